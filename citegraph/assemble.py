@@ -1,0 +1,157 @@
+"""Assembling the report: citation sites plus resolutions become papers, citations, findings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from catalog.types import Paper, PaperRef, RefKind, Resolution, ResolutionStatus
+from citegraph.report import Citation, Finding, PaperEntry
+from citegraph.rules import MALFORMED_FALLBACK_RULE, MALFORMED_RULE_BY_KIND, RULES
+from scanner.types import Mention
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A mention together with the file it was found in."""
+
+    path: str
+    language: str
+    mention: Mention
+
+
+def reference_key(mention: Mention) -> str:
+    """The key a mention is resolved under: its identifier, or its normalized title/authors."""
+    if mention.ref is not None:
+        return mention.ref.key
+    reference = mention.reference
+    title = mention.title_hint or (reference.title if reference else None)
+    if title:
+        return "title:" + " ".join(_WORD.findall(title.lower()))
+    if reference and reference.authors:
+        surnames = "-".join(_surname(a) for a in reference.authors[:3])
+        return f"author-year:{surnames}-{reference.year or 'nd'}".lower()
+    return "text:" + " ".join(_WORD.findall(mention.raw.lower()))[:120]
+
+
+def _surname(author: str) -> str:
+    words = _WORD.findall(author)
+    if not words:
+        return author
+    # "Kingma, D. P." keeps the part before the comma; "Diederik Kingma" the last word.
+    return _WORD.findall(author.split(",")[0])[0] if "," in author else words[-1]
+
+
+def citation_of(site: Site, paper_key: str) -> Citation:
+    """The output record of one citation site."""
+    m = site.mention
+    reference = m.reference
+    return Citation(
+        path=site.path,
+        line=m.line,
+        column=m.column,
+        end_line=m.end_line,
+        end_column=m.end_column,
+        symbol=m.symbol.name,
+        symbol_kind=m.symbol.kind.value,
+        language=site.language,
+        context=m.context.value,
+        kind=m.kind.value,
+        id=m.ref.key if m.ref else None,
+        version=m.ref.version if m.ref else None,
+        raw=m.raw,
+        title_hint=m.title_hint,
+        rule=m.rule,
+        confidence=round(m.confidence, 3),
+        paper=paper_key,
+        authors=reference.authors if reference else (),
+        year=reference.year if reference else None,
+        venue=reference.venue if reference else None,
+        problem=m.problem,
+    )
+
+
+def paper_entry(key: str, sites: list[Site], resolution: Resolution | None) -> PaperEntry:
+    """The output record of one paper, from its resolution or, failing that, its citations."""
+    first = sites[0].mention
+    hint = next((s.mention.title_hint for s in sites if s.mention.title_hint), None)
+    reference = next((s.mention.reference for s in sites if s.mention.reference), None)
+    kind = first.kind.value
+    status = resolution.status.value if resolution else "unresolved"
+    if first.ref is None and resolution is None:
+        status = ResolutionStatus.UNRESOLVED_TITLE.value
+    ids = _ids_of_sites(sites)
+    paper: Paper | None = resolution.paper if resolution else None
+    if paper is None:
+        return PaperEntry(
+            key=key, kind=kind, status=status, title_hint=hint,
+            authors=reference.authors if reference else (),
+            year=reference.year if reference else None,
+            venue=reference.venue if reference else None,
+            url=_url_of(first.ref), ids=ids,
+            confidence=resolution.confidence if resolution else None,
+        )
+    return PaperEntry(
+        key=key, kind=kind, status=status, title=paper.title, title_hint=hint,
+        authors=paper.authors, year=paper.year, venue=paper.venue, abstract=paper.abstract,
+        url=paper.url or _url_of(first.ref), ids={**ids, **paper.ids}, source=paper.source,
+        confidence=resolution.confidence if resolution else None,
+    )
+
+
+def _ids_of_sites(sites: Iterable[Site]) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    for site in sites:
+        ref = site.mention.ref
+        if ref is not None:
+            ids.setdefault(ref.kind.value, ref.value)
+    return ids
+
+
+def _url_of(ref: PaperRef | None) -> str | None:
+    if ref is None:
+        return None
+    if ref.kind is RefKind.ARXIV:
+        return f"https://arxiv.org/abs/{ref.value}"
+    if ref.kind is RefKind.DOI:
+        return f"https://doi.org/{ref.value}"
+    if ref.kind is RefKind.URL:
+        return ref.value
+    return None
+
+
+def findings_of(sites: Iterable[Site], resolutions: Mapping[str, Resolution],
+                mismatches: Mapping[str, str]) -> list[Finding]:
+    """Malformed identifiers, identifiers no source knows, and title/identifier mismatches.
+
+    `mismatches` maps a reference key to the resolved title that contradicts its title hint.
+    """
+    findings = []
+    for site in sites:
+        m = site.mention
+        if m.problem:
+            code = MALFORMED_RULE_BY_KIND.get(m.kind.value, MALFORMED_FALLBACK_RULE)
+            findings.append(_finding(code, f"{m.problem}: {m.raw!r}", site, None))
+            continue
+        if m.ref is None:
+            continue
+        resolution = resolutions.get(m.ref.key)
+        if resolution is not None and resolution.status is ResolutionStatus.NOT_FOUND:
+            findings.append(_finding("CG003", f"{m.ref.key} was not found by any metadata source",
+                                     site, m.ref.key))
+        if m.ref.key in mismatches and m.title_hint:
+            findings.append(_finding(
+                "CG004",
+                f"{m.ref.key} is {mismatches[m.ref.key]!r}, but the text names "
+                f"{m.title_hint!r}", site, m.ref.key))
+    return findings
+
+
+def _finding(code: str, message: str, site: Site, paper: str | None) -> Finding:
+    m = site.mention
+    return Finding(rule=code, level=RULES[code].level, message=message, path=site.path,
+                   line=m.line, column=m.column, end_line=m.end_line, end_column=m.end_column,
+                   paper=paper)

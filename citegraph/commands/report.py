@@ -1,0 +1,45 @@
+"""`citegraph report SCAN.json`: render a saved scan in any format (scan once, render many)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from citegraph.commands.common import render_targets
+from citegraph.errors import InputError
+from citegraph.exitcodes import ExitCode
+from citegraph.output import parse_targets
+from citegraph.render import RENDERERS, RenderOptions
+from citegraph.report import Report
+
+
+@click.command("report")
+@click.argument("scan_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-f", "--format", "format_name", type=click.Choice(sorted(RENDERERS)),
+              default="terminal", show_default=True, help="Output format.")
+@click.option("-o", "--output", "outputs", multiple=True, metavar="[FORMAT:]PATH",
+              help="Write to PATH instead of standard output; repeatable as FORMAT:PATH.")
+@click.option("--source-url", metavar="TEMPLATE",
+              help="Link citing code, e.g. https://github.com/ORG/REPO/blob/{rev}/{path}#L{line}")
+@click.option("--max-bytes", type=click.IntRange(min=1024),
+              help="Size cap for the Markdown summary (default 1 MiB).")
+def report_command(scan_file: Path, format_name: str, outputs: tuple[str, ...],
+                   source_url: str | None, max_bytes: int | None) -> int:
+    """Render SCAN_FILE, a scan saved with `citegraph scan --format json`."""
+    report = load_report(scan_file)
+    targets = parse_targets(format_name, outputs)
+    render_targets(report, targets, RenderOptions(source_url=source_url, max_bytes=max_bytes))
+    return ExitCode.OK
+
+
+def load_report(path: Path) -> Report:
+    """Read a saved scan, with a clear message when it is not one."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Report.from_dict(data)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InputError(f"{path}: not a readable JSON scan: {error}") from error
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise InputError(f"{path}: not a citegraph scan document: {error}") from error

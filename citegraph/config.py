@@ -1,0 +1,151 @@
+"""Configuration: defaults, then `[tool.citegraph]` in pyproject.toml, then `CITEGRAPH_*`
+environment variables, then command-line flags. Unknown keys and wrong types are errors."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from citegraph.errors import ConfigError
+from scanner.options import DEFAULT_MAX_FILE_SIZE, ScanOptions
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Every setting of a run. Field names are the `[tool.citegraph]` keys with `-` for `_`."""
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    default_excludes: bool = True
+    strings: bool = True
+    resolve: bool = True
+    offline: bool = False
+    catalog: str | None = None
+    mailto: str | None = None
+    jobs: int = 0  # 0: one worker per core
+    cache: bool = True
+    cache_dir: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    bibliography: str | None = None
+    source_url: str | None = None
+    min_title_confidence: float = 0.85
+
+    def scan_options(self) -> ScanOptions:
+        """The subset the scanner needs."""
+        return ScanOptions(
+            include=self.include,
+            exclude=self.exclude,
+            max_file_size=self.max_file_size,
+            default_excludes=self.default_excludes,
+            strings=self.strings,
+        )
+
+
+_FIELDS = {f.name: f for f in fields(Config)}
+# Settings that make sense per machine or per CI job rather than per project.
+_ENV_KEYS = ("offline", "catalog", "mailto", "jobs", "cache", "cache_dir", "source_url",
+             "max_file_size")
+
+
+def load_config(root: Path, overrides: dict[str, Any] | None = None,
+                environ: dict[str, str] | None = None) -> Config:
+    """Build the configuration for a scan of `root`."""
+    values: dict[str, Any] = {}
+    pyproject = find_pyproject(root)
+    if pyproject is not None:
+        values.update(_from_pyproject(pyproject))
+    values.update(_from_environment(os.environ if environ is None else environ))
+    values.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    config = Config()
+    checked = {key: _coerce(key, value, source="setting") for key, value in values.items()}
+    return replace(config, **checked)
+
+
+def find_pyproject(root: Path) -> Path | None:
+    """The nearest pyproject.toml at or above `root`, not looking past a repository root."""
+    probe = root.resolve()
+    if probe.is_file():
+        probe = probe.parent
+    while True:
+        candidate = probe / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+        if (probe / ".git").exists() or probe.parent == probe:
+            return None
+        probe = probe.parent
+
+
+def _from_pyproject(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read: {error}") from error
+    section = data.get("tool", {}).get("citegraph", {})
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [tool.citegraph] must be a table")
+    out = {}
+    for key, value in section.items():
+        name = key.replace("-", "_")
+        if name not in _FIELDS:
+            known = ", ".join(sorted(k.replace("_", "-") for k in _FIELDS))
+            raise ConfigError(f"{path}: unknown key {key!r} in [tool.citegraph] (known: {known})")
+        out[name] = value
+    return out
+
+
+def _from_environment(environ: dict[str, str] | os._Environ[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in _ENV_KEYS:
+        raw = environ.get("CITEGRAPH_" + name.upper())
+        if raw is not None and raw != "":
+            out[name] = _coerce(name, raw, source=f"CITEGRAPH_{name.upper()}")
+    return out
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def _coerce(name: str, value: Any, *, source: str) -> Any:
+    """Check a value against the field's type; strings from the environment are converted."""
+    kind = str(_FIELDS[name].type)
+    label = f"{source} {name.replace('_', '-')!r}"
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in _TRUE | _FALSE:
+            return value.lower() in _TRUE
+        raise ConfigError(f"{label} must be true or false, not {value!r}")
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            raise ConfigError(f"{label} must be an integer, not {value!r}")
+        try:
+            number = int(value)
+        except ValueError as error:
+            raise ConfigError(f"{label} must be an integer, not {value!r}") from error
+        if number < 0:
+            raise ConfigError(f"{label} must not be negative")
+        return number
+    if kind == "float":
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise ConfigError(f"{label} must be a number, not {value!r}")
+        return float(value)
+    if kind.startswith("tuple"):
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{label} must be a list of strings, not {value!r}")
+        return tuple(value)
+    if value is not None and not isinstance(value, str):
+        raise ConfigError(f"{label} must be a string, not {value!r}")
+    return value

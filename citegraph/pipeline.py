@@ -1,0 +1,121 @@
+"""The pipeline: scan a tree, resolve what it cites, and assemble the report."""
+
+from __future__ import annotations
+
+import subprocess
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Protocol
+
+from catalog.types import Resolution
+from citegraph import __version__
+from citegraph.assemble import Site, citation_of, findings_of, paper_entry, reference_key
+from citegraph.config import Config
+from citegraph.report import Report, SkippedFile
+from scanner.scan import scan_paths
+from scanner.types import FileScan, FileStatus
+
+
+class ScanObserver(Protocol):
+    """Receives progress; the CLI shows it, library callers may ignore it."""
+
+    def on_file(self, scan: FileScan) -> None:
+        """Called once per file, scanned or skipped."""
+
+    def on_warning(self, message: str) -> None:
+        """Called for a problem the user should know about (a source offline, ...)."""
+
+
+# Resolves references: `(sites, config, warn) -> (resolutions by reference key, mismatches)`.
+Resolve = Callable[[list[Site], Config, Callable[[str], None]],
+                   tuple[dict[str, Resolution], dict[str, str]]]
+
+
+def run_scan(root: Path, config: Config, *, observer: ScanObserver | None = None,
+             resolve: Resolve | None = None, scans: Iterable[FileScan] | None = None) -> Report:
+    """Scan `root` and return the report. `resolve` turns references into papers (the
+    catalog); without it every paper is reported unresolved. `scans` replaces the scan itself
+    (e.g. scans of two git revisions, or the files a pre-commit hook was given)."""
+    root = root.resolve()
+    warnings: list[str] = []
+
+    def warn(message: str) -> None:
+        warnings.append(message)
+        if observer is not None:
+            observer.on_warning(message)
+
+    sites: list[Site] = []
+    skipped: list[SkippedFile] = []
+    fallbacks: list[SkippedFile] = []
+    stats: Counter[str] = Counter()
+    stream = scans if scans is not None else scan_paths(root, config.scan_options())
+    for scan in _observed(stream, observer):
+        stats["files"] += 1
+        stats["blocks"] += scan.blocks
+        if scan.status is FileStatus.SKIPPED:
+            skipped.append(SkippedFile(scan.path, scan.reason or "skipped"))
+            continue
+        if scan.status is FileStatus.FALLBACK:
+            fallbacks.append(SkippedFile(scan.path, scan.reason or "fallback parser"))
+        sites.extend(Site(scan.path, scan.language or "", m) for m in scan.mentions)
+
+    resolutions: dict[str, Resolution] = {}
+    mismatches: dict[str, str] = {}
+    if resolve is not None and config.resolve:
+        resolutions, mismatches = resolve([s for s in sites if not s.mention.problem], config,
+                                          warn)
+    return _assemble(root, sites, resolutions, mismatches, skipped, fallbacks, stats, warnings)
+
+
+def _observed(scans: Iterable[FileScan], observer: ScanObserver | None) -> Iterator[FileScan]:
+    for scan in scans:
+        if observer is not None:
+            observer.on_file(scan)
+        yield scan
+
+
+def _assemble(root: Path, sites: list[Site], resolutions: dict[str, Resolution],
+              mismatches: dict[str, str], skipped: list[SkippedFile],
+              fallbacks: list[SkippedFile], stats: Counter[str], warnings: list[str]) -> Report:
+    cited = [s for s in sites if not (s.mention.problem and s.mention.ref is None)]
+    by_paper: dict[str, list[Site]] = {}
+    site_paper: list[tuple[Site, str]] = []
+    for site in cited:
+        ref_key = reference_key(site.mention)
+        resolution = resolutions.get(ref_key)
+        paper_key = resolution.paper.key if resolution and resolution.paper else ref_key
+        by_paper.setdefault(paper_key, []).append(site)
+        site_paper.append((site, paper_key))
+    papers = []
+    for paper_key, paper_sites in by_paper.items():
+        resolution = next((resolutions[k] for k in (reference_key(s.mention) for s in paper_sites)
+                           if k in resolutions and resolutions[k].paper is not None),
+                          resolutions.get(reference_key(paper_sites[0].mention)))
+        papers.append(paper_entry(paper_key, paper_sites, resolution))
+    papers.sort(key=lambda p: (-len({s.mention.symbol.name for s in by_paper[p.key]}), p.key))
+    citations = sorted((citation_of(s, k) for s, k in site_paper),
+                       key=lambda c: (c.path, c.line, c.column, c.paper))
+    findings = sorted(findings_of(sites, resolutions, mismatches),
+                      key=lambda f: (f.path, f.line, f.column, f.rule))
+    stats.update(citations=len(citations), papers=len(papers), skipped=len(skipped),
+                 fallbacks=len(fallbacks), findings=len(findings),
+                 resolved=sum(1 for p in papers if p.title))
+    repository, revision = _repository_of(root)
+    return Report(root=str(root), repository=repository, revision=revision,
+                  tool_version=__version__, papers=tuple(papers), citations=tuple(citations),
+                  findings=tuple(findings), skipped=tuple(skipped), fallbacks=tuple(fallbacks),
+                  stats=dict(stats), warnings=tuple(warnings))
+
+
+def _repository_of(root: Path) -> tuple[str, str | None]:
+    """The repository's name and current commit, or the directory name and None."""
+    try:
+        top = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel", "HEAD"],
+                             capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return root.name, None
+    lines = top.stdout.split()
+    if top.returncode != 0 or len(lines) != 2:
+        return root.name, None
+    return Path(lines[0]).name, lines[1]

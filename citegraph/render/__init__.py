@@ -1,0 +1,68 @@
+"""Renderers turn a finished `Report` into text; `RENDERERS` maps a format name to one.
+
+Each renderer is one module. They are imported lazily, so `citegraph scan` in a pre-commit hook
+never pays for Jinja2 or networkx's writers.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Protocol
+
+from citegraph.report import Report
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """Knobs shared by renderers; each reads only the ones it needs.
+
+    `source_url` is a template such as `https://github.com/ORG/REPO/blob/{rev}/{path}#L{line}`
+    that turns citation sites into links; `max_bytes` caps size-limited outputs (the Markdown job
+    summary); `color` enables terminal colours.
+    """
+
+    source_url: str | None = None
+    max_bytes: int | None = None
+    color: bool = False
+    width: int = 100
+
+
+class Renderer(Protocol):
+    """Turns a report into the text of one output format."""
+
+    name: str
+    extension: str  # the usual file extension, for `-o DIR` style outputs
+
+    def render(self, report: Report, options: RenderOptions) -> str:
+        """Return the whole document."""
+        ...
+
+
+# format name -> "module:class"; the class takes no arguments.
+RENDERERS: dict[str, str] = {
+    "terminal": "citegraph.render.terminal:TerminalRenderer",
+    "json": "citegraph.render.json:JsonRenderer",
+    "jsonl": "citegraph.render.json:JsonLinesRenderer",
+    "html": "citegraph.render.html:HtmlRenderer",
+    "markdown": "citegraph.render.markdown:MarkdownRenderer",
+    "bibtex": "citegraph.render.bibtex:BibtexRenderer",
+    "csl-json": "citegraph.render.csljson:CslJsonRenderer",
+    "sarif": "citegraph.render.sarif:SarifRenderer",
+    "graphml": "citegraph.render.graphs:GraphmlRenderer",
+    "gexf": "citegraph.render.graphs:GexfRenderer",
+    "node-link": "citegraph.render.graphs:NodeLinkRenderer",
+    "dot": "citegraph.render.graphs:DotRenderer",
+}
+
+
+def get_renderer(name: str) -> Renderer:
+    """The renderer registered under `name`; raises `KeyError` for an unknown format."""
+    module_name, class_name = RENDERERS[name].split(":")
+    renderer: Renderer = getattr(importlib.import_module(module_name), class_name)()
+    return renderer
+
+
+def render(report: Report, format_name: str, options: RenderOptions | None = None) -> str:
+    """Render `report` as `format_name`."""
+    return get_renderer(format_name).render(report, options or RenderOptions())

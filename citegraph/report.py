@@ -1,0 +1,162 @@
+"""The report: everything one scan found, as plain data that renderers turn into text.
+
+A `Report` round-trips through the JSON scan document (`to_dict` / `from_dict`), so a saved
+scan can be rendered into any format later (`citegraph report scan.json --format html`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One citation site: where the code cites a paper, and what it wrote."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    symbol: str
+    symbol_kind: str
+    language: str
+    context: str  # comment | docstring | string | doc
+    kind: str  # arxiv | doi | url | isbn | title | author-year
+    id: str | None  # arxiv:1908.03265, doi:10.1145/..., url:..., or None for a title citation
+    version: str | None
+    raw: str
+    title_hint: str | None
+    rule: str
+    confidence: float
+    paper: str  # the key of the PaperEntry this site belongs to
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    venue: str | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PaperEntry:
+    """A paper cited somewhere in the code, with whatever metadata is known about it.
+
+    `key` is the paper's id: its primary identifier (`arxiv:...`, `doi:...`, `url:...`) or, for
+    a paper cited by title alone and not resolved, `title:<normalized title>`. `status` says
+    whether metadata was found (`resolved`, `cached`), not (`not-found`, `unresolved-title`,
+    `offline`, `failed`) or never asked for (`unresolved`).
+    """
+
+    key: str
+    kind: str
+    status: str
+    title: str | None = None
+    title_hint: str | None = None
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    venue: str | None = None
+    abstract: str | None = None
+    url: str | None = None
+    ids: dict[str, str] = field(default_factory=dict)
+    source: str | None = None
+    confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem worth a reviewer's attention (malformed id, unresolved id, title mismatch)."""
+
+    rule: str
+    level: str  # error | warning | note
+    message: str
+    path: str
+    line: int
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+    paper: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """A file that was not scanned, and why (binary, too large, undecodable, unreadable...)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything one scan found. Lists are sorted so that output is deterministic."""
+
+    root: str
+    repository: str
+    revision: str | None = None
+    tool_version: str = ""
+    papers: tuple[PaperEntry, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    skipped: tuple[SkippedFile, ...] = ()
+    fallbacks: tuple[SkippedFile, ...] = ()  # files read by a fallback parser, and why
+    stats: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    def citations_of(self, paper_key: str) -> list[Citation]:
+        """The citation sites of one paper, in file order."""
+        return [c for c in self.citations if c.paper == paper_key]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON scan document (see `citegraph/schema/scan.schema.json`)."""
+        by_paper: dict[str, list[dict[str, Any]]] = {}
+        for c in self.citations:
+            by_paper.setdefault(c.paper, []).append(
+                {"path": c.path, "line": c.line, "column": c.column, "symbol": c.symbol}
+            )
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "citegraph", "version": self.tool_version},
+            "root": self.root,
+            "repository": self.repository,
+            "revision": self.revision,
+            "stats": dict(sorted(self.stats.items())),
+            "warnings": list(self.warnings),
+            "skipped": [asdict(s) for s in self.skipped],
+            "fallbacks": [asdict(s) for s in self.fallbacks],
+            "papers": [
+                {**_plain(asdict(p)), "citations": by_paper.get(p.key, [])} for p in self.papers
+            ],
+            "citations": [_plain(asdict(c)) for c in self.citations],
+            "findings": [asdict(f) for f in self.findings],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        """Rebuild a report from a JSON scan document."""
+        version = data.get("schema_version")
+        if version != SCHEMA_VERSION:
+            raise ValueError(f"unsupported scan schema_version {version!r} (expected 1)")
+        return cls(
+            root=data["root"],
+            repository=data.get("repository", ""),
+            revision=data.get("revision"),
+            tool_version=data.get("tool", {}).get("version", ""),
+            papers=tuple(_build(PaperEntry, p) for p in data.get("papers", [])),
+            citations=tuple(_build(Citation, c) for c in data.get("citations", [])),
+            findings=tuple(_build(Finding, f) for f in data.get("findings", [])),
+            skipped=tuple(_build(SkippedFile, s) for s in data.get("skipped", [])),
+            fallbacks=tuple(_build(SkippedFile, s) for s in data.get("fallbacks", [])),
+            stats=dict(data.get("stats", {})),
+            warnings=tuple(data.get("warnings", [])),
+        )
+
+
+def _plain(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in record.items()}
+
+
+def _build(cls: type, record: dict[str, Any]) -> Any:
+    names = {f.name for f in fields(cls)}
+    values = {k: tuple(v) if isinstance(v, list) else v for k, v in record.items() if k in names}
+    return cls(**values)

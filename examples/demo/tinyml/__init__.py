@@ -1,0 +1,1 @@
+"""tinyml: small, readable implementations of well-known training tricks."""

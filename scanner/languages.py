@@ -1,0 +1,74 @@
+"""The language table: file extension -> language, and which parser reads it.
+
+Adding a tree-sitter language is one `Language` entry here, one `queries/<name>.scm` file and
+a fixture; no new control flow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """How to read one language.
+
+    `parser` names an entry of `scanner.parsers.PARSERS`; `grammar` is the importable module of
+    the tree-sitter grammar wheel and `grammar_function` the function in it that returns the
+    language capsule; `separator` joins qualified names (`.`, `::`).
+    """
+
+    name: str
+    extensions: tuple[str, ...]
+    parser: str
+    grammar: str | None = None
+    grammar_function: str = "language"
+    separator: str = "."
+    filenames: tuple[str, ...] = ()
+
+
+LANGUAGE_LIST: tuple[Language, ...] = (
+    Language("python", (".py", ".pyi", ".pyw"), parser="python", grammar="tree_sitter_python"),
+    Language("c", (".c", ".h"), parser="tree-sitter", grammar="tree_sitter_c", separator="::"),
+    Language(
+        "cpp",
+        (".cc", ".cpp", ".cxx", ".c++", ".hh", ".hpp", ".hxx", ".h++", ".ipp", ".tpp", ".inl"),
+        parser="tree-sitter",
+        grammar="tree_sitter_cpp",
+        separator="::",
+    ),
+    Language("cuda", (".cu", ".cuh"), parser="tree-sitter", grammar="tree_sitter_cuda",
+             separator="::"),
+    Language("java", (".java",), parser="tree-sitter", grammar="tree_sitter_java"),
+    Language("javascript", (".js", ".mjs", ".cjs", ".jsx"), parser="tree-sitter",
+             grammar="tree_sitter_javascript"),
+    Language("typescript", (".ts", ".mts", ".cts"), parser="tree-sitter",
+             grammar="tree_sitter_typescript", grammar_function="language_typescript"),
+    Language("tsx", (".tsx",), parser="tree-sitter", grammar="tree_sitter_typescript",
+             grammar_function="language_tsx"),
+    Language("go", (".go",), parser="tree-sitter", grammar="tree_sitter_go"),
+    Language("rust", (".rs",), parser="tree-sitter", grammar="tree_sitter_rust", separator="::"),
+    Language("markdown", (".md", ".markdown", ".mdx"), parser="text"),
+    Language("rst", (".rst", ".rest"), parser="text"),
+    Language("text", (".txt", ".text"), parser="text",
+             filenames=("README", "CITATION", "NOTICE", "AUTHORS")),
+)
+
+LANGUAGES: dict[str, Language] = {lang.name: lang for lang in LANGUAGE_LIST}
+_BY_EXTENSION: dict[str, Language] = {
+    ext: lang for lang in LANGUAGE_LIST for ext in lang.extensions
+}
+_BY_FILENAME: dict[str, Language] = {
+    name: lang for lang in LANGUAGE_LIST for name in lang.filenames
+}
+
+
+def language_for(path: str) -> Language | None:
+    """The language of a file, from its extension (case-insensitive) or its exact name."""
+    name = path.rsplit("/", 1)[-1]
+    if name in _BY_FILENAME:
+        return _BY_FILENAME[name]
+    dot = name.rfind(".")
+    if dot <= 0:
+        return None
+    return _BY_EXTENSION.get(name[dot:].lower())

@@ -1,0 +1,36 @@
+"""What to scan: the scanner's own options, independent of how the CLI gathers them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
+
+# Directory names that hold tools' state, dependencies or build output, never the project's own
+# code. A `venv`-like directory is recognised by its `pyvenv.cfg` too (see scanner.walk).
+DEFAULT_EXCLUDED_DIRS: frozenset[str] = frozenset(
+    {
+        ".git", ".hg", ".svn", ".bzr", ".citegraph", ".tox", ".nox", ".venv", "venv",
+        ".mypy_cache", ".pytest_cache", ".ruff_cache", "__pycache__", ".ipynb_checkpoints",
+        "node_modules", "bower_components", ".eggs", "site-packages", "build", "dist", "_build",
+        ".next", ".nuxt", ".gradle", ".idea", ".vscode", "bazel-bin", "bazel-out",
+        "bazel-testlogs", "target", "cmake-build-debug", "cmake-build-release",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOptions:
+    """Which files to read and how.
+
+    `include` and `exclude` are gitignore-style globs relative to the scan root; an empty
+    `include` means every file of a known language. `strings` also reads string literals
+    (not only comments and docstrings).
+    """
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    default_excludes: bool = True
+    strings: bool = True
+    prefilter: bool = True

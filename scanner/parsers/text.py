@@ -1,0 +1,17 @@
+"""Documentation files (Markdown, reStructuredText, plain text): the whole file is one block."""
+
+from __future__ import annotations
+
+from scanner.parsers import ParsedFile
+from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
+
+
+class TextParser:
+    """Reads a documentation file as a single `doc` block attributed to the file itself."""
+
+    def parse(self, source: SourceFile) -> ParsedFile:
+        """Return the file's text as one block (none for an empty file)."""
+        if not source.text.strip():
+            return ParsedFile(blocks=())
+        symbol = Symbol(source.module, SymbolKind.FILE)
+        return ParsedFile(blocks=(TextBlock(source.text, Context.DOC, 1, 0, symbol),))

@@ -1,0 +1,137 @@
+"""The scanner's vocabulary: source files, text blocks, symbols, hits and mentions.
+
+Data flows one way: `SourceFile` -> `TextBlock` (a comment, docstring or string with the symbol
+that owns it) -> `Hit` (an offset span inside one block) -> `Mention` (a hit placed in the file)
+-> `FileScan` (everything found in one file, or why it was skipped).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from catalog.types import PaperRef, RefKind, Reference
+
+
+class Context(str, Enum):
+    """Where in the source a block of text sits."""
+
+    COMMENT = "comment"
+    DOCSTRING = "docstring"
+    STRING = "string"
+    DOC = "doc"  # a documentation file (Markdown, reST, plain text)
+
+
+class SymbolKind(str, Enum):
+    """The kind of the definition that owns a block of text."""
+
+    FILE = "file"
+    MODULE = "module"
+    PACKAGE = "package"
+    NAMESPACE = "namespace"
+    CLASS = "class"
+    STRUCT = "struct"
+    UNION = "union"
+    INTERFACE = "interface"
+    ENUM = "enum"
+    TRAIT = "trait"
+    IMPL = "impl"
+    TYPE = "type"
+    FUNCTION = "function"
+    METHOD = "method"
+    MACRO = "macro"
+    VARIABLE = "variable"
+
+
+@dataclass(frozen=True, slots=True)
+class Symbol:
+    """A definition in the language's natural qualified name (`pkg.mod.Class.method`,
+    `c10::impl::Foo::bar`, `crate::module::Type::method`)."""
+
+    name: str
+    kind: SymbolKind
+    line: int = 0  # 1-based line of the definition; 0 for a file or module
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A file chosen for scanning. `path` is relative to the scan root, `/`-separated."""
+
+    path: str
+    abspath: Path
+    language: str
+    text: str
+    module: str  # the file-level symbol name: a Python module name, else the relative path
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """A comment, docstring, string literal or documentation text, with the symbol owning it.
+
+    `text` is the block's source with its delimiters (`#`, `//`, `/*`, `*`, quotes, ...)
+    replaced by spaces and its newlines kept, so an offset into `text` maps straight back to a
+    line and column of the file. `line` is the 1-based line of `text[0]`, `column` its 0-based
+    column.
+    """
+
+    text: str
+    context: Context
+    line: int
+    column: int
+    symbol: Symbol
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A reference found by an extractor, as a `[start, end)` span of one block's text."""
+
+    start: int
+    end: int
+    kind: RefKind
+    rule: str
+    ref: PaperRef | None = None  # None for title and author-year citations
+    confidence: float = 1.0
+    title_hint: str | None = None
+    reference: Reference | None = None
+    problem: str | None = None  # why a candidate is malformed (e.g. "month 13 does not exist")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A hit placed in its file: 1-based lines and columns, the raw text, the owning symbol."""
+
+    kind: RefKind
+    rule: str
+    ref: PaperRef | None
+    raw: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    context: Context
+    symbol: Symbol
+    confidence: float = 1.0
+    title_hint: str | None = None
+    reference: Reference | None = None
+    problem: str | None = None
+
+
+class FileStatus(str, Enum):
+    """How a file was scanned."""
+
+    OK = "ok"
+    FALLBACK = "fallback"  # the primary parser failed; a simpler one read the comments
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True, slots=True)
+class FileScan:
+    """Everything found in one file, or the reason it was skipped."""
+
+    path: str
+    language: str | None
+    status: FileStatus
+    mentions: tuple[Mention, ...] = ()
+    blocks: int = 0  # comment/docstring blocks read, for false-positive rates
+    reason: str | None = None  # why it was skipped, or why the fallback parser was used

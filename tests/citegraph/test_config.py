@@ -1,0 +1,60 @@
+"""Configuration layering and validation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citegraph.config import load_config
+from citegraph.errors import ConfigError
+
+
+def project(tmp_path: Path, body: str) -> Path:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text(body)
+    return tmp_path
+
+
+def test_defaults_without_pyproject(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    config = load_config(tmp_path, environ={})
+    assert config.resolve and not config.offline and config.exclude == ()
+
+
+def test_layering_pyproject_then_environment_then_flags(tmp_path: Path) -> None:
+    root = project(tmp_path, '[tool.citegraph]\nexclude = ["vendor/**"]\nmax-file-size = 10\n'
+                             'offline = false\n')
+    assert load_config(root, environ={}).max_file_size == 10
+    config = load_config(root, environ={"CITEGRAPH_OFFLINE": "yes", "CITEGRAPH_MAX_FILE_SIZE": "20"})
+    assert config.offline and config.max_file_size == 20 and config.exclude == ("vendor/**",)
+    config = load_config(root, {"max_file_size": 30, "offline": None}, environ={})
+    assert config.max_file_size == 30 and not config.offline
+
+
+def test_pyproject_is_found_from_a_subdirectory(tmp_path: Path) -> None:
+    root = project(tmp_path, '[tool.citegraph]\ninclude = ["src/**"]\n')
+    sub = root / "src" / "pkg"
+    sub.mkdir(parents=True)
+    assert load_config(sub, environ={}).include == ("src/**",)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("[tool.citegraph]\nexclud = []\n", "unknown key 'exclud'"),
+        ('[tool.citegraph]\nmax-file-size = "big"\n', "must be an integer"),
+        ("[tool.citegraph]\noffline = 3\n", "must be true or false"),
+        ("[tool.citegraph]\nexclude = [1]\n", "must be a list of strings"),
+        ("[tool.citegraph\n", "cannot read"),
+    ],
+)
+def test_bad_configuration_is_a_clear_error(tmp_path: Path, body: str, message: str) -> None:
+    root = project(tmp_path, body)
+    with pytest.raises(ConfigError, match=message):
+        load_config(root, environ={})
+
+
+def test_bad_environment_value_names_the_variable(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="CITEGRAPH_JOBS"):
+        load_config(project(tmp_path, ""), environ={"CITEGRAPH_JOBS": "many"})

@@ -1,0 +1,86 @@
+"""Choosing files: git listing, .gitignore walk, default excludes, globs and symlinks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from scanner.options import ScanOptions
+from scanner.walk import iter_candidates
+
+
+def write(root: Path, rel: str, text: str = "x = 1\n") -> None:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+
+
+def listed(root: Path, options: ScanOptions | None = None) -> dict[str, str | None]:
+    return {c.path: c.skip for c in iter_candidates(root, options or ScanOptions())}
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@e"})
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    write(tmp_path, "pkg/mod.py")
+    write(tmp_path, "pkg/ignored.py")
+    write(tmp_path, "pkg/sub/deep.cpp")
+    write(tmp_path, "node_modules/lib/index.js")
+    write(tmp_path, "build/gen.py")
+    write(tmp_path, "env/pyvenv.cfg", "home = /usr\n")
+    write(tmp_path, "env/lib/site.py")
+    write(tmp_path, ".gitignore", "ignored.py\n*.log\n")
+    write(tmp_path, "pkg/sub/.gitignore", "deep.cpp\n")
+    write(tmp_path, "trace.log")
+    return tmp_path
+
+
+def test_walk_honours_nested_gitignore_and_default_excludes(tree: Path) -> None:
+    assert sorted(listed(tree)) == [".gitignore", "pkg/mod.py", "pkg/sub/.gitignore"]
+
+
+def test_git_listing_includes_untracked_but_not_ignored(tree: Path) -> None:
+    git(tree, "init", "-q")
+    git(tree, "add", "pkg/mod.py")
+    git(tree, "commit", "-q", "-m", "one")
+    write(tree, "pkg/new.py")
+    paths = listed(tree)
+    assert "pkg/mod.py" in paths and "pkg/new.py" in paths
+    assert "pkg/ignored.py" not in paths and "trace.log" not in paths
+    assert "pkg/sub/deep.cpp" not in paths
+    assert not any(p.startswith(("node_modules/", "build/", "env/")) for p in paths)
+
+
+def test_include_and_exclude_globs(tree: Path) -> None:
+    only_py = listed(tree, ScanOptions(include=("*.py",)))
+    assert list(only_py) == ["pkg/mod.py"]
+    assert "pkg/mod.py" not in listed(tree, ScanOptions(exclude=("pkg/",)))
+
+
+def test_default_excludes_can_be_turned_off(tree: Path) -> None:
+    assert "node_modules/lib/index.js" in listed(tree, ScanOptions(default_excludes=False))
+
+
+def test_symlinks_are_never_followed_out_of_the_root(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    write(outside, "secret.py")
+    root = tmp_path / "root"
+    write(root, "real.py")
+    (root / "link_out.py").symlink_to(outside / "secret.py")
+    (root / "link_in.py").symlink_to(root / "real.py")
+    (root / "dir_out").symlink_to(outside, target_is_directory=True)
+    (root / "dangling.py").symlink_to(root / "missing.py")
+    paths = listed(root)
+    assert paths["real.py"] is None
+    assert paths["link_out.py"] == "symlink points outside the scan root"
+    assert paths["link_in.py"] is not None and "real.py" in paths["link_in.py"]
+    assert paths["dangling.py"] == "broken symlink"
+    assert not any(p.startswith("dir_out/") for p in paths)
