@@ -6,6 +6,10 @@ from collections.abc import Iterator
 from typing import ClassVar, Protocol
 
 from catalog.types import RefKind
+from scanner.identifiers.arxiv import ArxivExtractor
+from scanner.identifiers.doi import DoiExtractor
+from scanner.identifiers.isbn import IsbnExtractor
+from scanner.identifiers.urls import PaperUrlExtractor
 from scanner.types import Hit
 
 
@@ -26,4 +30,11 @@ class Extractor(Protocol):
         ...
 
 
-EXTRACTORS: dict[str, Extractor] = {}
+# Order matters when two hits overlap at the same place: the earlier extractor wins (an
+# arXiv DOI URL is an arXiv reference; a doi.org URL is not an "other paper URL").
+EXTRACTORS: dict[str, Extractor] = {
+    extractor.rule: extractor
+    for extractor in (ArxivExtractor(), DoiExtractor(), PaperUrlExtractor(), IsbnExtractor())
+}
+
+__all__ = ["EXTRACTORS", "Extractor"]

@@ -1,0 +1,193 @@
+"""Identifier syntax: parse, validate and normalize arXiv ids, DOIs, paper URLs and ISBNs.
+
+Pure functions shared by the scanner (what counts as an identifier) and the catalog (store
+keys, API queries). Canonical keys: `arxiv:1908.03265` (version kept apart), `doi:` + the
+lowercase DOI, `url:` + a normalized URL, `isbn:` + the ISBN-13.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from catalog.types import PaperRef, RefKind
+
+# The archives that exist in old-style ids (frozen in 2007-04; arXiv's own taxonomy).
+ARXIV_OLD_ARCHIVES: frozenset[str] = frozenset(
+    "acc-phys adap-org alg-geom ao-sci astro-ph atom-ph bayes-an chao-dyn chem-ph cmp-lg "
+    "comp-gas cond-mat cs dg-ga funct-an gr-qc hep-ex hep-lat hep-ph hep-th math math-ph "
+    "mtrl-th nlin nucl-ex nucl-th patt-sol physics plasm-ph q-alg q-bio quant-ph solv-int "
+    "supr-con".split()
+)
+ARXIV_NEW_ID = re.compile(r"(?P<yy>\d\d)(?P<mm>\d\d)\.(?P<num>\d+)(?:v(?P<version>\d+))?")
+ARXIV_OLD_ID = re.compile(
+    r"(?P<archive>[a-zA-Z]+(?:-[a-zA-Z]+)?)(?:\.(?P<sc>[A-Za-z]{2}))?/"
+    r"(?P<yy>\d\d)(?P<mm>\d\d)(?P<num>\d+)(?:v(?P<version>\d+))?"
+)
+ARXIV_DOI_PREFIX = "10.48550/arxiv."
+
+
+def arxiv_problem(candidate: str, today: _dt.date | None = None) -> str | None:
+    """Why `candidate` (no prefix, optional version) is not a valid arXiv id; None if it is."""
+    today = today or _dt.date.today()
+    new = ARXIV_NEW_ID.fullmatch(candidate)
+    if new:
+        yy, mm, num = int(new["yy"]), int(new["mm"]), new["num"]
+        if not 1 <= mm <= 12:
+            return f"month {new['mm']} does not exist"
+        if (yy, mm) < (7, 4):
+            return f"new-style ids start in April 2007, not 20{new['yy']}-{new['mm']}"
+        if (2000 + yy, mm) > (today.year, today.month):
+            return f"20{new['yy']}-{new['mm']} is in the future"
+        width = 4 if (yy, mm) <= (14, 12) else 5
+        if len(num) != width:
+            what = "truncated" if len(num) < width else "too long"
+            return f"number {num} is {what}: ids of 20{new['yy']}-{new['mm']} have {width} digits"
+        if int(num) == 0:
+            return "number 0 does not exist"
+        if new["version"] is not None and int(new["version"]) == 0:
+            return "version v0 does not exist"
+        return None
+    old = ARXIV_OLD_ID.fullmatch(candidate)
+    if old:
+        archive = old["archive"].lower()
+        if archive not in ARXIV_OLD_ARCHIVES:
+            return f"{old['archive']!r} is not an arXiv archive"
+        yy, mm, num = int(old["yy"]), int(old["mm"]), old["num"]
+        if not 1 <= mm <= 12:
+            return f"month {old['mm']} does not exist"
+        year = 1900 + yy if yy >= 91 else 2000 + yy
+        if not (1991, 7) <= (year, mm) <= (2007, 3):
+            return f"old-style ids run from 1991-07 to 2007-03, not {year}-{old['mm']}"
+        if len(num) != 3:
+            return f"number {num} must have 3 digits"
+        if int(num) == 0:
+            return "number 000 does not exist"
+        return None
+    return "not an arXiv identifier"
+
+
+def parse_arxiv(text: str) -> PaperRef | None:
+    """A valid arXiv id (with or without `arXiv:` prefix and version) as a ref, else None."""
+    candidate = re.sub(r"(?i)^\s*arxiv\s*:?\s*", "", text.strip())
+    candidate = re.sub(r"(?i)\.pdf$", "", candidate)
+    if arxiv_problem(candidate) is not None:
+        return None
+    new = ARXIV_NEW_ID.fullmatch(candidate)
+    if new:
+        value = f"{new['yy']}{new['mm']}.{new['num']}"
+        version = new["version"]
+    else:
+        old = ARXIV_OLD_ID.fullmatch(candidate)
+        assert old is not None
+        # The subject class is not part of the external id (arXiv drops it since 2008).
+        value = f"{old['archive'].lower()}/{old['yy']}{old['mm']}{old['num']}"
+        version = old["version"]
+    return PaperRef(RefKind.ARXIV, value, f"v{int(version)}" if version else None)
+
+
+DOI = re.compile(r"10\.\d{4,9}(?:\.\d+)*/\S+")
+_TRAILING = ".,;:!?'\"`*"
+_CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
+_TAILS = re.compile(r"(?i)(?:/(?:full|abstract|pdf|epdf|summary|meta)|\.full(?:\.pdf)?|\.pdf"
+                    r"|&[a-z]+;.*|</.*)$")
+
+
+def clean_doi(candidate: str) -> str:
+    """Strip what follows a DOI in running text: trailing punctuation, unbalanced closing
+    brackets, quotes, HTML remnants and publisher path tails (`/full`, `.pdf`)."""
+    text = candidate
+    while True:
+        before = text
+        text = _TAILS.sub("", text)
+        text = text.rstrip(_TRAILING)
+        if text and text[-1] in _CLOSERS and text.count(text[-1]) > text.count(_CLOSERS[text[-1]]):
+            text = text[:-1]
+        if text == before:
+            return text
+
+
+def normalize_doi(text: str) -> str | None:
+    """The lowercase DOI in `text` (bare, `doi:` or a doi.org URL), cleaned; None if absent."""
+    text = unquote(text.strip())
+    text = re.sub(r"(?i)^(?:https?://)?(?:dx\.)?doi\.org/|^doi\s*:\s*", "", text)
+    match = DOI.match(text)
+    if not match:
+        return None
+    doi = clean_doi(match.group(0))
+    return doi.lower() if "/" in doi and not doi.endswith("/") else None
+
+
+def doi_problem(candidate: str) -> str | None:
+    """Why text given as a DOI (after `doi:`) is not one; None if it is valid."""
+    text = candidate.strip()
+    if not text.startswith("10."):
+        return "a DOI starts with the directory code 10."
+    if not re.match(r"10\.\d{4,9}(?:\.\d+)*/", text):
+        return "a DOI needs a 4-9 digit registrant code followed by '/'"
+    if not clean_doi(text.split("/", 1)[1]):
+        return "the DOI has no suffix after '/'"
+    return None
+
+
+def doi_ref(doi: str) -> PaperRef:
+    """The ref of a DOI; arXiv's own DOIs (10.48550/arXiv.*) become arXiv refs."""
+    doi = doi.lower()
+    if doi.startswith(ARXIV_DOI_PREFIX):
+        arxiv = parse_arxiv(doi[len(ARXIV_DOI_PREFIX):])
+        if arxiv is not None:
+            return PaperRef(RefKind.ARXIV, arxiv.value, arxiv.version)
+    return PaperRef(RefKind.DOI, doi)
+
+
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|ref|source)$")
+
+
+def normalize_url(url: str) -> str:
+    """A stable form of a paper URL: https, no `www.`, no fragment, no trailing slash, no
+    tracking parameters; meaningful queries (`?id=`, `?arnumber=`) are kept."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower()
+    host = host[4:] if host.startswith("www.") else host
+    query = "&".join(
+        q for q in parts.query.split("&") if q and not _TRACKING.match(q.split("=", 1)[0])
+    )
+    path = parts.path.rstrip("/") or ""
+    return urlunsplit(("https", host, path, query, ""))
+
+
+def isbn13(text: str) -> str | None:
+    """The ISBN-13 of an ISBN-10 or ISBN-13 with a valid check digit, else None."""
+    digits = re.sub(r"[\s-]", "", text).upper()
+    if re.fullmatch(r"\d{9}[\dX]", digits):
+        total = sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(digits))
+        if total % 11:
+            return None
+        digits = "978" + digits[:9]
+        return digits + str((10 - sum((3 if i % 2 else 1) * int(c)
+                                      for i, c in enumerate(digits)) % 10) % 10)
+    if re.fullmatch(r"97[89]\d{10}", digits):
+        check = (10 - sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(digits[:12]))
+                 % 10) % 10
+        return digits if check == int(digits[12]) else None
+    return None
+
+
+def ref_from_key(key: str) -> PaperRef:
+    """Rebuild a ref from its key (`arxiv:1908.03265`, `doi:...`); raises ValueError."""
+    scheme, sep, value = key.partition(":")
+    if not sep or not value:
+        raise ValueError(f"not a reference key: {key!r}")
+    kind = RefKind(scheme)
+    if kind is RefKind.ARXIV:
+        ref = parse_arxiv(value)
+        if ref is None:
+            raise ValueError(f"not an arXiv id: {value!r}")
+        return ref
+    if kind is RefKind.DOI:
+        doi = normalize_doi(value)
+        if doi is None:
+            raise ValueError(f"not a DOI: {value!r}")
+        return doi_ref(doi)
+    return PaperRef(kind, value)

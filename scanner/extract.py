@@ -1,0 +1,97 @@
+"""Extraction: every reference in one block of text, placed in its file.
+
+`find_hits` runs the registered identifier extractors over the block (with identifiers wrapped
+across lines joined), resolves overlaps, merges reference entries found by the title detector
+(the identifier stays the key; the entry's fields become its title hint), and adds title
+hints from links and quotes. `find_mentions` turns hits into `Mention`s with file positions.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+from functools import lru_cache
+
+from scanner.identifiers import EXTRACTORS
+from scanner.identifiers.hints import title_hint
+from scanner.identifiers.joining import join_wrapped
+from scanner.titles import find_citations
+from scanner.types import Hit, Mention, TextBlock
+
+
+@lru_cache(maxsize=512)
+def find_hits(text: str) -> tuple[Hit, ...]:
+    """Every reference in `text`, sorted by position, without overlaps.
+
+    Cached: parsers call it to decide whether a file needs its structure read, and
+    `find_mentions` calls it again on the same blocks.
+    """
+    view = join_wrapped(text)
+    found: list[tuple[int, Hit]] = []
+    for order, extractor in enumerate(EXTRACTORS.values()):
+        for hit in extractor.find(view.text):
+            start, end = view.span(hit.start, hit.end)
+            kind = hit.ref.kind if hit.ref is not None else hit.kind
+            found.append((order, replace(hit, start=start, end=end, kind=kind)))
+    found.sort(key=lambda item: (item[1].start, -(item[1].end - item[1].start), item[0]))
+    identifiers: list[Hit] = []
+    for _, hit in found:
+        if not identifiers or hit.start >= identifiers[-1].end:
+            identifiers.append(hit)
+    spans = tuple((h.start, h.end) for h in identifiers)
+    entries = find_citations(text)
+    merged: list[Hit] = []
+    used: set[int] = set()
+    for hit in identifiers:
+        entry_index = next((i for i, e in enumerate(entries)
+                            if e.start <= hit.start and hit.end <= e.end), None)
+        if entry_index is not None and hit.ref is not None:
+            entry = entries[entry_index]
+            used.add(entry_index)
+            reference = entry.reference
+            hint = (reference.title if reference and reference.title else None) or \
+                entry.title_hint or hit.title_hint or title_hint(text, hit.start, hit.end, spans)
+            merged.append(replace(hit, reference=reference, title_hint=hint))
+        elif hit.ref is not None and hit.title_hint is None:
+            hint = title_hint(text, hit.start, hit.end, spans)
+            merged.append(replace(hit, title_hint=hint))
+        else:
+            merged.append(hit)
+    for index, entry in enumerate(entries):
+        if index in used:
+            continue
+        if any(h.start < entry.end and entry.start < h.end and h.ref is not None
+               for h in identifiers):
+            continue  # an identifier inside the entry's span but not wholly within it
+        merged.append(entry)
+    merged.sort(key=lambda h: (h.start, h.end))
+    return tuple(merged)
+
+
+def find_mentions(block: TextBlock) -> list[Mention]:
+    """Every reference in `block`, with 1-based lines and columns in the file.
+
+    `end_line`/`end_column` point just past the mention (SARIF's convention), so a mention on
+    one line spans columns `[column, end_column)`.
+    """
+    hits = find_hits(block.text)
+    if not hits:
+        return []
+    line_starts = [0] + [i + 1 for i, c in enumerate(block.text) if c == "\n"]
+
+    def position(offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(line_starts, offset) - 1
+        column = offset - line_starts[index] + (block.column if index == 0 else 0)
+        return block.line + index, column + 1
+
+    mentions = []
+    for hit in hits:
+        line, column = position(hit.start)
+        end_line, end_column = position(hit.end)
+        mentions.append(Mention(
+            kind=hit.kind, rule=hit.rule, ref=hit.ref, raw=block.text[hit.start:hit.end],
+            line=line, column=column, end_line=end_line, end_column=end_column,
+            context=block.context, symbol=block.symbol, confidence=hit.confidence,
+            title_hint=hit.title_hint, reference=hit.reference, problem=hit.problem,
+        ))
+    return mentions

@@ -1,0 +1,113 @@
+"""CG101: arXiv identifiers: `arXiv:` prefixes, arxiv.org URLs, old-style ids, arXiv DOIs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from catalog.ids import ARXIV_OLD_ARCHIVES, arxiv_problem, parse_arxiv
+from catalog.types import RefKind
+from scanner.identifiers.base import iter_urls
+from scanner.types import Hit
+
+_ID = r"(?:\d{4}\.\d+|[a-z]+(?:-[a-z]+)?(?:\.[a-z]{2})?/\d+)(?:v\d+)?"
+# Hosts that serve a paper under its arXiv id.
+_URL_PATH = re.compile(
+    r"(?i)^(?:https?://)?(?:www\.|export\.|[a-z]{2}\.|ar5iv\.labs\.)?"
+    r"(?:arxiv\.org|ar5iv\.org|alphaxiv\.org|xxx\.lanl\.gov)"
+    r"/(?:abs|pdf|html|format|ps|overview|papers)/(?P<id>" + _ID + r")(?:\.pdf)?(?:[/?#].*)?$"
+)
+_BARE_HOST = re.compile(r"(?i)(?<![\w/.])(?:export\.)?arxiv\.org/(?:abs|pdf|html)/(?P<id>"
+                        + _ID + r")(?:\.pdf)?")
+_HF_PAPERS = re.compile(r"(?i)^(?:https?://)?(?:www\.)?huggingface\.co/papers/(?P<id>\d{4}\.\d{4,5})")
+# An explicit marker: `arXiv:1234.5678`, `arXiv 1234.5678`, `[arXiv:...]`, `arXiv preprint
+# arXiv:...`. Whatever follows the marker is validated, and an invalid id is reported.
+_PREFIXED = re.compile(r"(?i)(?<![\w/.])arxiv\s*[:.]?\s*(?P<id>" + _ID + r")(?![\w/])")
+_OLD_BARE = re.compile(r"(?<![\w/.-])(?P<id>[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)"
+                       r"(?![\w/])")
+_NEW_BARE = re.compile(r"(?<![\w.=/:-])(?P<id>\d{4}\.\d{4,5}(?:v\d+)?)(?![\w.]*\d|[\w/-])")
+# A bare `YYMM.NNNNN` is only taken where the block talks about arXiv or papers, because such
+# numbers are common in code (timings, versions, coordinates).
+_CONTEXT = re.compile(r"(?i)\b(?:arxiv|preprint|e-?print|paper)\b")
+
+
+class ArxivExtractor:
+    """Finds arXiv ids in URLs, after an `arXiv` marker, and in plain old-style form."""
+
+    rule = "CG101"
+    kind = RefKind.ARXIV
+    VALID = (
+        "See https://arxiv.org/abs/1908.03265 for the proof.",
+        "arXiv:1706.03762v5",
+        "[arXiv: 1412.6980]",
+        "http://export.arxiv.org/pdf/1908.03265v2.pdf",
+        "https://arxiv.org/pdf/2301.12345v2",
+        "https://arxiv.org/html/2403.00001v1/#S3",
+        "arXiv preprint arXiv:1607.06450, 2016.",
+        "hep-th/9901001",
+        "arXiv:math.GT/0309136",
+        "https://ar5iv.labs.arxiv.org/html/1512.03385",
+        "the paper (1810.04805) shows",
+        "https://huggingface.co/papers/2106.09685",
+        "(arxiv.org/abs/1512.03385)",
+    )
+    INVALID = (
+        "version 1.2.3",
+        "timeout = 2103.12345",
+        "released 2019.1001 build",
+        "10.0.1512.2",
+        "build/2023010 and tmp/1234567",
+        "see https://github.com/org/repo/issues/1908",
+        "v2103.1",
+        "x = 1810.04805 * scale",
+    )
+
+    def find(self, text: str) -> Iterator[Hit]:
+        """Yield arXiv hits; a malformed id after an explicit marker carries a `problem`."""
+        lowered = text.lower()
+        if "arxiv" not in lowered and "/" not in text and "." not in text:
+            return
+        taken: list[tuple[int, int]] = []
+        if "arxiv" in lowered or "huggingface" in lowered or "lanl.gov" in lowered:
+            for start, end, url in iter_urls(text):
+                match = _URL_PATH.match(url) or _HF_PAPERS.match(url)
+                if match:
+                    ref = parse_arxiv(match["id"])
+                    problem = None if ref else arxiv_problem(match["id"])
+                    taken.append((start, end))
+                    yield Hit(start, end, self.kind, self.rule, ref=ref, problem=problem)
+            for match in _BARE_HOST.finditer(text):
+                if not _inside(match.start(), taken):
+                    ref = parse_arxiv(match["id"])
+                    taken.append(match.span())
+                    yield Hit(match.start(), match.end(), self.kind, self.rule, ref=ref,
+                              problem=None if ref else arxiv_problem(match["id"]))
+            for match in _PREFIXED.finditer(text):
+                if _inside(match.start(), taken):
+                    continue
+                ref = parse_arxiv(match["id"])
+                taken.append(match.span())
+                yield Hit(match.start(), match.end(), self.kind, self.rule, ref=ref,
+                          problem=None if ref else arxiv_problem(match["id"]))
+        if "/" in text:
+            for match in _OLD_BARE.finditer(text):
+                archive = match["id"].split("/")[0].split(".")[0].lower()
+                if archive not in ARXIV_OLD_ARCHIVES or _inside(match.start(), taken):
+                    continue
+                ref = parse_arxiv(match["id"])
+                if ref is not None:
+                    taken.append(match.span())
+                    yield Hit(match.start(), match.end(), self.kind, self.rule, ref=ref,
+                              confidence=0.9)
+        if "." in text and _CONTEXT.search(text):
+            for match in _NEW_BARE.finditer(text):
+                if _inside(match.start(), taken):
+                    continue
+                ref = parse_arxiv(match["id"])
+                if ref is not None:
+                    yield Hit(match.start(), match.end(), self.kind, self.rule, ref=ref,
+                              confidence=0.8)
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)

@@ -1,0 +1,126 @@
+"""CG102: DOIs: bare `10.NNNN/...`, `doi:` prefixes, doi.org URLs and publisher URLs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import unquote
+
+from catalog.ids import DOI, clean_doi, doi_problem, doi_ref
+from catalog.types import RefKind
+from scanner.identifiers.base import iter_urls
+from scanner.types import Hit
+
+# Publisher URLs that carry the DOI in their path, each with the group that holds it.
+_URL_PATTERNS = (
+    re.compile(r"(?i)^(?:https?://)?(?:dx\.)?doi\.org/(?:urn:doi:)?(?P<doi>10\..+)$"),
+    re.compile(r"(?i)^(?:https?://)?[\w.-]+/doi/(?:(?:abs|full|pdf|epdf|fullHtml|book|"
+               r"proceedings|reader|figure)/)?(?P<doi>10\.\d{4,9}/.+)$"),
+    re.compile(r"(?i)^(?:https?://)?link\.springer\.com/(?:article|chapter|book|"
+               r"referenceworkentry|protocol|content/pdf)/(?P<doi>10\.\d{4,9}/.+)$"),
+    re.compile(r"(?i)^(?:https?://)?journals\.aps\.org/\w+/(?:abstract|pdf)/(?P<doi>10\..+)$"),
+    re.compile(r"(?i)^(?:https?://)?(?:www\.)?(?:bio|med)rxiv\.org/content/"
+               r"(?P<doi>10\.1101/[\d.]+)"),
+    re.compile(r"(?i)^(?:https?://)?(?:www\.)?frontiersin\.org/(?:journals/[\w-]+/)?articles/"
+               r"(?P<doi>10\.\d{4,9}/[^/]+)"),
+    re.compile(r"(?i)^(?:https?://)?journals\.plos\.org/\w+/article\S*[?&]id=(?P<doi>10\.[^&]+)"),
+    re.compile(r"(?i)^(?:https?://)?iopscience\.iop\.org/article/(?P<doi>10\.\d{4,9}/[^/]+)"),
+)
+_NATURE = re.compile(r"(?i)^(?:https?://)?(?:www\.)?nature\.com/articles/(?P<suffix>[\w.-]+)")
+# `doi:`, `DOI `, `doi =` (BibTeX) followed by whatever the author meant as the DOI.
+_PREFIXED = re.compile(r"(?i)(?<![\w/.])doi\s*(?::|=\s*[{\"]?|\s)\s*(?P<doi>[^\s,;{}\"<>]+)")
+_BARE = re.compile(r"(?<![\w./])" + DOI.pattern)
+
+
+class DoiExtractor:
+    """Finds DOIs in URLs, after `doi:` markers and bare in text."""
+
+    rule = "CG102"
+    kind = RefKind.DOI
+    VALID = (
+        "doi:10.1145/3360572",
+        "DOI: 10.1016/0167-2789(84)90263-6;",
+        "(doi:10.1145/3368089.3409741).",
+        "https://doi.org/10.1038/nature14539",
+        "http://dx.doi.org/10.1109/5.771073",
+        "https://dl.acm.org/doi/pdf/10.1145/3147.3165",
+        "https://onlinelibrary.wiley.com/doi/abs/10.1002/sim.4067",
+        "https://link.springer.com/article/10.1007/s10994-006-6226-1",
+        "https://www.nature.com/articles/nature14539",
+        "https://www.biorxiv.org/content/10.1101/2021.08.03.454978v1.full.pdf",
+        "Journal of Stats 12(3), 2001. 10.1080/01621459.2000.10473909",
+        "doi = {10.1145/78973.78977},",
+    )
+    INVALID = (
+        "the value was 10.5 in prose",
+        "10.1234 without a slash",
+        "version 10.12/3",
+        "the DOI lookup fails when DOI: is empty",
+        "see https://github.com/org/repo/pull/10",
+        "192.168.10.1000/24",
+        "https://docs.python.org/3/library/re.html",
+    )
+
+    def find(self, text: str) -> Iterator[Hit]:
+        """Yield DOI hits; a malformed DOI after `doi:` carries a `problem`."""
+        if "10." not in text and "doi" not in text.lower() and "nature.com" not in text:
+            return
+        taken: list[tuple[int, int]] = []
+        for start, end, url in iter_urls(text):
+            doi = _doi_in_url(url)
+            if doi:
+                taken.append((start, end))
+                yield Hit(start, end, self.kind, self.rule, ref=doi_ref(doi))
+        for match in _PREFIXED.finditer(text):
+            if _inside(match.start(), taken):
+                continue
+            raw = match["doi"]
+            if not raw[:1].isdigit():
+                continue  # "the DOI lookup", "DOI: see below": prose, not an identifier
+            cleaned = clean_doi(raw)
+            problem = doi_problem(cleaned)
+            start = match.start()
+            end = match.start("doi") + len(cleaned)
+            taken.append((start, max(end, match.end())))
+            if problem:
+                yield Hit(start, end, self.kind, self.rule, problem=problem)
+            else:
+                yield Hit(start, end, self.kind, self.rule, ref=doi_ref(cleaned.lower()),
+                          problem=_delimited_punctuation(text, end))
+        for match in _BARE.finditer(text):
+            if _inside(match.start(), taken):
+                continue
+            cleaned = clean_doi(match.group(0))
+            if "/" not in cleaned or cleaned.endswith("/"):
+                continue
+            end = match.start() + len(cleaned)
+            yield Hit(match.start(), end, self.kind, self.rule, ref=doi_ref(cleaned.lower()),
+                      confidence=0.95, problem=_delimited_punctuation(text, end))
+
+
+def _doi_in_url(url: str) -> str | None:
+    decoded = unquote(url)
+    for pattern in _URL_PATTERNS:
+        match = pattern.match(decoded)
+        if match:
+            doi = clean_doi(re.split(r"[?#]", match["doi"])[0] if "plos" not in decoded
+                            else match["doi"])
+            doi = re.sub(r"(?i)v\d+$", "", doi) if "rxiv.org" in decoded else doi
+            return doi.lower() if "/" in doi and not doi.endswith("/") else None
+    nature = _NATURE.match(decoded)
+    if nature:
+        return "10.1038/" + re.sub(r"(?i)\.pdf$", "", nature["suffix"]).lower()
+    return None
+
+
+def _delimited_punctuation(text: str, end: int) -> str | None:
+    """A DOI followed by punctuation and then a closing delimiter (`}`, `"`, `>`) was written
+    with the punctuation inside it, as in `doi = {10.1145/3360572.}`."""
+    tail = re.match(r"[.,;:]+[}\"'>\]]", text[end:end + 4])
+    if tail:
+        return f"trailing {tail.group(0)[:-1]!r} inside the delimited DOI"
+    return None
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)

@@ -1,0 +1,64 @@
+"""Identifiers and URLs broken across comment lines, joined back into one run of text.
+
+A block's text keeps its newlines (and the blanks where comment markers were). When a line
+ends inside a URL or DOI (the last word contains `://`, `doi`, `arxiv` or a `10.NNNN/` prefix
+and ends with a character that cannot end one, such as `/`, `-` or `=`), the newline and the
+next line's indentation are dropped from a *view* of the text. Extractors run on the view, and
+`JoinedText.span` maps a match back to offsets in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A line break after one of these characters, inside an identifier-like word, is a wrap.
+_WRAP_AFTER = "/-_=?&#.:"
+_BREAK = re.compile(r"\n[ \t]*")
+_IDENTIFIER_WORD = re.compile(r"(?i)(?:://|doi|arxiv|\b10\.\d{4,9}/|www\.)")
+
+
+@dataclass(frozen=True, slots=True)
+class JoinedText:
+    """A view of `original` with wrapped identifiers joined; `origin[i]` is the offset in
+    `original` of `text[i]` (None when nothing was joined)."""
+
+    original: str
+    text: str
+    origin: tuple[int, ...] | None = None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a `[start, end)` span of the view back to the original text."""
+        if self.origin is None:
+            return start, end
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def join_wrapped(text: str) -> JoinedText:
+    """Join identifiers wrapped over line breaks; returns the text itself when none are."""
+    if "\n" not in text:
+        return JoinedText(text, text)
+    cuts: list[tuple[int, int]] = []
+    for brk in _BREAK.finditer(text):
+        start = brk.start()
+        if start == 0 or text[start - 1] not in _WRAP_AFTER or brk.end() >= len(text):
+            continue
+        if text[brk.end()].isspace():
+            continue  # a blank line ends any identifier
+        word_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+        word = text[word_start:start]
+        if _IDENTIFIER_WORD.search(word) and not (text[start - 1] in ".:" and
+                                                   text[brk.end()].isupper()):
+            cuts.append((start, brk.end()))
+    if not cuts:
+        return JoinedText(text, text)
+    pieces: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for cut_start, cut_end in cuts:
+        pieces.append(text[position:cut_start])
+        origin.extend(range(position, cut_start))
+        position = cut_end
+    pieces.append(text[position:])
+    origin.extend(range(position, len(text)))
+    return JoinedText(text, "".join(pieces), tuple(origin))

@@ -1,0 +1,101 @@
+"""CG103: URLs of papers on sites without arXiv ids or DOIs in the link (proceedings, archives).
+
+Each site is one `PaperSite` entry: a pattern over the URL and the canonical URL it stands
+for, so the PDF and abstract links of one paper share one key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from catalog.ids import normalize_url
+from catalog.types import PaperRef, RefKind
+from scanner.identifiers.base import iter_urls
+from scanner.types import Hit
+
+
+@dataclass(frozen=True, slots=True)
+class PaperSite:
+    """A site that hosts papers: `pattern` matches a URL, `canonical` formats its key URL."""
+
+    name: str
+    pattern: re.Pattern[str]
+    canonical: str
+
+
+def _site(name: str, pattern: str, canonical: str) -> PaperSite:
+    return PaperSite(name, re.compile(r"(?i)^(?:https?://)?(?:www\.)?" + pattern), canonical)
+
+
+SITES: tuple[PaperSite, ...] = (
+    _site("openreview", r"openreview\.net/(?:forum|pdf|attachment)\?(?:[^#]*&)?id=(?P<id>[\w-]+)",
+          "https://openreview.net/forum?id={id}"),
+    _site("neurips", r"(?:papers\.nips\.cc|proceedings\.neurips\.cc)/paper(?:_files/paper)?/"
+          r"(?P<year>\d{4})/(?:hash|file)/(?P<hash>[0-9a-f]{32})",
+          "https://proceedings.neurips.cc/paper/{year}/hash/{hash}"),
+    _site("neurips-legacy", r"papers\.nips\.cc/paper/(?P<slug>\d+-[\w-]+?)(?:\.pdf)?$",
+          "https://papers.nips.cc/paper/{slug}"),
+    _site("pmlr", r"proceedings\.mlr\.press/(?P<volume>v\d+)/(?P<key>[a-z]+\d+[a-z]*)",
+          "https://proceedings.mlr.press/{volume}/{key}.html"),
+    _site("jmlr", r"jmlr\.org/papers/(?:volume\d+/|v)(?P<volume>\d+)/(?P<key>[\w-]+?)(?:\.html|"
+          r"/\1\.pdf|\.pdf|/)?$", "https://jmlr.org/papers/v{volume}/{key}.html"),
+    _site("acl", r"(?:aclanthology\.org|aclweb\.org/anthology)/(?P<id>\d{4}\.[\w-]+\.\d+|"
+          r"[A-Z]\d{2}-\d{4})", "https://aclanthology.org/{id}"),
+    _site("cvf", r"openaccess\.thecvf\.com/(?P<path>content[\w/]*?)/(?:html|papers)/"
+          r"(?P<name>[\w.-]+?)_paper\.(?:html|pdf)",
+          "https://openaccess.thecvf.com/{path}/html/{name}_paper.html"),
+    _site("ieee", r"ieeexplore\.ieee\.org/(?:abstract/|stamp/stamp\.jsp\?[^#]*?arnumber=|"
+          r"xpls/abs_all\.jsp\?arnumber=|document/)(?:document/)?(?P<id>\d+)",
+          "https://ieeexplore.ieee.org/document/{id}"),
+    _site("semantic-scholar", r"(?:api\.)?semanticscholar\.org/(?:paper/(?:[^/]+/)?|reader/)"
+          r"(?P<id>[0-9a-f]{40})", "https://www.semanticscholar.org/paper/{id}"),
+    _site("pubmed", r"(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)(?P<id>\d+)",
+          "https://pubmed.ncbi.nlm.nih.gov/{id}"),
+    _site("pmc", r"(?:pmc\.ncbi\.nlm\.nih\.gov/articles/|ncbi\.nlm\.nih\.gov/pmc/articles/)"
+          r"(?P<id>PMC\d+)", "https://pmc.ncbi.nlm.nih.gov/articles/{id}"),
+    _site("dblp", r"dblp\.org/rec/(?P<key>(?:conf|journals)/[\w/-]+?)(?:\.html|\.bib|\.xml)?$",
+          "https://dblp.org/rec/{key}"),
+)
+_NEEDLES = ("openreview", "nips.cc", "neurips", "mlr.press", "jmlr", "aclanthology", "aclweb",
+            "thecvf", "ieeexplore", "semanticscholar", "ncbi.nlm.nih.gov", "dblp.org")
+
+
+class PaperUrlExtractor:
+    """Finds links to papers on proceedings and archive sites."""
+
+    rule = "CG103"
+    kind = RefKind.URL
+    VALID = (
+        "https://openreview.net/forum?id=rJ4km2R5t7",
+        "https://openreview.net/pdf?id=rJ4km2R5t7",
+        "https://papers.nips.cc/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html",
+        "http://proceedings.mlr.press/v37/ioffe15.pdf",
+        "https://aclanthology.org/N19-1423.pdf",
+        "https://www.aclweb.org/anthology/2020.acl-main.447/",
+        "https://ieeexplore.ieee.org/document/726791",
+        "https://openaccess.thecvf.com/content_cvpr_2016/papers/He_Deep_Residual_Learning_CVPR_"
+        "2016_paper.pdf",
+        "https://pubmed.ncbi.nlm.nih.gov/10463930/",
+        "https://www.jmlr.org/papers/v15/srivastava14a.html",
+    )
+    INVALID = (
+        "https://github.com/org/repo/issues/12",
+        "https://openreview.net/group?id=ICLR.cc",
+        "https://docs.scipy.org/doc/scipy/reference/",
+        "https://ieeexplore.ieee.org/",
+    )
+
+    def find(self, text: str) -> Iterator[Hit]:
+        """Yield one hit per paper link, keyed by the site's canonical URL."""
+        lowered = text.lower()
+        if not any(needle in lowered for needle in _NEEDLES):
+            return
+        for start, end, url in iter_urls(text):
+            for site in SITES:
+                match = site.pattern.match(url)
+                if match:
+                    key = normalize_url(site.canonical.format(**match.groupdict()))
+                    yield Hit(start, end, self.kind, self.rule, ref=PaperRef(RefKind.URL, key))
+                    break

@@ -1,0 +1,122 @@
+"""A fast lexer for Python comments and string literals, with exact offsets.
+
+One regular expression finds every comment and string literal (any prefix, single or triple
+quoted); runs of own-line comments at one column become one block, adjacent string literals
+(implicit concatenation) become one block. Delimiters are blanked so offsets still map to
+the file. The lexer tolerates code that no parser accepts (Python 2, unterminated strings).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(
+    r"""(?P<comment>\#[^\r\n]*)
+      | (?P<string>(?<![\w])(?:[rRbBuUfFtT]{1,2})?
+          (?: '''(?:[^'\\]|\\.|'(?!''))*(?:'''|\Z)
+            | \"\"\"(?:[^"\\]|\\.|"(?!""))*(?:\"\"\"|\Z)
+            | '(?:[^'\\\r\n]|\\.)*'
+            | "(?:[^"\\\r\n]|\\.)*"))""",
+    re.VERBOSE | re.DOTALL,
+)
+_PREFIX = re.compile(r"[rRbBuUfFtT]{0,2}")
+_BETWEEN_STRINGS = re.compile(r"(?:[ \t\f]|\\\r?\n|\r?\n)*")
+_MIN_STRING = 8  # shorter literals are keys and format strings, never citations
+
+
+@dataclass(frozen=True, slots=True)
+class RawBlock:
+    """A comment or string block before attribution: offsets into the source."""
+
+    start: int
+    end: int
+    text: str  # source[start:end] with delimiters blanked
+    is_comment: bool
+    own_line: bool  # a comment alone on its line (not trailing code)
+
+
+def lex_blocks(source: str) -> list[RawBlock]:
+    """Every comment block and string block of `source`, in order."""
+    tokens = [(m.start(), m.end(), m.lastgroup == "comment") for m in _TOKEN.finditer(source)]
+    blocks: list[RawBlock] = []
+    i = 0
+    while i < len(tokens):
+        start, end, is_comment = tokens[i]
+        j = i + 1
+        if is_comment:
+            own_line = _own_line(source, start)
+            column = start - (source.rfind("\n", 0, start) + 1)
+            while own_line and j < len(tokens) and tokens[j][2] and _next_line_comment(
+                    source, end, tokens[j][0], column):
+                end = tokens[j][1]
+                j += 1
+            blocks.append(RawBlock(start, end, _blank_comment(source[start:end]), True, own_line))
+        else:
+            while j < len(tokens) and not tokens[j][2] and _BETWEEN_STRINGS.fullmatch(
+                    source, end, tokens[j][0]):
+                end = tokens[j][1]
+                j += 1
+            text = _blank_strings(source, tokens[i:j], start)
+            if len(text.strip()) >= _MIN_STRING:
+                blocks.append(RawBlock(start, end, text, False, False))
+        i = j
+    return blocks
+
+
+def _own_line(source: str, start: int) -> bool:
+    line_start = source.rfind("\n", 0, start) + 1
+    return not source[line_start:start].strip()
+
+
+def _next_line_comment(source: str, end: int, next_start: int, column: int) -> bool:
+    gap = source[end:next_start]
+    if gap.count("\n") != 1 or gap.strip():
+        return False
+    return next_start - (source.rfind("\n", 0, next_start) + 1) == column
+
+
+def _blank_comment(text: str) -> str:
+    # Blank the `#` run that opens each comment line (and `#:`/`#!` markers' hashes).
+    return re.sub(r"(?m)^([ \t]*)(#+)", lambda m: m.group(1) + " " * len(m.group(2)), text)
+
+
+def _blank_strings(source: str, tokens: list[tuple[int, int, bool]], base: int) -> str:
+    pieces = []
+    position = base
+    for start, end, _ in tokens:
+        pieces.append(" " * (start - position) if source[position:start].strip("\r\n\t \f")
+                      else _keep_newlines(source[position:start]))
+        literal = source[start:end]
+        prefix = _PREFIX.match(literal).end()  # type: ignore[union-attr]
+        quote = 3 if literal[prefix:prefix + 3] in ("'''", '"""') else 1
+        closing = quote if len(literal) - prefix >= 2 * quote and literal.endswith(
+            literal[prefix] * quote) else 0
+        body = literal[prefix + quote:len(literal) - closing]
+        pieces.append(" " * (prefix + quote) + body + " " * closing)
+        position = end
+    return "".join(pieces)
+
+
+def _keep_newlines(gap: str) -> str:
+    return "".join(c if c in "\r\n" else " " for c in gap)
+
+
+class LineIndex:
+    """Maps offsets to 1-based lines and 0-based columns."""
+
+    def __init__(self, source: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer(r"\n", source)]
+
+    def line(self, offset: int) -> int:
+        """The 1-based line holding `offset`."""
+        return bisect.bisect_right(self.starts, offset)
+
+    def column(self, offset: int) -> int:
+        """The 0-based column of `offset` in its line."""
+        return offset - self.starts[self.line(offset) - 1]
+
+    def offset(self, line: int, column: int) -> int:
+        """The offset of a 1-based line and 0-based column."""
+        return self.starts[line - 1] + column

@@ -1,0 +1,114 @@
+"""Comment and string nodes of a tree-sitter tree turned into text blocks.
+
+Consecutive line comments in one column become one block, so a reference wrapped over several
+`//` lines stays whole. Delimiters (`//`, `///`, `//!`, `/*`, `*/`, the ` * ` margin of block
+comments, quotes and string prefixes) are blanked so offsets still map to the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+_LINE_MARKER = re.compile(r"^(\s*)(//+!?|#+)")
+_BLOCK_OPEN = re.compile(r"^/\*+!?")
+_BLOCK_CLOSE = re.compile(r"\*+/$")
+_MARGIN = re.compile(r"(?m)^([ \t]*)(\*+)(?!/)")
+_MIN_STRING = 8
+
+
+@dataclass(frozen=True, slots=True)
+class RawBlock:
+    """A comment or string block before attribution."""
+
+    text: str
+    line: int  # 1-based
+    column: int  # 0-based, in characters
+    start_byte: int
+    is_comment: bool
+    first_node: Node
+    last_node: Node
+
+
+def comment_blocks(comments: list[Node], data: bytes) -> list[RawBlock]:
+    """Group comment nodes (in document order) into blocks."""
+    blocks: list[RawBlock] = []
+    run: list[Node] = []
+    for node in comments:
+        if run and _continues(run[-1], node, data):
+            run.append(node)
+            continue
+        if run:
+            blocks.append(_comment_block(run, data))
+        run = [node]
+    if run:
+        blocks.append(_comment_block(run, data))
+    return blocks
+
+
+def end_row(node: Node, data: bytes) -> int:
+    """The 0-based row of a node's last character (Rust line comments end with a newline)."""
+    row = node.end_point.row
+    if node.end_byte > node.start_byte and data[node.end_byte - 1:node.end_byte] == b"\n":
+        row -= 1
+    return row
+
+
+def _continues(previous: Node, node: Node, data: bytes) -> bool:
+    """A line comment directly below another one, at the same column, alone on its line."""
+    if node.start_point.row != end_row(previous, data) + 1:
+        return False
+    if node.start_point.column != previous.start_point.column:
+        return False
+    if not (_is_line_comment(previous, data) and _is_line_comment(node, data)):
+        return False
+    line_start = node.start_byte - node.start_point.column
+    return not data[line_start:node.start_byte].strip()
+
+
+def _is_line_comment(node: Node, data: bytes) -> bool:
+    return data[node.start_byte:node.start_byte + 2] == b"//"
+
+
+def _comment_block(run: list[Node], data: bytes) -> RawBlock:
+    first, last = run[0], run[-1]
+    end_byte = last.end_byte
+    # Rust's line comments include their newline; it belongs to no citation.
+    while end_byte > first.start_byte and data[end_byte - 1:end_byte] in (b"\n", b"\r"):
+        end_byte -= 1
+    text = data[first.start_byte:end_byte].decode("utf-8", errors="replace")
+    if text.startswith("/*"):
+        text = _blank_block_comment(text)
+    else:
+        text = "\n".join(_LINE_MARKER.sub(lambda m: m.group(1) + " " * len(m.group(2)), line)
+                         for line in text.split("\n"))
+    return RawBlock(text, first.start_point.row + 1, _char_column(first, data),
+                    first.start_byte, True, first, last)
+
+
+def _blank_block_comment(text: str) -> str:
+    text = _BLOCK_OPEN.sub(lambda m: " " * len(m.group(0)), text)
+    text = _BLOCK_CLOSE.sub(lambda m: " " * len(m.group(0)), text)
+    return _MARGIN.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+
+
+def string_block(node: Node, data: bytes) -> RawBlock | None:
+    """A string literal as a block with its quotes and prefix blanked, or None if tiny."""
+    if node.end_byte - node.start_byte < _MIN_STRING + 2:
+        return None
+    text = data[node.start_byte:node.end_byte].decode("utf-8", errors="replace")
+    opening = min((i for i in (text.find('"'), text.find("'"), text.find("`")) if i >= 0),
+                  default=-1)
+    closing = max(text.rfind('"'), text.rfind("'"), text.rfind("`"))
+    if opening < 0 or closing <= opening:
+        return None
+    text = " " * (opening + 1) + text[opening + 1:closing] + " " * (len(text) - closing)
+    return RawBlock(text, node.start_point.row + 1, _char_column(node, data), node.start_byte,
+                    False, node, node)
+
+
+def _char_column(node: Node, data: bytes) -> int:
+    line_start = node.start_byte - node.start_point.column
+    return len(data[line_start:node.start_byte].decode("utf-8", errors="replace"))

@@ -1,0 +1,44 @@
+"""Qualified names in each language's own style, and the file-level symbol."""
+
+from __future__ import annotations
+
+import re
+
+from scanner.languages import Language
+from scanner.types import Symbol, SymbolKind
+
+_GENERICS = re.compile(r"<.*>$", re.DOTALL)
+_SPACES = re.compile(r"\s+")
+
+
+def file_symbol(language: Language, path: str, package: str | None) -> Symbol:
+    """The symbol of top-level text: the Java/Go package, the Rust module, else the path."""
+    if package:
+        return Symbol(_SPACES.sub("", package), SymbolKind.PACKAGE)
+    if language.name == "rust":
+        return Symbol(rust_module(path), SymbolKind.MODULE)
+    return Symbol(path, SymbolKind.FILE)
+
+
+def rust_module(path: str) -> str:
+    """`src/foo/bar.rs` -> `crate::foo::bar`; `src/lib.rs`, `src/main.rs` -> `crate`."""
+    parts = path.split("/")
+    if "src" in parts:
+        parts = parts[len(parts) - parts[::-1].index("src"):]
+    stem = parts[-1].rsplit(".", 1)[0]
+    names = parts[:-1] + ([] if stem in ("lib", "main", "mod") else [stem])
+    return "::".join(["crate", *names])
+
+
+def qualified_name(language: Language, top: Symbol, names: list[str]) -> str:
+    """Join definition names with the language's separator, under the package or module."""
+    cleaned = [_clean(name) for name in names]
+    if top.kind in (SymbolKind.PACKAGE, SymbolKind.MODULE):
+        cleaned = [top.name, *cleaned]
+    return language.separator.join(cleaned)
+
+
+def _clean(name: str) -> str:
+    # `impl<T> Foo<T>` names the impl `Foo`; `Foo<T>::bar` keeps its qualifier, no spaces.
+    name = _SPACES.sub("", name)
+    return _GENERICS.sub("", name) if "::" not in name else name

@@ -1,0 +1,8 @@
+; Go: comments (doc comments included), strings, the package and the declarations.
+(comment) @comment
+(interpreted_string_literal) @string
+(raw_string_literal) @string
+(package_clause (package_identifier) @name) @package
+(function_declaration name: (identifier) @name) @definition.function
+(method_declaration receiver: (parameter_list (parameter_declaration type: [(type_identifier) @receiver (pointer_type (type_identifier) @receiver) (generic_type type: (type_identifier) @receiver) (pointer_type (generic_type type: (type_identifier) @receiver))])) name: (field_identifier) @name) @definition.method
+(type_declaration (type_spec name: (type_identifier) @name)) @definition.type

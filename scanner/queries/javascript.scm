@@ -1,0 +1,10 @@
+; JavaScript: comments (JSDoc included), strings, classes, functions and methods.
+(comment) @comment
+(string) @string
+(template_string) @string
+(class_declaration name: (_) @name) @definition.class
+(function_declaration name: (_) @name) @definition.function
+(generator_function_declaration name: (_) @name) @definition.function
+(method_definition name: (_) @name) @definition.method
+(variable_declarator name: (identifier) @name value: [(arrow_function) (function_expression) (class)]) @definition.function
+(pair key: (_) @name value: [(arrow_function) (function_expression)]) @definition.method

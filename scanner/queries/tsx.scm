@@ -1,0 +1,18 @@
+; TSX: the TypeScript captures (JSX adds no definitions of its own).
+(comment) @comment
+(string) @string
+(template_string) @string
+(class_declaration name: (_) @name) @definition.class
+(abstract_class_declaration name: (_) @name) @definition.class
+(interface_declaration name: (_) @name) @definition.interface
+(type_alias_declaration name: (_) @name) @definition.type
+(enum_declaration name: (_) @name) @definition.enum
+(internal_module name: (_) @name) @definition.namespace
+(function_declaration name: (_) @name) @definition.function
+(function_signature name: (_) @name) @definition.function
+(generator_function_declaration name: (_) @name) @definition.function
+(method_definition name: (_) @name) @definition.method
+(method_signature name: (_) @name) @definition.method
+(abstract_method_signature name: (_) @name) @definition.method
+(variable_declarator name: (identifier) @name value: [(arrow_function) (function_expression) (class)]) @definition.function
+(pair key: (_) @name value: [(arrow_function) (function_expression)]) @definition.method
