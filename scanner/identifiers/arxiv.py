@@ -26,9 +26,10 @@ _PREFIXED = re.compile(r"(?i)(?<![\w/.])arxiv\s*[:.]?\s*(?P<id>" + _ID + r")(?![
 _OLD_BARE = re.compile(r"(?<![\w/.-])(?P<id>[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)"
                        r"(?![\w/])")
 _NEW_BARE = re.compile(r"(?<![\w.=/:-])(?P<id>\d{4}\.\d{4,5}(?:v\d+)?)(?![\w.]*\d|[\w/-])")
-# A bare `YYMM.NNNNN` is only taken where the block talks about arXiv or papers, because such
-# numbers are common in code (timings, versions, coordinates).
-_CONTEXT = re.compile(r"(?i)\b(?:arxiv|preprint|e-?print|paper)\b")
+# A bare `YYMM.NNNNN` is only taken right after the word arXiv (or preprint/e-print) in the
+# same sentence, because such numbers are common in code (timings, versions, coordinates).
+_CONTEXT = re.compile(r"(?i)\b(?:arxiv|preprint|e-?print)\b")
+_CONTEXT_WINDOW = 48
 
 
 class ArxivExtractor:
@@ -47,7 +48,7 @@ class ArxivExtractor:
         "hep-th/9901001",
         "arXiv:math.GT/0309136",
         "https://ar5iv.labs.arxiv.org/html/1512.03385",
-        "the paper (1810.04805) shows",
+        "the arXiv version (1810.04805) shows",
         "https://huggingface.co/papers/2106.09685",
         "(arxiv.org/abs/1512.03385)",
     )
@@ -60,6 +61,7 @@ class ArxivExtractor:
         "see https://github.com/org/repo/issues/1908",
         "v2103.1",
         "x = 1810.04805 * scale",
+        "Not an arXiv link. Build 2103.12345 of the paper's code",
     )
 
     def find(self, text: str) -> Iterator[Hit]:
@@ -102,6 +104,9 @@ class ArxivExtractor:
         if "." in text and _CONTEXT.search(text):
             for match in _NEW_BARE.finditer(text):
                 if _inside(match.start(), taken):
+                    continue
+                window = text[max(0, match.start() - _CONTEXT_WINDOW):match.start()]
+                if not _CONTEXT.search(window.split(". ")[-1]):
                     continue
                 ref = parse_arxiv(match["id"])
                 if ref is not None:

@@ -1,0 +1,82 @@
+"""Identifier syntax: validation and canonical keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from catalog.ids import (arxiv_problem, clean_doi, isbn13, normalize_doi, normalize_url,
+                         parse_arxiv, ref_from_key)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "version"),
+    [
+        ("1908.03265v2", "arxiv:1908.03265", "v2"),
+        ("arXiv:0704.0001", "arxiv:0704.0001", None),
+        ("ARXIV: 1412.6980", "arxiv:1412.6980", None),
+        ("hep-th/9901001v3", "arxiv:hep-th/9901001", "v3"),
+        ("math.GT/0309136", "arxiv:math/0309136", None),
+        ("cond-mat/0207270", "arxiv:cond-mat/0207270", None),
+    ],
+)
+def test_parse_arxiv(text: str, key: str, version: str | None) -> None:
+    ref = parse_arxiv(text)
+    assert ref is not None and ref.key == key and ref.version == version
+
+
+@pytest.mark.parametrize(
+    "candidate",
+    ["1413.0001", "1412.12345", "1501.1234", "0703.0001", "1501.00000", "1501.00001v0",
+     "hep-th/9913001", "hep-th/0704001", "hep-th/91070011", "notarchive/9901001"],
+)
+def test_arxiv_validation_rejects(candidate: str) -> None:
+    assert arxiv_problem(candidate, today=dt.date(2026, 11, 25)) is not None
+
+
+def test_arxiv_future_ids_are_refused() -> None:
+    assert arxiv_problem("2612.00001", today=dt.date(2026, 11, 25)) is not None
+    assert arxiv_problem("2611.00001", today=dt.date(2026, 11, 25)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "doi"),
+    [
+        ("10.1145/3368089.3409741).", "10.1145/3368089.3409741"),
+        ("https://doi.org/10.1000/ABC%2FDEF", "10.1000/abc/def"),
+        ("doi:10.1016/0167-2789(84)90263-6;", "10.1016/0167-2789(84)90263-6"),
+        ("10.3389/fdata.2019.00017/full", "10.3389/fdata.2019.00017"),
+        ("10.1234/abc.pdf", "10.1234/abc"),
+        ("10.1234/", None),
+        ("11.1234/abc", None),
+    ],
+)
+def test_normalize_doi(text: str, doi: str | None) -> None:
+    assert normalize_doi(text) == doi
+
+
+def test_clean_doi_keeps_balanced_brackets() -> None:
+    assert clean_doi("10.1002/(SICI)1097(199)3:1<1::AID>3.0.CO;2-#]") == \
+        "10.1002/(SICI)1097(199)3:1<1::AID>3.0.CO;2-#"
+
+
+@pytest.mark.parametrize(
+    ("isbn", "expected"),
+    [("0-306-40615-2", "9780306406157"), ("978-0-306-40615-7", "9780306406157"),
+     ("0-8044-2957-X", "9780804429573"), ("978-0-306-40615-8", None), ("0-306-40615-3", None)],
+)
+def test_isbn13(isbn: str, expected: str | None) -> None:
+    assert isbn13(isbn) == expected
+
+
+def test_normalize_url_drops_noise_but_keeps_ids() -> None:
+    assert normalize_url("http://www.openreview.net/forum?id=x&utm_source=y#z") == \
+        "https://openreview.net/forum?id=x"
+
+
+def test_ref_from_key_round_trips() -> None:
+    for key in ("arxiv:1908.03265", "doi:10.1145/3360572", "url:https://openreview.net/forum?id=x"):
+        assert ref_from_key(key).key == key
+    with pytest.raises(ValueError):
+        ref_from_key("arxiv:9999.99999")

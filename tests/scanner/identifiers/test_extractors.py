@@ -1,0 +1,130 @@
+"""Every registered extractor against its own VALID/INVALID examples, and the identifier forms
+the scanner must recognise or refuse."""
+
+from __future__ import annotations
+
+import pytest
+
+from scanner.extract import find_hits
+from scanner.identifiers import EXTRACTORS
+
+EXAMPLES = [(rule, text, True) for rule, e in EXTRACTORS.items() for text in e.VALID] + [
+    (rule, text, False) for rule, e in EXTRACTORS.items() for text in e.INVALID
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "valid"), EXAMPLES)
+def test_declared_examples(rule: str, text: str, valid: bool) -> None:
+    hits = [h for h in EXTRACTORS[rule].find(text) if h.ref is not None]
+    assert bool(hits) is valid, hits
+
+
+def keys(text: str) -> list[str | None]:
+    return [h.ref.key if h.ref else None for h in find_hits(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("https://arxiv.org/abs/1908.03265", ["arxiv:1908.03265"]),
+        ("arxiv.org/pdf/1908.03265v2.pdf and arXiv:1908.03265", ["arxiv:1908.03265"] * 2),
+        ("https://export.arxiv.org/abs/hep-th/9901001v2", ["arxiv:hep-th/9901001"]),
+        ("arXiv:math.GT/0309136", ["arxiv:math/0309136"]),
+        ("https://doi.org/10.48550/arXiv.2202.01037", ["arxiv:2202.01037"]),
+        ("doi:10.48550/ARXIV.1706.03762", ["arxiv:1706.03762"]),
+        ("DOI: 10.1016/S0550-3213(01)00405-9.", ["doi:10.1016/s0550-3213(01)00405-9"]),
+        ("(see https://doi.org/10.1145/3368089.3409741)", ["doi:10.1145/3368089.3409741"]),
+        ("https://dl.acm.org/doi/abs/10.1145/3147.3165", ["doi:10.1145/3147.3165"]),
+        ("https://dl.acm.org/doi/10.1145/3147.3165#sec-3", ["doi:10.1145/3147.3165"]),
+        ("https://link.springer.com/content/pdf/10.1007/s10994-006-6226-1.pdf",
+         ["doi:10.1007/s10994-006-6226-1"]),
+        ("https://www.frontiersin.org/articles/10.3389/fdata.2019.00017/full",
+         ["doi:10.3389/fdata.2019.00017"]),
+        ('"10.1002/(SICI)1521-3773(20000103)39:1<165::AID-ANIE165>3.0.CO;2-B"',
+         ["doi:10.1002/(sici)1521-3773(20000103)39:1<165::aid-anie165>3.0.co;2-b"]),
+        ("https://openreview.net/pdf?id=B1xsqj09Fm", ["url:https://openreview.net/forum?id=B1xsqj09Fm"]),
+        ("https://papers.nips.cc/paper_files/paper/2017/file/"
+         "3f5ee243547dee91fbd053c1c4a845aa-Paper.pdf",
+         ["url:https://proceedings.neurips.cc/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa"]),
+        ("https://ieeexplore.ieee.org/stamp/stamp.jsp?tp=&arnumber=726791",
+         ["url:https://ieeexplore.ieee.org/document/726791"]),
+        ("https://www.ncbi.nlm.nih.gov/pmc/articles/PMC3159421/",
+         ["url:https://pmc.ncbi.nlm.nih.gov/articles/PMC3159421"]),
+        ("ISBN 0-262-03384-4", ["isbn:9780262033848"]),
+    ],
+)
+def test_identifier_forms_normalize_to_one_key(text: str, expected: list[str]) -> None:
+    assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "version 1.2.3 and 2.10.1512",
+        "released on 2019.10.01; build 2103.12345",
+        "listen on 10.0.1512.2:8080 or 192.168.1.1",
+        "the score rose to 10.5 in prose, then 10.1234",
+        "https://github.com/org/project/issues/1908 and /pull/2001.12345",
+        "https://docs.python.org/3.11/library/re.html",
+        "build/2023010 tmp/1234567 foo/9901001",
+        "Copyright (c) 2019-2023 Jane Doe",
+        "numpy>=1.26.4; arxiv-style docs at https://example.org/arxiv-guide",
+    ],
+)
+def test_negatives_yield_nothing(text: str) -> None:
+    assert find_hits(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("arXiv:2113.01234", "month 13 does not exist"),
+        ("arXiv:1501.123", "truncated"),
+        ("arXiv:0612.1234", "start in April 2007"),
+        ("arXiv:9912.12345", "in the future"),
+        ("arXiv:foo-bar/0101001", "not an arXiv archive"),
+        ("doi:11.1234/abc", "starts with the directory code 10."),
+        ("doi:10.12/abc", "registrant code"),
+        ("doi = {10.1145/3360572.}", "trailing '.'"),
+        ("ISBN 978-0-262-03384-9", "wrong check digit"),
+    ],
+)
+def test_malformed_identifiers_carry_a_problem(text: str, problem: str) -> None:
+    hits = find_hits(text)
+    assert len(hits) == 1 and hits[0].problem is not None and problem in hits[0].problem
+
+
+def test_wrapped_identifiers_are_joined() -> None:
+    text = "  see https://arxiv.org/abs/\n  1908.03265 and doi:10.1016/\n  0167-2789(84)90263-6"
+    hits = find_hits(text)
+    assert [h.ref.key for h in hits if h.ref] == ["arxiv:1908.03265",
+                                                   "doi:10.1016/0167-2789(84)90263-6"]
+    assert text[hits[0].start:hits[0].end] == "https://arxiv.org/abs/\n  1908.03265"
+
+
+def test_sentences_are_not_joined_across_lines() -> None:
+    assert keys("doi:10.1145/3360572.\n  Next sentence.") == ["doi:10.1145/3360572"]
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("`Layer Normalization <https://arxiv.org/abs/1607.06450>`_", "Layer Normalization"),
+        (".. _Deep Residual Learning: https://arxiv.org/abs/1512.03385", "Deep Residual Learning"),
+        ("[Attention Is All You Need](https://arxiv.org/abs/1706.03762)",
+         "Attention Is All You Need"),
+        ('<a href="https://doi.org/10.1145/78973.78977">W. Pugh, "Skip lists: a probabilistic\n'
+         '   alternative to balanced trees", 1990</a>',
+         "Skip lists: a probabilistic alternative to balanced trees"),
+        ('As shown in "Adam: A Method for Stochastic Optimization" (arXiv:1412.6980).',
+         "Adam: A Method for Stochastic Optimization"),
+    ],
+)
+def test_title_hints(text: str, hint: str) -> None:
+    hits = find_hits(text)
+    assert len(hits) == 1 and hits[0].title_hint == hint
+
+
+def test_a_quote_next_to_another_identifier_is_not_borrowed() -> None:
+    hits = find_hits('"Layer Normalization", arXiv:1607.06450; and arXiv:1412.6980.')
+    assert [h.title_hint for h in hits] == ["Layer Normalization", None]

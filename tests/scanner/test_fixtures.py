@@ -1,0 +1,56 @@
+"""Fixture-driven scans: every source file under tests/fixtures/sources beside its expected
+mentions (`<file>.expected.json`). Regenerate with CITEGRAPH_REGEN_FIXTURES=1 and review the
+diff."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from scanner.scan import scan_file
+from scanner.types import FileScan
+
+SOURCES = Path(__file__).resolve().parent.parent / "fixtures" / "sources"
+FIXTURES = sorted(p for p in SOURCES.rglob("*") if p.is_file() and not p.name.endswith(".json"))
+
+
+def describe(scan: FileScan) -> dict[str, object]:
+    return {
+        "status": scan.status.value,
+        "reason": scan.reason,
+        "mentions": [
+            {
+                "at": f"{m.line}:{m.column}-{m.end_line}:{m.end_column}",
+                "context": m.context.value,
+                "symbol": m.symbol.name,
+                "symbol_kind": m.symbol.kind.value,
+                "kind": m.kind.value,
+                "id": m.ref.key if m.ref else None,
+                "version": m.ref.version if m.ref else None,
+                "title_hint": m.title_hint,
+                "problem": m.problem,
+            }
+            for m in scan.mentions
+        ],
+    }
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.relative_to(SOURCES).as_posix())
+def test_fixture(fixture: Path) -> None:
+    relative = fixture.relative_to(SOURCES).as_posix()
+    actual = describe(scan_file(SOURCES, relative))
+    expected_path = fixture.with_name(fixture.name + ".expected.json")
+    if os.environ.get("CITEGRAPH_REGEN_FIXTURES"):
+        expected_path.write_text(json.dumps(actual, indent=2, ensure_ascii=False) + "\n")
+    expected = json.loads(expected_path.read_text())
+    assert actual == expected
+
+
+def test_every_language_has_a_fixture() -> None:
+    from scanner.languages import LANGUAGES
+
+    covered = {p.relative_to(SOURCES).parts[0] for p in FIXTURES}
+    assert set(LANGUAGES) <= covered
