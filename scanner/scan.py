@@ -50,11 +50,13 @@ def scan_file(
     data, problem = read_bytes(root / path, options.max_file_size)
     if data is None:
         return FileScan(path, language.name, FileStatus.SKIPPED, reason=problem)
-    if options.prefilter and not may_cite(data):
-        return FileScan(path, language.name, FileStatus.OK)
+    # Decoding first costs little (UTF-8 validation runs in C) and means binary and
+    # mis-encoded files are always reported, even those the prefilter would pass over.
     decoded = decode(data, language.name)
     if decoded.text is None:
         return FileScan(path, language.name, FileStatus.SKIPPED, reason=decoded.skip)
+    if options.prefilter and not may_cite(data):
+        return FileScan(path, language.name, FileStatus.OK)
     module = module_name(root, path) if language.name == "python" else path
     source = SourceFile(path, root / path, language.name, decoded.text, module)
     try:
