@@ -15,10 +15,42 @@ from catalog.types import PaperRef, RefKind
 
 # The archives that exist in old-style ids (frozen in 2007-04; arXiv's own taxonomy).
 ARXIV_OLD_ARCHIVES: frozenset[str] = frozenset(
-    "acc-phys adap-org alg-geom ao-sci astro-ph atom-ph bayes-an chao-dyn chem-ph cmp-lg "
-    "comp-gas cond-mat cs dg-ga funct-an gr-qc hep-ex hep-lat hep-ph hep-th math math-ph "
-    "mtrl-th nlin nucl-ex nucl-th patt-sol physics plasm-ph q-alg q-bio quant-ph solv-int "
-    "supr-con".split()
+    {
+        "acc-phys",
+        "adap-org",
+        "alg-geom",
+        "ao-sci",
+        "astro-ph",
+        "atom-ph",
+        "bayes-an",
+        "chao-dyn",
+        "chem-ph",
+        "cmp-lg",
+        "comp-gas",
+        "cond-mat",
+        "cs",
+        "dg-ga",
+        "funct-an",
+        "gr-qc",
+        "hep-ex",
+        "hep-lat",
+        "hep-ph",
+        "hep-th",
+        "math",
+        "math-ph",
+        "mtrl-th",
+        "nlin",
+        "nucl-ex",
+        "nucl-th",
+        "patt-sol",
+        "physics",
+        "plasm-ph",
+        "q-alg",
+        "q-bio",
+        "quant-ph",
+        "solv-int",
+        "supr-con",
+    }
 )
 ARXIV_NEW_ID = re.compile(r"(?P<yy>\d\d)(?P<mm>\d\d)\.(?P<num>\d+)(?:v(?P<version>\d+))?")
 ARXIV_OLD_ID = re.compile(
@@ -65,6 +97,8 @@ def arxiv_problem(candidate: str, today: _dt.date | None = None) -> str | None:
         if int(num) == 0:
             return "number 000 does not exist"
         return None
+    if re.fullmatch(r"\d{7}(?:v\d+)?", candidate):
+        return f"old-style id {candidate} lacks its archive (e.g. astro-ph/{candidate})"
     return "not an arXiv identifier"
 
 
@@ -90,8 +124,10 @@ def parse_arxiv(text: str) -> PaperRef | None:
 DOI = re.compile(r"10\.\d{4,9}(?:\.\d+)*/\S+")
 _TRAILING = ".,;:!?'\"`*"
 _CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
-_TAILS = re.compile(r"(?i)(?:/(?:full|abstract|pdf|epdf|summary|meta)|\.full(?:\.pdf)?|\.pdf"
-                    r"|&[a-z]+;.*|</.*)$")
+_TAILS = re.compile(
+    r"(?i)(?:/(?:full|abstract|pdf|epdf|summary|meta)|\.full(?:\.pdf)?|\.pdf"
+    r"|&[a-z]+;.*|</.*)$"
+)
 
 
 def clean_doi(candidate: str) -> str:
@@ -112,6 +148,9 @@ def normalize_doi(text: str) -> str | None:
     """The lowercase DOI in `text` (bare, `doi:` or a doi.org URL), cleaned; None if absent."""
     text = unquote(text.strip())
     text = re.sub(r"(?i)^(?:https?://)?(?:dx\.)?doi\.org/|^doi\s*:\s*", "", text)
+    short = re.fullmatch(r"(?i)10/[a-z0-9]{3,12}", text)
+    if short:
+        return text.lower()
     match = DOI.match(text)
     if not match:
         return None
@@ -122,6 +161,8 @@ def normalize_doi(text: str) -> str | None:
 def doi_problem(candidate: str) -> str | None:
     """Why text given as a DOI (after `doi:`) is not one; None if it is valid."""
     text = candidate.strip()
+    if re.fullmatch(r"10/[a-z0-9]+", text, re.IGNORECASE):
+        return None  # a shortDOI
     if not text.startswith("10."):
         return "a DOI starts with the directory code 10."
     if not re.match(r"10\.\d{4,9}(?:\.\d+)*/", text):
@@ -135,7 +176,7 @@ def doi_ref(doi: str) -> PaperRef:
     """The ref of a DOI; arXiv's own DOIs (10.48550/arXiv.*) become arXiv refs."""
     doi = doi.lower()
     if doi.startswith(ARXIV_DOI_PREFIX):
-        arxiv = parse_arxiv(doi[len(ARXIV_DOI_PREFIX):])
+        arxiv = parse_arxiv(doi[len(ARXIV_DOI_PREFIX) :])
         if arxiv is not None:
             return PaperRef(RefKind.ARXIV, arxiv.value, arxiv.version)
     return PaperRef(RefKind.DOI, doi)
@@ -165,11 +206,13 @@ def isbn13(text: str) -> str | None:
         if total % 11:
             return None
         digits = "978" + digits[:9]
-        return digits + str((10 - sum((3 if i % 2 else 1) * int(c)
-                                      for i, c in enumerate(digits)) % 10) % 10)
+        return digits + str(
+            (10 - sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(digits)) % 10) % 10
+        )
     if re.fullmatch(r"97[89]\d{10}", digits):
-        check = (10 - sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(digits[:12]))
-                 % 10) % 10
+        check = (
+            10 - sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(digits[:12])) % 10
+        ) % 10
         return digits if check == int(digits[12]) else None
     return None
 

@@ -87,17 +87,30 @@ def paper_entry(key: str, sites: list[Site], resolution: Resolution | None) -> P
     paper: Paper | None = resolution.paper if resolution else None
     if paper is None:
         return PaperEntry(
-            key=key, kind=kind, status=status, title_hint=hint,
+            key=key,
+            kind=kind,
+            status=status,
+            title_hint=hint,
             authors=reference.authors if reference else (),
             year=reference.year if reference else None,
             venue=reference.venue if reference else None,
-            url=_url_of(first.ref), ids=ids,
+            url=_url_of(first.ref),
+            ids=ids,
             confidence=resolution.confidence if resolution else None,
         )
     return PaperEntry(
-        key=key, kind=kind, status=status, title=paper.title, title_hint=hint,
-        authors=paper.authors, year=paper.year, venue=paper.venue, abstract=paper.abstract,
-        url=paper.url or _url_of(first.ref), ids={**ids, **paper.ids}, source=paper.source,
+        key=key,
+        kind=kind,
+        status=status,
+        title=paper.title,
+        title_hint=hint,
+        authors=paper.authors,
+        year=paper.year,
+        venue=paper.venue,
+        abstract=paper.abstract,
+        url=paper.url or _url_of(first.ref),
+        ids={**ids, **paper.ids},
+        source=paper.source,
         confidence=resolution.confidence if resolution else None,
     )
 
@@ -123,8 +136,9 @@ def _url_of(ref: PaperRef | None) -> str | None:
     return None
 
 
-def findings_of(sites: Iterable[Site], resolutions: Mapping[str, Resolution],
-                mismatches: Mapping[str, str]) -> list[Finding]:
+def findings_of(
+    sites: Iterable[Site], resolutions: Mapping[str, Resolution], mismatches: Mapping[str, str]
+) -> list[Finding]:
     """Malformed identifiers, identifiers no source knows, and title/identifier mismatches.
 
     `mismatches` maps a reference key to the resolved title that contradicts its title hint.
@@ -140,18 +154,34 @@ def findings_of(sites: Iterable[Site], resolutions: Mapping[str, Resolution],
             continue
         resolution = resolutions.get(m.ref.key)
         if resolution is not None and resolution.status is ResolutionStatus.NOT_FOUND:
-            findings.append(_finding("CG003", f"{m.ref.key} was not found by any metadata source",
-                                     site, m.ref.key))
+            findings.append(
+                _finding(
+                    "CG003", f"{m.ref.key} was not found by any metadata source", site, m.ref.key
+                )
+            )
         if m.ref.key in mismatches and m.title_hint:
-            findings.append(_finding(
-                "CG004",
-                f"{m.ref.key} is {mismatches[m.ref.key]!r}, but the text names "
-                f"{m.title_hint!r}", site, m.ref.key))
+            findings.append(
+                _finding(
+                    "CG004",
+                    f"{m.ref.key} is {mismatches[m.ref.key]!r}, but the text names "
+                    f"{m.title_hint!r}",
+                    site,
+                    m.ref.key,
+                )
+            )
     return findings
 
 
 def _finding(code: str, message: str, site: Site, paper: str | None) -> Finding:
     m = site.mention
-    return Finding(rule=code, level=RULES[code].level, message=message, path=site.path,
-                   line=m.line, column=m.column, end_line=m.end_line, end_column=m.end_column,
-                   paper=paper)
+    return Finding(
+        rule=code,
+        level=RULES[code].level,
+        message=message,
+        path=site.path,
+        line=m.line,
+        column=m.column,
+        end_line=m.end_line,
+        end_column=m.end_column,
+        paper=paper,
+    )

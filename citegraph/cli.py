@@ -20,8 +20,9 @@ from citegraph.exitcodes import ExitCode
 @click.option("-v", "--verbose", count=True, help="More logging on standard error.")
 def cli(verbose: int) -> None:
     """Find the academic papers a codebase cites, and the code that cites them."""
-    logging.basicConfig(level=logging.WARNING - 10 * min(verbose, 2),
-                        format="citegraph: %(levelname)s: %(message)s")
+    logging.basicConfig(
+        level=logging.WARNING - 10 * min(verbose, 2), format="citegraph: %(levelname)s: %(message)s"
+    )
 
 
 cli.add_command(scan_command)

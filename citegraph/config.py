@@ -53,12 +53,21 @@ class Config:
 
 _FIELDS = {f.name: f for f in fields(Config)}
 # Settings that make sense per machine or per CI job rather than per project.
-_ENV_KEYS = ("offline", "catalog", "mailto", "jobs", "cache", "cache_dir", "source_url",
-             "max_file_size")
+_ENV_KEYS = (
+    "offline",
+    "catalog",
+    "mailto",
+    "jobs",
+    "cache",
+    "cache_dir",
+    "source_url",
+    "max_file_size",
+)
 
 
-def load_config(root: Path, overrides: dict[str, Any] | None = None,
-                environ: dict[str, str] | None = None) -> Config:
+def load_config(
+    root: Path, overrides: dict[str, Any] | None = None, environ: dict[str, str] | None = None
+) -> Config:
     """Build the configuration for a scan of `root`."""
     values: dict[str, Any] = {}
     pyproject = find_pyproject(root)

@@ -1,8 +1,8 @@
 """citegraph's own errors.
 
-    CitegraphError
-    ├── ConfigError      bad [tool.citegraph] key/value, environment variable or flag
-    └── InputError       a scan file or path that cannot be used
+CitegraphError
+├── ConfigError      bad [tool.citegraph] key/value, environment variable or flag
+└── InputError       a scan file or path that cannot be used
 """
 
 from __future__ import annotations

@@ -39,26 +39,49 @@ def build_graph(report: Report) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph(repository=report.repository, revision=report.revision or "")
     for paper in report.papers:
         graph.add_node(
-            paper_node(paper.key), kind="paper", bipartite=1, key=paper.key,
-            label=paper.title or paper.title_hint or paper.key, status=paper.status,
-            year=paper.year or 0, paper_kind=paper.kind,
+            paper_node(paper.key),
+            kind="paper",
+            bipartite=1,
+            key=paper.key,
+            label=paper.title or paper.title_hint or paper.key,
+            status=paper.status,
+            year=paper.year or 0,
+            paper_kind=paper.kind,
         )
     for citation in report.citations:
         file_id = file_node(citation.path)
         symbol_id = symbol_node(citation.path, citation.symbol)
         if file_id not in graph:
-            graph.add_node(file_id, kind="file", bipartite=0, path=citation.path,
-                           language=citation.language, label=citation.path)
+            graph.add_node(
+                file_id,
+                kind="file",
+                bipartite=0,
+                path=citation.path,
+                language=citation.language,
+                label=citation.path,
+            )
         if symbol_id not in graph:
-            graph.add_node(symbol_id, kind="symbol", bipartite=0, name=citation.symbol,
-                           symbol_kind=citation.symbol_kind, path=citation.path,
-                           label=citation.symbol)
+            graph.add_node(
+                symbol_id,
+                kind="symbol",
+                bipartite=0,
+                name=citation.symbol,
+                symbol_kind=citation.symbol_kind,
+                path=citation.path,
+                label=citation.symbol,
+            )
             graph.add_edge(file_id, symbol_id, key="defines", rel="defines")
         graph.add_edge(
-            symbol_id, paper_node(citation.paper),
-            key=f"{citation.path}:{citation.line}:{citation.column}", rel="cites",
-            path=citation.path, line=citation.line, column=citation.column,
-            raw=citation.raw, context=citation.context, rule=citation.rule,
+            symbol_id,
+            paper_node(citation.paper),
+            key=f"{citation.path}:{citation.line}:{citation.column}",
+            rel="cites",
+            path=citation.path,
+            line=citation.line,
+            column=citation.column,
+            raw=citation.raw,
+            context=citation.context,
+            rule=citation.rule,
         )
     return graph
 

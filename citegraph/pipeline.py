@@ -28,12 +28,19 @@ class ScanObserver(Protocol):
 
 
 # Resolves references: `(sites, config, warn) -> (resolutions by reference key, mismatches)`.
-Resolve = Callable[[list[Site], Config, Callable[[str], None]],
-                   tuple[dict[str, Resolution], dict[str, str]]]
+Resolve = Callable[
+    [list[Site], Config, Callable[[str], None]], tuple[dict[str, Resolution], dict[str, str]]
+]
 
 
-def run_scan(root: Path, config: Config, *, observer: ScanObserver | None = None,
-             resolve: Resolve | None = None, scans: Iterable[FileScan] | None = None) -> Report:
+def run_scan(
+    root: Path,
+    config: Config,
+    *,
+    observer: ScanObserver | None = None,
+    resolve: Resolve | None = None,
+    scans: Iterable[FileScan] | None = None,
+) -> Report:
     """Scan `root` and return the report. `resolve` turns references into papers (the
     catalog); without it every paper is reported unresolved. `scans` replaces the scan itself
     (e.g. scans of two git revisions, or the files a pre-commit hook was given)."""
@@ -63,8 +70,7 @@ def run_scan(root: Path, config: Config, *, observer: ScanObserver | None = None
     resolutions: dict[str, Resolution] = {}
     mismatches: dict[str, str] = {}
     if resolve is not None and config.resolve:
-        resolutions, mismatches = resolve([s for s in sites if not s.mention.problem], config,
-                                          warn)
+        resolutions, mismatches = resolve([s for s in sites if not s.mention.problem], config, warn)
     return _assemble(root, sites, resolutions, mismatches, skipped, fallbacks, stats, warnings)
 
 
@@ -75,9 +81,16 @@ def _observed(scans: Iterable[FileScan], observer: ScanObserver | None) -> Itera
         yield scan
 
 
-def _assemble(root: Path, sites: list[Site], resolutions: dict[str, Resolution],
-              mismatches: dict[str, str], skipped: list[SkippedFile],
-              fallbacks: list[SkippedFile], stats: Counter[str], warnings: list[str]) -> Report:
+def _assemble(
+    root: Path,
+    sites: list[Site],
+    resolutions: dict[str, Resolution],
+    mismatches: dict[str, str],
+    skipped: list[SkippedFile],
+    fallbacks: list[SkippedFile],
+    stats: Counter[str],
+    warnings: list[str],
+) -> Report:
     cited = [s for s in sites if not (s.mention.problem and s.mention.ref is None)]
     by_paper: dict[str, list[Site]] = {}
     site_paper: list[tuple[Site, str]] = []
@@ -89,30 +102,57 @@ def _assemble(root: Path, sites: list[Site], resolutions: dict[str, Resolution],
         site_paper.append((site, paper_key))
     papers = []
     for paper_key, paper_sites in by_paper.items():
-        resolution = next((resolutions[k] for k in (reference_key(s.mention) for s in paper_sites)
-                           if k in resolutions and resolutions[k].paper is not None),
-                          resolutions.get(reference_key(paper_sites[0].mention)))
+        resolution = next(
+            (
+                resolutions[k]
+                for k in (reference_key(s.mention) for s in paper_sites)
+                if k in resolutions and resolutions[k].paper is not None
+            ),
+            resolutions.get(reference_key(paper_sites[0].mention)),
+        )
         papers.append(paper_entry(paper_key, paper_sites, resolution))
     papers.sort(key=lambda p: (-len({s.mention.symbol.name for s in by_paper[p.key]}), p.key))
-    citations = sorted((citation_of(s, k) for s, k in site_paper),
-                       key=lambda c: (c.path, c.line, c.column, c.paper))
-    findings = sorted(findings_of(sites, resolutions, mismatches),
-                      key=lambda f: (f.path, f.line, f.column, f.rule))
-    stats.update(citations=len(citations), papers=len(papers), skipped=len(skipped),
-                 fallbacks=len(fallbacks), findings=len(findings),
-                 resolved=sum(1 for p in papers if p.title))
+    citations = sorted(
+        (citation_of(s, k) for s, k in site_paper),
+        key=lambda c: (c.path, c.line, c.column, c.paper),
+    )
+    findings = sorted(
+        findings_of(sites, resolutions, mismatches),
+        key=lambda f: (f.path, f.line, f.column, f.rule),
+    )
+    stats.update(
+        citations=len(citations),
+        papers=len(papers),
+        skipped=len(skipped),
+        fallbacks=len(fallbacks),
+        findings=len(findings),
+        resolved=sum(1 for p in papers if p.title),
+    )
     repository, revision = _repository_of(root)
-    return Report(root=str(root), repository=repository, revision=revision,
-                  tool_version=__version__, papers=tuple(papers), citations=tuple(citations),
-                  findings=tuple(findings), skipped=tuple(skipped), fallbacks=tuple(fallbacks),
-                  stats=dict(stats), warnings=tuple(warnings))
+    return Report(
+        root=str(root),
+        repository=repository,
+        revision=revision,
+        tool_version=__version__,
+        papers=tuple(papers),
+        citations=tuple(citations),
+        findings=tuple(findings),
+        skipped=tuple(skipped),
+        fallbacks=tuple(fallbacks),
+        stats=dict(stats),
+        warnings=tuple(warnings),
+    )
 
 
 def _repository_of(root: Path) -> tuple[str, str | None]:
     """The repository's name and current commit, or the directory name and None."""
     try:
-        top = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel", "HEAD"],
-                             capture_output=True, text=True, timeout=10)
+        top = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--show-toplevel", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
     except (OSError, subprocess.SubprocessError):
         return root.name, None
     lines = top.stdout.split()

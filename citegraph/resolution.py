@@ -9,7 +9,8 @@ from citegraph.assemble import Site
 from citegraph.config import Config
 
 
-def resolve_sites(sites: list[Site], config: Config, warn: Callable[[str], None]
-                  ) -> tuple[dict[str, Resolution], dict[str, str]]:
+def resolve_sites(
+    sites: list[Site], config: Config, warn: Callable[[str], None]
+) -> tuple[dict[str, Resolution], dict[str, str]]:
     """Resolve every distinct reference of `sites`; returns resolutions and title mismatches."""
     return {}, {}

@@ -43,14 +43,19 @@ def find_hits(text: str) -> tuple[Hit, ...]:
     merged: list[Hit] = []
     used: set[int] = set()
     for hit in identifiers:
-        entry_index = next((i for i, e in enumerate(entries)
-                            if e.start <= hit.start and hit.end <= e.end), None)
+        entry_index = next(
+            (i for i, e in enumerate(entries) if e.start <= hit.start and hit.end <= e.end), None
+        )
         if entry_index is not None and hit.ref is not None:
             entry = entries[entry_index]
             used.add(entry_index)
             reference = entry.reference
-            hint = (reference.title if reference and reference.title else None) or \
-                entry.title_hint or hit.title_hint or title_hint(text, hit.start, hit.end, spans)
+            hint = (
+                (reference.title if reference and reference.title else None)
+                or entry.title_hint
+                or hit.title_hint
+                or title_hint(text, hit.start, hit.end, spans)
+            )
             merged.append(replace(hit, reference=reference, title_hint=hint))
         elif hit.ref is not None and hit.title_hint is None:
             hint = title_hint(text, hit.start, hit.end, spans)
@@ -60,8 +65,9 @@ def find_hits(text: str) -> tuple[Hit, ...]:
     for index, entry in enumerate(entries):
         if index in used:
             continue
-        if any(h.start < entry.end and entry.start < h.end and h.ref is not None
-               for h in identifiers):
+        if any(
+            h.start < entry.end and entry.start < h.end and h.ref is not None for h in identifiers
+        ):
             continue  # an identifier inside the entry's span but not wholly within it
         merged.append(entry)
     merged.sort(key=lambda h: (h.start, h.end))
@@ -88,10 +94,22 @@ def find_mentions(block: TextBlock) -> list[Mention]:
     for hit in hits:
         line, column = position(hit.start)
         end_line, end_column = position(hit.end)
-        mentions.append(Mention(
-            kind=hit.kind, rule=hit.rule, ref=hit.ref, raw=block.text[hit.start:hit.end],
-            line=line, column=column, end_line=end_line, end_column=end_column,
-            context=block.context, symbol=block.symbol, confidence=hit.confidence,
-            title_hint=hit.title_hint, reference=hit.reference, problem=hit.problem,
-        ))
+        mentions.append(
+            Mention(
+                kind=hit.kind,
+                rule=hit.rule,
+                ref=hit.ref,
+                raw=block.text[hit.start : hit.end],
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+                context=block.context,
+                symbol=block.symbol,
+                confidence=hit.confidence,
+                title_hint=hit.title_hint,
+                reference=hit.reference,
+                problem=hit.problem,
+            )
+        )
     return mentions

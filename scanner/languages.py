@@ -29,6 +29,9 @@ class Language:
 
 LANGUAGE_LIST: tuple[Language, ...] = (
     Language("python", (".py", ".pyi", ".pyw"), parser="python", grammar="tree_sitter_python"),
+    # Cython shares Python's comments and strings; libcst cannot read `cdef`, so its scopes
+    # come from indentation (see scanner.parsers.python).
+    Language("cython", (".pyx", ".pxd", ".pxi"), parser="python"),
     Language("c", (".c", ".h"), parser="tree-sitter", grammar="tree_sitter_c", separator="::"),
     Language(
         "cpp",
@@ -37,21 +40,40 @@ LANGUAGE_LIST: tuple[Language, ...] = (
         grammar="tree_sitter_cpp",
         separator="::",
     ),
-    Language("cuda", (".cu", ".cuh"), parser="tree-sitter", grammar="tree_sitter_cuda",
-             separator="::"),
+    Language(
+        "cuda", (".cu", ".cuh"), parser="tree-sitter", grammar="tree_sitter_cuda", separator="::"
+    ),
     Language("java", (".java",), parser="tree-sitter", grammar="tree_sitter_java"),
-    Language("javascript", (".js", ".mjs", ".cjs", ".jsx"), parser="tree-sitter",
-             grammar="tree_sitter_javascript"),
-    Language("typescript", (".ts", ".mts", ".cts"), parser="tree-sitter",
-             grammar="tree_sitter_typescript", grammar_function="language_typescript"),
-    Language("tsx", (".tsx",), parser="tree-sitter", grammar="tree_sitter_typescript",
-             grammar_function="language_tsx"),
+    Language(
+        "javascript",
+        (".js", ".mjs", ".cjs", ".jsx"),
+        parser="tree-sitter",
+        grammar="tree_sitter_javascript",
+    ),
+    Language(
+        "typescript",
+        (".ts", ".mts", ".cts"),
+        parser="tree-sitter",
+        grammar="tree_sitter_typescript",
+        grammar_function="language_typescript",
+    ),
+    Language(
+        "tsx",
+        (".tsx",),
+        parser="tree-sitter",
+        grammar="tree_sitter_typescript",
+        grammar_function="language_tsx",
+    ),
     Language("go", (".go",), parser="tree-sitter", grammar="tree_sitter_go"),
     Language("rust", (".rs",), parser="tree-sitter", grammar="tree_sitter_rust", separator="::"),
     Language("markdown", (".md", ".markdown", ".mdx"), parser="text"),
     Language("rst", (".rst", ".rest"), parser="text"),
-    Language("text", (".txt", ".text"), parser="text",
-             filenames=("README", "CITATION", "NOTICE", "AUTHORS")),
+    Language(
+        "text",
+        (".txt", ".text"),
+        parser="text",
+        filenames=("README", "CITATION", "NOTICE", "AUTHORS"),
+    ),
 )
 
 LANGUAGES: dict[str, Language] = {lang.name: lang for lang in LANGUAGE_LIST}

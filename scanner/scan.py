@@ -32,8 +32,7 @@ def scan_paths(root: Path, options: ScanOptions | None = None) -> Iterator[FileS
         if language is None:
             continue
         if candidate.skip is not None:
-            yield FileScan(candidate.path, language.name, FileStatus.SKIPPED,
-                           reason=candidate.skip)
+            yield FileScan(candidate.path, language.name, FileStatus.SKIPPED, reason=candidate.skip)
             continue
         yield scan_file(root, candidate.path, options, language)
 
@@ -57,19 +56,24 @@ def scan_file(
         return FileScan(path, language.name, FileStatus.SKIPPED, reason=decoded.skip)
     if options.prefilter and not may_cite(data):
         return FileScan(path, language.name, FileStatus.OK)
-    module = module_name(root, path) if language.name == "python" else path
+    module = module_name(root, path) if language.parser == "python" else path
     source = SourceFile(path, root / path, language.name, decoded.text, module)
     try:
         parsed = get_parser(language.parser).parse(source)
     except ParseError as error:
         return FileScan(path, language.name, FileStatus.SKIPPED, reason=f"unparsable: {error}")
     except RecursionError:
-        return FileScan(path, language.name, FileStatus.SKIPPED,
-                        reason="unparsable: nesting too deep")
+        return FileScan(
+            path, language.name, FileStatus.SKIPPED, reason="unparsable: nesting too deep"
+        )
     except Exception as error:  # a parser bug must cost one file, not the scan
         logger.exception("parser failed on %s", path)
-        return FileScan(path, language.name, FileStatus.SKIPPED,
-                        reason=f"internal parser error: {type(error).__name__}: {error}")
+        return FileScan(
+            path,
+            language.name,
+            FileStatus.SKIPPED,
+            reason=f"internal parser error: {type(error).__name__}: {error}",
+        )
     mentions: list[Mention] = []
     for block in parsed.blocks:
         if block.context is Context.STRING and not options.strings:
@@ -77,5 +81,6 @@ def scan_file(
         mentions.extend(find_mentions(block))
     notes = [n for n in (parsed.fallback, decoded.note) if n]
     status = FileStatus.FALLBACK if notes else FileStatus.OK
-    return FileScan(path, language.name, status, tuple(mentions), len(parsed.blocks),
-                    "; ".join(notes) or None)
+    return FileScan(
+        path, language.name, status, tuple(mentions), len(parsed.blocks), "; ".join(notes) or None
+    )

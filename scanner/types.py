@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from catalog.types import PaperRef, RefKind, Reference
+from catalog.types import PaperRef, Reference, RefKind
 
 
 class Context(str, Enum):

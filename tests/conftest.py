@@ -17,16 +17,18 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def guarded_connect(self: socket.socket, address: object) -> object:
         host = address[0] if isinstance(address, tuple) else address
-        if isinstance(host, str) and host not in _LOOPBACK and not host.startswith("127."):
-            if self.family in (socket.AF_INET, socket.AF_INET6):
-                raise OSError(f"tests may not reach the network (tried {host!r})")
+        remote = isinstance(host, str) and host not in _LOOPBACK and not host.startswith("127.")
+        if remote and self.family in (socket.AF_INET, socket.AF_INET6):
+            raise OSError(f"tests may not reach the network (tried {host!r})")
         return real_connect(self, address)
 
     monkeypatch.setattr(socket.socket, "connect", guarded_connect)
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Point HOME, the XDG dirs and citegraph's own paths at a temporary directory."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))

@@ -17,16 +17,40 @@ from citegraph.report import Report
 
 @click.command("report")
 @click.argument("scan_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-f", "--format", "format_name", type=click.Choice(sorted(RENDERERS)),
-              default="terminal", show_default=True, help="Output format.")
-@click.option("-o", "--output", "outputs", multiple=True, metavar="[FORMAT:]PATH",
-              help="Write to PATH instead of standard output; repeatable as FORMAT:PATH.")
-@click.option("--source-url", metavar="TEMPLATE",
-              help="Link citing code, e.g. https://github.com/ORG/REPO/blob/{rev}/{path}#L{line}")
-@click.option("--max-bytes", type=click.IntRange(min=1024),
-              help="Size cap for the Markdown summary (default 1 MiB).")
-def report_command(scan_file: Path, format_name: str, outputs: tuple[str, ...],
-                   source_url: str | None, max_bytes: int | None) -> int:
+@click.option(
+    "-f",
+    "--format",
+    "format_name",
+    type=click.Choice(sorted(RENDERERS)),
+    default="terminal",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    metavar="[FORMAT:]PATH",
+    help="Write to PATH instead of standard output; repeatable as FORMAT:PATH.",
+)
+@click.option(
+    "--source-url",
+    metavar="TEMPLATE",
+    help="Link citing code, e.g. https://github.com/ORG/REPO/blob/{rev}/{path}#L{line}",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1024),
+    help="Size cap for the Markdown summary (default 1 MiB).",
+)
+def report_command(
+    scan_file: Path,
+    format_name: str,
+    outputs: tuple[str, ...],
+    source_url: str | None,
+    max_bytes: int | None,
+) -> int:
     """Render SCAN_FILE, a scan saved with `citegraph scan --format json`."""
     report = load_report(scan_file)
     targets = parse_targets(format_name, outputs)

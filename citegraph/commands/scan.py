@@ -18,41 +18,91 @@ from citegraph.resolution import resolve_sites
 
 @click.command("scan")
 @click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("-f", "--format", "format_name", type=click.Choice(sorted(RENDERERS)),
-              default="terminal", show_default=True, help="Output format.")
-@click.option("-o", "--output", "outputs", multiple=True, metavar="[FORMAT:]PATH",
-              help="Write to PATH instead of standard output; repeat with FORMAT:PATH to write "
-                   "several formats from one scan.")
+@click.option(
+    "-f",
+    "--format",
+    "format_name",
+    type=click.Choice(sorted(RENDERERS)),
+    default="terminal",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    metavar="[FORMAT:]PATH",
+    help="Write to PATH instead of standard output; repeat with FORMAT:PATH to write "
+    "several formats from one scan.",
+)
 @click.option("--include", multiple=True, metavar="GLOB", help="Only scan matching files.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Do not scan matching files.")
-@click.option("--max-file-size", type=click.IntRange(min=1), metavar="BYTES",
-              help="Skip files larger than this (default 2 MiB).")
-@click.option("--strings/--no-strings", default=None,
-              help="Also read string literals, not only comments and docstrings.")
-@click.option("--resolve/--no-resolve", default=None,
-              help="Look up paper metadata (from the catalog, and online unless --offline).")
+@click.option(
+    "--max-file-size",
+    type=click.IntRange(min=1),
+    metavar="BYTES",
+    help="Skip files larger than this (default 2 MiB).",
+)
+@click.option(
+    "--strings/--no-strings",
+    default=None,
+    help="Also read string literals, not only comments and docstrings.",
+)
+@click.option(
+    "--resolve/--no-resolve",
+    default=None,
+    help="Look up paper metadata (from the catalog, and online unless --offline).",
+)
 @click.option("--offline", is_flag=True, default=None, help="Use the local catalog only.")
-@click.option("--catalog", type=click.Path(dir_okay=False), metavar="PATH",
-              help="The paper catalog database (default: user cache directory; "
-                   "env CITEGRAPH_CATALOG).")
+@click.option(
+    "--catalog",
+    type=click.Path(dir_okay=False),
+    metavar="PATH",
+    help="The paper catalog database (default: user cache directory; env CITEGRAPH_CATALOG).",
+)
 @click.option("--mailto", metavar="EMAIL", help="Contact address for polite API use.")
-@click.option("--source-url", metavar="TEMPLATE",
-              help="Link citing code, e.g. https://github.com/ORG/REPO/blob/{rev}/{path}#L{line}")
+@click.option(
+    "--source-url",
+    metavar="TEMPLATE",
+    help="Link citing code, e.g. https://github.com/ORG/REPO/blob/{rev}/{path}#L{line}",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on standard error.")
-def scan_command(path: Path, format_name: str, outputs: tuple[str, ...], include: tuple[str, ...],
-                 exclude: tuple[str, ...], max_file_size: int | None, strings: bool | None,
-                 resolve: bool | None, offline: bool | None, catalog: str | None,
-                 mailto: str | None, source_url: str | None, quiet: bool) -> int:
+def scan_command(
+    path: Path,
+    format_name: str,
+    outputs: tuple[str, ...],
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    max_file_size: int | None,
+    strings: bool | None,
+    resolve: bool | None,
+    offline: bool | None,
+    catalog: str | None,
+    mailto: str | None,
+    source_url: str | None,
+    quiet: bool,
+) -> int:
     """Scan PATH (default: the current directory) for references to academic papers."""
-    config = load_config(path, {
-        "include": include or None, "exclude": exclude or None, "max_file_size": max_file_size,
-        "strings": strings, "resolve": resolve, "offline": offline, "catalog": catalog,
-        "mailto": mailto, "source_url": source_url,
-    })
+    config = load_config(
+        path,
+        {
+            "include": include or None,
+            "exclude": exclude or None,
+            "max_file_size": max_file_size,
+            "strings": strings,
+            "resolve": resolve,
+            "offline": offline,
+            "catalog": catalog,
+            "mailto": mailto,
+            "source_url": source_url,
+        },
+    )
     targets = parse_targets(format_name, outputs)
     observer = StderrObserver(quiet=quiet)
     report = run_scan(path, config, observer=observer, resolve=resolve_sites)
-    options = RenderOptions(source_url=config.source_url,
-                            color=sys.stdout.isatty() and format_name == "terminal")
+    options = RenderOptions(
+        source_url=config.source_url, color=sys.stdout.isatty() and format_name == "terminal"
+    )
     render_targets(report, targets, options)
     return ExitCode.OK

@@ -24,9 +24,14 @@ class TerminalRenderer:
     def render(self, report: Report, options: RenderOptions) -> str:
         """Return the summary; colour only when `options.color` is set."""
         buffer = io.StringIO()
-        console = Console(file=buffer, width=options.width, force_terminal=options.color,
-                          color_system="standard" if options.color else None,
-                          highlight=False, soft_wrap=False)
+        console = Console(
+            file=buffer,
+            width=options.width,
+            force_terminal=options.color,
+            color_system="standard" if options.color else None,
+            highlight=False,
+            soft_wrap=False,
+        )
         sites: dict[str, list[Citation]] = defaultdict(list)
         for citation in report.citations:
             sites[citation.paper].append(citation)
@@ -43,8 +48,10 @@ class TerminalRenderer:
         if report.findings:
             console.print(f"\n[bold]Findings ({len(report.findings)})[/bold]")
             for finding in report.findings:
-                console.print(f"  {escape(finding.path)}:{finding.line}:{finding.column}: "
-                              f"{finding.rule} {escape(finding.message)}")
+                console.print(
+                    f"  {escape(finding.path)}:{finding.line}:{finding.column}: "
+                    f"{finding.rule} {escape(finding.message)}"
+                )
         if report.skipped:
             console.print(f"\n[bold]Skipped ({len(report.skipped)})[/bold]")
             for skipped in report.skipped[:20]:
@@ -92,5 +99,10 @@ def _authors(paper: PaperEntry) -> str:
     if not paper.authors:
         return ""
     first = paper.authors[0]
-    return first + (" et al." if len(paper.authors) > 2 else
-                    f" & {paper.authors[1]}" if len(paper.authors) == 2 else "")
+    return first + (
+        " et al."
+        if len(paper.authors) > 2
+        else f" & {paper.authors[1]}"
+        if len(paper.authors) == 2
+        else ""
+    )

@@ -17,14 +17,28 @@ _URL_PATH = re.compile(
     r"(?:arxiv\.org|ar5iv\.org|alphaxiv\.org|xxx\.lanl\.gov)"
     r"/(?:abs|pdf|html|format|ps|overview|papers)/(?P<id>" + _ID + r")(?:\.pdf)?(?:[/?#].*)?$"
 )
-_BARE_HOST = re.compile(r"(?i)(?<![\w/.])(?:export\.)?arxiv\.org/(?:abs|pdf|html)/(?P<id>"
-                        + _ID + r")(?:\.pdf)?")
-_HF_PAPERS = re.compile(r"(?i)^(?:https?://)?(?:www\.)?huggingface\.co/papers/(?P<id>\d{4}\.\d{4,5})")
+_BARE_HOST = re.compile(
+    r"(?i)(?<![\w/.])(?:export\.)?arxiv\.org/(?:abs|pdf|html)/(?P<id>" + _ID + r")(?:\.pdf)?"
+)
+_HF_PAPERS = re.compile(
+    r"(?i)^(?:https?://)?(?:www\.)?huggingface\.co/papers/(?P<id>\d{4}\.\d{4,5})"
+)
 # An explicit marker: `arXiv:1234.5678`, `arXiv 1234.5678`, `[arXiv:...]`, `arXiv preprint
 # arXiv:...`. Whatever follows the marker is validated, and an invalid id is reported.
-_PREFIXED = re.compile(r"(?i)(?<![\w/.])arxiv\s*[:.]?\s*(?P<id>" + _ID + r")(?![\w/])")
-_OLD_BARE = re.compile(r"(?<![\w/.-])(?P<id>[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)"
-                       r"(?![\w/])")
+_PREFIXED = re.compile(
+    r"(?i)(?<![\w/.])arxiv\s*[:.]?\s*(?P<id>" + _ID + r"|\d{7}(?:v\d+)?)(?![\w/])"
+)
+# Sphinx's `:arxiv:` role and BibTeX `eprint = {...}` fields of arXiv entries.
+_ROLE = re.compile(r"(?i):arxiv:`(?P<id>[^`\s]+)`")
+_EPRINT = re.compile(r"(?i)\beprint\s*=\s*[{\"]\s*(?P<id>" + _ID + r")\s*[}\"]")
+# An arXiv abstract/PDF link whose identifier is missing or not one.
+_EMPTY_LINK = re.compile(
+    r"(?i)^(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/?(?P<rest>[^?#]*)"
+)
+_OLD_BARE = re.compile(
+    r"(?<![\w/.-])(?P<id>[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)"
+    r"(?![\w/])"
+)
 _NEW_BARE = re.compile(r"(?<![\w.=/:-])(?P<id>\d{4}\.\d{4,5}(?:v\d+)?)(?![\w.]*\d|[\w/-])")
 # A bare `YYMM.NNNNN` is only taken right after the word arXiv (or preprint/e-print) in the
 # same sentence, because such numbers are common in code (timings, versions, coordinates).
@@ -51,6 +65,8 @@ class ArxivExtractor:
         "the arXiv version (1810.04805) shows",
         "https://huggingface.co/papers/2106.09685",
         "(arxiv.org/abs/1512.03385)",
+        ":arxiv:`1706.03762`",
+        "archivePrefix={arXiv},\n  eprint={2106.08254},",
     )
     INVALID = (
         "version 1.2.3",
@@ -78,19 +94,54 @@ class ArxivExtractor:
                     problem = None if ref else arxiv_problem(match["id"])
                     taken.append((start, end))
                     yield Hit(start, end, self.kind, self.rule, ref=ref, problem=problem)
+                elif (empty := _EMPTY_LINK.match(url)) is not None:
+                    taken.append((start, end))
+                    rest = empty["rest"].strip("/") or "nothing"
+                    yield Hit(
+                        start,
+                        end,
+                        self.kind,
+                        self.rule,
+                        problem=f"arXiv link with {rest!r} where the identifier belongs",
+                    )
+            for pattern in (_ROLE, _EPRINT):
+                for match in pattern.finditer(text):
+                    if not _inside(match.start(), taken):
+                        ref = parse_arxiv(match["id"])
+                        taken.append(match.span())
+                        yield Hit(
+                            match.start(),
+                            match.end(),
+                            self.kind,
+                            self.rule,
+                            ref=ref,
+                            problem=None if ref else arxiv_problem(match["id"]),
+                        )
             for match in _BARE_HOST.finditer(text):
                 if not _inside(match.start(), taken):
                     ref = parse_arxiv(match["id"])
                     taken.append(match.span())
-                    yield Hit(match.start(), match.end(), self.kind, self.rule, ref=ref,
-                              problem=None if ref else arxiv_problem(match["id"]))
+                    yield Hit(
+                        match.start(),
+                        match.end(),
+                        self.kind,
+                        self.rule,
+                        ref=ref,
+                        problem=None if ref else arxiv_problem(match["id"]),
+                    )
             for match in _PREFIXED.finditer(text):
                 if _inside(match.start(), taken):
                     continue
                 ref = parse_arxiv(match["id"])
                 taken.append(match.span())
-                yield Hit(match.start(), match.end(), self.kind, self.rule, ref=ref,
-                          problem=None if ref else arxiv_problem(match["id"]))
+                yield Hit(
+                    match.start(),
+                    match.end(),
+                    self.kind,
+                    self.rule,
+                    ref=ref,
+                    problem=None if ref else arxiv_problem(match["id"]),
+                )
         if "/" in text:
             for match in _OLD_BARE.finditer(text):
                 archive = match["id"].split("/")[0].split(".")[0].lower()
@@ -99,19 +150,21 @@ class ArxivExtractor:
                 ref = parse_arxiv(match["id"])
                 if ref is not None:
                     taken.append(match.span())
-                    yield Hit(match.start(), match.end(), self.kind, self.rule, ref=ref,
-                              confidence=0.9)
+                    yield Hit(
+                        match.start(), match.end(), self.kind, self.rule, ref=ref, confidence=0.9
+                    )
         if "." in text and _CONTEXT.search(text):
             for match in _NEW_BARE.finditer(text):
                 if _inside(match.start(), taken):
                     continue
-                window = text[max(0, match.start() - _CONTEXT_WINDOW):match.start()]
+                window = text[max(0, match.start() - _CONTEXT_WINDOW) : match.start()]
                 if not _CONTEXT.search(window.split(". ")[-1]):
                     continue
                 ref = parse_arxiv(match["id"])
                 if ref is not None:
-                    yield Hit(match.start(), match.end(), self.kind, self.rule, ref=ref,
-                              confidence=0.8)
+                    yield Hit(
+                        match.start(), match.end(), self.kind, self.rule, ref=ref, confidence=0.8
+                    )
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -14,21 +14,39 @@ from scanner.types import Hit
 # Publisher URLs that carry the DOI in their path, each with the group that holds it.
 _URL_PATTERNS = (
     re.compile(r"(?i)^(?:https?://)?(?:dx\.)?doi\.org/(?:urn:doi:)?(?P<doi>10\..+)$"),
-    re.compile(r"(?i)^(?:https?://)?[\w.-]+/doi/(?:(?:abs|full|pdf|epdf|fullHtml|book|"
-               r"proceedings|reader|figure)/)?(?P<doi>10\.\d{4,9}/.+)$"),
-    re.compile(r"(?i)^(?:https?://)?link\.springer\.com/(?:article|chapter|book|"
-               r"referenceworkentry|protocol|content/pdf)/(?P<doi>10\.\d{4,9}/.+)$"),
+    re.compile(
+        r"(?i)^(?:https?://)?[\w.-]+/doi/(?:(?:abs|full|pdf|epdf|fullHtml|book|"
+        r"proceedings|reader|figure)/)?(?P<doi>10\.\d{4,9}/.+)$"
+    ),
+    re.compile(
+        r"(?i)^(?:https?://)?link\.springer\.com/(?:article|chapter|book|"
+        r"referenceworkentry|protocol|content/pdf)/(?P<doi>10\.\d{4,9}/.+)$"
+    ),
     re.compile(r"(?i)^(?:https?://)?journals\.aps\.org/\w+/(?:abstract|pdf)/(?P<doi>10\..+)$"),
-    re.compile(r"(?i)^(?:https?://)?(?:www\.)?(?:bio|med)rxiv\.org/content/"
-               r"(?P<doi>10\.1101/[\d.]+)"),
-    re.compile(r"(?i)^(?:https?://)?(?:www\.)?frontiersin\.org/(?:journals/[\w-]+/)?articles/"
-               r"(?P<doi>10\.\d{4,9}/[^/]+)"),
+    re.compile(
+        r"(?i)^(?:https?://)?(?:www\.)?(?:bio|med)rxiv\.org/content/"
+        r"(?P<doi>10\.1101/[\d.]+)"
+    ),
+    re.compile(
+        r"(?i)^(?:https?://)?(?:www\.)?frontiersin\.org/(?:journals/[\w-]+/)?articles/"
+        r"(?P<doi>10\.\d{4,9}/[^/]+)"
+    ),
     re.compile(r"(?i)^(?:https?://)?journals\.plos\.org/\w+/article\S*[?&]id=(?P<doi>10\.[^&]+)"),
-    re.compile(r"(?i)^(?:https?://)?iopscience\.iop\.org/article/(?P<doi>10\.\d{4,9}/[^/]+)"),
+    re.compile(
+        r"(?i)^(?:https?://)?iopscience\.iop\.org/article/(?P<doi>10\.\d{4,9}/.+?)"
+        r"(?:/(?:pdf|meta|fulltext))?$"
+    ),
+    re.compile(r"(?i)^(?:https?://)?doi\.acm\.org/(?P<doi>10\..+)$"),
+    # Any other URL whose path has a segment that starts a DOI.
+    re.compile(r"(?i)^(?:https?://)?[\w.-]+(?:/[^/?#]+)*?/(?P<doi>10\.\d{4,9}/[^?#]+)$"),
 )
 _NATURE = re.compile(r"(?i)^(?:https?://)?(?:www\.)?nature\.com/articles/(?P<suffix>[\w.-]+)")
 # `doi:`, `DOI `, `doi =` (BibTeX) followed by whatever the author meant as the DOI.
-_PREFIXED = re.compile(r"(?i)(?<![\w/.])doi\s*(?::|=\s*[{\"]?|\s)\s*(?P<doi>[^\s,;{}\"<>]+)")
+# `?doi=` and `&doi=` are URL query parameters (CiteSeerX uses them for its own ids), and
+# `:doi:`...`` is the Sphinx role.
+_PREFIXED = re.compile(r"(?i)(?<![\w/.?&])doi\s*(?::|=\s*[{\"]?|\s)\s*(?P<doi>[^\s,;{}\"<>`]+)")
+_ROLE = re.compile(r"(?i):doi:`(?P<doi>[^`\s]+)`")
+_SHORT_DOI = re.compile(r"(?i)^(?:10/)?[a-z0-9]{3,12}$")
 _BARE = re.compile(r"(?<![\w./])" + DOI.pattern)
 
 
@@ -50,6 +68,9 @@ class DoiExtractor:
         "https://www.biorxiv.org/content/10.1101/2021.08.03.454978v1.full.pdf",
         "Journal of Stats 12(3), 2001. 10.1080/01621459.2000.10473909",
         "doi = {10.1145/78973.78977},",
+        ":doi:`10.1093/biomet/19.3-4.225`",
+        "http://doi.acm.org/10.1145/2187980.2188150",
+        "https://iopscience.iop.org/article/10.1209/0295-5075/97/28005/pdf",
     )
     INVALID = (
         "the value was 10.5 in prose",
@@ -59,6 +80,7 @@ class DoiExtractor:
         "see https://github.com/org/repo/pull/10",
         "192.168.10.1000/24",
         "https://docs.python.org/3/library/re.html",
+        "http://citeseerx.ist.psu.edu/viewdoc/summary?doi=10.1.1.42.2777",
     )
 
     def find(self, text: str) -> Iterator[Hit]:
@@ -71,6 +93,24 @@ class DoiExtractor:
             if doi:
                 taken.append((start, end))
                 yield Hit(start, end, self.kind, self.rule, ref=doi_ref(doi))
+        for match in _ROLE.finditer(text):
+            candidate = clean_doi(match["doi"])
+            taken.append(match.span())
+            if _SHORT_DOI.match(candidate) and not candidate.startswith("10."):
+                short = candidate if candidate.startswith("10/") else "10/" + candidate
+                yield Hit(
+                    match.start(), match.end(), self.kind, self.rule, ref=doi_ref(short.lower())
+                )
+                continue
+            problem = doi_problem(candidate)
+            yield Hit(
+                match.start(),
+                match.end(),
+                self.kind,
+                self.rule,
+                problem=problem,
+                ref=None if problem else doi_ref(candidate.lower()),
+            )
         for match in _PREFIXED.finditer(text):
             if _inside(match.start(), taken):
                 continue
@@ -85,8 +125,14 @@ class DoiExtractor:
             if problem:
                 yield Hit(start, end, self.kind, self.rule, problem=problem)
             else:
-                yield Hit(start, end, self.kind, self.rule, ref=doi_ref(cleaned.lower()),
-                          problem=_delimited_punctuation(text, end))
+                yield Hit(
+                    start,
+                    end,
+                    self.kind,
+                    self.rule,
+                    ref=doi_ref(cleaned.lower()),
+                    problem=_delimited_punctuation(text, end),
+                )
         for match in _BARE.finditer(text):
             if _inside(match.start(), taken):
                 continue
@@ -94,8 +140,15 @@ class DoiExtractor:
             if "/" not in cleaned or cleaned.endswith("/"):
                 continue
             end = match.start() + len(cleaned)
-            yield Hit(match.start(), end, self.kind, self.rule, ref=doi_ref(cleaned.lower()),
-                      confidence=0.95, problem=_delimited_punctuation(text, end))
+            yield Hit(
+                match.start(),
+                end,
+                self.kind,
+                self.rule,
+                ref=doi_ref(cleaned.lower()),
+                confidence=0.95,
+                problem=_delimited_punctuation(text, end),
+            )
 
 
 def _doi_in_url(url: str) -> str | None:
@@ -103,8 +156,9 @@ def _doi_in_url(url: str) -> str | None:
     for pattern in _URL_PATTERNS:
         match = pattern.match(decoded)
         if match:
-            doi = clean_doi(re.split(r"[?#]", match["doi"])[0] if "plos" not in decoded
-                            else match["doi"])
+            doi = clean_doi(
+                re.split(r"[?#]", match["doi"])[0] if "plos" not in decoded else match["doi"]
+            )
             doi = re.sub(r"(?i)v\d+$", "", doi) if "rxiv.org" in decoded else doi
             return doi.lower() if "/" in doi and not doi.endswith("/") else None
     nature = _NATURE.match(decoded)
@@ -116,7 +170,7 @@ def _doi_in_url(url: str) -> str | None:
 def _delimited_punctuation(text: str, end: int) -> str | None:
     """A DOI followed by punctuation and then a closing delimiter (`}`, `"`, `>`) was written
     with the punctuation inside it, as in `doi = {10.1145/3360572.}`."""
-    tail = re.match(r"[.,;:]+[}\"'>\]]", text[end:end + 4])
+    tail = re.match(r"[.,;:]+[}\"'>\]]", text[end : end + 4])
     if tail:
         return f"trailing {tail.group(0)[:-1]!r} inside the delimited DOI"
     return None

@@ -10,17 +10,20 @@ from __future__ import annotations
 import re
 
 # A quoted title may wrap onto the next comment line, but never across a blank line.
-_QUOTED = re.compile(r"[\"“”«»]((?:[^\"“”«»\n]|\n(?![ \t]*\n)){8,300}?)[\"“”«»]"
-                     r"|(?<![\w])'((?:[^'\n]|\n(?![ \t]*\n)){8,300}?)'(?![\w])"
-                     r"|``([^`\n]{8,300}?)``")
+_QUOTED = re.compile(
+    r"[\"“”«»]((?:[^\"“”«»\n]|\n(?![ \t]*\n)){8,300}?)[\"“”«»]"
+    r"|(?<![\w])'((?:[^'\n]|\n(?![ \t]*\n)){8,300}?)'(?![\w])"
+    r"|``([^`\n]{8,300}?)``"
+)
 _SENTENCE_END = re.compile(r"(?:[.!?](?=\s+[A-Z(])|\n[ \t]*\n)")
 _SPACES = re.compile(r"\s+")
 _LINK_TEXT_MAX = 400
 _NEAR = 160
 
 
-def title_hint(text: str, start: int, end: int,
-               others: tuple[tuple[int, int], ...] = ()) -> str | None:
+def title_hint(
+    text: str, start: int, end: int, others: tuple[tuple[int, int], ...] = ()
+) -> str | None:
     """The title written around the identifier at `text[start:end]`, or None.
 
     `others` are the spans of the block's other identifiers: a quoted title only belongs to
@@ -42,16 +45,19 @@ def title_hint(text: str, start: int, end: int,
 
 def _looks_like_title(text: str, min_words: int) -> bool:
     words = text.split()
-    return (len(words) >= min_words and any(c.isalpha() for c in text)
-            and not text.lower().startswith(("http", "www.", "arxiv:", "doi:")))
+    return (
+        len(words) >= min_words
+        and any(c.isalpha() for c in text)
+        and not text.lower().startswith(("http", "www.", "arxiv:", "doi:"))
+    )
 
 
 def _rest_link(text: str, start: int, end: int) -> str | None:
-    before = text[max(0, start - _LINK_TEXT_MAX):start]
-    if not before.rstrip().endswith("<") or not text[end:end + 3].startswith(">`"):
+    before = text[max(0, start - _LINK_TEXT_MAX) : start]
+    if not before.rstrip().endswith("<") or not text[end : end + 3].startswith(">`"):
         return None
     tick = before.rfind("`")
-    return before[tick + 1:].rstrip()[:-1] if tick >= 0 else None
+    return before[tick + 1 :].rstrip()[:-1] if tick >= 0 else None
 
 
 def _rest_target(text: str, start: int, end: int) -> str | None:
@@ -61,7 +67,7 @@ def _rest_target(text: str, start: int, end: int) -> str | None:
 
 
 def _markdown_link(text: str, start: int, end: int) -> str | None:
-    if not text[max(0, start - 2):start] == "](":
+    if text[max(0, start - 2):start] != "](":
         return None
     close = start - 2
     depth, position = 0, close
@@ -71,16 +77,16 @@ def _markdown_link(text: str, start: int, end: int) -> str | None:
             depth += 1
         elif text[position] == "[":
             if depth == 0:
-                return text[position + 1:close]
+                return text[position + 1 : close]
             depth -= 1
     return None
 
 
 def _html_link(text: str, start: int, end: int) -> str | None:
-    before = text[max(0, start - 40):start]
+    before = text[max(0, start - 40) : start]
     if not re.search(r"""<a\s[^>]*href\s*=\s*["']?$""", before, re.IGNORECASE):
         return None
-    match = re.match(r"""[^>]*>(.*?)</a>""", text[end:end + _LINK_TEXT_MAX], re.DOTALL)
+    match = re.match(r"""[^>]*>(.*?)</a>""", text[end : end + _LINK_TEXT_MAX], re.DOTALL)
     if not match:
         return None
     inner = match.group(1)
@@ -88,8 +94,9 @@ def _html_link(text: str, start: int, end: int) -> str | None:
     return _group(quoted) if quoted else inner
 
 
-def _quoted_nearby(text: str, start: int, end: int,
-                   others: tuple[tuple[int, int], ...]) -> str | None:
+def _quoted_nearby(
+    text: str, start: int, end: int, others: tuple[tuple[int, int], ...]
+) -> str | None:
     """The closest quoted phrase of the sentence holding the identifier, with no other
     identifier in between and at most `_NEAR` characters away."""
     sentence_start = 0

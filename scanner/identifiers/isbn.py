@@ -9,8 +9,10 @@ from catalog.ids import isbn13
 from catalog.types import PaperRef, RefKind
 from scanner.types import Hit
 
-_ISBN = re.compile(r"(?i)\bISBN(?:-1[03])?\s*:?\s*(?P<isbn>(?:97[89][\s-]?)?\d[\d\s-]{7,14}[\dX])"
-                   r"(?![\d-])")
+_ISBN = re.compile(
+    r"(?i)\bISBN(?:-1[03])?\s*:?\s*(?P<isbn>(?:97[89][\s-]?)?\d[\d\s-]{7,14}[\dX])"
+    r"(?![\d-])"
+)
 
 
 class IsbnExtractor:
@@ -31,8 +33,18 @@ class IsbnExtractor:
                 continue
             value = isbn13(digits)
             if value is None:
-                yield Hit(match.start(), match.end(), self.kind, self.rule,
-                          problem=f"ISBN {match['isbn']} has a wrong check digit")
+                yield Hit(
+                    match.start(),
+                    match.end(),
+                    self.kind,
+                    self.rule,
+                    problem=f"ISBN {match['isbn']} has a wrong check digit",
+                )
             else:
-                yield Hit(match.start(), match.end(), self.kind, self.rule,
-                          ref=PaperRef(RefKind.ISBN, value))
+                yield Hit(
+                    match.start(),
+                    match.end(),
+                    self.kind,
+                    self.rule,
+                    ref=PaperRef(RefKind.ISBN, value),
+                )

@@ -47,8 +47,9 @@ def join_wrapped(text: str) -> JoinedText:
             continue  # a blank line ends any identifier
         word_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
         word = text[word_start:start]
-        if _IDENTIFIER_WORD.search(word) and not (text[start - 1] in ".:" and
-                                                   text[brk.end()].isupper()):
+        if _IDENTIFIER_WORD.search(word) and not (
+            text[start - 1] in ".:" and text[brk.end()].isupper()
+        ):
             cuts.append((start, brk.end()))
     if not cuts:
         return JoinedText(text, text)

@@ -30,36 +30,101 @@ def _site(name: str, pattern: str, canonical: str) -> PaperSite:
 
 
 SITES: tuple[PaperSite, ...] = (
-    _site("openreview", r"openreview\.net/(?:forum|pdf|attachment)\?(?:[^#]*&)?id=(?P<id>[\w-]+)",
-          "https://openreview.net/forum?id={id}"),
-    _site("neurips", r"(?:papers\.nips\.cc|proceedings\.neurips\.cc)/paper(?:_files/paper)?/"
-          r"(?P<year>\d{4})/(?:hash|file)/(?P<hash>[0-9a-f]{32})",
-          "https://proceedings.neurips.cc/paper/{year}/hash/{hash}"),
-    _site("neurips-legacy", r"papers\.nips\.cc/paper/(?P<slug>\d+-[\w-]+?)(?:\.pdf)?$",
-          "https://papers.nips.cc/paper/{slug}"),
-    _site("pmlr", r"proceedings\.mlr\.press/(?P<volume>v\d+)/(?P<key>[a-z]+\d+[a-z]*)",
-          "https://proceedings.mlr.press/{volume}/{key}.html"),
-    _site("jmlr", r"jmlr\.org/papers/(?:volume\d+/|v)(?P<volume>\d+)/(?P<key>[\w-]+?)(?:\.html|"
-          r"/\1\.pdf|\.pdf|/)?$", "https://jmlr.org/papers/v{volume}/{key}.html"),
-    _site("acl", r"(?:aclanthology\.org|aclweb\.org/anthology)/(?P<id>\d{4}\.[\w-]+\.\d+|"
-          r"[A-Z]\d{2}-\d{4})", "https://aclanthology.org/{id}"),
-    _site("cvf", r"openaccess\.thecvf\.com/(?P<path>content[\w/]*?)/(?:html|papers)/"
-          r"(?P<name>[\w.-]+?)_paper\.(?:html|pdf)",
-          "https://openaccess.thecvf.com/{path}/html/{name}_paper.html"),
-    _site("ieee", r"ieeexplore\.ieee\.org/(?:abstract/|stamp/stamp\.jsp\?[^#]*?arnumber=|"
-          r"xpls/abs_all\.jsp\?arnumber=|document/)(?:document/)?(?P<id>\d+)",
-          "https://ieeexplore.ieee.org/document/{id}"),
-    _site("semantic-scholar", r"(?:api\.)?semanticscholar\.org/(?:paper/(?:[^/]+/)?|reader/)"
-          r"(?P<id>[0-9a-f]{40})", "https://www.semanticscholar.org/paper/{id}"),
-    _site("pubmed", r"(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)(?P<id>\d+)",
-          "https://pubmed.ncbi.nlm.nih.gov/{id}"),
-    _site("pmc", r"(?:pmc\.ncbi\.nlm\.nih\.gov/articles/|ncbi\.nlm\.nih\.gov/pmc/articles/)"
-          r"(?P<id>PMC\d+)", "https://pmc.ncbi.nlm.nih.gov/articles/{id}"),
-    _site("dblp", r"dblp\.org/rec/(?P<key>(?:conf|journals)/[\w/-]+?)(?:\.html|\.bib|\.xml)?$",
-          "https://dblp.org/rec/{key}"),
+    _site(
+        "openreview",
+        r"openreview\.net/(?:forum|pdf|attachment)\?(?:[^#]*&)?id=(?P<id>[\w-]+)",
+        "https://openreview.net/forum?id={id}",
+    ),
+    _site(
+        "neurips",
+        r"(?:papers\.nips\.cc|proceedings\.neurips\.cc)/paper(?:_files/paper)?/"
+        r"(?P<year>\d{4})/(?:hash|file)/(?P<hash>[0-9a-f]{32})",
+        "https://proceedings.neurips.cc/paper/{year}/hash/{hash}",
+    ),
+    _site(
+        "neurips-legacy",
+        r"papers\.nips\.cc/paper/(?P<slug>\d+-[\w-]+?)(?:\.pdf)?$",
+        "https://papers.nips.cc/paper/{slug}",
+    ),
+    _site(
+        "pmlr",
+        r"proceedings\.mlr\.press/(?P<volume>v\d+)/(?P<key>[a-z]+\d+[a-z]*)",
+        "https://proceedings.mlr.press/{volume}/{key}.html",
+    ),
+    _site(
+        "jmlr",
+        r"jmlr\.org/papers/(?:volume\d+/|v)(?P<volume>\d+)/(?P<key>[\w-]+?)(?:\.html|"
+        r"/\1\.pdf|\.pdf|/)?$",
+        "https://jmlr.org/papers/v{volume}/{key}.html",
+    ),
+    _site(
+        "acl",
+        r"(?:aclanthology\.org|aclweb\.org/anthology)/(?P<id>\d{4}\.[\w-]+\.\d+|"
+        r"[A-Z]\d{2}-\d{4})",
+        "https://aclanthology.org/{id}",
+    ),
+    _site(
+        "cvf",
+        r"openaccess\.thecvf\.com/(?P<path>content[\w/]*?)/(?:html|papers)/"
+        r"(?P<name>[\w.-]+?)_paper\.(?:html|pdf)",
+        "https://openaccess.thecvf.com/{path}/html/{name}_paper.html",
+    ),
+    _site(
+        "ieee",
+        r"ieeexplore\.ieee\.org/(?:abstract/|stamp/stamp\.jsp\?[^#]*?arnumber=|"
+        r"xpls/abs_all\.jsp\?arnumber=|document/)(?:document/)?(?P<id>\d+)",
+        "https://ieeexplore.ieee.org/document/{id}",
+    ),
+    _site(
+        "semantic-scholar",
+        r"(?:api\.)?semanticscholar\.org/(?:paper/(?:[^/]+/)?|reader/)"
+        r"(?P<id>[0-9a-f]{40})",
+        "https://www.semanticscholar.org/paper/{id}",
+    ),
+    _site(
+        "pubmed",
+        r"(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)(?P<id>\d+)",
+        "https://pubmed.ncbi.nlm.nih.gov/{id}",
+    ),
+    _site(
+        "pmc",
+        r"(?:pmc\.ncbi\.nlm\.nih\.gov/articles/|ncbi\.nlm\.nih\.gov/pmc/articles/)"
+        r"(?P<id>PMC\d+)",
+        "https://pmc.ncbi.nlm.nih.gov/articles/{id}",
+    ),
+    _site(
+        "citeseerx",
+        r"citeseerx?\.ist\.psu\.edu/viewdoc/(?:summary|download)\?(?:[^#]*&)?"
+        r"doi=(?P<id>10\.1\.1\.[\d.]+\d)",
+        "https://citeseerx.ist.psu.edu/viewdoc/summary?doi={id}",
+    ),
+    _site(
+        "ads",
+        r"(?:ui\.)?adsabs\.harvard\.edu/(?:#?abs/|full/)(?P<bibcode>\d{4}[\w.&%]{14,15})",
+        "https://ui.adsabs.harvard.edu/abs/{bibcode}",
+    ),
+    _site(
+        "dblp",
+        r"dblp\.org/rec/(?P<key>(?:conf|journals)/[\w/-]+?)(?:\.html|\.bib|\.xml)?$",
+        "https://dblp.org/rec/{key}",
+    ),
 )
-_NEEDLES = ("openreview", "nips.cc", "neurips", "mlr.press", "jmlr", "aclanthology", "aclweb",
-            "thecvf", "ieeexplore", "semanticscholar", "ncbi.nlm.nih.gov", "dblp.org")
+_NEEDLES = (
+    "openreview",
+    "nips.cc",
+    "neurips",
+    "mlr.press",
+    "jmlr",
+    "aclanthology",
+    "aclweb",
+    "thecvf",
+    "ieeexplore",
+    "semanticscholar",
+    "ncbi.nlm.nih.gov",
+    "dblp.org",
+    "citeseer",
+    "adsabs",
+)
 
 
 class PaperUrlExtractor:
@@ -79,6 +144,8 @@ class PaperUrlExtractor:
         "2016_paper.pdf",
         "https://pubmed.ncbi.nlm.nih.gov/10463930/",
         "https://www.jmlr.org/papers/v15/srivastava14a.html",
+        "http://citeseerx.ist.psu.edu/viewdoc/download?doi=10.1.1.72.9610&rep=rep1&type=pdf",
+        "<https://ui.adsabs.harvard.edu/abs/2011arXiv1102.0822M>",
     )
     INVALID = (
         "https://github.com/org/repo/issues/12",

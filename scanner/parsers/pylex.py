@@ -48,14 +48,21 @@ def lex_blocks(source: str) -> list[RawBlock]:
         if is_comment:
             own_line = _own_line(source, start)
             column = start - (source.rfind("\n", 0, start) + 1)
-            while own_line and j < len(tokens) and tokens[j][2] and _next_line_comment(
-                    source, end, tokens[j][0], column):
+            while (
+                own_line
+                and j < len(tokens)
+                and tokens[j][2]
+                and _next_line_comment(source, end, tokens[j][0], column)
+            ):
                 end = tokens[j][1]
                 j += 1
             blocks.append(RawBlock(start, end, _blank_comment(source[start:end]), True, own_line))
         else:
-            while j < len(tokens) and not tokens[j][2] and _BETWEEN_STRINGS.fullmatch(
-                    source, end, tokens[j][0]):
+            while (
+                j < len(tokens)
+                and not tokens[j][2]
+                and _BETWEEN_STRINGS.fullmatch(source, end, tokens[j][0])
+            ):
                 end = tokens[j][1]
                 j += 1
             text = _blank_strings(source, tokens[i:j], start)
@@ -86,14 +93,20 @@ def _blank_strings(source: str, tokens: list[tuple[int, int, bool]], base: int) 
     pieces = []
     position = base
     for start, end, _ in tokens:
-        pieces.append(" " * (start - position) if source[position:start].strip("\r\n\t \f")
-                      else _keep_newlines(source[position:start]))
+        pieces.append(
+            " " * (start - position)
+            if source[position:start].strip("\r\n\t \f")
+            else _keep_newlines(source[position:start])
+        )
         literal = source[start:end]
         prefix = _PREFIX.match(literal).end()  # type: ignore[union-attr]
-        quote = 3 if literal[prefix:prefix + 3] in ("'''", '"""') else 1
-        closing = quote if len(literal) - prefix >= 2 * quote and literal.endswith(
-            literal[prefix] * quote) else 0
-        body = literal[prefix + quote:len(literal) - closing]
+        quote = 3 if literal[prefix : prefix + 3] in ("'''", '"""') else 1
+        closing = (
+            quote
+            if len(literal) - prefix >= 2 * quote and literal.endswith(literal[prefix] * quote)
+            else 0
+        )
+        body = literal[prefix + quote : len(literal) - closing]
         pieces.append(" " * (prefix + quote) + body + " " * closing)
         position = end
     return "".join(pieces)

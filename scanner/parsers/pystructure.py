@@ -35,10 +35,17 @@ class ModuleStructure:
     docs: dict[tuple[int, int], Symbol]
 
 
-def read_structure(source: str, module: str) -> ModuleStructure:
-    """Parse `source` with libcst; raises `libcst.ParserSyntaxError` on invalid code."""
+def read_structure(
+    source: str, module: str, *, first_line: int = 1, top_level: dict[str, Symbol] | None = None
+) -> ModuleStructure:
+    """Parse `source` with libcst; raises `libcst.ParserSyntaxError` on invalid code.
+
+    `source` may be one top-level statement of a larger file starting at `first_line`;
+    positions are reported in the file's lines. `top_level` names the file's top-level
+    definitions, so `Foo.__doc__ = ...` in one statement finds `Foo` defined in another.
+    """
     tree = cst.parse_module(source)
-    visitor = _StructureVisitor(module)
+    visitor = _StructureVisitor(module, first_line - 1, top_level or {})
     MetadataWrapper(tree, unsafe_skip_copy=True).visit(visitor)
     return ModuleStructure(tuple(visitor.definitions), visitor.docs)
 
@@ -46,9 +53,11 @@ def read_structure(source: str, module: str) -> ModuleStructure:
 class _StructureVisitor(cst.CSTVisitor):
     METADATA_DEPENDENCIES = (PositionProvider,)
 
-    def __init__(self, module: str) -> None:
+    def __init__(self, module: str, line_offset: int, top_level: dict[str, Symbol]) -> None:
         super().__init__()
         self.module = module
+        self.offset = line_offset
+        self.top_level = top_level
         self.scopes: list[tuple[str, SymbolKind]] = []
         self.definitions: list[Definition] = []
         self.docs: dict[tuple[int, int], Symbol] = {}
@@ -56,7 +65,8 @@ class _StructureVisitor(cst.CSTVisitor):
 
     # -- definitions ---------------------------------------------------------------------
     def visit_Module(self, node: cst.Module) -> None:
-        self._body_docstring(node.body, self.module_symbol)
+        if self.offset == 0:
+            self._body_docstring(node.body, self.module_symbol)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._enter(node, node.name.value, SymbolKind.CLASS)
@@ -78,8 +88,10 @@ class _StructureVisitor(cst.CSTVisitor):
             first = self.get_metadata(PositionProvider, node.decorators[0]).start.line
         def_line = self.get_metadata(PositionProvider, node.name).start.line
         qualname = ".".join([self.module, *(n for n, _ in self.scopes), name])
-        symbol = Symbol(qualname, kind, def_line)
-        self.definitions.append(Definition(symbol, first, position.end.line))
+        symbol = Symbol(qualname, kind, def_line + self.offset)
+        self.definitions.append(
+            Definition(symbol, first + self.offset, position.end.line + self.offset)
+        )
         self.scopes.append((name, kind))
         body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
         self._body_docstring(body, symbol)
@@ -122,11 +134,17 @@ class _StructureVisitor(cst.CSTVisitor):
             self._doc(doc, Symbol(target, SymbolKind.FUNCTION))
 
     def _named(self, dotted: str) -> Symbol:
-        defined = {d.symbol.name.rsplit(".", 1)[-1]: d.symbol for d in self.definitions
-                   if d.symbol.name.count(".") == self.module.count(".") + 1}
+        defined = dict(self.top_level)
+        defined.update(
+            {
+                d.symbol.name.rsplit(".", 1)[-1]: d.symbol
+                for d in self.definitions
+                if d.symbol.name.count(".") == self.module.count(".") + 1
+            }
+        )
         head = dotted.split(".")[0]
         if head in defined:
-            rest = dotted[len(head):]
+            rest = dotted[len(head) :]
             base = defined[head]
             kind = base.kind if not rest else SymbolKind.METHOD
             return Symbol(base.name + rest, kind, base.line if not rest else 0)
@@ -134,7 +152,7 @@ class _StructureVisitor(cst.CSTVisitor):
 
     def _doc(self, node: cst.BaseExpression, symbol: Symbol) -> None:
         start = self.get_metadata(PositionProvider, node).start
-        self.docs[(start.line, start.column)] = symbol
+        self.docs[(start.line + self.offset, start.column)] = symbol
 
 
 def _is_string(node: object) -> bool:

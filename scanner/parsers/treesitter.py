@@ -30,13 +30,31 @@ _QUERIES = Path(__file__).resolve().parent.parent / "queries"
 _EXPORT_MACRO = re.compile(rb"\b[A-Z][A-Z0-9_]*_(?:API|EXPORT|IMPORT|HIDDEN|EXTERN|DLL)\b")
 # Nodes that wrap a definition without naming it: a comment before them documents the
 # definition inside.
-_WRAPPERS = frozenset({"template_declaration", "export_statement", "lexical_declaration",
-                       "variable_declaration", "decorated_definition", "declaration"})
+_WRAPPERS = frozenset(
+    {
+        "template_declaration",
+        "export_statement",
+        "lexical_declaration",
+        "variable_declaration",
+        "decorated_definition",
+        "declaration",
+    }
+)
 # Siblings allowed between a doc comment and its definition.
-_ATTACHMENTS = frozenset({"attribute_item", "inner_attribute_item", "decorator", "annotation",
-                          "marker_annotation"})
-_CONTAINERS = frozenset({SymbolKind.CLASS, SymbolKind.STRUCT, SymbolKind.INTERFACE,
-                         SymbolKind.IMPL, SymbolKind.TRAIT, SymbolKind.UNION, SymbolKind.ENUM})
+_ATTACHMENTS = frozenset(
+    {"attribute_item", "inner_attribute_item", "decorator", "annotation", "marker_annotation"}
+)
+_CONTAINERS = frozenset(
+    {
+        SymbolKind.CLASS,
+        SymbolKind.STRUCT,
+        SymbolKind.INTERFACE,
+        SymbolKind.IMPL,
+        SymbolKind.TRAIT,
+        SymbolKind.UNION,
+        SymbolKind.ENUM,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,22 +84,32 @@ class TreeSitterParser:
             data = _EXPORT_MACRO.sub(lambda m: b" " * len(m.group(0)), data)
         tree = grammar.parser.parse(data)
         captures = QueryCursor(grammar.query).matches(tree.root_node)
-        comments = sorted((c for _, caps in captures for c in caps.get("comment", ())),
-                          key=lambda n: n.start_byte)
-        strings = sorted((s for _, caps in captures for s in caps.get("string", ())),
-                         key=lambda n: n.start_byte)
-        raw = comment_blocks(comments, data) + [b for s in strings
-                                                if (b := string_block(s, data)) is not None]
+        comments = sorted(
+            (c for _, caps in captures for c in caps.get("comment", ())), key=lambda n: n.start_byte
+        )
+        strings = sorted(
+            (s for _, caps in captures for s in caps.get("string", ())), key=lambda n: n.start_byte
+        )
+        raw = comment_blocks(comments, data) + [
+            b for s in strings if (b := string_block(s, data)) is not None
+        ]
         raw.sort(key=lambda b: b.start_byte)
-        package = next((caps["name"][0].text.decode("utf-8", "replace")
-                        for _, caps in captures if "package" in caps and "name" in caps), None)
+        package = next(
+            (
+                caps["name"][0].text.decode("utf-8", "replace")
+                for _, caps in captures
+                if "package" in caps and "name" in caps
+            ),
+            None,
+        )
         top = file_symbol(language, source.path, package)
         if not any(find_hits(block.text) for block in raw):
             return ParsedFile(tuple(_text_block(b, top) for b in raw))
         definitions = _definitions(captures, language, top, data)
         by_anchor = {d.anchor: d for d in definitions.values()}
-        return ParsedFile(tuple(_text_block(b, _owner(b, definitions, by_anchor, top, data))
-                                for b in raw))
+        return ParsedFile(
+            tuple(_text_block(b, _owner(b, definitions, by_anchor, top, data)) for b in raw)
+        )
 
 
 @cache
@@ -99,8 +127,9 @@ def _text_block(block: RawBlock, symbol: Symbol) -> TextBlock:
     return TextBlock(block.text, context, block.line, block.column, symbol)
 
 
-def _definitions(captures: list[tuple[int, dict[str, list[Node]]]], language: Language,
-                 top: Symbol, data: bytes) -> dict[int, _Definition]:
+def _definitions(
+    captures: list[tuple[int, dict[str, list[Node]]]], language: Language, top: Symbol, data: bytes
+) -> dict[int, _Definition]:
     """Definitions by node id, each with its qualified symbol."""
     found: dict[int, _Definition] = {}
     for _, caps in captures:
@@ -129,13 +158,19 @@ def _definitions(captures: list[tuple[int, dict[str, list[Node]]]], language: La
         if kind is SymbolKind.FUNCTION and chain and chain[0].kind in _CONTAINERS:
             kind = SymbolKind.METHOD
         names = [d.name for d in reversed(chain)] + [definition.name]
-        definition.symbol = Symbol(qualified_name(language, top, names), kind,
-                                   definition.node.start_point.row + 1)
+        definition.symbol = Symbol(
+            qualified_name(language, top, names), kind, definition.node.start_point.row + 1
+        )
     return found
 
 
-def _owner(block: RawBlock, definitions: dict[int, _Definition],
-           by_anchor: dict[int, _Definition], top: Symbol, data: bytes) -> Symbol:
+def _owner(
+    block: RawBlock,
+    definitions: dict[int, _Definition],
+    by_anchor: dict[int, _Definition],
+    top: Symbol,
+    data: bytes,
+) -> Symbol:
     if block.is_comment:
         previous_row = end_row(block.last_node, data)
         sibling = block.last_node.next_named_sibling

@@ -51,7 +51,7 @@ def comment_blocks(comments: list[Node], data: bytes) -> list[RawBlock]:
 def end_row(node: Node, data: bytes) -> int:
     """The 0-based row of a node's last character (Rust line comments end with a newline)."""
     row = node.end_point.row
-    if node.end_byte > node.start_byte and data[node.end_byte - 1:node.end_byte] == b"\n":
+    if node.end_byte > node.start_byte and data[node.end_byte - 1 : node.end_byte] == b"\n":
         row -= 1
     return row
 
@@ -65,27 +65,36 @@ def _continues(previous: Node, node: Node, data: bytes) -> bool:
     if not (_is_line_comment(previous, data) and _is_line_comment(node, data)):
         return False
     line_start = node.start_byte - node.start_point.column
-    return not data[line_start:node.start_byte].strip()
+    return not data[line_start : node.start_byte].strip()
 
 
 def _is_line_comment(node: Node, data: bytes) -> bool:
-    return data[node.start_byte:node.start_byte + 2] == b"//"
+    return data[node.start_byte : node.start_byte + 2] == b"//"
 
 
 def _comment_block(run: list[Node], data: bytes) -> RawBlock:
     first, last = run[0], run[-1]
     end_byte = last.end_byte
     # Rust's line comments include their newline; it belongs to no citation.
-    while end_byte > first.start_byte and data[end_byte - 1:end_byte] in (b"\n", b"\r"):
+    while end_byte > first.start_byte and data[end_byte - 1 : end_byte] in (b"\n", b"\r"):
         end_byte -= 1
-    text = data[first.start_byte:end_byte].decode("utf-8", errors="replace")
+    text = data[first.start_byte : end_byte].decode("utf-8", errors="replace")
     if text.startswith("/*"):
         text = _blank_block_comment(text)
     else:
-        text = "\n".join(_LINE_MARKER.sub(lambda m: m.group(1) + " " * len(m.group(2)), line)
-                         for line in text.split("\n"))
-    return RawBlock(text, first.start_point.row + 1, _char_column(first, data),
-                    first.start_byte, True, first, last)
+        text = "\n".join(
+            _LINE_MARKER.sub(lambda m: m.group(1) + " " * len(m.group(2)), line)
+            for line in text.split("\n")
+        )
+    return RawBlock(
+        text,
+        first.start_point.row + 1,
+        _char_column(first, data),
+        first.start_byte,
+        True,
+        first,
+        last,
+    )
 
 
 def _blank_block_comment(text: str) -> str:
@@ -98,17 +107,19 @@ def string_block(node: Node, data: bytes) -> RawBlock | None:
     """A string literal as a block with its quotes and prefix blanked, or None if tiny."""
     if node.end_byte - node.start_byte < _MIN_STRING + 2:
         return None
-    text = data[node.start_byte:node.end_byte].decode("utf-8", errors="replace")
-    opening = min((i for i in (text.find('"'), text.find("'"), text.find("`")) if i >= 0),
-                  default=-1)
+    text = data[node.start_byte : node.end_byte].decode("utf-8", errors="replace")
+    opening = min(
+        (i for i in (text.find('"'), text.find("'"), text.find("`")) if i >= 0), default=-1
+    )
     closing = max(text.rfind('"'), text.rfind("'"), text.rfind("`"))
     if opening < 0 or closing <= opening:
         return None
-    text = " " * (opening + 1) + text[opening + 1:closing] + " " * (len(text) - closing)
-    return RawBlock(text, node.start_point.row + 1, _char_column(node, data), node.start_byte,
-                    False, node, node)
+    text = " " * (opening + 1) + text[opening + 1 : closing] + " " * (len(text) - closing)
+    return RawBlock(
+        text, node.start_point.row + 1, _char_column(node, data), node.start_byte, False, node, node
+    )
 
 
 def _char_column(node: Node, data: bytes) -> int:
     line_start = node.start_byte - node.start_point.column
-    return len(data[line_start:node.start_byte].decode("utf-8", errors="replace"))
+    return len(data[line_start : node.start_byte].decode("utf-8", errors="replace"))

@@ -24,7 +24,7 @@ def rust_module(path: str) -> str:
     """`src/foo/bar.rs` -> `crate::foo::bar`; `src/lib.rs`, `src/main.rs` -> `crate`."""
     parts = path.split("/")
     if "src" in parts:
-        parts = parts[len(parts) - parts[::-1].index("src"):]
+        parts = parts[len(parts) - parts[::-1].index("src") :]
     stem = parts[-1].rsplit(".", 1)[0]
     names = parts[:-1] + ([] if stem in ("lib", "main", "mod") else [stem])
     return "::".join(["crate", *names])

@@ -6,8 +6,15 @@ import datetime as dt
 
 import pytest
 
-from catalog.ids import (arxiv_problem, clean_doi, isbn13, normalize_doi, normalize_url,
-                         parse_arxiv, ref_from_key)
+from catalog.ids import (
+    arxiv_problem,
+    clean_doi,
+    isbn13,
+    normalize_doi,
+    normalize_url,
+    parse_arxiv,
+    ref_from_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -28,8 +35,18 @@ def test_parse_arxiv(text: str, key: str, version: str | None) -> None:
 
 @pytest.mark.parametrize(
     "candidate",
-    ["1413.0001", "1412.12345", "1501.1234", "0703.0001", "1501.00000", "1501.00001v0",
-     "hep-th/9913001", "hep-th/0704001", "hep-th/91070011", "notarchive/9901001"],
+    [
+        "1413.0001",
+        "1412.12345",
+        "1501.1234",
+        "0703.0001",
+        "1501.00000",
+        "1501.00001v0",
+        "hep-th/9913001",
+        "hep-th/0704001",
+        "hep-th/91070011",
+        "notarchive/9901001",
+    ],
 )
 def test_arxiv_validation_rejects(candidate: str) -> None:
     assert arxiv_problem(candidate, today=dt.date(2026, 11, 25)) is not None
@@ -57,22 +74,31 @@ def test_normalize_doi(text: str, doi: str | None) -> None:
 
 
 def test_clean_doi_keeps_balanced_brackets() -> None:
-    assert clean_doi("10.1002/(SICI)1097(199)3:1<1::AID>3.0.CO;2-#]") == \
-        "10.1002/(SICI)1097(199)3:1<1::AID>3.0.CO;2-#"
+    assert (
+        clean_doi("10.1002/(SICI)1097(199)3:1<1::AID>3.0.CO;2-#]")
+        == "10.1002/(SICI)1097(199)3:1<1::AID>3.0.CO;2-#"
+    )
 
 
 @pytest.mark.parametrize(
     ("isbn", "expected"),
-    [("0-306-40615-2", "9780306406157"), ("978-0-306-40615-7", "9780306406157"),
-     ("0-8044-2957-X", "9780804429573"), ("978-0-306-40615-8", None), ("0-306-40615-3", None)],
+    [
+        ("0-306-40615-2", "9780306406157"),
+        ("978-0-306-40615-7", "9780306406157"),
+        ("0-8044-2957-X", "9780804429573"),
+        ("978-0-306-40615-8", None),
+        ("0-306-40615-3", None),
+    ],
 )
 def test_isbn13(isbn: str, expected: str | None) -> None:
     assert isbn13(isbn) == expected
 
 
 def test_normalize_url_drops_noise_but_keeps_ids() -> None:
-    assert normalize_url("http://www.openreview.net/forum?id=x&utm_source=y#z") == \
-        "https://openreview.net/forum?id=x"
+    assert (
+        normalize_url("http://www.openreview.net/forum?id=x&utm_source=y#z")
+        == "https://openreview.net/forum?id=x"
+    )
 
 
 def test_ref_from_key_round_trips() -> None:

@@ -10,8 +10,9 @@ import pytest
 
 from citegraph.cli import run
 
-SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "citegraph" / "schema" /
-                     "scan.schema.json").read_text())
+SCHEMA = json.loads(
+    (Path(__file__).resolve().parents[2] / "citegraph" / "schema" / "scan.schema.json").read_text()
+)
 
 
 @pytest.fixture
@@ -35,15 +36,19 @@ def scan_json(repo: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> dic
     return json.loads(capsys.readouterr().out)
 
 
-def test_json_output_matches_schema_and_content(repo: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_output_matches_schema_and_content(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     document = scan_json(repo, "--max-file-size", "4000", capsys=capsys)
     jsonschema.validate(document, SCHEMA)
     citations = {c["id"]: c for c in document["citations"]}
     radam = citations["arxiv:1908.03265"]
     assert (radam["path"], radam["line"], radam["column"]) == ("pkg/optim.py", 2, 12)
     assert (radam["symbol"], radam["symbol_kind"], radam["context"]) == (
-        "pkg.optim.RAdam", "class", "docstring")
+        "pkg.optim.RAdam",
+        "class",
+        "docstring",
+    )
     assert radam["version"] == "v2" and radam["kind"] == "arxiv" and radam["language"] == "python"
     assert citations["doi:10.1145/3360572"]["symbol"] == "f"
     skipped = {s["path"]: s["reason"] for s in document["skipped"]}
@@ -57,7 +62,21 @@ def test_json_output_matches_schema_and_content(repo: Path,
 
 def test_jsonl_writes_one_citation_per_line(repo: Path, tmp_path: Path) -> None:
     out = tmp_path / "out" / "scan.jsonl"
-    assert run(["scan", str(repo), "--no-resolve", "--max-file-size", "4000", "-o", f"jsonl:{out}", "-q"]) == 0
+    assert (
+        run(
+            [
+                "scan",
+                str(repo),
+                "--no-resolve",
+                "--max-file-size",
+                "4000",
+                "-o",
+                f"jsonl:{out}",
+                "-q",
+            ]
+        )
+        == 0
+    )
     lines = out.read_text().splitlines()
     assert len(lines) == 2 and all(json.loads(line)["path"] for line in lines)
 
@@ -69,41 +88,64 @@ def test_terminal_summary_ranks_papers(repo: Path, capsys: pytest.CaptureFixture
     assert "CG001" in out and "blob.c: binary" in out
 
 
-def test_report_renders_a_saved_scan(repo: Path, tmp_path: Path,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_renders_a_saved_scan(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     saved = tmp_path / "scan.json"
-    assert run(["scan", str(repo), "--no-resolve", "--max-file-size", "4000", "-f", "json", "-o", str(saved)]) == 0
+    assert (
+        run(
+            [
+                "scan",
+                str(repo),
+                "--no-resolve",
+                "--max-file-size",
+                "4000",
+                "-f",
+                "json",
+                "-o",
+                str(saved),
+            ]
+        )
+        == 0
+    )
     assert run(["report", str(saved), "--format", "jsonl"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 2
 
 
 @pytest.mark.parametrize(
     "args",
-    [["scan", "/no/such/dir"], ["scan", ".", "--format", "pdf"], ["frobnicate"],
-     ["scan", ".", "--max-file-size", "0"]],
+    [
+        ["scan", "/no/such/dir"],
+        ["scan", ".", "--format", "pdf"],
+        ["frobnicate"],
+        ["scan", ".", "--max-file-size", "0"],
+    ],
 )
 def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert run(args) == 2
     assert "Error" in capsys.readouterr().err
 
 
-def test_bad_configuration_exits_2_with_the_key(repo: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_configuration_exits_2_with_the_key(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (repo / "pyproject.toml").write_text("[tool.citegraph]\nexclued = []\n")
     assert run(["scan", str(repo)]) == 2
     assert "unknown key 'exclued'" in capsys.readouterr().err
 
 
-def test_report_refuses_a_file_that_is_not_a_scan(tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_refuses_a_file_that_is_not_a_scan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bogus = tmp_path / "x.json"
     bogus.write_text('{"hello": 1}')
     assert run(["report", str(bogus)]) == 2
     assert "not a citegraph scan" in capsys.readouterr().err
 
 
-def test_no_output_file_is_written_when_rendering_fails(repo: Path, tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_output_file_is_written_when_rendering_fails(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import citegraph.render.json as json_renderer
 
     def explode(self: object, report: object, options: object) -> str:
@@ -111,6 +153,5 @@ def test_no_output_file_is_written_when_rendering_fails(repo: Path, tmp_path: Pa
 
     monkeypatch.setattr(json_renderer.JsonLinesRenderer, "render", explode)
     good, bad = tmp_path / "good.json", tmp_path / "bad.jsonl"
-    assert run(["scan", str(repo), "--no-resolve", "-o", f"json:{good}", "-o",
-                f"jsonl:{bad}"]) == 3
+    assert run(["scan", str(repo), "--no-resolve", "-o", f"json:{good}", "-o", f"jsonl:{bad}"]) == 3
     assert not good.exists() and not bad.exists()

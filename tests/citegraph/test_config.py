@@ -23,10 +23,13 @@ def test_defaults_without_pyproject(tmp_path: Path) -> None:
 
 
 def test_layering_pyproject_then_environment_then_flags(tmp_path: Path) -> None:
-    root = project(tmp_path, '[tool.citegraph]\nexclude = ["vendor/**"]\nmax-file-size = 10\n'
-                             'offline = false\n')
+    root = project(
+        tmp_path, '[tool.citegraph]\nexclude = ["vendor/**"]\nmax-file-size = 10\noffline = false\n'
+    )
     assert load_config(root, environ={}).max_file_size == 10
-    config = load_config(root, environ={"CITEGRAPH_OFFLINE": "yes", "CITEGRAPH_MAX_FILE_SIZE": "20"})
+    config = load_config(
+        root, environ={"CITEGRAPH_OFFLINE": "yes", "CITEGRAPH_MAX_FILE_SIZE": "20"}
+    )
     assert config.offline and config.max_file_size == 20 and config.exclude == ("vendor/**",)
     config = load_config(root, {"max_file_size": 30, "offline": None}, environ={})
     assert config.max_file_size == 30 and not config.offline

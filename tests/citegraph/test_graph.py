@@ -26,11 +26,13 @@ def test_one_paper_node_for_every_form_of_its_id(tmp_path: Path) -> None:
     papers = [n for n, d in graph.nodes(data=True) if d["kind"] == "paper"]
     assert papers == [paper_node("arxiv:1908.03265")]
     assert citing_symbols(graph, "arxiv:1908.03265") == [
-        "symbol:a.py::a.f", "symbol:a.py::a.g", "symbol:b.cpp::step"]
+        "symbol:a.py::a.f",
+        "symbol:a.py::a.g",
+        "symbol:b.cpp::step",
+    ]
     cites = [e for e in graph.edges(data=True) if e[2]["rel"] == "cites"]
     assert len(cites) == len(report.citations) == 4
-    assert {(d["path"], d["line"]) for _, _, d in cites} == {
-        ("a.py", 2), ("a.py", 6), ("b.cpp", 1)}
+    assert {(d["path"], d["line"]) for _, _, d in cites} == {("a.py", 2), ("a.py", 6), ("b.cpp", 1)}
     cited = graph.subgraph(n for n, d in graph.nodes(data=True) if d["kind"] != "file")
     symbols = {n for n, d in cited.nodes(data=True) if d["bipartite"] == 0}
     assert bipartite.is_bipartite_node_set(cited.to_undirected(), symbols)

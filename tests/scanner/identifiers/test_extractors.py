@@ -36,20 +36,35 @@ def keys(text: str) -> list[str | None]:
         ("(see https://doi.org/10.1145/3368089.3409741)", ["doi:10.1145/3368089.3409741"]),
         ("https://dl.acm.org/doi/abs/10.1145/3147.3165", ["doi:10.1145/3147.3165"]),
         ("https://dl.acm.org/doi/10.1145/3147.3165#sec-3", ["doi:10.1145/3147.3165"]),
-        ("https://link.springer.com/content/pdf/10.1007/s10994-006-6226-1.pdf",
-         ["doi:10.1007/s10994-006-6226-1"]),
-        ("https://www.frontiersin.org/articles/10.3389/fdata.2019.00017/full",
-         ["doi:10.3389/fdata.2019.00017"]),
-        ('"10.1002/(SICI)1521-3773(20000103)39:1<165::AID-ANIE165>3.0.CO;2-B"',
-         ["doi:10.1002/(sici)1521-3773(20000103)39:1<165::aid-anie165>3.0.co;2-b"]),
-        ("https://openreview.net/pdf?id=B1xsqj09Fm", ["url:https://openreview.net/forum?id=B1xsqj09Fm"]),
-        ("https://papers.nips.cc/paper_files/paper/2017/file/"
-         "3f5ee243547dee91fbd053c1c4a845aa-Paper.pdf",
-         ["url:https://proceedings.neurips.cc/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa"]),
-        ("https://ieeexplore.ieee.org/stamp/stamp.jsp?tp=&arnumber=726791",
-         ["url:https://ieeexplore.ieee.org/document/726791"]),
-        ("https://www.ncbi.nlm.nih.gov/pmc/articles/PMC3159421/",
-         ["url:https://pmc.ncbi.nlm.nih.gov/articles/PMC3159421"]),
+        (
+            "https://link.springer.com/content/pdf/10.1007/s10994-006-6226-1.pdf",
+            ["doi:10.1007/s10994-006-6226-1"],
+        ),
+        (
+            "https://www.frontiersin.org/articles/10.3389/fdata.2019.00017/full",
+            ["doi:10.3389/fdata.2019.00017"],
+        ),
+        (
+            '"10.1002/(SICI)1521-3773(20000103)39:1<165::AID-ANIE165>3.0.CO;2-B"',
+            ["doi:10.1002/(sici)1521-3773(20000103)39:1<165::aid-anie165>3.0.co;2-b"],
+        ),
+        (
+            "https://openreview.net/pdf?id=B1xsqj09Fm",
+            ["url:https://openreview.net/forum?id=B1xsqj09Fm"],
+        ),
+        (
+            "https://papers.nips.cc/paper_files/paper/2017/file/"
+            "3f5ee243547dee91fbd053c1c4a845aa-Paper.pdf",
+            ["url:https://proceedings.neurips.cc/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa"],
+        ),
+        (
+            "https://ieeexplore.ieee.org/stamp/stamp.jsp?tp=&arnumber=726791",
+            ["url:https://ieeexplore.ieee.org/document/726791"],
+        ),
+        (
+            "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC3159421/",
+            ["url:https://pmc.ncbi.nlm.nih.gov/articles/PMC3159421"],
+        ),
         ("ISBN 0-262-03384-4", ["isbn:9780262033848"]),
     ],
 )
@@ -97,9 +112,11 @@ def test_malformed_identifiers_carry_a_problem(text: str, problem: str) -> None:
 def test_wrapped_identifiers_are_joined() -> None:
     text = "  see https://arxiv.org/abs/\n  1908.03265 and doi:10.1016/\n  0167-2789(84)90263-6"
     hits = find_hits(text)
-    assert [h.ref.key for h in hits if h.ref] == ["arxiv:1908.03265",
-                                                   "doi:10.1016/0167-2789(84)90263-6"]
-    assert text[hits[0].start:hits[0].end] == "https://arxiv.org/abs/\n  1908.03265"
+    assert [h.ref.key for h in hits if h.ref] == [
+        "arxiv:1908.03265",
+        "doi:10.1016/0167-2789(84)90263-6",
+    ]
+    assert text[hits[0].start : hits[0].end] == "https://arxiv.org/abs/\n  1908.03265"
 
 
 def test_sentences_are_not_joined_across_lines() -> None:
@@ -111,13 +128,19 @@ def test_sentences_are_not_joined_across_lines() -> None:
     [
         ("`Layer Normalization <https://arxiv.org/abs/1607.06450>`_", "Layer Normalization"),
         (".. _Deep Residual Learning: https://arxiv.org/abs/1512.03385", "Deep Residual Learning"),
-        ("[Attention Is All You Need](https://arxiv.org/abs/1706.03762)",
-         "Attention Is All You Need"),
-        ('<a href="https://doi.org/10.1145/78973.78977">W. Pugh, "Skip lists: a probabilistic\n'
-         '   alternative to balanced trees", 1990</a>',
-         "Skip lists: a probabilistic alternative to balanced trees"),
-        ('As shown in "Adam: A Method for Stochastic Optimization" (arXiv:1412.6980).',
-         "Adam: A Method for Stochastic Optimization"),
+        (
+            "[Attention Is All You Need](https://arxiv.org/abs/1706.03762)",
+            "Attention Is All You Need",
+        ),
+        (
+            '<a href="https://doi.org/10.1145/78973.78977">W. Pugh, "Skip lists: a probabilistic\n'
+            '   alternative to balanced trees", 1990</a>',
+            "Skip lists: a probabilistic alternative to balanced trees",
+        ),
+        (
+            'As shown in "Adam: A Method for Stochastic Optimization" (arXiv:1412.6980).',
+            "Adam: A Method for Stochastic Optimization",
+        ),
     ],
 )
 def test_title_hints(text: str, hint: str) -> None:
