@@ -158,4 +158,6 @@ def _repository_of(root: Path) -> tuple[str, str | None]:
     lines = top.stdout.split()
     if top.returncode != 0 or len(lines) != 2:
         return root.name, None
-    return Path(lines[0]).name, lines[1]
+    # A scan of a subdirectory is named after that directory, not the whole repository.
+    top_level = Path(lines[0])
+    return (top_level.name if top_level == root else root.name), lines[1]

@@ -7,12 +7,12 @@ from collections import defaultdict
 
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from citegraph.render import RenderOptions
 from citegraph.report import Citation, PaperEntry, Report
 
-_MAX_SYMBOLS = 3
+_MAX_SITES = 3
+_MAX_SKIPPED = 20
 
 
 class TerminalRenderer:
@@ -25,84 +25,68 @@ class TerminalRenderer:
         """Return the summary; colour only when `options.color` is set."""
         buffer = io.StringIO()
         console = Console(
-            file=buffer,
-            width=options.width,
-            force_terminal=options.color,
-            color_system="standard" if options.color else None,
-            highlight=False,
-            soft_wrap=False,
+            file=buffer, width=options.width, force_terminal=options.color,
+            color_system="standard" if options.color else None, highlight=False,
         )
         sites: dict[str, list[Citation]] = defaultdict(list)
         for citation in report.citations:
             sites[citation.paper].append(citation)
-        stats = report.stats
-        console.print(
-            f"[bold]{escape(report.repository)}[/bold]"
-            + (f" @ {report.revision[:12]}" if report.revision else "")
-            + f": {len(report.papers)} papers, {len(report.citations)} citations "
-            f"in {stats.get('files', 0)} files"
-            + (f", {len(report.skipped)} skipped" if report.skipped else "")
-        )
-        if report.papers:
-            console.print(_papers_table(report.papers, sites))
+        console.print(_headline(report))
+        for paper in report.papers:
+            console.print()
+            _print_paper(console, paper, sites.get(paper.key, []))
         if report.findings:
             console.print(f"\n[bold]Findings ({len(report.findings)})[/bold]")
             for finding in report.findings:
                 console.print(
                     f"  {escape(finding.path)}:{finding.line}:{finding.column}: "
-                    f"{finding.rule} {escape(finding.message)}"
+                    f"[red]{finding.rule}[/red] {escape(finding.message)}"
                 )
         if report.skipped:
             console.print(f"\n[bold]Skipped ({len(report.skipped)})[/bold]")
-            for skipped in report.skipped[:20]:
+            for skipped in report.skipped[:_MAX_SKIPPED]:
                 console.print(f"  {escape(skipped.path)}: {escape(skipped.reason)}")
-            if len(report.skipped) > 20:
-                console.print(f"  ... and {len(report.skipped) - 20} more (see --format json)")
+            if len(report.skipped) > _MAX_SKIPPED:
+                more = len(report.skipped) - _MAX_SKIPPED
+                console.print(f"  ... and {more} more (see --format json)")
         for warning in report.warnings:
             console.print(f"[yellow]warning:[/yellow] {escape(warning)}")
         return buffer.getvalue()
 
 
-def _papers_table(papers: tuple[PaperEntry, ...], sites: dict[str, list[Citation]]) -> Table:
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    table.add_column("#", justify="right")
-    table.add_column("paper", overflow="fold", ratio=3)
-    table.add_column("cited by", overflow="fold", ratio=2)
-    for paper in papers:
-        citing = sites.get(paper.key, [])
-        symbols = sorted({c.symbol for c in citing})
-        shown = ", ".join(symbols[:_MAX_SYMBOLS])
-        if len(symbols) > _MAX_SYMBOLS:
-            shown += f" +{len(symbols) - _MAX_SYMBOLS}"
-        table.add_row(str(len(symbols)), escape(_describe(paper)), escape(shown))
-    return table
+def _headline(report: Report) -> str:
+    stats = report.stats
+    revision = f" @ {report.revision[:10]}" if report.revision else ""
+    parts = [
+        f"{len(report.papers)} papers",
+        f"{len(report.citations)} citations",
+        f"{stats.get('files', 0)} files scanned",
+    ]
+    if report.skipped:
+        parts.append(f"{len(report.skipped)} skipped")
+    resolved = sum(1 for p in report.papers if p.title)
+    if resolved:
+        parts.append(f"{resolved} resolved")
+    return f"[bold]{escape(report.repository)}[/bold]{revision}: " + ", ".join(parts)
 
 
-def _describe(paper: PaperEntry) -> str:
-    title = paper.title or (f'"{paper.title_hint}"' if paper.title_hint else None)
-    if paper.kind in ("title", "author-year"):
-        label = "title" if paper.kind == "title" else "author-year"
-        who = _authors(paper)
-        text = title or who or paper.key
-        extra = " ".join(x for x in (who if title else "", str(paper.year or "")) if x)
-        status = "" if paper.status in ("resolved", "cached") else " [unresolved]"
-        return f"{label}: {text}" + (f" ({extra})" if extra else "") + status
-    parts = [paper.key]
-    if title:
-        parts.append(title)
-    if paper.year:
-        parts.append(f"({paper.year})")
-    return "  ".join(parts)
-
-
-def _authors(paper: PaperEntry) -> str:
-    if not paper.authors:
-        return ""
-    first = paper.authors[0]
-    return first + (
-        " et al."
-        if len(paper.authors) > 2
-        else f" & {paper.authors[1]}"
-        if len(paper.authors) == 2
-        else ""
+def _print_paper(console: Console, paper: PaperEntry, sites: list[Citation]) -> None:
+    symbols = sorted({c.symbol for c in sites})
+    count = f"{len(symbols)} symbol{'s' if len(symbols) != 1 else ''}"
+    title = paper.title or (f'"{paper.title_hint}"' if paper.title_hint else "")
+    year = f" ({paper.year})" if paper.year else ""
+    label = paper.key if paper.kind not in ("title", "author-year") else paper.kind
+    quiet_statuses = ("resolved", "cached", "unresolved")  # "unresolved": nobody asked
+    status = "" if paper.status in quiet_statuses else f" [dim]\\[{paper.status}][/dim]"
+    console.print(
+        f"[cyan]{count:>10}[/cyan]  [bold]{escape(label)}[/bold]  {escape(title)}{year}{status}"
     )
+    if paper.authors:
+        authors = ", ".join(paper.authors[:3]) + (" et al." if len(paper.authors) > 3 else "")
+        console.print(f"{'':12}[dim]{escape(authors)}[/dim]")
+    for citation in sites[:_MAX_SITES]:
+        where = f"[dim]{escape(citation.path)}:{citation.line}[/dim]"
+        symbol = "" if citation.symbol == citation.path else f"{escape(citation.symbol)}  "
+        console.print(f"{'':12}-> {symbol}{where}")
+    if len(sites) > _MAX_SITES:
+        console.print(f"{'':12}   ... {len(sites) - _MAX_SITES} more")
