@@ -27,9 +27,10 @@ class ScanObserver(Protocol):
         """Called for a problem the user should know about (a source offline, ...)."""
 
 
-# Resolves references: `(sites, config, warn) -> (resolutions by reference key, mismatches)`.
+# Resolves references: `(sites, config, warn, root) -> (resolutions by key, mismatches)`.
 Resolve = Callable[
-    [list[Site], Config, Callable[[str], None]], tuple[dict[str, Resolution], dict[str, str]]
+    [list[Site], Config, Callable[[str], None], Path],
+    tuple[dict[str, Resolution], dict[str, str]],
 ]
 
 
@@ -70,7 +71,8 @@ def run_scan(
     resolutions: dict[str, Resolution] = {}
     mismatches: dict[str, str] = {}
     if resolve is not None and config.resolve:
-        resolutions, mismatches = resolve([s for s in sites if not s.mention.problem], config, warn)
+        wanted = [s for s in sites if not s.mention.problem]
+        resolutions, mismatches = resolve(wanted, config, warn, root)
     return _assemble(root, sites, resolutions, mismatches, skipped, fallbacks, stats, warnings)
 
 

@@ -1,0 +1,50 @@
+"""Resolution in a scan: the project's bibliography as an offline metadata source, mismatches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citegraph.config import load_config
+from citegraph.pipeline import run_scan
+from citegraph.resolution import resolve_sites
+
+BIB = """
+@misc{vaswani2017,
+  title = {Attention Is All You Need},
+  author = {Vaswani, Ashish and Shazeer, Noam},
+  year = {2017},
+  eprint = {1706.03762},
+  archivePrefix = {arXiv},
+  abstract = {A sequence model built from attention alone.}
+}
+"""
+
+
+def make_project(root: Path, code: str) -> Path:
+    (root / ".git").mkdir(parents=True)
+    (root / "pyproject.toml").write_text('[tool.citegraph]\nbibliography = "refs.bib"\n')
+    (root / "refs.bib").write_text(BIB)
+    (root / "model.py").write_text(code)
+    return root
+
+
+def test_bibliography_resolves_offline(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", '"""Transformer, arXiv:1706.03762v5."""\n'
+                                       "# unknown paper: arXiv:2001.00001\n")
+    report = run_scan(root, load_config(root, {"offline": True}), resolve=resolve_sites)
+    papers = {p.key: p for p in report.papers}
+    attention = papers["arxiv:1706.03762"]
+    assert attention.title == "Attention Is All You Need"
+    assert attention.year == 2017 and attention.authors[0].endswith("Vaswani")
+    assert attention.abstract == "A sequence model built from attention alone."
+    assert papers["arxiv:2001.00001"].title is None
+    assert papers["arxiv:2001.00001"].status != "resolved"
+    assert not report.findings
+
+
+def test_a_title_hint_naming_another_paper_is_a_finding(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p",
+                        '# "Deep Residual Learning for Image Recognition", arXiv:1706.03762\n')
+    report = run_scan(root, load_config(root, {"offline": True}), resolve=resolve_sites)
+    assert [f.rule for f in report.findings] == ["CG004"]
+    assert "Attention Is All You Need" in report.findings[0].message
