@@ -112,6 +112,7 @@ def paper_entry(key: str, sites: list[Site], resolution: Resolution | None) -> P
         ids={**ids, **paper.ids},
         source=paper.source,
         confidence=resolution.confidence if resolution else None,
+        primary_category=paper.primary_category,
     )
 
 

@@ -62,6 +62,7 @@ class PaperEntry:
     ids: dict[str, str] = field(default_factory=dict)
     source: str | None = None
     confidence: float | None = None
+    primary_category: str | None = None  # arXiv's primary category, e.g. cs.LG
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,8 +25,11 @@ class TerminalRenderer:
         """Return the summary; colour only when `options.color` is set."""
         buffer = io.StringIO()
         console = Console(
-            file=buffer, width=options.width, force_terminal=options.color,
-            color_system="standard" if options.color else None, highlight=False,
+            file=buffer,
+            width=options.width,
+            force_terminal=options.color,
+            color_system="standard" if options.color else None,
+            highlight=False,
         )
         sites: dict[str, list[Citation]] = defaultdict(list)
         for citation in report.citations:
