@@ -87,7 +87,7 @@ class DotRenderer:
             lines.append(
                 f"  {dot_id(node)} [label={dot_id(str(data.get('label', node)))}, shape={shape}];"
             )
-        for source, target, key, data in sorted(graph.edges(keys=True, data=True)):
+        for source, target, _key, data in sorted(graph.edges(keys=True, data=True)):
             label = "" if data["rel"] == "defines" else f" [label={dot_id(str(data['line']))}]"
             lines.append(f"  {dot_id(source)} -> {dot_id(target)}{label};")
         lines.append("}")

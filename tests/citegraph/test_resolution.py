@@ -29,8 +29,10 @@ def make_project(root: Path, code: str) -> Path:
 
 
 def test_bibliography_resolves_offline(tmp_path: Path) -> None:
-    root = make_project(tmp_path / "p", '"""Transformer, arXiv:1706.03762v5."""\n'
-                                       "# unknown paper: arXiv:2001.00001\n")
+    root = make_project(
+        tmp_path / "p",
+        '"""Transformer, arXiv:1706.03762v5."""\n# unknown paper: arXiv:2001.00001\n',
+    )
     report = run_scan(root, load_config(root, {"offline": True}), resolve=resolve_sites)
     papers = {p.key: p for p in report.papers}
     attention = papers["arxiv:1706.03762"]
@@ -43,8 +45,9 @@ def test_bibliography_resolves_offline(tmp_path: Path) -> None:
 
 
 def test_a_title_hint_naming_another_paper_is_a_finding(tmp_path: Path) -> None:
-    root = make_project(tmp_path / "p",
-                        '# "Deep Residual Learning for Image Recognition", arXiv:1706.03762\n')
+    root = make_project(
+        tmp_path / "p", '# "Deep Residual Learning for Image Recognition", arXiv:1706.03762\n'
+    )
     report = run_scan(root, load_config(root, {"offline": True}), resolve=resolve_sites)
     assert [f.rule for f in report.findings] == ["CG004"]
     assert "Attention Is All You Need" in report.findings[0].message
