@@ -1,0 +1,22 @@
+"""The bundled example: the README's main job scans it offline and resolves every paper."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citegraph.config import load_config
+from citegraph.pipeline import run_scan
+from citegraph.resolution import resolve_sites
+
+DEMO = Path(__file__).resolve().parent.parent / "examples" / "demo"
+
+
+def test_demo_scans_offline_with_metadata_from_its_bibliography() -> None:
+    report = run_scan(DEMO, load_config(DEMO, {"offline": True}), resolve=resolve_sites)
+    identified = {p.key: p for p in report.papers if p.kind in ("arxiv", "doi")}
+    assert len(identified) == 9
+    assert all(p.title and p.year and p.authors and p.abstract for p in identified.values())
+    symbols = {c.symbol for c in report.citations}
+    assert {"tinyml.optim.radam.RAdam", "demo::unwind::FrameWalker", "crate::Bloom",
+            "org.demo.SkipList", "online_softmax", "Reservoir"} <= symbols
+    assert not report.skipped and not report.findings
