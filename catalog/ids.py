@@ -58,6 +58,17 @@ ARXIV_OLD_ID = re.compile(
     r"(?P<yy>\d\d)(?P<mm>\d\d)(?P<num>\d+)(?:v(?P<version>\d+))?"
 )
 ARXIV_DOI_PREFIX = "10.48550/arxiv."
+# Old-style archives written without their hyphen (`hepth/9901001`), as arXiv's own parser
+# accepts them.
+_UNHYPHENATED = {name.replace("-", ""): name for name in ARXIV_OLD_ARCHIVES if "-" in name}
+
+
+def old_archive(name: str) -> str | None:
+    """The old-style arXiv archive `name` stands for (any case, hyphen optional), else None."""
+    lowered = name.lower()
+    if lowered in ARXIV_OLD_ARCHIVES:
+        return lowered
+    return _UNHYPHENATED.get(lowered)
 
 
 def arxiv_problem(candidate: str, today: _dt.date | None = None) -> str | None:
@@ -83,8 +94,7 @@ def arxiv_problem(candidate: str, today: _dt.date | None = None) -> str | None:
         return None
     old = ARXIV_OLD_ID.fullmatch(candidate)
     if old:
-        archive = old["archive"].lower()
-        if archive not in ARXIV_OLD_ARCHIVES:
+        if old_archive(old["archive"]) is None:
             return f"{old['archive']!r} is not an arXiv archive"
         yy, mm, num = int(old["yy"]), int(old["mm"]), old["num"]
         if not 1 <= mm <= 12:
@@ -116,7 +126,7 @@ def parse_arxiv(text: str) -> PaperRef | None:
         old = ARXIV_OLD_ID.fullmatch(candidate)
         assert old is not None
         # The subject class is not part of the external id (arXiv drops it since 2008).
-        value = f"{old['archive'].lower()}/{old['yy']}{old['mm']}{old['num']}"
+        value = f"{old_archive(old['archive'])}/{old['yy']}{old['mm']}{old['num']}"
         version = old["version"]
     return PaperRef(RefKind.ARXIV, value, f"v{int(version)}" if version else None)
 
@@ -130,16 +140,26 @@ _TAILS = re.compile(
 )
 
 
+def drop_unbalanced_closer(text: str, closers: dict[str, str] = _CLOSERS) -> str:
+    """Drop one closing bracket that ends `text` without a matching opener inside it.
+
+    `(see 10.1145/1.2)` must lose its `)`, while `10.1016/0167-2789(84)90263-6` keeps its
+    balanced pair; `closers` maps each closing bracket to its opener.
+    """
+    if text and text[-1] in closers and text.count(text[-1]) > text.count(closers[text[-1]]):
+        return text[:-1]
+    return text
+
+
 def clean_doi(candidate: str) -> str:
     """Strip what follows a DOI in running text: trailing punctuation, unbalanced closing
-    brackets, quotes, HTML remnants and publisher path tails (`/full`, `.pdf`)."""
+    brackets, quotes, HTML remnants and publisher path tails (`/full`, `.pdf`), repeated until
+    nothing changes."""
     text = candidate
     while True:
         before = text
         text = _TAILS.sub("", text)
-        text = text.rstrip(_TRAILING)
-        if text and text[-1] in _CLOSERS and text.count(text[-1]) > text.count(_CLOSERS[text[-1]]):
-            text = text[:-1]
+        text = drop_unbalanced_closer(text.rstrip(_TRAILING))
         if text == before:
             return text
 
@@ -167,7 +187,7 @@ def doi_problem(candidate: str) -> str | None:
         return "a DOI starts with the directory code 10."
     if not re.match(r"10\.\d{4,9}(?:\.\d+)*/", text):
         return "a DOI needs a 4-9 digit registrant code followed by '/'"
-    if not clean_doi(text.split("/", 1)[1]):
+    if not clean_doi(text.split("/", 1)[1]).strip("…"):
         return "the DOI has no suffix after '/'"
     return None
 
@@ -234,3 +254,49 @@ def ref_from_key(key: str) -> PaperRef:
             raise ValueError(f"not a DOI: {value!r}")
         return doi_ref(doi)
     return PaperRef(kind, value)
+
+
+# arXiv pages whose path carries the id; the scanner's CG101 extractor knows more hosts.
+_ARXIV_URL = re.compile(
+    r"(?i)^(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html|format)/"
+    r"(?P<id>[^?#]+?)(?:\.pdf)?/?(?:[?#].*)?$"
+)
+_SCHEMES = {kind.value: kind for kind in RefKind}
+
+
+def ref_from_string(text: str) -> PaperRef | None:
+    """The reference a person typed: a key (`arxiv:1908.03265`, `doi:10.1145/...`,
+    `isbn:...`, `url:...`), an arXiv or DOI URL, a bare arXiv id, DOI or ISBN, or another URL.
+
+    Returns None when `text` is none of these; `ref_from_key` is the strict form for keys.
+    """
+    text = text.strip()
+    scheme, sep, value = text.partition(":")
+    kind = _SCHEMES.get(scheme.lower()) if sep else None
+    if kind is RefKind.ARXIV:
+        return parse_arxiv(value)
+    if kind is RefKind.DOI:
+        doi = normalize_doi(value)
+        return doi_ref(doi) if doi else None
+    if kind is RefKind.ISBN:
+        isbn = isbn13(value)
+        return PaperRef(RefKind.ISBN, isbn) if isbn else None
+    if kind is RefKind.URL:
+        return PaperRef(RefKind.URL, normalize_url(value)) if "." in value else None
+    if kind in (RefKind.TITLE, RefKind.AUTHOR_YEAR):
+        return PaperRef(kind, value.strip()) if value.strip() else None
+    arxiv_url = _ARXIV_URL.match(text)
+    if arxiv_url:
+        return parse_arxiv(arxiv_url["id"])
+    doi = normalize_doi(text)
+    if doi:
+        return doi_ref(doi)
+    arxiv = parse_arxiv(text)
+    if arxiv:
+        return arxiv
+    isbn = isbn13(re.sub(r"(?i)^isbn(?:-1[03])?\s*:?\s*", "", text))
+    if isbn:
+        return PaperRef(RefKind.ISBN, isbn)
+    if re.match(r"(?i)^https?://[^\s/]+\.[^\s/]+", text):
+        return PaperRef(RefKind.URL, normalize_url(text))
+    return None

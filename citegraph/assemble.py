@@ -12,6 +12,7 @@ from citegraph.rules import MALFORMED_FALLBACK_RULE, MALFORMED_RULE_BY_KIND, RUL
 from scanner.types import Mention
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_RESOLVABLE = frozenset({RefKind.ARXIV, RefKind.DOI, RefKind.URL})
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +31,16 @@ def reference_key(mention: Mention) -> str:
     reference = mention.reference
     title = mention.title_hint or (reference.title if reference else None)
     if title:
-        return "title:" + " ".join(_WORD.findall(title.lower()))
+        return title_key(title)
     if reference and reference.authors:
         surnames = "-".join(_surname(a) for a in reference.authors[:3])
         return f"author-year:{surnames}-{reference.year or 'nd'}".lower()
     return "text:" + " ".join(_WORD.findall(mention.raw.lower()))[:120]
+
+
+def title_key(title: str) -> str:
+    """The key of a paper known only by its title: its lowercase words."""
+    return "title:" + " ".join(_WORD.findall(title.lower()))
 
 
 def _surname(author: str) -> str:
@@ -154,7 +160,10 @@ def findings_of(
         if m.ref is None:
             continue
         resolution = resolutions.get(m.ref.key)
-        if resolution is not None and resolution.status is ResolutionStatus.NOT_FOUND:
+        # Only identifiers some source could know can "fail to resolve"; an ISBN that no
+        # source covers is not a finding.
+        if (resolution is not None and resolution.status is ResolutionStatus.NOT_FOUND
+                and m.ref.kind in _RESOLVABLE):
             findings.append(
                 _finding(
                     "CG003", f"{m.ref.key} was not found by any metadata source", site, m.ref.key

@@ -9,6 +9,8 @@ import traceback
 import click
 
 from citegraph import __version__
+from citegraph.commands.bib import bib_command
+from citegraph.commands.check import check_command
 from citegraph.commands.report import report_command
 from citegraph.commands.scan import scan_command
 from citegraph.errors import CitegraphError
@@ -27,6 +29,8 @@ def cli(verbose: int) -> None:
 
 cli.add_command(scan_command)
 cli.add_command(report_command)
+cli.add_command(check_command)
+cli.add_command(bib_command)
 
 
 def main(argv: list[str] | None = None) -> None:

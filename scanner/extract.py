@@ -16,7 +16,12 @@ from scanner.identifiers import EXTRACTORS
 from scanner.identifiers.hints import title_hint
 from scanner.identifiers.joining import join_wrapped
 from scanner.titles import find_citations
-from scanner.types import Hit, Mention, TextBlock
+from scanner.types import Context, Hit, Mention, TextBlock
+
+
+# A hit is reported under the rule of its reference's kind: an arXiv DOI found by the DOI
+# extractor is an arXiv reference (CG101), suppressed and configured as one.
+_RULE_OF_KIND = {extractor.kind: rule for rule, extractor in EXTRACTORS.items()}
 
 
 @lru_cache(maxsize=512)
@@ -32,7 +37,8 @@ def find_hits(text: str) -> tuple[Hit, ...]:
         for hit in extractor.find(view.text):
             start, end = view.span(hit.start, hit.end)
             kind = hit.ref.kind if hit.ref is not None else hit.kind
-            found.append((order, replace(hit, start=start, end=end, kind=kind)))
+            rule = _RULE_OF_KIND.get(kind, hit.rule)
+            found.append((order, replace(hit, start=start, end=end, kind=kind, rule=rule)))
     found.sort(key=lambda item: (item[1].start, -(item[1].end - item[1].start), item[0]))
     identifiers: list[Hit] = []
     for _, hit in found:
@@ -92,6 +98,10 @@ def find_mentions(block: TextBlock) -> list[Mention]:
 
     mentions = []
     for hit in hits:
+        if hit.ref is None and block.context is Context.STRING:
+            # A malformed id in a string literal is data (a URL prefix being built, a test
+            # case), not a citation someone got wrong.
+            continue
         line, column = position(hit.start)
         end_line, end_column = position(hit.end)
         mentions.append(

@@ -105,6 +105,8 @@ def bibtex_fields(paper: PaperEntry) -> tuple[str, dict[str, str]]:
         fields["isbn"] = paper.ids["isbn"]
     if paper.url:
         fields["url"] = paper.url
+    if paper.abstract:
+        fields["abstract"] = paper.abstract
     if paper.status not in ("resolved", "cached"):
         fields["note"] = f"citegraph: {paper.status.replace('-', ' ')} ({paper.key})"
     if arxiv and paper.primary_category:

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections import Counter
 from typing import Any
+from urllib.parse import quote
 
 from citegraph.render import RenderOptions
 from citegraph.report import Finding, Report
 from citegraph.rules import RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/citegraph/citegraph"
 _LEVELS = {"error": "error", "warning": "warning", "note": "note"}
+# SARIF plain-text messages treat `[text](target)` as an embedded link (SARIF 3.11.6); scanned
+# text must never become one, so brackets (and the escape character itself) are escaped.
+_LINK_CHARS = re.compile(r"([\\\[\]])")
 
 
 class SarifRenderer:
@@ -21,22 +28,28 @@ class SarifRenderer:
     extension = ".sarif"
 
     def render(self, report: Report, options: RenderOptions) -> str:
-        """Return the SARIF log as JSON."""
-        used = sorted({f.rule for f in report.findings} | {"CG001", "CG002", "CG003", "CG004"})
-        rules = [_rule(code) for code in used if code in RULES]
+        """Return the SARIF log as JSON: every enabled rule, one result per finding."""
+        used = {f.rule for f in report.findings if f.rule in RULES}
+        codes = sorted(used | {code for code, rule in RULES.items() if rule.default_enabled})
+        rules = [_rule(code) for code in codes]
         index = {rule["id"]: i for i, rule in enumerate(rules)}
+        occurrences: Counter[str] = Counter()
+        results = []
+        for finding in report.findings:
+            if finding.rule in index:
+                results.append(_result(finding, index, occurrences))
         run: dict[str, Any] = {
             "tool": {
                 "driver": {
                     "name": "citegraph",
                     "semanticVersion": report.tool_version or "0.0.0",
-                    "informationUri": "https://github.com/citegraph/citegraph",
+                    "informationUri": INFORMATION_URI,
                     "rules": rules,
                 }
             },
             "automationDetails": {"id": "citegraph/"},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(f, index) for f in report.findings if f.rule in index],
+            "results": results,
         }
         if report.skipped:
             run["invocations"] = [
@@ -45,9 +58,9 @@ class SarifRenderer:
                     "toolExecutionNotifications": [
                         {
                             "level": "note",
-                            "message": {"text": f"{s.path}: skipped: {s.reason}"},
+                            "message": {"text": plain_text(f"{s.path}: skipped: {s.reason}")},
                             "locations": [
-                                {"physicalLocation": {"artifactLocation": {"uri": s.path}}}
+                                {"physicalLocation": {"artifactLocation": _artifact(s.path)}}
                             ],
                         }
                         for s in report.skipped
@@ -58,6 +71,16 @@ class SarifRenderer:
         return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
+def plain_text(text: str) -> str:
+    """`text` made safe for a SARIF `message.text`: no embedded links, one line."""
+    return _LINK_CHARS.sub(r"\\\1", " ".join(text.split()))
+
+
+def _artifact(path: str) -> dict[str, str]:
+    # A repo-relative URI reference: spaces, `%`, `#` and `?` in file names are percent-encoded.
+    return {"uri": quote(path, safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
 def _rule(code: str) -> dict[str, Any]:
     rule = RULES[code]
     return {
@@ -65,34 +88,34 @@ def _rule(code: str) -> dict[str, Any]:
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.description},
-        "help": {"text": rule.description, "markdown": rule.description},
-        "defaultConfiguration": {"level": _LEVELS.get(rule.level, "warning")},
+        "help": {"text": rule.description.replace("`", ""), "markdown": rule.description},
+        "defaultConfiguration": {
+            "level": _LEVELS.get(rule.level, "warning"),
+            "enabled": rule.default_enabled,
+        },
         "properties": {"tags": ["citations", "documentation"], "precision": "high"},
     }
 
 
-def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+def _result(finding: Finding, index: dict[str, int], occurrences: Counter[str]) -> dict[str, Any]:
     region: dict[str, int] = {"startLine": finding.line, "startColumn": finding.column}
     if finding.end_line:
         region["endLine"] = finding.end_line
     if finding.end_column:
         region["endColumn"] = finding.end_column
-    # Stable across runs and line moves: the rule, the file and what was written.
+    # Like GitHub's primaryLocationLineHash, `<hash>:<occurrence>`, but hashed over what was
+    # found rather than the line's text, so an alert survives edits that only move the line.
     digest = hashlib.sha256(
-        f"{finding.rule}\0{finding.path}\0{finding.message}".encode()
-    ).hexdigest()
+        f"{finding.rule}\0{finding.path}\0{finding.paper or ''}\0{finding.message}".encode()
+    ).hexdigest()[:16]
+    occurrences[digest] += 1
     return {
         "ruleId": finding.rule,
         "ruleIndex": index[finding.rule],
         "level": _LEVELS.get(finding.level, "warning"),
-        "message": {"text": finding.message},
+        "message": {"text": plain_text(finding.message)},
         "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": finding.path, "uriBaseId": "%SRCROOT%"},
-                    "region": region,
-                }
-            }
+            {"physicalLocation": {"artifactLocation": _artifact(finding.path), "region": region}}
         ],
-        "partialFingerprints": {"citegraphFinding/v1": digest[:32]},
+        "partialFingerprints": {"primaryLocationLineHash": f"{digest}:{occurrences[digest]}"},
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from catalog.ids import ARXIV_OLD_ARCHIVES, arxiv_problem, parse_arxiv
+from catalog.ids import arxiv_problem, old_archive, parse_arxiv
 from catalog.types import RefKind
 from scanner.identifiers.base import iter_urls
 from scanner.types import Hit
@@ -23,7 +23,7 @@ _BARE_HOST = re.compile(
 _HF_PAPERS = re.compile(
     r"(?i)^(?:https?://)?(?:www\.)?huggingface\.co/papers/(?P<id>\d{4}\.\d{4,5})"
 )
-# An explicit marker: `arXiv:1234.5678`, `arXiv 1234.5678`, `[arXiv:...]`, `arXiv preprint
+# An explicit marker: `arXiv:1706.03762`, `arXiv 1706.03762`, `[arXiv:...]`, `arXiv preprint
 # arXiv:...`. Whatever follows the marker is validated, and an invalid id is reported.
 _PREFIXED = re.compile(
     r"(?i)(?<![\w/.])arxiv\s*[:.]?\s*(?P<id>" + _ID + r"|\d{7}(?:v\d+)?)(?![\w/])"
@@ -40,10 +40,13 @@ _OLD_BARE = re.compile(
     r"(?![\w/])"
 )
 _NEW_BARE = re.compile(r"(?<![\w.=/:-])(?P<id>\d{4}\.\d{4,5}(?:v\d+)?)(?![\w.]*\d|[\w/-])")
-# A bare `YYMM.NNNNN` is only taken right after the word arXiv (or preprint/e-print) in the
-# same sentence, because such numbers are common in code (timings, versions, coordinates).
-_CONTEXT = re.compile(r"(?i)\b(?:arxiv|preprint|e-?print)\b")
+# A bare `YYMM.NNNNN` is only taken after the word arXiv, preprint, e-print or paper earlier in
+# the same sentence, or right after "see"/"cf.", because such numbers are common in code
+# (timings, versions, coordinates); validation (month, width, not in the future) does the rest.
+_CONTEXT = re.compile(r"(?i)\b(?:arxiv|preprint|e-?print|paper)\b")
 _CONTEXT_WINDOW = 48
+_CUE = re.compile(r"(?i)\b(?:see(?: also)?|cf\.)[ \t]*$")
+_NEEDLES = ("arxiv", "alphaxiv", "ar5iv", "huggingface", "lanl.gov")
 
 
 class ArxivExtractor:
@@ -63,6 +66,10 @@ class ArxivExtractor:
         "arXiv:math.GT/0309136",
         "https://ar5iv.labs.arxiv.org/html/1512.03385",
         "the arXiv version (1810.04805) shows",
+        "as in the paper 1810.04805, we",
+        "see 1810.04805 for the derivation",
+        "https://www.alphaxiv.org/overview/2301.12345",
+        "https://arxiv.org/abs/hepth/9901001",
         "https://huggingface.co/papers/2106.09685",
         "(arxiv.org/abs/1512.03385)",
         ":arxiv:`1706.03762`",
@@ -78,6 +85,8 @@ class ArxivExtractor:
         "v2103.1",
         "x = 1810.04805 * scale",
         "Not an arXiv link. Build 2103.12345 of the paper's code",
+        "see 2103.1234 and 1513.12345 and 0612.1234",
+        "see table 1810.04805x",
     )
 
     def find(self, text: str) -> Iterator[Hit]:
@@ -86,7 +95,7 @@ class ArxivExtractor:
         if "arxiv" not in lowered and "/" not in text and "." not in text:
             return
         taken: list[tuple[int, int]] = []
-        if "arxiv" in lowered or "huggingface" in lowered or "lanl.gov" in lowered:
+        if any(needle in lowered for needle in _NEEDLES):
             for start, end, url in iter_urls(text):
                 match = _URL_PATH.match(url) or _HF_PAPERS.match(url)
                 if match:
@@ -144,8 +153,8 @@ class ArxivExtractor:
                 )
         if "/" in text:
             for match in _OLD_BARE.finditer(text):
-                archive = match["id"].split("/")[0].split(".")[0].lower()
-                if archive not in ARXIV_OLD_ARCHIVES or _inside(match.start(), taken):
+                archive = match["id"].split("/")[0].split(".")[0]
+                if old_archive(archive) is None or _inside(match.start(), taken):
                     continue
                 ref = parse_arxiv(match["id"])
                 if ref is not None:
@@ -153,17 +162,26 @@ class ArxivExtractor:
                     yield Hit(
                         match.start(), match.end(), self.kind, self.rule, ref=ref, confidence=0.9
                     )
-        if "." in text and _CONTEXT.search(text):
+        if "." in text and (_CONTEXT.search(text) or "see" in lowered or "cf." in lowered):
             for match in _NEW_BARE.finditer(text):
                 if _inside(match.start(), taken):
                     continue
                 window = text[max(0, match.start() - _CONTEXT_WINDOW) : match.start()]
-                if not _CONTEXT.search(window.split(". ")[-1]):
+                if _CONTEXT.search(window.split(". ")[-1]):
+                    confidence = 0.8
+                elif _CUE.search(window):
+                    confidence = 0.7
+                else:
                     continue
                 ref = parse_arxiv(match["id"])
                 if ref is not None:
                     yield Hit(
-                        match.start(), match.end(), self.kind, self.rule, ref=ref, confidence=0.8
+                        match.start(),
+                        match.end(),
+                        self.kind,
+                        self.rule,
+                        ref=ref,
+                        confidence=confidence,
                     )
 
 

@@ -40,6 +40,7 @@ _URL_PATTERNS = (
     # Any other URL whose path has a segment that starts a DOI.
     re.compile(r"(?i)^(?:https?://)?[\w.-]+(?:/[^/?#]+)*?/(?P<doi>10\.\d{4,9}/[^?#]+)$"),
 )
+_SHORT_DOI_URL = re.compile(r"(?i)^(?:https?://)?(?:dx\.)?doi\.org/(?P<doi>10/[a-z0-9]{2,12})/?$")
 _NATURE = re.compile(r"(?i)^(?:https?://)?(?:www\.)?nature\.com/articles/(?P<suffix>[\w.-]+)")
 # `doi:`, `DOI `, `doi =` (BibTeX) followed by whatever the author meant as the DOI.
 # `?doi=` and `&doi=` are URL query parameters (CiteSeerX uses them for its own ids), and
@@ -71,6 +72,7 @@ class DoiExtractor:
         ":doi:`10.1093/biomet/19.3-4.225`",
         "http://doi.acm.org/10.1145/2187980.2188150",
         "https://iopscience.iop.org/article/10.1209/0295-5075/97/28005/pdf",
+        "https://doi.org/10/bm6",
     )
     INVALID = (
         "the value was 10.5 in prose",
@@ -102,6 +104,19 @@ class DoiExtractor:
                     match.start(), match.end(), self.kind, self.rule, ref=doi_ref(short.lower())
                 )
                 continue
+            in_url = _doi_in_url(candidate) if "://" in candidate else None
+            if in_url:
+                # Sphinx would link doi.org/https://doi.org/...: the citation is clear, the
+                # markup is broken.
+                yield Hit(
+                    match.start(),
+                    match.end(),
+                    self.kind,
+                    self.rule,
+                    ref=doi_ref(in_url),
+                    problem="the :doi: role takes a bare DOI, not a URL",
+                )
+                continue
             problem = doi_problem(candidate)
             yield Hit(
                 match.start(),
@@ -117,6 +132,8 @@ class DoiExtractor:
             raw = match["doi"]
             if not raw[:1].isdigit():
                 continue  # "the DOI lookup", "DOI: see below": prose, not an identifier
+            if raw.endswith(("/...", "/…", "/<suffix>")):
+                continue  # a placeholder in documentation: `doi:10.1145/...`
             cleaned = clean_doi(raw)
             problem = doi_problem(cleaned)
             start = match.start()
@@ -153,6 +170,9 @@ class DoiExtractor:
 
 def _doi_in_url(url: str) -> str | None:
     decoded = unquote(url)
+    short = _SHORT_DOI_URL.match(decoded)
+    if short:
+        return short["doi"].lower()
     for pattern in _URL_PATTERNS:
         match = pattern.match(decoded)
         if match:

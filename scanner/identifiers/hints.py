@@ -67,7 +67,7 @@ def _rest_target(text: str, start: int, end: int) -> str | None:
 
 
 def _markdown_link(text: str, start: int, end: int) -> str | None:
-    if text[max(0, start - 2):start] != "](":
+    if text[max(0, start - 2) : start] != "](":
         return None
     close = start - 2
     depth, position = 0, close

@@ -2,8 +2,9 @@
 
 A block's text keeps its newlines (and the blanks where comment markers were). When a line
 ends inside a URL or DOI (the last word contains `://`, `doi`, `arxiv` or a `10.NNNN/` prefix
-and ends with a character that cannot end one, such as `/`, `-` or `=`), the newline and the
-next line's indentation are dropped from a *view* of the text. Extractors run on the view, and
+and ends with a character that cannot end one, such as `/`, `-` or `=`; or with `.` or `:`
+when the next line starts with identifier-like text), the newline and the next line's
+indentation are dropped from a *view* of the text. Extractors run on the view, and
 `JoinedText.span` maps a match back to offsets in the original text.
 """
 
@@ -16,6 +17,11 @@ from dataclasses import dataclass
 _WRAP_AFTER = "/-_=?&#.:"
 _BREAK = re.compile(r"\n[ \t]*")
 _IDENTIFIER_WORD = re.compile(r"(?i)(?:://|doi|arxiv|\b10\.\d{4,9}/|www\.)")
+# After `.` or `:` a line usually ends a sentence (`...arxiv.org/abs/2110.09456.` followed by a
+# parameter name or a capitalised sentence), so the next line only continues the identifier
+# when its first word looks like one: lowercase or digits, holding a digit, `/` or an inner dot
+# (`j.\n cell.2019.05.031`).
+_CONTINUATION = re.compile(r"(?=[a-z0-9])[^\s]*?(?:\d|/|\.\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +53,8 @@ def join_wrapped(text: str) -> JoinedText:
             continue  # a blank line ends any identifier
         word_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
         word = text[word_start:start]
-        if _IDENTIFIER_WORD.search(word) and not (
-            text[start - 1] in ".:" and text[brk.end()].isupper()
+        if _IDENTIFIER_WORD.search(word) and (
+            text[start - 1] not in ".:" or _CONTINUATION.match(text, brk.end())
         ):
             cuts.append((start, brk.end()))
     if not cuts:

@@ -53,8 +53,8 @@ SITES: tuple[PaperSite, ...] = (
     ),
     _site(
         "jmlr",
-        r"jmlr\.org/papers/(?:volume\d+/|v)(?P<volume>\d+)/(?P<key>[\w-]+?)(?:\.html|"
-        r"/\1\.pdf|\.pdf|/)?$",
+        r"jmlr\.org/papers/(?:volume|v)(?P<volume>\d+)/(?P<key>[\w-]+?)"
+        r"(?:\.html|\.pdf|/(?P=key)\.pdf|/)?$",
         "https://jmlr.org/papers/v{volume}/{key}.html",
     ),
     _site(
@@ -144,6 +144,7 @@ class PaperUrlExtractor:
         "2016_paper.pdf",
         "https://pubmed.ncbi.nlm.nih.gov/10463930/",
         "https://www.jmlr.org/papers/v15/srivastava14a.html",
+        "https://jmlr.org/papers/volume15/srivastava14a/srivastava14a.pdf",
         "http://citeseerx.ist.psu.edu/viewdoc/download?doi=10.1.1.72.9610&rep=rep1&type=pdf",
         "<https://ui.adsabs.harvard.edu/abs/2011arXiv1102.0822M>",
     )

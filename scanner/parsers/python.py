@@ -1,269 +1,335 @@
 """Python sources: comments, docstrings and strings, each attributed to its def or class.
 
-A fast lexer (`pylex`) finds every comment and string block first. Only when some block holds
-a reference does libcst parse the file to learn its structure (definitions, docstrings,
-`__doc__` assignments, `add_docstr` calls): most files cite nothing and never pay for libcst.
-A file libcst rejects (Python 2, syntax errors) is attributed by indentation instead, and the
-result says so.
+Positions come from a lexer (`pylex`): one regular expression finds every comment and string
+literal with its exact offset. Structure (which definition spans which lines, which strings
+document which symbol) comes from `ast`, which is about ten times faster than libcst and gives
+line spans for free. Only when `ast` rejects a file is libcst asked whether the code is valid
+Python of a newer grammar; either way such files get their structure from the error-tolerant
+fallback readers in `pyfallback`, and `ParsedFile.fallback` says why when libcst rejects it too.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
+import ast
+import warnings
+from dataclasses import dataclass
 
-import libcst as cst
-
-from scanner.extract import find_hits
 from scanner.parsers import ParsedFile
 from scanner.parsers.pylex import LineIndex, RawBlock, lex_blocks
-from scanner.parsers.pystructure import Definition, ModuleStructure, read_structure
 from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
 
-_DEF_LINE = re.compile(
-    r"^([ \t]*)(?:async[ \t]+)?(def|class|cdef[ \t]+class|cp?def[ \t]+(?:[\w.\[\], ]+?[ \t*&]+)?"
-    r"(?=\w+[ \t]*\())[ \t]*(\w+)",
-    re.MULTILINE,
+_DOC_CALLS = frozenset(
+    {"add_docstr", "_add_docstr", "add_newdoc", "add_newdoc_ufunc", "_add_newdoc", "add_docstring"}
 )
+_NESTED_BODIES = ("body", "orelse", "finalbody")
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+_PARSE_FAILURES = (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError)
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """A class or function: its first line (decorators included), last line and column."""
+
+    symbol: Symbol
+    first_line: int
+    end_line: int
+    column: int  # of the `def`/`class` keyword: its body is indented past this
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """Definitions in source order, and documenting strings keyed by (line, column)."""
+
+    definitions: tuple[Definition, ...]
+    docs: dict[tuple[int, int], Symbol]
 
 
 class PythonParser:
-    """Reads Python files (libcst for structure, a lexer for positions)."""
+    """Reads Python (and Cython) files into attributed text blocks."""
 
     def parse(self, source: SourceFile) -> ParsedFile:
-        """Return the file's blocks; `fallback` is set when libcst could not parse it."""
+        """Return every comment, docstring and string block of `source`; never raises.
+
+        `fallback` is set (to libcst's complaint) when the file is not valid Python.
+        """
         text = source.text
         raw_blocks = lex_blocks(text)
-        module = Symbol(source.module, SymbolKind.MODULE)
-        index = LineIndex(text)
-        candidates = [b for b in raw_blocks if find_hits(b.text)]
-        if not candidates:
-            # Nothing to attribute: skip the parse, keep the blocks for the counts.
-            return ParsedFile(
-                tuple(
-                    _block(b, index, Context.COMMENT if b.is_comment else Context.STRING, module)
-                    for b in raw_blocks
-                )
-            )
+        if not raw_blocks:
+            return ParsedFile(())
+        lines = text.split("\n")  # not splitlines(): form feeds and \x1c are not line breaks
         fallback = None
         if source.language == "cython":
-            structure = _indentation_structure(text, source.module)
-            return ParsedFile(tuple(_attribute(raw_blocks, structure, index, module, text)))
-        try:
-            structure = _read_statements(text, source.module, raw_blocks, candidates, index)
-        except (_SyntaxError, RecursionError) as error:
-            structure = _indentation_structure(text, source.module)
-            fallback = f"libcst could not parse it ({_first_line(error)}); scopes from indentation"
-        return ParsedFile(
-            tuple(_attribute(raw_blocks, structure, index, module, text)), fallback=fallback
-        )
+            from scanner.parsers import pyfallback
 
-
-class _SyntaxError(Exception):
-    """libcst rejected a statement; the message gives the file's line."""
-
-
-def _read_statements(
-    text: str, module: str, raw_blocks: list[RawBlock], candidates: list[RawBlock], index: LineIndex
-) -> ModuleStructure:
-    """Parse with libcst only the top-level statements that hold (or follow) a reference.
-
-    A top-level statement is self-contained, so parsing it alone gives the same structure as
-    parsing the file, at a fraction of the cost on large modules that cite in few places.
-    """
-    lines = text.splitlines(keepends=True)
-    starts = _statement_starts(lines, raw_blocks, index)
-    top_level = _top_level_names(lines, starts, module)
-    wanted: set[int] = set()
-    for block in candidates:
-        first = index.line(block.start)
-        wanted.add(_statement_of(starts, first))
-        following = _next_code_line([line.rstrip("\r\n") for line in lines], index.line(block.end))
-        if following is not None:
-            wanted.add(_statement_of(starts, following))
-    definitions: list[Definition] = []
-    docs: dict[tuple[int, int], Symbol] = {}
-    for start in sorted(wanted):
-        position = bisect.bisect_right(starts, start)
-        end = starts[position] if position < len(starts) else len(lines) + 1
-        chunk = "".join(lines[start - 1 : end - 1])
-        if start == starts[0] and start > 1:
-            chunk = "".join(lines[: end - 1])  # keep the header: the module docstring's context
-            first_line = 1
+            structure = pyfallback.indentation_structure(text, source.module, lines, raw_blocks)
         else:
-            first_line = start
-        try:
-            structure = read_structure(chunk, module, first_line=first_line, top_level=top_level)
-        except cst.ParserSyntaxError as error:
-            raise _SyntaxError(
-                f"syntax error at line {error.raw_line + first_line - 1}, "
-                f"column {error.raw_column + 1}"
-            ) from error
-        definitions.extend(structure.definitions)
-        docs.update(structure.docs)
-    return ModuleStructure(tuple(definitions), docs)
+            try:
+                structure = read_structure(text, source.module, lines)
+            except _PARSE_FAILURES as error:
+                from scanner.parsers import pyfallback
+
+                fallback = pyfallback.libcst_complaint(text, error)
+                structure = pyfallback.fallback_structure(text, source.module, lines, raw_blocks)
+        module = Symbol(source.module, SymbolKind.MODULE)
+        blocks = attribute(raw_blocks, structure, lines, LineIndex(text), module)
+        return ParsedFile(tuple(blocks), fallback=fallback)
 
 
-_CONTINUATION = re.compile(r"^(?:[)\]}]|(?:else|elif|except|finally|case)\b)")
+def read_structure(text: str, module: str, lines: list[str]) -> Structure:
+    """The structure of valid Python `text` read with `ast`; raises `SyntaxError` otherwise."""
+    bom = text.startswith("\ufeff")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # invalid escapes warn; library code never prints
+        tree = ast.parse(text[1:] if bom else text)
+    walker = _AstWalker(module, lines, bom)
+    if tree.body:
+        walker.docstring(tree.body, walker.module)
+    walker.walk(tree.body, walker.module, in_class=False)
+    return Structure(tuple(walker.definitions), walker.resolve_docs())
 
 
-def _statement_starts(lines: list[str], raw_blocks: list[RawBlock], index: LineIndex) -> list[int]:
-    """1-based lines where a top-level statement starts (decorators start their def)."""
-    inside_string: set[int] = set()
-    for block in raw_blocks:
-        if not block.is_comment:
-            first, last = index.line(block.start), index.line(block.end)
-            inside_string.update(range(first + 1, last + 1))
-    starts: list[int] = []
-    decorated = False
-    for number, line in enumerate(lines, start=1):
-        if not line or line[0] in " \t\r\n#\f" or number in inside_string:
-            continue
-        if _CONTINUATION.match(line):
-            continue
-        if not decorated:
-            starts.append(number)
-        decorated = line.startswith("@")
-    return starts or [1]
+class _AstWalker:
+    """Walks statements only (never expressions), so the cost is per statement, not per node."""
 
+    def __init__(self, module: str, lines: list[str], bom: bool) -> None:
+        self.module = Symbol(module, SymbolKind.MODULE)
+        self.lines = lines
+        self.bom = bom
+        self.definitions: list[Definition] = []
+        self.docs: dict[tuple[int, int], Symbol] = {}
+        # (dotted target, scope it was written in, kind, string nodes), resolved at the end
+        # because `add_docstr(f, ...)` may come before `def f`.
+        self.pending: list[tuple[str, Symbol, SymbolKind, list[ast.expr]]] = []
 
-def _statement_of(starts: list[int], line: int) -> int:
-    position = bisect.bisect_right(starts, line) - 1
-    return starts[max(position, 0)]
-
-
-def _top_level_names(lines: list[str], starts: list[int], module: str) -> dict[str, Symbol]:
-    names: dict[str, Symbol] = {}
-    for number in starts:
-        for offset in range(0, 50):  # skip the decorators of a definition
-            if number + offset > len(lines):
-                break
-            match = _DEF_LINE.match(lines[number + offset - 1])
-            if match and not match.group(1):
-                kind = SymbolKind.CLASS if match.group(2).endswith("class") else SymbolKind.FUNCTION
-                names[match.group(3)] = Symbol(f"{module}.{match.group(3)}", kind, number + offset)
-                break
-            if not lines[number + offset - 1].startswith("@") and offset > 0:
-                break
-    return names
-
-
-def _first_line(error: BaseException) -> str:
-    message = str(error).strip().splitlines()
-    return message[0][:120] if message else type(error).__name__
-
-
-def _block(raw: RawBlock, index: LineIndex, context: Context, symbol: Symbol) -> TextBlock:
-    return TextBlock(raw.text, context, index.line(raw.start), index.column(raw.start), symbol)
-
-
-def _attribute(
-    raw_blocks: list[RawBlock],
-    structure: ModuleStructure,
-    index: LineIndex,
-    module: Symbol,
-    text: str,
-) -> list[TextBlock]:
-    definitions = sorted(structure.definitions, key=lambda d: d.first_line)
-    by_first_line = {d.first_line: d for d in definitions}
-    by_def_line = {d.symbol.line: d for d in definitions}
-    doc_lines = {line: symbol for (line, _), symbol in structure.docs.items()}
-    lines = text.splitlines()
-    blocks = []
-    for raw in raw_blocks:
-        line, column = index.line(raw.start), index.column(raw.start)
-        if not raw.is_comment:
-            doc = structure.docs.get((line, column)) or doc_lines.get(line)
-            if doc is not None:
-                blocks.append(_block(raw, index, Context.DOCSTRING, doc))
+    def walk(self, body: list[ast.stmt], owner: Symbol, *, in_class: bool) -> None:
+        for statement in body:
+            if isinstance(statement, _DEFINITIONS):
+                self._definition(statement, owner, in_class=in_class)
+            elif isinstance(statement, ast.Expr):
+                if isinstance(statement.value, ast.Call):
+                    self._doc_call(statement.value, owner)
+            elif isinstance(statement, ast.Assign):
+                self._doc_assignment(statement, owner)
             else:
-                blocks.append(
-                    _block(raw, index, Context.STRING, _enclosing(definitions, line, module))
-                )
-            continue
-        owner: Symbol | None = None
-        if raw.own_line:
-            following = _next_code_line(lines, index.line(raw.end))
-            if following in by_first_line:
-                owner = by_first_line[following].symbol
-        elif line in by_def_line:
-            owner = by_def_line[line].symbol
-        blocks.append(
-            _block(raw, index, Context.COMMENT, owner or _enclosing(definitions, line, module))
+                for field in _NESTED_BODIES:
+                    nested = getattr(statement, field, None)
+                    if nested:
+                        self.walk(nested, owner, in_class=in_class)
+                for part in (*getattr(statement, "handlers", ()), *getattr(statement, "cases", ())):
+                    self.walk(part.body, owner, in_class=in_class)
+
+    def _definition(
+        self,
+        node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
+        owner: Symbol,
+        *,
+        in_class: bool,
+    ) -> None:
+        is_class = isinstance(node, ast.ClassDef)
+        kind = (
+            SymbolKind.CLASS if is_class else SymbolKind.METHOD if in_class else SymbolKind.FUNCTION
         )
-    return blocks
+        symbol = Symbol(f"{owner.name}.{node.name}", kind, node.lineno)
+        first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+        end = node.end_lineno or node.lineno
+        self.definitions.append(Definition(symbol, first, end, node.col_offset))
+        self.docstring(node.body, symbol)
+        self.walk(node.body, symbol, in_class=is_class)
+
+    def docstring(self, body: list[ast.stmt], symbol: Symbol) -> None:
+        first = body[0]
+        value = first.value if isinstance(first, ast.Expr) else None
+        if isinstance(value, ast.JoinedStr) or (
+            isinstance(value, ast.Constant) and isinstance(value.value, str)
+        ):
+            self._key(value, symbol)
+
+    def _doc_assignment(self, node: ast.Assign, owner: Symbol) -> None:
+        strings = _strings(node.value)
+        if not strings:
+            return
+        for target in node.targets:
+            if isinstance(target, ast.Name) and target.id == "__doc__":
+                for string in strings:  # `__doc__ = ...` in a class body or at module level
+                    self._key(string, owner)
+            elif isinstance(target, ast.Attribute) and target.attr == "__doc__":
+                dotted = _dotted(target.value)
+                if dotted:
+                    self.pending.append((dotted, owner, SymbolKind.FUNCTION, strings))
+
+    def _doc_call(self, call: ast.Call, owner: Symbol) -> None:
+        name = _dotted(call.func)
+        if not name or name.rsplit(".", 1)[-1] not in _DOC_CALLS or not call.args:
+            return
+        args = call.args
+        names = [a.value if isinstance(a, ast.Constant) else None for a in args[:2]]
+        if len(args) >= 3 and all(isinstance(n, str) for n in names):
+            # add_newdoc("pkg.mod", "name", doc), doc a string, (attr, doc) or [(attr, doc)]
+            self._absolute_docs(f"{names[0]}.{names[1]}", args[2])
+            return
+        if isinstance(names[0], str):
+            # add_newdoc("name", doc): a name in this module
+            dotted = names[0] if names[0].replace(".", "").isidentifier() else None
+        else:
+            dotted = _dotted(args[0])
+        strings = [s for a in args[1:] for s in _strings(a)]
+        if dotted and strings:
+            self.pending.append((dotted, owner, SymbolKind.FUNCTION, strings))
+
+    def _absolute_docs(self, target: str, node: ast.expr) -> None:
+        items = node.elts if isinstance(node, ast.List) else [node]
+        for item in items:
+            if isinstance(item, ast.Tuple) and len(item.elts) == 2:
+                attribute, doc = item.elts
+                if isinstance(attribute, ast.Constant) and isinstance(attribute.value, str):
+                    symbol = Symbol(f"{target}.{attribute.value}", SymbolKind.METHOD)
+                    for string in _strings(doc):
+                        self._key(string, symbol)
+            else:
+                for string in _strings(item):
+                    self._key(string, Symbol(target, SymbolKind.FUNCTION))
+
+    def resolve_docs(self) -> dict[tuple[int, int], Symbol]:
+        """Key the documenting strings of `__doc__` assignments and doc calls by position."""
+        defined = {d.symbol.name: d.symbol for d in self.definitions}
+        for dotted, scope, kind, strings in self.pending:
+            symbol = resolve_name(dotted, scope.name, self.module.name, defined, kind)
+            for string in strings:
+                self._key(string, symbol)
+        return self.docs
+
+    def _key(self, node: ast.expr, symbol: Symbol) -> None:
+        line = node.lineno
+        column = _char_column(self.lines, line, node.col_offset) + (self.bom and line == 1)
+        self.docs.setdefault((line, column), symbol)
 
 
-def _next_code_line(lines: list[str], after: int) -> int | None:
-    """The first line after `after` (1-based) that is not blank; None at the end."""
-    for number in range(after + 1, min(after + 3, len(lines)) + 1):
-        if lines[number - 1].strip():
-            return number
+def resolve_name(
+    dotted: str, scope: str, module: str, defined: dict[str, Symbol], kind: SymbolKind
+) -> Symbol:
+    """The symbol `dotted` names when written inside `scope` (`Foo.method`, `np.add`, ...).
+
+    Names are tried from the innermost scope out to the module; a name whose head is a
+    definition here but whose tail is not (an inherited method) extends that definition; any
+    other dotted name is taken as absolute (`torch.abs`), a bare one as this module's.
+    """
+    head, _, rest = dotted.partition(".")
+    prefix = scope
+    while True:
+        found = defined.get(f"{prefix}.{dotted}")
+        if found is not None:
+            return found
+        base = defined.get(f"{prefix}.{head}")
+        if base is not None:
+            tail_kind = SymbolKind.METHOD if base.kind is SymbolKind.CLASS else kind
+            return Symbol(f"{base.name}.{rest}", tail_kind)
+        if prefix == module or "." not in prefix:
+            break
+        prefix = prefix.rsplit(".", 1)[0]
+    return Symbol(dotted if rest else f"{module}.{dotted}", kind)
+
+
+def _strings(node: ast.expr) -> list[ast.expr]:
+    """The string literals a documentation value is built from (`"..." % x`, `.format()`)."""
+    if isinstance(node, ast.Constant):
+        return [node] if isinstance(node.value, str) else []
+    if isinstance(node, ast.JoinedStr):
+        return [node]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+        return _strings(node.left) + (_strings(node.right) if isinstance(node.op, ast.Add) else [])
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("format", "strip", "replace", "lstrip", "rstrip")
+    ):
+        return _strings(node.func.value)
+    return []
+
+
+def _dotted(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = _dotted(node.value)
+        return f"{base}.{node.attr}" if base else None
     return None
 
 
-def _enclosing(definitions: list[Definition], line: int, module: Symbol) -> Symbol:
-    """The innermost definition whose span holds `line`, else the module."""
-    position = bisect.bisect_right([d.first_line for d in definitions], line)
-    best: Definition | None = None
-    for definition in definitions[:position]:
-        if definition.first_line <= line <= definition.end_line and (
-            best is None or definition.first_line >= best.first_line
-        ):
-            best = definition
-    return best.symbol if best else module
+def _char_column(lines: list[str], line: int, byte_column: int) -> int:
+    """`ast` columns count UTF-8 bytes; blocks count characters."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    if text.isascii():
+        return byte_column
+    return len(text.encode("utf-8", "surrogatepass")[:byte_column].decode("utf-8", "replace"))
 
 
-def _indentation_structure(text: str, module: str) -> ModuleStructure:
-    """Definitions from `def`/`class` lines and indentation, for code libcst rejects."""
-    lines = text.splitlines()
-    found: list[tuple[int, int, str, str]] = []  # (line, indent, keyword, name)
-    for match in _DEF_LINE.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        found.append((line, len(match.group(1).expandtabs()), match.group(2), match.group(3)))
-    definitions: list[Definition] = []
-    stack: list[tuple[int, int, str, SymbolKind]] = []  # (indent, line, name, kind)
-    for line, indent, keyword, name in found:
-        while stack and stack[-1][0] >= indent:
-            stack.pop()
-        parent_is_class = bool(stack) and stack[-1][3] is SymbolKind.CLASS
-        kind = (
-            SymbolKind.CLASS
-            if keyword.endswith("class")
-            else SymbolKind.METHOD
-            if parent_is_class
-            else SymbolKind.FUNCTION
-        )
-        qualname = ".".join([module, *(s[2] for s in stack), name])
-        definitions.append(
-            Definition(Symbol(qualname, kind, line), line, _block_end(lines, line, indent))
-        )
-        stack.append((indent, line, name, kind))
-    docs: dict[tuple[int, int], Symbol] = {}
-    for definition in definitions:
-        following = _next_code_line(lines, definition.symbol.line)
-        if (
-            (following is not None
-            and lines[following - 1].lstrip()[:1] in ("'", '"'))
-            or (
-                following is not None
-                and lines[following - 1].lstrip()[:2].lower() in ("r'", 'r"', "u'", 'u"')
-            )
-        ):
-            stripped = lines[following - 1]
-            docs[(following, len(stripped) - len(stripped.lstrip()))] = definition.symbol
-    return ModuleStructure(tuple(definitions), docs)
+def attribute(
+    raw_blocks: list[RawBlock],
+    structure: Structure,
+    lines: list[str],
+    index: LineIndex,
+    module: Symbol,
+) -> list[TextBlock]:
+    """Give each raw block its context and owning symbol.
 
-
-def _block_end(lines: list[str], line: int, indent: int) -> int:
-    end = line
-    for number in range(line + 1, len(lines) + 1):
-        content = lines[number - 1]
-        if not content.strip() or content.lstrip().startswith("#"):
+    A comment block directly above a definition (or its decorators; one blank line allowed)
+    and not indented past it documents that definition; any other block belongs to the
+    innermost definition whose lines hold it, where a definition also holds the comment lines
+    indented into its body after its last statement.
+    """
+    owners = _owner_by_line(structure.definitions, lines)
+    heads: dict[int, Definition] = {}
+    for definition in structure.definitions:
+        heads.setdefault(definition.first_line, definition)
+    blocks: list[TextBlock] = []
+    for raw in raw_blocks:
+        line, column = index.line(raw.start), index.column(raw.start)
+        if not raw.is_comment:
+            doc = structure.docs.get((line, column))
+            context = Context.STRING if doc is None else Context.DOCSTRING
+            symbol = doc or owners[line] or module
+            blocks.append(TextBlock(raw.text, context, line, column, symbol))
             continue
-        if len(content) - len(content.lstrip()) <= indent and not content.lstrip().startswith(
-            (")", "]", "}")
-        ):
+        owner = None
+        if raw.own_line:
+            head = heads.get(_next_code_line(lines, index.line(raw.end - 1)) or 0)
+            if head is not None and column <= head.column:
+                owner = head.symbol
+        symbol = owner or owners[line] or module
+        blocks.append(TextBlock(raw.text, Context.COMMENT, line, column, symbol))
+    return blocks
+
+
+def _owner_by_line(definitions: tuple[Definition, ...], lines: list[str]) -> list[Symbol | None]:
+    """The innermost definition of every 1-based line (index 0 unused)."""
+    owners: list[Symbol | None] = [None] * (len(lines) + 2)
+    # Definitions come parent first, so a nested one overwrites its parent's lines.
+    for definition in definitions:
+        end = _extended_end(definition, lines)
+        owners[definition.first_line : end + 1] = [definition.symbol] * (
+            end + 1 - definition.first_line
+        )
+    return owners
+
+
+def _extended_end(definition: Definition, lines: list[str]) -> int:
+    end = definition.end_line
+    for number in range(definition.end_line + 1, len(lines) + 1):
+        content = lines[number - 1]
+        stripped = content.lstrip()
+        if not stripped.strip():
+            continue
+        if stripped[0] != "#" or len(content) - len(stripped) <= definition.column:
             break
         end = number
-    return end
+    return min(end, len(lines))
+
+
+def _next_code_line(lines: list[str], after: int) -> int | None:
+    """The first non-blank line after 1-based line `after`, at most one blank line on."""
+    for number in (after + 1, after + 2):
+        if number > len(lines):
+            return None
+        if lines[number - 1].strip():
+            return number
+    return None

@@ -14,6 +14,7 @@ from catalog.ids import (
     normalize_url,
     parse_arxiv,
     ref_from_key,
+    ref_from_string,
 )
 
 
@@ -26,6 +27,9 @@ from catalog.ids import (
         ("hep-th/9901001v3", "arxiv:hep-th/9901001", "v3"),
         ("math.GT/0309136", "arxiv:math/0309136", None),
         ("cond-mat/0207270", "arxiv:cond-mat/0207270", None),
+        ("hepth/9901001", "arxiv:hep-th/9901001", None),
+        ("arXiv:Astro-Ph/0601001v1", "arxiv:astro-ph/0601001", "v1"),
+        ("1501.00001v12", "arxiv:1501.00001", "v12"),
     ],
 )
 def test_parse_arxiv(text: str, key: str, version: str | None) -> None:
@@ -106,3 +110,50 @@ def test_ref_from_key_round_trips() -> None:
         assert ref_from_key(key).key == key
     with pytest.raises(ValueError):
         ref_from_key("arxiv:9999.99999")
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "version"),
+    [
+        ("arxiv:1908.03265", "arxiv:1908.03265", None),
+        ("ARXIV:1908.03265v2", "arxiv:1908.03265", "v2"),
+        ("https://arxiv.org/pdf/1706.03762v5.pdf", "arxiv:1706.03762", "v5"),
+        ("https://arxiv.org/abs/hep-th/9901001v2", "arxiv:hep-th/9901001", "v2"),
+        ("1908.03265", "arxiv:1908.03265", None),
+        ("doi:10.1145/3360572", "doi:10.1145/3360572", None),
+        ("https://doi.org/10.1145/ABC", "doi:10.1145/abc", None),
+        ("10.48550/arXiv.2202.01037", "arxiv:2202.01037", None),
+        ("isbn:0-262-03384-4", "isbn:9780262033848", None),
+        ("ISBN 978-0-262-03384-8", "isbn:9780262033848", None),
+        ("https://www.openreview.net/forum?id=x#y", "url:https://openreview.net/forum?id=x", None),
+        ("url:https://x.org/a/", "url:https://x.org/a", None),
+    ],
+)
+def test_ref_from_string(text: str, key: str, version: str | None) -> None:
+    ref = ref_from_string(text)
+    assert ref is not None and (ref.key, ref.version) == (key, version)
+
+
+@pytest.mark.parametrize(
+    "text", ["hello", "2019.1001", "arxiv:2113.01234", "doi:11.1/x", "isbn:0-306-40615-3", ""]
+)
+def test_ref_from_string_refuses_non_references(text: str) -> None:
+    assert ref_from_string(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "https://openreview.net/forum?id=abc&utm_source=feed",
+            "https://openreview.net/forum?id=abc",
+        ),
+        ("HTTP://WWW.Example.org/paper/", "https://example.org/paper"),
+        (
+            "https://ieeexplore.ieee.org/stamp/stamp.jsp?tp=&arnumber=726791",
+            "https://ieeexplore.ieee.org/stamp/stamp.jsp?tp=&arnumber=726791",
+        ),
+    ],
+)
+def test_normalize_url_forms(text: str, expected: str) -> None:
+    assert normalize_url(text) == expected

@@ -66,6 +66,18 @@ def keys(text: str) -> list[str | None]:
             ["url:https://pmc.ncbi.nlm.nih.gov/articles/PMC3159421"],
         ),
         ("ISBN 0-262-03384-4", ["isbn:9780262033848"]),
+        ("https://doi.org/10/bm6", ["doi:10/bm6"]),
+        ("https://www.alphaxiv.org/abs/2301.12345v2", ["arxiv:2301.12345"]),
+        ("https://huggingface.co/papers/2106.09685", ["arxiv:2106.09685"]),
+        (
+            "hepth/9901001 and arXiv:condmat/0207270",
+            ["arxiv:hep-th/9901001", "arxiv:cond-mat/0207270"],
+        ),
+        (
+            "http://www.jmlr.org/papers/volume12/duchi11a/duchi11a.pdf",
+            ["url:https://jmlr.org/papers/v12/duchi11a.html"],
+        ),
+        ("see 1810.04805 for the derivation", ["arxiv:1810.04805"]),
     ],
 )
 def test_identifier_forms_normalize_to_one_key(text: str, expected: list[str]) -> None:
@@ -84,6 +96,9 @@ def test_identifier_forms_normalize_to_one_key(text: str, expected: list[str]) -
         "build/2023010 tmp/1234567 foo/9901001",
         "Copyright (c) 2019-2023 Jane Doe",
         "numpy>=1.26.4; arxiv-style docs at https://example.org/arxiv-guide",
+        "see 2103.1234 for the seed; see 1513.12345 or v1810.04805",
+        "x = 1810.04805  # paper-thin margin",
+        "https://www.nature.com/ and https://doi.org/ as landing pages",
     ],
 )
 def test_negatives_yield_nothing(text: str) -> None:
@@ -98,6 +113,9 @@ def test_negatives_yield_nothing(text: str) -> None:
         ("arXiv:0612.1234", "start in April 2007"),
         ("arXiv:9912.12345", "in the future"),
         ("arXiv:foo-bar/0101001", "not an arXiv archive"),
+        ("arXiv:0605197", "lacks its archive"),
+        ("https://arxiv.org/abs/", "where the identifier belongs"),
+        (":doi:`0.1093/biomet/19.3-4.225`", "starts with the directory code 10."),
         ("doi:11.1234/abc", "starts with the directory code 10."),
         ("doi:10.12/abc", "registrant code"),
         ("doi = {10.1145/3360572.}", "trailing '.'"),
@@ -119,8 +137,39 @@ def test_wrapped_identifiers_are_joined() -> None:
     assert text[hits[0].start : hits[0].end] == "https://arxiv.org/abs/\n  1908.03265"
 
 
-def test_sentences_are_not_joined_across_lines() -> None:
-    assert keys("doi:10.1145/3360572.\n  Next sentence.") == ["doi:10.1145/3360572"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "doi:10.1145/3360572.\n  Next sentence.",
+        "doi:10.1145/3360572.\n  see below for more",
+    ],
+)
+def test_sentences_are_not_joined_across_lines(text: str) -> None:
+    assert keys(text) == ["doi:10.1145/3360572"]
+
+
+def test_url_ending_a_docstring_line_does_not_swallow_the_next_parameter() -> None:
+    text = "Paper: https://arxiv.org/abs/2110.09456.\n    downsample_norm (bool): whether"
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.ref.key == "arxiv:2110.09456"
+    assert text[hit.start : hit.end] == "https://arxiv.org/abs/2110.09456"
+
+
+def test_doi_wrapped_after_a_dot_is_joined() -> None:
+    assert keys("https://doi.org/10.1016/j.\n   cell.2019.05.031 for details") == [
+        "doi:10.1016/j.cell.2019.05.031"
+    ]
+
+
+def test_doi_role_given_a_url_keeps_the_doi_and_reports_the_markup() -> None:
+    (hit,) = find_hits(":doi:`https://doi.org/10.1017/CBO9780511804441`")
+    assert hit.ref is not None and hit.ref.key == "doi:10.1017/cbo9780511804441"
+    assert hit.problem == "the :doi: role takes a bare DOI, not a URL"
+
+
+def test_bare_ids_after_a_cue_are_less_certain_than_prefixed_ones() -> None:
+    prefixed, cued = find_hits("arXiv:1810.04805. See also 1706.03762")
+    assert prefixed.confidence == 1.0 and cued.confidence == 0.7
 
 
 @pytest.mark.parametrize(

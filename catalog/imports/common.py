@@ -1,0 +1,68 @@
+"""Helpers shared by importers: ids from loose fields and a paper from plain values."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from catalog.ids import isbn13, normalize_doi, normalize_url, parse_arxiv
+from catalog.resolvers.base import build_paper
+from catalog.titles import normalize_title
+from catalog.types import Paper
+
+_ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/([^\s?#]+)", re.IGNORECASE)
+
+
+def collect_ids(
+    *,
+    doi: str | None = None,
+    arxiv: str | None = None,
+    url: str | None = None,
+    isbn: str | None = None,
+    pmid: str | None = None,
+) -> dict[str, str]:
+    """The normalized ids among loose field values (invalid ones are dropped)."""
+    ids: dict[str, str] = {}
+    if doi and (value := normalize_doi(doi)):
+        ids["doi"] = value
+    if url and not arxiv and (match := _ARXIV_URL.search(url)):
+        arxiv = match.group(1)
+    if arxiv and (ref := parse_arxiv(arxiv)):
+        ids["arxiv"] = ref.value
+    if isbn and (value := isbn13(isbn.split(",")[0].split(" ")[0])):
+        ids["isbn"] = value
+    if pmid and pmid.strip().isdigit():
+        ids["pmid"] = pmid.strip()
+    if url and url.startswith(("http://", "https://")) and "arxiv" not in ids:
+        ids["url"] = normalize_url(url)
+    return ids
+
+
+def paper_from(
+    source: str,
+    ids: dict[str, str],
+    *,
+    title: str | None,
+    authors: Sequence[str] = (),
+    year: object = None,
+    venue: str | None = None,
+    abstract: str | None = None,
+    url: str | None = None,
+    primary_category: str | None = None,
+) -> Paper | None:
+    """A paper for the store; one known only by title is keyed `title:<normalized title>`."""
+    if not ids:
+        if not title or not normalize_title(title):
+            return None
+        ids = {"title": normalize_title(title)}
+    return build_paper(
+        source,
+        ids,
+        title=title,
+        authors=authors,
+        year=year,
+        venue=venue,
+        abstract=abstract,
+        url=url,
+        primary_category=primary_category,
+    )

@@ -1,0 +1,100 @@
+"""Catalog-side values beyond the shared vocabulary: title queries, errors and settings."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+class ResolverError(Exception):
+    """A metadata source answered badly (HTTP error after retries, malformed or unsafe body)."""
+
+
+class ResolverUnavailable(ResolverError):
+    """The network itself is unreachable: further online work in this run is pointless."""
+
+
+@dataclass(frozen=True, slots=True)
+class TitleQuery:
+    """A paper named only by its title and/or authors and year, to be matched by the catalog.
+
+    `key` is the caller's key for the citation (e.g. `title:...` or `author-year:...`); the
+    result of `Catalog.match_titles` is keyed by it.
+    """
+
+    key: str
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+
+
+# Environment variables that override each source's base URL (tests point them at a fake server).
+BASE_URL_ENV: Mapping[str, str] = {
+    "arxiv": "CITEGRAPH_ARXIV_URL",
+    "crossref": "CITEGRAPH_CROSSREF_URL",
+    "datacite": "CITEGRAPH_DATACITE_URL",
+    "openalex": "CITEGRAPH_OPENALEX_URL",
+    "semanticscholar": "CITEGRAPH_S2_URL",
+}
+
+DEFAULT_BASE_URLS: Mapping[str, str] = {
+    "arxiv": "https://export.arxiv.org/api",
+    "crossref": "https://api.crossref.org",
+    "datacite": "https://api.datacite.org",
+    "openalex": "https://api.openalex.org",
+    "semanticscholar": "https://api.semanticscholar.org/graph/v1",
+}
+
+# Polite spacing between requests to one source, in seconds (arXiv's terms ask for 3 s).
+DEFAULT_INTERVALS: Mapping[str, float] = {
+    "arxiv": 3.0,
+    "crossref": 0.34,
+    "datacite": 0.3,
+    "openalex": 0.1,
+    "semanticscholar": 1.0,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ResolverSettings:
+    """How the resolvers reach their services: base URLs, contact, limits and retries."""
+
+    base_urls: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_BASE_URLS))
+    intervals: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_INTERVALS))
+    mailto: str | None = None
+    s2_api_key: str | None = None
+    connect_timeout: float = 5.0
+    read_timeout: float = 30.0
+    retries: int = 3
+    backoff: float = 1.0
+    max_retry_after: float = 120.0
+    ttl_days: float = 30.0
+    not_found_ttl_days: float = 7.0
+
+    @classmethod
+    def from_environment(
+        cls, environ: Mapping[str, str] | None = None, **overrides: object
+    ) -> ResolverSettings:
+        """Defaults, overridden by `CITEGRAPH_*_URL`, `CITEGRAPH_MAILTO`, `CITEGRAPH_S2_API_KEY`,
+        then by keyword arguments that are not None."""
+        env = os.environ if environ is None else environ
+        urls = dict(DEFAULT_BASE_URLS)
+        for source, var in BASE_URL_ENV.items():
+            if env.get(var):
+                urls[source] = env[var].rstrip("/")
+        values: dict[str, object] = {
+            "base_urls": urls,
+            "mailto": env.get("CITEGRAPH_MAILTO") or None,
+            "s2_api_key": env.get("CITEGRAPH_S2_API_KEY") or None,
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]
+
+    def base_url(self, source: str) -> str:
+        """The base URL of `source`, without a trailing slash."""
+        return self.base_urls.get(source, DEFAULT_BASE_URLS[source]).rstrip("/")
+
+    def interval(self, source: str) -> float:
+        """Seconds to leave between two requests to `source`."""
+        return self.intervals.get(source, DEFAULT_INTERVALS.get(source, 1.0))

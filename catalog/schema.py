@@ -1,0 +1,98 @@
+"""The store's SQL schema as numbered migrations, applied in order under `PRAGMA user_version`."""
+
+from __future__ import annotations
+
+import sqlite3
+
+# Each entry upgrades the schema from version i to i + 1. Append; never edit a released step.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE papers (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        title TEXT,
+        authors TEXT NOT NULL DEFAULT '[]',
+        year INTEGER,
+        venue TEXT,
+        abstract TEXT,
+        url TEXT,
+        primary_category TEXT,
+        sources TEXT NOT NULL DEFAULT '',
+        updated_at REAL NOT NULL
+    );
+    CREATE TABLE aliases (
+        alias TEXT PRIMARY KEY,
+        paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE INDEX aliases_paper ON aliases(paper_id);
+    CREATE TABLE provenance (
+        paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        fetched_at REAL NOT NULL,
+        PRIMARY KEY (paper_id, source)
+    ) WITHOUT ROWID;
+    CREATE TABLE lookups (
+        key TEXT PRIMARY KEY,
+        paper_id INTEGER REFERENCES papers(id) ON DELETE SET NULL,
+        confidence REAL,
+        fetched_at REAL NOT NULL
+    ) WITHOUT ROWID;
+    CREATE VIRTUAL TABLE titles USING fts5(
+        title, authors, content='papers', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER papers_ai AFTER INSERT ON papers BEGIN
+        INSERT INTO titles(rowid, title, authors) VALUES (new.id, new.title, new.authors);
+    END;
+    CREATE TRIGGER papers_ad AFTER DELETE ON papers BEGIN
+        INSERT INTO titles(titles, rowid, title, authors)
+        VALUES ('delete', old.id, old.title, old.authors);
+    END;
+    CREATE TRIGGER papers_au AFTER UPDATE OF title, authors ON papers BEGIN
+        INSERT INTO titles(titles, rowid, title, authors)
+        VALUES ('delete', old.id, old.title, old.authors);
+        INSERT INTO titles(rowid, title, authors) VALUES (new.id, new.title, new.authors);
+    END;
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNew(Exception):
+    """The store was written by a newer citegraph."""
+
+
+def migrate(connection: sqlite3.Connection) -> int:
+    """Bring the schema up to date inside one write transaction; returns the version."""
+    if connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        return SCHEMA_VERSION  # the common case takes no write lock
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise SchemaTooNew(
+                f"catalog schema version {version} is newer than this citegraph "
+                f"({SCHEMA_VERSION}); upgrade citegraph or use another --catalog"
+            )
+        for step in range(version, SCHEMA_VERSION):
+            for statement in _statements(MIGRATIONS[step]):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {step + 1}")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    return SCHEMA_VERSION
+
+
+def _statements(script: str) -> list[str]:
+    # executescript() would commit the open transaction, so statements run one by one;
+    # complete_statement() keeps trigger bodies (with inner semicolons) whole.
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return [s for s in statements if s]

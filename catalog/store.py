@@ -1,0 +1,452 @@
+"""The embedded SQLite catalog: papers, their aliases, provenance, cached lookups, FTS titles."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from catalog.ids import ARXIV_DOI_PREFIX
+from catalog.schema import migrate
+from catalog.types import Paper
+
+_COLUMNS = "id, key, title, authors, year, venue, abstract, url, primary_category, sources"
+_CHUNK = 500  # stays far below SQLite's limit on bound parameters
+
+
+def default_catalog_path() -> Path:
+    """`CITEGRAPH_CATALOG`, else `catalog.sqlite3` in the user cache directory."""
+    env = os.environ.get("CITEGRAPH_CATALOG")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_cache_dir("citegraph", appauthor=False)) / "catalog.sqlite3"
+
+
+def aliases_of(paper: Paper) -> list[str]:
+    """Every key the paper can be reached by, including the DOI arXiv derives from its id."""
+    aliases = [f"{kind}:{value}" for kind, value in paper.ids.items()]
+    if "arxiv" in paper.ids:
+        aliases.append(f"doi:{ARXIV_DOI_PREFIX}{paper.ids['arxiv'].lower()}")
+    if paper.key not in aliases:
+        aliases.append(paper.key)
+    return list(dict.fromkeys(aliases))
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """A cached answer for a key: the paper (None if it was not found), confidence and age."""
+
+    paper: Paper | None
+    confidence: float | None
+    fetched_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class ImportCount:
+    """How an import went: new records and records merged into existing ones."""
+
+    added: int = 0
+    merged: int = 0
+
+
+class Store:
+    """A catalog file. Every write runs in one `BEGIN IMMEDIATE` transaction; WAL mode and a
+    busy timeout let several processes share the file."""
+
+    def __init__(self, path: Path, *, busy_timeout: float = 60.0) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        # 64 MiB of page cache: alias and FTS index pages stay hot during large imports.
+        self.db.execute("PRAGMA cache_size=-65536")
+        self.version = migrate(self.db)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction, committed on success and rolled back on any error."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # Reading ----------------------------------------------------------------------------------
+
+    def find(self, alias: str) -> Paper | None:
+        """The paper reachable by `alias` (a ref key such as `arxiv:1908.03265`)."""
+        row = self.db.execute(
+            f"SELECT {_COLUMNS} FROM papers WHERE id = "
+            "(SELECT paper_id FROM aliases WHERE alias = ?)",
+            (alias,),
+        ).fetchone()
+        return self._papers([row])[0] if row else None
+
+    def find_many(self, aliases: Sequence[str]) -> dict[str, Paper]:
+        """The papers reachable by each of `aliases`, keyed by alias (absent: unknown)."""
+        ids: dict[str, int] = {}
+        for start in range(0, len(aliases), _CHUNK):
+            part = aliases[start : start + _CHUNK]
+            marks = ",".join("?" * len(part))
+            ids.update(
+                self.db.execute(
+                    f"SELECT alias, paper_id FROM aliases WHERE alias IN ({marks})", part
+                ).fetchall()
+            )
+        papers = self.papers_by_id(sorted(set(ids.values())))
+        return {alias: papers[pid] for alias, pid in ids.items() if pid in papers}
+
+    def papers_by_id(self, ids: Sequence[int]) -> dict[int, Paper]:
+        """Papers by row id."""
+        rows = []
+        for start in range(0, len(ids), _CHUNK):
+            part = ids[start : start + _CHUNK]
+            marks = ",".join("?" * len(part))
+            rows += self.db.execute(
+                f"SELECT {_COLUMNS} FROM papers WHERE id IN ({marks})", part
+            ).fetchall()
+        return {row[0]: paper for row, paper in zip(rows, self._papers(rows), strict=True)}
+
+    def iter_papers(self, batch: int = 1000) -> Iterator[Paper]:
+        """Every paper in insertion order, read in batches so memory stays flat."""
+        last = 0
+        while True:
+            rows = self.db.execute(
+                f"SELECT {_COLUMNS} FROM papers WHERE id > ? ORDER BY id LIMIT ?", (last, batch)
+            ).fetchall()
+            if not rows:
+                return
+            yield from self._papers(rows)
+            last = rows[-1][0]
+
+    def search(self, match: str, *, year: int | None = None, limit: int = 20) -> list[Paper]:
+        """Papers whose FTS5 index matches `match` (FTS5 query syntax), best first; with
+        `year`, only papers within a year of it."""
+        sql = (
+            f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
+            "FROM titles JOIN papers p ON p.id = titles.rowid WHERE titles MATCH ?"
+        )
+        params: list[object] = [match]
+        if year is not None:
+            sql += " AND p.year BETWEEN ? AND ?"
+            params += [year - 1, year + 1]
+        rows = self.db.execute(sql + " ORDER BY rank LIMIT ?", [*params, limit]).fetchall()
+        return self._papers(rows)
+
+    def lookup(self, key: str) -> Lookup | None:
+        """The cached answer for `key`, if any."""
+        row = self.db.execute(
+            "SELECT paper_id, confidence, fetched_at FROM lookups WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            return None
+        paper = self.papers_by_id([row[0]]).get(row[0]) if row[0] is not None else None
+        return Lookup(paper, row[1], row[2])
+
+    def lookups(self, keys: Sequence[str]) -> dict[str, tuple[int | None, float]]:
+        """`(paper id or None, fetched_at)` of each cached key."""
+        found: dict[str, tuple[int | None, float]] = {}
+        for start in range(0, len(keys), _CHUNK):
+            part = keys[start : start + _CHUNK]
+            marks = ",".join("?" * len(part))
+            for key, pid, at in self.db.execute(
+                f"SELECT key, paper_id, fetched_at FROM lookups WHERE key IN ({marks})", part
+            ):
+                found[key] = (pid, at)
+        return found
+
+    def _papers(self, rows: Sequence[tuple]) -> list[Paper]:
+        ids = [row[0] for row in rows]
+        aliases: dict[int, list[str]] = {}
+        for start in range(0, len(ids), _CHUNK):
+            part = ids[start : start + _CHUNK]
+            marks = ",".join("?" * len(part))
+            for alias, pid in self.db.execute(
+                f"SELECT alias, paper_id FROM aliases WHERE paper_id IN ({marks}) ORDER BY alias",
+                part,
+            ):
+                aliases.setdefault(pid, []).append(alias)
+        return [_paper(row, aliases.get(row[0], [])) for row in rows]
+
+    # Writing ----------------------------------------------------------------------------------
+
+    def save(
+        self, paper: Paper, *, lookup_keys: Iterable[str] = (), confidence: float | None = None
+    ) -> Paper:
+        """Insert or merge `paper` (records sharing any alias become one) and record that
+        `lookup_keys` resolved to it; returns the stored, merged paper."""
+        return self.save_many([(paper, tuple(lookup_keys))], confidence=confidence)[0]
+
+    def save_many(
+        self, items: Sequence[tuple[Paper, Sequence[str]]], *, confidence: float | None = None
+    ) -> list[Paper]:
+        """`save` for many papers in one transaction; returns the stored papers in order."""
+        pids = []
+        with self.transaction():
+            now = time.time()
+            for paper, keys in items:
+                pid = self._upsert(paper, now)
+                pids.append(pid)
+                for key in keys:
+                    self._record(key, pid, confidence)
+            # A later paper in the batch may have merged an earlier one away.
+            pids = [self._current(pid, paper) for pid, (paper, _) in zip(pids, items, strict=True)]
+        stored = self.papers_by_id(sorted(set(pids)))
+        return [stored[pid] for pid in pids]
+
+    def _current(self, pid: int, paper: Paper) -> int:
+        row = self.db.execute(
+            "SELECT paper_id FROM aliases WHERE alias = ?", (aliases_of(paper)[0],)
+        ).fetchone()
+        return row[0] if row else pid
+
+    def record_missing(self, keys: Iterable[str]) -> None:
+        """Remember that `keys` were not found, so the next run does not ask again."""
+        with self.transaction():
+            for key in keys:
+                self._record(key, None, None)
+
+    def _record(self, key: str, pid: int | None, confidence: float | None) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO lookups(key, paper_id, confidence, fetched_at) "
+            "VALUES (?, ?, ?, ?)",
+            (key, pid, confidence, time.time()),
+        )
+
+    def _upsert(self, paper: Paper, now: float) -> int:
+        aliases = aliases_of(paper)
+        marks = ",".join("?" * len(aliases))
+        existing = sorted(
+            {
+                pid
+                for (pid,) in self.db.execute(
+                    f"SELECT paper_id FROM aliases WHERE alias IN ({marks})", aliases
+                )
+            }
+        )
+        if not existing:
+            pid = self._insert_rows([paper], now)[0]
+        else:
+            pid, others = existing[0], existing[1:]
+            merged = self.papers_by_id(existing)
+            result = merged[pid]
+            for other in others:
+                result = merge_papers(result, merged[other])
+                self.db.execute(
+                    "UPDATE OR IGNORE aliases SET paper_id = ? WHERE paper_id = ?", (pid, other)
+                )
+                self.db.execute(
+                    "UPDATE OR IGNORE provenance SET paper_id = ? WHERE paper_id = ?", (pid, other)
+                )
+                self.db.execute("UPDATE lookups SET paper_id = ? WHERE paper_id = ?", (pid, other))
+                self.db.execute("DELETE FROM papers WHERE id = ?", (other,))
+            result = merge_papers(result, paper)
+            self.db.execute(
+                "UPDATE papers SET title=?, authors=?, year=?, venue=?, abstract=?, url=?, "
+                "primary_category=?, sources=?, updated_at=? WHERE id=?",
+                (
+                    result.title,
+                    json.dumps(list(result.authors)),
+                    result.year,
+                    result.venue,
+                    result.abstract,
+                    result.url,
+                    result.primary_category,
+                    result.source,
+                    now,
+                    pid,
+                ),
+            )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO aliases(alias, paper_id) VALUES (?, ?)",
+                [(a, pid) for a in aliases],
+            )
+        self.db.execute(
+            "INSERT OR REPLACE INTO provenance(paper_id, source, fetched_at) VALUES (?, ?, ?)",
+            (pid, paper.source or "unknown", now),
+        )
+        return pid
+
+    def _insert_rows(self, papers: Sequence[Paper], now: float) -> list[int]:
+        start = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM papers").fetchone()[0] + 1
+        ids = list(range(start, start + len(papers)))
+        self.db.executemany(
+            "INSERT INTO papers(id, key, title, authors, year, venue, abstract, url, "
+            "primary_category, sources, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    pid,
+                    p.key,
+                    p.title,
+                    json.dumps(list(p.authors)),
+                    p.year,
+                    p.venue,
+                    p.abstract,
+                    p.url,
+                    p.primary_category,
+                    p.source or "",
+                    now,
+                )
+                for pid, p in zip(ids, papers, strict=True)
+            ],
+        )
+        self.db.executemany(
+            "INSERT OR IGNORE INTO aliases(alias, paper_id) VALUES (?, ?)",
+            [(a, pid) for pid, p in zip(ids, papers, strict=True) for a in aliases_of(p)],
+        )
+        self.db.executemany(
+            "INSERT OR REPLACE INTO provenance(paper_id, source, fetched_at) VALUES (?, ?, ?)",
+            [(pid, p.source or "unknown", now) for pid, p in zip(ids, papers, strict=True)],
+        )
+        return ids
+
+    def import_papers(self, papers: Iterable[Paper], *, batch: int = 5000) -> ImportCount:
+        """Add many papers, one transaction per `batch`; papers that share an alias with a
+        stored one (or an earlier one in the batch) are merged instead of duplicated."""
+        added = merged = 0
+        pending: list[Paper] = []
+
+        def flush() -> None:
+            nonlocal added, merged
+            with self.transaction():
+                now = time.time()
+                known = self._known_aliases([a for p in pending for a in aliases_of(p)])
+                fresh: list[Paper] = []
+                seen: set[str] = set()
+                for paper in pending:
+                    aliases = aliases_of(paper)
+                    if known.isdisjoint(aliases) and seen.isdisjoint(aliases):
+                        fresh.append(paper)
+                        seen.update(aliases)
+                        continue
+                    if fresh:  # keep order: earlier papers must exist before merging into them
+                        self._insert_rows(fresh, now)
+                        added += len(fresh)
+                        fresh = []
+                    self._upsert(paper, now)
+                    known.update(aliases)
+                    merged += 1
+                if fresh:
+                    self._insert_rows(fresh, now)
+                    added += len(fresh)
+            pending.clear()
+
+        for paper in papers:
+            pending.append(paper)
+            if len(pending) >= batch:
+                flush()
+        if pending:
+            flush()
+        return ImportCount(added, merged)
+
+    def _known_aliases(self, aliases: Sequence[str]) -> set[str]:
+        known: set[str] = set()
+        for start in range(0, len(aliases), _CHUNK):
+            part = aliases[start : start + _CHUNK]
+            marks = ",".join("?" * len(part))
+            known.update(
+                a
+                for (a,) in self.db.execute(
+                    f"SELECT alias FROM aliases WHERE alias IN ({marks})", part
+                )
+            )
+        return known
+
+    def stats(self) -> dict[str, object]:
+        """Counts for `citegraph catalog stats`."""
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        kinds = dict(
+            self.db.execute(
+                "SELECT substr(alias, 1, instr(alias, ':') - 1) AS kind, COUNT(*) FROM aliases "
+                "GROUP BY kind ORDER BY kind"
+            ).fetchall()
+        )
+        sources = dict(
+            self.db.execute(
+                "SELECT source, COUNT(*) FROM provenance GROUP BY source ORDER BY source"
+            ).fetchall()
+        )
+        return {
+            "path": str(self.path),
+            "schema_version": self.version,
+            "papers": one("SELECT COUNT(*) FROM papers"),
+            "aliases": kinds,
+            "sources": sources,
+            "cached_lookups": one("SELECT COUNT(*) FROM lookups"),
+            "cached_not_found": one("SELECT COUNT(*) FROM lookups WHERE paper_id IS NULL"),
+            "bytes": self.path.stat().st_size if self.path.exists() else 0,
+        }
+
+
+_SOURCE_SEP = "+"
+
+
+def merge_papers(old: Paper, new: Paper) -> Paper:
+    """One record from two: gaps are filled, a published venue replaces "arXiv", a fresh answer
+    from the only source an old record came from replaces it, and all ids are kept."""
+    old_sources = [s for s in (old.source or "").split(_SOURCE_SEP) if s]
+    same_source = bool(new.source) and old_sources == [new.source]
+
+    def pick(a: object, b: object) -> object:
+        return b if (b and (same_source or not a)) else a
+
+    venue = pick(old.venue, new.venue)
+    if old.venue == "arXiv" and new.venue and new.venue != "arXiv":
+        venue = new.venue
+    sources = old_sources + [
+        s for s in (new.source or "").split(_SOURCE_SEP) if s and s not in old_sources
+    ]
+    ids = {**new.ids, **old.ids} if not same_source else {**old.ids, **new.ids}
+    return Paper(
+        key=old.key,
+        title=pick(old.title, new.title),  # type: ignore[arg-type]
+        authors=pick(old.authors, new.authors),  # type: ignore[arg-type]
+        year=pick(old.year, new.year),  # type: ignore[arg-type]
+        venue=venue,  # type: ignore[arg-type]
+        abstract=pick(old.abstract, new.abstract),  # type: ignore[arg-type]
+        url=pick(old.url, new.url),  # type: ignore[arg-type]
+        ids=ids,
+        source=_SOURCE_SEP.join(sources) or None,
+        primary_category=pick(old.primary_category, new.primary_category),  # type: ignore[arg-type]
+    )
+
+
+def _paper(row: Sequence, aliases: Sequence[str]) -> Paper:
+    ids: dict[str, str] = {}
+    for alias in aliases:
+        kind, _, value = alias.partition(":")
+        # The derived arXiv DOI is an alias, not the paper's DOI; a published DOI wins.
+        if kind == "doi" and value.startswith(ARXIV_DOI_PREFIX):
+            continue
+        ids.setdefault(kind, value)
+    try:
+        authors = tuple(json.loads(row[3]))
+    except (TypeError, ValueError):
+        authors = ()
+    return Paper(
+        key=row[1],
+        title=row[2],
+        authors=authors,
+        year=row[4],
+        venue=row[5],
+        abstract=row[6],
+        url=row[7],
+        primary_category=row[8],
+        ids=ids,
+        source=row[9] or None,
+    )

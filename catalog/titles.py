@@ -1,0 +1,122 @@
+"""Title matching: normalization, FTS5 candidate queries, confidence scores, mismatch checks."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from catalog.records import TitleQuery
+from catalog.types import Paper
+
+DEFAULT_THRESHOLD = 0.85
+# Below this similarity a title hint and the resolved title name different papers.
+MISMATCH_BELOW = 0.5
+
+_LATEX = re.compile(r"\\[a-zA-Z]+\s*|[{}$]")
+_WORD = re.compile(r"\w+")
+_STOPWORDS_TEXT = """a an and are as at be by for from in into is it of on or the to via with we our
+its using towards toward"""
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
+
+
+def normalize_title(text: str) -> str:
+    """Lowercase ASCII words without LaTeX, accents or punctuation, single-spaced."""
+    text = _LATEX.sub(" ", text)
+    text = re.sub(r"['\u2019`]", "", text)  # "Gödel's" and "Gödel’s" both become "godels"
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def significant_words(text: str) -> list[str]:
+    """The words of a title worth searching for, longest first."""
+    words = [w for w in normalize_title(text).split() if len(w) > 2 and w not in STOPWORDS]
+    return sorted(dict.fromkeys(words), key=len, reverse=True)
+
+
+def fts_queries(query: TitleQuery) -> list[str]:
+    """FTS5 queries for a title query, precise first: all words, then any of the rarest-looking
+    (longest) words. Author-year queries search the authors column instead."""
+    if query.title:
+        words = significant_words(query.title)
+        if not words:
+            return []
+        quoted = [f'"{w}"' for w in words]
+        queries = ["title : (" + " AND ".join(quoted) + ")"]
+        if len(words) > 1:
+            queries.append("title : (" + " OR ".join(quoted[:4]) + ")")
+        return queries
+    names = [n for n in (_family(a) for a in query.authors) if n]
+    if not names:
+        return []
+    return ["authors : (" + " AND ".join(f'"{n}"' for n in names) + ")"]
+
+
+def _family(author: str) -> str:
+    words = normalize_title(author).split()
+    # "Kingma, D. P." puts the family name first; "Diederik Kingma" last.
+    family = words[0] if "," in author else (words[-1] if words else "")
+    return family if len(family) > 1 and family not in {"al", "et"} else ""
+
+
+def author_agreement(wanted: Sequence[str], authors: Sequence[str]) -> float | None:
+    """Share of the wanted family names found among `authors`; None if nothing to compare."""
+    names = [n for n in (_family(a) for a in wanted) if n]
+    if not names or not authors:
+        return None
+    have = set(normalize_title(" ".join(authors)).split())
+    return sum(n in have for n in names) / len(names)
+
+
+def score(query: TitleQuery, paper: Paper) -> float:
+    """Confidence in 0..1 that `paper` is the one `query` names.
+
+    Title similarity drives it; a year more than one off or no shared author lowers it,
+    agreement on both raises it a little. A query with only authors and a year scores by
+    agreement alone and is capped below certainty.
+    """
+    years_agree = None if not (query.year and paper.year) else abs(query.year - paper.year) <= 1
+    authors = author_agreement(query.authors, paper.authors)
+    if not query.title:
+        if not years_agree or not authors:
+            return 0.0
+        return 0.9 * authors
+    if not paper.title:
+        return 0.0
+    a, b = normalize_title(query.title), normalize_title(paper.title)
+    similarity = max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) / 100
+    if years_agree is False:
+        similarity -= 0.15
+    if authors is not None:
+        similarity += 0.03 if authors >= 0.5 else -0.15
+    if years_agree and authors:
+        similarity += 0.02
+    return round(max(0.0, min(1.0, similarity)), 3)
+
+
+def best_match(query: TitleQuery, papers: Sequence[Paper]) -> tuple[Paper, float] | None:
+    """The highest-scoring candidate with its score; an author-year query needs a unique winner."""
+    scored = sorted(((score(query, p), p) for p in papers), key=lambda s: -s[0])
+    if not scored or scored[0][0] <= 0:
+        return None
+    if not query.title and len(scored) > 1 and scored[1][0] >= scored[0][0]:
+        return None  # two papers by the same authors in the same year: no way to choose
+    return scored[0][1], scored[0][0]
+
+
+def title_mismatch(hint: str, title: str) -> float | None:
+    """The similarity (0..1) of a title hint and a resolved title when they clearly name
+    different papers; None when they agree or the hint is too short to judge.
+
+    Hints are often shortened or abbreviated, so a hint contained in the title counts as
+    agreement.
+    """
+    words, title_words = significant_words(hint), significant_words(title)
+    if len(words) < 3 or not title_words:
+        return None
+    # Share of the hint's words found in the title, allowing for small spelling differences.
+    overlap = sum(any(fuzz.ratio(w, t) >= 85 for t in title_words) for w in words) / len(words)
+    similarity = max(overlap, fuzz.token_set_ratio(" ".join(words), " ".join(title_words)) / 100)
+    return round(similarity, 3) if similarity < MISMATCH_BELOW else None

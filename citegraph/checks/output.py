@@ -1,0 +1,100 @@
+"""How `citegraph check` reports findings: text, JSON, SARIF, GitHub annotations, GitLab
+Code Quality."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable
+
+from citegraph.report import Finding, Report
+
+# GitHub shows at most 10 annotations of each level per step; the rest are still in the log.
+GITHUB_ANNOTATIONS_PER_LEVEL = 10
+_GITHUB_LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
+_GITLAB_SEVERITY = {"error": "major", "warning": "minor", "note": "info"}
+
+
+def as_text(report: Report, findings: tuple[Finding, ...]) -> str:
+    """`path:line:col: CODE message`, one per line, then a count."""
+    lines = [f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}" for f in findings]
+    if findings:
+        counts = Counter(f.rule for f in findings)
+        summary = ", ".join(f"{code} x{n}" for code, n in sorted(counts.items()))
+        lines.append(f"Found {len(findings)} problem{'s' if len(findings) != 1 else ''} "
+                     f"({summary}).")
+    return "".join(line + "\n" for line in lines)
+
+
+def as_json(report: Report, findings: tuple[Finding, ...]) -> str:
+    """A JSON array of findings."""
+    return json.dumps([_record(f) for f in findings], indent=2, ensure_ascii=False) + "\n"
+
+
+def _record(finding: Finding) -> dict[str, object]:
+    return {"rule": finding.rule, "level": finding.level, "path": finding.path,
+            "line": finding.line, "column": finding.column, "end_line": finding.end_line,
+            "end_column": finding.end_column, "message": finding.message,
+            "paper": finding.paper}
+
+
+def as_sarif(report: Report, findings: tuple[Finding, ...]) -> str:
+    """SARIF 2.1.0, through the SARIF renderer."""
+    from citegraph.render import render
+
+    return render(report, "sarif")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_github(report: Report, findings: tuple[Finding, ...]) -> str:
+    """GitHub workflow commands (`::error file=...::message`), at most 10 per level; every
+    finding is also printed as plain text so nothing is lost."""
+    lines = []
+    shown: Counter[str] = Counter()
+    for finding in findings:
+        level = _GITHUB_LEVELS.get(finding.level, "warning")
+        if shown[level] >= GITHUB_ANNOTATIONS_PER_LEVEL:
+            continue
+        shown[level] += 1
+        properties = [f"file={_escape_property(finding.path)}", f"line={finding.line}",
+                      f"col={finding.column}"]
+        if finding.end_line:
+            properties.append(f"endLine={finding.end_line}")
+        if finding.end_column and (finding.end_line in (None, finding.line)):
+            properties.append(f"endColumn={finding.end_column}")
+        properties.append(f"title={_escape_property('citegraph ' + finding.rule)}")
+        lines.append(f"::{level} {','.join(properties)}::{_escape_data(finding.message)}")
+    return "".join(line + "\n" for line in lines) + as_text(report, findings)
+
+
+def as_codequality(report: Report, findings: tuple[Finding, ...]) -> str:
+    """GitLab's Code Quality report: a JSON array in the Code Climate format."""
+    issues = []
+    for finding in findings:
+        fingerprint = hashlib.md5(  # noqa: S324 - an identifier, not security
+            f"{finding.rule}\0{finding.path}\0{finding.message}".encode()).hexdigest()
+        issues.append({
+            "description": f"{finding.rule} {finding.message}",
+            "check_name": finding.rule,
+            "fingerprint": fingerprint,
+            "severity": _GITLAB_SEVERITY.get(finding.level, "minor"),
+            "location": {"path": finding.path, "lines": {"begin": finding.line}},
+        })
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+
+
+CHECK_FORMATS: dict[str, Callable[[Report, tuple[Finding, ...]], str]] = {
+    "text": as_text,
+    "json": as_json,
+    "sarif": as_sarif,
+    "github": as_github,
+    "codequality": as_codequality,
+}

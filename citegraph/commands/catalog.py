@@ -1,0 +1,209 @@
+"""`citegraph catalog ...`: import bibliographies and snapshots, inspect and export the store."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from catalog.export import bibtex_entries, paper_record
+from catalog.ids import normalize_doi, normalize_url, parse_arxiv, ref_from_key
+from catalog.imports import IMPORTERS, detect_format, import_file
+from catalog.schema import SchemaTooNew
+from catalog.store import Store, default_catalog_path
+from catalog.types import PaperRef, RefKind
+from citegraph.commands.common import StderrObserver
+from citegraph.errors import InputError
+from citegraph.exitcodes import ExitCode
+
+
+@click.group("catalog")
+@click.option(
+    "--catalog",
+    "catalog_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="PATH",
+    help="The catalog database (default: user cache directory; env CITEGRAPH_CATALOG).",
+)
+@click.pass_context
+def catalog_group(ctx: click.Context, catalog_path: Path | None) -> None:
+    """Manage the local paper catalog that scans resolve against."""
+    ctx.obj = catalog_path or default_catalog_path()
+
+
+@contextmanager
+def _store(path: Path) -> Iterator[Store]:
+    try:
+        store = Store(path)
+    except SchemaTooNew as error:
+        raise InputError(str(error)) from error
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@catalog_group.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(IMPORTERS)), help="Default: from the file."
+)
+@click.option(
+    "--batch",
+    type=click.IntRange(min=1),
+    default=5000,
+    show_default=True,
+    help="Records per transaction.",
+)
+@click.pass_obj
+def import_command(path: Path, file: Path, fmt: str | None, batch: int) -> int:
+    """Add the papers in FILE (BibTeX, CSL-JSON, or the arXiv metadata snapshot) to the catalog.
+
+    The file is streamed, so a multi-gigabyte snapshot needs little memory. Papers already in
+    the catalog under any of their ids are merged, not duplicated.
+    """
+    try:
+        fmt = fmt or detect_format(file)
+    except ValueError as error:
+        raise InputError(str(error)) from error
+    start = time.perf_counter()
+    with _store(path) as store:
+        try:
+            count = import_file(store, file, fmt, batch=batch)
+        except (ValueError, UnicodeDecodeError) as error:
+            raise InputError(f"{file}: {error}") from error
+    elapsed = time.perf_counter() - start
+    click.echo(
+        f"imported {file.name} ({fmt}): {count.added} new, {count.merged} merged "
+        f"in {elapsed:.1f} s into {path}"
+    )
+    return ExitCode.OK
+
+
+@catalog_group.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_obj
+def stats_command(path: Path, as_json: bool) -> int:
+    """Show what the catalog holds."""
+    with _store(path) as store:
+        stats = store.stats()
+    if as_json:
+        click.echo(json.dumps(stats, indent=2, sort_keys=True))
+        return ExitCode.OK
+    click.echo(
+        f"catalog   {stats['path']} (schema v{stats['schema_version']}, "
+        f"{float(str(stats['bytes'])) / 1e6:.1f} MB)"
+    )  # type: ignore[call-overload]
+    click.echo(f"papers    {stats['papers']}")
+    for label, key in (("ids", "aliases"), ("sources", "sources")):
+        counts = stats[key]
+        assert isinstance(counts, dict)
+        click.echo(f"{label:<9} " + (", ".join(f"{k} {v}" for k, v in counts.items()) or "-"))
+    click.echo(
+        f"lookups   {stats['cached_lookups']} cached, {stats['cached_not_found']} of them not found"
+    )
+    return ExitCode.OK
+
+
+def parse_id(text: str) -> PaperRef:
+    """A ref from what a user types: a key (`doi:...`), an arXiv id, a DOI or a URL."""
+    text = text.strip()
+    if (arxiv := parse_arxiv(text)) is not None:
+        return arxiv
+    if (doi := normalize_doi(text)) is not None:
+        return ref_from_key(f"doi:{doi}")
+    if text.startswith(("http://", "https://")):
+        return PaperRef(RefKind.URL, normalize_url(text))
+    try:
+        return ref_from_key(text)
+    except ValueError as error:
+        raise click.BadParameter(f"{text!r} is not an arXiv id, DOI, URL or key") from error
+
+
+@catalog_group.command("show")
+@click.argument("identifier")
+@click.option("--offline", is_flag=True, help="Do not look it up online if it is not stored.")
+@click.option("--mailto", metavar="EMAIL", help="Contact address for polite API use.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_obj
+def show_command(
+    path: Path, identifier: str, offline: bool, mailto: str | None, as_json: bool
+) -> int:
+    """Show the paper behind IDENTIFIER (arXiv id, DOI, URL or key), resolving it if needed."""
+    from catalog.core import Catalog
+
+    ref = parse_id(identifier)
+    observer = StderrObserver()
+    try:
+        catalog = Catalog.open(path, offline=offline, mailto=mailto, on_warning=observer.on_warning)
+    except SchemaTooNew as error:
+        raise InputError(str(error)) from error
+    with catalog:
+        result = catalog.resolve([ref])[ref.key]
+    if result.paper is None:
+        click.echo(
+            f"{ref.key}: {result.status.value}"
+            + (f" ({result.message})" if result.message else ""),
+            err=True,
+        )
+        return ExitCode.FINDINGS
+    record = paper_record(result.paper)
+    if as_json:
+        click.echo(json.dumps({**record, "status": result.status.value}, indent=2))
+        return ExitCode.OK
+    for name, value in record.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k}:{v}" for k, v in value.items())
+        elif isinstance(value, list):
+            value = "; ".join(value)
+        if value not in (None, ""):
+            click.echo(f"{name:<17}{value}")
+    return ExitCode.OK
+
+
+@catalog_group.command("export")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "bibtex"]),
+    default="jsonl",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here instead of standard output (replaced only when complete).",
+)
+@click.pass_obj
+def export_command(path: Path, fmt: str, output: Path | None) -> int:
+    """Write every paper in the catalog as JSON lines or BibTeX."""
+    with _store(path) as store:
+        papers = store.iter_papers()
+        lines = (
+            (entry + "\n" for entry in bibtex_entries(papers))
+            if fmt == "bibtex"
+            else (json.dumps(paper_record(p), ensure_ascii=False) + "\n" for p in papers)
+        )
+        if output is None:
+            for line in lines:
+                click.echo(line, nl=False)
+            return ExitCode.OK
+        descriptor, temporary = tempfile.mkstemp(
+            dir=output.parent, prefix=f".{output.name}.", suffix=".tmp"
+        )
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.writelines(lines)
+            os.replace(temporary, output)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    return ExitCode.OK

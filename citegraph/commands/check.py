@@ -1,0 +1,105 @@
+"""`citegraph check [FILES...]`: lint citations, for pre-commit hooks and CI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import traceback
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from citegraph.checks import run_check
+from citegraph.checks.output import CHECK_FORMATS
+from citegraph.config import load_config
+from citegraph.errors import CitegraphError
+from citegraph.exitcodes import ExitCode
+from citegraph.output import OutputTarget, write_output
+
+
+@click.command("check")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("-f", "--format", "format_name", type=click.Choice(sorted(CHECK_FORMATS)),
+              default="text", show_default=True, help="How to report findings.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to a file instead of standard output.")
+@click.option("--select", multiple=True, metavar="CODE",
+              help="Only these rules (codes or prefixes such as CG2); also enables opt-in rules.")
+@click.option("--ignore", multiple=True, metavar="CODE", help="Skip these rules.")
+@click.option("--online", is_flag=True, help="Ask metadata services about unknown identifiers.")
+@click.option("--fix", is_flag=True, help="Repair what can be repaired safely.")
+@click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Project root (default: the git work tree or the current directory).")
+def check_command(files: tuple[str, ...], format_name: str, output: Path | None,
+                  select: tuple[str, ...], ignore: tuple[str, ...], online: bool, fix: bool,
+                  root: Path | None) -> int:
+    """Check citations in FILES (default: the whole project). Exit 1 when there are findings.
+
+    Without --online only the local catalog is consulted, so the check is fast and works
+    offline, as a pre-commit hook should.
+    """
+    try:
+        return _check(files, format_name, output, select, ignore, online, fix, root)
+    except (CitegraphError, click.ClickException):
+        raise
+    except Exception:
+        # pre-commit and CI read 2 as "the tool itself failed" (1 means findings).
+        click.echo("citegraph: internal error, please report it with this traceback:", err=True)
+        traceback.print_exc()
+        return ExitCode.USAGE
+
+
+def _check(files: tuple[str, ...], format_name: str, output: Path | None,
+           select: tuple[str, ...], ignore: tuple[str, ...], online: bool, fix: bool,
+           root: Path | None) -> int:
+    root = (root or project_root(Path.cwd())).resolve()
+    config = load_config(root)
+    config = replace(config, select=select or config.select, ignore=config.ignore + ignore)
+    relative = [_relative(root, f) for f in files]
+    result = run_check(root, config, [r for r in relative if r is not None], online=online)
+    findings = result.findings
+    if fix and findings:
+        from citegraph.checks.fix import apply_fixes
+
+        fixed = {id(f) for f in apply_fixes(root, findings)}
+        if config.bibliography and any(f.rule == "CG005" for f in findings):
+            from citegraph.bibliography import write_lock
+
+            path = root / config.bibliography
+            write_output(OutputTarget("bibtex", path), write_lock(result.report, path))
+            fixed |= {id(f) for f in findings if f.rule == "CG005"}
+        if fixed:
+            click.echo(f"citegraph: fixed {len(fixed)} finding(s)", err=True)
+        findings = tuple(f for f in findings if id(f) not in fixed)
+    text = CHECK_FORMATS[format_name](replace(result.report, findings=findings), findings)
+    write_output(OutputTarget(format_name, output), text)
+    return ExitCode.FINDINGS if findings else ExitCode.OK
+
+
+def project_root(start: Path) -> Path:
+    """The nearest directory at or above `start` with a pyproject.toml, up to the git work
+    tree; else the work tree; else `start` itself."""
+    start = start.resolve()
+    try:
+        top = subprocess.run(["git", "-C", str(start), "rev-parse", "--show-toplevel"],
+                             capture_output=True, text=True, timeout=10)
+        work_tree = Path(top.stdout.strip()).resolve() if top.returncode == 0 else None
+    except (OSError, subprocess.SubprocessError):
+        work_tree = None
+    probe = start
+    while True:
+        if (probe / "pyproject.toml").is_file():
+            return probe
+        if probe == work_tree or probe.parent == probe:
+            return work_tree or start
+        probe = probe.parent
+
+
+def _relative(root: Path, file: str) -> str | None:
+    path = Path(file)
+    absolute = path if path.is_absolute() else Path(os.getcwd()) / path
+    try:
+        return absolute.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return None  # outside the project: not ours to check

@@ -1,0 +1,63 @@
+"""Clean-up of identifier candidates cut out of prose: what follows a URL or DOI is not part of it.
+
+A candidate is taken greedily up to whitespace, then trimmed from the right by these steps, in
+this order, repeated until none changes it (each step may expose work for an earlier one, as
+in `(https://x.org/a).` -> `(https://x.org/a)` -> `https://x.org/a`):
+
+1. `strip_entities`: an HTML entity or closing tag glued on (`&gt;`, `&quot;`, `</a>`), left by
+   `<a href="...">` or `&lt;url&gt;` in HTML-flavoured doc comments.
+2. `strip_punctuation`: one mark of sentence punctuation or emphasis (`. , ; : ! ? *`), or a
+   quote or backtick; a URL in prose never ends with them.
+3. `strip_unbalanced_closer`: one closing bracket without its opener inside the candidate
+   (`(see https://x.org/a)`), keeping balanced ones (`.../Foo_(bar)`).
+
+DOIs get their own publisher-aware cleaning in `catalog.ids.clean_doi`, which applies the same
+punctuation and bracket rules plus path tails (`/full`, `.pdf`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from catalog.ids import drop_unbalanced_closer
+
+_ENTITY_TAIL = re.compile(r"(?i)(?:&(?:gt|lt|quot|apos|#39|#34|nbsp);|</\w*>?)$")
+_PUNCTUATION = ".,;:!?*'\"`"
+# `>` is left to the entity step: a URL written `<https://...>` is split off at `<` already.
+_URL_CLOSERS = {")": "(", "]": "[", "}": "{"}
+
+
+def strip_entities(text: str) -> str:
+    """Remove one HTML entity or closing tag that ends `text`."""
+    return _ENTITY_TAIL.sub("", text)
+
+
+def strip_punctuation(text: str) -> str:
+    """Remove one punctuation mark, emphasis mark or quote that ends `text`.
+
+    One at a time, so that the entity step sees `&gt;` whole in `url&gt;.`.
+    """
+    return text[:-1] if text and text[-1] in _PUNCTUATION else text
+
+
+def strip_unbalanced_closer(text: str) -> str:
+    """Remove a closing bracket that ends `text` with no opener inside it."""
+    return drop_unbalanced_closer(text, _URL_CLOSERS)
+
+
+URL_STEPS: tuple[Callable[[str], str], ...] = (
+    strip_entities,
+    strip_punctuation,
+    strip_unbalanced_closer,
+)
+
+
+def clean(text: str, steps: tuple[Callable[[str], str], ...] = URL_STEPS) -> str:
+    """Apply `steps` in order, again and again, until the text stops changing."""
+    while True:
+        before = text
+        for step in steps:
+            text = step(text)
+        if text == before:
+            return text

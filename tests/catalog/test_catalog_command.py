@@ -1,0 +1,103 @@
+"""`citegraph catalog import/stats/show/export` through click's test runner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from fake_services import FakeServices
+
+from citegraph.commands.catalog import catalog_group, parse_id
+from citegraph.errors import InputError
+
+BIB = """@article{a, title={Adam: A Method for Stochastic Optimization},
+  author={Kingma, Diederik P. and Ba, Jimmy}, year={2014}, eprint={1412.6980},
+  archivePrefix={arXiv}}
+@article{b, title={Deep learning}, author={LeCun, Yann}, journal={Nature}, year={2015},
+  doi={10.1038/nature14539}}
+"""
+
+
+def run(*args: str):
+    # Not standalone, like citegraph.cli.run: the command's return value is the exit code.
+    return CliRunner().invoke(
+        catalog_group, list(args), catch_exceptions=False, standalone_mode=False
+    )
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    bib = tmp_path / "refs.bib"
+    bib.write_text(BIB)
+    path = tmp_path / "cat.sqlite3"
+    result = run("--catalog", str(path), "import", str(bib))
+    assert result.exit_code == 0, result.output
+    assert "2 new, 0 merged" in result.output
+    return path
+
+
+def test_stats(db: Path) -> None:
+    result = run("--catalog", str(db), "stats", "--json")
+    stats = json.loads(result.output)
+    assert stats["papers"] == 2 and stats["sources"] == {"bibtex": 2}
+    assert stats["aliases"] == {"arxiv": 1, "doi": 2}
+    assert "papers    2" in run("--catalog", str(db), "stats").output
+
+
+def test_show_from_store_offline(db: Path) -> None:
+    result = run("--catalog", str(db), "show", "--offline", "--json", "arXiv:1412.6980v2")
+    record = json.loads(result.output)
+    assert record["title"] == "Adam: A Method for Stochastic Optimization"
+    assert record["status"] == "cached"
+    text = run("--catalog", str(db), "show", "--offline", "https://doi.org/10.1038/nature14539")
+    assert "title            Deep learning" in text.output
+    missing = run("--catalog", str(db), "show", "--offline", "2001.00001")
+    assert missing.return_value == 1 and "arxiv:2001.00001: offline" in missing.output
+
+
+def test_show_resolves_online(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with FakeServices() as services:
+        for source, var in (("arxiv", "ARXIV"), ("s2", "S2")):
+            suffix = "/arxiv/api" if source == "arxiv" else "/s2/graph/v1"
+            monkeypatch.setenv(f"CITEGRAPH_{var}_URL", services.url + suffix)
+        result = run("--catalog", str(db), "show", "--json", "1512.03385")
+    assert json.loads(result.output)["ids"] == {
+        "arxiv": "1512.03385",
+        "doi": "10.1109/cvpr.2016.90",
+    }
+
+
+def test_export_jsonl_and_bibtex(db: Path, tmp_path: Path) -> None:
+    lines = run("--catalog", str(db), "export").output.splitlines()
+    assert [json.loads(line)["key"] for line in lines] == [
+        "arxiv:1412.6980",
+        "doi:10.1038/nature14539",
+    ]
+    out = tmp_path / "out.bib"
+    assert run("--catalog", str(db), "export", "-f", "bibtex", "-o", str(out)).exit_code == 0
+    text = out.read_text()
+    assert "@misc{kingma2014adam," in text and "eprint = {1412.6980}" in text
+    assert "@article{lecun2015deep," in text and "doi = {10.1038/nature14539}" in text
+    assert list(tmp_path.glob(".out.bib.*")) == []
+    # The exported BibTeX imports back to the same papers.
+    again = tmp_path / "again.sqlite3"
+    assert "2 new" in run("--catalog", str(again), "import", str(out)).output
+
+
+def test_unknown_format_is_an_input_error(tmp_path: Path) -> None:
+    odd = tmp_path / "odd.txt"
+    odd.write_text("hello")
+    with pytest.raises(InputError, match="cannot tell the format"):
+        run("--catalog", str(tmp_path / "c.db"), "import", str(odd))
+
+
+def test_parse_id() -> None:
+    assert parse_id("arXiv:1706.03762v5").key == "arxiv:1706.03762"
+    assert parse_id("https://doi.org/10.48550/arXiv.1706.03762").key == "arxiv:1706.03762"
+    assert parse_id("DOI:10.1038/NATURE14539").key == "doi:10.1038/nature14539"
+    assert (
+        parse_id("https://openreview.net/forum?id=abc").key
+        == "url:https://openreview.net/forum?id=abc"
+    )

@@ -1,0 +1,119 @@
+"""Title normalization, scoring, mismatch detection and title-only matching."""
+
+from __future__ import annotations
+
+import pytest
+from fake_services import FakeServices, Fault
+
+from catalog.records import TitleQuery
+from catalog.titles import normalize_title, score, title_mismatch
+from catalog.types import Paper
+from catalog.types import ResolutionStatus as Status
+
+ADAM = Paper(
+    key="arxiv:1412.6980",
+    title="Adam: A Method for Stochastic Optimization",
+    authors=("Diederik P. Kingma", "Jimmy Ba"),
+    year=2014,
+    ids={"arxiv": "1412.6980"},
+    source="test",
+)
+ADAM_LATER = Paper(
+    key="arxiv:1711.00001",
+    title="A Later Method by the Same Authors",
+    authors=("Diederik P. Kingma", "Jimmy Ba"),
+    year=2017,
+    ids={"arxiv": "1711.00001"},
+    source="test",
+)
+
+
+def test_normalize_title() -> None:
+    assert normalize_title(r"{BERT}: Pre-training of \emph{Deep} Transformers") == (
+        "bert pre training of deep transformers"
+    )
+    assert normalize_title("Über  Gödel’s   Theorem") == "uber godels theorem"
+    assert normalize_title("Gödel's theorem") == "godels theorem"
+
+
+@pytest.mark.parametrize(
+    ("hint", "title", "mismatch"),
+    [
+        ("Attention is all you need", "Attention Is All You Need", False),
+        ("Deep Residual Learning", "Deep Residual Learning for Image Recognition", False),
+        (
+            "Batch normalisation: accelerating deep network training",
+            "Batch Normalization: Accelerating Deep Network Training by Reducing Internal "
+            "Covariate Shift",
+            False,
+        ),
+        (
+            "Adam: a method for stochastic optimization",
+            "Deep Residual Learning for Image Recognition",
+            True,
+        ),
+        (
+            "BERT: Pre-training of Deep Bidirectional Transformers",
+            "Language Models are Few-Shot Learners",
+            True,
+        ),
+        ("the paper", "Language Models are Few-Shot Learners", False),  # too short to judge
+    ],
+)
+def test_title_mismatch(hint: str, title: str, mismatch: bool) -> None:
+    result = title_mismatch(hint, title)
+    assert (result is not None) is mismatch
+    if result is not None:
+        assert 0 <= result < 0.5
+
+
+def test_score_uses_year_and_authors() -> None:
+    exact = TitleQuery("q", ADAM.title, ("Kingma",), 2014)
+    assert score(exact, ADAM) == 1.0
+    wrong_year = TitleQuery("q", ADAM.title, (), 2019)
+    assert score(wrong_year, ADAM) < 0.9
+    wrong_authors = TitleQuery("q", ADAM.title, ("Hinton",), 2014)
+    assert score(wrong_authors, ADAM) < 0.9
+    typo = TitleQuery("q", "Adam: a method for stochastic optimisation")
+    assert 0.9 < score(typo, ADAM) < 1.0
+
+
+def test_local_title_match(make_catalog, services: FakeServices) -> None:
+    catalog = make_catalog(offline=True)
+    catalog.store.save(ADAM)
+    catalog.store.save(ADAM_LATER)
+    found = catalog.match_titles(
+        [
+            TitleQuery("t1", "ADAM - a method for stochastic optimisation", year=2014),
+            TitleQuery("t2", None, ("Kingma", "Ba"), 2014),
+            TitleQuery("t3", None, ("Kingma", "Ba"), None),  # two papers qualify: no guess
+            TitleQuery("t4", "A Method for Something Else Entirely"),
+        ]
+    )
+    assert found["t1"].status is Status.CACHED and found["t1"].paper.key == ADAM.key
+    assert found["t1"].confidence >= 0.85
+    assert found["t2"].paper.key == ADAM.key
+    assert found["t3"].status is Status.UNRESOLVED_TITLE and found["t3"].paper is None
+    assert found["t4"].status is Status.UNRESOLVED_TITLE
+    assert found["t4"].message.startswith("A Method for Something Else Entirely")
+    assert not services.log
+
+
+def test_online_title_match_is_cached(make_catalog, services: FakeServices) -> None:
+    query = TitleQuery("cite-1", "Deep learning", ("Yann LeCun",), 2015)
+    first = make_catalog().match_titles([query])["cite-1"]
+    assert first.status is Status.RESOLVED and first.paper.ids["doi"] == "10.1038/nature14539"
+    assert first.confidence >= 0.85
+    before = len(services.log)
+    second = make_catalog().match_titles([query])["cite-1"]
+    assert second.status is Status.CACHED and second.paper == first.paper
+    assert len(services.log) == before
+
+
+def test_online_title_miss_stays_unresolved(make_catalog, services: FakeServices, warnings) -> None:
+    services.fail(Fault("/s2", status=500, times=3))
+    query = TitleQuery("c", "A Study That Nobody Has Written Yet About Anything")
+    result = make_catalog().match_titles([query])["c"]
+    assert result.status is Status.UNRESOLVED_TITLE and result.paper is None
+    assert any("semanticscholar: HTTP 500" in w for w in warnings)
+    assert services.count("/crossref") == 1 and services.count("/openalex") == 1

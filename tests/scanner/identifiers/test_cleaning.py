@@ -1,0 +1,34 @@
+"""The ordered clean-up of URLs cut out of prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from scanner.identifiers.base import iter_urls
+from scanner.identifiers.cleaning import clean
+
+
+@pytest.mark.parametrize(
+    ("candidate", "cleaned"),
+    [
+        ("https://x.org/a.", "https://x.org/a"),
+        ("https://x.org/a),", "https://x.org/a"),
+        ("https://x.org/a).", "https://x.org/a"),
+        ("https://en.wikipedia.org/wiki/Foo_(bar)", "https://en.wikipedia.org/wiki/Foo_(bar)"),
+        ("https://en.wikipedia.org/wiki/Foo_(bar)).", "https://en.wikipedia.org/wiki/Foo_(bar)"),
+        ("https://x.org/a&gt;.", "https://x.org/a"),
+        ("https://x.org/a?b=1&amp;c=2&quot;", "https://x.org/a?b=1&amp;c=2"),
+        ("https://x.org/a]*", "https://x.org/a"),
+        ("https://x.org/a`_", "https://x.org/a`_"),
+    ],
+)
+def test_clean_trims_what_follows_a_url(candidate: str, cleaned: str) -> None:
+    assert clean(candidate) == cleaned
+
+
+def test_iter_urls_spans_match_the_cleaned_url() -> None:
+    text = "(see https://x.org/a_(b)), or <https://y.org/c>."
+    assert [(text[s:e], url) for s, e, url in iter_urls(text)] == [
+        ("https://x.org/a_(b)", "https://x.org/a_(b)"),
+        ("https://y.org/c", "https://y.org/c"),
+    ]

@@ -1,0 +1,104 @@
+"""The extraction step: overlaps between extractors, merging with title citations, placing
+hits in the file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+import scanner.extract as extract
+from catalog.types import Reference, RefKind
+from scanner.extract import find_hits, find_mentions
+from scanner.types import Context, Hit, Symbol, SymbolKind, TextBlock
+
+SYMBOL = Symbol("pkg.mod.Solver.step", SymbolKind.METHOD, 12)
+
+
+def block(text: str, line: int = 10, column: int = 4) -> TextBlock:
+    return TextBlock(text, Context.COMMENT, line, column, SYMBOL)
+
+
+@pytest.fixture
+def titles(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Hit]]:
+    """Title citations that `find_citations` will report, with the hit cache emptied."""
+    entries: list[Hit] = []
+    monkeypatch.setattr(extract, "find_citations", lambda text: list(entries))
+    find_hits.cache_clear()
+    yield entries
+    find_hits.cache_clear()
+
+
+def test_doi_url_is_one_hit_not_a_url_and_a_doi() -> None:
+    hits = find_hits("see https://doi.org/10.1145/3360572 here")
+    assert [(h.rule, h.ref.key if h.ref else None) for h in hits] == [
+        ("CG102", "doi:10.1145/3360572")
+    ]
+    assert (hits[0].start, hits[0].end) == (4, 35)
+
+
+def test_arxiv_doi_is_reported_as_arxiv() -> None:
+    (hit,) = find_hits("https://doi.org/10.48550/arXiv.2202.01037")
+    assert (hit.rule, hit.kind, hit.ref.key if hit.ref else None) == (
+        "CG101",
+        RefKind.ARXIV,
+        "arxiv:2202.01037",
+    )
+
+
+def test_paper_url_extractor_does_not_repeat_an_arxiv_url() -> None:
+    hits = find_hits("https://arxiv.org/abs/1706.03762 and https://openreview.net/forum?id=Hk")
+    assert [h.rule for h in hits] == ["CG101", "CG103"]
+
+
+def test_hits_are_sorted_and_never_overlap() -> None:
+    text = "ISBN 0-262-03384-4; doi:10.1109/5.771073, arXiv:1412.6980 and hep-th/9901001."
+    hits = find_hits(text)
+    assert [h.rule for h in hits] == ["CG104", "CG102", "CG101", "CG101"]
+    assert all(a.end <= b.start for a, b in zip(hits, hits[1:], strict=False))
+
+
+def test_identifier_inside_a_reference_entry_takes_its_fields(titles: list[Hit]) -> None:
+    text = 'K. He et al., "Deep Residual Learning", CVPR 2016. arXiv:1512.03385'
+    reference = Reference(("K. He",), "Deep Residual Learning", "CVPR", 2016)
+    titles.append(Hit(0, len(text), RefKind.TITLE, "CG105", reference=reference))
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.ref.key == "arxiv:1512.03385"
+    assert hit.reference == reference and hit.title_hint == "Deep Residual Learning"
+
+
+def test_title_citation_without_identifier_is_kept(titles: list[Hit]) -> None:
+    text = 'Welford, "Note on a method for calculating corrected sums", 1962. doi:10.2307/1266577'
+    titles.append(Hit(0, 64, RefKind.TITLE, "CG105", title_hint="Note on a method"))
+    hits = find_hits(text)
+    assert [h.rule for h in hits] == ["CG105", "CG102"]
+
+
+def test_title_citation_straddling_an_identifier_is_dropped(titles: list[Hit]) -> None:
+    text = "arXiv:1412.6980 Kingma and Ba (2015)"
+    titles.append(Hit(10, len(text), RefKind.AUTHOR_YEAR, "CG106"))
+    assert [h.rule for h in find_hits(text)] == ["CG101"]
+
+
+def test_mention_positions_are_file_lines_and_one_based_columns() -> None:
+    (mention,) = find_mentions(block("see arXiv:1706.03762 now"))
+    assert (mention.line, mention.column, mention.end_line, mention.end_column) == (10, 9, 10, 25)
+    assert mention.raw == "arXiv:1706.03762"
+    assert (mention.symbol, mention.context) == (SYMBOL, Context.COMMENT)
+
+
+def test_mention_on_a_later_line_counts_columns_from_the_line_start() -> None:
+    text = "Proof in\n   https://arxiv.org/abs/\n   1908.03265v2 (section 3)."
+    (mention,) = find_mentions(block(text, line=3, column=8))
+    assert (mention.line, mention.column, mention.end_line, mention.end_column) == (4, 4, 5, 16)
+    assert mention.raw == "https://arxiv.org/abs/\n   1908.03265v2"
+    assert mention.ref is not None and mention.ref.version == "v2"
+
+
+def test_malformed_identifier_becomes_a_mention_with_its_problem() -> None:
+    (mention,) = find_mentions(block("arXiv:2113.01234"))
+    assert mention.ref is None and mention.problem == "month 13 does not exist"
+
+
+def test_block_without_references_yields_nothing() -> None:
+    assert find_mentions(block("Compute the step size; see the notes in solver.py.")) == []
