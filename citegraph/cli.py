@@ -11,6 +11,7 @@ import click
 from citegraph import __version__
 from citegraph.commands.bib import bib_command
 from citegraph.commands.check import check_command
+from citegraph.commands.diff import diff_command
 from citegraph.commands.report import report_command
 from citegraph.commands.scan import scan_command
 from citegraph.errors import CitegraphError
@@ -31,6 +32,7 @@ cli.add_command(scan_command)
 cli.add_command(report_command)
 cli.add_command(check_command)
 cli.add_command(bib_command)
+cli.add_command(diff_command)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -58,14 +58,22 @@ def apply_fixes(root: Path, findings: tuple[Finding, ...]) -> list[Finding]:
         except (OSError, UnicodeDecodeError):
             continue
         changed = False
-        for finding in sorted(items, key=lambda f: (f.line, f.column), reverse=True):
-            line = lines[finding.line - 1]
-            start, end = finding.column - 1, (finding.end_column or 1) - 1
-            replacement = FIXES[finding.rule](line[start:end])
-            if replacement is not None:
-                lines[finding.line - 1] = line[:start] + replacement + line[end:]
+        spans: dict[tuple[int, int, int], list[Finding]] = defaultdict(list)
+        for finding in items:
+            spans[(finding.line, finding.column, finding.end_column or 1)].append(finding)
+        # Later spans first, so earlier positions stay valid; fixes of one span compose.
+        for (number, column, end_column), group in sorted(spans.items(), reverse=True):
+            line = lines[number - 1]
+            start, end = column - 1, end_column - 1
+            text = line[start:end]
+            for finding in sorted(group, key=lambda f: f.rule):
+                repaired = FIXES[finding.rule](text)
+                if repaired is not None:
+                    text = repaired
+                    fixed.append(finding)
+            if text != line[start:end]:
+                lines[number - 1] = line[:start] + text + line[end:]
                 changed = True
-                fixed.append(finding)
         if changed:
             write_output(OutputTarget("text", file), "".join(lines))
     return fixed

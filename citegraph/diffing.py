@@ -1,0 +1,141 @@
+"""What a change does to the citation map: papers and citing sites added, removed and moved."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+from citegraph.render.markdown import escape_md
+from citegraph.report import Citation, PaperEntry, Report
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Where a paper is cited, ignoring line numbers (which shift with every edit above)."""
+
+    paper: str
+    symbol: str
+    path: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """A citation that stayed with its symbol but moved to another file."""
+
+    paper: str
+    symbol: str
+    old_path: str
+    new_path: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportDiff:
+    """The difference between two scans."""
+
+    added_papers: tuple[PaperEntry, ...]
+    removed_papers: tuple[PaperEntry, ...]
+    added_sites: tuple[Site, ...]
+    removed_sites: tuple[Site, ...]
+    moved_sites: tuple[Move, ...]
+
+    @property
+    def empty(self) -> bool:
+        """Whether the change touches no citation at all."""
+        return not (self.added_papers or self.removed_papers or self.added_sites
+                    or self.removed_sites or self.moved_sites)
+
+    def summary(self) -> str:
+        """One sentence: "This change starts citing 2 papers and stops citing 1."."""
+        parts = []
+        if self.added_papers:
+            parts.append(f"starts citing {_count(len(self.added_papers), 'paper')}")
+        if self.removed_papers:
+            parts.append(f"stops citing {_count(len(self.removed_papers), 'paper')}")
+        sites = len(self.added_sites) + len(self.removed_sites) + len(self.moved_sites)
+        if not parts and sites:
+            parts.append(f"changes {_count(sites, 'citation site')} of papers already cited")
+        return ("This change " + " and ".join(parts) + ".") if parts else \
+            "This change does not touch any paper citation."
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _sites(report: Report) -> dict[tuple[str, str, str], Site]:
+    sites: dict[tuple[str, str, str], Site] = {}
+    for c in report.citations:
+        sites.setdefault((c.paper, c.symbol, c.path), Site(c.paper, c.symbol, c.path, c.line))
+    return sites
+
+
+def diff_reports(base: Report, head: Report) -> ReportDiff:
+    """Compare two scans of the same project."""
+    base_papers = {p.key: p for p in base.papers}
+    head_papers = {p.key: p for p in head.papers}
+    old, new = _sites(base), _sites(head)
+    added = [s for k, s in new.items() if k not in old]
+    removed = [s for k, s in old.items() if k not in new]
+    moves = []
+    for site in list(added):
+        match = next((r for r in removed if r.paper == site.paper and r.symbol == site.symbol), None)
+        if match is not None:
+            moves.append(Move(site.paper, site.symbol, match.path, site.path))
+            added.remove(site)
+            removed.remove(match)
+    order = lambda s: (s.paper, s.path, s.symbol)  # noqa: E731
+    return ReportDiff(
+        added_papers=tuple(head_papers[k] for k in sorted(head_papers.keys() - base_papers)),
+        removed_papers=tuple(base_papers[k] for k in sorted(base_papers.keys() - head_papers)),
+        added_sites=tuple(sorted(added, key=order)),
+        removed_sites=tuple(sorted(removed, key=order)),
+        moved_sites=tuple(sorted(moves, key=lambda m: (m.paper, m.symbol))),
+    )
+
+
+def _name(paper: PaperEntry) -> str:
+    title = paper.title or paper.title_hint
+    return f"{paper.key} ({title})" if title else paper.key
+
+
+def as_text(diff: ReportDiff) -> str:
+    """A plain-text account of the diff."""
+    lines = [diff.summary()]
+    lines += [f"+ paper {_name(p)}" for p in diff.added_papers]
+    lines += [f"- paper {_name(p)}" for p in diff.removed_papers]
+    lines += [f"+ {s.path}:{s.line} {s.symbol} cites {s.paper}" for s in diff.added_sites]
+    lines += [f"- {s.path} {s.symbol} no longer cites {s.paper}" for s in diff.removed_sites]
+    lines += [f"~ {m.symbol} moved {m.old_path} -> {m.new_path} ({m.paper})"
+              for m in diff.moved_sites]
+    return "\n".join(lines) + "\n"
+
+
+def as_json(diff: ReportDiff) -> str:
+    """The diff as JSON, with the one-line summary."""
+    data = {"summary": diff.summary(), **asdict(diff)}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def as_markdown(diff: ReportDiff) -> str:
+    """A pull-request comment."""
+    lines = ["### Paper citations", "", escape_md(diff.summary()), ""]
+    if diff.added_papers:
+        lines += ["**Newly cited**", ""] + [f"- {escape_md(_name(p))}" for p in diff.added_papers]
+        lines.append("")
+    if diff.removed_papers:
+        lines += ["**No longer cited**", ""]
+        lines += [f"- {escape_md(_name(p))}" for p in diff.removed_papers]
+        lines.append("")
+    rows = [("added", s.path, s.symbol, s.paper) for s in diff.added_sites]
+    rows += [("removed", s.path, s.symbol, s.paper) for s in diff.removed_sites]
+    rows += [("moved", f"{m.old_path} → {m.new_path}", m.symbol, m.paper)
+             for m in diff.moved_sites]
+    if rows:
+        lines += ["| change | where | symbol | paper |", "|---|---|---|---|"]
+        lines += [f"| {a} | {escape_md(b)} | {escape_md(c)} | {escape_md(d)} |"
+                  for a, b, c, d in rows]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+DIFF_FORMATS = {"text": as_text, "json": as_json, "markdown": as_markdown}

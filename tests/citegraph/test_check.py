@@ -1,0 +1,128 @@
+"""`citegraph check`: each rule at the right line, suppressions, selection, formats, --fix."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from citegraph.cli import run
+
+RULE_CASES = {
+    "CG001": "# Implements arXiv:2113.01234.\n",
+    "CG002": "# Published as doi:11.1234/abcd.\n",
+    "CG004": '# "Deep Residual Learning for Image Recognition", arXiv:1706.03762\n',
+    "CG006": "# The textbook, ISBN 978-0-262-03384-9.\n",
+    "CG201": "# http://arxiv.org/abs/1706.03762\n",
+    "CG202": "# https://arxiv.org/pdf/1706.03762\n",
+    "CG203": "# https://arxiv.org/abs/1706.03762v5\n",
+}
+BIB = ("@misc{vaswani2017,\n  title = {Attention Is All You Need},\n  author = {Vaswani, A.},\n"
+       "  year = {2017},\n  eprint = {1706.03762},\n  archivePrefix = {arXiv}\n}\n")
+
+
+def project(root: Path, config: str = "", bib: str = BIB) -> Path:
+    (root / ".git").mkdir(parents=True)
+    (root / "pyproject.toml").write_text(
+        '[tool.citegraph]\nbibliography = "refs.bib"\n' + config)
+    (root / "refs.bib").write_text(bib)
+    return root
+
+
+def check(root: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    old = os.getcwd()
+    os.chdir(root)
+    try:
+        code = run(["check", *args])
+    finally:
+        os.chdir(old)
+    return code, capsys.readouterr().out
+
+
+@pytest.mark.parametrize("rule", sorted(RULE_CASES))
+def test_each_rule_is_reported_at_its_line(rule: str, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path / "p", config='select = ["ALL"]\n')
+    (root / "mod.py").write_text("import os\n\n" + RULE_CASES[rule] + "x = 1\n")
+    code, out = check(root, "mod.py", capsys=capsys)
+    rules = [line.split()[1] for line in out.splitlines() if line.startswith("mod.py:")]
+    assert code == 1 and rule in rules
+    assert all(line.startswith("mod.py:3:") for line in out.splitlines() if "mod.py:" in line)
+
+
+def test_clean_files_exit_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path / "p")
+    (root / "mod.py").write_text('"""Transformer, https://arxiv.org/abs/1706.03762."""\n')
+    assert check(root, "mod.py", capsys=capsys) == (0, "")
+
+
+def test_opt_in_rules_are_off_by_default(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path / "p")
+    (root / "mod.py").write_text(RULE_CASES["CG203"])
+    assert check(root, "mod.py", capsys=capsys)[0] == 0
+    code, out = check(root, "mod.py", "--select", "CG2", capsys=capsys)
+    assert code == 1 and "CG203" in out
+
+
+def test_inline_suppressions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path / "p")
+    (root / "mod.py").write_text(
+        "# arXiv:2113.01234  citegraph: ignore[CG001]\n"
+        "# doi:11.1234/abcd  citegraph: ignore\n"
+        "# arXiv:2113.01234  citegraph: ignore[CG002]\n"
+    )
+    code, out = check(root, "mod.py", capsys=capsys)
+    assert code == 1 and [line.split(":")[1] for line in out.splitlines()[:-1]] == ["3"]
+
+
+def test_ignore_in_configuration(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path / "p", config='ignore = ["CG001"]\n')
+    (root / "mod.py").write_text(RULE_CASES["CG001"])
+    assert check(root, "mod.py", capsys=capsys)[0] == 0
+
+
+def test_bibliography_lock(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path / "p")
+    (root / "mod.py").write_text("# Adam, arXiv:1412.6980\n")
+    code, out = check(root, capsys=capsys)
+    assert code == 1
+    assert "cites arxiv:1412.6980 but refs.bib does not list it" in out
+    assert "refs.bib:1:1: CG005 refs.bib lists 'vaswani2017'" in out
+    old = os.getcwd()
+    os.chdir(root)
+    try:
+        assert run(["bib"]) == 0
+    finally:
+        os.chdir(old)
+    assert "1412.6980" in (root / "refs.bib").read_text()
+    assert check(root, capsys=capsys)[0] == 0
+
+
+def test_output_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path / "p")
+    (root / "a,b.py").write_text("# arXiv:2113.01234\n")
+    code, out = check(root, "a,b.py", "--format", "json", capsys=capsys)
+    assert code == 1 and json.loads(out)[0]["rule"] == "CG001"
+    code, out = check(root, "a,b.py", "--format", "github", capsys=capsys)
+    assert out.startswith("::error file=a%2Cb.py,line=1,col=3,")
+    code, out = check(root, "a,b.py", "--format", "codequality", capsys=capsys)
+    issue = json.loads(out)[0]
+    assert issue["location"] == {"path": "a,b.py", "lines": {"begin": 1}}
+    assert issue["check_name"] == "CG001" and len(issue["fingerprint"]) == 32
+
+
+def test_fix_repairs_links(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path / "p", config='select = ["CG2"]\n')
+    source = root / "mod.py"
+    source.write_text("# see http://arxiv.org/abs/1706.03762v5 here\n")
+    code, _ = check(root, "mod.py", "--fix", capsys=capsys)
+    assert source.read_text() == "# see https://arxiv.org/abs/1706.03762 here\n"
+    assert check(root, "mod.py", capsys=capsys)[0] == 0
+
+
+def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path / "p")
+    assert check(root, "--format", "xml", capsys=capsys)[0] == 2
