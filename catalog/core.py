@@ -8,15 +8,19 @@ from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
-import httpx
+from typing import TYPE_CHECKING
 
-from catalog.http import HttpSession
 from catalog.matching import match_titles
 from catalog.records import ResolverError, ResolverSettings, ResolverUnavailable, TitleQuery
 from catalog.resolvers import CHAINS, RESOLVERS, Resolver
 from catalog.store import Store, default_catalog_path
 from catalog.types import Paper, PaperRef, Resolution
 from catalog.types import ResolutionStatus as Status
+
+if TYPE_CHECKING:
+    import httpx
+
+    from catalog.http import HttpSession
 
 DAY = 86400.0
 
@@ -43,7 +47,11 @@ class Catalog:
         self.store = store
         self.offline = offline
         self.settings = settings or ResolverSettings.from_environment()
-        self.session = HttpSession(self.settings, client, sleep=sleep)
+        # The HTTP stack (httpx) loads on the first online request: offline runs, such as the
+        # pre-commit hook, never pay for it.
+        self._client = client
+        self._sleep = sleep
+        self._session: HttpSession | None = None
         self.resolvers: dict[str, Resolver] = {n: c(self.settings) for n, c in RESOLVERS.items()}
         self.threshold = threshold
         self._on_warning = on_warning
@@ -82,9 +90,19 @@ class Catalog:
             threshold=threshold,
         )
 
+    @property
+    def session(self) -> HttpSession:
+        """The HTTP session, created on first use."""
+        if self._session is None:
+            from catalog.http import HttpSession
+
+            self._session = HttpSession(self.settings, self._client, sleep=self._sleep)
+        return self._session
+
     def close(self) -> None:
         """Close the store and the HTTP client."""
-        self.session.close()
+        if self._session is not None:
+            self._session.close()
         self.store.close()
 
     def __enter__(self) -> Catalog:
@@ -101,12 +119,12 @@ class Catalog:
     @property
     def requests(self) -> int:
         """HTTP requests made so far (benchmarks and tests count them)."""
-        return self.session.requests
+        return self._session.requests if self._session is not None else 0
 
     @property
     def online(self) -> bool:
         """Whether online sources may still be asked in this run."""
-        return not self.offline and not self.session.down
+        return not self.offline and not (self._session is not None and self._session.down)
 
     def warn(self, message: str) -> None:
         """Report a warning once per run through the observer."""

@@ -7,7 +7,10 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import httpx
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import httpx
 
 from catalog.records import ResolverError, ResolverSettings, ResolverUnavailable
 
@@ -57,6 +60,8 @@ class HttpSession:
     ) -> None:
         self.settings = settings
         self._own_client = client is None
+        import httpx  # loaded on first online use: offline runs never import the HTTP stack
+
         self.client = client or httpx.Client(
             timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout),
             follow_redirects=True,
@@ -85,6 +90,8 @@ class HttpSession:
         not_found_ok: bool = False,
     ) -> httpx.Response | None:
         """Send one request for `source`, politely; None for a 404 when `not_found_ok`."""
+        import httpx
+
         if self.down:
             raise ResolverUnavailable("the network is unreachable")
         attempt = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 import traceback
@@ -9,16 +10,38 @@ import traceback
 import click
 
 from citegraph import __version__
-from citegraph.commands.bib import bib_command
-from citegraph.commands.check import check_command
-from citegraph.commands.diff import diff_command
-from citegraph.commands.report import report_command
-from citegraph.commands.scan import scan_command
 from citegraph.errors import CitegraphError
 from citegraph.exitcodes import ExitCode
 
+# Command name -> "module:attribute". Commands load on use, so `citegraph check` in a
+# pre-commit hook never imports the HTTP stack, Jinja2 or networkx.
+COMMANDS: dict[str, str] = {
+    "scan": "citegraph.commands.scan:scan_command",
+    "report": "citegraph.commands.report:report_command",
+    "check": "citegraph.commands.check:check_command",
+    "bib": "citegraph.commands.bib:bib_command",
+    "diff": "citegraph.commands.diff:diff_command",
+    "catalog": "citegraph.commands.catalog:catalog_group",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported only when invoked (or listed)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """All command names, in a stable order."""
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """Import the named command's module on demand."""
+        if cmd_name in COMMANDS:
+            module_name, attribute = COMMANDS[cmd_name].split(":")
+            command: click.Command = getattr(importlib.import_module(module_name), attribute)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="citegraph")
 @click.option("-v", "--verbose", count=True, help="More logging on standard error.")
 def cli(verbose: int) -> None:
@@ -28,11 +51,6 @@ def cli(verbose: int) -> None:
     )
 
 
-cli.add_command(scan_command)
-cli.add_command(report_command)
-cli.add_command(check_command)
-cli.add_command(bib_command)
-cli.add_command(diff_command)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,117 @@
+"""Generate a synthetic repository for the scan benchmark: realistic shapes, deterministic.
+
+Most files are ordinary code whose comments cite nothing (license headers with years, TODOs,
+docs links); a small fraction cite papers in every form the scanner knows (arXiv ids and URLs,
+DOIs, paper URLs, reference entries); a few are huge generated files, some are not UTF-8 and
+some are binary. The same seed gives the same tree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from pathlib import Path
+
+LANGUAGES = {  # extension -> (line comment, share of files)
+    ".py": ("#", 0.30),
+    ".cpp": ("//", 0.14),
+    ".h": ("//", 0.12),
+    ".java": ("//", 0.10),
+    ".ts": ("//", 0.08),
+    ".js": ("//", 0.07),
+    ".go": ("//", 0.07),
+    ".rs": ("//", 0.06),
+    ".md": ("", 0.06),
+}
+CITATIONS = [
+    "See https://arxiv.org/abs/{yy}{mm:02d}.{n:05d} for the derivation.",
+    "Implements arXiv:{yy}{mm:02d}.{n:05d}v2 (section 3).",
+    "Reference: doi:10.1145/{a}.{b}",
+    "Based on https://doi.org/10.1016/j.jcp.20{yy}.{n:05d}",
+    "Proceedings version: https://openreview.net/forum?id=Hk{n:05d}xZ",
+    'A. Author and B. Writer, "A Method for Fast Things Number {n}", J. Comput. Phys. {a}, 2019.',
+    "Smith et al. (20{yy}) describe the recurrence used here.",
+]
+NOISE = [
+    "Copyright 2019-2024 The Project Authors. Licensed under the Apache License 2.0.",
+    "TODO(jane): handle the empty case, see https://github.com/org/repo/issues/{n}",
+    "Version {a}.{b}.{n} changed the default; docs at https://docs.example.org/v{a}/api.html",
+    "Listen on 10.0.{a}.{b}:8080 unless configured otherwise.",
+    "Keep this in sync with the table in the user guide.",
+]
+
+
+def _line(rng: random.Random, templates: list[str]) -> str:
+    return rng.choice(templates).format(
+        yy=rng.randint(15, 24),
+        mm=rng.randint(1, 12),
+        n=rng.randint(1, 99999),
+        a=rng.randint(100, 9999),
+        b=rng.randint(100, 9999),
+    )
+
+
+def _code_file(rng: random.Random, ext: str, lines: int, cite: bool) -> str:
+    marker = LANGUAGES[ext][0]
+    out = []
+    for i in range(lines):
+        if i % 12 == 0:
+            comment = _line(rng, CITATIONS if cite and rng.random() < 0.3 else NOISE)
+            out.append(f"{marker} {comment}" if marker else comment)
+        elif ext == ".py":
+            out.append(
+                f"    value_{i} = compute_{i % 17}(value_{i - 1}, scale={i * 0.5})"
+                if i % 7
+                else f"def function_{i}(value_0):"
+            )
+        elif ext == ".md":
+            out.append(f"Paragraph {i} of the design notes, about module {i % 9}.")
+        else:
+            out.append(f"  int value_{i} = compute_{i % 17}(value_{i - 1}, {i});")
+    return "\n".join(out) + "\n"
+
+
+def generate(root: Path, files: int = 20000, megabytes: float = 150.0, seed: int = 1) -> Path:
+    """Write the tree under `root` (reused when its marker says it has the same shape)."""
+    marker = root / ".synth"
+    shape = f"{files} {megabytes} {seed}"
+    if marker.is_file() and marker.read_text() == shape:
+        return root
+    rng = random.Random(seed)
+    extensions = list(LANGUAGES)
+    weights = [LANGUAGES[e][1] for e in extensions]
+    huge = max(1, files // 4000)
+    # Budget: huge generated files take 15% of the bytes, the rest is spread evenly.
+    line_bytes = 60
+    per_file_lines = max(10, int(megabytes * 0.85 * 1e6 / max(files - huge, 1) / line_bytes))
+    for index in range(files):
+        ext = rng.choices(extensions, weights)[0]
+        path = root / f"pkg{index % 40}" / f"sub{index % 7}" / f"file{index}{ext}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if index < huge:
+            lines = int(megabytes * 0.15 * 1e6 / huge / line_bytes)
+            path.write_text(_code_file(rng, ext, lines, cite=False))
+        elif index % 997 == 0:
+            path.write_bytes(b"\x7fELF\x00\x00" + rng.randbytes(4096))  # binary with a code name
+        elif index % 991 == 0:
+            path.write_bytes(("// Müller, Crème brûlée " * 50).encode("cp1252"))  # not UTF-8
+        else:
+            lines = rng.randint(per_file_lines // 2, per_file_lines * 3 // 2)
+            path.write_text(_code_file(rng, ext, lines, cite=rng.random() < 0.03))
+    marker.write_text(shape)
+    return root
+
+
+def main() -> None:
+    """Command line: `python benchmarks/synth.py OUT [--files N] [--megabytes M]`."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--files", type=int, default=20000)
+    parser.add_argument("--megabytes", type=float, default=150.0)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    generate(args.out, args.files, args.megabytes, args.seed)
+
+
+if __name__ == "__main__":
+    main()
