@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from catalog.records import ResolverError, ResolverUnavailable, TitleQuery
 from catalog.resolvers import TITLE_SEARCHERS
-from catalog.titles import best_match, fts_queries, normalize_title
+from catalog.titles import best_match, fts_queries, normalize_title, significant_words
 from catalog.types import Paper, Resolution
 from catalog.types import ResolutionStatus as Status
 
@@ -80,7 +80,8 @@ def local_match(catalog: Catalog, query: TitleQuery) -> tuple[Paper, float] | No
     """The best stored candidate for `query`, trying precise FTS5 queries before loose ones."""
     best: tuple[Paper, float] | None = None
     year = query.year if not query.title else None
-    for fts in fts_queries(query):
+    counts = catalog.store.title_term_counts(significant_words(query.title or ""))
+    for fts in fts_queries(query, counts):
         try:
             candidates = catalog.store.search(fts, year=year, limit=20)
         except sqlite3.OperationalError:

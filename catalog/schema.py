@@ -54,6 +54,12 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO titles(rowid, title, authors) VALUES (new.id, new.title, new.authors);
     END;
     """,
+    # 2: term instances, so title matching can tell misspelled words (no instance) and
+    # common ones (many) from selective ones; 'instance' rows are read lazily, so a capped
+    # count stays cheap where 'row'/'col' tables would walk a word's whole posting list.
+    """
+    CREATE VIRTUAL TABLE titles_terms USING fts5vocab('titles', 'instance');
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

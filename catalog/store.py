@@ -13,7 +13,7 @@ from pathlib import Path
 
 import platformdirs
 
-from catalog.ids import ARXIV_DOI_PREFIX
+from catalog.merge import aliases_of, merge_papers, row_paper
 from catalog.schema import migrate
 from catalog.types import Paper
 
@@ -27,16 +27,6 @@ def default_catalog_path() -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_cache_dir("citegraph", appauthor=False)) / "catalog.sqlite3"
-
-
-def aliases_of(paper: Paper) -> list[str]:
-    """Every key the paper can be reached by, including the DOI arXiv derives from its id."""
-    aliases = [f"{kind}:{value}" for kind, value in paper.ids.items()]
-    if "arxiv" in paper.ids:
-        aliases.append(f"doi:{ARXIV_DOI_PREFIX}{paper.ids['arxiv'].lower()}")
-    if paper.key not in aliases:
-        aliases.append(paper.key)
-    return list(dict.fromkeys(aliases))
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +138,18 @@ class Store:
         rows = self.db.execute(sql + " ORDER BY rank LIMIT ?", [*params, limit]).fetchall()
         return self._papers(rows)
 
+    def title_term_counts(self, terms: Sequence[str], cap: int = 5000) -> dict[str, int]:
+        """How many times each (normalized, lowercase) term occurs in stored titles, counted
+        up to `cap` + 1 only, so a word in half the catalog costs no more than a rare one."""
+        counts = {}
+        for term in terms:
+            counts[term] = self.db.execute(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM titles_terms "
+                "WHERE term = ? AND col = 'title' LIMIT ?)",
+                (term, cap + 1),
+            ).fetchone()[0]
+        return counts
+
     def lookup(self, key: str) -> Lookup | None:
         """The cached answer for `key`, if any."""
         row = self.db.execute(
@@ -181,7 +183,7 @@ class Store:
                 part,
             ):
                 aliases.setdefault(pid, []).append(alias)
-        return [_paper(row, aliases.get(row[0], [])) for row in rows]
+        return [row_paper(row, aliases.get(row[0], [])) for row in rows]
 
     # Writing ----------------------------------------------------------------------------------
 
@@ -391,62 +393,3 @@ class Store:
             "cached_not_found": one("SELECT COUNT(*) FROM lookups WHERE paper_id IS NULL"),
             "bytes": self.path.stat().st_size if self.path.exists() else 0,
         }
-
-
-_SOURCE_SEP = "+"
-
-
-def merge_papers(old: Paper, new: Paper) -> Paper:
-    """One record from two: gaps are filled, a published venue replaces "arXiv", a fresh answer
-    from the only source an old record came from replaces it, and all ids are kept."""
-    old_sources = [s for s in (old.source or "").split(_SOURCE_SEP) if s]
-    same_source = bool(new.source) and old_sources == [new.source]
-
-    def pick(a: object, b: object) -> object:
-        return b if (b and (same_source or not a)) else a
-
-    venue = pick(old.venue, new.venue)
-    if old.venue == "arXiv" and new.venue and new.venue != "arXiv":
-        venue = new.venue
-    sources = old_sources + [
-        s for s in (new.source or "").split(_SOURCE_SEP) if s and s not in old_sources
-    ]
-    ids = {**new.ids, **old.ids} if not same_source else {**old.ids, **new.ids}
-    return Paper(
-        key=old.key,
-        title=pick(old.title, new.title),  # type: ignore[arg-type]
-        authors=pick(old.authors, new.authors),  # type: ignore[arg-type]
-        year=pick(old.year, new.year),  # type: ignore[arg-type]
-        venue=venue,  # type: ignore[arg-type]
-        abstract=pick(old.abstract, new.abstract),  # type: ignore[arg-type]
-        url=pick(old.url, new.url),  # type: ignore[arg-type]
-        ids=ids,
-        source=_SOURCE_SEP.join(sources) or None,
-        primary_category=pick(old.primary_category, new.primary_category),  # type: ignore[arg-type]
-    )
-
-
-def _paper(row: Sequence, aliases: Sequence[str]) -> Paper:
-    ids: dict[str, str] = {}
-    for alias in aliases:
-        kind, _, value = alias.partition(":")
-        # The derived arXiv DOI is an alias, not the paper's DOI; a published DOI wins.
-        if kind == "doi" and value.startswith(ARXIV_DOI_PREFIX):
-            continue
-        ids.setdefault(kind, value)
-    try:
-        authors = tuple(json.loads(row[3]))
-    except (TypeError, ValueError):
-        authors = ()
-    return Paper(
-        key=row[1],
-        title=row[2],
-        authors=authors,
-        year=row[4],
-        venue=row[5],
-        abstract=row[6],
-        url=row[7],
-        primary_category=row[8],
-        ids=ids,
-        source=row[9] or None,
-    )

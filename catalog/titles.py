@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz
 
@@ -36,22 +36,38 @@ def significant_words(text: str) -> list[str]:
     return sorted(dict.fromkeys(words), key=len, reverse=True)
 
 
-def fts_queries(query: TitleQuery) -> list[str]:
-    """FTS5 queries for a title query, precise first: all words, then any of the rarest-looking
-    (longest) words. Author-year queries search the authors column instead."""
-    if query.title:
-        words = significant_words(query.title)
-        if not words:
-            return []
-        quoted = [f'"{w}"' for w in words]
-        queries = ["title : (" + " AND ".join(quoted) + ")"]
-        if len(words) > 1:
-            queries.append("title : (" + " OR ".join(quoted[:4]) + ")")
-        return queries
-    names = [n for n in (_family(a) for a in query.authors) if n]
-    if not names:
+# A word found in more titles than this narrows an AND-query little but makes it slow.
+COMMON = 5000
+
+
+def fts_queries(query: TitleQuery, counts: Mapping[str, int] | None = None) -> list[str]:
+    """FTS5 queries for a title query, most precise first.
+
+    Without `counts` (capped occurrences of each word in stored titles): all significant
+    words. With them: the words the store knows and that are not common (a misspelled word
+    matches nothing, a common one costs time); then each leave-one-out combination of those
+    (one extra word in the citation); last, any of the rarest words. Author-year queries
+    search the authors column instead.
+    """
+    if not query.title:
+        names = [n for n in (_family(a) for a in query.authors) if n]
+        return ["authors : (" + " AND ".join(f'"{n}"' for n in names) + ")"] if names else []
+    words = significant_words(query.title)
+    if not words:
         return []
-    return ["authors : (" + " AND ".join(f'"{n}"' for n in names) + ")"]
+    groups: list[tuple[str, list[str]]] = [(" AND ", words)]
+    if counts is not None:
+        known = [w for w in words if counts.get(w, 0) > 0]
+        selective = [w for w in known if counts[w] <= COMMON]
+        base = selective if len(selective) >= 2 else known
+        groups = [(" AND ", base)] if len(base) >= 2 else []
+        if len(base) >= 3:
+            groups += [(" AND ", [w for w in base if w != out]) for out in base[:6]]
+        rare = sorted(selective, key=lambda w: counts[w])[:3]
+        if len(rare) >= 2:
+            groups.append((" OR ", rare))
+    queries = ["title : (" + joiner.join(f'"{w}"' for w in group) + ")" for joiner, group in groups]
+    return list(dict.fromkeys(queries))
 
 
 def _family(author: str) -> str:

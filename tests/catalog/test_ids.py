@@ -9,9 +9,11 @@ import pytest
 from catalog.ids import (
     arxiv_problem,
     clean_doi,
+    drop_unbalanced_closer,
     isbn13,
     normalize_doi,
     normalize_url,
+    old_archive,
     parse_arxiv,
     ref_from_key,
     ref_from_string,
@@ -157,3 +159,30 @@ def test_ref_from_string_refuses_non_references(text: str) -> None:
 )
 def test_normalize_url_forms(text: str, expected: str) -> None:
     assert normalize_url(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "archive"),
+    [("hep-th", "hep-th"), ("HEPTH", "hep-th"), ("condmat", "cond-mat"), ("math", "math")],
+)
+def test_old_archive_accepts_missing_hyphens(name: str, archive: str) -> None:
+    assert old_archive(name) == archive
+
+
+@pytest.mark.parametrize("name", ["tmp", "build", "stat", "hepx"])
+def test_old_archive_refuses_other_names(name: str) -> None:
+    assert old_archive(name) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10.1145/1.2)", "10.1145/1.2"),
+        ("10.1016/0167-2789(84)90263-6", "10.1016/0167-2789(84)90263-6"),
+        ("10.1002/x<1::a>2.0", "10.1002/x<1::a>2.0"),
+        ("10.1002/x>", "10.1002/x"),
+        ("", ""),
+    ],
+)
+def test_drop_unbalanced_closer(text: str, expected: str) -> None:
+    assert drop_unbalanced_closer(text) == expected

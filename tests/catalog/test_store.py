@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from catalog.merge import merge_papers
 from catalog.schema import SCHEMA_VERSION, SchemaTooNew
-from catalog.store import Store, default_catalog_path, merge_papers
+from catalog.store import Store, default_catalog_path
 from catalog.types import Paper
 
 PREPRINT = Paper(

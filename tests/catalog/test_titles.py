@@ -117,3 +117,20 @@ def test_online_title_miss_stays_unresolved(make_catalog, services: FakeServices
     assert result.status is Status.UNRESOLVED_TITLE and result.paper is None
     assert any("semanticscholar: HTTP 500" in w for w in warnings)
     assert services.count("/crossref") == 1 and services.count("/openalex") == 1
+
+
+def test_fts_queries_skip_misspelled_and_common_words() -> None:
+    from catalog.titles import COMMON, fts_queries
+
+    query = TitleQuery("q", "Deep residaul learning for image recognition")
+    counts = {"deep": COMMON + 1, "residaul": 0, "learning": 40, "image": 30, "recognition": 20}
+    queries = fts_queries(query, counts)
+    assert queries[0] == 'title : ("recognition" AND "learning" AND "image")'
+    assert all("residaul" not in q and '"deep"' not in q for q in queries)
+    assert queries[-1] == 'title : ("recognition" OR "image" OR "learning")'
+    assert fts_queries(query) == [
+        'title : ("recognition" AND "residaul" AND "learning" AND "image" AND "deep")'
+    ]
+    assert fts_queries(TitleQuery("a", None, ("Kingma, D.", "J. Ba"), 2014)) == [
+        'authors : ("kingma" AND "ba")'
+    ]
