@@ -1,37 +1,74 @@
 """Python module names from file paths: `src/pkg/sub/mod.py` -> `pkg.sub.mod`.
 
-The package root is found by walking up while the parent directory holds an `__init__.py`;
-the module name is the path from there. A file outside any package is named by its path
-below the scan root, with a leading `src/` or `lib/` layout directory dropped.
+The rules, in order:
+
+1. A file in a regular package (its directory holds `__init__.py`, `.pyi` or Cython's
+   `.pxd`) is named from the top of the chain of package directories above it:
+   `pkg/sub/mod.py` -> `pkg.sub.mod`, `pkg/__init__.py` -> `pkg`, `pkg/mod.pyi` -> `pkg.mod`.
+   The chain may continue above the scan root, so scanning `repo/torch/nn` still names
+   `torch.nn.modules.linear`.
+2. Directories between a layout directory (`src/`, `lib/`, `python/`) and that chain are
+   namespace packages (PEP 420): `src/ns/pkg/mod.py` -> `ns.pkg.mod`.
+3. Any other file is named by its path below the scan root, or below its last layout
+   directory, so two `train.py` scripts in different folders stay distinct symbols:
+   `tools/gen.py` -> `tools.gen`, `src/tool.py` -> `tool`; a script at the root is its stem,
+   `setup.py` -> `setup`.
 """
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
-_LAYOUT_DIRS = ("src", "lib", "python")
+_INIT_FILES = ("__init__.py", "__init__.pyi", "__init__.pxd")
+_LAYOUT_DIRS = frozenset({"src", "lib", "python"})
 
 
 def module_name(root: Path, relpath: str) -> str:
-    """The dotted module name of the Python file `relpath` under `root`."""
-    parts = relpath.split("/")
-    stem = parts[-1].rsplit(".", 1)[0]
-    dirs = parts[:-1]
-    # The longest chain of package directories that ends at the file's directory.
-    first_package = len(dirs)
-    while first_package > 0 and _is_package(str(root), "/".join(dirs[:first_package])):
-        first_package -= 1
-    if first_package < len(dirs):
-        names = dirs[first_package:]
-    else:
-        names = dirs[1:] if dirs and dirs[0] in _LAYOUT_DIRS else dirs
-    if stem != "__init__":
-        names = [*names, stem]
-    return ".".join(names) if names else stem
+    """The dotted module name of the Python file `relpath` (`/`-separated) under `root`."""
+    *dirs, filename = [part for part in relpath.split("/") if part not in ("", ".")]
+    stem = filename.rsplit(".", 1)[0] if "." in filename[1:] else filename
+    names = [*_package_path(str(root), tuple(dirs))]
+    if stem != "__init__" or not names:
+        names.append(stem)
+    return ".".join(names)
+
+
+@lru_cache(maxsize=16384)
+def _package_path(root: str, dirs: tuple[str, ...]) -> tuple[str, ...]:
+    """The dotted path of directory `dirs` under `root`, by the rules of the module docstring.
+
+    Cached per directory: a repository has thousands of files in far fewer directories.
+    """
+    top = len(dirs)
+    while top > 0 and _is_package(os.path.join(root, *dirs[:top])):
+        top -= 1
+    if top == 0 and _is_package(root):
+        return (*_parents_in_package(root), *dirs)
+    prefix = dirs[:top]
+    layout = [index for index, name in enumerate(prefix) if name in _LAYOUT_DIRS]
+    if layout:
+        prefix = prefix[layout[-1] + 1 :]
+    elif top < len(dirs):
+        prefix = ()  # the package chain starts its own import root
+    return (*prefix, *dirs[top:])
+
+
+def _parents_in_package(root: str) -> list[str]:
+    """The package names of `root` and its ancestors, when the scan root is inside a package."""
+    names: list[str] = []
+    directory = os.path.abspath(root)
+    while _is_package(directory):
+        parent = os.path.dirname(directory)
+        names.insert(0, os.path.basename(directory))
+        if parent == directory:
+            break
+        directory = parent
+    return names
 
 
 @lru_cache(maxsize=65536)
-def _is_package(root: str, reldir: str) -> bool:
-    base = Path(root, reldir)
-    return (base / "__init__.py").is_file() or (base / "__init__.pyi").is_file()
+def _is_package(directory: str) -> bool:
+    # os.path.isfile, unlike Path.is_file, treats an unreadable directory as "no".
+    return any(os.path.isfile(os.path.join(directory, name)) for name in _INIT_FILES)

@@ -41,19 +41,44 @@ def libcst_complaint(text: str, error: BaseException) -> str | None:
     Only files `ast` rejected (with `error`) come here: Python 2, broken code, or a grammar
     newer than the running interpreter's, which libcst reads and which is therefore valid.
     The line comes from `ast`, whose positions are exact where libcst's are approximate.
+    libcst is not asked about nesting `ast` refuses: its native parser overflows the C stack
+    (killing the process) on a few thousand open brackets.
     """
+    message = getattr(error, "msg", None) or str(error)
+    if "null bytes" in message:
+        return "null bytes in the source"
+    if not isinstance(error, SyntaxError):
+        return f"nesting too deep ({type(error).__name__})"
+    line = error.lineno or 1
+    if "too many" in (error.msg or "") or _bracket_depth(text) > _LIBCST_MAX_DEPTH:
+        return f"syntax error at line {line}: {message}"
     import libcst as cst
 
     try:
         cst.parse_module(text)
-    except cst.ParserSyntaxError as rejection:
-        line = getattr(error, "lineno", None) or rejection.editor_line
+    except cst.ParserSyntaxError:
         return f"libcst: syntax error at line {line}"
     except (RecursionError, MemoryError):
         return "libcst: nesting too deep"
     except Exception as rejection:  # libcst's native parser raises a few types of its own
         return f"libcst: {type(rejection).__name__}"
     return None
+
+
+_LIBCST_MAX_DEPTH = 500
+_BRACKET = re.compile(r"[()\[\]{}]")
+
+
+def _bracket_depth(text: str) -> int:
+    """The deepest bracket nesting, brackets in strings included (an over-estimate)."""
+    depth = deepest = 0
+    for match in _BRACKET.finditer(text):
+        if match.group() in "([{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth = max(depth - 1, 0)
+    return deepest
 
 
 def fallback_structure(

@@ -11,6 +11,7 @@ fallback readers in `pyfallback`, and `ParsedFile.fallback` says why when libcst
 from __future__ import annotations
 
 import ast
+import gc
 import warnings
 from dataclasses import dataclass
 
@@ -69,18 +70,48 @@ class PythonParser:
                 from scanner.parsers import pyfallback
 
                 fallback = pyfallback.libcst_complaint(text, error)
-                structure = pyfallback.fallback_structure(text, source.module, lines, raw_blocks)
+                if fallback is None:
+                    # Valid Python of a newer grammar than this interpreter's: libcst reads
+                    # it exactly, `__doc__` assignments and `add_docstr` calls included.
+                    structure = _libcst_structure(text, source.module, lines)
+                else:
+                    structure = pyfallback.fallback_structure(
+                        text, source.module, lines, raw_blocks
+                    )
         module = Symbol(source.module, SymbolKind.MODULE)
         blocks = attribute(raw_blocks, structure, lines, LineIndex(text), module)
         return ParsedFile(tuple(blocks), fallback=fallback)
 
 
+def _libcst_structure(text: str, module: str, lines: list[str]) -> Structure:
+    """The structure of `text` read with libcst (see `pystructure`)."""
+    from scanner.parsers.pystructure import read_structure as read_with_libcst
+
+    found = read_with_libcst(text, module)
+    definitions = []
+    for definition in found.definitions:
+        line = lines[definition.symbol.line - 1] if definition.symbol.line else ""
+        column = len(line) - len(line.lstrip())
+        definitions.append(
+            Definition(definition.symbol, definition.first_line, definition.end_line, column)
+        )
+    return Structure(tuple(definitions), dict(found.docs))
+
+
 def read_structure(text: str, module: str, lines: list[str]) -> Structure:
     """The structure of valid Python `text` read with `ast`; raises `SyntaxError` otherwise."""
     bom = text.startswith("\ufeff")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # invalid escapes warn; library code never prints
-        tree = ast.parse(text[1:] if bom else text)
+    collecting = gc.isenabled()
+    # The tree is acyclic and freed by reference counting; collections during the parse
+    # only cost time (about 20% on large modules).
+    gc.disable()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # invalid escapes warn; library code never prints
+            tree = ast.parse(text[1:] if bom else text)
+    finally:
+        if collecting:
+            gc.enable()
     walker = _AstWalker(module, lines, bom)
     if tree.body:
         walker.docstring(tree.body, walker.module)
@@ -93,6 +124,8 @@ class _AstWalker:
 
     def __init__(self, module: str, lines: list[str], bom: bool) -> None:
         self.module = Symbol(module, SymbolKind.MODULE)
+        package, _, leaf = module.rpartition(".")
+        self.docs_package = package if package and "add_newdoc" in leaf else None
         self.lines = lines
         self.bom = bom
         self.definitions: list[Definition] = []
@@ -162,14 +195,20 @@ class _AstWalker:
         if not name or name.rsplit(".", 1)[-1] not in _DOC_CALLS or not call.args:
             return
         args = call.args
-        names = [a.value if isinstance(a, ast.Constant) else None for a in args[:2]]
-        if len(args) >= 3 and all(isinstance(n, str) for n in names):
+        names = [
+            a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None
+            for a in args[:2]
+        ]
+        if len(args) >= 3 and names[0] is not None and names[1] is not None:
             # add_newdoc("pkg.mod", "name", doc), doc a string, (attr, doc) or [(attr, doc)]
             self._absolute_docs(f"{names[0]}.{names[1]}", args[2])
             return
         if isinstance(names[0], str):
-            # add_newdoc("name", doc): a name in this module
+            # add_newdoc("name", doc) documents a name of this module, or, from a module that
+            # only holds documentation (scipy.special._add_newdocs), of its package.
             dotted = names[0] if names[0].replace(".", "").isidentifier() else None
+            if dotted and self.docs_package:
+                dotted = f"{self.docs_package}.{dotted}"
         else:
             dotted = _dotted(args[0])
         strings = [s for a in args[1:] for s in _strings(a)]
@@ -316,10 +355,12 @@ def _extended_end(definition: Definition, lines: list[str]) -> int:
     end = definition.end_line
     for number in range(definition.end_line + 1, len(lines) + 1):
         content = lines[number - 1]
-        stripped = content.lstrip()
+        stripped = content.lstrip(" \t\f")
         if not stripped.strip():
             continue
-        if stripped[0] != "#" or len(content) - len(stripped) <= definition.column:
+        leading = content[: len(content) - len(stripped)]
+        indent = len(leading) - leading.rfind("\f") - 1  # a form feed resets the indentation
+        if stripped[0] != "#" or indent <= definition.column:
             break
         end = number
     return min(end, len(lines))

@@ -2,16 +2,26 @@
 
 Each language's knowledge is its query file `scanner/queries/<language>.scm`, with captures
 `@comment`, `@string`, `@package` and `@definition.<kind>` (plus `@name`, and `@receiver` for
-Go methods). A comment block is attributed to the definition that immediately follows it
-(doc comments), else to the innermost definition around it, else to the file or package.
+Go methods). A comment block is attributed to the definition that immediately follows it (on
+the next line, past attributes, decorators and annotations; `template<>` and `export` wrappers
+count as the definition): that block is the definition's documentation, context DOCSTRING,
+whatever its marker (`//` above a Go func is its doc comment as much as `/** */` is Javadoc).
+Rust inner docs (`//!`, `/*!`) document the item around them, also as DOCSTRING. Any other
+comment is a COMMENT of the innermost definition around it, else of the file or package.
+
+Symbols are qualified the language's own way: `ns::Class::method` (C, C++, CUDA; out-of-line
+`Foo<T>::bar` becomes `Foo::bar`), `pkg.Class.method` (Java, from the package declaration),
+`pkg.Type.Method` (Go), `crate::module::Type::method` (Rust, module from the file path), and
+`Class.method` for JavaScript and TypeScript, whose module is the file the symbol sits in.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from tree_sitter import Language as TsLanguage
@@ -20,10 +30,17 @@ from tree_sitter import Node, Parser, Query, QueryCursor
 from scanner.extract import find_hits
 from scanner.languages import LANGUAGES, Language
 from scanner.parsers import ParsedFile
-from scanner.parsers.tsblocks import RawBlock, comment_blocks, end_row, string_block
-from scanner.parsers.tsnames import file_symbol, qualified_name
+from scanner.parsers.tsblocks import (
+    RawBlock,
+    comment_blocks,
+    end_row,
+    string_block,
+    trails_code,
+)
+from scanner.parsers.tsnames import file_symbol, qualified_name, short_name
 from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
 
+_SNIFF = 65536  # characters read to tell a C++ header from a C one
 _QUERIES = Path(__file__).resolve().parent.parent / "queries"
 # `class TORCH_API Foo : Base {` does not parse as a class; blanking the export macro (same
 # length, so offsets hold) lets it.
@@ -38,6 +55,7 @@ _WRAPPERS = frozenset(
         "variable_declaration",
         "decorated_definition",
         "declaration",
+        "type_declaration",
     }
 )
 # Siblings allowed between a doc comment and its definition.
@@ -70,6 +88,8 @@ class _Definition:
     name: str
     anchor: int  # start byte of the outermost wrapper: where a doc comment's sibling starts
     symbol: Symbol | None = None
+    path: tuple[str, ...] = ()  # names from the outermost enclosing definition down
+    resolve: Callable[[], Symbol] | None = None
 
 
 class TreeSitterParser:
@@ -77,10 +97,10 @@ class TreeSitterParser:
 
     def parse(self, source: SourceFile) -> ParsedFile:
         """Return the file's comment and string blocks with their owning symbols."""
-        language = LANGUAGES[source.language]
+        language = _dialect(LANGUAGES[source.language], source.text)
         grammar = _grammar(language.name)
         data = source.text.encode("utf-8", errors="surrogatepass")
-        if language.separator == "::":
+        if language.export_macros:
             data = _EXPORT_MACRO.sub(lambda m: b" " * len(m.group(0)), data)
         tree = grammar.parser.parse(data)
         captures = QueryCursor(grammar.query).matches(tree.root_node)
@@ -96,7 +116,7 @@ class TreeSitterParser:
         raw.sort(key=lambda b: b.start_byte)
         package = next(
             (
-                caps["name"][0].text.decode("utf-8", "replace")
+                _text(caps["name"][0], data)
                 for _, caps in captures
                 if "package" in caps and "name" in caps
             ),
@@ -106,10 +126,28 @@ class TreeSitterParser:
         if not any(find_hits(block.text) for block in raw):
             return ParsedFile(tuple(_text_block(b, top) for b in raw))
         definitions = _definitions(captures, language, top, data)
-        by_anchor = {d.anchor: d for d in definitions.values()}
+        by_anchor: dict[int, _Definition] = {}
+        for definition in definitions.values():
+            # `type (A; B)` wraps two specs: a comment above the group documents the first.
+            by_anchor.setdefault(definition.anchor, definition)
         return ParsedFile(
-            tuple(_text_block(b, _owner(b, definitions, by_anchor, top, data)) for b in raw)
+            tuple(
+                _text_block(b, *_owner(b, language, definitions, by_anchor, top, data)) for b in raw
+            )
         )
+
+
+def _dialect(language: Language, text: str) -> Language:
+    """The language to read `text` as: a `.h` file full of C++ is read as C++."""
+    for name, pattern in language.dialects:
+        if _pattern(pattern).search(text, 0, _SNIFF):
+            return LANGUAGES[name]
+    return language
+
+
+@cache
+def _pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 @cache
@@ -122,8 +160,14 @@ def _grammar(name: str) -> _Grammar:
     return _Grammar(Parser(ts_language), query)
 
 
-def _text_block(block: RawBlock, symbol: Symbol) -> TextBlock:
-    context = Context.COMMENT if block.is_comment else Context.STRING
+def _text(node: Node, data: bytes) -> str:
+    return data[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+
+def _text_block(block: RawBlock, symbol: Symbol, documents: bool = False) -> TextBlock:
+    context = Context.STRING
+    if block.is_comment:
+        context = Context.DOCSTRING if documents else Context.COMMENT
     return TextBlock(block.text, context, block.line, block.column, symbol)
 
 
@@ -137,41 +181,91 @@ def _definitions(
         if key is None or "name" not in caps:
             continue
         node = caps[key][0]
-        name = caps["name"][0].text.decode("utf-8", "replace")
+        name = _text(caps["name"][0], data)
         if "receiver" in caps:
-            name = caps["receiver"][0].text.decode("utf-8", "replace") + "." + name
+            name = _text(caps["receiver"][0], data) + "." + name
         kind = SymbolKind(key.split(".", 1)[1])
         anchor = node
         while anchor.parent is not None and anchor.parent.type in _WRAPPERS:
             anchor = anchor.parent
         if node.id not in found:
             found[node.id] = _Definition(node, kind, name, anchor.start_byte)
+    # `typedef struct queue {...} queue_t;` is one definition, known by its typedef name.
+    for node_id in [
+        node_id
+        for node_id, d in found.items()
+        if d.node.parent is not None
+        and (outer := found.get(d.node.parent.id)) is not None
+        and outer.kind is SymbolKind.TYPE
+    ]:
+        del found[node_id]
+    # Type names defined in this file: `Foo::bar` defined out of line is a method of `Foo`.
+    types = {
+        short_name(d.name, language.separator) for d in found.values() if d.kind in _CONTAINERS
+    }
+    # Symbols are built lazily, from the nearest enclosing definition down: only the
+    # definitions that own a block pay for their names.
     for definition in found.values():
-        chain = []
-        parent = definition.node.parent
-        while parent is not None:
-            outer = found.get(parent.id)
-            if outer is not None:
-                chain.append(outer)
-            parent = parent.parent
-        kind = definition.kind
-        if kind is SymbolKind.FUNCTION and chain and chain[0].kind in _CONTAINERS:
-            kind = SymbolKind.METHOD
-        names = [d.name for d in reversed(chain)] + [definition.name]
-        definition.symbol = Symbol(
-            qualified_name(language, top, names), kind, definition.node.start_point.row + 1
-        )
+        definition.resolve = partial(_symbol, definition, found, language, top, types)
     return found
+
+
+def _symbol(
+    definition: _Definition,
+    found: dict[int, _Definition],
+    language: Language,
+    top: Symbol,
+    types: set[str],
+) -> Symbol:
+    """The qualified symbol of `definition`, memoized on it."""
+    if definition.symbol is not None:
+        return definition.symbol
+    parent = definition.node.parent
+    while parent is not None and parent.id not in found:
+        parent = parent.parent
+    outer = found[parent.id] if parent is not None else None
+    path = (*_path(outer), definition.name) if outer is not None else (definition.name,)
+    kind = definition.kind
+    if kind is SymbolKind.FUNCTION and (
+        (outer is not None and outer.kind in _CONTAINERS)
+        or _out_of_line_method(definition.name, types)
+    ):
+        kind = SymbolKind.METHOD
+    definition.path = path
+    definition.symbol = Symbol(
+        qualified_name(language, top, list(path)), kind, definition.node.start_point.row + 1
+    )
+    return definition.symbol
+
+
+def _path(definition: _Definition) -> tuple[str, ...]:
+    if not definition.path:
+        assert definition.resolve is not None
+        definition.resolve()
+    return definition.path
+
+
+def _out_of_line_method(name: str, types: set[str]) -> bool:
+    """`Foo<T>::bar`, `Foo::Foo`, `Foo::~Foo`, or `Foo::bar` for a type `Foo` of this file."""
+    head, separator, tail = name.rpartition("::")
+    if not separator:
+        return False
+    qualifier = short_name(head, "::")
+    return head.endswith(">") or tail.lstrip("~") == qualifier or qualifier in types
 
 
 def _owner(
     block: RawBlock,
+    language: Language,
     definitions: dict[int, _Definition],
     by_anchor: dict[int, _Definition],
     top: Symbol,
     data: bytes,
-) -> Symbol:
-    if block.is_comment:
+) -> tuple[Symbol, bool]:
+    """The symbol owning a block, and whether the block documents it."""
+    inner_doc = block.marker in language.inner_docs if block.is_comment else False
+    # A comment after code on its line annotates that line, not the definition below it.
+    if block.is_comment and not inner_doc and not trails_code(block.first_node, data):
         previous_row = end_row(block.last_node, data)
         sibling = block.last_node.next_named_sibling
         while sibling is not None and sibling.type in _ATTACHMENTS:
@@ -179,14 +273,14 @@ def _owner(
             sibling = sibling.next_named_sibling
         if sibling is not None and sibling.start_point.row - previous_row <= 1:
             documented = by_anchor.get(sibling.start_byte) or definitions.get(sibling.id)
-            if documented is not None and documented.symbol is not None:
-                return documented.symbol
+            if documented is not None and documented.resolve is not None:
+                return documented.resolve(), True
             if sibling.type in ("package_clause", "package_declaration"):
-                return top
+                return top, True
     parent = block.first_node.parent
     while parent is not None:
         definition = definitions.get(parent.id)
-        if definition is not None and definition.symbol is not None:
-            return definition.symbol
+        if definition is not None and definition.resolve is not None:
+            return definition.resolve(), inner_doc
         parent = parent.parent
-    return top
+    return top, inner_doc

@@ -1,8 +1,10 @@
 """Comment and string nodes of a tree-sitter tree turned into text blocks.
 
-Consecutive line comments in one column become one block, so a reference wrapped over several
-`//` lines stays whole. Delimiters (`//`, `///`, `//!`, `/*`, `*/`, the ` * ` margin of block
-comments, quotes and string prefixes) are blanked so offsets still map to the file.
+Consecutive line comments in one column with the same marker (`//`, `///`, `//!`) become one
+block, so a reference wrapped over several `//` lines stays whole while a Rust `//!` module doc
+never merges into the `///` doc of the item below it. Delimiters (`//`, `/*`, `*/`, the ` * `
+margin of block comments, quotes and string prefixes) are blanked so offsets still map to the
+file.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ _LINE_MARKER = re.compile(r"^(\s*)(//+!?|#+)")
 _BLOCK_OPEN = re.compile(r"^/\*+!?")
 _BLOCK_CLOSE = re.compile(r"\*+/$")
 _MARGIN = re.compile(r"(?m)^([ \t]*)(\*+)(?!/)")
+_MARKER = re.compile(rb"//[/!]?|/\*[*!]?")
 _MIN_STRING = 8
 
 
@@ -30,6 +33,7 @@ class RawBlock:
     is_comment: bool
     first_node: Node
     last_node: Node
+    marker: str = ""  # the comment's opening delimiter: `//`, `///`, `//!`, `/*`, `/**`, `/*!`
 
 
 def comment_blocks(comments: list[Node], data: bytes) -> list[RawBlock]:
@@ -62,14 +66,25 @@ def _continues(previous: Node, node: Node, data: bytes) -> bool:
         return False
     if node.start_point.column != previous.start_point.column:
         return False
-    if not (_is_line_comment(previous, data) and _is_line_comment(node, data)):
+    marker = _marker(node, data)
+    if not marker.startswith("//") or marker != _marker(previous, data):
         return False
+    return not trails_code(node, data)
+
+
+def trails_code(node: Node, data: bytes) -> bool:
+    """Whether code precedes the comment on its line (`x = 1;  // note`)."""
     line_start = node.start_byte - node.start_point.column
-    return not data[line_start : node.start_byte].strip()
+    return bool(data[line_start : node.start_byte].strip())
 
 
-def _is_line_comment(node: Node, data: bytes) -> bool:
-    return data[node.start_byte : node.start_byte + 2] == b"//"
+def _marker(node: Node, data: bytes) -> str:
+    head = data[node.start_byte : node.start_byte + 4]
+    # `////` and `/**/` are separators or empty comments, not doc markers.
+    if head in (b"////", b"/**/"):
+        return head[:2].decode()
+    match = _MARKER.match(head)
+    return match.group(0).decode() if match else ""
 
 
 def _comment_block(run: list[Node], data: bytes) -> RawBlock:
@@ -94,6 +109,7 @@ def _comment_block(run: list[Node], data: bytes) -> RawBlock:
         True,
         first,
         last,
+        _marker(first, data),
     )
 
 

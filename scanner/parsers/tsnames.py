@@ -7,7 +7,6 @@ import re
 from scanner.languages import Language
 from scanner.types import Symbol, SymbolKind
 
-_GENERICS = re.compile(r"<.*>$", re.DOTALL)
 _SPACES = re.compile(r"\s+")
 
 
@@ -38,7 +37,29 @@ def qualified_name(language: Language, top: Symbol, names: list[str]) -> str:
     return language.separator.join(cleaned)
 
 
+def short_name(name: str, separator: str) -> str:
+    """The last segment of a (possibly qualified, possibly generic) name: `a::Foo<T>` -> `Foo`."""
+    return _clean(name).rsplit(separator, 1)[-1]
+
+
 def _clean(name: str) -> str:
-    # `impl<T> Foo<T>` names the impl `Foo`; `Foo<T>::bar` keeps its qualifier, no spaces.
+    """No spaces and no template arguments: `Foo<T, U>::bar` -> `Foo::bar`.
+
+    `operator<`, `operator<<=` and friends keep their angle brackets.
+    """
     name = _SPACES.sub("", name)
-    return _GENERICS.sub("", name) if "::" not in name else name
+    head, operator, tail = name.partition("operator")
+    return _strip_arguments(head) + operator + tail
+
+
+def _strip_arguments(name: str) -> str:
+    kept: list[str] = []
+    depth = 0
+    for char in name:
+        if char == "<":
+            depth += 1
+        elif char == ">" and depth:
+            depth -= 1
+        elif not depth:
+            kept.append(char)
+    return "".join(kept)

@@ -1,0 +1,58 @@
+"""Block-level fixtures for the Python parser: `<case>.py` beside `<case>.py.blocks.json`.
+
+Each line of the JSON is one block: position, context, owning symbol and the first 40
+characters of its text (delimiters blanked). Regenerate with CITEGRAPH_REGEN_FIXTURES=1 and
+review the diff. (`<case>.py.expected.json` holds the scan-level mentions of the shared
+fixture test.)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from scanner.parsers.python import PythonParser
+from scanner.types import SourceFile
+
+SOURCES = Path(__file__).resolve().parents[2] / "fixtures" / "sources" / "python"
+FIXTURES = sorted(SOURCES.glob("*.py"))
+
+
+def describe(path: Path) -> dict[str, object]:
+    text = path.read_text(encoding="utf-8")
+    source = SourceFile(path.name, path, "python", text, path.stem)
+    parsed = PythonParser().parse(source)
+    rows = [
+        [
+            f"{b.line}:{b.column}",
+            b.context.value,
+            b.symbol.name,
+            b.symbol.kind.value,
+            b.symbol.line,
+            b.text[:40],
+        ]
+        for b in parsed.blocks
+    ]
+    return {"fallback": parsed.fallback, "blocks": rows}
+
+
+def dump(result: dict[str, object]) -> str:
+    # One block per line keeps the diffs reviewable.
+    rows = ",\n".join("    " + json.dumps(row, ensure_ascii=False) for row in result["blocks"])  # type: ignore[attr-defined]
+    return f'{{\n  "fallback": {json.dumps(result["fallback"])},\n  "blocks": [\n{rows}\n  ]\n}}\n'
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.name)
+def test_blocks(fixture: Path) -> None:
+    actual = describe(fixture)
+    expected_path = fixture.with_name(fixture.name + ".blocks.json")
+    if os.environ.get("CITEGRAPH_REGEN_FIXTURES"):
+        expected_path.write_text(dump(actual), encoding="utf-8")
+    assert actual == json.loads(expected_path.read_text(encoding="utf-8"))
+
+
+def test_every_fixture_has_blocks() -> None:
+    assert len(FIXTURES) >= 6
