@@ -14,7 +14,6 @@ from pathlib import Path
 from catalog.types import PaperRef, Resolution
 from citegraph.assemble import Site, reference_key
 from citegraph.config import Config
-from citegraph.errors import ConfigError
 
 
 def resolve_sites(
@@ -62,7 +61,7 @@ def resolve_sites(
 def _import_bibliography(catalog: object, path: Path, import_file: Callable[..., object],
                          warn: Callable[[str], None]) -> None:
     if not path.is_file():
-        raise ConfigError(f"bibliography {path} does not exist (see [tool.citegraph])")
+        return  # not written yet: `citegraph check` reports it (CG005), `citegraph bib` makes it
     try:
         import_file(catalog.store, path)  # type: ignore[attr-defined]
     except (OSError, ValueError) as error:

@@ -15,7 +15,11 @@ class Language:
 
     `parser` names an entry of `scanner.parsers.PARSERS`; `grammar` is the importable module of
     the tree-sitter grammar wheel and `grammar_function` the function in it that returns the
-    language capsule; `separator` joins qualified names (`.`, `::`).
+    language capsule; `separator` joins qualified names (`.`, `::`). `export_macros`: blank
+    `FOO_API`-style export macros before parsing (C and C++ headers). `inner_docs`: comment
+    prefixes that document the enclosing item rather than the next one (Rust `//!`, `/*!`).
+    `dialects`: (language, pattern) pairs; a file whose text matches the pattern is read as that
+    language instead (a C++ header named `.h`).
     """
 
     name: str
@@ -25,23 +29,47 @@ class Language:
     grammar_function: str = "language"
     separator: str = "."
     filenames: tuple[str, ...] = ()
+    export_macros: bool = False
+    inner_docs: tuple[str, ...] = ()
+    dialects: tuple[tuple[str, str], ...] = ()
 
+
+# Lines only C++ has: namespaces, templates, classes, `extern "C++"`, access specifiers, `std::`.
+_CPP_HEADER = (
+    r"(?m)^[ \t]*(?:namespace\s+\w|template\s*<|class\s+\w+[^;()]*$|using\s+namespace\b"
+    r"|(?:public|private|protected)\s*:)|\bstd::\w"
+)
 
 LANGUAGE_LIST: tuple[Language, ...] = (
     Language("python", (".py", ".pyi", ".pyw"), parser="python", grammar="tree_sitter_python"),
     # Cython shares Python's comments and strings; libcst cannot read `cdef`, so its scopes
     # come from indentation (see scanner.parsers.python).
     Language("cython", (".pyx", ".pxd", ".pxi"), parser="python"),
-    Language("c", (".c", ".h"), parser="tree-sitter", grammar="tree_sitter_c", separator="::"),
+    Language(
+        "c",
+        (".c", ".h"),
+        parser="tree-sitter",
+        grammar="tree_sitter_c",
+        separator="::",
+        export_macros=True,
+        # `.h` is C++ as often as C; the C grammar cannot read classes or namespaces.
+        dialects=(("cpp", _CPP_HEADER),),
+    ),
     Language(
         "cpp",
         (".cc", ".cpp", ".cxx", ".c++", ".hh", ".hpp", ".hxx", ".h++", ".ipp", ".tpp", ".inl"),
         parser="tree-sitter",
         grammar="tree_sitter_cpp",
         separator="::",
+        export_macros=True,
     ),
     Language(
-        "cuda", (".cu", ".cuh"), parser="tree-sitter", grammar="tree_sitter_cuda", separator="::"
+        "cuda",
+        (".cu", ".cuh"),
+        parser="tree-sitter",
+        grammar="tree_sitter_cuda",
+        separator="::",
+        export_macros=True,
     ),
     Language("java", (".java",), parser="tree-sitter", grammar="tree_sitter_java"),
     Language(
@@ -65,7 +93,14 @@ LANGUAGE_LIST: tuple[Language, ...] = (
         grammar_function="language_tsx",
     ),
     Language("go", (".go",), parser="tree-sitter", grammar="tree_sitter_go"),
-    Language("rust", (".rs",), parser="tree-sitter", grammar="tree_sitter_rust", separator="::"),
+    Language(
+        "rust",
+        (".rs",),
+        parser="tree-sitter",
+        grammar="tree_sitter_rust",
+        separator="::",
+        inner_docs=("//!", "/*!"),
+    ),
     Language("markdown", (".md", ".markdown", ".mdx"), parser="text"),
     Language("rst", (".rst", ".rest"), parser="text"),
     Language(

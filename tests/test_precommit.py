@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,10 +15,16 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@e"}
-    return subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, text=True,
-                          check=check, env=env)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@e",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@e",
+    }
+    return subprocess.run(
+        ["git", "-C", str(cwd), *args], capture_output=True, text=True, check=check, env=env
+    )
 
 
 def test_manifest_declares_the_hooks() -> None:
@@ -32,8 +39,8 @@ def test_commit_is_refused_until_the_citation_is_fixed(tmp_path: Path) -> None:
     wheelhouse = os.environ.get("CITEGRAPH_WHEELHOUSE", str(REPO / ".ci" / "wheelhouse"))
     if not Path(wheelhouse).is_dir():
         pytest.fail(f"no wheelhouse at {wheelhouse}: .ci/run builds it (pip wheel -w)")
-    pre_commit = shutil.which("pre-commit")
-    assert pre_commit, "pre-commit is a test dependency"
+    # The pre-commit of this interpreter (a test dependency), on PATH or not.
+    pre_commit = [sys.executable, "-m", "pre_commit"]
     # The hook repository: this checkout as committed, plus any uncommitted change.
     hook_repo = tmp_path / "hook-repo"
     subprocess.run(["git", "clone", "-q", str(REPO), str(hook_repo)], check=True)
@@ -49,25 +56,53 @@ def test_commit_is_refused_until_the_citation_is_fixed(tmp_path: Path) -> None:
     project = tmp_path / "project"
     project.mkdir()
     git(project, "init", "-q")
-    (project / ".pre-commit-config.yaml").write_text(yaml.safe_dump({"repos": [{
-        "repo": str(hook_repo), "rev": rev, "hooks": [{"id": "citegraph-check"}]}]}))
+    (project / ".pre-commit-config.yaml").write_text(
+        yaml.safe_dump(
+            {"repos": [{"repo": str(hook_repo), "rev": rev, "hooks": [{"id": "citegraph-check"}]}]}
+        )
+    )
     (project / "model.py").write_text('"""Transformer.\n\nSee arXiv:2113.01234.\n"""\n')
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
-           "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": wheelhouse,
-           "CITEGRAPH_CATALOG": str(tmp_path / "catalog.sqlite3")}
-    subprocess.run([pre_commit, "install"], cwd=project, check=True, env=env,
-                   capture_output=True)
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "PIP_NO_INDEX": "1",
+        "PIP_FIND_LINKS": wheelhouse,
+        "CITEGRAPH_CATALOG": str(tmp_path / "catalog.sqlite3"),
+    }
+    subprocess.run([*pre_commit, "install"], cwd=project, check=True, env=env, capture_output=True)
     git(project, "add", "-A")
-    refused = subprocess.run(["git", "commit", "-m", "cite"], cwd=project, env={
-        **env, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@e"}, capture_output=True, text=True, timeout=600)
+    refused = subprocess.run(
+        ["git", "commit", "-m", "cite"],
+        cwd=project,
+        env={
+            **env,
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@e",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@e",
+        },
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
     assert "model.py:3:5: CG001 month 13 does not exist" in output
 
     (project / "model.py").write_text('"""Transformer.\n\nSee arXiv:2112.01234.\n"""\n')
     git(project, "add", "-A")
-    accepted = subprocess.run(["git", "commit", "-m", "cite"], cwd=project, env={
-        **env, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@e"}, capture_output=True, text=True, timeout=600)
+    accepted = subprocess.run(
+        ["git", "commit", "-m", "cite"],
+        cwd=project,
+        env={
+            **env,
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@e",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@e",
+        },
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr

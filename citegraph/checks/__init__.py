@@ -3,51 +3,18 @@
 The findings come from the same scan as `citegraph scan` (malformed identifiers, unresolved
 identifiers, title mismatches), plus opt-in style rules and the bibliography lock. Resolution
 uses the local catalog only unless `online` is asked for, so a pre-commit hook never waits on
-the network.
+the network. The scan machinery loads on first use, so the output formats import cheaply.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from pathlib import Path
-
-from citegraph.checks.selection import selected
-from citegraph.checks.style import style_findings
-from citegraph.checks.suppress import is_suppressed
-from citegraph.config import Config
-from citegraph.pipeline import run_scan
-from citegraph.report import Finding, Report
-from scanner.scan import scan_file
-from scanner.types import FileScan
+import importlib
+from typing import Any
 
 __all__ = ["CheckResult", "run_check"]
 
 
-@dataclass(frozen=True, slots=True)
-class CheckResult:
-    """The report of the checked files and the findings that survived selection."""
-
-    report: Report
-    findings: tuple[Finding, ...]
-
-
-def run_check(root: Path, config: Config, files: Iterable[str] = (), *,
-              online: bool = False, resolve: bool = True) -> CheckResult:
-    """Check `files` (paths relative to `root`), or the whole tree when none are given."""
-    from citegraph.bibliography import lock_findings
-    from citegraph.resolution import resolve_sites
-
-    scans: Iterable[FileScan] | None = None
-    paths = sorted(set(files))
-    if paths:
-        options = config.scan_options()
-        scans = [scan_file(root, path, options) for path in paths if (root / path).is_file()]
-    checked = replace(config, offline=config.offline or not online, resolve=resolve)
-    report = run_scan(root, checked, resolve=resolve_sites if resolve else None, scans=scans)
-    findings = list(report.findings) + style_findings(report)
-    if config.bibliography and not paths:
-        findings += lock_findings(root, config, report)
-    kept = [f for f in findings if selected(f.rule, config) and not is_suppressed(root, f)]
-    kept.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
-    return CheckResult(replace(report, findings=tuple(kept)), tuple(kept))
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        return getattr(importlib.import_module("citegraph.checks.runner"), name)
+    raise AttributeError(f"module 'citegraph.checks' has no attribute {name!r}")

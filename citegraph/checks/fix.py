@@ -19,7 +19,7 @@ _VERSION = re.compile(r"(?i)(arxiv\.org/(?:abs|pdf|html)/[^\s]*?)v\d+")
 
 
 def _https(text: str) -> str | None:
-    return "https://" + text[len("http://"):] if text.lower().startswith("http://") else None
+    return "https://" + text[len("http://") :] if text.lower().startswith("http://") else None
 
 
 def _abstract_page(text: str) -> str | None:

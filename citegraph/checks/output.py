@@ -22,8 +22,9 @@ def as_text(report: Report, findings: tuple[Finding, ...]) -> str:
     if findings:
         counts = Counter(f.rule for f in findings)
         summary = ", ".join(f"{code} x{n}" for code, n in sorted(counts.items()))
-        lines.append(f"Found {len(findings)} problem{'s' if len(findings) != 1 else ''} "
-                     f"({summary}).")
+        lines.append(
+            f"Found {len(findings)} problem{'s' if len(findings) != 1 else ''} ({summary})."
+        )
     return "".join(line + "\n" for line in lines)
 
 
@@ -33,10 +34,17 @@ def as_json(report: Report, findings: tuple[Finding, ...]) -> str:
 
 
 def _record(finding: Finding) -> dict[str, object]:
-    return {"rule": finding.rule, "level": finding.level, "path": finding.path,
-            "line": finding.line, "column": finding.column, "end_line": finding.end_line,
-            "end_column": finding.end_column, "message": finding.message,
-            "paper": finding.paper}
+    return {
+        "rule": finding.rule,
+        "level": finding.level,
+        "path": finding.path,
+        "line": finding.line,
+        "column": finding.column,
+        "end_line": finding.end_line,
+        "end_column": finding.end_column,
+        "message": finding.message,
+        "paper": finding.paper,
+    }
 
 
 def as_sarif(report: Report, findings: tuple[Finding, ...]) -> str:
@@ -64,8 +72,11 @@ def as_github(report: Report, findings: tuple[Finding, ...]) -> str:
         if shown[level] >= GITHUB_ANNOTATIONS_PER_LEVEL:
             continue
         shown[level] += 1
-        properties = [f"file={_escape_property(finding.path)}", f"line={finding.line}",
-                      f"col={finding.column}"]
+        properties = [
+            f"file={_escape_property(finding.path)}",
+            f"line={finding.line}",
+            f"col={finding.column}",
+        ]
         if finding.end_line:
             properties.append(f"endLine={finding.end_line}")
         if finding.end_column and (finding.end_line in (None, finding.line)):
@@ -78,16 +89,26 @@ def as_github(report: Report, findings: tuple[Finding, ...]) -> str:
 def as_codequality(report: Report, findings: tuple[Finding, ...]) -> str:
     """GitLab's Code Quality report: a JSON array in the Code Climate format."""
     issues = []
+    seen: Counter[str] = Counter()
     for finding in findings:
-        fingerprint = hashlib.md5(  # noqa: S324 - an identifier, not security
-            f"{finding.rule}\0{finding.path}\0{finding.message}".encode()).hexdigest()
-        issues.append({
-            "description": f"{finding.rule} {finding.message}",
-            "check_name": finding.rule,
-            "fingerprint": fingerprint,
-            "severity": _GITLAB_SEVERITY.get(finding.level, "minor"),
-            "location": {"path": finding.path, "lines": {"begin": finding.line}},
-        })
+        # GitLab matches issues across pipelines by fingerprint, so it leaves out the line
+        # number (an edit above a finding does not make it "new") but counts repeats, since
+        # GitLab drops issues with equal fingerprints.
+        identity = f"{finding.rule}\0{finding.path}\0{finding.message}"
+        seen[identity] += 1
+        fingerprint = hashlib.md5(
+            f"{identity}\0{seen[identity]}".encode(),
+            usedforsecurity=False,
+        ).hexdigest()
+        issues.append(
+            {
+                "description": f"{finding.rule} {finding.message}",
+                "check_name": finding.rule,
+                "fingerprint": fingerprint,
+                "severity": _GITLAB_SEVERITY.get(finding.level, "minor"),
+                "location": {"path": finding.path, "lines": {"begin": finding.line}},
+            }
+        )
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
 
 

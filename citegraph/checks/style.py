@@ -17,19 +17,40 @@ def style_findings(report: Report) -> list[Finding]:
     for citation in report.citations:
         raw = citation.raw.strip()
         if raw.lower().startswith("http://"):
-            findings.append(_finding("CG201", citation,
-                                     f"link over http://; use {raw.replace('http://', 'https://', 1)}"))
+            findings.append(
+                _finding(
+                    "CG201",
+                    citation,
+                    f"link over http://; use {raw.replace('http://', 'https://', 1)}",
+                )
+            )
         if citation.kind == "arxiv" and _ARXIV_PDF.search(raw):
-            findings.append(_finding("CG202", citation,
-                                     f"PDF link; the abstract page is https://arxiv.org/abs/"
-                                     f"{citation.id.split(':', 1)[1] if citation.id else ''}"))
+            findings.append(
+                _finding(
+                    "CG202",
+                    citation,
+                    f"PDF link; the abstract page is https://arxiv.org/abs/"
+                    f"{citation.id.split(':', 1)[1] if citation.id else ''}",
+                )
+            )
         if citation.kind == "arxiv" and _ARXIV_VERSIONED_LINK.search(raw):
-            findings.append(_finding("CG203", citation,
-                                     f"link pins version {citation.version} of {citation.id}"))
+            findings.append(
+                _finding(
+                    "CG203", citation, f"link pins version {citation.version} of {citation.id}"
+                )
+            )
     return findings
 
 
 def _finding(code: str, citation: Citation, message: str) -> Finding:
-    return Finding(rule=code, level=RULES[code].level, message=message, path=citation.path,
-                   line=citation.line, column=citation.column, end_line=citation.end_line,
-                   end_column=citation.end_column, paper=citation.paper)
+    return Finding(
+        rule=code,
+        level=RULES[code].level,
+        message=message,
+        path=citation.path,
+        line=citation.line,
+        column=citation.column,
+        end_line=citation.end_line,
+        end_column=citation.end_column,
+        paper=citation.paper,
+    )

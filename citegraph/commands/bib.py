@@ -6,22 +6,26 @@ from pathlib import Path
 
 import click
 
-from citegraph.bibliography import write_lock
 from citegraph.commands.check import project_root
 from citegraph.config import load_config
 from citegraph.errors import ConfigError
 from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, write_output
-from citegraph.pipeline import run_scan
-from citegraph.resolution import resolve_sites
 
 
 @click.command("bib")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write (default: `bibliography` from [tool.citegraph]).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write (default: `bibliography` from [tool.citegraph]).",
+)
 @click.option("--online", is_flag=True, help="Fetch missing metadata from online sources.")
-@click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path),
-              help="Project root (default: the git work tree or the current directory).")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Project root (default: the git work tree or the current directory).",
+)
 def bib_command(output: Path | None, online: bool, root: Path | None) -> int:
     """Write the bibliography lock: every paper the code cites, nothing else (BibTeX, or a
     Markdown list for a .md path)."""
@@ -29,9 +33,13 @@ def bib_command(output: Path | None, online: bool, root: Path | None) -> int:
     config = load_config(root, {"offline": not online})
     target = output or (root / config.bibliography if config.bibliography else None)
     if target is None:
-        raise ConfigError("no bibliography path: pass -o or set `bibliography` in "
-                          "[tool.citegraph]")
-    report = run_scan(root, config, resolve=resolve_sites)
+        raise ConfigError("no bibliography path: pass -o or set `bibliography` in [tool.citegraph]")
+    # Imported here so that loading the CLI for `citegraph check` stays cheap.
+    from citegraph.bibliography import scan_config, write_lock
+    from citegraph.pipeline import run_scan
+    from citegraph.resolution import resolve_sites
+
+    report = run_scan(root, scan_config(root, config), resolve=resolve_sites)
     write_output(OutputTarget("bibtex", target), write_lock(report, target))
     click.echo(f"citegraph: wrote {len(report.papers)} papers to {target}", err=True)
     return ExitCode.OK

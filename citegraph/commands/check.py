@@ -10,7 +10,6 @@ from pathlib import Path
 
 import click
 
-from citegraph.checks import run_check
 from citegraph.checks.output import CHECK_FORMATS
 from citegraph.config import load_config
 from citegraph.errors import CitegraphError
@@ -20,20 +19,45 @@ from citegraph.output import OutputTarget, write_output
 
 @click.command("check")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
-@click.option("-f", "--format", "format_name", type=click.Choice(sorted(CHECK_FORMATS)),
-              default="text", show_default=True, help="How to report findings.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to a file instead of standard output.")
-@click.option("--select", multiple=True, metavar="CODE",
-              help="Only these rules (codes or prefixes such as CG2); also enables opt-in rules.")
+@click.option(
+    "-f",
+    "--format",
+    "format_name",
+    type=click.Choice(sorted(CHECK_FORMATS)),
+    default="text",
+    show_default=True,
+    help="How to report findings.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to a file instead of standard output.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODE",
+    help="Only these rules (codes or prefixes such as CG2); also enables opt-in rules.",
+)
 @click.option("--ignore", multiple=True, metavar="CODE", help="Skip these rules.")
 @click.option("--online", is_flag=True, help="Ask metadata services about unknown identifiers.")
 @click.option("--fix", is_flag=True, help="Repair what can be repaired safely.")
-@click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path),
-              help="Project root (default: the git work tree or the current directory).")
-def check_command(files: tuple[str, ...], format_name: str, output: Path | None,
-                  select: tuple[str, ...], ignore: tuple[str, ...], online: bool, fix: bool,
-                  root: Path | None) -> int:
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Project root (default: the git work tree or the current directory).",
+)
+def check_command(
+    files: tuple[str, ...],
+    format_name: str,
+    output: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    online: bool,
+    fix: bool,
+    root: Path | None,
+) -> int:
     """Check citations in FILES (default: the whole project). Exit 1 when there are findings.
 
     Without --online only the local catalog is consulted, so the check is fast and works
@@ -50,14 +74,25 @@ def check_command(files: tuple[str, ...], format_name: str, output: Path | None,
         return ExitCode.USAGE
 
 
-def _check(files: tuple[str, ...], format_name: str, output: Path | None,
-           select: tuple[str, ...], ignore: tuple[str, ...], online: bool, fix: bool,
-           root: Path | None) -> int:
+def _check(
+    files: tuple[str, ...],
+    format_name: str,
+    output: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    online: bool,
+    fix: bool,
+    root: Path | None,
+) -> int:
+    from citegraph.checks.runner import run_check
+
     root = (root or project_root(Path.cwd())).resolve()
     config = load_config(root)
     config = replace(config, select=select or config.select, ignore=config.ignore + ignore)
-    relative = [_relative(root, f) for f in files]
-    result = run_check(root, config, [r for r in relative if r is not None], online=online)
+    relative = [r for r in (_relative(root, f) for f in files) if r is not None]
+    if files and not relative:
+        return ExitCode.OK  # every file given lies outside the project: nothing of ours
+    result = run_check(root, config, relative, online=online)
     findings = result.findings
     if fix and findings:
         from citegraph.checks.fix import apply_fixes
@@ -67,7 +102,9 @@ def _check(files: tuple[str, ...], format_name: str, output: Path | None,
             from citegraph.bibliography import write_lock
 
             path = root / config.bibliography
-            write_output(OutputTarget("bibtex", path), write_lock(result.report, path))
+            # The lock lists the whole project's papers, not only those of the files given.
+            report = run_check(root, config, online=online).report if relative else result.report
+            write_output(OutputTarget("bibtex", path), write_lock(report, path))
             fixed |= {id(f) for f in findings if f.rule == "CG005"}
         if fixed:
             click.echo(f"citegraph: fixed {len(fixed)} finding(s)", err=True)
@@ -82,8 +119,12 @@ def project_root(start: Path) -> Path:
     tree; else the work tree; else `start` itself."""
     start = start.resolve()
     try:
-        top = subprocess.run(["git", "-C", str(start), "rev-parse", "--show-toplevel"],
-                             capture_output=True, text=True, timeout=10)
+        top = subprocess.run(
+            ["git", "-C", str(start), "rev-parse", "--show-toplevel"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
         work_tree = Path(top.stdout.strip()).resolve() if top.returncode == 0 else None
     except (OSError, subprocess.SubprocessError):
         work_tree = None

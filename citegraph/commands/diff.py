@@ -11,29 +11,42 @@ from pathlib import Path
 import click
 
 from citegraph.commands.check import project_root
-from citegraph.commands.report import load_report
 from citegraph.config import load_config
-from citegraph.diffing import DIFF_FORMATS, diff_reports
 from citegraph.errors import InputError
 from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, write_output
-from citegraph.pipeline import run_scan
 from citegraph.report import Report
-from citegraph.resolution import resolve_sites
+
+# The diff formats, listed here so that loading the CLI does not import the renderers.
+DIFF_FORMAT_NAMES = ("json", "markdown", "text")
 
 
 @click.command("diff")
 @click.argument("base")
 @click.argument("head", required=False)
-@click.option("-f", "--format", "format_name", type=click.Choice(sorted(DIFF_FORMATS)),
-              default="text", show_default=True)
+@click.option(
+    "-f",
+    "--format",
+    "format_name",
+    type=click.Choice(DIFF_FORMAT_NAMES),
+    default="text",
+    show_default=True,
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--online", is_flag=True, help="Look up titles of new papers online.")
 @click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path))
-def diff_command(base: str, head: str | None, format_name: str, output: Path | None,
-                 online: bool, root: Path | None) -> int:
+def diff_command(
+    base: str,
+    head: str | None,
+    format_name: str,
+    output: Path | None,
+    online: bool,
+    root: Path | None,
+) -> int:
     """Compare BASE with HEAD: two git revisions, or two scans saved as JSON. Without HEAD,
     BASE is compared with the working tree."""
+    from citegraph.diffing import DIFF_FORMATS, diff_reports
+
     root = (root or project_root(Path.cwd())).resolve()
     base_report = _report(root, base, online)
     head_report = _report(root, head, online) if head else _scan(root, root, online)
@@ -44,6 +57,8 @@ def diff_command(base: str, head: str | None, format_name: str, output: Path | N
 
 def _report(root: Path, what: str, online: bool) -> Report:
     if what.endswith(".json") and Path(what).is_file():
+        from citegraph.commands.report import load_report
+
         return load_report(Path(what))
     with tempfile.TemporaryDirectory(prefix="citegraph-diff-") as tree:
         _export(root, what, Path(tree))
@@ -53,8 +68,12 @@ def _report(root: Path, what: str, online: bool) -> Report:
 def _export(root: Path, revision: str, into: Path) -> None:
     """Write the files of `revision` (as git stores them) into `into`."""
     try:
-        archive = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", revision],
-                                 capture_output=True, check=True, timeout=600).stdout
+        archive = subprocess.run(
+            ["git", "-C", str(root), "archive", "--format=tar", revision],
+            capture_output=True,
+            check=True,
+            timeout=600,
+        ).stdout
     except subprocess.CalledProcessError as error:
         message = error.stderr.decode("utf-8", "replace").strip()
         raise InputError(f"cannot read revision {revision!r}: {message}") from error
@@ -63,6 +82,10 @@ def _export(root: Path, revision: str, into: Path) -> None:
 
 
 def _scan(tree: Path, root: Path, online: bool) -> Report:
-    config = load_config(tree if (tree / "pyproject.toml").is_file() else root,
-                         {"offline": not online})
+    from citegraph.pipeline import run_scan
+    from citegraph.resolution import resolve_sites
+
+    config = load_config(
+        tree if (tree / "pyproject.toml").is_file() else root, {"offline": not online}
+    )
     return run_scan(tree, config, resolve=resolve_sites)

@@ -15,3 +15,7 @@
 (alias_declaration name: (_) @name) @definition.type
 (type_definition declarator: (type_identifier) @name) @definition.type
 (preproc_function_def name: (identifier) @name) @definition.macro
+(declaration declarator: (pointer_declarator declarator: (function_declarator declarator: (_) @name))) @definition.function
+(declaration declarator: (reference_declarator (function_declarator declarator: (_) @name))) @definition.function
+(field_declaration declarator: (pointer_declarator declarator: (function_declarator declarator: (_) @name))) @definition.function
+(field_declaration declarator: (reference_declarator (function_declarator declarator: (_) @name))) @definition.function

@@ -5,4 +5,5 @@
 (package_clause (package_identifier) @name) @package
 (function_declaration name: (identifier) @name) @definition.function
 (method_declaration receiver: (parameter_list (parameter_declaration type: [(type_identifier) @receiver (pointer_type (type_identifier) @receiver) (generic_type type: (type_identifier) @receiver) (pointer_type (generic_type type: (type_identifier) @receiver))])) name: (field_identifier) @name) @definition.method
-(type_declaration (type_spec name: (type_identifier) @name)) @definition.type
+(type_spec name: (type_identifier) @name) @definition.type
+(type_alias name: (type_identifier) @name) @definition.type

@@ -8,3 +8,6 @@
 (method_definition name: (_) @name) @definition.method
 (variable_declarator name: (identifier) @name value: [(arrow_function) (function_expression) (class)]) @definition.function
 (pair key: (_) @name value: [(arrow_function) (function_expression)]) @definition.method
+(field_definition property: (_) @name value: [(arrow_function) (function_expression)]) @definition.method
+(assignment_expression left: (member_expression property: (property_identifier) @name) right: [(arrow_function) (function_expression)]) @definition.function
+(variable_declarator name: (identifier) @name value: (object)) @definition.variable

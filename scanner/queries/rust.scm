@@ -8,7 +8,7 @@
 (enum_item name: (type_identifier) @name) @definition.enum
 (union_item name: (type_identifier) @name) @definition.union
 (trait_item name: (type_identifier) @name) @definition.trait
-(impl_item type: (_) @name) @definition.impl
+(impl_item type: [(type_identifier) @name (generic_type type: (type_identifier) @name) (scoped_type_identifier name: (type_identifier) @name) (generic_type type: (scoped_type_identifier name: (type_identifier) @name)) (reference_type type: [(type_identifier) @name (generic_type type: (type_identifier) @name)]) (primitive_type) @name]) @definition.impl
 (function_item name: (identifier) @name) @definition.function
 (function_signature_item name: (identifier) @name) @definition.function
 (macro_definition name: (identifier) @name) @definition.macro

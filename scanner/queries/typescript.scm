@@ -16,3 +16,6 @@
 (abstract_method_signature name: (_) @name) @definition.method
 (variable_declarator name: (identifier) @name value: [(arrow_function) (function_expression) (class)]) @definition.function
 (pair key: (_) @name value: [(arrow_function) (function_expression)]) @definition.method
+(public_field_definition name: (_) @name value: [(arrow_function) (function_expression)]) @definition.method
+(assignment_expression left: (member_expression property: (property_identifier) @name) right: [(arrow_function) (function_expression)]) @definition.function
+(variable_declarator name: (identifier) @name value: (object)) @definition.variable

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,14 +21,15 @@ RULE_CASES = {
     "CG202": "# https://arxiv.org/pdf/1706.03762\n",
     "CG203": "# https://arxiv.org/abs/1706.03762v5\n",
 }
-BIB = ("@misc{vaswani2017,\n  title = {Attention Is All You Need},\n  author = {Vaswani, A.},\n"
-       "  year = {2017},\n  eprint = {1706.03762},\n  archivePrefix = {arXiv}\n}\n")
+BIB = (
+    "@misc{vaswani2017,\n  title = {Attention Is All You Need},\n  author = {Vaswani, A.},\n"
+    "  year = {2017},\n  eprint = {1706.03762},\n  archivePrefix = {arXiv}\n}\n"
+)
 
 
 def project(root: Path, config: str = "", bib: str = BIB) -> Path:
     (root / ".git").mkdir(parents=True)
-    (root / "pyproject.toml").write_text(
-        '[tool.citegraph]\nbibliography = "refs.bib"\n' + config)
+    (root / "pyproject.toml").write_text('[tool.citegraph]\nbibliography = "refs.bib"\n' + config)
     (root / "refs.bib").write_text(bib)
     return root
 
@@ -42,8 +45,9 @@ def check(root: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[i
 
 
 @pytest.mark.parametrize("rule", sorted(RULE_CASES))
-def test_each_rule_is_reported_at_its_line(rule: str, tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_each_rule_is_reported_at_its_line(
+    rule: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path / "p", config='select = ["ALL"]\n')
     (root / "mod.py").write_text("import os\n\n" + RULE_CASES[rule] + "x = 1\n")
     code, out = check(root, "mod.py", capsys=capsys)
@@ -58,8 +62,9 @@ def test_clean_files_exit_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert check(root, "mod.py", capsys=capsys) == (0, "")
 
 
-def test_opt_in_rules_are_off_by_default(tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_opt_in_rules_are_off_by_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path / "p")
     (root / "mod.py").write_text(RULE_CASES["CG203"])
     assert check(root, "mod.py", capsys=capsys)[0] == 0
@@ -118,7 +123,7 @@ def test_fix_repairs_links(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     root = project(tmp_path / "p", config='select = ["CG2"]\n')
     source = root / "mod.py"
     source.write_text("# see http://arxiv.org/abs/1706.03762v5 here\n")
-    code, _ = check(root, "mod.py", "--fix", capsys=capsys)
+    assert check(root, "mod.py", "--fix", capsys=capsys)[0] == 0  # all fixed
     assert source.read_text() == "# see https://arxiv.org/abs/1706.03762 here\n"
     assert check(root, "mod.py", capsys=capsys)[0] == 0
 
@@ -126,3 +131,17 @@ def test_fix_repairs_links(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = project(tmp_path / "p")
     assert check(root, "--format", "xml", capsys=capsys)[0] == 2
+
+
+def test_check_does_not_load_the_report_machinery(tmp_path: Path) -> None:
+    # The hook runs on every commit: graph and HTML libraries must stay unloaded.
+    root = project(tmp_path / "p")
+    (root / "mod.py").write_text(RULE_CASES["CG001"])
+    probe = (
+        "import sys\nfrom citegraph.cli import run\ncode = run(['check', 'mod.py'])\n"
+        "print(code, sorted(m for m in ('networkx', 'jinja2') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert done.stdout.splitlines()[-1] == "1 []", done.stdout + done.stderr

@@ -1,0 +1,310 @@
+"""Focused rules of the tree-sitter parser: blocks, delimiters, offsets and attribution."""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+from scanner.languages import LANGUAGES
+from scanner.parsers import get_parser
+from scanner.parsers.treesitter import TreeSitterParser
+from scanner.types import Context, SourceFile, SymbolKind, TextBlock
+
+REF = "arXiv:1706.03762"
+TREE_SITTER = sorted(name for name, lang in LANGUAGES.items() if lang.parser == "tree-sitter")
+
+
+def parse(language: str, text: str, path: str = "pkg/file.x") -> list[TextBlock]:
+    source = SourceFile(path, Path(path), language, text, path)
+    return list(TreeSitterParser().parse(source).blocks)
+
+
+def owners(language: str, text: str, path: str = "pkg/file.x") -> list[tuple[str, str, str]]:
+    """(first words of the block, symbol, context) for every block holding a reference."""
+    return [
+        (b.text.split()[0], b.symbol.name, b.context.value)
+        for b in parse(language, text, path)
+        if REF in b.text
+    ]
+
+
+def test_grammar_loading_is_offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Grammars come from the installed wheels: no socket is opened and nothing is written to
+    # HOME (no download cache), even on a cold start of every grammar.
+    home = Path(os.environ["HOME"])
+    before = sorted(home.rglob("*"))
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("grammar loading touched the network")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    from scanner.parsers import treesitter
+
+    treesitter._grammar.cache_clear()
+    for name in TREE_SITTER:
+        assert parse(name, f"// {REF}\n")[0].text.strip() == REF
+    assert sorted(home.rglob("*")) == before
+
+
+def test_registered_under_the_tree_sitter_name() -> None:
+    assert isinstance(get_parser("tree-sitter"), TreeSitterParser)
+
+
+@pytest.mark.parametrize("language", TREE_SITTER)
+def test_every_language_finds_comments_and_strings(language: str) -> None:
+    text = f'// first {REF}\nx = "string with {REF}";\n'
+    if language == "go":
+        text = f'package p\n// first {REF}\nvar x = "string with {REF}"\n'
+    contexts = {b.context for b in parse(language, text) if REF in b.text}
+    assert Context.STRING in contexts
+    assert contexts & {Context.COMMENT, Context.DOCSTRING}
+
+
+def test_offsets_map_back_to_the_file() -> None:
+    text = f'int f() {{\n    /* see\n     * {REF} */\n    return g("é—{REF}");\n}}\n'
+    lines = text.split("\n")
+    for block in parse("c", text):
+        offset = block.text.index(REF)
+        before = block.text[:offset]
+        line = block.line + before.count("\n")
+        column = offset - (before.rfind("\n") + 1) if "\n" in before else block.column + offset
+        assert lines[line - 1][column : column + len(REF)] == REF
+
+
+def test_delimiters_are_blanked_with_lengths_kept() -> None:
+    text = f"/**\n * Doc {REF}\n */\nint f();\n//! inner\n/// outer\n"
+    blocks = parse("cpp", text)
+    assert blocks[0].text == f"   \n   Doc {REF}\n   "
+    assert [len(line) for line in blocks[0].text.split("\n")] == [3, len(" * Doc ") + len(REF), 3]
+    assert "/" not in "".join(b.text for b in blocks)
+
+
+def test_consecutive_line_comments_merge_into_one_block() -> None:
+    text = "// Attention, see https://arxiv.org/\n// abs/1706.03762 for details\nint x;\n"
+    (block,) = parse("c", text)
+    assert block.text == "   Attention, see https://arxiv.org/\n   abs/1706.03762 for details"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "// one\n\n// two\n",  # a blank line between
+        "// one\n    // two\n",  # another column
+        "int a; // one\nint b; // two\n",  # trailing comments annotate their own lines
+        "/// one\n// two\n",  # another marker
+    ],
+)
+def test_line_comments_that_do_not_merge(text: str) -> None:
+    assert len(parse("cpp", text)) == 2
+
+
+def test_rust_inner_doc_stays_apart_from_the_item_doc() -> None:
+    text = f"//! Module {REF}\n/// Item {REF}\npub fn f() {{}}\n"
+    assert owners("rust", text, "src/a/b.rs") == [
+        ("Module", "crate::a::b", "docstring"),
+        ("Item", "crate::a::b::f", "docstring"),
+    ]
+
+
+def test_tiny_strings_are_skipped() -> None:
+    blocks = parse("javascript", 'const a = "x"; const b = "long enough string";\n')
+    assert [b.text.strip() for b in blocks] == ["long enough string"]
+
+
+def test_cpp_namespaces_classes_and_out_of_line_members() -> None:
+    text = f"""
+namespace a::b {{
+namespace c {{
+/// Doc {REF}
+template <typename T>
+class TORCH_API Foo {{
+  void bar();
+  /* Inline {REF} */
+}};
+}}
+}}
+// Out {REF}
+template <typename T>
+void a::b::c::Foo<T>::bar() {{ /* Body {REF} */ }}
+"""
+    assert owners("cpp", text) == [
+        ("Doc", "a::b::c::Foo", "docstring"),
+        ("Inline", "a::b::c::Foo", "comment"),
+        ("Out", "a::b::c::Foo::bar", "docstring"),
+        ("Body", "a::b::c::Foo::bar", "comment"),
+    ]
+    kinds = {b.symbol.name: b.symbol.kind for b in parse("cpp", text)}
+    assert kinds["a::b::c::Foo"] is SymbolKind.CLASS
+    assert kinds["a::b::c::Foo::bar"] is SymbolKind.METHOD
+
+
+def test_export_macro_is_blanked_so_the_class_parses() -> None:
+    text = f"class CAFFE2_API Net : public Base {{\n  // {REF}\n  void run();\n}};\n"
+    (block,) = parse("cpp", text)
+    assert block.symbol.name == "Net::run"
+    assert block.symbol.kind is SymbolKind.METHOD
+
+
+def test_operator_names_keep_their_brackets() -> None:
+    text = f"struct V {{\n  // {REF}\n  bool operator<(const V&) const;\n}};\n"
+    (block,) = parse("cpp", text)
+    assert (block.symbol.name, block.symbol.kind) == ("V::operator<", SymbolKind.METHOD)
+
+
+def test_cuda_kernel() -> None:
+    text = f"// {REF}\n__global__ void scale(float* x) {{ }}\n"
+    (block,) = parse("cuda", text)
+    assert (block.symbol.name, block.symbol.kind) == ("scale", SymbolKind.FUNCTION)
+
+
+def test_java_package_nested_classes_and_constructors() -> None:
+    text = f"""package org.pkg;
+/** Top {REF} */
+@SuppressWarnings("x")
+public class A {{
+  /** Ctor {REF} */
+  public A() {{}}
+  static class B {{
+    enum E {{ ONE; void m() {{ /* Deep {REF} */ }} }}
+  }}
+}}
+"""
+    assert owners("java", text) == [
+        ("Top", "org.pkg.A", "docstring"),
+        ("Ctor", "org.pkg.A.A", "docstring"),
+        ("Deep", "org.pkg.A.B.E.m", "comment"),
+    ]
+
+
+def test_java_without_package_uses_the_file() -> None:
+    (block,) = parse("java", f"// {REF}\n\nclass A {{}}\n", "src/A.java")
+    assert (block.symbol.name, block.symbol.kind) == ("src/A.java", SymbolKind.FILE)
+
+
+def test_javascript_functions_arrows_objects_and_classes() -> None:
+    text = f"""
+/** Arrow {REF} */
+export const f = (x) => x;
+const api = {{
+  // Method {REF}
+  get() {{}},
+}};
+class C {{
+  /** Field {REF} */
+  handler = () => 1;
+}}
+export function g() {{ return `Template {REF}`; }}
+"""
+    assert owners("javascript", text) == [
+        ("Arrow", "f", "docstring"),
+        ("Method", "api.get", "docstring"),
+        ("Field", "C.handler", "docstring"),
+        ("Template", "g", "string"),
+    ]
+
+
+def test_typescript_interfaces_types_and_namespaces() -> None:
+    text = f"""
+export namespace Outer.Inner {{
+  /** Iface {REF} */
+  export interface Shape {{ area(): number; }}
+}}
+// Alias {REF}
+type Id = string;
+"""
+    assert owners("typescript", text) == [
+        ("Iface", "Outer.Inner.Shape", "docstring"),
+        ("Alias", "Id", "docstring"),
+    ]
+
+
+def test_go_package_methods_and_functions() -> None:
+    text = f"""// Package p {REF}
+package p
+
+// T {REF}
+type T struct{{}}
+
+// M {REF}
+func (t *T) M() {{}}
+
+func F() {{
+	// Inside {REF}
+}}
+"""
+    assert owners("go", text) == [
+        ("Package", "p", "docstring"),
+        ("T", "p.T", "docstring"),
+        ("M", "p.T.M", "docstring"),
+        ("Inside", "p.F", "comment"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "module"),
+    [
+        ("src/lib.rs", "crate"),
+        ("src/main.rs", "crate"),
+        ("src/foo/bar.rs", "crate::foo::bar"),
+        ("src/foo/mod.rs", "crate::foo"),
+        ("crates/core/src/graph.rs", "crate::graph"),
+    ],
+)
+def test_rust_module_from_the_path(path: str, module: str) -> None:
+    text = f"// {REF}\n\nmod m {{\n    /// {REF}\n    pub fn f() {{}}\n}}\n"
+    names = [b.symbol.name for b in parse("rust", text, path)]
+    assert names == [module, f"{module}::m::f"]
+
+
+def test_rust_impl_trait_for_type_puts_methods_under_the_type() -> None:
+    text = f"""
+impl<T: Clone> fmt::Debug for Wrapper<T> {{
+    /// {REF}
+    fn fmt(&self) {{}}
+}}
+"""
+    (block,) = parse("rust", text, "src/lib.rs")
+    assert (block.symbol.name, block.symbol.kind) == ("crate::Wrapper::fmt", SymbolKind.METHOD)
+
+
+def test_attribute_between_doc_and_item_is_skipped() -> None:
+    text = f"/// {REF}\n#[derive(Debug)]\n#[repr(C)]\npub struct S;\n"
+    (block,) = parse("rust", text, "src/lib.rs")
+    assert (block.symbol.name, block.context) == ("crate::S", Context.DOCSTRING)
+
+
+def test_comment_separated_by_a_blank_line_is_not_a_doc() -> None:
+    text = f"namespace n {{\n// {REF}\n\nint f();\n}}\n"
+    (block,) = parse("cpp", text)
+    assert (block.symbol.name, block.context) == ("n", Context.COMMENT)
+
+
+def test_file_with_syntax_errors_keeps_its_comments() -> None:
+    text = f"int f( {{ /* {REF} */\n  return +;\n}}}}}}\n// {REF}\n"
+    blocks = parse("cpp", text)
+    assert [b.text.strip() for b in blocks] == [REF, REF]
+
+
+def test_non_utf8_text_and_empty_files() -> None:
+    assert parse("go", "") == []
+    (block,) = parse("c", f"// caf\udce9 {REF}\n")
+    assert REF in block.text
+
+
+def test_cpp_header_named_dot_h_is_read_as_cpp() -> None:
+    lines = ["namespace at {", "class TORCH_API Tensor {", " public:", f"  // {REF}"]
+    text = "\n".join([*lines, "  void add();", "};", "}", ""])
+    (block,) = parse("c", text, "aten/Tensor.h")
+    assert (block.symbol.name, block.symbol.kind) == ("at::Tensor::add", SymbolKind.METHOD)
+
+
+def test_c_header_stays_c() -> None:
+    # `new` and `class` are plain identifiers in C; the C grammar must keep reading this file.
+    text = f"struct node {{ int class; }};\n// {REF}\nstruct node *new(void);\n"
+    (block,) = parse("c", text, "list.h")
+    assert (block.symbol.name, block.context) == ("new", Context.DOCSTRING)
