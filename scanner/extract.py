@@ -18,7 +18,6 @@ from scanner.identifiers.joining import join_wrapped
 from scanner.titles import find_citations
 from scanner.types import Context, Hit, Mention, TextBlock
 
-
 # A hit is reported under the rule of its reference's kind: an arXiv DOI found by the DOI
 # extractor is an arXiv reference (CG101), suppressed and configured as one.
 _RULE_OF_KIND = {extractor.kind: rule for rule, extractor in EXTRACTORS.items()}
@@ -75,9 +74,32 @@ def find_hits(text: str) -> tuple[Hit, ...]:
             h.start < entry.end and entry.start < h.end and h.ref is not None for h in identifiers
         ):
             continue  # an identifier inside the entry's span but not wholly within it
+        owner = _owner_by_title(merged, entry)
+        if owner is not None:
+            # `"Adam: ..." (arXiv:1412.6980)`: the quoted title already is the identifier's
+            # hint, so the title citation is the same reference, not a second one.
+            if merged[owner].reference is None:
+                merged[owner] = replace(merged[owner], reference=entry.reference)
+            continue
         merged.append(entry)
     merged.sort(key=lambda h: (h.start, h.end))
     return tuple(merged)
+
+
+def _owner_by_title(hits: list[Hit], entry: Hit) -> int | None:
+    """The index of the identifier hit whose title hint is the title of `entry`, if any."""
+    title = (entry.reference.title if entry.reference else None) or entry.title_hint
+    if not title:
+        return None
+    wanted = " ".join(title.casefold().split())
+    for index, hit in enumerate(hits):
+        if (
+            hit.ref is not None
+            and hit.title_hint
+            and " ".join(hit.title_hint.casefold().split()) == wanted
+        ):
+            return index
+    return None
 
 
 def find_mentions(block: TextBlock) -> list[Mention]:

@@ -13,11 +13,11 @@ from pathlib import Path
 import click
 
 from catalog.export import bibtex_entries, paper_record
-from catalog.ids import normalize_doi, normalize_url, parse_arxiv, ref_from_key
+from catalog.ids import ref_from_string
 from catalog.imports import IMPORTERS, detect_format, import_file
 from catalog.schema import SchemaTooNew
 from catalog.store import Store, default_catalog_path
-from catalog.types import PaperRef, RefKind
+from catalog.types import PaperRef
 from citegraph.commands.common import StderrObserver
 from citegraph.errors import InputError
 from citegraph.exitcodes import ExitCode
@@ -112,18 +112,12 @@ def stats_command(path: Path, as_json: bool) -> int:
 
 
 def parse_id(text: str) -> PaperRef:
-    """A ref from what a user types: a key (`doi:...`), an arXiv id, a DOI or a URL."""
-    text = text.strip()
-    if (arxiv := parse_arxiv(text)) is not None:
-        return arxiv
-    if (doi := normalize_doi(text)) is not None:
-        return ref_from_key(f"doi:{doi}")
-    if text.startswith(("http://", "https://")):
-        return PaperRef(RefKind.URL, normalize_url(text))
-    try:
-        return ref_from_key(text)
-    except ValueError as error:
-        raise click.BadParameter(f"{text!r} is not an arXiv id, DOI, URL or key") from error
+    """A ref from what a user types: a key (`doi:...`), an arXiv id, a DOI or a URL (arXiv and
+    DOI URLs become arXiv and DOI refs)."""
+    ref = ref_from_string(text.strip())
+    if ref is None:
+        raise click.BadParameter(f"{text!r} is not an arXiv id, DOI, URL or key")
+    return ref
 
 
 @catalog_group.command("show")

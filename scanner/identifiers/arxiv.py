@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import ClassVar
 
 from catalog.ids import arxiv_problem, old_archive, parse_arxiv
 from catalog.types import RefKind
@@ -35,15 +36,20 @@ _EPRINT = re.compile(r"(?i)\beprint\s*=\s*[{\"]\s*(?P<id>" + _ID + r")\s*[}\"]")
 _EMPTY_LINK = re.compile(
     r"(?i)^(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/?(?P<rest>[^?#]*)"
 )
-_OLD_BARE = re.compile(
-    r"(?<![\w/.-])(?P<id>[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)"
-    r"(?![\w/])"
-)
-_NEW_BARE = re.compile(r"(?<![\w.=/:-])(?P<id>\d{4}\.\d{4,5}(?:v\d+)?)(?![\w.]*\d|[\w/-])")
+# A plain old-style id is found from its `/NNNNNNN` (a literal-led search), then its archive is
+# read backwards: `_OLD_ARCHIVE` must end right at the slash and start a word.
+_OLD_NUMBER = re.compile(r"/\d{7}(?:v\d+)?(?![\w/])")
+_OLD_ARCHIVE = re.compile(r"(?<![\w/.-])[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?$")
+_OLD_ARCHIVE_MAX = 16  # `solv-int.XX`, the longest archive with a subject class, is 11
+# Matched from its `.` (a literal the regex engine can skip to); the look-behind checks the four
+# digits before it and what precedes them. The id starts 4 characters before the match.
+_NEW_BARE = re.compile(r"\.(?<=(?<![\w.=/:-])\d{4}\.)\d{4,5}(?:v\d+)?(?![\w.]*\d|[\w/-])")
 # A bare `YYMM.NNNNN` is only taken after the word arXiv, preprint, e-print or paper earlier in
 # the same sentence, or right after "see"/"cf.", because such numbers are common in code
 # (timings, versions, coordinates); validation (month, width, not in the future) does the rest.
 _CONTEXT = re.compile(r"(?i)\b(?:arxiv|preprint|e-?print|paper)\b")
+# A substring test that lets most blocks skip the context search altogether.
+_CONTEXT_WORDS = ("arxiv", "print", "paper", "see", "cf.")
 _CONTEXT_WINDOW = 48
 _CUE = re.compile(r"(?i)\b(?:see(?: also)?|cf\.)[ \t]*$")
 _NEEDLES = ("arxiv", "alphaxiv", "ar5iv", "huggingface", "lanl.gov")
@@ -52,9 +58,9 @@ _NEEDLES = ("arxiv", "alphaxiv", "ar5iv", "huggingface", "lanl.gov")
 class ArxivExtractor:
     """Finds arXiv ids in URLs, after an `arXiv` marker, and in plain old-style form."""
 
-    rule = "CG101"
-    kind = RefKind.ARXIV
-    VALID = (
+    rule: ClassVar[str] = "CG101"
+    kind: ClassVar[RefKind] = RefKind.ARXIV
+    VALID: ClassVar[tuple[str, ...]] = (
         "See https://arxiv.org/abs/1908.03265 for the proof.",
         "arXiv:1706.03762v5",
         "[arXiv: 1412.6980]",
@@ -75,7 +81,7 @@ class ArxivExtractor:
         ":arxiv:`1706.03762`",
         "archivePrefix={arXiv},\n  eprint={2106.08254},",
     )
-    INVALID = (
+    INVALID: ClassVar[tuple[str, ...]] = (
         "version 1.2.3",
         "timeout = 2103.12345",
         "released 2019.1001 build",
@@ -152,32 +158,36 @@ class ArxivExtractor:
                     problem=None if ref else arxiv_problem(match["id"]),
                 )
         if "/" in text:
-            for match in _OLD_BARE.finditer(text):
-                archive = match["id"].split("/")[0].split(".")[0]
-                if old_archive(archive) is None or _inside(match.start(), taken):
+            for number in _OLD_NUMBER.finditer(text):
+                window_start = max(0, number.start() - _OLD_ARCHIVE_MAX - 1)
+                before = _OLD_ARCHIVE.search(text, window_start, number.start())
+                if before is None or (before.start() == window_start and window_start > 0):
+                    continue  # no archive, or a word too long to be one
+                start, end = before.start(), number.end()
+                archive = before.group(0).split(".")[0]
+                if old_archive(archive) is None or _inside(start, taken):
                     continue
-                ref = parse_arxiv(match["id"])
+                ref = parse_arxiv(text[start:end])
                 if ref is not None:
-                    taken.append(match.span())
-                    yield Hit(
-                        match.start(), match.end(), self.kind, self.rule, ref=ref, confidence=0.9
-                    )
-        if "." in text and (_CONTEXT.search(text) or "see" in lowered or "cf." in lowered):
+                    taken.append((start, end))
+                    yield Hit(start, end, self.kind, self.rule, ref=ref, confidence=0.9)
+        if "." in text and any(word in lowered for word in _CONTEXT_WORDS):
             for match in _NEW_BARE.finditer(text):
-                if _inside(match.start(), taken):
+                start, end = match.start() - 4, match.end()
+                if _inside(start, taken):
                     continue
-                window = text[max(0, match.start() - _CONTEXT_WINDOW) : match.start()]
+                window = text[max(0, start - _CONTEXT_WINDOW) : start]
                 if _CONTEXT.search(window.split(". ")[-1]):
                     confidence = 0.8
                 elif _CUE.search(window):
                     confidence = 0.7
                 else:
                     continue
-                ref = parse_arxiv(match["id"])
+                ref = parse_arxiv(text[start:end])
                 if ref is not None:
                     yield Hit(
-                        match.start(),
-                        match.end(),
+                        start,
+                        end,
                         self.kind,
                         self.rule,
                         ref=ref,

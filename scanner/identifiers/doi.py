@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import ClassVar
 from urllib.parse import unquote
 
 from catalog.ids import DOI, clean_doi, doi_problem, doi_ref
@@ -45,18 +46,22 @@ _NATURE = re.compile(r"(?i)^(?:https?://)?(?:www\.)?nature\.com/articles/(?P<suf
 # `doi:`, `DOI `, `doi =` (BibTeX) followed by whatever the author meant as the DOI.
 # `?doi=` and `&doi=` are URL query parameters (CiteSeerX uses them for its own ids), and
 # `:doi:`...`` is the Sphinx role.
-_PREFIXED = re.compile(r"(?i)(?<![\w/.?&])doi\s*(?::|=\s*[{\"]?|\s)\s*(?P<doi>[^\s,;{}\"<>`]+)")
+# Searched in the lowercased text, so that the pattern starts with the literal `doi` and the
+# regex engine can skip to it (a case-insensitive or look-behind start tries every position).
+_PREFIXED = re.compile(r"doi(?<![\w/.?&]doi)\s*(?::|=\s*[{\"]?|\s)\s*(?P<doi>[^\s,{}\"`]+)")
 _ROLE = re.compile(r"(?i):doi:`(?P<doi>[^`\s]+)`")
 _SHORT_DOI = re.compile(r"(?i)^(?:10/)?[a-z0-9]{3,12}$")
-_BARE = re.compile(r"(?<![\w./])" + DOI.pattern)
+# The look-behind follows the literal `10.` so that the regex engine can search for the literal
+# first; a leading look-behind makes it try the whole pattern at every position.
+_BARE = re.compile(r"10\.(?<![\w./]10\.)" + DOI.pattern.removeprefix(r"10\."))
 
 
 class DoiExtractor:
     """Finds DOIs in URLs, after `doi:` markers and bare in text."""
 
-    rule = "CG102"
-    kind = RefKind.DOI
-    VALID = (
+    rule: ClassVar[str] = "CG102"
+    kind: ClassVar[RefKind] = RefKind.DOI
+    VALID: ClassVar[tuple[str, ...]] = (
         "doi:10.1145/3360572",
         "DOI: 10.1016/0167-2789(84)90263-6;",
         "(doi:10.1145/3368089.3409741).",
@@ -74,7 +79,7 @@ class DoiExtractor:
         "https://iopscience.iop.org/article/10.1209/0295-5075/97/28005/pdf",
         "https://doi.org/10/bm6",
     )
-    INVALID = (
+    INVALID: ClassVar[tuple[str, ...]] = (
         "the value was 10.5 in prose",
         "10.1234 without a slash",
         "version 10.12/3",
@@ -83,11 +88,15 @@ class DoiExtractor:
         "192.168.10.1000/24",
         "https://docs.python.org/3/library/re.html",
         "http://citeseerx.ist.psu.edu/viewdoc/summary?doi=10.1.1.42.2777",
+        "the 10.2019/2020 season",
+        "ratio 10.1234/5 and time 10.0000/s",
+        "10.1999/12",
     )
 
     def find(self, text: str) -> Iterator[Hit]:
         """Yield DOI hits; a malformed DOI after `doi:` carries a `problem`."""
-        if "10." not in text and "doi" not in text.lower() and "nature.com" not in text:
+        lowered = text.lower()
+        if "10." not in text and "doi" not in lowered and "nature.com" not in lowered:
             return
         taken: list[tuple[int, int]] = []
         for start, end, url in iter_urls(text):
@@ -95,7 +104,7 @@ class DoiExtractor:
             if doi:
                 taken.append((start, end))
                 yield Hit(start, end, self.kind, self.rule, ref=doi_ref(doi))
-        for match in _ROLE.finditer(text):
+        for match in _ROLE.finditer(text) if ":doi:" in lowered else ():
             candidate = clean_doi(match["doi"])
             taken.append(match.span())
             if _SHORT_DOI.match(candidate) and not candidate.startswith("10."):
@@ -126,10 +135,13 @@ class DoiExtractor:
                 problem=problem,
                 ref=None if problem else doi_ref(candidate.lower()),
             )
-        for match in _PREFIXED.finditer(text):
+        # Lowercasing keeps offsets except for a few non-ASCII letters; then search a copy
+        # lowercased letter by letter where it does.
+        searched = lowered if len(lowered) == len(text) else _lower_in_place(text)
+        for match in _PREFIXED.finditer(searched) if "doi" in lowered else ():
             if _inside(match.start(), taken):
                 continue
-            raw = match["doi"]
+            raw = text[match.start("doi") : match.end("doi")]
             if not raw[:1].isdigit():
                 continue  # "the DOI lookup", "DOI: see below": prose, not an identifier
             if raw.endswith(("/...", "/…", "/<suffix>")):
@@ -150,11 +162,11 @@ class DoiExtractor:
                     ref=doi_ref(cleaned.lower()),
                     problem=_delimited_punctuation(text, end),
                 )
-        for match in _BARE.finditer(text):
+        for match in _BARE.finditer(text) if "10." in text else ():
             if _inside(match.start(), taken):
                 continue
             cleaned = clean_doi(match.group(0))
-            if "/" not in cleaned or cleaned.endswith("/"):
+            if not _plausible_bare(cleaned):
                 continue
             end = match.start() + len(cleaned)
             yield Hit(
@@ -187,6 +199,18 @@ def _doi_in_url(url: str) -> str | None:
     return None
 
 
+# Without a `doi:` marker, `10.2019/2020` (a season), `10.1234/5` (a ratio) or `10.0000/s` (a
+# timing) is not a DOI: registrant codes start at 1000, and a one- or two-digit suffix, or a
+# short number after a year-like code, is arithmetic or a date (`10.1000/182` stays a DOI).
+_IMPLAUSIBLE_BARE = re.compile(
+    r"10\.(?:0\d*|\d{1,3})(?:\.\d+)*/.*|[^/]+/\d{1,2}|10\.(?:19|20)\d\d/\d{1,4}"
+)
+
+
+def _plausible_bare(doi: str) -> bool:
+    return "/" in doi and not doi.endswith("/") and not _IMPLAUSIBLE_BARE.fullmatch(doi)
+
+
 def _delimited_punctuation(text: str, end: int) -> str | None:
     """A DOI followed by punctuation and then a closing delimiter (`}`, `"`, `>`) was written
     with the punctuation inside it, as in `doi = {10.1145/3360572.}`."""
@@ -194,6 +218,10 @@ def _delimited_punctuation(text: str, end: int) -> str | None:
     if tail:
         return f"trailing {tail.group(0)[:-1]!r} inside the delimited DOI"
     return None
+
+
+def _lower_in_place(text: str) -> str:
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

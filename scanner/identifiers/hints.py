@@ -10,14 +10,52 @@ from __future__ import annotations
 import re
 
 # A quoted title may wrap onto the next comment line, but never across a blank line.
+# Quotes pair up in order, short ones included, so that the text between two quoted words
+# (`"muon" for standard Muon, "adamuon"`) is never taken for a title; too-short phrases are
+# dropped afterwards by `_looks_like_title`.
 _QUOTED = re.compile(
-    r"[\"“”«»]((?:[^\"“”«»\n]|\n(?![ \t]*\n)){8,300}?)[\"“”«»]"
-    r"|(?<![\w])'((?:[^'\n]|\n(?![ \t]*\n)){8,300}?)'(?![\w])"
-    r"|``([^`\n]{8,300}?)``"
+    r"(?<!\w)[\"“«]((?:[^\"“”«»\n]|\n(?![ \t]*\n)){1,300}?)[\"”»](?!\w)"
+    r"|(?<![\w])'((?=\S)(?:[^'\n]|\n(?![ \t]*\n)){1,300}?(?<=\S))'(?![\w])"
+    r"|``([^`\n]{1,300}?)``"
 )
-_SENTENCE_END = re.compile(r"(?:[.!?](?=\s+[A-Z(])|\n[ \t]*\n)")
+# A sentence ends at `.`/`!`/`?` before a capital (but not after an initial, `J. Makhoul`, or
+# `et al.`), at a blank line, and where the next entry of a reference list (`.. [2]`, `[2]`)
+# begins.
+_SENTENCE_END = re.compile(
+    r"(?:(?<!\b[A-Z])(?<!\bal)[.!?](?=\s+[A-Z(])|\n[ \t]*\n|\n(?=[ \t]*(?:\.\. )?\[[\w#*]{1,12}\]))"
+)
+_ENTRY_START = re.compile(r"(?m)^[ \t]*(?:\.\. )?\[[\w#*]{1,12}\][ \t]")
+_ENTRY_END = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:\.\. )?\[[\w#*]{1,12}\][ \t])")
+_ENTRY_LOOKBACK = 1500  # no reference entry is longer; bounds the search in long docstrings
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Link texts that are a citation rather than a title: `ApJ 374, 344 (1991)`, `Kraft et al.
+# (1991)`, `Greisen & Calabretta 2002, A&A, 395, 1061`.
+_CITATION_TEXT = re.compile(r"\(\d{4}[a-z]?\)$|(?:\b\d+\b.*){3}")
 _SPACES = re.compile(r"\s+")
+_AROUND_TITLE = " ,.;:{}\"'“”«»"
 _LINK_TEXT_MAX = 400
+# Link texts that name the kind of link, not the paper (`PDF <url>`__, [here](url)).
+_GENERIC_LINK_TEXT = frozenset(
+    {
+        "abstract",
+        "arxiv",
+        "doi",
+        "full text",
+        "here",
+        "html",
+        "link",
+        "online",
+        "paper",
+        "pdf",
+        "preprint",
+        "publication",
+        "source",
+        "this paper",
+        "url",
+        "web",
+        "website",
+    }
+)
 _NEAR = 160
 
 
@@ -32,12 +70,21 @@ def title_hint(
     for finder in (_rest_link, _rest_target, _markdown_link, _html_link):
         hint = finder(text, start, end)
         if hint:
-            cleaned = _SPACES.sub(" ", hint).strip(" ,.;:")
-            if _looks_like_title(cleaned, min_words=1):
+            cleaned = _SPACES.sub(" ", hint).strip(_AROUND_TITLE)
+            # A one-word link text is a word of the sentence (`floated <url>`_) unless it is
+            # a name (`MetaFormer`).
+            if _looks_like_title(cleaned, min_words=1) and (
+                " " in cleaned or cleaned != cleaned.lower()
+            ):
                 return cleaned
+            if cleaned.lower() not in _GENERIC_LINK_TEXT:
+                # The author labelled the link with a citation or a word of the sentence; a
+                # quote elsewhere in it is about something else. (`PDF <url>`__ in a reference
+                # entry still lets the entry's quoted title through.)
+                return None
     quoted = _quoted_nearby(text, start, end, others)
     if quoted:
-        cleaned = _SPACES.sub(" ", quoted).strip(" ,.;:")
+        cleaned = _SPACES.sub(" ", quoted).strip(_AROUND_TITLE)
         if _looks_like_title(cleaned, min_words=2):
             return cleaned
     return None
@@ -48,6 +95,8 @@ def _looks_like_title(text: str, min_words: int) -> bool:
     return (
         len(words) >= min_words
         and any(c.isalpha() for c in text)
+        and text.lower() not in _GENERIC_LINK_TEXT
+        and not _CITATION_TEXT.search(text)
         and not text.lower().startswith(("http", "www.", "arxiv:", "doi:"))
     )
 
@@ -97,14 +146,12 @@ def _html_link(text: str, start: int, end: int) -> str | None:
 def _quoted_nearby(
     text: str, start: int, end: int, others: tuple[tuple[int, int], ...]
 ) -> str | None:
-    """The closest quoted phrase of the sentence holding the identifier, with no other
-    identifier in between and at most `_NEAR` characters away."""
-    sentence_start = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        sentence_start = match.end()
-    following = _SENTENCE_END.search(text, end)
-    sentence_end = following.start() if following else len(text)
-    best: tuple[int, str] | None = None
+    """The closest quoted phrase of the reference entry or sentence holding the identifier,
+    with no other identifier in between and at most `_NEAR` characters away."""
+    sentence_start, sentence_end = _entry_scope(text, start, end) or _sentence_scope(
+        text, start, end
+    )
+    best: tuple[tuple[int, int], str] | None = None
     for match in _QUOTED.finditer(text, sentence_start, sentence_end):
         if match.start() <= start < match.end():
             continue
@@ -113,9 +160,32 @@ def _quoted_nearby(
         gap = (match.end(), start) if before else (end, match.start())
         if distance > _NEAR or any(gap[0] <= o_start < gap[1] for o_start, _ in others):
             continue
-        if best is None or distance < best[0]:
-            best = (distance, _group(match))
+        # A title comes before its identifier in a reference entry; a quote after it only
+        # counts when there is none before.
+        rank = (0 if before else 1, distance)
+        if best is None or rank < best[0]:
+            best = (rank, _group(match))
     return best[1] if best else None
+
+
+def _sentence_scope(text: str, start: int, end: int) -> tuple[int, int]:
+    sentence_start = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        sentence_start = match.end()
+    following = _SENTENCE_END.search(text, end)
+    return sentence_start, following.start() if following else len(text)
+
+
+def _entry_scope(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the reference-list entry (`.. [1] ...`, `[1] ...`) holding the identifier,
+    whose abbreviations (`J.`, `Trans.`) would otherwise cut it into sentences."""
+    entry_start = None
+    for match in _ENTRY_START.finditer(text, max(0, start - _ENTRY_LOOKBACK), start):
+        entry_start = match.start()
+    if entry_start is None or _BLANK_LINE.search(text, entry_start, start):
+        return None
+    following = _ENTRY_END.search(text, end)
+    return entry_start, following.start() if following else len(text)
 
 
 def _group(match: re.Match[str]) -> str:

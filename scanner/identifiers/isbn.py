@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import ClassVar
 
 from catalog.ids import isbn13
 from catalog.types import PaperRef, RefKind
 from scanner.types import Hit
 
 _ISBN = re.compile(
-    r"(?i)\bISBN(?:-1[03])?\s*:?\s*(?P<isbn>(?:97[89][\s-]?)?\d[\d\s-]{7,14}[\dX])"
+    r"(?i)\bISBN(?:-1[03]|\s1[03](?=\s*:))?\s*:?\s*(?P<isbn>(?:97[89][\s-]?)?\d[\d\s-]{7,14}[\dX])"
     r"(?![\d-])"
 )
 
@@ -18,10 +19,16 @@ _ISBN = re.compile(
 class IsbnExtractor:
     """Finds `ISBN 978-...` / `ISBN-10: ...`; a wrong check digit is reported, not kept."""
 
-    rule = "CG104"
-    kind = RefKind.ISBN
-    VALID = ("ISBN 978-0-262-03384-8", "ISBN-10: 0-306-40615-2", "isbn:9780306406157")
-    INVALID = ("ISBN pending", "page 978-0-262", "serial 0-306-40615-2")
+    rule: ClassVar[str] = "CG104"
+    kind: ClassVar[RefKind] = RefKind.ISBN
+    VALID: ClassVar[tuple[str, ...]] = (
+        "ISBN 978-0-262-03384-8",
+        "ISBN-10: 0-306-40615-2",
+        "isbn:9780306406157",
+        "ISBN 13: 978-0-262-03384-8",
+        "ISBN 10: 0262033844",
+    )
+    INVALID: ClassVar[tuple[str, ...]] = ("ISBN pending", "page 978-0-262", "serial 0-306-40615-2")
 
     def find(self, text: str) -> Iterator[Hit]:
         """Yield ISBN hits; an ISBN with a bad check digit carries a `problem`."""

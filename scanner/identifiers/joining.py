@@ -14,14 +14,21 @@ import re
 from dataclasses import dataclass
 
 # A line break after one of these characters, inside an identifier-like word, is a wrap.
-_WRAP_AFTER = "/-_=?&#.:"
-_BREAK = re.compile(r"\n[ \t]*")
+# The break is matched from the newline, with the character before it checked by look-behind.
+_BREAK = re.compile(r"\n(?<=[/\-_=?&#.:]\n)[ \t]*")
+_NEEDLES = ("://", "doi", "arxiv", "10.", "www.")
 _IDENTIFIER_WORD = re.compile(r"(?i)(?:://|doi|arxiv|\b10\.\d{4,9}/|www\.)")
 # After `.` or `:` a line usually ends a sentence (`...arxiv.org/abs/2110.09456.` followed by a
-# parameter name or a capitalised sentence), so the next line only continues the identifier
-# when its first word looks like one: lowercase or digits, holding a digit, `/` or an inner dot
-# (`j.\n cell.2019.05.031`).
-_CONTINUATION = re.compile(r"(?=[a-z0-9])[^\s]*?(?:\d|/|\.\w)")
+# parameter name or a capitalised sentence), and after `/` a complete URL may end
+# (`.../document/1163711/` followed by `R. Author, ...`). The next line then only continues the
+# identifier when its first word looks like one: holding a digit, `/` or an inner dot
+# (`j.\n cell.2019.05.031`, `abs/\n 1908.03265`), and after `.`/`:` starting in lowercase.
+_LOOKS_LIKE_ID = r"[^\s]*?(?:\d|/|\.\w)"
+_CONTINUES_AFTER = {
+    ".": re.compile(r"(?=[a-z0-9])" + _LOOKS_LIKE_ID),
+    ":": re.compile(r"(?=[a-z0-9])" + _LOOKS_LIKE_ID),
+    "/": re.compile(_LOOKS_LIKE_ID),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,17 +51,21 @@ def join_wrapped(text: str) -> JoinedText:
     """Join identifiers wrapped over line breaks; returns the text itself when none are."""
     if "\n" not in text:
         return JoinedText(text, text)
+    lowered = text.lower()
+    if not any(needle in lowered for needle in _NEEDLES):
+        return JoinedText(text, text)
     cuts: list[tuple[int, int]] = []
     for brk in _BREAK.finditer(text):
         start = brk.start()
-        if start == 0 or text[start - 1] not in _WRAP_AFTER or brk.end() >= len(text):
+        if brk.end() >= len(text):
             continue
         if text[brk.end()].isspace():
             continue  # a blank line ends any identifier
         word_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
         word = text[word_start:start]
+        continuation = _CONTINUES_AFTER.get(text[start - 1])
         if _IDENTIFIER_WORD.search(word) and (
-            text[start - 1] not in ".:" or _CONTINUATION.match(text, brk.end())
+            continuation is None or continuation.match(text, brk.end())
         ):
             cuts.append((start, brk.end()))
     if not cuts:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 from catalog.ids import normalize_url
 from catalog.types import PaperRef, RefKind
@@ -72,7 +73,8 @@ SITES: tuple[PaperSite, ...] = (
     _site(
         "ieee",
         r"ieeexplore\.ieee\.org/(?:abstract/|stamp/stamp\.jsp\?[^#]*?arnumber=|"
-        r"xpls/abs_all\.jsp\?arnumber=|document/)(?:document/)?(?P<id>\d+)",
+        r"xpls/abs_all\.jsp\?arnumber=|document/|iel\d+/\d+/\d+/0*(?=\d+\.pdf))"
+        r"(?:document/)?(?P<id>\d+)",
         "https://ieeexplore.ieee.org/document/{id}",
     ),
     _site(
@@ -94,13 +96,13 @@ SITES: tuple[PaperSite, ...] = (
     ),
     _site(
         "citeseerx",
-        r"citeseerx?\.ist\.psu\.edu/viewdoc/(?:summary|download)\?(?:[^#]*&)?"
+        r"citeseerx?\.ist\.psu\.edu/viewdoc/\w+[^?#/]*\?(?:[^#]*&)?"
         r"doi=(?P<id>10\.1\.1\.[\d.]+\d)",
         "https://citeseerx.ist.psu.edu/viewdoc/summary?doi={id}",
     ),
     _site(
         "ads",
-        r"(?:ui\.)?adsabs\.harvard\.edu/(?:#?abs/|full/)(?P<bibcode>\d{4}[\w.&%]{14,15})",
+        r"(?:ui\.)?adsabs\.harvard\.edu/(?:#?abs/|full/)(?P<bibcode>\d{4}(?:[\w.&]|%26){14,15})",
         "https://ui.adsabs.harvard.edu/abs/{bibcode}",
     ),
     _site(
@@ -130,9 +132,9 @@ _NEEDLES = (
 class PaperUrlExtractor:
     """Finds links to papers on proceedings and archive sites."""
 
-    rule = "CG103"
-    kind = RefKind.URL
-    VALID = (
+    rule: ClassVar[str] = "CG103"
+    kind: ClassVar[RefKind] = RefKind.URL
+    VALID: ClassVar[tuple[str, ...]] = (
         "https://openreview.net/forum?id=rJ4km2R5t7",
         "https://openreview.net/pdf?id=rJ4km2R5t7",
         "https://papers.nips.cc/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html",
@@ -140,6 +142,7 @@ class PaperUrlExtractor:
         "https://aclanthology.org/N19-1423.pdf",
         "https://www.aclweb.org/anthology/2020.acl-main.447/",
         "https://ieeexplore.ieee.org/document/726791",
+        "https://ieeexplore.ieee.org/iel1/5/4083/00158601.pdf",
         "https://openaccess.thecvf.com/content_cvpr_2016/papers/He_Deep_Residual_Learning_CVPR_"
         "2016_paper.pdf",
         "https://pubmed.ncbi.nlm.nih.gov/10463930/",
@@ -148,7 +151,7 @@ class PaperUrlExtractor:
         "http://citeseerx.ist.psu.edu/viewdoc/download?doi=10.1.1.72.9610&rep=rep1&type=pdf",
         "<https://ui.adsabs.harvard.edu/abs/2011arXiv1102.0822M>",
     )
-    INVALID = (
+    INVALID: ClassVar[tuple[str, ...]] = (
         "https://github.com/org/repo/issues/12",
         "https://openreview.net/group?id=ICLR.cc",
         "https://docs.scipy.org/doc/scipy/reference/",
@@ -158,12 +161,16 @@ class PaperUrlExtractor:
     def find(self, text: str) -> Iterator[Hit]:
         """Yield one hit per paper link, keyed by the site's canonical URL."""
         lowered = text.lower()
-        if not any(needle in lowered for needle in _NEEDLES):
+        if ("http" not in lowered and "www." not in lowered) or not any(
+            needle in lowered for needle in _NEEDLES
+        ):
             return
         for start, end, url in iter_urls(text):
             for site in SITES:
                 match = site.pattern.match(url)
                 if match:
-                    key = normalize_url(site.canonical.format(**match.groupdict()))
+                    # `&` only occurs in ADS bibcodes (`A&A`); keep one spelling of it.
+                    parts = {k: v.replace("%26", "&") for k, v in match.groupdict().items()}
+                    key = normalize_url(site.canonical.format(**parts).replace("&", "%26"))
                     yield Hit(start, end, self.kind, self.rule, ref=PaperRef(RefKind.URL, key))
                     break

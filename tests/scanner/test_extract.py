@@ -3,6 +3,7 @@ hits in the file."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import pytest
@@ -19,9 +20,11 @@ def block(text: str, line: int = 10, column: int = 4) -> TextBlock:
     return TextBlock(text, Context.COMMENT, line, column, SYMBOL)
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def titles(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Hit]]:
-    """Title citations that `find_citations` will report, with the hit cache emptied."""
+    """Title citations that `find_citations` will report (none unless a test adds some), so
+    these tests pin the merge rules whatever the title detector finds; the hit cache is
+    emptied around each test."""
     entries: list[Hit] = []
     monkeypatch.setattr(extract, "find_citations", lambda text: list(entries))
     find_hits.cache_clear()
@@ -55,7 +58,7 @@ def test_hits_are_sorted_and_never_overlap() -> None:
     text = "ISBN 0-262-03384-4; doi:10.1109/5.771073, arXiv:1412.6980 and hep-th/9901001."
     hits = find_hits(text)
     assert [h.rule for h in hits] == ["CG104", "CG102", "CG101", "CG101"]
-    assert all(a.end <= b.start for a, b in zip(hits, hits[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(hits))
 
 
 def test_identifier_inside_a_reference_entry_takes_its_fields(titles: list[Hit]) -> None:
@@ -72,6 +75,23 @@ def test_title_citation_without_identifier_is_kept(titles: list[Hit]) -> None:
     titles.append(Hit(0, 64, RefKind.TITLE, "CG105", title_hint="Note on a method"))
     hits = find_hits(text)
     assert [h.rule for h in hits] == ["CG105", "CG102"]
+
+
+def test_title_citation_naming_an_identifiers_title_merges_into_it(titles: list[Hit]) -> None:
+    text = 'As shown in "Adam: A Method for Stochastic Optimization" (arXiv:1412.6980).'
+    reference = Reference(title="Adam: A Method for Stochastic Optimization")
+    titles.append(Hit(12, 57, RefKind.TITLE, "CG105", reference=reference))
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.ref.key == "arxiv:1412.6980"
+    assert hit.reference == reference
+
+
+def test_title_citation_of_another_paper_stays_separate(titles: list[Hit]) -> None:
+    text = '"Layer Normalization" came first. We follow arXiv:1412.6980 here.'
+    titles.append(Hit(0, 21, RefKind.TITLE, "CG105", title_hint="Layer Normalization"))
+    hits = find_hits(text)
+    assert [h.rule for h in hits] == ["CG105", "CG101"]
+    assert hits[1].title_hint is None and hits[1].reference is None
 
 
 def test_title_citation_straddling_an_identifier_is_dropped(titles: list[Hit]) -> None:
@@ -102,3 +122,21 @@ def test_malformed_identifier_becomes_a_mention_with_its_problem() -> None:
 
 def test_block_without_references_yields_nothing() -> None:
     assert find_mentions(block("Compute the step size; see the notes in solver.py.")) == []
+
+
+def test_malformed_id_in_a_string_literal_is_data_not_a_mention() -> None:
+    text = "arXiv:2113.01234"
+    string_block = TextBlock(text, Context.STRING, 1, 0, SYMBOL)
+    assert find_mentions(string_block) == []
+    (mention,) = find_mentions(TextBlock("arXiv:1706.03762", Context.STRING, 1, 0, SYMBOL))
+    assert mention.ref is not None
+
+
+def test_numpy_reference_entry_gives_the_title_hint() -> None:
+    text = (
+        "References\n----------\n"
+        '.. [1] D. P. Kingma and J. Ba, "Adam: A Method for Stochastic\n'
+        '       Optimization", ICLR 2015. https://arxiv.org/abs/1412.6980\n'
+    )
+    (hit,) = find_hits(text)
+    assert hit.title_hint == "Adam: A Method for Stochastic Optimization"

@@ -67,6 +67,33 @@ def keys(text: str) -> list[str | None]:
         ),
         ("ISBN 0-262-03384-4", ["isbn:9780262033848"]),
         ("https://doi.org/10/bm6", ["doi:10/bm6"]),
+        ("The DOI Handbook, 10.1000/182.", ["doi:10.1000/182"]),
+        ("doi:10.2019/2020", ["doi:10.2019/2020"]),
+        (
+            "doi:10.1002/\n  (SICI)1097-0258(19980430)17:8<857::AID-SIM777>3.0.CO;2-E, 1998",
+            ["doi:10.1002/(sici)1097-0258(19980430)17:8<857::aid-sim777>3.0.co;2-e"],
+        ),
+        (
+            "<doi:10.1145/3360572>, doi:10.1145/1.2,doi:10.1145/3.4",
+            ["doi:10.1145/3360572", "doi:10.1145/1.2", "doi:10.1145/3.4"],
+        ),
+        (
+            "https://ui.adsabs.harvard.edu/abs/2002A%26A...395.1061G and "
+            "http://adsabs.harvard.edu/abs/2002A&A...395.1061G",
+            ["url:https://ui.adsabs.harvard.edu/abs/2002A%26A...395.1061G"] * 2,
+        ),
+        (
+            "http://citeseer.ist.psu.edu/viewdoc/citations;jsessionid=1B?doi=10.1.1.48.3054.",
+            ["url:https://citeseerx.ist.psu.edu/viewdoc/summary?doi=10.1.1.48.3054"],
+        ),
+        (
+            "https://ieeexplore.ieee.org/iel7/6287639/6514899/07891054.pdf",
+            ["url:https://ieeexplore.ieee.org/document/7891054"],
+        ),
+        (
+            "ISBN 13: 978-0137-02741-5; ISBN 10: 2884491929",
+            ["isbn:9780137027415", "isbn:9782884491921"],
+        ),
         ("https://www.alphaxiv.org/abs/2301.12345v2", ["arxiv:2301.12345"]),
         ("https://huggingface.co/papers/2106.09685", ["arxiv:2106.09685"]),
         (
@@ -155,6 +182,12 @@ def test_url_ending_a_docstring_line_does_not_swallow_the_next_parameter() -> No
     assert text[hit.start : hit.end] == "https://arxiv.org/abs/2110.09456"
 
 
+def test_url_ending_in_a_slash_does_not_swallow_the_next_reference_line() -> None:
+    text = "http://ieeexplore.ieee.org/document/1163711/\n    R. Author, Title, 1999"
+    (hit,) = find_hits(text)
+    assert text[hit.start : hit.end] == "http://ieeexplore.ieee.org/document/1163711/"
+
+
 def test_doi_wrapped_after_a_dot_is_joined() -> None:
     assert keys("https://doi.org/10.1016/j.\n   cell.2019.05.031 for details") == [
         "doi:10.1016/j.cell.2019.05.031"
@@ -195,6 +228,19 @@ def test_bare_ids_after_a_cue_are_less_certain_than_prefixed_ones() -> None:
 def test_title_hints(text: str, hint: str) -> None:
     hits = find_hits(text)
     assert len(hits) == 1 and hits[0].title_hint == hint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "`PDF <https://ieeexplore.ieee.org/iel1/5/4083/00158601.pdf>`__",
+        "[here](https://arxiv.org/abs/1706.03762)",
+        ".. _arXiv: https://arxiv.org/abs/1706.03762",
+    ],
+)
+def test_link_texts_naming_the_link_kind_are_not_titles(text: str) -> None:
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.title_hint is None
 
 
 def test_a_quote_next_to_another_identifier_is_not_borrowed() -> None:

@@ -1,0 +1,80 @@
+"""Title hints on real-code shapes: reference lists, link texts that are not titles, quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from scanner.extract import find_hits
+
+
+def hint(text: str) -> str | None:
+    (hit,) = [h for h in find_hits(text) if h.ref is not None]
+    return hit.title_hint
+
+
+def test_title_is_taken_from_its_own_reference_entry_not_the_next() -> None:
+    text = (
+        ".. [1] 'A Fast Cosine Transform in One and Two Dimensions', by J.\n"
+        "       Makhoul, IEEE Trans. ASSP vol. 28(1), pp. 27-34,\n"
+        "       :doi:`10.1109/TASSP.1980.1163351` (1980).\n"
+        '.. [2] Wikipedia, "Discrete cosine transform", 2024\n'
+    )
+    assert hint(text) == "A Fast Cosine Transform in One and Two Dimensions"
+
+
+def test_text_between_two_quoted_words_is_not_a_title() -> None:
+    text = (
+        'algo: "muon" for standard Muon, "adamuon" for AdaMuon with\n'
+        "    adaptive second moments (https://arxiv.org/abs/2507.11005)"
+    )
+    assert hint(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "has been `floated\n <https://ui.adsabs.harvard.edu/abs/2012EPJP..127...24A>`_ that",
+        "`ApJ 374, 344 (1991) <https://ui.adsabs.harvard.edu/abs/1991ApJ...374..344K>`_.",
+        "`Kraft, Burrows, and Nousek (1991) <https://doi.org/10.1086/170124>`_",
+    ],
+)
+def test_link_texts_that_are_prose_or_citations_are_not_titles(text: str) -> None:
+    assert hint(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "`{The Astropy Project: Building an Open-science Project}\n"
+            " <https://doi.org/10.3847/1538-3881/aabc4f>`_",
+            "The Astropy Project: Building an Open-science Project",
+        ),
+        ("`MetaFormer <https://arxiv.org/abs/2111.11418>`_", "MetaFormer"),
+        ('arXiv:1706.03762 ("Attention Is All You Need")', "Attention Is All You Need"),
+        (
+            'D. P. Kingma and J. Ba. "Adam: A Method for Stochastic Optimization". arXiv:1412.6980',
+            "Adam: A Method for Stochastic Optimization",
+        ),
+    ],
+)
+def test_titles_around_identifiers(text: str, title: str) -> None:
+    assert hint(text) == title
+
+
+def test_a_citation_link_text_keeps_a_nearby_quote_from_becoming_the_title() -> None:
+    text = (
+        'projected onto the "plane of intermediate world coordinates" as defined in\n'
+        "`Greisen & Calabretta 2002, A&A, 395, 1061\n"
+        " <https://ui.adsabs.harvard.edu/abs/2002A%26A...395.1061G>`_."
+    )
+    assert hint(text) is None
+
+
+def test_a_generic_link_text_lets_the_entry_title_through() -> None:
+    text = (
+        '.. [1] J. Makhoul, "A Fast Cosine Transform in One and Two Dimensions",\n'
+        "       IEEE Trans. ASSP 28(1), 1980.\n"
+        "       `PDF <https://ieeexplore.ieee.org/document/1163351>`__"
+    )
+    assert hint(text) == "A Fast Cosine Transform in One and Two Dimensions"
