@@ -1,0 +1,57 @@
+"""BibTeX entries pasted into comments: `@article{key, author = {...}, title = {...}, ...}`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from catalog.types import Reference
+from scanner.titles.fields import first_year
+
+_TITLE_FIELD = re.compile(r"(?i)\btitle\s*=\s*[{\"]")
+_FIELD = re.compile(
+    r"(?i)\b(author|title|journal|booktitle|year|volume|pages)\s*=\s*"
+    r"(\{(?:[^{}]|\{[^{}]*\})*\}|\"[^\"]*\"|\d+)"
+)
+_ENTRY_START = re.compile(
+    r"(?i)@?\s*(?:article|book|inproceedings|incollection|misc|techreport|phdthesis|conference)\s*\{"
+)
+
+
+def bibtex_entries(text: str, start: int, end: int) -> Iterator[tuple[int, int, Reference]]:
+    """BibTeX entries in `text[start:end]` as (start, end, reference)."""
+    pos = start
+    while (title := _TITLE_FIELD.search(text, pos, end)) is not None:
+        heads = list(_ENTRY_START.finditer(text, max(start, title.start() - 400), title.start()))
+        head = heads[-1] if heads else None
+        first = head.start() if head else title.start()
+        fields: dict[str, str] = {}
+        last = title.end()
+        for match in _FIELD.finditer(
+            text, head.end() if head else title.start(), min(end, title.end() + 800)
+        ):
+            name = match.group(1).lower()
+            if name in fields and name == "title":
+                break  # the next entry's title
+            fields.setdefault(name, " ".join(match.group(2).strip('{}"').split()).strip(" {}"))
+            last = match.end()
+        pos = last
+        if "title" not in fields or len(fields["title"].split()) < 2:
+            continue
+        authors = tuple(
+            a.strip(" .") + ("." if a.strip().endswith(".") else "")
+            for a in re.split(r"\s+and\s+", fields.get("author", ""))
+            if a.strip()
+        )
+        yield (
+            first,
+            last,
+            Reference(
+                authors=authors,
+                title=fields["title"],
+                venue=fields.get("journal") or fields.get("booktitle"),
+                year=first_year(fields.get("year", "")),
+                volume=fields.get("volume"),
+                pages=re.sub(r"\s*-+\s*", "-", fields["pages"]) if "pages" in fields else None,
+            ),
+        )

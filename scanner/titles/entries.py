@@ -1,0 +1,200 @@
+"""Parsing one reference entry, `Authors. Title. Venue vol(no):pages, year.`, into its fields."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from catalog.types import Reference
+from scanner.titles.fields import (
+    CODE_CHARS,
+    PAREN_YEAR,
+    QUOTED,
+    VENUE_CUE,
+    YEAR,
+    first_year,
+    pages_of,
+    volume_of,
+)
+from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, split_authors
+
+# Between the author list and the title: punctuation, maybe "(1998)." or "1998." first.
+_LEAD = re.compile(
+    r"\s*(?:\(\s*(?:[A-Z][a-z]+\.?\s+)?(?P<y1>(?:1[6-9]\d\d|20[0-4]\d))[a-z]?\s*\)|,?\s*(?P<y2>(?:1[6-9]\d\d|20[0-4]\d))[a-z]?(?=[.,:]))?"
+    r"(?:\s*(?:[.,:;]|<\s*br\s*/?\s*>))+\s*(?:[Ii]n\s*:\s*)?"
+    r"|\s*\(\s*(?P<y3>(?:1[6-9]\d\d|20[0-4]\d))[a-z]?\s*\)\s*"
+)
+_AFTER_INITIAL = re.compile(r"\s+(?=[A-Z\"“])(?P<y1>)?(?P<y2>)?(?P<y3>)?")
+# Where an unquoted title stops: a sentence end, or a comma/semicolon before a venue, year,
+# volume or "in"; also an opening bracket of a year and a blank line.
+_TITLE_END = re.compile(
+    r"\.\s+(?=[A-Z0-9(\[]|$|[a-z]+\.)|\.\s*$|\?\s|!\s"
+    r"|[,;]\s*(?=[Ii]n\b|[Ii]n:|(?:1[6-9]|20)\d\d|[Vv]ol|pp|pages|\d|\(|" + VENUE_CUE.pattern + ")"
+    r"|[,;]\s*(?=[A-Z]\.\s*[A-Z])"
+    r"|\s\((?=\s*(?:1[6-9]|20)\d\d)|\n\s*\n|\s+by\s+(?=[A-Z])|<\s*br|<\s*/?\s*a\s*>|\Z"
+)
+_IN_CODE = re.compile(r"[(=\[]\s*$")
+_TIMESTAMP = re.compile(r"\d:\d|YYYY|\d{4}-\d\d-\d\d")
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+MAX_TAIL = 260  # how far past the title to look for a venue and a year
+MAX_TITLE = 350  # the longest title read; a longer run of text is prose, not a title
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A parsed entry: its span in the block, its fields and how sure the parse is."""
+
+    start: int
+    end: int
+    reference: Reference
+    evidence: int  # how many of year, venue, volume, pages, quotes were found
+
+
+def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> Entry | None:
+    """Parse the entry whose author list spans `[start, authors_end)` of `text`, up to `limit`."""
+    lead = _LEAD.match(text, authors_end, limit)
+    if lead is None and text[authors_end - 1] == ".":
+        lead = _AFTER_INITIAL.match(text, authors_end, limit)  # "Vitter, J. S. Random Sampling"
+    if lead is None:
+        return None
+    lead_year = lead.group("y1") or lead.group("y2") or lead.group("y3")
+    pos = lead.end()
+    quoted = QUOTED.match(text, pos, limit)
+    if quoted is not None:
+        t_start, t_end = quoted.span(quoted.lastgroup or 0)
+        after = quoted.end()
+    else:
+        end = _TITLE_END.search(text, pos, min(limit, pos + MAX_TITLE))
+        t_start, t_end = pos, end.start() if end else min(limit, pos + MAX_TITLE)
+        after = t_end
+    title = _clean_title(text[t_start:t_end], quoted is not None)
+    authors = split_authors(text[start:authors_end])
+    if not authors:
+        return None
+    tail_end = min(limit, after + MAX_TAIL)
+    tail = text[after:tail_end]
+    if title is not None and (VENUE_CUE.match(title) or _is_fields(title)):
+        tail, title = text[t_start:tail_end], None  # "Duff and Reid, ACM Trans. Math. Software"
+        after = t_start
+    year = int(lead_year) if lead_year else first_year(_first_part(tail))
+    venue = _venue(tail)
+    evidence = sum(
+        (year is not None, venue is not None, volume_of(tail) is not None, quoted is not None)
+    )
+    end = _entry_end(text, after, tail_end)
+    reference = Reference(
+        authors=authors,
+        title=title,
+        venue=venue,
+        year=year,
+        volume=volume_of(_first_part(tail)),
+        pages=pages_of(_first_part(tail)),
+    )
+    return Entry(start, max(end, t_end), reference, evidence)
+
+
+def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
+    """Parse an entry that opens with its title: `"Title", Authors, Venue, year`, `Title. Venue`."""
+    quoted = QUOTED.match(text, start, limit)
+    if quoted is not None and _IN_CODE.search(text, max(0, start - 2), start):
+        return None  # a string argument in example code: Planck(name="Modified Planck 2013")
+    if quoted is not None:
+        t_start, t_end = quoted.span(quoted.lastgroup or 0)
+        after = quoted.end()
+    else:
+        end = _TITLE_END.search(text, start, min(limit, start + MAX_TITLE))
+        t_start, t_end = start, end.start() if end else min(limit, start + MAX_TITLE)
+        after = t_end
+    title = _clean_title(text[t_start:t_end], quoted is not None)
+    if title is None:
+        return None
+    rest = re.match(r"\s*[.,:;]?\s*(by\s+)?", text[after:limit])
+    by = bool(rest and rest.group(1))
+    pos = after + (rest.end() if rest else 0)
+    names = AUTHOR_LIST.match(text, pos, limit)
+    authors: tuple[str, ...] = ()
+    if names is not None and _real_names(names.group()):
+        authors = split_authors(names.group())
+        pos = names.end()
+    tail_end = min(limit, pos + MAX_TAIL)
+    tail = text[pos:tail_end]
+    year = first_year(_first_part(tail))
+    venue = _venue(tail)
+    # Capitalized words after a quote ("AS IS" BASIS, WITHOUT ...) are names only after "by" or
+    # when a year or venue backs them up.
+    named = bool(authors) and (by or year is not None or venue is not None)
+    evidence = sum((year is not None, venue is not None, named, quoted is not None))
+    end = _entry_end(text, pos, tail_end)
+    reference = Reference(
+        authors=authors,
+        title=title,
+        venue=venue,
+        year=year,
+        volume=volume_of(_first_part(tail)),
+        pages=pages_of(_first_part(tail)),
+    )
+    return Entry(start, max(end, t_end), reference, evidence)
+
+
+def _real_names(text: str) -> bool:
+    words = _WORD.findall(text)
+    return bool(words) and words[0].lower() not in NOT_NAMES
+
+
+def _clean_title(raw: str, quoted: bool) -> str | None:
+    title = " ".join(raw.split()).strip(" ,;:.\"'“”`*")
+    if not title or (not quoted and not (title[0].isupper() or title[0].isdigit())):
+        return None  # an unquoted title opens with a capital: "and others, ..." is not one
+    words = _WORD.findall(title)
+    if sum(len(w) > 1 and not w[0].isdigit() for w in words) < 2 or _TIMESTAMP.search(title):
+        return None  # "2008-10-28T14:39:06", "YYYY-MM-DD HH:MM" are values, not titles
+    if len(words) < 2 or len(words) > 45 or CODE_CHARS.search(title):
+        return None
+    if YEAR.fullmatch(words[0]) and len(words) < 3:
+        return None
+    return title
+
+
+def _is_fields(title: str) -> bool:
+    """Whether a would-be title is really the volume/pages/year part of an entry."""
+    letters = sum(ch.isalpha() for ch in title)
+    return letters < 4 or bool(re.match(r"(?:[Vv]ol|pp|[Nn]o\.|\d)", title))
+
+
+def _first_part(tail: str) -> str:
+    """The part of `tail` up to the end of the entry (a blank line or a prose sentence)."""
+    cut = re.search(r"\n\s*\n|\.\s+(?:This|The|It|We|See|Note|Here|Returns|Parameters)\b", tail)
+    return tail[: cut.start()] if cut else tail
+
+
+def _venue(tail: str) -> str | None:
+    part = _first_part(tail)
+    cue = VENUE_CUE.search(part)
+    if cue is None or cue.start() > 40:
+        return None
+    start = cue.start()
+    if re.match(r"[Ii]n\b", part[start:]):
+        start = cue.end()
+    stop = re.search(
+        r",|\s\d|\s\(|\.\s+(?=[A-Z][a-z]+\s+[a-z])|\bvol\b|\bVol\b|\bpp\b|\n\s*\n|$",
+        part[start:],
+    )
+    venue = part[start : start + (stop.start() if stop else len(part))].strip(" .,:;")
+    venue = " ".join(venue.split())
+    return venue if len(venue) >= 3 and not re.fullmatch(r"(?:[Vv]ol|pp|pages)\.?", venue) else None
+
+
+def _entry_end(text: str, pos: int, limit: int) -> int:
+    """The end of the entry that continues at `pos`: after its last year, pages or identifier."""
+    part = _first_part(text[pos:limit])
+    end = pos
+    for pattern in (YEAR, PAREN_YEAR, re.compile(r"\d+\s*[-–]+\s*\d+")):
+        for match in pattern.finditer(part):
+            if match.start() > 200:
+                break
+            end = max(end, pos + match.end())
+    ident = re.compile(r"[\s.,;:]*(?:doi:?\s*|https?://|arXiv:?\s*|DOI:?\s*)\S+")
+    while m := ident.match(text, end, limit):
+        end = m.end()
+    closing = re.match(r"\)?\.?", text[end:limit])
+    return end + (closing.end() if closing else 0)

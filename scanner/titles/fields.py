@@ -1,0 +1,56 @@
+"""Patterns for the bibliographic fields of an entry: year, venue cues, volume, pages, quotes."""
+
+from __future__ import annotations
+
+import re
+
+# A publication year: not part of a longer number, a version (2.2019), a date (2019-05) or a range.
+YEAR = re.compile(r"(?<![\w./:-])(1[6-9]\d\d|20[0-4]\d)[a-z]?(?![\w/-]|\.\d|:\d)")
+PAREN_YEAR = re.compile(r"\(\s*(?:[A-Z][a-z]{2,8}\.?\s+)?(1[6-9]\d\d|20[0-4]\d)[a-z]?\s*\)")
+VENUE_CUE = re.compile(
+    r"(?:\b(?:[Ii]n\s*:|In\s+(?=[A-Z])|Proc\b|Proceedings|Journal|J\.|Trans\b|Transactions|"
+    r"Conference|Conf\b|Symposium|Workshop|Annals|Ann\.|Review|Letters|Lett\.|Comm\b|"
+    r"Communications|Bulletin|Magazine|ACM|IEEE|SIAM|Springer|Elsevier|Wiley|preprint|"
+    r"Press|Thesis|thesis|Report|Vol\b|vol\b|Volume|pp\b|pp\.|pages|Math\b|Softw|Stat\b|"
+    r"NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|AAAI|IJCAI|KDD|SIGGRAPH|SIGMOD|VLDB|"
+    r"Biometrika|Econometrica|Science|Nature|arXiv|Publishers?|Verlag|Univ)\b)"
+)
+VOLUME = re.compile(
+    r"\b(?:[Vv]ol(?:ume|\.)?\s*(\d+)|(\d{1,4})\s*\(\s*\d{1,4}\s*\)|(\d{1,4})\s*:\s*\d+\s*[-–]+)"
+)
+PAGES = re.compile(
+    r"(?:\bp{1,2}\.?\s*|\bpages\s+|:\s*)(\d+\s*[-–—]+\s*\d+)|\b(\d{2,5}[-–—]{1,2}\d{2,5})\b"
+)
+# Quoted strings: straight, curly, TeX and reST-literal quotes. Titles span lines at most.
+QUOTED = re.compile(
+    r"\"(?P<a>[^\"\n]{3,300}(?:\n[^\"\n]{1,300}){0,3})\""
+    r"|“(?P<b>[^”]{3,400})”"
+    r"|``(?P<c>[^`']{3,400})''"
+    r"|(?<![\w'])'(?P<d>[A-Z0-9][^'\n]{3,300})'(?!\w)"
+)
+CODE_CHARS = re.compile(
+    r"\bhttps?:|\bwww\.|[=<>{}\[\]|\\#@$]|\(\)|\w\(|::|->|\w\.\w+\(|%[sd]|\.py\b|/"
+)
+
+
+def first_year(text: str) -> int | None:
+    """The first publication year in `text`, or None."""
+    match = YEAR.search(text)
+    return int(match.group(1)) if match else None
+
+
+def volume_of(text: str) -> str | None:
+    """The volume number in `text` ("Vol. 26", "38(3)", "17:98-111"), or None."""
+    match = VOLUME.search(text)
+    return next((g for g in match.groups() if g), None) if match else None
+
+
+def pages_of(text: str) -> str | None:
+    """The page range in `text` ("pp. 363-372", ":651-675"), normalized to `first-last`."""
+    for match in PAGES.finditer(text):
+        value = match.group(1) or match.group(2)
+        first, last = re.split(r"\s*[-–—]+\s*", value)
+        if YEAR.fullmatch(first) and YEAR.fullmatch(last):
+            continue  # a range of years, not pages
+        return f"{first}-{last}"
+    return None

@@ -1,0 +1,74 @@
+"""Splitting a block into regions: reference-list entries and the paragraphs between them."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+# Headers of reference sections: numpy (`References\n----------`), Google (`References:`),
+# Sphinx (`.. rubric:: References`), Doxygen/Javadoc (`@par References`, `Reference:`).
+_HEADER = re.compile(
+    r"(?im)^[ \t]*(?:\.\.\s+rubric::\s*|@par\s+|\\par\s+)?"
+    r"(?:References?|Bibliography|Citations?|Literature|Sources?|Further reading)"
+    r"[ \t]*:?[ \t]*(?:\n[ \t]*[-=~^]{3,}[ \t]*)?$"
+)
+# The start of a list entry: `.. [1]`, `.. [Smith2003]`, `[1]`, `1.`, `-`, `*`, `@see`.
+_MARKER = re.compile(
+    r"(?m)(?:^[ \t]*(?:\.\.[ \t]+\[[^\]\n]{1,40}\]|\[\s*\d{1,3}\s*\]|\d{1,3}[.)](?=[ \t])"
+    r"|[-*•](?=[ \t])|[@\\](?:see|cite|ref|par)\b)"
+    r"|(?<=[ \t])\[\s*(?:\d{1,3}|[A-Z][A-Za-z+]{1,7}\d{2,4}[a-z]?)\s*\](?=[ \t]+[A-Z\"“]))"
+)
+# Another docstring section ends a numpy/Google reference section.
+_NEXT_SECTION = re.compile(
+    r"(?m)^[ \t]*(?:Examples?|Notes?|See Also|Parameters|Returns|Yields|Raises|Attributes|"
+    r"Methods|Warnings?|Todo)[ \t]*:?[ \t]*(?:\n[ \t]*[-=~^]{3,}[ \t]*)?$"
+)
+_BLANK = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A span of the block read as one unit: a list entry or a paragraph."""
+
+    start: int
+    end: int
+    in_references: bool  # inside a reference section, or a marked entry that reads like one
+
+
+def regions(text: str) -> list[Region]:
+    """The regions of `text`, in order: entries split at list markers and blank lines."""
+    ref_spans = _reference_spans(text)
+    cuts = {0, len(text)}
+    cuts.update(m.start() for m in _MARKER.finditer(text))
+    for match in _BLANK.finditer(text):
+        cuts.add(match.start())
+    for match in _HEADER.finditer(text):
+        cuts.update((match.start(), match.end()))
+    for match in _NEXT_SECTION.finditer(text):
+        cuts.add(match.start())
+    ordered = sorted(cuts)
+    out = []
+    for start, end in itertools.pairwise(ordered):
+        if not text[start:end].strip():
+            continue
+        inside = any(s <= start < e for s, e in ref_spans)
+        out.append(Region(start, end, inside))
+    return out
+
+
+def _reference_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for header in _HEADER.finditer(text):
+        following = _NEXT_SECTION.search(text, header.end())
+        spans.append((header.end(), following.start() if following else len(text)))
+    return spans
+
+
+def entry_body(text: str, region: Region) -> int:
+    """Where the entry text of `region` begins, after its list marker."""
+    marker = _MARKER.match(text, region.start)
+    pos = marker.end() if marker else region.start
+    while pos < region.end and text[pos].isspace():
+        pos += 1
+    return pos

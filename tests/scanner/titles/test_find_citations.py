@@ -1,0 +1,240 @@
+"""Tests for the title and author-year detector on docstring, Doxygen and Javadoc shapes."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from catalog.types import RefKind
+from scanner.titles import _has_cue, find_citations
+
+
+def _blank(source: str, delimiters: tuple[str, ...]) -> str:
+    """Replace comment delimiters with spaces, as the parsers do, keeping offsets and newlines."""
+    out = []
+    for line in source.split("\n"):
+        for delim in delimiters:
+            at = line.find(delim)
+            if at >= 0 and not line[:at].strip():
+                line = line[:at] + " " * len(delim) + line[at + len(delim) :]
+                break
+        out.append(line)
+    return "\n".join(out)
+
+
+NUMPY_DOCSTRING = """Compute the blossom matching of a graph.
+
+    References
+    ----------
+    .. [1] Zvi Galil, "Efficient Algorithms for Finding Maximum Matching in
+       Graphs", ACM Computing Surveys, 18(1):23-38, 1986.
+    .. [2] G. Marsaglia and W. W. Tsang. A Simple Method for Generating Gamma
+       Variables. ACM Transactions on Mathematical Software, 26(3):363-372, 2000.
+
+    Examples
+    --------
+    >>> max_weight_matching(G)
+"""
+
+GOOGLE_DOCSTRING = """Adam optimizer.
+
+    References:
+        Kingma, D. P. and Ba, J. (2014). Adam: A Method for Stochastic Optimization.
+            In International Conference on Learning Representations.
+"""
+
+SPHINX_DOCSTRING = """Mersenne twister state, as in [Matsumoto1998]_.
+
+    .. [Matsumoto1998] M. Matsumoto and T. Nishimura, "Mersenne twister: a
+       623-dimensionally equidistributed uniform pseudo-random number generator",
+       ACM Transactions on Modeling and Computer Simulation 8(1):3-30, 1998.
+"""
+
+DOXYGEN = _blank(
+    """/**
+ * @brief Two-way string matching.
+ *
+ * Reference: M. Crochemore and D. Perrin, Two-way string-matching,
+ * Journal of the ACM, 38(3):651-675, July 1991.
+ */""",
+    ("/**", "*/", "*"),
+)
+
+JAVADOC = _blank(
+    """/**
+     * Dominator tree construction.
+     *
+     * @see "A Fast Algorithm for Finding Dominators in a Flowgraph", Lengauer and
+     *      Tarjan, ACM TOPLAS 1(1), 1979
+     */""",
+    ("/**", "*/", "*"),
+)
+
+CPP_LINES = _blank(
+    """// Line search of More and Thuente (1994), following
+// J. J. More and D. J. Thuente, "Line search algorithms with guaranteed
+// sufficient decrease", ACM Trans. Math. Softw. 20(3):286-307, 1994.""",
+    ("//",),
+)
+
+
+def _titles(text: str) -> list[str]:
+    return [h.title_hint for h in find_citations(text) if h.kind is RefKind.TITLE]
+
+
+def test_numpy_references_section_yields_one_hit_per_entry() -> None:
+    hits = [h for h in find_citations(NUMPY_DOCSTRING) if h.kind is RefKind.TITLE]
+    assert [h.title_hint for h in hits] == [
+        "Efficient Algorithms for Finding Maximum Matching in Graphs",
+        "A Simple Method for Generating Gamma Variables",
+    ]
+    first, second = (h.reference for h in hits)
+    assert first.authors == ("Zvi Galil",) and first.year == 1986
+    assert first.venue == "ACM Computing Surveys" and first.pages == "23-38"
+    assert second.authors == ("G. Marsaglia", "W. W. Tsang")
+    assert second.year == 2000 and second.volume == "26"
+    # the span covers the whole entry, across its two lines, and not the Examples section
+    assert NUMPY_DOCSTRING[hits[0].start : hits[0].end].startswith("Zvi Galil")
+    assert NUMPY_DOCSTRING[hits[0].start : hits[0].end].rstrip(".").endswith("1986")
+    assert all(h.rule == "CG105" and 0 < h.confidence <= 1 and h.ref is None for h in hits)
+
+
+def test_google_references_with_year_in_parentheses() -> None:
+    (hit,) = find_citations(GOOGLE_DOCSTRING)
+    assert hit.title_hint == "Adam: A Method for Stochastic Optimization"
+    assert hit.reference.authors == ("Kingma, D. P.", "Ba, J.")
+    assert hit.reference.year == 2014
+
+
+def test_sphinx_citation_entry_and_key() -> None:
+    titles = _titles(SPHINX_DOCSTRING)
+    assert titles == [
+        "Mersenne twister: a 623-dimensionally equidistributed uniform pseudo-random number"
+        " generator"
+    ]
+    keys = [h for h in find_citations(SPHINX_DOCSTRING) if h.kind is RefKind.AUTHOR_YEAR]
+    assert [(h.reference.authors, h.reference.year, h.rule) for h in keys] == [
+        (("Matsumoto",), 1998, "CG106")
+    ]
+
+
+def test_doxygen_block_with_multiline_entry() -> None:
+    (hit,) = find_citations(DOXYGEN)
+    assert hit.title_hint == "Two-way string-matching"
+    assert hit.reference.authors == ("M. Crochemore", "D. Perrin")
+    assert hit.reference.venue == "Journal of the ACM"
+    assert hit.reference.year == 1991
+    assert DOXYGEN[hit.start : hit.end].startswith("M. Crochemore")
+    assert "\n" in DOXYGEN[hit.start : hit.end]
+
+
+def test_javadoc_see_with_quoted_title_then_authors() -> None:
+    (hit,) = find_citations(JAVADOC)
+    assert hit.title_hint == "A Fast Algorithm for Finding Dominators in a Flowgraph"
+    assert hit.reference.authors == ("Lengauer", "Tarjan")
+    assert hit.reference.year == 1979
+
+
+def test_cpp_line_comments_quoted_title_over_lines() -> None:
+    titles = _titles(CPP_LINES)
+    assert titles == ["Line search algorithms with guaranteed sufficient decrease"]
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "year"),
+    [
+        ("Uses the schedule of Vaswani et al. (2017) for warmup.", ("Vaswani",), 2017),
+        ("  # optimizer as in Kingma & Ba, 2014, with bias correction", ("Kingma", "Ba"), 2014),
+        ("The estimator follows (Efron and Tibshirani 1993).", ("Efron", "Tibshirani"), 1993),
+        ("This algorithm has been described by Hill (1970) in detail.", ("Hill",), 1970),
+    ],
+)
+def test_author_year_mentions(text: str, authors: tuple[str, ...], year: int) -> None:
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR and hit.rule == "CG106"
+    assert hit.reference.authors == authors and hit.reference.year == year
+    assert hit.title_hint is None
+
+
+def test_quoted_title_with_authors_after_by() -> None:
+    text = (
+        'The method appears in "A Simple Method for Generating Gamma Variables" by\n'
+        "Marsaglia and Tsang, ACM Transactions on Mathematical Software, 2000."
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint == "A Simple Method for Generating Gamma Variables"
+    assert hit.reference.authors == ("Marsaglia", "Tsang")
+    assert hit.reference.year == 2000
+
+
+def test_entry_with_doi_spans_the_identifier() -> None:
+    text = (
+        "Navarro, G. (2001). A guided tour to approximate string matching.\n"
+        "ACM Computing Surveys 33(1):31-88. doi:10.1145/375360.375365"
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint == "A guided tour to approximate string matching"
+    assert text[hit.start : hit.end].endswith("375360.375365")
+
+
+def test_several_entries_in_one_comment() -> None:
+    text = _blank(
+        """# [1] A. Ahrens and U. Dieter. Generating gamma variates by a modified rejection
+#     technique. Comm. ACM, 25:47-54, 1982.
+# [2] G. Marsaglia and W. W. Tsang. A simple method for generating gamma variables.
+#     ACM Trans. Math. Softw., 26(3):363-372, 2000.""",
+        ("#",),
+    )
+    assert _titles(text) == [
+        "Generating gamma variates by a modified rejection technique",
+        "A simple method for generating gamma variables",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See 'Usage' below for the options.",
+        "Copyright 2019 Jane Smith. All rights reserved.",
+        "# Copyright (c) 2005-2019 The SciPy Developers",
+        "Added in version 2.3 (2019).",
+        "Changed in version 1.4 (2020-05-01): the default changed.",
+        "TODO(John Smith): remove this after the 2021 release.",
+        'Raises ValueError("Invalid input: expected a positive number") on bad input.',
+        'Licensed under the Apache License, Version 2.0 (the "License"); 2018',
+        "2019-03-04 Jane Doe: fixed the overflow in the loop",
+        'Set mode to "fast" or "accurate" (default "fast"), since 2015.',
+        "Python 3.8 (2019) changed the pickle protocol.",
+        "The result is cached; see Notes in the class docstring for details.",
+        "Returns the value of x in 2010 units as a float.",
+        'The format is "YYYY-MM-DD HH:MM:SS.sss", e.g. 2000-01-01 00:00:00.000.',
+        '>>> cosmo = FlatLambdaCDM(name="Modified Planck 2013", Om0=0.35)',
+        "Warren Weckesser, March 2011",
+        "Header values are encoded as in RFC 2045, section 6.8.",
+        "Copyright 2023 The JAX Authors.\n\nLicensed under the Apache License, Version 2.0 (the"
+        ' "License");\ndistributed under the License is distributed on an "AS IS" BASIS,\n'
+        "WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.",
+    ],
+)
+def test_ordinary_comments_are_not_citations(text: str) -> None:
+    assert find_citations(text) == []
+
+
+def test_block_without_cues_is_rejected_quickly() -> None:
+    text = "Return the sum of the weights along every edge of the path, in order.\n" * 3
+    assert not _has_cue(text)
+    assert _has_cue(text + "See Smith (1999).") and _has_cue(text + 'as in "Some Title"')
+    started = time.perf_counter()
+    for _ in range(2000):
+        assert find_citations(text) == []
+    per_call = (time.perf_counter() - started) / 2000
+    # microseconds, not milliseconds: this runs on every block (loose bound for a busy machine)
+    assert per_call < 200e-6
+
+
+def test_author_year_span_takes_in_a_following_identifier() -> None:
+    text = "Skip lists (Pugh 1990): https://doi.org/10.1145/78973.78977"
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR
+    assert text[hit.start : hit.end] == "Pugh 1990): https://doi.org/10.1145/78973.78977"

@@ -1,0 +1,78 @@
+"""Tests for the parts of the title detector: author names, fields, sections, BibTeX."""
+
+from __future__ import annotations
+
+import pytest
+
+from scanner.titles import find_citations
+from scanner.titles.fields import pages_of, volume_of
+from scanner.titles.names import AUTHOR_LIST, split_authors
+from scanner.titles.sections import regions
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("J. M. Mellor-Crummey and M. L. Scott.", ("J. M. Mellor-Crummey", "M. L. Scott")),
+        ("Kinderman, A.J. and Monahan, J.F.,", ("Kinderman, A.J.", "Monahan, J.F.")),
+        ("CROCHEMORE M., PERRIN D.,", ("CROCHEMORE M.", "PERRIN D.")),
+        ("Fedkiw, Ronald, Jos Stam, and Henrik Wann Jensen.", None),
+        ("L'Ecuyer, P. and Cote, S.", ("L'Ecuyer, P.", "Cote, S.")),
+        ("Hull et al,", ("Hull",)),
+    ],
+)
+def test_author_lists(text: str, names: tuple[str, ...] | None) -> None:
+    match = AUTHOR_LIST.match(text)
+    assert match is not None
+    found = split_authors(match.group())
+    if names is None:
+        assert found[-1] == "Henrik Wann Jensen" and len(found) == 3
+    else:
+        assert found == names
+
+
+def test_a_title_word_after_a_surname_is_not_a_given_name() -> None:
+    match = AUTHOR_LIST.match("Pearson, Fast Hashing of Variable-Length Text Strings")
+    assert match is not None and match.group() == "Pearson"
+
+
+@pytest.mark.parametrize(
+    ("text", "volume", "pages"),
+    [
+        ("Journal of the ACM, 38(3):651-675, 1991", "38", "651-675"),
+        ("ACM TOMS, Vol. 26, No 3, pages 363-372", "26", "363-372"),
+        ("ACM Trans. Math. Softw. 17:98-111 (1991)", "17", "98-111"),
+        ("covering 1990-2005 in detail", None, None),
+    ],
+)
+def test_volume_and_pages(text: str, volume: str | None, pages: str | None) -> None:
+    assert volume_of(text) == volume
+    assert pages_of(text) == pages
+
+
+def test_numpy_reference_section_regions_stop_at_the_next_section() -> None:
+    text = "Summary.\n\nReferences\n----------\n.. [1] A. B. Smith, Title One, 2001.\n"
+    text += ".. [2] C. Jones, Title Two, 2002.\n\nExamples\n--------\n>>> f(1)\n"
+    marked = [text[r.start : r.end].strip() for r in regions(text) if r.in_references]
+    assert marked == [".. [1] A. B. Smith, Title One, 2001.", ".. [2] C. Jones, Title Two, 2002."]
+
+
+def test_bibtex_entry_in_a_comment() -> None:
+    text = """ you can check the paper below:
+   @article{walker1977,
+     author = {Walker, Alastair J.},
+     title = {An Efficient Method for Generating Discrete Random Variables
+              with General Distributions},
+     journal = {ACM Trans. Math. Softw.},
+     volume = {3}, pages = {253--256}, year = {1977},
+   }
+"""
+    (hit,) = find_citations(text)
+    ref = hit.reference
+    assert hit.title_hint == (
+        "An Efficient Method for Generating Discrete Random Variables with General Distributions"
+    )
+    assert ref.authors == ("Walker, Alastair J.",)
+    assert (ref.year, ref.volume, ref.pages) == (1977, "3", "253-256")
+    assert ref.venue == "ACM Trans. Math. Softw."
+    assert text[hit.start :].startswith("@article")
