@@ -4,7 +4,9 @@ Node ids carry a typed prefix so a paper and a function can never collide:
 `paper:<key>`, `symbol:<path>::<qualified name>`, `file:<path>`. The `bipartite` attribute
 puts code (0) and papers (1) on two sides, so `networkx.algorithms.bipartite` can project
 "symbols that share a paper" directly. Each citation site is its own `cites` edge (a
-MultiDiGraph), keyed `<path>:<line>:<column>`, carrying its location and raw text.
+MultiDiGraph), keyed `<path>:<line>:<column>`, carrying its location and raw text; a file
+reaches its symbols through one `defines` edge each. Paper nodes carry `authors` as a list
+(the GraphML and GEXF writers flatten it to a `; `-separated string).
 """
 
 from __future__ import annotations
@@ -47,6 +49,10 @@ def build_graph(report: Report) -> nx.MultiDiGraph:
             status=paper.status,
             year=paper.year or 0,
             paper_kind=paper.kind,
+            title=paper.title or paper.title_hint or "",
+            authors=list(paper.authors),
+            venue=paper.venue or "",
+            url=paper.url or "",
         )
     for citation in report.citations:
         file_id = file_node(citation.path)
@@ -82,6 +88,8 @@ def build_graph(report: Report) -> nx.MultiDiGraph:
             raw=citation.raw,
             context=citation.context,
             rule=citation.rule,
+            ref_kind=citation.kind,
+            confidence=citation.confidence,
         )
     return graph
 

@@ -3,18 +3,29 @@
 arXiv papers get `eprint`, `archivePrefix` and `primaryClass`; DOI papers `doi`; every entry
 carries `url` when known. Keys are stable (`firstauthorYEARfirstword`, suffixed `a`, `b`, ...
 on collisions in key order) so regenerating the file produces no churn. Papers without
-metadata still get a valid `@misc` entry with their identifier.
+metadata still get a valid `@misc` entry with their identifier and a note saying so.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
+from itertools import count, product
+from string import ascii_lowercase
 
 from citegraph.render import RenderOptions
 from citegraph.report import PaperEntry, Report
 
 _STOP = {"a", "an", "the", "on", "of", "in", "for", "and", "to", "with", "from", "by"}
+_NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# Fields LaTeX typesets as text; identifiers and URLs are verbatim and never escaped.
+_TEXT_FIELDS = {"title", "author", "journal", "howpublished", "note", "abstract"}
+# `&`, `%`, `#` and `_` are LaTeX syntax outside math; metadata means them literally. Already
+# escaped ones (`\&`) and math spans (`$x_1$`, common in arXiv titles) are left alone.
+_MATH_OR_SPECIAL = re.compile(r"(?<!\\)\$[^$]*(?<!\\)\$|(?<!\\)[&%#_]")
+# A backslash that starts no LaTeX command or escape is a literal one.
+_STRAY_BACKSLASH = re.compile(r"\\(?![A-Za-z&%#_${}\\'\"`^~=.])")
 
 
 class BibtexRenderer:
@@ -35,19 +46,32 @@ class BibtexRenderer:
         return bibtexparser.write_string(library)
 
 
-def citation_keys(papers: tuple[PaperEntry, ...]) -> dict[str, PaperEntry]:
-    """Stable, unique keys for `papers`, in key order."""
-    base: dict[str, list[PaperEntry]] = {}
+def citation_keys(papers: Iterable[PaperEntry]) -> dict[str, PaperEntry]:
+    """Stable, unique citation keys for `papers`, in key order.
+
+    Papers sharing a stem get `a`, `b`, ... `z`, `aa`, ... in the order of their citegraph
+    keys, skipping any suffixed key that another paper already owns as its plain stem.
+    """
+    groups: dict[str, list[PaperEntry]] = {}
     for paper in sorted(papers, key=lambda p: p.key):
-        base.setdefault(_base_key(paper), []).append(paper)
+        groups.setdefault(_base_key(paper), []).append(paper)
+    taken = set(groups)
     keys: dict[str, PaperEntry] = {}
-    for stem, group in sorted(base.items()):
+    for stem, group in sorted(groups.items()):
         if len(group) == 1:
             keys[stem] = group[0]
-        else:
-            for index, paper in enumerate(group):
-                keys[stem + chr(ord("a") + index % 26) + ("" if index < 26 else str(index))] = paper
-    return keys
+            continue
+        suffixes = (s for s in _suffixes() if stem + s not in taken)
+        for paper, suffix in zip(group, suffixes, strict=False):  # suffixes never end
+            taken.add(stem + suffix)
+            keys[stem + suffix] = paper
+    return dict(sorted(keys.items()))
+
+
+def _suffixes() -> Iterator[str]:
+    for length in count(1):
+        for letters in product(ascii_lowercase, repeat=length):
+            yield "".join(letters)
 
 
 def _ascii(text: str) -> str:
@@ -55,28 +79,38 @@ def _ascii(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", folded.lower())
 
 
+def surname(author: str) -> str:
+    """The family name in `Family, Given` or `Given Family` (a `Jr.` suffix skipped)."""
+    if "," in author:
+        return author.split(",")[0].strip()
+    words = [w for w in author.split() if w.lower() not in _NAME_SUFFIXES]
+    return words[-1] if words else ""
+
+
 def _base_key(paper: PaperEntry) -> str:
-    author = paper.authors[0] if paper.authors else ""
-    surname = author.split(",")[0] if "," in author else (author.split() or [""])[-1]
-    words = [
-        w
-        for w in re.findall(r"[^\W_]+", (paper.title or paper.title_hint or "").lower())
-        if w not in _STOP
-    ]
+    title = paper.title or paper.title_hint or ""
+    words = [w for w in re.findall(r"[^\W_]+", title.lower()) if w not in _STOP]
     stem = (
-        _ascii(surname)
+        _ascii(surname(paper.authors[0]) if paper.authors else "")
         + (str(paper.year) if paper.year else "")
         + (_ascii(words[0]) if words else "")
     )
     return stem or _ascii(paper.key) or "paper"
 
 
-def _braced(text: str) -> str:
-    # Balanced braces only: an unbalanced one from metadata would break the whole file.
+def latex_text(text: str) -> str:
+    """`text` as a safe BibTeX text value: one line, balanced braces, LaTeX specials escaped."""
     text = " ".join(text.split())
-    if text.count("{") != text.count("}"):
+    # An unbalanced brace would swallow the rest of the file, so braces go if they don't pair.
+    depth = 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            break
+    if depth != 0:
         text = text.replace("{", "(").replace("}", ")")
-    return text.replace("\\", "\\textbackslash{}")
+    text = _STRAY_BACKSLASH.sub(r"\\textbackslash{}", text)
+    return _MATH_OR_SPECIAL.sub(lambda m: m[0] if len(m[0]) > 1 else "\\" + m[0], text)
 
 
 def bibtex_fields(paper: PaperEntry) -> tuple[str, dict[str, str]]:
@@ -99,6 +133,8 @@ def bibtex_fields(paper: PaperEntry) -> tuple[str, dict[str, str]]:
     if arxiv:
         fields["eprint"] = arxiv
         fields["archivePrefix"] = "arXiv"
+        if paper.primary_category:
+            fields["primaryClass"] = paper.primary_category
     if doi:
         fields["doi"] = doi
     if "isbn" in paper.ids:
@@ -109,7 +145,12 @@ def bibtex_fields(paper: PaperEntry) -> tuple[str, dict[str, str]]:
         fields["abstract"] = paper.abstract
     if paper.status not in ("resolved", "cached"):
         fields["note"] = f"citegraph: {paper.status.replace('-', ' ')} ({paper.key})"
-    if arxiv and paper.primary_category:
-        fields["primaryClass"] = paper.primary_category
-    # bibtexparser's writer adds the outer braces.
-    return entry_type, {k: _braced(v) for k, v in fields.items()}
+    # bibtexparser's writer adds the outer braces; verbatim fields only need balanced ones.
+    return entry_type, {
+        k: latex_text(v) if k in _TEXT_FIELDS else _verbatim(v) for k, v in fields.items()
+    }
+
+
+def _verbatim(value: str) -> str:
+    value = "".join(value.split())
+    return value.replace("{", "%7B").replace("}", "%7D") if "{" in value or "}" in value else value

@@ -17,15 +17,22 @@ if TYPE_CHECKING:
 def _plain(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy whose attribute values are all str/int/float, as GraphML and GEXF require."""
     copy = graph.copy()
-    for _, data in copy.nodes(data=True):
-        for key, value in list(data.items()):
-            if value is None:
-                data[key] = ""
-    for *_, data in copy.edges(keys=True, data=True):
-        for key, value in list(data.items()):
-            if value is None:
-                data[key] = ""
+    records = [copy.graph, *(d for _, d in copy.nodes(data=True))]
+    records += [d for *_, d in copy.edges(keys=True, data=True)]
+    for data in records:
+        for key, value in data.items():
+            data[key] = _scalar(value)
     return copy
+
+
+def _scalar(value: object) -> str | int | float:
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, bool):  # GEXF and GraphML readers disagree on booleans
+        return int(value)
+    if isinstance(value, (str, int, float)):
+        return value
+    return "" if value is None else str(value)
 
 
 class GraphmlRenderer:

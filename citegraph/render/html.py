@@ -1,49 +1,28 @@
 """The "Papers" browse page: one self-contained HTML file (inline CSS and JS, no network).
 
-Cards are rendered on the server side with Jinja2 autoescaping, so every string from scanned
-code or from metadata services is escaped text; the small script only filters, sorts and
-switches views by reading `data-*` attributes. Only `http(s)` URLs ever become links.
+The page embeds the report once, as JSON in a `<script type="application/json">` element, and a
+small script builds the cards from it with `textContent`, so every string from scanned code or
+from metadata services stays text. Cards are built on demand, a page at a time, which keeps a
+2,000-paper report quick to open, search and sort. The header, counts and problem lists are
+rendered on the server with Jinja2 autoescaping. Only `http(s)` URLs ever become links.
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from dataclasses import dataclass
 from importlib.resources import files
-from urllib.parse import quote, urlsplit
+from string import Formatter
+from typing import Any
+from urllib.parse import urlsplit
 
 from citegraph.render import RenderOptions
 from citegraph.report import Citation, PaperEntry, Report
 
 TITLE = "Papers: browse academic papers referenced in production code"
-_EXCERPT = 280
-
-
-@dataclass(frozen=True, slots=True)
-class Site:
-    """One citing place, ready for the template."""
-
-    symbol: str
-    path: str
-    line: int
-    href: str | None
-    context: str
-
-
-@dataclass(frozen=True, slots=True)
-class Card:
-    """One paper card: display text plus the attributes the script filters on."""
-
-    paper: PaperEntry
-    title: str
-    href: str | None
-    excerpt: str | None
-    sites: list[Site]
-    symbols: int
-    languages: str
-    directories: str
-    search: str
-    unresolved: bool
+_SOURCE_FIELDS = {"rev", "path", "line"}
+# `<`, `>` and `&` as JSON escapes: no `</script>` or `<!--` can end the data element early.
+_JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 class HtmlRenderer:
@@ -55,120 +34,129 @@ class HtmlRenderer:
     def render(self, report: Report, options: RenderOptions) -> str:
         """Return the whole page as one string."""
         from jinja2 import Environment, select_autoescape
+        from markupsafe import Markup
 
         environment = Environment(
             autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True
         )
-        template_dir = files("citegraph.render") / "templates"
-        template = environment.from_string((template_dir / "papers.html.j2").read_text("utf-8"))
-        cards = _cards(report, options)
-        symbols = _symbol_rows(report, {c.paper.key: c for c in cards})
+        templates = files("citegraph.render") / "templates"
+        template = environment.from_string((templates / "papers.html.j2").read_text("utf-8"))
+        data = page_data(report, options)
         return template.render(
             title=TITLE,
             report=report,
-            cards=cards,
-            symbols=symbols,
-            kinds=sorted({c.paper.kind for c in cards}),
+            unresolved=sum(1 for p in report.papers if not _resolved(p)),
+            kinds=sorted({p.kind for p in report.papers}),
             languages=sorted({c.language for c in report.citations}),
-            directories=sorted({d for c in cards for d in c.directories.split()}),
-            years=sorted({c.paper.year for c in cards if c.paper.year}),
-            style=(template_dir / "papers.css").read_text("utf-8"),
-            script=(template_dir / "papers.js").read_text("utf-8"),
+            directories=sorted({_top_directory(c.path) for c in report.citations}),
+            years=sorted({p.year for p in report.papers if p.year}),
+            # Markup: the JSON is escaped by embed_json; the style and script are our own files.
+            data=Markup(embed_json(data)),
+            style=Markup((templates / "papers.css").read_text("utf-8")),
+            script=Markup((templates / "papers.js").read_text("utf-8")),
         )
+
+
+def embed_json(data: object) -> str:
+    """`data` as JSON that is safe inside a `<script>` element."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
 
 
 def safe_url(url: str | None) -> str | None:
     """`url` when it is an absolute http(s) URL, else None: nothing else becomes a link."""
     if not url:
         return None
-    parts = urlsplit(url.strip())
+    url = url.strip()
+    parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
-    return url.strip()
+    if any(ord(char) < 0x21 for char in url):  # control characters and spaces
+        return None
+    return url
 
 
-def source_link(template: str | None, revision: str | None, citation: Citation) -> str | None:
-    """The link to a citing line, from a template such as `.../blob/{rev}/{path}#L{line}`."""
+def source_template(template: str | None) -> list[str] | None:
+    """`template` split for the page's script: literal text and field names, alternating.
+
+    Only `{rev}`, `{path}` and `{line}` are allowed, without format specs, and the URL must be
+    http(s); anything else yields None and the page shows plain `path:line` text.
+    """
     if not template:
         return None
+    pieces: list[str] = []
     try:
-        url = template.format(rev=revision or "HEAD", path=quote(citation.path), line=citation.line)
-    except (KeyError, IndexError, ValueError):
+        for literal, field, spec, conversion in Formatter().parse(template):
+            if field is not None and (field not in _SOURCE_FIELDS or spec or conversion):
+                return None
+            pieces += [literal, field or ""]
+        sample = template.format(rev="0", path="a", line=1)
+    except ValueError:
         return None
-    return safe_url(url)
+    return pieces if safe_url(sample) else None
 
 
-def _cards(report: Report, options: RenderOptions) -> list[Card]:
-    sites: dict[str, list[Citation]] = defaultdict(list)
+def _resolved(paper: PaperEntry) -> bool:
+    return paper.status in ("resolved", "cached")
+
+
+def _top_directory(path: str) -> str:
+    return path.split("/", 1)[0] if "/" in path else "."
+
+
+def page_data(report: Report, options: RenderOptions) -> dict[str, Any]:
+    """The JSON the page's script renders: papers, symbols and files, strings shared by index.
+
+    A citation is `[symbol index, line, context]`; a symbol is `[name, kind, file index]`; a
+    file is `[path, language]`. Interning keeps 20,000 citations to about a megabyte.
+    """
+    file_index: dict[str, int] = {}
+    symbol_index: dict[tuple[str, str], int] = {}
+    files_: list[list[str]] = []
+    symbols: list[list[Any]] = []
+    sites: dict[str, list[list[Any]]] = defaultdict(list)
     for citation in report.citations:
-        sites[citation.paper].append(citation)
-    cards = []
+        sites[citation.paper].append(_site(citation, file_index, symbol_index, files_, symbols))
+    papers = []
     for paper in report.papers:
-        cited = sites.get(paper.key, [])
-        title = paper.title or paper.title_hint or paper.key
-        directories = {c.path.rsplit("/", 1)[0] if "/" in c.path else "." for c in cited}
-        top_dirs = {d.split("/")[0] for d in directories}
-        abstract = paper.abstract or ""
-        search = " ".join(
-            [
-                title,
-                paper.title_hint or "",
-                " ".join(paper.authors),
-                abstract,
-                paper.key,
-                " ".join(paper.ids.values()),
-                paper.venue or "",
-                " ".join(c.symbol for c in cited),
-                " ".join(c.path for c in cited),
-            ]
-        )
-        cards.append(
-            Card(
-                paper=paper,
-                title=title,
-                href=safe_url(paper.url),
-                excerpt=(abstract[:_EXCERPT].rsplit(" ", 1)[0] + "…")
-                if len(abstract) > _EXCERPT
-                else None,
-                sites=[
-                    Site(
-                        c.symbol,
-                        c.path,
-                        c.line,
-                        source_link(options.source_url, report.revision, c),
-                        c.context,
-                    )
-                    for c in cited
-                ],
-                symbols=len({c.symbol for c in cited}),
-                languages=" ".join(sorted({c.language for c in cited})),
-                directories=" ".join(sorted(top_dirs)),
-                search=search.lower(),
-                unresolved=paper.status not in ("resolved", "cached"),
-            )
-        )
-    return cards
+        entry: dict[str, Any] = {
+            "id": paper.key,
+            "kind": paper.kind,
+            "status": paper.status,
+            "resolved": _resolved(paper),
+            "title": paper.title or "",
+            "hint": paper.title_hint or "",
+            "authors": list(paper.authors),
+            "year": paper.year,
+            "venue": paper.venue or "",
+            "abstract": paper.abstract or "",
+            "url": safe_url(paper.url),
+            "ids": sorted(f"{k}:{v}" for k, v in paper.ids.items() if f"{k}:{v}" != paper.key),
+            "sites": sites.get(paper.key, []),
+        }
+        if paper.confidence is not None:
+            entry["confidence"] = round(paper.confidence, 2)
+        papers.append(entry)
+    return {
+        "revision": report.revision or "HEAD",
+        "source": source_template(options.source_url),
+        "files": files_,
+        "symbols": symbols,
+        "papers": papers,
+    }
 
 
-@dataclass(frozen=True, slots=True)
-class SymbolRow:
-    """One symbol (or module) with the papers it relies on."""
-
-    symbol: str
-    kind: str
-    path: str
-    papers: list[tuple[str, str]]  # (paper key, display title)
-
-
-def _symbol_rows(report: Report, cards: dict[str, Card]) -> list[SymbolRow]:
-    grouped: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
-    kinds: dict[tuple[str, str], str] = {}
-    for citation in report.citations:
-        key = (citation.path, citation.symbol)
-        card = cards.get(citation.paper)
-        grouped[key][citation.paper] = card.title if card else citation.paper
-        kinds[key] = citation.symbol_kind
-    return [
-        SymbolRow(symbol, kinds[(path, symbol)], path, sorted(papers.items()))
-        for (path, symbol), papers in sorted(grouped.items())
-    ]
+def _site(
+    citation: Citation,
+    file_index: dict[str, int],
+    symbol_index: dict[tuple[str, str], int],
+    files_: list[list[str]],
+    symbols: list[list[Any]],
+) -> list[Any]:
+    if citation.path not in file_index:
+        file_index[citation.path] = len(files_)
+        files_.append([citation.path, citation.language])
+    key = (citation.path, citation.symbol)
+    if key not in symbol_index:
+        symbol_index[key] = len(symbols)
+        symbols.append([citation.symbol, citation.symbol_kind, file_index[citation.path]])
+    return [symbol_index[key], citation.line, citation.context]

@@ -2,25 +2,43 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 import pytest
-from reports import citation, small_report
+from reports import citation, large_report, small_report
 
 from citegraph.render import RenderOptions, render
-from citegraph.render.html import TITLE, safe_url
 from citegraph.report import PaperEntry, Report
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = pytest.mark.browser
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="needs Chromium at /usr/bin/chromium (apt-get install chromium)",
+    ),
+]
+playwright_api = pytest.importorskip("playwright.sync_api")
 
 XSS_TITLE = '<img src=x onerror="window.__pwned=1">Title with <b>markup</b>'
+SOURCE_URL = "https://example.org/repo/blob/{rev}/{path}#L{line}"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def hostile_report() -> Report:
+    """The small report plus a paper and a citation site made of markup and script."""
     base = small_report()
     evil = PaperEntry(
         key="url:javascript:window.__pwned=2",
@@ -30,151 +48,224 @@ def hostile_report() -> Report:
         authors=("<script>window.__pwned=3</script>",),
         year=2001,
         url="javascript:window.__pwned=4",
-        abstract='"><script>window.__pwned=5</script>',
+        abstract='"></script><script>window.__pwned=5</script><!--',
     )
     site = replace(
-        citation(evil.key, "evil/x.py", 3, "<script>window.__pwned=6</script>"),
+        citation(evil.key, 'evil/<b>"x.py', 3, "<script>window.__pwned=6</script>"),
         raw="<img src=x onerror=window.__pwned=7>",
+        context="</script><img src=x onerror=window.__pwned=8>",
     )
     return replace(base, papers=(*base.papers, evil), citations=(*base.citations, site))
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: .ci/run installs it (apt-get install chromium)")
-    playwright_api = pytest.importorskip("playwright.sync_api")
+def browser() -> Iterator[Any]:
     with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield browser
         browser.close()
 
 
 @pytest.fixture
-def page(browser: object, tmp_path: Path) -> Iterator[object]:
-    path = tmp_path / "papers.html"
-    path.write_text(
-        render(
-            hostile_report(),
-            "html",
-            RenderOptions(source_url="https://example.org/repo/blob/{rev}/{path}#L{line}"),
-        )
+def open_page(browser: Any, tmp_path: Path) -> Iterator[Callable[[Report], Any]]:
+    """Write a report's page to a file and open it offline; console errors are collected."""
+    contexts = []
+
+    def open_report(report: Report) -> Any:
+        path = tmp_path / "papers.html"
+        path.write_text(render(report, "html", RenderOptions(source_url=SOURCE_URL)))
+        context = browser.new_context(offline=True)
+        contexts.append(context)
+        page = context.new_page()
+        page.errors, page.dialogs = [], []
+        page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: page.errors.append(str(e)))
+        page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+        page.goto(path.as_uri(), wait_until="load")
+        return page
+
+    yield open_report
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_page: Callable[[Report], Any]) -> Any:
+    return open_page(hostile_report())
+
+
+def visible_ids(page: Any) -> list[str]:
+    return page.eval_on_selector_all(
+        "#cards article.card", "cards => cards.map(c => c.dataset.paperId)"
     )
-    context = browser.new_context(offline=True)  # type: ignore[attr-defined]
-    page = context.new_page()
-    errors: list[str] = []
-    dialogs: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(path.as_uri())
-    page.wait_for_load_state("load")
-    page.errors, page.dialogs = errors, dialogs  # type: ignore[attr-defined]
-    yield page
-    context.close()
 
 
-def visible_ids(page: object) -> list[str]:
-    return page.eval_on_selector_all(  # type: ignore[attr-defined]
-        "article.card:not([hidden])", "cards => cards.map(c => c.dataset.paperId)"
-    )
-
-
-def test_page_loads_offline_without_errors(page: object) -> None:
-    assert page.title() == TITLE  # type: ignore[attr-defined]
-    assert page.errors == []  # type: ignore[attr-defined]
+def test_page_loads_offline_without_errors(page: Any) -> None:
+    assert page.title() == "Papers: browse academic papers referenced in production code"
+    assert page.errors == []
     assert len(visible_ids(page)) == 5
-    assert "demo" in page.inner_text("header")  # type: ignore[attr-defined]
+    header = page.inner_text("header")
+    assert "demo" in header and "0123456789ab" in header and "5 papers" in header
 
 
-def test_search_narrows_the_cards(page: object) -> None:
-    page.fill("#q", "bloom")  # type: ignore[attr-defined]
+def test_search_narrows_the_cards(page: Any) -> None:
+    page.fill("#q", "bloom")
     assert visible_ids(page) == ["doi:10.1145/362686.362692"]
-    page.fill("#q", "ops::attn")  # a symbol name  # type: ignore[attr-defined]
+    page.fill("#q", "ops::attn")  # a symbol name
     assert visible_ids(page) == ["arxiv:1706.03762"]
-    page.fill("#q", "sequence model attention")  # abstract words  # type: ignore[attr-defined]
+    page.fill("#q", "sequence model ATTENTION")  # abstract words, any case, all must match
     assert visible_ids(page) == ["arxiv:1706.03762"]
-    page.fill("#q", "no such paper anywhere")  # type: ignore[attr-defined]
-    assert visible_ids(page) == [] and page.is_visible("#empty")  # type: ignore[attr-defined]
-    page.fill("#q", "")  # type: ignore[attr-defined]
-    assert len(visible_ids(page)) == 5
-
-
-def test_filters(page: object) -> None:
-    page.select_option("#kind", "doi")  # type: ignore[attr-defined]
-    assert visible_ids(page) == ["doi:10.1145/362686.362692"]
-    page.select_option("#kind", "")  # type: ignore[attr-defined]
-    page.select_option("#language", "cpp")  # type: ignore[attr-defined]
-    assert visible_ids(page) == ["arxiv:1706.03762"]
-    page.select_option("#language", "")  # type: ignore[attr-defined]
-    page.select_option("#directory", "stats")  # type: ignore[attr-defined]
+    page.fill("#q", "welford")  # an author of a paper known only by its title
     assert visible_ids(page) == ["title:note on a method for calculating corrected sums"]
-    page.select_option("#directory", "")  # type: ignore[attr-defined]
-    page.fill("#year-min", "1960")  # type: ignore[attr-defined]
-    page.fill("#year-max", "1999")  # type: ignore[attr-defined]
+    page.fill("#q", "10.1145/362686")  # an identifier
+    assert visible_ids(page) == ["doi:10.1145/362686.362692"]
+    page.fill("#q", "no such paper anywhere")
+    assert visible_ids(page) == [] and page.is_visible("#empty")
+    assert page.text_content("#count") == "0 of 5 papers"
+    page.fill("#q", "")
+    assert len(visible_ids(page)) == 5 and page.text_content("#count") == "5 papers"
+
+
+def test_filters(page: Any) -> None:
+    page.select_option("#kind", "doi")
+    assert visible_ids(page) == ["doi:10.1145/362686.362692"]
+    page.select_option("#kind", "")
+    page.select_option("#language", "cpp")
+    assert visible_ids(page) == ["arxiv:1706.03762"]
+    page.select_option("#language", "")
+    page.select_option("#directory", "stats")
+    assert visible_ids(page) == ["title:note on a method for calculating corrected sums"]
+    page.select_option("#directory", "")
+    page.select_option("#status", "unresolved")
+    assert sorted(visible_ids(page)) == [
+        "arxiv:2001.00001",
+        "title:note on a method for calculating corrected sums",
+    ]
+    page.select_option("#status", "")
+    page.fill("#year-min", "1960")
+    page.fill("#year-max", "1999")
     assert sorted(visible_ids(page)) == [
         "doi:10.1145/362686.362692",
         "title:note on a method for calculating corrected sums",
     ]
 
 
-def test_sorting(page: object) -> None:
-    assert visible_ids(page)[0] == "arxiv:1706.03762"  # most referenced first
-    page.select_option("#sort", "year")  # type: ignore[attr-defined]
-    assert visible_ids(page)[:2] == ["arxiv:1706.03762", "url:javascript:window.__pwned=2"]
-    page.select_option("#sort", "title")  # type: ignore[attr-defined]
-    titles = page.eval_on_selector_all(  # type: ignore[attr-defined]
-        "article.card", "cards => cards.map(c => c.dataset.title)"
+def test_sorting(page: Any) -> None:
+    assert visible_ids(page)[0] == "arxiv:1706.03762"  # 3 citing symbols
+    page.select_option("#sort", "year")
+    assert visible_ids(page) == [
+        "arxiv:1706.03762",
+        "url:javascript:window.__pwned=2",
+        "doi:10.1145/362686.362692",
+        "title:note on a method for calculating corrected sums",
+        "arxiv:2001.00001",  # no year: last
+    ]
+    page.select_option("#sort", "title")
+    titles = page.eval_on_selector_all(
+        "#cards article.card h2", "hs => hs.map(h => h.firstChild.textContent.toLowerCase())"
     )
-    assert titles == sorted(titles)
+    assert titles == sorted(titles) and len(titles) == 5
 
 
-def test_citing_symbols_are_listed_with_source_links(page: object) -> None:
-    card = page.locator('[data-paper-id="arxiv:1706.03762"]')  # type: ignore[attr-defined]
+def test_citing_symbols_are_listed_with_source_links(page: Any) -> None:
+    card = page.locator('[data-paper-id="arxiv:1706.03762"]')
     text = card.text_content()
-    assert "Cited by 3 symbols" in text and "ops::attn" in text and "native/attn.cpp:4" in text
+    assert "Cited by 3 symbols in 3 places" in text
+    assert "ops::attn" in text and "native/attn.cpp:4" in text
     href = card.locator("a", has_text="native/attn.cpp:4").get_attribute("href")
     assert href == "https://example.org/repo/blob/0123456789abcdef/native/attn.cpp#L4"
+    title = card.locator("h2 a")
+    assert title.get_attribute("href") == "https://arxiv.org/abs/1706.03762"
+    assert "Ashish Vaswani" in text and "NeurIPS" in text and "2017" in text
 
 
-def test_unresolved_papers_are_shown_honestly(page: object) -> None:
-    card = page.locator('[data-paper-id="arxiv:2001.00001"]')  # type: ignore[attr-defined]
-    assert "not found" in card.inner_text()
-    title_only = page.locator(  # type: ignore[attr-defined]
+def test_long_abstracts_expand(page: Any) -> None:
+    card = page.locator('[data-paper-id="arxiv:1706.03762"]')
+    full = card.locator("details.abstract p")
+    assert not full.is_visible()
+    card.locator("details.abstract summary").click()
+    assert full.is_visible() and len(full.inner_text()) > 400
+
+
+def test_unresolved_papers_are_shown_honestly(page: Any) -> None:
+    card = page.locator('[data-paper-id="arxiv:2001.00001"]')
+    assert "not found" in card.inner_text() and "unresolved" in card.get_attribute("class")
+    title_only = page.locator(
         '[data-paper-id="title:note on a method for calculating corrected sums"]'
     )
-    assert "unresolved title" in title_only.inner_text()
+    text = title_only.inner_text()
+    assert "unresolved title" in text and "title as written in the code" in text
 
 
-def test_code_view_lists_symbols_and_their_papers(page: object) -> None:
-    page.click("button[data-view=symbols]")  # type: ignore[attr-defined]
-    assert page.is_visible("#symbols") and not page.is_visible("#papers")  # type: ignore[attr-defined]
-    assert "crate::Bloom" in page.inner_text("#symbols")  # type: ignore[attr-defined]
-    page.click("#symbols a[data-goto='doi:10.1145/362686.362692']")  # type: ignore[attr-defined]
-    assert page.is_visible('[data-paper-id="doi:10.1145/362686.362692"]')  # type: ignore[attr-defined]
+def test_code_view_lists_modules_symbols_and_their_papers(page: Any) -> None:
+    page.click("button[data-view=code]")
+    assert page.is_visible("#code") and not page.is_visible("#papers")
+    modules = page.eval_on_selector_all(
+        "#modules .module h3 code", "cs => cs.map(c => c.textContent)"
+    )
+    assert modules == sorted(modules) and "native/bloom.rs" in modules
+    attention = page.locator(".module", has_text="model/attention.py")
+    assert "relies on 1 paper" in attention.inner_text()
+    page.fill("#q", "bloom")
+    assert page.eval_on_selector_all("#modules .module", "ms => ms.length") == 1
+    page.click("#modules a[data-goto='doi:10.1145/362686.362692']")
+    assert page.is_visible('[data-paper-id="doi:10.1145/362686.362692"]')
+    assert page.is_visible("#papers") and not page.is_visible("#code")
 
 
-def test_untrusted_text_stays_inert(page: object) -> None:
-    assert page.evaluate("window.__pwned") is None  # type: ignore[attr-defined]
-    assert page.dialogs == [] and page.errors == []  # type: ignore[attr-defined]
-    card = page.locator('[data-paper-id="url:javascript:window.__pwned=2"]')  # type: ignore[attr-defined]
-    assert XSS_TITLE in card.inner_text()  # shown as text
-    assert card.locator("img, script, b").count() == 0
-    hrefs = page.eval_on_selector_all("a[href]", "as => as.map(a => a.getAttribute('href'))")  # type: ignore[attr-defined]
-    assert not [h for h in hrefs if h.lower().startswith("javascript")]
+def test_problems_view_lists_findings_and_skipped_files(page: Any) -> None:
+    page.click("button[data-view=problems]")
+    text = page.inner_text("#problems")
+    assert "CG003" in text and "model/typo.py:7" in text and "blob.bin.c" in text
+    assert not page.is_visible("#q") and not page.is_visible("#kind")
 
 
-def test_safe_url_accepts_only_http() -> None:
-    assert safe_url("https://arxiv.org/abs/1") == "https://arxiv.org/abs/1"
-    for bad in ("javascript:alert(1)", "data:text/html,x", "//evil.org", "ftp://x", None, ""):
-        assert safe_url(bad) is None
+def test_untrusted_text_stays_inert(page: Any) -> None:
+    assert page.evaluate("window.__pwned") is None
+    assert page.dialogs == [] and page.errors == []
+    card = page.locator('[data-paper-id="url:javascript:window.__pwned=2"]')
+    text = card.inner_text()
+    assert XSS_TITLE in text and "<script>window.__pwned=6</script>" in text
+    assert 'evil/<b>"x.py:3' in text and "</script><script>window.__pwned=5" in text
+    assert page.locator("main img, main script, main b").count() == 0
+    hrefs = page.eval_on_selector_all("a[href]", "as => as.map(a => a.getAttribute('href'))")
+    assert not [h for h in hrefs if not h.startswith(("https://", "http://", "#"))]
+
+
+@pytest.mark.slow
+def test_large_report_pages_and_jumps(open_page: Callable[[Report], Any]) -> None:
+    report = large_report(papers=2000, citations=20000)
+    started = time.perf_counter()
+    page = open_page(report)
+    loaded = time.perf_counter() - started
+    assert page.errors == []
+    assert loaded < 20, f"2,000-paper page took {loaded:.1f}s to load"  # ~0.5 s measured
+    assert len(visible_ids(page)) == 50 and page.text_content("#count") == "2000 papers"
+    page.click("#more-papers")
+    assert len(visible_ids(page)) == 100
+    first = page.locator("#cards article.card").first
+    first_id = first.get_attribute("data-paper-id")
+    sites = sum(1 for c in report.citations if c.paper == first_id)
+    assert first.locator(".sites li").count() == 8  # the rest behind "N more"
+    first.locator("details.rest summary").click()
+    assert first.locator(".sites li").count() == sites > 8
+    page.fill("#q", "synthetic paper number 1234 ")
+    page.wait_for_selector("#count:has-text('1 of 2000')")
+    assert visible_ids(page) == [report.papers[1234].key]
+    page.fill("#q", "")
+    page.wait_for_selector("#count:has-text('2000 papers')")
+    # From the Code view, a symbol's paper is one click away.
+    last = report.papers[-1].key
+    page.click("button[data-view=code]")
+    page.fill("#q", "number 1999 ")
+    page.locator(f"#modules a[data-goto='{last}']").first.click()
+    assert page.is_visible(f'[data-paper-id="{last}"]')
+    # A deep link opens the page at a paper far below the first page of cards.
+    counts = {p.key: 0 for p in report.papers}
+    for site in report.citations:
+        counts[site.paper] += 1
+    rarest = min(counts, key=lambda key: (counts[key], key))
+    url = page.url.split("#")[0]
+    page.goto("about:blank")
+    page.goto(f"{url}#paper={quote(rarest)}", wait_until="load")
+    assert page.is_visible(f'[data-paper-id="{rarest}"]') and len(visible_ids(page)) > 50

@@ -1,0 +1,47 @@
+"""The Markdown job summary: escaping, ordering and the size limit."""
+
+from __future__ import annotations
+
+from reports import large_report, small_report
+
+from citegraph.render import RENDERERS, RenderOptions, render
+from citegraph.render.markdown import escape_md
+from citegraph.report import PaperEntry, Report
+
+
+def test_every_registered_format_renders_the_small_report() -> None:
+    for name in RENDERERS:
+        assert render(small_report(), name).strip(), name
+
+
+def test_summary_has_counts_findings_and_papers_most_cited_first() -> None:
+    text = render(small_report(), "markdown")
+    assert "4 papers, 6 citations, 9 files scanned, 1 skipped, 1 findings" in text
+    assert "- **CG003** `model/typo.py:7`" in text
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "---" not in line]
+    assert rows[1].startswith("| [Attention Is All You Need](<https://arxiv.org/abs/1706.03762>)")
+    assert "_(unresolved title)_" in text and "_(not found)_" in text
+
+
+def test_untrusted_text_cannot_break_the_table_or_inject_html() -> None:
+    hostile = PaperEntry(
+        key="arxiv:1706.03762",
+        kind="arxiv",
+        status="resolved",
+        title="A | B <script>alert(1)</script> [x](javascript:y) `code`\n| new row",
+        url="javascript:alert(1)",
+    )
+    text = render(Report(root="/", repository="r", papers=(hostile,)), "markdown")
+    row = next(line for line in text.splitlines() if "alert" in line)
+    assert "<script>" not in text and "](javascript" not in text
+    assert row.count("|") - row.count("\\|") == 5  # still four cells
+    assert escape_md("a&b <i>") == "a&amp;b \\<i\\>"
+
+
+def test_truncates_to_max_bytes_with_a_note() -> None:
+    report = large_report(papers=3000, citations=3000)
+    text = render(report, "markdown", RenderOptions(max_bytes=20_000))
+    assert len(text.encode()) <= 20_000
+    assert "Truncated to fit 20,000 bytes" in text and "of 3000 papers are not shown" in text
+    full = render(report, "markdown")
+    assert len(full.encode()) <= 1024 * 1024 and "Truncated" not in full
