@@ -32,6 +32,9 @@ class Language:
     export_macros: bool = False
     inner_docs: tuple[str, ...] = ()
     dialects: tuple[tuple[str, str], ...] = ()
+    # The query file, `queries/<query>.scm`; defaults to the language's own name. Grammars that
+    # extend another one (CUDA of C++, TSX of TypeScript) share its captures.
+    query: str | None = None
 
 
 # Lines only C++ has: namespaces, templates, classes, `extern "C++"`, access specifiers, `std::`.
@@ -70,6 +73,7 @@ LANGUAGE_LIST: tuple[Language, ...] = (
         grammar="tree_sitter_cuda",
         separator="::",
         export_macros=True,
+        query="cpp",
     ),
     Language("java", (".java",), parser="tree-sitter", grammar="tree_sitter_java"),
     Language(
@@ -91,6 +95,7 @@ LANGUAGE_LIST: tuple[Language, ...] = (
         parser="tree-sitter",
         grammar="tree_sitter_typescript",
         grammar_function="language_tsx",
+        query="typescript",
     ),
     Language("go", (".go",), parser="tree-sitter", grammar="tree_sitter_go"),
     Language(

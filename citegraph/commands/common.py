@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import click
 
 from citegraph.output import OutputTarget, write_output
@@ -30,3 +33,30 @@ def render_targets(report: Report, targets: list[OutputTarget], options: RenderO
     rendered = [(target, render(report, target.format, options)) for target in targets]
     for target, text in rendered:
         write_output(target, text)
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def output_options(command: _F) -> _F:
+    """`-f/--format` and `-o/--output [FORMAT:]PATH`, shared by `scan` and `report`."""
+    from citegraph.render import RENDERERS
+
+    command = click.option(
+        "-o",
+        "--output",
+        "outputs",
+        multiple=True,
+        metavar="[FORMAT:]PATH",
+        help="Write to PATH instead of standard output; repeat with FORMAT:PATH to write "
+        "several formats at once.",
+    )(command)
+    return click.option(
+        "-f",
+        "--format",
+        "format_name",
+        type=click.Choice(sorted(RENDERERS)),
+        default="terminal",
+        show_default=True,
+        help="Output format.",
+    )(command)

@@ -7,33 +7,17 @@ from pathlib import Path
 
 import click
 
-from citegraph.commands.common import render_targets
+from citegraph.commands.common import output_options, render_targets
 from citegraph.errors import InputError
 from citegraph.exitcodes import ExitCode
 from citegraph.output import parse_targets
-from citegraph.render import RENDERERS, RenderOptions
+from citegraph.render import RenderOptions
 from citegraph.report import Report
 
 
 @click.command("report")
 @click.argument("scan_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "-f",
-    "--format",
-    "format_name",
-    type=click.Choice(sorted(RENDERERS)),
-    default="terminal",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "-o",
-    "--output",
-    "outputs",
-    multiple=True,
-    metavar="[FORMAT:]PATH",
-    help="Write to PATH instead of standard output; repeatable as FORMAT:PATH.",
-)
+@output_options
 @click.option(
     "--source-url",
     metavar="TEMPLATE",

@@ -7,35 +7,18 @@ from pathlib import Path
 
 import click
 
-from citegraph.commands.common import StderrObserver, render_targets
+from citegraph.commands.common import StderrObserver, output_options, render_targets
 from citegraph.config import load_config
 from citegraph.exitcodes import ExitCode
 from citegraph.output import parse_targets
 from citegraph.pipeline import run_scan
-from citegraph.render import RENDERERS, RenderOptions
+from citegraph.render import RenderOptions
 from citegraph.resolution import resolve_sites
 
 
 @click.command("scan")
 @click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "-f",
-    "--format",
-    "format_name",
-    type=click.Choice(sorted(RENDERERS)),
-    default="terminal",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "-o",
-    "--output",
-    "outputs",
-    multiple=True,
-    metavar="[FORMAT:]PATH",
-    help="Write to PATH instead of standard output; repeat with FORMAT:PATH to write "
-    "several formats from one scan.",
-)
+@output_options
 @click.option("--include", multiple=True, metavar="GLOB", help="Only scan matching files.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Do not scan matching files.")
 @click.option(

@@ -156,7 +156,8 @@ def _grammar(name: str) -> _Grammar:
     assert language.grammar is not None
     module = importlib.import_module(language.grammar)
     ts_language = TsLanguage(getattr(module, language.grammar_function)())
-    query = Query(ts_language, (_QUERIES / f"{name}.scm").read_text(encoding="utf-8"))
+    query_file = _QUERIES / f"{language.query or name}.scm"
+    query = Query(ts_language, query_file.read_text(encoding="utf-8"))
     return _Grammar(Parser(ts_language), query)
 
 
