@@ -32,12 +32,17 @@ CITATIONS = [
     'A. Author and B. Writer, "A Method for Fast Things Number {n}", J. Comput. Phys. {a}, 2019.',
     "Smith et al. (20{yy}) describe the recurrence used here.",
 ]
+PLAIN = [
+    "Keep this in sync with the table in the user guide.",
+    "The caller owns the buffer; it must outlive this object.",
+    "Fast path: both inputs are contiguous and of the same dtype.",
+    "Returns the number of elements written, or -1 on overflow.",
+]
 NOISE = [
-    "Copyright 2019-2024 The Project Authors. Licensed under the Apache License 2.0.",
+    *PLAIN,
     "TODO(jane): handle the empty case, see https://github.com/org/repo/issues/{n}",
     "Version {a}.{b}.{n} changed the default; docs at https://docs.example.org/v{a}/api.html",
     "Listen on 10.0.{a}.{b}:8080 unless configured otherwise.",
-    "Keep this in sync with the table in the user guide.",
 ]
 
 
@@ -53,10 +58,12 @@ def _line(rng: random.Random, templates: list[str]) -> str:
 
 def _code_file(rng: random.Random, ext: str, lines: int, cite: bool) -> str:
     marker = LANGUAGES[ext][0]
-    out = []
-    for i in range(lines):
+    # Most files carry a license header; about one in ten has links or versions in comments.
+    out = [f"{marker} Copyright 2019-2024 The Project Authors. SPDX-License-Identifier: MIT"]
+    noise = NOISE if cite or rng.random() < 0.08 else PLAIN
+    for i in range(1, lines):
         if i % 12 == 0:
-            comment = _line(rng, CITATIONS if cite and rng.random() < 0.3 else NOISE)
+            comment = _line(rng, CITATIONS if cite and rng.random() < 0.3 else noise)
             out.append(f"{marker} {comment}" if marker else comment)
         elif ext == ".py":
             out.append(
@@ -74,7 +81,7 @@ def _code_file(rng: random.Random, ext: str, lines: int, cite: bool) -> str:
 def generate(root: Path, files: int = 20000, megabytes: float = 150.0, seed: int = 1) -> Path:
     """Write the tree under `root` (reused when its marker says it has the same shape)."""
     marker = root / ".synth"
-    shape = f"{files} {megabytes} {seed}"
+    shape = f"2 {files} {megabytes} {seed}"
     if marker.is_file() and marker.read_text() == shape:
         return root
     rng = random.Random(seed)
@@ -82,7 +89,7 @@ def generate(root: Path, files: int = 20000, megabytes: float = 150.0, seed: int
     weights = [LANGUAGES[e][1] for e in extensions]
     huge = max(1, files // 4000)
     # Budget: huge generated files take 15% of the bytes, the rest is spread evenly.
-    line_bytes = 60
+    line_bytes = 46  # measured average, so the tree comes out at about `megabytes`
     per_file_lines = max(10, int(megabytes * 0.85 * 1e6 / max(files - huge, 1) / line_bytes))
     for index in range(files):
         ext = rng.choices(extensions, weights)[0]

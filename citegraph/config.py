@@ -48,6 +48,9 @@ class Config:
             max_file_size=self.max_file_size,
             default_excludes=self.default_excludes,
             strings=self.strings,
+            jobs=self.jobs,
+            cache=self.cache,
+            cache_dir=Path(self.cache_dir).expanduser() if self.cache_dir else None,
         )
 
 

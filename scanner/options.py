@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
 
@@ -52,7 +53,9 @@ class ScanOptions:
 
     `include` and `exclude` are gitignore-style globs relative to the scan root; an empty
     `include` means every file of a known language. `strings` also reads string literals
-    (not only comments and docstrings).
+    (not only comments and docstrings). `jobs` is the number of worker processes (0: one per
+    available core; small scans always run in-process). `cache` reuses results of unchanged
+    files from the scan cache in `cache_dir` (default: see `scanner.cache.default_cache_dir`).
     """
 
     include: tuple[str, ...] = ()
@@ -61,3 +64,6 @@ class ScanOptions:
     default_excludes: bool = True
     strings: bool = True
     prefilter: bool = True
+    jobs: int = 0
+    cache: bool = True
+    cache_dir: Path | None = None

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import click
 
-from citegraph.commands.common import StderrObserver, output_options, render_targets
+from citegraph.commands.common import output_options, render_targets
 from citegraph.config import load_config
 from citegraph.exitcodes import ExitCode
 from citegraph.output import parse_targets
 from citegraph.pipeline import run_scan
+from citegraph.progress import ProgressObserver
 from citegraph.render import RenderOptions
 from citegraph.resolution import resolve_sites
 
@@ -50,6 +51,18 @@ from citegraph.resolution import resolve_sites
     metavar="TEMPLATE",
     help="Link citing code, e.g. https://github.com/ORG/REPO/blob/{rev}/{path}#L{line}",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Worker processes (default 0: one per core).",
+)
+@click.option(
+    "--cache/--no-cache",
+    default=None,
+    help="Reuse results for unchanged files (default: on; env CITEGRAPH_CACHE).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on standard error.")
 def scan_command(
     path: Path,
@@ -64,6 +77,8 @@ def scan_command(
     catalog: str | None,
     mailto: str | None,
     source_url: str | None,
+    jobs: int | None,
+    cache: bool | None,
     quiet: bool,
 ) -> int:
     """Scan PATH (default: the current directory) for references to academic papers."""
@@ -79,11 +94,13 @@ def scan_command(
             "catalog": catalog,
             "mailto": mailto,
             "source_url": source_url,
+            "jobs": jobs,
+            "cache": cache,
         },
     )
     targets = parse_targets(format_name, outputs)
-    observer = StderrObserver(quiet=quiet)
-    report = run_scan(path, config, observer=observer, resolve=resolve_sites)
+    with ProgressObserver(quiet=quiet) as observer:
+        report = run_scan(path, config, observer=observer, resolve=resolve_sites)
     options = RenderOptions(
         source_url=config.source_url, color=sys.stdout.isatty() and format_name == "terminal"
     )

@@ -1,0 +1,165 @@
+"""Scan benchmark: how close is `citegraph scan` to the cost of reading every file once?
+
+    python benchmarks/bench_scan.py [--repo PATH | --out DIR] [--runs 5] [--scale 2]
+
+Times, each as the median of `--runs` fresh subprocesses: (a) the floor, reading every
+candidate file and testing its lowercased bytes for a few needles; (b) a cold
+`citegraph scan --no-resolve -f json` with an empty cache; (c) a warm rescan with nothing
+changed; (d) a rescan after changing the content of 10 files. Prints the ratios to the floor
+and the peak memory (max RSS of any process of the run). Without `--repo` it generates (or
+reuses) a synthetic repository of about 20,000 files and 150 MB per unit of `--scale`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.synth import generate
+
+FLOOR = """
+import sys
+needles = (b"arxiv", b"doi", b"http", b"et al")
+hits = 0
+for path in open(sys.argv[1], encoding="utf-8").read().splitlines():
+    with open(path, "rb") as handle:
+        lowered = handle.read().lower()
+    hits += any(n in lowered for n in needles)
+print(hits)
+"""
+TOUCHED = 10
+
+
+def candidate_files(root: Path) -> list[Path]:
+    """The files a scan considers (walked exactly as citegraph walks them)."""
+    from scanner.languages import language_for
+    from scanner.options import ScanOptions
+    from scanner.walk import iter_candidates
+
+    return [
+        root / c.path
+        for c in iter_candidates(root, ScanOptions())
+        if c.skip is None and language_for(c.path) is not None
+    ]
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS in MB of one subprocess run (its own and its children's)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):  # 1: findings reported, still a complete scan
+        raise SystemExit(f"{command} failed with {process.returncode}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def median_of(
+    runs: int, command: list[str], env: dict[str, str], before: Callable[[int], None]
+) -> tuple[float, int]:
+    """The median time and the largest peak memory over `runs` runs, `before(i)` preparing
+    each."""
+    times, peaks = [], []
+    for index in range(runs):
+        before(index)
+        seconds, peak = timed(command, env)
+        times.append(seconds)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks)
+
+
+def touch_files(files: list[Path], run: int) -> None:
+    """Change the content of `TOUCHED` files spread over the tree (a new trailing line)."""
+    step = max(1, len(files) // TOUCHED)
+    for path in files[::step][:TOUCHED]:
+        with path.open("ab") as handle:
+            handle.write(f"\n// benchmark edit {run} {time.time_ns()}\n".encode())
+
+
+def bench(root: Path, runs: int, work: Path) -> dict[str, tuple[float, int]]:
+    """Measure the four timings on `root`."""
+    files = candidate_files(root)
+    listing = work / "files.txt"
+    listing.write_text("\n".join(str(p) for p in files), encoding="utf-8")
+    cache = work / "cache"
+    env = {**os.environ, "CITEGRAPH_CACHE_DIR": str(cache), "CITEGRAPH_OFFLINE": "1"}
+    scan = [
+        sys.executable,
+        "-m",
+        "citegraph",
+        "scan",
+        str(root),
+        "--no-resolve",
+        "--quiet",
+        "-f",
+        "json",
+        "-o",
+        str(work / "report.json"),
+    ]
+    size = sum(p.stat().st_size for p in files)
+    print(f"{root}: {len(files):,} files, {size / 1e6:.1f} MB; median of {runs} runs")
+
+    def clear(_: int) -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    def nothing(_: int) -> None:
+        pass
+
+    results = {"floor": median_of(runs, [sys.executable, "-c", FLOOR, str(listing)], env, nothing)}
+    results["cold"] = median_of(runs, scan, env, clear)
+    timed(scan, env)  # prime the cache for the warm runs
+    results["warm"] = median_of(runs, scan, env, nothing)
+    results["touched"] = median_of(runs, scan, env, lambda i: touch_files(files, i))
+    return results
+
+
+def report(results: dict[str, tuple[float, int]]) -> None:
+    """Print the timings, their ratios to the floor and peak memory."""
+    floor = results["floor"][0]
+    labels = {
+        "floor": "(a) floor: read + needles",
+        "cold": "(b) cold scan",
+        "warm": "(c) warm rescan, unchanged",
+        "touched": f"(d) rescan, {TOUCHED} files changed",
+    }
+    for key, label in labels.items():
+        seconds, peak = results[key]
+        print(f"  {label:<32} {seconds:7.2f} s  {seconds / floor:5.2f}x floor  peak {peak} MB")
+
+
+def main() -> None:
+    """Command line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repo", type=Path, help="benchmark an existing directory")
+    parser.add_argument("--out", type=Path, help="where to generate the synthetic repository")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scale", type=float, default=1.0, help="synthetic size multiplier")
+    parser.add_argument("--files", type=int, default=20000, help="synthetic files at scale 1")
+    parser.add_argument("--megabytes", type=float, default=150.0, help="synthetic MB at scale 1")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="citegraph-bench-") as temp:
+        work = Path(temp)
+        if args.repo is not None:
+            root = args.repo.resolve()
+        else:
+            files, megabytes = int(args.files * args.scale), args.megabytes * args.scale
+            base = args.out or Path(tempfile.gettempdir()) / "citegraph-bench-synth"
+            root = generate(base / f"synth-{files}-{megabytes:g}", files, megabytes)
+        if args.repo is not None and not root.is_dir():
+            raise SystemExit(f"not a directory: {root}")
+        report(bench(root, args.runs, work))
+
+
+if __name__ == "__main__":
+    main()

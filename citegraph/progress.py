@@ -1,0 +1,90 @@
+"""A progress display for scans: a rich live line on a terminal's standard error, else nothing."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, TextIO
+
+from scanner.types import FileScan, FileStatus
+
+
+class ProgressObserver:
+    """A `ScanObserver` showing files scanned, citations found and files skipped.
+
+    The display only appears when `stream` (default: standard error) is a terminal and `quiet`
+    is false; warnings are printed above it (or plainly without it) unless `quiet`. Use as a
+    context manager, or call `close()`, so the display is removed when the scan ends.
+    """
+
+    def __init__(self, quiet: bool = False, stream: TextIO | None = None) -> None:
+        self.quiet = quiet
+        self.stream = stream if stream is not None else sys.stderr
+        self.files = self.citations = self.skipped = 0
+        self._progress: Any = None
+        self._task: Any = None
+        if not quiet and _is_terminal(self.stream):
+            self._start()
+
+    def _start(self) -> None:
+        # rich is imported only for a terminal: CI runs and pipes pay nothing for it.
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        console = Console(file=self.stream)
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("scanning"),
+            BarColumn(),
+            TextColumn("{task.fields[files]:,} files, {task.fields[citations]:,} citations"),
+            TextColumn("{task.fields[skipped]} skipped"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        )
+        self._task = self._progress.add_task("scan", total=None, files=0, citations=0, skipped=0)
+        self._progress.start()
+
+    def __enter__(self) -> ProgressObserver:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def active(self) -> bool:
+        """Whether a live display is shown."""
+        return self._progress is not None
+
+    def on_file(self, scan: FileScan) -> None:
+        """Count one file; the display refreshes on its own timer, not per file."""
+        self.files += 1
+        self.citations += len(scan.mentions)
+        self.skipped += scan.status is FileStatus.SKIPPED
+        if self._progress is not None:
+            self._progress.update(
+                self._task, files=self.files, citations=self.citations, skipped=self.skipped
+            )
+
+    def on_warning(self, message: str) -> None:
+        """Show a warning (above the live display when there is one) unless quiet."""
+        if self.quiet:
+            return
+        if self._progress is not None:
+            self._progress.console.print(
+                f"citegraph: warning: {message}", markup=False, highlight=False
+            )
+        else:
+            print(f"citegraph: warning: {message}", file=self.stream)
+
+    def close(self) -> None:
+        """Remove the live display."""
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or file-like stream
+        return False

@@ -1,0 +1,179 @@
+"""The incremental scan cache: a file's `FileScan`, keyed by its content and the scanner's setup.
+
+One SQLite database (WAL mode, so readers never block and a killed writer leaves the last
+committed state) holds one row per scanned file: its stat signature (size, mtime_ns, inode),
+a BLAKE2 digest of its bytes and the pickled result. A row is reused when the stat signature
+still matches (no read at all) or, failing that, when the content digest does. Rows belong to
+a fingerprint of the scanner's source code, version and options, so any change to the scanner
+or its configuration starts afresh. The database lives in the user cache directory, never in
+the scanned repository, because results are unpickled (a repository must not be able to ship
+one).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+import time
+from functools import cache
+from pathlib import Path
+
+from scanner.options import ScanOptions
+from scanner.types import FileScan
+
+CACHE_ENV = "CITEGRAPH_CACHE_DIR"
+DB_NAME = "scan-cache.sqlite3"
+_SCHEMA = 1
+_BUSY_TIMEOUT_MS = 30_000
+_COMMIT_EVERY = 512
+
+Signature = tuple[int, int, int]  # (size, mtime_ns, inode)
+
+
+def default_cache_dir() -> Path:
+    """Where the scan cache lives: `$CITEGRAPH_CACHE_DIR`, else the user cache directory."""
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir  # imported here: only cached scans need it
+
+    return Path(user_cache_dir("citegraph")) / "scan"
+
+
+def signature(stat: os.stat_result) -> Signature:
+    """The stat fields that change whenever a file's content may have changed."""
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+
+def digest(data: bytes) -> bytes:
+    """A short content digest (BLAKE2b runs at well over 1 GB/s)."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+@cache
+def _scanner_source_digest() -> str:
+    # Hashing the scanner's own code (about 60 small files, a few milliseconds) invalidates the
+    # cache on any change to parsers, queries or extractors, even in an editable install.
+    package = Path(__file__).resolve().parent
+    hasher = hashlib.blake2b(digest_size=16)
+    for path in sorted(package.rglob("*")):
+        if path.suffix in {".py", ".scm"} and "__pycache__" not in path.parts:
+            hasher.update(path.relative_to(package).as_posix().encode())
+            hasher.update(path.read_bytes())
+    return hasher.hexdigest()
+
+
+def fingerprint(root: Path, options: ScanOptions) -> str:
+    """Identifies results that are interchangeable: same root, scanner code and options."""
+    from citegraph import __version__
+
+    # Only the options that change a file's result; include/exclude choose files, not results.
+    relevant = (options.max_file_size, options.strings, options.prefilter)
+    text = f"{_SCHEMA}|{__version__}|{_scanner_source_digest()}|{relevant}|{root}"
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+class ScanCache:
+    """Cached `FileScan`s of one scan root under one fingerprint.
+
+    Lookups read from a snapshot loaded at open time; stores are batched into transactions.
+    Use as a context manager so the last batch is committed.
+    """
+
+    def __init__(self, root: Path, options: ScanOptions, directory: Path | None = None) -> None:
+        directory = directory or options.cache_dir or default_cache_dir()
+        directory.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(directory / DB_NAME, timeout=_BUSY_TIMEOUT_MS / 1000)
+        self._db.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS scans (fingerprint TEXT NOT NULL, path TEXT NOT NULL,"
+            " size INTEGER, mtime_ns INTEGER, inode INTEGER, digest BLOB, used REAL,"
+            " result BLOB NOT NULL, PRIMARY KEY (fingerprint, path)) WITHOUT ROWID"
+        )
+        self._fingerprint = fingerprint(root, options)
+        self._pending: list[tuple[object, ...]] = []
+        rows = self._db.execute(
+            "SELECT path, size, mtime_ns, inode, digest, result FROM scans WHERE fingerprint = ?",
+            (self._fingerprint,),
+        )
+        # Results stay pickled until used: a warm scan of 20,000 files unpickles only what the
+        # caller consumes, and memory holds compact bytes rather than object graphs.
+        self._rows: dict[str, tuple[Signature, bytes, bytes]] = {
+            path: ((size, mtime, inode), digest_, result)
+            for path, size, mtime, inode, digest_, result in rows
+        }
+
+    def __enter__(self) -> ScanCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def lookup_stat(self, path: str, sig: Signature) -> FileScan | None:
+        """The cached result when the file's stat signature is unchanged."""
+        row = self._rows.get(path)
+        if row is None or row[0] != sig:
+            return None
+        return _loads(row[2])
+
+    def lookup_digest(self, path: str, sig: Signature, content: bytes) -> FileScan | None:
+        """The cached result when the content is unchanged though its stat is not (a touch, a
+        checkout); the new signature is recorded so the next scan needs no read."""
+        row = self._rows.get(path)
+        if row is None or row[1] != content:
+            return None
+        self._queue(path, sig, content, row[2])
+        return _loads(row[2])
+
+    def has(self, path: str) -> bool:
+        """Whether any result, current or stale, is cached for `path`."""
+        return path in self._rows
+
+    def store(self, path: str, sig: Signature, content: bytes, scan: FileScan) -> None:
+        """Remember `scan` as the result for a file with this signature and content digest."""
+        self._queue(path, sig, content, pickle.dumps(_compact(scan), pickle.HIGHEST_PROTOCOL))
+
+    def _queue(self, path: str, sig: Signature, content: bytes, result: bytes) -> None:
+        self._pending.append((self._fingerprint, path, *sig, content, time.time(), result))
+        if len(self._pending) >= _COMMIT_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit pending stores in one transaction; a busy database only loses the batch."""
+        if not self._pending:
+            return
+        batch, self._pending = self._pending, []
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO scans VALUES (?,?,?,?,?,?,?,?)", batch)
+        except sqlite3.OperationalError:
+            pass  # another scan held the lock past the timeout: the cache is only an aid
+
+    def close(self) -> None:
+        """Commit what is pending, drop other fingerprints' stale rows, and close."""
+        self.flush()
+        try:
+            with self._db:
+                # Results of old scanner versions or options are never read again; a week's
+                # grace lets two configurations (say CI and a local run) share the cache.
+                self._db.execute(
+                    "DELETE FROM scans WHERE fingerprint != ? AND used < ?",
+                    (self._fingerprint, time.time() - 7 * 86400),
+                )
+        except sqlite3.OperationalError:
+            pass
+        self._db.close()
+
+
+def _compact(scan: FileScan) -> tuple[object, ...]:
+    # A flat tuple pickles smaller and faster than the dataclass (no per-field names).
+    return (scan.path, scan.language, scan.status, scan.mentions, scan.blocks, scan.reason)
+
+
+def _loads(blob: bytes) -> FileScan:
+    path, language, status, mentions, blocks, reason = pickle.loads(blob)
+    return FileScan(path, language, status, tuple(mentions), blocks, reason)

@@ -1,0 +1,122 @@
+"""The scan cache: stat hits need no read, content hits survive a touch, changes invalidate."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import scanner.scan as scan_module
+from scanner.cache import DB_NAME, ScanCache
+from scanner.options import ScanOptions
+from scanner.scan import scan_paths
+
+CITING = "# See arXiv:1706.03762 for the model.\ndef f():\n    return 1\n"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "a.py").write_text(CITING)
+    (root / "b.py").write_text("x = 1\n")
+    return root
+
+
+def _options(tmp_path: Path, **extra: object) -> ScanOptions:
+    return ScanOptions(jobs=1, cache_dir=tmp_path / "cache", **extra)
+
+
+def _count_scans(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    real = scan_module.scan_bytes
+
+    def counting(root, path, data, options, language):  # type: ignore[no-untyped-def]
+        seen.append(path)
+        return real(root, path, data, options, language)
+
+    monkeypatch.setattr(scan_module, "scan_bytes", counting)
+    return seen
+
+
+def test_warm_scan_reads_nothing(repo: Path, tmp_path: Path, monkeypatch) -> None:
+    first = list(scan_paths(repo, _options(tmp_path)))
+    seen = _count_scans(monkeypatch)
+    opened: list[object] = []
+    real_open = Path.open
+    monkeypatch.setattr(
+        Path, "open", lambda self, *a, **k: opened.append(self) or real_open(self, *a, **k)
+    )
+    monkeypatch.setattr(scan_module, "open", lambda *a: pytest.fail(f"read {a}"), raising=False)
+    assert list(scan_paths(repo, _options(tmp_path))) == first
+    assert seen == [] and opened == []
+
+
+def test_touch_without_change_is_not_rescanned(repo: Path, tmp_path: Path, monkeypatch) -> None:
+    first = list(scan_paths(repo, _options(tmp_path)))
+    stat = (repo / "a.py").stat()
+    os.utime(repo / "a.py", ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    seen = _count_scans(monkeypatch)
+    assert list(scan_paths(repo, _options(tmp_path))) == first
+    assert seen == []
+
+
+def test_changed_content_is_rescanned(repo: Path, tmp_path: Path, monkeypatch) -> None:
+    list(scan_paths(repo, _options(tmp_path)))
+    (repo / "b.py").write_text("# doi:10.1145/3292500.3330701\nx = 1\n")
+    seen = _count_scans(monkeypatch)
+    scans = list(scan_paths(repo, _options(tmp_path)))
+    assert seen == ["b.py"]
+    assert [m.raw for m in scans[1].mentions] == ["doi:10.1145/3292500.3330701"]
+
+
+def test_options_change_invalidates(repo: Path, tmp_path: Path, monkeypatch) -> None:
+    list(scan_paths(repo, _options(tmp_path)))
+    seen = _count_scans(monkeypatch)
+    list(scan_paths(repo, _options(tmp_path, strings=False)))
+    assert sorted(seen) == ["a.py", "b.py"]
+
+
+def test_concurrent_caches_both_succeed(repo: Path, tmp_path: Path) -> None:
+    options = _options(tmp_path)
+    with ScanCache(repo, options) as one, ScanCache(repo, options) as two:
+        scan = next(scan_paths(repo, ScanOptions(cache=False)))
+        one.store("a.py", (1, 2, 3), b"d" * 16, scan)
+        two.store("a.py", (1, 2, 3), b"d" * 16, scan)
+        one.flush()
+        two.flush()
+    with ScanCache(repo, options) as again:
+        assert again.lookup_stat("a.py", (1, 2, 3)) == scan
+
+
+def test_corrupt_cache_falls_back_to_scanning(repo: Path, tmp_path: Path) -> None:
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / DB_NAME).write_bytes(b"not a database" * 100)
+    expected = list(scan_paths(repo, ScanOptions(jobs=1, cache=False)))
+    assert list(scan_paths(repo, _options(tmp_path))) == expected
+
+
+def test_killed_writer_leaves_a_usable_cache(repo: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from scanner.options import ScanOptions\n"
+        "from scanner.scan import scan_paths\n"
+        "opts = ScanOptions(jobs=1, cache_dir=Path(sys.argv[2]))\n"
+        "stream = scan_paths(Path(sys.argv[1]), opts)\n"
+        "next(stream); next(stream)\n"
+        "os.kill(os.getpid(), 9)\n"
+    )
+    # Killed mid-scan, with the database open and a batch pending.
+    subprocess.run([sys.executable, "-c", script, str(repo), str(tmp_path / "cache")], check=False)
+    db = sqlite3.connect(tmp_path / "cache" / DB_NAME)
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    db.close()
+    assert list(scan_paths(repo, _options(tmp_path))) == list(
+        scan_paths(repo, ScanOptions(jobs=1, cache=False))
+    )

@@ -1,0 +1,41 @@
+"""The ordered process-pool map keeps input order, in and out of worker processes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from scanner.parallel import chunked, ordered_map, resolve_jobs
+
+
+def _square_with_pid(chunk: Sequence[int]) -> list[tuple[int, int]]:
+    import os
+
+    return [(n * n, os.getpid()) for n in chunk]
+
+
+def test_results_come_back_in_order_from_several_processes() -> None:
+    import os
+
+    chunks = chunked(list(range(200)), 7)
+    results = list(ordered_map(_square_with_pid, chunks, jobs=2))
+    assert [r for r, _ in results] == [n * n for n in range(200)]
+    assert os.getpid() not in {pid for _, pid in results}
+
+
+def test_one_job_runs_in_process() -> None:
+    import os
+
+    results = list(ordered_map(_square_with_pid, chunked([1, 2, 3], 2), jobs=1))
+    assert results == [(1, os.getpid()), (4, os.getpid()), (9, os.getpid())]
+
+
+def test_closing_early_stops_the_pool() -> None:
+    stream = ordered_map(_square_with_pid, chunked(list(range(1000)), 5), jobs=2)
+    assert next(stream)[0] == 0
+    stream.close()
+
+
+def test_chunking_and_jobs() -> None:
+    assert chunked([1, 2, 3, 4, 5], 2) == [[1, 2], [3, 4], [5]]
+    assert resolve_jobs(3) == 3
+    assert resolve_jobs(0) >= 1

@@ -1,0 +1,72 @@
+"""The prefilter passes every citation the fixtures and the NAIST comment dataset contain."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from scanner.prefilter import may_cite
+
+SOURCES = Path(__file__).parents[1] / "fixtures" / "sources"
+NAIST = Path("/work/shared/data/naist-citation-comments/dataset.csv")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See arXiv:1706.03762.",
+        "https://doi.org/10.1145/3292500.3330701",
+        "10.1016/j.jcp.2019.01.001",
+        "Vaswani et al. introduced attention.",
+        "Smith and Jones (2019) describe the recurrence.",
+        "pages 165-175, 2011.",
+        'Dekker, "Kohonen Neural Networks for Optimal Colour Quantization", in the paper',
+        "IEEE Transactions on Computers, volume 60",
+        "ISBN 978-0-262-03384-8",
+    ],
+)
+def test_citation_cues_pass(text: str) -> None:
+    assert may_cite(text.encode())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Copyright 2019-2024 The Authors. SPDX-License-Identifier: MIT\nx = compute(2048)\n",
+        "// Returns the number of elements written, or -1 on overflow.\nint n = 3;\n",
+        "version = '1.2019.3'\n",
+    ],
+)
+def test_plain_code_is_filtered(text: str) -> None:
+    assert not may_cite(text.encode())
+
+
+def test_a_year_beside_a_copyright_line_still_passes() -> None:
+    assert may_cite(b"# Copyright 2019 Foo\n# Following Knuth 1997.\n")
+
+
+def test_every_fixture_with_expected_mentions_passes() -> None:
+    checked = 0
+    for expected in SOURCES.rglob("*.expected.json"):
+        source = expected.with_name(expected.name.removesuffix(".expected.json"))
+        if source.is_file() and '"kind"' in expected.read_text(encoding="utf-8"):
+            assert may_cite(source.read_bytes()), source
+            checked += 1
+    assert checked >= 10
+
+
+@pytest.mark.skipif(not NAIST.is_file(), reason="shared NAIST dataset not present")
+def test_all_naist_citation_comments_pass() -> None:
+    comments: dict[str, list[str]] = {}
+    with NAIST.open(encoding="utf-8", errors="replace", newline="") as handle:
+        current = ""
+        for row in csv.reader(handle):
+            if row[0] == "Sentence #":
+                continue
+            current = row[0] or current
+            comments.setdefault(current, []).append(row[1])
+    texts = [" ".join(tokens) for tokens in comments.values()]
+    assert len(texts) == 272
+    assert [t for t in texts if not may_cite(t.encode())] == []

@@ -1,0 +1,55 @@
+"""Cached and parallel scans give exactly the output of a serial, uncached scan."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scanner import scan as scan_module
+from scanner.options import ScanOptions
+from scanner.scan import scan_paths
+from scanner.types import FileStatus
+
+SOURCES = Path(__file__).parents[1] / "fixtures" / "sources"
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """The multi-language fixture tree, plus a binary, a non-UTF-8 and an oversized file."""
+    root = tmp_path / "tree"
+    shutil.copytree(SOURCES, root, ignore=shutil.ignore_patterns("*.json"))
+    (root / "python" / "blob.py").write_bytes(b"\x7fELF\x00\x00\x01" * 10)
+    (root / "python" / "latin.py").write_bytes("# Müller 2019, arXiv:1706.03762\n".encode("cp1252"))
+    (root / "c" / "huge.c").write_text("// arXiv:1706.03762\n" + "int x;\n" * 400)
+    return root
+
+
+def _serial(root: Path, **extra: object) -> list:
+    return list(scan_paths(root, ScanOptions(jobs=1, cache=False, max_file_size=2000, **extra)))
+
+
+def test_fixture_tree_covers_many_languages(tree: Path) -> None:
+    scans = _serial(tree)
+    assert len({s.language for s in scans}) >= 8
+    assert sum(len(s.mentions) for s in scans) >= 20
+    assert {s.status for s in scans} == {FileStatus.OK, FileStatus.SKIPPED, FileStatus.FALLBACK}
+
+
+def test_parallel_scan_equals_serial(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN_FILES", 2)
+    serial = _serial(tree)
+    parallel = list(scan_paths(tree, ScanOptions(jobs=2, cache=False, max_file_size=2000)))
+    assert parallel == serial
+
+
+def test_cold_and_warm_cached_scans_equal_serial(tree: Path, tmp_path: Path) -> None:
+    serial = _serial(tree)
+    options = ScanOptions(jobs=1, max_file_size=2000, cache_dir=tmp_path / "cache")
+    assert list(scan_paths(tree, options)) == serial
+    assert list(scan_paths(tree, options)) == serial
+
+
+def test_prefilter_loses_no_fixture_citation(tree: Path) -> None:
+    assert _serial(tree) == _serial(tree, prefilter=False)
