@@ -6,7 +6,7 @@ scan can be rendered into any format later (`citegraph report scan.json --format
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -123,13 +123,13 @@ class Report:
             "revision": self.revision,
             "stats": dict(sorted(self.stats.items())),
             "warnings": list(self.warnings),
-            "skipped": [asdict(s) for s in self.skipped],
-            "fallbacks": [asdict(s) for s in self.fallbacks],
+            "skipped": [_record(s) for s in self.skipped],
+            "fallbacks": [_record(s) for s in self.fallbacks],
             "papers": [
-                {**_plain(asdict(p)), "citations": by_paper.get(p.key, [])} for p in self.papers
+                {**_record(p), "citations": by_paper.get(p.key, [])} for p in self.papers
             ],
-            "citations": [_plain(asdict(c)) for c in self.citations],
-            "findings": [asdict(f) for f in self.findings],
+            "citations": [_record(c) for c in self.citations],
+            "findings": [_record(f) for f in self.findings],
         }
 
     @classmethod
@@ -153,6 +153,16 @@ class Report:
         )
 
 
+def _record(item: Any) -> dict[str, Any]:
+    """A shallow field dict, tuples as lists (`asdict` deep-copies every value, which costs
+    seconds on a report of a large repository)."""
+    out = {}
+    for name in _FIELD_NAMES[type(item)]:
+        value = getattr(item, name)
+        out[name] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
 def _plain(record: dict[str, Any]) -> dict[str, Any]:
     return {k: list(v) if isinstance(v, tuple) else v for k, v in record.items()}
 
@@ -161,3 +171,9 @@ def _build(cls: type, record: dict[str, Any]) -> Any:
     names = {f.name for f in fields(cls)}
     values = {k: tuple(v) if isinstance(v, list) else v for k, v in record.items() if k in names}
     return cls(**values)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in fields(cls))
+    for cls in (Citation, PaperEntry, Finding, SkippedFile)
+}

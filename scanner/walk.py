@@ -31,39 +31,47 @@ def iter_candidates(root: Path, options: ScanOptions) -> Iterator[Candidate]:
     """Yield the files under `root` to consider, sorted by path."""
     root = root.resolve()
     listed = _git_listing(root)
-    paths = listed if listed is not None else _walk(root)
+    entries = listed if listed is not None else dict(_walk(root))
     include = GitIgnoreSpec.from_lines(options.include) if options.include else None
     exclude = GitIgnoreSpec.from_lines(options.exclude) if options.exclude else None
     venv_dirs: dict[str, bool] = {}
-    for rel in sorted(paths):
+    for rel in sorted(entries):
         if options.default_excludes and _in_excluded_dir(root, rel, venv_dirs):
             continue
         if exclude is not None and exclude.match_file(rel):
             continue
         if include is not None and not include.match_file(rel):
             continue
-        yield _check_link(root, rel)
+        # Only symlinks need a look at the disk: the listings already know which files are.
+        yield _check_link(root, rel) if entries[rel] else Candidate(rel)
 
 
-def _git_listing(root: Path) -> list[str] | None:
-    """Tracked plus untracked-but-not-ignored files, or None outside a git work tree."""
+def _git(root: Path, *args: str) -> list[str]:
+    out = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=True,
+                         timeout=120).stdout
+    return [os.fsdecode(raw) for raw in out.split(b"\0") if raw]
+
+
+def _git_listing(root: Path) -> dict[str, bool] | None:
+    """Tracked plus untracked-but-not-ignored files, each with whether it is a symlink; None
+    outside a git work tree."""
     if not _inside_git_work_tree(root):
         return None
     try:
-        out = subprocess.run(
-            ["git", "-C", str(root), "ls-files", "-z", "-co", "--exclude-standard"],
-            capture_output=True,
-            check=True,
-            timeout=120,
-        ).stdout
+        staged = _git(root, "ls-files", "-z", "-s")
+        untracked = _git(root, "ls-files", "-z", "-o", "--exclude-standard")
+        # Files git knows of but the work tree no longer has.
+        deleted = set(_git(root, "ls-files", "-z", "-d"))
     except (OSError, subprocess.SubprocessError):
         return None
-    seen: set[str] = set()
-    for raw in out.split(b"\0"):
-        if raw:
-            seen.add(os.fsdecode(raw))
-    # ls-files lists files git knows of even if a work tree checkout removed them.
-    return [p for p in seen if os.path.lexists(root / p)]
+    entries: dict[str, bool] = {}
+    for line in staged:
+        meta, _, path = line.partition("\t")
+        if path and path not in deleted:
+            entries[path] = meta.startswith("120000")  # git's mode for a symlink
+    for path in untracked:
+        entries[path] = os.path.islink(root / path)
+    return entries
 
 
 def _inside_git_work_tree(root: Path) -> bool:
@@ -76,34 +84,33 @@ def _inside_git_work_tree(root: Path) -> bool:
         probe = probe.parent
 
 
-def _walk(root: Path) -> Iterator[str]:
-    """A walk outside git: honours nested .gitignore files, never follows directory links."""
-    specs: list[tuple[str, GitIgnoreSpec]] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
-        rel_dir = "" if rel_dir == "." else rel_dir
-        specs = [(base, spec) for base, spec in specs if _is_within(rel_dir, base)]
-        ignore_file = Path(dirpath) / ".gitignore"
+def _walk(root: Path) -> Iterator[tuple[str, bool]]:
+    """A walk outside git: honours nested .gitignore files, never follows directory links.
+    Yields `(path, is_symlink)`; scandir knows both without a stat per file."""
+    stack: list[tuple[str, list[tuple[str, GitIgnoreSpec]]]] = [("", [])]
+    while stack:
+        rel_dir, inherited = stack.pop()
+        directory = root / rel_dir if rel_dir else root
+        specs = list(inherited)
+        ignore_file = directory / ".gitignore"
         if ignore_file.is_file():
             try:
                 lines = ignore_file.read_text(encoding="utf-8", errors="replace").splitlines()
                 specs.append((rel_dir, GitIgnoreSpec.from_lines(lines)))
             except OSError:
                 pass
-        kept = []
-        for name in sorted(dirnames):
-            rel = f"{rel_dir}/{name}" if rel_dir else name
-            if not _ignored(specs, rel + "/"):
-                kept.append(name)
-        dirnames[:] = kept
-        for name in filenames:
-            rel = f"{rel_dir}/{name}" if rel_dir else name
-            if not _ignored(specs, rel):
-                yield rel
-
-
-def _is_within(rel_dir: str, base: str) -> bool:
-    return base == "" or rel_dir == base or rel_dir.startswith(base + "/")
+        try:
+            with os.scandir(directory) as listing:
+                children = sorted(listing, key=lambda entry: entry.name)
+        except OSError:
+            continue
+        for entry in children:
+            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if not _ignored(specs, rel + "/"):
+                    stack.append((rel, specs))
+            elif not _ignored(specs, rel):
+                yield rel, entry.is_symlink()
 
 
 def _ignored(specs: list[tuple[str, GitIgnoreSpec]], rel: str) -> bool:
