@@ -163,10 +163,6 @@ def _record(item: Any) -> dict[str, Any]:
     return out
 
 
-def _plain(record: dict[str, Any]) -> dict[str, Any]:
-    return {k: list(v) if isinstance(v, tuple) else v for k, v in record.items()}
-
-
 def _build(cls: type, record: dict[str, Any]) -> Any:
     names = {f.name for f in fields(cls)}
     values = {k: tuple(v) if isinstance(v, list) else v for k, v in record.items() if k in names}

@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from scanner.options import ScanOptions
-from scanner.types import FileScan
+from scanner.types import FileScan, FileStatus
 
 CACHE_ENV = "CITEGRAPH_CACHE_DIR"
 DB_NAME = "scan-cache.sqlite3"
@@ -135,7 +135,7 @@ class ScanCache:
 
     def store(self, path: str, sig: Signature, content: bytes, scan: FileScan) -> None:
         """Remember `scan` as the result for a file with this signature and content digest."""
-        self._queue(path, sig, content, pickle.dumps(_compact(scan), pickle.HIGHEST_PROTOCOL))
+        self._queue(path, sig, content, _dumps(scan))
 
     def _queue(self, path: str, sig: Signature, content: bytes, result: bytes) -> None:
         self._pending.append((self._fingerprint, path, *sig, content, time.time(), result))
@@ -174,6 +174,22 @@ def _compact(scan: FileScan) -> tuple[object, ...]:
     return (scan.path, scan.language, scan.status, scan.mentions, scan.blocks, scan.reason)
 
 
+# Most files cite nothing: their results are stored as `E status|language|blocks|path` text,
+# which loads several times faster than a pickle.
+_EMPTY = b"E"
+
+
+def _dumps(scan: FileScan) -> bytes:
+    if not scan.mentions and scan.reason is None and "|" not in scan.path:
+        return _EMPTY + "|".join(
+            (scan.status.value, scan.language or "", str(scan.blocks), scan.path)
+        ).encode("utf-8")
+    return pickle.dumps(_compact(scan), pickle.HIGHEST_PROTOCOL)
+
+
 def _loads(blob: bytes) -> FileScan:
+    if blob[:1] == _EMPTY:
+        status, language, blocks, path = blob[1:].decode("utf-8").split("|", 3)
+        return FileScan(path, language or None, FileStatus(status), (), int(blocks), None)
     path, language, status, mentions, blocks, reason = pickle.loads(blob)
     return FileScan(path, language, status, tuple(mentions), blocks, reason)

@@ -47,8 +47,9 @@ def iter_candidates(root: Path, options: ScanOptions) -> Iterator[Candidate]:
 
 
 def _git(root: Path, *args: str) -> list[str]:
-    out = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=True,
-                         timeout=120).stdout
+    out = subprocess.run(
+        ["git", "-C", str(root), *args], capture_output=True, check=True, timeout=120
+    ).stdout
     return [os.fsdecode(raw) for raw in out.split(b"\0") if raw]
 
 
@@ -121,19 +122,28 @@ def _ignored(specs: list[tuple[str, GitIgnoreSpec]], rel: str) -> bool:
     return False
 
 
-def _in_excluded_dir(root: Path, rel: str, venv_dirs: dict[str, bool]) -> bool:
-    parts = rel.split("/")[:-1]
-    for i, part in enumerate(parts):
-        if part in DEFAULT_EXCLUDED_DIRS or part.endswith(".egg-info"):
-            return True
-        # A virtual environment under any name is recognised by its marker file; the answer is
-        # cached per directory because a tree has far more files than directories.
-        prefix = "/".join(parts[: i + 1])
-        if prefix not in venv_dirs:
-            venv_dirs[prefix] = (root / prefix / "pyvenv.cfg").is_file()
-        if venv_dirs[prefix]:
-            return True
-    return False
+def _in_excluded_dir(root: Path, rel: str, excluded: dict[str, bool]) -> bool:
+    """Whether a file lies in a tool, dependency or build directory. Answers are cached per
+    directory, because a tree has far more files than directories."""
+    slash = rel.rfind("/")
+    return slash > 0 and _excluded_directory(root, rel[:slash], excluded)
+
+
+def _excluded_directory(root: Path, directory: str, excluded: dict[str, bool]) -> bool:
+    known = excluded.get(directory)
+    if known is not None:
+        return known
+    slash = directory.rfind("/")
+    name = directory[slash + 1 :]
+    answer = (
+        (slash > 0 and _excluded_directory(root, directory[:slash], excluded))
+        or name in DEFAULT_EXCLUDED_DIRS
+        or name.endswith(".egg-info")
+        # A virtual environment under any name is recognised by its marker file.
+        or (root / directory / "pyvenv.cfg").is_file()
+    )
+    excluded[directory] = answer
+    return answer
 
 
 def _check_link(root: Path, rel: str) -> Candidate:
