@@ -23,12 +23,17 @@ class Decoded:
     note: str | None = None
 
 
+def too_large(size: int, max_size: int) -> str:
+    """The skip reason of a file over the size limit."""
+    return f"too large ({size:,} bytes > {max_size:,}; see max-file-size)"
+
+
 def read_bytes(path: Path, max_size: int) -> tuple[bytes | None, str | None]:
     """The file's bytes, or `(None, reason)` when it is too large or unreadable."""
     try:
         size = path.stat().st_size
         if size > max_size:
-            return None, f"too large ({size:,} bytes > {max_size:,}; see max-file-size)"
+            return None, too_large(size, max_size)
         with path.open("rb") as handle:
             return handle.read(), None
     except OSError as error:

@@ -17,7 +17,7 @@ from scanner.languages import Language, language_for
 from scanner.options import ScanOptions
 from scanner.parallel import chunked, ordered_map, resolve_jobs
 from scanner.prefilter import may_cite
-from scanner.reading import decode
+from scanner.reading import decode, too_large
 from scanner.types import Context, FileScan, FileStatus, Mention, SourceFile
 from scanner.walk import iter_candidates
 
@@ -89,15 +89,30 @@ def _plan(root: Path, options: ScanOptions, cache: ScanCache | None) -> list[Fil
         if candidate.skip is not None:
             plan.append(FileScan(path, language.name, FileStatus.SKIPPED, reason=candidate.skip))
             continue
-        cached = _cached(base, path, cache)
+        cached = _cached(base, path, cache, options.max_file_size)
         plan.append(cached if cached is not None else (path, language.name))
     return plan
 
 
-def _cached(base: str, path: str, cache: ScanCache | None) -> FileScan | None:
-    if cache is None or not cache.has(path):
+def _cached(base: str, path: str, cache: ScanCache | None, max_size: int) -> FileScan | None:
+    if cache is None:
         return None
     full = os.path.join(base, path)  # plain strings: pathlib costs more than the stat itself
+    if not cache.has(path):
+        # Over-size files are never cached; settling them here keeps a warm rescan from
+        # starting (and importing) the parsers for nothing.
+        try:
+            size = os.stat(full).st_size
+        except OSError:
+            return None
+        if size <= max_size:
+            return None
+        return FileScan(
+            path,
+            language_for(path).name,
+            FileStatus.SKIPPED,  # type: ignore[union-attr]
+            reason=too_large(size, max_size),
+        )
     try:
         sig = signature(os.stat(full))
     except OSError:
@@ -139,8 +154,7 @@ def read_signed(path: Path, max_size: int) -> tuple[bytes | None, str | None, Si
         with path.open("rb") as handle:
             stat = os.fstat(handle.fileno())
             if stat.st_size > max_size:
-                size = stat.st_size
-                return None, f"too large ({size:,} bytes > {max_size:,}; see max-file-size)", None
+                return None, too_large(stat.st_size, max_size), None
             return handle.read(), None, signature(stat)
     except OSError as error:
         return None, f"unreadable: {error.strerror or error}", None
