@@ -23,7 +23,7 @@ from scanner.types import Context, Hit, Mention, TextBlock
 _RULE_OF_KIND = {extractor.kind: rule for rule, extractor in EXTRACTORS.items()}
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=8192)  # larger than the blocks of one file: parsers and find_mentions share it
 def find_hits(text: str) -> tuple[Hit, ...]:
     """Every reference in `text`, sorted by position, without overlaps.
 

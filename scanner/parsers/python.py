@@ -48,15 +48,41 @@ class Structure:
 class PythonParser:
     """Reads Python (and Cython) files into attributed text blocks."""
 
+    def __init__(self, attribute_all: bool = False) -> None:
+        # Scans only need owners for blocks that cite something; tests of attribution ask
+        # for every block.
+        self.attribute_all = attribute_all
+
     def parse(self, source: SourceFile) -> ParsedFile:
         """Return every comment, docstring and string block of `source`; never raises.
 
-        `fallback` is set (to libcst's complaint) when the file is not valid Python.
+        `fallback` is set (to libcst's complaint) when the file is not valid Python. Unless
+        `attribute_all`, a file none of whose blocks holds a reference is not parsed at all
+        (its blocks belong to the module): most files that pass the prefilter cite nothing,
+        and the parse is the largest cost of a scan.
         """
         text = source.text
         raw_blocks = lex_blocks(text)
         if not raw_blocks:
             return ParsedFile(())
+        if not self.attribute_all:
+            from scanner.extract import find_hits
+
+            if not any(find_hits(block.text) for block in raw_blocks):
+                module = Symbol(source.module, SymbolKind.MODULE)
+                index = LineIndex(text)
+                return ParsedFile(
+                    tuple(
+                        TextBlock(
+                            b.text,
+                            Context.COMMENT if b.is_comment else Context.STRING,
+                            index.line(b.start),
+                            index.column(b.start),
+                            module,
+                        )
+                        for b in raw_blocks
+                    )
+                )
         lines = text.split("\n")  # not splitlines(): form feeds and \x1c are not line breaks
         fallback = None
         if source.language == "cython":

@@ -24,7 +24,7 @@ FIXTURES = sorted(SOURCES.glob("*.py"))
 def describe(path: Path) -> dict[str, object]:
     text = path.read_text(encoding="utf-8")
     source = SourceFile(path.name, path, "python", text, path.stem)
-    parsed = PythonParser().parse(source)
+    parsed = PythonParser(attribute_all=True).parse(source)
     rows = [
         [
             f"{b.line}:{b.column}",

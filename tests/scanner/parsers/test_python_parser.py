@@ -12,7 +12,7 @@ from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
 
 def parse(text: str, module: str = "pkg.mod", language: str = "python") -> list[TextBlock]:
     source = SourceFile("pkg/mod.py", Path("pkg/mod.py"), language, text, module)
-    return list(PythonParser().parse(source).blocks)
+    return list(PythonParser(attribute_all=True).parse(source).blocks)
 
 
 def where(text: str, needle: str) -> tuple[int, int]:
@@ -259,3 +259,15 @@ def test_add_newdoc_in_a_documentation_module_names_the_package() -> None:
     text = 'add_newdoc("jv", """Bessel function, doi:10.1145/7921.214331.""")\n'
     (block,) = parse(text, module="scipy.special._add_newdocs")
     assert block.symbol == Symbol("scipy.special.jv", SymbolKind.FUNCTION)
+
+
+def test_scans_skip_the_parse_of_files_that_cite_nothing() -> None:
+    from pathlib import Path
+
+    from scanner.types import SourceFile
+
+    broken = SourceFile("old.py", Path("old.py"), "python", 'print "hi"\n# nothing here\n', "old")
+    parsed = PythonParser().parse(broken)
+    assert parsed.fallback is None  # never parsed: nothing to attribute
+    assert [b.symbol.name for b in parsed.blocks] == ["old"]
+    assert PythonParser(attribute_all=True).parse(broken).fallback is not None

@@ -15,7 +15,7 @@ from scanner.types import Context, SourceFile, SymbolKind
 
 def parse(text: str, language: str = "python") -> ParsedFile:
     source = SourceFile("m.py", Path("m.py"), language, text, "m")
-    return PythonParser().parse(source)
+    return PythonParser(attribute_all=True).parse(source)
 
 
 def contexts(parsed: ParsedFile) -> list[tuple[int, int, str, str]]:
