@@ -27,6 +27,24 @@ def git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProces
     )
 
 
+def commit(project: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`git commit` in `project`, which runs the installed pre-commit hook."""
+    identity = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@e",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@e",
+    }
+    return subprocess.run(
+        ["git", "commit", "-m", "cite"],
+        cwd=project,
+        env={**env, **identity},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
 def test_manifest_declares_the_hooks() -> None:
     hooks = {h["id"]: h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())}
     check = hooks["citegraph-check"]
@@ -71,38 +89,12 @@ def test_commit_is_refused_until_the_citation_is_fixed(tmp_path: Path) -> None:
     }
     subprocess.run([*pre_commit, "install"], cwd=project, check=True, env=env, capture_output=True)
     git(project, "add", "-A")
-    refused = subprocess.run(
-        ["git", "commit", "-m", "cite"],
-        cwd=project,
-        env={
-            **env,
-            "GIT_AUTHOR_NAME": "t",
-            "GIT_AUTHOR_EMAIL": "t@e",
-            "GIT_COMMITTER_NAME": "t",
-            "GIT_COMMITTER_EMAIL": "t@e",
-        },
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    refused = commit(project, env)
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
     assert "model.py:3:5: CG001 month 13 does not exist" in output
 
     (project / "model.py").write_text('"""Transformer.\n\nSee arXiv:2112.01234.\n"""\n')
     git(project, "add", "-A")
-    accepted = subprocess.run(
-        ["git", "commit", "-m", "cite"],
-        cwd=project,
-        env={
-            **env,
-            "GIT_AUTHOR_NAME": "t",
-            "GIT_AUTHOR_EMAIL": "t@e",
-            "GIT_COMMITTER_NAME": "t",
-            "GIT_COMMITTER_EMAIL": "t@e",
-        },
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    accepted = commit(project, env)
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr

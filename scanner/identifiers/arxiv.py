@@ -119,44 +119,13 @@ class ArxivExtractor:
                         self.rule,
                         problem=f"arXiv link with {rest!r} where the identifier belongs",
                     )
-            for pattern in (_ROLE, _EPRINT):
+            # Explicit markers, most specific first: a Sphinx role, a BibTeX eprint, a link
+            # without a scheme, then `arXiv:` prefixes. Whatever follows is validated.
+            for pattern in (_ROLE, _EPRINT, _BARE_HOST, _PREFIXED):
                 for match in pattern.finditer(text):
                     if not _inside(match.start(), taken):
-                        ref = parse_arxiv(match["id"])
                         taken.append(match.span())
-                        yield Hit(
-                            match.start(),
-                            match.end(),
-                            self.kind,
-                            self.rule,
-                            ref=ref,
-                            problem=None if ref else arxiv_problem(match["id"]),
-                        )
-            for match in _BARE_HOST.finditer(text):
-                if not _inside(match.start(), taken):
-                    ref = parse_arxiv(match["id"])
-                    taken.append(match.span())
-                    yield Hit(
-                        match.start(),
-                        match.end(),
-                        self.kind,
-                        self.rule,
-                        ref=ref,
-                        problem=None if ref else arxiv_problem(match["id"]),
-                    )
-            for match in _PREFIXED.finditer(text):
-                if _inside(match.start(), taken):
-                    continue
-                ref = parse_arxiv(match["id"])
-                taken.append(match.span())
-                yield Hit(
-                    match.start(),
-                    match.end(),
-                    self.kind,
-                    self.rule,
-                    ref=ref,
-                    problem=None if ref else arxiv_problem(match["id"]),
-                )
+                        yield self._marked(match)
         if "/" in text:
             for number in _OLD_NUMBER.finditer(text):
                 window_start = max(0, number.start() - _OLD_ARCHIVE_MAX - 1)
@@ -193,6 +162,12 @@ class ArxivExtractor:
                         ref=ref,
                         confidence=confidence,
                     )
+
+    def _marked(self, match: re.Match[str]) -> Hit:
+        """The hit of an id written after an explicit marker: a ref, or the reason it is none."""
+        ref = parse_arxiv(match["id"])
+        problem = None if ref else arxiv_problem(match["id"])
+        return Hit(match.start(), match.end(), self.kind, self.rule, ref=ref, problem=problem)
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
