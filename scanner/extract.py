@@ -120,10 +120,12 @@ def find_mentions(block: TextBlock) -> list[Mention]:
 
     mentions = []
     for hit in hits:
-        if hit.ref is None and block.context is Context.STRING:
+        if block.context is Context.STRING and hit.problem is not None:
             # A malformed id in a string literal is data (a URL prefix being built, a test
-            # case), not a citation someone got wrong.
-            continue
+            # case), not a citation someone got wrong: keep what it names, drop the complaint.
+            if hit.ref is None:
+                continue
+            hit = replace(hit, problem=None)
         line, column = position(hit.start)
         end_line, end_column = position(hit.end)
         mentions.append(

@@ -107,6 +107,8 @@ class DoiExtractor:
         for match in _ROLE.finditer(text) if ":doi:" in lowered else ():
             candidate = clean_doi(match["doi"])
             taken.append(match.span())
+            if candidate in ("", "...", "…"):
+                continue  # a placeholder in documentation of the role itself
             if _SHORT_DOI.match(candidate) and not candidate.startswith("10."):
                 short = candidate if candidate.startswith("10/") else "10/" + candidate
                 yield Hit(
@@ -213,7 +215,7 @@ def _plausible_bare(doi: str) -> bool:
 
 def _delimited_punctuation(text: str, end: int) -> str | None:
     """A DOI followed by punctuation and then a closing delimiter (`}`, `"`, `>`) was written
-    with the punctuation inside it, as in `doi = {10.1145/3360572.}`."""
+    with the punctuation inside it, as in `doi = {10.1145/3360572.}`.  citegraph: ignore"""
     tail = re.match(r"[.,;:]+[}\"'>\]]", text[end : end + 4])
     if tail:
         return f"trailing {tail.group(0)[:-1]!r} inside the delimited DOI"
