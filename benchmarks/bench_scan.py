@@ -151,13 +151,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="citegraph-bench-") as temp:
         work = Path(temp)
         if args.repo is not None:
-            root = args.repo.resolve()
+            if not args.repo.is_dir():
+                raise SystemExit(f"not a directory: {args.repo}")
+            # The "10 files changed" runs edit files: work on a copy, never on the user's tree.
+            root = work / "repo"
+            shutil.copytree(args.repo.resolve(), root, symlinks=True)
         else:
             files, megabytes = int(args.files * args.scale), args.megabytes * args.scale
             base = args.out or Path(tempfile.gettempdir()) / "citegraph-bench-synth"
             root = generate(base / f"synth-{files}-{megabytes:g}", files, megabytes)
-        if args.repo is not None and not root.is_dir():
-            raise SystemExit(f"not a directory: {root}")
         report(bench(root, args.runs, work))
 
 
