@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-
 from typing import TYPE_CHECKING
 
 from catalog.matching import match_titles

@@ -162,8 +162,11 @@ def findings_of(
         resolution = resolutions.get(m.ref.key)
         # Only identifiers some source could know can "fail to resolve"; an ISBN that no
         # source covers is not a finding.
-        if (resolution is not None and resolution.status is ResolutionStatus.NOT_FOUND
-                and m.ref.kind in _RESOLVABLE):
+        if (
+            resolution is not None
+            and resolution.status is ResolutionStatus.NOT_FOUND
+            and m.ref.kind in _RESOLVABLE
+        ):
             findings.append(
                 _finding(
                     "CG003", f"{m.ref.key} was not found by any metadata source", site, m.ref.key

@@ -11,7 +11,7 @@ from catalog.ids import normalize_doi, parse_arxiv
 from citegraph.assemble import title_key
 from citegraph.config import Config
 from citegraph.render import render
-from citegraph.report import Finding, PaperEntry, Report
+from citegraph.report import Citation, Finding, PaperEntry, Report
 from scanner.extract import find_hits
 
 
@@ -61,7 +61,7 @@ def _bibtex_entries(text: str) -> list[LockEntry]:
             keys.update(h.ref.key for h in find_hits(fields.get(field, "")) if h.ref)
         if fields.get("title"):
             keys.add(title_key(fields["title"]))
-        entries.append(LockEntry(frozenset(keys), entry.start_line + 1, entry.key))
+        entries.append(LockEntry(frozenset(keys), (entry.start_line or 0) + 1, entry.key))
     return entries
 
 
@@ -107,7 +107,7 @@ def lock_findings(
         ]
     entries = read_lock(path)
     cited = {p.key: paper_keys(p) for p in report.papers}
-    first_site = {}
+    first_site: dict[str, Citation] = {}
     for citation in report.citations:
         first_site.setdefault(citation.paper, citation)
     findings = []

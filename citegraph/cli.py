@@ -51,8 +51,6 @@ def cli(verbose: int) -> None:
     )
 
 
-
-
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with an `ExitCode`."""
     sys.exit(run(argv))

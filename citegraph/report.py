@@ -125,9 +125,7 @@ class Report:
             "warnings": list(self.warnings),
             "skipped": [_record(s) for s in self.skipped],
             "fallbacks": [_record(s) for s in self.fallbacks],
-            "papers": [
-                {**_record(p), "citations": by_paper.get(p.key, [])} for p in self.papers
-            ],
+            "papers": [{**_record(p), "citations": by_paper.get(p.key, [])} for p in self.papers],
             "citations": [_record(c) for c in self.citations],
             "findings": [_record(f) for f in self.findings],
         }
@@ -170,6 +168,5 @@ def _build(cls: type, record: dict[str, Any]) -> Any:
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {
-    cls: tuple(f.name for f in fields(cls))
-    for cls in (Citation, PaperEntry, Finding, SkippedFile)
+    cls: tuple(f.name for f in fields(cls)) for cls in (Citation, PaperEntry, Finding, SkippedFile)
 }

@@ -42,8 +42,13 @@ def resolve_sites(
                 year=reference.year if reference else None,
             )
     catalog_path = Path(config.catalog).expanduser() if config.catalog else None
-    with Catalog.open(catalog_path, offline=config.offline, mailto=config.mailto,
-                      on_warning=warn, threshold=config.min_title_confidence) as catalog:
+    with Catalog.open(
+        catalog_path,
+        offline=config.offline,
+        mailto=config.mailto,
+        on_warning=warn,
+        threshold=config.min_title_confidence,
+    ) as catalog:
         if config.bibliography and root is not None:
             _import_bibliography(catalog, root / config.bibliography, import_file, warn)
         resolutions = catalog.resolve(list(refs.values())) if refs else {}
@@ -58,8 +63,9 @@ def resolve_sites(
     return resolutions, mismatches
 
 
-def _import_bibliography(catalog: object, path: Path, import_file: Callable[..., object],
-                         warn: Callable[[str], None]) -> None:
+def _import_bibliography(
+    catalog: object, path: Path, import_file: Callable[..., object], warn: Callable[[str], None]
+) -> None:
     if not path.is_file():
         return  # not written yet: `citegraph check` reports it (CG005), `citegraph bib` makes it
     try:

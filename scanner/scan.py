@@ -90,12 +90,14 @@ def _plan(root: Path, options: ScanOptions, cache: ScanCache | None) -> list[Fil
         if candidate.skip is not None:
             plan.append(FileScan(path, language.name, FileStatus.SKIPPED, reason=candidate.skip))
             continue
-        cached = _cached(base, path, cache, options.max_file_size)
+        cached = _cached(base, path, language.name, cache, options.max_file_size)
         plan.append(cached if cached is not None else (path, language.name))
     return plan
 
 
-def _cached(base: str, path: str, cache: ScanCache | None, max_size: int) -> FileScan | None:
+def _cached(
+    base: str, path: str, language: str, cache: ScanCache | None, max_size: int
+) -> FileScan | None:
     if cache is None:
         return None
     full = os.path.join(base, path)  # plain strings: pathlib costs more than the stat itself
@@ -108,12 +110,7 @@ def _cached(base: str, path: str, cache: ScanCache | None, max_size: int) -> Fil
             return None
         if size <= max_size:
             return None
-        return FileScan(
-            path,
-            language_for(path).name,
-            FileStatus.SKIPPED,  # type: ignore[union-attr]
-            reason=too_large(size, max_size),
-        )
+        return FileScan(path, language, FileStatus.SKIPPED, reason=too_large(size, max_size))
     try:
         sig = signature(os.stat(full))
     except OSError:

@@ -20,7 +20,13 @@ def test_demo_scans_offline_with_metadata_from_its_bibliography() -> None:
     assert len(papers) == 11
     assert all(p.title and p.year and p.authors and p.abstract for p in papers.values())
     symbols = {c.symbol for c in report.citations}
-    assert {"tinyml.optim.radam.RAdam", "demo::unwind::FrameWalker", "crate::Bloom",
-            "org.demo.SkipList", "online_softmax", "Reservoir"} <= symbols
+    assert {
+        "tinyml.optim.radam.RAdam",
+        "demo::unwind::FrameWalker",
+        "crate::Bloom",
+        "org.demo.SkipList",
+        "online_softmax",
+        "Reservoir",
+    } <= symbols
     assert not report.skipped and not report.findings
     assert {"hll.Sketch", "tinyml.layers.attention.running_variance"} <= symbols

@@ -81,7 +81,7 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
     evidence = sum(
         (year is not None, venue is not None, volume_of(tail) is not None, quoted is not None)
     )
-    end = _entry_end(text, after, tail_end)
+    entry_end = _entry_end(text, after, tail_end)
     reference = Reference(
         authors=authors,
         title=title,
@@ -90,7 +90,7 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         volume=volume_of(_first_part(tail)),
         pages=pages_of(_first_part(tail)),
     )
-    return Entry(start, max(end, t_end), reference, evidence)
+    return Entry(start, max(entry_end, t_end), reference, evidence)
 
 
 def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
@@ -124,7 +124,7 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
     # when a year or venue backs them up.
     named = bool(authors) and (by or year is not None or venue is not None)
     evidence = sum((year is not None, venue is not None, named, quoted is not None))
-    end = _entry_end(text, pos, tail_end)
+    entry_end = _entry_end(text, pos, tail_end)
     reference = Reference(
         authors=authors,
         title=title,
@@ -133,7 +133,7 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
         volume=volume_of(_first_part(tail)),
         pages=pages_of(_first_part(tail)),
     )
-    return Entry(start, max(end, t_end), reference, evidence)
+    return Entry(start, max(entry_end, t_end), reference, evidence)
 
 
 def _real_names(text: str) -> bool:
