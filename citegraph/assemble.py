@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from catalog.types import Paper, PaperRef, RefKind, Resolution, ResolutionStatus
 from citegraph.report import Citation, Finding, PaperEntry
-from citegraph.rules import MALFORMED_FALLBACK_RULE, MALFORMED_RULE_BY_KIND, RULES
+from citegraph.rules import MALFORMED_FALLBACK_RULE, MALFORMED_RULE_BY_KIND
 from scanner.types import Mention
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -186,15 +186,4 @@ def findings_of(
 
 
 def _finding(code: str, message: str, site: Site, paper: str | None) -> Finding:
-    m = site.mention
-    return Finding(
-        rule=code,
-        level=RULES[code].level,
-        message=message,
-        path=site.path,
-        line=m.line,
-        column=m.column,
-        end_line=m.end_line,
-        end_column=m.end_column,
-        paper=paper,
-    )
+    return Finding.at(code, message, site.path, site.mention, paper)

@@ -79,6 +79,24 @@ class Finding:
     end_column: int | None = None
     paper: str | None = None
 
+    @classmethod
+    def at(cls, rule: str, message: str, path: str, where: Any, paper: str | None) -> Finding:
+        """A finding of `rule` over the span of `where` (a mention or a citation: anything
+        with `line`, `column`, `end_line` and `end_column`), at the rule's level."""
+        from citegraph.rules import RULES
+
+        return cls(
+            rule=rule,
+            level=RULES[rule].level,
+            message=message,
+            path=path,
+            line=where.line,
+            column=where.column,
+            end_line=where.end_line,
+            end_column=where.end_column,
+            paper=paper,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class SkippedFile:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from citegraph.report import Citation, Finding, Report
-from citegraph.rules import RULES
 
 _ARXIV_PDF = re.compile(r"(?i)arxiv\.org/pdf/")
 _ARXIV_VERSIONED_LINK = re.compile(r"(?i)arxiv\.org/(?:abs|pdf|html)/[^\s]*v\d+")
@@ -43,14 +42,4 @@ def style_findings(report: Report) -> list[Finding]:
 
 
 def _finding(code: str, citation: Citation, message: str) -> Finding:
-    return Finding(
-        rule=code,
-        level=RULES[code].level,
-        message=message,
-        path=citation.path,
-        line=citation.line,
-        column=citation.column,
-        end_line=citation.end_line,
-        end_column=citation.end_column,
-        paper=citation.paper,
-    )
+    return Finding.at(code, message, citation.path, citation, citation.paper)

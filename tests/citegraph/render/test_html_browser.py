@@ -24,6 +24,7 @@ pytestmark = [
     ),
 ]
 playwright_api = pytest.importorskip("playwright.sync_api")
+expect = playwright_api.expect  # auto-retrying assertions: no script eval, which the CSP forbids
 
 XSS_TITLE = '<img src=x onerror="window.__pwned=1">Title with <b>markup</b>'
 SOURCE_URL = "https://example.org/repo/blob/{rev}/{path}#L{line}"
@@ -242,12 +243,15 @@ def test_large_report_pages_and_jumps(open_page: Callable[[Report], Any]) -> Non
     assert loaded < 20, f"2,000-paper page took {loaded:.1f}s to load"  # ~0.5 s measured
     assert len(visible_ids(page)) == 50 and page.text_content("#count") == "2000 papers"
     page.click("#more-papers")
+    # Cards are built by script after the click: wait for them, on a loaded machine too.
+    expect(page.locator("#cards article.card:not([hidden])")).to_have_count(100)
     assert len(visible_ids(page)) == 100
     first = page.locator("#cards article.card").first
     first_id = first.get_attribute("data-paper-id")
     sites = sum(1 for c in report.citations if c.paper == first_id)
     assert first.locator(".sites li").count() == 8  # the rest behind "N more"
     first.locator("details.rest summary").click()
+    expect(first.locator(".sites li")).to_have_count(sites)
     assert first.locator(".sites li").count() == sites > 8
     page.fill("#q", "synthetic paper number 1234 ")
     page.wait_for_selector("#count:has-text('1 of 2000')")
@@ -259,6 +263,7 @@ def test_large_report_pages_and_jumps(open_page: Callable[[Report], Any]) -> Non
     page.click("button[data-view=code]")
     page.fill("#q", "number 1999 ")
     page.locator(f"#modules a[data-goto='{last}']").first.click()
+    page.wait_for_selector(f'[data-paper-id="{last}"]', state="visible", timeout=10000)
     assert page.is_visible(f'[data-paper-id="{last}"]')
     # A deep link opens the page at a paper far below the first page of cards.
     counts = {p.key: 0 for p in report.papers}
@@ -268,4 +273,5 @@ def test_large_report_pages_and_jumps(open_page: Callable[[Report], Any]) -> Non
     url = page.url.split("#")[0]
     page.goto("about:blank")
     page.goto(f"{url}#paper={quote(rarest)}", wait_until="load")
+    page.wait_for_selector(f'[data-paper-id="{rarest}"]', state="visible", timeout=10000)
     assert page.is_visible(f'[data-paper-id="{rarest}"]') and len(visible_ids(page)) > 50
