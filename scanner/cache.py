@@ -59,7 +59,7 @@ def _scanner_source_digest() -> str:
     package = Path(__file__).resolve().parent
     hasher = hashlib.blake2b(digest_size=16)
     for path in sorted(package.rglob("*")):
-        if path.suffix in {".py", ".scm"} and "__pycache__" not in path.parts:
+        if path.suffix in {".py", ".scm", ".crfsuite"} and "__pycache__" not in path.parts:
             hasher.update(path.relative_to(package).as_posix().encode())
             hasher.update(path.read_bytes())
     return hasher.hexdigest()

@@ -19,15 +19,36 @@ from scanner.titles.fields import QUOTED
 from scanner.titles.inline import author_year, cite_keys
 from scanner.titles.names import AUTHOR_LIST, NOT_NAMES
 from scanner.titles.sections import Region, entry_body, regions
+from scanner.titles.tagged import DEFAULT, combine, windows
+from scanner.titles.tagger import Tagger, default_tagger
 from scanner.types import Hit
 
-__all__ = ["find_citations"]
+__all__ = ["find_citations", "rule_citations"]
 
 TITLE_RULE = "CG105"
 AUTHOR_YEAR_RULE = "CG106"
 
 # The needle test: plain substring checks (C speed) first, then one anchored regex for years.
-_CUE_STRINGS = ('"', "“", "”", "``", "et al", "et. al", "eferences", "EFERENCES", "cite", "]_")
+_CUE_STRINGS = (
+    '"',
+    "“",
+    "”",
+    "``",
+    "et al",
+    "et. al",
+    "eference",
+    "EFERENCE",
+    "cite",
+    "]_",
+    "Proc",
+    "Journal",
+    "Trans",
+    "ACM",
+    "IEEE",
+    "SIAM",
+    "Conference",
+    "Symposium",
+)
 _YEAR_NEEDLE = re.compile(r"[12][0-9]{3}")
 _SINGLE_QUOTED = re.compile(r"\s'[A-Z0-9]")
 # Phrases after which an unquoted title may follow: "described in <Title> by <Authors>".
@@ -41,15 +62,35 @@ _INITIAL = re.compile(r"(?:^|\s|,)[A-Z]\.")
 _JOINERS = frozenset({"and", "et", "al"})
 
 
-def find_citations(text: str) -> list[Hit]:
+def find_citations(text: str, tagger: Tagger | object | None = DEFAULT) -> list[Hit]:
     """Title and author-year citations in one block of text, as hits sorted by position.
 
     Each hit spans a whole entry or mention and carries the parsed `Reference`; a title
     citation is `RefKind.TITLE` (rule CG105), one with only authors and a year is
-    `RefKind.AUTHOR_YEAR` (rule CG106).
+    `RefKind.AUTHOR_YEAR` (rule CG106). The rules read the block first; the tagger (the
+    shipped model unless another or None is given) then reads blocks with bibliographic
+    cues and its entries replace or join the rules' ones (see `tagged`).
     """
     if not _has_cue(text):
         return []
+    hits = _rule_hits(text)
+    if tagger is DEFAULT:
+        tagger = default_tagger()
+    if isinstance(tagger, Tagger):
+        spans = windows(text, hits)
+        if spans:
+            return combine(text, hits, tagger.fields(text, hits, spans))
+    return hits
+
+
+def rule_citations(text: str) -> list[Hit]:
+    """The citations the rules alone find in `text` (the tagger's input features)."""
+    if not _has_cue(text):
+        return []
+    return _rule_hits(text)
+
+
+def _rule_hits(text: str) -> list[Hit]:
     candidates: list[Hit] = []
     for region in regions(text):
         candidates.extend(_region_hits(text, region))

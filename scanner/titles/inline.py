@@ -18,6 +18,12 @@ AUTHOR_YEAR = re.compile(
 _CITING = re.compile(
     r"(?:\b(?:by|in|see|from|of|after|following|per|cf\.?|to|and|following)\s*[:,]?\s*|\(\s*)$"
 )
+# Who wrote or changed the code: "Written by", "revised for the exporter by", "Ported by".
+_AUTHORSHIP = re.compile(
+    r"\b(?:[Ww]ritten|[Rr]e-?written|[Rr]evised|[Mm]odified|[Cc]ontributed|[Mm]aintained|"
+    r"[Pp]orted|[Aa]dded|[Uu]pdated|[Ff]ixed|[Cc]oded|[Rr]eviewed|[Tt]ranslated|[Ee]dited|"
+    r"[Cc]hanged|[Cc]reated|[Aa]uthored|[Pp]atch(?:ed)?)\b(?:\s+[\w-]+){0,4}\s+by\s*[:,]?\s*$"
+)
 # Sphinx citation keys `[Smith2003]_`, BibTeX-style keys in `@cite smith2003fast` / `\cite{...}`.
 CITE_KEY = re.compile(
     r"\[(?P<k1>[A-Z][A-Za-z'-]+)(?P<y1>(?:19|20)\d\d)[a-z]?\]_"
@@ -47,6 +53,8 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ref
         before = text[max(start, match.start() - 30) : match.start()]
         if not (etal or len(authors) >= 2 or _CITING.search(before)):
             continue
+        if not etal and _AUTHORSHIP.search(text, max(start, match.start() - 60), match.start()):
+            continue  # "Revised by Jane Doe, 2012": who wrote the code, not a citation
         year = int(match.group("y1") or match.group("y2"))
         confidence = 0.75 if etal or match.group("y1") else 0.6
         # "(Pugh 1990): https://doi.org/..." - the span takes in the identifier that follows, so

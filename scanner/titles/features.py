@@ -1,0 +1,289 @@
+"""Tokens of a comment block and the features the title tagger reads for each of them.
+
+The tagger (`tagger`) labels every token of a candidate block as part of a title, an author
+list, a venue, a year or other bibliographic field, or none. Its features are the token's own
+form and shape, small word lists (venue words, months, title function words), where the token
+sits (inside quotes, after a colon, how far from a year) and what the rules of this package
+made of the same text (inside a rule's title, authors or entry), so the model learns where the
+rules are right and where they stop short. Training (`benchmarks/train_titles.py`) and
+tagging call the same `block_features`, so the two can never drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A word keeps its inner hyphens and apostrophes ("Two-way", "Student's"); every other
+# non-space character is a token of its own, so "J." is "J" and ".".
+_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|\S")
+_YEAR_TOKEN = re.compile(r"(?:1[6-9]\d\d|20[0-4]\d)[a-z]?$")
+_MONTHS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+_VENUE_WORDS = frozenset(
+    [
+        "journal",
+        "proc",
+        "proceedings",
+        "transactions",
+        "trans",
+        "conference",
+        "conf",
+        "symposium",
+        "workshop",
+        "annals",
+        "review",
+        "letters",
+        "lett",
+        "communications",
+        "comm",
+        "bulletin",
+        "magazine",
+        "acm",
+        "ieee",
+        "siam",
+        "springer",
+        "elsevier",
+        "wiley",
+        "press",
+        "thesis",
+        "report",
+        "vol",
+        "volume",
+        "pp",
+        "pages",
+        "math",
+        "softw",
+        "stat",
+        "international",
+        "annual",
+        "society",
+        "mathematical",
+        "computing",
+        "computational",
+        "science",
+        "sciences",
+        "statistics",
+        "statistical",
+        "physics",
+        "physical",
+        "applied",
+        "quarterly",
+        "technical",
+        "university",
+        "univ",
+        "preprint",
+        "arxiv",
+        "lecture",
+        "notes",
+        "series",
+        "publishers",
+        "verlag",
+        "edition",
+        "ed",
+        "eds",
+    ]
+)
+_FUNCTION_WORDS = frozenset(
+    ["a", "an", "the", "of", "for", "and", "on", "in", "with", "to", "via", "by", "from", "using"]
+)
+_CITING_WORDS = frozenset(
+    [
+        "see",
+        "described",
+        "presented",
+        "introduced",
+        "proposed",
+        "based",
+        "taken",
+        "adapted",
+        "reference",
+        "references",
+        "paper",
+        "article",
+        "cf",
+        "published",
+        "appeared",
+        "algorithm",
+    ]
+)
+_YEAR_REACH = (3, 10, 25, 60)  # token distances to the nearest year, bucketed
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a block: its text and its span."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """The tokens of `text`, in order."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _shape(word: str) -> str:
+    shape: list[str] = []
+    for char in word:
+        kind = "X" if char.isupper() else "x" if char.isalpha() else "d" if char.isdigit() else char
+        if not shape or shape[-1] != kind:
+            shape.append(kind)
+    return "".join(shape)[:6]
+
+
+def _own(token: Token, text: str) -> list[str]:
+    word = token.text
+    lower = word.lower()
+    features = [f"w={lower}", f"s={_shape(word)}"]
+    if len(word) > 4:
+        features.append(f"suf={lower[-3:]}")
+    if word[0].isalpha():
+        if word.isupper():
+            features.append("upper" if len(word) > 1 else "cap1")
+        elif word[0].isupper():
+            features.append("cap")
+        else:
+            features.append("low")
+        if len(word) == 1 and token.end < len(text) and text[token.end] == ".":
+            features.append("initial")
+    elif word.isdigit():
+        features.append("year" if _YEAR_TOKEN.match(word) else f"num{min(len(word), 5)}")
+    else:
+        features.append("punct")
+    if lower in _MONTHS:
+        features.append("month")
+    if lower in _VENUE_WORDS:
+        features.append("venue")
+    if lower in _FUNCTION_WORDS:
+        features.append("fn")
+    if lower in _CITING_WORDS:
+        features.append("citing")
+
+    if token.start and text[token.start - 1] == "\n":
+        features.append("line_start")
+    return features
+
+
+def block_features(
+    text: str, tokens: list[Token], rule_marks: list[set[str]] | None = None
+) -> list[list[str]]:
+    """Feature strings for each token of `text`; `rule_marks[i]` names rule spans over token i."""
+    own = [_own(token, text) for token in tokens]
+    years = [i for i, token in enumerate(tokens) if "year" in own[i]]
+    in_quotes = _quoted(tokens)
+    separators = _separators(tokens)
+
+    capitals = [("cap" in f or "upper" in f) for f in own]
+    features: list[list[str]] = []
+    after_colon = False
+    year_index = 0
+    for i, token in enumerate(tokens):
+        row = list(own[i])
+        while year_index + 1 < len(years) and abs(years[year_index + 1] - i) <= abs(
+            years[year_index] - i
+        ):
+            year_index += 1
+        distance = abs(years[year_index] - i) if years else None
+        row.append("yd=" + _bucket(distance))
+        if years:
+            row.append("yside=" + ("before" if years[year_index] > i else "after"))
+        if in_quotes[i]:
+            row.append("quoted")
+
+        if after_colon:
+            row.append("after_colon")
+        if separators[i]:
+            row.append("sep")
+        if i == 0 or separators[i - 1] or tokens[i - 1].text in ".:?;":
+            row.append("opens")
+        ahead = sum(capitals[i : i + 6])
+        row.append(f"caps_ahead={ahead}")
+        if i:
+            row.append(f"bi={own[i - 1][0]}|{own[i][0]}")
+        if i + 1 < len(tokens):
+            row.append(f"bi+={own[i][0]}|{own[i + 1][0]}")
+        marks = rule_marks[i] if rule_marks else ()
+        row.extend(f"r_{mark}" for mark in marks)
+        for offset in (-3, -2, -1, 1, 2, 3):
+            j = i + offset
+            if 0 <= j < len(tokens):
+                row.append(f"{offset}:{own[j][0]}")
+                row.append(f"{offset}:{own[j][1]}")
+                if rule_marks:
+                    row.extend(f"{offset}:r_{mark}" for mark in rule_marks[j])
+            else:
+                row.append(f"{offset}:edge")
+        if token.text == ":":
+            after_colon = True
+        elif token.text in ".;":
+            after_colon = False
+        features.append(row)
+    return features
+
+
+def _bucket(distance: int | None) -> str:
+    if distance is None:
+        return "none"
+    for reach in _YEAR_REACH:
+        if distance <= reach:
+            return str(reach)
+    return "far"
+
+
+def _separators(tokens: list[Token]) -> list[bool]:
+    """Whether each token belongs to an HTML line-break or paragraph tag ("< br >", "<p>")."""
+    flags = [False] * len(tokens)
+    for i, token in enumerate(tokens):
+        if token.text == "<":
+            j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text == "/")
+            if (
+                j + 1 < len(tokens)
+                and tokens[j].text.lower() in ("br", "p", "li")
+                and tokens[j + 1].text in (">", "/")
+            ):
+                for k in range(i, min(j + 3, len(tokens))):
+                    flags[k] = tokens[k].text in ("<", ">", "/") or k == j
+    return flags
+
+
+def _quoted(tokens: list[Token]) -> list[bool]:
+    """Whether each token sits between a pair of straight or curly double quotes."""
+    inside = [False] * len(tokens)
+    opened: int | None = None
+    for i, token in enumerate(tokens):
+        if token.text in ('"', "“", "”"):
+            if opened is None:
+                opened = i
+            else:
+                for j in range(opened + 1, i):
+                    inside[j] = True
+                opened = None
+    return inside

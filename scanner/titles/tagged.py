@@ -1,0 +1,219 @@
+"""Turning the tagger's labelled runs into citations, and combining them with the rules' ones.
+
+Runs are grouped into entries: an entry is a title with the authors, venue, year and other
+fields labelled around it, broken where a second title or a new author list begins or where
+too much unlabelled text lies between two runs. An entry becomes a citation only with a
+confident title and at least one more field, which keeps prose that merely looks like a
+title out. Where a tagged entry and a rule hit overlap, the tagged entry stands (the model
+read the rules' hit as a feature and saw more); rule hits elsewhere are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from catalog.types import Reference, RefKind
+from scanner.titles.fields import VENUE_CUE, first_year, pages_of, volume_of
+from scanner.titles.names import split_authors
+from scanner.titles.sections import regions
+from scanner.titles.tagger import Field
+from scanner.types import Hit
+
+DEFAULT = object()  # find_citations' "use the shipped model" marker
+TITLE_RULE = "CG105"
+MIN_TITLE_PROBABILITY = 0.5
+SURE_ALONE = 0.95
+_MAX_GAP_WORDS = 3  # unlabelled words allowed between two runs of one entry
+_GAP_WORD = re.compile(r"[^\W_]{2,}")
+_CITING = re.compile(
+    r"\b(?:[Rr]eferences?|described in|presented in|introduced in|proposed in|the paper|"
+    r"article|published)\b"
+)
+_TRIM = " \t\n,.;:\"“”'`*_"
+_TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
+_VOLUME_LIKE = re.compile(r"^\S+(?:\s+\S+){0,2}\s+\d+[\d–-]*$|^[\d\s–-]+$")
+_NUMBERED_TITLE = re.compile(r"^(?:Algorithm|Algo|Note|Part|Report|Remark)\b", re.IGNORECASE)
+
+
+def windows(text: str, hits: Sequence[Hit]) -> list[tuple[int, int]]:
+    """The spans of `text` the tagger reads: runs of adjacent regions (list entries and
+    paragraphs) that hold a rule hit, venue words or a citing phrase.
+
+    Long docstrings are mostly parameter lists and prose; reading only these regions keeps
+    the tagger's cost proportional to the citations, not to the block.
+    """
+    spans: list[tuple[int, int]] = []
+    for region in regions(text):
+        start, end = region.start, region.end
+        wanted = (
+            any(h.start < end and start < h.end for h in hits)
+            or VENUE_CUE.search(text, start, end) is not None
+            or _CITING.search(text, start, end) is not None
+        )
+        if not wanted:
+            continue
+        if spans and spans[-1][1] >= start - 1:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def entries(text: str, fields: Sequence[Field]) -> list[list[Field]]:
+    """The tagged runs of `text` grouped into entries, in order."""
+    groups: list[list[Field]] = []
+    for field in fields:
+        group = groups[-1] if groups else None
+        if group is None or _starts_entry(text, group, field):
+            groups.append([field])
+        else:
+            group.append(field)
+    return groups
+
+
+def _starts_entry(text: str, group: list[Field], field: Field) -> bool:
+    if len(_GAP_WORD.findall(text, group[-1].end, field.start)) > _MAX_GAP_WORDS:
+        return True
+    labels = {f.label for f in group}
+    if field.label == "T":
+        return "T" in labels
+    if field.label == "A":
+        return bool(labels & {"V", "Y", "M"}) or ("A" in labels and "T" in labels)
+    return False
+
+
+def tagged_hits(text: str, fields: Sequence[Field]) -> list[Hit]:
+    """Title citations from the tagger's runs: one per entry with a confident title."""
+    hits = []
+    for group in entries(text, fields):
+        titles = [f for f in group if f.label == "T"]
+        if not titles:
+            continue
+        title_field = titles[0]
+        # A title with nothing around it needs to be quoted or a very sure reading.
+        alone = len({f.label for f in group}) < 2
+        needed = SURE_ALONE if alone and not _quoted(text, title_field) else MIN_TITLE_PROBABILITY
+        if title_field.probability < needed:
+            continue
+        title = text[title_field.start : title_field.end].strip(_TRIM)
+        if not _plausible_title(text, title_field, title):
+            continue
+        hits.append(_hit(text, group, title, title_field.probability))
+    return hits
+
+
+def _plausible_title(text: str, field: Field, title: str) -> bool:
+    """Whether a tagged title can be one: not a venue and volume ("A&A 496"), not a lone
+    word or number, not code in a doctest line."""
+    words = _TITLE_WORD.findall(title)
+    if len(words) < 2 and not (words and _quoted(text, field)):
+        return False
+    if _VOLUME_LIKE.match(title) and not _NUMBERED_TITLE.match(title):
+        return False
+    line_start = text.rfind("\n", 0, field.start) + 1
+    return not text[line_start : field.start].lstrip().startswith((">>>", "..."))
+
+
+def _quoted(text: str, field: Field) -> bool:
+    before = text[max(0, field.start - 3) : field.start].rstrip()
+    return bool(before) and before[-1] in "\"“'`"
+
+
+def _text_of(text: str, group: list[Field], label: str) -> str:
+    return " ".join(text[f.start : f.end] for f in group if f.label == label)
+
+
+def _hit(text: str, group: list[Field], title: str, probability: float) -> Hit:
+    def joined(label: str) -> str:
+        return _text_of(text, group, label).strip(_TRIM)
+
+    others = joined("M")
+    year_text = joined("Y") or others
+    reference = Reference(
+        authors=tuple(
+            name
+            for f in group
+            if f.label == "A"
+            for name in split_authors(text[f.start : f.end].strip(_TRIM))
+        ),
+        title=" ".join(title.split()),
+        venue=" ".join(_text_of(text, group, "V").strip(" ,;:").split()) or None,
+        year=first_year(year_text) or _bare_year(year_text),
+        volume=volume_of(others),
+        pages=pages_of(others),
+    )
+    confidence = round(min(0.5 + 0.1 * len({f.label for f in group}) + 0.2 * probability, 0.95), 2)
+    return Hit(
+        group[0].start,
+        group[-1].end,
+        RefKind.TITLE,
+        TITLE_RULE,
+        None,
+        confidence,
+        reference.title,
+        reference,
+    )
+
+
+def _bare_year(text: str) -> int | None:
+    match = re.search(r"(1[6-9]\d\d|20[0-4]\d)", text)
+    return int(match.group(1)) if match else None
+
+
+def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> list[Hit]:
+    """The tagger's citations, plus the rules' hits that none of them overlaps.
+
+    A rule's title citation left alone by the tagger is kept only when the tagger also reads
+    most of that title as a title (its own entry fell to a filter): where the model, which
+    saw the rule's reading as a feature, labels the words otherwise, the rule was wrong more
+    often than right on the development folds. Author-year mentions ("Scargle 2013") are the
+    rules' alone: the model rarely labels such short mentions, and they are citations.
+    """
+    tagged = [_with_rule_fields(hit, rule_hits) for hit in tagged_hits(text, fields)]
+    titles = [f for f in fields if f.label == "T"]
+    kept = [
+        hit
+        for hit in rule_hits
+        if all(hit.end <= t.start or t.end <= hit.start for t in tagged)
+        and (hit.kind is not RefKind.TITLE or _agrees(text, hit, titles))
+    ]
+    return sorted([*tagged, *kept], key=lambda h: h.start)
+
+
+def _with_rule_fields(hit: Hit, rule_hits: Sequence[Hit]) -> Hit:
+    """`hit` with the author list, volume and pages of the rule hit it overlaps most, and
+    its span widened to cover it: the rules split names and read numbers more carefully than
+    token labels do, while the tagger finds the title and where the entry lies."""
+    best, best_overlap = None, 0
+    for rule in rule_hits:
+        overlap = min(hit.end, rule.end) - max(hit.start, rule.start)
+        if overlap > best_overlap and rule.reference is not None:
+            best, best_overlap = rule, overlap
+    if best is None or best.reference is None or hit.reference is None:
+        return hit
+    ours, theirs = hit.reference, best.reference
+    reference = replace(
+        ours,
+        authors=theirs.authors or ours.authors,
+        venue=theirs.venue or ours.venue,
+        year=ours.year or theirs.year,
+        volume=theirs.volume or ours.volume,
+        pages=theirs.pages or ours.pages,
+    )
+    return replace(
+        hit,
+        start=min(hit.start, best.start),
+        end=max(hit.end, best.end),
+        reference=reference,
+    )
+
+
+def _agrees(text: str, hit: Hit, titles: Sequence[Field]) -> bool:
+    start = text.find(hit.title_hint or "", hit.start, hit.end)
+    if start < 0:
+        return False
+    end = start + len(hit.title_hint or "")
+    covered = sum(max(0, min(end, f.end) - max(start, f.start)) for f in titles)
+    return covered >= 0.5 * (end - start)

@@ -1,0 +1,130 @@
+"""A conditional random field over tokens that labels titles, authors, venues and years.
+
+The rules of this package find entries whose shape they know; real reference strings take
+more shapes than rules can list (titles after "article:", HTML-flattened entries, all-caps
+lists). The tagger reads a candidate block as a token sequence, with the rules' own reading
+as features, and labels each token: `B-T`/`I-T` title, `B-A`/`I-A` authors, `V` venue, `Y`
+year, `M` other bibliographic fields (volume, pages, publisher), `O` none. The model file is
+trained by `benchmarks/train_titles.py` and loaded once, lazily, by `default_tagger`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from scanner.titles.features import Token, block_features, tokenize
+from scanner.types import Hit
+
+MODEL_RESOURCE = "titles.crfsuite"
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A labelled run of tokens: its label (`T`, `A`, `V`, `Y`, `M`), span and mean marginal."""
+
+    label: str
+    start: int
+    end: int
+    probability: float
+
+
+def rule_marks(text: str, tokens: Sequence[Token], hits: Iterable[Hit]) -> list[set[str]]:
+    """For each token, which parts of the rules' hits cover it (entry, title, author, ay)."""
+    marks: list[set[str]] = [set() for _ in tokens]
+    starts = [t.start for t in tokens]
+
+    def mark(start: int, end: int, name: str) -> None:
+        from bisect import bisect_left
+
+        for i in range(bisect_left(starts, start), len(tokens)):
+            if tokens[i].start >= end:
+                break
+            marks[i].add(name)
+
+    for hit in hits:
+        mark(hit.start, hit.end, "entry" if hit.title_hint else "ay")
+        if hit.title_hint:
+            at = text.find(hit.title_hint, hit.start, hit.end)
+            if at >= 0:
+                mark(at, at + len(hit.title_hint), "title")
+        reference = hit.reference
+        for name in reference.authors if reference else ():
+            for word in _WORD.findall(name):
+                for found in re.finditer(rf"\b{re.escape(word)}\b", text[hit.start : hit.end]):
+                    mark(hit.start + found.start(), hit.start + found.end(), "author")
+        if reference and reference.venue:
+            at = text.find(reference.venue, hit.start, hit.end)
+            if at >= 0:
+                mark(at, at + len(reference.venue), "venue")
+    return marks
+
+
+class Tagger:
+    """A loaded CRF model; `fields` labels one block of text."""
+
+    def __init__(self, model: Path | str) -> None:
+        import pycrfsuite
+
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model))
+
+    def fields(
+        self, text: str, hits: Sequence[Hit], spans: Sequence[tuple[int, int]] | None = None
+    ) -> list[Field]:
+        """The labelled runs of `text` (of each of `spans`, default all), given the rules' hits."""
+        fields: list[Field] = []
+        for start, end in spans if spans is not None else [(0, len(text))]:
+            window = text[start:end]
+            tokens = tokenize(window)
+            if not tokens:
+                continue
+            local = [
+                replace(h, start=h.start - start, end=h.end - start)
+                for h in hits
+                if h.start < end and start < h.end
+            ]
+            features = block_features(window, tokens, rule_marks(window, tokens, local))
+            labels = self._tagger.tag(features)
+            fields.extend(
+                replace(f, start=f.start + start, end=f.end + start)
+                for f in _runs(tokens, labels, self._tagger.marginal)
+            )
+        return fields
+
+
+def _runs(
+    tokens: Sequence[Token], labels: Sequence[str], marginal: Callable[[str, int], float]
+) -> list[Field]:
+    fields: list[Field] = []
+    open_label, first, total = None, 0, 0.0
+    for i, label in enumerate([*labels, "O"]):
+        kind = label[2:] if label.startswith(("B-", "I-")) else label
+        continues = kind == open_label and not label.startswith("B-")
+        if open_label is not None and not continues:
+            count = i - first
+            fields.append(Field(open_label, tokens[first].start, tokens[i - 1].end, total / count))
+            open_label = None
+        if kind != "O" and i < len(tokens):
+            if open_label is None:
+                open_label, first, total = kind, i, 0.0
+            total += marginal(label, i)
+    return fields
+
+
+@lru_cache(maxsize=1)
+def default_tagger() -> Tagger | None:
+    """The model shipped with citegraph, or None when it (or pycrfsuite) is missing."""
+    try:
+        model = resources.files("scanner.titles") / MODEL_RESOURCE
+        with resources.as_file(model) as path:
+            if not path.is_file():
+                return None
+            return Tagger(path)
+    except ImportError:
+        return None

@@ -1,0 +1,122 @@
+"""The title tagger: entries the rules cannot read, prose it must leave alone, and training.
+
+The blocks are written for these tests from real facts (titles, authors, years); the model is
+the one shipped in scanner/titles/.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from catalog.types import RefKind
+from scanner.titles import find_citations, rule_citations
+from scanner.titles.tagger import Tagger, default_tagger
+
+REPO = Path(__file__).resolve().parents[3]
+
+HTML_FLATTENED = (
+    "Density-based clustering of the points.\n"
+    "Reference: <p> M. Ester, H.-P. Kriegel, J. Sander, X. Xu <br> A density-based algorithm "
+    "for discovering clusters in large spatial databases with noise <br> Proc. 2nd Int. Conf. "
+    "on Knowledge Discovery and Data Mining (KDD) <p>\n@author Jane Doe"
+)
+AFTER_ARTICLE = (
+    "Gamma variates by squeeze and rejection. The method is given in the article: A Simple "
+    "Method for Generating Gamma Variables, ACM Transactions on Mathematical Software, "
+    "Vol. 26, No. 3, September 2000, pages 363-372."
+)
+NUMBERED_ALGORITHM = (
+    "Direction numbers as published by Bratley and Fox, Algorithm 659: Implementing Sobol's "
+    "quasirandom sequence generator, ACM Trans. Math. Softw. 14(1), 88-100 (1988)."
+)
+SINGLE_QUOTED = "Line search of Wright and Nocedal, 'Numerical Optimization', 1999, pg. 59-61."
+
+NOT_CITATIONS = [
+    'If mode is "reflect", the input is extended by reflecting about the edge (since 2019).',
+    "Copyright (c) 2008-2024 The Developers. Licensed under the Apache License, Version 2.0.",
+    "See 'Usage' below. Changed in version 2021.3: the Proceedings field is kept as is.",
+    '>>> t.meta["description"] = "An example table for the writer, 2020 edition."',
+    "TODO(alice, 2023): the IEEE 754 rounding mode of the ACM test suite is not checked.",
+    "Written by John Smith, March 2008. Revised for the new exporter by Jane Doe, 2012.",
+]
+
+
+def _titles(text: str, tagger: object = None) -> list[str]:
+    hits = find_citations(text) if tagger is None else find_citations(text, tagger)
+    return [h.title_hint for h in hits if h.kind is RefKind.TITLE and h.title_hint]
+
+
+def test_the_shipped_model_loads() -> None:
+    assert isinstance(default_tagger(), Tagger)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            HTML_FLATTENED,
+            "A density-based algorithm for discovering clusters in large spatial databases "
+            "with noise",
+        ),
+        (AFTER_ARTICLE, "A Simple Method for Generating Gamma Variables"),
+        (
+            NUMBERED_ALGORITHM,
+            "Algorithm 659: Implementing Sobol's quasirandom sequence generator",
+        ),
+        (SINGLE_QUOTED, "Numerical Optimization"),
+    ],
+)
+def test_tagger_reads_titles_in_entries(text: str, title: str) -> None:
+    assert _titles(text) == [title]
+
+
+def test_tagger_finds_what_the_rules_miss() -> None:
+    # An unquoted title after "article:" is a shape the rules do not list (they see only an
+    # author-year mention there); the tagger is what finds the title.
+    for text in (AFTER_ARTICLE,):
+        assert not [h for h in rule_citations(text) if h.kind is RefKind.TITLE]
+        assert _titles(text)
+
+
+def test_tagged_entry_keeps_the_fields_around_its_title() -> None:
+    (hit,) = [h for h in find_citations(AFTER_ARTICLE) if h.kind is RefKind.TITLE]
+    assert hit.reference is not None
+    assert hit.reference.year == 2000
+    assert hit.reference.venue == "ACM Transactions on Mathematical Software"
+    assert hit.reference.pages == "363-372"
+    assert AFTER_ARTICLE[hit.start : hit.end].startswith("A Simple Method")
+
+
+@pytest.mark.parametrize("text", NOT_CITATIONS)
+def test_ordinary_comments_are_not_citations(text: str) -> None:
+    assert find_citations(text) == []
+
+
+def test_without_a_tagger_only_the_rules_read() -> None:
+    for text in (HTML_FLATTENED, AFTER_ARTICLE, NUMBERED_ALGORITHM, *NOT_CITATIONS):
+        assert find_citations(text, None) == rule_citations(text)
+
+
+@pytest.mark.slow
+def test_training_script_builds_a_model_the_tagger_uses(tmp_path: Path) -> None:
+    # The shipped model comes from benchmarks/train_titles.py; train a small one from the
+    # synthetic corpus alone (the NAIST data is not in the repository) to keep the script
+    # and the run-time features in step.
+    sys.path.insert(0, str(REPO))
+    try:
+        from benchmarks.reference_corpus import generate
+        from benchmarks.train_titles import train
+    finally:
+        sys.path.remove(str(REPO))
+    model = tmp_path / "small.crfsuite"
+    train(generate(150, seed=3), model, {"c1": 0.1, "c2": 0.01, "max_iterations": 60})
+    tagger = Tagger(model)
+    text = (
+        'References\n----------\n.. [1] Jorge Nocedal, "Updating Quasi-Newton Matrices with '
+        'Limited Storage", Mathematics of Computation, 35(151), pp. 773-782, 1980.'
+    )
+    titles = _titles(text, tagger)
+    assert titles == ["Updating Quasi-Newton Matrices with Limited Storage"]
