@@ -2,15 +2,22 @@
 
 Most files are ordinary code whose comments cite nothing (license headers with years, TODOs,
 docs links); a small fraction cite papers in every form the scanner knows (arXiv ids and URLs,
-DOIs, paper URLs, reference entries); a few are huge generated files, some are not UTF-8 and
-some are binary. The same seed gives the same tree.
+DOIs, paper URLs, reference entries). File sizes follow a log-normal distribution, as in real
+trees (many small files, a long tail of long ones); a few files are generated code of half a
+megabyte or more, a few are huge (over the scanner's size limit), some are not UTF-8 and some
+are binary. The same seed gives the same tree, of `megabytes` to within a fraction of a percent.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import shutil
 from pathlib import Path
+
+# Part of the marker of a generated tree: a tree written by another version is regenerated.
+# Bump it whenever the output changes.
+GENERATOR_VERSION = 3
 
 LANGUAGES = {  # extension -> (line comment, share of files)
     ".py": ("#", 0.30),
@@ -56,55 +63,85 @@ def _line(rng: random.Random, templates: list[str]) -> str:
     )
 
 
-def _code_file(rng: random.Random, ext: str, lines: int, cite: bool) -> str:
+def _code_file(rng: random.Random, ext: str, size: int, cite: bool) -> str:
+    """About `size` bytes of code (or Markdown) in the language of `ext`."""
     marker = LANGUAGES[ext][0]
     # Most files carry a license header; about one in ten has links or versions in comments.
     out = [f"{marker} Copyright 2019-2024 The Project Authors. SPDX-License-Identifier: MIT"]
+    written = len(out[0]) + 1
     noise = NOISE if cite or rng.random() < 0.08 else PLAIN
-    for i in range(1, lines):
+    i = 1
+    while written < size:
         if i % 12 == 0:
             comment = _line(rng, CITATIONS if cite and rng.random() < 0.3 else noise)
-            out.append(f"{marker} {comment}" if marker else comment)
+            line = f"{marker} {comment}" if marker else comment
         elif ext == ".py":
-            out.append(
+            line = (
                 f"    value_{i} = compute_{i % 17}(value_{i - 1}, scale={i * 0.5})"
                 if i % 7
                 else f"def function_{i}(value_0):"
             )
         elif ext == ".md":
-            out.append(f"Paragraph {i} of the design notes, about module {i % 9}.")
+            line = f"Paragraph {i} of the design notes, about module {i % 9}."
         else:
-            out.append(f"  int value_{i} = compute_{i % 17}(value_{i - 1}, {i});")
+            line = f"  int value_{i} = compute_{i % 17}(value_{i - 1}, {i});"
+        out.append(line)
+        written += len(line) + 1
+        i += 1
     return "\n".join(out) + "\n"
 
 
 def generate(root: Path, files: int = 20000, megabytes: float = 150.0, seed: int = 1) -> Path:
     """Write the tree under `root` (reused when its marker says it has the same shape)."""
     marker = root / ".synth"
-    shape = f"2 {files} {megabytes} {seed}"
+    shape = f"{GENERATOR_VERSION} {files} {megabytes} {seed}"
     if marker.is_file() and marker.read_text() == shape:
         return root
+    if root.exists():
+        # Regenerate from scratch, so that no file of another shape lingers; only ever delete
+        # a tree this module wrote (the marker is written first, so even a partial one).
+        if not marker.is_file():
+            raise SystemExit(f"{root} exists and is not a generated tree; not touching it")
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    marker.write_text("incomplete")
     rng = random.Random(seed)
     extensions = list(LANGUAGES)
     weights = [LANGUAGES[e][1] for e in extensions]
+    budget = megabytes * 1e6
+    # Huge files (over the 2 MiB size limit: skipped by the scan, read by the floor) take 15%
+    # of the bytes and generated ones (0.3 to 1.8 MB, scanned) about 5%; the rest is spread
+    # log-normally (median about 4 KB) and scaled to fill the budget.
     huge = max(1, files // 4000)
-    # Budget: huge generated files take 15% of the bytes, the rest is spread evenly.
-    line_bytes = 46  # measured average, so the tree comes out at about `megabytes`
-    per_file_lines = max(10, int(megabytes * 0.85 * 1e6 / max(files - huge, 1) / line_bytes))
+    huge_size = int(budget * 0.15 / huge)
+    kinds: list[tuple[str, int]] = []
     for index in range(files):
+        if index < huge:
+            kinds.append(("huge", huge_size))
+        elif index % 997 == 0:
+            kinds.append(("binary", 4102))
+        elif index % 991 == 0:
+            kinds.append(("cp1252", 1200))
+        elif index % 1009 == 0:
+            kinds.append(("generated", int(rng.uniform(0.3e6, 1.8e6))))
+        else:
+            kinds.append(("code", int(rng.lognormvariate(8.3, 1.0))))
+    fixed = sum(size for kind, size in kinds if kind != "code")
+    spread = sum(size for kind, size in kinds if kind == "code")
+    scale = max(0.0, budget - fixed) / max(spread, 1)
+    for index, (kind, size) in enumerate(kinds):
         ext = rng.choices(extensions, weights)[0]
         path = root / f"pkg{index % 40}" / f"sub{index % 7}" / f"file{index}{ext}"
         path.parent.mkdir(parents=True, exist_ok=True)
-        if index < huge:
-            lines = int(megabytes * 0.15 * 1e6 / huge / line_bytes)
-            path.write_text(_code_file(rng, ext, lines, cite=False))
-        elif index % 997 == 0:
-            path.write_bytes(b"\x7fELF\x00\x00" + rng.randbytes(4096))  # binary with a code name
-        elif index % 991 == 0:
+        if kind == "binary":
+            path.write_bytes(b"\x7fELF\x00\x00" + rng.randbytes(4096))  # binary, code name
+        elif kind == "cp1252":
             path.write_bytes(("// Müller, Crème brûlée " * 50).encode("cp1252"))  # not UTF-8
+        elif kind == "code":
+            cite = rng.random() < 0.03
+            path.write_text(_code_file(rng, ext, max(200, int(size * scale)), cite))
         else:
-            lines = rng.randint(per_file_lines // 2, per_file_lines * 3 // 2)
-            path.write_text(_code_file(rng, ext, lines, cite=rng.random() < 0.03))
+            path.write_text(_code_file(rng, ext, size, cite=False))
     marker.write_text(shape)
     return root
 
