@@ -132,6 +132,7 @@ class _Worker:
 
     def __init__(self, root: Path, options: ScanOptions) -> None:
         self.root = root
+        self.base = str(root)
         self.options = options
 
     def __call__(self, chunk: Sequence[Job]) -> list[Done]:
@@ -140,17 +141,20 @@ class _Worker:
     def _one(self, path: str, name: str) -> Done:
         language = language_for(path)
         assert language is not None and language.name == name
-        data, problem, sig = read_signed(self.root / path, self.options.max_file_size)
+        # A plain string path: pathlib's joining and opening cost 20 us a file.
+        data, problem, sig = read_signed(f"{self.base}/{path}", self.options.max_file_size)
         if data is None:
             return FileScan(path, name, FileStatus.SKIPPED, reason=problem), None, None
         return scan_bytes(self.root, path, data, self.options, language), sig, digest(data)
 
 
-def read_signed(path: Path, max_size: int) -> tuple[bytes | None, str | None, Signature | None]:
+def read_signed(
+    path: str | Path, max_size: int
+) -> tuple[bytes | None, str | None, Signature | None]:
     """The file's bytes and the stat signature they were read under, or `(None, reason,
     None)` when it is too large or unreadable."""
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             stat = os.fstat(handle.fileno())
             if stat.st_size > max_size:
                 return None, too_large(stat.st_size, max_size), None
