@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.synth import generate
+from benchmarks.synth import GENERATOR_VERSION, generate
 
 FLOOR = """
 import sys
@@ -159,7 +159,10 @@ def main() -> None:
         else:
             files, megabytes = int(args.files * args.scale), args.megabytes * args.scale
             base = args.out or Path(tempfile.gettempdir()) / "citegraph-bench-synth"
-            root = generate(base / f"synth-{files}-{megabytes:g}", files, megabytes)
+            # The generator's version is in the name, so trees of two versions (two branches
+            # benchmarked side by side) do not regenerate each other.
+            name = f"synth-v{GENERATOR_VERSION}-{files}-{megabytes:g}"
+            root = generate(base / name, files, megabytes)
         report(bench(root, args.runs, work))
 
 

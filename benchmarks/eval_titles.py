@@ -31,8 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scanner.titles import find_citations
-from scanner.titles.tagged import DEFAULT
+from scanner.titles import SHIPPED_MODEL, find_citations
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATASET = REPO.parent / "shared" / "data" / "naist-citation-comments" / "dataset.csv"
@@ -115,7 +114,7 @@ def _positions(text: str, spans: list[tuple[int, int]]) -> set[int]:
 
 
 def score(
-    comments: list[Comment], folds: set[int], misses: list[str], tagger: object = DEFAULT
+    comments: list[Comment], folds: set[int], misses: list[str], tagger: object = SHIPPED_MODEL
 ) -> dict[str, Score]:
     """Score the detector on the comments of `folds` (with `tagger`, default the shipped one)."""
     scores = {k: Score() for k in ("title exact", "title token overlap", "author tokens", "year")}

@@ -6,13 +6,15 @@ so the parent never holds more than the results of the chunks in flight.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -52,6 +54,9 @@ def ordered_map(
         for chunk in chunks:
             yield from work(chunk)
         return
+    # Imported here: a warm rescan, served from the cache, never starts a pool.
+    from concurrent.futures import ProcessPoolExecutor
+
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=_context())
     pending: deque[Future[list[R]]] = deque()
     upcoming = iter(chunks)
@@ -72,6 +77,8 @@ def ordered_map(
 
 
 def _context() -> multiprocessing.context.BaseContext:
+    import multiprocessing
+
     # fork starts a worker in milliseconds and shares the parent's imports; elsewhere (macOS,
     # Windows) only spawn is safe.
     if sys.platform.startswith("linux"):

@@ -1,26 +1,41 @@
 """A cheap test that a file can hold a citation at all, before any parser runs.
 
-Lowercasing the bytes and testing a few substrings runs at about the speed of reading the file
-(see docs/architecture.md); only files that pass reach libcst or tree-sitter. The needles cover
-every identifier kind and the cues of title-only citations (a year, `et al`, reference-section
-words), so the prefilter trades a little speed on files with years in them for zero lost
-citations.
+All needles are searched for in one pass over the lowercased bytes (an Aho-Corasick automaton
+whose SIMD candidate search runs at about 1 GB/s, where twenty `in` tests ran at 70 MB/s), so
+the test costs little more than reading the file; only files that pass reach libcst or
+tree-sitter. The needles cover every identifier kind and
+the cues of title-only citations (a year, `et al`, reference-section words), so the prefilter
+trades a little speed on files with years in them for zero lost citations.
 """
 
 from __future__ import annotations
 
 import re
 
-# Each needle costs one pass over the file, so shared stems stand in for families of cues
-# ("cite" for "@cite", "\\cite", "cited in").
+from ahocorasick_rs import MATCHKIND_LEFTMOST_FIRST, BytesAhoCorasick
+
+# Identifier markers and the hosts whose links some extractor reads (arXiv mirrors, DOI
+# publishers without `10.` in the link, the paper sites of CG103), then the words that make a
+# bare `YYMM.NNNNN` an arXiv id, then the cues of reference entries. Needles cost nothing
+# per needle: the automaton tests all of them at once.
+# tests/scanner/test_prefilter.py checks that every extractor's valid examples pass.
 NEEDLES: tuple[bytes, ...] = (
     b"arxiv",
     b"doi",
+    b"isbn",
     b"http",
     b"www.",
-    b"isbn",
-    b"et al",
+    b"alphaxiv",
+    b"ar5iv",
+    b"huggingface",
+    b"lanl.gov",
+    b"nature.com",
     b"openreview",
+    b"preprint",
+    b"e-print",
+    b"eprint",
+    b"paper",
+    b"et al",
     b"proceedings",
     b"proc.",
     b"journal",
@@ -32,31 +47,55 @@ NEEDLES: tuple[bytes, ...] = (
     b"acm ",
     b"siam",
     b"reference",
-    b" paper",
     b"cite",
+)
+# Leftmost-first matching lets the automaton use its SIMD candidate search: which needle
+# matches does not matter, only whether one does.
+_NEEDLES = BytesAhoCorasick(list(NEEDLES), matchkind=MATCHKIND_LEFTMOST_FIRST)
+# Years, in an automaton of their own (one with both is several times slower), are checked
+# afterwards: one on a copyright or license line, part of a longer number or followed by a
+# decimal does not count.
+_YEARS = BytesAhoCorasick(
+    [str(year).encode() for year in range(1800, 2040)], matchkind=MATCHKIND_LEFTMOST_FIRST
 )
 _NOT_CITATION_LINES = (b"copyright", b"(c)", b"\xc2\xa9", b"spdx", b"license")
 _DOI_PREFIX = re.compile(rb"10\.\d{4,9}/")
-# The "not after a digit or dot" test is done by hand: a leading lookbehind would stop the
-# regex engine from skipping ahead to candidate digits, and costs several times more.
-_YEAR = re.compile(rb"(?:1[89]\d|20[0-3])\d(?!\d|\.\d)")
+# Old-style arXiv ids (`hep-th/9901001`) and new-style ones right after "see" or "cf." carry no
+# needle; both searches start with a literal, which the regex engine skips to quickly.
+_OLD_ARXIV = re.compile(rb"/\d{7}")
+_NEW_ARXIV = re.compile(rb"\.(?<=\d{4}\.)\d{4,5}")
+_ARXIV_CUES = (b"see", b"see also", b"cf.")
 
 
 def may_cite(data: bytes) -> bool:
     """True when `data` contains anything a citation could be made of."""
     lowered = data.lower()
-    if any(needle in lowered for needle in NEEDLES):
+    if _NEEDLES.find_matches_as_indexes(lowered):
         return True
-    if _DOI_PREFIX.search(data) is not None:
+    if b"10." in data and _DOI_PREFIX.search(data) is not None:
         return True
-    # A year counts unless every year in the file sits on a copyright or license line: those
-    # headers are in most files and never make a citation.
-    for match in _YEAR.finditer(lowered):
-        if match.start() and lowered[match.start() - 1] in b"0123456789.":
+    if _OLD_ARXIV.search(data) is not None:
+        return True
+    for match in _NEW_ARXIV.finditer(lowered):
+        before = lowered[max(0, match.start() - 20) : match.start() - 4]
+        if before.rstrip(b" \t").endswith(_ARXIV_CUES):
+            return True
+    return _cites_a_year(lowered)
+
+
+def _cites_a_year(lowered: bytes) -> bool:
+    line_end = -1  # the end of the last copyright or license line seen
+    for _, start, end in _YEARS.find_matches_as_indexes(lowered):
+        if start < line_end or (start and lowered[start - 1] in b"0123456789."):
             continue
-        start = lowered.rfind(b"\n", 0, match.start()) + 1
-        end = lowered.find(b"\n", match.end())
-        line = lowered[start : end if end >= 0 else len(lowered)]
-        if not any(word in line for word in _NOT_CITATION_LINES):
+        after = lowered[end : end + 2]
+        if after[:1].isdigit() or (after[:1] == b"." and after[1:].isdigit()):
+            continue
+        line_start = lowered.rfind(b"\n", 0, start) + 1
+        line_end = lowered.find(b"\n", end)
+        if line_end < 0:
+            line_end = len(lowered)
+        # Copyright and license headers are in most files and never make a citation.
+        if not any(word in lowered[line_start:line_end] for word in _NOT_CITATION_LINES):
             return True
     return False

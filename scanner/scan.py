@@ -50,8 +50,9 @@ def scan_paths(root: Path, options: ScanOptions | None = None) -> Iterator[FileS
         jobs = [entry for entry in plan if isinstance(entry, tuple)]
         workers = resolve_jobs(options.jobs) if len(jobs) >= PARALLEL_MIN_FILES else 1
         size = max(1, min(_CHUNK_MAX, len(jobs) // (workers * 8) or 1))
-        if jobs:
-            import scanner.extract  # noqa: F401  # before forking, so workers inherit it
+        if workers > 1:  # imported before forking, so that workers inherit them
+            import scanner.extract
+            import scanner.titles.detect  # noqa: F401
         work = _Worker(root, options)
         done = ordered_map(work, chunked(jobs, size), workers)
         for entry in plan:
@@ -100,7 +101,7 @@ def _cached(
 ) -> FileScan | None:
     if cache is None:
         return None
-    full = os.path.join(base, path)  # plain strings: pathlib costs more than the stat itself
+    full = f"{base}/{path}"  # plain strings: pathlib (and even os.path.join) cost as much as a stat
     if not cache.has(path):
         # Over-size files are never cached; settling them here keeps a warm rescan from
         # starting (and importing) the parsers for nothing.
@@ -131,6 +132,7 @@ class _Worker:
 
     def __init__(self, root: Path, options: ScanOptions) -> None:
         self.root = root
+        self.base = str(root)
         self.options = options
 
     def __call__(self, chunk: Sequence[Job]) -> list[Done]:
@@ -139,17 +141,20 @@ class _Worker:
     def _one(self, path: str, name: str) -> Done:
         language = language_for(path)
         assert language is not None and language.name == name
-        data, problem, sig = read_signed(self.root / path, self.options.max_file_size)
+        # A plain string path: pathlib's joining and opening cost 20 us a file.
+        data, problem, sig = read_signed(f"{self.base}/{path}", self.options.max_file_size)
         if data is None:
             return FileScan(path, name, FileStatus.SKIPPED, reason=problem), None, None
         return scan_bytes(self.root, path, data, self.options, language), sig, digest(data)
 
 
-def read_signed(path: Path, max_size: int) -> tuple[bytes | None, str | None, Signature | None]:
+def read_signed(
+    path: str | Path, max_size: int
+) -> tuple[bytes | None, str | None, Signature | None]:
     """The file's bytes and the stat signature they were read under, or `(None, reason,
     None)` when it is too large or unreadable."""
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             stat = os.fstat(handle.fileno())
             if stat.st_size > max_size:
                 return None, too_large(stat.st_size, max_size), None
@@ -177,12 +182,6 @@ def scan_bytes(
     root: Path, path: str, data: bytes, options: ScanOptions, language: Language
 ) -> FileScan:
     """Scan a file's bytes already read: decode, prefilter, parse, extract."""
-    # Parsers and extractors compile a few hundred regexes and load grammars on import; a
-    # warm rescan that finds every file in the cache never needs them.
-    from scanner.extract import find_mentions
-    from scanner.modnames import module_name
-    from scanner.parsers import ParseError, get_parser
-
     if language.parser == "text" and GENERATED_MARKER in data[:_MARKER_WINDOW]:
         # citegraph's own reports (Markdown summaries, PR comments, bibliography lists) quote
         # every citation; source code that merely mentions the marker is scanned as usual.
@@ -194,6 +193,12 @@ def scan_bytes(
         return FileScan(path, language.name, FileStatus.SKIPPED, reason=decoded.skip)
     if options.prefilter and not may_cite(data):
         return FileScan(path, language.name, FileStatus.OK)
+    # Parsers and extractors compile a few hundred regexes (0.1 s) and load grammars on import:
+    # a rescan whose changed files all fail the prefilter, like a warm one, never needs them.
+    from scanner.extract import find_mentions
+    from scanner.modnames import module_name
+    from scanner.parsers import ParseError, get_parser
+
     module = module_name(root, path) if language.parser == "python" else path
     source = SourceFile(path, root / path, language.name, decoded.text, module)
     try:

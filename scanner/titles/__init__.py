@@ -1,100 +1,58 @@
 """Citations given without an identifier: reference entries, quoted titles, author-year.
 
 `find_citations` reads one comment or docstring block. A cheap needle test rejects blocks with
-no year, quote, `et al` or reference-section cue; the rest are split into regions (list entries
-and paragraphs, see `sections`), and each region is read three ways: entries that open with an
-author list (`entries.parse_after_authors`), entries and mentions that open with a title,
-quoted or after a citing phrase (`entries.parse_title_first`), and author-year mentions
-(`inline`). Overlapping candidates keep the one with a title, then the longest.
+no year, quote, `et al`, venue word or reference-section cue; the rest are read by the rules
+(`detect`: regions split into list entries and paragraphs, each read three ways: entries that
+open with an author list, entries and mentions that open with a title, quoted or after a citing
+phrase, and author-year mentions), then by the tagger, a token CRF that reads the rules'
+output as features (`tagger`, `tagged`).
 """
 
 from __future__ import annotations
 
 import re
 
-from catalog.types import RefKind
-from scanner.titles.bibtex import bibtex_entries
-from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
-from scanner.titles.fields import QUOTED
-from scanner.titles.inline import author_year, cite_keys
-from scanner.titles.names import AUTHOR_LIST, NOT_NAMES
-from scanner.titles.sections import Region, entry_body, regions
-from scanner.titles.tagged import DEFAULT, combine, windows
-from scanner.titles.tagger import Tagger, default_tagger
 from scanner.types import Hit
 
-__all__ = ["find_citations", "rule_citations"]
+__all__ = ["SHIPPED_MODEL", "find_citations", "rule_citations"]
 
-TITLE_RULE = "CG105"
-AUTHOR_YEAR_RULE = "CG106"
+SHIPPED_MODEL = object()  # `find_citations`' default tagger: the model shipped with citegraph
 
 # The needle test: plain substring checks (C speed) first, then one anchored regex for years.
 _CUE_STRINGS = (
-    '"',
-    "“",
-    "”",
-    "``",
-    "et al",
-    "et. al",
-    "eference",
-    "EFERENCE",
-    "cite",
-    "]_",
-    "Proc",
-    "Journal",
-    "Trans",
-    "ACM",
-    "IEEE",
-    "SIAM",
-    "Conference",
-    "Symposium",
-)
+    '"', "“", "”", "``", "et al", "et. al", "eference", "EFERENCE", "cite", "]_",
+    "Proc", "Journal", "Trans", "ACM", "IEEE", "SIAM", "Conference", "Symposium",
+)  # fmt: skip
 _YEAR_NEEDLE = re.compile(r"[12][0-9]{3}")
 _SINGLE_QUOTED = re.compile(r"\s'[A-Z0-9]")
-# Phrases after which an unquoted title may follow: "described in <Title> by <Authors>".
-_CITING = re.compile(
-    r"(?:\b(?:paper|article|described in|presented in|introduced in|proposed in|based on|"
-    r"taken from|adapted from|from|follows|following|in|see|cf\.?)|Reference|References|See)"
-    r"\s*[:,]?\s+(?=[\"“`'A-Z])"
-)
-_WORD_START = re.compile(r"\b[A-Z]")
-_INITIAL = re.compile(r"(?:^|\s|,)[A-Z]\.")
-_JOINERS = frozenset({"and", "et", "al"})
 
 
-def find_citations(text: str, tagger: Tagger | object | None = DEFAULT) -> list[Hit]:
+def find_citations(text: str, tagger: object = SHIPPED_MODEL) -> list[Hit]:
     """Title and author-year citations in one block of text, as hits sorted by position.
 
     Each hit spans a whole entry or mention and carries the parsed `Reference`; a title
     citation is `RefKind.TITLE` (rule CG105), one with only authors and a year is
     `RefKind.AUTHOR_YEAR` (rule CG106). The rules read the block first; the tagger (the
-    shipped model unless another or None is given) then reads blocks with bibliographic
-    cues and its entries replace or join the rules' ones (see `tagged`).
+    shipped model unless another `Tagger`, or None for the rules alone, is given) then reads
+    the regions with bibliographic cues, and its entries replace or join the rules' ones.
     """
     if not _has_cue(text):
         return []
-    hits = _rule_hits(text)
-    if tagger is DEFAULT:
-        tagger = default_tagger()
-    if isinstance(tagger, Tagger):
-        spans = windows(text, hits)
-        if spans:
-            return combine(text, hits, tagger.fields(text, hits, spans))
-    return hits
+    # Imported on the first block with a cue: compiling the detector's patterns and loading
+    # the model cost more than scanning a few changed files.
+    from scanner.titles.detect import detect
+    from scanner.titles.tagged import with_tagger
+
+    return with_tagger(text, detect(text), tagger, SHIPPED_MODEL)
 
 
 def rule_citations(text: str) -> list[Hit]:
     """The citations the rules alone find in `text` (the tagger's input features)."""
     if not _has_cue(text):
         return []
-    return _rule_hits(text)
+    from scanner.titles.detect import detect
 
-
-def _rule_hits(text: str) -> list[Hit]:
-    candidates: list[Hit] = []
-    for region in regions(text):
-        candidates.extend(_region_hits(text, region))
-    return _without_overlaps(candidates)
+    return detect(text)
 
 
 def _has_cue(text: str) -> bool:
@@ -104,148 +62,3 @@ def _has_cue(text: str) -> bool:
     if "'" in text and _SINGLE_QUOTED.search(text):
         return True
     return any(m.group()[:2] in ("16", "17", "18", "19", "20") for m in _YEAR_NEEDLE.finditer(text))
-
-
-def _region_hits(text: str, region: Region) -> list[Hit]:
-    hits: list[Hit] = []
-    body = entry_body(text, region)
-    limit = region.end
-    if region.in_references or text[region.start : body].strip().startswith(".."):
-        entry = _author_entry(text, body, limit) or parse_title_first(text, body, limit)
-        if (
-            entry is not None
-            and entry.evidence >= 1
-            and (entry.reference.title or entry.reference.year)
-        ):
-            hits.append(_hit(entry, relaxed=True))
-    for start in _author_starts(text, region.start, limit, region.in_references):
-        entry = _author_entry(text, start, limit)
-        if entry is not None and _accept(entry):
-            hits.append(_hit(entry))
-    for match in QUOTED.finditer(text, region.start, limit):
-        entry = parse_title_first(text, match.start(), limit)
-        if entry is not None and entry.evidence >= 2 and entry.reference.title:
-            hits.append(_hit(entry))
-    for match in _CITING.finditer(text, region.start, limit):
-        entry = parse_title_first(text, match.end(), limit)
-        if entry is not None and entry.reference.authors and entry.evidence >= 2:
-            hits.append(_hit(entry))
-    for start, end, reference in bibtex_entries(text, region.start, limit):
-        hits.append(
-            Hit(start, end, RefKind.TITLE, TITLE_RULE, None, 0.9, reference.title, reference)
-        )
-    for start, end, reference, confidence in author_year(text, region.start, limit):
-        hits.append(
-            Hit(
-                start, end, RefKind.AUTHOR_YEAR, AUTHOR_YEAR_RULE, None, confidence, None, reference
-            )
-        )
-    for start, end, reference, confidence in cite_keys(text, region.start, limit):
-        hits.append(
-            Hit(
-                start, end, RefKind.AUTHOR_YEAR, AUTHOR_YEAR_RULE, None, confidence, None, reference
-            )
-        )
-    return hits
-
-
-def _author_starts(text: str, start: int, limit: int, everywhere: bool) -> list[int]:
-    """Where author lists begin in `text[start:limit]`, skipping words that cannot be names.
-
-    Outside reference sections only the text shortly before a year, a quote or a line break
-    tag is searched: an entry's authors come before those, and the author-list pattern is
-    too costly to try at every position of a long docstring.
-    """
-    if everywhere:
-        windows = [(start, limit)]
-    else:
-        windows = []
-        for anchor in _ANCHOR.finditer(text, start, limit):
-            low = max(start, anchor.start() - _AUTHOR_REACH)
-            if windows and low <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], anchor.start())
-            else:
-                windows.append((low, anchor.start()))
-    starts: list[int] = []
-    for low, high in windows:
-        starts.extend(
-            s for s in _starts_in(text, max(low, starts[-1] + 1 if starts else low), high)
-        )
-    return starts
-
-
-_ANCHOR = re.compile(r"(?<!\d)(?:1[6-9]\d\d|20[0-4]\d)(?!\d)|[\"“”]|``|<\s*br")
-_AUTHOR_REACH = 300  # how far before its year or title an author list may begin
-
-
-def _starts_in(text: str, start: int, limit: int) -> list[int]:
-    starts = []
-    pos = start
-    while pos > 0 and pos < limit and text[pos - 1].isalnum():
-        pos += 1  # a window opens mid-word; names start at a word
-    while (match := AUTHOR_LIST.search(text, pos, limit)) is not None:
-        first = match.group().split()[0].strip(",.").lower()
-        if first in NOT_NAMES:
-            nxt = _WORD_START.search(text, match.start() + len(first) + 1, limit)
-            pos = nxt.start() if nxt else limit
-            continue
-        starts.append(match.start())
-        pos = match.end()
-    return starts
-
-
-def _author_entry(text: str, start: int, limit: int) -> Entry | None:
-    match = AUTHOR_LIST.match(text, start, limit)
-    if match is None:
-        return None
-    end = match.end()
-    # Cut the list before a "name" that is really a word of the title or venue.
-    for word in re.finditer(r"[^\W\d_][\w'’.-]*", match.group()):
-        lowered = word.group().strip(".").lower()
-        if (
-            word.start() > 0
-            and len(lowered) > 1
-            and lowered in NOT_NAMES
-            and lowered not in _JOINERS
-        ):
-            end = match.start() + word.start()
-            end = start + len(text[start:end].rstrip(" ,&"))
-            break
-    if text[start:end].split()[0].strip(",.").lower() in NOT_NAMES:
-        return None
-    return parse_after_authors(text, start, end, limit)
-
-
-def _accept(entry: Entry) -> bool:
-    """Whether an author-first entry found in prose is a citation, not a capitalized phrase."""
-    ref = entry.reference
-    if ref.title is None:
-        return ref.year is not None and ref.venue is not None
-    if ref.year is None:
-        # no year: a venue and author names in a form prose never takes ("J. Schneider and
-        # M. Vlachos", "Vitter, J. S.") still make an entry
-        return ref.venue is not None and all(_INITIAL.search(a) for a in ref.authors)
-    return entry.evidence >= 2 or len(ref.authors) >= 2
-
-
-def _hit(entry: Entry, relaxed: bool = False) -> Hit:
-    ref = entry.reference
-    score = 0.45 + 0.1 * entry.evidence + (0.1 if ref.authors else 0) + (0.1 if relaxed else 0)
-    confidence = round(min(score, 0.95), 2)
-    if ref.title:
-        return Hit(
-            entry.start, entry.end, RefKind.TITLE, TITLE_RULE, None, confidence, ref.title, ref
-        )
-    return Hit(
-        entry.start, entry.end, RefKind.AUTHOR_YEAR, AUTHOR_YEAR_RULE, None, confidence, None, ref
-    )
-
-
-def _without_overlaps(hits: list[Hit]) -> list[Hit]:
-    """Keep, of overlapping hits, those with a title first, then the longest."""
-    ranked = sorted(hits, key=lambda h: (h.kind is not RefKind.TITLE, -(h.end - h.start), h.start))
-    kept: list[Hit] = []
-    for hit in ranked:
-        if all(hit.end <= k.start or k.end <= hit.start for k in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda h: h.start)

@@ -231,14 +231,14 @@ def block_features(
         if i + 1 < len(tokens):
             row.append(f"bi+={own[i][0]}|{own[i + 1][0]}")
         marks = rule_marks[i] if rule_marks else ()
-        row.extend(f"r_{mark}" for mark in marks)
+        row.extend(f"r_{mark}" for mark in sorted(marks))
         for offset in (-3, -2, -1, 1, 2, 3):
             j = i + offset
             if 0 <= j < len(tokens):
                 row.append(f"{offset}:{own[j][0]}")
                 row.append(f"{offset}:{own[j][1]}")
                 if rule_marks:
-                    row.extend(f"{offset}:r_{mark}" for mark in rule_marks[j])
+                    row.extend(f"{offset}:r_{mark}" for mark in sorted(rule_marks[j]))
             else:
                 row.append(f"{offset}:edge")
         if token.text == ":":

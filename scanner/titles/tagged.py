@@ -18,10 +18,9 @@ from catalog.types import Reference, RefKind
 from scanner.titles.fields import VENUE_CUE, first_year, pages_of, volume_of
 from scanner.titles.names import split_authors
 from scanner.titles.sections import regions
-from scanner.titles.tagger import Field
+from scanner.titles.tagger import Field, Tagger, default_tagger
 from scanner.types import Hit
 
-DEFAULT = object()  # find_citations' "use the shipped model" marker
 TITLE_RULE = "CG105"
 MIN_TITLE_PROBABILITY = 0.5
 SURE_ALONE = 0.95
@@ -35,6 +34,17 @@ _TRIM = " \t\n,.;:\"“”'`*_"
 _TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
 _VOLUME_LIKE = re.compile(r"^\S+(?:\s+\S+){0,2}\s+\d+[\d–-]*$|^[\d\s–-]+$")
 _NUMBERED_TITLE = re.compile(r"^(?:Algorithm|Algo|Note|Part|Report|Remark)\b", re.IGNORECASE)
+
+
+def with_tagger(text: str, hits: list[Hit], tagger: object, shipped: object) -> list[Hit]:
+    """The rules' `hits` on `text`, read again by `tagger` (`shipped` stands for the model
+    shipped with citegraph; None, or a missing model, leaves the rules' hits as they are)."""
+    if tagger is shipped:
+        tagger = default_tagger()
+    if not isinstance(tagger, Tagger):
+        return hits
+    spans = windows(text, hits)
+    return combine(text, hits, tagger.fields(text, hits, spans)) if spans else hits
 
 
 def windows(text: str, hits: Sequence[Hit]) -> list[tuple[int, int]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import scanner.scan as scan_module
-from scanner.cache import DB_NAME, ScanCache
+from scanner.cache import DB_NAME, ScanCache, signature
 from scanner.options import ScanOptions
 from scanner.scan import scan_paths
 
@@ -81,14 +81,30 @@ def test_options_change_invalidates(repo: Path, tmp_path: Path, monkeypatch) -> 
 
 def test_concurrent_caches_both_succeed(repo: Path, tmp_path: Path) -> None:
     options = _options(tmp_path)
+    sig = signature((repo / "a.py").stat())
     with ScanCache(repo, options) as one, ScanCache(repo, options) as two:
         scan = next(scan_paths(repo, ScanOptions(cache=False)))
-        one.store("a.py", (1, 2, 3), b"d" * 16, scan)
-        two.store("a.py", (1, 2, 3), b"d" * 16, scan)
+        one.store("a.py", sig, b"d" * 16, scan)
+        two.store("a.py", sig, b"d" * 16, scan)
         one.flush()
         two.flush()
     with ScanCache(repo, options) as again:
-        assert again.lookup_stat("a.py", (1, 2, 3)) == scan
+        assert again.lookup_stat("a.py", sig) == scan
+
+
+def test_a_cache_of_the_previous_layout_is_replaced(repo: Path, tmp_path: Path) -> None:
+    (tmp_path / "cache").mkdir()
+    old = sqlite3.connect(tmp_path / "cache" / DB_NAME)
+    old.execute(
+        "CREATE TABLE scans (fingerprint TEXT NOT NULL, path TEXT NOT NULL, size INTEGER,"
+        " mtime_ns INTEGER, inode INTEGER, digest BLOB, used REAL, result BLOB NOT NULL,"
+        " PRIMARY KEY (fingerprint, path)) WITHOUT ROWID"
+    )
+    old.commit()
+    old.close()
+    first = list(scan_paths(repo, _options(tmp_path)))
+    assert first == list(scan_paths(repo, ScanOptions(jobs=1, cache=False)))
+    assert list(scan_paths(repo, _options(tmp_path))) == first
 
 
 def test_corrupt_cache_falls_back_to_scanning(repo: Path, tmp_path: Path) -> None:
