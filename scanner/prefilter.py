@@ -19,12 +19,14 @@ from ahocorasick_rs import MATCHKIND_LEFTMOST_FIRST, BytesAhoCorasick
 # bare `YYMM.NNNNN` an arXiv id, then the cues of reference entries. Needles cost nothing
 # per needle: the automaton tests all of them at once.
 # tests/scanner/test_prefilter.py checks that every extractor's valid examples pass.
+# The first two are links of any kind, which license headers hold in most files of a real
+# tree (`http://www.apache.org/licenses/LICENSE-2.0`): a link counts only off such lines.
 NEEDLES: tuple[bytes, ...] = (
+    b"http",
+    b"www.",
     b"arxiv",
     b"doi",
     b"isbn",
-    b"http",
-    b"www.",
     b"alphaxiv",
     b"ar5iv",
     b"huggingface",
@@ -58,7 +60,10 @@ _NEEDLES = BytesAhoCorasick(list(NEEDLES), matchkind=MATCHKIND_LEFTMOST_FIRST)
 _YEARS = BytesAhoCorasick(
     [str(year).encode() for year in range(1800, 2040)], matchkind=MATCHKIND_LEFTMOST_FIRST
 )
+_FIRST_LINK_NEEDLE = 2  # needles before this index are the link needles
 _NOT_CITATION_LINES = (b"copyright", b"(c)", b"\xc2\xa9", b"spdx", b"license")
+# License texts put their link on a line of its own ("obtain one at http://mozilla.org/MPL/2.0/").
+_LICENSE_LINKS = (*_NOT_CITATION_LINES, b"mozilla.org/mpl", b"creativecommons.org")
 _DOI_PREFIX = re.compile(rb"10\.\d{4,9}/")
 # Old-style arXiv ids (`hep-th/9901001`) and new-style ones right after "see" or "cf." carry no
 # needle; both searches start with a literal, which the regex engine skips to quickly.
@@ -70,8 +75,9 @@ _ARXIV_CUES = (b"see", b"see also", b"cf.")
 def may_cite(data: bytes) -> bool:
     """True when `data` contains anything a citation could be made of."""
     lowered = data.lower()
-    if _NEEDLES.find_matches_as_indexes(lowered):
-        return True
+    for needle, start, _ in _NEEDLES.find_matches_as_indexes(lowered):
+        if needle >= _FIRST_LINK_NEEDLE or not _on_license_line(lowered, start):
+            return True
     if b"10." in data and _DOI_PREFIX.search(data) is not None:
         return True
     if _OLD_ARXIV.search(data) is not None:
@@ -81,6 +87,14 @@ def may_cite(data: bytes) -> bool:
         if before.rstrip(b" \t").endswith(_ARXIV_CUES):
             return True
     return _cites_a_year(lowered)
+
+
+def _on_license_line(lowered: bytes, at: int) -> bool:
+    """Whether the link at `at` sits in license wording: within 60 bytes on its own line."""
+    start = max(lowered.rfind(b"\n", 0, at) + 1, at - 60)
+    end = lowered.find(b"\n", at, at + 60)
+    around = lowered[start : end if end >= 0 else at + 60]
+    return any(word in around for word in _LICENSE_LINKS)
 
 
 def _cites_a_year(lowered: bytes) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Headers of reference sections: numpy (`References\n----------`), Google (`References:`),
 # Sphinx (`.. rubric:: References`), Doxygen/Javadoc (`@par References`, `Reference:`).
@@ -36,8 +37,12 @@ class Region:
     in_references: bool  # inside a reference section, or a marked entry that reads like one
 
 
-def regions(text: str) -> list[Region]:
-    """The regions of `text`, in order: entries split at list markers and blank lines."""
+@lru_cache(maxsize=16)
+def regions(text: str) -> tuple[Region, ...]:
+    """The regions of `text`, in order: entries split at list markers and blank lines.
+
+    Cached: the rules and then the tagger's window selection read the same block's regions.
+    """
     ref_spans = _reference_spans(text)
     cuts = {0, len(text)}
     cuts.update(m.start() for m in _MARKER.finditer(text))
@@ -54,7 +59,7 @@ def regions(text: str) -> list[Region]:
             continue
         inside = any(s <= start < e for s, e in ref_spans)
         out.append(Region(start, end, inside))
-    return out
+    return tuple(out)
 
 
 def _reference_spans(text: str) -> list[tuple[int, int]]:

@@ -79,3 +79,27 @@ def test_all_naist_citation_comments_pass() -> None:
     texts = [" ".join(tokens) for tokens in comments.values()]
     assert len(texts) == 272
     assert [t for t in texts if not may_cite(t.encode())] == []
+
+
+APACHE_HEADER = (
+    "# Licensed under the Apache License, Version 2.0 (the 'License');\n"
+    "# you may not use this file except in compliance with the License.\n"
+    "# You may obtain a copy of the License at\n"
+    "#\n"
+    "#     http://www.apache.org/licenses/LICENSE-2.0\n"
+    "#\n"
+    "# Unless required by applicable law or agreed to in writing, software\n"
+    "import numpy as np\n"
+)
+
+
+def test_links_in_license_headers_do_not_make_a_candidate() -> None:
+    # Most files of a real tree carry such a header; its link cites nothing.
+    assert not may_cite(APACHE_HEADER.encode())
+    assert not may_cite(b"// obtain one at http://mozilla.org/MPL/2.0/.\nint x;\n")
+    assert not may_cite(b"# see <http://www.gnu.org/licenses/>.\nx = 1\n")
+
+
+def test_a_link_elsewhere_in_a_licensed_file_still_counts() -> None:
+    cited = APACHE_HEADER + "# The step size follows http://portal.acm.org/citation.cfm?id=1\n"
+    assert may_cite(cited.encode())
