@@ -14,38 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scanner.titles.fields import MONTHS
+
 # A word keeps its inner hyphens and apostrophes ("Two-way", "Student's"); every other
 # non-space character is a token of its own, so "J." is "J" and ".".
 _TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|\S")
 _YEAR_TOKEN = re.compile(r"(?:1[6-9]\d\d|20[0-4]\d)[a-z]?$")
-_MONTHS = frozenset(
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 _VENUE_WORDS = frozenset(
     [
         "journal",
@@ -178,7 +152,7 @@ def _own(token: Token, text: str) -> list[str]:
         features.append("year" if _YEAR_TOKEN.match(word) else f"num{min(len(word), 5)}")
     else:
         features.append("punct")
-    if lower in _MONTHS:
+    if lower in MONTHS:
         features.append("month")
     if lower in _VENUE_WORDS:
         features.append("venue")

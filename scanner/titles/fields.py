@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 
+MONTHS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "  # noqa: SIM905
+    "july august september october november december".split()
+)
+
 # A publication year: not part of a longer number, a version (2.2019), a date (2019-05) or a range.
 YEAR = re.compile(r"(?<![\w./:-])(1[6-9]\d\d|20[0-4]\d)[a-z]?(?![\w/-]|\.\d|:\d)")
 PAREN_YEAR = re.compile(r"\(\s*(?:[A-Z][a-z]{2,8}\.?\s+)?(1[6-9]\d\d|20[0-4]\d)[a-z]?\s*\)")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from scanner.titles.fields import MONTHS
+
 # A capital letter in any script: `[^\W\d_]` is a letter; the lookahead keeps it upper case.
 _UP = r"(?:(?=[^\W\d_])[^\Wa-z\d_ß-ÿ])"
 _LOW = r"[^\W\d_]"
@@ -32,7 +34,7 @@ ETAL = re.compile(_ETAL)
 
 # Capitalized words that start sentences or name things, never people; a list made only of them
 # is not an author list.
-NOT_NAMES = frozenset(
+NOT_NAMES = MONTHS | frozenset(
     [
         "a",
         "an",
@@ -150,30 +152,6 @@ NOT_NAMES = frozenset(
         "doi",
         "isbn",
         "arxiv",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "author",
         "authors",
         "date",
