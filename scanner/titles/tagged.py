@@ -30,6 +30,9 @@ _CITING = re.compile(
     r"\b(?:[Rr]eferences?|described in|presented in|introduced in|proposed in|the paper|"
     r"article|published)\b"
 )
+# Beside venue words or a citing phrase, what an entry the rules missed still shows: a year,
+# a quoted title, an initial ("J. Smith") or an HTML line break between fields.
+_ENTRY_EVIDENCE = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|[\"“”]|\b[A-Z]\.\s?[A-Z]|<\s*br")
 _TRIM = " \t\n,.;:\"“”'`*_"
 _TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
 _VOLUME_LIKE = re.compile(r"^\S+(?:\s+\S+){0,2}\s+\d+[\d–-]*$|^[\d\s–-]+$")
@@ -57,10 +60,9 @@ def windows(text: str, hits: Sequence[Hit]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for region in regions(text):
         start, end = region.start, region.end
-        wanted = (
-            any(h.start < end and start < h.end for h in hits)
-            or VENUE_CUE.search(text, start, end) is not None
-            or _CITING.search(text, start, end) is not None
+        wanted = any(h.start < end and start < h.end for h in hits) or (
+            (VENUE_CUE.search(text, start, end) is not None or _CITING.search(text, start, end))
+            and _ENTRY_EVIDENCE.search(text, start, end) is not None
         )
         if not wanted:
             continue
