@@ -25,6 +25,7 @@ _CUE_STRINGS = (
 )  # fmt: skip
 _YEAR_NEEDLE = re.compile(r"[12][0-9]{3}")
 _SINGLE_QUOTED = re.compile(r"\s'[A-Z0-9]")
+_NOT_CITATION_LINES = ("copyright", "(c)", "©", "spdx", "license")
 
 
 def find_citations(text: str, tagger: object = SHIPPED_MODEL) -> list[Hit]:
@@ -61,4 +62,14 @@ def _has_cue(text: str) -> bool:
         return True
     if "'" in text and _SINGLE_QUOTED.search(text):
         return True
-    return any(m.group()[:2] in ("16", "17", "18", "19", "20") for m in _YEAR_NEEDLE.finditer(text))
+    for match in _YEAR_NEEDLE.finditer(text):
+        if match.group()[:2] not in ("16", "17", "18", "19", "20"):
+            continue
+        # A year on a copyright or license line is in most files and never makes a citation
+        # (the prefilter reads whole files the same way).
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        line = text[start : end if end >= 0 else len(text)].lower()
+        if not any(word in line for word in _NOT_CITATION_LINES):
+            return True
+    return False

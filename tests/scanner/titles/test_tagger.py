@@ -120,3 +120,9 @@ def test_training_script_builds_a_model_the_tagger_uses(tmp_path: Path) -> None:
     )
     titles = _titles(text, tagger)
     assert titles == ["Updating Quasi-Newton Matrices with Limited Storage"]
+
+
+def test_a_year_on_a_copyright_line_is_no_cue() -> None:
+    header = "Copyright (c) 2019-2024 The Developers.\nSPDX-License-Identifier: BSD-3-Clause"
+    assert find_citations(header) == []
+    assert find_citations(header + "\nSee Knuth (1997), The Art of Computer Programming.")
