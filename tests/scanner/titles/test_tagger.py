@@ -123,6 +123,12 @@ def test_training_script_builds_a_model_the_tagger_uses(tmp_path: Path) -> None:
 
 
 def test_a_year_on_a_copyright_line_is_no_cue() -> None:
-    header = "Copyright (c) 2019-2024 The Developers.\nSPDX-License-Identifier: BSD-3-Clause"
+    header = "Copyright (c) 2019-2024 The Developers.\nSPDX-License-Identifier: BSD-3-Clause\n"
     assert find_citations(header) == []
-    assert find_citations(header + "\nSee Knuth (1997), The Art of Computer Programming.")
+    entry = (
+        "\nWelford, B. P. (1962). Note on a method for calculating corrected sums of squares "
+        "and products. Technometrics 4(3), 419-420."
+    )
+    assert [h.title_hint for h in find_citations(header + entry)] == [
+        "Note on a method for calculating corrected sums of squares and products"
+    ]
