@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -24,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.eval_titles import DEFAULT_DATASET, Comment, load_comments
 from benchmarks.reference_corpus import generate
 from scanner.titles import rule_citations
-from scanner.titles.features import Token, block_features, tokenize
+from scanner.titles.features import Token
 from scanner.titles.tagged import windows
-from scanner.titles.tagger import MODEL_RESOURCE, Tagger, rule_marks
+from scanner.titles.tagger import MODEL_RESOURCE, Tagger, window_features
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = REPO / "scanner" / "titles" / MODEL_RESOURCE
@@ -70,22 +69,15 @@ def examples(comment: Comment) -> list[tuple[list[list[str]], list[str]]]:
     hits = rule_citations(text)
     out = []
     for start, end in windows(text, hits):
-        window = text[start:end]
-        tokens = tokenize(window)
+        tokens, features = window_features(text, hits, start, end)
         shifted = Comment(
-            window,
+            text[start:end],
             {
                 field: [(s - start, e - start) for s, e in spans if start <= s and e <= end]
                 for field, spans in comment.fields.items()
             },
         )
-        local = [
-            replace(h, start=h.start - start, end=h.end - start)
-            for h in hits
-            if h.start < end and start < h.end
-        ]
-        marks = rule_marks(window, tokens, local)
-        out.append((block_features(window, tokens, marks), token_labels(shifted, tokens)))
+        out.append((features, token_labels(shifted, tokens)))
     return out
 
 

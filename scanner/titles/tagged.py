@@ -52,7 +52,7 @@ def with_tagger(text: str, hits: list[Hit], tagger: object, shipped: object) -> 
 
 def windows(text: str, hits: Sequence[Hit]) -> list[tuple[int, int]]:
     """The spans of `text` the tagger reads: runs of adjacent regions (list entries and
-    paragraphs) that hold a rule hit, venue words or a citing phrase.
+    paragraphs) that hold a rule hit, or venue words or a citing phrase beside entry evidence.
 
     Long docstrings are mostly parameter lists and prose; reading only these regions keeps
     the tagger's cost proportional to the citations, not to the block.

@@ -11,6 +11,7 @@ trained by `benchmarks/train_titles.py` and loaded once, lazily, by `default_tag
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -40,8 +41,6 @@ def rule_marks(text: str, tokens: Sequence[Token], hits: Iterable[Hit]) -> list[
     starts = [t.start for t in tokens]
 
     def mark(start: int, end: int, name: str) -> None:
-        from bisect import bisect_left
-
         for i in range(bisect_left(starts, start), len(tokens)):
             if tokens[i].start >= end:
                 break
@@ -80,22 +79,31 @@ class Tagger:
         """The labelled runs of `text` (of each of `spans`, default all), given the rules' hits."""
         fields: list[Field] = []
         for start, end in spans if spans is not None else [(0, len(text))]:
-            window = text[start:end]
-            tokens = tokenize(window)
+            tokens, features = window_features(text, hits, start, end)
             if not tokens:
                 continue
-            local = [
-                replace(h, start=h.start - start, end=h.end - start)
-                for h in hits
-                if h.start < end and start < h.end
-            ]
-            features = block_features(window, tokens, rule_marks(window, tokens, local))
             labels = self._tagger.tag(features)
             fields.extend(
                 replace(f, start=f.start + start, end=f.end + start)
                 for f in _runs(tokens, labels, self._tagger.marginal)
             )
         return fields
+
+
+def window_features(
+    text: str, hits: Sequence[Hit], start: int, end: int
+) -> tuple[list[Token], list[list[str]]]:
+    """The tokens of `text[start:end]` (offsets within it) and their features, with the rules'
+    `hits` on `text` as marks. Tagging and training (benchmarks/train_titles.py) both read
+    windows through this, so the model sees at training what it is given at run time."""
+    window = text[start:end]
+    tokens = tokenize(window)
+    local = [
+        replace(h, start=h.start - start, end=h.end - start)
+        for h in hits
+        if h.start < end and start < h.end
+    ]
+    return tokens, block_features(window, tokens, rule_marks(window, tokens, local))
 
 
 def _runs(
