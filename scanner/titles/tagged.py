@@ -24,6 +24,9 @@ from scanner.types import Hit
 TITLE_RULE = "CG105"
 MIN_TITLE_PROBABILITY = 0.5
 SURE_ALONE = 0.95
+# The longest span tagged at once (the longest NAIST comment is 19,384 characters): a generated
+# document's one huge paragraph is left to the rules rather than held as features in memory.
+MAX_WINDOW = 20_000
 _MAX_GAP_WORDS = 3  # unlabelled words allowed between two runs of one entry
 _GAP_WORD = re.compile(r"[^\W_]{2,}")
 _CITING = re.compile(
@@ -64,9 +67,9 @@ def windows(text: str, hits: Sequence[Hit]) -> list[tuple[int, int]]:
             (VENUE_CUE.search(text, start, end) is not None or _CITING.search(text, start, end))
             and _ENTRY_EVIDENCE.search(text, start, end) is not None
         )
-        if not wanted:
+        if not wanted or end - start > MAX_WINDOW:
             continue
-        if spans and spans[-1][1] >= start - 1:
+        if spans and spans[-1][1] >= start - 1 and end - spans[-1][0] <= MAX_WINDOW:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))

@@ -132,3 +132,15 @@ def test_a_year_on_a_copyright_line_is_no_cue() -> None:
     assert [h.title_hint for h in find_citations(header + entry)] == [
         "Note on a method for calculating corrected sums of squares and products"
     ]
+
+
+def test_a_huge_paragraph_is_left_to_the_rules() -> None:
+    # One 200 kB paragraph of generated text with venue words and years: the tagger would hold
+    # features for every token, so only the rules read it.
+    from scanner.titles.tagged import MAX_WINDOW, windows
+
+    row = "Proceedings of the table, 2019, J. Smith value 0.25 and 0.75; "
+    huge = row * (200_000 // len(row))
+    assert windows(huge, []) == []
+    assert all(end - start <= MAX_WINDOW for start, end in windows(AFTER_ARTICLE * 3, []))
+    find_citations(huge)  # completes, without holding the block's features
