@@ -350,35 +350,26 @@ def _authors(w: Writer, rng: random.Random, style: str, count: int) -> None:
         w.add(" et al.")
 
 
+# How a journal entry writes volume, number and pages, as (text, field) pieces.
+VOLUME_FORMS: list[list[tuple[str, str | None]]] = [
+    [(", vol. ", None), ("{volume}", "VOLUME"), (", no. ", None), ("{number}", "NUMBER"),
+     (", pp. ", None), ("{pages}", "PAGES")],
+    [(" ", None), ("{volume}", "VOLUME"), (" (", None), ("{number}", "NUMBER"), ("): ", None),
+     ("{pages}", "PAGES")],
+    [(", ", None), ("{volume}", "VOLUME"), (", ", None), ("{pages}", "PAGES")],
+    [(" ", None), ("{volume}", "VOLUME")],
+]  # fmt: skip
+
+
 def _venue(w: Writer, rng: random.Random) -> None:
     """A journal with volume, number and pages, or proceedings with pages."""
     if rng.random() < 0.7:
         full, short = rng.choice(JOURNALS)
         w.add(rng.choice([full, short]), "BOOKTITLE_OR_JOURNAL")
         volume, number = str(rng.randint(1, 120)), str(rng.randint(1, 12))
-        form = rng.randrange(4)
-        if form == 0:
-            w.add(", vol. ")
-            w.add(volume, "VOLUME")
-            w.add(", no. ")
-            w.add(number, "NUMBER")
-            w.add(", pp. ")
-            w.add(_pages(rng), "PAGES")
-        elif form == 1:
-            w.add(" ")
-            w.add(volume, "VOLUME")
-            w.add(" (")
-            w.add(number, "NUMBER")
-            w.add("): ")
-            w.add(_pages(rng), "PAGES")
-        elif form == 2:
-            w.add(", ")
-            w.add(volume, "VOLUME")
-            w.add(", ")
-            w.add(_pages(rng), "PAGES")
-        else:
-            w.add(" ")
-            w.add(volume, "VOLUME")
+        for text, field in VOLUME_FORMS[rng.randrange(len(VOLUME_FORMS))]:
+            value = _pages(rng) if text == "{pages}" else text.format(volume=volume, number=number)
+            w.add(value, field)
     else:
         w.add(rng.choice(["In ", "In: ", "in ", ""]))
         w.add(rng.choice(PROCEEDINGS), "BOOKTITLE_OR_JOURNAL")
