@@ -64,6 +64,17 @@ _FIRST_LINK_NEEDLE = 2  # needles before this index are the link needles
 _NOT_CITATION_LINES = (b"copyright", b"(c)", b"\xc2\xa9", b"spdx", b"license")
 # License texts put their link on a line of its own ("obtain one at http://mozilla.org/MPL/2.0/").
 _LICENSE_LINKS = (*_NOT_CITATION_LINES, b"mozilla.org/mpl", b"creativecommons.org")
+# Hosts whose links are code, docs, Q&A or encyclopedia pages: the most common links in
+# comments, and never a paper (CG103's paper sites and DOI resolvers are not among them).
+_NOT_PAPER_HOSTS = (
+    b"github.com", b"gitlab.com", b"bitbucket.org", b"githubusercontent.com", b"github.io",
+    b"stackoverflow.com", b"stackexchange.com", b"wikipedia.org", b"wikimedia.org",
+    b"readthedocs.io", b"readthedocs.org", b"pypi.org", b"python.org", b"cppreference.com",
+    b"go.dev", b"golang.org", b"rust-lang.org", b"docs.rs", b"crates.io", b"npmjs.com",
+    b"npmjs.org", b"developer.mozilla.org", b"w3.org", b"example.com", b"example.org",
+    b"localhost", b"youtube.com", b"googlesource.com",
+)  # fmt: skip
+_HOST = re.compile(rb"[a-z0-9.-]+")
 _DOI_PREFIX = re.compile(rb"10\.\d{4,9}/")
 # Old-style arXiv ids (`hep-th/9901001`) and new-style ones right after "see" or "cf." carry no
 # needle; both searches start with a literal, which the regex engine skips to quickly.
@@ -76,7 +87,7 @@ def may_cite(data: bytes) -> bool:
     """True when `data` contains anything a citation could be made of."""
     lowered = data.lower()
     for needle, start, _ in _NEEDLES.find_matches_as_indexes(lowered):
-        if needle >= _FIRST_LINK_NEEDLE or not _on_license_line(lowered, start):
+        if needle >= _FIRST_LINK_NEEDLE or not _ordinary_link(lowered, start):
             return True
     if b"10." in data and _DOI_PREFIX.search(data) is not None:
         return True
@@ -87,6 +98,21 @@ def may_cite(data: bytes) -> bool:
         if before.rstrip(b" \t").endswith(_ARXIV_CUES):
             return True
     return _cites_a_year(lowered)
+
+
+def _ordinary_link(lowered: bytes, at: int) -> bool:
+    """Whether the link at `at` cannot lead to a paper: it sits in license wording, or its
+    host serves code, documentation or encyclopedia pages (a paper link on any other host, or
+    a title beside such a link, still makes the file a candidate)."""
+    if _on_license_line(lowered, at):
+        return True
+    scheme = lowered.find(b"://", at, at + 8)
+    host_start = scheme + 3 if scheme >= 0 else at
+    host = _HOST.match(lowered, host_start)
+    if host is None:
+        return False
+    name = host.group().rstrip(b".")
+    return any(name == h or name.endswith(b"." + h) for h in _NOT_PAPER_HOSTS)
 
 
 def _on_license_line(lowered: bytes, at: int) -> bool:

@@ -103,3 +103,29 @@ def test_links_in_license_headers_do_not_make_a_candidate() -> None:
 def test_a_link_elsewhere_in_a_licensed_file_still_counts() -> None:
     cited = APACHE_HEADER + "# The step size follows http://portal.acm.org/citation.cfm?id=1\n"
     assert may_cite(cited.encode())
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        b"// TODO: see https://github.com/org/repo/issues/123 before changing this\n",
+        b"# Docs: https://docs.python.org/3/library/heapq.html and https://numpy.readthedocs.io\n",
+        b"/* Explained at https://en.wikipedia.org/wiki/Fenwick_tree (www.stackoverflow.com) */\n",
+    ],
+)
+def test_links_to_code_docs_and_encyclopedia_hosts_do_not_make_a_candidate(
+    comment: bytes,
+) -> None:
+    assert not may_cite(comment + b"int main(void) { return 0; }\n")
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        b"// The trick is from https://graphics.stanford.edu/~seander/bithacks.html\n",
+        b'# "Fast Inverse Square Root" by Lomont, https://www.lomont.org/papers/fast.pdf\n',
+        b"# mirrored at https://github.io.example.net/papers/paper.pdf\n",
+    ],
+)
+def test_links_to_other_hosts_still_count(comment: bytes) -> None:
+    assert may_cite(comment)
