@@ -38,6 +38,8 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ref
     pos = start
     for year_match in _YEAR_RE.finditer(text, start, end):
         window = max(pos, year_match.start() - 160)
+        if _CAPITALIZED.search(text, window, year_match.start()) is None:
+            continue  # no name can precede this year (a column of a numeric table)
         match = AUTHOR_YEAR.search(text, window, min(end, year_match.end() + 40))
         while match is not None and match.start() > start and text[match.start() - 1].isalnum():
             match = AUTHOR_YEAR.search(text, match.start() + 1, min(end, year_match.end() + 40))
@@ -66,6 +68,7 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ref
 
 _TRAILING_ID = re.compile(r"\)?[ \t]*[:,;]?[ \t]*(?:https?://|doi:\s*|arXiv:\s*)[^\s\])>]+")
 _YEAR_RE = re.compile(_YEAR + r"(?!\d)")
+_CAPITALIZED = re.compile(r"[A-Z][A-Za-z]")  # every author list holds one capitalized word
 
 
 def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, Reference, float]]:
