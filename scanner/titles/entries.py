@@ -82,14 +82,7 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         (year is not None, venue is not None, volume_of(tail) is not None, quoted is not None)
     )
     entry_end = _entry_end(text, after, tail_end)
-    reference = Reference(
-        authors=authors,
-        title=title,
-        venue=venue,
-        year=year,
-        volume=volume_of(_first_part(tail)),
-        pages=pages_of(_first_part(tail)),
-    )
+    reference = _reference(authors, title, venue, year, tail)
     return Entry(start, max(entry_end, t_end), reference, evidence)
 
 
@@ -125,15 +118,23 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
     named = bool(authors) and (by or year is not None or venue is not None)
     evidence = sum((year is not None, venue is not None, named, quoted is not None))
     entry_end = _entry_end(text, pos, tail_end)
-    reference = Reference(
+    reference = _reference(authors, title, venue, year, tail)
+    return Entry(start, max(entry_end, t_end), reference, evidence)
+
+
+def _reference(
+    authors: tuple[str, ...], title: str | None, venue: str | None, year: int | None, tail: str
+) -> Reference:
+    """The entry's fields; volume and pages are read from the tail's first part only."""
+    first = _first_part(tail)
+    return Reference(
         authors=authors,
         title=title,
         venue=venue,
         year=year,
-        volume=volume_of(_first_part(tail)),
-        pages=pages_of(_first_part(tail)),
+        volume=volume_of(first),
+        pages=pages_of(first),
     )
-    return Entry(start, max(entry_end, t_end), reference, evidence)
 
 
 def _real_names(text: str) -> bool:
