@@ -14,7 +14,7 @@ _FIELD = re.compile(
     r"(\{(?:[^{}]|\{[^{}]*\})*\}|\"[^\"]*\"|\d+)"
 )
 _ENTRY_START = re.compile(
-    r"(?i)@?\s*(?:article|book|inproceedings|incollection|misc|techreport|phdthesis|conference)\s*\{"
+    r"(?i)(?:@|&\#64;)?\s*(?:article|book|inproceedings|incollection|misc|techreport|phdthesis|conference)\s*\{"
 )
 
 

@@ -19,10 +19,17 @@ from scanner.titles.fields import (
 from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, split_authors
 
 # Between the author list and the title: punctuation, maybe "(1998)." or "1998." first.
+# A year in brackets may carry a month or a day: "(1998)", "(March 1991)", "(2008, May)".
+_BRACKET_YEAR = (
+    r"\(\s*(?:[A-Z][a-z]+\.?\s+)?(?P<{}>(?:1[6-9]\d\d|20[0-4]\d))[a-z]?"
+    r"(?:\s*,\s*[A-Z][a-z]+\.?(?:\s+\d{{1,2}})?)?\s*\)"
+)
 _LEAD = re.compile(
-    r"\s*(?:\(\s*(?:[A-Z][a-z]+\.?\s+)?(?P<y1>(?:1[6-9]\d\d|20[0-4]\d))[a-z]?\s*\)|,?\s*(?P<y2>(?:1[6-9]\d\d|20[0-4]\d))[a-z]?(?=[.,:]))?"
+    r"\s*(?:"
+    + _BRACKET_YEAR.format("y1")
+    + r"|[.,]?\s*(?P<y2>(?:1[6-9]\d\d|20[0-4]\d))[a-z]?(?=[.,:]))?"
     r"(?:\s*(?:[.,:;]|<\s*br\s*/?\s*>))+\s*(?:[Ii]n\s*:\s*)?"
-    r"|\s*\(\s*(?P<y3>(?:1[6-9]\d\d|20[0-4]\d))[a-z]?\s*\)\s*"
+    r"|\s*" + _BRACKET_YEAR.format("y3") + r"\s*"
 )
 _AFTER_INITIAL = re.compile(r"\s+(?=[A-Z\"“])(?P<y1>)?(?P<y2>)?(?P<y3>)?")
 # Where an unquoted title stops: a sentence end, or a comma/semicolon before a venue, year,
@@ -32,6 +39,9 @@ _TITLE_END = re.compile(
     r"|[,;]\s*(?=[Ii]n\b|[Ii]n:|(?:1[6-9]|20)\d\d|[Vv]ol|pp|pages|\d|\(|" + VENUE_CUE.pattern + ")"
     r"|[,;]\s*(?=[A-Z]\.\s*[A-Z])"
     r"|\s\((?=\s*(?:1[6-9]|20)\d\d)|\n\s*\n|\s+by\s+(?=[A-Z])|<\s*br|<\s*/?\s*a\s*>|\Z"
+    # a venue that follows the title with no punctuation between: "... environment Journal of"
+    r"|(?<!ACM)(?<!IEEE)(?<!SIAM)(?<!\s)\s+(?=(?:ACM|IEEE|SIAM)\s+(?:Trans|J\b|Journal|Comm)|(?:Journal|Proceedings|"
+    r"Communications|Transactions|Annals) (?:of|on)\b)"
 )
 _IN_CODE = re.compile(r"[(=\[]\s*$")
 _TIMESTAMP = re.compile(r"\d:\d|YYYY|\d{4}-\d\d-\d\d")
@@ -162,9 +172,16 @@ def _is_fields(title: str) -> bool:
     return letters < 4 or bool(re.match(r"(?:[Vv]ol|pp|[Nn]o\.|\d)", title))
 
 
+# A blank line, a prose sentence, or the next entry of a run-on list ("... 33-42. Smith, B. (").
+_PART_END = re.compile(
+    r"\n\s*\n|\.\s+(?:This|The|It|We|See|Note|Here|Returns|Parameters)\b"
+    r"|\.\s+(?=[A-Z][a-z][\w'’-]*,\s+(?:[A-Z]\.\s*)+[,(&])"
+)
+
+
 def _first_part(tail: str) -> str:
     """The part of `tail` up to the end of the entry (a blank line or a prose sentence)."""
-    cut = re.search(r"\n\s*\n|\.\s+(?:This|The|It|We|See|Note|Here|Returns|Parameters)\b", tail)
+    cut = _PART_END.search(tail)
     return tail[: cut.start()] if cut else tail
 
 

@@ -173,6 +173,7 @@ def block_features(
     own = [_own(token, text) for token in tokens]
     years = [i for i, token in enumerate(tokens) if "year" in own[i]]
     in_quotes = _quoted(tokens)
+    in_markup = _in_markup(tokens)
     separators = _separators(tokens)
 
     capitals = [("cap" in f or "upper" in f) for f in own]
@@ -191,6 +192,8 @@ def block_features(
             row.append("yside=" + ("before" if years[year_index] > i else "after"))
         if in_quotes[i]:
             row.append("quoted")
+        if in_markup[i]:
+            row.append("markup")
 
         if after_colon:
             row.append("after_colon")
@@ -246,6 +249,36 @@ def _separators(tokens: list[Token]) -> list[bool]:
                 for k in range(i, min(j + 3, len(tokens))):
                     flags[k] = tokens[k].text in ("<", ">", "/") or k == j
     return flags
+
+
+_MARKUP_TAGS = frozenset(["em", "i", "cite", "a", "b", "strong"])
+
+
+def _in_markup(tokens: list[Token]) -> list[bool]:
+    """Whether each token sits inside an emphasis, citation or link tag (`<em>Title</em>`,
+    `<a href="...">Title</a>`): Javadoc and Doxygen set titles that way."""
+    inside = [False] * len(tokens)
+    opened: dict[str, int] = {}
+    i = 0
+    while i < len(tokens):
+        if tokens[i].text != "<":
+            i += 1
+            continue
+        closing = i + 1 < len(tokens) and tokens[i + 1].text == "/"
+        j = i + 1 + closing
+        name = tokens[j].text.lower() if j < len(tokens) else ""
+        end = next((k for k in range(j, min(j + 40, len(tokens))) if tokens[k].text == ">"), None)
+        if name not in _MARKUP_TAGS or end is None:
+            i += 1
+            continue
+        # The closing tag's slash may be lost ("< em > Title < em >"): a second opening closes.
+        if name in opened:
+            for k in range(opened.pop(name), i):
+                inside[k] = True
+        elif not closing:
+            opened[name] = end + 1
+        i = end + 1
+    return inside
 
 
 def _quoted(tokens: list[Token]) -> list[bool]:

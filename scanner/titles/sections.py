@@ -14,11 +14,12 @@ _HEADER = re.compile(
     r"(?:References?|Bibliography|Citations?|Literature|Sources?|Further reading)"
     r"[ \t]*:?[ \t]*(?:\n[ \t]*[-=~^]{3,}[ \t]*)?$"
 )
-# The start of a list entry: `.. [1]`, `.. [Smith2003]`, `[1]`, `1.`, `-`, `*`, `@see`.
+# The start of a list entry: `.. [1]`, `.. [Smith2003]`, `[1]`, `1.`, `-`, `*`, `@see`, `<li>`.
 _MARKER = re.compile(
     r"(?m)(?:^[ \t]*(?:\.\.[ \t]+\[[^\]\n]{1,40}\]|\[\s*\d{1,3}\s*\]|\d{1,3}[.)](?=[ \t])"
     r"|[-*•](?=[ \t])|[@\\](?:see|cite|ref|par)\b)"
-    r"|(?<=[ \t])\[\s*(?:\d{1,3}|[A-Z][A-Za-z+]{1,7}\d{2,4}[a-z]?)\s*\](?=[ \t]+[A-Z\"“]))"
+    r"|(?<=[ \t])\[\s*(?:\d{1,3}|[A-Z][A-Za-z+]{1,7}\d{2,4}[a-z]?)\s*\](?=[ \t]+[A-Z\"“])"
+    r"|<\s*li\b[^>\n]{0,80}>)"
 )
 # Another docstring section ends a numpy/Google reference section.
 _NEXT_SECTION = re.compile(
@@ -35,6 +36,7 @@ class Region:
     start: int
     end: int
     in_references: bool  # inside a reference section, or a marked entry that reads like one
+    marked: bool = False  # opens with a list marker (`[2]`, `.. [Key]`, `1.`, `-`, `@see`)
 
 
 @lru_cache(maxsize=16)
@@ -58,7 +60,7 @@ def regions(text: str) -> tuple[Region, ...]:
         if not text[start:end].strip():
             continue
         inside = any(s <= start < e for s, e in ref_spans)
-        out.append(Region(start, end, inside))
+        out.append(Region(start, end, inside, _MARKER.match(text, start) is not None))
     return tuple(out)
 
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 from catalog.types import Reference, RefKind
 from scanner.titles.fields import VENUE_CUE, first_year, pages_of, volume_of
 from scanner.titles.names import split_authors
-from scanner.titles.sections import regions
+from scanner.titles.sections import Region, regions
 from scanner.titles.tagger import Field, Tagger, default_tagger
 from scanner.types import Hit
 
@@ -39,6 +39,17 @@ _ENTRY_EVIDENCE = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|[\"“”]|\b[A-Z]
 _TRIM = " \t\n,.;:\"“”'`*_"
 _TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
 _VOLUME_LIKE = re.compile(r"^\S+(?:\s+\S+){0,2}\s+\d+[\d–-]*$|^[\d\s–-]+$")
+MAX_TITLE_WORDS = 32  # the longest NAIST title has 20 words; a longer run is a quoted passage
+_CITATION_MARK = re.compile(r"\[\s*\d{1,3}\s*\]")
+_RUN_IN_VENUE = re.compile(
+    r"(?<!ACM)(?<!IEEE)(?<!SIAM)(?<!\s)\s+(?=(?:(?:1[6-9]|20)\d\d\s+)?(?:ACM|IEEE|SIAM)\s+"
+    r"(?:Trans|J\b|Journal|Comm|Conf|Int)|(?:Journal|Proceedings|Communications|Transactions|"
+    r"Annals) (?:of|on)\b)"
+    r"|,\s+(?=(?:IEEE|ACM|SIAM)\s|(?:Journal|Proceedings|Communications|Transactions) (?:of|on)\b"
+    r"|Proc\.|In:)"
+    r"|\s+which (?:was|is|were|has been) (?:published|presented|described|given)\b"
+)
+_LAST_AUTHOR = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*\s*:\s+(?=[A-Z\d])")
 _NUMBERED_TITLE = re.compile(r"^(?:Algorithm|Algo|Note|Part|Report|Remark)\b", re.IGNORECASE)
 
 
@@ -60,20 +71,46 @@ def windows(text: str, hits: Sequence[Hit]) -> list[tuple[int, int]]:
     Long docstrings are mostly parameter lists and prose; reading only these regions keeps
     the tagger's cost proportional to the citations, not to the block.
     """
+    found = regions(text)
+    wanted = _with_sibling_entries(text, found, [_wanted(text, r, hits) for r in found])
     spans: list[tuple[int, int]] = []
-    for region in regions(text):
+    for region, want in zip(found, wanted, strict=True):
         start, end = region.start, region.end
-        wanted = any(h.start < end and start < h.end for h in hits) or (
-            (VENUE_CUE.search(text, start, end) is not None or _CITING.search(text, start, end))
-            and _ENTRY_EVIDENCE.search(text, start, end) is not None
-        )
-        if not wanted or end - start > MAX_WINDOW:
+        if not want or end - start > MAX_WINDOW:
             continue
         if spans and spans[-1][1] >= start - 1 and end - spans[-1][0] <= MAX_WINDOW:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
     return spans
+
+
+def _wanted(text: str, region: Region, hits: Sequence[Hit]) -> bool:
+    """Whether a region holds a rule hit, or venue words or a citing phrase beside evidence."""
+    start, end = region.start, region.end
+    if any(h.start < end and start < h.end for h in hits):
+        return True
+    cue = VENUE_CUE.search(text, start, end) or _CITING.search(text, start, end)
+    return cue is not None and _ENTRY_EVIDENCE.search(text, start, end) is not None
+
+
+def _with_sibling_entries(text: str, found: Sequence[Region], wanted: list[bool]) -> list[bool]:
+    """`wanted`, extended to the list entries beside a wanted entry that show entry evidence:
+    the rules need a year or a venue, while a sibling entry ("[3] I. Stoica, "Earliest ...",
+    technical report") often has neither. Spreads forwards, then backwards."""
+    wanted = list(wanted)
+    for order in (range(1, len(found)), range(len(found) - 2, -1, -1)):
+        for i in order:
+            j = i - 1 if order.step > 0 else i + 1
+            if (
+                not wanted[i]
+                and wanted[j]
+                and found[i].marked
+                and found[j].marked
+                and _ENTRY_EVIDENCE.search(text, found[i].start, found[i].end) is not None
+            ):
+                wanted[i] = True
+    return wanted
 
 
 def entries(text: str, fields: Sequence[Field]) -> list[list[Field]]:
@@ -112,18 +149,43 @@ def tagged_hits(text: str, fields: Sequence[Field]) -> list[Hit]:
         needed = SURE_ALONE if alone and not _quoted(text, title_field) else MIN_TITLE_PROBABILITY
         if title_field.probability < needed:
             continue
-        title = text[title_field.start : title_field.end].strip(_TRIM)
+        title = _trimmed(text, group, title_field)
         if not _plausible_title(text, title_field, title):
             continue
         hits.append(_hit(text, group, title, title_field.probability))
     return hits
 
 
+def _trimmed(text: str, group: list[Field], field: Field) -> str:
+    """The tagged title without what the tagger let run into it: the venue that follows with
+    no full stop between ("... Images, IEEE Transactions on Medical Imaging", "... Flowgraph
+    which was published in: ACM ..."), or the last author of a DBLP-style list before it
+    ("A, B, Ashwin Srinivasan: Title")."""
+    title = text[field.start : field.end].strip(_TRIM)
+    cut = _RUN_IN_VENUE.search(title)
+    if cut is not None and len(_TITLE_WORD.findall(title[: cut.start()])) >= 2:
+        title = title[: cut.start()].rstrip(_TRIM)
+    index = group.index(field)
+    before = group[index - 1] if index else None
+    last_author = _LAST_AUTHOR.match(title)
+    if (
+        before is not None
+        and before.label == "A"
+        and last_author is not None
+        and text[before.end : field.start].split() in ([","], ["and"], ["&"], [",", "and"])
+    ):
+        title = title[last_author.end() :]
+    return title
+
+
 def _plausible_title(text: str, field: Field, title: str) -> bool:
     """Whether a tagged title can be one: not a venue and volume ("A&A 496"), not a lone
-    word or number, not code in a doctest line."""
+    word or number, not a quoted passage (too long, or citing "[3]" itself), not code in a
+    doctest line."""
     words = _TITLE_WORD.findall(title)
     if len(words) < 2 and not (words and _quoted(text, field)):
+        return False
+    if len(words) > MAX_TITLE_WORDS or _CITATION_MARK.search(title):
         return False
     if _VOLUME_LIKE.match(title) and not _NUMBERED_TITLE.match(title):
         return False
