@@ -27,6 +27,19 @@ _CITING = re.compile(
     r"taken from|adapted from|from|follows|following|in|see|cf\.?)|Reference|References|See)"
     r"\s*[:,]?\s+(?=[\"“`'A-Z])"
 )
+# What makes a quoted string a title on its own: `described in "Title"`, `the paper "Title"`.
+_CITED_IN = re.compile(
+    r"(?i:\b(?:described|presented|introduced|proposed|published|explained|defined|detailed)"
+    r"\s+in(?:\s+(?:the|their|his|her)\s+(?:paper|article))?|\b(?:the|this|their|his|her)"
+    r"\s+(?:paper|article))\s*[:,]?\s*$"
+)
+# ...but a section of the same documentation is named that way too: `described in "Building
+# from Source" below`, `"Configuring the Build" of the manual`, `"Usage" section`.
+_DOC_SECTION_AFTER = re.compile(
+    r"[\"”]?\s*(?i:sections?|chapters?|below|above|of\s+(?:the|this|our)\s+\w+|in\s+the\s+"
+    r"(?:docs|documentation|manual|user\s+guide|tutorial|readme))\b"
+)
+_MIN_CITED_WORDS = 3  # a quoted one- or two-word string after "described in" is a section name
 _WORD_START = re.compile(r"\b[A-Z]")
 _INITIAL = re.compile(r"(?:^|\s|,)[A-Z]\.")
 _JOINERS = frozenset({"and", "et", "al"})
@@ -58,7 +71,11 @@ def _region_hits(text: str, region: Region) -> list[Hit]:
             hits.append(_hit(entry))
     for match in QUOTED.finditer(text, region.start, limit):
         entry = parse_title_first(text, match.start(), limit)
-        if entry is not None and entry.evidence >= 2 and entry.reference.title:
+        if (
+            entry is not None
+            and entry.reference.title
+            and (entry.evidence >= 2 or _cited_in(text, match, entry.reference.title))
+        ):
             hits.append(_hit(entry))
     for match in _CITING.finditer(text, region.start, limit):
         entry = parse_title_first(text, match.end(), limit)
@@ -81,6 +98,17 @@ def _region_hits(text: str, region: Region) -> list[Hit]:
             )
         )
     return hits
+
+
+def _cited_in(text: str, quote: re.Match[str], title: str) -> bool:
+    """Whether the quoted `title` follows a citing phrase, reads like a title and is not a
+    section of the documentation."""
+    return (
+        len(title.split()) >= _MIN_CITED_WORDS
+        and title[0].isupper()
+        and _CITED_IN.search(text, max(0, quote.start() - 40), quote.start()) is not None
+        and _DOC_SECTION_AFTER.match(text, quote.end()) is None
+    )
 
 
 def _author_starts(text: str, start: int, limit: int, everywhere: bool) -> list[int]:

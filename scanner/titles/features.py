@@ -107,7 +107,16 @@ _CITING_WORDS = frozenset(
         "algorithm",
     ]
 )
+# Words of running prose that titles seldom hold: pronouns, auxiliaries, sentence adverbs. A
+# run of them around a token says "sentence", not "title".
+_PROSE_WORDS = frozenset(
+    "i we you it its is are was were be been being has have had do does did done should "  # noqa: SIM905
+    "would can could will may might must this these those there here then if when where "
+    "not please also only so very our my your returns uses used".split()
+)
+_PROSE_REACH = 4  # tokens either side counted for the prose feature
 _YEAR_REACH = (3, 10, 25, 60)  # token distances to the nearest year, bucketed
+_MAX_EMPHASIS = 40  # tokens between two stars that can still be one emphasized title or venue
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +169,8 @@ def _own(token: Token, text: str) -> list[str]:
         features.append("fn")
     if lower in _CITING_WORDS:
         features.append("citing")
+    if lower in _PROSE_WORDS:
+        features.append("prose")
 
     if token.start and text[token.start - 1] == "\n":
         features.append("line_start")
@@ -174,9 +185,11 @@ def block_features(
     years = [i for i, token in enumerate(tokens) if "year" in own[i]]
     in_quotes = _quoted(tokens)
     in_markup = _in_markup(tokens)
+    in_emphasis = _emphasized(tokens, text)
     separators = _separators(tokens)
 
     capitals = [("cap" in f or "upper" in f) for f in own]
+    prose = [1 if "prose" in f else 0 for f in own]
     features: list[list[str]] = []
     after_colon = False
     year_index = 0
@@ -192,8 +205,11 @@ def block_features(
             row.append("yside=" + ("before" if years[year_index] > i else "after"))
         if in_quotes[i]:
             row.append("quoted")
+            row.append("qlen=" + _quote_bucket(in_quotes[i]))
         if in_markup[i]:
             row.append("markup")
+        if in_emphasis[i]:
+            row.append("emph")
 
         if after_colon:
             row.append("after_colon")
@@ -203,6 +219,8 @@ def block_features(
             row.append("opens")
         ahead = sum(capitals[i : i + 6])
         row.append(f"caps_ahead={ahead}")
+        near = sum(prose[max(0, i - _PROSE_REACH) : i + _PROSE_REACH + 1])
+        row.append(f"prose_near={min(near, 2)}")
         if i:
             row.append(f"bi={own[i - 1][0]}|{own[i][0]}")
         if i + 1 < len(tokens):
@@ -224,6 +242,10 @@ def block_features(
             after_colon = False
         features.append(row)
     return features
+
+
+def _quote_bucket(length: int) -> str:
+    return "short" if length <= 3 else "title" if length <= 30 else "long"
 
 
 def _bucket(distance: int | None) -> str:
@@ -281,9 +303,10 @@ def _in_markup(tokens: list[Token]) -> list[bool]:
     return inside
 
 
-def _quoted(tokens: list[Token]) -> list[bool]:
-    """Whether each token sits between a pair of straight or curly double quotes."""
-    inside = [False] * len(tokens)
+def _quoted(tokens: list[Token]) -> list[int]:
+    """For each token between a pair of straight or curly double quotes, the number of tokens
+    the quotes hold (0 outside): a title is a few words, a quoted passage is a sentence."""
+    inside = [0] * len(tokens)
     opened: int | None = None
     for i, token in enumerate(tokens):
         if token.text in ('"', "“", "”"):
@@ -291,6 +314,30 @@ def _quoted(tokens: list[Token]) -> list[bool]:
                 opened = i
             else:
                 for j in range(opened + 1, i):
-                    inside[j] = True
+                    inside[j] = i - opened - 1
                 opened = None
+    return inside
+
+
+def _emphasized(tokens: list[Token], text: str) -> list[bool]:
+    """Whether each token sits between Markdown/reST emphasis marks on one line (`*Title*`,
+    `**Journal**`): books set their title that way, MLA entries their venue."""
+    inside = [False] * len(tokens)
+    opened: int | None = None
+    for i, token in enumerate(tokens):
+        if token.text != "*":
+            continue
+        if i + 1 < len(tokens) and tokens[i + 1].text == "*" and tokens[i + 1].start == token.end:
+            continue  # the first star of "**": the second one decides
+        if (
+            opened is not None
+            and i - opened <= _MAX_EMPHASIS
+            and "\n\n" not in text[tokens[opened].end : token.start]
+        ):
+            if i - opened > 1:
+                for j in range(opened + 1, i):
+                    inside[j] = tokens[j].text != "*"
+            opened = None
+        else:
+            opened = i
     return inside

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MONTHS = frozenset(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "  # noqa: SIM905
@@ -59,3 +60,18 @@ def pages_of(text: str) -> str | None:
             continue  # a range of years, not pages
         return f"{first}-{last}"
     return None
+
+
+@lru_cache(maxsize=1024)
+def _spaced(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"\s+".join(re.escape(word) for word in phrase.split()))
+
+
+def find_spaced(text: str, phrase: str, start: int = 0, end: int | None = None) -> tuple[int, int]:
+    """The span of `phrase` in `text[start:end]` where any run of whitespace in it may be any
+    other run, or (-1, -1). Titles and venues are reported with their whitespace collapsed,
+    while the text still has the line breaks and comment indentation of a wrapped entry."""
+    if not phrase.strip():
+        return -1, -1
+    match = _spaced(phrase).search(text, start, len(text) if end is None else end)
+    return (match.start(), match.end()) if match else (-1, -1)

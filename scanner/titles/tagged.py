@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from catalog.types import Reference, RefKind
-from scanner.titles.fields import VENUE_CUE, first_year, pages_of, volume_of
+from scanner.titles.fields import VENUE_CUE, find_spaced, first_year, pages_of, volume_of
 from scanner.titles.names import split_authors
 from scanner.titles.sections import Region, regions
 from scanner.titles.tagger import Field, Tagger, default_tagger
@@ -50,6 +50,10 @@ _RUN_IN_VENUE = re.compile(
     r"|\s+which (?:was|is|were|has been) (?:published|presented|described|given)\b"
 )
 _LAST_AUTHOR = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*\s*:\s+(?=[A-Z\d])")
+# A first person or a finite auxiliary says the tagged words are a sentence of the comment
+# ("In particular, I did not refer to ...", "these problems were augmented ..."); titles
+# seldom speak so, and a quoted one is left alone.
+_SPEAKS = re.compile(r"\bI\s+[a-z]|\b(?i:we|our|did|does|were|was|please|refer)\b")
 _NUMBERED_TITLE = re.compile(r"^(?:Algorithm|Algo|Note|Part|Report|Remark)\b", re.IGNORECASE)
 
 
@@ -180,12 +184,14 @@ def _trimmed(text: str, group: list[Field], field: Field) -> str:
 
 def _plausible_title(text: str, field: Field, title: str) -> bool:
     """Whether a tagged title can be one: not a venue and volume ("A&A 496"), not a lone
-    word or number, not a quoted passage (too long, or citing "[3]" itself), not code in a
-    doctest line."""
+    word or number, not a quoted passage (too long, or citing "[3]" itself), not a sentence
+    of the comment, not code in a doctest line."""
     words = _TITLE_WORD.findall(title)
     if len(words) < 2 and not (words and _quoted(text, field)):
         return False
     if len(words) > MAX_TITLE_WORDS or _CITATION_MARK.search(title):
+        return False
+    if _SPEAKS.search(title) and not _quoted(text, field):
         return False
     if _VOLUME_LIKE.match(title) and not _NUMBERED_TITLE.match(title):
         return False
@@ -242,11 +248,13 @@ def _bare_year(text: str) -> int | None:
 def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> list[Hit]:
     """The tagger's citations, plus the rules' hits that none of them overlaps.
 
-    A rule's title citation left alone by the tagger is kept only when the tagger also reads
-    most of that title as a title (its own entry fell to a filter): where the model, which
-    saw the rule's reading as a feature, labels the words otherwise, the rule was wrong more
-    often than right on the development folds. Author-year mentions ("Scargle 2013") are the
-    rules' alone: the model rarely labels such short mentions, and they are citations.
+    A rule's title citation left alone by the tagger is kept when the tagger also reads most
+    of that title as a title (its own entry fell to a filter), or when it reads the rest of
+    the entry as one (authors, venue, year around a title it left unlabelled: a wrapped or
+    lower-case title the model is unsure of). Where the model, which saw the rule's reading
+    as a feature, sees no entry there, the rule was wrong more often than right on the
+    development folds. Author-year mentions ("Scargle 2013") are the rules' alone: the model
+    rarely labels such short mentions, and they are citations.
     """
     tagged = [_with_rule_fields(hit, rule_hits) for hit in tagged_hits(text, fields)]
     titles = [f for f in fields if f.label == "T"]
@@ -254,7 +262,11 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
         hit
         for hit in rule_hits
         if all(hit.end <= t.start or t.end <= hit.start for t in tagged)
-        and (hit.kind is not RefKind.TITLE or _agrees(text, hit, titles))
+        and (
+            hit.kind is not RefKind.TITLE
+            or _agrees(text, hit, titles)
+            or _entry_around(text, hit, fields)
+        )
     ]
     return sorted([*tagged, *kept], key=lambda h: h.start)
 
@@ -288,9 +300,20 @@ def _with_rule_fields(hit: Hit, rule_hits: Sequence[Hit]) -> Hit:
 
 
 def _agrees(text: str, hit: Hit, titles: Sequence[Field]) -> bool:
-    start = text.find(hit.title_hint or "", hit.start, hit.end)
+    start, end = find_spaced(text, hit.title_hint or "", hit.start, hit.end)
     if start < 0:
         return False
-    end = start + len(hit.title_hint or "")
     covered = sum(max(0, min(end, f.end) - max(start, f.start)) for f in titles)
     return covered >= 0.5 * (end - start)
+
+
+def _entry_around(text: str, hit: Hit, fields: Sequence[Field]) -> bool:
+    """Whether the tagger reads the rule hit's entry as one (at least two of authors, venue
+    and year inside it) while labelling no word of its title as another field."""
+    start, end = find_spaced(text, hit.title_hint or "", hit.start, hit.end)
+    if start < 0:
+        return False
+    inside = [f for f in fields if hit.start <= f.start and f.end <= hit.end]
+    if any(f.start < end and start < f.end for f in inside):
+        return False
+    return len({f.label for f in inside} & {"A", "V", "Y"}) >= 2

@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from scanner.titles.features import Token, block_features, tokenize
+from scanner.titles.fields import find_spaced
 from scanner.types import Hit
 
 MODEL_RESOURCE = "titles.crfsuite"
@@ -49,18 +50,18 @@ def rule_marks(text: str, tokens: Sequence[Token], hits: Iterable[Hit]) -> list[
     for hit in hits:
         mark(hit.start, hit.end, "entry" if hit.title_hint else "ay")
         if hit.title_hint:
-            at = text.find(hit.title_hint, hit.start, hit.end)
+            at, to = find_spaced(text, hit.title_hint, hit.start, hit.end)
             if at >= 0:
-                mark(at, at + len(hit.title_hint), "title")
+                mark(at, to, "title")
         reference = hit.reference
         for name in reference.authors if reference else ():
             for word in _WORD.findall(name):
                 for found in re.finditer(rf"\b{re.escape(word)}\b", text[hit.start : hit.end]):
                     mark(hit.start + found.start(), hit.start + found.end(), "author")
         if reference and reference.venue:
-            at = text.find(reference.venue, hit.start, hit.end)
+            at, to = find_spaced(text, reference.venue, hit.start, hit.end)
             if at >= 0:
-                mark(at, at + len(reference.venue), "venue")
+                mark(at, to, "venue")
     return marks
 
 
