@@ -155,3 +155,52 @@ def test_no_output_file_is_written_when_rendering_fails(
     good, bad = tmp_path / "good.json", tmp_path / "bad.jsonl"
     assert run(["scan", str(repo), "--no-resolve", "-o", f"json:{good}", "-o", f"jsonl:{bad}"]) == 3
     assert not good.exists() and not bad.exists()
+
+
+@pytest.fixture
+def cited_by_title(tmp_path: Path) -> Path:
+    root = tmp_path / "titles"
+    root.mkdir()
+    (root / "moments.py").write_text(
+        "def update(count, mean, value):\n"
+        '    """Welford\'s update, as used by Chan et al. (1983).\n\n'
+        "    References\n"
+        "    ----------\n"
+        '    .. [1] B. P. Welford, "Note on a method for calculating corrected sums\n'
+        '       of squares and products", Technometrics, 4(3):419-420, 1962.\n'
+        '    """\n'
+    )
+    (root / "Graphs.java").write_text(
+        "class Graphs {\n"
+        "    /**\n"
+        '     * @see "A Fast Algorithm for Finding Dominators in a Flowgraph", Lengauer and\n'
+        "     *      Tarjan, ACM TOPLAS 1(1), 1979\n"
+        "     */\n"
+        "    void dominators() {}\n"
+        "}\n"
+    )
+    return root
+
+
+def test_title_only_citations_in_json_and_summary(
+    cited_by_title: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = scan_json(cited_by_title, capsys=capsys)
+    jsonschema.validate(document, SCHEMA)
+    by_kind = {(c["kind"], c["symbol"]): c for c in document["citations"]}
+    welford = by_kind[("title", "moments.update")]
+    assert welford["id"] is None and welford["line"] == 6
+    assert welford["title_hint"] == (
+        "Note on a method for calculating corrected sums of squares and products"
+    )
+    lengauer = by_kind[("title", "Graphs.dominators")]
+    assert lengauer["title_hint"] == "A Fast Algorithm for Finding Dominators in a Flowgraph"
+    assert lengauer["language"] == "java" and lengauer["id"] is None
+    assert by_kind[("author-year", "moments.update")]["raw"].startswith("Chan et al. (1983)")
+    assert {p["kind"] for p in document["papers"]} == {"title", "author-year"}
+
+    assert run(["scan", str(cited_by_title), "--no-resolve"]) == 0
+    summary = capsys.readouterr().out
+    assert "Note on a method for calculating corrected sums of squares and products" in summary
+    assert "A Fast Algorithm for Finding Dominators in a Flowgraph" in summary
+    assert "moments.update" in summary and "Graphs.dominators" in summary
