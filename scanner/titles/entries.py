@@ -14,6 +14,7 @@ from scanner.titles.fields import (
     YEAR,
     first_year,
     pages_of,
+    run_in_venue,
     volume_of,
 )
 from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, split_authors
@@ -39,9 +40,7 @@ _TITLE_END = re.compile(
     r"|[,;]\s*(?=[Ii]n\b|[Ii]n:|(?:1[6-9]|20)\d\d|[Vv]ol|pp|pages|\d|\(|" + VENUE_CUE.pattern + ")"
     r"|[,;]\s*(?=[A-Z]\.\s*[A-Z])"
     r"|\s\((?=\s*(?:1[6-9]|20)\d\d)|\n\s*\n|\s+by\s+(?=[A-Z])|<\s*br|<\s*/?\s*a\s*>|\Z"
-    # a venue that follows the title with no punctuation between: "... environment Journal of"
-    r"|(?<!ACM)(?<!IEEE)(?<!SIAM)(?<!\s)\s+(?=(?:ACM|IEEE|SIAM)\s+(?:Trans|J\b|Journal|Comm)|(?:Journal|Proceedings|"
-    r"Communications|Transactions|Annals) (?:of|on)\b)"
+    r"|" + run_in_venue(loose=False)
 )
 _IN_CODE = re.compile(r"[(=\[]\s*$")
 _TIMESTAMP = re.compile(r"\d:\d|YYYY|\d{4}-\d\d-\d\d")

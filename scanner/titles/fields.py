@@ -34,6 +34,22 @@ QUOTED = re.compile(
     r"|``(?P<c>[^`']{3,400})''"
     r"|(?<![\w'])'(?P<d>[A-Z0-9][^'\n]{3,300})'(?!\w)"
 )
+
+
+def run_in_venue(loose: bool) -> str:
+    """A pattern for a venue written straight after a title with no full stop between ("...
+    Flowgraph ACM Transactions on ...", "... environment Journal of ..."): where a title that
+    ran on ends. The rules, cutting an unquoted title as they read it, stop only at journal
+    forms; `loose` also takes conferences and a year before the venue, for trimming a title
+    the tagger has already labelled."""
+    year = r"(?:(?:1[6-9]|20)\d\d\s+)?" if loose else ""
+    kinds = r"Trans|J\b|Journal|Comm" + (r"|Conf|Int" if loose else "")
+    return (
+        r"(?<!ACM)(?<!IEEE)(?<!SIAM)(?<!\s)\s+(?=" + year + r"(?:ACM|IEEE|SIAM)\s+(?:" + kinds + ")"
+        r"|(?:Journal|Proceedings|Communications|Transactions|Annals) (?:of|on)\b)"
+    )
+
+
 CODE_CHARS = re.compile(
     r"\bhttps?:|\bwww\.|[=<>{}\[\]|\\#@$]|\(\)|\w\(|::|->|\w\.\w+\(|%[sd]|\.py\b|/"
 )

@@ -15,7 +15,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from catalog.types import Reference, RefKind
-from scanner.titles.fields import VENUE_CUE, find_spaced, first_year, pages_of, volume_of
+from scanner.titles.fields import (
+    VENUE_CUE,
+    find_spaced,
+    first_year,
+    pages_of,
+    run_in_venue,
+    volume_of,
+)
 from scanner.titles.names import split_authors
 from scanner.titles.sections import Region, regions
 from scanner.titles.tagger import Field, Tagger, default_tagger
@@ -42,10 +49,8 @@ _VOLUME_LIKE = re.compile(r"^\S+(?:\s+\S+){0,2}\s+\d+[\d–-]*$|^[\d\s–-]+$")
 MAX_TITLE_WORDS = 32  # the longest NAIST title has 20 words; a longer run is a quoted passage
 _CITATION_MARK = re.compile(r"\[\s*\d{1,3}\s*\]")
 _RUN_IN_VENUE = re.compile(
-    r"(?<!ACM)(?<!IEEE)(?<!SIAM)(?<!\s)\s+(?=(?:(?:1[6-9]|20)\d\d\s+)?(?:ACM|IEEE|SIAM)\s+"
-    r"(?:Trans|J\b|Journal|Comm|Conf|Int)|(?:Journal|Proceedings|Communications|Transactions|"
-    r"Annals) (?:of|on)\b)"
-    r"|,\s+(?=(?:IEEE|ACM|SIAM)\s|(?:Journal|Proceedings|Communications|Transactions) (?:of|on)\b"
+    run_in_venue(loose=True)
+    + r"|,\s+(?=(?:IEEE|ACM|SIAM)\s|(?:Journal|Proceedings|Communications|Transactions) (?:of|on)\b"
     r"|Proc\.|In:)"
     r"|\s+which (?:was|is|were|has been) (?:published|presented|described|given)\b"
 )
