@@ -1,4 +1,7 @@
-"""Score the title detector on real comment blocks annotated by hand, kept as stand-off records.
+"""Score the title detector on annotated real comment blocks, kept as stand-off records.
+
+The blocks were annotated by separate sessions that never saw the detector, following
+`benchmarks/data/realcode-guidelines.md`.
 
 The gold files under `benchmarks/data/` hold no code and no comment text: each line names a
 block by package, path, first line and the SHA-1 of its text, and lists the titles of the works
