@@ -39,7 +39,7 @@ from scanner.titles import SHIPPED_MODEL, find_citations
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATASET = REPO.parent / "shared" / "data" / "naist-citation-comments" / "dataset.csv"
 _NO_SPACE_BEFORE = {",", ".", ":", ";", ")", "]", "'s", "?", "!"}
-_WORD = re.compile(r"[^\W_]+")
+WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(slots=True)
@@ -99,21 +99,31 @@ class Score:
     predicted: float = 0
     gold: float = 0
 
-    def line(self, name: str) -> str:
+    def add(self, tp: float, predicted: float, gold: float) -> None:
+        self.tp += tp
+        self.predicted += predicted
+        self.gold += gold
+
+    def prf(self) -> tuple[float, float, float]:
+        """Precision, recall and F1 (0 where undefined)."""
         p = self.tp / self.predicted if self.predicted else 0.0
         r = self.tp / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def line(self, name: str) -> str:
+        p, r, f = self.prf()
         counts = f"tp={self.tp:.0f} pred={self.predicted:.0f} gold={self.gold:.0f}"
         return f"{name:<24} P={p:.3f} R={r:.3f} F1={f:.3f}  ({counts})"
 
 
-def _norm(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+def norm_title(text: str) -> str:
+    """A title's words, lower-cased: the unit of exact-match scoring."""
+    return " ".join(WORD.findall(text.lower()))
 
 
-def _positions(text: str, spans: list[tuple[int, int]]) -> set[int]:
+def word_positions(text: str, spans: list[tuple[int, int]]) -> set[int]:
     """Word start offsets inside `spans`: the unit of token-overlap scoring."""
-    return {m.start() for s, e in spans for m in _WORD.finditer(text, s, e)}
+    return {m.start() for s, e in spans for m in WORD.finditer(text, s, e)}
 
 
 def score(
@@ -134,8 +144,8 @@ def score(
                 if at >= 0:
                     pred_spans.append((at, at + len(hit.title_hint)))
         exact = scores["title exact"]
-        gold_norm = Counter(_norm(text[s:e]) for s, e in gold_titles)
-        pred_norm = Counter(_norm(text[s:e]) for s, e in pred_spans)
+        gold_norm = Counter(norm_title(text[s:e]) for s, e in gold_titles)
+        pred_norm = Counter(norm_title(text[s:e]) for s, e in pred_spans)
         exact.tp += sum((gold_norm & pred_norm).values())
         exact.predicted += len(pred_spans)
         exact.gold += len(gold_titles)
@@ -143,7 +153,7 @@ def score(
             ("title token overlap", gold_titles, pred_spans),
             ("author tokens", comment.fields.get("AUTHOR", []), _author_spans(text, hits)),
         ):
-            g, p = _positions(text, gold), _positions(text, pred)
+            g, p = word_positions(text, gold), word_positions(text, pred)
             scores[name].tp += len(g & p)
             scores[name].predicted += len(p)
             scores[name].gold += len(g)
@@ -167,7 +177,7 @@ def _author_spans(text: str, hits: list) -> list[tuple[int, int]]:
     spans = []
     for hit in hits:
         for name in hit.reference.authors if hit.reference else ():
-            for word in _WORD.findall(name):
+            for word in WORD.findall(name):
                 for m in re.finditer(rf"\b{re.escape(word)}\b", text[hit.start : hit.end]):
                     spans.append((hit.start + m.start(), hit.start + m.end()))
     return spans

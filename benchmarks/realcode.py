@@ -29,6 +29,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.eval_titles import WORD, Score, norm_title, word_positions
+
 # Where each annotated package comes from: the exact release the gold records were drawn from.
 CORPORA = {
     # development set (realcode-dev.jsonl): packages earlier detector work was checked on
@@ -46,7 +48,6 @@ CORPORA = {
     "simple-statistics": "npm pack simple-statistics@7.12.1 (package/ unpacked)",
     "jstat": "npm pack jstat@1.9.6 (package/ unpacked)",
 }
-_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,36 +63,12 @@ class GoldBlock:
 
 
 @dataclass(slots=True)
-class Tally:
-    """Counts for precision and recall."""
-
-    tp: float = 0
-    predicted: float = 0
-    gold: float = 0
-
-    def add(self, tp: float, predicted: float, gold: float) -> None:
-        self.tp += tp
-        self.predicted += predicted
-        self.gold += gold
-
-    def prf(self) -> tuple[float, float, float]:
-        p = self.tp / self.predicted if self.predicted else 0.0
-        r = self.tp / self.gold if self.gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-    def line(self, name: str) -> str:
-        p, r, f = self.prf()
-        counts = f"tp={self.tp:.0f} pred={self.predicted:.0f} gold={self.gold:.0f}"
-        return f"{name:<24} P={p:.3f} R={r:.3f} F1={f:.3f}  ({counts})"
-
-
-@dataclass(slots=True)
 class RealCodeScore:
     """Scores over a gold file, with what went wrong, for reading."""
 
-    tallies: dict[str, Tally] = field(
+    tallies: dict[str, Score] = field(
         default_factory=lambda: {
-            k: Tally() for k in ("title exact", "title token overlap", "untitled (author, year)")
+            k: Score() for k in ("title exact", "title token overlap", "untitled (author, year)")
         }
     )
     blocks: int = 0
@@ -131,7 +108,7 @@ def block_sha1(text: str) -> str:
 
 def read_blocks(corpus: Path, gold: list[GoldBlock]) -> Iterator[tuple[GoldBlock, str | None]]:
     """Each gold block with its text read from `corpus` by citegraph's own parsers (None when the
-    file is missing or no block at that line has the recorded hash)."""
+    file is missing or unreadable, or no block at that line has the recorded hash)."""
     from scanner.languages import language_for
     from scanner.parsers import get_parser
     from scanner.types import SourceFile
@@ -144,11 +121,15 @@ def read_blocks(corpus: Path, gold: list[GoldBlock]) -> Iterator[tuple[GoldBlock
         language = language_for(path.name)
         texts: dict[tuple[int, str], str] = {}
         if language is not None and path.is_file():
-            text = path.read_text(encoding="utf-8", errors="replace")
-            parsed = get_parser(language.parser).parse(
-                SourceFile(str(path), path, language.name, text, path.stem)
-            )
-            texts = {(b.line, block_sha1(b.text)): b.text for b in parsed.blocks}
+            try:
+                text = path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                text = None  # unreadable: its records are reported as not found
+            if text is not None:
+                parsed = get_parser(language.parser).parse(
+                    SourceFile(str(path), path, language.name, text, path.stem)
+                )
+                texts = {(b.line, block_sha1(b.text)): b.text for b in parsed.blocks}
         for record in records:
             yield record, texts.get((record.line, record.sha1))
 
@@ -156,20 +137,12 @@ def read_blocks(corpus: Path, gold: list[GoldBlock]) -> Iterator[tuple[GoldBlock
 def locate(text: str, title: str, start: int = 0) -> tuple[int, int] | None:
     """The span of `title` in `text` from `start`, allowing any spacing, line breaks, comment
     indentation or punctuation between its words (annotators collapse line breaks)."""
-    words = _WORD.findall(title)
+    words = WORD.findall(title)
     if not words:
         return None
     pattern = r"[\W_]+".join(re.escape(w) for w in words)
     match = re.compile(pattern, re.IGNORECASE).search(text, start)
     return (match.start(), match.end()) if match else None
-
-
-def _positions(text: str, spans: list[tuple[int, int]]) -> set[int]:
-    return {m.start() for s, e in spans for m in _WORD.finditer(text, s, e)}
-
-
-def _norm(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
 
 
 def score_blocks(blocks: Iterator[tuple[GoldBlock, str | None]], detect: object) -> RealCodeScore:
@@ -191,17 +164,17 @@ def score_blocks(blocks: Iterator[tuple[GoldBlock, str | None]], detect: object)
                 span = locate(text, hit.title_hint, hit.start) or locate(text, hit.title_hint)
                 if span is not None:
                     predicted.append(span)
-        gold_words, pred_words = _positions(text, gold_spans), _positions(text, predicted)
+        gold_words, pred_words = word_positions(text, gold_spans), word_positions(text, predicted)
         result.tallies["title token overlap"].add(
             len(gold_words & pred_words), len(pred_words), len(gold_words)
         )
-        gold_norm = Counter(_norm(t) for t in record.titles)
-        pred_norm = Counter(_norm(text[s:e]) for s, e in predicted)
+        gold_norm = Counter(norm_title(t) for t in record.titles)
+        pred_norm = Counter(norm_title(text[s:e]) for s, e in predicted)
         result.tallies["title exact"].add(
             sum((gold_norm & pred_norm).values()), len(predicted), len(record.titles)
         )
         for s, e in predicted:
-            if not _positions(text, [(s, e)]) & gold_words:
+            if not word_positions(text, [(s, e)]) & gold_words:
                 result.false_titles.append(f"{where}: {' '.join(text[s:e].split())!r}")
         if gold_norm != pred_norm:
             result.missed.append(
@@ -236,6 +209,6 @@ def _surname(author: str) -> str:
     "Kingma et al.", "van der Zander, Benito")."""
     author = re.split(r"\s+(?:and|&)\s+|;|\bet\.?\s*al", author)[0]
     author = author.split(",")[0]
-    words = [w for w in _WORD.findall(author) if not (len(w) == 1 and w.isupper())]
+    words = [w for w in WORD.findall(author) if not (len(w) == 1 and w.isupper())]
     capitalized = [w for w in words if w[:1].isupper()] or words
     return capitalized[-1].lower() if capitalized else author.strip().lower()

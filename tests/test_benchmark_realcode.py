@@ -9,6 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.eval_titles import norm_title
 from benchmarks.realcode import (
     CORPORA,
     GoldBlock,
@@ -117,23 +118,17 @@ def test_committed_gold_files_name_their_blocks_and_copy_no_text() -> None:
             assert keys == {"package", "path", "line", "sha1", "titles", "untitled"}
 
 
-def _norm(title: str) -> str:
-    import re
-
-    return " ".join(re.findall(r"[^\W_]+", title.lower()))
-
-
 def test_training_facts_hold_no_title_of_an_evaluation_set() -> None:
     # The synthetic training blocks are rendered from these titles; a title the detector is
     # scored on must never be one it was trained on, or the held-out figures would flatter it.
     from benchmarks.eval_titles import DEFAULT_DATASET, load_comments
     from benchmarks.reference_facts import TITLES
 
-    training = {_norm(t) for t in TITLES}
+    training = {norm_title(t) for t in TITLES}
     for path in DATA.glob("realcode-*.jsonl"):
-        scored = {_norm(t) for record in load_gold(path) for t in record.titles}
+        scored = {norm_title(t) for record in load_gold(path) for t in record.titles}
         assert not training & scored, path.name
     if DEFAULT_DATASET.is_file():  # the NAIST sample lives beside the repository, not in it
         comments = load_comments(DEFAULT_DATASET)
-        scored = {_norm(c.text[s:e]) for c in comments for s, e in c.fields.get("TITLE", [])}
+        scored = {norm_title(c.text[s:e]) for c in comments for s, e in c.fields.get("TITLE", [])}
         assert not training & scored
