@@ -117,6 +117,10 @@ class Mention:
     problem: str | None = None
 
 
+# The skip reason of a listed file no parser reads (an image, a licence, a lock file).
+UNKNOWN_TYPE = "unknown file type"
+
+
 class FileStatus(str, Enum):
     """How a file was scanned."""
 
