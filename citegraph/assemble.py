@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from catalog.types import Paper, PaperRef, RefKind, Resolution, ResolutionStatus
 from citegraph.report import Citation, Finding, PaperEntry
 from citegraph.rules import MALFORMED_FALLBACK_RULE, MALFORMED_RULE_BY_KIND
-from scanner.types import Mention
+from scanner import Mention
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _RESOLVABLE = frozenset({RefKind.ARXIV, RefKind.DOI, RefKind.URL})
