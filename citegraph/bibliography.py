@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from catalog.ids import normalize_doi, parse_arxiv
-from citegraph.assemble import title_key
+from catalog.keys import IDENTIFIER_KINDS, id_keys, title_ref
 from citegraph.config import Config
 from citegraph.render import render
 from citegraph.report import Citation, Finding, PaperEntry, Report
@@ -26,16 +26,13 @@ class LockEntry:
 
 def paper_keys(paper: PaperEntry) -> frozenset[str]:
     """Every key a cited paper answers to: its own, its identifiers, its title."""
-    keys = {paper.key}
-    keys.update(
-        f"{kind}:{value}"
-        for kind, value in paper.ids.items()
-        if kind in ("arxiv", "doi", "url", "isbn")
-    )
-    for title in (paper.title, paper.title_hint):
-        if title:
-            keys.add(title_key(title))
+    keys = {paper.key, *id_keys(paper.ids, IDENTIFIER_KINDS)}
+    keys.update(_title_keys(paper.title, paper.title_hint))
     return frozenset(keys)
+
+
+def _title_keys(*titles: str | None) -> set[str]:
+    return {ref.key for ref in (title_ref(t) for t in titles if t) if ref is not None}
 
 
 def read_lock(path: Path) -> list[LockEntry]:
@@ -59,8 +56,7 @@ def _bibtex_entries(text: str) -> list[LockEntry]:
             keys.add(f"doi:{doi}")
         for field in ("url", "howpublished", "note"):
             keys.update(h.ref.key for h in find_hits(fields.get(field, "")) if h.ref)
-        if fields.get("title"):
-            keys.add(title_key(fields["title"]))
+        keys.update(_title_keys(fields.get("title")))
         entries.append(LockEntry(frozenset(keys), (entry.start_line or 0) + 1, entry.key))
     return entries
 
@@ -73,8 +69,7 @@ def _markdown_entries(text: str) -> list[LockEntry]:
             continue
         keys = {h.ref.key for h in find_hits(item) if h.ref}
         title = item[2:].split(". ")[0].strip("*_ ")
-        if title:
-            keys.add(title_key(title))
+        keys.update(_title_keys(title))
         entries.append(LockEntry(frozenset(keys), number, item[2:60]))
     return entries
 
