@@ -11,7 +11,7 @@ from typing import Any
 
 from catalog.records import DEFAULT_REQUEST_TIMEOUT, DEFAULT_RUN_BUDGET, DEFAULT_SERVICE_BUDGET
 from citegraph.errors import ConfigError
-from scanner.options import DEFAULT_MAX_FILE_SIZE, ScanOptions
+from scanner import DEFAULT_MAX_FILE_SIZE, ScanOptions
 
 if sys.version_info >= (3, 11):
     import tomllib
