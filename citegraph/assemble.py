@@ -9,7 +9,7 @@ from catalog.keys import text_ref
 from catalog.types import Paper, PaperRef, Reference, RefKind, Resolution, ResolutionStatus
 from citegraph.report import Citation, Finding, PaperEntry
 from citegraph.rules import MALFORMED_FALLBACK_RULE, MALFORMED_RULE_BY_KIND
-from scanner.types import Mention
+from scanner import Mention
 
 _RESOLVABLE = frozenset({RefKind.ARXIV, RefKind.DOI, RefKind.URL})
 
