@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from scanner.types import UNKNOWN_TYPE
+from scanner import UNKNOWN_TYPE
 
 SCHEMA_VERSION = 1
 
