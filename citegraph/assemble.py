@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from catalog.types import Paper, PaperRef, RefKind, Resolution, ResolutionStatus
+from catalog.keys import text_ref
+from catalog.types import Paper, PaperRef, Reference, RefKind, Resolution, ResolutionStatus
 from citegraph.report import Citation, Finding, PaperEntry
 from citegraph.rules import MALFORMED_FALLBACK_RULE, MALFORMED_RULE_BY_KIND
-from scanner.types import Mention
+from scanner import Mention
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _RESOLVABLE = frozenset({RefKind.ARXIV, RefKind.DOI, RefKind.URL})
 
 
@@ -25,30 +24,11 @@ class Site:
 
 
 def reference_key(mention: Mention) -> str:
-    """The key a mention is resolved under: its identifier, or its normalized title/authors."""
-    if mention.ref is not None:
-        return mention.ref.key
-    reference = mention.reference
-    title = mention.title_hint or (reference.title if reference else None)
-    if title:
-        return title_key(title)
-    if reference and reference.authors:
-        surnames = "-".join(_surname(a) for a in reference.authors[:3])
-        return f"author-year:{surnames}-{reference.year or 'nd'}".lower()
-    return "text:" + " ".join(_WORD.findall(mention.raw.lower()))[:120]
-
-
-def title_key(title: str) -> str:
-    """The key of a paper known only by its title: its lowercase words."""
-    return "title:" + " ".join(_WORD.findall(title.lower()))
-
-
-def _surname(author: str) -> str:
-    words = _WORD.findall(author)
-    if not words:
-        return author
-    # "Kingma, D. P." keeps the part before the comma; "Diederik Kingma" the last word.
-    return _WORD.findall(author.split(",")[0])[0] if "," in author else words[-1]
+    """The key a mention is resolved under (its reference's; a malformed identifier, which
+    names no reference, is keyed by its text)."""
+    if mention.reference is not None:
+        return mention.reference.key
+    return text_ref(mention.raw).key
 
 
 def citation_of(site: Site, paper_key: str) -> Citation:
@@ -84,7 +64,8 @@ def paper_entry(key: str, sites: list[Site], resolution: Resolution | None) -> P
     """The output record of one paper, from its resolution or, failing that, its citations."""
     first = sites[0].mention
     hint = next((s.mention.title_hint for s in sites if s.mention.title_hint), None)
-    reference = next((s.mention.reference for s in sites if s.mention.reference), None)
+    # Authors, year and venue come from the first citation that read any (a reference entry).
+    reference = next((r for r in (s.mention.reference for s in sites) if r and _read(r)), None)
     kind = first.kind.value
     status = resolution.status.value if resolution else "unresolved"
     if first.ref is None and resolution is None:
@@ -120,6 +101,10 @@ def paper_entry(key: str, sites: list[Site], resolution: Resolution | None) -> P
         confidence=resolution.confidence if resolution else None,
         primary_category=paper.primary_category,
     )
+
+
+def _read(reference: Reference) -> bool:
+    return bool(reference.authors or reference.year or reference.venue)
 
 
 def _ids_of_sites(sites: Iterable[Site]) -> dict[str, str]:
