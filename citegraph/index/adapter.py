@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,20 +20,28 @@ from citegraph.assemble import Site
 from citegraph.config import Config, load_config
 from citegraph.index.types import RepoScan
 from citegraph.report import Report
-from scanner.types import FileScan
+from scanner import FileScan
 
 
 def scanner_fingerprint() -> str:
     """Identifies the scanner's code and version: a change to either rescans everything."""
+    return _scanner_digest()
+
+
+@cache
+def _scanner_digest() -> str:
+    # The scanner's own files (code, queries, the title model): an edit in an editable
+    # install counts as a new scanner, as it does for the per-file scan cache.
+    import scanner
     from citegraph import __version__
 
-    try:
-        from scanner.cache import _scanner_source_digest
-
-        code = _scanner_source_digest()
-    except ImportError:  # the scan cache moved: the version alone still separates releases
-        code = ""
-    return hashlib.blake2b(f"{__version__}|{code}".encode(), digest_size=10).hexdigest()
+    package = Path(scanner.__file__).resolve().parent
+    hasher = hashlib.blake2b(__version__.encode(), digest_size=10)
+    for path in sorted(package.rglob("*")):
+        if path.suffix in {".py", ".scm", ".crfsuite"} and "__pycache__" not in path.parts:
+            hasher.update(path.relative_to(package).as_posix().encode())
+            hasher.update(path.read_bytes())
+    return hasher.hexdigest()
 
 
 class _Recorder:

@@ -175,12 +175,14 @@ def _stat_line(path: Path) -> str:
     return f"{path}|{stat.st_size}|{stat.st_mtime_ns}"
 
 
-def _tree_digest(root: Path) -> str:
-    from scanner.options import DEFAULT_EXCLUDED_DIRS
+# Directories whose churn says nothing about the code (a stat digest would see every build).
+_SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
 
+
+def _tree_digest(root: Path) -> str:
     hasher = hashlib.blake2b(digest_size=10)
     for directory, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in DEFAULT_EXCLUDED_DIRS)
+        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS)
         for name in sorted(names):
             hasher.update(_stat_line(Path(directory, name)).encode("utf-8", "surrogateescape"))
     return hasher.hexdigest()

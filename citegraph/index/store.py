@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from citegraph.index.types import RepoScan
-from scanner.types import FileScan, FileStatus
+from scanner import FileScan, FileStatus
 
 FORMAT = 1
 

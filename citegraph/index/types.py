@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from scanner.types import FileScan
+from scanner import FileScan
 
 
 class SourceKind(str, Enum):
