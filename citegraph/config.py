@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from citegraph.errors import ConfigError
-from scanner.options import DEFAULT_MAX_FILE_SIZE, ScanOptions
+from scanner import DEFAULT_MAX_FILE_SIZE, ScanOptions
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from citegraph.render import RenderOptions
 from citegraph.report import Citation, PaperEntry, Report
+from scanner import GENERATED_MARKER
 
 TITLE = "Papers: browse academic papers referenced in production code"
 _SOURCE_FIELDS = {"rev", "path", "line"}
@@ -44,6 +45,7 @@ class HtmlRenderer:
         data = page_data(report, options)
         return template.render(
             title=TITLE,
+            generated=Markup(GENERATED_MARKER + " -->"),
             report=report,
             unresolved=sum(1 for p in report.papers if not _resolved(p)),
             kinds=sorted({p.kind for p in report.papers}),
