@@ -44,16 +44,9 @@ def _matches(code: str, patterns: tuple[str, ...]) -> bool:
 
 
 def force_excluded(root: Path, path: str, config: Config) -> bool:
-    """Whether `path` (relative to `root`) is one the walk of `root` would not scan: matched
-    by `exclude` or inside a tool, dependency or build directory. With `force-exclude` this
-    holds for files named on the command line, so a pre-commit hook agrees with `scan`."""
-    from pathspec import GitIgnoreSpec
+    """Whether `path` (relative to `root`) is one the walk of `root` would not scan. With
+    `force-exclude` this holds for files named on the command line too, so a pre-commit hook
+    agrees with `scan`."""
+    from scanner import is_excluded
 
-    from scanner.options import DEFAULT_EXCLUDED_DIRS
-
-    if config.exclude and GitIgnoreSpec.from_lines(config.exclude).match_file(path):
-        return True
-    parts = path.split("/")[:-1]
-    return config.default_excludes and any(
-        part in DEFAULT_EXCLUDED_DIRS or part.endswith(".egg-info") for part in parts
-    )
+    return is_excluded(root, path, config.scan_options())
