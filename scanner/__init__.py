@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` loads them
     from scanner.extract import find_hits, find_mentions
-    from scanner.options import DEFAULT_MAX_FILE_SIZE, ScanOptions
+    from scanner.options import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET, ScanOptions
     from scanner.scan import GENERATED_MARKER, scan_bytes, scan_file, scan_paths
     from scanner.types import (
         UNKNOWN_TYPE,
@@ -37,6 +37,7 @@ _EXPORTS = {
     "find_mentions": "scanner.extract",
     "ScanOptions": "scanner.options",
     "DEFAULT_MAX_FILE_SIZE": "scanner.options",
+    "DEFAULT_TIME_BUDGET": "scanner.options",
     "UNKNOWN_TYPE": "scanner.types",
     "Context": "scanner.types",
     "FileScan": "scanner.types",
@@ -52,6 +53,7 @@ _EXPORTS = {
 
 __all__ = [
     "DEFAULT_MAX_FILE_SIZE",
+    "DEFAULT_TIME_BUDGET",
     "GENERATED_MARKER",
     "UNKNOWN_TYPE",
     "Context",

@@ -9,7 +9,9 @@ hints from links and quotes. `find_mentions` turns hits into `Mention`s with fil
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -49,12 +51,11 @@ def find_hits(text: str) -> tuple[Hit, ...]:
     identifiers = _join_link_pairs(text, identifiers)
     spans = tuple((h.start, h.end) for h in identifiers)
     entries = find_citations(text)
+    container = _container_finder(entries)
     merged: list[Hit] = []
     used: set[int] = set()
     for hit in identifiers:
-        entry_index = next(
-            (i for i, e in enumerate(entries) if e.start <= hit.start and hit.end <= e.end), None
-        )
+        entry_index = container(hit.start, hit.end)
         if entry_index is not None and hit.ref is not None:
             entry = entries[entry_index]
             used.add(entry_index)
@@ -71,14 +72,17 @@ def find_hits(text: str) -> tuple[Hit, ...]:
             merged.append(replace(hit, title_hint=hint))
         else:
             merged.append(hit)
+    # Identifiers do not overlap one another, so their ends are sorted too.
+    with_ref = [h for h in identifiers if h.ref is not None]
+    ref_ends = [h.end for h in with_ref]
+    owners = _owners_by_title(merged)
     for index, entry in enumerate(entries):
         if index in used:
             continue
-        if any(
-            h.start < entry.end and entry.start < h.end and h.ref is not None for h in identifiers
-        ):
+        first = bisect.bisect_right(ref_ends, entry.start)
+        if first < len(with_ref) and with_ref[first].start < entry.end:
             continue  # an identifier inside the entry's span but not wholly within it
-        owner = _owner_by_title(merged, entry)
+        owner = owners.get(_title_key(entry))
         if owner is not None:
             # `"Adam: ..." (arXiv:1412.6980)`: the quoted title already is the identifier's
             # hint, so the title citation is the same reference, not a second one.
@@ -115,20 +119,39 @@ def _join_link_pairs(text: str, hits: list[Hit]) -> list[Hit]:
     return joined
 
 
-def _owner_by_title(hits: list[Hit], entry: Hit) -> int | None:
-    """The index of the identifier hit whose title hint is the title of `entry`, if any."""
-    title = (entry.reference.title if entry.reference else None) or entry.title_hint
-    if not title:
-        return None
-    wanted = " ".join(title.casefold().split())
-    for index, hit in enumerate(hits):
-        if (
-            hit.ref is not None
-            and hit.title_hint
-            and " ".join(hit.title_hint.casefold().split()) == wanted
-        ):
+def _container_finder(entries: Sequence[Hit]) -> Callable[[int, int], int | None]:
+    """A function giving the index of the first entry holding `[start, end)`, or None.
+
+    Entries come sorted and apart, so a bisection finds it; otherwise each lookup scans them
+    (a block has few entries unless it is a reference list, and those are sorted)."""
+    starts = [e.start for e in entries]
+    apart = all(a.end <= b.start for a, b in itertools.pairwise(entries))
+
+    def sorted_lookup(start: int, end: int) -> int | None:
+        index = bisect.bisect_right(starts, start) - 1
+        if index >= 0 and end <= entries[index].end:
             return index
-    return None
+        return None
+
+    def scan(start: int, end: int) -> int | None:
+        return next((i for i, e in enumerate(entries) if e.start <= start and end <= e.end), None)
+
+    return sorted_lookup if apart else scan
+
+
+def _title_key(entry: Hit) -> str | None:
+    title = (entry.reference.title if entry.reference else None) or entry.title_hint
+    return " ".join(title.casefold().split()) if title else None
+
+
+def _owners_by_title(hits: list[Hit]) -> dict[str | None, int]:
+    """The index of the first identifier hit for each title hint (normalized)."""
+    owners: dict[str | None, int] = {}
+    for index, hit in enumerate(hits):
+        if hit.ref is not None and hit.title_hint:
+            owners.setdefault(" ".join(hit.title_hint.casefold().split()), index)
+    owners.pop(None, None)
+    return owners
 
 
 def find_mentions(block: TextBlock) -> list[Mention]:
