@@ -17,7 +17,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from citegraph.render import RenderOptions
-from citegraph.report import Citation, PaperEntry, Report
+from citegraph.render.facets import FACETS, SORTS, Facet, facet_data, resolved
+from citegraph.report import Citation, Report
 
 TITLE = "Papers: browse academic papers referenced in production code"
 _SOURCE_FIELDS = {"rev", "path", "line"}
@@ -45,10 +46,7 @@ class HtmlRenderer:
         return template.render(
             title=TITLE,
             report=report,
-            unresolved=sum(1 for p in report.papers if not _resolved(p)),
-            kinds=sorted({p.kind for p in report.papers}),
-            languages=sorted({c.language for c in report.citations}),
-            directories=sorted({_top_directory(c.path) for c in report.citations}),
+            unresolved=sum(1 for p in report.papers if not resolved(p)),
             years=sorted({p.year for p in report.papers if p.year}),
             # Markup: the JSON is escaped by embed_json; the style and script are our own files.
             data=Markup(embed_json(data)),
@@ -95,34 +93,35 @@ def source_template(template: str | None) -> list[str] | None:
     return pieces if safe_url(sample) else None
 
 
-def _resolved(paper: PaperEntry) -> bool:
-    return paper.status in ("resolved", "cached")
-
-
-def _top_directory(path: str) -> str:
-    return path.split("/", 1)[0] if "/" in path else "."
-
-
-def page_data(report: Report, options: RenderOptions) -> dict[str, Any]:
+def page_data(
+    report: Report,
+    options: RenderOptions,
+    facets: tuple[Facet, ...] = FACETS,
+    sorts: tuple[tuple[str, str], ...] = SORTS,
+) -> dict[str, Any]:
     """The JSON the page's script renders: papers, symbols and files, strings shared by index.
 
     A citation is `[symbol index, line, context]`; a symbol is `[name, kind, file index]`; a
-    file is `[path, language]`. Interning keeps 20,000 citations to about a megabyte.
+    file is `[path, language]`. Interning keeps 20,000 citations to about a megabyte. Each
+    paper's `facets` holds, per facet, the indices of the options it has.
     """
     file_index: dict[str, int] = {}
     symbol_index: dict[tuple[str, str], int] = {}
     files_: list[list[str]] = []
     symbols: list[list[Any]] = []
     sites: dict[str, list[list[Any]]] = defaultdict(list)
+    by_paper: dict[str, list[Citation]] = defaultdict(list)
     for citation in report.citations:
         sites[citation.paper].append(_site(citation, file_index, symbol_index, files_, symbols))
+        by_paper[citation.paper].append(citation)
+    described, memberships = facet_data(facets, report.papers, by_paper)
     papers = []
-    for paper in report.papers:
+    for paper, membership in zip(report.papers, memberships, strict=True):
         entry: dict[str, Any] = {
             "id": paper.key,
             "kind": paper.kind,
             "status": paper.status,
-            "resolved": _resolved(paper),
+            "resolved": resolved(paper),
             "title": paper.title or "",
             "hint": paper.title_hint or "",
             "authors": list(paper.authors),
@@ -132,6 +131,7 @@ def page_data(report: Report, options: RenderOptions) -> dict[str, Any]:
             "url": safe_url(paper.url),
             "ids": sorted(f"{k}:{v}" for k, v in paper.ids.items() if f"{k}:{v}" != paper.key),
             "sites": sites.get(paper.key, []),
+            "facets": membership,
         }
         if paper.confidence is not None:
             entry["confidence"] = round(paper.confidence, 2)
@@ -141,6 +141,8 @@ def page_data(report: Report, options: RenderOptions) -> dict[str, Any]:
         "source": source_template(options.source_url),
         "files": files_,
         "symbols": symbols,
+        "facets": described,
+        "sorts": [list(sort) for sort in sorts],
         "papers": papers,
     }
 
