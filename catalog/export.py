@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from catalog.titles import normalize_title, significant_words
+from catalog.keys import normalize_title
+from catalog.titles import significant_words
 from catalog.types import Paper
 
 _SPECIAL = re.compile(r"([&%$#_])")

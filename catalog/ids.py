@@ -58,6 +58,16 @@ ARXIV_OLD_ID = re.compile(
     r"(?P<yy>\d\d)(?P<mm>\d\d)(?P<num>\d+)(?:v(?P<version>\d+))?"
 )
 ARXIV_DOI_PREFIX = "10.48550/arxiv."
+# The shape of an arXiv id in a link (new or old style, optional version); validated after.
+ARXIV_ID_TEXT = r"(?:\d{4}\.\d+|[a-z]+(?:-[a-z]+)?(?:\.[a-z]{2})?/\d+)(?:v\d+)?"
+# A whole URL of a page that serves a paper under its arXiv id: arxiv.org and its mirrors and
+# readers (`export.`, language subdomains, ar5iv, alphaxiv, the old xxx.lanl.gov).
+ARXIV_URL = re.compile(
+    r"(?i)^(?:https?://)?(?:www\.|export\.|[a-z]{2}\.|ar5iv\.labs\.)?"
+    r"(?:arxiv\.org|ar5iv\.org|alphaxiv\.org|xxx\.lanl\.gov)"
+    r"/(?:abs|pdf|html|format|ps|overview|papers)/(?P<id>" + ARXIV_ID_TEXT + r")(?:\.pdf)?"
+    r"(?:[/?#].*)?$"
+)
 # Old-style archives written without their hyphen (`hepth/9901001`), as arXiv's own parser
 # accepts them.
 _UNHYPHENATED = {name.replace("-", ""): name for name in ARXIV_OLD_ARCHIVES if "-" in name}
@@ -256,11 +266,6 @@ def ref_from_key(key: str) -> PaperRef:
     return PaperRef(kind, value)
 
 
-# arXiv pages whose path carries the id; the scanner's CG101 extractor knows more hosts.
-_ARXIV_URL = re.compile(
-    r"(?i)^(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html|format)/"
-    r"(?P<id>[^?#]+?)(?:\.pdf)?/?(?:[?#].*)?$"
-)
 _SCHEMES = {kind.value: kind for kind in RefKind}
 
 
@@ -285,7 +290,7 @@ def ref_from_string(text: str) -> PaperRef | None:
         return PaperRef(RefKind.URL, normalize_url(value)) if "." in value else None
     if kind in (RefKind.TITLE, RefKind.AUTHOR_YEAR):
         return PaperRef(kind, value.strip()) if value.strip() else None
-    arxiv_url = _ARXIV_URL.match(text)
+    arxiv_url = ARXIV_URL.match(text)
     if arxiv_url:
         return parse_arxiv(arxiv_url["id"])
     doi = normalize_doi(text)

@@ -6,20 +6,15 @@ import sqlite3
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from catalog.keys import lookup_key
 from catalog.records import ResolverError, ResolverUnavailable, TitleQuery
 from catalog.resolvers import TITLE_SEARCHERS
-from catalog.titles import best_match, fts_queries, normalize_title, significant_words
+from catalog.titles import best_match, fts_queries, significant_words
 from catalog.types import Paper, Resolution
 from catalog.types import ResolutionStatus as Status
 
 if TYPE_CHECKING:
     from catalog.core import Catalog
-
-
-def cache_key(query: TitleQuery) -> str:
-    """The lookup key a title query's answer is cached under (independent of the caller key)."""
-    authors = ",".join(normalize_title(a) for a in query.authors)
-    return f"q:{normalize_title(query.title or '')}|{authors}|{query.year or ''}"
 
 
 def match_titles(catalog: Catalog, queries: Sequence[TitleQuery]) -> dict[str, Resolution]:
@@ -42,7 +37,7 @@ def _unresolved(query: TitleQuery, best: tuple[Paper, float] | None) -> Resoluti
 
 
 def _match_one(catalog: Catalog, query: TitleQuery) -> Resolution:
-    key = cache_key(query)
+    key = lookup_key(query.title, query.authors, query.year)
     cached = catalog.store.lookup(key)
     if cached is not None and catalog.fresh(cached.fetched_at, cached.paper is not None):
         if cached.paper is not None and (cached.confidence or 0) >= catalog.threshold:
@@ -62,7 +57,7 @@ def _match_one(catalog: Catalog, query: TitleQuery) -> Resolution:
             catalog.network_down(error)
             return _unresolved(query, best)
         except ResolverError as error:
-            catalog.warn(f"{error}; title search continues with other sources")
+            catalog.source_failed(error, "title search continues with other sources")
             failed = True
             continue
         online = best_match(query, hits)

@@ -7,17 +7,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from catalog.ids import ARXIV_DOI_PREFIX
+from catalog.keys import aliases
 from catalog.types import Paper
 
 
 def aliases_of(paper: Paper) -> list[str]:
     """Every key the paper can be reached by, including the DOI arXiv derives from its id."""
-    aliases = [f"{kind}:{value}" for kind, value in paper.ids.items()]
-    if "arxiv" in paper.ids:
-        aliases.append(f"doi:{ARXIV_DOI_PREFIX}{paper.ids['arxiv'].lower()}")
-    if paper.key not in aliases:
-        aliases.append(paper.key)
-    return list(dict.fromkeys(aliases))
+    return aliases(paper.key, paper.ids)
 
 
 _SOURCE_SEP = "+"

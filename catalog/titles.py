@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz
 
+from catalog.keys import family_name, normalize_title
 from catalog.records import TitleQuery
 from catalog.types import Paper
 
@@ -15,19 +14,9 @@ DEFAULT_THRESHOLD = 0.85
 # Below this similarity a title hint and the resolved title name different papers.
 MISMATCH_BELOW = 0.5
 
-_LATEX = re.compile(r"\\[a-zA-Z]+\s*|[{}$]")
-_WORD = re.compile(r"\w+")
 _STOPWORDS_TEXT = """a an and are as at be by for from in into is it of on or the to via with we our
 its using towards toward"""
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
-
-
-def normalize_title(text: str) -> str:
-    """Lowercase ASCII words without LaTeX, accents or punctuation, single-spaced."""
-    text = _LATEX.sub(" ", text)
-    text = re.sub(r"['\u2019`]", "", text)  # "Gödel's" and "Gödel’s" both become "godels"
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(_WORD.findall(text.lower()))
 
 
 def significant_words(text: str) -> list[str]:
@@ -50,7 +39,7 @@ def fts_queries(query: TitleQuery, counts: Mapping[str, int] | None = None) -> l
     search the authors column instead.
     """
     if not query.title:
-        names = [n for n in (_family(a) for a in query.authors) if n]
+        names = [n for n in (family_name(a) for a in query.authors) if n]
         return ["authors : (" + " AND ".join(f'"{n}"' for n in names) + ")"] if names else []
     words = significant_words(query.title)
     if not words:
@@ -70,16 +59,9 @@ def fts_queries(query: TitleQuery, counts: Mapping[str, int] | None = None) -> l
     return list(dict.fromkeys(queries))
 
 
-def _family(author: str) -> str:
-    words = normalize_title(author).split()
-    # "Kingma, D. P." puts the family name first; "Diederik Kingma" last.
-    family = words[0] if "," in author else (words[-1] if words else "")
-    return family if len(family) > 1 and family not in {"al", "et"} else ""
-
-
 def author_agreement(wanted: Sequence[str], authors: Sequence[str]) -> float | None:
     """Share of the wanted family names found among `authors`; None if nothing to compare."""
-    names = [n for n in (_family(a) for a in wanted) if n]
+    names = [n for n in (family_name(a) for a in wanted) if n]
     if not names or not authors:
         return None
     have = set(normalize_title(" ".join(authors)).split())

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("citegraph")
+except PackageNotFoundError:  # pragma: no cover - run from a source tree that was not installed
+    __version__ = "0+unknown"
 
 __all__ = ["__version__"]

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from catalog.keys import author_year_ref, text_ref, title_ref
 from catalog.types import Paper, PaperRef, RefKind, Resolution, ResolutionStatus
 from citegraph.report import Citation, Finding, PaperEntry
 from citegraph.rules import MALFORMED_FALLBACK_RULE, MALFORMED_RULE_BY_KIND
-from scanner.types import Mention
+from scanner import Mention
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _RESOLVABLE = frozenset({RefKind.ARXIV, RefKind.DOI, RefKind.URL})
 
 
@@ -25,30 +24,16 @@ class Site:
 
 
 def reference_key(mention: Mention) -> str:
-    """The key a mention is resolved under: its identifier, or its normalized title/authors."""
+    """The key a mention is resolved under: its identifier, or its title or authors-and-year
+    key (`catalog.keys`)."""
     if mention.ref is not None:
         return mention.ref.key
     reference = mention.reference
     title = mention.title_hint or (reference.title if reference else None)
-    if title:
-        return title_key(title)
-    if reference and reference.authors:
-        surnames = "-".join(_surname(a) for a in reference.authors[:3])
-        return f"author-year:{surnames}-{reference.year or 'nd'}".lower()
-    return "text:" + " ".join(_WORD.findall(mention.raw.lower()))[:120]
-
-
-def title_key(title: str) -> str:
-    """The key of a paper known only by its title: its lowercase words."""
-    return "title:" + " ".join(_WORD.findall(title.lower()))
-
-
-def _surname(author: str) -> str:
-    words = _WORD.findall(author)
-    if not words:
-        return author
-    # "Kingma, D. P." keeps the part before the comma; "Diederik Kingma" the last word.
-    return _WORD.findall(author.split(",")[0])[0] if "," in author else words[-1]
+    ref = title_ref(title) if title else None
+    if ref is None and reference and reference.authors:
+        ref = author_year_ref(reference.authors, reference.year)
+    return (ref or text_ref(mention.raw)).key
 
 
 def citation_of(site: Site, paper_key: str) -> Citation:

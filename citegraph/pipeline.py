@@ -13,8 +13,7 @@ from citegraph import __version__
 from citegraph.assemble import Site, citation_of, findings_of, paper_entry, reference_key
 from citegraph.config import Config
 from citegraph.report import Report, SkippedFile
-from scanner.scan import scan_paths
-from scanner.types import FileScan, FileStatus
+from scanner import FileScan, FileStatus, scan_paths
 
 
 class ScanObserver(Protocol):

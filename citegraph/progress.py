@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Any, TextIO
 
-from scanner.types import FileScan, FileStatus
+from scanner import FileScan, FileStatus
 
 
 class ProgressObserver:

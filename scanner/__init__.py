@@ -1,0 +1,73 @@
+"""FIND: files on disk to mentions and references, without the network; its one store is the
+scan cache.
+
+The application imports the scanner through the names below. They load on first use, so
+importing `scanner.types` (as worker processes and the catalog's vocabulary do) stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` loads them
+    from scanner.extract import find_hits, find_mentions
+    from scanner.options import DEFAULT_MAX_FILE_SIZE, ScanOptions
+    from scanner.scan import GENERATED_MARKER, scan_bytes, scan_file, scan_paths
+    from scanner.types import (
+        Context,
+        FileScan,
+        FileStatus,
+        Hit,
+        Mention,
+        SourceFile,
+        Symbol,
+        SymbolKind,
+        TextBlock,
+    )
+
+_EXPORTS = {
+    "scan_paths": "scanner.scan",
+    "scan_file": "scanner.scan",
+    "scan_bytes": "scanner.scan",
+    "GENERATED_MARKER": "scanner.scan",
+    "find_hits": "scanner.extract",
+    "find_mentions": "scanner.extract",
+    "ScanOptions": "scanner.options",
+    "DEFAULT_MAX_FILE_SIZE": "scanner.options",
+    "Context": "scanner.types",
+    "FileScan": "scanner.types",
+    "FileStatus": "scanner.types",
+    "Hit": "scanner.types",
+    "Mention": "scanner.types",
+    "SourceFile": "scanner.types",
+    "Symbol": "scanner.types",
+    "SymbolKind": "scanner.types",
+    "TextBlock": "scanner.types",
+}
+
+__all__ = [
+    "DEFAULT_MAX_FILE_SIZE",
+    "GENERATED_MARKER",
+    "Context",
+    "FileScan",
+    "FileStatus",
+    "Hit",
+    "Mention",
+    "ScanOptions",
+    "SourceFile",
+    "Symbol",
+    "SymbolKind",
+    "TextBlock",
+    "find_hits",
+    "find_mentions",
+    "scan_bytes",
+    "scan_file",
+    "scan_paths",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'scanner' has no attribute {name!r}")

@@ -19,6 +19,7 @@ import sqlite3
 import struct
 import time
 from functools import cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from scanner.options import ScanOptions
@@ -84,13 +85,20 @@ def _scanner_source_digest() -> str:
     return hasher.hexdigest()
 
 
+@cache
+def _distribution_version() -> str:
+    """The installed citegraph's version, from its metadata: the scanner imports no app code."""
+    try:
+        return version("citegraph")
+    except PackageNotFoundError:  # a source tree that was never installed
+        return "unknown"
+
+
 def fingerprint(root: Path, options: ScanOptions) -> str:
     """Identifies results that are interchangeable: same root, scanner code and options."""
-    from citegraph import __version__
-
     # Only the options that change a file's result; include/exclude choose files, not results.
     relevant = (options.max_file_size, options.strings, options.prefilter)
-    text = f"{_SCHEMA}|{__version__}|{_scanner_source_digest()}|{relevant}|{root}"
+    text = f"{_SCHEMA}|{_distribution_version()}|{_scanner_source_digest()}|{relevant}|{root}"
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from catalog.ids import isbn13, normalize_doi, normalize_url, parse_arxiv
+from catalog.ids import ARXIV_URL, isbn13, normalize_doi, normalize_url, parse_arxiv
+from catalog.keys import title_ref
 from catalog.resolvers.base import build_paper
-from catalog.titles import normalize_title
 from catalog.types import Paper
-
-_ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/([^\s?#]+)", re.IGNORECASE)
 
 
 def collect_ids(
@@ -25,8 +22,8 @@ def collect_ids(
     ids: dict[str, str] = {}
     if doi and (value := normalize_doi(doi)):
         ids["doi"] = value
-    if url and not arxiv and (match := _ARXIV_URL.search(url)):
-        arxiv = match.group(1)
+    if url and not arxiv and (match := ARXIV_URL.match(url.strip())):
+        arxiv = match["id"]
     if arxiv and (ref := parse_arxiv(arxiv)):
         ids["arxiv"] = ref.value
     if isbn and (value := isbn13(isbn.split(",")[0].split(" ")[0])):
@@ -52,9 +49,10 @@ def paper_from(
 ) -> Paper | None:
     """A paper for the store; one known only by title is keyed `title:<normalized title>`."""
     if not ids:
-        if not title or not normalize_title(title):
+        ref = title_ref(title) if title else None
+        if ref is None:
             return None
-        ids = {"title": normalize_title(title)}
+        ids = {ref.kind.value: ref.value}
     return build_paper(
         source,
         ids,

@@ -18,8 +18,7 @@ from citegraph.checks.suppress import is_suppressed
 from citegraph.config import Config
 from citegraph.pipeline import run_scan
 from citegraph.report import Finding, Report
-from scanner.scan import scan_file
-from scanner.types import FileScan
+from scanner import FileScan, scan_file
 
 __all__ = ["CheckResult", "run_check"]
 

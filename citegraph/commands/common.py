@@ -10,7 +10,7 @@ import click
 from citegraph.output import OutputTarget, write_output
 from citegraph.render import RenderOptions, render
 from citegraph.report import Report
-from scanner.types import FileScan
+from scanner import FileScan
 
 
 class StderrObserver:

@@ -14,11 +14,11 @@ from collections.abc import Iterable, Iterator
 from itertools import count, product
 from string import ascii_lowercase
 
+from catalog.keys import surname
 from citegraph.render import RenderOptions
 from citegraph.report import PaperEntry, Report
 
 _STOP = {"a", "an", "the", "on", "of", "in", "for", "and", "to", "with", "from", "by"}
-_NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # Fields LaTeX typesets as text; identifiers and URLs are verbatim and never escaped.
 _TEXT_FIELDS = {"title", "author", "journal", "howpublished", "note", "abstract"}
 # `&`, `%`, `#` and `_` are LaTeX syntax outside math; metadata means them literally. Already
@@ -77,14 +77,6 @@ def _suffixes() -> Iterator[str]:
 def _ascii(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]", "", folded.lower())
-
-
-def surname(author: str) -> str:
-    """The family name in `Family, Given` or `Given Family` (a `Jr.` suffix skipped)."""
-    if "," in author:
-        return author.split(",")[0].strip()
-    words = [w for w in author.split() if w.lower() not in _NAME_SUFFIXES]
-    return words[-1] if words else ""
 
 
 def _base_key(paper: PaperEntry) -> str:

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from citegraph.render import RenderOptions
 from citegraph.render.facets import FACETS, SORTS, Facet, facet_data, resolved
 from citegraph.report import Citation, Report
+from scanner import GENERATED_MARKER
 
 TITLE = "Papers: browse academic papers referenced in production code"
 _SOURCE_FIELDS = {"rev", "path", "line"}
@@ -45,6 +46,7 @@ class HtmlRenderer:
         data = page_data(report, options)
         return template.render(
             title=TITLE,
+            generated=Markup(GENERATED_MARKER + " -->"),
             report=report,
             unresolved=sum(1 for p in report.papers if not resolved(p)),
             years=sorted({p.year for p in report.papers if p.year}),

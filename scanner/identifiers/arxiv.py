@@ -6,18 +6,12 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from catalog.ids import arxiv_problem, old_archive, parse_arxiv
+from catalog.ids import ARXIV_ID_TEXT, ARXIV_URL, arxiv_problem, old_archive, parse_arxiv
 from catalog.types import RefKind
 from scanner.identifiers.base import iter_urls
 from scanner.types import Hit
 
-_ID = r"(?:\d{4}\.\d+|[a-z]+(?:-[a-z]+)?(?:\.[a-z]{2})?/\d+)(?:v\d+)?"
-# Hosts that serve a paper under its arXiv id.
-_URL_PATH = re.compile(
-    r"(?i)^(?:https?://)?(?:www\.|export\.|[a-z]{2}\.|ar5iv\.labs\.)?"
-    r"(?:arxiv\.org|ar5iv\.org|alphaxiv\.org|xxx\.lanl\.gov)"
-    r"/(?:abs|pdf|html|format|ps|overview|papers)/(?P<id>" + _ID + r")(?:\.pdf)?(?:[/?#].*)?$"
-)
+_ID = ARXIV_ID_TEXT
 _BARE_HOST = re.compile(
     r"(?i)(?<![\w/.])(?:export\.)?arxiv\.org/(?:abs|pdf|html)/(?P<id>" + _ID + r")(?:\.pdf)?"
 )
@@ -103,7 +97,7 @@ class ArxivExtractor:
         taken: list[tuple[int, int]] = []
         if any(needle in lowered for needle in _NEEDLES):
             for start, end, url in iter_urls(text):
-                match = _URL_PATH.match(url) or _HF_PAPERS.match(url)
+                match = ARXIV_URL.match(url) or _HF_PAPERS.match(url)
                 if match:
                     ref = parse_arxiv(match["id"])
                     problem = None if ref else arxiv_problem(match["id"])

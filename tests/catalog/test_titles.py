@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from fake_services import FakeServices, Fault
 
+from catalog.keys import normalize_title
 from catalog.records import TitleQuery
-from catalog.titles import normalize_title, score, title_mismatch
+from catalog.titles import score, title_mismatch
 from catalog.types import Paper
 from catalog.types import ResolutionStatus as Status
 

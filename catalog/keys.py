@@ -1,0 +1,102 @@
+"""Every key a work is known by: identifier keys, title and author-year keys, lookup keys.
+
+A key is `<kind>:<value>` (`PaperRef.key`). Identifier values are canonical by construction
+(`catalog.ids`); the values of works named without an identifier are made here, by one title
+normalizer and one surname reader, so the scanner, the catalog and the bibliography lock give
+one work one key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+
+from catalog.ids import ARXIV_DOI_PREFIX
+from catalog.types import PaperRef, RefKind
+
+# Identifier kinds a paper's `ids` may hold that are also reference kinds (keys of mentions).
+IDENTIFIER_KINDS: tuple[str, ...] = ("arxiv", "doi", "url", "isbn")
+
+# TeX accent commands (`\"o`, `\'{e}`, `\c c`) keep their letter; other commands (`\emph`,
+# `\textbf`) are dropped with their braces, their argument kept.
+_TEX_ACCENT = re.compile(r"""\\[`'^"~=.uvHcdbk]\s*\{?\s*([A-Za-z])\}?""")
+_TEX = re.compile(r"\\[a-zA-Z]+\s*|[{}$]")
+# An apostrophe joins a word: "Gödel's" and "Gödel’s" are "godels", not "godel s".
+_APOSTROPHE = re.compile(r"['\u2019\u02bc`]")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def normalize_title(text: str) -> str:
+    """A title's words, lowercase, accents folded, TeX markup and punctuation dropped,
+    apostrophes joined, single-spaced: `The \\emph{Adam} optimizer` -> `the adam optimizer`,
+    `Gödel's Theorem` -> `godels theorem`. Letters without an ASCII form (Greek, CJK) stay."""
+    text = _TEX.sub(" ", _TEX_ACCENT.sub(r"\1", text))
+    text = _APOSTROPHE.sub("", text)
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_WORD.findall(folded))
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_ET_AL = re.compile(r"(?i)\s+et\.?\s*al\.?$")
+
+
+def surname(author: str) -> str:
+    """The family name as written: before the comma of `Family, Given`, else the last word of
+    `Given Family` (a `Jr.` suffix or a trailing `et al.` skipped)."""
+    author = _ET_AL.sub("", author.strip())
+    if "," in author:
+        return author.split(",")[0].strip()
+    words = [w for w in author.split() if w.lower().rstrip(".") not in _NAME_SUFFIXES]
+    return words[-1] if words else ""
+
+
+def family_name(author: str) -> str:
+    """The word an author is matched and keyed by: the last word of the normalized surname
+    (`van der Zander, Benito` -> `zander`); empty for an initial or a bare `et al`."""
+    words = [w for w in normalize_title(surname(author)).split() if w not in _NAME_SUFFIXES]
+    family = words[-1] if words else ""
+    return family if len(family) > 1 and family not in {"al", "et"} else ""
+
+
+def title_ref(title: str) -> PaperRef | None:
+    """The key of a work named by its title; None when the title has no words."""
+    value = normalize_title(title)
+    return PaperRef(RefKind.TITLE, value) if value else None
+
+
+def author_year_ref(authors: Sequence[str], year: int | None) -> PaperRef | None:
+    """The key of a work named by its first three authors and its year
+    (`author-year:kingma-ba-2015`, `-nd` without a year); None without a family name."""
+    names = [n for n in (family_name(a) for a in authors[:3]) if n]
+    if not names:
+        return None
+    return PaperRef(RefKind.AUTHOR_YEAR, "-".join(names) + f"-{year or 'nd'}")
+
+
+def text_ref(raw: str) -> PaperRef:
+    """The key of a citation read with neither title nor authors: its words (a cite label)."""
+    return PaperRef(RefKind.AUTHOR_YEAR, "text:" + " ".join(_WORD.findall(raw.lower()))[:120])
+
+
+def lookup_key(title: str | None, authors: Sequence[str], year: int | None) -> str:
+    """The key a title search's answer is cached under: what was asked, not who asked it."""
+    names = ",".join(normalize_title(a) for a in authors)
+    return f"q:{normalize_title(title or '')}|{names}|{year or ''}"
+
+
+def id_keys(ids: Mapping[str, str], kinds: Iterable[str] | None = None) -> list[str]:
+    """The keys of a paper's identifiers (only `kinds` when given), in the order of `ids`."""
+    wanted = None if kinds is None else frozenset(kinds)
+    return [f"{k}:{v}" for k, v in ids.items() if wanted is None or k in wanted]
+
+
+def aliases(key: str, ids: Mapping[str, str]) -> list[str]:
+    """Every key a stored paper is reached by: its ids, the DOI arXiv derives from its arXiv
+    id (`10.48550/arxiv.<id>`), and its own key."""
+    keys = id_keys(ids)
+    if "arxiv" in ids:
+        keys.append(f"doi:{ARXIV_DOI_PREFIX}{ids['arxiv'].lower()}")
+    keys.append(key)
+    return list(dict.fromkeys(keys))

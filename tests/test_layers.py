@@ -1,0 +1,55 @@
+"""The three packages depend one way, and the app reaches the other two only through their faces."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _imports(package: str) -> list[tuple[str, int, str]]:
+    """Every module imported anywhere in `package` (function-level imports included), as
+    (file, line, module name)."""
+    found = []
+    for path in sorted((ROOT / package).rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        where = path.relative_to(ROOT).as_posix()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                found += [(where, node.lineno, alias.name) for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                found.append((where, node.lineno, node.module))
+    return found
+
+
+def _top(module: str) -> str:
+    return module.split(".")[0]
+
+
+@pytest.mark.parametrize("package", ["scanner", "catalog"])
+def test_the_halves_never_import_the_app(package: str) -> None:
+    upward = [i for i in _imports(package) if _top(i[2]) == "citegraph"]
+    assert upward == []
+
+
+def test_the_catalog_knows_nothing_of_source_files() -> None:
+    assert [i for i in _imports("catalog") if _top(i[2]) == "scanner"] == []
+
+
+def test_the_app_imports_only_the_scanner_face() -> None:
+    inner = [i for i in _imports("citegraph") if i[2].startswith("scanner.")]
+    assert inner == []
+
+
+@pytest.mark.parametrize("package", ["scanner", "catalog"])
+def test_every_exported_name_exists(package: str) -> None:
+    module = importlib.import_module(package)
+    assert sorted(module.__all__) == sorted(module._EXPORTS)
+    for name in module.__all__:
+        assert getattr(module, name) is not None, name
+    with pytest.raises(AttributeError):
+        module.no_such_name  # noqa: B018
