@@ -75,6 +75,38 @@ FACETS: tuple[Facet, ...] = (
     ),
 )
 
+
+def repository_of(path: str, repositories: Sequence[str]) -> str | None:
+    """The repository an index's `path` (`<repository>/<path in it>`) belongs to."""
+    # Longest name first: "lib-extra/x" belongs to "lib-extra", not to "lib".
+    return next(
+        (
+            name
+            for name in sorted(repositories, key=len, reverse=True)
+            if path.startswith(name + "/")
+        ),
+        None,
+    )
+
+
+def repository_facet(repositories: Sequence[str]) -> Facet:
+    """The facet of a cross-repository page: the repositories citing each paper, in index order."""
+    owners: dict[str, str | None] = {}  # by path: sites share their files
+
+    def owner(path: str) -> str | None:
+        if path not in owners:
+            owners[path] = repository_of(path, repositories)
+        return owners[path]
+
+    return Facet(
+        "repository",
+        "Repository",
+        "All repositories",
+        lambda paper, sites: {name for s in sites if (name := owner(s.path)) is not None},
+        order=tuple(repositories),
+    )
+
+
 # (key, label): `refs`, `year` and `title` are built in; `count:<facet>` sorts by how many values
 # of that facet a paper has, most first (e.g. `count:repository`).
 SORTS: tuple[tuple[str, str], ...] = (

@@ -11,13 +11,22 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from importlib.resources import files
 from string import Formatter
 from typing import Any
 from urllib.parse import urlsplit
 
 from citegraph.render import RenderOptions
-from citegraph.render.facets import FACETS, SORTS, Facet, facet_data, resolved
+from citegraph.render.facets import (
+    FACETS,
+    SORTS,
+    Facet,
+    facet_data,
+    repository_facet,
+    repository_of,
+    resolved,
+)
 from citegraph.report import Citation, Report
 from scanner import GENERATED_MARKER
 
@@ -33,8 +42,12 @@ class HtmlRenderer:
     name = "html"
     extension = ".html"
 
-    def render(self, report: Report, options: RenderOptions) -> str:
-        """Return the whole page as one string."""
+    def render(
+        self, report: Report, options: RenderOptions, repositories: Sequence[str] = ()
+    ) -> str:
+        """Return the whole page as one string. With `repositories` (an index of several), each
+        citation's path starts with its repository's name and the page gets a repository
+        facet."""
         from jinja2 import Environment, select_autoescape
         from markupsafe import Markup
 
@@ -43,7 +56,7 @@ class HtmlRenderer:
         )
         templates = files("citegraph.render") / "templates"
         template = environment.from_string((templates / "papers.html.j2").read_text("utf-8"))
-        data = page_data(report, options)
+        data = page_data(report, options, repositories)
         return template.render(
             title=TITLE,
             generated=Markup(GENERATED_MARKER + " -->"),
@@ -98,15 +111,21 @@ def source_template(template: str | None) -> list[str] | None:
 def page_data(
     report: Report,
     options: RenderOptions,
+    repositories: Sequence[str] = (),
     facets: tuple[Facet, ...] = FACETS,
     sorts: tuple[tuple[str, str], ...] = SORTS,
 ) -> dict[str, Any]:
     """The JSON the page's script renders: papers, symbols and files, strings shared by index.
 
     A citation is `[symbol index, line, context]`; a symbol is `[name, kind, file index]`; a
-    file is `[path, language]`. Interning keeps 20,000 citations to about a megabyte. Each
-    paper's `facets` holds, per facet, the indices of the options it has.
+    file is `[path, language]`, plus its repository's index in `repositories` when the report
+    spans several (which adds the repository facet and sort). Interning keeps 20,000
+    citations to about a megabyte. Each paper's `facets` holds, per facet, the indices of the
+    options it has.
     """
+    if repositories:
+        facets = (*facets[:3], repository_facet(repositories), *facets[3:])
+        sorts = (("count:repository", "Most repositories"), *sorts)
     file_index: dict[str, int] = {}
     symbol_index: dict[tuple[str, str], int] = {}
     files_: list[list[str]] = []
@@ -116,6 +135,10 @@ def page_data(
     for citation in report.citations:
         sites[citation.paper].append(_site(citation, file_index, symbol_index, files_, symbols))
         by_paper[citation.paper].append(citation)
+    if repositories:
+        for file_entry in files_:
+            owner = repository_of(file_entry[0], repositories)
+            file_entry.append(None if owner is None else repositories.index(owner))  # type: ignore[arg-type]
     described, memberships = facet_data(facets, report.papers, by_paper)
     papers = []
     for paper, membership in zip(report.papers, memberships, strict=True):
@@ -138,7 +161,7 @@ def page_data(
         if paper.confidence is not None:
             entry["confidence"] = round(paper.confidence, 2)
         papers.append(entry)
-    return {
+    data: dict[str, Any] = {
         "revision": report.revision or "HEAD",
         "source": source_template(options.source_url),
         "files": files_,
@@ -147,6 +170,9 @@ def page_data(
         "sorts": [list(sort) for sort in sorts],
         "papers": papers,
     }
+    if repositories:
+        data["repositories"] = list(repositories)
+    return data
 
 
 def _site(

@@ -8,6 +8,7 @@
   const $ = (id) => document.getElementById(id);
   const data = JSON.parse($("citegraph-data").textContent);
   const { files, symbols, papers } = data;
+  const repositories = data.repositories || null;  // an index of several repositories
   const byId = new Map();
   const byIdForm = new Map();
   const cardCache = new Map();
@@ -137,24 +138,49 @@
     }
     const sites = el("div", "sites");
     const places = p.sites.length === 1 ? "1 place" : p.sites.length + " places";
-    sites.append(el("h3", null, `Cited by ${p.n} symbol${p.n === 1 ? "" : "s"} in ${places}`));
-    const list = el("ul");
-    p.sites.slice(0, SITES_SHOWN).forEach((site) => list.append(siteItem(site)));
-    sites.append(list);
-    if (p.sites.length > SITES_SHOWN) {
-      const rest = el("details", "rest");
-      rest.append(el("summary", null, `${p.sites.length - SITES_SHOWN} more`));
-      const more = el("ul");
-      rest.addEventListener("toggle", () => {
-        if (!more.childNodes.length) {
-          p.sites.slice(SITES_SHOWN).forEach((site) => more.append(siteItem(site)));
-        }
-      }, { once: true });
-      rest.append(more);
-      sites.append(rest);
+    let heading = `Cited by ${p.n} symbol${p.n === 1 ? "" : "s"} in ${places}`;
+    if (repositories) {
+      const repos = new Set(p.sites.map((site) => files[symbols[site[0]][2]][2]));
+      repos.delete(null);
+      heading += ` in ${repos.size} repositor${repos.size === 1 ? "y" : "ies"}`;
+      sites.append(el("h3", null, heading));
+      // One group per repository, in the index's order, each with its own citing symbols.
+      Array.from(repos).sort((a, b) => a - b).forEach((r) => {
+        const own = p.sites.filter((site) => files[symbols[site[0]][2]][2] === r);
+        const group = el("div", "repo");
+        group.dataset.repository = repositories[r];
+        const count = new Set(own.map((site) => site[0])).size;
+        const h4 = el("h4");
+        h4.append(el("strong", "repo-name", repositories[r]), " ",
+          el("span", "ctx", `${count} symbol${count === 1 ? "" : "s"}`));
+        group.append(h4);
+        siteList(group, own);
+        sites.append(group);
+      });
+    } else {
+      sites.append(el("h3", null, heading));
+      siteList(sites, p.sites);
     }
     card.append(sites);
     return card;
+  }
+
+  function siteList(parent, all) {
+    const list = el("ul");
+    all.slice(0, SITES_SHOWN).forEach((site) => list.append(siteItem(site)));
+    parent.append(list);
+    if (all.length > SITES_SHOWN) {
+      const rest = el("details", "rest");
+      rest.append(el("summary", null, `${all.length - SITES_SHOWN} more`));
+      const more = el("ul");
+      rest.addEventListener("toggle", () => {
+        if (!more.childNodes.length) {
+          all.slice(SITES_SHOWN).forEach((site) => more.append(siteItem(site)));
+        }
+      }, { once: true });
+      rest.append(more);
+      parent.append(rest);
+    }
   }
 
   // Opening a card's abstract or its other citing places makes it the open card in the URL.

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from citegraph.render import RenderOptions, render
+from citegraph.render.html import HtmlRenderer
 from citegraph.report import Report
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -34,13 +35,17 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def open_page(browser: Any, tmp_path: Path) -> Iterator[Callable[..., Any]]:
-    """Write a report's page to a file and open it offline (at `hash`, in a `width` px wide
-    window); console errors and dialogs are collected."""
+    """Write a report's page (of an index of `repositories`, if given) to a file and open it
+    offline, at `hash`, in a `width` px wide window; console errors and dialogs are collected."""
     contexts = []
 
-    def open_report(report: Report, hash: str = "", width: int = 1280) -> Any:
+    def open_report(
+        report: Report, hash: str = "", width: int = 1280, repositories: tuple[str, ...] = ()
+    ) -> Any:
         path = tmp_path / "papers.html"
-        path.write_text(render(report, "html", RenderOptions(source_url=SOURCE_URL)))
+        options = RenderOptions(source_url=SOURCE_URL)
+        html = HtmlRenderer().render(report, options, repositories) if repositories else None
+        path.write_text(html or render(report, "html", options))
         context = browser.new_context(offline=True, viewport={"width": width, "height": 900})
         contexts.append(context)
         page = context.new_page()

@@ -188,3 +188,28 @@ def test_no_sideways_scrolling_at_phone_width(open_page: Callable[..., Any], vie
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
     assert widths == [390, 390] and page.errors == []
+
+
+def test_an_index_page_has_a_repository_facet_and_sort(open_page: Callable[..., Any]) -> None:
+    base = small_report()
+    sites = (
+        citation(ATTENTION, "alpha/model.py", 3, "model.Attention"),
+        citation(ATTENTION, "beta/ops/attn.py", 8, "ops.attn.run"),
+        citation(ATTENTION, "beta-extra/nn.py", 2, "nn.block"),
+        citation(BLOOM, "beta/ops/bloom.py", 5, "ops.bloom.Filter"),
+        citation(BLOOM, "beta/ops/bloom.py", 9, "ops.bloom.Filter.add"),
+    )
+    report = replace(base, citations=sites)
+    page = open_page(report, "#repository=beta-extra", repositories=("alpha", "beta", "beta-extra"))
+    assert page.input_value("#facet-repository") == "beta-extra"
+    assert visible_ids(page) == [ATTENTION] and page.errors == []
+    card = page.locator(f'[data-paper-id="{ATTENTION}"]')
+    assert "in 3 places in 3 repositories" in card.text_content()
+    groups = card.locator(".repo h4 strong").all_text_contents()
+    assert groups == ["alpha", "beta", "beta-extra"]
+    page.select_option("#facet-repository", "")
+    assert page.input_value("#sort") == "count:repository"  # the default on an index page
+    assert visible_ids(page)[:2] == [ATTENTION, BLOOM]
+    page.select_option("#facet-directory", "beta/ops")
+    assert visible_ids(page) == [ATTENTION, BLOOM]
+    assert hash_of(page) == "directory=beta/ops"
