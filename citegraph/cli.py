@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "bib": "citegraph.commands.bib:bib_command",
     "diff": "citegraph.commands.diff:diff_command",
     "catalog": "citegraph.commands.catalog:catalog_group",
+    "index": "citegraph.commands.index:index_command",
 }
 
 
