@@ -14,6 +14,7 @@ _EXPORTS = {
     "ResolverError": "catalog.records",
     "ResolverSettings": "catalog.records",
     "ResolverUnavailable": "catalog.records",
+    "ServiceUnavailable": "catalog.records",
     "TitleQuery": "catalog.records",
     "Store": "catalog.store",
     "default_catalog_path": "catalog.store",

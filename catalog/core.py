@@ -10,7 +10,13 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from catalog.matching import match_titles
-from catalog.records import ResolverError, ResolverSettings, ResolverUnavailable, TitleQuery
+from catalog.records import (
+    ResolverError,
+    ResolverSettings,
+    ResolverUnavailable,
+    ServiceUnavailable,
+    TitleQuery,
+)
 from catalog.resolvers import CHAINS, RESOLVERS, Resolver
 from catalog.store import Store, default_catalog_path
 from catalog.types import Paper, PaperRef, Resolution
@@ -134,7 +140,13 @@ class Catalog:
 
     def network_down(self, error: ResolverUnavailable) -> None:
         """Switch to offline for the rest of the run, saying so once."""
-        self.warn(f"network unreachable ({error}); continuing offline with the local catalog")
+        self.warn(f"{error}; continuing offline with the local catalog")
+
+    def source_failed(self, error: ResolverError, consequence: str) -> None:
+        """Warn that a source failed; a source stopped for the run is named in one warning."""
+        self.warn(
+            str(error) if isinstance(error, ServiceUnavailable) else f"{error}; {consequence}"
+        )
 
     def fresh(self, fetched_at: float, found: bool) -> bool:
         """Whether a cached answer is still within its TTL."""
@@ -195,9 +207,12 @@ class Catalog:
                     self.network_down(error)
                     break
                 except ResolverError as error:
-                    self.warn(f"{error}; its references stay unresolved this run")
+                    self.source_failed(error, "its references stay unresolved this run")
                     failed.update((ref.key, str(error)) for ref in ask)
                     continue
+                # Only answers to questions asked are stored, whatever a service sends back.
+                asked = {ref.key for ref in ask}
+                found = {key: paper for key, paper in found.items() if key in asked}
                 items = [(paper, [key]) for key, paper in sorted(found.items())]
                 for (_, (key,)), stored in zip(items, self.store.save_many(items), strict=True):
                     results[key] = Resolution(key, Status.RESOLVED, stored)

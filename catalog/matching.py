@@ -57,7 +57,7 @@ def _match_one(catalog: Catalog, query: TitleQuery) -> Resolution:
             catalog.network_down(error)
             return _unresolved(query, best)
         except ResolverError as error:
-            catalog.warn(f"{error}; title search continues with other sources")
+            catalog.source_failed(error, "title search continues with other sources")
             failed = True
             continue
         online = best_match(query, hits)

@@ -12,7 +12,13 @@ class ResolverError(Exception):
 
 
 class ResolverUnavailable(ResolverError):
-    """The network itself is unreachable: further online work in this run is pointless."""
+    """The network itself is unreachable, or the run's network budget is spent: further
+    online work in this run is pointless."""
+
+
+class ServiceUnavailable(ResolverError):
+    """One source is done for this run (its time budget is spent, or it asked us to wait
+    longer than we would); the message names it and is the same every time it is raised."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +62,12 @@ DEFAULT_INTERVALS: Mapping[str, float] = {
 }
 
 
+# Network time limits in seconds; `[tool.citegraph]` network-* keys override them.
+DEFAULT_REQUEST_TIMEOUT = 20.0
+DEFAULT_SERVICE_BUDGET = 30.0
+DEFAULT_RUN_BUDGET = 45.0
+
+
 @dataclass(frozen=True, slots=True)
 class ResolverSettings:
     """How the resolvers reach their services: base URLs, contact, limits and retries."""
@@ -65,10 +77,16 @@ class ResolverSettings:
     mailto: str | None = None
     s2_api_key: str | None = None
     connect_timeout: float = 5.0
-    read_timeout: float = 30.0
+    read_timeout: float = 10.0  # longest wait for any one read from the socket
+    # Wall clock for a whole request (connect, headers, body); a trickle cannot stretch it.
+    request_timeout: float = DEFAULT_REQUEST_TIMEOUT
+    # Seconds of network time, waits included, per source and per run (all sources together).
+    service_budget: float = DEFAULT_SERVICE_BUDGET
+    run_budget: float = DEFAULT_RUN_BUDGET
     retries: int = 3
     backoff: float = 1.0
-    max_retry_after: float = 120.0
+    max_retry_after: float = 10.0  # a longer Retry-After stops asking that source this run
+    max_body_bytes: int = 4 * 1024 * 1024  # decoded; the largest real batch answer is ~1 MB
     ttl_days: float = 30.0
     not_found_ttl_days: float = 7.0
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from catalog.records import DEFAULT_REQUEST_TIMEOUT, DEFAULT_RUN_BUDGET, DEFAULT_SERVICE_BUDGET
 from citegraph.errors import ConfigError
 from scanner import DEFAULT_MAX_FILE_SIZE, ScanOptions
 
@@ -39,6 +40,11 @@ class Config:
     bibliography: str | None = None
     source_url: str | None = None
     min_title_confidence: float = 0.85
+    # Seconds the online lookups of one run may spend, in all and per metadata service, and on
+    # one request; past them the scan finishes with what it has, from the local catalog.
+    network_budget: float = DEFAULT_RUN_BUDGET
+    network_service_budget: float = DEFAULT_SERVICE_BUDGET
+    network_request_timeout: float = DEFAULT_REQUEST_TIMEOUT
 
     def scan_options(self) -> ScanOptions:
         """The subset the scanner needs."""
@@ -65,6 +71,9 @@ _ENV_KEYS = (
     "cache_dir",
     "source_url",
     "max_file_size",
+    "network_budget",
+    "network_service_budget",
+    "network_request_timeout",
 )
 
 

@@ -21,7 +21,7 @@ def resolve_sites(
 ) -> tuple[dict[str, Resolution], dict[str, str]]:
     """Resolve every distinct reference of `sites`; returns resolutions keyed by reference key
     and, for identifiers whose title hint names another paper, the resolved title."""
-    from catalog import Catalog, TitleQuery, import_file, title_mismatch
+    from catalog import Catalog, ResolverSettings, TitleQuery, import_file, title_mismatch
 
     refs: dict[str, PaperRef] = {}
     queries: dict[str, TitleQuery] = {}
@@ -42,10 +42,16 @@ def resolve_sites(
                 year=reference.year if reference else None,
             )
     catalog_path = Path(config.catalog).expanduser() if config.catalog else None
+    settings = ResolverSettings.from_environment(
+        mailto=config.mailto,
+        run_budget=config.network_budget,
+        service_budget=config.network_service_budget,
+        request_timeout=config.network_request_timeout,
+    )
     with Catalog.open(
         catalog_path,
         offline=config.offline,
-        mailto=config.mailto,
+        settings=settings,
         on_warning=warn,
         threshold=config.min_title_confidence,
     ) as catalog:

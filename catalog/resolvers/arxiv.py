@@ -39,8 +39,11 @@ class ArxivResolver:
             params = {"id_list": ",".join(batch), "start": 0, "max_results": len(batch)}
             response = session.request(self.name, "GET", f"{self.base_url}/query", params=params)
             assert response is not None
+            asked = set(batch)
             for paper in parse_feed(response.content):
-                found[f"arxiv:{paper.ids['arxiv']}"] = paper
+                # Only entries for ids we asked about: a mirror's whole feed is not a lookup.
+                if paper.ids["arxiv"] in asked:
+                    found[f"arxiv:{paper.ids['arxiv']}"] = paper
         return found
 
 

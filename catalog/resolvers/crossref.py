@@ -13,6 +13,7 @@ from catalog.resolvers.base import build_paper, chunks, field_list, field_map
 from catalog.types import Paper, PaperRef, RefKind
 
 BATCH = 50
+SEARCH_ROWS = 5
 SELECT = "DOI,title,author,issued,container-title,abstract,URL,relation"
 
 
@@ -43,9 +44,10 @@ class CrossrefResolver:
             )
             response = session.request(self.name, "GET", f"{self.base_url}/works", params=params)
             assert response is not None
+            asked = set(batch)
             for item in _items(json_body(response, self.name)):
                 paper = parse_work(item)
-                if paper is not None:
+                if paper is not None and paper.ids["doi"] in asked:
                     found[f"doi:{paper.ids['doi']}"] = paper
         for doi in (d for d in dois if "," in d):
             url = f"{self.base_url}/works/{quote(doi, safe='/')}"
@@ -55,17 +57,20 @@ class CrossrefResolver:
             if response is not None:
                 body = json_body(response, self.name)
                 paper = parse_work(body.get("message") if isinstance(body, dict) else None)
-                if paper is not None:
+                if paper is not None and paper.ids["doi"] == doi:
                     found[f"doi:{paper.ids['doi']}"] = paper
         return found
 
     def search_title(self, session: HttpSession, query: TitleQuery) -> list[Paper]:
         """`query.bibliographic` search: title plus first author and year when known."""
         text = " ".join(str(x) for x in (query.title, *query.authors[:1], query.year) if x)
-        params = self._params(**{"query.bibliographic": text, "rows": 5, "select": SELECT})
+        params = self._params(
+            **{"query.bibliographic": text, "rows": SEARCH_ROWS, "select": SELECT}
+        )
         response = session.request(self.name, "GET", f"{self.base_url}/works", params=params)
         assert response is not None
-        return [p for p in map(parse_work, _items(json_body(response, self.name))) if p]
+        items = _items(json_body(response, self.name))[:SEARCH_ROWS]
+        return [p for p in map(parse_work, items) if p]
 
 
 def _items(body: Any) -> list[Any]:

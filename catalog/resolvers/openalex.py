@@ -12,6 +12,7 @@ from catalog.resolvers.base import build_paper, chunks, field_map
 from catalog.types import Paper, PaperRef, RefKind
 
 BATCH = 50
+SEARCH_ROWS = 5
 
 
 class OpenalexResolver:
@@ -43,11 +44,12 @@ class OpenalexResolver:
         """One `filter=doi:a|b|...` request per 50 DOIs."""
         found: dict[str, Paper] = {}
         for batch in chunks(sorted({ref.value for ref in refs}), BATCH):
+            asked = set(batch)
             for work in self._get(
                 session, filter="doi:" + "|".join(batch), **{"per-page": len(batch)}
             ):
                 paper = parse_work(work)
-                if paper is not None and "doi" in paper.ids:
+                if paper is not None and paper.ids.get("doi") in asked:
                     found[f"doi:{paper.ids['doi']}"] = paper
         return found
 
@@ -56,7 +58,8 @@ class OpenalexResolver:
         if not query.title:
             return []
         text = query.title.replace(",", " ").replace("|", " ")
-        works = self._get(session, filter=f"title.search:{text}", **{"per-page": 5})
+        works = self._get(session, filter=f"title.search:{text}", **{"per-page": SEARCH_ROWS})
+        works = works[:SEARCH_ROWS]
         return [p for p in map(parse_work, works) if p is not None]
 
 

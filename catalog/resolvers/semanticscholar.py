@@ -95,7 +95,9 @@ class SemanticScholarResolver:
             return []
         body = json_body(response, self.name)
         data = body.get("data") if isinstance(body, Mapping) else None
-        return [p for p in map(parse_paper, data or []) if p is not None]
+        # The match endpoint answers with one paper; more is not an answer to the question.
+        data = data[:1] if isinstance(data, list) else []
+        return [p for p in map(parse_paper, data) if p is not None]
 
 
 def _s2_id(ref: PaperRef) -> str:

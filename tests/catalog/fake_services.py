@@ -1,7 +1,8 @@
 """A local stand-in for arXiv, Crossref, DataCite, OpenAlex and Semantic Scholar.
 
 Serves synthetic records in each service's real response format on 127.0.0.1, counts requests,
-and can be told to misbehave (status codes, Retry-After, delays, malformed or hostile bodies).
+and can be told to misbehave (status codes, Retry-After, delays, silence, trickled bytes,
+malformed, truncated, compressed, huge or hostile bodies, redirects).
 Used by the catalog tests and by benchmarks/catalog_bench.py.
 """
 
@@ -10,6 +11,8 @@ from __future__ import annotations
 import json
 import threading
 import time
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -34,7 +37,14 @@ class Record:
 
 @dataclass
 class Fault:
-    """A canned misbehaviour for the next `times` requests whose path starts with `prefix`."""
+    """A canned misbehaviour for the next `times` requests whose path starts with `prefix`.
+
+    `body` replaces the service's answer (else the real answer is sent, e.g. slowly);
+    `silent` accepts the request and never answers; `trickle` sends the whole response, status
+    line included, one byte every `trickle` seconds; `truncate` sends that many bytes of the
+    body under the full Content-Length and hangs up; `size` streams a body of that many bytes
+    (`declare`: with its Content-Length, else delimited by closing the connection).
+    """
 
     prefix: str
     status: int = 200
@@ -42,6 +52,11 @@ class Fault:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     times: int = 1
+    silent: bool = False
+    trickle: float = 0.0
+    truncate: int | None = None
+    size: int = 0
+    declare: bool = False
 
 
 RECORDS = [
@@ -111,6 +126,7 @@ class FakeServices:
         self.queries: list[str] = []
         self.faults: list[Fault] = []
         self.lock = threading.Lock()
+        self.stopping = threading.Event()  # releases silent handlers at shutdown
         handler = type("Handler", (_Handler,), {"services": self})
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(
@@ -122,6 +138,7 @@ class FakeServices:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.stopping.set()
         self.server.shutdown()
         self.server.server_close()
 
@@ -188,31 +205,76 @@ class _Handler(BaseHTTPRequestHandler):
                 fault.times -= 1
                 if fault.times <= 0:
                     self.services.faults.remove(fault)
-        if fault is not None:
-            time.sleep(fault.delay)
-            if fault.body is not None or fault.status != 200:
-                self._send(fault.status, fault.body or b"", "application/json", fault.headers)
-                return
-        for prefix, route in ROUTES.items():
-            if path.startswith(prefix):
-                status, payload, kind = route(self.services, path[len(prefix) :], query, body)
-                self._send(status, payload, kind)
-                return
-        self._send(404, b"{}", "application/json")
+        fault = fault or Fault(path)
+        if fault.silent:
+            self.services.stopping.wait()
+            return
+        time.sleep(fault.delay)
+        if fault.size:
+            self._stream(fault)
+            return
+        if fault.body is not None or fault.status != 200:
+            status, payload, kind = fault.status, fault.body or b"", "application/json"
+        else:
+            status, payload, kind = _route(self.services, path, query, body)
+        self._send(status, payload, kind, fault)
 
-    def _send(
-        self, status: int, payload: bytes, kind: str, headers: dict[str, str] | None = None
-    ) -> None:
+    def _head(self, status: int, kind: str, headers: dict[str, str], length: int | None) -> bytes:
+        lines = [f"{self.protocol_version} {status} {self.responses.get(status, ('',))[0]}"]
+        lines += [f"Content-Type: {kind}", *(f"{k}: {v}" for k, v in headers.items())]
+        if length is not None:
+            lines.append(f"Content-Length: {length}")
+        return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+
+    def _send(self, status: int, payload: bytes, kind: str, fault: Fault) -> None:
+        data = self._head(status, kind, fault.headers, len(payload))
+        data += payload if fault.truncate is None else payload[: fault.truncate]
         try:
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(payload)))
-            for name, value in (headers or {}).items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(payload)
+            if fault.trickle:
+                for i in range(len(data)):
+                    if self.services.stopping.wait(fault.trickle):
+                        return
+                    self.wfile.write(data[i : i + 1])
+                    self.wfile.flush()
+            else:
+                self.wfile.write(data)
         except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (a timeout test)
+            pass  # the client gave up (a timeout or size test)
+        self.close_connection = True
+
+    def _stream(self, fault: Fault) -> None:
+        """A body of `fault.size` bytes made on the fly, so the server itself stays small."""
+        try:
+            self.wfile.write(
+                self._head(
+                    200, "application/json", fault.headers, fault.size if fault.declare else None
+                )
+            )
+            for chunk in _filler(fault.size):
+                self.wfile.write(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        self.close_connection = True
+
+
+def _filler(size: int, chunk: int = 1 << 16) -> Iterator[bytes]:
+    block = b" " * chunk
+    for start in range(0, size, chunk):
+        yield block[: min(chunk, size - start)]
+
+
+def gzip_bomb(size: int) -> bytes:
+    """`size` zero bytes gzipped (about 1,000 times smaller), made without holding them."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    parts = [packer.compress(chunk.replace(b" ", b"0")) for chunk in _filler(size, 1 << 20)]
+    return b"".join([*parts, packer.flush()])
+
+
+def _route(services: FakeServices, path: str, query: dict[str, str], body: bytes):
+    for prefix, route in ROUTES.items():
+        if path.startswith(prefix):
+            return route(services, path[len(prefix) :], query, body)
+    return 404, b"{}", "application/json"
 
 
 def _json(status: int, value: object) -> tuple[int, bytes, str]:
@@ -221,22 +283,29 @@ def _json(status: int, value: object) -> tuple[int, bytes, str]:
 
 def _arxiv(services: FakeServices, path: str, query: dict[str, str], body: bytes):
     wanted = set(query.get("id_list", "").split(","))
+    return 200, atom_feed([r for r in services.known("arxiv") if r.arxiv in wanted]), ATOM_TYPE
+
+
+ATOM_TYPE = "application/atom+xml"
+
+
+def atom_feed(records: list[Record]) -> bytes:
+    """An arXiv API Atom feed with one entry per record."""
     entries = []
-    for r in services.known("arxiv"):
-        if r.arxiv in wanted:
-            authors = "".join(
-                f"<author><name>{escape(g)} {escape(f)}</name></author>" for g, f in r.authors
-            )
-            doi = f"<arxiv:doi>{r.doi}</arxiv:doi>" if r.doi else ""
-            entries.append(
-                f"<entry><id>http://arxiv.org/abs/{r.arxiv}v2</id>"
-                f"<updated>{r.year}-06-01T00:00:00Z</updated>"
-                f"<published>{r.year}-01-15T00:00:00Z</published>"
-                f"<title>{escape(r.title)}</title><summary>  {escape(r.abstract)}\n</summary>"
-                f'{authors}{doi}<link href="http://arxiv.org/abs/{r.arxiv}v2" rel="alternate"'
-                f' type="text/html"/><arxiv:primary_category term="cs.LG"'
-                f' scheme="http://arxiv.org/schemas/atom"/></entry>'
-            )
+    for r in records:
+        authors = "".join(
+            f"<author><name>{escape(g)} {escape(f)}</name></author>" for g, f in r.authors
+        )
+        doi = f"<arxiv:doi>{r.doi}</arxiv:doi>" if r.doi else ""
+        entries.append(
+            f"<entry><id>http://arxiv.org/abs/{r.arxiv}v2</id>"
+            f"<updated>{r.year}-06-01T00:00:00Z</updated>"
+            f"<published>{r.year}-01-15T00:00:00Z</published>"
+            f"<title>{escape(r.title)}</title><summary>  {escape(r.abstract)}\n</summary>"
+            f'{authors}{doi}<link href="http://arxiv.org/abs/{r.arxiv}v2" rel="alternate"'
+            f' type="text/html"/><arxiv:primary_category term="cs.LG"'
+            f' scheme="http://arxiv.org/schemas/atom"/></entry>'
+        )
     feed = (
         '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" '
         'xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" '
@@ -245,10 +314,10 @@ def _arxiv(services: FakeServices, path: str, query: dict[str, str], body: bytes
         + "".join(entries)
         + "</feed>"
     )
-    return 200, feed.encode(), "application/atom+xml"
+    return feed.encode()
 
 
-def _crossref_work(r: Record) -> dict:
+def crossref_work(r: Record) -> dict:
     work = {
         "DOI": r.doi.upper(),
         "type": "journal-article",
@@ -275,13 +344,13 @@ def _crossref(services: FakeServices, path: str, query: dict[str, str], body: by
         hit = next((r for r in known if r.doi == doi), None)
         if hit is None:
             return 404, b"Resource not found.", "text/plain"
-        return _json(200, {"status": "ok", "message-type": "work", "message": _crossref_work(hit)})
+        return _json(200, {"status": "ok", "message-type": "work", "message": crossref_work(hit)})
     if "filter" in query:
         dois = {d.removeprefix("doi:").lower() for d in query["filter"].split(",")}
-        items = [_crossref_work(r) for r in known if r.doi in dois]
+        items = [crossref_work(r) for r in known if r.doi in dois]
     else:
         text = query.get("query.bibliographic", "").lower()
-        items = [_crossref_work(r) for r in known if r.title.lower()[:20] in text]
+        items = [crossref_work(r) for r in known if r.title.lower()[:20] in text]
     return _json(
         200,
         {
@@ -319,7 +388,7 @@ def _datacite(services: FakeServices, path: str, query: dict[str, str], body: by
     return _json(200, {"data": {"id": hit.doi, "type": "dois", "attributes": attributes}})
 
 
-def _openalex_work(r: Record, number: int) -> dict:
+def openalex_work(r: Record, number: int) -> dict:
     index: dict[str, list[int]] = {}
     for position, word in enumerate(r.abstract.split()):
         index.setdefault(word, []).append(position)
@@ -351,11 +420,11 @@ def _openalex(services: FakeServices, path: str, query: dict[str, str], body: by
         hits = [(i, r) for i, r in enumerate(known) if r.title.lower()[:20] in text]
     return _json(
         200,
-        {"meta": {"count": len(hits)}, "results": [_openalex_work(r, 1000 + i) for i, r in hits]},
+        {"meta": {"count": len(hits)}, "results": [openalex_work(r, 1000 + i) for i, r in hits]},
     )
 
 
-def _s2_paper(r: Record, number: int) -> dict:
+def s2_paper(r: Record, number: int) -> dict:
     external: dict[str, object] = {"CorpusId": number}
     if r.arxiv:
         external["ArXiv"] = r.arxiv
@@ -381,7 +450,7 @@ def _s2(services: FakeServices, path: str, query: dict[str, str], body: bytes):
             prefix, _, value = wanted.partition(":")
             hit = next(
                 (
-                    _s2_paper(r, i)
+                    s2_paper(r, i)
                     for i, r in known
                     if (prefix == "ARXIV" and r.arxiv == value)
                     or (prefix == "DOI" and r.doi == value)
@@ -394,7 +463,7 @@ def _s2(services: FakeServices, path: str, query: dict[str, str], body: bytes):
         text = query.get("query", "").lower()
         for i, r in known:
             if r.title.lower()[:20] in text:
-                return _json(200, {"data": [{**_s2_paper(r, i), "matchScore": 180.5}]})
+                return _json(200, {"data": [{**s2_paper(r, i), "matchScore": 180.5}]})
         return _json(404, {"error": "Title match not found"})
     return _json(404, {"error": "Not found"})
 
