@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from catalog.types import PaperRef, Resolution
-from citegraph.assemble import Site, reference_key
+from citegraph.assemble import Site
 from citegraph.config import Config
 
 
@@ -27,19 +27,17 @@ def resolve_sites(
     queries: dict[str, TitleQuery] = {}
     hints: dict[str, str] = {}
     for site in sites:
-        mention = site.mention
-        key = reference_key(mention)
-        if mention.ref is not None:
-            refs.setdefault(key, mention.ref)
-            if mention.title_hint:
-                hints.setdefault(key, mention.title_hint)
+        reference = site.mention.reference
+        if reference is None:
+            continue
+        key = reference.key
+        if reference.identifier is not None:
+            refs.setdefault(key, reference.identifier)
+            if reference.title:
+                hints.setdefault(key, reference.title)
         elif key not in queries:
-            reference = mention.reference
             queries[key] = TitleQuery(
-                key=key,
-                title=mention.title_hint or (reference.title if reference else None),
-                authors=reference.authors if reference else (),
-                year=reference.year if reference else None,
+                key=key, title=reference.title, authors=reference.authors, year=reference.year
             )
     catalog_path = Path(config.catalog).expanduser() if config.catalog else None
     settings = ResolverSettings.from_environment(

@@ -12,6 +12,8 @@ import bisect
 from dataclasses import replace
 from functools import lru_cache
 
+from catalog.keys import named_ref
+from catalog.types import Reference
 from scanner.identifiers import EXTRACTORS
 from scanner.identifiers.hints import title_hint
 from scanner.identifiers.joining import join_wrapped
@@ -128,12 +130,13 @@ def find_mentions(block: TextBlock) -> list[Mention]:
             hit = replace(hit, problem=None)
         line, column = position(hit.start)
         end_line, end_column = position(hit.end)
+        raw = block.text[hit.start : hit.end]
         mentions.append(
             Mention(
                 kind=hit.kind,
                 rule=hit.rule,
-                ref=hit.ref,
-                raw=block.text[hit.start : hit.end],
+                reference=reference_of(hit, raw),
+                raw=raw,
                 line=line,
                 column=column,
                 end_line=end_line,
@@ -141,9 +144,25 @@ def find_mentions(block: TextBlock) -> list[Mention]:
                 context=block.context,
                 symbol=block.symbol,
                 confidence=hit.confidence,
-                title_hint=hit.title_hint,
-                reference=hit.reference,
                 problem=hit.problem,
             )
         )
     return mentions
+
+
+def reference_of(hit: Hit, raw: str) -> Reference | None:
+    """The reference a hit names: its identifier, else the key its title or authors and year
+    make (`catalog.keys`), with the fields read beside it; None for a malformed identifier."""
+    fields = hit.reference
+    title = hit.title_hint or (fields.title if fields else None)
+    authors = fields.authors if fields else ()
+    year = fields.year if fields else None
+    if hit.ref is not None:
+        ref = hit.ref
+    elif hit.problem is not None:
+        return None
+    else:
+        ref = named_ref(title, authors, year, raw)
+    if fields is None:
+        return Reference(ref, title)
+    return Reference(ref, title, authors, year, fields.venue, fields.volume, fields.pages)
