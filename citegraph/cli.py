@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "bib": "citegraph.commands.bib:bib_command",
     "diff": "citegraph.commands.diff:diff_command",
     "catalog": "citegraph.commands.catalog:catalog_group",
+    "index": "citegraph.commands.index:index_command",
 }
 # What an internal error exits with, where it is not `ExitCode.ERROR`: pre-commit and CI read
 # 2 from a linter as "the tool itself failed" (1 means findings).

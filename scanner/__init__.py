@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
         SymbolKind,
         TextBlock,
     )
+    from scanner.walk import is_excluded
 
 _EXPORTS = {
     "scan_paths": "scanner.scan",
@@ -44,6 +45,7 @@ _EXPORTS = {
     "Symbol": "scanner.types",
     "SymbolKind": "scanner.types",
     "TextBlock": "scanner.types",
+    "is_excluded": "scanner.walk",
 }
 
 __all__ = [
@@ -61,6 +63,7 @@ __all__ = [
     "TextBlock",
     "find_hits",
     "find_mentions",
+    "is_excluded",
     "scan_bytes",
     "scan_file",
     "scan_paths",

@@ -9,6 +9,7 @@ hints from links and quotes. `find_mentions` turns hits into `Mention`s with fil
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -45,6 +46,7 @@ def find_hits(text: str) -> tuple[Hit, ...]:
     for _, hit in found:
         if not identifiers or hit.start >= identifiers[-1].end:
             identifiers.append(hit)
+    identifiers = _join_link_pairs(text, identifiers)
     spans = tuple((h.start, h.end) for h in identifiers)
     entries = find_citations(text)
     merged: list[Hit] = []
@@ -86,6 +88,31 @@ def find_hits(text: str) -> tuple[Hit, ...]:
         merged.append(entry)
     merged.sort(key=lambda h: (h.start, h.end))
     return tuple(merged)
+
+
+# What may stand between a link's text and its target, or an id and its link, when both name
+# the same work: `[10.1/x](https://doi.org/10.1/x)`, `arXiv:1706.03762 (https://arxiv.org/...)`,
+# `doi:10.1/x <https://doi.org/10.1/x>`.
+_LINK_GLUE = re.compile(r"[\s\]\[(<:,]{0,6}")
+
+
+def _join_link_pairs(text: str, hits: list[Hit]) -> list[Hit]:
+    """One hit for two neighbouring hits of the same work joined by link syntax."""
+    joined: list[Hit] = []
+    for hit in hits:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and hit.ref is not None
+            and previous.ref == hit.ref
+            and _LINK_GLUE.fullmatch(text, previous.end, hit.start)
+        ):
+            joined[-1] = replace(
+                previous, end=hit.end, title_hint=previous.title_hint or hit.title_hint
+            )
+        else:
+            joined.append(hit)
+    return joined
 
 
 def _owner_by_title(hits: list[Hit], entry: Hit) -> int | None:

@@ -48,6 +48,15 @@ def iter_candidates(root: Path, options: ScanOptions) -> Iterator[Candidate]:
         yield _check_link(root, rel) if entries[rel] else Candidate(rel)
 
 
+def is_excluded(root: Path, rel: str, options: ScanOptions) -> bool:
+    """Whether the walk of `root` would leave out `rel` by the excludes alone (the `exclude`
+    globs and the tool, dependency and build directories), e.g. for a file a pre-commit hook
+    names explicitly."""
+    if options.default_excludes and _in_excluded_dir(root.resolve(), rel, {}):
+        return True
+    return bool(options.exclude) and _spec(options.exclude).match_file(rel)
+
+
 def _spec(lines: Iterable[str]) -> GitIgnoreSpec:
     # pathspec costs a fifth of a warm rescan's imports, and trees without .gitignore files
     # or include/exclude globs never need it.

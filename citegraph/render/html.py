@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from importlib.resources import files
 from string import Formatter
 from typing import Any
@@ -32,8 +33,12 @@ class HtmlRenderer:
     name = "html"
     extension = ".html"
 
-    def render(self, report: Report, options: RenderOptions) -> str:
-        """Return the whole page as one string."""
+    def render(
+        self, report: Report, options: RenderOptions, repositories: Sequence[str] = ()
+    ) -> str:
+        """Return the whole page as one string. With `repositories` (an index of several), each
+        citation's path starts with its repository's name and the page gets a repository
+        facet."""
         from jinja2 import Environment, select_autoescape
         from markupsafe import Markup
 
@@ -42,11 +47,12 @@ class HtmlRenderer:
         )
         templates = files("citegraph.render") / "templates"
         template = environment.from_string((templates / "papers.html.j2").read_text("utf-8"))
-        data = page_data(report, options)
+        data = page_data(report, options, repositories)
         return template.render(
             title=TITLE,
             generated=Markup(GENERATED_MARKER + " -->"),
             report=report,
+            repositories=list(repositories),
             unresolved=sum(1 for p in report.papers if not _resolved(p)),
             kinds=sorted({p.kind for p in report.papers}),
             languages=sorted({c.language for c in report.citations}),
@@ -105,11 +111,14 @@ def _top_directory(path: str) -> str:
     return path.split("/", 1)[0] if "/" in path else "."
 
 
-def page_data(report: Report, options: RenderOptions) -> dict[str, Any]:
+def page_data(
+    report: Report, options: RenderOptions, repositories: Sequence[str] = ()
+) -> dict[str, Any]:
     """The JSON the page's script renders: papers, symbols and files, strings shared by index.
 
     A citation is `[symbol index, line, context]`; a symbol is `[name, kind, file index]`; a
-    file is `[path, language]`. Interning keeps 20,000 citations to about a megabyte.
+    file is `[path, language]`, plus its repository's index in `repositories` when the report
+    spans several. Interning keeps 20,000 citations to about a megabyte.
     """
     file_index: dict[str, int] = {}
     symbol_index: dict[tuple[str, str], int] = {}
@@ -118,6 +127,12 @@ def page_data(report: Report, options: RenderOptions) -> dict[str, Any]:
     sites: dict[str, list[list[Any]]] = defaultdict(list)
     for citation in report.citations:
         sites[citation.paper].append(_site(citation, file_index, symbol_index, files_, symbols))
+    if repositories:
+        # Longest name first: "lib-extra/x" belongs to "lib-extra", not to "lib".
+        prefixes = sorted(enumerate(repositories), key=lambda item: -len(item[1]))
+        for file_entry in files_:
+            owner = next((i for i, name in prefixes if file_entry[0].startswith(name + "/")), None)
+            file_entry.append(owner)  # type: ignore[arg-type]
     papers = []
     for paper in report.papers:
         entry: dict[str, Any] = {
@@ -138,13 +153,16 @@ def page_data(report: Report, options: RenderOptions) -> dict[str, Any]:
         if paper.confidence is not None:
             entry["confidence"] = round(paper.confidence, 2)
         papers.append(entry)
-    return {
+    data: dict[str, Any] = {
         "revision": report.revision or "HEAD",
         "source": source_template(options.source_url),
         "files": files_,
         "symbols": symbols,
         "papers": papers,
     }
+    if repositories:
+        data["repositories"] = list(repositories)
+    return data
 
 
 def _site(

@@ -8,6 +8,7 @@
   const $ = (id) => document.getElementById(id);
   const data = JSON.parse($("citegraph-data").textContent);
   const { files, symbols, papers } = data;
+  const repositories = data.repositories || null;  // an index of several repositories
   const byId = new Map();
   const cardCache = new Map();
   let matches = papers;
@@ -23,11 +24,13 @@
     const syms = new Set();
     p.langs = new Set();
     p.dirs = new Set();
+    p.repos = new Set();
     p.sites.forEach((site) => {
       const file = files[symbols[site[0]][2]];
       syms.add(site[0]);
       p.langs.add(file[1]);
       p.dirs.add(top(file[0]));
+      if (file[2] !== undefined && file[2] !== null) { p.repos.add(file[2]); }
     });
     const words = [p.title, p.hint, p.authors.join(" "), p.abstract, p.id, p.ids.join(" "), p.venue];
     syms.forEach((s) => words.push(symbols[s][0], files[symbols[s][2]][0]));
@@ -109,24 +112,47 @@
     }
     const sites = el("div", "sites");
     const places = p.sites.length === 1 ? "1 place" : p.sites.length + " places";
-    sites.append(el("h3", null, `Cited by ${p.n} symbol${p.n === 1 ? "" : "s"} in ${places}`));
-    const list = el("ul");
-    p.sites.slice(0, SITES_SHOWN).forEach((site) => list.append(siteItem(site)));
-    sites.append(list);
-    if (p.sites.length > SITES_SHOWN) {
-      const rest = el("details", "rest");
-      rest.append(el("summary", null, `${p.sites.length - SITES_SHOWN} more`));
-      const more = el("ul");
-      rest.addEventListener("toggle", () => {
-        if (!more.childNodes.length) {
-          p.sites.slice(SITES_SHOWN).forEach((site) => more.append(siteItem(site)));
-        }
-      }, { once: true });
-      rest.append(more);
-      sites.append(rest);
+    let heading = `Cited by ${p.n} symbol${p.n === 1 ? "" : "s"} in ${places}`;
+    if (repositories) {
+      heading += ` in ${p.repos.size} repositor${p.repos.size === 1 ? "y" : "ies"}`;
+      sites.append(el("h3", null, heading));
+      // One group per repository, in the index's order, each with its own citing symbols.
+      Array.from(p.repos).sort((a, b) => a - b).forEach((r) => {
+        const own = p.sites.filter((site) => files[symbols[site[0]][2]][2] === r);
+        const group = el("div", "repo");
+        group.dataset.repository = repositories[r];
+        const count = new Set(own.map((site) => site[0])).size;
+        const h4 = el("h4");
+        h4.append(el("strong", "repo-name", repositories[r]), " ",
+          el("span", "ctx", `${count} symbol${count === 1 ? "" : "s"}`));
+        group.append(h4);
+        siteList(group, own);
+        sites.append(group);
+      });
+    } else {
+      sites.append(el("h3", null, heading));
+      siteList(sites, p.sites);
     }
     card.append(sites);
     return card;
+  }
+
+  function siteList(parent, all) {
+    const list = el("ul");
+    all.slice(0, SITES_SHOWN).forEach((site) => list.append(siteItem(site)));
+    parent.append(list);
+    if (all.length > SITES_SHOWN) {
+      const rest = el("details", "rest");
+      rest.append(el("summary", null, `${all.length - SITES_SHOWN} more`));
+      const more = el("ul");
+      rest.addEventListener("toggle", () => {
+        if (!more.childNodes.length) {
+          all.slice(SITES_SHOWN).forEach((site) => more.append(siteItem(site)));
+        }
+      }, { once: true });
+      rest.append(more);
+      parent.append(rest);
+    }
   }
 
   function card(p) {
@@ -144,6 +170,7 @@
   }
 
   const SORTS = {
+    repos: (a, b) => b.repos.size - a.repos.size || b.n - a.n || a.index - b.index,
     refs: (a, b) => b.n - a.n || b.sites.length - a.sites.length || a.index - b.index,
     year: (a, b) => (b.year || 0) - (a.year || 0) || a.index - b.index,
     title: (a, b) => (a.sortTitle < b.sortTitle ? -1 : a.sortTitle > b.sortTitle ? 1 : a.index - b.index),
@@ -153,6 +180,7 @@
     const terms = words();
     const kind = $("kind").value, status = $("status").value;
     const language = $("language").value, directory = $("directory").value;
+    const repository = $("repository") ? $("repository").value : "";
     const from = number("year-min"), to = number("year-max");
     matches = papers.filter((p) =>
       terms.every((w) => p.text.indexOf(w) !== -1) &&
@@ -160,6 +188,7 @@
       (!status || (status === "resolved") === p.resolved) &&
       (!language || p.langs.has(language)) &&
       (!directory || p.dirs.has(directory)) &&
+      (!repository || p.repos.has(Number(repository))) &&
       (from === null || (p.year && p.year >= from)) &&
       (to === null || (p.year && p.year <= to)));
     matches.sort(SORTS[$("sort").value] || SORTS.refs);
@@ -265,7 +294,9 @@
 
   function clearFilters() {
     ["q", "year-min", "year-max"].forEach((id) => { $(id).value = ""; });
-    ["kind", "status", "language", "directory"].forEach((id) => { $(id).value = ""; });
+    ["kind", "status", "language", "directory", "repository"].forEach((id) => {
+      if ($(id)) { $(id).value = ""; }
+    });
   }
 
   function goto(id) {
@@ -283,7 +314,8 @@
   }
 
   let timer = null;
-  ["q", "kind", "status", "language", "directory", "year-min", "year-max", "sort"].forEach((id) => {
+  ["q", "kind", "status", "language", "directory", "repository", "year-min", "year-max", "sort"].forEach((id) => {
+    if (!$(id)) { return; }  // the repository facet exists only on an index page
     $(id).addEventListener(id === "q" || id.startsWith("year") ? "input" : "change", () => {
       clearTimeout(timer);
       // Large reports wait for a pause in typing; small ones filter on every keystroke.
