@@ -61,7 +61,10 @@ def run_scan(
     stats: Counter[str] = Counter()
     stream = scans if scans is not None else scan_paths(root, config.scan_options())
     for scan in _observed(stream, observer):
-        stats["files"] += 1
+        # Every path listed is scanned or skipped (`listed = files scanned + skipped`); files
+        # of no known type are listed and skipped but not counted among the files.
+        stats["listed"] += 1
+        stats["files"] += scan.language is not None
         stats["blocks"] += scan.blocks
         if scan.status is FileStatus.SKIPPED:
             skipped.append(SkippedFile(scan.path, scan.reason or "skipped"))
@@ -131,6 +134,7 @@ def _assemble(
         citations=len(citations),
         papers=len(papers),
         skipped=len(skipped),
+        scanned=stats["listed"] - len(skipped),
         fallbacks=len(fallbacks),
         findings=len(findings),
         resolved=sum(1 for p in papers if p.title),
