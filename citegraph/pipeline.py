@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from catalog.types import Resolution
+from catalog.types import Reference, Resolution
 from citegraph import __version__
 from citegraph.assemble import Site, citation_of, findings_of, paper_entry, reference_key
 from citegraph.config import Config
 from citegraph.report import Report, SkippedFile
+from citegraph.resolution import mismatches as title_mismatches
 from scanner import FileScan, FileStatus, repository_of, scan_paths
 
 
@@ -25,11 +26,13 @@ class ScanObserver(Protocol):
         """Called for a problem the user should know about (a source offline, ...)."""
 
 
-# Resolves references: `(sites, config, warn, root) -> (resolutions by key, mismatches)`.
-Resolve = Callable[
-    [list[Site], Config, Callable[[str], None], Path],
-    tuple[dict[str, Resolution], dict[str, str]],
-]
+class ReferenceResolver(Protocol):
+    """Turns references into papers (the catalog, through `citegraph.resolution`)."""
+
+    def resolve(
+        self, references: Sequence[Reference], warn: Callable[[str], None]
+    ) -> dict[str, Resolution]:
+        """A `Resolution` per distinct reference key; problems go to `warn`."""
 
 
 def run_scan(
@@ -37,10 +40,10 @@ def run_scan(
     config: Config,
     *,
     observer: ScanObserver | None = None,
-    resolve: Resolve | None = None,
+    resolver: ReferenceResolver | None = None,
     scans: Iterable[FileScan] | None = None,
 ) -> Report:
-    """Scan `root` and return the report. `resolve` turns references into papers (the
+    """Scan `root` and return the report. `resolver` turns references into papers (the
     catalog); without it every paper is reported unresolved. `scans` replaces the scan itself
     (e.g. scans of two git revisions, or the files a pre-commit hook was given)."""
     root = root.resolve()
@@ -71,9 +74,12 @@ def run_scan(
 
     resolutions: dict[str, Resolution] = {}
     mismatches: dict[str, str] = {}
-    if resolve is not None and config.resolve:
-        wanted = [s for s in sites if not s.mention.problem]
-        resolutions, mismatches = resolve(wanted, config, warn, root)
+    if resolver is not None and config.resolve:
+        references = [
+            s.mention.reference for s in sites if s.mention.reference and not s.mention.problem
+        ]
+        resolutions = resolver.resolve(references, warn)
+        mismatches = title_mismatches(references, resolutions)
     return _assemble(root, sites, resolutions, mismatches, skipped, fallbacks, stats, warnings)
 
 
