@@ -71,9 +71,9 @@ def test_the_repository_facet_in_a_browser(tmp_path: Path, chromium: Any) -> Non
     assert "2 repositories" in shared.locator("h3").first.text_content()
     text = shared.text_content() or ""
     assert "alpha/opt.py:2" in text and "beta/train.py:2" in text
-    page.select_option("#repository", label="gamma")
+    page.select_option("#facet-repository", label="gamma")
     assert cards() == ["doi:10.1145/1553374.1553516"]
-    page.select_option("#repository", label="beta")
+    page.select_option("#facet-repository", label="beta")
     assert sorted(cards()) == ["arxiv:1412.6980", "arxiv:1512.03385"]
     assert errors == []
     context.close()
