@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from pathlib import Path
 from typing import Protocol
 
@@ -22,6 +22,9 @@ class ScanObserver(Protocol):
 
     def on_file(self, scan: FileScan) -> None:
         """Called once per file, scanned or skipped."""
+
+    def on_total(self, total: int) -> None:
+        """Called once the number of files is known (after the walk), before most of them."""
 
     def on_warning(self, message: str) -> None:
         """Called for a problem the user should know about (a source offline, ...)."""
@@ -59,7 +62,13 @@ def run_scan(
     skipped: list[SkippedFile] = []
     fallbacks: list[SkippedFile] = []
     stats: Counter[str] = Counter()
-    stream = scans if scans is not None else scan_paths(root, config.scan_options())
+    on_total = observer.on_total if observer is not None else None
+    if scans is None:
+        stream: Iterable[FileScan] = scan_paths(root, config.scan_options(), on_plan=on_total)
+    else:
+        stream = scans
+        if on_total is not None and isinstance(scans, Sized):
+            on_total(len(scans))
     for scan in _observed(stream, observer):
         # Every path listed is scanned or skipped (`listed = files scanned + skipped`); files
         # of no known type are listed and skipped but not counted among the files.
