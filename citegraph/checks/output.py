@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from citegraph.report import Finding, Report
+from citegraph.rules import RULES
 
 # GitHub shows at most 10 annotations of each level per step; the rest are still in the log.
 GITHUB_ANNOTATIONS_PER_LEVEL = 10
@@ -17,15 +18,28 @@ _GITLAB_SEVERITY = {"error": "major", "warning": "minor", "note": "info"}
 
 
 def as_text(report: Report, findings: tuple[Finding, ...]) -> str:
-    """`path:line:col: CODE message`, one per line, then a count."""
-    lines = [f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}" for f in findings]
+    """`path:line:col: CODE message`, one per line (`CODE [*]` when `--fix` repairs it, as
+    ruff marks fixable findings), then a count."""
+    lines = [
+        f"{f.path}:{f.line}:{f.column}: {f.rule} {'[*] ' if fixable(f) else ''}{f.message}"
+        for f in findings
+    ]
     if findings:
         counts = Counter(f.rule for f in findings)
         summary = ", ".join(f"{code} x{n}" for code, n in sorted(counts.items()))
         lines.append(
             f"Found {len(findings)} problem{'s' if len(findings) != 1 else ''} ({summary})."
         )
+        repairable = sum(1 for f in findings if fixable(f))
+        if repairable:
+            lines.append(f"[*] {repairable} fixable with `citegraph check --fix`.")
     return "".join(line + "\n" for line in lines)
+
+
+def fixable(finding: Finding) -> bool:
+    """Whether `citegraph check --fix` repairs findings of this rule."""
+    rule = RULES.get(finding.rule)
+    return rule is not None and rule.fixable
 
 
 def as_json(report: Report, findings: tuple[Finding, ...]) -> str:
@@ -44,6 +58,7 @@ def _record(finding: Finding) -> dict[str, object]:
         "end_column": finding.end_column,
         "message": finding.message,
         "paper": finding.paper,
+        "fixable": fixable(finding),
     }
 
 

@@ -49,7 +49,8 @@ def test_github_annotations_are_capped_per_level_and_the_rest_printed() -> None:
     assert sum(a.startswith("::warning ") for a in annotations) == 1
     assert sum(a.startswith("::notice ") for a in annotations) == 1
     # Every finding, annotated or not, is still in the plain-text log.
-    assert "a.py:14:3: CG001 bad id" in out and out.endswith("(CG001 x14, CG003 x1, CG201 x1).\n")
+    assert "a.py:14:3: CG001 bad id" in out
+    assert "(CG001 x14, CG003 x1, CG201 x1).\n[*] 1 fixable" in out
 
 
 def test_text_is_empty_without_findings() -> None:
