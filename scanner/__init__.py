@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
     from scanner.options import DEFAULT_MAX_FILE_SIZE, ScanOptions
     from scanner.scan import GENERATED_MARKER, scan_bytes, scan_file, scan_paths
     from scanner.types import (
+        UNKNOWN_TYPE,
         Context,
         FileScan,
         FileStatus,
@@ -36,6 +37,7 @@ _EXPORTS = {
     "find_mentions": "scanner.extract",
     "ScanOptions": "scanner.options",
     "DEFAULT_MAX_FILE_SIZE": "scanner.options",
+    "UNKNOWN_TYPE": "scanner.types",
     "Context": "scanner.types",
     "FileScan": "scanner.types",
     "FileStatus": "scanner.types",
@@ -51,6 +53,7 @@ _EXPORTS = {
 __all__ = [
     "DEFAULT_MAX_FILE_SIZE",
     "GENERATED_MARKER",
+    "UNKNOWN_TYPE",
     "Context",
     "FileScan",
     "FileStatus",

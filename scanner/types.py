@@ -142,6 +142,10 @@ class Mention:
         return self.reference.title if self.reference is not None else None
 
 
+# The skip reason of a listed file no parser reads (an image, a licence, a lock file).
+UNKNOWN_TYPE = "unknown file type"
+
+
 class FileStatus(str, Enum):
     """How a file was scanned."""
 

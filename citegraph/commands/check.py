@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import traceback
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,7 +11,6 @@ import click
 
 from citegraph.checks.output import CHECK_FORMATS
 from citegraph.config import load_config
-from citegraph.errors import CitegraphError
 from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, write_output
 from citegraph.report import Report
@@ -75,28 +73,6 @@ def check_command(
     Without --online only the local catalog is consulted, so the check is fast and works
     offline, as a pre-commit hook should.
     """
-    try:
-        return _check(files, format_name, output, select, ignore, online, fix, force_exclude, root)
-    except (CitegraphError, click.ClickException):
-        raise
-    except Exception:
-        # pre-commit and CI read 2 as "the tool itself failed" (1 means findings).
-        click.echo("citegraph: internal error, please report it with this traceback:", err=True)
-        traceback.print_exc()
-        return ExitCode.USAGE
-
-
-def _check(
-    files: tuple[str, ...],
-    format_name: str,
-    output: Path | None,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    online: bool,
-    fix: bool,
-    force_exclude: bool | None,
-    root: Path | None,
-) -> int:
     from citegraph.checks.runner import run_check
     from citegraph.checks.selection import check_codes, force_excluded
 
