@@ -67,7 +67,8 @@ def test_three_repositories_one_page_one_card_per_shared_paper(tmp_path: Path) -
     cited_in = {data["files"][data["symbols"][site[0]][2]][2] for site in card["sites"]}
     assert cited_in == {0, 1}
     assert sum(p["id"] == SHARED_KEY for p in data["papers"]) == 1
-    assert '<select id="repository"' in page and 'value="repos"' in page
+    assert [f["name"] for f in data["facets"]][2:4] == ["language", "repository"]
+    assert data["sorts"][0] == ["count:repository", "Most repositories"]
 
     summary = (out / "summary.md").read_text()
     assert "| alpha | scanned |" in summary and "no such directory" in summary
