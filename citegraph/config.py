@@ -12,7 +12,7 @@ from typing import Any
 
 from catalog.records import DEFAULT_REQUEST_TIMEOUT, DEFAULT_RUN_BUDGET, DEFAULT_SERVICE_BUDGET
 from citegraph.errors import ConfigError
-from scanner import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET, ScanOptions
+from scanner import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET, ScanOptions, find_pyproject
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -98,20 +98,6 @@ def load_config(
     return replace(config, **checked)
 
 
-def find_pyproject(root: Path) -> Path | None:
-    """The nearest pyproject.toml at or above `root`, not looking past a repository root."""
-    probe = root.resolve()
-    if probe.is_file():
-        probe = probe.parent
-    while True:
-        candidate = probe / "pyproject.toml"
-        if candidate.is_file():
-            return candidate
-        if (probe / ".git").exists() or probe.parent == probe:
-            return None
-        probe = probe.parent
-
-
 def _from_pyproject(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -167,12 +153,12 @@ def _coerce(name: str, value: Any, *, source: str) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float, str)):
             raise ConfigError(f"{label} must be a number, not {value!r}")
         try:
-            number = float(value)
+            real = float(value)
         except ValueError as error:
             raise ConfigError(f"{label} must be a number, not {value!r}") from error
-        if not math.isfinite(number) or number < 0:
+        if not math.isfinite(real) or real < 0:
             raise ConfigError(f"{label} must be a finite number, not negative: {value!r}")
-        return number
+        return real
     if kind.startswith("tuple"):
         if isinstance(value, str):
             value = [value]

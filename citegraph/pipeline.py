@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from pathlib import Path
 from typing import Protocol
 
-from catalog.types import Resolution
+from catalog.types import Reference, Resolution
 from citegraph import __version__
 from citegraph.assemble import Site, citation_of, findings_of, paper_entry, reference_key
+from citegraph.checks.suppress import split_suppressed
 from citegraph.config import Config
 from citegraph.report import Report, SkippedFile
-from scanner import FileScan, FileStatus, scan_paths
+from citegraph.resolution import mismatches as title_mismatches
+from scanner import FileScan, FileStatus, repository_of, scan_paths
 
 
 class ScanObserver(Protocol):
@@ -22,15 +23,20 @@ class ScanObserver(Protocol):
     def on_file(self, scan: FileScan) -> None:
         """Called once per file, scanned or skipped."""
 
+    def on_total(self, total: int) -> None:
+        """Called once the number of files is known (after the walk), before most of them."""
+
     def on_warning(self, message: str) -> None:
         """Called for a problem the user should know about (a source offline, ...)."""
 
 
-# Resolves references: `(sites, config, warn, root) -> (resolutions by key, mismatches)`.
-Resolve = Callable[
-    [list[Site], Config, Callable[[str], None], Path],
-    tuple[dict[str, Resolution], dict[str, str]],
-]
+class ReferenceResolver(Protocol):
+    """Turns references into papers (the catalog, through `citegraph.resolution`)."""
+
+    def resolve(
+        self, references: Sequence[Reference], warn: Callable[[str], None]
+    ) -> dict[str, Resolution]:
+        """A `Resolution` per distinct reference key; problems go to `warn`."""
 
 
 def run_scan(
@@ -38,10 +44,10 @@ def run_scan(
     config: Config,
     *,
     observer: ScanObserver | None = None,
-    resolve: Resolve | None = None,
+    resolver: ReferenceResolver | None = None,
     scans: Iterable[FileScan] | None = None,
 ) -> Report:
-    """Scan `root` and return the report. `resolve` turns references into papers (the
+    """Scan `root` and return the report. `resolver` turns references into papers (the
     catalog); without it every paper is reported unresolved. `scans` replaces the scan itself
     (e.g. scans of two git revisions, or the files a pre-commit hook was given)."""
     root = root.resolve()
@@ -56,7 +62,13 @@ def run_scan(
     skipped: list[SkippedFile] = []
     fallbacks: list[SkippedFile] = []
     stats: Counter[str] = Counter()
-    stream = scans if scans is not None else scan_paths(root, config.scan_options())
+    on_total = observer.on_total if observer is not None else None
+    if scans is None:
+        stream: Iterable[FileScan] = scan_paths(root, config.scan_options(), on_plan=on_total)
+    else:
+        stream = scans
+        if on_total is not None and isinstance(scans, Sized):
+            on_total(len(scans))
     for scan in _observed(stream, observer):
         # Every path listed is scanned or skipped (`listed = files scanned + skipped`); files
         # of no known type are listed and skipped but not counted among the files.
@@ -72,9 +84,12 @@ def run_scan(
 
     resolutions: dict[str, Resolution] = {}
     mismatches: dict[str, str] = {}
-    if resolve is not None and config.resolve:
-        wanted = [s for s in sites if not s.mention.problem]
-        resolutions, mismatches = resolve(wanted, config, warn, root)
+    if resolver is not None and config.resolve:
+        references = [
+            s.mention.reference for s in sites if s.mention.reference and not s.mention.problem
+        ]
+        resolutions = resolver.resolve(references, warn)
+        mismatches = title_mismatches(references, resolutions)
     return _assemble(root, sites, resolutions, mismatches, skipped, fallbacks, stats, warnings)
 
 
@@ -120,9 +135,13 @@ def _assemble(
         (citation_of(s, k) for s, k in site_paper),
         key=lambda c: (c.path, c.line, c.column, c.paper),
     )
-    findings = sorted(
-        findings_of(sites, resolutions, mismatches),
-        key=lambda f: (f.path, f.line, f.column, f.rule),
+    # Inline `citegraph: ignore[...]` markers silence findings in every format, as in `check`.
+    findings, suppressed = split_suppressed(
+        root,
+        sorted(
+            findings_of(sites, resolutions, mismatches),
+            key=lambda f: (f.path, f.line, f.column, f.rule),
+        ),
     )
     stats.update(
         citations=len(citations),
@@ -133,7 +152,7 @@ def _assemble(
         findings=len(findings),
         resolved=sum(1 for p in papers if p.title),
     )
-    repository, revision = _repository_of(root)
+    repository, revision = repository_of(root)
     return Report(
         root=str(root),
         repository=repository,
@@ -146,23 +165,5 @@ def _assemble(
         fallbacks=tuple(fallbacks),
         stats=dict(stats),
         warnings=tuple(warnings),
+        suppressed=tuple(suppressed),
     )
-
-
-def _repository_of(root: Path) -> tuple[str, str | None]:
-    """The repository's name and current commit, or the directory name and None."""
-    try:
-        top = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--show-toplevel", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return root.name, None
-    lines = top.stdout.split()
-    if top.returncode != 0 or len(lines) != 2:
-        return root.name, None
-    # A scan of a subdirectory is named after that directory, not the whole repository.
-    top_level = Path(lines[0])
-    return (top_level.name if top_level == root else root.name), lines[1]

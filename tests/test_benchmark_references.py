@@ -85,6 +85,14 @@ def test_a_prediction_without_id_needs_a_similar_title() -> None:
     assert match(gold, [unrelated])[1] == [unrelated]
 
 
+def test_a_title_read_with_its_venue_still_names_the_work() -> None:
+    gold = [Ref("book", None, "Methods of Multivariate Analysis", "m.f", 10, ())]
+    long = Ref("title", None, "Methods of Multivariate Analysis: Wiley Series in Stats", "m.f", 10)
+    assert len(match(gold, [long])[0]) == 1
+    short = Ref("title", None, "Analysis Methods", "m.f", 10, ())
+    assert match(gold, [short])[1] == [short]
+
+
 def test_without_a_title_on_either_side_the_window_decides() -> None:
     gold = [Ref("author-year", None, None, "m", 5, ())]
     assert len(match(gold, [Ref("author-year", None, None, "m", 7, ())])[0]) == 1
@@ -138,7 +146,10 @@ References
 
 
 def update(state):
-    """See https://github.com/example/project/issues/12 for why."""
+    """See https://github.com/example/project/issues/12 for why.
+
+    Not arXiv:1713.01234, whose month does not exist.
+    """
     return state
 '''
 
@@ -168,7 +179,7 @@ def _record(corpus: Path, sha1: str | None = None) -> GoldFile:
         sha1 or hashlib.sha1(data).hexdigest(),
         "python",
         (ref,),
-        (Trap(11, "github"),),
+        (Trap(11, "github"), Trap(13, "malformed")),
     )
 
 
@@ -179,6 +190,7 @@ def test_the_scanner_is_scored_on_a_file_of_a_package(tmp_path: Path) -> None:
     assert result.group(["doi"]).gold_matched == 1
     assert result.symbols_right == 1  # the package root is the scan root: pkg.moments
     assert result.traps["github"] == [1, 1]
+    assert result.traps["malformed"] == [1, 1] and not result.false_positives
 
 
 def test_a_missing_or_changed_file_is_reported_not_fatal(tmp_path: Path) -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import traceback
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,10 +10,10 @@ import click
 
 from citegraph.checks.output import CHECK_FORMATS
 from citegraph.config import load_config
-from citegraph.errors import CitegraphError
 from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, write_output
 from citegraph.report import Report
+from scanner import project_root
 
 # Paper statuses that mean no metadata source was asked (offline, or every source failed).
 _UNASKED = frozenset({"offline", "failed"})
@@ -75,28 +73,6 @@ def check_command(
     Without --online only the local catalog is consulted, so the check is fast and works
     offline, as a pre-commit hook should.
     """
-    try:
-        return _check(files, format_name, output, select, ignore, online, fix, force_exclude, root)
-    except (CitegraphError, click.ClickException):
-        raise
-    except Exception:
-        # pre-commit and CI read 2 as "the tool itself failed" (1 means findings).
-        click.echo("citegraph: internal error, please report it with this traceback:", err=True)
-        traceback.print_exc()
-        return ExitCode.USAGE
-
-
-def _check(
-    files: tuple[str, ...],
-    format_name: str,
-    output: Path | None,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    online: bool,
-    fix: bool,
-    force_exclude: bool | None,
-    root: Path | None,
-) -> int:
     from citegraph.checks.runner import run_check
     from citegraph.checks.selection import check_codes, force_excluded
 
@@ -149,29 +125,6 @@ def _warn(report: Report, online: bool) -> None:
             f"no metadata source could be asked about ({shown})",
             err=True,
         )
-
-
-def project_root(start: Path) -> Path:
-    """The nearest directory at or above `start` with a pyproject.toml, up to the git work
-    tree; else the work tree; else `start` itself."""
-    start = start.resolve()
-    try:
-        top = subprocess.run(
-            ["git", "-C", str(start), "rev-parse", "--show-toplevel"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-        )
-        work_tree = Path(top.stdout.strip()).resolve() if top.returncode == 0 else None
-    except (OSError, subprocess.SubprocessError):
-        work_tree = None
-    probe = start
-    while True:
-        if (probe / "pyproject.toml").is_file():
-            return probe
-        if probe == work_tree or probe.parent == probe:
-            return work_tree or start
-        probe = probe.parent
 
 
 def _relative(root: Path, file: str) -> str | None:

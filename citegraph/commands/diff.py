@@ -10,12 +10,12 @@ from pathlib import Path
 
 import click
 
-from citegraph.commands.check import project_root
 from citegraph.config import load_config
 from citegraph.errors import InputError
 from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, write_output
 from citegraph.report import Report
+from scanner import git, project_root
 
 # The diff formats, listed here so that loading the CLI does not import the renderers.
 DIFF_FORMAT_NAMES = ("json", "markdown", "text")
@@ -68,12 +68,7 @@ def _report(root: Path, what: str, online: bool) -> Report:
 def _export(root: Path, revision: str, into: Path) -> None:
     """Write the files of `revision` (as git stores them) into `into`."""
     try:
-        archive = subprocess.run(
-            ["git", "-C", str(root), "archive", "--format=tar", revision],
-            capture_output=True,
-            check=True,
-            timeout=600,
-        ).stdout
+        archive = git(root, "archive", "--format=tar", revision, timeout=600)
     except subprocess.CalledProcessError as error:
         message = error.stderr.decode("utf-8", "replace").strip()
         raise InputError(f"cannot read revision {revision!r}: {message}") from error
@@ -83,9 +78,10 @@ def _export(root: Path, revision: str, into: Path) -> None:
 
 def _scan(tree: Path, root: Path, online: bool) -> Report:
     from citegraph.pipeline import run_scan
-    from citegraph.resolution import resolve_sites
+    from citegraph.resolution import open_resolver
 
     config = load_config(
         tree if (tree / "pyproject.toml").is_file() else root, {"offline": not online}
     )
-    return run_scan(tree, config, resolve=resolve_sites)
+    with open_resolver(config, tree) as resolver:
+        return run_scan(tree, config, resolver=resolver)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -14,7 +13,7 @@ from citegraph.output import parse_targets
 from citegraph.pipeline import run_scan
 from citegraph.progress import ProgressObserver
 from citegraph.render import RenderOptions
-from citegraph.resolution import resolve_sites
+from citegraph.resolution import open_resolver
 
 
 @click.command("scan")
@@ -107,10 +106,7 @@ def scan_command(
         },
     )
     targets = parse_targets(format_name, outputs)
-    with ProgressObserver(quiet=quiet) as observer:
-        report = run_scan(path, config, observer=observer, resolve=resolve_sites)
-    options = RenderOptions(
-        source_url=config.source_url, color=sys.stdout.isatty() and format_name == "terminal"
-    )
-    render_targets(report, targets, options)
+    with ProgressObserver(quiet=quiet) as observer, open_resolver(config, path) as resolver:
+        report = run_scan(path, config, observer=observer, resolver=resolver)
+    render_targets(report, targets, RenderOptions(source_url=config.source_url))
     return ExitCode.OK

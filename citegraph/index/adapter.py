@@ -1,7 +1,7 @@
 """The index's one adapter to the scan pipeline and the catalog.
 
 Workers scan with `run_scan` (no resolution) and keep the file scans; the client resolves the
-references of every repository at once through `resolve_sites` (one catalog, one process
+references of every repository at once through `open_resolver` (one catalog, one process
 writing it) and assembles each repository's report with `run_scan` over the stored scans.
 Everything the index needs from those APIs goes through this module.
 """
@@ -15,8 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from catalog.types import Resolution
-from citegraph.assemble import Site
+from catalog.types import Reference, Resolution
 from citegraph.config import Config, load_config
 from citegraph.index.types import RepoScan
 from citegraph.report import Report
@@ -55,6 +54,9 @@ class _Recorder:
         self.scans.append(scan)
         self._on_file(scan)
 
+    def on_total(self, total: int) -> None:
+        """The index counts repositories, not files."""
+
     def on_warning(self, message: str) -> None:
         """Warnings of the scan itself (none without resolution) are not the index's."""
 
@@ -73,7 +75,19 @@ def scan_tree(
     return tuple(recorder.scans)
 
 
-Resolved = tuple[dict[str, Resolution], dict[str, str]]
+class _Answers:
+    """A resolver for `run_scan` that records the references asked and answers from a batch
+    resolved beforehand."""
+
+    def __init__(self, resolutions: dict[str, Resolution] | None = None) -> None:
+        self.asked: list[Reference] = []
+        self.resolutions = resolutions or {}
+
+    def resolve(
+        self, references: Sequence[Reference], warn: Callable[[str], None]
+    ) -> dict[str, Resolution]:
+        self.asked.extend(references)
+        return self.resolutions
 
 
 def build_reports(
@@ -82,23 +96,20 @@ def build_reports(
     """Each repository's report, resolved through the catalog in one batch for all of them."""
     from citegraph.pipeline import run_scan
 
-    sites: list[Site] = []
-
-    def capture(wanted: list[Site], *_: object) -> Resolved:
-        sites.extend(wanted)
-        return {}, {}
-
     collect = replace(config, resolve=True)
+    capture = _Answers()
     for repo in repos:
-        run_scan(Path(repo.root), collect, scans=repo.scans, resolve=capture)
-    resolved: Resolved = ({}, {})
-    if config.resolve and sites:
-        from citegraph.resolution import resolve_sites
+        run_scan(Path(repo.root), collect, scans=repo.scans, resolver=capture)
+    answers = _Answers()
+    if capture.asked:
+        from citegraph.resolution import open_resolver
 
-        resolved = resolve_sites(sites, config, warn, None)
+        with open_resolver(config) as resolver:
+            if resolver is not None:
+                answers = _Answers(resolver.resolve(capture.asked, warn))
     reports = []
     for repo in repos:
-        report = run_scan(Path(repo.root), collect, scans=repo.scans, resolve=lambda *_: resolved)
+        report = run_scan(Path(repo.root), collect, scans=repo.scans, resolver=answers)
         reports.append(replace(report, repository=repo.name, revision=repo.revision))
     return reports
 

@@ -18,7 +18,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from citegraph.render import RenderOptions
-from citegraph.report import Citation, PaperEntry, Report
+from citegraph.render.facets import (
+    FACETS,
+    SORTS,
+    Facet,
+    facet_data,
+    repository_facet,
+    repository_of,
+    resolved,
+)
+from citegraph.report import Citation, Report
 from scanner import GENERATED_MARKER
 
 TITLE = "Papers: browse academic papers referenced in production code"
@@ -52,11 +61,7 @@ class HtmlRenderer:
             title=TITLE,
             generated=Markup(GENERATED_MARKER + " -->"),
             report=report,
-            repositories=list(repositories),
-            unresolved=sum(1 for p in report.papers if not _resolved(p)),
-            kinds=sorted({p.kind for p in report.papers}),
-            languages=sorted({c.language for c in report.citations}),
-            directories=sorted({_top_directory(c.path) for c in report.citations}),
+            unresolved=sum(1 for p in report.papers if not resolved(p)),
             years=sorted({p.year for p in report.papers if p.year}),
             # Markup: the JSON is escaped by embed_json; the style and script are our own files.
             data=Markup(embed_json(data)),
@@ -103,43 +108,45 @@ def source_template(template: str | None) -> list[str] | None:
     return pieces if safe_url(sample) else None
 
 
-def _resolved(paper: PaperEntry) -> bool:
-    return paper.status in ("resolved", "cached")
-
-
-def _top_directory(path: str) -> str:
-    return path.split("/", 1)[0] if "/" in path else "."
-
-
 def page_data(
-    report: Report, options: RenderOptions, repositories: Sequence[str] = ()
+    report: Report,
+    options: RenderOptions,
+    repositories: Sequence[str] = (),
+    facets: tuple[Facet, ...] = FACETS,
+    sorts: tuple[tuple[str, str], ...] = SORTS,
 ) -> dict[str, Any]:
     """The JSON the page's script renders: papers, symbols and files, strings shared by index.
 
     A citation is `[symbol index, line, context]`; a symbol is `[name, kind, file index]`; a
     file is `[path, language]`, plus its repository's index in `repositories` when the report
-    spans several. Interning keeps 20,000 citations to about a megabyte.
+    spans several (which adds the repository facet and sort). Interning keeps 20,000
+    citations to about a megabyte. Each paper's `facets` holds, per facet, the indices of the
+    options it has.
     """
+    if repositories:
+        facets = (*facets[:3], repository_facet(repositories), *facets[3:])
+        sorts = (("count:repository", "Most repositories"), *sorts)
     file_index: dict[str, int] = {}
     symbol_index: dict[tuple[str, str], int] = {}
     files_: list[list[str]] = []
     symbols: list[list[Any]] = []
     sites: dict[str, list[list[Any]]] = defaultdict(list)
+    by_paper: dict[str, list[Citation]] = defaultdict(list)
     for citation in report.citations:
         sites[citation.paper].append(_site(citation, file_index, symbol_index, files_, symbols))
+        by_paper[citation.paper].append(citation)
     if repositories:
-        # Longest name first: "lib-extra/x" belongs to "lib-extra", not to "lib".
-        prefixes = sorted(enumerate(repositories), key=lambda item: -len(item[1]))
         for file_entry in files_:
-            owner = next((i for i, name in prefixes if file_entry[0].startswith(name + "/")), None)
-            file_entry.append(owner)  # type: ignore[arg-type]
+            owner = repository_of(file_entry[0], repositories)
+            file_entry.append(None if owner is None else repositories.index(owner))  # type: ignore[arg-type]
+    described, memberships = facet_data(facets, report.papers, by_paper)
     papers = []
-    for paper in report.papers:
+    for paper, membership in zip(report.papers, memberships, strict=True):
         entry: dict[str, Any] = {
             "id": paper.key,
             "kind": paper.kind,
             "status": paper.status,
-            "resolved": _resolved(paper),
+            "resolved": resolved(paper),
             "title": paper.title or "",
             "hint": paper.title_hint or "",
             "authors": list(paper.authors),
@@ -149,6 +156,7 @@ def page_data(
             "url": safe_url(paper.url),
             "ids": sorted(f"{k}:{v}" for k, v in paper.ids.items() if f"{k}:{v}" != paper.key),
             "sites": sites.get(paper.key, []),
+            "facets": membership,
         }
         if paper.confidence is not None:
             entry["confidence"] = round(paper.confidence, 2)
@@ -158,6 +166,8 @@ def page_data(
         "source": source_template(options.source_url),
         "files": files_,
         "symbols": symbols,
+        "facets": described,
+        "sorts": [list(sort) for sort in sorts],
         "papers": papers,
     }
     if repositories:

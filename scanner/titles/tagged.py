@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from catalog.types import RefKind
 from scanner.spans import SpanIndex
+from scanner.titles import TITLE_RULE
 from scanner.titles.fields import (
     VENUE_CUE,
     find_spaced,
@@ -29,7 +30,6 @@ from scanner.titles.sections import Region, regions
 from scanner.titles.tagger import Field, Tagger, default_tagger
 from scanner.types import EntryFields, Hit
 
-TITLE_RULE = "CG105"
 MIN_TITLE_PROBABILITY = 0.5
 SURE_ALONE = 0.95
 # The longest span tagged at once (the longest NAIST comment is 19,384 characters): a generated
