@@ -11,6 +11,7 @@ from typing import Protocol
 from catalog.types import Reference, Resolution
 from citegraph import __version__
 from citegraph.assemble import Site, citation_of, findings_of, paper_entry, reference_key
+from citegraph.checks.suppress import split_suppressed
 from citegraph.config import Config
 from citegraph.report import Report, SkippedFile
 from citegraph.resolution import mismatches as title_mismatches
@@ -126,9 +127,13 @@ def _assemble(
         (citation_of(s, k) for s, k in site_paper),
         key=lambda c: (c.path, c.line, c.column, c.paper),
     )
-    findings = sorted(
-        findings_of(sites, resolutions, mismatches),
-        key=lambda f: (f.path, f.line, f.column, f.rule),
+    # Inline `citegraph: ignore[...]` markers silence findings in every format, as in `check`.
+    findings, suppressed = split_suppressed(
+        root,
+        sorted(
+            findings_of(sites, resolutions, mismatches),
+            key=lambda f: (f.path, f.line, f.column, f.rule),
+        ),
     )
     stats.update(
         citations=len(citations),
@@ -152,6 +157,7 @@ def _assemble(
         fallbacks=tuple(fallbacks),
         stats=dict(stats),
         warnings=tuple(warnings),
+        suppressed=tuple(suppressed),
     )
 
 
