@@ -12,7 +12,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from catalog.keys import named_ref
@@ -20,6 +20,8 @@ from catalog.types import Reference
 from scanner.identifiers import EXTRACTORS
 from scanner.identifiers.hints import title_hint
 from scanner.identifiers.joining import join_wrapped
+from scanner.places import merge_place
+from scanner.spans import SpanIndex
 from scanner.titles import find_citations
 from scanner.types import Context, Hit, Mention, TextBlock
 
@@ -51,38 +53,36 @@ def find_hits(text: str) -> tuple[Hit, ...]:
     identifiers = _join_link_pairs(text, identifiers)
     spans = tuple((h.start, h.end) for h in identifiers)
     entries = find_citations(text)
-    container = _container_finder(entries)
     merged: list[Hit] = []
-    used: set[int] = set()
     for hit in identifiers:
-        entry_index = container(hit.start, hit.end)
-        if entry_index is not None and hit.ref is not None:
-            entry = entries[entry_index]
-            used.add(entry_index)
-            reference = entry.reference
-            hint = (
-                (reference.title if reference and reference.title else None)
-                or entry.title_hint
-                or hit.title_hint
-                or title_hint(text, hit.start, hit.end, spans)
-            )
-            merged.append(replace(hit, reference=reference, title_hint=hint))
-        elif hit.ref is not None and hit.title_hint is None:
-            hint = title_hint(text, hit.start, hit.end, spans)
-            merged.append(replace(hit, title_hint=hint))
-        else:
-            merged.append(hit)
-    # Identifiers do not overlap one another, so their ends are sorted too.
-    with_ref = [h for h in identifiers if h.ref is not None]
-    ref_ends = [h.end for h in with_ref]
-    owners = _owners_by_title(merged)
-    for index, entry in enumerate(entries):
-        if index in used:
+        if hit.ref is not None and hit.title_hint is None:
+            hit = replace(hit, title_hint=title_hint(text, hit.start, hit.end, spans))
+        merged.append(hit)
+    # Lookups by index keep this linear in the block: a generated reference list has
+    # thousands of entries and identifiers, and comparing each with each took minutes.
+    holding = _identifiers_in(merged, entries)
+    owners = _TitleOwners(merged)
+    for entry in entries:
+        inside = holding(entry)
+        if inside:
+            # The entry is the reference text of the identifiers written in it (an entry with
+            # its DOI, a Sphinx role whose text is the entry): one reference, spanning both.
+            fields = entry.reference
+            for i in inside:
+                hit = merged[i]
+                if hit.problem is None:
+                    merged[i] = replace(
+                        hit,
+                        start=min(hit.start, entry.start),
+                        end=max(hit.end, entry.end),
+                        reference=fields or hit.reference,
+                        title_hint=(fields.title if fields and fields.title else None)
+                        or entry.title_hint
+                        or hit.title_hint,
+                    )
+                    owners.changed(i, hit, merged[i])
             continue
-        first = bisect.bisect_right(ref_ends, entry.start)
-        if first < len(with_ref) and with_ref[first].start < entry.end:
-            continue  # an identifier inside the entry's span but not wholly within it
-        owner = owners.get(_title_key(entry))
+        owner = owners.first(entry)
         if owner is not None:
             # `"Adam: ..." (arXiv:1412.6980)`: the quoted title already is the identifier's
             # hint, so the title citation is the same reference, not a second one.
@@ -91,7 +91,7 @@ def find_hits(text: str) -> tuple[Hit, ...]:
             continue
         merged.append(entry)
     merged.sort(key=lambda h: (h.start, h.end))
-    return tuple(merged)
+    return tuple(merge_place(text, merged))
 
 
 # What may stand between a link's text and its target, or an id and its link, when both name
@@ -119,39 +119,61 @@ def _join_link_pairs(text: str, hits: list[Hit]) -> list[Hit]:
     return joined
 
 
-def _container_finder(entries: Sequence[Hit]) -> Callable[[int, int], int | None]:
-    """A function giving the index of the first entry holding `[start, end)`, or None.
+@dataclass(frozen=True, slots=True)
+class _At:
+    """An identifier's span and its index among the hits."""
 
-    Entries come sorted and apart, so a bisection finds it; otherwise each lookup scans them
-    (a block has few entries unless it is a reference list, and those are sorted)."""
-    starts = [e.start for e in entries]
-    apart = all(a.end <= b.start for a, b in itertools.pairwise(entries))
-
-    def sorted_lookup(start: int, end: int) -> int | None:
-        index = bisect.bisect_right(starts, start) - 1
-        if index >= 0 and end <= entries[index].end:
-            return index
-        return None
-
-    def scan(start: int, end: int) -> int | None:
-        return next((i for i, e in enumerate(entries) if e.start <= start and end <= e.end), None)
-
-    return sorted_lookup if apart else scan
+    start: int
+    end: int
+    index: int
 
 
-def _title_key(entry: Hit) -> str | None:
-    title = (entry.reference.title if entry.reference else None) or entry.title_hint
+def _identifiers_in(hits: list[Hit], entries: Sequence[Hit]) -> Callable[[Hit], list[int]]:
+    """A function giving the indices of the identifier hits (with a ref) that overlap an entry.
+
+    When the entries lie apart, widening a hit over one entry never makes it reach another, so
+    the spans as they are now answer for every entry; otherwise each lookup reads the hits as
+    they are at that moment."""
+    if all(a.end <= b.start for a, b in itertools.pairwise(entries)):
+        index = SpanIndex([_At(h.start, h.end, i) for i, h in enumerate(hits) if h.ref is not None])
+        return lambda entry: [at.index for at in index.overlapping(entry.start, entry.end)]
+    return lambda entry: [
+        i
+        for i, h in enumerate(hits)
+        if h.ref is not None and h.start < entry.end and entry.start < h.end
+    ]
+
+
+def _title_key(title: str | None) -> str | None:
     return " ".join(title.casefold().split()) if title else None
 
 
-def _owners_by_title(hits: list[Hit]) -> dict[str | None, int]:
-    """The index of the first identifier hit for each title hint (normalized)."""
-    owners: dict[str | None, int] = {}
-    for index, hit in enumerate(hits):
-        if hit.ref is not None and hit.title_hint:
-            owners.setdefault(" ".join(hit.title_hint.casefold().split()), index)
-    owners.pop(None, None)
-    return owners
+class _TitleOwners:
+    """For each title, the first identifier hit whose title hint it is."""
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self._by_title: dict[str, set[int]] = {}
+        for index, hit in enumerate(hits):
+            self._add(index, hit)
+
+    def _add(self, index: int, hit: Hit) -> None:
+        key = _title_key(hit.title_hint) if hit.ref is not None else None
+        if key is not None:
+            self._by_title.setdefault(key, set()).add(index)
+
+    def changed(self, index: int, old: Hit, new: Hit) -> None:
+        """Hit `index` went from `old` to `new`."""
+        key = _title_key(old.title_hint) if old.ref is not None else None
+        if key is not None:
+            self._by_title[key].discard(index)
+        self._add(index, new)
+
+    def first(self, entry: Hit) -> int | None:
+        """The index of the identifier hit whose title hint is the title of `entry`, if any."""
+        title = (entry.reference.title if entry.reference else None) or entry.title_hint
+        key = _title_key(title)
+        indices = self._by_title.get(key) if key is not None else None
+        return min(indices) if indices else None
 
 
 def find_mentions(block: TextBlock) -> list[Mention]:
@@ -195,6 +217,7 @@ def find_mentions(block: TextBlock) -> list[Mention]:
                 symbol=block.symbol,
                 confidence=hit.confidence,
                 problem=hit.problem,
+                also_lines=tuple(sorted({position(offset)[0] for offset in hit.also} - {line})),
             )
         )
     return mentions
