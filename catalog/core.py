@@ -179,18 +179,18 @@ class Catalog:
         if todo and self.online:
             results.update(self._fetch(todo))
         for ref in todo:
-            if ref.key not in results:
-                paper = known.get(ref.key)
-                results[ref.key] = (
-                    Resolution(ref.key, Status.CACHED, paper, message="stale")
-                    if paper
-                    else Resolution(ref.key, Status.OFFLINE, message="not in the catalog")
-                )
+            result, paper = results.get(ref.key), known.get(ref.key)
+            if paper is not None and (result is None or result.status is Status.FAILED):
+                # A source failing now does not erase what an earlier run learnt.
+                results[ref.key] = Resolution(ref.key, Status.CACHED, paper, message="stale")
+            elif result is None:
+                results[ref.key] = Resolution(ref.key, Status.OFFLINE, message="not in the catalog")
         return {key: results[key] for key in keys}
 
     def _fetch(self, refs: list[PaperRef]) -> dict[str, Resolution]:
         results: dict[str, Resolution] = {}
         failed: dict[str, str] = {}
+        skipped: set[str] = set()  # a source stopped for the run: left for the caller (offline)
         by_kind: dict[object, list[PaperRef]] = {}
         for ref in refs:
             by_kind.setdefault(ref.kind, []).append(ref)
@@ -206,8 +206,12 @@ class Catalog:
                 except ResolverUnavailable as error:
                     self.network_down(error)
                     break
+                except ServiceUnavailable as error:
+                    self.warn(str(error))
+                    skipped.update(ref.key for ref in ask)
+                    continue
                 except ResolverError as error:
-                    self.source_failed(error, "its references stay unresolved this run")
+                    self.warn(f"{error}; its references stay unresolved this run")
                     failed.update((ref.key, str(error)) for ref in ask)
                     continue
                 # Only answers to questions asked are stored, whatever a service sends back.
@@ -219,7 +223,8 @@ class Catalog:
                 pending = [ref for ref in pending if ref.key not in found]
             if not self.online:
                 continue  # left for the caller to mark offline
-            missing = [ref.key for ref in pending if ref.key not in failed]
+            unanswered = failed.keys() | skipped
+            missing = [ref.key for ref in pending if ref.key not in unanswered]
             self.store.record_missing(missing)
             results.update((k, Resolution(k, Status.NOT_FOUND)) for k in missing)
             results.update(
