@@ -24,8 +24,12 @@ from fake_services import FakeServices, Record  # noqa: E402
 from catalog.core import Catalog  # noqa: E402
 from catalog.ids import ref_from_key  # noqa: E402
 from catalog.imports import import_file  # noqa: E402
-from catalog.records import TitleQuery  # noqa: E402
-from catalog.types import ResolutionStatus  # noqa: E402
+from catalog.types import (  # noqa: E402
+    PaperRef,
+    Reference,
+    RefKind,
+    ResolutionStatus,
+)
 
 _SYLLABLE_TEXT = "ka ro mi ne to la shi vo de pa gu ri se mo tan lin ber qua fex dor"
 SYLLABLES = tuple(_SYLLABLE_TEXT.split())
@@ -178,18 +182,20 @@ def bench_titles(catalog: Catalog, sample: list[dict], titles: int, records: int
     queries, truth = [], {}
     for i in range(titles):
         record = sample[i % len(sample)]
-        key = f"q{i}"
+        # One key per query (the same title is asked several times, once per variant).
+        ref = PaperRef(RefKind.TITLE, f"q{i}")
+        key = ref.key
         if i % 4 == 3:  # a title that is not in the catalog
-            queries.append(TitleQuery(key, f"Absent study number {i} of nothing in particular"))
+            queries.append(Reference(ref, f"Absent study number {i} of nothing in particular"))
             truth[key] = None
             continue
         title = record["title"] if i % 2 == 0 else perturb(record["title"], rng)
         family = record["authors_parsed"][0][0]
         year = int(record["update_date"][:4])
-        queries.append(TitleQuery(key, title, (family,) if i % 3 == 0 else (), year))
+        queries.append(Reference(ref, title, (family,) if i % 3 == 0 else (), year))
         truth[key] = f"arxiv:{record['id']}"
     start = time.perf_counter()
-    found = catalog.match_titles(queries)
+    found = catalog.resolve(queries)
     elapsed = time.perf_counter() - start
     right = sum(
         (r.paper is not None and r.paper.ids.get("arxiv") == (truth[k] or "")[6:])

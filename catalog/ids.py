@@ -59,7 +59,12 @@ ARXIV_OLD_ID = re.compile(
 )
 ARXIV_DOI_PREFIX = "10.48550/arxiv."
 # The shape of an arXiv id in a link (new or old style, optional version); validated after.
-ARXIV_ID_TEXT = r"(?:\d{4}\.\d+|[a-z]+(?:-[a-z]+)?(?:\.[a-z]{2})?/\d+)(?:v\d+)?"
+# As written in text: new style, old style (`math.GT/0309136`), an archive before a new-style id
+# (`hep-th/1601.07616`) and an old-style id with a dash for its slash (`hep-ph-9711200`).
+ARXIV_ID_TEXT = (
+    r"(?:\d{4}\.\d+|[a-z]+(?:-[a-z]+)?(?:\.[a-z]{2})?/(?:\d{4}\.)?\d+"
+    r"|[a-z]+(?:-[a-z]+)?-\d{7})(?:v\d+)?"
+)
 # A whole URL of a page that serves a paper under its arXiv id: arxiv.org and its mirrors and
 # readers (`export.`, language subdomains, ar5iv, alphaxiv, the old xxx.lanl.gov).
 ARXIV_URL = re.compile(
@@ -122,10 +127,20 @@ def arxiv_problem(candidate: str, today: _dt.date | None = None) -> str | None:
     return "not an arXiv identifier"
 
 
+# Forms people write that arXiv's own resolver accepts: an old-style id with a dash for its
+# slash (`hep-ph-9711200`), and a new-style id behind an archive name (`hep-th/1601.07616`).
+_DASHED_OLD = re.compile(r"(?P<archive>[a-zA-Z]+(?:-[a-zA-Z]+)?(?:\.[A-Za-z]{2})?)-(?P<n>\d{7}\S*)")
+_ARCHIVE_BEFORE_NEW = re.compile(r"[a-zA-Z]+(?:-[a-zA-Z]+)?(?:\.[A-Za-z]{2})?/(?=\d{4}\.\d)")
+
+
 def parse_arxiv(text: str) -> PaperRef | None:
     """A valid arXiv id (with or without `arXiv:` prefix and version) as a ref, else None."""
     candidate = re.sub(r"(?i)^\s*arxiv\s*:?\s*", "", text.strip())
     candidate = re.sub(r"(?i)\.pdf$", "", candidate)
+    dashed = _DASHED_OLD.fullmatch(candidate)
+    if dashed and old_archive(dashed["archive"].split(".")[0]):
+        candidate = f"{dashed['archive']}/{dashed['n']}"
+    candidate = _ARCHIVE_BEFORE_NEW.sub("", candidate, count=1)
     if arxiv_problem(candidate) is not None:
         return None
     new = ARXIV_NEW_ID.fullmatch(candidate)
@@ -150,26 +165,34 @@ _TAILS = re.compile(
 )
 
 
-def drop_unbalanced_closer(text: str, closers: dict[str, str] = _CLOSERS) -> str:
-    """Drop one closing bracket that ends `text` without a matching opener inside it.
+def cut_at_unbalanced_closer(text: str, closers: dict[str, str] = _CLOSERS) -> str:
+    """`text` up to its first closing bracket that has no opener before it.
 
-    `(see 10.1145/1.2)` must lose its `)`, while `10.1016/0167-2789(84)90263-6` keeps its
-    balanced pair; `closers` maps each closing bracket to its opener.
+    An identifier never holds such a bracket, but prose and markup glue one on mid-candidate:
+    `[10.1109/x](https://doi.org/10.1109/x)` (a Markdown link), `(https://doi.org/10.1/x)/y`.
+    Balanced pairs stay: `10.1016/0167-2789(84)90263-6`.
     """
-    if text and text[-1] in closers and text.count(text[-1]) > text.count(closers[text[-1]]):
-        return text[:-1]
+    depth = dict.fromkeys(closers.values(), 0)
+    for index, char in enumerate(text):
+        if char in depth:
+            depth[char] += 1
+        elif char in closers:
+            opener = closers[char]
+            if depth[opener] == 0:
+                return text[:index]
+            depth[opener] -= 1
     return text
 
 
 def clean_doi(candidate: str) -> str:
-    """Strip what follows a DOI in running text: trailing punctuation, unbalanced closing
-    brackets, quotes, HTML remnants and publisher path tails (`/full`, `.pdf`), repeated until
-    nothing changes."""
-    text = candidate
+    """Strip what follows a DOI in running text: anything from an unbalanced closing bracket
+    on, trailing punctuation, quotes, HTML remnants and publisher path tails (`/full`,
+    `.pdf`), repeated until nothing changes."""
+    text = cut_at_unbalanced_closer(candidate)
     while True:
         before = text
         text = _TAILS.sub("", text)
-        text = drop_unbalanced_closer(text.rstrip(_TRAILING))
+        text = text.rstrip(_TRAILING)
         if text == before:
             return text
 

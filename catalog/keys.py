@@ -80,6 +80,15 @@ def text_ref(raw: str) -> PaperRef:
     return PaperRef(RefKind.AUTHOR_YEAR, "text:" + " ".join(_WORD.findall(raw.lower()))[:120])
 
 
+def named_ref(title: str | None, authors: Sequence[str], year: int | None, raw: str) -> PaperRef:
+    """The key of a work named without an identifier: its title key, else its authors-and-year
+    key, else the words of the citation `raw` itself."""
+    ref = title_ref(title) if title else None
+    if ref is None and authors:
+        ref = author_year_ref(authors, year)
+    return ref or text_ref(raw)
+
+
 def lookup_key(title: str | None, authors: Sequence[str], year: int | None) -> str:
     """The key a title search's answer is cached under: what was asked, not who asked it."""
     names = ",".join(normalize_title(a) for a in authors)

@@ -1,8 +1,9 @@
-"""Catalog-side values beyond the shared vocabulary: title queries, errors and settings."""
+"""Catalog-side values beyond the shared vocabulary: errors, settings and the lookup policy."""
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -21,18 +22,21 @@ class ServiceUnavailable(ResolverError):
     longer than we would); the message names it and is the same every time it is raised."""
 
 
+DAY = 86400.0
+
+
 @dataclass(frozen=True, slots=True)
-class TitleQuery:
-    """A paper named only by its title and/or authors and year, to be matched by the catalog.
+class Policy:
+    """When a stored answer still holds, and how sure a title match must be."""
 
-    `key` is the caller's key for the citation (e.g. `title:...` or `author-year:...`); the
-    result of `Catalog.match_titles` is keyed by it.
-    """
+    threshold: float = 0.85  # a title match scoring below it stays unresolved
+    ttl_days: float = 30.0
+    not_found_ttl_days: float = 7.0
 
-    key: str
-    title: str | None = None
-    authors: tuple[str, ...] = ()
-    year: int | None = None
+    def fresh(self, fetched_at: float, found: bool) -> bool:
+        """Whether a stored answer (found or not) is still within its TTL."""
+        days = self.ttl_days if found else self.not_found_ttl_days
+        return time.time() - fetched_at < days * DAY
 
 
 # Environment variables that override each source's base URL (tests point them at a fake server).

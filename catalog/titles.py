@@ -7,8 +7,7 @@ from collections.abc import Mapping, Sequence
 from rapidfuzz import fuzz
 
 from catalog.keys import family_name, normalize_title
-from catalog.records import TitleQuery
-from catalog.types import Paper
+from catalog.types import Paper, Reference
 
 DEFAULT_THRESHOLD = 0.85
 # Below this similarity a title hint and the resolved title name different papers.
@@ -29,7 +28,7 @@ def significant_words(text: str) -> list[str]:
 COMMON = 5000
 
 
-def fts_queries(query: TitleQuery, counts: Mapping[str, int] | None = None) -> list[str]:
+def fts_queries(query: Reference, counts: Mapping[str, int] | None = None) -> list[str]:
     """FTS5 queries for a title query, most precise first.
 
     Without `counts` (capped occurrences of each word in stored titles): all significant
@@ -68,7 +67,7 @@ def author_agreement(wanted: Sequence[str], authors: Sequence[str]) -> float | N
     return sum(n in have for n in names) / len(names)
 
 
-def score(query: TitleQuery, paper: Paper) -> float:
+def score(query: Reference, paper: Paper) -> float:
     """Confidence in 0..1 that `paper` is the one `query` names.
 
     Title similarity drives it; a year more than one off or no shared author lowers it,
@@ -94,7 +93,7 @@ def score(query: TitleQuery, paper: Paper) -> float:
     return round(max(0.0, min(1.0, similarity)), 3)
 
 
-def best_match(query: TitleQuery, papers: Sequence[Paper]) -> tuple[Paper, float] | None:
+def best_match(query: Reference, papers: Sequence[Paper]) -> tuple[Paper, float] | None:
     """The highest-scoring candidate with its score; an author-year query needs a unique winner."""
     scored = sorted(((score(query, p), p) for p in papers), key=lambda s: -s[0])
     if not scored or scored[0][0] <= 0:

@@ -16,6 +16,12 @@ class RefKind(str, Enum):
     TITLE = "title"
     AUTHOR_YEAR = "author-year"
 
+    @property
+    def is_identifier(self) -> bool:
+        """Whether the key is an identifier someone wrote, not one made from a title or
+        authors and year."""
+        return self not in (RefKind.TITLE, RefKind.AUTHOR_YEAR)
+
 
 @dataclass(frozen=True, slots=True)
 class PaperRef:
@@ -41,14 +47,31 @@ class PaperRef:
 
 @dataclass(frozen=True, slots=True)
 class Reference:
-    """Bibliographic fields parsed from the text around a citation (all optional)."""
+    """A work as the text names it: the key it is resolved under and what was read about it.
 
-    authors: tuple[str, ...] = ()
+    This is what the scanner hands the catalog. `ref` is the identifier written for the work
+    (arXiv id, DOI, URL, ISBN) or, for a work named without one, its title or authors-and-year
+    key (`catalog.keys`); `ref.kind` says which. The other fields are those read beside it (a
+    reference entry's fields, a link's text or a quoted title), all optional.
+    """
+
+    ref: PaperRef
     title: str | None = None
-    venue: str | None = None
+    authors: tuple[str, ...] = ()
     year: int | None = None
+    venue: str | None = None
     volume: str | None = None
     pages: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The key it is resolved under (`ref.key`)."""
+        return self.ref.key
+
+    @property
+    def identifier(self) -> PaperRef | None:
+        """The identifier written for the work; None for one named by title or authors."""
+        return self.ref if self.ref.kind.is_identifier else None
 
 
 class ResolutionStatus(str, Enum):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from catalog.keys import author_year_ref, text_ref, title_ref
-from catalog.types import Paper, PaperRef, RefKind, Resolution, ResolutionStatus
+from catalog.keys import text_ref
+from catalog.types import Paper, PaperRef, Reference, RefKind, Resolution, ResolutionStatus
 from citegraph.report import Citation, Finding, PaperEntry
 from citegraph.rules import MALFORMED_FALLBACK_RULE, MALFORMED_RULE_BY_KIND
 from scanner import Mention
@@ -24,16 +24,11 @@ class Site:
 
 
 def reference_key(mention: Mention) -> str:
-    """The key a mention is resolved under: its identifier, or its title or authors-and-year
-    key (`catalog.keys`)."""
-    if mention.ref is not None:
-        return mention.ref.key
-    reference = mention.reference
-    title = mention.title_hint or (reference.title if reference else None)
-    ref = title_ref(title) if title else None
-    if ref is None and reference and reference.authors:
-        ref = author_year_ref(reference.authors, reference.year)
-    return (ref or text_ref(mention.raw)).key
+    """The key a mention is resolved under (its reference's; a malformed identifier, which
+    names no reference, is keyed by its text)."""
+    if mention.reference is not None:
+        return mention.reference.key
+    return text_ref(mention.raw).key
 
 
 def citation_of(site: Site, paper_key: str) -> Citation:
@@ -69,7 +64,8 @@ def paper_entry(key: str, sites: list[Site], resolution: Resolution | None) -> P
     """The output record of one paper, from its resolution or, failing that, its citations."""
     first = sites[0].mention
     hint = next((s.mention.title_hint for s in sites if s.mention.title_hint), None)
-    reference = next((s.mention.reference for s in sites if s.mention.reference), None)
+    # Authors, year and venue come from the first citation that read any (a reference entry).
+    reference = next((r for r in (s.mention.reference for s in sites) if r and _read(r)), None)
     kind = first.kind.value
     status = resolution.status.value if resolution else "unresolved"
     if first.ref is None and resolution is None:
@@ -105,6 +101,10 @@ def paper_entry(key: str, sites: list[Site], resolution: Resolution | None) -> P
         confidence=resolution.confidence if resolution else None,
         primary_category=paper.primary_category,
     )
+
+
+def _read(reference: Reference) -> bool:
+    return bool(reference.authors or reference.year or reference.venue)
 
 
 def _ids_of_sites(sites: Iterable[Site]) -> dict[str, str]:

@@ -22,7 +22,11 @@ COMMANDS: dict[str, str] = {
     "bib": "citegraph.commands.bib:bib_command",
     "diff": "citegraph.commands.diff:diff_command",
     "catalog": "citegraph.commands.catalog:catalog_group",
+    "index": "citegraph.commands.index:index_command",
 }
+# What an internal error exits with, where it is not `ExitCode.ERROR`: pre-commit and CI read
+# 2 from a linter as "the tool itself failed" (1 means findings).
+INTERNAL_ERROR_EXIT: dict[str, ExitCode] = {"check": ExitCode.USAGE}
 
 
 class LazyGroup(click.Group):
@@ -44,8 +48,11 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="citegraph")
 @click.option("-v", "--verbose", count=True, help="More logging on standard error.")
-def cli(verbose: int) -> None:
+@click.pass_context
+def cli(ctx: click.Context, verbose: int) -> None:
     """Find the academic papers a codebase cites, and the code that cites them."""
+    if isinstance(ctx.obj, _Run):
+        ctx.obj.command = ctx.invoked_subcommand
     logging.basicConfig(
         level=logging.WARNING - 10 * min(verbose, 2), format="citegraph: %(levelname)s: %(message)s"
     )
@@ -56,10 +63,18 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(run(argv))
 
 
+class _Run:
+    """What one run learns for its error handler: the command being run."""
+
+    command: str | None = None
+
+
 def run(argv: list[str] | None = None) -> int:
-    """Run the CLI and return the exit code instead of exiting."""
+    """Run the CLI and return the exit code instead of exiting; the one place that turns
+    exceptions into exit codes and messages."""
+    state = _Run()
     try:
-        result = cli.main(args=argv, prog_name="citegraph", standalone_mode=False)
+        result = cli.main(args=argv, prog_name="citegraph", standalone_mode=False, obj=state)
     except click.exceptions.Abort:
         click.echo("citegraph: interrupted", err=True)
         return ExitCode.INTERRUPTED
@@ -79,5 +94,5 @@ def run(argv: list[str] | None = None) -> int:
     except Exception:
         click.echo("citegraph: internal error, please report it with this traceback:", err=True)
         traceback.print_exc()
-        return ExitCode.ERROR
+        return INTERNAL_ERROR_EXIT.get(state.command or "", ExitCode.ERROR)
     return int(result or 0)

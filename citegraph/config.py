@@ -25,6 +25,8 @@ class Config:
 
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    # Apply `exclude` to files named on the command line too (ruff's `force-exclude`).
+    force_exclude: bool = False
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     default_excludes: bool = True
     strings: bool = True

@@ -43,15 +43,22 @@ def write_output(target: OutputTarget, text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    target.path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.path.name}.", dir=target.path.parent)
+    write_bytes(target.path, text.encode("utf-8"))
+
+
+def write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Replace `path` with `data` atomically (with permissions `mode`, default as for a new
+    file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     umask = os.umask(0)
     os.umask(umask)
-    os.chmod(temp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
+    # mkstemp makes 0600; outputs are ordinary files.
+    os.chmod(temp, 0o666 & ~umask if mode is None else mode)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temp, target.path)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import subprocess
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from catalog.types import Resolution
+from catalog.types import Reference, Resolution
 from citegraph import __version__
 from citegraph.assemble import Site, citation_of, findings_of, paper_entry, reference_key
 from citegraph.config import Config
 from citegraph.report import Report, SkippedFile
+from citegraph.resolution import mismatches as title_mismatches
 from scanner import FileScan, FileStatus, scan_paths
 
 
@@ -26,11 +27,13 @@ class ScanObserver(Protocol):
         """Called for a problem the user should know about (a source offline, ...)."""
 
 
-# Resolves references: `(sites, config, warn, root) -> (resolutions by key, mismatches)`.
-Resolve = Callable[
-    [list[Site], Config, Callable[[str], None], Path],
-    tuple[dict[str, Resolution], dict[str, str]],
-]
+class ReferenceResolver(Protocol):
+    """Turns references into papers (the catalog, through `citegraph.resolution`)."""
+
+    def resolve(
+        self, references: Sequence[Reference], warn: Callable[[str], None]
+    ) -> dict[str, Resolution]:
+        """A `Resolution` per distinct reference key; problems go to `warn`."""
 
 
 def run_scan(
@@ -38,10 +41,10 @@ def run_scan(
     config: Config,
     *,
     observer: ScanObserver | None = None,
-    resolve: Resolve | None = None,
+    resolver: ReferenceResolver | None = None,
     scans: Iterable[FileScan] | None = None,
 ) -> Report:
-    """Scan `root` and return the report. `resolve` turns references into papers (the
+    """Scan `root` and return the report. `resolver` turns references into papers (the
     catalog); without it every paper is reported unresolved. `scans` replaces the scan itself
     (e.g. scans of two git revisions, or the files a pre-commit hook was given)."""
     root = root.resolve()
@@ -58,7 +61,10 @@ def run_scan(
     stats: Counter[str] = Counter()
     stream = scans if scans is not None else scan_paths(root, config.scan_options())
     for scan in _observed(stream, observer):
-        stats["files"] += 1
+        # Every path listed is scanned or skipped (`listed = files scanned + skipped`); files
+        # of no known type are listed and skipped but not counted among the files.
+        stats["listed"] += 1
+        stats["files"] += scan.language is not None
         stats["blocks"] += scan.blocks
         if scan.status is FileStatus.SKIPPED:
             skipped.append(SkippedFile(scan.path, scan.reason or "skipped"))
@@ -69,9 +75,12 @@ def run_scan(
 
     resolutions: dict[str, Resolution] = {}
     mismatches: dict[str, str] = {}
-    if resolve is not None and config.resolve:
-        wanted = [s for s in sites if not s.mention.problem]
-        resolutions, mismatches = resolve(wanted, config, warn, root)
+    if resolver is not None and config.resolve:
+        references = [
+            s.mention.reference for s in sites if s.mention.reference and not s.mention.problem
+        ]
+        resolutions = resolver.resolve(references, warn)
+        mismatches = title_mismatches(references, resolutions)
     return _assemble(root, sites, resolutions, mismatches, skipped, fallbacks, stats, warnings)
 
 
@@ -125,6 +134,7 @@ def _assemble(
         citations=len(citations),
         papers=len(papers),
         skipped=len(skipped),
+        scanned=stats["listed"] - len(skipped),
         fallbacks=len(fallbacks),
         findings=len(findings),
         resolved=sum(1 for p in papers if p.title),

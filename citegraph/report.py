@@ -6,8 +6,10 @@ scan can be rendered into any format later (`citegraph report scan.json --format
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
+
+from scanner import UNKNOWN_TYPE
 
 SCHEMA_VERSION = 1
 
@@ -188,3 +190,12 @@ def _build(cls: type, record: dict[str, Any]) -> Any:
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {
     cls: tuple(f.name for f in fields(cls)) for cls in (Citation, PaperEntry, Finding, SkippedFile)
 }
+
+
+def without_unknown_types(report: Report) -> Report:
+    """The report without the skipped files of no known type: every listed file is in the saved
+    scan, but summaries for people name only the files that could have cited something."""
+    kept = tuple(s for s in report.skipped if s.reason != UNKNOWN_TYPE)
+    if len(kept) == len(report.skipped):
+        return report
+    return replace(report, skipped=kept)

@@ -1,46 +1,54 @@
-"""Resolving citation sites through the paper catalog.
+"""The catalog a command resolves a scan's references through.
 
-Identifiers go to `Catalog.resolve`; title and author-year citations to `Catalog.match_titles`.
-A project's committed bibliography (`bibliography = "references.bib"`) is imported into the
-catalog first, so a project can ship the metadata of the papers it cites and resolve fully
-offline. A title hint that contradicts the resolved title is returned as a mismatch.
+`open_resolver` opens the catalog the configuration names and wraps it in a `CatalogResolver`,
+the object `run_scan` takes. A project's committed bibliography (`bibliography =
+"references.bib"`) is imported into the catalog before the first lookup, so a project can ship
+the metadata of the papers it cites and resolve fully offline. `mismatches` names the
+identifiers whose title hint contradicts the resolved title.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from catalog.types import PaperRef, Resolution
-from citegraph.assemble import Site, reference_key
+from catalog.types import Reference, Resolution
 from citegraph.config import Config
 
+if TYPE_CHECKING:  # the catalog (SQLite, rapidfuzz) loads only when a command resolves
+    from catalog import Catalog
 
-def resolve_sites(
-    sites: list[Site], config: Config, warn: Callable[[str], None], root: Path | None = None
-) -> tuple[dict[str, Resolution], dict[str, str]]:
-    """Resolve every distinct reference of `sites`; returns resolutions keyed by reference key
-    and, for identifiers whose title hint names another paper, the resolved title."""
-    from catalog import Catalog, ResolverSettings, TitleQuery, import_file, title_mismatch
 
-    refs: dict[str, PaperRef] = {}
-    queries: dict[str, TitleQuery] = {}
-    hints: dict[str, str] = {}
-    for site in sites:
-        mention = site.mention
-        key = reference_key(mention)
-        if mention.ref is not None:
-            refs.setdefault(key, mention.ref)
-            if mention.title_hint:
-                hints.setdefault(key, mention.title_hint)
-        elif key not in queries:
-            reference = mention.reference
-            queries[key] = TitleQuery(
-                key=key,
-                title=mention.title_hint or (reference.title if reference else None),
-                authors=reference.authors if reference else (),
-                year=reference.year if reference else None,
-            )
+class CatalogResolver:
+    """Resolves references through an open catalog, importing the project's bibliography
+    before the first lookup; warnings go to the `warn` of each call (the run's report)."""
+
+    def __init__(self, catalog: Catalog, bibliography: Path | None = None) -> None:
+        self.catalog = catalog
+        self._bibliography = bibliography
+
+    def resolve(
+        self, references: Sequence[Reference], warn: Callable[[str], None]
+    ) -> dict[str, Resolution]:
+        """A `Resolution` per distinct reference key."""
+        self.catalog.online.on_warning = warn
+        if self._bibliography is not None:
+            _import_bibliography(self.catalog, self._bibliography, warn)
+            self._bibliography = None
+        return self.catalog.resolve(references)
+
+
+@contextmanager
+def open_resolver(config: Config, root: Path | None = None) -> Iterator[CatalogResolver | None]:
+    """The catalog `config` names (offline, contact, budgets, title threshold), open for one
+    command; `root` locates the project's bibliography. None when `config` does not resolve."""
+    from catalog import Catalog, ResolverSettings
+
+    if not config.resolve:
+        yield None
+        return
     catalog_path = Path(config.catalog).expanduser() if config.catalog else None
     settings = ResolverSettings.from_environment(
         mailto=config.mailto,
@@ -48,33 +56,42 @@ def resolve_sites(
         service_budget=config.network_service_budget,
         request_timeout=config.network_request_timeout,
     )
+    bibliography = root.resolve() / config.bibliography if config.bibliography and root else None
     with Catalog.open(
         catalog_path,
         offline=config.offline,
         settings=settings,
-        on_warning=warn,
         threshold=config.min_title_confidence,
     ) as catalog:
-        if config.bibliography and root is not None:
-            _import_bibliography(catalog, root / config.bibliography, import_file, warn)
-        resolutions = catalog.resolve(list(refs.values())) if refs else {}
-        if queries:
-            resolutions.update(catalog.match_titles(list(queries.values())))
-    mismatches = {}
+        yield CatalogResolver(catalog, bibliography)
+
+
+def mismatches(
+    references: Iterable[Reference], resolutions: Mapping[str, Resolution]
+) -> dict[str, str]:
+    """For identifiers whose title hint names another paper than the one resolved: the
+    resolved title, keyed by the reference key (the first hint of each key is judged)."""
+    from catalog import title_mismatch
+
+    hints: dict[str, str] = {}
+    for reference in references:
+        if reference.identifier is not None and reference.title:
+            hints.setdefault(reference.key, reference.title)
+    found = {}
     for key, hint in hints.items():
         resolution = resolutions.get(key)
         title = resolution.paper.title if resolution and resolution.paper else None
         if title and title_mismatch(hint, title) is not None:
-            mismatches[key] = title
-    return resolutions, mismatches
+            found[key] = title
+    return found
 
 
-def _import_bibliography(
-    catalog: object, path: Path, import_file: Callable[..., object], warn: Callable[[str], None]
-) -> None:
+def _import_bibliography(catalog: Catalog, path: Path, warn: Callable[[str], None]) -> None:
+    from catalog import import_file
+
     if not path.is_file():
         return  # not written yet: `citegraph check` reports it (CG005), `citegraph bib` makes it
     try:
-        import_file(catalog.store, path)  # type: ignore[attr-defined]
+        import_file(catalog.store, path)
     except (OSError, ValueError) as error:
         warn(f"could not read the bibliography {path}: {error}")

@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
     from scanner.options import DEFAULT_MAX_FILE_SIZE, ScanOptions
     from scanner.scan import GENERATED_MARKER, scan_bytes, scan_file, scan_paths
     from scanner.types import (
+        UNKNOWN_TYPE,
         Context,
         FileScan,
         FileStatus,
@@ -25,6 +26,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
         SymbolKind,
         TextBlock,
     )
+    from scanner.walk import is_excluded
 
 _EXPORTS = {
     "scan_paths": "scanner.scan",
@@ -35,6 +37,7 @@ _EXPORTS = {
     "find_mentions": "scanner.extract",
     "ScanOptions": "scanner.options",
     "DEFAULT_MAX_FILE_SIZE": "scanner.options",
+    "UNKNOWN_TYPE": "scanner.types",
     "Context": "scanner.types",
     "FileScan": "scanner.types",
     "FileStatus": "scanner.types",
@@ -44,11 +47,13 @@ _EXPORTS = {
     "Symbol": "scanner.types",
     "SymbolKind": "scanner.types",
     "TextBlock": "scanner.types",
+    "is_excluded": "scanner.walk",
 }
 
 __all__ = [
     "DEFAULT_MAX_FILE_SIZE",
     "GENERATED_MARKER",
+    "UNKNOWN_TYPE",
     "Context",
     "FileScan",
     "FileStatus",
@@ -61,6 +66,7 @@ __all__ = [
     "TextBlock",
     "find_hits",
     "find_mentions",
+    "is_excluded",
     "scan_bytes",
     "scan_file",
     "scan_paths",

@@ -6,15 +6,16 @@ a BLAKE2 digest of its bytes and the serialised result, packed into one `entry` 
 reused when the stat signature still matches (no read at all) or, failing that, when the
 content digest does. Rows belong to a fingerprint of the scanner's source code, version and
 options, so any change to the scanner or its configuration starts afresh. The database lives
-in the user cache directory, never in the scanned repository, because results are unpickled (a
-repository must not be able to ship one).
+in the user cache directory, never in the scanned repository. CI jobs restore it from shared
+caches, so it is untrusted input: entries are data only (`scanner.codec`, no pickle), a
+malformed entry is a miss, and a database that is not one is rebuilt once, with one warning.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
-import pickle
 import sqlite3
 import struct
 import time
@@ -22,21 +23,26 @@ from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from scanner.codec import CorruptEntry, dumps, loads
 from scanner.options import ScanOptions
-from scanner.types import FileScan, FileStatus
+from scanner.types import FileScan
+
+logger = logging.getLogger(__name__)
 
 CACHE_ENV = "CITEGRAPH_CACHE_DIR"
 DB_NAME = "scan-cache.sqlite3"
-_SCHEMA = 2
+_SCHEMA = 3
 _BUSY_TIMEOUT_MS = 30_000
 _COMMIT_EVERY = 512
 # Schema 1 kept the signature's fields and the digest in columns of their own; the sqlite3
 # module spends about a microsecond per column of each row, so a warm scan of 20,000 files
 # took 60 ms to load them. An entry is `signature + digest + result`, loaded as (path, entry)
-# pairs straight into a dict.
+# pairs straight into a dict. Schema 2 held pickles; schema 3 holds data only, and paths as
+# their file-system bytes (a name that is not UTF-8 cannot be SQLite text).
 _CREATE = f"""
 BEGIN IMMEDIATE;
 DROP TABLE IF EXISTS scans;
+DROP TABLE IF EXISTS entries;
 CREATE TABLE IF NOT EXISTS entries (fingerprint TEXT NOT NULL, path TEXT NOT NULL,
     entry BLOB NOT NULL, used REAL NOT NULL, PRIMARY KEY (fingerprint, path)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entries_used ON entries (used);
@@ -82,6 +88,8 @@ def _scanner_source_digest() -> str:
         if path.suffix in {".py", ".scm", ".crfsuite"} and "__pycache__" not in path.parts:
             hasher.update(path.relative_to(package).as_posix().encode())
             hasher.update(path.read_bytes())
+    # The catalog's vocabulary is part of every stored result's layout.
+    hasher.update((package.parent / "catalog" / "types.py").read_bytes())
     return hasher.hexdigest()
 
 
@@ -112,21 +120,44 @@ class ScanCache:
     def __init__(self, root: Path, options: ScanOptions, directory: Path | None = None) -> None:
         directory = directory or options.cache_dir or default_cache_dir()
         directory.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(directory / DB_NAME, timeout=_BUSY_TIMEOUT_MS / 1000)
-        self._db.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        if self._db.execute("PRAGMA user_version").fetchone()[0] != _SCHEMA:
-            self._db.executescript(_CREATE)
+        self.path = directory / DB_NAME
         self._fingerprint = fingerprint(root, options)
-        self._pending: list[tuple[str, str, bytes, float]] = []
-        # Results stay serialised until used: memory holds compact bytes rather than object
-        # graphs, and only what the caller consumes is decoded.
-        self._entries: dict[str, bytes] = dict(
-            self._db.execute(
+        self._pending: list[tuple[str, bytes, bytes, float]] = []
+        self._damage = ""
+        try:
+            self._db, self._entries = self._open()
+        except sqlite3.DatabaseError as error:
+            if self.path.is_dir() or not self.path.exists():
+                raise  # not ours to remove: the caller scans without a cache
+            # Not a database, or a damaged one: it only ever held results that can be
+            # recomputed, so it is rebuilt (once: the new file is sound).
+            logger.warning("scan cache %s was unreadable (%s); rebuilt it", self.path, error)
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            self._db, self._entries = self._open()
+
+    def _open(self) -> tuple[sqlite3.Connection, dict[str, bytes]]:
+        db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_MS / 1000)
+        try:
+            db.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            if db.execute("PRAGMA user_version").fetchone()[0] != _SCHEMA:
+                db.executescript(_CREATE)
+            # Results stay serialised until used: memory holds compact bytes rather than
+            # object graphs, and only what the caller consumes is decoded.
+            rows = db.execute(
                 "SELECT path, entry FROM entries WHERE fingerprint = ?", (self._fingerprint,)
             )
-        )
+            entries = {
+                os.fsdecode(path): entry
+                for path, entry in rows
+                if isinstance(path, bytes) and isinstance(entry, bytes)
+            }
+        except BaseException:
+            db.close()
+            raise
+        return db, entries
 
     def __enter__(self) -> ScanCache:
         return self
@@ -139,7 +170,7 @@ class ScanCache:
         entry = self._entries.get(path)
         if entry is None or not entry.startswith(sig):
             return None
-        return _loads(entry, _RESULT_START)
+        return self._result(path, entry)
 
     def lookup_digest(self, path: str, sig: Signature, content: bytes) -> FileScan | None:
         """The cached result when the content is unchanged though its stat is not (a touch, a
@@ -147,8 +178,20 @@ class ScanCache:
         entry = self._entries.get(path)
         if entry is None or entry[_SIGNATURE.size : _RESULT_START] != content:
             return None
-        self._queue(path, sig + entry[_SIGNATURE.size :])
-        return _loads(entry, _RESULT_START)
+        scan = self._result(path, entry)
+        if scan is not None:
+            self._queue(path, sig + entry[_SIGNATURE.size :])
+        return scan
+
+    def _result(self, path: str, entry: bytes) -> FileScan | None:
+        try:
+            scan = loads(memoryview(entry)[_RESULT_START:])
+        except CorruptEntry:
+            scan = None
+        if scan is None or scan.path != path:
+            del self._entries[path]  # a miss: the file is scanned and its entry rewritten
+            return None
+        return scan
 
     def has(self, path: str) -> bool:
         """Whether any result, current or stale, is cached for `path`."""
@@ -156,10 +199,10 @@ class ScanCache:
 
     def store(self, path: str, sig: Signature, content: bytes, scan: FileScan) -> None:
         """Remember `scan` as the result for a file with this signature and content digest."""
-        self._queue(path, sig + content + _dumps(scan))
+        self._queue(path, sig + content + dumps(scan))
 
     def _queue(self, path: str, entry: bytes) -> None:
-        self._pending.append((self._fingerprint, path, entry, time.time()))
+        self._pending.append((self._fingerprint, os.fsencode(path), entry, time.time()))
         if len(self._pending) >= _COMMIT_EVERY:
             self.flush()
 
@@ -173,6 +216,8 @@ class ScanCache:
                 self._db.executemany("INSERT OR REPLACE INTO entries VALUES (?,?,?,?)", batch)
         except sqlite3.OperationalError:
             pass  # another scan held the lock past the timeout: the cache is only an aid
+        except sqlite3.DatabaseError as error:
+            self._damage = str(error)  # damage the load did not touch: rebuilt at close
 
     def close(self) -> None:
         """Commit what is pending, drop other fingerprints' stale rows, and close."""
@@ -187,33 +232,10 @@ class ScanCache:
                 )
         except sqlite3.OperationalError:
             pass
+        except sqlite3.DatabaseError as error:
+            self._damage = str(error)
         self._db.close()
-
-
-def _compact(scan: FileScan) -> tuple[object, ...]:
-    # A flat tuple pickles smaller and faster than the dataclass (no per-field names).
-    return (scan.path, scan.language, scan.status, scan.mentions, scan.blocks, scan.reason)
-
-
-# Most files cite nothing: their results are stored as `E status|language|blocks|path` text,
-# which loads several times faster than a pickle.
-_EMPTY = b"E"
-_EMPTY_BYTE = _EMPTY[0]
-_STATUSES = {status.value: status for status in FileStatus}  # a dict is 20x faster than the enum
-
-
-def _dumps(scan: FileScan) -> bytes:
-    if not scan.mentions and scan.reason is None and "|" not in scan.path:
-        return _EMPTY + "|".join(
-            (scan.status.value, scan.language or "", str(scan.blocks), scan.path)
-        ).encode("utf-8")
-    return pickle.dumps(_compact(scan), pickle.HIGHEST_PROTOCOL)
-
-
-def _loads(entry: bytes, start: int) -> FileScan:
-    """The result serialised in `entry` from `start` on."""
-    if entry[start] == _EMPTY_BYTE:
-        status, language, blocks, path = entry[start + 1 :].decode("utf-8").split("|", 3)
-        return FileScan(path, language or None, _STATUSES[status], (), int(blocks), None)
-    path, language, status, mentions, blocks, reason = pickle.loads(memoryview(entry)[start:])
-    return FileScan(path, language, status, tuple(mentions), blocks, reason)
+        if self._damage:
+            logger.warning("scan cache %s is damaged (%s); removed it", self.path, self._damage)
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)

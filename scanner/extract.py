@@ -9,9 +9,12 @@ hints from links and quotes. `find_mentions` turns hits into `Mention`s with fil
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 from functools import lru_cache
 
+from catalog.keys import named_ref
+from catalog.types import Reference
 from scanner.identifiers import EXTRACTORS
 from scanner.identifiers.hints import title_hint
 from scanner.identifiers.joining import join_wrapped
@@ -43,6 +46,7 @@ def find_hits(text: str) -> tuple[Hit, ...]:
     for _, hit in found:
         if not identifiers or hit.start >= identifiers[-1].end:
             identifiers.append(hit)
+    identifiers = _join_link_pairs(text, identifiers)
     spans = tuple((h.start, h.end) for h in identifiers)
     entries = find_citations(text)
     merged: list[Hit] = []
@@ -84,6 +88,31 @@ def find_hits(text: str) -> tuple[Hit, ...]:
         merged.append(entry)
     merged.sort(key=lambda h: (h.start, h.end))
     return tuple(merged)
+
+
+# What may stand between a link's text and its target, or an id and its link, when both name
+# the same work: `[10.1/x](https://doi.org/10.1/x)`, `arXiv:1706.03762 (https://arxiv.org/...)`,
+# `doi:10.1/x <https://doi.org/10.1/x>`.
+_LINK_GLUE = re.compile(r"[\s\]\[(<:,]{0,6}")
+
+
+def _join_link_pairs(text: str, hits: list[Hit]) -> list[Hit]:
+    """One hit for two neighbouring hits of the same work joined by link syntax."""
+    joined: list[Hit] = []
+    for hit in hits:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and hit.ref is not None
+            and previous.ref == hit.ref
+            and _LINK_GLUE.fullmatch(text, previous.end, hit.start)
+        ):
+            joined[-1] = replace(
+                previous, end=hit.end, title_hint=previous.title_hint or hit.title_hint
+            )
+        else:
+            joined.append(hit)
+    return joined
 
 
 def _owner_by_title(hits: list[Hit], entry: Hit) -> int | None:
@@ -128,12 +157,13 @@ def find_mentions(block: TextBlock) -> list[Mention]:
             hit = replace(hit, problem=None)
         line, column = position(hit.start)
         end_line, end_column = position(hit.end)
+        raw = block.text[hit.start : hit.end]
         mentions.append(
             Mention(
                 kind=hit.kind,
                 rule=hit.rule,
-                ref=hit.ref,
-                raw=block.text[hit.start : hit.end],
+                reference=reference_of(hit, raw),
+                raw=raw,
                 line=line,
                 column=column,
                 end_line=end_line,
@@ -141,9 +171,25 @@ def find_mentions(block: TextBlock) -> list[Mention]:
                 context=block.context,
                 symbol=block.symbol,
                 confidence=hit.confidence,
-                title_hint=hit.title_hint,
-                reference=hit.reference,
                 problem=hit.problem,
             )
         )
     return mentions
+
+
+def reference_of(hit: Hit, raw: str) -> Reference | None:
+    """The reference a hit names: its identifier, else the key its title or authors and year
+    make (`catalog.keys`), with the fields read beside it; None for a malformed identifier."""
+    fields = hit.reference
+    title = hit.title_hint or (fields.title if fields else None)
+    authors = fields.authors if fields else ()
+    year = fields.year if fields else None
+    if hit.ref is not None:
+        ref = hit.ref
+    elif hit.problem is not None:
+        return None
+    else:
+        ref = named_ref(title, authors, year, raw)
+    if fields is None:
+        return Reference(ref, title)
+    return Reference(ref, title, authors, year, fields.venue, fields.volume, fields.pages)

@@ -14,6 +14,9 @@ import re
 
 from ahocorasick_rs import MATCHKIND_LEFTMOST_FIRST, BytesAhoCorasick
 
+from catalog.ids import ARXIV_OLD_ARCHIVES
+from scanner.identifiers.hosts import is_not_paper_host
+
 # Identifier markers and the hosts whose links some extractor reads (arXiv mirrors, DOI
 # publishers without `10.` in the link, the paper sites of CG103), then the words that make a
 # bare `YYMM.NNNNN` an arXiv id, then the cues of reference entries. Needles cost nothing
@@ -64,23 +67,20 @@ _FIRST_LINK_NEEDLE = 2  # needles before this index are the link needles
 _NOT_CITATION_LINES = (b"copyright", b"(c)", b"\xc2\xa9", b"spdx", b"license")
 # License texts put their link on a line of its own ("obtain one at http://mozilla.org/MPL/2.0/").
 _LICENSE_LINKS = (*_NOT_CITATION_LINES, b"mozilla.org/mpl", b"creativecommons.org")
-# Hosts whose links are code, docs, Q&A or encyclopedia pages: the most common links in
-# comments, and never a paper (CG103's paper sites and DOI resolvers are not among them).
-_NOT_PAPER_HOSTS = (
-    b"github.com", b"gitlab.com", b"bitbucket.org", b"githubusercontent.com", b"github.io",
-    b"stackoverflow.com", b"stackexchange.com", b"wikipedia.org", b"wikimedia.org",
-    b"readthedocs.io", b"readthedocs.org", b"pypi.org", b"python.org", b"cppreference.com",
-    b"go.dev", b"golang.org", b"rust-lang.org", b"docs.rs", b"crates.io", b"npmjs.com",
-    b"npmjs.org", b"developer.mozilla.org", b"w3.org", b"example.com", b"example.org",
-    b"localhost", b"youtube.com", b"googlesource.com",
-)  # fmt: skip
 _HOST = re.compile(rb"[a-z0-9.-]+")
-_DOI_PREFIX = re.compile(rb"10\.\d{4,9}/")
+_DOI_PREFIX = re.compile(rb"10\.\d{4,9}(?:\.\d+)*/")  # `10.1000.10/...`: a dotted registrant
 # Old-style arXiv ids (`hep-th/9901001`) and new-style ones right after "see" or "cf." carry no
 # needle; both searches start with a literal, which the regex engine skips to quickly.
 _OLD_ARXIV = re.compile(rb"/\d{7}")
+# `hep-ph-9711200`: an old-style id with a dash for its slash, after a real archive's name.
+_OLD_ARXIV_DASHED = re.compile(rb"-\d{7}")
+_ARCHIVE_END = re.compile(
+    rb"(?<![a-z])(?:" + b"|".join(a.encode() for a in sorted(ARXIV_OLD_ARCHIVES)) + rb")$"
+)
 _NEW_ARXIV = re.compile(rb"\.(?<=\d{4}\.)\d{4,5}")
-_ARXIV_CUES = (b"see", b"see also", b"cf.")
+_ARXIV_CUES = (b"see", b"see also", b"cf.", b"implements", b"implements:", b"abs/", b"[")
+# After the id: the end of an entry label (`[0802.2879]`) or a subject class (`[cs.lg]`).
+_ARXIV_AFTER = re.compile(rb"\]|[ \t]*\[[a-z-]+(?:\.[a-z-]+)?\]")
 
 
 def may_cite(data: bytes) -> bool:
@@ -93,9 +93,12 @@ def may_cite(data: bytes) -> bool:
         return True
     if _OLD_ARXIV.search(data) is not None:
         return True
+    for match in _OLD_ARXIV_DASHED.finditer(lowered):
+        if _ARCHIVE_END.search(lowered, max(0, match.start() - 12), match.start()):
+            return True
     for match in _NEW_ARXIV.finditer(lowered):
         before = lowered[max(0, match.start() - 20) : match.start() - 4]
-        if before.rstrip(b" \t").endswith(_ARXIV_CUES):
+        if before.rstrip(b" \t").endswith(_ARXIV_CUES) or _ARXIV_AFTER.match(lowered, match.end()):
             return True
     return _cites_a_year(lowered)
 
@@ -111,8 +114,7 @@ def _ordinary_link(lowered: bytes, at: int) -> bool:
     host = _HOST.match(lowered, host_start)
     if host is None:
         return False
-    name = host.group().rstrip(b".")
-    return any(name == h or name.endswith(b"." + h) for h in _NOT_PAPER_HOSTS)
+    return is_not_paper_host(host.group().decode("ascii"))
 
 
 def _on_license_line(lowered: bytes, at: int) -> bool:

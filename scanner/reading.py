@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 _SNIFF = 8192
 _PY_CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
+# Other languages declare an encoding the Emacs or Vim way, in a comment on the first lines.
+_DECLARED_CODING = re.compile(
+    rb"^[^\n]*?(?:-\*-[^\n]*?coding[:=][ \t]*|vim?:[^\n]*?fileencoding=)([-\w.]+)", re.MULTILINE
+)
+# Byte order marks, longest first: UTF-32's little-endian mark begins with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 # More than this share of invalid UTF-8 bytes means the file is in another encoding, not a
 # UTF-8 file with a few stray bytes.
 _MAX_BAD_SHARE = 0.01
@@ -21,6 +34,23 @@ class Decoded:
     text: str | None = None
     skip: str | None = None
     note: str | None = None
+    # Whether the text came from UTF-8 (or ASCII) bytes, so that byte-level checks such as
+    # the prefilter may read the bytes as they are; otherwise they read the text re-encoded.
+    utf8: bool = True
+
+
+_SPECIAL = {
+    stat.S_IFIFO: "FIFO",
+    stat.S_IFSOCK: "socket",
+    stat.S_IFCHR: "character device",
+    stat.S_IFBLK: "block device",
+    stat.S_IFDIR: "directory",
+}
+
+
+def not_regular(mode: int) -> str:
+    """The skip reason of a directory entry that is not a regular file (by its `st_mode`)."""
+    return f"not a regular file ({_SPECIAL.get(stat.S_IFMT(mode), 'unknown type')})"
 
 
 def too_large(size: int, max_size: int) -> str:
@@ -28,39 +58,66 @@ def too_large(size: int, max_size: int) -> str:
     return f"too large ({size:,} bytes > {max_size:,}; see max-file-size)"
 
 
-def read_bytes(path: Path, max_size: int) -> tuple[bytes | None, str | None]:
-    """The file's bytes, or `(None, reason)` when it is too large or unreadable."""
+def read_regular(
+    path: str | Path, max_size: int
+) -> tuple[bytes | None, str | None, os.stat_result | None]:
+    """A regular file's bytes and the stat they were read under, or `(None, reason, None)`
+    when it is too large, unreadable or not a regular file.
+
+    The file is opened without blocking and checked with fstat before any read, so a FIFO,
+    socket or device that took a file's place never hangs the scan; at most `max_size + 1`
+    bytes are read, so a file growing meanwhile cannot take more memory than the limit.
+    """
     try:
-        size = path.stat().st_size
-        if size > max_size:
-            return None, too_large(size, max_size)
-        with path.open("rb") as handle:
-            return handle.read(), None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as error:
-        return None, f"unreadable: {error.strerror or error}"
+        return None, f"unreadable: {error.strerror or error}", None
+    with open(fd, "rb", buffering=0, closefd=True) as handle:
+        try:
+            status = os.fstat(fd)
+            if not stat.S_ISREG(status.st_mode):
+                return None, not_regular(status.st_mode), None
+            if status.st_size > max_size:
+                return None, too_large(status.st_size, max_size), None
+            data = handle.read(max_size + 1)
+        except OSError as error:
+            return None, f"unreadable: {error.strerror or error}", None
+    if data is None or len(data) > max_size:
+        return None, too_large(len(data or b""), max_size), None
+    return data, None, status
+
+
+def read_bytes(path: str | Path, max_size: int) -> tuple[bytes | None, str | None]:
+    """The file's bytes, or `(None, reason)` when it is too large, unreadable or not a
+    regular file."""
+    data, reason, _ = read_regular(path, max_size)
+    return data, reason
 
 
 def decode(data: bytes, language: str) -> Decoded:
-    """Decode source bytes: UTF-8 (with or without BOM), a Python coding cookie, or lossy UTF-8
-    when only a few bytes are bad. Binary data is refused."""
-    if b"\0" in data[:_SNIFF] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    """Decode source bytes: a UTF-32 or UTF-16 byte order mark, UTF-8 (with or without BOM),
+    a declared encoding (a Python coding cookie, an Emacs or Vim line), or lossy UTF-8 when
+    only a few bytes are bad. Binary data is refused."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(text=data.decode(encoding), utf8=False)
+            except UnicodeDecodeError:
+                return Decoded(skip=f"undecodable {encoding.upper()}")
+    if b"\0" in data[:_SNIFF]:
         return Decoded(skip="binary (NUL bytes)")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return Decoded(text=data.decode("utf-16"))
-        except UnicodeDecodeError:
-            return Decoded(skip="undecodable UTF-16")
     try:
         return Decoded(text=data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         first_error = error
-    if language == "python":
-        cookie = _PY_CODING.search(data, 0, _first_two_lines_end(data))
-        if cookie:
-            try:
-                return Decoded(text=data.decode(cookie.group(1).decode("ascii")))
-            except (LookupError, UnicodeDecodeError):
-                pass
+    declared = (_PY_CODING if language == "python" else _DECLARED_CODING).search(
+        data, 0, _first_two_lines_end(data)
+    )
+    if declared:
+        try:
+            return Decoded(text=data.decode(declared.group(1).decode("ascii")), utf8=False)
+        except (LookupError, UnicodeDecodeError):
+            pass
     lossy = data.decode("utf-8", errors="replace")
     bad = lossy.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
     if bad <= max(1, int(len(data) * _MAX_BAD_SHARE)):

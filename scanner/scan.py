@@ -17,8 +17,8 @@ from scanner.languages import Language, language_for
 from scanner.options import ScanOptions
 from scanner.parallel import chunked, ordered_map, resolve_jobs
 from scanner.prefilter import may_cite
-from scanner.reading import decode, too_large
-from scanner.types import Context, FileScan, FileStatus, Mention, SourceFile
+from scanner.reading import decode, read_regular, too_large
+from scanner.types import UNKNOWN_TYPE, Context, FileScan, FileStatus, Mention, SourceFile
 from scanner.walk import iter_candidates
 
 logger = logging.getLogger(__name__)
@@ -41,8 +41,8 @@ Done = tuple[FileScan, Signature | None, bytes | None]
 def scan_paths(root: Path, options: ScanOptions | None = None) -> Iterator[FileScan]:
     """Scan every candidate file under `root`, in path order.
 
-    Files of unknown languages are passed over without a record; everything else yields a
-    `FileScan`, skipped files included, so nothing vanishes silently.
+    Every file listed yields a `FileScan`: scanned, or skipped with its reason (files of no
+    known language included, as `UNKNOWN_TYPE`), so nothing vanishes silently.
     """
     options = options or ScanOptions()
     root = root.resolve()
@@ -88,10 +88,12 @@ def _plan(root: Path, options: ScanOptions, cache: ScanCache | None) -> list[Fil
     for candidate in iter_candidates(root, options):
         path = candidate.path
         language = language_for(path)
-        if language is None:
-            continue
+        name = language.name if language is not None else None
         if candidate.skip is not None:
-            plan.append(FileScan(path, language.name, FileStatus.SKIPPED, reason=candidate.skip))
+            plan.append(FileScan(path, name, FileStatus.SKIPPED, reason=candidate.skip))
+            continue
+        if language is None:
+            plan.append(FileScan(path, None, FileStatus.SKIPPED, reason=UNKNOWN_TYPE))
             continue
         cached = _cached(base, path, language.name, cache, options.max_file_size)
         plan.append(cached if cached is not None else (path, language.name))
@@ -121,11 +123,10 @@ def _cached(
     hit = cache.lookup_stat(path, sig)
     if hit is not None:
         return hit
-    try:  # changed stat: a touch or a checkout leaves the content, and the result, as it was
-        with open(full, "rb") as handle:
-            content = handle.read()
-    except OSError:
-        return None
+    # Changed stat: a touch or a checkout leaves the content, and the result, as it was.
+    content, _, _ = read_regular(full, max_size)
+    if content is None:
+        return None  # the worker reads it again and reports why
     return cache.lookup_digest(path, sig, digest(content))
 
 
@@ -155,14 +156,8 @@ def read_signed(
 ) -> tuple[bytes | None, str | None, Signature | None]:
     """The file's bytes and the stat signature they were read under, or `(None, reason,
     None)` when it is too large or unreadable."""
-    try:
-        with open(path, "rb") as handle:
-            stat = os.fstat(handle.fileno())
-            if stat.st_size > max_size:
-                return None, too_large(stat.st_size, max_size), None
-            return handle.read(), None, signature(stat)
-    except OSError as error:
-        return None, f"unreadable: {error.strerror or error}", None
+    data, reason, status = read_regular(path, max_size)
+    return data, reason, (signature(status) if status is not None else None)
 
 
 def scan_file(
@@ -173,7 +168,7 @@ def scan_file(
     options = options or ScanOptions()
     language = language or language_for(path)
     if language is None:
-        return FileScan(path, None, FileStatus.SKIPPED, reason="unknown language")
+        return FileScan(path, None, FileStatus.SKIPPED, reason=UNKNOWN_TYPE)
     data, problem, _ = read_signed(root / path, options.max_file_size)
     if data is None:
         return FileScan(path, language.name, FileStatus.SKIPPED, reason=problem)
@@ -193,7 +188,9 @@ def scan_bytes(
     decoded = decode(data, language.name)
     if decoded.text is None:
         return FileScan(path, language.name, FileStatus.SKIPPED, reason=decoded.skip)
-    if options.prefilter and not may_cite(data):
+    # The prefilter reads UTF-8 bytes; text in another encoding is re-encoded for it first.
+    probe = data if decoded.utf8 else decoded.text.encode("utf-8", "surrogatepass")
+    if options.prefilter and not may_cite(probe):
         return FileScan(path, language.name, FileStatus.OK)
     # Parsers and extractors compile a few hundred regexes (0.1 s) and load grammars on import:
     # a rescan whose changed files all fail the prefilter, like a warm one, never needs them.

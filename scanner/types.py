@@ -83,6 +83,18 @@ class TextBlock:
 
 
 @dataclass(frozen=True, slots=True)
+class EntryFields:
+    """Bibliographic fields the title reader parsed from an entry or mention (all optional)."""
+
+    authors: tuple[str, ...] = ()
+    title: str | None = None
+    venue: str | None = None
+    year: int | None = None
+    volume: str | None = None
+    pages: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
     """A reference found by an extractor, as a `[start, end)` span of one block's text."""
 
@@ -93,17 +105,22 @@ class Hit:
     ref: PaperRef | None = None  # None for title and author-year citations
     confidence: float = 1.0
     title_hint: str | None = None
-    reference: Reference | None = None
+    reference: EntryFields | None = None
     problem: str | None = None  # why a candidate is malformed (e.g. "month 13 does not exist")
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A hit placed in its file: 1-based lines and columns, the raw text, the owning symbol."""
+    """A hit placed in its file: 1-based lines and columns, the raw text, the owning symbol,
+    and the `Reference` it names (its key and the fields read beside it).
+
+    Every mention names a reference, title and author-year citations included; only a
+    malformed identifier, which names nothing, has None (and a `problem`).
+    """
 
     kind: RefKind
     rule: str
-    ref: PaperRef | None
+    reference: Reference | None
     raw: str
     line: int
     column: int
@@ -112,9 +129,21 @@ class Mention:
     context: Context
     symbol: Symbol
     confidence: float = 1.0
-    title_hint: str | None = None
-    reference: Reference | None = None
     problem: str | None = None
+
+    @property
+    def ref(self) -> PaperRef | None:
+        """The identifier written (None for a title or author-year citation)."""
+        return self.reference.identifier if self.reference is not None else None
+
+    @property
+    def title_hint(self) -> str | None:
+        """The title read for the mention: an entry's, a link's text, a quoted title."""
+        return self.reference.title if self.reference is not None else None
+
+
+# The skip reason of a listed file no parser reads (an image, a licence, a lock file).
+UNKNOWN_TYPE = "unknown file type"
 
 
 class FileStatus(str, Enum):

@@ -3,7 +3,10 @@
 Inside a git work tree the candidates are the tracked files plus untracked files that are not
 ignored (`git ls-files -co --exclude-standard`); elsewhere a walk that honours every
 `.gitignore` on the way down. Either way default tool/build directories and the user's
-exclude globs are dropped, and symlinks are never followed out of the root.
+exclude globs are dropped, and symlinks are never followed out of the root. Every other path
+listed comes out, readable or not: what cannot be scanned (a deleted or unreadable file, a
+submodule, a FIFO, a directory symlink, an unreadable directory) carries its reason, so that
+the files listed are exactly the files scanned plus the files skipped.
 """
 
 from __future__ import annotations
@@ -16,9 +19,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scanner.options import DEFAULT_EXCLUDED_DIRS, ScanOptions
+from scanner.reading import not_regular
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
+
+
+# What a listing knows of an entry: a plain file, a symlink, a path git lists that the work
+# tree lacks (deleted, or in a directory this user cannot search), or else the skip reason.
+FILE = ""
+LINK = "symlink"
+GONE = "gone"
+_SUBMODULE = "git submodule (not scanned; scan it on its own)"
+_UNREADABLE_DIRECTORY = "unreadable directory: {}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +57,26 @@ def iter_candidates(root: Path, options: ScanOptions) -> Iterator[Candidate]:
             continue
         if include is not None and not include.match_file(rel):
             continue
-        # Only symlinks need a look at the disk: the listings already know which files are.
-        yield _check_link(root, rel) if entries[rel] else Candidate(rel)
+        # Only symlinks and what git misses need a look at the disk: the listings already
+        # know which entries are plain files.
+        kind = entries[rel]
+        if kind == FILE:
+            yield Candidate(rel)
+        elif kind == LINK:
+            yield _check_link(root, rel)
+        elif kind == GONE:
+            yield _check_gone(root, rel)
+        else:
+            yield Candidate(rel, skip=kind)
+
+
+def is_excluded(root: Path, rel: str, options: ScanOptions) -> bool:
+    """Whether the walk of `root` would leave out `rel` by the excludes alone (the `exclude`
+    globs and the tool, dependency and build directories), e.g. for a file a pre-commit hook
+    names explicitly."""
+    if options.default_excludes and _in_excluded_dir(root.resolve(), rel, {}):
+        return True
+    return bool(options.exclude) and _spec(options.exclude).match_file(rel)
 
 
 def _spec(lines: Iterable[str]) -> GitIgnoreSpec:
@@ -60,28 +91,35 @@ def _git(root: Path, *args: str) -> list[str]:
     out = subprocess.run(
         ["git", "-C", str(root), *args], capture_output=True, check=True, timeout=120
     ).stdout
+    # os.fsdecode keeps a name that is not UTF-8 as surrogate escapes: the exact bytes survive
+    # to open() and are shown escaped.
     return [os.fsdecode(raw) for raw in out.split(b"\0") if raw]
 
 
-def _git_listing(root: Path) -> dict[str, bool] | None:
-    """Tracked plus untracked-but-not-ignored files, each with whether it is a symlink; None
-    outside a git work tree."""
+# git's index modes: a symlink and a submodule (a "gitlink").
+_GIT_MODES = {"120000": LINK, "160000": _SUBMODULE}
+
+
+def _git_listing(root: Path) -> dict[str, str] | None:
+    """Tracked plus untracked-but-not-ignored files, each with what git knows of it (see
+    `FILE`); None outside a git work tree."""
     if not _inside_git_work_tree(root):
         return None
     try:
         staged = _git(root, "ls-files", "-z", "-s")
         untracked = _git(root, "ls-files", "-z", "-o", "--exclude-standard")
-        # Files git knows of but the work tree no longer has.
+        # Files git knows of but the work tree lacks: deleted, or unreadable to this user.
         deleted = set(_git(root, "ls-files", "-z", "-d"))
     except (OSError, subprocess.SubprocessError):
         return None
-    entries: dict[str, bool] = {}
+    entries: dict[str, str] = {}
     for line in staged:
         meta, _, path = line.partition("\t")
-        if path and path not in deleted:
-            entries[path] = meta.startswith("120000")  # git's mode for a symlink
+        if path:
+            mode = _GIT_MODES.get(meta[:6], FILE)
+            entries[path] = GONE if path in deleted and mode != _SUBMODULE else mode
     for path in untracked:
-        entries[path] = os.path.islink(root / path)
+        entries[path] = LINK if os.path.islink(root / path) else FILE
     return entries
 
 
@@ -95,33 +133,44 @@ def _inside_git_work_tree(root: Path) -> bool:
         probe = probe.parent
 
 
-def _walk(root: Path) -> Iterator[tuple[str, bool]]:
+def _walk(root: Path) -> Iterator[tuple[str, str]]:
     """A walk outside git: honours nested .gitignore files, never follows directory links.
-    Yields `(path, is_symlink)`; scandir knows both without a stat per file."""
+    Yields `(path, kind)` (see `FILE`); scandir knows the kind without a stat per file. An
+    unreadable directory is yielded as `dir/` with its reason."""
     stack: list[tuple[str, list[tuple[str, GitIgnoreSpec]]]] = [("", [])]
     while stack:
         rel_dir, inherited = stack.pop()
-        directory = root / rel_dir if rel_dir else root
-        specs = list(inherited)
-        ignore_file = directory / ".gitignore"
-        if ignore_file.is_file():
-            try:
-                lines = ignore_file.read_text(encoding="utf-8", errors="replace").splitlines()
-                specs.append((rel_dir, _spec(lines)))
-            except OSError:
-                pass
+        directory = os.path.join(root, rel_dir) if rel_dir else str(root)
         try:
             with os.scandir(directory) as listing:
                 children = sorted(listing, key=lambda entry: entry.name)
-        except OSError:
+        except OSError as error:
+            if rel_dir:
+                yield rel_dir + "/", _UNREADABLE_DIRECTORY.format(error.strerror or error)
             continue
+        specs = list(inherited)
+        ignore_file = next((c for c in children if c.name == ".gitignore"), None)
+        if ignore_file is not None and ignore_file.is_file(follow_symlinks=False):
+            try:
+                with open(ignore_file.path, encoding="utf-8", errors="replace") as handle:
+                    lines = handle.read(1 << 20).splitlines()  # a gitignore, not a data file
+                specs.append((rel_dir, _spec(lines)))
+            except OSError:
+                pass  # unreadable: the file itself is still listed, and skipped when read
         for entry in children:
             rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
-            if entry.is_dir(follow_symlinks=False):
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+                kind = FILE if entry.is_file(follow_symlinks=False) else LINK
+                if not is_dir and kind != FILE and not entry.is_symlink():
+                    kind = not_regular(entry.stat(follow_symlinks=False).st_mode)
+            except OSError as error:  # vanished since the listing
+                is_dir, kind = False, f"unreadable: {error.strerror or error}"
+            if is_dir:
                 if not _ignored(specs, rel + "/"):
                     stack.append((rel, specs))
             elif not _ignored(specs, rel):
-                yield rel, entry.is_symlink()
+                yield rel, kind
 
 
 def _ignored(specs: list[tuple[str, GitIgnoreSpec]], rel: str) -> bool:
@@ -150,7 +199,7 @@ def _excluded_directory(root: Path, directory: str, excluded: dict[str, bool]) -
         or name in DEFAULT_EXCLUDED_DIRS
         or name.endswith(".egg-info")
         # A virtual environment under any name is recognised by its marker file.
-        or (root / directory / "pyvenv.cfg").is_file()
+        or os.path.isfile(os.path.join(root, directory, "pyvenv.cfg"))
     )
     excluded[directory] = answer
     return answer
@@ -162,8 +211,24 @@ def _check_link(root: Path, rel: str) -> Candidate:
         return Candidate(rel)
     try:
         target = path.resolve(strict=True)
-    except (OSError, RuntimeError):
-        return Candidate(rel, skip="broken symlink")
+    except RuntimeError:  # Python < 3.13 reports a loop this way
+        return Candidate(rel, skip="symlink loop")
+    except OSError as error:
+        return Candidate(rel, skip="symlink loop" if "loop" in str(error) else "broken symlink")
     if not target.is_relative_to(root):
         return Candidate(rel, skip="symlink points outside the scan root")
-    return Candidate(rel, skip=f"symlink to {target.relative_to(root).as_posix()} (read there)")
+    where = target.relative_to(root).as_posix()
+    if target.is_dir():
+        return Candidate(rel, skip=f"directory symlink to {where} (not followed)")
+    return Candidate(rel, skip=f"symlink to {where} (read there)")
+
+
+def _check_gone(root: Path, rel: str) -> Candidate:
+    """A tracked file git found missing: deleted, or in a directory this user cannot read."""
+    try:
+        os.lstat(root / rel)
+    except FileNotFoundError:
+        return Candidate(rel, skip="deleted (tracked by git, not in the work tree)")
+    except OSError as error:
+        return Candidate(rel, skip=f"unreadable: {error.strerror or error}")
+    return Candidate(rel)  # back since git looked

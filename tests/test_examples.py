@@ -6,13 +6,15 @@ from pathlib import Path
 
 from citegraph.config import load_config
 from citegraph.pipeline import run_scan
-from citegraph.resolution import resolve_sites
+from citegraph.resolution import open_resolver
 
 DEMO = Path(__file__).resolve().parent.parent / "examples" / "demo"
 
 
 def test_demo_scans_offline_with_metadata_from_its_bibliography() -> None:
-    report = run_scan(DEMO, load_config(DEMO, {"offline": True}), resolve=resolve_sites)
+    config = load_config(DEMO, {"offline": True})
+    with open_resolver(config, DEMO) as resolver:
+        report = run_scan(DEMO, config, resolver=resolver)
     papers = {p.key: p for p in report.papers}
     assert sum(p.kind in ("arxiv", "doi") for p in papers.values()) == 9
     # HyperLogLog (Go) and Welford (a numpy-style References entry) are cited by title only.
@@ -28,5 +30,10 @@ def test_demo_scans_offline_with_metadata_from_its_bibliography() -> None:
         "online_softmax",
         "Reservoir",
     } <= symbols
-    assert not report.skipped and not report.findings
+    # Only the files no parser reads are passed over, and they are listed.
+    assert {s.path: s.reason for s in report.skipped} == {
+        "pyproject.toml": "unknown file type",
+        "references.bib": "unknown file type",
+    }
+    assert not report.findings
     assert {"hll.Sketch", "tinyml.layers.attention.running_variance"} <= symbols

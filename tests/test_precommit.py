@@ -48,7 +48,7 @@ def commit(project: Path, env: dict[str, str]) -> subprocess.CompletedProcess[st
 def test_manifest_declares_the_hooks() -> None:
     hooks = {h["id"]: h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())}
     check = hooks["citegraph-check"]
-    assert check["entry"] == "citegraph check" and check["language"] == "python"
+    assert check["entry"] == "citegraph check --force-exclude" and check["language"] == "python"
     assert check["types"] == ["text"] and check["require_serial"] is True
 
 

@@ -19,13 +19,15 @@ RESOLVERS: dict[str, type[Resolver]] = {
 }
 
 # Sources tried in turn for each kind of reference; later ones only see what earlier ones missed.
+# Identifiers are looked up (`Resolver.fetch`); a title is matched against the store's papers
+# first, then searched for (`TitleSearcher.search_title`) until one source gives a confident
+# match; authors and a year alone are matched against the store only.
 CHAINS: dict[RefKind, tuple[str, ...]] = {
     RefKind.ARXIV: ("arxiv", "semanticscholar"),
     RefKind.DOI: ("crossref", "datacite", "openalex", "semanticscholar"),
     RefKind.URL: ("semanticscholar",),
+    RefKind.TITLE: ("semanticscholar", "crossref", "openalex"),
+    RefKind.AUTHOR_YEAR: (),
 }
 
-# Sources asked for title-only citations, in order, until one gives a confident match.
-TITLE_SEARCHERS: tuple[str, ...] = ("semanticscholar", "crossref", "openalex")
-
-__all__ = ["CHAINS", "RESOLVERS", "TITLE_SEARCHERS", "Resolver", "TitleSearcher"]
+__all__ = ["CHAINS", "RESOLVERS", "Resolver", "TitleSearcher"]

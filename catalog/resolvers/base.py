@@ -8,8 +8,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 from catalog.http import HttpSession
-from catalog.records import ResolverSettings, TitleQuery
-from catalog.types import Paper, PaperRef, RefKind
+from catalog.records import ResolverSettings
+from catalog.types import Paper, PaperRef, Reference, RefKind
 
 T = TypeVar("T")
 
@@ -37,7 +37,7 @@ class TitleSearcher(Protocol):
 
     name: str
 
-    def search_title(self, session: HttpSession, query: TitleQuery) -> list[Paper]:
+    def search_title(self, session: HttpSession, query: Reference) -> list[Paper]:
         """Candidate papers for a title query, best first by the service's own ranking."""
         ...
 

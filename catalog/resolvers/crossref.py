@@ -8,9 +8,9 @@ from urllib.parse import quote
 
 from catalog.http import HttpSession, json_body
 from catalog.ids import ARXIV_DOI_PREFIX, normalize_doi, parse_arxiv
-from catalog.records import ResolverError, ResolverSettings, TitleQuery
+from catalog.records import ResolverError, ResolverSettings
 from catalog.resolvers.base import build_paper, chunks, field_list, field_map
-from catalog.types import Paper, PaperRef, RefKind
+from catalog.types import Paper, PaperRef, Reference, RefKind
 
 BATCH = 50
 SEARCH_ROWS = 5
@@ -61,7 +61,7 @@ class CrossrefResolver:
                     found[f"doi:{paper.ids['doi']}"] = paper
         return found
 
-    def search_title(self, session: HttpSession, query: TitleQuery) -> list[Paper]:
+    def search_title(self, session: HttpSession, query: Reference) -> list[Paper]:
         """`query.bibliographic` search: title plus first author and year when known."""
         text = " ".join(str(x) for x in (query.title, *query.authors[:1], query.year) if x)
         params = self._params(

@@ -7,9 +7,9 @@ from typing import Any
 
 from catalog.http import HttpSession, json_body
 from catalog.ids import normalize_doi, parse_arxiv
-from catalog.records import ResolverError, ResolverSettings, TitleQuery
+from catalog.records import ResolverError, ResolverSettings
 from catalog.resolvers.base import build_paper, chunks, field_map
-from catalog.types import Paper, PaperRef, RefKind
+from catalog.types import Paper, PaperRef, Reference, RefKind
 
 BATCH = 50
 SEARCH_ROWS = 5
@@ -53,7 +53,7 @@ class OpenalexResolver:
                     found[f"doi:{paper.ids['doi']}"] = paper
         return found
 
-    def search_title(self, session: HttpSession, query: TitleQuery) -> list[Paper]:
+    def search_title(self, session: HttpSession, query: Reference) -> list[Paper]:
         """`title.search` filter, five best hits."""
         if not query.title:
             return []

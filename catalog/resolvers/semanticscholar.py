@@ -7,9 +7,9 @@ from typing import Any
 
 from catalog.http import HttpSession, json_body
 from catalog.ids import ARXIV_DOI_PREFIX, normalize_doi, parse_arxiv
-from catalog.records import ResolverError, ResolverSettings, TitleQuery
+from catalog.records import ResolverError, ResolverSettings
 from catalog.resolvers.base import build_paper, chunks, field_map
-from catalog.types import Paper, PaperRef, RefKind
+from catalog.types import Paper, PaperRef, Reference, RefKind
 
 BATCH = 500
 FIELDS = "paperId,externalIds,title,authors,year,venue,abstract,url"
@@ -79,7 +79,7 @@ class SemanticScholarResolver:
                     found[key] = paper
         return found
 
-    def search_title(self, session: HttpSession, query: TitleQuery) -> list[Paper]:
+    def search_title(self, session: HttpSession, query: Reference) -> list[Paper]:
         """`/paper/search/match`: the single closest title, or nothing (404)."""
         if not query.title:
             return []

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from citegraph.report import Finding, Report
+from citegraph.textsafe import one_line
 
 # GitHub shows at most 10 annotations of each level per step; the rest are still in the log.
 GITHUB_ANNOTATIONS_PER_LEVEL = 10
@@ -18,7 +19,9 @@ _GITLAB_SEVERITY = {"error": "major", "warning": "minor", "note": "info"}
 
 def as_text(report: Report, findings: tuple[Finding, ...]) -> str:
     """`path:line:col: CODE message`, one per line, then a count."""
-    lines = [f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}" for f in findings]
+    lines = [
+        f"{one_line(f.path)}:{f.line}:{f.column}: {f.rule} {one_line(f.message)}" for f in findings
+    ]
     if findings:
         counts = Counter(f.rule for f in findings)
         summary = ", ".join(f"{code} x{n}" for code, n in sorted(counts.items()))
@@ -55,7 +58,10 @@ def as_sarif(report: Report, findings: tuple[Finding, ...]) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Percent-encoding keeps the command on one line; the rest of the untrusted text (other
+    # control characters, bidi overrides, bytes that are not UTF-8) is shown escaped.
+    encoded = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return one_line(encoded)
 
 
 def _escape_property(text: str) -> str:
@@ -83,7 +89,14 @@ def as_github(report: Report, findings: tuple[Finding, ...]) -> str:
             properties.append(f"endColumn={finding.end_column}")
         properties.append(f"title={_escape_property('citegraph ' + finding.rule)}")
         lines.append(f"::{level} {','.join(properties)}::{_escape_data(finding.message)}")
-    return "".join(line + "\n" for line in lines) + as_text(report, findings)
+    plain = as_text(report, findings)
+    if plain:
+        # The runner reads any line starting with `::` as a command, and a file may be named
+        # `::error::x.py`: the plain list is fenced with stop-commands, under a token the
+        # text itself cannot contain (derived from it).
+        token = "citegraph-" + hashlib.sha256(plain.encode("utf-8", "replace")).hexdigest()[:24]
+        plain = f"::stop-commands::{token}\n{plain}::{token}::\n"
+    return "".join(line + "\n" for line in lines) + plain
 
 
 def as_codequality(report: Report, findings: tuple[Finding, ...]) -> str:

@@ -41,7 +41,7 @@ def run_check(
 ) -> CheckResult:
     """Check `files` (paths relative to `root`), or the whole tree when none are given."""
     from citegraph.bibliography import lock_findings, scan_config
-    from citegraph.resolution import resolve_sites
+    from citegraph.resolution import open_resolver
 
     scans: Iterable[FileScan] | None = None
     paths = sorted(set(files))
@@ -51,7 +51,8 @@ def run_check(
     checked = replace(
         scan_config(root, config), offline=config.offline or not online, resolve=resolve
     )
-    report = run_scan(root, checked, resolve=resolve_sites if resolve else None, scans=scans)
+    with open_resolver(checked, root) as resolver:
+        report = run_scan(root, checked, resolver=resolver, scans=scans)
     findings = list(report.findings) + style_findings(report)
     if config.bibliography:
         # A hook sees only the changed files: it can tell that they cite a paper the lock

@@ -1,8 +1,12 @@
-"""Which rules run: defaults, then `select` (which also turns on opt-in rules), then `ignore`."""
+"""What a check covers: rules by defaults, then `select` (which also turns on opt-in rules),
+then `ignore`; files by the configured excludes."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from citegraph.config import Config
+from citegraph.errors import ConfigError
 from citegraph.rules import RULES
 
 
@@ -20,5 +24,29 @@ def selected(code: str, config: Config) -> bool:
     return rule is None or rule.default_enabled
 
 
+def check_codes(patterns: tuple[str, ...], source: str) -> None:
+    """Raise `ConfigError` for a code or prefix that names no rule: a typo in `select` would
+    otherwise check nothing, and one in `ignore` would silence nothing, both without a word."""
+    unknown = [p for p in patterns if not (p.upper() == "ALL" or _known_prefix(p))]
+    if unknown:
+        raise ConfigError(
+            f"{source}: unknown rule code{'s' if len(unknown) > 1 else ''} "
+            f"{', '.join(repr(u) for u in unknown)} (known: ALL, {', '.join(RULES)})"
+        )
+
+
+def _known_prefix(pattern: str) -> bool:
+    return bool(pattern) and any(code.startswith(pattern.upper()) for code in RULES)
+
+
 def _matches(code: str, patterns: tuple[str, ...]) -> bool:
-    return any(p == "ALL" or code.startswith(p.upper()) for p in patterns)
+    return any(p.upper() == "ALL" or code.startswith(p.upper()) for p in patterns)
+
+
+def force_excluded(root: Path, path: str, config: Config) -> bool:
+    """Whether `path` (relative to `root`) is one the walk of `root` would not scan. With
+    `force-exclude` this holds for files named on the command line too, so a pre-commit hook
+    agrees with `scan`."""
+    from scanner import is_excluded
+
+    return is_excluded(root, path, config.scan_options())

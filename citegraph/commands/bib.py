@@ -37,9 +37,11 @@ def bib_command(output: Path | None, online: bool, root: Path | None) -> int:
     # Imported here so that loading the CLI for `citegraph check` stays cheap.
     from citegraph.bibliography import scan_config, write_lock
     from citegraph.pipeline import run_scan
-    from citegraph.resolution import resolve_sites
+    from citegraph.resolution import open_resolver
 
-    report = run_scan(root, scan_config(root, config), resolve=resolve_sites)
+    scanned = scan_config(root, config)
+    with open_resolver(scanned, root) as resolver:
+        report = run_scan(root, scanned, resolver=resolver)
     write_output(OutputTarget("bibtex", target), write_lock(report, target))
     click.echo(f"citegraph: wrote {len(report.papers)} papers to {target}", err=True)
     return ExitCode.OK

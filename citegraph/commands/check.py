@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import traceback
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,13 +11,17 @@ import click
 
 from citegraph.checks.output import CHECK_FORMATS
 from citegraph.config import load_config
-from citegraph.errors import CitegraphError
 from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, write_output
+from citegraph.report import Report
+
+# Paper statuses that mean no metadata source was asked (offline, or every source failed).
+_UNASKED = frozenset({"offline", "failed"})
+_TITLE_KINDS = frozenset({"title", "author-year"})
 
 
 @click.command("check")
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option(
     "-f",
     "--format",
@@ -44,6 +47,12 @@ from citegraph.output import OutputTarget, write_output
 @click.option("--online", is_flag=True, help="Ask metadata services about unknown identifiers.")
 @click.option("--fix", is_flag=True, help="Repair what can be repaired safely.")
 @click.option(
+    "--force-exclude/--no-force-exclude",
+    default=None,
+    help="Apply the configured `exclude` to files named on the command line too (as the "
+    "pre-commit hook does).",
+)
+@click.option(
     "--root",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
     help="Project root (default: the git work tree or the current directory).",
@@ -56,6 +65,7 @@ def check_command(
     ignore: tuple[str, ...],
     online: bool,
     fix: bool,
+    force_exclude: bool | None,
     root: Path | None,
 ) -> int:
     """Check citations in FILES (default: the whole project). Exit 1 when there are findings.
@@ -63,36 +73,23 @@ def check_command(
     Without --online only the local catalog is consulted, so the check is fast and works
     offline, as a pre-commit hook should.
     """
-    try:
-        return _check(files, format_name, output, select, ignore, online, fix, root)
-    except (CitegraphError, click.ClickException):
-        raise
-    except Exception:
-        # pre-commit and CI read 2 as "the tool itself failed" (1 means findings).
-        click.echo("citegraph: internal error, please report it with this traceback:", err=True)
-        traceback.print_exc()
-        return ExitCode.USAGE
-
-
-def _check(
-    files: tuple[str, ...],
-    format_name: str,
-    output: Path | None,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    online: bool,
-    fix: bool,
-    root: Path | None,
-) -> int:
     from citegraph.checks.runner import run_check
+    from citegraph.checks.selection import check_codes, force_excluded
 
     root = (root or project_root(Path.cwd())).resolve()
-    config = load_config(root)
+    config = load_config(root, {"force_exclude": force_exclude})
+    check_codes(config.select, "select in [tool.citegraph]")
+    check_codes(config.ignore, "ignore in [tool.citegraph]")
+    check_codes(select, "--select")
+    check_codes(ignore, "--ignore")
     config = replace(config, select=select or config.select, ignore=config.ignore + ignore)
     relative = [r for r in (_relative(root, f) for f in files) if r is not None]
+    if config.force_exclude:
+        relative = [r for r in relative if not force_excluded(root, r, config)]
     if files and not relative:
-        return ExitCode.OK  # every file given lies outside the project: nothing of ours
+        return ExitCode.OK  # every file given is outside the project or excluded: not ours
     result = run_check(root, config, relative, online=online)
+    _warn(result.report, online)
     findings = result.findings
     if fix and findings:
         from citegraph.checks.fix import apply_fixes
@@ -112,6 +109,22 @@ def _check(
     text = CHECK_FORMATS[format_name](replace(result.report, findings=findings), findings)
     write_output(OutputTarget(format_name, output), text)
     return ExitCode.FINDINGS if findings else ExitCode.OK
+
+
+def _warn(report: Report, online: bool) -> None:
+    """Say what the check could not do, so a clean result is never a silent half-check."""
+    for message in report.warnings:
+        click.echo(f"citegraph: warning: {message}", err=True)
+    unasked = sorted(
+        p.key for p in report.papers if p.status in _UNASKED and p.kind not in _TITLE_KINDS
+    )
+    if online and unasked:
+        shown = ", ".join(unasked[:5]) + (", ..." if len(unasked) > 5 else "")
+        click.echo(
+            f"citegraph: warning: CG003 was not checked for {len(unasked)} identifier(s) "
+            f"no metadata source could be asked about ({shown})",
+            err=True,
+        )
 
 
 def project_root(start: Path) -> Path:

@@ -83,9 +83,10 @@ def _export(root: Path, revision: str, into: Path) -> None:
 
 def _scan(tree: Path, root: Path, online: bool) -> Report:
     from citegraph.pipeline import run_scan
-    from citegraph.resolution import resolve_sites
+    from citegraph.resolution import open_resolver
 
     config = load_config(
         tree if (tree / "pyproject.toml").is_file() else root, {"offline": not online}
     )
-    return run_scan(tree, config, resolve=resolve_sites)
+    with open_resolver(config, tree) as resolver:
+        return run_scan(tree, config, resolver=resolver)

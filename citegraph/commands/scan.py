@@ -14,7 +14,7 @@ from citegraph.output import parse_targets
 from citegraph.pipeline import run_scan
 from citegraph.progress import ProgressObserver
 from citegraph.render import RenderOptions
-from citegraph.resolution import resolve_sites
+from citegraph.resolution import open_resolver
 
 
 @click.command("scan")
@@ -99,8 +99,8 @@ def scan_command(
         },
     )
     targets = parse_targets(format_name, outputs)
-    with ProgressObserver(quiet=quiet) as observer:
-        report = run_scan(path, config, observer=observer, resolve=resolve_sites)
+    with ProgressObserver(quiet=quiet) as observer, open_resolver(config, path) as resolver:
+        report = run_scan(path, config, observer=observer, resolver=resolver)
     options = RenderOptions(
         source_url=config.source_url, color=sys.stdout.isatty() and format_name == "terminal"
     )

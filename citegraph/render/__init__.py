@@ -10,7 +10,8 @@ import importlib
 from dataclasses import dataclass
 from typing import Protocol
 
-from citegraph.report import Report
+from citegraph.report import Report, without_unknown_types
+from citegraph.textsafe import displayable, escape_surrogates
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,19 @@ def get_renderer(name: str) -> Renderer:
     return renderer
 
 
+# Formats read by programs: JSON escapes control characters itself and keeps the exact text.
+# Every other format is read by people (or is XML, which cannot hold control characters), so
+# it gets the report with its untrusted text escaped (`citegraph.textsafe`).
+DATA_FORMATS = frozenset({"json", "jsonl", "sarif", "csl-json", "node-link"})
+# The saved scan lists every file passed over; summaries leave out files of no known type.
+_COMPLETE_FORMATS = frozenset({"json", "jsonl"})
+
+
 def render(report: Report, format_name: str, options: RenderOptions | None = None) -> str:
     """Render `report` as `format_name`."""
-    return get_renderer(format_name).render(report, options or RenderOptions())
+    renderer = get_renderer(format_name)
+    if format_name not in _COMPLETE_FORMATS:
+        report = without_unknown_types(report)
+    if format_name not in DATA_FORMATS:
+        report = displayable(report)
+    return escape_surrogates(renderer.render(report, options or RenderOptions()))

@@ -11,13 +11,23 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from importlib.resources import files
 from string import Formatter
 from typing import Any
 from urllib.parse import urlsplit
 
 from citegraph.render import RenderOptions
-from citegraph.report import Citation, PaperEntry, Report
+from citegraph.render.facets import (
+    FACETS,
+    SORTS,
+    Facet,
+    facet_data,
+    repository_facet,
+    repository_of,
+    resolved,
+)
+from citegraph.report import Citation, Report
 from scanner import GENERATED_MARKER
 
 TITLE = "Papers: browse academic papers referenced in production code"
@@ -32,8 +42,12 @@ class HtmlRenderer:
     name = "html"
     extension = ".html"
 
-    def render(self, report: Report, options: RenderOptions) -> str:
-        """Return the whole page as one string."""
+    def render(
+        self, report: Report, options: RenderOptions, repositories: Sequence[str] = ()
+    ) -> str:
+        """Return the whole page as one string. With `repositories` (an index of several), each
+        citation's path starts with its repository's name and the page gets a repository
+        facet."""
         from jinja2 import Environment, select_autoescape
         from markupsafe import Markup
 
@@ -42,15 +56,12 @@ class HtmlRenderer:
         )
         templates = files("citegraph.render") / "templates"
         template = environment.from_string((templates / "papers.html.j2").read_text("utf-8"))
-        data = page_data(report, options)
+        data = page_data(report, options, repositories)
         return template.render(
             title=TITLE,
             generated=Markup(GENERATED_MARKER + " -->"),
             report=report,
-            unresolved=sum(1 for p in report.papers if not _resolved(p)),
-            kinds=sorted({p.kind for p in report.papers}),
-            languages=sorted({c.language for c in report.citations}),
-            directories=sorted({_top_directory(c.path) for c in report.citations}),
+            unresolved=sum(1 for p in report.papers if not resolved(p)),
             years=sorted({p.year for p in report.papers if p.year}),
             # Markup: the JSON is escaped by embed_json; the style and script are our own files.
             data=Markup(embed_json(data)),
@@ -97,34 +108,45 @@ def source_template(template: str | None) -> list[str] | None:
     return pieces if safe_url(sample) else None
 
 
-def _resolved(paper: PaperEntry) -> bool:
-    return paper.status in ("resolved", "cached")
-
-
-def _top_directory(path: str) -> str:
-    return path.split("/", 1)[0] if "/" in path else "."
-
-
-def page_data(report: Report, options: RenderOptions) -> dict[str, Any]:
+def page_data(
+    report: Report,
+    options: RenderOptions,
+    repositories: Sequence[str] = (),
+    facets: tuple[Facet, ...] = FACETS,
+    sorts: tuple[tuple[str, str], ...] = SORTS,
+) -> dict[str, Any]:
     """The JSON the page's script renders: papers, symbols and files, strings shared by index.
 
     A citation is `[symbol index, line, context]`; a symbol is `[name, kind, file index]`; a
-    file is `[path, language]`. Interning keeps 20,000 citations to about a megabyte.
+    file is `[path, language]`, plus its repository's index in `repositories` when the report
+    spans several (which adds the repository facet and sort). Interning keeps 20,000
+    citations to about a megabyte. Each paper's `facets` holds, per facet, the indices of the
+    options it has.
     """
+    if repositories:
+        facets = (*facets[:3], repository_facet(repositories), *facets[3:])
+        sorts = (("count:repository", "Most repositories"), *sorts)
     file_index: dict[str, int] = {}
     symbol_index: dict[tuple[str, str], int] = {}
     files_: list[list[str]] = []
     symbols: list[list[Any]] = []
     sites: dict[str, list[list[Any]]] = defaultdict(list)
+    by_paper: dict[str, list[Citation]] = defaultdict(list)
     for citation in report.citations:
         sites[citation.paper].append(_site(citation, file_index, symbol_index, files_, symbols))
+        by_paper[citation.paper].append(citation)
+    if repositories:
+        for file_entry in files_:
+            owner = repository_of(file_entry[0], repositories)
+            file_entry.append(None if owner is None else repositories.index(owner))  # type: ignore[arg-type]
+    described, memberships = facet_data(facets, report.papers, by_paper)
     papers = []
-    for paper in report.papers:
+    for paper, membership in zip(report.papers, memberships, strict=True):
         entry: dict[str, Any] = {
             "id": paper.key,
             "kind": paper.kind,
             "status": paper.status,
-            "resolved": _resolved(paper),
+            "resolved": resolved(paper),
             "title": paper.title or "",
             "hint": paper.title_hint or "",
             "authors": list(paper.authors),
@@ -134,17 +156,23 @@ def page_data(report: Report, options: RenderOptions) -> dict[str, Any]:
             "url": safe_url(paper.url),
             "ids": sorted(f"{k}:{v}" for k, v in paper.ids.items() if f"{k}:{v}" != paper.key),
             "sites": sites.get(paper.key, []),
+            "facets": membership,
         }
         if paper.confidence is not None:
             entry["confidence"] = round(paper.confidence, 2)
         papers.append(entry)
-    return {
+    data: dict[str, Any] = {
         "revision": report.revision or "HEAD",
         "source": source_template(options.source_url),
         "files": files_,
         "symbols": symbols,
+        "facets": described,
+        "sorts": [list(sort) for sort in sorts],
         "papers": papers,
     }
+    if repositories:
+        data["repositories"] = list(repositories)
+    return data
 
 
 def _site(

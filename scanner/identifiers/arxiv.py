@@ -33,6 +33,7 @@ _EMPTY_LINK = re.compile(
 # A plain old-style id is found from its `/NNNNNNN` (a literal-led search), then its archive is
 # read backwards: `_OLD_ARCHIVE` must end right at the slash and start a word.
 _OLD_NUMBER = re.compile(r"/\d{7}(?:v\d+)?(?![\w/])")
+_OLD_DASHED_NUMBER = re.compile(r"-\d{7}(?:v\d+)?(?![\w/-])")
 _OLD_ARCHIVE = re.compile(r"(?<![\w/.-])[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?$")
 _OLD_ARCHIVE_MAX = 16  # `solv-int.XX`, the longest archive with a subject class, is 11
 # Matched from its `.` (a literal the regex engine can skip to); the look-behind checks the four
@@ -43,9 +44,17 @@ _NEW_BARE = re.compile(r"\.(?<=(?<![\w.=/:-])\d{4}\.)\d{4,5}(?:v\d+)?(?![\w.]*\d
 # (timings, versions, coordinates); validation (month, width, not in the future) does the rest.
 _CONTEXT = re.compile(r"(?i)\b(?:arxiv|preprint|e-?print|paper)\b")
 # A substring test that lets most blocks skip the context search altogether.
-_CONTEXT_WORDS = ("arxiv", "print", "paper", "see", "cf.")
+_CONTEXT_WORDS = ("arxiv", "print", "paper", "see", "cf.", "implements", "[")
 _CONTEXT_WINDOW = 48
-_CUE = re.compile(r"(?i)\b(?:see(?: also)?|cf\.)[ \t]*$")
+_CUE = re.compile(r"(?i)\b(?:see(?: also)?|cf\.|implements:?)[ \t]*$")
+# `[0802.2879]` as an entry's label, or an id followed by its subject class
+# (`1310.12345 [physics.ins-det]`, `2106.09685 [cs.CL]`).
+_CATEGORY_AFTER = re.compile(r"[ \t]*\[[a-z-]+(?:\.[A-Za-z-]+)?\]")
+# The two characters before an id and the one after it when the id is an entry's label
+# (`[0802.2879] Authors ...`), not an index (`a[1810.04805]`).
+_LABEL = re.compile(r"\s?\[\]")
+# DBLP's and many BibTeX styles' way to cite a preprint: `CoRR abs/1412.6980`.
+_CORR = re.compile(r"(?i)\bcorr\b[\s,.:]*(?:vol(?:ume)?\.?\s*)?abs/(?P<id>\d{4}\.\d+(?:v\d+)?)")
 _NEEDLES = ("arxiv", "alphaxiv", "ar5iv", "huggingface", "lanl.gov")
 
 
@@ -73,6 +82,13 @@ class ArxivExtractor:
         "https://huggingface.co/papers/2106.09685",
         "(arxiv.org/abs/1512.03385)",
         ":arxiv:`1706.03762`",
+        "Ann. Phys. hep-ph-9711200",
+        "arXiv:hep-ph-9711200v2",
+        "arXiv:hep-th/1601.07616",
+        "[0802.2879] Smith, J. A paper on graphs, 2008.",
+        "1502.01234 [physics.ins-det]",
+        "Implements: 1503.01520",
+        "Kingma and Ba. Adam. CoRR, abs/1412.6980, 2014.",
         "archivePrefix={arXiv},\n  eprint={2106.08254},",
     )
     INVALID: ClassVar[tuple[str, ...]] = (
@@ -87,6 +103,9 @@ class ArxivExtractor:
         "Not an arXiv link. Build 2103.12345 of the paper's code",
         "see 2103.1234 and 1513.12345 and 0612.1234",
         "see table 1810.04805x",
+        "x = a[1810.04805]",
+        "call 555-1234567 now",
+        "build-2007001 of the tool",
     )
 
     def find(self, text: str) -> Iterator[Hit]:
@@ -120,8 +139,17 @@ class ArxivExtractor:
                     if not _inside(match.start(), taken):
                         taken.append(match.span())
                         yield self._marked(match)
-        if "/" in text:
-            for number in _OLD_NUMBER.finditer(text):
+        if "abs/" in lowered:
+            for match in _CORR.finditer(text):
+                if not _inside(match.start(), taken):
+                    taken.append(match.span())
+                    yield self._marked(match)
+        old_numbers = [
+            *(_OLD_NUMBER.finditer(text) if "/" in text else ()),
+            *(_OLD_DASHED_NUMBER.finditer(text) if "-" in text else ()),
+        ]
+        if old_numbers:
+            for number in old_numbers:
                 window_start = max(0, number.start() - _OLD_ARCHIVE_MAX - 1)
                 before = _OLD_ARCHIVE.search(text, window_start, number.start())
                 if before is None or (before.start() == window_start and window_start > 0):
@@ -140,9 +168,9 @@ class ArxivExtractor:
                 if _inside(start, taken):
                     continue
                 window = text[max(0, start - _CONTEXT_WINDOW) : start]
-                if _CONTEXT.search(window.split(". ")[-1]):
+                if _CONTEXT.search(window.split(". ")[-1]) or _CATEGORY_AFTER.match(text, end):
                     confidence = 0.8
-                elif _CUE.search(window):
+                elif _CUE.search(window) or _LABEL.fullmatch(window[-2:] + text[end : end + 1]):
                     confidence = 0.7
                 else:
                     continue

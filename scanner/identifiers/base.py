@@ -17,8 +17,12 @@ def iter_urls(text: str) -> list[tuple[int, int, str]]:
     lowered = text.lower()
     if "http" not in lowered and "www." not in lowered:
         return found  # a substring test is far cheaper than running the pattern
-    for match in URL.finditer(text):
+    position = 0
+    while (match := URL.search(text, position)) is not None:
         url = clean(match.group(0))
         if url:
             found.append((match.start(), match.start() + len(url), url))
+        # Resume where the cleaned URL ends, not where the greedy match did: in
+        # `[https://x.org/a](https://x.org/a)` the second URL starts inside the first match.
+        position = match.start() + max(len(url), 1)
     return found

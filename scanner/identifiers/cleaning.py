@@ -8,8 +8,9 @@ in `(https://x.org/a).` -> `(https://x.org/a)` -> `https://x.org/a`):
    `<a href="...">` or `&lt;url&gt;` in HTML-flavoured doc comments.
 2. `strip_punctuation`: one mark of sentence punctuation or emphasis (`. , ; : ! ? *`), or a
    quote or backtick; a URL in prose never ends with them.
-3. `strip_unbalanced_closer`: one closing bracket without its opener inside the candidate
-   (`(see https://x.org/a)`), keeping balanced ones (`.../Foo_(bar)`).
+3. `cut_unbalanced_closer`: everything from the first closing bracket without its opener
+   before it (`(see https://x.org/a)`, `[https://x.org/a](https://x.org/a)`,
+   `(https://doi.org/10.1/x)/more`), keeping balanced ones (`.../Foo_(bar)`).
 
 DOIs get their own publisher-aware cleaning in `catalog.ids.clean_doi`, which applies the same
 punctuation and bracket rules plus path tails (`/full`, `.pdf`).
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from catalog.ids import drop_unbalanced_closer
+from catalog.ids import cut_at_unbalanced_closer
 
 _ENTITY_TAIL = re.compile(r"(?i)(?:&(?:gt|lt|quot|apos|#39|#34|nbsp);|</\w*>?)$")
 _PUNCTUATION = ".,;:!?*'\"`"
@@ -41,15 +42,16 @@ def strip_punctuation(text: str) -> str:
     return text[:-1] if text and text[-1] in _PUNCTUATION else text
 
 
-def strip_unbalanced_closer(text: str) -> str:
-    """Remove a closing bracket that ends `text` with no opener inside it."""
-    return drop_unbalanced_closer(text, _URL_CLOSERS)
+def cut_unbalanced_closer(text: str) -> str:
+    """Cut `text` at its first closing bracket with no opener before it: a URL never holds
+    one, while the Markdown link or parenthesis around it does."""
+    return cut_at_unbalanced_closer(text, _URL_CLOSERS)
 
 
 URL_STEPS: tuple[Callable[[str], str], ...] = (
     strip_entities,
     strip_punctuation,
-    strip_unbalanced_closer,
+    cut_unbalanced_closer,
 )
 
 

@@ -10,8 +10,12 @@ from urllib.parse import unquote
 from catalog.ids import DOI, clean_doi, doi_problem, doi_ref
 from catalog.types import RefKind
 from scanner.identifiers.base import iter_urls
+from scanner.identifiers.cleaning import clean
+from scanner.identifiers.hosts import is_not_paper_host
 from scanner.types import Hit
 
+# Any other URL whose path has a segment that starts a DOI (tried last).
+_ANY_HOST = re.compile(r"(?i)^(?:https?://)?[\w.-]+(?:/[^/?#]+)*?/(?P<doi>10\.\d{4,9}/[^?#]+)$")
 # Publisher URLs that carry the DOI in their path, each with the group that holds it.
 _URL_PATTERNS = (
     re.compile(r"(?i)^(?:https?://)?(?:dx\.)?doi\.org/(?:urn:doi:)?(?P<doi>10\..+)$"),
@@ -32,14 +36,24 @@ _URL_PATTERNS = (
         r"(?i)^(?:https?://)?(?:www\.)?frontiersin\.org/(?:journals/[\w-]+/)?articles/"
         r"(?P<doi>10\.\d{4,9}/[^/]+)"
     ),
+    # bioRxiv's and medRxiv's older PDF links name only the DOI's number.
+    re.compile(
+        r"(?i)^(?:https?://)?(?:www\.)?(?:bio|med)rxiv\.org/content/(?:bio|med)rxiv/early/"
+        r"\d{4}/\d\d/\d\d/(?P<number>\d{6,})"
+    ),
     re.compile(r"(?i)^(?:https?://)?journals\.plos\.org/\w+/article\S*[?&]id=(?P<doi>10\.[^&]+)"),
     re.compile(
         r"(?i)^(?:https?://)?iopscience\.iop\.org/article/(?P<doi>10\.\d{4,9}/.+?)"
         r"(?:/(?:pdf|meta|fulltext))?$"
     ),
     re.compile(r"(?i)^(?:https?://)?doi\.acm\.org/(?P<doi>10\..+)$"),
-    # Any other URL whose path has a segment that starts a DOI.
-    re.compile(r"(?i)^(?:https?://)?[\w.-]+(?:/[^/?#]+)*?/(?P<doi>10\.\d{4,9}/[^?#]+)$"),
+    _ANY_HOST,
+)
+# A link written without its scheme (`doi.org/10.1145/...`, `pubs.acs.org/doi/10.1021/...`):
+# a host name, then a path that reaches a DOI. Searched only where `/10.` occurs.
+_SCHEMELESS = re.compile(
+    r"(?i)(?<![\w.:/@-])(?:[a-z0-9-]+\.)+[a-z]{2,}/(?:[^\s\"'<>`|/]+/)*?10\.\d{4,9}"
+    r"[^\s\"'<>`|\\^{}]*"
 )
 _SHORT_DOI_URL = re.compile(r"(?i)^(?:https?://)?(?:dx\.)?doi\.org/(?P<doi>10/[a-z0-9]{2,12})/?$")
 _NATURE = re.compile(r"(?i)^(?:https?://)?(?:www\.)?nature\.com/articles/(?P<suffix>[\w.-]+)")
@@ -78,6 +92,12 @@ class DoiExtractor:
         "http://doi.acm.org/10.1145/2187980.2188150",
         "https://iopscience.iop.org/article/10.1209/0295-5075/97/28005/pdf",
         "https://doi.org/10/bm6",
+        "See doi.org/10.1016/j.epsl.2011.11.037 for details.",
+        "dx.doi.org/10.1109/5.771073",
+        "pubs.acs.org/doi/10.1021/ja00051a040",
+        "https://www.biorxiv.org/content/biorxiv/early/2018/03/15/282962.full.pdf",
+        "doi:10.1000.10/123456",
+        "[10.1109/CVPR.2016.90](https://doi.org/10.1109/CVPR.2016.90)",
     )
     INVALID: ClassVar[tuple[str, ...]] = (
         "the value was 10.5 in prose",
@@ -96,7 +116,12 @@ class DoiExtractor:
     def find(self, text: str) -> Iterator[Hit]:
         """Yield DOI hits; a malformed DOI after `doi:` carries a `problem`."""
         lowered = text.lower()
-        if "10." not in text and "doi" not in lowered and "nature.com" not in lowered:
+        if (
+            "10." not in text
+            and "doi" not in lowered
+            and "nature.com" not in lowered
+            and "rxiv.org" not in lowered
+        ):
             return
         taken: list[tuple[int, int]] = []
         for start, end, url in iter_urls(text):
@@ -104,6 +129,16 @@ class DoiExtractor:
             if doi:
                 taken.append((start, end))
                 yield Hit(start, end, self.kind, self.rule, ref=doi_ref(doi))
+        for match in _SCHEMELESS.finditer(text) if "/10." in text else ():
+            if _inside(match.start(), taken):
+                continue
+            url = clean(match.group(0))
+            doi = _doi_in_url(url)
+            if doi:
+                taken.append((match.start(), match.start() + len(url)))
+                yield Hit(
+                    match.start(), match.start() + len(url), self.kind, self.rule, ref=doi_ref(doi)
+                )
         for match in _ROLE.finditer(text) if ":doi:" in lowered else ():
             candidate = clean_doi(match["doi"])
             taken.append(match.span())
@@ -182,13 +217,21 @@ class DoiExtractor:
             )
 
 
+def _host(url: str) -> str:
+    return re.sub(r"(?i)^(?:https?://)?", "", url).split("/", 1)[0].split(":", 1)[0].lower()
+
+
 def _doi_in_url(url: str) -> str | None:
     decoded = unquote(url)
     short = _SHORT_DOI_URL.match(decoded)
     if short:
         return short["doi"].lower()
     for pattern in _URL_PATTERNS:
+        if pattern is _ANY_HOST and is_not_paper_host(_host(decoded)):
+            continue  # `github.com/org/repo/blob/main/10.1234/x` names a file
         match = pattern.match(decoded)
+        if match and "number" in match.groupdict():
+            return "10.1101/" + match["number"]
         if match:
             doi = clean_doi(
                 re.split(r"[?#]", match["doi"])[0] if "plos" not in decoded else match["doi"]

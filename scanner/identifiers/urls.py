@@ -14,6 +14,7 @@ from typing import ClassVar
 from catalog.ids import normalize_url
 from catalog.types import PaperRef, RefKind
 from scanner.identifiers.base import iter_urls
+from scanner.identifiers.paperlinks import LINK_MARK, is_paper_link, unwrap_archive
 from scanner.types import Hit
 
 
@@ -150,27 +151,71 @@ class PaperUrlExtractor:
         "https://jmlr.org/papers/volume15/srivastava14a/srivastava14a.pdf",
         "http://citeseerx.ist.psu.edu/viewdoc/download?doi=10.1.1.72.9610&rep=rep1&type=pdf",
         "<https://ui.adsabs.harvard.edu/abs/2011arXiv1102.0822M>",
+        "http://www.cs.toronto.edu/~hinton/absps/fastnc.pdf",
+        "https://www.jstor.org/stable/2285309",
+        "http://www.sciencedirect.com/science/article/pii/S0012365X01001807",
+        "https://hal.archives-ouvertes.fr/hal-01168816",
+        "https://hdl.handle.net/1721.1/1301",
+        "https://apps.dtic.mil/sti/tr/pdf/ADA953296.pdf",
+        "https://www.microsoft.com/en-us/research/publication/a-fast-algorithm/",
+        "Smith, J. (2004). Fast sketches. In Proc. SODA. http://www.example.edu/~smith/papers/"
+        "sketch.html",
+        "https://web.archive.org/web/2017/http://www.stats.ox.ac.uk/~snijders/Trans_Triads_ha.pdf",
     )
     INVALID: ClassVar[tuple[str, ...]] = (
         "https://github.com/org/repo/issues/12",
         "https://openreview.net/group?id=ICLR.cc",
         "https://docs.scipy.org/doc/scipy/reference/",
         "https://ieeexplore.ieee.org/",
+        "https://pages.cs.wisc.edu/~deboor/887/lec1new.pdf",
+        "https://www.cs.upc.edu/~erodri/webpage/cps/theory/lp/milp/slides.pdf",
+        "https://ocw.mit.edu/courses/15-084j/lecture-notes/lec14_int_pt_mthd.pdf",
+        "https://docs.scipy.org/doc/external/odrpack_guide.pdf",
+        "https://mathworld.wolfram.com/BesselFunction.html",
+        "http://www.open-std.org/jtc1/sc22/wg21/docs/papers/2013/n3626.pdf",
+        "https://cran.r-project.org/web/packages/CircStats/CircStats.pdf",
+        "https://www.example.edu/~smith/papers/",
+        "https://ai.googleblog.com/2017/08/transformer.html",
+        "http://users.cecs.anu.edu.au/~bdm/data/formats.html",
+        "https://www.example.edu/figures/plot.png",
     )
 
     def find(self, text: str) -> Iterator[Hit]:
-        """Yield one hit per paper link, keyed by the site's canonical URL."""
+        """Yield one hit per paper link: keyed by the site's canonical URL on a named site,
+        else by the link itself when its shape and entry say it is a paper."""
         lowered = text.lower()
-        if ("http" not in lowered and "www." not in lowered) or not any(
-            needle in lowered for needle in _NEEDLES
-        ):
+        if "http" not in lowered and "www." not in lowered:
             return
+        named_sites = any(needle in lowered for needle in _NEEDLES)
         for start, end, url in iter_urls(text):
-            for site in SITES:
-                match = site.pattern.match(url)
-                if match:
-                    # `&` only occurs in ADS bibcodes (`A&A`); keep one spelling of it.
-                    parts = {k: v.replace("%26", "&") for k, v in match.groupdict().items()}
-                    key = normalize_url(site.canonical.format(**parts).replace("&", "%26"))
-                    yield Hit(start, end, self.kind, self.rule, ref=PaperRef(RefKind.URL, key))
-                    break
+            key = _site_key(url) if named_sites else None
+            if key is None and is_paper_link(url, _entry_around(text, start, end)):
+                inner = unwrap_archive(url)
+                key = normalize_url(inner if "://" in inner else "https://" + inner)
+            if key is not None:
+                yield Hit(start, end, self.kind, self.rule, ref=PaperRef(RefKind.URL, key))
+
+
+def _site_key(url: str) -> str | None:
+    """The canonical key of a link to a named paper site, else None."""
+    for site in SITES:
+        match = site.pattern.match(url)
+        if match:
+            # `&` only occurs in ADS bibcodes (`A&A`); keep one spelling of it.
+            parts = {k: v.replace("%26", "&") for k, v in match.groupdict().items()}
+            return normalize_url(site.canonical.format(**parts).replace("&", "%26"))
+    return None
+
+
+_ENTRY_BEFORE = 300
+_ENTRY_AFTER = 200
+
+
+def _entry_around(text: str, start: int, end: int) -> str:
+    """The text of the entry or paragraph a link stands in, the link replaced by `LINK_MARK`:
+    back to the previous blank line and on to the next one, within a few hundred characters."""
+    before = text[max(0, start - _ENTRY_BEFORE) : start]
+    blank = max(before.rfind("\n\n"), before.rfind("\n \n"))
+    after = text[end : end + _ENTRY_AFTER]
+    next_blank = after.find("\n\n")
+    return before[blank + 1 :] + LINK_MARK + (after if next_blank < 0 else after[:next_blank])

@@ -14,7 +14,11 @@ import re
 
 from scanner.types import Hit
 
-__all__ = ["SHIPPED_MODEL", "find_citations", "rule_citations"]
+__all__ = ["AUTHOR_YEAR_RULE", "SHIPPED_MODEL", "TITLE_RULE", "find_citations", "rule_citations"]
+
+# The rule ids of citations without an identifier, whichever reader (rules or tagger) found them.
+TITLE_RULE = "CG105"
+AUTHOR_YEAR_RULE = "CG106"
 
 SHIPPED_MODEL = object()  # `find_citations`' default tagger: the model shipped with citegraph
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from catalog.types import Reference
 from scanner.titles.fields import first_year
+from scanner.types import EntryFields
 
 _TITLE_FIELD = re.compile(r"(?i)\btitle\s*=\s*[{\"]")
 _FIELD = re.compile(
@@ -18,7 +18,7 @@ _ENTRY_START = re.compile(
 )
 
 
-def bibtex_entries(text: str, start: int, end: int) -> Iterator[tuple[int, int, Reference]]:
+def bibtex_entries(text: str, start: int, end: int) -> Iterator[tuple[int, int, EntryFields]]:
     """BibTeX entries in `text[start:end]` as (start, end, reference)."""
     pos = start
     while (title := _TITLE_FIELD.search(text, pos, end)) is not None:
@@ -46,7 +46,7 @@ def bibtex_entries(text: str, start: int, end: int) -> Iterator[tuple[int, int, 
         yield (
             first,
             last,
-            Reference(
+            EntryFields(
                 authors=authors,
                 title=fields["title"],
                 venue=fields.get("journal") or fields.get("booktitle"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from catalog.types import RefKind
+from scanner.titles import AUTHOR_YEAR_RULE, TITLE_RULE
 from scanner.titles.bibtex import bibtex_entries
 from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
 from scanner.titles.fields import QUOTED
@@ -17,9 +18,6 @@ from scanner.titles.inline import author_year, cite_keys
 from scanner.titles.names import AUTHOR_LIST, NOT_NAMES
 from scanner.titles.sections import Region, entry_body, regions
 from scanner.types import Hit
-
-TITLE_RULE = "CG105"
-AUTHOR_YEAR_RULE = "CG106"
 
 # Phrases after which an unquoted title may follow: "described in <Title> by <Authors>".
 _CITING = re.compile(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from catalog.types import Reference
 from scanner.titles.fields import (
     CODE_CHARS,
     PAREN_YEAR,
@@ -18,6 +17,7 @@ from scanner.titles.fields import (
     volume_of,
 )
 from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, split_authors
+from scanner.types import EntryFields
 
 # Between the author list and the title: punctuation, maybe "(1998)." or "1998." first.
 # A year in brackets may carry a month or a day: "(1998)", "(March 1991)", "(2008, May)".
@@ -55,7 +55,7 @@ class Entry:
 
     start: int
     end: int
-    reference: Reference
+    reference: EntryFields
     evidence: int  # how many of year, venue, volume, pages, quotes were found
 
 
@@ -133,10 +133,10 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
 
 def _reference(
     authors: tuple[str, ...], title: str | None, venue: str | None, year: int | None, tail: str
-) -> Reference:
+) -> EntryFields:
     """The entry's fields; volume and pages are read from the tail's first part only."""
     first = _first_part(tail)
-    return Reference(
+    return EntryFields(
         authors=authors,
         title=title,
         venue=venue,

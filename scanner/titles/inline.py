@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from catalog.types import Reference
 from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, split_authors
+from scanner.types import EntryFields
 
 _YEAR = r"(?:1[6-9]\d\d|20[0-4]\d)"
 # `Vaswani et al. (2017)`, `Kingma & Ba, 2014`, `(Smith and Jones 2003)`, `Hill, G. W. (1970)`.
@@ -31,7 +31,7 @@ CITE_KEY = re.compile(
 )
 
 
-def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Reference, float]]:
+def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, EntryFields, float]]:
     """Author-year mentions in `text[start:end]` as (start, end, reference, confidence)."""
     # The names end right before the year, so only the text just before each year is searched:
     # the author-list pattern is too costly to try at every position of a long docstring.
@@ -63,7 +63,7 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ref
         # that extract.py folds this mention into the identifier's instead of reporting both.
         ident = _TRAILING_ID.match(text, match.end(), end)
         stop = ident.end() if ident else match.end()
-        yield match.start(), stop, Reference(authors=authors, year=year), confidence
+        yield match.start(), stop, EntryFields(authors=authors, year=year), confidence
 
 
 _TRAILING_ID = re.compile(r"\)?[ \t]*[:,;]?[ \t]*(?:https?://|doi:\s*|arXiv:\s*)[^\s\])>]+")
@@ -71,9 +71,9 @@ _YEAR_RE = re.compile(_YEAR + r"(?!\d)")
 _CAPITALIZED = re.compile(r"[A-Z][A-Za-z]")  # every author list holds one capitalized word
 
 
-def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, Reference, float]]:
+def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, EntryFields, float]]:
     """Citation keys that name an author and a year (`[Smith2003]_`, `@cite smith2003`)."""
     for match in CITE_KEY.finditer(text, start, end):
         name = match.group("k1") or match.group("k2")
         year = int(match.group("y1") or match.group("y2"))
-        yield match.start(), match.end(), Reference(authors=(name.capitalize(),), year=year), 0.5
+        yield match.start(), match.end(), EntryFields(authors=(name.capitalize(),), year=year), 0.5

@@ -14,7 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from catalog.types import Reference, RefKind
+from catalog.types import RefKind
+from scanner.titles import TITLE_RULE
 from scanner.titles.fields import (
     VENUE_CUE,
     find_spaced,
@@ -26,9 +27,8 @@ from scanner.titles.fields import (
 from scanner.titles.names import split_authors
 from scanner.titles.sections import Region, regions
 from scanner.titles.tagger import Field, Tagger, default_tagger
-from scanner.types import Hit
+from scanner.types import EntryFields, Hit
 
-TITLE_RULE = "CG105"
 MIN_TITLE_PROBABILITY = 0.5
 SURE_ALONE = 0.95
 # The longest span tagged at once (the longest NAIST comment is 19,384 characters): a generated
@@ -219,7 +219,7 @@ def _hit(text: str, group: list[Field], title: str, probability: float) -> Hit:
 
     others = joined("M")
     year_text = joined("Y") or others
-    reference = Reference(
+    reference = EntryFields(
         authors=tuple(
             name
             for f in group

@@ -19,7 +19,8 @@ from fake_services import (
 )
 
 from catalog.ids import ref_from_key
-from catalog.records import TitleQuery
+from catalog.keys import title_ref
+from catalog.types import Reference
 from catalog.types import ResolutionStatus as Status
 
 SOURCES = ("arxiv", "crossref", "datacite", "openalex", "semanticscholar")
@@ -29,6 +30,12 @@ ADAM, BERT, NATURE = "arxiv:1412.6980", "arxiv:1810.04805", "doi:10.1038/nature1
 
 def refs(*keys: str):
     return [ref_from_key(key) for key in keys]
+
+
+def titled(title: str) -> Reference:
+    ref = title_ref(title)
+    assert ref is not None
+    return Reference(ref, title)
 
 
 def strangers(count: int) -> list[Record]:
@@ -66,12 +73,12 @@ def test_everything_silent_ends_offline_within_the_run_budget(
     catalog = make_catalog(**FAST, ttl_days=0.0)
     start = time.monotonic()
     found = catalog.resolve(refs(ADAM, BERT, NATURE, "doi:10.9999/openalex.only"))
-    titles = catalog.match_titles([TitleQuery("t", title="A Title Nobody Has Catalogued Yet")])
+    titles = catalog.resolve([titled("A Title Nobody Has Catalogued Yet")])
     assert time.monotonic() - start < 3.5  # a 2 s run budget
     assert found[NATURE].status is Status.CACHED and found[NATURE].message == "stale"
     assert found[ADAM].status in (Status.FAILED, Status.OFFLINE)
     assert found["doi:10.9999/openalex.only"].status is Status.OFFLINE
-    assert titles["t"].status is Status.UNRESOLVED_TITLE
+    assert next(iter(titles.values())).status is Status.UNRESOLVED_TITLE
     # At most one warning per service, naming it, the last one for the run's budget.
     named = [next(s for s in SOURCES if s in w) for w in warnings]
     assert named[0] == "arxiv" and len(named) == len(set(named)), warnings
@@ -85,7 +92,7 @@ def test_one_warning_per_service_across_lookups_and_title_search(
     services.fail(Fault("/s2", status=429, headers={"Retry-After": "600"}, times=100))
     catalog = make_catalog()
     found = catalog.resolve(refs(BERT))  # arXiv does not know it; Semantic Scholar is next
-    catalog.match_titles([TitleQuery("t", title="Deep Residual Learning for Image Recognition")])
+    catalog.resolve([titled("Deep Residual Learning for Image Recognition")])
     catalog.resolve(refs("arxiv:1810.99999"))
     assert found[BERT].status is Status.OFFLINE  # not asked, as if offline
     assert [w for w in warnings if "semanticscholar" in w] == [
@@ -153,8 +160,8 @@ def test_a_title_search_flood_stores_one_match(make_catalog, services: FakeServi
     data = [s2_paper(adam, 0), *(s2_paper(r, n) for n, r in enumerate(strangers(1000), 1))]
     services.fail(Fault("/s2/graph/v1/paper/search", body=json.dumps({"data": data}).encode()))
     catalog = make_catalog()
-    found = catalog.match_titles([TitleQuery("t", title=adam.title)])
-    assert found["t"].status is Status.RESOLVED
+    found = catalog.resolve([titled(adam.title)])
+    assert next(iter(found.values())).status is Status.RESOLVED
     assert catalog.store.stats()["papers"] == 1
 
 

@@ -9,7 +9,7 @@ import pytest
 from catalog.ids import (
     arxiv_problem,
     clean_doi,
-    drop_unbalanced_closer,
+    cut_at_unbalanced_closer,
     isbn13,
     normalize_doi,
     normalize_url,
@@ -181,8 +181,14 @@ def test_old_archive_refuses_other_names(name: str) -> None:
         ("10.1016/0167-2789(84)90263-6", "10.1016/0167-2789(84)90263-6"),
         ("10.1002/x<1::a>2.0", "10.1002/x<1::a>2.0"),
         ("10.1002/x>", "10.1002/x"),
+        ("10.1109/CVPR.2016.90](https://doi.org/10.1109/CVPR.2016.90)", "10.1109/CVPR.2016.90"),
+        ("10.1016/j.cell.2009.01.002)/more", "10.1016/j.cell.2009.01.002"),
+        (
+            "10.1002/(SICI)1521-3978(199806)46:4/5<493::AID-PROP493>3.0.CO;2-P",
+            "10.1002/(SICI)1521-3978(199806)46:4/5<493::AID-PROP493>3.0.CO;2-P",
+        ),
         ("", ""),
     ],
 )
-def test_drop_unbalanced_closer(text: str, expected: str) -> None:
-    assert drop_unbalanced_closer(text) == expected
+def test_cut_at_unbalanced_closer(text: str, expected: str) -> None:
+    assert cut_at_unbalanced_closer(text) == expected

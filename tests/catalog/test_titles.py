@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 from fake_services import FakeServices, Fault
 
-from catalog.keys import normalize_title
-from catalog.records import TitleQuery
+from catalog.keys import named_ref, normalize_title
 from catalog.titles import score, title_mismatch
-from catalog.types import Paper
+from catalog.types import Paper, PaperRef, Reference, RefKind
 from catalog.types import ResolutionStatus as Status
 
 ADAM = Paper(
@@ -68,14 +67,19 @@ def test_title_mismatch(hint: str, title: str, mismatch: bool) -> None:
         assert 0 <= result < 0.5
 
 
+def cited(title: str | None, authors: tuple[str, ...] = (), year: int | None = None) -> Reference:
+    """A reference as the scanner makes it for a work named without an identifier."""
+    return Reference(named_ref(title, authors, year, ""), title, authors, year)
+
+
 def test_score_uses_year_and_authors() -> None:
-    exact = TitleQuery("q", ADAM.title, ("Kingma",), 2014)
+    exact = cited(ADAM.title, ("Kingma",), 2014)
     assert score(exact, ADAM) == 1.0
-    wrong_year = TitleQuery("q", ADAM.title, (), 2019)
+    wrong_year = cited(ADAM.title, (), 2019)
     assert score(wrong_year, ADAM) < 0.9
-    wrong_authors = TitleQuery("q", ADAM.title, ("Hinton",), 2014)
+    wrong_authors = cited(ADAM.title, ("Hinton",), 2014)
     assert score(wrong_authors, ADAM) < 0.9
-    typo = TitleQuery("q", "Adam: a method for stochastic optimisation")
+    typo = cited("Adam: a method for stochastic optimisation")
     assert 0.9 < score(typo, ADAM) < 1.0
 
 
@@ -83,14 +87,13 @@ def test_local_title_match(make_catalog, services: FakeServices) -> None:
     catalog = make_catalog(offline=True)
     catalog.store.save(ADAM)
     catalog.store.save(ADAM_LATER)
-    found = catalog.match_titles(
-        [
-            TitleQuery("t1", "ADAM - a method for stochastic optimisation", year=2014),
-            TitleQuery("t2", None, ("Kingma", "Ba"), 2014),
-            TitleQuery("t3", None, ("Kingma", "Ba"), None),  # two papers qualify: no guess
-            TitleQuery("t4", "A Method for Something Else Entirely"),
-        ]
-    )
+    queries = [
+        cited("ADAM - a method for stochastic optimisation", year=2014),
+        cited(None, ("Kingma", "Ba"), 2014),
+        cited(None, ("Kingma", "Ba"), None),  # two papers qualify: no guess
+        cited("A Method for Something Else Entirely"),
+    ]
+    found = dict(zip(["t1", "t2", "t3", "t4"], catalog.resolve(queries).values(), strict=True))
     assert found["t1"].status is Status.CACHED and found["t1"].paper.key == ADAM.key
     assert found["t1"].confidence >= 0.85
     assert found["t2"].paper.key == ADAM.key
@@ -101,20 +104,20 @@ def test_local_title_match(make_catalog, services: FakeServices) -> None:
 
 
 def test_online_title_match_is_cached(make_catalog, services: FakeServices) -> None:
-    query = TitleQuery("cite-1", "Deep learning", ("Yann LeCun",), 2015)
-    first = make_catalog().match_titles([query])["cite-1"]
+    query = cited("Deep learning", ("Yann LeCun",), 2015)
+    first = make_catalog().resolve([query])[query.key]
     assert first.status is Status.RESOLVED and first.paper.ids["doi"] == "10.1038/nature14539"
     assert first.confidence >= 0.85
     before = len(services.log)
-    second = make_catalog().match_titles([query])["cite-1"]
+    second = make_catalog().resolve([query])[query.key]
     assert second.status is Status.CACHED and second.paper == first.paper
     assert len(services.log) == before
 
 
 def test_online_title_miss_stays_unresolved(make_catalog, services: FakeServices, warnings) -> None:
     services.fail(Fault("/s2", status=500, times=3))
-    query = TitleQuery("c", "A Study That Nobody Has Written Yet About Anything")
-    result = make_catalog().match_titles([query])["c"]
+    query = cited("A Study That Nobody Has Written Yet About Anything")
+    result = make_catalog().resolve([query])[query.key]
     assert result.status is Status.UNRESOLVED_TITLE and result.paper is None
     assert any("semanticscholar: HTTP 500" in w for w in warnings)
     assert services.count("/crossref") == 1 and services.count("/openalex") == 1
@@ -123,7 +126,7 @@ def test_online_title_miss_stays_unresolved(make_catalog, services: FakeServices
 def test_fts_queries_skip_misspelled_and_common_words() -> None:
     from catalog.titles import COMMON, fts_queries
 
-    query = TitleQuery("q", "Deep residaul learning for image recognition")
+    query = cited("Deep residaul learning for image recognition")
     counts = {"deep": COMMON + 1, "residaul": 0, "learning": 40, "image": 30, "recognition": 20}
     queries = fts_queries(query, counts)
     assert queries[0] == 'title : ("recognition" AND "learning" AND "image")'
@@ -132,6 +135,21 @@ def test_fts_queries_skip_misspelled_and_common_words() -> None:
     assert fts_queries(query) == [
         'title : ("recognition" AND "residaul" AND "learning" AND "image" AND "deep")'
     ]
-    assert fts_queries(TitleQuery("a", None, ("Kingma, D.", "J. Ba"), 2014)) == [
+    assert fts_queries(cited(None, ("Kingma, D.", "J. Ba"), 2014)) == [
         'authors : ("kingma" AND "ba")'
     ]
+
+
+def test_one_entry_point_resolves_identifiers_before_titles(
+    make_catalog, services: FakeServices
+) -> None:
+    """A title cited beside the identifier of the same paper matches the paper the identifier
+    brought, without a title search."""
+    title = cited("Adam: A Method for Stochastic Optimization")
+    arxiv = Reference(PaperRef(RefKind.ARXIV, "1412.6980"))
+    found = make_catalog().resolve([title, arxiv])
+    assert list(found) == [title.key, arxiv.key]
+    assert found[arxiv.key].status is Status.RESOLVED
+    assert found[title.key].status is Status.CACHED
+    assert found[title.key].paper == found[arxiv.key].paper
+    assert services.count("/s2/graph/v1/paper/search") == 0

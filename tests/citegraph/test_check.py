@@ -35,13 +35,20 @@ def project(root: Path, config: str = "", bib: str = BIB) -> Path:
 
 
 def check(root: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code, out, _ = check_all(root, *args, capsys=capsys)
+    return code, out
+
+
+def check_all(root: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """The exit code, standard output and standard error of `citegraph check ARGS`."""
     old = os.getcwd()
     os.chdir(root)
     try:
         code = run(["check", *args])
     finally:
         os.chdir(old)
-    return code, capsys.readouterr().out
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
 
 
 @pytest.mark.parametrize("rule", sorted(RULE_CASES))
@@ -145,3 +152,116 @@ def test_check_does_not_load_the_report_machinery(tmp_path: Path) -> None:
         [sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, timeout=120
     )
     assert done.stdout.splitlines()[-1] == "1 []", done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "config"),
+    [
+        (("--select", "CG999"), ""),
+        (("--ignore", "BOGUS"), ""),
+        ((), 'select = ["CG999"]\n'),
+        ((), 'ignore = ["CG0", "XX1"]\n'),
+    ],
+)
+def test_unknown_rule_codes_are_usage_errors(
+    args: tuple[str, ...], config: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path / "p", config=config)
+    (root / "mod.py").write_text(RULE_CASES["CG001"])
+    code, _, error = check_all(root, "mod.py", *args, capsys=capsys)
+    assert code == 2
+    assert "unknown rule code" in error and "known: ALL, CG001, CG002" in error
+
+
+def test_known_prefixes_and_all_are_accepted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path / "p", config='ignore = ["cg2"]\n')
+    (root / "mod.py").write_text(RULE_CASES["CG001"])
+    assert check(root, "mod.py", "--select", "ALL", "--select", "CG0", capsys=capsys)[0] == 1
+
+
+def test_a_missing_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path / "p")
+    code, _, error = check_all(root, "missing.py", capsys=capsys)
+    assert code == 2 and "missing.py" in error
+
+
+def test_force_exclude_applies_the_excludes_to_named_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path / "p", config='exclude = ["vendor/**"]\n')
+    (root / "vendor").mkdir()
+    (root / "vendor" / "third.py").write_text(RULE_CASES["CG001"])
+    (root / "node_modules").mkdir()
+    (root / "node_modules" / "x.js").write_text("// arXiv:2113.01234\n")
+    (root / "mod.py").write_text(RULE_CASES["CG001"])
+    assert check(root, "vendor/third.py", capsys=capsys)[0] == 1  # named: checked, like ruff
+    assert check(root, "--force-exclude", "vendor/third.py", capsys=capsys) == (0, "")
+    assert check(root, "--force-exclude", "node_modules/x.js", capsys=capsys) == (0, "")
+    code, out = check(root, "--force-exclude", "vendor/third.py", "mod.py", capsys=capsys)
+    assert code == 1 and "vendor" not in out and "mod.py:1:" in out
+
+
+def test_force_exclude_from_configuration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path / "p", config='exclude = ["vendor/"]\nforce-exclude = true\n')
+    (root / "vendor").mkdir()
+    (root / "vendor" / "third.py").write_text(RULE_CASES["CG001"])
+    assert check(root, "vendor/third.py", capsys=capsys)[0] == 0
+    assert check(root, "--no-force-exclude", "vendor/third.py", capsys=capsys)[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom", "newline"),
+    [
+        ("utf-8", b"", "\r\n"),
+        ("utf-8", b"\xef\xbb\xbf", "\r\n"),
+        ("utf-8", b"", "\r"),
+        ("latin-1", b"", "\n"),
+    ],
+)
+def test_fix_keeps_line_endings_encoding_and_bom(
+    encoding: str, bom: bytes, newline: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path / "p", config='select = ["CG2"]\n')
+    source = root / "mod.py"
+    lines = [
+        "# -*- coding: latin-1 -*-" if encoding == "latin-1" else "# Café",
+        "def f():  ",
+        "    # see http://arxiv.org/abs/1706.03762v5 here (Gödel)",
+        "    pass\t",
+        "",
+    ]
+    source.write_bytes(bom + newline.join(lines).encode(encoding))
+    source.chmod(0o755)
+    assert check(root, "mod.py", "--fix", capsys=capsys)[0] == 0
+    lines[2] = "    # see https://arxiv.org/abs/1706.03762 here (Gödel)"
+    assert source.read_bytes() == bom + newline.join(lines).encode(encoding)
+    assert source.stat().st_mode & 0o777 == 0o755
+
+
+def test_fix_leaves_a_file_it_cannot_write_back_unchanged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path / "p", config='select = ["CG2"]\n')
+    source = root / "notes.txt"
+    # One stray Latin-1 byte: the scanner reads the file lossily, a rewrite would lose it.
+    data = b"caf\xe9 http://arxiv.org/abs/1706.03762\n" + b"plain text\n" * 30
+    source.write_bytes(data)
+    assert check(root, "notes.txt", "--fix", capsys=capsys)[0] == 1
+    assert source.read_bytes() == data
+
+
+def test_online_check_without_a_network_says_cg003_was_not_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The test guard refuses every connection, as a machine without a network would.
+    root = project(tmp_path / "p", config='ignore = ["CG005"]\n')
+    (root / "mod.py").write_text("# arXiv:1412.6980\n")
+    code, _, error = check_all(root, "--online", "mod.py", capsys=capsys)
+    assert code == 0
+    assert "CG003 was not checked for 1 identifier(s)" in error and "arxiv:1412.6980" in error

@@ -48,8 +48,27 @@ def test_github_annotations_are_capped_per_level_and_the_rest_printed() -> None:
     assert sum(a.startswith("::error ") for a in annotations) == GITHUB_ANNOTATIONS_PER_LEVEL
     assert sum(a.startswith("::warning ") for a in annotations) == 1
     assert sum(a.startswith("::notice ") for a in annotations) == 1
-    # Every finding, annotated or not, is still in the plain-text log.
-    assert "a.py:14:3: CG001 bad id" in out and out.endswith("(CG001 x14, CG003 x1, CG201 x1).\n")
+    # Every finding, annotated or not, is still in the plain-text log, fenced off from the
+    # runner's command parser.
+    assert "a.py:14:3: CG001 bad id" in out
+    assert out.splitlines()[-2].endswith("(CG001 x14, CG003 x1, CG201 x1).")
+
+
+def test_github_output_cannot_be_injected_through_a_file_name() -> None:
+    # A file name with a newline, or starting with `::`, must not start a workflow command.
+    hostile = ("x\n::error file=evil.py::pwned.py", "::warning::pwned.py", "a\x1b]0;t\x07\u202e.py")
+    out = as_github(REPORT, tuple(finding(1, path=p) for p in hostile))
+    lines = out.splitlines()
+    annotations = [line for line in lines if line.startswith("::") and " file=" in line]
+    assert len(annotations) == 3 and all(line.startswith("::error file=") for line in annotations)
+    assert all(line.count("::") == 2 for line in annotations)  # `::error props::message`
+    start = next(i for i, line in enumerate(lines) if line.startswith("::stop-commands::"))
+    token = lines[start].split("::")[2]
+    assert lines[-1] == f"::{token}::" and token not in "\n".join(lines[start + 1 : -1])
+    # Everything between the fences is one line per finding, with nothing raw in it.
+    fenced = lines[start + 1 : -1]
+    assert len(fenced) == 4 and "\\x1b" in fenced[2] and "\\u202e" in fenced[2]
+    assert all(ch.isprintable() for line in lines for ch in line)
 
 
 def test_text_is_empty_without_findings() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from citegraph.config import load_config
 from citegraph.pipeline import run_scan
-from citegraph.resolution import resolve_sites
+from citegraph.resolution import open_resolver
 
 BIB = """
 @misc{vaswani2017,
@@ -33,7 +33,9 @@ def test_bibliography_resolves_offline(tmp_path: Path) -> None:
         tmp_path / "p",
         '"""Transformer, arXiv:1706.03762v5."""\n# unknown paper: arXiv:2001.00001\n',
     )
-    report = run_scan(root, load_config(root, {"offline": True}), resolve=resolve_sites)
+    config = load_config(root, {"offline": True})
+    with open_resolver(config, root) as resolver:
+        report = run_scan(root, config, resolver=resolver)
     papers = {p.key: p for p in report.papers}
     attention = papers["arxiv:1706.03762"]
     assert attention.title == "Attention Is All You Need"
@@ -48,6 +50,8 @@ def test_a_title_hint_naming_another_paper_is_a_finding(tmp_path: Path) -> None:
     root = make_project(
         tmp_path / "p", '# "Deep Residual Learning for Image Recognition", arXiv:1706.03762\n'
     )
-    report = run_scan(root, load_config(root, {"offline": True}), resolve=resolve_sites)
+    config = load_config(root, {"offline": True})
+    with open_resolver(config, root) as resolver:
+        report = run_scan(root, config, resolver=resolver)
     assert [f.rule for f in report.findings] == ["CG004"]
     assert "Attention Is All You Need" in report.findings[0].message

@@ -107,11 +107,61 @@ def test_a_cache_of_the_previous_layout_is_replaced(repo: Path, tmp_path: Path) 
     assert list(scan_paths(repo, _options(tmp_path))) == first
 
 
-def test_corrupt_cache_falls_back_to_scanning(repo: Path, tmp_path: Path) -> None:
+def test_corrupt_cache_is_rebuilt_once_with_one_warning(
+    repo: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     (tmp_path / "cache").mkdir()
     (tmp_path / "cache" / DB_NAME).write_bytes(b"not a database" * 100)
     expected = list(scan_paths(repo, ScanOptions(jobs=1, cache=False)))
+    with caplog.at_level("WARNING"):
+        assert list(scan_paths(repo, _options(tmp_path))) == expected
+    assert [r.getMessage() for r in caplog.records if "rebuilt" in r.getMessage()] != []
+    caplog.clear()
+    with caplog.at_level("WARNING"):
+        assert list(scan_paths(repo, _options(tmp_path))) == expected
+    assert caplog.records == []  # rebuilt: the next run neither warns nor rescans
+    db = sqlite3.connect(tmp_path / "cache" / DB_NAME)
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert db.execute("SELECT count(*) FROM entries").fetchone() == (2,)
+    db.close()
+
+
+def test_entries_are_data_never_code(repo: Path, tmp_path: Path, monkeypatch) -> None:
+    import pickle
+
+    expected = list(scan_paths(repo, _options(tmp_path)))
+
+    class Boom:
+        def __reduce__(self):  # type: ignore[no-untyped-def]
+            return (os.system, ("touch " + str(tmp_path / "pwned"),))
+
+    db = sqlite3.connect(tmp_path / "cache" / DB_NAME)
+    rows = db.execute("SELECT fingerprint, path, entry FROM entries").fetchall()
+    for fingerprint, path, entry in rows:
+        # A shared CI cache could hold anything after the signature and digest.
+        poisoned = entry[:40] + pickle.dumps(Boom())
+        db.execute(
+            "UPDATE entries SET entry = ? WHERE fingerprint = ? AND path = ?",
+            (poisoned, fingerprint, path),
+        )
+    db.commit()
+    db.close()
+    seen = _count_scans(monkeypatch)
     assert list(scan_paths(repo, _options(tmp_path))) == expected
+    assert not (tmp_path / "pwned").exists() and sorted(seen) == ["a.py", "b.py"]
+
+
+def test_names_that_are_not_utf8_are_cached(tmp_path: Path, monkeypatch) -> None:
+    root = tmp_path / "repo"
+    root.mkdir()
+    name = os.fsdecode(b"x\xff.py")
+    (root / name).write_text(CITING)
+    (root / "ok|pipe.py").write_text("x = 1\n")
+    first = list(scan_paths(root, _options(tmp_path)))
+    assert [s.path for s in first] == ["ok|pipe.py", name] and first[1].mentions
+    seen = _count_scans(monkeypatch)
+    assert list(scan_paths(root, _options(tmp_path))) == first
+    assert seen == []
 
 
 def test_killed_writer_leaves_a_usable_cache(repo: Path, tmp_path: Path) -> None:

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 import pytest
 
 import scanner.extract as extract
-from catalog.types import Reference, RefKind
+from catalog.types import RefKind
 from scanner.extract import find_hits, find_mentions
-from scanner.types import Context, Hit, Symbol, SymbolKind, TextBlock
+from scanner.types import Context, EntryFields, Hit, Symbol, SymbolKind, TextBlock
 
 SYMBOL = Symbol("pkg.mod.Solver.step", SymbolKind.METHOD, 12)
 
@@ -63,7 +63,7 @@ def test_hits_are_sorted_and_never_overlap() -> None:
 
 def test_identifier_inside_a_reference_entry_takes_its_fields(titles: list[Hit]) -> None:
     text = 'K. He et al., "Deep Residual Learning", CVPR 2016. arXiv:1512.03385'
-    reference = Reference(("K. He",), "Deep Residual Learning", "CVPR", 2016)
+    reference = EntryFields(("K. He",), "Deep Residual Learning", "CVPR", 2016)
     titles.append(Hit(0, len(text), RefKind.TITLE, "CG105", reference=reference))
     (hit,) = find_hits(text)
     assert hit.ref is not None and hit.ref.key == "arxiv:1512.03385"
@@ -79,7 +79,7 @@ def test_title_citation_without_identifier_is_kept(titles: list[Hit]) -> None:
 
 def test_title_citation_naming_an_identifiers_title_merges_into_it(titles: list[Hit]) -> None:
     text = 'As shown in "Adam: A Method for Stochastic Optimization" (arXiv:1412.6980).'
-    reference = Reference(title="Adam: A Method for Stochastic Optimization")
+    reference = EntryFields(title="Adam: A Method for Stochastic Optimization")
     titles.append(Hit(12, 57, RefKind.TITLE, "CG105", reference=reference))
     (hit,) = find_hits(text)
     assert hit.ref is not None and hit.ref.key == "arxiv:1412.6980"
@@ -140,3 +140,32 @@ def test_numpy_reference_entry_gives_the_title_hint() -> None:
     )
     (hit,) = find_hits(text)
     assert hit.title_hint == "Adam: A Method for Stochastic Optimization"
+
+
+def test_every_mention_names_a_reference_with_its_key_and_fields(titles: list[Hit]) -> None:
+    text = "Gödel's Theorem, 1931. (Kingma and Ba, 2015) arXiv:1412.6980"
+    titles.append(
+        Hit(0, 21, RefKind.TITLE, "CG105", None, 0.9, "Gödel's Theorem", EntryFields(year=1931))
+    )
+    titles.append(
+        Hit(
+            24, 44, RefKind.AUTHOR_YEAR, "CG106", reference=EntryFields(("Kingma", "Ba"), year=2015)
+        )
+    )
+    title, author_year, arxiv = find_mentions(block(text))
+    assert title.reference is not None and title.reference.key == "title:godels theorem"
+    assert (title.reference.title, title.reference.year, title.ref) == (
+        "Gödel's Theorem",
+        1931,
+        None,
+    )
+    assert author_year.reference is not None
+    assert author_year.reference.key == "author-year:kingma-ba-2015"
+    assert author_year.reference.authors == ("Kingma", "Ba") and author_year.ref is None
+    assert arxiv.reference is not None and arxiv.reference.identifier == arxiv.ref
+    assert arxiv.reference.key == "arxiv:1412.6980"
+
+
+def test_a_malformed_identifier_names_no_reference() -> None:
+    (mention,) = find_mentions(block("arXiv:2113.01234"))
+    assert mention.reference is None and mention.problem is not None

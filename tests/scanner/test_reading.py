@@ -26,6 +26,40 @@ def test_utf8_bom_and_utf16_decode() -> None:
     assert decode("// naïve\n".encode("utf-16"), "cpp").text == "// naïve\n"
 
 
+def test_utf32_and_utf16_are_decoded_before_anything_reads_bytes(tmp_path: Path) -> None:
+    from scanner.options import ScanOptions
+    from scanner.scan import scan_file
+
+    for encoding in ("utf-32", "utf-32-be", "utf-16-le", "utf-16-be"):
+        bom = {"utf-32-be": codecs.BOM_UTF32_BE, "utf-16-le": codecs.BOM_UTF16_LE}
+        bom |= {"utf-16-be": codecs.BOM_UTF16_BE}
+        data = bom.get(encoding, b"") + "# see arXiv:1412.6980\n".encode(encoding)
+        decoded = decode(data, "python")
+        assert decoded.text == "# see arXiv:1412.6980\n" and not decoded.utf8, encoding
+        (tmp_path / "a.py").write_bytes(data)
+        # The prefilter reads the text, not the NUL-riddled bytes.
+        scan = scan_file(tmp_path, "a.py", ScanOptions(cache=False))
+        assert [m.raw for m in scan.mentions] == ["arXiv:1412.6980"], encoding
+
+
+def test_a_declared_encoding_is_honoured_in_any_language() -> None:
+    source = "// -*- coding: latin-1 -*-\n// Müller et al. (2004)\n".encode("latin-1")
+    decoded = decode(source, "cpp")
+    assert decoded.text is not None and "Müller" in decoded.text and decoded.note is None
+    vim = "/* vim: set fileencoding=cp1252 : */\n// “quoted”\n".encode("cp1252")
+    assert "“quoted”" in (decode(vim, "c").text or "")
+
+
+def test_only_regular_files_are_read(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.py")
+    data, reason = read_bytes(tmp_path / "pipe.py", max_size=100)  # returns, never blocks
+    assert data is None and reason == "not a regular file (FIFO)"
+    data, reason = read_bytes("/dev/null", max_size=100)
+    assert data is None and reason == "not a regular file (character device)"
+
+
 def test_python_coding_cookie_is_honoured() -> None:
     source = "# -*- coding: latin-1 -*-\n# Müller et al. (2004)\n".encode("latin-1")
     decoded = decode(source, "python")

@@ -93,3 +93,76 @@ def test_symlinks_are_never_followed_out_of_the_root(tmp_path: Path) -> None:
     assert paths["link_in.py"] is not None and "real.py" in paths["link_in.py"]
     assert paths["dangling.py"] == "broken symlink"
     assert not any(p.startswith("dir_out/") for p in paths)
+
+
+def test_every_entry_comes_out_with_what_it_is(tmp_path: Path) -> None:
+    write(tmp_path, "ok.py")
+    write(tmp_path, "data/real.py")
+    os.mkfifo(tmp_path / "pipe.py")
+    (tmp_path / "dlink").symlink_to(tmp_path / "data", target_is_directory=True)
+    (tmp_path / "loop_a").symlink_to(tmp_path / "loop_b")
+    (tmp_path / "loop_b").symlink_to(tmp_path / "loop_a")
+    bad_name = os.fsdecode(b"x\xff.py")
+    write(tmp_path, bad_name)
+    paths = listed(tmp_path)
+    assert paths["ok.py"] is None and paths["data/real.py"] is None
+    assert paths[bad_name] is None  # kept as surrogate escapes: the exact bytes open again
+    assert paths["pipe.py"] == "not a regular file (FIFO)"
+    assert paths["dlink"] == "directory symlink to data (not followed)"
+    assert paths["loop_a"] == paths["loop_b"] == "symlink loop"
+
+
+def test_an_unreadable_directory_is_listed_with_its_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "ok.py")
+    write(tmp_path, "locked/inner.py")
+    write(tmp_path, "locked/.gitignore", "*.log\n")
+    real_scandir = os.scandir
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert listed(tmp_path) == {"locked/": "unreadable directory: Permission denied", "ok.py": None}
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every directory")
+def test_a_really_unreadable_directory_does_not_stop_the_walk(tmp_path: Path) -> None:
+    write(tmp_path, "ok.py")
+    write(tmp_path, "locked/inner.py")
+    (tmp_path / "locked").chmod(0)
+    try:
+        assert listed(tmp_path)["locked/"].startswith("unreadable directory")
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+
+
+def test_git_deleted_unreadable_and_submodule_entries_are_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "keep.py")
+    write(tmp_path, "gone.py")
+    write(tmp_path, "secret/hidden.py")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    # A submodule as git records it: a gitlink entry in the index.
+    git(tmp_path, "update-index", "--add", "--cacheinfo", "160000", "a" * 40, "vendor/lib")
+    git(tmp_path, "commit", "-q", "-m", "one")
+    (tmp_path / "gone.py").unlink()
+    real_lstat = os.lstat
+
+    def lstat(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(path).endswith("secret/hidden.py"):
+            raise PermissionError(13, "Permission denied")
+        return real_lstat(path, *args, **kwargs)
+
+    (tmp_path / "secret" / "hidden.py").rename(tmp_path / "secret" / "moved")
+    monkeypatch.setattr(os, "lstat", lstat)
+    paths = listed(tmp_path)
+    assert paths["keep.py"] is None
+    assert paths["gone.py"] == "deleted (tracked by git, not in the work tree)"
+    assert paths["secret/hidden.py"] == "unreadable: Permission denied"
+    assert paths["vendor/lib"].startswith("git submodule")

@@ -8,33 +8,57 @@
   const $ = (id) => document.getElementById(id);
   const data = JSON.parse($("citegraph-data").textContent);
   const { files, symbols, papers } = data;
+  const repositories = data.repositories || null;  // an index of several repositories
   const byId = new Map();
+  const byIdForm = new Map();
   const cardCache = new Map();
   let matches = papers;
   let shown = PAGE;
   let codeShown = PAGE;
   let modules = null;
+  let view = "papers";
+  let open = "";  // the paper whose card the URL opens (`paper=` in the hash), or ""
 
-  const top = (path) => (path.indexOf("/") === -1 ? "." : path.slice(0, path.indexOf("/")));
   const isHttp = (url) => typeof url === "string" && /^https?:\/\/[^\s]+$/i.test(url);
   const display = (p) => p.title || p.hint || p.id;
 
+  // Search ignores case and accents: "Theophile" finds "Théophile", "lukasz" finds "Łukasz".
+  const LETTERS = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };
+  const fold = (text) => (/[^\x00-\x7f]/.test(text)
+    ? text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[ßæœøłđðþı]/g, (c) => LETTERS[c])
+    : text.toLowerCase());
+
+  // An identifier as typed or pasted, reduced to its bare form: `arXiv:1706.03762v5`,
+  // `https://arxiv.org/abs/1706.03762` and the arXiv DOI all become `1706.03762`, a DOI URL
+  // becomes the DOI. Papers carry the bare forms of all their ids, so any of these finds them.
+  const ARXIV = /^(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z-]+)?\/\d{7})(?:v\d+)?$/;
+  function idForm(text) {
+    let id = text.toLowerCase().replace(/^[<("']+|[>)"'.,;]+$/g, "");
+    try { id = decodeURIComponent(id); } catch (error) { /* not %-encoded: keep as typed */ }
+    id = id.replace(/^https?:\/\/(www\.)?/, "")
+      .replace(/^(dx\.)?doi\.org\//, "")
+      .replace(/^(export\.)?arxiv\.org\/(abs|pdf|html)\//, "")
+      .replace(/^(arxiv|doi|url|isbn):\s*/, "")
+      .replace(/\.pdf$/, "")
+      .replace(/^10\.48550\/arxiv\./, "");
+    const arxiv = ARXIV.exec(id);
+    return arxiv ? arxiv[1] : id;
+  }
+
   papers.forEach((p, index) => {
     const syms = new Set();
-    p.langs = new Set();
-    p.dirs = new Set();
-    p.sites.forEach((site) => {
-      const file = files[symbols[site[0]][2]];
-      syms.add(site[0]);
-      p.langs.add(file[1]);
-      p.dirs.add(top(file[0]));
-    });
-    const words = [p.title, p.hint, p.authors.join(" "), p.abstract, p.id, p.ids.join(" "), p.venue];
+    p.sites.forEach((site) => syms.add(site[0]));
+    const ids = [p.id].concat(p.ids, p.url ? [p.url] : []);
+    const forms = ids.map(idForm);
+    forms.forEach((form) => { if (!byIdForm.has(form)) { byIdForm.set(form, p); } });
+    const words = [p.title, p.hint, p.authors.join(" "), p.abstract, ids.join(" "), forms.join(" "), p.venue];
     syms.forEach((s) => words.push(symbols[s][0], files[symbols[s][2]][0]));
     p.n = syms.size;
-    p.text = words.join(" ").toLowerCase();
-    p.sortTitle = display(p).toLowerCase();
+    p.text = fold(words.join(" "));
+    p.sortTitle = fold(display(p));
     p.index = index;
+    p.sets = p.facets.map((values) => new Set(values));
     byId.set(p.id, p);
   });
 
@@ -94,9 +118,14 @@
     ids.append(el("code", "key", p.id));
     p.ids.forEach((id) => ids.append(el("code", null, id)));
     if (!p.resolved) { ids.append(el("span", "badge", p.status.replace(/-/g, " "))); }
+    const permalink = el("a", "permalink", "link");
+    permalink.href = "#paper=" + encode(p.id);
+    permalink.dataset.open = p.id;
+    permalink.title = "Link to this view with this paper open";
     if (p.confidence !== undefined) {
       ids.append(el("span", "badge soft", "match " + Math.round(p.confidence * 100) + "%"));
     }
+    ids.append(permalink);
     card.append(ids);
     if (p.abstract.length > EXCERPT) {
       const details = el("details", "abstract");
@@ -109,28 +138,68 @@
     }
     const sites = el("div", "sites");
     const places = p.sites.length === 1 ? "1 place" : p.sites.length + " places";
-    sites.append(el("h3", null, `Cited by ${p.n} symbol${p.n === 1 ? "" : "s"} in ${places}`));
-    const list = el("ul");
-    p.sites.slice(0, SITES_SHOWN).forEach((site) => list.append(siteItem(site)));
-    sites.append(list);
-    if (p.sites.length > SITES_SHOWN) {
-      const rest = el("details", "rest");
-      rest.append(el("summary", null, `${p.sites.length - SITES_SHOWN} more`));
-      const more = el("ul");
-      rest.addEventListener("toggle", () => {
-        if (!more.childNodes.length) {
-          p.sites.slice(SITES_SHOWN).forEach((site) => more.append(siteItem(site)));
-        }
-      }, { once: true });
-      rest.append(more);
-      sites.append(rest);
+    let heading = `Cited by ${p.n} symbol${p.n === 1 ? "" : "s"} in ${places}`;
+    if (repositories) {
+      const repos = new Set(p.sites.map((site) => files[symbols[site[0]][2]][2]));
+      repos.delete(null);
+      heading += ` in ${repos.size} repositor${repos.size === 1 ? "y" : "ies"}`;
+      sites.append(el("h3", null, heading));
+      // One group per repository, in the index's order, each with its own citing symbols.
+      Array.from(repos).sort((a, b) => a - b).forEach((r) => {
+        const own = p.sites.filter((site) => files[symbols[site[0]][2]][2] === r);
+        const group = el("div", "repo");
+        group.dataset.repository = repositories[r];
+        const count = new Set(own.map((site) => site[0])).size;
+        const h4 = el("h4");
+        h4.append(el("strong", "repo-name", repositories[r]), " ",
+          el("span", "ctx", `${count} symbol${count === 1 ? "" : "s"}`));
+        group.append(h4);
+        siteList(group, own);
+        sites.append(group);
+      });
+    } else {
+      sites.append(el("h3", null, heading));
+      siteList(sites, p.sites);
     }
     card.append(sites);
     return card;
   }
 
+  function siteList(parent, all) {
+    const list = el("ul");
+    all.slice(0, SITES_SHOWN).forEach((site) => list.append(siteItem(site)));
+    parent.append(list);
+    if (all.length > SITES_SHOWN) {
+      const rest = el("details", "rest");
+      rest.append(el("summary", null, `${all.length - SITES_SHOWN} more`));
+      const more = el("ul");
+      rest.addEventListener("toggle", () => {
+        if (!more.childNodes.length) {
+          all.slice(SITES_SHOWN).forEach((site) => more.append(siteItem(site)));
+        }
+      }, { once: true });
+      rest.append(more);
+      parent.append(rest);
+    }
+  }
+
+  // Opening a card's abstract or its other citing places makes it the open card in the URL.
+  function watchDetails(node, p) {
+    node.querySelectorAll("details").forEach((details) => details.addEventListener("toggle", () => {
+      if (details.open && open !== p.id) { open = p.id; saveState(false); }
+    }));
+  }
+
+  function expand(node) {
+    node.querySelectorAll("details").forEach((details) => { details.open = true; });
+  }
+
   function card(p) {
-    if (!cardCache.has(p.id)) { cardCache.set(p.id, buildCard(p)); }
+    if (!cardCache.has(p.id)) {
+      const node = buildCard(p);
+      watchDetails(node, p);
+      cardCache.set(p.id, node);
+    }
     return cardCache.get(p.id);
   }
 
@@ -140,7 +209,7 @@
   }
 
   function words() {
-    return $("q").value.toLowerCase().split(/\s+/).filter(Boolean);
+    return $("q").value.split(/\s+/).filter(Boolean).map((w) => [fold(w), idForm(w)]);
   }
 
   const SORTS = {
@@ -149,23 +218,46 @@
     title: (a, b) => (a.sortTitle < b.sortTitle ? -1 : a.sortTitle > b.sortTitle ? 1 : a.index - b.index),
   };
 
+  // `count:<facet>` sorts by how many of that facet's values a paper has (e.g. repositories).
+  function sorter(key) {
+    const i = key.indexOf("count:") === 0 ? facets.findIndex((f) => f.name === key.slice(6)) : -1;
+    if (i === -1) { return SORTS[key] || SORTS.refs; }
+    return (a, b) => b.facets[i].length - a.facets[i].length || SORTS.refs(a, b);
+  }
+
+  // The facets' select boxes, built from the data: the page knows no facet by name.
+  const facets = data.facets.map((facet) => {
+    const select = el("select");
+    select.id = "facet-" + facet.name;
+    select.setAttribute("aria-label", facet.label);
+    select.append(new Option(facet.all, ""));
+    facet.options.forEach(([value, label, depth]) => {
+      select.append(new Option("\u00a0\u00a0".repeat(depth) + label, value));
+    });
+    $("filters").insertBefore(select, $("filters").querySelector(".years"));
+    return { name: facet.name, index: new Map(facet.options.map(([value], i) => [value, i])), select };
+  });
+  data.sorts.forEach(([key, label]) => $("sort").append(new Option(label, key)));
+
+  function matchesTerms(p, terms) {
+    return terms.every(([word, id]) => p.text.indexOf(word) !== -1 || p.text.indexOf(id) !== -1);
+  }
+
   function filter() {
+    const started = performance.now();
     const terms = words();
-    const kind = $("kind").value, status = $("status").value;
-    const language = $("language").value, directory = $("directory").value;
+    const chosen = facets.map((f) => (f.select.value === "" ? -1 : f.index.get(f.select.value)));
     const from = number("year-min"), to = number("year-max");
     matches = papers.filter((p) =>
-      terms.every((w) => p.text.indexOf(w) !== -1) &&
-      (!kind || p.kind === kind) &&
-      (!status || (status === "resolved") === p.resolved) &&
-      (!language || p.langs.has(language)) &&
-      (!directory || p.dirs.has(directory)) &&
+      matchesTerms(p, terms) &&
+      chosen.every((c, i) => c === -1 || p.sets[i].has(c)) &&
       (from === null || (p.year && p.year >= from)) &&
       (to === null || (p.year && p.year <= to)));
-    matches.sort(SORTS[$("sort").value] || SORTS.refs);
+    matches.sort(sorter($("sort").value));
     shown = PAGE;
     codeShown = PAGE;
     render();
+    performance.measure("citegraph:filter", { start: started });
   }
 
   function moreButton(button, left) {
@@ -197,8 +289,8 @@
       const f = symbols[s][2];
       if (!byFile.has(f)) { byFile.set(f, []); }
       const text = [symbols[s][0], files[f][0]];
-      cited.forEach((p) => text.push(display(p), p.id));
-      byFile.get(f).push({ s, cited: Array.from(cited), text: text.join(" ").toLowerCase() });
+      cited.forEach((p) => text.push(display(p), p.id, idForm(p.id)));
+      byFile.get(f).push({ s, cited: Array.from(cited), text: fold(text.join(" ")) });
     });
     return Array.from(byFile, ([f, rows]) => ({ f, rows }))
       .sort((a, b) => (files[a.f][0] < files[b.f][0] ? -1 : 1));
@@ -241,7 +333,7 @@
     const terms = words();
     const hits = [];
     modules.forEach((module) => {
-      const rows = module.rows.filter((row) => terms.every((w) => row.text.indexOf(w) !== -1));
+      const rows = module.rows.filter((row) => matchesTerms(row, terms));
       if (rows.length) { hits.push([module, rows]); }
     });
     $("modules").replaceChildren(...hits.slice(0, codeShown).map(([m, rows]) => moduleNode(m, rows)));
@@ -251,8 +343,10 @@
     moreButton($("more-code"), hits.length - codeShown);
   }
 
-  function show(view) {
-    document.querySelectorAll(".views button").forEach((button) => {
+  function show(name, draw = true) {
+    const buttons = Array.from(document.querySelectorAll(".views button"));
+    view = buttons.some((button) => button.dataset.view === name) ? name : "papers";
+    buttons.forEach((button) => {
       const on = button.dataset.view === view;
       button.setAttribute("aria-pressed", on ? "true" : "false");
       $(button.dataset.view).hidden = !on;
@@ -260,47 +354,111 @@
     document.body.dataset.view = view;
     $("q").hidden = view === "problems";
     $("count").hidden = view === "problems";
-    if (view === "code") { renderCode(); }
+    if (draw) { render(); }
   }
 
   function clearFilters() {
     ["q", "year-min", "year-max"].forEach((id) => { $(id).value = ""; });
-    ["kind", "status", "language", "directory"].forEach((id) => { $(id).value = ""; });
+    facets.forEach((f) => { f.select.value = ""; });
   }
 
+  // Opens paper `id` (any of its ids, in any form): on the papers view, scrolled to, expanded.
   function goto(id) {
-    const p = byId.get(id);
-    if (!p) { return; }
-    show("papers");
+    const p = byId.get(id) || byIdForm.get(idForm(id));
+    if (!p) { open = ""; return; }
+    open = p.id;
+    if (view !== "papers") { show("papers"); }
     if (matches.indexOf(p) === -1) { clearFilters(); filter(); }
     const position = matches.indexOf(p);
     if (position >= shown) { shown = position + 1; render(); }
     const node = card(p);
+    expand(node);
     node.classList.remove("flash");
     void node.offsetWidth;  // restart the highlight animation
     node.classList.add("flash");
     node.scrollIntoView({ block: "center" });
   }
 
+  // The view lives in the URL's hash (`#q=...&kind=arxiv&sort=year&view=code&paper=...`), so
+  // a link reopens it. Typing replaces the history entry; switching views adds one.
+  const encode = (text) => encodeURIComponent(text).replace(/%(2F|3A|40|2C)/g, decodeURIComponent);
+
+  function stateHash() {
+    const pairs = [];
+    if (view !== "papers") { pairs.push(["view", view]); }
+    if ($("q").value.trim()) { pairs.push(["q", $("q").value]); }
+    facets.forEach((f) => {
+      if (f.select.value !== "") { pairs.push([f.name, f.select.value]); }
+    });
+    if (number("year-min") !== null) { pairs.push(["from", String(number("year-min"))]); }
+    if (number("year-max") !== null) { pairs.push(["to", String(number("year-max"))]); }
+    if ($("sort").selectedIndex > 0) { pairs.push(["sort", $("sort").value]); }
+    if (open) { pairs.push(["paper", open]); }
+    return pairs.length ? "#" + pairs.map(([k, v]) => k + "=" + encode(v)).join("&") : "";
+  }
+
+  let written = location.hash;
+  function saveState(push) {
+    const hash = stateHash();
+    if (hash === location.hash) { return; }
+    written = hash;
+    try {
+      history[push ? "pushState" : "replaceState"](null, "", hash || location.pathname + location.search);
+    } catch (error) {  // a browser that refuses history changes on file:// URLs
+      location.replace(hash || "#");
+    }
+  }
+
+  function loadState() {
+    written = location.hash;
+    const params = new URLSearchParams(location.hash.slice(1));
+    $("q").value = params.get("q") || "";
+    facets.forEach((f) => {
+      f.select.value = f.index.has(params.get(f.name)) ? params.get(f.name) : "";
+    });
+    $("year-min").value = /^\d{4}$/.test(params.get("from")) ? params.get("from") : "";
+    $("year-max").value = /^\d{4}$/.test(params.get("to")) ? params.get("to") : "";
+    const sort = params.get("sort");
+    $("sort").value = data.sorts.some(([key]) => key === sort) ? sort : data.sorts[0][0];
+    open = "";
+    show(params.get("view") || "papers", false);
+    filter();
+    if (params.get("paper")) { goto(params.get("paper")); }
+  }
+
   let timer = null;
-  ["q", "kind", "status", "language", "directory", "year-min", "year-max", "sort"].forEach((id) => {
-    $(id).addEventListener(id === "q" || id.startsWith("year") ? "input" : "change", () => {
+  const controls = ["q", "year-min", "year-max", "sort"].map($).concat(facets.map((f) => f.select));
+  controls.forEach((control) => {
+    const typed = control.id === "q" || control.id.startsWith("year");
+    control.addEventListener(typed ? "input" : "change", () => {
       clearTimeout(timer);
+      const run = () => {
+        filter();
+        if (open && !matches.some((p) => p.id === open)) { open = ""; }
+        saveState(false);
+      };
       // Large reports wait for a pause in typing; small ones filter on every keystroke.
-      if (papers.length > 500 && id === "q") { timer = setTimeout(filter, 60); } else { filter(); }
+      if (papers.length > 500 && control.id === "q") { timer = setTimeout(run, 60); } else { run(); }
     });
   });
   document.querySelectorAll(".views button").forEach((button) => {
-    button.addEventListener("click", () => show(button.dataset.view));
+    button.addEventListener("click", () => { show(button.dataset.view); saveState(true); });
   });
   $("more-papers").addEventListener("click", () => { shown += PAGE; render(); });
   $("more-code").addEventListener("click", () => { codeShown += PAGE; renderCode(); });
   document.addEventListener("click", (event) => {
-    const target = event.target.closest("[data-goto]");
+    const target = event.target.closest("[data-goto], [data-open]");
     if (!target) { return; }
     event.preventDefault();
-    goto(target.dataset.goto);
+    if (target.dataset.goto) { goto(target.dataset.goto); } else {
+      open = target.dataset.open;
+      expand(card(byId.get(open)));
+    }
+    saveState(true);
   });
-  filter();
-  if (location.hash.indexOf("#paper=") === 0) { goto(decodeURIComponent(location.hash.slice(7))); }
+  // Back, forward, or a link to another view of this page.
+  window.addEventListener("popstate", () => { if (location.hash !== written) { loadState(); } });
+  window.addEventListener("hashchange", () => { if (location.hash !== written) { loadState(); } });
+  loadState();
+  performance.mark("citegraph:ready");
 })();

@@ -137,7 +137,7 @@ def large_report(papers: int = 2000, citations: int = 20000, seed: int = 7) -> R
             kind="arxiv",
             status="resolved",
             title=f"Synthetic paper number {i} on topic {i % 37}",
-            authors=(f"Author {i}", f"Coauthor {i % 11}"),
+            authors=(f"Author {i}", f"Coauthor {i % 11}", f"Théophile Ünal {i % 7}"),
             year=1990 + i % 35,
             abstract=f"Abstract of paper {i}. " * 20,
             url=f"https://arxiv.org/abs/{2000 + i // 100:04d}.{i % 100 + 1:05d}",

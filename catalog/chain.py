@@ -1,0 +1,121 @@
+"""Identifiers to papers: the store's answer when it holds, else the sources of `CHAINS` in turn."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from catalog.online import Online
+from catalog.records import Policy, ResolverError, ResolverUnavailable, ServiceUnavailable
+from catalog.resolvers import CHAINS, Resolver
+from catalog.store import Store
+from catalog.types import Paper, PaperRef, Reference, RefKind, Resolution
+from catalog.types import ResolutionStatus as Status
+
+
+class IdentifierChain:
+    """Resolves written identifiers (arXiv ids, DOIs, URLs, ISBNs).
+
+    Every answer (found or not) is stored, so a second run over the same identifiers makes no
+    requests until the TTL passes; each source is asked once per run for all it accepts.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        online: Online,
+        policy: Policy,
+        resolvers: Mapping[str, Resolver],
+        chains: Mapping[RefKind, Sequence[str]] = CHAINS,
+    ) -> None:
+        self.store = store
+        self.online = online
+        self.policy = policy
+        self.resolvers = resolvers
+        self.chains = chains
+
+    def resolve(self, references: Sequence[Reference]) -> dict[str, Resolution]:
+        """A `Resolution` per distinct key: from the store when it knows the answer, else from
+        the online sources in chain order (batched per source)."""
+        unique = list({r.key: r.ref for r in references}.values())
+        keys = [ref.key for ref in unique]
+        known = self.store.find_many(keys)
+        cached = self.store.lookups(keys)
+        by_id = self.store.papers_by_id(sorted({p for p, _ in cached.values() if p is not None}))
+        results: dict[str, Resolution] = {}
+        todo: list[PaperRef] = []
+        for ref in unique:
+            entry = cached.get(ref.key)
+            if entry is not None and self.policy.fresh(entry[1], entry[0] is not None):
+                paper = by_id.get(entry[0]) if entry[0] is not None else None
+                results[ref.key] = _from_store(ref.key, paper, "cached lookup")
+            elif entry is None and ref.key in known:
+                results[ref.key] = Resolution(ref.key, Status.CACHED, known[ref.key])
+            elif not self.chains.get(ref.kind):
+                results[ref.key] = Resolution(
+                    ref.key, Status.NOT_FOUND, message=f"no metadata source for {ref.kind.value}"
+                )
+            else:
+                todo.append(ref)
+        if todo and self.online.available:
+            results.update(self._fetch(todo))
+        for ref in todo:
+            result, paper = results.get(ref.key), known.get(ref.key)
+            if paper is not None and (result is None or result.status is Status.FAILED):
+                # A source failing now does not erase what an earlier run learnt.
+                results[ref.key] = Resolution(ref.key, Status.CACHED, paper, message="stale")
+            elif result is None:
+                results[ref.key] = Resolution(ref.key, Status.OFFLINE, message="not in the catalog")
+        return {key: results[key] for key in keys}
+
+    def _fetch(self, refs: list[PaperRef]) -> dict[str, Resolution]:
+        results: dict[str, Resolution] = {}
+        failed: dict[str, str] = {}
+        skipped: set[str] = set()  # a source dropped for the run: left for the caller (offline)
+        by_kind: dict[RefKind, list[PaperRef]] = {}
+        for ref in refs:
+            by_kind.setdefault(ref.kind, []).append(ref)
+        for kind, group in by_kind.items():
+            pending = group
+            for source in self.chains[kind]:
+                resolver = self.resolvers[source]
+                ask = [ref for ref in pending if resolver.accepts(ref)]
+                if not ask or not self.online.available:
+                    continue
+                try:
+                    found = resolver.fetch(self.online.session, ask)
+                except ResolverUnavailable as error:
+                    self.online.network_down(error)
+                    break
+                except ServiceUnavailable as error:
+                    self.online.source_failed(error, "")
+                    skipped.update(ref.key for ref in ask)
+                    continue
+                except ResolverError as error:
+                    self.online.source_failed(error, "its references stay unresolved this run")
+                    failed.update((ref.key, str(error)) for ref in ask)
+                    continue
+                # Only answers to questions asked are stored, whatever a service sends back.
+                asked = {ref.key for ref in ask}
+                found = {key: paper for key, paper in found.items() if key in asked}
+                items = [(paper, [key]) for key, paper in sorted(found.items())]
+                for (_, (key,)), stored in zip(items, self.store.save_many(items), strict=True):
+                    results[key] = Resolution(key, Status.RESOLVED, stored)
+                pending = [ref for ref in pending if ref.key not in found]
+            if not self.online.available:
+                continue  # left for the caller to mark offline
+            unanswered = failed.keys() | skipped
+            missing = [ref.key for ref in pending if ref.key not in unanswered]
+            self.store.record_missing(missing)
+            results.update((k, Resolution(k, Status.NOT_FOUND)) for k in missing)
+            results.update(
+                (ref.key, Resolution(ref.key, Status.FAILED, message=failed[ref.key]))
+                for ref in pending
+                if ref.key in failed
+            )
+        return results
+
+
+def _from_store(key: str, paper: Paper | None, note: str) -> Resolution:
+    if paper is None:
+        return Resolution(key, Status.NOT_FOUND, message=f"not found ({note})")
+    return Resolution(key, Status.CACHED, paper)

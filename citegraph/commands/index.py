@@ -1,0 +1,141 @@
+"""`citegraph index SOURCE... -o DIR`: many repositories on Dask, one index and one Papers page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from citegraph.exitcodes import ExitCode
+
+
+@click.command("index")
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Where the index, the page, the summary and per-repository results go.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Use this Dask scheduler (tcp://host:8786) instead of a local cluster.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Worker processes of the local cluster (default: one per core).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=1800.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Give up on a repository after this long (0: no limit).",
+)
+@click.option("--refresh", is_flag=True, help="Rescan every repository, changed or not.")
+@click.option(
+    "--work-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="PATH",
+    help="Where clones and unpacked packages are kept (default DIR/work); with --scheduler, "
+    "a path the workers can write.",
+)
+@click.option("--include", multiple=True, metavar="GLOB", help="Only scan matching files.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Do not scan matching files.")
+@click.option("--max-file-size", type=click.IntRange(min=1), metavar="BYTES")
+@click.option("--strings/--no-strings", default=None, help="Also read string literals.")
+@click.option("--resolve/--no-resolve", default=None, help="Look up paper metadata.")
+@click.option("--offline", is_flag=True, default=None, help="Use the local catalog only.")
+@click.option("--catalog", type=click.Path(dir_okay=False), metavar="PATH")
+@click.option("--mailto", metavar="EMAIL", help="Contact address for polite API use.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on standard error.")
+def index_command(
+    sources: tuple[str, ...],
+    out_dir: Path,
+    scheduler: str | None,
+    workers: int | None,
+    timeout: float,
+    refresh: bool,
+    work_dir: Path | None,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    max_file_size: int | None,
+    strings: bool | None,
+    resolve: bool | None,
+    offline: bool | None,
+    catalog: str | None,
+    mailto: str | None,
+    quiet: bool,
+) -> int:
+    """Index many repositories: local paths, git URLs, pypi:NAME[==VERSION],
+    npm:NAME[@VERSION], or @FILE with one source per line."""
+    from citegraph.index import IndexSettings, Status, expand_sources, index_sources
+    from citegraph.index.outputs import index_document, merge_reports, summary_markdown
+    from citegraph.index.progress import IndexProgress
+    from citegraph.index.store import write_atomic
+    from citegraph.render import RenderOptions
+    from citegraph.render.html import HtmlRenderer
+
+    parsed = expand_sources(sources)
+    if not parsed:
+        raise click.UsageError("no sources (an @FILE list was empty)")
+    scan_overrides = {
+        k: v
+        for k, v in {
+            "include": include or None,
+            "exclude": exclude or None,
+            "max_file_size": max_file_size,
+            "strings": strings,
+        }.items()
+        if v is not None
+    }
+    client_overrides = {
+        "resolve": resolve,
+        "offline": offline,
+        "catalog": catalog,
+        "mailto": mailto,
+    }
+    settings = IndexSettings(
+        scheduler=scheduler,
+        workers=workers,
+        timeout=timeout or None,
+        refresh=refresh,
+        work_dir=work_dir,
+        scan_overrides=scan_overrides,
+        client_overrides=client_overrides,
+    )
+    with IndexProgress(quiet=quiet) as progress:
+        result = index_sources(parsed, out_dir, settings, observer=progress)
+    merged = merge_reports(result.reports)
+    names = [report.repository for report in result.reports]
+    # Render everything, then write: a failing renderer leaves the previous outputs in place.
+    outputs = {
+        "index.json": json.dumps(
+            index_document(result.outcomes, result.reports, merged),
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        + "\n",
+        "papers.html": HtmlRenderer().render(merged, RenderOptions(), repositories=names),
+        "summary.md": summary_markdown(result.outcomes, result.reports, merged),
+    }
+    for name, text in outputs.items():
+        write_atomic(out_dir / name, text)
+    counts = {status: sum(o.status is status for o in result.outcomes) for status in Status}
+    click.echo(
+        f"{len(result.outcomes)} repositories ({counts[Status.SCANNED]} scanned, "
+        f"{counts[Status.UNCHANGED]} unchanged, {counts[Status.FAILED]} failed): "
+        f"{len(merged.papers)} papers, {len(merged.citations)} citations -> {out_dir}"
+    )
+    for outcome in result.outcomes:
+        if outcome.status is Status.FAILED:
+            click.echo(f"  failed: {outcome.spec}: {outcome.reason}")
+    return ExitCode.FINDINGS if counts[Status.FAILED] else ExitCode.OK

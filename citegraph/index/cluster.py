@@ -1,0 +1,148 @@
+"""Running jobs on Dask distributed: a `LocalCluster` by default, or an existing scheduler.
+
+This is the only module that imports `distributed` (the `index` extra). Each repository is one
+task; results come back as they complete. A task that outlives its time-out by a grace period
+(stuck in a single call the task cannot interrupt) is cancelled and reported as timed out.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from typing import Any
+
+from citegraph.errors import ConfigError
+from citegraph.index.task import EVENT_TOPIC, scan_repository
+from citegraph.index.types import Job, RepoScan
+
+_POLL = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class Finished:
+    """One job's end: its result, or why there is none."""
+
+    job: Job
+    result: RepoScan | None
+    error: str | None = None
+
+
+def default_workers() -> int:
+    """One worker process per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@contextmanager
+def open_client(
+    scheduler: str | None, workers: int | None = None, processes: bool = True
+) -> Iterator[Any]:
+    """A Dask client: connected to `scheduler`, or to a new `LocalCluster` closed on exit."""
+    try:
+        import dask
+        from distributed import Client, LocalCluster
+    except ImportError as error:
+        raise ConfigError(
+            "citegraph index needs Dask distributed: pip install 'citegraph[index]'"
+        ) from error
+    # Dask logs every connection at INFO; citegraph's own -vv shows them, nothing less does.
+    if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+        for name in ("distributed", "dask"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="20s", set_as_default=False)
+        except (OSError, TimeoutError) as error:
+            raise ConfigError(
+                f"cannot connect to the Dask scheduler at {scheduler}: {error}"
+            ) from error
+        with client:
+            yield client
+        return
+    # A repository that kills its worker (a parser crash) is retried once, not three times.
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+        cluster = LocalCluster(
+            n_workers=workers or default_workers(),
+            threads_per_worker=1,  # scanning holds the GIL: processes, not threads
+            processes=processes,
+            # Loopback only: a local cluster serves no one else. (Threads talk in-process.)
+            **({"host": "127.0.0.1"} if processes else {}),
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
+        with cluster, Client(cluster, set_as_default=False) as client:
+            yield client
+
+
+def run_jobs(
+    client: Any,
+    jobs: Sequence[Job],
+    on_start: Callable[[Job], None] | None = None,
+    grace: float = 30.0,
+) -> Iterator[Finished]:
+    """Submit every job and yield each as it finishes, failures included."""
+    by_spec = {job.source.spec: job for job in jobs}
+    started: dict[str, float] = {}
+    lock = threading.Lock()
+
+    def on_event(event: Any) -> None:
+        message = event[1] if isinstance(event, tuple) and len(event) == 2 else event
+        spec = message.get("spec") if isinstance(message, dict) else None
+        if spec in by_spec:
+            with lock:
+                first = spec not in started
+                started[spec] = time.monotonic()
+            if first and on_start is not None:
+                on_start(by_spec[spec])
+
+    client.subscribe_topic(EVENT_TOPIC, on_event)
+    futures = {
+        client.submit(
+            scan_repository, job, pure=False, key=f"citegraph-index-{i}-{time.time_ns()}"
+        ): job
+        for i, job in enumerate(jobs)
+    }
+    pending = set(futures)
+    try:
+        while pending:
+            done = [future for future in pending if future.done()]
+            if not done:
+                time.sleep(_POLL)
+            for future in done:
+                pending.discard(future)
+                yield _finished(futures[future], future)
+            now = time.monotonic()
+            for future in list(pending):
+                job = futures[future]
+                with lock:
+                    began = started.get(job.source.spec)
+                if job.timeout and began is not None and now - began > job.timeout + grace:
+                    future.cancel()
+                    pending.discard(future)
+                    yield Finished(job, None, f"timed out after {job.timeout:g} s (cancelled)")
+    finally:
+        if pending:  # interrupted: nothing should keep running for us
+            client.cancel(list(pending), force=True)
+        with suppress(Exception):  # the connection may be gone already
+            client.unsubscribe_topic(EVENT_TOPIC)
+
+
+def _finished(job: Job, future: Any) -> Finished:
+    if future.status == "finished":
+        return Finished(job, future.result())
+    if future.status == "cancelled":
+        return Finished(job, None, "cancelled")
+    error = future.exception()
+    name = type(error).__name__
+    if name == "KilledWorker":
+        return Finished(job, None, "the worker scanning it died (crash or out of memory)")
+    message = str(error).strip() or name
+    known = name in ("SourceUnavailable", "RepoTimeout", "ConfigError", "InputError")
+    return Finished(job, None, message if known else f"{name}: {message}")

@@ -1,0 +1,176 @@
+"""The index's outputs: one cross-repository report, the index JSON and the Markdown summary.
+
+The cross-repository report is an ordinary `Report` whose paths start with their repository's
+name, so the Papers page renders it with a repository facet: a paper cited in several
+repositories is one card.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from citegraph import __version__
+from citegraph.index.types import Outcome, Status
+from citegraph.report import PaperEntry, Report
+
+SCHEMA_VERSION = 1
+_RESOLVED = ("resolved", "cached")
+
+
+def merge_reports(reports: Sequence[Report]) -> Report:
+    """All repositories' reports as one, paths prefixed by `repository/`."""
+    papers: dict[str, PaperEntry] = {}
+    citations, findings, skipped, fallbacks, warnings = [], [], [], [], []
+    stats: Counter[str] = Counter()
+    for report in reports:
+        prefix = f"{report.repository}/"
+        for paper in report.papers:
+            known = papers.get(paper.key)
+            if known is None or (known.status not in _RESOLVED and paper.status in _RESOLVED):
+                papers[paper.key] = paper
+        citations += [replace(c, path=prefix + c.path) for c in report.citations]
+        findings += [replace(f, path=prefix + f.path) for f in report.findings]
+        skipped += [replace(s, path=prefix + s.path) for s in report.skipped]
+        fallbacks += [replace(s, path=prefix + s.path) for s in report.fallbacks]
+        warnings += [w for w in report.warnings if w not in warnings]
+        stats.update({k: v for k, v in report.stats.items() if k in ("files", "blocks", "skipped")})
+    repos_of = repositories_by_paper(reports)
+    symbols: dict[str, set[str]] = defaultdict(set)
+    for citation in citations:
+        symbols[citation.paper].add(f"{citation.path}|{citation.symbol}")
+    ordered = sorted(
+        papers.values(), key=lambda p: (-len(repos_of[p.key]), -len(symbols[p.key]), p.key)
+    )
+    stats.update(
+        citations=len(citations),
+        papers=len(ordered),
+        findings=len(findings),
+        resolved=sum(1 for p in ordered if p.title),
+        repositories=len(reports),
+    )
+    return Report(
+        root="",
+        repository=f"{len(reports)} repositories" if len(reports) != 1 else reports[0].repository,
+        tool_version=__version__,
+        papers=tuple(ordered),
+        citations=tuple(citations),
+        findings=tuple(findings),
+        skipped=tuple(skipped),
+        fallbacks=tuple(fallbacks),
+        stats=dict(stats),
+        warnings=tuple(warnings),
+    )
+
+
+def repositories_by_paper(reports: Sequence[Report]) -> dict[str, list[str]]:
+    """Paper key -> the repositories citing it, in source order."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for report in reports:
+        for key in dict.fromkeys(c.paper for c in report.citations):
+            out[key].append(report.repository)
+    return out
+
+
+def index_document(
+    outcomes: Sequence[Outcome], reports: Sequence[Report], merged: Report
+) -> dict[str, Any]:
+    """The index as JSON: repositories (revision, status, counts), papers, citations."""
+    repos_of = repositories_by_paper(reports)
+    sites = Counter(c.paper for c in merged.citations)
+    citations = []
+    for report in reports:
+        for record in report.to_dict()["citations"]:
+            citations.append({"repository": report.repository, **record})
+    papers = []
+    for record in merged.to_dict()["papers"]:
+        record.pop("citations", None)
+        papers.append(
+            {
+                **record,
+                "repositories": repos_of.get(record["key"], []),
+                "sites": sites[record["key"]],
+            }
+        )
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "citegraph", "version": __version__},
+        "repositories": [_outcome_record(o) for o in outcomes],
+        "stats": {
+            "repositories": len(outcomes),
+            "scanned": sum(o.status is Status.SCANNED for o in outcomes),
+            "unchanged": sum(o.status is Status.UNCHANGED for o in outcomes),
+            "failed": sum(o.status is Status.FAILED for o in outcomes),
+            "papers": len(merged.papers),
+            "citations": len(merged.citations),
+        },
+        "papers": papers,
+        "citations": citations,
+    }
+
+
+def _outcome_record(outcome: Outcome) -> dict[str, Any]:
+    return {
+        "source": outcome.spec,
+        "name": outcome.name,
+        "status": outcome.status.value,
+        "revision": outcome.revision,
+        "reason": outcome.reason,
+        "seconds": round(outcome.seconds, 2),
+        "counts": dict(sorted(outcome.counts.items())),
+    }
+
+
+def summary_markdown(
+    outcomes: Sequence[Outcome], reports: Sequence[Report], merged: Report, top: int = 25
+) -> str:
+    """A short Markdown summary: repositories, failures, the papers cited most widely."""
+    repos_of = repositories_by_paper(reports)
+    failed = [o for o in outcomes if o.status is Status.FAILED]
+    lines = [
+        "<!-- generated by citegraph index -->",
+        "# Papers across repositories",
+        "",
+        f"{len(outcomes)} repositories ({len(outcomes) - len(failed)} indexed, "
+        f"{len(failed)} failed): {len(merged.papers)} papers, {len(merged.citations)} citations.",
+        "",
+        "| repository | status | revision | papers | citations |",
+        "|---|---|---|---:|---:|",
+    ]
+    for o in outcomes:
+        revision = _code(o.revision[:12]) if o.revision else ""
+        papers, citations = o.counts.get("papers", ""), o.counts.get("citations", "")
+        lines.append(
+            f"| {_cell(o.name)} | {o.status.value} | {revision} | {papers} | {citations} |"
+        )
+    if failed:
+        lines += ["", "## Failed", ""]
+        lines += [
+            f"- **{_cell(o.name)}** ({_code(o.spec)}): {_cell(o.reason or 'failed')}"
+            for o in failed
+        ]
+    shared = [p for p in merged.papers if repos_of.get(p.key)][:top]
+    if shared:
+        lines += ["", "## Most widely cited", "", "| paper | repositories |", "|---|---|"]
+        for paper in shared:
+            title = paper.title or paper.title_hint or paper.key
+            lines.append(
+                f"| {_cell(title)} ({_code(paper.key)}) | {_cell(', '.join(repos_of[paper.key]))} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    """Text safe in a Markdown table cell: no pipes, newlines or markup."""
+    cleaned = " ".join(str(text).split())
+    for char in "\\|*_`[]<>#":
+        cleaned = cleaned.replace(char, "\\" + char)
+    return cleaned
+
+
+def _code(text: str) -> str:
+    """Text as an inline code span (backticks and pipes cannot end it early)."""
+    cleaned = " ".join(str(text).split()).replace("`", "'").replace("|", "\\|")
+    return f"`{cleaned}`"

@@ -1,0 +1,198 @@
+"""SOURCE arguments: local paths, git URLs, `pypi:NAME[==VERSION]`, `npm:NAME[@VERSION]`, `@FILE`.
+
+Parsing is pure; `probe` asks each source for its current revision cheaply (git rev-parse, git
+ls-remote, a registry's JSON document) so that an unchanged repository is never sent to a worker.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from citegraph.errors import InputError
+from citegraph.index.types import Source, SourceKind
+
+_GIT_URL = re.compile(r"^(?:(?:https?|git|ssh|file)://|[\w.-]+@[\w.-]+:)", re.IGNORECASE)
+_PYPI_NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$")
+_NPM_NAME = re.compile(r"^(?:@[a-z0-9][\w.~-]*/)?[a-z0-9][\w.~-]*$", re.IGNORECASE)
+_VERSION = re.compile(r"^[\w.+!~-]+$")
+GIT_TIMEOUT = 120.0
+
+
+def expand_sources(arguments: Iterable[str]) -> list[Source]:
+    """Parse SOURCE arguments, reading `@FILE` lists (one source a line, `#` comments);
+    duplicates are dropped, the first occurrence keeps its place."""
+    sources: dict[str, Source] = {}
+    for argument in arguments:
+        for spec in _read_list(argument[1:]) if argument.startswith("@") else [argument]:
+            source = parse_source(spec)
+            sources.setdefault(source.spec, source)
+    return list(sources.values())
+
+
+def _read_list(name: str) -> list[str]:
+    try:
+        text = Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"cannot read the source list @{name}: {error}") from error
+    lines = (
+        line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
+        for line in text.splitlines()
+    )
+    return [line for line in lines if line]
+
+
+def parse_source(spec: str) -> Source:
+    """One source from its text; raises `InputError` for a malformed package spec."""
+    spec = spec.strip()
+    if spec.startswith("pypi:"):
+        name, _, version = spec[5:].partition("==")
+        _check(spec, name, _PYPI_NAME, version)
+        name = re.sub(r"[-_.]+", "-", name).lower()  # PEP 503: one name, one directory
+        return Source(
+            f"pypi:{name}" + (f"=={version}" if version else ""),
+            SourceKind.PYPI,
+            name,
+            version or None,
+        )
+    if spec.startswith("npm:"):
+        body = spec[4:]
+        at = body.find("@", 1)  # a scoped name starts with "@"
+        name, version = (body[:at], body[at + 1 :]) if at > 0 else (body, "")
+        _check(spec, name, _NPM_NAME, version)
+        return Source(
+            f"npm:{name}" + (f"@{version}" if version else ""),
+            SourceKind.NPM,
+            name,
+            version or None,
+        )
+    if _GIT_URL.match(spec):
+        return Source(spec, SourceKind.GIT, spec)
+    if not spec:
+        raise InputError("an empty source")
+    path = Path(spec).expanduser().resolve()
+    return Source(str(path), SourceKind.PATH, str(path))
+
+
+def _check(spec: str, name: str, pattern: re.Pattern[str], version: str) -> None:
+    if not pattern.match(name):
+        raise InputError(f"source {spec!r}: {name!r} is not a package name")
+    if version and not _VERSION.match(version):
+        raise InputError(f"source {spec!r}: {version!r} is not a version")
+
+
+def display_name(source: Source) -> str:
+    """A short, readable repository name: the directory, the URL's last part, the package."""
+    if source.kind is SourceKind.PATH:
+        return Path(source.location).name or source.location
+    if source.kind is SourceKind.GIT:
+        tail = re.split(r"[/:]", source.location.rstrip("/"))[-1]
+        return tail.removesuffix(".git") or source.location
+    return source.location
+
+
+def slug(source: Source) -> str:
+    """A file-system-safe, unique name for a source's files in DIR and the work directory."""
+    readable = re.sub(r"[^A-Za-z0-9._-]+", "-", display_name(source)).strip("-.")[:40] or "repo"
+    return f"{readable}-{hashlib.blake2b(source.spec.encode(), digest_size=5).hexdigest()}"
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """A source's current revision, and for packages the artifact to fetch."""
+
+    revision: str
+    artifact: str | None = None
+    digest: str | None = None
+    version: str | None = None
+
+
+class SourceUnavailable(Exception):
+    """The source cannot be reached or read; the message says why (shown to the user)."""
+
+
+def probe(source: Source, registry: Callable[[Source], Probe] | None = None) -> Probe:
+    """Find the source's current revision without fetching it."""
+    if source.kind is SourceKind.PATH:
+        return Probe(local_revision(Path(source.location)))
+    if source.kind is SourceKind.GIT:
+        return Probe(remote_revision(source.location))
+    if registry is not None:
+        return registry(source)
+    from citegraph.index.registries import probe_package
+
+    return probe_package(source)
+
+
+def _git(args: list[str], cwd: Path | None = None, timeout: float = GIT_TIMEOUT) -> str:
+    environment = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_ASKPASS": "true"}
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, timeout=timeout, env=environment
+        )
+    except subprocess.TimeoutExpired as error:
+        raise SourceUnavailable(f"git {args[0]} timed out after {timeout:.0f} s") from error
+    except OSError as error:
+        raise SourceUnavailable(f"cannot run git: {error}") from error
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise SourceUnavailable(
+            f"git {args[0]} failed: {message[-1] if message else done.returncode}"
+        )
+    return done.stdout.decode("utf-8", "replace")
+
+
+def local_revision(path: Path) -> str:
+    """A directory's revision: its commit, plus a digest of uncommitted changes; outside git,
+    a digest of every file's path, size and modification time."""
+    if not path.is_dir():
+        raise SourceUnavailable(f"no such directory: {path}")
+    try:
+        head = _git(["rev-parse", "HEAD"], cwd=path, timeout=30).strip()
+    except SourceUnavailable:
+        return "tree:" + _tree_digest(path)
+    status = _git(["status", "--porcelain=v1", "-z", "--", "."], cwd=path, timeout=60)
+    if not status:
+        return head
+    hasher = hashlib.blake2b(status.encode(), digest_size=8)
+    hasher.update(_git(["diff", "HEAD", "--binary", "--", "."], cwd=path, timeout=60).encode())
+    for entry in status.split("\0"):
+        if entry.startswith("?? "):  # untracked: their content is in no diff
+            hasher.update(_stat_line(path / entry[3:]).encode())
+    return f"{head}+{hasher.hexdigest()}"
+
+
+def _stat_line(path: Path) -> str:
+    try:
+        stat = path.stat()
+    except OSError:
+        return f"{path}|-"
+    return f"{path}|{stat.st_size}|{stat.st_mtime_ns}"
+
+
+# Directories whose churn says nothing about the code (a stat digest would see every build).
+_SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
+
+
+def _tree_digest(root: Path) -> str:
+    hasher = hashlib.blake2b(digest_size=10)
+    for directory, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS)
+        for name in sorted(names):
+            hasher.update(_stat_line(Path(directory, name)).encode("utf-8", "surrogateescape"))
+    return hasher.hexdigest()
+
+
+def remote_revision(url: str) -> str:
+    """The commit a git URL's HEAD points at, by `git ls-remote` (nothing is cloned)."""
+    out = _git(["ls-remote", "--", url, "HEAD"])
+    for line in out.splitlines():
+        sha, _, ref = line.partition("\t")
+        if ref == "HEAD" and re.fullmatch(r"[0-9a-f]{40,64}", sha):
+            return sha
+    raise SourceUnavailable("the repository has no HEAD commit")

@@ -1,0 +1,169 @@
+"""Whether a link on any host is the paper itself, read from its shape and its entry.
+
+CG103's named sites (`urls.SITES`) give canonical keys for proceedings and archives; most paper
+links in code point elsewhere: a PDF on an author's, lab's or institution's site, a journal's
+own article page, an open repository record, a company's research publication page, a
+technical report. They are told from the many links that are not papers (documentation, blogs,
+slides, lecture notes, course pages, software homepages, datasets, standards) by rules kept as
+data here, in this order:
+
+0. A page of an online reference work (DLMF, the NIST e-Handbook): a reference.
+1. A vetoed host (code, Q&A, encyclopedia, reference sites, standards bodies) or a file type
+   that is no paper (images, data, archives, source code): not a paper.
+2. A path word that names a non-paper (`slides`, `lecture`, `docs`, `blog`, `course`, ...): not
+   a paper.
+3. A paper page shape (`jstor.org/stable/N`, `.../science/article/pii/...`, a DSpace handle, a
+   HAL record, `/publication/`, `citation.cfm?id=`, ...): a paper.
+4. A PDF or PostScript file: a paper (technical reports and preprints are hosted as PDFs).
+5. A paper folder in the path (`/papers/`, `/publications/`, `/pubs/`, `/~user/.../reprints/`)
+   with an entry around the link that reads like a reference (a year, `et al`, a quoted
+   title, words such as proceedings or journal): a paper.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from scanner.identifiers.hosts import is_not_paper_host
+
+# Hosts that serve reference pages, software or standards, never a paper.
+_VETOED_HOSTS = (
+    "mathworld.wolfram.com", "functions.wolfram.com", "wolframalpha.com", "reference.wolfram.com",
+    "documents.wolfram.com", "oeis.org", "open-std.org", "isocpp.org", "iso.org", "ietf.org",
+    "rfc-editor.org", "unicode.org", "ecma-international.org", "khronos.org", "ivoa.net",
+    "cran.r-project.org", "mathworks.com", "numpy.org", "scipy.org", "pytorch.org",
+    "tensorflow.org", "jax.dev", "openxla.org", "nvidia.com", "boost.org", "gnu.org",
+    "rosettacode.org", "codecov.io", "shields.io", "medium.com",
+    "towardsdatascience.com", "blogspot.com", "wordpress.com", "substack.com", "twitter.com",
+    "x.com", "reddit.com", "kaggle.com", "huggingface.co", "colab.research.google.com",
+    "docs.google.com", "drive.google.com", "slideshare.net", "speakerdeck.com", "mapbox.com",
+    "activestate.com", "microsoft.com/en-us/download",
+)  # fmt: skip
+# File types that are never a paper.
+_NOT_PAPER_FILES = re.compile(
+    r"(?i)\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|ico|mp4|webm|mp3|wav|csv|tsv|json|xml|ya?ml|"
+    r"txt|dat|mat|npz|npy|h5|hdf5|nc|fits|zip|tar|gz|tgz|bz2|xz|7z|whl|exe|dmg|py|ipynb|c|h|"
+    r"cc|cpp|hpp|js|ts|java|go|rs|f|f90|m|r|sh|ppt|pptx|key|docx?|xlsx?)$"
+)
+# Path words that name what is not a paper: teaching material, talks, documentation, software
+# pages, data. Matched as whole words of the lowercased path.
+_NOT_PAPER_WORDS = re.compile(
+    r"(?<![a-z])lect?[_-]?\d+|course|cours/|lectur|seminar|moodle|syllab|homework|tutorial|"
+    r"slide|handout|standard|(?:spring|fall|autumn|winter|summer)[_-]?(?:19|20)?\d\d|"
+    # A course number as a whole path segment: `stat315a`, `~cse835`, `am121`, `15-084j`.
+    r"/~?(?:[a-z]{1,5}[-_]?|\d{2}-)\d{3}[a-z]?/|"
+    r"(?<![a-z])(?:slides?|lectures?|lect|notes|classes|handouts?|courses?|teaching|class|"
+    r"syllabus|homework|hw\d*|tutorials?|talks?|posters?|webfoils|foils|manuals?\d*|"
+    r"datasheets?|docs?|documentation|api|reference|vignettes|guide|blog|blogs|news|wiki|"
+    r"software|code|download|downloads|releases?|install|data|datasets?|images?|img|static/img|"
+    r"figures?|issues|forum|questions|day\d+|week\d+|exam|quiz|cheat-?sheet)(?![a-z])"
+)
+# Paper pages on journals', repositories' and companies' sites, recognised by their shape.
+_PAPER_PAGES = re.compile(
+    r"(?ix)^(?:[\w.-]+\.)?(?:"
+    r"jstor\.org/stable/\d+"
+    r"|sciencedirect\.com/science/article/"
+    r"|(?:pnas|science|sciencemag|[\w-]+\.oxfordjournals)\.org/content/(?:early/)?\d+/\d+"
+    r"|projecteuclid\.org/(?:euclid\.|journals/[\w-]+/volume-|download/pdf)"
+    r"|researchgate\.net/publication/\d+"
+    r"|hdl\.handle\.net/\d+(?:\.\d+)*/\S+"
+    r"|[\w.-]+/(?:dspace/)?(?:bitstream/)?handle/\d+(?:\.\d+)*/\d+"
+    r"|hal(?:\.science|\.archives-ouvertes\.fr|\.inria\.fr|-[\w-]+\.archives-ouvertes\.fr)"
+    r"/(?:hal|tel|inria|cea|halshs|lirmm|in2p3|pasteur|insu|ujm)-\d+"
+    r"|academic\.oup\.com/[\w-]+/article"
+    r"|ams\.org/journals/"
+    r"|aanda\.org/articles/"
+    r"|jstatsoft\.org/(?:v\d+/i\d+|article/view/)"
+    r"|[\w.-]+/article/view/\w+"
+    r"|openproceedings\.org/\d{4}/"
+    r"|(?:dl|portal)\.acm\.org/citation\.cfm\?"
+    r"|eprint\.iacr\.org/\d{4}/\d+"
+    r"|(?:papers\.)?ssrn\.com/(?:abstract=|sol3/papers\.cfm\?abstract_id=)\d+"
+    r"|mpra\.ub\.uni-muenchen\.de/\d+"
+    r"|(?:www\.)?vldb\.org/(?:pvldb/|conf/\d{4}/)"
+    r"|(?:ojs\.)?aaai\.org/(?:index\.php/AAAI/article/|Papers/|Library/|ocs/index\.php/)"
+    r"|ijcai\.org/(?:proceedings|Proceedings|papers)/"
+    r"|usenix\.org/(?:conference/[\w-]+/presentation/|legacy/(?:event|publications)/|"
+    r"system/files/conference/)"
+    r"|isca-(?:speech|archive)\.org/archive"
+    r"|bmva\.org/bmvc/\d{4}/"
+    r"|cv-foundation\.org/openaccess/"
+    r"|distill\.pub/\d{4}/[\w-]+"
+    r"|research\.google(?:\.com)?/pubs/"
+    r"|microsoft\.com/(?:[a-z]{2}-[a-z]{2}/)?research/(?:publication|wp-content/uploads)/"
+    r"|(?:ai\.meta|research\.facebook)\.com/(?:research/)?publications/"
+    r"|machinelearning\.apple\.com/research/"
+    r"|deepmind\.(?:com|google)/(?:research/)?publications/"
+    r"|citeseerx?\.ist\.psu\.edu/"
+    r"|pdfs\.semanticscholar\.org/[0-9a-f]{4}/"
+    r"|biodiversitylibrary\.org/(?:page|part|item)/\d+"
+    r"|numdam\.org/item"
+    r"|zbmath\.org/\?q=an:"
+    r"|mathnet\.ru/"
+    r"|(?:ideas|econpapers)\.repec\.org/(?:RePEc:|[ap]/)"
+    r"|journals?\.[\w.-]+/(?:index\.php/[\w-]+/)?(?:article|archive|doi|content)/"
+    r")"
+)
+# Reference works online, which count as a reference like the book they are: the NIST Digital
+# Library of Mathematical Functions and the NIST/SEMATECH e-Handbook of Statistical Methods.
+_REFERENCE_WORKS = re.compile(
+    r"(?i)^(?:dlmf\.nist\.gov/\d|(?:www\.)?itl\.nist\.gov/div898/handbook/)"
+)
+_PDF = re.compile(r"(?i)\.(?:pdf|ps|ps\.gz|djvu)$|[?&](?:format|type)=pdf\b")
+# Folders that hold papers: an author's or a lab's publication list.
+_PAPER_FOLDERS = re.compile(
+    r"(?i)/(?:papers?|publications?|pubs?|publis|pubfiles|absps|reprints|preprints?|"
+    r"techreports?|tech-reports?|tr|reports|articles?|theses|thesis|research/files)/"
+)
+# A reference-like entry around a link: a year, authors, a quoted title, bibliographic words.
+_ENTRY_CUES = re.compile(
+    r"(?i)(?<!\d)(?:1[89]|20)\d\d(?!\d)|\bet al\b|\"[^\"\n]{12,}\"|“[^”\n]{12,}”"
+    r"|\b(?:paper|proceedings|proc\.|journal|trans\.|transactions|conference|symposium|"
+    r"workshop|thesis|dissertation|technical report|tech\. rep|preprint|vol\.|pp\.)"
+)
+_WAYBACK = re.compile(r"(?i)^(?:https?://)?web\.archive\.org/web/[\w*]+/(?P<inner>.+)$")
+_SCHEME = re.compile(r"(?i)^(?:https?://)?")
+# Stands for the link inside its entry, so that what precedes it on its line can be read.
+LINK_MARK = "\x00"
+
+
+def unwrap_archive(url: str) -> str:
+    """The archived URL inside a Wayback Machine link, else `url` itself."""
+    wayback = _WAYBACK.match(url)
+    return wayback["inner"] if wayback else url
+
+
+# What the line before a link may call it when it is not a paper.
+_ENTRY_VETO = re.compile(
+    r"(?i)\b(?:slides?|lecture|course|class notes|tutorial|blog|documentation|docs|manual|"
+    r"datasheet|homepage|home page|web ?site|source code|implementation at|code at|data at|"
+    r"dataset|software|package)\b[^\n]{0,60}$"
+)
+
+
+def is_paper_link(url: str, entry: str) -> bool:
+    """Whether `url` links to a paper, given `entry`: the text of its reference entry or
+    sentence, with the link itself replaced by `LINK_MARK`."""
+    bare = _SCHEME.sub("", unquote(unwrap_archive(url)))
+    host, _, rest = bare.partition("/")
+    host = host.split(":", 1)[0].lower()
+    path = "/" + rest.split("#", 1)[0]
+    where = host + path.lower()
+    if _REFERENCE_WORKS.match(host + path):
+        return True
+    if is_not_paper_host(host) or any(
+        where == vetoed or where.startswith(vetoed) or host.endswith("." + vetoed)
+        for vetoed in _VETOED_HOSTS
+    ):
+        return False
+    file_path = path.split("?", 1)[0]
+    if _NOT_PAPER_FILES.search(file_path) or _NOT_PAPER_WORDS.search(where):
+        return False
+    if _ENTRY_VETO.search(entry.split(LINK_MARK, 1)[0].rsplit("\n", 1)[-1]):
+        return False
+    if _PAPER_PAGES.match(host + path):
+        return True
+    if _PDF.search(path):
+        return True
+    return bool(_PAPER_FOLDERS.search(file_path) and _ENTRY_CUES.search(entry))

@@ -1,0 +1,57 @@
+"""`cli.run` is the one place exceptions become exit codes and messages."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from citegraph.cli import run
+from citegraph.exitcodes import ExitCode
+
+
+def _fail(*args: object, **kwargs: object) -> None:
+    raise RuntimeError("boom")
+
+
+@pytest.mark.parametrize(
+    ("command", "target", "expected"),
+    [
+        # pre-commit and CI read 2 from a linter as "the tool failed"; 1 would mean findings.
+        (["check"], "citegraph.checks.runner.run_check", ExitCode.USAGE),
+        (["scan", ".", "-q"], "citegraph.commands.scan.run_scan", ExitCode.ERROR),
+    ],
+)
+def test_internal_errors_exit_with_the_commands_code_and_a_traceback(
+    command: list[str],
+    target: str,
+    expected: ExitCode,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text("[tool.citegraph]\n")
+    import citegraph.commands.scan  # noqa: F401  (so that its name can be patched)
+
+    monkeypatch.setattr(target, _fail)
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        code = run(command)
+    finally:
+        os.chdir(old)
+    err = capsys.readouterr().err
+    assert code == expected
+    assert "internal error" in err and "RuntimeError: boom" in err
+
+
+def test_configuration_errors_exit_2_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.citegraph]\nno-such-key = 1\n")
+    code = run(["scan", str(tmp_path), "-q"])
+    err = capsys.readouterr().err
+    assert code == ExitCode.USAGE
+    assert "unknown key" in err and "Traceback" not in err

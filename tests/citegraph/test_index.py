@@ -1,0 +1,203 @@
+"""`citegraph index` on a LocalCluster: one catalog, one page, incremental reruns, failures."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from index_repos import SHARED, commit, make_repos, serve_registry
+
+pytest.importorskip("distributed")
+# distributed probes for this machine's address with a UDP socket to 8.8.8.8 (no packet is
+# sent); the test guard refuses it and Dask falls back to the hostname.
+pytestmark = pytest.mark.filterwarnings("ignore:Couldn't detect a suitable IP address")
+
+from citegraph.cli import run  # noqa: E402
+from citegraph.index import IndexSettings, Status, expand_sources, index_sources  # noqa: E402
+
+SHARED_KEY = "arxiv:" + SHARED.split(":")[1]
+
+
+def settings(**changes: Any) -> IndexSettings:
+    base: dict[str, Any] = {
+        "workers": 2,
+        "processes": False,  # threads: fast to start; the process cluster is tested separately
+        "client_overrides": {"offline": True},
+    }
+    return IndexSettings(**{**base, **changes})
+
+
+def statuses(result: Any) -> dict[str, str]:
+    return {o.name: o.status.value for o in result.outcomes}
+
+
+def test_three_repositories_one_page_one_card_per_shared_paper(tmp_path: Path) -> None:
+    repos = make_repos(tmp_path / "src")
+    out = tmp_path / "out"
+    argv = ["index", *map(str, repos.values()), str(tmp_path / "missing"), "-o", str(out)]
+    code = run([*argv, "--offline", "--workers", "2", "-q"])
+    assert code == 1  # one source failed, the others completed
+
+    index = json.loads((out / "index.json").read_text())
+    by_name = {r["name"]: r for r in index["repositories"]}
+    assert {n: r["status"] for n, r in by_name.items()} == {
+        "alpha": "scanned",
+        "beta": "scanned",
+        "gamma": "scanned",
+        "missing": "failed",
+    }
+    assert "no such directory" in by_name["missing"]["reason"]
+    assert re.fullmatch(r"[0-9a-f]{40}", by_name["alpha"]["revision"])
+    assert by_name["beta"]["counts"]["papers"] == 2
+    shared = [p for p in index["papers"] if p["key"] == SHARED_KEY]
+    assert len(shared) == 1 and shared[0]["repositories"] == ["alpha", "beta"]
+    assert {(c["repository"], c["paper"]) for c in index["citations"]} >= {
+        ("alpha", SHARED_KEY),
+        ("beta", SHARED_KEY),
+    }
+    assert index["papers"][0]["key"] == SHARED_KEY  # most repositories first
+
+    page = (out / "papers.html").read_text()
+    data = json.loads(re.search(r'id="citegraph-data">(.*?)</script>', page, re.S).group(1))
+    assert data["repositories"] == ["alpha", "beta", "gamma"]
+    card = next(p for p in data["papers"] if p["id"] == SHARED_KEY)
+    cited_in = {data["files"][data["symbols"][site[0]][2]][2] for site in card["sites"]}
+    assert cited_in == {0, 1}
+    assert sum(p["id"] == SHARED_KEY for p in data["papers"]) == 1
+    assert [f["name"] for f in data["facets"]][2:4] == ["language", "repository"]
+    assert data["sorts"][0] == ["count:repository", "Most repositories"]
+
+    summary = (out / "summary.md").read_text()
+    assert "| alpha | scanned |" in summary and "no such directory" in summary
+    assert len(list((out / "repos").glob("*.json"))) == 3
+
+
+def test_an_unchanged_rerun_scans_nothing_and_a_change_rescans_one(tmp_path: Path) -> None:
+    repos = make_repos(tmp_path / "src")
+    sources = expand_sources(map(str, repos.values()))
+    out = tmp_path / "out"
+    first = index_sources(sources, out, settings())
+    assert set(statuses(first).values()) == {"scanned"}
+
+    again = index_sources(sources, out, settings(scheduler="tcp://127.0.0.1:9"))
+    # No cluster is even contacted (the scheduler address is dead): nothing to scan.
+    assert set(statuses(again).values()) == {"unchanged"}
+    assert [r.stats for r in again.reports] == [r.stats for r in first.reports]
+
+    commit(repos["gamma"], {"more.py": '"""See arXiv:1512.03385."""\n'})
+    changed = index_sources(sources, out, settings())
+    assert statuses(changed) == {"alpha": "unchanged", "beta": "unchanged", "gamma": "scanned"}
+    gamma = next(r for r in changed.reports if r.repository == "gamma")
+    assert {p.key for p in gamma.papers} >= {"arxiv:1512.03385"}
+
+    (repos["alpha"] / "opt.py").write_text('"""Uncommitted: arXiv:1706.03762."""\n')
+    dirty = index_sources(sources, out, settings())
+    assert statuses(dirty)["alpha"] == "scanned"  # uncommitted changes are a new revision
+
+    forced = index_sources(sources, out, settings(refresh=True))
+    assert set(statuses(forced).values()) == {"scanned"}
+    changed_options = index_sources(sources, out, settings(scan_overrides={"strings": False}))
+    assert set(statuses(changed_options).values()) == {"scanned"}
+
+
+def test_a_rerun_retries_only_the_failed_source(tmp_path: Path) -> None:
+    repos = make_repos(tmp_path / "src")
+    late = tmp_path / "src" / "late"
+    sources = expand_sources([*map(str, repos.values()), str(late)])
+    out = tmp_path / "out"
+    first = index_sources(sources, out, settings())
+    assert statuses(first)["late"] == "failed"
+    late.mkdir()
+    (late / "notes.md").write_text(f"Read {SHARED}.\n")
+    second = index_sources(sources, out, settings())
+    assert statuses(second) == {
+        "alpha": "unchanged",
+        "beta": "unchanged",
+        "gamma": "unchanged",
+        "late": "scanned",
+    }
+
+
+def test_a_repository_over_its_time_limit_fails_alone(tmp_path: Path) -> None:
+    repos = make_repos(tmp_path / "src")
+    sources = expand_sources(map(str, repos.values()))
+    result = index_sources(sources, tmp_path / "out", settings(timeout=1e-9))
+    assert {o.status for o in result.outcomes} == {Status.FAILED}
+    assert all("timed out" in (o.reason or "") for o in result.outcomes)
+
+
+def test_git_urls_are_cloned_shallow_into_a_reused_work_directory(tmp_path: Path) -> None:
+    repos = make_repos(tmp_path / "src")
+    url = repos["alpha"].as_uri()
+    out = tmp_path / "out"
+    result = index_sources(expand_sources([url, "file:///nonexistent/repo.git"]), out, settings())
+    assert statuses(result) == {"alpha": "scanned", "repo": "failed"}
+    clones = list((out / "work" / "git").iterdir())
+    assert len(clones) == 1 and (clones[0] / "opt.py").is_file()
+    commit(repos["alpha"], {"new.py": '"""arXiv:1512.03385"""\n'})
+    again = index_sources(expand_sources([url]), out, settings())
+    assert statuses(again) == {"alpha": "scanned"}
+    assert list((out / "work" / "git").iterdir()) == clones  # fetched into the same clone
+    assert {p.key for p in again.reports[0].papers} == {SHARED_KEY, "arxiv:1512.03385"}
+
+
+def test_packages_from_pypi_and_npm_json_apis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repos = make_repos(tmp_path / "src")
+    with serve_registry() as registry:
+        monkeypatch.setenv("CITEGRAPH_PYPI_URL", registry.base)
+        monkeypatch.setenv("CITEGRAPH_NPM_URL", registry.base)
+        registry.add_pypi(
+            "demo-pkg", "1.0", {"demo_pkg-1.0/demo/core.py": f'"""Uses {SHARED}."""\n'.encode()}
+        )
+        registry.add_npm(
+            "@scope/thing", "2.0.0", {"index.js": b"// see doi:10.1145/1553374.1553516\n"}
+        )
+        registry.add_pypi("tampered", "0.1", {"t-0.1/x.py": b"# x\n"}, sha256="0" * 64)
+        sources = expand_sources(
+            [
+                str(repos["alpha"]),
+                "pypi:Demo_Pkg",
+                "npm:@scope/thing@2.0.0",
+                "pypi:tampered",
+                "pypi:absent",
+            ]
+        )
+        out = tmp_path / "out"
+        result = index_sources(sources, out, settings())
+        reasons = {o.name: o.reason for o in result.outcomes}
+        assert statuses(result) == {
+            "alpha": "scanned",
+            "demo-pkg": "scanned",
+            "@scope/thing": "scanned",
+            "tampered": "failed",
+            "absent": "failed",
+        }
+        assert "digest" in (reasons["tampered"] or "")
+        assert "not found" in (reasons["absent"] or "")
+        demo = next(r for r in result.reports if r.repository == "demo-pkg")
+        assert [c.path for c in demo.citations] == ["demo/core.py"]
+        assert result.outcomes[1].revision and result.outcomes[1].revision.startswith("1.0:sha256:")
+        downloads = sum(1 for r in registry.requests if r.endswith((".tgz", ".tar.gz")))
+        again = index_sources(sources, out, settings())
+        assert statuses(again)["demo-pkg"] == "unchanged"
+        assert sum(1 for r in registry.requests if r.endswith((".tgz", ".tar.gz"))) == downloads + 1
+        # only the tampered artifact is fetched again (and fails again)
+
+
+def test_sources_from_a_file(tmp_path: Path) -> None:
+    listing = tmp_path / "sources.txt"
+    listing.write_text("# my stack\npypi:scipy==1.17.1\n\nnpm:d3@7.9.0  # charts\n/tmp/x\n")
+    sources = expand_sources([f"@{listing}", "pypi:scipy==1.17.1"])
+    assert [s.spec for s in sources] == ["pypi:scipy==1.17.1", "npm:d3@7.9.0", "/tmp/x"]
+
+
+def test_bad_sources_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["index", "pypi:no spaces", "-o", str(tmp_path / "o")]) == 2
+    assert "not a package name" in capsys.readouterr().err
+    assert run(["index", f"@{tmp_path / 'none.txt'}", "-o", str(tmp_path / "o")]) == 2
+    assert "cannot read the source list" in capsys.readouterr().err

@@ -1,0 +1,69 @@
+"""Identifier edge cases of the kind other projects' test suites hold (idutils, refextract,
+python-doi, citation-url): each written here as a sentence of our own, with the key it must give.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scanner.extract import find_hits
+from scanner.prefilter import may_cite
+
+CASES = [
+    # DOIs: prefixes and spacing, scheme-less links, brackets after the DOI.
+    ("doi: 10.1016/j.epsl.2011.11.037", ["doi:10.1016/j.epsl.2011.11.037"]),
+    ("DOI:10.1016/j.epsl.2011.11.037", ["doi:10.1016/j.epsl.2011.11.037"]),
+    ("see doi.org/10.1016/j.epsl.2011.11.037 for it", ["doi:10.1016/j.epsl.2011.11.037"]),
+    ("http://dx.doi.org/10.1016/j.epsl.2011.11.037", ["doi:10.1016/j.epsl.2011.11.037"]),
+    ("mirror: dx.doi.org/10.1109/5.771073.", ["doi:10.1109/5.771073"]),
+    ("pubs.acs.org/doi/10.1021/ja00051a040", ["doi:10.1021/ja00051a040"]),
+    ("(see https://doi.org/10.1002/andp.19053220806)/x", ["doi:10.1002/andp.19053220806"]),
+    ("https://doi.org/10.1016/j.cell.2009.01.002)/more", ["doi:10.1016/j.cell.2009.01.002"]),
+    ("the registrant is dotted: 10.1000.10/123456", ["doi:10.1000.10/123456"]),
+    (
+        "10.1002/(SICI)1521-3978(199806)46:4/5<493::AID-PROP493>3.0.CO;2-P",
+        ["doi:10.1002/(sici)1521-3978(199806)46:4/5<493::aid-prop493>3.0.co;2-p"],
+    ),
+    ("see 10.1016/0167-2789(84)90263-6.", ["doi:10.1016/0167-2789(84)90263-6"]),
+    (
+        "https://www.biorxiv.org/content/biorxiv/early/2018/03/15/282962.full.pdf",
+        ["doi:10.1101/282962"],
+    ),
+    ("https://www.biorxiv.org/content/10.1101/282962v1", ["doi:10.1101/282962"]),
+    # Markdown and reST links whose text and target name one work: one hit.
+    ("[10.1109/CVPR.2016.90](https://doi.org/10.1109/CVPR.2016.90)", ["doi:10.1109/cvpr.2016.90"]),
+    ("[https://arxiv.org/abs/1412.6980](https://arxiv.org/abs/1412.6980)", ["arxiv:1412.6980"]),
+    ("doi:10.1145/3360572 <https://doi.org/10.1145/3360572>", ["doi:10.1145/3360572"]),
+    # arXiv: versions, subject classes, archive prefixes, dashes, entry labels, DBLP's CoRR.
+    ("arXiv:1310.2590", ["arxiv:1310.2590"]),
+    ("arxiv:math.GT/0309136v2", ["arxiv:math/0309136"]),
+    ("hep-th/9901001v27", ["arxiv:hep-th/9901001"]),
+    ("arXiv:hep-th/1601.07616", ["arxiv:1601.07616"]),
+    ("Phys. hep-ph-9711200", ["arxiv:hep-ph/9711200"]),
+    ("arXiv:1104.2222 [physics.ins-det]", ["arxiv:1104.2222"]),
+    ("arXiv:1503.33333v9", ["arxiv:1503.33333"]),
+    ("1502.01234 [physics.ins-det]", ["arxiv:1502.01234"]),
+    ("[0802.2879] A. Author, a study of widths, 2008.", ["arxiv:0802.2879"]),
+    ("Implements: 1503.01520", ["arxiv:1503.01520"]),
+    ("Adam. CoRR, abs/1412.6980, 2014.", ["arxiv:1412.6980"]),
+    ("https://arxiv.org/pdf/1712.03976.pdf", ["arxiv:1712.03976"]),
+    ("https://arxiv.org/abs/0708.0882v1", ["arxiv:0708.0882"]),
+    # Not identifiers.
+    ("arXiv:1203.33333 has one digit too many for 2012", []),
+    ("x = table[1810.04805]", []),
+    ("call 555-1234567 now", []),
+    ("https://github.com/org/repo/blob/main/10.1234/x", []),
+    ("build-2007001 of the tool", []),
+]
+
+
+@pytest.mark.parametrize(("text", "keys"), CASES, ids=[text[:40] for text, _ in CASES])
+def test_identifier_edge_case(text: str, keys: list[str]) -> None:
+    found = [hit.ref.key for hit in find_hits(text) if hit.ref is not None]
+    assert found == keys
+
+
+@pytest.mark.parametrize("text", [text for text, keys in CASES if keys])
+def test_prefilter_keeps_every_edge_case(text: str) -> None:
+    # The prefilter promises zero lost citations: every form above must reach the extractors.
+    assert may_cite(text.encode())
