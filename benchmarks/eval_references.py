@@ -193,11 +193,16 @@ def normalise_id(ident: str | None) -> str | None:
 
 
 def title_similarity(a: str, b: str) -> float:
-    """How alike two titles are, over their lower-cased words (0 to 1)."""
+    """How alike two titles are, over their lower-cased words (0 to 1): the better of their
+    overall likeness and how much of the shorter one (three words or more) the longer holds,
+    so that a title read with its subtitle or venue still names the same work."""
     words_a, words_b = _words(a), _words(b)
     if not words_a or not words_b:
         return 0.0
-    return SequenceMatcher(None, words_a, words_b).ratio()
+    matcher = SequenceMatcher(None, words_a, words_b)
+    shorter = min(len(words_a), len(words_b))
+    held = sum(block.size for block in matcher.get_matching_blocks())
+    return max(matcher.ratio(), held / shorter if shorter >= 3 else 0.0)
 
 
 def _words(text: str) -> list[str]:

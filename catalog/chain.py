@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from catalog.online import Online
 from catalog.records import Policy, ResolverError, ResolverUnavailable, ServiceUnavailable
-from catalog.resolvers import CHAINS, Resolver
+from catalog.resolvers import CHAINS, LINKS, Resolver
 from catalog.store import Store
 from catalog.types import Paper, PaperRef, Reference, RefKind, Resolution
 from catalog.types import ResolutionStatus as Status
@@ -57,7 +58,9 @@ class IdentifierChain:
             else:
                 todo.append(ref)
         if todo and self.online.available:
-            results.update(self._fetch(todo))
+            fetched = self._fetch(todo)
+            self._link(fetched)
+            results.update(_current(self.store, fetched))
         for ref in todo:
             result, paper = results.get(ref.key), known.get(ref.key)
             if paper is not None and (result is None or result.status is Status.FAILED):
@@ -66,6 +69,41 @@ class IdentifierChain:
             elif result is None:
                 results[ref.key] = Resolution(ref.key, Status.OFFLINE, message="not in the catalog")
         return {key: results[key] for key in keys}
+
+    def _link(self, results: dict[str, Resolution]) -> None:
+        """Ask the `LINKS` sources for the other identifiers of works found elsewhere (the
+        arXiv id of a published DOI); a record that links them is stored, merging the
+        preprint's record and the published paper's into one."""
+        for kind, sources in LINKS.items():
+            prefix = f"{kind.value}:"
+            unlinked = {
+                PaperRef(kind, key[len(prefix) :]): r.paper
+                for key, r in sorted(results.items())
+                if key.startswith(prefix) and r.paper is not None and "arxiv" not in r.paper.ids
+            }
+            for source in sources:
+                resolver = self.resolvers[source]
+                ask = [
+                    ref
+                    for ref, paper in unlinked.items()
+                    if source not in (paper.source or "").split("+") and resolver.accepts(ref)
+                ]
+                if not ask or not self.online.available:
+                    continue
+                try:
+                    found = resolver.fetch(self.online.session, ask)
+                except ResolverUnavailable as error:
+                    self.online.network_down(error)
+                    return
+                except ResolverError as error:
+                    self.online.source_failed(error, "preprints are not linked this run")
+                    continue
+                asked = {ref.key for ref in ask}
+                links = [
+                    (p, ()) for k, p in sorted(found.items()) if k in asked and "arxiv" in p.ids
+                ]
+                if links:
+                    self.store.save_many(links)
 
     def _fetch(self, refs: list[PaperRef]) -> dict[str, Resolution]:
         results: dict[str, Resolution] = {}
@@ -113,6 +151,13 @@ class IdentifierChain:
                 if ref.key in failed
             )
         return results
+
+
+def _current(store: Store, results: dict[str, Resolution]) -> dict[str, Resolution]:
+    """`results` with each paper as stored now: a later answer may have merged two records."""
+    found = [key for key, r in results.items() if r.paper is not None]
+    now = store.find_many(found) if found else {}
+    return {k: replace(r, paper=now.get(k, r.paper)) for k, r in results.items()}
 
 
 def _from_store(key: str, paper: Paper | None, note: str) -> Resolution:

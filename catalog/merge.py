@@ -19,6 +19,19 @@ def aliases_of(paper: Paper) -> list[str]:
 _SOURCE_SEP = "+"
 
 
+def published(paper: Paper) -> bool:
+    """Whether a record describes the published version of a work: it has a DOI other than
+    arXiv's and comes from a source other than arXiv (whose records describe the preprint,
+    even when they name the published DOI)."""
+    doi = paper.ids.get("doi")
+    return (
+        bool(doi)
+        and not doi.startswith(ARXIV_DOI_PREFIX)  # type: ignore[union-attr]
+        and paper.source != "arxiv"
+        and paper.venue != "arXiv"
+    )
+
+
 def merge_papers(old: Paper, new: Paper) -> Paper:
     """One record from two: gaps are filled, a published venue replaces "arXiv", a fresh answer
     from the only source an old record came from replaces it, and all ids are kept."""
@@ -31,6 +44,12 @@ def merge_papers(old: Paper, new: Paper) -> Paper:
     venue = pick(old.venue, new.venue)
     if old.venue == "arXiv" and new.venue and new.venue != "arXiv":
         venue = new.venue
+    year = pick(old.year, new.year)
+    # The preprint and the published paper are one work; it is shown as published.
+    if published(new) and not published(old):
+        venue, year = new.venue or venue, new.year or year
+    elif published(old) and not published(new):
+        venue, year = old.venue or venue, old.year or year
     sources = old_sources + [
         s for s in (new.source or "").split(_SOURCE_SEP) if s and s not in old_sources
     ]
@@ -39,7 +58,7 @@ def merge_papers(old: Paper, new: Paper) -> Paper:
         key=old.key,
         title=pick(old.title, new.title),  # type: ignore[arg-type]
         authors=pick(old.authors, new.authors),  # type: ignore[arg-type]
-        year=pick(old.year, new.year),  # type: ignore[arg-type]
+        year=year,  # type: ignore[arg-type]
         venue=venue,  # type: ignore[arg-type]
         abstract=pick(old.abstract, new.abstract),  # type: ignore[arg-type]
         url=pick(old.url, new.url),  # type: ignore[arg-type]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import subprocess
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from pathlib import Path
 from typing import Protocol
 
 from catalog.types import Reference, Resolution
 from citegraph import __version__
 from citegraph.assemble import Site, citation_of, findings_of, paper_entry, reference_key
+from citegraph.checks.suppress import split_suppressed
 from citegraph.config import Config
 from citegraph.report import Report, SkippedFile
 from citegraph.resolution import mismatches as title_mismatches
@@ -22,6 +23,9 @@ class ScanObserver(Protocol):
 
     def on_file(self, scan: FileScan) -> None:
         """Called once per file, scanned or skipped."""
+
+    def on_total(self, total: int) -> None:
+        """Called once the number of files is known (after the walk), before most of them."""
 
     def on_warning(self, message: str) -> None:
         """Called for a problem the user should know about (a source offline, ...)."""
@@ -59,7 +63,13 @@ def run_scan(
     skipped: list[SkippedFile] = []
     fallbacks: list[SkippedFile] = []
     stats: Counter[str] = Counter()
-    stream = scans if scans is not None else scan_paths(root, config.scan_options())
+    on_total = observer.on_total if observer is not None else None
+    if scans is None:
+        stream: Iterable[FileScan] = scan_paths(root, config.scan_options(), on_plan=on_total)
+    else:
+        stream = scans
+        if on_total is not None and isinstance(scans, Sized):
+            on_total(len(scans))
     for scan in _observed(stream, observer):
         # Every path listed is scanned or skipped (`listed = files scanned + skipped`); files
         # of no known type are listed and skipped but not counted among the files.
@@ -126,9 +136,13 @@ def _assemble(
         (citation_of(s, k) for s, k in site_paper),
         key=lambda c: (c.path, c.line, c.column, c.paper),
     )
-    findings = sorted(
-        findings_of(sites, resolutions, mismatches),
-        key=lambda f: (f.path, f.line, f.column, f.rule),
+    # Inline `citegraph: ignore[...]` markers silence findings in every format, as in `check`.
+    findings, suppressed = split_suppressed(
+        root,
+        sorted(
+            findings_of(sites, resolutions, mismatches),
+            key=lambda f: (f.path, f.line, f.column, f.rule),
+        ),
     )
     stats.update(
         citations=len(citations),
@@ -152,6 +166,7 @@ def _assemble(
         fallbacks=tuple(fallbacks),
         stats=dict(stats),
         warnings=tuple(warnings),
+        suppressed=tuple(suppressed),
     )
 
 

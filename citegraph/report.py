@@ -123,6 +123,8 @@ class Report:
     fallbacks: tuple[SkippedFile, ...] = ()  # files read by a fallback parser, and why
     stats: dict[str, int] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    # Findings an inline `citegraph: ignore[...]` silences: kept for SARIF's `suppressions`.
+    suppressed: tuple[Finding, ...] = ()
 
     def citations_of(self, paper_key: str) -> list[Citation]:
         """The citation sites of one paper, in file order."""
@@ -148,6 +150,7 @@ class Report:
             "papers": [{**_record(p), "citations": by_paper.get(p.key, [])} for p in self.papers],
             "citations": [_record(c) for c in self.citations],
             "findings": [_record(f) for f in self.findings],
+            "suppressed": [_record(f) for f in self.suppressed],
         }
 
     @classmethod
@@ -168,6 +171,7 @@ class Report:
             fallbacks=tuple(_build(SkippedFile, s) for s in data.get("fallbacks", [])),
             stats=dict(data.get("stats", {})),
             warnings=tuple(data.get("warnings", [])),
+            suppressed=tuple(_build(Finding, f) for f in data.get("suppressed", [])),
         )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+RULES_DOC_URL = "https://github.com/citegraph/citegraph/blob/main/docs/rules.md"
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -15,6 +17,12 @@ class Rule:
     summary: str
     description: str
     default_enabled: bool = True
+    fixable: bool = False  # `citegraph check --fix` repairs it
+
+    @property
+    def help_uri(self) -> str:
+        """The rule's section in docs/rules.md (a GitHub heading anchor)."""
+        return f"{RULES_DOC_URL}#{self.code.lower()}-{self.name}"
 
 
 _RULE_LIST: tuple[Rule, ...] = (
@@ -57,6 +65,7 @@ _RULE_LIST: tuple[Rule, ...] = (
         "Bibliography out of date",
         "The committed bibliography lacks papers the code cites, or lists papers no longer "
         "cited. Regenerate it with `citegraph bib`.",
+        fixable=True,
     ),
     Rule(
         "CG006",
@@ -72,6 +81,7 @@ _RULE_LIST: tuple[Rule, ...] = (
         "Paper linked over http://",
         "The link uses http:// where the site serves https://.",
         default_enabled=False,
+        fixable=True,
     ),
     Rule(
         "CG202",
@@ -80,6 +90,7 @@ _RULE_LIST: tuple[Rule, ...] = (
         "PDF link where an abstract page exists",
         "Link to the abstract page, which carries the metadata and every version.",
         default_enabled=False,
+        fixable=True,
     ),
     Rule(
         "CG203",
@@ -89,6 +100,7 @@ _RULE_LIST: tuple[Rule, ...] = (
         "The link pins one version of the paper; link the unversioned id unless the version "
         "matters.",
         default_enabled=False,
+        fixable=True,
     ),
 )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from scanner.cache import ScanCache, Signature, digest, signature
@@ -38,17 +38,25 @@ Job = tuple[str, str]
 Done = tuple[FileScan, Signature | None, bytes | None]
 
 
-def scan_paths(root: Path, options: ScanOptions | None = None) -> Iterator[FileScan]:
+def scan_paths(
+    root: Path,
+    options: ScanOptions | None = None,
+    *,
+    on_plan: Callable[[int], None] | None = None,
+) -> Iterator[FileScan]:
     """Scan every candidate file under `root`, in path order.
 
     Every file listed yields a `FileScan`: scanned, or skipped with its reason (files of no
-    known language included, as `UNKNOWN_TYPE`), so nothing vanishes silently.
+    known language included, as `UNKNOWN_TYPE`), so nothing vanishes silently. `on_plan` hears
+    how many there will be once the walk is done, before the first is scanned.
     """
     options = options or ScanOptions()
     root = root.resolve()
     cache = _open_cache(root, options)
     try:
         plan = _plan(root, options, cache)
+        if on_plan is not None:
+            on_plan(len(plan))
         jobs = [entry for entry in plan if isinstance(entry, tuple)]
         workers = resolve_jobs(options.jobs) if len(jobs) >= PARALLEL_MIN_FILES else 1
         size = max(1, min(_CHUNK_MAX, len(jobs) // (workers * 8) or 1))

@@ -85,6 +85,14 @@ def test_a_prediction_without_id_needs_a_similar_title() -> None:
     assert match(gold, [unrelated])[1] == [unrelated]
 
 
+def test_a_title_read_with_its_venue_still_names_the_work() -> None:
+    gold = [Ref("book", None, "Methods of Multivariate Analysis", "m.f", 10, ())]
+    long = Ref("title", None, "Methods of Multivariate Analysis: Wiley Series in Stats", "m.f", 10)
+    assert len(match(gold, [long])[0]) == 1
+    short = Ref("title", None, "Analysis Methods", "m.f", 10, ())
+    assert match(gold, [short])[1] == [short]
+
+
 def test_without_a_title_on_either_side_the_window_decides() -> None:
     gold = [Ref("author-year", None, None, "m", 5, ())]
     assert len(match(gold, [Ref("author-year", None, None, "m", 7, ())])[0]) == 1

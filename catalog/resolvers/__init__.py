@@ -30,4 +30,9 @@ CHAINS: dict[RefKind, tuple[str, ...]] = {
     RefKind.AUTHOR_YEAR: (),
 }
 
-__all__ = ["CHAINS", "RESOLVERS", "Resolver", "TitleSearcher"]
+# Sources asked, for identifiers another source found, for the other identifiers of the same
+# work: OpenAlex links a published DOI to the arXiv preprint when neither arXiv nor Crossref
+# does, so the preprint and the published paper become one record.
+LINKS: dict[RefKind, tuple[str, ...]] = {RefKind.DOI: ("openalex",)}
+
+__all__ = ["CHAINS", "LINKS", "RESOLVERS", "Resolver", "TitleSearcher"]

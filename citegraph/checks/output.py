@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from citegraph.report import Finding, Report
+from citegraph.rules import RULES
 from citegraph.textsafe import one_line
 
 # GitHub shows at most 10 annotations of each level per step; the rest are still in the log.
@@ -18,9 +19,12 @@ _GITLAB_SEVERITY = {"error": "major", "warning": "minor", "note": "info"}
 
 
 def as_text(report: Report, findings: tuple[Finding, ...]) -> str:
-    """`path:line:col: CODE message`, one per line, then a count."""
+    """`path:line:col: CODE message`, one per line (`CODE [*]` when `--fix` repairs it, as
+    ruff marks fixable findings), then a count."""
     lines = [
-        f"{one_line(f.path)}:{f.line}:{f.column}: {f.rule} {one_line(f.message)}" for f in findings
+        f"{one_line(f.path)}:{f.line}:{f.column}: {f.rule} {'[*] ' if fixable(f) else ''}"
+        f"{one_line(f.message)}"
+        for f in findings
     ]
     if findings:
         counts = Counter(f.rule for f in findings)
@@ -28,7 +32,16 @@ def as_text(report: Report, findings: tuple[Finding, ...]) -> str:
         lines.append(
             f"Found {len(findings)} problem{'s' if len(findings) != 1 else ''} ({summary})."
         )
+        repairable = sum(1 for f in findings if fixable(f))
+        if repairable:
+            lines.append(f"[*] {repairable} fixable with `citegraph check --fix`.")
     return "".join(line + "\n" for line in lines)
+
+
+def fixable(finding: Finding) -> bool:
+    """Whether `citegraph check --fix` repairs findings of this rule."""
+    rule = RULES.get(finding.rule)
+    return rule is not None and rule.fixable
 
 
 def as_json(report: Report, findings: tuple[Finding, ...]) -> str:
@@ -47,6 +60,7 @@ def _record(finding: Finding) -> dict[str, object]:
         "end_column": finding.end_column,
         "message": finding.message,
         "paper": finding.paper,
+        "fixable": fixable(finding),
     }
 
 

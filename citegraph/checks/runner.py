@@ -14,7 +14,7 @@ from pathlib import Path
 
 from citegraph.checks.selection import selected
 from citegraph.checks.style import style_findings
-from citegraph.checks.suppress import is_suppressed
+from citegraph.checks.suppress import split_suppressed
 from citegraph.config import Config
 from citegraph.pipeline import run_scan
 from citegraph.report import Finding, Report
@@ -58,6 +58,10 @@ def run_check(
         # A hook sees only the changed files: it can tell that they cite a paper the lock
         # lacks, but not that a listed paper is cited nowhere any more.
         findings += lock_findings(root, config, report, complete=not paths)
-    kept = [f for f in findings if selected(f.rule, config) and not is_suppressed(root, f)]
-    kept.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
-    return CheckResult(replace(report, findings=tuple(kept)), tuple(kept))
+    kept, suppressed = split_suppressed(root, (f for f in findings if selected(f.rule, config)))
+    suppressed += [f for f in report.suppressed if selected(f.rule, config)]
+    order = lambda f: (f.path, f.line, f.column, f.rule)  # noqa: E731
+    kept.sort(key=order)
+    suppressed.sort(key=order)
+    checked_report = replace(report, findings=tuple(kept), suppressed=tuple(suppressed))
+    return CheckResult(checked_report, tuple(kept))

@@ -1,9 +1,13 @@
-"""Inline suppressions: `citegraph: ignore` or `citegraph: ignore[CG003, CG201]` on the line."""
+"""Inline suppressions: `citegraph: ignore` or `citegraph: ignore[CG003, CG201]` on the line.
+
+`scan` and `check` both apply them, so a suppressed finding is absent from every report and
+listed apart (SARIF shows it as a result with an `inSource` suppression).
+"""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterable
 from pathlib import Path
 
 from citegraph.report import Finding
@@ -22,9 +26,26 @@ def suppressed_codes(line: str) -> frozenset[str] | None:
     return frozenset(c.strip().upper() for c in codes.split(",") if c.strip())
 
 
+def split_suppressed(
+    root: Path, findings: Iterable[Finding]
+) -> tuple[list[Finding], list[Finding]]:
+    """`findings` as (kept, suppressed), reading each file under `root` once."""
+    files: dict[str, tuple[str, ...]] = {}
+    kept: list[Finding] = []
+    suppressed: list[Finding] = []
+    for finding in findings:
+        if finding.path not in files:
+            files[finding.path] = _lines(root / finding.path)
+        (suppressed if _silenced(finding, files[finding.path]) else kept).append(finding)
+    return kept, suppressed
+
+
 def is_suppressed(root: Path, finding: Finding) -> bool:
     """Whether the line of `finding` (or, for a multi-line mention, its last line) opts out."""
-    lines = _lines(str(root / finding.path))
+    return _silenced(finding, _lines(root / finding.path))
+
+
+def _silenced(finding: Finding, lines: tuple[str, ...]) -> bool:
     for number in {finding.line, finding.end_line or finding.line}:
         if 1 <= number <= len(lines):
             codes = suppressed_codes(lines[number - 1])
@@ -33,8 +54,7 @@ def is_suppressed(root: Path, finding: Finding) -> bool:
     return False
 
 
-@lru_cache(maxsize=256)
-def _lines(path: str) -> tuple[str, ...]:
+def _lines(path: Path) -> tuple[str, ...]:
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
             return tuple(handle.read().splitlines())

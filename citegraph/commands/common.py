@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from dataclasses import replace
+from typing import Any, TextIO, TypeVar
 
 import click
 
@@ -22,6 +25,9 @@ class StderrObserver:
     def on_file(self, scan: FileScan) -> None:
         """Files are reported in the summary, not one by one."""
 
+    def on_total(self, total: int) -> None:
+        """Nor is their number."""
+
     def on_warning(self, message: str) -> None:
         """Show a warning unless quiet."""
         if not self.quiet:
@@ -30,9 +36,26 @@ class StderrObserver:
 
 def render_targets(report: Report, targets: list[OutputTarget], options: RenderOptions) -> None:
     """Render every target first, then write them, so a failing renderer writes nothing."""
-    rendered = [(target, render(report, target.format, options)) for target in targets]
+    rendered = [
+        (target, render(report, target.format, _for(target, options))) for target in targets
+    ]
     for target, text in rendered:
         write_output(target, text)
+
+
+def _for(target: OutputTarget, options: RenderOptions) -> RenderOptions:
+    """Colour and wrapping only for a terminal: the terminal's width (`COLUMNS` first), else
+    one record per line, so that `| grep` never splits a symbol from its path."""
+    if target.path is not None or not _is_terminal(sys.stdout):
+        return options
+    return replace(options, color=True, width=shutil.get_terminal_size().columns)
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or file-like stream
+        return False
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])

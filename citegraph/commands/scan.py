@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -101,8 +100,5 @@ def scan_command(
     targets = parse_targets(format_name, outputs)
     with ProgressObserver(quiet=quiet) as observer, open_resolver(config, path) as resolver:
         report = run_scan(path, config, observer=observer, resolver=resolver)
-    options = RenderOptions(
-        source_url=config.source_url, color=sys.stdout.isatty() and format_name == "terminal"
-    )
-    render_targets(report, targets, options)
+    render_targets(report, targets, RenderOptions(source_url=config.source_url))
     return ExitCode.OK

@@ -54,6 +54,9 @@ class _Recorder:
         self.scans.append(scan)
         self._on_file(scan)
 
+    def on_total(self, total: int) -> None:
+        """The index counts repositories, not files."""
+
     def on_warning(self, message: str) -> None:
         """Warnings of the scan itself (none without resolution) are not the index's."""
 

@@ -75,6 +75,9 @@ def open_client(
             # Loopback only: a local cluster serves no one else. (Threads talk in-process.)
             **({"host": "127.0.0.1"} if processes else {}),
             dashboard_address=None,
+            # The scheduler serves health routes over HTTP even without a dashboard: on a
+            # free loopback port rather than 8787, which may be taken.
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
             silence_logs=logging.ERROR,
         )
         with cluster, Client(cluster, set_as_default=False) as client:

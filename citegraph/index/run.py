@@ -56,6 +56,7 @@ class IndexSettings:
     client_overrides: dict[str, Any] = field(default_factory=dict)
     max_download: int = MAX_DOWNLOAD
     max_unpacked: int = MAX_UNPACKED
+    grace: float = 30.0  # past its time-out, a task that did not stop is cancelled
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +131,7 @@ def index_sources(
 
         started = (lambda job: observer.on_start(job.source.spec)) if observer else None
         with open_client(settings.scheduler, settings.workers, settings.processes) as client:
-            for finished in run_jobs(client, jobs, on_start=started):
+            for finished in run_jobs(client, jobs, on_start=started, grace=settings.grace):
                 spec = finished.job.source.spec
                 if finished.result is None:
                     outcome = Outcome(spec, finished.job.name, Status.FAILED, reason=finished.error)

@@ -20,13 +20,14 @@ class RenderOptions:
 
     `source_url` is a template such as `https://github.com/ORG/REPO/blob/{rev}/{path}#L{line}`
     that turns citation sites into links; `max_bytes` caps size-limited outputs (the Markdown job
-    summary); `color` enables terminal colours.
+    summary); `color` enables terminal colours; `width` wraps the terminal summary at that many
+    columns (None: one record per line, never wrapped).
     """
 
     source_url: str | None = None
     max_bytes: int | None = None
     color: bool = False
-    width: int = 100
+    width: int | None = None
 
 
 class Renderer(Protocol):

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import quote
 
 from citegraph.render import RenderOptions
-from citegraph.report import Finding, Report
+from citegraph.report import Citation, Finding, Report
 from citegraph.rules import RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -29,15 +29,26 @@ class SarifRenderer:
 
     def render(self, report: Report, options: RenderOptions) -> str:
         """Return the SARIF log as JSON: every enabled rule, one result per finding."""
-        used = {f.rule for f in report.findings if f.rule in RULES}
+        listed = report.findings + report.suppressed
+        used = {f.rule for f in listed if f.rule in RULES}
         codes = sorted(used | {code for code, rule in RULES.items() if rule.default_enabled})
         rules = [_rule(code) for code in codes]
         index = {rule["id"]: i for i, rule in enumerate(rules)}
         occurrences: Counter[str] = Counter()
+        raw = {_span(c): c.raw for c in report.citations}
+        suppressed = set(report.suppressed)
         results = []
-        for finding in report.findings:
+        for finding in sorted(listed, key=lambda f: (f.path, f.line, f.column, f.rule)):
             if finding.rule in index:
-                results.append(_result(finding, index, occurrences))
+                result = _result(finding, index, occurrences)
+                fix = _fix(finding, raw.get(_span(finding)))
+                if fix is not None:
+                    result["fixes"] = [fix]
+                if finding in suppressed:
+                    # The marker in the file is the suppression; code scanning shows the
+                    # result as suppressed rather than as an open alert.
+                    result["suppressions"] = [{"kind": "inSource", "status": "accepted"}]
+                results.append(result)
         run: dict[str, Any] = {
             "tool": {
                 "driver": {
@@ -51,24 +62,63 @@ class SarifRenderer:
             "columnKind": "unicodeCodePoints",
             "results": results,
         }
-        if report.skipped:
-            run["invocations"] = [
-                {
-                    "executionSuccessful": True,
-                    "toolExecutionNotifications": [
-                        {
-                            "level": "note",
-                            "message": {"text": plain_text(f"{s.path}: skipped: {s.reason}")},
-                            "locations": [
-                                {"physicalLocation": {"artifactLocation": _artifact(s.path)}}
-                            ],
-                        }
-                        for s in report.skipped
-                    ],
-                }
-            ]
+        run["invocations"] = [_invocation(report)]
         log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
         return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _invocation(report: Report) -> dict[str, Any]:
+    """The run itself: it finished (a report exists), with warnings and skipped files as
+    notifications."""
+    notifications: list[dict[str, Any]] = [
+        {"level": "warning", "message": {"text": plain_text(message)}}
+        for message in report.warnings
+    ]
+    notifications += [
+        {
+            "level": "note",
+            "message": {"text": plain_text(f"{s.path}: skipped: {s.reason}")},
+            "locations": [{"physicalLocation": {"artifactLocation": _artifact(s.path)}}],
+        }
+        for s in report.skipped
+    ]
+    invocation: dict[str, Any] = {"executionSuccessful": True}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return invocation
+
+
+def _span(item: Citation | Finding) -> tuple[str, int, int, int | None, int | None]:
+    return (item.path, item.line, item.column, item.end_line, item.end_column)
+
+
+def _fix(finding: Finding, raw: str | None) -> dict[str, Any] | None:
+    """The replacement `citegraph check --fix` would make, for a one-line span of known text."""
+    from citegraph.checks.fix import FIXES
+
+    repair = FIXES.get(finding.rule)
+    if repair is None or raw is None or finding.end_line not in (None, finding.line):
+        return None
+    if finding.end_column is None or finding.end_column - finding.column != len(raw):
+        return None
+    repaired = repair(raw)
+    if repaired is None:
+        return None
+    region = {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": finding.line,
+        "endColumn": finding.end_column,
+    }
+    return {
+        "description": {"text": plain_text(f"Replace with {repaired}")},
+        "artifactChanges": [
+            {
+                "artifactLocation": _artifact(finding.path),
+                "replacements": [{"deletedRegion": region, "insertedContent": {"text": repaired}}],
+            }
+        ],
+    }
 
 
 def plain_text(text: str) -> str:
@@ -89,11 +139,16 @@ def _rule(code: str) -> dict[str, Any]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.description},
         "help": {"text": rule.description.replace("`", ""), "markdown": rule.description},
+        "helpUri": rule.help_uri,
         "defaultConfiguration": {
             "level": _LEVELS.get(rule.level, "warning"),
             "enabled": rule.default_enabled,
         },
-        "properties": {"tags": ["citations", "documentation"], "precision": "high"},
+        "properties": {
+            "tags": ["citations", "documentation"],
+            "precision": "high",
+            "fixable": rule.fixable,
+        },
     }
 
 

@@ -13,6 +13,7 @@ from citegraph.report import Citation, PaperEntry, Report
 
 _MAX_SITES = 3
 _MAX_SKIPPED = 20
+_UNWRAPPED = 1_000_000
 
 
 class TerminalRenderer:
@@ -22,11 +23,14 @@ class TerminalRenderer:
     extension = ".txt"
 
     def render(self, report: Report, options: RenderOptions) -> str:
-        """Return the summary; colour only when `options.color` is set."""
+        """Return the summary; colour only when `options.color` is set, wrapped at
+        `options.width` columns when that is set."""
         buffer = io.StringIO()
+        # No width: no wrapping at all, one record per line (pipes, files, CI logs).
         console = Console(
             file=buffer,
-            width=options.width,
+            width=options.width or _UNWRAPPED,
+            soft_wrap=options.width is None,
             force_terminal=options.color,
             color_system="standard" if options.color else None,
             highlight=False,

@@ -33,6 +33,9 @@ class Record:
     venue: str | None = None
     abstract: str = "We study a synthetic problem and report synthetic results."
     services: frozenset[str] = frozenset({"arxiv", "crossref", "openalex", "semanticscholar"})
+    # The services whose record links the arXiv id and the published DOI.
+    links: frozenset[str] = frozenset({"arxiv", "crossref", "openalex", "semanticscholar"})
+    preprint_year: int | None = None  # the year on arXiv, when the paper appeared later
 
 
 @dataclass
@@ -112,6 +115,17 @@ RECORDS = [
         venue="Journal of Synthetic Results",
         abstract="Citation graphs are synthetic here",
         services=frozenset({"openalex"}),
+    ),
+    Record(
+        "Sparse Synthetic Graphs Converge Slowly",
+        (("Emmy", "Noether"), ("Alan", "Turing")),
+        2020,
+        arxiv="1905.01234",
+        doi="10.1145/3300001.3300002",
+        venue="Journal of Synthetic Graphs",
+        preprint_year=2019,
+        services=frozenset({"arxiv", "crossref", "openalex"}),
+        links=frozenset({"openalex"}),  # arXiv and Crossref do not know they are one work
     ),
 ]
 
@@ -296,11 +310,12 @@ def atom_feed(records: list[Record]) -> bytes:
         authors = "".join(
             f"<author><name>{escape(g)} {escape(f)}</name></author>" for g, f in r.authors
         )
-        doi = f"<arxiv:doi>{r.doi}</arxiv:doi>" if r.doi else ""
+        doi = f"<arxiv:doi>{r.doi}</arxiv:doi>" if r.doi and "arxiv" in r.links else ""
+        year = r.preprint_year or r.year
         entries.append(
             f"<entry><id>http://arxiv.org/abs/{r.arxiv}v2</id>"
-            f"<updated>{r.year}-06-01T00:00:00Z</updated>"
-            f"<published>{r.year}-01-15T00:00:00Z</published>"
+            f"<updated>{year}-06-01T00:00:00Z</updated>"
+            f"<published>{year}-01-15T00:00:00Z</published>"
             f"<title>{escape(r.title)}</title><summary>  {escape(r.abstract)}\n</summary>"
             f'{authors}{doi}<link href="http://arxiv.org/abs/{r.arxiv}v2" rel="alternate"'
             f' type="text/html"/><arxiv:primary_category term="cs.LG"'
@@ -328,7 +343,7 @@ def crossref_work(r: Record) -> dict:
         "abstract": f"<jats:p>{r.abstract}</jats:p>",
         "URL": f"https://doi.org/{r.doi}",
     }
-    if r.arxiv:
+    if r.arxiv and "crossref" in r.links:
         work["relation"] = {
             "has-preprint": [
                 {"id-type": "doi", "id": f"10.48550/arXiv.{r.arxiv}", "asserted-by": "object"}
@@ -393,7 +408,7 @@ def openalex_work(r: Record, number: int) -> dict:
     for position, word in enumerate(r.abstract.split()):
         index.setdefault(word, []).append(position)
     locations = [{"landing_page_url": f"https://doi.org/{r.doi}"}]
-    if r.arxiv:
+    if r.arxiv and "openalex" in r.links:
         locations.append({"landing_page_url": f"http://arxiv.org/abs/{r.arxiv}"})
     return {
         "id": f"https://openalex.org/W{number}",

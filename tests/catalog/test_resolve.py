@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from fake_services import FakeServices, Fault
 
 from catalog.ids import ref_from_key
@@ -230,3 +231,38 @@ def test_polite_interval_between_requests(make_catalog, services: FakeServices, 
     make_catalog(intervals={"arxiv": 3.0}).resolve(refs(*keys))
     assert services.count("/arxiv") == 3
     assert len([s for s in sleeps if 2.0 < s <= 3.0]) == 2
+
+
+@pytest.mark.parametrize("published_first", [False, True])
+def test_only_openalex_links_preprint_and_published_paper(
+    make_catalog, services: FakeServices, published_first: bool
+) -> None:
+    """arXiv's record names no DOI and Crossref's no preprint; OpenAlex's work of the DOI lists
+    the arXiv page, so the arXiv id, the arXiv DOI and the published DOI reach one paper, shown
+    with the published venue and year."""
+    keys = ["arxiv:1905.01234", "doi:10.1145/3300001.3300002"]
+    catalog = make_catalog()
+    found = catalog.resolve(refs(*(keys[::-1] if published_first else keys)))
+    by_arxiv, by_doi = found[keys[0]].paper, found[keys[1]].paper
+    assert by_arxiv == by_doi
+    assert catalog.store.stats()["papers"] == 1
+    assert catalog.store.find("doi:10.48550/arxiv.1905.01234") == by_arxiv
+    assert (by_arxiv.venue, by_arxiv.year) == ("Journal of Synthetic Graphs", 2020)
+    assert by_arxiv.ids["arxiv"] == "1905.01234"
+    assert by_arxiv.ids["doi"] == "10.1145/3300001.3300002"
+    assert set(by_arxiv.source.split("+")) == {"arxiv", "crossref", "openalex"}
+    assert services.count("/openalex") == 1
+    # The next run answers both from the store, as one paper.
+    again = make_catalog().resolve(refs(*keys))
+    assert again[keys[0]].paper == again[keys[1]].paper == by_arxiv
+    assert services.count("/openalex") == 1
+
+
+def test_openalex_is_not_asked_for_links_it_cannot_add(make_catalog, services) -> None:
+    """A DOI whose record already names its preprint, or that OpenAlex itself answered, needs
+    no link; one that OpenAlex knows no preprint of stays as Crossref gave it."""
+    found = make_catalog().resolve(
+        refs("doi:10.1109/cvpr.2016.90", "doi:10.9999/openalex.only", "doi:10.1038/nature14539")
+    )
+    assert services.count("/openalex") == 2  # openalex.only (missed by Crossref), then nature
+    assert found["doi:10.1038/nature14539"].paper.source == "crossref"

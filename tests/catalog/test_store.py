@@ -211,3 +211,26 @@ def test_migration_runs_once_and_upgrades_old_files(tmp_path: Path, monkeypatch)
     upgraded.db.execute("SELECT * FROM notes").fetchall()
     upgraded.close()
     Store(path).close()  # opening again applies nothing twice
+
+
+@pytest.mark.parametrize("preprint_first", [True, False])
+def test_a_merged_paper_shows_the_published_venue_and_year(preprint_first: bool) -> None:
+    preprint = Paper(
+        key="arxiv:1905.01234",
+        title="Sparse Graphs",
+        year=2019,
+        venue="arXiv",
+        ids={"arxiv": "1905.01234", "doi": "10.1145/3300001.3300002"},  # arXiv names the DOI
+        source="arxiv",
+    )
+    published = Paper(
+        key="doi:10.1145/3300001.3300002",
+        title="Sparse Graphs",
+        year=2020,
+        venue="Journal of Synthetic Graphs",
+        ids={"doi": "10.1145/3300001.3300002"},
+        source="crossref",
+    )
+    old, new = (preprint, published) if preprint_first else (published, preprint)
+    merged = merge_papers(old, new)
+    assert (merged.venue, merged.year) == ("Journal of Synthetic Graphs", 2020)

@@ -163,7 +163,7 @@ def test_hook_run_reports_only_papers_missing_from_the_lock(
     # Given files: the new citation is reported where it is, the stale entries are not.
     assert in_dir(root, "check", "nlp.py") == 1
     out = capsys.readouterr().out
-    assert out.startswith("nlp.py:1:16: CG005 the code cites arxiv:1706.03762 but refs.bib")
+    assert out.startswith("nlp.py:1:16: CG005 [*] the code cites arxiv:1706.03762 but refs.bib")
     assert "sicp" not in out
     assert in_dir(root, "check", "optim.py") == 0
     # --fix on one file still writes the lock of the whole project.

@@ -102,7 +102,7 @@ def test_bibliography_lock(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     code, out = check(root, capsys=capsys)
     assert code == 1
     assert "cites arxiv:1412.6980 but refs.bib does not list it" in out
-    assert "refs.bib:1:1: CG005 refs.bib lists 'vaswani2017'" in out
+    assert "refs.bib:1:1: CG005 [*] refs.bib lists 'vaswani2017'" in out
     old = os.getcwd()
     os.chdir(root)
     try:

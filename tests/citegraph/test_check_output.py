@@ -51,7 +51,8 @@ def test_github_annotations_are_capped_per_level_and_the_rest_printed() -> None:
     # Every finding, annotated or not, is still in the plain-text log, fenced off from the
     # runner's command parser.
     assert "a.py:14:3: CG001 bad id" in out
-    assert out.splitlines()[-2].endswith("(CG001 x14, CG003 x1, CG201 x1).")
+    assert out.splitlines()[-3].endswith("(CG001 x14, CG003 x1, CG201 x1).")
+    assert out.splitlines()[-2] == "[*] 1 fixable with `citegraph check --fix`."
 
 
 def test_github_output_cannot_be_injected_through_a_file_name() -> None:

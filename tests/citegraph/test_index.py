@@ -201,3 +201,74 @@ def test_bad_sources_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "not a package name" in capsys.readouterr().err
     assert run(["index", f"@{tmp_path / 'none.txt'}", "-o", str(tmp_path / "o")]) == 2
     assert "cannot read the source list" in capsys.readouterr().err
+
+
+def test_an_interrupted_run_leaves_the_directory_consistent(tmp_path: Path) -> None:
+    repos = make_repos(tmp_path / "src")
+    sources = expand_sources(map(str, repos.values()))
+    out = tmp_path / "out"
+    assert run(["index", *map(str, repos.values()), "-o", str(out), "--offline", "-q"]) == 0
+    before = (out / "index.json").read_bytes()
+    for repo in repos.values():
+        commit(repo, {"extra.md": "See arXiv:1706.03762.\n"})
+
+    class Interrupt:
+        def on_plan(self, total: int, unchanged: int, failed: int) -> None:
+            pass
+
+        def on_start(self, spec: str) -> None:
+            pass
+
+        def on_done(self, outcome: object) -> None:
+            raise KeyboardInterrupt
+
+        def on_warning(self, message: str) -> None:
+            pass
+
+    with pytest.raises(KeyboardInterrupt):
+        index_sources(sources, out, settings(workers=1), observer=Interrupt())
+    assert (out / "index.json").read_bytes() == before  # outputs are written last
+    assert not [p for p in out.rglob(".*") if p.is_file()]  # no temporary file left
+    for stored in (out / "repos").glob("*.json"):
+        json.loads(stored.read_text())
+    resumed = index_sources(sources, out, settings())
+    assert sorted(statuses(resumed).values()).count("scanned") <= 3
+    assert {p.key for r in resumed.reports for p in r.papers} >= {"arxiv:1706.03762"}
+
+
+def test_a_task_stuck_past_its_time_out_is_cancelled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from citegraph.index import cluster, task
+
+    def stuck(job: Any) -> Any:
+        task._announce(job.source.spec)
+        time.sleep(3)  # one call the task cannot interrupt
+
+    monkeypatch.setattr(cluster, "scan_repository", stuck)
+    repos = make_repos(tmp_path / "src")
+    sources = expand_sources([str(repos["alpha"])])
+    started = time.monotonic()
+    result = index_sources(sources, tmp_path / "out", settings(timeout=0.2, grace=0.3))
+    assert statuses(result) == {"alpha": "failed"}
+    assert "timed out" in (result.outcomes[0].reason or "")
+    assert time.monotonic() - started < 30
+
+
+def test_a_worker_that_died_is_named_as_the_reason() -> None:
+    from citegraph.index.cluster import _finished
+    from citegraph.index.types import Job, Source, SourceKind
+
+    class KilledWorker(Exception):
+        pass
+
+    class Future:
+        status = "error"
+
+        def exception(self) -> Exception:
+            return KilledWorker("attempted to run task on 2 different workers")
+
+    job = Job(Source("/r", SourceKind.PATH, "/r"), "rev", "r", "/w")
+    assert "worker scanning it died" in (_finished(job, Future()).error or "")

@@ -1,9 +1,12 @@
-"""The progress observer: live on a terminal, silent in pipes and with --quiet."""
+"""Scan progress: live on a terminal, with a total and an ETA; silent in pipes and with --quiet."""
 
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
+from citegraph.config import load_config
+from citegraph.pipeline import run_scan
 from citegraph.progress import ProgressObserver
 from scanner.types import FileScan, FileStatus
 
@@ -46,3 +49,45 @@ def test_terminal_gets_a_live_display_that_counts() -> None:
     assert (observer.files, observer.skipped) == (2, 1)
     assert not observer.active
     assert "[bold]not markup[/bold]" in stream.getvalue()
+
+
+def test_the_total_shows_once_the_walk_is_done() -> None:
+    stream = _Terminal()
+    with ProgressObserver(stream=stream) as observer:
+        assert observer.line() == "0 files, 0 citations, 0 skipped"
+        observer.on_total(1234)
+        observer.on_file(FileScan("a.py", "python", FileStatus.OK))
+        observer.on_file(FileScan("b.bin", "c", FileStatus.SKIPPED, reason="binary"))
+        assert observer.line() == "2/1,234 files, 0 citations, 1 skipped"
+    shown = stream.getvalue()
+    assert "2/1,234 files" in shown and "ETA" in shown
+
+
+class _Recorder:
+    def __init__(self) -> None:
+        self.totals: list[int] = []
+        self.files = 0
+        self.total_before_first_file = False
+
+    def on_total(self, total: int) -> None:
+        self.totals.append(total)
+        self.total_before_first_file = self.files == 0
+
+    def on_file(self, scan: FileScan) -> None:
+        self.files += 1
+
+    def on_warning(self, message: str) -> None:
+        pass
+
+
+def test_the_pipeline_announces_the_total_before_the_files(tmp_path: Path) -> None:
+    for name in ("a.py", "b.py", "c.md", "d.unknown-ext"):
+        (tmp_path / name).write_text("# arXiv:1706.03762\n")
+    recorder = _Recorder()
+    run_scan(tmp_path, load_config(tmp_path, {"resolve": False, "cache": False}), observer=recorder)
+    assert recorder.totals == [recorder.files] and recorder.files >= 3
+    assert recorder.total_before_first_file
+    given = [FileScan("x.py", "python", FileStatus.OK)] * 2
+    again = _Recorder()
+    run_scan(tmp_path, load_config(tmp_path, {"resolve": False}), observer=again, scans=given)
+    assert again.totals == [2] and again.files == 2

@@ -89,3 +89,29 @@ def test_an_empty_report_is_a_valid_log() -> None:
     log = json.loads(render(Report(root="/", repository="r"), "sarif"))
     validate(log)
     assert log["runs"][0]["results"] == []
+
+
+def test_rules_link_their_documentation_and_say_whether_they_are_fixable() -> None:
+    rules = json.loads(render(small_report(), "sarif"))["runs"][0]["tool"]["driver"]["rules"]
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "rules.md").read_text()
+    headings = {
+        "#" + line[3:].strip().lower().replace(" ", "-")
+        for line in doc.splitlines()
+        if line.startswith("## ")
+    }
+    for rule in rules:
+        assert rule["helpUri"].startswith("https://github.com/citegraph/citegraph/blob/main/docs/")
+        assert "#" + rule["helpUri"].split("#")[1] in headings, rule["id"]
+        assert rule["properties"]["fixable"] is RULES[rule["id"]].fixable
+
+
+def test_every_run_has_an_invocation_with_its_warnings() -> None:
+    report = replace(small_report(), skipped=(), warnings=("network unreachable",))
+    log = json.loads(render(report, "sarif"))
+    validate(log)
+    (invocation,) = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is True
+    notes = invocation["toolExecutionNotifications"]
+    assert notes == [{"level": "warning", "message": {"text": "network unreachable"}}]
+    quiet = json.loads(render(replace(report, warnings=()), "sarif"))["runs"][0]
+    assert quiet["invocations"] == [{"executionSuccessful": True}]

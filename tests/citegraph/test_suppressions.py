@@ -1,0 +1,138 @@
+"""Inline `citegraph: ignore[...]` markers in `scan` (every format) and in `check`'s SARIF."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from citegraph.checks.fix import FIXES
+from citegraph.rules import RULES
+
+SCHEMA = Path(
+    os.environ.get("CITEGRAPH_SARIF_SCHEMA")
+    or Path(__file__).resolve().parents[2] / ".ci" / "vendor" / "sarif-schema-2.1.0.json"
+)
+SOURCE = (
+    "# arXiv:2113.01234  citegraph: ignore[CG001]\n"
+    "# arXiv:2113.01235\n"
+    "# doi:11.1234/abcd  citegraph: ignore\n"
+    "# arXiv:2113.01236  citegraph: ignore[CG002]\n"
+    "# see http://arxiv.org/abs/1706.03762v5 here\n"
+)
+
+
+def citegraph(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "citegraph", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    root = tmp_path / "p"
+    (root / ".git").mkdir(parents=True)
+    (root / "pyproject.toml").write_text("[tool.citegraph]\n")
+    (root / "mod.py").write_text(SOURCE)
+    return root
+
+
+def sarif_schema() -> dict:
+    if not SCHEMA.is_file():
+        pytest.fail(f"SARIF schema missing at {SCHEMA}: .ci/run installs it")
+    return json.loads(SCHEMA.read_text())
+
+
+def active_lines(run: dict) -> list[int]:
+    return [
+        r["locations"][0]["physicalLocation"]["region"]["startLine"]
+        for r in run["results"]
+        if not r.get("suppressions")
+    ]
+
+
+def test_scan_honours_suppressions_in_every_format(root: Path) -> None:
+    done = citegraph(
+        root,
+        "scan",
+        ".",
+        "--offline",
+        "-q",
+        "-o",
+        "sarif:out/scan.sarif",
+        "-o",
+        "json:out/scan.json",
+        "-o",
+        "markdown:out/summary.md",
+        "-o",
+        "terminal:out/summary.txt",
+        "-o",
+        "html:out/papers.html",
+    )
+    assert done.returncode == 0, done.stderr
+    log = json.loads((root / "out" / "scan.sarif").read_text())
+    jsonschema.Draft4Validator(sarif_schema()).validate(log)
+    run = log["runs"][0]
+    assert active_lines(run) == [2, 4]  # line 4's marker silences another rule
+    silenced = [r for r in run["results"] if r.get("suppressions")]
+    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in silenced] == [
+        1,
+        3,
+    ]
+    assert all(r["suppressions"] == [{"kind": "inSource", "status": "accepted"}] for r in silenced)
+    scan = json.loads((root / "out" / "scan.json").read_text())
+    assert [f["line"] for f in scan["findings"]] == [2, 4]
+    assert [f["line"] for f in scan["suppressed"]] == [1, 3]
+    for name in ("summary.md", "summary.txt"):
+        text = (root / "out" / name).read_text()
+        assert "2113.01235" in text and "2113.01234" not in text, name
+
+
+def test_check_sarif_marks_suppressions_and_offers_fixes(root: Path) -> None:
+    done = citegraph(root, "check", "--select", "ALL", "-f", "sarif", "-o", "check.sarif")
+    assert done.returncode == 1, done.stderr
+    log = json.loads((root / "check.sarif").read_text())
+    jsonschema.Draft4Validator(sarif_schema()).validate(log)
+    run = log["runs"][0]
+    assert active_lines(run) == [2, 4, 5, 5]
+    fixes = {r["ruleId"]: r["fixes"] for r in run["results"] if "fixes" in r}
+    assert set(fixes) == {"CG201", "CG203"}
+    (change,) = fixes["CG201"][0]["artifactChanges"]
+    (replacement,) = change["replacements"]
+    assert change["artifactLocation"]["uri"] == "mod.py"
+    assert replacement["deletedRegion"] == {
+        "startLine": 5,
+        "startColumn": 7,
+        "endLine": 5,
+        "endColumn": 40,
+    }
+    assert replacement["insertedContent"]["text"] == "https://arxiv.org/abs/1706.03762v5"
+    text = "".join(SOURCE.splitlines(keepends=True)[4])
+    assert text[6:39] == "http://arxiv.org/abs/1706.03762v5"  # the region is that link
+
+
+def test_text_and_json_say_which_findings_are_fixable(root: Path) -> None:
+    text = citegraph(root, "check", "--select", "ALL").stdout
+    assert "mod.py:5:7: CG201 [*] link over http://" in text
+    assert "mod.py:2:3: CG001 month 13" in text
+    assert text.endswith("[*] 2 fixable with `citegraph check --fix`.\n")
+    records = json.loads(citegraph(root, "check", "--select", "ALL", "-f", "json").stdout)
+    assert {r["rule"]: r["fixable"] for r in records} == {
+        "CG001": False,
+        "CG201": True,
+        "CG203": True,
+    }
+
+
+def test_fixable_rules_are_the_ones_fix_repairs() -> None:
+    # CG005 is repaired by rewriting the bibliography rather than by an edit of a span.
+    assert {code for code, rule in RULES.items() if rule.fixable} == {*FIXES, "CG005"}
