@@ -301,6 +301,8 @@ def scan_predictions(root: Path, relative: str) -> list[Ref]:
         raise ValueError(f"skipped by the scanner: {scan.reason}")
     refs = []
     for mention in scan.mentions:
+        if mention.problem and mention.ref is None:
+            continue  # a malformed identifier names nothing: a finding of `check`, not a citation
         reference = getattr(mention, "reference", None)
         title = mention.title_hint or (reference.title if reference is not None else None)
         refs.append(

@@ -57,6 +57,7 @@ def citation_of(site: Site, paper_key: str) -> Citation:
         year=reference.year if reference else None,
         venue=reference.venue if reference else None,
         problem=m.problem,
+        also_lines=m.also_lines,
     )
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from catalog.records import DEFAULT_REQUEST_TIMEOUT, DEFAULT_RUN_BUDGET, DEFAULT_SERVICE_BUDGET
 from citegraph.errors import ConfigError
-from scanner import DEFAULT_MAX_FILE_SIZE, ScanOptions
+from scanner import DEFAULT_MAX_FILE_SIZE, ScanOptions, find_pyproject
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -92,20 +92,6 @@ def load_config(
     config = Config()
     checked = {key: _coerce(key, value, source="setting") for key, value in values.items()}
     return replace(config, **checked)
-
-
-def find_pyproject(root: Path) -> Path | None:
-    """The nearest pyproject.toml at or above `root`, not looking past a repository root."""
-    probe = root.resolve()
-    if probe.is_file():
-        probe = probe.parent
-    while True:
-        candidate = probe / "pyproject.toml"
-        if candidate.is_file():
-            return candidate
-        if (probe / ".git").exists() or probe.parent == probe:
-            return None
-        probe = probe.parent
 
 
 def _from_pyproject(path: Path) -> dict[str, Any]:

@@ -20,6 +20,7 @@ class Site:
     symbol: str
     path: str
     line: int
+    also_lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,9 @@ def _count(n: int, noun: str) -> str:
 def _sites(report: Report) -> dict[tuple[str, str, str], Site]:
     sites: dict[tuple[str, str, str], Site] = {}
     for c in report.citations:
-        sites.setdefault((c.paper, c.symbol, c.path), Site(c.paper, c.symbol, c.path, c.line))
+        sites.setdefault(
+            (c.paper, c.symbol, c.path), Site(c.paper, c.symbol, c.path, c.line, c.also_lines)
+        )
     return sites
 
 
@@ -112,12 +115,16 @@ def _name(paper: PaperEntry) -> str:
     return f"{paper.key} ({title})" if title else paper.key
 
 
+def _also(site: Site) -> str:
+    return f" (also {', '.join(map(str, site.also_lines))})" if site.also_lines else ""
+
+
 def as_text(diff: ReportDiff) -> str:
     """A plain-text account of the diff."""
     lines = [diff.summary()]
     lines += [f"+ paper {_name(p)}" for p in diff.added_papers]
     lines += [f"- paper {_name(p)}" for p in diff.removed_papers]
-    lines += [f"+ {s.path}:{s.line} {s.symbol} cites {s.paper}" for s in diff.added_sites]
+    lines += [f"+ {s.path}:{s.line}{_also(s)} {s.symbol} cites {s.paper}" for s in diff.added_sites]
     lines += [f"- {s.path} {s.symbol} no longer cites {s.paper}" for s in diff.removed_sites]
     lines += [
         f"~ {m.symbol} moved {m.old_path} -> {m.new_path} ({m.paper})" for m in diff.moved_sites

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from pathlib import Path
@@ -15,7 +14,7 @@ from citegraph.checks.suppress import split_suppressed
 from citegraph.config import Config
 from citegraph.report import Report, SkippedFile
 from citegraph.resolution import mismatches as title_mismatches
-from scanner import FileScan, FileStatus, scan_paths
+from scanner import FileScan, FileStatus, repository_of, scan_paths
 
 
 class ScanObserver(Protocol):
@@ -153,7 +152,7 @@ def _assemble(
         findings=len(findings),
         resolved=sum(1 for p in papers if p.title),
     )
-    repository, revision = _repository_of(root)
+    repository, revision = repository_of(root)
     return Report(
         root=str(root),
         repository=repository,
@@ -168,22 +167,3 @@ def _assemble(
         warnings=tuple(warnings),
         suppressed=tuple(suppressed),
     )
-
-
-def _repository_of(root: Path) -> tuple[str, str | None]:
-    """The repository's name and current commit, or the directory name and None."""
-    try:
-        top = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--show-toplevel", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return root.name, None
-    lines = top.stdout.split()
-    if top.returncode != 0 or len(lines) != 2:
-        return root.name, None
-    # A scan of a subdirectory is named after that directory, not the whole repository.
-    top_level = Path(lines[0])
-    return (top_level.name if top_level == root else root.name), lines[1]

@@ -39,6 +39,9 @@ class Citation:
     year: int | None = None
     venue: str | None = None
     problem: str | None = None
+    # Other lines of the same reference in the same docstring or comment block (an entry's
+    # in-text author-year mention, its label, a second link to it).
+    also_lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

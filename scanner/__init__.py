@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` loads them
     from scanner.extract import find_hits, find_mentions
     from scanner.options import DEFAULT_MAX_FILE_SIZE, ScanOptions
+    from scanner.project import find_pyproject, git, project_root, repository_of, work_tree
     from scanner.scan import GENERATED_MARKER, scan_bytes, scan_file, scan_paths
     from scanner.types import (
         UNKNOWN_TYPE,
@@ -37,6 +38,11 @@ _EXPORTS = {
     "find_mentions": "scanner.extract",
     "ScanOptions": "scanner.options",
     "DEFAULT_MAX_FILE_SIZE": "scanner.options",
+    "find_pyproject": "scanner.project",
+    "git": "scanner.project",
+    "project_root": "scanner.project",
+    "repository_of": "scanner.project",
+    "work_tree": "scanner.project",
     "UNKNOWN_TYPE": "scanner.types",
     "Context": "scanner.types",
     "FileScan": "scanner.types",
@@ -66,10 +72,15 @@ __all__ = [
     "TextBlock",
     "find_hits",
     "find_mentions",
+    "find_pyproject",
+    "git",
     "is_excluded",
+    "project_root",
+    "repository_of",
     "scan_bytes",
     "scan_file",
     "scan_paths",
+    "work_tree",
 ]
 
 

@@ -18,6 +18,7 @@ from catalog.types import Reference
 from scanner.identifiers import EXTRACTORS
 from scanner.identifiers.hints import title_hint
 from scanner.identifiers.joining import join_wrapped
+from scanner.places import merge_place
 from scanner.titles import find_citations
 from scanner.types import Context, Hit, Mention, TextBlock
 
@@ -50,34 +51,33 @@ def find_hits(text: str) -> tuple[Hit, ...]:
     spans = tuple((h.start, h.end) for h in identifiers)
     entries = find_citations(text)
     merged: list[Hit] = []
-    used: set[int] = set()
     for hit in identifiers:
-        entry_index = next(
-            (i for i, e in enumerate(entries) if e.start <= hit.start and hit.end <= e.end), None
-        )
-        if entry_index is not None and hit.ref is not None:
-            entry = entries[entry_index]
-            used.add(entry_index)
-            reference = entry.reference
-            hint = (
-                (reference.title if reference and reference.title else None)
-                or entry.title_hint
-                or hit.title_hint
-                or title_hint(text, hit.start, hit.end, spans)
-            )
-            merged.append(replace(hit, reference=reference, title_hint=hint))
-        elif hit.ref is not None and hit.title_hint is None:
-            hint = title_hint(text, hit.start, hit.end, spans)
-            merged.append(replace(hit, title_hint=hint))
-        else:
-            merged.append(hit)
-    for index, entry in enumerate(entries):
-        if index in used:
+        if hit.ref is not None and hit.title_hint is None:
+            hit = replace(hit, title_hint=title_hint(text, hit.start, hit.end, spans))
+        merged.append(hit)
+    for entry in entries:
+        inside = [
+            i
+            for i, h in enumerate(merged)
+            if h.ref is not None and h.start < entry.end and entry.start < h.end
+        ]
+        if inside:
+            # The entry is the reference text of the identifiers written in it (an entry with
+            # its DOI, a Sphinx role whose text is the entry): one reference, spanning both.
+            fields = entry.reference
+            for i in inside:
+                hit = merged[i]
+                if hit.problem is None:
+                    merged[i] = replace(
+                        hit,
+                        start=min(hit.start, entry.start),
+                        end=max(hit.end, entry.end),
+                        reference=fields or hit.reference,
+                        title_hint=(fields.title if fields and fields.title else None)
+                        or entry.title_hint
+                        or hit.title_hint,
+                    )
             continue
-        if any(
-            h.start < entry.end and entry.start < h.end and h.ref is not None for h in identifiers
-        ):
-            continue  # an identifier inside the entry's span but not wholly within it
         owner = _owner_by_title(merged, entry)
         if owner is not None:
             # `"Adam: ..." (arXiv:1412.6980)`: the quoted title already is the identifier's
@@ -87,7 +87,7 @@ def find_hits(text: str) -> tuple[Hit, ...]:
             continue
         merged.append(entry)
     merged.sort(key=lambda h: (h.start, h.end))
-    return tuple(merged)
+    return tuple(merge_place(text, merged))
 
 
 # What may stand between a link's text and its target, or an id and its link, when both name
@@ -172,6 +172,7 @@ def find_mentions(block: TextBlock) -> list[Mention]:
                 symbol=block.symbol,
                 confidence=hit.confidence,
                 problem=hit.problem,
+                also_lines=tuple(sorted({position(offset)[0] for offset in hit.also} - {line})),
             )
         )
     return mentions

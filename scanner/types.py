@@ -107,6 +107,7 @@ class Hit:
     title_hint: str | None = None
     reference: EntryFields | None = None
     problem: str | None = None  # why a candidate is malformed (e.g. "month 13 does not exist")
+    also: tuple[int, ...] = ()  # offsets of the other mentions of the same work in the block
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,7 @@ class Mention:
     symbol: Symbol
     confidence: float = 1.0
     problem: str | None = None
+    also_lines: tuple[int, ...] = ()  # other lines of the same reference in this place
 
     @property
     def ref(self) -> PaperRef | None:

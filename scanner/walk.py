@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scanner.options import DEFAULT_EXCLUDED_DIRS, ScanOptions
+from scanner.project import git, work_tree
 from scanner.reading import not_regular
 
 if TYPE_CHECKING:
@@ -88,9 +89,7 @@ def _spec(lines: Iterable[str]) -> GitIgnoreSpec:
 
 
 def _git(root: Path, *args: str) -> list[str]:
-    out = subprocess.run(
-        ["git", "-C", str(root), *args], capture_output=True, check=True, timeout=120
-    ).stdout
+    out = git(root, *args)
     # os.fsdecode keeps a name that is not UTF-8 as surrogate escapes: the exact bytes survive
     # to open() and are shown escaped.
     return [os.fsdecode(raw) for raw in out.split(b"\0") if raw]
@@ -103,7 +102,7 @@ _GIT_MODES = {"120000": LINK, "160000": _SUBMODULE}
 def _git_listing(root: Path) -> dict[str, str] | None:
     """Tracked plus untracked-but-not-ignored files, each with what git knows of it (see
     `FILE`); None outside a git work tree."""
-    if not _inside_git_work_tree(root):
+    if work_tree(root) is None:
         return None
     try:
         staged = _git(root, "ls-files", "-z", "-s")
@@ -121,16 +120,6 @@ def _git_listing(root: Path) -> dict[str, str] | None:
     for path in untracked:
         entries[path] = LINK if os.path.islink(root / path) else FILE
     return entries
-
-
-def _inside_git_work_tree(root: Path) -> bool:
-    probe = root
-    while True:
-        if (probe / ".git").exists():
-            return True
-        if probe.parent == probe:
-            return False
-        probe = probe.parent
 
 
 def _walk(root: Path) -> Iterator[tuple[str, str]]:

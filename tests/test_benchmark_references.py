@@ -146,7 +146,10 @@ References
 
 
 def update(state):
-    """See https://github.com/example/project/issues/12 for why."""
+    """See https://github.com/example/project/issues/12 for why.
+
+    Not arXiv:1713.01234, whose month does not exist.
+    """
     return state
 '''
 
@@ -176,7 +179,7 @@ def _record(corpus: Path, sha1: str | None = None) -> GoldFile:
         sha1 or hashlib.sha1(data).hexdigest(),
         "python",
         (ref,),
-        (Trap(11, "github"),),
+        (Trap(11, "github"), Trap(13, "malformed")),
     )
 
 
@@ -187,6 +190,7 @@ def test_the_scanner_is_scored_on_a_file_of_a_package(tmp_path: Path) -> None:
     assert result.group(["doi"]).gold_matched == 1
     assert result.symbols_right == 1  # the package root is the scan root: pkg.moments
     assert result.traps["github"] == [1, 1]
+    assert result.traps["malformed"] == [1, 1] and not result.false_positives
 
 
 def test_a_missing_or_changed_file_is_reported_not_fatal(tmp_path: Path) -> None:

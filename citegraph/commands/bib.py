@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from citegraph.commands.check import project_root
 from citegraph.config import load_config
 from citegraph.errors import ConfigError
 from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, write_output
+from scanner import project_root
 
 
 @click.command("bib")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from citegraph.config import load_config
 from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, write_output
 from citegraph.report import Report
+from scanner import project_root
 
 # Paper statuses that mean no metadata source was asked (offline, or every source failed).
 _UNASKED = frozenset({"offline", "failed"})
@@ -125,29 +125,6 @@ def _warn(report: Report, online: bool) -> None:
             f"no metadata source could be asked about ({shown})",
             err=True,
         )
-
-
-def project_root(start: Path) -> Path:
-    """The nearest directory at or above `start` with a pyproject.toml, up to the git work
-    tree; else the work tree; else `start` itself."""
-    start = start.resolve()
-    try:
-        top = subprocess.run(
-            ["git", "-C", str(start), "rev-parse", "--show-toplevel"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-        )
-        work_tree = Path(top.stdout.strip()).resolve() if top.returncode == 0 else None
-    except (OSError, subprocess.SubprocessError):
-        work_tree = None
-    probe = start
-    while True:
-        if (probe / "pyproject.toml").is_file():
-            return probe
-        if probe == work_tree or probe.parent == probe:
-            return work_tree or start
-        probe = probe.parent
 
 
 def _relative(root: Path, file: str) -> str | None:

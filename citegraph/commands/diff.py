@@ -10,12 +10,12 @@ from pathlib import Path
 
 import click
 
-from citegraph.commands.check import project_root
 from citegraph.config import load_config
 from citegraph.errors import InputError
 from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, write_output
 from citegraph.report import Report
+from scanner import git, project_root
 
 # The diff formats, listed here so that loading the CLI does not import the renderers.
 DIFF_FORMAT_NAMES = ("json", "markdown", "text")
@@ -68,12 +68,7 @@ def _report(root: Path, what: str, online: bool) -> Report:
 def _export(root: Path, revision: str, into: Path) -> None:
     """Write the files of `revision` (as git stores them) into `into`."""
     try:
-        archive = subprocess.run(
-            ["git", "-C", str(root), "archive", "--format=tar", revision],
-            capture_output=True,
-            check=True,
-            timeout=600,
-        ).stdout
+        archive = git(root, "archive", "--format=tar", revision, timeout=600)
     except subprocess.CalledProcessError as error:
         message = error.stderr.decode("utf-8", "replace").strip()
         raise InputError(f"cannot read revision {revision!r}: {message}") from error

@@ -189,4 +189,4 @@ def _site(
     if key not in symbol_index:
         symbol_index[key] = len(symbols)
         symbols.append([citation.symbol, citation.symbol_kind, file_index[citation.path]])
-    return [symbol_index[key], citation.line, citation.context]
+    return [symbol_index[key], citation.line, citation.context, list(citation.also_lines)]

@@ -92,7 +92,10 @@ def _print_paper(console: Console, paper: PaperEntry, sites: list[Citation]) -> 
         authors = ", ".join(paper.authors[:3]) + (" et al." if len(paper.authors) > 3 else "")
         console.print(f"{'':12}[dim]{escape(authors)}[/dim]")
     for citation in sites[:_MAX_SITES]:
-        where = f"[dim]{escape(citation.path)}:{citation.line}[/dim]"
+        also = ", ".join(map(str, citation.also_lines))
+        where = (
+            f"[dim]{escape(citation.path)}:{citation.line}{f' (also {also})' if also else ''}[/dim]"
+        )
         symbol = "" if citation.symbol == citation.path else f"{escape(citation.symbol)}  "
         console.print(f"{'':12}-> {symbol}{where}")
     if len(sites) > _MAX_SITES:

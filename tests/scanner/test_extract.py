@@ -70,11 +70,18 @@ def test_identifier_inside_a_reference_entry_takes_its_fields(titles: list[Hit])
     assert hit.reference == reference and hit.title_hint == "Deep Residual Learning"
 
 
-def test_title_citation_without_identifier_is_kept(titles: list[Hit]) -> None:
+def test_identifier_right_after_an_entry_is_the_entrys(titles: list[Hit]) -> None:
     text = 'Welford, "Note on a method for calculating corrected sums", 1962. doi:10.2307/1266577'
     titles.append(Hit(0, 64, RefKind.TITLE, "CG105", title_hint="Note on a method"))
-    hits = find_hits(text)
-    assert [h.rule for h in hits] == ["CG105", "CG102"]
+    (hit,) = find_hits(text)
+    assert (hit.rule, hit.start, hit.end) == ("CG102", 0, len(text))
+    assert hit.title_hint == "Note on a method"
+
+
+def test_title_entry_followed_by_prose_keeps_its_own_reference(titles: list[Hit]) -> None:
+    text = 'Welford, "Note on a method", 1962. Our variant then uses doi:10.2307/1266577'
+    titles.append(Hit(0, 34, RefKind.TITLE, "CG105", title_hint="Note on a method"))
+    assert [h.rule for h in find_hits(text)] == ["CG105", "CG102"]
 
 
 def test_title_citation_naming_an_identifiers_title_merges_into_it(titles: list[Hit]) -> None:

@@ -95,6 +95,7 @@
     li.append(el("code", "symbol", symbol[0]), " ");
     const where = el("span", "where");
     where.append(link(path + ":" + site[1], sourceUrl(path, site[1])));
+    if (site[3] && site[3].length) where.append(el("span", "ctx", " also " + site[3].join(", ")));
     li.append(where, " ", el("span", "ctx", site[2]));
     return li;
   }

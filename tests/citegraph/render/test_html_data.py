@@ -31,14 +31,15 @@ def test_page_embeds_papers_with_interned_sites() -> None:
     assert data == json.loads(json.dumps(page_data(report, RenderOptions())))
     attention = next(p for p in data["papers"] if p["id"] == "arxiv:1706.03762")
     assert len(attention["sites"]) == 3
-    symbol_index, line, context = attention["sites"][1]
+    symbol_index, line, context, also_lines = attention["sites"][1]
     name, kind, file_index = data["symbols"][symbol_index]
-    assert (name, kind, data["files"][file_index], line, context) == (
+    assert (name, kind, data["files"][file_index], line, context, also_lines) == (
         "ops::attn",
         "function",
         ["native/attn.cpp", "cpp"],
         4,
         "comment",
+        [],
     )
     unresolved = next(p for p in data["papers"] if p["id"] == "arxiv:2001.00001")
     assert unresolved["resolved"] is False and unresolved["status"] == "not-found"

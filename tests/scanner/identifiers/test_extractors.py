@@ -27,7 +27,10 @@ def keys(text: str) -> list[str | None]:
     ("text", "expected"),
     [
         ("https://arxiv.org/abs/1908.03265", ["arxiv:1908.03265"]),
-        ("arxiv.org/pdf/1908.03265v2.pdf and arXiv:1908.03265", ["arxiv:1908.03265"] * 2),
+        ("arxiv.org/pdf/1908.03265v2.pdf", ["arxiv:1908.03265"]),
+        ("arXiv:1908.03265", ["arxiv:1908.03265"]),
+        # One work written twice in one place is one reference.
+        ("arxiv.org/pdf/1908.03265v2.pdf and arXiv:1908.03265", ["arxiv:1908.03265"]),
         ("https://export.arxiv.org/abs/hep-th/9901001v2", ["arxiv:hep-th/9901001"]),
         ("arXiv:math.GT/0309136", ["arxiv:math/0309136"]),
         ("https://doi.org/10.48550/arXiv.2202.01037", ["arxiv:2202.01037"]),
@@ -78,9 +81,12 @@ def keys(text: str) -> list[str | None]:
             ["doi:10.1145/3360572", "doi:10.1145/1.2", "doi:10.1145/3.4"],
         ),
         (
-            "https://ui.adsabs.harvard.edu/abs/2002A%26A...395.1061G and "
+            "https://ui.adsabs.harvard.edu/abs/2002A%26A...395.1061G",
+            ["url:https://ui.adsabs.harvard.edu/abs/2002A%26A...395.1061G"],
+        ),
+        (
             "http://adsabs.harvard.edu/abs/2002A&A...395.1061G",
-            ["url:https://ui.adsabs.harvard.edu/abs/2002A%26A...395.1061G"] * 2,
+            ["url:https://ui.adsabs.harvard.edu/abs/2002A%26A...395.1061G"],
         ),
         (
             "http://citeseer.ist.psu.edu/viewdoc/citations;jsessionid=1B?doi=10.1.1.48.3054.",

@@ -1,0 +1,290 @@
+"""One place, one reference: the hits of one block that name the same work become one hit.
+
+A place is one docstring or one contiguous comment block (a `TextBlock`). Within it, every
+mention of one work is one reference (`reference/references.md`):
+
+- an entry's identifiers (arXiv id, DOI, URL) wherever they stand in the entry, the
+  identifier perhaps a few lines after the title;
+- the same identifier, or the same title, written twice;
+- an in-text author-year mention or label (`Smith et al. (2011)`, `(Nguyen, 2003)`,
+  `[Smith2011]_`) that points at an entry or identifier of the place by its first author's
+  family name and year (a label spelled slightly differently still matches).
+
+The merged hit keeps the strongest identifier written (arXiv > DOI > URL > ISBN > title >
+author-year), the entry's fields, and spans the reference text (the entry with its
+identifiers); the other mentions' offsets are its `also`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from catalog.keys import family_name, normalize_title
+from catalog.types import RefKind
+from scanner.types import EntryFields, Hit
+
+_STRENGTH = {
+    RefKind.ARXIV: 0,
+    RefKind.DOI: 1,
+    RefKind.URL: 2,
+    RefKind.ISBN: 3,
+    RefKind.TITLE: 4,
+    RefKind.AUTHOR_YEAR: 5,
+}
+# What ends an entry between its text and an identifier after it: a blank line, or the start
+# of the next entry (a reST or numbered label, a bullet, a Doxygen or Javadoc tag).
+_ENTRY_BREAK = re.compile(
+    r"\n[ \t]*\n|\n[ \t]*(?:\.\.[ \t]+\[|\[[^\]\n]{1,40}\][ \t]|[-*•][ \t]|\d{1,3}[.)][ \t]|"
+    r"@see\b|@cite\b|\\cite\b)"
+)
+# The words that may stand between an entry and its identifier (`Available at`, `[Online]`,
+# `Also: arXiv preprint`); any other word is prose about something else (`came first. We
+# follow arXiv:...` names another work). Numbers and dates are allowed too.
+_TRAILER_WORDS = frozenset(
+    [
+        "available",
+        "online",
+        "at",
+        "from",
+        "url",
+        "urls",
+        "doi",
+        "link",
+        "links",
+        "see",
+        "also",
+        "arxiv",
+        "preprint",
+        "e-print",
+        "eprint",
+        "accessed",
+        "retrieved",
+        "in",
+        "on",
+        "pdf",
+        "full",
+        "text",
+        "version",
+        "published",
+        "as",
+        "and",
+        "or",
+        "via",
+        "cited",
+    ]
+)
+# A sentence of prose in the gap: a word followed by a lowercase word, at the gap's start or
+# after a sentence end (`came first. We follow`), unless the word is an entry's own.
+_PROSE = re.compile(r"(?:^|[.!?][\"”')\]]?)\s+([A-Za-z][a-z]+)\s+[a-z]{2,}")
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_MONTHS = frozenset(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+)
+# A list item's label before an entry on its line: within a labelled list, everything up to
+# the next label or blank line is the entry's.
+_LABELLED = re.compile(
+    r"[ \t]*(?:\.\.[ \t]+\[[^\]\n]+\]|\[[^\]\n]{1,40}\]|\d{1,3}[.)]|[-*•]|@see|@cite|\\cite)"
+    r"[ \t]*$"
+)
+_ENTRY_REACH = 400  # characters from an entry's end to an identifier that still belongs to it
+_SURNAME_SIMILARITY = 85  # rapidfuzz ratio for a label spelled unlike its entry
+
+
+def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
+    """The hits of one place with each work's mentions merged into one hit, sorted."""
+    if len(hits) < 2:
+        return hits
+    groups = _Groups(len(hits))
+    _join_same_work(hits, groups)
+    _join_entry_identifiers(text, hits, groups)
+    _join_author_year_mentions(hits, groups)
+    merged = [_merge(text, [hits[i] for i in members]) for members in groups.members()]
+    return sorted(merged, key=lambda h: (h.start, h.end))
+
+
+class _Groups:
+    """Union-find over hit indexes."""
+
+    def __init__(self, size: int) -> None:
+        self._parent = list(range(size))
+
+    def find(self, index: int) -> int:
+        while self._parent[index] != index:
+            self._parent[index] = self._parent[self._parent[index]]
+            index = self._parent[index]
+        return index
+
+    def join(self, first: int, second: int) -> None:
+        a, b = self.find(first), self.find(second)
+        if a != b:
+            self._parent[max(a, b)] = min(a, b)
+
+    def members(self) -> list[list[int]]:
+        found: dict[int, list[int]] = {}
+        for index in range(len(self._parent)):
+            found.setdefault(self.find(index), []).append(index)
+        return list(found.values())
+
+
+def _mergeable(hit: Hit) -> bool:
+    # A malformed identifier names nothing, and its finding points at its own span.
+    return hit.problem is None
+
+
+def _join_same_work(hits: list[Hit], groups: _Groups) -> None:
+    """Join hits with the same identifier or the same entry title."""
+    first_of: dict[str, int] = {}
+    for index, hit in enumerate(hits):
+        if not _mergeable(hit):
+            continue
+        keys = [f"span:{hit.start}:{hit.end}"]  # identifiers of one entry share its span
+        if hit.ref is not None:
+            keys.append(hit.ref.key)
+        title = hit.reference.title if hit.reference else None
+        if title and (normalized := normalize_title(title)):
+            keys.append("title:" + normalized)
+        for key in keys:
+            groups.join(first_of.setdefault(key, index), index)
+
+
+def _join_entry_identifiers(text: str, hits: list[Hit], groups: _Groups) -> None:
+    """Join an identifier to the entry it ends: the title entry before it, with no blank
+    line or next entry between them."""
+    for index, hit in enumerate(hits):
+        if hit.ref is None or not _mergeable(hit):
+            continue
+        entry = next(
+            (
+                i
+                for i in range(index - 1, -1, -1)
+                if hits[i].ref is None and hits[i].kind is RefKind.TITLE and _mergeable(hits[i])
+            ),
+            None,
+        )
+        if entry is None:
+            continue
+        if entry == index - 1 and _continues_entry(text, hits[entry], hit.start):
+            groups.join(entry, index)
+
+
+def _continues_entry(text: str, entry: Hit, start: int) -> bool:
+    """Whether an identifier at `start` still belongs to `entry`: near, no blank line or next
+    entry between them, and either the entry is a labelled list item, only the words entries
+    put before a link stand between, or the entry starts its paragraph and no prose starts."""
+    end = entry.end
+    if not 0 <= start - end <= _ENTRY_REACH:
+        return False
+    gap = text[end:start]
+    if _ENTRY_BREAK.search(gap) is not None:
+        return False
+    line_start = text.rfind("\n", 0, entry.start) + 1
+    if _LABELLED.fullmatch(text, line_start, entry.start):
+        return True
+    words = _WORD.findall(gap)
+    if all(w.lower() in _TRAILER_WORDS or w.lower()[:3] in _MONTHS for w in words):
+        return True
+    # A numpy or Google `References` entry runs on through its publisher and notes to its
+    # link, as long as no sentence of prose starts.
+    return _starts_paragraph(text, line_start, entry.start) and all(
+        match[1].lower() in _TRAILER_WORDS for match in _PROSE.finditer(gap)
+    )
+
+
+def _starts_paragraph(text: str, line_start: int, start: int) -> bool:
+    """Whether `start` begins its line's text and that line follows a blank line, a heading
+    underline or the start of the block."""
+    if text[line_start:start].strip():
+        return False
+    before = text[:line_start].rstrip(" \t\n")
+    return not before or text[:line_start].rstrip(" \t").endswith("\n\n") or before[-1] in "-=:"
+
+
+def _join_author_year_mentions(hits: list[Hit], groups: _Groups) -> None:
+    """Join an author-year mention to the one entry or identifier of the place whose first
+    author and year it names."""
+    for index, hit in enumerate(hits):
+        if hit.kind is not RefKind.AUTHOR_YEAR or hit.reference is None or not _mergeable(hit):
+            continue
+        wanted = _first_family(hit.reference)
+        if not wanted or hit.reference.year is None:
+            continue
+        targets = {
+            groups.find(i)
+            for i, other in enumerate(hits)
+            if i != index
+            and other.kind is not RefKind.AUTHOR_YEAR
+            and other.reference is not None
+            and other.reference.year == hit.reference.year
+            and _same_family(wanted, _first_family(other.reference))
+        }
+        if len(targets) == 1:
+            groups.join(targets.pop(), index)
+
+
+def _first_family(fields: EntryFields) -> str:
+    return family_name(fields.authors[0]) if fields.authors else ""
+
+
+def _same_family(wanted: str, other: str) -> bool:
+    if not other:
+        return False
+    return wanted == other or fuzz.ratio(wanted, other) >= _SURNAME_SIMILARITY
+
+
+def _merge(text: str, group: list[Hit]) -> Hit:
+    """One hit for the mentions of one work: the strongest identifier, the entry's fields,
+    the span of the reference text, the other mentions' offsets in `also`."""
+    if len(group) == 1:
+        return group[0]
+    group.sort(key=lambda h: (h.start, h.end))
+    primary = min(group, key=lambda h: (_STRENGTH[h.kind], h.start))
+    run = _reference_text(text, group, primary)
+    fields = _richest_fields(group)
+    return replace(
+        primary,
+        start=run[0].start,
+        end=max(h.end for h in run),
+        confidence=max(h.confidence for h in group),
+        title_hint=(fields.title if fields and fields.title else None)
+        or next((h.title_hint for h in group if h.kind is RefKind.TITLE and h.title_hint), None)
+        or primary.title_hint
+        or next((h.title_hint for h in group if h.title_hint), None),
+        reference=fields,
+        also=tuple(sorted({h.start for h in group if h not in run})),
+    )
+
+
+def _reference_text(text: str, group: list[Hit], primary: Hit) -> list[Hit]:
+    """The mentions that make up the reference text around `primary`: the entry with its
+    identifiers, one run of mentions with no blank line or next entry between them.
+    In-text author-year mentions are never part of it unless they are all there is."""
+    body = [h for h in group if h.kind is not RefKind.AUTHOR_YEAR or h is primary]
+    runs: list[list[Hit]] = [[body[0]]]
+    for hit in body[1:]:
+        last_end = max(h.end for h in runs[-1])
+        if hit.start - last_end <= _ENTRY_REACH and not _ENTRY_BREAK.search(
+            text, last_end, max(last_end, hit.start)
+        ):
+            runs[-1].append(hit)
+        else:
+            runs.append([hit])
+    return next(run for run in runs if primary in run)
+
+
+def _richest_fields(group: list[Hit]) -> EntryFields | None:
+    """The fields of the mention that read most about the work (an entry over a mention)."""
+    candidates = [h.reference for h in group if h.reference is not None]
+    if not candidates:
+        return None
+    return max(
+        candidates,
+        key=lambda f: (
+            bool(f.title),
+            len(f.authors),
+            f.year is not None,
+            bool(f.venue),
+        ),
+    )

@@ -1,0 +1,76 @@
+"""Where a project lives: its git work tree, its root, its pyproject.toml, and every git call.
+
+One rule marks a work tree: a directory holding a `.git` entry (a directory, or the file a
+linked worktree or submodule has). Looking upwards for anything stops there, so a project's
+settings never come from a directory that encloses its repository.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+PYPROJECT = "pyproject.toml"
+
+
+def git(cwd: Path, *args: str, timeout: float = 120) -> bytes:
+    """The standard output of `git -C cwd ARGS`.
+
+    Raises `OSError` without git, `subprocess.CalledProcessError` (whose `stderr` says why)
+    when git fails, and `subprocess.TimeoutExpired`.
+    """
+    return subprocess.run(
+        ["git", "-C", str(cwd), *args], capture_output=True, check=True, timeout=timeout
+    ).stdout
+
+
+def work_tree(start: Path) -> Path | None:
+    """The git work tree holding `start` (a directory or a file), or None outside one."""
+    probe = start.resolve()
+    if probe.is_file():
+        probe = probe.parent
+    while True:
+        if (probe / ".git").exists():
+            return probe
+        if probe.parent == probe:
+            return None
+        probe = probe.parent
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest pyproject.toml at or above `start`, not looking past its work tree."""
+    probe = start.resolve()
+    if probe.is_file():
+        probe = probe.parent
+    while True:
+        candidate = probe / PYPROJECT
+        if candidate.is_file():
+            return candidate
+        if (probe / ".git").exists() or probe.parent == probe:
+            return None
+        probe = probe.parent
+
+
+def project_root(start: Path) -> Path:
+    """The directory of the nearest pyproject.toml at or above `start` within its work tree;
+    else the work tree; else `start` itself."""
+    pyproject = find_pyproject(start)
+    if pyproject is not None:
+        return pyproject.parent
+    return work_tree(start) or start.resolve()
+
+
+def repository_of(root: Path) -> tuple[str, str | None]:
+    """A scanned tree's repository name and current commit, or its directory name and None.
+
+    A scan of a subdirectory is named after that directory, not after the whole repository.
+    """
+    try:
+        out = git(root, "rev-parse", "--show-toplevel", "HEAD", timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return root.name, None
+    lines = out.decode("utf-8", "replace").split()
+    if len(lines) != 2:
+        return root.name, None
+    top_level = Path(lines[0])
+    return (top_level.name if top_level == root else root.name), lines[1]
