@@ -91,20 +91,30 @@ class IdentifierChain:
                 ]
                 if not ask or not self.online.available:
                     continue
-                try:
-                    found = resolver.fetch(self.online.session, ask)
-                except ResolverUnavailable as error:
-                    self.online.network_down(error)
+                found = self._ask(resolver, ask, "preprints are not linked this run")
+                if isinstance(found, ResolverUnavailable):
                     return
-                except ResolverError as error:
-                    self.online.source_failed(error, "preprints are not linked this run")
+                if isinstance(found, ResolverError):
                     continue
-                asked = {ref.key for ref in ask}
-                links = [
-                    (p, ()) for k, p in sorted(found.items()) if k in asked and "arxiv" in p.ids
-                ]
+                links = [(p, ()) for _, p in sorted(found.items()) if "arxiv" in p.ids]
                 if links:
                     self.store.save_many(links)
+
+    def _ask(
+        self, resolver: Resolver, refs: list[PaperRef], consequence: str
+    ) -> dict[str, Paper] | ResolverError:
+        """The answers of `resolver` to `refs` (only to those: a service may send more), or
+        the error it failed with, said once (`consequence` tells the user what it costs)."""
+        try:
+            found = resolver.fetch(self.online.session, refs)
+        except ResolverUnavailable as error:
+            self.online.network_down(error)
+            return error
+        except ResolverError as error:
+            self.online.source_failed(error, consequence)
+            return error
+        asked = {ref.key for ref in refs}
+        return {key: paper for key, paper in found.items() if key in asked}
 
     def _fetch(self, refs: list[PaperRef]) -> dict[str, Resolution]:
         results: dict[str, Resolution] = {}
@@ -119,18 +129,12 @@ class IdentifierChain:
                 ask = [ref for ref in pending if resolver.accepts(ref)]
                 if not ask or not self.online.available:
                     continue
-                try:
-                    found = resolver.fetch(self.online.session, ask)
-                except ResolverUnavailable as error:
-                    self.online.network_down(error)
+                found = self._ask(resolver, ask, "its references stay unresolved this run")
+                if isinstance(found, ResolverUnavailable):
                     break
-                except ResolverError as error:
-                    self.online.source_failed(error, "its references stay unresolved this run")
-                    failed.update((ref.key, str(error)) for ref in ask)
+                if isinstance(found, ResolverError):
+                    failed.update((ref.key, str(found)) for ref in ask)
                     continue
-                # Only answers to questions asked are stored, whatever a service sends back.
-                asked = {ref.key for ref in ask}
-                found = {key: paper for key, paper in found.items() if key in asked}
                 items = [(paper, [key]) for key, paper in sorted(found.items())]
                 for (_, (key,)), stored in zip(items, self.store.save_many(items), strict=True):
                     results[key] = Resolution(key, Status.RESOLVED, stored)
