@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from catalog.keys import normalize_title
+from catalog.keys import family_name, normalize_title
 from catalog.titles import significant_words
 from catalog.types import Paper
 
@@ -30,7 +30,7 @@ def paper_record(paper: Paper) -> dict[str, object]:
 
 def citation_key(paper: Paper) -> str:
     """`family` + `year` + first significant title word, e.g. `kingma2014adam`."""
-    family = normalize_title(paper.authors[0]).split()[-1] if paper.authors else "anon"
+    family = (family_name(paper.authors[0]) if paper.authors else "") or "anon"
     words = significant_words(paper.title or "")
     first = next((w for w in normalize_title(paper.title or "").split() if w in words), "")
     return f"{family}{paper.year or ''}{first}" or "paper"

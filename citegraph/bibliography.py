@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from catalog.ids import normalize_doi, parse_arxiv
-from catalog.keys import IDENTIFIER_KINDS, id_keys, title_ref
+from catalog.keys import IDENTIFIER_KINDS, id_key, id_keys, title_ref
 from citegraph.config import Config
 from citegraph.render import render
 from citegraph.report import Citation, Finding, PaperEntry, Report
@@ -53,7 +53,7 @@ def _bibtex_entries(text: str) -> list[LockEntry]:
         if "eprint" in fields and (ref := parse_arxiv(fields["eprint"])) is not None:
             keys.add(ref.key)
         if "doi" in fields and (doi := normalize_doi(fields["doi"])) is not None:
-            keys.add(f"doi:{doi}")
+            keys.add(id_key("doi", doi))
         for field in ("url", "howpublished", "note"):
             keys.update(h.ref.key for h in find_hits(fields.get(field, "")) if h.ref)
         keys.update(_title_keys(fields.get("title")))

@@ -43,3 +43,11 @@ def test_bibtex_escapes_and_parses_back() -> None:
     assert not library.failed_blocks
     assert library.entries[0]["title"] == r"{Costs of 50\% more R\&D\_spend}"
     assert library.entries[0]["journal"] == r"J. Econ. \& Stats"
+
+
+def test_citation_keys_use_the_family_name_however_authors_are_written() -> None:
+    from catalog.export import citation_key
+
+    for author in ("Kingma, D. P.", "Diederik P. Kingma", "D. P. Kingma Jr."):
+        paper = Paper(key="arxiv:1412.6980", title="Adam: A Method", authors=(author,), year=2014)
+        assert citation_key(paper) == "kingma2014adam"
