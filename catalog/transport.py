@@ -169,7 +169,7 @@ def decoder(encoding: str, source: str) -> Decoder:
                 return
             data = chunk
             while data and room > 0 and not inflater.eof:
-                piece = inflater.decompress(data, room)
+                piece = inflater.decompress(data, min(room, CHUNK))
                 room -= len(piece)
                 yield piece
                 data = inflater.unconsumed_tail

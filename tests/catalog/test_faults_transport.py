@@ -139,6 +139,7 @@ def test_truncated_body_is_an_error(services, session) -> None:
         (gzip.compress(b"[null]" * 1000, mtime=0)[:-12], "gzip", "truncated compressed response"),
         (b"\x00\x01", "br", "unsupported Content-Encoding 'br'"),
     ],
+    ids=["malformed", "truncated", "unsupported"],
 )
 def test_bad_compressed_bodies_are_errors(services, session, body, encoding, message) -> None:
     services.fail(Fault("/s2", body=body, headers={"Content-Encoding": encoding}))
