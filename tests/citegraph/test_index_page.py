@@ -52,7 +52,8 @@ def test_the_repository_facet_in_a_browser(tmp_path: Path, chromium: Any) -> Non
 
     repos = make_repos(tmp_path / "src")
     out = tmp_path / "out"
-    assert run(["index", *map(str, repos.values()), "-o", str(out), "--offline", "-q"]) == 0
+    argv = ["index", *map(str, repos.values()), "-o", str(out), "--offline", "-q", "--workers", "1"]
+    assert run(argv) == 0
     context = chromium.new_context(offline=True)
     page = context.new_page()
     errors: list[str] = []
