@@ -1,6 +1,6 @@
 """Scan benchmark: how close is `citegraph scan` to the cost of reading every file once?
 
-    python benchmarks/bench_scan.py [--repo PATH | --out DIR] [--runs 5] [--scale 2]
+    python -m benchmarks.bench_scan [--repo PATH | --out DIR] [--runs 5] [--scale 2]
 
 Times, each as the median of `--runs` fresh subprocesses: (a) the floor, reading every
 candidate file and testing its lowercased bytes for a few needles; (b) a cold
@@ -22,8 +22,6 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.synth import GENERATOR_VERSION, generate
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from catalog.records import DEFAULT_REQUEST_TIMEOUT, DEFAULT_RUN_BUDGET, DEFAULT_SERVICE_BUDGET
+from catalog import DEFAULT_REQUEST_TIMEOUT, DEFAULT_RUN_BUDGET, DEFAULT_SERVICE_BUDGET
 from citegraph.errors import ConfigError
 from scanner import DEFAULT_MAX_FILE_SIZE, ScanOptions, find_pyproject
 

@@ -12,12 +12,18 @@ from pathlib import Path
 
 import click
 
-from catalog.export import bibtex_entries, paper_record
-from catalog.ids import ref_from_string
-from catalog.imports import IMPORTERS, detect_format, import_file
-from catalog.schema import SchemaTooNew
-from catalog.store import Store, default_catalog_path
-from catalog.types import PaperRef
+from catalog import (
+    IMPORTERS,
+    PaperRef,
+    SchemaTooNew,
+    Store,
+    bibtex_entries,
+    default_catalog_path,
+    detect_format,
+    import_file,
+    paper_record,
+    ref_from_string,
+)
 from citegraph.commands.common import StderrObserver
 from citegraph.errors import InputError
 from citegraph.exitcodes import ExitCode
@@ -130,7 +136,7 @@ def show_command(
     path: Path, identifier: str, offline: bool, mailto: str | None, as_json: bool
 ) -> int:
     """Show the paper behind IDENTIFIER (arXiv id, DOI, URL or key), resolving it if needed."""
-    from catalog.core import Catalog
+    from catalog import Catalog
 
     ref = parse_id(identifier)
     observer = StderrObserver()
