@@ -56,3 +56,15 @@ def test_every_exported_name_exists(package: str) -> None:
         assert getattr(module, name) is not None, name
     with pytest.raises(AttributeError):
         module.no_such_name  # noqa: B018
+
+
+def test_commands_share_only_library_code() -> None:
+    # What two commands need lives in the library (or commands/common.py), not in a sibling.
+    siblings = [
+        i
+        for i in _imports("citegraph")
+        if i[0].startswith("citegraph/commands/")
+        and i[2].startswith("citegraph.commands.")
+        and i[2] != "citegraph.commands.common"
+    ]
+    assert siblings == []
