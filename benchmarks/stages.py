@@ -3,7 +3,8 @@
     python benchmarks/stages.py DIR [--format json]
 
 Runs `citegraph scan DIR --no-resolve --no-cache -f json` once in this process with one worker
-and charges the CPU time (`time.process_time`) to the innermost stage running: a stage's own
+and charges the main thread's CPU time (`time.thread_time`; the process clock of a process with
+helper threads advances in coarse steps here) to the innermost stage running: a stage's own
 time excludes the stages it calls (the parsers ask for a block's identifiers, which ask for its
 titles). Time in no stage (start-up, imports, the CLI) is `other`. A profile, not a timing:
 the wrappers add a little, and the total is about the single-worker scan, not the parallel one.
@@ -50,10 +51,10 @@ class StageClock:
     def __init__(self) -> None:
         self.seconds: dict[str, float] = dict.fromkeys(ORDER, 0.0)
         self._stack = ["other"]
-        self._last = time.process_time()
+        self._last = time.thread_time()
 
     def _switch(self, push: str | None) -> None:
-        now = time.process_time()
+        now = time.thread_time()
         self.seconds[self._stack[-1]] += now - self._last
         self._last = now
         if push is None:
