@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from catalog.keys import family_name, normalize_title
+from catalog.keys import family_name, title_ref
 from catalog.types import RefKind
 from scanner.types import EntryFields, Hit
 
@@ -145,8 +145,8 @@ def _join_same_work(hits: list[Hit], groups: _Groups) -> None:
         if hit.ref is not None:
             keys.append(hit.ref.key)
         title = hit.reference.title if hit.reference else None
-        if title and (normalized := normalize_title(title)):
-            keys.append("title:" + normalized)
+        if title and (ref := title_ref(title)) is not None:
+            keys.append(ref.key)
         for key in keys:
             groups.join(first_of.setdefault(key, index), index)
 
