@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
 
 _EXPORTS = {
     "Catalog": "catalog.core",
+    "CatalogUnusable": "catalog.guard",
     "ResolverError": "catalog.records",
     "ResolverSettings": "catalog.records",
     "ResolverUnavailable": "catalog.records",

@@ -28,7 +28,7 @@ from citegraph.report import load_report
 )
 def report_command(
     scan_file: Path,
-    format_name: str,
+    format_name: str | None,
     outputs: tuple[str, ...],
     source_url: str | None,
     max_bytes: int | None,
