@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
     from catalog.bibtex import citation_keys, format_entries, read_entries
     from catalog.core import Catalog
     from catalog.export import bibtex_entries, paper_record
+    from catalog.guard import CatalogUnusable, inspect, move_aside
     from catalog.ids import parse_arxiv, ref_from_string
     from catalog.imports import IMPORTERS, detect_format, import_file
     from catalog.keys import IDENTIFIER_KINDS, id_keys, text_ref, title_ref
@@ -35,6 +36,8 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
 _EXPORTS = {
     "Catalog": "catalog.core",
     "CatalogUnusable": "catalog.guard",
+    "inspect": "catalog.guard",
+    "move_aside": "catalog.guard",
     "ResolverError": "catalog.records",
     "ResolverSettings": "catalog.records",
     "ResolverUnavailable": "catalog.records",
@@ -77,6 +80,7 @@ __all__ = [
     "IMPORTERS",
     "RESOLVERS",
     "Catalog",
+    "CatalogUnusable",
     "Paper",
     "PaperRef",
     "RefKind",
@@ -96,6 +100,8 @@ __all__ = [
     "format_entries",
     "id_keys",
     "import_file",
+    "inspect",
+    "move_aside",
     "paper_record",
     "parse_arxiv",
     "read_entries",

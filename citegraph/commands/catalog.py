@@ -217,7 +217,7 @@ def export_command(path: Path, fmt: str, output: Path | None) -> int:
 @click.pass_obj
 def check_command(path: Path) -> int:
     """Check the catalog file for damage (read-only). Exit 1 when it is damaged."""
-    from catalog.guard import inspect
+    from catalog import inspect
 
     problems = inspect(path)
     if not problems:
@@ -236,7 +236,7 @@ def check_command(path: Path) -> int:
 @click.pass_obj
 def rebuild_command(path: Path, force: bool) -> int:
     """Move a damaged catalog aside (kept as PATH.broken-TIME) and start an empty one."""
-    from catalog.guard import inspect, move_aside
+    from catalog import inspect, move_aside
 
     problems = inspect(path)
     if not path.exists():
