@@ -15,7 +15,7 @@ from scanner.titles.bibtex import bibtex_entries
 from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
 from scanner.titles.fields import QUOTED
 from scanner.titles.inline import author_year, cite_keys
-from scanner.titles.names import AUTHOR_LIST, NOT_NAMES
+from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, list_start
 from scanner.titles.sections import Region, entry_body, regions
 from scanner.types import Hit
 
@@ -149,7 +149,7 @@ def _starts_in(text: str, start: int, limit: int) -> list[int]:
             nxt = _WORD_START.search(text, match.start() + len(first) + 1, limit)
             pos = nxt.start() if nxt else limit
             continue
-        starts.append(match.start())
+        starts.append(list_start(text, match.start(), limit))
         pos = match.end()
     return starts
 
@@ -169,7 +169,7 @@ def _author_entry(text: str, start: int, limit: int) -> Entry | None:
             and lowered not in _JOINERS
         ):
             end = match.start() + word.start()
-            end = start + len(text[start:end].rstrip(" ,&"))
+            end = start + len(text[start:end].rstrip(" ,&\n\t\r"))
             break
     if text[start:end].split()[0].strip(",.").lower() in NOT_NAMES:
         return None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from scanner.titles.fields import (
     CODE_CHARS,
+    EDITION,
     PAREN_YEAR,
     QUOTED,
     VENUE_CUE,
@@ -39,6 +40,7 @@ _TITLE_END = re.compile(
     r"\.\s+(?=[A-Z0-9(\[]|$|[a-z]+\.)|\.\s*$|\?\s|!\s"
     r"|[,;]\s*(?=[Ii]n\b|[Ii]n:|(?:1[6-9]|20)\d\d|[Vv]ol|pp|pages|\d|\(|" + VENUE_CUE.pattern + ")"
     r"|[,;]\s*(?=[A-Z]\.\s*[A-Z])"
+    r"|[,;]\s*(?=" + EDITION + r")|\s*\((?=\s*" + EDITION + r"\s*\))"
     r"|\s\((?=\s*(?:1[6-9]|20)\d\d)|\n\s*\n|\s+by\s+(?=[A-Z])|<\s*br|<\s*/?\s*a\s*>|\Z"
     r"|" + run_in_venue(loose=False)
 )
@@ -139,7 +141,8 @@ def _reference(
     return EntryFields(
         authors=authors,
         title=title,
-        venue=venue,
+        # A cue word alone ("Press", "Volume", "Proc") is evidence of an entry, not its venue.
+        venue=None if venue is None or _FRAGMENT.fullmatch(venue) else venue,
         year=year,
         volume=volume_of(first),
         pages=pages_of(first),
@@ -192,13 +195,30 @@ def _venue(tail: str) -> str | None:
     start = cue.start()
     if re.match(r"[Ii]n\b", part[start:]):
         start = cue.end()
+    elif (before := _NAME_BEFORE_CUE.search(part, 0, start)) is not None:
+        # The venue's name may open before its cue word: "Cambridge University Press",
+        # "Physical Review E".
+        start = before.start()
     stop = re.search(
-        r",|\s\d|\s\(|\.\s+(?=[A-Z][a-z]+\s+[a-z])|\bvol\b|\bVol\b|\bpp\b|\n\s*\n|$",
+        r",|\s\d(?!\d*(?:st|nd|rd|th)\b)|\s\(|\.\s+(?=[A-Z][a-z]+\s+[a-z])|\bvol\b|\bVol\b"
+        r"|\bpp\b|\n\s*\n|$",
         part[start:],
     )
-    venue = part[start : start + (stop.start() if stop else len(part))].strip(" .,:;")
-    venue = " ".join(venue.split())
+    venue = part[start : start + (stop.start() if stop else len(part))]
+    ident = _IDENTIFIER.search(venue)
+    venue = " ".join(venue[: ident.start() if ident else len(venue)].strip(" .,:;").split())
     return venue if len(venue) >= 3 and not re.fullmatch(r"(?:[Vv]ol|pp|pages)\.?", venue) else None
+
+
+# Capitalised words straight before a venue's cue word, on its line and after its separator.
+_NAME_BEFORE_CUE = re.compile(r"(?<![^\s,;:(])(?:[A-Z][\w&'’.-]*[ \t]+){1,4}$")
+# A venue is never an identifier, and never one of its cue words alone.
+_IDENTIFIER = re.compile(r"\b(?:arXiv:|doi:|DOI:|https?://)|\b10\.\d{4,9}/|\b\d{4}\.\d{4,5}\b")
+_FRAGMENT = re.compile(
+    r"(?:[Vv]ol(?:ume)?|pp|pages|Press|Review|Letters|Report|Thesis|thesis|Journal|Proc|"
+    r"Proceedings|Conference|Transactions|Trans|Publishers?|Univ|Math|Stat|Comm|Softw|"
+    r"Verlag)\.?"
+)
 
 
 def _entry_end(text: str, pos: int, limit: int) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, split_authors
+from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, list_start, split_authors
 from scanner.types import EntryFields
 
 _YEAR = r"(?:1[6-9]\d\d|20[0-4]\d)"
@@ -45,6 +45,8 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
             match = AUTHOR_YEAR.search(text, match.start() + 1, min(end, year_match.end() + 40))
         if match is None or match.start() > year_match.start():
             continue
+        if (first := list_start(text, match.start(), end)) != match.start():
+            match = AUTHOR_YEAR.match(text, first, min(end, year_match.end() + 40)) or match
         pos = match.end()
         names = match.group("names")
         authors = tuple(a for a in split_authors(names) if a.split()[0].lower() not in NOT_NAMES)

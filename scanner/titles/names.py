@@ -210,6 +210,44 @@ NOT_NAMES = MONTHS | frozenset(
         "ansi",
         "ecma",
         "w3c",
+        # words of book and paper titles that a "Given Surname" pattern reads as a name
+        # ("Numerical Optimization", "Computer Programming") when a title follows the authors
+        "numerical",
+        "programming",
+        "optimization",
+        "optimisation",
+        "analysis",
+        "introduction",
+        "handbook",
+        "elements",
+        "principles",
+        "foundations",
+        "linear",
+        "nonlinear",
+        "matrix",
+        "matrices",
+        "algorithms",
+        "probability",
+        "learning",
+        "models",
+        "systems",
+        "networks",
+        "functions",
+        "equations",
+        "geometry",
+        "algebra",
+        "calculus",
+        "continuation",
+        "computation",
+        "computations",
+        "estimation",
+        "inference",
+        "regression",
+        "sampling",
+        "methods",
+        "second",
+        "third",
+        "edition",
     ]
 )
 
@@ -233,3 +271,14 @@ def plausible_authors(text: str) -> bool:
     words = re.findall(rf"{_LOW}[\w'’-]*", ETAL.sub("", text))
     real = [w for w in words if w.lower() not in NOT_NAMES and w not in ("and",)]
     return bool(real) and all(w.lower() not in NOT_NAMES for w in words[:1])
+
+
+def list_start(text: str, start: int, limit: int) -> int:
+    """Where a list that opens with a "name" spanning a line break really starts: the last
+    word of a title line is not a given name ("Generalized Cores / Vladimir Batagelj")."""
+    first = NAME.match(text, start, limit)
+    if first is None or "\n" not in first.group():
+        return start
+    after = text.rindex("\n", start, first.end()) + 1
+    after += len(text[after : first.end()]) - len(text[after : first.end()].lstrip())
+    return after if NAME.match(text, after, limit) else start

@@ -1,0 +1,105 @@
+"""Tests for books and reference works (scanner.titles.books) and the last look at an entry's
+fields (scanner.titles.tidy): kind, title, authors, year and venue as a reader would give them."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.types import RefKind
+from scanner.titles import find_citations
+from scanner.types import Hit
+
+
+def _only(text: str) -> Hit:
+    hits = find_citations(text)
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # an edition
+        (
+            "References\n----------\n.. [1] Ada Quist and Boris Lemaire,\n"
+            "       Numerical Continuation, second edition,\n       Springer-Verlag, 2006.\n",
+            "Numerical Continuation",
+        ),
+        ("Reflectors as in Numerical Recipes (3rd ed.), section 11.3.", "Numerical Recipes"),
+        # a publisher, with its city, and publisher + year
+        (
+            "References\n----------\nPellan, Marta, and Oskar Vind. 2004. Sampling Designs in "
+            "Practice.\n    Cambridge: Cambridge University Press.\n",
+            "Sampling Designs in Practice",
+        ),
+        (
+            "Tollin, R. Discrete Structures for Counting. Cambridge University Press, 2004.",
+            "Discrete Structures for Counting",
+        ),
+        (
+            "Owen, A. B. (2001). Elementary Likelihood Theory. Chapman and Hall.",
+            "Elementary Likelihood Theory",
+        ),
+        # reference works cited by a short name
+        ("Follows Knuth, Vol. 2, Algorithm S.", "The Art of Computer Programming"),
+        ("// Knuth, 4.6.1", "The Art of Computer Programming"),
+        ("@see The Art of Computer Programming, section 3.4.2", "The Art of Computer Programming"),
+        ("Quantiles as in Abramowitz and Stegun, 26.2.23.", "Handbook of Mathematical Functions"),
+        ("Identities from DLMF 19.20 hold here.", "NIST Digital Library of Mathematical Functions"),
+    ],
+)
+def test_books_are_their_own_kind_with_their_title(text: str, title: str) -> None:
+    hit = _only(text)
+    assert hit.kind is RefKind.BOOK
+    assert hit.title_hint == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a paper in a journal, and one in proceedings a book publisher prints
+        'T. Ferro, "Iterative steps for bounded regions", Journal of Applied Iteration, '
+        "4(3), pp. 12-29, 2011.",
+        'L. Ivers and K. Noor, "Sparse sketches for streams", Proceedings of the Workshop '
+        "on Streams, Springer, pp. 1-10, 2015.",
+    ],
+)
+def test_papers_stay_titles(text: str) -> None:
+    assert _only(text).kind is RefKind.TITLE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Running variance by Welford's method; special functions from Cephes and Boost.",
+        "Cluster centres by Lloyd's algorithm (see the notes of 2011).",
+        "Trivial helper referred to simply as l() in Knuth.",
+        "References\n----------\nStataCorp LP. 2013. Stata Regression Statistics: Reference "
+        "Manual.\n    College Station, Texas: Stata Press.\n",
+    ],
+)
+def test_libraries_eponyms_and_manuals_are_not_books(text: str) -> None:
+    assert find_citations(text) == []
+
+
+def test_venue_is_the_whole_name_never_a_fragment() -> None:
+    hit = _only("Tollin, R. Discrete Structures for Counting. Cambridge University Press, 2004.")
+    assert hit.reference is not None
+    assert hit.reference.venue == "Cambridge University Press"
+    assert hit.reference.year == 2004
+    assert hit.reference.authors == ("Tollin, R",) or hit.reference.authors == ("Tollin, R.",)
+
+
+def test_a_title_is_not_the_author_list_that_follows_it() -> None:
+    text = (
+        "An Algorithm for Splitting Graphs\nVladimir Batagelj and Matjaz Zaversnik, 2003.\n"
+        "https://arxiv.org/abs/cs/0310049\n\n"
+        "Generalized Cores\nVladimir Batagelj and Matjaz Zaversnik, 2002.\n"
+        "https://arxiv.org/pdf/cs/0202039\n"
+    )
+    for hit in find_citations(text):
+        assert hit.reference is not None
+        assert hit.reference.authors == ("Vladimir Batagelj", "Matjaz Zaversnik")
+        assert hit.reference.year in (2002, 2003)
+        assert "Batagelj" not in (hit.title_hint or "")
+        assert not (hit.title_hint or "").startswith(("/", "DS/"))
