@@ -40,6 +40,7 @@ _DOC_SECTION_AFTER = re.compile(
 _MIN_CITED_WORDS = 3  # a quoted one- or two-word string after "described in" is a section name
 _WORD_START = re.compile(r"\b[A-Z]")
 _INITIAL = re.compile(r"(?:^|\s|,)[A-Z]\.")
+_AFTER_QUOTED_TITLE = re.compile(r"[\"”'][.,]?\s*$|[.,]\s*[\"”]\s*$")
 _JOINERS = frozenset({"and", "et", "al"})
 
 
@@ -156,7 +157,9 @@ def _starts_in(text: str, start: int, limit: int) -> list[int]:
 
 def _author_entry(text: str, start: int, limit: int) -> Entry | None:
     match = AUTHOR_LIST.match(text, start, limit)
-    if match is None:
+    if match is None or _AFTER_QUOTED_TITLE.search(text, max(0, start - 4), start):
+        # `"Title." N. M. Temme. Venue, 8, 1994`: the authors follow their title, and what
+        # follows them is the venue, which the title-first reading gives as such.
         return None
     end = match.end()
     # Cut the list before a "name" that is really a word of the title or venue.

@@ -195,7 +195,7 @@ def _venue(tail: str) -> str | None:
     start = cue.start()
     if re.match(r"[Ii]n\b", part[start:]):
         start = cue.end()
-    elif (before := _NAME_BEFORE_CUE.search(part, 0, start)) is not None:
+    elif _ENDS_A_NAME.match(cue.group()) and (before := _NAME_BEFORE_CUE.search(part, 0, start)):
         # The venue's name may open before its cue word: "Cambridge University Press",
         # "Physical Review E".
         start = before.start()
@@ -210,8 +210,10 @@ def _venue(tail: str) -> str | None:
     return venue if len(venue) >= 3 and not re.fullmatch(r"(?:[Vv]ol|pp|pages)\.?", venue) else None
 
 
-# Capitalised words straight before a venue's cue word, on its line and after its separator.
-_NAME_BEFORE_CUE = re.compile(r"(?<![^\s,;:(])(?:[A-Z][\w&'’.-]*[ \t]+){1,4}$")
+# Cue words that end a venue's name rather than open it, and the capitalised words straight
+# before one, on its line and after its separator (not initials: "A. H. Morris. ACM TOMS").
+_ENDS_A_NAME = re.compile(r"(?:Press|Review|Letters|Lett\.|Bulletin|Magazine|Publishers?|Verlag)$")
+_NAME_BEFORE_CUE = re.compile(r"(?<![^\s,;:(])(?:[A-Z](?:[\w&'’-]+\.?|\.\w+)[ \t]+){1,4}$")
 # A venue is never an identifier, and never one of its cue words alone.
 _IDENTIFIER = re.compile(r"\b(?:arXiv:|doi:|DOI:|https?://)|\b10\.\d{4,9}/|\b\d{4}\.\d{4,5}\b")
 _FRAGMENT = re.compile(

@@ -65,4 +65,9 @@ def _is_author_list(title: str, fields: EntryFields) -> bool:
     """Whether the "title" is a list of names (`Durbin, James, and Siem Jan Koopman`): the
     author-list pattern spans all of it and reads at least two names."""
     match = AUTHOR_LIST.fullmatch(title.strip(" .,"))
-    return match is not None and len(split_authors(title)) >= 2 and "," in title
+    if match is None or "," not in title:
+        return False
+    # Names with a given name or an initial: "Quaternions, Interpolation and Animation" is a
+    # title whose words the pattern also reads as bare surnames.
+    full = [n for n in split_authors(title) if len(n.replace(",", " ").split()) >= 2]
+    return len(full) >= 2
