@@ -4,24 +4,29 @@ the papers the code cites. `citegraph check` reports drift (CG005); `citegraph b
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from catalog.ids import normalize_doi, parse_arxiv
+from catalog.bibtex import read_entries
+from catalog.ids import parse_arxiv
 from catalog.keys import IDENTIFIER_KINDS, id_keys, title_ref
 from citegraph.config import Config
-from citegraph.render import render
+from citegraph.render.bibtex import bibtex_document
 from citegraph.report import Citation, Finding, PaperEntry, Report
 from scanner import GENERATED_MARKER, find_hits
 
 
 @dataclass(frozen=True, slots=True)
 class LockEntry:
-    """One paper listed in the bibliography: the keys it answers to and where it stands."""
+    """One paper listed in the bibliography: the keys it answers to, where it stands (line,
+    and the character offsets of its text) and its label (the citation key of a BibTeX entry)."""
 
     keys: frozenset[str]
     line: int
     label: str
+    start: int = 0
+    end: int = 0
 
 
 def paper_keys(paper: PaperEntry) -> frozenset[str]:
@@ -37,40 +42,54 @@ def _title_keys(*titles: str | None) -> set[str]:
 
 def read_lock(path: Path) -> list[LockEntry]:
     """The entries of a `.bib` file or a Markdown list (one `- ` or `* ` item per paper)."""
-    text = path.read_text(encoding="utf-8", errors="replace")
-    if path.suffix.lower() in (".md", ".markdown"):
+    return _lock_entries(path, _read(path, errors="replace"))
+
+
+def _read(path: Path, errors: str = "strict") -> str:
+    # Line endings as they are: offsets must point into the file, and CRLF must stay CRLF.
+    with open(path, encoding="utf-8", errors=errors, newline="") as handle:
+        return handle.read()
+
+
+def _lock_entries(path: Path, text: str) -> list[LockEntry]:
+    if _is_markdown(path):
         return _markdown_entries(text)
     return _bibtex_entries(text)
 
 
-def _bibtex_entries(text: str) -> list[LockEntry]:
-    import bibtexparser
+def _is_markdown(path: Path) -> bool:
+    return path.suffix.lower() in (".md", ".markdown")
 
+
+def _bibtex_entries(text: str) -> list[LockEntry]:
     entries = []
-    for entry in bibtexparser.parse_string(text).entries:
-        fields = {f.key.lower(): str(f.value).strip("{} ") for f in entry.fields}
+    for entry in read_entries(text):
+        fields = entry.fields
         keys: set[str] = set()
+        if entry.paper is not None:
+            keys.update(id_keys(entry.paper.ids, IDENTIFIER_KINDS))
+        # An `eprint` without `archivePrefix` still names an arXiv paper in a lock file.
         if "eprint" in fields and (ref := parse_arxiv(fields["eprint"])) is not None:
             keys.add(ref.key)
-        if "doi" in fields and (doi := normalize_doi(fields["doi"])) is not None:
-            keys.add(f"doi:{doi}")
-        for field in ("url", "howpublished", "note"):
-            keys.update(h.ref.key for h in find_hits(fields.get(field, "")) if h.ref)
+        for name in ("url", "howpublished", "note"):
+            keys.update(h.ref.key for h in find_hits(fields.get(name, "")) if h.ref)
         keys.update(_title_keys(fields.get("title")))
-        entries.append(LockEntry(frozenset(keys), (entry.start_line or 0) + 1, entry.key))
+        entries.append(LockEntry(frozenset(keys), entry.line, entry.key, entry.start, entry.end))
     return entries
 
 
 def _markdown_entries(text: str) -> list[LockEntry]:
     entries = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        item = line.lstrip()
+    offset = 0
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        start, offset = offset, offset + len(line)
+        item = line.strip()
         if not item.startswith(("- ", "* ")):
             continue
         keys = {h.ref.key for h in find_hits(item) if h.ref}
         title = item[2:].split(". ")[0].strip("*_ ")
         keys.update(_title_keys(title))
-        entries.append(LockEntry(frozenset(keys), number, item[2:60]))
+        entries.append(LockEntry(frozenset(keys), number, item[2:60], start, offset))
     return entries
 
 
@@ -140,19 +159,62 @@ def lock_findings(
 
 
 def write_lock(report: Report, path: Path) -> str:
-    """The bibliography text for `path`: BibTeX, or a Markdown list for `.md` files."""
-    if path.suffix.lower() in (".md", ".markdown"):
-        lines = [
-            GENERATED_MARKER + ": run `citegraph bib` to update -->",
-            "# References",
-            "",
-        ]
-        for paper in sorted(
-            report.papers, key=lambda p: (p.title or p.title_hint or p.key).lower()
-        ):
-            title = paper.title or paper.title_hint or paper.key
-            who = ", ".join(paper.authors[:3]) + (" et al." if len(paper.authors) > 3 else "")
-            year = f" ({paper.year})" if paper.year else ""
-            lines.append(f"- {title}. {who}{year}. {paper.key}".replace(". .", "."))
-        return "\n".join(lines) + "\n"
-    return render(report, "bibtex")
+    """The bibliography text for `path`: BibTeX, or a Markdown list for `.md` files.
+
+    An existing file is a lock, not an output: entries still cited stay exactly as written
+    (fields, order, key, formatting, comments), entries no longer cited are cut out, and
+    papers it lacks are appended. On an up-to-date file the result is the file itself.
+    """
+    existing = _read(path) if path.is_file() else ""
+    if not existing.strip():
+        return _fresh(report, path)
+    newline = "\r\n" if "\r\n" in existing else "\n"
+    entries = _lock_entries(path, existing)
+    cited = [paper_keys(p) for p in report.papers]
+    listed = frozenset().union(*(entry.keys for entry in entries))
+    stale = [entry for entry in entries if not any(entry.keys & keys for keys in cited)]
+    missing = [p for p, keys in zip(report.papers, cited, strict=True) if not keys & listed]
+    text = _cut(existing, stale, newline)
+    if missing:
+        if _is_markdown(path):
+            added = "".join(_markdown_item(p) + "\n" for p in _by_title(missing))
+        else:
+            added = "\n" + bibtex_document(missing, taken=(entry.label for entry in entries))
+        added = added.replace("\n", newline)
+        text = text.rstrip("\r\n") + newline + added if text.strip() else added.lstrip()
+    return text
+
+
+def _cut(text: str, entries: list[LockEntry], newline: str) -> str:
+    """`text` without `entries`, each taken out with the blank lines that followed it."""
+    for entry in sorted(entries, key=lambda e: e.start, reverse=True):
+        end = entry.end
+        while end < len(text) and text[end] in " \t\r\n":
+            end += 1
+        start = entry.start
+        if end == len(text):  # the last entry: the blank lines before it go instead
+            while start > 0 and text[start - 1] in " \t\r\n":
+                start -= 1
+            text = text[:start] + (newline if start else "")
+        else:
+            text = text[:start] + text[end:]
+    return text
+
+
+def _fresh(report: Report, path: Path) -> str:
+    if not _is_markdown(path):
+        return bibtex_document(report.papers)
+    lines = [GENERATED_MARKER + ": run `citegraph bib` to update -->", "# References", ""]
+    lines += [_markdown_item(paper) for paper in _by_title(report.papers)]
+    return "\n".join(lines) + "\n"
+
+
+def _by_title(papers: Iterable[PaperEntry]) -> list[PaperEntry]:
+    return sorted(papers, key=lambda p: (p.title or p.title_hint or p.key).lower())
+
+
+def _markdown_item(paper: PaperEntry) -> str:
+    title = paper.title or paper.title_hint or paper.key
+    who = ", ".join(paper.authors[:3]) + (" et al." if len(paper.authors) > 3 else "")
+    year = f" ({paper.year})" if paper.year else ""
+    return f"- {title}. {who}{year}. {paper.key}".replace(". .", ".")

@@ -99,13 +99,14 @@ _SURNAME_SIMILARITY = 85  # rapidfuzz ratio for a label spelled unlike its entry
 def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     """The hits of one place with each work's mentions merged into one hit, sorted."""
     if len(hits) < 2:
-        return hits
+        return _with_link_references(text, hits)
     groups = _Groups(len(hits))
     _join_same_work(hits, groups)
     _join_entry_identifiers(text, hits, groups)
+    _join_labels(text, hits, groups)
     _join_author_year_mentions(hits, groups)
     merged = [_merge(text, [hits[i] for i in members]) for members in groups.members()]
-    return sorted(merged, key=lambda h: (h.start, h.end))
+    return _with_link_references(text, sorted(merged, key=lambda h: (h.start, h.end)))
 
 
 class _Groups:
@@ -205,6 +206,28 @@ def _starts_paragraph(text: str, line_start: int, start: int) -> bool:
     return not before or text[:line_start].rstrip(" \t").endswith("\n\n") or before[-1] in "-=:"
 
 
+# An entry's label at the start of its line (`.. [Smith2011] J. Smith. ...`) and a mention of
+# it in the text (`[Smith2011]_`, `[Smith2011]`).
+_ENTRY_LABEL = re.compile(r"[ \t]*(?:\.\.[ \t]+)?\[(?P<label>[^\]\n]{1,40})\][ \t]")
+_LABEL_MENTION = re.compile(r"\[(?P<label>[^\]\n]{1,40})\]_?")
+
+
+def _join_labels(text: str, hits: list[Hit], groups: _Groups) -> None:
+    """Join a label mention (`[Smith2011]_`) to the entry that carries that label."""
+    labelled: dict[str, int] = {}
+    for index, hit in enumerate(hits):
+        line_start = text.rfind("\n", 0, hit.start) + 1
+        label = _ENTRY_LABEL.match(text, line_start, hit.start + 1)
+        if label is not None and _mergeable(hit):
+            labelled.setdefault(label["label"].casefold(), index)
+    for index, hit in enumerate(hits):
+        mention = _LABEL_MENTION.fullmatch(text, hit.start, hit.end)
+        if mention is not None and hit.ref is None:
+            target = labelled.get(mention["label"].casefold())
+            if target is not None and target != index:
+                groups.join(target, index)
+
+
 def _join_author_year_mentions(hits: list[Hit], groups: _Groups) -> None:
     """Join an author-year mention to the one entry or identifier of the place whose first
     author and year it names."""
@@ -291,3 +314,53 @@ def _richest_fields(group: list[Hit]) -> EntryFields | None:
             bool(f.venue),
         ),
     )
+
+
+# reST hyperlink targets before a link on its line (`.. _Title: url`, `__ url`, `.. __: url`)
+# and the references that point at them (`` `Title`_ ``, `Title_`, `` `text`__ ``).
+_NAMED_TARGET = re.compile(r"\.\.[ \t]+_(?P<name>`[^`\n]+`|[^:\n]+):[ \t]*$")
+_ANONYMOUS_TARGET = re.compile(r"(?:^|\n)[ \t]*(?:\.\.[ \t]+)?__:?[ \t]*$")
+_NAMED_REFERENCE = re.compile(
+    r"`(?P<quoted>[^`<>\n]+)`_(?!_)|(?<![\w`])(?P<word>\w[\w.-]*\w)_(?![\w_])"
+)
+_ANONYMOUS_REFERENCE = re.compile(r"`(?P<text>[^`<>\n]+)`__")
+
+
+def _with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
+    """Hits of links written as reST targets, with the references that point at them (the
+    same work mentioned elsewhere in the place) added to `also`, and the reference's text as
+    the title hint where none was read."""
+    if "_" not in text or not hits:
+        return hits
+    anonymous = [m for m in _ANONYMOUS_REFERENCE.finditer(text)]
+    anonymous_targets = 0
+    out = []
+    for hit in hits:
+        line_start = text.rfind("\n", 0, hit.start) + 1
+        before = text[max(0, line_start - 1) : hit.start]
+        pointing: list[re.Match[str]] = []
+        if hit.ref is not None and (named := _NAMED_TARGET.search(before)):
+            wanted = _link_name(named["name"])
+            pointing = [
+                m
+                for m in _NAMED_REFERENCE.finditer(text)
+                if _link_name(m["quoted"] or m["word"]) == wanted and m.start() < line_start
+            ]
+        elif hit.ref is not None and _ANONYMOUS_TARGET.search(before):
+            if anonymous_targets < len(anonymous):
+                pointing = [anonymous[anonymous_targets]]
+            anonymous_targets += 1
+        if pointing:
+            name = pointing[0].groupdict().get("quoted") or pointing[0].groupdict().get("text")
+            hit = replace(
+                hit,
+                also=tuple(sorted({*hit.also, *(m.start() for m in pointing)})),
+                title_hint=hit.title_hint or (name.strip() if name else None),
+            )
+        out.append(hit)
+    return out
+
+
+def _link_name(name: str) -> str:
+    """A reST reference name as docutils compares them: case and whitespace folded."""
+    return " ".join(name.strip("`").split()).casefold()

@@ -1,4 +1,5 @@
-"""BibTeX import, streamed: entries are cut from the file in chunks and parsed by bibtexparser."""
+"""BibTeX import, streamed: entries are cut from the file in chunks and read by the one
+BibTeX reader (`catalog.bibtex`)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import bibtexparser
-from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors, SplitNameParts
-from bibtexparser.model import Entry
-
-from catalog.imports.common import collect_ids, paper_from
+from catalog.bibtex import read_entries
 from catalog.types import Paper
 
 _ENTRY_START = re.compile(r"^\s*@\s*\w+\s*[{(]")
@@ -33,47 +30,5 @@ def read_bibtex(path: Path) -> Iterator[Paper]:
 
 
 def _parse(text: str) -> Iterator[Paper]:
-    if not text.strip():
-        return
-    library = bibtexparser.parse_string(
-        text, append_middleware=[LatexDecodingMiddleware(), SeparateCoAuthors(), SplitNameParts()]
-    )
-    for entry in library.entries:
-        paper = entry_paper(entry)
-        if paper is not None:
-            yield paper
-
-
-def entry_paper(entry: Entry) -> Paper | None:
-    """A paper from one parsed BibTeX entry."""
-    fields = {f.key.lower(): f.value for f in entry.fields}
-
-    def text(name: str) -> str | None:
-        value = fields.get(name)
-        return value.strip() if isinstance(value, str) and value.strip() else None
-
-    eprint = text("eprint")
-    is_arxiv = (text("archiveprefix") or text("eprinttype") or "").lower() == "arxiv"
-    ids = collect_ids(
-        doi=text("doi"),
-        arxiv=eprint if is_arxiv else text("arxiv"),
-        url=text("url"),
-        isbn=text("isbn"),
-        pmid=text("pmid"),
-    )
-    authors = []
-    for name in fields.get("author") or []:
-        if isinstance(name, str):
-            authors.append(name)
-        else:
-            authors.append(" ".join([*name.first, *name.von, *name.last, *name.jr]))
-    return paper_from(
-        "bibtex",
-        ids,
-        title=text("title"),
-        authors=authors,
-        year=text("year"),
-        venue=text("journal") or text("booktitle") or text("publisher"),
-        abstract=text("abstract"),
-        url=text("url"),
-    )
+    if text.strip():
+        yield from (entry.paper for entry in read_entries(text) if entry.paper is not None)

@@ -9,6 +9,7 @@ from typing import ClassVar
 from catalog.ids import ARXIV_ID_TEXT, ARXIV_URL, arxiv_problem, old_archive, parse_arxiv
 from catalog.types import RefKind
 from scanner.identifiers.base import iter_urls
+from scanner.identifiers.hints import role_title
 from scanner.types import Hit
 
 _ID = ARXIV_ID_TEXT
@@ -24,7 +25,8 @@ _PREFIXED = re.compile(
     r"(?i)(?<![\w/.])arxiv\s*[:.]?\s*(?P<id>" + _ID + r"|\d{7}(?:v\d+)?)(?![\w/])"
 )
 # Sphinx's `:arxiv:` role and BibTeX `eprint = {...}` fields of arXiv entries.
-_ROLE = re.compile(r"(?i):arxiv:`(?P<id>[^`\s]+)`")
+# The role's target may follow a text, reST-style: `:arxiv:`Vaswani et al. "Title" <1706.03762>``.
+_ROLE = re.compile(r"(?i):arxiv:`(?:(?P<text>[^`<]*)<(?P<target>[^`\s<>]+)>|(?P<id>[^`\s]+))`")
 _EPRINT = re.compile(r"(?i)\beprint\s*=\s*[{\"]\s*(?P<id>" + _ID + r")\s*[}\"]")
 # An arXiv abstract/PDF link whose identifier is missing or not one.
 _EMPTY_LINK = re.compile(
@@ -82,6 +84,7 @@ class ArxivExtractor:
         "https://huggingface.co/papers/2106.09685",
         "(arxiv.org/abs/1512.03385)",
         ":arxiv:`1706.03762`",
+        ':arxiv:`Vaswani, A. et al. (2017). "Attention Is All You Need" <1706.03762>`',
         "Ann. Phys. hep-ph-9711200",
         "arXiv:hep-ph-9711200v2",
         "arXiv:hep-th/1601.07616",
@@ -187,9 +190,20 @@ class ArxivExtractor:
 
     def _marked(self, match: re.Match[str]) -> Hit:
         """The hit of an id written after an explicit marker: a ref, or the reason it is none."""
-        ref = parse_arxiv(match["id"])
-        problem = None if ref else arxiv_problem(match["id"])
-        return Hit(match.start(), match.end(), self.kind, self.rule, ref=ref, problem=problem)
+        groups = match.groupdict()
+        written = match["id"] or groups.get("target") or ""
+        ref = parse_arxiv(written)
+        problem = None if ref else arxiv_problem(written)
+        hint = role_title(groups["text"]) if groups.get("text") else None
+        return Hit(
+            match.start(),
+            match.end(),
+            self.kind,
+            self.rule,
+            ref=ref,
+            problem=problem,
+            title_hint=hint,
+        )
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

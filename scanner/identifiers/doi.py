@@ -11,6 +11,7 @@ from catalog.ids import DOI, clean_doi, doi_problem, doi_ref
 from catalog.types import RefKind
 from scanner.identifiers.base import iter_urls
 from scanner.identifiers.cleaning import clean
+from scanner.identifiers.hints import role_title
 from scanner.identifiers.hosts import is_not_paper_host
 from scanner.types import Hit
 
@@ -63,7 +64,8 @@ _NATURE = re.compile(r"(?i)^(?:https?://)?(?:www\.)?nature\.com/articles/(?P<suf
 # Searched in the lowercased text, so that the pattern starts with the literal `doi` and the
 # regex engine can skip to it (a case-insensitive or look-behind start tries every position).
 _PREFIXED = re.compile(r"doi(?<![\w/.?&]doi)\s*(?::|=\s*[{\"]?|\s)\s*(?P<doi>[^\s,{}\"`]+)")
-_ROLE = re.compile(r"(?i):doi:`(?P<doi>[^`\s]+)`")
+# The role's target may follow a text: `:doi:`Bastian et al., 2019. Title <10.1145/3360572>``.
+_ROLE = re.compile(r"(?i):doi:`(?:(?P<text>[^`<]*)<(?P<target>[^`\s<>]+)>|(?P<doi>[^`\s]+))`")
 _SHORT_DOI = re.compile(r"(?i)^(?:10/)?[a-z0-9]{3,12}$")
 # The look-behind follows the literal `10.` so that the regex engine can search for the literal
 # first; a leading look-behind makes it try the whole pattern at every position.
@@ -89,6 +91,8 @@ class DoiExtractor:
         "Journal of Stats 12(3), 2001. 10.1080/01621459.2000.10473909",
         "doi = {10.1145/78973.78977},",
         ":doi:`10.1093/biomet/19.3-4.225`",
+        ":doi:`Bastian, T. et al., 2019. Reliable and fast DWARF-based stack unwinding "
+        "<10.1145/3360572>`",
         "http://doi.acm.org/10.1145/2187980.2188150",
         "https://iopscience.iop.org/article/10.1209/0295-5075/97/28005/pdf",
         "https://doi.org/10/bm6",
@@ -140,7 +144,7 @@ class DoiExtractor:
                     match.start(), match.start() + len(url), self.kind, self.rule, ref=doi_ref(doi)
                 )
         for match in _ROLE.finditer(text) if ":doi:" in lowered else ():
-            candidate = clean_doi(match["doi"])
+            candidate = clean_doi(match["doi"] or match["target"])
             taken.append(match.span())
             if candidate in ("", "...", "…"):
                 continue  # a placeholder in documentation of the role itself
@@ -171,6 +175,7 @@ class DoiExtractor:
                 self.rule,
                 problem=problem,
                 ref=None if problem else doi_ref(candidate.lower()),
+                title_hint=role_title(match["text"]) if match["text"] else None,
             )
         # Lowercasing keeps offsets except for a few non-ASCII letters; then search a copy
         # lowercased letter by letter where it does.

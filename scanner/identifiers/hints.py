@@ -190,3 +190,19 @@ def _entry_scope(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _group(match: re.Match[str]) -> str:
     return next(g for g in match.groups() if g is not None)
+
+
+# The text of a Sphinx role written as an entry: authors and a year, then the title.
+_ROLE_ENTRY = re.compile(
+    r"^.+?(?:\(|,\s*|\.\s*)(?:19|20)\d\d[a-z]?\)?[.,:]?\s+(?P<title>.+?)[\s.,;]*$", re.DOTALL
+)
+
+
+def role_title(role_text: str) -> str | None:
+    """The title in a Sphinx role's text written as an entry (`Bastian, T. et al., 2019.
+    Reliable and fast DWARF-based stack unwinding`), else None."""
+    match = _ROLE_ENTRY.match(role_text.strip())
+    if match is None:
+        return None
+    title = _SPACES.sub(" ", match["title"]).strip(_AROUND_TITLE)
+    return title if len(title.split()) >= 2 else None

@@ -13,7 +13,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from scanner.parsers.python import Definition, Structure
+from scanner.parsers.pystructure import Definition, Structure, char_column
 from scanner.types import Symbol, SymbolKind
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ class _TreeReader:
         name = name_node.text.decode("utf-8", "replace")
         line = node.start_point[0] + 1
         symbol = Symbol(f"{owner.name}.{name}", kind, line)
-        column = self._column(line, node.start_point[1])
+        column = char_column(self.lines, line, node.start_point[1])
         self.definitions.append(Definition(symbol, first_line, node.end_point[0] + 1, column))
         if body is not None:
             self._docstring(body, symbol)
@@ -151,13 +151,7 @@ class _TreeReader:
         string = first.named_children[0]
         if string.type in ("string", "concatenated_string"):
             line = string.start_point[0] + 1
-            self.docs[(line, self._column(line, string.start_point[1]))] = symbol
-
-    def _column(self, line: int, byte_column: int) -> int:
-        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-        if text.isascii():
-            return byte_column
-        return len(text.encode("utf-8", "surrogatepass")[:byte_column].decode("utf-8", "replace"))
+            self.docs[(line, char_column(self.lines, line, string.start_point[1]))] = symbol
 
 
 def indentation_structure(

@@ -1,179 +1,49 @@
-"""The structure of a Python module, read with libcst: definitions and documentation strings.
+"""What attribution knows of a Python module, whoever read it: definitions with their line spans,
+and the strings that document a symbol; and the rules every reader shares.
 
-Only what attribution needs: each class/function with its qualified name and line span, and
-every string that documents a symbol: body docstrings, `X.__doc__ = "..."` assignments, and
-`add_docstr(fn, "...")` / `add_newdoc("pkg.mod", "name", "...")` calls.
+Three readers fill a `Structure`: `pyast` (valid Python, the fast path), `pylibcst` (a grammar
+newer than the interpreter's) and `pyfallback` (broken code, Python 2, Cython).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+from scanner.types import Symbol
 
-from scanner.types import Symbol, SymbolKind
-
-_DOC_CALL = re.compile(r"^_*add_?(?:docstr|newdoc|docstring|doc)\w*$")
+# Calls that attach documentation to a name defined elsewhere (numpy's `add_newdoc`, torch's
+# `add_docstr`): their string arguments document that name, not the code around the call.
+DOC_CALLS = frozenset(
+    {"add_docstr", "_add_docstr", "add_newdoc", "add_newdoc_ufunc", "_add_newdoc", "add_docstring"}
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Definition:
-    """A class or function: where its decorators start, its `def` line, and its last line."""
+    """A class or function: its first line (decorators included), last line and column."""
 
     symbol: Symbol
-    first_line: int  # first decorator, or the def/class line
+    first_line: int
     end_line: int
+    column: int  # of the `def`/`class` keyword: its body is indented past this
 
 
 @dataclass(frozen=True, slots=True)
-class ModuleStructure:
-    """Definitions, and documentation strings keyed by their (line, column) position."""
+class Structure:
+    """Definitions in source order, and documenting strings keyed by (line, column)."""
 
     definitions: tuple[Definition, ...]
     docs: dict[tuple[int, int], Symbol]
 
 
-def read_structure(
-    source: str, module: str, *, first_line: int = 1, top_level: dict[str, Symbol] | None = None
-) -> ModuleStructure:
-    """Parse `source` with libcst; raises `libcst.ParserSyntaxError` on invalid code.
-
-    `source` may be one top-level statement of a larger file starting at `first_line`;
-    positions are reported in the file's lines. `top_level` names the file's top-level
-    definitions, so `Foo.__doc__ = ...` in one statement finds `Foo` defined in another.
-    """
-    tree = cst.parse_module(source)
-    visitor = _StructureVisitor(module, first_line - 1, top_level or {})
-    MetadataWrapper(tree, unsafe_skip_copy=True).visit(visitor)
-    return ModuleStructure(tuple(visitor.definitions), visitor.docs)
+def is_doc_call(dotted: str) -> bool:
+    """Whether a call of `dotted` (`add_newdoc`, `torch._C._add_docstr`) documents a name."""
+    return dotted.rsplit(".", 1)[-1] in DOC_CALLS
 
 
-class _StructureVisitor(cst.CSTVisitor):
-    METADATA_DEPENDENCIES = (PositionProvider,)
-
-    def __init__(self, module: str, line_offset: int, top_level: dict[str, Symbol]) -> None:
-        super().__init__()
-        self.module = module
-        self.offset = line_offset
-        self.top_level = top_level
-        self.scopes: list[tuple[str, SymbolKind]] = []
-        self.definitions: list[Definition] = []
-        self.docs: dict[tuple[int, int], Symbol] = {}
-        self.module_symbol = Symbol(module, SymbolKind.MODULE)
-
-    # -- definitions ---------------------------------------------------------------------
-    def visit_Module(self, node: cst.Module) -> None:
-        if self.offset == 0:
-            self._body_docstring(node.body, self.module_symbol)
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self._enter(node, node.name.value, SymbolKind.CLASS)
-
-    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
-        self.scopes.pop()
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        in_class = bool(self.scopes) and self.scopes[-1][1] is SymbolKind.CLASS
-        self._enter(node, node.name.value, SymbolKind.METHOD if in_class else SymbolKind.FUNCTION)
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        self.scopes.pop()
-
-    def _enter(self, node: cst.ClassDef | cst.FunctionDef, name: str, kind: SymbolKind) -> None:
-        position = self.get_metadata(PositionProvider, node)
-        first = position.start.line
-        if node.decorators:
-            first = self.get_metadata(PositionProvider, node.decorators[0]).start.line
-        def_line = self.get_metadata(PositionProvider, node.name).start.line
-        qualname = ".".join([self.module, *(n for n, _ in self.scopes), name])
-        symbol = Symbol(qualname, kind, def_line + self.offset)
-        self.definitions.append(
-            Definition(symbol, first + self.offset, position.end.line + self.offset)
-        )
-        self.scopes.append((name, kind))
-        body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
-        self._body_docstring(body, symbol)
-
-    def _body_docstring(self, body: object, symbol: Symbol) -> None:
-        statements = list(body) if isinstance(body, (list, tuple)) else []
-        if not statements or not isinstance(statements[0], cst.SimpleStatementLine):
-            return
-        first = statements[0].body[0] if statements[0].body else None
-        if isinstance(first, cst.Expr) and _is_string(first.value):
-            self._doc(first.value, symbol)
-
-    # -- documentation assigned after the fact -------------------------------------------
-    def visit_Assign(self, node: cst.Assign) -> None:
-        if not _is_string(node.value):
-            return
-        for target in node.targets:
-            attribute = target.target
-            if isinstance(attribute, cst.Attribute) and attribute.attr.value == "__doc__":
-                owner = _dotted(attribute.value)
-                if owner:
-                    self._doc(node.value, self._named(owner))
-
-    def visit_Call(self, node: cst.Call) -> None:
-        name = _dotted(node.func)
-        if not name or not _DOC_CALL.match(name.rsplit(".", 1)[-1]):
-            return
-        args = [a.value for a in node.args]
-        strings = [a for a in args if _is_string(a)]
-        if not strings:
-            return
-        doc = max(strings, key=lambda s: len(_literal(s)))
-        target = None
-        if len(args) >= 3 and all(_is_string(a) for a in args[:2]):
-            target = f"{_literal(args[0])}.{_literal(args[1])}"  # add_newdoc("pkg", "name", doc)
-        elif args and not _is_string(args[0]):
-            owner = _dotted(args[0])
-            target = owner and self._named(owner).name
-        if target:
-            self._doc(doc, Symbol(target, SymbolKind.FUNCTION))
-
-    def _named(self, dotted: str) -> Symbol:
-        defined = dict(self.top_level)
-        defined.update(
-            {
-                d.symbol.name.rsplit(".", 1)[-1]: d.symbol
-                for d in self.definitions
-                if d.symbol.name.count(".") == self.module.count(".") + 1
-            }
-        )
-        head = dotted.split(".")[0]
-        if head in defined:
-            rest = dotted[len(head) :]
-            base = defined[head]
-            kind = base.kind if not rest else SymbolKind.METHOD
-            return Symbol(base.name + rest, kind, base.line if not rest else 0)
-        return Symbol(dotted if "." in dotted else f"{self.module}.{dotted}", SymbolKind.FUNCTION)
-
-    def _doc(self, node: cst.BaseExpression, symbol: Symbol) -> None:
-        start = self.get_metadata(PositionProvider, node).start
-        self.docs[(start.line + self.offset, start.column)] = symbol
-
-
-def _is_string(node: object) -> bool:
-    if isinstance(node, cst.Parenthesized if hasattr(cst, "Parenthesized") else ()):
-        return False
-    return isinstance(node, (cst.SimpleString, cst.ConcatenatedString))
-
-
-def _literal(node: cst.BaseExpression) -> str:
-    if isinstance(node, cst.SimpleString):
-        evaluated = node.evaluated_value
-        return evaluated if isinstance(evaluated, str) else ""
-    if isinstance(node, cst.ConcatenatedString):
-        return _literal(node.left) + _literal(node.right)
-    return ""
-
-
-def _dotted(node: cst.BaseExpression) -> str | None:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        base = _dotted(node.value)
-        return f"{base}.{node.attr.value}" if base else None
-    return None
+def char_column(lines: list[str], line: int, byte_column: int) -> int:
+    """Parsers count columns in UTF-8 bytes; blocks count characters."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    if text.isascii():
+        return byte_column
+    return len(text.encode("utf-8", "surrogatepass")[:byte_column].decode("utf-8", "replace"))

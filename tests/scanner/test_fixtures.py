@@ -32,6 +32,7 @@ def describe(scan: FileScan) -> dict[str, object]:
                 "version": m.ref.version if m.ref else None,
                 "title_hint": m.title_hint,
                 "problem": m.problem,
+                "also_lines": list(m.also_lines),
             }
             for m in scan.mentions
         ],

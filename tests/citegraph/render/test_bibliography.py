@@ -7,8 +7,9 @@ import json
 import bibtexparser
 from reports import small_report
 
+from catalog.bibtex import latex_text
 from citegraph.render import render
-from citegraph.render.bibtex import citation_keys, latex_text
+from citegraph.render.bibtex import citation_keys
 from citegraph.report import PaperEntry, Report
 
 
@@ -27,7 +28,8 @@ def test_entries_parse_back_with_stable_keys_and_identifier_fields() -> None:
         "arxiv200100001",
     }
     attention = entries["vaswani2017attention"]
-    assert attention.entry_type == "misc"
+    # Published at NeurIPS: proceedings, with the arXiv preprint's eprint fields kept.
+    assert attention.entry_type == "inproceedings" and attention["booktitle"] == "NeurIPS"
     assert attention["eprint"] == "1706.03762" and attention["archivePrefix"] == "arXiv"
     assert attention["primaryClass"] == "cs.CL"
     assert attention["author"] == "Ashish Vaswani and Noam Shazeer"

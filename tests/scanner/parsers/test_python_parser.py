@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scanner.parsers.python import PythonParser, resolve_name
+from scanner.parsers.pyast import resolve_name
+from scanner.parsers.python import PythonParser
 from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
 
 
@@ -271,3 +272,21 @@ def test_scans_skip_the_parse_of_files_that_cite_nothing() -> None:
     assert parsed.fallback is None  # never parsed: nothing to attribute
     assert [b.symbol.name for b in parsed.blocks] == ["old"]
     assert PythonParser(attribute_all=True).parse(broken).fallback is not None
+
+
+def test_both_exact_readers_share_one_documentation_call_rule() -> None:
+    from scanner.parsers import pyast, pylibcst
+
+    text = (
+        "def helper():\n    pass\n"
+        '_add_docstr(helper, "documented by a known call.")\n'
+        'add_doc(helper, "add_doc is not a documentation call.")\n'
+        'torch._C.add_docstring(helper, "the module path is not part of the rule.")\n'
+    )
+    lines = text.split("\n")
+    by_ast = pyast.read_structure(text, "pkg.mod", lines)
+    by_libcst = pylibcst.read_structure(text, "pkg.mod", lines)
+    assert by_ast.definitions == by_libcst.definitions
+    names = {key: symbol.name for key, symbol in by_ast.docs.items()}
+    assert names == {key: symbol.name for key, symbol in by_libcst.docs.items()}
+    assert names == {(3, 20): "pkg.mod.helper", (5, 31): "pkg.mod.helper"}

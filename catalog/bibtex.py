@@ -1,0 +1,278 @@
+"""The one BibTeX writer and reader: papers to entries (types, fields, keys) and entries back.
+
+`citegraph scan -f bibtex`, `citegraph bib` and `citegraph catalog export` write through
+`format_entries`; the catalog import and the bibliography lock read through `read_entries`.
+Both go through bibtexparser. Entry types follow the venue: `@inproceedings` (`booktitle`) for
+proceedings, `@article` (`journal`) for journals, `@book` for an ISBN-only work and `@misc` for
+a preprint (`eprint`, `archivePrefix`, `primaryClass`) or anything else.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import count, product
+from string import ascii_lowercase
+
+from catalog.keys import surname
+from catalog.types import Paper
+
+_STOP = {"a", "an", "the", "on", "of", "in", "for", "and", "to", "with", "from", "by"}
+# Fields LaTeX typesets as text; identifiers and URLs are verbatim and never escaped.
+_TEXT_FIELDS = {"title", "author", "journal", "booktitle", "publisher", "howpublished", "note"}
+_TEXT_FIELDS |= {"abstract"}
+# `&`, `%`, `#` and `_` are LaTeX syntax outside math; metadata means them literally. Already
+# escaped ones (`\&`) and math spans (`$x_1$`, common in arXiv titles) are left alone.
+_MATH_OR_SPECIAL = re.compile(r"(?<!\\)\$[^$]*(?<!\\)\$|(?<!\\)[&%#_]")
+# A backslash that starts no LaTeX command or escape is a literal one.
+_STRAY_BACKSLASH = re.compile(r"\\(?![A-Za-z&%#_${}\\'\"`^~=.])")
+# Venues that are proceedings of a meeting rather than journals.
+_PROCEEDINGS = re.compile(
+    r"(?i)\b(?:proceedings|conference|workshop|symposium|colloquium|advances in neural "
+    r"information processing|neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|aaai|"
+    r"ijcai|kdd|sigmod|vldb|sosp|osdi|pldi|popl|chi|uist|siggraph)\b"
+)
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def entry_type(paper: Paper) -> str:
+    """`inproceedings`, `article`, `book` or `misc` (preprints and everything else)."""
+    ids = paper.ids
+    if paper.venue and _PROCEEDINGS.search(paper.venue):
+        return "inproceedings"
+    if paper.venue and ("doi" in ids or "arxiv" not in ids) and "isbn" not in ids:
+        return "article"
+    if "isbn" in ids and "doi" not in ids and "arxiv" not in ids:
+        return "book"
+    return "misc"
+
+
+def bibtex_fields(paper: Paper, note: str | None = None) -> tuple[str, dict[str, str]]:
+    """The entry type and brace-safe fields of one paper, in the order they are written."""
+    kind = entry_type(paper)
+    fields: dict[str, str] = {}
+    if paper.title:
+        fields["title"] = paper.title
+    if paper.authors:
+        fields["author"] = " and ".join(paper.authors)
+    if paper.year:
+        fields["year"] = str(paper.year)
+    if paper.venue:
+        venue_field = {"inproceedings": "booktitle", "article": "journal", "book": "publisher"}
+        fields[venue_field.get(kind, "howpublished")] = paper.venue
+    if "arxiv" in paper.ids:
+        fields["eprint"] = paper.ids["arxiv"]
+        fields["archivePrefix"] = "arXiv"
+        if paper.primary_category:
+            fields["primaryClass"] = paper.primary_category
+    for name in ("doi", "isbn"):
+        if name in paper.ids:
+            fields[name] = paper.ids[name]
+    if paper.url:
+        fields["url"] = paper.url
+    if paper.abstract:
+        fields["abstract"] = paper.abstract
+    if note:
+        fields["note"] = note
+    # bibtexparser's writer adds the outer braces; verbatim fields only need balanced ones.
+    return kind, {
+        k: latex_text(v) if k in _TEXT_FIELDS else _verbatim(v) for k, v in fields.items()
+    }
+
+
+def format_entries(entries: Iterable[tuple[str, Paper, str | None]]) -> str:
+    """`(citation key, paper, note)` triples as BibTeX: two-space indents, a blank line
+    between entries."""
+    import bibtexparser
+    from bibtexparser.model import Entry, Field
+    from bibtexparser.writer import BibtexFormat
+
+    library = bibtexparser.Library()
+    for key, paper, note in entries:
+        kind, fields = bibtex_fields(paper, note)
+        library.add(Entry(kind, key, [Field(k, v) for k, v in fields.items()]))
+    style = BibtexFormat()
+    style.indent = "  "
+    style.block_separator = "\n\n"
+    return bibtexparser.write_string(library, bibtex_format=style).strip() + "\n"
+
+
+def citation_keys(papers: Iterable[Paper], taken: Iterable[str] = ()) -> dict[str, Paper]:
+    """Stable, unique citation keys (`kingma2014adam`) for `papers`, in key order.
+
+    Papers sharing a stem get `a`, `b`, ... `z`, `aa`, ... in the order of their citegraph
+    keys, skipping any key another paper owns as its plain stem or that is `taken` already.
+    """
+    groups: dict[str, list[Paper]] = {}
+    for paper in sorted(papers, key=lambda p: p.key):
+        groups.setdefault(base_key(paper), []).append(paper)
+    reserved = set(taken)
+    used = set(groups) | reserved
+    keys: dict[str, Paper] = {}
+    for stem, group in sorted(groups.items()):
+        if len(group) == 1 and stem not in reserved:
+            keys[stem] = group[0]
+            continue
+        suffixes = (s for s in _suffixes() if stem + s not in used)
+        for paper, suffix in zip(group, suffixes, strict=False):  # suffixes never end
+            used.add(stem + suffix)
+            keys[stem + suffix] = paper
+    return dict(sorted(keys.items()))
+
+
+def streamed_keys(papers: Iterable[Paper]) -> Iterator[tuple[str, Paper]]:
+    """Unique keys for a stream too long to sort (a catalog export): the first paper of a
+    stem gets the stem, later ones `b`, `c`, ..."""
+    used: set[str] = set()
+    for paper in papers:
+        stem = base_key(paper)
+        key = stem
+        if key in used:
+            key = next(stem + s for s in _suffixes() if s != "a" and stem + s not in used)
+        used.add(key)
+        yield key, paper
+
+
+def base_key(paper: Paper) -> str:
+    """`family` + `year` + first significant title word, ASCII: `kingma2014adam`."""
+    words = [w for w in re.findall(r"[^\W_]+", (paper.title or "").lower()) if w not in _STOP]
+    stem = (
+        _ascii(surname(paper.authors[0]) if paper.authors else "")
+        + (str(paper.year) if paper.year else "")
+        + (_ascii(words[0]) if words else "")
+    )
+    return stem or _ascii(paper.key) or "paper"
+
+
+def _suffixes() -> Iterator[str]:
+    for length in count(1):
+        for letters in product(ascii_lowercase, repeat=length):
+            yield "".join(letters)
+
+
+def _ascii(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", folded.lower())
+
+
+def latex_text(text: str) -> str:
+    """`text` as a safe BibTeX text value: one line, balanced braces, LaTeX specials escaped."""
+    text = " ".join(text.split())
+    # An unbalanced brace would swallow the rest of the file, so braces go if they don't pair.
+    depth = 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            break
+    if depth != 0:
+        text = text.replace("{", "(").replace("}", ")")
+    text = _STRAY_BACKSLASH.sub(r"\\textbackslash{}", text)
+    return _MATH_OR_SPECIAL.sub(lambda m: m[0] if len(m[0]) > 1 else "\\" + m[0], text)
+
+
+def _verbatim(value: str) -> str:
+    value = "".join(value.split())
+    return value.replace("{", "%7B").replace("}", "%7D") if "{" in value or "}" in value else value
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BibEntry:
+    """One parsed entry: its citation key, where its text lies in the file (character
+    offsets and 1-based line), its fields (lowercase names, LaTeX decoded) and its paper."""
+
+    key: str
+    start: int
+    end: int
+    line: int
+    paper: Paper | None
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+def read_entries(text: str) -> list[BibEntry]:
+    """Every entry of a BibTeX document, in file order; unparsable blocks are left out."""
+    import bibtexparser
+    from bibtexparser.middlewares import (
+        LatexDecodingMiddleware,
+        SeparateCoAuthors,
+        SplitNameParts,
+    )
+
+    library = bibtexparser.parse_string(
+        text, append_middleware=[LatexDecodingMiddleware(), SeparateCoAuthors(), SplitNameParts()]
+    )
+    entries = []
+    position = 0
+    for parsed in library.entries:
+        # The middlewares keep each entry's `raw`, the exact text it was cut from.
+        raw = parsed.raw or ""
+        start = text.find(raw, position) if raw else -1
+        if start < 0:  # cannot happen for a block cut from `text`; never lose the entry
+            start = position
+        position = start + len(raw)
+        fields = {f.key.lower(): _field_text(f.value) for f in parsed.fields}
+        entries.append(
+            BibEntry(
+                key=parsed.key,
+                start=start,
+                end=position,
+                line=text.count("\n", 0, start) + 1,
+                paper=entry_paper(parsed),
+                fields=fields,
+            )
+        )
+    return entries
+
+
+def _field_text(value: object) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        return " and ".join(_name(v) for v in value)
+    return str(value)
+
+
+def _name(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    parts = [*value.first, *value.von, *value.last, *value.jr]  # type: ignore[attr-defined]
+    return " ".join(parts)
+
+
+def entry_paper(entry: object) -> Paper | None:
+    """A paper from one parsed bibtexparser entry (with its author names split)."""
+    from catalog.imports.common import collect_ids, paper_from
+
+    fields = {f.key.lower(): f.value for f in entry.fields}  # type: ignore[attr-defined]
+
+    def text(name: str) -> str | None:
+        value = fields.get(name)
+        return value.strip() if isinstance(value, str) and value.strip() else None
+
+    eprint = text("eprint")
+    is_arxiv = (text("archiveprefix") or text("eprinttype") or "").lower() == "arxiv"
+    ids = collect_ids(
+        doi=text("doi"),
+        arxiv=eprint if is_arxiv else text("arxiv"),
+        url=text("url"),
+        isbn=text("isbn"),
+        pmid=text("pmid"),
+    )
+    authors = [_name(name) for name in fields.get("author") or []]
+    return paper_from(
+        "bibtex",
+        ids,
+        title=text("title"),
+        authors=authors,
+        year=text("year"),
+        venue=text("journal") or text("booktitle") or text("publisher"),
+        abstract=text("abstract"),
+        url=text("url"),
+        primary_category=text("primaryclass"),
+    )

@@ -1,0 +1,146 @@
+"""`citegraph bib` keeps a lock file stable: no churn when up to date, one entry per change."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import bibtexparser
+import pytest
+
+from citegraph.bibliography import write_lock
+from citegraph.cli import run
+from citegraph.report import PaperEntry, Report
+
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
+
+# Hand-written: a header, tabs, a field order and keys of the author's choosing, a comment
+# between entries, a trailing comma, an @string.
+LOCK = """% Papers of the project.\r
+% Keep this header.\r
+\r
+@string{acm = {ACM}}\r
+\r
+@Article{Resnet,\r
+\ttitle={Deep Residual Learning for Image Recognition},\r
+\tdoi={10.1109/CVPR.2016.90},\r
+}\r
+\r
+% Optimizers\r
+@misc{adam,   url = {https://arxiv.org/abs/1412.6980v9}, title = {Adam} }\r
+\r
+@misc{word2vec,\r
+  eprint = {1301.3781},\r
+}\r
+"""
+RESNET = PaperEntry(
+    "doi:10.1109/cvpr.2016.90", "doi", "resolved", ids={"doi": "10.1109/cvpr.2016.90"}
+)
+ADAM = PaperEntry("arxiv:1412.6980", "arxiv", "resolved", ids={"arxiv": "1412.6980"})
+WORD2VEC = PaperEntry("arxiv:1301.3781", "arxiv", "unresolved")
+NEW = PaperEntry(
+    "doi:10.1145/362686.362692",
+    "doi",
+    "resolved",
+    title="Space/Time Trade-offs in Hash Coding with Allowable Errors",
+    authors=("Burton H. Bloom",),
+    year=1970,
+    venue="Communications of the ACM",
+    ids={"doi": "10.1145/362686.362692"},
+)
+
+
+def lock(tmp_path: Path, text: str = LOCK, name: str = "refs.bib") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode())
+    return path
+
+
+def report(*papers: PaperEntry) -> Report:
+    return Report(root="p", repository="p", papers=papers)
+
+
+def test_an_up_to_date_lock_is_returned_byte_for_byte(tmp_path: Path) -> None:
+    path = lock(tmp_path)
+    assert write_lock(report(ADAM, WORD2VEC, RESNET), path) == LOCK
+
+
+def test_a_new_paper_adds_only_its_entry(tmp_path: Path) -> None:
+    path = lock(tmp_path)
+    text = write_lock(report(RESNET, ADAM, WORD2VEC, NEW), path)
+    assert text.startswith(LOCK)
+    added = text[len(LOCK) :]
+    assert added.startswith("\r\n@article{bloom1970space,\r\n  title = {Space/Time")
+    assert "journal = {Communications of the ACM}" in added
+    assert not bibtexparser.parse_string(text).failed_blocks
+
+
+def test_a_paper_no_longer_cited_removes_only_its_entry(tmp_path: Path) -> None:
+    path = lock(tmp_path)
+    text = write_lock(report(RESNET, WORD2VEC), path)
+    assert text == LOCK.replace(
+        "@misc{adam,   url = {https://arxiv.org/abs/1412.6980v9}, title = {Adam} }\r\n\r\n", ""
+    )
+    last_gone = write_lock(report(RESNET, ADAM), path)
+    assert last_gone == LOCK[: LOCK.index("\r\n\r\n@misc{word2vec")] + "\r\n"
+
+
+def test_new_keys_never_collide_with_the_authors_keys(tmp_path: Path) -> None:
+    path = lock(tmp_path, "@misc{bloom1970space,\n  title = {Something else},\n}\n")
+    other = PaperEntry("arxiv:1111.1111", "arxiv", "resolved", title="Something else")
+    text = write_lock(report(other, NEW), path)
+    keys = [e.key for e in bibtexparser.parse_string(text).entries]
+    assert keys == ["bloom1970space", "bloom1970spacea"]
+
+
+def test_markdown_lock_is_kept_too(tmp_path: Path) -> None:
+    text = "# Our references\n\nIntro text.\n\n- Adam. arXiv:1412.6980\n"
+    text += "- Old one. arXiv:1301.3781\n"
+    path = lock(tmp_path, text, "refs.md")
+    updated = write_lock(report(ADAM, NEW), path)
+    assert updated.startswith("# Our references\n\nIntro text.\n\n- Adam. arXiv:1412.6980\n")
+    assert "1301.3781" not in updated
+    assert updated.endswith("Burton H. Bloom (1970). doi:10.1145/362686.362692\n")
+
+
+def test_bib_on_the_example_project_changes_nothing(tmp_path: Path) -> None:
+    demo = tmp_path / "demo"
+    shutil.copytree(DEMO, demo)
+    (demo / ".git").mkdir()
+    before = (demo / "references.bib").read_bytes()
+    old = os.getcwd()
+    os.chdir(demo)
+    try:
+        assert run(["bib"]) == 0
+        assert run(["check"]) == 0
+    finally:
+        os.chdir(old)
+    assert (demo / "references.bib").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("source", "cut"),
+    [("web/src/sampling.ts", "vitter1985random"), ("hll/hll/hll.go", "flajolet2007hyperloglog")],
+)
+def test_example_lock_loses_exactly_the_entry_no_longer_cited(
+    tmp_path: Path, source: str, cut: str
+) -> None:
+    demo = tmp_path / "demo"
+    shutil.copytree(DEMO, demo)
+    (demo / ".git").mkdir()
+    bib = (demo / "references.bib").read_text()
+    (entry,) = [e for e in bibtexparser.parse_string(bib).entries if e.key == cut]
+    (demo / source).unlink()
+    old = os.getcwd()
+    os.chdir(demo)
+    try:
+        assert run(["bib"]) == 0
+        assert run(["check"]) == 0
+    finally:
+        os.chdir(old)
+    after = (demo / "references.bib").read_text()
+    expected = bib.replace(entry.raw + "\n\n", "")
+    if expected == bib:  # the last entry: the blank line before it goes with it
+        expected = bib.replace("\n\n" + entry.raw, "")
+    assert after == expected != bib
