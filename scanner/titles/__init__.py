@@ -65,7 +65,7 @@ def find_citations(text: str, tagger: object = SHIPPED_MODEL) -> list[Hit]:
     from scanner.titles.tagged import with_tagger
     from scanner.titles.tidy import tidy
 
-    return mark_books(text, tidy(with_tagger(text, detect(text), tagger, SHIPPED_MODEL)))
+    return mark_books(text, tidy(text, with_tagger(text, detect(text), tagger, SHIPPED_MODEL)))
 
 
 def rule_citations(text: str) -> list[Hit]:

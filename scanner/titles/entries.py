@@ -33,7 +33,7 @@ _LEAD = re.compile(
     r"(?:\s*(?:[.,:;]|<\s*br\s*/?\s*>))+\s*(?:[Ii]n\s*:\s*)?"
     r"|\s*" + _BRACKET_YEAR.format("y3") + r"\s*"
 )
-_AFTER_INITIAL = re.compile(r"\s+(?=[A-Z\"“])(?P<y1>)?(?P<y2>)?(?P<y3>)?")
+_AFTER_INITIAL = re.compile(r"\s+(?=[A-Z\"“]|\*[A-Z])(?P<y1>)?(?P<y2>)?(?P<y3>)?")
 # Where an unquoted title stops: a sentence end, or a comma/semicolon before a venue, year,
 # volume or "in"; also an opening bracket of a year and a blank line.
 _TITLE_END = re.compile(

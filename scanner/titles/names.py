@@ -9,7 +9,7 @@ from scanner.titles.fields import MONTHS
 # A capital letter in any script: `[^\W\d_]` is a letter; the lookahead keeps it upper case.
 _UP = r"(?:(?=[^\W\d_])[^\Wa-z\d_ß-ÿ])"
 _LOW = r"[^\W\d_]"
-_PARTICLE = r"(?:(?:van|von|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Mc|O')\s+)"
+_PARTICLE = r"(?:(?:van|von|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Van|Von|Der|De|Mc|O')\s+)"
 # "Mellor-Crummey", "L'Ecuyer", "DiDinato", "CROCHEMORE"; at least two letters.
 _SURNAME = rf"{_PARTICLE}*{_UP}(?:['’]{_UP})?{_LOW}+(?:-{_UP}{_LOW}+)?"
 # One initial ("J.", "Ph.", "-P.", or a bare "M" in "CROCHEMORE M"); lists of them repeat this.

@@ -8,27 +8,78 @@ from dataclasses import replace
 
 from catalog.types import RefKind
 from scanner.titles import AUTHOR_YEAR_RULE
+from scanner.titles.fields import EDITION
 from scanner.titles.names import AUTHOR_LIST, split_authors
 from scanner.types import EntryFields, Hit
 
 # What a title cannot open with: the tail of an identifier or path the entry wrapped from the
 # line before (`DS/0310049 Generalized Cores`, `/abs/...`), or stray punctuation.
 _LEADING_FRAGMENT = re.compile(r"^(?:[\w.-]*/[\w./-]*\s+|[/\\|>*#:;,.\-–]+\s*)+")
+_EDITION_FIRST = re.compile(EDITION + r"[\s.,;:]*")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-def tidy(hits: list[Hit]) -> list[Hit]:
-    """`hits` with each entry's title cleaned of what is not the title (see the module)."""
-    return [_tidy(hit) for hit in hits]
+def tidy(text: str, hits: list[Hit]) -> list[Hit]:
+    """`hits` with each entry's title cleaned of what is not the title (see the module), and
+    the parts of one entry read as two hits joined (`_join_parts`)."""
+    return _join_parts(text, [_tidy(hit) for hit in hits])
+
+
+# Between two parts of one entry: punctuation and spaces, a line break but no blank line.
+_PART_GAP = re.compile(r"[ \t.,;:]*\n?[ \t]*")
+
+
+def _join_parts(text: str, hits: list[Hit]) -> list[Hit]:
+    """One hit for an entry read in two: its author list and year, then its title on the next
+    line (`Durbin, James, and Siem Jan Koopman. 2012. / Time Series Analysis ...`); or its
+    title, then its venue read as a second title (`"Sulla ..." / Giornale dell' Istituto ...`)."""
+    out: list[Hit] = []
+    for hit in hits:
+        previous = out[-1] if out else None
+        joined = _joined(text, previous, hit) if previous is not None else None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(hit)
+    return out
+
+
+def _joined(text: str, first: Hit, second: Hit) -> Hit | None:
+    a, b = first.reference, second.reference
+    if (
+        a is None
+        or b is None
+        or first.ref is not None
+        or second.ref is not None
+        or not b.title
+        or b.authors
+        or text[second.start : second.start + 1] in "\"“'`"
+        or not _PART_GAP.fullmatch(text, first.end, second.start)
+    ):
+        return None
+    if not a.title and a.authors and a.year is not None:
+        fields = replace(b, authors=a.authors, year=a.year)
+        return replace(second, start=first.start, reference=fields)
+    if a.title and (a.authors or a.year) and a.venue is None and b.year is None and not b.venue:
+        fields = replace(a, venue=b.title)
+        return replace(first, end=second.end, reference=fields)
+    return None
 
 
 def _tidy(hit: Hit) -> Hit:
     fields = hit.reference
+    if fields is not None and fields.venue and _EDITION_FIRST.match(fields.venue):
+        # "Forth Edition. JHU press": the edition belongs to the title's work, not the venue
+        venue = _EDITION_FIRST.sub("", fields.venue).strip(" .,;:") or None
+        fields = replace(fields, venue=venue)
+        hit = replace(hit, reference=fields)
     if fields is None or not fields.title or hit.ref is not None:
         return hit
     title = _LEADING_FRAGMENT.sub("", fields.title)
     title = _without_tail(title, fields)
     if _is_author_list(title, fields):
+        fields = replace(fields, authors=fields.authors or split_authors(title))
+        hit = replace(hit, reference=fields)
         title = ""
     if len(_WORD.findall(title)) < 2:
         # Nothing of a title is left: the entry still names its authors and year.

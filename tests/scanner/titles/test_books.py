@@ -103,3 +103,42 @@ def test_a_title_is_not_the_author_list_that_follows_it() -> None:
         assert hit.reference.year in (2002, 2003)
         assert "Batagelj" not in (hit.title_hint or "")
         assert not (hit.title_hint or "").startswith(("/", "DS/"))
+
+
+def test_an_author_list_is_not_a_title() -> None:
+    text = (
+        "References\n----------\n.. [1] Durbin, James, and Siem Jan Koopman. 2012.\n"
+        "   Time Series Analysis by State Space Methods: Second Edition.\n"
+        "   Oxford University Press.\n"
+    )
+    hit = _only(text)
+    assert hit.kind is RefKind.BOOK
+    assert hit.title_hint == "Time Series Analysis by State Space Methods: Second Edition"
+    assert hit.reference is not None
+    assert hit.reference.authors == ("Durbin, James", "Siem Jan Koopman")
+    assert hit.reference.year == 2012
+
+
+def test_a_venue_after_a_quoted_title_is_not_a_second_title() -> None:
+    text = (
+        "first identified in\n\n"
+        'Kolmogorov, A. (1933) "Sulla Determinazione Empirica di una Legge di\n'
+        "Distribuzione.\" Giornale dell' Istituto Italiano degli Attuari\n\n"
+        "This limiting form is a first-order expansion.\n"
+    )
+    hit = _only(text)
+    assert hit.title_hint == "Sulla Determinazione Empirica di una Legge di Distribuzione"
+    assert hit.reference is not None
+    assert hit.reference.venue == "Giornale dell' Istituto Italiano degli Attuari"
+    assert hit.reference.year == 1933
+
+
+def test_the_venue_of_a_title_first_entry_is_not_a_title() -> None:
+    text = (
+        'The reference is: "A Set of Algorithms For Special Functions." N. M. Temme. '
+        "Probability in the Engineering and Informational Sciences, 8, 1994, 291."
+    )
+    hit = _only(text)
+    assert hit.title_hint == "A Set of Algorithms For Special Functions"
+    assert hit.reference is not None
+    assert hit.reference.venue == "Probability in the Engineering and Informational Sciences"
