@@ -84,7 +84,9 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         return None
     tail_end = min(limit, after + MAX_TAIL)
     tail = text[after:tail_end]
-    if title is not None and (VENUE_CUE.match(title) or _is_fields(title)):
+    if title is not None and (
+        VENUE_CUE.match(title) or _is_fields(title) or _ABBREVIATED.fullmatch(title)
+    ):
         tail, title = text[t_start:tail_end], None  # "Duff and Reid, ACM Trans. Math. Software"
         after = t_start
     year = int(lead_year) if lead_year else first_year(_first_part(tail))
@@ -166,6 +168,10 @@ def _clean_title(raw: str, quoted: bool) -> str | None:
     if YEAR.fullmatch(words[0]) and len(words) < 3:
         return None
     return title
+
+
+# A journal's abbreviated name, never a title: "Celest.Mech.Dyn.Astron", "Phys. Rev. Lett".
+_ABBREVIATED = re.compile(r"(?:[A-Z][a-z]{0,6}\.\s?)+[A-Z][a-z]{0,6}\.?")
 
 
 def _is_fields(title: str) -> bool:

@@ -20,7 +20,8 @@ VENUE_CUE = re.compile(
     r"Press|Thesis|thesis|Report|Vol\b|vol\b|Volume|pp\b|pp\.|pages|Math\b|Softw|Stat\b|"
     r"NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|AAAI|IJCAI|KDD|SIGGRAPH|SIGMOD|VLDB|"
     r"Biometrika|Econometrica|Science|Nature|arXiv|Publishers?|Verlag|Univ|"
-    r"Chapman|CRC|Addison|Prentice|McGraw|Dover|Kluwer|Birkh(?:ä|a)user|Pearson)\b)"
+    r"Chapman|CRC|Addison|Prentice|McGraw|Dover|Kluwer|Birkh(?:ä|a)user|Pearson|"
+    r"Numerische|Zeitschrift|Annalen|Acta|Revue|Rivista|Giornale|Comptes)\b)"
 )
 # A book's edition: "second edition", "3rd ed.", "6th edn".
 EDITION = (

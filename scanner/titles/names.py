@@ -9,7 +9,9 @@ from scanner.titles.fields import MONTHS
 # A capital letter in any script: `[^\W\d_]` is a letter; the lookahead keeps it upper case.
 _UP = r"(?:(?=[^\W\d_])[^\Wa-z\d_ß-ÿ])"
 _LOW = r"[^\W\d_]"
-_PARTICLE = r"(?:(?:van|von|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Van|Von|Der|De|Mc|O')\s+)"
+_PARTICLE = (
+    r"(?:(?:van|von|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Van|Von|Der|De|Mc|O')\s+)"
+)
 # "Mellor-Crummey", "L'Ecuyer", "DiDinato", "CROCHEMORE"; at least two letters.
 _SURNAME = rf"{_PARTICLE}*{_UP}(?:['’]{_UP})?{_LOW}+(?:-{_UP}{_LOW}+)?"
 # One initial ("J.", "Ph.", "-P.", or a bare "M" in "CROCHEMORE M"); lists of them repeat this.
@@ -18,7 +20,7 @@ _INITIALS = rf"(?:{_INITIAL}(?:\s?{_INITIAL})*)"
 _GIVEN = rf"(?:{_UP}{_LOW}+(?:-{_UP}{_LOW}+)?)"
 # A name ends where a list separator, punctuation or the end of the text follows; this keeps
 # "Smith, Fast Hashing of ..." from reading "Smith, Fast" as "Surname, Given".
-_END = r"(?=\s*(?:[,.;:&()\[\]\"'“”`<]|and\b|et\b|(?:1[6-9]|20)\d\d\b|\Z)|\s*\n)"
+_END = r"(?=\s*(?:[,;:&()\[\]\"'“”`<]|\.(?!\w)|and\b|et\b|(?:1[6-9]|20)\d\d\b|\Z)|\s*\n)"
 _NAME = (
     rf"(?:(?:(?:{_GIVEN}\s+)?{_INITIALS}\s*{_SURNAME}"  # J. M. Mellor-Crummey, Paul H. J. Kelly
     rf"|{_SURNAME},\s*(?:{_INITIALS}|{_GIVEN}(?:\s+{_INITIALS})?)"  # Kinderman, A.J.; Navarro, G
@@ -210,6 +212,30 @@ NOT_NAMES = MONTHS | frozenset(
         "ansi",
         "ecma",
         "w3c",
+        # libraries and companies, never authors ("Boost.Math ... Updated 2015")
+        "boost",
+        "cephes",
+        "lapack",
+        "netlib",
+        "matlab",
+        "mathematica",
+        "google",
+        "microsoft",
+        "intel",
+        "nvidia",
+        # words of journal names in other languages, never given names or surnames
+        "mathematik",
+        "numerische",
+        "zeitschrift",
+        "annalen",
+        "physik",
+        "acta",
+        "revue",
+        "rivista",
+        "giornale",
+        "archiv",
+        "comptes",
+        "rendus",
         # words of book and paper titles that a "Given Surname" pattern reads as a name
         # ("Numerical Optimization", "Computer Programming") when a title follows the authors
         "numerical",

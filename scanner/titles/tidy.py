@@ -22,7 +22,23 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 def tidy(text: str, hits: list[Hit]) -> list[Hit]:
     """`hits` with each entry's title cleaned of what is not the title (see the module), and
     the parts of one entry read as two hits joined (`_join_parts`)."""
-    return _join_parts(text, [_tidy(hit) for hit in hits])
+    kept = [hit for hit in hits if not _section_name(text, hit)]
+    return _join_parts(text, [_tidy(hit) for hit in kept])
+
+
+# A section, chapter or figure named before a quoted name: `Section B.2 "Strategy ..."`.
+_SECTION_BEFORE = re.compile(
+    r"(?i)\b(?:sections?|chapters?|sec\.|ch\.|appendix|part|figure|fig\.|table|eq\.|"
+    r"equation)\s*[\w.]*\s*[:,]?\s*[\"“`']*$"
+)
+
+
+def _section_name(text: str, hit: Hit) -> bool:
+    """Whether a title without authors or year is the name of a section of some work."""
+    fields = hit.reference
+    if hit.ref is not None or fields is None or fields.authors or fields.year is not None:
+        return False
+    return _SECTION_BEFORE.search(text, max(0, hit.start - 30), hit.start) is not None
 
 
 # Between two parts of one entry: punctuation and spaces, a line break but no blank line.
@@ -60,7 +76,9 @@ def _joined(text: str, first: Hit, second: Hit) -> Hit | None:
     if not a.title and a.authors and a.year is not None:
         fields = replace(b, authors=a.authors, year=a.year)
         return replace(second, start=first.start, reference=fields)
-    if a.title and (a.authors or a.year) and a.venue is None and b.year is None and not b.venue:
+    if a.title and (a.authors or a.year) and b.year is None and not b.venue:
+        if a.venue is not None and a.venue != b.title:
+            return None
         fields = replace(a, venue=b.title)
         return replace(first, end=second.end, reference=fields)
     return None

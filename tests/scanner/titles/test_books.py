@@ -142,3 +142,51 @@ def test_the_venue_of_a_title_first_entry_is_not_a_title() -> None:
     assert hit.title_hint == "A Set of Algorithms For Special Functions"
     assert hit.reference is not None
     assert hit.reference.venue == "Probability in the Engineering and Informational Sciences"
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "year", "venue"),
+    [
+        ("Carlson, Numerische Mathematik, vol 33, 1 (1979)", ("Carlson",), 1979,
+         "Numerische Mathematik"),
+        ("Matrix for FK5 based on Capitaine et\nal. 2003/IAU2006.  Used inside.", ("Capitaine",),
+         2003, None),
+        ("References\n----------\nHilton, J. et al., 2006, Celest.Mech.Dyn.Astron. 94, 351\n",
+         ("Hilton, J.",), 2006, None),
+        ("The moment estimate; see also Kacker 2004.", ("Kacker",), 2004, None),
+    ],
+)  # fmt: skip
+def test_author_year_entries_and_mentions(
+    text: str, authors: tuple[str, ...], year: int, venue: str | None
+) -> None:
+    hit = _only(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR and hit.title_hint is None
+    assert hit.reference is not None
+    assert (hit.reference.authors, hit.reference.year, hit.reference.venue) == (
+        authors,
+        year,
+        venue,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "History: written for the Google\nSummer of Code 2006, then fitted to the\n"
+        "Boost.Math conceptual framework better.\nUpdated 2015 to use the latest methods.\n",
+        'TODO: the reference contends the following in\nSection B.2 "Strategy internal '
+        'numerical effort":\n"In practice, the re-calculation needs to be done rarely."\n',
+    ],
+)
+def test_library_names_and_section_names_are_not_citations(text: str) -> None:
+    assert find_citations(text) == []
+
+
+def test_an_author_year_mention_takes_in_its_link() -> None:
+    from scanner.extract import find_hits
+
+    text = (
+        "A frame (see Lahav et al. 2000, <https://ui.adsabs.harvard.edu/abs/2000MNRAS.312..166L>)."
+    )
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.ref.kind is RefKind.URL
