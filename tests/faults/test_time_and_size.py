@@ -76,4 +76,5 @@ def test_work_in_one_block_grows_linearly(tmp_path: Path, make, base: int) -> No
     _seconds(small)  # imports, models and caches warm
     one = min(_seconds(small), _seconds(small))
     four = min(_seconds(large), _seconds(large))
-    assert four < 6.5 * one, (one, four)
+    # Quadratic code took over 20 s at 4x; the slack keeps scheduler noise on tiny times out.
+    assert four < 6.5 * one + 1.0, (one, four)
