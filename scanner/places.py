@@ -90,6 +90,7 @@ _LABELLED = re.compile(
     r"[ \t]*$"
 )
 _ENTRY_REACH = 400  # characters from an entry's end to an identifier that still belongs to it
+_MAX_NAMESAKES = 50  # entries of one year a mention is compared with
 _SURNAME_SIMILARITY = 85  # rapidfuzz ratio for a label spelled unlike its entry
 
 
@@ -152,23 +153,19 @@ def _join_same_work(hits: list[Hit], groups: _Groups) -> None:
 
 
 def _join_entry_identifiers(text: str, hits: list[Hit], groups: _Groups) -> None:
-    """Join an identifier to the entry it ends: the title entry before it, with no blank
-    line or next entry between them."""
-    for index, hit in enumerate(hits):
-        if hit.ref is None or not _mergeable(hit):
-            continue
-        entry = next(
-            (
-                i
-                for i in range(index - 1, -1, -1)
-                if hits[i].ref is None and hits[i].kind is RefKind.TITLE and _mergeable(hits[i])
-            ),
-            None,
-        )
-        if entry is None:
-            continue
-        if entry == index - 1 and _continues_entry(text, hits[entry], hit.start):
-            groups.join(entry, index)
+    """Join an identifier to the entry it ends: the title entry right before it, with no
+    blank line or next entry between them."""
+    for index in range(1, len(hits)):
+        hit, entry = hits[index], hits[index - 1]
+        if (
+            hit.ref is not None
+            and _mergeable(hit)
+            and entry.ref is None
+            and entry.kind is RefKind.TITLE
+            and _mergeable(entry)
+            and _continues_entry(text, entry, hit.start)
+        ):
+            groups.join(index - 1, index)
 
 
 def _continues_entry(text: str, entry: Hit, start: int) -> bool:
@@ -228,21 +225,22 @@ def _join_labels(text: str, hits: list[Hit], groups: _Groups) -> None:
 def _join_author_year_mentions(hits: list[Hit], groups: _Groups) -> None:
     """Join an author-year mention to the one entry or identifier of the place whose first
     author and year it names."""
+    by_year: dict[int, list[tuple[int, str]]] = {}  # candidates indexed once: linear in hits
+    for i, other in enumerate(hits):
+        if other.kind is not RefKind.AUTHOR_YEAR and other.reference is not None:
+            year, family = other.reference.year, _first_family(other.reference)
+            if year is not None and family:
+                by_year.setdefault(year, []).append((i, family))
     for index, hit in enumerate(hits):
         if hit.kind is not RefKind.AUTHOR_YEAR or hit.reference is None or not _mergeable(hit):
             continue
         wanted = _first_family(hit.reference)
         if not wanted or hit.reference.year is None:
             continue
-        targets = {
-            groups.find(i)
-            for i, other in enumerate(hits)
-            if i != index
-            and other.kind is not RefKind.AUTHOR_YEAR
-            and other.reference is not None
-            and other.reference.year == hit.reference.year
-            and _same_family(wanted, _first_family(other.reference))
-        }
+        candidates = by_year.get(hit.reference.year, ())
+        if len(candidates) > _MAX_NAMESAKES:
+            continue  # a generated table of entries: no mention points at one of them
+        targets = {groups.find(i) for i, family in candidates if _same_family(wanted, family)}
         if len(targets) == 1:
             groups.join(targets.pop(), index)
 
@@ -276,7 +274,7 @@ def _merge(text: str, group: list[Hit]) -> Hit:
         or primary.title_hint
         or next((h.title_hint for h in group if h.title_hint), None),
         reference=fields,
-        also=tuple(sorted({h.start for h in group if h not in run})),
+        also=tuple(sorted({h.start for h in group} - {h.start for h in run})),
     )
 
 
@@ -329,20 +327,21 @@ def _with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
     the title hint where none was read."""
     if "_" not in text or not hits:
         return hits
-    anonymous = [m for m in _ANONYMOUS_REFERENCE.finditer(text)]
+    anonymous = list(_ANONYMOUS_REFERENCE.finditer(text))
     anonymous_targets = 0
+    named_references: dict[str, list[re.Match[str]]] | None = None  # read at the first target
     out = []
     for hit in hits:
         line_start = text.rfind("\n", 0, hit.start) + 1
         before = text[max(0, line_start - 1) : hit.start]
         pointing: list[re.Match[str]] = []
         if hit.ref is not None and (named := _NAMED_TARGET.search(before)):
+            if named_references is None:
+                named_references = {}
+                for m in _NAMED_REFERENCE.finditer(text):
+                    named_references.setdefault(_link_name(m["quoted"] or m["word"]), []).append(m)
             wanted = _link_name(named["name"])
-            pointing = [
-                m
-                for m in _NAMED_REFERENCE.finditer(text)
-                if _link_name(m["quoted"] or m["word"]) == wanted and m.start() < line_start
-            ]
+            pointing = [m for m in named_references.get(wanted, ()) if m.start() < line_start]
         elif hit.ref is not None and _ANONYMOUS_TARGET.search(before):
             if anonymous_targets < len(anonymous):
                 pointing = [anonymous[anonymous_targets]]
