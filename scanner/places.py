@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from catalog.keys import family_name, normalize_title
+from catalog.keys import family_name, title_ref
 from catalog.types import RefKind
 from scanner.types import EntryFields, Hit
 
@@ -146,8 +146,8 @@ def _join_same_work(hits: list[Hit], groups: _Groups) -> None:
         if hit.ref is not None:
             keys.append(hit.ref.key)
         title = hit.reference.title if hit.reference else None
-        if title and (normalized := normalize_title(title)):
-            keys.append("title:" + normalized)
+        if title and (ref := title_ref(title)) is not None:
+            keys.append(ref.key)
         for key in keys:
             groups.join(first_of.setdefault(key, index), index)
 
@@ -196,8 +196,16 @@ def _starts_paragraph(text: str, line_start: int, start: int) -> bool:
     underline or the start of the block."""
     if text[line_start:start].strip():
         return False
-    before = text[:line_start].rstrip(" \t\n")
-    return not before or text[:line_start].rstrip(" \t").endswith("\n\n") or before[-1] in "-=:"
+    # Found by looking back from the line, not by copying the text before it: a block of
+    # thousands of entries asks this of each.
+    last = line_start - 1
+    while last >= 0 and text[last] in " \t\n":
+        last -= 1
+    spaces = line_start - 1
+    while spaces >= 0 and text[spaces] in " \t":
+        spaces -= 1
+    ends_blank = spaces >= 1 and text[spaces] == "\n" and text[spaces - 1] == "\n"
+    return last < 0 or ends_blank or text[last] in "-=:"
 
 
 # An entry's label at the start of its line (`.. [Smith2011] J. Smith. ...`) and a mention of
@@ -284,14 +292,16 @@ def _reference_text(text: str, group: list[Hit], primary: Hit) -> list[Hit]:
     In-text author-year mentions are never part of it unless they are all there is."""
     body = [h for h in group if h.kind is not RefKind.AUTHOR_YEAR or h is primary]
     runs: list[list[Hit]] = [[body[0]]]
+    last_end = body[0].end  # the furthest end of the current run
     for hit in body[1:]:
-        last_end = max(h.end for h in runs[-1])
         if hit.start - last_end <= _ENTRY_REACH and not _ENTRY_BREAK.search(
             text, last_end, max(last_end, hit.start)
         ):
             runs[-1].append(hit)
+            last_end = max(last_end, hit.end)
         else:
             runs.append([hit])
+            last_end = hit.end
     return next(run for run in runs if primary in run)
 
 

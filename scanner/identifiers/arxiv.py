@@ -8,8 +8,9 @@ from typing import ClassVar
 
 from catalog.ids import ARXIV_ID_TEXT, ARXIV_URL, arxiv_problem, old_archive, parse_arxiv
 from catalog.types import RefKind
-from scanner.identifiers.base import TakenSpans, iter_urls
+from scanner.identifiers.base import iter_urls
 from scanner.identifiers.hints import role_title
+from scanner.spans import SpanSet
 from scanner.types import Hit
 
 _ID = ARXIV_ID_TEXT
@@ -116,7 +117,7 @@ class ArxivExtractor:
         lowered = text.lower()
         if "arxiv" not in lowered and "/" not in text and "." not in text:
             return
-        taken = TakenSpans()
+        taken = SpanSet()
         if any(needle in lowered for needle in _NEEDLES):
             for start, end, url in iter_urls(text):
                 match = ARXIV_URL.match(url) or _HF_PAPERS.match(url)

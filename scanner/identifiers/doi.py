@@ -9,10 +9,11 @@ from urllib.parse import unquote
 
 from catalog.ids import DOI, clean_doi, doi_problem, doi_ref
 from catalog.types import RefKind
-from scanner.identifiers.base import TakenSpans, iter_urls
+from scanner.identifiers.base import iter_urls
 from scanner.identifiers.cleaning import clean
 from scanner.identifiers.hints import role_title
 from scanner.identifiers.hosts import is_not_paper_host
+from scanner.spans import SpanSet
 from scanner.types import Hit
 
 # Any other URL whose path has a segment that starts a DOI (tried last).
@@ -127,7 +128,7 @@ class DoiExtractor:
             and "rxiv.org" not in lowered
         ):
             return
-        taken = TakenSpans()
+        taken = SpanSet()
         for start, end, url in iter_urls(text):
             doi = _doi_in_url(url)
             if doi:

@@ -232,3 +232,56 @@ def test_redirect_loops_and_odd_schemes_are_errors(services, session) -> None:
     services.fail(Fault("/crossref", status=302, headers={"Location": "file:///etc/passwd"}))
     error, _ = failure(lambda: http.request("crossref", "GET", f"{services.url}/crossref/a"))
     assert "redirected to a file URL" in str(error)
+
+
+@pytest.fixture
+def names(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A resolver for made-up names: `slow.example` never answers (for 10 s), `two.example`
+    has a dead address before the live one, anything else is looked up as usual."""
+    import socket
+
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host: str, port: int, *args: object, **kwargs: object) -> list:
+        if host == "slow.example":
+            time.sleep(10)
+        if host == "two.example":
+            return [
+                (socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port))
+                for ip in ("127.0.0.2", "127.0.0.1")
+            ]
+        return real(host, port, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+
+
+def test_a_name_lookup_that_never_answers_is_bounded(services, session, names) -> None:
+    http = session(**FAST)
+    port = services.server.server_address[1]
+    start = time.monotonic()
+    with pytest.raises(ResolverUnavailable, match=r"looking up slow\.example took too long"):
+        http.request("arxiv", "GET", f"http://slow.example:{port}/arxiv/api/query")
+    assert time.monotonic() - start < 1.5 and http.down
+
+
+def test_every_address_of_a_name_is_tried(services, session, names) -> None:
+    port = services.server.server_address[1]
+    reply = session(**FAST).request("arxiv", "GET", f"http://two.example:{port}/arxiv/api/query")
+    assert reply is not None and reply.status_code == 200
+
+
+def test_the_deadline_holds_through_a_proxy(services, monkeypatch) -> None:
+    # The fake services answer absolute-URI requests too, so they can stand in for a proxy.
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", services.url)
+    services.fail(Fault("/arxiv", trickle=0.05, times=10))
+    http = HttpSession(services.settings(**{**FAST, "retries": 0}))
+    try:
+        error, elapsed = failure(
+            lambda: http.request("arxiv", "GET", "http://arxiv.invalid/arxiv/api/query")
+        )
+    finally:
+        http.close()
+    assert "timed out" in str(error) and elapsed < 1.5
+    assert services.log == [("GET", "/arxiv/api/query")]  # it did go through the proxy
