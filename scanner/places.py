@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from catalog.keys import family_name, title_ref
+from catalog.keys import family_name, normalize_title, title_ref
 from catalog.types import RefKind
 from scanner.types import EntryFields, Hit
 
@@ -100,11 +100,16 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
         return _with_link_references(text, hits)
     groups = _Groups(len(hits))
     _join_same_work(hits, groups)
+    _join_title_prefixes(hits, groups)
     _join_entry_identifiers(text, hits, groups)
     _join_labels(text, hits, groups)
-    _join_author_year_mentions(hits, groups)
+    _join_author_year_mentions(text, hits, groups)
     merged = [_merge(text, [hits[i] for i in members]) for members in groups.members()]
-    return _with_link_references(text, sorted(merged, key=lambda h: (h.start, h.end)))
+    merged.sort(key=lambda h: (h.start, h.end))
+    merged = [
+        _from_entry_label(text, hit, merged[i - 1].end if i else 0) for i, hit in enumerate(merged)
+    ]
+    return _with_link_references(text, merged)
 
 
 class _Groups:
@@ -150,6 +155,30 @@ def _join_same_work(hits: list[Hit], groups: _Groups) -> None:
             keys.append(ref.key)
         for key in keys:
             groups.join(first_of.setdefault(key, index), index)
+
+
+_PREFIX_WORDS = 4  # a title cut short still names its work when this many words agree
+
+
+def _join_title_prefixes(hits: list[Hit], groups: _Groups) -> None:
+    """Join hits whose titles agree up to where one of them stops: a quoted title cut at a
+    parenthesis (`"... complexity O(n`) and the same title read whole beside its DOI."""
+    buckets: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
+    for index, hit in enumerate(hits):
+        title = (hit.reference.title if hit.reference else None) or hit.title_hint
+        if not title or not _mergeable(hit):
+            continue
+        words = normalize_title(title).split()
+        if len(words) >= _PREFIX_WORDS:
+            buckets.setdefault(tuple(words[:_PREFIX_WORDS]), []).append((index, words))
+    for members in buckets.values():
+        if len(members) > _MAX_NAMESAKES:
+            continue
+        for a, (first, first_words) in enumerate(members):
+            for second, second_words in members[a + 1 :]:
+                shorter = min(len(first_words), len(second_words))
+                if first_words[:shorter] == second_words[:shorter]:
+                    groups.join(first, second)
 
 
 def _join_entry_identifiers(text: str, hits: list[Hit], groups: _Groups) -> None:
@@ -218,10 +247,9 @@ def _join_labels(text: str, hits: list[Hit], groups: _Groups) -> None:
     """Join a label mention (`[Smith2011]_`) to the entry that carries that label."""
     labelled: dict[str, int] = {}
     for index, hit in enumerate(hits):
-        line_start = text.rfind("\n", 0, hit.start) + 1
-        label = _ENTRY_LABEL.match(text, line_start, hit.start + 1)
+        label = _entry_label(text, hit.start)
         if label is not None and _mergeable(hit):
-            labelled.setdefault(label["label"].casefold(), index)
+            labelled.setdefault(label.casefold(), index)
     for index, hit in enumerate(hits):
         mention = _LABEL_MENTION.fullmatch(text, hit.start, hit.end)
         if mention is not None and hit.ref is None:
@@ -230,15 +258,57 @@ def _join_labels(text: str, hits: list[Hit], groups: _Groups) -> None:
                 groups.join(target, index)
 
 
-def _join_author_year_mentions(hits: list[Hit], groups: _Groups) -> None:
+_LABEL_LOOKBACK_LINES = 4  # an entry's identifier stands at most this many lines below its label
+
+
+def _entry_label(text: str, start: int) -> str | None:
+    """The label of the entry a hit at `start` stands in: on its own line, or on one of the
+    few lines above it in the same paragraph (`[Haveliwala2002] T. H. ...` then the DOI)."""
+    found = _entry_label_match(text, start)
+    return found["label"] if found is not None else None
+
+
+def _entry_label_match(text: str, start: int) -> re.Match[str] | None:
+    line_end = start + 1
+    for _ in range(_LABEL_LOOKBACK_LINES):
+        line_start = text.rfind("\n", 0, line_end - 1) + 1
+        label = _ENTRY_LABEL.match(text, line_start, line_end)
+        if label is not None:
+            return label
+        if line_start == 0 or not text[line_start:line_end].strip():
+            return None
+        line_end = line_start
+        if not text[text.rfind("\n", 0, line_end - 1) + 1 : line_end].strip():
+            return None  # a blank line above: the paragraph starts here
+    return None
+
+
+# A label made of the first author's name and the year: `Haveliwala2002`, `SmithEtAl2011`.
+_NAME_YEAR_LABEL = re.compile(
+    r"(?P<name>[A-Z][a-z]+)(?:[A-Z][a-z]+)*?(?:EtAl|etal)?(?P<year>(?:19|20)\d\d)[a-z]?"
+)
+
+
+def _join_author_year_mentions(text: str, hits: list[Hit], groups: _Groups) -> None:
     """Join an author-year mention to the one entry or identifier of the place whose first
     author and year it names."""
     by_year: dict[int, list[tuple[int, str]]] = {}  # candidates indexed once: linear in hits
     for i, other in enumerate(hits):
-        if other.kind is not RefKind.AUTHOR_YEAR and other.reference is not None:
-            year, family = other.reference.year, _first_family(other.reference)
-            if year is not None and family:
-                by_year.setdefault(year, []).append((i, family))
+        if other.kind is RefKind.AUTHOR_YEAR or not _mergeable(other):
+            continue
+        year, family = (
+            (other.reference.year, _first_family(other.reference))
+            if other.reference
+            else (None, "")
+        )
+        if (year is None or not family) and other.ref is not None:
+            # An identifier whose entry was not read still carries its label's name and year
+            # (`[Haveliwala2002] ...` above its DOI).
+            named = _NAME_YEAR_LABEL.fullmatch(_entry_label(text, other.start) or "")
+            if named is not None:
+                year, family = int(named["year"]), named["name"].lower()
+        if year is not None and family:
+            by_year.setdefault(year, []).append((i, family))
     for index, hit in enumerate(hits):
         if hit.kind is not RefKind.AUTHOR_YEAR or hit.reference is None or not _mergeable(hit):
             continue
@@ -277,10 +347,14 @@ def _merge(text: str, group: list[Hit]) -> Hit:
         start=run[0].start,
         end=max(h.end for h in run),
         confidence=max(h.confidence for h in group),
-        title_hint=(fields.title if fields and fields.title else None)
-        or next((h.title_hint for h in group if h.kind is RefKind.TITLE and h.title_hint), None)
-        or primary.title_hint
-        or next((h.title_hint for h in group if h.title_hint), None),
+        title_hint=_best_title(
+            [
+                fields.title if fields else None,
+                *(h.title_hint for h in group if h.kind is RefKind.TITLE),
+                primary.title_hint,
+                *(h.title_hint for h in group),
+            ]
+        ),
         reference=fields,
         also=tuple(sorted({h.start for h in group} - {h.start for h in run})),
     )
@@ -303,6 +377,31 @@ def _reference_text(text: str, group: list[Hit], primary: Hit) -> list[Hit]:
             runs.append([hit])
             last_end = hit.end
     return next(run for run in runs if primary in run)
+
+
+def _from_entry_label(text: str, hit: Hit, previous_end: int) -> Hit:
+    """An identifier in a labelled entry, starting at the entry's label: a reference's line
+    is its entry's first line, even when the identifier comes lines later. Not past the
+    previous hit (`previous_end`), which belongs to an entry of its own."""
+    if hit.ref is None or hit.problem is not None or "[" not in text:
+        return hit
+    label = _entry_label_match(text, hit.start)
+    if label is None or not previous_end <= label.start("label") - 1 < hit.start:
+        return hit
+    return replace(hit, start=label.start("label") - 1)
+
+
+def _best_title(candidates: list[str | None]) -> str | None:
+    """The first title read, or a longer one that completes it (a title cut short at a
+    parenthesis by one reader and read whole by another)."""
+    titles = [t for t in candidates if t]
+    if not titles:
+        return None
+    best = titles[0]
+    for title in titles[1:]:
+        if len(title) > len(best) and normalize_title(title).startswith(normalize_title(best)):
+            best = title
+    return best
 
 
 def _richest_fields(group: list[Hit]) -> EntryFields | None:
