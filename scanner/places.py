@@ -176,6 +176,10 @@ def _join_title_prefixes(hits: list[Hit], groups: _Groups) -> None:
             continue
         for a, (first, first_words) in enumerate(members):
             for second, second_words in members[a + 1 :]:
+                # A title citation against another reading; two identifiers given one quoted
+                # title as their hint may be two works cited in one sentence.
+                if RefKind.TITLE not in (hits[first].kind, hits[second].kind):
+                    continue
                 shorter = min(len(first_words), len(second_words))
                 if first_words[:shorter] == second_words[:shorter]:
                     groups.join(first, second)
