@@ -160,7 +160,7 @@ def score_blocks(blocks: Iterator[tuple[GoldBlock, str | None]], detect: object)
         gold_spans = [s for s in (_locate_all(text, record.titles)) if s is not None]
         predicted = []
         for hit in hits:
-            if hit.kind is RefKind.TITLE and hit.title_hint:
+            if hit.kind in (RefKind.TITLE, RefKind.BOOK) and hit.title_hint:
                 span = locate(text, hit.title_hint, hit.start) or locate(text, hit.title_hint)
                 if span is not None:
                     predicted.append(span)

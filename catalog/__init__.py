@@ -11,6 +11,7 @@ from typing import Any
 
 _EXPORTS = {
     "Catalog": "catalog.core",
+    "CatalogUnusable": "catalog.guard",
     "ResolverError": "catalog.records",
     "ResolverSettings": "catalog.records",
     "ResolverUnavailable": "catalog.records",

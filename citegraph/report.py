@@ -27,7 +27,7 @@ class Citation:
     symbol_kind: str
     language: str
     context: str  # comment | docstring | string | doc
-    kind: str  # arxiv | doi | url | isbn | title | author-year
+    kind: str  # arxiv | doi | url | isbn | title | author-year | book
     id: str | None  # arxiv:1908.03265, doi:10.1145/..., url:..., or None for a title citation
     version: str | None
     raw: str

@@ -10,8 +10,8 @@ mention of one work is one reference (`reference/references.md`):
   `[Smith2011]_`) that points at an entry or identifier of the place by its first author's
   family name and year (a label spelled slightly differently still matches).
 
-The merged hit keeps the strongest identifier written (arXiv > DOI > URL > ISBN > title >
-author-year), the entry's fields, and spans the reference text (the entry with its
+The merged hit keeps the strongest identifier written (arXiv > DOI > URL > ISBN > book >
+title > author-year), the entry's fields, and spans the reference text (the entry with its
 identifiers); the other mentions' offsets are its `also`.
 """
 
@@ -31,9 +31,12 @@ _STRENGTH = {
     RefKind.DOI: 1,
     RefKind.URL: 2,
     RefKind.ISBN: 3,
-    RefKind.TITLE: 4,
-    RefKind.AUTHOR_YEAR: 5,
+    RefKind.BOOK: 4,
+    RefKind.TITLE: 5,
+    RefKind.AUTHOR_YEAR: 6,
 }
+# The kinds of an entry read by its title, which an identifier after it may end.
+_ENTRY_KINDS = frozenset({RefKind.TITLE, RefKind.BOOK})
 # What ends an entry between its text and an identifier after it: a blank line, or the start
 # of the next entry (a reST or numbered label, a bullet, a Doxygen or Javadoc tag).
 _ENTRY_BREAK = re.compile(
@@ -178,7 +181,7 @@ def _join_title_prefixes(hits: list[Hit], groups: _Groups) -> None:
             for second, second_words in members[a + 1 :]:
                 # A title citation against another reading; two identifiers given one quoted
                 # title as their hint may be two works cited in one sentence.
-                if RefKind.TITLE not in (hits[first].kind, hits[second].kind):
+                if not {hits[first].kind, hits[second].kind} & _ENTRY_KINDS:
                     continue
                 shorter = min(len(first_words), len(second_words))
                 if first_words[:shorter] == second_words[:shorter]:
@@ -194,7 +197,7 @@ def _join_entry_identifiers(text: str, hits: list[Hit], groups: _Groups) -> None
             hit.ref is not None
             and _mergeable(hit)
             and entry.ref is None
-            and entry.kind is RefKind.TITLE
+            and entry.kind in _ENTRY_KINDS
             and _mergeable(entry)
             and _continues_entry(text, entry, hit.start)
         ):
@@ -354,7 +357,7 @@ def _merge(text: str, group: list[Hit]) -> Hit:
         title_hint=_best_title(
             [
                 fields.title if fields else None,
-                *(h.title_hint for h in group if h.kind is RefKind.TITLE),
+                *(h.title_hint for h in group if h.kind in _ENTRY_KINDS),
                 primary.title_hint,
                 *(h.title_hint for h in group),
             ]

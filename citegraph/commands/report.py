@@ -30,7 +30,7 @@ from citegraph.report import Report
 )
 def report_command(
     scan_file: Path,
-    format_name: str,
+    format_name: str | None,
     outputs: tuple[str, ...],
     source_url: str | None,
     max_bytes: int | None,
