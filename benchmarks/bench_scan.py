@@ -1,6 +1,6 @@
 """Scan benchmark: how close is `citegraph scan` to the cost of reading every file once?
 
-    python benchmarks/bench_scan.py [--repo PATH | --out DIR] [--runs 5] [--scale 2] [--no-stages]
+    python -m benchmarks.bench_scan [--repo PATH | --out DIR] [--runs 5] [--scale 2] [--no-stages]
 
 Times (CPU: user + system of the scan and its workers; and wall), each the median of
 `--runs` fresh subprocesses: (a) the floor, reading every candidate file and testing its
@@ -25,8 +25,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.synth import GENERATOR_VERSION, generate
 

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.eval_titles import WORD, Score, norm_title, word_positions
+from benchmarks.scoring import WORD, Score, norm_title, word_positions
 
 # Where each annotated package comes from: the exact release the gold records were drawn from.
 CORPORA = {

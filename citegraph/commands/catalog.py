@@ -12,12 +12,18 @@ from pathlib import Path
 
 import click
 
-from catalog.export import bibtex_entries, paper_record
-from catalog.ids import ref_from_string
-from catalog.imports import IMPORTERS, detect_format, import_file
-from catalog.schema import SchemaTooNew
-from catalog.store import Store, default_catalog_path
-from catalog.types import PaperRef
+from catalog import (
+    IMPORTERS,
+    PaperRef,
+    SchemaTooNew,
+    Store,
+    bibtex_entries,
+    default_catalog_path,
+    detect_format,
+    import_file,
+    paper_record,
+    ref_from_string,
+)
 from citegraph.commands.common import StderrObserver
 from citegraph.errors import InputError
 from citegraph.exitcodes import ExitCode
@@ -131,7 +137,7 @@ def show_command(
     path: Path, identifier: str, offline: bool, mailto: str | None, as_json: bool
 ) -> int:
     """Show the paper behind IDENTIFIER (arXiv id, DOI, URL or key), resolving it if needed."""
-    from catalog.core import Catalog
+    from catalog import Catalog
 
     ref = parse_id(identifier)
     observer = StderrObserver()
@@ -211,7 +217,7 @@ def export_command(path: Path, fmt: str, output: Path | None) -> int:
 @click.pass_obj
 def check_command(path: Path) -> int:
     """Check the catalog file for damage (read-only). Exit 1 when it is damaged."""
-    from catalog.guard import inspect
+    from catalog import inspect
 
     problems = inspect(path)
     if not problems:
@@ -230,7 +236,7 @@ def check_command(path: Path) -> int:
 @click.pass_obj
 def rebuild_command(path: Path, force: bool) -> int:
     """Move a damaged catalog aside (kept as PATH.broken-TIME) and start an empty one."""
-    from catalog.guard import inspect, move_aside
+    from catalog import inspect, move_aside
 
     problems = inspect(path)
     if not path.exists():
