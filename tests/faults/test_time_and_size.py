@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import json
-import sys
 import gc
+import json
 import time
 from pathlib import Path
 
 import pytest
 
+from benchmarks.bench_linear import identifier_lines_file, references_file
 from citegraph.cli import run
 from scanner.options import ScanOptions
 from scanner.scan import scan_file, scan_paths
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from benchmarks.bench_linear import identifier_lines_file, references_file
 
 
 def test_a_file_over_its_budget_is_skipped_and_the_scan_goes_on(tmp_path: Path) -> None:
