@@ -110,7 +110,10 @@ class SpanIndex(Generic[T]):
             first = bisect.bisect_right(self._ends, start, 0, count)
             chosen = self._order[first:count]
         else:
-            chosen = [self._order[k] for k in range(count) if self._ends[k] > start]
+            # The running maximum of the ends never falls: spans before the first one whose
+            # running maximum passes `start` all end at or before it.
+            first = bisect.bisect_right(self._max_end, start, 0, count)
+            chosen = [self._order[k] for k in range(first, count) if self._ends[k] > start]
         return [self._items[i] for i in sorted(chosen)]
 
     def within(self, start: int, end: int) -> list[T]:
