@@ -19,3 +19,6 @@
 (public_field_definition name: (_) @name value: [(arrow_function) (function_expression)]) @definition.method
 (assignment_expression left: (member_expression property: (property_identifier) @name) right: [(arrow_function) (function_expression)]) @definition.function
 (variable_declarator name: (identifier) @name value: (object)) @definition.variable
+; A function built by a call (`createErf = factory(name, deps, () => { ... })`): the name owns
+; the comments inside the callback.
+(variable_declarator name: (identifier) @name value: (call_expression arguments: (arguments [(arrow_function) (function_expression)]))) @definition.function
