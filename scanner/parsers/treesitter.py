@@ -48,7 +48,7 @@ _QUERIES = Path(__file__).resolve().parent.parent / "queries"
 # function; blanking export and specifier macros (same length, so offsets hold) lets them.
 _EXPORT_MACRO = re.compile(
     rb"\b[A-Z][A-Z0-9_]*_(?:API|EXPORT|IMPORT|HIDDEN|EXTERN|DLL)\b"
-    rb"|\b[A-Z][A-Z0-9_]*_(?:GPU_ENABLED|CUDA_ENABLED|FORCEINLINE|INLINE|CONSTEXPR|STATIC)\b"
+    rb"|\b[A-Z][A-Z0-9_]*_(?:GPU_ENABLED|CUDA_ENABLED|FORCEINLINE|INLINE|CONSTEXPR)\b"
     rb"(?![ \t]*\()"
     rb"|\b[A-Z][A-Z0-9_]*_NOEXCEPT\b(?:[ \t]*\([^()\n]*\))?"
 )
