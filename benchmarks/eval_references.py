@@ -180,6 +180,7 @@ def normalise_id(ident: str | None) -> str | None:
     url = ident[4:] if scheme == "url" else ident
     url = re.sub(r"^[a-z]+://", "", url.strip(), flags=re.IGNORECASE)
     url = re.sub(r"^www\.", "", url, flags=re.IGNORECASE).rstrip(".,;:)>'\"").rstrip("/")
+    url = url.split("#", 1)[0].rstrip("/")  # a fragment points into the work, not at another
     for pattern in (_ARXIV_URL, _HF_PAPERS):
         match = pattern.match(url)
         if match:

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from catalog.online import Online
-from catalog.records import Policy, ResolverError, ResolverUnavailable
+from catalog.records import Policy, ResolverError, ResolverUnavailable, ServiceUnavailable
 from catalog.resolvers import CHAINS, LINKS, Resolver
 from catalog.store import Store
 from catalog.types import Paper, PaperRef, Reference, RefKind, Resolution
@@ -62,13 +62,12 @@ class IdentifierChain:
             self._link(fetched)
             results.update(_current(self.store, fetched))
         for ref in todo:
-            if ref.key not in results:
-                paper = known.get(ref.key)
-                results[ref.key] = (
-                    Resolution(ref.key, Status.CACHED, paper, message="stale")
-                    if paper
-                    else Resolution(ref.key, Status.OFFLINE, message="not in the catalog")
-                )
+            result, paper = results.get(ref.key), known.get(ref.key)
+            if paper is not None and (result is None or result.status is Status.FAILED):
+                # A source failing now does not erase what an earlier run learnt.
+                results[ref.key] = Resolution(ref.key, Status.CACHED, paper, message="stale")
+            elif result is None:
+                results[ref.key] = Resolution(ref.key, Status.OFFLINE, message="not in the catalog")
         return {key: results[key] for key in keys}
 
     def _link(self, results: dict[str, Resolution]) -> None:
@@ -119,6 +118,7 @@ class IdentifierChain:
     def _fetch(self, refs: list[PaperRef]) -> dict[str, Resolution]:
         results: dict[str, Resolution] = {}
         failed: dict[str, str] = {}
+        skipped: set[str] = set()  # a source dropped for the run: left for the caller (offline)
         by_kind: dict[RefKind, list[PaperRef]] = {}
         for ref in refs:
             by_kind.setdefault(ref.kind, []).append(ref)
@@ -132,6 +132,9 @@ class IdentifierChain:
                 found = self._ask(resolver, ask, "its references stay unresolved this run")
                 if isinstance(found, ResolverUnavailable):
                     break
+                if isinstance(found, ServiceUnavailable):
+                    skipped.update(ref.key for ref in ask)
+                    continue
                 if isinstance(found, ResolverError):
                     failed.update((ref.key, str(found)) for ref in ask)
                     continue
@@ -141,7 +144,8 @@ class IdentifierChain:
                 pending = [ref for ref in pending if ref.key not in found]
             if not self.online.available:
                 continue  # left for the caller to mark offline
-            missing = [ref.key for ref in pending if ref.key not in failed]
+            unanswered = failed.keys() | skipped
+            missing = [ref.key for ref in pending if ref.key not in unanswered]
             self.store.record_missing(missing)
             results.update((k, Resolution(k, Status.NOT_FOUND)) for k in missing)
             results.update(

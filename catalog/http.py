@@ -134,7 +134,6 @@ class HttpSession:
             self._pause(source, self._spacing(source))
             self._last[source] = self.clock()
             wait: float | None = None
-            timed_out = False
             try:
                 reply = self._timed(
                     source, lambda: self._send(source, method, url, params, json, headers)
@@ -147,10 +146,9 @@ class HttpSession:
                 ) from error
             except (httpx.TimeoutException, httpx.ReadError, httpx.RemoteProtocolError) as error:
                 self._check_budget(source)
-                timed_out = isinstance(error, httpx.TimeoutException)
                 failure = (
                     f"{source}: request timed out"
-                    if timed_out
+                    if isinstance(error, httpx.TimeoutException)
                     else f"{source}: connection broke off ({type(error).__name__})"
                 )
             except httpx.HTTPError as error:
@@ -160,9 +158,9 @@ class HttpSession:
                     return None
                 if reply.status_code < 300:
                     return reply
-                failure = f"{source}: HTTP {reply.status_code} from {url}"
                 if reply.status_code not in RETRY_STATUSES:
-                    raise ResolverError(failure)
+                    raise ResolverError(f"{source}: HTTP {reply.status_code} from {url}")
+                failure = f"{source}: HTTP {reply.status_code}"
                 wait = retry_after_seconds(reply.retry_after, time.time())
                 cap = self.settings.max_retry_after
                 if wait is not None and wait > cap:
@@ -172,9 +170,9 @@ class HttpSession:
                         f"(more than the {cap:g} s limit); not asked again this run",
                     )
             if attempt >= self.settings.retries:
-                if timed_out:  # silent or crawling: its other requests would time out too
-                    self._stop(source, f"{failure} {attempt + 1} times; not asked again this run")
-                raise ResolverError(failure)
+                # Silent, crawling, overloaded or broken: its other requests would fail alike.
+                tries = f"{attempt + 1} tries" if attempt else "1 try"
+                self._stop(source, f"{failure} ({tries}); not asked again this run")
             attempt += 1
             self._pause(source, wait if wait is not None else self._backoff(attempt))
 

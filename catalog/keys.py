@@ -95,10 +95,25 @@ def lookup_key(title: str | None, authors: Sequence[str], year: int | None) -> s
     return f"q:{normalize_title(title or '')}|{names}|{year or ''}"
 
 
+def id_key(kind: str, value: str) -> str:
+    """The key of one identifier in a paper's `ids` (`doi`, `arxiv`, `openalex`, ...); the
+    same as `PaperRef(kind, value).key` for the reference kinds."""
+    return f"{kind}:{value}"
+
+
 def id_keys(ids: Mapping[str, str], kinds: Iterable[str] | None = None) -> list[str]:
     """The keys of a paper's identifiers (only `kinds` when given), in the order of `ids`."""
     wanted = None if kinds is None else frozenset(kinds)
-    return [f"{k}:{v}" for k, v in ids.items() if wanted is None or k in wanted]
+    return [id_key(k, v) for k, v in ids.items() if wanted is None or k in wanted]
+
+
+def primary_key(ids: Mapping[str, str]) -> str:
+    """The key of a record built from `ids`: its DOI, else arXiv id, URL, ISBN, else any id."""
+    for kind in ("doi", "arxiv", "url", "isbn"):
+        if kind in ids:
+            return id_key(kind, ids[kind])
+    kind, value = next(iter(sorted(ids.items())))
+    return id_key(kind, value)
 
 
 def aliases(key: str, ids: Mapping[str, str]) -> list[str]:
@@ -106,6 +121,6 @@ def aliases(key: str, ids: Mapping[str, str]) -> list[str]:
     id (`10.48550/arxiv.<id>`), and its own key."""
     keys = id_keys(ids)
     if "arxiv" in ids:
-        keys.append(f"doi:{ARXIV_DOI_PREFIX}{ids['arxiv'].lower()}")
+        keys.append(id_key("doi", ARXIV_DOI_PREFIX + ids["arxiv"].lower()))
     keys.append(key)
     return list(dict.fromkeys(keys))

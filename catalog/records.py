@@ -87,7 +87,7 @@ class ResolverSettings:
     # Seconds of network time, waits included, per source and per run (all sources together).
     service_budget: float = DEFAULT_SERVICE_BUDGET
     run_budget: float = DEFAULT_RUN_BUDGET
-    retries: int = 3
+    retries: int = 2
     backoff: float = 1.0
     max_retry_after: float = 10.0  # a longer Retry-After stops asking that source this run
     max_body_bytes: int = 4 * 1024 * 1024  # decoded; the largest real batch answer is ~1 MB

@@ -3,6 +3,8 @@ response bodies read in chunks, decoded by us and capped in size."""
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import threading
 import time
 import zlib
@@ -93,9 +95,38 @@ class _DeadlineBackend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
-        bounded = self._deadline.bound(timeout, httpcore.ConnectTimeout)
-        stream = self._inner.connect_tcp(host, port, bounded, local_address, socket_options)
-        return _DeadlineStream(stream, self._deadline)
+        error: Exception = httpcore.ConnectError(f"{host} has no address")
+        for address in self._addresses(host, port, timeout):
+            bounded = self._deadline.bound(timeout, httpcore.ConnectTimeout)
+            try:
+                stream = self._inner.connect_tcp(
+                    address, port, bounded, local_address, socket_options
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as failure:
+                error = failure
+                continue
+            return _DeadlineStream(stream, self._deadline)
+        raise error
+
+    def _addresses(self, host: str, port: int, timeout: float | None) -> list[str]:
+        """The addresses of `host`, looked up in a helper thread: `getaddrinfo` takes no
+        timeout, and a resolver that never answers must not outlast the deadline."""
+        try:
+            ipaddress.ip_address(host)
+            return [host]
+        except ValueError:
+            pass
+        answer: list[object] = []
+        lookup = threading.Thread(
+            target=_lookup, args=(host, port, answer), name="citegraph-dns", daemon=True
+        )
+        lookup.start()
+        lookup.join(self._deadline.bound(timeout, httpcore.ConnectTimeout))
+        if not answer:
+            raise httpcore.ConnectTimeout(f"looking up {host} took too long")
+        if isinstance(answer[0], OSError):
+            raise httpcore.ConnectError(f"cannot look up {host}: {answer[0]}")
+        return [str(info[4][0]) for info in answer[0]]  # type: ignore[attr-defined]
 
     def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
@@ -106,6 +137,13 @@ class _DeadlineBackend(httpcore.NetworkBackend):
 
     def sleep(self, seconds: float) -> None:
         self._inner.sleep(seconds)
+
+
+def _lookup(host: str, port: int, answer: list[object]) -> None:
+    try:
+        answer.append(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+    except OSError as error:
+        answer.append(error)
 
 
 def deadline_client(deadline: Deadline, timeout: httpx.Timeout) -> httpx.Client:
@@ -169,7 +207,7 @@ def decoder(encoding: str, source: str) -> Decoder:
                 return
             data = chunk
             while data and room > 0 and not inflater.eof:
-                piece = inflater.decompress(data, room)
+                piece = inflater.decompress(data, min(room, CHUNK))
                 room -= len(piece)
                 yield piece
                 data = inflater.unconsumed_tail

@@ -45,6 +45,7 @@ def _gold(*refs: Ref, traps: tuple[Trap, ...] = ()) -> GoldFile:
         ("https://dl.acm.org/doi/abs/10.1145/992200.992206", "doi:10.1145/992200.992206"),
         ("url:https://www.Example.org/~a/paper.pdf).", "url:example.org/~a/paper.pdf"),
         ("http://example.org/pubs/", "url:example.org/pubs"),
+        ("url:dlmf.nist.gov/19.20#iv", "url:dlmf.nist.gov/19.20"),
         ("isbn:978-0-12-345678-9", "isbn:9780123456789"),
         (None, None),
     ],

@@ -52,14 +52,22 @@ def test_manifest_declares_the_hooks() -> None:
     assert check["types"] == ["text"] and check["require_serial"] is True
 
 
-@pytest.mark.slow
-def test_commit_is_refused_until_the_citation_is_fixed(tmp_path: Path) -> None:
+def offline_env(tmp_path: Path) -> dict[str, str]:
+    """pre-commit installs the hook from the local wheelhouse, never from an index."""
     wheelhouse = os.environ.get("CITEGRAPH_WHEELHOUSE", str(REPO / ".ci" / "wheelhouse"))
     if not Path(wheelhouse).is_dir():
         pytest.fail(f"no wheelhouse at {wheelhouse}: .ci/run builds it (pip wheel -w)")
-    # The pre-commit of this interpreter (a test dependency), on PATH or not.
-    pre_commit = [sys.executable, "-m", "pre_commit"]
-    # The hook repository: this checkout as committed, plus any uncommitted change.
+    return {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "PIP_NO_INDEX": "1",
+        "PIP_FIND_LINKS": wheelhouse,
+        "CITEGRAPH_CATALOG": str(tmp_path / "catalog.sqlite3"),
+    }
+
+
+def snapshot(tmp_path: Path) -> tuple[Path, str]:
+    """The hook repository: this checkout as committed, plus any uncommitted change."""
     hook_repo = tmp_path / "hook-repo"
     subprocess.run(["git", "clone", "-q", str(REPO), str(hook_repo)], check=True)
     for changed in git(REPO, "ls-files", "-m", "-o", "--exclude-standard").stdout.split():
@@ -69,8 +77,54 @@ def test_commit_is_refused_until_the_citation_is_fixed(tmp_path: Path) -> None:
             shutil.copy2(REPO / changed, target)
     git(hook_repo, "add", "-A")
     git(hook_repo, "commit", "-q", "-m", "snapshot", check=False)
-    rev = git(hook_repo, "rev-parse", "HEAD").stdout.strip()
+    return hook_repo, git(hook_repo, "rev-parse", "HEAD").stdout.strip()
 
+
+# The pre-commit of this interpreter (a test dependency), on PATH or not.
+PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
+
+
+@pytest.mark.slow
+def test_try_repo_skips_what_the_project_excludes_and_fails_on_a_malformed_id(
+    tmp_path: Path,
+) -> None:
+    env = offline_env(tmp_path)
+    hook_repo, rev = snapshot(tmp_path)
+    project = tmp_path / "project"
+    project.mkdir()
+    git(project, "init", "-q")
+    (project / "pyproject.toml").write_text('[tool.citegraph]\nexclude = ["vendor/**"]\n')
+    (project / "vendor").mkdir()
+    (project / "vendor" / "third.py").write_text("# Upstream's typo: arXiv:2113.01234\n")
+    git(project, "add", "-A")
+
+    def try_repo() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*PRE_COMMIT, "try-repo", str(hook_repo), "citegraph-check", "--ref", rev],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+
+    excluded = try_repo()
+    assert excluded.returncode == 0, excluded.stdout + excluded.stderr
+    assert "Passed" in excluded.stdout
+
+    (project / "model.py").write_text('"""Transformer.\n\nSee arXiv:2113.01234.\n"""\n')
+    git(project, "add", "-A")
+    refused = try_repo()
+    output = refused.stdout + refused.stderr
+    assert refused.returncode == 1, output
+    assert "model.py:3:5: CG001 month 13 does not exist" in output
+    assert "vendor/third.py" not in output
+
+
+@pytest.mark.slow
+def test_commit_is_refused_until_the_citation_is_fixed(tmp_path: Path) -> None:
+    env = offline_env(tmp_path)
+    hook_repo, rev = snapshot(tmp_path)
     project = tmp_path / "project"
     project.mkdir()
     git(project, "init", "-q")
@@ -80,14 +134,7 @@ def test_commit_is_refused_until_the_citation_is_fixed(tmp_path: Path) -> None:
         )
     )
     (project / "model.py").write_text('"""Transformer.\n\nSee arXiv:2113.01234.\n"""\n')
-    env = {
-        **os.environ,
-        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
-        "PIP_NO_INDEX": "1",
-        "PIP_FIND_LINKS": wheelhouse,
-        "CITEGRAPH_CATALOG": str(tmp_path / "catalog.sqlite3"),
-    }
-    subprocess.run([*pre_commit, "install"], cwd=project, check=True, env=env, capture_output=True)
+    subprocess.run([*PRE_COMMIT, "install"], cwd=project, check=True, env=env, capture_output=True)
     git(project, "add", "-A")
     refused = commit(project, env)
     output = refused.stdout + refused.stderr

@@ -10,6 +10,7 @@ from defusedxml import DefusedXmlException
 
 from catalog.http import HttpSession
 from catalog.ids import normalize_doi, parse_arxiv
+from catalog.keys import id_key
 from catalog.records import ResolverError, ResolverSettings
 from catalog.resolvers.base import build_paper, chunks
 from catalog.types import Paper, PaperRef, RefKind
@@ -43,7 +44,7 @@ class ArxivResolver:
             for paper in parse_feed(response.content):
                 # Only entries for ids we asked about: a mirror's whole feed is not a lookup.
                 if paper.ids["arxiv"] in asked:
-                    found[f"arxiv:{paper.ids['arxiv']}"] = paper
+                    found[id_key("arxiv", paper.ids["arxiv"])] = paper
         return found
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 from catalog.http import HttpSession
+from catalog.keys import primary_key
 from catalog.records import ResolverSettings
 from catalog.types import Paper, PaperRef, Reference, RefKind
 
@@ -86,15 +87,6 @@ def as_year(value: object) -> int | None:
     return year if 1000 <= year <= 2999 else None
 
 
-def paper_key(ids: dict[str, str]) -> str:
-    """The primary key of a record built from `ids`: its DOI, else arXiv id, else any id."""
-    for kind in ("doi", "arxiv", "url", "isbn"):
-        if kind in ids:
-            return f"{kind}:{ids[kind]}"
-    kind, value = next(iter(sorted(ids.items())))
-    return f"{kind}:{value}"
-
-
 def build_paper(
     source: str,
     ids: dict[str, str],
@@ -110,7 +102,7 @@ def build_paper(
     """A `Paper` from raw service fields, cleaned the same way for every source."""
     ids = {k: v for k, v in ids.items() if v}
     return Paper(
-        key=paper_key(ids),
+        key=primary_key(ids),
         title=clean_text(title),
         authors=tuple(a for a in (clean_text(x) for x in authors) if a),
         year=as_year(year),

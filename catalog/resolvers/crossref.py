@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from catalog.http import HttpSession, json_body
 from catalog.ids import ARXIV_DOI_PREFIX, normalize_doi, parse_arxiv
+from catalog.keys import id_key
 from catalog.records import ResolverError, ResolverSettings
 from catalog.resolvers.base import build_paper, chunks, field_list, field_map
 from catalog.types import Paper, PaperRef, Reference, RefKind
@@ -48,7 +49,7 @@ class CrossrefResolver:
             for item in _items(json_body(response, self.name)):
                 paper = parse_work(item)
                 if paper is not None and paper.ids["doi"] in asked:
-                    found[f"doi:{paper.ids['doi']}"] = paper
+                    found[id_key("doi", paper.ids["doi"])] = paper
         for doi in (d for d in dois if "," in d):
             url = f"{self.base_url}/works/{quote(doi, safe='/')}"
             response = session.request(
@@ -58,7 +59,7 @@ class CrossrefResolver:
                 body = json_body(response, self.name)
                 paper = parse_work(body.get("message") if isinstance(body, dict) else None)
                 if paper is not None and paper.ids["doi"] == doi:
-                    found[f"doi:{paper.ids['doi']}"] = paper
+                    found[id_key("doi", paper.ids["doi"])] = paper
         return found
 
     def search_title(self, session: HttpSession, query: Reference) -> list[Paper]:

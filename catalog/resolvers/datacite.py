@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 from catalog.http import HttpSession, json_body
 from catalog.ids import ARXIV_DOI_PREFIX, normalize_doi, parse_arxiv
+from catalog.keys import id_key
 from catalog.records import ResolverSettings
 from catalog.resolvers.base import build_paper
 from catalog.types import Paper, PaperRef, RefKind
@@ -40,7 +41,7 @@ class DataciteResolver:
             attributes = data.get("attributes") if isinstance(data, Mapping) else None
             paper = parse_attributes(attributes) if isinstance(attributes, Mapping) else None
             if paper is not None:
-                found[f"doi:{doi}"] = paper
+                found[id_key("doi", doi)] = paper
         return found
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from catalog.http import HttpSession, json_body
 from catalog.ids import normalize_doi, parse_arxiv
+from catalog.keys import id_key
 from catalog.records import ResolverError, ResolverSettings
 from catalog.resolvers.base import build_paper, chunks, field_map
 from catalog.types import Paper, PaperRef, Reference, RefKind
@@ -50,7 +51,7 @@ class OpenalexResolver:
             ):
                 paper = parse_work(work)
                 if paper is not None and paper.ids.get("doi") in asked:
-                    found[f"doi:{paper.ids['doi']}"] = paper
+                    found[id_key("doi", paper.ids["doi"])] = paper
         return found
 
     def search_title(self, session: HttpSession, query: Reference) -> list[Paper]:

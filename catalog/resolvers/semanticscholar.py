@@ -7,6 +7,7 @@ from typing import Any
 
 from catalog.http import HttpSession, json_body
 from catalog.ids import ARXIV_DOI_PREFIX, normalize_doi, parse_arxiv
+from catalog.keys import id_keys
 from catalog.records import ResolverError, ResolverSettings
 from catalog.resolvers.base import build_paper, chunks, field_map
 from catalog.types import Paper, PaperRef, Reference, RefKind
@@ -72,7 +73,7 @@ class SemanticScholarResolver:
                 paper = parse_paper(entry)
                 if paper is None:
                     continue
-                keys = {f"{k}:{v}" for k, v in paper.ids.items()} & wanted
+                keys = set(id_keys(paper.ids)) & wanted
                 if not keys and position < len(batch) and len(body) == len(batch):
                     keys = {batch[position].key}
                 for key in keys:

@@ -50,11 +50,21 @@ from citegraph.exitcodes import ExitCode
 )
 @click.option("--include", multiple=True, metavar="GLOB", help="Only scan matching files.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Do not scan matching files.")
-@click.option("--max-file-size", type=click.IntRange(min=1), metavar="BYTES")
+@click.option(
+    "--max-file-size",
+    type=click.IntRange(min=1),
+    metavar="BYTES",
+    help="Skip files larger than this (default 2 MiB).",
+)
 @click.option("--strings/--no-strings", default=None, help="Also read string literals.")
 @click.option("--resolve/--no-resolve", default=None, help="Look up paper metadata.")
 @click.option("--offline", is_flag=True, default=None, help="Use the local catalog only.")
-@click.option("--catalog", type=click.Path(dir_okay=False), metavar="PATH")
+@click.option(
+    "--catalog",
+    type=click.Path(dir_okay=False),
+    metavar="PATH",
+    help="The paper catalog database (default: user cache directory; env CITEGRAPH_CATALOG).",
+)
 @click.option("--mailto", metavar="EMAIL", help="Contact address for polite API use.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on standard error.")
 def index_command(

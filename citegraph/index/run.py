@@ -12,7 +12,7 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -75,40 +75,78 @@ def index_sources(
     probe_source: Callable[[Source], Probe] = probe,
 ) -> IndexResult:
     """Index `sources` into `out_dir` and return the outcomes and reports."""
-    from citegraph.index.adapter import build_reports, client_config, scanner_fingerprint
+    from citegraph.index.adapter import build_reports, client_config
 
     out_dir = out_dir.resolve()
+    plan = _plan(sources, out_dir, settings, probe_source)
+    if observer is not None:
+        failed = sum(1 for o in plan.outcomes.values() if o.status is Status.FAILED)
+        observer.on_plan(len(sources), len(plan.outcomes) - failed, failed)
+    if plan.jobs:
+        _scan(plan, out_dir, settings, observer)
+
+    warn = observer.on_warning if observer is not None else (lambda message: None)
+    ordered = [plan.repos[s.spec] for s in sources if s.spec in plan.repos]
+    reports = build_reports(ordered, client_config(out_dir, settings.client_overrides), warn)
+    by_spec = {repo.spec: report for repo, report in zip(ordered, reports, strict=True)}
+    outcomes = []
+    for source in sources:
+        outcome, report = plan.outcomes[source.spec], by_spec.get(source.spec)
+        if report is not None:
+            counts = {
+                k: report.stats.get(k, 0) for k in ("files", "papers", "citations", "resolved")
+            }
+            outcome = replace(outcome, counts=counts)
+        outcomes.append(outcome)
+    return IndexResult(tuple(outcomes), tuple(reports))
+
+
+@dataclass
+class _Plan:
+    """Each source's fate so far: failed to probe, unchanged (its stored result), or a job."""
+
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
+    repos: dict[str, RepoScan] = field(default_factory=dict)
+    jobs: list[Job] = field(default_factory=list)
+    keys: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def _plan(
+    sources: Sequence[Source],
+    out_dir: Path,
+    settings: IndexSettings,
+    probe_source: Callable[[Source], Probe],
+) -> _Plan:
+    from citegraph.index.adapter import scanner_fingerprint
+
     work_dir = (settings.work_dir or out_dir / "work").resolve()
     names = _unique_names(sources)
     options_digest = _digest(settings.scan_overrides)
     scanner = scanner_fingerprint()
-
-    probes: dict[str, Probe | str] = {}
-    with ThreadPoolExecutor(_PROBE_THREADS) as pool:
-        for source, answer in zip(
-            sources, pool.map(_probe_or_reason(probe_source), sources), strict=False
-        ):
-            probes[source.spec] = answer
-
-    outcomes: dict[str, Outcome] = {}
-    repos: dict[str, RepoScan] = {}
-    jobs: list[Job] = []
-    keys: dict[str, dict[str, str]] = {}
+    with ThreadPoolExecutor(_PROBE_THREADS) as pool:  # probes wait on git and registries
+        probes = dict(
+            zip(
+                (s.spec for s in sources),
+                pool.map(_probe_or_reason(probe_source), sources),
+                strict=True,
+            )
+        )
+    plan = _Plan()
     for source in sources:
         answer, name = probes[source.spec], names[source.spec]
         if isinstance(answer, str):
-            outcomes[source.spec] = Outcome(source.spec, name, Status.FAILED, reason=answer)
+            plan.outcomes[source.spec] = Outcome(source.spec, name, Status.FAILED, reason=answer)
             continue
         key = {"revision": answer.revision, "scanner": scanner, "options": options_digest}
-        keys[source.spec] = key
+        plan.keys[source.spec] = key
         stored = None if settings.refresh else store.load(_result_path(out_dir, source), key)
         if stored is not None:
-            repos[source.spec] = stored
-            outcomes[source.spec] = Outcome(
+            plan.repos[source.spec] = stored
+            plan.outcomes[source.spec] = Outcome(
                 source.spec, name, Status.UNCHANGED, stored.revision, seconds=stored.seconds
             )
             continue
-        jobs.append(
+        plan.jobs.append(
             Job(
                 source=source,
                 revision=answer.revision,
@@ -122,54 +160,31 @@ def index_sources(
                 max_unpacked=settings.max_unpacked,
             )
         )
-    if observer is not None:
-        failed = sum(1 for o in outcomes.values() if o.status is Status.FAILED)
-        observer.on_plan(len(sources), len(outcomes) - failed, failed)
+    return plan
 
-    if jobs:
-        from citegraph.index.cluster import open_client, run_jobs
 
-        started = (lambda job: observer.on_start(job.source.spec)) if observer else None
-        with open_client(settings.scheduler, settings.workers, settings.processes) as client:
-            for finished in run_jobs(client, jobs, on_start=started, grace=settings.grace):
-                spec = finished.job.source.spec
-                if finished.result is None:
-                    outcome = Outcome(spec, finished.job.name, Status.FAILED, reason=finished.error)
-                else:
-                    repo = finished.result
-                    store.save(_result_path(out_dir, finished.job.source), keys[spec], repo)
-                    repos[spec] = repo
-                    outcome = Outcome(
-                        spec, repo.name, Status.SCANNED, repo.revision, seconds=repo.seconds
-                    )
-                outcomes[spec] = outcome
-                if observer is not None:
-                    observer.on_done(outcome)
+def _scan(
+    plan: _Plan, out_dir: Path, settings: IndexSettings, observer: IndexObserver | None
+) -> None:
+    """Run the plan's jobs on the cluster, storing each result as soon as it arrives."""
+    from citegraph.index.cluster import open_client, run_jobs
 
-    warn = observer.on_warning if observer is not None else (lambda message: None)
-    ordered = [repos[s.spec] for s in sources if s.spec in repos]
-    config = client_config(out_dir, settings.client_overrides)
-    reports = build_reports(ordered, config, warn)
-    by_spec = {repo.spec: report for repo, report in zip(ordered, reports, strict=False)}
-    final = []
-    for source in sources:
-        outcome = outcomes[source.spec]
-        report = by_spec.get(source.spec)
-        if report is not None:
-            counts = {
-                k: report.stats.get(k, 0) for k in ("files", "papers", "citations", "resolved")
-            }
-            outcome = Outcome(
-                outcome.spec,
-                outcome.name,
-                outcome.status,
-                outcome.revision,
-                outcome.reason,
-                outcome.seconds,
-                counts,
-            )
-        final.append(outcome)
-    return IndexResult(tuple(final), tuple(reports))
+    started = (lambda job: observer.on_start(job.source.spec)) if observer else None
+    with open_client(settings.scheduler, settings.workers, settings.processes) as client:
+        for finished in run_jobs(client, plan.jobs, on_start=started, grace=settings.grace):
+            job, repo = finished.job, finished.result
+            spec = job.source.spec
+            if repo is None:
+                outcome = Outcome(spec, job.name, Status.FAILED, reason=finished.error)
+            else:
+                store.save(_result_path(out_dir, job.source), plan.keys[spec], repo)
+                plan.repos[spec] = repo
+                outcome = Outcome(
+                    spec, repo.name, Status.SCANNED, repo.revision, seconds=repo.seconds
+                )
+            plan.outcomes[spec] = outcome
+            if observer is not None:
+                observer.on_done(outcome)
 
 
 def _probe_or_reason(probe_source: Callable[[Source], Probe]) -> Callable[[Source], Probe | str]:

@@ -24,6 +24,9 @@ _IDENTIFIER_WORD = re.compile(r"(?i)(?:://|doi|arxiv|\b10\.\d{4,9}/|www\.)")
 # identifier when its first word looks like one: holding a digit, `/` or an inner dot
 # (`j.\n cell.2019.05.031`, `abs/\n 1908.03265`), and after `.`/`:` starting in lowercase.
 _LOOKS_LIKE_ID = r"[^\s]*?(?:\d|/|\.\w)"
+# A line that starts a new link or marked identifier never continues the previous one
+# (`DOI: 10.1016/j.x.2006.05.008.` then `http://www.sciencedirect.com/...` on the next line).
+_STARTS_IDENTIFIER = re.compile(r"(?i)https?://|www\.|doi:|arxiv:")
 _CONTINUES_AFTER = {
     ".": re.compile(r"(?=[a-z0-9])" + _LOOKS_LIKE_ID),
     ":": re.compile(r"(?=[a-z0-9])" + _LOOKS_LIKE_ID),
@@ -64,8 +67,10 @@ def join_wrapped(text: str) -> JoinedText:
         word_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
         word = text[word_start:start]
         continuation = _CONTINUES_AFTER.get(text[start - 1])
-        if _IDENTIFIER_WORD.search(word) and (
-            continuation is None or continuation.match(text, brk.end())
+        if (
+            _IDENTIFIER_WORD.search(word)
+            and (continuation is None or continuation.match(text, brk.end()))
+            and not _STARTS_IDENTIFIER.match(text, brk.end())
         ):
             cuts.append((start, brk.end()))
     if not cuts:

@@ -23,6 +23,7 @@ from catalog.keys import title_ref
 from catalog.types import Reference
 from catalog.types import ResolutionStatus as Status
 
+SOURCES = ("arxiv", "crossref", "datacite", "openalex", "semanticscholar")
 FAST = {"read_timeout": 0.3, "request_timeout": 0.5, "service_budget": 1.0, "run_budget": 2.0}
 ADAM, BERT, NATURE = "arxiv:1412.6980", "arxiv:1810.04805", "doi:10.1038/nature14539"
 
@@ -59,7 +60,9 @@ def test_silent_source_is_dropped_and_the_next_one_answers(
     found = make_catalog(**FAST).resolve(refs(ADAM))[ADAM]
     assert time.monotonic() - start < 2.5
     assert found.status is Status.RESOLVED and found.paper.source == "semanticscholar"
-    assert warnings == ["arxiv: request timed out 3 times; not asked again this run"]
+    # Three tries of 0.3 s, or the 1 s budget if the machine is slow: either way, one warning.
+    assert len(warnings) == 1 and warnings[0].startswith("arxiv: ")
+    assert warnings[0].endswith("; not asked again this run")
 
 
 def test_everything_silent_ends_offline_within_the_run_budget(
@@ -76,13 +79,11 @@ def test_everything_silent_ends_offline_within_the_run_budget(
     assert found[ADAM].status in (Status.FAILED, Status.OFFLINE)
     assert found["doi:10.9999/openalex.only"].status is Status.OFFLINE
     assert next(iter(titles.values())).status is Status.UNRESOLVED_TITLE
-    # One warning per service (3 tries of 0.3 s each, then the run's budget), naming it.
-    assert warnings == [
-        "arxiv: request timed out 3 times; not asked again this run",
-        "semanticscholar: request timed out 3 times; not asked again this run",
-        "the network budget of 2 s for this run is used up (while asking crossref); "
-        "continuing offline with the local catalog",
-    ]
+    # At most one warning per service, naming it, the last one for the run's budget.
+    named = [next(s for s in SOURCES if s in w) for w in warnings]
+    assert named[0] == "arxiv" and len(named) == len(set(named)), warnings
+    assert "budget of 2 s for this run is used up (while asking" in warnings[-1]
+    assert warnings[-1].endswith("continuing offline with the local catalog")
 
 
 def test_one_warning_per_service_across_lookups_and_title_search(
@@ -93,7 +94,7 @@ def test_one_warning_per_service_across_lookups_and_title_search(
     found = catalog.resolve(refs(BERT))  # arXiv does not know it; Semantic Scholar is next
     catalog.resolve([titled("Deep Residual Learning for Image Recognition")])
     catalog.resolve(refs("arxiv:1810.99999"))
-    assert found[BERT].status is Status.FAILED
+    assert found[BERT].status is Status.OFFLINE  # not asked, as if offline
     assert [w for w in warnings if "semanticscholar" in w] == [
         "semanticscholar: HTTP 429, asked to retry after 600 s (more than the 10 s limit); "
         "not asked again this run"
@@ -102,6 +103,18 @@ def test_one_warning_per_service_across_lookups_and_title_search(
     # Failures are not cached as "not found": the next run asks again.
     services.faults.clear()
     assert make_catalog().resolve(refs(BERT))[BERT].status is Status.RESOLVED
+
+
+def test_a_failing_source_keeps_what_an_earlier_run_learnt(
+    make_catalog, services: FakeServices, warnings
+) -> None:
+    make_catalog().resolve(refs(NATURE))
+    for prefix in ("/crossref", "/datacite", "/openalex", "/s2"):
+        services.fail(Fault(prefix, status=500, times=10))
+    found = make_catalog(ttl_days=0.0).resolve(refs(NATURE))[NATURE]
+    assert found.status is Status.CACHED and found.message == "stale"
+    assert found.paper.title == "Deep learning"
+    assert any("crossref: HTTP 500" in w for w in warnings)
 
 
 def test_a_mirror_feed_adds_only_the_asked_paper(make_catalog, services: FakeServices) -> None:

@@ -139,6 +139,7 @@ def test_truncated_body_is_an_error(services, session) -> None:
         (gzip.compress(b"[null]" * 1000, mtime=0)[:-12], "gzip", "truncated compressed response"),
         (b"\x00\x01", "br", "unsupported Content-Encoding 'br'"),
     ],
+    ids=["malformed", "truncated", "unsupported"],
 )
 def test_bad_compressed_bodies_are_errors(services, session, body, encoding, message) -> None:
     services.fail(Fault("/s2", body=body, headers={"Content-Encoding": encoding}))
@@ -231,3 +232,39 @@ def test_redirect_loops_and_odd_schemes_are_errors(services, session) -> None:
     services.fail(Fault("/crossref", status=302, headers={"Location": "file:///etc/passwd"}))
     error, _ = failure(lambda: http.request("crossref", "GET", f"{services.url}/crossref/a"))
     assert "redirected to a file URL" in str(error)
+
+
+@pytest.fixture
+def names(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A resolver for made-up names: `slow.example` never answers (for 10 s), `two.example`
+    has a dead address before the live one, anything else is looked up as usual."""
+    import socket
+
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host: str, port: int, *args: object, **kwargs: object) -> list:
+        if host == "slow.example":
+            time.sleep(10)
+        if host == "two.example":
+            return [
+                (socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port))
+                for ip in ("127.0.0.2", "127.0.0.1")
+            ]
+        return real(host, port, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+
+
+def test_a_name_lookup_that_never_answers_is_bounded(services, session, names) -> None:
+    http = session(**FAST)
+    port = services.server.server_address[1]
+    start = time.monotonic()
+    with pytest.raises(ResolverUnavailable, match=r"looking up slow\.example took too long"):
+        http.request("arxiv", "GET", f"http://slow.example:{port}/arxiv/api/query")
+    assert time.monotonic() - start < 1.5 and http.down
+
+
+def test_every_address_of_a_name_is_tried(services, session, names) -> None:
+    port = services.server.server_address[1]
+    reply = session(**FAST).request("arxiv", "GET", f"http://two.example:{port}/arxiv/api/query")
+    assert reply is not None and reply.status_code == 200

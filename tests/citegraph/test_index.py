@@ -272,3 +272,22 @@ def test_a_worker_that_died_is_named_as_the_reason() -> None:
 
     job = Job(Source("/r", SourceKind.PATH, "/r"), "rev", "r", "/w")
     assert "worker scanning it died" in (_finished(job, Future()).error or "")
+
+
+def test_one_catalog_resolves_every_repository(tmp_path: Path) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@misc{k, title = {A Synthetic Optimizer Paper}, author = {Doe, Jane},"
+        " year = {2014}, eprint = {1412.6980}, archivePrefix = {arXiv}}\n"
+    )
+    assert run(["catalog", "import", str(bib)]) == 0
+    repos = make_repos(tmp_path / "src")
+    out = tmp_path / "out"
+    assert run(["index", *map(str, repos.values()), "-o", str(out), "--offline", "-q"]) == 0
+    index = json.loads((out / "index.json").read_text())
+    shared = next(p for p in index["papers"] if p["key"] == SHARED_KEY)
+    assert shared["title"] == "A Synthetic Optimizer Paper"
+    assert shared["repositories"] == ["alpha", "beta"]
+    counts = {r["name"]: r["counts"]["resolved"] for r in index["repositories"]}
+    assert counts == {"alpha": 1, "beta": 1, "gamma": 0}
+    assert "A Synthetic Optimizer Paper" in (out / "summary.md").read_text()

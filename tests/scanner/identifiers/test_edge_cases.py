@@ -48,6 +48,11 @@ CASES = [
     ("Adam. CoRR, abs/1412.6980, 2014.", ["arxiv:1412.6980"]),
     ("https://arxiv.org/pdf/1712.03976.pdf", ["arxiv:1712.03976"]),
     ("https://arxiv.org/abs/0708.0882v1", ["arxiv:0708.0882"]),
+    # A DOI ending its line is not continued by the link on the next line.
+    (
+        "DOI: 10.1016/j.jeconom.2006.05.008.\nhttp://www.sciencedirect.com/science/article/x1",
+        ["doi:10.1016/j.jeconom.2006.05.008", "url:https://sciencedirect.com/science/article/x1"],
+    ),
     # Not identifiers.
     ("arXiv:1203.33333 has one digit too many for 2012", []),
     ("x = table[1810.04805]", []),
