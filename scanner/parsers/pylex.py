@@ -3,9 +3,9 @@
 One regular expression finds every comment and string literal (any prefix, single or triple
 quoted); runs of own-line comments at one column become one block, adjacent string literals
 (implicit concatenation) become one block, and so, once the structure is known, do the pieces
-of one documentation value (`__doc__ = "..." + "..."`). Delimiters and the `\\n`, `\\t`, `\\r`
-escapes of non-raw strings are blanked so offsets still map to the file. The lexer tolerates
-code that no parser accepts (Python 2, unterminated strings).
+of one documentation value (`__doc__ = "..." + "..."`). Delimiters, `\\n`, `\\t` and `\\r`
+escapes and the backslash of an escaped quote (non-raw strings) are blanked so offsets still map
+to the file. The lexer tolerates code that no parser accepts (Python 2, unterminated strings).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ _TOKEN = re.compile(
 )
 _PREFIX = re.compile(r"[rRbBuUfFtT]{0,2}")
 _BETWEEN_STRINGS = re.compile(r"(?:[ \t\f]|\\\r?\n|\r?\n)*")
-_ESCAPE = re.compile(r"\\(\\|[ntr])")  # an escaped backslash is skipped whole
+_ESCAPE = re.compile(r"\\(\\|[ntr\"'])")  # an escaped backslash is skipped whole
 _MIN_STRING = 8  # shorter literals are keys and format strings, never citations
 
 
@@ -153,7 +153,11 @@ def _blank_strings(source: str, tokens: list[tuple[int, int, bool]], base: int) 
 
 
 def _blank_escape(match: re.Match[str]) -> str:
-    return match.group(0) if match.group(1) == "\\" else "  "
+    escaped = match.group(1)
+    if escaped == "\\":
+        return match.group(0)
+    # `\"Title,\"` reads as `"Title,"`: the quote stays, its backslash goes.
+    return " " + escaped if escaped in "\"'" else "  "
 
 
 def _keep_newlines(gap: str) -> str:
