@@ -147,15 +147,18 @@ def _lookup(host: str, port: int, answer: list[object]) -> None:
 
 
 def deadline_client(deadline: Deadline, timeout: httpx.Timeout) -> httpx.Client:
-    """An httpx client whose connections obey `deadline`. Redirects are not followed here:
-    the session follows them itself, so credentials stay with the host they were meant for."""
-    transport = httpx.HTTPTransport()
-    pool = getattr(transport, "_pool", None)
-    # httpcore takes a network backend only in its constructor, which httpx does not expose;
-    # wrapping the pool's backend keeps httpx's proxy, TLS and error mapping as they are.
-    if pool is not None and hasattr(pool, "_network_backend"):
-        pool._network_backend = _DeadlineBackend(pool._network_backend, deadline)
-    return httpx.Client(transport=transport, timeout=timeout, follow_redirects=False)
+    """An httpx client whose connections obey `deadline`, proxied ones (from the environment)
+    included. Redirects are not followed here: the session follows them itself, so that
+    credentials stay with the host they were meant for."""
+    # No transport of our own: httpx honours the environment's proxies only for its own.
+    client = httpx.Client(timeout=timeout, follow_redirects=False)
+    for transport in [client._transport, *client._mounts.values()]:
+        pool = getattr(transport, "_pool", None)
+        # httpcore takes a network backend only in its constructor, which httpx does not
+        # expose; wrapping the pool's backend keeps httpx's proxy, TLS and error handling.
+        if pool is not None and hasattr(pool, "_network_backend"):
+            pool._network_backend = _DeadlineBackend(pool._network_backend, deadline)
+    return client
 
 
 def read_body(

@@ -12,6 +12,7 @@ from catalog.bibtex import read_entries
 from catalog.ids import parse_arxiv
 from catalog.keys import IDENTIFIER_KINDS, id_keys, title_ref
 from citegraph.config import Config
+from citegraph.errors import InputError
 from citegraph.render.bibtex import bibtex_document
 from citegraph.report import Citation, Finding, PaperEntry, Report
 from scanner import GENERATED_MARKER, find_hits
@@ -165,7 +166,10 @@ def write_lock(report: Report, path: Path) -> str:
     (fields, order, key, formatting, comments), entries no longer cited are cut out, and
     papers it lacks are appended. On an up-to-date file the result is the file itself.
     """
-    existing = _read(path) if path.is_file() else ""
+    try:
+        existing = _read(path) if path.is_file() else ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: cannot update the bibliography: {error}") from error
     if not existing.strip():
         return _fresh(report, path)
     newline = "\r\n" if "\r\n" in existing else "\n"

@@ -3,6 +3,7 @@ environment variables, then command-line flags. Unknown keys and wrong types are
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from dataclasses import dataclass, fields, replace
@@ -11,7 +12,7 @@ from typing import Any
 
 from catalog.records import DEFAULT_REQUEST_TIMEOUT, DEFAULT_RUN_BUDGET, DEFAULT_SERVICE_BUDGET
 from citegraph.errors import ConfigError
-from scanner import DEFAULT_MAX_FILE_SIZE, ScanOptions, find_pyproject
+from scanner import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET, ScanOptions, find_pyproject
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -28,6 +29,7 @@ class Config:
     # Apply `exclude` to files named on the command line too (ruff's `force-exclude`).
     force_exclude: bool = False
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    time_budget: float = DEFAULT_TIME_BUDGET  # seconds per file; 0: no limit
     default_excludes: bool = True
     strings: bool = True
     resolve: bool = True
@@ -54,6 +56,7 @@ class Config:
             include=self.include,
             exclude=self.exclude,
             max_file_size=self.max_file_size,
+            time_budget=self.time_budget,
             default_excludes=self.default_excludes,
             strings=self.strings,
             jobs=self.jobs,
@@ -73,6 +76,7 @@ _ENV_KEYS = (
     "cache_dir",
     "source_url",
     "max_file_size",
+    "time_budget",
     "network_budget",
     "network_service_budget",
     "network_request_timeout",
@@ -148,7 +152,13 @@ def _coerce(name: str, value: Any, *, source: str) -> Any:
     if kind == "float":
         if isinstance(value, bool) or not isinstance(value, (int, float, str)):
             raise ConfigError(f"{label} must be a number, not {value!r}")
-        return float(value)
+        try:
+            real = float(value)
+        except ValueError as error:
+            raise ConfigError(f"{label} must be a number, not {value!r}") from error
+        if not math.isfinite(real) or real < 0:
+            raise ConfigError(f"{label} must be a finite number, not negative: {value!r}")
+        return real
     if kind.startswith("tuple"):
         if isinstance(value, str):
             value = [value]

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
-from citegraph.render.markdown import escape_md
 from citegraph.report import PaperEntry, Report
-from scanner import GENERATED_MARKER
-
-GENERATED_COMMENT = GENERATED_MARKER + " diff -->"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,56 +103,3 @@ def diff_reports(base: Report, head: Report) -> ReportDiff:
         removed_sites=tuple(sorted(removed, key=order)),
         moved_sites=tuple(sorted(moves, key=lambda m: (m.paper, m.symbol))),
     )
-
-
-def _name(paper: PaperEntry) -> str:
-    title = paper.title or paper.title_hint
-    return f"{paper.key} ({title})" if title else paper.key
-
-
-def _also(site: Site) -> str:
-    return f" (also {', '.join(map(str, site.also_lines))})" if site.also_lines else ""
-
-
-def as_text(diff: ReportDiff) -> str:
-    """A plain-text account of the diff."""
-    lines = [diff.summary()]
-    lines += [f"+ paper {_name(p)}" for p in diff.added_papers]
-    lines += [f"- paper {_name(p)}" for p in diff.removed_papers]
-    lines += [f"+ {s.path}:{s.line}{_also(s)} {s.symbol} cites {s.paper}" for s in diff.added_sites]
-    lines += [f"- {s.path} {s.symbol} no longer cites {s.paper}" for s in diff.removed_sites]
-    lines += [
-        f"~ {m.symbol} moved {m.old_path} -> {m.new_path} ({m.paper})" for m in diff.moved_sites
-    ]
-    return "\n".join(lines) + "\n"
-
-
-def as_json(diff: ReportDiff) -> str:
-    """The diff as JSON, with the one-line summary."""
-    data = {"summary": diff.summary(), **asdict(diff)}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-def as_markdown(diff: ReportDiff) -> str:
-    """A pull-request comment."""
-    # The marker keeps a saved comment (e.g. citegraph-report/diff.md) out of later scans.
-    lines = [GENERATED_COMMENT, "### Paper citations", "", escape_md(diff.summary()), ""]
-    if diff.added_papers:
-        lines += ["**Newly cited**", ""] + [f"- {escape_md(_name(p))}" for p in diff.added_papers]
-        lines.append("")
-    if diff.removed_papers:
-        lines += ["**No longer cited**", ""]
-        lines += [f"- {escape_md(_name(p))}" for p in diff.removed_papers]
-        lines.append("")
-    rows = [("added", s.path, s.symbol, s.paper) for s in diff.added_sites]
-    rows += [("removed", s.path, s.symbol, s.paper) for s in diff.removed_sites]
-    rows += [("moved", f"{m.old_path} → {m.new_path}", m.symbol, m.paper) for m in diff.moved_sites]
-    if rows:
-        lines += ["| change | where | symbol | paper |", "|---|---|---|---|"]
-        lines += [
-            f"| {a} | {escape_md(b)} | {escape_md(c)} | {escape_md(d)} |" for a, b, c, d in rows
-        ]
-    return "\n".join(lines).rstrip() + "\n"
-
-
-DIFF_FORMATS = {"text": as_text, "json": as_json, "markdown": as_markdown}

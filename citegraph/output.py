@@ -28,7 +28,7 @@ def parse_targets(default_format: str, outputs: tuple[str, ...]) -> list[OutputT
     targets = []
     for value in outputs:
         head, sep, tail = value.partition(":")
-        if sep and head in RENDERERS and tail:
+        if sep and head in RENDERERS["report"] and tail:
             targets.append(OutputTarget(head, None if tail == "-" else Path(tail)))
         elif sep and head and not tail:
             raise ConfigError(f"-o {value!r}: missing the path after {head!r}:")

@@ -9,8 +9,10 @@ hints from links and quotes. `find_mentions` turns hits into `Mention`s with fil
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from catalog.keys import named_ref
@@ -19,6 +21,7 @@ from scanner.identifiers import EXTRACTORS
 from scanner.identifiers.hints import title_hint
 from scanner.identifiers.joining import join_wrapped
 from scanner.places import merge_place
+from scanner.spans import SpanIndex
 from scanner.titles import find_citations
 from scanner.types import Context, Hit, Mention, TextBlock
 
@@ -55,12 +58,12 @@ def find_hits(text: str) -> tuple[Hit, ...]:
         if hit.ref is not None and hit.title_hint is None:
             hit = replace(hit, title_hint=title_hint(text, hit.start, hit.end, spans))
         merged.append(hit)
+    # Lookups by index keep this linear in the block: a generated reference list has
+    # thousands of entries and identifiers, and comparing each with each took minutes.
+    holding = _identifiers_in(merged, entries)
+    owners = _TitleOwners(merged)
     for entry in entries:
-        inside = [
-            i
-            for i, h in enumerate(merged)
-            if h.ref is not None and h.start < entry.end and entry.start < h.end
-        ]
+        inside = holding(entry)
         if inside:
             # The entry is the reference text of the identifiers written in it (an entry with
             # its DOI, a Sphinx role whose text is the entry): one reference, spanning both.
@@ -77,8 +80,9 @@ def find_hits(text: str) -> tuple[Hit, ...]:
                         or entry.title_hint
                         or hit.title_hint,
                     )
+                    owners.changed(i, hit, merged[i])
             continue
-        owner = _owner_by_title(merged, entry)
+        owner = owners.first(entry)
         if owner is not None:
             # `"Adam: ..." (arXiv:1412.6980)`: the quoted title already is the identifier's
             # hint, so the title citation is the same reference, not a second one.
@@ -115,20 +119,61 @@ def _join_link_pairs(text: str, hits: list[Hit]) -> list[Hit]:
     return joined
 
 
-def _owner_by_title(hits: list[Hit], entry: Hit) -> int | None:
-    """The index of the identifier hit whose title hint is the title of `entry`, if any."""
-    title = (entry.reference.title if entry.reference else None) or entry.title_hint
-    if not title:
-        return None
-    wanted = " ".join(title.casefold().split())
-    for index, hit in enumerate(hits):
-        if (
-            hit.ref is not None
-            and hit.title_hint
-            and " ".join(hit.title_hint.casefold().split()) == wanted
-        ):
-            return index
-    return None
+@dataclass(frozen=True, slots=True)
+class _At:
+    """An identifier's span and its index among the hits."""
+
+    start: int
+    end: int
+    index: int
+
+
+def _identifiers_in(hits: list[Hit], entries: Sequence[Hit]) -> Callable[[Hit], list[int]]:
+    """A function giving the indices of the identifier hits (with a ref) that overlap an entry.
+
+    When the entries lie apart, widening a hit over one entry never makes it reach another, so
+    the spans as they are now answer for every entry; otherwise each lookup reads the hits as
+    they are at that moment."""
+    if all(a.end <= b.start for a, b in itertools.pairwise(entries)):
+        index = SpanIndex([_At(h.start, h.end, i) for i, h in enumerate(hits) if h.ref is not None])
+        return lambda entry: [at.index for at in index.overlapping(entry.start, entry.end)]
+    return lambda entry: [
+        i
+        for i, h in enumerate(hits)
+        if h.ref is not None and h.start < entry.end and entry.start < h.end
+    ]
+
+
+def _title_key(title: str | None) -> str | None:
+    return " ".join(title.casefold().split()) if title else None
+
+
+class _TitleOwners:
+    """For each title, the first identifier hit whose title hint it is."""
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self._by_title: dict[str, set[int]] = {}
+        for index, hit in enumerate(hits):
+            self._add(index, hit)
+
+    def _add(self, index: int, hit: Hit) -> None:
+        key = _title_key(hit.title_hint) if hit.ref is not None else None
+        if key is not None:
+            self._by_title.setdefault(key, set()).add(index)
+
+    def changed(self, index: int, old: Hit, new: Hit) -> None:
+        """Hit `index` went from `old` to `new`."""
+        key = _title_key(old.title_hint) if old.ref is not None else None
+        if key is not None:
+            self._by_title[key].discard(index)
+        self._add(index, new)
+
+    def first(self, entry: Hit) -> int | None:
+        """The index of the identifier hit whose title hint is the title of `entry`, if any."""
+        title = (entry.reference.title if entry.reference else None) or entry.title_hint
+        key = _title_key(title)
+        indices = self._by_title.get(key) if key is not None else None
+        return min(indices) if indices else None
 
 
 def find_mentions(block: TextBlock) -> list[Mention]:

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
+# Seconds one file may take to parse and search before it is skipped as timed out. Real
+# files take milliseconds (the slowest of networkx, 3,000 lines, about 0.3 s).
+DEFAULT_TIME_BUDGET = 10.0
 
 # Directory names that hold tools' state, dependencies or build output, never the project's own
 # code. A `venv`-like directory is recognised by its `pyvenv.cfg` too (see scanner.walk).
@@ -56,6 +59,8 @@ class ScanOptions:
     (not only comments and docstrings). `jobs` is the number of worker processes (0: one per
     available core; small scans always run in-process). `cache` reuses results of unchanged
     files from the scan cache in `cache_dir` (default: see `scanner.cache.default_cache_dir`).
+    `time_budget` is the seconds one file may take before it is skipped as timed out (0: no
+    limit).
     """
 
     include: tuple[str, ...] = ()
@@ -67,3 +72,4 @@ class ScanOptions:
     jobs: int = 0
     cache: bool = True
     cache_dir: Path | None = None
+    time_budget: float = DEFAULT_TIME_BUDGET

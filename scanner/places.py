@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from catalog.keys import family_name, normalize_title
+from catalog.keys import family_name, title_ref
 from catalog.types import RefKind
 from scanner.types import EntryFields, Hit
 
@@ -145,8 +145,8 @@ def _join_same_work(hits: list[Hit], groups: _Groups) -> None:
         if hit.ref is not None:
             keys.append(hit.ref.key)
         title = hit.reference.title if hit.reference else None
-        if title and (normalized := normalize_title(title)):
-            keys.append("title:" + normalized)
+        if title and (ref := title_ref(title)) is not None:
+            keys.append(ref.key)
         for key in keys:
             groups.join(first_of.setdefault(key, index), index)
 
@@ -154,18 +154,11 @@ def _join_same_work(hits: list[Hit], groups: _Groups) -> None:
 def _join_entry_identifiers(text: str, hits: list[Hit], groups: _Groups) -> None:
     """Join an identifier to the entry it ends: the title entry before it, with no blank
     line or next entry between them."""
+    entry = None  # the last title entry so far: one pass, however many identifiers follow
     for index, hit in enumerate(hits):
-        if hit.ref is None or not _mergeable(hit):
-            continue
-        entry = next(
-            (
-                i
-                for i in range(index - 1, -1, -1)
-                if hits[i].ref is None and hits[i].kind is RefKind.TITLE and _mergeable(hits[i])
-            ),
-            None,
-        )
-        if entry is None:
+        if hit.ref is None and hit.kind is RefKind.TITLE and _mergeable(hit):
+            entry = index
+        if hit.ref is None or not _mergeable(hit) or entry is None:
             continue
         if entry == index - 1 and _continues_entry(text, hits[entry], hit.start):
             groups.join(entry, index)
@@ -199,8 +192,16 @@ def _starts_paragraph(text: str, line_start: int, start: int) -> bool:
     underline or the start of the block."""
     if text[line_start:start].strip():
         return False
-    before = text[:line_start].rstrip(" \t\n")
-    return not before or text[:line_start].rstrip(" \t").endswith("\n\n") or before[-1] in "-=:"
+    # Found by looking back from the line, not by copying the text before it: a block of
+    # thousands of entries asks this of each.
+    last = line_start - 1
+    while last >= 0 and text[last] in " \t\n":
+        last -= 1
+    spaces = line_start - 1
+    while spaces >= 0 and text[spaces] in " \t":
+        spaces -= 1
+    ends_blank = spaces >= 1 and text[spaces] == "\n" and text[spaces - 1] == "\n"
+    return last < 0 or ends_blank or text[last] in "-=:"
 
 
 # An entry's label at the start of its line (`.. [Smith2011] J. Smith. ...`) and a mention of
@@ -228,6 +229,12 @@ def _join_labels(text: str, hits: list[Hit], groups: _Groups) -> None:
 def _join_author_year_mentions(hits: list[Hit], groups: _Groups) -> None:
     """Join an author-year mention to the one entry or identifier of the place whose first
     author and year it names."""
+    # Only a mention of the same year can be the work: (index, first family) by year.
+    by_year: dict[int, list[tuple[int, str]]] = {}
+    for i, other in enumerate(hits):
+        fields = other.reference
+        if other.kind is not RefKind.AUTHOR_YEAR and fields is not None and fields.year is not None:
+            by_year.setdefault(fields.year, []).append((i, _first_family(fields)))
     for index, hit in enumerate(hits):
         if hit.kind is not RefKind.AUTHOR_YEAR or hit.reference is None or not _mergeable(hit):
             continue
@@ -236,12 +243,8 @@ def _join_author_year_mentions(hits: list[Hit], groups: _Groups) -> None:
             continue
         targets = {
             groups.find(i)
-            for i, other in enumerate(hits)
-            if i != index
-            and other.kind is not RefKind.AUTHOR_YEAR
-            and other.reference is not None
-            and other.reference.year == hit.reference.year
-            and _same_family(wanted, _first_family(other.reference))
+            for i, family in by_year.get(hit.reference.year, ())
+            if i != index and _same_family(wanted, family)
         }
         if len(targets) == 1:
             groups.join(targets.pop(), index)
@@ -286,14 +289,16 @@ def _reference_text(text: str, group: list[Hit], primary: Hit) -> list[Hit]:
     In-text author-year mentions are never part of it unless they are all there is."""
     body = [h for h in group if h.kind is not RefKind.AUTHOR_YEAR or h is primary]
     runs: list[list[Hit]] = [[body[0]]]
+    last_end = body[0].end  # the furthest end of the current run
     for hit in body[1:]:
-        last_end = max(h.end for h in runs[-1])
         if hit.start - last_end <= _ENTRY_REACH and not _ENTRY_BREAK.search(
             text, last_end, max(last_end, hit.start)
         ):
             runs[-1].append(hit)
+            last_end = max(last_end, hit.end)
         else:
             runs.append([hit])
+            last_end = hit.end
     return next(run for run in runs if primary in run)
 
 

@@ -11,7 +11,9 @@ import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from scanner.budget import TIMED_OUT, FileTimeout, time_budget, timed_out_reason
 from scanner.cache import ScanCache, Signature, digest, signature
 from scanner.languages import Language, language_for
 from scanner.options import ScanOptions
@@ -20,6 +22,9 @@ from scanner.prefilter import may_cite
 from scanner.reading import decode, read_regular, too_large
 from scanner.types import UNKNOWN_TYPE, Context, FileScan, FileStatus, Mention, SourceFile
 from scanner.walk import iter_candidates
+
+if TYPE_CHECKING:
+    from scanner.parsers import ParsedFile
 
 logger = logging.getLogger(__name__)
 
@@ -156,7 +161,10 @@ class _Worker:
         data, problem, sig = read_signed(f"{self.base}/{path}", self.options.max_file_size)
         if data is None:
             return FileScan(path, name, FileStatus.SKIPPED, reason=problem), None, None
-        return scan_bytes(self.root, path, data, self.options, language), sig, digest(data)
+        scan = scan_bytes(self.root, path, data, self.options, language)
+        if scan.reason is not None and scan.reason.startswith(TIMED_OUT):
+            return scan, None, None  # depends on the machine's load: tried again next time
+        return scan, sig, digest(data)
 
 
 def read_signed(
@@ -202,14 +210,24 @@ def scan_bytes(
         return FileScan(path, language.name, FileStatus.OK)
     # Parsers and extractors compile a few hundred regexes (0.1 s) and load grammars on import:
     # a rescan whose changed files all fail the prefilter, like a warm one, never needs them.
-    from scanner.extract import find_mentions
+    # They are imported before the file's time budget starts: an import cut short by the
+    # timer would leave a half-initialised module behind.
+    import scanner.extract  # noqa: F401
     from scanner.modnames import module_name
     from scanner.parsers import ParseError, get_parser
+    from scanner.titles.tagger import default_tagger
+
+    get_parser(language.parser)  # imports the parser's module
+    default_tagger()  # loads the title model once per process
 
     module = module_name(root, path) if language.parser == "python" else path
     source = SourceFile(path, root / path, language.name, decoded.text, module)
     try:
-        parsed = get_parser(language.parser).parse(source)
+        with time_budget(options.time_budget):
+            parsed, mentions = _parse_and_extract(source, language, options)
+    except FileTimeout:
+        reason = timed_out_reason(options.time_budget)
+        return FileScan(path, language.name, FileStatus.SKIPPED, reason=reason)
     except ParseError as error:
         return FileScan(path, language.name, FileStatus.SKIPPED, reason=f"unparsable: {error}")
     except RecursionError:
@@ -224,13 +242,23 @@ def scan_bytes(
             FileStatus.SKIPPED,
             reason=f"internal parser error: {type(error).__name__}: {error}",
         )
-    mentions: list[Mention] = []
-    for block in parsed.blocks:
-        if block.context is Context.STRING and not options.strings:
-            continue
-        mentions.extend(find_mentions(block))
     notes = [n for n in (parsed.fallback, decoded.note) if n]
     status = FileStatus.FALLBACK if notes else FileStatus.OK
     return FileScan(
         path, language.name, status, tuple(mentions), len(parsed.blocks), "; ".join(notes) or None
     )
+
+
+def _parse_and_extract(
+    source: SourceFile, language: Language, options: ScanOptions
+) -> tuple[ParsedFile, list[Mention]]:
+    from scanner.extract import find_mentions
+    from scanner.parsers import get_parser
+
+    parsed = get_parser(language.parser).parse(source)
+    mentions: list[Mention] = []
+    for block in parsed.blocks:
+        if block.context is Context.STRING and not options.strings:
+            continue
+        mentions.extend(find_mentions(block))
+    return parsed, mentions

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
-from citegraph.checks.output import CHECK_FORMATS
 from citegraph.config import load_config
 from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, write_output
+from citegraph.render import format_names, render
 from citegraph.report import Report
 from scanner import project_root
 
@@ -26,7 +26,7 @@ _TITLE_KINDS = frozenset({"title", "author-year"})
     "-f",
     "--format",
     "format_name",
-    type=click.Choice(sorted(CHECK_FORMATS)),
+    type=click.Choice(format_names("findings")),
     default="text",
     show_default=True,
     help="How to report findings.",
@@ -106,7 +106,7 @@ def check_command(
         if fixed:
             click.echo(f"citegraph: fixed {len(fixed)} finding(s)", err=True)
         findings = tuple(f for f in findings if id(f) not in fixed)
-    text = CHECK_FORMATS[format_name](replace(result.report, findings=findings), findings)
+    text = render(replace(result.report, findings=findings), format_name, kind="findings")
     write_output(OutputTarget(format_name, output), text)
     return ExitCode.FINDINGS if findings else ExitCode.OK
 

@@ -11,7 +11,7 @@ from typing import Any, TextIO, TypeVar
 import click
 
 from citegraph.output import OutputTarget, write_output
-from citegraph.render import RenderOptions, render
+from citegraph.render import RenderOptions, format_names, render
 from citegraph.report import Report
 from scanner import FileScan
 
@@ -63,8 +63,6 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 
 def output_options(command: _F) -> _F:
     """`-f/--format` and `-o/--output [FORMAT:]PATH`, shared by `scan` and `report`."""
-    from citegraph.render import RENDERERS
-
     command = click.option(
         "-o",
         "--output",
@@ -78,7 +76,7 @@ def output_options(command: _F) -> _F:
         "-f",
         "--format",
         "format_name",
-        type=click.Choice(sorted(RENDERERS)),
+        type=click.Choice(format_names("report")),
         default="terminal",
         show_default=True,
         help="Output format.",

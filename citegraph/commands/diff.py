@@ -14,11 +14,9 @@ from citegraph.config import load_config
 from citegraph.errors import InputError
 from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, write_output
+from citegraph.render import format_names, render
 from citegraph.report import Report
 from scanner import git, project_root
-
-# The diff formats, listed here so that loading the CLI does not import the renderers.
-DIFF_FORMAT_NAMES = ("json", "markdown", "text")
 
 
 @click.command("diff")
@@ -28,7 +26,7 @@ DIFF_FORMAT_NAMES = ("json", "markdown", "text")
     "-f",
     "--format",
     "format_name",
-    type=click.Choice(DIFF_FORMAT_NAMES),
+    type=click.Choice(format_names("diff")),
     default="text",
     show_default=True,
 )
@@ -45,12 +43,12 @@ def diff_command(
 ) -> int:
     """Compare BASE with HEAD: two git revisions, or two scans saved as JSON. Without HEAD,
     BASE is compared with the working tree."""
-    from citegraph.diffing import DIFF_FORMATS, diff_reports
+    from citegraph.diffing import diff_reports
 
     root = (root or project_root(Path.cwd())).resolve()
     base_report = _report(root, base, online)
     head_report = _report(root, head, online) if head else _scan(root, root, online)
-    text = DIFF_FORMATS[format_name](diff_reports(base_report, head_report))
+    text = render(diff_reports(base_report, head_report), format_name, kind="diff")
     write_output(OutputTarget(format_name, output), text)
     return ExitCode.OK
 

@@ -28,6 +28,12 @@ from citegraph.resolution import open_resolver
     help="Skip files larger than this (default 2 MiB).",
 )
 @click.option(
+    "--time-budget",
+    type=click.FloatRange(min=0),
+    metavar="SECONDS",
+    help="Skip a file that takes longer than this to scan (default 10; 0: no limit).",
+)
+@click.option(
     "--strings/--no-strings",
     default=None,
     help="Also read string literals, not only comments and docstrings.",
@@ -70,6 +76,7 @@ def scan_command(
     include: tuple[str, ...],
     exclude: tuple[str, ...],
     max_file_size: int | None,
+    time_budget: float | None,
     strings: bool | None,
     resolve: bool | None,
     offline: bool | None,
@@ -87,6 +94,7 @@ def scan_command(
             "include": include or None,
             "exclude": exclude or None,
             "max_file_size": max_file_size,
+            "time_budget": time_budget,
             "strings": strings,
             "resolve": resolve,
             "offline": offline,

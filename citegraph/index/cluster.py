@@ -106,9 +106,14 @@ def run_jobs(
                 on_start(by_spec[spec])
 
     client.subscribe_topic(EVENT_TOPIC, on_event)
+    # Jobs run in the order given (higher priority first), whatever the scheduler's default.
     futures = {
         client.submit(
-            scan_repository, job, pure=False, key=f"citegraph-index-{i}-{time.time_ns()}"
+            scan_repository,
+            job,
+            pure=False,
+            key=f"citegraph-index-{i}-{time.time_ns()}",
+            priority=len(jobs) - i,
         ): job
         for i, job in enumerate(jobs)
     }

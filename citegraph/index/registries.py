@@ -49,6 +49,7 @@ def _pypi(source: Source) -> Probe:
                 urljoin(base + "/", url),
                 f"sha256:{sha256}" if sha256 else None,
                 version,
+                entry.get("size") if isinstance(entry.get("size"), int) else None,
             )
     raise SourceUnavailable(f"{source.spec}: release {version} has no sdist or wheel")
 
@@ -71,11 +72,13 @@ def _npm(source: Source) -> Probe:
     if not isinstance(tarball, str):
         raise SourceUnavailable(f"{source.spec}: version {version} has no tarball")
     digest = _npm_digest(dist)
+    size = dist.get("unpackedSize")
     return Probe(
         f"{version}:{digest}" if digest else str(version),
         urljoin(base + "/", tarball),
         digest,
         str(version),
+        size if isinstance(size, int) else None,
     )
 
 

@@ -109,6 +109,7 @@ class _Plan:
     repos: dict[str, RepoScan] = field(default_factory=dict)
     jobs: list[Job] = field(default_factory=list)
     keys: dict[str, dict[str, str]] = field(default_factory=dict)
+    sizes: dict[str, int | None] = field(default_factory=dict)
 
 
 def _plan(
@@ -146,6 +147,7 @@ def _plan(
                 source.spec, name, Status.UNCHANGED, stored.revision, seconds=stored.seconds
             )
             continue
+        plan.sizes[source.spec] = answer.size
         plan.jobs.append(
             Job(
                 source=source,
@@ -160,7 +162,14 @@ def _plan(
                 max_unpacked=settings.max_unpacked,
             )
         )
+    plan.jobs.sort(key=lambda job: _largest_first(plan.sizes.get(job.source.spec)))
     return plan
+
+
+def _largest_first(size: int | None) -> tuple[int, int]:
+    """Sort key: unknown sizes (git URLs) first, then the largest. Started last, one large
+    repository would leave the other workers idle while it finishes."""
+    return (0, 0) if size is None else (1, -size)
 
 
 def _scan(

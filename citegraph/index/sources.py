@@ -110,6 +110,7 @@ class Probe:
     artifact: str | None = None
     digest: str | None = None
     version: str | None = None
+    size: int | None = None  # bytes, when known cheaply: the largest repositories go first
 
 
 class SourceUnavailable(Exception):
@@ -119,7 +120,8 @@ class SourceUnavailable(Exception):
 def probe(source: Source, registry: Callable[[Source], Probe] | None = None) -> Probe:
     """Find the source's current revision without fetching it."""
     if source.kind is SourceKind.PATH:
-        return Probe(local_revision(Path(source.location)))
+        path = Path(source.location)
+        return Probe(local_revision(path), size=tree_size(path))
     if source.kind is SourceKind.GIT:
         return Probe(remote_revision(source.location))
     if registry is not None:
@@ -186,6 +188,19 @@ def _tree_digest(root: Path) -> str:
         for name in sorted(names):
             hasher.update(_stat_line(Path(directory, name)).encode("utf-8", "surrogateescape"))
     return hasher.hexdigest()
+
+
+def tree_size(root: Path) -> int:
+    """The bytes of a directory's files (a stat walk, no reads), skipping tools' directories."""
+    total = 0
+    for directory, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in _SKIPPED_DIRS]
+        for name in names:
+            try:
+                total += os.lstat(os.path.join(directory, name)).st_size
+            except OSError:
+                continue
+    return total
 
 
 def remote_revision(url: str) -> str:

@@ -1,16 +1,18 @@
-"""Renderers turn a finished `Report` into text; `RENDERERS` maps a format name to one.
+"""Every output citegraph writes: `RENDERERS` maps what is rendered (a scan's report, a check's
+findings, a diff) and a format name to the renderer that writes it.
 
-Each renderer is one module. They are imported lazily, so `citegraph scan` in a pre-commit hook
-never pays for Jinja2 or networkx's writers.
+Each renderer is one class with one signature, `render(subject, options) -> str`; the
+commands' `--format` choices are the registry's names. Renderers are imported lazily, so
+`citegraph check` in a pre-commit hook never pays for Jinja2 or networkx's writers.
 """
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Literal, Protocol, TypeVar
 
-from citegraph.report import Report, without_unknown_types
+from citegraph.report import without_unknown_types
 from citegraph.textsafe import displayable, escape_surrogates
 
 
@@ -30,38 +32,64 @@ class RenderOptions:
     width: int | None = None
 
 
-class Renderer(Protocol):
-    """Turns a report into the text of one output format."""
+_Subject = TypeVar("_Subject", contravariant=True)
+
+
+class Renderer(Protocol[_Subject]):
+    """Turns one subject (a `Report`, or a `ReportDiff`) into the text of one output format."""
 
     name: str
     extension: str  # the usual file extension, for `-o DIR` style outputs
 
-    def render(self, report: Report, options: RenderOptions) -> str:
+    def render(self, subject: _Subject, options: RenderOptions) -> str:
         """Return the whole document."""
         ...
 
 
-# format name -> "module:class"; the class takes no arguments.
-RENDERERS: dict[str, str] = {
-    "terminal": "citegraph.render.terminal:TerminalRenderer",
-    "json": "citegraph.render.json:JsonRenderer",
-    "jsonl": "citegraph.render.json:JsonLinesRenderer",
-    "html": "citegraph.render.html:HtmlRenderer",
-    "markdown": "citegraph.render.markdown:MarkdownRenderer",
-    "bibtex": "citegraph.render.bibtex:BibtexRenderer",
-    "csl-json": "citegraph.render.csljson:CslJsonRenderer",
-    "sarif": "citegraph.render.sarif:SarifRenderer",
-    "graphml": "citegraph.render.graphs:GraphmlRenderer",
-    "gexf": "citegraph.render.graphs:GexfRenderer",
-    "node-link": "citegraph.render.graphs:NodeLinkRenderer",
-    "dot": "citegraph.render.graphs:DotRenderer",
+# What is rendered: a scan's `Report` (`scan`, `report`), the same `Report` as a check's
+# findings (`check`), or a `ReportDiff` (`diff`).
+Kind = Literal["report", "findings", "diff"]
+
+# kind -> format name -> "module:class"; the class takes no arguments.
+RENDERERS: dict[Kind, dict[str, str]] = {
+    "report": {
+        "terminal": "citegraph.render.terminal:TerminalRenderer",
+        "json": "citegraph.render.json:JsonRenderer",
+        "jsonl": "citegraph.render.json:JsonLinesRenderer",
+        "html": "citegraph.render.html:HtmlRenderer",
+        "markdown": "citegraph.render.markdown:MarkdownRenderer",
+        "bibtex": "citegraph.render.bibtex:BibtexRenderer",
+        "csl-json": "citegraph.render.csljson:CslJsonRenderer",
+        "sarif": "citegraph.render.sarif:SarifRenderer",
+        "graphml": "citegraph.render.graphs:GraphmlRenderer",
+        "gexf": "citegraph.render.graphs:GexfRenderer",
+        "node-link": "citegraph.render.graphs:NodeLinkRenderer",
+        "dot": "citegraph.render.graphs:DotRenderer",
+    },
+    "findings": {
+        "text": "citegraph.render.findings:FindingsTextRenderer",
+        "json": "citegraph.render.findings:FindingsJsonRenderer",
+        "sarif": "citegraph.render.findings:FindingsSarifRenderer",
+        "github": "citegraph.render.findings:GithubRenderer",
+        "codequality": "citegraph.render.findings:CodeQualityRenderer",
+    },
+    "diff": {
+        "text": "citegraph.render.diff:DiffTextRenderer",
+        "json": "citegraph.render.diff:DiffJsonRenderer",
+        "markdown": "citegraph.render.diff:DiffMarkdownRenderer",
+    },
 }
 
 
-def get_renderer(name: str) -> Renderer:
-    """The renderer registered under `name`; raises `KeyError` for an unknown format."""
-    module_name, class_name = RENDERERS[name].split(":")
-    renderer: Renderer = getattr(importlib.import_module(module_name), class_name)()
+def format_names(kind: Kind = "report") -> list[str]:
+    """The formats `kind` can be written in, sorted: a command's `--format` choices."""
+    return sorted(RENDERERS[kind])
+
+
+def get_renderer(name: str, kind: Kind = "report") -> Renderer[Any]:
+    """The renderer of `kind` registered under `name`; raises `KeyError` for an unknown one."""
+    module_name, class_name = RENDERERS[kind][name].split(":")
+    renderer: Renderer[Any] = getattr(importlib.import_module(module_name), class_name)()
     return renderer
 
 
@@ -73,11 +101,18 @@ DATA_FORMATS = frozenset({"json", "jsonl", "sarif", "csl-json", "node-link"})
 _COMPLETE_FORMATS = frozenset({"json", "jsonl"})
 
 
-def render(report: Report, format_name: str, options: RenderOptions | None = None) -> str:
-    """Render `report` as `format_name`."""
-    renderer = get_renderer(format_name)
-    if format_name not in _COMPLETE_FORMATS:
-        report = without_unknown_types(report)
-    if format_name not in DATA_FORMATS:
-        report = displayable(report)
-    return escape_surrogates(renderer.render(report, options or RenderOptions()))
+def render(
+    subject: Any,
+    format_name: str,
+    options: RenderOptions | None = None,
+    *,
+    kind: Kind = "report",
+) -> str:
+    """Render `subject`, of the given kind (a scan's `Report` by default), as `format_name`."""
+    renderer = get_renderer(format_name, kind)
+    if kind == "report":
+        if format_name not in _COMPLETE_FORMATS:
+            subject = without_unknown_types(subject)
+        if format_name not in DATA_FORMATS:
+            subject = displayable(subject)
+    return escape_surrogates(renderer.render(subject, options or RenderOptions()))

@@ -10,6 +10,7 @@ from catalog.ids import ARXIV_ID_TEXT, ARXIV_URL, arxiv_problem, old_archive, pa
 from catalog.types import RefKind
 from scanner.identifiers.base import iter_urls
 from scanner.identifiers.hints import role_title
+from scanner.spans import SpanSet
 from scanner.types import Hit
 
 _ID = ARXIV_ID_TEXT
@@ -116,17 +117,17 @@ class ArxivExtractor:
         lowered = text.lower()
         if "arxiv" not in lowered and "/" not in text and "." not in text:
             return
-        taken: list[tuple[int, int]] = []
+        taken = SpanSet()
         if any(needle in lowered for needle in _NEEDLES):
             for start, end, url in iter_urls(text):
                 match = ARXIV_URL.match(url) or _HF_PAPERS.match(url)
                 if match:
                     ref = parse_arxiv(match["id"])
                     problem = None if ref else arxiv_problem(match["id"])
-                    taken.append((start, end))
+                    taken.add(start, end)
                     yield Hit(start, end, self.kind, self.rule, ref=ref, problem=problem)
                 elif (empty := _EMPTY_LINK.match(url)) is not None:
-                    taken.append((start, end))
+                    taken.add(start, end)
                     rest = empty["rest"].strip("/") or "nothing"
                     yield Hit(
                         start,
@@ -139,13 +140,13 @@ class ArxivExtractor:
             # without a scheme, then `arXiv:` prefixes. Whatever follows is validated.
             for pattern in (_ROLE, _EPRINT, _BARE_HOST, _PREFIXED):
                 for match in pattern.finditer(text):
-                    if not _inside(match.start(), taken):
-                        taken.append(match.span())
+                    if not taken.covers(match.start()):
+                        taken.add(*match.span())
                         yield self._marked(match)
         if "abs/" in lowered:
             for match in _CORR.finditer(text):
-                if not _inside(match.start(), taken):
-                    taken.append(match.span())
+                if not taken.covers(match.start()):
+                    taken.add(*match.span())
                     yield self._marked(match)
         old_numbers = [
             *(_OLD_NUMBER.finditer(text) if "/" in text else ()),
@@ -159,16 +160,16 @@ class ArxivExtractor:
                     continue  # no archive, or a word too long to be one
                 start, end = before.start(), number.end()
                 archive = before.group(0).split(".")[0]
-                if old_archive(archive) is None or _inside(start, taken):
+                if old_archive(archive) is None or taken.covers(start):
                     continue
                 ref = parse_arxiv(text[start:end])
                 if ref is not None:
-                    taken.append((start, end))
+                    taken.add(start, end)
                     yield Hit(start, end, self.kind, self.rule, ref=ref, confidence=0.9)
         if "." in text and any(word in lowered for word in _CONTEXT_WORDS):
             for match in _NEW_BARE.finditer(text):
                 start, end = match.start() - 4, match.end()
-                if _inside(start, taken):
+                if taken.covers(start):
                     continue
                 window = text[max(0, start - _CONTEXT_WINDOW) : start]
                 if _CONTEXT.search(window.split(". ")[-1]) or _CATEGORY_AFTER.match(text, end):
@@ -204,7 +205,3 @@ class ArxivExtractor:
             problem=problem,
             title_hint=hint,
         )
-
-
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)

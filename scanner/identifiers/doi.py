@@ -13,6 +13,7 @@ from scanner.identifiers.base import iter_urls
 from scanner.identifiers.cleaning import clean
 from scanner.identifiers.hints import role_title
 from scanner.identifiers.hosts import is_not_paper_host
+from scanner.spans import SpanSet
 from scanner.types import Hit
 
 # Any other URL whose path has a segment that starts a DOI (tried last).
@@ -127,25 +128,25 @@ class DoiExtractor:
             and "rxiv.org" not in lowered
         ):
             return
-        taken: list[tuple[int, int]] = []
+        taken = SpanSet()
         for start, end, url in iter_urls(text):
             doi = _doi_in_url(url)
             if doi:
-                taken.append((start, end))
+                taken.add(start, end)
                 yield Hit(start, end, self.kind, self.rule, ref=doi_ref(doi))
         for match in _SCHEMELESS.finditer(text) if "/10." in text else ():
-            if _inside(match.start(), taken):
+            if taken.covers(match.start()):
                 continue
             url = clean(match.group(0))
             doi = _doi_in_url(url)
             if doi:
-                taken.append((match.start(), match.start() + len(url)))
+                taken.add(match.start(), match.start() + len(url))
                 yield Hit(
                     match.start(), match.start() + len(url), self.kind, self.rule, ref=doi_ref(doi)
                 )
         for match in _ROLE.finditer(text) if ":doi:" in lowered else ():
             candidate = clean_doi(match["doi"] or match["target"])
-            taken.append(match.span())
+            taken.add(*match.span())
             if candidate in ("", "...", "…"):
                 continue  # a placeholder in documentation of the role itself
             if _SHORT_DOI.match(candidate) and not candidate.startswith("10."):
@@ -181,7 +182,7 @@ class DoiExtractor:
         # lowercased letter by letter where it does.
         searched = lowered if len(lowered) == len(text) else _lower_in_place(text)
         for match in _PREFIXED.finditer(searched) if "doi" in lowered else ():
-            if _inside(match.start(), taken):
+            if taken.covers(match.start()):
                 continue
             raw = text[match.start("doi") : match.end("doi")]
             if not raw[:1].isdigit():
@@ -192,7 +193,7 @@ class DoiExtractor:
             problem = doi_problem(cleaned)
             start = match.start()
             end = match.start("doi") + len(cleaned)
-            taken.append((start, max(end, match.end())))
+            taken.add(start, max(end, match.end()))
             if problem:
                 yield Hit(start, end, self.kind, self.rule, problem=problem)
             else:
@@ -205,7 +206,7 @@ class DoiExtractor:
                     problem=_delimited_punctuation(text, end),
                 )
         for match in _BARE.finditer(text) if "10." in text else ():
-            if _inside(match.start(), taken):
+            if taken.covers(match.start()):
                 continue
             cleaned = clean_doi(match.group(0))
             if not _plausible_bare(cleaned):
@@ -272,7 +273,3 @@ def _delimited_punctuation(text: str, end: int) -> str | None:
 
 def _lower_in_place(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)

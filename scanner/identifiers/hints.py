@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from scanner.spans import any_starts_between
+
 # A quoted title may wrap onto the next comment line, but never across a blank line.
 # Quotes pair up in order, short ones included, so that the text between two quoted words
 # (`"muon" for standard Muon, "adamuon"`) is never taken for a title; too-short phrases are
@@ -28,6 +30,7 @@ _ENTRY_START = re.compile(r"(?m)^[ \t]*(?:\.\. )?\[[\w#*]{1,12}\][ \t]")
 _ENTRY_END = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:\.\. )?\[[\w#*]{1,12}\][ \t])")
 _ENTRY_LOOKBACK = 1500  # no reference entry is longer; bounds the search in long docstrings
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_QUOTE_MARK = re.compile("[\"“«'`]")
 # Link texts that are a citation rather than a title: `ApJ 374, 344 (1991)`, `Kraft et al.
 # (1991)`, `Greisen & Calabretta 2002, A&A, 395, 1061`.
 _CITATION_TEXT = re.compile(r"\(\d{4}[a-z]?\)$|(?:\b\d+\b.*){3}")
@@ -57,6 +60,10 @@ _GENERIC_LINK_TEXT = frozenset(
     }
 )
 _NEAR = 160
+# How far around an identifier its sentence is looked for. Sentences are far shorter; the
+# bound keeps a block of thousands of identifiers without a full stop (a generated list)
+# linear: each identifier's look costs the same whatever the block's length.
+_SCOPE = 800
 
 
 def title_hint(
@@ -64,8 +71,8 @@ def title_hint(
 ) -> str | None:
     """The title written around the identifier at `text[start:end]`, or None.
 
-    `others` are the spans of the block's other identifiers: a quoted title only belongs to
-    this identifier when no other identifier stands between them.
+    `others` are the spans of the block's other identifiers, sorted by start: a quoted title
+    only belongs to this identifier when no other identifier stands between them.
     """
     for finder in (_rest_link, _rest_target, _markdown_link, _html_link):
         hint = finder(text, start, end)
@@ -151,6 +158,8 @@ def _quoted_nearby(
     sentence_start, sentence_end = _entry_scope(text, start, end) or _sentence_scope(
         text, start, end
     )
+    if _QUOTE_MARK.search(text, sentence_start, sentence_end) is None:
+        return None  # the common case: no quote at all, decided in one C-level scan
     best: tuple[tuple[int, int], str] | None = None
     for match in _QUOTED.finditer(text, sentence_start, sentence_end):
         if match.start() <= start < match.end():
@@ -158,7 +167,7 @@ def _quoted_nearby(
         before = match.end() <= start
         distance = start - match.end() if before else match.start() - end
         gap = (match.end(), start) if before else (end, match.start())
-        if distance > _NEAR or any(gap[0] <= o_start < gap[1] for o_start, _ in others):
+        if distance > _NEAR or any_starts_between(others, gap[0], gap[1]):
             continue
         # A title comes before its identifier in a reference entry; a quote after it only
         # counts when there is none before.
@@ -169,11 +178,13 @@ def _quoted_nearby(
 
 
 def _sentence_scope(text: str, start: int, end: int) -> tuple[int, int]:
-    sentence_start = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
+    window_start = max(0, start - _SCOPE)
+    sentence_start = window_start
+    for match in _SENTENCE_END.finditer(text, window_start, start):
         sentence_start = match.end()
-    following = _SENTENCE_END.search(text, end)
-    return sentence_start, following.start() if following else len(text)
+    limit = min(len(text), end + _SCOPE)
+    following = _SENTENCE_END.search(text, end, limit)
+    return sentence_start, following.start() if following else limit
 
 
 def _entry_scope(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -184,8 +195,9 @@ def _entry_scope(text: str, start: int, end: int) -> tuple[int, int] | None:
         entry_start = match.start()
     if entry_start is None or _BLANK_LINE.search(text, entry_start, start):
         return None
-    following = _ENTRY_END.search(text, end)
-    return entry_start, following.start() if following else len(text)
+    limit = min(len(text), end + _ENTRY_LOOKBACK)
+    following = _ENTRY_END.search(text, end, limit)
+    return entry_start, following.start() if following else limit
 
 
 def _group(match: re.Match[str]) -> str:

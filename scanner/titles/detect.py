@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from catalog.types import RefKind
+from scanner.spans import DisjointSpans
 from scanner.titles import AUTHOR_YEAR_RULE, TITLE_RULE
 from scanner.titles.bibtex import bibtex_entries
 from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
@@ -205,7 +206,9 @@ def _without_overlaps(hits: list[Hit]) -> list[Hit]:
     """Keep, of overlapping hits, those with a title first, then the longest."""
     ranked = sorted(hits, key=lambda h: (h.kind is not RefKind.TITLE, -(h.end - h.start), h.start))
     kept: list[Hit] = []
+    taken = DisjointSpans()
     for hit in ranked:
-        if all(hit.end <= k.start or k.end <= hit.start for k in kept):
+        if not taken.overlaps(hit.start, hit.end):
             kept.append(hit)
+            taken.add(hit.start, hit.end)
     return sorted(kept, key=lambda h: h.start)

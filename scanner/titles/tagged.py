@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from catalog.types import RefKind
+from scanner.spans import SpanIndex
 from scanner.titles import TITLE_RULE
 from scanner.titles.fields import (
     VENUE_CUE,
@@ -81,7 +82,8 @@ def windows(text: str, hits: Sequence[Hit]) -> list[tuple[int, int]]:
     the tagger's cost proportional to the citations, not to the block.
     """
     found = regions(text)
-    wanted = _with_sibling_entries(text, found, [_wanted(text, r, hits) for r in found])
+    index = SpanIndex(hits)
+    wanted = _with_sibling_entries(text, found, [_wanted(text, r, index) for r in found])
     spans: list[tuple[int, int]] = []
     for region, want in zip(found, wanted, strict=True):
         start, end = region.start, region.end
@@ -94,10 +96,10 @@ def windows(text: str, hits: Sequence[Hit]) -> list[tuple[int, int]]:
     return spans
 
 
-def _wanted(text: str, region: Region, hits: Sequence[Hit]) -> bool:
+def _wanted(text: str, region: Region, hits: SpanIndex[Hit]) -> bool:
     """Whether a region holds a rule hit, or venue words or a citing phrase beside evidence."""
     start, end = region.start, region.end
-    if any(h.start < end and start < h.end for h in hits):
+    if hits.overlaps(start, end):
         return True
     cue = VENUE_CUE.search(text, start, end) or _CITING.search(text, start, end)
     return cue is not None and _ENTRY_EVIDENCE.search(text, start, end) is not None
@@ -261,27 +263,32 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
     development folds. Author-year mentions ("Scargle 2013") are the rules' alone: the model
     rarely labels such short mentions, and they are citations.
     """
-    tagged = [_with_rule_fields(hit, rule_hits) for hit in tagged_hits(text, fields)]
-    titles = [f for f in fields if f.label == "T"]
+    # Indexes keep this linear in the block: a generated reference list has thousands of
+    # hits and fields, and comparing each with each took minutes.
+    rules = SpanIndex(rule_hits)
+    tagged = [_with_rule_fields(hit, rules) for hit in tagged_hits(text, fields)]
+    tagged_spans = SpanIndex(tagged)
+    titles = SpanIndex([f for f in fields if f.label == "T"])
+    all_fields = SpanIndex(fields)
     kept = [
         hit
         for hit in rule_hits
-        if all(hit.end <= t.start or t.end <= hit.start for t in tagged)
+        if not tagged_spans.overlaps(hit.start, hit.end)
         and (
             hit.kind is not RefKind.TITLE
             or _agrees(text, hit, titles)
-            or _entry_around(text, hit, fields)
+            or _entry_around(text, hit, all_fields)
         )
     ]
     return sorted([*tagged, *kept], key=lambda h: h.start)
 
 
-def _with_rule_fields(hit: Hit, rule_hits: Sequence[Hit]) -> Hit:
+def _with_rule_fields(hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     """`hit` with the author list, volume and pages of the rule hit it overlaps most, and
     its span widened to cover it: the rules split names and read numbers more carefully than
     token labels do, while the tagger finds the title and where the entry lies."""
     best, best_overlap = None, 0
-    for rule in rule_hits:
+    for rule in rule_hits.overlapping(hit.start, hit.end):
         overlap = min(hit.end, rule.end) - max(hit.start, rule.start)
         if overlap > best_overlap and rule.reference is not None:
             best, best_overlap = rule, overlap
@@ -304,21 +311,23 @@ def _with_rule_fields(hit: Hit, rule_hits: Sequence[Hit]) -> Hit:
     )
 
 
-def _agrees(text: str, hit: Hit, titles: Sequence[Field]) -> bool:
+def _agrees(text: str, hit: Hit, titles: SpanIndex[Field]) -> bool:
     start, end = find_spaced(text, hit.title_hint or "", hit.start, hit.end)
     if start < 0:
         return False
-    covered = sum(max(0, min(end, f.end) - max(start, f.start)) for f in titles)
+    covered = sum(
+        max(0, min(end, f.end) - max(start, f.start)) for f in titles.overlapping(start, end)
+    )
     return covered >= 0.5 * (end - start)
 
 
-def _entry_around(text: str, hit: Hit, fields: Sequence[Field]) -> bool:
+def _entry_around(text: str, hit: Hit, fields: SpanIndex[Field]) -> bool:
     """Whether the tagger reads the rule hit's entry as one (at least two of authors, venue
     and year inside it) while labelling no word of its title as another field."""
     start, end = find_spaced(text, hit.title_hint or "", hit.start, hit.end)
     if start < 0:
         return False
-    inside = [f for f in fields if hit.start <= f.start and f.end <= hit.end]
+    inside = fields.within(hit.start, hit.end)
     if any(f.start < end and start < f.end for f in inside):
         return False
     return len({f.label for f in inside} & {"A", "V", "Y"}) >= 2

@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from scanner.spans import SpanIndex
 from scanner.titles.features import Token, block_features, tokenize
 from scanner.titles.fields import find_spaced
 from scanner.types import Hit
@@ -79,8 +80,9 @@ class Tagger:
     ) -> list[Field]:
         """The labelled runs of `text` (of each of `spans`, default all), given the rules' hits."""
         fields: list[Field] = []
+        index = SpanIndex(hits)
         for start, end in spans if spans is not None else [(0, len(text))]:
-            tokens, features = window_features(text, hits, start, end)
+            tokens, features = window_features(text, index, start, end)
             if not tokens:
                 continue
             labels = self._tagger.tag(features)
@@ -92,17 +94,16 @@ class Tagger:
 
 
 def window_features(
-    text: str, hits: Sequence[Hit], start: int, end: int
+    text: str, hits: Sequence[Hit] | SpanIndex[Hit], start: int, end: int
 ) -> tuple[list[Token], list[list[str]]]:
     """The tokens of `text[start:end]` (offsets within it) and their features, with the rules'
     `hits` on `text` as marks. Tagging and training (benchmarks/train_titles.py) both read
     windows through this, so the model sees at training what it is given at run time."""
     window = text[start:end]
     tokens = tokenize(window)
+    index = hits if isinstance(hits, SpanIndex) else SpanIndex(hits)
     local = [
-        replace(h, start=h.start - start, end=h.end - start)
-        for h in hits
-        if h.start < end and start < h.end
+        replace(h, start=h.start - start, end=h.end - start) for h in index.overlapping(start, end)
     ]
     return tokens, block_features(window, tokens, rule_marks(window, tokens, local))
 

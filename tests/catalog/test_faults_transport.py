@@ -268,3 +268,20 @@ def test_every_address_of_a_name_is_tried(services, session, names) -> None:
     port = services.server.server_address[1]
     reply = session(**FAST).request("arxiv", "GET", f"http://two.example:{port}/arxiv/api/query")
     assert reply is not None and reply.status_code == 200
+
+
+def test_the_deadline_holds_through_a_proxy(services, monkeypatch) -> None:
+    # The fake services answer absolute-URI requests too, so they can stand in for a proxy.
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", services.url)
+    services.fail(Fault("/arxiv", trickle=0.05, times=10))
+    http = HttpSession(services.settings(**{**FAST, "retries": 0}))
+    try:
+        error, elapsed = failure(
+            lambda: http.request("arxiv", "GET", "http://arxiv.invalid/arxiv/api/query")
+        )
+    finally:
+        http.close()
+    assert "timed out" in str(error) and elapsed < 1.5
+    assert services.log == [("GET", "/arxiv/api/query")]  # it did go through the proxy

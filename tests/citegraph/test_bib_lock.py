@@ -144,3 +144,21 @@ def test_example_lock_loses_exactly_the_entry_no_longer_cited(
     if expected == bib:  # the last entry: the blank line before it goes with it
         expected = bib.replace("\n\n" + entry.raw, "")
     assert after == expected != bib
+
+
+def test_a_lock_that_is_not_utf8_is_an_error_not_a_rewrite(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text('[tool.citegraph]\nbibliography = "refs.bib"\n')
+    (tmp_path / "mod.py").write_text("# arXiv:1412.6980\n")
+    data = b"@misc{x,\n  title = {Caf\xe9},\n}\n"
+    (tmp_path / "refs.bib").write_bytes(data)
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        assert run(["bib", "--root", str(tmp_path)]) == 2
+    finally:
+        os.chdir(old)
+    assert "cannot update the bibliography" in capsys.readouterr().err
+    assert (tmp_path / "refs.bib").read_bytes() == data

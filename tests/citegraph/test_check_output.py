@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import json
 
-from citegraph.checks.output import (
-    GITHUB_ANNOTATIONS_PER_LEVEL,
-    as_codequality,
-    as_github,
-    as_text,
-)
 from citegraph.checks.selection import selected
 from citegraph.checks.suppress import suppressed_codes
 from citegraph.config import Config
+from citegraph.render import render
+from citegraph.render.findings import GITHUB_ANNOTATIONS_PER_LEVEL
 from citegraph.report import Finding, Report
 
-REPORT = Report(root="p", repository="p")
+
+def as_format(name: str, findings: tuple[Finding, ...]) -> str:
+    return render(Report(root="p", repository="p", findings=findings), name, kind="findings")
 
 
 def finding(
@@ -29,7 +27,9 @@ def finding(
 
 
 def test_github_annotations_escape_data_and_properties() -> None:
-    out = as_github(REPORT, (finding(2, message="100% wrong\r\nnext: line", path="dir:x/a,b.py"),))
+    out = as_format(
+        "github", (finding(2, message="100% wrong\r\nnext: line", path="dir:x/a,b.py"),)
+    )
     first = out.splitlines()[0]
     assert first == (
         "::error file=dir%3Ax/a%2Cb.py,line=2,col=3,endLine=2,endColumn=9,"
@@ -43,7 +43,7 @@ def test_github_annotations_are_capped_per_level_and_the_rest_printed() -> None:
         finding(20, "warning", rule="CG003"),
         finding(21, "note", rule="CG201"),
     )
-    out = as_github(REPORT, findings)
+    out = as_format("github", findings)
     annotations = [line for line in out.splitlines() if line.startswith("::")]
     assert sum(a.startswith("::error ") for a in annotations) == GITHUB_ANNOTATIONS_PER_LEVEL
     assert sum(a.startswith("::warning ") for a in annotations) == 1
@@ -58,7 +58,7 @@ def test_github_annotations_are_capped_per_level_and_the_rest_printed() -> None:
 def test_github_output_cannot_be_injected_through_a_file_name() -> None:
     # A file name with a newline, or starting with `::`, must not start a workflow command.
     hostile = ("x\n::error file=evil.py::pwned.py", "::warning::pwned.py", "a\x1b]0;t\x07\u202e.py")
-    out = as_github(REPORT, tuple(finding(1, path=p) for p in hostile))
+    out = as_format("github", tuple(finding(1, path=p) for p in hostile))
     lines = out.splitlines()
     annotations = [line for line in lines if line.startswith("::") and " file=" in line]
     assert len(annotations) == 3 and all(line.startswith("::error file=") for line in annotations)
@@ -73,14 +73,16 @@ def test_github_output_cannot_be_injected_through_a_file_name() -> None:
 
 
 def test_text_is_empty_without_findings() -> None:
-    assert as_text(REPORT, ()) == ""
-    assert as_text(REPORT, (finding(1),)) == "a.py:1:3: CG001 bad id\nFound 1 problem (CG001 x1).\n"
+    assert as_format("text", ()) == ""
+    assert (
+        as_format("text", (finding(1),)) == "a.py:1:3: CG001 bad id\nFound 1 problem (CG001 x1).\n"
+    )
 
 
 def test_code_quality_fingerprints_are_unique_and_stable() -> None:
-    issues = json.loads(as_codequality(REPORT, (finding(1), finding(5))))
+    issues = json.loads(as_format("codequality", (finding(1), finding(5))))
     assert len({i["fingerprint"] for i in issues}) == 2
-    moved = json.loads(as_codequality(REPORT, (finding(7), finding(9))))
+    moved = json.loads(as_format("codequality", (finding(7), finding(9))))
     assert [i["fingerprint"] for i in moved] == [i["fingerprint"] for i in issues]
     assert issues[0]["severity"] == "major" and issues[0]["description"] == "CG001 bad id"
 

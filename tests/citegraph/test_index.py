@@ -291,3 +291,27 @@ def test_one_catalog_resolves_every_repository(tmp_path: Path) -> None:
     counts = {r["name"]: r["counts"]["resolved"] for r in index["repositories"]}
     assert counts == {"alpha": 1, "beta": 1, "gamma": 0}
     assert "A Synthetic Optimizer Paper" in (out / "summary.md").read_text()
+
+
+def test_the_largest_repositories_are_scanned_first(tmp_path: Path) -> None:
+    from citegraph.index.run import _plan
+    from citegraph.index.sources import Probe
+
+    sizes = {"small": 10, "big": 5_000, "unknown": None, "middle": 300}
+    sources = expand_sources([str(tmp_path / name) for name in sizes])
+    plan = _plan(
+        sources,
+        tmp_path / "out",
+        settings(),
+        lambda source: Probe("rev", size=sizes[Path(source.location).name]),
+    )
+    assert [job.name for job in plan.jobs] == ["unknown", "big", "middle", "small"]
+
+
+def test_a_directory_size_is_a_stat_walk(tmp_path: Path) -> None:
+    from citegraph.index.sources import tree_size
+
+    (tmp_path / "a.py").write_bytes(b"x" * 100)
+    (tmp_path / "node_modules").mkdir()
+    (tmp_path / "node_modules" / "dep.js").write_bytes(b"x" * 1000)
+    assert tree_size(tmp_path) == 100

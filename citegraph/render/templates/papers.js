@@ -5,6 +5,7 @@
   const PAGE = 50;
   const EXCERPT = 300;
   const SITES_SHOWN = 8;
+  const REPO_SITES_SHOWN = 4;  // per repository, on a page of several
   const $ = (id) => document.getElementById(id);
   const data = JSON.parse($("citegraph-data").textContent);
   const { files, symbols, papers } = data;
@@ -88,13 +89,15 @@
     return isHttp(url) ? url : null;
   }
 
-  function siteItem(site) {
+  function siteItem(site, prefix) {
     const symbol = symbols[site[0]];
     const path = files[symbol[2]][0];
     const li = el("li");
     li.append(el("code", "symbol", symbol[0]), " ");
     const where = el("span", "where");
-    where.append(link(path + ":" + site[1], sourceUrl(path, site[1])));
+    // Under its repository's heading, a path is shown without the repository's name.
+    const shown = prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path;
+    where.append(link(shown + ":" + site[1], sourceUrl(path, site[1])));
     if (site[3] && site[3].length) where.append(el("span", "ctx", " also " + site[3].join(", ")));
     li.append(where, " ", el("span", "ctx", site[2]));
     return li;
@@ -155,7 +158,7 @@
         h4.append(el("strong", "repo-name", repositories[r]), " ",
           el("span", "ctx", `${count} symbol${count === 1 ? "" : "s"}`));
         group.append(h4);
-        siteList(group, own);
+        siteList(group, own, REPO_SITES_SHOWN, repositories[r] + "/");
         sites.append(group);
       });
     } else {
@@ -166,17 +169,17 @@
     return card;
   }
 
-  function siteList(parent, all) {
+  function siteList(parent, all, limit = SITES_SHOWN, prefix = "") {
     const list = el("ul");
-    all.slice(0, SITES_SHOWN).forEach((site) => list.append(siteItem(site)));
+    all.slice(0, limit).forEach((site) => list.append(siteItem(site, prefix)));
     parent.append(list);
-    if (all.length > SITES_SHOWN) {
+    if (all.length > limit) {
       const rest = el("details", "rest");
-      rest.append(el("summary", null, `${all.length - SITES_SHOWN} more`));
+      rest.append(el("summary", null, `${all.length - limit} more`));
       const more = el("ul");
       rest.addEventListener("toggle", () => {
         if (!more.childNodes.length) {
-          all.slice(SITES_SHOWN).forEach((site) => more.append(siteItem(site)));
+          all.slice(limit).forEach((site) => more.append(siteItem(site, prefix)));
         }
       }, { once: true });
       rest.append(more);

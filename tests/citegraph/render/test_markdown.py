@@ -10,7 +10,7 @@ from citegraph.report import PaperEntry, Report
 
 
 def test_every_registered_format_renders_the_small_report() -> None:
-    for name in RENDERERS:
+    for name in RENDERERS["report"]:
         assert render(small_report(), name).strip(), name
 
 

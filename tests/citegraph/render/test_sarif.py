@@ -100,9 +100,11 @@ def test_rules_link_their_documentation_and_say_whether_they_are_fixable() -> No
         if line.startswith("## ")
     }
     for rule in rules:
-        assert rule["helpUri"].startswith("https://github.com/citegraph/citegraph/blob/main/docs/")
-        assert "#" + rule["helpUri"].split("#")[1] in headings, rule["id"]
+        assert rule["helpUri"] == RULES[rule["id"]].help_uri
         assert rule["properties"]["fixable"] is RULES[rule["id"]].fixable
+    for code, each in RULES.items():  # opt-in rules too: every code has its section
+        assert each.help_uri.startswith("https://github.com/citegraph/citegraph/blob/main/docs/")
+        assert "#" + each.help_uri.split("#")[1] in headings, code
 
 
 def test_every_run_has_an_invocation_with_its_warnings() -> None:

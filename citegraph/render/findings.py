@@ -1,13 +1,13 @@
 """How `citegraph check` reports findings: text, JSON, SARIF, GitHub annotations, GitLab
-Code Quality."""
+Code Quality. Each renderer reads the findings of the `Report` it is given."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable
 
+from citegraph.render import RenderOptions, render
 from citegraph.report import Finding, Report
 from citegraph.rules import RULES
 from citegraph.textsafe import one_line
@@ -18,9 +18,19 @@ _GITHUB_LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
 _GITLAB_SEVERITY = {"error": "major", "warning": "minor", "note": "info"}
 
 
-def as_text(report: Report, findings: tuple[Finding, ...]) -> str:
+class FindingsTextRenderer:
     """`path:line:col: CODE message`, one per line (`CODE [*]` when `--fix` repairs it, as
     ruff marks fixable findings), then a count."""
+
+    name = "text"
+    extension = ".txt"
+
+    def render(self, report: Report, options: RenderOptions) -> str:
+        """Return the list."""
+        return _text(report.findings)
+
+
+def _text(findings: tuple[Finding, ...]) -> str:
     lines = [
         f"{one_line(f.path)}:{f.line}:{f.column}: {f.rule} {'[*] ' if fixable(f) else ''}"
         f"{one_line(f.message)}"
@@ -44,9 +54,16 @@ def fixable(finding: Finding) -> bool:
     return rule is not None and rule.fixable
 
 
-def as_json(report: Report, findings: tuple[Finding, ...]) -> str:
+class FindingsJsonRenderer:
     """A JSON array of findings."""
-    return json.dumps([_record(f) for f in findings], indent=2, ensure_ascii=False) + "\n"
+
+    name = "json"
+    extension = ".json"
+
+    def render(self, report: Report, options: RenderOptions) -> str:
+        """Return the array."""
+        records = [_record(f) for f in report.findings]
+        return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
 
 
 def _record(finding: Finding) -> dict[str, object]:
@@ -64,11 +81,15 @@ def _record(finding: Finding) -> dict[str, object]:
     }
 
 
-def as_sarif(report: Report, findings: tuple[Finding, ...]) -> str:
-    """SARIF 2.1.0, through the SARIF renderer."""
-    from citegraph.render import render
+class FindingsSarifRenderer:
+    """SARIF 2.1.0: the log `scan --format sarif` writes of the same report."""
 
-    return render(report, "sarif")
+    name = "sarif"
+    extension = ".sarif"
+
+    def render(self, report: Report, options: RenderOptions) -> str:
+        """Return the log."""
+        return render(report, "sarif", options)
 
 
 def _escape_data(text: str) -> str:
@@ -82,9 +103,19 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def as_github(report: Report, findings: tuple[Finding, ...]) -> str:
+class GithubRenderer:
     """GitHub workflow commands (`::error file=...::message`), at most 10 per level; every
     finding is also printed as plain text so nothing is lost."""
+
+    name = "github"
+    extension = ".txt"
+
+    def render(self, report: Report, options: RenderOptions) -> str:
+        """Return the commands, then the plain list."""
+        return _github(report.findings)
+
+
+def _github(findings: tuple[Finding, ...]) -> str:
     lines = []
     shown: Counter[str] = Counter()
     for finding in findings:
@@ -103,7 +134,7 @@ def as_github(report: Report, findings: tuple[Finding, ...]) -> str:
             properties.append(f"endColumn={finding.end_column}")
         properties.append(f"title={_escape_property('citegraph ' + finding.rule)}")
         lines.append(f"::{level} {','.join(properties)}::{_escape_data(finding.message)}")
-    plain = as_text(report, findings)
+    plain = _text(findings)
     if plain:
         # The runner reads any line starting with `::` as a command, and a file may be named
         # `::error::x.py`: the plain list is fenced with stop-commands, under a token the
@@ -113,8 +144,18 @@ def as_github(report: Report, findings: tuple[Finding, ...]) -> str:
     return "".join(line + "\n" for line in lines) + plain
 
 
-def as_codequality(report: Report, findings: tuple[Finding, ...]) -> str:
+class CodeQualityRenderer:
     """GitLab's Code Quality report: a JSON array in the Code Climate format."""
+
+    name = "codequality"
+    extension = ".json"
+
+    def render(self, report: Report, options: RenderOptions) -> str:
+        """Return the array."""
+        return _codequality(report.findings)
+
+
+def _codequality(findings: tuple[Finding, ...]) -> str:
     issues = []
     seen: Counter[str] = Counter()
     for finding in findings:
@@ -137,12 +178,3 @@ def as_codequality(report: Report, findings: tuple[Finding, ...]) -> str:
             }
         )
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
-
-
-CHECK_FORMATS: dict[str, Callable[[Report, tuple[Finding, ...]], str]] = {
-    "text": as_text,
-    "json": as_json,
-    "sarif": as_sarif,
-    "github": as_github,
-    "codequality": as_codequality,
-}
