@@ -195,6 +195,8 @@ def _definitions(
         if "receiver" in caps:
             name = _text(caps["receiver"][0], data) + "." + name
         kind = SymbolKind(key.split(".", 1)[1])
+        if kind is SymbolKind.NAMESPACE and _is_inline(node):
+            continue  # `inline namespace v1` is invisible in the names it holds
         anchor = node
         while anchor.parent is not None and anchor.parent.type in _WRAPPERS:
             anchor = anchor.parent
@@ -218,6 +220,11 @@ def _definitions(
     for definition in found.values():
         definition.resolve = partial(_symbol, definition, found, language, top, types)
     return found
+
+
+def _is_inline(node: Node) -> bool:
+    first = node.child(0)
+    return first is not None and first.type == "inline"
 
 
 def _symbol(
