@@ -1,13 +1,15 @@
 """Scan benchmark: how close is `citegraph scan` to the cost of reading every file once?
 
-    python benchmarks/bench_scan.py [--repo PATH | --out DIR] [--runs 5] [--scale 2]
+    python -m benchmarks.bench_scan [--repo PATH | --out DIR] [--runs 5] [--scale 2] [--no-stages]
 
-Times, each as the median of `--runs` fresh subprocesses: (a) the floor, reading every
-candidate file and testing its lowercased bytes for a few needles; (b) a cold
-`citegraph scan --no-resolve -f json` with an empty cache; (c) a warm rescan with nothing
-changed; (d) a rescan after changing the content of 10 files. Prints the ratios to the floor
-and the peak memory (max RSS of any process of the run). Without `--repo` it generates (or
-reuses) a synthetic repository of about 20,000 files and 150 MB per unit of `--scale`.
+Times (CPU: user + system of the scan and its workers; and wall), each the median of
+`--runs` fresh subprocesses: (a) the floor, reading every candidate file and testing its
+lowercased bytes for a few needles; (b) a cold `citegraph scan --no-resolve -f json` with an
+empty cache; (c) a warm rescan with nothing changed; (d) a rescan after changing the content of
+10 files. Prints the ratios to the floor and the peak memory (max RSS of any process of the
+run), then where a single-worker cold scan spends its CPU time, stage by stage
+(`benchmarks/stages.py`). Without `--repo` it generates (or reuses) a synthetic repository of
+about 20,000 files and 150 MB per unit of `--scale`.
 """
 
 from __future__ import annotations
@@ -21,9 +23,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.synth import GENERATOR_VERSION, generate
 
@@ -53,8 +54,18 @@ def candidate_files(root: Path) -> list[Path]:
     ]
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS in MB of one subprocess run (its own and its children's)."""
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """One measurement: wall seconds, CPU seconds (user + system of the process and the
+    workers it waited for) and peak RSS in MB of the largest single process."""
+
+    wall: float
+    cpu: float
+    peak: int
+
+
+def timed(command: list[str], env: dict[str, str]) -> Timing:
+    """The wall and CPU time and peak RSS of one subprocess run (its own and its children's)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
@@ -62,21 +73,23 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in (0, 1):  # 1: findings reported, still a complete scan
         raise SystemExit(f"{command} failed with {process.returncode}")
-    return elapsed, usage.ru_maxrss // 1024
+    return Timing(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024)
 
 
 def median_of(
     runs: int, command: list[str], env: dict[str, str], before: Callable[[int], None]
-) -> tuple[float, int]:
-    """The median time and the largest peak memory over `runs` runs, `before(i)` preparing
+) -> Timing:
+    """The median times and the largest peak memory over `runs` runs, `before(i)` preparing
     each."""
-    times, peaks = [], []
+    timings = []
     for index in range(runs):
         before(index)
-        seconds, peak = timed(command, env)
-        times.append(seconds)
-        peaks.append(peak)
-    return statistics.median(times), max(peaks)
+        timings.append(timed(command, env))
+    return Timing(
+        statistics.median(t.wall for t in timings),
+        statistics.median(t.cpu for t in timings),
+        max(t.peak for t in timings),
+    )
 
 
 def touch_files(files: list[Path], run: int) -> None:
@@ -87,7 +100,7 @@ def touch_files(files: list[Path], run: int) -> None:
             handle.write(f"\n// benchmark edit {run} {time.time_ns()}\n".encode())
 
 
-def bench(root: Path, runs: int, work: Path) -> dict[str, tuple[float, int]]:
+def bench(root: Path, runs: int, work: Path) -> dict[str, Timing]:
     """Measure the four timings on `root`."""
     files = candidate_files(root)
     listing = work / "files.txt"
@@ -124,18 +137,25 @@ def bench(root: Path, runs: int, work: Path) -> dict[str, tuple[float, int]]:
     return results
 
 
-def report(results: dict[str, tuple[float, int]]) -> None:
-    """Print the timings, their ratios to the floor and peak memory."""
-    floor = results["floor"][0]
+def report(results: dict[str, Timing]) -> None:
+    """Print the timings, their ratios to the floor and peak memory.
+
+    The ratios are of CPU time: on a shared machine other processes stretch wall time, not the
+    work a run does; wall time is printed beside it."""
+    floor = results["floor"]
     labels = {
         "floor": "(a) floor: read + needles",
         "cold": "(b) cold scan",
         "warm": "(c) warm rescan, unchanged",
         "touched": f"(d) rescan, {TOUCHED} files changed",
     }
+    print(f"  {'':<32} {'cpu':>7}    {'ratio':>11}  {'wall':>7}    {'ratio':>5}  peak RSS")
     for key, label in labels.items():
-        seconds, peak = results[key]
-        print(f"  {label:<32} {seconds:7.2f} s  {seconds / floor:5.2f}x floor  peak {peak} MB")
+        t = results[key]
+        print(
+            f"  {label:<32} {t.cpu:7.2f} s  {t.cpu / floor.cpu:5.2f}x floor  {t.wall:7.2f} s"
+            f"  {t.wall / floor.wall:5.2f}x  {t.peak} MB"
+        )
 
 
 def main() -> None:
@@ -147,6 +167,9 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0, help="synthetic size multiplier")
     parser.add_argument("--files", type=int, default=20000, help="synthetic files at scale 1")
     parser.add_argument("--megabytes", type=float, default=150.0, help="synthetic MB at scale 1")
+    parser.add_argument(
+        "--no-stages", action="store_true", help="leave out the per-stage breakdown"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="citegraph-bench-") as temp:
         work = Path(temp)
@@ -164,6 +187,10 @@ def main() -> None:
             name = f"synth-v{GENERATOR_VERSION}-{files}-{megabytes:g}"
             root = generate(base / name, files, megabytes)
         report(bench(root, args.runs, work))
+        if not args.no_stages:
+            # In a fresh process of its own: the breakdown patches the scanner's functions.
+            stages = Path(__file__).with_name("stages.py")
+            subprocess.run([sys.executable, str(stages), str(root)], check=True)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Catalog benchmark: requests to resolve 1,000 ids, import of a generated arXiv snapshot,
 and title matching against it.
 
-Run: /work/venv/bin/python benchmarks/catalog_bench.py [--records 1000000] [--titles 1000]
+Run: python -m benchmarks.catalog_bench [--records 1000000] [--titles 1000]
 The snapshot is generated under /tmp/citegraph-bench (reused when it already exists).
 """
 
@@ -11,25 +11,20 @@ import argparse
 import itertools
 import json
 import random
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "catalog")]
-
-from fake_services import FakeServices, Record  # noqa: E402
-
-from catalog.core import Catalog  # noqa: E402
-from catalog.ids import ref_from_key  # noqa: E402
-from catalog.imports import import_file  # noqa: E402
-from catalog.types import (  # noqa: E402
+from catalog.core import Catalog
+from catalog.ids import ref_from_key
+from catalog.imports import import_file
+from catalog.types import (
     PaperRef,
     Reference,
     RefKind,
     ResolutionStatus,
 )
+from tests.catalog.fake_services import FakeServices, Record
 
 _SYLLABLE_TEXT = "ka ro mi ne to la shi vo de pa gu ri se mo tan lin ber qua fex dor"
 SYLLABLES = tuple(_SYLLABLE_TEXT.split())

@@ -1,7 +1,7 @@
 """Network fault benchmark: `citegraph scan` (online, default budgets) against fake services
 with one fault each; worst wall time and peak memory of the scan process per fault class.
 
-Run: python benchmarks/network_faults.py [--only silent,trickle] [--markdown]
+Run: python -m benchmarks.network_faults [--only silent,trickle] [--markdown]
 Each scan is a fresh process on a small synthetic tree citing 3 arXiv ids and 2 DOIs; memory
 is that process's peak RSS (from wait4) next to the same scan with --offline.
 """
@@ -20,10 +20,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "catalog")]
-
-from fake_services import (  # noqa: E402
+from catalog.records import BASE_URL_ENV
+from catalog.store import Store
+from tests.catalog.fake_services import (
     RECORDS,
     FakeServices,
     Fault,
@@ -31,9 +30,6 @@ from fake_services import (  # noqa: E402
     atom_feed,
     gzip_bomb,
 )
-
-from catalog.records import BASE_URL_ENV  # noqa: E402
-from catalog.store import Store  # noqa: E402
 
 GB = 1 << 30
 SOURCE = (

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.eval_titles import WORD, Score, norm_title, word_positions
+from benchmarks.scoring import WORD, Score, norm_title, word_positions
 
 # Where each annotated package comes from: the exact release the gold records were drawn from.
 CORPORA = {
@@ -160,7 +160,7 @@ def score_blocks(blocks: Iterator[tuple[GoldBlock, str | None]], detect: object)
         gold_spans = [s for s in (_locate_all(text, record.titles)) if s is not None]
         predicted = []
         for hit in hits:
-            if hit.kind is RefKind.TITLE and hit.title_hint:
+            if hit.kind in (RefKind.TITLE, RefKind.BOOK) and hit.title_hint:
                 span = locate(text, hit.title_hint, hit.start) or locate(text, hit.title_hint)
                 if span is not None:
                     predicted.append(span)

@@ -16,7 +16,6 @@ import random
 import re
 from collections.abc import Callable
 
-from benchmarks.eval_titles import Comment
 from benchmarks.reference_facts import (
     AUTHORS,
     JOURNALS,
@@ -27,6 +26,7 @@ from benchmarks.reference_facts import (
     TITLES,
     UNIVERSITIES,
 )
+from benchmarks.scoring import Comment
 
 _PIECES = re.compile(r"( )")
 # Words a sentence-case title keeps capitalized: names and acronyms written in titles.

@@ -1,9 +1,9 @@
 """Train the title tagger (scanner/titles/tagger.py) on the NAIST citation comments.
 
-    python benchmarks/train_titles.py [--dataset PATH] [--folds 1,2,3,4,5] [--out PATH]
-    python benchmarks/train_titles.py --cv        # 5-fold cross-validation, nothing written
+    python -m benchmarks.train_titles [--dataset PATH] [--folds 1,2,3,4,5] [--out PATH]
+    python -m benchmarks.train_titles --cv        # 5-fold cross-validation, nothing written
 
-The dataset (CC0, kept outside the repository, see eval_titles.py) is rebuilt into comments
+The dataset (CC0, kept outside the repository, see scoring.py) is rebuilt into comments
 exactly as the evaluation does; each comment is tokenized by the tagger's own tokenizer, its
 gold spans become token labels, and the rules' hits on the same text become features. The
 synthetic blocks of reference_corpus.py are added to every training set; their titles leave
@@ -16,14 +16,11 @@ realcode`). Training is deterministic (L-BFGS), so the same data gives the same 
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from benchmarks.eval_titles import DEFAULT_DATASET, Comment, load_comments
 from benchmarks.reference_corpus import generate
+from benchmarks.scoring import DEFAULT_DATASET, Comment, Score, load_comments, score
 from scanner.titles import rule_citations
 from scanner.titles.features import Token
 from scanner.titles.tagged import windows
@@ -112,8 +109,6 @@ def cross_validate(
     """Train five models, each on four folds (and the synthetic blocks), score each on the
     fold it did not see, and print the per-fold and pooled figures; collect the held-out
     comments the detector got wrong in `misses`."""
-    from benchmarks.eval_titles import score
-
     with tempfile.TemporaryDirectory() as tmp:
         totals: dict[str, list[float]] = {}
         for fold in range(1, 6):
@@ -128,8 +123,6 @@ def cross_validate(
                 row[1] += value.predicted
                 row[2] += value.gold
             print(f"fold {fold}: {scores['title token overlap'].line('title token overlap')}")
-        from benchmarks.eval_titles import Score
-
         print("5-fold cross-validation (each fold tagged by a model trained on the others)")
         for name, (tp, predicted, gold) in totals.items():
             print("  " + Score(tp, predicted, gold).line(name))

@@ -1,31 +1,115 @@
 """KNOW: identifiers to papers: id vocabulary, SQLite store, resolvers and title matching.
 
-The heavy parts (httpx, SQLite, rapidfuzz) load on first use, so the scanner can import the
-vocabulary in `catalog.types` and `catalog.ids` cheaply.
+The application imports the catalog through the names below. The heavy parts (httpx, SQLite,
+rapidfuzz) load on first use, so the scanner can import the vocabulary in `catalog.types` and
+`catalog.ids` cheaply.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` loads them
+    from catalog.bibtex import citation_keys, format_entries, read_entries
+    from catalog.core import Catalog
+    from catalog.export import bibtex_entries, paper_record
+    from catalog.guard import CatalogUnusable, inspect, move_aside
+    from catalog.ids import parse_arxiv, ref_from_string
+    from catalog.imports import IMPORTERS, detect_format, import_file
+    from catalog.keys import IDENTIFIER_KINDS, id_keys, text_ref, title_ref
+    from catalog.records import (
+        DEFAULT_REQUEST_TIMEOUT,
+        DEFAULT_RUN_BUDGET,
+        DEFAULT_SERVICE_BUDGET,
+        ResolverError,
+        ResolverSettings,
+        ResolverUnavailable,
+        ServiceUnavailable,
+    )
+    from catalog.resolvers import RESOLVERS
+    from catalog.schema import SchemaTooNew
+    from catalog.store import Store, default_catalog_path
+    from catalog.titles import title_mismatch
+    from catalog.types import Paper, PaperRef, Reference, RefKind, Resolution, ResolutionStatus
 
 _EXPORTS = {
     "Catalog": "catalog.core",
+    "CatalogUnusable": "catalog.guard",
+    "inspect": "catalog.guard",
+    "move_aside": "catalog.guard",
     "ResolverError": "catalog.records",
     "ResolverSettings": "catalog.records",
     "ResolverUnavailable": "catalog.records",
     "ServiceUnavailable": "catalog.records",
-    "Reference": "catalog.types",
+    "DEFAULT_REQUEST_TIMEOUT": "catalog.records",
+    "DEFAULT_RUN_BUDGET": "catalog.records",
+    "DEFAULT_SERVICE_BUDGET": "catalog.records",
+    "Paper": "catalog.types",
     "PaperRef": "catalog.types",
+    "Reference": "catalog.types",
+    "RefKind": "catalog.types",
+    "Resolution": "catalog.types",
+    "ResolutionStatus": "catalog.types",
+    "IDENTIFIER_KINDS": "catalog.keys",
+    "id_keys": "catalog.keys",
+    "text_ref": "catalog.keys",
+    "title_ref": "catalog.keys",
+    "parse_arxiv": "catalog.ids",
+    "ref_from_string": "catalog.ids",
     "Store": "catalog.store",
     "default_catalog_path": "catalog.store",
+    "SchemaTooNew": "catalog.schema",
     "title_mismatch": "catalog.titles",
     "import_file": "catalog.imports",
+    "detect_format": "catalog.imports",
     "IMPORTERS": "catalog.imports",
     "RESOLVERS": "catalog.resolvers",
+    "bibtex_entries": "catalog.export",
+    "paper_record": "catalog.export",
+    "citation_keys": "catalog.bibtex",
+    "format_entries": "catalog.bibtex",
+    "read_entries": "catalog.bibtex",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "DEFAULT_REQUEST_TIMEOUT",
+    "DEFAULT_RUN_BUDGET",
+    "DEFAULT_SERVICE_BUDGET",
+    "IDENTIFIER_KINDS",
+    "IMPORTERS",
+    "RESOLVERS",
+    "Catalog",
+    "CatalogUnusable",
+    "Paper",
+    "PaperRef",
+    "RefKind",
+    "Reference",
+    "Resolution",
+    "ResolutionStatus",
+    "ResolverError",
+    "ResolverSettings",
+    "ResolverUnavailable",
+    "SchemaTooNew",
+    "ServiceUnavailable",
+    "Store",
+    "bibtex_entries",
+    "citation_keys",
+    "default_catalog_path",
+    "detect_format",
+    "format_entries",
+    "id_keys",
+    "import_file",
+    "inspect",
+    "move_aside",
+    "paper_record",
+    "parse_arxiv",
+    "read_entries",
+    "ref_from_string",
+    "text_ref",
+    "title_mismatch",
+    "title_ref",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -311,7 +311,7 @@ def ref_from_string(text: str) -> PaperRef | None:
         return PaperRef(RefKind.ISBN, isbn) if isbn else None
     if kind is RefKind.URL:
         return PaperRef(RefKind.URL, normalize_url(value)) if "." in value else None
-    if kind in (RefKind.TITLE, RefKind.AUTHOR_YEAR):
+    if kind in (RefKind.TITLE, RefKind.AUTHOR_YEAR, RefKind.BOOK):
         return PaperRef(kind, value.strip()) if value.strip() else None
     arxiv_url = ARXIV_URL.match(text)
     if arxiv_url:

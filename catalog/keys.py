@@ -75,6 +75,14 @@ def author_year_ref(authors: Sequence[str], year: int | None) -> PaperRef | None
     return PaperRef(RefKind.AUTHOR_YEAR, "-".join(names) + f"-{year or 'nd'}")
 
 
+def book_ref(title: str | None, authors: Sequence[str], year: int | None, raw: str) -> PaperRef:
+    """The key of a book or reference work named without an identifier: `book:` and its
+    title's words (`book:numerical recipes`), else its authors and year
+    (`book:knuth-1997`), else the words of the citation `raw` itself."""
+    named = named_ref(title, authors, year, raw)
+    return PaperRef(RefKind.BOOK, named.value.removeprefix("text:"))
+
+
 def text_ref(raw: str) -> PaperRef:
     """The key of a citation read with neither title nor authors: its words (a cite label)."""
     return PaperRef(RefKind.AUTHOR_YEAR, "text:" + " ".join(_WORD.findall(raw.lower()))[:120])

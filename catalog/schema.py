@@ -69,6 +69,10 @@ class SchemaTooNew(Exception):
     """The store was written by a newer citegraph."""
 
 
+class ForeignDatabase(Exception):
+    """The file is a SQLite database, but another program's: never taken over."""
+
+
 def migrate(connection: sqlite3.Connection) -> int:
     """Bring the schema up to date inside one write transaction; returns the version."""
     if connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
@@ -76,6 +80,19 @@ def migrate(connection: sqlite3.Connection) -> int:
     connection.execute("BEGIN IMMEDIATE")
     try:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0:
+            tables = [
+                name
+                for (name,) in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+                )
+            ]
+            if tables:
+                shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+                raise ForeignDatabase(
+                    f"is another program's SQLite database (tables: {shown}), not a citegraph "
+                    "catalog"
+                )
         if version > SCHEMA_VERSION:
             raise SchemaTooNew(
                 f"catalog schema version {version} is newer than this citegraph "

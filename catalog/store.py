@@ -13,8 +13,9 @@ from pathlib import Path
 
 import platformdirs
 
+from catalog.guard import CatalogUnusable, connect
 from catalog.merge import aliases_of, merge_papers, row_paper
-from catalog.schema import migrate
+from catalog.schema import ForeignDatabase, migrate
 from catalog.types import Paper
 
 _COLUMNS = "id, key, title, authors, year, venue, abstract, url, primary_category, sources"
@@ -53,13 +54,22 @@ class Store:
     def __init__(self, path: Path, *, busy_timeout: float = 60.0) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        # 64 MiB of page cache: alias and FTS index pages stay hot during large imports.
-        self.db.execute("PRAGMA cache_size=-65536")
-        self.version = migrate(self.db)
+        # A damaged file, another kind of file or another program's database is refused with
+        # one error naming it (`CatalogUnusable`), on opening or at any later query.
+        self.db: sqlite3.Connection = connect(path, timeout=busy_timeout, isolation_level=None)
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            # 64 MiB of page cache: alias and FTS index pages stay hot during large imports.
+            self.db.execute("PRAGMA cache_size=-65536")
+            self.version = migrate(self.db)
+        except ForeignDatabase as error:
+            self.db.close()
+            raise CatalogUnusable(path, str(error)) from error
+        except BaseException:
+            self.db.close()
+            raise
 
     def close(self) -> None:
         """Close the connection."""

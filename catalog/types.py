@@ -15,12 +15,13 @@ class RefKind(str, Enum):
     ISBN = "isbn"
     TITLE = "title"
     AUTHOR_YEAR = "author-year"
+    BOOK = "book"  # a book or reference work named without an identifier
 
     @property
     def is_identifier(self) -> bool:
         """Whether the key is an identifier someone wrote, not one made from a title or
-        authors and year."""
-        return self not in (RefKind.TITLE, RefKind.AUTHOR_YEAR)
+        authors and year (a book's included)."""
+        return self not in (RefKind.TITLE, RefKind.AUTHOR_YEAR, RefKind.BOOK)
 
 
 @dataclass(frozen=True, slots=True)

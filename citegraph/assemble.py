@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from catalog.keys import text_ref
-from catalog.types import Paper, PaperRef, Reference, RefKind, Resolution, ResolutionStatus
+from catalog import Paper, PaperRef, Reference, RefKind, Resolution, ResolutionStatus, text_ref
 from citegraph.report import Citation, Finding, PaperEntry
 from citegraph.rules import MALFORMED_FALLBACK_RULE, MALFORMED_RULE_BY_KIND
 from scanner import Mention

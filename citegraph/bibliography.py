@@ -8,9 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from catalog.bibtex import read_entries
-from catalog.ids import parse_arxiv
-from catalog.keys import IDENTIFIER_KINDS, id_keys, title_ref
+from catalog import IDENTIFIER_KINDS, id_keys, parse_arxiv, read_entries, title_ref
 from citegraph.config import Config
 from citegraph.errors import InputError
 from citegraph.render.bibtex import bibtex_document

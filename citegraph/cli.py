@@ -9,9 +9,11 @@ import traceback
 
 import click
 
+from catalog import CatalogUnusable
 from citegraph import __version__
 from citegraph.errors import CitegraphError
 from citegraph.exitcodes import ExitCode
+from citegraph.textsafe import one_line
 
 # Command name -> "module:attribute". Commands load on use, so `citegraph check` in a
 # pre-commit hook never imports the HTTP stack, Jinja2 or networkx.
@@ -88,6 +90,9 @@ def run(argv: list[str] | None = None) -> int:
         return int(error.exit_code)
     except CitegraphError as error:
         click.echo(f"citegraph: error: {error}", err=True)
+        return ExitCode.USAGE
+    except CatalogUnusable as error:  # a damaged or foreign catalog: the user's to fix
+        click.echo(f"citegraph: error: {one_line(str(error))}", err=True)
         return ExitCode.USAGE
     except BrokenPipeError:
         return ExitCode.OK

@@ -1,15 +1,39 @@
-"""Writing outputs: `FORMAT:PATH` targets, written atomically and only after success."""
+"""Writing outputs: `FORMAT:PATH` targets, all checked before the run, written only after it.
+
+A regular file (or a new one) is replaced atomically, so readers never see half of it; a
+device or FIFO (`-o /dev/null`, `-o /dev/stdout`, a named pipe) is written in place, since
+replacing it would turn `/dev/null` into a regular file for every later user of the machine.
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from citegraph.errors import ConfigError
-from citegraph.render import RENDERERS
+from citegraph.errors import ConfigError, InputError
+from citegraph.render import format_names
+
+# A bare path's extension names its format.
+EXTENSIONS: dict[str, str] = {
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".sarif": "sarif",
+    ".md": "markdown",
+    ".bib": "bibtex",
+    ".graphml": "graphml",
+    ".gexf": "gexf",
+    ".dot": "dot",
+    ".txt": "terminal",
+}
+# What a `FORMAT:` prefix looks like, as opposed to a path with a colon in it (`C:\\x`, `a:b/c`).
+_FORMAT_PREFIX = re.compile(r"[a-z][a-z0-9-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,21 +44,91 @@ class OutputTarget:
     path: Path | None
 
 
-def parse_targets(default_format: str, outputs: tuple[str, ...]) -> list[OutputTarget]:
-    """Turn `-o` values into targets: `PATH` uses `default_format`, `FORMAT:PATH` names its
-    own format. No `-o` at all writes `default_format` to standard output."""
+def parse_targets(
+    default_format: str | None, outputs: tuple[str, ...], *, fallback: str = "terminal"
+) -> list[OutputTarget]:
+    """Turn `-o` values into checked targets, before anything runs.
+
+    `FORMAT:PATH` names its format; a bare `PATH` takes `default_format` (the `-f` given), else
+    the format its extension names, else `fallback` when it has no extension. No `-o` at all
+    writes `default_format` (or `fallback`) to standard output. An unknown format, an
+    unknown extension, a directory, or a place no directory can be created or written is a
+    `ConfigError`: a bad second `-o` stops the run before the first is written.
+    """
     if not outputs:
-        return [OutputTarget(default_format, None)]
-    targets = []
-    for value in outputs:
-        head, sep, tail = value.partition(":")
-        if sep and head in RENDERERS["report"] and tail:
-            targets.append(OutputTarget(head, None if tail == "-" else Path(tail)))
-        elif sep and head and not tail:
-            raise ConfigError(f"-o {value!r}: missing the path after {head!r}:")
-        else:
-            targets.append(OutputTarget(default_format, None if value == "-" else Path(value)))
+        return [OutputTarget(default_format or fallback, None)]
+    targets = [_target(value, default_format, fallback) for value in outputs]
+    for value, target in zip(outputs, targets, strict=True):
+        if target.path is not None:
+            _check_writable(value, target.path)
     return targets
+
+
+def _target(value: str, default_format: str | None, fallback: str) -> OutputTarget:
+    head, sep, tail = value.partition(":")
+    if sep and _FORMAT_PREFIX.fullmatch(head):
+        if head not in format_names("report"):
+            known = ", ".join(format_names("report"))
+            raise ConfigError(f"-o {value!r}: unknown format {head!r} (known: {known})")
+        if not tail:
+            raise ConfigError(f"-o {value!r}: missing the path after {head!r}:")
+        return OutputTarget(head, None if tail == "-" else Path(tail))
+    if value == "-":
+        return OutputTarget(default_format or fallback, None)
+    path = Path(value)
+    if default_format is not None:
+        return OutputTarget(default_format, path)
+    suffix = path.suffix.lower()
+    if suffix in EXTENSIONS:
+        return OutputTarget(EXTENSIONS[suffix], path)
+    if suffix and not _special(path):
+        known = ", ".join(sorted(EXTENSIONS))
+        raise ConfigError(
+            f"-o {value!r}: cannot tell the format from {suffix!r} (known: {known}); "
+            "write FORMAT:PATH or give -f"
+        )
+    return OutputTarget(fallback, path)
+
+
+def _special(path: Path) -> bool:
+    """Whether `path` exists and is neither a regular file nor a directory (a device, a FIFO)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _check_writable(value: str, path: Path) -> None:
+    if path.is_dir():
+        raise ConfigError(f"-o {value!r}: {path} is a directory")
+    if _special(path):
+        if not os.access(path, os.W_OK):
+            raise ConfigError(f"-o {value!r}: {path} is not writable")
+        return
+    # Missing directories are created when the output is written (`-o out/scan.json`), so
+    # what must hold now is that the nearest existing one is a directory we may write in.
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise ConfigError(f"-o {value!r}: {parent} is not a directory")
+    if not os.access(parent, os.W_OK):
+        raise ConfigError(f"-o {value!r}: directory {parent} is not writable")
+
+
+def make_directories(targets: list[OutputTarget]) -> None:
+    """Create every target's missing directories, before any output is written: a place
+    that cannot hold one stops the run with nothing written."""
+    for target in targets:
+        if target.path is None or _special(target.path):
+            continue
+        try:
+            target.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise InputError(
+                f"cannot create {target.path.parent}: {error.strerror or error}"
+            ) from error
 
 
 def write_output(target: OutputTarget, text: str) -> None:
@@ -43,12 +137,21 @@ def write_output(target: OutputTarget, text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    write_bytes(target.path, text.encode("utf-8"))
+    try:
+        write_bytes(target.path, text.encode("utf-8"))
+    except OSError as error:  # a full disk, a device refusing the write
+        raise InputError(f"cannot write {target.path}: {error.strerror or error}") from error
 
 
 def write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
     """Replace `path` with `data` atomically (with permissions `mode`, default as for a new
-    file)."""
+    file); a device or FIFO is written in place, and a symlink's target is replaced."""
+    if _special(path):
+        with open(path, "wb") as stream:
+            stream.write(data)
+        return
+    if path.is_symlink():
+        path = path.resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     umask = os.umask(0)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from pathlib import Path
 from typing import Protocol
 
-from catalog.types import Reference, Resolution
+from catalog import Reference, Resolution
 from citegraph import __version__
 from citegraph.assemble import Site, citation_of, findings_of, paper_entry, reference_key
 from citegraph.checks.suppress import split_suppressed

@@ -6,9 +6,12 @@ scan can be rendered into any format later (`citegraph report scan.json --format
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
 from typing import Any
 
+from citegraph.errors import InputError
 from scanner import UNKNOWN_TYPE
 
 SCHEMA_VERSION = 1
@@ -27,7 +30,7 @@ class Citation:
     symbol_kind: str
     language: str
     context: str  # comment | docstring | string | doc
-    kind: str  # arxiv | doi | url | isbn | title | author-year
+    kind: str  # arxiv | doi | url | isbn | title | author-year | book
     id: str | None  # arxiv:1908.03265, doi:10.1145/..., url:..., or None for a title citation
     version: str | None
     raw: str
@@ -176,6 +179,18 @@ class Report:
             warnings=tuple(data.get("warnings", [])),
             suppressed=tuple(_build(Finding, f) for f in data.get("suppressed", [])),
         )
+
+
+def load_report(path: Path) -> Report:
+    """Read a scan saved with `citegraph scan --format json`, with a clear message when it is
+    not one."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Report.from_dict(data)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InputError(f"{path}: not a readable JSON scan: {error}") from error
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise InputError(f"{path}: not a citegraph scan document: {error}") from error
 
 
 def _record(item: Any) -> dict[str, Any]:

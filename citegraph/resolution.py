@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from catalog.types import Reference, Resolution
+from catalog import Reference, Resolution
 from citegraph.config import Config
 
 if TYPE_CHECKING:  # the catalog (SQLite, rapidfuzz) loads only when a command resolves

@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from catalog.keys import named_ref
-from catalog.types import Reference
+from catalog.keys import book_ref, named_ref
+from catalog.types import Reference, RefKind
 from scanner.identifiers import EXTRACTORS
 from scanner.identifiers.hints import title_hint
 from scanner.identifiers.joining import join_wrapped
@@ -234,6 +234,8 @@ def reference_of(hit: Hit, raw: str) -> Reference | None:
         ref = hit.ref
     elif hit.problem is not None:
         return None
+    elif hit.kind is RefKind.BOOK:
+        ref = book_ref(title, authors, year, raw)
     else:
         ref = named_ref(title, authors, year, raw)
     if fields is None:

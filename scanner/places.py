@@ -10,8 +10,8 @@ mention of one work is one reference (`reference/references.md`):
   `[Smith2011]_`) that points at an entry or identifier of the place by its first author's
   family name and year (a label spelled slightly differently still matches).
 
-The merged hit keeps the strongest identifier written (arXiv > DOI > URL > ISBN > title >
-author-year), the entry's fields, and spans the reference text (the entry with its
+The merged hit keeps the strongest identifier written (arXiv > DOI > URL > ISBN > book >
+title > author-year), the entry's fields, and spans the reference text (the entry with its
 identifiers); the other mentions' offsets are its `also`.
 """
 
@@ -31,9 +31,12 @@ _STRENGTH = {
     RefKind.DOI: 1,
     RefKind.URL: 2,
     RefKind.ISBN: 3,
-    RefKind.TITLE: 4,
-    RefKind.AUTHOR_YEAR: 5,
+    RefKind.BOOK: 4,
+    RefKind.TITLE: 5,
+    RefKind.AUTHOR_YEAR: 6,
 }
+# The kinds of an entry read by its title, which an identifier after it may end.
+_ENTRY_KINDS = frozenset({RefKind.TITLE, RefKind.BOOK})
 # What ends an entry between its text and an identifier after it: a blank line, or the start
 # of the next entry (a reST or numbered label, a bullet, a Doxygen or Javadoc tag).
 _ENTRY_BREAK = re.compile(
@@ -156,7 +159,7 @@ def _join_entry_identifiers(text: str, hits: list[Hit], groups: _Groups) -> None
     line or next entry between them."""
     entry = None  # the last title entry so far: one pass, however many identifiers follow
     for index, hit in enumerate(hits):
-        if hit.ref is None and hit.kind is RefKind.TITLE and _mergeable(hit):
+        if hit.ref is None and hit.kind in _ENTRY_KINDS and _mergeable(hit):
             entry = index
         if hit.ref is None or not _mergeable(hit) or entry is None:
             continue
@@ -275,7 +278,7 @@ def _merge(text: str, group: list[Hit]) -> Hit:
         end=max(h.end for h in run),
         confidence=max(h.confidence for h in group),
         title_hint=(fields.title if fields and fields.title else None)
-        or next((h.title_hint for h in group if h.kind is RefKind.TITLE and h.title_hint), None)
+        or next((h.title_hint for h in group if h.kind in _ENTRY_KINDS and h.title_hint), None)
         or primary.title_hint
         or next((h.title_hint for h in group if h.title_hint), None),
         reference=fields,

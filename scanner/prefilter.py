@@ -53,6 +53,13 @@ NEEDLES: tuple[bytes, ...] = (
     b"siam",
     b"reference",
     b"cite",
+    b"knuth",  # `Knuth, Vol. 2` and the other short names of scanner.titles.books.KNOWN_WORKS
+    b"numerical recipes",
+    b"art of computer",
+    b"handbook of math",
+    b"abramowitz",
+    b"dlmf",
+    b"elements of statistical",
 )
 # Leftmost-first matching lets the automaton use its SIMD candidate search: which needle
 # matches does not matter, only whether one does.

@@ -4,12 +4,8 @@ what the detector got right, and the committed gold files hold no code or commen
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from benchmarks.eval_titles import norm_title
 from benchmarks.realcode import (
     CORPORA,
     GoldBlock,
@@ -19,6 +15,7 @@ from benchmarks.realcode import (
     read_blocks,
     score_blocks,
 )
+from benchmarks.scoring import norm_title
 from scanner.titles import find_citations
 
 DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
@@ -121,8 +118,8 @@ def test_committed_gold_files_name_their_blocks_and_copy_no_text() -> None:
 def test_training_facts_hold_no_title_of_an_evaluation_set() -> None:
     # The synthetic training blocks are rendered from these titles; a title the detector is
     # scored on must never be one it was trained on, or the held-out figures would flatter it.
-    from benchmarks.eval_titles import DEFAULT_DATASET, load_comments
     from benchmarks.reference_facts import TITLES
+    from benchmarks.scoring import DEFAULT_DATASET, load_comments
 
     training = {norm_title(t) for t in TITLES}
     for path in DATA.glob("realcode-*.jsonl"):

@@ -281,8 +281,8 @@ def test_committed_records_follow_the_schema_and_copy_no_text(name: str) -> None
 
 @pytest.mark.parametrize("name", ["references-dev.jsonl", "references-test.jsonl"])
 def test_evaluated_titles_are_not_training_facts(name: str) -> None:
-    from benchmarks.eval_titles import norm_title
     from benchmarks.reference_facts import TITLES
+    from benchmarks.scoring import norm_title
 
     path = DATA / name
     if not path.is_file():

@@ -14,22 +14,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from helpers import git
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CITEGRAPH = [sys.executable, "-m", "citegraph"]
-
-
-def git(cwd: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@e",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@e",
-    }
-    return subprocess.run(
-        ["git", "-C", str(cwd), *args], capture_output=True, text=True, check=True, env=env
-    ).stdout.strip()
 
 
 @pytest.fixture
@@ -41,7 +29,7 @@ def repo(tmp_path: Path) -> tuple[Path, str]:
     (root / "old.py").write_text("# Dropout: arXiv:1207.0580\n")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "base")
-    base = git(root, "rev-parse", "HEAD")
+    base = git(root, "rev-parse", "HEAD").stdout.strip()
     (root / "old.py").unlink()
     (root / "attention.py").write_text("def attend():\n    # arXiv:1706.03762\n    pass\n")
     (root / "norm.py").write_text("# https://arxiv.org/abs/1607.06450\n")

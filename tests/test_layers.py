@@ -40,9 +40,12 @@ def test_the_catalog_knows_nothing_of_source_files() -> None:
     assert [i for i in _imports("catalog") if _top(i[2]) == "scanner"] == []
 
 
-def test_the_app_imports_only_the_scanner_face() -> None:
-    inner = [i for i in _imports("citegraph") if i[2].startswith("scanner.")]
-    assert inner == []
+@pytest.mark.parametrize("package", ["scanner", "catalog"])
+def test_the_app_imports_only_the_faces(package: str) -> None:
+    # A name the app needs is added to the package's `_EXPORTS` (its `__init__.py`) and
+    # imported as `from {package} import name`.
+    inner = [i for i in _imports("citegraph") if i[2].startswith(package + ".")]
+    assert inner == [], f"import these from `{package}` itself: {inner}"
 
 
 @pytest.mark.parametrize("package", ["scanner", "catalog"])
@@ -53,3 +56,15 @@ def test_every_exported_name_exists(package: str) -> None:
         assert getattr(module, name) is not None, name
     with pytest.raises(AttributeError):
         module.no_such_name  # noqa: B018
+
+
+def test_commands_share_only_library_code() -> None:
+    # What two commands need lives in the library (or commands/common.py), not in a sibling.
+    siblings = [
+        i
+        for i in _imports("citegraph")
+        if i[0].startswith("citegraph/commands/")
+        and i[2].startswith("citegraph.commands.")
+        and i[2] != "citegraph.commands.common"
+    ]
+    assert siblings == []

@@ -10,21 +10,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import git
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@e",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@e",
-    }
-    return subprocess.run(
-        ["git", "-C", str(cwd), *args], capture_output=True, text=True, check=check, env=env
-    )
 
 
 def commit(project: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:

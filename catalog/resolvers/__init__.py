@@ -21,7 +21,7 @@ RESOLVERS: dict[str, type[Resolver]] = {
 # Sources tried in turn for each kind of reference; later ones only see what earlier ones missed.
 # Identifiers are looked up (`Resolver.fetch`); a title is matched against the store's papers
 # first, then searched for (`TitleSearcher.search_title`) until one source gives a confident
-# match; authors and a year alone are matched against the store only.
+# match (a book's title too); authors and a year alone are matched against the store only.
 CHAINS: dict[RefKind, tuple[str, ...]] = {
     RefKind.ARXIV: ("arxiv", "semanticscholar"),
     RefKind.DOI: ("crossref", "datacite", "openalex", "semanticscholar"),

@@ -12,15 +12,22 @@ from pathlib import Path
 
 import click
 
-from catalog.export import bibtex_entries, paper_record
-from catalog.ids import ref_from_string
-from catalog.imports import IMPORTERS, detect_format, import_file
-from catalog.schema import SchemaTooNew
-from catalog.store import Store, default_catalog_path
-from catalog.types import PaperRef
+from catalog import (
+    IMPORTERS,
+    PaperRef,
+    SchemaTooNew,
+    Store,
+    bibtex_entries,
+    default_catalog_path,
+    detect_format,
+    import_file,
+    paper_record,
+    ref_from_string,
+)
 from citegraph.commands.common import StderrObserver
 from citegraph.errors import InputError
 from citegraph.exitcodes import ExitCode
+from citegraph.textsafe import one_line
 
 
 @click.group("catalog")
@@ -130,7 +137,7 @@ def show_command(
     path: Path, identifier: str, offline: bool, mailto: str | None, as_json: bool
 ) -> int:
     """Show the paper behind IDENTIFIER (arXiv id, DOI, URL or key), resolving it if needed."""
-    from catalog.core import Catalog
+    from catalog import Catalog
 
     ref = parse_id(identifier)
     observer = StderrObserver()
@@ -142,8 +149,10 @@ def show_command(
         result = catalog.resolve([ref])[ref.key]
     if result.paper is None:
         click.echo(
-            f"{ref.key}: {result.status.value}"
-            + (f" ({result.message})" if result.message else ""),
+            one_line(
+                f"{ref.key}: {result.status.value}"
+                + (f" ({result.message})" if result.message else "")
+            ),
             err=True,
         )
         return ExitCode.FINDINGS
@@ -157,7 +166,8 @@ def show_command(
         elif isinstance(value, list):
             value = "; ".join(value)
         if value not in (None, ""):
-            click.echo(f"{name:<17}{value}")
+            # Metadata comes from services and files: escape terminal controls and bidi.
+            click.echo(f"{name:<17}{one_line(str(value))}")
     return ExitCode.OK
 
 
@@ -200,4 +210,44 @@ def export_command(path: Path, fmt: str, output: Path | None) -> int:
         except BaseException:
             os.unlink(temporary)
             raise
+    return ExitCode.OK
+
+
+@catalog_group.command("check")
+@click.pass_obj
+def check_command(path: Path) -> int:
+    """Check the catalog file for damage (read-only). Exit 1 when it is damaged."""
+    from catalog import inspect
+
+    problems = inspect(path)
+    if not problems:
+        state = "ok" if path.exists() else "ok (does not exist yet; created on first use)"
+        click.echo(f"catalog {one_line(str(path))}: {state}")
+        return ExitCode.OK
+    click.echo(f"catalog {one_line(str(path))}: damaged or not a catalog:")
+    for problem in problems:
+        click.echo(f"  {one_line(problem)}")
+    click.echo("run `citegraph catalog rebuild` to move it aside and start an empty catalog")
+    return ExitCode.FINDINGS
+
+
+@catalog_group.command("rebuild")
+@click.option("--force", is_flag=True, help="Also when the check finds nothing wrong.")
+@click.pass_obj
+def rebuild_command(path: Path, force: bool) -> int:
+    """Move a damaged catalog aside (kept as PATH.broken-TIME) and start an empty one."""
+    from catalog import inspect, move_aside
+
+    problems = inspect(path)
+    if not path.exists():
+        raise InputError(f"catalog {path} does not exist; it is created on first use")
+    if not problems and not force:
+        raise InputError(f"catalog {path} is sound; pass --force to start an empty one anyway")
+    aside = move_aside(path, time.strftime("%Y%m%d-%H%M%S"))
+    Store(path).close()
+    click.echo(f"moved {one_line(str(path))} to {one_line(str(aside))}")
+    click.echo(
+        f"created an empty catalog at {one_line(str(path))}; import your bibliographies again "
+        "with `citegraph catalog import`"
+    )
     return ExitCode.OK

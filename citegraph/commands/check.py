@@ -17,7 +17,7 @@ from scanner import project_root
 
 # Paper statuses that mean no metadata source was asked (offline, or every source failed).
 _UNASKED = frozenset({"offline", "failed"})
-_TITLE_KINDS = frozenset({"title", "author-year"})
+_TITLE_KINDS = frozenset({"title", "author-year", "book"})
 
 
 @click.command("check")

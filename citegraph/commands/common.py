@@ -10,9 +10,10 @@ from typing import Any, TextIO, TypeVar
 
 import click
 
-from citegraph.output import OutputTarget, write_output
+from citegraph.output import OutputTarget, make_directories, write_output
 from citegraph.render import RenderOptions, format_names, render
 from citegraph.report import Report
+from citegraph.textsafe import one_line
 from scanner import FileScan
 
 
@@ -31,7 +32,7 @@ class StderrObserver:
     def on_warning(self, message: str) -> None:
         """Show a warning unless quiet."""
         if not self.quiet:
-            click.echo(f"citegraph: warning: {message}", err=True)
+            click.echo(f"citegraph: warning: {one_line(message)}", err=True)
 
 
 def render_targets(report: Report, targets: list[OutputTarget], options: RenderOptions) -> None:
@@ -39,6 +40,7 @@ def render_targets(report: Report, targets: list[OutputTarget], options: RenderO
     rendered = [
         (target, render(report, target.format, _for(target, options))) for target in targets
     ]
+    make_directories(targets)
     for target, text in rendered:
         write_output(target, text)
 
@@ -77,7 +79,6 @@ def output_options(command: _F) -> _F:
         "--format",
         "format_name",
         type=click.Choice(format_names("report")),
-        default="terminal",
-        show_default=True,
-        help="Output format.",
+        default=None,
+        help="Output format (default: from each -o PATH's extension, else terminal).",
     )(command)

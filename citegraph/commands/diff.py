@@ -15,7 +15,7 @@ from citegraph.errors import InputError
 from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, write_output
 from citegraph.render import format_names, render
-from citegraph.report import Report
+from citegraph.report import Report, load_report
 from scanner import git, project_root
 
 
@@ -55,8 +55,6 @@ def diff_command(
 
 def _report(root: Path, what: str, online: bool) -> Report:
     if what.endswith(".json") and Path(what).is_file():
-        from citegraph.commands.report import load_report
-
         return load_report(Path(what))
     with tempfile.TemporaryDirectory(prefix="citegraph-diff-") as tree:
         _export(root, what, Path(tree))

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from citegraph.commands.common import output_options, render_targets
-from citegraph.errors import InputError
 from citegraph.exitcodes import ExitCode
 from citegraph.output import parse_targets
 from citegraph.render import RenderOptions
-from citegraph.report import Report
+from citegraph.report import load_report
 
 
 @click.command("report")
@@ -30,7 +28,7 @@ from citegraph.report import Report
 )
 def report_command(
     scan_file: Path,
-    format_name: str,
+    format_name: str | None,
     outputs: tuple[str, ...],
     source_url: str | None,
     max_bytes: int | None,
@@ -40,14 +38,3 @@ def report_command(
     targets = parse_targets(format_name, outputs)
     render_targets(report, targets, RenderOptions(source_url=source_url, max_bytes=max_bytes))
     return ExitCode.OK
-
-
-def load_report(path: Path) -> Report:
-    """Read a saved scan, with a clear message when it is not one."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return Report.from_dict(data)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InputError(f"{path}: not a readable JSON scan: {error}") from error
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise InputError(f"{path}: not a citegraph scan document: {error}") from error

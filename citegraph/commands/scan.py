@@ -71,7 +71,7 @@ from citegraph.resolution import open_resolver
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on standard error.")
 def scan_command(
     path: Path,
-    format_name: str,
+    format_name: str | None,
     outputs: tuple[str, ...],
     include: tuple[str, ...],
     exclude: tuple[str, ...],

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from catalog.types import Reference, Resolution
+from catalog import Reference, Resolution
 from citegraph.config import Config, load_config
 from citegraph.index.types import RepoScan
 from citegraph.report import Report

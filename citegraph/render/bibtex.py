@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from catalog.bibtex import citation_keys as paper_citation_keys
-from catalog.bibtex import format_entries
-from catalog.types import Paper
+from catalog import Paper, format_entries
+from catalog import citation_keys as paper_citation_keys
 from citegraph.render import RenderOptions
 from citegraph.report import PaperEntry, Report
 

@@ -82,7 +82,7 @@ def _print_paper(console: Console, paper: PaperEntry, sites: list[Citation]) -> 
     count = f"{len(symbols)} symbol{'s' if len(symbols) != 1 else ''}"
     title = paper.title or (f'"{paper.title_hint}"' if paper.title_hint else "")
     year = f" ({paper.year})" if paper.year else ""
-    label = paper.key if paper.kind not in ("title", "author-year") else paper.kind
+    label = paper.key if paper.kind not in ("title", "author-year", "book") else paper.kind
     quiet_statuses = ("resolved", "cached", "unresolved")  # "unresolved": nobody asked
     status = "" if paper.status in quiet_statuses else f" [dim]\\[{paper.status}][/dim]"
     console.print(

@@ -14,7 +14,14 @@ import re
 
 from scanner.types import Hit
 
-__all__ = ["AUTHOR_YEAR_RULE", "SHIPPED_MODEL", "TITLE_RULE", "find_citations", "rule_citations"]
+__all__ = [
+    "AUTHOR_YEAR_RULE",
+    "KNOWN_NEEDLES",
+    "SHIPPED_MODEL",
+    "TITLE_RULE",
+    "find_citations",
+    "rule_citations",
+]
 
 # The rule ids of citations without an identifier, whichever reader (rules or tagger) found them.
 TITLE_RULE = "CG105"
@@ -27,6 +34,9 @@ _CUE_STRINGS = (
     '"', "“", "”", "``", "et al", "et. al", "eference", "EFERENCE", "cite", "]_",
     "Proc", "Journal", "Trans", "ACM", "IEEE", "SIAM", "Conference", "Symposium",
 )  # fmt: skip
+# The short names of reference works (`scanner.titles.books.KNOWN_WORKS`): `Knuth, Vol. 2`.
+KNOWN_NEEDLES = ("Knuth", "Art of Computer", "Numerical Recipes", "Handbook of Math",
+                 "Abramowitz", "DLMF", "Elements of Statistical")  # fmt: skip
 _YEAR_NEEDLE = re.compile(r"[12][0-9]{3}")
 _SINGLE_QUOTED = re.compile(r"\s'[A-Z0-9]")
 _NOT_CITATION_LINES = ("copyright", "(c)", "©", "spdx", "license")
@@ -37,18 +47,25 @@ def find_citations(text: str, tagger: object = SHIPPED_MODEL) -> list[Hit]:
 
     Each hit spans a whole entry or mention and carries the parsed `Reference`; a title
     citation is `RefKind.TITLE` (rule CG105), one with only authors and a year is
-    `RefKind.AUTHOR_YEAR` (rule CG106). The rules read the block first; the tagger (the
+    `RefKind.AUTHOR_YEAR` (rule CG106), and either is `RefKind.BOOK` when its entry is a
+    book's (`scanner.titles.books`). The rules read the block first; the tagger (the
     shipped model unless another `Tagger`, or None for the rules alone, is given) then reads
     the regions with bibliographic cues, and its entries replace or join the rules' ones.
     """
     if not _has_cue(text):
-        return []
+        if not any(needle in text for needle in KNOWN_NEEDLES):
+            return []
+        from scanner.titles.books import mark_books
+
+        return mark_books(text, [])
     # Imported on the first block with a cue: compiling the detector's patterns and loading
     # the model cost more than scanning a few changed files.
+    from scanner.titles.books import mark_books
     from scanner.titles.detect import detect
     from scanner.titles.tagged import with_tagger
+    from scanner.titles.tidy import tidy
 
-    return with_tagger(text, detect(text), tagger, SHIPPED_MODEL)
+    return mark_books(text, tidy(text, with_tagger(text, detect(text), tagger, SHIPPED_MODEL)))
 
 
 def rule_citations(text: str) -> list[Hit]:

@@ -16,7 +16,7 @@ from scanner.titles.bibtex import bibtex_entries
 from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
 from scanner.titles.fields import QUOTED
 from scanner.titles.inline import author_year, cite_keys
-from scanner.titles.names import AUTHOR_LIST, NOT_NAMES
+from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, list_start
 from scanner.titles.sections import Region, entry_body, regions
 from scanner.types import Hit
 
@@ -41,6 +41,7 @@ _DOC_SECTION_AFTER = re.compile(
 _MIN_CITED_WORDS = 3  # a quoted one- or two-word string after "described in" is a section name
 _WORD_START = re.compile(r"\b[A-Z]")
 _INITIAL = re.compile(r"(?:^|\s|,)[A-Z]\.")
+_AFTER_QUOTED_TITLE = re.compile(r"[\"”'][.,]?\s*$|[.,]\s*[\"”]\s*$")
 _JOINERS = frozenset({"and", "et", "al"})
 
 
@@ -150,14 +151,16 @@ def _starts_in(text: str, start: int, limit: int) -> list[int]:
             nxt = _WORD_START.search(text, match.start() + len(first) + 1, limit)
             pos = nxt.start() if nxt else limit
             continue
-        starts.append(match.start())
+        starts.append(list_start(text, match.start(), limit))
         pos = match.end()
     return starts
 
 
 def _author_entry(text: str, start: int, limit: int) -> Entry | None:
     match = AUTHOR_LIST.match(text, start, limit)
-    if match is None:
+    if match is None or _AFTER_QUOTED_TITLE.search(text, max(0, start - 4), start):
+        # `"Title." N. M. Temme. Venue, 8, 1994`: the authors follow their title, and what
+        # follows them is the venue, which the title-first reading gives as such.
         return None
     end = match.end()
     # Cut the list before a "name" that is really a word of the title or venue.
@@ -170,7 +173,7 @@ def _author_entry(text: str, start: int, limit: int) -> Entry | None:
             and lowered not in _JOINERS
         ):
             end = match.start() + word.start()
-            end = start + len(text[start:end].rstrip(" ,&"))
+            end = start + len(text[start:end].rstrip(" ,&\n\t\r"))
             break
     if text[start:end].split()[0].strip(",.").lower() in NOT_NAMES:
         return None

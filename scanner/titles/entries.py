@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from scanner.titles.fields import (
     CODE_CHARS,
+    EDITION,
     PAREN_YEAR,
     QUOTED,
     VENUE_CUE,
@@ -32,13 +33,14 @@ _LEAD = re.compile(
     r"(?:\s*(?:[.,:;]|<\s*br\s*/?\s*>))+\s*(?:[Ii]n\s*:\s*)?"
     r"|\s*" + _BRACKET_YEAR.format("y3") + r"\s*"
 )
-_AFTER_INITIAL = re.compile(r"\s+(?=[A-Z\"“])(?P<y1>)?(?P<y2>)?(?P<y3>)?")
+_AFTER_INITIAL = re.compile(r"\s+(?=[A-Z\"“]|\*[A-Z])(?P<y1>)?(?P<y2>)?(?P<y3>)?")
 # Where an unquoted title stops: a sentence end, or a comma/semicolon before a venue, year,
 # volume or "in"; also an opening bracket of a year and a blank line.
 _TITLE_END = re.compile(
     r"\.\s+(?=[A-Z0-9(\[]|$|[a-z]+\.)|\.\s*$|\?\s|!\s"
     r"|[,;]\s*(?=[Ii]n\b|[Ii]n:|(?:1[6-9]|20)\d\d|[Vv]ol|pp|pages|\d|\(|" + VENUE_CUE.pattern + ")"
     r"|[,;]\s*(?=[A-Z]\.\s*[A-Z])"
+    r"|[,;]\s*(?=" + EDITION + r")|\s*\((?=\s*" + EDITION + r"\s*\))"
     r"|\s\((?=\s*(?:1[6-9]|20)\d\d)|\n\s*\n|\s+by\s+(?=[A-Z])|<\s*br|<\s*/?\s*a\s*>|\Z"
     r"|" + run_in_venue(loose=False)
 )
@@ -82,7 +84,9 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         return None
     tail_end = min(limit, after + MAX_TAIL)
     tail = text[after:tail_end]
-    if title is not None and (VENUE_CUE.match(title) or _is_fields(title)):
+    if title is not None and (
+        VENUE_CUE.match(title) or _is_fields(title) or _ABBREVIATED.fullmatch(title)
+    ):
         tail, title = text[t_start:tail_end], None  # "Duff and Reid, ACM Trans. Math. Software"
         after = t_start
     year = int(lead_year) if lead_year else first_year(_first_part(tail))
@@ -139,7 +143,8 @@ def _reference(
     return EntryFields(
         authors=authors,
         title=title,
-        venue=venue,
+        # A cue word alone ("Press", "Volume", "Proc") is evidence of an entry, not its venue.
+        venue=None if venue is None or _FRAGMENT.fullmatch(venue) else venue,
         year=year,
         volume=volume_of(first),
         pages=pages_of(first),
@@ -163,6 +168,10 @@ def _clean_title(raw: str, quoted: bool) -> str | None:
     if YEAR.fullmatch(words[0]) and len(words) < 3:
         return None
     return title
+
+
+# A journal's abbreviated name, never a title: "Celest.Mech.Dyn.Astron", "Phys. Rev. Lett".
+_ABBREVIATED = re.compile(r"(?:[A-Z][a-z]{0,6}\.\s?)+[A-Z][a-z]{0,6}\.?")
 
 
 def _is_fields(title: str) -> bool:
@@ -192,13 +201,32 @@ def _venue(tail: str) -> str | None:
     start = cue.start()
     if re.match(r"[Ii]n\b", part[start:]):
         start = cue.end()
+    elif _ENDS_A_NAME.match(cue.group()) and (before := _NAME_BEFORE_CUE.search(part, 0, start)):
+        # The venue's name may open before its cue word: "Cambridge University Press",
+        # "Physical Review E".
+        start = before.start()
     stop = re.search(
-        r",|\s\d|\s\(|\.\s+(?=[A-Z][a-z]+\s+[a-z])|\bvol\b|\bVol\b|\bpp\b|\n\s*\n|$",
+        r",|\s\d(?!\d*(?:st|nd|rd|th)\b)|\s\(|\.\s+(?=[A-Z][a-z]+\s+[a-z])|\bvol\b|\bVol\b"
+        r"|\bpp\b|\n\s*\n|$",
         part[start:],
     )
-    venue = part[start : start + (stop.start() if stop else len(part))].strip(" .,:;")
-    venue = " ".join(venue.split())
+    venue = part[start : start + (stop.start() if stop else len(part))]
+    ident = _IDENTIFIER.search(venue)
+    venue = " ".join(venue[: ident.start() if ident else len(venue)].strip(" .,:;").split())
     return venue if len(venue) >= 3 and not re.fullmatch(r"(?:[Vv]ol|pp|pages)\.?", venue) else None
+
+
+# Cue words that end a venue's name rather than open it, and the capitalised words straight
+# before one, on its line and after its separator (not initials: "A. H. Morris. ACM TOMS").
+_ENDS_A_NAME = re.compile(r"(?:Press|Review|Letters|Lett\.|Bulletin|Magazine|Publishers?|Verlag)$")
+_NAME_BEFORE_CUE = re.compile(r"(?<![^\s,;:(])(?:[A-Z](?:[\w&'’-]+\.?|\.\w+)[ \t]+){1,4}$")
+# A venue is never an identifier, and never one of its cue words alone.
+_IDENTIFIER = re.compile(r"\b(?:arXiv:|doi:|DOI:|https?://)|\b10\.\d{4,9}/|\b\d{4}\.\d{4,5}\b")
+_FRAGMENT = re.compile(
+    r"(?:[Vv]ol(?:ume)?|pp|pages|Press|Review|Letters|Report|Thesis|thesis|Journal|Proc|"
+    r"Proceedings|Conference|Transactions|Trans|Publishers?|Univ|Math|Stat|Comm|Softw|"
+    r"Verlag)\.?"
+)
 
 
 def _entry_end(text: str, pos: int, limit: int) -> int:

@@ -19,7 +19,14 @@ VENUE_CUE = re.compile(
     r"Communications|Bulletin|Magazine|ACM|IEEE|SIAM|Springer|Elsevier|Wiley|preprint|"
     r"Press|Thesis|thesis|Report|Vol\b|vol\b|Volume|pp\b|pp\.|pages|Math\b|Softw|Stat\b|"
     r"NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|AAAI|IJCAI|KDD|SIGGRAPH|SIGMOD|VLDB|"
-    r"Biometrika|Econometrica|Science|Nature|arXiv|Publishers?|Verlag|Univ)\b)"
+    r"Biometrika|Econometrica|Science|Nature|arXiv|Publishers?|Verlag|Univ|"
+    r"Chapman|CRC|Addison|Prentice|McGraw|Dover|Kluwer|Birkh(?:ä|a)user|Pearson|"
+    r"Numerische|Zeitschrift|Annalen|Acta|Revue|Rivista|Giornale|Comptes)\b)"
+)
+# A book's edition: "second edition", "3rd ed.", "6th edn".
+EDITION = (
+    r"(?i:\b(?:\d+(?:st|nd|rd|th)|first|second|third|fou?rth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|new|revised|expanded)\.?\s+(?:ed\b\.?|edn\b\.?|edition\b))"
 )
 VOLUME = re.compile(
     r"\b(?:[Vv]ol(?:ume|\.)?\s*(\d+)|(\d{1,4})\s*\(\s*\d{1,4}\s*\)|(\d{1,4})\s*:\s*\d+\s*[-–]+)"

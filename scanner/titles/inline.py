@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, split_authors
+from scanner.titles.names import AUTHOR_LIST, ETAL, NOT_NAMES, list_start, split_authors
 from scanner.types import EntryFields
 
 _YEAR = r"(?:1[6-9]\d\d|20[0-4]\d)"
@@ -16,7 +16,8 @@ AUTHOR_YEAR = re.compile(
 )
 # A single surname with a year is only a citation after a citing word: "described by Hill (1970)".
 _CITING = re.compile(
-    r"(?:\b(?:by|in|see|from|of|after|following|per|cf\.?|to|and|following)\s*[:,]?\s*|\(\s*)$"
+    r"(?:\b(?:by|in|see|also|from|of|after|following|follows|per|cf\.?|to|and)\s*[:,]?\s*"
+    r"|\(\s*)$"
 )
 # Who wrote or changed the code: "Written by", "revised for the exporter by", "Ported by".
 _AUTHORSHIP = re.compile(
@@ -45,13 +46,15 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
             match = AUTHOR_YEAR.search(text, match.start() + 1, min(end, year_match.end() + 40))
         if match is None or match.start() > year_match.start():
             continue
+        if (first := list_start(text, match.start(), end)) != match.start():
+            match = AUTHOR_YEAR.match(text, first, min(end, year_match.end() + 40)) or match
         pos = match.end()
         names = match.group("names")
         authors = tuple(a for a in split_authors(names) if a.split()[0].lower() not in NOT_NAMES)
         last = names.split()[-1].strip(",.").lower()
         if not authors or names.split()[0].strip(",").lower() in NOT_NAMES or last in NOT_NAMES:
             continue
-        etal = "et al" in names or "et. al" in names
+        etal = ETAL.search(names) is not None  # "et\nal." wrapped over two lines too
         before = text[max(start, match.start() - 30) : match.start()]
         if not (etal or len(authors) >= 2 or _CITING.search(before)):
             continue
@@ -66,7 +69,7 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
         yield match.start(), stop, EntryFields(authors=authors, year=year), confidence
 
 
-_TRAILING_ID = re.compile(r"\)?[ \t]*[:,;]?[ \t]*(?:https?://|doi:\s*|arXiv:\s*)[^\s\])>]+")
+_TRAILING_ID = re.compile(r"\)?[ \t]*[:,;]?[ \t]*<?(?:https?://|doi:\s*|arXiv:\s*)[^\s\])>]+>?")
 _YEAR_RE = re.compile(_YEAR + r"(?!\d)")
 _CAPITALIZED = re.compile(r"[A-Z][A-Za-z]")  # every author list holds one capitalized word
 

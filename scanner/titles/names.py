@@ -9,7 +9,9 @@ from scanner.titles.fields import MONTHS
 # A capital letter in any script: `[^\W\d_]` is a letter; the lookahead keeps it upper case.
 _UP = r"(?:(?=[^\W\d_])[^\Wa-z\d_ß-ÿ])"
 _LOW = r"[^\W\d_]"
-_PARTICLE = r"(?:(?:van|von|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Mc|O')\s+)"
+_PARTICLE = (
+    r"(?:(?:van|von|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Van|Von|Der|De|Mc|O')\s+)"
+)
 # "Mellor-Crummey", "L'Ecuyer", "DiDinato", "CROCHEMORE"; at least two letters.
 _SURNAME = rf"{_PARTICLE}*{_UP}(?:['’]{_UP})?{_LOW}+(?:-{_UP}{_LOW}+)?"
 # One initial ("J.", "Ph.", "-P.", or a bare "M" in "CROCHEMORE M"); lists of them repeat this.
@@ -18,7 +20,7 @@ _INITIALS = rf"(?:{_INITIAL}(?:\s?{_INITIAL})*)"
 _GIVEN = rf"(?:{_UP}{_LOW}+(?:-{_UP}{_LOW}+)?)"
 # A name ends where a list separator, punctuation or the end of the text follows; this keeps
 # "Smith, Fast Hashing of ..." from reading "Smith, Fast" as "Surname, Given".
-_END = r"(?=\s*(?:[,.;:&()\[\]\"'“”`<]|and\b|et\b|(?:1[6-9]|20)\d\d\b|\Z)|\s*\n)"
+_END = r"(?=\s*(?:[,;:&()\[\]\"'“”`<]|\.(?!\w)|and\b|et\b|(?:1[6-9]|20)\d\d\b|\Z)|\s*\n)"
 _NAME = (
     rf"(?:(?:(?:{_GIVEN}\s+)?{_INITIALS}\s*{_SURNAME}"  # J. M. Mellor-Crummey, Paul H. J. Kelly
     rf"|{_SURNAME},\s*(?:{_INITIALS}|{_GIVEN}(?:\s+{_INITIALS})?)"  # Kinderman, A.J.; Navarro, G
@@ -210,6 +212,68 @@ NOT_NAMES = MONTHS | frozenset(
         "ansi",
         "ecma",
         "w3c",
+        # libraries and companies, never authors ("Boost.Math ... Updated 2015")
+        "boost",
+        "cephes",
+        "lapack",
+        "netlib",
+        "matlab",
+        "mathematica",
+        "google",
+        "microsoft",
+        "intel",
+        "nvidia",
+        # words of journal names in other languages, never given names or surnames
+        "mathematik",
+        "numerische",
+        "zeitschrift",
+        "annalen",
+        "physik",
+        "acta",
+        "revue",
+        "rivista",
+        "giornale",
+        "archiv",
+        "comptes",
+        "rendus",
+        # words of book and paper titles that a "Given Surname" pattern reads as a name
+        # ("Numerical Optimization", "Computer Programming") when a title follows the authors
+        "numerical",
+        "programming",
+        "optimization",
+        "optimisation",
+        "analysis",
+        "introduction",
+        "handbook",
+        "elements",
+        "principles",
+        "foundations",
+        "linear",
+        "nonlinear",
+        "matrix",
+        "matrices",
+        "algorithms",
+        "probability",
+        "learning",
+        "models",
+        "systems",
+        "networks",
+        "functions",
+        "equations",
+        "geometry",
+        "algebra",
+        "calculus",
+        "continuation",
+        "computation",
+        "computations",
+        "estimation",
+        "inference",
+        "regression",
+        "sampling",
+        "methods",
+        "second",
+        "third",
+        "edition",
     ]
 )
 
@@ -233,3 +297,14 @@ def plausible_authors(text: str) -> bool:
     words = re.findall(rf"{_LOW}[\w'’-]*", ETAL.sub("", text))
     real = [w for w in words if w.lower() not in NOT_NAMES and w not in ("and",)]
     return bool(real) and all(w.lower() not in NOT_NAMES for w in words[:1])
+
+
+def list_start(text: str, start: int, limit: int) -> int:
+    """Where a list that opens with a "name" spanning a line break really starts: the last
+    word of a title line is not a given name ("Generalized Cores / Vladimir Batagelj")."""
+    first = NAME.match(text, start, limit)
+    if first is None or "\n" not in first.group():
+        return start
+    after = text.rindex("\n", start, first.end()) + 1
+    after += len(text[after : first.end()]) - len(text[after : first.end()].lstrip())
+    return after if NAME.match(text, after, limit) else start

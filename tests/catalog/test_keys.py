@@ -9,6 +9,7 @@ from catalog.imports.common import collect_ids, paper_from
 from catalog.keys import (
     aliases,
     author_year_ref,
+    book_ref,
     family_name,
     lookup_key,
     normalize_title,
@@ -105,3 +106,14 @@ def test_an_imported_title_only_paper_has_the_scanners_title_key() -> None:
     paper = paper_from("bibtex", {}, title=r"On G\"odel's \emph{Theorem}")
     assert paper is not None
     assert paper.key == title_ref("On Gödel’s Theorem").key  # type: ignore[union-attr]
+
+
+def test_a_book_is_keyed_by_its_title_else_its_authors_and_year() -> None:
+    assert (
+        book_ref("Numerical Recipes (3rd ed.)", (), None, "x").key
+        == "book:numerical recipes 3rd ed"
+    )
+    assert book_ref(None, ("Knuth, D. E.",), 1997, "x").key == "book:knuth-1997"
+    assert book_ref(None, (), None, "Knuth, Vol. 2").key == "book:knuth vol 2"
+    assert ref_from_string("book:numerical recipes") == book_ref("Numerical Recipes", (), None, "")
+    assert not book_ref("Numerical Recipes", (), None, "").kind.is_identifier

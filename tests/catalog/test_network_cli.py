@@ -39,12 +39,13 @@ def scan(tree: Path, env: dict[str, str], *flags: str) -> tuple[dict, list[str],
     return json.loads(done.stdout), warnings, elapsed
 
 
-def silent_world(tmp_path: Path, services: FakeServices, **budgets: str) -> tuple[Path, dict]:
+def silent_world(tmp_path: Path, services: FakeServices, config: str = "") -> tuple[Path, dict]:
     services.fail(Fault("/", silent=True, times=10**6))
     tree = tmp_path / "project"
     tree.mkdir()
     (tree / "model.py").write_text(SOURCE)
-    env = dict(os.environ, CITEGRAPH_CATALOG=str(tmp_path / "catalog.sqlite3"), **budgets)
+    (tree / "pyproject.toml").write_text(f"[tool.citegraph]\n{config}")
+    env = dict(os.environ, CITEGRAPH_CATALOG=str(tmp_path / "catalog.sqlite3"))
     for source, url in services.settings().base_urls.items():
         env[BASE_URL_ENV[source]] = url
     return tree, env
@@ -59,9 +60,7 @@ def test_silent_services_end_with_the_offline_result(tmp_path: Path) -> None:
         tree, env = silent_world(
             tmp_path,
             services,
-            CITEGRAPH_NETWORK_BUDGET="1.5",
-            CITEGRAPH_NETWORK_SERVICE_BUDGET="1",
-            CITEGRAPH_NETWORK_REQUEST_TIMEOUT="0.5",
+            "network-budget = 1.5\nnetwork-service-budget = 1\nnetwork-request-timeout = 0.5\n",
         )
         online, warnings, elapsed = scan(tree, env)
         asked = len(services.log)
@@ -88,3 +87,18 @@ def test_silent_services_with_default_budgets_end_within_a_minute(tmp_path: Path
     assert elapsed < 60, elapsed
     assert papers(online) == papers(offline)
     assert len(warnings) == 2 and "arxiv" in warnings[0] and "45 s" in warnings[1]
+
+
+def test_a_bad_budget_is_a_usage_error(tmp_path: Path) -> None:
+    tree = tmp_path / "project"
+    tree.mkdir()
+    env = dict(os.environ, CITEGRAPH_NETWORK_BUDGET="soon")
+    done = subprocess.run(
+        [sys.executable, "-m", "citegraph", "scan", str(tree), "-f", "json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "CITEGRAPH_NETWORK_BUDGET" in done.stderr and "number" in done.stderr

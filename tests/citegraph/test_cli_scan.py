@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -204,3 +205,55 @@ def test_title_only_citations_in_json_and_summary(
     assert "Note on a method for calculating corrected sums of squares and products" in summary
     assert "A Fast Algorithm for Finding Dominators in a Flowgraph" in summary
     assert "moments.update" in summary and "Graphs.dominators" in summary
+
+
+@pytest.fixture
+def cited_books(tmp_path: Path) -> Path:
+    root = tmp_path / "books"
+    root.mkdir()
+    (root / "solve.py").write_text(
+        "def solve(a):\n"
+        '    """Solve a banded system.\n\n'
+        "    References\n"
+        "    ----------\n"
+        "    .. [1] Hale, P. (2010). Matrix Methods for Engineers. 3rd edition. Wiley.\n"
+        '    """\n'
+    )
+    (root / "gcd.hpp").write_text("// Knuth, Vol. 2, Algorithm E\nint gcd(int a, int b);\n")
+    (root / "shuffle.js").write_text(
+        "/** Shuffled as in Numerical Recipes (3rd ed.). */\nexport function shuffle(x) {}\n"
+    )
+    return root
+
+
+def test_books_are_their_own_kind_in_every_output(
+    cited_books: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = scan_json(cited_books, capsys=capsys)
+    jsonschema.validate(document, SCHEMA)
+    books = {c["path"]: c for c in document["citations"] if c["kind"] == "book"}
+    assert set(books) == {"solve.py", "gcd.hpp", "shuffle.js"}
+    assert books["solve.py"]["title_hint"] == "Matrix Methods for Engineers"
+    assert books["gcd.hpp"]["title_hint"] == "The Art of Computer Programming"
+    assert all(c["id"] is None for c in books.values())
+    assert {p["key"] for p in document["papers"]} == {
+        "book:matrix methods for engineers",
+        "book:the art of computer programming",
+        "book:numerical recipes",
+    }
+
+    assert run(["scan", str(cited_books), "--no-resolve"]) == 0
+    summary = capsys.readouterr().out
+    assert "book" in summary and "Matrix Methods for Engineers" in summary
+
+    page = tmp_path / "papers.html"
+    markdown = tmp_path / "papers.md"
+    sarif = tmp_path / "papers.sarif"
+    args = ["scan", str(cited_books), "--no-resolve", "-o", f"html:{page}"]
+    assert run([*args, "-o", f"markdown:{markdown}", "-o", f"sarif:{sarif}"]) == 0
+    data = re.search(r'id="citegraph-data">(.*?)</script>', page.read_text())
+    assert data is not None
+    facets = {f["name"]: f for f in json.loads(data[1])["facets"]}
+    assert [o[0] for o in facets["kind"]["options"]] == ["book"]
+    assert "Numerical Recipes" in markdown.read_text()
+    assert json.loads(sarif.read_text())["version"] == "2.1.0"  # findings only: none here

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
+from helpers import git
 
 from citegraph.cli import run
 from citegraph.diffing import ReportDiff, diff_reports
@@ -102,19 +102,6 @@ def test_markdown_escapes_untrusted_text_and_marks_itself_generated() -> None:
     assert "<script>" not in markdown and "f\\|" in markdown
     assert "\\*Normalization\\*" in markdown and "\\[x\\]" in markdown
     assert markdown.count("\n| ") == 2  # header and one row: the pipe did not split the table
-
-
-def git(cwd: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@e",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@e",
-    }
-    return subprocess.run(
-        ["git", "-C", str(cwd), *args], capture_output=True, text=True, check=True, env=env
-    ).stdout.strip()
 
 
 def in_dir(root: Path, *args: str) -> int:

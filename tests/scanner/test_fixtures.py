@@ -4,16 +4,14 @@ diff."""
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import pytest
+from helpers import SOURCES, assert_expected
 
 from scanner.scan import scan_file
 from scanner.types import FileScan
 
-SOURCES = Path(__file__).resolve().parent.parent / "fixtures" / "sources"
 FIXTURES = sorted(p for p in SOURCES.rglob("*") if p.is_file() and not p.name.endswith(".json"))
 
 
@@ -43,11 +41,7 @@ def describe(scan: FileScan) -> dict[str, object]:
 def test_fixture(fixture: Path) -> None:
     relative = fixture.relative_to(SOURCES).as_posix()
     actual = describe(scan_file(SOURCES, relative))
-    expected_path = fixture.with_name(fixture.name + ".expected.json")
-    if os.environ.get("CITEGRAPH_REGEN_FIXTURES"):
-        expected_path.write_text(json.dumps(actual, indent=2, ensure_ascii=False) + "\n")
-    expected = json.loads(expected_path.read_text())
-    assert actual == expected
+    assert_expected(fixture.with_name(fixture.name + ".expected.json"), actual)
 
 
 def test_every_language_has_a_fixture() -> None:

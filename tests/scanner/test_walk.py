@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
+from helpers import git
 
 from scanner.options import ScanOptions
 from scanner.walk import iter_candidates
@@ -20,21 +20,6 @@ def write(root: Path, rel: str, text: str = "x = 1\n") -> None:
 
 def listed(root: Path, options: ScanOptions | None = None) -> dict[str, str | None]:
     return {c.path: c.skip for c in iter_candidates(root, options or ScanOptions())}
-
-
-def git(root: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-C", str(root), *args],
-        check=True,
-        capture_output=True,
-        env={
-            **os.environ,
-            "GIT_AUTHOR_NAME": "t",
-            "GIT_AUTHOR_EMAIL": "t@e",
-            "GIT_COMMITTER_NAME": "t",
-            "GIT_COMMITTER_EMAIL": "t@e",
-        },
-    )
 
 
 @pytest.fixture

@@ -8,17 +8,15 @@ fixture test.)
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import pytest
+from helpers import SOURCES, assert_expected, block_rows_text
 
 from scanner.parsers.python import PythonParser
 from scanner.types import SourceFile
 
-SOURCES = Path(__file__).resolve().parents[2] / "fixtures" / "sources" / "python"
-FIXTURES = sorted(SOURCES.glob("*.py"))
+FIXTURES = sorted((SOURCES / "python").glob("*.py"))
 
 
 def describe(path: Path) -> dict[str, object]:
@@ -39,19 +37,10 @@ def describe(path: Path) -> dict[str, object]:
     return {"fallback": parsed.fallback, "blocks": rows}
 
 
-def dump(result: dict[str, object]) -> str:
-    # One block per line keeps the diffs reviewable.
-    rows = ",\n".join("    " + json.dumps(row, ensure_ascii=False) for row in result["blocks"])  # type: ignore[attr-defined]
-    return f'{{\n  "fallback": {json.dumps(result["fallback"])},\n  "blocks": [\n{rows}\n  ]\n}}\n'
-
-
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.name)
 def test_blocks(fixture: Path) -> None:
     actual = describe(fixture)
-    expected_path = fixture.with_name(fixture.name + ".blocks.json")
-    if os.environ.get("CITEGRAPH_REGEN_FIXTURES"):
-        expected_path.write_text(dump(actual), encoding="utf-8")
-    assert actual == json.loads(expected_path.read_text(encoding="utf-8"))
+    assert_expected(fixture.with_name(fixture.name + ".blocks.json"), actual, block_rows_text)
 
 
 def test_every_fixture_has_blocks() -> None:

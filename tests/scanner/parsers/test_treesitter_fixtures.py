@@ -8,17 +8,15 @@ scan-level mentions of the shared fixture test.)
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import pytest
+from helpers import SOURCES, assert_expected, block_rows_text
 
 from scanner.languages import LANGUAGES, language_for
 from scanner.parsers.treesitter import TreeSitterParser
 from scanner.types import SourceFile
 
-SOURCES = Path(__file__).resolve().parents[2] / "fixtures" / "sources"
 TREE_SITTER = sorted(name for name, lang in LANGUAGES.items() if lang.parser == "tree-sitter")
 FIXTURES = sorted(
     path
@@ -48,20 +46,10 @@ def describe(path: Path) -> dict[str, object]:
     return {"fallback": parsed.fallback, "blocks": rows}
 
 
-def dump(result: dict[str, object]) -> str:
-    # One block per line keeps the diffs reviewable.
-    blocks: list[list[object]] = result["blocks"]  # type: ignore[assignment]
-    rows = ",\n".join("    " + json.dumps(row, ensure_ascii=False) for row in blocks)
-    return f'{{\n  "fallback": {json.dumps(result["fallback"])},\n  "blocks": [\n{rows}\n  ]\n}}\n'
-
-
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.relative_to(SOURCES).as_posix())
 def test_blocks(fixture: Path) -> None:
     actual = describe(fixture)
-    expected_path = fixture.with_name(fixture.name + ".blocks.json")
-    if os.environ.get("CITEGRAPH_REGEN_FIXTURES"):
-        expected_path.write_text(dump(actual), encoding="utf-8")
-    assert actual == json.loads(expected_path.read_text(encoding="utf-8"))
+    assert_expected(fixture.with_name(fixture.name + ".blocks.json"), actual, block_rows_text)
 
 
 def test_every_tree_sitter_language_has_a_block_fixture() -> None:

@@ -6,7 +6,6 @@ the one shipped in scanner/titles/.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -105,12 +104,9 @@ def test_training_script_builds_a_model_the_tagger_uses(tmp_path: Path) -> None:
     # The shipped model comes from benchmarks/train_titles.py; train a small one from the
     # synthetic corpus alone (the NAIST data is not in the repository) to keep the script
     # and the run-time features in step.
-    sys.path.insert(0, str(REPO))
-    try:
-        from benchmarks.reference_corpus import generate
-        from benchmarks.train_titles import train
-    finally:
-        sys.path.remove(str(REPO))
+    from benchmarks.reference_corpus import generate
+    from benchmarks.train_titles import train
+
     model = tmp_path / "small.crfsuite"
     train(generate(150, seed=3), model, {"c1": 0.1, "c2": 0.01, "max_iterations": 60})
     tagger = Tagger(model)

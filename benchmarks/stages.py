@@ -1,0 +1,143 @@
+"""Where a cold scan's CPU time goes: walk, read, prefilter, lex/parse, identifiers, titles...
+
+    python benchmarks/stages.py DIR [--format json]
+
+Runs `citegraph scan DIR --no-resolve --no-cache -f json` once in this process with one worker
+and charges the main thread's CPU time (`time.thread_time`; the process clock of a process with
+helper threads advances in coarse steps here) to the innermost stage running: a stage's own
+time excludes the stages it calls (the parsers ask for a block's identifiers, which ask for its
+titles). Time in no stage (start-up, imports, the CLI) is `other`. A profile, not a timing:
+the wrappers add a little, and the total is about the single-worker scan, not the parallel one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+# (stage, "module:attribute" or "module:Class.method"). Every name a caller looks the function
+# up by is patched: `from x import f` binds a second name that must be patched too.
+STAGES: tuple[tuple[str, str], ...] = (
+    ("walk", "scanner.scan:iter_candidates"),
+    ("read", "scanner.scan:read_signed"),
+    ("prefilter", "scanner.scan:may_cite"),
+    ("lex/parse", "scanner.parsers.python:PythonParser.parse"),
+    ("lex/parse", "scanner.parsers.treesitter:TreeSitterParser.parse"),
+    ("lex/parse", "scanner.parsers.text:TextParser.parse"),
+    ("identifiers", "scanner.extract:find_hits"),
+    ("identifiers", "scanner.parsers.treesitter:find_hits"),
+    ("identifiers", "scanner.extract:find_mentions"),
+    ("titles", "scanner.extract:find_citations"),
+    ("places", "scanner.extract:merge_place"),
+    ("resolve/assemble", "citegraph.pipeline:_assemble"),
+    ("render", "citegraph.commands.scan:render_targets"),
+)
+ORDER = (
+    "walk", "read", "prefilter", "lex/parse", "identifiers", "titles", "places",
+    "resolve/assemble", "render", "other",
+)  # fmt: skip
+
+
+class StageClock:
+    """CPU seconds charged to the innermost running stage."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = dict.fromkeys(ORDER, 0.0)
+        self._stack = ["other"]
+        self._last = time.thread_time()
+
+    def _switch(self, push: str | None) -> None:
+        now = time.thread_time()
+        self.seconds[self._stack[-1]] += now - self._last
+        self._last = now
+        if push is None:
+            self._stack.pop()
+        else:
+            self._stack.append(push)
+
+    def wrap(self, stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        """`function`, its time (and, for a generator, each step's) charged to `stage`."""
+        clock = self
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            clock._switch(stage)
+            try:
+                result = function(*args, **kwargs)
+            finally:
+                clock._switch(None)
+            if isinstance(result, Iterator) and not isinstance(result, (list, tuple)):
+                return clock._steps(stage, result)
+            return result
+
+        if hasattr(function, "cache_info"):  # keep lru_cache's interface for callers using it
+            timed.cache_info = function.cache_info  # type: ignore[attr-defined]
+            timed.cache_clear = function.cache_clear  # type: ignore[attr-defined]
+        return timed
+
+    def _steps(self, stage: str, iterator: Iterator[Any]) -> Iterator[Any]:
+        while True:
+            self._switch(stage)
+            try:
+                item = next(iterator)
+            except StopIteration:
+                return
+            finally:
+                self._switch(None)
+            yield item
+
+
+def install(clock: StageClock) -> None:
+    """Wrap every function of `STAGES`."""
+    for stage, target in STAGES:
+        module_name, attribute = target.split(":")
+        owner: Any = importlib.import_module(module_name)
+        *path, name = attribute.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        setattr(owner, name, clock.wrap(stage, getattr(owner, name)))
+
+
+def breakdown(root: Path) -> dict[str, float]:
+    """CPU seconds by stage of one single-worker cold scan of `root`."""
+    clock = StageClock()
+    install(clock)
+    from citegraph.cli import run
+
+    with tempfile.TemporaryDirectory(prefix="citegraph-stages-") as temp:
+        argv = ["scan", str(root), "--no-resolve", "--no-cache", "--quiet", "--jobs", "1"]
+        run([*argv, "-f", "json", "-o", str(Path(temp) / "report.json")])
+    clock._switch("other")  # charge the time since the last switch
+    clock._stack.pop()
+    return clock.seconds
+
+
+def print_breakdown(seconds: dict[str, float]) -> None:
+    """The stages as a table: CPU seconds and share of the total."""
+    total = sum(seconds.values()) or 1.0
+    print(f"  per-stage CPU, one worker, cold ({total:.2f} s in all):")
+    for stage in ORDER:
+        print(f"    {stage:<18} {seconds[stage]:7.2f} s  {100 * seconds[stage] / total:5.1f}%")
+
+
+def main() -> None:
+    """Command line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("root", type=Path)
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    args = parser.parse_args()
+    seconds = breakdown(args.root)
+    if args.format == "json":
+        json.dump(seconds, sys.stdout)
+    else:
+        print_breakdown(seconds)
+
+
+if __name__ == "__main__":
+    main()

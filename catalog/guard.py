@@ -1,0 +1,160 @@
+"""A catalog file that cannot be used, found on opening it or at any later query, reported as
+one error that names the file and what to do, never as a traceback or a silent takeover."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+_ADVICE = (
+    "run `citegraph catalog check` for details, `citegraph catalog rebuild` to move it aside "
+    "and start an empty catalog, or choose another file with --catalog"
+)
+# SQLite's words for a file that is not, or no longer, a sound database.
+_DAMAGE = ("malformed", "not a database", "unable to open", "disk i/o", "corrupt")
+
+
+class CatalogUnusable(Exception):
+    """The catalog file is damaged, is not a database, or is another program's database."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"catalog {path} {problem}; {_ADVICE}")
+
+
+def describe(error: sqlite3.Error) -> str | None:
+    """What a SQLite error says about the file, or None when it is not about the file (a lock,
+    a constraint, a mistake in SQL)."""
+    text = str(error)
+    lowered = text.lower()
+    if isinstance(error, (sqlite3.IntegrityError, sqlite3.ProgrammingError)):
+        return None
+    if "not a database" in lowered:
+        return "is not a SQLite database (damaged, or another kind of file)"
+    if "malformed" in lowered or "corrupt" in lowered:
+        return f"is damaged ({text})"
+    if "unable to open" in lowered:
+        return f"cannot be opened ({text})"
+    if "disk i/o" in lowered:
+        return f"cannot be read ({text})"
+    if type(error) is sqlite3.DatabaseError:
+        return f"is unusable ({text})"
+    return None
+
+
+def _translated(path: Path, error: sqlite3.Error) -> BaseException:
+    problem = describe(error)
+    return error if problem is None else CatalogUnusable(path, problem)
+
+
+class GuardedCursor(sqlite3.Cursor):
+    """A cursor whose damage errors name the catalog file."""
+
+    def _path(self) -> Path:
+        return getattr(self.connection, "path", Path("?"))
+
+    def execute(self, sql: str, parameters: Any = (), /) -> GuardedCursor:
+        try:
+            super().execute(sql, parameters)
+        except sqlite3.Error as error:
+            raise _translated(self._path(), error) from error
+        return self
+
+    def executemany(self, sql: str, seq_of_parameters: Iterable[Any], /) -> GuardedCursor:
+        try:
+            super().executemany(sql, seq_of_parameters)
+        except sqlite3.Error as error:
+            raise _translated(self._path(), error) from error
+        return self
+
+    def fetchone(self) -> Any:
+        try:
+            return super().fetchone()
+        except sqlite3.Error as error:
+            raise _translated(self._path(), error) from error
+
+    def fetchmany(self, size: int | None = None) -> list[Any]:
+        try:
+            return super().fetchmany(self.arraysize if size is None else size)
+        except sqlite3.Error as error:
+            raise _translated(self._path(), error) from error
+
+    def fetchall(self) -> list[Any]:
+        try:
+            return super().fetchall()
+        except sqlite3.Error as error:
+            raise _translated(self._path(), error) from error
+
+    def __next__(self) -> Any:
+        try:
+            return super().__next__()
+        except sqlite3.Error as error:
+            raise _translated(self._path(), error) from error
+
+
+class GuardedConnection(sqlite3.Connection):
+    """A connection to a catalog file: every statement runs on a `GuardedCursor`."""
+
+    path: Path = Path("?")
+
+    def cursor(self, factory: Any = GuardedCursor) -> Any:  # type: ignore[override]
+        return super().cursor(factory)
+
+    def execute(self, sql: str, parameters: Any = (), /) -> GuardedCursor:  # type: ignore[override]
+        cursor: GuardedCursor = self.cursor()
+        return cursor.execute(sql, parameters)
+
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> GuardedCursor:  # type: ignore[override]
+        cursor: GuardedCursor = self.cursor()
+        return cursor.executemany(sql, parameters)
+
+
+def connect(path: Path, **options: Any) -> GuardedConnection:
+    """Open `path` as a catalog; a file that cannot be opened raises `CatalogUnusable`."""
+    if path.is_dir():
+        raise CatalogUnusable(path, "is a directory")
+    try:
+        connection = sqlite3.connect(path, factory=GuardedConnection, **options)
+    except sqlite3.Error as error:
+        raise _translated(path, error) from error
+    connection.path = path
+    return connection
+
+
+def inspect(path: Path) -> list[str]:
+    """The problems of the catalog file at `path` (read-only; SQLite's full integrity check):
+    an empty list when it is sound or does not exist yet."""
+    if path.is_dir():
+        return ["is a directory"]
+    if not path.exists():
+        return []
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        return [describe(error) or str(error)]
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        names = [n for (n,) in db.execute("SELECT name FROM sqlite_master")]
+        if version == 0 and names:
+            return [f"is another program's SQLite database (tables: {', '.join(names[:5])})"]
+        rows = [row[0] for row in db.execute("PRAGMA integrity_check(20)")]
+        return [] if rows == ["ok"] else rows
+    except sqlite3.Error as error:
+        return [describe(error) or str(error)]
+    finally:
+        db.close()
+
+
+def move_aside(path: Path, stamp: str) -> Path:
+    """Rename the catalog file (and its WAL and shared-memory files) to `<name>.broken-<stamp>`;
+    returns the new name of the main file."""
+    aside = path.with_name(f"{path.name}.broken-{stamp}")
+    for suffix in ("-wal", "-shm", "-journal"):
+        companion = Path(f"{path}{suffix}")
+        if companion.exists():
+            companion.rename(Path(f"{aside}{suffix}"))
+    path.rename(aside)
+    return aside

@@ -1,0 +1,160 @@
+"""Books and reference works among the citations read without an identifier; manuals and
+Q&A posts, which are neither papers nor books, dropped.
+
+A title or author-year citation is a book when its entry names an edition (`3rd ed.`,
+`Second Edition`) or a book publisher (`Springer-Verlag`, `Chapman and Hall`, `Cambridge
+University Press, 2004`) and nothing a paper is published in (a journal, proceedings, a
+report, a preprint, a volume with its issue). A few reference works are cited by a short
+name that no entry pattern reads (`Knuth, Vol. 2`, `Knuth, 4.6.1`, `Numerical Recipes`,
+`DLMF 20.4`); `KNOWN_WORKS` finds those. A library (Cephes, Boost) or an eponymous method
+(Welford's, Lloyd's algorithm) is neither.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from catalog.types import RefKind
+from scanner.titles import KNOWN_NEEDLES, TITLE_RULE
+from scanner.titles.fields import EDITION
+from scanner.types import EntryFields, Hit
+
+# A reference work cited by a short name, and the title it stands for. The pattern must not
+# match a bare name in prose ("referred to as l() in Knuth"): a volume or section is needed.
+KNOWN_WORKS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (
+        re.compile(r"\bKnuth,?\s+(?:[Vv]ol(?:ume|\.)?\s*[1-4]\b|§?\s*\d\.\d+(?:\.\d+)?\b)"),
+        "The Art of Computer Programming",
+        ("Knuth",),
+    ),
+    (re.compile(r"\bThe Art of Computer Programming\b"), "The Art of Computer Programming", ()),
+    (re.compile(r"\bNumerical Recipes\b"), "Numerical Recipes", ()),
+    (
+        re.compile(r"\b(?:Handbook of Mathematical Functions|Abramowitz\s+(?:and|&)\s+Stegun)\b"),
+        "Handbook of Mathematical Functions",
+        (),
+    ),
+    (
+        re.compile(r"\bDLMF\s+(?:§\s*)?\d+\.\d+"),
+        "NIST Digital Library of Mathematical Functions",
+        (),
+    ),
+    (
+        re.compile(r"\bThe Elements of Statistical Learning\b"),
+        "The Elements of Statistical Learning",
+        (),
+    ),
+)
+
+_EDITION = re.compile(EDITION)
+_PUBLISHER = re.compile(
+    r"\b(?:University\s+Press|[A-Z][\w&.'/-]*\s+[Pp]ress\b|Springer(?:-Verlag)?|Wiley|"
+    r"Addison[- ]Wesley|Prentice[- ]Hall|McGraw[- ]Hill|Chapman\s*(?:&|and)\s*Hall|CRC\b|"
+    r"Dover|North[- ]Holland|Birkh(?:ä|a)user|Pearson|Kluwer|O'Reilly|Morgan\s+Kaufmann|"
+    r"Pergamon|Clarendon|Macmillan|Wadsworth|Duxbury|Marcel\s+Dekker|World\s+Scientific|"
+    r"Cambridge\s+University|Oxford\s+University|Princeton\s+University|"
+    r"S(?:IAM|iam)\b(?!\s+(?:J|Journal|Review|Rev|Trans|News)\b))"
+)
+# What a paper, a chapter or a report is published in: never a book's entry. Read after the
+# title, so that a book called "... Review" or "... Letters" stays one.
+_NOT_BOOK = re.compile(
+    r"\b(?:Journal|J\.|Trans(?:actions|\.)?|Proc(?:eedings|\.)?|Conference|Conf\.|Symposium|"
+    r"Workshop|Letters|Lett\.|Review|Rev\.|Annals|Ann\.|Bulletin|Magazine|Quarterly|Acta|"
+    r"Commun(?:ications|\.)|Lecture\s+Notes|arXiv|preprint|[Tt]ech(?:nical|\.)\s*[Rr]ep|"
+    r"[Rr]eport|[Tt]hesis|[Dd]issertation|[Mm]anual|[Uu]ser'?s?\s+[Gg]uide|In\s*:)"
+    r"|\b\d{1,4}\s*\(\s*\d{1,4}\s*\)"  # volume(issue)
+)
+# Software manuals and Q&A posts are documentation, not works a reader could cite: "Stata
+# Regression Statistics: Reference Manual", "SuperLU Users' Guide", a Stack Exchange answer.
+_NOT_WORK = re.compile(
+    r"(?i)\b(?:reference\s+manual|users?['’]?\s+(?:guide|manual)|stack\s*exchange|"
+    r"stack\s*overflow|mathoverflow)\b"
+)
+_ENTRY_STOP = re.compile(r"\n[ \t*#/]*\n|\n[ \t*#/]*(?:\.\.\s+\[|\[\d+\]|\d{1,3}[.)]\s|[-*•]\s)")
+_REACH = 160  # how far past a hit its entry's publisher may stand
+
+
+def mark_books(text: str, hits: list[Hit]) -> list[Hit]:
+    """`hits` with the entries of books as `RefKind.BOOK`, and the reference works cited by a
+    short name (`KNOWN_WORKS`) that no hit covers added."""
+    out = []
+    for index, hit in enumerate(hits):
+        if hit.kind in (RefKind.TITLE, RefKind.AUTHOR_YEAR) and _not_work(hit):
+            continue
+        stop = hits[index + 1].start if index + 1 < len(hits) else len(text)
+        if hit.kind in (RefKind.TITLE, RefKind.AUTHOR_YEAR) and _is_book(text, hit, stop):
+            hit = replace(hit, kind=RefKind.BOOK)
+        out.append(hit)
+    if any(needle in text for needle in KNOWN_NEEDLES):
+        out.extend(_known_works(text, out))
+        out.sort(key=lambda h: h.start)
+    return out
+
+
+def _not_work(hit: Hit) -> bool:
+    fields = hit.reference or EntryFields()
+    written = " ".join(t for t in (hit.title_hint, fields.title, fields.venue) if t)
+    return bool(written) and _NOT_WORK.search(written) is not None
+
+
+def _is_book(text: str, hit: Hit, stop: int) -> bool:
+    fields = hit.reference
+    if fields is None or not (fields.title or fields.venue):
+        return False  # an in-text mention (`Owen (2001)`): its entry decides, elsewhere
+    if fields.title and _known_title(fields.title):
+        return True
+    entry = _entry_text(text, hit, stop)
+    if fields.title:
+        # The title's own words ("... Review", "... Letters") say nothing about where it is
+        # published: only what follows it is read.
+        at = entry.find(fields.title.split()[-1])
+        after = entry[at:] if at >= 0 else entry
+    else:
+        after = entry
+    if _NOT_BOOK.search(after) or (fields.venue and _NOT_BOOK.search(fields.venue)):
+        return False
+    return bool(_EDITION.search(entry) or _PUBLISHER.search(after))
+
+
+def _entry_text(text: str, hit: Hit, stop: int) -> str:
+    """The hit's text and the rest of its entry: up to a blank line, the next entry or hit,
+    at most `_REACH` characters on."""
+    end = min(stop, len(text), hit.end + _REACH)
+    cut = _ENTRY_STOP.search(text, hit.end, end)
+    return text[hit.start : cut.start() if cut else end]
+
+
+def _known_title(title: str) -> bool:
+    return any(pattern.fullmatch(title.strip(" .,")) for pattern, _, _ in KNOWN_WORKS[1:])
+
+
+def _known_works(text: str, hits: list[Hit]) -> list[Hit]:
+    """The reference works named by a short name, new hits or hits read better: an entry that
+    holds the name but was read without a title (`Knuth, The Art of Computer Programming:
+    Volume 2, Third edition` cut at the colon) is that work."""
+    found: list[Hit] = []
+    for pattern, title, authors in KNOWN_WORKS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            overlapping = [i for i, h in enumerate(hits) if h.start < end and start < h.end]
+            if any(f.start < end and start < f.end for f in found):
+                continue
+            if not overlapping:
+                fields = EntryFields(authors=authors, title=title)
+                found.append(Hit(start, end, RefKind.BOOK, TITLE_RULE, None, 0.7, title, fields))
+                continue
+            for i in overlapping:
+                hit = hits[i]
+                if hit.ref is None and (hit.reference is None or not hit.reference.title):
+                    old = hit.reference or EntryFields()
+                    fields = replace(old, title=title, authors=authors or old.authors, venue=None)
+                    hits[i] = replace(
+                        hit,
+                        start=min(hit.start, start),
+                        end=max(hit.end, end),
+                        kind=RefKind.BOOK,
+                        title_hint=title,
+                        reference=fields,
+                    )
+    return found

@@ -1,0 +1,142 @@
+"""The last look at an entry's fields: a title is never a fragment of an identifier, its
+authors or its venue, and an entry whose "title" is its author list has no title."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from catalog.types import RefKind
+from scanner.titles import AUTHOR_YEAR_RULE
+from scanner.titles.fields import EDITION
+from scanner.titles.names import AUTHOR_LIST, split_authors
+from scanner.types import EntryFields, Hit
+
+# What a title cannot open with: the tail of an identifier or path the entry wrapped from the
+# line before (`DS/0310049 Generalized Cores`, `/abs/...`), or stray punctuation.
+_LEADING_FRAGMENT = re.compile(r"^(?:[\w.-]*/[\w./-]*\s+|[/\\|>*#:;,.\-–]+\s*)+")
+_EDITION_FIRST = re.compile(EDITION + r"[\s.,;:]*")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def tidy(text: str, hits: list[Hit]) -> list[Hit]:
+    """`hits` with each entry's title cleaned of what is not the title (see the module), and
+    the parts of one entry read as two hits joined (`_join_parts`)."""
+    kept = [hit for hit in hits if not _section_name(text, hit)]
+    return _join_parts(text, [_tidy(hit) for hit in kept])
+
+
+# A section, chapter or figure named before a quoted name: `Section B.2 "Strategy ..."`.
+_SECTION_BEFORE = re.compile(
+    r"(?i)\b(?:sections?|chapters?|sec\.|ch\.|appendix|part|figure|fig\.|table|eq\.|"
+    r"equation)\s*[\w.]*\s*[:,]?\s*[\"“`']*$"
+)
+
+
+def _section_name(text: str, hit: Hit) -> bool:
+    """Whether a title without authors or year is the name of a section of some work."""
+    fields = hit.reference
+    if hit.ref is not None or fields is None or fields.authors or fields.year is not None:
+        return False
+    return _SECTION_BEFORE.search(text, max(0, hit.start - 30), hit.start) is not None
+
+
+# Between two parts of one entry: punctuation and spaces, a line break but no blank line.
+_PART_GAP = re.compile(r"[ \t.,;:]*\n?[ \t]*")
+
+
+def _join_parts(text: str, hits: list[Hit]) -> list[Hit]:
+    """One hit for an entry read in two: its author list and year, then its title on the next
+    line (`Durbin, James, and Siem Jan Koopman. 2012. / Time Series Analysis ...`); or its
+    title, then its venue read as a second title (`"Sulla ..." / Giornale dell' Istituto ...`)."""
+    out: list[Hit] = []
+    for hit in hits:
+        previous = out[-1] if out else None
+        joined = _joined(text, previous, hit) if previous is not None else None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(hit)
+    return out
+
+
+def _joined(text: str, first: Hit, second: Hit) -> Hit | None:
+    a, b = first.reference, second.reference
+    if (
+        a is None
+        or b is None
+        or first.ref is not None
+        or second.ref is not None
+        or not b.title
+        or b.authors
+        or text[second.start : second.start + 1] in "\"“'`"
+        or not _PART_GAP.fullmatch(text, first.end, second.start)
+    ):
+        return None
+    if not a.title and a.authors and a.year is not None:
+        fields = replace(b, authors=a.authors, year=a.year)
+        return replace(second, start=first.start, reference=fields)
+    if a.title and (a.authors or a.year) and b.year is None and not b.venue:
+        if a.venue is not None and a.venue != b.title:
+            return None
+        fields = replace(a, venue=b.title)
+        return replace(first, end=second.end, reference=fields)
+    return None
+
+
+def _tidy(hit: Hit) -> Hit:
+    fields = hit.reference
+    if fields is not None and fields.venue and _EDITION_FIRST.match(fields.venue):
+        # "Forth Edition. JHU press": the edition belongs to the title's work, not the venue
+        venue = _EDITION_FIRST.sub("", fields.venue).strip(" .,;:") or None
+        fields = replace(fields, venue=venue)
+        hit = replace(hit, reference=fields)
+    if fields is None or not fields.title or hit.ref is not None:
+        return hit
+    title = _LEADING_FRAGMENT.sub("", fields.title)
+    title = _without_tail(title, fields)
+    if _is_author_list(title, fields):
+        fields = replace(fields, authors=fields.authors or split_authors(title))
+        hit = replace(hit, reference=fields)
+        title = ""
+    if len(_WORD.findall(title)) < 2:
+        # Nothing of a title is left: the entry still names its authors and year.
+        if not fields.authors or fields.year is None:
+            return hit
+        cleaned = replace(fields, title=None)
+        if hit.kind is RefKind.TITLE:
+            hit = replace(hit, kind=RefKind.AUTHOR_YEAR, rule=AUTHOR_YEAR_RULE)
+        return replace(hit, title_hint=None, reference=cleaned)
+    if title == fields.title:
+        return hit
+    return replace(hit, title_hint=title, reference=replace(fields, title=title))
+
+
+def _without_tail(title: str, fields: EntryFields) -> str:
+    """The title without the venue it ran into at its end, or the author list it ran into
+    (`Generalized Cores Vladimir Batagelj and Matjaz Zaversnik`)."""
+    venue = fields.venue or ""
+    if len(venue) >= 4 and title.endswith(venue) and len(_WORD.findall(title[: -len(venue)])) > 1:
+        title = title[: -len(venue)].rstrip(" ,.;:")
+    first = fields.authors[0] if fields.authors else ""
+    # a surname alone may be a word of the title ("Improving the Marsaglia generator")
+    at = title.find(first) if " " in first.strip() else -1
+    # ...only when what follows reads as that list: two names or more, or a name with an
+    # initial ("A Simple Method for Generating Gamma Variables" keeps its last words)
+    if at > 0 and len(_WORD.findall(title[:at])) >= 2:
+        tail = title[at:]
+        if len(split_authors(tail)) >= 2 or re.search(r"\b[A-Z]\.", tail):
+            title = title[:at].rstrip(" ,.;:")
+    return title
+
+
+def _is_author_list(title: str, fields: EntryFields) -> bool:
+    """Whether the "title" is a list of names (`Durbin, James, and Siem Jan Koopman`): the
+    author-list pattern spans all of it and reads at least two names."""
+    match = AUTHOR_LIST.fullmatch(title.strip(" .,"))
+    if match is None or "," not in title:
+        return False
+    # Names with a given name or an initial: "Quaternions, Interpolation and Animation" is a
+    # title whose words the pattern also reads as bare surnames.
+    full = [n for n in split_authors(title) if len(n.replace(",", " ").split()) >= 2]
+    return len(full) >= 2

@@ -1,0 +1,398 @@
+"""Damaged state and bad outputs: corrupt or foreign catalogs and caches, kills mid-write,
+concurrent runs, devices and bad `-o` targets. One line and exit 2, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from citegraph.cli import run
+
+CITING = "# See arXiv:1706.03762 and doi:10.1145/3360572.\n"
+
+
+def bib(count: int, start: int = 0) -> str:
+    return "".join(
+        f"@article{{k{i},\n  title = {{A synthetic study number {i}}},\n"
+        f"  author = {{Doe, Jane and Roe, Rick}},\n  year = {{2001}},\n"
+        f"  doi = {{10.5555/synthetic.{i}}}\n}}\n\n"
+        for i in range(start, start + count)
+    )
+
+
+def tree(root: Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "a.py").write_text(CITING)
+    return root
+
+
+def citegraph(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "citegraph", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def real_catalog(path: Path, tmp_path: Path, count: int = 300) -> Path:
+    (tmp_path / "refs.bib").write_text(bib(count))
+    assert run(["catalog", "--catalog", str(path), "import", str(tmp_path / "refs.bib")]) == 0
+    return path
+
+
+def _random(path: Path, tmp_path: Path) -> None:
+    path.write_bytes(os.urandom(64 * 1024))
+
+
+def _truncated(path: Path, tmp_path: Path) -> None:
+    real_catalog(path, tmp_path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3 + 100])
+
+
+def _overwritten_pages(path: Path, tmp_path: Path) -> None:
+    real_catalog(path, tmp_path)
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for start in range(2 * page, len(data), 3 * page):  # every third page after the header
+        data[start : start + page] = os.urandom(min(page, len(data) - start))
+    path.write_bytes(bytes(data))
+
+
+def _directory(path: Path, tmp_path: Path) -> None:
+    path.mkdir()
+
+
+def _foreign(path: Path, tmp_path: Path) -> None:
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    db.execute("INSERT INTO invoices VALUES (1, 9.5)")
+    db.commit()
+    db.close()
+
+
+DAMAGE = {
+    "random": _random,
+    "truncated": _truncated,
+    "overwritten": _overwritten_pages,
+    "directory": _directory,
+    "foreign": _foreign,
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_an_unusable_catalog_is_one_line_and_exit_2(
+    tmp_path: Path, damage: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalog = tmp_path / "catalog.sqlite3"
+    DAMAGE[damage](catalog, tmp_path)
+    root = tree(tmp_path / "tree")
+    (tmp_path / "more.bib").write_text(bib(3, start=1000))
+    # Through the environment, as CI sets it: --catalog refuses a directory by itself.
+    os.environ["CITEGRAPH_CATALOG"] = str(catalog)
+    commands = [
+        ["scan", str(root), "--offline", "-q"],
+        ["catalog", "stats"],
+        ["catalog", "show", "--offline", "doi:10.5555/synthetic.1"],
+        ["catalog", "import", str(tmp_path / "more.bib")],
+        ["check", "--root", str(root), str(root / "a.py")],
+    ]
+    refused = 0
+    for command in commands:
+        capsys.readouterr()
+        code = run(command)
+        err = capsys.readouterr().err
+        assert "Traceback" not in err, (command, err)
+        # Damaged pages the command never reads cost it nothing (a scan looks up two keys;
+        # checking every page on each open would cost a large catalog seconds).
+        if damage == "overwritten" and code == 0:
+            continue
+        refused += 1
+        assert code == 2 and str(catalog) in err, (command, err)
+        assert err.count("\n") == 1 and "citegraph catalog rebuild" in err, (command, err)
+    assert refused >= 2
+    if damage == "foreign":  # never taken over
+        db = sqlite3.connect(catalog)
+        names = [n for (n,) in db.execute("SELECT name FROM sqlite_master")]
+        db.close()
+        assert names == ["invoices"]
+
+
+@pytest.mark.parametrize("damage", ["random", "truncated", "overwritten", "foreign"])
+def test_check_finds_the_damage_and_rebuild_moves_it_aside(
+    tmp_path: Path, damage: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalog = tmp_path / "catalog.sqlite3"
+    DAMAGE[damage](catalog, tmp_path)
+    before = catalog.read_bytes()
+    assert run(["catalog", "--catalog", str(catalog), "check"]) == 1
+    assert "damaged or not a catalog" in capsys.readouterr().out
+    assert run(["catalog", "--catalog", str(catalog), "rebuild"]) == 0
+    aside = [
+        p
+        for p in tmp_path.iterdir()
+        if p.name.startswith("catalog.sqlite3.broken-") and not p.name.endswith(("-wal", "-shm"))
+    ]
+    assert len(aside) == 1 and aside[0].read_bytes()[:100] == before[:100]
+    assert run(["catalog", "--catalog", str(catalog), "check"]) == 0
+    assert (
+        run(["scan", str(tree(tmp_path / "t")), "--offline", "-q", "--catalog", str(catalog)]) == 0
+    )
+
+
+def test_a_sound_catalog_checks_ok_and_is_not_rebuilt_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalog = real_catalog(tmp_path / "c.sqlite3", tmp_path, count=5)
+    assert run(["catalog", "--catalog", str(catalog), "check"]) == 0
+    assert run(["catalog", "--catalog", str(catalog), "rebuild"]) == 2
+    assert "--force" in capsys.readouterr().err
+
+
+def _integrity(path: Path) -> str:
+    db = sqlite3.connect(path)
+    try:
+        return str(db.execute("PRAGMA integrity_check").fetchone()[0])
+    finally:
+        db.close()
+
+
+@pytest.mark.slow
+def test_kill_9_during_a_catalog_import_leaves_a_sound_catalog(tmp_path: Path) -> None:
+    catalog = tmp_path / "catalog.sqlite3"
+    (tmp_path / "big.bib").write_text(bib(20_000))
+    env = {"CITEGRAPH_CATALOG": str(catalog)}
+    for delay in (0.8, 1.6, 2.4):
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "citegraph",
+                "catalog",
+                "import",
+                "--batch",
+                "500",
+                str(tmp_path / "big.bib"),
+            ],
+            env={**os.environ, **env},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert _integrity(catalog) == "ok"
+    # A rerun completes, and a second rerun changes nothing.
+    assert citegraph("catalog", "import", str(tmp_path / "big.bib"), env=env).returncode == 0
+    first = citegraph("catalog", "stats", "--json", env=env).stdout
+    assert citegraph("catalog", "import", str(tmp_path / "big.bib"), env=env).returncode == 0
+    second = citegraph("catalog", "stats", "--json", env=env).stdout
+    assert json.loads(first)["papers"] == json.loads(second)["papers"] == 20_000
+    assert _integrity(catalog) == "ok"
+
+
+@pytest.mark.slow
+def test_kill_9_during_a_scan_cache_write_then_an_identical_rerun(tmp_path: Path) -> None:
+    root = tmp_path / "tree"
+    root.mkdir()
+    for i in range(3000):
+        (root / f"m{i:04d}.py").write_text(f"# arXiv:{1000 + i % 800}.{i:05d}\nx = {i}\n")
+    cache = tmp_path / "cache"
+    env = {"CITEGRAPH_CACHE_DIR": str(cache), "CITEGRAPH_CATALOG": str(tmp_path / "c.sqlite3")}
+    args = [
+        sys.executable,
+        "-m",
+        "citegraph",
+        "scan",
+        str(root),
+        "--no-resolve",
+        "-f",
+        "json",
+        "-j",
+        "1",
+        "-q",
+    ]
+    for delay in (1.5, 3.0):
+        process = subprocess.Popen(
+            args, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        database = cache / "scan-cache.sqlite3"
+        if database.exists():
+            assert _integrity(database) == "ok"
+    warm = citegraph("scan", str(root), "--no-resolve", "-f", "json", "-j", "1", "-q", env=env)
+    cold = citegraph(
+        "scan", str(root), "--no-resolve", "-f", "json", "-j", "1", "-q", "--no-cache", env=env
+    )
+    assert warm.returncode == cold.returncode == 0 and warm.stdout == cold.stdout
+
+
+@pytest.mark.slow
+def test_concurrent_scans_and_imports_share_one_catalog(tmp_path: Path) -> None:
+    catalog = tmp_path / "catalog.sqlite3"
+    root = tree(tmp_path / "tree")
+    env = {**os.environ, "CITEGRAPH_CATALOG": str(catalog)}
+    for i in range(3):
+        (tmp_path / f"part{i}.bib").write_text(bib(2000, start=i * 2000))
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "citegraph",
+                "catalog",
+                "import",
+                str(tmp_path / f"part{i}.bib"),
+            ],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(3)
+    ] + [
+        subprocess.Popen(
+            [sys.executable, "-m", "citegraph", "scan", str(root), "--offline", "-q", "-f", "json"],
+            env={**env, "CITEGRAPH_CACHE_DIR": str(tmp_path / "cache")},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    results = [(p.wait(timeout=300), p.communicate()) for p in runs]
+    assert all(code == 0 for code, _ in results), [out[1] for _, out in results]
+    scans = {out[0] for _, out in results[3:]}
+    assert len(scans) == 1  # every concurrent scan saw the same tree the same way
+    assert _integrity(catalog) == "ok"
+    stats = citegraph("catalog", "stats", "--json", env={"CITEGRAPH_CATALOG": str(catalog)})
+    assert json.loads(stats.stdout)["papers"] == 6000
+
+
+def test_outputs_onto_devices_are_written_in_place(tmp_path: Path) -> None:
+    root = tree(tmp_path / "tree")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    assert (
+        run(["scan", str(root), "--no-resolve", "-q", "-o", "/dev/null", "-o", f"json:{fifo}"]) == 0
+    )
+    assert json.loads(reader.communicate(timeout=60)[0])["stats"]["citations"] == 2
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_a_full_device_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    assert run(["scan", str(tree(tmp_path / "t")), "--no-resolve", "-q", "-o", "/dev/full"]) == 2
+    err = capsys.readouterr().err
+    assert "/dev/full" in err and "Traceback" not in err
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+@pytest.mark.parametrize(
+    ("outputs", "message"),
+    [
+        (["json:{tmp}/a.json", "html:/proc/nope/b.html"], "/proc/nope"),
+        (["json:{tmp}/a.json", "html:{tmp}"], "is a directory"),
+        (["json:{tmp}/a.json", "xml:{tmp}/x.xml"], "unknown format 'xml'"),
+        (["json:{tmp}/a.json", "{tmp}/guess.xyz"], "cannot tell the format"),
+        (["json:{tmp}/a.json", "{tmp}/plain/sub/x.json"], None),
+    ],
+)
+def test_every_output_is_checked_before_any_is_written(
+    tmp_path: Path, outputs: list[str], message: str | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tree(tmp_path / "tree")
+    (tmp_path / "plain").write_text("a file where a directory should be\n")
+    flags = [arg for value in outputs for arg in ("-o", value.format(tmp=tmp_path))]
+    code = run(["scan", str(root), "--no-resolve", "-q", *flags])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err and err.count("\n") == 1
+    if message:
+        assert message in err
+    assert not (tmp_path / "a.json").exists()
+    assert not (tmp_path / "xml:").exists()
+
+
+def test_a_bare_path_takes_the_format_of_its_extension(tmp_path: Path) -> None:
+    root = tree(tmp_path / "tree")
+    names = ["p.html", "s.json", "s.sarif", "s.md", "s.bib"]
+    assert (
+        run(
+            [
+                "scan",
+                str(root),
+                "--no-resolve",
+                "-q",
+                *(f for n in names for f in ("-o", str(tmp_path / n))),
+            ]
+        )
+        == 0
+    )
+    assert (tmp_path / "p.html").read_text().lstrip().lower().startswith("<!doctype html")
+    assert json.loads((tmp_path / "s.json").read_text())["stats"]["citations"] == 2
+    assert json.loads((tmp_path / "s.sarif").read_text())["version"] == "2.1.0"
+    assert "generated by citegraph" in (tmp_path / "s.md").read_text()
+    assert "@" in (tmp_path / "s.bib").read_text()
+    # -f still decides for a bare path.
+    assert (
+        run(["scan", str(root), "--no-resolve", "-q", "-f", "json", "-o", str(tmp_path / "x.html")])
+        == 0
+    )
+    assert json.loads((tmp_path / "x.html").read_text())["stats"]["citations"] == 2
+
+
+@pytest.mark.parametrize("value", ['"abc"', "-1", "true", "[1]"])
+def test_a_setting_of_the_wrong_type_is_one_line(
+    tmp_path: Path, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tree(tmp_path / "tree")
+    (root / "pyproject.toml").write_text(f"[tool.citegraph]\nmin-title-confidence = {value}\n")
+    assert run(["scan", str(root), "--no-resolve", "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "min-title-confidence" in err and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_metadata_with_terminal_controls_is_shown_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalog = tmp_path / "c.sqlite3"
+    (tmp_path / "evil.bib").write_text(
+        "@article{k,\n  title = {Owned\x1b]0;pwned\x07 \u202etxt.exe},\n"
+        "  author = {Doe, Jane},\n  year = {2001},\n  doi = {10.5555/evil}\n}\n"
+    )
+    assert run(["catalog", "--catalog", str(catalog), "import", str(tmp_path / "evil.bib")]) == 0
+    root = tmp_path / "tree"
+    root.mkdir()
+    (root / "a.py").write_text("# doi:10.5555/evil\n")
+    outputs = {}
+    for command in (
+        ["catalog", "--catalog", str(catalog), "show", "--offline", "doi:10.5555/evil"],
+        ["scan", str(root), "--offline", "-q", "--catalog", str(catalog)],
+        ["scan", str(root), "--offline", "-q", "--catalog", str(catalog), "-f", "markdown"],
+        ["scan", str(root), "--offline", "-q", "--catalog", str(catalog), "-f", "bibtex"],
+    ):
+        capsys.readouterr()
+        assert run(command) == 0
+        outputs[command[-1]] = capsys.readouterr().out
+    for text in outputs.values():
+        assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+        assert "\\x1b" in text or "\\u202e" in text

@@ -1,0 +1,192 @@
+"""Tests for books and reference works (scanner.titles.books) and the last look at an entry's
+fields (scanner.titles.tidy): kind, title, authors, year and venue as a reader would give them."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.types import RefKind
+from scanner.titles import find_citations
+from scanner.types import Hit
+
+
+def _only(text: str) -> Hit:
+    hits = find_citations(text)
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # an edition
+        (
+            "References\n----------\n.. [1] Ada Quist and Boris Lemaire,\n"
+            "       Numerical Continuation, second edition,\n       Springer-Verlag, 2006.\n",
+            "Numerical Continuation",
+        ),
+        ("Reflectors as in Numerical Recipes (3rd ed.), section 11.3.", "Numerical Recipes"),
+        # a publisher, with its city, and publisher + year
+        (
+            "References\n----------\nPellan, Marta, and Oskar Vind. 2004. Sampling Designs in "
+            "Practice.\n    Cambridge: Cambridge University Press.\n",
+            "Sampling Designs in Practice",
+        ),
+        (
+            "Tollin, R. Discrete Structures for Counting. Cambridge University Press, 2004.",
+            "Discrete Structures for Counting",
+        ),
+        (
+            "Owen, A. B. (2001). Elementary Likelihood Theory. Chapman and Hall.",
+            "Elementary Likelihood Theory",
+        ),
+        # reference works cited by a short name
+        ("Follows Knuth, Vol. 2, Algorithm S.", "The Art of Computer Programming"),
+        ("// Knuth, 4.6.1", "The Art of Computer Programming"),
+        ("@see The Art of Computer Programming, section 3.4.2", "The Art of Computer Programming"),
+        ("Quantiles as in Abramowitz and Stegun, 26.2.23.", "Handbook of Mathematical Functions"),
+        ("Identities from DLMF 19.20 hold here.", "NIST Digital Library of Mathematical Functions"),
+    ],
+)
+def test_books_are_their_own_kind_with_their_title(text: str, title: str) -> None:
+    hit = _only(text)
+    assert hit.kind is RefKind.BOOK
+    assert hit.title_hint == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a paper in a journal, and one in proceedings a book publisher prints
+        'T. Ferro, "Iterative steps for bounded regions", Journal of Applied Iteration, '
+        "4(3), pp. 12-29, 2011.",
+        'L. Ivers and K. Noor, "Sparse sketches for streams", Proceedings of the Workshop '
+        "on Streams, Springer, pp. 1-10, 2015.",
+    ],
+)
+def test_papers_stay_titles(text: str) -> None:
+    assert _only(text).kind is RefKind.TITLE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Running variance by Welford's method; special functions from Cephes and Boost.",
+        "Cluster centres by Lloyd's algorithm (see the notes of 2011).",
+        "Trivial helper referred to simply as l() in Knuth.",
+        "References\n----------\nStataCorp LP. 2013. Stata Regression Statistics: Reference "
+        "Manual.\n    College Station, Texas: Stata Press.\n",
+    ],
+)
+def test_libraries_eponyms_and_manuals_are_not_books(text: str) -> None:
+    assert find_citations(text) == []
+
+
+def test_venue_is_the_whole_name_never_a_fragment() -> None:
+    hit = _only("Tollin, R. Discrete Structures for Counting. Cambridge University Press, 2004.")
+    assert hit.reference is not None
+    assert hit.reference.venue == "Cambridge University Press"
+    assert hit.reference.year == 2004
+    assert hit.reference.authors == ("Tollin, R",) or hit.reference.authors == ("Tollin, R.",)
+
+
+def test_a_title_is_not_the_author_list_that_follows_it() -> None:
+    text = (
+        "An Algorithm for Splitting Graphs\nVladimir Batagelj and Matjaz Zaversnik, 2003.\n"
+        "https://arxiv.org/abs/cs/0310049\n\n"
+        "Generalized Cores\nVladimir Batagelj and Matjaz Zaversnik, 2002.\n"
+        "https://arxiv.org/pdf/cs/0202039\n"
+    )
+    for hit in find_citations(text):
+        assert hit.reference is not None
+        assert hit.reference.authors == ("Vladimir Batagelj", "Matjaz Zaversnik")
+        assert hit.reference.year in (2002, 2003)
+        assert "Batagelj" not in (hit.title_hint or "")
+        assert not (hit.title_hint or "").startswith(("/", "DS/"))
+
+
+def test_an_author_list_is_not_a_title() -> None:
+    text = (
+        "References\n----------\n.. [1] Durbin, James, and Siem Jan Koopman. 2012.\n"
+        "   Time Series Analysis by State Space Methods: Second Edition.\n"
+        "   Oxford University Press.\n"
+    )
+    hit = _only(text)
+    assert hit.kind is RefKind.BOOK
+    assert hit.title_hint == "Time Series Analysis by State Space Methods: Second Edition"
+    assert hit.reference is not None
+    assert hit.reference.authors == ("Durbin, James", "Siem Jan Koopman")
+    assert hit.reference.year == 2012
+
+
+def test_a_venue_after_a_quoted_title_is_not_a_second_title() -> None:
+    text = (
+        "first identified in\n\n"
+        'Kolmogorov, A. (1933) "Sulla Determinazione Empirica di una Legge di\n'
+        "Distribuzione.\" Giornale dell' Istituto Italiano degli Attuari\n\n"
+        "This limiting form is a first-order expansion.\n"
+    )
+    hit = _only(text)
+    assert hit.title_hint == "Sulla Determinazione Empirica di una Legge di Distribuzione"
+    assert hit.reference is not None
+    assert hit.reference.venue == "Giornale dell' Istituto Italiano degli Attuari"
+    assert hit.reference.year == 1933
+
+
+def test_the_venue_of_a_title_first_entry_is_not_a_title() -> None:
+    text = (
+        'The reference is: "A Set of Algorithms For Special Functions." N. M. Temme. '
+        "Probability in the Engineering and Informational Sciences, 8, 1994, 291."
+    )
+    hit = _only(text)
+    assert hit.title_hint == "A Set of Algorithms For Special Functions"
+    assert hit.reference is not None
+    assert hit.reference.venue == "Probability in the Engineering and Informational Sciences"
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "year", "venue"),
+    [
+        ("Carlson, Numerische Mathematik, vol 33, 1 (1979)", ("Carlson",), 1979,
+         "Numerische Mathematik"),
+        ("Matrix for FK5 based on Capitaine et\nal. 2003/IAU2006.  Used inside.", ("Capitaine",),
+         2003, None),
+        ("References\n----------\nHilton, J. et al., 2006, Celest.Mech.Dyn.Astron. 94, 351\n",
+         ("Hilton, J.",), 2006, None),
+        ("The moment estimate; see also Kacker 2004.", ("Kacker",), 2004, None),
+    ],
+)  # fmt: skip
+def test_author_year_entries_and_mentions(
+    text: str, authors: tuple[str, ...], year: int, venue: str | None
+) -> None:
+    hit = _only(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR and hit.title_hint is None
+    assert hit.reference is not None
+    assert (hit.reference.authors, hit.reference.year, hit.reference.venue) == (
+        authors,
+        year,
+        venue,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "History: written for the Google\nSummer of Code 2006, then fitted to the\n"
+        "Boost.Math conceptual framework better.\nUpdated 2015 to use the latest methods.\n",
+        'TODO: the reference contends the following in\nSection B.2 "Strategy internal '
+        'numerical effort":\n"In practice, the re-calculation needs to be done rarely."\n',
+    ],
+)
+def test_library_names_and_section_names_are_not_citations(text: str) -> None:
+    assert find_citations(text) == []
+
+
+def test_an_author_year_mention_takes_in_its_link() -> None:
+    from scanner.extract import find_hits
+
+    text = (
+        "A frame (see Lahav et al. 2000, <https://ui.adsabs.harvard.edu/abs/2000MNRAS.312..166L>)."
+    )
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.ref.kind is RefKind.URL
