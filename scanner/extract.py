@@ -98,6 +98,7 @@ def find_hits(text: str) -> tuple[Hit, ...]:
 # the same work: `[10.1/x](https://doi.org/10.1/x)`, `arXiv:1706.03762 (https://arxiv.org/...)`,
 # `doi:10.1/x <https://doi.org/10.1/x>`.
 _LINK_GLUE = re.compile(r"[\s\]\[(<:,]{0,6}")
+_NEWLINE = re.compile(r"\n")
 
 
 def _join_link_pairs(text: str, hits: list[Hit]) -> list[Hit]:
@@ -185,7 +186,7 @@ def find_mentions(block: TextBlock) -> list[Mention]:
     hits = find_hits(block.text)
     if not hits:
         return []
-    line_starts = [0] + [i + 1 for i, c in enumerate(block.text) if c == "\n"]
+    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(block.text)]
 
     def position(offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(line_starts, offset) - 1

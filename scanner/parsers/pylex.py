@@ -23,6 +23,9 @@ _TOKEN = re.compile(
             | "(?:[^"\\\r\n]|\\.)*"))""",
     re.VERBOSE | re.DOTALL,
 )
+# Where a token may start: at a comment's `#` or a quote, or up to two prefix letters before it.
+_OPENER = re.compile(r"[#'\"]")
+_PREFIX_LETTERS = "rRbBuUfFtT"
 _PREFIX = re.compile(r"[rRbBuUfFtT]{0,2}")
 _BETWEEN_STRINGS = re.compile(r"(?:[ \t\f]|\\\r?\n|\r?\n)*")
 _ESCAPE = re.compile(r"\\(\\|[ntr\"'])")  # an escaped backslash is skipped whole
@@ -42,7 +45,7 @@ class RawBlock:
 
 def lex_blocks(source: str) -> list[RawBlock]:
     """Every comment block and string block of `source`, in order."""
-    tokens = [(m.start(), m.end(), m.lastgroup == "comment") for m in _TOKEN.finditer(source)]
+    tokens = _tokens(source)
     blocks: list[RawBlock] = []
     i = 0
     while i < len(tokens):
@@ -106,6 +109,28 @@ def join_pieces(
     if not joined:
         return blocks
     return [joined.get(i, block) for i, block in enumerate(blocks) if i not in dropped]
+
+
+def _tokens(source: str) -> list[tuple[int, int, bool]]:
+    """What `_TOKEN.finditer` finds, as (start, end, is_comment), without trying the pattern
+    at every offset: a token opens with `#` or a quote, or a prefix of at most two letters
+    just before the quote, so only those offsets are tried, leftmost first as `finditer`
+    would (trying every offset cost more than all the rest of lexing)."""
+    tokens: list[tuple[int, int, bool]] = []
+    position = 0
+    while (opener := _OPENER.search(source, position)) is not None:
+        quote = opener.start()
+        start = quote
+        while start > position and quote - start < 2 and source[start - 1] in _PREFIX_LETTERS:
+            start -= 1
+        for offset in range(start, quote + 1):
+            if (token := _TOKEN.match(source, offset)) is not None:
+                tokens.append((token.start(), token.end(), token.lastgroup == "comment"))
+                position = token.end()
+                break
+        else:
+            position = quote + 1
+    return tokens
 
 
 def _own_line(source: str, start: int) -> bool:

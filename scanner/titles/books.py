@@ -29,7 +29,11 @@ KNOWN_WORKS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         ("Knuth",),
     ),
     (re.compile(r"\bThe Art of Computer Programming\b"), "The Art of Computer Programming", ()),
-    (re.compile(r"\bNumerical Recipes\b"), "Numerical Recipes", ()),
+    (
+        re.compile(r"\bNumerical Recipes(?: in (?:C\+\+|C|Fortran(?: \d+)?|Pascal)\b)?"),
+        "",  # as written: "Numerical Recipes in C"
+        (),
+    ),
     (
         re.compile(r"\b(?:Handbook of Mathematical Functions|Abramowitz\s+(?:and|&)\s+Stegun)\b"),
         "Handbook of Mathematical Functions",
@@ -140,21 +144,22 @@ def _known_works(text: str, hits: list[Hit]) -> list[Hit]:
             overlapping = [i for i, h in enumerate(hits) if h.start < end and start < h.end]
             if any(f.start < end and start < f.end for f in found):
                 continue
+            named = title or match.group()
             if not overlapping:
-                fields = EntryFields(authors=authors, title=title)
-                found.append(Hit(start, end, RefKind.BOOK, TITLE_RULE, None, 0.7, title, fields))
+                fields = EntryFields(authors=authors, title=named)
+                found.append(Hit(start, end, RefKind.BOOK, TITLE_RULE, None, 0.7, named, fields))
                 continue
             for i in overlapping:
                 hit = hits[i]
                 if hit.ref is None and (hit.reference is None or not hit.reference.title):
                     old = hit.reference or EntryFields()
-                    fields = replace(old, title=title, authors=authors or old.authors, venue=None)
+                    fields = replace(old, title=named, authors=authors or old.authors, venue=None)
                     hits[i] = replace(
                         hit,
                         start=min(hit.start, start),
                         end=max(hit.end, end),
                         kind=RefKind.BOOK,
-                        title_hint=title,
+                        title_hint=named,
                         reference=fields,
                     )
     return found

@@ -223,6 +223,11 @@ NOT_NAMES = MONTHS | frozenset(
         "microsoft",
         "intel",
         "nvidia",
+        "birkhauser",
+        "birkhäuser",
+        "elsevier",
+        "kluwer",
+        "crc",
         # words of journal names in other languages, never given names or surnames
         "mathematik",
         "numerische",

@@ -15,6 +15,7 @@ from scanner.types import EntryFields, Hit
 # What a title cannot open with: the tail of an identifier or path the entry wrapped from the
 # line before (`DS/0310049 Generalized Cores`, `/abs/...`), or stray punctuation.
 _LEADING_FRAGMENT = re.compile(r"^(?:[\w.-]*/[\w./-]*\s+|[/\\|>*#:;,.\-–]+\s*)+")
+_TRAILING_NAME = re.compile(r",\s+(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+$")
 _EDITION_FIRST = re.compile(EDITION + r"[\s.,;:]*")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -94,6 +95,11 @@ def _tidy(hit: Hit) -> Hit:
     if fields is None or not fields.title or hit.ref is not None:
         return hit
     title = _LEADING_FRAGMENT.sub("", fields.title)
+    if not fields.authors and (named := _TRAILING_NAME.search(title)):
+        # "An introduction to data structures and algorithms, James Andrew Storer"
+        fields = replace(fields, authors=(named.group().lstrip(", "),))
+        hit = replace(hit, reference=fields)
+        title = title[: named.start()]
     title = _without_tail(title, fields)
     if _is_author_list(title, fields):
         fields = replace(fields, authors=fields.authors or split_authors(title))

@@ -190,3 +190,16 @@ def test_an_author_year_mention_takes_in_its_link() -> None:
     )
     (hit,) = find_hits(text)
     assert hit.ref is not None and hit.ref.kind is RefKind.URL
+
+
+def test_a_known_work_keeps_its_title_as_written_and_a_trailing_name_is_an_author() -> None:
+    hit = _only("References\n----------\n.. [2] W. Press et al, Numerical Recipes in C (2002)\n")
+    assert (hit.kind, hit.title_hint) == (RefKind.BOOK, "Numerical Recipes in C")
+    text = (
+        "References\n----------\n.. [1] An introduction to data structures and algorithms,\n"
+        "       James Andrew Storer,  Birkhauser Boston 2001, (page 225).\n"
+    )
+    hit = _only(text)
+    assert hit.kind is RefKind.BOOK
+    assert hit.title_hint == "An introduction to data structures and algorithms"
+    assert hit.reference is not None and hit.reference.authors == ("James Andrew Storer",)
