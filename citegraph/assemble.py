@@ -129,11 +129,14 @@ def _url_of(ref: PaperRef | None) -> str | None:
 
 
 def findings_of(
-    sites: Iterable[Site], resolutions: Mapping[str, Resolution], mismatches: Mapping[str, str]
+    sites: Iterable[Site],
+    resolutions: Mapping[str, Resolution],
+    mismatches: Mapping[tuple[str, str], str],
 ) -> list[Finding]:
     """Malformed identifiers, identifiers no source knows, and title/identifier mismatches.
 
-    `mismatches` maps a reference key to the resolved title that contradicts its title hint.
+    `mismatches` maps (reference key, title hint) to the resolved title that contradicts
+    that hint: each citation is judged by the title written beside it.
     """
     findings = []
     for site in sites:
@@ -157,12 +160,12 @@ def findings_of(
                     "CG003", f"{m.ref.key} was not found by any metadata source", site, m.ref.key
                 )
             )
-        if m.ref.key in mismatches and m.title_hint:
+        resolved_title = mismatches.get((m.ref.key, m.title_hint)) if m.title_hint else None
+        if resolved_title is not None:
             findings.append(
                 _finding(
                     "CG004",
-                    f"{m.ref.key} is {mismatches[m.ref.key]!r}, but the text names "
-                    f"{m.title_hint!r}",
+                    f"{m.ref.key} is {resolved_title!r}, but the text names {m.title_hint!r}",
                     site,
                     m.ref.key,
                 )

@@ -83,7 +83,7 @@ def run_scan(
         sites.extend(Site(scan.path, scan.language or "", m) for m in scan.mentions)
 
     resolutions: dict[str, Resolution] = {}
-    mismatches: dict[str, str] = {}
+    mismatches: dict[tuple[str, str], str] = {}
     if resolver is not None and config.resolve:
         references = [
             s.mention.reference for s in sites if s.mention.reference and not s.mention.problem
@@ -104,7 +104,7 @@ def _assemble(
     root: Path,
     sites: list[Site],
     resolutions: dict[str, Resolution],
-    mismatches: dict[str, str],
+    mismatches: dict[tuple[str, str], str],
     skipped: list[SkippedFile],
     fallbacks: list[SkippedFile],
     stats: Counter[str],

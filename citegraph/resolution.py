@@ -4,7 +4,7 @@
 the object `run_scan` takes. A project's committed bibliography (`bibliography =
 "references.bib"`) is imported into the catalog before the first lookup, so a project can ship
 the metadata of the papers it cites and resolve fully offline. `mismatches` names the
-identifiers whose title hint contradicts the resolved title.
+citations whose title hint contradicts the title their identifier resolves to.
 """
 
 from __future__ import annotations
@@ -68,21 +68,28 @@ def open_resolver(config: Config, root: Path | None = None) -> Iterator[CatalogR
 
 def mismatches(
     references: Iterable[Reference], resolutions: Mapping[str, Resolution]
-) -> dict[str, str]:
-    """For identifiers whose title hint names another paper than the one resolved: the
-    resolved title, keyed by the reference key (the first hint of each key is judged)."""
+) -> dict[tuple[str, str], str]:
+    """Title hints naming another paper than the one their identifier resolves to: the
+    resolved title, keyed by (reference key, title hint).
+
+    Every distinct hint of a key is judged on its own, so a citation whose title is right is
+    never flagged because another citation of the same identifier carries a wrong one.
+    """
     from catalog import title_mismatch
 
-    hints: dict[str, str] = {}
+    found: dict[tuple[str, str], str] = {}
+    judged: set[tuple[str, str]] = set()
     for reference in references:
-        if reference.identifier is not None and reference.title:
-            hints.setdefault(reference.key, reference.title)
-    found = {}
-    for key, hint in hints.items():
-        resolution = resolutions.get(key)
+        if reference.identifier is None or not reference.title:
+            continue
+        pair = (reference.key, reference.title)
+        if pair in judged:
+            continue
+        judged.add(pair)
+        resolution = resolutions.get(reference.key)
         title = resolution.paper.title if resolution and resolution.paper else None
-        if title and title_mismatch(hint, title) is not None:
-            found[key] = title
+        if title and title_mismatch(reference.title, title) is not None:
+            found[pair] = title
     return found
 
 

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from catalog.keys import family_name, title_ref
+from catalog.keys import family_name, normalize_title, title_ref
 from catalog.types import RefKind
 from scanner.types import EntryFields, Hit
 
@@ -93,6 +93,7 @@ _LABELLED = re.compile(
     r"[ \t]*$"
 )
 _ENTRY_REACH = 400  # characters from an entry's end to an identifier that still belongs to it
+_MAX_NAMESAKES = 50  # entries of one year a mention is compared with
 _SURNAME_SIMILARITY = 85  # rapidfuzz ratio for a label spelled unlike its entry
 
 
@@ -102,11 +103,16 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
         return _with_link_references(text, hits)
     groups = _Groups(len(hits))
     _join_same_work(hits, groups)
+    _join_title_prefixes(hits, groups)
     _join_entry_identifiers(text, hits, groups)
     _join_labels(text, hits, groups)
-    _join_author_year_mentions(hits, groups)
+    _join_author_year_mentions(text, hits, groups)
     merged = [_merge(text, [hits[i] for i in members]) for members in groups.members()]
-    return _with_link_references(text, sorted(merged, key=lambda h: (h.start, h.end)))
+    merged.sort(key=lambda h: (h.start, h.end))
+    merged = [
+        _from_entry_label(text, hit, merged[i - 1].end if i else 0) for i, hit in enumerate(merged)
+    ]
+    return _with_link_references(text, merged)
 
 
 class _Groups:
@@ -154,17 +160,48 @@ def _join_same_work(hits: list[Hit], groups: _Groups) -> None:
             groups.join(first_of.setdefault(key, index), index)
 
 
-def _join_entry_identifiers(text: str, hits: list[Hit], groups: _Groups) -> None:
-    """Join an identifier to the entry it ends: the title entry before it, with no blank
-    line or next entry between them."""
-    entry = None  # the last title entry so far: one pass, however many identifiers follow
+_PREFIX_WORDS = 4  # a title cut short still names its work when this many words agree
+
+
+def _join_title_prefixes(hits: list[Hit], groups: _Groups) -> None:
+    """Join hits whose titles agree up to where one of them stops: a quoted title cut at a
+    parenthesis (`"... complexity O(n`) and the same title read whole beside its DOI."""
+    buckets: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
     for index, hit in enumerate(hits):
-        if hit.ref is None and hit.kind in _ENTRY_KINDS and _mergeable(hit):
-            entry = index
-        if hit.ref is None or not _mergeable(hit) or entry is None:
+        title = (hit.reference.title if hit.reference else None) or hit.title_hint
+        if not title or not _mergeable(hit):
             continue
-        if entry == index - 1 and _continues_entry(text, hits[entry], hit.start):
-            groups.join(entry, index)
+        words = normalize_title(title).split()
+        if len(words) >= _PREFIX_WORDS:
+            buckets.setdefault(tuple(words[:_PREFIX_WORDS]), []).append((index, words))
+    for members in buckets.values():
+        if len(members) > _MAX_NAMESAKES:
+            continue
+        for a, (first, first_words) in enumerate(members):
+            for second, second_words in members[a + 1 :]:
+                # A title citation against another reading; two identifiers given one quoted
+                # title as their hint may be two works cited in one sentence.
+                if not {hits[first].kind, hits[second].kind} & _ENTRY_KINDS:
+                    continue
+                shorter = min(len(first_words), len(second_words))
+                if first_words[:shorter] == second_words[:shorter]:
+                    groups.join(first, second)
+
+
+def _join_entry_identifiers(text: str, hits: list[Hit], groups: _Groups) -> None:
+    """Join an identifier to the entry it ends: the title entry right before it, with no
+    blank line or next entry between them."""
+    for index in range(1, len(hits)):
+        hit, entry = hits[index], hits[index - 1]
+        if (
+            hit.ref is not None
+            and _mergeable(hit)
+            and entry.ref is None
+            and entry.kind in _ENTRY_KINDS
+            and _mergeable(entry)
+            and _continues_entry(text, entry, hit.start)
+        ):
+            groups.join(index - 1, index)
 
 
 def _continues_entry(text: str, entry: Hit, start: int) -> bool:
@@ -217,10 +254,9 @@ def _join_labels(text: str, hits: list[Hit], groups: _Groups) -> None:
     """Join a label mention (`[Smith2011]_`) to the entry that carries that label."""
     labelled: dict[str, int] = {}
     for index, hit in enumerate(hits):
-        line_start = text.rfind("\n", 0, hit.start) + 1
-        label = _ENTRY_LABEL.match(text, line_start, hit.start + 1)
+        label = _entry_label(text, hit.start)
         if label is not None and _mergeable(hit):
-            labelled.setdefault(label["label"].casefold(), index)
+            labelled.setdefault(label.casefold(), index)
     for index, hit in enumerate(hits):
         mention = _LABEL_MENTION.fullmatch(text, hit.start, hit.end)
         if mention is not None and hit.ref is None:
@@ -229,26 +265,67 @@ def _join_labels(text: str, hits: list[Hit], groups: _Groups) -> None:
                 groups.join(target, index)
 
 
-def _join_author_year_mentions(hits: list[Hit], groups: _Groups) -> None:
+_LABEL_LOOKBACK_LINES = 4  # an entry's identifier stands at most this many lines below its label
+
+
+def _entry_label(text: str, start: int) -> str | None:
+    """The label of the entry a hit at `start` stands in: on its own line, or on one of the
+    few lines above it in the same paragraph (`[Haveliwala2002] T. H. ...` then the DOI)."""
+    found = _entry_label_match(text, start)
+    return found["label"] if found is not None else None
+
+
+def _entry_label_match(text: str, start: int) -> re.Match[str] | None:
+    line_end = start + 1
+    for _ in range(_LABEL_LOOKBACK_LINES):
+        line_start = text.rfind("\n", 0, line_end - 1) + 1
+        label = _ENTRY_LABEL.match(text, line_start, line_end)
+        if label is not None:
+            return label
+        if line_start == 0 or not text[line_start:line_end].strip():
+            return None
+        line_end = line_start
+        if not text[text.rfind("\n", 0, line_end - 1) + 1 : line_end].strip():
+            return None  # a blank line above: the paragraph starts here
+    return None
+
+
+# A label made of the first author's name and the year: `Haveliwala2002`, `SmithEtAl2011`.
+_NAME_YEAR_LABEL = re.compile(
+    r"(?P<name>[A-Z][a-z]+)(?:[A-Z][a-z]+)*?(?:EtAl|etal)?(?P<year>(?:19|20)\d\d)[a-z]?"
+)
+
+
+def _join_author_year_mentions(text: str, hits: list[Hit], groups: _Groups) -> None:
     """Join an author-year mention to the one entry or identifier of the place whose first
     author and year it names."""
-    # Only a mention of the same year can be the work: (index, first family) by year.
-    by_year: dict[int, list[tuple[int, str]]] = {}
+    by_year: dict[int, list[tuple[int, str]]] = {}  # candidates indexed once: linear in hits
     for i, other in enumerate(hits):
-        fields = other.reference
-        if other.kind is not RefKind.AUTHOR_YEAR and fields is not None and fields.year is not None:
-            by_year.setdefault(fields.year, []).append((i, _first_family(fields)))
+        if other.kind is RefKind.AUTHOR_YEAR or not _mergeable(other):
+            continue
+        year, family = (
+            (other.reference.year, _first_family(other.reference))
+            if other.reference
+            else (None, "")
+        )
+        if (year is None or not family) and other.ref is not None:
+            # An identifier whose entry was not read still carries its label's name and year
+            # (`[Haveliwala2002] ...` above its DOI).
+            named = _NAME_YEAR_LABEL.fullmatch(_entry_label(text, other.start) or "")
+            if named is not None:
+                year, family = int(named["year"]), named["name"].lower()
+        if year is not None and family:
+            by_year.setdefault(year, []).append((i, family))
     for index, hit in enumerate(hits):
         if hit.kind is not RefKind.AUTHOR_YEAR or hit.reference is None or not _mergeable(hit):
             continue
         wanted = _first_family(hit.reference)
         if not wanted or hit.reference.year is None:
             continue
-        targets = {
-            groups.find(i)
-            for i, family in by_year.get(hit.reference.year, ())
-            if i != index and _same_family(wanted, family)
-        }
+        candidates = by_year.get(hit.reference.year, ())
+        if len(candidates) > _MAX_NAMESAKES:
+            continue  # a generated table of entries: no mention points at one of them
+        targets = {groups.find(i) for i, family in candidates if _same_family(wanted, family)}
         if len(targets) == 1:
             groups.join(targets.pop(), index)
 
@@ -277,12 +354,16 @@ def _merge(text: str, group: list[Hit]) -> Hit:
         start=run[0].start,
         end=max(h.end for h in run),
         confidence=max(h.confidence for h in group),
-        title_hint=(fields.title if fields and fields.title else None)
-        or next((h.title_hint for h in group if h.kind in _ENTRY_KINDS and h.title_hint), None)
-        or primary.title_hint
-        or next((h.title_hint for h in group if h.title_hint), None),
+        title_hint=_best_title(
+            [
+                fields.title if fields else None,
+                *(h.title_hint for h in group if h.kind in _ENTRY_KINDS),
+                primary.title_hint,
+                *(h.title_hint for h in group),
+            ]
+        ),
         reference=fields,
-        also=tuple(sorted({h.start for h in group if h not in run})),
+        also=tuple(sorted({h.start for h in group} - {h.start for h in run})),
     )
 
 
@@ -303,6 +384,31 @@ def _reference_text(text: str, group: list[Hit], primary: Hit) -> list[Hit]:
             runs.append([hit])
             last_end = hit.end
     return next(run for run in runs if primary in run)
+
+
+def _from_entry_label(text: str, hit: Hit, previous_end: int) -> Hit:
+    """An identifier in a labelled entry, starting at the entry's label: a reference's line
+    is its entry's first line, even when the identifier comes lines later. Not past the
+    previous hit (`previous_end`), which belongs to an entry of its own."""
+    if hit.ref is None or hit.problem is not None or "[" not in text:
+        return hit
+    label = _entry_label_match(text, hit.start)
+    if label is None or not previous_end <= label.start("label") - 1 < hit.start:
+        return hit
+    return replace(hit, start=label.start("label") - 1)
+
+
+def _best_title(candidates: list[str | None]) -> str | None:
+    """The first title read, or a longer one that completes it (a title cut short at a
+    parenthesis by one reader and read whole by another)."""
+    titles = [t for t in candidates if t]
+    if not titles:
+        return None
+    best = titles[0]
+    for title in titles[1:]:
+        if len(title) > len(best) and normalize_title(title).startswith(normalize_title(best)):
+            best = title
+    return best
 
 
 def _richest_fields(group: list[Hit]) -> EntryFields | None:
@@ -337,20 +443,21 @@ def _with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
     the title hint where none was read."""
     if "_" not in text or not hits:
         return hits
-    anonymous = [m for m in _ANONYMOUS_REFERENCE.finditer(text)]
+    anonymous = list(_ANONYMOUS_REFERENCE.finditer(text))
     anonymous_targets = 0
+    named_references: dict[str, list[re.Match[str]]] | None = None  # read at the first target
     out = []
     for hit in hits:
         line_start = text.rfind("\n", 0, hit.start) + 1
         before = text[max(0, line_start - 1) : hit.start]
         pointing: list[re.Match[str]] = []
         if hit.ref is not None and (named := _NAMED_TARGET.search(before)):
+            if named_references is None:
+                named_references = {}
+                for m in _NAMED_REFERENCE.finditer(text):
+                    named_references.setdefault(_link_name(m["quoted"] or m["word"]), []).append(m)
             wanted = _link_name(named["name"])
-            pointing = [
-                m
-                for m in _NAMED_REFERENCE.finditer(text)
-                if _link_name(m["quoted"] or m["word"]) == wanted and m.start() < line_start
-            ]
+            pointing = [m for m in named_references.get(wanted, ()) if m.start() < line_start]
         elif hit.ref is not None and _ANONYMOUS_TARGET.search(before):
             if anonymous_targets < len(anonymous):
                 pointing = [anonymous[anonymous_targets]]

@@ -36,7 +36,8 @@ def read_structure(text: str, module: str, lines: list[str]) -> Structure:
     if tree.body:
         walker.docstring(tree.body, walker.module)
     walker.walk(tree.body, walker.module, in_class=False)
-    return Structure(tuple(walker.definitions), walker.resolve_docs())
+    docs = walker.resolve_docs()
+    return Structure(tuple(walker.definitions), docs, tuple(walker.pieces))
 
 
 class _AstWalker:
@@ -50,6 +51,7 @@ class _AstWalker:
         self.bom = bom
         self.definitions: list[Definition] = []
         self.docs: dict[tuple[int, int], Symbol] = {}
+        self.pieces: list[tuple[tuple[int, int], ...]] = []
         # (dotted target, scope it was written in, kind, string nodes), resolved at the end
         # because `add_docstr(f, ...)` may come before `def f`.
         self.pending: list[tuple[str, Symbol, SymbolKind, list[ast.expr]]] = []
@@ -63,6 +65,9 @@ class _AstWalker:
                     self._doc_call(statement.value, owner)
             elif isinstance(statement, ast.Assign):
                 self._doc_assignment(statement, owner)
+                if isinstance(statement.value, ast.Call):
+                    # `fn = add_docstr(impl, "...")`: the function is published as `fn`.
+                    self._doc_call(statement.value, owner, _assigned_name(statement.targets))
             else:
                 for field in _NESTED_BODIES:
                     nested = getattr(statement, field, None)
@@ -103,14 +108,16 @@ class _AstWalker:
             return
         for target in node.targets:
             if isinstance(target, ast.Name) and target.id == "__doc__":
+                self._value(strings)
                 for string in strings:  # `__doc__ = ...` in a class body or at module level
                     self._key(string, owner)
             elif isinstance(target, ast.Attribute) and target.attr == "__doc__":
                 dotted = _dotted(target.value)
                 if dotted:
+                    self._value(strings)
                     self.pending.append((dotted, owner, SymbolKind.FUNCTION, strings))
 
-    def _doc_call(self, call: ast.Call, owner: Symbol) -> None:
+    def _doc_call(self, call: ast.Call, owner: Symbol, assigned: str | None = None) -> None:
         name = _dotted(call.func)
         if not name or not is_doc_call(name) or not call.args:
             return
@@ -130,9 +137,12 @@ class _AstWalker:
             if dotted and self.docs_package:
                 dotted = f"{self.docs_package}.{dotted}"
         else:
-            dotted = _dotted(args[0])
-        strings = [s for a in args[1:] for s in _strings(a)]
+            dotted = assigned or _dotted(args[0])
+        values = [_strings(a) for a in args[1:]]
+        strings = [s for value in values for s in value]
         if dotted and strings:
+            for value in values:
+                self._value(value)
             self.pending.append((dotted, owner, SymbolKind.FUNCTION, strings))
 
     def _absolute_docs(self, target: str, node: ast.expr) -> None:
@@ -142,9 +152,11 @@ class _AstWalker:
                 attribute, doc = item.elts
                 if isinstance(attribute, ast.Constant) and isinstance(attribute.value, str):
                     symbol = Symbol(f"{target}.{attribute.value}", SymbolKind.METHOD)
+                    self._value(_strings(doc))
                     for string in _strings(doc):
                         self._key(string, symbol)
             else:
+                self._value(_strings(item))
                 for string in _strings(item):
                     self._key(string, Symbol(target, SymbolKind.FUNCTION))
 
@@ -158,9 +170,16 @@ class _AstWalker:
         return self.docs
 
     def _key(self, node: ast.expr, symbol: Symbol) -> None:
+        self.docs.setdefault(self._position(node), symbol)
+
+    def _value(self, strings: list[ast.expr]) -> None:
+        """Record the pieces of one documentation value built from several literals."""
+        if len(strings) > 1:
+            self.pieces.append(tuple(self._position(s) for s in strings))
+
+    def _position(self, node: ast.expr) -> tuple[int, int]:
         line = node.lineno
-        column = char_column(self.lines, line, node.col_offset) + (self.bom and line == 1)
-        self.docs.setdefault((line, column), symbol)
+        return line, char_column(self.lines, line, node.col_offset) + (self.bom and line == 1)
 
 
 def resolve_name(
@@ -203,6 +222,13 @@ def _strings(node: ast.expr) -> list[ast.expr]:
     ):
         return _strings(node.func.value)
     return []
+
+
+def _assigned_name(targets: list[ast.expr]) -> str | None:
+    """The one plain name an assignment binds (`fn = ...`), else None."""
+    if len(targets) == 1 and isinstance(targets[0], ast.Name):
+        return targets[0].id
+    return None
 
 
 def _dotted(node: ast.expr) -> str | None:

@@ -2,8 +2,10 @@
 
 One regular expression finds every comment and string literal (any prefix, single or triple
 quoted); runs of own-line comments at one column become one block, adjacent string literals
-(implicit concatenation) become one block. Delimiters are blanked so offsets still map to
-the file. The lexer tolerates code that no parser accepts (Python 2, unterminated strings).
+(implicit concatenation) become one block, and so, once the structure is known, do the pieces
+of one documentation value (`__doc__ = "..." + "..."`). Delimiters, `\\n`, `\\t` and `\\r`
+escapes and the backslash of an escaped quote (non-raw strings) are blanked so offsets still map
+to the file. The lexer tolerates code that no parser accepts (Python 2, unterminated strings).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ _OPENER = re.compile(r"[#'\"]")
 _PREFIX_LETTERS = "rRbBuUfFtT"
 _PREFIX = re.compile(r"[rRbBuUfFtT]{0,2}")
 _BETWEEN_STRINGS = re.compile(r"(?:[ \t\f]|\\\r?\n|\r?\n)*")
+_ESCAPE = re.compile(r"\\(\\|[ntr\"'])")  # an escaped backslash is skipped whole
 _MIN_STRING = 8  # shorter literals are keys and format strings, never citations
 
 
@@ -73,6 +76,39 @@ def lex_blocks(source: str) -> list[RawBlock]:
                 blocks.append(RawBlock(start, end, text, False, False))
         i = j
     return blocks
+
+
+def join_pieces(
+    source: str, blocks: list[RawBlock], values: list[tuple[int, ...]]
+) -> list[RawBlock]:
+    """Make the string blocks of each documentation value (the start offsets of its pieces) one
+    block, from its first piece to its last, with the code between them blanked and newlines
+    kept: `f.__doc__ = "entry..." + "...mention"` is one place, whose citations are joined."""
+    index_of = {block.start: i for i, block in enumerate(blocks) if not block.is_comment}
+    joined: dict[int, RawBlock] = {}
+    dropped: set[int] = set()
+    for value in values:
+        members = sorted({index_of[start] for start in value if start in index_of})
+        if len(members) < 2 or any(m in joined or m in dropped for m in members):
+            continue
+        # Strings between the pieces belong to the same expression (implicit concatenation
+        # broken by a comment, `"a" + ("b" if x else "c")`): they join too.
+        members = [
+            i
+            for i in range(members[0], members[-1] + 1)
+            if not blocks[i].is_comment and i not in joined and i not in dropped
+        ]
+        first, last = blocks[members[0]], blocks[members[-1]]
+        text = _keep_newlines(source[first.start : last.end])
+        for member in members:
+            piece = blocks[member]
+            offset = piece.start - first.start
+            text = text[:offset] + piece.text + text[offset + len(piece.text) :]
+        joined[members[0]] = RawBlock(first.start, last.end, text, False, False)
+        dropped.update(members[1:])
+    if not joined:
+        return blocks
+    return [joined.get(i, block) for i, block in enumerate(blocks) if i not in dropped]
 
 
 def _tokens(source: str) -> list[tuple[int, int, bool]]:
@@ -132,9 +168,21 @@ def _blank_strings(source: str, tokens: list[tuple[int, int, bool]], base: int) 
             else 0
         )
         body = literal[prefix + quote : len(literal) - closing]
+        if "r" not in literal[:prefix].lower():
+            # `"...error\n"` `"function..."`: a `\n` escape ends a line of the text as much as
+            # a newline does, and must not glue itself to the word before it.
+            body = _ESCAPE.sub(_blank_escape, body)
         pieces.append(" " * (prefix + quote) + body + " " * closing)
         position = end
     return "".join(pieces)
+
+
+def _blank_escape(match: re.Match[str]) -> str:
+    escaped = match.group(1)
+    if escaped == "\\":
+        return match.group(0)
+    # `\"Title,\"` reads as `"Title,"`: the quote stays, its backslash goes.
+    return " " + escaped if escaped in "\"'" else "  "
 
 
 def _keep_newlines(gap: str) -> str:

@@ -30,10 +30,16 @@ class Definition:
 
 @dataclass(frozen=True, slots=True)
 class Structure:
-    """Definitions in source order, and documenting strings keyed by (line, column)."""
+    """Definitions in source order, and documenting strings keyed by (line, column).
+
+    `pieces`: the (line, column) of each string literal of one documentation value built from
+    several (`f.__doc__ = "..." + "..."`, `add_docstr(fn, "..." + x + "...")`), one tuple per
+    value with two pieces or more; the parser makes each such value one block.
+    """
 
     definitions: tuple[Definition, ...]
     docs: dict[tuple[int, int], Symbol]
+    pieces: tuple[tuple[tuple[int, int], ...], ...] = ()
 
 
 def is_doc_call(dotted: str) -> bool:

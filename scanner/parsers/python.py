@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from scanner.parsers import ParsedFile
 from scanner.parsers.pyast import read_structure
-from scanner.parsers.pylex import LineIndex, RawBlock, lex_blocks
+from scanner.parsers.pylex import LineIndex, RawBlock, join_pieces, lex_blocks
 from scanner.parsers.pystructure import Definition, Structure
 from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
 
@@ -81,7 +81,11 @@ class PythonParser:
                         text, source.module, lines, raw_blocks
                     )
         module = Symbol(source.module, SymbolKind.MODULE)
-        blocks = attribute(raw_blocks, structure, lines, LineIndex(text), module)
+        index = LineIndex(text)
+        if structure.pieces:
+            values = [tuple(index.offset(*at) for at in value) for value in structure.pieces]
+            raw_blocks = join_pieces(text, raw_blocks, values)
+        blocks = attribute(raw_blocks, structure, lines, index, module)
         return ParsedFile(tuple(blocks), fallback=fallback)
 
 

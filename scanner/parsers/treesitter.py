@@ -12,7 +12,8 @@ comment is a COMMENT of the innermost definition around it, else of the file or 
 Symbols are qualified the language's own way: `ns::Class::method` (C, C++, CUDA; out-of-line
 `Foo<T>::bar` becomes `Foo::bar`), `pkg.Class.method` (Java, from the package declaration),
 `pkg.Type.Method` (Go), `crate::module::Type::method` (Rust, module from the file path), and
-`Class.method` for JavaScript and TypeScript, whose module is the file the symbol sits in.
+`hull.Class.method` for JavaScript and TypeScript, whose module is the file the symbol sits in
+(`src/geometry/hull.js`), as Python symbols carry their module.
 """
 
 from __future__ import annotations
@@ -42,9 +43,15 @@ from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
 
 _SNIFF = 65536  # characters read to tell a C++ header from a C one
 _QUERIES = Path(__file__).resolve().parent.parent / "queries"
-# `class TORCH_API Foo : Base {` does not parse as a class; blanking the export macro (same
-# length, so offsets hold) lets it.
-_EXPORT_MACRO = re.compile(rb"\b[A-Z][A-Z0-9_]*_(?:API|EXPORT|IMPORT|HIDDEN|EXTERN|DLL)\b")
+# `class TORCH_API Foo : Base {` does not parse as a class, nor does
+# `template <class T> BOOST_MATH_GPU_ENABLED inline T f(T x) BOOST_MATH_NOEXCEPT(T) {` as a
+# function; blanking export and specifier macros (same length, so offsets hold) lets them.
+_EXPORT_MACRO = re.compile(
+    rb"\b[A-Z][A-Z0-9_]*_(?:API|EXPORT|IMPORT|HIDDEN|EXTERN|DLL)\b"
+    rb"|\b[A-Z][A-Z0-9_]*_(?:GPU_ENABLED|CUDA_ENABLED|FORCEINLINE|INLINE|CONSTEXPR)\b"
+    rb"(?![ \t]*\()"
+    rb"|\b[A-Z][A-Z0-9_]*_NOEXCEPT\b(?:[ \t]*\([^()\n]*\))?"
+)
 # Nodes that wrap a definition without naming it: a comment before them documents the
 # definition inside.
 _WRAPPERS = frozenset(
@@ -56,6 +63,8 @@ _WRAPPERS = frozenset(
         "decorated_definition",
         "declaration",
         "type_declaration",
+        "friend_declaration",
+        "ambient_declaration",
     }
 )
 # Siblings allowed between a doc comment and its definition.
@@ -186,6 +195,8 @@ def _definitions(
         if "receiver" in caps:
             name = _text(caps["receiver"][0], data) + "." + name
         kind = SymbolKind(key.split(".", 1)[1])
+        if kind is SymbolKind.NAMESPACE and _is_inline(node):
+            continue  # `inline namespace v1` is invisible in the names it holds
         anchor = node
         while anchor.parent is not None and anchor.parent.type in _WRAPPERS:
             anchor = anchor.parent
@@ -209,6 +220,11 @@ def _definitions(
     for definition in found.values():
         definition.resolve = partial(_symbol, definition, found, language, top, types)
     return found
+
+
+def _is_inline(node: Node) -> bool:
+    first = node.child(0)
+    return first is not None and first.type == "inline"
 
 
 def _symbol(

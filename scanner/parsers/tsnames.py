@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from scanner.languages import Language
 from scanner.types import Symbol, SymbolKind
@@ -11,11 +12,13 @@ _SPACES = re.compile(r"\s+")
 
 
 def file_symbol(language: Language, path: str, package: str | None) -> Symbol:
-    """The symbol of top-level text: the Java/Go package, the Rust module, else the path."""
+    """The symbol of top-level text: the Java/Go package, the module a language names after the
+    file (Rust, JavaScript, TypeScript), else the path (C and C++, which have no modules)."""
     if package:
         return Symbol(_SPACES.sub("", package), SymbolKind.PACKAGE)
-    if language.name == "rust":
-        return Symbol(rust_module(path), SymbolKind.MODULE)
+    namer = _MODULE_NAMERS.get(language.name)
+    if namer is not None:
+        return Symbol(namer(path), SymbolKind.MODULE)
     return Symbol(path, SymbolKind.FILE)
 
 
@@ -27,6 +30,23 @@ def rust_module(path: str) -> str:
     stem = parts[-1].rsplit(".", 1)[0]
     names = parts[:-1] + ([] if stem in ("lib", "main", "mod") else [stem])
     return "::".join(["crate", *names])
+
+
+def file_stem(path: str) -> str:
+    """`src/geometry/hull.js` -> `hull`; `types/hull.d.ts` -> `hull`: a JavaScript or TypeScript
+    module is the file it sits in, named the way its importers name it."""
+    name = path.rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0] if "." in name[1:] else name
+    return stem.removesuffix(".d") or name
+
+
+# language -> the module name of a file's path, for languages whose files are modules.
+_MODULE_NAMERS: dict[str, Callable[[str], str]] = {
+    "rust": rust_module,
+    "javascript": file_stem,
+    "typescript": file_stem,
+    "tsx": file_stem,
+}
 
 
 def qualified_name(language: Language, top: Symbol, names: list[str]) -> str:

@@ -6,6 +6,9 @@
 (class_specifier name: (_) @name body: (_)) @definition.class
 (struct_specifier name: (_) @name body: (_)) @definition.struct
 (union_specifier name: (_) @name body: (_)) @definition.union
+; `template <class T> struct traits;` declares the template its comment documents.
+(template_declaration (class_specifier name: (_) @name) @definition.class)
+(template_declaration (struct_specifier name: (_) @name) @definition.struct)
 (enum_specifier name: (_) @name body: (_)) @definition.enum
 (function_definition declarator: (function_declarator declarator: (_) @name)) @definition.function
 (function_definition declarator: (pointer_declarator declarator: (function_declarator declarator: (_) @name))) @definition.function

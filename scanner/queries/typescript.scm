@@ -19,3 +19,7 @@
 (public_field_definition name: (_) @name value: [(arrow_function) (function_expression)]) @definition.method
 (assignment_expression left: (member_expression property: (property_identifier) @name) right: [(arrow_function) (function_expression)]) @definition.function
 (variable_declarator name: (identifier) @name value: (object)) @definition.variable
+; A function built by a call (`createErf = factory(name, deps, () => { ... })`, CommonJS's
+; `exports.createErf = (0, _factory.factory)(...)`): the name owns the comments in the callback.
+(variable_declarator name: (identifier) @name value: (call_expression arguments: (arguments [(arrow_function) (function_expression)]))) @definition.function
+(assignment_expression left: (member_expression property: (property_identifier) @name) right: (call_expression arguments: (arguments [(arrow_function) (function_expression)]))) @definition.function

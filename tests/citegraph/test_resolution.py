@@ -55,3 +55,34 @@ def test_a_title_hint_naming_another_paper_is_a_finding(tmp_path: Path) -> None:
         report = run_scan(root, config, resolver=resolver)
     assert [f.rule for f in report.findings] == ["CG004"]
     assert "Attention Is All You Need" in report.findings[0].message
+
+
+def test_a_right_title_is_not_flagged_for_a_wrong_one_elsewhere(tmp_path: Path) -> None:
+    # CG004 decides per citation: the same identifier in two places, the wrong title first.
+    root = make_project(
+        tmp_path / "p",
+        '# "Deep Residual Learning for Image Recognition", arXiv:1706.03762\n'
+        "x = 1\n"
+        "\n"
+        "\n"
+        'def f():\n    """See "Attention Is All You Need", arXiv:1706.03762."""\n',
+    )
+    config = load_config(root, {"offline": True})
+    with open_resolver(config, root) as resolver:
+        report = run_scan(root, config, resolver=resolver)
+    assert len([c for c in report.citations if c.paper == "arxiv:1706.03762"]) == 2
+    assert [(f.rule, f.line) for f in report.findings] == [("CG004", 1)]
+
+
+def test_a_wrong_title_is_flagged_after_a_right_one(tmp_path: Path) -> None:
+    root = make_project(
+        tmp_path / "p",
+        'def f():\n    """See "Attention Is All You Need", arXiv:1706.03762."""\n'
+        "\n"
+        "\n"
+        '# "Deep Residual Learning for Image Recognition", arXiv:1706.03762\n',
+    )
+    config = load_config(root, {"offline": True})
+    with open_resolver(config, root) as resolver:
+        report = run_scan(root, config, resolver=resolver)
+    assert [(f.rule, f.line) for f in report.findings] == [("CG004", 5)]

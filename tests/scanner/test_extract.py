@@ -75,7 +75,8 @@ def test_identifier_right_after_an_entry_is_the_entrys(titles: list[Hit]) -> Non
     titles.append(Hit(0, 64, RefKind.TITLE, "CG105", title_hint="Note on a method"))
     (hit,) = find_hits(text)
     assert (hit.rule, hit.start, hit.end) == ("CG102", 0, len(text))
-    assert hit.title_hint == "Note on a method"
+    # The quoted title, read whole, completes the entry's shorter reading of it.
+    assert hit.title_hint == "Note on a method for calculating corrected sums"
 
 
 def test_title_entry_followed_by_prose_keeps_its_own_reference(titles: list[Hit]) -> None:

@@ -60,6 +60,40 @@ def test_delimiters_are_blanked_and_newlines_kept() -> None:
     assert len(blocks[0].text) == len('r"""Doc\n    here."""')
 
 
+def test_escapes_are_blanked_in_place_except_in_raw_strings() -> None:
+    text = (
+        'x = "see \\"Rational approximations,\\" Cody\\n\\tdoi:10.1090/x"\n'
+        'y = r"raw \\n text here"\n'
+    )
+    plain, raw = parse(text)
+    assert plain.text == ' see  "Rational approximations, " Cody    doi:10.1090/x '
+    assert len(plain.text) == len(text.split("\n")[0]) - 4
+    assert raw.text == "  raw \\n text here "
+
+
+def test_the_pieces_of_one_docstring_are_one_block() -> None:
+    text = (
+        "def f():\n"
+        "    pass\n"
+        'f.__doc__ = ("As in Cody (1969).\\n"\n'
+        "    # a comment between the pieces stays a comment\n"
+        '    "More text here.\\n") + NOTES + """\n'
+        "References: Cody, W. J. (1969). Rational approximations.\n"
+        '"""\n'
+        'msg = "Cody (1969) says so" + str(1) + "in another string"\n'
+    )
+    blocks = parse(text)
+    doc = block_with(blocks, "As in Cody")
+    assert doc.context is Context.DOCSTRING and doc.symbol.name == "pkg.mod.f"
+    for needle in ("As in Cody", "More text here", "References: Cody"):
+        assert located(doc, needle) == where(text, needle)
+    assert "NOTES" not in doc.text and "comment" not in doc.text
+    assert block_with(blocks, "a comment between").context is Context.COMMENT
+    # A string built from pieces that documents nothing keeps its pieces apart.
+    assert block_with(blocks, "Cody (1969) says so").context is Context.STRING
+    assert "in another string" not in block_with(blocks, "Cody (1969) says so").text
+
+
 def test_consecutive_comment_lines_form_one_block_per_indentation() -> None:
     text = "# a\n# b\n    # c\n# d\n\n# e\n"
     assert [(b.line, b.column, b.text) for b in parse(text)] == [

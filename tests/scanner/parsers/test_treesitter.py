@@ -201,10 +201,54 @@ class C {{
 export function g() {{ return `Template {REF}`; }}
 """
     assert owners("javascript", text) == [
-        ("Arrow", "f", "docstring"),
-        ("Method", "api.get", "docstring"),
-        ("Field", "C.handler", "docstring"),
-        ("Template", "g", "string"),
+        ("Arrow", "file.f", "docstring"),
+        ("Method", "file.api.get", "docstring"),
+        ("Field", "file.C.handler", "docstring"),
+        ("Template", "file.g", "string"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "module"),
+    [
+        ("src/geometry/hull.js", "hull"),
+        ("hull.mjs", "hull"),
+        ("types/hull.d.ts", "hull"),
+        ("lib/quantileSeq.transform.js", "quantileSeq.transform"),
+        ("src/.eslintrc.js", ".eslintrc"),
+    ],
+)
+def test_javascript_symbols_carry_their_module(path: str, module: str) -> None:
+    text = f"""// Top {REF}
+
+export function convexHull(points) {{}}
+/** Method {REF} */
+class Hull {{
+  /** Add {REF} */
+  add(p) {{}}
+}}
+"""
+    assert owners("javascript", text, path) == [
+        ("Top", module, "comment"),
+        ("Method", f"{module}.Hull", "docstring"),
+        ("Add", f"{module}.Hull.add", "docstring"),
+    ]
+
+
+def test_a_factory_callback_belongs_to_the_name_it_is_assigned_to() -> None:
+    text = f"""export var createErf = /* #__PURE__ */factory(name, deps, _ref => {{
+  /** Inside {REF} */
+  return typed('erf', {{}});
+  /** Helper {REF} */
+  function erf1(y) {{ return y; }}
+}});
+// Plain {REF}
+export var table = build(3);
+"""
+    assert owners("javascript", text, "src/erf.js") == [
+        ("Inside", "erf.createErf", "comment"),
+        ("Helper", "erf.createErf.erf1", "docstring"),
+        ("Plain", "erf", "comment"),
     ]
 
 
@@ -218,8 +262,8 @@ export namespace Outer.Inner {{
 type Id = string;
 """
     assert owners("typescript", text) == [
-        ("Iface", "Outer.Inner.Shape", "docstring"),
-        ("Alias", "Id", "docstring"),
+        ("Iface", "file.Outer.Inner.Shape", "docstring"),
+        ("Alias", "file.Id", "docstring"),
     ]
 
 
