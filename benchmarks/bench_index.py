@@ -1,6 +1,8 @@
 """Index benchmark: `citegraph index` on Dask against `citegraph scan` on each package in turn.
 
-    python benchmarks/bench_index.py [--corpus /work/corpora/index] [--runs 3] [--workers N]
+    python benchmarks/bench_index.py --corpus DIR [--runs 3] [--workers N]
+
+(DIR defaults to $CITEGRAPH_INDEX_CORPUS.)
 
 The corpus directory holds release artifacts (wheels, sdists, npm tarballs) downloaded with
 the ordinary clients (`pip download --no-deps ...`, `npm pack ...`); each is unpacked once
@@ -70,7 +72,14 @@ def _fresh_env(scratch: Path) -> dict[str, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=Path("/work/corpora/index"))
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=Path(os.environ["CITEGRAPH_INDEX_CORPUS"])
+        if os.environ.get("CITEGRAPH_INDEX_CORPUS")
+        else None,
+        required=not os.environ.get("CITEGRAPH_INDEX_CORPUS"),
+    )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=None)
     args = parser.parse_args()
