@@ -31,7 +31,7 @@ SOURCES = [
     "word'not a prefix' + abr\"three letters\" + xr'x'\n",
     'doc = """triple "quoted" text with # inside"""\n',
     "doc = '''it''s ''' + '#not a comment'\n",
-    "unterminated = 'no end\nnext = \"line\"\n",
+    'unterminated = \'no end\nnext = "line"\n',
     "open = '''runs to the end\n# still string",
     "esc = 'a\\'b' + \"c\\\"d\" # after\n",
     "rr'x' br''' b ''' _r'x' 9r'x'\n",
