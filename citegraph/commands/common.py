@@ -6,11 +6,12 @@ import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, TextIO, TypeVar
+from typing import Any, TypeVar
 
 import click
 
 from citegraph.output import OutputTarget, make_directories, write_output
+from citegraph.progress import is_terminal
 from citegraph.render import RenderOptions, format_names, render
 from citegraph.report import Report
 from citegraph.textsafe import one_line
@@ -48,16 +49,9 @@ def render_targets(report: Report, targets: list[OutputTarget], options: RenderO
 def _for(target: OutputTarget, options: RenderOptions) -> RenderOptions:
     """Colour and wrapping only for a terminal: the terminal's width (`COLUMNS` first), else
     one record per line, so that `| grep` never splits a symbol from its path."""
-    if target.path is not None or not _is_terminal(sys.stdout):
+    if target.path is not None or not is_terminal(sys.stdout):
         return options
     return replace(options, color=True, width=shutil.get_terminal_size().columns)
-
-
-def _is_terminal(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):  # a closed or file-like stream
-        return False
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
