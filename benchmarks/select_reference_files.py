@@ -21,6 +21,13 @@ SOURCES = {
     "simple-statistics": ("package/src", (".js",)),
     "faiss": ("faiss", (".h", ".cpp", ".cuh", ".cu")),
     "commons-math": (".", (".java",)),
+    # the second development set (references-dev2.jsonl)
+    "pymc": ("pymc", (".py",)),
+    "lifelines": ("lifelines", (".py",)),
+    "pywavelets": ("pywt", (".py",)),
+    "nltk": ("nltk", (".py",)),
+    "optuna": ("optuna", (".py",)),
+    "filterpy": ("filterpy", (".py",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
