@@ -276,6 +276,14 @@ DEV_TITLES_IN_TRAINING = {
     "applied multivariate statistical analysis",
     "second order centrality distributed assessment of nodes criticity in complex networks",
 }
+# The same for the third dev set (Go, Java, Rust, C++, JavaScript): well-known works that the
+# tagger's facts held before these files were drawn.
+DEV3_TITLES_IN_TRAINING = {
+    "fast unfolding of communities in large networks",
+    "least angle regression",
+    "numerical recipes in c the art of scientific computing",
+    "regression shrinkage and selection via the lasso",
+}
 
 
 # Every committed gold file (dev, test and the later development sets), so that a new set is
@@ -329,5 +337,8 @@ def test_evaluated_titles_are_not_training_facts(name: str) -> None:
         pytest.skip(f"{name} is not committed yet")
     training = {norm_title(t) for t in TITLES}
     scored = {norm_title(r.title) for f in load_gold(path) for r in f.references if r.title}
-    allowed = DEV_TITLES_IN_TRAINING if name == "references-dev.jsonl" else set()
+    allowed = {
+        "references-dev.jsonl": DEV_TITLES_IN_TRAINING,
+        "references-dev3.jsonl": DEV3_TITLES_IN_TRAINING,
+    }.get(name, set())
     assert training & scored <= allowed
