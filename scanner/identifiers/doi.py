@@ -130,7 +130,13 @@ class DoiExtractor:
             return
         taken = SpanSet()
         for start, end, url in iter_urls(text):
+            if _IMAGE.search(url.split("?", 1)[0]):
+                taken.add(start, end)  # a badge's image (`zenodo.org/badge/DOI/10...svg`)
+                continue
             doi = _doi_in_url(url)
+            if doi and doi.startswith(_ZENODO) and _badge_target(text, start):
+                taken.add(start, end)  # the software release a README badge links to
+                continue
             if doi:
                 taken.add(start, end)
                 yield Hit(start, end, self.kind, self.rule, ref=doi_ref(doi))
@@ -221,6 +227,21 @@ class DoiExtractor:
                 confidence=0.95,
                 problem=_delimited_punctuation(text, end),
             )
+
+
+# An image is never the paper, though a badge's image URL holds a DOI.
+_IMAGE = re.compile(r"(?i)\.(?:svg|png|jpe?g|gif|webp)$")
+# Zenodo's DOIs name software releases and data sets; behind a README badge they are the
+# project's own release, not a paper it cites (a JOSS paper's badge still is a paper).
+_ZENODO = "10.5281/zenodo."
+# What precedes a badge's link: a Markdown image inside a link, `[![DOI](image)](`, or reST's
+# `:target:` option of an `.. image::`.
+_BADGE_BEFORE = re.compile(r"(?:\[!\[[^\]\n]*\]\([^)\s]*\)\]\(|^[ \t]*:target:[ \t]*)$", re.M)
+
+
+def _badge_target(text: str, start: int) -> bool:
+    """Whether the link at `start` is the target of a badge image."""
+    return _BADGE_BEFORE.search(text, max(0, start - 300), start) is not None
 
 
 def _host(url: str) -> str:

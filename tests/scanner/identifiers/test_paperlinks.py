@@ -72,3 +72,37 @@ def test_dois_of_a_fixed_length_are_cut_at_it(text: str, expected: list[str]) ->
 @pytest.mark.parametrize(("url", "entry"), PAPERS)
 def test_prefilter_lets_every_paper_link_through(url: str, entry: str) -> None:
     assert may_cite(entry.replace(M, url).encode())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A README badge: its image holds a DOI, and the Zenodo release it links to is the
+        # project's own software, not a paper it cites.
+        (
+            "[![DOI](https://zenodo.org/badge/DOI/10.5281/zenodo.1234567.svg)]"
+            "(https://doi.org/10.5281/zenodo.1234567)",
+            [],
+        ),
+        (
+            ".. image:: https://zenodo.org/badge/DOI/10.5281/zenodo.1234567.svg\n"
+            "   :target: https://doi.org/10.5281/zenodo.1234567",
+            [],
+        ),
+        # A paper's badge still links to the paper; a Zenodo DOI in prose is still cited.
+        (
+            "[![DOI](https://joss.theoj.org/papers/10.21105/joss.01234/status.svg)]"
+            "(https://doi.org/10.21105/joss.01234)",
+            ["doi:10.21105/joss.01234"],
+        ),
+        ("The data of Doe (2020), https://doi.org/10.5281/zenodo.1234567", None),
+        # A numbered list of links, one per line: the second is not glued to the first.
+        (
+            "Sources:\n2.https://lab.example.edu/\n3.https://lab.example.edu/~a/papers/x.pdf",
+            ["url:https://lab.example.edu/~a/papers/x.pdf"],
+        ),
+    ],
+)
+def test_badges_and_link_lists(text: str, expected: list[str] | None) -> None:
+    found = [h.ref.key for h in find_hits(text) if h.ref and h.kind.value != "author-year"]
+    assert found == (expected if expected is not None else ["doi:10.5281/zenodo.1234567"])
