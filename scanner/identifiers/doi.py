@@ -137,6 +137,14 @@ class DoiExtractor:
             if doi and doi.startswith(_ZENODO) and _badge_target(text, start):
                 taken.add(start, end)  # the software release a README badge links to
                 continue
+            if doi and _SICI_OPEN.search(doi) and text.startswith("<", end):
+                # A SICI DOI goes on past the `<` that ends a URL in prose:
+                # `https://doi.org/10.1002/(SICI)1097-0258(19980430)17:8<873::AID-SIM>3.0.CO;2-X`
+                tail = _SICI_TAIL.match(text, end)
+                if tail:
+                    longer = clean_doi(doi + tail.group(0).lower())
+                    end += len(longer) - len(doi)
+                    doi = longer
             if doi:
                 taken.add(start, end)
                 yield Hit(start, end, self.kind, self.rule, ref=doi_ref(doi))
@@ -229,6 +237,9 @@ class DoiExtractor:
             )
 
 
+# The issue part of a SICI (`...(19980430)17:8`) before its `<...>` item part.
+_SICI_OPEN = re.compile(r"\)\d+(?::[\d/-]+)+$")
+_SICI_TAIL = re.compile(r"<[^\s<>]+>[^\s\"'<>`|]+")
 # An image is never the paper, though a badge's image URL holds a DOI.
 _IMAGE = re.compile(r"(?i)\.(?:svg|png|jpe?g|gif|webp)$")
 # Zenodo's DOIs name software releases and data sets; behind a README badge they are the
