@@ -10,8 +10,11 @@ data here, in this order:
 0. A page of an online reference work (DLMF, the NIST e-Handbook): a reference.
 1. A vetoed host (code, Q&A, encyclopedia, reference sites, standards bodies) or a file type
    that is no paper (images, data, archives, source code): not a paper.
-2. A path word that names a non-paper (`slides`, `lecture`, `docs`, `blog`, `course`, ...): not
-   a paper.
+2. A path word that names a non-paper (`slides`, `lecture`, `docs`, `blog`, `course`,
+   `license`, `manual`, ...): not a paper, unless a paper folder stands deeper in the path
+   (`/docs/techreports/x.pdf`); then the words before the link (or a reST/Markdown link text
+   on the line before it) that call it slides, docs, a homepage...; then license wording in
+   its paragraph.
 3. A paper page shape (`jstor.org/stable/N`, `.../science/article/pii/...`, a DSpace handle, a
    HAL record, `/publication/`, `citation.cfm?id=`, ...): a paper.
 4. A PDF or PostScript file: a paper (technical reports and preprints are hosted as PDFs).
@@ -31,7 +34,7 @@ from scanner.identifiers.hosts import is_not_paper_host
 _VETOED_HOSTS = (
     "mathworld.wolfram.com", "functions.wolfram.com", "wolframalpha.com", "reference.wolfram.com",
     "documents.wolfram.com", "oeis.org", "open-std.org", "isocpp.org", "iso.org", "ietf.org",
-    "rfc-editor.org", "unicode.org", "ecma-international.org", "khronos.org", "ivoa.net",
+    "rfc-editor.org", "itu.int", "unicode.org", "ecma-international.org", "khronos.org", "ivoa.net",
     "cran.r-project.org", "mathworks.com", "numpy.org", "scipy.org", "pytorch.org",
     "tensorflow.org", "jax.dev", "openxla.org", "nvidia.com", "boost.org", "gnu.org",
     "rosettacode.org", "codecov.io", "shields.io", "medium.com",
@@ -50,7 +53,7 @@ _NOT_PAPER_FILES = re.compile(
 # pages, data. Matched as whole words of the lowercased path.
 _NOT_PAPER_WORDS = re.compile(
     r"(?<![a-z])lect?[_-]?\d+|course|cours/|lectur|seminar|moodle|syllab|homework|tutorial|"
-    r"slide|handout|standard|(?:spring|fall|autumn|winter|summer)[_-]?(?:19|20)?\d\d|"
+    r"slide|handout|standard|specification|(?:spring|fall|autumn|winter|summer)[_-]?(?:19|20)?\d\d|"
     # Teaching in other languages (German `Vorlesung`, `Veranstaltungen`, `Übung`; French
     # `enseignement`), and license texts (`eGenix.com-Public-License-1.1.0.pdf`, `eula.pdf`).
     r"vorlesung|veranstaltung|uebung|übung|enseignement|licen[cs]e|eula\b|manuals?(?![a-z])|"
@@ -94,6 +97,7 @@ _PAPER_PAGES = re.compile(
     r"|bmva\.org/bmvc/\d{4}/"
     r"|cv-foundation\.org/openaccess/"
     r"|distill\.pub/\d{4}/[\w-]+"
+    r"|jcgt\.org/published/\d{4}/\d+/\d+"
     r"|research\.google(?:\.com)?/pubs/"
     r"|microsoft\.com/(?:[a-z]{2}-[a-z]{2}/)?research/(?:publication|wp-content/uploads)/"
     r"|(?:ai\.meta|research\.facebook)\.com/(?:research/)?publications/"
@@ -170,6 +174,18 @@ def _lead(entry: str) -> str:
     return lines[-1]
 
 
+def _named_not_a_paper(where: str, path_start: int) -> bool:
+    """Whether a word of `where` (host and lowercased path) names a non-paper, unless a paper
+    folder stands deeper in the path than every such word (`/docs/techreports/...`,
+    `/teaching/readings/papers/...`): the deepest folder says what the file is."""
+    last = None
+    for last in _NOT_PAPER_WORDS.finditer(where):
+        pass
+    if last is None:
+        return False
+    return _PAPER_FOLDERS.search(where, max(last.end() - 1, path_start)) is None
+
+
 def is_paper_link(url: str, entry: str) -> bool:
     """Whether `url` links to a paper, given `entry`: the text of its reference entry or
     sentence, with the link itself replaced by `LINK_MARK`."""
@@ -186,7 +202,7 @@ def is_paper_link(url: str, entry: str) -> bool:
     ):
         return False
     file_path = path.split("?", 1)[0]
-    if _NOT_PAPER_FILES.search(file_path) or _NOT_PAPER_WORDS.search(where):
+    if _NOT_PAPER_FILES.search(file_path) or _named_not_a_paper(where, len(host)):
         return False
     if _ENTRY_VETO.search(_lead(entry)) or _LICENSE_ENTRY.search(entry):
         return False

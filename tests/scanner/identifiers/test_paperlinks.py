@@ -18,6 +18,12 @@ PAPERS = [
     ("https://eprints.example.ac.uk/id/eprint/31415/", "Smith, J. (2009). A sketch. " + M),
     ("https://www.scielo.br/j/abc/a/Qw3RtY7uIoP9aSdF/?lang=en", "Pesq. Oper., 2005, " + M),
     ("http://www.scielo.br/scielo.php?script=sci_arttext&pid=S0101-74382005000200004", M),
+    # A journal's paper pages (the Journal of Computer Graphics Techniques).
+    ("https://jcgt.org/published/0007/04/01/", M),
+    # The deepest folder says what a file is: a technical report under `docs/`, a paper in
+    # a course's reading list.
+    ("https://www.example.edu/docs/techreports/2002/pdf/UUCS-02-001.pdf", M),
+    ("https://www.example.edu/teaching/readings/papers/dynamic_models.pdf", M),
 ]
 
 NOT_PAPERS = [
@@ -38,6 +44,12 @@ NOT_PAPERS = [
     ("http://www.example.uni-goettingen.de/veranstaltungen/models/Loesung.pdf", M),
     ("https://www.example.de/vorlesung/kapitel3.pdf", M),
     ("https://www.example.fr/enseignement/m2/poly.pdf", M),
+    # Specifications and standards bodies' reports; what is under a paper folder but named
+    # a non-paper itself.
+    ("https://www.example.net/content/dam/pdfs/cube-lut-specification-1.0.pdf", M),
+    ("https://www.itu.int/pub/R-REP-BT.2407-2017", M),
+    ("https://www.example.edu/papers/slides/talk2019.pdf", M),
+    ("https://www.example.edu/course/cs101/papers/lecture3.pdf", M),
     # What the link text of a reST or Markdown link calls it, on the line before the link.
     ("https://www.example.net/files/style1989.pdf", "Follows the `Style Manual\n<" + M + ">`_."),
     ("https://www.example.net/files/t2019.pdf", "See the [lecture slides\n](" + M + ")"),
