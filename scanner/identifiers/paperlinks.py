@@ -178,12 +178,10 @@ def _named_not_a_paper(where: str, path_start: int) -> bool:
     """Whether a word of `where` (host and lowercased path) names a non-paper, unless a paper
     folder stands deeper in the path than every such word (`/docs/techreports/...`,
     `/teaching/readings/papers/...`): the deepest folder says what the file is."""
-    last = None
-    for last in _NOT_PAPER_WORDS.finditer(where):
-        pass
-    if last is None:
+    ends = [match.end() for match in _NOT_PAPER_WORDS.finditer(where)]
+    if not ends:
         return False
-    return _PAPER_FOLDERS.search(where, max(last.end() - 1, path_start)) is None
+    return _PAPER_FOLDERS.search(where, max(ends[-1] - 1, path_start)) is None
 
 
 def is_paper_link(url: str, entry: str) -> bool:
