@@ -17,7 +17,9 @@ from scanner.spans import SpanSet
 from scanner.types import Hit
 
 # Any other URL whose path has a segment that starts a DOI (tried last).
-_ANY_HOST = re.compile(r"(?i)^(?:https?://)?[\w.-]+(?:/[^/?#]+)*?/(?P<doi>10\.\d{4,9}/[^?#]+)$")
+_ANY_HOST = re.compile(
+    r"(?i)^(?:https?://)?[\w.-]+(?:/[^/?#]+)*?/(?P<doi>10\.\d{4,9}/[^?#]+)(?:[?#].*)?$"
+)
 # Publisher URLs that carry the DOI in their path, each with the group that holds it.
 _URL_PATTERNS = (
     re.compile(r"(?i)^(?:https?://)?(?:dx\.)?doi\.org/(?:urn:doi:)?(?P<doi>10\..+)$"),
@@ -101,6 +103,7 @@ class DoiExtractor:
         "dx.doi.org/10.1109/5.771073",
         "pubs.acs.org/doi/10.1021/ja00051a040",
         "https://www.biorxiv.org/content/biorxiv/early/2018/03/15/282962.full.pdf",
+        "https://bmcmedresmethodol.biomedcentral.com/articles/10.1186/1471-2288-13-152#Sec27",
         "doi:10.1000.10/123456",
         "[10.1109/CVPR.2016.90](https://doi.org/10.1109/CVPR.2016.90)",
     )
