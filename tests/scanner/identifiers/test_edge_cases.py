@@ -57,6 +57,7 @@ CASES = [
     ("Implements: 1503.01520", ["arxiv:1503.01520"]),
     ("Adam. CoRR, abs/1412.6980, 2014.", ["arxiv:1412.6980"]),
     ("https://arxiv.org/pdf/1712.03976.pdf", ["arxiv:1712.03976"]),
+    ("(https://arxiv.org/abs/1712.03976%29.", ["arxiv:1712.03976"]),
     ("https://arxiv.org/abs/0708.0882v1", ["arxiv:0708.0882"]),
     # A DOI ending its line is not continued by the link on the next line.
     (
