@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from scanner.identifiers.hosts import is_not_paper_host
+from scanner.identifiers.hosts import is_ordinary_link
 
 # Hosts that serve reference pages, software or standards, never a paper.
 _VETOED_HOSTS = (
@@ -118,6 +118,8 @@ _PAPER_PAGES = re.compile(
     r"|journals?\.[\w.-]+/(?:index\.php/[\w-]+/)?(?:article|archive|doi|content)/"
     r")"
 )
+# Paper pages of research labs on hosts otherwise vetoed for their documentation.
+_RESEARCH_PAGES = re.compile(r"(?i)^research\.nvidia\.com/(?:labs/[\w-]+/)?publication/[\w-]+")
 # Reference works online, which count as a reference like the book they are: the NIST Digital
 # Library of Mathematical Functions and the NIST/SEMATECH e-Handbook of Statistical Methods.
 _REFERENCE_WORKS = re.compile(
@@ -194,7 +196,9 @@ def is_paper_link(url: str, entry: str) -> bool:
     where = host + path.lower()
     if _REFERENCE_WORKS.match(host + path):
         return True
-    if is_not_paper_host(host) or any(
+    if _RESEARCH_PAGES.match(host + path):
+        return True  # a research lab's paper page on a company site vetoed below
+    if is_ordinary_link(host, path) or any(
         where == vetoed or where.startswith(vetoed) or host.endswith("." + vetoed)
         for vetoed in _VETOED_HOSTS
     ):

@@ -18,6 +18,10 @@ PAPERS = [
     ("https://eprints.example.ac.uk/id/eprint/31415/", "Smith, J. (2009). A sketch. " + M),
     ("https://www.scielo.br/j/abc/a/Qw3RtY7uIoP9aSdF/?lang=en", "Pesq. Oper., 2005, " + M),
     ("http://www.scielo.br/scielo.php?script=sci_arttext&pid=S0101-74382005000200004", M),
+    # An author's copy on a personal site of a code host; a company lab's paper page.
+    ("https://someone.github.io/papers3d/bump_mapping.pdf", M),
+    ("https://rjournal.github.io/archive/2013-2/author.pdf", M),
+    ("https://research.nvidia.com/publication/2011-09_voxel-cone-tracing", M),
     # A journal's paper pages (the Journal of Computer Graphics Techniques).
     ("https://jcgt.org/published/0007/04/01/", M),
     # The deepest folder says what a file is: a technical report under `docs/`, a paper in
@@ -50,6 +54,9 @@ NOT_PAPERS = [
     ("https://www.itu.int/pub/R-REP-BT.2407-2017", M),
     ("https://www.example.edu/papers/slides/talk2019.pdf", M),
     ("https://www.example.edu/course/cs101/papers/lecture3.pdf", M),
+    # A personal site's documentation, and a company's documentation pages.
+    ("https://someone.github.io/project/docs/api.html", "Smith et al. (2019) " + M),
+    ("https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html", M),
     # What the link text of a reST or Markdown link calls it, on the line before the link.
     ("https://www.example.net/files/style1989.pdf", "Follows the `Style Manual\n<" + M + ">`_."),
     ("https://www.example.net/files/t2019.pdf", "See the [lecture slides\n](" + M + ")"),
@@ -118,3 +125,8 @@ def test_prefilter_lets_every_paper_link_through(url: str, entry: str) -> None:
 def test_badges_and_link_lists(text: str, expected: list[str] | None) -> None:
     found = [h.ref.key for h in find_hits(text) if h.ref and h.kind.value != "author-year"]
     assert found == (expected if expected is not None else ["doi:10.5281/zenodo.1234567"])
+
+
+def test_prefilter_skips_personal_site_links_that_are_not_papers() -> None:
+    assert not may_cite(b"// See https://someone.github.io/project/api.html\nint f();\n")
+    assert may_cite(b"// See https://someone.github.io/pubs/sketch.pdf\nint f();\n")
