@@ -59,7 +59,9 @@ _NOT_PAPER_WORDS = re.compile(
     r"vorlesung|veranstaltung|uebung|übung|enseignement|licen[cs]e|eula\b|manuals?(?![a-z])|"
     # A course number as a whole path segment: `stat315a`, `~cse835`, `am121`, `15-084j`,
     # or with its term: `Stat310_0910`, `cs229-2019`.
-    r"/~?(?:[a-z]{1,5}[-_]?|\d{2}-)\d{3}[a-z]?(?:[_-](?:19|20)?\d{2}(?:\d{2})?)?/|"
+    # (`paper087`, `tr123` and `vol123` are numbers of papers and volumes, not courses.)
+    r"/~?(?!(?:paper|art|tr|vol|no)\d)(?:[a-z]{1,5}[-_]?|\d{2}-)\d{3}[a-z]?"
+    r"(?:[_-](?:19|20)?\d{2}(?:\d{2})?)?/|"
     r"(?<![a-z])(?:slides?|lectures?|lect|notes|classes|handouts?|courses?|teaching|class|"
     r"syllabus|homework|hw\d*|tutorials?|talks?|posters?|webfoils|foils|manuals?\d*|"
     r"datasheets?|docs?|documentation|api|reference|vignettes|guide|blog|blogs|news|wiki|"
@@ -98,6 +100,18 @@ _PAPER_PAGES = re.compile(
     r"|cv-foundation\.org/openaccess/"
     r"|distill\.pub/\d{4}/[\w-]+"
     r"|jcgt\.org/published/\d{4}/\d+/\d+"
+    # Publishers' and repositories' article pages without a DOI in the link.
+    r"|escholarship\.org/uc/item/\w+"
+    r"|osti\.gov/(?:biblio|servlets/purl)/\d+"
+    r"|ntrs\.nasa\.gov/(?:citations|api/citations)/\d+"
+    r"|mdpi\.com/\d{4}-\d{3}[\dx]/\d+/\d+/\d+"
+    r"|elifesciences\.org/articles/\d+"
+    r"|nowpublishers\.com/article/"
+    r"|cambridge\.org/core/(?:journals|books)/[\w-]+/article/"
+    r"|(?:osapublishing|opg\.optica)\.org/\w+/(?:abstract|fulltext|viewmedia)\.cfm\?uri="
+    r"|proquest\.com/docview/\d+"
+    r"|tel\.archives-ouvertes\.fr/tel-\d+"
+    r"|(?:repository|digitalcommons|scholarworks|scholarship|commons)\.[\w.-]+/[\w-]+/\d+/?$"
     r"|research\.google(?:\.com)?/pubs/"
     r"|microsoft\.com/(?:[a-z]{2}-[a-z]{2}/)?research/(?:publication|wp-content/uploads)/"
     r"|(?:ai\.meta|research\.facebook)\.com/(?:research/)?publications/"
@@ -118,8 +132,17 @@ _PAPER_PAGES = re.compile(
     r"|journals?\.[\w.-]+/(?:index\.php/[\w-]+/)?(?:article|archive|doi|content)/"
     r")"
 )
-# Paper pages of research labs on hosts otherwise vetoed for their documentation.
-_RESEARCH_PAGES = re.compile(r"(?i)^research\.nvidia\.com/(?:labs/[\w-]+/)?publication/[\w-]+")
+# Paper sites whose links hold a word that vetoes other links (`doc`, `data`), and research
+# labs' paper pages on hosts otherwise vetoed for their documentation.
+_PAPER_SITES_FIRST = re.compile(
+    r"(?i)^(?:research\.nvidia\.com/(?:labs/[\w-]+/)?publication/[\w-]+"
+    r"|storage\.googleapis\.com/pub-tools-public-publication-data/pdf/"
+    r"|citeseerx?\.ist\.psu\.edu/(?:doc|document|viewdoc)\b"
+    r"|(?:proceedings\.)?mlsys\.org/(?:Conferences/\d{4}/doc/|paper)"
+    r"|peerj\.com/articles/(?:cs-)?\d+"
+    r"|api\.semanticscholar\.org/CorpusID:\d+"
+    r")"
+)
 # Reference works online, which count as a reference like the book they are: the NIST Digital
 # Library of Mathematical Functions and the NIST/SEMATECH e-Handbook of Statistical Methods.
 _REFERENCE_WORKS = re.compile(
@@ -196,8 +219,8 @@ def is_paper_link(url: str, entry: str) -> bool:
     where = host + path.lower()
     if _REFERENCE_WORKS.match(host + path):
         return True
-    if _RESEARCH_PAGES.match(host + path):
-        return True  # a research lab's paper page on a company site vetoed below
+    if _PAPER_SITES_FIRST.match(host + path):
+        return True
     if is_ordinary_link(host, path) or any(
         where == vetoed or where.startswith(vetoed) or host.endswith("." + vetoed)
         for vetoed in _VETOED_HOSTS

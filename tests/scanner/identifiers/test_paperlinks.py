@@ -22,6 +22,26 @@ PAPERS = [
     ("https://someone.github.io/papers3d/bump_mapping.pdf", M),
     ("https://rjournal.github.io/archive/2013-2/author.pdf", M),
     ("https://research.nvidia.com/publication/2011-09_voxel-cone-tracing", M),
+    # Publishers' and repositories' article pages without a DOI in the link, also where the
+    # link holds a word that vetoes other links (`doc`, `data`, `api`, `cs-103`, `paper087`).
+    ("https://escholarship.org/uc/item/8nq2g2s1", M),
+    ("https://repository.example.edu/cis_reports/123/", M),
+    ("https://www.osti.gov/biblio/1234567", M),
+    ("https://ntrs.nasa.gov/citations/19970016975", M),
+    ("https://www.mdpi.com/1099-4300/20/6/397", M),
+    ("https://peerj.com/articles/cs-103/", M),
+    ("https://elifesciences.org/articles/12345", M),
+    ("https://www.nowpublishers.com/article/Details/MAL-016", M),
+    ("https://www.cambridge.org/core/journals/fluid-mechanics/article/abs/x/ABC123", M),
+    ("https://opg.optica.org/josaa/abstract.cfm?uri=josaa-4-4-629", M),
+    ("https://www.proquest.com/docview/304412345", M),
+    ("https://tel.archives-ouvertes.fr/tel-01234567", M),
+    ("https://storage.googleapis.com/pub-tools-public-publication-data/pdf/45530.pdf", M),
+    ("https://citeseerx.ist.psu.edu/doc/10.1.1.45.3512", M),
+    ("https://api.semanticscholar.org/CorpusID:13756489", M),
+    ("https://mlsys.org/Conferences/2019/doc/2019/137.pdf", M),
+    ("https://www.bmva.org/bmvc/2016/papers/paper087/index.html", M),
+    ("https://www.example.edu/techreports/tr123/report.pdf", M),
     # A journal's paper pages (the Journal of Computer Graphics Techniques).
     ("https://jcgt.org/published/0007/04/01/", M),
     # The deepest folder says what a file is: a technical report under `docs/`, a paper in
@@ -54,6 +74,9 @@ NOT_PAPERS = [
     ("https://www.itu.int/pub/R-REP-BT.2407-2017", M),
     ("https://www.example.edu/papers/slides/talk2019.pdf", M),
     ("https://www.example.edu/course/cs101/papers/lecture3.pdf", M),
+    # A course number stays a course number.
+    ("https://www.example.edu/stat315a/notes.pdf", M),
+    ("https://www.example.edu/~prof/cs101/week3.pdf", M),
     # A personal site's documentation, and a company's documentation pages.
     ("https://someone.github.io/project/docs/api.html", "Smith et al. (2019) " + M),
     ("https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html", M),
