@@ -57,6 +57,7 @@ _NOT_PAPER_WORDS = re.compile(
     # Teaching in other languages (German `Vorlesung`, `Veranstaltungen`, `Übung`; French
     # `enseignement`), and license texts (`eGenix.com-Public-License-1.1.0.pdf`, `eula.pdf`).
     r"vorlesung|veranstaltung|uebung|übung|enseignement|licen[cs]e|eula\b|manuals?(?![a-z])|"
+    r"users?_?-?guide|"
     # A course number as a whole path segment: `stat315a`, `~cse835`, `am121`, `15-084j`,
     # or with its term: `Stat310_0910`, `cs229-2019`.
     # (`paper087`, `tr123` and `vol123` are numbers of papers and volumes, not courses.)
@@ -174,7 +175,7 @@ def unwrap_archive(url: str) -> str:
 
 # What the line before a link may call it when it is not a paper.
 _ENTRY_VETO = re.compile(
-    r"(?i)\b(?:slides?|lecture|course|class notes|tutorial|blog|documentation|docs|manual|"
+    r"(?i)\b(?:slides?|lecture|course|class notes|tutorial|blog|documentation|docs|manual|guide|"
     r"datasheet|homepage|home page|web ?site|source code|implementation at|code at|data at|"
     r"dataset|software|package)\b[^\n]{0,60}$"
 )

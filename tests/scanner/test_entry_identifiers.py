@@ -37,3 +37,22 @@ def test_entries_a_blank_line_apart_stay_apart() -> None:
         "https://arxiv.org/pdf/cs/0202039\n"
     )
     assert keys(text) == ["arxiv:cs/0310049", "arxiv:cs/0202039"]
+
+
+def test_identifiers_ending_entry_text_and_the_link_below_are_one_reference() -> None:
+    text = (
+        "R. Author and J.-C. Author. Laplacian Dynamics and Multiscale Structure,\n"
+        "doi:10.1109/TNSE.2015.2391998.\n"
+        "https://arxiv.org/abs/0812.1770\n\n"
+        "Numerical methods, 2nd ed. (ISBN 0-521-43108-5)\n"
+        "p. 294\n"
+        "<http://www.example.edu/~a/papers/c7-3.pdf>\n"
+    )
+    assert keys(text) == ["arxiv:0812.1770", "url:https://example.edu/~a/papers/c7-3.pdf"]
+
+
+def test_links_listed_under_a_heading_stay_apart() -> None:
+    text = "References:\nhttps://arxiv.org/abs/1706.03762\nhttps://arxiv.org/abs/1810.04805\n"
+    assert keys(text) == ["arxiv:1706.03762", "arxiv:1810.04805"]
+    text = "See https://arxiv.org/abs/1706.03762\nhttps://arxiv.org/abs/1810.04805\n"
+    assert keys(text) == ["arxiv:1706.03762", "arxiv:1810.04805"]

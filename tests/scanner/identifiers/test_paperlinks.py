@@ -74,6 +74,9 @@ NOT_PAPERS = [
     ("https://www.itu.int/pub/R-REP-BT.2407-2017", M),
     ("https://www.example.edu/papers/slides/talk2019.pdf", M),
     ("https://www.example.edu/course/cs101/papers/lecture3.pdf", M),
+    # Guides: called so before the link, or a user guide by its file name.
+    ("https://www.example.net/pdf/dotguide.pdf", "DOT Guide: " + M),
+    ("https://www.example.net/files/UserGuide_v3.pdf", M),
     # A course number stays a course number.
     ("https://www.example.edu/stat315a/notes.pdf", M),
     ("https://www.example.edu/~prof/cs101/week3.pdf", M),
