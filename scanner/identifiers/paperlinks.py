@@ -41,7 +41,9 @@ _VETOED_HOSTS = (
     "towardsdatascience.com", "blogspot.com", "wordpress.com", "substack.com", "twitter.com",
     "x.com", "reddit.com", "kaggle.com", "huggingface.co", "colab.research.google.com",
     "docs.google.com", "drive.google.com", "slideshare.net", "speakerdeck.com", "mapbox.com",
-    "activestate.com", "microsoft.com/en-us/download",
+    "activestate.com", "microsoft.com/en-us/download", "agner.org", "uops.info",
+    "felixcloutier.com", "software.intel.com", "intel.com/content/www/us/en/docs",
+    "developer.arm.com", "llvm.org/docs", "godbolt.org", "quick-bench.com",
 )  # fmt: skip
 # File types that are never a paper.
 _NOT_PAPER_FILES = re.compile(
@@ -57,7 +59,7 @@ _NOT_PAPER_WORDS = re.compile(
     # Teaching in other languages (German `Vorlesung`, `Veranstaltungen`, `Übung`; French
     # `enseignement`), and license texts (`eGenix.com-Public-License-1.1.0.pdf`, `eula.pdf`).
     r"vorlesung|veranstaltung|uebung|übung|enseignement|licen[cs]e|eula\b|manuals?(?![a-z])|"
-    r"users?_?-?guide|"
+    r"users?_?-?guide|techdocs|presentations?(?![a-z])|"
     # A course number as a whole path segment: `stat315a`, `~cse835`, `am121`, `15-084j`,
     # or with its term: `Stat310_0910`, `cs229-2019`.
     # (`paper087`, `tr123` and `vol123` are numbers of papers and volumes, not courses.)

@@ -30,6 +30,7 @@ PAPERS = [
     ("https://ntrs.nasa.gov/citations/19970016975", M),
     ("https://www.mdpi.com/1099-4300/20/6/397", M),
     ("https://peerj.com/articles/cs-103/", M),
+    ("https://llvm.org/pubs/2004-01-30-CGO-LLVM.pdf", M),
     ("https://elifesciences.org/articles/12345", M),
     ("https://www.nowpublishers.com/article/Details/MAL-016", M),
     ("https://www.cambridge.org/core/journals/fluid-mechanics/article/abs/x/ABC123", M),
@@ -77,6 +78,11 @@ NOT_PAPERS = [
     # Guides: called so before the link, or a user guide by its file name.
     ("https://www.example.net/pdf/dotguide.pdf", "DOT Guide: " + M),
     ("https://www.example.net/files/UserGuide_v3.pdf", M),
+    # Processor manuals and instruction tables, vendor documents and talks.
+    ("https://www.agner.org/optimize/instruction_tables.pdf", M),
+    ("https://www.example.net/system/files/TechDocs/24593.pdf", M),
+    ("https://on-demand.example.net/gtc/2017/presentation/s7622-kernels.pdf", M),
+    ("https://llvm.org/docs/LangRef.pdf", M),
     # A course number stays a course number.
     ("https://www.example.edu/stat315a/notes.pdf", M),
     ("https://www.example.edu/~prof/cs101/week3.pdf", M),
