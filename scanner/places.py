@@ -190,18 +190,51 @@ def _join_title_prefixes(hits: list[Hit], groups: _Groups) -> None:
 
 def _join_entry_identifiers(text: str, hits: list[Hit], groups: _Groups) -> None:
     """Join an identifier to the entry it ends: the title entry right before it, with no
-    blank line or next entry between them."""
+    blank line or next entry between them; or the entry's identifier right before it (a
+    publisher's page, then the working paper: `DOI: 10.1016/...` then `http://escholarship...`)
+    with only the words entries put before a link between them."""
+    in_entry = {i for i, hit in enumerate(hits) if hit.ref is not None and hit.reference}
     for index in range(1, len(hits)):
         hit, entry = hits[index], hits[index - 1]
-        if (
-            hit.ref is not None
-            and _mergeable(hit)
-            and entry.ref is None
-            and entry.kind in _ENTRY_KINDS
-            and _mergeable(entry)
-            and _continues_entry(text, entry, hit.start)
-        ):
-            groups.join(index - 1, index)
+        if hit.ref is None or not _mergeable(hit) or not _mergeable(entry):
+            continue
+        if entry.ref is None and entry.kind in _ENTRY_KINDS:
+            if _continues_entry(text, entry, hit.start):
+                groups.join(index - 1, index)
+                in_entry.add(index)
+        elif entry.ref is not None and (index - 1 in in_entry or _ends_entry_line(text, entry)):
+            gap = text[entry.end : hit.start]
+            if (
+                "\n" in gap
+                and _ENTRY_BREAK.search(text, entry.start, hit.start) is None
+                and all(_trailer_or_locator(w) for w in _WORD.findall(gap))
+            ):
+                groups.join(index - 1, index)
+                in_entry.add(index)
+
+
+# Where in a work an entry points (`p. 294`, `Ch. 7`), between its identifiers.
+_LOCATOR_WORDS = frozenset(["p", "pp", "page", "pages", "ch", "chapter", "sec", "section", "eq"])
+
+
+def _trailer_or_locator(word: str) -> bool:
+    return word.lower() in _TRAILER_WORDS or word.lower() in _LOCATOR_WORDS
+
+
+_PARAGRAPH_REACH = 300
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LINKS = re.compile(r"\S*(?:://|www\.|doi:|arxiv:)\S*", re.IGNORECASE)
+
+
+def _ends_entry_line(text: str, hit: Hit) -> bool:
+    """Whether the identifier `hit` ends entry text (`..., Phys. Rev. E, 2016,
+    doi:10.1103/...`), not a list of links under a heading (`See:`, `References:`)."""
+    window = text[max(0, hit.start - _PARAGRAPH_REACH) : hit.start]
+    blank = _BLANK_LINE.search(window[::-1])
+    paragraph = window[len(window) - blank.start() :] if blank else window
+    lines = [line for line in paragraph.split("\n") if not line.rstrip().endswith(":")]
+    words = _WORD.findall(_LINKS.sub(" ", "\n".join(lines)))
+    return not all(_trailer_or_locator(w) for w in words)
 
 
 def _continues_entry(text: str, entry: Hit, start: int) -> bool:

@@ -25,6 +25,16 @@ CASES = [
         ["doi:10.1002/(sici)1521-3978(199806)46:4/5<493::aid-prop493>3.0.co;2-p"],
     ),
     ("see 10.1016/0167-2789(84)90263-6.", ["doi:10.1016/0167-2789(84)90263-6"]),
+    # A SICI DOI in a link goes on past the `<` that ends other links in prose.
+    (
+        "https://doi.org/10.1002/1097-0037(200010)36:3<156::AID-NET2>3.0.CO;2-L",
+        ["doi:10.1002/1097-0037(200010)36:3<156::aid-net2>3.0.co;2-l"],
+    ),
+    (
+        "<https://doi.org/10.1002/(SICI)1097-0258(19980430)17:8<873::AID-\n  SIM7>3.0.CO;2-X>.",
+        ["doi:10.1002/(sici)1097-0258(19980430)17:8<873::aid-sim7>3.0.co;2-x"],
+    ),
+    ("https://doi.org/10.1002/sim.4067<br>", ["doi:10.1002/sim.4067"]),
     (
         "https://www.biorxiv.org/content/biorxiv/early/2018/03/15/282962.full.pdf",
         ["doi:10.1101/282962"],
@@ -47,6 +57,7 @@ CASES = [
     ("Implements: 1503.01520", ["arxiv:1503.01520"]),
     ("Adam. CoRR, abs/1412.6980, 2014.", ["arxiv:1412.6980"]),
     ("https://arxiv.org/pdf/1712.03976.pdf", ["arxiv:1712.03976"]),
+    ("(https://arxiv.org/abs/1712.03976%29.", ["arxiv:1712.03976"]),
     ("https://arxiv.org/abs/0708.0882v1", ["arxiv:0708.0882"]),
     # A DOI ending its line is not continued by the link on the next line.
     (
