@@ -26,7 +26,8 @@ from collections.abc import Callable
 from catalog.ids import cut_at_unbalanced_closer
 
 _ENTITY_TAIL = re.compile(r"(?i)(?:&(?:gt|lt|quot|apos|#39|#34|nbsp);|</\w*>?)$")
-_PUNCTUATION = ".,;:!?*'\"`"
+# With the full-width and ideographic marks of CJK prose (`。`, `，`).
+_PUNCTUATION = ".,;:!?*'\"`。，、；：！？"
 # `>` is left to the entity step: a URL written `<https://...>` is split off at `<` already.
 _URL_CLOSERS = {")": "(", "]": "[", "}": "{"}
 

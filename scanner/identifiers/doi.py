@@ -278,7 +278,8 @@ def _doi_in_url(url: str) -> str | None:
                 re.split(r"[?#]", match["doi"])[0] if "plos" not in decoded else match["doi"]
             )
             doi = re.sub(r"(?i)v\d+$", "", doi) if "rxiv.org" in decoded else _trim(doi)
-            return doi.lower() if "/" in doi and not doi.endswith("/") else None
+            doi = doi.rstrip("/")  # `https://doi.org/10.1145/3360572/`: no DOI ends in `/`
+            return doi.lower() if "/" in doi else None
     nature = _NATURE.match(decoded)
     if nature:
         return "10.1038/" + re.sub(r"(?i)\.pdf$", "", nature["suffix"]).lower()

@@ -107,6 +107,11 @@ SITES: tuple[PaperSite, ...] = (
         "https://ui.adsabs.harvard.edu/abs/{bibcode}",
     ),
     _site(
+        "jstor",
+        r"jstor\.org/stable/(?:pdf/)?(?P<id>\d+)(?:\.pdf)?(?:[?#].*)?$",
+        "https://www.jstor.org/stable/{id}",
+    ),
+    _site(
         "dblp",
         r"dblp\.org/rec/(?P<key>(?:conf|journals)/[\w/-]+?)(?:\.html|\.bib|\.xml)?$",
         "https://dblp.org/rec/{key}",
@@ -127,6 +132,7 @@ _NEEDLES = (
     "dblp.org",
     "citeseer",
     "adsabs",
+    "jstor",
 )
 
 

@@ -35,6 +35,13 @@ CASES = [
         ["doi:10.1002/(sici)1097-0258(19980430)17:8<873::aid-sim7>3.0.co;2-x"],
     ),
     ("https://doi.org/10.1002/sim.4067<br>", ["doi:10.1002/sim.4067"]),
+    # A trailing slash, and CJK punctuation after a link.
+    ("https://doi.org/10.1145/3360572/", ["doi:10.1145/3360572"]),
+    ("见 doi.org/10.1145/3360572。", ["doi:10.1145/3360572"]),
+    ("参见 https://arxiv.org/abs/1706.03762，第三节", ["arxiv:1706.03762"]),
+    # JSTOR's PDF and page links of one paper share one key.
+    ("https://www.jstor.org/stable/pdf/2346101.pdf", ["url:https://jstor.org/stable/2346101"]),
+    ("http://www.jstor.org/stable/2346101?seq=1", ["url:https://jstor.org/stable/2346101"]),
     (
         "https://www.biorxiv.org/content/biorxiv/early/2018/03/15/282962.full.pdf",
         ["doi:10.1101/282962"],
