@@ -57,7 +57,7 @@ _URL_PATTERNS = (
 # a host name, then a path that reaches a DOI. Searched only where `/10.` occurs.
 _SCHEMELESS = re.compile(
     r"(?i)(?<![\w.:/@-])(?:[a-z0-9-]+\.)+[a-z]{2,}/(?:[^\s\"'<>`|/]+/)*?10\.\d{4,9}"
-    r"[^\s\"'<>`|\\^{}]*"
+    r"[^\s\"'<>`|\\^{}。，、；：！？（）]*"
 )
 _SHORT_DOI_URL = re.compile(r"(?i)^(?:https?://)?(?:dx\.)?doi\.org/(?P<doi>10/[a-z0-9]{2,12})/?$")
 _NATURE = re.compile(r"(?i)^(?:https?://)?(?:www\.)?nature\.com/articles/(?P<suffix>[\w.-]+)")
@@ -300,8 +300,14 @@ _IMPLAUSIBLE_BARE = re.compile(
 _FIXED_LENGTH = re.compile(r"(?i)(?P<doi>10\.1137/s\d{15}[\dx])[a-z]+")
 
 
+# Full-width punctuation of CJK prose, never raw in a DOI.
+_CJK_PUNCTUATION = re.compile("[。，、；：！？（）]")
+
+
 def _trim(doi: str) -> str:
-    """`doi` without what cannot belong to it by its registrant's fixed format."""
+    """`doi` without what cannot belong to it: CJK prose after it, or what follows the end
+    its registrant's fixed format gives it."""
+    doi = _CJK_PUNCTUATION.split(doi, maxsplit=1)[0]
     fixed = _FIXED_LENGTH.fullmatch(doi)
     return fixed["doi"] if fixed else doi
 

@@ -39,6 +39,8 @@ CASES = [
     ("https://doi.org/10.1145/3360572/", ["doi:10.1145/3360572"]),
     ("见 doi.org/10.1145/3360572。", ["doi:10.1145/3360572"]),
     ("参见 https://arxiv.org/abs/1706.03762，第三节", ["arxiv:1706.03762"]),
+    ("参见 doi:10.1145/3360572，第三节", ["doi:10.1145/3360572"]),
+    ("参见 10.1145/3360572（第三节）", ["doi:10.1145/3360572"]),
     # JSTOR's PDF and page links of one paper share one key.
     ("https://www.jstor.org/stable/pdf/2346101.pdf", ["url:https://jstor.org/stable/2346101"]),
     ("http://www.jstor.org/stable/2346101?seq=1", ["url:https://jstor.org/stable/2346101"]),
