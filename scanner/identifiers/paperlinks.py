@@ -42,8 +42,8 @@ _VETOED_HOSTS = (
     "x.com", "reddit.com", "kaggle.com", "huggingface.co", "colab.research.google.com",
     "docs.google.com", "drive.google.com", "slideshare.net", "speakerdeck.com", "mapbox.com",
     "activestate.com", "microsoft.com/en-us/download", "agner.org", "uops.info",
-    "felixcloutier.com", "software.intel.com", "intel.com/content/www/us/en/docs",
-    "developer.arm.com", "llvm.org/docs", "godbolt.org", "quick-bench.com",
+    "felixcloutier.com", "eqworld.ipmnet.ru", "software.intel.com",
+    "intel.com/content/www/us/en/docs", "developer.arm.com", "llvm.org/docs", "godbolt.org", "quick-bench.com",
 )  # fmt: skip
 # File types that are never a paper.
 _NOT_PAPER_FILES = re.compile(
@@ -58,7 +58,10 @@ _NOT_PAPER_WORDS = re.compile(
     r"slide|handout|standard|specification|(?:spring|fall|autumn|winter|summer)[_-]?(?:19|20)?\d\d|"
     # Teaching in other languages (German `Vorlesung`, `Veranstaltungen`, `Übung`; French
     # `enseignement`), and license texts (`eGenix.com-Public-License-1.1.0.pdf`, `eula.pdf`).
-    r"vorlesung|veranstaltung|uebung|übung|enseignement|licen[cs]e|eula\b|manuals?(?![a-z])|"
+    r"vorlesung|veranstaltung|uebung|übung|enseignement|opinnot|semester|(?<![a-z])kurs(?![a-z])|"
+    r"licen[cs]e|eula\b|manuals?(?![a-z])|"
+    # A course number with its term: `2233-S99`, `cs229_f19`.
+    r"/(?:[a-z]{0,5})?\d{3,4}[-_](?:s|f|w|sp|fa|su|wi)\d{2}/|"
     r"users?_?-?guide|techdocs|presentations?(?![a-z])|"
     # A course number as a whole path segment: `stat315a`, `~cse835`, `am121`, `15-084j`,
     # or with its term: `Stat310_0910`, `cs229-2019`.
@@ -177,8 +180,8 @@ def unwrap_archive(url: str) -> str:
 
 # What the line before a link may call it when it is not a paper.
 _ENTRY_VETO = re.compile(
-    r"(?i)\b(?:slides?|lecture|course|class notes|tutorial|blog|documentation|docs|manual|guide|"
-    r"datasheet|homepage|home page|web ?site|source code|implementation at|code at|data at|"
+    r"(?i)\b(?:slides?|lecture|course|class notes|'s notes|tutorial|blog|documentation|docs|"
+    r"manual|guide|datasheet|homepage|home page|web ?site|source code|implementation at|code at|data at|"
     r"dataset|software|package)\b[^\n]{0,60}$"
 )
 

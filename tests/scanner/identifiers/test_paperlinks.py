@@ -83,6 +83,13 @@ NOT_PAPERS = [
     ("https://www.example.net/system/files/TechDocs/24593.pdf", M),
     ("https://on-demand.example.net/gtc/2017/presentation/s7622-kernels.pdf", M),
     ("https://llvm.org/docs/LangRef.pdf", M),
+    # Reference tables of solutions; course material by its term or in other languages; what
+    # the line calls someone's notes.
+    ("https://eqworld.ipmnet.ru/en/solutions/ode/ode0106.pdf", M),
+    ("https://math.example.edu/people/doe/2233-S99/2233-l12.pdf", M),
+    ("https://homes.example.dk/jc/FemteSemester/Beams3D.pdf", M),
+    ("http://www.example.fi/Opinnot/T-61.6020/2008/pagerank_hits.pdf", M),
+    ("https://math.example.edu/~doe/ban275.pdf", "[1] Prof. Doe's notes: " + M),
     # A course number stays a course number.
     ("https://www.example.edu/stat315a/notes.pdf", M),
     ("https://www.example.edu/~prof/cs101/week3.pdf", M),
