@@ -43,7 +43,8 @@ _VETOED_HOSTS = (
     "docs.google.com", "drive.google.com", "slideshare.net", "speakerdeck.com", "mapbox.com",
     "activestate.com", "microsoft.com/en-us/download", "agner.org", "uops.info",
     "felixcloutier.com", "eqworld.ipmnet.ru", "software.intel.com",
-    "intel.com/content/www/us/en/docs", "developer.arm.com", "llvm.org/docs", "godbolt.org", "quick-bench.com",
+    "intel.com/content/www/us/en/docs", "developer.arm.com", "llvm.org/docs", "godbolt.org",
+    "quick-bench.com",
 )  # fmt: skip
 # File types that are never a paper.
 _NOT_PAPER_FILES = re.compile(
@@ -181,8 +182,8 @@ def unwrap_archive(url: str) -> str:
 # What the line before a link may call it when it is not a paper.
 _ENTRY_VETO = re.compile(
     r"(?i)\b(?:slides?|lecture|course|class notes|'s notes|tutorial|blog|documentation|docs|"
-    r"manual|guide|datasheet|homepage|home page|web ?site|source code|implementation at|code at|data at|"
-    r"dataset|software|package)\b[^\n]{0,60}$"
+    r"manual|guide|datasheet|homepage|home page|web ?site|source code|implementation at|"
+    r"code at|data at|dataset|software|package)\b[^\n]{0,60}$"
 )
 
 
