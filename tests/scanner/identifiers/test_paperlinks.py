@@ -90,6 +90,9 @@ NOT_PAPERS = [
     ("https://homes.example.dk/jc/FemteSemester/Beams3D.pdf", M),
     ("http://www.example.fi/Opinnot/T-61.6020/2008/pagerank_hits.pdf", M),
     ("https://math.example.edu/~doe/ban275.pdf", "[1] Prof. Doe's notes: " + M),
+    # FAQs and keynotes.
+    ("http://www.example.ca/PDFs/ColorFAQ.pdf", M),
+    ("https://www.example.net/events/2019/keynote_doe.pdf", M),
     # A course number stays a course number.
     ("https://www.example.edu/stat315a/notes.pdf", M),
     ("https://www.example.edu/~prof/cs101/week3.pdf", M),
