@@ -38,7 +38,7 @@ _SPACES = re.compile(r"\s+")
 # Link texts that name a paper by its nickname (`Imagen paper`, `the DDPM paper`, `original
 # article`), not by its title.
 _NICKNAME = re.compile(
-    r"(?i)^(?:the\s+|this\s+|our\s+)?(?:\S+\s+){0,2}(?:paper|article|preprint)s?$"
+    r"(?i)^(?:the\s+|this\s+|our\s+)?(?:\S+\s+){0,3}(?:paper|article|preprint|whitepaper)s?$"
 )
 _AROUND_TITLE = " ,.;:{}\"'“”«»"
 _LINK_TEXT_MAX = 400

@@ -90,6 +90,9 @@ NOT_PAPERS = [
     ("https://homes.example.dk/jc/FemteSemester/Beams3D.pdf", M),
     ("http://www.example.fi/Opinnot/T-61.6020/2008/pagerank_hits.pdf", M),
     ("https://math.example.edu/~doe/ban275.pdf", "[1] Prof. Doe's notes: " + M),
+    # Vendors' white papers and federal standards.
+    ("https://www.example.net/media/publication/720_Algorithms_Whitepaper_2015.pdf", M),
+    ("https://nvlpubs.example.gov/nistpubs/fips/nist.fips.197.pdf", M),
     # FAQs and keynotes.
     ("http://www.example.ca/PDFs/ColorFAQ.pdf", M),
     ("https://www.example.net/events/2019/keynote_doe.pdf", M),
