@@ -89,6 +89,7 @@ NOT_PAPERS = [
     ("https://math.example.edu/people/doe/2233-S99/2233-l12.pdf", M),
     ("https://homes.example.dk/jc/FemteSemester/Beams3D.pdf", M),
     ("http://www.example.fi/Opinnot/T-61.6020/2008/pagerank_hits.pdf", M),
+    ("http://www.example.no/studier/emner/math/MAT1100/h08/kompendiet/diffint.pdf", M),
     ("https://math.example.edu/~doe/ban275.pdf", "[1] Prof. Doe's notes: " + M),
     # Vendors' white papers and federal standards.
     ("https://www.example.net/media/publication/720_Algorithms_Whitepaper_2015.pdf", M),
