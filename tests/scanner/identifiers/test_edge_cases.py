@@ -44,6 +44,21 @@ CASES = [
     # JSTOR's PDF and page links of one paper share one key.
     ("https://www.jstor.org/stable/pdf/2346101.pdf", ["url:https://jstor.org/stable/2346101"]),
     ("http://www.jstor.org/stable/2346101?seq=1", ["url:https://jstor.org/stable/2346101"]),
+    # One key per paper on publishers' and repositories' sites, whichever page was linked.
+    (
+        "https://www.sciencedirect.com/science/article/abs/pii/S0893608005001206",
+        ["url:https://sciencedirect.com/science/article/pii/S0893608005001206"],
+    ),
+    (
+        "https://academic.oup.com/biomet/article-abstract/58/3/443/233515?redirectedFrom=x",
+        ["url:https://academic.oup.com/biomet/article/58/3/443/233515"],
+    ),
+    ("https://inria.hal.science/hal-02171256v4/document", ["url:https://hal.science/hal-02171256"]),
+    ("https://hal.archives-ouvertes.fr/hal-02171256", ["url:https://hal.science/hal-02171256"]),
+    (
+        "https://www.researchgate.net/publication/200034365_An_Improved_Algorithm",
+        ["url:https://researchgate.net/publication/200034365"],
+    ),
     (
         "https://www.biorxiv.org/content/biorxiv/early/2018/03/15/282962.full.pdf",
         ["doi:10.1101/282962"],
