@@ -204,10 +204,13 @@ def _join_entry_identifiers(text: str, hits: list[Hit], groups: _Groups) -> None
                 in_entry.add(index)
         elif entry.ref is not None and (index - 1 in in_entry or _ends_entry_line(text, entry)):
             gap = text[entry.end : hit.start]
+            words = _WORD.findall(gap)
             if (
                 "\n" in gap
                 and _ENTRY_BREAK.search(text, entry.start, hit.start) is None
-                and all(_trailer_or_locator(w) for w in _WORD.findall(gap))
+                # `url1,\n url2` and `url1 and\n url2` list several works.
+                and not _LIST_SEPARATOR.search(gap)
+                and all(_trailer_or_locator(w) and w.lower() not in ("and", "or") for w in words)
             ):
                 groups.join(index - 1, index)
                 in_entry.add(index)
@@ -221,6 +224,9 @@ def _trailer_or_locator(word: str) -> bool:
     return word.lower() in _TRAILER_WORDS or word.lower() in _LOCATOR_WORDS
 
 
+_LIST_SEPARATOR = re.compile(r"[,;]")
+# A heading: a line ending with `:`, an underline, or the line above an underline.
+_UNDERLINE = re.compile(r"[ \t]*[-=~^*]{3,}[ \t]*")
 _PARAGRAPH_REACH = 300
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _LINKS = re.compile(r"\S*(?:://|www\.|doi:|arxiv:)\S*", re.IGNORECASE)
@@ -232,8 +238,15 @@ def _ends_entry_line(text: str, hit: Hit) -> bool:
     window = text[max(0, hit.start - _PARAGRAPH_REACH) : hit.start]
     blank = _BLANK_LINE.search(window[::-1])
     paragraph = window[len(window) - blank.start() :] if blank else window
-    lines = [line for line in paragraph.split("\n") if not line.rstrip().endswith(":")]
-    words = _WORD.findall(_LINKS.sub(" ", "\n".join(lines)))
+    lines = paragraph.split("\n")
+    kept = [
+        line
+        for i, line in enumerate(lines)
+        if not line.rstrip().endswith(":")
+        and not _UNDERLINE.fullmatch(line)
+        and not (i + 1 < len(lines) and _UNDERLINE.fullmatch(lines[i + 1]))
+    ]
+    words = _WORD.findall(_LINKS.sub(" ", "\n".join(kept)))
     return not all(_trailer_or_locator(w) for w in words)
 
 

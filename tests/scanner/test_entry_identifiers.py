@@ -56,3 +56,15 @@ def test_links_listed_under_a_heading_stay_apart() -> None:
     assert keys(text) == ["arxiv:1706.03762", "arxiv:1810.04805"]
     text = "See https://arxiv.org/abs/1706.03762\nhttps://arxiv.org/abs/1810.04805\n"
     assert keys(text) == ["arxiv:1706.03762", "arxiv:1810.04805"]
+
+
+def test_links_listed_under_a_numpy_heading_or_with_commas_stay_apart() -> None:
+    text = (
+        "References\n-----------\n"
+        "section 5 in https://www.example.edu/~a/papers/appendix.pdf,\n"
+        "http://www.example.net/proceedings/2006/stats/x08.pdf,\n"
+        "http://eprints.example.ac.uk/84988/1/tests_final.pdf\n"
+    )
+    assert len(keys(text)) == 3
+    text = "Smith (2001), https://www.example.edu/~a/papers/a.pdf,\nhttps://www.example.edu/~a/papers/b.pdf\n"
+    assert len(keys(text)) == 2
