@@ -44,7 +44,8 @@ _VETOED_HOSTS = (
     "activestate.com", "microsoft.com/en-us/download", "agner.org", "uops.info",
     "felixcloutier.com", "eqworld.ipmnet.ru", "software.intel.com",
     "intel.com/content/www/us/en/docs", "developer.arm.com", "llvm.org/docs", "godbolt.org",
-    "quick-bench.com",
+    "quick-bench.com", "cdrdv2.intel.com", "cdrdv2-public.intel.com", "ti.com/lit",
+    "intel.com/content/www/us/en/developer",
 )  # fmt: skip
 # File types that are never a paper.
 _NOT_PAPER_FILES = re.compile(

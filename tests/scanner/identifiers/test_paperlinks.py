@@ -83,6 +83,8 @@ NOT_PAPERS = [
     ("https://www.example.net/system/files/TechDocs/24593.pdf", M),
     ("https://on-demand.example.net/gtc/2017/presentation/s7622-kernels.pdf", M),
     ("https://llvm.org/docs/LangRef.pdf", M),
+    ("https://cdrdv2-public.intel.com/671200/optimization-reference.pdf", M),
+    ("https://www.ti.com/lit/an/spra947/spra947.pdf", M),
     # Reference tables of solutions; course material by its term or in other languages; what
     # the line calls someone's notes.
     ("https://eqworld.ipmnet.ru/en/solutions/ode/ode0106.pdf", M),
