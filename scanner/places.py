@@ -211,6 +211,7 @@ def _join_entry_identifiers(text: str, hits: list[Hit], groups: _Groups) -> None
                 # `url1,\n url2` and `url1 and\n url2` list several works.
                 and not _LIST_SEPARATOR.search(gap)
                 and all(_trailer_or_locator(w) and w.lower() not in ("and", "or") for w in words)
+                and _ends_its_line(text, hit.end)
             ):
                 groups.join(index - 1, index)
                 in_entry.add(index)
@@ -230,6 +231,19 @@ _UNDERLINE = re.compile(r"[ \t]*[-=~^*]{3,}[ \t]*")
 _PARAGRAPH_REACH = 300
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _LINKS = re.compile(r"\S*(?:://|www\.|doi:|arxiv:)\S*", re.IGNORECASE)
+
+
+# What may follow an entry's last link on its line: punctuation, a parenthesised remark
+# (`(working paper)`), or the words entries put after a link.
+_LINE_TAIL = re.compile(
+    r"[^\S\n]*[.,;:)>\]`'\"]*[^\S\n]*(?:\([^()\n]{0,40}\)[.,;]?)?[^\S\n]*(?:\n|$)"
+)
+
+
+def _ends_its_line(text: str, end: int) -> bool:
+    """Whether only punctuation or a parenthesised remark follows `end` on its line: the link
+    closes its entry rather than starting a sentence (`https://... extends it.`)."""
+    return _LINE_TAIL.match(text, end) is not None
 
 
 def _ends_entry_line(text: str, hit: Hit) -> bool:

@@ -68,3 +68,8 @@ def test_links_listed_under_a_numpy_heading_or_with_commas_stay_apart() -> None:
     assert len(keys(text)) == 3
     text = "Smith (2001), https://www.example.edu/~a/papers/a.pdf,\nhttps://www.example.edu/~a/papers/b.pdf\n"
     assert len(keys(text)) == 2
+
+
+def test_a_link_that_starts_a_sentence_is_another_work() -> None:
+    text = "This follows doi:10.1145/3360572.\nhttps://arxiv.org/abs/1706.03762 extends it.\n"
+    assert keys(text) == ["doi:10.1145/3360572", "arxiv:1706.03762"]
