@@ -21,6 +21,13 @@ SOURCES = {
     "simple-statistics": ("package/src", (".js",)),
     "faiss": ("faiss", (".h", ".cpp", ".cuh", ".cu")),
     "commons-math": (".", (".java",)),
+    # the second development set (references-dev2.jsonl)
+    "pymc": ("pymc", (".py",)),
+    "lifelines": ("lifelines", (".py",)),
+    "pywavelets": ("pywt", (".py",)),
+    "nltk": ("nltk", (".py",)),
+    "optuna": ("optuna", (".py",)),
+    "filterpy": ("filterpy", (".py",)),
     # The second set of other languages (references-dev3.jsonl).
     "gonum": (".", (".go",)),
     "smile": (".", (".java",)),

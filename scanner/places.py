@@ -20,8 +20,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rapidfuzz import fuzz
-
 from catalog.keys import family_name, normalize_title, title_ref
 from catalog.types import RefKind
 from scanner.types import EntryFields, Hit
@@ -397,7 +395,11 @@ def _first_family(fields: EntryFields) -> str:
 def _same_family(wanted: str, other: str) -> bool:
     if not other:
         return False
-    return wanted == other or fuzz.ratio(wanted, other) >= _SURNAME_SIMILARITY
+    if wanted == other:
+        return True
+    from rapidfuzz import fuzz  # imported here: most blocks never compare two surnames
+
+    return fuzz.ratio(wanted, other) >= _SURNAME_SIMILARITY
 
 
 def _merge(text: str, group: list[Hit]) -> Hit:
