@@ -20,9 +20,12 @@ the scan root, offline, and predictions are matched to gold one-to-one within th
 Precision counts predictions by their kind, recall gold references by theirs. A trap is
 rejected when no false positive lies on its line.
 
+Several gold files are scored together, as the union of their records (a file annotated in two
+of them is an error: it would be scored twice).
+
 Usage:
-    python benchmarks/eval_references.py benchmarks/data/references-dev.jsonl \\
-        --corpus /work/corpora/refs [--json] [--misses]
+    python -m benchmarks.eval_references benchmarks/data/references-dev.jsonl \\
+        [benchmarks/data/references-dev2.jsonl ...] --corpus /work/corpora/refs [--json] [--misses]
 """
 
 from __future__ import annotations
@@ -151,6 +154,22 @@ def load_gold(path: Path) -> list[GoldFile]:
             out.append(GoldFile(*(str(record[k]) for k in keys), refs, traps))
         except (ValueError, KeyError, TypeError) as error:
             raise ValueError(f"{path}:{number}: not a gold record ({error})") from error
+    return out
+
+
+def load_golds(paths: Iterable[Path]) -> list[GoldFile]:
+    """The union of several gold files' records; a file recorded twice is refused, since
+    scoring it twice would count its references twice."""
+    out: list[GoldFile] = []
+    seen: dict[tuple[str, str], Path] = {}
+    for path in paths:
+        for record in load_gold(path):
+            key = (record.package, record.path)
+            if key in seen:
+                where = f"{record.package}/{record.path}"
+                raise ValueError(f"{path}: {where} is already annotated in {seen[key]}")
+            seen[key] = path
+            out.append(record)
     return out
 
 
@@ -409,14 +428,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("gold", type=Path, help="a references-*.jsonl file")
+    parser.add_argument(
+        "gold", type=Path, nargs="+", help="references-*.jsonl files, scored as one set"
+    )
     parser.add_argument("--corpus", type=Path, required=True, help="one folder per package")
     parser.add_argument("--json", action="store_true", help="machine-readable figures")
     parser.add_argument("--misses", action="store_true", help="list false positives and misses")
     parser.add_argument("--totals", action="store_true", help="only the group totals")
     args = parser.parse_args(argv)
     try:
-        gold = load_gold(args.gold)
+        gold = load_golds(args.gold)
     except (OSError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -21,9 +21,30 @@ SOURCES = {
     "simple-statistics": ("package/src", (".js",)),
     "faiss": ("faiss", (".h", ".cpp", ".cuh", ".cu")),
     "commons-math": (".", (".java",)),
+    # the second development set (references-dev2.jsonl)
+    "pymc": ("pymc", (".py",)),
+    "lifelines": ("lifelines", (".py",)),
+    "pywavelets": ("pywt", (".py",)),
+    "nltk": ("nltk", (".py",)),
+    "optuna": ("optuna", (".py",)),
+    "filterpy": ("filterpy", (".py",)),
+    # The second set of other languages (references-dev3.jsonl).
+    "gonum": (".", (".go",)),
+    "smile": (".", (".java",)),
+    "petgraph": ("crates", (".rs",)),
+    "ceres-solver": (".", (".h", ".cc")),
+    "graphology": ("src", (".js", ".mjs", ".ts")),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
+# Packages drawn later also leave out test code that sits beside the library's (`x_test.go`,
+# `foo_test.cc`, `test_utils.cc`, `testlapack/`), benchmarks, examples and generated code. It
+# applies to them only, so that the files drawn earlier stay the ones drawn.
+EXCLUDED_LATER = re.compile(
+    r"(^|/|_)test\w*(/|\.\w+$)|_(test|benchmark)\.\w+$"
+    r"|(^|/)(\w*benchmarks?|benches|examples?|generated\w*)(/|$)"
+)
+LATER = {"gonum", "smile", "petgraph", "ceres-solver", "graphology"}
 # Citation cues; deliberately crude, so that the cited files are not only the easy ones.
 CUE = re.compile(
     r"arxiv|doi|https?://|et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b", re.IGNORECASE
@@ -41,7 +62,9 @@ def candidates(root: Path, package: str) -> list[str]:
         relative = path.relative_to(root).as_posix()
         if path.suffix not in suffixes or not path.is_file() or EXCLUDED.search(relative):
             continue
-        if package == "commons-math" and "/src/main/java/" not in relative:
+        if package in ("commons-math", "smile") and "/src/main/java/" not in relative:
+            continue
+        if package in LATER and EXCLUDED_LATER.search(relative):
             continue
         out.append(relative)
     return out

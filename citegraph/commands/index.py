@@ -17,7 +17,7 @@ from citegraph.exitcodes import ExitCode
     "--output",
     "out_dir",
     required=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     metavar="DIR",
     help="Where the index, the page, the summary and per-repository results go.",
 )
@@ -91,12 +91,15 @@ def index_command(
     from citegraph.index.outputs import index_document, merge_reports, summary_markdown
     from citegraph.index.progress import IndexProgress
     from citegraph.index.store import write_atomic
+    from citegraph.output import check_path, make_directory
     from citegraph.render import RenderOptions
     from citegraph.render.html import HtmlRenderer
 
     parsed = expand_sources(sources)
     if not parsed:
         raise click.UsageError("no sources (an @FILE list was empty)")
+    check_path(out_dir, directory=True)
+    make_directory(out_dir)
     scan_overrides = {
         k: v
         for k, v in {

@@ -189,7 +189,7 @@ class DoiExtractor:
                 continue  # "the DOI lookup", "DOI: see below": prose, not an identifier
             if raw.endswith(("/...", "/…", "/<suffix>")):
                 continue  # a placeholder in documentation: `doi:10.1145/...`
-            cleaned = clean_doi(raw)
+            cleaned = _trim(clean_doi(raw))
             problem = doi_problem(cleaned)
             start = match.start()
             end = match.start("doi") + len(cleaned)
@@ -208,7 +208,7 @@ class DoiExtractor:
         for match in _BARE.finditer(text) if "10." in text else ():
             if taken.covers(match.start()):
                 continue
-            cleaned = clean_doi(match.group(0))
+            cleaned = _trim(clean_doi(match.group(0)))
             if not _plausible_bare(cleaned):
                 continue
             end = match.start() + len(cleaned)
@@ -242,7 +242,7 @@ def _doi_in_url(url: str) -> str | None:
             doi = clean_doi(
                 re.split(r"[?#]", match["doi"])[0] if "plos" not in decoded else match["doi"]
             )
-            doi = re.sub(r"(?i)v\d+$", "", doi) if "rxiv.org" in decoded else doi
+            doi = re.sub(r"(?i)v\d+$", "", doi) if "rxiv.org" in decoded else _trim(doi)
             return doi.lower() if "/" in doi and not doi.endswith("/") else None
     nature = _NATURE.match(decoded)
     if nature:
@@ -256,6 +256,18 @@ def _doi_in_url(url: str) -> str | None:
 _IMPLAUSIBLE_BARE = re.compile(
     r"10\.(?:0\d*|\d{1,3})(?:\.\d+)*/.*|[^/]+/\d{1,2}|10\.(?:19|20)\d\d/\d{1,4}"
 )
+
+
+# SIAM's legacy DOIs carry a fixed-length PII (`S` + ISSN + year + article + check digit:
+# `10.1137/S0895479894246905`); letters glued after it are a typo or the next word, never
+# part of the DOI.
+_FIXED_LENGTH = re.compile(r"(?i)(?P<doi>10\.1137/s\d{15}[\dx])[a-z]+")
+
+
+def _trim(doi: str) -> str:
+    """`doi` without what cannot belong to it by its registrant's fixed format."""
+    fixed = _FIXED_LENGTH.fullmatch(doi)
+    return fixed["doi"] if fixed else doi
 
 
 def _plausible_bare(doi: str) -> bool:

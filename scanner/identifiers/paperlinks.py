@@ -51,8 +51,12 @@ _NOT_PAPER_FILES = re.compile(
 _NOT_PAPER_WORDS = re.compile(
     r"(?<![a-z])lect?[_-]?\d+|course|cours/|lectur|seminar|moodle|syllab|homework|tutorial|"
     r"slide|handout|standard|(?:spring|fall|autumn|winter|summer)[_-]?(?:19|20)?\d\d|"
-    # A course number as a whole path segment: `stat315a`, `~cse835`, `am121`, `15-084j`.
-    r"/~?(?:[a-z]{1,5}[-_]?|\d{2}-)\d{3}[a-z]?/|"
+    # Teaching in other languages (German `Vorlesung`, `Veranstaltungen`, `Übung`; French
+    # `enseignement`), and license texts (`eGenix.com-Public-License-1.1.0.pdf`, `eula.pdf`).
+    r"vorlesung|veranstaltung|uebung|übung|enseignement|licen[cs]e|eula\b|manuals?(?![a-z])|"
+    # A course number as a whole path segment: `stat315a`, `~cse835`, `am121`, `15-084j`,
+    # or with its term: `Stat310_0910`, `cs229-2019`.
+    r"/~?(?:[a-z]{1,5}[-_]?|\d{2}-)\d{3}[a-z]?(?:[_-](?:19|20)?\d{2}(?:\d{2})?)?/|"
     r"(?<![a-z])(?:slides?|lectures?|lect|notes|classes|handouts?|courses?|teaching|class|"
     r"syllabus|homework|hw\d*|tutorials?|talks?|posters?|webfoils|foils|manuals?\d*|"
     r"datasheets?|docs?|documentation|api|reference|vignettes|guide|blog|blogs|news|wiki|"
@@ -102,6 +106,11 @@ _PAPER_PAGES = re.compile(
     r"|zbmath\.org/\?q=an:"
     r"|mathnet\.ru/"
     r"|(?:ideas|econpapers)\.repec\.org/(?:RePEc:|[ap]/)"
+    # Institutional repositories: bepress working papers, Digital Commons and EPrints records.
+    r"|(?:[\w-]+\.)?bepress\.com/[\w-]+/(?:paper|art)\d+"
+    r"|[\w.-]+/cgi/viewcontent\.cgi\?(?:[^#]*&)?article=\d+"
+    r"|[\w.-]+/id/eprint/\d+"
+    r"|scielo\.[\w.]+/(?:j/[\w-]+/a/\w+|scielo\.php\?(?:[^#]*&)?pid=S)"
     r"|journals?\.[\w.-]+/(?:index\.php/[\w-]+/)?(?:article|archive|doi|content)/"
     r")"
 )
@@ -142,6 +151,25 @@ _ENTRY_VETO = re.compile(
 )
 
 
+# A paragraph of license wording: its links are to the license (`CNRI's License Agreement ...
+# may be located using the following URL: http://hdl.handle.net/...`), never to a paper.
+_LICENSE_ENTRY = re.compile(
+    r"(?i)\b(?:licen[cs]e agreement|this agreement|terms and conditions|licensed under|"
+    r"under the licen[cs]e)\b"
+)
+# A lead that is only the opening of a link's markup: `<` of reST, `(` of Markdown.
+_MARKUP_LEAD = re.compile(r"[\s<(\[\]`]*$")
+
+
+def _lead(entry: str) -> str:
+    """The words before the link on its line, or on the line before when the link opens its
+    line inside a reST or Markdown link (`the IAU Style Manual` then `<https://...>`_)."""
+    lines = entry.split(LINK_MARK, 1)[0].rsplit("\n", 2)
+    if len(lines) > 1 and _MARKUP_LEAD.fullmatch(lines[-1]):
+        return lines[-2] + " " + lines[-1]
+    return lines[-1]
+
+
 def is_paper_link(url: str, entry: str) -> bool:
     """Whether `url` links to a paper, given `entry`: the text of its reference entry or
     sentence, with the link itself replaced by `LINK_MARK`."""
@@ -160,7 +188,7 @@ def is_paper_link(url: str, entry: str) -> bool:
     file_path = path.split("?", 1)[0]
     if _NOT_PAPER_FILES.search(file_path) or _NOT_PAPER_WORDS.search(where):
         return False
-    if _ENTRY_VETO.search(entry.split(LINK_MARK, 1)[0].rsplit("\n", 1)[-1]):
+    if _ENTRY_VETO.search(_lead(entry)) or _LICENSE_ENTRY.search(entry):
         return False
     if _PAPER_PAGES.match(host + path):
         return True
