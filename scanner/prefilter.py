@@ -64,6 +64,19 @@ NEEDLES: tuple[bytes, ...] = (
     b"abramowitz",
     b"dlmf",
     b"elements of statistical",
+    # A quoted title after a citing word, or before its authors: `see "Nineteen Dubious Ways
+    # to Compute the Exponential of a Matrix," by Moler and Van Loan` has no other cue.
+    b'see "',
+    b'cf. "',
+    b'in "',
+    b'on "',
+    b'from "',
+    b'following "',
+    b'follows "',
+    b'article "',
+    b'", by ',
+    b'," by ',
+    "\u201c".encode(),  # an opening curly quote
 )
 # Leftmost-first matching lets the automaton use its SIMD candidate search: which needle
 # matches does not matter, only whether one does.
@@ -81,7 +94,11 @@ _SCHEME = re.compile(rb"https?[ \t]*:")
 # (`remove_reference_t`, `doit`, `chttp2`, `FieldValuePrinter`, `set all`), where no extractor
 # reads them (they match at word starts: `\bhttps?://`, `(?<!\w)doi`, `\bet al`).
 _WORD = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789_")
-_WORD_START = frozenset(
+# The quoting needles, then those of them that start with a word: what follows them must be a
+# capital (a title's, an author's).
+_QUOTING = frozenset(range(NEEDLES.index(b'see "'), NEEDLES.index(b'," by ') + 1))
+_CITING_QUOTES = frozenset(range(NEEDLES.index(b'see "'), NEEDLES.index(b'article "') + 1))
+_WORD_START = _CITING_QUOTES | frozenset(
     NEEDLES.index(n)
     for n in (b"http", b"www.", b"doi", b"eprint", b"paper", b"et al", b"reference", b"cite")
 )
@@ -141,6 +158,8 @@ def cue_offsets(data: bytes) -> Iterator[int]:
             continue  # `remove_reference_t`, `chttp2`, `set all`: inside a word of code
         if needle in _WORD_END and lowered[end : end + 1] in _CODE_AFTER[needle]:
             continue  # `doing`, `ieeedouble`, `reference_wrapper`, `T& reference;`
+        if needle in _QUOTING and not data[end : end + 1].isupper():
+            continue  # `import x from "react"`: a title starts with a capital
         if needle >= _FIRST_LINK_NEEDLE:
             if needle not in _COPYRIGHT_NEEDLES or not _on_copyright_line(lowered, start):
                 yield start

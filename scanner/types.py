@@ -63,6 +63,11 @@ class SourceFile:
     language: str
     text: str
     module: str  # the file-level symbol name: a Python module name, else the relative path
+    # Whether a parser may leave out the blocks holding no citation cue (the prefilter's
+    # promise, kept per block); off with the prefilter, to check that promise. `cues`: their
+    # offsets in `text` encoded as UTF-8, sorted, when the prefilter already found them.
+    prefilter: bool = False
+    cues: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -178,3 +178,29 @@ def test_cue_offsets_point_at_every_cue() -> None:
     text = b"int x = 1; // See arXiv:1706.03762\nint y = 2; /* Smith (2019) */\n"
     offsets = sorted(cue_offsets(text))
     assert offsets == [text.index(b"arXiv"), text.index(b"2019")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b' * squaring; see "Nineteen Dubious Ways to Compute the Exponential of a\n'
+        b' * Matrix," by Moler and Van Loan.\n',
+        b'// as described in "Fast Algorithms for Sorting Large Arrays".\n',
+        b'# "Fast Algorithms for Sorting Large Arrays", by Smith and Jones\n',
+        "// \u201cFast Algorithms for Sorting Large Arrays\u201d\n".encode(),
+    ],
+)
+def test_a_quoted_title_is_a_cue(text: bytes) -> None:
+    # The title detector finds such citations without a year or any other needle.
+    assert may_cite(text)
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        b'import x from "react";\nconst y = "A", by = 2;\n',
+        b'std::string domain "Foo";\n',
+    ],
+)
+def test_quotes_in_code_are_no_cue(code: bytes) -> None:
+    assert not may_cite(code)
