@@ -49,14 +49,13 @@ def _token_pattern(raw_strings: bool) -> re.Pattern[bytes]:
 # 6 unterminated block comment.
 _PATTERNS = {False: _token_pattern(False), True: _token_pattern(True)}
 _LINE, _BLOCK, _RAW, _STR, _OPEN = 1, 2, 3, 5, 6
-_GAP = re.compile(rb"\r?\n[ \t]*+")
 # What besides the prefilter's cues makes the title detector read a block (the quotes of
 # `scanner.titles._has_cue`): a quoted title needs no year, `described in "Title"`. Over the
 # text with its delimiters blanked; `_COMMENT_QUOTE` and `_STRING_QUOTE` find the same (or more)
 # over the bytes of a comment's span and of a string's span inside its quotes.
-QUOTE_CUE = re.compile("[\"`\u201c\u201d]|et\\. al|\\]_|\\s'[A-Z0-9]")
-_COMMENT_QUOTE = re.compile(rb"[\"`]|\xe2\x80[\x9c\x9d]|et\. al|\]_|[\s/*!#]'[A-Z0-9]")
-_STRING_QUOTE = re.compile(rb"[\"`]|\xe2\x80[\x9c\x9d]|et\. al|\]_|(?<=[\s\"])'[A-Z0-9]")
+QUOTE_CUE = re.compile("[\"\u201c\u201d]|``|et\\. al|\\]_|\\s'[A-Z0-9]")
+_COMMENT_QUOTE = re.compile(rb"\"|``|\xe2\x80[\x9c\x9d]|et\. al|\]_|[\s/*!#]'[A-Z0-9]")
+_STRING_QUOTE = re.compile(rb"\"|``|\xe2\x80[\x9c\x9d]|et\. al|\]_|(?<=[\s\"])'[A-Z0-9]")
 # Where tree-sitter's string node starts: at its encoding prefix, and a raw string's `R`.
 _PREFIX = {
     _STR: re.compile(rb"(?<![\w])(?:u8|[uUL])$"),

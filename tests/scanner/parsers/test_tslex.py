@@ -118,6 +118,22 @@ def test_blocks_without_a_cue_or_quote_are_left_out() -> None:
     assert lexed is not None and texts_at(lexed, quoted, []) == ['   the "Foo" option']
 
 
+@pytest.mark.parametrize(
+    ("comment", "read"),
+    [
+        (b"// the `bool` value\n", False),  # one backtick: no title detector cue
+        (b"// ``Fast Sorting''\n", True),
+        (b"// the 'T' type\n", True),
+        ("// \u201cFast Sorting\u201d\n".encode(), True),
+        (b"// Smith et. al\n", True),
+    ],
+)
+def test_quotes_the_title_detector_reads_make_a_cue_block(comment: bytes, read: bool) -> None:
+    lexed = lex(comment, raw_strings=True)
+    assert lexed is not None
+    assert bool(texts_at(lexed, comment, [])) is read
+
+
 def test_an_unterminated_comment_makes_the_lexer_unsure() -> None:
     assert lex(b"int x; /* never closed\nint y;\n", raw_strings=True) is None
 
