@@ -169,5 +169,7 @@ class FileScan:
     language: str | None
     status: FileStatus
     mentions: tuple[Mention, ...] = ()
-    blocks: int = 0  # comment/docstring blocks read, for false-positive rates
+    # Comment, docstring and string blocks of a file read past the prefilter (those its parser
+    # left out for holding no cue included; tslex counts a C-family file it did not parse).
+    blocks: int = 0
     reason: str | None = None  # why it was skipped, or why the fallback parser was used
