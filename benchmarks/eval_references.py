@@ -40,6 +40,8 @@ from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from scanner.identifiers.urls import canonical_paper_url
+
 KINDS = ("arxiv", "doi", "url", "isbn", "title", "author-year", "book")
 # The groups the targets of issue #15 are stated for.
 GROUPS = {
@@ -185,7 +187,8 @@ _VERSION = re.compile(r"v\d+$")
 
 def normalise_id(ident: str | None) -> str | None:
     """One key per work: `arxiv:ID` (no version), `doi:lower-case DOI` (also from a DOI or
-    publisher URL), `url:host/path` (no scheme, `www.`, trailing slash or punctuation)."""
+    publisher URL), `url:host/path` (no scheme, `www.`, trailing slash or punctuation; a named
+    paper site's link in its canonical form, so its PDF and abstract pages are one work)."""
     if not ident:
         return None
     scheme, _, value = ident.partition(":")
@@ -208,6 +211,10 @@ def normalise_id(ident: str | None) -> str | None:
         match = _DOI_IN.search(_DOI_HOSTS.sub("", url))
         if match:
             return "doi:" + match["doi"].rstrip(".,;)").lower()
+    canonical = canonical_paper_url(url)
+    if canonical is not None:
+        # A named paper site's PDF and abstract links are one work, as the scanner keys them.
+        url = re.sub(r"^[a-z]+://(?:www\.)?", "", canonical, flags=re.IGNORECASE).rstrip("/")
     host, slash, rest = url.partition("/")
     return f"url:{host.lower()}{slash}{rest}"
 
