@@ -1,13 +1,15 @@
 """Linear-time check: one pathological file at 1x, 2x and 4x its size, each scanned in a fresh
 process; prints wall time, the ratio to 1x, and peak memory.
 
-    python benchmarks/bench_linear.py [--case references|identifiers|arxiv-lines|all]
+    python benchmarks/bench_linear.py [--case references|identifiers|arxiv-lines|mixed-ids|all]
                                       [--base N] [--budget SECONDS]
 
 Cases (all synthetic, generated here):
   references   a numpy `References` docstring of N entries (default 20,000)
   identifiers  a Python file of N `# arXiv:...` comment lines (default 100,000 identifiers)
   arxiv-lines  N identifiers in one block of prose, several per line (default 100,000)
+  mixed-ids    N identifiers of every kind (arXiv, DOI, doi.org, arxiv.org and other URLs),
+               two to a comment line of one block (default 100,000)
 
 The per-file time budget is switched off (`--budget 0`) so the figures are the scanner's own.
 Linear means the 4x time stays near 4x the 1x time.
@@ -66,10 +68,27 @@ def identifier_prose_file(count: int) -> str:
     return "\n".join(out) + "\n"
 
 
+def mixed_identifiers_file(count: int) -> str:
+    """`count` identifiers of every kind (arXiv ids, DOIs, doi.org and arXiv links, plain
+    URLs) in one comment block of a Python file, two to a line."""
+    kinds = (
+        lambda i: f"arXiv:{_arxiv(i)}",
+        lambda i: f"doi:10.{1000 + i % 9000}/example.{i}",
+        lambda i: f"https://doi.org/10.{1000 + i % 9000}/linked-{i}",
+        lambda i: f"https://arxiv.org/abs/{_arxiv(i + 7)}",
+        lambda i: f"https://example.org/papers/{i}.pdf",
+    )
+    lines = [
+        f"# see {kinds[i % 5](i)} and {kinds[(i + 1) % 5](i + 1)}" for i in range(0, count, 2)
+    ]
+    return "\n".join(lines) + "\nx = 1\n"
+
+
 CASES: dict[str, tuple[str, Callable[[int], str], int]] = {
     "references": ("refs.py", references_file, 20_000),
     "identifiers": ("ids.py", identifier_lines_file, 100_000),
     "arxiv-lines": ("ids.md", identifier_prose_file, 100_000),
+    "mixed-ids": ("mixed.py", mixed_identifiers_file, 100_000),
 }
 
 _MEASURE = """

@@ -40,7 +40,9 @@ def citegraph(*args: str, env: dict[str, str] | None = None) -> subprocess.Compl
         [sys.executable, "-m", "citegraph", *args],
         capture_output=True,
         text=True,
-        timeout=120,
+        # A guard against hangs only: importing 20,000 papers took over 120 s on a loaded
+        # 2-core machine.
+        timeout=900,
         env={**os.environ, **(env or {})},
     )
 
