@@ -78,9 +78,7 @@ def mixed_identifiers_file(count: int) -> str:
         lambda i: f"https://arxiv.org/abs/{_arxiv(i + 7)}",
         lambda i: f"https://example.org/papers/{i}.pdf",
     )
-    lines = [
-        f"# see {kinds[i % 5](i)} and {kinds[(i + 1) % 5](i + 1)}" for i in range(0, count, 2)
-    ]
+    lines = [f"# see {kinds[i % 5](i)} and {kinds[(i + 1) % 5](i + 1)}" for i in range(0, count, 2)]
     return "\n".join(lines) + "\nx = 1\n"
 
 
