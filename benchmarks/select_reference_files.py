@@ -21,12 +21,20 @@ SOURCES = {
     "simple-statistics": ("package/src", (".js",)),
     "faiss": ("faiss", (".h", ".cpp", ".cuh", ".cu")),
     "commons-math": (".", (".java",)),
+    # the second development set (references-dev2.jsonl)
+    "pymc": ("pymc", (".py",)),
+    "lifelines": ("lifelines", (".py",)),
+    "pywavelets": ("pywt", (".py",)),
+    "nltk": ("nltk", (".py",)),
+    "optuna": ("optuna", (".py",)),
+    "filterpy": ("filterpy", (".py",)),
     # The second set of other languages (references-dev3.jsonl).
     "gonum": (".", (".go",)),
     "smile": (".", (".java",)),
     "petgraph": ("crates", (".rs",)),
     "ceres-solver": (".", (".h", ".cc")),
     "graphology": ("src", (".js", ".mjs", ".ts")),
+    "linfa": (".", (".rs",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -37,13 +45,17 @@ EXCLUDED_LATER = re.compile(
     r"(^|/|_)test\w*(/|\.\w+$)|_(test|benchmark)\.\w+$"
     r"|(^|/)(\w*benchmarks?|benches|examples?|generated\w*)(/|$)"
 )
-LATER = {"gonum", "smile", "petgraph", "ceres-solver", "graphology"}
+LATER = {"gonum", "smile", "petgraph", "ceres-solver", "graphology", "linfa"}
 # Citation cues; deliberately crude, so that the cited files are not only the easy ones.
 CUE = re.compile(
     r"arxiv|doi|https?://|et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b", re.IGNORECASE
 )
 # Licence and copyright lines carry URLs and "Name 2006" in nearly every file of some packages.
-BOILERPLATE = re.compile(r"licen[cs]e|copyright", re.IGNORECASE)
+# Ceres' licence header names the project's homepage in every file.
+BOILERPLATE = re.compile(
+    r"licen[cs]e|copyright|^// http://(ceres-solver\.org|code\.google\.com/p/ceres-solver)/$",
+    re.IGNORECASE,
+)
 MIN_LINES, MAX_LINES = 20, 1500
 
 

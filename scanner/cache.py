@@ -20,7 +20,6 @@ import sqlite3
 import struct
 import time
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from scanner.codec import CorruptEntry, dumps, loads
@@ -96,6 +95,9 @@ def _scanner_source_digest() -> str:
 @cache
 def _distribution_version() -> str:
     """The installed citegraph's version, from its metadata: the scanner imports no app code."""
+    # Imported here: importlib.metadata costs more than the rest of this module.
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("citegraph")
     except PackageNotFoundError:  # a source tree that was never installed

@@ -15,7 +15,7 @@ import re
 from ahocorasick_rs import MATCHKIND_LEFTMOST_FIRST, BytesAhoCorasick
 
 from catalog.ids import ARXIV_OLD_ARCHIVES
-from scanner.identifiers.hosts import is_not_paper_host
+from scanner.identifiers.hosts import is_not_paper_host, is_ordinary_link, is_personal_site
 
 # Identifier markers and the hosts whose links some extractor reads (arXiv mirrors, DOI
 # publishers without `10.` in the link, the paper sites of CG103), then the words that make a
@@ -75,6 +75,7 @@ _NOT_CITATION_LINES = (b"copyright", b"(c)", b"\xc2\xa9", b"spdx", b"license")
 # License texts put their link on a line of its own ("obtain one at http://mozilla.org/MPL/2.0/").
 _LICENSE_LINKS = (*_NOT_CITATION_LINES, b"mozilla.org/mpl", b"creativecommons.org")
 _HOST = re.compile(rb"[a-z0-9.-]+")
+_PATH = re.compile(rb"[^\s\"'<>`]*")
 _DOI_PREFIX = re.compile(rb"10\.\d{4,9}(?:\.\d+)*/")  # `10.1000.10/...`: a dotted registrant
 # Old-style arXiv ids (`hep-th/9901001`) and new-style ones right after "see" or "cf." carry no
 # needle; both searches start with a literal, which the regex engine skips to quickly.
@@ -121,7 +122,14 @@ def _ordinary_link(lowered: bytes, at: int) -> bool:
     host = _HOST.match(lowered, host_start)
     if host is None:
         return False
-    return is_not_paper_host(host.group().decode("ascii"))
+    name = host.group().decode("ascii")
+    if not is_not_paper_host(name):
+        return False
+    if not is_personal_site(name):
+        return True
+    # `someone.github.io/papers/x.pdf`: an author's copy of a paper on a personal site.
+    path = _PATH.match(lowered, host.end())
+    return is_ordinary_link(name, path.group().decode("ascii", "replace") if path else "")
 
 
 def _on_license_line(lowered: bytes, at: int) -> bool:

@@ -14,17 +14,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scanner.budget import TIMED_OUT, FileTimeout, time_budget, timed_out_reason
-from scanner.cache import ScanCache, Signature, digest, signature
 from scanner.languages import Language, language_for
 from scanner.options import ScanOptions
-from scanner.parallel import chunked, ordered_map, resolve_jobs
 from scanner.prefilter import may_cite
 from scanner.reading import decode, read_regular, too_large
 from scanner.types import UNKNOWN_TYPE, Context, FileScan, FileStatus, Mention, SourceFile
-from scanner.walk import iter_candidates
 
+# The cache, the walk and the worker pool serve tree scans only: `scan_file` (what a pre-commit
+# hook runs on the files it is given) never loads them.
 if TYPE_CHECKING:
+    from scanner.cache import ScanCache, Signature
     from scanner.parsers import ParsedFile
+
+    # A worker's answer: the scan, and the stat signature and digest of the bytes it read.
+    Done = tuple[FileScan, Signature | None, bytes | None]
 
 logger = logging.getLogger(__name__)
 
@@ -39,8 +42,6 @@ _CHUNK_MAX = 32
 
 # A file still to scan: (relative path, language name).
 Job = tuple[str, str]
-# A worker's answer: the scan, and the stat signature and digest of the bytes it read.
-Done = tuple[FileScan, Signature | None, bytes | None]
 
 
 def scan_paths(
@@ -55,6 +56,8 @@ def scan_paths(
     known language included, as `UNKNOWN_TYPE`), so nothing vanishes silently. `on_plan` hears
     how many there will be once the walk is done, before the first is scanned.
     """
+    from scanner.parallel import chunked, ordered_map, resolve_jobs
+
     options = options or ScanOptions()
     root = root.resolve()
     cache = _open_cache(root, options)
@@ -86,6 +89,8 @@ def scan_paths(
 def _open_cache(root: Path, options: ScanOptions) -> ScanCache | None:
     if not options.cache:
         return None
+    from scanner.cache import ScanCache
+
     try:
         return ScanCache(root, options)
     except Exception as error:  # an unusable cache (read-only, corrupt) slows the scan only
@@ -96,6 +101,8 @@ def _open_cache(root: Path, options: ScanOptions) -> ScanCache | None:
 def _plan(root: Path, options: ScanOptions, cache: ScanCache | None) -> list[FileScan | Job]:
     """Every candidate, as a final result (skipped, or unchanged since the cached scan) or as
     a job for the parsers."""
+    from scanner.walk import iter_candidates
+
     plan: list[FileScan | Job] = []
     base = str(root)
     for candidate in iter_candidates(root, options):
@@ -118,6 +125,8 @@ def _cached(
 ) -> FileScan | None:
     if cache is None:
         return None
+    from scanner.cache import digest, signature
+
     full = f"{base}/{path}"  # plain strings: pathlib (and even os.path.join) cost as much as a stat
     if not cache.has(path):
         # Over-size files are never cached; settling them here keeps a warm rescan from
@@ -164,6 +173,8 @@ class _Worker:
         scan = scan_bytes(self.root, path, data, self.options, language)
         if scan.reason is not None and scan.reason.startswith(TIMED_OUT):
             return scan, None, None  # depends on the machine's load: tried again next time
+        from scanner.cache import digest
+
         return scan, sig, digest(data)
 
 
@@ -172,6 +183,8 @@ def read_signed(
 ) -> tuple[bytes | None, str | None, Signature | None]:
     """The file's bytes and the stat signature they were read under, or `(None, reason,
     None)` when it is too large or unreadable."""
+    from scanner.cache import signature
+
     data, reason, status = read_regular(path, max_size)
     return data, reason, (signature(status) if status is not None else None)
 
@@ -185,7 +198,7 @@ def scan_file(
     language = language or language_for(path)
     if language is None:
         return FileScan(path, None, FileStatus.SKIPPED, reason=UNKNOWN_TYPE)
-    data, problem, _ = read_signed(root / path, options.max_file_size)
+    data, problem, _ = read_regular(root / path, options.max_file_size)
     if data is None:
         return FileScan(path, language.name, FileStatus.SKIPPED, reason=problem)
     return scan_bytes(root, path, data, options, language)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from citegraph.commands.common import file_options, quiet_option, resolve_options
 from citegraph.exitcodes import ExitCode
 
 
@@ -48,25 +49,9 @@ from citegraph.exitcodes import ExitCode
     help="Where clones and unpacked packages are kept (default DIR/work); with --scheduler, "
     "a path the workers can write.",
 )
-@click.option("--include", multiple=True, metavar="GLOB", help="Only scan matching files.")
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Do not scan matching files.")
-@click.option(
-    "--max-file-size",
-    type=click.IntRange(min=1),
-    metavar="BYTES",
-    help="Skip files larger than this (default 2 MiB).",
-)
-@click.option("--strings/--no-strings", default=None, help="Also read string literals.")
-@click.option("--resolve/--no-resolve", default=None, help="Look up paper metadata.")
-@click.option("--offline", is_flag=True, default=None, help="Use the local catalog only.")
-@click.option(
-    "--catalog",
-    type=click.Path(dir_okay=False),
-    metavar="PATH",
-    help="The paper catalog database (default: user cache directory; env CITEGRAPH_CATALOG).",
-)
-@click.option("--mailto", metavar="EMAIL", help="Contact address for polite API use.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on standard error.")
+@file_options
+@resolve_options
+@quiet_option
 def index_command(
     sources: tuple[str, ...],
     out_dir: Path,
