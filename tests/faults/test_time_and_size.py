@@ -156,7 +156,9 @@ def test_processor_time_in_one_block_grows_linearly(tmp_path: Path, case: str) -
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("case", sorted(_CASES))
+# Not the reference list: its peak is the tagger's window (about 28 MB, bounded by
+# MAX_WINDOW), not the file, and tracing the tagger takes minutes on a loaded machine.
+@pytest.mark.parametrize("case", ["docstring identifiers", "mixed identifiers"])
 def test_memory_grows_with_the_file_not_faster(tmp_path: Path, case: str) -> None:
     # Python's allocations, traced: the same on any machine. What a 4x file costs beyond the
     # 1x one is a small multiple of the bytes it adds (16-45 bytes a byte today); the lexer's
