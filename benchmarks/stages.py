@@ -27,7 +27,7 @@ from typing import Any
 STAGES: tuple[tuple[str, str], ...] = (
     ("walk", "scanner.walk:iter_candidates"),  # imported by scan_paths when it runs
     ("read", "scanner.scan:read_signed"),
-    ("prefilter", "scanner.scan:may_cite"),
+    ("prefilter", "scanner.prefilter:cue_offsets"),
     ("lex/parse", "scanner.parsers.python:PythonParser.parse"),
     ("lex/parse", "scanner.parsers.treesitter:TreeSitterParser.parse"),
     ("lex/parse", "scanner.parsers.text:TextParser.parse"),

@@ -73,8 +73,9 @@ def signature(stat: os.stat_result) -> Signature:
 
 
 def digest(data: bytes) -> bytes:
-    """A short content digest (BLAKE2b runs at well over 1 GB/s)."""
-    return hashlib.blake2b(data, digest_size=_DIGEST_SIZE).digest()
+    """A short content digest. SHA-1 runs at about 2 GB/s on CPUs with SHA instructions, twice
+    BLAKE2b's speed; a cache key needs no collision resistance against an attacker."""
+    return hashlib.sha1(data).digest()[:_DIGEST_SIZE]
 
 
 @cache

@@ -209,8 +209,19 @@ def _join_entry_identifiers(text: str, hits: list[Hit], groups: _Groups) -> None
                 "\n" in gap
                 and _ENTRY_BREAK.search(text, entry.start, hit.start) is None
                 # `url1,\n url2` and `url1 and\n url2` list several works.
-                and not _LIST_SEPARATOR.search(gap)
-                and all(_trailer_or_locator(w) and w.lower() not in ("and", "or") for w in words)
+                and (
+                    # The note may have been read into the entry: look from its line's start.
+                    _PUBLISHED_VERSION.match(gap)
+                    or _PUBLISHED_VERSION.match(
+                        text[text.rfind("\n", 0, entry.end) + 1 : hit.start]
+                    )
+                    or (
+                        not _LIST_SEPARATOR.search(gap)
+                        and all(
+                            _trailer_or_locator(w) and w.lower() not in ("and", "or") for w in words
+                        )
+                    )
+                )
                 and _ends_its_line(text, hit.end)
             ):
                 groups.join(index - 1, index)
@@ -226,6 +237,12 @@ def _trailer_or_locator(word: str) -> bool:
 
 
 _LIST_SEPARATOR = re.compile(r"[,;]")
+# A note of the published version between a preprint's id and the journal's link:
+# `arXiv:0905.4913` then `Published 2010 in Elec. J. Combinatorics 17(1).` then the link.
+_PUBLISHED_VERSION = re.compile(
+    r"[\s.,;]*(?:also\s+)?(?:published|appeared|to appear)\b[^\n]{0,120}\n[^\S\n]*$",
+    re.IGNORECASE,
+)
 # A heading: a line ending with `:`, an underline, or the line above an underline.
 _UNDERLINE = re.compile(r"[ \t]*[-=~^*]{3,}[ \t]*")
 _PARAGRAPH_REACH = 300

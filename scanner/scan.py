@@ -7,6 +7,7 @@ path order. Cached, parallel and serial scans give identical output.
 
 from __future__ import annotations
 
+import codecs
 import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -16,7 +17,6 @@ from typing import TYPE_CHECKING
 from scanner.budget import TIMED_OUT, FileTimeout, time_budget, timed_out_reason
 from scanner.languages import Language, language_for
 from scanner.options import ScanOptions
-from scanner.prefilter import may_cite
 from scanner.reading import decode, read_regular, too_large
 from scanner.types import UNKNOWN_TYPE, Context, FileScan, FileStatus, Mention, SourceFile
 
@@ -70,6 +70,7 @@ def scan_paths(
         size = max(1, min(_CHUNK_MAX, len(jobs) // (workers * 8) or 1))
         if workers > 1:  # imported before forking, so that workers inherit them
             import scanner.extract
+            import scanner.prefilter
             import scanner.titles.detect  # noqa: F401
         work = _Worker(root, options)
         done = ordered_map(work, chunked(jobs, size), workers)
@@ -219,8 +220,17 @@ def scan_bytes(
         return FileScan(path, language.name, FileStatus.SKIPPED, reason=decoded.skip)
     # The prefilter reads UTF-8 bytes; text in another encoding is re-encoded for it first.
     probe = data if decoded.utf8 else decoded.text.encode("utf-8", "surrogatepass")
-    if options.prefilter and not may_cite(probe):
-        return FileScan(path, language.name, FileStatus.OK)
+    cues: tuple[int, ...] | None = None
+    if options.prefilter:
+        # Imported on the first file read: building its automata and importing the link hosts
+        # (with every extractor) is wasted on a warm rescan, which reads no file.
+        from scanner.prefilter import cue_offsets
+
+        cues = tuple(sorted(set(cue_offsets(probe))))
+        if not cues:
+            return FileScan(path, language.name, FileStatus.OK)
+        if probe is data and (decoded.note is not None or data.startswith(codecs.BOM_UTF8)):
+            cues = None  # offsets in bytes that differ from the text's: the parser finds its own
     # Parsers and extractors compile a few hundred regexes (0.1 s) and load grammars on import:
     # a rescan whose changed files all fail the prefilter, like a warm one, never needs them.
     # They are imported before the file's time budget starts: an import cut short by the
@@ -234,7 +244,9 @@ def scan_bytes(
     default_tagger()  # loads the title model once per process
 
     module = module_name(root, path) if language.parser == "python" else path
-    source = SourceFile(path, root / path, language.name, decoded.text, module)
+    source = SourceFile(
+        path, root / path, language.name, decoded.text, module, options.prefilter, cues
+    )
     try:
         with time_budget(options.time_budget):
             parsed, mentions = _parse_and_extract(source, language, options)
@@ -258,7 +270,12 @@ def scan_bytes(
     notes = [n for n in (parsed.fallback, decoded.note) if n]
     status = FileStatus.FALLBACK if notes else FileStatus.OK
     return FileScan(
-        path, language.name, status, tuple(mentions), len(parsed.blocks), "; ".join(notes) or None
+        path,
+        language.name,
+        status,
+        tuple(mentions),
+        len(parsed.blocks) + parsed.quiet,
+        "; ".join(notes) or None,
     )
 
 

@@ -195,6 +195,12 @@ class PaperUrlExtractor:
         "Smith, J. (2004). Fast sketches. In Proc. SODA. http://www.example.edu/~smith/papers/"
         "sketch.html",
         "https://web.archive.org/web/2017/http://www.stats.ox.ac.uk/~snijders/Trans_Triads_ha.pdf",
+        "http://www.bepress.com/deptstats/paper42/",
+        "https://www.scielo.br/j/abc/a/Qw3RtY7uIoP9aSdF/?lang=en",
+        "https://someone.github.io/papers/bump_mapping.pdf",
+        "https://jcgt.org/published/0007/04/01/",
+        "https://escholarship.org/uc/item/8nq2g2s1",
+        "https://www.example.edu/docs/techreports/2002/pdf/UUCS-02-001.pdf",
     )
     INVALID: ClassVar[tuple[str, ...]] = (
         "https://github.com/org/repo/issues/12",
@@ -212,6 +218,12 @@ class PaperUrlExtractor:
         "https://ai.googleblog.com/2017/08/transformer.html",
         "http://users.cecs.anu.edu.au/~bdm/data/formats.html",
         "https://www.example.edu/figures/plot.png",
+        "https://www.example.net/products/Example-Public-License-1.1.0.pdf",
+        "https://www.example.net/static/publications/stylemanual1989.pdf",
+        "https://www.example.edu/astro/Stat310_0910/notes_mle.pdf",
+        "https://someone.github.io/project/docs/api.html",
+        "https://eqworld.ipmnet.ru/en/solutions/ode/ode0106.pdf",
+        "https://www.agner.org/optimize/instruction_tables.pdf",
     )
 
     def find(self, text: str) -> Iterator[Hit]:

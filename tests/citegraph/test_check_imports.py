@@ -19,6 +19,7 @@ UNNEEDED_PACKAGES = (
     "libcst",
     "multiprocessing",
     "networkx",
+    "rapidfuzz",
     "requests",
     "rich",
     "tree_sitter",
@@ -67,7 +68,27 @@ print("LOADED", code, sorted(sys.modules))
 """
 
 
+# In the catalog, so that a check matching titles would score it (and load rapidfuzz): without
+# a bibliography lock no finding depends on a title, and none is matched.
+WELCH = """@article{welch1967,
+  title = {The use of the fast Fourier transform for the estimation of power spectra},
+  author = {Welch, Peter},
+  year = {1967},
+  doi = {10.1109/TAU.1967.1161901}
+}
+"""
+
+
 def test_check_of_python_files_loads_no_other_machinery(tmp_path: Path) -> None:
+    (tmp_path / "welch.bib").write_text(WELCH)
+    imported = subprocess.run(
+        [sys.executable, "-m", "citegraph", "catalog", "import", "welch.bib"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert imported.returncode == 0, imported.stderr
     (tmp_path / ".git").mkdir()
     (tmp_path / "pyproject.toml").write_text("[tool.citegraph]\n")
     (tmp_path / "spectral.py").write_text(SOURCE)

@@ -73,3 +73,13 @@ def test_links_listed_under_a_numpy_heading_or_with_commas_stay_apart() -> None:
 def test_a_link_that_starts_a_sentence_is_another_work() -> None:
     text = "This follows doi:10.1145/3360572.\nhttps://arxiv.org/abs/1706.03762 extends it.\n"
     assert keys(text) == ["doi:10.1145/3360572", "arxiv:1706.03762"]
+
+
+def test_a_preprint_and_its_published_version_below_are_one_reference() -> None:
+    text = (
+        ".. [1] A. Author, B. Author. A simple algorithm for degree sequences.\n"
+        "       arXiv:0905.4913, Jan. 2010.\n"
+        "       Published 2010 in Elec. J. Combinatorics (17(1)). R66.\n"
+        "       http://www.example.net/Volume_17/PDF/v17i1r66.pdf\n"
+    )
+    assert keys(text) == ["arxiv:0905.4913"]
