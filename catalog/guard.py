@@ -24,6 +24,10 @@ class CatalogUnusable(Exception):
         self.problem = problem
         super().__init__(f"catalog {path} {problem}; {_ADVICE}")
 
+    def __reduce__(self) -> tuple[type[CatalogUnusable], tuple[Path, str]]:
+        # Raised in an index worker, it crosses a process boundary: rebuilt from its fields.
+        return type(self), (self.path, self.problem)
+
 
 def describe(error: sqlite3.Error) -> str | None:
     """What a SQLite error says about the file, or None when it is not about the file (a lock,
@@ -122,6 +126,21 @@ def connect(path: Path, **options: Any) -> GuardedConnection:
         raise _translated(path, error) from error
     connection.path = path
     return connection
+
+
+def quick_check(connection: sqlite3.Connection) -> str | None:
+    """What SQLite's quick check (every page, without comparing indexes to tables) finds
+    wrong with the open catalog, as a problem for `CatalogUnusable`; None when it is sound."""
+    try:
+        rows = [row[0] for row in connection.execute("PRAGMA quick_check(1)")]
+    except CatalogUnusable as error:
+        return error.problem
+    except sqlite3.Error as error:
+        return describe(error) or f"is unusable ({error})"
+    if rows == ["ok"]:
+        return None
+    first = " ".join(str(rows[0]).split()) if rows else "no answer"
+    return f"is damaged (quick check: {first})"
 
 
 def inspect(path: Path) -> list[str]:

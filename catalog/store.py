@@ -13,7 +13,7 @@ from pathlib import Path
 
 import platformdirs
 
-from catalog.guard import CatalogUnusable, connect
+from catalog.guard import CatalogUnusable, connect, quick_check
 from catalog.merge import aliases_of, merge_papers, row_paper
 from catalog.schema import ForeignDatabase, migrate
 from catalog.types import Paper
@@ -53,6 +53,7 @@ class Store:
 
     def __init__(self, path: Path, *, busy_timeout: float = 60.0) -> None:
         self.path = path
+        self._checked = False  # whether the file was checked for damage before a first write
         path.parent.mkdir(parents=True, exist_ok=True)
         # A damaged file, another kind of file or another program's database is refused with
         # one error naming it (`CatalogUnusable`), on opening or at any later query.
@@ -77,7 +78,18 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction, committed on success and rolled back on any error."""
+        """A write transaction, committed on success and rolled back on any error.
+
+        Before the first write of this connection, every page of the file is checked
+        (`PRAGMA quick_check`, 0.2-0.3 s for 100,000 papers): damage in pages a run never
+        reads would otherwise let it write on into a broken file. Read-only runs (an offline
+        scan, `check` in a pre-commit hook) never pay for it; damage they meet in a page they
+        read is reported by the query that meets it."""
+        if not self._checked:
+            problem = quick_check(self.db)
+            if problem is not None:
+                raise CatalogUnusable(self.path, problem)
+            self._checked = True
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db

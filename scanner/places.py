@@ -107,9 +107,11 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     _join_author_year_mentions(text, hits, groups)
     merged = [_merge(text, [hits[i] for i in members]) for members in groups.members()]
     merged.sort(key=lambda h: (h.start, h.end))
-    merged = [
-        _from_entry_label(text, hit, merged[i - 1].end if i else 0) for i, hit in enumerate(merged)
-    ]
+    if "[" in text:  # asked once per place: asked per hit, it read a huge block once per hit
+        merged = [
+            _from_entry_label(text, hit, merged[i - 1].end if i else 0)
+            for i, hit in enumerate(merged)
+        ]
     return _with_link_references(text, merged)
 
 
@@ -469,7 +471,7 @@ def _from_entry_label(text: str, hit: Hit, previous_end: int) -> Hit:
     """An identifier in a labelled entry, starting at the entry's label: a reference's line
     is its entry's first line, even when the identifier comes lines later. Not past the
     previous hit (`previous_end`), which belongs to an entry of its own."""
-    if hit.ref is None or hit.problem is not None or "[" not in text:
+    if hit.ref is None or hit.problem is not None:
         return hit
     label = _entry_label_match(text, hit.start)
     if label is None or not previous_end <= label.start("label") - 1 < hit.start:
