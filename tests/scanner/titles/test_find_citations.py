@@ -148,6 +148,23 @@ def test_cpp_line_comments_quoted_title_over_lines() -> None:
         ("  # optimizer as in Kingma & Ba, 2014, with bias correction", ("Kingma", "Ba"), 2014),
         ("The estimator follows (Efron and Tibshirani 1993).", ("Efron", "Tibshirani"), 1993),
         ("This algorithm has been described by Hill (1970) in detail.", ("Hill",), 1970),
+        # one surname, no citing word: a bracketed year, or a bare year right after the name
+        ("    Harvey (1989, p. 120) gives the recursion.", ("Harvey",), 1989),
+        ("  # Bartlett 1954 has fewer terms", ("Bartlett",), 1954),
+        ("// Welford [1962], updated for the parallel case", ("Welford",), 1962),
+        # brackets around the year, or the venue and the year
+        ("As shown by Smith et al. [2011], the bound is tight.", ("Smith",), 2011),
+        ("Uses the correction of Kenward and Roger [1997].", ("Kenward", "Roger"), 1997),
+        (
+            "The model of Hastie and Tibshirani (Statistical Science, 1986) is fitted.",
+            ("Hastie", "Tibshirani"),
+            1986,
+        ),
+        ("* The subresultant algorithm of Collins [JACM 14 (1967), 128-142].", ("Collins",), 1967),
+        # capitalized words before the names that are not names
+        ("From Pevzner & Hearst (2002), the metric is defined as", ("Pevzner", "Hearst"), 2002),
+        ("Following Church and Hanks (1990), counts are scaled.", ("Church", "Hanks"), 1990),
+        ("Implements Chen & Goodman 1995's idea of smoothing.", ("Chen", "Goodman"), 1995),
     ],
 )
 def test_author_year_mentions(text: str, authors: tuple[str, ...], year: int) -> None:
@@ -155,6 +172,17 @@ def test_author_year_mentions(text: str, authors: tuple[str, ...], year: int) ->
     assert hit.kind is RefKind.AUTHOR_YEAR and hit.rule == "CG106"
     assert hit.reference.authors == authors and hit.reference.year == year
     assert hit.title_hint is None
+
+
+def test_several_author_year_mentions_in_one_bracket() -> None:
+    text = "such as WordNet (Miller, 1990; Fellbaum, 1998) and [Brown et al., 1993; Koehn, 2010]"
+    found = [(h.reference.authors, h.reference.year) for h in find_citations(text)]
+    assert found == [
+        (("Miller",), 1990),
+        (("Fellbaum",), 1998),
+        (("Brown",), 1993),
+        (("Koehn",), 2010),
+    ]
 
 
 def test_quoted_title_with_authors_after_by() -> None:
@@ -212,6 +240,13 @@ def test_several_entries_in_one_comment() -> None:
         '>>> cosmo = FlatLambdaCDM(name="Modified Planck 2013", Om0=0.35)',
         "Warren Weckesser, March 2011",
         "Header values are encoded as in RFC 2045, section 6.8.",
+        # one capitalized word before a year that names a product, a release or a time
+        "Ported from Fortran 2008 code; Windows 2000 and Visual Studio 2019 are not supported.",
+        "Updated 2015 to use the newer methods.",
+        "By Jane Vanderberg (2013) <jane@example.org>",
+        "Author: Jane Doe 2012",
+        ">>> model = Model(name='Modified Kepler 2013')",
+        "Jane Smith, 2012",
         "Copyright 2023 The JAX Authors.\n\nLicensed under the Apache License, Version 2.0 (the"
         ' "License");\ndistributed under the License is distributed on an "AS IS" BASIS,\n'
         "WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.",
