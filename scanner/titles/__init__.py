@@ -31,14 +31,17 @@ SHIPPED_MODEL = object()  # `find_citations`' default tagger: the model shipped 
 
 # The needle test: plain substring checks (C speed) first, then one anchored regex for years.
 _CUE_STRINGS = (
-    '"', "“", "”", "``", "et al", "et. al", "eference", "EFERENCE", "cite", "]_",
+    '"', "“", "”", "``", "«", "et al", "et. al", "eference", "EFERENCE", "cite", "]_",
     "Proc", "Journal", "Trans", "ACM", "IEEE", "SIAM", "Conference", "Symposium",
 )  # fmt: skip
 # The short names of reference works (`scanner.titles.books.KNOWN_WORKS`): `Knuth, Vol. 2`.
 KNOWN_NEEDLES = ("Knuth", "Art of Computer", "Numerical Recipes", "Handbook of Math",
-                 "Abramowitz", "DLMF", "Elements of Statistical")  # fmt: skip
+                 "Abramowitz", "DLMF", "Elements of Statistical", "book ")  # fmt: skip
 _YEAR_NEEDLE = re.compile(r"[12][0-9]{3}")
 _SINGLE_QUOTED = re.compile(r"\s'[A-Z0-9]")
+# A work named in prose by a title in title case and its authors: "see Numerical Optimization
+# by Nocedal & Wright" (`detect._titled_by`).
+_TITLED_BY = re.compile(r"[A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})+[ \t]+by[ \t]+[A-Z][a-z]")
 _NOT_CITATION_LINES = ("copyright", "(c)", "©", "spdx", "license")
 
 
@@ -82,6 +85,8 @@ def _has_cue(text: str) -> bool:
     if any(cue in text for cue in _CUE_STRINGS):
         return True
     if "'" in text and _SINGLE_QUOTED.search(text):
+        return True
+    if " by " in text and _TITLED_BY.search(text):
         return True
     for match in _YEAR_NEEDLE.finditer(text):
         if match.group()[:2] not in ("16", "17", "18", "19", "20"):

@@ -15,7 +15,7 @@ _YEAR = r"(?:1[6-9]\d\d|20[0-4]\d)"
 AUTHOR_YEAR = re.compile(
     rf"(?P<names>{AUTHOR_LIST.pattern})(?:['’]s)?"
     rf"(?:\s*(?P<open>[(\[])\s*(?:(?P<venue>[A-Z](?:[^()\[\]\n]|\([^()\n]{{0,12}}\)){{0,60}}?)"
-    rf"[,\s(]\s*)?(?P<y1>{_YEAR})[a-z]?\)?(?:\s*[,;:][^()\[\]\n]{{0,30}})?\s*[)\]]"
+    rf"[,\s(]\s*)?(?P<y1>{_YEAR})[a-z]?(?!::|/)\)?(?:\s*[,;:][^()\[\]\n]{{0,30}})?\s*[)\]]"
     rf"|,?\s+(?P<y2>{_YEAR})[a-z]?\b(?:['’]s\b)?(?![\w/.-]\d))"
 )
 # A single surname with a year is only a citation after a citing word: "described by Hill (1970)".
@@ -63,9 +63,13 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
         last = names.split()[-1].strip(",.").lower()
         if not authors or names.split()[0].strip(",").lower() in NOT_NAMES or last in NOT_NAMES:
             continue
-        if any(w.strip(",.").lower() in _NOT_PEOPLE for w in names.split()):
-            continue  # "from Fortran 2008", "and Visual Studio 2019"
         etal = ETAL.search(names) is not None  # "et\nal." wrapped over two lines too
+        if (
+            match.group("y2")
+            and not etal
+            and any(w.strip(",.").lower() in _NOT_PEOPLE for w in names.split())
+        ):
+            continue  # "from Fortran 2008", "and Visual Studio 2019", but "(Winter, 2010)"
         before = text[max(start, match.start() - 30) : match.start()]
         if not (etal or len(authors) >= 2 or _CITING.search(before) or _lone_name(match)):
             continue
@@ -95,7 +99,7 @@ def _names_inside(match: re.Match[str]) -> bool:
 def _without_leading_words(text: str, match: re.Match[str], limit: int) -> re.Match[str] | None:
     """The mention without the capitalized words before its names that are not names: "From
     Pevzner & Hearst (2002)", "Following Church and Hanks (1990)", "Where Brants (2000)"."""
-    while match.group("names").split()[0].strip(",.").lower() in NOT_NAMES:
+    while match.group("names").split()[0].strip(",.").lower() in _LEADING:
         nxt = _NEXT_WORD.search(text, match.start() + 1, match.end("names"))
         if nxt is None:
             return None
@@ -107,6 +111,14 @@ def _without_leading_words(text: str, match: re.Match[str], limit: int) -> re.Ma
 
 
 _NEXT_WORD = re.compile(r"(?<=\s)[^\W\d_]")
+# Words that open a sentence before the names it cites; content words ("Data Mining and
+# Knowledge Discovery, 2007") are not stripped: what follows them is no author list either.
+_LEADING_WORDS = (
+    "from following follows where when see in as by after before since per cf also and or the "
+    "this that these those with like unlike using use uses implements implemented based "
+    "according whereas while then thus hence here there both"
+)
+_LEADING = frozenset(_LEADING_WORDS.split())
 
 
 def _lone_name(match: re.Match[str]) -> bool:
@@ -116,23 +128,38 @@ def _lone_name(match: re.Match[str]) -> bool:
     release word (`Fortran 2008`, `Visual Studio 2019`, `Updated 2015`)."""
     names = match.group("names")
     words = [w.strip(",.").lower() for w in names.split()]
-    if any(w in NOT_NAMES for w in words) or names.isupper():
+    parts = [p for w in words for p in w.split("-")]  # "April-May 2007"
+    if any(p in NOT_NAMES for p in parts) or names.isupper():
         return False
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    previous = _PREVIOUS_WORD.search(before)
+    if previous is not None and previous["gap"] in (" ", "\t"):  # the word right before it
+        word = previous["word"]
+        if word.lower() in ("a", "an"):
+            return False  # "a Planar Graph on a Grid 1989"
+        if word[0].isupper() and word.lower() not in _LEADING and not match.group("open"):
+            return False  # the end of a longer name: "Extending Database Technology 2012"
     if match.group("open"):
-        return True
+        # "Harvey (1989)", not code: "Week(1998, 1, 1)"
+        return match.string[match.start("open") - 1].isspace()
     # A bare year: one surname, written right before it ("Jane Smith, 2012" signs a comment).
     return len(words) == 1 and not match.group().startswith(names + ",")
 
 
-# Capitalized words before a year that name things, times or events, never an author.
+_PREVIOUS_WORD = re.compile(r"(?P<word>[^\W\d_][\w'-]*)(?P<gap>\W*)$")
+# Capitalized words before a bare year that name things, times or events, not an author.
 _NOT_PEOPLE_WORDS = (
     "fortran ada cobol algol pascal lisp ecmascript javascript typescript es windows linux "
     "macos ubuntu debian fedora android ios visual studio office excel word server sql gcc "
     "clang msvc llvm glibc cuda opencl opengl directx unicode release released updated "
     "revised modified rewritten edited summer winter spring autumn fall circa around during "
-    "through year years issue draft standard revision amendment update patch build rev "
+    "through year years issue draft standard revision amendment update patch build rev published "
     "year's conference workshop competition challenge contest tutorial meeting summit "
-    "spec specification version versions"
+    "spec specification version versions line lines step rule item row column case "
+    "test bug ticket error number size level length count mode phase stage round epoch "
+    "iteration order degree type laboratory lab labs center centre institute group society "
+    "association committee council agency corporation company team project consortium "
+    "collaboration"
 )
 _NOT_PEOPLE = frozenset(_NOT_PEOPLE_WORDS.split())
 # A name with a year and then an e-mail address signs the code: "Jake Vanderplas (2013)

@@ -143,6 +143,12 @@ _OPEN_END = frozenset("a an and by for from in of on or the to with".split())  #
 _BEFORE_NAME = frozenset("by of from and after see".split())  # noqa: SIM905
 
 
+def open_ended(title: str) -> bool:
+    """Whether `title` ends on a word that needs more after it ("The algorithm by")."""
+    words = title.rstrip(" ,.;:").split()
+    return bool(words) and words[-1].lower() in _OPEN_END
+
+
 def _cut_sentence(title: str, fields: EntryFields) -> bool:
     """Whether the "title" is the sentence that names the authors, not a title: it ends on a
     word that needs more after it, or on an author's surname ("... sequence of Collins")."""
@@ -150,7 +156,7 @@ def _cut_sentence(title: str, fields: EntryFields) -> bool:
     if not words:
         return False
     last = words[-1].lower()
-    if last in _OPEN_END:
+    if open_ended(title):
         return True
     # "... sequence of Collins": the author's name right after a word that introduces it
     return (

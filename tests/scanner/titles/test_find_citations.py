@@ -185,6 +185,44 @@ def test_several_author_year_mentions_in_one_bracket() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            'Implements Step 1a from "An algorithm for suffix stripping"\n\nFrom the paper:',
+            "An algorithm for suffix stripping",
+        ),
+        (
+            _blank(
+                "  // proposed by Liu in his 1996 technical report\n"
+                '  // "Metropolized Gibbs Sampler: An Improvement".',
+                ("//",),
+            ),
+            "Metropolized Gibbs Sampler: An Improvement",
+        ),
+        (
+            'See the thesis "Fast Sparse Cholesky Updates" for the proof.',
+            "Fast Sparse Cholesky Updates",
+        ),
+    ],
+)
+def test_quoted_title_after_a_citing_word(text: str, title: str) -> None:
+    assert _titles(text) == [title]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The value is read from "fast" or "accurate".',
+        'Raised from "Could not find the requested file" when the path is missing.',
+        'Copied from "Building from Source" in the documentation.',
+        'Read in "Configuring The Build Section" below.',
+    ],
+)
+def test_quoted_strings_after_a_citing_word_that_are_not_titles(text: str) -> None:
+    assert _titles(text) == []
+
+
 def test_quoted_title_with_authors_after_by() -> None:
     text = (
         'The method appears in "A Simple Method for Generating Gamma Variables" by\n'
@@ -273,3 +311,26 @@ def test_author_year_span_takes_in_a_following_identifier() -> None:
     (hit,) = find_citations(text)
     assert hit.kind is RefKind.AUTHOR_YEAR
     assert text[hit.start : hit.end] == "Pugh 1990): https://doi.org/10.1145/78973.78977"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            " <h2>References</h2>\n <ol>\n <li>David Eppstein. Fast hierarchical clustering and"
+            " other applications of dynamic closest pairs. SODA 1998.</li>\n </ol>",
+            "Fast hierarchical clustering and other applications of dynamic closest pairs",
+        ),
+        (
+            " **Reference**\n\n * Luigi P. Cordella, Pasquale Foggia, Carlo Sansone, Mario Vento;"
+            " *A (Sub)Graph Isomorphism\n   Algorithm for Matching Large Graphs*",
+            "A (Sub)Graph Isomorphism Algorithm for Matching Large Graphs",
+        ),
+    ],
+)
+def test_html_and_markdown_reference_headings_and_emphasized_titles(text: str, title: str) -> None:
+    assert _titles(text) == [title]
+
+
+def test_emphasis_in_prose_is_not_a_title() -> None:
+    assert _titles("This is *not* what you want; use *Very Fast Mode* in 2019 builds.") == []
