@@ -20,9 +20,12 @@ the scan root, offline, and predictions are matched to gold one-to-one within th
 Precision counts predictions by their kind, recall gold references by theirs. A trap is
 rejected when no false positive lies on its line.
 
+Several gold files are scored together, as the union of their records (a file annotated in two
+of them is an error: it would be scored twice).
+
 Usage:
-    python benchmarks/eval_references.py benchmarks/data/references-dev.jsonl \\
-        --corpus /work/corpora/refs [--json] [--misses]
+    python -m benchmarks.eval_references benchmarks/data/references-dev.jsonl \\
+        [benchmarks/data/references-dev2.jsonl ...] --corpus /work/corpora/refs [--json] [--misses]
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
+
+from scanner.identifiers.urls import canonical_paper_url
 
 KINDS = ("arxiv", "doi", "url", "isbn", "title", "author-year", "book")
 # The groups the targets of issue #15 are stated for.
@@ -154,6 +159,22 @@ def load_gold(path: Path) -> list[GoldFile]:
     return out
 
 
+def load_golds(paths: Iterable[Path]) -> list[GoldFile]:
+    """The union of several gold files' records; a file recorded twice is refused, since
+    scoring it twice would count its references twice."""
+    out: list[GoldFile] = []
+    seen: dict[tuple[str, str], Path] = {}
+    for path in paths:
+        for record in load_gold(path):
+            key = (record.package, record.path)
+            if key in seen:
+                where = f"{record.package}/{record.path}"
+                raise ValueError(f"{path}: {where} is already annotated in {seen[key]}")
+            seen[key] = path
+            out.append(record)
+    return out
+
+
 _ARXIV_URL = re.compile(
     r"^(?:export\.)?arxiv\.org/(?:abs|pdf)/(?P<id>[a-z-]+(?:\.[a-z]{2})?/\d{7}|\d{4}\.\d{4,5})",
     re.IGNORECASE,
@@ -166,7 +187,8 @@ _VERSION = re.compile(r"v\d+$")
 
 def normalise_id(ident: str | None) -> str | None:
     """One key per work: `arxiv:ID` (no version), `doi:lower-case DOI` (also from a DOI or
-    publisher URL), `url:host/path` (no scheme, `www.`, trailing slash or punctuation)."""
+    publisher URL), `url:host/path` (no scheme, `www.`, trailing slash or punctuation; a named
+    paper site's link in its canonical form, so its PDF and abstract pages are one work)."""
     if not ident:
         return None
     scheme, _, value = ident.partition(":")
@@ -189,6 +211,10 @@ def normalise_id(ident: str | None) -> str | None:
         match = _DOI_IN.search(_DOI_HOSTS.sub("", url))
         if match:
             return "doi:" + match["doi"].rstrip(".,;)").lower()
+    canonical = canonical_paper_url(url)
+    if canonical is not None:
+        # A named paper site's PDF and abstract links are one work, as the scanner keys them.
+        url = re.sub(r"^[a-z]+://(?:www\.)?", "", canonical, flags=re.IGNORECASE).rstrip("/")
     host, slash, rest = url.partition("/")
     return f"url:{host.lower()}{slash}{rest}"
 
@@ -409,14 +435,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("gold", type=Path, help="a references-*.jsonl file")
+    parser.add_argument(
+        "gold", type=Path, nargs="+", help="references-*.jsonl files, scored as one set"
+    )
     parser.add_argument("--corpus", type=Path, required=True, help="one folder per package")
     parser.add_argument("--json", action="store_true", help="machine-readable figures")
     parser.add_argument("--misses", action="store_true", help="list false positives and misses")
     parser.add_argument("--totals", action="store_true", help="only the group totals")
     args = parser.parse_args(argv)
     try:
-        gold = load_gold(args.gold)
+        gold = load_golds(args.gold)
     except (OSError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -30,6 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.scoring import WORD, Score, norm_title, word_positions
+from catalog.keys import family_name
+
+# Where the first author of an annotated list ends: "Kingma and Ba", "Kingma & Ba", "Kingma et al.".
+_FIRST_AUTHOR_END = re.compile(r"\s+(?:and|&)\s+|;|\bet\.?\s*al")
 
 # Where each annotated package comes from: the exact release the gold records were drawn from.
 CORPORA = {
@@ -180,9 +184,9 @@ def score_blocks(blocks: Iterator[tuple[GoldBlock, str | None]], detect: object)
             result.missed.append(
                 f"{where}\n  gold: {sorted(gold_norm)}\n  pred: {sorted(pred_norm)}"
             )
-        gold_ay = Counter((_surname(a), y) for a, y in record.untitled)
+        gold_ay = Counter((_first_family(a), y) for a, y in record.untitled)
         pred_ay = Counter(
-            (_surname(h.reference.authors[0]), h.reference.year)
+            (_first_family(h.reference.authors[0]), h.reference.year)
             for h in hits
             if h.kind is RefKind.AUTHOR_YEAR and h.reference and h.reference.authors
         )
@@ -204,11 +208,7 @@ def _locate_all(text: str, titles: tuple[str, ...]) -> list[tuple[int, int] | No
     return spans
 
 
-def _surname(author: str) -> str:
-    """The first author's surname as written ("Kingma, D. P.", "D. P. Kingma", "Kingma & Ba",
-    "Kingma et al.", "van der Zander, Benito")."""
-    author = re.split(r"\s+(?:and|&)\s+|;|\bet\.?\s*al", author)[0]
-    author = author.split(",")[0]
-    words = [w for w in WORD.findall(author) if not (len(w) == 1 and w.isupper())]
-    capitalized = [w for w in words if w[:1].isupper()] or words
-    return capitalized[-1].lower() if capitalized else author.strip().lower()
+def _first_family(authors: str) -> str:
+    """The family name of the first author of an annotated list ("Kingma and Ba", "Beers,
+    Flynn, and Gebhardt", "Kingma et al."), keyed as citegraph keys it (`catalog.keys`)."""
+    return family_name(_FIRST_AUTHOR_END.split(authors)[0])

@@ -21,15 +21,41 @@ SOURCES = {
     "simple-statistics": ("package/src", (".js",)),
     "faiss": ("faiss", (".h", ".cpp", ".cuh", ".cu")),
     "commons-math": (".", (".java",)),
+    # the second development set (references-dev2.jsonl)
+    "pymc": ("pymc", (".py",)),
+    "lifelines": ("lifelines", (".py",)),
+    "pywavelets": ("pywt", (".py",)),
+    "nltk": ("nltk", (".py",)),
+    "optuna": ("optuna", (".py",)),
+    "filterpy": ("filterpy", (".py",)),
+    # The second set of other languages (references-dev3.jsonl).
+    "gonum": (".", (".go",)),
+    "smile": (".", (".java",)),
+    "petgraph": ("crates", (".rs",)),
+    "ceres-solver": (".", (".h", ".cc")),
+    "graphology": ("src", (".js", ".mjs", ".ts")),
+    "linfa": (".", (".rs",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
+# Packages drawn later also leave out test code that sits beside the library's (`x_test.go`,
+# `foo_test.cc`, `test_utils.cc`, `testlapack/`), benchmarks, examples and generated code. It
+# applies to them only, so that the files drawn earlier stay the ones drawn.
+EXCLUDED_LATER = re.compile(
+    r"(^|/|_)test\w*(/|\.\w+$)|_(test|benchmark)\.\w+$"
+    r"|(^|/)(\w*benchmarks?|benches|examples?|generated\w*)(/|$)"
+)
+LATER = {"gonum", "smile", "petgraph", "ceres-solver", "graphology", "linfa"}
 # Citation cues; deliberately crude, so that the cited files are not only the easy ones.
 CUE = re.compile(
     r"arxiv|doi|https?://|et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b", re.IGNORECASE
 )
 # Licence and copyright lines carry URLs and "Name 2006" in nearly every file of some packages.
-BOILERPLATE = re.compile(r"licen[cs]e|copyright", re.IGNORECASE)
+# Ceres' licence header names the project's homepage in every file.
+BOILERPLATE = re.compile(
+    r"licen[cs]e|copyright|^// http://(ceres-solver\.org|code\.google\.com/p/ceres-solver)/$",
+    re.IGNORECASE,
+)
 MIN_LINES, MAX_LINES = 20, 1500
 
 
@@ -41,7 +67,9 @@ def candidates(root: Path, package: str) -> list[str]:
         relative = path.relative_to(root).as_posix()
         if path.suffix not in suffixes or not path.is_file() or EXCLUDED.search(relative):
             continue
-        if package == "commons-math" and "/src/main/java/" not in relative:
+        if package in ("commons-math", "smile") and "/src/main/java/" not in relative:
+            continue
+        if package in LATER and EXCLUDED_LATER.search(relative):
             continue
         out.append(relative)
     return out

@@ -25,9 +25,9 @@ from typing import Any
 # (stage, "module:attribute" or "module:Class.method"). Every name a caller looks the function
 # up by is patched: `from x import f` binds a second name that must be patched too.
 STAGES: tuple[tuple[str, str], ...] = (
-    ("walk", "scanner.scan:iter_candidates"),
+    ("walk", "scanner.walk:iter_candidates"),  # imported by scan_paths when it runs
     ("read", "scanner.scan:read_signed"),
-    ("prefilter", "scanner.scan:may_cite"),
+    ("prefilter", "scanner.prefilter:cue_offsets"),
     ("lex/parse", "scanner.parsers.python:PythonParser.parse"),
     ("lex/parse", "scanner.parsers.treesitter:TreeSitterParser.parse"),
     ("lex/parse", "scanner.parsers.text:TextParser.parse"),

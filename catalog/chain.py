@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from catalog.online import Online
 from catalog.records import Policy, ResolverError, ResolverUnavailable, ServiceUnavailable
-from catalog.resolvers import CHAINS, LINKS, Resolver
+from catalog.resolvers import CHAINS, LINKS
 from catalog.store import Store
 from catalog.types import Paper, PaperRef, Reference, RefKind, Resolution
 from catalog.types import ResolutionStatus as Status
+
+if TYPE_CHECKING:
+    from catalog.resolvers.base import Resolver
 
 
 class IdentifierChain:

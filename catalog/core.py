@@ -13,7 +13,7 @@ from catalog.chain import IdentifierChain
 from catalog.matching import TitleMatcher
 from catalog.online import Online
 from catalog.records import Policy, ResolverSettings
-from catalog.resolvers import CHAINS, RESOLVERS, Resolver, TitleSearcher
+from catalog.resolvers import CHAINS, Resolvers, TitleSearchers
 from catalog.store import Store, default_catalog_path
 from catalog.types import PaperRef, Reference, RefKind, Resolution
 
@@ -48,11 +48,9 @@ class Catalog:
             self.settings, offline=offline, client=client, on_warning=on_warning, sleep=sleep
         )
         self.policy = Policy(threshold, self.settings.ttl_days, self.settings.not_found_ttl_days)
-        self.resolvers: dict[str, Resolver] = {n: c(self.settings) for n, c in RESOLVERS.items()}
-        searchers: list[TitleSearcher] = [
-            self.resolvers[n]  # type: ignore[misc]
-            for n in CHAINS[RefKind.TITLE]
-        ]
+        # Each source is made, and its module imported, when a lookup first needs it.
+        self.resolvers = Resolvers(self.settings)
+        searchers = TitleSearchers(self.resolvers, CHAINS[RefKind.TITLE])
         self.identifiers = IdentifierChain(store, self.online, self.policy, self.resolvers)
         self.titles = TitleMatcher(store, self.online, self.policy, searchers)
 

@@ -4,16 +4,19 @@ title searchers, scored."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from catalog.keys import lookup_key
 from catalog.online import Online
 from catalog.records import Policy, ResolverError, ResolverUnavailable
-from catalog.resolvers import TitleSearcher
 from catalog.store import Store
 from catalog.titles import best_match, fts_queries, significant_words
 from catalog.types import Paper, Reference, Resolution
 from catalog.types import ResolutionStatus as Status
+
+if TYPE_CHECKING:
+    from catalog.resolvers.base import TitleSearcher
 
 
 class TitleMatcher:
@@ -25,7 +28,7 @@ class TitleMatcher:
     """
 
     def __init__(
-        self, store: Store, online: Online, policy: Policy, searchers: Sequence[TitleSearcher]
+        self, store: Store, online: Online, policy: Policy, searchers: Iterable[TitleSearcher]
     ) -> None:
         self.store = store
         self.online = online

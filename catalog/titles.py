@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from rapidfuzz import fuzz
-
 from catalog.keys import family_name, normalize_title
 from catalog.types import Paper, Reference
 
@@ -82,6 +80,8 @@ def score(query: Reference, paper: Paper) -> float:
         return 0.9 * authors
     if not paper.title:
         return 0.0
+    from rapidfuzz import fuzz  # imported here: a run with no candidate to score never needs it
+
     a, b = normalize_title(query.title), normalize_title(paper.title)
     similarity = max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) / 100
     if years_agree is False:
@@ -113,6 +113,8 @@ def title_mismatch(hint: str, title: str) -> float | None:
     words, title_words = significant_words(hint), significant_words(title)
     if len(words) < 3 or not title_words:
         return None
+    from rapidfuzz import fuzz
+
     # Share of the hint's words found in the title, allowing for small spelling differences.
     overlap = sum(any(fuzz.ratio(w, t) >= 85 for t in title_words) for w in words) / len(words)
     similarity = max(overlap, fuzz.token_set_ratio(" ".join(words), " ".join(title_words)) / 100)

@@ -81,7 +81,7 @@ def _target(value: str, default_format: str | None, fallback: str) -> OutputTarg
     suffix = path.suffix.lower()
     if suffix in EXTENSIONS:
         return OutputTarget(EXTENSIONS[suffix], path)
-    if suffix and not _special(path):
+    if suffix and not is_special(path):
         known = ", ".join(sorted(EXTENSIONS))
         raise ConfigError(
             f"-o {value!r}: cannot tell the format from {suffix!r} (known: {known}); "
@@ -90,7 +90,7 @@ def _target(value: str, default_format: str | None, fallback: str) -> OutputTarg
     return OutputTarget(fallback, path)
 
 
-def _special(path: Path) -> bool:
+def is_special(path: Path) -> bool:
     """Whether `path` exists and is neither a regular file nor a directory (a device, a FIFO)."""
     try:
         mode = os.stat(path).st_mode
@@ -100,35 +100,50 @@ def _special(path: Path) -> bool:
 
 
 def _check_writable(value: str, path: Path) -> None:
-    if path.is_dir():
-        raise ConfigError(f"-o {value!r}: {path} is a directory")
-    if _special(path):
+    check_path(path, f"-o {value!r}")
+
+
+def check_path(path: Path, label: str | None = None, *, directory: bool = False) -> None:
+    """Check, before anything runs, that `path` can take an output (a directory of outputs
+    when `directory`): not a directory (not a file), and the nearest existing directory on
+    its way writable. Missing directories are created when the output is written
+    (`-o citegraph-report/scan.json`: the GitHub Action and the GitLab example rely on it),
+    so a place none can be created in stops the run before any output is written. Errors
+    open with `label` (default `-o 'PATH'`)."""
+    label = label or f"-o {str(path)!r}"
+    if directory:
+        if path.exists() and not path.is_dir():
+            raise ConfigError(f"{label}: {path} is not a directory")
+    elif path.is_dir():
+        raise ConfigError(f"{label}: {path} is a directory")
+    elif is_special(path):
         if not os.access(path, os.W_OK):
-            raise ConfigError(f"-o {value!r}: {path} is not writable")
+            raise ConfigError(f"{label}: {path} is not writable")
         return
-    # Missing directories are created when the output is written (`-o out/scan.json`), so
-    # what must hold now is that the nearest existing one is a directory we may write in.
-    parent = path.parent
+    parent = path if directory else path.parent
     while not parent.exists() and parent != parent.parent:
         parent = parent.parent
     if not parent.is_dir():
-        raise ConfigError(f"-o {value!r}: {parent} is not a directory")
+        raise ConfigError(f"{label}: {parent} is not a directory")
     if not os.access(parent, os.W_OK):
-        raise ConfigError(f"-o {value!r}: directory {parent} is not writable")
+        raise ConfigError(f"{label}: directory {parent} is not writable")
 
 
 def make_directories(targets: list[OutputTarget]) -> None:
     """Create every target's missing directories, before any output is written: a place
     that cannot hold one stops the run with nothing written."""
     for target in targets:
-        if target.path is None or _special(target.path):
-            continue
-        try:
-            target.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise InputError(
-                f"cannot create {target.path.parent}: {error.strerror or error}"
-            ) from error
+        if target.path is not None and not is_special(target.path):
+            make_directory(target.path.parent)
+
+
+def make_directory(path: Path) -> None:
+    """Create `path` and its missing parents; a place that cannot hold one is an
+    `InputError` naming it."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"cannot create {path}: {error.strerror or error}") from error
 
 
 def write_output(target: OutputTarget, text: str) -> None:
@@ -146,7 +161,7 @@ def write_output(target: OutputTarget, text: str) -> None:
 def write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
     """Replace `path` with `data` atomically (with permissions `mode`, default as for a new
     file); a device or FIFO is written in place, and a symlink's target is replaced."""
-    if _special(path):
+    if is_special(path):
         with open(path, "wb") as stream:
             stream.write(data)
         return

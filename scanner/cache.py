@@ -20,7 +20,6 @@ import sqlite3
 import struct
 import time
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from scanner.codec import CorruptEntry, dumps, loads
@@ -74,8 +73,9 @@ def signature(stat: os.stat_result) -> Signature:
 
 
 def digest(data: bytes) -> bytes:
-    """A short content digest (BLAKE2b runs at well over 1 GB/s)."""
-    return hashlib.blake2b(data, digest_size=_DIGEST_SIZE).digest()
+    """A short content digest. SHA-1 runs at about 2 GB/s on CPUs with SHA instructions, twice
+    BLAKE2b's speed; a cache key needs no collision resistance against an attacker."""
+    return hashlib.sha1(data).digest()[:_DIGEST_SIZE]
 
 
 @cache
@@ -96,6 +96,9 @@ def _scanner_source_digest() -> str:
 @cache
 def _distribution_version() -> str:
     """The installed citegraph's version, from its metadata: the scanner imports no app code."""
+    # Imported here: importlib.metadata costs more than the rest of this module.
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("citegraph")
     except PackageNotFoundError:  # a source tree that was never installed

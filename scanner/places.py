@@ -20,8 +20,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rapidfuzz import fuzz
-
 from catalog.keys import family_name, normalize_title, title_ref
 from catalog.types import RefKind
 from scanner.types import EntryFields, Hit
@@ -190,18 +188,95 @@ def _join_title_prefixes(hits: list[Hit], groups: _Groups) -> None:
 
 def _join_entry_identifiers(text: str, hits: list[Hit], groups: _Groups) -> None:
     """Join an identifier to the entry it ends: the title entry right before it, with no
-    blank line or next entry between them."""
+    blank line or next entry between them; or the entry's identifier right before it (a
+    publisher's page, then the working paper: `DOI: 10.1016/...` then `http://escholarship...`)
+    with only the words entries put before a link between them."""
+    in_entry = {i for i, hit in enumerate(hits) if hit.ref is not None and hit.reference}
     for index in range(1, len(hits)):
         hit, entry = hits[index], hits[index - 1]
-        if (
-            hit.ref is not None
-            and _mergeable(hit)
-            and entry.ref is None
-            and entry.kind in _ENTRY_KINDS
-            and _mergeable(entry)
-            and _continues_entry(text, entry, hit.start)
-        ):
-            groups.join(index - 1, index)
+        if hit.ref is None or not _mergeable(hit) or not _mergeable(entry):
+            continue
+        if entry.ref is None and entry.kind in _ENTRY_KINDS:
+            if _continues_entry(text, entry, hit.start):
+                groups.join(index - 1, index)
+                in_entry.add(index)
+        elif entry.ref is not None and (index - 1 in in_entry or _ends_entry_line(text, entry)):
+            gap = text[entry.end : hit.start]
+            words = _WORD.findall(gap)
+            if (
+                "\n" in gap
+                and _ENTRY_BREAK.search(text, entry.start, hit.start) is None
+                # `url1,\n url2` and `url1 and\n url2` list several works.
+                and (
+                    # The note may have been read into the entry: look from its line's start.
+                    _PUBLISHED_VERSION.match(gap)
+                    or _PUBLISHED_VERSION.match(
+                        text[text.rfind("\n", 0, entry.end) + 1 : hit.start]
+                    )
+                    or (
+                        not _LIST_SEPARATOR.search(gap)
+                        and all(
+                            _trailer_or_locator(w) and w.lower() not in ("and", "or") for w in words
+                        )
+                    )
+                )
+                and _ends_its_line(text, hit.end)
+            ):
+                groups.join(index - 1, index)
+                in_entry.add(index)
+
+
+# Where in a work an entry points (`p. 294`, `Ch. 7`), between its identifiers.
+_LOCATOR_WORDS = frozenset(["p", "pp", "page", "pages", "ch", "chapter", "sec", "section", "eq"])
+
+
+def _trailer_or_locator(word: str) -> bool:
+    return word.lower() in _TRAILER_WORDS or word.lower() in _LOCATOR_WORDS
+
+
+_LIST_SEPARATOR = re.compile(r"[,;]")
+# A note of the published version between a preprint's id and the journal's link:
+# `arXiv:0905.4913` then `Published 2010 in Elec. J. Combinatorics 17(1).` then the link.
+_PUBLISHED_VERSION = re.compile(
+    r"[\s.,;]*(?:also\s+)?(?:published|appeared|to appear)\b[^\n]{0,120}\n[^\S\n]*$",
+    re.IGNORECASE,
+)
+# A heading: a line ending with `:`, an underline, or the line above an underline.
+_UNDERLINE = re.compile(r"[ \t]*[-=~^*]{3,}[ \t]*")
+_PARAGRAPH_REACH = 300
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LINKS = re.compile(r"\S*(?:://|www\.|doi:|arxiv:)\S*", re.IGNORECASE)
+
+
+# What may follow an entry's last link on its line: punctuation, a parenthesised remark
+# (`(working paper)`), or the words entries put after a link.
+_LINE_TAIL = re.compile(
+    r"[^\S\n]*[.,;:)>\]`'\"]*[^\S\n]*(?:\([^()\n]{0,40}\)[.,;]?)?[^\S\n]*(?:\n|$)"
+)
+
+
+def _ends_its_line(text: str, end: int) -> bool:
+    """Whether only punctuation or a parenthesised remark follows `end` on its line: the link
+    closes its entry rather than starting a sentence (`https://... extends it.`)."""
+    return _LINE_TAIL.match(text, end) is not None
+
+
+def _ends_entry_line(text: str, hit: Hit) -> bool:
+    """Whether the identifier `hit` ends entry text (`..., Phys. Rev. E, 2016,
+    doi:10.1103/...`), not a list of links under a heading (`See:`, `References:`)."""
+    window = text[max(0, hit.start - _PARAGRAPH_REACH) : hit.start]
+    blank = _BLANK_LINE.search(window[::-1])
+    paragraph = window[len(window) - blank.start() :] if blank else window
+    lines = paragraph.split("\n")
+    kept = [
+        line
+        for i, line in enumerate(lines)
+        if not line.rstrip().endswith(":")
+        and not _UNDERLINE.fullmatch(line)
+        and not (i + 1 < len(lines) and _UNDERLINE.fullmatch(lines[i + 1]))
+    ]
+    words = _WORD.findall(_LINKS.sub(" ", "\n".join(kept)))
+    return not all(_trailer_or_locator(w) for w in words)
 
 
 def _continues_entry(text: str, entry: Hit, start: int) -> bool:
@@ -337,7 +412,11 @@ def _first_family(fields: EntryFields) -> str:
 def _same_family(wanted: str, other: str) -> bool:
     if not other:
         return False
-    return wanted == other or fuzz.ratio(wanted, other) >= _SURNAME_SIMILARITY
+    if wanted == other:
+        return True
+    from rapidfuzz import fuzz  # imported here: most blocks never compare two surnames
+
+    return fuzz.ratio(wanted, other) >= _SURNAME_SIMILARITY
 
 
 def _merge(text: str, group: list[Hit]) -> Hit:

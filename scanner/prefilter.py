@@ -5,17 +5,21 @@ whose SIMD candidate search runs at about 1 GB/s, where twenty `in` tests ran at
 the test costs little more than reading the file; only files that pass reach libcst or
 tree-sitter. The needles cover every identifier kind and
 the cues of title-only citations (a year, `et al`, reference-section words), so the prefilter
-trades a little speed on files with years in them for zero lost citations.
+trades a little speed on files with years in them for zero lost citations. A needle counts only
+where an extractor could read it: not inside a word of code (`remove_reference_t`, `doit`,
+`chttp2`), not in license or copyright wording, a link only with its scheme.
+`cue_offsets` says where the cues are, so that parsers can skip the blocks without one.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ahocorasick_rs import MATCHKIND_LEFTMOST_FIRST, BytesAhoCorasick
 
 from catalog.ids import ARXIV_OLD_ARCHIVES
-from scanner.identifiers.hosts import is_not_paper_host
+from scanner.identifiers.hosts import is_not_paper_host, is_ordinary_link, is_personal_site
 
 # Identifier markers and the hosts whose links some extractor reads (arXiv mirrors, DOI
 # publishers without `10.` in the link, the paper sites of CG103), then the words that make a
@@ -60,6 +64,19 @@ NEEDLES: tuple[bytes, ...] = (
     b"abramowitz",
     b"dlmf",
     b"elements of statistical",
+    # A quoted title after a citing word, or before its authors: `see "Nineteen Dubious Ways
+    # to Compute the Exponential of a Matrix," by Moler and Van Loan` has no other cue.
+    b'see "',
+    b'cf. "',
+    b'in "',
+    b'on "',
+    b'from "',
+    b'following "',
+    b'follows "',
+    b'article "',
+    b'", by ',
+    b'," by ',
+    "\u201c".encode(),  # an opening curly quote
 )
 # Leftmost-first matching lets the automaton use its SIMD candidate search: which needle
 # matches does not matter, only whether one does.
@@ -71,18 +88,55 @@ _YEARS = BytesAhoCorasick(
     [str(year).encode() for year in range(1800, 2040)], matchkind=MATCHKIND_LEFTMOST_FIRST
 )
 _FIRST_LINK_NEEDLE = 2  # needles before this index are the link needles
+# A link's scheme; tokenized text (the NAIST comments) spaces it out: `http : dl.acm.org`.
+_SCHEME = re.compile(rb"https?[ \t]*:")
+# Needles that count only at the start of a word: in code they sit inside identifiers
+# (`remove_reference_t`, `doit`, `chttp2`, `FieldValuePrinter`, `set all`), where no extractor
+# reads them (they match at word starts: `\bhttps?://`, `(?<!\w)doi`, `\bet al`).
+_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789_")
+# The quoting needles, then those of them that start with a word: what follows them must be a
+# capital (a title's, an author's).
+_QUOTING = frozenset(range(NEEDLES.index(b'see "'), NEEDLES.index(b'," by ') + 1))
+_CITING_QUOTES = frozenset(range(NEEDLES.index(b'see "'), NEEDLES.index(b'article "') + 1))
+_WORD_START = _CITING_QUOTES | frozenset(
+    NEEDLES.index(n)
+    for n in (b"http", b"www.", b"doi", b"eprint", b"paper", b"et al", b"reference", b"cite")
+)
+# What after a needle makes it part of code, not a word of prose: `doing`, `doit`,
+# `ieeedouble`, `siamese`; `reference` in C++ (`reference_wrapper`, `referenced`,
+# `typedef T& reference;`, `using reference = T&;`) is a word of prose only before a space,
+# punctuation or a plural `s` (`References:`, `for reference, see`).
+_LETTERS = frozenset(bytes([c]) for c in b"abcdefghijklmnopqrstuvwxyz")
+_CODE_AFTER: dict[int, frozenset[bytes]] = {
+    NEEDLES.index(b"doi"): _LETTERS,
+    NEEDLES.index(b"ieee"): _LETTERS,
+    NEEDLES.index(b"siam"): _LETTERS,
+    NEEDLES.index(b"reference"): (_LETTERS - {b"s"}) | {bytes([c]) for c in b"_0123456789;=&*>("},
+}
+_WORD_END = frozenset(_CODE_AFTER)
+# `Copyright (C) Daniel Stenberg, et al.`: the authors of the code, not of a paper.
+_COPYRIGHT_NEEDLES = frozenset({NEEDLES.index(b"et al")})
 _NOT_CITATION_LINES = (b"copyright", b"(c)", b"\xc2\xa9", b"spdx", b"license")
 # License texts put their link on a line of its own ("obtain one at http://mozilla.org/MPL/2.0/").
 _LICENSE_LINKS = (*_NOT_CITATION_LINES, b"mozilla.org/mpl", b"creativecommons.org")
 _HOST = re.compile(rb"[a-z0-9.-]+")
+_PATH = re.compile(rb"[^\s\"'<>`]*")
 _DOI_PREFIX = re.compile(rb"10\.\d{4,9}(?:\.\d+)*/")  # `10.1000.10/...`: a dotted registrant
 # Old-style arXiv ids (`hep-th/9901001`) and new-style ones right after "see" or "cf." carry no
 # needle; both searches start with a literal, which the regex engine skips to quickly.
 _OLD_ARXIV = re.compile(rb"/\d{7}")
 # `hep-ph-9711200`: an old-style id with a dash for its slash, after a real archive's name.
 _OLD_ARXIV_DASHED = re.compile(rb"-\d{7}")
-_ARCHIVE_END = re.compile(
-    rb"(?<![a-z])(?:" + b"|".join(a.encode() for a in sorted(ARXIV_OLD_ARCHIVES)) + rb")$"
+_ARCHIVES = b"|".join(a.encode() for a in sorted(ARXIV_OLD_ARCHIVES))
+_ARCHIVE_END = re.compile(rb"(?<![a-z])(?:" + _ARCHIVES + rb")$")
+# Before the slash of `hep-th/9901001`, `math.gt/0309136` or `hepth/9901001` (as the arXiv
+# extractor reads them): a real archive's name; `x/3802363` in code is a division.
+_ARCHIVE_BEFORE_SLASH = re.compile(
+    rb"(?<![a-z])(?:"
+    + _ARCHIVES
+    + b"|"
+    + b"|".join(a.replace("-", "").encode() for a in sorted(ARXIV_OLD_ARCHIVES) if "-" in a)
+    + rb")(?:\.[a-z]{2})?$"
 )
 _NEW_ARXIV = re.compile(rb"\.(?<=\d{4}\.)\d{4,5}")
 _ARXIV_CUES = (b"see", b"see also", b"cf.", b"implements", b"implements:", b"abs/", b"[")
@@ -92,22 +146,40 @@ _ARXIV_AFTER = re.compile(rb"\]|[ \t]*\[[a-z-]+(?:\.[a-z-]+)?\]")
 
 def may_cite(data: bytes) -> bool:
     """True when `data` contains anything a citation could be made of."""
+    return next(cue_offsets(data), None) is not None
+
+
+def cue_offsets(data: bytes) -> Iterator[int]:
+    """The offsets in `data` of every cue a citation could be made of (not in order: needles
+    first, then identifier shapes, then years). A block of text with no cue in its span cites
+    nothing."""
     lowered = data.lower()
-    for needle, start, _ in _NEEDLES.find_matches_as_indexes(lowered):
-        if needle >= _FIRST_LINK_NEEDLE or not _ordinary_link(lowered, start):
-            return True
-    if b"10." in data and _DOI_PREFIX.search(data) is not None:
-        return True
-    if _OLD_ARXIV.search(data) is not None:
-        return True
+    for needle, start, end in _NEEDLES.find_matches_as_indexes(lowered):
+        if start and lowered[start - 1] in _WORD and needle in _WORD_START:
+            continue  # `remove_reference_t`, `chttp2`, `set all`: inside a word of code
+        if needle in _WORD_END and lowered[end : end + 1] in _CODE_AFTER[needle]:
+            continue  # `doing`, `ieeedouble`, `reference_wrapper`, `T& reference;`
+        if needle in _QUOTING and not data[end : end + 1].isupper():
+            continue  # `import x from "react"`: a title starts with a capital
+        if needle >= _FIRST_LINK_NEEDLE:
+            if needle not in _COPYRIGHT_NEEDLES or not _on_copyright_line(lowered, start):
+                yield start
+        elif not _ordinary_link(lowered, start):
+            yield start
+    if b"10." in data:
+        for match in _DOI_PREFIX.finditer(data):
+            yield match.start()
+    for match in _OLD_ARXIV.finditer(lowered):
+        if _ARCHIVE_BEFORE_SLASH.search(lowered, max(0, match.start() - 16), match.start()):
+            yield match.start()
     for match in _OLD_ARXIV_DASHED.finditer(lowered):
         if _ARCHIVE_END.search(lowered, max(0, match.start() - 12), match.start()):
-            return True
+            yield match.start()
     for match in _NEW_ARXIV.finditer(lowered):
         before = lowered[max(0, match.start() - 20) : match.start() - 4]
         if before.rstrip(b" \t").endswith(_ARXIV_CUES) or _ARXIV_AFTER.match(lowered, match.end()):
-            return True
-    return _cites_a_year(lowered)
+            yield match.start() - 4
+    yield from _years(lowered)
 
 
 def _ordinary_link(lowered: bytes, at: int) -> bool:
@@ -116,12 +188,27 @@ def _ordinary_link(lowered: bytes, at: int) -> bool:
     a title beside such a link, still makes the file a candidate)."""
     if _on_license_line(lowered, at):
         return True
+    if lowered[at : at + 1] == b"h" and not _SCHEME.match(lowered, at):
+        return True  # `http_client.h`, `HTTP/1.1`: no link, and every link extractor needs one
     scheme = lowered.find(b"://", at, at + 8)
     host_start = scheme + 3 if scheme >= 0 else at
     host = _HOST.match(lowered, host_start)
     if host is None:
         return False
-    return is_not_paper_host(host.group().decode("ascii"))
+    name = host.group().decode("ascii")
+    if not is_not_paper_host(name):
+        return False
+    if not is_personal_site(name):
+        return True
+    # `someone.github.io/papers/x.pdf`: an author's copy of a paper on a personal site.
+    path = _PATH.match(lowered, host.end())
+    return is_ordinary_link(name, path.group().decode("ascii", "replace") if path else "")
+
+
+def _on_copyright_line(lowered: bytes, at: int) -> bool:
+    start = lowered.rfind(b"\n", 0, at) + 1
+    end = lowered.find(b"\n", at)
+    return b"copyright" in lowered[start : end if end >= 0 else len(lowered)]
 
 
 def _on_license_line(lowered: bytes, at: int) -> bool:
@@ -132,10 +219,10 @@ def _on_license_line(lowered: bytes, at: int) -> bool:
     return any(word in around for word in _LICENSE_LINKS)
 
 
-def _cites_a_year(lowered: bytes) -> bool:
-    line_end = -1  # the end of the last copyright or license line seen
+def _years(lowered: bytes) -> Iterator[int]:
+    skip_to = -1  # the end of the last copyright or license line seen
     for _, start, end in _YEARS.find_matches_as_indexes(lowered):
-        if start < line_end or (start and lowered[start - 1] in b"0123456789."):
+        if start < skip_to or (start and lowered[start - 1] in b"0123456789."):
             continue
         after = lowered[end : end + 2]
         if after[:1].isdigit() or (after[:1] == b"." and after[1:].isdigit()):
@@ -145,6 +232,7 @@ def _cites_a_year(lowered: bytes) -> bool:
         if line_end < 0:
             line_end = len(lowered)
         # Copyright and license headers are in most files and never make a citation.
-        if not any(word in lowered[line_start:line_end] for word in _NOT_CITATION_LINES):
-            return True
-    return False
+        if any(word in lowered[line_start:line_end] for word in _NOT_CITATION_LINES):
+            skip_to = line_end
+        else:
+            yield start

@@ -7,20 +7,29 @@ settings never come from a directory that encloses its repository.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
 PYPROJECT = "pyproject.toml"
+_NO_PROMPT = {"GIT_TERMINAL_PROMPT": "0", "GIT_ASKPASS": "true"}
 
 
-def git(cwd: Path, *args: str, timeout: float = 120) -> bytes:
-    """The standard output of `git -C cwd ARGS`.
+def git(cwd: Path | None, *args: str, timeout: float = 120) -> bytes:
+    """The standard output of `git -C cwd ARGS` (of `git ARGS` in the current directory when
+    `cwd` is None). Git never prompts for credentials: a clone of a private URL fails instead of
+    waiting on a terminal.
 
     Raises `OSError` without git, `subprocess.CalledProcessError` (whose `stderr` says why)
     when git fails, and `subprocess.TimeoutExpired`.
     """
+    where = ["-C", str(cwd)] if cwd is not None else []
     return subprocess.run(
-        ["git", "-C", str(cwd), *args], capture_output=True, check=True, timeout=timeout
+        ["git", *where, *args],
+        capture_output=True,
+        check=True,
+        timeout=timeout,
+        env={**os.environ, **_NO_PROMPT},
     ).stdout
 
 

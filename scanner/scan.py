@@ -7,6 +7,7 @@ path order. Cached, parallel and serial scans give identical output.
 
 from __future__ import annotations
 
+import codecs
 import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -14,17 +15,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scanner.budget import TIMED_OUT, FileTimeout, time_budget, timed_out_reason
-from scanner.cache import ScanCache, Signature, digest, signature
 from scanner.languages import Language, language_for
 from scanner.options import ScanOptions
-from scanner.parallel import chunked, ordered_map, resolve_jobs
-from scanner.prefilter import may_cite
 from scanner.reading import decode, read_regular, too_large
 from scanner.types import UNKNOWN_TYPE, Context, FileScan, FileStatus, Mention, SourceFile
-from scanner.walk import iter_candidates
 
+# The cache, the walk and the worker pool serve tree scans only: `scan_file` (what a pre-commit
+# hook runs on the files it is given) never loads them.
 if TYPE_CHECKING:
+    from scanner.cache import ScanCache, Signature
     from scanner.parsers import ParsedFile
+
+    # A worker's answer: the scan, and the stat signature and digest of the bytes it read.
+    Done = tuple[FileScan, Signature | None, bytes | None]
 
 logger = logging.getLogger(__name__)
 
@@ -39,8 +42,6 @@ _CHUNK_MAX = 32
 
 # A file still to scan: (relative path, language name).
 Job = tuple[str, str]
-# A worker's answer: the scan, and the stat signature and digest of the bytes it read.
-Done = tuple[FileScan, Signature | None, bytes | None]
 
 
 def scan_paths(
@@ -55,6 +56,8 @@ def scan_paths(
     known language included, as `UNKNOWN_TYPE`), so nothing vanishes silently. `on_plan` hears
     how many there will be once the walk is done, before the first is scanned.
     """
+    from scanner.parallel import chunked, ordered_map, resolve_jobs
+
     options = options or ScanOptions()
     root = root.resolve()
     cache = _open_cache(root, options)
@@ -67,6 +70,7 @@ def scan_paths(
         size = max(1, min(_CHUNK_MAX, len(jobs) // (workers * 8) or 1))
         if workers > 1:  # imported before forking, so that workers inherit them
             import scanner.extract
+            import scanner.prefilter
             import scanner.titles.detect  # noqa: F401
         work = _Worker(root, options)
         done = ordered_map(work, chunked(jobs, size), workers)
@@ -86,6 +90,8 @@ def scan_paths(
 def _open_cache(root: Path, options: ScanOptions) -> ScanCache | None:
     if not options.cache:
         return None
+    from scanner.cache import ScanCache
+
     try:
         return ScanCache(root, options)
     except Exception as error:  # an unusable cache (read-only, corrupt) slows the scan only
@@ -96,6 +102,8 @@ def _open_cache(root: Path, options: ScanOptions) -> ScanCache | None:
 def _plan(root: Path, options: ScanOptions, cache: ScanCache | None) -> list[FileScan | Job]:
     """Every candidate, as a final result (skipped, or unchanged since the cached scan) or as
     a job for the parsers."""
+    from scanner.walk import iter_candidates
+
     plan: list[FileScan | Job] = []
     base = str(root)
     for candidate in iter_candidates(root, options):
@@ -118,6 +126,8 @@ def _cached(
 ) -> FileScan | None:
     if cache is None:
         return None
+    from scanner.cache import digest, signature
+
     full = f"{base}/{path}"  # plain strings: pathlib (and even os.path.join) cost as much as a stat
     if not cache.has(path):
         # Over-size files are never cached; settling them here keeps a warm rescan from
@@ -164,6 +174,8 @@ class _Worker:
         scan = scan_bytes(self.root, path, data, self.options, language)
         if scan.reason is not None and scan.reason.startswith(TIMED_OUT):
             return scan, None, None  # depends on the machine's load: tried again next time
+        from scanner.cache import digest
+
         return scan, sig, digest(data)
 
 
@@ -172,6 +184,8 @@ def read_signed(
 ) -> tuple[bytes | None, str | None, Signature | None]:
     """The file's bytes and the stat signature they were read under, or `(None, reason,
     None)` when it is too large or unreadable."""
+    from scanner.cache import signature
+
     data, reason, status = read_regular(path, max_size)
     return data, reason, (signature(status) if status is not None else None)
 
@@ -185,7 +199,7 @@ def scan_file(
     language = language or language_for(path)
     if language is None:
         return FileScan(path, None, FileStatus.SKIPPED, reason=UNKNOWN_TYPE)
-    data, problem, _ = read_signed(root / path, options.max_file_size)
+    data, problem, _ = read_regular(root / path, options.max_file_size)
     if data is None:
         return FileScan(path, language.name, FileStatus.SKIPPED, reason=problem)
     return scan_bytes(root, path, data, options, language)
@@ -206,8 +220,17 @@ def scan_bytes(
         return FileScan(path, language.name, FileStatus.SKIPPED, reason=decoded.skip)
     # The prefilter reads UTF-8 bytes; text in another encoding is re-encoded for it first.
     probe = data if decoded.utf8 else decoded.text.encode("utf-8", "surrogatepass")
-    if options.prefilter and not may_cite(probe):
-        return FileScan(path, language.name, FileStatus.OK)
+    cues: tuple[int, ...] | None = None
+    if options.prefilter:
+        # Imported on the first file read: building its automata and importing the link hosts
+        # (with every extractor) is wasted on a warm rescan, which reads no file.
+        from scanner.prefilter import cue_offsets
+
+        cues = tuple(sorted(set(cue_offsets(probe))))
+        if not cues:
+            return FileScan(path, language.name, FileStatus.OK)
+        if probe is data and (decoded.note is not None or data.startswith(codecs.BOM_UTF8)):
+            cues = None  # offsets in bytes that differ from the text's: the parser finds its own
     # Parsers and extractors compile a few hundred regexes (0.1 s) and load grammars on import:
     # a rescan whose changed files all fail the prefilter, like a warm one, never needs them.
     # They are imported before the file's time budget starts: an import cut short by the
@@ -221,7 +244,9 @@ def scan_bytes(
     default_tagger()  # loads the title model once per process
 
     module = module_name(root, path) if language.parser == "python" else path
-    source = SourceFile(path, root / path, language.name, decoded.text, module)
+    source = SourceFile(
+        path, root / path, language.name, decoded.text, module, options.prefilter, cues
+    )
     try:
         with time_budget(options.time_budget):
             parsed, mentions = _parse_and_extract(source, language, options)
@@ -245,7 +270,12 @@ def scan_bytes(
     notes = [n for n in (parsed.fallback, decoded.note) if n]
     status = FileStatus.FALLBACK if notes else FileStatus.OK
     return FileScan(
-        path, language.name, status, tuple(mentions), len(parsed.blocks), "; ".join(notes) or None
+        path,
+        language.name,
+        status,
+        tuple(mentions),
+        len(parsed.blocks) + parsed.quiet,
+        "; ".join(notes) or None,
     )
 
 

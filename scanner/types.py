@@ -63,6 +63,11 @@ class SourceFile:
     language: str
     text: str
     module: str  # the file-level symbol name: a Python module name, else the relative path
+    # Whether a parser may leave out the blocks holding no citation cue (the prefilter's
+    # promise, kept per block); off with the prefilter, to check that promise. `cues`: their
+    # offsets in `text` encoded as UTF-8, sorted, when the prefilter already found them.
+    prefilter: bool = False
+    cues: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,5 +169,7 @@ class FileScan:
     language: str | None
     status: FileStatus
     mentions: tuple[Mention, ...] = ()
-    blocks: int = 0  # comment/docstring blocks read, for false-positive rates
+    # Comment, docstring and string blocks of a file read past the prefilter (those its parser
+    # left out for holding no cue included; tslex counts a C-family file it did not parse).
+    blocks: int = 0
     reason: str | None = None  # why it was skipped, or why the fallback parser was used

@@ -8,8 +8,6 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 from benchmarks.stages import ORDER, StageClock
 
 _ROOT = Path(__file__).resolve().parents[1]

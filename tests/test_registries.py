@@ -8,6 +8,8 @@ import importlib
 import click
 import pytest
 
+from catalog.records import ResolverSettings
+from catalog.resolvers import RESOLVERS
 from citegraph.cli import COMMANDS
 from citegraph.render import RENDERERS
 from scanner.parsers import PARSERS
@@ -20,6 +22,7 @@ ENTRIES = [
         for name, target in formats.items()
     ),
     *((f"parser {name}", target) for name, target in PARSERS.items()),
+    *((f"resolver {name}", target) for name, target in RESOLVERS.items()),
 ]
 
 
@@ -50,3 +53,9 @@ def test_renderers_are_named_as_registered() -> None:
 def test_parsers_build_without_arguments() -> None:
     for target in PARSERS.values():
         assert callable(_load(target)().parse)  # type: ignore[operator]
+
+
+def test_resolvers_are_named_as_registered() -> None:
+    for name, target in RESOLVERS.items():
+        resolver = _load(target)(ResolverSettings())  # type: ignore[operator]
+        assert resolver.name == name and callable(resolver.fetch)

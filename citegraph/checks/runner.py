@@ -8,17 +8,21 @@ the network.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from citegraph.checks.selection import selected
 from citegraph.checks.style import style_findings
 from citegraph.checks.suppress import split_suppressed
 from citegraph.config import Config
-from citegraph.pipeline import run_scan
+from citegraph.pipeline import ReferenceResolver, run_scan
 from citegraph.report import Finding, Report
 from scanner import FileScan, scan_file
+
+if TYPE_CHECKING:
+    from catalog import Reference, Resolution
 
 __all__ = ["CheckResult", "run_check"]
 
@@ -51,7 +55,10 @@ def run_check(
     checked = replace(
         scan_config(root, config), offline=config.offline or not online, resolve=resolve
     )
-    with open_resolver(checked, root) as resolver:
+    with open_resolver(checked, root) as opened:
+        resolver: ReferenceResolver | None = opened
+        if opened is not None and not config.bibliography:
+            resolver = _IdentifiersOnly(opened)
         report = run_scan(root, checked, resolver=resolver, scans=scans)
     findings = list(report.findings) + style_findings(report)
     if config.bibliography:
@@ -65,3 +72,19 @@ def run_check(
     suppressed.sort(key=order)
     checked_report = replace(report, findings=tuple(kept), suppressed=tuple(suppressed))
     return CheckResult(checked_report, tuple(kept))
+
+
+class _IdentifiersOnly:
+    """Resolves only written identifiers. Without a bibliography lock no finding depends on a
+    work named by its title alone (only an identifier can be malformed, unknown, or named
+    wrongly by the title beside it), so matching such titles (catalog searches, fuzzy scores,
+    with --online a search per title) would cost a hook its time for nothing."""
+
+    def __init__(self, inner: ReferenceResolver) -> None:
+        self.inner = inner
+
+    def resolve(
+        self, references: Sequence[Reference], warn: Callable[[str], None]
+    ) -> dict[str, Resolution]:
+        """What the inner resolver says of the identifier references."""
+        return self.inner.resolve([r for r in references if r.identifier is not None], warn)

@@ -9,7 +9,7 @@ import click
 from citegraph.config import load_config
 from citegraph.errors import ConfigError
 from citegraph.exitcodes import ExitCode
-from citegraph.output import OutputTarget, write_output
+from citegraph.output import OutputTarget, check_path, write_output
 from scanner import project_root
 
 
@@ -17,7 +17,7 @@ from scanner import project_root
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Where to write (default: `bibliography` from [tool.citegraph]).",
 )
 @click.option("--online", is_flag=True, help="Fetch missing metadata from online sources.")
@@ -34,6 +34,7 @@ def bib_command(output: Path | None, online: bool, root: Path | None) -> int:
     target = output or (root / config.bibliography if config.bibliography else None)
     if target is None:
         raise ConfigError("no bibliography path: pass -o or set `bibliography` in [tool.citegraph]")
+    check_path(target, None if output else f"bibliography {str(target)!r}")
     # Imported here so that loading the CLI for `citegraph check` stays cheap.
     from citegraph.bibliography import scan_config, write_lock
     from citegraph.pipeline import run_scan

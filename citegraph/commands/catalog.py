@@ -27,6 +27,7 @@ from catalog import (
 from citegraph.commands.common import StderrObserver
 from citegraph.errors import InputError
 from citegraph.exitcodes import ExitCode
+from citegraph.output import check_path, is_special, make_directory
 from citegraph.textsafe import one_line
 
 
@@ -183,12 +184,14 @@ def show_command(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Write here instead of standard output (replaced only when complete).",
 )
 @click.pass_obj
 def export_command(path: Path, fmt: str, output: Path | None) -> int:
     """Write every paper in the catalog as JSON lines or BibTeX."""
+    if output is not None:
+        check_path(output)
     with _store(path) as store:
         papers = store.iter_papers()
         lines = (
@@ -200,6 +203,19 @@ def export_command(path: Path, fmt: str, output: Path | None) -> int:
             for line in lines:
                 click.echo(line, nl=False)
             return ExitCode.OK
+        _export_to(output, lines)
+    return ExitCode.OK
+
+
+def _export_to(output: Path, lines: Iterator[str]) -> None:
+    """Write `lines` to `output`, replacing it only when complete (a device is written in
+    place); its missing directories are created as for every other `-o`."""
+    try:
+        if is_special(output):
+            with open(output, "w", encoding="utf-8") as stream:
+                stream.writelines(lines)
+            return
+        make_directory(output.parent)
         descriptor, temporary = tempfile.mkstemp(
             dir=output.parent, prefix=f".{output.name}.", suffix=".tmp"
         )
@@ -210,7 +226,8 @@ def export_command(path: Path, fmt: str, output: Path | None) -> int:
         except BaseException:
             os.unlink(temporary)
             raise
-    return ExitCode.OK
+    except OSError as error:  # a full disk, a device refusing the write
+        raise InputError(f"cannot write {output}: {error.strerror or error}") from error
 
 
 @catalog_group.command("check")

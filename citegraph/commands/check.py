@@ -10,7 +10,7 @@ import click
 
 from citegraph.config import load_config
 from citegraph.exitcodes import ExitCode
-from citegraph.output import OutputTarget, write_output
+from citegraph.output import OutputTarget, check_path, write_output
 from citegraph.render import format_names, render
 from citegraph.report import Report
 from scanner import project_root
@@ -34,7 +34,7 @@ _TITLE_KINDS = frozenset({"title", "author-year", "book"})
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Write the report to a file instead of standard output.",
 )
 @click.option(
@@ -76,6 +76,8 @@ def check_command(
     from citegraph.checks.runner import run_check
     from citegraph.checks.selection import check_codes, force_excluded
 
+    if output is not None:
+        check_path(output)  # before the check runs: a bad -o costs nothing
     root = (root or project_root(Path.cwd())).resolve()
     config = load_config(root, {"force_exclude": force_exclude})
     check_codes(config.select, "select in [tool.citegraph]")

@@ -6,11 +6,12 @@ import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, TextIO, TypeVar
+from typing import Any, TypeVar
 
 import click
 
 from citegraph.output import OutputTarget, make_directories, write_output
+from citegraph.progress import is_terminal
 from citegraph.render import RenderOptions, format_names, render
 from citegraph.report import Report
 from citegraph.textsafe import one_line
@@ -48,16 +49,9 @@ def render_targets(report: Report, targets: list[OutputTarget], options: RenderO
 def _for(target: OutputTarget, options: RenderOptions) -> RenderOptions:
     """Colour and wrapping only for a terminal: the terminal's width (`COLUMNS` first), else
     one record per line, so that `| grep` never splits a symbol from its path."""
-    if target.path is not None or not _is_terminal(sys.stdout):
+    if target.path is not None or not is_terminal(sys.stdout):
         return options
     return replace(options, color=True, width=shutil.get_terminal_size().columns)
-
-
-def _is_terminal(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):  # a closed or file-like stream
-        return False
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -81,4 +75,63 @@ def output_options(command: _F) -> _F:
         type=click.Choice(format_names("report")),
         default=None,
         help="Output format (default: from each -o PATH's extension, else terminal).",
+    )(command)
+
+
+def _apply(command: _F, *decorators: Callable[[_F], _F]) -> _F:
+    """Apply option decorators so that they show in the order given."""
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def file_options(command: _F) -> _F:
+    """Which files are read and what of them: `--include`, `--exclude`, `--max-file-size` and
+    `--strings/--no-strings`, shared by `scan` and `index`."""
+    return _apply(
+        command,
+        click.option("--include", multiple=True, metavar="GLOB", help="Only scan matching files."),
+        click.option(
+            "--exclude", multiple=True, metavar="GLOB", help="Do not scan matching files."
+        ),
+        click.option(
+            "--max-file-size",
+            type=click.IntRange(min=1),
+            metavar="BYTES",
+            help="Skip files larger than this (default 2 MiB).",
+        ),
+        click.option(
+            "--strings/--no-strings",
+            default=None,
+            help="Also read string literals, not only comments and docstrings.",
+        ),
+    )
+
+
+def resolve_options(command: _F) -> _F:
+    """How papers are looked up: `--resolve/--no-resolve`, `--offline`, `--catalog` and
+    `--mailto`, shared by `scan` and `index`."""
+    return _apply(
+        command,
+        click.option(
+            "--resolve/--no-resolve",
+            default=None,
+            help="Look up paper metadata (from the catalog, and online unless --offline).",
+        ),
+        click.option("--offline", is_flag=True, default=None, help="Use the local catalog only."),
+        click.option(
+            "--catalog",
+            type=click.Path(dir_okay=False),
+            metavar="PATH",
+            help="The paper catalog database (default: user cache directory; env "
+            "CITEGRAPH_CATALOG).",
+        ),
+        click.option("--mailto", metavar="EMAIL", help="Contact address for polite API use."),
+    )
+
+
+def quiet_option(command: _F) -> _F:
+    """`-q/--quiet`."""
+    return click.option(
+        "-q", "--quiet", is_flag=True, help="No progress or warnings on standard error."
     )(command)

@@ -13,7 +13,7 @@ import click
 from citegraph.config import load_config
 from citegraph.errors import InputError
 from citegraph.exitcodes import ExitCode
-from citegraph.output import OutputTarget, write_output
+from citegraph.output import OutputTarget, check_path, write_output
 from citegraph.render import format_names, render
 from citegraph.report import Report, load_report
 from scanner import git, project_root
@@ -30,7 +30,7 @@ from scanner import git, project_root
     default="text",
     show_default=True,
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path))
 @click.option("--online", is_flag=True, help="Look up titles of new papers online.")
 @click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path))
 def diff_command(
@@ -45,6 +45,8 @@ def diff_command(
     BASE is compared with the working tree."""
     from citegraph.diffing import diff_reports
 
+    if output is not None:
+        check_path(output)  # before two scans, not after them
     root = (root or project_root(Path.cwd())).resolve()
     base_report = _report(root, base, online)
     head_report = _report(root, head, online) if head else _scan(root, root, online)

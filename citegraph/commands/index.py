@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from citegraph.commands.common import file_options, quiet_option, resolve_options
 from citegraph.exitcodes import ExitCode
 
 
@@ -17,7 +18,7 @@ from citegraph.exitcodes import ExitCode
     "--output",
     "out_dir",
     required=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     metavar="DIR",
     help="Where the index, the page, the summary and per-repository results go.",
 )
@@ -48,25 +49,9 @@ from citegraph.exitcodes import ExitCode
     help="Where clones and unpacked packages are kept (default DIR/work); with --scheduler, "
     "a path the workers can write.",
 )
-@click.option("--include", multiple=True, metavar="GLOB", help="Only scan matching files.")
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Do not scan matching files.")
-@click.option(
-    "--max-file-size",
-    type=click.IntRange(min=1),
-    metavar="BYTES",
-    help="Skip files larger than this (default 2 MiB).",
-)
-@click.option("--strings/--no-strings", default=None, help="Also read string literals.")
-@click.option("--resolve/--no-resolve", default=None, help="Look up paper metadata.")
-@click.option("--offline", is_flag=True, default=None, help="Use the local catalog only.")
-@click.option(
-    "--catalog",
-    type=click.Path(dir_okay=False),
-    metavar="PATH",
-    help="The paper catalog database (default: user cache directory; env CITEGRAPH_CATALOG).",
-)
-@click.option("--mailto", metavar="EMAIL", help="Contact address for polite API use.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on standard error.")
+@file_options
+@resolve_options
+@quiet_option
 def index_command(
     sources: tuple[str, ...],
     out_dir: Path,
@@ -91,12 +76,15 @@ def index_command(
     from citegraph.index.outputs import index_document, merge_reports, summary_markdown
     from citegraph.index.progress import IndexProgress
     from citegraph.index.store import write_atomic
+    from citegraph.output import check_path, make_directory
     from citegraph.render import RenderOptions
     from citegraph.render.html import HtmlRenderer
 
     parsed = expand_sources(sources)
     if not parsed:
         raise click.UsageError("no sources (an @FILE list was empty)")
+    check_path(out_dir, directory=True)
+    make_directory(out_dir)
     scan_overrides = {
         k: v
         for k, v in {

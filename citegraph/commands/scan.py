@@ -6,7 +6,13 @@ from pathlib import Path
 
 import click
 
-from citegraph.commands.common import output_options, render_targets
+from citegraph.commands.common import (
+    file_options,
+    output_options,
+    quiet_option,
+    render_targets,
+    resolve_options,
+)
 from citegraph.config import load_config
 from citegraph.exitcodes import ExitCode
 from citegraph.output import parse_targets
@@ -19,38 +25,14 @@ from citegraph.resolution import open_resolver
 @click.command("scan")
 @click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @output_options
-@click.option("--include", multiple=True, metavar="GLOB", help="Only scan matching files.")
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Do not scan matching files.")
-@click.option(
-    "--max-file-size",
-    type=click.IntRange(min=1),
-    metavar="BYTES",
-    help="Skip files larger than this (default 2 MiB).",
-)
+@file_options
 @click.option(
     "--time-budget",
     type=click.FloatRange(min=0),
     metavar="SECONDS",
     help="Skip a file that takes longer than this to scan (default 10; 0: no limit).",
 )
-@click.option(
-    "--strings/--no-strings",
-    default=None,
-    help="Also read string literals, not only comments and docstrings.",
-)
-@click.option(
-    "--resolve/--no-resolve",
-    default=None,
-    help="Look up paper metadata (from the catalog, and online unless --offline).",
-)
-@click.option("--offline", is_flag=True, default=None, help="Use the local catalog only.")
-@click.option(
-    "--catalog",
-    type=click.Path(dir_okay=False),
-    metavar="PATH",
-    help="The paper catalog database (default: user cache directory; env CITEGRAPH_CATALOG).",
-)
-@click.option("--mailto", metavar="EMAIL", help="Contact address for polite API use.")
+@resolve_options
 @click.option(
     "--source-url",
     metavar="TEMPLATE",
@@ -68,7 +50,7 @@ from citegraph.resolution import open_resolver
     default=None,
     help="Reuse results for unchanged files (default: on; env CITEGRAPH_CACHE).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on standard error.")
+@quiet_option
 def scan_command(
     path: Path,
     format_name: str | None,

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from citegraph.index.sources import SourceUnavailable, _git, slug
+from citegraph.index.sources import SourceUnavailable, run_git, slug
 from citegraph.index.types import Job, SourceKind
 
 _CHUNK = 1 << 20
@@ -57,16 +57,16 @@ def clone(url: str, target: Path, timeout: float) -> Path:
     """A shallow checkout of `url`'s HEAD at `target`, reusing an earlier clone."""
     if (target / ".git").is_dir():
         try:
-            _git(["fetch", "--depth", "1", "--", "origin", "HEAD"], cwd=target, timeout=timeout)
-            _git(["reset", "--hard", "--quiet", "FETCH_HEAD"], cwd=target, timeout=timeout)
-            _git(["clean", "-fdxq"], cwd=target, timeout=timeout)
+            run_git(["fetch", "--depth", "1", "--", "origin", "HEAD"], cwd=target, timeout=timeout)
+            run_git(["reset", "--hard", "--quiet", "FETCH_HEAD"], cwd=target, timeout=timeout)
+            run_git(["clean", "-fdxq"], cwd=target, timeout=timeout)
             return target
         except SourceUnavailable:
             shutil.rmtree(target, ignore_errors=True)  # a broken clone: start again
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        _git(
+        run_git(
             ["clone", "--quiet", "--depth", "1", "--no-tags", "--", url, str(partial)],
             timeout=timeout,
         )

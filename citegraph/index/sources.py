@@ -16,6 +16,7 @@ from pathlib import Path
 
 from citegraph.errors import InputError
 from citegraph.index.types import Source, SourceKind
+from scanner import git
 
 _GIT_URL = re.compile(r"^(?:(?:https?|git|ssh|file)://|[\w.-]+@[\w.-]+:)", re.IGNORECASE)
 _PYPI_NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$")
@@ -131,22 +132,19 @@ def probe(source: Source, registry: Callable[[Source], Probe] | None = None) -> 
     return probe_package(source)
 
 
-def _git(args: list[str], cwd: Path | None = None, timeout: float = GIT_TIMEOUT) -> str:
-    environment = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_ASKPASS": "true"}
+def run_git(args: list[str], cwd: Path | None = None, timeout: float = GIT_TIMEOUT) -> str:
+    """The output of `git ARGS` (`scanner.git`), its failures as `SourceUnavailable`."""
     try:
-        done = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, timeout=timeout, env=environment
-        )
+        return git(cwd, *args, timeout=timeout).decode("utf-8", "replace")
     except subprocess.TimeoutExpired as error:
         raise SourceUnavailable(f"git {args[0]} timed out after {timeout:.0f} s") from error
+    except subprocess.CalledProcessError as error:
+        message = error.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise SourceUnavailable(
+            f"git {args[0]} failed: {message[-1] if message else error.returncode}"
+        ) from error
     except OSError as error:
         raise SourceUnavailable(f"cannot run git: {error}") from error
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise SourceUnavailable(
-            f"git {args[0]} failed: {message[-1] if message else done.returncode}"
-        )
-    return done.stdout.decode("utf-8", "replace")
 
 
 def local_revision(path: Path) -> str:
@@ -155,14 +153,14 @@ def local_revision(path: Path) -> str:
     if not path.is_dir():
         raise SourceUnavailable(f"no such directory: {path}")
     try:
-        head = _git(["rev-parse", "HEAD"], cwd=path, timeout=30).strip()
+        head = run_git(["rev-parse", "HEAD"], cwd=path, timeout=30).strip()
     except SourceUnavailable:
         return "tree:" + _tree_digest(path)
-    status = _git(["status", "--porcelain=v1", "-z", "--", "."], cwd=path, timeout=60)
+    status = run_git(["status", "--porcelain=v1", "-z", "--", "."], cwd=path, timeout=60)
     if not status:
         return head
     hasher = hashlib.blake2b(status.encode(), digest_size=8)
-    hasher.update(_git(["diff", "HEAD", "--binary", "--", "."], cwd=path, timeout=60).encode())
+    hasher.update(run_git(["diff", "HEAD", "--binary", "--", "."], cwd=path, timeout=60).encode())
     for entry in status.split("\0"):
         if entry.startswith("?? "):  # untracked: their content is in no diff
             hasher.update(_stat_line(path / entry[3:]).encode())
@@ -205,7 +203,7 @@ def tree_size(root: Path) -> int:
 
 def remote_revision(url: str) -> str:
     """The commit a git URL's HEAD points at, by `git ls-remote` (nothing is cloned)."""
-    out = _git(["ls-remote", "--", url, "HEAD"])
+    out = run_git(["ls-remote", "--", url, "HEAD"])
     for line in out.splitlines():
         sha, _, ref = line.partition("\t")
         if ref == "HEAD" and re.fullmatch(r"[0-9a-f]{40,64}", sha):

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from citegraph.index.types import Job, RepoScan, SourceKind
+from scanner import git
 
 EVENT_TOPIC = "citegraph-index"
 
@@ -55,12 +56,7 @@ def _announce(spec: str) -> None:
 
 def _checked_out(root: Path) -> str | None:
     try:
-        out = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=30,
-        )
+        out = git(root, "rev-parse", "HEAD", timeout=30)
     except (OSError, subprocess.SubprocessError):
         return None
-    return out.stdout.strip() or None if out.returncode == 0 else None
+    return out.decode("utf-8", "replace").strip() or None

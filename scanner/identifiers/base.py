@@ -6,9 +6,10 @@ import re
 
 from scanner.identifiers.cleaning import clean
 
-# A URL in prose or markup ends at whitespace, quotes, angle brackets, backticks or `|`;
-# what is left of trailing punctuation and closing brackets is cleaned off afterwards.
-URL = re.compile(r"""(?i)\b(?:https?://|www\.)[^\s"'<>`|\\^{}]+""")
+# A URL in prose or markup ends at whitespace, quotes, angle brackets, backticks, `|` or the
+# full-width punctuation of CJK prose (never raw in a URL); what is left of trailing
+# punctuation and closing brackets is cleaned off afterwards.
+URL = re.compile(r"""(?i)\b(?:https?://|www\.)[^\s"'<>`|\\^{}。，、；：！？（）]+""")
 
 
 def iter_urls(text: str) -> list[tuple[int, int, str]]:

@@ -11,6 +11,8 @@ in `(https://x.org/a).` -> `(https://x.org/a)` -> `https://x.org/a`):
 3. `cut_unbalanced_closer`: everything from the first closing bracket without its opener
    before it (`(see https://x.org/a)`, `[https://x.org/a](https://x.org/a)`,
    `(https://doi.org/10.1/x)/more`), keeping balanced ones (`.../Foo_(bar)`).
+4. `strip_encoded_closer`: a percent-encoded closing bracket or quote without its opener
+   (`https://arxiv.org/abs/1706.03762%29`), left where a tool encoded the `)` of the prose.
 
 DOIs get their own publisher-aware cleaning in `catalog.ids.clean_doi`, which applies the same
 punctuation and bracket rules plus path tails (`/full`, `.pdf`).
@@ -24,7 +26,8 @@ from collections.abc import Callable
 from catalog.ids import cut_at_unbalanced_closer
 
 _ENTITY_TAIL = re.compile(r"(?i)(?:&(?:gt|lt|quot|apos|#39|#34|nbsp);|</\w*>?)$")
-_PUNCTUATION = ".,;:!?*'\"`"
+# With the full-width and ideographic marks of CJK prose (`。`, `，`).
+_PUNCTUATION = ".,;:!?*'\"`。，、；：！？"
 # `>` is left to the entity step: a URL written `<https://...>` is split off at `<` already.
 _URL_CLOSERS = {")": "(", "]": "[", "}": "{"}
 
@@ -48,10 +51,27 @@ def cut_unbalanced_closer(text: str) -> str:
     return cut_at_unbalanced_closer(text, _URL_CLOSERS)
 
 
+_ENCODED_CLOSERS = {"%29": ("%28", "("), "%5d": ("%5b", "["), "%7d": ("%7b", "{")}
+_ENCODED_QUOTES = ("%22", "%27", "%3e")
+
+
+def strip_encoded_closer(text: str) -> str:
+    """Remove a percent-encoded closer (`%29`, `%5D`, `%7D`) that ends `text` without its
+    opener before it, or an encoded quote or `>` that ends it."""
+    tail = text[-3:].lower()
+    if tail in _ENCODED_QUOTES:
+        return text[:-3]
+    openers = _ENCODED_CLOSERS.get(tail)
+    if openers and not any(opener in text.lower() for opener in openers):
+        return text[:-3]
+    return text
+
+
 URL_STEPS: tuple[Callable[[str], str], ...] = (
     strip_entities,
     strip_punctuation,
     cut_unbalanced_closer,
+    strip_encoded_closer,
 )
 
 

@@ -17,7 +17,9 @@ from scanner.spans import SpanSet
 from scanner.types import Hit
 
 # Any other URL whose path has a segment that starts a DOI (tried last).
-_ANY_HOST = re.compile(r"(?i)^(?:https?://)?[\w.-]+(?:/[^/?#]+)*?/(?P<doi>10\.\d{4,9}/[^?#]+)$")
+_ANY_HOST = re.compile(
+    r"(?i)^(?:https?://)?[\w.-]+(?:/[^/?#]+)*?/(?P<doi>10\.\d{4,9}/[^?#]+)(?:[?#].*)?$"
+)
 # Publisher URLs that carry the DOI in their path, each with the group that holds it.
 _URL_PATTERNS = (
     re.compile(r"(?i)^(?:https?://)?(?:dx\.)?doi\.org/(?:urn:doi:)?(?P<doi>10\..+)$"),
@@ -55,7 +57,7 @@ _URL_PATTERNS = (
 # a host name, then a path that reaches a DOI. Searched only where `/10.` occurs.
 _SCHEMELESS = re.compile(
     r"(?i)(?<![\w.:/@-])(?:[a-z0-9-]+\.)+[a-z]{2,}/(?:[^\s\"'<>`|/]+/)*?10\.\d{4,9}"
-    r"[^\s\"'<>`|\\^{}]*"
+    r"[^\s\"'<>`|\\^{}。，、；：！？（）]*"
 )
 _SHORT_DOI_URL = re.compile(r"(?i)^(?:https?://)?(?:dx\.)?doi\.org/(?P<doi>10/[a-z0-9]{2,12})/?$")
 _NATURE = re.compile(r"(?i)^(?:https?://)?(?:www\.)?nature\.com/articles/(?P<suffix>[\w.-]+)")
@@ -101,6 +103,7 @@ class DoiExtractor:
         "dx.doi.org/10.1109/5.771073",
         "pubs.acs.org/doi/10.1021/ja00051a040",
         "https://www.biorxiv.org/content/biorxiv/early/2018/03/15/282962.full.pdf",
+        "https://bmcmedresmethodol.biomedcentral.com/articles/10.1186/1471-2288-13-152#Sec27",
         "doi:10.1000.10/123456",
         "[10.1109/CVPR.2016.90](https://doi.org/10.1109/CVPR.2016.90)",
     )
@@ -130,7 +133,21 @@ class DoiExtractor:
             return
         taken = SpanSet()
         for start, end, url in iter_urls(text):
+            if _IMAGE.search(url.split("?", 1)[0]):
+                taken.add(start, end)  # a badge's image (`zenodo.org/badge/DOI/10...svg`)
+                continue
             doi = _doi_in_url(url)
+            if doi and doi.startswith(_ZENODO) and _badge_target(text, start):
+                taken.add(start, end)  # the software release a README badge links to
+                continue
+            if doi and _SICI_OPEN.search(doi) and text.startswith("<", end):
+                # A SICI DOI goes on past the `<` that ends a URL in prose:
+                # `https://doi.org/10.1002/(SICI)1097-0258(19980430)17:8<873::AID-SIM>3.0.CO;2-X`
+                tail = _SICI_TAIL.match(text, end)
+                if tail:
+                    longer = clean_doi(doi + tail.group(0).lower())
+                    end += len(longer) - len(doi)
+                    doi = longer
             if doi:
                 taken.add(start, end)
                 yield Hit(start, end, self.kind, self.rule, ref=doi_ref(doi))
@@ -189,7 +206,7 @@ class DoiExtractor:
                 continue  # "the DOI lookup", "DOI: see below": prose, not an identifier
             if raw.endswith(("/...", "/…", "/<suffix>")):
                 continue  # a placeholder in documentation: `doi:10.1145/...`
-            cleaned = clean_doi(raw)
+            cleaned = _trim(clean_doi(raw))
             problem = doi_problem(cleaned)
             start = match.start()
             end = match.start("doi") + len(cleaned)
@@ -208,7 +225,7 @@ class DoiExtractor:
         for match in _BARE.finditer(text) if "10." in text else ():
             if taken.covers(match.start()):
                 continue
-            cleaned = clean_doi(match.group(0))
+            cleaned = _trim(clean_doi(match.group(0)))
             if not _plausible_bare(cleaned):
                 continue
             end = match.start() + len(cleaned)
@@ -221,6 +238,24 @@ class DoiExtractor:
                 confidence=0.95,
                 problem=_delimited_punctuation(text, end),
             )
+
+
+# The issue part of a SICI (`...(19980430)17:8`) before its `<...>` item part.
+_SICI_OPEN = re.compile(r"\)\d+(?::[\d/-]+)+$")
+_SICI_TAIL = re.compile(r"<[^\s<>]+>[^\s\"'<>`|]+")
+# An image is never the paper, though a badge's image URL holds a DOI.
+_IMAGE = re.compile(r"(?i)\.(?:svg|png|jpe?g|gif|webp)$")
+# Zenodo's DOIs name software releases and data sets; behind a README badge they are the
+# project's own release, not a paper it cites (a JOSS paper's badge still is a paper).
+_ZENODO = "10.5281/zenodo."
+# What precedes a badge's link: a Markdown image inside a link, `[![DOI](image)](`, or reST's
+# `:target:` option of an `.. image::`.
+_BADGE_BEFORE = re.compile(r"(?:\[!\[[^\]\n]*\]\([^)\s]*\)\]\(|^[ \t]*:target:[ \t]*)$", re.M)
+
+
+def _badge_target(text: str, start: int) -> bool:
+    """Whether the link at `start` is the target of a badge image."""
+    return _BADGE_BEFORE.search(text, max(0, start - 300), start) is not None
 
 
 def _host(url: str) -> str:
@@ -242,8 +277,9 @@ def _doi_in_url(url: str) -> str | None:
             doi = clean_doi(
                 re.split(r"[?#]", match["doi"])[0] if "plos" not in decoded else match["doi"]
             )
-            doi = re.sub(r"(?i)v\d+$", "", doi) if "rxiv.org" in decoded else doi
-            return doi.lower() if "/" in doi and not doi.endswith("/") else None
+            doi = re.sub(r"(?i)v\d+$", "", doi) if "rxiv.org" in decoded else _trim(doi)
+            doi = doi.rstrip("/")  # `https://doi.org/10.1145/3360572/`: no DOI ends in `/`
+            return doi.lower() if "/" in doi else None
     nature = _NATURE.match(decoded)
     if nature:
         return "10.1038/" + re.sub(r"(?i)\.pdf$", "", nature["suffix"]).lower()
@@ -256,6 +292,24 @@ def _doi_in_url(url: str) -> str | None:
 _IMPLAUSIBLE_BARE = re.compile(
     r"10\.(?:0\d*|\d{1,3})(?:\.\d+)*/.*|[^/]+/\d{1,2}|10\.(?:19|20)\d\d/\d{1,4}"
 )
+
+
+# SIAM's legacy DOIs carry a fixed-length PII (`S` + ISSN + year + article + check digit:
+# `10.1137/S0895479894246905`); letters glued after it are a typo or the next word, never
+# part of the DOI.
+_FIXED_LENGTH = re.compile(r"(?i)(?P<doi>10\.1137/s\d{15}[\dx])[a-z]+")
+
+
+# Full-width punctuation of CJK prose, never raw in a DOI.
+_CJK_PUNCTUATION = re.compile("[。，、；：！？（）]")
+
+
+def _trim(doi: str) -> str:
+    """`doi` without what cannot belong to it: CJK prose after it, or what follows the end
+    its registrant's fixed format gives it."""
+    doi = _CJK_PUNCTUATION.split(doi, maxsplit=1)[0]
+    fixed = _FIXED_LENGTH.fullmatch(doi)
+    return fixed["doi"] if fixed else doi
 
 
 def _plausible_bare(doi: str) -> bool:

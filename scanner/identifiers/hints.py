@@ -35,6 +35,11 @@ _QUOTE_MARK = re.compile("[\"“«'`]")
 # (1991)`, `Greisen & Calabretta 2002, A&A, 395, 1061`.
 _CITATION_TEXT = re.compile(r"\(\d{4}[a-z]?\)$|(?:\b\d+\b.*){3}")
 _SPACES = re.compile(r"\s+")
+# Link texts that name a paper by its nickname (`Imagen paper`, `the DDPM paper`, `original
+# article`), not by its title.
+_NICKNAME = re.compile(
+    r"(?i)^(?:the\s+|this\s+|our\s+)?(?:\S+\s+){0,3}(?:paper|article|preprint|whitepaper)s?$"
+)
 _AROUND_TITLE = " ,.;:{}\"'“”«»"
 _LINK_TEXT_MAX = 400
 # Link texts that name the kind of link, not the paper (`PDF <url>`__, [here](url)).
@@ -104,6 +109,7 @@ def _looks_like_title(text: str, min_words: int) -> bool:
         and any(c.isalpha() for c in text)
         and text.lower() not in _GENERIC_LINK_TEXT
         and not _CITATION_TEXT.search(text)
+        and not _NICKNAME.match(text)
         and not text.lower().startswith(("http", "www.", "arxiv:", "doi:"))
     )
 

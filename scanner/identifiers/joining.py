@@ -25,8 +25,9 @@ _IDENTIFIER_WORD = re.compile(r"(?i)(?:://|doi|arxiv|\b10\.\d{4,9}/|www\.)")
 # (`j.\n cell.2019.05.031`, `abs/\n 1908.03265`), and after `.`/`:` starting in lowercase.
 _LOOKS_LIKE_ID = r"[^\s]*?(?:\d|/|\.\w)"
 # A line that starts a new link or marked identifier never continues the previous one
-# (`DOI: 10.1016/j.x.2006.05.008.` then `http://www.sciencedirect.com/...` on the next line).
-_STARTS_IDENTIFIER = re.compile(r"(?i)https?://|www\.|doi:|arxiv:")
+# (`DOI: 10.1016/j.x.2006.05.008.` then `http://www.sciencedirect.com/...` on the next line),
+# nor does one whose first word holds a link behind a list number (`3.https://...`).
+_STARTS_IDENTIFIER = re.compile(r"(?i)https?://|www\.|doi:|arxiv:|[^\s]*?://")
 _CONTINUES_AFTER = {
     ".": re.compile(r"(?=[a-z0-9])" + _LOOKS_LIKE_ID),
     ":": re.compile(r"(?=[a-z0-9])" + _LOOKS_LIKE_ID),

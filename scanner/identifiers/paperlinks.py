@@ -10,8 +10,11 @@ data here, in this order:
 0. A page of an online reference work (DLMF, the NIST e-Handbook): a reference.
 1. A vetoed host (code, Q&A, encyclopedia, reference sites, standards bodies) or a file type
    that is no paper (images, data, archives, source code): not a paper.
-2. A path word that names a non-paper (`slides`, `lecture`, `docs`, `blog`, `course`, ...): not
-   a paper.
+2. A path word that names a non-paper (`slides`, `lecture`, `docs`, `blog`, `course`,
+   `license`, `manual`, ...): not a paper, unless a paper folder stands deeper in the path
+   (`/docs/techreports/x.pdf`); then the words before the link (or a reST/Markdown link text
+   on the line before it) that call it slides, docs, a homepage...; then license wording in
+   its paragraph.
 3. A paper page shape (`jstor.org/stable/N`, `.../science/article/pii/...`, a DSpace handle, a
    HAL record, `/publication/`, `citation.cfm?id=`, ...): a paper.
 4. A PDF or PostScript file: a paper (technical reports and preprints are hosted as PDFs).
@@ -25,20 +28,24 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from scanner.identifiers.hosts import is_not_paper_host
+from scanner.identifiers.hosts import is_ordinary_link
 
 # Hosts that serve reference pages, software or standards, never a paper.
 _VETOED_HOSTS = (
     "mathworld.wolfram.com", "functions.wolfram.com", "wolframalpha.com", "reference.wolfram.com",
     "documents.wolfram.com", "oeis.org", "open-std.org", "isocpp.org", "iso.org", "ietf.org",
-    "rfc-editor.org", "unicode.org", "ecma-international.org", "khronos.org", "ivoa.net",
+    "rfc-editor.org", "itu.int", "unicode.org", "ecma-international.org", "khronos.org", "ivoa.net",
     "cran.r-project.org", "mathworks.com", "numpy.org", "scipy.org", "pytorch.org",
     "tensorflow.org", "jax.dev", "openxla.org", "nvidia.com", "boost.org", "gnu.org",
     "rosettacode.org", "codecov.io", "shields.io", "medium.com",
     "towardsdatascience.com", "blogspot.com", "wordpress.com", "substack.com", "twitter.com",
     "x.com", "reddit.com", "kaggle.com", "huggingface.co", "colab.research.google.com",
     "docs.google.com", "drive.google.com", "slideshare.net", "speakerdeck.com", "mapbox.com",
-    "activestate.com", "microsoft.com/en-us/download",
+    "activestate.com", "microsoft.com/en-us/download", "agner.org", "uops.info",
+    "felixcloutier.com", "eqworld.ipmnet.ru", "software.intel.com",
+    "intel.com/content/www/us/en/docs", "developer.arm.com", "llvm.org/docs", "godbolt.org",
+    "quick-bench.com", "cdrdv2.intel.com", "cdrdv2-public.intel.com", "ti.com/lit",
+    "intel.com/content/www/us/en/developer",
 )  # fmt: skip
 # File types that are never a paper.
 _NOT_PAPER_FILES = re.compile(
@@ -50,9 +57,22 @@ _NOT_PAPER_FILES = re.compile(
 # pages, data. Matched as whole words of the lowercased path.
 _NOT_PAPER_WORDS = re.compile(
     r"(?<![a-z])lect?[_-]?\d+|course|cours/|lectur|seminar|moodle|syllab|homework|tutorial|"
-    r"slide|handout|standard|(?:spring|fall|autumn|winter|summer)[_-]?(?:19|20)?\d\d|"
-    # A course number as a whole path segment: `stat315a`, `~cse835`, `am121`, `15-084j`.
-    r"/~?(?:[a-z]{1,5}[-_]?|\d{2}-)\d{3}[a-z]?/|"
+    r"slide|handout|standard|specification|(?:spring|fall|autumn|winter|summer)[_-]?(?:19|20)?\d\d|"
+    # Teaching in other languages (German `Vorlesung`, `Veranstaltungen`, `Übung`; French
+    # `enseignement`), and license texts (`eGenix.com-Public-License-1.1.0.pdf`, `eula.pdf`).
+    r"vorlesung|veranstaltung|uebung|übung|enseignement|opinnot|semester|(?<![a-z])kurs(?![a-z])|"
+    r"/emner/|kompendi|"
+    r"licen[cs]e|eula\b|manuals?(?![a-z])|"
+    # A course number with its term: `2233-S99`, `cs229_f19`.
+    r"/(?:[a-z]{0,5})?\d{3,4}[-_](?:s|f|w|sp|fa|su|wi)\d{2}/|"
+    r"users?_?-?guide|techdocs|presentations?(?![a-z])|faqs?(?![a-z])|keynote|webinar|"
+    # Vendors' white papers and federal standards (`nist.fips.197.pdf`).
+    r"white[_-]?papers?|(?<![a-z])fips(?![a-z])|"
+    # A course number as a whole path segment: `stat315a`, `~cse835`, `am121`, `15-084j`,
+    # or with its term: `Stat310_0910`, `cs229-2019`.
+    # (`paper087`, `tr123` and `vol123` are numbers of papers and volumes, not courses.)
+    r"/~?(?!(?:paper|art|tr|vol|no)\d)(?:[a-z]{1,5}[-_]?|\d{2}-)\d{3}[a-z]?"
+    r"(?:[_-](?:19|20)?\d{2}(?:\d{2})?)?/|"
     r"(?<![a-z])(?:slides?|lectures?|lect|notes|classes|handouts?|courses?|teaching|class|"
     r"syllabus|homework|hw\d*|tutorials?|talks?|posters?|webfoils|foils|manuals?\d*|"
     r"datasheets?|docs?|documentation|api|reference|vignettes|guide|blog|blogs|news|wiki|"
@@ -90,6 +110,19 @@ _PAPER_PAGES = re.compile(
     r"|bmva\.org/bmvc/\d{4}/"
     r"|cv-foundation\.org/openaccess/"
     r"|distill\.pub/\d{4}/[\w-]+"
+    r"|jcgt\.org/published/\d{4}/\d+/\d+"
+    # Publishers' and repositories' article pages without a DOI in the link.
+    r"|escholarship\.org/uc/item/\w+"
+    r"|osti\.gov/(?:biblio|servlets/purl)/\d+"
+    r"|ntrs\.nasa\.gov/(?:citations|api/citations)/\d+"
+    r"|mdpi\.com/\d{4}-\d{3}[\dx]/\d+/\d+/\d+"
+    r"|elifesciences\.org/articles/\d+"
+    r"|nowpublishers\.com/article/"
+    r"|cambridge\.org/core/(?:journals|books)/[\w-]+/article/"
+    r"|(?:osapublishing|opg\.optica)\.org/\w+/(?:abstract|fulltext|viewmedia)\.cfm\?uri="
+    r"|proquest\.com/docview/\d+"
+    r"|tel\.archives-ouvertes\.fr/tel-\d+"
+    r"|(?:repository|digitalcommons|scholarworks|scholarship|commons)\.[\w.-]+/[\w-]+/\d+/?$"
     r"|research\.google(?:\.com)?/pubs/"
     r"|microsoft\.com/(?:[a-z]{2}-[a-z]{2}/)?research/(?:publication|wp-content/uploads)/"
     r"|(?:ai\.meta|research\.facebook)\.com/(?:research/)?publications/"
@@ -102,7 +135,23 @@ _PAPER_PAGES = re.compile(
     r"|zbmath\.org/\?q=an:"
     r"|mathnet\.ru/"
     r"|(?:ideas|econpapers)\.repec\.org/(?:RePEc:|[ap]/)"
+    # Institutional repositories: bepress working papers, Digital Commons and EPrints records.
+    r"|(?:[\w-]+\.)?bepress\.com/[\w-]+/(?:paper|art)\d+"
+    r"|[\w.-]+/cgi/viewcontent\.cgi\?(?:[^#]*&)?article=\d+"
+    r"|[\w.-]+/id/eprint/\d+"
+    r"|scielo\.[\w.]+/(?:j/[\w-]+/a/\w+|scielo\.php\?(?:[^#]*&)?pid=S)"
     r"|journals?\.[\w.-]+/(?:index\.php/[\w-]+/)?(?:article|archive|doi|content)/"
+    r")"
+)
+# Paper sites whose links hold a word that vetoes other links (`doc`, `data`), and research
+# labs' paper pages on hosts otherwise vetoed for their documentation.
+_PAPER_SITES_FIRST = re.compile(
+    r"(?i)^(?:research\.nvidia\.com/(?:labs/[\w-]+/)?publication/[\w-]+"
+    r"|storage\.googleapis\.com/pub-tools-public-publication-data/pdf/"
+    r"|citeseerx?\.ist\.psu\.edu/(?:doc|document|viewdoc)\b"
+    r"|(?:proceedings\.)?mlsys\.org/(?:Conferences/\d{4}/doc/|paper)"
+    r"|peerj\.com/articles/(?:cs-)?\d+"
+    r"|api\.semanticscholar\.org/CorpusID:\d+"
     r")"
 )
 # Reference works online, which count as a reference like the book they are: the NIST Digital
@@ -136,10 +185,39 @@ def unwrap_archive(url: str) -> str:
 
 # What the line before a link may call it when it is not a paper.
 _ENTRY_VETO = re.compile(
-    r"(?i)\b(?:slides?|lecture|course|class notes|tutorial|blog|documentation|docs|manual|"
-    r"datasheet|homepage|home page|web ?site|source code|implementation at|code at|data at|"
-    r"dataset|software|package)\b[^\n]{0,60}$"
+    r"(?i)\b(?:slides?|lecture|course|class notes|'s notes|tutorial|blog|documentation|docs|"
+    r"manual|guide|datasheet|homepage|home page|web ?site|source code|implementation at|"
+    r"code at|data at|dataset|software|package)\b[^\n]{0,60}$"
 )
+
+
+# A paragraph of license wording: its links are to the license (`CNRI's License Agreement ...
+# may be located using the following URL: http://hdl.handle.net/...`), never to a paper.
+_LICENSE_ENTRY = re.compile(
+    r"(?i)\b(?:licen[cs]e agreement|this agreement|terms and conditions|licensed under|"
+    r"under the licen[cs]e)\b"
+)
+# A lead that is only the opening of a link's markup: `<` of reST, `(` of Markdown.
+_MARKUP_LEAD = re.compile(r"[\s<(\[\]`]*$")
+
+
+def _lead(entry: str) -> str:
+    """The words before the link on its line, or on the line before when the link opens its
+    line inside a reST or Markdown link (`the IAU Style Manual` then `<https://...>`_)."""
+    lines = entry.split(LINK_MARK, 1)[0].rsplit("\n", 2)
+    if len(lines) > 1 and _MARKUP_LEAD.fullmatch(lines[-1]):
+        return lines[-2] + " " + lines[-1]
+    return lines[-1]
+
+
+def _named_not_a_paper(where: str, path_start: int) -> bool:
+    """Whether a word of `where` (host and lowercased path) names a non-paper, unless a paper
+    folder stands deeper in the path than every such word (`/docs/techreports/...`,
+    `/teaching/readings/papers/...`): the deepest folder says what the file is."""
+    ends = [match.end() for match in _NOT_PAPER_WORDS.finditer(where)]
+    if not ends:
+        return False
+    return _PAPER_FOLDERS.search(where, max(ends[-1] - 1, path_start)) is None
 
 
 def is_paper_link(url: str, entry: str) -> bool:
@@ -152,15 +230,17 @@ def is_paper_link(url: str, entry: str) -> bool:
     where = host + path.lower()
     if _REFERENCE_WORKS.match(host + path):
         return True
-    if is_not_paper_host(host) or any(
+    if _PAPER_SITES_FIRST.match(host + path):
+        return True
+    if is_ordinary_link(host, path) or any(
         where == vetoed or where.startswith(vetoed) or host.endswith("." + vetoed)
         for vetoed in _VETOED_HOSTS
     ):
         return False
     file_path = path.split("?", 1)[0]
-    if _NOT_PAPER_FILES.search(file_path) or _NOT_PAPER_WORDS.search(where):
+    if _NOT_PAPER_FILES.search(file_path) or _named_not_a_paper(where, len(host)):
         return False
-    if _ENTRY_VETO.search(entry.split(LINK_MARK, 1)[0].rsplit("\n", 1)[-1]):
+    if _ENTRY_VETO.search(_lead(entry)) or _LICENSE_ENTRY.search(entry):
         return False
     if _PAPER_PAGES.match(host + path):
         return True

@@ -107,6 +107,34 @@ SITES: tuple[PaperSite, ...] = (
         "https://ui.adsabs.harvard.edu/abs/{bibcode}",
     ),
     _site(
+        "jstor",
+        r"jstor\.org/stable/(?:pdf/)?(?P<id>\d+)(?:\.pdf)?(?:[?#].*)?$",
+        "https://www.jstor.org/stable/{id}",
+    ),
+    _site(
+        "sciencedirect",
+        r"sciencedirect\.com/science/article/(?:abs/|am/)?pii/(?P<pii>[0-9A-Z]{10,20}X?)",
+        "https://www.sciencedirect.com/science/article/pii/{pii}",
+    ),
+    _site(
+        "oup",
+        r"academic\.oup\.com/(?P<journal>[\w-]+)/article(?:-abstract|-pdf)?/"
+        r"(?P<path>\d+/\d+/\d+/\d+)",
+        "https://academic.oup.com/{journal}/article/{path}",
+    ),
+    _site(
+        "hal",
+        r"(?:hal\.science|(?:hal|tel)\.archives-ouvertes\.fr|hal\.inria\.fr|"
+        r"[\w-]+\.hal\.science|hal-[\w-]+\.archives-ouvertes\.fr)/"
+        r"(?P<id>(?:hal|tel|inria|cea|halshs|lirmm|in2p3|pasteur|insu|ujm)-\d{8})",
+        "https://hal.science/{id}",
+    ),
+    _site(
+        "researchgate",
+        r"researchgate\.net/(?:profile/[^/]+/)?publication/(?P<id>\d+)",
+        "https://www.researchgate.net/publication/{id}",
+    ),
+    _site(
         "dblp",
         r"dblp\.org/rec/(?P<key>(?:conf|journals)/[\w/-]+?)(?:\.html|\.bib|\.xml)?$",
         "https://dblp.org/rec/{key}",
@@ -127,6 +155,12 @@ _NEEDLES = (
     "dblp.org",
     "citeseer",
     "adsabs",
+    "jstor",
+    "sciencedirect",
+    "oup.com",
+    "hal.",
+    "archives-ouvertes",
+    "researchgate",
 )
 
 
@@ -161,6 +195,12 @@ class PaperUrlExtractor:
         "Smith, J. (2004). Fast sketches. In Proc. SODA. http://www.example.edu/~smith/papers/"
         "sketch.html",
         "https://web.archive.org/web/2017/http://www.stats.ox.ac.uk/~snijders/Trans_Triads_ha.pdf",
+        "http://www.bepress.com/deptstats/paper42/",
+        "https://www.scielo.br/j/abc/a/Qw3RtY7uIoP9aSdF/?lang=en",
+        "https://someone.github.io/papers/bump_mapping.pdf",
+        "https://jcgt.org/published/0007/04/01/",
+        "https://escholarship.org/uc/item/8nq2g2s1",
+        "https://www.example.edu/docs/techreports/2002/pdf/UUCS-02-001.pdf",
     )
     INVALID: ClassVar[tuple[str, ...]] = (
         "https://github.com/org/repo/issues/12",
@@ -178,6 +218,12 @@ class PaperUrlExtractor:
         "https://ai.googleblog.com/2017/08/transformer.html",
         "http://users.cecs.anu.edu.au/~bdm/data/formats.html",
         "https://www.example.edu/figures/plot.png",
+        "https://www.example.net/products/Example-Public-License-1.1.0.pdf",
+        "https://www.example.net/static/publications/stylemanual1989.pdf",
+        "https://www.example.edu/astro/Stat310_0910/notes_mle.pdf",
+        "https://someone.github.io/project/docs/api.html",
+        "https://eqworld.ipmnet.ru/en/solutions/ode/ode0106.pdf",
+        "https://www.agner.org/optimize/instruction_tables.pdf",
     )
 
     def find(self, text: str) -> Iterator[Hit]:
@@ -194,6 +240,12 @@ class PaperUrlExtractor:
                 key = normalize_url(inner if "://" in inner else "https://" + inner)
             if key is not None:
                 yield Hit(start, end, self.kind, self.rule, ref=PaperRef(RefKind.URL, key))
+
+
+def canonical_paper_url(url: str) -> str | None:
+    """The canonical URL of a link to a named paper site (`https://proceedings.mlr.press/v37/
+    ioffe15.html` for its PDF too), else None: one key per paper, whichever link was written."""
+    return _site_key(url)
 
 
 def _site_key(url: str) -> str | None:

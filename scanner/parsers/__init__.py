@@ -19,10 +19,13 @@ class ParseError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class ParsedFile:
-    """What a parser found. `fallback` says why a simpler parser had to be used, if it was."""
+    """What a parser found. `fallback` says why a simpler parser had to be used, if it was;
+    `quiet` counts the blocks it read and left out, as they cannot cite anything."""
 
     blocks: tuple[TextBlock, ...]
     fallback: str | None = None
+    # Blocks read but not returned: they hold no citation cue (`SourceFile.prefilter`).
+    quiet: int = 0
 
 
 class Parser(Protocol):

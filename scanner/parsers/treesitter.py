@@ -18,6 +18,7 @@ Symbols are qualified the language's own way: `ns::Class::method` (C, C++, CUDA;
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
 from collections.abc import Callable
@@ -38,7 +39,9 @@ from scanner.parsers.tsblocks import (
     string_block,
     trails_code,
 )
+from scanner.parsers.tslex import QUOTE_CUE, lex, texts_at
 from scanner.parsers.tsnames import file_symbol, qualified_name, short_name
+from scanner.prefilter import cue_offsets
 from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
 
 _SNIFF = 65536  # characters read to tell a C++ header from a C one
@@ -52,6 +55,10 @@ _EXPORT_MACRO = re.compile(
     rb"(?![ \t]*\()"
     rb"|\b[A-Z][A-Z0-9_]*_NOEXCEPT\b(?:[ \t]*\([^()\n]*\))?"
 )
+# The same, over a block's text: ASCII word boundaries, as in bytes.
+_EXPORT_MACRO_TEXT = re.compile(_EXPORT_MACRO.pattern.decode(), re.ASCII)
+# Languages `tslex` reads, and whether it reads raw strings in them.
+_LEXED = {"c": False, "cpp": True, "cuda": True}
 # Nodes that wrap a definition without naming it: a comment before them documents the
 # definition inside.
 _WRAPPERS = frozenset(
@@ -105,10 +112,26 @@ class TreeSitterParser:
     """Reads C, C++, CUDA, Java, JavaScript, TypeScript, Go and Rust (see LANGUAGES)."""
 
     def parse(self, source: SourceFile) -> ParsedFile:
-        """Return the file's comment and string blocks with their owning symbols."""
-        language = _dialect(LANGUAGES[source.language], source.text)
-        grammar = _grammar(language.name)
+        """Return the file's comment and string blocks with their owning symbols.
+
+        With `source.prefilter`, only the blocks holding a citation cue are returned (the
+        others are counted in `quiet`), and a C-family file none of whose cue blocks yields a
+        hit is settled by `tslex` without a parse."""
+        language = LANGUAGES[source.language]
         data = source.text.encode("utf-8", errors="surrogatepass")
+        cues = _cues(source, data)
+        if cues is not None and language.name in _LEXED:
+            # Only C++ has raw strings; whether a `.h` file is C++ matters only if it has one.
+            raw_strings = _LEXED[language.name] or (
+                b'R"' in data and _dialect(language, source.text).name != "c"
+            )
+            lexed = lex(data, raw_strings)
+            if lexed is not None and not any(
+                find_hits(_blank_macros(text, language)) for text in texts_at(lexed, data, cues)
+            ):
+                return ParsedFile((), quiet=lexed.count)
+        language = _dialect(language, source.text)
+        grammar = _grammar(language.name)
         if language.export_macros:
             data = _EXPORT_MACRO.sub(lambda m: b" " * len(m.group(0)), data)
         tree = grammar.parser.parse(data)
@@ -123,6 +146,10 @@ class TreeSitterParser:
             b for s in strings if (b := string_block(s, data)) is not None
         ]
         raw.sort(key=lambda b: b.start_byte)
+        quiet = 0
+        if cues is not None:
+            cited = [b for b in raw if _holds_cue(b, cues)]
+            quiet, raw = len(raw) - len(cited), cited
         package = next(
             (
                 _text(caps["name"][0], data)
@@ -133,7 +160,7 @@ class TreeSitterParser:
         )
         top = file_symbol(language, source.path, package)
         if not any(find_hits(block.text) for block in raw):
-            return ParsedFile(tuple(_text_block(b, top) for b in raw))
+            return ParsedFile(tuple(_text_block(b, top) for b in raw), quiet=quiet)
         definitions = _definitions(captures, language, top, data)
         by_anchor: dict[int, _Definition] = {}
         for definition in definitions.values():
@@ -142,8 +169,35 @@ class TreeSitterParser:
         return ParsedFile(
             tuple(
                 _text_block(b, *_owner(b, language, definitions, by_anchor, top, data)) for b in raw
-            )
+            ),
+            quiet=quiet,
         )
+
+
+def _cues(source: SourceFile, data: bytes) -> list[int] | None:
+    """The sorted offsets of the citation cues in `data`, or None to read every block."""
+    if not source.prefilter:
+        return None
+    if source.cues is not None:
+        return list(source.cues)
+    return sorted(set(cue_offsets(data)))
+
+
+def _holds_cue(block: RawBlock, cues: list[int]) -> bool:
+    """Whether a cue offset falls in the block's span (its first to its last node), or the
+    block holds a quote the title detector reads (as `tslex.blocks_at` finds them)."""
+    index = bisect.bisect_left(cues, block.start_byte)
+    if index < len(cues) and cues[index] < block.last_node.end_byte:
+        return True
+    return QUOTE_CUE.search(block.text) is not None
+
+
+def _blank_macros(text: str, language: Language) -> str:
+    """A block's text as it reads after `_EXPORT_MACRO` blanked the file (blanks keep the
+    delimiters' word boundaries, so blanking the block alone gives the same text)."""
+    if not language.export_macros:
+        return text
+    return _EXPORT_MACRO_TEXT.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _dialect(language: Language, text: str) -> Language:

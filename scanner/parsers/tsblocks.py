@@ -19,7 +19,7 @@ _BLOCK_OPEN = re.compile(r"^/\*+!?")
 _BLOCK_CLOSE = re.compile(r"\*+/$")
 _MARGIN = re.compile(r"(?m)^([ \t]*)(\*+)(?!/)")
 _MARKER = re.compile(rb"//[/!]?|/\*[*!]?")
-_MIN_STRING = 8
+MIN_STRING = 8  # characters between the quotes: shorter strings make no block
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,18 +89,7 @@ def _marker(node: Node, data: bytes) -> str:
 
 def _comment_block(run: list[Node], data: bytes) -> RawBlock:
     first, last = run[0], run[-1]
-    end_byte = last.end_byte
-    # Rust's line comments include their newline; it belongs to no citation.
-    while end_byte > first.start_byte and data[end_byte - 1 : end_byte] in (b"\n", b"\r"):
-        end_byte -= 1
-    text = data[first.start_byte : end_byte].decode("utf-8", errors="replace")
-    if text.startswith("/*"):
-        text = _blank_block_comment(text)
-    else:
-        text = "\n".join(
-            _LINE_MARKER.sub(lambda m: m.group(1) + " " * len(m.group(2)), line)
-            for line in text.split("\n")
-        )
+    text = comment_text(data, first.start_byte, last.end_byte)
     return RawBlock(
         text,
         first.start_point.row + 1,
@@ -113,6 +102,20 @@ def _comment_block(run: list[Node], data: bytes) -> RawBlock:
     )
 
 
+def comment_text(data: bytes, start: int, end: int) -> str:
+    """The text of the comment block spanning `data[start:end]`, delimiters blanked."""
+    # Rust's line comments include their newline; it belongs to no citation.
+    while end > start and data[end - 1 : end] in (b"\n", b"\r"):
+        end -= 1
+    text = data[start:end].decode("utf-8", errors="replace")
+    if text.startswith("/*"):
+        return _blank_block_comment(text)
+    return "\n".join(
+        _LINE_MARKER.sub(lambda m: m.group(1) + " " * len(m.group(2)), line)
+        for line in text.split("\n")
+    )
+
+
 def _blank_block_comment(text: str) -> str:
     text = _BLOCK_OPEN.sub(lambda m: " " * len(m.group(0)), text)
     text = _BLOCK_CLOSE.sub(lambda m: " " * len(m.group(0)), text)
@@ -121,19 +124,27 @@ def _blank_block_comment(text: str) -> str:
 
 def string_block(node: Node, data: bytes) -> RawBlock | None:
     """A string literal as a block with its quotes and prefix blanked, or None if tiny."""
-    if node.end_byte - node.start_byte < _MIN_STRING + 2:
+    text = string_text(data, node.start_byte, node.end_byte)
+    if text is None:
         return None
-    text = data[node.start_byte : node.end_byte].decode("utf-8", errors="replace")
+    return RawBlock(
+        text, node.start_point.row + 1, _char_column(node, data), node.start_byte, False, node, node
+    )
+
+
+def string_text(data: bytes, start: int, end: int) -> str | None:
+    """The text of the string literal `data[start:end]` (its prefix included) with its quotes
+    and prefix blanked, or None if it is too short to hold a citation."""
+    if end - start < MIN_STRING + 2:
+        return None
+    text = data[start:end].decode("utf-8", errors="replace")
     opening = min(
         (i for i in (text.find('"'), text.find("'"), text.find("`")) if i >= 0), default=-1
     )
     closing = max(text.rfind('"'), text.rfind("'"), text.rfind("`"))
     if opening < 0 or closing <= opening:
         return None
-    text = " " * (opening + 1) + text[opening + 1 : closing] + " " * (len(text) - closing)
-    return RawBlock(
-        text, node.start_point.row + 1, _char_column(node, data), node.start_byte, False, node, node
-    )
+    return " " * (opening + 1) + text[opening + 1 : closing] + " " * (len(text) - closing)
 
 
 def _char_column(node: Node, data: bytes) -> int:

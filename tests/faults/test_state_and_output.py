@@ -332,6 +332,62 @@ def test_every_output_is_checked_before_any_is_written(
     assert not (tmp_path / "xml:").exists()
 
 
+def _commands(root: Path, tmp_path: Path) -> dict[str, list[str]]:
+    """Every command that takes `-o`, as run on `root` (`-o` is appended)."""
+    catalog = str(tmp_path / "catalog.sqlite")
+    return {
+        "scan": ["scan", str(root), "--no-resolve", "-q"],
+        "check": ["check", "--root", str(root)],
+        "diff": ["diff", "HEAD", "--root", str(root)],
+        "bib": ["bib", "--root", str(root)],
+        "catalog export": ["catalog", "--catalog", catalog, "export"],
+        "index": ["index", str(root), "--offline", "-q", "--catalog", catalog],
+    }
+
+
+def _git_tree(root: Path) -> Path:
+    tree(root)
+    for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "x"]):
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=root, check=True
+        )
+    return root
+
+
+@pytest.mark.parametrize("command", ["scan", "check", "diff", "bib", "catalog export", "index"])
+def test_every_command_checks_its_output_path_before_it_runs(
+    tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _git_tree(tmp_path / "tree")
+    (tmp_path / "plain").write_text("a file where a directory should be\n")
+    args = _commands(root, tmp_path)[command]
+    for bad, message in [
+        (tmp_path / "plain" / "out.json", "plain is not a directory"),
+        (tmp_path / "plain", "plain is not a directory")
+        if command == "index"
+        else (tmp_path, "is a directory"),
+    ]:
+        code = run([*args, "-o", str(bad)])
+        err = capsys.readouterr().err
+        assert code == 2, err
+        assert "Traceback" not in err and err.count("\n") == 1 and message in err, err
+    # Nothing ran: a check or a scan would have opened the catalog, an index its directory.
+    assert not (tmp_path / "catalog.sqlite").exists()
+
+
+@pytest.mark.parametrize("command", ["scan", "check", "diff", "bib", "catalog export", "index"])
+def test_a_missing_output_directory_is_created(
+    tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The GitHub Action (`report-dir`) and the GitLab example write into a directory that a
+    # fresh checkout does not have: every command creates it, as `scan` always did.
+    root = _git_tree(tmp_path / "tree")
+    target = tmp_path / "new" / "deeper" / ("out" if command == "index" else "out.txt")
+    code = run([*_commands(root, tmp_path)[command], "-o", str(target)])
+    assert code in (0, 1), capsys.readouterr().err
+    assert target.is_dir() if command == "index" else target.is_file()
+
+
 def test_a_bare_path_takes_the_format_of_its_extension(tmp_path: Path) -> None:
     root = tree(tmp_path / "tree")
     names = ["p.html", "s.json", "s.sarif", "s.md", "s.bib"]

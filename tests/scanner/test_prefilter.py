@@ -10,7 +10,7 @@ import pytest
 from benchmarks.scoring import DATASET_ENV
 from benchmarks.scoring import DEFAULT_DATASET as NAIST
 from scanner.identifiers import EXTRACTORS
-from scanner.prefilter import may_cite
+from scanner.prefilter import cue_offsets, may_cite
 
 SOURCES = Path(__file__).parents[1] / "fixtures" / "sources"
 
@@ -132,3 +132,75 @@ def test_links_to_code_docs_and_encyclopedia_hosts_do_not_make_a_candidate(
 )
 def test_links_to_other_hosts_still_count(comment: bytes) -> None:
     assert may_cite(comment)
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        b"typedef std::remove_reference_t<T> U;\nusing W = std::reference_wrapper<T>;\n",
+        b'#include "src/core/util/http_client/httpcli.h"\n#include "chttp2/transport.h"\n',
+        b"static bool doit(); // doing it twice is harmless\n",
+        b"// Set all bits of the mask.\nclass FieldValuePrinter; class Wallpaper;\n",
+        b"int q = total / 3802363;\nint r = total - 1234567;\n",
+        b"double d = APFloat::IEEEdouble(); // siamese twins\n",
+        b" * Copyright (C) Daniel Stenberg, <daniel@example.net>, et al.\n",
+        b"refcount_t referenced; int reference_count; T& reference(int i);\n",
+    ],
+)
+def test_cue_words_inside_code_do_not_make_a_candidate(code: bytes) -> None:
+    assert not may_cite(code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b"// hep-th/9901001 and math.GT/0309136\n",
+        b"// hepth/9901001\n",
+        b"// (doi.org/10.1/x) doi: 10.1000/182\n",
+        b"// DOI:10.1000/182\n",
+        b"// References:\n// A. Smith. A fast method.\n",
+        b"// for reference, see the original\n",
+        b"// see reference [3]\n",
+        b"/* @inproceedings{smith, title={A fast method}} */\n",
+        b"// Vaswani et al. introduced attention.\n",
+        b"// http://ieeexplore.ieee.org/document/1234\n",
+        b"// IEEE Trans. on Computers\n",
+        b"// SIAM J. Sci. Comput.\n",
+        b"/** \\cite smith and @cite jones */\n",
+        b"// (see paper) and the Papers of Smith\n",
+    ],
+)
+def test_cue_words_in_prose_still_pass(text: bytes) -> None:
+    assert may_cite(text)
+
+
+def test_cue_offsets_point_at_every_cue() -> None:
+    text = b"int x = 1; // See arXiv:1706.03762\nint y = 2; /* Smith (2019) */\n"
+    offsets = sorted(cue_offsets(text))
+    assert offsets == [text.index(b"arXiv"), text.index(b"2019")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b' * squaring; see "Nineteen Dubious Ways to Compute the Exponential of a\n'
+        b' * Matrix," by Moler and Van Loan.\n',
+        b'// as described in "Fast Algorithms for Sorting Large Arrays".\n',
+        b'# "Fast Algorithms for Sorting Large Arrays", by Smith and Jones\n',
+        "// \u201cFast Algorithms for Sorting Large Arrays\u201d\n".encode(),
+    ],
+)
+def test_a_quoted_title_is_a_cue(text: bytes) -> None:
+    # The title detector finds such citations without a year or any other needle.
+    assert may_cite(text)
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        b'import x from "react";\nconst y = "A", by = 2;\n',
+        b'std::string domain "Foo";\n',
+    ],
+)
+def test_quotes_in_code_are_no_cue(code: bytes) -> None:
+    assert not may_cite(code)

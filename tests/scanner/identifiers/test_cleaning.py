@@ -20,6 +20,11 @@ from scanner.identifiers.cleaning import clean
         ("https://x.org/a?b=1&amp;c=2&quot;", "https://x.org/a?b=1&amp;c=2"),
         ("https://x.org/a]*", "https://x.org/a"),
         ("https://x.org/a`_", "https://x.org/a`_"),
+        # Percent-encoded closers and quotes of the prose, kept when the link opens them.
+        ("https://arxiv.org/abs/1706.03762%29", "https://arxiv.org/abs/1706.03762"),
+        ("https://x.org/a%5D.", "https://x.org/a"),
+        ("https://x.org/a%22", "https://x.org/a"),
+        ("https://x.org/Foo_%28bar%29", "https://x.org/Foo_%28bar%29"),
     ],
 )
 def test_clean_trims_what_follows_a_url(candidate: str, cleaned: str) -> None:

@@ -25,6 +25,40 @@ CASES = [
         ["doi:10.1002/(sici)1521-3978(199806)46:4/5<493::aid-prop493>3.0.co;2-p"],
     ),
     ("see 10.1016/0167-2789(84)90263-6.", ["doi:10.1016/0167-2789(84)90263-6"]),
+    # A SICI DOI in a link goes on past the `<` that ends other links in prose.
+    (
+        "https://doi.org/10.1002/1097-0037(200010)36:3<156::AID-NET2>3.0.CO;2-L",
+        ["doi:10.1002/1097-0037(200010)36:3<156::aid-net2>3.0.co;2-l"],
+    ),
+    (
+        "<https://doi.org/10.1002/(SICI)1097-0258(19980430)17:8<873::AID-\n  SIM7>3.0.CO;2-X>.",
+        ["doi:10.1002/(sici)1097-0258(19980430)17:8<873::aid-sim7>3.0.co;2-x"],
+    ),
+    ("https://doi.org/10.1002/sim.4067<br>", ["doi:10.1002/sim.4067"]),
+    # A trailing slash, and CJK punctuation after a link.
+    ("https://doi.org/10.1145/3360572/", ["doi:10.1145/3360572"]),
+    ("见 doi.org/10.1145/3360572。", ["doi:10.1145/3360572"]),
+    ("参见 https://arxiv.org/abs/1706.03762，第三节", ["arxiv:1706.03762"]),
+    ("参见 doi:10.1145/3360572，第三节", ["doi:10.1145/3360572"]),
+    ("参见 10.1145/3360572（第三节）", ["doi:10.1145/3360572"]),
+    # JSTOR's PDF and page links of one paper share one key.
+    ("https://www.jstor.org/stable/pdf/2346101.pdf", ["url:https://jstor.org/stable/2346101"]),
+    ("http://www.jstor.org/stable/2346101?seq=1", ["url:https://jstor.org/stable/2346101"]),
+    # One key per paper on publishers' and repositories' sites, whichever page was linked.
+    (
+        "https://www.sciencedirect.com/science/article/abs/pii/S0893608005001206",
+        ["url:https://sciencedirect.com/science/article/pii/S0893608005001206"],
+    ),
+    (
+        "https://academic.oup.com/biomet/article-abstract/58/3/443/233515?redirectedFrom=x",
+        ["url:https://academic.oup.com/biomet/article/58/3/443/233515"],
+    ),
+    ("https://inria.hal.science/hal-02171256v4/document", ["url:https://hal.science/hal-02171256"]),
+    ("https://hal.archives-ouvertes.fr/hal-02171256", ["url:https://hal.science/hal-02171256"]),
+    (
+        "https://www.researchgate.net/publication/200034365_An_Improved_Algorithm",
+        ["url:https://researchgate.net/publication/200034365"],
+    ),
     (
         "https://www.biorxiv.org/content/biorxiv/early/2018/03/15/282962.full.pdf",
         ["doi:10.1101/282962"],
@@ -47,6 +81,7 @@ CASES = [
     ("Implements: 1503.01520", ["arxiv:1503.01520"]),
     ("Adam. CoRR, abs/1412.6980, 2014.", ["arxiv:1412.6980"]),
     ("https://arxiv.org/pdf/1712.03976.pdf", ["arxiv:1712.03976"]),
+    ("(https://arxiv.org/abs/1712.03976%29.", ["arxiv:1712.03976"]),
     ("https://arxiv.org/abs/0708.0882v1", ["arxiv:0708.0882"]),
     # A DOI ending its line is not continued by the link on the next line.
     (

@@ -36,6 +36,10 @@ def test_text_between_two_quoted_words_is_not_a_title() -> None:
         "has been `floated\n <https://ui.adsabs.harvard.edu/abs/2012EPJP..127...24A>`_ that",
         "`ApJ 374, 344 (1991) <https://ui.adsabs.harvard.edu/abs/1991ApJ...374..344K>`_.",
         "`Kraft, Burrows, and Nousek (1991) <https://doi.org/10.1086/170124>`_",
+        # A paper's nickname is not its title.
+        "See the [Imagen paper](https://huggingface.co/papers/2205.11487).",
+        "`the original DDPM paper <https://arxiv.org/abs/2006.11239>`_",
+        "[Flash Attention 3 paper](https://arxiv.org/abs/2407.08608)",
     ],
 )
 def test_link_texts_that_are_prose_or_citations_are_not_titles(text: str) -> None:

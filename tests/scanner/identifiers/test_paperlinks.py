@@ -1,0 +1,180 @@
+"""Paper links on any host: each lesson from reading real packages' links, as a sentence of our
+own, with whether the link is the paper itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from scanner.extract import find_hits
+from scanner.identifiers.paperlinks import LINK_MARK, is_paper_link
+from scanner.prefilter import may_cite
+
+M = LINK_MARK
+
+PAPERS = [
+    # Institutional repositories: bepress working papers, Digital Commons, EPrints, SciELO.
+    ("http://www.bepress.com/deptstats/paper42/", "the estimator we use:\n  " + M),
+    ("https://digitalcommons.example.edu/cgi/viewcontent.cgi?article=1042&context=stat", M),
+    ("https://eprints.example.ac.uk/id/eprint/31415/", "Smith, J. (2009). A sketch. " + M),
+    ("https://www.scielo.br/j/abc/a/Qw3RtY7uIoP9aSdF/?lang=en", "Pesq. Oper., 2005, " + M),
+    ("http://www.scielo.br/scielo.php?script=sci_arttext&pid=S0101-74382005000200004", M),
+    # An author's copy on a personal site of a code host; a company lab's paper page.
+    ("https://someone.github.io/papers3d/bump_mapping.pdf", M),
+    ("https://rjournal.github.io/archive/2013-2/author.pdf", M),
+    ("https://research.nvidia.com/publication/2011-09_voxel-cone-tracing", M),
+    # Publishers' and repositories' article pages without a DOI in the link, also where the
+    # link holds a word that vetoes other links (`doc`, `data`, `api`, `cs-103`, `paper087`).
+    ("https://escholarship.org/uc/item/8nq2g2s1", M),
+    ("https://repository.example.edu/cis_reports/123/", M),
+    ("https://www.osti.gov/biblio/1234567", M),
+    ("https://ntrs.nasa.gov/citations/19970016975", M),
+    ("https://www.mdpi.com/1099-4300/20/6/397", M),
+    ("https://peerj.com/articles/cs-103/", M),
+    ("https://llvm.org/pubs/2004-01-30-CGO-LLVM.pdf", M),
+    ("https://elifesciences.org/articles/12345", M),
+    ("https://www.nowpublishers.com/article/Details/MAL-016", M),
+    ("https://www.cambridge.org/core/journals/fluid-mechanics/article/abs/x/ABC123", M),
+    ("https://opg.optica.org/josaa/abstract.cfm?uri=josaa-4-4-629", M),
+    ("https://www.proquest.com/docview/304412345", M),
+    ("https://tel.archives-ouvertes.fr/tel-01234567", M),
+    ("https://storage.googleapis.com/pub-tools-public-publication-data/pdf/45530.pdf", M),
+    ("https://citeseerx.ist.psu.edu/doc/10.1.1.45.3512", M),
+    ("https://api.semanticscholar.org/CorpusID:13756489", M),
+    ("https://mlsys.org/Conferences/2019/doc/2019/137.pdf", M),
+    ("https://www.bmva.org/bmvc/2016/papers/paper087/index.html", M),
+    ("https://www.example.edu/techreports/tr123/report.pdf", M),
+    # A journal's paper pages (the Journal of Computer Graphics Techniques).
+    ("https://jcgt.org/published/0007/04/01/", M),
+    # The deepest folder says what a file is: a technical report under `docs/`, a paper in
+    # a course's reading list.
+    ("https://www.example.edu/docs/techreports/2002/pdf/UUCS-02-001.pdf", M),
+    ("https://www.example.edu/teaching/readings/papers/dynamic_models.pdf", M),
+]
+
+NOT_PAPERS = [
+    # License texts: by their file name, and by the license wording of their paragraph.
+    ("https://www.example.net/products/Example-Public-License-1.1.0.pdf", "Under the " + M),
+    ("https://www.example.net/legal/eula.pdf", M),
+    (
+        "http://hdl.handle.net/9999.1/2024",
+        "This Agreement may also be obtained from a proxy server using the following URL: " + M,
+    ),
+    ("https://www.example.net/pubs/report.pdf", "Licensed under the terms at\n" + M),
+    # Manuals and style guides, also when the name is glued to other words or a year.
+    ("https://www.example.net/static/publications/stylemanual1989.pdf", M),
+    ("https://www.example.net/files/UserManual_v2.pdf", M),
+    # Teaching material: a course number with its term, and course words in other languages.
+    ("https://www.example.edu/astro/Stat310_0910/notes_mle.pdf", "[1] D. Doe. MLE. " + M),
+    ("https://www.example.edu/cs229-2019/handout3.pdf", M),
+    ("http://www.example.uni-goettingen.de/veranstaltungen/models/Loesung.pdf", M),
+    ("https://www.example.de/vorlesung/kapitel3.pdf", M),
+    ("https://www.example.fr/enseignement/m2/poly.pdf", M),
+    # Specifications and standards bodies' reports; what is under a paper folder but named
+    # a non-paper itself.
+    ("https://www.example.net/content/dam/pdfs/cube-lut-specification-1.0.pdf", M),
+    ("https://www.itu.int/pub/R-REP-BT.2407-2017", M),
+    ("https://www.example.edu/papers/slides/talk2019.pdf", M),
+    ("https://www.example.edu/course/cs101/papers/lecture3.pdf", M),
+    # Guides: called so before the link, or a user guide by its file name.
+    ("https://www.example.net/pdf/dotguide.pdf", "DOT Guide: " + M),
+    ("https://www.example.net/files/UserGuide_v3.pdf", M),
+    # Processor manuals and instruction tables, vendor documents and talks.
+    ("https://www.agner.org/optimize/instruction_tables.pdf", M),
+    ("https://www.example.net/system/files/TechDocs/24593.pdf", M),
+    ("https://on-demand.example.net/gtc/2017/presentation/s7622-kernels.pdf", M),
+    ("https://llvm.org/docs/LangRef.pdf", M),
+    ("https://cdrdv2-public.intel.com/671200/optimization-reference.pdf", M),
+    ("https://www.ti.com/lit/an/spra947/spra947.pdf", M),
+    # Reference tables of solutions; course material by its term or in other languages; what
+    # the line calls someone's notes.
+    ("https://eqworld.ipmnet.ru/en/solutions/ode/ode0106.pdf", M),
+    ("https://math.example.edu/people/doe/2233-S99/2233-l12.pdf", M),
+    ("https://homes.example.dk/jc/FemteSemester/Beams3D.pdf", M),
+    ("http://www.example.fi/Opinnot/T-61.6020/2008/pagerank_hits.pdf", M),
+    ("http://www.example.no/studier/emner/math/MAT1100/h08/kompendiet/diffint.pdf", M),
+    ("https://math.example.edu/~doe/ban275.pdf", "[1] Prof. Doe's notes: " + M),
+    # Vendors' white papers and federal standards.
+    ("https://www.example.net/media/publication/720_Algorithms_Whitepaper_2015.pdf", M),
+    ("https://nvlpubs.example.gov/nistpubs/fips/nist.fips.197.pdf", M),
+    # FAQs and keynotes.
+    ("http://www.example.ca/PDFs/ColorFAQ.pdf", M),
+    ("https://www.example.net/events/2019/keynote_doe.pdf", M),
+    # A course number stays a course number.
+    ("https://www.example.edu/stat315a/notes.pdf", M),
+    ("https://www.example.edu/~prof/cs101/week3.pdf", M),
+    # A personal site's documentation, and a company's documentation pages.
+    ("https://someone.github.io/project/docs/api.html", "Smith et al. (2019) " + M),
+    ("https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html", M),
+    # What the link text of a reST or Markdown link calls it, on the line before the link.
+    ("https://www.example.net/files/style1989.pdf", "Follows the `Style Manual\n<" + M + ">`_."),
+    ("https://www.example.net/files/t2019.pdf", "See the [lecture slides\n](" + M + ")"),
+]
+
+
+@pytest.mark.parametrize(("url", "entry"), PAPERS)
+def test_paper_links_on_any_host(url: str, entry: str) -> None:
+    assert is_paper_link(url, entry)
+
+
+@pytest.mark.parametrize(("url", "entry"), NOT_PAPERS)
+def test_links_that_are_not_papers(url: str, entry: str) -> None:
+    assert not is_paper_link(url, entry)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SIAM's legacy DOIs have a fixed length: a letter glued after one is not part of it.
+        ("https://doi.org/10.1137/S0895479893251472T.", ["doi:10.1137/s0895479893251472"]),
+        ("doi:10.1137/S003614450342478X.", ["doi:10.1137/s003614450342478x"]),
+        ("see 10.1137/S0036144503424786a for", ["doi:10.1137/s0036144503424786"]),
+        ("https://doi.org/10.1137/070710111", ["doi:10.1137/070710111"]),
+    ],
+)
+def test_dois_of_a_fixed_length_are_cut_at_it(text: str, expected: list[str]) -> None:
+    assert [h.ref.key for h in find_hits(text) if h.ref] == expected
+    assert may_cite(text.encode())
+
+
+@pytest.mark.parametrize(("url", "entry"), PAPERS)
+def test_prefilter_lets_every_paper_link_through(url: str, entry: str) -> None:
+    assert may_cite(entry.replace(M, url).encode())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A README badge: its image holds a DOI, and the Zenodo release it links to is the
+        # project's own software, not a paper it cites.
+        (
+            "[![DOI](https://zenodo.org/badge/DOI/10.5281/zenodo.1234567.svg)]"
+            "(https://doi.org/10.5281/zenodo.1234567)",
+            [],
+        ),
+        (
+            ".. image:: https://zenodo.org/badge/DOI/10.5281/zenodo.1234567.svg\n"
+            "   :target: https://doi.org/10.5281/zenodo.1234567",
+            [],
+        ),
+        # A paper's badge still links to the paper; a Zenodo DOI in prose is still cited.
+        (
+            "[![DOI](https://joss.theoj.org/papers/10.21105/joss.01234/status.svg)]"
+            "(https://doi.org/10.21105/joss.01234)",
+            ["doi:10.21105/joss.01234"],
+        ),
+        ("The data of Doe (2020), https://doi.org/10.5281/zenodo.1234567", None),
+        # A numbered list of links, one per line: the second is not glued to the first.
+        (
+            "Sources:\n2.https://lab.example.edu/\n3.https://lab.example.edu/~a/papers/x.pdf",
+            ["url:https://lab.example.edu/~a/papers/x.pdf"],
+        ),
+    ],
+)
+def test_badges_and_link_lists(text: str, expected: list[str] | None) -> None:
+    found = [h.ref.key for h in find_hits(text) if h.ref and h.kind.value != "author-year"]
+    assert found == (expected if expected is not None else ["doi:10.5281/zenodo.1234567"])
+
+
+def test_prefilter_skips_personal_site_links_that_are_not_papers() -> None:
+    assert not may_cite(b"// See https://someone.github.io/project/api.html\nint f();\n")
+    assert may_cite(b"// See https://someone.github.io/pubs/sketch.pdf\nint f();\n")

@@ -1,0 +1,85 @@
+"""An entry's identifiers written one after another (the publisher's DOI, then the working
+paper's link) are one reference; a list of bare links, or entries a blank line apart, are not."""
+
+from __future__ import annotations
+
+from scanner.extract import find_hits
+
+ENTRY = """References
+----------
+
+A. Author, B. Author, Interval estimation of entropy densities, Journal of
+Econometrics, Volume 138, June 2007, Pages 532-546.
+DOI: 10.1016/j.jeconom.2006.05.008.
+http://escholarship.org/uc/item/7jf5w1ht  (working paper)
+"""
+
+
+def keys(text: str) -> list[str]:
+    return [h.ref.key for h in find_hits(text) if h.ref is not None]
+
+
+def test_an_entry_with_its_doi_and_its_working_paper_is_one_reference() -> None:
+    assert keys(ENTRY) == ["doi:10.1016/j.jeconom.2006.05.008"]
+
+
+def test_bare_links_one_per_line_stay_apart() -> None:
+    text = "See:\nhttps://arxiv.org/abs/1706.03762\nhttps://arxiv.org/abs/1810.04805\n"
+    assert keys(text) == ["arxiv:1706.03762", "arxiv:1810.04805"]
+
+
+def test_entries_a_blank_line_apart_stay_apart() -> None:
+    text = (
+        "An O(m) Algorithm for Cores Decomposition of Networks\n"
+        "Vladimir Author and Matjaz Author, 2003.\n"
+        "https://arxiv.org/abs/cs.DS/0310049\n\n"
+        "Generalized Cores\nVladimir Author and Matjaz Author, 2002.\n"
+        "https://arxiv.org/pdf/cs/0202039\n"
+    )
+    assert keys(text) == ["arxiv:cs/0310049", "arxiv:cs/0202039"]
+
+
+def test_identifiers_ending_entry_text_and_the_link_below_are_one_reference() -> None:
+    text = (
+        "R. Author and J.-C. Author. Laplacian Dynamics and Multiscale Structure,\n"
+        "doi:10.1109/TNSE.2015.2391998.\n"
+        "https://arxiv.org/abs/0812.1770\n\n"
+        "Numerical methods, 2nd ed. (ISBN 0-521-43108-5)\n"
+        "p. 294\n"
+        "<http://www.example.edu/~a/papers/c7-3.pdf>\n"
+    )
+    assert keys(text) == ["arxiv:0812.1770", "url:https://example.edu/~a/papers/c7-3.pdf"]
+
+
+def test_links_listed_under_a_heading_stay_apart() -> None:
+    text = "References:\nhttps://arxiv.org/abs/1706.03762\nhttps://arxiv.org/abs/1810.04805\n"
+    assert keys(text) == ["arxiv:1706.03762", "arxiv:1810.04805"]
+    text = "See https://arxiv.org/abs/1706.03762\nhttps://arxiv.org/abs/1810.04805\n"
+    assert keys(text) == ["arxiv:1706.03762", "arxiv:1810.04805"]
+
+
+def test_links_listed_under_a_numpy_heading_or_with_commas_stay_apart() -> None:
+    text = (
+        "References\n-----------\n"
+        "section 5 in https://www.example.edu/~a/papers/appendix.pdf,\n"
+        "http://www.example.net/proceedings/2006/stats/x08.pdf,\n"
+        "http://eprints.example.ac.uk/84988/1/tests_final.pdf\n"
+    )
+    assert len(keys(text)) == 3
+    text = "Smith (2001), https://www.example.edu/~a/papers/a.pdf,\nhttps://www.example.edu/~a/papers/b.pdf\n"
+    assert len(keys(text)) == 2
+
+
+def test_a_link_that_starts_a_sentence_is_another_work() -> None:
+    text = "This follows doi:10.1145/3360572.\nhttps://arxiv.org/abs/1706.03762 extends it.\n"
+    assert keys(text) == ["doi:10.1145/3360572", "arxiv:1706.03762"]
+
+
+def test_a_preprint_and_its_published_version_below_are_one_reference() -> None:
+    text = (
+        ".. [1] A. Author, B. Author. A simple algorithm for degree sequences.\n"
+        "       arXiv:0905.4913, Jan. 2010.\n"
+        "       Published 2010 in Elec. J. Combinatorics (17(1)). R66.\n"
+        "       http://www.example.net/Volume_17/PDF/v17i1r66.pdf\n"
+    )
+    assert keys(text) == ["arxiv:0905.4913"]
