@@ -82,6 +82,8 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
         # "(Pugh 1990): https://doi.org/..." - the span takes in the identifier that follows, so
         # that extract.py folds this mention into the identifier's instead of reporting both.
         ident = _TRAILING_ID.match(text, match.end(), end)
+        if ident is not None and _MORE_IDS.match(text, ident.end(), end):
+            ident = None  # "Smith (2001), <link>,\n<link>": a list of links, each its own
         stop = ident.end() if ident else match.end()
         yield match.start(), stop, EntryFields(authors=authors, year=year), confidence
 
@@ -184,6 +186,7 @@ _OWNERSHIP = re.compile(
 
 
 _TRAILING_ID = re.compile(r"\)?[ \t]*[:,;]?[ \t]*<?(?:https?://|doi:\s*|arXiv:\s*)[^\s\])>]+>?")
+_MORE_IDS = re.compile(r"[ \t]*[,;]?\s*(?:and\s+)?<?(?:https?://|doi:|arXiv:)")
 _YEAR_RE = re.compile(_YEAR + r"(?!\d)")
 _CAPITALIZED = re.compile(r"[A-Z][A-Za-z]")  # every author list holds one capitalized word
 
