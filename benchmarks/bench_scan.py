@@ -9,7 +9,12 @@ empty cache; (c) a warm rescan with nothing changed; (d) a rescan after changing
 10 files. Prints the ratios to the floor and the peak memory (max RSS of any process of the
 run), then where a single-worker cold scan spends its CPU time, stage by stage
 (`benchmarks/stages.py`). Without `--repo` it generates (or reuses) a synthetic repository of
-about 20,000 files and 150 MB per unit of `--scale`.
+about 20,000 files and 150 MB per unit of `--scale`; with `--repo`, `--scale N` scans N copies
+of the tree side by side (how memory grows with the tree).
+
+The scans run with compiled bytecode, as an installed citegraph has: where the environment
+says not to write it (PYTHONDONTWRITEBYTECODE), every run would otherwise compile citegraph's
+modules from source again, which no user's run does.
 """
 
 from __future__ import annotations
@@ -100,13 +105,47 @@ def touch_files(files: list[Path], run: int) -> None:
             handle.write(f"\n// benchmark edit {run} {time.time_ns()}\n".encode())
 
 
+def copy_tree(source: Path, target: Path, copies: int) -> Path:
+    """`source` copied to `target`, or, for `copies` > 1, that many times side by side under
+    it (`copy-1/`, `copy-2/`, ...). Returns `target`."""
+    if copies == 1:
+        shutil.copytree(source, target, symlinks=True)
+        return target
+    for number in range(1, copies + 1):
+        shutil.copytree(source, target / f"copy-{number}", symlinks=True)
+    return target
+
+
+def scan_environment(work: Path, cache: Path) -> dict[str, str]:
+    """The environment of the timed runs: offline, a cache of their own, and bytecode kept
+    under `work` (compiled there once by `compile_packages`)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(
+        CITEGRAPH_CACHE_DIR=str(cache),
+        CITEGRAPH_OFFLINE="1",
+        PYTHONPYCACHEPREFIX=str(work / "bytecode"),
+    )
+    return env
+
+
+def compile_packages(env: dict[str, str]) -> None:
+    """Compile citegraph's packages to bytecode before the timed runs."""
+    import catalog
+    import citegraph
+    import scanner
+
+    folders = [str(Path(package.__path__[0])) for package in (catalog, citegraph, scanner)]
+    subprocess.run([sys.executable, "-m", "compileall", "-q", *folders], env=env, check=True)
+
+
 def bench(root: Path, runs: int, work: Path) -> dict[str, Timing]:
     """Measure the four timings on `root`."""
     files = candidate_files(root)
     listing = work / "files.txt"
     listing.write_text("\n".join(str(p) for p in files), encoding="utf-8")
     cache = work / "cache"
-    env = {**os.environ, "CITEGRAPH_CACHE_DIR": str(cache), "CITEGRAPH_OFFLINE": "1"}
+    env = scan_environment(work, cache)
+    compile_packages(env)
     scan = [
         sys.executable,
         "-m",
@@ -164,7 +203,12 @@ def main() -> None:
     parser.add_argument("--repo", type=Path, help="benchmark an existing directory")
     parser.add_argument("--out", type=Path, help="where to generate the synthetic repository")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--scale", type=float, default=1.0, help="synthetic size multiplier")
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="size multiplier: of the synthetic tree, or copies of --repo (a whole number)",
+    )
     parser.add_argument("--files", type=int, default=20000, help="synthetic files at scale 1")
     parser.add_argument("--megabytes", type=float, default=150.0, help="synthetic MB at scale 1")
     parser.add_argument(
@@ -176,9 +220,10 @@ def main() -> None:
         if args.repo is not None:
             if not args.repo.is_dir():
                 raise SystemExit(f"not a directory: {args.repo}")
+            if args.scale < 1 or args.scale != int(args.scale):
+                raise SystemExit(f"--scale with --repo is a number of copies: {args.scale:g}")
             # The "10 files changed" runs edit files: work on a copy, never on the user's tree.
-            root = work / "repo"
-            shutil.copytree(args.repo.resolve(), root, symlinks=True)
+            root = copy_tree(args.repo.resolve(), work / "repo", int(args.scale))
         else:
             files, megabytes = int(args.files * args.scale), args.megabytes * args.scale
             base = args.out or Path(tempfile.gettempdir()) / "citegraph-bench-synth"

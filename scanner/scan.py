@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scanner.budget import TIMED_OUT, FileTimeout, time_budget, timed_out_reason
-from scanner.languages import Language, language_for
+from scanner.languages import LANGUAGES, Language, language_for
 from scanner.options import ScanOptions
 from scanner.reading import decode, read_regular, too_large
 from scanner.types import UNKNOWN_TYPE, Context, FileScan, FileStatus, Mention, SourceFile
@@ -68,10 +68,8 @@ def scan_paths(
         jobs = [entry for entry in plan if isinstance(entry, tuple)]
         workers = resolve_jobs(options.jobs) if len(jobs) >= PARALLEL_MIN_FILES else 1
         size = max(1, min(_CHUNK_MAX, len(jobs) // (workers * 8) or 1))
-        if workers > 1:  # imported before forking, so that workers inherit them
-            import scanner.extract
-            import scanner.prefilter
-            import scanner.titles.detect  # noqa: F401
+        if workers > 1:
+            _prepare_workers({name for _, name in jobs})
         work = _Worker(root, options)
         done = ordered_map(work, chunked(jobs, size), workers)
         for entry in plan:
@@ -85,6 +83,24 @@ def scan_paths(
     finally:
         if cache is not None:
             cache.close()
+
+
+def _prepare_workers(languages: set[str]) -> None:
+    """Import the prefilter, the extractors and the title detector, load the title model and
+    the Python parser once, before the pool forks: every worker inherits them instead of paying for
+    them again (each would otherwise on its first file)."""
+    import scanner.extract
+    import scanner.prefilter
+    import scanner.titles.books
+    import scanner.titles.detect
+    import scanner.titles.tagged
+    import scanner.titles.tidy  # noqa: F401
+    from scanner.parsers import get_parser
+    from scanner.titles.tagger import default_tagger
+
+    default_tagger()
+    if any(LANGUAGES[name].parser == "python" for name in languages):
+        get_parser("python")
 
 
 def _open_cache(root: Path, options: ScanOptions) -> ScanCache | None:

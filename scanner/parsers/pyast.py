@@ -11,7 +11,13 @@ import ast
 import gc
 import warnings
 
-from scanner.parsers.pystructure import Definition, Structure, char_column, is_doc_call
+from scanner.parsers.pystructure import (
+    DOC_CALLS,
+    Definition,
+    Structure,
+    char_column,
+    is_doc_call,
+)
 from scanner.types import Symbol, SymbolKind
 
 _NESTED_BODIES = ("body", "orelse", "finalbody")
@@ -103,6 +109,9 @@ class _AstWalker:
             self._key(value, symbol)
 
     def _doc_assignment(self, node: ast.Assign, owner: Symbol) -> None:
+        # Most assignments set no `__doc__`: look at the targets before reading the value.
+        if not any(_sets_doc(target) for target in node.targets):
+            return
         strings = _strings(node.value)
         if not strings:
             return
@@ -118,8 +127,14 @@ class _AstWalker:
                     self.pending.append((dotted, owner, SymbolKind.FUNCTION, strings))
 
     def _doc_call(self, call: ast.Call, owner: Symbol, assigned: str | None = None) -> None:
-        name = _dotted(call.func)
-        if not name or not is_doc_call(name) or not call.args:
+        # The called name's last part says whether it may be a doc call; most calls are not,
+        # and their dotted names need not be built.
+        func = call.func
+        last = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+        if last not in DOC_CALLS or not call.args:
+            return
+        name = _dotted(func)
+        if not name or not is_doc_call(name):
             return
         args = call.args
         names = [
@@ -222,6 +237,13 @@ def _strings(node: ast.expr) -> list[ast.expr]:
     ):
         return _strings(node.func.value)
     return []
+
+
+def _sets_doc(target: ast.expr) -> bool:
+    """Whether an assignment target is `__doc__` or `<something>.__doc__`."""
+    if isinstance(target, ast.Name):
+        return target.id == "__doc__"
+    return isinstance(target, ast.Attribute) and target.attr == "__doc__"
 
 
 def _assigned_name(targets: list[ast.expr]) -> str | None:

@@ -29,19 +29,32 @@ AUTHOR_YEAR_RULE = "CG106"
 
 SHIPPED_MODEL = object()  # `find_citations`' default tagger: the model shipped with citegraph
 
-# The needle test: plain substring checks (C speed) first, then one anchored regex for years.
+# The needle test, the one list of the cues a citation without an identifier needs; checked
+# once per block, so that the detector and its tagger read only blocks that may cite. A cue is
+# a plain string (found by `in`, at C speed) or, where the plain string is mostly something
+# else, a string and the pattern the detector reads it in: `` opens reST literals far more often
+# than a TeX-quoted title, "Proc" and "Trans" open "Process" and "Transform", "eference" is in
+# "preference" and "dereference". The string is tested first, so the pattern runs only on
+# blocks that hold it.
 _CUE_STRINGS = (
-    '"', "“", "”", "``", "«", "et al", "et. al", "eference", "EFERENCE", "cite", "]_",
-    "Proc", "Journal", "Trans", "ACM", "IEEE", "SIAM", "Conference", "Symposium",
+    '"', "“", "”", "«", "et al", "et. al", "EFERENCE", "cite", "]_",
+    "Journal", "ACM", "IEEE", "SIAM", "Conference", "Symposium",
 )  # fmt: skip
+_CUE_PATTERNS = (
+    ("``", re.compile(r"``[^`']{3,400}''")),  # a TeX-quoted title (`fields.QUOTED`)
+    ("eference", re.compile(r"\b[Rr]eferences?\b")),  # a reference section or "Reference:"
+    ("Proc", re.compile(r"\bProc(?:\b|eedings)")),  # venue words (`fields.VENUE_CUE`)
+    ("Trans", re.compile(r"\bTrans(?:\b|actions)")),
+    ("'", re.compile(r"\s'[A-Z0-9][^'\n]{3,300}'(?!\w)")),  # a single-quoted title
+    # A work named in prose by a title in title case and its authors: "see Numerical
+    # Optimization by Nocedal & Wright" (`detect._titled_by`).
+    (" by ", re.compile(r"[A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})+[ \t]+by[ \t]+[A-Z][a-z]")),
+)
 # The short names of reference works (`scanner.titles.books.KNOWN_WORKS`): `Knuth, Vol. 2`.
 KNOWN_NEEDLES = ("Knuth", "Art of Computer", "Numerical Recipes", "Handbook of Math",
                  "Abramowitz", "DLMF", "Elements of Statistical", "book ")  # fmt: skip
-_YEAR_NEEDLE = re.compile(r"[12][0-9]{3}")
-_SINGLE_QUOTED = re.compile(r"\s'[A-Z0-9]")
-# A work named in prose by a title in title case and its authors: "see Numerical Optimization
-# by Nocedal & Wright" (`detect._titled_by`).
-_TITLED_BY = re.compile(r"[A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})+[ \t]+by[ \t]+[A-Z][a-z]")
+# A year the detector reads: 1600-2099, not part of a longer number (`0.16666`, `123456`).
+_YEAR_NEEDLE = re.compile(r"(?:1[6-9]|20)\d\d(?!\d)")
 _NOT_CITATION_LINES = ("copyright", "(c)", "©", "spdx", "license")
 
 
@@ -61,6 +74,11 @@ def find_citations(text: str, tagger: object = SHIPPED_MODEL) -> list[Hit]:
         from scanner.titles.books import mark_books
 
         return mark_books(text, [])
+    return _detected(text, tagger)
+
+
+def _detected(text: str, tagger: object) -> list[Hit]:
+    """What the rules, the tagger and the book reader find in `text`, past the needle test."""
     # Imported on the first block with a cue: compiling the detector's patterns and loading
     # the model cost more than scanning a few changed files.
     from scanner.titles.books import mark_books
@@ -84,12 +102,12 @@ def _has_cue(text: str) -> bool:
     """Whether `text` has anything a citation needs: a year, a quote, "et al" or a header."""
     if any(cue in text for cue in _CUE_STRINGS):
         return True
-    if "'" in text and _SINGLE_QUOTED.search(text):
+    if any(needle in text and pattern.search(text) for needle, pattern in _CUE_PATTERNS):
         return True
-    if " by " in text and _TITLED_BY.search(text):
-        return True
-    for match in _YEAR_NEEDLE.finditer(text):
-        if match.group()[:2] not in ("16", "17", "18", "19", "20"):
+    position = 0
+    while (match := _YEAR_NEEDLE.search(text, position)) is not None:
+        position = match.start() + 1
+        if match.start() and text[match.start() - 1].isdigit():
             continue
         # A year on a copyright or license line is in most files and never makes a citation
         # (the prefilter reads whole files the same way).

@@ -9,10 +9,18 @@ from pathlib import Path
 
 import pytest
 
+import scanner.extract
 from benchmarks.bench_linear import identifier_lines_file, references_file
 from citegraph.cli import run
 from scanner.options import ScanOptions
 from scanner.scan import scan_file, scan_paths
+
+
+@pytest.fixture(autouse=True)
+def _no_remembered_blocks() -> None:
+    # `find_hits` remembers the blocks it has read: once a test has read a slow file in full,
+    # the same file in the next test is no longer slow, and would not time out.
+    scanner.extract.find_hits.cache_clear()
 
 
 def test_a_file_over_its_budget_is_skipped_and_the_scan_goes_on(tmp_path: Path) -> None:
