@@ -38,7 +38,7 @@ _ENTRY_KINDS = frozenset({RefKind.TITLE, RefKind.BOOK})
 # What ends an entry between its text and an identifier after it: a blank line, or the start
 # of the next entry (a reST or numbered label, a bullet, a Doxygen or Javadoc tag).
 _ENTRY_BREAK = re.compile(
-    r"\n[ \t]*\n|\n[ \t]*(?:\.\.[ \t]+\[|\[[^\]\n]{1,40}\][ \t]|[-*•][ \t]|\d{1,3}[.)][ \t]|"
+    r"\n[ \t]*\n|\n[ \t]*(?:\.\.[ \t]*\[|\[[^\]\n]{1,40}\][ \t]|[-*•][ \t]|\d{1,3}[.)][ \t]|"
     r"@see\b|@cite\b|\\cite\b)"
 )
 # The words that may stand between an entry and its identifier (`Available at`, `[Online]`,
@@ -87,7 +87,7 @@ _MONTHS = frozenset(
 # A list item's label before an entry on its line: within a labelled list, everything up to
 # the next label or blank line is the entry's.
 _LABELLED = re.compile(
-    r"[ \t]*(?:\.\.[ \t]+\[[^\]\n]+\]|\[[^\]\n]{1,40}\]|\d{1,3}[.)]|[-*•]|@see|@cite|\\cite)"
+    r"[ \t]*(?:\.\.[ \t]*\[[^\]\n]+\]|\[[^\]\n]{1,40}\]|\d{1,3}[.)]|[-*•]|@see|@cite|\\cite)"
     r"[ \t]*$"
 )
 _ENTRY_REACH = 400  # characters from an entry's end to an identifier that still belongs to it
@@ -323,7 +323,7 @@ def _starts_paragraph(text: str, line_start: int, start: int) -> bool:
 
 # An entry's label at the start of its line (`.. [Smith2011] J. Smith. ...`) and a mention of
 # it in the text (`[Smith2011]_`, `[Smith2011]`).
-_ENTRY_LABEL = re.compile(r"[ \t]*(?:\.\.[ \t]+)?\[(?P<label>[^\]\n]{1,40})\][ \t]")
+_ENTRY_LABEL = re.compile(r"[ \t]*(?:\.\.[ \t]*)?\[(?P<label>[^\]\n]{1,40})\][ \t]")
 _LABEL_MENTION = re.compile(r"\[(?P<label>[^\]\n]{1,40})\]_?")
 
 

@@ -37,7 +37,7 @@ SHIPPED_MODEL = object()  # `find_citations`' default tagger: the model shipped 
 # "preference" and "dereference". The string is tested first, so the pattern runs only on
 # blocks that hold it.
 _CUE_STRINGS = (
-    '"', "“", "”", "et al", "et. al", "EFERENCE", "cite", "]_",
+    '"', "“", "”", "«", "et al", "et. al", "EFERENCE", "cite", "]_",
     "Journal", "ACM", "IEEE", "SIAM", "Conference", "Symposium",
 )  # fmt: skip
 _CUE_PATTERNS = (
@@ -46,10 +46,13 @@ _CUE_PATTERNS = (
     ("Proc", re.compile(r"\bProc(?:\b|eedings)")),  # venue words (`fields.VENUE_CUE`)
     ("Trans", re.compile(r"\bTrans(?:\b|actions)")),
     ("'", re.compile(r"\s'[A-Z0-9][^'\n]{3,300}'(?!\w)")),  # a single-quoted title
+    # A work named in prose by a title in title case and its authors: "see Numerical
+    # Optimization by Nocedal & Wright" (`detect._titled_by`).
+    (" by ", re.compile(r"[A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})+[ \t]+by[ \t]+[A-Z][a-z]")),
 )
 # The short names of reference works (`scanner.titles.books.KNOWN_WORKS`): `Knuth, Vol. 2`.
 KNOWN_NEEDLES = ("Knuth", "Art of Computer", "Numerical Recipes", "Handbook of Math",
-                 "Abramowitz", "DLMF", "Elements of Statistical")  # fmt: skip
+                 "Abramowitz", "DLMF", "Elements of Statistical", "book ")  # fmt: skip
 # A year the detector reads: 1600-2099, not part of a longer number (`0.16666`, `123456`).
 _YEAR_NEEDLE = re.compile(r"(?:1[6-9]|20)\d\d(?!\d)")
 _NOT_CITATION_LINES = ("copyright", "(c)", "©", "spdx", "license")

@@ -49,6 +49,17 @@ KNOWN_WORKS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "The Elements of Statistical Learning",
         (),
     ),
+    # A book named after the word: "See my book Kalman and Bayesian Filters in Python"; its
+    # title is the run of capitalized words (and the small words between them) that follows.
+    (
+        re.compile(
+            r"\b(?:[Mm]y|[Tt]he|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:text)?book\s*[:,]?[ \t]+"
+            r"(?P<title>[A-Z][\w'-]+(?:[ \t]+(?:(?:and|of|in|for|the|a|an|to|with|on|from)[ \t]+)*"
+            r"[A-Z][\w'+-]*){1,10})"
+        ),
+        "",
+        (),
+    ),
 )
 
 _EDITION = re.compile(EDITION)
@@ -58,7 +69,10 @@ _PUBLISHER = re.compile(
     r"Dover|North[- ]Holland|Birkh(?:ä|a)user|Pearson|Kluwer|O'Reilly|Morgan\s+Kaufmann|"
     r"Pergamon|Clarendon|Macmillan|Wadsworth|Duxbury|Marcel\s+Dekker|World\s+Scientific|"
     r"Cambridge\s+University|Oxford\s+University|Princeton\s+University|"
-    r"S(?:IAM|iam)\b(?!\s+(?:J|Journal|Review|Rev|Trans|News)\b))"
+    r"S(?:IAM|iam)\b(?!\s+(?:J|Journal|Review|Rev|Trans|News)\b)"
+    # any publisher after its city, then the year: "Wellesley, Massachusetts: A K Peters. 1994"
+    r"|\b[A-Z][a-z]+(?:[ ,]+[A-Z][a-z]+)?[ \t]*:[ \t]*[A-Z][\w&'.-]*(?:[ \t]+[A-Z][\w&'.-]*){0,3}"
+    r"[.,][ \t]*(?:1[6-9]|20)\d\d\b)"
 )
 # What a paper, a chapter or a report is published in: never a book's entry. Read after the
 # title, so that a book called "... Review" or "... Letters" stays one.
@@ -75,6 +89,7 @@ _NOT_WORK = re.compile(
     r"(?i)\b(?:reference\s+manual|users?['’]?\s+(?:guide|manual)|stack\s*exchange|"
     r"stack\s*overflow|mathoverflow)\b"
 )
+_BY = re.compile(r"[\"”*]?\s+by\s")
 _ENTRY_STOP = re.compile(r"\n[ \t*#/]*\n|\n[ \t*#/]*(?:\.\.\s+\[|\[\d+\]|\d{1,3}[.)]\s|[-*•]\s)")
 _REACH = 160  # how far past a hit its entry's publisher may stand
 
@@ -87,6 +102,8 @@ def mark_books(text: str, hits: list[Hit]) -> list[Hit]:
         if hit.kind in (RefKind.TITLE, RefKind.AUTHOR_YEAR) and _not_work(hit):
             continue
         stop = hits[index + 1].start if index + 1 < len(hits) else len(text)
+        if hit.kind is RefKind.TITLE and hit.ref is None and _documented(text, hit, stop):
+            continue
         if hit.kind in (RefKind.TITLE, RefKind.AUTHOR_YEAR) and _is_book(text, hit, stop):
             hit = replace(hit, kind=RefKind.BOOK)
         out.append(hit)
@@ -94,6 +111,23 @@ def mark_books(text: str, hits: list[Hit]) -> list[Hit]:
         out.extend(_known_works(text, out))
         out.sort(key=lambda h: h.start)
     return out
+
+
+# A link into a project's documentation: what an entry that ends with one names is a page of
+# that documentation ("Maddock et al., "Incomplete Gamma Functions", https://www.boost.org/doc/
+# libs/.../igamma.html"), not a paper or a book.
+_DOCS_LINK = re.compile(
+    r"https?://\S*(?:/docs?/|/documentation/|readthedocs\.io|/manual/|/api/|/stable/|/latest/)"
+)
+
+
+def _documented(text: str, hit: Hit, stop: int) -> bool:
+    """Whether the entry of a title citation ends with a link into documentation and holds
+    no venue or year of a publication."""
+    fields = hit.reference
+    if fields is not None and (fields.venue or fields.year):
+        return False
+    return _DOCS_LINK.search(_entry_text(text, hit, stop)) is not None
 
 
 def _not_work(hit: Hit) -> bool:
@@ -118,6 +152,12 @@ def _is_book(text: str, hit: Hit, stop: int) -> bool:
         after = entry
     if _NOT_BOOK.search(after) or (fields.venue and _NOT_BOOK.search(fields.venue)):
         return False
+    if fields.title and fields.authors and fields.year is None and not fields.venue:
+        # A work named in prose by its title and authors alone: "see Numerical Optimization
+        # by Nocedal & Wright"; a paper is cited with its year or venue.
+        at = entry.find(fields.title)
+        if at >= 0 and _BY.match(entry, at + len(fields.title)):
+            return True
     return bool(_EDITION.search(entry) or _PUBLISHER.search(after))
 
 
@@ -144,7 +184,9 @@ def _known_works(text: str, hits: list[Hit]) -> list[Hit]:
             overlapping = [i for i, h in enumerate(hits) if h.start < end and start < h.end]
             if any(f.start < end and start < f.end for f in found):
                 continue
-            named = title or match.group()
+            if "title" in pattern.groupindex:
+                start, end = match.span("title")
+            named = title or text[start:end]
             if not overlapping:
                 fields = EntryFields(authors=authors, title=named)
                 found.append(Hit(start, end, RefKind.BOOK, TITLE_RULE, None, 0.7, named, fields))

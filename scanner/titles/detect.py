@@ -30,8 +30,13 @@ _CITING = re.compile(
 _CITED_IN = re.compile(
     r"(?i:\b(?:described|presented|introduced|proposed|published|explained|defined|detailed)"
     r"\s+in(?:\s+(?:the|their|his|her)\s+(?:paper|article))?|\b(?:the|this|their|his|her)"
-    r"\s+(?:paper|article))\s*[:,]?\s*$"
+    r"\s+(?:paper|article)|\b(?:paper|article|report|thesis|dissertation|book|monograph|"
+    r"preprint|survey)(?:\s+(?:titled|entitled|called))?|\b(?:titled|entitled))\s*[:,]?\s*$"
 )
+# A weaker citing word before a quote: the quote must read as a longer title ("Implements
+# Step 1a from "An algorithm for suffix stripping"").
+_CITED_FROM = re.compile(r"(?i:\b(?:from|in|see|cf\.?|following|after))\s*[:,]?\s*$")
+_MIN_CITED_FROM_WORDS = 4
 # ...but a section of the same documentation is named that way too: `described in "Building
 # from Source" below`, `"Configuring the Build" of the manual`, `"Usage" section`.
 _DOC_SECTION_AFTER = re.compile(
@@ -79,7 +84,11 @@ def _region_hits(text: str, region: Region) -> list[Hit]:
             hits.append(_hit(entry))
     for match in _CITING.finditer(text, region.start, limit):
         entry = parse_title_first(text, match.end(), limit)
-        if entry is not None and entry.reference.authors and entry.evidence >= 2:
+        if (
+            entry is not None
+            and entry.reference.authors
+            and (entry.evidence >= 2 or _titled_by(text, match.end(), entry))
+        ):
             hits.append(_hit(entry))
     for start, end, reference in bibtex_entries(text, region.start, limit):
         hits.append(
@@ -103,11 +112,41 @@ def _region_hits(text: str, region: Region) -> list[Hit]:
 def _cited_in(text: str, quote: re.Match[str], title: str) -> bool:
     """Whether the quoted `title` follows a citing phrase, reads like a title and is not a
     section of the documentation."""
+    if not (title[0].isupper() and _DOC_SECTION_AFTER.match(text, quote.end()) is None):
+        return False
+    words = len(title.split())
+    before = max(0, quote.start() - 40)
+    if words >= _MIN_CITED_WORDS and _CITED_IN.search(text, before, quote.start()) is not None:
+        return True
     return (
-        len(title.split()) >= _MIN_CITED_WORDS
-        and title[0].isupper()
-        and _CITED_IN.search(text, max(0, quote.start() - 40), quote.start()) is not None
-        and _DOC_SECTION_AFTER.match(text, quote.end()) is None
+        words >= _MIN_CITED_FROM_WORDS
+        and _CITED_FROM.search(text, before, quote.start()) is not None
+        and not any(c in title for c in "!?=()[]{}<>%$")
+        and _SPOKEN.search(title) is None
+    )
+
+
+# A message or a sentence in quotes, not a title: "Could not find the file", "Please use x".
+_SPOKEN = re.compile(r"(?i:\b(?:not|cannot|can't|don't|could|should|must|please|we|you|your|i)\b)")
+
+
+# A title written in title case: its words of four letters or more are capitalized.
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_MAX_BY_TITLE_WORDS = 10
+
+
+def _titled_by(text: str, start: int, entry: Entry) -> bool:
+    """Whether a title-first entry with no year or venue names its work as prose does a book:
+    a title in title case, then "by" and the authors (`see Numerical Optimization by Nocedal
+    & Wright`, `Matrix Computations by Golub and Van Loan`)."""
+    title = entry.reference.title or ""
+    words = _LONG_WORD.findall(title)
+    if not 2 <= len(title.split()) <= _MAX_BY_TITLE_WORDS or not words:
+        return False
+    if any(not w[0].isupper() for w in words):
+        return False
+    return (
+        re.match(r"[\"”*]?\s+by\s", text[start + len(title) : start + len(title) + 6]) is not None
     )
 
 

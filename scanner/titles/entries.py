@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from scanner.titles.fields import (
     CODE_CHARS,
     EDITION,
+    EMPHASIZED,
     PAREN_YEAR,
     QUOTED,
     VENUE_CUE,
@@ -70,7 +71,7 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         return None
     lead_year = lead.group("y1") or lead.group("y2") or lead.group("y3")
     pos = lead.end()
-    quoted = QUOTED.match(text, pos, limit)
+    quoted = QUOTED.match(text, pos, limit) or EMPHASIZED.match(text, pos, limit)
     if quoted is not None:
         t_start, t_end = quoted.span(quoted.lastgroup or 0)
         after = quoted.end()

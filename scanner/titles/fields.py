@@ -40,7 +40,12 @@ QUOTED = re.compile(
     r"|“(?P<b>[^”]{3,400})”"
     r"|``(?P<c>[^`']{3,400})''"
     r"|(?<![\w'])'(?P<d>[A-Z0-9][^'\n]{3,300})'(?!\w)"
+    r"|«[ \t\xa0]*(?P<e>[^»]{3,400}?)[ \t\xa0]*»"  # French quotes: « Titre »
 )
+# Markdown emphasis around a title right after its authors (rustdoc, Markdown docs):
+# `Cordella, Foggia; *A (Sub)Graph Isomorphism Algorithm ...*`. Only there: emphasis in
+# prose marks words, not titles.
+EMPHASIZED = re.compile(r"(?<![*\w])\*(?P<f>[A-Z][^*\n]{3,200}(?:\n[^*\n]{1,200}){0,2})\*(?![*\w])")
 
 
 def run_in_venue(loose: bool) -> str:

@@ -9,15 +9,19 @@ from scanner.titles.names import AUTHOR_LIST, ETAL, NOT_NAMES, list_start, split
 from scanner.types import EntryFields
 
 _YEAR = r"(?:1[6-9]\d\d|20[0-4]\d)"
-# `Vaswani et al. (2017)`, `Kingma & Ba, 2014`, `(Smith and Jones 2003)`, `Hill, G. W. (1970)`.
+# `Vaswani et al. (2017)`, `Kingma & Ba, 2014`, `(Smith and Jones 2003)`, `Hill, G. W. (1970)`,
+# `Smith et al. [2011]`, and with the venue or pages in the brackets: `Harvey (1989, p. 120)`,
+# `Hastie and Tibshirani (Statistical Science, 1986)`, `Collins [JACM 14 (1967), 128-142]`.
 AUTHOR_YEAR = re.compile(
     rf"(?P<names>{AUTHOR_LIST.pattern})(?:['’]s)?"
-    rf"(?:\s*\(\s*(?P<y1>{_YEAR})[a-z]?(?:\s*[,;][^)]{{0,30}})?\s*\)|,?\s+(?P<y2>{_YEAR})[a-z]?\b(?![\w/.-]\d))"
+    rf"(?:\s*(?P<open>[(\[])\s*(?:(?P<venue>[A-Z](?:[^()\[\]\n]|\([^()\n]{{0,12}}\)){{0,60}}?)"
+    rf"[,\s(]\s*)?(?P<y1>{_YEAR})[a-z]?(?!::|/)\)?(?:\s*[,;:][^()\[\]\n]{{0,30}})?\s*[)\]]"
+    rf"|,?\s+(?P<y2>{_YEAR})[a-z]?\b(?:['’]s\b)?(?![\w/.-]\d))"
 )
 # A single surname with a year is only a citation after a citing word: "described by Hill (1970)".
 _CITING = re.compile(
     r"(?:\b(?:by|in|see|also|from|of|after|following|follows|per|cf\.?|to|and)\s*[:,]?\s*"
-    r"|\(\s*)$"
+    r"|[(\[;]\s*)$"  # inside brackets, or the next of several: "(Miller, 1990; Fellbaum, 1998)"
 )
 # Who wrote or changed the code: "Written by", "revised for the exporter by", "Ported by".
 _AUTHORSHIP = re.compile(
@@ -42,12 +46,17 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
         if _CAPITALIZED.search(text, window, year_match.start()) is None:
             continue  # no name can precede this year (a column of a numeric table)
         match = AUTHOR_YEAR.search(text, window, min(end, year_match.end() + 40))
-        while match is not None and match.start() > start and text[match.start() - 1].isalnum():
+        while match is not None and (
+            (match.start() > start and text[match.start() - 1].isalnum()) or _names_inside(match)
+        ):
             match = AUTHOR_YEAR.search(text, match.start() + 1, min(end, year_match.end() + 40))
         if match is None or match.start() > year_match.start():
             continue
         if (first := list_start(text, match.start(), end)) != match.start():
             match = AUTHOR_YEAR.match(text, first, min(end, year_match.end() + 40)) or match
+        match = _without_leading_words(text, match, min(end, year_match.end() + 40))
+        if match is None:
+            continue
         pos = match.end()
         names = match.group("names")
         authors = tuple(a for a in split_authors(names) if a.split()[0].lower() not in NOT_NAMES)
@@ -55,21 +64,129 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
         if not authors or names.split()[0].strip(",").lower() in NOT_NAMES or last in NOT_NAMES:
             continue
         etal = ETAL.search(names) is not None  # "et\nal." wrapped over two lines too
+        if (
+            match.group("y2")
+            and not etal
+            and any(w.strip(",.").lower() in _NOT_PEOPLE for w in names.split())
+        ):
+            continue  # "from Fortran 2008", "and Visual Studio 2019", but "(Winter, 2010)"
         before = text[max(start, match.start() - 30) : match.start()]
-        if not (etal or len(authors) >= 2 or _CITING.search(before)):
+        if not (etal or len(authors) >= 2 or _CITING.search(before) or _lone_name(match)):
             continue
         if not etal and _AUTHORSHIP.search(text, max(start, match.start() - 60), match.start()):
             continue  # "Revised by Jane Doe, 2012": who wrote the code, not a citation
+        if _SIGNED.match(text, match.end()) or _not_prose_line(text, match.start()):
+            continue
         year = int(match.group("y1") or match.group("y2"))
         confidence = 0.75 if etal or match.group("y1") else 0.6
         # "(Pugh 1990): https://doi.org/..." - the span takes in the identifier that follows, so
         # that extract.py folds this mention into the identifier's instead of reporting both.
         ident = _TRAILING_ID.match(text, match.end(), end)
+        if ident is not None and _MORE_IDS.match(text, ident.end(), end):
+            ident = None  # "Smith (2001), <link>,\n<link>": a list of links, each its own
         stop = ident.end() if ident else match.end()
         yield match.start(), stop, EntryFields(authors=authors, year=year), confidence
 
 
+def _names_inside(match: re.Match[str]) -> bool:
+    """Whether the "venue" in the brackets is the author list itself: "WordNet (Miller, 1990)"
+    cites Miller, not a work by WordNet."""
+    venue = match.group("venue")
+    if not venue:
+        return False
+    names = AUTHOR_LIST.fullmatch(venue.strip(" ,;"))
+    return names is not None and venue.split()[0].strip(",.").lower() not in NOT_NAMES
+
+
+def _without_leading_words(text: str, match: re.Match[str], limit: int) -> re.Match[str] | None:
+    """The mention without the capitalized words before its names that are not names: "From
+    Pevzner & Hearst (2002)", "Following Church and Hanks (1990)", "Where Brants (2000)"."""
+    while match.group("names").split()[0].strip(",.").lower() in _LEADING:
+        nxt = _NEXT_WORD.search(text, match.start() + 1, match.end("names"))
+        if nxt is None:
+            return None
+        again = AUTHOR_YEAR.match(text, nxt.start(), limit)
+        if again is None or again.group("y1", "y2") != match.group("y1", "y2"):
+            return None
+        match = again
+    return match
+
+
+_NEXT_WORD = re.compile(r"(?<=\s)[^\W\d_]")
+# Words that open a sentence before the names it cites; content words ("Data Mining and
+# Knowledge Discovery, 2007") are not stripped: what follows them is no author list either.
+_LEADING_WORDS = (
+    "from following follows where when see in as by after before since per cf also and or the "
+    "this that these those with like unlike using use uses implements implemented based "
+    "according whereas while then thus hence here there both"
+)
+_LEADING = frozenset(_LEADING_WORDS.split())
+
+
+def _lone_name(match: re.Match[str]) -> bool:
+    """Whether one name with a year and no citing word before it is a citation: a surname
+    with its year in brackets (`Harvey (1989, p. 120)`, `Efron [1979]`), or one word right
+    before a bare year (`Bartlett 1954 has fewer terms`). Never a product, language, season or
+    release word (`Fortran 2008`, `Visual Studio 2019`, `Updated 2015`)."""
+    names = match.group("names")
+    words = [w.strip(",.").lower() for w in names.split()]
+    parts = [p for w in words for p in w.split("-")]  # "April-May 2007"
+    if any(p in NOT_NAMES for p in parts) or names.isupper():
+        return False
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    previous = _PREVIOUS_WORD.search(before)
+    if previous is not None and previous["gap"] in (" ", "\t"):  # the word right before it
+        word = previous["word"]
+        if word.lower() in ("a", "an"):
+            return False  # "a Planar Graph on a Grid 1989"
+        if word[0].isupper() and word.lower() not in _LEADING and not match.group("open"):
+            return False  # the end of a longer name: "Extending Database Technology 2012"
+    if match.group("open"):
+        # "Harvey (1989)", not code: "Week(1998, 1, 1)"
+        return match.string[match.start("open") - 1].isspace()
+    # A bare year: one surname, written right before it ("Jane Smith, 2012" signs a comment).
+    return len(words) == 1 and not match.group().startswith(names + ",")
+
+
+_PREVIOUS_WORD = re.compile(r"(?P<word>[^\W\d_][\w'-]*)(?P<gap>\W*)$")
+# Capitalized words before a bare year that name things, times or events, not an author.
+_NOT_PEOPLE_WORDS = (
+    "fortran ada cobol algol pascal lisp ecmascript javascript typescript es windows linux "
+    "macos ubuntu debian fedora android ios visual studio office excel word server sql gcc "
+    "clang msvc llvm glibc cuda opencl opengl directx unicode release released updated "
+    "revised modified rewritten edited summer winter spring autumn fall circa around during "
+    "through year years issue draft standard revision amendment update patch build rev published "
+    "year's conference workshop competition challenge contest tutorial meeting summit "
+    "spec specification version versions line lines step rule item row column case "
+    "test bug ticket error number size level length count mode phase stage round epoch "
+    "iteration order degree type laboratory lab labs center centre institute group society "
+    "association committee council agency corporation company team project consortium "
+    "collaboration"
+)
+_NOT_PEOPLE = frozenset(_NOT_PEOPLE_WORDS.split())
+# A name with a year and then an e-mail address signs the code: "Jake Vanderplas (2013)
+# <jake@example.org>".
+_SIGNED = re.compile(r"[ \t,:]*<?[\w.+-]+@[\w-]+\.")
+
+
+def _not_prose_line(text: str, at: int) -> bool:
+    """Whether the line holding `at` is a doctest line or names who holds the copyright or
+    wrote the file: a year there is never a citation's."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    head = line.lstrip(" \t#*/!-")
+    return head.startswith((">>>", "... ")) or _OWNERSHIP.search(line) is not None
+
+
+_OWNERSHIP = re.compile(
+    r"(?i)copyright|\(c\)|©|\bspdx\b|\blicen[cs]ed?\b|@author\b|\bauthors?\s*:|"
+    r"\bmaintainers?\s*:|\bcontributors?\s*:|\b(?:date|created|modified|updated)\s*:"
+)
+
+
 _TRAILING_ID = re.compile(r"\)?[ \t]*[:,;]?[ \t]*<?(?:https?://|doi:\s*|arXiv:\s*)[^\s\])>]+>?")
+_MORE_IDS = re.compile(r"[ \t]*[,;]?\s*(?:and\s+)?<?(?:https?://|doi:|arXiv:)")
 _YEAR_RE = re.compile(_YEAR + r"(?!\d)")
 _CAPITALIZED = re.compile(r"[A-Z][A-Za-z]")  # every author list holds one capitalized word
 

@@ -9,14 +9,18 @@ from functools import lru_cache
 
 # Headers of reference sections: numpy (`References\n----------`), Google (`References:`),
 # Sphinx (`.. rubric:: References`), Doxygen/Javadoc (`@par References`, `Reference:`).
+# HTML (`<h2>References</h2>`, `<b>References:</b>`) and Markdown (`**Reference**`,
+# `## References`) headings too.
 _HEADER = re.compile(
     r"(?im)^[ \t]*(?:\.\.\s+rubric::\s*|@par\s+|\\par\s+)?"
+    r"(?:<(?:h[1-6]|b|strong|p)\b[^>\n]{0,40}>[ \t]*|\*\*|#{1,6}[ \t]+)?"
     r"(?:References?|Bibliography|Citations?|Literature|Sources?|Further reading)"
-    r"[ \t]*:?[ \t]*(?:\n[ \t]*[-=~^]{3,}[ \t]*)?$"
+    r"[ \t]*:?[ \t]*(?:</(?:h[1-6]|b|strong|p)>|\*\*)?[ \t]*:?[ \t]*"
+    r"(?:\n[ \t]*[-=~^]{3,}[ \t]*)?$"
 )
 # The start of a list entry: `.. [1]`, `.. [Smith2003]`, `[1]`, `1.`, `-`, `*`, `@see`, `<li>`.
 _MARKER = re.compile(
-    r"(?m)(?:^[ \t]*(?:\.\.[ \t]+\[[^\]\n]{1,40}\]|\[\s*\d{1,3}\s*\]|\d{1,3}[.)](?=[ \t])"
+    r"(?m)(?:^[ \t]*(?:\.\.[ \t]*\[[^\]\n]{1,40}\]|\[\s*\d{1,3}\s*\]|\d{1,3}[.)](?=[ \t])"
     r"|[-*•](?=[ \t])|[@\\](?:see|cite|ref|par)\b)"
     r"|(?<=[ \t])\[\s*(?:\d{1,3}|[A-Z][A-Za-z+]{1,7}\d{2,4}[a-z]?)\s*\](?=[ \t]+[A-Z\"“])"
     r"|<\s*li\b[^>\n]{0,80}>)"

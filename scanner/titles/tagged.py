@@ -28,6 +28,7 @@ from scanner.titles.fields import (
 from scanner.titles.names import split_authors
 from scanner.titles.sections import Region, regions
 from scanner.titles.tagger import Field, Tagger, default_tagger
+from scanner.titles.tidy import open_ended
 from scanner.types import EntryFields, Hit
 
 MIN_TITLE_PROBABILITY = 0.5
@@ -60,6 +61,9 @@ _LAST_AUTHOR = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*\s*:\s+(?
 # ("In particular, I did not refer to ...", "these problems were augmented ..."); titles
 # seldom speak so, and a quoted one is left alone.
 _SPEAKS = re.compile(r"\bI\s+[a-z]|\b(?i:we|our|did|does|were|was|please|refer)\b")
+# Lower-case words that open a clause of prose, never a title.
+_LOWER_OPENER_WORDS = "with of and by in for the to from as at on which that who where when while"
+_LOWER_OPENERS = frozenset(_LOWER_OPENER_WORDS.split())
 _NUMBERED_TITLE = re.compile(r"^(?:Algorithm|Algo|Note|Part|Report|Remark)\b", re.IGNORECASE)
 
 
@@ -198,6 +202,8 @@ def _plausible_title(text: str, field: Field, title: str) -> bool:
         return False
     if len(words) > MAX_TITLE_WORDS or _CITATION_MARK.search(title):
         return False
+    if open_ended(title) or (title.split()[0] in _LOWER_OPENERS and not _quoted(text, field)):
+        return False  # "with the shift of Kenward": prose that leads to the names
     if _SPEAKS.search(title) and not _quoted(text, field):
         return False
     if _VOLUME_LIKE.match(title) and not _NUMBERED_TITLE.match(title):
@@ -208,7 +214,7 @@ def _plausible_title(text: str, field: Field, title: str) -> bool:
 
 def _quoted(text: str, field: Field) -> bool:
     before = text[max(0, field.start - 3) : field.start].rstrip()
-    return bool(before) and before[-1] in "\"“'`"
+    return bool(before) and before[-1] in "\"“'`«"
 
 
 def _text_of(text: str, group: list[Field], label: str) -> str:
@@ -266,7 +272,7 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
     # Indexes keep this linear in the block: a generated reference list has thousands of
     # hits and fields, and comparing each with each took minutes.
     rules = SpanIndex(rule_hits)
-    tagged = [_with_rule_fields(hit, rules) for hit in tagged_hits(text, fields)]
+    tagged = _first_per_span([_with_rule_fields(hit, rules) for hit in tagged_hits(text, fields)])
     tagged_spans = SpanIndex(tagged)
     titles = SpanIndex([f for f in fields if f.label == "T"])
     all_fields = SpanIndex(fields)
@@ -278,9 +284,23 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
             hit.kind is not RefKind.TITLE
             or _agrees(text, hit, titles)
             or _entry_around(text, hit, all_fields)
+            or _quoted_entry(text, hit)
+            or _named_by(text, hit)
         )
     ]
     return sorted([*tagged, *kept], key=lambda h: h.start)
+
+
+def _first_per_span(hits: list[Hit]) -> list[Hit]:
+    """One tagged hit per entry: two titles widened to the same rule entry are its title and
+    a later field read as a second title ("... Software. Massachusetts: A K Peters. 1994")."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for hit in hits:
+        if (hit.start, hit.end) not in seen:
+            seen.add((hit.start, hit.end))
+            out.append(hit)
+    return out
 
 
 def _with_rule_fields(hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
@@ -319,6 +339,33 @@ def _agrees(text: str, hit: Hit, titles: SpanIndex[Field]) -> bool:
         max(0, min(end, f.end) - max(start, f.start)) for f in titles.overlapping(start, end)
     )
     return covered >= 0.5 * (end - start)
+
+
+def _named_by(text: str, hit: Hit) -> bool:
+    """Whether the rule hit names a work by its title in title case and "by" its authors
+    (`detect._titled_by`), a form the model was not trained on."""
+    fields = hit.reference
+    if fields is None or not fields.authors or fields.year is not None or fields.venue:
+        return False
+    title = fields.title or ""
+    return (
+        text.startswith(title, hit.start)
+        and _BY_AFTER.match(text, hit.start + len(title)) is not None
+    )
+
+
+_BY_AFTER = re.compile(r"[\"”*]?\s+by\s")
+
+
+def _quoted_entry(text: str, hit: Hit) -> bool:
+    """Whether the rule hit is an entry of a reference section with its authors and a title
+    set off by quotes or emphasis: the entry says so itself, whatever the model reads."""
+    if hit.reference is None or not hit.reference.authors:
+        return False
+    start, _ = find_spaced(text, hit.title_hint or "", hit.start, hit.end)
+    if start <= 0 or text[start - 1] not in "\"“«*'`":
+        return False
+    return any(r.in_references and r.start <= hit.start < r.end for r in regions(text))
 
 
 def _entry_around(text: str, hit: Hit, fields: SpanIndex[Field]) -> bool:

@@ -101,6 +101,8 @@ def _tidy(hit: Hit) -> Hit:
         hit = replace(hit, reference=fields)
         title = title[: named.start()]
     title = _without_tail(title, fields)
+    if _cut_sentence(title, fields):
+        title = ""
     if _is_author_list(title, fields):
         fields = replace(fields, authors=fields.authors or split_authors(title))
         hit = replace(hit, reference=fields)
@@ -134,6 +136,38 @@ def _without_tail(title: str, fields: EntryFields) -> str:
         if len(split_authors(tail)) >= 2 or re.search(r"\b[A-Z]\.", tail):
             title = title[:at].rstrip(" ,.;:")
     return title
+
+
+# A title never ends on a word that needs more after it: "The subresultant algorithm by".
+_OPEN_END = frozenset("a an and by for from in of on or the to with".split())  # noqa: SIM905
+_BEFORE_NAME = frozenset("by of from and after see".split())  # noqa: SIM905
+
+
+def open_ended(title: str) -> bool:
+    """Whether `title` ends on a word that needs more after it ("The algorithm by")."""
+    words = title.rstrip(" ,.;:").split()
+    return bool(words) and words[-1].lower() in _OPEN_END
+
+
+def _cut_sentence(title: str, fields: EntryFields) -> bool:
+    """Whether the "title" is the sentence that names the authors, not a title: it ends on a
+    word that needs more after it, or on an author's surname ("... sequence of Collins")."""
+    words = title.rstrip(" ,.;:").split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    if open_ended(title):
+        return True
+    # "... sequence of Collins": the author's name right after a word that introduces it
+    return (
+        len(words) > 2
+        and words[-2].lower() in _BEFORE_NAME
+        and any(
+            last == author.replace(",", " ").split()[-1].lower()
+            or last == author.split(",")[0].split()[-1].lower()
+            for author in fields.authors
+        )
+    )
 
 
 def _is_author_list(title: str, fields: EntryFields) -> bool:

@@ -203,3 +203,93 @@ def test_a_known_work_keeps_its_title_as_written_and_a_trailing_name_is_an_autho
     assert hit.kind is RefKind.BOOK
     assert hit.title_hint == "An introduction to data structures and algorithms"
     assert hit.reference is not None and hit.reference.authors == ("James Andrew Storer",)
+
+
+def test_entries_under_a_label_without_a_space_are_separate_books() -> None:
+    # `..[1]` (no space after the dots) still starts an entry; a publisher after its city
+    # ("Massachusetts: A K Peters. 1994") makes a book, and its city is not a second title.
+    text = (
+        "References\n----------\n"
+        "..[1] M.V. Wickerhauser. Adapted Wavelet Analysis from Theory to\n"
+        "      Software. Wellesley. Massachusetts: A K Peters. 1994.\n"
+        "..[2] D.B. Percival and A.T. Walden.  Wavelet Methods for Time Series\n"
+        "      Analysis. Cambridge University Press. 2000.\n"
+    )
+    hits = find_citations(text)
+    assert [(h.kind, h.title_hint) for h in hits] == [
+        (RefKind.BOOK, "Adapted Wavelet Analysis from Theory to Software"),
+        (RefKind.BOOK, "Wavelet Methods for Time Series Analysis"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "See my book Kalman and Bayesian Filters in Python\nhttps://example.org/book",
+            "Kalman and Bayesian Filters in Python",
+        ),
+        (
+            "As explained in the textbook Numerical Optimization by Nocedal.",
+            "Numerical Optimization",
+        ),
+    ],
+)
+def test_a_book_named_after_the_word_book(text: str, title: str) -> None:
+    (hit,) = find_citations(text)
+    assert (hit.kind, hit.title_hint) == (RefKind.BOOK, title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For further information, please see Chapter 3 of the NLTK book.",
+        "The book Python is great. The book-keeping is done by the book keeper.",
+    ],
+)
+def test_the_word_book_without_a_title_is_no_citation(text: str) -> None:
+    assert find_citations(text) == []
+
+
+def test_french_quotes_hold_a_title() -> None:
+    text = (
+        "M. E. J. Newman, « Modularity and community structure in networks »,\n"
+        "Proc. Natl. Acad. Sci. USA, vol. 103, no 23, 2006, p. 8577-8582\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint == "Modularity and community structure in networks"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "authors"),
+    [
+        (
+            "For more details see Numerical Optimization by Nocedal & Wright.",
+            "Numerical Optimization",
+            ("Nocedal", "Wright"),
+        ),
+        (
+            "as described in Matrix Computations by Golub and Van Loan, chapter 5.",
+            "Matrix Computations",
+            ("Golub", "Van Loan"),
+        ),
+    ],
+)
+def test_a_book_named_in_prose_by_its_title_and_authors(
+    text: str, title: str, authors: tuple[str, ...]
+) -> None:
+    (hit,) = find_citations(text)
+    assert (hit.kind, hit.title_hint) == (RefKind.BOOK, title)
+    assert hit.reference is not None and hit.reference.authors == authors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see Figure Three by default.",
+        "See the Getting Started Guide by Jane Smith for setup.",
+        "Written by John Smith for the Data Tools project.",
+    ],
+)
+def test_capitalized_words_before_by_are_not_always_a_work(text: str) -> None:
+    assert find_citations(text) == []

@@ -148,6 +148,23 @@ def test_cpp_line_comments_quoted_title_over_lines() -> None:
         ("  # optimizer as in Kingma & Ba, 2014, with bias correction", ("Kingma", "Ba"), 2014),
         ("The estimator follows (Efron and Tibshirani 1993).", ("Efron", "Tibshirani"), 1993),
         ("This algorithm has been described by Hill (1970) in detail.", ("Hill",), 1970),
+        # one surname, no citing word: a bracketed year, or a bare year right after the name
+        ("    Harvey (1989, p. 120) gives the recursion.", ("Harvey",), 1989),
+        ("  # Bartlett 1954 has fewer terms", ("Bartlett",), 1954),
+        ("// Welford [1962], updated for the parallel case", ("Welford",), 1962),
+        # brackets around the year, or the venue and the year
+        ("As shown by Smith et al. [2011], the bound is tight.", ("Smith",), 2011),
+        ("Uses the correction of Kenward and Roger [1997].", ("Kenward", "Roger"), 1997),
+        (
+            "The model of Hastie and Tibshirani (Statistical Science, 1986) is fitted.",
+            ("Hastie", "Tibshirani"),
+            1986,
+        ),
+        ("* The subresultant algorithm of Collins [JACM 14 (1967), 128-142].", ("Collins",), 1967),
+        # capitalized words before the names that are not names
+        ("From Pevzner & Hearst (2002), the metric is defined as", ("Pevzner", "Hearst"), 2002),
+        ("Following Church and Hanks (1990), counts are scaled.", ("Church", "Hanks"), 1990),
+        ("Implements Chen & Goodman 1995's idea of smoothing.", ("Chen", "Goodman"), 1995),
     ],
 )
 def test_author_year_mentions(text: str, authors: tuple[str, ...], year: int) -> None:
@@ -155,6 +172,55 @@ def test_author_year_mentions(text: str, authors: tuple[str, ...], year: int) ->
     assert hit.kind is RefKind.AUTHOR_YEAR and hit.rule == "CG106"
     assert hit.reference.authors == authors and hit.reference.year == year
     assert hit.title_hint is None
+
+
+def test_several_author_year_mentions_in_one_bracket() -> None:
+    text = "such as WordNet (Miller, 1990; Fellbaum, 1998) and [Brown et al., 1993; Koehn, 2010]"
+    found = [(h.reference.authors, h.reference.year) for h in find_citations(text)]
+    assert found == [
+        (("Miller",), 1990),
+        (("Fellbaum",), 1998),
+        (("Brown",), 1993),
+        (("Koehn",), 2010),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            'Implements Step 1a from "An algorithm for suffix stripping"\n\nFrom the paper:',
+            "An algorithm for suffix stripping",
+        ),
+        (
+            _blank(
+                "  // proposed by Liu in his 1996 technical report\n"
+                '  // "Metropolized Gibbs Sampler: An Improvement".',
+                ("//",),
+            ),
+            "Metropolized Gibbs Sampler: An Improvement",
+        ),
+        (
+            'See the thesis "Fast Sparse Cholesky Updates" for the proof.',
+            "Fast Sparse Cholesky Updates",
+        ),
+    ],
+)
+def test_quoted_title_after_a_citing_word(text: str, title: str) -> None:
+    assert _titles(text) == [title]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The value is read from "fast" or "accurate".',
+        'Raised from "Could not find the requested file" when the path is missing.',
+        'Copied from "Building from Source" in the documentation.',
+        'Read in "Configuring The Build Section" below.',
+    ],
+)
+def test_quoted_strings_after_a_citing_word_that_are_not_titles(text: str) -> None:
+    assert _titles(text) == []
 
 
 def test_quoted_title_with_authors_after_by() -> None:
@@ -212,6 +278,13 @@ def test_several_entries_in_one_comment() -> None:
         '>>> cosmo = FlatLambdaCDM(name="Modified Planck 2013", Om0=0.35)',
         "Warren Weckesser, March 2011",
         "Header values are encoded as in RFC 2045, section 6.8.",
+        # one capitalized word before a year that names a product, a release or a time
+        "Ported from Fortran 2008 code; Windows 2000 and Visual Studio 2019 are not supported.",
+        "Updated 2015 to use the newer methods.",
+        "By Jane Vanderberg (2013) <jane@example.org>",
+        "Author: Jane Doe 2012",
+        ">>> model = Model(name='Modified Kepler 2013')",
+        "Jane Smith, 2012",
         "Copyright 2023 The JAX Authors.\n\nLicensed under the Apache License, Version 2.0 (the"
         ' "License");\ndistributed under the License is distributed on an "AS IS" BASIS,\n'
         "WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.",
@@ -238,3 +311,26 @@ def test_author_year_span_takes_in_a_following_identifier() -> None:
     (hit,) = find_citations(text)
     assert hit.kind is RefKind.AUTHOR_YEAR
     assert text[hit.start : hit.end] == "Pugh 1990): https://doi.org/10.1145/78973.78977"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            " <h2>References</h2>\n <ol>\n <li>David Eppstein. Fast hierarchical clustering and"
+            " other applications of dynamic closest pairs. SODA 1998.</li>\n </ol>",
+            "Fast hierarchical clustering and other applications of dynamic closest pairs",
+        ),
+        (
+            " **Reference**\n\n * Luigi P. Cordella, Pasquale Foggia, Carlo Sansone, Mario Vento;"
+            " *A (Sub)Graph Isomorphism\n   Algorithm for Matching Large Graphs*",
+            "A (Sub)Graph Isomorphism Algorithm for Matching Large Graphs",
+        ),
+    ],
+)
+def test_html_and_markdown_reference_headings_and_emphasized_titles(text: str, title: str) -> None:
+    assert _titles(text) == [title]
+
+
+def test_emphasis_in_prose_is_not_a_title() -> None:
+    assert _titles("This is *not* what you want; use *Very Fast Mode* in 2019 builds.") == []
