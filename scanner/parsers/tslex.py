@@ -144,7 +144,9 @@ def lex(data: bytes, raw_strings: bool) -> Lexed | None:
         if kind == _LINE:
             # The comments below it that continue its block, all in one match.
             column = start - data.rfind(b"\n", 0, start) - 1
-            end = position = _continuation(column, _marker(data, start)).match(data, end).end()
+            later = _continuation(column, _marker(data, start)).match(data, end)
+            assert later is not None  # it matches the empty string
+            end = position = later.end()
         elif kind != _BLOCK:
             # Strings make a block only from 10 bytes on, prefix and quotes included.
             shortfall = MIN_STRING + 2 - (end - start)
