@@ -88,13 +88,14 @@ _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,5}\.\s")
 
 def clean_venue(venue: str | None) -> str | None:
     """`venue` as a name: whitespace collapsed, without the punctuation and emphasis marks
-    around it (`*Information Processing Letters*`) or an identifier after it; None when
+    around it (`*Information Processing Letters*`, reST's backquotes) or an identifier after
+    it; None when markup is left inside (a role: "doc:`scipy:...`") or when
     nothing of a venue is left (see `_VENUE_FRAGMENT`)."""
     if not venue:
         return None
     ident = _VENUE_IDENTIFIER.search(venue)
-    name = " ".join(venue[: ident.start() if ident else len(venue)].split()).strip(" ,:;*_")
-    name = name.lstrip(".").strip()
+    name = " ".join(venue[: ident.start() if ident else len(venue)].split()).strip(" ,:;*_`")
+    name = name.lstrip(".`").strip()
     if name.endswith(".") and not _ABBREVIATION.search(name, 0, name.rfind(" ") + 1):
         name = name[:-1]  # a sentence's end; an abbreviated name keeps it: "Math. Softw."
     if len(name) < 3 or _VENUE_FRAGMENT.fullmatch(name) or "`" in name:

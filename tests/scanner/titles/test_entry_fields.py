@@ -107,6 +107,7 @@ def test_a_year_is_never_a_page(text: str, year: int | None) -> None:
         ("Proc.", None),
         ("A. Bonato and F. Chung (Eds)", None),
         ("doc:`scipy:tutorial/optimize` - although", None),
+        ("`Journal of Forecasting`", "Journal of Forecasting"),
         ("CRC Press", "CRC Press"),
         ("Science", "Science"),
     ],
