@@ -519,9 +519,10 @@ def _with_label_mentions(text: str, hits: list[Hit]) -> list[Hit]:
         target: int | None = labels.get(mention["label"].casefold())
         if target is None and (named := _NAME_YEAR_LABEL.fullmatch(mention["label"])):
             family = named["name"].lower()
-            targets = {
-                i for i, other in by_year.get(int(named["year"]), ()) if _same_family(family, other)
-            }
+            candidates = by_year.get(int(named["year"]), [])
+            if len(candidates) > _MAX_NAMESAKES:
+                continue  # a generated table of entries: no label points at one of them
+            targets = {i for i, other in candidates if _same_family(family, other)}
             target = targets.pop() if len(targets) == 1 else None
         if target is None or hits[target].start <= mention.start() < hits[target].end:
             continue
