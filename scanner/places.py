@@ -615,10 +615,17 @@ def _with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
             hit = replace(
                 hit,
                 also=tuple(sorted({*hit.also, *(m.start() for m in pointing)})),
-                title_hint=hit.title_hint or (name.strip() if name else None),
+                title_hint=hit.title_hint or _link_title(name),
             )
         out.append(hit)
     return out
+
+
+def _link_title(text: str | None) -> str | None:
+    """A link's text as the work's title hint: one that reads as a title, not a phrase of
+    prose (`` `the journal version`__ ``)."""
+    text = " ".join(text.split()) if text else ""
+    return text if text[:1].isupper() or text[:1].isdigit() else None
 
 
 def _link_name(name: str) -> str:
