@@ -8,7 +8,7 @@ ruff's cache do) or, failing that, when the content digest does. A signature is 
 when the file's timestamps are safely older than the moment it was read (git's "racy" rule): a
 file written within `RACY_NS` of that moment could change again without its timestamps showing
 it, so its entry gets a signature no stat matches and the next scan compares content. Rows
-belong to a fingerprint of the scanner's source code, version and options, so any change to the
+belong to a fingerprint of the scanner's source code and options, so any change to the
 scanner or its configuration starts afresh. The database lives in the user cache directory,
 never in the scanned repository. CI jobs restore it from shared caches, so it is untrusted
 input: entries are data only (`scanner.codec`, no pickle), a malformed entry is a miss, and a
@@ -122,23 +122,13 @@ def _scanner_source_digest() -> str:
     return hasher.hexdigest()
 
 
-@cache
-def _distribution_version() -> str:
-    """The installed citegraph's version, from its metadata: the scanner imports no app code."""
-    # Imported here: importlib.metadata costs more than the rest of this module.
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("citegraph")
-    except PackageNotFoundError:  # a source tree that was never installed
-        return "unknown"
-
-
 def fingerprint(root: Path, options: ScanOptions) -> str:
     """Identifies results that are interchangeable: same root, scanner code and options."""
     # Only the options that change a file's result; include/exclude choose files, not results.
     relevant = (options.max_file_size, options.strings, options.prefilter)
-    text = f"{_SCHEMA}|{_distribution_version()}|{_scanner_source_digest()}|{relevant}|{root}"
+    # The scanner's source digest stands for its version: the installed distribution's version
+    # (importlib.metadata, a sixth of a warm rescan's imports) adds nothing to it.
+    text = f"{_SCHEMA}|{_scanner_source_digest()}|{relevant}|{root}"
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
