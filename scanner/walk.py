@@ -153,21 +153,25 @@ def _walk(root: Path, default_excludes: bool = True) -> Iterator[tuple[str, str]
                 specs.append((rel_dir, _spec(lines)))
             except OSError:
                 pass  # unreadable: the file itself is still listed, and skipped when read
+        prefix = f"{rel_dir}/" if rel_dir else ""
         for entry in children:
-            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            rel = prefix + entry.name
             try:
-                is_dir = entry.is_dir(follow_symlinks=False)
-                kind = FILE if entry.is_file(follow_symlinks=False) else LINK
-                if not is_dir and kind != FILE and not entry.is_symlink():
-                    kind = not_regular(entry.stat(follow_symlinks=False).st_mode)
+                # Most entries are plain files: one look at the directory entry's type.
+                if entry.is_file(follow_symlinks=False):
+                    is_dir, kind = False, FILE
+                else:
+                    is_dir, kind = entry.is_dir(follow_symlinks=False), LINK
+                    if not is_dir and not entry.is_symlink():
+                        kind = not_regular(entry.stat(follow_symlinks=False).st_mode)
             except OSError as error:  # vanished since the listing
                 is_dir, kind = False, f"unreadable: {error.strerror or error}"
             if is_dir:
                 if default_excludes and _excluded_name(entry.name):
                     continue
-                if not _ignored(specs, rel + "/"):
+                if not (specs and _ignored(specs, rel + "/")):
                     stack.append((rel, specs))
-            elif not _ignored(specs, rel):
+            elif not (specs and _ignored(specs, rel)):
                 yield rel, kind
 
 
