@@ -27,6 +27,9 @@ def tidy(text: str, hits: list[Hit]) -> list[Hit]:
     return _join_parts(text, [_tidy(_title_run_on(text, _written_year(text, hit))) for hit in kept])
 
 
+_SAME_LINE_GAP = re.compile(r"[ \t]+")
+
+
 def _title_run_on(text: str, hit: Hit) -> Hit:
     """The entry with its title whole when a reader took the title's last words for the venue:
     the "venue" has no venue word and follows the title on its line with only a space between
@@ -35,13 +38,12 @@ def _title_run_on(text: str, hit: Hit) -> Hit:
     venue = clean_venue(fields.venue) if fields is not None else None
     if fields is None or not fields.title or not venue or VENUE_CUE.search(venue):
         return hit
-    start, _ = find_spaced(text, fields.title, hit.start, hit.end)
-    if start < 0:
-        return hit
-    whole = re.compile(
-        re.escape(fields.title).replace("\\ ", r"\s+") + r"[ \t]+" + re.escape(venue)
-    )
-    if not whole.match(text, start):
+    start, end = find_spaced(text, fields.title, hit.start, hit.end)
+    gap = _SAME_LINE_GAP.match(text, end) if start >= 0 else None
+    if (
+        gap is None
+        or find_spaced(text, venue, gap.end(), gap.end() + len(venue) + 40)[0] != gap.end()
+    ):
         return hit
     title = f"{fields.title} {venue}"
     merged = replace(fields, title=title, venue=None)
