@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from catalog.types import RefKind
 from scanner.titles import AUTHOR_YEAR_RULE
-from scanner.titles.fields import EDITION, YEAR, clean_venue, is_person
+from scanner.titles.fields import EDITION, VENUE_CUE, YEAR, clean_venue, find_spaced, is_person
 from scanner.titles.names import AUTHOR_LIST, split_authors
 from scanner.types import EntryFields, Hit
 
@@ -24,7 +24,34 @@ def tidy(text: str, hits: list[Hit]) -> list[Hit]:
     """`hits` with each entry's title cleaned of what is not the title (see the module), and
     the parts of one entry read as two hits joined (`_join_parts`)."""
     kept = [hit for hit in hits if not _section_name(text, hit)]
-    return _join_parts(text, [_tidy(_written_year(text, hit)) for hit in kept])
+    return _join_parts(text, [_tidy(_title_run_on(text, _written_year(text, hit))) for hit in kept])
+
+
+_SAME_LINE_GAP = re.compile(r"[ \t]+")
+
+
+def _title_run_on(text: str, hit: Hit) -> Hit:
+    """The entry with its title whole when a reader took the title's last words for the venue:
+    the "venue" has no venue word and follows the title on its line with only a space between
+    (`Stein Variational Policy Gradient`, read as title `... Policy`, venue `Gradient`)."""
+    fields = hit.reference
+    venue = clean_venue(fields.venue) if fields is not None else None
+    if fields is None or not fields.title or not venue or VENUE_CUE.search(venue):
+        return hit
+    start, end = find_spaced(text, fields.title, hit.start, hit.end)
+    gap = _SAME_LINE_GAP.match(text, end) if start >= 0 else None
+    if (
+        gap is None
+        or find_spaced(text, venue, gap.end(), gap.end() + len(venue) + 40)[0] != gap.end()
+    ):
+        return hit
+    title = f"{fields.title} {venue}"
+    merged = replace(fields, title=title, venue=None)
+    return replace(
+        hit,
+        title_hint=title if hit.title_hint == fields.title else hit.title_hint,
+        reference=merged,
+    )
 
 
 def _written_year(text: str, hit: Hit) -> Hit:
