@@ -176,9 +176,9 @@ def cue_offsets(data: bytes) -> Iterator[int]:
                 yield start
         elif not _ordinary_link(lowered, start):
             yield start
-    if b"10." in data:
-        for match in _DOI_PREFIX.finditer(data):
-            yield match.start()
+    # The regex skips to its literal prefix faster than `in` finds it.
+    for match in _DOI_PREFIX.finditer(data):
+        yield match.start()
     for match in _OLD_ARXIV.finditer(lowered):
         if _ARCHIVE_BEFORE_SLASH.search(lowered, max(0, match.start() - 16), match.start()):
             yield match.start()
