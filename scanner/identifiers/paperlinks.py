@@ -61,7 +61,7 @@ _NOT_PAPER_WORDS = re.compile(
     # Teaching in other languages (German `Vorlesung`, `Veranstaltungen`, `Übung`; French
     # `enseignement`), and license texts (`eGenix.com-Public-License-1.1.0.pdf`, `eula.pdf`).
     r"vorlesung|veranstaltung|uebung|übung|enseignement|opinnot|semester|(?<![a-z])kurs(?![a-z])|"
-    r"/emner/|kompendi|"
+    r"/emner/|kompendi|/education/|(?<=[a-z])notes(?![a-z])|"
     r"licen[cs]e|eula\b|manuals?(?![a-z])|"
     # A course number with its term: `2233-S99`, `cs229_f19`.
     r"/(?:[a-z]{0,5})?\d{3,4}[-_](?:s|f|w|sp|fa|su|wi)\d{2}/|"
@@ -70,8 +70,10 @@ _NOT_PAPER_WORDS = re.compile(
     r"white[_-]?papers?|(?<![a-z])fips(?![a-z])|"
     # A course number as a whole path segment: `stat315a`, `~cse835`, `am121`, `15-084j`,
     # or with its term: `Stat310_0910`, `cs229-2019`.
-    # (`paper087`, `tr123` and `vol123` are numbers of papers and volumes, not courses.)
-    r"/~?(?!(?:paper|art|tr|vol|no)\d)(?:[a-z]{1,5}[-_]?|\d{2}-)\d{3}[a-z]?"
+    # (`paper087`, `tr123` and `vol123` are numbers of papers and volumes, not courses; a home
+    # directory is a course's only under a department's code: `~cse835`, not `~wangx346`.)
+    r"/(?:~(?=(?:cse?|ece|ee|eecs|math|stats?|am|ams|phys|econ|psy|cmsc|comp|csc|ma|st|is)"
+    r"[-_]?\d{3}))?(?!(?:paper|art|tr|vol|no)\d)(?:[a-z]{1,5}[-_]?|\d{2}-)\d{3}[a-z]?"
     r"(?:[_-](?:19|20)?\d{2}(?:\d{2})?)?/|"
     r"(?<![a-z])(?:slides?|lectures?|lect|notes|classes|handouts?|courses?|teaching|class|"
     r"syllabus|homework|hw\d*|tutorials?|talks?|posters?|webfoils|foils|manuals?\d*|"
@@ -98,7 +100,8 @@ _PAPER_PAGES = re.compile(
     r"|academic\.oup\.com/[\w-]+/article"
     r"|ams\.org/journals/"
     r"|aanda\.org/articles/"
-    r"|jstatsoft\.org/(?:v\d+/i\d+|article/view/)"
+    r"|jstatsoft\.org/(?:v\d+/[ia]\d+|article/view/)"
+    r"|eccc\.(?:hpi-web\.de|weizmann\.ac\.il)/(?:eccc-)?reports?/\d{4}/\d+"
     r"|[\w.-]+/article/view/\w+"
     r"|openproceedings\.org/\d{4}/"
     r"|(?:dl|portal)\.acm\.org/citation\.cfm\?"
@@ -173,12 +176,18 @@ _PAPER_FOLDERS = re.compile(
     r"(?i)/(?:papers?|publications?|pubs?|publis|pubfiles|absps|reprints|preprints?|"
     r"techreports?|tech-reports?|tr|reports|articles?|theses|thesis|research/files)/"
 )
+# A file named a thesis or a report, deeper than any folder: `/blog/files/thesis.pdf`.
+_PAPER_FILE = re.compile(
+    r"(?i)/[^/]*(?<![a-z])(?:thesis|dissertation|techreport|tech-report|preprint)(?![a-z])"
+    r"[^/]*\.(?:pdf|ps)$"
+)
 # A reference-like entry around a link: a year, authors, a quoted title, bibliographic words.
 _ENTRY_CUES = re.compile(
     r"(?i)(?<!\d)(?:1[89]|20)\d\d(?!\d)|\bet al\b|\"[^\"\n]{12,}\"|“[^”\n]{12,}”"
     r"|\b(?:paper|proceedings|proc\.|journal|trans\.|transactions|conference|symposium|"
     r"workshop|thesis|dissertation|technical report|tech\. rep|preprint|vol\.|pp\.)"
 )
+_QUERY_NAMES = re.compile(r"(?<=[?&])[\w.-]+=")
 _WAYBACK = re.compile(r"(?i)^(?:https?://)?web\.archive\.org/web/[\w*]+/(?P<inner>.+)$")
 _SCHEME = re.compile(r"(?i)^(?:https?://)?")
 # Stands for the link inside its entry, so that what precedes it on its line can be read.
@@ -209,8 +218,9 @@ def unwrap_archive(url: str) -> str:
 _ENTRY_VETO = re.compile(
     r"(?i)\b(?:slides?|lecture|course|class notes|'s notes|tutorial|blog|documentation|docs|"
     r"manual|guide(?! to\b)|datasheet|homepage|home page|web ?site|source code|implementation at|"
-    r"code at|data at|dataset|software|package|(?:file|data) format|format spec\w*|"
-    r"specification|spec)\b[^\n]{0,60}$"
+    r"code at|data at|dataset|package|(?:file|data) format|format spec\w*|specification|spec|"
+    # Not the venue ACM Transactions on Mathematical Software, J. of Statistical Software.
+    r"(?<!mathematical )(?<!math\. )(?<!statistical )software)\b[^\n]{0,60}$"
 )
 
 
@@ -238,8 +248,10 @@ def _named_not_a_paper(where: str, path_start: int) -> bool:
     folder stands deeper in the path than every such word (`/docs/techreports/...`,
     `/teaching/readings/papers/...`): the deepest folder says what the file is."""
     ends = [match.end() for match in _NOT_PAPER_WORDS.finditer(where)]
-    if ends and _PAPER_FOLDERS.search(where, max(ends[-1] - 1, path_start)) is None:
-        return True
+    if ends:
+        deepest = max(ends[-1] - 1, path_start)
+        if _PAPER_FOLDERS.search(where, deepest) is None and not _PAPER_FILE.search(where, deepest):
+            return True
     return bool(
         _WEAK_NOT_PAPER_WORDS.search(where, path_start)
         and _PAPER_FOLDERS.search(where, path_start) is None
@@ -264,7 +276,9 @@ def is_paper_link(url: str, entry: str) -> bool:
     ):
         return False
     file_path = path.split("?", 1)[0]
-    if _NOT_PAPER_FILES.search(file_path) or _named_not_a_paper(where, len(host)):
+    # The names of query parameters (`?doc=1999-66&format=pdf`) say nothing of the document.
+    words = _QUERY_NAMES.sub("", where)
+    if _NOT_PAPER_FILES.search(file_path) or _named_not_a_paper(words, len(host)):
         return False
     if _ENTRY_VETO.search(_lead(entry)) or _LICENSE_ENTRY.search(entry):
         return False
@@ -272,4 +286,9 @@ def is_paper_link(url: str, entry: str) -> bool:
         return True
     if _PDF.search(path):
         return True
-    return bool(_PAPER_FOLDERS.search(file_path) and _ENTRY_CUES.search(entry))
+    # An FTP server's `/pub/` folder holds software and data, whatever its entry says.
+    return bool(
+        not host.startswith("ftp.")
+        and _PAPER_FOLDERS.search(file_path)
+        and _ENTRY_CUES.search(entry)
+    )

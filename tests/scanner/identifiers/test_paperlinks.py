@@ -60,6 +60,19 @@ PAPERS = [
     ("https://infoscience.epfl.ch/record/123456", "J. Doe, Sketches, ASNA 2009. " + M),
     ("https://cds.cern.ch/record/1234567", M),
     ("https://inspirehep.net/literature/1234567", M),
+    # A home directory named by its user's id is no course (`~cse835` is); a thesis file
+    # under a blog's folder is a thesis; a document server's query names (`doc=`) say
+    # nothing of the document; old JSS articles (`v05/a05`) and ECCC reports.
+    ("http://users.example.edu/~wangx346/research/GEE_selection.pdf", M),
+    ("http://someone.github.io/blog/files/thesis.pdf", "[1] J. Doe. Graphs, 2016. " + M),
+    ("http://dbpubs.example.edu:8090/pub/showDoc.Fulltext?lang=en&doc=1999-66&format=pdf", M),
+    ("http://www.jstatsoft.org/v05/a05/paper", M),
+    ("http://eccc.hpi-web.de/report/2001/092/", "ECCC report, 2001: " + M),
+    # A venue that holds a vetoing word: ACM Transactions on Mathematical Software.
+    (
+        "http://www.example.br/~doe/publications/bmr5.pdf",
+        "ACM Transactions on Mathematical Software (preprint). Available at: " + M,
+    ),
 ]
 
 NOT_PAPERS = [
@@ -120,6 +133,12 @@ NOT_PAPERS = [
     # A course number stays a course number.
     ("https://www.example.edu/stat315a/notes.pdf", M),
     ("https://www.example.edu/~prof/cs101/week3.pdf", M),
+    # A course's notes by a department's code under `~`, in a glued name or an education
+    # folder; slides of a thesis defence; an FTP server's software folder.
+    ("http://www.example.edu/~cse835/kmeans.pdf", M),
+    ("http://www.example.edu/education/CAGDNotes/Bernstein-Polynomials.pdf", M),
+    ("http://someone.github.io/blog/files/thesis-defense-slides.pdf", M),
+    ("http://ftp.example.gov/pub/MINPACK-2/csrch/", "Minpack-2 (1993): " + M),
     # A personal site's documentation, and a company's documentation pages.
     ("https://someone.github.io/project/docs/api.html", "Smith et al. (2019) " + M),
     ("https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html", M),
