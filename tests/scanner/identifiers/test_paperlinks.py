@@ -210,6 +210,9 @@ def test_prefilter_lets_every_paper_link_through(url: str, entry: str) -> None:
             None,
         ),
         ("J. Doe. Sketching streams. PhD thesis, 2019. doi:10.5281/zenodo.1234567", None),
+        # A standard's DOI names a standard, never a paper: IEEE standards, IETF RFCs.
+        ("IEEE Standard for Floating-Point Arithmetic, doi:10.1109/IEEESTD.2019.8766229", []),
+        ("The GeoJSON format (https://doi.org/10.17487/RFC7946).", []),
         # A numbered list of links, one per line: the second is not glued to the first.
         (
             "Sources:\n2.https://lab.example.edu/\n3.https://lab.example.edu/~a/papers/x.pdf",
