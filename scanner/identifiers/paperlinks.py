@@ -102,6 +102,8 @@ _PAPER_PAGES = re.compile(
     r"|aanda\.org/articles/"
     r"|jstatsoft\.org/(?:v\d+/[ia]\d+|article/view/)"
     r"|eccc\.(?:hpi-web\.de|weizmann\.ac\.il)/(?:eccc-)?reports?/\d{4}/\d+"
+    r"|(?:pr[a-e]|prl|prx|rmp|link)\.aps\.org/abstract/"
+    r"|resolver\.tudelft\.nl/uuid:"
     r"|[\w.-]+/article/view/\w+"
     r"|openproceedings\.org/\d{4}/"
     r"|(?:dl|portal)\.acm\.org/citation\.cfm\?"
@@ -175,6 +177,14 @@ _PDF = re.compile(r"(?i)\.(?:pdf|ps|ps\.gz|djvu)$|[?&](?:format|type)=pdf\b")
 _PAPER_FOLDERS = re.compile(
     r"(?i)/(?:papers?|publications?|pubs?|publis|pubfiles|absps|reprints|preprints?|"
     r"techreports?|tech-reports?|tr|reports|articles?|theses|thesis|research/files)/"
+)
+# Pages that hold a paper when their entry reads like a reference (a year, authors, a venue):
+# an Internet Archive item (`archive.org/details/jresv71Bn4p233`), a record of an institutional
+# repository named by its number (`discovery.example.ac.uk/1482128/`).
+_CUED_PAPER_PAGES = re.compile(
+    r"(?i)^(?:archive\.org/details/\w+"
+    r"|(?:eprints|discovery|repository|dspace|scholarworks|ir|irep|openaccess|orca|oro|"
+    r"researchonline|research-repository|publications)\.[\w.-]+/(?:id/eprint/)?\d{3,}/?$)"
 )
 # A file named a thesis or a report, deeper than any folder: `/blog/files/thesis.pdf`.
 _PAPER_FILE = re.compile(
@@ -287,8 +297,7 @@ def is_paper_link(url: str, entry: str) -> bool:
     if _PDF.search(path):
         return True
     # An FTP server's `/pub/` folder holds software and data, whatever its entry says.
-    return bool(
-        not host.startswith("ftp.")
-        and _PAPER_FOLDERS.search(file_path)
-        and _ENTRY_CUES.search(entry)
+    paper_place = _CUED_PAPER_PAGES.match(host + path) or (
+        not host.startswith("ftp.") and _PAPER_FOLDERS.search(file_path)
     )
+    return bool(paper_place and _ENTRY_CUES.search(entry))

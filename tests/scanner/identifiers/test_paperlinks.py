@@ -68,6 +68,12 @@ PAPERS = [
     ("http://dbpubs.example.edu:8090/pub/showDoc.Fulltext?lang=en&doc=1999-66&format=pdf", M),
     ("http://www.jstatsoft.org/v05/a05/paper", M),
     ("http://eccc.hpi-web.de/report/2001/092/", "ECCC report, 2001: " + M),
+    # Old APS abstract links, TU Delft's repository; an Internet Archive item and a numbered
+    # repository record when their entry reads like a reference.
+    ("http://pre.aps.org/abstract/PRE/v76/i2/e026209", M),
+    ("http://resolver.tudelft.nl/uuid:a4d195c3-1f89-4d66-913d-db9af0969509", M),
+    ("http://archive.org/details/jresv99Xn4p233", "J. Doe, Branchings, J. Res. 71 (1967). " + M),
+    ("http://discovery.example.ac.uk/1482128/", "J. Doe, Doctoral Thesis 2016 " + M),
     # A venue that holds a vetoing word: ACM Transactions on Mathematical Software.
     (
         "http://www.example.br/~doe/publications/bmr5.pdf",
@@ -139,6 +145,9 @@ NOT_PAPERS = [
     ("http://www.example.edu/education/CAGDNotes/Bernstein-Polynomials.pdf", M),
     ("http://someone.github.io/blog/files/thesis-defense-slides.pdf", M),
     ("http://ftp.example.gov/pub/MINPACK-2/csrch/", "Minpack-2 (1993): " + M),
+    # An Internet Archive item or a repository record with no reference around it.
+    ("https://archive.org/details/ms_dos_games", "Mirror: " + M),
+    ("http://eprints.example.ac.uk/12345/", "See " + M),
     # A personal site's documentation, and a company's documentation pages.
     ("https://someone.github.io/project/docs/api.html", "Smith et al. (2019) " + M),
     ("https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html", M),
