@@ -288,6 +288,10 @@ def is_paper_link(url: str, entry: str) -> bool:
     file_path = path.split("?", 1)[0]
     # The names of query parameters (`?doc=1999-66&format=pdf`) say nothing of the document.
     words = _QUERY_NAMES.sub("", where)
+    if _PDF.search(path):
+        # A PDF is no data set: a `data` folder of a personal or lab site holds its owner's
+        # documents too (`/~user/data/colourschemes.pdf`, a technical note).
+        words = words.replace("/data/", "/")
     if _NOT_PAPER_FILES.search(file_path) or _named_not_a_paper(words, len(host)):
         return False
     if _ENTRY_VETO.search(_lead(entry)) or _LICENSE_ENTRY.search(entry):

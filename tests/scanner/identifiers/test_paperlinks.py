@@ -68,6 +68,8 @@ PAPERS = [
     ("http://dbpubs.example.edu:8090/pub/showDoc.Fulltext?lang=en&doc=1999-66&format=pdf", M),
     ("http://www.jstatsoft.org/v05/a05/paper", M),
     ("http://eccc.hpi-web.de/report/2001/092/", "ECCC report, 2001: " + M),
+    # A PDF kept in a personal site's `data` folder (a technical note).
+    ("https://personal.example.nl/~doe/data/colourschemes.pdf", M),
     # Old APS abstract links, TU Delft's repository; an Internet Archive item and a numbered
     # repository record when their entry reads like a reference.
     ("http://pre.aps.org/abstract/PRE/v76/i2/e026209", M),
@@ -145,6 +147,9 @@ NOT_PAPERS = [
     ("http://www.example.edu/education/CAGDNotes/Bernstein-Polynomials.pdf", M),
     ("http://someone.github.io/blog/files/thesis-defense-slides.pdf", M),
     ("http://ftp.example.gov/pub/MINPACK-2/csrch/", "Minpack-2 (1993): " + M),
+    # A data set's documentation, and a data file named so.
+    ("https://www.example.edu/datasets/codebook.pdf", M),
+    ("https://www.example.edu/~doe/data/data-dictionary.pdf", M),
     # An Internet Archive item or a repository record with no reference around it.
     ("https://archive.org/details/ms_dos_games", "Mirror: " + M),
     ("http://eprints.example.ac.uk/12345/", "See " + M),
