@@ -81,6 +81,11 @@ _TRAILER_WORDS = frozenset(
 # after a sentence end (`came first. We follow`), unless the word is an entry's own.
 _PROSE = re.compile(r"(?:^|[.!?][\"”')\]]?)\s+([A-Za-z][a-z]+)\s+[a-z]{2,}")
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+# Words that open a sentence of an entry itself, not of prose (`Chapter in "Book" edited by
+# ...`, `Technical report ...`, `PhD thesis, ...`).
+_ENTRY_SENTENCE_WORDS = frozenset(
+    ["chapter", "edited", "technical", "lecture", "proceedings", "thesis", "phd", "report"]
+)
 _MONTHS = frozenset(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 )
@@ -300,7 +305,8 @@ def _continues_entry(text: str, entry: Hit, start: int) -> bool:
     # A numpy or Google `References` entry runs on through its publisher and notes to its
     # link, as long as no sentence of prose starts.
     return _starts_paragraph(text, line_start, entry.start) and all(
-        match[1].lower() in _TRAILER_WORDS for match in _PROSE.finditer(gap)
+        match[1].lower() in _TRAILER_WORDS or match[1].lower() in _ENTRY_SENTENCE_WORDS
+        for match in _PROSE.finditer(gap)
     )
 
 
@@ -318,7 +324,16 @@ def _starts_paragraph(text: str, line_start: int, start: int) -> bool:
     while spaces >= 0 and text[spaces] in " \t":
         spaces -= 1
     ends_blank = spaces >= 1 and text[spaces] == "\n" and text[spaces - 1] == "\n"
+    if last >= 0 and text[last] == ">":
+        # A line of paragraph markup only (Doxygen's `</para><para>`, Javadoc's `<p>`) is a
+        # blank line of the rendered text.
+        previous = text[text.rfind("\n", 0, last) + 1 : last + 1]
+        if _PARAGRAPH_TAGS.fullmatch(previous):
+            return True
     return last < 0 or ends_blank or text[last] in "-=:"
+
+
+_PARAGRAPH_TAGS = re.compile(r"(?i)[ \t]*(?:</?(?:para|p|br)[ \t]*/?>[ \t]*)+")
 
 
 # An entry's label at the start of its line (`.. [Smith2011] J. Smith. ...`) and a mention of

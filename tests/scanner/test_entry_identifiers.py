@@ -83,3 +83,23 @@ def test_a_preprint_and_its_published_version_below_are_one_reference() -> None:
         "       http://www.example.net/Volume_17/PDF/v17i1r66.pdf\n"
     )
     assert keys(text) == ["arxiv:0905.4913"]
+
+
+def test_a_chapter_entry_after_doxygen_paragraph_markup_is_one_reference() -> None:
+    # `</para><para>` renders as a blank line: the entry starts its paragraph, and its
+    # `Chapter in "Book" edited by ...` sentence is the entry's own, not prose.
+    text = (
+        " References:\n\n"
+        " </para><para>\n"
+        ' Novak, L.: Streaming sketches for community detection. Chapter in "Advances\n'
+        ' in Streaming Algorithms" edited by A. Roe, B. Poe\n'
+        " &amp; C. Moe (Example Press, New York, 2018).\n"
+        " https://doi.org/10.9999/example.ch5\n"
+        " https://arxiv.org/abs/1709.05634\n\n"
+        " </para><para>\n"
+    )
+    hits = find_hits(text)
+    assert [(h.kind.value, h.ref.key if h.ref else None) for h in hits] == [
+        ("arxiv", "arxiv:1709.05634")
+    ]
+    assert text.count("\n", 0, hits[0].start) + 1 == 4
