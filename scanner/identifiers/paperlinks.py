@@ -11,16 +11,18 @@ data here, in this order:
 1. A vetoed host (code, Q&A, encyclopedia, reference sites, standards bodies) or a file type
    that is no paper (images, data, archives, source code): not a paper.
 2. A path word that names a non-paper (`slides`, `lecture`, `docs`, `blog`, `course`,
-   `license`, `manual`, ...): not a paper, unless a paper folder stands deeper in the path
-   (`/docs/techreports/x.pdf`); then the words before the link (or a reST/Markdown link text
-   on the line before it) that call it slides, docs, a homepage...; then license wording in
-   its paragraph.
+   `license`, `manual`, ...): not a paper, unless a paper folder or a paper's file name stands
+   deeper in the path (`/docs/techreports/x.pdf`, `/blog/files/thesis.pdf`); `guide` yields to
+   a paper folder anywhere, a PDF's `data` folder and query parameter names do not count;
+   then the words before the link (or a reST/Markdown link text on the line before it) that
+   call it slides, docs, a homepage, a file format...; then license wording in its paragraph.
 3. A paper page shape (`jstor.org/stable/N`, `.../science/article/pii/...`, a DSpace handle, a
    HAL record, `/publication/`, `citation.cfm?id=`, ...): a paper.
 4. A PDF or PostScript file: a paper (technical reports and preprints are hosted as PDFs).
-5. A paper folder in the path (`/papers/`, `/publications/`, `/pubs/`, `/~user/.../reprints/`)
-   with an entry around the link that reads like a reference (a year, `et al`, a quoted
-   title, words such as proceedings or journal): a paper.
+5. A paper folder in the path (`/papers/`, `/publications/`, `/pubs/`, `/~user/.../reprints/`;
+   not on an FTP server), an Internet Archive item or a numbered repository record, with an
+   entry around the link that reads like a reference (a year, `et al`, a quoted title, words
+   such as proceedings or journal): a paper.
 """
 
 from __future__ import annotations
