@@ -69,7 +69,7 @@ _NOT_PAPER_WORDS = re.compile(
     r"/(?:[a-z]{0,5})?\d{3,4}[-_](?:s|f|w|sp|fa|su|wi)\d{2}/|"
     r"users?_?-?guide|techdocs|presentations?(?![a-z])|faqs?(?![a-z])|keynote|webinar|"
     # Vendors' white papers and federal standards (`nist.fips.197.pdf`).
-    r"white[_-]?papers?|(?<![a-z])fips(?![a-z])|"
+    r"white[_-]?papers?|(?<![a-z])fips(?![a-z])|(?<![a-z])std(?![a-z])|"
     # A course number as a whole path segment: `stat315a`, `~cse835`, `am121`, `15-084j`,
     # or with its term: `Stat310_0910`, `cs229-2019`.
     # (`paper087`, `tr123` and `vol123` are numbers of papers and volumes, not courses; a home

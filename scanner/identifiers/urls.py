@@ -74,7 +74,8 @@ SITES: tuple[PaperSite, ...] = (
     _site(
         "ieee",
         r"ieeexplore\.ieee\.org/(?:abstract/|stamp/stamp\.jsp\?[^#]*?arnumber=|"
-        r"xpls/abs_all\.jsp\?arnumber=|document/|iel\d+/\d+/\d+/0*(?=\d+\.pdf))"
+        r"xpls/abs_all\.jsp\?arnumber=|lpdocs/epic03/wrapper\.htm\?arnumber=|document/|"
+        r"iel\d+/\d+/\d+/0*(?=\d+\.pdf))"
         r"(?:document/)?(?P<id>\d+)",
         "https://ieeexplore.ieee.org/document/{id}",
     ),
@@ -178,6 +179,7 @@ class PaperUrlExtractor:
         "https://www.aclweb.org/anthology/2020.acl-main.447/",
         "https://ieeexplore.ieee.org/document/726791",
         "https://ieeexplore.ieee.org/iel1/5/4083/00158601.pdf",
+        "https://ieeexplore.ieee.org/lpdocs/epic03/wrapper.htm?arnumber=4309314",
         "https://openaccess.thecvf.com/content_cvpr_2016/papers/He_Deep_Residual_Learning_CVPR_"
         "2016_paper.pdf",
         "https://pubmed.ncbi.nlm.nih.gov/10463930/",

@@ -132,7 +132,8 @@ NOT_PAPERS = [
     ("http://www.example.fi/Opinnot/T-61.6020/2008/pagerank_hits.pdf", M),
     ("http://www.example.no/studier/emner/math/MAT1100/h08/kompendiet/diffint.pdf", M),
     ("https://math.example.edu/~doe/ban275.pdf", "[1] Prof. Doe's notes: " + M),
-    # Vendors' white papers and federal standards.
+    # Vendors' white papers and federal standards; a standards body's documents folder.
+    ("http://www.example.jp/std/documents/e/DC-008-2016-E.pdf", "Exif Version 2.31. " + M),
     ("https://www.example.net/media/publication/720_Algorithms_Whitepaper_2015.pdf", M),
     ("https://nvlpubs.example.gov/nistpubs/fips/nist.fips.197.pdf", M),
     # FAQs and keynotes.
