@@ -105,6 +105,10 @@ _PAPER_PAGES = re.compile(
     r"|jstatsoft\.org/(?:v\d+/[ia]\d+|article/view/)"
     r"|eccc\.(?:hpi-web\.de|weizmann\.ac\.il)/(?:eccc-)?reports?/\d{4}/\d+"
     r"|(?:pr[a-e]|prl|prx|rmp|link)\.aps\.org/abstract/"
+    r"|core\.ac\.uk/(?:reader|display|works|outputs)/\d+"
+    r"|cell\.com/[\w-]+/(?:fulltext|abstract|pdf)/S\d{4}-\d{3}[\dX]\(\d{2}\)\d{5}-[\dX]"
+    # A research portal's publication page (Elsevier Pure): `/en/publications/<title-slug>`.
+    r"|[\w.-]+/(?:en|da|nl|de|fi|sv|no)/publications/[a-z0-9%-]+-[a-z0-9%-]+/?$"
     r"|resolver\.tudelft\.nl/uuid:"
     r"|[\w.-]+/article/view/\w+"
     r"|openproceedings\.org/\d{4}/"

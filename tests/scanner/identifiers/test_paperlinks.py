@@ -68,6 +68,10 @@ PAPERS = [
     ("http://dbpubs.example.edu:8090/pub/showDoc.Fulltext?lang=en&doc=1999-66&format=pdf", M),
     ("http://www.jstatsoft.org/v05/a05/paper", M),
     ("http://eccc.hpi-web.de/report/2001/092/", "ECCC report, 2001: " + M),
+    # CORE's reader, Cell Press article pages, research portals' publication pages.
+    ("https://core.ac.uk/reader/10883750", M),
+    ("https://www.cell.com/cell-systems/fulltext/S2405-4712(20)30195-2", M),
+    ("https://research.example.ac.at/en/publications/escaping-flatland-colors-26", M),
     # A PDF kept in a personal site's `data` folder (a technical note).
     ("https://personal.example.nl/~doe/data/colourschemes.pdf", M),
     # Old APS abstract links, TU Delft's repository; an Internet Archive item and a numbered
@@ -151,6 +155,8 @@ NOT_PAPERS = [
     # A data set's documentation, and a data file named so.
     ("https://www.example.edu/datasets/codebook.pdf", M),
     ("https://www.example.edu/~doe/data/data-dictionary.pdf", M),
+    # A research portal's list of publications is no paper.
+    ("https://research.example.ac.at/en/publications/", M),
     # An Internet Archive item or a repository record with no reference around it.
     ("https://archive.org/details/ms_dos_games", "Mirror: " + M),
     ("http://eprints.example.ac.uk/12345/", "See " + M),
