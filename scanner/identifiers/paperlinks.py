@@ -240,6 +240,21 @@ _ENTRY_VETO = re.compile(
 )
 
 
+# What the words before a link call a standard, wherever it is hosted (IEEE publishes its
+# standards on IEEE Xplore beside its papers): `IEEE Std 754-2019`, `IEEE Standard for ...`,
+# `ISO/IEC 9899:2018`.
+_STANDARD_LEAD = re.compile(
+    r"(?i)\b(?:IEEE\s+Std\b|(?:IEEE|ANSI|ISO)\s+Standard\b|Standard\s+for\b|ISO/IEC\b|"
+    r"ANSI/|ECMA-\d)[^\n]{0,80}$"
+)
+
+
+def names_a_standard(entry: str) -> bool:
+    """Whether the words before the link in `entry` (as `is_paper_link` reads them) call it
+    a standard."""
+    return _STANDARD_LEAD.search(_lead(entry)) is not None
+
+
 # A paragraph of license wording: its links are to the license (`CNRI's License Agreement ...
 # may be located using the following URL: http://hdl.handle.net/...`), never to a paper.
 _LICENSE_ENTRY = re.compile(
@@ -300,7 +315,8 @@ def is_paper_link(url: str, entry: str) -> bool:
         words = words.replace("/data/", "/")
     if _NOT_PAPER_FILES.search(file_path) or _named_not_a_paper(words, len(host)):
         return False
-    if _ENTRY_VETO.search(_lead(entry)) or _LICENSE_ENTRY.search(entry):
+    lead = _lead(entry)
+    if _ENTRY_VETO.search(lead) or _STANDARD_LEAD.search(lead) or _LICENSE_ENTRY.search(entry):
         return False
     if _PAPER_PAGES.match(host + path):
         return True

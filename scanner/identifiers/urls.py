@@ -14,7 +14,12 @@ from typing import ClassVar
 from catalog.ids import normalize_url
 from catalog.types import PaperRef, RefKind
 from scanner.identifiers.base import iter_urls
-from scanner.identifiers.paperlinks import entry_around, is_paper_link, unwrap_archive
+from scanner.identifiers.paperlinks import (
+    entry_around,
+    is_paper_link,
+    names_a_standard,
+    unwrap_archive,
+)
 from scanner.types import Hit
 
 
@@ -206,6 +211,8 @@ class PaperUrlExtractor:
     )
     INVALID: ClassVar[tuple[str, ...]] = (
         "https://github.com/org/repo/issues/12",
+        "IEEE Std 754-2019, https://ieeexplore.ieee.org/document/8766229",
+        "ISO/IEC 14882:2020 https://www.example.org/standard/79358.pdf",
         "https://openreview.net/group?id=ICLR.cc",
         "https://docs.scipy.org/doc/scipy/reference/",
         "https://ieeexplore.ieee.org/",
@@ -237,6 +244,8 @@ class PaperUrlExtractor:
         named_sites = any(needle in lowered for needle in _NEEDLES)
         for start, end, url in iter_urls(text):
             key = _site_key(url) if named_sites else None
+            if key is not None and names_a_standard(entry_around(text, start, end)):
+                continue  # `IEEE Std 754-2019, https://ieeexplore.ieee.org/document/8766229`
             if key is None and is_paper_link(url, entry_around(text, start, end)):
                 inner = unwrap_archive(url)
                 key = normalize_url(inner if "://" in inner else "https://" + inner)
