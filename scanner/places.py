@@ -81,6 +81,8 @@ _TRAILER_WORDS = frozenset(
 # after a sentence end (`came first. We follow`), unless the word is an entry's own.
 _PROSE = re.compile(r"(?:^|[.!?][\"”')\]]?)\s+([A-Za-z][a-z]+)\s+[a-z]{2,}")
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+# A repository's id written before its link (`2015. hal-01231784` then the HAL link).
+_REPOSITORY_ID = re.compile(r"\b(?:hal|tel|inria|halshs)-\d{6,}\b")
 # Words that open a sentence of an entry itself, not of prose (`Chapter in "Book" edited by
 # ...`, `Technical report ...`, `PhD thesis, ...`).
 _ENTRY_SENTENCE_WORDS = frozenset(
@@ -299,12 +301,15 @@ def _continues_entry(text: str, entry: Hit, start: int) -> bool:
     line_start = text.rfind("\n", 0, entry.start) + 1
     if _LABELLED.fullmatch(text, line_start, entry.start):
         return True
-    words = _WORD.findall(gap)
+    words = _WORD.findall(_REPOSITORY_ID.sub(" ", gap))
     if all(w.lower() in _TRAILER_WORDS or w.lower()[:3] in _MONTHS for w in words):
         return True
     # A numpy or Google `References` entry runs on through its publisher and notes to its
     # link, as long as no sentence of prose starts.
-    return _starts_paragraph(text, line_start, entry.start) and all(
+    # An entry read with its authors runs on the same way from within a sentence (`as
+    # described by A. Author and B. Author, "Title". In: Journal ... DOI: ...`).
+    with_authors = entry.reference is not None and bool(entry.reference.authors)
+    return (with_authors or _starts_paragraph(text, line_start, entry.start)) and all(
         match[1].lower() in _TRAILER_WORDS or match[1].lower() in _ENTRY_SENTENCE_WORDS
         for match in _PROSE.finditer(gap)
     )
@@ -320,10 +325,14 @@ def _starts_paragraph(text: str, line_start: int, start: int) -> bool:
     last = line_start - 1
     while last >= 0 and text[last] in " \t\n":
         last -= 1
-    spaces = line_start - 1
+    # The line before is blank when only spaces (a comment's blanked ` *`) stand between its
+    # newline and the one before it.
+    spaces = line_start - 2
     while spaces >= 0 and text[spaces] in " \t":
         spaces -= 1
-    ends_blank = spaces >= 1 and text[spaces] == "\n" and text[spaces - 1] == "\n"
+    ends_blank = (
+        line_start >= 1 and text[line_start - 1] == "\n" and (spaces >= 0 and text[spaces] == "\n")
+    )
     if last >= 0 and text[last] == ">":
         # A line of paragraph markup only (Doxygen's `</para><para>`, Javadoc's `<p>`) is a
         # blank line of the rendered text.
