@@ -78,16 +78,15 @@ _TRAILER_WORDS = frozenset(
     ]
 )
 # A sentence of prose in the gap: a word followed by a lowercase word, at the gap's start or
-# after a sentence end (`came first. We follow`), unless the word is an entry's own.
-_PROSE = re.compile(r"(?:^|[.!?][\"”')\]]?)\s+([A-Za-z][a-z]+)\s+[a-z]{2,}")
+# after a sentence end (`came first. We follow`), unless the word is an entry's own (a
+# trailer word, or `Chapter in "Book" edited by`, `Technical report`, `PhD thesis`).
+_PROSE = re.compile(
+    r"(?:^|[.!?][\"”')\]]?)\s+(?!(?i:chapter|edited|technical|lecture|thesis|phd)\b)"
+    r"([A-Za-z][a-z]+)\s+[a-z]{2,}"
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 # A repository's id written before its link (`2015. hal-01231784` then the HAL link).
 _REPOSITORY_ID = re.compile(r"\b(?:hal|tel|inria|halshs)-\d{6,}\b")
-# Words that open a sentence of an entry itself, not of prose (`Chapter in "Book" edited by
-# ...`, `Technical report ...`, `PhD thesis, ...`).
-_ENTRY_SENTENCE_WORDS = frozenset(
-    ["chapter", "edited", "technical", "lecture", "proceedings", "thesis", "phd", "report"]
-)
 _MONTHS = frozenset(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 )
@@ -305,13 +304,10 @@ def _continues_entry(text: str, entry: Hit, start: int) -> bool:
     if all(w.lower() in _TRAILER_WORDS or w.lower()[:3] in _MONTHS for w in words):
         return True
     # A numpy or Google `References` entry runs on through its publisher and notes to its
-    # link, as long as no sentence of prose starts.
-    # An entry read with its authors runs on the same way from within a sentence (`as
-    # described by A. Author and B. Author, "Title". In: Journal ... DOI: ...`).
-    with_authors = entry.reference is not None and bool(entry.reference.authors)
-    return (with_authors or _starts_paragraph(text, line_start, entry.start)) and all(
-        match[1].lower() in _TRAILER_WORDS or match[1].lower() in _ENTRY_SENTENCE_WORDS
-        for match in _PROSE.finditer(gap)
+    # link, as long as no sentence of prose starts; so does an entry cited in prose ("as
+    # described by B. N. Parlett, "Title", Journal, 1969,") onto the next line, to its DOI.
+    return (_starts_paragraph(text, line_start, entry.start) or gap.count("\n") <= 1) and all(
+        match[1].lower() in _TRAILER_WORDS for match in _PROSE.finditer(gap)
     )
 
 
@@ -320,26 +316,29 @@ def _starts_paragraph(text: str, line_start: int, start: int) -> bool:
     underline or the start of the block."""
     if text[line_start:start].strip():
         return False
+    if _follows_paragraph_markup(text, line_start):
+        return True
     # Found by looking back from the line, not by copying the text before it: a block of
     # thousands of entries asks this of each.
     last = line_start - 1
     while last >= 0 and text[last] in " \t\n":
         last -= 1
-    # The line before is blank when only spaces (a comment's blanked ` *`) stand between its
-    # newline and the one before it.
+    # The line above is blank when only spaces stand on it: a comment's blank line (` *`,
+    # `//`) keeps the spaces its delimiters were blanked to.
     spaces = line_start - 2
     while spaces >= 0 and text[spaces] in " \t":
         spaces -= 1
-    ends_blank = (
-        line_start >= 1 and text[line_start - 1] == "\n" and (spaces >= 0 and text[spaces] == "\n")
-    )
-    if last >= 0 and text[last] == ">":
-        # A line of paragraph markup only (Doxygen's `</para><para>`, Javadoc's `<p>`) is a
-        # blank line of the rendered text.
-        previous = text[text.rfind("\n", 0, last) + 1 : last + 1]
-        if _PARAGRAPH_TAGS.fullmatch(previous):
-            return True
+    ends_blank = line_start >= 1 and spaces >= 0 and text[spaces] == "\n"
     return last < 0 or ends_blank or text[last] in "-=:"
+
+
+def _follows_paragraph_markup(text: str, line_start: int) -> bool:
+    """Whether the line above holds paragraph markup only (Doxygen's `</para><para>`,
+    Javadoc's `<p>`): a blank line of the rendered text."""
+    if line_start < 2:
+        return False
+    above = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+    return "<" in above and _PARAGRAPH_TAGS.fullmatch(above) is not None
 
 
 _PARAGRAPH_TAGS = re.compile(r"(?i)[ \t]*(?:</?(?:para|p|br)[ \t]*/?>[ \t]*)+")
