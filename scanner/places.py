@@ -586,16 +586,20 @@ def _with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
             anonymous_targets += 1
         if pointing:
             name = pointing[0].groupdict().get("quoted") or pointing[0].groupdict().get("text")
-            quoted = _QUOTED_NAME.match(name.strip()) if name else None
-            hint = quoted["title"] if quoted else (name.strip() if name else None)
+            name = _quoted_title(name)
             hit = replace(
                 hit,
                 also=tuple(sorted({*hit.also, *(m.start() for m in pointing)})),
-                title_hint=hit.title_hint or hint,
+                title_hint=hit.title_hint or (name.strip() if name else None),
             )
             pointed.extend((m.start(), m.end(), len(out)) for m in pointing)
         out.append(hit)
     return _absorb_link_texts(out, pointed) if pointed else out
+
+
+def _link_name(name: str) -> str:
+    """A reST reference name as docutils compares them: case and whitespace folded."""
+    return " ".join(name.strip("`").split()).casefold()
 
 
 def _absorb_link_texts(hits: list[Hit], pointed: list[tuple[int, int, int]]) -> list[Hit]:
@@ -646,6 +650,8 @@ def _aliases_of(text: str, name: str) -> set[str]:
     return names
 
 
-def _link_name(name: str) -> str:
-    """A reST reference name as docutils compares them: case and whitespace folded."""
-    return " ".join(name.strip("`").split()).casefold()
+def _quoted_title(name: str | None) -> str | None:
+    """The title quoted in a reference name (`'Online Learning for LDA', NIPS 2010`), else
+    the name."""
+    quoted = _QUOTED_NAME.match(name.strip()) if name else None
+    return quoted["title"] if quoted else name
