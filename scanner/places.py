@@ -108,6 +108,7 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     groups = _Groups(len(hits))
     _join_same_work(hits, groups)
     _join_title_prefixes(hits, groups)
+    _join_chapter_collections(text, hits, groups)
     _join_entry_identifiers(text, hits, groups)
     _join_labels(text, hits, groups)
     _join_author_year_mentions(text, hits, groups)
@@ -193,6 +194,28 @@ def _join_title_prefixes(hits: list[Hit], groups: _Groups) -> None:
                 shorter = min(len(first_words), len(second_words))
                 if first_words[:shorter] == second_words[:shorter]:
                     groups.join(first, second)
+
+
+# Between a chapter's title and the title of the collection it is in: `Title. Chapter in
+# "Collection"`, `Title. In: Collection`.
+_CHAPTER_IN = re.compile(r"(?i)[\s.,;:]*(?:chapter\s+)?in\b[\s:]*[\"“«']?[ \t]*")
+
+
+def _join_chapter_collections(text: str, hits: list[Hit], groups: _Groups) -> None:
+    """Join a chapter's entry to the collection's title read right after it on its line
+    (`Title. Chapter in "Collection" edited by ...`): one reference, the chapter."""
+    for index in range(1, len(hits)):
+        hit, entry = hits[index], hits[index - 1]
+        if (
+            hit.ref is None
+            and entry.ref is None
+            and hit.kind in _ENTRY_KINDS
+            and entry.kind in _ENTRY_KINDS
+            and _mergeable(hit)
+            and _mergeable(entry)
+            and _CHAPTER_IN.fullmatch(text, entry.end, hit.start) is not None
+        ):
+            groups.join(index - 1, index)
 
 
 def _join_entry_identifiers(text: str, hits: list[Hit], groups: _Groups) -> None:

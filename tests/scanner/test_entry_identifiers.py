@@ -151,3 +151,19 @@ def test_an_entry_within_a_sentence_runs_on_to_its_doi() -> None:
         " Springer Berlin / Heidelberg. DOI: 10.1007/BF02165404\n"
     )
     assert kinds_and_keys(text) == [("doi", "doi:10.1007/bf02165404")]
+
+
+def test_a_chapter_and_its_collection_on_one_line_are_one_reference() -> None:
+    # `Title. Chapter in "Collection" edited by ...`: the collection's title is read as an
+    # entry of its own; it is the chapter's venue, not a second work.
+    text = (
+        " References:\n\n"
+        " </para><para>\n"
+        ' Novak, L.: Label propagation for clustering. Chapter in "Advances in\n'
+        ' Network Clustering and Blockmodeling" edited by P. Doreian, V. Batagelj\n'
+        " &amp; A. Ferligoj (Wiley, New York, 2018).\n"
+        " https://doi.org/10.1002/9781119483298.ch5\n"
+        " https://arxiv.org/abs/1709.05634\n\n"
+        " </para><para>\n"
+    )
+    assert kinds_and_keys(text) == [("arxiv", "arxiv:1709.05634")]
