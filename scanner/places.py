@@ -216,6 +216,17 @@ def _join_chapter_collections(text: str, hits: list[Hit], groups: _Groups) -> No
             and _CHAPTER_IN.fullmatch(text, entry.end, hit.start) is not None
         ):
             groups.join(index - 1, index)
+            # The collection's title and editors are the chapter's venue, not its fields
+            # (nor those of the chapter's identifiers that were read with them).
+            collection, title = hit.reference, hit.title_hint
+            for later in range(index, len(hits)):
+                other = hits[later]
+                if other.start - hit.end > _ENTRY_REACH:
+                    break
+                if (collection is not None and other.reference == collection) or (
+                    title and other.title_hint == title
+                ):
+                    hits[later] = replace(other, reference=None, title_hint=None)
 
 
 def _join_entry_identifiers(text: str, hits: list[Hit], groups: _Groups) -> None:

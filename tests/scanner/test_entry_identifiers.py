@@ -167,3 +167,5 @@ def test_a_chapter_and_its_collection_on_one_line_are_one_reference() -> None:
         " </para><para>\n"
     )
     assert kinds_and_keys(text) == [("arxiv", "arxiv:1709.05634")]
+    (hit,) = find_hits(text)
+    assert hit.title_hint == "Label propagation for clustering"
