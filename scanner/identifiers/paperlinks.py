@@ -106,6 +106,8 @@ _PAPER_PAGES = re.compile(
     r"|eccc\.(?:hpi-web\.de|weizmann\.ac\.il)/(?:eccc-)?reports?/\d{4}/\d+"
     r"|(?:pr[a-e]|prl|prx|rmp|link)\.aps\.org/abstract/"
     r"|core\.ac\.uk/(?:reader|display|works|outputs)/\d+"
+    r"|osf\.io/preprints/[\w-]+/\w{5}"
+    r"|chemrxiv\.org/engage/chemrxiv/article-details/[0-9a-f]{24}"
     r"|cell\.com/[\w-]+/(?:fulltext|abstract|pdf)/S\d{4}-\d{3}[\dX]\(\d{2}\)\d{5}-[\dX]"
     # A research portal's publication page (Elsevier Pure): `/en/publications/<title-slug>`.
     r"|[\w.-]+/(?:en|da|nl|de|fi|sv|no)/publications/[a-z0-9%-]+-[a-z0-9%-]+/?$"

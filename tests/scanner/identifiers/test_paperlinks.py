@@ -68,6 +68,9 @@ PAPERS = [
     ("http://dbpubs.example.edu:8090/pub/showDoc.Fulltext?lang=en&doc=1999-66&format=pdf", M),
     ("http://www.jstatsoft.org/v05/a05/paper", M),
     ("http://eccc.hpi-web.de/report/2001/092/", "ECCC report, 2001: " + M),
+    # Preprint servers without a DOI in the link: OSF Preprints, ChemRxiv.
+    ("https://osf.io/preprints/psyarxiv/abcd1", M),
+    ("https://chemrxiv.org/engage/chemrxiv/article-details/60c74a3e842e65b4f1db2f4a", M),
     # CORE's reader, Cell Press article pages, research portals' publication pages.
     ("https://core.ac.uk/reader/10883750", M),
     ("https://www.cell.com/cell-systems/fulltext/S2405-4712(20)30195-2", M),
