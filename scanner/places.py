@@ -639,28 +639,18 @@ _NAMED_REFERENCE = re.compile(
     r"`(?P<quoted>[^`<>\n]+)`_(?!_)|(?<![\w`])(?P<word>\w[\w.-]*\w)_(?![\w_])"
 )
 _ANONYMOUS_REFERENCE = re.compile(r"`(?P<text>[^`<>\n]+)`__")
-_ABSORBABLE = frozenset({RefKind.TITLE, RefKind.AUTHOR_YEAR})
-# An alias target: `.. _Other name: online-lda_` makes `Other name` refer to `online-lda`.
-_ALIAS_TARGET = re.compile(
-    r"(?m)^[ \t]*\.\.[ \t]+_(?P<name>`[^`\n]+`|[^:\n]+):[ \t]*"
-    r"(?:`(?P<quoted>[^`<>\n]+)`_|(?P<word>\w[\w.-]*\w)_)[ \t]*$"
-)
-# A title quoted inside a reference name: `'Online Learning for LDA', NIPS 2010`.
-_QUOTED_NAME = re.compile(r"^[\"'“](?P<title>[^\"'“”]{8,})[\"'”]")
 
 
 def _with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
     """Hits of links written as reST targets, with the references that point at them (the
     same work mentioned elsewhere in the place) added to `also`, and the reference's text as
-    the title hint where none was read. A title read in the text of such a reference is that
-    reference's, not a second one."""
+    the title hint where none was read."""
     if "_" not in text or not hits:
         return hits
     anonymous = list(_ANONYMOUS_REFERENCE.finditer(text))
     anonymous_targets = 0
     named_references: dict[str, list[re.Match[str]]] | None = None  # read at the first target
-    out: list[Hit] = []
-    pointed: list[tuple[int, int, int]] = []  # (start, end) of a reference, index in `out`
+    out = []
     for hit in hits:
         line_start = text.rfind("\n", 0, hit.start) + 1
         before = text[max(0, line_start - 1) : hit.start]
@@ -670,88 +660,23 @@ def _with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
                 named_references = {}
                 for m in _NAMED_REFERENCE.finditer(text):
                     named_references.setdefault(_link_name(m["quoted"] or m["word"]), []).append(m)
-            wanted = _aliases_of(text, _link_name(named["name"]))
-            pointing = sorted(
-                (
-                    m
-                    for name in wanted
-                    for m in named_references.get(name, ())
-                    if m.start() < line_start
-                ),
-                key=lambda m: m.start(),
-            )
+            wanted = _link_name(named["name"])
+            pointing = [m for m in named_references.get(wanted, ()) if m.start() < line_start]
         elif hit.ref is not None and _ANONYMOUS_TARGET.search(before):
             if anonymous_targets < len(anonymous):
                 pointing = [anonymous[anonymous_targets]]
             anonymous_targets += 1
         if pointing:
             name = pointing[0].groupdict().get("quoted") or pointing[0].groupdict().get("text")
-            name = _quoted_title(name)
             hit = replace(
                 hit,
                 also=tuple(sorted({*hit.also, *(m.start() for m in pointing)})),
                 title_hint=hit.title_hint or (name.strip() if name else None),
             )
-            pointed.extend((m.start(), m.end(), len(out)) for m in pointing)
         out.append(hit)
-    return _absorb_link_texts(out, pointed) if pointed else out
+    return out
 
 
 def _link_name(name: str) -> str:
     """A reST reference name as docutils compares them: case and whitespace folded."""
     return " ".join(name.strip("`").split()).casefold()
-
-
-def _absorb_link_texts(hits: list[Hit], pointed: list[tuple[int, int, int]]) -> list[Hit]:
-    """Fold a title or author-year hit read inside a reference to a link target into the
-    link's hit (`` `'Title', NIPS 2010`_ `` and `.. _online-lda: url` are one reference)."""
-    absorbed: dict[int, list[int]] = {}
-    for index, hit in enumerate(hits):
-        if hit.ref is not None or hit.kind not in _ABSORBABLE:
-            continue
-        owner = next((o for s, e, o in pointed if hit.start < e and s < hit.end), None)
-        if owner is not None and owner != index:
-            absorbed.setdefault(owner, []).append(index)
-    if not absorbed:
-        return hits
-    dropped = {i for members in absorbed.values() for i in members}
-    out = []
-    for index, hit in enumerate(hits):
-        if index in dropped:
-            continue
-        for member in absorbed.get(index, ()):
-            other = hits[member]
-            hit = replace(
-                hit,
-                also=tuple(sorted({*hit.also, other.start, *other.also})),
-                reference=hit.reference or other.reference,
-            )
-        out.append(hit)
-    return out
-
-
-def _aliases_of(text: str, name: str) -> set[str]:
-    """`name` and every reference name that is an alias of it, directly or through another
-    alias (`.. _'Title', NIPS 2010: online-lda_` then `.. _online-lda: url`)."""
-    names = {name}
-    if "_:" not in text and ": " not in text:
-        return names
-    aliases = [
-        (_link_name(m["name"]), _link_name(m["quoted"] or m["word"]))
-        for m in _ALIAS_TARGET.finditer(text)
-    ]
-    grown = True
-    while grown:
-        grown = False
-        for alias, target in aliases:
-            if target in names and alias not in names:
-                names.add(alias)
-                grown = True
-    return names
-
-
-def _quoted_title(name: str | None) -> str | None:
-    """The title quoted in a reference name (`'Online Learning for LDA', NIPS 2010`), else
-    the name."""
-    quoted = _QUOTED_NAME.match(name.strip()) if name else None
-    return quoted["title"] if quoted else name
