@@ -70,6 +70,8 @@ _NOT_PAPER_WORDS = re.compile(
     r"users?_?-?guide|techdocs|presentations?(?![a-z])|faqs?(?![a-z])|keynote|webinar|"
     # Vendors' white papers and federal standards (`nist.fips.197.pdf`).
     r"white[_-]?papers?|(?<![a-z])fips(?![a-z])|(?<![a-z])std(?![a-z])|"
+    # Vendors' application notes and errata.
+    r"application[_-]?notes?|(?<![a-z])app[_-]?notes?(?![a-z])|(?<![a-z])errata(?![a-z])|"
     # A course number as a whole path segment: `stat315a`, `~cse835`, `am121`, `15-084j`,
     # or with its term: `Stat310_0910`, `cs229-2019`.
     # (`paper087`, `tr123` and `vol123` are numbers of papers and volumes, not courses; a home
@@ -237,6 +239,7 @@ _ENTRY_VETO = re.compile(
     r"(?i)\b(?:slides?|lecture|course|class notes|'s notes|tutorial|blog|documentation|docs|"
     r"manual|guide(?! to\b)|datasheet|homepage|home page|web ?site|source code|implementation at|"
     r"code at|data at|dataset|package|(?:file|data) format|format spec\w*|specification|spec|"
+    r"application note|"
     # Not the venue ACM Transactions on Mathematical Software, J. of Statistical Software.
     r"(?<!mathematical )(?<!math\. )(?<!statistical )software)\b[^\n]{0,60}$"
 )

@@ -212,7 +212,7 @@ class PaperUrlExtractor:
     INVALID: ClassVar[tuple[str, ...]] = (
         "https://github.com/org/repo/issues/12",
         "IEEE Std 754-2019, https://ieeexplore.ieee.org/document/8766229",
-        "ISO/IEC 14882:2020 https://www.example.org/standard/79358.pdf",
+        "ISO/IEC 14882:2020 https://www.example.net/files/79358.pdf",
         "https://openreview.net/group?id=ICLR.cc",
         "https://docs.scipy.org/doc/scipy/reference/",
         "https://ieeexplore.ieee.org/",

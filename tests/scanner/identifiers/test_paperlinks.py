@@ -122,8 +122,8 @@ NOT_PAPERS = [
     ("https://www.example.edu/~doe/papers/guide/guide.pdf", "See the user guide at " + M),
     # File formats and specifications, called so before the link.
     ("https://formats.example.net/SAM1.pdf", "described with the BAM file format at " + M),
-    ("https://www.example.org/pub/fmt.pdf", "The format specification: " + M),
-    ("https://www.example.org/pub/fmt.pdf", "Official spec: " + M),
+    ("https://www.example.net/pub/fmt.pdf", "The format specification: " + M),
+    ("https://www.example.net/pub/fmt.pdf", "Official spec: " + M),
     # Processor manuals and instruction tables, vendor documents and talks.
     ("https://www.agner.org/optimize/instruction_tables.pdf", M),
     ("https://www.example.net/system/files/TechDocs/24593.pdf", M),
@@ -139,6 +139,9 @@ NOT_PAPERS = [
     ("http://www.example.fi/Opinnot/T-61.6020/2008/pagerank_hits.pdf", M),
     ("http://www.example.no/studier/emner/math/MAT1100/h08/kompendiet/diffint.pdf", M),
     ("https://math.example.edu/~doe/ban275.pdf", "[1] Prof. Doe's notes: " + M),
+    # Vendors' application notes, by their folder or what the line calls them.
+    ("https://www.example.net/resource/en/application_note/an4013-timers.pdf", M),
+    ("https://www.example.net/files/an4013.pdf", "ST application note AN4013: " + M),
     # Vendors' white papers and federal standards; a standards body's documents folder.
     ("http://www.example.jp/std/documents/e/DC-008-2016-E.pdf", "Exif Version 2.31. " + M),
     ("https://www.example.net/media/publication/720_Algorithms_Whitepaper_2015.pdf", M),
