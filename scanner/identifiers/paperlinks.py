@@ -63,7 +63,7 @@ _NOT_PAPER_WORDS = re.compile(
     # Teaching in other languages (German `Vorlesung`, `Veranstaltungen`, `Übung`; French
     # `enseignement`), and license texts (`eGenix.com-Public-License-1.1.0.pdf`, `eula.pdf`).
     r"vorlesung|veranstaltung|uebung|übung|enseignement|opinnot|semester|(?<![a-z])kurs(?![a-z])|"
-    r"/emner/|kompendi|/education/|(?<=[a-z])notes(?![a-z])|"
+    r"/emner/|kompendi|/education/|(?<=[a-z])notes(?![a-z])|(?<![a-z])lehre(?![a-z])|"
     r"licen[cs]e|eula\b|manuals?(?![a-z])|"
     # A course number with its term: `2233-S99`, `cs229_f19`.
     r"/(?:[a-z]{0,5})?\d{3,4}[-_](?:s|f|w|sp|fa|su|wi)\d{2}/|"
@@ -194,7 +194,7 @@ _PAPER_FOLDERS = re.compile(
 _CUED_PAPER_PAGES = re.compile(
     r"(?i)^(?:archive\.org/details/\w+"
     r"|(?:eprints|discovery|repository|dspace|scholarworks|ir|irep|openaccess|orca|oro|"
-    r"researchonline|research-repository|publications)\.[\w.-]+/(?:id/eprint/)?\d{3,}/?$)"
+    r"researchonline|research-repository|publications)\.[\w.-]+/(?:id/eprint/|pub/)?\d{3,}/?$)"
 )
 # A file named a thesis or a report, deeper than any folder: `/blog/files/thesis.pdf`.
 _PAPER_FILE = re.compile(
@@ -207,6 +207,7 @@ _ENTRY_CUES = re.compile(
     r"|\b(?:paper|proceedings|proc\.|journal|trans\.|transactions|conference|symposium|"
     r"workshop|thesis|dissertation|technical report|tech\. rep|preprint|vol\.|pp\.)"
 )
+_LINKS_IN_ENTRY = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
 _QUERY_NAMES = re.compile(r"(?<=[?&])[\w.-]+=")
 _WAYBACK = re.compile(r"(?i)^(?:https?://)?web\.archive\.org/web/[\w*]+/(?P<inner>.+)$")
 _SCHEME = re.compile(r"(?i)^(?:https?://)?")
@@ -327,8 +328,11 @@ def is_paper_link(url: str, entry: str) -> bool:
         return True
     if _PDF.search(path):
         return True
-    # An FTP server's `/pub/` folder holds software and data, whatever its entry says.
-    paper_place = _CUED_PAPER_PAGES.match(host + path) or (
-        not host.startswith("ftp.") and _PAPER_FOLDERS.search(file_path)
+    # A web page (not a PDF) under `/pub/` is as often a site's public folder
+    # (`/pub/math/f161.html`, an FTP server's software) as its owner's publications.
+    paper_place = _CUED_PAPER_PAGES.match(host + path) or any(
+        folder.group(0).lower() != "/pub/" for folder in _PAPER_FOLDERS.finditer(file_path)
     )
-    return bool(paper_place and _ENTRY_CUES.search(entry))
+    # The cues are read from the entry's words, not from the other links in it (a year or
+    # `publication` in another link's path says nothing of this one).
+    return bool(paper_place and _ENTRY_CUES.search(_LINKS_IN_ENTRY.sub(" ", entry)))

@@ -161,6 +161,13 @@ NOT_PAPERS = [
     # A data set's documentation, and a data file named so.
     ("https://www.example.edu/datasets/codebook.pdf", M),
     ("https://www.example.edu/~doe/data/data-dictionary.pdf", M),
+    # A site's public folder, whatever the other links of the paragraph hold (a blog's
+    # date, a publication page); German teaching pages (`lehre`).
+    (
+        "http://www.example.net/pub/math/f161.html",
+        "https://blog.example.net/2011-06-09-emu/\nhttps://www.example.net/publication/1\n" + M,
+    ),
+    ("https://www.example.de/iana3/lehre/fourier2014w/media/table.pdf", M),
     # A research portal's list of publications is no paper.
     ("https://research.example.ac.at/en/publications/", M),
     # An Internet Archive item or a repository record with no reference around it.
