@@ -223,10 +223,19 @@ def entry_around(text: str, start: int, end: int) -> str:
     """The text of the entry or paragraph a link stands in, the link replaced by `LINK_MARK`:
     back to the previous blank line and on to the next one, within a few hundred characters."""
     before = text[max(0, start - _ENTRY_BEFORE) : start]
-    blank = max(before.rfind("\n\n"), before.rfind("\n \n"))
+    breaks = list(_PARAGRAPH_BREAK.finditer(before))
     after = text[end : end + _ENTRY_AFTER]
-    next_blank = after.find("\n\n")
-    return before[blank + 1 :] + LINK_MARK + (after if next_blank < 0 else after[:next_blank])
+    following = _PARAGRAPH_BREAK.search(after)
+    return (
+        before[breaks[-1].start() + 1 if breaks else 0 :]
+        + LINK_MARK
+        + (after[: following.start()] if following else after)
+    )
+
+
+# A paragraph break: a blank line (the blanked ` *` of a comment keeps its spaces), or a line
+# of paragraph markup only (Javadoc's `<p>`, Doxygen's `</para><para>`).
+_PARAGRAPH_BREAK = re.compile(r"(?i)\n[ \t]*(?:</?(?:p|para|br)[ \t]*/?>[ \t]*)*(?=\n)")
 
 
 def unwrap_archive(url: str) -> str:
