@@ -78,9 +78,15 @@ _TRAILER_WORDS = frozenset(
     ]
 )
 # A sentence of prose in the gap: a word followed by a lowercase word, at the gap's start or
-# after a sentence end (`came first. We follow`), unless the word is an entry's own.
-_PROSE = re.compile(r"(?:^|[.!?][\"”')\]]?)\s+([A-Za-z][a-z]+)\s+[a-z]{2,}")
+# after a sentence end (`came first. We follow`), unless the word is an entry's own (a
+# trailer word, or `Chapter in "Book" edited by`, `Technical report`, `PhD thesis`).
+_PROSE = re.compile(
+    r"(?:^|[.!?][\"”')\]]?)\s+(?!(?i:chapter|edited|technical|lecture|thesis|phd)\b)"
+    r"([A-Za-z][a-z]+)\s+[a-z]{2,}"
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+# A repository's id written before its link (`2015. hal-01231784` then the HAL link).
+_REPOSITORY_ID = re.compile(r"\b(?:hal|tel|inria|halshs)-\d{6,}\b")
 _MONTHS = frozenset(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 )
@@ -102,6 +108,7 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     groups = _Groups(len(hits))
     _join_same_work(hits, groups)
     _join_title_prefixes(hits, groups)
+    _join_chapter_collections(text, hits, groups)
     _join_entry_identifiers(text, hits, groups)
     _join_labels(text, hits, groups)
     _join_author_year_mentions(text, hits, groups)
@@ -187,6 +194,39 @@ def _join_title_prefixes(hits: list[Hit], groups: _Groups) -> None:
                 shorter = min(len(first_words), len(second_words))
                 if first_words[:shorter] == second_words[:shorter]:
                     groups.join(first, second)
+
+
+# Between a chapter's title and the title of the collection it is in: `Title. Chapter in
+# "Collection"`, `Title. In: Collection`.
+_CHAPTER_IN = re.compile(r"(?i)[\s.,;:]*(?:chapter\s+)?in\b[\s:]*[\"“«']?[ \t]*")
+
+
+def _join_chapter_collections(text: str, hits: list[Hit], groups: _Groups) -> None:
+    """Join a chapter's entry to the collection's title read right after it on its line
+    (`Title. Chapter in "Collection" edited by ...`): one reference, the chapter."""
+    for index in range(1, len(hits)):
+        hit, entry = hits[index], hits[index - 1]
+        if (
+            hit.ref is None
+            and entry.ref is None
+            and hit.kind in _ENTRY_KINDS
+            and entry.kind in _ENTRY_KINDS
+            and _mergeable(hit)
+            and _mergeable(entry)
+            and _CHAPTER_IN.fullmatch(text, entry.end, hit.start) is not None
+        ):
+            groups.join(index - 1, index)
+            # The collection's title and editors are the chapter's venue, not its fields
+            # (nor those of the chapter's identifiers that were read with them).
+            collection, title = hit.reference, hit.title_hint
+            for later in range(index, len(hits)):
+                other = hits[later]
+                if other.start - hit.end > _ENTRY_REACH:
+                    break
+                if (collection is not None and other.reference == collection) or (
+                    title and other.title_hint == title
+                ):
+                    hits[later] = replace(other, reference=None, title_hint=None)
 
 
 def _join_entry_identifiers(text: str, hits: list[Hit], groups: _Groups) -> None:
@@ -295,12 +335,13 @@ def _continues_entry(text: str, entry: Hit, start: int) -> bool:
     line_start = text.rfind("\n", 0, entry.start) + 1
     if _LABELLED.fullmatch(text, line_start, entry.start):
         return True
-    words = _WORD.findall(gap)
+    words = _WORD.findall(_REPOSITORY_ID.sub(" ", gap))
     if all(w.lower() in _TRAILER_WORDS or w.lower()[:3] in _MONTHS for w in words):
         return True
     # A numpy or Google `References` entry runs on through its publisher and notes to its
-    # link, as long as no sentence of prose starts.
-    return _starts_paragraph(text, line_start, entry.start) and all(
+    # link, as long as no sentence of prose starts; so does an entry cited in prose ("as
+    # described by B. N. Parlett, "Title", Journal, 1969,") onto the next line, to its DOI.
+    return (_starts_paragraph(text, line_start, entry.start) or gap.count("\n") <= 1) and all(
         match[1].lower() in _TRAILER_WORDS for match in _PROSE.finditer(gap)
     )
 
@@ -310,16 +351,32 @@ def _starts_paragraph(text: str, line_start: int, start: int) -> bool:
     underline or the start of the block."""
     if text[line_start:start].strip():
         return False
+    if _follows_paragraph_markup(text, line_start):
+        return True
     # Found by looking back from the line, not by copying the text before it: a block of
     # thousands of entries asks this of each.
     last = line_start - 1
     while last >= 0 and text[last] in " \t\n":
         last -= 1
-    spaces = line_start - 1
+    # The line above is blank when only spaces stand on it: a comment's blank line (` *`,
+    # `//`) keeps the spaces its delimiters were blanked to.
+    spaces = line_start - 2
     while spaces >= 0 and text[spaces] in " \t":
         spaces -= 1
-    ends_blank = spaces >= 1 and text[spaces] == "\n" and text[spaces - 1] == "\n"
+    ends_blank = line_start >= 1 and spaces >= 0 and text[spaces] == "\n"
     return last < 0 or ends_blank or text[last] in "-=:"
+
+
+def _follows_paragraph_markup(text: str, line_start: int) -> bool:
+    """Whether the line above holds paragraph markup only (Doxygen's `</para><para>`,
+    Javadoc's `<p>`): a blank line of the rendered text."""
+    if line_start < 2:
+        return False
+    above = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+    return "<" in above and _PARAGRAPH_TAGS.fullmatch(above) is not None
+
+
+_PARAGRAPH_TAGS = re.compile(r"(?i)[ \t]*(?:</?(?:para|p|br)[ \t]*/?>[ \t]*)+")
 
 
 # An entry's label at the start of its line (`.. [Smith2011] J. Smith. ...`) and a mention of
