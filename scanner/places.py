@@ -314,10 +314,12 @@ def _starts_paragraph(text: str, line_start: int, start: int) -> bool:
     last = line_start - 1
     while last >= 0 and text[last] in " \t\n":
         last -= 1
-    spaces = line_start - 1
+    # The line above is blank when only spaces stand on it: a comment's blank line (` *`,
+    # `//`) keeps the spaces its delimiters were blanked to.
+    spaces = line_start - 2
     while spaces >= 0 and text[spaces] in " \t":
         spaces -= 1
-    ends_blank = spaces >= 1 and text[spaces] == "\n" and text[spaces - 1] == "\n"
+    ends_blank = line_start >= 1 and spaces >= 0 and text[spaces] == "\n"
     return last < 0 or ends_blank or text[last] in "-=:"
 
 
@@ -377,6 +379,9 @@ def _join_author_year_mentions(text: str, hits: list[Hit], groups: _Groups) -> N
     """Join an author-year mention to the one entry or identifier of the place whose first
     author and year it names."""
     by_year: dict[int, list[tuple[int, str]]] = {}  # candidates indexed once: linear in hits
+    # Entries without a year (`R. Van der Merwe "Sigma-Point Kalman Filters..."`): a mention
+    # with a year points at one of them when no dated entry has its author.
+    undated: list[tuple[int, str]] = []
     for i, other in enumerate(hits):
         if other.kind is RefKind.AUTHOR_YEAR or not _mergeable(other):
             continue
@@ -393,6 +398,8 @@ def _join_author_year_mentions(text: str, hits: list[Hit], groups: _Groups) -> N
                 year, family = int(named["year"]), named["name"].lower()
         if year is not None and family:
             by_year.setdefault(year, []).append((i, family))
+        elif family and other.kind in _ENTRY_KINDS:
+            undated.append((i, family))
     for index, hit in enumerate(hits):
         if hit.kind is not RefKind.AUTHOR_YEAR or hit.reference is None or not _mergeable(hit):
             continue
@@ -403,6 +410,8 @@ def _join_author_year_mentions(text: str, hits: list[Hit], groups: _Groups) -> N
         if len(candidates) > _MAX_NAMESAKES:
             continue  # a generated table of entries: no mention points at one of them
         targets = {groups.find(i) for i, family in candidates if _same_family(wanted, family)}
+        if not targets and len(undated) <= _MAX_NAMESAKES:
+            targets = {groups.find(i) for i, family in undated if _same_family(wanted, family)}
         if len(targets) == 1:
             groups.join(targets.pop(), index)
 

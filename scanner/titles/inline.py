@@ -12,8 +12,12 @@ _YEAR = r"(?:1[6-9]\d\d|20[0-4]\d)"
 # `Vaswani et al. (2017)`, `Kingma & Ba, 2014`, `(Smith and Jones 2003)`, `Hill, G. W. (1970)`,
 # `Smith et al. [2011]`, and with the venue or pages in the brackets: `Harvey (1989, p. 120)`,
 # `Hastie and Tibshirani (Statistical Science, 1986)`, `Collins [JACM 14 (1967), 128-142]`.
+# ... and after a possessive, the work before its year: `van der Merwe's dissertation of 2004`.
+_WORK_OF = (
+    r"(?:\s+(?:paper|article|dissertation|thesis|book|monograph|report)(?:\s+(?:of|from|in))?)"
+)
 AUTHOR_YEAR = re.compile(
-    rf"(?P<names>{AUTHOR_LIST.pattern})(?:['’]s)?"
+    rf"(?P<names>{AUTHOR_LIST.pattern})(?:['’]s{_WORK_OF}?)?"
     rf"(?:\s*(?P<open>[(\[])\s*(?:(?P<venue>[A-Z](?:[^()\[\]\n]|\([^()\n]{{0,12}}\)){{0,60}}?)"
     rf"[,\s(]\s*)?(?P<y1>{_YEAR})[a-z]?(?!::|/)\)?(?:\s*[,;:][^()\[\]\n]{{0,30}})?\s*[)\]]"
     rf"|,?\s+(?P<y2>{_YEAR})[a-z]?\b(?:['’]s\b)?(?![\w/.-]\d))"

@@ -8,7 +8,7 @@ from scanner.titles.fields import MONTHS
 
 # A capital letter in any script: `[^\W\d_]` is a letter; the lookahead keeps it upper case.
 _UP = r"(?:(?=[^\W\d_])[^\Wa-z\d_ß-ÿ])"
-_LOW = r"[^\W\d_]"
+_LOW = r"(?:[^\W\d_][\u0300-\u036f]*)"  # a letter, perhaps with combining accents (`e\u0301`)
 _PARTICLE = (
     r"(?:(?:van|von|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Van|Von|Der|De|Mc|O')\s+)"
 )

@@ -13,11 +13,21 @@ from scanner.titles.names import AUTHOR_LIST, split_authors
 from scanner.types import EntryFields, Hit
 
 # What a title cannot open with: the tail of an identifier or path the entry wrapped from the
-# line before (`DS/0310049 Generalized Cores`, `/abs/...`), or stray punctuation.
-_LEADING_FRAGMENT = re.compile(r"^(?:[\w.-]*/[\w./-]*\s+|[/\\|>*#:;,.\-–]+\s*)+")
+# line before (`DS/0310049 Generalized Cores`, `/abs/...`, `abs/ ...`), or stray punctuation;
+# a slash between two words is the title's own (`Space/time trade-offs in hash coding`).
+_LEADING_FRAGMENT = re.compile(
+    r"^(?:(?:/[\w./-]*|[\w./-]*/|[\w.-]*\d[\w.-]*/[\w./-]*|[\w.-]*/[\w./-]*\d[\w./-]*)\s+"
+    r"|[/\\|>*#:;,.\-–]+\s*)+"
+)
 _TRAILING_NAME = re.compile(r",\s+(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+$")
 _EDITION_FIRST = re.compile(EDITION + r"[\s.,;:]*")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# Where the authors work, which an entry's title never is: "Minqing Hu and Bing Liu, 2004.
+# Department of Computer Science, University of Illinois at Chicago".
+_AFFILIATION = re.compile(
+    r"(?:Department|Dept\.|School|Faculty|Institute|Laboratory|University|College|Cent(?:er|re)"
+    r"|Division)\s+(?:of|for)\s+[A-Z]"
+)
 
 
 def tidy(text: str, hits: list[Hit]) -> list[Hit]:
@@ -101,7 +111,7 @@ def _tidy(hit: Hit) -> Hit:
         hit = replace(hit, reference=fields)
         title = title[: named.start()]
     title = _without_tail(title, fields)
-    if _cut_sentence(title, fields):
+    if _cut_sentence(title, fields) or _AFFILIATION.match(title):
         title = ""
     if _is_author_list(title, fields):
         fields = replace(fields, authors=fields.authors or split_authors(title))

@@ -1,0 +1,72 @@
+"""One place, one reference: an entry's title, identifiers and in-text mentions are one hit."""
+
+from __future__ import annotations
+
+from catalog.types import RefKind
+from scanner.extract import find_hits
+
+# A JSDoc block as the parser gives it: delimiters blanked, so its blank line keeps spaces.
+FRENCH_ENTRIES = (
+    "\n   Sorting networks\n   ================\n  \n"
+    "   Dupont, J. « Fast sorting networks: Depth optimization and comparator\n"
+    "   counts are equivalent ». Physical Review E, vol. 12, no 3,\n"
+    "   mars 2016, p. 031234. arXiv.org, doi:10.1234/PhysRevE.12.031234.\n"
+    "   https://arxiv.org/pdf/1601.01234.pdf\n  \n"
+    "   Jeanne Durand\u0301, Paul Martin. Directed sorting: odd-even merges in\n"
+    "   directed networks. [Research Report] Universite de Lyon. 2015. hal-01234567\n"
+    "   https://hal.science/hal-01234567\n"
+)
+
+
+def test_an_entry_after_a_blank_comment_line_takes_its_identifiers() -> None:
+    hits = find_hits(FRENCH_ENTRIES)
+    assert [(h.kind, h.title_hint) for h in hits] == [
+        (
+            RefKind.ARXIV,
+            "Fast sorting networks: Depth optimization and comparator counts are equivalent",
+        ),
+        (RefKind.URL, "Directed sorting: odd-even merges in directed networks"),
+    ]
+    first = hits[0]
+    assert FRENCH_ENTRIES[first.start :].startswith("Dupont")
+
+
+def test_a_mention_points_at_an_entry_without_a_year_by_its_author() -> None:
+    text = (
+        "Generates sigma points according to Van der Merwe's\n2004 dissertation[1] for the\n"
+        "filter class. It uses alpha, beta and kappa terms.\n\n"
+        "Usually this will not matter. As of van der Merwe's dissertation of\n"
+        "2004 [1] this was not a well studied area.\n\n"
+        "References\n----------\n\n"
+        '.. [1] R. Van der Merwe "Sigma-Point Kalman Filters for Probabilistic\n'
+        '       Inference in Dynamic State-Space Models" (Doctoral dissertation)\n'
+    )
+    hits = find_hits(text)
+    assert [h.kind for h in hits] == [RefKind.TITLE]
+    assert hits[0].title_hint and hits[0].title_hint.startswith("Sigma-Point Kalman Filters")
+    assert len(hits[0].also) == 2
+
+
+def test_a_mention_of_another_author_stays_apart_from_an_undated_entry() -> None:
+    text = (
+        "As of Smith's dissertation of 2004 this was open.\n\n"
+        "References\n----------\n\n"
+        '.. [1] R. Van der Merwe "Sigma-Point Kalman Filters for Probabilistic\n'
+        '       Inference in Dynamic State-Space Models" (Doctoral dissertation)\n'
+    )
+    assert [h.kind for h in find_hits(text)] == [RefKind.AUTHOR_YEAR, RefKind.TITLE]
+
+
+def test_an_affiliation_is_no_title_and_its_authors_point_at_their_entry() -> None:
+    text = (
+        "Lexicon information\n===================\n\n"
+        "Authors: Alice Hu and Bob Liu, 2004.\n"
+        "    Department of Computer Science\n"
+        "    University of Somewhere at Springfield\n\n"
+        "Related papers:\n\n"
+        '- Alice Hu and Bob Liu. "Mining and summarizing customer reviews".\n'
+        "    Proceedings of the ACM SIGKDD Conference (KDD-04), 2004.\n"
+    )
+    hits = find_hits(text)
+    assert [h.title_hint for h in hits] == ["Mining and summarizing customer reviews"]
+    assert len(hits[0].also) == 1
