@@ -298,8 +298,9 @@ def _continues_entry(text: str, entry: Hit, start: int) -> bool:
     if all(w.lower() in _TRAILER_WORDS or w.lower()[:3] in _MONTHS for w in words):
         return True
     # A numpy or Google `References` entry runs on through its publisher and notes to its
-    # link, as long as no sentence of prose starts.
-    return _starts_paragraph(text, line_start, entry.start) and all(
+    # link, as long as no sentence of prose starts; so does an entry cited in prose ("as
+    # described by B. N. Parlett, "Title", Journal, 1969,") onto the next line, to its DOI.
+    return (_starts_paragraph(text, line_start, entry.start) or gap.count("\n") <= 1) and all(
         match[1].lower() in _TRAILER_WORDS for match in _PROSE.finditer(gap)
     )
 
@@ -377,7 +378,8 @@ _NAME_YEAR_LABEL = re.compile(
 
 def _join_author_year_mentions(text: str, hits: list[Hit], groups: _Groups) -> None:
     """Join an author-year mention to the one entry or identifier of the place whose first
-    author and year it names."""
+    author and year it names (else whose co-author and year, else whose first author alone
+    when the entry has no year)."""
     by_year: dict[int, list[tuple[int, str]]] = {}  # candidates indexed once: linear in hits
     # Entries without a year (`R. Van der Merwe "Sigma-Point Kalman Filters..."`): a mention
     # with a year points at one of them when no dated entry has its author.
@@ -410,10 +412,21 @@ def _join_author_year_mentions(text: str, hits: list[Hit], groups: _Groups) -> N
         if len(candidates) > _MAX_NAMESAKES:
             continue  # a generated table of entries: no mention points at one of them
         targets = {groups.find(i) for i, family in candidates if _same_family(wanted, family)}
+        if not targets:
+            # "Wu/Perloff 2007" read as "Perloff 2007": a co-author of the year's one entry.
+            targets = {
+                groups.find(i)
+                for i, _ in candidates
+                if any(family_name(a) == wanted for a in _authors(hits[i])[1:])
+            }
         if not targets and len(undated) <= _MAX_NAMESAKES:
             targets = {groups.find(i) for i, family in undated if _same_family(wanted, family)}
         if len(targets) == 1:
             groups.join(targets.pop(), index)
+
+
+def _authors(hit: Hit) -> tuple[str, ...]:
+    return hit.reference.authors if hit.reference else ()
 
 
 def _first_family(fields: EntryFields) -> str:

@@ -114,3 +114,27 @@ def test_a_possessive_names_its_work_and_year(
     assert [(h.reference.authors, h.reference.year) for h in hits if h.reference] == [
         (authors, year)
     ]
+
+
+def test_a_comment_line_of_two_surnames_and_a_title_names_a_work() -> None:
+    text = (
+        "   Ooura and Mori, A robust double exponential formula for Fourier-type integrals,\n"
+        "   eta is the argument to the exponential in equation 3.3:\n"
+    )
+    hits = find_citations(text)
+    assert [(h.reference.authors, h.reference.title) for h in hits if h.reference] == [
+        (("Ooura", "Mori"), "A robust double exponential formula for Fourier-type integrals")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "   Insert and Delete, The operations we support on the tree.\n",
+        "   Min and Max, A pair of values that we clamp the input to.\n",
+        "   Ooura and Mori, A short note.\n",  # too short to be told from a phrase
+        "   We thank Ooura and Mori, A robust double exponential formula for integrals,\n",
+    ],
+)
+def test_other_lines_of_two_words_and_a_phrase_name_no_work(text: str) -> None:
+    assert find_citations(text) == []
