@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from catalog.keys import family_name, normalize_title, title_ref
+from catalog.keys import author_year_ref, family_name, normalize_title, title_ref
 from catalog.types import RefKind
 from scanner.types import EntryFields, Hit
 
@@ -156,6 +156,10 @@ def _join_same_work(hits: list[Hit], groups: _Groups) -> None:
         title = hit.reference.title if hit.reference else None
         if title and (ref := title_ref(title)) is not None:
             keys.append(ref.key)
+        elif hit.kind is RefKind.AUTHOR_YEAR and hit.reference is not None:
+            # `:footcite:`KolesEtAl1990`` twice, `Koles et al. (1990)` and `Koles et al. 1990`
+            named = author_year_ref(hit.reference.authors[:1], hit.reference.year)
+            keys.extend([named.key] if named is not None else [])
         for key in keys:
             groups.join(first_of.setdefault(key, index), index)
 

@@ -100,7 +100,12 @@ CUES: tuple[Cue, ...] = (
     Cue("et al", examples=("Vaswani et al. introduced attention.",)),
     Cue("et. al", examples=("Vaswani et. al introduced attention.",)),
     Cue("]_", needles=("]_ ", "]_."), examples=("as in [Smith]_.",)),
-    Cue("cite", examples=("/** \\cite smith */",)),
+    # `\cite`, `@cite`, and sphinxcontrib-bibtex's `:footcite:p:`KolesEtAl1990``
+    Cue(
+        "cite",
+        needles=("cite", "footcite"),
+        examples=("/** \\cite smith */", "first described in :footcite:`Koles`"),
+    ),
     # A reference section or "Reference:"; "eference" is in "preference" and "dereference".
     Cue("EFERENCE", needles=("reference",), examples=("REFERENCES\n  A. Smith",)),
     Cue(

@@ -70,3 +70,26 @@ def test_an_affiliation_is_no_title_and_its_authors_point_at_their_entry() -> No
     hits = find_hits(text)
     assert [h.title_hint for h in hits] == ["Mining and summarizing customer reviews"]
     assert len(hits[0].also) == 1
+
+
+def test_sphinx_bibtex_keys_are_author_year_mentions_once_per_work_in_a_place() -> None:
+    text = (
+        "CSP was first described in :footcite:`KolesEtAl1990`; a tutorial is\n"
+        "in :footcite:`BlankertzEtAl2008`. Multi-class solving is from\n"
+        ":footcite:p:`Grosse-WentrupBuss2008,Ozarslan2013`.\n\n"
+        "norm_trace : bool\n"
+        "    A step of the original algorithm :footcite:`KolesEtAl1990`, not of\n"
+        "    more recent work :footcite:t:`BlankertzEtAl2008`.\n"
+    )
+    hits = find_hits(text)
+    assert [(h.kind, h.reference.authors, h.reference.year) for h in hits if h.reference] == [
+        (RefKind.AUTHOR_YEAR, ("Koles",), 1990),
+        (RefKind.AUTHOR_YEAR, ("Blankertz",), 2008),
+        (RefKind.AUTHOR_YEAR, ("Grosse-Wentrup",), 2008),
+        (RefKind.AUTHOR_YEAR, ("Ozarslan",), 2013),
+    ]
+    assert [len(h.also) for h in hits] == [1, 1, 0, 0]
+
+
+def test_a_sphinx_role_without_a_year_in_its_key_is_no_mention() -> None:
+    assert find_hits("As shown in :footcite:`koles_csp` and :cite:`smith`, 2 works.\n") == ()
