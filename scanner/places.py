@@ -553,7 +553,8 @@ def _with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
     anonymous = list(_ANONYMOUS_REFERENCE.finditer(text))
     anonymous_targets = 0
     named_references: dict[str, list[re.Match[str]]] | None = None  # read at the first target
-    out = []
+    out: list[Hit] = []
+    spans: list[tuple[int, list[re.Match[str]]]] = []  # each link hit's references
     for hit in hits:
         line_start = text.rfind("\n", 0, hit.start) + 1
         before = text[max(0, line_start - 1) : hit.start]
@@ -563,8 +564,7 @@ def _with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
                 named_references = {}
                 for m in _NAMED_REFERENCE.finditer(text):
                     named_references.setdefault(_link_name(m["quoted"] or m["word"]), []).append(m)
-            wanted = _link_name(named["name"])
-            pointing = [m for m in named_references.get(wanted, ()) if m.start() < line_start]
+            pointing = _pointing(text, named_references, named["name"], line_start)
         elif hit.ref is not None and _ANONYMOUS_TARGET.search(before):
             if anonymous_targets < len(anonymous):
                 pointing = [anonymous[anonymous_targets]]
@@ -577,7 +577,57 @@ def _with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
                 title_hint=hit.title_hint or (name.strip() if name else None),
             )
         out.append(hit)
-    return out
+        if pointing:
+            spans.append((len(out) - 1, pointing))
+    return _absorb_reference_texts(out, spans) if spans else out
+
+
+_INDIRECT_DEPTH = 3  # `.. _A: b_` then `.. _b: url`: how many names a link may pass through
+
+
+def _pointing(
+    text: str, named: dict[str, list[re.Match[str]]], name: str, before: int
+) -> list[re.Match[str]]:
+    """The references to the target `name` above `before`, and through indirect targets
+    (`.. _'Title', NIPS 2010: online-lda_` above `.. _online-lda: https://...`) the
+    references to the names that point at it."""
+    found: list[re.Match[str]] = []
+    names = [(_link_name(name), before)]
+    for _ in range(_INDIRECT_DEPTH):
+        further = []
+        for wanted, limit in names:
+            for m in named.get(wanted, ()):
+                if m.start() >= limit:
+                    continue
+                found.append(m)
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                if indirect := _NAMED_TARGET.search(text[max(0, line_start - 1) : m.start()]):
+                    further.append((_link_name(indirect["name"]), line_start))
+        names = further
+    return found
+
+
+def _absorb_reference_texts(
+    hits: list[Hit], spans: list[tuple[int, list[re.Match[str]]]]
+) -> list[Hit]:
+    """The hits with a title read inside a reference to a link (`` `'Online Learning for
+    Latent Dirichlet Allocation', NIPS 2010`_ ``) folded into that link's hit."""
+    absorbed: set[int] = set()
+    for index, pointing in spans:
+        link = hits[index]
+        for other_index, other in enumerate(hits):
+            if other.ref is not None or other_index in absorbed or not _mergeable(other):
+                continue
+            if any(other.start < m.end() and m.start() < other.end for m in pointing):
+                absorbed.add(other_index)
+                link = replace(
+                    link,
+                    also=tuple(sorted({*link.also, other.start})),
+                    title_hint=link.title_hint or other.title_hint,
+                    reference=link.reference or other.reference,
+                )
+        hits[index] = link
+    return [hit for i, hit in enumerate(hits) if i not in absorbed]
 
 
 def _link_name(name: str) -> str:

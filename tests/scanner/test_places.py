@@ -93,3 +93,48 @@ def test_sphinx_bibtex_keys_are_author_year_mentions_once_per_work_in_a_place() 
 
 def test_a_sphinx_role_without_a_year_in_its_key_is_no_mention() -> None:
     assert find_hits("As shown in :footcite:`koles_csp` and :cite:`smith`, 2 works.\n") == ()
+
+
+def test_a_title_in_a_rest_reference_to_an_indirect_target_is_its_links_work() -> None:
+    text = (
+        "The estimation follows the `reference script <https://example.org/code>`_, by\n"
+        "A. Author, B. Author:\n"
+        "`'Online Learning for Topic Models', NIPS 2010`_.\n\n"
+        ".. _'Online Learning for Topic Models', NIPS 2010: online-topics_\n"
+        ".. _online-topics: https://papers.example.cc/paper/2010/file/1234-Paper.pdf\n"
+    )
+    hits = [h for h in find_hits(text) if h.kind is not RefKind.URL or "papers" in str(h.ref)]
+    assert [(h.kind, h.title_hint) for h in hits] == [
+        (RefKind.URL, "Online Learning for Topic Models")
+    ]
+    assert [text.count("\n", 0, at) for at in hits[0].also] == [1]  # the authors, the title
+
+
+def test_a_chapter_and_the_collection_it_is_in_are_one_reference() -> None:
+    text = (
+        "References:\n\n"
+        'Author, L.: Label propagation for clustering. Chapter in "Advances in\n'
+        'Network Clustering and Blockmodeling" edited by P. Editor, V. Editor\n'
+        "(Wiley, New York, 2018).\n"
+        "https://doi.org/10.1002/9781119483298.ch5\n"
+        "https://arxiv.org/abs/1709.05634\n"
+    )
+    hits = find_hits(text)
+    assert [(h.kind, h.title_hint) for h in hits] == [
+        (RefKind.ARXIV, "Label propagation for clustering")
+    ]
+
+
+def test_a_sentence_about_the_code_after_a_mention_is_no_title() -> None:
+    text = (
+        "Implements the algorithm described by Raghavan, Albert and Kumara (2007). This\n"
+        "version extends the original method by the ability to take edge weights into\n"
+        "consideration.\n\n"
+        "References:\n\n"
+        "Raghavan, U.N. and Albert, R. and Kumara, S.: Near linear time algorithm to\n"
+        "detect community structures in large-scale networks. Phys Rev E 76, 036106\n"
+        "(2007). https://doi.org/10.1103/PhysRevE.76.036106\n"
+    )
+    hits = find_hits(text)
+    assert [h.kind for h in hits] == [RefKind.DOI]
+    assert len(hits[0].also) == 1
