@@ -101,7 +101,9 @@ def _region_hits(text: str, region: Region) -> list[Hit]:
                 start, end, RefKind.AUTHOR_YEAR, AUTHOR_YEAR_RULE, None, confidence, None, reference
             )
         )
-    for match in _PAIR_TITLE.finditer(text, region.start, limit):
+    has_and = text.find(" and ", region.start, limit) >= 0
+    pairs = _PAIR_TITLE.finditer(text, region.start, limit) if has_and else ()
+    for match in pairs:
         if _pair_title(match):
             names = (match["first"], match["second"])
             fields = EntryFields(authors=names, title=match["title"])
@@ -127,6 +129,8 @@ def _region_hits(text: str, region: Region) -> list[Hit]:
 
 
 _PAIR_TITLE = re.compile(PAIR_TITLE)
+
+
 _MIN_PAIR_TITLE_WORDS = 5
 
 
