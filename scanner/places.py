@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from catalog.keys import family_name, normalize_title, title_ref
+from catalog.keys import author_year_ref, family_name, normalize_title, title_ref
 from catalog.types import RefKind
 from scanner.types import EntryFields, Hit
 
@@ -164,6 +164,10 @@ def _join_same_work(hits: list[Hit], groups: _Groups) -> None:
         title = hit.reference.title if hit.reference else None
         if title and (ref := title_ref(title)) is not None:
             keys.append(ref.key)
+        elif hit.kind is RefKind.AUTHOR_YEAR and hit.reference is not None:
+            # `:footcite:`KolesEtAl1990`` twice, `Koles et al. (1990)` and `Koles et al. 1990`
+            named = author_year_ref(hit.reference.authors[:1], hit.reference.year)
+            keys.extend([named.key] if named is not None else [])
         for key in keys:
             groups.join(first_of.setdefault(key, index), index)
 
@@ -433,8 +437,12 @@ _NAME_YEAR_LABEL = re.compile(
 
 def _join_author_year_mentions(text: str, hits: list[Hit], groups: _Groups) -> None:
     """Join an author-year mention to the one entry or identifier of the place whose first
-    author and year it names."""
+    author and year it names (else whose co-author and year, else whose first author alone
+    when the entry has no year)."""
     by_year: dict[int, list[tuple[int, str]]] = {}  # candidates indexed once: linear in hits
+    # Entries without a year (`R. Van der Merwe "Sigma-Point Kalman Filters..."`): a mention
+    # with a year points at one of them when no dated entry has its author.
+    undated: list[tuple[int, str]] = []
     for i, other in enumerate(hits):
         if other.kind is RefKind.AUTHOR_YEAR or not _mergeable(other):
             continue
@@ -451,6 +459,8 @@ def _join_author_year_mentions(text: str, hits: list[Hit], groups: _Groups) -> N
                 year, family = int(named["year"]), named["name"].lower()
         if year is not None and family:
             by_year.setdefault(year, []).append((i, family))
+        elif family and other.kind in _ENTRY_KINDS:
+            undated.append((i, family))
     for index, hit in enumerate(hits):
         if hit.kind is not RefKind.AUTHOR_YEAR or hit.reference is None or not _mergeable(hit):
             continue
@@ -461,8 +471,21 @@ def _join_author_year_mentions(text: str, hits: list[Hit], groups: _Groups) -> N
         if len(candidates) > _MAX_NAMESAKES:
             continue  # a generated table of entries: no mention points at one of them
         targets = {groups.find(i) for i, family in candidates if _same_family(wanted, family)}
+        if not targets:
+            # "Wu/Perloff 2007" read as "Perloff 2007": a co-author of the year's one entry.
+            targets = {
+                groups.find(i)
+                for i, _ in candidates
+                if any(family_name(a) == wanted for a in _authors(hits[i])[1:])
+            }
+        if not targets and len(undated) <= _MAX_NAMESAKES:
+            targets = {groups.find(i) for i, family in undated if _same_family(wanted, family)}
         if len(targets) == 1:
             groups.join(targets.pop(), index)
+
+
+def _authors(hit: Hit) -> tuple[str, ...]:
+    return hit.reference.authors if hit.reference else ()
 
 
 def _first_family(fields: EntryFields) -> str:
@@ -651,7 +674,8 @@ def _with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
     anonymous = list(_ANONYMOUS_REFERENCE.finditer(text))
     anonymous_targets = 0
     named_references: dict[str, list[re.Match[str]]] | None = None  # read at the first target
-    out = []
+    out: list[Hit] = []
+    spans: list[tuple[int, list[re.Match[str]]]] = []  # each link hit's references
     for hit in hits:
         line_start = text.rfind("\n", 0, hit.start) + 1
         before = text[max(0, line_start - 1) : hit.start]
@@ -661,8 +685,7 @@ def _with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
                 named_references = {}
                 for m in _NAMED_REFERENCE.finditer(text):
                     named_references.setdefault(_link_name(m["quoted"] or m["word"]), []).append(m)
-            wanted = _link_name(named["name"])
-            pointing = [m for m in named_references.get(wanted, ()) if m.start() < line_start]
+            pointing = _pointing(text, named_references, named["name"], line_start)
         elif hit.ref is not None and _ANONYMOUS_TARGET.search(before):
             if anonymous_targets < len(anonymous):
                 pointing = [anonymous[anonymous_targets]]
@@ -675,7 +698,57 @@ def _with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
                 title_hint=hit.title_hint or _link_title(name),
             )
         out.append(hit)
-    return out
+        if pointing:
+            spans.append((len(out) - 1, pointing))
+    return _absorb_reference_texts(out, spans) if spans else out
+
+
+_INDIRECT_DEPTH = 3  # `.. _A: b_` then `.. _b: url`: how many names a link may pass through
+
+
+def _pointing(
+    text: str, named: dict[str, list[re.Match[str]]], name: str, before: int
+) -> list[re.Match[str]]:
+    """The references to the target `name` above `before`, and through indirect targets
+    (`.. _'Title', NIPS 2010: online-lda_` above `.. _online-lda: https://...`) the
+    references to the names that point at it."""
+    found: list[re.Match[str]] = []
+    names = [(_link_name(name), before)]
+    for _ in range(_INDIRECT_DEPTH):
+        further = []
+        for wanted, limit in names:
+            for m in named.get(wanted, ()):
+                if m.start() >= limit:
+                    continue
+                found.append(m)
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                if indirect := _NAMED_TARGET.search(text[max(0, line_start - 1) : m.start()]):
+                    further.append((_link_name(indirect["name"]), line_start))
+        names = further
+    return found
+
+
+def _absorb_reference_texts(
+    hits: list[Hit], spans: list[tuple[int, list[re.Match[str]]]]
+) -> list[Hit]:
+    """The hits with a title read inside a reference to a link (`` `'Online Learning for
+    Latent Dirichlet Allocation', NIPS 2010`_ ``) folded into that link's hit."""
+    absorbed: set[int] = set()
+    for index, pointing in spans:
+        link = hits[index]
+        for other_index, other in enumerate(hits):
+            if other.ref is not None or other_index in absorbed or not _mergeable(other):
+                continue
+            if any(other.start < m.end() and m.start() < other.end for m in pointing):
+                absorbed.add(other_index)
+                link = replace(
+                    link,
+                    also=tuple(sorted({*link.also, other.start})),
+                    title_hint=link.title_hint or other.title_hint,
+                    reference=link.reference or other.reference,
+                )
+        hits[index] = link
+    return [hit for i, hit in enumerate(hits) if i not in absorbed]
 
 
 def _link_title(text: str | None) -> str | None:

@@ -35,6 +35,7 @@ _LEAD = re.compile(
     r"(?:\s*(?:[.,:;]|<\s*br\s*/?\s*>))+\s*(?:[Ii]n\s*:\s*)?"
     r"|\s*" + _BRACKET_YEAR.format("y3") + r"\s*"
 )
+_QUOTE_NEXT = re.compile(r"[ \t]+[\"“]")
 _AFTER_INITIAL = re.compile(r"\s+(?=[A-Z\"“]|\*[A-Z])(?P<y1>)?(?P<y2>)?(?P<y3>)?")
 # Where an unquoted title stops: a sentence end, or a comma/semicolon before a venue, year,
 # volume or "in"; also an opening bracket of a year and a blank line.
@@ -67,8 +68,11 @@ class Entry:
 def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> Entry | None:
     """Parse the entry whose author list spans `[start, authors_end)` of `text`, up to `limit`."""
     lead = _LEAD.match(text, authors_end, limit)
-    if lead is None and text[authors_end - 1] == ".":
-        lead = _AFTER_INITIAL.match(text, authors_end, limit)  # "Vitter, J. S. Random Sampling"
+    if lead is None and (
+        text[authors_end - 1] == "." or _QUOTE_NEXT.match(text, authors_end, limit) is not None
+    ):
+        # "Vitter, J. S. Random Sampling", `R. Van der Merwe "Sigma-Point Kalman Filters..."`
+        lead = _AFTER_INITIAL.match(text, authors_end, limit)
     if lead is None:
         return None
     lead_year = lead.group("y1") or lead.group("y2") or lead.group("y3")
