@@ -45,7 +45,7 @@ class CorruptEntry(ValueError):
 
 def dumps(scan: FileScan) -> bytes:
     """Serialise a result; file names that are not UTF-8 survive as surrogate escapes."""
-    if not scan.mentions and scan.reason is None and "|" not in scan.path:
+    if not scan.mentions and scan.reason is None and scan.marked is None and "|" not in scan.path:
         text = "|".join((scan.status.value, scan.language or "", str(scan.blocks), scan.path))
         return _EMPTY + text.encode("utf-8", "surrogateescape")
     # ensure_ascii writes lone surrogates as \udcXX escapes, which json.loads gives back.
