@@ -70,12 +70,14 @@ def run_scan(
         stream = scans
         if on_total is not None and isinstance(scans, Sized):
             on_total(len(scans))
+    # Every path listed is scanned or skipped (`listed = files scanned + skipped`); files of no
+    # known type are listed and skipped but not counted among the files. Plain counters: this
+    # loop runs once per file of the tree, unchanged ones included.
+    listed = files = blocks = 0
     for scan in _observed(stream, observer):
-        # Every path listed is scanned or skipped (`listed = files scanned + skipped`); files
-        # of no known type are listed and skipped but not counted among the files.
-        stats["listed"] += 1
-        stats["files"] += scan.language is not None
-        stats["blocks"] += scan.blocks
+        listed += 1
+        files += scan.language is not None
+        blocks += scan.blocks
         if scan.status is FileStatus.SKIPPED:
             skipped.append(SkippedFile(scan.path, scan.reason or "skipped"))
             continue
@@ -85,6 +87,8 @@ def run_scan(
             sites.extend(Site(scan.path, scan.language or "", m) for m in scan.mentions)
             if scan.marked is False:
                 unmarked.add(scan.path)
+    if listed:  # an empty tree has none of these keys, as before
+        stats.update(listed=listed, files=files, blocks=blocks)
 
     resolutions: dict[str, Resolution] = {}
     mismatches: dict[tuple[str, str], str] = {}
