@@ -145,8 +145,6 @@ def _cached(
 ) -> FileScan | None:
     if cache is None:
         return None
-    from scanner.cache import digest, settled_signature
-
     full = f"{base}/{path}"  # plain strings: pathlib (and even os.path.join) cost as much as a stat
     if not cache.has(path):
         # Over-size files are never cached; settling them here keeps a warm rescan from
@@ -165,6 +163,8 @@ def _cached(
     if hit is not None:
         return hit
     # Changed stat: a touch or a checkout leaves the content, and the result, as it was.
+    from scanner.cache import digest, settled_signature  # here: a warm rescan's hits skip it
+
     moment = time.time_ns()
     content, _, status = read_regular(full, max_size)
     if content is None or status is None:
