@@ -49,9 +49,11 @@ class RawBlock:
     own_line: bool  # a comment alone on its line (not trailing code)
 
 
-def lex_blocks(source: str) -> list[RawBlock]:
-    """Every comment block and string block of `source`, in order."""
-    tokens = _tokens(source)
+def lex_blocks(source: str, tokens: list[tuple[int, int, bool]] | None = None) -> list[RawBlock]:
+    """Every comment block and string block of `source`, in order (from its `lex_tokens`,
+    when given)."""
+    if tokens is None:
+        tokens = lex_tokens(source)
     blocks: list[RawBlock] = []
     i = 0
     while i < len(tokens):
@@ -122,7 +124,7 @@ def join_pieces(
     return [joined.get(i, block) for i, block in enumerate(blocks) if i not in dropped]
 
 
-def _tokens(source: str) -> list[tuple[int, int, bool]]:
+def lex_tokens(source: str) -> list[tuple[int, int, bool]]:
     """Every comment and string literal of `source` as (start, end, is_comment), leftmost
     first; a string starts at its prefix letters."""
     tokens: list[tuple[int, int, bool]] = []

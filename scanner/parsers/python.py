@@ -10,9 +10,9 @@ it); otherwise such files get their structure from the error-tolerant fallback r
 
 from __future__ import annotations
 
-from scanner.parsers import ParsedFile
+from scanner.parsers import ParsedFile, pylines
 from scanner.parsers.pyast import read_structure
-from scanner.parsers.pylex import LineIndex, RawBlock, join_pieces, lex_blocks
+from scanner.parsers.pylex import LineIndex, RawBlock, join_pieces, lex_blocks, lex_tokens
 from scanner.parsers.pystructure import Definition, Structure
 from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
 
@@ -36,7 +36,8 @@ class PythonParser:
         and the parse is the largest cost of a scan.
         """
         text = source.text
-        raw_blocks = lex_blocks(text)
+        tokens = lex_tokens(text)
+        raw_blocks = lex_blocks(text, tokens)
         if not raw_blocks:
             return ParsedFile(())
         if not self.attribute_all:
@@ -58,12 +59,16 @@ class PythonParser:
                     )
                 )
         lines = text.split("\n")  # not splitlines(): form feeds and \x1c are not line breaks
+        index = LineIndex(text)
         fallback = None
+        structure: Structure | None
         if source.language == "cython":
             from scanner.parsers import pyfallback
 
             structure = pyfallback.indentation_structure(text, source.module, lines, raw_blocks)
         else:
+            structure = pylines.read_structure(text, source.module, lines, tokens, index.starts)
+        if structure is None:
             try:
                 structure = read_structure(text, source.module, lines)
             except _PARSE_FAILURES as error:
@@ -81,7 +86,6 @@ class PythonParser:
                         text, source.module, lines, raw_blocks
                     )
         module = Symbol(source.module, SymbolKind.MODULE)
-        index = LineIndex(text)
         if structure.pieces:
             values = [tuple(index.offset(*at) for at in value) for value in structure.pieces]
             raw_blocks = join_pieces(text, raw_blocks, values)
