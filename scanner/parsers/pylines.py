@@ -19,7 +19,8 @@ import re
 import symtable
 import unicodedata
 import warnings
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import or_, sub
 from typing import Any
 
 from scanner.parsers.pyast import AstWalker
@@ -134,17 +135,23 @@ class _LineReader:
 
     def read(self, lines: list[str]) -> bool:
         """Read every logical line; False where this reader cannot place something."""
+        # Per line, C-level maps: brackets opened minus closed, and whether a backslash
+        # continues it (no backslash is left in code outside literals but those).
         brackets = self.code.translate(_BRACKETS).split("\n")
-        depths = list(accumulate(b.count("(") - b.count(")") if b else 0 for b in brackets))
+        depths = accumulate(
+            map(sub, map(str.count, brackets, repeat("(")), map(str.count, brackets, repeat(")")))
+        )
+        continued = [False, *map(or_, depths, map(str.__contains__, brackets, repeat("\\")))]
+        # Indentation is spaces, tabs and form feeds; any other whitespace there is no Python.
+        contents = list(map(str.lstrip, lines))
         # A logical line starts on a line holding code (not blank, not inside a literal), not
         # inside brackets and not after a backslash.
         logical = [
             number
-            for number, line in enumerate(lines, 1)
-            if (content := line.lstrip(" \t\f"))
-            and content[0] not in "\x01\r"
-            and (number == 1 or not (depths[number - 2] or "\\" in brackets[number - 2]))
+            for number, (content, inside) in enumerate(zip(contents, continued, strict=False), 1)
+            if content and not inside and content[0] != "\x01"
         ]
+        plain = "\t" not in self.code and "\f" not in self.code
         # open definitions: (indentation, symbol, index in `self.definitions`)
         stack: list[tuple[int, Symbol, int]] = []
         tries: list[list[Any]] = []  # open `try` statements: [indentation, clause, handler defs]
@@ -154,17 +161,19 @@ class _LineReader:
         # The logical line before: where it starts, where a statement on it may start (None:
         # none does, a decorator; after the colon of a header), its scope and its line.
         previous: _Logical = (0, None, self.module, 1)
+        starts = self.starts
+        only_ast = bool(self.only_ast)
         for number in logical:
             line = lines[number - 1]
-            content = line.lstrip(" \t\f")
+            content = contents[number - 1]
             margin = len(line) - len(content)
-            offset = self.starts[number - 1] + margin
+            offset = starts[number - 1] + margin
             if pending is not None:
                 self._docstring(*pending, offset)
                 pending = None
-            if self.only_ast and not self._walk_alone(*previous, offset):
+            if only_ast and not self._walk_alone(*previous, offset):
                 return False
-            indent = margin if line[:margin].strip(" ") == "" else _indentation(line[:margin])
+            indent = margin if plain else _indentation(line[:margin])
             if stack and stack[-1][0] >= indent:
                 last = _last_code_line(lines, number)
                 while stack and stack[-1][0] >= indent:
