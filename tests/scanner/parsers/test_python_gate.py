@@ -32,7 +32,7 @@ def g():
 
 # {"é" * 80}
 x = 1  # doi:10.1000/182
-'''.replace("{\"é\" * 80}", "é" * 80)
+'''.replace('{"é" * 80}', "é" * 80)
 
 
 def read(text: str, *, prefilter: bool) -> tuple[list, int]:
