@@ -17,6 +17,7 @@ import ast
 import bisect
 import re
 import symtable
+import sys
 import unicodedata
 import warnings
 from itertools import accumulate, repeat
@@ -46,6 +47,8 @@ _STRING_STATEMENT = re.compile(
 )
 _LONE_CR = re.compile(r"\r(?!\n)|\\\r")
 _PREFIX = re.compile(r"[rRbBuUfFtT]{0,2}")
+# From 3.12 an f-string may hold its own quotes (PEP 701), which the lexer reads as 3.11 does.
+_NESTED_FSTRINGS = sys.version_info >= (3, 12)
 # Scopes of expressions (lambdas, comprehensions), which hold no definitions.
 _EXPRESSION_SCOPES = frozenset({"lambda", "genexpr", "listcomp", "setcomp", "dictcomp"})
 
@@ -58,6 +61,8 @@ def read_structure(
     `lines` is `text.split("\\n")`, `tokens` its comments and string literals, `starts` the
     offset of each line.
     """
+    if _NESTED_FSTRINGS:
+        return None
     if text.startswith("\ufeff") or ("\r" in text and _LONE_CR.search(text)):
         # `ast`'s columns on a byte-order mark's line; a lone `\r` breaks a line for the
         # compiler, not for the lexer; nor does the lexer read `\\\r\n` in a literal.

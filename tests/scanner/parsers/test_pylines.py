@@ -245,6 +245,11 @@ def add_newdoc_here(name, doc):
 }
 
 
+# From 3.12 the reader leaves every file to `ast` (f-strings may nest their own quotes).
+reads = pytest.mark.skipif(sys.version_info >= (3, 12), reason="the reader reads 3.11 grammar")
+
+
+@reads
 @pytest.mark.parametrize("name", list(CASES))
 def test_reader_gives_the_structure_ast_gives(name: str) -> None:
     text = CASES[name]
@@ -253,6 +258,7 @@ def test_reader_gives_the_structure_ast_gives(name: str) -> None:
     assert read == by_ast(text)
 
 
+@reads
 def test_reader_reads_the_tricky_cases_as_expected() -> None:
     read = by_lines(CASES["nesting"])
     assert read is not None
@@ -314,6 +320,7 @@ def test_parser_blocks_are_those_of_the_ast_reader(
 STDLIB = Path(pytest.__file__).parent  # any sizeable body of real Python at hand
 
 
+@reads
 def test_reader_agrees_with_ast_on_real_code() -> None:
     files = sorted(STDLIB.rglob("*.py"))[:60]
     assert files
