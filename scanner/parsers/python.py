@@ -2,9 +2,10 @@
 
 Positions come from a lexer (`pylex`): one regular expression finds every comment and string
 literal with its exact offset. Structure (which definition spans which lines, which strings
-document which symbol; see `pystructure`) comes from `ast` (`pyast`). Only when `ast` rejects a
-file is libcst asked whether the code is valid Python of a newer grammar (then `pylibcst` reads
-it); otherwise such files get their structure from the error-tolerant fallback readers in
+document which symbol; see `pystructure`) comes from the logical lines (`pylines`), checked
+against the compiler's symbol table, else from `ast` (`pyast`). Only when `ast` rejects a file
+is libcst asked whether the code is valid Python of a newer grammar (then `pylibcst` reads it);
+otherwise such files get their structure from the error-tolerant fallback readers in
 `pyfallback`, and `ParsedFile.fallback` says why.
 """
 
