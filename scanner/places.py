@@ -519,9 +519,10 @@ def _with_label_mentions(text: str, hits: list[Hit]) -> list[Hit]:
         target: int | None = labels.get(mention["label"].casefold())
         if target is None and (named := _NAME_YEAR_LABEL.fullmatch(mention["label"])):
             family = named["name"].lower()
-            targets = {
-                i for i, other in by_year.get(int(named["year"]), ()) if _same_family(family, other)
-            }
+            candidates = by_year.get(int(named["year"]), [])
+            if len(candidates) > _MAX_NAMESAKES:
+                continue  # a generated table of entries: no label points at one of them
+            targets = {i for i, other in candidates if _same_family(family, other)}
             target = targets.pop() if len(targets) == 1 else None
         if target is None or hits[target].start <= mention.start() < hits[target].end:
             continue
@@ -614,10 +615,17 @@ def _with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
             hit = replace(
                 hit,
                 also=tuple(sorted({*hit.also, *(m.start() for m in pointing)})),
-                title_hint=hit.title_hint or (name.strip() if name else None),
+                title_hint=hit.title_hint or _link_title(name),
             )
         out.append(hit)
     return out
+
+
+def _link_title(text: str | None) -> str | None:
+    """A link's text as the work's title hint: one that reads as a title, not a phrase of
+    prose (`` `the journal version`__ ``)."""
+    text = " ".join(text.split()) if text else ""
+    return text if text[:1].isupper() or text[:1].isdigit() else None
 
 
 def _link_name(name: str) -> str:
