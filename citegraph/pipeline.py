@@ -112,22 +112,21 @@ def _assemble(
 ) -> Report:
     cited = [s for s in sites if not (s.mention.problem and s.mention.ref is None)]
     by_paper: dict[str, list[Site]] = {}
+    ref_keys: dict[str, list[str]] = {}  # the reference keys of each paper's sites, in order
     site_paper: list[tuple[Site, str]] = []
     for site in cited:
         ref_key = reference_key(site.mention)
         resolution = resolutions.get(ref_key)
         paper_key = resolution.paper.key if resolution and resolution.paper else ref_key
         by_paper.setdefault(paper_key, []).append(site)
+        ref_keys.setdefault(paper_key, []).append(ref_key)
         site_paper.append((site, paper_key))
     papers = []
     for paper_key, paper_sites in by_paper.items():
+        keys = ref_keys[paper_key]
         resolution = next(
-            (
-                resolutions[k]
-                for k in (reference_key(s.mention) for s in paper_sites)
-                if k in resolutions and resolutions[k].paper is not None
-            ),
-            resolutions.get(reference_key(paper_sites[0].mention)),
+            (resolutions[k] for k in keys if k in resolutions and resolutions[k].paper is not None),
+            resolutions.get(keys[0]),
         )
         papers.append(paper_entry(paper_key, paper_sites, resolution))
     papers.sort(key=lambda p: (-len({s.mention.symbol.name for s in by_paper[p.key]}), p.key))

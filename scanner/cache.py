@@ -8,7 +8,7 @@ ruff's cache do) or, failing that, when the content digest does. A signature is 
 when the file's timestamps are safely older than the moment it was read (git's "racy" rule): a
 file written within `RACY_NS` of that moment could change again without its timestamps showing
 it, so its entry gets a signature no stat matches and the next scan compares content. Rows
-belong to a fingerprint of the scanner's source code, version and options, so any change to the
+belong to a fingerprint of the scanner's source code and options, so any change to the
 scanner or its configuration starts afresh. The database lives in the user cache directory,
 never in the scanned repository. CI jobs restore it from shared caches, so it is untrusted
 input: entries are data only (`scanner.codec`, no pickle), a malformed entry is a miss, and a
@@ -22,6 +22,7 @@ import logging
 import os
 import sqlite3
 import struct
+import sys
 import time
 from functools import cache
 from pathlib import Path
@@ -122,23 +123,13 @@ def _scanner_source_digest() -> str:
     return hasher.hexdigest()
 
 
-@cache
-def _distribution_version() -> str:
-    """The installed citegraph's version, from its metadata: the scanner imports no app code."""
-    # Imported here: importlib.metadata costs more than the rest of this module.
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("citegraph")
-    except PackageNotFoundError:  # a source tree that was never installed
-        return "unknown"
-
-
 def fingerprint(root: Path, options: ScanOptions) -> str:
     """Identifies results that are interchangeable: same root, scanner code and options."""
     # Only the options that change a file's result; include/exclude choose files, not results.
-    relevant = (options.max_file_size, options.strings, options.prefilter)
-    text = f"{_SCHEMA}|{_distribution_version()}|{_scanner_source_digest()}|{relevant}|{root}"
+    relevant = (options.max_file_size, options.strings, options.prefilter, options.titles)
+    # The scanner's source digest stands for its version: the installed distribution's version
+    # (importlib.metadata, a sixth of a warm rescan's imports) adds nothing to it.
+    text = f"{_SCHEMA}|{_scanner_source_digest()}|{relevant}|{root}"
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
@@ -181,10 +172,12 @@ class ScanCache:
             rows = db.execute(
                 "SELECT path, entry FROM entries WHERE fingerprint = ?", (self._fingerprint,)
             )
+            # bytes.decode as os.fsdecode does, without its call per row.
+            encoding = sys.getfilesystemencoding()
             entries = {
-                os.fsdecode(path): entry
+                path.decode(encoding, "surrogateescape"): entry
                 for path, entry in rows
-                if isinstance(path, bytes) and isinstance(entry, bytes)
+                if type(path) is bytes and type(entry) is bytes
             }
         except BaseException:
             db.close()
@@ -204,6 +197,14 @@ class ScanCache:
             return None
         return self._result(path, entry)
 
+    def lookup(self, path: str, stat: os.stat_result) -> FileScan | None:
+        """`lookup_stat` for the file's stat: the per-file step of a warm rescan, so one call
+        rather than three."""
+        entry = self._entries.get(path)
+        if entry is None or not entry.startswith(signature(stat)):
+            return None
+        return self._result(path, entry)
+
     def lookup_digest(self, path: str, sig: Signature, content: bytes) -> FileScan | None:
         """The cached result when the content is unchanged though its stat is not (a touch, a
         checkout, a file that was racy when recorded); `sig` (see `settled_signature`) is
@@ -218,7 +219,7 @@ class ScanCache:
 
     def _result(self, path: str, entry: bytes) -> FileScan | None:
         try:
-            scan = loads(memoryview(entry)[_RESULT_START:])
+            scan = loads(entry, _RESULT_START)
         except CorruptEntry:
             scan = None
         if scan is None or scan.path != path:

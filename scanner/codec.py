@@ -52,14 +52,15 @@ def dumps(scan: FileScan) -> bytes:
     return json.dumps(_encode(scan), ensure_ascii=True, separators=(",", ":")).encode("ascii")
 
 
-def loads(entry: bytes | memoryview) -> FileScan:
-    """The result serialised by `dumps`; raises `CorruptEntry` for anything else."""
+def loads(entry: bytes, start: int = 0) -> FileScan:
+    """The result serialised by `dumps` (from `entry[start:]`); raises `CorruptEntry` for
+    anything else."""
     try:
-        if entry[0] == _EMPTY_BYTE:
-            text = bytes(entry[1:]).decode("utf-8", "surrogateescape")
+        if entry[start] == _EMPTY_BYTE:
+            text = entry[start + 1 :].decode("utf-8", "surrogateescape")
             status, language, blocks, path = text.split("|", 3)
             return FileScan(path, language or None, _STATUSES[status], (), int(blocks), None)
-        scan = _DECODERS["FileScan"](json.loads(bytes(entry)))
+        scan = _DECODERS["FileScan"](json.loads(entry[start:]))
     except (ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
         raise CorruptEntry(f"unreadable cache entry: {error}") from error
     if not isinstance(scan, FileScan):

@@ -143,7 +143,7 @@ def _cached(
 ) -> FileScan | None:
     if cache is None:
         return None
-    from scanner.cache import digest, settled_signature, signature
+    from scanner.cache import digest, settled_signature
 
     full = f"{base}/{path}"  # plain strings: pathlib (and even os.path.join) cost as much as a stat
     if not cache.has(path):
@@ -157,10 +157,9 @@ def _cached(
             return None
         return FileScan(path, language, FileStatus.SKIPPED, reason=too_large(size, max_size))
     try:
-        sig = signature(os.stat(full))
+        hit = cache.lookup(path, os.stat(full))
     except OSError:
         return None
-    hit = cache.lookup_stat(path, sig)
     if hit is not None:
         return hit
     # Changed stat: a touch or a checkout leaves the content, and the result, as it was.
@@ -265,7 +264,14 @@ def scan_bytes(
 
     module = module_name(root, path) if language.parser == "python" else path
     source = SourceFile(
-        path, root / path, language.name, decoded.text, module, options.prefilter, cues
+        path,
+        root / path,
+        language.name,
+        decoded.text,
+        module,
+        options.prefilter,
+        cues,
+        options.titles,
     )
     try:
         with time_budget(options.time_budget):
@@ -310,5 +316,5 @@ def _parse_and_extract(
     for block in parsed.blocks:
         if block.context is Context.STRING and not options.strings:
             continue
-        mentions.extend(find_mentions(block))
+        mentions.extend(find_mentions(block, options.titles))
     return parsed, mentions

@@ -68,6 +68,7 @@ class SourceFile:
     # offsets in `text` encoded as UTF-8, sorted, when the prefilter already found them.
     prefilter: bool = False
     cues: tuple[int, ...] | None = None
+    titles: bool = True  # see `ScanOptions.titles`: pass it on to `find_hits`
 
 
 @dataclass(frozen=True, slots=True)

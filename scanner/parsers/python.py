@@ -52,7 +52,7 @@ class PythonParser:
             from scanner.extract import find_hits
 
             readable = raw_blocks if citing is None else citing.among(raw_blocks)
-            if not any(find_hits(block.text) for block in readable):
+            if not any(find_hits(block.text, source.titles) for block in readable):
                 if citing is not None:
                     return ParsedFile((), quiet=len(raw_blocks))
                 module = Symbol(source.module, SymbolKind.MODULE)

@@ -127,7 +127,8 @@ class TreeSitterParser:
             )
             lexed = lex(data, raw_strings)
             if lexed is not None and not any(
-                find_hits(_blank_macros(text, language)) for text in texts_at(lexed, data, cues)
+                find_hits(_blank_macros(text, language), source.titles)
+                for text in texts_at(lexed, data, cues)
             ):
                 return ParsedFile((), quiet=lexed.count)
         language = _dialect(language, source.text)
@@ -159,7 +160,7 @@ class TreeSitterParser:
             None,
         )
         top = file_symbol(language, source.path, package)
-        if not any(find_hits(block.text) for block in raw):
+        if not any(find_hits(block.text, source.titles) for block in raw):
             return ParsedFile(tuple(_text_block(b, top) for b in raw), quiet=quiet)
         definitions = _definitions(captures, language, top, data)
         by_anchor: dict[int, _Definition] = {}
