@@ -17,7 +17,6 @@ database that is not one is rebuilt once, with one warning.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sqlite3
@@ -30,6 +29,11 @@ from pathlib import Path
 from scanner.codec import CorruptEntry, dumps, loads
 from scanner.options import ScanOptions
 from scanner.types import FileScan
+
+try:  # CPython's own BLAKE2: hashlib would load OpenSSL, which a warm rescan never needs
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - another interpreter
+    from hashlib import blake2b
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +109,9 @@ def settled_signature(stat: os.stat_result, moment_ns: int) -> Signature:
 def digest(data: bytes) -> bytes:
     """A short content digest. SHA-1 runs at about 2 GB/s on CPUs with SHA instructions, twice
     BLAKE2b's speed; a cache key needs no collision resistance against an attacker."""
-    return hashlib.sha1(data).digest()[:_DIGEST_SIZE]
+    from hashlib import sha1  # imported here: only files read need it (see `blake2b` above)
+
+    return sha1(data).digest()[:_DIGEST_SIZE]
 
 
 @cache
@@ -113,7 +119,7 @@ def _scanner_source_digest() -> str:
     # Hashing the scanner's own code (about 60 small files, a few milliseconds) invalidates the
     # cache on any change to parsers, queries or extractors, even in an editable install.
     package = Path(__file__).resolve().parent
-    hasher = hashlib.blake2b(digest_size=16)
+    hasher = blake2b(digest_size=16)
     for path in sorted(package.rglob("*")):
         if path.suffix in {".py", ".scm", ".crfsuite"} and "__pycache__" not in path.parts:
             hasher.update(path.relative_to(package).as_posix().encode())
@@ -130,7 +136,7 @@ def fingerprint(root: Path, options: ScanOptions) -> str:
     # The scanner's source digest stands for its version: the installed distribution's version
     # (importlib.metadata, a sixth of a warm rescan's imports) adds nothing to it.
     text = f"{_SCHEMA}|{_scanner_source_digest()}|{relevant}|{root}"
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    return blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 class ScanCache:

@@ -259,4 +259,13 @@ def reference_of(hit: Hit, raw: str) -> Reference | None:
         ref = named_ref(title, authors, year, raw)
     if fields is None:
         return Reference(ref, title)
-    return Reference(ref, title, authors, year, fields.venue, fields.volume, fields.pages)
+    venue = fields.venue
+    if venue and title and fields.title and _words(f"{fields.title} {venue}") == _words(title):
+        # One reader cut the title where it wrapped and read its last words as the venue;
+        # another read it whole ("... Bayesian Inference" / "Algorithm").
+        venue = None
+    return Reference(ref, title, authors, year, venue, fields.volume, fields.pages)
+
+
+def _words(text: str) -> list[str]:
+    return text.casefold().split()
