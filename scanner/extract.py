@@ -46,6 +46,13 @@ def find_hits(text: str, titles: bool = True) -> tuple[Hit, ...]:
             kind = hit.ref.kind if hit.ref is not None else hit.kind
             rule = _RULE_OF_KIND.get(kind, hit.rule)
             found.append((order, replace(hit, start=start, end=end, kind=kind, rule=rule)))
+    if not found:
+        if not titles:
+            return ()
+        # Most blocks cite nothing: without identifiers, the title detector's entries are the
+        # hits as they stand once merged by place.
+        entries = find_citations(text)
+        return tuple(merge_place(text, sorted(entries, key=_position))) if entries else ()
     found.sort(key=lambda item: (item[1].start, -(item[1].end - item[1].start), item[0]))
     identifiers: list[Hit] = []
     for _, hit in found:
@@ -96,8 +103,12 @@ def find_hits(text: str, titles: bool = True) -> tuple[Hit, ...]:
             # The identifier ends the entry (its title hint read back into it): the entry
             # joins it in `merge_place`, so that the reference starts at the entry's first line.
         merged.append(entry)
-    merged.sort(key=lambda h: (h.start, h.end))
+    merged.sort(key=_position)
     return tuple(merge_place(text, merged))
+
+
+def _position(hit: Hit) -> tuple[int, int]:
+    return hit.start, hit.end
 
 
 # What may stand between a link's text and its target, or an id and its link, when both name

@@ -38,7 +38,7 @@ def read_structure(text: str, module: str, lines: list[str]) -> Structure:
     finally:
         if collecting:
             gc.enable()
-    walker = _AstWalker(module, lines, bom)
+    walker = AstWalker(module, lines, bom)
     if tree.body:
         walker.docstring(tree.body, walker.module)
     walker.walk(tree.body, walker.module, in_class=False)
@@ -46,8 +46,12 @@ def read_structure(text: str, module: str, lines: list[str]) -> Structure:
     return Structure(tuple(walker.definitions), docs, tuple(walker.pieces))
 
 
-class _AstWalker:
-    """Walks statements only (never expressions), so the cost is per statement, not per node."""
+class AstWalker:
+    """Walks statements only (never expressions), so the cost is per statement, not per node.
+
+    `pylines` walks with it the few statements it parses alone (`__doc__` assignments and
+    documentation calls), positioned where they stand in the file.
+    """
 
     def __init__(self, module: str, lines: list[str], bom: bool) -> None:
         self.module = Symbol(module, SymbolKind.MODULE)

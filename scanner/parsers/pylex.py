@@ -35,6 +35,7 @@ _TOKEN = re.compile(
 _PREFIX = re.compile(r"[rRbBuUfFtT]{0,2}")
 _BETWEEN_STRINGS = re.compile(r"(?:[ \t\f]|\\\r?\n|\r?\n)*")
 _ESCAPE = re.compile(r"\\(\\|[ntr\"'])")  # an escaped backslash is skipped whole
+_NOT_NEWLINE = re.compile(r"[^\r\n]")
 _MIN_STRING = 8  # shorter literals are keys and format strings, never citations
 
 
@@ -49,9 +50,11 @@ class RawBlock:
     own_line: bool  # a comment alone on its line (not trailing code)
 
 
-def lex_blocks(source: str) -> list[RawBlock]:
-    """Every comment block and string block of `source`, in order."""
-    tokens = _tokens(source)
+def lex_blocks(source: str, tokens: list[tuple[int, int, bool]] | None = None) -> list[RawBlock]:
+    """Every comment block and string block of `source`, in order (from its `lex_tokens`,
+    when given)."""
+    if tokens is None:
+        tokens = lex_tokens(source)
     blocks: list[RawBlock] = []
     i = 0
     while i < len(tokens):
@@ -122,7 +125,7 @@ def join_pieces(
     return [joined.get(i, block) for i, block in enumerate(blocks) if i not in dropped]
 
 
-def _tokens(source: str) -> list[tuple[int, int, bool]]:
+def lex_tokens(source: str) -> list[tuple[int, int, bool]]:
     """Every comment and string literal of `source` as (start, end, is_comment), leftmost
     first; a string starts at its prefix letters."""
     tokens: list[tuple[int, int, bool]] = []
@@ -165,11 +168,9 @@ def _blank_strings(source: str, tokens: list[tuple[int, int, bool]], base: int) 
     pieces = []
     position = base
     for start, end, _ in tokens:
-        pieces.append(
-            " " * (start - position)
-            if source[position:start].strip("\r\n\t \f")
-            else _keep_newlines(source[position:start])
-        )
+        if start > position:  # what joins two literals: spaces, or newlines kept
+            gap = source[position:start]
+            pieces.append(" " * len(gap) if gap.strip("\r\n\t \f") else _keep_newlines(gap))
         literal = source[start:end]
         prefix = _PREFIX.match(literal).end()  # type: ignore[union-attr]
         quote = 3 if literal[prefix : prefix + 3] in ("'''", '"""') else 1
@@ -197,7 +198,7 @@ def _blank_escape(match: re.Match[str]) -> str:
 
 
 def _keep_newlines(gap: str) -> str:
-    return "".join(c if c in "\r\n" else " " for c in gap)
+    return _NOT_NEWLINE.sub(" ", gap)
 
 
 class LineIndex:

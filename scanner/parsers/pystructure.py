@@ -1,8 +1,9 @@
 """What attribution knows of a Python module, whoever read it: definitions with their line spans,
 and the strings that document a symbol; and the rules every reader shares.
 
-Three readers fill a `Structure`: `pyast` (valid Python, the fast path), `pylibcst` (a grammar
-newer than the interpreter's) and `pyfallback` (broken code, Python 2, Cython).
+Four readers fill a `Structure`: `pylines` (valid Python, from its logical lines, the fast
+path), `pyast` (valid Python it cannot place), `pylibcst` (a grammar newer than the
+interpreter's) and `pyfallback` (broken code, Python 2, Cython).
 """
 
 from __future__ import annotations

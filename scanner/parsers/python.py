@@ -2,20 +2,25 @@
 
 Positions come from a lexer (`pylex`): one regular expression finds every comment and string
 literal with its exact offset. Structure (which definition spans which lines, which strings
-document which symbol; see `pystructure`) comes from `ast` (`pyast`). Only when `ast` rejects a
-file is libcst asked whether the code is valid Python of a newer grammar (then `pylibcst` reads
-it); otherwise such files get their structure from the error-tolerant fallback readers in
+document which symbol; see `pystructure`) comes from the logical lines (`pylines`), checked
+against the compiler's symbol table, else from `ast` (`pyast`). Only when `ast` rejects a file
+is libcst asked whether the code is valid Python of a newer grammar (then `pylibcst` reads it);
+otherwise such files get their structure from the error-tolerant fallback readers in
 `pyfallback`, and `ParsedFile.fallback` says why.
 """
 
 from __future__ import annotations
 
-from scanner.parsers import ParsedFile
+import bisect
+import re
+
+from scanner.parsers import ParsedFile, pylines
 from scanner.parsers.pyast import read_structure
-from scanner.parsers.pylex import LineIndex, RawBlock, join_pieces, lex_blocks
+from scanner.parsers.pylex import LineIndex, RawBlock, join_pieces, lex_blocks, lex_tokens
 from scanner.parsers.pystructure import Definition, Structure
 from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _PARSE_FAILURES = (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError)
 
 
@@ -33,16 +38,23 @@ class PythonParser:
         `fallback` is set (to libcst's complaint) when the file is not valid Python. Unless
         `attribute_all`, a file none of whose blocks holds a reference is not parsed at all
         (its blocks belong to the module): most files that pass the prefilter cite nothing,
-        and the parse is the largest cost of a scan.
+        and the parse is the largest cost of a scan. With `source.prefilter`, only the blocks
+        that may cite (a cue of the prefilter in their span, or the title detector's needle
+        test passed) are returned, the others counted in `quiet`.
         """
         text = source.text
-        raw_blocks = lex_blocks(text)
+        tokens = lex_tokens(text)
+        raw_blocks = lex_blocks(text, tokens)
         if not raw_blocks:
             return ParsedFile(())
+        citing = _CitingBlocks(source) if source.prefilter else None
         if not self.attribute_all:
             from scanner.extract import find_hits
 
-            if not any(find_hits(block.text, source.titles) for block in raw_blocks):
+            readable = raw_blocks if citing is None else citing.among(raw_blocks)
+            if not any(find_hits(block.text, source.titles) for block in readable):
+                if citing is not None:
+                    return ParsedFile((), quiet=len(raw_blocks))
                 module = Symbol(source.module, SymbolKind.MODULE)
                 index = LineIndex(text)
                 return ParsedFile(
@@ -58,12 +70,16 @@ class PythonParser:
                     )
                 )
         lines = text.split("\n")  # not splitlines(): form feeds and \x1c are not line breaks
+        index = LineIndex(text)
         fallback = None
+        structure: Structure | None
         if source.language == "cython":
             from scanner.parsers import pyfallback
 
             structure = pyfallback.indentation_structure(text, source.module, lines, raw_blocks)
         else:
+            structure = pylines.read_structure(text, source.module, lines, tokens, index.starts)
+        if structure is None:
             try:
                 structure = read_structure(text, source.module, lines)
             except _PARSE_FAILURES as error:
@@ -81,12 +97,63 @@ class PythonParser:
                         text, source.module, lines, raw_blocks
                     )
         module = Symbol(source.module, SymbolKind.MODULE)
-        index = LineIndex(text)
         if structure.pieces:
             values = [tuple(index.offset(*at) for at in value) for value in structure.pieces]
             raw_blocks = join_pieces(text, raw_blocks, values)
+        quiet = 0
+        if citing is not None:
+            read = citing.among(raw_blocks)
+            quiet, raw_blocks = len(raw_blocks) - len(read), read
         blocks = attribute(raw_blocks, structure, lines, index, module)
-        return ParsedFile(tuple(blocks), fallback=fallback)
+        return ParsedFile(tuple(blocks), fallback=fallback, quiet=quiet)
+
+
+class _CitingBlocks:
+    """Which blocks of a file may cite: the prefilter's promise, kept per block, is that a
+    block with none of its cues in its span holds no identifier; the title detector's needle
+    test (`scanner.titles.may_cite`) says whether it can find a citation without one."""
+
+    def __init__(self, source: SourceFile) -> None:
+        self.cues = source.cues
+        self.text = source.text
+        # By the block's id; holding the block keeps its id from going to another.
+        self.known: dict[int, tuple[RawBlock, bool]] = {}
+        # Cue offsets count UTF-8 bytes: the extra bytes of each non-ASCII character.
+        self.wide: list[int] = []
+        self.extra: list[int] = []
+        if self.cues is not None and not self.text.isascii():
+            for match in _NON_ASCII.finditer(self.text):
+                self.wide.append(match.start())
+                wider = len(match.group().encode("utf-8", "surrogatepass")) - 1
+                self.extra.append((self.extra[-1] if self.extra else 0) + wider)
+
+    def among(self, blocks: list[RawBlock]) -> list[RawBlock]:
+        """The blocks of `blocks` that may cite, in order."""
+        known = self.known
+        read = []
+        for block in blocks:
+            seen = known.get(id(block))
+            if seen is None:
+                seen = known[id(block)] = (block, self._may_cite(block))
+            if seen[1]:
+                read.append(block)
+        return read
+
+    def _may_cite(self, block: RawBlock) -> bool:
+        from scanner.titles import may_cite
+
+        cues = self.cues
+        if cues is None:  # the prefilter left finding them to the parser: every block is read
+            return True
+        start, end = self._byte(block.start), self._byte(block.end)
+        at = bisect.bisect_left(cues, start)
+        return (at < len(cues) and cues[at] < end) or may_cite(block.text)
+
+    def _byte(self, offset: int) -> int:
+        if not self.wide:
+            return offset
+        before = bisect.bisect_left(self.wide, offset)
+        return offset + (self.extra[before - 1] if before else 0)
 
 
 def attribute(

@@ -21,6 +21,7 @@ __all__ = [
     "SHIPPED_MODEL",
     "TITLE_RULE",
     "find_citations",
+    "may_cite",
     "rule_citations",
 ]
 
@@ -60,6 +61,12 @@ def find_citations(text: str, tagger: object = SHIPPED_MODEL) -> list[Hit]:
 
         return mark_books(text, [])
     return _detected(text, tagger)
+
+
+def may_cite(text: str) -> bool:
+    """Whether `find_citations` may find anything in `text`: its needle test. A parser may
+    leave out a block that fails it and holds none of the prefilter's cues either."""
+    return _has_cue(text) or any(needle in text for needle in KNOWN_NEEDLES)
 
 
 def _detected(text: str, tagger: object) -> list[Hit]:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from scanner.parsers.pylex import _tokens
+from scanner.parsers.pylex import lex_tokens
 
 # The specification: a comment, or a string literal with an optional prefix of one or two
 # letters that does not open straight after a word character; an unterminated triple-quoted
@@ -48,4 +48,4 @@ SOURCES = [
 @pytest.mark.parametrize("source", SOURCES)
 def test_tokens_are_those_of_the_plain_pattern(source: str) -> None:
     every = [(m.start(), m.end(), m.lastgroup == "comment") for m in PLAIN.finditer(source)]
-    assert _tokens(source) == every
+    assert lex_tokens(source) == every

@@ -1,0 +1,64 @@
+"""With the prefilter, the Python parser leaves out the blocks that cannot cite, and only them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scanner.extract import find_mentions
+from scanner.parsers.python import PythonParser
+from scanner.prefilter import cue_offsets
+from scanner.types import SourceFile
+
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "sources" / "python"
+
+# Non-ASCII text before the cues shifts their byte offsets from the text's character offsets.
+WIDE = '''"""Ünïcödé módule — it cites below."""
+
+# Größe: a comment with no cue, after wide characters
+
+
+def f():
+    """Résumé of the method (see arXiv:1706.03762)."""
+    note = "ça n'a pas de repère"  # plain
+    return note
+
+
+def g():
+    # Smith, J. (1712). An old treatise: a year the prefilter does not count.
+    return "λ → µ"
+
+
+# {"é" * 80}
+x = 1  # doi:10.1000/182
+'''.replace('{"é" * 80}', "é" * 80)
+
+
+def read(text: str, *, prefilter: bool) -> tuple[list, int]:
+    cues = tuple(sorted(set(cue_offsets(text.encode("utf-8"))))) if prefilter else None
+    source = SourceFile("m.py", Path("m.py"), "python", text, "m", prefilter, cues)
+    parsed = PythonParser().parse(source)
+    mentions = [m for block in parsed.blocks for m in find_mentions(block)]
+    return mentions, len(parsed.blocks) + parsed.quiet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [WIDE, *(path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.py")))],
+    ids=["wide", *(path.name for path in sorted(FIXTURES.glob("*.py")))],
+)
+def test_left_out_blocks_never_cite(text: str) -> None:
+    every, count = read(text, prefilter=False)
+    assert read(text, prefilter=True) == (every, count)
+
+
+def test_blocks_without_cue_are_counted_not_returned() -> None:
+    cues = tuple(sorted(set(cue_offsets(WIDE.encode("utf-8")))))
+    source = SourceFile("m.py", Path("m.py"), "python", WIDE, "m", True, cues)
+    parsed = PythonParser().parse(source)
+    texts = [block.text for block in parsed.blocks]
+    assert any("arXiv:1706.03762" in text for text in texts)
+    assert any("1712" in text for text in texts)  # the title detector's year, no cue
+    assert not any("Größe" in text or "repère" in text for text in texts)
+    assert parsed.quiet >= 2
