@@ -1,7 +1,7 @@
 """Network fault benchmark: `citegraph scan` (online, default budgets) against fake services
 with one fault each; worst wall time and peak memory of the scan process per fault class.
 
-Run: python -m benchmarks.network_faults [--only silent,trickle] [--markdown]
+Run: python -m benchmarks.network_faults [--only silent,trickle]
 Each scan is a fresh process on a small synthetic tree citing 3 arXiv ids and 2 DOIs; memory
 is that process's peak RSS (from wait4) next to the same scan with --offline.
 """

@@ -79,7 +79,12 @@ def read_regular(
                 return None, not_regular(status.st_mode), None
             if status.st_size > max_size:
                 return None, too_large(status.st_size, max_size), None
-            data = handle.read(max_size + 1)
+            # Ask for the size fstat saw plus one byte, not the limit: a read allocates what
+            # it asks for, per file. A file that grew meanwhile is read on, up to the limit.
+            want = status.st_size + 1
+            data = handle.read(want)
+            if data is not None and len(data) == want:
+                data += handle.read(max_size + 1 - want) or b""
         except OSError as error:
             return None, f"unreadable: {error.strerror or error}", None
     if data is None or len(data) > max_size:

@@ -13,6 +13,8 @@ from scanner.identifiers.base import iter_urls
 from scanner.identifiers.cleaning import clean
 from scanner.identifiers.hints import role_title
 from scanner.identifiers.hosts import is_not_paper_host
+from scanner.identifiers.paperlinks import entry_around
+from scanner.identifiers.records import cites_deposited_paper, is_repository_doi
 from scanner.spans import SpanSet
 from scanner.types import Hit
 
@@ -122,7 +124,18 @@ class DoiExtractor:
     )
 
     def find(self, text: str) -> Iterator[Hit]:
-        """Yield DOI hits; a malformed DOI after `doi:` carries a `problem`."""
+        """Yield DOI hits; a malformed DOI after `doi:` carries a `problem`. A data or
+        software repository's DOI is left out unless its entry cites a paper deposited there."""
+        for hit in self._find(text):
+            if (
+                hit.ref is not None
+                and is_repository_doi(hit.ref.value)
+                and not cites_deposited_paper(entry_around(text, hit.start, hit.end))
+            ):
+                continue
+            yield hit
+
+    def _find(self, text: str) -> Iterator[Hit]:
         lowered = text.lower()
         if (
             "10." not in text

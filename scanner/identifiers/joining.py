@@ -31,7 +31,9 @@ _STARTS_IDENTIFIER = re.compile(r"(?i)https?://|www\.|doi:|arxiv:|[^\s]*?://")
 _CONTINUES_AFTER = {
     ".": re.compile(r"(?=[a-z0-9])" + _LOOKS_LIKE_ID),
     ":": re.compile(r"(?=[a-z0-9])" + _LOOKS_LIKE_ID),
-    "/": re.compile(_LOOKS_LIKE_ID),
+    # A name of code with a trailing number (`vec3 dir = ...`, `float2(`) starts a line of code
+    # after a complete link, as in a shader's comment inside a string literal.
+    "/": re.compile(r"(?![A-Za-z_]+\d+[\s(;,=\[])" + _LOOKS_LIKE_ID),
 }
 
 

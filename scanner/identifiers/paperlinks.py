@@ -75,10 +75,14 @@ _NOT_PAPER_WORDS = re.compile(
     r"(?:[_-](?:19|20)?\d{2}(?:\d{2})?)?/|"
     r"(?<![a-z])(?:slides?|lectures?|lect|notes|classes|handouts?|courses?|teaching|class|"
     r"syllabus|homework|hw\d*|tutorials?|talks?|posters?|webfoils|foils|manuals?\d*|"
-    r"datasheets?|docs?|documentation|api|reference|vignettes|guide|blog|blogs|news|wiki|"
+    r"datasheets?|docs?|documentation|api|reference|vignettes|blog|blogs|news|wiki|"
     r"software|code|download|downloads|releases?|install|data|datasets?|images?|img|static/img|"
     r"figures?|issues|forum|questions|day\d+|week\d+|exam|quiz|cheat-?sheet)(?![a-z])"
 )
+# Path words that name a non-paper in general but also stand in the titles of reports that
+# authors keep among their papers (`~user/papers/guide/guide.pdf`, a technical report titled
+# "A Practical Guide to ..."): a paper folder anywhere in the path overrides them.
+_WEAK_NOT_PAPER_WORDS = re.compile(r"(?<![a-z])guides?(?![a-z])")
 # Paper pages on journals', repositories' and companies' sites, recognised by their shape.
 _PAPER_PAGES = re.compile(
     r"(?ix)^(?:[\w.-]+\.)?(?:"
@@ -132,6 +136,9 @@ _PAPER_PAGES = re.compile(
     r"|pdfs\.semanticscholar\.org/[0-9a-f]{4}/"
     r"|biodiversitylibrary\.org/(?:page|part|item)/\d+"
     r"|numdam\.org/item"
+    # Invenio repositories' records: EPFL's Infoscience, CERN's Document Server, INSPIRE.
+    r"|(?:infoscience\.epfl\.ch|cds\.cern\.ch)/record/\d+"
+    r"|inspirehep\.net/(?:literature|record)/\d+"
     r"|zbmath\.org/\?q=an:"
     r"|mathnet\.ru/"
     r"|(?:ideas|econpapers)\.repec\.org/(?:RePEc:|[ap]/)"
@@ -152,6 +159,7 @@ _PAPER_SITES_FIRST = re.compile(
     r"|(?:proceedings\.)?mlsys\.org/(?:Conferences/\d{4}/doc/|paper)"
     r"|peerj\.com/articles/(?:cs-)?\d+"
     r"|api\.semanticscholar\.org/CorpusID:\d+"
+    r"|(?:www\.)?eudml\.org/doc/\d+"
     r")"
 )
 # Reference works online, which count as a reference like the book they are: the NIST Digital
@@ -177,6 +185,20 @@ _SCHEME = re.compile(r"(?i)^(?:https?://)?")
 LINK_MARK = "\x00"
 
 
+_ENTRY_BEFORE = 300
+_ENTRY_AFTER = 200
+
+
+def entry_around(text: str, start: int, end: int) -> str:
+    """The text of the entry or paragraph a link stands in, the link replaced by `LINK_MARK`:
+    back to the previous blank line and on to the next one, within a few hundred characters."""
+    before = text[max(0, start - _ENTRY_BEFORE) : start]
+    blank = max(before.rfind("\n\n"), before.rfind("\n \n"))
+    after = text[end : end + _ENTRY_AFTER]
+    next_blank = after.find("\n\n")
+    return before[blank + 1 :] + LINK_MARK + (after if next_blank < 0 else after[:next_blank])
+
+
 def unwrap_archive(url: str) -> str:
     """The archived URL inside a Wayback Machine link, else `url` itself."""
     wayback = _WAYBACK.match(url)
@@ -186,8 +208,9 @@ def unwrap_archive(url: str) -> str:
 # What the line before a link may call it when it is not a paper.
 _ENTRY_VETO = re.compile(
     r"(?i)\b(?:slides?|lecture|course|class notes|'s notes|tutorial|blog|documentation|docs|"
-    r"manual|guide|datasheet|homepage|home page|web ?site|source code|implementation at|"
-    r"code at|data at|dataset|software|package)\b[^\n]{0,60}$"
+    r"manual|guide(?! to\b)|datasheet|homepage|home page|web ?site|source code|implementation at|"
+    r"code at|data at|dataset|software|package|(?:file|data) format|format spec\w*|"
+    r"specification|spec)\b[^\n]{0,60}$"
 )
 
 
@@ -215,9 +238,12 @@ def _named_not_a_paper(where: str, path_start: int) -> bool:
     folder stands deeper in the path than every such word (`/docs/techreports/...`,
     `/teaching/readings/papers/...`): the deepest folder says what the file is."""
     ends = [match.end() for match in _NOT_PAPER_WORDS.finditer(where)]
-    if not ends:
-        return False
-    return _PAPER_FOLDERS.search(where, max(ends[-1] - 1, path_start)) is None
+    if ends and _PAPER_FOLDERS.search(where, max(ends[-1] - 1, path_start)) is None:
+        return True
+    return bool(
+        _WEAK_NOT_PAPER_WORDS.search(where, path_start)
+        and _PAPER_FOLDERS.search(where, path_start) is None
+    )
 
 
 def is_paper_link(url: str, entry: str) -> bool:

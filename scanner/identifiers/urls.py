@@ -14,7 +14,7 @@ from typing import ClassVar
 from catalog.ids import normalize_url
 from catalog.types import PaperRef, RefKind
 from scanner.identifiers.base import iter_urls
-from scanner.identifiers.paperlinks import LINK_MARK, is_paper_link, unwrap_archive
+from scanner.identifiers.paperlinks import entry_around, is_paper_link, unwrap_archive
 from scanner.types import Hit
 
 
@@ -235,7 +235,7 @@ class PaperUrlExtractor:
         named_sites = any(needle in lowered for needle in _NEEDLES)
         for start, end, url in iter_urls(text):
             key = _site_key(url) if named_sites else None
-            if key is None and is_paper_link(url, _entry_around(text, start, end)):
+            if key is None and is_paper_link(url, entry_around(text, start, end)):
                 inner = unwrap_archive(url)
                 key = normalize_url(inner if "://" in inner else "https://" + inner)
             if key is not None:
@@ -257,17 +257,3 @@ def _site_key(url: str) -> str | None:
             parts = {k: v.replace("%26", "&") for k, v in match.groupdict().items()}
             return normalize_url(site.canonical.format(**parts).replace("&", "%26"))
     return None
-
-
-_ENTRY_BEFORE = 300
-_ENTRY_AFTER = 200
-
-
-def _entry_around(text: str, start: int, end: int) -> str:
-    """The text of the entry or paragraph a link stands in, the link replaced by `LINK_MARK`:
-    back to the previous blank line and on to the next one, within a few hundred characters."""
-    before = text[max(0, start - _ENTRY_BEFORE) : start]
-    blank = max(before.rfind("\n\n"), before.rfind("\n \n"))
-    after = text[end : end + _ENTRY_AFTER]
-    next_blank = after.find("\n\n")
-    return before[blank + 1 :] + LINK_MARK + (after if next_blank < 0 else after[:next_blank])

@@ -257,3 +257,27 @@ def test_books_are_their_own_kind_in_every_output(
     assert [o[0] for o in facets["kind"]["options"]] == ["book"]
     assert "Numerical Recipes" in markdown.read_text()
     assert json.loads(sarif.read_text())["version"] == "2.1.0"  # findings only: none here
+
+
+def test_library_defaults_give_what_the_cli_gives(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A user calling `scan_paths` with default options gets the citations `citegraph scan`
+    # reports: string literals are read by both unless `--no-strings` (strings=False).
+    from citegraph.config import load_config
+    from scanner import ScanOptions, scan_paths
+
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    (root / "links.py").write_text('PAPER = "https://arxiv.org/abs/1706.03762"\n')
+    assert load_config(root, environ={}).scan_options() == ScanOptions()
+    library = {
+        m.ref.key
+        for scan in scan_paths(root, ScanOptions(cache=False))
+        for m in scan.mentions
+        if m.ref is not None
+    }
+    cli = {c["id"] for c in scan_json(root, "--no-cache", capsys=capsys)["citations"]}
+    assert library == cli == {"arxiv:1706.03762"}
+    assert run(["scan", str(root), "--format", "json", "--no-resolve", "--no-strings"]) == 0
+    assert json.loads(capsys.readouterr().out)["citations"] == []

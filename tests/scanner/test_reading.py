@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from pathlib import Path
 
+import pytest
+
+from scanner import reading
 from scanner.reading import decode, read_bytes
 
 
@@ -92,3 +97,37 @@ def test_generated_reports_are_skipped_but_code_mentioning_the_marker_is_not(
     assert [m.ref.key for m in scan_file(tmp_path, "tool.py").mentions if m.ref] == [
         "arxiv:1706.03762"
     ]
+
+
+def _understated_fstat(monkeypatch: pytest.MonkeyPatch, size: int) -> None:
+    """Make fstat report `size` bytes, as if the file grew after it was stat'ed."""
+    real = os.fstat
+
+    def fstat(fd: int) -> os.stat_result:
+        fields = list(real(fd))
+        fields[stat.ST_SIZE] = size
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(reading.os, "fstat", fstat)
+
+
+def test_a_file_that_grew_since_its_stat_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "grown.py"
+    path.write_bytes(b"# arXiv:1706.03762\n" * 10)
+    _understated_fstat(monkeypatch, 5)
+    data, reason, _ = reading.read_regular(path, max_size=1000)
+    assert reason is None
+    assert data == path.read_bytes()
+
+
+def test_a_file_that_grew_past_the_limit_is_too_large(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "grown.py"
+    path.write_bytes(b"x" * 2000)
+    _understated_fstat(monkeypatch, 10)
+    data, reason, _ = reading.read_regular(path, max_size=1000)
+    assert data is None
+    assert reason is not None and reason.startswith("too large")

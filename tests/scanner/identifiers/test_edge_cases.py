@@ -88,6 +88,17 @@ CASES = [
         "DOI: 10.1016/j.jeconom.2006.05.008.\nhttp://www.sciencedirect.com/science/article/x1",
         ["doi:10.1016/j.jeconom.2006.05.008", "url:https://sciencedirect.com/science/article/x1"],
     ),
+    # A complete link ending a line of a shader's comment, in a string literal, is not
+    # continued by the line of code after it.
+    (
+        "  // Microfacet model:\n  // https://jcgt.org/published/0099/01/04/\n"
+        "  vec3 viewDir = reflect( -v, n );",
+        ["url:https://jcgt.org/published/0099/01/04"],
+    ),
+    (
+        "https://www.example.edu/~doe/papers/\n  sketch2019.pdf",
+        ["url:https://example.edu/~doe/papers/sketch2019.pdf"],
+    ),
     # Not identifiers.
     ("arXiv:1203.33333 has one digit too many for 2012", []),
     ("x = table[1810.04805]", []),

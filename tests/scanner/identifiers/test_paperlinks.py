@@ -49,6 +49,17 @@ PAPERS = [
     # a course's reading list.
     ("https://www.example.edu/docs/techreports/2002/pdf/UUCS-02-001.pdf", M),
     ("https://www.example.edu/teaching/readings/papers/dynamic_models.pdf", M),
+    # A technical report kept among an author's papers, its title naming it a guide.
+    ("https://www.example.edu/~doe/papers/guide/guide.pdf", M),
+    (
+        "https://www.example.edu/~doe/papers/guide/guide.pdf",
+        "J. Doe. A Practical Guide to Sketching. Technical report, 2003. " + M,
+    ),
+    # Records of mathematical libraries and Invenio repositories (EuDML, Infoscience, CDS).
+    ("http://eudml.org/doc/12345", "J. Doe, On sketches. Mat. Cas. 5, 1-9 (1955). " + M),
+    ("https://infoscience.epfl.ch/record/123456", "J. Doe, Sketches, ASNA 2009. " + M),
+    ("https://cds.cern.ch/record/1234567", M),
+    ("https://inspirehep.net/literature/1234567", M),
 ]
 
 NOT_PAPERS = [
@@ -75,9 +86,16 @@ NOT_PAPERS = [
     ("https://www.itu.int/pub/R-REP-BT.2407-2017", M),
     ("https://www.example.edu/papers/slides/talk2019.pdf", M),
     ("https://www.example.edu/course/cs101/papers/lecture3.pdf", M),
-    # Guides: called so before the link, or a user guide by its file name.
+    # Guides: called so before the link, or a user guide by its file name; a guide without a
+    # paper folder, also under an author's home.
     ("https://www.example.net/pdf/dotguide.pdf", "DOT Guide: " + M),
     ("https://www.example.net/files/UserGuide_v3.pdf", M),
+    ("https://www.example.edu/~doe/guide/install.pdf", M),
+    ("https://www.example.edu/~doe/papers/guide/guide.pdf", "See the user guide at " + M),
+    # File formats and specifications, called so before the link.
+    ("https://formats.example.net/SAM1.pdf", "described with the BAM file format at " + M),
+    ("https://www.example.org/pub/fmt.pdf", "The format specification: " + M),
+    ("https://www.example.org/pub/fmt.pdf", "Official spec: " + M),
     # Processor manuals and instruction tables, vendor documents and talks.
     ("https://www.agner.org/optimize/instruction_tables.pdf", M),
     ("https://www.example.net/system/files/TechDocs/24593.pdf", M),
@@ -156,13 +174,23 @@ def test_prefilter_lets_every_paper_link_through(url: str, entry: str) -> None:
             "   :target: https://doi.org/10.5281/zenodo.1234567",
             [],
         ),
-        # A paper's badge still links to the paper; a Zenodo DOI in prose is still cited.
+        # A paper's badge still links to the paper.
         (
             "[![DOI](https://joss.theoj.org/papers/10.21105/joss.01234/status.svg)]"
             "(https://doi.org/10.21105/joss.01234)",
             ["doi:10.21105/joss.01234"],
         ),
-        ("The data of Doe (2020), https://doi.org/10.5281/zenodo.1234567", None),
+        # In prose, a data or software repository's DOI is a data set or a release, not a
+        # paper; unless its entry cites a report, preprint or thesis deposited there.
+        ("The data of Doe (2020), https://doi.org/10.5281/zenodo.1234567", []),
+        ("Reference fronts can be downloaded from\n  https://doi.org/10.5281/zenodo.1234567", []),
+        ("Doe, J. sketchlib (Version 1.2) [Software]. Zenodo. doi:10.5281/zenodo.1234567", []),
+        ("The tables: 10.6084/m9.figshare.1234567 and doi:10.5061/dryad.abc123", []),
+        (
+            "Doe, J. (2020). Fast sketches. Technical report. https://doi.org/10.5281/zenodo.1234567",
+            None,
+        ),
+        ("J. Doe. Sketching streams. PhD thesis, 2019. doi:10.5281/zenodo.1234567", None),
         # A numbered list of links, one per line: the second is not glued to the first.
         (
             "Sources:\n2.https://lab.example.edu/\n3.https://lab.example.edu/~a/papers/x.pdf",

@@ -1,0 +1,46 @@
+"""DOIs of data and software repositories, cited as a paper only when their entry calls it one.
+
+Zenodo, figshare, Dryad, PANGAEA, Dataverse and the like mint DOIs mostly for software releases
+and data sets (`Pareto fronts can be downloaded from doi:10.5281/zenodo.N`, `mylib v1.2
+[Software]. Zenodo.`), which the reference convention does not count; now and then for a
+report, preprint or thesis deposited there, which it does. A DOI of one of these registrants
+is kept when the entry around it names a paper and nothing in it names data or software.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Registrants (and prefixes of their DOIs) that hold data and software, lowercased.
+REPOSITORY_PREFIXES: tuple[str, ...] = (
+    "10.5281/zenodo.",  # Zenodo
+    "10.6084/m9.figshare.",  # figshare
+    "10.5061/dryad.",  # Dryad
+    "10.1594/pangaea.",  # PANGAEA
+    "10.7910/dvn/",  # Harvard Dataverse
+    "10.17632/",  # Mendeley Data
+    "10.4121/",  # 4TU.ResearchData
+    "10.5066/",  # USGS data releases
+    "10.24433/",  # Code Ocean capsules
+    "10.5524/",  # GigaScience's GigaDB
+)
+_PAPER_WORDS = re.compile(
+    r"(?i)\b(?:papers?|articles?|preprints?|proceedings|journal|conference|symposium|workshop|"
+    r"thesis|dissertation|(?:technical |tech\. )?reports?|manuscript|book|chapter)\b"
+)
+_NOT_PAPER_WORDS = re.compile(
+    r"(?i)\b(?:data|datasets?|data sets?|databases?|software|code|source|releases?|versions?|"
+    r"v\d+(?:\.\d+)+|packages?|toolbox|library|implementation|downloads?|downloaded|weights|"
+    r"models?|notebooks?|supplement(?:ary)?|materials?|benchmarks?|files?|archive)\b"
+)
+
+
+def is_repository_doi(doi: str) -> bool:
+    """Whether `doi` (lowercase) was minted by a data or software repository."""
+    return doi.startswith(REPOSITORY_PREFIXES)
+
+
+def cites_deposited_paper(entry: str) -> bool:
+    """Whether the entry around a repository DOI cites a paper deposited there: it names a
+    paper (report, preprint, thesis, article...) and no data, software or release."""
+    return _PAPER_WORDS.search(entry) is not None and _NOT_PAPER_WORDS.search(entry) is None
