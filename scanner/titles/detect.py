@@ -16,6 +16,7 @@ from scanner.titles.bibtex import bibtex_entries
 from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
 from scanner.titles.fields import QUOTED
 from scanner.titles.inline import author_year, cite_keys
+from scanner.titles.leads import led
 from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, list_start
 from scanner.titles.sections import Region, entry_body, regions
 from scanner.types import Hit
@@ -26,6 +27,9 @@ _CITING = re.compile(
     r"taken from|adapted from|from|follows|following|in|see|cf\.?)|Reference|References|See)"
     r"\s*[:,]?\s+(?=[\"“`'A-Z])"
 )
+# Searched over every region: led by their first characters (`leads`), the same matches, faster.
+_CITING = led(_CITING)
+_QUOTED = led(QUOTED)
 # What makes a quoted string a title on its own: `described in "Title"`, `the paper "Title"`.
 _CITED_IN = re.compile(
     r"(?i:\b(?:described|presented|introduced|proposed|published|explained|defined|detailed)"
@@ -74,7 +78,7 @@ def _region_hits(text: str, region: Region) -> list[Hit]:
         entry = _author_entry(text, start, limit)
         if entry is not None and _accept(entry):
             hits.append(_hit(entry))
-    for match in QUOTED.finditer(text, region.start, limit):
+    for match in _QUOTED.finditer(text, region.start, limit):
         entry = parse_title_first(text, match.start(), limit)
         if (
             entry is not None
@@ -175,7 +179,7 @@ def _author_starts(text: str, start: int, limit: int, everywhere: bool) -> list[
     return starts
 
 
-_ANCHOR = re.compile(r"(?<!\d)(?:1[6-9]\d\d|20[0-4]\d)(?!\d)|[\"“”]|``|<\s*br")
+_ANCHOR = led(re.compile(r"(?<!\d)(?:1[6-9]\d\d|20[0-4]\d)(?!\d)|[\"“”]|``|<\s*br"))
 _AUTHOR_REACH = 300  # how far before its year or title an author list may begin
 
 

@@ -49,12 +49,13 @@ def regions(text: str) -> tuple[Region, ...]:
 
     Cached: the rules and then the tagger's window selection read the same block's regions.
     """
-    ref_spans = _reference_spans(text)
+    headers = list(_HEADER.finditer(text))
+    ref_spans = _reference_spans(text, headers)
     cuts = {0, len(text)}
     cuts.update(m.start() for m in _MARKER.finditer(text))
     for match in _BLANK.finditer(text):
         cuts.add(match.start())
-    for match in _HEADER.finditer(text):
+    for match in headers:
         cuts.update((match.start(), match.end()))
     for match in _NEXT_SECTION.finditer(text):
         cuts.add(match.start())
@@ -68,9 +69,9 @@ def regions(text: str) -> tuple[Region, ...]:
     return tuple(out)
 
 
-def _reference_spans(text: str) -> list[tuple[int, int]]:
+def _reference_spans(text: str, headers: list[re.Match[str]]) -> list[tuple[int, int]]:
     spans = []
-    for header in _HEADER.finditer(text):
+    for header in headers:
         following = _NEXT_SECTION.search(text, header.end())
         spans.append((header.end(), following.start() if following else len(text)))
     return spans
