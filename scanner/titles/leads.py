@@ -1,7 +1,8 @@
-"""Patterns led by a lookahead for the characters their matches can start with, for speed."""
+"""What a pattern's matches start with and must hold, read from its parse tree, for speed."""
 
 from __future__ import annotations
 
+import _sre as _engine
 import re
 from typing import Any
 
@@ -118,3 +119,40 @@ def _members(value: list[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
         else:
             return None
     return chars, False
+
+
+def needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which every match of `pattern` holds, or None when they cannot be read.
+
+    For each top-level alternative, the longest run of literal characters it matches in
+    sequence (only characters without case when the pattern ignores case): a text span that
+    holds none of them holds no match, which `str.find` tells far faster than a search.
+    """
+    try:
+        items = list(_parse.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # an engine internal we cannot read: no needles
+        return None
+    if len(items) == 1 and items[0][0] is _sre.BRANCH:
+        alternatives = [list(alternative.data) for alternative in items[0][1][1]]
+    else:
+        alternatives = [items]
+    cased = bool(pattern.flags & re.IGNORECASE)
+    found: list[str] = []
+    for alternative in alternatives:
+        runs, run = [], ""
+        for op, value in alternative:
+            if op is _sre.LITERAL and not (cased and _engine.unicode_iscased(value)):
+                run += chr(value)
+            else:
+                runs.append(run)
+                run = ""
+        longest = max([*runs, run], key=len)
+        if not longest:
+            return None
+        found.append(longest)
+    return tuple(dict.fromkeys(found))
+
+
+def holds_any(text: str, strings: tuple[str, ...] | None, start: int, end: int) -> bool:
+    """Whether `text[start:end]` holds one of `strings` (always, when they are None)."""
+    return strings is None or any(text.find(string, start, end) >= 0 for string in strings)

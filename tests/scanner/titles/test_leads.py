@@ -1,4 +1,4 @@
-"""A pattern led by its first characters finds exactly what the pattern finds."""
+"""A pattern led by its first characters finds what it finds; its needles are in every match."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import re
 import pytest
 
 from scanner.titles import detect, fields, tagged
-from scanner.titles.leads import led
+from scanner.titles.inline import CITE_KEY
+from scanner.titles.leads import holds_any, led, needles
 
 _ALPHABET = "aeinprsJPT12 90\t\n\"'`«»“”<>*.,:;[]()-_ébr"
 _PATTERNS = [
@@ -52,3 +53,22 @@ def test_leads_only_where_the_first_characters_are_known() -> None:
     for source in kept:
         pattern = re.compile(source)
         assert led(pattern) is pattern, source
+
+
+def test_needles_of_each_alternative() -> None:
+    assert needles(re.compile(r"\[(?P<k>[A-Z][a-z]+)\d{4}\]_|[@\\]cite\{?\w+")) == ("]_", "cite")
+    assert needles(re.compile(r"(?i)\btitle\s*=\s*[{\"]")) == ("=",)  # letters may differ in case
+    assert needles(re.compile(r"a?bc")) == ("bc",)
+    assert needles(re.compile(r"ab|\d+")) is None  # an alternative without a literal
+
+
+@pytest.mark.parametrize("pattern", [*_PATTERNS, CITE_KEY], ids=lambda p: p.pattern[:30])
+def test_a_span_without_needles_holds_no_match(pattern: re.Pattern[str]) -> None:
+    strings = needles(pattern)
+    rng = random.Random(21)
+    for _ in range(3000):
+        text = "".join(rng.choice(_ALPHABET + "=@cite]_") for _ in range(rng.randint(0, 40)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        if not holds_any(text, strings, start, end):
+            assert pattern.search(text, start, end) is None
