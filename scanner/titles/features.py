@@ -148,8 +148,8 @@ _CAPS_AHEAD = tuple(f"caps_ahead={count}" for count in range(7))
 _PROSE_NEAR = tuple(f"prose_near={count}" for count in range(3))
 # Feature strings that depend on a word alone, kept across blocks: a tree repeats its words, and
 # building each token's strings anew was most of the tagger's cost. Cleared when full, which
-# bounds its memory.
-_WORDS_KEPT = 20_000
+# bounds its memory (about 1.5 kB a word).
+_WORDS_KEPT = 4_096
 
 
 @dataclass(frozen=True, slots=True)
