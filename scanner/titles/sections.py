@@ -31,6 +31,7 @@ _NEXT_SECTION = re.compile(
     r"Methods|Warnings?|Todo)[ \t]*:?[ \t]*(?:\n[ \t]*[-=~^]{3,}[ \t]*)?$"
 )
 _BLANK = re.compile(r"\n[ \t]*\n")
+_NON_SPACE = re.compile(r"\S")  # what `str.strip` keeps: a span without it is blank
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +63,9 @@ def regions(text: str) -> tuple[Region, ...]:
     ordered = sorted(cuts)
     out = []
     for start, end in itertools.pairwise(ordered):
-        if not text[start:end].strip():
+        if _NON_SPACE.search(text, start, end) is None:
             continue
-        inside = any(s <= start < e for s, e in ref_spans)
+        inside = bool(ref_spans) and any(s <= start < e for s, e in ref_spans)
         out.append(Region(start, end, inside, _MARKER.match(text, start) is not None))
     return tuple(out)
 
