@@ -35,6 +35,14 @@ SOURCES = {
     "ceres-solver": (".", (".h", ".cc")),
     "graphology": ("src", (".js", ".mjs", ".ts")),
     "linfa": (".", (".rs",)),
+    # The fourth development set, rich in paper links and DOIs (references-dev4.jsonl).
+    "gensim": ("gensim", (".py", ".pyx")),
+    "mne": ("mne", (".py",)),
+    "dipy": ("dipy", (".py", ".pyx")),
+    "pgmpy": ("pgmpy", (".py",)),
+    "scikit-bio": ("skbio", (".py", ".pyx")),
+    "igraph": (".", (".c", ".h", ".cpp")),
+    "ml-distance": ("package/src", (".ts",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -46,6 +54,18 @@ EXCLUDED_LATER = re.compile(
     r"|(^|/)(\w*benchmarks?|benches|examples?|generated\w*)(/|$)"
 )
 LATER = {"gonum", "smile", "petgraph", "ceres-solver", "graphology", "linfa"}
+# The fourth set is drawn for paper links: its cued files are those with a link or an identifier,
+# and bundled third-party code (igraph's `src/vendor`, mne's `externals`) is not the package's.
+LINKED = {"gensim", "mne", "dipy", "pgmpy", "scikit-bio", "igraph", "ml-distance"}
+LINK_CUE = re.compile(r"https?://|\bdoi\b|arxiv", re.IGNORECASE)
+BUNDLED = re.compile(r"(^|/)(vendor|externals)(/|$)")
+# Its second batch (`--papers`) draws in turn a file with a crude cue of a paper link or identifier,
+# one with any link, another with a paper cue and one among all files.
+PAPER_CUE = re.compile(
+    r"\bdoi\b|arxiv|\.pdf\b|/pubs?/|/publications?/|/papers?/|/~|proceedings|/articles?/|/abs/"
+    r"|citeseer|jstor|springer|sciencedirect|wiley|ieee|acm\.org|nature\.com|openreview|/handle/",
+    re.IGNORECASE,
+)
 # Citation cues; deliberately crude, so that the cited files are not only the easy ones.
 CUE = re.compile(
     r"arxiv|doi|https?://|et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b", re.IGNORECASE
@@ -71,21 +91,28 @@ def candidates(root: Path, package: str) -> list[str]:
             continue
         if package in LATER and EXCLUDED_LATER.search(relative):
             continue
+        if package in LINKED and (EXCLUDED_LATER.search(relative) or BUNDLED.search(relative)):
+            continue
         out.append(relative)
     return out
 
 
-def select(root: Path, package: str, seed: int, count: int) -> list[tuple[str, str]]:
+def select(
+    root: Path, package: str, seed: int, count: int, papers: bool = False
+) -> list[tuple[str, str]]:
     """`count` files: two thirds among files with a citation cue, one third among all files,
     without repeats, in the order drawn (annotate a prefix when time is short)."""
+    if papers:
+        return select_papers(root, package, seed, count)
     rng = random.Random(f"{seed}:{package}")
+    cue = LINK_CUE if package in LINKED else CUE
     files = []
     for relative in candidates(root, package):
         text = (root / relative).read_text(encoding="utf-8", errors="replace")
         lines = text.splitlines()
         if MIN_LINES <= len(lines) <= MAX_LINES:
             kept = "\n".join(line for line in lines if not BOILERPLATE.search(line))
-            files.append((relative, bool(CUE.search(kept))))
+            files.append((relative, bool(cue.search(kept))))
     cued = [f for f, has_cue in files if has_cue]
     every = [f for f, _ in files]
     rng.shuffle(cued)
@@ -101,15 +128,47 @@ def select(root: Path, package: str, seed: int, count: int) -> list[tuple[str, s
     return chosen
 
 
+def select_papers(root: Path, package: str, seed: int, count: int) -> list[tuple[str, str]]:
+    """`count` files drawn in turn among files with a paper cue, with any link, with a paper cue
+    and among all files, without repeats."""
+    rng = random.Random(f"{seed}:{package}:papers")
+    pools: dict[str, list[str]] = {"paper": [], "link": [], "any": []}
+    for relative in candidates(root, package):
+        lines = (root / relative).read_text(encoding="utf-8", errors="replace").splitlines()
+        if MIN_LINES <= len(lines) <= MAX_LINES:
+            kept = "\n".join(line for line in lines if not BOILERPLATE.search(line))
+            pools["any"].append(relative)
+            if LINK_CUE.search(kept):
+                pools["link"].append(relative)
+            if PAPER_CUE.search(kept):
+                pools["paper"].append(relative)
+    for pool in pools.values():
+        rng.shuffle(pool)
+    chosen: list[tuple[str, str]] = []
+    turn = 0
+    while len(chosen) < count and any(pools.values()):
+        label = ("paper", "link", "paper", "any")[turn % 4]
+        turn += 1
+        pool = pools[label] or pools["any"]
+        if pool:
+            path = pool.pop()
+            if path not in {p for p, _ in chosen}:
+                chosen.append((path, label))
+    return chosen
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("corpus", type=Path)
     parser.add_argument("packages", nargs="+")
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--count", type=int, default=12)
+    parser.add_argument("--papers", action="store_true", help="the paper-link draw of dev4")
     args = parser.parse_args()
     for package in args.packages:
-        for path, label in select(args.corpus / package, package, args.seed, args.count):
+        for path, label in select(
+            args.corpus / package, package, args.seed, args.count, args.papers
+        ):
             print(f"{package}\t{path}\t{label}")
 
 

@@ -1,14 +1,18 @@
 """The incremental scan cache: a file's `FileScan`, keyed by its content and the scanner's setup.
 
 One SQLite database (WAL mode, so readers never block and a killed writer leaves the last
-committed state) holds one row per scanned file: its stat signature (size, mtime_ns, inode),
-a BLAKE2 digest of its bytes and the serialised result, packed into one `entry` blob. A row is
-reused when the stat signature still matches (no read at all) or, failing that, when the
-content digest does. Rows belong to a fingerprint of the scanner's source code, version and
-options, so any change to the scanner or its configuration starts afresh. The database lives
-in the user cache directory, never in the scanned repository. CI jobs restore it from shared
-caches, so it is untrusted input: entries are data only (`scanner.codec`, no pickle), a
-malformed entry is a miss, and a database that is not one is rebuilt once, with one warning.
+committed state) holds one row per scanned file: its stat signature (size, mtime_ns, ctime_ns,
+inode, device), a digest of its bytes and the serialised result, packed into one `entry` blob.
+A row is reused when the stat signature still matches (no read at all, as git's index and
+ruff's cache do) or, failing that, when the content digest does. A signature is recorded only
+when the file's timestamps are safely older than the moment it was read (git's "racy" rule): a
+file written within `RACY_NS` of that moment could change again without its timestamps showing
+it, so its entry gets a signature no stat matches and the next scan compares content. Rows
+belong to a fingerprint of the scanner's source code, version and options, so any change to the
+scanner or its configuration starts afresh. The database lives in the user cache directory,
+never in the scanned repository. CI jobs restore it from shared caches, so it is untrusted
+input: entries are data only (`scanner.codec`, no pickle), a malformed entry is a miss, and a
+database that is not one is rebuilt once, with one warning.
 """
 
 from __future__ import annotations
@@ -30,14 +34,15 @@ logger = logging.getLogger(__name__)
 
 CACHE_ENV = "CITEGRAPH_CACHE_DIR"
 DB_NAME = "scan-cache.sqlite3"
-_SCHEMA = 3
+_SCHEMA = 4
 _BUSY_TIMEOUT_MS = 30_000
 _COMMIT_EVERY = 512
 # Schema 1 kept the signature's fields and the digest in columns of their own; the sqlite3
 # module spends about a microsecond per column of each row, so a warm scan of 20,000 files
 # took 60 ms to load them. An entry is `signature + digest + result`, loaded as (path, entry)
 # pairs straight into a dict. Schema 2 held pickles; schema 3 holds data only, and paths as
-# their file-system bytes (a name that is not UTF-8 cannot be SQLite text).
+# their file-system bytes (a name that is not UTF-8 cannot be SQLite text); schema 4 adds the
+# ctime and device to the signature.
 _CREATE = f"""
 BEGIN IMMEDIATE;
 DROP TABLE IF EXISTS scans;
@@ -48,11 +53,17 @@ CREATE INDEX IF NOT EXISTS entries_used ON entries (used);
 PRAGMA user_version = {_SCHEMA};
 COMMIT;
 """
-_SIGNATURE = struct.Struct("<QqQ")  # size, mtime_ns, inode
+_SIGNATURE = struct.Struct("<QqqQQ")  # size, mtime_ns, ctime_ns, inode, device
 _DIGEST_SIZE = 16
 _RESULT_START = _SIGNATURE.size + _DIGEST_SIZE
+# Timestamps within this many nanoseconds of the moment a file was read do not prove that it
+# has not changed since: file systems keep them at coarse granularity (a clock tick on Linux, 2 s
+# on FAT), so a write just after the read can leave them as they were.
+RACY_NS = 2_000_000_000
+# Recorded for a racy file: no stat packs to this (its size field would be 2**64 - 1).
+_UNSETTLED = b"\xff" * _SIGNATURE.size
 
-Signature = bytes  # (size, mtime_ns, inode), packed
+Signature = bytes  # (size, mtime_ns, ctime_ns, inode, device), packed
 
 
 def default_cache_dir() -> Path:
@@ -66,10 +77,28 @@ def default_cache_dir() -> Path:
 
 
 def signature(stat: os.stat_result) -> Signature:
-    """The stat fields that change whenever a file's content may have changed."""
-    # Some file systems have inode numbers wider than 64 bits; the low bits, with the size
-    # and mtime, still tell files apart.
-    return _SIGNATURE.pack(stat.st_size, stat.st_mtime_ns, stat.st_ino & 0xFFFF_FFFF_FFFF_FFFF)
+    """The stat fields that change whenever a file's content may have changed: a write moves
+    mtime and ctime, restoring mtime afterwards still moves ctime, and a file moved in place
+    of another has another inode."""
+    # Some file systems have inode and device numbers wider than 64 bits; the low bits, with
+    # the size and times, still tell files apart.
+    return _SIGNATURE.pack(
+        stat.st_size,
+        stat.st_mtime_ns,
+        stat.st_ctime_ns,
+        stat.st_ino & 0xFFFF_FFFF_FFFF_FFFF,
+        stat.st_dev & 0xFFFF_FFFF_FFFF_FFFF,
+    )
+
+
+def settled_signature(stat: os.stat_result, moment_ns: int) -> Signature:
+    """The signature to record for a file read under `stat` at `moment_ns` (`time.time_ns()`
+    taken before the stat): its own when its timestamps are safely older than that moment,
+    else one that no stat matches, so that the next scan compares the content instead."""
+    recent = moment_ns - RACY_NS
+    if stat.st_mtime_ns >= recent or stat.st_ctime_ns >= recent:
+        return _UNSETTLED
+    return signature(stat)
 
 
 def digest(data: bytes) -> bytes:
@@ -177,12 +206,13 @@ class ScanCache:
 
     def lookup_digest(self, path: str, sig: Signature, content: bytes) -> FileScan | None:
         """The cached result when the content is unchanged though its stat is not (a touch, a
-        checkout); the new signature is recorded so the next scan needs no read."""
+        checkout, a file that was racy when recorded); `sig` (see `settled_signature`) is
+        recorded so the next scan needs no read."""
         entry = self._entries.get(path)
         if entry is None or entry[_SIGNATURE.size : _RESULT_START] != content:
             return None
         scan = self._result(path, entry)
-        if scan is not None:
+        if scan is not None and not entry.startswith(sig):
             self._queue(path, sig + entry[_SIGNATURE.size :])
         return scan
 

@@ -88,7 +88,10 @@ def find_hits(text: str) -> tuple[Hit, ...]:
             # hint, so the title citation is the same reference, not a second one.
             if merged[owner].reference is None:
                 merged[owner] = replace(merged[owner], reference=entry.reference)
-            continue
+            if merged[owner].start < entry.start:
+                continue
+            # The identifier ends the entry (its title hint read back into it): the entry
+            # joins it in `merge_place`, so that the reference starts at the entry's first line.
         merged.append(entry)
     merged.sort(key=lambda h: (h.start, h.end))
     return tuple(merge_place(text, merged))

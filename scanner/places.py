@@ -112,6 +112,7 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
             _from_entry_label(text, hit, merged[i - 1].end if i else 0)
             for i, hit in enumerate(merged)
         ]
+        merged = _with_label_mentions(text, merged)
     return _with_link_references(text, merged)
 
 
@@ -479,6 +480,72 @@ def _from_entry_label(text: str, hit: Hit, previous_end: int) -> Hit:
     return replace(hit, start=label.start("label") - 1)
 
 
+# A bracketed label in the text that may name an entry: `[FFGM2007]`, `[Smith2011]_`. A
+# numeric one (`[1]`) is a back-reference and never names one.
+_BRACKET_LABEL = re.compile(r"\[(?P<label>[A-Za-z][\w.+:-]{1,39})\]_?")
+
+
+def _with_label_mentions(text: str, hits: list[Hit]) -> list[Hit]:
+    """Hits of labelled entries with the places where the text names their label added to
+    `also`: the same label (`[FFGM2007]`), or one spelled differently with the same first
+    author and year (`[LeeEtal2019]` for `[LeePark2019] H. Lee and J. Park ... 2019`). An
+    author-year hit that is only such a label (`[SmithEtal2011]_`) becomes part of the entry."""
+    labels: dict[str, int] = {}
+    by_year: dict[int, list[tuple[int, str]]] = {}
+    own: set[int] = set()  # where the entries' own labels stand
+    for index, hit in enumerate(hits):
+        if hit.kind is RefKind.AUTHOR_YEAR or not _mergeable(hit):
+            continue
+        found = _own_label(text, hit.start)
+        if found is None or not found["label"][:1].isalpha():
+            continue
+        own.add(found.start("label") - 1)
+        labels.setdefault(found["label"].casefold(), index)
+        named = _NAME_YEAR_LABEL.fullmatch(found["label"])
+        if named is not None:
+            by_year.setdefault(int(named["year"]), []).append((index, named["name"].lower()))
+        elif hit.reference is not None and hit.reference.year is not None:
+            family = _first_family(hit.reference)
+            if family:
+                by_year.setdefault(hit.reference.year, []).append((index, family))
+    if not labels:
+        return hits
+    label_hits = {(h.start, h.end): i for i, h in enumerate(hits) if h.kind is RefKind.AUTHOR_YEAR}
+    added: dict[int, set[int]] = {}
+    dropped: set[int] = set()
+    for mention in _BRACKET_LABEL.finditer(text):
+        if mention.start() in own:
+            continue
+        target: int | None = labels.get(mention["label"].casefold())
+        if target is None and (named := _NAME_YEAR_LABEL.fullmatch(mention["label"])):
+            family = named["name"].lower()
+            candidates = by_year.get(int(named["year"]), [])
+            if len(candidates) > _MAX_NAMESAKES:
+                continue  # a generated table of entries: no label points at one of them
+            targets = {i for i, other in candidates if _same_family(family, other)}
+            target = targets.pop() if len(targets) == 1 else None
+        if target is None or hits[target].start <= mention.start() < hits[target].end:
+            continue
+        added.setdefault(target, set()).add(mention.start())
+        if (label_hit := label_hits.get(mention.span())) is not None:
+            dropped.add(label_hit)
+    return [
+        replace(hit, also=tuple(sorted({*hit.also, *added[i]}))) if i in added else hit
+        for i, hit in enumerate(hits)
+        if i not in dropped
+    ]
+
+
+def _own_label(text: str, start: int) -> re.Match[str] | None:
+    """The label of the entry a hit starting at `start` stands in: the hit starts at it (an
+    entry read from its label), or it stands on one of the lines above."""
+    line_start = text.rfind("\n", 0, start) + 1
+    label = _ENTRY_LABEL.match(text, line_start)
+    if label is not None and label.start("label") - 1 >= start:
+        return label
+    return _entry_label_match(text, start)
+
+
 def _best_title(candidates: list[str | None]) -> str | None:
     """The first title read, or a longer one that completes it (a title cut short at a
     parenthesis by one reader and read whole by another)."""
@@ -548,10 +615,17 @@ def _with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
             hit = replace(
                 hit,
                 also=tuple(sorted({*hit.also, *(m.start() for m in pointing)})),
-                title_hint=hit.title_hint or (name.strip() if name else None),
+                title_hint=hit.title_hint or _link_title(name),
             )
         out.append(hit)
     return out
+
+
+def _link_title(text: str | None) -> str | None:
+    """A link's text as the work's title hint: one that reads as a title, not a phrase of
+    prose (`` `the journal version`__ ``)."""
+    text = " ".join(text.split()) if text else ""
+    return text if text[:1].isupper() or text[:1].isdigit() else None
 
 
 def _link_name(name: str) -> str:

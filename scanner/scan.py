@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import logging
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -142,7 +143,7 @@ def _cached(
 ) -> FileScan | None:
     if cache is None:
         return None
-    from scanner.cache import digest, signature
+    from scanner.cache import digest, settled_signature, signature
 
     full = f"{base}/{path}"  # plain strings: pathlib (and even os.path.join) cost as much as a stat
     if not cache.has(path):
@@ -163,10 +164,11 @@ def _cached(
     if hit is not None:
         return hit
     # Changed stat: a touch or a checkout leaves the content, and the result, as it was.
-    content, _, _ = read_regular(full, max_size)
-    if content is None:
+    moment = time.time_ns()
+    content, _, status = read_regular(full, max_size)
+    if content is None or status is None:
         return None  # the worker reads it again and reports why
-    return cache.lookup_digest(path, sig, digest(content))
+    return cache.lookup_digest(path, settled_signature(status, moment), digest(content))
 
 
 class _Worker:
@@ -198,12 +200,14 @@ class _Worker:
 def read_signed(
     path: str | Path, max_size: int
 ) -> tuple[bytes | None, str | None, Signature | None]:
-    """The file's bytes and the stat signature they were read under, or `(None, reason,
-    None)` when it is too large or unreadable."""
-    from scanner.cache import signature
+    """The file's bytes and the stat signature to record for them (see
+    `scanner.cache.settled_signature`), or `(None, reason, None)` when it is too large or
+    unreadable."""
+    from scanner.cache import settled_signature
 
+    moment = time.time_ns()
     data, reason, status = read_regular(path, max_size)
-    return data, reason, (signature(status) if status is not None else None)
+    return data, reason, (settled_signature(status, moment) if status is not None else None)
 
 
 def scan_file(

@@ -297,6 +297,8 @@ DEV3_TITLES_IN_TRAINING = {
     "regression shrinkage and selection via the lasso",
     "updating quasi newton matrices with limited storage",
 }
+# The fourth development set's one title among the tagger's training facts (which predate it).
+DEV4_TITLES_IN_TRAINING = {"online learning for latent dirichlet allocation"}
 
 
 # Every committed gold file (dev, test and the later development sets), so that a new set is
@@ -353,5 +355,6 @@ def test_evaluated_titles_are_not_training_facts(name: str) -> None:
     allowed = {
         "references-dev.jsonl": DEV_TITLES_IN_TRAINING,
         "references-dev3.jsonl": DEV3_TITLES_IN_TRAINING,
+        "references-dev4.jsonl": DEV4_TITLES_IN_TRAINING,
     }.get(name, set())
     assert training & scored <= allowed

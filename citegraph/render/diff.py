@@ -79,7 +79,7 @@ def _markdown(diff: ReportDiff) -> str:
         lines += ["**No longer cited**", ""]
         lines += [f"- {escape_md(_name(p))}" for p in diff.removed_papers]
         lines.append("")
-    rows = [("added", s.path, s.symbol, s.paper) for s in diff.added_sites]
+    rows = [("added", f"{s.path}:{s.line}{_also(s)}", s.symbol, s.paper) for s in diff.added_sites]
     rows += [("removed", s.path, s.symbol, s.paper) for s in diff.removed_sites]
     rows += [("moved", f"{m.old_path} → {m.new_path}", m.symbol, m.paper) for m in diff.moved_sites]
     if rows:

@@ -18,7 +18,7 @@ from scanner import GENERATED_MARKER
 
 DEFAULT_MAX_BYTES = 1024 * 1024
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
-_MAX_SYMBOLS = 4
+_MAX_SITES = 4
 _NOTE_ROOM = 200  # bytes kept free for the truncation note
 _MAX_FINDINGS = 500  # the SARIF and JSON outputs carry all of them
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
@@ -95,11 +95,22 @@ def _row(paper: PaperEntry, cited: list[Citation]) -> str:
         title = f"[{title}](<{quote(url, safe=_URL_SAFE)}>)"
     if paper.status not in ("resolved", "cached"):
         title += f" _({escape_md(paper.status.replace('-', ' '))})_"
-    symbols = sorted({c.symbol for c in cited})
-    shown = ", ".join(f"`{_code(s)}`" for s in symbols[:_MAX_SYMBOLS])
-    if len(symbols) > _MAX_SYMBOLS:
-        shown += f" +{len(symbols) - _MAX_SYMBOLS} more"
+    sites = sorted(cited, key=lambda c: (c.path, c.line, c.symbol))
+    shown = ", ".join(_site(c) for c in sites[:_MAX_SITES])
+    if len(sites) > _MAX_SITES:
+        shown += f" +{len(sites) - _MAX_SITES} more"
     return f"| {title} | {paper.year or ''} | `{_code(paper.key)}` | {shown} |"
+
+
+def _site(citation: Citation) -> str:
+    """One citation: its symbol, where it starts, and the other lines of the same reference
+    in that place (an entry's in-text mention or label)."""
+    where = f"`{_code(f'{citation.path}:{citation.line}')}`"
+    if citation.also_lines:
+        where += f" (also {', '.join(map(str, citation.also_lines))})"
+    if citation.symbol == citation.path:  # a document's citation names no symbol
+        return where
+    return f"`{_code(citation.symbol)}` {where}"
 
 
 def _fit(head: list[str], rows: list[str], limit: int) -> str:

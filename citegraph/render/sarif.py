@@ -36,6 +36,7 @@ class SarifRenderer:
         index = {rule["id"]: i for i, rule in enumerate(rules)}
         occurrences: Counter[str] = Counter()
         raw = {_span(c): c.raw for c in report.citations}
+        also = {_span(c): c.also_lines for c in report.citations if c.also_lines}
         suppressed = set(report.suppressed)
         results = []
         for finding in sorted(listed, key=lambda f: (f.path, f.line, f.column, f.rule)):
@@ -44,6 +45,8 @@ class SarifRenderer:
                 fix = _fix(finding, raw.get(_span(finding)))
                 if fix is not None:
                     result["fixes"] = [fix]
+                if lines := also.get(_span(finding)):
+                    result["relatedLocations"] = _related(finding.path, lines)
                 if finding in suppressed:
                     # The marker in the file is the suppression; code scanning shows the
                     # result as suppressed rather than as an open alert.
@@ -90,6 +93,22 @@ def _invocation(report: Report) -> dict[str, Any]:
 
 def _span(item: Citation | Finding) -> tuple[str, int, int, int | None, int | None]:
     return (item.path, item.line, item.column, item.end_line, item.end_column)
+
+
+def _related(path: str, lines: tuple[int, ...]) -> list[dict[str, Any]]:
+    """The other lines of the cited reference in its place (an entry's in-text mention, its
+    label), where a reviewer looks too."""
+    return [
+        {
+            "id": number,
+            "physicalLocation": {
+                "artifactLocation": _artifact(path),
+                "region": {"startLine": line},
+            },
+            "message": {"text": "Another mention of the same reference"},
+        }
+        for number, line in enumerate(lines, 1)
+    ]
 
 
 def _fix(finding: Finding, raw: str | None) -> dict[str, Any] | None:

@@ -13,6 +13,7 @@ from scanner.titles.fields import (
     QUOTED,
     VENUE_CUE,
     YEAR,
+    clean_venue,
     first_year,
     pages_of,
     run_in_venue,
@@ -144,8 +145,7 @@ def _reference(
     return EntryFields(
         authors=authors,
         title=title,
-        # A cue word alone ("Press", "Volume", "Proc") is evidence of an entry, not its venue.
-        venue=None if venue is None or _FRAGMENT.fullmatch(venue) else venue,
+        venue=venue,
         year=year,
         volume=volume_of(first),
         pages=pages_of(first),
@@ -202,31 +202,49 @@ def _venue(tail: str) -> str | None:
     start = cue.start()
     if re.match(r"[Ii]n\b", part[start:]):
         start = cue.end()
-    elif _ENDS_A_NAME.match(cue.group()) and (before := _NAME_BEFORE_CUE.search(part, 0, start)):
+    elif not _FIELD_CUE.match(cue.group()) and (before := _NAME_BEFORE_CUE.search(part, 0, start)):
         # The venue's name may open before its cue word: "Cambridge University Press",
-        # "Physical Review E".
-        start = before.start()
-    stop = re.search(
-        r",|\s\d(?!\d*(?:st|nd|rd|th)\b)|\s\(|\.\s+(?=[A-Z][a-z]+\s+[a-z])|\bvol\b|\bVol\b"
-        r"|\bpp\b|\n\s*\n|$",
-        part[start:],
-    )
-    venue = part[start : start + (stop.start() if stop else len(part))]
-    ident = _IDENTIFIER.search(venue)
-    venue = " ".join(venue[: ident.start() if ident else len(venue)].strip(" .,:;").split())
-    return venue if len(venue) >= 3 and not re.fullmatch(r"(?:[Vv]ol|pp|pages)\.?", venue) else None
+        # "Physical Review E", "International Journal of ...", "John Wiley & Sons",
+        # "Statistical Science"; where a field ends, not inside a title ("... by Using a
+        # Universal Pearson VII Kernel") or an edition ("2nd Ed. Springer").
+        opened = part[: before.start()].rstrip()
+        if not opened or opened[-1] in _FIELD_END or _YEAR_OR_ORDINAL.search(opened):
+            start = before.start()
+            if ordinal := _ORDINAL.search(opened):
+                start = ordinal.start()  # "4th International Conference on ..."
+    end = _venue_end(part, start)
+    if editors := _EDITORS.match(part, end):
+        # "In A. Bonato and F. Chung (Eds), Algorithms and Models for the Web-Graph": the names
+        # were the collection's editors; its title follows.
+        start = editors.end()
+        end = _venue_end(part, start)
+    return clean_venue(part[start:end])
 
 
-# Cue words that end a venue's name rather than open it, and the capitalised words straight
-# before one, on its line and after its separator (not initials: "A. H. Morris. ACM TOMS").
-_ENDS_A_NAME = re.compile(r"(?:Press|Review|Letters|Lett\.|Bulletin|Magazine|Publishers?|Verlag)$")
-_NAME_BEFORE_CUE = re.compile(r"(?<![^\s,;:(])(?:[A-Z](?:[\w&'’-]+\.?|\.\w+)[ \t]+){1,4}$")
-# A venue is never an identifier, and never one of its cue words alone.
-_IDENTIFIER = re.compile(r"\b(?:arXiv:|doi:|DOI:|https?://)|\b10\.\d{4,9}/|\b\d{4}\.\d{4,5}\b")
-_FRAGMENT = re.compile(
-    r"(?:[Vv]ol(?:ume)?|pp|pages|Press|Review|Letters|Report|Thesis|thesis|Journal|Proc|"
-    r"Proceedings|Conference|Transactions|Trans|Publishers?|Univ|Math|Stat|Comm|Softw|"
-    r"Verlag)\.?"
+_VENUE_END = re.compile(
+    r",|\s\d(?!\d*(?:st|nd|rd|th)\b)|\s\(|\.\s+(?=[A-Z][a-z]+\s+[a-z])|\bvol\b|\bVol\b"
+    r"|\bpp\b|\s+No\.?\s*\d|\n\s*\n|$"
+)
+_EDITORS = re.compile(r"\s*\(\s*[Ee]ds?\.?\s*\)[\s,.:;]*")
+
+
+def _venue_end(part: str, start: int) -> int:
+    stop = _VENUE_END.search(part, start)
+    return stop.start() if stop else len(part)
+
+
+# Cue words that are an entry's fields, not words of its venue's name; the capitalised words
+# straight before any other cue, after the venue's separator, on its line or wrapped from the
+# one above, with the small words of a name between them (not initials: "A. H. Morris. ACM
+# TOMS"): the venue's name opens there.
+_FIELD_CUE = re.compile(r"(?:[Vv]ol(?:ume)?|pp\.?|pages)$")
+_FIELD_END = ".,;:()*_\"'”"
+# A year before a publisher ("2010 John Wiley & Sons"), an ordinal before a conference.
+_YEAR_OR_ORDINAL = re.compile(r"(?:^|\s)(?:(?:1[6-9]|20)\d\d|\d{1,3}(?:st|nd|rd|th))$")
+_ORDINAL = re.compile(r"(?:^|(?<=\s))\d{1,3}(?:st|nd|rd|th)$")
+_NAME_BEFORE_CUE = re.compile(
+    r"(?<![^\s,;:(*_])(?:[A-Z](?:[\w&'’-]+\.?|\.\w+)(?:[ \t]+|[ \t]*\n[ \t]*)"
+    r"(?:(?:of|in|on|and|for|the|&)[ \t]+)*){1,4}$"
 )
 
 

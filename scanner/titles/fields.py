@@ -66,6 +66,58 @@ CODE_CHARS = re.compile(
 )
 
 
+# A venue is never an identifier (`arXiv preprint arXiv:1412.6980`, `PMC 3604768. PMID`)...
+_VENUE_IDENTIFIER = re.compile(
+    r"\b(?:arXiv:|doi:|DOI:|https?://|PMID\b|PMC\s*\d)|\b10\.\d{4,9}/|\b\d{4}\.\d{4,5}\b"
+)
+# ...nor one of its cue words alone ("Press", "Volume", "Proc"), the letter of a series
+# without its journal ("Review E"), a publisher's generic part ("University Press", "Report
+# No"), or the editors of a collection ("A. Bonato and F. Chung (Eds)"): those are evidence
+# of an entry, not its venue.
+_VENUE_FRAGMENT = re.compile(
+    r"(?:[Vv]ol(?:ume)?|pp|pages|Press|Review|Letters|Report(?:\s+No)?|Thesis|thesis|Journal|"
+    r"Proc|Proceedings|Conference|Transactions|Trans|Publishers?|Univ|University(?:\s+Press)?|"
+    r"Math|Stat|Comm|Softw|Verlag|Series|(?:Review|Letters)\s+[A-Z])\.?"
+    r"|.*\(\s*[Ee]ds?\.?\s*\)"
+)
+
+
+_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,5}\.\s")
+
+
+def clean_venue(venue: str | None) -> str | None:
+    """`venue` as a name: whitespace collapsed, without the punctuation and emphasis marks
+    around it (`*Information Processing Letters*`, reST's backquotes) or an identifier after
+    it; None when markup is left inside (a role: "doc:`scipy:...`") or when
+    nothing of a venue is left (see `_VENUE_FRAGMENT`)."""
+    if not venue:
+        return None
+    ident = _VENUE_IDENTIFIER.search(venue)
+    name = " ".join(venue[: ident.start() if ident else len(venue)].split()).strip(" ,:;*_`")
+    name = name.lstrip(".`").strip()
+    if name.endswith(".") and not _ABBREVIATION.search(name, 0, name.rfind(" ") + 1):
+        name = name[:-1]  # a sentence's end; an abbreviated name keeps it: "Math. Softw."
+    if len(name) < 3 or _VENUE_FRAGMENT.fullmatch(name) or "`" in name:
+        return None  # a backquote is markup or code: "doc:`scipy:tutorial/optimize`"
+    return name
+
+
+# What a person's name never holds: a venue's or an institution's words ("Information
+# Processing Letters", "York University", "SAS Institute"), a journal's abbreviated word read as
+# a surname ("Amer. J. Soc.", "Phys. Rev."), digits.
+_NOT_A_PERSON = re.compile(
+    r"\b(?:Letters|Journal|Proceedings|Transactions|Conference|Symposium|Workshop|Surveys|"
+    r"Review|University|Universit[éy]|Department|Institute|Laboratory|Society|Inc|Ltd|"
+    r"Corporation|Foundation)\b|\d"
+    r"|^(?:Amer|Phys|Rev|Proc|Trans|Comput|Lett|Soc|Natl|Acad|Sci|Ann|Math|Stat)\.?$"
+)
+
+
+def is_person(author: str) -> bool:
+    """Whether an author read from an entry can be a person's name."""
+    return _NOT_A_PERSON.search(author.strip()) is None
+
+
 def first_year(text: str) -> int | None:
     """The first publication year in `text`, or None."""
     match = YEAR.search(text)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from catalog.types import RefKind
 from scanner.titles import AUTHOR_YEAR_RULE
-from scanner.titles.fields import EDITION
+from scanner.titles.fields import EDITION, YEAR, clean_venue, is_person
 from scanner.titles.names import AUTHOR_LIST, split_authors
 from scanner.types import EntryFields, Hit
 
@@ -24,7 +24,44 @@ def tidy(text: str, hits: list[Hit]) -> list[Hit]:
     """`hits` with each entry's title cleaned of what is not the title (see the module), and
     the parts of one entry read as two hits joined (`_join_parts`)."""
     kept = [hit for hit in hits if not _section_name(text, hit)]
-    return _join_parts(text, [_tidy(hit) for hit in kept])
+    return _join_parts(text, [_tidy(_written_year(text, hit)) for hit in kept])
+
+
+def _written_year(text: str, hit: Hit) -> Hit:
+    """The entry with a year its text writes as one: never one read from a page range
+    (`pp. 2010-2019`) or an arXiv id (`1503.01520`); then the year written elsewhere in the
+    entry, if any. A year not written in the entry's span at all is left as read."""
+    fields = hit.reference
+    # An entry's: a mention's year is glued to its key (`[Smith2011]_`, `et al. 2003/IAU2006`).
+    if fields is None or fields.year is None or not (fields.title or fields.venue):
+        return hit
+    digits = str(fields.year)
+    found = [m.start() for m in re.finditer(rf"(?<!\d){digits}", text[hit.start : hit.end])]
+    if not found or any(not _in_number(text, hit.start + at) for at in found):
+        return hit
+    written = []
+    for match in YEAR.finditer(text, hit.start):
+        if match.start() >= hit.end:
+            break
+        written.append(int(match.group(1)))
+    return replace(hit, reference=replace(fields, year=written[0] if written else None))
+
+
+_ARXIV_NUMBER = re.compile(r"\d{4}\.\d{4,5}")
+_RANGE = re.compile(r"(\d+)\s*[-–—]+\s*(\d+)")
+_RANGE_END = re.compile(r"(\d+)\s*[-–—]+\s*$")
+
+
+def _in_number(text: str, at: int) -> bool:
+    """Whether the four digits at `at` are part of an arXiv id or of a page range (its last
+    page after its first: `2010-2019`, `1987-1999`; not a report number `2003-003`)."""
+    if _ARXIV_NUMBER.match(text, at) or (at >= 5 and _ARXIV_NUMBER.match(text, at - 5)):
+        return True
+    pages = _RANGE.match(text, at)
+    if pages is not None and int(pages[2]) > int(pages[1]):
+        return True
+    before = _RANGE_END.search(text, max(0, at - 12), at)
+    return before is not None and int(text[at : at + 4]) > int(before[1])
 
 
 # A section, chapter or figure named before a quoted name: `Section B.2 "Strategy ..."`.
@@ -86,6 +123,7 @@ def _joined(text: str, first: Hit, second: Hit) -> Hit | None:
 
 
 def _tidy(hit: Hit) -> Hit:
+    hit = _named_fields(hit)
     fields = hit.reference
     if fields is not None and fields.venue and _EDITION_FIRST.match(fields.venue):
         # "Forth Edition. JHU press": the edition belongs to the title's work, not the venue
@@ -118,6 +156,21 @@ def _tidy(hit: Hit) -> Hit:
     if title == fields.title:
         return hit
     return replace(hit, title_hint=title, reference=replace(fields, title=title))
+
+
+def _named_fields(hit: Hit) -> Hit:
+    """The entry's venue as a name (`fields.clean_venue`: whichever reader gave it) and its
+    authors without the venue or institution words a reader took for names."""
+    fields = hit.reference
+    if fields is None:
+        return hit
+    venue = clean_venue(fields.venue)
+    authors = fields.authors
+    if fields.title or fields.venue:  # an entry: an author-year mention keeps its one name
+        authors = tuple(a for a in authors if is_person(a))
+    if venue == fields.venue and authors == fields.authors:
+        return hit
+    return replace(hit, reference=replace(fields, venue=venue, authors=authors))
 
 
 def _without_tail(title: str, fields: EntryFields) -> str:

@@ -1,13 +1,17 @@
-"""The scan cache: stat hits need no read, content hits survive a touch, changes invalidate."""
+"""The scan cache: stat hits need no read, content hits survive a touch, changes invalidate,
+and a file changed within its timestamps' granularity (git's racy case) is never taken as
+unchanged."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
 
+import scanner.cache as cache_module
 import scanner.scan as scan_module
 from scanner.cache import DB_NAME, ScanCache, signature
 from scanner.options import ScanOptions
@@ -29,6 +33,28 @@ def _options(tmp_path: Path, **extra: object) -> ScanOptions:
     return ScanOptions(jobs=1, cache_dir=tmp_path / "cache", **extra)
 
 
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files written before a scan count as settled: a test need not wait out the racy window
+    (the files are just written, so every entry would otherwise be compared by content)."""
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+
+
+def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every file the scan reads, for a cache check or a scan."""
+    import scanner.reading
+
+    seen: list[str] = []
+    real = scanner.reading.read_regular
+
+    def counting(path, max_size):  # type: ignore[no-untyped-def]
+        seen.append(Path(path).name)
+        return real(path, max_size)
+
+    monkeypatch.setattr(scan_module, "read_regular", counting)
+    return seen
+
+
 def _count_scans(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = scan_module.scan_bytes
@@ -41,9 +67,10 @@ def _count_scans(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def test_warm_scan_reads_nothing(repo: Path, tmp_path: Path, monkeypatch) -> None:
+def test_warm_scan_reads_nothing(repo: Path, tmp_path: Path, monkeypatch, settled) -> None:
     first = list(scan_paths(repo, _options(tmp_path)))
     seen = _count_scans(monkeypatch)
+    reads = _count_reads(monkeypatch)
     opened: list[object] = []
     real_open = Path.open
     monkeypatch.setattr(
@@ -51,16 +78,98 @@ def test_warm_scan_reads_nothing(repo: Path, tmp_path: Path, monkeypatch) -> Non
     )
     monkeypatch.setattr(scan_module, "open", lambda *a: pytest.fail(f"read {a}"), raising=False)
     assert list(scan_paths(repo, _options(tmp_path))) == first
-    assert seen == [] and opened == []
+    assert seen == [] and opened == [] and reads == []
 
 
-def test_touch_without_change_is_not_rescanned(repo: Path, tmp_path: Path, monkeypatch) -> None:
-    first = list(scan_paths(repo, _options(tmp_path)))
-    stat = (repo / "a.py").stat()
-    os.utime(repo / "a.py", ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+def test_a_file_written_just_before_its_scan_is_compared_by_content(
+    repo: Path, tmp_path: Path, monkeypatch
+) -> None:
+    # Racy: edited right after the scan read it, same size, its mtime put back. Timestamps
+    # that coarse file systems keep (and a ctime in the same tick) would show nothing.
+    list(scan_paths(repo, _options(tmp_path)))
+    before = (repo / "a.py").stat()
+    edited = CITING.replace("1706.03762", "1706.03763")
+    assert len(edited) == len(CITING)
+    (repo / "a.py").write_text(edited)
+    os.utime(repo / "a.py", ns=(before.st_atime_ns, before.st_mtime_ns))
+    seen = _count_scans(monkeypatch)
+    scans = list(scan_paths(repo, _options(tmp_path)))
+    assert seen == ["a.py"]
+    assert [m.raw for m in scans[0].mentions] == ["arXiv:1706.03763"]
+
+
+def test_an_unchanged_racy_file_is_settled_by_its_next_scan(
+    repo: Path, tmp_path: Path, monkeypatch
+) -> None:
+    first = list(scan_paths(repo, _options(tmp_path)))  # just written: recorded unsettled
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)  # ... and now old enough
+    reads = _count_reads(monkeypatch)
     seen = _count_scans(monkeypatch)
     assert list(scan_paths(repo, _options(tmp_path))) == first
+    assert sorted(reads) == ["a.py", "b.py"] and seen == []  # compared by content
+    reads.clear()
+    assert list(scan_paths(repo, _options(tmp_path))) == first
+    assert reads == []  # their signatures are recorded now
+
+
+def test_an_edit_that_restores_mtime_is_seen_by_ctime(
+    repo: Path, tmp_path: Path, monkeypatch, settled
+) -> None:
+    list(scan_paths(repo, _options(tmp_path)))
+    before = (repo / "a.py").stat()
+    time.sleep(0.05)  # past the clock tick a file system stamps ctime with
+    (repo / "a.py").write_text(CITING.replace("1706.03762", "1706.03763"))
+    os.utime(repo / "a.py", ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = (repo / "a.py").stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    seen = _count_scans(monkeypatch)
+    scans = list(scan_paths(repo, _options(tmp_path)))
+    assert seen == ["a.py"]
+    assert [m.raw for m in scans[0].mentions] == ["arXiv:1706.03763"]
+
+
+def test_a_file_replaced_by_another_of_the_same_size_is_rescanned(
+    repo: Path, tmp_path: Path, monkeypatch, settled
+) -> None:
+    list(scan_paths(repo, _options(tmp_path)))
+    before = (repo / "a.py").stat()
+    other = tmp_path / "other.py"
+    other.write_text(CITING.replace("1706.03762", "1706.03763"))
+    os.utime(other, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.replace(other, repo / "a.py")
+    seen = _count_scans(monkeypatch)
+    scans = list(scan_paths(repo, _options(tmp_path)))
+    assert seen == ["a.py"]
+    assert [m.raw for m in scans[0].mentions] == ["arXiv:1706.03763"]
+
+
+def test_deleted_and_renamed_files(repo: Path, tmp_path: Path, monkeypatch, settled) -> None:
+    list(scan_paths(repo, _options(tmp_path)))
+    (repo / "b.py").unlink()
+    (repo / "a.py").rename(repo / "c.py")
+    seen = _count_scans(monkeypatch)
+    scans = list(scan_paths(repo, _options(tmp_path)))
+    assert [s.path for s in scans] == ["c.py"] and seen == ["c.py"]
+    assert scans == list(scan_paths(repo, ScanOptions(jobs=1, cache=False)))
+    (repo / "c.py").rename(repo / "a.py")  # back under the old name: its entry still holds
+    seen.clear()
+    assert [s.path for s in scan_paths(repo, _options(tmp_path))] == ["a.py"]
     assert seen == []
+
+
+def test_touch_without_change_is_not_rescanned(
+    repo: Path, tmp_path: Path, monkeypatch, settled
+) -> None:
+    first = list(scan_paths(repo, _options(tmp_path)))
+    stat = (repo / "a.py").stat()
+    os.utime(repo / "a.py", ns=(stat.st_atime_ns, stat.st_mtime_ns - 10**9))
+    seen = _count_scans(monkeypatch)
+    reads = _count_reads(monkeypatch)
+    assert list(scan_paths(repo, _options(tmp_path))) == first
+    assert seen == [] and reads == ["a.py"]
+    reads.clear()
+    assert list(scan_paths(repo, _options(tmp_path))) == first
+    assert reads == []  # the new signature was recorded
 
 
 def test_changed_content_is_rescanned(repo: Path, tmp_path: Path, monkeypatch) -> None:
@@ -126,7 +235,27 @@ def test_corrupt_cache_is_rebuilt_once_with_one_warning(
     db.close()
 
 
-def test_entries_are_data_never_code(repo: Path, tmp_path: Path, monkeypatch) -> None:
+def test_a_truncated_cache_is_rebuilt_and_nothing_is_lost(
+    repo: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    for number in range(300):  # enough rows for the database to span many pages
+        (repo / f"m{number:03}.py").write_text(f"# doi:10.1000/{number}\nx = {number}\n")
+    expected = list(scan_paths(repo, ScanOptions(jobs=1, cache=False)))
+    assert list(scan_paths(repo, _options(tmp_path))) == expected
+    path = tmp_path / "cache" / DB_NAME
+    assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])  # a restore or a copy cut short
+    with caplog.at_level("WARNING"):
+        assert list(scan_paths(repo, _options(tmp_path))) == expected
+    assert any("scan cache" in r.getMessage() for r in caplog.records)
+    caplog.clear()
+    with caplog.at_level("WARNING"):
+        assert list(scan_paths(repo, _options(tmp_path))) == expected
+    assert caplog.records == []
+
+
+def test_entries_are_data_never_code(repo: Path, tmp_path: Path, monkeypatch, settled) -> None:
     import pickle
 
     expected = list(scan_paths(repo, _options(tmp_path)))
@@ -139,7 +268,7 @@ def test_entries_are_data_never_code(repo: Path, tmp_path: Path, monkeypatch) ->
     rows = db.execute("SELECT fingerprint, path, entry FROM entries").fetchall()
     for fingerprint, path, entry in rows:
         # A shared CI cache could hold anything after the signature and digest.
-        poisoned = entry[:40] + pickle.dumps(Boom())
+        poisoned = entry[: cache_module._RESULT_START] + pickle.dumps(Boom())
         db.execute(
             "UPDATE entries SET entry = ? WHERE fingerprint = ? AND path = ?",
             (poisoned, fingerprint, path),

@@ -94,6 +94,27 @@ def test_title_citation_naming_an_identifiers_title_merges_into_it(titles: list[
     assert hit.reference == reference
 
 
+def test_entry_whose_title_is_its_identifiers_hint_starts_the_reference(
+    titles: list[Hit],
+) -> None:
+    # The DOI's hint is the quoted title lines above it: the reference is the whole entry,
+    # from its first line, not the DOI's line alone.
+    text = (
+        ".. [1] Pattabiraman, B., et al.\n"
+        '   "Fast algorithms for the maximum clique problem\n'
+        '   on massive graphs."\n'
+        "   *Internet Mathematics* 11 (2015): 421-448.\n"
+        "   <https://doi.org/10.1080/15427951.2014.986778>"
+    )
+    title = "Fast algorithms for the maximum clique problem on massive graphs"
+    reference = EntryFields(("Pattabiraman, B.",), title, "Internet Mathematics", 2015)
+    end = text.index("<https")
+    titles.append(Hit(7, end, RefKind.TITLE, "CG105", title_hint=title, reference=reference))
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.ref.key == "doi:10.1080/15427951.2014.986778"
+    assert (hit.start, hit.reference) == (3, reference)
+
+
 def test_title_citation_of_another_paper_stays_separate(titles: list[Hit]) -> None:
     text = '"Layer Normalization" came first. We follow arXiv:1412.6980 here.'
     titles.append(Hit(0, 21, RefKind.TITLE, "CG105", title_hint="Layer Normalization"))
