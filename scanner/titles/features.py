@@ -251,10 +251,12 @@ def block_features(
         own.append(row)
     count = len(tokens)
     years = [i for i, word in enumerate(words) if word.year]
-    in_quotes = _quoted(tokens)
-    in_markup = _in_markup(tokens)
-    in_emphasis = _emphasized(tokens, text)
-    separators = _separators(tokens)
+    # Each of these reads one kind of token; a block without its character has none.
+    unmarked = [False] * count
+    in_quotes = _quoted(tokens) if any(q in text for q in _QUOTES) else [0] * count
+    in_markup = _in_markup(tokens) if "<" in text else unmarked
+    in_emphasis = _emphasized(tokens, text) if "*" in text else unmarked
+    separators = _separators(tokens) if "<" in text else unmarked
     # Per token, what its neighbours' rows carry of it at each offset: its word and shape, and
     # its rule marks when the rules' hits are given.
     if rule_marks:
@@ -390,13 +392,16 @@ def _in_markup(tokens: list[Token]) -> list[bool]:
     return inside
 
 
+_QUOTES = ('"', "“", "”")
+
+
 def _quoted(tokens: list[Token]) -> list[int]:
     """For each token between a pair of straight or curly double quotes, the number of tokens
     the quotes hold (0 outside): a title is a few words, a quoted passage is a sentence."""
     inside = [0] * len(tokens)
     opened: int | None = None
     for i, token in enumerate(tokens):
-        if token.text in ('"', "“", "”"):
+        if token.text in _QUOTES:
             if opened is None:
                 opened = i
             else:
