@@ -3,32 +3,34 @@
 All needles are searched for in one pass over the lowercased bytes (an Aho-Corasick automaton
 whose SIMD candidate search runs at about 1 GB/s, where twenty `in` tests ran at 70 MB/s), so
 the test costs little more than reading the file; only files that pass reach libcst or
-tree-sitter. The needles cover every identifier kind and
-the cues of title-only citations (a year, `et al`, reference-section words), so the prefilter
-trades a little speed on files with years in them for zero lost citations. A needle counts only
-where an extractor could read it: not inside a word of code (`remove_reference_t`, `doit`,
-`chttp2`), not in license or copyright wording, a link only with its scheme.
+tree-sitter. The needles cover every identifier kind and the cues of title-only citations (a
+year, `et al`, reference-section words, quotes after citing words), these taken from the title
+gate's one list (`scanner.titles.cues`), so the prefilter trades a little speed on files with
+years in them for zero lost citations. A needle counts only where an extractor could read it:
+not inside a word of code (`remove_reference_t`, `doit`, `chttp2`), not in license or copyright
+wording, a link only with its scheme.
 `cue_offsets` says where the cues are, so that parsers can skip the blocks without one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ahocorasick_rs import MATCHKIND_LEFTMOST_FIRST, BytesAhoCorasick
 
 from catalog.ids import ARXIV_OLD_ARCHIVES
 from scanner.identifiers.hosts import is_not_paper_host, is_ordinary_link, is_personal_site
+from scanner.titles.cues import CUES, YEARS, Confirm, Cue
 
 # Identifier markers and the hosts whose links some extractor reads (arXiv mirrors, DOI
 # publishers without `10.` in the link, the paper sites of CG103), then the words that make a
-# bare `YYMM.NNNNN` an arXiv id, then the cues of reference entries. Needles cost nothing
-# per needle: the automaton tests all of them at once.
+# bare `YYMM.NNNNN` an arXiv id, then words of reference entries. Needles cost nothing per
+# needle: the automaton tests all of them at once.
 # tests/scanner/test_prefilter.py checks that every extractor's valid examples pass.
 # The first two are links of any kind, which license headers hold in most files of a real
 # tree (`http://www.apache.org/licenses/LICENSE-2.0`): a link counts only off such lines.
-NEEDLES: tuple[bytes, ...] = (
+_IDENTIFIER_NEEDLES: tuple[bytes, ...] = (
     b"http",
     b"www.",
     b"arxiv",
@@ -44,39 +46,18 @@ NEEDLES: tuple[bytes, ...] = (
     b"e-print",
     b"eprint",
     b"paper",
-    b"et al",
     b"proceedings",
-    b"proc.",
     b"journal",
     b"transactions",
-    b"conference",
-    b"symposium",
     b"communications of",
-    b"ieee",
-    b"acm ",
-    b"siam",
-    b"reference",
-    b"cite",
-    b"knuth",  # `Knuth, Vol. 2` and the other short names of scanner.titles.books.KNOWN_WORKS
-    b"numerical recipes",
-    b"art of computer",
-    b"handbook of math",
-    b"abramowitz",
-    b"dlmf",
-    b"elements of statistical",
-    # A quoted title after a citing word, or before its authors: `see "Nineteen Dubious Ways
-    # to Compute the Exponential of a Matrix," by Moler and Van Loan` has no other cue.
-    b'see "',
-    b'cf. "',
-    b'in "',
-    b'on "',
-    b'from "',
-    b'following "',
-    b'follows "',
-    b'article "',
-    b'", by ',
-    b'," by ',
-    "\u201c".encode(),  # an opening curly quote
+)
+# Then the needles of the cues of citations without an identifier, from the title gate's one
+# list (`scanner.titles.cues.CUES`), each with what confirms it.
+_TITLE_NEEDLES = {
+    needle.encode(): cue for cue in CUES for needle in cue.file_needles
+}  # a needle of two cues keeps the last one's checks: none of them shares a needle with checks
+NEEDLES: tuple[bytes, ...] = _IDENTIFIER_NEEDLES + tuple(
+    n for n in _TITLE_NEEDLES if n not in _IDENTIFIER_NEEDLES
 )
 # Leftmost-first matching lets the automaton use its SIMD candidate search: which needle
 # matches does not matter, only whether one does.
@@ -85,35 +66,64 @@ _NEEDLES = BytesAhoCorasick(list(NEEDLES), matchkind=MATCHKIND_LEFTMOST_FIRST)
 # afterwards: one on a copyright or license line, part of a longer number or followed by a
 # decimal does not count.
 _YEARS = BytesAhoCorasick(
-    [str(year).encode() for year in range(1800, 2040)], matchkind=MATCHKIND_LEFTMOST_FIRST
+    [str(year).encode() for year in YEARS], matchkind=MATCHKIND_LEFTMOST_FIRST
 )
+_EARLY_YEARS = 1800 - YEARS.start  # the automaton's first patterns: years before 1800
 _FIRST_LINK_NEEDLE = 2  # needles before this index are the link needles
 # A link's scheme; tokenized text (the NAIST comments) spaces it out: `http : dl.acm.org`.
 _SCHEME = re.compile(rb"https?[ \t]*:")
 # Needles that count only at the start of a word: in code they sit inside identifiers
 # (`remove_reference_t`, `doit`, `chttp2`, `FieldValuePrinter`, `set all`), where no extractor
-# reads them (they match at word starts: `\bhttps?://`, `(?<!\w)doi`, `\bet al`).
+# reads them (they match at word starts: `\bhttps?://`, `(?<!\w)doi`, `\bet al`); so do the
+# cues' needles that start with a letter.
 _WORD = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789_")
-# The quoting needles, then those of them that start with a word: what follows them must be a
-# capital (a title's, an author's).
-_QUOTING = frozenset(range(NEEDLES.index(b'see "'), NEEDLES.index(b'," by ') + 1))
-_CITING_QUOTES = frozenset(range(NEEDLES.index(b'see "'), NEEDLES.index(b'article "') + 1))
-_WORD_START = _CITING_QUOTES | frozenset(
-    NEEDLES.index(n)
-    for n in (b"http", b"www.", b"doi", b"eprint", b"paper", b"et al", b"reference", b"cite")
+_WORD_START = frozenset(
+    index
+    for index, needle in enumerate(NEEDLES)
+    if needle in (b"http", b"www.", b"doi", b"eprint", b"paper")
+    or (
+        needle in _TITLE_NEEDLES
+        and needle[:1].isalpha()
+        and _TITLE_NEEDLES[needle].confirm is Confirm.NONE  # a pattern has its own bounds
+    )
 )
-# What after a needle makes it part of code, not a word of prose: `doing`, `doit`,
-# `ieeedouble`, `siamese`; `reference` in C++ (`reference_wrapper`, `referenced`,
-# `typedef T& reference;`, `using reference = T&;`) is a word of prose only before a space,
-# punctuation or a plural `s` (`References:`, `for reference, see`).
+# What after a needle makes it part of code, not a word of prose: `doing`, `doit`;
+# `reference` in C++ (`reference_wrapper`, `referenced`, `typedef T& reference;`,
+# `using reference = T&;`) is a word of prose only before a space, punctuation or a plural `s`
+# (`References:`, `for reference, see`, `**Reference**`).
 _LETTERS = frozenset(bytes([c]) for c in b"abcdefghijklmnopqrstuvwxyz")
 _CODE_AFTER: dict[int, frozenset[bytes]] = {
     NEEDLES.index(b"doi"): _LETTERS,
-    NEEDLES.index(b"ieee"): _LETTERS,
-    NEEDLES.index(b"siam"): _LETTERS,
-    NEEDLES.index(b"reference"): (_LETTERS - {b"s"}) | {bytes([c]) for c in b"_0123456789;=&*>("},
+    NEEDLES.index(b"reference"): (_LETTERS - {b"s"}) | {bytes([c]) for c in b"_0123456789;=&>("},
 }
 _WORD_END = frozenset(_CODE_AFTER)
+
+
+def _check(cue: Cue) -> Callable[[bytes, int, int], bool] | None:
+    """What confirms a needle of `cue` at `start:end` of a file's bytes (None: nothing)."""
+    after = re.compile(cue.after.encode()) if cue.after else None
+    pattern = re.compile(cue.pattern.encode()) if cue.confirm is not Confirm.NONE else None
+
+    def check(data: bytes, start: int, end: int) -> bool:
+        if after is not None and after.match(data, end) is None:
+            return False
+        if pattern is None:
+            return True
+        if cue.confirm is Confirm.AT:
+            return pattern.match(data, start) is not None
+        line_start = data.rfind(b"\n", 0, start) + 1
+        line_end = data.find(b"\n", end)
+        line_end = line_end if line_end >= 0 else len(data)
+        return pattern.search(data, line_start, line_end) is not None
+
+    return check if after is not None or pattern is not None else None
+
+
+_CHECKS = {
+    NEEDLES.index(needle): check
+    for needle, cue in _TITLE_NEEDLES.items()
+    if needle not in _IDENTIFIER_NEEDLES and (check := _check(cue)) is not None
+}
 # `Copyright (C) Daniel Stenberg, et al.`: the authors of the code, not of a paper.
 _COPYRIGHT_NEEDLES = frozenset({NEEDLES.index(b"et al")})
 _NOT_CITATION_LINES = (b"copyright", b"(c)", b"\xc2\xa9", b"spdx", b"license")
@@ -159,8 +169,8 @@ def cue_offsets(data: bytes) -> Iterator[int]:
             continue  # `remove_reference_t`, `chttp2`, `set all`: inside a word of code
         if needle in _WORD_END and lowered[end : end + 1] in _CODE_AFTER[needle]:
             continue  # `doing`, `ieeedouble`, `reference_wrapper`, `T& reference;`
-        if needle in _QUOTING and not data[end : end + 1].isupper():
-            continue  # `import x from "react"`: a title starts with a capital
+        if needle in _CHECKS and not _CHECKS[needle](data, start, end):
+            continue  # `import x from "react"`, `Transform`: not what the detector reads
         if needle >= _FIRST_LINK_NEEDLE:
             if needle not in _COPYRIGHT_NEEDLES or not _on_copyright_line(lowered, start):
                 yield start
@@ -221,9 +231,11 @@ def _on_license_line(lowered: bytes, at: int) -> bool:
 
 def _years(lowered: bytes) -> Iterator[int]:
     skip_to = -1  # the end of the last copyright or license line seen
-    for _, start, end in _YEARS.find_matches_as_indexes(lowered):
+    for index, start, end in _YEARS.find_matches_as_indexes(lowered):
         if start < skip_to or (start and lowered[start - 1] in b"0123456789."):
             continue
+        if index < _EARLY_YEARS and start and lowered[start - 1] in _WORD:
+            continue  # `pkg1760`, `RFC1738`: before 1800, a year stands as a word (`Bayes 1763`)
         after = lowered[end : end + 2]
         if after[:1].isdigit() or (after[:1] == b"." and after[1:].isdigit()):
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from scanner.titles.cues import CUES, YEAR_PATTERN
 from scanner.types import Hit
 
 __all__ = [
@@ -29,32 +30,16 @@ AUTHOR_YEAR_RULE = "CG106"
 
 SHIPPED_MODEL = object()  # `find_citations`' default tagger: the model shipped with citegraph
 
-# The needle test, the one list of the cues a citation without an identifier needs; checked
-# once per block, so that the detector and its tagger read only blocks that may cite. A cue is
-# a plain string (found by `in`, at C speed) or, where the plain string is mostly something
-# else, a string and the pattern the detector reads it in: `` opens reST literals far more often
-# than a TeX-quoted title, "Proc" and "Trans" open "Process" and "Transform", "eference" is in
-# "preference" and "dereference". The string is tested first, so the pattern runs only on
-# blocks that hold it.
-_CUE_STRINGS = (
-    '"', "“", "”", "«", "et al", "et. al", "EFERENCE", "cite", "]_",
-    "Journal", "ACM", "IEEE", "SIAM", "Conference", "Symposium",
-)  # fmt: skip
-_CUE_PATTERNS = (
-    ("``", re.compile(r"``[^`']{3,400}''")),  # a TeX-quoted title (`fields.QUOTED`)
-    ("eference", re.compile(r"\b[Rr]eferences?\b")),  # a reference section or "Reference:"
-    ("Proc", re.compile(r"\bProc(?:\b|eedings)")),  # venue words (`fields.VENUE_CUE`)
-    ("Trans", re.compile(r"\bTrans(?:\b|actions)")),
-    ("'", re.compile(r"\s'[A-Z0-9][^'\n]{3,300}'(?!\w)")),  # a single-quoted title
-    # A work named in prose by a title in title case and its authors: "see Numerical
-    # Optimization by Nocedal & Wright" (`detect._titled_by`).
-    (" by ", re.compile(r"[A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})+[ \t]+by[ \t]+[A-Z][a-z]")),
-)
+# The needle test: the cues a citation without an identifier needs (`scanner.titles.cues`, the
+# one list, which the prefilter reads too), checked once per block, so that the detector and its
+# tagger read only blocks that may cite. A cue is a plain string (found by `in`, at C speed) or,
+# where the plain string is mostly something else, a string and the pattern the detector reads
+# it in; the string is tested first, so the pattern runs only on blocks that hold it.
+_CUE_STRINGS = tuple(dict.fromkeys(c.text for c in CUES if not c.book and not c.pattern))
+_CUE_PATTERNS = tuple((c.text, re.compile(c.pattern)) for c in CUES if not c.book and c.pattern)
 # The short names of reference works (`scanner.titles.books.KNOWN_WORKS`): `Knuth, Vol. 2`.
-KNOWN_NEEDLES = ("Knuth", "Art of Computer", "Numerical Recipes", "Handbook of Math",
-                 "Abramowitz", "DLMF", "Elements of Statistical", "book ")  # fmt: skip
-# A year the detector reads: 1600-2099, not part of a longer number (`0.16666`, `123456`).
-_YEAR_NEEDLE = re.compile(r"(?:1[6-9]|20)\d\d(?!\d)")
+KNOWN_NEEDLES = tuple(c.text for c in CUES if c.book)
+_YEAR_NEEDLE = YEAR_PATTERN
 _NOT_CITATION_LINES = ("copyright", "(c)", "©", "spdx", "license")
 
 

@@ -1,0 +1,155 @@
+"""The one list of the cues a citation without an identifier needs, for gate and prefilter."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+__all__ = ["CUES", "YEARS", "YEAR_PATTERN", "Confirm", "Cue"]
+
+
+class Confirm(str, Enum):
+    """How the prefilter confirms a needle of a cue with a pattern: the pattern matches at the
+    needle, or somewhere on the needle's line."""
+
+    NONE = "none"
+    AT = "at"
+    LINE = "line"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One thing a citation without an identifier needs, read two ways.
+
+    The title gate (`scanner.titles._has_cue`) finds `text` in a block (case as written) and,
+    where the plain string mostly means something else, `pattern` in it. The prefilter
+    (`scanner.prefilter`) finds one of `needles` in a file's lowercased bytes (by default
+    `text` lowercased), only at the start of a word when the needle starts with a letter; a
+    needle counts only if `after` matches right after it and, with `confirm`, `pattern` matches
+    at it or on its line. `book` cues are the short names of reference works: the gate sends
+    their blocks to the book reader alone. `examples` pass both the gate and the prefilter
+    (`tests/scanner/titles/test_cues.py`).
+    """
+
+    text: str
+    pattern: str = ""
+    needles: tuple[str, ...] = ()
+    after: str = ""
+    confirm: Confirm = Confirm.NONE
+    book: bool = False
+    examples: tuple[str, ...] = ()
+
+    @property
+    def file_needles(self) -> tuple[str, ...]:
+        """What the prefilter searches the lowercased bytes of a file for."""
+        return self.needles or (self.text.lower(),)
+
+
+# A quoted title after a citing word (`see "Nineteen Dubious Ways to Compute the Exponential
+# of a Matrix," by Moler and Van Loan`), or before its authors: a quote alone is in every file
+# of code, so the prefilter reads it in these words (the detector's `_CITED_IN`, `_CITED_FROM`).
+# Single quotes and TeX quotes, in code far more often than in citations, only after the two
+# commonest: each needle costs the automaton about 3% of its time.
+_CITING_WORDS = (
+    "see", "cf.", "in", "on", "from", "following", "follows", "article",
+)  # fmt: skip
+
+
+def _citing(quote: str, words: tuple[str, ...] = _CITING_WORDS) -> tuple[str, ...]:
+    return tuple(f"{word} {quote}" for word in words)
+
+
+_CAPITAL = "[A-Z]"  # what a title (or the author after `", by `) starts with
+_NO_LETTER = "(?![A-Za-z])"  # a word, not the start of one in code: `IEEEdouble`, `siamese`
+
+CUES: tuple[Cue, ...] = (
+    Cue(
+        '"',
+        needles=(*_citing('"'), '", by ', '," by '),
+        after=_CAPITAL,
+        examples=('as described in "Fast Algorithms for Sorting Large Arrays".',),
+    ),
+    Cue(
+        "'",
+        r"\s'[A-Z0-9][^'\n]{3,300}'(?!\w)",
+        needles=_citing("'", ("see", "in")),
+        after=_CAPITAL,
+        examples=("as described in 'Fast Algorithms for Sorting Large Arrays'",),
+    ),
+    Cue("“", examples=("“Fast Algorithms for Sorting”",)),
+    Cue("”", examples=("Fast Algorithms for Sorting”, Smith",)),
+    # A needle of two bytes makes the automaton several times slower: `«` with its space.
+    Cue("«", needles=("« ",), examples=("« Algorithmes rapides de tri », Dupont",)),
+    # A TeX-quoted title, in which some letter is small (``AS IS'' in licenses is no title);
+    # `` opens reST literals far more often (`fields.QUOTED`).
+    Cue(
+        "``",
+        r"``(?=[^`']{0,400}[a-z])[^`']{3,400}''",
+        needles=_citing("``", ("see", "in")),
+        after=_CAPITAL,
+        examples=("as in ``The Art of Electronics'' by Horowitz",),
+    ),
+    Cue("et al", examples=("Vaswani et al. introduced attention.",)),
+    Cue("et. al", examples=("Vaswani et. al introduced attention.",)),
+    Cue("]_", needles=("]_ ", "]_."), examples=("as in [Smith]_.",)),
+    Cue("cite", examples=("/** \\cite smith */",)),
+    # A reference section or "Reference:"; "eference" is in "preference" and "dereference".
+    Cue("EFERENCE", needles=("reference",), examples=("REFERENCES\n  A. Smith",)),
+    Cue(
+        "eference",
+        r"\b[Rr]eferences?\b",
+        needles=("reference",),
+        examples=("**Reference**\n\n* Smith, A fast method", "Reference: Smith, Some title"),
+    ),
+    # Venue words; "Proc" and "Trans" open "Process" and "Transform".
+    Cue("Journal", examples=("Smith, Journal of Algorithms",)),
+    Cue("ACM", after=_NO_LETTER, examples=("Communications of the ACM, 12",)),
+    Cue("IEEE", after=_NO_LETTER, examples=("IEEE Transactions on Computers",)),
+    Cue("SIAM", after=_NO_LETTER, examples=("SIAM J. Sci. Comput.",)),
+    Cue("Conference", examples=("the Conference on Learning Theory",)),
+    Cue("Symposium", examples=("Symposium on Theory of Computing",)),
+    Cue(
+        "Proc",
+        r"\bProc(?:\b|eedings)",
+        confirm=Confirm.AT,
+        examples=("Smith, Proc. of the Royal Society", "Proceedings of the Royal Society"),
+    ),
+    Cue(
+        "Trans",
+        r"\bTrans(?:\b|actions)",
+        confirm=Confirm.AT,
+        examples=("Smith, Trans. Amer. Math. Soc.",),
+    ),
+    # A work named in prose by a title in title case and its authors: "see Numerical
+    # Optimization by Nocedal & Wright" (`detect._titled_by`).
+    Cue(
+        " by ",
+        r"[A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})+[ \t]+by[ \t]+[A-Z][a-z]",
+        after="[A-Z][a-z]",
+        confirm=Confirm.LINE,
+        examples=("For details see Numerical Optimization by Nocedal & Wright.",),
+    ),
+    # The short names of reference works (`scanner.titles.books.KNOWN_WORKS`): `Knuth, Vol. 2`.
+    Cue("Knuth", book=True, examples=("Knuth, Vol. 2, 4.6.1",)),
+    Cue("Art of Computer", book=True, examples=("The Art of Computer Programming",)),
+    Cue("Numerical Recipes", book=True, examples=("Numerical Recipes in C",)),
+    Cue("Handbook of Math", book=True, examples=("Handbook of Mathematical Functions",)),
+    Cue("Abramowitz", book=True, examples=("Abramowitz and Stegun",)),
+    Cue("DLMF", book=True, examples=("DLMF 19.20",)),
+    Cue("Elements of Statistical", book=True, examples=("The Elements of Statistical Learning",)),
+    # A book named after the word: "See my book Kalman and Bayesian Filters in Python".
+    Cue(
+        "book ",
+        r"\b(?:[Mm]y|[Tt]he|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:text)?book\b",
+        needles=("book",),
+        confirm=Confirm.LINE,
+        book=True,
+        examples=("See my book Kalman and Bayesian Filters in Python",),
+    ),
+)
+
+# The years the gate and the prefilter read (1600-2039: works from Newton's to ours, not 2048
+# or 2064 in code), not part of a longer number (`0.16666`, `123456`).
+YEARS = range(1600, 2040)
+YEAR_PATTERN = re.compile(r"(?:1[6-9]\d|20[0-3])\d(?!\d)")

@@ -1,0 +1,103 @@
+"""The one list of cues: the title gate and the prefilter read the same cues, never less."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import SOURCES
+
+import scanner.extract
+from catalog.types import RefKind
+from scanner.options import ScanOptions
+from scanner.parsers.tslex import QUOTE_CUE
+from scanner.prefilter import NEEDLES, cue_offsets, may_cite
+from scanner.scan import scan_file
+from scanner.titles import KNOWN_NEEDLES, SHIPPED_MODEL, _detected, _has_cue
+from scanner.titles.cues import CUES, YEAR_PATTERN, YEARS
+
+
+@pytest.mark.parametrize(
+    "example", [pytest.param(e, id=f"{c.text!r}: {e[:30]}") for c in CUES for e in c.examples]
+)
+def test_every_cue_example_passes_the_gate_and_the_prefilter(example: str) -> None:
+    assert _has_cue(example) or any(n in example for n in KNOWN_NEEDLES)
+    assert may_cite(example.encode())
+
+
+def test_every_cue_has_examples_and_prefilter_needles() -> None:
+    for cue in CUES:
+        assert cue.examples, cue
+        assert all(n.encode() in NEEDLES for n in cue.file_needles), cue
+
+
+def test_the_gate_and_the_prefilter_read_the_same_years() -> None:
+    for year in (min(YEARS) - 1, *YEARS, max(YEARS) + 1):
+        text = f"Smith ({year})"
+        assert (YEAR_PATTERN.search(text) is not None) is (year in YEARS)
+        assert may_cite(text.encode()) is (year in YEARS)
+
+
+def test_every_fixture_block_that_cites_passes_the_block_filter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every block of the fixtures in which the detector, asked without any gate or
+    prefilter, finds a citation holds a prefilter cue or a quote the block filter reads."""
+    asked: list[str] = []
+    real = scanner.extract.find_citations
+
+    def recording(text: str, *args: object, **kwargs: object) -> object:
+        asked.append(text)
+        return real(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scanner.extract, "find_citations", recording)
+    scanner.extract.find_hits.cache_clear()
+    try:
+        for path in sorted(p for p in SOURCES.rglob("*") if p.is_file() and p.suffix != ".json"):
+            scan_file(SOURCES, path.relative_to(SOURCES).as_posix(), ScanOptions(prefilter=False))
+    finally:
+        scanner.extract.find_hits.cache_clear()
+    cited = [t for t in dict.fromkeys(asked) if _detected(t, SHIPPED_MODEL)]
+    assert len(cited) > 30
+    for text in cited:
+        passes = next(cue_offsets(text.encode()), None) is not None or QUOTE_CUE.search(text)
+        assert passes, text
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "kind"),
+    [
+        (
+            "solver.h",
+            "// The update follows the variants of the method; for more details see\n"
+            "// Numerical Optimization by Nocedal & Wright.\nenum Variant { A, B };\n",
+            RefKind.BOOK,
+        ),
+        (
+            "filter.py",
+            'def predict(x):\n    """Predict the next state.\n\n'
+            "    See my book Kalman and Bayesian Filters in Python\n"
+            '    """\n    return x\n',
+            RefKind.BOOK,
+        ),
+        (
+            "leiden.js",
+            "/**\n * Communities, as described in « Community detection in graphs: a survey\n"
+            " * of methods » by Fortunato.\n */\nexport function leiden() {}\n",
+            RefKind.TITLE,
+        ),
+        (
+            "iso.rs",
+            "/// Graph isomorphism.\n///\n/// **Reference**\n///\n/// * Ada Lovelace, Charles"
+            " Babbage; *A Sketch of the Analytical Engine for Matching Graphs*\n"
+            "pub fn is_isomorphic() {}\n",
+            RefKind.TITLE,
+        ),
+    ],
+)
+def test_a_file_whose_only_cue_is_a_title_cue_is_read(
+    tmp_path: Path, name: str, text: str, kind: RefKind
+) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    mentions = scan_file(tmp_path, name, ScanOptions(cache=False)).mentions
+    assert [m.reference.ref.kind for m in mentions] == [kind]
