@@ -20,6 +20,10 @@ _REPEATS = tuple(
     for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
     if hasattr(_sre, name)
 )
+# What reading a parse tree of another Python version may raise. Nothing broader: the per-file
+# time budget interrupts a scan with an exception (`scanner.budget.FileTimeout`), and these
+# run while a scan first imports the detector.
+_UNREADABLE = (AttributeError, IndexError, KeyError, TypeError, ValueError, re.error)
 _GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
 
 
@@ -40,7 +44,7 @@ def led(pattern: re.Pattern[str]) -> re.Pattern[str]:
         if not items or _tested_first(*items[0]):
             return pattern
         first = _sequence(items)
-    except Exception:  # an engine internal we cannot read: keep the pattern as it is
+    except _UNREADABLE:  # an engine internal we cannot read: keep the pattern as it is
         return pattern
     if first is None or first[1] or not first[0] or len(first[0]) > _MAX_CHARS:
         return pattern
@@ -130,7 +134,7 @@ def needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """
     try:
         items = list(_parse.parse(pattern.pattern, pattern.flags).data)
-    except Exception:  # an engine internal we cannot read: no needles
+    except _UNREADABLE:  # an engine internal we cannot read: no needles
         return None
     if len(items) == 1 and items[0][0] is _sre.BRANCH:
         alternatives = [list(alternative.data) for alternative in items[0][1][1]]

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from scanner.titles import detect, fields, tagged
+from scanner.titles import detect, fields, leads, tagged
 from scanner.titles.inline import CITE_KEY
 from scanner.titles.leads import holds_any, led, needles
 
@@ -72,3 +72,19 @@ def test_a_span_without_needles_holds_no_match(pattern: re.Pattern[str]) -> None
         end = rng.randint(start, len(text))
         if not holds_any(text, strings, start, end):
             assert pattern.search(text, start, end) is None
+
+
+def test_an_interruption_is_not_swallowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The per-file time budget stops a scan with an exception, and the detector's patterns
+    # are led while a scan first imports it.
+    class Interrupted(Exception):
+        pass
+
+    def interrupt(*args: object) -> None:
+        raise Interrupted
+
+    monkeypatch.setattr(leads._parse, "parse", interrupt)
+    with pytest.raises(Interrupted):
+        led(re.compile(r"(?<!\d)1\d|\""))
+    with pytest.raises(Interrupted):
+        needles(re.compile(r"ab|cd"))
