@@ -49,7 +49,14 @@ def surname(author: str) -> str:
     if "," in author:
         return author.split(",")[0].strip()
     words = [w for w in author.split() if w.lower().rstrip(".") not in _NAME_SUFFIXES]
+    if len(words) >= 2 and _INITIALS.fullmatch(words[-1]) and not _INITIALS.fullmatch(words[0]):
+        # `Grippo L`, `Van der Merwe R`, `CROCHEMORE M.`: the family name, then the initials
+        first_initial = next(i for i, w in enumerate(words) if _INITIALS.fullmatch(w))
+        return " ".join(words[:first_initial])
     return words[-1] if words else ""
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}|(?:[A-Z]\.-?){1,3}")
 
 
 def family_name(author: str) -> str:

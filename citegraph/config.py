@@ -14,11 +14,6 @@ from catalog import DEFAULT_REQUEST_TIMEOUT, DEFAULT_RUN_BUDGET, DEFAULT_SERVICE
 from citegraph.errors import ConfigError
 from scanner import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET, ScanOptions, find_pyproject
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 
 @dataclass(frozen=True, slots=True)
 class Config:
@@ -99,6 +94,12 @@ def load_config(
 
 
 def _from_pyproject(path: Path) -> dict[str, Any]:
+    # Imported here: a run outside any project with a pyproject.toml (a scan of a vendored or
+    # unpacked tree) need not pay for the TOML parser.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

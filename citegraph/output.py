@@ -11,7 +11,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -168,6 +167,8 @@ def write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
     if path.is_symlink():
         path = path.resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # imported here: it brings shutil, random and the compressors along
+
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     umask = os.umask(0)
     os.umask(umask)

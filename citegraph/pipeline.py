@@ -62,6 +62,7 @@ def run_scan(
     skipped: list[SkippedFile] = []
     fallbacks: list[SkippedFile] = []
     stats: Counter[str] = Counter()
+    unmarked: set[str] = set()  # files with mentions that hold no suppression marker
     on_total = observer.on_total if observer is not None else None
     if scans is None:
         stream: Iterable[FileScan] = scan_paths(root, config.scan_options(), on_plan=on_total)
@@ -69,18 +70,25 @@ def run_scan(
         stream = scans
         if on_total is not None and isinstance(scans, Sized):
             on_total(len(scans))
+    # Every path listed is scanned or skipped (`listed = files scanned + skipped`); files of no
+    # known type are listed and skipped but not counted among the files. Plain counters: this
+    # loop runs once per file of the tree, unchanged ones included.
+    listed = files = blocks = 0
     for scan in _observed(stream, observer):
-        # Every path listed is scanned or skipped (`listed = files scanned + skipped`); files
-        # of no known type are listed and skipped but not counted among the files.
-        stats["listed"] += 1
-        stats["files"] += scan.language is not None
-        stats["blocks"] += scan.blocks
+        listed += 1
+        files += scan.language is not None
+        blocks += scan.blocks
         if scan.status is FileStatus.SKIPPED:
             skipped.append(SkippedFile(scan.path, scan.reason or "skipped"))
             continue
         if scan.status is FileStatus.FALLBACK:
             fallbacks.append(SkippedFile(scan.path, scan.reason or "fallback parser"))
-        sites.extend(Site(scan.path, scan.language or "", m) for m in scan.mentions)
+        if scan.mentions:
+            sites.extend(Site(scan.path, scan.language or "", m) for m in scan.mentions)
+            if scan.marked is False:
+                unmarked.add(scan.path)
+    if listed:  # an empty tree has none of these keys, as before
+        stats.update(listed=listed, files=files, blocks=blocks)
 
     resolutions: dict[str, Resolution] = {}
     mismatches: dict[tuple[str, str], str] = {}
@@ -90,7 +98,9 @@ def run_scan(
         ]
         resolutions = resolver.resolve(references, warn)
         mismatches = title_mismatches(references, resolutions)
-    return _assemble(root, sites, resolutions, mismatches, skipped, fallbacks, stats, warnings)
+    return _assemble(
+        root, sites, resolutions, mismatches, skipped, fallbacks, stats, warnings, unmarked
+    )
 
 
 def _observed(scans: Iterable[FileScan], observer: ScanObserver | None) -> Iterator[FileScan]:
@@ -109,25 +119,25 @@ def _assemble(
     fallbacks: list[SkippedFile],
     stats: Counter[str],
     warnings: list[str],
+    unmarked: set[str],
 ) -> Report:
     cited = [s for s in sites if not (s.mention.problem and s.mention.ref is None)]
     by_paper: dict[str, list[Site]] = {}
+    ref_keys: dict[str, list[str]] = {}  # the reference keys of each paper's sites, in order
     site_paper: list[tuple[Site, str]] = []
     for site in cited:
         ref_key = reference_key(site.mention)
         resolution = resolutions.get(ref_key)
         paper_key = resolution.paper.key if resolution and resolution.paper else ref_key
         by_paper.setdefault(paper_key, []).append(site)
+        ref_keys.setdefault(paper_key, []).append(ref_key)
         site_paper.append((site, paper_key))
     papers = []
     for paper_key, paper_sites in by_paper.items():
+        keys = ref_keys[paper_key]
         resolution = next(
-            (
-                resolutions[k]
-                for k in (reference_key(s.mention) for s in paper_sites)
-                if k in resolutions and resolutions[k].paper is not None
-            ),
-            resolutions.get(reference_key(paper_sites[0].mention)),
+            (resolutions[k] for k in keys if k in resolutions and resolutions[k].paper is not None),
+            resolutions.get(keys[0]),
         )
         papers.append(paper_entry(paper_key, paper_sites, resolution))
     papers.sort(key=lambda p: (-len({s.mention.symbol.name for s in by_paper[p.key]}), p.key))
@@ -135,13 +145,15 @@ def _assemble(
         (citation_of(s, k) for s, k in site_paper),
         key=lambda c: (c.path, c.line, c.column, c.paper),
     )
-    # Inline `citegraph: ignore[...]` markers silence findings in every format, as in `check`.
+    # Inline `citegraph: ignore[...]` markers silence findings in every format, as in `check`;
+    # only files whose scan saw a marker are read again for them.
     findings, suppressed = split_suppressed(
         root,
         sorted(
             findings_of(sites, resolutions, mismatches),
             key=lambda f: (f.path, f.line, f.column, f.rule),
         ),
+        unmarked,
     )
     stats.update(
         citations=len(citations),

@@ -103,7 +103,8 @@ class ProgressObserver(LiveDisplay):
         self.files += 1
         self.citations += len(scan.mentions)
         self.skipped += scan.status is FileStatus.SKIPPED
-        self._update(completed=self.files, line=self.line())
+        if self._progress is not None:  # formatting the line costs a warm rescan 5%
+            self._update(completed=self.files, line=self.line())
 
     def on_warning(self, message: str) -> None:
         """Show a warning (above the live display when there is one) unless quiet."""

@@ -44,11 +44,11 @@ class CatalogResolver:
 def open_resolver(config: Config, root: Path | None = None) -> Iterator[CatalogResolver | None]:
     """The catalog `config` names (offline, contact, budgets, title threshold), open for one
     command; `root` locates the project's bibliography. None when `config` does not resolve."""
-    from catalog import Catalog, ResolverSettings
-
     if not config.resolve:
         yield None
         return
+    from catalog import Catalog, ResolverSettings  # the store and the resolvers: only now
+
     catalog_path = Path(config.catalog).expanduser() if config.catalog else None
     settings = ResolverSettings.from_environment(
         mailto=config.mailto,

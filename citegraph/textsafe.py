@@ -52,8 +52,11 @@ def one_line(text: str) -> str:
 def escape_surrogates(text: str) -> str:
     """Lone surrogates written as `\\udcXX`: inside a JSON string, the escape JSON itself uses,
     so a file name that is not UTF-8 round-trips through a saved scan."""
-    if _SURROGATE.search(text) is None:
+    try:
+        text.encode("utf-8")  # fails only on a surrogate; far faster than a regex search
         return text
+    except UnicodeEncodeError:
+        pass
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 

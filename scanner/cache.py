@@ -8,7 +8,7 @@ ruff's cache do) or, failing that, when the content digest does. A signature is 
 when the file's timestamps are safely older than the moment it was read (git's "racy" rule): a
 file written within `RACY_NS` of that moment could change again without its timestamps showing
 it, so its entry gets a signature no stat matches and the next scan compares content. Rows
-belong to a fingerprint of the scanner's source code, version and options, so any change to the
+belong to a fingerprint of the scanner's source code and options, so any change to the
 scanner or its configuration starts afresh. The database lives in the user cache directory,
 never in the scanned repository. CI jobs restore it from shared caches, so it is untrusted
 input: entries are data only (`scanner.codec`, no pickle), a malformed entry is a miss, and a
@@ -17,11 +17,11 @@ database that is not one is rebuilt once, with one warning.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sqlite3
 import struct
+import sys
 import time
 from functools import cache
 from pathlib import Path
@@ -29,6 +29,11 @@ from pathlib import Path
 from scanner.codec import CorruptEntry, dumps, loads
 from scanner.options import ScanOptions
 from scanner.types import FileScan
+
+try:  # CPython's own BLAKE2: hashlib would load OpenSSL, which a warm rescan never needs
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - another interpreter
+    from hashlib import blake2b
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +109,9 @@ def settled_signature(stat: os.stat_result, moment_ns: int) -> Signature:
 def digest(data: bytes) -> bytes:
     """A short content digest. SHA-1 runs at about 2 GB/s on CPUs with SHA instructions, twice
     BLAKE2b's speed; a cache key needs no collision resistance against an attacker."""
-    return hashlib.sha1(data).digest()[:_DIGEST_SIZE]
+    from hashlib import sha1  # imported here: only files read need it (see `blake2b` above)
+
+    return sha1(data).digest()[:_DIGEST_SIZE]
 
 
 @cache
@@ -112,7 +119,7 @@ def _scanner_source_digest() -> str:
     # Hashing the scanner's own code (about 60 small files, a few milliseconds) invalidates the
     # cache on any change to parsers, queries or extractors, even in an editable install.
     package = Path(__file__).resolve().parent
-    hasher = hashlib.blake2b(digest_size=16)
+    hasher = blake2b(digest_size=16)
     for path in sorted(package.rglob("*")):
         if path.suffix in {".py", ".scm", ".crfsuite"} and "__pycache__" not in path.parts:
             hasher.update(path.relative_to(package).as_posix().encode())
@@ -122,24 +129,14 @@ def _scanner_source_digest() -> str:
     return hasher.hexdigest()
 
 
-@cache
-def _distribution_version() -> str:
-    """The installed citegraph's version, from its metadata: the scanner imports no app code."""
-    # Imported here: importlib.metadata costs more than the rest of this module.
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("citegraph")
-    except PackageNotFoundError:  # a source tree that was never installed
-        return "unknown"
-
-
 def fingerprint(root: Path, options: ScanOptions) -> str:
     """Identifies results that are interchangeable: same root, scanner code and options."""
     # Only the options that change a file's result; include/exclude choose files, not results.
-    relevant = (options.max_file_size, options.strings, options.prefilter)
-    text = f"{_SCHEMA}|{_distribution_version()}|{_scanner_source_digest()}|{relevant}|{root}"
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    relevant = (options.max_file_size, options.strings, options.prefilter, options.titles)
+    # The scanner's source digest stands for its version: the installed distribution's version
+    # (importlib.metadata, a sixth of a warm rescan's imports) adds nothing to it.
+    text = f"{_SCHEMA}|{_scanner_source_digest()}|{relevant}|{root}"
+    return blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 class ScanCache:
@@ -181,10 +178,12 @@ class ScanCache:
             rows = db.execute(
                 "SELECT path, entry FROM entries WHERE fingerprint = ?", (self._fingerprint,)
             )
+            # bytes.decode as os.fsdecode does, without its call per row.
+            encoding = sys.getfilesystemencoding()
             entries = {
-                os.fsdecode(path): entry
+                path.decode(encoding, "surrogateescape"): entry
                 for path, entry in rows
-                if isinstance(path, bytes) and isinstance(entry, bytes)
+                if type(path) is bytes and type(entry) is bytes
             }
         except BaseException:
             db.close()
@@ -204,6 +203,14 @@ class ScanCache:
             return None
         return self._result(path, entry)
 
+    def lookup(self, path: str, stat: os.stat_result) -> FileScan | None:
+        """`lookup_stat` for the file's stat: the per-file step of a warm rescan, so one call
+        rather than three."""
+        entry = self._entries.get(path)
+        if entry is None or not entry.startswith(signature(stat)):
+            return None
+        return self._result(path, entry)
+
     def lookup_digest(self, path: str, sig: Signature, content: bytes) -> FileScan | None:
         """The cached result when the content is unchanged though its stat is not (a touch, a
         checkout, a file that was racy when recorded); `sig` (see `settled_signature`) is
@@ -218,7 +225,7 @@ class ScanCache:
 
     def _result(self, path: str, entry: bytes) -> FileScan | None:
         try:
-            scan = loads(memoryview(entry)[_RESULT_START:])
+            scan = loads(entry, _RESULT_START)
         except CorruptEntry:
             scan = None
         if scan is None or scan.path != path:

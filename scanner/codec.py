@@ -45,21 +45,22 @@ class CorruptEntry(ValueError):
 
 def dumps(scan: FileScan) -> bytes:
     """Serialise a result; file names that are not UTF-8 survive as surrogate escapes."""
-    if not scan.mentions and scan.reason is None and "|" not in scan.path:
+    if not scan.mentions and scan.reason is None and scan.marked is None and "|" not in scan.path:
         text = "|".join((scan.status.value, scan.language or "", str(scan.blocks), scan.path))
         return _EMPTY + text.encode("utf-8", "surrogateescape")
     # ensure_ascii writes lone surrogates as \udcXX escapes, which json.loads gives back.
     return json.dumps(_encode(scan), ensure_ascii=True, separators=(",", ":")).encode("ascii")
 
 
-def loads(entry: bytes | memoryview) -> FileScan:
-    """The result serialised by `dumps`; raises `CorruptEntry` for anything else."""
+def loads(entry: bytes, start: int = 0) -> FileScan:
+    """The result serialised by `dumps` (from `entry[start:]`); raises `CorruptEntry` for
+    anything else."""
     try:
-        if entry[0] == _EMPTY_BYTE:
-            text = bytes(entry[1:]).decode("utf-8", "surrogateescape")
+        if entry[start] == _EMPTY_BYTE:
+            text = entry[start + 1 :].decode("utf-8", "surrogateescape")
             status, language, blocks, path = text.split("|", 3)
             return FileScan(path, language or None, _STATUSES[status], (), int(blocks), None)
-        scan = _DECODERS["FileScan"](json.loads(bytes(entry)))
+        scan = _DECODERS["FileScan"](json.loads(entry[start:]))
     except (ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
         raise CorruptEntry(f"unreadable cache entry: {error}") from error
     if not isinstance(scan, FileScan):
@@ -84,15 +85,17 @@ def _converter(annotation: str) -> Callable[[Any], Any]:
     convert: Callable[[Any], Any]
     if name.startswith("tuple[") and name.removeprefix("tuple[").split(",")[0] in _TYPES:
         inner = _converter(name.removeprefix("tuple[").split(",")[0])
-        convert = lambda items: tuple(inner(item) for item in items)  # noqa: E731
+        convert = lambda items: tuple(map(inner, items))  # noqa: E731
     elif name.startswith("tuple["):
         convert = tuple
     elif name in _TYPES and issubclass(_TYPES[name], Enum):
-        convert = _TYPES[name]
+        # A dict lookup: calling the enum costs a microsecond a value (KeyError: corrupt).
+        kinds: type[Enum] = _TYPES[name]
+        convert = {member.value: member for member in kinds}.__getitem__
     elif name in _TYPES:
         convert = _decoder(_TYPES[name])
     else:
-        convert = _identity
+        return _identity  # stored as is, None included
     if optional:
         return lambda value: None if value is None else convert(value)
     return convert
@@ -105,11 +108,19 @@ def _identity(value: Any) -> Any:
 def _decoder(cls: type) -> Callable[[list[Any]], Any]:
     # The annotations are strings (`from __future__ import annotations`), read by name.
     converters = [_converter(str(f.type)) for f in fields(cls)]
+    width = len(converters)
+    # Only the fields that need converting are visited (most are stored as they are); the
+    # list is json's own, fresh for this call.
+    steps = [
+        (index, convert) for index, convert in enumerate(converters) if convert is not _identity
+    ]
 
     def decode(items: list[Any]) -> Any:
-        if not isinstance(items, list) or len(items) != len(converters):
+        if not isinstance(items, list) or len(items) != width:
             raise CorruptEntry(f"unreadable cache entry: not a {cls.__name__}")
-        return cls(*(convert(item) for convert, item in zip(converters, items, strict=True)))
+        for index, convert in steps:
+            items[index] = convert(items[index])
+        return cls(*items)
 
     return decode
 

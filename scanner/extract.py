@@ -31,8 +31,9 @@ _RULE_OF_KIND = {extractor.kind: rule for rule, extractor in EXTRACTORS.items()}
 
 
 @lru_cache(maxsize=8192)  # larger than the blocks of one file: parsers and find_mentions share it
-def find_hits(text: str) -> tuple[Hit, ...]:
-    """Every reference in `text`, sorted by position, without overlaps.
+def find_hits(text: str, titles: bool = True) -> tuple[Hit, ...]:
+    """Every reference in `text`, sorted by position, without overlaps. Without `titles`, a
+    block that holds no identifier is not read by the title detector, and yields nothing.
 
     Cached: parsers call it to decide whether a file needs its structure read, and
     `find_mentions` calls it again on the same blocks.
@@ -51,6 +52,8 @@ def find_hits(text: str) -> tuple[Hit, ...]:
         if not identifiers or hit.start >= identifiers[-1].end:
             identifiers.append(hit)
     identifiers = _join_link_pairs(text, identifiers)
+    if not titles and not identifiers:
+        return ()
     spans = tuple((h.start, h.end) for h in identifiers)
     entries = find_citations(text)
     merged: list[Hit] = []
@@ -180,13 +183,14 @@ class _TitleOwners:
         return min(indices) if indices else None
 
 
-def find_mentions(block: TextBlock) -> list[Mention]:
-    """Every reference in `block`, with 1-based lines and columns in the file.
+def find_mentions(block: TextBlock, titles: bool = True) -> list[Mention]:
+    """Every reference in `block`, with 1-based lines and columns in the file (`titles`: see
+    `find_hits`).
 
     `end_line`/`end_column` point just past the mention (SARIF's convention), so a mention on
     one line spans columns `[column, end_column)`.
     """
-    hits = find_hits(block.text)
+    hits = find_hits(block.text, titles)
     if not hits:
         return []
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(block.text)]
@@ -244,4 +248,13 @@ def reference_of(hit: Hit, raw: str) -> Reference | None:
         ref = named_ref(title, authors, year, raw)
     if fields is None:
         return Reference(ref, title)
-    return Reference(ref, title, authors, year, fields.venue, fields.volume, fields.pages)
+    venue = fields.venue
+    if venue and title and fields.title and _words(f"{fields.title} {venue}") == _words(title):
+        # One reader cut the title where it wrapped and read its last words as the venue;
+        # another read it whole ("... Bayesian Inference" / "Algorithm").
+        venue = None
+    return Reference(ref, title, authors, year, venue, fields.volume, fields.pages)
+
+
+def _words(text: str) -> list[str]:
+    return text.casefold().split()

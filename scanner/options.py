@@ -60,7 +60,9 @@ class ScanOptions:
     available core; small scans always run in-process). `cache` reuses results of unchanged
     files from the scan cache in `cache_dir` (default: see `scanner.cache.default_cache_dir`).
     `time_budget` is the seconds one file may take before it is skipped as timed out (0: no
-    limit).
+    limit). Without `titles` the title detector reads only the blocks that hold an identifier
+    (for the title written beside it): works named by title or by authors and year alone are
+    not reported, which a pre-commit check without a bibliography lock has no use for.
     """
 
     include: tuple[str, ...] = ()
@@ -73,3 +75,4 @@ class ScanOptions:
     cache: bool = True
     cache_dir: Path | None = None
     time_budget: float = DEFAULT_TIME_BUDGET
+    titles: bool = True

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from catalog.keys import family_name, normalize_title, title_ref
+from catalog.keys import author_year_ref, family_name, normalize_title, title_ref
 from catalog.types import RefKind
 from scanner.types import EntryFields, Hit
 
@@ -78,9 +78,15 @@ _TRAILER_WORDS = frozenset(
     ]
 )
 # A sentence of prose in the gap: a word followed by a lowercase word, at the gap's start or
-# after a sentence end (`came first. We follow`), unless the word is an entry's own.
-_PROSE = re.compile(r"(?:^|[.!?][\"”')\]]?)\s+([A-Za-z][a-z]+)\s+[a-z]{2,}")
+# after a sentence end (`came first. We follow`), unless the word is an entry's own (a
+# trailer word, or `Chapter in "Book" edited by`, `Technical report`, `PhD thesis`).
+_PROSE = re.compile(
+    r"(?:^|[.!?][\"”')\]]?)\s+(?!(?i:chapter|edited|technical|lecture|thesis|phd)\b)"
+    r"([A-Za-z][a-z]+)\s+[a-z]{2,}"
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+# A repository's id written before its link (`2015. hal-01231784` then the HAL link).
+_REPOSITORY_ID = re.compile(r"\b(?:hal|tel|inria|halshs)-\d{6,}\b")
 _MONTHS = frozenset(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 )
@@ -102,6 +108,7 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     groups = _Groups(len(hits))
     _join_same_work(hits, groups)
     _join_title_prefixes(hits, groups)
+    _join_chapter_collections(text, hits, groups)
     _join_entry_identifiers(text, hits, groups)
     _join_labels(text, hits, groups)
     _join_author_year_mentions(text, hits, groups)
@@ -157,6 +164,10 @@ def _join_same_work(hits: list[Hit], groups: _Groups) -> None:
         title = hit.reference.title if hit.reference else None
         if title and (ref := title_ref(title)) is not None:
             keys.append(ref.key)
+        elif hit.kind is RefKind.AUTHOR_YEAR and hit.reference is not None:
+            # `:footcite:`KolesEtAl1990`` twice, `Koles et al. (1990)` and `Koles et al. 1990`
+            named = author_year_ref(hit.reference.authors[:1], hit.reference.year)
+            keys.extend([named.key] if named is not None else [])
         for key in keys:
             groups.join(first_of.setdefault(key, index), index)
 
@@ -187,6 +198,39 @@ def _join_title_prefixes(hits: list[Hit], groups: _Groups) -> None:
                 shorter = min(len(first_words), len(second_words))
                 if first_words[:shorter] == second_words[:shorter]:
                     groups.join(first, second)
+
+
+# Between a chapter's title and the title of the collection it is in: `Title. Chapter in
+# "Collection"`, `Title. In: Collection`.
+_CHAPTER_IN = re.compile(r"(?i)[\s.,;:]*(?:chapter\s+)?in\b[\s:]*[\"“«']?[ \t]*")
+
+
+def _join_chapter_collections(text: str, hits: list[Hit], groups: _Groups) -> None:
+    """Join a chapter's entry to the collection's title read right after it on its line
+    (`Title. Chapter in "Collection" edited by ...`): one reference, the chapter."""
+    for index in range(1, len(hits)):
+        hit, entry = hits[index], hits[index - 1]
+        if (
+            hit.ref is None
+            and entry.ref is None
+            and hit.kind in _ENTRY_KINDS
+            and entry.kind in _ENTRY_KINDS
+            and _mergeable(hit)
+            and _mergeable(entry)
+            and _CHAPTER_IN.fullmatch(text, entry.end, hit.start) is not None
+        ):
+            groups.join(index - 1, index)
+            # The collection's title and editors are the chapter's venue, not its fields
+            # (nor those of the chapter's identifiers that were read with them).
+            collection, title = hit.reference, hit.title_hint
+            for later in range(index, len(hits)):
+                other = hits[later]
+                if other.start - hit.end > _ENTRY_REACH:
+                    break
+                if (collection is not None and other.reference == collection) or (
+                    title and other.title_hint == title
+                ):
+                    hits[later] = replace(other, reference=None, title_hint=None)
 
 
 def _join_entry_identifiers(text: str, hits: list[Hit], groups: _Groups) -> None:
@@ -295,12 +339,13 @@ def _continues_entry(text: str, entry: Hit, start: int) -> bool:
     line_start = text.rfind("\n", 0, entry.start) + 1
     if _LABELLED.fullmatch(text, line_start, entry.start):
         return True
-    words = _WORD.findall(gap)
+    words = _WORD.findall(_REPOSITORY_ID.sub(" ", gap))
     if all(w.lower() in _TRAILER_WORDS or w.lower()[:3] in _MONTHS for w in words):
         return True
     # A numpy or Google `References` entry runs on through its publisher and notes to its
-    # link, as long as no sentence of prose starts.
-    return _starts_paragraph(text, line_start, entry.start) and all(
+    # link, as long as no sentence of prose starts; so does an entry cited in prose ("as
+    # described by B. N. Parlett, "Title", Journal, 1969,") onto the next line, to its DOI.
+    return (_starts_paragraph(text, line_start, entry.start) or gap.count("\n") <= 1) and all(
         match[1].lower() in _TRAILER_WORDS for match in _PROSE.finditer(gap)
     )
 
@@ -310,16 +355,32 @@ def _starts_paragraph(text: str, line_start: int, start: int) -> bool:
     underline or the start of the block."""
     if text[line_start:start].strip():
         return False
+    if _follows_paragraph_markup(text, line_start):
+        return True
     # Found by looking back from the line, not by copying the text before it: a block of
     # thousands of entries asks this of each.
     last = line_start - 1
     while last >= 0 and text[last] in " \t\n":
         last -= 1
-    spaces = line_start - 1
+    # The line above is blank when only spaces stand on it: a comment's blank line (` *`,
+    # `//`) keeps the spaces its delimiters were blanked to.
+    spaces = line_start - 2
     while spaces >= 0 and text[spaces] in " \t":
         spaces -= 1
-    ends_blank = spaces >= 1 and text[spaces] == "\n" and text[spaces - 1] == "\n"
+    ends_blank = line_start >= 1 and spaces >= 0 and text[spaces] == "\n"
     return last < 0 or ends_blank or text[last] in "-=:"
+
+
+def _follows_paragraph_markup(text: str, line_start: int) -> bool:
+    """Whether the line above holds paragraph markup only (Doxygen's `</para><para>`,
+    Javadoc's `<p>`): a blank line of the rendered text."""
+    if line_start < 2:
+        return False
+    above = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+    return "<" in above and _PARAGRAPH_TAGS.fullmatch(above) is not None
+
+
+_PARAGRAPH_TAGS = re.compile(r"(?i)[ \t]*(?:</?(?:para|p|br)[ \t]*/?>[ \t]*)+")
 
 
 # An entry's label at the start of its line (`.. [Smith2011] J. Smith. ...`) and a mention of
@@ -376,8 +437,12 @@ _NAME_YEAR_LABEL = re.compile(
 
 def _join_author_year_mentions(text: str, hits: list[Hit], groups: _Groups) -> None:
     """Join an author-year mention to the one entry or identifier of the place whose first
-    author and year it names."""
+    author and year it names (else whose co-author and year, else whose first author alone
+    when the entry has no year)."""
     by_year: dict[int, list[tuple[int, str]]] = {}  # candidates indexed once: linear in hits
+    # Entries without a year (`R. Van der Merwe "Sigma-Point Kalman Filters..."`): a mention
+    # with a year points at one of them when no dated entry has its author.
+    undated: list[tuple[int, str]] = []
     for i, other in enumerate(hits):
         if other.kind is RefKind.AUTHOR_YEAR or not _mergeable(other):
             continue
@@ -394,6 +459,8 @@ def _join_author_year_mentions(text: str, hits: list[Hit], groups: _Groups) -> N
                 year, family = int(named["year"]), named["name"].lower()
         if year is not None and family:
             by_year.setdefault(year, []).append((i, family))
+        elif family and other.kind in _ENTRY_KINDS:
+            undated.append((i, family))
     for index, hit in enumerate(hits):
         if hit.kind is not RefKind.AUTHOR_YEAR or hit.reference is None or not _mergeable(hit):
             continue
@@ -404,8 +471,21 @@ def _join_author_year_mentions(text: str, hits: list[Hit], groups: _Groups) -> N
         if len(candidates) > _MAX_NAMESAKES:
             continue  # a generated table of entries: no mention points at one of them
         targets = {groups.find(i) for i, family in candidates if _same_family(wanted, family)}
+        if not targets:
+            # "Wu/Perloff 2007" read as "Perloff 2007": a co-author of the year's one entry.
+            targets = {
+                groups.find(i)
+                for i, _ in candidates
+                if any(family_name(a) == wanted for a in _authors(hits[i])[1:])
+            }
+        if not targets and len(undated) <= _MAX_NAMESAKES:
+            targets = {groups.find(i) for i, family in undated if _same_family(wanted, family)}
         if len(targets) == 1:
             groups.join(targets.pop(), index)
+
+
+def _authors(hit: Hit) -> tuple[str, ...]:
+    return hit.reference.authors if hit.reference else ()
 
 
 def _first_family(fields: EntryFields) -> str:
@@ -594,7 +674,8 @@ def _with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
     anonymous = list(_ANONYMOUS_REFERENCE.finditer(text))
     anonymous_targets = 0
     named_references: dict[str, list[re.Match[str]]] | None = None  # read at the first target
-    out = []
+    out: list[Hit] = []
+    spans: list[tuple[int, list[re.Match[str]]]] = []  # each link hit's references
     for hit in hits:
         line_start = text.rfind("\n", 0, hit.start) + 1
         before = text[max(0, line_start - 1) : hit.start]
@@ -604,8 +685,7 @@ def _with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
                 named_references = {}
                 for m in _NAMED_REFERENCE.finditer(text):
                     named_references.setdefault(_link_name(m["quoted"] or m["word"]), []).append(m)
-            wanted = _link_name(named["name"])
-            pointing = [m for m in named_references.get(wanted, ()) if m.start() < line_start]
+            pointing = _pointing(text, named_references, named["name"], line_start)
         elif hit.ref is not None and _ANONYMOUS_TARGET.search(before):
             if anonymous_targets < len(anonymous):
                 pointing = [anonymous[anonymous_targets]]
@@ -618,7 +698,57 @@ def _with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
                 title_hint=hit.title_hint or _link_title(name),
             )
         out.append(hit)
-    return out
+        if pointing:
+            spans.append((len(out) - 1, pointing))
+    return _absorb_reference_texts(out, spans) if spans else out
+
+
+_INDIRECT_DEPTH = 3  # `.. _A: b_` then `.. _b: url`: how many names a link may pass through
+
+
+def _pointing(
+    text: str, named: dict[str, list[re.Match[str]]], name: str, before: int
+) -> list[re.Match[str]]:
+    """The references to the target `name` above `before`, and through indirect targets
+    (`.. _'Title', NIPS 2010: online-lda_` above `.. _online-lda: https://...`) the
+    references to the names that point at it."""
+    found: list[re.Match[str]] = []
+    names = [(_link_name(name), before)]
+    for _ in range(_INDIRECT_DEPTH):
+        further = []
+        for wanted, limit in names:
+            for m in named.get(wanted, ()):
+                if m.start() >= limit:
+                    continue
+                found.append(m)
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                if indirect := _NAMED_TARGET.search(text[max(0, line_start - 1) : m.start()]):
+                    further.append((_link_name(indirect["name"]), line_start))
+        names = further
+    return found
+
+
+def _absorb_reference_texts(
+    hits: list[Hit], spans: list[tuple[int, list[re.Match[str]]]]
+) -> list[Hit]:
+    """The hits with a title read inside a reference to a link (`` `'Online Learning for
+    Latent Dirichlet Allocation', NIPS 2010`_ ``) folded into that link's hit."""
+    absorbed: set[int] = set()
+    for index, pointing in spans:
+        link = hits[index]
+        for other_index, other in enumerate(hits):
+            if other.ref is not None or other_index in absorbed or not _mergeable(other):
+                continue
+            if any(other.start < m.end() and m.start() < other.end for m in pointing):
+                absorbed.add(other_index)
+                link = replace(
+                    link,
+                    also=tuple(sorted({*link.also, other.start})),
+                    title_hint=link.title_hint or other.title_hint,
+                    reference=link.reference or other.reference,
+                )
+        hits[index] = link
+    return [hit for i, hit in enumerate(hits) if i not in absorbed]
 
 
 def _link_title(text: str | None) -> str | None:

@@ -8,7 +8,6 @@ settings never come from a directory that encloses its repository.
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
 PYPROJECT = "pyproject.toml"
@@ -23,6 +22,8 @@ def git(cwd: Path | None, *args: str, timeout: float = 120) -> bytes:
     Raises `OSError` without git, `subprocess.CalledProcessError` (whose `stderr` says why)
     when git fails, and `subprocess.TimeoutExpired`.
     """
+    import subprocess  # imported here: a scan outside a git work tree never starts git
+
     where = ["-C", str(cwd)] if cwd is not None else []
     return subprocess.run(
         ["git", *where, *args],
@@ -74,6 +75,10 @@ def repository_of(root: Path) -> tuple[str, str | None]:
 
     A scan of a subdirectory is named after that directory, not after the whole repository.
     """
+    if work_tree(root) is None:
+        return root.name, None  # no git to ask: starting it costs more than the warm rescan
+    import subprocess
+
     try:
         out = git(root, "rev-parse", "--show-toplevel", "HEAD", timeout=10)
     except (OSError, subprocess.SubprocessError):

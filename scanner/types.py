@@ -68,6 +68,7 @@ class SourceFile:
     # offsets in `text` encoded as UTF-8, sorted, when the prefilter already found them.
     prefilter: bool = False
     cues: tuple[int, ...] | None = None
+    titles: bool = True  # see `ScanOptions.titles`: pass it on to `find_hits`
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,3 +174,7 @@ class FileScan:
     # left out for holding no cue included; tslex counts a C-family file it did not parse).
     blocks: int = 0
     reason: str | None = None  # why it was skipped, or why the fallback parser was used
+    # Whether the text of a file with mentions holds `citegraph:`, where an inline suppression
+    # marker may be (None: not known), so that the report of a warm rescan need not read the
+    # file again to look for one.
+    marked: bool | None = None

@@ -12,7 +12,6 @@ the files listed are exactly the files scanned plus the files skipped.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,12 +46,15 @@ def iter_candidates(root: Path, options: ScanOptions) -> Iterator[Candidate]:
     """Yield the files under `root` to consider, sorted by path."""
     root = root.resolve()
     listed = _git_listing(root)
-    entries = listed if listed is not None else dict(_walk(root))
+    # The walk leaves out the excluded directories itself (it never enters them); a git
+    # listing is filtered here.
+    entries = listed if listed is not None else dict(_walk(root, options.default_excludes))
+    check_dirs = options.default_excludes and listed is not None
     include = _spec(options.include) if options.include else None
     exclude = _spec(options.exclude) if options.exclude else None
     venv_dirs: dict[str, bool] = {}
     for rel in sorted(entries):
-        if options.default_excludes and _in_excluded_dir(root, rel, venv_dirs):
+        if check_dirs and _in_excluded_dir(root, rel, venv_dirs):
             continue
         if exclude is not None and exclude.match_file(rel):
             continue
@@ -104,6 +106,8 @@ def _git_listing(root: Path) -> dict[str, str] | None:
     `FILE`); None outside a git work tree."""
     if work_tree(root) is None:
         return None
+    import subprocess
+
     try:
         staged = _git(root, "ls-files", "-z", "-s")
         untracked = _git(root, "ls-files", "-z", "-o", "--exclude-standard")
@@ -122,21 +126,24 @@ def _git_listing(root: Path) -> dict[str, str] | None:
     return entries
 
 
-def _walk(root: Path) -> Iterator[tuple[str, str]]:
-    """A walk outside git: honours nested .gitignore files, never follows directory links.
-    Yields `(path, kind)` (see `FILE`); scandir knows the kind without a stat per file. An
-    unreadable directory is yielded as `dir/` with its reason."""
+def _walk(root: Path, default_excludes: bool = True) -> Iterator[tuple[str, str]]:
+    """A walk outside git: honours nested .gitignore files, never follows directory links,
+    and (with `default_excludes`) never enters a tool, dependency or build directory. Yields
+    `(path, kind)` (see `FILE`), in no particular order; scandir knows the kind without a stat
+    per file. An unreadable directory is yielded as `dir/` with its reason."""
     stack: list[tuple[str, list[tuple[str, GitIgnoreSpec]]]] = [("", [])]
     while stack:
         rel_dir, inherited = stack.pop()
-        directory = os.path.join(root, rel_dir) if rel_dir else str(root)
+        directory = f"{root}/{rel_dir}" if rel_dir else str(root)
         try:
             with os.scandir(directory) as listing:
-                children = sorted(listing, key=lambda entry: entry.name)
+                children = list(listing)
         except OSError as error:
             if rel_dir:
                 yield rel_dir + "/", _UNREADABLE_DIRECTORY.format(error.strerror or error)
             continue
+        if default_excludes and rel_dir and any(_is_venv_marker(c) for c in children):
+            continue  # a virtual environment under any name
         specs = list(inherited)
         ignore_file = next((c for c in children if c.name == ".gitignore"), None)
         if ignore_file is not None and ignore_file.is_file(follow_symlinks=False):
@@ -146,20 +153,37 @@ def _walk(root: Path) -> Iterator[tuple[str, str]]:
                 specs.append((rel_dir, _spec(lines)))
             except OSError:
                 pass  # unreadable: the file itself is still listed, and skipped when read
+        prefix = f"{rel_dir}/" if rel_dir else ""
         for entry in children:
-            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            rel = prefix + entry.name
             try:
-                is_dir = entry.is_dir(follow_symlinks=False)
-                kind = FILE if entry.is_file(follow_symlinks=False) else LINK
-                if not is_dir and kind != FILE and not entry.is_symlink():
-                    kind = not_regular(entry.stat(follow_symlinks=False).st_mode)
+                # Most entries are plain files: one look at the directory entry's type.
+                if entry.is_file(follow_symlinks=False):
+                    is_dir, kind = False, FILE
+                else:
+                    is_dir, kind = entry.is_dir(follow_symlinks=False), LINK
+                    if not is_dir and not entry.is_symlink():
+                        kind = not_regular(entry.stat(follow_symlinks=False).st_mode)
             except OSError as error:  # vanished since the listing
                 is_dir, kind = False, f"unreadable: {error.strerror or error}"
             if is_dir:
-                if not _ignored(specs, rel + "/"):
+                if default_excludes and _excluded_name(entry.name):
+                    continue
+                if not (specs and _ignored(specs, rel + "/")):
                     stack.append((rel, specs))
-            elif not _ignored(specs, rel):
+            elif not (specs and _ignored(specs, rel)):
                 yield rel, kind
+
+
+def _is_venv_marker(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.name == "pyvenv.cfg" and entry.is_file()
+    except OSError:
+        return False
+
+
+def _excluded_name(name: str) -> bool:
+    return name in DEFAULT_EXCLUDED_DIRS or name.endswith(".egg-info")
 
 
 def _ignored(specs: list[tuple[str, GitIgnoreSpec]], rel: str) -> bool:
@@ -185,8 +209,7 @@ def _excluded_directory(root: Path, directory: str, excluded: dict[str, bool]) -
     name = directory[slash + 1 :]
     answer = (
         (slash > 0 and _excluded_directory(root, directory[:slash], excluded))
-        or name in DEFAULT_EXCLUDED_DIRS
-        or name.endswith(".egg-info")
+        or _excluded_name(name)
         # A virtual environment under any name is recognised by its marker file.
         or os.path.isfile(os.path.join(root, directory, "pyvenv.cfg"))
     )

@@ -44,17 +44,23 @@ def run_check(
     resolve: bool = True,
 ) -> CheckResult:
     """Check `files` (paths relative to `root`), or the whole tree when none are given."""
-    from citegraph.bibliography import lock_findings, scan_config
     from citegraph.resolution import open_resolver
 
     scans: Iterable[FileScan] | None = None
     paths = sorted(set(files))
     if paths:
-        options = config.scan_options()
+        # Without a lock no finding depends on a work named by its title alone (see
+        # `_IdentifiersOnly`), so the title detector reads only the blocks holding an
+        # identifier: most of a hook's time went to reading reference lists for nothing. A
+        # check of the whole tree keeps the titles, to share the scan cache with `scan`.
+        options = replace(config.scan_options(), titles=bool(config.bibliography))
         scans = [scan_file(root, path, options) for path in paths if (root / path).is_file()]
-    checked = replace(
-        scan_config(root, config), offline=config.offline or not online, resolve=resolve
-    )
+    checked = replace(config, offline=config.offline or not online, resolve=resolve)
+    if config.bibliography:
+        # Imported only with a lock: it brings the BibTeX reader and writer.
+        from citegraph.bibliography import lock_findings, scan_config
+
+        checked = scan_config(root, checked)
     with open_resolver(checked, root) as opened:
         resolver: ReferenceResolver | None = opened
         if opened is not None and not config.bibliography:

@@ -7,7 +7,7 @@ listed apart (SARIF shows it as a result with an `inSource` suppression).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from pathlib import Path
 
 from citegraph.report import Finding
@@ -27,15 +27,16 @@ def suppressed_codes(line: str) -> frozenset[str] | None:
 
 
 def split_suppressed(
-    root: Path, findings: Iterable[Finding]
+    root: Path, findings: Iterable[Finding], unmarked: Container[str] = ()
 ) -> tuple[list[Finding], list[Finding]]:
-    """`findings` as (kept, suppressed), reading each file under `root` once."""
+    """`findings` as (kept, suppressed), reading each file under `root` once; files in
+    `unmarked` are known to hold no marker (`FileScan.marked`) and are not read."""
     files: dict[str, tuple[str, ...]] = {}
     kept: list[Finding] = []
     suppressed: list[Finding] = []
     for finding in findings:
         if finding.path not in files:
-            files[finding.path] = _lines(root / finding.path)
+            files[finding.path] = () if finding.path in unmarked else _lines(root / finding.path)
         (suppressed if _silenced(finding, files[finding.path]) else kept).append(finding)
     return kept, suppressed
 

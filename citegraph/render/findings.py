@@ -3,7 +3,6 @@ Code Quality. Each renderer reads the findings of the `Report` it is given."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 
@@ -116,6 +115,8 @@ class GithubRenderer:
 
 
 def _github(findings: tuple[Finding, ...]) -> str:
+    import hashlib  # only these two formats need it
+
     lines = []
     shown: Counter[str] = Counter()
     for finding in findings:
@@ -156,6 +157,8 @@ class CodeQualityRenderer:
 
 
 def _codequality(findings: tuple[Finding, ...]) -> str:
+    import hashlib  # only these two formats need it
+
     issues = []
     seen: Counter[str] = Counter()
     for finding in findings:

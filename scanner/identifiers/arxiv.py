@@ -56,8 +56,12 @@ _CATEGORY_AFTER = re.compile(r"[ \t]*\[[a-z-]+(?:\.[A-Za-z-]+)?\]")
 # The two characters before an id and the one after it when the id is an entry's label
 # (`[0802.2879] Authors ...`), not an index (`a[1810.04805]`).
 _LABEL = re.compile(r"\s?\[\]")
-# DBLP's and many BibTeX styles' way to cite a preprint: `CoRR abs/1412.6980`.
-_CORR = re.compile(r"(?i)\bcorr\b[\s,.:]*(?:vol(?:ume)?\.?\s*)?abs/(?P<id>\d{4}\.\d+(?:v\d+)?)")
+# DBLP's and many BibTeX styles' way to cite a preprint: `CoRR abs/1412.6980`; ADS's
+# `arXiv e-prints, abs/1412.6980`.
+_CORR = re.compile(
+    r"(?i)\b(?:corr|arxiv\s+e-prints?)\b[\s,.:]*(?:vol(?:ume)?\.?\s*)?"
+    r"abs/(?P<id>\d{4}\.\d+(?:v\d+)?)"
+)
 _NEEDLES = ("arxiv", "alphaxiv", "ar5iv", "huggingface", "lanl.gov")
 
 
@@ -93,6 +97,8 @@ class ArxivExtractor:
         "1502.01234 [physics.ins-det]",
         "Implements: 1503.01520",
         "Kingma and Ba. Adam. CoRR, abs/1412.6980, 2014.",
+        "Kingma and Ba. Adam. ArXiv e-prints, abs/1412.6980, 2014.",
+        "https://www.arxiv-vanity.com/papers/1412.6980/",
         "archivePrefix={arXiv},\n  eprint={2106.08254},",
     )
     INVALID: ClassVar[tuple[str, ...]] = (

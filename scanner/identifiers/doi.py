@@ -14,7 +14,11 @@ from scanner.identifiers.cleaning import clean
 from scanner.identifiers.hints import role_title
 from scanner.identifiers.hosts import is_not_paper_host
 from scanner.identifiers.paperlinks import entry_around
-from scanner.identifiers.records import cites_deposited_paper, is_repository_doi
+from scanner.identifiers.records import (
+    cites_deposited_paper,
+    is_repository_doi,
+    is_standard_doi,
+)
 from scanner.spans import SpanSet
 from scanner.types import Hit
 
@@ -124,12 +128,13 @@ class DoiExtractor:
     )
 
     def find(self, text: str) -> Iterator[Hit]:
-        """Yield DOI hits; a malformed DOI after `doi:` carries a `problem`. A data or
-        software repository's DOI is left out unless its entry cites a paper deposited there."""
+        """Yield DOI hits; a malformed DOI after `doi:` carries a `problem`. A standard's DOI
+        is left out, and so is a data or software repository's unless its entry cites a paper
+        deposited there."""
         for hit in self._find(text):
-            if (
-                hit.ref is not None
-                and is_repository_doi(hit.ref.value)
+            doi = hit.ref.value if hit.ref is not None else ""
+            if is_standard_doi(doi) or (
+                is_repository_doi(doi)
                 and not cites_deposited_paper(entry_around(text, hit.start, hit.end))
             ):
                 continue

@@ -1,8 +1,10 @@
 """Title hints: the title an author wrote next to an identifier.
 
 Recognised, in order: a reST link `` `Title <url>`_ ``, a reST target `.. _Title: url`, a
-Markdown link `[Title](url)`, an HTML link `<a href="url">Title</a>`, and a quoted title in the
-same sentence (`"Attention Is All You Need", arXiv:1706.03762`).
+Markdown link `[Title](url)`, an HTML link `<a href="url">Title</a>`, a quoted title in the
+same sentence (`"Attention Is All You Need", arXiv:1706.03762`), and the title of an entry
+written `Authors: Title, Venue` in the identifier's paragraph (Doxygen reference lists:
+`M. E. J. Newman: Mixing patterns in networks, Phys. Rev. E 67 (2003)`).
 """
 
 from __future__ import annotations
@@ -99,7 +101,58 @@ def title_hint(
         cleaned = _SPACES.sub(" ", quoted).strip(_AROUND_TITLE)
         if _looks_like_title(cleaned, min_words=2):
             return cleaned
-    return None
+    return _colon_entry_title(text, start, others)
+
+
+# An entry written `Authors: Title, Venue ...` (or `Title. Venue`), opening its paragraph.
+_COLON_ENTRY = re.compile(
+    r"\s*(?P<authors>[^:\n]{2,120}?):[ \t]+(?P<title>[^\n]+(?:\n[^\n]+){0,2})"
+)
+# Authors as such entries write them: capitalised names and initials, joined by commas,
+# `and` or `&` (`Raghavan, U.N. and Albert, R.`, `A Clauset, MEJ Newman`, `Daniel Brélaz`).
+_AUTHORS = re.compile(r"(?:[A-ZÀ-Ý][\w'’.-]*\.?|and|&)(?:[ \t,]+(?:[A-ZÀ-Ý][\w'’.-]*\.?|and|&))*")
+# Words that open a line ending in a colon but name no author (`See also:`, `Note:`).
+_NOT_AUTHORS = frozenset(
+    [
+        *("see", "also", "note", "notes", "reference", "references", "example", "examples"),
+        *("warning", "algorithm", "implementation", "paper", "papers", "source", "based"),
+        *("from", "original", "citation", "cite", "the", "this", "returns", "return"),
+        *("parameters", "param", "time", "complexity", "args", "arguments", "raises"),
+        *("yields", "attributes", "usage", "todo", "fixme", "copyright", "license", "author"),
+        *("authors", "url", "link", "doi", "arxiv", "website", "homepage", "credits", "thanks"),
+        *("method", "methods", "model", "input", "output", "default", "defaults", "todo"),
+    ]
+)
+# The end of the title: `,` or `.` then a space, not after an initial (`M. E. J.`).
+_TITLE_END = re.compile(r"(?<!\b[A-Z])[.,](?=\s)")
+_PARAGRAPH_START = re.compile(r"\n[ \t]*\n|(?:\A|\n)[ \t]*(?:</?(?:para|p|br)[ \t]*/?>[ \t]*)+\n")
+
+
+def _colon_entry_title(text: str, start: int, others: tuple[tuple[int, int], ...]) -> str | None:
+    """The title of an `Authors: Title, Venue` entry that opens the identifier's paragraph
+    and holds no other identifier before this one."""
+    window_start = max(0, start - _ENTRY_LOOKBACK)
+    paragraph = window_start
+    for match in _PARAGRAPH_START.finditer(text, window_start, start):
+        paragraph = match.end()
+    if paragraph == window_start and window_start > 0:
+        return None  # no paragraph start within reach: a long run of prose
+    entry = _COLON_ENTRY.match(text, paragraph, start)
+    if entry is None or any_starts_between(others, paragraph, start - 1):
+        return None
+    authors = entry["authors"].strip()
+    words = authors.replace(",", " ").split()
+    if (
+        len(words) > 12
+        or len([w for w in words if w[:1].isupper()]) < 2  # a name has two parts at least
+        or not _AUTHORS.fullmatch(authors)
+        or any(w.lower() in _NOT_AUTHORS for w in words)
+        or not any(c.isupper() for c in authors)
+    ):
+        return None
+    cut = _TITLE_END.search(entry["title"])
+    title = _SPACES.sub(" ", entry["title"][: cut.start()] if cut else "").strip(_AROUND_TITLE)
+    return title if title[:1].isupper() and _looks_like_title(title, min_words=3) else None
 
 
 def _looks_like_title(text: str, min_words: int) -> bool:

@@ -11,16 +11,18 @@ data here, in this order:
 1. A vetoed host (code, Q&A, encyclopedia, reference sites, standards bodies) or a file type
    that is no paper (images, data, archives, source code): not a paper.
 2. A path word that names a non-paper (`slides`, `lecture`, `docs`, `blog`, `course`,
-   `license`, `manual`, ...): not a paper, unless a paper folder stands deeper in the path
-   (`/docs/techreports/x.pdf`); then the words before the link (or a reST/Markdown link text
-   on the line before it) that call it slides, docs, a homepage...; then license wording in
-   its paragraph.
+   `license`, `manual`, ...): not a paper, unless a paper folder or a paper's file name stands
+   deeper in the path (`/docs/techreports/x.pdf`, `/blog/files/thesis.pdf`); `guide` yields to
+   a paper folder anywhere, a PDF's `data` folder and query parameter names do not count;
+   then the words before the link (or a reST/Markdown link text on the line before it) that
+   call it slides, docs, a homepage, a file format...; then license wording in its paragraph.
 3. A paper page shape (`jstor.org/stable/N`, `.../science/article/pii/...`, a DSpace handle, a
    HAL record, `/publication/`, `citation.cfm?id=`, ...): a paper.
 4. A PDF or PostScript file: a paper (technical reports and preprints are hosted as PDFs).
-5. A paper folder in the path (`/papers/`, `/publications/`, `/pubs/`, `/~user/.../reprints/`)
-   with an entry around the link that reads like a reference (a year, `et al`, a quoted
-   title, words such as proceedings or journal): a paper.
+5. A paper folder in the path (`/papers/`, `/publications/`, `/pubs/`, `/~user/.../reprints/`;
+   not on an FTP server), an Internet Archive item or a numbered repository record, with an
+   entry around the link that reads like a reference (a year, `et al`, a quoted title, words
+   such as proceedings or journal): a paper.
 """
 
 from __future__ import annotations
@@ -61,17 +63,21 @@ _NOT_PAPER_WORDS = re.compile(
     # Teaching in other languages (German `Vorlesung`, `Veranstaltungen`, `Übung`; French
     # `enseignement`), and license texts (`eGenix.com-Public-License-1.1.0.pdf`, `eula.pdf`).
     r"vorlesung|veranstaltung|uebung|übung|enseignement|opinnot|semester|(?<![a-z])kurs(?![a-z])|"
-    r"/emner/|kompendi|"
+    r"/emner/|kompendi|/education/|(?<=[a-z])notes(?![a-z])|(?<![a-z])lehre(?![a-z])|"
     r"licen[cs]e|eula\b|manuals?(?![a-z])|"
     # A course number with its term: `2233-S99`, `cs229_f19`.
     r"/(?:[a-z]{0,5})?\d{3,4}[-_](?:s|f|w|sp|fa|su|wi)\d{2}/|"
     r"users?_?-?guide|techdocs|presentations?(?![a-z])|faqs?(?![a-z])|keynote|webinar|"
     # Vendors' white papers and federal standards (`nist.fips.197.pdf`).
-    r"white[_-]?papers?|(?<![a-z])fips(?![a-z])|"
+    r"white[_-]?papers?|(?<![a-z])fips(?![a-z])|(?<![a-z])std(?![a-z])|"
+    # Vendors' application notes and errata.
+    r"application[_-]?notes?|(?<![a-z])app[_-]?notes?(?![a-z])|(?<![a-z])errata(?![a-z])|"
     # A course number as a whole path segment: `stat315a`, `~cse835`, `am121`, `15-084j`,
     # or with its term: `Stat310_0910`, `cs229-2019`.
-    # (`paper087`, `tr123` and `vol123` are numbers of papers and volumes, not courses.)
-    r"/~?(?!(?:paper|art|tr|vol|no)\d)(?:[a-z]{1,5}[-_]?|\d{2}-)\d{3}[a-z]?"
+    # (`paper087`, `tr123` and `vol123` are numbers of papers and volumes, not courses; a home
+    # directory is a course's only under a department's code: `~cse835`, not `~wangx346`.)
+    r"/(?:~(?=(?:cse?|ece|ee|eecs|math|stats?|am|ams|phys|econ|psy|cmsc|comp|csc|ma|st|is)"
+    r"[-_]?\d{3}))?(?!(?:paper|art|tr|vol|no)\d)(?:[a-z]{1,5}[-_]?|\d{2}-)\d{3}[a-z]?"
     r"(?:[_-](?:19|20)?\d{2}(?:\d{2})?)?/|"
     r"(?<![a-z])(?:slides?|lectures?|lect|notes|classes|handouts?|courses?|teaching|class|"
     r"syllabus|homework|hw\d*|tutorials?|talks?|posters?|webfoils|foils|manuals?\d*|"
@@ -98,7 +104,16 @@ _PAPER_PAGES = re.compile(
     r"|academic\.oup\.com/[\w-]+/article"
     r"|ams\.org/journals/"
     r"|aanda\.org/articles/"
-    r"|jstatsoft\.org/(?:v\d+/i\d+|article/view/)"
+    r"|jstatsoft\.org/(?:v\d+/[ia]\d+|article/view/)"
+    r"|eccc\.(?:hpi-web\.de|weizmann\.ac\.il)/(?:eccc-)?reports?/\d{4}/\d+"
+    r"|(?:pr[a-e]|prl|prx|rmp|link)\.aps\.org/abstract/"
+    r"|core\.ac\.uk/(?:reader|display|works|outputs)/\d+"
+    r"|osf\.io/preprints/[\w-]+/\w{5}"
+    r"|chemrxiv\.org/engage/chemrxiv/article-details/[0-9a-f]{24}"
+    r"|cell\.com/[\w-]+/(?:fulltext|abstract|pdf)/S\d{4}-\d{3}[\dX]\(\d{2}\)\d{5}-[\dX]"
+    # A research portal's publication page (Elsevier Pure): `/en/publications/<title-slug>`.
+    r"|[\w.-]+/(?:en|da|nl|de|fi|sv|no)/publications/[a-z0-9%-]+-[a-z0-9%-]+/?$"
+    r"|resolver\.tudelft\.nl/uuid:"
     r"|[\w.-]+/article/view/\w+"
     r"|openproceedings\.org/\d{4}/"
     r"|(?:dl|portal)\.acm\.org/citation\.cfm\?"
@@ -173,12 +188,27 @@ _PAPER_FOLDERS = re.compile(
     r"(?i)/(?:papers?|publications?|pubs?|publis|pubfiles|absps|reprints|preprints?|"
     r"techreports?|tech-reports?|tr|reports|articles?|theses|thesis|research/files)/"
 )
+# Pages that hold a paper when their entry reads like a reference (a year, authors, a venue):
+# an Internet Archive item (`archive.org/details/jresv71Bn4p233`), a record of an institutional
+# repository named by its number (`discovery.example.ac.uk/1482128/`).
+_CUED_PAPER_PAGES = re.compile(
+    r"(?i)^(?:archive\.org/details/\w+"
+    r"|(?:eprints|discovery|repository|dspace|scholarworks|ir|irep|openaccess|orca|oro|"
+    r"researchonline|research-repository|publications)\.[\w.-]+/(?:id/eprint/|pub/)?\d{3,}/?$)"
+)
+# A file named a thesis or a report, deeper than any folder: `/blog/files/thesis.pdf`.
+_PAPER_FILE = re.compile(
+    r"(?i)/[^/]*(?<![a-z])(?:thesis|dissertation|techreport|tech-report|preprint)(?![a-z])"
+    r"[^/]*\.(?:pdf|ps)$"
+)
 # A reference-like entry around a link: a year, authors, a quoted title, bibliographic words.
 _ENTRY_CUES = re.compile(
     r"(?i)(?<!\d)(?:1[89]|20)\d\d(?!\d)|\bet al\b|\"[^\"\n]{12,}\"|“[^”\n]{12,}”"
     r"|\b(?:paper|proceedings|proc\.|journal|trans\.|transactions|conference|symposium|"
     r"workshop|thesis|dissertation|technical report|tech\. rep|preprint|vol\.|pp\.)"
 )
+_LINKS_IN_ENTRY = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
+_QUERY_NAMES = re.compile(r"(?<=[?&])[\w.-]+=")
 _WAYBACK = re.compile(r"(?i)^(?:https?://)?web\.archive\.org/web/[\w*]+/(?P<inner>.+)$")
 _SCHEME = re.compile(r"(?i)^(?:https?://)?")
 # Stands for the link inside its entry, so that what precedes it on its line can be read.
@@ -193,10 +223,19 @@ def entry_around(text: str, start: int, end: int) -> str:
     """The text of the entry or paragraph a link stands in, the link replaced by `LINK_MARK`:
     back to the previous blank line and on to the next one, within a few hundred characters."""
     before = text[max(0, start - _ENTRY_BEFORE) : start]
-    blank = max(before.rfind("\n\n"), before.rfind("\n \n"))
+    breaks = list(_PARAGRAPH_BREAK.finditer(before))
     after = text[end : end + _ENTRY_AFTER]
-    next_blank = after.find("\n\n")
-    return before[blank + 1 :] + LINK_MARK + (after if next_blank < 0 else after[:next_blank])
+    following = _PARAGRAPH_BREAK.search(after)
+    return (
+        before[breaks[-1].start() + 1 if breaks else 0 :]
+        + LINK_MARK
+        + (after[: following.start()] if following else after)
+    )
+
+
+# A paragraph break: a blank line (the blanked ` *` of a comment keeps its spaces), or a line
+# of paragraph markup only (Javadoc's `<p>`, Doxygen's `</para><para>`).
+_PARAGRAPH_BREAK = re.compile(r"(?i)\n[ \t]*(?:</?(?:p|para|br)[ \t]*/?>[ \t]*)*(?=\n)")
 
 
 def unwrap_archive(url: str) -> str:
@@ -209,9 +248,26 @@ def unwrap_archive(url: str) -> str:
 _ENTRY_VETO = re.compile(
     r"(?i)\b(?:slides?|lecture|course|class notes|'s notes|tutorial|blog|documentation|docs|"
     r"manual|guide(?! to\b)|datasheet|homepage|home page|web ?site|source code|implementation at|"
-    r"code at|data at|dataset|software|package|(?:file|data) format|format spec\w*|"
-    r"specification|spec)\b[^\n]{0,60}$"
+    r"code at|data at|dataset|package|(?:file|data) format|format spec\w*|specification|spec|"
+    r"application note|"
+    # Not the venue ACM Transactions on Mathematical Software, J. of Statistical Software.
+    r"(?<!mathematical )(?<!math\. )(?<!statistical )software)\b[^\n]{0,60}$"
 )
+
+
+# What the words before a link call a standard, wherever it is hosted (IEEE publishes its
+# standards on IEEE Xplore beside its papers): `IEEE Std 754-2019`, `IEEE Standard for ...`,
+# `ISO/IEC 9899:2018`.
+_STANDARD_LEAD = re.compile(
+    r"(?i)\b(?:IEEE\s+Std\b|(?:IEEE|ANSI|ISO)\s+Standard\b|Standard\s+for\b|ISO/IEC\b|"
+    r"ANSI/|ECMA-\d)[^\n]{0,80}$"
+)
+
+
+def names_a_standard(entry: str) -> bool:
+    """Whether the words before the link in `entry` (as `is_paper_link` reads them) call it
+    a standard."""
+    return _STANDARD_LEAD.search(_lead(entry)) is not None
 
 
 # A paragraph of license wording: its links are to the license (`CNRI's License Agreement ...
@@ -238,8 +294,10 @@ def _named_not_a_paper(where: str, path_start: int) -> bool:
     folder stands deeper in the path than every such word (`/docs/techreports/...`,
     `/teaching/readings/papers/...`): the deepest folder says what the file is."""
     ends = [match.end() for match in _NOT_PAPER_WORDS.finditer(where)]
-    if ends and _PAPER_FOLDERS.search(where, max(ends[-1] - 1, path_start)) is None:
-        return True
+    if ends:
+        deepest = max(ends[-1] - 1, path_start)
+        if _PAPER_FOLDERS.search(where, deepest) is None and not _PAPER_FILE.search(where, deepest):
+            return True
     return bool(
         _WEAK_NOT_PAPER_WORDS.search(where, path_start)
         and _PAPER_FOLDERS.search(where, path_start) is None
@@ -264,12 +322,26 @@ def is_paper_link(url: str, entry: str) -> bool:
     ):
         return False
     file_path = path.split("?", 1)[0]
-    if _NOT_PAPER_FILES.search(file_path) or _named_not_a_paper(where, len(host)):
+    # The names of query parameters (`?doc=1999-66&format=pdf`) say nothing of the document.
+    words = _QUERY_NAMES.sub("", where)
+    if _PDF.search(path):
+        # A PDF is no data set: a `data` folder of a personal or lab site holds its owner's
+        # documents too (`/~user/data/colourschemes.pdf`, a technical note).
+        words = words.replace("/data/", "/")
+    if _NOT_PAPER_FILES.search(file_path) or _named_not_a_paper(words, len(host)):
         return False
-    if _ENTRY_VETO.search(_lead(entry)) or _LICENSE_ENTRY.search(entry):
+    lead = _lead(entry)
+    if _ENTRY_VETO.search(lead) or _STANDARD_LEAD.search(lead) or _LICENSE_ENTRY.search(entry):
         return False
     if _PAPER_PAGES.match(host + path):
         return True
     if _PDF.search(path):
         return True
-    return bool(_PAPER_FOLDERS.search(file_path) and _ENTRY_CUES.search(entry))
+    # A web page (not a PDF) under `/pub/` is as often a site's public folder
+    # (`/pub/math/f161.html`, an FTP server's software) as its owner's publications.
+    paper_place = _CUED_PAPER_PAGES.match(host + path) or any(
+        folder.group(0).lower() != "/pub/" for folder in _PAPER_FOLDERS.finditer(file_path)
+    )
+    # The cues are read from the entry's words, not from the other links in it (a year or
+    # `publication` in another link's path says nothing of this one).
+    return bool(paper_place and _ENTRY_CUES.search(_LINKS_IN_ENTRY.sub(" ", entry)))

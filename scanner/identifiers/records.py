@@ -1,10 +1,12 @@
-"""DOIs of data and software repositories, cited as a paper only when their entry calls it one.
+"""DOIs that name no paper: standards always, and data and software repositories' unless
+their entry calls the record a paper.
 
 Zenodo, figshare, Dryad, PANGAEA, Dataverse and the like mint DOIs mostly for software releases
 and data sets (`Pareto fronts can be downloaded from doi:10.5281/zenodo.N`, `mylib v1.2
 [Software]. Zenodo.`), which the reference convention does not count; now and then for a
 report, preprint or thesis deposited there, which it does. A DOI of one of these registrants
 is kept when the entry around it names a paper and nothing in it names data or software.
+Standards bodies' DOIs (IEEE standards, RFCs) name a standard, which is never counted.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ REPOSITORY_PREFIXES: tuple[str, ...] = (
     "10.24433/",  # Code Ocean capsules
     "10.5524/",  # GigaScience's GigaDB
 )
+# Registrant prefixes of standards: `10.1109/IEEESTD.2008.4610935` (IEEE 754-2008),
+# `10.17487/RFC7946`.
+STANDARD_PREFIXES: tuple[str, ...] = ("10.1109/ieeestd.", "10.17487/rfc")
 _PAPER_WORDS = re.compile(
     r"(?i)\b(?:papers?|articles?|preprints?|proceedings|journal|conference|symposium|workshop|"
     r"thesis|dissertation|(?:technical |tech\. )?reports?|manuscript|book|chapter)\b"
@@ -33,6 +38,11 @@ _NOT_PAPER_WORDS = re.compile(
     r"v\d+(?:\.\d+)+|packages?|toolbox|library|implementation|downloads?|downloaded|weights|"
     r"models?|notebooks?|supplement(?:ary)?|materials?|benchmarks?|files?|archive)\b"
 )
+
+
+def is_standard_doi(doi: str) -> bool:
+    """Whether `doi` (lowercase) names a standard (IEEE standards, IETF RFCs)."""
+    return doi.startswith(STANDARD_PREFIXES)
 
 
 def is_repository_doi(doi: str) -> bool:

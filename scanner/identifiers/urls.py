@@ -14,7 +14,12 @@ from typing import ClassVar
 from catalog.ids import normalize_url
 from catalog.types import PaperRef, RefKind
 from scanner.identifiers.base import iter_urls
-from scanner.identifiers.paperlinks import entry_around, is_paper_link, unwrap_archive
+from scanner.identifiers.paperlinks import (
+    entry_around,
+    is_paper_link,
+    names_a_standard,
+    unwrap_archive,
+)
 from scanner.types import Hit
 
 
@@ -74,7 +79,8 @@ SITES: tuple[PaperSite, ...] = (
     _site(
         "ieee",
         r"ieeexplore\.ieee\.org/(?:abstract/|stamp/stamp\.jsp\?[^#]*?arnumber=|"
-        r"xpls/abs_all\.jsp\?arnumber=|document/|iel\d+/\d+/\d+/0*(?=\d+\.pdf))"
+        r"xpls/abs_all\.jsp\?arnumber=|lpdocs/epic03/wrapper\.htm\?arnumber=|document/|"
+        r"iel\d+/\d+/\d+/0*(?=\d+\.pdf))"
         r"(?:document/)?(?P<id>\d+)",
         "https://ieeexplore.ieee.org/document/{id}",
     ),
@@ -178,6 +184,7 @@ class PaperUrlExtractor:
         "https://www.aclweb.org/anthology/2020.acl-main.447/",
         "https://ieeexplore.ieee.org/document/726791",
         "https://ieeexplore.ieee.org/iel1/5/4083/00158601.pdf",
+        "https://ieeexplore.ieee.org/lpdocs/epic03/wrapper.htm?arnumber=4309314",
         "https://openaccess.thecvf.com/content_cvpr_2016/papers/He_Deep_Residual_Learning_CVPR_"
         "2016_paper.pdf",
         "https://pubmed.ncbi.nlm.nih.gov/10463930/",
@@ -204,6 +211,8 @@ class PaperUrlExtractor:
     )
     INVALID: ClassVar[tuple[str, ...]] = (
         "https://github.com/org/repo/issues/12",
+        "IEEE Std 754-2019, https://ieeexplore.ieee.org/document/8766229",
+        "ISO/IEC 14882:2020 https://www.example.net/files/79358.pdf",
         "https://openreview.net/group?id=ICLR.cc",
         "https://docs.scipy.org/doc/scipy/reference/",
         "https://ieeexplore.ieee.org/",
@@ -235,6 +244,8 @@ class PaperUrlExtractor:
         named_sites = any(needle in lowered for needle in _NEEDLES)
         for start, end, url in iter_urls(text):
             key = _site_key(url) if named_sites else None
+            if key is not None and names_a_standard(entry_around(text, start, end)):
+                continue  # `IEEE Std 754-2019, https://ieeexplore.ieee.org/document/8766229`
             if key is None and is_paper_link(url, entry_around(text, start, end)):
                 inner = unwrap_archive(url)
                 key = normalize_url(inner if "://" in inner else "https://" + inner)

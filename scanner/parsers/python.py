@@ -42,7 +42,7 @@ class PythonParser:
         if not self.attribute_all:
             from scanner.extract import find_hits
 
-            if not any(find_hits(block.text) for block in raw_blocks):
+            if not any(find_hits(block.text, source.titles) for block in raw_blocks):
                 module = Symbol(source.module, SymbolKind.MODULE)
                 index = LineIndex(text)
                 return ParsedFile(

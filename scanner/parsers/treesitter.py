@@ -34,12 +34,13 @@ from scanner.languages import LANGUAGES, Language
 from scanner.parsers import ParsedFile
 from scanner.parsers.tsblocks import (
     RawBlock,
-    comment_blocks,
+    comment_block,
+    comment_runs,
     end_row,
     string_block,
     trails_code,
 )
-from scanner.parsers.tslex import QUOTE_CUE, lex, texts_at
+from scanner.parsers.tslex import ANY_QUOTE, QUOTE_CUE, lex, texts_at
 from scanner.parsers.tsnames import file_symbol, qualified_name, short_name
 from scanner.prefilter import cue_offsets
 from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
@@ -127,7 +128,8 @@ class TreeSitterParser:
             )
             lexed = lex(data, raw_strings)
             if lexed is not None and not any(
-                find_hits(_blank_macros(text, language)) for text in texts_at(lexed, data, cues)
+                find_hits(_blank_macros(text, language), source.titles)
+                for text in texts_at(lexed, data, cues)
             ):
                 return ParsedFile((), quiet=lexed.count)
         language = _dialect(language, source.text)
@@ -142,14 +144,19 @@ class TreeSitterParser:
         strings = sorted(
             (s for _, caps in captures for s in caps.get("string", ())), key=lambda n: n.start_byte
         )
-        raw = comment_blocks(comments, data) + [
-            b for s in strings if (b := string_block(s, data)) is not None
+        runs = comment_runs(comments, data)
+        # Only the comments that may hold a cue are made into text (the others count).
+        raw = [
+            comment_block(run, data)
+            for run in runs
+            if cues is None or _may_hold_cue(run[0].start_byte, run[-1].end_byte, cues, data)
         ]
+        quiet = len(runs) - len(raw)
+        raw += [b for s in strings if (b := string_block(s, data)) is not None]
         raw.sort(key=lambda b: b.start_byte)
-        quiet = 0
         if cues is not None:
             cited = [b for b in raw if _holds_cue(b, cues)]
-            quiet, raw = len(raw) - len(cited), cited
+            quiet, raw = quiet + len(raw) - len(cited), cited
         package = next(
             (
                 _text(caps["name"][0], data)
@@ -159,7 +166,7 @@ class TreeSitterParser:
             None,
         )
         top = file_symbol(language, source.path, package)
-        if not any(find_hits(block.text) for block in raw):
+        if not any(find_hits(block.text, source.titles) for block in raw):
             return ParsedFile(tuple(_text_block(b, top) for b in raw), quiet=quiet)
         definitions = _definitions(captures, language, top, data)
         by_anchor: dict[int, _Definition] = {}
@@ -190,6 +197,16 @@ def _holds_cue(block: RawBlock, cues: list[int]) -> bool:
     if index < len(cues) and cues[index] < block.last_node.end_byte:
         return True
     return QUOTE_CUE.search(block.text) is not None
+
+
+def _may_hold_cue(start: int, end: int, cues: list[int], data: bytes) -> bool:
+    """Whether the comment run spanning `data[start:end]` may pass `_holds_cue`: a cue offset
+    falls in it, or its bytes hold what its text's `QUOTE_CUE` needs (blanking its delimiters
+    adds no quote)."""
+    index = bisect.bisect_left(cues, start)
+    if index < len(cues) and cues[index] < end:
+        return True
+    return ANY_QUOTE.search(data, start, end) is not None
 
 
 def _blank_macros(text: str, language: Language) -> str:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-_LINE_MARKER = re.compile(r"^(\s*)(//+!?|#+)")
+# On every line at once: `^` after each newline, the margin never crossing one.
+_LINE_MARKER = re.compile(r"(?m)^([^\S\n]*)(//+!?|#+)")
 _BLOCK_OPEN = re.compile(r"^/\*+!?")
 _BLOCK_CLOSE = re.compile(r"\*+/$")
 _MARGIN = re.compile(r"(?m)^([ \t]*)(\*+)(?!/)")
@@ -38,18 +39,18 @@ class RawBlock:
 
 def comment_blocks(comments: list[Node], data: bytes) -> list[RawBlock]:
     """Group comment nodes (in document order) into blocks."""
-    blocks: list[RawBlock] = []
-    run: list[Node] = []
+    return [comment_block(run, data) for run in comment_runs(comments, data)]
+
+
+def comment_runs(comments: list[Node], data: bytes) -> list[list[Node]]:
+    """Comment nodes (in document order) grouped into the runs that make one block each."""
+    runs: list[list[Node]] = []
     for node in comments:
-        if run and _continues(run[-1], node, data):
-            run.append(node)
-            continue
-        if run:
-            blocks.append(_comment_block(run, data))
-        run = [node]
-    if run:
-        blocks.append(_comment_block(run, data))
-    return blocks
+        if runs and _continues(runs[-1][-1], node, data):
+            runs[-1].append(node)
+        else:
+            runs.append([node])
+    return runs
 
 
 def end_row(node: Node, data: bytes) -> int:
@@ -87,7 +88,8 @@ def _marker(node: Node, data: bytes) -> str:
     return match.group(0).decode() if match else ""
 
 
-def _comment_block(run: list[Node], data: bytes) -> RawBlock:
+def comment_block(run: list[Node], data: bytes) -> RawBlock:
+    """The block of a run of comment nodes."""
     first, last = run[0], run[-1]
     text = comment_text(data, first.start_byte, last.end_byte)
     return RawBlock(
@@ -110,10 +112,11 @@ def comment_text(data: bytes, start: int, end: int) -> str:
     text = data[start:end].decode("utf-8", errors="replace")
     if text.startswith("/*"):
         return _blank_block_comment(text)
-    return "\n".join(
-        _LINE_MARKER.sub(lambda m: m.group(1) + " " * len(m.group(2)), line)
-        for line in text.split("\n")
-    )
+    return _LINE_MARKER.sub(_blank_marker, text)
+
+
+def _blank_marker(match: re.Match[str]) -> str:
+    return match.group(1) + " " * len(match.group(2))
 
 
 def _blank_block_comment(text: str) -> str:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-__all__ = ["CUES", "YEARS", "YEAR_PATTERN", "Confirm", "Cue"]
+__all__ = ["CUES", "PAIR_TITLE", "YEARS", "YEAR_PATTERN", "Confirm", "Cue"]
 
 
 class Confirm(str, Enum):
@@ -60,6 +60,13 @@ def _citing(quote: str, words: tuple[str, ...] = _CITING_WORDS) -> tuple[str, ..
     return tuple(f"{word} {quote}" for word in words)
 
 
+# A line that names a work by two surnames and its title (`Cue(" and ")`), its comment
+# delimiters blanked or not; the detector reads the title from it.
+PAIR_TITLE = (
+    r"(?m)^[^\S\n]*(?:(?://+|/?\*+|#+|!)[^\S\n]*)?(?P<first>[A-Z][a-z]+) and "
+    r"(?P<second>[A-Z][a-z]+),[ \t]+(?P<title>(?:An?|On|The)[ \t]+[a-z][^,.:;\n]{10,150}?)"
+    r"[ \t]*[,.:;]?[ \t]*$"
+)
 _CAPITAL = "[A-Z]"  # what a title (or the author after `", by `) starts with
 _NO_LETTER = "(?![A-Za-z])"  # a word, not the start of one in code: `IEEEdouble`, `siamese`
 
@@ -93,7 +100,12 @@ CUES: tuple[Cue, ...] = (
     Cue("et al", examples=("Vaswani et al. introduced attention.",)),
     Cue("et. al", examples=("Vaswani et. al introduced attention.",)),
     Cue("]_", needles=("]_ ", "]_."), examples=("as in [Smith]_.",)),
-    Cue("cite", examples=("/** \\cite smith */",)),
+    # `\cite`, `@cite`, and sphinxcontrib-bibtex's `:footcite:p:`KolesEtAl1990``
+    Cue(
+        "cite",
+        needles=("cite", "footcite"),
+        examples=("/** \\cite smith */", "first described in :footcite:`Koles`"),
+    ),
     # A reference section or "Reference:"; "eference" is in "preference" and "dereference".
     Cue("EFERENCE", needles=("reference",), examples=("REFERENCES\n  A. Smith",)),
     Cue(
@@ -129,6 +141,16 @@ CUES: tuple[Cue, ...] = (
         after="[A-Z][a-z]",
         confirm=Confirm.LINE,
         examples=("For details see Numerical Optimization by Nocedal & Wright.",),
+    ),
+    # A work named in a comment by its two authors' surnames and its title alone, the line's
+    # only words: "Ooura and Mori, A robust double exponential formula for Fourier-type
+    # integrals," (`detect.PAIR_TITLE`, which reads the title too).
+    Cue(
+        " and ",
+        PAIR_TITLE,
+        after="[A-Z][a-z]+,[ \t]+(?:An?|On|The)[ \t]+[a-z]",
+        confirm=Confirm.LINE,
+        examples=("// Ooura and Mori, A robust double exponential formula for integrals,",),
     ),
     # The short names of reference works (`scanner.titles.books.KNOWN_WORKS`): `Knuth, Vol. 2`.
     Cue("Knuth", book=True, examples=("Knuth, Vol. 2, 4.6.1",)),

@@ -13,13 +13,14 @@ from catalog.types import RefKind
 from scanner.spans import DisjointSpans
 from scanner.titles import AUTHOR_YEAR_RULE, TITLE_RULE, bibtex
 from scanner.titles.bibtex import bibtex_entries
+from scanner.titles.cues import PAIR_TITLE
 from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
 from scanner.titles.fields import QUOTED
 from scanner.titles.inline import CITE_KEY, author_year, cite_keys
 from scanner.titles.leads import holds_any, led, needles
 from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, list_start
 from scanner.titles.sections import Region, entry_body, regions
-from scanner.types import Hit
+from scanner.types import EntryFields, Hit
 
 # Phrases after which an unquoted title may follow: "described in <Title> by <Authors>".
 _CITING = re.compile(
@@ -109,6 +110,24 @@ def _region_hits(text: str, region: Region) -> list[Hit]:
                 start, end, RefKind.AUTHOR_YEAR, AUTHOR_YEAR_RULE, None, confidence, None, reference
             )
         )
+    has_and = text.find(" and ", region.start, limit) >= 0
+    pairs = _PAIR_TITLE.finditer(text, region.start, limit) if has_and else ()
+    for match in pairs:
+        if _pair_title(match):
+            names = (match["first"], match["second"])
+            fields = EntryFields(authors=names, title=match["title"])
+            hits.append(
+                Hit(
+                    match.start("first"),
+                    match.end(),
+                    RefKind.TITLE,
+                    TITLE_RULE,
+                    None,
+                    0.5,
+                    match["title"],
+                    fields,
+                )
+            )
     if holds_any(text, _CITE_KEY_NEEDLES, region.start, limit):
         for start, end, reference, confidence in cite_keys(text, region.start, limit):
             hits.append(
@@ -124,6 +143,22 @@ def _region_hits(text: str, region: Region) -> list[Hit]:
                 )
             )
     return hits
+
+
+_PAIR_TITLE = re.compile(PAIR_TITLE)
+
+
+_MIN_PAIR_TITLE_WORDS = 5
+
+
+def _pair_title(match: re.Match[str]) -> bool:
+    """Whether a line `Surname and Surname, A title in sentence case,` names a work: the
+    names are no words of prose (`Read and Write, The ...`) and the title is long enough not
+    to be a phrase about the code."""
+    if {match["first"].lower(), match["second"].lower()} & NOT_NAMES:
+        return False
+    title = match["title"]
+    return len(title.split()) >= _MIN_PAIR_TITLE_WORDS and _SPOKEN.search(title) is None
 
 
 def _cited_in(text: str, quote: re.Match[str], title: str) -> bool:

@@ -35,6 +35,7 @@ _LEAD = re.compile(
     r"(?:\s*(?:[.,:;]|<\s*br\s*/?\s*>))+\s*(?:[Ii]n\s*:\s*)?"
     r"|\s*" + _BRACKET_YEAR.format("y3") + r"\s*"
 )
+_QUOTE_NEXT = re.compile(r"[ \t]+[\"“]")
 _AFTER_INITIAL = re.compile(r"\s+(?=[A-Z\"“]|\*[A-Z])(?P<y1>)?(?P<y2>)?(?P<y3>)?")
 # Where an unquoted title stops: a sentence end, or a comma/semicolon before a venue, year,
 # volume or "in"; also an opening bracket of a year and a blank line.
@@ -44,6 +45,7 @@ _TITLE_END = re.compile(
     r"|[,;]\s*(?=[A-Z]\.\s*[A-Z])"
     r"|[,;]\s*(?=" + EDITION + r")|\s*\((?=\s*" + EDITION + r"\s*\))"
     r"|\s\((?=\s*(?:1[6-9]|20)\d\d)|\n\s*\n|\s+by\s+(?=[A-Z])|<\s*br|<\s*/?\s*a\s*>|\Z"
+    r"|[ \t]*\n\s*(?=<?(?:arXiv:|doi:|DOI:|https?://))"
     r"|" + run_in_venue(loose=False)
 )
 _IN_CODE = re.compile(r"[(=\[]\s*$")
@@ -66,8 +68,11 @@ class Entry:
 def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> Entry | None:
     """Parse the entry whose author list spans `[start, authors_end)` of `text`, up to `limit`."""
     lead = _LEAD.match(text, authors_end, limit)
-    if lead is None and text[authors_end - 1] == ".":
-        lead = _AFTER_INITIAL.match(text, authors_end, limit)  # "Vitter, J. S. Random Sampling"
+    if lead is None and (
+        text[authors_end - 1] == "." or _QUOTE_NEXT.match(text, authors_end, limit) is not None
+    ):
+        # "Vitter, J. S. Random Sampling", `R. Van der Merwe "Sigma-Point Kalman Filters..."`
+        lead = _AFTER_INITIAL.match(text, authors_end, limit)
     if lead is None:
         return None
     lead_year = lead.group("y1") or lead.group("y2") or lead.group("y3")
@@ -79,6 +84,7 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
     else:
         end = _TITLE_END.search(text, pos, min(limit, pos + MAX_TITLE))
         t_start, t_end = pos, end.start() if end else min(limit, pos + MAX_TITLE)
+        t_end = _before_venue_words(text, t_start, t_end)
         after = t_end
     title = _clean_title(text[t_start:t_end], quoted is not None)
     authors = split_authors(text[start:authors_end])
@@ -112,6 +118,7 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
     else:
         end = _TITLE_END.search(text, start, min(limit, start + MAX_TITLE))
         t_start, t_end = start, end.start() if end else min(limit, start + MAX_TITLE)
+        t_end = _before_venue_words(text, t_start, t_end)
         after = t_end
     title = _clean_title(text[t_start:t_end], quoted is not None)
     if title is None:
@@ -137,6 +144,22 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
     return Entry(start, max(entry_end, t_end), reference, evidence)
 
 
+# A run-in venue's name opening before its journal words ("..., Electronic Journal of ...").
+_RUN_IN_VENUE = re.compile(
+    r"\s+(?:(?:Journal|Proceedings|Communications|Transactions|Annals) (?:of|on)\b)"
+)
+_VENUE_WORDS_AT_END = re.compile(r"[,;][ \t]*(?:[A-Z][\w&'’-]*[ \t]+){0,2}[A-Z][\w&'’-]*$")
+
+
+def _before_venue_words(text: str, start: int, end: int) -> int:
+    """Where a title cut before a run-in venue ends: before the capitalised words of the
+    venue's name that follow its last comma (`Laplacian, Electronic` + `Journal of ...`)."""
+    if not _RUN_IN_VENUE.match(text, end):
+        return end
+    words = _VENUE_WORDS_AT_END.search(text, start, end)
+    return words.start() if words else end
+
+
 def _reference(
     authors: tuple[str, ...], title: str | None, venue: str | None, year: int | None, tail: str
 ) -> EntryFields:
@@ -145,7 +168,7 @@ def _reference(
     return EntryFields(
         authors=authors,
         title=title,
-        venue=venue,
+        venue=clean_venue(venue),
         year=year,
         volume=volume_of(first),
         pages=pages_of(first),
@@ -218,7 +241,10 @@ def _venue(tail: str) -> str | None:
         # were the collection's editors; its title follows.
         start = editors.end()
         end = _venue_end(part, start)
-    return clean_venue(part[start:end])
+    # As read: a cue word alone ("Press", "Volume") is still evidence of an entry, though
+    # never its venue (`_reference` keeps only a name).
+    venue = " ".join(part[start:end].split()).strip(" .,:;*_`")
+    return venue if len(venue) >= 3 and not re.fullmatch(r"(?:[Vv]ol|pp|pages)\.?", venue) else None
 
 
 _VENUE_END = re.compile(

@@ -82,6 +82,7 @@ _VENUE_FRAGMENT = re.compile(
 )
 
 
+_TRAILING_FIELD = re.compile(r"[\s,]+(?:[Vv]ol(?:ume)?|Issue|No)\.?$")
 _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,5}\.\s")
 
 
@@ -95,6 +96,7 @@ def clean_venue(venue: str | None) -> str | None:
     ident = _VENUE_IDENTIFIER.search(venue)
     name = " ".join(venue[: ident.start() if ident else len(venue)].split()).strip(" ,:;*_`")
     name = name.lstrip(".`").strip()
+    name = _TRAILING_FIELD.sub("", name)  # "Physical Reports Volume" (486 on the next line)
     if name.endswith(".") and not _ABBREVIATION.search(name, 0, name.rfind(" ") + 1):
         name = name[:-1]  # a sentence's end; an abbreviated name keeps it: "Math. Softw."
     if len(name) < 3 or _VENUE_FRAGMENT.fullmatch(name) or "`" in name:
@@ -107,7 +109,7 @@ def clean_venue(venue: str | None) -> str | None:
 # a surname ("Amer. J. Soc.", "Phys. Rev."), digits.
 _NOT_A_PERSON = re.compile(
     r"\b(?:Letters|Journal|Proceedings|Transactions|Conference|Symposium|Workshop|Surveys|"
-    r"Review|University|Universit[éy]|Department|Institute|Laboratory|Society|Inc|Ltd|"
+    r"Review|Reports|University|Universit[éy]|Department|Institute|Laboratory|Society|Inc|Ltd|"
     r"Corporation|Foundation)\b|\d"
     r"|^(?:Amer|Phys|Rev|Proc|Trans|Comput|Lett|Soc|Natl|Acad|Sci|Ann|Math|Stat)\.?$"
 )

@@ -12,8 +12,12 @@ _YEAR = r"(?:1[6-9]\d\d|20[0-4]\d)"
 # `Vaswani et al. (2017)`, `Kingma & Ba, 2014`, `(Smith and Jones 2003)`, `Hill, G. W. (1970)`,
 # `Smith et al. [2011]`, and with the venue or pages in the brackets: `Harvey (1989, p. 120)`,
 # `Hastie and Tibshirani (Statistical Science, 1986)`, `Collins [JACM 14 (1967), 128-142]`.
+# ... and after a possessive, the work before its year: `van der Merwe's dissertation of 2004`.
+_WORK_OF = (
+    r"(?:\s+(?:paper|article|dissertation|thesis|book|monograph|report)(?:\s+(?:of|from|in))?)"
+)
 AUTHOR_YEAR = re.compile(
-    rf"(?P<names>{AUTHOR_LIST.pattern})(?:['’]s)?"
+    rf"(?P<names>{AUTHOR_LIST.pattern})(?:['’]s{_WORK_OF}?)?"
     rf"(?:\s*(?P<open>[(\[])\s*(?:(?P<venue>[A-Z](?:[^()\[\]\n]|\([^()\n]{{0,12}}\)){{0,60}}?)"
     rf"[,\s(]\s*)?(?P<y1>{_YEAR})[a-z]?(?!::|/)\)?(?:\s*[,;:][^()\[\]\n]{{0,30}})?\s*[)\]]"
     rf"|,?\s+(?P<y2>{_YEAR})[a-z]?\b(?:['’]s\b)?(?![\w/.-]\d))"
@@ -192,8 +196,31 @@ _CAPITALIZED = re.compile(r"[A-Z][A-Za-z]")  # every author list holds one capit
 
 
 def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, EntryFields, float]]:
-    """Citation keys that name an author and a year (`[Smith2003]_`, `@cite smith2003`)."""
-    for match in CITE_KEY.finditer(text, start, end):
-        name = match.group("k1") or match.group("k2")
-        year = int(match.group("y1") or match.group("y2"))
-        yield match.start(), match.end(), EntryFields(authors=(name.capitalize(),), year=year), 0.5
+    """Citation keys that name an author and a year (`[Smith2003]_`, `@cite smith2003`,
+    sphinxcontrib-bibtex roles `:footcite:p:`KolesEtAl1990,Ozarslan2013``, one per key)."""
+    found = [
+        (
+            m.start(),
+            m.end(),
+            (m.group("k1") or m.group("k2")).capitalize(),
+            m.group("y1") or m.group("y2"),
+        )
+        for m in CITE_KEY.finditer(text, start, end)
+    ]
+    if ":" in text:
+        for role in _CITE_ROLE.finditer(text, start, end):
+            for key in _ROLE_KEY.finditer(text, role.start("keys"), role.end("keys")):
+                names = [n for n in _KEY_NAME.findall(key["names"]) if n not in ("Et", "Al")]
+                if names:
+                    found.append((key.start(), key.end(), names[0], key["year"]))
+    for key_start, key_end, name, year in sorted(found):
+        yield key_start, key_end, EntryFields(authors=(name,), year=int(year)), 0.5
+
+
+# sphinxcontrib-bibtex's roles, whose keys are often the first author and the year:
+# `:footcite:t:`Wedeen2005``, `:cite:p:`Merlet2013,Cheng2011``.
+_CITE_ROLE = re.compile(r":(?:foot)?cite(?::[a-z]+)?:`(?P<keys>[^`\n]{1,300})`")
+_ROLE_KEY = re.compile(
+    r"(?<![\w-])(?P<names>[A-Z][A-Za-z'-]*?)(?P<year>(?:1[6-9]|20)\d\d)[a-z]?(?![\w-])"
+)
+_KEY_NAME = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*")

@@ -9,15 +9,17 @@ from scanner.titles.fields import MONTHS
 # A capital letter in any script: `[^\W\d_]` is a letter; the lookahead keeps it upper case.
 _UP = r"(?:(?=[^\W\d_])[^\Wa-z\d_ß-ÿ])"
 _LOW = r"[^\W\d_]"
+# Combining accents within a name (`Dugue\u0301`, as macOS files keep `é`), then more letters.
+_MARKED = r"(?:[\u0300-\u036f]+[^\W\d_]*)*"
 _PARTICLE = (
     r"(?:(?:van|von|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Van|Von|Der|De|Mc|O')\s+)"
 )
 # "Mellor-Crummey", "L'Ecuyer", "DiDinato", "CROCHEMORE"; at least two letters.
-_SURNAME = rf"{_PARTICLE}*{_UP}(?:['’]{_UP})?{_LOW}+(?:-{_UP}{_LOW}+)?"
+_SURNAME = rf"{_PARTICLE}*{_UP}(?:['’]{_UP})?{_LOW}+{_MARKED}(?:-{_UP}{_LOW}+{_MARKED})?"
 # One initial ("J.", "Ph.", "-P.", or a bare "M" in "CROCHEMORE M"); lists of them repeat this.
 _INITIAL = rf"(?:-?{_UP}{_LOW}?\.|{_UP}\b(?!\.\w|['’]))"
 _INITIALS = rf"(?:{_INITIAL}(?:\s?{_INITIAL})*)"
-_GIVEN = rf"(?:{_UP}{_LOW}+(?:-{_UP}{_LOW}+)?)"
+_GIVEN = rf"(?:{_UP}{_LOW}+{_MARKED}(?:-{_UP}{_LOW}+{_MARKED})?)"
 # A name ends where a list separator, punctuation or the end of the text follows; this keeps
 # "Smith, Fast Hashing of ..." from reading "Smith, Fast" as "Surname, Given".
 _END = r"(?=\s*(?:[,;:&()\[\]\"'“”`<]|\.(?!\w)|and\b|et\b|(?:1[6-9]|20)\d\d\b|\Z)|\s*\n)"

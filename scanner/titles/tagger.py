@@ -16,7 +16,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from scanner.spans import SpanIndex
@@ -164,11 +163,12 @@ def _runs(
 @lru_cache(maxsize=1)
 def default_tagger() -> Tagger | None:
     """The model shipped with citegraph, or None when it (or pycrfsuite) is missing."""
+    # Beside this module, as the scan cache's fingerprint reads it (citegraph is installed as
+    # files); importlib.resources would bring tempfile, shutil and zipfile into every hook run.
+    path = Path(__file__).with_name(MODEL_RESOURCE)
+    if not path.is_file():
+        return None
     try:
-        model = resources.files("scanner.titles") / MODEL_RESOURCE
-        with resources.as_file(model) as path:
-            if not path.is_file():
-                return None
-            return Tagger(path)
+        return Tagger(path)
     except ImportError:
         return None

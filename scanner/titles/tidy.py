@@ -8,23 +8,66 @@ from dataclasses import replace
 
 from catalog.types import RefKind
 from scanner.titles import AUTHOR_YEAR_RULE
-from scanner.titles.fields import EDITION, YEAR, clean_venue, is_person
+from scanner.titles.fields import EDITION, VENUE_CUE, YEAR, clean_venue, find_spaced, is_person
 from scanner.titles.names import AUTHOR_LIST, split_authors
 from scanner.types import EntryFields, Hit
 
 # What a title cannot open with: the tail of an identifier or path the entry wrapped from the
-# line before (`DS/0310049 Generalized Cores`, `/abs/...`), or stray punctuation.
-_LEADING_FRAGMENT = re.compile(r"^(?:[\w.-]*/[\w./-]*\s+|[/\\|>*#:;,.\-–]+\s*)+")
+# line before (`DS/0310049 Generalized Cores`, `/abs/...`, `abs/ ...`), or stray punctuation;
+# a slash between two words is the title's own (`Space/time trade-offs in hash coding`).
+_LEADING_FRAGMENT = re.compile(
+    r"^(?:(?:/[\w./-]*|[\w./-]*/|[\w.-]*\d[\w.-]*/[\w./-]*|[\w.-]*/[\w./-]*\d[\w./-]*)\s+"
+    r"|[/\\|>*#:;,.\-–]+\s*)+"
+)
 _TRAILING_NAME = re.compile(r",\s+(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+$")
 _EDITION_FIRST = re.compile(EDITION + r"[\s.,;:]*")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# Where the authors work, which an entry's title never is: "Minqing Hu and Bing Liu, 2004.
+# Department of Computer Science, University of Illinois at Chicago".
+# The sentence after an author-year mention, about the code rather than a title: "described by
+# Raghavan, Albert and Kumara (2007). This version extends the original method by ...".
+_ABOUT_CODE = re.compile(
+    r"(?:This|These|Our)\s+(?:version|function|method|implementation|module|class|algorithm|"
+    r"code|routine|program|file|package|library|variant)s?\b|(?:We|It|Here)\s"
+)
+_AFFILIATION = re.compile(
+    r"(?:Department|Dept\.|School|Faculty|Institute|Laboratory|University|College|Cent(?:er|re)"
+    r"|Division)\s+(?:of|for)\s+[A-Z]"
+)
 
 
 def tidy(text: str, hits: list[Hit]) -> list[Hit]:
     """`hits` with each entry's title cleaned of what is not the title (see the module), and
     the parts of one entry read as two hits joined (`_join_parts`)."""
     kept = [hit for hit in hits if not _section_name(text, hit)]
-    return _join_parts(text, [_tidy(_written_year(text, hit)) for hit in kept])
+    return _join_parts(text, [_tidy(_title_run_on(text, _written_year(text, hit))) for hit in kept])
+
+
+_SAME_LINE_GAP = re.compile(r"[ \t]+")
+
+
+def _title_run_on(text: str, hit: Hit) -> Hit:
+    """The entry with its title whole when a reader took the title's last words for the venue:
+    the "venue" has no venue word and follows the title on its line with only a space between
+    (`Stein Variational Policy Gradient`, read as title `... Policy`, venue `Gradient`)."""
+    fields = hit.reference
+    venue = clean_venue(fields.venue) if fields is not None else None
+    if fields is None or not fields.title or not venue or VENUE_CUE.search(venue):
+        return hit
+    start, end = find_spaced(text, fields.title, hit.start, hit.end)
+    gap = _SAME_LINE_GAP.match(text, end) if start >= 0 else None
+    if (
+        gap is None
+        or find_spaced(text, venue, gap.end(), gap.end() + len(venue) + 40)[0] != gap.end()
+    ):
+        return hit
+    title = f"{fields.title} {venue}"
+    merged = replace(fields, title=title, venue=None)
+    return replace(
+        hit,
+        title_hint=title if hit.title_hint == fields.title else hit.title_hint,
+        reference=merged,
+    )
 
 
 def _written_year(text: str, hit: Hit) -> Hit:
@@ -81,6 +124,8 @@ def _section_name(text: str, hit: Hit) -> bool:
 
 # Between two parts of one entry: punctuation and spaces, a line break but no blank line.
 _PART_GAP = re.compile(r"[ \t.,;:]*\n?[ \t]*")
+# Between a chapter's title and the collection it is in: `. Chapter in "...`, `. In: "...`.
+_IN_COLLECTION = re.compile(r"[ \t.,;:]*\n?[ \t]*(?:[Cc]hapter[ \t]+)?[Ii]n:?[ \t]*\n?[ \t]*")
 
 
 def _join_parts(text: str, hits: list[Hit]) -> list[Hit]:
@@ -100,6 +145,19 @@ def _join_parts(text: str, hits: list[Hit]) -> list[Hit]:
 
 def _joined(text: str, first: Hit, second: Hit) -> Hit | None:
     a, b = first.reference, second.reference
+    if (
+        a is not None
+        and b is not None
+        and a.title
+        and b.title
+        and first.ref is None
+        and second.ref is None
+        and _IN_COLLECTION.fullmatch(text, first.end, second.start)
+    ):
+        # `Label propagation for clustering. Chapter in "Advances in Network Clustering"
+        # edited by ...`: the quoted title is the collection the entry's chapter is in.
+        fields = replace(a, venue=b.title, year=a.year or b.year)
+        return replace(first, end=second.end, reference=fields)
     if (
         a is None
         or b is None
@@ -139,7 +197,7 @@ def _tidy(hit: Hit) -> Hit:
         hit = replace(hit, reference=fields)
         title = title[: named.start()]
     title = _without_tail(title, fields)
-    if _cut_sentence(title, fields):
+    if _cut_sentence(title, fields) or _AFFILIATION.match(title) or _ABOUT_CODE.match(title):
         title = ""
     if _is_author_list(title, fields):
         fields = replace(fields, authors=fields.authors or split_authors(title))

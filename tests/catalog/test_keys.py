@@ -117,3 +117,18 @@ def test_a_book_is_keyed_by_its_title_else_its_authors_and_year() -> None:
     assert book_ref(None, (), None, "Knuth, Vol. 2").key == "book:knuth vol 2"
     assert ref_from_string("book:numerical recipes") == book_ref("Numerical Recipes", (), None, "")
     assert not book_ref("Numerical Recipes", (), None, "").kind.is_identifier
+
+
+@pytest.mark.parametrize(
+    ("author", "family"),
+    [
+        ("Grippo L", "grippo"),  # family name, then initials (Medline style)
+        ("Van der Merwe R", "merwe"),
+        ("CROCHEMORE M.", "crochemore"),
+        ("L Grippo", "grippo"),
+        ("TA Arias", "arias"),
+        ("Alan B. Forsythe", "forsythe"),
+    ],
+)
+def test_family_name_before_or_after_initials(author: str, family: str) -> None:
+    assert family_name(author) == family

@@ -29,8 +29,10 @@ UNNEEDED_PACKAGES = (
     "xml",
 )
 # Modules of the standard library and of citegraph that only other commands need: the
-# version lookup, the online sources, and the scan cache and walk of whole-tree scans.
+# version lookup, the online sources, the scan cache and walk of whole-tree scans, the
+# bibliography lock (no lock here), and the resource loader (the title model is a file).
 UNNEEDED_MODULES = (
+    "catalog.bibtex",
     "catalog.http",
     "catalog.imports",
     "catalog.resolvers.arxiv",
@@ -39,11 +41,15 @@ UNNEEDED_MODULES = (
     "catalog.resolvers.datacite",
     "catalog.resolvers.openalex",
     "catalog.resolvers.semanticscholar",
+    "citegraph.bibliography",
     "citegraph.graph",
+    "citegraph.render.bibtex",
     "email",
     "importlib.metadata",
     "scanner.cache",
     "scanner.parallel",
+    "importlib.resources",
+    "zipfile",
 )
 SOURCE = '''"""Spectral estimates.
 

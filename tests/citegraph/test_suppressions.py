@@ -136,3 +136,27 @@ def test_text_and_json_say_which_findings_are_fixable(root: Path) -> None:
 def test_fixable_rules_are_the_ones_fix_repairs() -> None:
     # CG005 is repaired by rewriting the bibliography rather than by an edit of a span.
     assert {code for code, rule in RULES.items() if rule.fixable} == {*FIXES, "CG005"}
+
+
+def test_a_warm_scan_reads_only_files_that_hold_a_marker(tmp_path: Path, monkeypatch) -> None:
+    """The scan notes whether a file with mentions holds `citegraph:`; the report then reads
+    no file without one to look for markers, and honours those of a cached file."""
+    import citegraph.checks.suppress as suppress
+    from citegraph.config import Config
+    from citegraph.pipeline import run_scan
+
+    root = tmp_path / "p"
+    root.mkdir()
+    (root / "mod.py").write_text(SOURCE)
+    (root / "plain.py").write_text("# arXiv:2113.01235\n")
+    config = Config(resolve=False, jobs=1, cache_dir=str(tmp_path / "cache"))
+    read: list[str] = []
+    real = suppress._lines
+    monkeypatch.setattr(suppress, "_lines", lambda path: read.append(path.name) or real(path))
+    cold = run_scan(root, config)
+    assert read == ["mod.py"]
+    read.clear()
+    warm = run_scan(root, config)
+    assert read == ["mod.py"] and warm == cold
+    assert {f.path for f in warm.findings} == {"mod.py", "plain.py"}
+    assert [f.line for f in warm.suppressed] == [1, 3]

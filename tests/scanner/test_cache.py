@@ -315,3 +315,18 @@ def test_killed_writer_leaves_a_usable_cache(repo: Path, tmp_path: Path) -> None
     assert list(scan_paths(repo, _options(tmp_path))) == list(
         scan_paths(repo, ScanOptions(jobs=1, cache=False))
     )
+
+
+def test_an_entry_with_a_value_no_field_takes_is_a_miss(repo: Path, tmp_path: Path) -> None:
+    from scanner.codec import CorruptEntry, dumps, loads
+
+    scan = next(s for s in scan_paths(repo, ScanOptions(jobs=1, cache=False)) if s.mentions)
+    entry = dumps(scan)
+    assert loads(entry) == scan
+    for bad in (
+        entry.replace(b'"ok"', b'"fine"'),  # a status no FileScan has
+        entry.replace(b'"comment"', b'"margin"'),  # a context no block has
+        b"[" + entry[1:].split(b",", 1)[1],  # a field short
+    ):
+        with pytest.raises(CorruptEntry):
+            loads(bad)

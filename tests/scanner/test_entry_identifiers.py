@@ -83,3 +83,89 @@ def test_a_preprint_and_its_published_version_below_are_one_reference() -> None:
         "       http://www.example.net/Volume_17/PDF/v17i1r66.pdf\n"
     )
     assert keys(text) == ["arxiv:0905.4913"]
+
+
+def test_a_chapter_entry_after_doxygen_paragraph_markup_is_one_reference() -> None:
+    # `</para><para>` renders as a blank line: the entry starts its paragraph, and its
+    # `Chapter in "Book" edited by ...` sentence is the entry's own, not prose.
+    text = (
+        " References:\n\n"
+        " </para><para>\n"
+        ' Novak, L.: Streaming sketches for community detection. Chapter in "Advances\n'
+        ' in Streaming Algorithms" edited by A. Roe, B. Poe\n'
+        " &amp; C. Moe (Example Press, New York, 2018).\n"
+        " https://doi.org/10.9999/example.ch5\n"
+        " https://arxiv.org/abs/1709.05634\n\n"
+        " </para><para>\n"
+    )
+    hits = find_hits(text)
+    assert [(h.kind.value, h.ref.key if h.ref else None) for h in hits] == [
+        ("arxiv", "arxiv:1709.05634")
+    ]
+    assert text.count("\n", 0, hits[0].start) + 1 == 4
+
+
+def kinds_and_keys(text: str) -> list[tuple[str, str | None]]:
+    return [(h.kind.value, h.ref.key if h.ref else None) for h in find_hits(text)]
+
+
+def test_an_entry_after_a_comment_blank_line_runs_on_to_its_identifiers() -> None:
+    # The blank line of a `/** ... */` block keeps the spaces where ` *` stood.
+    text = (
+        "   [Articles]\n"
+        "   A. Author, « Sketching sparse streams », Proc. Example Soc., vol. 3, 2006\n"
+        "   https://doi.org/10.9999/example.2006.1\n"
+        "   \n"
+        "   Doe, J. « Counting distinct elements in sparse streams is easy ».\n"
+        "   Physical Review E, vol. 94, no 5, novembre 2016, p. 052315. arXiv.org,\n"
+        "   doi:10.9999/example.2016.2.\n"
+        "   https://arxiv.org/pdf/1606.02319.pdf\n"
+    )
+    assert [key for kind, key in kinds_and_keys(text)] == [
+        "doi:10.9999/example.2006.1",
+        "arxiv:1606.02319",
+    ]
+
+
+def test_a_hal_id_before_its_link_is_the_entrys() -> None:
+    text = (
+        "   [Articles]\n"
+        "   Doe, J. « Sketching sparse streams ». Physical Review E, vol. 9, 2016.\n"
+        "   https://arxiv.org/pdf/1606.02319.pdf\n"
+        "   \n"
+        "   Nicolas Dugué, Anthony Perez. Directed Louvain: maximizing modularity in\n"
+        "   directed networks. [Research Report] Université d’Orléans. 2015. hal-01231784\n"
+        "   https://hal.archives-ouvertes.fr/hal-01231784\n"
+    )
+    assert kinds_and_keys(text) == [
+        ("arxiv", "arxiv:1606.02319"),
+        ("url", "url:https://hal.science/hal-01231784"),
+    ]
+
+
+def test_an_entry_within_a_sentence_runs_on_to_its_doi() -> None:
+    text = (
+        " Balancing as described by B. N. Parlett and C. Reinsch,\n"
+        ' "Balancing a Matrix for Calculation of Eigenvalues and Eigenvectors".\n'
+        " In: Numerische Mathematik, Volume 13, Number 4 (1969), 293-304,\n"
+        " Springer Berlin / Heidelberg. DOI: 10.1007/BF02165404\n"
+    )
+    assert kinds_and_keys(text) == [("doi", "doi:10.1007/bf02165404")]
+
+
+def test_a_chapter_and_its_collection_on_one_line_are_one_reference() -> None:
+    # `Title. Chapter in "Collection" edited by ...`: the collection's title is read as an
+    # entry of its own; it is the chapter's venue, not a second work.
+    text = (
+        " References:\n\n"
+        " </para><para>\n"
+        ' Novak, L.: Label propagation for clustering. Chapter in "Advances in\n'
+        ' Network Clustering and Blockmodeling" edited by P. Doreian, V. Batagelj\n'
+        " &amp; A. Ferligoj (Wiley, New York, 2018).\n"
+        " https://doi.org/10.1002/9781119483298.ch5\n"
+        " https://arxiv.org/abs/1709.05634\n\n"
+        " </para><para>\n"
+    )
+    assert kinds_and_keys(text) == [("arxiv", "arxiv:1709.05634")]
+    (hit,) = find_hits(text)
+    assert hit.title_hint == "Label propagation for clustering"

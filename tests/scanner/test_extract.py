@@ -198,3 +198,15 @@ def test_every_mention_names_a_reference_with_its_key_and_fields(titles: list[Hi
 def test_a_malformed_identifier_names_no_reference() -> None:
     (mention,) = find_mentions(block("arXiv:2113.01234"))
     assert mention.reference is None and mention.problem is not None
+
+
+def test_a_venue_that_ends_the_title_read_whole_is_not_the_venue() -> None:
+    # One reader cut the title where it wrapped and took its last word for the venue.
+    fields = EntryFields(("Q. Liu",), "Stein variational gradient descent: a general", "Method")
+    whole = "Stein variational gradient descent: a general method"
+    hit = Hit(0, 9, RefKind.TITLE, "CG105", title_hint=whole, reference=fields)
+    reference = extract.reference_of(hit, "Stein ...")
+    assert reference is not None and (reference.title, reference.venue) == (whole, None)
+    kept = Hit(0, 9, RefKind.TITLE, "CG105", title_hint=fields.title, reference=fields)
+    reference = extract.reference_of(kept, "Stein ...")
+    assert reference is not None and reference.venue == "Method"

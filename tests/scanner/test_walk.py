@@ -41,6 +41,25 @@ def test_walk_honours_nested_gitignore_and_default_excludes(tree: Path) -> None:
     assert sorted(listed(tree)) == [".gitignore", "pkg/mod.py", "pkg/sub/.gitignore"]
 
 
+def test_the_walk_never_enters_excluded_directories(tree: Path, monkeypatch) -> None:
+    # A vendored node_modules or a virtual environment can hold more files than the project.
+    import scanner.walk
+
+    entered: list[str] = []
+    real = os.scandir
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        entered.append(os.path.relpath(path, tree))
+        return real(path)
+
+    monkeypatch.setattr(scanner.walk.os, "scandir", scandir)
+    assert sorted(listed(tree)) == [".gitignore", "pkg/mod.py", "pkg/sub/.gitignore"]
+    assert sorted(entered) == [".", "env", "pkg", "pkg/sub"]  # env: to find its pyvenv.cfg
+    entered.clear()
+    assert "env/lib/site.py" in listed(tree, ScanOptions(default_excludes=False))
+    assert "node_modules/lib" in entered
+
+
 def test_git_listing_includes_untracked_but_not_ignored(tree: Path) -> None:
     git(tree, "init", "-q")
     git(tree, "add", "pkg/mod.py")

@@ -82,3 +82,47 @@ def test_a_generic_link_text_lets_the_entry_title_through() -> None:
         "       `PDF <https://ieeexplore.ieee.org/document/1163351>`__"
     )
     assert hint(text) == "A Fast Cosine Transform in One and Two Dimensions"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # Doxygen reference lists write `Authors: Title, Venue` and the link on a later line.
+        (
+            " </para><para>\n"
+            " J. Q. Doe: Sketching patterns in sparse networks,\n"
+            " Phys. Rev. E 99, 012345 (2019)\n"
+            " https://doi.org/10.9999/physreve.99.012345.\n",
+            "Sketching patterns in sparse networks",
+        ),
+        (
+            "\n A Doe, JQ Roe, C Moe: Counting communities in very\n"
+            " large streams, http://www.arxiv.org/abs/cond-mat/0408187\n",
+            "Counting communities in very large streams",
+        ),
+    ],
+)
+def test_title_of_an_authors_colon_title_entry(text: str, title: str) -> None:
+    from scanner.identifiers.hints import title_hint
+
+    start = text.index("http")
+    assert title_hint(text, start, start + 20) == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " See also: the discussion of sketches at https://doi.org/10.9999/x.1\n",
+        " Time complexity: O(n log n), as shown at https://doi.org/10.9999/x.1\n",
+        " Returns: the sketch, from https://doi.org/10.9999/x.1\n",
+        # One word before the colon is a name of something, not authors; a title in lower
+        # case is a phrase.
+        " Kept: a plain namespace, https://doi.org/10.9999/x.1\n",
+        " Sketch: a method for sparse counting,\n Doe and Roe, https://doi.org/10.9999/x.1\n",
+    ],
+)
+def test_a_colon_after_words_that_name_no_author_gives_no_title(text: str) -> None:
+    from scanner.identifiers.hints import title_hint
+
+    start = text.index("http")
+    assert title_hint(text, start, start + 20) is None

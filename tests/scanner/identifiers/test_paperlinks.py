@@ -60,6 +60,34 @@ PAPERS = [
     ("https://infoscience.epfl.ch/record/123456", "J. Doe, Sketches, ASNA 2009. " + M),
     ("https://cds.cern.ch/record/1234567", M),
     ("https://inspirehep.net/literature/1234567", M),
+    # A home directory named by its user's id is no course (`~cse835` is); a thesis file
+    # under a blog's folder is a thesis; a document server's query names (`doc=`) say
+    # nothing of the document; old JSS articles (`v05/a05`) and ECCC reports.
+    ("http://users.example.edu/~wangx346/research/GEE_selection.pdf", M),
+    ("http://someone.github.io/blog/files/thesis.pdf", "[1] J. Doe. Graphs, 2016. " + M),
+    ("http://dbpubs.example.edu:8090/pub/showDoc.Fulltext?lang=en&doc=1999-66&format=pdf", M),
+    ("http://www.jstatsoft.org/v05/a05/paper", M),
+    ("http://eccc.hpi-web.de/report/2001/092/", "ECCC report, 2001: " + M),
+    # Preprint servers without a DOI in the link: OSF Preprints, ChemRxiv.
+    ("https://osf.io/preprints/psyarxiv/abcd1", M),
+    ("https://chemrxiv.org/engage/chemrxiv/article-details/60c74a3e842e65b4f1db2f4a", M),
+    # CORE's reader, Cell Press article pages, research portals' publication pages.
+    ("https://core.ac.uk/reader/10883750", M),
+    ("https://www.cell.com/cell-systems/fulltext/S2405-4712(20)30195-2", M),
+    ("https://research.example.ac.at/en/publications/escaping-flatland-colors-26", M),
+    # A PDF kept in a personal site's `data` folder (a technical note).
+    ("https://personal.example.nl/~doe/data/colourschemes.pdf", M),
+    # Old APS abstract links, TU Delft's repository; an Internet Archive item and a numbered
+    # repository record when their entry reads like a reference.
+    ("http://pre.aps.org/abstract/PRE/v76/i2/e026209", M),
+    ("http://resolver.tudelft.nl/uuid:a4d195c3-1f89-4d66-913d-db9af0969509", M),
+    ("http://archive.org/details/jresv99Xn4p233", "J. Doe, Branchings, J. Res. 71 (1967). " + M),
+    ("http://discovery.example.ac.uk/1482128/", "J. Doe, Doctoral Thesis 2016 " + M),
+    # A venue that holds a vetoing word: ACM Transactions on Mathematical Software.
+    (
+        "http://www.example.br/~doe/publications/bmr5.pdf",
+        "ACM Transactions on Mathematical Software (preprint). Available at: " + M,
+    ),
 ]
 
 NOT_PAPERS = [
@@ -94,8 +122,8 @@ NOT_PAPERS = [
     ("https://www.example.edu/~doe/papers/guide/guide.pdf", "See the user guide at " + M),
     # File formats and specifications, called so before the link.
     ("https://formats.example.net/SAM1.pdf", "described with the BAM file format at " + M),
-    ("https://www.example.org/pub/fmt.pdf", "The format specification: " + M),
-    ("https://www.example.org/pub/fmt.pdf", "Official spec: " + M),
+    ("https://www.example.net/pub/fmt.pdf", "The format specification: " + M),
+    ("https://www.example.net/pub/fmt.pdf", "Official spec: " + M),
     # Processor manuals and instruction tables, vendor documents and talks.
     ("https://www.agner.org/optimize/instruction_tables.pdf", M),
     ("https://www.example.net/system/files/TechDocs/24593.pdf", M),
@@ -111,7 +139,11 @@ NOT_PAPERS = [
     ("http://www.example.fi/Opinnot/T-61.6020/2008/pagerank_hits.pdf", M),
     ("http://www.example.no/studier/emner/math/MAT1100/h08/kompendiet/diffint.pdf", M),
     ("https://math.example.edu/~doe/ban275.pdf", "[1] Prof. Doe's notes: " + M),
-    # Vendors' white papers and federal standards.
+    # Vendors' application notes, by their folder or what the line calls them.
+    ("https://www.example.net/resource/en/application_note/an4013-timers.pdf", M),
+    ("https://www.example.net/files/an4013.pdf", "ST application note AN4013: " + M),
+    # Vendors' white papers and federal standards; a standards body's documents folder.
+    ("http://www.example.jp/std/documents/e/DC-008-2016-E.pdf", "Exif Version 2.31. " + M),
     ("https://www.example.net/media/publication/720_Algorithms_Whitepaper_2015.pdf", M),
     ("https://nvlpubs.example.gov/nistpubs/fips/nist.fips.197.pdf", M),
     # FAQs and keynotes.
@@ -120,6 +152,27 @@ NOT_PAPERS = [
     # A course number stays a course number.
     ("https://www.example.edu/stat315a/notes.pdf", M),
     ("https://www.example.edu/~prof/cs101/week3.pdf", M),
+    # A course's notes by a department's code under `~`, in a glued name or an education
+    # folder; slides of a thesis defence; an FTP server's software folder.
+    ("http://www.example.edu/~cse835/kmeans.pdf", M),
+    ("http://www.example.edu/education/CAGDNotes/Bernstein-Polynomials.pdf", M),
+    ("http://someone.github.io/blog/files/thesis-defense-slides.pdf", M),
+    ("http://ftp.example.gov/pub/MINPACK-2/csrch/", "Minpack-2 (1993): " + M),
+    # A data set's documentation, and a data file named so.
+    ("https://www.example.edu/datasets/codebook.pdf", M),
+    ("https://www.example.edu/~doe/data/data-dictionary.pdf", M),
+    # A site's public folder, whatever the other links of the paragraph hold (a blog's
+    # date, a publication page); German teaching pages (`lehre`).
+    (
+        "http://www.example.net/pub/math/f161.html",
+        "https://blog.example.net/2011-06-09-emu/\nhttps://www.example.net/publication/1\n" + M,
+    ),
+    ("https://www.example.de/iana3/lehre/fourier2014w/media/table.pdf", M),
+    # A research portal's list of publications is no paper.
+    ("https://research.example.ac.at/en/publications/", M),
+    # An Internet Archive item or a repository record with no reference around it.
+    ("https://archive.org/details/ms_dos_games", "Mirror: " + M),
+    ("http://eprints.example.ac.uk/12345/", "See " + M),
     # A personal site's documentation, and a company's documentation pages.
     ("https://someone.github.io/project/docs/api.html", "Smith et al. (2019) " + M),
     ("https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html", M),
@@ -191,6 +244,9 @@ def test_prefilter_lets_every_paper_link_through(url: str, entry: str) -> None:
             None,
         ),
         ("J. Doe. Sketching streams. PhD thesis, 2019. doi:10.5281/zenodo.1234567", None),
+        # A standard's DOI names a standard, never a paper: IEEE standards, IETF RFCs.
+        ("IEEE Standard for Floating-Point Arithmetic, doi:10.1109/IEEESTD.2019.8766229", []),
+        ("The GeoJSON format (https://doi.org/10.17487/RFC7946).", []),
         # A numbered list of links, one per line: the second is not glued to the first.
         (
             "Sources:\n2.https://lab.example.edu/\n3.https://lab.example.edu/~a/papers/x.pdf",

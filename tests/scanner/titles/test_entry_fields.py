@@ -108,6 +108,7 @@ def test_a_year_is_never_a_page(text: str, year: int | None) -> None:
         ("A. Bonato and F. Chung (Eds)", None),
         ("doc:`scipy:tutorial/optimize` - although", None),
         ("`Journal of Forecasting`", "Journal of Forecasting"),
+        ("Physical Reports Volume", "Physical Reports"),
         ("CRC Press", "CRC Press"),
         ("Science", "Science"),
     ],
@@ -126,9 +127,32 @@ def test_clean_venue(venue: str, name: str | None) -> None:
         ("Psychology Department", False),
         ("SAS Institute", False),
         ("Amer", False),
+        ("Physical Reports", False),
         ("Phys", False),
         ("ACM Computing Surveys", False),
     ],
 )
 def test_is_person(author: str, person: bool) -> None:
     assert is_person(author) is person
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "-   Y. Liu, P. Ramachandran, Q. Liu and J. Peng (2017)\n"
+        "    Stein Variational Policy Gradient\n    arXiv:1704.02399\n",
+        ".. [2] S. Butler, Interlacing For Weighted Graphs Using The Normalized\n"
+        "   Laplacian, Electronic Journal of Linear Algebra, Volume 16, pp. 90-98, 2007.\n",
+    ],
+)
+def test_a_title_is_never_cut_into_its_venue(text: str) -> None:
+    """Nor does it run into the venue or the identifier on the next line."""
+    (hit,) = find_citations(text)
+    assert hit.reference is not None
+    title, venue = hit.reference.title, hit.reference.venue
+    assert title in (
+        "Stein Variational Policy Gradient",
+        "Interlacing For Weighted Graphs Using The Normalized Laplacian",
+    )
+    assert venue in (None, "Electronic Journal of Linear Algebra")
+    assert hit.title_hint == title

@@ -19,6 +19,8 @@ from scanner.titles.sections import regions
         ("Fedkiw, Ronald, Jos Stam, and Henrik Wann Jensen.", None),
         ("L'Ecuyer, P. and Cote, S.", ("L'Ecuyer, P.", "Cote, S.")),
         ("Hull et al,", ("Hull",)),
+        # an accent written as a combining mark (`e` + U+0301), as macOS files keep it
+        ("Nicolas Dugue\u0301, Anthony Perez.", ("Nicolas Dugue\u0301", "Anthony Perez")),
     ],
 )
 def test_author_lists(text: str, names: tuple[str, ...] | None) -> None:
@@ -76,3 +78,63 @@ def test_bibtex_entry_in_a_comment() -> None:
     assert (ref.year, ref.volume, ref.pages) == (1977, "3", "253-256")
     assert ref.venue == "ACM Trans. Math. Softw."
     assert text[hit.start :].startswith("@article")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a slash between two words is the title's own; a path or id before it is not
+        (
+            'B. H. Bloom, "Space/time trade-offs in hash coding with allowable errors",\n'
+            "Communications of the ACM 13(7), 1970.",
+            "Space/time trade-offs in hash coding with allowable errors",
+        ),
+        (
+            "A. Author, and B. Author. DS/0310049 Generalized cores of large networks.\n"
+            "Journal of Networks, 2002.",
+            "Generalized cores of large networks",
+        ),
+    ],
+)
+def test_title_keeps_its_own_slash(text: str, title: str) -> None:
+    assert [h.reference.title for h in find_citations(text) if h.reference] == [title]
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "year"),
+    [
+        ("As of van der Merwe's dissertation of 2004 this was open.", ("van der Merwe",), 2004),
+        ("See Smith's paper from 1999 for the proof.", ("Smith",), 1999),
+    ],
+)
+def test_a_possessive_names_its_work_and_year(
+    text: str, authors: tuple[str, ...], year: int
+) -> None:
+    hits = find_citations(text)
+    assert [(h.reference.authors, h.reference.year) for h in hits if h.reference] == [
+        (authors, year)
+    ]
+
+
+def test_a_comment_line_of_two_surnames_and_a_title_names_a_work() -> None:
+    text = (
+        "   Ooura and Mori, A robust double exponential formula for Fourier-type integrals,\n"
+        "   eta is the argument to the exponential in equation 3.3:\n"
+    )
+    hits = find_citations(text)
+    assert [(h.reference.authors, h.reference.title) for h in hits if h.reference] == [
+        (("Ooura", "Mori"), "A robust double exponential formula for Fourier-type integrals")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "   Insert and Delete, The operations we support on the tree.\n",
+        "   Min and Max, A pair of values that we clamp the input to.\n",
+        "   Ooura and Mori, A short note.\n",  # too short to be told from a phrase
+        "   We thank Ooura and Mori, A robust double exponential formula for integrals,\n",
+    ],
+)
+def test_other_lines_of_two_words_and_a_phrase_name_no_work(text: str) -> None:
+    assert find_citations(text) == []

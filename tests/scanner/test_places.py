@@ -1,0 +1,140 @@
+"""One place, one reference: an entry's title, identifiers and in-text mentions are one hit."""
+
+from __future__ import annotations
+
+from catalog.types import RefKind
+from scanner.extract import find_hits
+
+# A JSDoc block as the parser gives it: delimiters blanked, so its blank line keeps spaces.
+FRENCH_ENTRIES = (
+    "\n   Sorting networks\n   ================\n  \n"
+    "   Dupont, J. « Fast sorting networks: Depth optimization and comparator\n"
+    "   counts are equivalent ». Physical Review E, vol. 12, no 3,\n"
+    "   mars 2016, p. 031234. arXiv.org, doi:10.1234/PhysRevE.12.031234.\n"
+    "   https://arxiv.org/pdf/1601.01234.pdf\n  \n"
+    "   Jeanne Durand\u0301, Paul Martin. Directed sorting: odd-even merges in\n"
+    "   directed networks. [Research Report] Universite de Lyon. 2015. hal-01234567\n"
+    "   https://hal.science/hal-01234567\n"
+)
+
+
+def test_an_entry_after_a_blank_comment_line_takes_its_identifiers() -> None:
+    hits = find_hits(FRENCH_ENTRIES)
+    assert [(h.kind, h.title_hint) for h in hits] == [
+        (
+            RefKind.ARXIV,
+            "Fast sorting networks: Depth optimization and comparator counts are equivalent",
+        ),
+        (RefKind.URL, "Directed sorting: odd-even merges in directed networks"),
+    ]
+    first = hits[0]
+    assert FRENCH_ENTRIES[first.start :].startswith("Dupont")
+
+
+def test_a_mention_points_at_an_entry_without_a_year_by_its_author() -> None:
+    text = (
+        "Generates sigma points according to Van der Merwe's\n2004 dissertation[1] for the\n"
+        "filter class. It uses alpha, beta and kappa terms.\n\n"
+        "Usually this will not matter. As of van der Merwe's dissertation of\n"
+        "2004 [1] this was not a well studied area.\n\n"
+        "References\n----------\n\n"
+        '.. [1] R. Van der Merwe "Sigma-Point Kalman Filters for Probabilistic\n'
+        '       Inference in Dynamic State-Space Models" (Doctoral dissertation)\n'
+    )
+    hits = find_hits(text)
+    assert [h.kind for h in hits] == [RefKind.TITLE]
+    assert hits[0].title_hint and hits[0].title_hint.startswith("Sigma-Point Kalman Filters")
+    assert len(hits[0].also) == 2
+
+
+def test_a_mention_of_another_author_stays_apart_from_an_undated_entry() -> None:
+    text = (
+        "As of Smith's dissertation of 2004 this was open.\n\n"
+        "References\n----------\n\n"
+        '.. [1] R. Van der Merwe "Sigma-Point Kalman Filters for Probabilistic\n'
+        '       Inference in Dynamic State-Space Models" (Doctoral dissertation)\n'
+    )
+    assert [h.kind for h in find_hits(text)] == [RefKind.AUTHOR_YEAR, RefKind.TITLE]
+
+
+def test_an_affiliation_is_no_title_and_its_authors_point_at_their_entry() -> None:
+    text = (
+        "Lexicon information\n===================\n\n"
+        "Authors: Alice Hu and Bob Liu, 2004.\n"
+        "    Department of Computer Science\n"
+        "    University of Somewhere at Springfield\n\n"
+        "Related papers:\n\n"
+        '- Alice Hu and Bob Liu. "Mining and summarizing customer reviews".\n'
+        "    Proceedings of the ACM SIGKDD Conference (KDD-04), 2004.\n"
+    )
+    hits = find_hits(text)
+    assert [h.title_hint for h in hits] == ["Mining and summarizing customer reviews"]
+    assert len(hits[0].also) == 1
+
+
+def test_sphinx_bibtex_keys_are_author_year_mentions_once_per_work_in_a_place() -> None:
+    text = (
+        "CSP was first described in :footcite:`KolesEtAl1990`; a tutorial is\n"
+        "in :footcite:`BlankertzEtAl2008`. Multi-class solving is from\n"
+        ":footcite:p:`Grosse-WentrupBuss2008,Ozarslan2013`.\n\n"
+        "norm_trace : bool\n"
+        "    A step of the original algorithm :footcite:`KolesEtAl1990`, not of\n"
+        "    more recent work :footcite:t:`BlankertzEtAl2008`.\n"
+    )
+    hits = find_hits(text)
+    assert [(h.kind, h.reference.authors, h.reference.year) for h in hits if h.reference] == [
+        (RefKind.AUTHOR_YEAR, ("Koles",), 1990),
+        (RefKind.AUTHOR_YEAR, ("Blankertz",), 2008),
+        (RefKind.AUTHOR_YEAR, ("Grosse-Wentrup",), 2008),
+        (RefKind.AUTHOR_YEAR, ("Ozarslan",), 2013),
+    ]
+    assert [len(h.also) for h in hits] == [1, 1, 0, 0]
+
+
+def test_a_sphinx_role_without_a_year_in_its_key_is_no_mention() -> None:
+    assert find_hits("As shown in :footcite:`koles_csp` and :cite:`smith`, 2 works.\n") == ()
+
+
+def test_a_title_in_a_rest_reference_to_an_indirect_target_is_its_links_work() -> None:
+    text = (
+        "The estimation follows the `reference script <https://example.org/code>`_, by\n"
+        "A. Author, B. Author:\n"
+        "`'Online Learning for Topic Models', NIPS 2010`_.\n\n"
+        ".. _'Online Learning for Topic Models', NIPS 2010: online-topics_\n"
+        ".. _online-topics: https://papers.example.cc/paper/2010/file/1234-Paper.pdf\n"
+    )
+    hits = [h for h in find_hits(text) if h.kind is not RefKind.URL or "papers" in str(h.ref)]
+    assert [(h.kind, h.title_hint) for h in hits] == [
+        (RefKind.URL, "Online Learning for Topic Models")
+    ]
+    assert [text.count("\n", 0, at) for at in hits[0].also] == [1]  # the authors, the title
+
+
+def test_a_chapter_and_the_collection_it_is_in_are_one_reference() -> None:
+    text = (
+        "References:\n\n"
+        'Author, L.: Label propagation for clustering. Chapter in "Advances in\n'
+        'Network Clustering and Blockmodeling" edited by P. Editor, V. Editor\n'
+        "(Wiley, New York, 2018).\n"
+        "https://doi.org/10.1002/9781119483298.ch5\n"
+        "https://arxiv.org/abs/1709.05634\n"
+    )
+    hits = find_hits(text)
+    assert [(h.kind, h.title_hint) for h in hits] == [
+        (RefKind.ARXIV, "Label propagation for clustering")
+    ]
+
+
+def test_a_sentence_about_the_code_after_a_mention_is_no_title() -> None:
+    text = (
+        "Implements the algorithm described by Raghavan, Albert and Kumara (2007). This\n"
+        "version extends the original method by the ability to take edge weights into\n"
+        "consideration.\n\n"
+        "References:\n\n"
+        "Raghavan, U.N. and Albert, R. and Kumara, S.: Near linear time algorithm to\n"
+        "detect community structures in large-scale networks. Phys Rev E 76, 036106\n"
+        "(2007). https://doi.org/10.1103/PhysRevE.76.036106\n"
+    )
+    hits = find_hits(text)
+    assert [h.kind for h in hits] == [RefKind.DOI]
+    assert len(hits[0].also) == 1
