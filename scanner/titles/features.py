@@ -142,59 +142,145 @@ def _shape(word: str) -> str:
     return "".join(shape)[:6]
 
 
-def _own(token: Token, text: str) -> list[str]:
-    word = token.text
+_OFFSETS = (-3, -2, -1, 1, 2, 3)  # the neighbours whose word, shape and rule marks a token sees
+_EDGES = tuple(f"{offset}:edge" for offset in _OFFSETS)
+_CAPS_AHEAD = tuple(f"caps_ahead={count}" for count in range(7))
+_PROSE_NEAR = tuple(f"prose_near={count}" for count in range(3))
+# Feature strings that depend on a word alone, kept across blocks: a tree repeats its words, and
+# building each token's strings anew was most of the tagger's cost. Cleared when full, which
+# bounds its memory (about 1.5 kB a word).
+_WORDS_KEPT = 4_096
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """What a token's features take from its word: its own features in their order (`head`,
+    then "initial" when a full stop follows a single letter, then `tail`), the flags the
+    block-level features count, and the strings its neighbours' rows name it by."""
+
+    head: tuple[str, ...]
+    tail: tuple[str, ...]
+    initial: bool
+    year: bool
+    capital: bool
+    prose: bool
+    context: tuple[tuple[str, ...], ...]  # per offset of `_OFFSETS`: its word and shape
+
+
+_WORDS: dict[str, _Word] = {}
+_MARKS: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = {}
+
+
+def _word(word: str) -> _Word:
+    found = _WORDS.get(word)
+    if found is not None:
+        return found
     lower = word.lower()
-    features = [f"w={lower}", f"s={_shape(word)}"]
+    head = [f"w={lower}", f"s={_shape(word)}"]
     if len(word) > 4:
-        features.append(f"suf={lower[-3:]}")
+        head.append(f"suf={lower[-3:]}")
+    initial = False
     if word[0].isalpha():
         if word.isupper():
-            features.append("upper" if len(word) > 1 else "cap1")
+            head.append("upper" if len(word) > 1 else "cap1")
         elif word[0].isupper():
-            features.append("cap")
+            head.append("cap")
         else:
-            features.append("low")
-        if len(word) == 1 and token.end < len(text) and text[token.end] == ".":
-            features.append("initial")
+            head.append("low")
+        initial = len(word) == 1
     elif word.isdigit():
-        features.append("year" if _YEAR_TOKEN.match(word) else f"num{min(len(word), 5)}")
+        head.append("year" if _YEAR_TOKEN.match(word) else f"num{min(len(word), 5)}")
     else:
-        features.append("punct")
+        head.append("punct")
+    tail = []
     if lower in MONTHS:
-        features.append("month")
+        tail.append("month")
     if lower in _VENUE_WORDS:
-        features.append("venue")
+        tail.append("venue")
     if lower in _FUNCTION_WORDS:
-        features.append("fn")
+        tail.append("fn")
     if lower in _CITING_WORDS:
-        features.append("citing")
+        tail.append("citing")
     if lower in _PROSE_WORDS:
-        features.append("prose")
+        tail.append("prose")
+    if len(_WORDS) >= _WORDS_KEPT:
+        _WORDS.clear()
+    found = _WORDS[word] = _Word(
+        tuple(head),
+        tuple(tail),
+        initial,
+        head[-1] == "year",
+        head[-1] in ("cap", "upper"),
+        "prose" in tail,
+        tuple((f"{offset}:{head[0]}", f"{offset}:{head[1]}") for offset in _OFFSETS),
+    )
+    return found
 
-    if token.start and text[token.start - 1] == "\n":
-        features.append("line_start")
-    return features
+
+def _mark_strings(marks: set[str]) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """The features of a token's rule marks: its own, and per offset of `_OFFSETS` those its
+    neighbours' rows carry."""
+    key = tuple(sorted(marks))
+    found = _MARKS.get(key)
+    if found is None:
+        found = _MARKS[key] = (
+            tuple(f"r_{mark}" for mark in key),
+            tuple(tuple(f"{offset}:r_{mark}" for mark in key) for offset in _OFFSETS),
+        )
+    return found
+
+
+def _marked_context(word: _Word, marks: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple((*own, *mark) for own, mark in zip(word.context, marks, strict=True))
 
 
 def block_features(
     text: str, tokens: list[Token], rule_marks: list[set[str]] | None = None
 ) -> list[list[str]]:
     """Feature strings for each token of `text`; `rule_marks[i]` names rule spans over token i."""
-    own = [_own(token, text) for token in tokens]
-    years = [i for i, token in enumerate(tokens) if "year" in own[i]]
-    in_quotes = _quoted(tokens)
-    in_markup = _in_markup(tokens)
-    in_emphasis = _emphasized(tokens, text)
-    separators = _separators(tokens)
+    words = [_word(token.text) for token in tokens]
+    size = len(text)
+    own: list[list[str]] = []
+    for token, word in zip(tokens, words, strict=True):
+        row = list(word.head)
+        if word.initial and token.end < size and text[token.end] == ".":
+            row.append("initial")
+        row.extend(word.tail)
+        if token.start and text[token.start - 1] == "\n":
+            row.append("line_start")
+        own.append(row)
+    count = len(tokens)
+    years = [i for i, word in enumerate(words) if word.year]
+    # Each of these reads one kind of token; a block without its character has none.
+    unmarked = [False] * count
+    in_quotes = _quoted(tokens) if any(q in text for q in _QUOTES) else [0] * count
+    in_markup = _in_markup(tokens) if "<" in text else unmarked
+    in_emphasis = _emphasized(tokens, text) if "*" in text else unmarked
+    separators = _separators(tokens) if "<" in text else unmarked
+    # Per token, what its neighbours' rows carry of it at each offset: its word and shape, and
+    # its rule marks when the rules' hits are given.
+    if rule_marks:
+        marks = [_mark_strings(m) for m in rule_marks]
+        context = [
+            word.context if not mark[0] else _marked_context(word, mark[1])
+            for word, mark in zip(words, marks, strict=True)
+        ]
+    else:
+        marks = None
+        context = [word.context for word in words]
+    # Running counts: the capitals in the next six tokens and the prose words around each.
+    capitals = [0]
+    prose = [0]
+    for word in words:
+        capitals.append(capitals[-1] + word.capital)
+        prose.append(prose[-1] + word.prose)
+    names = [row[0] for row in own]
 
-    capitals = [("cap" in f or "upper" in f) for f in own]
-    prose = [1 if "prose" in f else 0 for f in own]
     features: list[list[str]] = []
     after_colon = False
     year_index = 0
     for i, token in enumerate(tokens):
-        row = list(own[i])
+        row = own[i]
         while year_index + 1 < len(years) and abs(years[year_index + 1] - i) <= abs(
             years[year_index] - i
         ):
@@ -217,25 +303,28 @@ def block_features(
             row.append("sep")
         if i == 0 or separators[i - 1] or tokens[i - 1].text in ".:?;":
             row.append("opens")
-        ahead = sum(capitals[i : i + 6])
-        row.append(f"caps_ahead={ahead}")
-        near = sum(prose[max(0, i - _PROSE_REACH) : i + _PROSE_REACH + 1])
-        row.append(f"prose_near={min(near, 2)}")
+        row.append(_CAPS_AHEAD[capitals[min(i + 6, count)] - capitals[i]])
+        near = prose[min(i + _PROSE_REACH + 1, count)] - prose[max(0, i - _PROSE_REACH)]
+        row.append(_PROSE_NEAR[min(near, 2)])
         if i:
-            row.append(f"bi={own[i - 1][0]}|{own[i][0]}")
-        if i + 1 < len(tokens):
-            row.append(f"bi+={own[i][0]}|{own[i + 1][0]}")
-        marks = rule_marks[i] if rule_marks else ()
-        row.extend(f"r_{mark}" for mark in sorted(marks))
-        for offset in (-3, -2, -1, 1, 2, 3):
-            j = i + offset
-            if 0 <= j < len(tokens):
-                row.append(f"{offset}:{own[j][0]}")
-                row.append(f"{offset}:{own[j][1]}")
-                if rule_marks:
-                    row.extend(f"{offset}:r_{mark}" for mark in sorted(rule_marks[j]))
-            else:
-                row.append(f"{offset}:edge")
+            row.append(f"bi={names[i - 1]}|{names[i]}")
+        if i + 1 < count:
+            row.append(f"bi+={names[i]}|{names[i + 1]}")
+        if marks is not None:
+            row.extend(marks[i][0])
+        if 3 <= i < count - 3:
+            row += (
+                *context[i - 3][0],
+                *context[i - 2][1],
+                *context[i - 1][2],
+                *context[i + 1][3],
+                *context[i + 2][4],
+                *context[i + 3][5],
+            )
+        else:
+            for k, offset in enumerate(_OFFSETS):
+                j = i + offset
+                row.extend(context[j][k] if 0 <= j < count else (_EDGES[k],))
         if token.text == ":":
             after_colon = True
         elif token.text in ".;":
@@ -303,13 +392,16 @@ def _in_markup(tokens: list[Token]) -> list[bool]:
     return inside
 
 
+_QUOTES = ('"', "“", "”")
+
+
 def _quoted(tokens: list[Token]) -> list[int]:
     """For each token between a pair of straight or curly double quotes, the number of tokens
     the quotes hold (0 outside): a title is a few words, a quoted passage is a sentence."""
     inside = [0] * len(tokens)
     opened: int | None = None
     for i, token in enumerate(tokens):
-        if token.text in ('"', "“", "”"):
+        if token.text in _QUOTES:
             if opened is None:
                 opened = i
             else:

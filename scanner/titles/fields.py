@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 MONTHS = frozenset(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "  # noqa: SIM905
@@ -144,16 +143,33 @@ def pages_of(text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1024)
-def _spaced(phrase: str) -> re.Pattern[str]:
-    return re.compile(r"\s+".join(re.escape(word) for word in phrase.split()))
-
-
 def find_spaced(text: str, phrase: str, start: int = 0, end: int | None = None) -> tuple[int, int]:
     """The span of `phrase` in `text[start:end]` where any run of whitespace in it may be any
     other run, or (-1, -1). Titles and venues are reported with their whitespace collapsed,
     while the text still has the line breaks and comment indentation of a wrapped entry."""
-    if not phrase.strip():
+    # What searching for the words joined by `\s+` finds, without compiling a pattern for each
+    # title: the first place where the first word is followed by each next one after a run
+    # of whitespace.
+    words = phrase.split()
+    if not words:
         return -1, -1
-    match = _spaced(phrase).search(text, start, len(text) if end is None else end)
-    return (match.start(), match.end()) if match else (-1, -1)
+    end = len(text) if end is None else min(end, len(text))
+    at = text.find(words[0], start, end)
+    while at >= 0:
+        to = _spaced_end(text, words, at + len(words[0]), end)
+        if to >= 0:
+            return at, to
+        at = text.find(words[0], at + 1, end)
+    return -1, -1
+
+
+def _spaced_end(text: str, words: list[str], pos: int, end: int) -> int:
+    """Where `words[1:]` end when each follows a run of whitespace from `pos`, or -1."""
+    for word in words[1:]:
+        gap = pos
+        while gap < end and text[gap].isspace():
+            gap += 1
+        if gap == pos or not text.startswith(word, gap, end):
+            return -1
+        pos = gap + len(word)
+    return pos

@@ -31,6 +31,7 @@ _NEXT_SECTION = re.compile(
     r"Methods|Warnings?|Todo)[ \t]*:?[ \t]*(?:\n[ \t]*[-=~^]{3,}[ \t]*)?$"
 )
 _BLANK = re.compile(r"\n[ \t]*\n")
+_NON_SPACE = re.compile(r"\S")  # what `str.strip` keeps: a span without it is blank
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,28 +50,29 @@ def regions(text: str) -> tuple[Region, ...]:
 
     Cached: the rules and then the tagger's window selection read the same block's regions.
     """
-    ref_spans = _reference_spans(text)
+    headers = list(_HEADER.finditer(text))
+    ref_spans = _reference_spans(text, headers)
     cuts = {0, len(text)}
     cuts.update(m.start() for m in _MARKER.finditer(text))
     for match in _BLANK.finditer(text):
         cuts.add(match.start())
-    for match in _HEADER.finditer(text):
+    for match in headers:
         cuts.update((match.start(), match.end()))
     for match in _NEXT_SECTION.finditer(text):
         cuts.add(match.start())
     ordered = sorted(cuts)
     out = []
     for start, end in itertools.pairwise(ordered):
-        if not text[start:end].strip():
+        if _NON_SPACE.search(text, start, end) is None:
             continue
-        inside = any(s <= start < e for s, e in ref_spans)
+        inside = bool(ref_spans) and any(s <= start < e for s, e in ref_spans)
         out.append(Region(start, end, inside, _MARKER.match(text, start) is not None))
     return tuple(out)
 
 
-def _reference_spans(text: str) -> list[tuple[int, int]]:
+def _reference_spans(text: str, headers: list[re.Match[str]]) -> list[tuple[int, int]]:
     spans = []
-    for header in _HEADER.finditer(text):
+    for header in headers:
         following = _NEXT_SECTION.search(text, header.end())
         spans.append((header.end(), following.start() if following else len(text)))
     return spans

@@ -25,6 +25,7 @@ from scanner.titles.fields import (
     run_in_venue,
     volume_of,
 )
+from scanner.titles.leads import led
 from scanner.titles.names import split_authors
 from scanner.titles.sections import Region, regions
 from scanner.titles.tagger import Field, Tagger, default_tagger
@@ -50,6 +51,9 @@ _TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
 _VOLUME_LIKE = re.compile(r"^\S+(?:\s+\S+){0,2}\s+\d+[\d–-]*$|^[\d\s–-]+$")
 MAX_TITLE_WORDS = 32  # the longest NAIST title has 20 words; a longer run is a quoted passage
 _CITATION_MARK = re.compile(r"\[\s*\d{1,3}\s*\]")
+# Searched over every region of a block: led by their first characters (`leads`), the same
+# matches, found faster.
+_VENUE_CUE, _CITING, _ENTRY_EVIDENCE = led(VENUE_CUE), led(_CITING), led(_ENTRY_EVIDENCE)
 _RUN_IN_VENUE = re.compile(
     run_in_venue(loose=True)
     + r"|,\s+(?=(?:IEEE|ACM|SIAM)\s|(?:Journal|Proceedings|Communications|Transactions) (?:of|on)\b"
@@ -105,7 +109,7 @@ def _wanted(text: str, region: Region, hits: SpanIndex[Hit]) -> bool:
     start, end = region.start, region.end
     if hits.overlaps(start, end):
         return True
-    cue = VENUE_CUE.search(text, start, end) or _CITING.search(text, start, end)
+    cue = _VENUE_CUE.search(text, start, end) or _CITING.search(text, start, end)
     return cue is not None and _ENTRY_EVIDENCE.search(text, start, end) is not None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -57,13 +57,31 @@ def rule_marks(text: str, tokens: Sequence[Token], hits: Iterable[Hit]) -> list[
         reference = hit.reference
         for name in reference.authors if reference else ():
             for word in _WORD.findall(name):
-                for found in re.finditer(rf"\b{re.escape(word)}\b", text[hit.start : hit.end]):
-                    mark(hit.start + found.start(), hit.start + found.end(), "author")
+                for at, to in _whole_words(text, word, hit.start, hit.end):
+                    mark(at, to, "author")
         if reference and reference.venue:
             at, to = find_spaced(text, reference.venue, hit.start, hit.end)
             if at >= 0:
                 mark(at, to, "venue")
     return marks
+
+
+def _whole_words(text: str, word: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The spans of `word` in `text[start:end]` with no word character either side inside it:
+    what a search for the word between two word boundaries in that slice finds, for a word of
+    letters and digits, without compiling a pattern for each author's name."""
+    at = text.find(word, start, end)
+    while at >= 0:
+        to = at + len(word)
+        if (at == start or not _is_word(text[at - 1])) and (to == end or not _is_word(text[to])):
+            yield at, to
+            at = text.find(word, to, end)
+        else:
+            at = text.find(word, at + 1, end)
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"  # `re`'s \w
 
 
 class Tagger:

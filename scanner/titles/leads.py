@@ -1,0 +1,162 @@
+"""What a pattern's matches start with and must hold, read from its parse tree, for speed."""
+
+from __future__ import annotations
+
+import _sre as _engine
+import re
+from typing import Any
+
+try:  # Python 3.11 and later
+    from re import _constants as _sre  # type: ignore[attr-defined]
+    from re import _parser as _parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _parse  # type: ignore[no-redef]
+
+_MAX_CHARS = 128  # a longer list of first characters tests no faster than the pattern itself
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+_REPEATS = tuple(
+    getattr(_sre, name)
+    for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+    if hasattr(_sre, name)
+)
+# What reading a parse tree of another Python version may raise. Nothing broader: the per-file
+# time budget interrupts a scan with an exception (`scanner.budget.FileTimeout`), and these
+# run while a scan first imports the detector.
+_UNREADABLE = (AttributeError, IndexError, KeyError, TypeError, ValueError, re.error)
+_GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
+
+
+def led(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern`, led by a lookahead for the characters a match of it can start with.
+
+    The matches are the same. A search without a leading literal or character set tries the
+    whole pattern at every position, each form of a long alternation in turn; the lookahead
+    rejects most positions in one test. A pattern whose first character cannot be listed (a
+    class such as `\\w`, a case-insensitive letter, a possibly empty match), or that the
+    engine already finds by its leading characters, is returned as it is.
+    """
+    if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return pattern
+    try:
+        parsed = _parse.parse(pattern.pattern, pattern.flags)
+        items = list(parsed.data)
+        if not items or _tested_first(*items[0]):
+            return pattern
+        first = _sequence(items)
+    except _UNREADABLE:  # an engine internal we cannot read: keep the pattern as it is
+        return pattern
+    if first is None or first[1] or not first[0] or len(first[0]) > _MAX_CHARS:
+        return pattern
+    chars = "".join(f"\\U{ord(char):08x}" for char in sorted(first[0]))
+    flags = _GLOBAL_FLAGS.match(pattern.pattern)
+    body = pattern.pattern[flags.end() :] if flags else pattern.pattern
+    return re.compile(f"(?=[{chars}])(?:{body})", pattern.flags)
+
+
+def _tested_first(op: Any, value: Any) -> bool:
+    """Whether a pattern's first item already rejects a wrong position in one test: a literal
+    or a set (which the engine also scans for), a line anchor, or alternatives that each open
+    with one."""
+    if op in (_sre.LITERAL, _sre.IN):
+        return True
+    if op is _sre.AT:
+        return value in (_sre.AT_BEGINNING, _sre.AT_BEGINNING_LINE, _sre.AT_BEGINNING_STRING)
+    return op is _sre.BRANCH and all(
+        alternative.data and alternative.data[0][0] in (_sre.LITERAL, _sre.IN)
+        for alternative in value[1]
+    )
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
+    """The characters a sequence of parsed items can start with, and whether it can match
+    empty; None when they cannot be listed."""
+    chars: set[str] = set()
+    for op, value in items:
+        found = _item(op, value)
+        if found is None:
+            return None
+        chars |= found[0]
+        if not found[1]:
+            return chars, False
+    return chars, True
+
+
+def _item(op: Any, value: Any) -> tuple[set[str], bool] | None:
+    if op is _sre.LITERAL:
+        return {chr(value)}, False
+    if op in _ZERO_WIDTH:
+        return set(), True
+    if op is _sre.IN:
+        return _members(value)
+    if op is _sre.BRANCH:
+        chars: set[str] = set()
+        empty = False
+        for alternative in value[1]:
+            found = _sequence(list(alternative.data))
+            if found is None:
+                return None
+            chars |= found[0]
+            empty = empty or found[1]
+        return chars, empty
+    if op is _sre.SUBPATTERN:
+        _group, add_flags, _del_flags, inner = value
+        if add_flags & re.IGNORECASE:
+            return None
+        return _sequence(list(inner.data))
+    if op in _REPEATS:
+        low, _high, inner = value
+        found = _sequence(list(inner.data))
+        if found is None:
+            return None
+        return found[0], found[1] or low == 0
+    return None
+
+
+def _members(value: list[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
+    chars: set[str] = set()
+    for op, item in value:
+        if op is _sre.LITERAL:
+            chars.add(chr(item))
+        elif op is _sre.RANGE and item[1] - item[0] < _MAX_CHARS:
+            chars.update(chr(code) for code in range(item[0], item[1] + 1))
+        else:
+            return None
+    return chars, False
+
+
+def needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which every match of `pattern` holds, or None when they cannot be read.
+
+    For each top-level alternative, the longest run of literal characters it matches in
+    sequence (only characters without case when the pattern ignores case): a text span that
+    holds none of them holds no match, which `str.find` tells far faster than a search.
+    """
+    try:
+        items = list(_parse.parse(pattern.pattern, pattern.flags).data)
+    except _UNREADABLE:  # an engine internal we cannot read: no needles
+        return None
+    if len(items) == 1 and items[0][0] is _sre.BRANCH:
+        alternatives = [list(alternative.data) for alternative in items[0][1][1]]
+    else:
+        alternatives = [items]
+    cased = bool(pattern.flags & re.IGNORECASE)
+    found: list[str] = []
+    for alternative in alternatives:
+        runs, run = [], ""
+        for op, value in alternative:
+            if op is _sre.LITERAL and not (cased and _engine.unicode_iscased(value)):
+                run += chr(value)
+            else:
+                runs.append(run)
+                run = ""
+        longest = max([*runs, run], key=len)
+        if not longest:
+            return None
+        found.append(longest)
+    return tuple(dict.fromkeys(found))
+
+
+def holds_any(text: str, strings: tuple[str, ...] | None, start: int, end: int) -> bool:
+    """Whether `text[start:end]` holds one of `strings` (always, when they are None)."""
+    return strings is None or any(text.find(string, start, end) >= 0 for string in strings)

@@ -1,0 +1,90 @@
+"""A pattern led by its first characters finds what it finds; its needles are in every match."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from scanner.titles import detect, fields, leads, tagged
+from scanner.titles.inline import CITE_KEY
+from scanner.titles.leads import holds_any, led, needles
+
+_ALPHABET = "aeinprsJPT12 90\t\n\"'`«»“”<>*.,:;[]()-_ébr"
+_PATTERNS = [
+    re.compile(r"(?<!\d)(?:1[6-9]\d\d|20[0-4]\d)(?!\d)|[\"“”]|``|<\s*br"),
+    re.compile(r"(?:\b(?:in|see|cf\.?)|Reference|See)\s*[:,]?\s+(?=[\"“`'A-Z])"),
+    re.compile(r"(?<![*\w])\*(?P<f>[A-Z][^*\n]{3,20})\*(?![*\w])"),
+    re.compile(r"(?:x?y)+z|(?i:q)r"),  # a case-insensitive alternative: left as it is
+    re.compile(r"(?m)^[ \t]*[-*](?=[ \t])"),  # a line anchor first: left as it is
+    fields.QUOTED,
+    fields.VENUE_CUE,
+]
+
+
+@pytest.mark.parametrize("pattern", _PATTERNS, ids=lambda p: p.pattern[:30])
+def test_same_matches_on_random_text(pattern: re.Pattern[str]) -> None:
+    fast = led(pattern)
+    rng = random.Random(20)
+    for _ in range(3000):
+        text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 40)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert [m.span() for m in fast.finditer(text, start, end)] == [
+            m.span() for m in pattern.finditer(text, start, end)
+        ]
+
+
+def test_same_matches_on_citations() -> None:
+    text = (
+        'See "A Fast Algorithm", J. Smith and R. Jones, Proc. IEEE 12, 1999.\n'
+        "In: Annals of Statistics (2001); described in `` Title Here '' by Knuth, 1973."
+    )
+    for pattern in (detect._CITING, detect._ANCHOR, tagged._ENTRY_EVIDENCE, fields.QUOTED):
+        assert [m.groupdict() for m in led(pattern).finditer(text)] == [
+            m.groupdict() for m in pattern.finditer(text)
+        ]
+
+
+def test_leads_only_where_the_first_characters_are_known() -> None:
+    assert led(re.compile(r"(?<!\d)1\d|\"")).pattern.startswith("(?=[")
+    kept = [r"\w+x", r"(?i)(?<!a)b", r"(?<!a)b?", r"abc", r"[ab]c", r"a|[bc]", r"(?m)^\s*-"]
+    for source in kept:
+        pattern = re.compile(source)
+        assert led(pattern) is pattern, source
+
+
+def test_needles_of_each_alternative() -> None:
+    assert needles(re.compile(r"\[(?P<k>[A-Z][a-z]+)\d{4}\]_|[@\\]cite\{?\w+")) == ("]_", "cite")
+    assert needles(re.compile(r"(?i)\btitle\s*=\s*[{\"]")) == ("=",)  # letters may differ in case
+    assert needles(re.compile(r"a?bc")) == ("bc",)
+    assert needles(re.compile(r"ab|\d+")) is None  # an alternative without a literal
+
+
+@pytest.mark.parametrize("pattern", [*_PATTERNS, CITE_KEY], ids=lambda p: p.pattern[:30])
+def test_a_span_without_needles_holds_no_match(pattern: re.Pattern[str]) -> None:
+    strings = needles(pattern)
+    rng = random.Random(21)
+    for _ in range(3000):
+        text = "".join(rng.choice(_ALPHABET + "=@cite]_") for _ in range(rng.randint(0, 40)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        if not holds_any(text, strings, start, end):
+            assert pattern.search(text, start, end) is None
+
+
+def test_an_interruption_is_not_swallowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The per-file time budget stops a scan with an exception, and the detector's patterns
+    # are led while a scan first imports it.
+    class Interrupted(Exception):
+        pass
+
+    def interrupt(*args: object) -> None:
+        raise Interrupted
+
+    monkeypatch.setattr(leads._parse, "parse", interrupt)
+    with pytest.raises(Interrupted):
+        led(re.compile(r"(?<!\d)1\d|\""))
+    with pytest.raises(Interrupted):
+        needles(re.compile(r"ab|cd"))
