@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO / "tests" / "fixtures" / "sources"
@@ -52,3 +53,28 @@ def assert_expected(
     if os.environ.get(REGENERATE_ENV):
         path.write_text(layout(actual), encoding="utf-8")  # type: ignore[arg-type]
     assert actual == json.loads(path.read_text(encoding="utf-8"))
+
+
+def fixture_blocks(monkeypatch: Any, options: Any = None) -> Iterator[tuple[str, str]]:
+    """(fixture, block text) for every block of every source fixture that the title detector
+    is asked about when the fixture is scanned with `options`."""
+    import scanner.extract
+    from scanner.scan import scan_file
+
+    asked: list[str] = []
+    real = scanner.extract.find_citations
+
+    def recording(text: str, *args: object, **kwargs: object) -> object:
+        asked.append(text)
+        return real(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scanner.extract, "find_citations", recording)
+    scanner.extract.find_hits.cache_clear()  # blocks seen by earlier tests must be read again
+    try:
+        for path in sorted(p for p in SOURCES.rglob("*") if p.is_file() and p.suffix != ".json"):
+            relative = path.relative_to(SOURCES).as_posix()
+            asked.clear()
+            scan_file(SOURCES, relative, options)
+            yield from ((relative, text) for text in dict.fromkeys(asked))
+    finally:
+        scanner.extract.find_hits.cache_clear()

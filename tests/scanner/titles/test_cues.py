@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import SOURCES
+from helpers import fixture_blocks
 
-import scanner.extract
 from catalog.types import RefKind
 from scanner.options import ScanOptions
 from scanner.parsers.tslex import QUOTE_CUE
@@ -43,21 +42,9 @@ def test_every_fixture_block_that_cites_passes_the_block_filter(
 ) -> None:
     """Every block of the fixtures in which the detector, asked without any gate or
     prefilter, finds a citation holds a prefilter cue or a quote the block filter reads."""
-    asked: list[str] = []
-    real = scanner.extract.find_citations
-
-    def recording(text: str, *args: object, **kwargs: object) -> object:
-        asked.append(text)
-        return real(text, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(scanner.extract, "find_citations", recording)
-    scanner.extract.find_hits.cache_clear()
-    try:
-        for path in sorted(p for p in SOURCES.rglob("*") if p.is_file() and p.suffix != ".json"):
-            scan_file(SOURCES, path.relative_to(SOURCES).as_posix(), ScanOptions(prefilter=False))
-    finally:
-        scanner.extract.find_hits.cache_clear()
-    cited = [t for t in dict.fromkeys(asked) if _detected(t, SHIPPED_MODEL)]
+    blocks = fixture_blocks(monkeypatch, ScanOptions(prefilter=False))
+    texts = dict.fromkeys(text for _, text in blocks)
+    cited = [t for t in texts if _detected(t, SHIPPED_MODEL)]
     assert len(cited) > 30
     for text in cited:
         passes = next(cue_offsets(text.encode()), None) is not None or QUOTE_CUE.search(text)

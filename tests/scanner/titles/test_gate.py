@@ -2,41 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from helpers import SOURCES
+from helpers import fixture_blocks
 
-import scanner.extract
-from scanner.scan import scan_file
 from scanner.titles import KNOWN_NEEDLES, SHIPPED_MODEL, _detected, _has_cue
-
-
-def _fixture_blocks(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, str]]:
-    """(fixture, block text) for every block of every source fixture the detector is asked
-    about."""
-    asked: list[str] = []
-    real = scanner.extract.find_citations
-
-    def recording(text: str, *args: object, **kwargs: object) -> object:
-        asked.append(text)
-        return real(text, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(scanner.extract, "find_citations", recording)
-    scanner.extract.find_hits.cache_clear()  # blocks seen by earlier tests must be read again
-    for path in sorted(p for p in SOURCES.rglob("*") if p.is_file() and p.suffix != ".json"):
-        relative = path.relative_to(SOURCES).as_posix()
-        asked.clear()
-        scan_file(SOURCES, relative)
-        yield from ((relative, text) for text in dict.fromkeys(asked))
-    scanner.extract.find_hits.cache_clear()
 
 
 def test_every_fixture_citation_passes_the_gate(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every block of the fixtures in which the detector, asked without the gate, finds a
     citation passes the gate (or names a reference work by its short name)."""
     read = 0
-    for relative, text in _fixture_blocks(monkeypatch):
+    for relative, text in fixture_blocks(monkeypatch):
         if not _detected(text, SHIPPED_MODEL):
             continue
         read += 1
