@@ -151,6 +151,8 @@ WRITER = textwrap.dedent("""
              for i in range(50)], batch=25)
         store.save(Paper(key="doi:10.1/shared", title=f"Shared {n}",
                          ids={"doi": "10.1/shared"}, source="w"), lookup_keys=[f"k{n}"])
+        if n == 0:
+            print("wrote", flush=True)
 """)
 
 
@@ -183,7 +185,11 @@ def test_sigkill_mid_write_leaves_a_usable_store(tmp_path: Path) -> None:
 def test_two_processes_share_the_store(tmp_path: Path) -> None:
     path = tmp_path / "shared.sqlite3"
     writers = [_start_writer(path, name) for name in ("a", "b")]
-    time.sleep(1.0)
+    # Each writer says when its first batch is committed: on a loaded machine a fixed sleep
+    # could end before the second writer got that far, which is not what this test is about.
+    for writer in writers:
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "wrote"
+    time.sleep(0.5)  # both now write side by side
     for writer in writers:
         writer.terminate()
         writer.wait()
