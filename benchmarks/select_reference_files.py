@@ -43,6 +43,13 @@ SOURCES = {
     "scikit-bio": ("skbio", (".py", ".pyx")),
     "igraph": (".", (".c", ".h", ".cpp")),
     "ml-distance": ("package/src", (".ts",)),
+    # The third test split (references-test3.jsonl), drawn by `--strata`.
+    "pyod": ("pyod", (".py",)),
+    "datasketch": ("datasketch", (".py",)),
+    "dlib": ("dlib", (".h", ".cpp")),
+    "jgrapht": ("jgrapht-core/src/main/java", (".java",)),
+    "rust-bio": ("src", (".rs",)),
+    "bloom-filters": ("package/src", (".ts",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -77,6 +84,17 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 MIN_LINES, MAX_LINES = 20, 1500
+# The third test split (`--strata`) draws, in turn, a file with an identifier or link needle, one
+# with only a textual cue (a capitalised word before a year, "et al", a References section) and
+# none of those needles, another with an identifier needle and one with no cue at all; bundled
+# code (dlib's `external`) is left out, the JGraphT licence header's EPL link is boilerplate, and
+# files are at most 1,000 lines long so that each can be read whole.
+STRATA = {"pyod", "datasketch", "dlib", "jgrapht", "rust-bio", "bloom-filters"}
+ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
+TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
+STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)
+STRATA_MAX_LINES = 1000
+STRATA_TURNS = ("id", "text", "id", "none")
 
 
 def candidates(root: Path, package: str) -> list[str]:
@@ -93,6 +111,10 @@ def candidates(root: Path, package: str) -> list[str]:
             continue
         if package in LINKED and (EXCLUDED_LATER.search(relative) or BUNDLED.search(relative)):
             continue
+        if package in STRATA and (
+            EXCLUDED_LATER.search(relative) or re.search(r"(^|/)external(/|$)", relative)
+        ):
+            continue
         out.append(relative)
     return out
 
@@ -104,6 +126,8 @@ def select(
     without repeats, in the order drawn (annotate a prefix when time is short)."""
     if papers:
         return select_papers(root, package, seed, count)
+    if package in STRATA:
+        return select_strata(root, package, seed, count)
     rng = random.Random(f"{seed}:{package}")
     cue = LINK_CUE if package in LINKED else CUE
     files = []
@@ -154,6 +178,38 @@ def select_papers(root: Path, package: str, seed: int, count: int) -> list[tuple
             path = pool.pop()
             if path not in {p for p, _ in chosen}:
                 chosen.append((path, label))
+    return chosen
+
+
+def select_strata(root: Path, package: str, seed: int, count: int) -> list[tuple[str, str]]:
+    """`count` files drawn in turn as `STRATA_TURNS` says: with an identifier needle, with only a
+    textual cue, again an identifier, with no cue; an empty stratum yields to the next one."""
+    rng = random.Random(f"{seed}:{package}:strata")
+    pools: dict[str, list[str]] = {"id": [], "text": [], "none": []}
+    for relative in candidates(root, package):
+        lines = (root / relative).read_text(encoding="utf-8", errors="replace").splitlines()
+        if MIN_LINES <= len(lines) <= STRATA_MAX_LINES:
+            kept = "\n".join(
+                line
+                for line in lines
+                if not BOILERPLATE.search(line) and not STRATA_BOILERPLATE.search(line)
+            )
+            if ID_CUE.search(kept):
+                pools["id"].append(relative)
+            elif TEXT_CUE.search(kept):
+                pools["text"].append(relative)
+            else:
+                pools["none"].append(relative)
+    for pool in pools.values():
+        rng.shuffle(pool)
+    chosen: list[tuple[str, str]] = []
+    turn = 0
+    while len(chosen) < count and any(pools.values()):
+        label = STRATA_TURNS[turn % len(STRATA_TURNS)]
+        turn += 1
+        if not pools[label]:
+            label = next(name for name in ("id", "text", "none") if pools[name])
+        chosen.append((pools[label].pop(), label))
     return chosen
 
 
