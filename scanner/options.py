@@ -70,8 +70,9 @@ class ScanOptions:
     """Which files to read and how.
 
     `include` and `exclude` are gitignore-style globs relative to the scan root; an empty
-    `include` means every file of a known language. `strings` also reads string literals
-    (not only comments and docstrings). `jobs` is the number of worker processes (0: one per
+    `include` means every file of a known language. `strings` also reads string literals in
+    code (messages, tables, test data), which are not places: only comments and docstrings
+    (however assembled) are read by default. `jobs` is the number of worker processes (0: one per
     available core; small scans always run in-process). `cache` reuses results of unchanged
     files from the scan cache in `cache_dir` (default: see `scanner.cache.default_cache_dir`).
     `time_budget` is the seconds one file may take before it is skipped as timed out (0: no
@@ -84,7 +85,7 @@ class ScanOptions:
     exclude: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     default_excludes: bool = True
-    strings: bool = True
+    strings: bool = False
     prefilter: bool = True
     jobs: int = 0
     cache: bool = True
