@@ -1,11 +1,12 @@
 """DOIs that name no paper: standards always, and data and software repositories' unless
 their entry calls the record a paper.
 
-Zenodo, figshare, Dryad, PANGAEA, Dataverse, data centres and the like mint DOIs mostly for software releases
-and data sets (`Pareto fronts can be downloaded from doi:10.5281/zenodo.N`, `mylib v1.2
-[Software]. Zenodo.`), which the reference convention does not count; now and then for a
-report, preprint or thesis deposited there, which it does. A DOI of one of these registrants
-is kept when the entry around it names a paper and nothing in it names data or software.
+Zenodo, figshare, Dryad, PANGAEA, Dataverse, data centres and the like mint DOIs mostly for
+software releases and data sets (`Pareto fronts can be downloaded from doi:10.5281/zenodo.N`,
+`mylib v1.2 [Software]. Zenodo.`), which the reference convention does not count; now and then
+for a report, preprint or thesis deposited there, which it does. A DOI of one of these
+registrants is kept when the entry around it names a paper and nothing in it names data or
+software.
 Standards bodies' DOIs (IEEE standards, RFCs) name a standard, which is never counted.
 """
 
