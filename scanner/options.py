@@ -57,9 +57,12 @@ class ScanOptions:
     `include` and `exclude` are gitignore-style globs relative to the scan root; an empty
     `include` means every file of a known language. `strings` also reads string literals in
     code (messages, tables, test data), which are not places: only comments and docstrings
-    (however assembled) are read by default. `jobs` is the number of worker processes (0: one per
-    available core; small scans always run in-process). `cache` reuses results of unchanged
-    files from the scan cache in `cache_dir` (default: see `scanner.cache.default_cache_dir`).
+    (however assembled) are read by default. `generated` also reads files whose head carries
+    a generator's banner (Cython, SWIG, protoc, `DO NOT EDIT`; see `scanner.generated`),
+    otherwise skipped with the banner as their reason. `jobs` is the number of worker
+    processes (0: one per available core; small scans always run in-process). `cache` reuses
+    results of unchanged files from the scan cache in `cache_dir` (default: see
+    `scanner.cache.default_cache_dir`).
     `time_budget` is the seconds one file may take before it is skipped as timed out (0: no
     limit). Without `titles` the title detector reads only the blocks that hold an identifier
     (for the title written beside it): works named by title or by authors and year alone are
@@ -71,6 +74,7 @@ class ScanOptions:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     default_excludes: bool = True
     strings: bool = False
+    generated: bool = False
     prefilter: bool = True
     jobs: int = 0
     cache: bool = True
