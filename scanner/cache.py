@@ -136,7 +136,7 @@ def fingerprint(root: Path, options: ScanOptions) -> str:
         options.max_file_size,
         options.strings,
         options.prefilter,
-        options.titles,
+        options.titles.value,
         options.generated,
     )
     # The scanner's source digest stands for its version: the installed distribution's version

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
@@ -50,6 +51,20 @@ DEFAULT_EXCLUDED_DIRS: frozenset[str] = frozenset(
 )
 
 
+class TitleScope(str, Enum):
+    """Which blocks the title detector reads (`ScanOptions.titles`)."""
+
+    # Every block that passes its needle test: citations by title or by authors and year.
+    ALL = "all"
+    # Only blocks holding an identifier, for the title written beside it; the identifier
+    # mentions (spans, titles, findings) are as with `ALL`.
+    BESIDE_IDENTIFIERS = "beside-identifiers"
+    # None: the identifiers as written, each its own mention, unmerged and without a title.
+    # Malformed ones are as with `ALL`; which of the others a catalog knows decides whether a
+    # check needs to read the file again with `BESIDE_IDENTIFIERS` (`citegraph.checks`).
+    NONE = "none"
+
+
 @dataclass(frozen=True, slots=True)
 class ScanOptions:
     """Which files to read and how.
@@ -64,9 +79,9 @@ class ScanOptions:
     results of unchanged files from the scan cache in `cache_dir` (default: see
     `scanner.cache.default_cache_dir`).
     `time_budget` is the seconds one file may take before it is skipped as timed out (0: no
-    limit). Without `titles` the title detector reads only the blocks that hold an identifier
-    (for the title written beside it): works named by title or by authors and year alone are
-    not reported, which a pre-commit check without a bibliography lock has no use for.
+    limit). `titles` says which blocks the title detector reads (`TitleScope`): with less than
+    `ALL`, works named by title or by authors and year alone are not reported, which a
+    pre-commit check without a bibliography lock has no use for.
     """
 
     include: tuple[str, ...] = ()
@@ -80,4 +95,4 @@ class ScanOptions:
     cache: bool = True
     cache_dir: Path | None = None
     time_budget: float = DEFAULT_TIME_BUDGET
-    titles: bool = True
+    titles: TitleScope = TitleScope.ALL

@@ -13,10 +13,10 @@ header this reader cannot place), `read_structure` returns None and the caller a
 
 from __future__ import annotations
 
+import _symtable
 import ast
 import bisect
 import re
-import symtable
 import sys
 import unicodedata
 import warnings
@@ -51,6 +51,7 @@ _PREFIX = re.compile(r"[rRbBuUfFtT]{0,2}")
 _NESTED_FSTRINGS = sys.version_info >= (3, 12)
 # Scopes of expressions (lambdas, comprehensions), which hold no definitions.
 _EXPRESSION_SCOPES = frozenset({"lambda", "genexpr", "listcomp", "setcomp", "dictcomp"})
+_SCOPE_TYPES = frozenset({_symtable.TYPE_CLASS, _symtable.TYPE_FUNCTION})
 
 
 def read_structure(
@@ -70,7 +71,9 @@ def read_structure(
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # invalid escapes warn; library code never prints
-            table = symtable.symtable(text, "<source>", "exec")
+            # The raw table (what `symtable.symtable` wraps): its scopes are read without
+            # building a wrapper object for each.
+            table = _symtable.symtable(text, "<source>", "exec")
     except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
         return None
     code = _blank(text, tokens)
@@ -103,16 +106,18 @@ def _blank(text: str, tokens: list[Token]) -> str:
     return "".join(pieces)
 
 
-def _scopes(table: symtable.SymbolTable, prefix: str) -> list[tuple[str, int, bool]]:
-    """Every class and function scope under `table`: (dotted name, line, is a class)."""
+def _scopes(table: Any, prefix: str) -> list[tuple[str, int, bool]]:
+    """Every class and function scope under the raw symbol table `table` (as `symtable`'s
+    `get_children`, `get_name`, `get_type` and `get_lineno` read it): (dotted name, line, is a
+    class)."""
     found = []
-    for child in table.get_children():
-        name = child.get_name()
-        kind = child.get_type()
-        if name in _EXPRESSION_SCOPES or kind not in ("class", "function"):
+    for child in table.children:
+        name = child.name
+        kind = child.type
+        if name in _EXPRESSION_SCOPES or kind not in _SCOPE_TYPES:
             continue
         dotted = f"{prefix}.{name}"
-        found.append((dotted, child.get_lineno(), kind == "class"))
+        found.append((dotted, child.lineno, kind == _symtable.TYPE_CLASS))
         found.extend(_scopes(child, dotted))
     return found
 

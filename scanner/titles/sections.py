@@ -12,7 +12,7 @@ from functools import lru_cache
 # HTML (`<h2>References</h2>`, `<b>References:</b>`) and Markdown (`**Reference**`,
 # `## References`) headings too.
 _HEADER = re.compile(
-    r"(?im)^[ \t]*(?:\.\.\s+rubric::\s*|@par\s+|\\par\s+)?"
+    r"(?im)^[ \t]*(?![ \t])(?:\.\.\s+rubric::\s*|@par\s+|\\par\s+)?"
     r"(?:<(?:h[1-6]|b|strong|p)\b[^>\n]{0,40}>[ \t]*|\*\*|#{1,6}[ \t]+)?"
     r"(?:References?|Bibliography|Citations?|Literature|Sources?|Further reading)"
     r"[ \t]*:?[ \t]*(?:</(?:h[1-6]|b|strong|p)>|\*\*)?[ \t]*:?[ \t]*"
@@ -20,14 +20,14 @@ _HEADER = re.compile(
 )
 # The start of a list entry: `.. [1]`, `.. [Smith2003]`, `[1]`, `1.`, `-`, `*`, `@see`, `<li>`.
 _MARKER = re.compile(
-    r"(?m)(?:^[ \t]*(?:\.\.[ \t]*\[[^\]\n]{1,40}\]|\[\s*\d{1,3}\s*\]|\d{1,3}[.)](?=[ \t])"
+    r"(?m)(?:^[ \t]*(?![ \t])(?:\.\.[ \t]*\[[^\]\n]{1,40}\]|\[\s*\d{1,3}\s*\]|\d{1,3}[.)](?=[ \t])"
     r"|[-*•](?=[ \t])|[@\\](?:see|cite|ref|par)\b)"
     r"|(?<=[ \t])\[\s*(?:\d{1,3}|[A-Z][A-Za-z+]{1,7}\d{2,4}[a-z]?)\s*\](?=[ \t]+[A-Z\"“])"
     r"|<\s*li\b[^>\n]{0,80}>)"
 )
 # Another docstring section ends a numpy/Google reference section.
 _NEXT_SECTION = re.compile(
-    r"(?m)^[ \t]*(?:Examples?|Notes?|See Also|Parameters|Returns|Yields|Raises|Attributes|"
+    r"(?m)^[ \t]*(?![ \t])(?:Examples?|Notes?|See Also|Parameters|Returns|Yields|Raises|Attributes|"
     r"Methods|Warnings?|Todo)[ \t]*:?[ \t]*(?:\n[ \t]*[-=~^]{3,}[ \t]*)?$"
 )
 _BLANK = re.compile(r"\n[ \t]*\n")
@@ -50,16 +50,15 @@ def regions(text: str) -> tuple[Region, ...]:
 
     Cached: the rules and then the tagger's window selection read the same block's regions.
     """
-    headers = list(_HEADER.finditer(text))
+    headers = _at_lines(_HEADER, _HEADER_LINES, text)
     ref_spans = _reference_spans(text, headers)
     cuts = {0, len(text)}
-    cuts.update(m.start() for m in _MARKER.finditer(text))
+    cuts.update(_marker_starts(text))
     for match in _BLANK.finditer(text):
         cuts.add(match.start())
     for match in headers:
         cuts.update((match.start(), match.end()))
-    for match in _NEXT_SECTION.finditer(text):
-        cuts.add(match.start())
+    cuts.update(match.start() for match in _at_lines(_NEXT_SECTION, _NEXT_SECTION_LINES, text))
     ordered = sorted(cuts)
     out = []
     for start, end in itertools.pairwise(ordered):
@@ -68,6 +67,53 @@ def regions(text: str) -> tuple[Region, ...]:
         inside = bool(ref_spans) and any(s <= start < e for s, e in ref_spans)
         out.append(Region(start, end, inside, _MARKER.match(text, start) is not None))
     return tuple(out)
+
+
+# A search with a pattern that opens with `^` tries it at every character of the block (most of
+# the time `regions` took); their matches start only at line starts, so each is tried only at
+# the line starts its first character can follow (found by a search for a newline, which the
+# engine does fast), a marker also at a `[` after a blank or at a `<`, skipping those inside
+# the match before as `finditer` does: the same matches.
+_HEADER_LINES = re.compile(r"(?i)\n(?=[ \t]*[.@\\<*#rbclsf])")
+_NEXT_SECTION_LINES = re.compile(r"\n(?=[ \t]*[ENSPRYAMWT])")
+_MARKER_LINES = re.compile(r"\n(?=[ \t]*(?:[.\[\-*•@\\<]|\d))")
+
+
+def _at_lines(
+    pattern: re.Pattern[str], lines: re.Pattern[str], text: str, more: tuple[int, ...] = ()
+) -> list[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, for a `pattern` that can match only at the start
+    of the text, after a newline found by `lines`, or at one of the positions `more`."""
+    candidates = [m.end() for m in lines.finditer(text)]
+    if more:
+        candidates = sorted({*candidates, *more})
+    found = []
+    match = pattern.match
+    end = 0
+    if (hit := match(text, 0)) is not None:
+        found.append(hit)
+        end = hit.end()
+    for start in candidates:
+        if start >= end and (hit := match(text, start)) is not None:
+            found.append(hit)
+            end = hit.end()
+    return found
+
+
+def _marker_starts(text: str) -> list[int]:
+    """Where `_MARKER` matches (at a line start, a `[` after a blank or a `<`)."""
+    more = [at for at in _find_all(text, "[") if at and text[at - 1] in " \t"]
+    more.extend(_find_all(text, "<"))
+    return [m.start() for m in _at_lines(_MARKER, _MARKER_LINES, text, tuple(more))]
+
+
+def _find_all(text: str, char: str) -> list[int]:
+    found = []
+    at = text.find(char)
+    while at >= 0:
+        found.append(at)
+        at = text.find(char, at + 1)
+    return found
 
 
 def _reference_spans(text: str, headers: list[re.Match[str]]) -> list[tuple[int, int]]:
