@@ -15,6 +15,7 @@ import bisect
 import re
 
 from scanner.parsers import ParsedFile, pylines
+from scanner.parsers.doctests import blank_doctests
 from scanner.parsers.pyast import read_structure
 from scanner.parsers.pydocs import DocStrings
 from scanner.parsers.pylex import LineIndex, RawBlock, join_pieces, lex_blocks, lex_tokens
@@ -194,7 +195,8 @@ def attribute(
                 doc = owners[line] or module
             context = Context.STRING if doc is None else Context.DOCSTRING
             symbol = doc or owners[line] or module
-            blocks.append(TextBlock(raw.text, context, line, column, symbol))
+            text = blank_doctests(raw.text)
+            blocks.append(TextBlock(text, context, line, column, symbol))
             continue
         owner = None
         if raw.own_line:
