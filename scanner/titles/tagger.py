@@ -119,10 +119,7 @@ class Tagger:
             if not tokens:
                 continue
             labels = self._tagger.tag(features)
-            fields.extend(
-                replace(f, start=f.start + start, end=f.end + start)
-                for f in _runs(tokens, labels, self._tagger.marginal)
-            )
+            fields.extend(_runs(tokens, labels, self._tagger.marginal, start))
         return fields
 
 
@@ -142,8 +139,12 @@ def window_features(
 
 
 def _runs(
-    tokens: Sequence[Token], labels: Sequence[str], marginal: Callable[[str, int], float]
+    tokens: Sequence[Token],
+    labels: Sequence[str],
+    marginal: Callable[[str, int], float],
+    offset: int = 0,
 ) -> list[Field]:
+    """The labelled runs of `tokens`, their offsets moved by `offset` (the window's start)."""
     fields: list[Field] = []
     open_label, first, total = None, 0, 0.0
     for i, label in enumerate([*labels, "O"]):
@@ -151,7 +152,14 @@ def _runs(
         continues = kind == open_label and not label.startswith("B-")
         if open_label is not None and not continues:
             count = i - first
-            fields.append(Field(open_label, tokens[first].start, tokens[i - 1].end, total / count))
+            fields.append(
+                Field(
+                    open_label,
+                    tokens[first].start + offset,
+                    tokens[i - 1].end + offset,
+                    total / count,
+                )
+            )
             open_label = None
         if kind != "O" and i < len(tokens):
             if open_label is None:
