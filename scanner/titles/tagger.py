@@ -92,6 +92,7 @@ class Tagger:
 
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model))
+        self._seen: dict[tuple[str, tuple[Hit, ...]], list[Field]] = {}
 
     def fields(
         self, text: str, hits: Sequence[Hit], spans: Sequence[tuple[int, int]] | None = None
@@ -115,12 +116,38 @@ class Tagger:
         fields: list[Field] = []
         index = SpanIndex(hits)
         for start, end in spans if spans is not None else [(0, len(text))]:
-            tokens, features = window_features(text, index, start, end)
-            if not tokens:
-                continue
-            labels = self._tagger.tag(features)
-            fields.extend(_runs(tokens, labels, self._tagger.marginal, start))
+            window = text[start:end]
+            local = _window_hits(index, start, end)
+            runs = self._window_runs(window, local)
+            fields.extend(
+                Field(f.label, f.start + start, f.end + start, f.probability) for f in runs
+            )
         return fields
+
+    def _window_runs(self, window: str, hits: list[Hit]) -> list[Field]:
+        """The labelled runs of one window (offsets within it), given the rules' hits on it.
+
+        A tree repeats its reference entries (the same paper cited in several docstrings), and
+        a window's labels depend on its text and those hits alone: a window seen again is not
+        tagged again.
+        """
+        key = (window, tuple(hits))
+        runs = self._seen.get(key)
+        if runs is not None:
+            return runs
+        tokens = tokenize(window)
+        if tokens:
+            features = block_features(window, tokens, rule_marks(window, tokens, hits))
+            runs = _runs(tokens, self._tagger.tag(features), self._tagger.marginal)
+        else:
+            runs = []
+        if len(self._seen) >= _WINDOWS_KEPT:
+            self._seen.clear()
+        self._seen[key] = runs
+        return runs
+
+
+_WINDOWS_KEPT = 256  # windows whose runs a tagger keeps (a window is at most `tagged.MAX_WINDOW`)
 
 
 def window_features(
@@ -132,19 +159,20 @@ def window_features(
     window = text[start:end]
     tokens = tokenize(window)
     index = hits if isinstance(hits, SpanIndex) else SpanIndex(hits)
-    local = [
-        replace(h, start=h.start - start, end=h.end - start) for h in index.overlapping(start, end)
-    ]
+    local = _window_hits(index, start, end)
     return tokens, block_features(window, tokens, rule_marks(window, tokens, local))
 
 
+def _window_hits(index: SpanIndex[Hit], start: int, end: int) -> list[Hit]:
+    """The hits that overlap `[start, end)`, their offsets made relative to `start`."""
+    return [
+        replace(h, start=h.start - start, end=h.end - start) for h in index.overlapping(start, end)
+    ]
+
+
 def _runs(
-    tokens: Sequence[Token],
-    labels: Sequence[str],
-    marginal: Callable[[str, int], float],
-    offset: int = 0,
+    tokens: Sequence[Token], labels: Sequence[str], marginal: Callable[[str, int], float]
 ) -> list[Field]:
-    """The labelled runs of `tokens`, their offsets moved by `offset` (the window's start)."""
     fields: list[Field] = []
     open_label, first, total = None, 0, 0.0
     for i, label in enumerate([*labels, "O"]):
@@ -152,14 +180,7 @@ def _runs(
         continues = kind == open_label and not label.startswith("B-")
         if open_label is not None and not continues:
             count = i - first
-            fields.append(
-                Field(
-                    open_label,
-                    tokens[first].start + offset,
-                    tokens[i - 1].end + offset,
-                    total / count,
-                )
-            )
+            fields.append(Field(open_label, tokens[first].start, tokens[i - 1].end, total / count))
             open_label = None
         if kind != "O" and i < len(tokens):
             if open_label is None:
