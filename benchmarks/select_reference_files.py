@@ -120,12 +120,19 @@ def candidates(root: Path, package: str) -> list[str]:
 
 
 def select(
-    root: Path, package: str, seed: int, count: int, papers: bool = False
+    root: Path,
+    package: str,
+    seed: int,
+    count: int,
+    papers: bool = False,
+    dense_after: int | None = None,
 ) -> list[tuple[str, str]]:
     """`count` files: two thirds among files with a citation cue, one third among all files,
     without repeats, in the order drawn (annotate a prefix when time is short)."""
     if papers:
         return select_papers(root, package, seed, count)
+    if package in STRATA and dense_after is not None:
+        return select_dense(root, package, seed, count, dense_after)
     if package in STRATA:
         return select_strata(root, package, seed, count)
     rng = random.Random(f"{seed}:{package}")
@@ -213,6 +220,29 @@ def select_strata(root: Path, package: str, seed: int, count: int) -> list[tuple
     return chosen
 
 
+def select_dense(
+    root: Path, package: str, seed: int, count: int, after: int
+) -> list[tuple[str, str]]:
+    """The third test split's second batch: `count` files drawn among those with a paper cue
+    (`PAPER_CUE`), leaving out the first `after` files of the package's `--strata` draw; its
+    stratified first batch held too few references (33 in 36 files) to measure by."""
+    drawn = {path for path, _ in select_strata(root, package, seed, after)}
+    rng = random.Random(f"{seed}:{package}:dense")
+    pool = []
+    for relative in candidates(root, package):
+        lines = (root / relative).read_text(encoding="utf-8", errors="replace").splitlines()
+        if MIN_LINES <= len(lines) <= STRATA_MAX_LINES and relative not in drawn:
+            kept = "\n".join(
+                line
+                for line in lines
+                if not BOILERPLATE.search(line) and not STRATA_BOILERPLATE.search(line)
+            )
+            if PAPER_CUE.search(kept):
+                pool.append(relative)
+    rng.shuffle(pool)
+    return [(path, "paper") for path in pool[:count]]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("corpus", type=Path)
@@ -220,10 +250,16 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--count", type=int, default=12)
     parser.add_argument("--papers", action="store_true", help="the paper-link draw of dev4")
+    parser.add_argument(
+        "--dense-after",
+        type=int,
+        metavar="N",
+        help="test3's second batch: files with a paper cue, not among the first N of --strata",
+    )
     args = parser.parse_args()
     for package in args.packages:
         for path, label in select(
-            args.corpus / package, package, args.seed, args.count, args.papers
+            args.corpus / package, package, args.seed, args.count, args.papers, args.dense_after
         ):
             print(f"{package}\t{path}\t{label}")
 

@@ -8,7 +8,9 @@ year, `et al`, reference-section words, quotes after citing words), these taken 
 gate's one list (`scanner.titles.cues`), so the prefilter trades a little speed on files with
 years in them for zero lost citations. A needle counts only where an extractor could read it:
 not inside a word of code (`remove_reference_t`, `doit`, `chttp2`), not in license or copyright
-wording, a link only with its scheme.
+wording, a link only with its scheme and where an extractor could read a paper in it
+(`scanner.linkcues`), `reference` only as a section or citing word, or beside the signs of an
+entry the tagger reads.
 `cue_offsets` says where the cues are, so that parsers can skip the blocks without one.
 """
 
@@ -20,7 +22,7 @@ from collections.abc import Callable, Iterator
 from ahocorasick_rs import MATCHKIND_LEFTMOST_FIRST, BytesAhoCorasick
 
 from catalog.ids import ARXIV_OLD_ARCHIVES
-from scanner.identifiers.hosts import is_not_paper_host, is_ordinary_link, is_personal_site
+from scanner.linkcues import ordinary_link
 from scanner.titles.cues import CUES, YEARS, Confirm, Cue
 
 # Identifier markers and the hosts whose links some extractor reads (arXiv mirrors, DOI
@@ -70,8 +72,6 @@ _YEARS = BytesAhoCorasick(
 )
 _EARLY_YEARS = 1800 - YEARS.start  # the automaton's first patterns: years before 1800
 _FIRST_LINK_NEEDLE = 2  # needles before this index are the link needles
-# A link's scheme; tokenized text (the NAIST comments) spaces it out: `http : dl.acm.org`.
-_SCHEME = re.compile(rb"https?[ \t]*:")
 # Needles that count only at the start of a word: in code they sit inside identifiers
 # (`remove_reference_t`, `doit`, `chttp2`, `FieldValuePrinter`, `set all`), where no extractor
 # reads them (they match at word starts: `\bhttps?://`, `(?<!\w)doi`, `\bet al`); so do the
@@ -97,6 +97,24 @@ _CODE_AFTER: dict[int, frozenset[bytes]] = {
     NEEDLES.index(b"reference"): (_LETTERS - {b"s"}) | {bytes([c]) for c in b"_0123456789;=&>("},
 }
 _WORD_END = frozenset(_CODE_AFTER)
+# `reference` is C++ vocabulary far more often than a cue (`returns a reference to the`, `the
+# reference count`, `using reference = T&;`). It is one where the detector reads it: a section
+# header (`References:`, `**REFERENCES**`, the word alone on its line), a citing word
+# (`Reference: Smith`, `for reference, see`, `see reference [3]`), or, for the tagger, prose
+# beside a sign of an entry in its paragraph (`tagged._ENTRY_EVIDENCE`: a year, a quote, an
+# initial, `<br`).
+_REFERENCE = NEEDLES.index(b"reference")
+_HEADER_END = re.compile(rb"s?[ \t:*]*(?:</[a-z0-9]+>)?[ \t:*]*/?[ \t]*(?:\r?\n|\Z)")
+_CITING_AFTER = re.compile(rb"s?[ \t]*[:\[(]")
+_CITING_BEFORE = re.compile(rb"(?:see|for|cf\.?)[ \t]+(?:the[ \t]+)?$")
+_ENTRY_EVIDENCE = re.compile(
+    rb"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|[\"]|\xe2\x80[\x9c\x9d]|\b[A-Z]\.[\s*]?[A-Z]|<\s*br"
+)
+# A line blank once its comment delimiters are blanked (`//`, ` *`, `/**`, `*/`): paragraphs,
+# and the tagger's regions inside them, end there. Fewer lines than truly blank ones may count
+# (a lone `#`, blank in a Python comment, is text in a C one): the paragraph is then longer.
+_BLANK_LINE = re.compile(rb"[ \t]*(?://+!?|/\*+!?|\*+/?)?[ \t]*")
+_PARAGRAPH_READ = 4000
 
 
 def _check(cue: Cue) -> Callable[[bytes, int, int], bool] | None:
@@ -138,10 +156,6 @@ _CAPITAL_FIRST = frozenset(
 # `Copyright (C) Daniel Stenberg, et al.`: the authors of the code, not of a paper.
 _COPYRIGHT_NEEDLES = frozenset({NEEDLES.index(b"et al")})
 _NOT_CITATION_LINES = (b"copyright", b"(c)", b"\xc2\xa9", b"spdx", b"license")
-# License texts put their link on a line of its own ("obtain one at http://mozilla.org/MPL/2.0/").
-_LICENSE_LINKS = (*_NOT_CITATION_LINES, b"mozilla.org/mpl", b"creativecommons.org")
-_HOST = re.compile(rb"[a-z0-9.-]+")
-_PATH = re.compile(rb"[^\s\"'<>`]*")
 _DOI_PREFIX = re.compile(rb"10\.\d{4,9}(?:\.\d+)*/")  # `10.1000.10/...`: a dotted registrant
 # Old-style arXiv ids (`hep-th/9901001`) and new-style ones right after "see" or "cf." carry no
 # needle; both searches start with a literal, which the regex engine skips to quickly.
@@ -180,6 +194,8 @@ def cue_offsets(data: bytes) -> Iterator[int]:
             continue  # `remove_reference_t`, `chttp2`, `set all`: inside a word of code
         if needle in _WORD_END and lowered[end : end + 1] in _CODE_AFTER[needle]:
             continue  # `doing`, `ieeedouble`, `reference_wrapper`, `T& reference;`
+        if needle == _REFERENCE and not _reference_cue(data, lowered, start, end):
+            continue  # `returns a reference to the`, `reference count`
         if needle in _CHECKS and (
             (needle in _CAPITAL_AFTER and not data[end : end + 1].isupper())
             or (needle in _CAPITAL_FIRST and not data[start : start + 1].isupper())
@@ -189,7 +205,7 @@ def cue_offsets(data: bytes) -> Iterator[int]:
         if needle >= _FIRST_LINK_NEEDLE:
             if needle not in _COPYRIGHT_NEEDLES or not _on_copyright_line(lowered, start):
                 yield start
-        elif not _ordinary_link(lowered, start):
+        elif not ordinary_link(lowered, start):
             yield start
     # The regex skips to its literal prefix faster than `in` finds it.
     for match in _DOI_PREFIX.finditer(data):
@@ -207,41 +223,47 @@ def cue_offsets(data: bytes) -> Iterator[int]:
     yield from _years(lowered)
 
 
-def _ordinary_link(lowered: bytes, at: int) -> bool:
-    """Whether the link at `at` cannot lead to a paper: it sits in license wording, or its
-    host serves code, documentation or encyclopedia pages (a paper link on any other host, or
-    a title beside such a link, still makes the file a candidate)."""
-    if _on_license_line(lowered, at):
+def _reference_cue(data: bytes, lowered: bytes, start: int, end: int) -> bool:
+    """Whether `reference` at `start:end` is a word the title detector reads (see
+    `_REFERENCE`)."""
+    if data[start : start + 1] == b"R" or _HEADER_END.match(lowered, end):
         return True
-    if lowered[at : at + 1] == b"h" and not _SCHEME.match(lowered, at):
-        return True  # `http_client.h`, `HTTP/1.1`: no link, and every link extractor needs one
-    scheme = lowered.find(b"://", at, at + 8)
-    host_start = scheme + 3 if scheme >= 0 else at
-    host = _HOST.match(lowered, host_start)
-    if host is None:
-        return False
-    name = host.group().decode("ascii")
-    if not is_not_paper_host(name):
-        return False
-    if not is_personal_site(name):
+    if _CITING_AFTER.match(lowered, end):
         return True
-    # `someone.github.io/papers/x.pdf`: an author's copy of a paper on a personal site.
-    path = _PATH.match(lowered, host.end())
-    return is_ordinary_link(name, path.group().decode("ascii", "replace") if path else "")
+    if _CITING_BEFORE.search(lowered, max(0, start - 12), start):
+        return True
+    paragraph = _paragraph(lowered, start, end)
+    return paragraph is None or _ENTRY_EVIDENCE.search(data, *paragraph) is not None
+
+
+def _paragraph(lowered: bytes, start: int, end: int) -> tuple[int, int] | None:
+    """The span around `start:end` up to the nearest blank lines, or None when it runs on
+    past `_PARAGRAPH_READ` bytes (most paragraphs are a few lines)."""
+    first = lowered.rfind(b"\n", 0, start)  # the end of the line before
+    while first >= 0:
+        line_start = lowered.rfind(b"\n", 0, first) + 1
+        if _BLANK_LINE.fullmatch(lowered, line_start, first):
+            break
+        if start - line_start > _PARAGRAPH_READ:
+            return None
+        first = line_start - 1
+    last = lowered.find(b"\n", end)  # the end of the line
+    while last >= 0:
+        line_end = lowered.find(b"\n", last + 1)
+        if line_end < 0:
+            line_end = len(lowered)
+        if _BLANK_LINE.fullmatch(lowered, last + 1, line_end):
+            break
+        if line_end - end > _PARAGRAPH_READ:
+            return None
+        last = line_end if line_end < len(lowered) else -1
+    return max(first, 0), (last if last >= 0 else len(lowered))
 
 
 def _on_copyright_line(lowered: bytes, at: int) -> bool:
     start = lowered.rfind(b"\n", 0, at) + 1
     end = lowered.find(b"\n", at)
     return b"copyright" in lowered[start : end if end >= 0 else len(lowered)]
-
-
-def _on_license_line(lowered: bytes, at: int) -> bool:
-    """Whether the link at `at` sits in license wording: within 60 bytes on its own line."""
-    start = max(lowered.rfind(b"\n", 0, at) + 1, at - 60)
-    end = lowered.find(b"\n", at, at + 60)
-    around = lowered[start : end if end >= 0 else at + 60]
-    return any(word in around for word in _LICENSE_LINKS)
 
 
 def _years(lowered: bytes) -> Iterator[int]:

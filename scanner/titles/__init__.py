@@ -77,8 +77,10 @@ def _detected(text: str, tagger: object) -> list[Hit]:
     from scanner.titles.detect import detect
     from scanner.titles.tagged import with_tagger
     from scanner.titles.tidy import tidy
+    from scanner.titles.vet import vet
 
-    return mark_books(text, tidy(text, with_tagger(text, detect(text), tagger, SHIPPED_MODEL)))
+    found = with_tagger(text, detect(text), tagger, SHIPPED_MODEL)
+    return mark_books(text, vet(text, tidy(text, found)))
 
 
 def rule_citations(text: str) -> list[Hit]:

@@ -21,6 +21,9 @@ _LEADING_FRAGMENT = re.compile(
 )
 _TRAILING_NAME = re.compile(r",\s+(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+$")
 _EDITION_FIRST = re.compile(EDITION + r"[\s.,;:]*")
+_MENTION_FIRST = re.compile(
+    rf"(?P<names>{AUTHOR_LIST.pattern})\s*,?\s*\(?{YEAR.pattern}\)?\s*[:.]\s+(?=[A-Z])"
+)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # Where the authors work, which an entry's title never is: "Minqing Hu and Bing Liu, 2004.
 # Department of Computer Science, University of Illinois at Chicago".
@@ -196,6 +199,11 @@ def _tidy(hit: Hit) -> Hit:
         fields = replace(fields, authors=(named.group().lstrip(", "),))
         hit = replace(hit, reference=fields)
         title = title[: named.start()]
+    if mention := _MENTION_FIRST.match(title):
+        # "Amberg et al. 2007: Optimal Step Nonrigid ICP ...": the mention, then the title
+        title = title[mention.end() :]
+        fields = replace(fields, authors=fields.authors or split_authors(mention["names"]))
+        hit = replace(hit, reference=fields)
     title = _without_tail(title, fields)
     if _cut_sentence(title, fields) or _AFFILIATION.match(title) or _ABOUT_CODE.match(title):
         title = ""

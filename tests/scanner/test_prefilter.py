@@ -125,13 +125,39 @@ def test_links_to_code_docs_and_encyclopedia_hosts_do_not_make_a_candidate(
 @pytest.mark.parametrize(
     "comment",
     [
-        b"// The trick is from https://graphics.stanford.edu/~seander/bithacks.html\n",
+        b"// The trick is from https://graphics.stanford.edu/~seander/bithacks.pdf\n",
         b'# "Fast Inverse Square Root" by Lomont, https://www.lomont.org/papers/fast.pdf\n',
         b"# mirrored at https://github.io.example.net/papers/paper.pdf\n",
+        b"// https://www.example.edu/~smith/publications/fast-sort\n",
+        b"// https://www.jstor.org/stable/2346830\n",
+        b"// https://openreview.net/forum?id=abc\n",
+        b"// https://www.biorxiv.org/content/biorxiv/early/2019/01/01/123456\n",
+        b"// https://pubs.example.net/x/10.1234%2Fabc.5\n",
+        # The link may go on on the next line, where the extractors read it whole.
+        b"// see https://www.example.edu/~smith/\n// papers/fast.pdf\n",
+        b"/* see https://www.example.edu/~smith/\n * papers/fast.pdf */\n",
+        b"// https://www.example.edu/~smith/fast.pdf*/\n",
+        "// https://www.example.edu/~smith/fast\u00e9.pdf\n".encode(),
     ],
 )
 def test_links_to_other_hosts_still_count(comment: bytes) -> None:
     assert may_cite(comment)
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        b"// The trick is from https://graphics.stanford.edu/~seander/bithacks.html\n",
+        b"// https://protobuf.dev/reference/cpp/cpp-generated#fields\n",
+        b"// See crbug.com/1234 and https://crbug.com/5678.\n",
+        b"// https://gcc.gnu.org/onlinedocs/gcc/Common-Function-Attributes.html\n",
+        b"// https://www.unicode.org/reports/tr29/\n// for the rules.\n",
+        b"/* https://llvm.org/docs/LangRef.html#id1 */\n",
+    ],
+)
+def test_links_no_extractor_reads_do_not_make_a_candidate(comment: bytes) -> None:
+    # The URL extractor refuses them whatever their entry: project pages, bug trackers, docs.
+    assert not may_cite(comment + b"int main(void) { return 0; }\n")
 
 
 @pytest.mark.parametrize(
@@ -145,6 +171,10 @@ def test_links_to_other_hosts_still_count(comment: bytes) -> None:
         b"double d = APFloat::IEEEdouble(); // siamese twins\n",
         b" * Copyright (C) Daniel Stenberg, <daniel@example.net>, et al.\n",
         b"refcount_t referenced; int reference_count; T& reference(int i);\n",
+        # C++ vocabulary in prose: a reference, not a reference section.
+        b"/// Returns a reference to the element.\nT& at(int i);\n",
+        b'// Increments the reference count.\n//\n// See the notes in "x.h".\nvoid Ref();\n',
+        b"  using reference = value_type&;  // references to elements\n",
     ],
 )
 def test_cue_words_inside_code_do_not_make_a_candidate(code: bytes) -> None:
@@ -161,6 +191,12 @@ def test_cue_words_inside_code_do_not_make_a_candidate(code: bytes) -> None:
         b"// References:\n// A. Smith. A fast method.\n",
         b"// for reference, see the original\n",
         b"// see reference [3]\n",
+        b"// references\n// -----------\n// A. Smith. A fast method.\n",
+        b"/* reference: Smith, A fast method */\n",
+        b"/** <b>REFERENCES</b> */\n",
+        # Prose beside a sign of an entry in its paragraph, which the tagger reads.
+        b'// The reference implementation of "A Fast Method for Sorting".\n',
+        b"// This follows the reference algorithm of J. Smith,\n// A fast method.\n",
         b"/* @inproceedings{smith, title={A fast method}} */\n",
         b"// Vaswani et al. introduced attention.\n",
         b"// http://ieeexplore.ieee.org/document/1234\n",

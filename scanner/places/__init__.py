@@ -1,0 +1,53 @@
+"""One place, one reference: the hits of one block that name the same work become one hit.
+
+A place is one docstring or one contiguous comment block (a `TextBlock`). Within it, every
+mention of one work is one reference (`reference/references.md`):
+
+- an entry's identifiers (arXiv id, DOI, URL) wherever they stand in the entry, the
+  identifier perhaps a few lines after the title;
+- the same identifier, or the same title, written twice;
+- an in-text author-year mention or label (`Smith et al. (2011)`, `(Nguyen, 2003)`,
+  `[Smith2011]_`) that points at an entry or identifier of the place by its first author's
+  family name and year (a label spelled slightly differently still matches).
+
+The merged hit keeps the strongest identifier written (arXiv > DOI > URL > ISBN > book >
+title > author-year), the entry's fields, and spans the reference text (the entry with its
+identifiers); the other mentions' offsets are its `also`.
+"""
+
+from __future__ import annotations
+
+from scanner.places.base import Groups
+from scanner.places.beside import join_beside
+from scanner.places.combine import merge
+from scanner.places.entries import join_entry_identifiers
+from scanner.places.labels import from_entry_label, join_labels, with_label_mentions
+from scanner.places.links import with_link_references
+from scanner.places.mentions import join_author_year_mentions
+from scanner.places.same import join_chapter_collections, join_same_work, join_title_prefixes
+from scanner.types import Hit
+
+__all__ = ["merge_place"]
+
+
+def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
+    """The hits of one place with each work's mentions merged into one hit, sorted."""
+    if len(hits) < 2:
+        return with_link_references(text, hits)
+    groups = Groups(len(hits))
+    join_same_work(hits, groups)
+    join_title_prefixes(hits, groups)
+    join_chapter_collections(text, hits, groups)
+    join_entry_identifiers(text, hits, groups)
+    beside = frozenset(hits[i].start for i in join_beside(text, hits, groups))
+    join_labels(text, hits, groups)
+    join_author_year_mentions(text, hits, groups)
+    merged = [merge(text, [hits[i] for i in members], beside) for members in groups.members()]
+    merged.sort(key=lambda h: (h.start, h.end))
+    if "[" in text:  # asked once per place: asked per hit, it read a huge block once per hit
+        merged = [
+            from_entry_label(text, hit, merged[i - 1].end if i else 0)
+            for i, hit in enumerate(merged)
+        ]
+        merged = with_label_mentions(text, merged)
+    return with_link_references(text, merged)

@@ -1,0 +1,105 @@
+"""An identifier joined to the entry it ends: the title before it, or the entry's other id."""
+
+from __future__ import annotations
+
+import re
+
+from scanner.places.base import ENTRY_BREAK, ENTRY_KINDS, ENTRY_REACH, Groups, mergeable
+from scanner.places.layout import ends_entry_line, ends_its_line, starts_paragraph
+from scanner.places.words import MONTHS, TRAILER_WORDS, WORD, trailer_or_locator
+from scanner.types import Hit
+
+# A sentence of prose in the gap: a word followed by a lowercase word, at the gap's start or
+# after a sentence end (`came first. We follow`), unless the word is an entry's own (a
+# trailer word, or `Chapter in "Book" edited by`, `Technical report`, `PhD thesis`).
+_PROSE = re.compile(
+    r"(?:^|[.!?][\"”')\]]?)\s+(?!(?i:chapter|edited|technical|lecture|thesis|phd)\b)"
+    r"([A-Za-z][a-z]+)\s+[a-z]{2,}"
+)
+
+
+# A repository's id written before its link (`2015. hal-01231784` then the HAL link).
+_REPOSITORY_ID = re.compile(r"\b(?:hal|tel|inria|halshs)-\d{6,}\b")
+
+
+# A list item's label before an entry on its line: within a labelled list, everything up to
+# the next label or blank line is the entry's.
+_LABELLED = re.compile(
+    r"[ \t]*(?:\.\.[ \t]*\[[^\]\n]+\]|\[[^\]\n]{1,40}\]|\d{1,3}[.)]|[-*•]|@see|@cite|\\cite)"
+    r"[ \t]*$"
+)
+
+
+def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> None:
+    """Join an identifier to the entry it ends: the title entry right before it, with no
+    blank line or next entry between them; or the entry's identifier right before it (a
+    publisher's page, then the working paper: `DOI: 10.1016/...` then `http://escholarship...`)
+    with only the words entries put before a link between them."""
+    in_entry = {i for i, hit in enumerate(hits) if hit.ref is not None and hit.reference}
+    for index in range(1, len(hits)):
+        hit, entry = hits[index], hits[index - 1]
+        if hit.ref is None or not mergeable(hit) or not mergeable(entry):
+            continue
+        if entry.ref is None and entry.kind in ENTRY_KINDS:
+            if _continues_entry(text, entry, hit.start):
+                groups.join(index - 1, index)
+                in_entry.add(index)
+        elif entry.ref is not None and (index - 1 in in_entry or ends_entry_line(text, entry)):
+            gap = text[entry.end : hit.start]
+            words = WORD.findall(gap)
+            if (
+                "\n" in gap
+                and ENTRY_BREAK.search(text, entry.start, hit.start) is None
+                # `url1,\n url2` and `url1 and\n url2` list several works.
+                and (
+                    # The note may have been read into the entry: look from its line's start.
+                    _PUBLISHED_VERSION.match(gap)
+                    or _PUBLISHED_VERSION.match(
+                        text[text.rfind("\n", 0, entry.end) + 1 : hit.start]
+                    )
+                    or (
+                        not _LIST_SEPARATOR.search(gap)
+                        and all(
+                            trailer_or_locator(w) and w.lower() not in ("and", "or") for w in words
+                        )
+                    )
+                )
+                and ends_its_line(text, hit.end)
+            ):
+                groups.join(index - 1, index)
+                in_entry.add(index)
+
+
+_LIST_SEPARATOR = re.compile(r"[,;]")
+
+
+# A note of the published version between a preprint's id and the journal's link:
+# `arXiv:0905.4913` then `Published 2010 in Elec. J. Combinatorics 17(1).` then the link.
+_PUBLISHED_VERSION = re.compile(
+    r"[\s.,;]*(?:also\s+)?(?:published|appeared|to appear)\b[^\n]{0,120}\n[^\S\n]*$",
+    re.IGNORECASE,
+)
+
+
+def _continues_entry(text: str, entry: Hit, start: int) -> bool:
+    """Whether an identifier at `start` still belongs to `entry`: near, no blank line or next
+    entry between them, and either the entry is a labelled list item, only the words entries
+    put before a link stand between, or the entry starts its paragraph and no prose starts."""
+    end = entry.end
+    if not 0 <= start - end <= ENTRY_REACH:
+        return False
+    gap = text[end:start]
+    if ENTRY_BREAK.search(gap) is not None:
+        return False
+    line_start = text.rfind("\n", 0, entry.start) + 1
+    if _LABELLED.fullmatch(text, line_start, entry.start):
+        return True
+    words = WORD.findall(_REPOSITORY_ID.sub(" ", gap))
+    if all(w.lower() in TRAILER_WORDS or w.lower()[:3] in MONTHS for w in words):
+        return True
+    # A numpy or Google `References` entry runs on through its publisher and notes to its
+    # link, as long as no sentence of prose starts; so does an entry cited in prose ("as
+    # described by B. N. Parlett, "Title", Journal, 1969,") onto the next line, to its DOI.
+    return (starts_paragraph(text, line_start, entry.start) or gap.count("\n") <= 1) and all(
+        match[1].lower() in TRAILER_WORDS for match in _PROSE.finditer(gap)
+    )

@@ -1,0 +1,84 @@
+"""Where a link stands in its text: at a line's end, after a heading, at a paragraph's start."""
+
+from __future__ import annotations
+
+import re
+
+from scanner.places.words import WORD, trailer_or_locator
+from scanner.types import Hit
+
+# A heading: a line ending with `:`, an underline, or the line above an underline.
+_UNDERLINE = re.compile(r"[ \t]*[-=~^*]{3,}[ \t]*")
+
+
+_PARAGRAPH_REACH = 300
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+_LINKS = re.compile(r"\S*(?:://|www\.|doi:|arxiv:)\S*", re.IGNORECASE)
+
+
+# What may follow an entry's last link on its line: punctuation, a parenthesised remark
+# (`(working paper)`), or the words entries put after a link.
+_LINE_TAIL = re.compile(
+    r"[^\S\n]*[.,;:)>\]`'\"]*[^\S\n]*(?:\([^()\n]{0,40}\)[.,;]?)?[^\S\n]*(?:\n|$)"
+)
+
+
+def ends_its_line(text: str, end: int) -> bool:
+    """Whether only punctuation or a parenthesised remark follows `end` on its line: the link
+    closes its entry rather than starting a sentence (`https://... extends it.`)."""
+    return _LINE_TAIL.match(text, end) is not None
+
+
+def ends_entry_line(text: str, hit: Hit) -> bool:
+    """Whether the identifier `hit` ends entry text (`..., Phys. Rev. E, 2016,
+    doi:10.1103/...`), not a list of links under a heading (`See:`, `References:`)."""
+    window = text[max(0, hit.start - _PARAGRAPH_REACH) : hit.start]
+    blank = _BLANK_LINE.search(window[::-1])
+    paragraph = window[len(window) - blank.start() :] if blank else window
+    lines = paragraph.split("\n")
+    kept = [
+        line
+        for i, line in enumerate(lines)
+        if not line.rstrip().endswith(":")
+        and not _UNDERLINE.fullmatch(line)
+        and not (i + 1 < len(lines) and _UNDERLINE.fullmatch(lines[i + 1]))
+    ]
+    words = WORD.findall(_LINKS.sub(" ", "\n".join(kept)))
+    return not all(trailer_or_locator(w) for w in words)
+
+
+def starts_paragraph(text: str, line_start: int, start: int) -> bool:
+    """Whether `start` begins its line's text and that line follows a blank line, a heading
+    underline or the start of the block."""
+    if text[line_start:start].strip():
+        return False
+    if _follows_paragraph_markup(text, line_start):
+        return True
+    # Found by looking back from the line, not by copying the text before it: a block of
+    # thousands of entries asks this of each.
+    last = line_start - 1
+    while last >= 0 and text[last] in " \t\n":
+        last -= 1
+    # The line above is blank when only spaces stand on it: a comment's blank line (` *`,
+    # `//`) keeps the spaces its delimiters were blanked to.
+    spaces = line_start - 2
+    while spaces >= 0 and text[spaces] in " \t":
+        spaces -= 1
+    ends_blank = line_start >= 1 and spaces >= 0 and text[spaces] == "\n"
+    return last < 0 or ends_blank or text[last] in "-=:"
+
+
+def _follows_paragraph_markup(text: str, line_start: int) -> bool:
+    """Whether the line above holds paragraph markup only (Doxygen's `</para><para>`,
+    Javadoc's `<p>`): a blank line of the rendered text."""
+    if line_start < 2:
+        return False
+    above = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+    return "<" in above and _PARAGRAPH_TAGS.fullmatch(above) is not None
+
+
+_PARAGRAPH_TAGS = re.compile(r"(?i)[ \t]*(?:</?(?:para|p|br)[ \t]*/?>[ \t]*)+")

@@ -1,0 +1,57 @@
+"""An author-year mention joined to the one entry or identifier of its place that it names."""
+
+from __future__ import annotations
+
+from catalog.keys import family_name
+from catalog.types import RefKind
+from scanner.places.base import ENTRY_KINDS, MAX_NAMESAKES, Groups, mergeable
+from scanner.places.labels import entry_label
+from scanner.places.names import NAME_YEAR_LABEL, authors, first_family, same_family
+from scanner.types import Hit
+
+
+def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> None:
+    """Join an author-year mention to the one entry or identifier of the place whose first
+    author and year it names (else whose co-author and year, else whose first author alone
+    when the entry has no year)."""
+    by_year: dict[int, list[tuple[int, str]]] = {}  # candidates indexed once: linear in hits
+    # Entries without a year (`R. Van der Merwe "Sigma-Point Kalman Filters..."`): a mention
+    # with a year points at one of them when no dated entry has its author.
+    undated: list[tuple[int, str]] = []
+    for i, other in enumerate(hits):
+        if other.kind is RefKind.AUTHOR_YEAR or not mergeable(other):
+            continue
+        year, family = (
+            (other.reference.year, first_family(other.reference)) if other.reference else (None, "")
+        )
+        if (year is None or not family) and other.ref is not None:
+            # An identifier whose entry was not read still carries its label's name and year
+            # (`[Haveliwala2002] ...` above its DOI).
+            named = NAME_YEAR_LABEL.fullmatch(entry_label(text, other.start) or "")
+            if named is not None:
+                year, family = int(named["year"]), named["name"].lower()
+        if year is not None and family:
+            by_year.setdefault(year, []).append((i, family))
+        elif family and other.kind in ENTRY_KINDS:
+            undated.append((i, family))
+    for index, hit in enumerate(hits):
+        if hit.kind is not RefKind.AUTHOR_YEAR or hit.reference is None or not mergeable(hit):
+            continue
+        wanted = first_family(hit.reference)
+        if not wanted or hit.reference.year is None:
+            continue
+        candidates = by_year.get(hit.reference.year, ())
+        if len(candidates) > MAX_NAMESAKES:
+            continue  # a generated table of entries: no mention points at one of them
+        targets = {groups.find(i) for i, family in candidates if same_family(wanted, family)}
+        if not targets:
+            # "Wu/Perloff 2007" read as "Perloff 2007": a co-author of the year's one entry.
+            targets = {
+                groups.find(i)
+                for i, _ in candidates
+                if any(family_name(a) == wanted for a in authors(hits[i])[1:])
+            }
+        if not targets and len(undated) <= MAX_NAMESAKES:
+            targets = {groups.find(i) for i, family in undated if same_family(wanted, family)}
+        if len(targets) == 1:
+            groups.join(targets.pop(), index)

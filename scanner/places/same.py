@@ -1,0 +1,92 @@
+"""One work by the same identifier or title, a title cut short, a chapter in its collection."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from catalog.keys import author_year_ref, normalize_title, title_ref
+from catalog.types import RefKind
+from scanner.places.base import ENTRY_KINDS, ENTRY_REACH, MAX_NAMESAKES, Groups, mergeable
+from scanner.types import Hit
+
+
+def join_same_work(hits: list[Hit], groups: Groups) -> None:
+    """Join hits with the same identifier or the same entry title."""
+    first_of: dict[str, int] = {}
+    for index, hit in enumerate(hits):
+        if not mergeable(hit):
+            continue
+        keys = [f"span:{hit.start}:{hit.end}"]  # identifiers of one entry share its span
+        if hit.ref is not None:
+            keys.append(hit.ref.key)
+        title = hit.reference.title if hit.reference else None
+        if title and (ref := title_ref(title)) is not None:
+            keys.append(ref.key)
+        elif hit.kind is RefKind.AUTHOR_YEAR and hit.reference is not None:
+            # `:footcite:`KolesEtAl1990`` twice, `Koles et al. (1990)` and `Koles et al. 1990`
+            named = author_year_ref(hit.reference.authors[:1], hit.reference.year)
+            keys.extend([named.key] if named is not None else [])
+        for key in keys:
+            groups.join(first_of.setdefault(key, index), index)
+
+
+_PREFIX_WORDS = 4  # a title cut short still names its work when this many words agree
+
+
+def join_title_prefixes(hits: list[Hit], groups: Groups) -> None:
+    """Join hits whose titles agree up to where one of them stops: a quoted title cut at a
+    parenthesis (`"... complexity O(n`) and the same title read whole beside its DOI."""
+    buckets: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
+    for index, hit in enumerate(hits):
+        title = (hit.reference.title if hit.reference else None) or hit.title_hint
+        if not title or not mergeable(hit):
+            continue
+        words = normalize_title(title).split()
+        if len(words) >= _PREFIX_WORDS:
+            buckets.setdefault(tuple(words[:_PREFIX_WORDS]), []).append((index, words))
+    for members in buckets.values():
+        if len(members) > MAX_NAMESAKES:
+            continue
+        for a, (first, first_words) in enumerate(members):
+            for second, second_words in members[a + 1 :]:
+                # A title citation against another reading; two identifiers given one quoted
+                # title as their hint may be two works cited in one sentence.
+                if not {hits[first].kind, hits[second].kind} & ENTRY_KINDS:
+                    continue
+                shorter = min(len(first_words), len(second_words))
+                if first_words[:shorter] == second_words[:shorter]:
+                    groups.join(first, second)
+
+
+# Between a chapter's title and the title of the collection it is in: `Title. Chapter in
+# "Collection"`, `Title. In: Collection`.
+_CHAPTER_IN = re.compile(r"(?i)[\s.,;:]*(?:chapter\s+)?in\b[\s:]*[\"“«']?[ \t]*")
+
+
+def join_chapter_collections(text: str, hits: list[Hit], groups: Groups) -> None:
+    """Join a chapter's entry to the collection's title read right after it on its line
+    (`Title. Chapter in "Collection" edited by ...`): one reference, the chapter."""
+    for index in range(1, len(hits)):
+        hit, entry = hits[index], hits[index - 1]
+        if (
+            hit.ref is None
+            and entry.ref is None
+            and hit.kind in ENTRY_KINDS
+            and entry.kind in ENTRY_KINDS
+            and mergeable(hit)
+            and mergeable(entry)
+            and _CHAPTER_IN.fullmatch(text, entry.end, hit.start) is not None
+        ):
+            groups.join(index - 1, index)
+            # The collection's title and editors are the chapter's venue, not its fields
+            # (nor those of the chapter's identifiers that were read with them).
+            collection, title = hit.reference, hit.title_hint
+            for later in range(index, len(hits)):
+                other = hits[later]
+                if other.start - hit.end > ENTRY_REACH:
+                    break
+                if (collection is not None and other.reference == collection) or (
+                    title and other.title_hint == title
+                ):
+                    hits[later] = replace(other, reference=None, title_hint=None)

@@ -1,0 +1,459 @@
+"""The last look at each citation read without an identifier: what its place says it is not.
+
+Both readers (rules and tagger) take a quoted phrase, a date or an encyclopedia entry for a
+citation when its shape is an entry's; the words around it tell. `VETOES` is the one list of
+what they say, each a named test of one hit in its block. A veto of the source (`Wikipedia`,
+a manual, a talk) drops the hit; a veto of the title alone (a quotation, a sentence of prose)
+keeps the authors and year the hit was read with, as an author-year mention, when it has both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from catalog.types import RefKind
+from scanner.titles import AUTHOR_YEAR_RULE
+from scanner.titles.fields import MONTHS, YEAR
+from scanner.titles.names import AUTHOR_LIST, ETAL, split_authors
+from scanner.types import EntryFields, Hit
+
+__all__ = ["VETOES", "Veto", "vet"]
+
+
+@dataclass(frozen=True, slots=True)
+class Veto:
+    """One thing a place says about a hit: `test(text, hit, stop)` is True when it says the
+    hit is not a citation (`stop`: where the hit's entry must end, the next hit). With
+    `title_only`, it says the hit's title is not a title: authors and a year still cite."""
+
+    name: str
+    test: Callable[[str, Hit, int], bool]
+    title_only: bool = False
+
+
+def vet(text: str, hits: list[Hit]) -> list[Hit]:
+    """`hits` without those a veto rejects (see the module); title vetoes demote a hit that
+    has authors and a year to an author-year mention."""
+    out: list[Hit] = []
+    for index, hit in enumerate(hits):
+        if hit.ref is not None or hit.kind not in (RefKind.TITLE, RefKind.AUTHOR_YEAR):
+            out.append(hit)
+            continue
+        stop = hits[index + 1].start if index + 1 < len(hits) else len(text)
+        kept = _vetted(text, hit, stop)
+        if kept is not None:
+            out.append(kept)
+    return out
+
+
+def _vetted(text: str, hit: Hit, stop: int) -> Hit | None:
+    for veto in VETOES:
+        if veto.title_only and not _fields(hit).title:
+            continue
+        if veto.test(text, hit, stop):
+            if not veto.title_only:
+                return None
+            demoted = _demoted(hit)
+            # the author-year mention left is vetted again, as one
+            return _vetted(text, demoted, stop) if demoted is not None else None
+    return hit
+
+
+def _demoted(hit: Hit) -> Hit | None:
+    """The hit as the author-year mention it still is, or None without authors and year.
+    A "title" that is an author list with `et al` holds the authors (`Abdelhafez et al. PRA
+    (2019)`, read as title "Abdelhafez et al" by "PRA")."""
+    fields = hit.reference or EntryFields()
+    title = (fields.title or "").strip(" .,")
+    if ETAL.search(title) and AUTHOR_LIST.fullmatch(title):
+        fields = replace(fields, authors=split_authors(title))
+    if not fields.authors or fields.year is None or _all_acronyms(fields.authors):
+        return None
+    return replace(
+        hit,
+        kind=RefKind.AUTHOR_YEAR,
+        rule=AUTHOR_YEAR_RULE,
+        title_hint=None,
+        reference=replace(fields, title=None),
+    )
+
+
+def _fields(hit: Hit) -> EntryFields:
+    return hit.reference or EntryFields()
+
+
+def _bare(hit: Hit) -> bool:
+    """Whether the hit is a title alone: no authors, year or venue vouch for it."""
+    fields = _fields(hit)
+    return not fields.authors and fields.year is None and not fields.venue
+
+
+# --- The source: an encyclopedia, a web page, a manual, a talk or lecture notes ---------
+
+_ENCYCLOPEDIA = re.compile(
+    r"(?i)\bwikipedia\b|\bmathworld\b|\bwolfram\s+web\s+resource\b|\bfree\s+encyclopedia\b|"
+    r"\bplanetmath\b|wikipedia\.org|mathworld\.wolfram\.com"
+)
+# Said just before a title: `the Wikipedia article "Depth-limited search"`.
+_WEB_PAGE_BEFORE = re.compile(
+    r"(?i)\b(?:wikipedia|mathworld|blog|web|online)\s+(?:article|page|entry|post)s?\s*[:,]?\s*"
+    r"[\"“'`]?\s*$"
+)
+_ENTRY_STOP = re.compile(r"\n[ \t*#/]*\n|\n[ \t*#/]*(?:\.\.\s+\[|\[\d+\]|\(\d+\)|\d{1,3}[.)]\s)")
+_REACH = 160  # how far past a hit the rest of its entry may run
+
+
+def _entry_rest(text: str, hit: Hit, stop: int) -> str:
+    """What follows the hit in its entry: up to a blank line or the next entry or hit."""
+    end = min(stop, len(text), hit.end + _REACH)
+    cut = _ENTRY_STOP.search(text, hit.end, end)
+    return text[hit.end : cut.start() if cut else end]
+
+
+def _encyclopedia(text: str, hit: Hit, stop: int) -> bool:
+    """An encyclopedia or a web page: `Weisstein, Eric W. "X." From MathWorld`, `"X."
+    Wikipedia, The Free Encyclopedia`, `"X" in https://en.wikipedia.org/...`. The rest of an
+    entry counts only when it has no venue or year of its own (a paper's entry may end with
+    a link to an encyclopedia for background)."""
+    if _ENCYCLOPEDIA.search(text, hit.start, hit.end) is not None:
+        return True
+    if _WEB_PAGE_BEFORE.search(text, max(0, hit.start - 40), hit.start) is not None:
+        return True
+    fields = _fields(hit)
+    if fields.venue or fields.year is not None or not fields.title:
+        return False  # an entry with a year, or a mention: a link after it is background
+    return _ENCYCLOPEDIA.search(_entry_rest(text, hit, stop)) is not None
+
+
+# What a title of something other than a paper or a book says of itself: a manual (but
+# "The Algorithm Design Manual" is a book), a software version, lecture notes (but `Lecture
+# Notes in Computer Science` is a series that publishes papers), slides, a course.
+_NOT_WORK_TITLE = re.compile(
+    r"(?i:\b(?:training|reference|users?['’]?|programmer['’]?s|software|technical|"
+    r"installation|instruction|operator['’]?s)\s+manual\b|\busers?['’]?\s+guide\b|\bversion\s+\d|\blecture\s+\d+\b|"
+    r"\blecture\s+notes\b(?!\s+in\b)|\bcourse\s+notes\b|\bslides\b|\bkeynote\b|\bwebinar\b)"
+    r"|\b(?:Optimi[sz]ation|Software|Solver)\s+(?:Suite|Studio)\b"
+)
+
+
+def _not_work_title(text: str, hit: Hit, stop: int) -> bool:
+    title = _fields(hit).title or hit.title_hint or ""
+    return _NOT_WORK_TITLE.search(title) is not None
+
+
+# A talk at a conference that publishes none (`(Salvi, GDC 2016)`), or said to be a talk.
+_TALK = re.compile(r"\bGDC\b|(?i:\bgame\s+developers\s+conference\b|\btalk\b|\bkeynote\b)")
+
+
+def _talk(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    if fields.title:
+        return False  # an entry: its title and venue decide (`_not_work_title`)
+    return _TALK.search(text, hit.start, hit.end) is not None or any(
+        _TALK.search(a) for a in fields.authors
+    )
+
+
+# --- Dates, acronyms and counts read as a name and a year ------------------------------
+
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tues wed thur thurs".split()  # noqa: SIM905
+)
+# A bare year after these is a date: "within May 2015", "until Jun 2016".
+_TIME_BEFORE = re.compile(
+    r"(?i)\b(?:within|until|till|since|during|through|throughout|between)"
+    r"\s+$"
+)
+_DAY_MONTH = re.compile(r"\(\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*(?:1[6-9]|20)\d\d\s*\)")
+
+
+def _date(text: str, hit: Hit, stop: int) -> bool:
+    """A date, not an author and year: `Thursday (Oct. 3, 2013)`, `within May 2015`."""
+    fields = _fields(hit)
+    if fields.title or not fields.authors:
+        return False
+    words = {w.strip(",.").lower() for a in fields.authors for w in a.split()}
+    if words & _WEEKDAYS or any(a.strip(",.").lower() in MONTHS for a in fields.authors):
+        return True
+    if _DAY_MONTH.search(text, hit.start, hit.end + 1) is not None:
+        return True
+    return len(fields.authors) == 1 and (
+        _TIME_BEFORE.search(text, max(0, hit.start - 12), hit.start) is not None
+    )
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+
+
+def _acronym(text: str, hit: Hit, stop: int) -> bool:
+    """An acronym and a year, not a person's: `GH 2002` (an issue), `VS 2008`, `CEC 2006`,
+    `IEEE 754`. A mention whose every name is in capitals names no author; an entry with no
+    venue whose only "authors" are such is a phrase around one."""
+    fields = _fields(hit)
+    return bool(fields.authors) and not fields.venue and _all_acronyms(fields.authors)
+
+
+def _all_acronyms(authors: tuple[str, ...]) -> bool:
+    return all(
+        all(_ACRONYM.fullmatch(w.strip(",.")) for w in a.split() if len(w.strip(",.")) > 1)
+        for a in authors
+    )
+
+
+# A count, not a year: "Allocate 1608 bytes", "Smith 2000 samples".
+_COUNT_AFTER = re.compile(
+    r"[ \t]+(?:bytes|bits|words|points|samples|elements|items|entries|rows|columns|cols|"
+    r"iterations|iters|steps|times|seconds|secs|ms|us|ns|px|pixels|nodes|edges|vertices|cells|"
+    r"characters|chars|lines|digits|coefficients|values|records|tokens|threads|calls|runs|"
+    r"trials|epochs|cycles|frames|objects|bins|buckets|slots|[kKMG]i?B)\b"
+)
+
+
+def _count(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    if fields.title or fields.year is None:
+        return False
+    return _COUNT_AFTER.match(text, hit.end) is not None
+
+
+# --- A title that is not one: a quotation, a phrase, prose ------------------------------
+
+# A sentence about code: it opens with a verb in the third person ("Returns an owned
+# reference to ...", "Computes the ...").
+_VERB_FIRST = re.compile(
+    r"(?:Returns|Computes|Calculates|Creates|Gets|Sets|Checks|Converts|Initiali[sz]es|"
+    r"Constructs|Performs|Generates|Finds|Evaluates|Applies|Builds|Adds|Removes|Updates|"
+    r"Loads|Writes|Reads|Raises|Yields|Takes|Makes|Uses|Implements|Handles|Stores|Prints|"
+    r"Allocates|Frees|Copies|Wraps|Tests|Ensures|Determines|Fills|Sorts|Splits|Parses)\s+[a-z]"
+)
+
+
+def _verb_first(text: str, hit: Hit, stop: int) -> bool:
+    return _VERB_FIRST.match(_fields(hit).title or "") is not None
+
+
+# A quotation, not a title: it ends with an ellipsis or opens with a bullet, it follows
+# `states:`/`says:` or a colon, it speaks ("should", "we", "you", "doesn't").
+_QUOTATION_END = re.compile(r"(?:\.\.\.|…)\s*[\"”']?\s*$")
+_SPEAKS_BEFORE = re.compile(
+    r"(?i)\b(?:states|stated|says|said|writes|wrote|notes|noted|puts\s+it|quote)\s*:?"
+    r"\s*[\"“]\s*[•\-*]?\s*$"
+)
+# ...or a colon, after a mention's year ("From Langfelder and Horvath 2012: "...""), not
+# after authors whose entry goes on with a venue, nor after "titled:".
+_COLON_BEFORE = re.compile(r"(?i)(?<!titled)(?<!entitled)(?<!called)(?<!named):\s*[\"“]\s*$")
+_SPOKEN = re.compile(
+    r"(?i:\b(?:not|cannot|can't|don't|doesn't|doesn’t|isn't|won't|could|should|must|please|"
+    r"we|you|your|i|us|our)\b)"
+)
+_QUOTE_OPEN = "\"“'`«"
+
+
+def _quoted_at(text: str, hit: Hit) -> tuple[int, int] | None:
+    """Where the hit's title is written in quotes, as the span inside them, or None."""
+    title = _fields(hit).title
+    if not title:
+        return None
+    first = title.split()[0]
+    at = text.find(first, hit.start, hit.end)
+    while at >= 0:
+        before = text[max(0, at - 3) : at].rstrip(" •*-\t")
+        if before[-1:] in _QUOTE_OPEN:
+            return at, at + len(title)
+        at = text.find(first, at + 1, hit.end)
+    return None
+
+
+def _quotation(text: str, hit: Hit, stop: int) -> bool:
+    """A quoted sentence, not a title."""
+    where = _quoted_at(text, hit)
+    if where is None:
+        return False
+    start = where[0]
+    close = _close_quote(text, start)
+    inside = text[start:close] if close > 0 else text[start : start + 400]
+    if _QUOTATION_END.search(inside) or "•" in text[max(0, start - 3) : start]:
+        return True
+    # the opening quote, before any bullet and spaces: `"• The ...`
+    open_at = max(0, start - 3) + len(text[max(0, start - 3) : start].rstrip(" •*-\t")) - 1
+    if _SPEAKS_BEFORE.search(text, max(0, open_at - 24), open_at + 1):
+        return True
+    fields = _fields(hit)
+    if (
+        not (fields.venue or fields.volume or fields.pages)
+        and _COLON_BEFORE.search(text, max(0, open_at - 24), open_at + 1) is not None
+    ):
+        return True
+    # a sentence that speaks, unless a citing phrase names it a work ('the paper "Attention
+    # Is All You Need"')
+    return (
+        _bare(hit)
+        and _SPOKEN.search(_fields(hit).title or "") is not None
+        and _NAMED_WORK_BEFORE.search(text, max(0, open_at - 40), open_at + 1) is None
+    )
+
+
+_NAMED_WORK_BEFORE = re.compile(
+    r"(?i)\b(?:paper|article|book|report|thesis|titled|entitled|(?:described|presented|"
+    r"introduced|proposed|published)\s+in)\s*[:,]?\s*[\"“]$"
+)
+
+
+def _close_quote(text: str, start: int) -> int:
+    for close in ('"', "”", "'", "''"):
+        at = text.find(close, start, start + 420)
+        if at >= 0:
+            return at
+    return -1
+
+
+# A quoted name used as a word of the sentence: `the "Charlie sheen" BRDF`, `the "IEEE 754
+# compliant rounding" variant`; but `the "Attention Is All You Need" paper` cites.
+_NAMED_THING = re.compile(r"(?i)\b(?:the|a|an|this|that|its|their|our)\s+[\"“'`]+\s*$")
+_AFTER_NAME = re.compile(
+    r"[\"”'`]+[ \t\n]+(?!(?:paper|article|book|report|thesis|dissertation|monograph|survey|"
+    r"preprint|by|in|of|from|and|for|on|at|with|is|was|were|are|has|had|describes|shows|"
+    r"proposes|introduced|introduces|gives|presents)\b)[a-z]\w*"
+)
+
+
+def _named_thing(text: str, hit: Hit, stop: int) -> bool:
+    if not _bare(hit):
+        return False
+    where = _quoted_at(text, hit)
+    if where is None:
+        return False
+    start, end = where
+    if _NAMED_THING.search(text, max(0, start - 12), start) is None:
+        return False
+    close = _close_quote(text, end - 1)
+    return close >= 0 and _AFTER_NAME.match(text, close) is not None
+
+
+# A title alone that names a part of a work or of documentation: `"Section 3.2: ..."`,
+# `"X" in the reference documentation`, `"X" in :cite:`Key``, or whose entry is elsewhere
+# (`"X" [2]_`).
+_PART_FIRST = re.compile(r"(?i)(?:sections?|chapters?|appendix|part|§)\s*[\dA-Z.]*\b")
+_PART_AFTER = re.compile(
+    r"[\"”'`]*[ \t]*\n?[ \t]*(?:\[\d+\]_?|in\s+(?:the\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:documentation|docs|manual|guide|tutorial|paper|article|book|readme)\b|"
+    r"in\s+:(?:foot)?cite)"
+)
+
+
+def _part_of(text: str, hit: Hit, stop: int) -> bool:
+    if not _bare(hit):
+        return False
+    title = _fields(hit).title or ""
+    if _PART_FIRST.match(title):
+        return True
+    where = _quoted_at(text, hit)
+    if where is None:
+        return False
+    close = _close_quote(text, where[1] - 1)
+    return close >= 0 and _PART_AFTER.match(text, close) is not None
+
+
+# A title read from prose next to a real author-year: it holds `et al` or `(Yang 1994`
+# (another mention), or a `name : type` line of a parameter list.
+_MENTION_INSIDE = re.compile(
+    r"\bet\.?\s+al\b|^\w+\s*:\s+(?:float|int|str|bool|array|list)\b"
+    r"|\(\s*[A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+)?,?\s+(?:1[6-9]|20)\d\d\b"
+)
+
+
+def _mention_title(text: str, hit: Hit, stop: int) -> bool:
+    return _MENTION_INSIDE.search(_fields(hit).title or "") is not None
+
+
+# A quoted phrase, not a title: it opens with a word in lower case ("not totally silly
+# traversal, quickly."); a title in quotes opens with a capital, a digit or a name like
+# `k-means++`.
+_LOWER_FIRST = re.compile(r"[a-z]+(?:[ \t,.;:]|$)")
+
+
+def _lower_phrase(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    if fields.authors or fields.venue:
+        return False
+    return _quoted_at(text, hit) is not None and _LOWER_FIRST.match(fields.title or "") is not None
+
+
+def _year_inside(text: str, hit: Hit, stop: int) -> bool:
+    """A sentence that holds a year ("runs on 1000 points on a 2014 laptop") read as a title
+    and that year: nothing but the sentence says it cites."""
+    fields = _fields(hit)
+    if fields.authors or fields.venue or fields.year is None or not fields.title:
+        return False
+    return any(int(m.group(1)) == fields.year for m in YEAR.finditer(fields.title))
+
+
+# An author-first entry in prose whose "title" is the sentence after its year: `Coifman and
+# Lafon (2006): Then only the geometry ...`, `Wetzels & Wagenmakers, 2012. Integral solving`.
+# An entry's title there has a venue, volume or pages after it, or quotes.
+_LABEL_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*(?:\.\.\s+)?(?:\[[^\]\n]{1,40}\]_?|\(?\d{1,3}[.)]|[-*•])?"
+    r"[ \t]*$"
+)
+
+
+def _prose_title(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    if not fields.authors or fields.year is None or fields.venue or fields.volume or fields.pages:
+        return False
+    if _quoted_at(text, hit) is not None or text[max(0, hit.start - 1) : hit.start + 1].strip(
+        " \t\n"
+    )[:1] in tuple(_QUOTE_OPEN):
+        return False  # quoted whole: `"Amberg et al. 2007: Optimal Step ..."`
+    if _LABEL_BEFORE.search(text, max(0, hit.start - 60), hit.start) is not None:
+        return False  # an entry of a list, not a sentence
+    span = text[hit.start : hit.end]
+    year = re.search(rf"(?<!\d){fields.year}(?!\d)", span)
+    title = (fields.title or "").split()
+    at = span.find(title[0]) if title else -1
+    # the title right after the year, in the same sentence: "(2006): Then only ..."
+    return (
+        year is not None and at > year.start() and _GAP.fullmatch(span, year.end(), at) is not None
+    )
+
+
+_GAP = re.compile(r"[a-z]?\)?[ \t]*[.,:;]?[ \t]*\n?[ \t]*")
+
+
+# A sentence that names the authors at its end, read as the title: "Millimolar concentration
+# of respective ion after von Ahsen".
+_BEFORE_NAME = frozenset("by of from after see in following".split())  # noqa: SIM905
+
+
+def _names_author(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    title = (fields.title or "").rstrip(" ,.;:")
+    for author in fields.authors:
+        name = author.split(",")[0].strip()
+        if len(name) > 1 and title.endswith(" " + name):
+            words = title[: -len(name)].split()
+            if words and words[-1].lower() in _BEFORE_NAME:
+                return True
+    return False
+
+
+VETOES: tuple[Veto, ...] = (
+    # first: the names it holds are the mention's, which the acronym test then reads
+    Veto("mention-in-title", _mention_title, title_only=True),
+    Veto("encyclopedia", _encyclopedia),
+    Veto("not-a-work", _not_work_title),
+    Veto("talk", _talk),
+    Veto("date", _date),
+    Veto("acronym", _acronym),
+    Veto("count", _count),
+    Veto("verb-first", _verb_first, title_only=True),
+    Veto("quotation", _quotation, title_only=True),
+    Veto("named-thing", _named_thing, title_only=True),
+    Veto("part-of", _part_of, title_only=True),
+    Veto("lower-case-phrase", _lower_phrase, title_only=True),
+    Veto("year-inside-title", _year_inside, title_only=True),
+    Veto("prose-after-mention", _prose_title, title_only=True),
+    Veto("sentence-names-author", _names_author, title_only=True),
+)

@@ -1,0 +1,175 @@
+"""Tests for the last look at citations without an identifier: what the place says they are not.
+
+Each false case has true neighbours of the same shape that must still be found.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.types import RefKind
+from scanner.titles import find_citations
+from scanner.titles.vet import VETOES
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    """(kind, title or first author) of each citation found in `text`."""
+    out = []
+    for hit in find_citations(text):
+        fields = hit.reference
+        assert fields is not None
+        out.append((hit.kind.value, fields.title or (fields.authors or ("",))[0]))
+    return out
+
+
+# Text as the parsers give it: comment delimiters already blanked.
+NOT_CITATIONS = [
+    # an encyclopedia or a web page, named in the entry or just before the title
+    '    .. [2] Weisstein, Eric W. "Strongly Regular Graph."\n'
+    "        From MathWorld--A Wolfram Web Resource.\n",
+    '    .. [3] Encyclopedia contributors. "Glossary of Chess." Wikipedia, The Free\n'
+    "        Encyclopedia, 4 Jan. 2018. Web. 9 Jan. 2018.\n",
+    '    .. [1] "Jackknife resampling" in\n    https://en.wikipedia.org/wiki/Jackknife_resampling\n',
+    '    to allow cut-offs based on the Wikipedia article\n    "Iterative deepening search".\n',
+    # a manual, a software version, lecture notes, a talk
+    '   Examples in "Protein Analysis Software Training Manual XYZ version 7"\n'
+    "   by Some Institute IT Services, would often start as follows:\n",
+    '   the height. In "Lecture Notes on Numerical Robustness" Shewchuk 09,\n'
+    "   Section 3.1, he recommends computing areas in 2D.\n",
+    "  Variance clipping in color space (Salvi, GDC 2016). Uses the moments.\n",
+    # dates
+    "          Wednesday (Nov. 6, 2013).\n",
+    "          the rows here fall within Mat 2015\n",
+    # an acronym and a year: an issue, a product, a competition
+    "      integer arrays are cast first (GH 2002, GH 6589).  Note this is safe\n",
+    "   Work around fmod() on win64 builds VC 9.0 (VS 2008)\n",
+    "Constrained test functions from CEC 2006 competition.",
+    # a count
+    "    scratch: Allocate 1608 bytes for the table\n",
+    # a sentence about code
+    '             """Returns an owned reference to the dtype of the array.\n             """\n',
+    # quoted phrases in prose
+    "    It is not a MINIMUM traversal; rather it is a\n"
+    '    "not totally silly traversal, quickly." On random points\n'
+    "    it is often shorter, and runs on 1000 points on a 2014 laptop.\n",
+    '        The precise version should use the "IEEE 754 compliant rounding"\n'
+    '        variant, and neither of the "approximate divide" variants.\n',
+    "   Outerra states: \"Notice that the 'C' variant doesn't use a near plane distance, it\n"
+    '   has it set at 0" (quote from a 2012 blog post).\n',
+    # a part of documentation or of a paper named in quotes
+    '              in with ``region``. See "Modifying existing Zarr stores" in\n'
+    "              the reference documentation for full details.\n",
+    '      see "Section 3.2: The Low-rank OT Problem" in the paper\n',
+]
+
+
+@pytest.mark.parametrize("text", NOT_CITATIONS)
+def test_what_the_place_says_is_not_a_citation(text: str) -> None:
+    assert _found(text) == []
+
+
+# A real author-year next to prose, a quotation or a parameter list: the mention is kept,
+# the prose is not its title.
+MENTIONS_NOT_TITLES = [
+    (
+        "          From Langfeld and Horvitz 2012:\n"
+        '          "Strictly speaking, a call to the R function should return a missing\n'
+        '          value if mad(x) = 0." This avoids division by zero.\n',
+        "Langfeld",
+    ),
+    (
+        '   having det(R) = -1). "\u2022 The left factors U and V will be true\n'
+        '   rotation matrices..." [McAdam, Sell, Tamstorf 2011]\n',
+        "McAdam, Sell",
+    ),
+    ("        Wetzel & Wagenmaker, 2012. Integral solving\n        k = kappa\n", "Wetzel"),
+    (
+        "    The density rescaling of Coifman and Lafon (2006): Then only the geometry\n"
+        "    of the data matters, not the sampling density.\n",
+        "Coifman",
+    ),
+    (
+        "          | Whether to use the improved sampling algorithm from Abdelhafez et\n"
+        "            al. PRA (2019)\n",
+        "Abdelhafez",
+    ),
+    (
+        "    Gs : array\n"
+        "        of floats, the value of the original G statistic in Getis & Ord (1992)\n"
+        "    EGs : float\n"
+        "         expected value of Gs under normality assumption\n",
+        "Getis",
+    ),
+    (
+        "    Calculates the aromaticity value of a protein according to Lobry, 1994.\n",
+        "Lobry",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "author"), MENTIONS_NOT_TITLES)
+def test_prose_next_to_a_mention_is_not_its_title(text: str, author: str) -> None:
+    assert _found(text) == [(RefKind.AUTHOR_YEAR.value, author)]
+
+
+# The true neighbours: the same shapes, citing.
+CITATIONS = [
+    (
+        '    .. [4] S. Boyd and L. Vandenberghe. "Convex Optimization."\n'
+        "        Lecture Notes in Computer Science, 12(3):100-120, 2004.\n",
+        "Convex Optimization",
+    ),
+    (
+        "    .. [5] S. Wolfram. A New Kind of Science. Wolfram Media, 2002.\n",
+        "A New Kind of Science",
+    ),
+    (
+        '    .. [6] Smith, J. and Jones, K. (2010). "Random walks on graphs." Journal of\n'
+        "        Graph Theory, 12(3), 100-120. Background: https://en.wikipedia.org/wiki/Walk\n",
+        "Random walks on graphs",
+    ),
+    (
+        "    .. [2]  Steven S. Skiena. 1997. The Algorithm Design Manual.\n"
+        "       Springer-Verlag New York, Inc., New York, NY, USA.\n",
+        "The Algorithm Design Manual",
+    ),
+    (
+        "   This parser follows the description of the format in\n"
+        "   W. J. Kent, A. S. Zweig, and G. Barber:\n"
+        '   "BigWig and BigBed: enabling browsing of large distributed datasets."\n'
+        "   Bioinformatics 26(17): 2204-2207 (2010)\n",
+        "BigWig and BigBed: enabling browsing of large distributed datasets",
+    ),
+    (
+        '    Test the algorithm on the example in the paper titled: "Information Spreading'
+        ' in Trees"\n',
+        "Information Spreading in Trees",
+    ),
+    (
+        '    Implementation of "Amberg et al. 2007: Optimal Step\n'
+        '    Nonrigid ICP Algorithms for Surface Registration."\n',
+        "Optimal Step Nonrigid ICP Algorithms for Surface Registration",
+    ),
+    (
+        '   the transform described in the paper "Attention Is All You Need" variant\n',
+        "Attention Is All You Need",
+    ),
+    ("    This uses the estimator of Bartlett 1954 for small samples.\n", "Bartlett"),
+    (
+        "    nodes leave a caterpillar graph (Gallian 2007)\n"
+        "    ref: http://mathworld.wolfram.com/X.html\n",
+        "Gallian",
+    ),
+    ("    As shown by Smith (Oct. 2013), the bound is tight.\n", "Smith"),
+    ("    Pearson & Lipman PNAS (1988) give the scoring.\n", "Pearson"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), CITATIONS)
+def test_true_neighbours_are_still_found(text: str, title: str) -> None:
+    assert [t for _, t in _found(text)] == [title]
+
+
+def test_every_veto_has_a_distinct_name() -> None:
+    names = [veto.name for veto in VETOES]
+    assert len(names) == len(set(names))
