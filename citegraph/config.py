@@ -26,7 +26,7 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     time_budget: float = DEFAULT_TIME_BUDGET  # seconds per file; 0: no limit
     default_excludes: bool = True
-    strings: bool = True
+    strings: bool = False
     resolve: bool = True
     offline: bool = False
     catalog: str | None = None

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` loads them
     from scanner.extract import find_hits, find_mentions
-    from scanner.options import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET, ScanOptions
+    from scanner.options import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET, ScanOptions, TitleScope
     from scanner.project import find_pyproject, git, project_root, repository_of, work_tree
     from scanner.scan import GENERATED_MARKER, scan_bytes, scan_file, scan_paths
     from scanner.types import (
@@ -37,6 +37,7 @@ _EXPORTS = {
     "find_hits": "scanner.extract",
     "find_mentions": "scanner.extract",
     "ScanOptions": "scanner.options",
+    "TitleScope": "scanner.options",
     "DEFAULT_MAX_FILE_SIZE": "scanner.options",
     "DEFAULT_TIME_BUDGET": "scanner.options",
     "find_pyproject": "scanner.project",
@@ -72,6 +73,7 @@ __all__ = [
     "Symbol",
     "SymbolKind",
     "TextBlock",
+    "TitleScope",
     "find_hits",
     "find_mentions",
     "find_pyproject",

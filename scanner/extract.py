@@ -20,6 +20,7 @@ from catalog.types import Reference, RefKind
 from scanner.identifiers import EXTRACTORS
 from scanner.identifiers.hints import title_hint
 from scanner.identifiers.joining import join_wrapped
+from scanner.options import TitleScope
 from scanner.places import merge_place
 from scanner.spans import SpanIndex
 from scanner.titles import find_citations
@@ -31,9 +32,10 @@ _RULE_OF_KIND = {extractor.kind: rule for rule, extractor in EXTRACTORS.items()}
 
 
 @lru_cache(maxsize=8192)  # larger than the blocks of one file: parsers and find_mentions share it
-def find_hits(text: str, titles: bool = True) -> tuple[Hit, ...]:
-    """Every reference in `text`, sorted by position, without overlaps. Without `titles`, a
-    block that holds no identifier is not read by the title detector, and yields nothing.
+def find_hits(text: str, titles: TitleScope = TitleScope.ALL) -> tuple[Hit, ...]:
+    """Every reference in `text`, sorted by position, without overlaps. `titles` says whether
+    the title detector reads the block (`TitleScope`): with less than `ALL`, a block that holds
+    no identifier yields nothing; with `NONE`, the identifiers are returned as written.
 
     Cached: parsers call it to decide whether a file needs its structure read, and
     `find_mentions` calls it again on the same blocks.
@@ -47,7 +49,7 @@ def find_hits(text: str, titles: bool = True) -> tuple[Hit, ...]:
             rule = _RULE_OF_KIND.get(kind, hit.rule)
             found.append((order, replace(hit, start=start, end=end, kind=kind, rule=rule)))
     if not found:
-        if not titles:
+        if titles is not TitleScope.ALL:
             return ()
         # Most blocks cite nothing: without identifiers, the title detector's entries are the
         # hits as they stand once merged by place.
@@ -59,8 +61,8 @@ def find_hits(text: str, titles: bool = True) -> tuple[Hit, ...]:
         if not identifiers or hit.start >= identifiers[-1].end:
             identifiers.append(hit)
     identifiers = _join_link_pairs(text, identifiers)
-    if not titles and not identifiers:
-        return ()
+    if titles is TitleScope.NONE:
+        return tuple(identifiers)
     spans = tuple((h.start, h.end) for h in identifiers)
     entries = find_citations(text)
     merged: list[Hit] = []
@@ -194,7 +196,7 @@ class _TitleOwners:
         return min(indices) if indices else None
 
 
-def find_mentions(block: TextBlock, titles: bool = True) -> list[Mention]:
+def find_mentions(block: TextBlock, titles: TitleScope = TitleScope.ALL) -> list[Mention]:
     """Every reference in `block`, with 1-based lines and columns in the file (`titles`: see
     `find_hits`).
 

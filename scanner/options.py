@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
@@ -50,29 +51,44 @@ DEFAULT_EXCLUDED_DIRS: frozenset[str] = frozenset(
 )
 
 
+class TitleScope(str, Enum):
+    """Which blocks the title detector reads (`ScanOptions.titles`)."""
+
+    # Every block that passes its needle test: citations by title or by authors and year.
+    ALL = "all"
+    # Only blocks holding an identifier, for the title written beside it; the identifier
+    # mentions (spans, titles, findings) are as with `ALL`.
+    BESIDE_IDENTIFIERS = "beside-identifiers"
+    # None: the identifiers as written, each its own mention, unmerged and without a title.
+    # Malformed ones are as with `ALL`; which of the others a catalog knows decides whether a
+    # check needs to read the file again with `BESIDE_IDENTIFIERS` (`citegraph.checks`).
+    NONE = "none"
+
+
 @dataclass(frozen=True, slots=True)
 class ScanOptions:
     """Which files to read and how.
 
     `include` and `exclude` are gitignore-style globs relative to the scan root; an empty
-    `include` means every file of a known language. `strings` also reads string literals
-    (not only comments and docstrings). `jobs` is the number of worker processes (0: one per
+    `include` means every file of a known language. `strings` also reads string literals in
+    code (messages, tables, test data), which are not places: only comments and docstrings
+    (however assembled) are read by default. `jobs` is the number of worker processes (0: one per
     available core; small scans always run in-process). `cache` reuses results of unchanged
     files from the scan cache in `cache_dir` (default: see `scanner.cache.default_cache_dir`).
     `time_budget` is the seconds one file may take before it is skipped as timed out (0: no
-    limit). Without `titles` the title detector reads only the blocks that hold an identifier
-    (for the title written beside it): works named by title or by authors and year alone are
-    not reported, which a pre-commit check without a bibliography lock has no use for.
+    limit). `titles` says which blocks the title detector reads (`TitleScope`): with less than
+    `ALL`, works named by title or by authors and year alone are not reported, which a
+    pre-commit check without a bibliography lock has no use for.
     """
 
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     default_excludes: bool = True
-    strings: bool = True
+    strings: bool = False
     prefilter: bool = True
     jobs: int = 0
     cache: bool = True
     cache_dir: Path | None = None
     time_budget: float = DEFAULT_TIME_BUDGET
-    titles: bool = True
+    titles: TitleScope = TitleScope.ALL

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from scanner.budget import TIMED_OUT, FileTimeout, time_budget, timed_out_reason
 from scanner.languages import LANGUAGES, Language, language_for
-from scanner.options import ScanOptions
+from scanner.options import ScanOptions, TitleScope
 from scanner.reading import decode, read_regular, too_large
 from scanner.types import UNKNOWN_TYPE, Context, FileScan, FileStatus, Mention, SourceFile
 
@@ -259,10 +259,12 @@ def scan_bytes(
     import scanner.extract  # noqa: F401
     from scanner.modnames import module_name
     from scanner.parsers import ParseError, get_parser
-    from scanner.titles.tagger import default_tagger
 
     get_parser(language.parser)  # imports the parser's module
-    default_tagger()  # loads the title model once per process
+    if options.titles is not TitleScope.NONE:
+        from scanner.titles.tagger import default_tagger
+
+        default_tagger()  # loads the title model once per process
 
     module = module_name(root, path) if language.parser == "python" else path
     source = SourceFile(

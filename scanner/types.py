@@ -12,6 +12,7 @@ from enum import Enum
 from pathlib import Path
 
 from catalog.types import PaperRef, Reference, RefKind
+from scanner.options import TitleScope
 
 
 class Context(str, Enum):
@@ -68,7 +69,7 @@ class SourceFile:
     # offsets in `text` encoded as UTF-8, sorted, when the prefilter already found them.
     prefilter: bool = False
     cues: tuple[int, ...] | None = None
-    titles: bool = True  # see `ScanOptions.titles`: pass it on to `find_hits`
+    titles: TitleScope = TitleScope.ALL  # `ScanOptions.titles`: pass it on to `find_hits`
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,8 @@ from citegraph.checks.suppress import split_suppressed
 from citegraph.config import Config
 from citegraph.pipeline import ReferenceResolver, run_scan
 from citegraph.report import Finding, Report
-from scanner import FileScan, scan_file
+from citegraph.rules import RULES
+from scanner import FileScan, TitleScope, scan_file
 
 if TYPE_CHECKING:
     from catalog import Reference, Resolution
@@ -42,20 +43,29 @@ def run_check(
     *,
     online: bool = False,
     resolve: bool = True,
+    findings_only: bool = False,
 ) -> CheckResult:
-    """Check `files` (paths relative to `root`), or the whole tree when none are given."""
+    """Check `files` (paths relative to `root`), or the whole tree when none are given.
+
+    With `findings_only` (the caller shows the findings, not the report's citations), an
+    offline check of given files may leave out of the report the citations no finding is
+    about; the findings are the same.
+    """
     from citegraph.resolution import open_resolver
 
-    scans: Iterable[FileScan] | None = None
+    scans: list[FileScan] | None = None
     paths = sorted(set(files))
-    if paths:
-        # Without a lock no finding depends on a work named by its title alone (see
-        # `_IdentifiersOnly`), so the title detector reads only the blocks holding an
-        # identifier: most of a hook's time went to reading reference lists for nothing. A
-        # check of the whole tree keeps the titles, to share the scan cache with `scan`.
-        options = replace(config.scan_options(), titles=bool(config.bibliography))
-        scans = [scan_file(root, path, options) for path in paths if (root / path).is_file()]
     checked = replace(config, offline=config.offline or not online, resolve=resolve)
+    # Without a lock no finding depends on a work named by its title alone (see
+    # `_IdentifiersOnly`), so the title detector reads only the blocks holding an identifier:
+    # most of a hook's time went to reading reference lists for nothing. A check of the whole
+    # tree keeps the titles, to share the scan cache with `scan`.
+    scope = TitleScope.ALL if config.bibliography else TitleScope.BESIDE_IDENTIFIERS
+    lazy = findings_only and checked.offline and scope is not TitleScope.ALL
+    lazy = lazy and all(code in _IDENTIFIER_RULES for code in RULES if selected(code, config))
+    if paths:
+        options = replace(config.scan_options(), titles=TitleScope.NONE if lazy else scope)
+        scans = [scan_file(root, path, options) for path in paths if (root / path).is_file()]
     if config.bibliography:
         # Imported only with a lock: it brings the BibTeX reader and writer.
         from citegraph.bibliography import lock_findings, scan_config
@@ -66,6 +76,16 @@ def run_check(
         if opened is not None and not config.bibliography:
             resolver = _IdentifiersOnly(opened)
         report = run_scan(root, checked, resolver=resolver, scans=scans)
+        if lazy and scans:
+            # Read without the title detector, each identifier is its own mention, and a
+            # malformed one is as in a full read. Only identifiers the catalog knows (a paper
+            # with a title, or not found) can make other findings, which need their spans and
+            # the titles beside them: the files holding one are read again, as without `lazy`.
+            known = _files_needing_titles(report)
+            if known:
+                options = replace(options, titles=scope)
+                scans = [scan_file(root, s.path, options) if s.path in known else s for s in scans]
+                report = run_scan(root, checked, resolver=resolver, scans=scans)
     findings = list(report.findings) + style_findings(report)
     if config.bibliography:
         # A hook sees only the changed files: it can tell that they cite a paper the lock
@@ -78,6 +98,23 @@ def run_check(
     suppressed.sort(key=order)
     checked_report = replace(report, findings=tuple(kept), suppressed=tuple(suppressed))
     return CheckResult(checked_report, tuple(kept))
+
+
+# The rules whose findings a read without titles gives exactly (see `run_check`): malformed
+# identifiers as they are; unresolved ones and title mismatches once their files are read again;
+# the bibliography lock's only with a lock, which keeps the titles.
+_IDENTIFIER_RULES = frozenset({"CG001", "CG002", "CG003", "CG004", "CG005", "CG006"})
+_RESOLVED = frozenset({"CG003", "CG004"})  # the findings about what an identifier resolves to
+
+
+def _files_needing_titles(report: Report) -> set[str]:
+    """The files of a report read without titles whose findings may depend on them: those
+    citing a paper whose title the catalog holds (a mismatch, CG004, compares the title written
+    beside it) or an identifier no source knows (CG003, at the span of the reference text)."""
+    titled = {p.key for p in report.papers if p.title}
+    files = {c.path for c in report.citations if c.paper in titled}
+    files.update(f.path for f in (*report.findings, *report.suppressed) if f.rule in _RESOLVED)
+    return files
 
 
 class _IdentifiersOnly:

@@ -11,7 +11,7 @@ import click
 from citegraph.config import load_config
 from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, check_path, write_output
-from citegraph.render import format_names, render
+from citegraph.render import FINDINGS_ALONE, format_names, render
 from citegraph.report import Report
 from scanner import project_root
 
@@ -90,7 +90,9 @@ def check_command(
         relative = [r for r in relative if not force_excluded(root, r, config)]
     if files and not relative:
         return ExitCode.OK  # every file given is outside the project or excluded: not ours
-    result = run_check(root, config, relative, online=online)
+    result = run_check(
+        root, config, relative, online=online, findings_only=format_name in FINDINGS_ALONE
+    )
     _warn(result.report, online)
     findings = result.findings
     if fix and findings:

@@ -103,7 +103,8 @@ def file_options(command: _F) -> _F:
         click.option(
             "--strings/--no-strings",
             default=None,
-            help="Also read string literals, not only comments and docstrings.",
+            help="Also read string literals in code (messages, tables), not only comments "
+            "and docstrings (default: off).",
         ),
     )
 

@@ -93,6 +93,10 @@ def get_renderer(name: str, kind: Kind = "report") -> Renderer[Any]:
     return renderer
 
 
+# The formats of a check's findings that read nothing of the report but its findings (SARIF
+# also gives each finding the citation it is about).
+FINDINGS_ALONE = frozenset({"text", "json", "github", "codequality"})
+
 # Formats read by programs: JSON escapes control characters itself and keeps the exact text.
 # Every other format is read by people (or is XML, which cannot hold control characters), so
 # it gets the report with its untrusted text escaped (`citegraph.textsafe`).

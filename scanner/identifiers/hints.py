@@ -1,7 +1,8 @@
 """Title hints: the title an author wrote next to an identifier.
 
 Recognised, in order: a reST link `` `Title <url>`_ ``, a reST target `.. _Title: url`, a
-Markdown link `[Title](url)`, an HTML link `<a href="url">Title</a>`, a quoted title in the
+Markdown link `[Title](url)`, an HTML link `<a href="url">Title</a>`, a JSDoc link
+`{@link url | Title}`, a quoted title in the
 same sentence (`"Attention Is All You Need", arXiv:1706.03762`), and the title of an entry
 written `Authors: Title, Venue` in the identifier's paragraph (Doxygen reference lists:
 `M. E. J. Newman: Mixing patterns in networks, Phys. Rev. E 67 (2003)`).
@@ -81,7 +82,7 @@ def title_hint(
     `others` are the spans of the block's other identifiers, sorted by start: a quoted title
     only belongs to this identifier when no other identifier stands between them.
     """
-    for finder in (_rest_link, _rest_target, _markdown_link, _html_link):
+    for finder in (_rest_link, _rest_target, _markdown_link, _html_link, _jsdoc_link):
         hint = finder(text, start, end)
         if hint:
             cleaned = _SPACES.sub(" ", hint).strip(_AROUND_TITLE)
@@ -207,6 +208,18 @@ def _html_link(text: str, start: int, end: int) -> str | None:
     inner = match.group(1)
     quoted = _QUOTED.search(inner)
     return _group(quoted) if quoted else inner
+
+
+# The rest of a JSDoc or TSDoc link after its target: `{@link url | Title}`, `{@link url Title}`.
+_JSDOC_TEXT = re.compile(r"[ \t]*\|?[ \t]*([^{}|\n]+)\}")
+_JSDOC_LINK = re.compile(r"\{@link(?:plain|code)?[ \t]+$")
+
+
+def _jsdoc_link(text: str, start: int, end: int) -> str | None:
+    if _JSDOC_LINK.search(text, max(0, start - 16), start) is None:
+        return None
+    match = _JSDOC_TEXT.match(text, end)
+    return match.group(1) if match else None
 
 
 def _quoted_nearby(

@@ -16,6 +16,7 @@ import re
 
 from scanner.parsers import ParsedFile, pylines
 from scanner.parsers.pyast import read_structure
+from scanner.parsers.pydocs import DocStrings
 from scanner.parsers.pylex import LineIndex, RawBlock, join_pieces, lex_blocks, lex_tokens
 from scanner.parsers.pystructure import Definition, Structure
 from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
@@ -104,7 +105,8 @@ class PythonParser:
         if citing is not None:
             read = citing.among(raw_blocks)
             quiet, raw_blocks = len(raw_blocks) - len(read), read
-        blocks = attribute(raw_blocks, structure, lines, index, module)
+        docs = DocStrings(text, tokens, source.module)
+        blocks = attribute(raw_blocks, structure, lines, index, module, docs)
         return ParsedFile(tuple(blocks), fallback=fallback, quiet=quiet)
 
 
@@ -162,8 +164,13 @@ def attribute(
     lines: list[str],
     index: LineIndex,
     module: Symbol,
+    docs: DocStrings | None = None,
 ) -> list[TextBlock]:
     """Give each raw block its context and owning symbol.
+
+    A string literal is a docstring when the structure keys it as one, or when `docs` says
+    it documents by where it stands (a string statement, a decorator's or a documentation
+    name's text); any other is a STRING.
 
     A comment block directly above a definition (or its decorators; one blank line allowed)
     and not indented past it documents that definition; any other block belongs to the
@@ -179,6 +186,12 @@ def attribute(
         line, column = index.line(raw.start), index.column(raw.start)
         if not raw.is_comment:
             doc = structure.docs.get((line, column))
+            if (
+                doc is None
+                and docs is not None
+                and docs.is_doc(raw.start, raw.end, owners[line], line)
+            ):
+                doc = owners[line] or module
             context = Context.STRING if doc is None else Context.DOCSTRING
             symbol = doc or owners[line] or module
             blocks.append(TextBlock(raw.text, context, line, column, symbol))

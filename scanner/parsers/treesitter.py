@@ -37,6 +37,7 @@ from scanner.parsers.tsblocks import (
     comment_block,
     comment_runs,
     end_row,
+    python_doc,
     string_block,
     trails_code,
 )
@@ -246,9 +247,10 @@ def _text(node: Node, data: bytes) -> str:
 
 
 def _text_block(block: RawBlock, symbol: Symbol, documents: bool = False) -> TextBlock:
-    context = Context.STRING
     if block.is_comment:
         context = Context.DOCSTRING if documents else Context.COMMENT
+    else:
+        context = Context.DOCSTRING if python_doc(block.first_node) else Context.STRING
     return TextBlock(block.text, context, block.line, block.column, symbol)
 
 

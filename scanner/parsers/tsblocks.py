@@ -20,7 +20,10 @@ _BLOCK_OPEN = re.compile(r"^/\*+!?")
 _BLOCK_CLOSE = re.compile(r"\*+/$")
 _MARGIN = re.compile(r"(?m)^([ \t]*)(\*+)(?!/)")
 _MARKER = re.compile(rb"//[/!]?|/\*[*!]?")
+_ESCAPE = re.compile(r"\\(\\|[ntr\"'\n])")  # an escaped backslash is kept whole
 MIN_STRING = 8  # characters between the quotes: shorter strings make no block
+# Macros of Python's C API whose string argument is a Python docstring written in C.
+_PYTHON_DOC_MACROS = frozenset({b"PyDoc_STRVAR", b"PyDoc_STR"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +138,19 @@ def string_block(node: Node, data: bytes) -> RawBlock | None:
     )
 
 
+def python_doc(node: Node) -> bool:
+    """Whether a string literal is (a piece of) a docstring given to `PyDoc_STRVAR(name,
+    "...")` or `PyDoc_STR("...")`: documentation, where other string literals are code."""
+    parent = node.parent
+    if parent is not None and parent.type == "concatenated_string":
+        parent = parent.parent
+    call = parent.parent if parent is not None and parent.type == "argument_list" else None
+    if call is None or call.type != "call_expression":
+        return False
+    function = call.child_by_field_name("function")
+    return function is not None and function.text in _PYTHON_DOC_MACROS
+
+
 def string_text(data: bytes, start: int, end: int) -> str | None:
     """The text of the string literal `data[start:end]` (its prefix included) with its quotes
     and prefix blanked, or None if it is too short to hold a citation."""
@@ -147,7 +163,20 @@ def string_text(data: bytes, start: int, end: int) -> str | None:
     closing = max(text.rfind('"'), text.rfind("'"), text.rfind("`"))
     if opening < 0 or closing <= opening:
         return None
-    return " " * (opening + 1) + text[opening + 1 : closing] + " " * (len(text) - closing)
+    body = text[opening + 1 : closing]
+    if "\\" in body:
+        body = _ESCAPE.sub(_blank_escape, body)
+    return " " * (opening + 1) + body + " " * (len(text) - closing)
+
+
+def _blank_escape(match: re.Match[str]) -> str:
+    # `\n`, `\t`, `\r` and a line continuation are blanks; an escaped quote keeps its quote.
+    escaped = match.group(1)
+    if escaped == "\\":
+        return match.group(0)
+    if escaped == "\n":
+        return " \n"
+    return "  " if escaped in "ntr" else " " + escaped
 
 
 def _char_column(node: Node, data: bytes) -> int:

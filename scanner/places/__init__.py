@@ -18,6 +18,7 @@ identifiers); the other mentions' offsets are its `also`.
 from __future__ import annotations
 
 from scanner.places.base import Groups
+from scanner.places.beside import join_beside
 from scanner.places.combine import merge
 from scanner.places.entries import join_entry_identifiers
 from scanner.places.labels import from_entry_label, join_labels, with_label_mentions
@@ -38,9 +39,10 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     join_title_prefixes(hits, groups)
     join_chapter_collections(text, hits, groups)
     join_entry_identifiers(text, hits, groups)
+    beside = frozenset(hits[i].start for i in join_beside(text, hits, groups))
     join_labels(text, hits, groups)
     join_author_year_mentions(text, hits, groups)
-    merged = [merge(text, [hits[i] for i in members]) for members in groups.members()]
+    merged = [merge(text, [hits[i] for i in members], beside) for members in groups.members()]
     merged.sort(key=lambda h: (h.start, h.end))
     if "[" in text:  # asked once per place: asked per hit, it read a huge block once per hit
         merged = [

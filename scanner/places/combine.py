@@ -20,14 +20,16 @@ _STRENGTH = {
 }
 
 
-def merge(text: str, group: list[Hit]) -> Hit:
+def merge(text: str, group: list[Hit], beside: frozenset[int] = frozenset()) -> Hit:
     """One hit for the mentions of one work: the strongest identifier, the entry's fields,
-    the span of the reference text, the other mentions' offsets in `also`."""
+    the span of the reference text, the other mentions' offsets in `also`. A mention that
+    starts at an offset in `beside` is part of the reference text (a link's text), not an
+    in-text mention."""
     if len(group) == 1:
         return group[0]
     group.sort(key=lambda h: (h.start, h.end))
     primary = min(group, key=lambda h: (_STRENGTH[h.kind], h.start))
-    run = _reference_text(text, group, primary)
+    run = _reference_text(text, group, primary, beside)
     fields = _richest_fields(group)
     return replace(
         primary,
@@ -47,11 +49,14 @@ def merge(text: str, group: list[Hit]) -> Hit:
     )
 
 
-def _reference_text(text: str, group: list[Hit], primary: Hit) -> list[Hit]:
+def _reference_text(text: str, group: list[Hit], primary: Hit, beside: frozenset[int]) -> list[Hit]:
     """The mentions that make up the reference text around `primary`: the entry with its
     identifiers, one run of mentions with no blank line or next entry between them.
-    In-text author-year mentions are never part of it unless they are all there is."""
-    body = [h for h in group if h.kind is not RefKind.AUTHOR_YEAR or h is primary]
+    In-text author-year mentions are never part of it unless they are all there is, or the
+    link's text."""
+    body = [
+        h for h in group if h.kind is not RefKind.AUTHOR_YEAR or h is primary or h.start in beside
+    ]
     runs: list[list[Hit]] = [[body[0]]]
     last_end = body[0].end  # the furthest end of the current run
     for hit in body[1:]:

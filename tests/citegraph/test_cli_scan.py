@@ -263,21 +263,24 @@ def test_library_defaults_give_what_the_cli_gives(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # A user calling `scan_paths` with default options gets the citations `citegraph scan`
-    # reports: string literals are read by both unless `--no-strings` (strings=False).
+    # reports: string literals in code are not places, and neither reads them unless asked
+    # (`--strings`, `strings=True`); docstrings are read either way.
     from citegraph.config import load_config
     from scanner import ScanOptions, scan_paths
 
     root = tmp_path / "repo"
     (root / ".git").mkdir(parents=True)
-    (root / "links.py").write_text('PAPER = "https://arxiv.org/abs/1706.03762"\n')
+    (root / "links.py").write_text(
+        '"""Implements arXiv:1412.6980."""\nPAPER = "https://arxiv.org/abs/1706.03762"\n'
+    )
     assert load_config(root, environ={}).scan_options() == ScanOptions()
-    library = {
-        m.ref.key
-        for scan in scan_paths(root, ScanOptions(cache=False))
-        for m in scan.mentions
-        if m.ref is not None
-    }
+    assert ScanOptions().strings is False
+
+    def library(options: ScanOptions) -> set[str]:
+        return {m.ref.key for scan in scan_paths(root, options) for m in scan.mentions if m.ref}
+
     cli = {c["id"] for c in scan_json(root, "--no-cache", capsys=capsys)["citations"]}
-    assert library == cli == {"arxiv:1706.03762"}
-    assert run(["scan", str(root), "--format", "json", "--no-resolve", "--no-strings"]) == 0
-    assert json.loads(capsys.readouterr().out)["citations"] == []
+    assert library(ScanOptions(cache=False)) == cli == {"arxiv:1412.6980"}
+    with_strings = {"arxiv:1412.6980", "arxiv:1706.03762"}
+    cli = {c["id"] for c in scan_json(root, "--no-cache", "--strings", capsys=capsys)["citations"]}
+    assert library(ScanOptions(cache=False, strings=True)) == cli == with_strings

@@ -184,7 +184,7 @@ def test_changed_content_is_rescanned(repo: Path, tmp_path: Path, monkeypatch) -
 def test_options_change_invalidates(repo: Path, tmp_path: Path, monkeypatch) -> None:
     list(scan_paths(repo, _options(tmp_path)))
     seen = _count_scans(monkeypatch)
-    list(scan_paths(repo, _options(tmp_path, strings=False)))
+    list(scan_paths(repo, _options(tmp_path, strings=True)))
     assert sorted(seen) == ["a.py", "b.py"]
 
 

@@ -172,7 +172,8 @@ def test_numpy_reference_entry_gives_the_title_hint() -> None:
 
 
 def test_every_mention_names_a_reference_with_its_key_and_fields(titles: list[Hit]) -> None:
-    text = "Gödel's Theorem, 1931. (Kingma and Ba, 2015) arXiv:1412.6980"
+    # Three works: `and` keeps the author-year apart from the identifier after it.
+    text = "Gödel's Theorem, 1931. (Kingma and Ba, 2015) and arXiv:1412.6980"
     titles.append(
         Hit(0, 21, RefKind.TITLE, "CG105", None, 0.9, "Gödel's Theorem", EntryFields(year=1931))
     )

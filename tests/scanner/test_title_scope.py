@@ -9,7 +9,7 @@ import pytest
 
 import scanner.extract as extract
 from scanner.extract import find_hits
-from scanner.options import ScanOptions
+from scanner.options import ScanOptions, TitleScope
 from scanner.scan import scan_file
 
 TITLE_ONLY = """References
@@ -50,21 +50,23 @@ def test_a_block_without_identifier_is_not_read_for_titles(monkeypatch) -> None:
     real = extract.find_citations
     monkeypatch.setattr(extract, "find_citations", lambda text: read.append(text) or real(text))
     find_hits.cache_clear()
-    assert find_hits(TITLE_ONLY, False) == ()
+    assert find_hits(TITLE_ONLY, TitleScope.BESIDE_IDENTIFIERS) == ()
     assert read == []
 
 
 def test_a_block_with_an_identifier_reads_as_in_a_full_scan() -> None:
     full = find_hits(WITH_DOI)
     assert any(h.ref is not None and h.reference.title for h in full)
-    assert find_hits(WITH_DOI, False) == full
+    assert find_hits(WITH_DOI, TitleScope.BESIDE_IDENTIFIERS) == full
 
 
 def test_identifier_mentions_of_a_file_are_unchanged(tmp_path: Path) -> None:
     (tmp_path / "windows.py").write_text(SOURCE)
     full = scan_file(tmp_path, "windows.py", ScanOptions(cache=False))
     find_hits.cache_clear()
-    fast = scan_file(tmp_path, "windows.py", ScanOptions(cache=False, titles=False))
+    fast = scan_file(
+        tmp_path, "windows.py", ScanOptions(cache=False, titles=TitleScope.BESIDE_IDENTIFIERS)
+    )
 
     def identifiers(mentions):  # type: ignore[no-untyped-def]
         return [m for m in mentions if m.reference is None or m.ref is not None]

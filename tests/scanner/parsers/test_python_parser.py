@@ -194,13 +194,13 @@ def test_docstring_forms() -> None:
         "    f'an f-string docstring {x}'\n"
         "def c():\n"
         "    x = 1\n"
-        '    "not a docstring, a statement"\n'
+        '    "not the docstring: a string statement, documentation all the same"\n'
     )
     blocks = parse(text)
     assert [(b.context, b.symbol.name, b.line, b.column) for b in blocks] == [
         (Context.DOCSTRING, "pkg.mod.a", 2, 5),
         (Context.DOCSTRING, "pkg.mod.b", 5, 4),
-        (Context.STRING, "pkg.mod.c", 8, 4),
+        (Context.DOCSTRING, "pkg.mod.c", 8, 4),
     ]
     assert blocks[0].text.split() == ["parenthesised", "and", "concatenated", "docstring"]
 

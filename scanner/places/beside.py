@@ -1,0 +1,141 @@
+"""A title or author-year written beside a link or identifier of the same work, as one reference.
+
+The shape of the text says so, offline and without comparing titles: the mention is the
+link's text (`` `Busko (1996) <url>`_ ``, `[Title](url)`, `{@link url | Title}`,
+`<a href="url">Title</a>`), or stands next to it in one sentence with nothing but
+punctuation or the words entries put before a link between them (`Title, url`,
+`Pierce et al. (2014). doi:...`, a title with its link on the next line), or follows the link
+as its description (`{@link url}: Crassin et al., Title`, `[Title](url) by Gustavson, 2005`).
+Two works named in one sentence stay two (`Smith (2001) and doi:10.1/x by Lee`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from catalog.keys import family_name
+from catalog.types import RefKind
+from scanner.places.base import ENTRY_BREAK, Groups, mergeable
+from scanner.types import Hit
+
+_NAMED_KINDS = frozenset({RefKind.TITLE, RefKind.AUTHOR_YEAR, RefKind.BOOK})
+
+# Link syntax: the text part and the target part of one link.
+_LINK_FORMS = (
+    # reST and Sphinx roles: `` `text <target>`_ ``, `` :doi:`text <target>` ``
+    re.compile(r"`(?P<text>[^`<>]+?)\s*<(?P<target>[^`<>\s]+)>`"),
+    # Markdown: `[text](target)`
+    re.compile(r"\[(?P<text>[^\[\]]+)\]\((?P<target>[^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\)"),
+    # HTML: `<a href="target">text</a>`
+    re.compile(
+        r"<a\s[^<>]*?href\s*=\s*[\"'](?P<target>[^\"'<>]+)[\"'][^<>]*>(?P<text>[^<>]+)</a>",
+        re.IGNORECASE,
+    ),
+    # JSDoc and TSDoc: `{@link target | text}`, `{@link target text}`
+    re.compile(r"\{@link(?:plain|code)?\s+(?P<target>[^\s|{}]+)\s*\|?\s*(?P<text>[^{}|]+)\}"),
+)
+_LINK_NEEDLES = ("`", "](", "href", "@link")
+
+# Between a mention and the identifier after it: punctuation, at most one line break, and the
+# words an entry puts before its link; `and`, `see also` or a sentence of prose mean another work.
+_BEFORE_LINK = re.compile(
+    r"[ \t]*[.,:(\[<–—-]?[ \t]*\n?[ \t]*"
+    r"(?:(?i:available|online|at|url|doi|pdf|link|from)\b[ \t]*[:.\]\[]*[ \t]*){0,3}"
+    r"[(\[<{]?(?:@link[ \t]+)?"
+)
+# What may close the identifier's sentence: the end of its line, a closing bracket, a
+# sentence end.
+_AFTER_LINK = re.compile(r"[>}\])`_'\"]*[ \t]*(?:[.,;:]?[ \t]*(?:\n|$)|[.,;]?[ \t]*[)\]])")
+# Between a link and the description after it (`{@link url}: Authors, Title`, `[T](url) by
+# Name, 2005`): the link's closing marks, a colon, dash or `by`, and only names on the way.
+_AFTER_LINK_TEXT = re.compile(
+    r"[>}\])`_]*[ \t]*(?:[:–—-]|,?[ \t\n]+by\b)[ \t]*\n?[ \t]*"
+    r"(?:(?:[A-Z][\w.'’-]*|et|al\.?|and|van|von|de|der|del|la|le|&)[ \t,]*\n?[ \t]*){0,8}"
+)
+
+
+def join_beside(text: str, hits: list[Hit], groups: Groups) -> set[int]:
+    """Join each title or author-year to the identifier it stands beside; the indexes of the
+    mentions joined so are part of their reference's text (not in-text mentions)."""
+    joined: set[int] = set()
+    if any(needle in text for needle in _LINK_NEEDLES):
+        joined |= _join_link_texts(text, hits, groups)
+    for index in range(1, len(hits)):
+        first, second = hits[index - 1], hits[index]
+        if not (mergeable(first) and mergeable(second)) or {index - 1, index} & joined:
+            continue
+        if _named(first) and second.ref is not None:
+            mention, beside = index - 1, _precedes_link(text, first, second)
+        elif first.ref is not None and _named(second):
+            mention, beside = index, _describes_link(text, first, second)
+        else:
+            continue
+        if beside and _may_name(hits[mention], hits[2 * index - 1 - mention]):
+            groups.join(index - 1, index)
+            joined.add(mention)
+    return joined
+
+
+def _named(hit: Hit) -> bool:
+    return hit.ref is None and hit.kind in _NAMED_KINDS
+
+
+def _join_link_texts(text: str, hits: list[Hit], groups: Groups) -> set[int]:
+    """Join the one mention that is a link's text to the identifier that is its target."""
+    joined: set[int] = set()
+    for form in _LINK_FORMS:
+        for link in form.finditer(text):
+            inside_text = [
+                i
+                for i, h in enumerate(hits)
+                if link.start("text") <= h.start and h.end <= link.end("text") and mergeable(h)
+            ]
+            targets = [
+                i
+                for i, h in enumerate(hits)
+                if h.ref is not None
+                and mergeable(h)
+                and h.start < link.end("target")
+                and link.start("target") < h.end
+            ]
+            named = [i for i in inside_text if hits[i].ref is None]
+            if len(named) != 1 or not targets or len(inside_text) > 1:
+                continue  # two works in one link's text, or an identifier as its text
+            if hits[named[0]].kind in _NAMED_KINDS and _may_name(hits[named[0]], hits[targets[0]]):
+                groups.join(named[0], targets[0])
+                joined.add(named[0])
+    return joined
+
+
+def _precedes_link(text: str, mention: Hit, link: Hit) -> bool:
+    """`Title, url`, `Author (Year). doi:...`, a title with its link on the next line: only
+    punctuation and link words between, and the identifier closes its sentence. Not an
+    identifier read with its own entry (`following Vitter (1985):` above `J. S. Vitter.
+    Title. doi:...`): the mention points at the entry, and stays an in-text mention of it."""
+    if link.reference is not None and link.reference.title:
+        return False
+    gap = _BEFORE_LINK.fullmatch(text, mention.end, link.start)
+    return (
+        gap is not None
+        and ENTRY_BREAK.search(text, mention.end, link.start) is None
+        and _AFTER_LINK.match(text, link.end) is not None
+    )
+
+
+def _describes_link(text: str, link: Hit, mention: Hit) -> bool:
+    """`{@link url}: Crassin et al., Title`, `[Title](url) by Gustavson, 2005`: the mention is
+    the description that follows its link, on the same item."""
+    return (
+        _AFTER_LINK_TEXT.fullmatch(text, link.end, mention.start) is not None
+        and ENTRY_BREAK.search(text, link.end, mention.start) is None
+    )
+
+
+def _may_name(mention: Hit, link: Hit) -> bool:
+    """Whether nothing read beside the identifier contradicts the mention: an author-year
+    names one of the authors of the identifier's entry, when that entry was read."""
+    if mention.kind is not RefKind.AUTHOR_YEAR or link.reference is None:
+        return True
+    authors = {family_name(a) for a in link.reference.authors}
+    named = mention.reference.authors[:1] if mention.reference else ()
+    return not authors or not named or family_name(named[0]) in authors

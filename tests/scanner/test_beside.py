@@ -1,0 +1,61 @@
+"""A title or author-year beside a link or identifier of the same work is one reference."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.types import RefKind
+from scanner.extract import find_hits
+
+ONE_WORK = [
+    # reST link text
+    "See `Lind (1999; ApJ 512, 40)\n<https://ui.adsabs.harvard.edu/abs/1999ApJ...512...40L/abstract>`_.\n",
+    # Markdown link then its author
+    "After [Noise without lattices](https://example.edu/~vale/papers/noise.pdf)\n"
+    "by Rosa Vale, 2006.\n",
+    # HTML link text
+    'As in <a href="https://doi.org/10.5555/jasa.1993.0042">Rousset and Lind (1993)</a>.\n',
+    # JSDoc link, then its description
+    "- {@link https://doi.org/10.5555/1234567.7654321}: Hale and Ortiz, Conservative Surface\n"
+    "  Voxelization on Graphics Hardware, ACM Transactions on Graphics 2011.\n",
+    # `Author (Year). doi:` in one parenthesis
+    "as in the regional method (see Ortega and Quist (2013). doi:10.1234/JCLI-D-13-0042.1).\n",
+    # `Author (Year), url` on one line
+    "The weights follow Garcia and Holt (2016), https://example.edu/~garcia/pubs/weights.pdf\n",
+    # `Author (Year):` above its link
+    "Exact predicates, after Brandt (1998):\nhttps://www.cs.example.edu/~brandt/papers/orient.pdf\n",
+]
+
+TWO_WORKS = [
+    "See Smith (2001) and doi:10.5555/lee.2004.17 by Lee for the proof.\n",
+    "Built on Smith (2001). See also doi:10.5555/lee.2004.17 for the bound.\n",
+    "We follow Smith (2001). arXiv:1501.01234 extends it to graphs.\n",
+]
+
+
+@pytest.mark.parametrize("text", ONE_WORK)
+def test_a_mention_beside_its_identifier_is_one_reference(text: str) -> None:
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.kind is not RefKind.AUTHOR_YEAR
+
+
+@pytest.mark.parametrize("text", TWO_WORKS)
+def test_two_works_in_one_sentence_stay_two(text: str) -> None:
+    hits = find_hits(text)
+    assert len(hits) >= 2 and any(h.ref is None for h in hits)
+
+
+def test_the_mention_points_at_its_own_entry_when_the_identifier_has_one() -> None:
+    text = (
+        "Reservoir sampling, following Vitter (1985):\n"
+        "J. S. Vitter. Random sampling with a reservoir. ACM TOMS 11(1), 1985.\n"
+        "doi:10.1145/3147.3165\n"
+    )
+    (hit,) = find_hits(text)
+    assert text[hit.start :].startswith("J. S. Vitter") and len(hit.also) == 1
+
+
+def test_a_jsdoc_link_text_is_the_title_hint() -> None:
+    text = "@see {@link https://jcgt.org/published/0009/02/01/ | Sampling Rough Surfaces}\n"
+    (hit,) = find_hits(text)
+    assert hit.title_hint == "Sampling Rough Surfaces"

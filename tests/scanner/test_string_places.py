@@ -1,0 +1,126 @@
+"""String literals are read only on request (`ScanOptions.strings`): a place is a docstring,
+however assembled, or a comment block; a string literal in code is neither, in any language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scanner import ScanOptions
+from scanner.scan import scan_file
+
+# One string literal in code per language, holding an identifier, beside a comment that cites.
+CODE_STRINGS = {
+    "code.c": 'const char *ref = "see doi:10.1000/string.c";\n// doi:10.1000/comment.c\n',
+    "code.cpp": 'auto ref = R"(doi:10.1000/string.cpp)";\n// doi:10.1000/comment.cpp\n',
+    "code.cu": 'const char *ref = "doi:10.1000/string.cu";\n// doi:10.1000/comment.cu\n',
+    "Code.java": (
+        'class Code {\n  String ref = "doi:10.1000/string.java";\n'
+        "  // doi:10.1000/comment.java\n}\n"
+    ),
+    "code.js": (
+        "const ref = `see doi:10.1000/string.js`;\n"
+        "warn('Enabling doi:10.1000/message.js');\n// doi:10.1000/comment.js\n"
+    ),
+    "code.ts": "const ref: string = `doi:10.1000/string.ts`;\n// doi:10.1000/comment.ts\n",
+    "code.go": ('package code\n\nvar ref = "doi:10.1000/string.go"\n\n// doi:10.1000/comment.go\n'),
+    "code.rs": 'const REF: &str = "doi:10.1000/string.rs";\n// doi:10.1000/comment.rs\n',
+    "code.py": ('REFS = [("Speagle (2020)", "doi:10.1000/string.py")]\n# doi:10.1000/comment.py\n'),
+    "code.pyx": 'REF = "doi:10.1000/string.pyx"\n# doi:10.1000/comment.pyx\n',
+}
+
+
+def _ids(root: Path, name: str, options: ScanOptions) -> set[str]:
+    scan = scan_file(root, name, options)
+    return {m.ref.key for m in scan.mentions if m.ref is not None}
+
+
+@pytest.mark.parametrize("name", sorted(CODE_STRINGS))
+def test_string_literals_are_read_only_on_request(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text(CODE_STRINGS[name], encoding="utf-8")
+    suffix = name.rsplit(".", 1)[1]
+    comment = f"doi:10.1000/comment.{suffix}"
+    assert _ids(tmp_path, name, ScanOptions(cache=False)) == {comment}
+    with_strings = _ids(tmp_path, name, ScanOptions(cache=False, strings=True))
+    assert comment in with_strings
+    assert f"doi:10.1000/string.{suffix}" in with_strings
+
+
+def test_scan_options_default_to_places_only() -> None:
+    assert ScanOptions().strings is False
+
+
+PYTHON_DOCS = '''"""Module docstring, doi:10.1000/module.doc"""
+import numpy as np
+
+x = 1
+
+"""A second string statement, doi:10.1000/statement"""
+
+_fit_doc = """Template, doi:10.1000/template"""
+_shared_docs = {}
+_shared_docs["fit"] = \\
+    """Shared, doi:10.1000/shared"""
+TABLE = {}
+TABLE["fit"] = """Not documentation, doi:10.1000/table"""
+
+
+def fit():
+    """Fit, doi:10.1000/function.doc"""
+    print("Starting the method of doi:10.1000/printed")
+
+
+fit.__doc__ = "Assigned " + "later, doi:10.1000/dunder.doc"
+np.add_docstr(fit, """Through a call, doi:10.1000/add.docstr""")
+
+
+@appender("""Decorated, doi:10.1000/decorator""")
+def other():
+    pass
+
+
+class Model:
+    alpha = 0.5
+    """Attribute docstring, doi:10.1000/attribute"""
+
+    def method(self):
+        y = ("A parenthesised value, doi:10.1000/value")
+        return property(lambda s: y, doc="Keyword doc, doi:10.1000/keyword")
+'''
+
+
+def test_every_python_docstring_form_is_read_without_strings(tmp_path: Path) -> None:
+    (tmp_path / "forms.py").write_text(PYTHON_DOCS, encoding="utf-8")
+    scan = scan_file(tmp_path, "forms.py", ScanOptions(cache=False))
+    found = {
+        m.ref.key.rsplit("/", 1)[1]: (m.context.value, m.symbol.name)
+        for m in scan.mentions
+        if m.ref is not None
+    }
+    assert found == {
+        "module.doc": ("docstring", "forms"),
+        "statement": ("docstring", "forms"),
+        "template": ("docstring", "forms"),
+        "shared": ("docstring", "forms"),
+        "function.doc": ("docstring", "forms.fit"),
+        "dunder.doc": ("docstring", "forms.fit"),
+        "add.docstr": ("docstring", "forms.fit"),
+        "decorator": ("docstring", "forms.other"),
+        "attribute": ("docstring", "forms.Model"),
+        "keyword": ("docstring", "forms.Model.method"),
+    }
+    with_strings = scan_file(tmp_path, "forms.py", ScanOptions(cache=False, strings=True))
+    strings = {m.ref.key.rsplit("/", 1)[1] for m in with_strings.mentions if m.ref}
+    assert strings - set(found) == {"table", "printed", "value"}
+
+
+def test_a_module_of_documentation_reads_its_assigned_strings(tmp_path: Path) -> None:
+    (tmp_path / "function_docs.py").write_text(
+        'besselj = r"""Bessel, doi:10.1000/table.doc"""\n', encoding="utf-8"
+    )
+    (tmp_path / "constants.py").write_text(
+        'besselj = r"""Bessel, doi:10.1000/constant"""\n', encoding="utf-8"
+    )
+    assert _ids(tmp_path, "function_docs.py", ScanOptions(cache=False)) == {"doi:10.1000/table.doc"}
+    assert _ids(tmp_path, "constants.py", ScanOptions(cache=False)) == set()
