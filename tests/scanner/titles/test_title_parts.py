@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from catalog.types import RefKind
+
 from scanner.titles import find_citations
 from scanner.titles.fields import pages_of, volume_of
 from scanner.titles.names import AUTHOR_LIST, split_authors
@@ -78,6 +80,29 @@ def test_bibtex_entry_in_a_comment() -> None:
     assert (ref.year, ref.volume, ref.pages) == (1977, "3", "253-256")
     assert ref.venue == "ACM Trans. Math. Softw."
     assert text[hit.start :].startswith("@article")
+
+
+def test_a_bibtex_chapter_is_one_title_citation_not_also_its_book() -> None:
+    # The book a chapter appears in (`booktitle`, with its publisher) is where the chapter is
+    # published: neither a second citation nor a reason to call the chapter a book.
+    text = """For more information, please refer to:
+
+@code
+@incollection{lind2004chapter,
+title={Tidal benchmark problems for layered optimisers},
+author={Lind, Ada and Okafor, Ben},
+booktitle={Layered optimisation: theory and practice of tidal methods},
+pages={11--42},
+year={2004},
+publisher={Springer}
+}
+@endcode
+"""
+    (hit,) = find_citations(text)
+    assert (hit.kind, hit.title_hint) == (
+        RefKind.TITLE,
+        "Tidal benchmark problems for layered optimisers",
+    )
 
 
 @pytest.mark.parametrize(
