@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from catalog.types import RefKind
-
 from scanner.titles import find_citations
 from scanner.titles.fields import pages_of, volume_of
 from scanner.titles.names import AUTHOR_LIST, split_authors
