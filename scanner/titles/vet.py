@@ -284,6 +284,8 @@ def _quotation(text: str, hit: Hit, stop: int) -> bool:
     if (
         not (fields.venue or fields.volume or fields.pages)
         and _COLON_BEFORE.search(text, max(0, open_at - 24), open_at + 1) is not None
+        # `described in: "Title"` introduces a work, not a quotation
+        and _NAMED_WORK_BEFORE.search(text, max(0, open_at - 40), open_at + 1) is None
     ):
         return True
     # a sentence that speaks, unless a citing phrase names it a work ('the paper "Attention

@@ -162,6 +162,12 @@ CITATIONS = [
     ),
     ("    As shown by Smith (Oct. 2013), the bound is tight.\n", "Smith"),
     ("    Pearson & Lipman PNAS (1988) give the scoring.\n", "Pearson"),
+    # a colon after a citing phrase introduces the work, not a quotation
+    (
+        "  Tidal descent with restarts as described in:\n"
+        '  "TDR: Tidal Gradient Descent with Warm Restarts" by A. Lind et al.\n',
+        "TDR: Tidal Gradient Descent with Warm Restarts",
+    ),
 ]
 
 
