@@ -162,3 +162,19 @@ def test_a_comment_line_of_two_surnames_and_a_title_names_a_work() -> None:
 )
 def test_other_lines_of_two_words_and_a_phrase_name_no_work(text: str) -> None:
     assert find_citations(text) == []
+
+
+def test_javadoc_pre_blocks_are_separate_entries() -> None:
+    # A line holding only `<pre>` or `</pre>` ends an entry as a blank line does: the first
+    # entry's reading must not run on into the second.
+    text = (
+        " A trainer.\n <p>\n See:\n <pre>\n Lind AB, Okafor BC.\n"
+        ' "TIDELINE: A library for Layered Tidal Classification"\n'
+        " Journal of Tidal Research, 2008.\n </pre>\n and for the original algorithm:\n"
+        ' <pre>\n Moss C, Reyes D.\n "Support-Tide Networks"\n Tidal Learning, 1995.\n </pre>\n'
+    )
+    assert [h.title_hint for h in find_citations(text)] == [
+        "TIDELINE: A library for Layered Tidal Classification",
+        "Support-Tide Networks",
+    ]
+    assert any(text[r.start : r.end].strip().startswith("</pre>") for r in regions(text))
