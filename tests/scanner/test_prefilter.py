@@ -240,3 +240,29 @@ def test_a_quoted_title_is_a_cue(text: bytes) -> None:
 )
 def test_quotes_in_code_are_no_cue(code: bytes) -> None:
     assert not may_cite(code)
+
+
+def test_prose_references_read_each_paragraph_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A long run of comment lines without a blank one: each `reference` would read back 4 KB.
+    import scanner.prefilter as prefilter
+
+    reads: list[int] = []
+    read = prefilter._blank_before
+
+    def counted(lowered: bytes, start: int) -> int | None:
+        reads.append(start)
+        return read(lowered, start)
+
+    monkeypatch.setattr(prefilter, "_blank_before", counted)
+    line = b"// returns a reference to the element\nint x = f(y);\n"
+    assert len(list(cue_offsets(line * 4000))) == 4000  # too long a paragraph to read: they count
+    once = len(reads)
+    reads.clear()
+    assert len(list(cue_offsets(line * 16000))) == 16000
+    assert len(reads) == once < 100  # only those within reach of the file's start
+    paragraphs = b"//\n// returns a reference to the element\n// the reference count\n" * 1000
+    assert not may_cite(paragraphs)
+    reads.clear()
+    quoted = paragraphs + b'// a "quoted" reference\n'  # joins the last paragraph
+    assert len(list(cue_offsets(quoted))) == 3  # that paragraph's three
+    assert len(reads) == 1000
