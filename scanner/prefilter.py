@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ahocorasick_rs import MATCHKIND_LEFTMOST_FIRST, BytesAhoCorasick
 
 from catalog.ids import ARXIV_OLD_ARCHIVES
-from scanner.linkcues import ordinary_link
+from scanner.linkcues import LinkJudge
 from scanner.titles.cues import CUES, YEARS, Confirm, Cue
 
 # Identifier markers and the hosts whose links some extractor reads (arXiv mirrors, DOI
@@ -195,7 +195,7 @@ def cue_offsets(data: bytes) -> Iterator[int]:
     # Globals as locals: this loop sees every match of every needle in the file.
     word, word_start, word_end, code_after = _WORD, _WORD_START, _WORD_END, _CODE_AFTER
     checks, capital_after, capital_first = _CHECKS, _CAPITAL_AFTER, _CAPITAL_FIRST
-    paragraph = _Paragraph()
+    paragraph, links = _Paragraph(), LinkJudge()
     for needle, start, end in _NEEDLES.find_matches_as_indexes(lowered):
         # The commonest needles (` and `, ` by `, `trans`, `proc`) want a capital: most of
         # their matches fail here, first.
@@ -214,7 +214,7 @@ def cue_offsets(data: bytes) -> Iterator[int]:
         if needle >= _FIRST_LINK_NEEDLE:
             if needle not in _COPYRIGHT_NEEDLES or not _on_copyright_line(lowered, start):
                 yield start
-        elif not ordinary_link(lowered, start):
+        elif not links.ordinary(lowered, start):
             yield start
     # The regex skips to its literal prefix faster than `in` finds it.
     for match in _DOI_PREFIX.finditer(data):

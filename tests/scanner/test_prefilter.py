@@ -266,3 +266,20 @@ def test_prose_references_read_each_paragraph_once(monkeypatch: pytest.MonkeyPat
     quoted = paragraphs + b'// a "quoted" reference\n'  # joins the last paragraph
     assert len(list(cue_offsets(quoted))) == 3  # that paragraph's three
     assert len(reads) == 1000
+
+
+def test_a_file_of_many_links_is_judged_within_its_allowance() -> None:
+    # A generated index of links to other hosts: the first ones are read by the URL
+    # extractor's rules (none is a paper), the rest count unread.
+    from scanner.linkcues import LinkJudge
+
+    def name(i: int) -> bytes:
+        return bytes(97 + i // 26**k % 26 for k in range(3))  # no digits: `10.` is a DOI's
+
+    links = b"".join(
+        b"// see https://%s.example.net/docs/page.html\n" % name(i)
+        for i in range(LinkJudge.MAX_JUDGED + 3)
+    )
+    unread = [links.index(b"https://%s." % name(LinkJudge.MAX_JUDGED + i)) for i in range(3)]
+    assert sorted(cue_offsets(links)) == unread
+    assert not may_cite(links[: unread[0]])
