@@ -318,14 +318,16 @@ _IMPLAUSIBLE_BARE = re.compile(
 _FIXED_LENGTH = re.compile(r"(?i)(?P<doi>10\.1137/s\d{15}[\dx])[a-z]+")
 
 
-# Full-width punctuation of CJK prose, never raw in a DOI.
-_CJK_PUNCTUATION = re.compile("[。，、；：！？（）]")
+# Full-width punctuation of CJK prose, never raw in a DOI, and a string literal's escape
+# sequence (`\n`, `\t`, `\"`): a DOI in a C or Python string (a docstring table, a help text)
+# ends where the escaped line break or quote starts.
+_NOT_IN_DOI = re.compile(r"[。，、；：！？（）]|\\(?:[ntr0\\\"']|$)")
 
 
 def _trim(doi: str) -> str:
-    """`doi` without what cannot belong to it: CJK prose after it, or what follows the end
-    its registrant's fixed format gives it."""
-    doi = _CJK_PUNCTUATION.split(doi, maxsplit=1)[0]
+    """`doi` without what cannot belong to it: CJK prose or a string escape after it, or what
+    follows the end its registrant's fixed format gives it."""
+    doi = _NOT_IN_DOI.split(doi, maxsplit=1)[0]
     fixed = _FIXED_LENGTH.fullmatch(doi)
     return fixed["doi"] if fixed else doi
 

@@ -4,8 +4,10 @@ A block's text keeps its newlines (and the blanks where comment markers were). W
 ends inside a URL or DOI (the last word contains `://`, `doi`, `arxiv` or a `10.NNNN/` prefix
 and ends with a character that cannot end one, such as `/`, `-` or `=`; or with `.` or `:`
 when the next line starts with identifier-like text), the newline and the next line's
-indentation are dropped from a *view* of the text. Extractors run on the view, and
-`JoinedText.span` maps a match back to offsets in the original text.
+indentation are dropped from a *view* of the text; so is a backslash that continues a Python
+string's line inside a URL (`.../uploads/2016/06/` and a backslash, then `Paper.pdf` at the
+next line's start). Extractors run on the view, and `JoinedText.span` maps a match back to
+offsets in the original text.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from dataclasses import dataclass
 # The break is matched from the newline, with the character before it checked by look-behind.
 _BREAK = re.compile(r"\n(?<=[/\-_=?&#.:]\n)[ \t]*")
 _NEEDLES = ("://", "doi", "arxiv", "10.", "www.")
+# A string literal's line continuation: the backslash and the newline are not in the string,
+# and the next line's first character (no indentation) is the string's next one.
+_CONTINUATION = re.compile(r"\\\n(?=\S)")
 _IDENTIFIER_WORD = re.compile(r"(?i)(?:://|doi|arxiv|\b10\.\d{4,9}/|www\.)")
 # After `.` or `:` a line usually ends a sentence (`...arxiv.org/abs/2110.09456.` followed by a
 # parameter name or a capitalised sentence), and after `/` a complete URL may end
@@ -76,6 +81,8 @@ def join_wrapped(text: str) -> JoinedText:
             and not _STARTS_IDENTIFIER.match(text, brk.end())
         ):
             cuts.append((start, brk.end()))
+    if "\\\n" in text:
+        cuts = sorted(cuts + _continuations(text))
     if not cuts:
         return JoinedText(text, text)
     pieces: list[str] = []
@@ -88,3 +95,16 @@ def join_wrapped(text: str) -> JoinedText:
     pieces.append(text[position:])
     origin.extend(range(position, len(text)))
     return JoinedText(text, "".join(pieces), tuple(origin))
+
+
+def _continuations(text: str) -> list[tuple[int, int]]:
+    """The backslash-newline pairs that continue an identifier-like word onto the next line."""
+    cuts = []
+    for match in _CONTINUATION.finditer(text):
+        start = match.start()
+        word_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+        if _IDENTIFIER_WORD.search(text, word_start, start) and not _STARTS_IDENTIFIER.match(
+            text, match.end()
+        ):
+            cuts.append((start, match.end()))
+    return cuts

@@ -48,6 +48,10 @@ _VETOED_HOSTS = (
     "intel.com/content/www/us/en/docs", "developer.arm.com", "llvm.org/docs", "godbolt.org",
     "quick-bench.com", "cdrdv2.intel.com", "cdrdv2-public.intel.com", "ti.com/lit",
     "intel.com/content/www/us/en/developer",
+    # Standards bodies and their stores: IEC, SMPTE, ANSI, ASTM, ETSI, EBU, ARIB, OGC, CIE, and
+    # DICOM on NEMA's sites.
+    "iec.ch", "smpte.org", "ansi.org", "astm.org", "etsi.org", "ebu.ch", "arib.or.jp",
+    "ogc.org", "opengeospatial.org", "cie.co.at", "nema.org", "standards.ieee.org",
 )  # fmt: skip
 # File types that are never a paper.
 _NOT_PAPER_FILES = re.compile(
@@ -65,6 +69,8 @@ _NOT_PAPER_WORDS = re.compile(
     r"vorlesung|veranstaltung|uebung|übung|enseignement|opinnot|semester|(?<![a-z])kurs(?![a-z])|"
     r"/emner/|kompendi|/education/|(?<=[a-z])notes(?![a-z])|(?<![a-z])lehre(?![a-z])|"
     r"licen[cs]e|eula\b|manuals?(?![a-z])|"
+    # A user's manual named in one word, with its version (`FilmicProUserManualv6.pdf`).
+    r"(?:user|owner|instruction|reference)s?[_-]?manual|manual(?=v\d)|"
     # A course number with its term: `2233-S99`, `cs229_f19`.
     r"/(?:[a-z]{0,5})?\d{3,4}[-_](?:s|f|w|sp|fa|su|wi)\d{2}/|"
     r"users?_?-?guide|techdocs|presentations?(?![a-z])|faqs?(?![a-z])|keynote|webinar|"

@@ -1,11 +1,12 @@
 """DOIs that name no paper: standards always, and data and software repositories' unless
 their entry calls the record a paper.
 
-Zenodo, figshare, Dryad, PANGAEA, Dataverse and the like mint DOIs mostly for software releases
-and data sets (`Pareto fronts can be downloaded from doi:10.5281/zenodo.N`, `mylib v1.2
-[Software]. Zenodo.`), which the reference convention does not count; now and then for a
-report, preprint or thesis deposited there, which it does. A DOI of one of these registrants
-is kept when the entry around it names a paper and nothing in it names data or software.
+Zenodo, figshare, Dryad, PANGAEA, Dataverse, data centres and the like mint DOIs mostly for
+software releases and data sets (`Pareto fronts can be downloaded from doi:10.5281/zenodo.N`,
+`mylib v1.2 [Software]. Zenodo.`), which the reference convention does not count; now and then
+for a report, preprint or thesis deposited there, which it does. A DOI of one of these
+registrants is kept when the entry around it names a paper and nothing in it names data or
+software.
 Standards bodies' DOIs (IEEE standards, RFCs) name a standard, which is never counted.
 """
 
@@ -25,6 +26,24 @@ REPOSITORY_PREFIXES: tuple[str, ...] = (
     "10.5066/",  # USGS data releases
     "10.24433/",  # Code Ocean capsules
     "10.5524/",  # GigaScience's GigaDB
+    # Data centres, whose DOIs name data products: NASA's EOSDIS archives, Copernicus' Climate
+    # Data Store, ORNL DAAC, NERC's and CEDA's archives, GBIF, UNAVCO, SEANOE, WDCC, the Cancer
+    # Imaging Archive, OpenNeuro, the NSO's (GONG) data, CaltechDATA, Kaggle's data sets and
+    # NOAA NCEI's data sets.
+    "10.5067/",
+    "10.24381/cds.",
+    "10.3334/ornldaac/",
+    "10.5285/",
+    "10.15468/",
+    "10.7283/",
+    "10.17882/",
+    "10.26050/wdcc/",
+    "10.7937/",
+    "10.18112/openneuro.",
+    "10.25668/",
+    "10.22002/d1.",
+    "10.34740/kaggle/",
+    "10.7289/v5",
 )
 # Registrant prefixes of standards: `10.1109/IEEESTD.2008.4610935` (IEEE 754-2008),
 # `10.17487/RFC7946`.

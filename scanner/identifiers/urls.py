@@ -233,6 +233,9 @@ class PaperUrlExtractor:
         "https://someone.github.io/project/docs/api.html",
         "https://eqworld.ipmnet.ru/en/solutions/ode/ode0106.pdf",
         "https://www.agner.org/optimize/instruction_tables.pdf",
+        "https://webstore.iec.ch/publication/6169",
+        "http://medical.nema.org/dicom/2004/04_14PU.PDF",
+        "http://www.example.net/media/CameraUserManualv6.pdf",
     )
 
     def find(self, text: str) -> Iterator[Hit]:

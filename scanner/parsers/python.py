@@ -16,6 +16,7 @@ import gc
 import re
 
 from scanner.parsers import ParsedFile, pylines
+from scanner.parsers.doctests import blank_doctests
 from scanner.parsers.pyast import read_structure
 from scanner.parsers.pydocs import DocStrings
 from scanner.parsers.pylex import LineIndex, RawBlock, join_pieces, lex_blocks, lex_tokens
@@ -208,7 +209,8 @@ def attribute(
                 doc = owners[line] or module
             context = Context.STRING if doc is None else Context.DOCSTRING
             symbol = doc or owners[line] or module
-            blocks.append(TextBlock(raw.text, context, line, column, symbol))
+            text = blank_doctests(raw.text)
+            blocks.append(TextBlock(text, context, line, column, symbol))
             continue
         owner = None
         if raw.own_line:

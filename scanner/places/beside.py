@@ -2,10 +2,11 @@
 
 The shape of the text says so, offline and without comparing titles: the mention is the
 link's text (`` `Busko (1996) <url>`_ ``, `[Title](url)`, `{@link url | Title}`,
-`<a href="url">Title</a>`), or stands next to it in one sentence with nothing but
-punctuation or the words entries put before a link between them (`Title, url`,
-`Pierce et al. (2014). doi:...`, a title with its link on the next line), or follows the link
-as its description (`{@link url}: Crassin et al., Title`, `[Title](url) by Gustavson, 2005`).
+`<a href="url">Title</a>`, or the work's DOI as the text of a link to its PDF), or stands
+next to it in one sentence with nothing but punctuation or the words entries put before a
+link between them (`Title, url`, `Pierce et al. (2014). doi:...`, a title with its link on
+the next line), or follows the link as its description (`{@link url}: Crassin et al.,
+Title`, `[Title](url) by Gustavson, 2005`).
 Two works named in one sentence stay two (`Smith (2001) and doi:10.1/x by Lee`).
 """
 
@@ -81,7 +82,8 @@ def _named(hit: Hit) -> bool:
 
 
 def _join_link_texts(text: str, hits: list[Hit], groups: Groups) -> set[int]:
-    """Join the one mention that is a link's text to the identifier that is its target."""
+    """Join the one mention that is a link's text (a title, authors and year, or another
+    identifier of the work) to the identifier that is its target."""
     joined: set[int] = set()
     for form in _LINK_FORMS:
         for link in form.finditer(text):
@@ -98,12 +100,16 @@ def _join_link_texts(text: str, hits: list[Hit], groups: Groups) -> set[int]:
                 and h.start < link.end("target")
                 and link.start("target") < h.end
             ]
-            named = [i for i in inside_text if hits[i].ref is None]
-            if len(named) != 1 or not targets or len(inside_text) > 1:
-                continue  # two works in one link's text, or an identifier as its text
-            if hits[named[0]].kind in _NAMED_KINDS and _may_name(hits[named[0]], hits[targets[0]]):
-                groups.join(named[0], targets[0])
-                joined.add(named[0])
+            if len(inside_text) != 1 or not targets:
+                continue  # two works in one link's text
+            (mention,) = inside_text
+            # The text is the work's title or authors, or its other identifier (`` `DOI:
+            # 10.1109/x <https://lab.example.edu/paper.pdf>`__ ``).
+            if hits[mention].ref is not None or (
+                hits[mention].kind in _NAMED_KINDS and _may_name(hits[mention], hits[targets[0]])
+            ):
+                groups.join(mention, targets[0])
+                joined.add(mention)
     return joined
 
 

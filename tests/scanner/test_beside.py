@@ -22,6 +22,8 @@ ONE_WORK = [
     "as in the regional method (see Ortega and Quist (2013). doi:10.1234/JCLI-D-13-0042.1).\n",
     # `Author (Year), url` on one line
     "The weights follow Garcia and Holt (2016), https://example.edu/~garcia/pubs/weights.pdf\n",
+    # the work's DOI as the text of a link to its PDF
+    "Notes\n-----\n`DOI: 10.5555/kais.2017.0042 \\\n<https://www.example.edu/~lee/pubs/mp.pdf>`__\n",
     # `Author (Year):` above its link
     "Exact predicates, after Brandt (1998):\nhttps://www.cs.example.edu/~brandt/papers/orient.pdf\n",
 ]

@@ -38,6 +38,15 @@ CASES = [
     # A trailing slash, and CJK punctuation after a link.
     ("https://doi.org/10.1145/3360572/", ["doi:10.1145/3360572"]),
     ("见 doi.org/10.1145/3360572。", ["doi:10.1145/3360572"]),
+    # A DOI in a C string or a non-raw Python string ends at the escaped line break or quote.
+    ('"Psi, doi:10.1088/1361-6404/aa9584\\n    Parameters"', ["doi:10.1088/1361-6404/aa9584"]),
+    ('"see 10.1145/3360572\\t(PDF)"', ["doi:10.1145/3360572"]),
+    ('"cite \\"doi:10.1145/3360572\\" here"', ["doi:10.1145/3360572"]),
+    # A Python string's line continuation inside a link: the next line goes on with it.
+    (
+        "Retrieved from\n    https://www.example.edu/~lee/papers/2016/\\\nFast_Transform.pdf\n",
+        ["url:https://example.edu/~lee/papers/2016/Fast_Transform.pdf"],
+    ),
     ("参见 https://arxiv.org/abs/1706.03762，第三节", ["arxiv:1706.03762"]),
     ("参见 doi:10.1145/3360572，第三节", ["doi:10.1145/3360572"]),
     ("参见 10.1145/3360572（第三节）", ["doi:10.1145/3360572"]),
