@@ -103,6 +103,7 @@ _PAPER_PAGES = re.compile(
     r"|(?:pnas|science|sciencemag|[\w-]+\.oxfordjournals)\.org/content/(?:early/)?\d+/\d+"
     r"|projecteuclid\.org/(?:euclid\.|journals/[\w-]+/volume-|download/pdf)"
     r"|researchgate\.net/publication/\d+"
+    r"|academia\.edu/\d+/[A-Za-z][\w-]+"
     r"|hdl\.handle\.net/\d+(?:\.\d+)*/\S+"
     r"|[\w.-]+/(?:dspace/)?(?:bitstream/)?handle/\d+(?:\.\d+)*/\d+"
     r"|hal(?:\.science|\.archives-ouvertes\.fr|\.inria\.fr|-[\w-]+\.archives-ouvertes\.fr)"

@@ -27,6 +27,8 @@ PAPERS = [
     ("https://escholarship.org/uc/item/8nq2g2s1", M),
     ("https://repository.example.edu/cis_reports/123/", M),
     ("https://www.osti.gov/biblio/1234567", M),
+    # a paper's page on an academic sharing site, as ResearchGate's
+    ("https://www.academia.edu/123456/A_Layered_Method_for_Tidal_String_Comparison", M),
     ("https://ntrs.nasa.gov/citations/19970016975", M),
     ("https://www.mdpi.com/1099-4300/20/6/397", M),
     ("https://peerj.com/articles/cs-103/", M),
