@@ -100,8 +100,8 @@ def join_leading_identifiers(text: str, hits: list[Hit], groups: Groups) -> None
 # Between links and the entry they belong to: a label that names the entry, on its own line,
 # perhaps after a blank line; nothing else.
 _ENTRY_LABEL_GAP = re.compile(
-    r"[ \t]*\n(?:[ \t]*\n)?[ \t]*\[?(?i:articles?|papers?|publications?|citations?|original\s+paper)"
-    r"\]?[ \t]*:[ \t]*\n[ \t]*"
+    r"[ \t]*\n(?:[ \t]*\n)?[ \t]*"
+    r"\[?(?i:articles?|papers?|publications?|citations?|original\s+paper)\]?[ \t]*:[ \t]*\n[ \t]*"
 )
 
 
