@@ -88,13 +88,14 @@ _NOT_PAPER_WORDS = re.compile(
     r"(?<![a-z])(?:slides?|lectures?|lect|notes|classes|handouts?|courses?|teaching|class|"
     r"syllabus|homework|hw\d*|tutorials?|talks?|posters?|webfoils|foils|manuals?\d*|"
     r"datasheets?|docs?|documentation|api|reference|vignettes|blog|blogs|news|wiki|"
-    r"software|code|download|downloads|releases?|install|data|datasets?|images?|img|static/img|"
+    r"software|code|releases?|install|data|datasets?|images?|img|static/img|"
     r"figures?|issues|forum|questions|day\d+|week\d+|exam|quiz|cheat-?sheet)(?![a-z])"
 )
 # Path words that name a non-paper in general but also stand in the titles of reports that
 # authors keep among their papers (`~user/papers/guide/guide.pdf`, a technical report titled
-# "A Practical Guide to ..."): a paper folder anywhere in the path overrides them.
-_WEAK_NOT_PAPER_WORDS = re.compile(r"(?<![a-z])guides?(?![a-z])")
+# "A Practical Guide to ..."), or name the folder a lab serves its papers from
+# (`/publications/downloads/x.pdf`): a paper folder anywhere in the path overrides them.
+_WEAK_NOT_PAPER_WORDS = re.compile(r"(?<![a-z])(?:guides?|downloads?)(?![a-z])")
 # Paper pages on journals', repositories' and companies' sites, recognised by their shape.
 _PAPER_PAGES = re.compile(
     r"(?ix)^(?:[\w.-]+\.)?(?:"
@@ -216,7 +217,7 @@ _ENTRY_CUES = re.compile(
 )
 _LINKS_IN_ENTRY = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
 _QUERY_NAMES = re.compile(r"(?<=[?&])[\w.-]+=")
-_WAYBACK = re.compile(r"(?i)^(?:https?://)?web\.archive\.org/web/[\w*]+/(?P<inner>.+)$")
+_WAYBACK = re.compile(r"(?i)^(?:https?://)?(?:web|wayback)\.archive\.org/web/[\w*]+/(?P<inner>.+)$")
 _SCHEME = re.compile(r"(?i)^(?:https?://)?")
 # Stands for the link inside its entry, so that what precedes it on its line can be read.
 LINK_MARK = "\x00"

@@ -27,6 +27,12 @@ PAPERS = [
     ("https://escholarship.org/uc/item/8nq2g2s1", M),
     ("https://repository.example.edu/cis_reports/123/", M),
     ("https://www.osti.gov/biblio/1234567", M),
+    # an archived copy (under either Wayback host) of a PDF a lab serves from its publications
+    (
+        "http://wayback.archive.org/web/20100629121128/http://www.example.edu/publications/"
+        "downloads/TideSoundexV5.pdf",
+        M,
+    ),
     # a paper's page on an academic sharing site, as ResearchGate's
     ("https://www.academia.edu/123456/A_Layered_Method_for_Tidal_String_Comparison", M),
     ("https://ntrs.nasa.gov/citations/19970016975", M),
