@@ -301,11 +301,11 @@ def test_a_numbered_book_entry_the_tagger_leaves_is_kept() -> None:
     text = (
         " Compute the largest tide with an accelerated method\n\n"
         " References :\n"
-        " 1) A. Lind and B. C. Okafor, Numerical Methods for Tides, 3rd ed. Baltimore, Johns\n"
+        " 1) A. Lind and B. C. Okafor, Matrix Tides, 3rd ed. Baltimore, Johns\n"
         " Hopkins University Press, 1996, pp.405-411\n"
         " 2) Moss, C. and Reyes, D., 2017, September. Computational\n"
         " enhancements for certifiably correct tides. In Proceedings of the\n"
         " International Conference on Tidal Systems.\n"
     )
     books = [h.title_hint for h in find_citations(text) if h.kind is RefKind.BOOK]
-    assert books == ["Numerical Methods for Tides"]
+    assert books == ["Matrix Tides"]
