@@ -177,6 +177,31 @@ def _code_repository(text: str, hit: Hit, stop: int) -> bool:
     return bool(links) and all(_CODE_LINK.match(link) for link in links)
 
 
+# A publisher and its city before a year are a book's imprint, which the entry before them
+# already names ("<i>Spatial Databases With Application To GIS</i>. Morgan Kaufmann, San
+# Francisco, 2002."), not authors: a publisher's whole name read as the first author.
+_PUBLISHER_NAME = re.compile(
+    # (not the publishers that are also surnames: Pearson, Wiley, Springer, Dover)
+    r"(?:[\w&.'-]+\s+)*(?:Press|Publishers?|Publishing|Verlag)|Springer-Verlag|Wiley-\w+|"
+    r"Morgan\s+Kaufmann|Addison[- ]Wesley|Prentice[- ]Hall|McGraw[- ]Hill|North[- ]Holland|"
+    r"Chapman\s*(?:&|and)\s*Hall(?:/CRC)?|Kluwer\s+Academic|O'Reilly\s+Media|"
+    r"World\s+Scientific|Marcel\s+Dekker"
+)
+
+
+def _publisher_as_author(text: str, hit: Hit, stop: int) -> bool:
+    """An imprint line (`Morgan Kaufmann, San Francisco, 2002.`): a publisher's whole name
+    at the start of its line."""
+    fields = _fields(hit)
+    if fields.title or not fields.authors:
+        return False
+    first = fields.authors[0].strip(" ,.")
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return _PUBLISHER_NAME.fullmatch(first) is not None and not text[line_start : hit.start].strip(
+        " \t*/#!"
+    )
+
+
 # A talk at a conference that publishes none (`(Salvi, GDC 2016)`), or said to be a talk.
 _TALK = re.compile(r"\bGDC\b|(?i:\bgame\s+developers\s+conference\b|\btalk\b|\bkeynote\b)")
 
@@ -496,6 +521,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("not-a-work", _not_work_title),
     Veto("code-repository", _code_repository),
     Veto("talk", _talk),
+    Veto("publisher-as-author", _publisher_as_author),
     Veto("date", _date),
     Veto("acronym", _acronym),
     Veto("count", _count),
