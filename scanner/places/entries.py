@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from catalog.types import RefKind
 from scanner.places.base import ENTRY_BREAK, ENTRY_KINDS, ENTRY_REACH, Groups, mergeable
 from scanner.places.layout import ends_entry_line, ends_its_line, starts_paragraph
 from scanner.places.words import MONTHS, TRAILER_WORDS, WORD, trailer_or_locator
@@ -73,6 +74,28 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> None:
             ):
                 groups.join(index - 1, index)
                 in_entry.add(index)
+
+
+def join_entry_tails(text: str, hits: list[Hit], groups: Groups) -> None:
+    """Join an author-year mention that directly ends a title entry, only punctuation, markup
+    and one line break between them, to that entry: its venue and year read as a name and a
+    year (`<i>Interchange of Spatial Data</i>,` then `Agile 2006, Visegrad, Hungary.`)."""
+    for index in range(1, len(hits)):
+        entry, tail = hits[index - 1], hits[index]
+        if (
+            tail.kind is RefKind.AUTHOR_YEAR
+            and tail.ref is None
+            and entry.ref is None
+            and entry.kind in ENTRY_KINDS
+            and mergeable(entry)
+            and mergeable(tail)
+            and _ENTRY_TAIL_GAP.fullmatch(text, entry.end, tail.start) is not None
+        ):
+            groups.join(index - 1, index)
+
+
+# Between an entry's title and its venue: closing markup, punctuation, one line break.
+_ENTRY_TAIL_GAP = re.compile(r"(?:</?[a-zA-Z]{1,6}>|[.,;:\"”'*])*[ \t]*(?:\n[ \t]*)?")
 
 
 def join_leading_identifiers(text: str, hits: list[Hit], groups: Groups) -> None:

@@ -241,3 +241,17 @@ def test_a_link_then_an_unlabelled_paragraph_stays_apart() -> None:
         "Communications of the ACM, 27(4).\n"
     )
     assert len(find_hits(text)) == 2
+
+
+def test_a_venue_and_year_ending_a_title_entry_are_that_entry() -> None:
+    # "Agile 2006" after the title reads as a name and a year: it is the entry's venue.
+    text = (
+        " <h3>References</h3>\n <ul>\n"
+        " <li>[LO06] Lind, Ada and van Okafor, Ben,\n"
+        " <i>Interchange of Tidal Data-Inhibiting Factors</i>,\n"
+        " Agile 2006, Visegrad, Hungary. 2006\n </ul>\n"
+    )
+    hits = find_hits(text)
+    assert [(h.kind.value, h.title_hint) for h in hits] == [
+        ("title", "Interchange of Tidal Data-Inhibiting Factors")
+    ]
