@@ -133,7 +133,9 @@ def _encyclopedia(text: str, hit: Hit, stop: int) -> bool:
 _NOT_WORK_TITLE = re.compile(
     r"(?i:\b(?:training|reference|users?['’]?|programmer['’]?s|software|technical|"
     r"installation|instruction|operator['’]?s)\s+manual\b|\busers?['’]?\s+guide\b|\bversion\s+\d|\blecture\s+\d+\b|"
-    r"\blecture\s+notes\b(?!\s+in\b)|\bcourse\s+notes\b|\bslides\b|\bkeynote\b|\bwebinar\b)"
+    r"\blecture\s+notes\b(?!\s+in\b)|\bcourse\s+notes\b|\bslides\b|\bkeynote\b|\bwebinar\b|"
+    # an online course ("Lecture 6.5 - rmsprop, COURSERA: Neural Networks for Machine Learning")
+    r"\bcoursera\b|\budacity\b)"
     r"|\b(?i:optimi[sz]ation|modell?ing|software|solver)\s+(?i:suite|studio)\b"
 )
 # Who writes manuals: "Manual, CPLEX User's" read as an author.

@@ -37,6 +37,9 @@ NOT_CITATIONS = [
     '   the height. In "Lecture Notes on Numerical Robustness" Shewchuk 09,\n'
     "   Section 3.1, he recommends computing areas in 2D.\n",
     "  Variance clipping in color space (Salvi, GDC 2016). Uses the moments.\n",
+    # an online course's lecture, in a BibTeX entry
+    " @misc{lind2012,\n   title = {Lecture 6.5 - tideprop, COURSERA: Neural Tides for Machine\n"
+    "            Learning},\n   year  = {2012}\n }\n",
     # a quoted section of a project's own specification
     '   as defined in "Normal Form For Tides" in the TIDE Technical\n   Specifications\n',
     # software: an entry whose only link is to code, with no venue
