@@ -74,8 +74,9 @@ _NOT_PAPER_WORDS = re.compile(
     # A course number with its term: `2233-S99`, `cs229_f19`.
     r"/(?:[a-z]{0,5})?\d{3,4}[-_](?:s|f|w|sp|fa|su|wi)\d{2}/|"
     r"users?_?-?guide|techdocs|presentations?(?![a-z])|faqs?(?![a-z])|keynote|webinar|"
-    # Vendors' white papers and federal standards (`nist.fips.197.pdf`).
-    r"white[_-]?papers?|(?<![a-z])fips(?![a-z])|(?<![a-z])std(?![a-z])|"
+    # Vendors' white papers and federal standards (`nist.fips.197.pdf`), and the documents of
+    # a standards body's working group (`/wg8home/Documents/WG80462.pdf`).
+    r"white[_-]?papers?|(?<![a-z])fips(?![a-z])|(?<![a-z])std(?![a-z])|(?<![a-z])wg\d+|"
     # Vendors' application notes and errata.
     r"application[_-]?notes?|(?<![a-z])app[_-]?notes?(?![a-z])|(?<![a-z])errata(?![a-z])|"
     # A course number as a whole path segment: `stat315a`, `~cse835`, `am121`, `15-084j`,

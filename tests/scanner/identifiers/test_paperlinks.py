@@ -99,6 +99,8 @@ PAPERS = [
 ]
 
 NOT_PAPERS = [
+    # a standards working group's document
+    ("http://www.tidemodels.org/wg8home/Documents/WG80462.pdf", "as described in " + M),
     # License texts: by their file name, and by the license wording of their paragraph.
     ("https://www.example.net/products/Example-Public-License-1.1.0.pdf", "Under the " + M),
     ("https://www.example.net/legal/eula.pdf", M),
