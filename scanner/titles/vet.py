@@ -327,8 +327,18 @@ def _quoted_at(text: str, hit: Hit) -> tuple[int, int] | None:
     return None
 
 
+# A line that quotes a page of a work: `"Derived Geometric Constants: **R2: ...**" (p131)`.
+_QUOTED_PAGE = re.compile(r"[\"“][^\n]*[\"”][ \t]*\((?:p|pg|page)\.?[ \t]*\d+\)[ \t.,;]*$")
+
+
 def _quotation(text: str, hit: Hit, stop: int) -> bool:
     """A quoted sentence, not a title."""
+    if _bare(hit):
+        line_start = text.rfind("\n", 0, hit.start) + 1
+        line_end = text.find("\n", hit.end)
+        quoted = _QUOTED_PAGE.search(text, line_start, line_end if line_end >= 0 else len(text))
+        if quoted is not None and quoted.start() < hit.start:
+            return True
     where = _quoted_at(text, hit)
     if where is None:
         return False

@@ -40,6 +40,8 @@ NOT_CITATIONS = [
     # an online course's lecture, in a BibTeX entry
     " @misc{lind2012,\n   title = {Lecture 6.5 - tideprop, COURSERA: Neural Tides for Machine\n"
     "            Learning},\n   year  = {2012}\n }\n",
+    # a phrase quoted from a page of a work
+    '"Derived Tidal Constants: **R2: radius of sphere of same surface**" (p131)\n',
     # a quoted section of a project's own specification
     '   as defined in "Normal Form For Tides" in the TIDE Technical\n   Specifications\n',
     # software: an entry whose only link is to code, with no venue
