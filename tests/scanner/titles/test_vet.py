@@ -40,8 +40,6 @@ NOT_CITATIONS = [
     # an online course's lecture, in a BibTeX entry
     " @misc{lind2012,\n   title = {Lecture 6.5 - tideprop, COURSERA: Neural Tides for Machine\n"
     "            Learning},\n   year  = {2012}\n }\n",
-    # a phrase quoted from a page of a work
-    '"Derived Tidal Constants: **R2: radius of sphere of same surface**" (p131)\n',
     # a quoted section of a project's own specification
     '   as defined in "Normal Form For Tides" in the TIDE Technical\n   Specifications\n',
     # software: an entry whose only link is to code, with no venue
@@ -189,6 +187,12 @@ CITATIONS = [
         "    References\n    ----------\n\n"
         '    Lind, A. "Tidal Filters in Python".\n    https://github.com/lind/Tidal-Filters\n',
         "Tidal Filters in Python",
+    ),
+    # a phrase quoted from a page of the work cited above is no second title
+    (
+        "Lind, A. (2000). Tidal Reference System 1980. Journal of Tides, 74(1), 128-133.\n"
+        '"Derived Tidal Constants: **R2: radius of sphere of same surface**" (p131)\n',
+        "Tidal Reference System 1980",
     ),
     # a book's imprint line is its entry's, not a second citation by "Morgan Kaufmann"
     (
