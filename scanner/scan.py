@@ -211,11 +211,39 @@ def read_signed(
     return data, reason, (settled_signature(status, moment) if status is not None else None)
 
 
+class Parses:
+    """The parses of the files one caller reads more than once (`citegraph check` reads a file
+    again with the titles beside its identifiers when the catalog knows one of them): a file
+    read again with the same text costs its extraction only. A parse does not depend on
+    `ScanOptions.titles` short of `TitleScope.ALL` (a block is read for its identifiers either
+    way), so it serves both other scopes."""
+
+    def __init__(self) -> None:
+        self._parses: dict[tuple[str, bool], tuple[str, ParsedFile]] = {}
+
+    def parse(self, source: SourceFile, language: Language) -> ParsedFile:
+        """The parse of `source`, from an earlier read of the same text when there was one."""
+        from scanner.parsers import get_parser
+
+        key = (source.path, source.titles is TitleScope.ALL)
+        known = self._parses.get(key)
+        if known is not None and known[0] == source.text:
+            return known[1]
+        parsed = get_parser(language.parser).parse(source)
+        self._parses[key] = (source.text, parsed)
+        return parsed
+
+
 def scan_file(
-    root: Path, path: str, options: ScanOptions | None = None, language: Language | None = None
+    root: Path,
+    path: str,
+    options: ScanOptions | None = None,
+    language: Language | None = None,
+    parses: Parses | None = None,
 ) -> FileScan:
     """Read, parse and extract one file (`path` relative to `root`). Never raises for bad
-    input: a problem becomes a skipped or fallback `FileScan` with its reason."""
+    input: a problem becomes a skipped or fallback `FileScan` with its reason. `parses` keeps
+    the parse for a caller that reads the file again."""
     options = options or ScanOptions()
     language = language or language_for(path)
     if language is None:
@@ -223,13 +251,19 @@ def scan_file(
     data, problem, _ = read_regular(root / path, options.max_file_size)
     if data is None:
         return FileScan(path, language.name, FileStatus.SKIPPED, reason=problem)
-    return scan_bytes(root, path, data, options, language)
+    return scan_bytes(root, path, data, options, language, parses)
 
 
 def scan_bytes(
-    root: Path, path: str, data: bytes, options: ScanOptions, language: Language
+    root: Path,
+    path: str,
+    data: bytes,
+    options: ScanOptions,
+    language: Language,
+    parses: Parses | None = None,
 ) -> FileScan:
-    """Scan a file's bytes already read: decode, prefilter, parse, extract."""
+    """Scan a file's bytes already read: decode, prefilter, parse (or take the parse from
+    `parses`), extract."""
     if language.parser == "text" and _MARKER_BYTES in data[:_MARKER_WINDOW]:
         # citegraph's own reports (Markdown summaries, PR comments, bibliography lists) quote
         # every citation; source code that merely mentions the marker is scanned as usual.
@@ -285,7 +319,7 @@ def scan_bytes(
     )
     try:
         with time_budget(options.time_budget):
-            parsed, mentions = _parse_and_extract(source, language, options)
+            parsed, mentions = _parse_and_extract(source, language, options, parses)
     except FileTimeout:
         reason = timed_out_reason(options.time_budget)
         return FileScan(path, language.name, FileStatus.SKIPPED, reason=reason)
@@ -317,12 +351,15 @@ def scan_bytes(
 
 
 def _parse_and_extract(
-    source: SourceFile, language: Language, options: ScanOptions
+    source: SourceFile, language: Language, options: ScanOptions, parses: Parses | None
 ) -> tuple[ParsedFile, list[Mention]]:
     from scanner.extract import find_mentions
     from scanner.parsers import get_parser
 
-    parsed = get_parser(language.parser).parse(source)
+    if parses is None:
+        parsed = get_parser(language.parser).parse(source)
+    else:
+        parsed = parses.parse(source, language)
     mentions: list[Mention] = []
     for block in parsed.blocks:
         if block.context is Context.STRING and not options.strings:

@@ -7,6 +7,7 @@ whose comments cite nothing by title need not pay.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from catalog.types import RefKind
@@ -16,7 +17,7 @@ from scanner.titles.bibtex import bibtex_entries
 from scanner.titles.cues import PAIR_TITLE, YEAR_DIGITS
 from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
 from scanner.titles.fields import QUOTED
-from scanner.titles.inline import CITE_KEY, author_year, cite_keys
+from scanner.titles.inline import CITE_KEY, author_year, cite_keys, initials_year
 from scanner.titles.leads import holds_any, led, needles
 from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, list_start
 from scanner.titles.sections import Region, entry_body, regions
@@ -131,7 +132,10 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries) -> list[Hit
             hits.append(
                 Hit(start, end, RefKind.TITLE, TITLE_RULE, None, 0.9, reference.title, reference)
             )
-    for start, end, reference, confidence in author_year(text, region.start, limit):
+    mentions = author_year(text, region.start, limit)
+    if text.find("&", region.start, limit) >= 0:
+        mentions = itertools.chain(mentions, initials_year(text, region.start, limit))
+    for start, end, reference, confidence in mentions:
         hits.append(
             Hit(
                 start, end, RefKind.AUTHOR_YEAR, AUTHOR_YEAR_RULE, None, confidence, None, reference

@@ -148,6 +148,35 @@ def _not_work_title(text: str, hit: Hit, stop: int) -> bool:
     )
 
 
+# Code: a repository on a code host, a package page. An entry whose only links point there and
+# that names no venue is software ("Pujol, G. (2006) fast99 - R `sensitivity` package" and its
+# GitHub link), not a paper; a paper's entry that also links its code names its venue.
+_LINK = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'`)\]]+")
+
+
+def _called_a_book(text: str, title: str | None) -> bool:
+    """Whether the place says "book" right before the title ("see my book Kalman and ...")."""
+    if not title or "book" not in text.lower():
+        return False
+    lead = r"\s+".join(re.escape(w) for w in title.split()[:3])
+    return re.search(r"(?i)\bbook\b[\s:,\"“]{1,12}" + lead, text) is not None
+
+
+_CODE_LINK = re.compile(
+    r"(?i)(?:https?://)?(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|sourceforge\.net|"
+    r"pypi\.org/project|cran\.r-project\.org/(?:web/)?packages?)/"
+)
+
+
+def _code_repository(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    if fields.venue or _called_a_book(text, fields.title):
+        return False  # a venue, or a book the place calls one (its notebooks may be on GitHub)
+    entry = text[hit.start : hit.end] + _entry_rest(text, hit, stop)
+    links = _LINK.findall(entry)
+    return bool(links) and all(_CODE_LINK.match(link) for link in links)
+
+
 # A talk at a conference that publishes none (`(Salvi, GDC 2016)`), or said to be a talk.
 _TALK = re.compile(r"\bGDC\b|(?i:\bgame\s+developers\s+conference\b|\btalk\b|\bkeynote\b)")
 
@@ -164,7 +193,8 @@ def _talk(text: str, hit: Hit, stop: int) -> bool:
 # --- Dates, acronyms and counts read as a name and a year ------------------------------
 
 _WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday mon tues wed thur thurs".split()  # noqa: SIM905
+    "monday tuesday wednesday thursday friday saturday sunday mon tues wed thur thurs "  # noqa: SIM905
+    "week weekend quarter semester season".split()
 )
 # A bare year after these is a date: "within May 2015", "until Jun 2016".
 _TIME_BEFORE = re.compile(
@@ -175,7 +205,8 @@ _DAY_MONTH = re.compile(r"\(\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*(?:1[6-9]|20)\
 
 
 def _date(text: str, hit: Hit, stop: int) -> bool:
-    """A date, not an author and year: `Thursday (Oct. 3, 2013)`, `within May 2015`."""
+    """A date, not an author and year: `Thursday (Oct. 3, 2013)`, `within May 2015`, `Hack
+    Week 2016`."""
     fields = _fields(hit)
     if fields.title or not fields.authors:
         return False
@@ -289,6 +320,8 @@ def _quotation(text: str, hit: Hit, stop: int) -> bool:
     if (
         not (fields.venue or fields.volume or fields.pages)
         and _COLON_BEFORE.search(text, max(0, open_at - 24), open_at + 1) is not None
+        # `described in: "Title"` introduces a work, not a quotation
+        and _NAMED_WORK_BEFORE.search(text, max(0, open_at - 40), open_at + 1) is None
     ):
         return True
     # a sentence that speaks, unless a citing phrase names it a work ('the paper "Attention
@@ -400,7 +433,7 @@ def _year_inside(text: str, hit: Hit, stop: int) -> bool:
 # Lafon (2006): Then only the geometry ...`, `Wetzels & Wagenmakers, 2012. Integral solving`.
 # An entry's title there has a venue, volume or pages after it, or quotes.
 _LABEL_BEFORE = re.compile(
-    r"(?:^|\n)[ \t]*(?:\.\.\s+)?(?:\[[^\]\n]{1,40}\]_?|\(?\d{1,3}[.)]|[-*•])?"
+    r"(?:^|\n)[ \t]*(?:\.\.\s+)?(?:\[[^\]\n]{1,40}\]_?|\(?\d{1,3}[.)]|[-*•]|<li>)?"
     r"[ \t]*$"
 )
 
@@ -415,16 +448,25 @@ def _prose_title(text: str, hit: Hit, stop: int) -> bool:
         return False  # quoted whole: `"Amberg et al. 2007: Optimal Step ..."`
     if _LABEL_BEFORE.search(text, max(0, hit.start - 60), hit.start) is not None:
         return False  # an entry of a list, not a sentence
+    title = fields.title or ""
+    if any(_INITIALS.search(a) for a in fields.authors) or _TITLE_SHAPE.match(title):
+        # an entry's shape: `Snow, J. (1849). On the Mode ...`, `Anselin and Rey (2014)
+        # Modern Spatial Econometrics in Practice`, `(1991), QMR: a quasi-minimal ...`
+        return False
     span = text[hit.start : hit.end]
     year = re.search(rf"(?<!\d){fields.year}(?!\d)", span)
-    title = (fields.title or "").split()
-    at = span.find(title[0]) if title else -1
+    words = title.split()
+    at = span.find(words[0]) if words else -1
     # the title right after the year, in the same sentence: "(2006): Then only ..."
     return (
         year is not None and at > year.start() and _GAP.fullmatch(span, year.end(), at) is not None
     )
 
 
+_INITIALS = re.compile(r"(?:^|[\s,])[A-Z]\.")
+# A title in title case (its words of four letters or more capitalized, three words or more),
+# or opening with an acronym and a colon.
+_TITLE_SHAPE = re.compile(r"[A-Z][A-Za-z0-9-]*:\s|(?=(?:\S+\s+){2})(?!.*\b[a-z][a-z]{3,}\b)[A-Z]")
 _GAP = re.compile(r"[a-z]?\)?[ \t]*[.,:;]?[ \t]*\n?[ \t]*")
 
 
@@ -463,6 +505,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("mention-in-title", _mention_title, title_only=True),
     Veto("encyclopedia", _encyclopedia),
     Veto("not-a-work", _not_work_title),
+    Veto("code-repository", _code_repository),
     Veto("talk", _talk),
     Veto("date", _date),
     Veto("acronym", _acronym),
