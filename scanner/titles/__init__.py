@@ -36,8 +36,21 @@ SHIPPED_MODEL = object()  # `find_citations`' default tagger: the model shipped 
 # tagger read only blocks that may cite. A cue is a plain string (found by `in`, at C speed) or,
 # where the plain string is mostly something else, a string and the pattern the detector reads
 # it in; the string is tested first, so the pattern runs only on blocks that hold it.
-_CUE_STRINGS = tuple(dict.fromkeys(c.text for c in CUES if not c.book and not c.pattern))
-_CUE_PATTERNS = tuple((c.text, re.compile(c.pattern)) for c in CUES if not c.book and c.pattern)
+# Quotes are tested last: a block whose only cue is one is read only if a reader could cite in
+# it (`quotegate`), as most quotes in code quote a word.
+_QUOTES = frozenset({'"', "'", "“", "”", "«", "``"})
+_CUE_STRINGS = tuple(
+    dict.fromkeys(c.text for c in CUES if not c.book and not c.pattern and c.text not in _QUOTES)
+)
+_CUE_PATTERNS = tuple(
+    (c.text, re.compile(c.pattern))
+    for c in CUES
+    if not c.book and c.pattern and c.text not in _QUOTES
+)
+_QUOTE_STRINGS = tuple(c.text for c in CUES if not c.book and not c.pattern and c.text in _QUOTES)
+_QUOTE_PATTERNS = tuple(
+    (c.text, re.compile(c.pattern)) for c in CUES if not c.book and c.pattern and c.text in _QUOTES
+)
 # The short names of reference works (`scanner.titles.books.KNOWN_WORKS`): `Knuth, Vol. 2`.
 KNOWN_NEEDLES = tuple(c.text for c in CUES if c.book)
 _YEAR_NEEDLE = YEAR_PATTERN
@@ -93,7 +106,8 @@ def rule_citations(text: str) -> list[Hit]:
 
 
 def _has_cue(text: str) -> bool:
-    """Whether `text` has anything a citation needs: a year, a quote, "et al" or a header."""
+    """Whether `text` has anything a citation needs: a year, "et al", a header, or a quote
+    with what a reader needs beside it (`quotegate`)."""
     if any(cue in text for cue in _CUE_STRINGS):
         return True
     if any(needle in text and pattern.search(text) for needle, pattern in _CUE_PATTERNS):
@@ -110,4 +124,10 @@ def _has_cue(text: str) -> bool:
         line = text[start : end if end >= 0 else len(text)].lower()
         if not any(word in line for word in _NOT_CITATION_LINES):
             return True
+    if any(quote in text for quote in _QUOTE_STRINGS) or any(
+        quote in text and pattern.search(text) for quote, pattern in _QUOTE_PATTERNS
+    ):
+        from scanner.titles.quotegate import quote_may_cite
+
+        return quote_may_cite(text) or any(needle in text for needle in KNOWN_NEEDLES)
     return False
