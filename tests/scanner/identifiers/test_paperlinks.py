@@ -96,6 +96,12 @@ PAPERS = [
         "http://www.example.br/~doe/publications/bmr5.pdf",
         "ACM Transactions on Mathematical Software (preprint). Available at: " + M,
     ),
+    # CORE's copies of open-access papers (its `download` folder is no software download);
+    # compressed PostScript; a title's `nonstandard` is no standard.
+    ("https://core.ac.uk/download/pdf/11007254.pdf", M),
+    ("http://www.example.ac.at/papers/96-04-04.wh-der.ps.gz", M),
+    ("https://www.example.edu/~doe/pubs/4309-nonstandard-interpretations.pdf", M),
+    ("https://hal.archives-ouvertes.fr/LISV/hal-03015762v1", M),
 ]
 
 NOT_PAPERS = [
@@ -189,6 +195,12 @@ NOT_PAPERS = [
     # What the link text of a reST or Markdown link calls it, on the line before the link.
     ("https://www.example.net/files/style1989.pdf", "Follows the `Style Manual\n<" + M + ">`_."),
     ("https://www.example.net/files/t2019.pdf", "See the [lecture slides\n](" + M + ")"),
+    # A homepage labelled so, whatever folder its site keeps it in (`tr`: technical reports).
+    (
+        "http://www.example.edu/labs/imager/tr/2011/DisplacementProject/",
+        "is used as part of the Displacement project, 2013,\n * Web: " + M,
+    ),
+    ("https://www.example.edu/~doe/papers/sketch/", "Doe et al. 2019. Project page: " + M),
 ]
 
 
