@@ -236,6 +236,7 @@ class PaperUrlExtractor:
         "https://webstore.iec.ch/publication/6169",
         "http://medical.nema.org/dicom/2004/04_14PU.PDF",
         "http://www.example.net/media/CameraUserManualv6.pdf",
+        "http://www.example.net/uploads/documents/cm121_bed-anleitung_engl.pdf",
     )
 
     def find(self, text: str) -> Iterator[Hit]:
