@@ -70,6 +70,11 @@ def join_beside(text: str, hits: list[Hit], groups: Groups) -> set[int]:
             mention, beside = index - 1, _precedes_link(text, first, second)
         elif first.ref is not None and _named(second):
             mention, beside = index, _describes_link(text, first, second)
+        elif first.ref is not None and second.ref is not None:
+            # `doi:10.1/x (PDF: https://lab.example.edu/x.pdf)`: a copy of the same work.
+            if _COPY_BETWEEN.fullmatch(text, first.end, second.start):
+                groups.join(index - 1, index)
+            continue
         else:
             continue
         if beside and _may_name(hits[mention], hits[2 * index - 1 - mention]):
@@ -159,6 +164,14 @@ _COPY_LABELS = frozenset(
         *("sciencedirect", "wiley", "pubmed", "pmc", "ads", "openreview", "researchgate"),
         *("journal version", "published version", "author version", "postprint", "abstract"),
     ]
+)
+# Between two identifiers on one line, what says the second is a copy of the first: `(PDF:`,
+# `, preprint at`, `[free version:`.
+_COPY_BETWEEN = re.compile(
+    r"[ \t]*[,;.]?[ \t]*[(\[][ \t]*(?i:pdf|preprint|arxiv|free version|author'?s? (?:copy|version)|"
+    r"open access|full text|postprint|mirror|also)[ \t]*(?::|at\b|available at\b)?[ \t]*[<]?"
+    r"|[ \t]*[,;.]?[ \t]*(?i:pdf|preprint|free version|author'?s? (?:copy|version)|"
+    r"postprint)[ \t]*(?::|at\b|available at\b)[ \t]*[<(]?"
 )
 # Between an identifier and such a link: punctuation, link markup and perhaps the year.
 _COPY_GAP = re.compile(r"[\s.,;:)\]>`_|]*(?:(?:19|20)\d\d[a-z]?[\s.,;:)\]]*)?[\s\[(`]*")

@@ -29,6 +29,9 @@ ONE_WORK = [
     " [`IEEE <https://ieeexplore.ieee.org/abstract/document/8902557>`_]\n",
     "Ito, *Blind separation*, Signal Processing.\ndoi:10.5555/sigpro.2006.022, 2006."
     " `[pdf] <http://www.example.edu/~ito/lnt2006_19.pdf>`_\n",
+    # a second identifier marked as a copy of the first on its line
+    "Doe, J. Fast sketches. doi:10.1145/3360572 (PDF: https://lab.example.edu/~doe/papers/x.pdf).\n",
+    "Doe, J. Fast sketches, 2004. doi:10.1145/3360572, preprint at https://arxiv.org/abs/1706.03762\n",
     # `Author (Year):` above its link
     "Exact predicates, after Brandt (1998):\nhttps://www.cs.example.edu/~brandt/papers/orient.pdf\n",
 ]
@@ -37,6 +40,8 @@ TWO_WORKS = [
     "See Smith (2001) and doi:10.5555/lee.2004.17 by Lee for the proof.\n",
     "Built on Smith (2001). See also doi:10.5555/lee.2004.17 for the bound.\n",
     "We follow Smith (2001). arXiv:1501.01234 extends it to graphs.\n",
+    "See doi:10.1145/3360572 and https://arxiv.org/abs/1706.03762\n",
+    "See doi:10.1145/3360572, https://arxiv.org/abs/1706.03762\n",
     "See arXiv:1903.03237 and the [IEEE](https://ieeexplore.ieee.org/document/8902557) paper.\n",
 ]
 
