@@ -71,8 +71,12 @@ def join_beside(text: str, hits: list[Hit], groups: Groups) -> set[int]:
         elif first.ref is not None and _named(second):
             mention, beside = index, _describes_link(text, first, second)
         elif first.ref is not None and second.ref is not None:
-            # `doi:10.1/x (PDF: https://lab.example.edu/x.pdf)`: a copy of the same work.
-            if _COPY_BETWEEN.fullmatch(text, first.end, second.start):
+            # `doi:10.1/x (PDF: https://lab.example.edu/x.pdf)`: a copy of the same work; `DOI:
+            # 10.1/x <https://lab.example.edu/x.pdf>`__`: the identifier is the link's text.
+            if _COPY_BETWEEN.fullmatch(text, first.end, second.start) or (
+                _TARGET_OPENS.fullmatch(text, first.end, second.start)
+                and text.startswith(">`", second.end)
+            ):
                 groups.join(index - 1, index)
             continue
         else:
@@ -113,14 +117,19 @@ def _join_link_texts(text: str, hits: list[Hit], groups: Groups) -> set[int]:
                 if previous is not None:
                     groups.join(previous, targets[0])
                 continue
-            if len(inside_text) != 1:
+            written = [i for i in inside_text if hits[i].ref is not None]
+            if len(written) == 1:
+                # The text holds the work's other identifier (`` `DOI: 10.1109/x
+                # <https://lab.example.edu/paper.pdf>`__ ``), perhaps with its fields.
+                for mention in inside_text:
+                    groups.join(mention, targets[0])
+                joined.update(inside_text)
+                continue
+            if len(inside_text) != 1 or written:
                 continue  # two works in one link's text
             (mention,) = inside_text
-            # The text is the work's title or authors, or its other identifier (`` `DOI:
-            # 10.1109/x <https://lab.example.edu/paper.pdf>`__ ``).
-            if hits[mention].ref is not None or (
-                hits[mention].kind in _NAMED_KINDS and _may_name(hits[mention], hits[targets[0]])
-            ):
+            # The text is the work's title or its authors and year.
+            if hits[mention].kind in _NAMED_KINDS and _may_name(hits[mention], hits[targets[0]]):
                 groups.join(mention, targets[0])
                 joined.add(mention)
     return joined
@@ -173,6 +182,7 @@ _COPY_BETWEEN = re.compile(
     r"|[ \t]*[,;.]?[ \t]*(?i:pdf|preprint|free version|author'?s? (?:copy|version)|"
     r"postprint)[ \t]*(?::|at\b|available at\b)[ \t]*[<(]?"
 )
+_TARGET_OPENS = re.compile(r"[ \t]*\n?[ \t]*<")
 # Between an identifier and such a link: punctuation, link markup and perhaps the year.
 _COPY_GAP = re.compile(r"[\s.,;:)\]>`_|]*(?:(?:19|20)\d\d[a-z]?[\s.,;:)\]]*)?[\s\[(`]*")
 

@@ -32,6 +32,10 @@ ONE_WORK = [
     # a second identifier marked as a copy of the first on its line
     "Doe, J. Fast sketches. doi:10.1145/3360572 (PDF: https://lab.example.edu/~doe/papers/x.pdf).\n",
     "Doe, J. Fast sketches, 2004. doi:10.1145/3360572, preprint at https://arxiv.org/abs/1706.03762\n",
+    # a link's text holding the work's DOI among its fields; an identifier as a bare link text
+    "[Bioinformatics (2016) 32 (2): 309-311, doi:10.1093/bioinformatics/btv557]"
+    "(https://academic.example.net/bioinformatics/article/32/2/309.pdf)\n",
+    "Notes\n-----\nDOI: 10.5555/icdm.2017.21 <https://www.example.edu/~lee/pubs/seg.pdf>`__\n",
     # `Author (Year):` above its link
     "Exact predicates, after Brandt (1998):\nhttps://www.cs.example.edu/~brandt/papers/orient.pdf\n",
 ]
