@@ -15,6 +15,7 @@ this says of the link.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from scanner.identifiers.base import URL as _TEXT_URL
 from scanner.identifiers.cleaning import clean
@@ -26,6 +27,7 @@ from scanner.identifiers.urls import canonical_paper_url
 # License texts put their link on a line of its own ("obtain one at http://mozilla.org/MPL/2.0/").
 _LICENSE_WORDS = (b"copyright", b"(c)", b"\xc2\xa9", b"spdx", b"license")
 _LICENSE_LINKS = (*_LICENSE_WORDS, b"mozilla.org/mpl", b"creativecommons.org")
+_LICENSE_LINK = re.compile(b"|".join(re.escape(word) for word in _LICENSE_LINKS))
 # A link's scheme; tokenized text (the NAIST comments) spaces it out: `http : dl.acm.org`.
 _SCHEME = re.compile(rb"https?[ \t]*:")
 _HOST = re.compile(rb"[a-z0-9.-]+")
@@ -88,11 +90,14 @@ def _never_a_paper(lowered: bytes, at: int) -> bool:
         if joined is None:
             return False
         urls += joined
-    return all(_refused(clean(url)) for url in urls)
+    return all(_refused(url) for url in urls)
 
 
-def _refused(url: str) -> bool:
-    """Whether the URL extractor refuses `url` in every entry and no other extractor reads it."""
+@lru_cache(maxsize=4096)  # a tree links to the same pages from many files
+def _refused(link: str) -> bool:
+    """Whether the URL extractor refuses `link` (cleaned as the extractors clean it) in every
+    entry and no other extractor reads it."""
+    url = clean(link)
     if not url or any(marker in url for marker in _OTHER_EXTRACTORS):
         return False
     return canonical_paper_url(url) is None and not is_paper_link(url, _FAVOURABLE_ENTRY)
@@ -122,5 +127,4 @@ def _on_license_line(lowered: bytes, at: int) -> bool:
     """Whether the link at `at` sits in license wording: within 60 bytes on its own line."""
     start = max(lowered.rfind(b"\n", 0, at) + 1, at - 60)
     end = lowered.find(b"\n", at, at + 60)
-    around = lowered[start : end if end >= 0 else at + 60]
-    return any(word in around for word in _LICENSE_LINKS)
+    return _LICENSE_LINK.search(lowered, start, end if end >= 0 else at + 60) is not None

@@ -14,8 +14,11 @@ _FIELD = re.compile(
     r"(\{(?:[^{}]|\{[^{}]*\})*\}|\"[^\"]*\"|\d+)"
 )
 _ENTRY_START = re.compile(
-    r"(?i)(?:@|&\#64;)?\s*(?:article|book|inproceedings|incollection|misc|techreport|phdthesis|conference)\s*\{"
+    r"(?i)(?:@|&\#64;)?\s*(?P<type>article|book|inproceedings|incollection|misc|techreport|"
+    r"phdthesis|conference|manual|software|online|electronic|webpage)\s*\{"
 )
+# Entry types of documentation, software and web pages: never a paper or a book.
+_NOT_WORKS = frozenset({"manual", "software", "online", "electronic", "webpage"})
 
 
 def bibtex_entries(text: str, start: int, end: int) -> Iterator[tuple[int, int, EntryFields]]:
@@ -33,10 +36,14 @@ def bibtex_entries(text: str, start: int, end: int) -> Iterator[tuple[int, int, 
             name = match.group(1).lower()
             if name in fields and name == "title":
                 break  # the next entry's title
+            # as written, inner braces (`{{COSMO}: A Conic ...}`) too: the tagger finds the
+            # title in the text; `tidy` drops them
             fields.setdefault(name, " ".join(match.group(2).strip('{}"').split()).strip(" {}"))
             last = match.end()
         pos = last
         if "title" not in fields or len(fields["title"].split()) < 2:
+            continue
+        if head is not None and head["type"].lower() in _NOT_WORKS:
             continue
         authors = tuple(
             a.strip(" .") + ("." if a.strip().endswith(".") else "")

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-__all__ = ["CUES", "PAIR_TITLE", "YEARS", "YEAR_PATTERN", "Confirm", "Cue"]
+__all__ = ["CUES", "PAIR_TITLE", "YEARS", "YEAR_DIGITS", "YEAR_PATTERN", "Confirm", "Cue"]
 
 
 class Confirm(str, Enum):
@@ -171,7 +171,10 @@ CUES: tuple[Cue, ...] = (
     ),
 )
 
-# The years the gate and the prefilter read (1600-2039: works from Newton's to ours, not 2048
-# or 2064 in code), not part of a longer number (`0.16666`, `123456`).
+# The years the gate, the prefilter and the detector read (1600-2039: works from Newton's to
+# ours, not 2048 or 2064 in code), as a range and as a pattern (`YEAR_DIGITS`, which every
+# reader of a year builds on; `tests/scanner/titles/test_cues.py` checks that the two agree);
+# the gate's pattern, not part of a longer number (`0.16666`, `123456`).
 YEARS = range(1600, 2040)
-YEAR_PATTERN = re.compile(r"(?:1[6-9]\d|20[0-3])\d(?!\d)")
+YEAR_DIGITS = r"(?:1[6-9]\d\d|20[0-3]\d)"
+YEAR_PATTERN = re.compile(YEAR_DIGITS + r"(?!\d)")

@@ -13,7 +13,7 @@ from catalog.types import RefKind
 from scanner.spans import DisjointSpans
 from scanner.titles import AUTHOR_YEAR_RULE, TITLE_RULE, bibtex
 from scanner.titles.bibtex import bibtex_entries
-from scanner.titles.cues import PAIR_TITLE
+from scanner.titles.cues import PAIR_TITLE, YEAR_DIGITS
 from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
 from scanner.titles.fields import QUOTED
 from scanner.titles.inline import CITE_KEY, author_year, cite_keys
@@ -227,7 +227,7 @@ def _author_starts(text: str, start: int, limit: int, everywhere: bool) -> list[
     return starts
 
 
-_ANCHOR = led(re.compile(r"(?<!\d)(?:1[6-9]\d\d|20[0-4]\d)(?!\d)|[\"“”]|``|<\s*br"))
+_ANCHOR = led(re.compile(rf"(?<!\d){YEAR_DIGITS}(?!\d)|[\"“”]|``|<\s*br"))
 _AUTHOR_REACH = 300  # how far before its year or title an author list may begin
 
 

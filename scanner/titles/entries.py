@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scanner.titles.cues import YEAR_DIGITS
 from scanner.titles.fields import (
     CODE_CHARS,
     EDITION,
@@ -25,13 +26,15 @@ from scanner.types import EntryFields
 # Between the author list and the title: punctuation, maybe "(1998)." or "1998." first.
 # A year in brackets may carry a month or a day: "(1998)", "(March 1991)", "(2008, May)".
 _BRACKET_YEAR = (
-    r"\(\s*(?:[A-Z][a-z]+\.?\s+)?(?P<{}>(?:1[6-9]\d\d|20[0-4]\d))[a-z]?"
+    r"\(\s*(?:[A-Z][a-z]+\.?\s+)?(?P<{}>" + YEAR_DIGITS + r")[a-z]?"
     r"(?:\s*,\s*[A-Z][a-z]+\.?(?:\s+\d{{1,2}})?)?\s*\)"
 )
 _LEAD = re.compile(
     r"\s*(?:"
     + _BRACKET_YEAR.format("y1")
-    + r"|[.,]?\s*(?P<y2>(?:1[6-9]\d\d|20[0-4]\d))[a-z]?(?=[.,:]))?"
+    + r"|[.,]?\s*(?P<y2>"
+    + YEAR_DIGITS
+    + r")[a-z]?(?=[.,:]))?"
     r"(?:\s*(?:[.,:;]|<\s*br\s*/?\s*>))+\s*(?:[Ii]n\s*:\s*)?"
     r"|\s*" + _BRACKET_YEAR.format("y3") + r"\s*"
 )

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scanner.titles.cues import YEAR_DIGITS
 from scanner.titles.fields import MONTHS
 
 # A word keeps its inner hyphens and apostrophes ("Two-way", "Student's"); every other
 # non-space character is a token of its own, so "J." is "J" and ".".
 _TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|\S")
-_YEAR_TOKEN = re.compile(r"(?:1[6-9]\d\d|20[0-4]\d)[a-z]?$")
+_YEAR_TOKEN = re.compile(YEAR_DIGITS + r"[a-z]?$")
 _VENUE_WORDS = frozenset(
     [
         "journal",

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 
+from scanner.titles.cues import YEAR_DIGITS
+
 MONTHS = frozenset(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "  # noqa: SIM905
     "july august september october november december".split()
 )
 
 # A publication year: not part of a longer number, a version (2.2019), a date (2019-05) or a range.
-YEAR = re.compile(r"(?<![\w./:-])(1[6-9]\d\d|20[0-4]\d)[a-z]?(?![\w/-]|\.\d|:\d)")
-PAREN_YEAR = re.compile(r"\(\s*(?:[A-Z][a-z]{2,8}\.?\s+)?(1[6-9]\d\d|20[0-4]\d)[a-z]?\s*\)")
+YEAR = re.compile(rf"(?<![\w./:-])({YEAR_DIGITS})[a-z]?(?![\w/-]|\.\d|:\d)")
+PAREN_YEAR = re.compile(rf"\(\s*(?:[A-Z][a-z]{{2,8}}\.?\s+)?({YEAR_DIGITS})[a-z]?\s*\)")
 VENUE_CUE = re.compile(
     r"(?:\b(?:[Ii]n\s*:|In\s+(?=[A-Z])|Proc\b|Proceedings|Journal|J\.|Trans\b|Transactions|"
     r"Conference|Conf\b|Symposium|Workshop|Annals|Ann\.|Review|Letters|Lett\.|Comm\b|"

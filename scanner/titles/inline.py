@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from scanner.titles.cues import YEAR_DIGITS
 from scanner.titles.names import AUTHOR_LIST, ETAL, NOT_NAMES, list_start, split_authors
 from scanner.types import EntryFields
 
-_YEAR = r"(?:1[6-9]\d\d|20[0-4]\d)"
+_YEAR = YEAR_DIGITS
 # `Vaswani et al. (2017)`, `Kingma & Ba, 2014`, `(Smith and Jones 2003)`, `Hill, G. W. (1970)`,
 # `Smith et al. [2011]`, and with the venue or pages in the brackets: `Harvey (1989, p. 120)`,
 # `Hastie and Tibshirani (Statistical Science, 1986)`, `Collins [JACM 14 (1967), 128-142]`.
@@ -35,8 +36,8 @@ _AUTHORSHIP = re.compile(
 )
 # Sphinx citation keys `[Smith2003]_`, BibTeX-style keys in `@cite smith2003fast` / `\cite{...}`.
 CITE_KEY = re.compile(
-    r"\[(?P<k1>[A-Z][A-Za-z'-]+)(?P<y1>(?:19|20)\d\d)[a-z]?\]_"
-    r"|[@\\]cite\{?\s*(?P<k2>[A-Za-z][a-z'-]+)(?:_|:)?(?P<y2>(?:19|20)\d\d)[a-z]*\}?"
+    rf"\[(?P<k1>[A-Z][A-Za-z'-]+)(?P<y1>{YEAR_DIGITS})[a-z]?\]_"
+    rf"|[@\\]cite\{{?\s*(?P<k2>[A-Za-z][a-z'-]+)(?:_|:)?(?P<y2>{YEAR_DIGITS})[a-z]*\}}?"
 )
 
 

@@ -18,9 +18,11 @@ _HEADER = re.compile(
     r"[ \t]*:?[ \t]*(?:</(?:h[1-6]|b|strong|p)>|\*\*)?[ \t]*:?[ \t]*"
     r"(?:\n[ \t]*[-=~^]{3,}[ \t]*)?$"
 )
-# The start of a list entry: `.. [1]`, `.. [Smith2003]`, `[1]`, `1.`, `-`, `*`, `@see`, `<li>`.
+# The start of a list entry: `.. [1]`, `.. [Smith2003]`, `[1]`, `1.`, `(1)`, `-`, `*`, `@see`,
+# `<li>`.
 _MARKER = re.compile(
-    r"(?m)(?:^[ \t]*(?![ \t])(?:\.\.[ \t]*\[[^\]\n]{1,40}\]|\[\s*\d{1,3}\s*\]|\d{1,3}[.)](?=[ \t])"
+    r"(?m)(?:^[ \t]*(?![ \t])(?:\.\.[ \t]*\[[^\]\n]{1,40}\]|\[\s*\d{1,3}\s*\]"
+    r"|\(?\d{1,3}[.)](?=[ \t])"
     r"|[-*•](?=[ \t])|[@\\](?:see|cite|ref|par)\b)"
     r"|(?<=[ \t])\[\s*(?:\d{1,3}|[A-Z][A-Za-z+]{1,7}\d{2,4}[a-z]?)\s*\](?=[ \t]+[A-Z\"“])"
     r"|<\s*li\b[^>\n]{0,80}>)"
@@ -76,7 +78,7 @@ def regions(text: str) -> tuple[Region, ...]:
 # the match before as `finditer` does: the same matches.
 _HEADER_LINES = re.compile(r"(?i)\n(?=[ \t]*[.@\\<*#rbclsf])")
 _NEXT_SECTION_LINES = re.compile(r"\n(?=[ \t]*[ENSPRYAMWT])")
-_MARKER_LINES = re.compile(r"\n(?=[ \t]*(?:[.\[\-*•@\\<]|\d))")
+_MARKER_LINES = re.compile(r"\n(?=[ \t]*(?:[.\[\-*•@\\<(]|\d))")
 
 
 def _at_lines(

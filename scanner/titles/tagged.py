@@ -17,6 +17,7 @@ from dataclasses import replace
 from catalog.types import RefKind
 from scanner.spans import SpanIndex
 from scanner.titles import TITLE_RULE
+from scanner.titles.cues import YEAR_DIGITS
 from scanner.titles.fields import (
     VENUE_CUE,
     find_spaced,
@@ -258,7 +259,7 @@ def _hit(text: str, group: list[Field], title: str, probability: float) -> Hit:
 
 
 def _bare_year(text: str) -> int | None:
-    match = re.search(r"(1[6-9]\d\d|20[0-4]\d)", text)
+    match = re.search(f"({YEAR_DIGITS})", text)
     return int(match.group(1)) if match else None
 
 
@@ -319,6 +320,10 @@ def _with_rule_fields(hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     if best is None or best.reference is None or hit.reference is None:
         return hit
     ours, theirs = hit.reference, best.reference
+    if theirs.title and theirs.venue and ours.title == theirs.venue:
+        # the model read the entry's venue as its title (a BibTeX `journal` field)
+        ours = replace(ours, title=theirs.title)
+        hit = replace(hit, title_hint=theirs.title)
     reference = replace(
         ours,
         authors=theirs.authors or ours.authors,

@@ -21,6 +21,7 @@ _LEADING_FRAGMENT = re.compile(
 )
 _TRAILING_NAME = re.compile(r",\s+(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+$")
 _EDITION_FIRST = re.compile(EDITION + r"[\s.,;:]*")
+_NAMES_FIRST = re.compile(rf"(?P<names>{AUTHOR_LIST.pattern})\.\s+(?=[A-Z])")
 _MENTION_FIRST = re.compile(
     rf"(?P<names>{AUTHOR_LIST.pattern})\s*,?\s*\(?{YEAR.pattern}\)?\s*[:.]\s+(?=[A-Z])"
 )
@@ -193,7 +194,8 @@ def _tidy(hit: Hit) -> Hit:
         hit = replace(hit, reference=fields)
     if fields is None or not fields.title or hit.ref is not None:
         return hit
-    title = _LEADING_FRAGMENT.sub("", fields.title)
+    # BibTeX's braces protect case (`{{COSMO}: A Conic ...}`, `in {Python}`): not text
+    title = _LEADING_FRAGMENT.sub("", fields.title.replace("{", "").replace("}", ""))
     if not fields.authors and (named := _TRAILING_NAME.search(title)):
         # "An introduction to data structures and algorithms, James Andrew Storer"
         fields = replace(fields, authors=(named.group().lstrip(", "),))
@@ -204,6 +206,10 @@ def _tidy(hit: Hit) -> Hit:
         title = title[mention.end() :]
         fields = replace(fields, authors=fields.authors or split_authors(mention["names"]))
         hit = replace(hit, reference=fields)
+    if (names := _NAMES_FIRST.match(title)) and len(split_authors(names["names"])) >= 2:
+        # "Coello Coello, and Kalyanmoy Deb. Problem Definitions ...": the end of a long
+        # author list wrapped into the title
+        title = title[names.end() :]
     title = _without_tail(title, fields)
     if _cut_sentence(title, fields) or _AFFILIATION.match(title) or _ABOUT_CODE.match(title):
         title = ""

@@ -134,13 +134,18 @@ _NOT_WORK_TITLE = re.compile(
     r"(?i:\b(?:training|reference|users?['’]?|programmer['’]?s|software|technical|"
     r"installation|instruction|operator['’]?s)\s+manual\b|\busers?['’]?\s+guide\b|\bversion\s+\d|\blecture\s+\d+\b|"
     r"\blecture\s+notes\b(?!\s+in\b)|\bcourse\s+notes\b|\bslides\b|\bkeynote\b|\bwebinar\b)"
-    r"|\b(?:Optimi[sz]ation|Software|Solver)\s+(?:Suite|Studio)\b"
+    r"|\b(?i:optimi[sz]ation|modell?ing|software|solver)\s+(?i:suite|studio)\b"
 )
+# Who writes manuals: "Manual, CPLEX User's" read as an author.
+_NOT_AUTHOR = re.compile(r"(?i)\bmanual\b|\busers?['’]s?\b")
 
 
 def _not_work_title(text: str, hit: Hit, stop: int) -> bool:
-    title = _fields(hit).title or hit.title_hint or ""
-    return _NOT_WORK_TITLE.search(title) is not None
+    fields = _fields(hit)
+    title = fields.title or hit.title_hint or ""
+    return _NOT_WORK_TITLE.search(title) is not None or any(
+        _NOT_AUTHOR.search(a) for a in fields.authors
+    )
 
 
 # A talk at a conference that publishes none (`(Salvi, GDC 2016)`), or said to be a talk.
@@ -313,14 +318,15 @@ def _close_quote(text: str, start: int) -> int:
 # compliant rounding" variant`; but `the "Attention Is All You Need" paper` cites.
 _NAMED_THING = re.compile(r"(?i)\b(?:the|a|an|this|that|its|their|our)\s+[\"“'`]+\s*$")
 _AFTER_NAME = re.compile(
-    r"[\"”'`]+[ \t\n]+(?!(?:paper|article|book|report|thesis|dissertation|monograph|survey|"
+    r"(?i)[\"”'`]+[ \t\n]+(?!(?:paper|article|book|report|thesis|dissertation|monograph|survey|"
     r"preprint|by|in|of|from|and|for|on|at|with|is|was|were|are|has|had|describes|shows|"
     r"proposes|introduced|introduces|gives|presents)\b)[a-z]\w*"
 )
 
 
 def _named_thing(text: str, hit: Hit, stop: int) -> bool:
-    if not _bare(hit):
+    fields = _fields(hit)
+    if fields.authors or fields.venue:
         return False
     where = _quoted_at(text, hit)
     if where is None:
@@ -439,6 +445,19 @@ def _names_author(text: str, hit: Hit, stop: int) -> bool:
     return False
 
 
+# A venue read as the title: "Journal of Optimization Theory and Applications", an
+# abbreviated journal ("J Mol Graph Mod", "Phys. Rev. Lett.").
+_VENUE_TITLE = re.compile(
+    r"(?:The\s+)?(?:International\s+)?(?:Journal|Transactions|Proceedings|Annals|Bulletin|"
+    r"Communications)\s+(?:of|on)\b.*"
+    r"|(?:[A-Z]\.?|[A-Z][a-z]{1,5}\.)(?:\s+[A-Z][a-z]{0,5}\.?){1,5}"
+)
+
+
+def _venue_title(text: str, hit: Hit, stop: int) -> bool:
+    return _VENUE_TITLE.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
+
+
 VETOES: tuple[Veto, ...] = (
     # first: the names it holds are the mention's, which the acronym test then reads
     Veto("mention-in-title", _mention_title, title_only=True),
@@ -452,6 +471,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("quotation", _quotation, title_only=True),
     Veto("named-thing", _named_thing, title_only=True),
     Veto("part-of", _part_of, title_only=True),
+    Veto("venue-as-title", _venue_title, title_only=True),
     Veto("lower-case-phrase", _lower_phrase, title_only=True),
     Veto("year-inside-title", _year_inside, title_only=True),
     Veto("prose-after-mention", _prose_title, title_only=True),

@@ -88,3 +88,13 @@ def test_a_file_whose_only_cue_is_a_title_cue_is_read(
     (tmp_path / name).write_text(text, encoding="utf-8")
     mentions = scan_file(tmp_path, name, ScanOptions(cache=False)).mentions
     assert [m.reference.ref.kind for m in mentions] == [kind]
+
+
+def test_one_range_of_years_for_gate_prefilter_and_detector() -> None:
+    # every reader of a year builds on YEAR_DIGITS: it must match exactly the years of YEARS
+    import re
+
+    from scanner.titles.cues import YEAR_DIGITS, YEARS
+
+    digits = re.compile(YEAR_DIGITS)
+    assert [y for y in range(1000, 3000) if digits.fullmatch(str(y))] == list(YEARS)

@@ -56,6 +56,14 @@ NOT_CITATIONS = [
     '        variant, and neither of the "approximate divide" variants.\n',
     "   Outerra states: \"Notice that the 'C' variant doesn't use a near plane distance, it\n"
     '   has it set at 0" (quote from a 2012 blog post).\n',
+    # software named in BibTeX: a manual entry, a "manual" for an author
+    "  @manual{solver,\n    author = {Acme},\n    title  = {Acme Solver Optimization Suite},\n"
+    "    year   = {2025},\n  }\n",
+    "  @article{manual1987,\n    title={Big solver optimization studio},\n"
+    "    author={Manual, Solver User's},\n    journal={Version},\n    year={1987}\n  }\n",
+    # a quoted name used as a word, even with a year nearby
+    '   a fitted approximation to the "Charlie velvet" BRDF integrated over the sphere\n'
+    "   from a 2017 fit.\n",
     # a part of documentation or of a paper named in quotes
     '              in with ``region``. See "Modifying existing Zarr stores" in\n'
     "              the reference documentation for full details.\n",
@@ -163,6 +171,41 @@ CITATIONS = [
     ("    As shown by Smith (Oct. 2013), the bound is tight.\n", "Smith"),
     ("    Pearson & Lipman PNAS (1988) give the scoring.\n", "Pearson"),
 ]
+
+
+# Entries whose venue, container or author list a reader took for the title.
+ENTRY_TITLES = [
+    (
+        "References\n----------\n"
+        "(1)  Matrices and rotations. Ronald Goldsmith.\n"
+        '     In "Graphics Gems I", pp 472-475. Morgan Kaufmann, 1990.\n'
+        "(2)  Decomposing a matrix into simple transformations. Spencer Thomas.\n"
+        '     In "Graphics Gems II", pp 320-323. Morgan Kaufmann, 1991.\n',
+        ["Matrices and rotations", "Decomposing a matrix into simple transformations"],
+    ),
+    (
+        "  @Article{Garst_2021,\n    author  = {Michael Garst and Mark Canon},\n"
+        "    journal = {Journal of Optimization Theory and Applications},\n"
+        "    title   = {{COSMOS}: A Conic Splitting Method for Convex Conic Problems},\n"
+        "    volume  = {190},\n    year    = {2021},\n  }\n",
+        ["COSMOS: A Conic Splitting Method for Convex Conic Problems"],
+    ),
+    (
+        "The problems were originally defined at a competition in 2006:\n"
+        "Liang, Jing J., Thomas Philip Runarsson, Maurice Clerc, Carlos A. Coello Coello, and "
+        "Kalyanmoy Deb.\nProblem Definitions and Evaluation Criteria for the Special Session on "
+        "Constrained Real-Parameter Optimization. 2006.\n",
+        [
+            "Problem Definitions and Evaluation Criteria for the Special Session on "
+            "Constrained Real-Parameter Optimization"
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "titles"), ENTRY_TITLES)
+def test_an_entry_keeps_its_own_title(text: str, titles: list[str]) -> None:
+    assert [t for _, t in _found(text)] == titles
 
 
 @pytest.mark.parametrize(("text", "title"), CITATIONS)
