@@ -46,6 +46,15 @@ REPOSITORY_PREFIXES: tuple[str, ...] = (
     "10.34740/kaggle/",
     "10.7289/v5",
     "10.25039/cie.ds.",  # the CIE's data sets
+    # Astronomical archives: VizieR catalogues, MAST, IRSA; GFZ's and KNB's data.
+    "10.26093/cds/vizier",
+    "10.17909/",
+    "10.26131/irsa",
+    "10.5880/",
+    "10.5063/",
+    # Software: Bioconductor and CRAN packages.
+    "10.18129/b9.bioc.",
+    "10.32614/cran.package.",
 )
 # Registrant prefixes of standards: `10.1109/IEEESTD.2008.4610935` (IEEE 754-2008),
 # `10.17487/RFC7946`.

@@ -242,6 +242,7 @@ def test_prefilter_lets_every_paper_link_through(url: str, entry: str) -> None:
         # A data centre's DOI names a data product (`Full-disk Images`, a reanalysis).
         ("* `Full-disk H-alpha Images. <https://doi.org/10.25668/ab12-3c45>`__", []),
         ("Hourly reanalysis fields, doi:10.24381/cds.adbb2d47, and MODIS 10.5067/MODIS/X.006", []),
+        ("The catalogue doi:10.26093/cds/vizier.2350, via doi:10.18129/B9.bioc.DESeq2", []),
         (
             "Doe, J. (2020). Fast sketches. Technical report. https://doi.org/10.5281/zenodo.1234567",
             None,
