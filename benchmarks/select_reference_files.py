@@ -50,6 +50,13 @@ SOURCES = {
     "jgrapht": ("jgrapht-core/src/main/java", (".java",)),
     "rust-bio": ("src", (".rs",)),
     "bloom-filters": ("package/src", (".ts",)),
+    # The fifth development set (references-dev5.jsonl), drawn like test3.
+    "salib": ("SALib", (".py",)),
+    "textdistance": ("textdistance", (".py",)),
+    "natural": ("package/lib", (".js",)),
+    "ensmallen": ("include/ensmallen_bits", (".hpp",)),
+    "jts": ("modules/core/src/main/java", (".java",)),
+    "geo": ("geo/src", (".rs",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -90,6 +97,7 @@ MIN_LINES, MAX_LINES = 20, 1500
 # code (dlib's `external`) is left out, the JGraphT licence header's EPL link is boilerplate, and
 # files are at most 1,000 lines long so that each can be read whole.
 STRATA = {"pyod", "datasketch", "dlib", "jgrapht", "rust-bio", "bloom-filters"}
+STRATA |= {"salib", "textdistance", "natural", "ensmallen", "jts", "geo"}
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
 STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)

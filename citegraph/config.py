@@ -27,6 +27,7 @@ class Config:
     time_budget: float = DEFAULT_TIME_BUDGET  # seconds per file; 0: no limit
     default_excludes: bool = True
     strings: bool = False
+    generated: bool = False
     resolve: bool = True
     offline: bool = False
     catalog: str | None = None
@@ -54,6 +55,7 @@ class Config:
             time_budget=self.time_budget,
             default_excludes=self.default_excludes,
             strings=self.strings,
+            generated=self.generated,
             jobs=self.jobs,
             cache=self.cache,
             cache_dir=Path(self.cache_dir).expanduser() if self.cache_dir else None,

@@ -132,7 +132,13 @@ def _scanner_source_digest() -> str:
 def fingerprint(root: Path, options: ScanOptions) -> str:
     """Identifies results that are interchangeable: same root, scanner code and options."""
     # Only the options that change a file's result; include/exclude choose files, not results.
-    relevant = (options.max_file_size, options.strings, options.prefilter, options.titles.value)
+    relevant = (
+        options.max_file_size,
+        options.strings,
+        options.prefilter,
+        options.titles.value,
+        options.generated,
+    )
     # The scanner's source digest stands for its version: the installed distribution's version
     # (importlib.metadata, a sixth of a warm rescan's imports) adds nothing to it.
     text = f"{_SCHEMA}|{_scanner_source_digest()}|{relevant}|{root}"

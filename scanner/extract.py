@@ -31,38 +31,26 @@ from scanner.types import Context, Hit, Mention, TextBlock
 _RULE_OF_KIND = {extractor.kind: rule for rule, extractor in EXTRACTORS.items()}
 
 
-@lru_cache(maxsize=8192)  # larger than the blocks of one file: parsers and find_mentions share it
+@lru_cache(maxsize=16384)  # two entries a block, more than the blocks of one file
 def find_hits(text: str, titles: TitleScope = TitleScope.ALL) -> tuple[Hit, ...]:
     """Every reference in `text`, sorted by position, without overlaps. `titles` says whether
     the title detector reads the block (`TitleScope`): with less than `ALL`, a block that holds
     no identifier yields nothing; with `NONE`, the identifiers are returned as written.
 
     Cached: parsers call it to decide whether a file needs its structure read, and
-    `find_mentions` calls it again on the same blocks.
+    `find_mentions` calls it again on the same blocks; the identifiers as written are cached
+    under `TitleScope.NONE`, so a block read again with titles is not searched again for them.
     """
-    view = join_wrapped(text)
-    found: list[tuple[int, Hit]] = []
-    for order, extractor in enumerate(EXTRACTORS.values()):
-        for hit in extractor.find(view.text):
-            start, end = view.span(hit.start, hit.end)
-            kind = hit.ref.kind if hit.ref is not None else hit.kind
-            rule = _RULE_OF_KIND.get(kind, hit.rule)
-            found.append((order, replace(hit, start=start, end=end, kind=kind, rule=rule)))
-    if not found:
+    if titles is TitleScope.NONE:
+        return _identifiers(text)
+    identifiers = list(find_hits(text, TitleScope.NONE))
+    if not identifiers:
         if titles is not TitleScope.ALL:
             return ()
         # Most blocks cite nothing: without identifiers, the title detector's entries are the
         # hits as they stand once merged by place.
         entries = find_citations(text)
         return tuple(merge_place(text, sorted(entries, key=_position))) if entries else ()
-    found.sort(key=lambda item: (item[1].start, -(item[1].end - item[1].start), item[0]))
-    identifiers: list[Hit] = []
-    for _, hit in found:
-        if not identifiers or hit.start >= identifiers[-1].end:
-            identifiers.append(hit)
-    identifiers = _join_link_pairs(text, identifiers)
-    if titles is TitleScope.NONE:
-        return tuple(identifiers)
     spans = tuple((h.start, h.end) for h in identifiers)
     entries = find_citations(text)
     merged: list[Hit] = []
@@ -107,6 +95,27 @@ def find_hits(text: str, titles: TitleScope = TitleScope.ALL) -> tuple[Hit, ...]
         merged.append(entry)
     merged.sort(key=_position)
     return tuple(merge_place(text, merged))
+
+
+def _identifiers(text: str) -> tuple[Hit, ...]:
+    """The identifiers written in `text`, sorted by position, without overlaps, each its own
+    hit (two of one work joined only by link syntax are one)."""
+    view = join_wrapped(text)
+    found: list[tuple[int, Hit]] = []
+    for order, extractor in enumerate(EXTRACTORS.values()):
+        for hit in extractor.find(view.text):
+            start, end = view.span(hit.start, hit.end)
+            kind = hit.ref.kind if hit.ref is not None else hit.kind
+            rule = _RULE_OF_KIND.get(kind, hit.rule)
+            found.append((order, replace(hit, start=start, end=end, kind=kind, rule=rule)))
+    if not found:
+        return ()
+    found.sort(key=lambda item: (item[1].start, -(item[1].end - item[1].start), item[0]))
+    identifiers: list[Hit] = []
+    for _, hit in found:
+        if not identifiers or hit.start >= identifiers[-1].end:
+            identifiers.append(hit)
+    return tuple(_join_link_pairs(text, identifiers))
 
 
 def _position(hit: Hit) -> tuple[int, int]:

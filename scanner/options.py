@@ -72,9 +72,12 @@ class ScanOptions:
     `include` and `exclude` are gitignore-style globs relative to the scan root; an empty
     `include` means every file of a known language. `strings` also reads string literals in
     code (messages, tables, test data), which are not places: only comments and docstrings
-    (however assembled) are read by default. `jobs` is the number of worker processes (0: one per
-    available core; small scans always run in-process). `cache` reuses results of unchanged
-    files from the scan cache in `cache_dir` (default: see `scanner.cache.default_cache_dir`).
+    (however assembled) are read by default. `generated` also reads files whose head carries
+    a generator's banner (Cython, SWIG, protoc, `DO NOT EDIT`; see `scanner.generated`),
+    otherwise skipped with the banner as their reason. `jobs` is the number of worker
+    processes (0: one per available core; small scans always run in-process). `cache` reuses
+    results of unchanged files from the scan cache in `cache_dir` (default: see
+    `scanner.cache.default_cache_dir`).
     `time_budget` is the seconds one file may take before it is skipped as timed out (0: no
     limit). `titles` says which blocks the title detector reads (`TitleScope`): with less than
     `ALL`, works named by title or by authors and year alone are not reported, which a
@@ -86,6 +89,7 @@ class ScanOptions:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     default_excludes: bool = True
     strings: bool = False
+    generated: bool = False
     prefilter: bool = True
     jobs: int = 0
     cache: bool = True

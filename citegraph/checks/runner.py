@@ -20,7 +20,7 @@ from citegraph.config import Config
 from citegraph.pipeline import ReferenceResolver, run_scan
 from citegraph.report import Finding, Report
 from citegraph.rules import RULES
-from scanner import FileScan, TitleScope, scan_file
+from scanner import FileScan, Parses, TitleScope, scan_file
 
 if TYPE_CHECKING:
     from catalog import Reference, Resolution
@@ -63,9 +63,14 @@ def run_check(
     scope = TitleScope.ALL if config.bibliography else TitleScope.BESIDE_IDENTIFIERS
     lazy = findings_only and checked.offline and scope is not TitleScope.ALL
     lazy = lazy and all(code in _IDENTIFIER_RULES for code in RULES if selected(code, config))
+    parses = Parses() if lazy else None
     if paths:
         options = replace(config.scan_options(), titles=TitleScope.NONE if lazy else scope)
-        scans = [scan_file(root, path, options) for path in paths if (root / path).is_file()]
+        scans = [
+            scan_file(root, path, options, parses=parses)
+            for path in paths
+            if (root / path).is_file()
+        ]
     if config.bibliography:
         # Imported only with a lock: it brings the BibTeX reader and writer.
         from citegraph.bibliography import lock_findings, scan_config
@@ -80,11 +85,15 @@ def run_check(
             # Read without the title detector, each identifier is its own mention, and a
             # malformed one is as in a full read. Only identifiers the catalog knows (a paper
             # with a title, or not found) can make other findings, which need their spans and
-            # the titles beside them: the files holding one are read again, as without `lazy`.
+            # the titles beside them: the files holding one are read again (their parse kept), as
+            # without `lazy`.
             known = _files_needing_titles(report)
             if known:
                 options = replace(options, titles=scope)
-                scans = [scan_file(root, s.path, options) if s.path in known else s for s in scans]
+                scans = [
+                    scan_file(root, s.path, options, parses=parses) if s.path in known else s
+                    for s in scans
+                ]
                 report = run_scan(root, checked, resolver=resolver, scans=scans)
     findings = list(report.findings) + style_findings(report)
     if config.bibliography:

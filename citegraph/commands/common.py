@@ -87,7 +87,7 @@ def _apply(command: _F, *decorators: Callable[[_F], _F]) -> _F:
 
 def file_options(command: _F) -> _F:
     """Which files are read and what of them: `--include`, `--exclude`, `--max-file-size` and
-    `--strings/--no-strings`, shared by `scan` and `index`."""
+    `--strings/--no-strings` and `--generated/--no-generated`, shared by `scan` and `index`."""
     return _apply(
         command,
         click.option("--include", multiple=True, metavar="GLOB", help="Only scan matching files."),
@@ -105,6 +105,12 @@ def file_options(command: _F) -> _F:
             default=None,
             help="Also read string literals in code (messages, tables), not only comments "
             "and docstrings (default: off).",
+        ),
+        click.option(
+            "--generated/--no-generated",
+            default=None,
+            help="Also read generated files (a Cython, SWIG or protoc banner, DO NOT EDIT at "
+            "their head), which are otherwise skipped (default: off).",
         ),
     )
 

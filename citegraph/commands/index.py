@@ -64,6 +64,7 @@ def index_command(
     exclude: tuple[str, ...],
     max_file_size: int | None,
     strings: bool | None,
+    generated: bool | None,
     resolve: bool | None,
     offline: bool | None,
     catalog: str | None,
@@ -92,6 +93,7 @@ def index_command(
             "exclude": exclude or None,
             "max_file_size": max_file_size,
             "strings": strings,
+            "generated": generated,
         }.items()
         if v is not None
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scanner.parsers import ParsedFile
+from scanner.parsers.doctests import blank_doctests
 from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
 
 
@@ -14,4 +15,5 @@ class TextParser:
         if not source.text.strip():
             return ParsedFile(blocks=())
         symbol = Symbol(source.module, SymbolKind.FILE)
-        return ParsedFile(blocks=(TextBlock(source.text, Context.DOC, 1, 0, symbol),))
+        text = blank_doctests(source.text)  # examples in reST and Markdown are code
+        return ParsedFile(blocks=(TextBlock(text, Context.DOC, 1, 0, symbol),))

@@ -7,6 +7,7 @@ whose comments cite nothing by title need not pay.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from catalog.types import RefKind
@@ -16,7 +17,7 @@ from scanner.titles.bibtex import bibtex_entries
 from scanner.titles.cues import PAIR_TITLE, YEAR_DIGITS
 from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
 from scanner.titles.fields import QUOTED
-from scanner.titles.inline import CITE_KEY, author_year, cite_keys
+from scanner.titles.inline import CITE_KEY, author_year, cite_keys, initials_year
 from scanner.titles.leads import holds_any, led, needles
 from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, list_start
 from scanner.titles.sections import Region, entry_body, regions
@@ -62,25 +63,52 @@ _JOINERS = frozenset({"and", "et", "al"})
 def detect(text: str) -> list[Hit]:
     """Title and author-year citations in a block that has a cue (see `find_citations`)."""
     candidates: list[Hit] = []
+    entries = _AuthorEntries(text)
     for region in regions(text):
-        candidates.extend(_region_hits(text, region))
+        candidates.extend(_region_hits(text, region, entries))
     return _without_overlaps(candidates)
 
 
-def _region_hits(text: str, region: Region) -> list[Hit]:
+class _AuthorEntries:
+    """The author-first entries of one block, each read once: a reference entry is read at its
+    region's start and again where the author-list search finds it, and that search's match
+    is the one `_author_entry` would make again there (the author-list pattern is the
+    detector's costliest)."""
+
+    __slots__ = ("_entries", "_lists", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._entries: dict[tuple[int, int], Entry | None] = {}
+        self._lists: dict[tuple[int, int], re.Match[str]] = {}
+
+    def found(self, match: re.Match[str], limit: int) -> None:
+        """`AUTHOR_LIST` matched at `match.start()` in a search that ended at `limit`."""
+        self._lists[match.start(), limit] = match
+
+    def entry(self, start: int, limit: int) -> Entry | None:
+        """`_author_entry(text, start, limit)`."""
+        key = (start, limit)
+        if key in self._entries:
+            return self._entries[key]
+        entry = self._entries[key] = _author_entry(self.text, start, limit, self._lists.get(key))
+        return entry
+
+
+def _region_hits(text: str, region: Region, entries: _AuthorEntries) -> list[Hit]:
     hits: list[Hit] = []
     body = entry_body(text, region)
     limit = region.end
     if region.in_references or text[region.start : body].strip().startswith(".."):
-        entry = _author_entry(text, body, limit) or parse_title_first(text, body, limit)
+        entry = entries.entry(body, limit) or parse_title_first(text, body, limit)
         if (
             entry is not None
             and entry.evidence >= 1
             and (entry.reference.title or entry.reference.year)
         ):
             hits.append(_hit(entry, relaxed=True))
-    for start in _author_starts(text, region.start, limit, region.in_references):
-        entry = _author_entry(text, start, limit)
+    for start in _author_starts(text, region.start, limit, region.in_references, entries):
+        entry = entries.entry(start, limit)
         if entry is not None and _accept(entry):
             hits.append(_hit(entry))
     for match in _QUOTED.finditer(text, region.start, limit):
@@ -104,7 +132,10 @@ def _region_hits(text: str, region: Region) -> list[Hit]:
             hits.append(
                 Hit(start, end, RefKind.TITLE, TITLE_RULE, None, 0.9, reference.title, reference)
             )
-    for start, end, reference, confidence in author_year(text, region.start, limit):
+    mentions = author_year(text, region.start, limit)
+    if text.find("&", region.start, limit) >= 0:
+        mentions = itertools.chain(mentions, initials_year(text, region.start, limit))
+    for start, end, reference, confidence in mentions:
         hits.append(
             Hit(
                 start, end, RefKind.AUTHOR_YEAR, AUTHOR_YEAR_RULE, None, confidence, None, reference
@@ -202,7 +233,9 @@ def _titled_by(text: str, start: int, entry: Entry) -> bool:
     )
 
 
-def _author_starts(text: str, start: int, limit: int, everywhere: bool) -> list[int]:
+def _author_starts(
+    text: str, start: int, limit: int, everywhere: bool, entries: _AuthorEntries
+) -> list[int]:
     """Where author lists begin in `text[start:limit]`, skipping words that cannot be names.
 
     Outside reference sections only the text shortly before a year, a quote or a line break
@@ -222,7 +255,7 @@ def _author_starts(text: str, start: int, limit: int, everywhere: bool) -> list[
     starts: list[int] = []
     for low, high in windows:
         starts.extend(
-            s for s in _starts_in(text, max(low, starts[-1] + 1 if starts else low), high)
+            s for s in _starts_in(text, max(low, starts[-1] + 1 if starts else low), high, entries)
         )
     return starts
 
@@ -231,7 +264,7 @@ _ANCHOR = led(re.compile(rf"(?<!\d){YEAR_DIGITS}(?!\d)|[\"“”]|``|<\s*br"))
 _AUTHOR_REACH = 300  # how far before its year or title an author list may begin
 
 
-def _starts_in(text: str, start: int, limit: int) -> list[int]:
+def _starts_in(text: str, start: int, limit: int, entries: _AuthorEntries) -> list[int]:
     starts = []
     pos = start
     while pos > 0 and pos < limit and text[pos - 1].isalnum():
@@ -243,12 +276,17 @@ def _starts_in(text: str, start: int, limit: int) -> list[int]:
             pos = nxt.start() if nxt else limit
             continue
         starts.append(list_start(text, match.start(), limit))
+        entries.found(match, limit)
         pos = match.end()
     return starts
 
 
-def _author_entry(text: str, start: int, limit: int) -> Entry | None:
-    match = AUTHOR_LIST.match(text, start, limit)
+def _author_entry(
+    text: str, start: int, limit: int, match: re.Match[str] | None = None
+) -> Entry | None:
+    """The entry whose author list opens at `start` (`match`: that list, if already found)."""
+    if match is None:
+        match = AUTHOR_LIST.match(text, start, limit)
     if match is None or _AFTER_QUOTED_TITLE.search(text, max(0, start - 4), start):
         # `"Title." N. M. Temme. Venue, 8, 1994`: the authors follow their title, and what
         # follows them is the venue, which the title-first reading gives as such.

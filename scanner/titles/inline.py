@@ -93,6 +93,26 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
         yield match.start(), stop, EntryFields(authors=authors, year=year), confidence
 
 
+# A work called by its two authors' initials where it is cited again and again ("see p. 580
+# in L&L 1998", "K&R 1988"); never a trade's or a phrase's (`R&D 2010`, `Q&A 2019`).
+INITIALS_YEAR = re.compile(
+    rf"(?<![\w&])(?P<names>[A-Z]&[A-Z])(?![\w&])[ \t]*,?[ \t]*"
+    rf"(?:\((?P<y1>{YEAR_DIGITS})\)|(?P<y2>{YEAR_DIGITS})(?!\d))"
+)
+_NOT_INITIALS = frozenset(
+    "R&D Q&A M&A P&L S&P B&B A&M T&C C&C P&G H&M A&E B&W R&B D&D E&O I&O O&M".split()  # noqa: SIM905
+)
+
+
+def initials_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, EntryFields, float]]:
+    """Author-year mentions by two initials (`L&L 1998`), as `author_year` gives them."""
+    for match in INITIALS_YEAR.finditer(text, start, end):
+        if match["names"] not in _NOT_INITIALS and not _not_prose_line(text, match.start()):
+            year = int(match["y1"] or match["y2"])
+            fields = EntryFields(authors=(match["names"],), year=year)
+            yield match.start(), match.end(), fields, 0.6
+
+
 def _names_inside(match: re.Match[str]) -> bool:
     """Whether the "venue" in the brackets is the author list itself: "WordNet (Miller, 1990)"
     cites Miller, not a work by WordNet."""

@@ -92,6 +92,7 @@ class Tagger:
 
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model))
+        self._seen: dict[tuple[str, tuple[Hit, ...]], list[Field]] = {}
 
     def fields(
         self, text: str, hits: Sequence[Hit], spans: Sequence[tuple[int, int]] | None = None
@@ -115,15 +116,38 @@ class Tagger:
         fields: list[Field] = []
         index = SpanIndex(hits)
         for start, end in spans if spans is not None else [(0, len(text))]:
-            tokens, features = window_features(text, index, start, end)
-            if not tokens:
-                continue
-            labels = self._tagger.tag(features)
+            window = text[start:end]
+            local = _window_hits(index, start, end)
+            runs = self._window_runs(window, local)
             fields.extend(
-                replace(f, start=f.start + start, end=f.end + start)
-                for f in _runs(tokens, labels, self._tagger.marginal)
+                Field(f.label, f.start + start, f.end + start, f.probability) for f in runs
             )
         return fields
+
+    def _window_runs(self, window: str, hits: list[Hit]) -> list[Field]:
+        """The labelled runs of one window (offsets within it), given the rules' hits on it.
+
+        A tree repeats its reference entries (the same paper cited in several docstrings), and
+        a window's labels depend on its text and those hits alone: a window seen again is not
+        tagged again.
+        """
+        key = (window, tuple(hits))
+        runs = self._seen.get(key)
+        if runs is not None:
+            return runs
+        tokens = tokenize(window)
+        if tokens:
+            features = block_features(window, tokens, rule_marks(window, tokens, hits))
+            runs = _runs(tokens, self._tagger.tag(features), self._tagger.marginal)
+        else:
+            runs = []
+        if len(self._seen) >= _WINDOWS_KEPT:
+            self._seen.clear()
+        self._seen[key] = runs
+        return runs
+
+
+_WINDOWS_KEPT = 256  # windows whose runs a tagger keeps (a window is at most `tagged.MAX_WINDOW`)
 
 
 def window_features(
@@ -135,10 +159,15 @@ def window_features(
     window = text[start:end]
     tokens = tokenize(window)
     index = hits if isinstance(hits, SpanIndex) else SpanIndex(hits)
-    local = [
+    local = _window_hits(index, start, end)
+    return tokens, block_features(window, tokens, rule_marks(window, tokens, local))
+
+
+def _window_hits(index: SpanIndex[Hit], start: int, end: int) -> list[Hit]:
+    """The hits that overlap `[start, end)`, their offsets made relative to `start`."""
+    return [
         replace(h, start=h.start - start, end=h.end - start) for h in index.overlapping(start, end)
     ]
-    return tokens, block_features(window, tokens, rule_marks(window, tokens, local))
 
 
 def _runs(

@@ -164,7 +164,8 @@ def _talk(text: str, hit: Hit, stop: int) -> bool:
 # --- Dates, acronyms and counts read as a name and a year ------------------------------
 
 _WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday mon tues wed thur thurs".split()  # noqa: SIM905
+    "monday tuesday wednesday thursday friday saturday sunday mon tues wed thur thurs "  # noqa: SIM905
+    "week weekend quarter semester season".split()
 )
 # A bare year after these is a date: "within May 2015", "until Jun 2016".
 _TIME_BEFORE = re.compile(
@@ -175,7 +176,8 @@ _DAY_MONTH = re.compile(r"\(\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*(?:1[6-9]|20)\
 
 
 def _date(text: str, hit: Hit, stop: int) -> bool:
-    """A date, not an author and year: `Thursday (Oct. 3, 2013)`, `within May 2015`."""
+    """A date, not an author and year: `Thursday (Oct. 3, 2013)`, `within May 2015`, `Hack
+    Week 2016`."""
     fields = _fields(hit)
     if fields.title or not fields.authors:
         return False
@@ -400,7 +402,7 @@ def _year_inside(text: str, hit: Hit, stop: int) -> bool:
 # Lafon (2006): Then only the geometry ...`, `Wetzels & Wagenmakers, 2012. Integral solving`.
 # An entry's title there has a venue, volume or pages after it, or quotes.
 _LABEL_BEFORE = re.compile(
-    r"(?:^|\n)[ \t]*(?:\.\.\s+)?(?:\[[^\]\n]{1,40}\]_?|\(?\d{1,3}[.)]|[-*•])?"
+    r"(?:^|\n)[ \t]*(?:\.\.\s+)?(?:\[[^\]\n]{1,40}\]_?|\(?\d{1,3}[.)]|[-*•]|<li>)?"
     r"[ \t]*$"
 )
 
@@ -415,16 +417,25 @@ def _prose_title(text: str, hit: Hit, stop: int) -> bool:
         return False  # quoted whole: `"Amberg et al. 2007: Optimal Step ..."`
     if _LABEL_BEFORE.search(text, max(0, hit.start - 60), hit.start) is not None:
         return False  # an entry of a list, not a sentence
+    title = fields.title or ""
+    if any(_INITIALS.search(a) for a in fields.authors) or _TITLE_SHAPE.match(title):
+        # an entry's shape: `Snow, J. (1849). On the Mode ...`, `Anselin and Rey (2014)
+        # Modern Spatial Econometrics in Practice`, `(1991), QMR: a quasi-minimal ...`
+        return False
     span = text[hit.start : hit.end]
     year = re.search(rf"(?<!\d){fields.year}(?!\d)", span)
-    title = (fields.title or "").split()
-    at = span.find(title[0]) if title else -1
+    words = title.split()
+    at = span.find(words[0]) if words else -1
     # the title right after the year, in the same sentence: "(2006): Then only ..."
     return (
         year is not None and at > year.start() and _GAP.fullmatch(span, year.end(), at) is not None
     )
 
 
+_INITIALS = re.compile(r"(?:^|[\s,])[A-Z]\.")
+# A title in title case (its words of four letters or more capitalized, three words or more),
+# or opening with an acronym and a colon.
+_TITLE_SHAPE = re.compile(r"[A-Z][A-Za-z0-9-]*:\s|(?=(?:\S+\s+){2})(?!.*\b[a-z][a-z]{3,}\b)[A-Z]")
 _GAP = re.compile(r"[a-z]?\)?[ \t]*[.,:;]?[ \t]*\n?[ \t]*")
 
 

@@ -140,3 +140,40 @@ def test_a_huge_paragraph_is_left_to_the_rules() -> None:
     assert windows(huge, []) == []
     assert all(end - start <= MAX_WINDOW for start, end in windows(AFTER_ARTICLE * 3, []))
     find_citations(huge)  # completes, without holding the block's features
+
+
+def test_a_window_seen_again_is_labelled_as_before_without_tagging_it_again() -> None:
+    # The same reference entry in two docstrings (a paper cited by two functions): the second
+    # block's window is the first's text with the same rule hits, so its runs are reused.
+    tagger = Tagger(REPO / "scanner" / "titles" / "titles.crfsuite")
+    calls = []
+    real_tag = tagger._tagger.tag
+
+    def counted(features: list[list[str]]) -> list[str]:
+        calls.append(len(features))
+        return real_tag(features)
+
+    tagger._tagger = _Counting(tagger._tagger, counted)
+    first = "Fits the curve.\n\n" + AFTER_ARTICLE
+    second = "Fits a surface, with weights and a smoothing factor.\n\n" + AFTER_ARTICLE
+    first_hits = rule_citations(first)
+    second_hits = rule_citations(second)
+    fields_first = tagger.fields(first, first_hits, [(17, len(first))])
+    fields_second = tagger.fields(second, second_hits, [(second.index("Gamma"), len(second))])
+    shift = second.index("Gamma") - 17
+    assert fields_first
+    assert [(f.label, f.start + shift, f.end + shift, f.probability) for f in fields_first] == [
+        (f.label, f.start, f.end, f.probability) for f in fields_second
+    ]
+    assert len(calls) == 1
+
+
+class _Counting:
+    """A pycrfsuite tagger whose `tag` is counted; everything else is the real one's."""
+
+    def __init__(self, real: object, tag: object) -> None:
+        self._real = real
+        self.tag = tag
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._real, name)

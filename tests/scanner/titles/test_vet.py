@@ -40,11 +40,13 @@ NOT_CITATIONS = [
     # dates
     "          Wednesday (Nov. 6, 2013).\n",
     "          the rows here fall within Mat 2015\n",
+    "  * During part of the Company Hack Week 2016 (and a bit after), bindings were written.\n",
     # an acronym and a year: an issue, a product, a competition
     "      integer arrays are cast first (GH 2002, GH 6589).  Note this is safe\n",
     "   Work around fmod() on win64 builds VC 9.0 (VS 2008)\n",
     "Constrained test functions from CEC 2006 competition.",
-    # a count
+    # a count; a trade's initials
+    "      Our R&D 2010 budget and the Q&A 2019 session\n",
     "    scratch: Allocate 1608 bytes for the table\n",
     # a sentence about code
     '             """Returns an owned reference to the dtype of the array.\n             """\n',
@@ -162,7 +164,23 @@ CITATIONS = [
         '   the transform described in the paper "Attention Is All You Need" variant\n',
         "Attention Is All You Need",
     ),
+    (
+        "Original data: Snow, J. (1855). On the Spread of Fevers. London: J. Smith.\n",
+        "On the Spread of Fevers",
+    ),
+    (
+        "          the functions follow Ansel and Ray (2014) Modern Spatial Statistics\n"
+        "          in Practice. Pg 78\n",
+        "Modern Spatial Statistics in Practice",
+    ),
+    (
+        "   <li>Fround & Nachtigall (1991), QMR: a quasi-minimal residual method for\n"
+        "   non-Hermitian linear systems.\n",
+        "QMR: a quasi-minimal residual method for non-Hermitian linear systems",
+    ),
     ("    This uses the estimator of Bartlett 1954 for small samples.\n", "Bartlett"),
+    ("      if necessary (see paragraph 4 in p. 580 L&M 1998)\n", "L&M"),
+    ("      as in K&R (1988), chapter 5\n", "K&R"),
     (
         "    nodes leave a caterpillar graph (Gallian 2007)\n"
         "    ref: http://mathworld.wolfram.com/X.html\n",
