@@ -241,6 +241,8 @@ class PaperUrlExtractor:
         "http://medical.nema.org/dicom/2004/04_14PU.PDF",
         "http://www.example.net/media/CameraUserManualv6.pdf",
         "http://www.example.net/uploads/documents/cm121_bed-anleitung_engl.pdf",
+        "http://www.example.net/HD/SMPTE%20normes%20et%20confs/s240m.pdf",
+        "https://www.example.net/events/colorimetry/Smith_Workshop-July4.pdf",
     )
 
     def find(self, text: str) -> Iterator[Hit]:
