@@ -66,6 +66,12 @@ def join_beside(text: str, hits: list[Hit], groups: Groups) -> set[int]:
         first, second = hits[index - 1], hits[index]
         if not (mergeable(first) and mergeable(second)) or {index - 1, index} & joined:
             continue
+        if first.kind is RefKind.AUTHOR_YEAR and _labels_entry(text, first, second):
+            # `-   :cite:`Abasi2020a` : Abasi, S. ... doi:...`: the key labels its entry, whatever
+            # its authors were read as.
+            groups.join(index - 1, index)
+            joined.add(index - 1)
+            continue
         if _named(first) and second.ref is not None:
             mention, beside = index - 1, _precedes_link(text, first, second)
         elif first.ref is not None and _named(second):
@@ -85,6 +91,21 @@ def join_beside(text: str, hits: list[Hit], groups: Groups) -> set[int]:
             groups.join(index - 1, index)
             joined.add(mention)
     return joined
+
+
+# A reference list's entry labelled by its Sphinx citation key: `-   :cite:`Key` : Authors...`.
+_CITE_LABEL = re.compile(r"[ \t]*(?:[-*][ \t]+)?:(?:foot)?cite(?::[pt])?:`[^`\n]{1,80}`[ \t]*:")
+
+
+def _labels_entry(text: str, label: Hit, entry: Hit) -> bool:
+    """Whether `label` is the citation key that labels the entry `entry` starts in."""
+    line_start = text.rfind("\n", 0, label.start) + 1
+    found = _CITE_LABEL.match(text, line_start)
+    return (
+        found is not None
+        and label.end <= found.end()
+        and ENTRY_BREAK.search(text, label.end, entry.start) is None
+    )
 
 
 def _named(hit: Hit) -> bool:

@@ -36,6 +36,9 @@ ONE_WORK = [
     "[Bioinformatics (2016) 32 (2): 309-311, doi:10.1093/bioinformatics/btv557]"
     "(https://academic.example.net/bioinformatics/article/32/2/309.pdf)\n",
     "Notes\n-----\nDOI: 10.5555/icdm.2017.21 <https://www.example.edu/~lee/pubs/seg.pdf>`__\n",
+    # a reference list whose entries are labelled by their Sphinx citation keys
+    "References\n----------\n-   :cite:`Abe2020a` : Abe, S., Tehran, M., & Ford, M. D. (2020).\n"
+    "    Distance metrics for large differences. Color Res., 45(2). doi:10.1002/col.22451\n",
     # `Author (Year):` above its link
     "Exact predicates, after Brandt (1998):\nhttps://www.cs.example.edu/~brandt/papers/orient.pdf\n",
 ]
