@@ -129,8 +129,9 @@ def _join_link_texts(text: str, hits: list[Hit], groups: Groups) -> set[int]:
                 continue
             inside_text = [
                 i
-                for i in range(bisect_left(starts, link.start("text")), len(hits))
-                if hits[i].start < link.end("text")
+                for i in range(
+                    bisect_left(starts, link.start("text")), bisect_left(starts, link.end("text"))
+                )
                 if hits[i].end <= link.end("text") and mergeable(hits[i])
             ]
             if not inside_text:
