@@ -74,6 +74,10 @@ _NOT_PAPER_WORDS = re.compile(
     r"licen[cs]e|eula\b|manuals?(?![a-z])|"
     # A user's manual named in one word, with its version (`FilmicProUserManualv6.pdf`).
     r"(?:user|owner|instruction|reference)s?[_-]?manual|manual(?=v\d)|"
+    # Manuals in German (`bed-anleitung_engl.pdf`, `Handbuch`).
+    r"anleitung|handbuch|"
+    # Standards in French (`SMPTE normes et confs/`), and an event's pages (talks, workshops).
+    r"(?<![a-z])normes?(?![a-z])|/events?/|"
     # A course number with its term: `2233-S99`, `cs229_f19`.
     r"/(?:[a-z]{0,5})?\d{3,4}[-_](?:s|f|w|sp|fa|su|wi)\d{2}/|"
     r"users?_?-?guide|techdocs|presentations?(?![a-z])|faqs?(?![a-z])|keynote|webinar|"
