@@ -57,6 +57,7 @@ SOURCES = {
     "ensmallen": ("include/ensmallen_bits", (".hpp",)),
     "jts": ("modules/core/src/main/java", (".java",)),
     "geo": ("geo/src", (".rs",)),
+    "tribuo": (".", (".java",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -97,7 +98,7 @@ MIN_LINES, MAX_LINES = 20, 1500
 # code (dlib's `external`) is left out, the JGraphT licence header's EPL link is boilerplate, and
 # files are at most 1,000 lines long so that each can be read whole.
 STRATA = {"pyod", "datasketch", "dlib", "jgrapht", "rust-bio", "bloom-filters"}
-STRATA |= {"salib", "textdistance", "natural", "ensmallen", "jts", "geo"}
+STRATA |= {"salib", "textdistance", "natural", "ensmallen", "jts", "geo", "tribuo"}
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
 STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)
@@ -113,7 +114,7 @@ def candidates(root: Path, package: str) -> list[str]:
         relative = path.relative_to(root).as_posix()
         if path.suffix not in suffixes or not path.is_file() or EXCLUDED.search(relative):
             continue
-        if package in ("commons-math", "smile") and "/src/main/java/" not in relative:
+        if package in ("commons-math", "smile", "tribuo") and "/src/main/java/" not in relative:
             continue
         if package in LATER and EXCLUDED_LATER.search(relative):
             continue

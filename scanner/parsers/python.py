@@ -17,6 +17,7 @@ import re
 
 from scanner.parsers import ParsedFile, pylines
 from scanner.parsers.doctests import blank_doctests
+from scanner.parsers.licences import blank_licences
 from scanner.parsers.pyast import read_structure
 from scanner.parsers.pydocs import DocStrings
 from scanner.parsers.pylex import LineIndex, RawBlock, join_pieces, lex_blocks, lex_tokens
@@ -209,7 +210,7 @@ def attribute(
                 doc = owners[line] or module
             context = Context.STRING if doc is None else Context.DOCSTRING
             symbol = doc or owners[line] or module
-            text = blank_doctests(raw.text)
+            text = blank_licences(blank_doctests(raw.text))
             blocks.append(TextBlock(text, context, line, column, symbol))
             continue
         owner = None
@@ -218,7 +219,7 @@ def attribute(
             if head is not None and column <= head.column:
                 owner = head.symbol
         symbol = owner or owners[line] or module
-        blocks.append(TextBlock(raw.text, Context.COMMENT, line, column, symbol))
+        blocks.append(TextBlock(blank_licences(raw.text), Context.COMMENT, line, column, symbol))
     return blocks
 
 

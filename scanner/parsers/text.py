@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from scanner.parsers import ParsedFile
 from scanner.parsers.doctests import blank_doctests
+from scanner.parsers.licences import blank_licences
 from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
 
 
@@ -15,5 +16,6 @@ class TextParser:
         if not source.text.strip():
             return ParsedFile(blocks=())
         symbol = Symbol(source.module, SymbolKind.FILE)
-        text = blank_doctests(source.text)  # examples in reST and Markdown are code
+        # Examples in reST and Markdown are code; a licence section is legal text.
+        text = blank_licences(blank_doctests(source.text))
         return ParsedFile(blocks=(TextBlock(text, Context.DOC, 1, 0, symbol),))

@@ -32,6 +32,7 @@ from tree_sitter import Node, Parser, Query, QueryCursor
 from scanner.extract import find_hits
 from scanner.languages import LANGUAGES, Language
 from scanner.parsers import ParsedFile
+from scanner.parsers.licences import blank_licences
 from scanner.parsers.tsblocks import (
     RawBlock,
     comment_block,
@@ -251,7 +252,7 @@ def _text_block(block: RawBlock, symbol: Symbol, documents: bool = False) -> Tex
         context = Context.DOCSTRING if documents else Context.COMMENT
     else:
         context = Context.DOCSTRING if python_doc(block.first_node) else Context.STRING
-    return TextBlock(block.text, context, block.line, block.column, symbol)
+    return TextBlock(blank_licences(block.text), context, block.line, block.column, symbol)
 
 
 def _definitions(

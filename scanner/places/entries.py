@@ -40,6 +40,8 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> None:
         hit, entry = hits[index], hits[index - 1]
         if hit.ref is None or not mergeable(hit) or not mergeable(entry):
             continue
+        if _BIBTEX_HEAD.match(text, hit.start):
+            continue  # the hit is the next BibTeX entry, read from its `@article{` on
         if entry.ref is None and entry.kind in ENTRY_KINDS:
             if _continues_entry(text, entry, hit.start):
                 groups.join(index - 1, index)
@@ -58,19 +60,29 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> None:
                         text[text.rfind("\n", 0, entry.end) + 1 : hit.start]
                     )
                     or (
-                        not _LIST_SEPARATOR.search(gap)
+                        (
+                            not _LIST_SEPARATOR.search(gap)
+                            or _BIBTEX_FIELDS.match(text, entry.end, hit.start + 40)
+                        )
                         and all(
                             trailer_or_locator(w) and w.lower() not in ("and", "or") for w in words
                         )
                     )
                 )
-                and ends_its_line(text, hit.end)
+                and (ends_its_line(text, hit.end) or _BIBTEX_FIELD_END.match(text, hit.end))
             ):
                 groups.join(index - 1, index)
                 in_entry.add(index)
 
 
 _LIST_SEPARATOR = re.compile(r"[,;]")
+
+
+# A BibTeX entry's start, and the comma between two of its fields (`Eprint = {arXiv:...},`
+# then `Doi = {10...}`): identifiers in one entry's fields are one reference.
+_BIBTEX_HEAD = re.compile(r"@[A-Za-z]+[ \t]*\{")
+_BIBTEX_FIELD_END = re.compile(r"[}\"][ \t]*,?[ \t]*(?:\n|$)")
+_BIBTEX_FIELDS = re.compile(r"[}\"]?[ \t]*,[ \t]*\n\s*[A-Za-z]+[ \t]*=[ \t]*[{\"]")
 
 
 # A note of the published version between a preprint's id and the journal's link:

@@ -10,6 +10,7 @@ import re
 TRAILER_WORDS = frozenset(
     [
         "available",
+        "accessible",
         "online",
         "at",
         "from",

@@ -82,6 +82,8 @@ _NOT_BOOK = re.compile(
     r"Commun(?:ications|\.)|Lecture\s+Notes|arXiv|preprint|[Tt]ech(?:nical|\.)\s*[Rr]ep|"
     r"[Rr]eport|[Tt]hesis|[Dd]issertation|[Mm]anual|[Uu]ser'?s?\s+[Gg]uide|In\s*:)"
     r"|\b\d{1,4}\s*\(\s*\d{1,4}\s*\)"  # volume(issue)
+    # a BibTeX entry's journal, or the book or proceedings a chapter or paper appears in
+    r"|(?i:\b(?:journal|booktitle)\s*=)"
 )
 # Software manuals and Q&A posts are documentation, not works a reader could cite: "Stata
 # Regression Statistics: Reference Manual", "SuperLU Users' Guide", a Stack Exchange answer.

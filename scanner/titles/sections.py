@@ -35,6 +35,10 @@ _NEXT_SECTION = re.compile(
     r"Methods|Warnings?|Todo)[ \t]*:?[ \t]*(?:\n[ \t]*[-=~^]{3,}[ \t]*)?$"
 )
 _BLANK = re.compile(r"\n[ \t]*\n")
+# A line holding only an HTML paragraph or preformatted-block tag breaks a Javadoc comment as a
+# blank line does (`</pre>` then `and for the original algorithm:` then `<pre>` and the next
+# entry).
+_HTML_BREAK = re.compile(r"(?i)\n[ \t]*</?(?:p|pre|ul|ol|dl|blockquote|hr)[ \t]*/?>[ \t]*(?=\n)")
 _NON_SPACE = re.compile(r"\S")  # what `str.strip` keeps: a span without it is blank
 
 
@@ -60,6 +64,8 @@ def regions(text: str) -> tuple[Region, ...]:
     cuts.update(match.start() for match in _at_lines(_MARKER, _MARKER_LEADS, text))
     for match in _BLANK.finditer(text):
         cuts.add(match.start())
+    if "<" in text:
+        cuts.update(match.start() for match in _HTML_BREAK.finditer(text))
     for match in headers:
         cuts.update((match.start(), match.end()))
     cuts.update(match.start() for match in _at_lines(_NEXT_SECTION, _NEXT_SECTION_LEADS, text))

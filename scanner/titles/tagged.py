@@ -303,12 +303,14 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
 
 def _first_per_span(hits: list[Hit]) -> list[Hit]:
     """One tagged hit per entry: two titles widened to the same rule entry are its title and
-    a later field read as a second title ("... Software. Massachusetts: A K Peters. 1994")."""
-    seen: set[tuple[int, int]] = set()
+    a later field read as a second title ("... Software. Massachusetts: A K Peters. 1994",
+    a BibTeX chapter's `booktitle`). Widened, both start where that entry starts; the later
+    one may end past it."""
+    seen: set[int] = set()
     out = []
     for hit in hits:
-        if (hit.start, hit.end) not in seen:
-            seen.add((hit.start, hit.end))
+        if hit.start not in seen:
+            seen.add(hit.start)
             out.append(hit)
     return out
 

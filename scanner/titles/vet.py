@@ -148,6 +148,35 @@ def _not_work_title(text: str, hit: Hit, stop: int) -> bool:
     )
 
 
+# Code: a repository on a code host, a package page. An entry whose only links point there and
+# that names no venue is software ("Pujol, G. (2006) fast99 - R `sensitivity` package" and its
+# GitHub link), not a paper; a paper's entry that also links its code names its venue.
+_LINK = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'`)\]]+")
+
+
+def _called_a_book(text: str, title: str | None) -> bool:
+    """Whether the place says "book" right before the title ("see my book Kalman and ...")."""
+    if not title or "book" not in text.lower():
+        return False
+    lead = r"\s+".join(re.escape(w) for w in title.split()[:3])
+    return re.search(r"(?i)\bbook\b[\s:,\"“]{1,12}" + lead, text) is not None
+
+
+_CODE_LINK = re.compile(
+    r"(?i)(?:https?://)?(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|sourceforge\.net|"
+    r"pypi\.org/project|cran\.r-project\.org/(?:web/)?packages?)/"
+)
+
+
+def _code_repository(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    if fields.venue or _called_a_book(text, fields.title):
+        return False  # a venue, or a book the place calls one (its notebooks may be on GitHub)
+    entry = text[hit.start : hit.end] + _entry_rest(text, hit, stop)
+    links = _LINK.findall(entry)
+    return bool(links) and all(_CODE_LINK.match(link) for link in links)
+
+
 # A talk at a conference that publishes none (`(Salvi, GDC 2016)`), or said to be a talk.
 _TALK = re.compile(r"\bGDC\b|(?i:\bgame\s+developers\s+conference\b|\btalk\b|\bkeynote\b)")
 
@@ -291,6 +320,8 @@ def _quotation(text: str, hit: Hit, stop: int) -> bool:
     if (
         not (fields.venue or fields.volume or fields.pages)
         and _COLON_BEFORE.search(text, max(0, open_at - 24), open_at + 1) is not None
+        # `described in: "Title"` introduces a work, not a quotation
+        and _NAMED_WORK_BEFORE.search(text, max(0, open_at - 40), open_at + 1) is None
     ):
         return True
     # a sentence that speaks, unless a citing phrase names it a work ('the paper "Attention
@@ -474,6 +505,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("mention-in-title", _mention_title, title_only=True),
     Veto("encyclopedia", _encyclopedia),
     Veto("not-a-work", _not_work_title),
+    Veto("code-repository", _code_repository),
     Veto("talk", _talk),
     Veto("date", _date),
     Veto("acronym", _acronym),

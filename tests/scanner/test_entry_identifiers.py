@@ -169,3 +169,47 @@ def test_a_chapter_and_its_collection_on_one_line_are_one_reference() -> None:
     assert kinds_and_keys(text) == [("arxiv", "arxiv:1709.05634")]
     (hit,) = find_hits(text)
     assert hit.title_hint == "Label propagation for clustering"
+
+
+def test_identifiers_in_the_fields_of_one_bibtex_entry_are_one_reference() -> None:
+    # `eprint` and `doi` are two fields of one entry, a comma and a line apart.
+    text = (
+        "@article{lind2013,\n"
+        "  Author = {Ada Lind and Ben Okafor},\n"
+        "  Title  = {A Survey of Tidal Functions For Layered Problems},\n"
+        "  Year   = {2013},\n"
+        "  Eprint = {arXiv:1308.4009},\n"
+        "  Doi    = {10.1504/IJTIDE.2013.059999},\n"
+        "}\n"
+    )
+    assert keys(text) == ["arxiv:1308.4009"]
+
+
+def test_two_bibtex_entries_one_after_the_other_stay_apart() -> None:
+    text = (
+        "@article{Lind2014,\n"
+        "  author  = {Ada Lind and Ben Okafor},\n"
+        "  title   = {Tide: A Method for Layered Optimisation},\n"
+        "  year    = {2014},\n"
+        "  url     = {http://arxiv.org/abs/1412.6981}\n"
+        "}\n"
+        "@article{\n"
+        "  title   = {On the convergence of Tide and beyond},\n"
+        "  url     = {https://openreview.net/pdf?id=ryQu7f-XY}\n"
+        "  year    = {2018}\n"
+        "}\n"
+    )
+    assert keys(text) == ["arxiv:1412.6981", "url:https://openreview.net/forum?id=ryQu7f-XY"]
+
+
+def test_a_copy_accessible_at_a_link_after_the_doi_is_the_same_reference() -> None:
+    text = (
+        "References\n----------\n"
+        "3. Lind, A., B. Okafor, and C. Moss. 2008.\n"
+        "    Global Tidal Analysis: The Primer.\n"
+        "    Wiley, West Sussex, U.K.\n"
+        "    https://dx.doi.org/10.1002/9780470725999\n"
+        "    Accessible at:\n"
+        "    http://www.example.eu/file/repository/Primer_Corrected_2022.pdf\n"
+    )
+    assert keys(text) == ["doi:10.1002/9780470725999"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from catalog.types import RefKind
 from scanner.titles import find_citations
 from scanner.titles.fields import pages_of, volume_of
 from scanner.titles.names import AUTHOR_LIST, split_authors
@@ -80,6 +81,29 @@ def test_bibtex_entry_in_a_comment() -> None:
     assert text[hit.start :].startswith("@article")
 
 
+def test_a_bibtex_chapter_is_one_title_citation_not_also_its_book() -> None:
+    # The book a chapter appears in (`booktitle`, with its publisher) is where the chapter is
+    # published: neither a second citation nor a reason to call the chapter a book.
+    text = """For more information, please refer to:
+
+@code
+@incollection{lind2004chapter,
+title={Tidal benchmark problems for layered optimisers},
+author={Lind, Ada and Okafor, Ben},
+booktitle={Layered optimisation: theory and practice of tidal methods},
+pages={11--42},
+year={2004},
+publisher={Springer}
+}
+@endcode
+"""
+    (hit,) = find_citations(text)
+    assert (hit.kind, hit.title_hint) == (
+        RefKind.TITLE,
+        "Tidal benchmark problems for layered optimisers",
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [
@@ -138,3 +162,19 @@ def test_a_comment_line_of_two_surnames_and_a_title_names_a_work() -> None:
 )
 def test_other_lines_of_two_words_and_a_phrase_name_no_work(text: str) -> None:
     assert find_citations(text) == []
+
+
+def test_javadoc_pre_blocks_are_separate_entries() -> None:
+    # A line holding only `<pre>` or `</pre>` ends an entry as a blank line does: the first
+    # entry's reading must not run on into the second.
+    text = (
+        " A trainer.\n <p>\n See:\n <pre>\n Lind AB, Okafor BC.\n"
+        ' "TIDELINE: A library for Layered Tidal Classification"\n'
+        " Journal of Tidal Research, 2008.\n </pre>\n and for the original algorithm:\n"
+        ' <pre>\n Moss C, Reyes D.\n "Support-Tide Networks"\n Tidal Learning, 1995.\n </pre>\n'
+    )
+    assert [h.title_hint for h in find_citations(text)] == [
+        "TIDELINE: A library for Layered Tidal Classification",
+        "Support-Tide Networks",
+    ]
+    assert any(text[r.start : r.end].strip().startswith("</pre>") for r in regions(text))

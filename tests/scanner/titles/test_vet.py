@@ -37,6 +37,12 @@ NOT_CITATIONS = [
     '   the height. In "Lecture Notes on Numerical Robustness" Shewchuk 09,\n'
     "   Section 3.1, he recommends computing areas in 2D.\n",
     "  Variance clipping in color space (Salvi, GDC 2016). Uses the moments.\n",
+    # software: an entry whose only link is to code, with no venue
+    "    References\n    ----------\n    3. Lind, A. (2006)\n       tide99 - R `tides` package\n"
+    "       https://github.com/cran/tides/blob/master/R/tide99.R\n",
+    "    4. Okafor, B., Moss, C., 2020.\n       TIDE-cvd\n"
+    "       Combining variance- and tide-based global sensitivity analysis\n"
+    "       https://github.com/okafor/TIDE-cvd\n",
     # dates
     "          Wednesday (Nov. 6, 2013).\n",
     "          the rows here fall within Mat 2015\n",
@@ -188,6 +194,25 @@ CITATIONS = [
     ),
     ("    As shown by Smith (Oct. 2013), the bound is tight.\n", "Smith"),
     ("    Pearson & Lipman PNAS (1988) give the scoring.\n", "Pearson"),
+    # a book named as one keeps its code link ("the book's notebooks on GitHub")
+    (
+        "    See my book\n    Tidal Filters in Python\n    https://github.com/lind/Tidal-Filters\n\n"
+        "    References\n    ----------\n\n"
+        '    Lind, A. "Tidal Filters in Python".\n    https://github.com/lind/Tidal-Filters\n',
+        "Tidal Filters in Python",
+    ),
+    # a paper whose entry also links its code keeps its venue
+    (
+        "    5. Okafor, B., Moss, C., 2021. Layered tide models.\n"
+        "       Journal of Tidal Research 12, 3-9. Code: https://github.com/okafor/tides\n",
+        "Layered tide models",
+    ),
+    # a colon after a citing phrase introduces the work, not a quotation
+    (
+        "  Tidal descent with restarts as described in:\n"
+        '  "TDR: Tidal Gradient Descent with Warm Restarts" by A. Lind et al.\n',
+        "TDR: Tidal Gradient Descent with Warm Restarts",
+    ),
 ]
 
 

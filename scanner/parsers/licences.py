@@ -1,0 +1,67 @@
+"""Licence and copyright text in comments and docstrings is legal text, not reference text.
+
+A copyright line (`Copyright 2000-2002 Andrew Dalke.  All rights reserved.`, `(c) 2019 ...`,
+an SPDX tag, `Revisions 2023 by ...`) and a paragraph of licence terms (`Permission is hereby
+granted`, `Licensed under the Apache License`, a government-use notice citing `48 C.F.R.
+2.101 (OCT 1995)`) hold names, years and quoted terms that read like citations and never are.
+They are blanked (newlines and offsets kept), so the rest of the block, a description of the
+algorithm below a licence header included, is read as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What any text to blank holds; most blocks lack it and are returned after one search.
+_NEEDLE = re.compile(
+    r"(?i)copyright|\(c\)|©|rights reserved|licen[cs]|warrant|permission|SPDX|C\.F\.R|revision"
+)
+# A line that is a copyright or licence tag, from its first word (after a bullet or label).
+_LEGAL_LINE = re.compile(
+    r"(?im)^[ \t]*(?:[-*+•][ \t]*)?(?:"
+    r"(?:portions[ \t]+)?copyright\b|\(c\)[ \t]*(?:19|20)\d\d|©"
+    r"|all[ \t]+rights[ \t]+reserved"
+    r"|SPDX-[\w-]+:"
+    r"|revisions?[ \t]+(?:(?:19|20)\d\d|copyright)"
+    r")[^\n]*"
+)
+# Wording found in licence terms and notices, not in prose about an algorithm.
+_LEGAL_TERMS = re.compile(
+    r"(?i)permission is hereby granted|redistribution and use in source and binary forms"
+    r"|licensed under the|under the terms of the|\blicen[cs]e,? version \d"
+    r"|without warranties or conditions|without (?:any|even the implied) warranty"
+    r"|provided (?:by the copyright holders )?[\"“]?as is[\"”]?|this (?:program|library|file) "
+    r"is free software|GNU (?:Lesser |Library )?General Public License|Mozilla Public License"
+    r"|C\.F\.R\.|commercial computer software|U\.S\. Government|notice to licensee"
+    r"|limitation of liability"
+)
+_PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def blank_licences(text: str) -> str:
+    """`text` with its copyright lines and licence paragraphs blanked."""
+    if _NEEDLE.search(text) is None:
+        return text
+    if _LEGAL_TERMS.search(text) is not None:
+        text = _PARAGRAPH.sub(_blank_legal_paragraph, text)
+    return _LEGAL_LINE.sub(_blank, text)
+
+
+def _blank_legal_paragraph(match: re.Match[str]) -> str:
+    """A paragraph of licence terms blanked whole; in a short paragraph that mentions one term
+    (`Licensed under MIT. Implements Smith (2011).`), only the lines that hold it."""
+    paragraph = match.group()
+    terms = len(_LEGAL_TERMS.findall(paragraph))
+    if not terms:
+        return paragraph
+    if terms >= 2 or paragraph.count("\n") >= 3:
+        return _blank(match)
+    return "".join(
+        _NOT_NEWLINE.sub(" ", line) if _LEGAL_TERMS.search(line) else line
+        for line in paragraph.splitlines(keepends=True)
+    )
+
+
+def _blank(match: re.Match[str]) -> str:
+    return _NOT_NEWLINE.sub(" ", match.group())

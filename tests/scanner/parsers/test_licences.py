@@ -1,0 +1,39 @@
+"""Copyright lines and licence paragraphs are blanked, offsets kept; the prose beside is not."""
+
+from __future__ import annotations
+
+from scanner.parsers.licences import blank_licences
+
+
+def test_copyright_lines_are_blanked_and_the_description_kept() -> None:
+    text = (
+        "  Copyright 2000-2002 Jane Roe.  All rights reserved.\n"
+        "  (c) 2019 Someone Else\n"
+        "  SPDX-License-Identifier: BSD-3-Clause\n"
+        "  Implements the method of Smith et al. (2011).\n"
+    )
+    blanked = blank_licences(text)
+    assert len(blanked) == len(text)
+    assert blanked.split("\n")[:3] == [" " * 53, " " * 23, " " * 39]
+    assert "Smith et al. (2011)" in blanked
+
+
+def test_a_licence_paragraph_is_blanked_whole() -> None:
+    terms = (
+        "Permission is hereby granted, free of charge, to any person obtaining\n"
+        'a copy of this software, provided "as is", without any warranty.\n'
+    )
+    text = terms + "\nSee Doe, J. (1999). A Title. J. Stuff.\n"
+    blanked = blank_licences(text)
+    assert blanked.strip() == "See Doe, J. (1999). A Title. J. Stuff."
+    assert len(blanked) == len(text)
+
+
+def test_a_short_paragraph_loses_only_its_licence_line() -> None:
+    text = "Licensed under the MIT licence.\nImplements Smith (2011).\n"
+    assert blank_licences(text) == " " * 31 + "\nImplements Smith (2011).\n"
+
+
+def test_prose_without_legal_wording_is_returned_as_is() -> None:
+    text = "A revision of the estimator by Smith (2011), with permission to vary h.\n"
+    assert blank_licences(text) is text
