@@ -347,6 +347,9 @@ def _venue_read_as_title(hit: Hit) -> bool:
     )
 
 
+_TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|and|in|for|the|on|with))+")
+
+
 def _with_rule_fields(hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     """`hit` with the author list, volume and pages of the rule hit it overlaps most, and
     its span widened to cover it: the rules split names and read numbers more carefully than
@@ -359,8 +362,20 @@ def _with_rule_fields(hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     if best is None or best.reference is None or hit.reference is None:
         return hit
     ours, theirs = hit.reference, best.reference
-    if theirs.title and theirs.venue and ours.title == theirs.venue:
-        # the model read the entry's venue as its title (a BibTeX `journal` field)
+    if (
+        theirs.title
+        and (
+            (theirs.venue and ours.title == theirs.venue)
+            or (
+                ours.title
+                and theirs.title.endswith(": " + ours.title)
+                # words of a title before the colon, not names ("Author, L.:", "Mornon J-P:")
+                and _TITLE_WORDS.fullmatch(theirs.title[: -len(ours.title) - 2]) is not None
+            )
+        )
+    ):
+        # the model read the entry's venue as its title (a BibTeX `journal` field), or only
+        # the part after the title's colon ("Social Network Analysis: Methods and ...")
         ours = replace(ours, title=theirs.title)
         hit = replace(hit, title_hint=theirs.title)
     reference = replace(

@@ -50,6 +50,7 @@ NOT_CITATIONS = [
     "       https://github.com/okafor/TIDE-cvd\n",
     # dates
     "          Wednesday (Nov. 6, 2013).\n",
+    "        'Tue 1974 01 01 00 00 00',\n",
     "          the rows here fall within Mat 2015\n",
     "  * During part of the Company Hack Week 2016 (and a bit after), bindings were written.\n",
     # an acronym and a year: an issue, a product, a competition
@@ -122,6 +123,16 @@ MENTIONS_NOT_TITLES = [
         "Getis",
     ),
     (
+        "      Transform the input action-angle coordinates to cartesian position, as in the\n"
+        "      Sanders & Binnie 2014 formalism for computing action-angle coordinates\n",
+        "Sanders",
+    ),
+    (
+        "     - Na, K, Mg, dNTPS: Millimolar concentration of respective ion. To\n"
+        "       have a simple correction, just pass Na, as in von Ahsen et al. (2001).\n",
+        "von Ahsen",
+    ),
+    (
         "    Calculates the aromaticity value of a protein according to Lobry, 1994.\n",
         "Lobry",
     ),
@@ -188,6 +199,16 @@ CITATIONS = [
         "   <li>Fround & Nachtigall (1991), QMR: a quasi-minimal residual method for\n"
         "   non-Hermitian linear systems.\n",
         "QMR: a quasi-minimal residual method for non-Hermitian linear systems",
+    ),
+    (
+        '    Royal Road Function as presented by Jane Mitchel in :\n    "An introduction to'
+        ' Evolutionary Search".\n',
+        "An introduction to Evolutionary Search",
+    ),
+    (
+        '    .. [1] "Low-Fin Staggered Tube Banks: Heat Transfer and Pressure Drop for\n'
+        '       Turbulent Gas Flow." ESDU (October 1, 1986).\n',
+        "Low-Fin Staggered Tube Banks: Heat Transfer and Pressure Drop for Turbulent Gas Flow",
     ),
     ("    This uses the estimator of Bartlett 1954 for small samples.\n", "Bartlett"),
     ("      if necessary (see paragraph 4 in p. 580 L&M 1998)\n", "L&M"),
@@ -262,6 +283,23 @@ ENTRY_TITLES = [
         ],
     ),
 ]
+
+
+ENTRY_TITLES.append(
+    (
+        "    .. [2] Fan Chung-Grahame, Spectral Graph Methods,\n"
+        "       CBMS Regional Conference Series in Mathematics, Number 92, 1997.\n",
+        ["Spectral Graph Methods"],
+    )
+)
+ENTRY_TITLES.append(
+    (
+        "    .. [2] pg. 201 of Wasserfall, S. and Fausten, K.,\n"
+        "       Social Network Analysis: Methods and Uses, 1994,\n"
+        "       Cambridge University Press.\n",
+        ["Social Network Analysis: Methods and Uses"],
+    )
+)
 
 
 @pytest.mark.parametrize(("text", "titles"), ENTRY_TITLES)
