@@ -109,7 +109,9 @@ SITES: tuple[PaperSite, ...] = (
     ),
     _site(
         "ads",
-        r"(?:ui\.)?adsabs\.harvard\.edu/(?:#?abs/|full/)(?P<bibcode>\d{4}(?:[\w.&]|%26){14,15})",
+        # Not a record of software (the ASCL's `2013ascl.soft03002S`) or of a Zenodo deposit.
+        r"(?:ui\.)?adsabs\.harvard\.edu/(?:#?abs/|full/)"
+        r"(?P<bibcode>\d{4}(?!ascl\.soft|zndo\.)(?:[\w.&]|%26){14,15})",
         "https://ui.adsabs.harvard.edu/abs/{bibcode}",
     ),
     _site(
@@ -236,8 +238,13 @@ class PaperUrlExtractor:
         "https://eqworld.ipmnet.ru/en/solutions/ode/ode0106.pdf",
         "https://www.agner.org/optimize/instruction_tables.pdf",
         "https://webstore.iec.ch/publication/6169",
+        "https://ui.adsabs.harvard.edu/abs/2013ascl.soft03002S/abstract",
+        "https://ui.adsabs.harvard.edu/abs/2020zndo...3932270A",
         "http://medical.nema.org/dicom/2004/04_14PU.PDF",
         "http://www.example.net/media/CameraUserManualv6.pdf",
+        "http://www.example.net/uploads/documents/cm121_bed-anleitung_engl.pdf",
+        "http://www.example.net/HD/SMPTE%20normes%20et%20confs/s240m.pdf",
+        "https://www.example.net/events/colorimetry/Smith_Workshop-July4.pdf",
     )
 
     def find(self, text: str) -> Iterator[Hit]:

@@ -296,7 +296,7 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
     all_fields = SpanIndex(fields)
     kept = [
         hit
-        for hit in rule_hits
+        for index, hit in enumerate(rule_hits)
         if not tagged_spans.overlaps(hit.start, hit.end)
         and (
             hit.kind is not RefKind.TITLE
@@ -304,9 +304,20 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
             or _entry_around(text, hit, all_fields)
             or _quoted_entry(text, hit)
             or _named_by(text, hit)
+            or _book_entry(text, rule_hits, index)
         )
     ]
     return sorted([*tagged, *kept], key=lambda h: h.start)
+
+
+def _book_entry(text: str, rule_hits: Sequence[Hit], index: int) -> bool:
+    """Whether a rule's title entry is a book's (an edition, a publisher and no journal after
+    its title: "G. Golub and C. V. Loan, Matrix Computations, 3rd ed. Baltimore, Johns Hopkins
+    University Press, 1996"): the model, which reads papers' entries, rarely labels a book's."""
+    from scanner.titles.books import is_book_entry
+
+    stop = rule_hits[index + 1].start if index + 1 < len(rule_hits) else len(text)
+    return is_book_entry(text, rule_hits[index], stop)
 
 
 def _first_per_span(hits: list[Hit]) -> list[Hit]:
@@ -323,6 +334,9 @@ def _first_per_span(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+_TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|and|in|for|the|on|with))+")
+
+
 def _with_rule_fields(hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     """`hit` with the author list, volume and pages of the rule hit it overlaps most, and
     its span widened to cover it: the rules split names and read numbers more carefully than
@@ -335,8 +349,20 @@ def _with_rule_fields(hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     if best is None or best.reference is None or hit.reference is None:
         return hit
     ours, theirs = hit.reference, best.reference
-    if theirs.title and theirs.venue and ours.title == theirs.venue:
-        # the model read the entry's venue as its title (a BibTeX `journal` field)
+    if (
+        theirs.title
+        and (
+            (theirs.venue and ours.title == theirs.venue)
+            or (
+                ours.title
+                and theirs.title.endswith(": " + ours.title)
+                # words of a title before the colon, not names ("Author, L.:", "Mornon J-P:")
+                and _TITLE_WORDS.fullmatch(theirs.title[: -len(ours.title) - 2]) is not None
+            )
+        )
+    ):
+        # the model read the entry's venue as its title (a BibTeX `journal` field), or only
+        # the part after the title's colon ("Social Network Analysis: Methods and ...")
         ours = replace(ours, title=theirs.title)
         hit = replace(hit, title_hint=theirs.title)
     reference = replace(

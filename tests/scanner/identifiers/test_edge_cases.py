@@ -42,6 +42,11 @@ CASES = [
     ('"Psi, doi:10.1088/1361-6404/aa9584\\n    Parameters"', ["doi:10.1088/1361-6404/aa9584"]),
     ('"see 10.1145/3360572\\t(PDF)"', ["doi:10.1145/3360572"]),
     ('"cite \\"doi:10.1145/3360572\\" here"', ["doi:10.1145/3360572"]),
+    # IOP's full-text page of an article: the DOI stops before the page's own path.
+    (
+        "https://iopscience.iop.org/article/10.1086/309140/fulltext/50172.text.html",
+        ["doi:10.1086/309140"],
+    ),
     # A Python string's line continuation inside a link: the next line goes on with it.
     (
         "Retrieved from\n    https://www.example.edu/~lee/papers/2016/\\\nFast_Transform.pdf\n",

@@ -27,6 +27,14 @@ PAPERS = [
     ("https://escholarship.org/uc/item/8nq2g2s1", M),
     ("https://repository.example.edu/cis_reports/123/", M),
     ("https://www.osti.gov/biblio/1234567", M),
+    # an archived copy (under either Wayback host) of a PDF a lab serves from its publications
+    (
+        "http://wayback.archive.org/web/20100629121128/http://www.example.edu/publications/"
+        "downloads/TideSoundexV5.pdf",
+        M,
+    ),
+    # a paper's page on an academic sharing site, as ResearchGate's
+    ("https://www.academia.edu/123456/A_Layered_Method_for_Tidal_String_Comparison", M),
     ("https://ntrs.nasa.gov/citations/19970016975", M),
     ("https://www.mdpi.com/1099-4300/20/6/397", M),
     ("https://peerj.com/articles/cs-103/", M),
@@ -97,6 +105,8 @@ PAPERS = [
 ]
 
 NOT_PAPERS = [
+    # a standards working group's document
+    ("http://www.tidemodels.org/wg8home/Documents/WG80462.pdf", "as described in " + M),
     # License texts: by their file name, and by the license wording of their paragraph.
     ("https://www.example.net/products/Example-Public-License-1.1.0.pdf", "Under the " + M),
     ("https://www.example.net/legal/eula.pdf", M),
@@ -254,6 +264,7 @@ def test_prefilter_lets_every_paper_link_through(url: str, entry: str) -> None:
         # A data centre's DOI names a data product (`Full-disk Images`, a reanalysis).
         ("* `Full-disk H-alpha Images. <https://doi.org/10.25668/ab12-3c45>`__", []),
         ("Hourly reanalysis fields, doi:10.24381/cds.adbb2d47, and MODIS 10.5067/MODIS/X.006", []),
+        ("The catalogue doi:10.26093/cds/vizier.2350, via doi:10.18129/B9.bioc.DESeq2", []),
         (
             "Doe, J. (2020). Fast sketches. Technical report. https://doi.org/10.5281/zenodo.1234567",
             None,
@@ -262,6 +273,10 @@ def test_prefilter_lets_every_paper_link_through(url: str, entry: str) -> None:
         # A standard's DOI names a standard, never a paper: IEEE standards, IETF RFCs.
         ("IEEE Standard for Floating-Point Arithmetic, doi:10.1109/IEEESTD.2019.8766229", []),
         ("The GeoJSON format (https://doi.org/10.17487/RFC7946).", []),
+        ("ASTM. (2015). Standard Practice for Color. doi:10.1520/E0308-15", []),
+        ("ST 2084, doi:10.5594/SMPTE.ST2084.2014 and RP 177, 10.5594/S9781614821915", []),
+        # The same registrants' journals publish papers.
+        ("Doe, J. (2004). Mastering. SMPTE J. doi:10.5594/J11549", ["doi:10.5594/j11549"]),
         # A numbered list of links, one per line: the second is not glued to the first.
         (
             "Sources:\n2.https://lab.example.edu/\n3.https://lab.example.edu/~a/papers/x.pdf",
