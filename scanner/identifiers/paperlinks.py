@@ -98,7 +98,8 @@ _NOT_PAPER_WORDS = re.compile(
 # Path words that name a non-paper in general but also stand in the titles of reports that
 # authors keep among their papers (`~user/papers/guide/guide.pdf`, a technical report titled
 # "A Practical Guide to ..."): a paper folder anywhere in the path overrides them.
-_WEAK_NOT_PAPER_WORDS = re.compile(r"(?<![a-z])guides?(?![a-z])")
+# A file named a guide in one word (`ptf_irsaibeguide.pdf`, `UserGuide.pdf`) is one too.
+_WEAK_NOT_PAPER_WORDS = re.compile(r"(?<![a-z])guides?(?![a-z])|guide(?=\.(?:pdf|html?)$)")
 # Paper pages on journals', repositories' and companies' sites, recognised by their shape.
 _PAPER_PAGES = re.compile(
     r"(?ix)^(?:[\w.-]+\.)?(?:"

@@ -243,6 +243,7 @@ class PaperUrlExtractor:
         "http://www.example.net/uploads/documents/cm121_bed-anleitung_engl.pdf",
         "http://www.example.net/HD/SMPTE%20normes%20et%20confs/s240m.pdf",
         "https://www.example.net/events/colorimetry/Smith_Workshop-July4.pdf",
+        "http://www.example.edu/system/media_files/binaries/5/original/ptf_irsaibeguide.pdf",
     )
 
     def find(self, text: str) -> Iterator[Hit]:
