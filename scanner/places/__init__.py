@@ -24,7 +24,12 @@ from scanner.places.entries import join_entry_identifiers
 from scanner.places.labels import from_entry_label, join_labels, with_label_mentions
 from scanner.places.links import with_link_references
 from scanner.places.mentions import join_author_year_mentions
-from scanner.places.same import join_chapter_collections, join_same_work, join_title_prefixes
+from scanner.places.same import (
+    join_chapter_collections,
+    join_same_work,
+    join_title_prefixes,
+    join_volume_series,
+)
 from scanner.types import Hit
 
 __all__ = ["merge_place"]
@@ -38,6 +43,7 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     join_same_work(hits, groups)
     join_title_prefixes(hits, groups)
     join_chapter_collections(text, hits, groups)
+    join_volume_series(text, hits, groups)
     join_entry_identifiers(text, hits, groups)
     beside = frozenset(hits[i].start for i in join_beside(text, hits, groups))
     join_labels(text, hits, groups)
