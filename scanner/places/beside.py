@@ -100,7 +100,7 @@ _CITE_LABEL = re.compile(r"[ \t]*(?:[-*][ \t]+)?:(?:foot)?cite(?::[pt])?:`[^`\n]
 # An entry's label before its authors on their line: `.. [1] Eswaran, K. P. and R. E. Tarjan.
 # (1975) Augmentation problems.` then its link.
 _ENTRY_LABEL = re.compile(r"[ \t]*(?:\.\.[ \t]*)?\[[^\]\n]{1,40}\][ \t]+")
-_ANOTHER_WORK = re.compile(r"(?i)\b(?:see also|compare|cf\.|and also|extend(?:s|ed)?)\b")
+_ANOTHER_WORK = re.compile(r"(?i)\b(?:see also|compare|cf\.|and also|extend(?:s|ed)?)(?!\w)")
 
 
 def _labels_entry(text: str, label: Hit, entry: Hit) -> bool:
