@@ -162,6 +162,8 @@ _PAPER_PAGES = re.compile(
     r"|pdfs\.semanticscholar\.org/[0-9a-f]{4}/"
     r"|biodiversitylibrary\.org/(?:page|part|item)/\d+"
     r"|numdam\.org/item"
+    # Croatia's portal of scholarly journals (Hrčak): an article's record.
+    r"|hrcak\.srce\.hr/(?:clanak/)?\d+"
     # Invenio repositories' records: EPFL's Infoscience, CERN's Document Server, INSPIRE.
     r"|(?:infoscience\.epfl\.ch|cds\.cern\.ch)/record/\d+"
     r"|inspirehep\.net/(?:literature|record)/\d+"

@@ -209,6 +209,7 @@ class PaperUrlExtractor:
         "https://someone.github.io/papers/bump_mapping.pdf",
         "https://jcgt.org/published/0007/04/01/",
         "https://escholarship.org/uc/item/8nq2g2s1",
+        "https://hrcak.srce.hr/132323",
         "https://www.example.edu/docs/techreports/2002/pdf/UUCS-02-001.pdf",
     )
     INVALID: ClassVar[tuple[str, ...]] = (
