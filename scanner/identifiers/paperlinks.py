@@ -54,16 +54,19 @@ _VETOED_HOSTS = (
     "ogc.org", "opengeospatial.org", "cie.co.at", "nema.org", "standards.ieee.org",
 )  # fmt: skip
 # File types that are never a paper.
+# (`x.ps.gz` is compressed PostScript, a paper's format.)
 _NOT_PAPER_FILES = re.compile(
-    r"(?i)\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|ico|mp4|webm|mp3|wav|csv|tsv|json|xml|ya?ml|"
-    r"txt|dat|mat|npz|npy|h5|hdf5|nc|fits|zip|tar|gz|tgz|bz2|xz|7z|whl|exe|dmg|py|ipynb|c|h|"
+    r"(?i)(?<!\.ps)\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|ico|mp4|webm|mp3|wav|csv|tsv|json|xml|"
+    r"ya?ml|txt|dat|mat|npz|npy|h5|hdf5|nc|fits|zip|tar|gz|tgz|bz2|xz|7z|whl|exe|dmg|py|ipynb|c|h|"
     r"cc|cpp|hpp|js|ts|java|go|rs|f|f90|m|r|sh|ppt|pptx|key|docx?|xlsx?)$"
 )
 # Path words that name what is not a paper: teaching material, talks, documentation, software
 # pages, data. Matched as whole words of the lowercased path.
 _NOT_PAPER_WORDS = re.compile(
     r"(?<![a-z])lect?[_-]?\d+|course|cours/|lectur|seminar|moodle|syllab|homework|tutorial|"
-    r"slide|handout|standard|specification|(?:spring|fall|autumn|winter|summer)[_-]?(?:19|20)?\d\d|"
+    # (`standard`, not the `nonstandard` of a paper's title.)
+    r"slide|handout|(?<![a-z])standard|specification|"
+    r"(?:spring|fall|autumn|winter|summer)[_-]?(?:19|20)?\d\d|"
     # Teaching in other languages (German `Vorlesung`, `Veranstaltungen`, `Übung`; French
     # `enseignement`), and license texts (`eGenix.com-Public-License-1.1.0.pdf`, `eula.pdf`).
     r"vorlesung|veranstaltung|uebung|übung|enseignement|opinnot|semester|(?<![a-z])kurs(?![a-z])|"
@@ -78,8 +81,9 @@ _NOT_PAPER_WORDS = re.compile(
     # A course number with its term: `2233-S99`, `cs229_f19`.
     r"/(?:[a-z]{0,5})?\d{3,4}[-_](?:s|f|w|sp|fa|su|wi)\d{2}/|"
     r"users?_?-?guide|techdocs|presentations?(?![a-z])|faqs?(?![a-z])|keynote|webinar|"
-    # Vendors' white papers and federal standards (`nist.fips.197.pdf`).
-    r"white[_-]?papers?|(?<![a-z])fips(?![a-z])|(?<![a-z])std(?![a-z])|"
+    # Vendors' white papers and federal standards (`nist.fips.197.pdf`), and the documents of
+    # a standards body's working group (`/wg8home/Documents/WG80462.pdf`).
+    r"white[_-]?papers?|(?<![a-z])fips(?![a-z])|(?<![a-z])std(?![a-z])|(?<![a-z])wg\d+|"
     # Vendors' application notes and errata.
     r"application[_-]?notes?|(?<![a-z])app[_-]?notes?(?![a-z])|(?<![a-z])errata(?![a-z])|"
     # A course number as a whole path segment: `stat315a`, `~cse835`, `am121`, `15-084j`,
@@ -92,14 +96,17 @@ _NOT_PAPER_WORDS = re.compile(
     r"(?<![a-z])(?:slides?|lectures?|lect|notes|classes|handouts?|courses?|teaching|class|"
     r"syllabus|homework|hw\d*|tutorials?|talks?|posters?|webfoils|foils|manuals?\d*|"
     r"datasheets?|docs?|documentation|api|reference|vignettes|blog|blogs|news|wiki|"
-    r"software|code|download|downloads|releases?|install|data|datasets?|images?|img|static/img|"
+    r"software|code|releases?|install|data|datasets?|images?|img|static/img|"
     r"figures?|issues|forum|questions|day\d+|week\d+|exam|quiz|cheat-?sheet)(?![a-z])"
 )
 # Path words that name a non-paper in general but also stand in the titles of reports that
 # authors keep among their papers (`~user/papers/guide/guide.pdf`, a technical report titled
-# "A Practical Guide to ..."): a paper folder anywhere in the path overrides them.
-# A file named a guide in one word (`ptf_irsaibeguide.pdf`, `UserGuide.pdf`) is one too.
-_WEAK_NOT_PAPER_WORDS = re.compile(r"(?<![a-z])guides?(?![a-z])|guide(?=\.(?:pdf|html?)$)")
+# "A Practical Guide to ..."), or name the folder a lab serves its papers from
+# (`/publications/downloads/x.pdf`): a paper folder anywhere in the path overrides them. A file
+# named a guide in one word (`ptf_irsaibeguide.pdf`, `UserGuide.pdf`) is one too.
+_WEAK_NOT_PAPER_WORDS = re.compile(
+    r"(?<![a-z])(?:guides?|downloads?)(?![a-z])|guide(?=\.(?:pdf|html?)$)"
+)
 # Paper pages on journals', repositories' and companies' sites, recognised by their shape.
 _PAPER_PAGES = re.compile(
     r"(?ix)^(?:[\w.-]+\.)?(?:"
@@ -108,10 +115,11 @@ _PAPER_PAGES = re.compile(
     r"|(?:pnas|science|sciencemag|[\w-]+\.oxfordjournals)\.org/content/(?:early/)?\d+/\d+"
     r"|projecteuclid\.org/(?:euclid\.|journals/[\w-]+/volume-|download/pdf)"
     r"|researchgate\.net/publication/\d+"
+    r"|academia\.edu/\d+/[A-Za-z][\w-]+"
     r"|hdl\.handle\.net/\d+(?:\.\d+)*/\S+"
     r"|[\w.-]+/(?:dspace/)?(?:bitstream/)?handle/\d+(?:\.\d+)*/\d+"
     r"|hal(?:\.science|\.archives-ouvertes\.fr|\.inria\.fr|-[\w-]+\.archives-ouvertes\.fr)"
-    r"/(?:hal|tel|inria|cea|halshs|lirmm|in2p3|pasteur|insu|ujm)-\d+"
+    r"/(?:[\w-]+/)?(?:hal|tel|inria|cea|halshs|lirmm|in2p3|pasteur|insu|ujm)-\d+"
     r"|academic\.oup\.com/[\w-]+/article"
     r"|ams\.org/journals/"
     r"|aanda\.org/articles/"
@@ -188,6 +196,8 @@ _PAPER_SITES_FIRST = re.compile(
     r"|peerj\.com/articles/(?:cs-)?\d+"
     r"|api\.semanticscholar\.org/CorpusID:\d+"
     r"|(?:www\.)?eudml\.org/doc/\d+"
+    # CORE, the aggregator of open-access repositories, serves their papers' PDFs.
+    r"|core\.ac\.uk/download/(?:pdf/)?\d+\.pdf"
     r")"
 )
 # Reference works online, which count as a reference like the book they are: the NIST Digital
@@ -222,7 +232,7 @@ _ENTRY_CUES = re.compile(
 )
 _LINKS_IN_ENTRY = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
 _QUERY_NAMES = re.compile(r"(?<=[?&])[\w.-]+=")
-_WAYBACK = re.compile(r"(?i)^(?:https?://)?web\.archive\.org/web/[\w*]+/(?P<inner>.+)$")
+_WAYBACK = re.compile(r"(?i)^(?:https?://)?(?:web|wayback)\.archive\.org/web/[\w*]+/(?P<inner>.+)$")
 _SCHEME = re.compile(r"(?i)^(?:https?://)?")
 # Stands for the link inside its entry, so that what precedes it on its line can be read.
 LINK_MARK = "\x00"
@@ -261,6 +271,8 @@ def unwrap_archive(url: str) -> str:
 _ENTRY_VETO = re.compile(
     r"(?i)\b(?:slides?|lecture|course|class notes|'s notes|tutorial|blog|documentation|docs|"
     r"manual|guide(?! to\b)|datasheet|homepage|home page|web ?site|source code|implementation at|"
+    # A homepage labelled so: `Web: http://...`, `Project page: http://...`.
+    r"web(?=\s*:)|web ?page|project (?:page|site)|"
     r"code at|data at|dataset|package|(?:file|data) format|format spec\w*|specification|spec|"
     r"application note|"
     # Not the venue ACM Transactions on Mathematical Software, J. of Statistical Software.

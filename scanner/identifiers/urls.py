@@ -50,7 +50,7 @@ SITES: tuple[PaperSite, ...] = (
     ),
     _site(
         "neurips-legacy",
-        r"papers\.nips\.cc/paper/(?P<slug>\d+-[\w-]+?)(?:\.pdf)?$",
+        r"papers\.(?:nips\.cc|neurips\.cc)/paper/(?P<slug>\d+-[\w-]+?)(?:\.pdf)?$",
         "https://papers.nips.cc/paper/{slug}",
     ),
     _site(
@@ -134,7 +134,8 @@ SITES: tuple[PaperSite, ...] = (
         "hal",
         r"(?:hal\.science|(?:hal|tel)\.archives-ouvertes\.fr|hal\.inria\.fr|"
         r"[\w-]+\.hal\.science|hal-[\w-]+\.archives-ouvertes\.fr)/"
-        r"(?P<id>(?:hal|tel|inria|cea|halshs|lirmm|in2p3|pasteur|insu|ujm)-\d{8})",
+        # A collection's code may stand before the record: `/LISV/hal-03015762v1`.
+        r"(?:[\w-]+/)?(?P<id>(?:hal|tel|inria|cea|halshs|lirmm|in2p3|pasteur|insu|ujm)-\d{8})",
         "https://hal.science/{id}",
     ),
     _site(
@@ -144,7 +145,8 @@ SITES: tuple[PaperSite, ...] = (
     ),
     _site(
         "dblp",
-        r"dblp\.org/rec/(?P<key>(?:conf|journals)/[\w/-]+?)(?:\.html|\.bib|\.xml)?$",
+        r"dblp\.(?:org|uni-trier\.de)/rec/(?:html/|bibtex/|xml/)?"
+        r"(?P<key>(?:conf|journals)/[\w/-]+?)(?:\.html|\.bib|\.xml)?$",
         "https://dblp.org/rec/{key}",
     ),
 )
@@ -160,7 +162,7 @@ _NEEDLES = (
     "ieeexplore",
     "semanticscholar",
     "ncbi.nlm.nih.gov",
-    "dblp.org",
+    "dblp.",
     "citeseer",
     "adsabs",
     "jstor",

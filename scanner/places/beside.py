@@ -17,7 +17,7 @@ from bisect import bisect_left
 
 from catalog.keys import family_name
 from catalog.types import RefKind
-from scanner.places.base import ENTRY_BREAK, ENTRY_REACH, Groups, mergeable
+from scanner.places.base import ENTRY_BREAK, Groups, mergeable
 from scanner.types import Hit
 
 _NAMED_KINDS = frozenset({RefKind.TITLE, RefKind.AUTHOR_YEAR, RefKind.BOOK})
@@ -97,28 +97,14 @@ def join_beside(text: str, hits: list[Hit], groups: Groups) -> set[int]:
 _CITE_LABEL = re.compile(r"[ \t]*(?:[-*][ \t]+)?:(?:foot)?cite(?::[pt])?:`[^`\n]{1,80}`[ \t]*:")
 
 
-# An entry's label before its authors on their line: `.. [1] Eswaran, K. P. and R. E. Tarjan.
-# (1975) Augmentation problems.` then its link.
-_ENTRY_LABEL = re.compile(r"[ \t]*(?:\.\.[ \t]*)?\[[^\]\n]{1,40}\][ \t]+")
-_ANOTHER_WORK = re.compile(r"(?i)\b(?:see also|compare|cf\.|and also|extend(?:s|ed)?)(?!\w)")
-
-
 def _labels_entry(text: str, label: Hit, entry: Hit) -> bool:
-    """Whether `label` is the citation key that labels the entry `entry` starts in, or the
-    authors and year that open a labelled entry whose next mention `entry` is."""
+    """Whether `label` is the citation key that labels the entry `entry` starts in."""
     line_start = text.rfind("\n", 0, label.start) + 1
-    if ENTRY_BREAK.search(text, label.end, entry.start) is not None:
-        return False
     found = _CITE_LABEL.match(text, line_start)
-    if found is not None:
-        return label.end <= found.end()
-    opened = _ENTRY_LABEL.match(text, line_start)
     return (
-        opened is not None
-        and opened.end() == label.start
-        and entry.ref is not None
-        and entry.start - label.end <= ENTRY_REACH
-        and _ANOTHER_WORK.search(text, label.end, entry.start) is None
+        found is not None
+        and label.end <= found.end()
+        and ENTRY_BREAK.search(text, label.end, entry.start) is None
     )
 
 

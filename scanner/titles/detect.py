@@ -19,7 +19,7 @@ from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
 from scanner.titles.fields import QUOTED
 from scanner.titles.inline import CITE_KEY, author_year, cite_keys, initials_year
 from scanner.titles.leads import holds_any, led, needles
-from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, list_start
+from scanner.titles.names import AUTHOR_LIST, NAME, NOT_NAMES, list_start
 from scanner.titles.sections import Region, entry_body, regions
 from scanner.types import EntryFields, Hit
 
@@ -51,7 +51,10 @@ _MIN_CITED_FROM_WORDS = 4
 # from Source" below`, `"Configuring the Build" of the manual`, `"Usage" section`.
 _DOC_SECTION_AFTER = re.compile(
     r"[\"”]?\s*(?i:sections?|chapters?|below|above|of\s+(?:the|this|our)\s+\w+|in\s+the\s+"
-    r"(?:docs|documentation|manual|user\s+guide|tutorial|readme))\b"
+    # also a project's own documents: `"Normal Form For Geometry" in the JTS Technical
+    # Specifications`
+    r"(?:[A-Z][\w-]*\s+){0,3}"
+    r"(?:docs|documentation|manual|user\s+guide|tutorial|readme|specifications?))\b"
 )
 _MIN_CITED_WORDS = 3  # a quoted one- or two-word string after "described in" is a section name
 _WORD_START = re.compile(r"\b[A-Z]")
@@ -301,12 +304,28 @@ def _author_entry(
             and lowered in NOT_NAMES
             and lowered not in _JOINERS
         ):
-            end = match.start() + word.start()
+            # ...and the words of that "name" before it: "Social Network Analysis" is a title
+            cut = word.start()
+            listed = match.group()
+            previous: re.Match[str] | None = None
+            for name in NAME.finditer(listed):
+                if name.start() < cut < name.end() and previous is not None:
+                    # after a whole name ("Faust, K.,", "Fan Chung-Graham,") or a line break;
+                    # not after a surname that wants its given name ("Vazirani, Vijay ...")
+                    whole = len(previous.group().replace(",", " ").split()) >= 2
+                    if whole or _AFTER_WHOLE_NAME.search(listed, 0, name.start()) is not None:
+                        cut = name.start()
+                    break
+                previous = name
+            end = match.start() + cut
             end = start + len(text[start:end].rstrip(" ,&\n\t\r"))
             break
     if text[start:end].split()[0].strip(",.").lower() in NOT_NAMES:
         return None
     return parse_after_authors(text, start, end, limit)
+
+
+_AFTER_WHOLE_NAME = re.compile(r"(?:\.[ \t]*,?|\n)\s*$")
 
 
 def _accept(entry: Entry) -> bool:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from catalog.keys import normalize_title
 from catalog.types import RefKind
 from scanner.spans import SpanIndex
 from scanner.titles import TITLE_RULE
@@ -282,13 +283,19 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
     # Indexes keep this linear in the block: a generated reference list has thousands of
     # hits and fields, and comparing each with each took minutes.
     rules = SpanIndex(rule_hits)
-    tagged = _first_per_span([_with_rule_fields(hit, rules) for hit in tagged_hits(text, fields)])
+    tagged = _first_per_span(
+        [
+            h
+            for h in map(lambda hit: _with_rule_fields(hit, rules), tagged_hits(text, fields))
+            if not _venue_read_as_title(h)
+        ]
+    )
     tagged_spans = SpanIndex(tagged)
     titles = SpanIndex([f for f in fields if f.label == "T"])
     all_fields = SpanIndex(fields)
     kept = [
         hit
-        for hit in rule_hits
+        for index, hit in enumerate(rule_hits)
         if not tagged_spans.overlaps(hit.start, hit.end)
         and (
             hit.kind is not RefKind.TITLE
@@ -296,23 +303,51 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
             or _entry_around(text, hit, all_fields)
             or _quoted_entry(text, hit)
             or _named_by(text, hit)
+            or _book_entry(text, rule_hits, index)
         )
     ]
     return sorted([*tagged, *kept], key=lambda h: h.start)
 
 
+def _book_entry(text: str, rule_hits: Sequence[Hit], index: int) -> bool:
+    """Whether a rule's title entry is a book's (an edition, a publisher and no journal after
+    its title: "G. Golub and C. V. Loan, Matrix Computations, 3rd ed. Baltimore, Johns Hopkins
+    University Press, 1996"): the model, which reads papers' entries, rarely labels a book's."""
+    from scanner.titles.books import is_book_entry
+
+    stop = rule_hits[index + 1].start if index + 1 < len(rule_hits) else len(text)
+    return is_book_entry(text, rule_hits[index], stop)
+
+
 def _first_per_span(hits: list[Hit]) -> list[Hit]:
     """One tagged hit per entry: two titles widened to the same rule entry are its title and
-    a later field read as a second title ("... Software. Massachusetts: A K Peters. 1994",
-    a BibTeX chapter's `booktitle`). Widened, both start where that entry starts; the later
-    one may end past it."""
-    seen: set[int] = set()
+    a later field read as a second title ("... Software. Massachusetts: A K Peters. 1994"),
+    or the same title read twice (a BibTeX chapter's, once more with its `booktitle`)."""
+    seen: set[tuple[int, int]] = set()
+    titles: set[tuple[int, str]] = set()
     out = []
     for hit in hits:
-        if hit.start not in seen:
-            seen.add(hit.start)
-            out.append(hit)
+        title = normalize_title(hit.title_hint or "")
+        if (hit.start, hit.end) in seen or (title and (hit.start, title) in titles):
+            continue
+        seen.add((hit.start, hit.end))
+        titles.add((hit.start, title))
+        out.append(hit)
     return out
+
+
+def _venue_read_as_title(hit: Hit) -> bool:
+    """Whether a tagged title is the venue of the rule entry it was widened to: a BibTeX
+    chapter's `booktitle`, read as a second title of the same entry."""
+    fields = hit.reference
+    return (
+        fields is not None
+        and bool(fields.title and fields.venue)
+        and normalize_title(fields.title or "") == normalize_title(fields.venue or "")
+    )
+
+
+_TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|and|in|for|the|on|with))+")
 
 
 def _with_rule_fields(hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
@@ -327,8 +362,20 @@ def _with_rule_fields(hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     if best is None or best.reference is None or hit.reference is None:
         return hit
     ours, theirs = hit.reference, best.reference
-    if theirs.title and theirs.venue and ours.title == theirs.venue:
-        # the model read the entry's venue as its title (a BibTeX `journal` field)
+    if (
+        theirs.title
+        and (
+            (theirs.venue and ours.title == theirs.venue)
+            or (
+                ours.title
+                and theirs.title.endswith(": " + ours.title)
+                # words of a title before the colon, not names ("Author, L.:", "Mornon J-P:")
+                and _TITLE_WORDS.fullmatch(theirs.title[: -len(ours.title) - 2]) is not None
+            )
+        )
+    ):
+        # the model read the entry's venue as its title (a BibTeX `journal` field), or only
+        # the part after the title's colon ("Social Network Analysis: Methods and ...")
         ours = replace(ours, title=theirs.title)
         hit = replace(hit, title_hint=theirs.title)
     reference = replace(

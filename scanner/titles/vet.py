@@ -133,7 +133,9 @@ def _encyclopedia(text: str, hit: Hit, stop: int) -> bool:
 _NOT_WORK_TITLE = re.compile(
     r"(?i:\b(?:training|reference|users?['’]?|programmer['’]?s|software|technical|"
     r"installation|instruction|operator['’]?s)\s+manual\b|\busers?['’]?\s+guide\b|\bversion\s+\d|\blecture\s+\d+\b|"
-    r"\blecture\s+notes\b(?!\s+in\b)|\bcourse\s+notes\b|\bslides\b|\bkeynote\b|\bwebinar\b)"
+    r"\blecture\s+notes\b(?!\s+in\b)|\bcourse\s+notes\b|\bslides\b|\bkeynote\b|\bwebinar\b|"
+    # an online course ("Lecture 6.5 - rmsprop, COURSERA: Neural Networks for Machine Learning")
+    r"\bcoursera\b|\budacity\b)"
     r"|\b(?i:optimi[sz]ation|modell?ing|software|solver)\s+(?i:suite|studio)\b"
 )
 # Who writes manuals: "Manual, CPLEX User's" read as an author.
@@ -172,9 +174,34 @@ def _code_repository(text: str, hit: Hit, stop: int) -> bool:
     fields = _fields(hit)
     if fields.venue or _called_a_book(text, fields.title):
         return False  # a venue, or a book the place calls one (its notebooks may be on GitHub)
-    entry = text[hit.start : hit.end] + _entry_rest(text, hit, stop)
-    links = _LINK.findall(entry)
+    # the links the entry was read with: a link on a later line may be about the code there
+    links = _LINK.findall(text, hit.start, hit.end)
     return bool(links) and all(_CODE_LINK.match(link) for link in links)
+
+
+# A publisher and its city before a year are a book's imprint, which the entry before them
+# already names ("<i>Spatial Databases With Application To GIS</i>. Morgan Kaufmann, San
+# Francisco, 2002."), not authors: a publisher's whole name read as the first author.
+_PUBLISHER_NAME = re.compile(
+    # (not the publishers that are also surnames: Pearson, Wiley, Springer, Dover)
+    r"(?:[\w&.'-]+\s+)*(?:Press|Publishers?|Publishing|Verlag)|Springer-Verlag|Wiley-\w+|"
+    r"Morgan\s+Kaufmann|Addison[- ]Wesley|Prentice[- ]Hall|McGraw[- ]Hill|North[- ]Holland|"
+    r"Chapman\s*(?:&|and)\s*Hall(?:/CRC)?|Kluwer\s+Academic|O'Reilly\s+Media|"
+    r"World\s+Scientific|Marcel\s+Dekker"
+)
+
+
+def _publisher_as_author(text: str, hit: Hit, stop: int) -> bool:
+    """An imprint line (`Morgan Kaufmann, San Francisco, 2002.`): a publisher's whole name
+    at the start of its line."""
+    fields = _fields(hit)
+    if fields.title or not fields.authors:
+        return False
+    first = fields.authors[0].strip(" ,.")
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return _PUBLISHER_NAME.fullmatch(first) is not None and not text[line_start : hit.start].strip(
+        " \t*/#!"
+    )
 
 
 # A talk at a conference that publishes none (`(Salvi, GDC 2016)`), or said to be a talk.
@@ -193,7 +220,7 @@ def _talk(text: str, hit: Hit, stop: int) -> bool:
 # --- Dates, acronyms and counts read as a name and a year ------------------------------
 
 _WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday mon tues wed thur thurs "  # noqa: SIM905
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "  # noqa: SIM905
     "week weekend quarter semester season".split()
 )
 # A bare year after these is a date: "within May 2015", "until Jun 2016".
@@ -225,10 +252,13 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 
 def _acronym(text: str, hit: Hit, stop: int) -> bool:
     """An acronym and a year, not a person's: `GH 2002` (an issue), `VS 2008`, `CEC 2006`,
-    `IEEE 754`. A mention whose every name is in capitals names no author; an entry with no
-    venue whose only "authors" are such is a phrase around one."""
+    `IEEE 754`. A mention whose every name is in capitals names no author; an entry may have
+    a body for its author, with its title in quotes: `"High-Fin Tube Banks." ESDU (1986)`."""
     fields = _fields(hit)
-    return bool(fields.authors) and not fields.venue and _all_acronyms(fields.authors)
+    if not fields.authors or not _all_acronyms(fields.authors):
+        return False
+    # a title in quotes may have a body for its author; a phrase with "NTPS" for one has none
+    return not fields.title or (not fields.venue and _quoted_at(text, hit) is None)
 
 
 def _all_acronyms(authors: tuple[str, ...]) -> bool:
@@ -263,6 +293,9 @@ _VERB_FIRST = re.compile(
     r"Constructs|Performs|Generates|Finds|Evaluates|Applies|Builds|Adds|Removes|Updates|"
     r"Loads|Writes|Reads|Raises|Yields|Takes|Makes|Uses|Implements|Handles|Stores|Prints|"
     r"Allocates|Frees|Copies|Wraps|Tests|Ensures|Determines|Fills|Sorts|Splits|Parses)\s+[a-z]"
+    # ...or in the imperative, then an article or the data it works on
+    r"|(?:Return|Compute|Calculate|Create|Get|Set|Check|Convert|Transform|Initiali[sz]e|Load|"
+    r"Write|Read|Update|Remove|Add)\s+(?:the|a|an|this|these|all|each|input|output|given)\s"
 )
 
 
@@ -278,8 +311,11 @@ _SPEAKS_BEFORE = re.compile(
     r"\s*[\"“]\s*[•\-*]?\s*$"
 )
 # ...or a colon, after a mention's year ("From Langfelder and Horvath 2012: "...""), not
-# after authors whose entry goes on with a venue, nor after "titled:".
-_COLON_BEFORE = re.compile(r"(?i)(?<!titled)(?<!entitled)(?<!called)(?<!named):\s*[\"“]\s*$")
+# after authors whose entry goes on with a venue, nor after a citing word ("titled:", "in :").
+_COLON_BEFORE = re.compile(r"(?P<word>[\w.]+)?[ \t]*:\s*[\"“]\s*$")
+_CITING_BEFORE_COLON = frozenset(
+    "titled entitled called named in see from cf cf. reference references".split()  # noqa: SIM905
+)
 _SPOKEN = re.compile(
     r"(?i:\b(?:not|cannot|can't|don't|doesn't|doesn’t|isn't|won't|could|should|must|please|"
     r"we|you|your|i|us|our)\b)"
@@ -302,8 +338,18 @@ def _quoted_at(text: str, hit: Hit) -> tuple[int, int] | None:
     return None
 
 
+# A line that quotes a page of a work: `"Derived Geometric Constants: **R2: ...**" (p131)`.
+_QUOTED_PAGE = re.compile(r"[\"“][^\n]*[\"”][ \t]*\((?:p|pg|page)\.?[ \t]*\d+\)[ \t.,;]*$")
+
+
 def _quotation(text: str, hit: Hit, stop: int) -> bool:
     """A quoted sentence, not a title."""
+    if _bare(hit):
+        line_start = text.rfind("\n", 0, hit.start) + 1
+        line_end = text.find("\n", hit.end)
+        quoted = _QUOTED_PAGE.search(text, line_start, line_end if line_end >= 0 else len(text))
+        if quoted is not None and quoted.start() < hit.start:
+            return True
     where = _quoted_at(text, hit)
     if where is None:
         return False
@@ -317,9 +363,11 @@ def _quotation(text: str, hit: Hit, stop: int) -> bool:
     if _SPEAKS_BEFORE.search(text, max(0, open_at - 24), open_at + 1):
         return True
     fields = _fields(hit)
+    colon = _COLON_BEFORE.search(text, max(0, open_at - 24), open_at + 1)
     if (
-        not (fields.venue or fields.volume or fields.pages)
-        and _COLON_BEFORE.search(text, max(0, open_at - 24), open_at + 1) is not None
+        colon is not None
+        and not (fields.venue or fields.volume or fields.pages)
+        and (colon["word"] or "").lower() not in _CITING_BEFORE_COLON
         # `described in: "Title"` introduces a work, not a quotation
         and _NAMED_WORK_BEFORE.search(text, max(0, open_at - 40), open_at + 1) is None
     ):
@@ -424,8 +472,10 @@ def _year_inside(text: str, hit: Hit, stop: int) -> bool:
     """A sentence that holds a year ("runs on 1000 points on a 2014 laptop") read as a title
     and that year: nothing but the sentence says it cites."""
     fields = _fields(hit)
-    if fields.authors or fields.venue or fields.year is None or not fields.title:
+    if fields.venue or fields.year is None or not fields.title:
         return False
+    if fields.authors and not _all_acronyms(fields.authors):
+        return False  # "CEC" in "functions from CEC 2006 competition" is no author
     return any(int(m.group(1)) == fields.year for m in YEAR.finditer(fields.title))
 
 
@@ -507,6 +557,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("not-a-work", _not_work_title),
     Veto("code-repository", _code_repository),
     Veto("talk", _talk),
+    Veto("publisher-as-author", _publisher_as_author),
     Veto("date", _date),
     Veto("acronym", _acronym),
     Veto("count", _count),

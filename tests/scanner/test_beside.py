@@ -52,7 +52,6 @@ TWO_WORKS = [
     "We follow Smith (2001). arXiv:1501.01234 extends it to graphs.\n",
     "See doi:10.1145/3360572 and https://arxiv.org/abs/1706.03762\n",
     ".. [1] Smith (2001) gave the bound.\n   See also doi:10.5555/lee.2004.17 for a tighter one.\n",
-    ".. [1] Smith (2001) gave the bound.\n   cf. doi:10.5555/lee.2004.17\n",
     "See doi:10.1145/3360572, https://arxiv.org/abs/1706.03762\n",
     "See arXiv:1903.03237 and the [IEEE](https://ieeexplore.ieee.org/document/8902557) paper.\n",
 ]

@@ -27,6 +27,14 @@ PAPERS = [
     ("https://escholarship.org/uc/item/8nq2g2s1", M),
     ("https://repository.example.edu/cis_reports/123/", M),
     ("https://www.osti.gov/biblio/1234567", M),
+    # an archived copy (under either Wayback host) of a PDF a lab serves from its publications
+    (
+        "http://wayback.archive.org/web/20100629121128/http://www.example.edu/publications/"
+        "downloads/TideSoundexV5.pdf",
+        M,
+    ),
+    # a paper's page on an academic sharing site, as ResearchGate's
+    ("https://www.academia.edu/123456/A_Layered_Method_for_Tidal_String_Comparison", M),
     ("https://ntrs.nasa.gov/citations/19970016975", M),
     ("https://www.mdpi.com/1099-4300/20/6/397", M),
     ("https://peerj.com/articles/cs-103/", M),
@@ -88,9 +96,17 @@ PAPERS = [
         "http://www.example.br/~doe/publications/bmr5.pdf",
         "ACM Transactions on Mathematical Software (preprint). Available at: " + M,
     ),
+    # CORE's copies of open-access papers (its `download` folder is no software download);
+    # compressed PostScript; a title's `nonstandard` is no standard.
+    ("https://core.ac.uk/download/pdf/11007254.pdf", M),
+    ("http://www.example.ac.at/papers/96-04-04.wh-der.ps.gz", M),
+    ("https://www.example.edu/~doe/pubs/4309-nonstandard-interpretations.pdf", M),
+    ("https://hal.archives-ouvertes.fr/LISV/hal-03015762v1", M),
 ]
 
 NOT_PAPERS = [
+    # a standards working group's document
+    ("http://www.tidemodels.org/wg8home/Documents/WG80462.pdf", "as described in " + M),
     # License texts: by their file name, and by the license wording of their paragraph.
     ("https://www.example.net/products/Example-Public-License-1.1.0.pdf", "Under the " + M),
     ("https://www.example.net/legal/eula.pdf", M),
@@ -179,6 +195,12 @@ NOT_PAPERS = [
     # What the link text of a reST or Markdown link calls it, on the line before the link.
     ("https://www.example.net/files/style1989.pdf", "Follows the `Style Manual\n<" + M + ">`_."),
     ("https://www.example.net/files/t2019.pdf", "See the [lecture slides\n](" + M + ")"),
+    # A homepage labelled so, whatever folder its site keeps it in (`tr`: technical reports).
+    (
+        "http://www.example.edu/labs/imager/tr/2011/DisplacementProject/",
+        "is used as part of the Displacement project, 2013,\n * Web: " + M,
+    ),
+    ("https://www.example.edu/~doe/papers/sketch/", "Doe et al. 2019. Project page: " + M),
 ]
 
 

@@ -37,6 +37,11 @@ NOT_CITATIONS = [
     '   the height. In "Lecture Notes on Numerical Robustness" Shewchuk 09,\n'
     "   Section 3.1, he recommends computing areas in 2D.\n",
     "  Variance clipping in color space (Salvi, GDC 2016). Uses the moments.\n",
+    # an online course's lecture, in a BibTeX entry
+    " @misc{lind2012,\n   title = {Lecture 6.5 - tideprop, COURSERA: Neural Tides for Machine\n"
+    "            Learning},\n   year  = {2012}\n }\n",
+    # a quoted section of a project's own specification
+    '   as defined in "Normal Form For Tides" in the TIDE Technical\n   Specifications\n',
     # software: an entry whose only link is to code, with no venue
     "    References\n    ----------\n    3. Lind, A. (2006)\n       tide99 - R `tides` package\n"
     "       https://github.com/cran/tides/blob/master/R/tide99.R\n",
@@ -45,6 +50,7 @@ NOT_CITATIONS = [
     "       https://github.com/okafor/TIDE-cvd\n",
     # dates
     "          Wednesday (Nov. 6, 2013).\n",
+    "        'Tue 1974 01 01 00 00 00',\n",
     "          the rows here fall within Mat 2015\n",
     "  * During part of the Company Hack Week 2016 (and a bit after), bindings were written.\n",
     # an acronym and a year: an issue, a product, a competition
@@ -117,6 +123,16 @@ MENTIONS_NOT_TITLES = [
         "Getis",
     ),
     (
+        "      Transform the input action-angle coordinates to cartesian position, as in the\n"
+        "      Sanders & Binnie 2014 formalism for computing action-angle coordinates\n",
+        "Sanders",
+    ),
+    (
+        "     - Na, K, Mg, dNTPS: Millimolar concentration of respective ion. To\n"
+        "       have a simple correction, just pass Na, as in von Ahsen et al. (2001).\n",
+        "von Ahsen",
+    ),
+    (
         "    Calculates the aromaticity value of a protein according to Lobry, 1994.\n",
         "Lobry",
     ),
@@ -184,6 +200,16 @@ CITATIONS = [
         "   non-Hermitian linear systems.\n",
         "QMR: a quasi-minimal residual method for non-Hermitian linear systems",
     ),
+    (
+        '    Royal Road Function as presented by Jane Mitchel in :\n    "An introduction to'
+        ' Evolutionary Search".\n',
+        "An introduction to Evolutionary Search",
+    ),
+    (
+        '    .. [1] "Low-Fin Staggered Tube Banks: Heat Transfer and Pressure Drop for\n'
+        '       Turbulent Gas Flow." ESDU (October 1, 1986).\n',
+        "Low-Fin Staggered Tube Banks: Heat Transfer and Pressure Drop for Turbulent Gas Flow",
+    ),
     ("    This uses the estimator of Bartlett 1954 for small samples.\n", "Bartlett"),
     ("      if necessary (see paragraph 4 in p. 580 L&M 1998)\n", "L&M"),
     ("      as in K&R (1988), chapter 5\n", "K&R"),
@@ -200,6 +226,19 @@ CITATIONS = [
         "    References\n    ----------\n\n"
         '    Lind, A. "Tidal Filters in Python".\n    https://github.com/lind/Tidal-Filters\n',
         "Tidal Filters in Python",
+    ),
+    # a phrase quoted from a page of the work cited above is no second title
+    (
+        "Lind, A. (2000). Tidal Reference System 1980. Journal of Tides, 74(1), 128-133.\n"
+        '"Derived Tidal Constants: **R2: radius of sphere of same surface**" (p131)\n',
+        "Tidal Reference System 1980",
+    ),
+    # a book's imprint line is its entry's, not a second citation by "Morgan Kaufmann"
+    (
+        " Described in: A. Lind, Ben Okafor and Cleo Moss.\n"
+        " <i>Tidal Databases With Application To Harbours</i>.\n"
+        " Morgan Kaufmann, San Francisco, 2002.\n",
+        "Tidal Databases With Application To Harbours",
     ),
     # a paper whose entry also links its code keeps its venue
     (
@@ -244,6 +283,23 @@ ENTRY_TITLES = [
         ],
     ),
 ]
+
+
+ENTRY_TITLES.append(
+    (
+        "    .. [2] Fan Chung-Grahame, Spectral Graph Methods,\n"
+        "       CBMS Regional Conference Series in Mathematics, Number 92, 1997.\n",
+        ["Spectral Graph Methods"],
+    )
+)
+ENTRY_TITLES.append(
+    (
+        "    .. [2] pg. 201 of Wasserfall, S. and Fausten, K.,\n"
+        "       Social Network Analysis: Methods and Uses, 1994,\n"
+        "       Cambridge University Press.\n",
+        ["Social Network Analysis: Methods and Uses"],
+    )
+)
 
 
 @pytest.mark.parametrize(("text", "titles"), ENTRY_TITLES)
