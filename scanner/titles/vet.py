@@ -172,7 +172,9 @@ def _code_repository(text: str, hit: Hit, stop: int) -> bool:
     fields = _fields(hit)
     if fields.venue or _called_a_book(text, fields.title):
         return False  # a venue, or a book the place calls one (its notebooks may be on GitHub)
-    entry = text[hit.start : hit.end] + _entry_rest(text, hit, stop)
+    entry = text[hit.start : hit.end]
+    if fields.title:  # a mention's sentence goes on past its entry: only its own span counts
+        entry += _entry_rest(text, hit, stop)
     links = _LINK.findall(entry)
     return bool(links) and all(_CODE_LINK.match(link) for link in links)
 
