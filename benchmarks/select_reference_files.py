@@ -58,6 +58,8 @@ SOURCES = {
     "jts": ("modules/core/src/main/java", (".java",)),
     "geo": ("geo/src", (".rs",)),
     "tribuo": (".", (".java",)),
+    "talisman": ("package", (".js",)),
+    "gtsam": ("gtsam", (".h", ".cpp")),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -98,7 +100,9 @@ MIN_LINES, MAX_LINES = 20, 1500
 # code (dlib's `external`) is left out, the JGraphT licence header's EPL link is boilerplate, and
 # files are at most 1,000 lines long so that each can be read whole.
 STRATA = {"pyod", "datasketch", "dlib", "jgrapht", "rust-bio", "bloom-filters"}
-STRATA |= {"salib", "textdistance", "natural", "ensmallen", "jts", "geo", "tribuo"}
+# The fifth development set (references-dev5.jsonl) is drawn the same two ways.
+STRATA |= {"salib", "textdistance", "natural", "ensmallen", "jts", "geo"}
+STRATA |= {"tribuo", "talisman", "gtsam"}
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
 STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)
@@ -121,7 +125,7 @@ def candidates(root: Path, package: str) -> list[str]:
         if package in LINKED and (EXCLUDED_LATER.search(relative) or BUNDLED.search(relative)):
             continue
         if package in STRATA and (
-            EXCLUDED_LATER.search(relative) or re.search(r"(^|/)external(/|$)", relative)
+            EXCLUDED_LATER.search(relative) or re.search(r"(^|/)(external|3rdparty)(/|$)", relative)
         ):
             continue
         out.append(relative)

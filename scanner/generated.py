@@ -58,13 +58,14 @@ GENERATORS: tuple[tuple[str, re.Pattern[bytes]], ...] = (
     ),
 )
 _BANNER_SHOWN = 70  # characters of the banner line in the skip reason
-# What every banner above holds: most files lack it in their head, and are settled by one search.
-_NEEDLE = re.compile(rb"(?i)generat|DO NOT EDIT")
+# What every banner above holds (lower-cased): most files lack both in their head.
+_NEEDLES = (b"generat", b"do not edit")
 
 
 def generated_reason(data: bytes) -> str | None:
     """The skip reason of a file whose head carries a generator's banner, else None."""
-    if _NEEDLE.search(data, 0, HEAD_BYTES) is None:
+    head = data[:HEAD_BYTES].lower()
+    if _NEEDLES[0] not in head and _NEEDLES[1] not in head:
         return None
     for number, line in _leading_comments(data[:HEAD_BYTES]):
         for generator, banner in GENERATORS:

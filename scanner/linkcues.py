@@ -48,11 +48,26 @@ _WRAPS_AFTER = frozenset(b"/-_=?&#.:")
 _DELIMITER = re.compile(rb"[ \t]*(?://+!?|#+|\*+/?|/\*+!?)")
 
 
-def ordinary_link(lowered: bytes, at: int) -> bool:
+class LinkJudge:
+    """Judges the links of one file (`ordinary`): a file of thousands of links to other hosts
+    (a generated index) has only its first `MAX_JUDGED` read by the URL extractor's rules, so
+    the prefilter stays linear in the file; the others count."""
+
+    MAX_JUDGED = 500  # the most in a file of tf-include, scipy or boost-math: 117
+
+    def __init__(self) -> None:
+        self.left = self.MAX_JUDGED
+
+    def ordinary(self, lowered: bytes, at: int) -> bool:
+        """`ordinary_link`, within the file's allowance of judged links."""
+        return ordinary_link(lowered, at, self)
+
+
+def ordinary_link(lowered: bytes, at: int, judge: LinkJudge | None = None) -> bool:
     """Whether the link at `at` of a file's lowercased bytes cannot lead to a paper: it sits in
     license wording, its host serves code, documentation or encyclopedia pages (a paper link
     on any other host, or a title beside such a link, still makes the file a candidate), or
-    the URL extractor refuses it whatever its entry."""
+    the URL extractor refuses it whatever its entry (while `judge` has links left to judge)."""
     if _on_license_line(lowered, at):
         return True
     if lowered[at : at + 1] == b"h" and not _SCHEME.match(lowered, at):
@@ -69,6 +84,10 @@ def ordinary_link(lowered: bytes, at: int) -> bool:
         # `someone.github.io/papers/x.pdf`: an author's copy of a paper on a personal site.
         path = _PATH.match(lowered, host.end())
         return is_ordinary_link(name, path.group().decode("ascii", "replace") if path else "")
+    if judge is not None:
+        if judge.left <= 0:
+            return False
+        judge.left -= 1
     return _never_a_paper(lowered, at)
 
 

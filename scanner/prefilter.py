@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from ahocorasick_rs import MATCHKIND_LEFTMOST_FIRST, BytesAhoCorasick
 
 from catalog.ids import ARXIV_OLD_ARCHIVES
-from scanner.linkcues import ordinary_link
+from scanner.linkcues import LinkJudge
 from scanner.titles.cues import CUES, YEARS, Confirm, Cue
 
 # Identifier markers and the hosts whose links some extractor reads (arXiv mirrors, DOI
@@ -194,6 +195,7 @@ def cue_offsets(data: bytes) -> Iterator[int]:
     # Globals as locals: this loop sees every match of every needle in the file.
     word, word_start, word_end, code_after = _WORD, _WORD_START, _WORD_END, _CODE_AFTER
     checks, capital_after, capital_first = _CHECKS, _CAPITAL_AFTER, _CAPITAL_FIRST
+    paragraph, links = _Paragraph(), LinkJudge()
     for needle, start, end in _NEEDLES.find_matches_as_indexes(lowered):
         # The commonest needles (` and `, ` by `, `trans`, `proc`) want a capital: most of
         # their matches fail here, first.
@@ -205,14 +207,14 @@ def cue_offsets(data: bytes) -> Iterator[int]:
             continue  # `remove_reference_t`, `chttp2`, `set all`: inside a word of code
         if needle in word_end and lowered[end : end + 1] in code_after[needle]:
             continue  # `doing`, `ieeedouble`, `reference_wrapper`, `T& reference;`
-        if needle == _REFERENCE and not _reference_cue(data, lowered, start, end):
+        if needle == _REFERENCE and not _reference_cue(data, lowered, start, end, paragraph):
             continue  # `returns a reference to the`, `reference count`
         if needle in checks and not checks[needle](data, start, end):
             continue  # not what the detector reads
         if needle >= _FIRST_LINK_NEEDLE:
             if needle not in _COPYRIGHT_NEEDLES or not _on_copyright_line(lowered, start):
                 yield start
-        elif not ordinary_link(lowered, start):
+        elif not links.ordinary(lowered, start):
             yield start
     # The regex skips to its literal prefix faster than `in` finds it.
     for match in _DOI_PREFIX.finditer(data):
@@ -230,22 +232,56 @@ def cue_offsets(data: bytes) -> Iterator[int]:
     yield from _years(lowered)
 
 
-def _reference_cue(data: bytes, lowered: bytes, start: int, end: int) -> bool:
+@dataclass(slots=True)
+class _Paragraph:
+    """The paragraph last read around a prose `reference` of a file (`_reference_cue`): the
+    newline before it (-1 at the file's start), the newline that ends it, and whether it holds
+    an entry's sign; or, when it ran on past `_PARAGRAPH_READ` bytes before the word, `long`
+    and where its run of lines without a blank one ends. The cues after it reuse it."""
+
+    first: int = -1
+    stop: int = -1
+    long: bool = False
+    cites: bool = False
+
+
+def _reference_cue(
+    data: bytes, lowered: bytes, start: int, end: int, paragraph: _Paragraph
+) -> bool:
     """Whether `reference` at `start:end` is a word the title detector reads (see
-    `_REFERENCE`)."""
+    `_REFERENCE`), `paragraph` the one read for the last such word of the file."""
     if data[start : start + 1] == b"R" or _HEADER_END.match(lowered, end):
         return True
     if _CITING_AFTER.match(lowered, end):
         return True
     if _CITING_BEFORE.search(lowered, max(0, start - 12), start):
         return True
-    paragraph = _paragraph(lowered, start, end)
-    return paragraph is None or _ENTRY_EVIDENCE.search(data, *paragraph) is not None
+    if start < paragraph.stop:
+        # In the same paragraph (or run of lines): as read then, unless it now runs on past
+        # the reach before this word (its own line aside), as reading it afresh would find.
+        if paragraph.long:
+            return True
+        line_start = lowered.rfind(b"\n", 0, start) + 1
+        top = paragraph.first + 1
+        return paragraph.cites or (line_start != top and start - top > _PARAGRAPH_READ)
+    first = _blank_before(lowered, start)
+    if first is None:
+        # A long run of lines: this word counts unread, and so does every one up to the next
+        # blank line, whose reach before holds no blank line either.
+        paragraph.long, paragraph.stop = True, _blank_after(lowered, end, None)
+        return True
+    last = _blank_after(lowered, end, _PARAGRAPH_READ)
+    if last < 0:
+        return True
+    paragraph.long, paragraph.first, paragraph.stop = False, first, last
+    paragraph.cites = _ENTRY_EVIDENCE.search(data, max(first, 0), last) is not None
+    return paragraph.cites
 
 
-def _paragraph(lowered: bytes, start: int, end: int) -> tuple[int, int] | None:
-    """The span around `start:end` up to the nearest blank lines, or None when it runs on
-    past `_PARAGRAPH_READ` bytes (most paragraphs are a few lines)."""
+def _blank_before(lowered: bytes, start: int) -> int | None:
+    """The newline that ends the nearest blank line before `start`'s line (-1: none, the file
+    starts the paragraph), or None when a line more than `_PARAGRAPH_READ` bytes back comes
+    first (most paragraphs are a few lines)."""
     first = lowered.rfind(b"\n", 0, start)  # the end of the line before
     while first >= 0:
         line_start = lowered.rfind(b"\n", 0, first) + 1
@@ -254,17 +290,23 @@ def _paragraph(lowered: bytes, start: int, end: int) -> tuple[int, int] | None:
         if start - line_start > _PARAGRAPH_READ:
             return None
         first = line_start - 1
+    return first
+
+
+def _blank_after(lowered: bytes, end: int, reach: int | None) -> int:
+    """The newline that starts the nearest blank line after `end`'s line (the file's length:
+    none), or -1 when a line more than `reach` bytes on comes first."""
     last = lowered.find(b"\n", end)  # the end of the line
     while last >= 0:
         line_end = lowered.find(b"\n", last + 1)
         if line_end < 0:
             line_end = len(lowered)
         if _BLANK_LINE.fullmatch(lowered, last + 1, line_end):
-            break
-        if line_end - end > _PARAGRAPH_READ:
-            return None
+            return last
+        if reach is not None and line_end - end > reach:
+            return -1
         last = line_end if line_end < len(lowered) else -1
-    return max(first, 0), (last if last >= 0 else len(lowered))
+    return len(lowered)
 
 
 def _on_copyright_line(lowered: bytes, at: int) -> bool:

@@ -20,6 +20,12 @@ _BARE_HOST = re.compile(
 _HF_PAPERS = re.compile(
     r"(?i)^(?:https?://)?(?:www\.)?huggingface\.co/papers/(?P<id>\d{4}\.\d{4,5})"
 )
+# arXiv's own FTP-path PDFs: `arxiv.org/ftp/arxiv/papers/1808/1808.10489.pdf` for new ids (the
+# archive is then `arxiv`), `arxiv.org/ftp/math/papers/0309/0309136.pdf` for old ones.
+_FTP_PDF = re.compile(
+    r"(?i)^(?:https?://)?(?:www\.|export\.)?arxiv\.org/ftp/(?P<archive>[a-z]+(?:-[a-z]+)?)"
+    r"/papers/\d{4}/(?P<number>\d{4}\.\d{4,5}|\d{7})(?P<version>v\d+)?\.pdf$"
+)
 # An explicit marker: `arXiv:1706.03762`, `arXiv 1706.03762`, `[arXiv:...]`, `arXiv preprint
 # arXiv:...`. Whatever follows the marker is validated, and an invalid id is reported.
 _PREFIXED = re.compile(
@@ -99,6 +105,8 @@ class ArxivExtractor:
         "Kingma and Ba. Adam. CoRR, abs/1412.6980, 2014.",
         "Kingma and Ba. Adam. ArXiv e-prints, abs/1412.6980, 2014.",
         "https://www.arxiv-vanity.com/papers/1412.6980/",
+        "https://arxiv.org/ftp/arxiv/papers/1808/1808.10489.pdf",
+        "http://arxiv.org/ftp/math/papers/0309/0309136.pdf",
         "archivePrefix={arXiv},\n  eprint={2106.08254},",
     )
     INVALID: ClassVar[tuple[str, ...]] = (
@@ -126,10 +134,10 @@ class ArxivExtractor:
         taken = SpanSet()
         if any(needle in lowered for needle in _NEEDLES):
             for start, end, url in iter_urls(text):
-                match = ARXIV_URL.match(url) or _HF_PAPERS.match(url)
-                if match:
-                    ref = parse_arxiv(match["id"])
-                    problem = None if ref else arxiv_problem(match["id"])
+                written = _link_id(url)
+                if written is not None:
+                    ref = parse_arxiv(written)
+                    problem = None if ref else arxiv_problem(written)
                     taken.add(start, end)
                     yield Hit(start, end, self.kind, self.rule, ref=ref, problem=problem)
                 elif (empty := _EMPTY_LINK.match(url)) is not None:
@@ -211,3 +219,16 @@ class ArxivExtractor:
             problem=problem,
             title_hint=hint,
         )
+
+
+def _link_id(url: str) -> str | None:
+    """The arXiv id a link to arXiv or one of its readers serves, as written, else None."""
+    match = ARXIV_URL.match(url) or _HF_PAPERS.match(url)
+    if match:
+        return match["id"]
+    ftp = _FTP_PDF.match(url)
+    if ftp is None:
+        return None
+    archive = ftp["archive"].lower()
+    number = ftp["number"] + (ftp["version"] or "")
+    return number if archive == "arxiv" else f"{archive}/{number}"

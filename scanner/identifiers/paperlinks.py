@@ -74,8 +74,9 @@ _NOT_PAPER_WORDS = re.compile(
     # A course number with its term: `2233-S99`, `cs229_f19`.
     r"/(?:[a-z]{0,5})?\d{3,4}[-_](?:s|f|w|sp|fa|su|wi)\d{2}/|"
     r"users?_?-?guide|techdocs|presentations?(?![a-z])|faqs?(?![a-z])|keynote|webinar|"
-    # Vendors' white papers and federal standards (`nist.fips.197.pdf`).
-    r"white[_-]?papers?|(?<![a-z])fips(?![a-z])|(?<![a-z])std(?![a-z])|"
+    # Vendors' white papers and federal standards (`nist.fips.197.pdf`), and the documents of
+    # a standards body's working group (`/wg8home/Documents/WG80462.pdf`).
+    r"white[_-]?papers?|(?<![a-z])fips(?![a-z])|(?<![a-z])std(?![a-z])|(?<![a-z])wg\d+|"
     # Vendors' application notes and errata.
     r"application[_-]?notes?|(?<![a-z])app[_-]?notes?(?![a-z])|(?<![a-z])errata(?![a-z])|"
     # A course number as a whole path segment: `stat315a`, `~cse835`, `am121`, `15-084j`,
@@ -88,13 +89,14 @@ _NOT_PAPER_WORDS = re.compile(
     r"(?<![a-z])(?:slides?|lectures?|lect|notes|classes|handouts?|courses?|teaching|class|"
     r"syllabus|homework|hw\d*|tutorials?|talks?|posters?|webfoils|foils|manuals?\d*|"
     r"datasheets?|docs?|documentation|api|reference|vignettes|blog|blogs|news|wiki|"
-    r"software|code|download|downloads|releases?|install|data|datasets?|images?|img|static/img|"
+    r"software|code|releases?|install|data|datasets?|images?|img|static/img|"
     r"figures?|issues|forum|questions|day\d+|week\d+|exam|quiz|cheat-?sheet)(?![a-z])"
 )
 # Path words that name a non-paper in general but also stand in the titles of reports that
 # authors keep among their papers (`~user/papers/guide/guide.pdf`, a technical report titled
-# "A Practical Guide to ..."): a paper folder anywhere in the path overrides them.
-_WEAK_NOT_PAPER_WORDS = re.compile(r"(?<![a-z])guides?(?![a-z])")
+# "A Practical Guide to ..."), or name the folder a lab serves its papers from
+# (`/publications/downloads/x.pdf`): a paper folder anywhere in the path overrides them.
+_WEAK_NOT_PAPER_WORDS = re.compile(r"(?<![a-z])(?:guides?|downloads?)(?![a-z])")
 # Paper pages on journals', repositories' and companies' sites, recognised by their shape.
 _PAPER_PAGES = re.compile(
     r"(?ix)^(?:[\w.-]+\.)?(?:"
@@ -103,6 +105,7 @@ _PAPER_PAGES = re.compile(
     r"|(?:pnas|science|sciencemag|[\w-]+\.oxfordjournals)\.org/content/(?:early/)?\d+/\d+"
     r"|projecteuclid\.org/(?:euclid\.|journals/[\w-]+/volume-|download/pdf)"
     r"|researchgate\.net/publication/\d+"
+    r"|academia\.edu/\d+/[A-Za-z][\w-]+"
     r"|hdl\.handle\.net/\d+(?:\.\d+)*/\S+"
     r"|[\w.-]+/(?:dspace/)?(?:bitstream/)?handle/\d+(?:\.\d+)*/\d+"
     r"|hal(?:\.science|\.archives-ouvertes\.fr|\.inria\.fr|-[\w-]+\.archives-ouvertes\.fr)"
@@ -215,7 +218,7 @@ _ENTRY_CUES = re.compile(
 )
 _LINKS_IN_ENTRY = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
 _QUERY_NAMES = re.compile(r"(?<=[?&])[\w.-]+=")
-_WAYBACK = re.compile(r"(?i)^(?:https?://)?web\.archive\.org/web/[\w*]+/(?P<inner>.+)$")
+_WAYBACK = re.compile(r"(?i)^(?:https?://)?(?:web|wayback)\.archive\.org/web/[\w*]+/(?P<inner>.+)$")
 _SCHEME = re.compile(r"(?i)^(?:https?://)?")
 # Stands for the link inside its entry, so that what precedes it on its line can be read.
 LINK_MARK = "\x00"

@@ -11,13 +11,16 @@ algorithm below a licence header included, is read as before.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-# What any text to blank holds; most blocks lack it and are returned after one search.
-_NEEDLE = re.compile(
-    r"(?i)copyright|\(c\)|©|rights reserved|licen[cs]|warrant|permission|SPDX|C\.F\.R|revision"
-)
+# What any text to blank holds, lower-cased; most blocks lack all of them and are returned
+# after a few substring tests (the patterns below are compiled on first use).
+_NEEDLES = (
+    "copyright", "(c)", "©", "rights reserved", "licen", "warrant", "permission", "spdx",
+    "c.f.r", "revision",
+)  # fmt: skip
 # A line that is a copyright or licence tag, from its first word (after a bullet or label).
-_LEGAL_LINE = re.compile(
+_LEGAL_LINE = (
     r"(?im)^[ \t]*(?:[-*+•][ \t]*)?(?:"
     r"(?:portions[ \t]+)?copyright\b|\(c\)[ \t]*(?:19|20)\d\d|©"
     r"|all[ \t]+rights[ \t]+reserved"
@@ -26,7 +29,7 @@ _LEGAL_LINE = re.compile(
     r")[^\n]*"
 )
 # Wording found in licence terms and notices, not in prose about an algorithm.
-_LEGAL_TERMS = re.compile(
+_LEGAL_TERMS = (
     r"(?i)permission is hereby granted|redistribution and use in source and binary forms"
     r"|licensed under the|under the terms of the|\blicen[cs]e,? version \d"
     r"|without warranties or conditions|without (?:any|even the implied) warranty"
@@ -35,30 +38,37 @@ _LEGAL_TERMS = re.compile(
     r"|C\.F\.R\.|commercial computer software|U\.S\. Government|notice to licensee"
     r"|limitation of liability"
 )
-_PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
+_PARAGRAPH = r"(?:[^\n]*\S[^\n]*(?:\n|$))+"
 _NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def blank_licences(text: str) -> str:
     """`text` with its copyright lines and licence paragraphs blanked."""
-    if _NEEDLE.search(text) is None:
+    lowered = text.lower()
+    if not any(needle in lowered for needle in _NEEDLES):
         return text
-    if _LEGAL_TERMS.search(text) is not None:
-        text = _PARAGRAPH.sub(_blank_legal_paragraph, text)
-    return _LEGAL_LINE.sub(_blank, text)
+    if _compiled(_LEGAL_TERMS).search(text) is not None:
+        text = _compiled(_PARAGRAPH).sub(_blank_legal_paragraph, text)
+    return _compiled(_LEGAL_LINE).sub(_blank, text)
 
 
 def _blank_legal_paragraph(match: re.Match[str]) -> str:
     """A paragraph of licence terms blanked whole; in a short paragraph that mentions one term
     (`Licensed under MIT. Implements Smith (2011).`), only the lines that hold it."""
     paragraph = match.group()
-    terms = len(_LEGAL_TERMS.findall(paragraph))
+    legal = _compiled(_LEGAL_TERMS)
+    terms = len(legal.findall(paragraph))
     if not terms:
         return paragraph
     if terms >= 2 or paragraph.count("\n") >= 3:
         return _blank(match)
     return "".join(
-        _NOT_NEWLINE.sub(" ", line) if _LEGAL_TERMS.search(line) else line
+        _NOT_NEWLINE.sub(" ", line) if legal.search(line) else line
         for line in paragraph.splitlines(keepends=True)
     )
 

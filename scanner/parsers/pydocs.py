@@ -22,7 +22,9 @@ _BRACKET = re.compile(r"[()\[\]{}]")
 _OPENING = frozenset("([{")
 # The name an assignment or keyword argument sets, right before its `=` (a subscript allowed).
 _TARGET = re.compile(r"([A-Za-z_]\w*)\s*(?:\[[^\]\n]*\])?\s*[+]?$")
-_DOC_NAME = re.compile(r"(?i)doc")
+# A documentation name: `doc`, `_fit_doc`, `_shared_docs`, `docdict`, `DOC_TEMPLATE`,
+# `__doc__`, `docstring`; not `document`, `docker_image` or `doctor`.
+_DOC_NAME = re.compile(r"(?i)(?:^|_)doc(?:s|dict|template)?(?:_|\d|$)|docstring")
 # A module that only holds documentation: `function_docs`, `_add_newdocs`, `_docstrings`.
 _DOC_MODULE = re.compile(r"(?i)(?:docs?|docstrings?)$")
 _PREFIX = re.compile(r"[A-Za-z]*")

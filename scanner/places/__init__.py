@@ -20,7 +20,11 @@ from __future__ import annotations
 from scanner.places.base import Groups
 from scanner.places.beside import join_beside
 from scanner.places.combine import merge
-from scanner.places.entries import join_entry_identifiers
+from scanner.places.entries import (
+    join_entry_identifiers,
+    join_entry_tails,
+    join_leading_identifiers,
+)
 from scanner.places.labels import from_entry_label, join_labels, with_label_mentions
 from scanner.places.links import with_link_references
 from scanner.places.mentions import join_author_year_mentions
@@ -39,6 +43,8 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     join_title_prefixes(hits, groups)
     join_chapter_collections(text, hits, groups)
     join_entry_identifiers(text, hits, groups)
+    join_leading_identifiers(text, hits, groups)
+    join_entry_tails(text, hits, groups)
     beside = frozenset(hits[i].start for i in join_beside(text, hits, groups))
     join_labels(text, hits, groups)
     join_author_year_mentions(text, hits, groups)

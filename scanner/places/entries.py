@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from catalog.types import RefKind
 from scanner.places.base import ENTRY_BREAK, ENTRY_KINDS, ENTRY_REACH, Groups, mergeable
 from scanner.places.layout import ends_entry_line, ends_its_line, starts_paragraph
 from scanner.places.words import MONTHS, TRAILER_WORDS, WORD, trailer_or_locator
@@ -73,6 +74,58 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> None:
             ):
                 groups.join(index - 1, index)
                 in_entry.add(index)
+
+
+def join_entry_tails(text: str, hits: list[Hit], groups: Groups) -> None:
+    """Join an author-year mention that directly ends a title entry, only punctuation, markup
+    and one line break between them, to that entry: its venue and year read as a name and a
+    year (`<i>Interchange of Spatial Data</i>,` then `Agile 2006, Visegrad, Hungary.`)."""
+    for index in range(1, len(hits)):
+        entry, tail = hits[index - 1], hits[index]
+        if (
+            tail.kind is RefKind.AUTHOR_YEAR
+            and tail.ref is None
+            and entry.ref is None
+            and entry.kind in ENTRY_KINDS
+            and mergeable(entry)
+            and mergeable(tail)
+            and _ENTRY_TAIL_GAP.fullmatch(text, entry.end, tail.start) is not None
+        ):
+            groups.join(index - 1, index)
+
+
+# Between an entry's title and its venue: closing markup, punctuation, one line break.
+_ENTRY_TAIL_GAP = re.compile(r"(?:</?[a-zA-Z]{1,6}>|[.,;:\"”'*])*[ \t]*(?:\n[ \t]*)?")
+
+
+def join_leading_identifiers(text: str, hits: list[Hit], groups: Groups) -> None:
+    """Join the links written before an entry to it when only a label naming the entry stands
+    between them (`[Reference]: <links>` then `[Article]: <entry>`); the links one per line in
+    the run before it are that entry's too (a publisher's page, then a repository's PDF)."""
+    for index in range(1, len(hits)):
+        entry = hits[index]
+        if entry.ref is not None or entry.kind not in ENTRY_KINDS or not mergeable(entry):
+            continue
+        link = index - 1
+        if hits[link].ref is None or not mergeable(hits[link]):
+            continue
+        if _ENTRY_LABEL_GAP.fullmatch(text, hits[link].end, entry.start) is None:
+            continue
+        groups.join(link, index)
+        while link > 0 and hits[link - 1].ref is not None and mergeable(hits[link - 1]):
+            gap = text[hits[link - 1].end : hits[link].start]
+            if gap.strip() or gap.count("\n") != 1:
+                break
+            groups.join(link - 1, index)
+            link -= 1
+
+
+# Between links and the entry they belong to: a label that names the entry, on its own line,
+# perhaps after a blank line; nothing else.
+_ENTRY_LABEL_GAP = re.compile(
+    r"[ \t]*\n(?:[ \t]*\n)?[ \t]*"
+    r"\[?(?i:articles?|papers?|publications?|citations?|original\s+paper)\]?[ \t]*:[ \t]*\n[ \t]*"
+)
 
 
 _LIST_SEPARATOR = re.compile(r"[,;]")

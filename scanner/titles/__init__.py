@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ahocorasick_rs import AhoCorasick
+
 from scanner.titles.cues import CUES, YEAR_PATTERN
 from scanner.types import Hit
 
@@ -41,6 +43,17 @@ _CUE_PATTERNS = tuple((c.text, re.compile(c.pattern)) for c in CUES if not c.boo
 # The short names of reference works (`scanner.titles.books.KNOWN_WORKS`): `Knuth, Vol. 2`.
 KNOWN_NEEDLES = tuple(c.text for c in CUES if c.book)
 _YEAR_NEEDLE = YEAR_PATTERN
+# Every string the test looks for (the cue strings first, then those in front of the cue
+# patterns, then the short names of reference works), found in one pass over the block by an
+# Aho-Corasick automaton: its overlapping matches find each string wherever `in` would, and
+# one pass cost less than a third of the thirty `in` scans a block that fails the test needs.
+_GATE_STRINGS = tuple(
+    dict.fromkeys((*_CUE_STRINGS, *(needle for needle, _ in _CUE_PATTERNS), *KNOWN_NEEDLES))
+)
+_GATE = AhoCorasick(list(_GATE_STRINGS))
+_CUE_IDS = frozenset(range(len(_CUE_STRINGS)))
+_PATTERN_IDS = tuple((_GATE_STRINGS.index(needle), pattern) for needle, pattern in _CUE_PATTERNS)
+_BOOK_IDS = frozenset(_GATE_STRINGS.index(needle) for needle in KNOWN_NEEDLES)
 _NOT_CITATION_LINES = ("copyright", "(c)", "©", "spdx", "license")
 
 
@@ -54,8 +67,9 @@ def find_citations(text: str, tagger: object = SHIPPED_MODEL) -> list[Hit]:
     shipped model unless another `Tagger`, or None for the rules alone, is given) then reads
     the regions with bibliographic cues, and its entries replace or join the rules' ones.
     """
-    if not _has_cue(text):
-        if not any(needle in text for needle in KNOWN_NEEDLES):
+    found = _strings_in(text)
+    if not _has_cue(text, found):
+        if _BOOK_IDS.isdisjoint(found):
             return []
         from scanner.titles.books import mark_books
 
@@ -66,7 +80,8 @@ def find_citations(text: str, tagger: object = SHIPPED_MODEL) -> list[Hit]:
 def may_cite(text: str) -> bool:
     """Whether `find_citations` may find anything in `text`: its needle test. A parser may
     leave out a block that fails it and holds none of the prefilter's cues either."""
-    return _has_cue(text) or any(needle in text for needle in KNOWN_NEEDLES)
+    found = _strings_in(text)
+    return _has_cue(text, found) or not _BOOK_IDS.isdisjoint(found)
 
 
 def _detected(text: str, tagger: object) -> list[Hit]:
@@ -92,11 +107,23 @@ def rule_citations(text: str) -> list[Hit]:
     return detect(text)
 
 
-def _has_cue(text: str) -> bool:
-    """Whether `text` has anything a citation needs: a year, a quote, "et al" or a header."""
-    if any(cue in text for cue in _CUE_STRINGS):
+def _strings_in(text: str) -> set[int]:
+    """The indices in `_GATE_STRINGS` of the strings `text` holds."""
+    try:
+        matches = _GATE.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:  # a lone surrogate (an undecodable byte kept) stops the automaton
+        return {index for index, string in enumerate(_GATE_STRINGS) if string in text}
+    return {match[0] for match in matches}
+
+
+def _has_cue(text: str, found: set[int] | None = None) -> bool:
+    """Whether `text` has anything a citation needs: a year, a quote, "et al" or a header
+    (`found`: its `_strings_in`, when known)."""
+    if found is None:
+        found = _strings_in(text)
+    if not _CUE_IDS.isdisjoint(found):
         return True
-    if any(needle in text and pattern.search(text) for needle, pattern in _CUE_PATTERNS):
+    if any(index in found and pattern.search(text) for index, pattern in _PATTERN_IDS):
         return True
     position = 0
     while (match := _YEAR_NEEDLE.search(text, position)) is not None:

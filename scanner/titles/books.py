@@ -138,6 +138,11 @@ def _not_work(hit: Hit) -> bool:
     return bool(written) and _NOT_WORK.search(written) is not None
 
 
+def is_book_entry(text: str, hit: Hit, stop: int) -> bool:
+    """Whether the title citation `hit` (its entry running to `stop` at most) is a book's."""
+    return hit.kind is RefKind.TITLE and _is_book(text, hit, stop)
+
+
 def _is_book(text: str, hit: Hit, stop: int) -> bool:
     fields = hit.reference
     if fields is None or not (fields.title or fields.venue):

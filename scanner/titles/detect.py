@@ -51,7 +51,10 @@ _MIN_CITED_FROM_WORDS = 4
 # from Source" below`, `"Configuring the Build" of the manual`, `"Usage" section`.
 _DOC_SECTION_AFTER = re.compile(
     r"[\"”]?\s*(?i:sections?|chapters?|below|above|of\s+(?:the|this|our)\s+\w+|in\s+the\s+"
-    r"(?:docs|documentation|manual|user\s+guide|tutorial|readme))\b"
+    # also a project's own documents: `"Normal Form For Geometry" in the JTS Technical
+    # Specifications`
+    r"(?:[A-Z][\w-]*\s+){0,3}"
+    r"(?:docs|documentation|manual|user\s+guide|tutorial|readme|specifications?))\b"
 )
 _MIN_CITED_WORDS = 3  # a quoted one- or two-word string after "described in" is a section name
 _WORD_START = re.compile(r"\b[A-Z]")

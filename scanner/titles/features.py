@@ -162,6 +162,8 @@ class _Word:
     head: tuple[str, ...]
     tail: tuple[str, ...]
     initial: bool
+    own: tuple[str, ...]  # `head` then `tail`: its row's start, "initial" aside
+    own_initial: tuple[str, ...]  # `head`, "initial", `tail`: the same after a full stop
     year: bool
     capital: bool
     prose: bool
@@ -210,6 +212,8 @@ def _word(word: str) -> _Word:
         tuple(head),
         tuple(tail),
         initial,
+        (*head, *tail),
+        (*head, "initial", *tail),
         head[-1] == "year",
         head[-1] in ("cap", "upper"),
         "prose" in tail,
@@ -239,33 +243,33 @@ def block_features(
     text: str, tokens: list[Token], rule_marks: list[set[str]] | None = None
 ) -> list[list[str]]:
     """Feature strings for each token of `text`; `rule_marks[i]` names rule spans over token i."""
+    # Every row is built in one pass, from strings made once per word, distance or mark set
+    # (the features of the first pass that took twice as long, in the same order: the
+    # model's scores are sums taken in that order).
     words = [_word(token.text) for token in tokens]
-    size = len(text)
-    own: list[list[str]] = []
-    for token, word in zip(tokens, words, strict=True):
-        row = list(word.head)
-        if word.initial and token.end < size and text[token.end] == ".":
-            row.append("initial")
-        row.extend(word.tail)
-        if token.start and text[token.start - 1] == "\n":
-            row.append("line_start")
-        own.append(row)
     count = len(tokens)
     years = [i for i, word in enumerate(words) if word.year]
+    year_features = _year_features(years, count)
     # Each of these reads one kind of token; a block without its character has none.
     unmarked = [False] * count
-    in_quotes = _quoted(tokens) if any(q in text for q in _QUOTES) else [0] * count
+    in_quotes = _quoted(tokens) if any(q in text for q in _QUOTES) else None
     in_markup = _in_markup(tokens) if "<" in text else unmarked
     in_emphasis = _emphasized(tokens, text) if "*" in text else unmarked
     separators = _separators(tokens) if "<" in text else unmarked
     # Per token, what its neighbours' rows carry of it at each offset: its word and shape, and
     # its rule marks when the rules' hits are given.
+    marks: list[tuple[str, ...]] | None
     if rule_marks:
-        marks = [_mark_strings(m) for m in rule_marks]
-        context = [
-            word.context if not mark[0] else _marked_context(word, mark[1])
-            for word, mark in zip(words, marks, strict=True)
-        ]
+        marks = []
+        context = []
+        for word, mark_set in zip(words, rule_marks, strict=True):
+            if mark_set:
+                own, around = _mark_strings(mark_set)
+                marks.append(own)
+                context.append(_marked_context(word, around))
+            else:
+                marks.append(())
+                context.append(word.context)
     else:
         marks = None
         context = [word.context for word in words]
@@ -275,34 +279,34 @@ def block_features(
     for word in words:
         capitals.append(capitals[-1] + word.capital)
         prose.append(prose[-1] + word.prose)
-    names = [row[0] for row in own]
+    names = [word.head[0] for word in words]
 
+    size = len(text)
     features: list[list[str]] = []
     after_colon = False
-    year_index = 0
+    opens = True  # the first token opens, as does one after a separator or `.:?;`
+    last = count - 3
     for i, token in enumerate(tokens):
-        row = own[i]
-        while year_index + 1 < len(years) and abs(years[year_index + 1] - i) <= abs(
-            years[year_index] - i
-        ):
-            year_index += 1
-        distance = abs(years[year_index] - i) if years else None
-        row.append("yd=" + _bucket(distance))
-        if years:
-            row.append("yside=" + ("before" if years[year_index] > i else "after"))
-        if in_quotes[i]:
+        word = words[i]
+        end = token.end
+        row = list(
+            word.own_initial if word.initial and end < size and text[end] == "." else word.own
+        )
+        if token.start and text[token.start - 1] == "\n":
+            row.append("line_start")
+        row.extend(year_features[i])
+        if in_quotes is not None and in_quotes[i]:
             row.append("quoted")
             row.append("qlen=" + _quote_bucket(in_quotes[i]))
         if in_markup[i]:
             row.append("markup")
         if in_emphasis[i]:
             row.append("emph")
-
         if after_colon:
             row.append("after_colon")
         if separators[i]:
             row.append("sep")
-        if i == 0 or separators[i - 1] or tokens[i - 1].text in ".:?;":
+        if opens:
             row.append("opens")
         row.append(_CAPS_AHEAD[capitals[min(i + 6, count)] - capitals[i]])
         near = prose[min(i + _PROSE_REACH + 1, count)] - prose[max(0, i - _PROSE_REACH)]
@@ -312,8 +316,8 @@ def block_features(
         if i + 1 < count:
             row.append(f"bi+={names[i]}|{names[i + 1]}")
         if marks is not None:
-            row.extend(marks[i][0])
-        if 3 <= i < count - 3:
+            row.extend(marks[i])
+        if 3 <= i < last:
             row += (
                 *context[i - 3][0],
                 *context[i - 2][1],
@@ -326,16 +330,51 @@ def block_features(
             for k, offset in enumerate(_OFFSETS):
                 j = i + offset
                 row.extend(context[j][k] if 0 <= j < count else (_EDGES[k],))
-        if token.text == ":":
+        text_of = token.text
+        if text_of == ":":
             after_colon = True
-        elif token.text in ".;":
+        elif text_of in ".;":
             after_colon = False
+        opens = separators[i] or text_of in ".:?;"
         features.append(row)
     return features
 
 
+def _year_features(years: list[int], count: int) -> list[tuple[str, ...]]:
+    """For each of `count` tokens, its distance to the nearest year token (the later of two
+    as near) and on which side that year is: `yd=...` and `yside=...`."""
+    if not years:
+        return [_NO_YEAR] * count
+    out: list[tuple[str, ...]] = []
+    at = 0  # the index in `years` of the first year at or after the token, or len(years)
+    for i in range(count):
+        while at < len(years) and years[at] < i:
+            at += 1
+        after = years[at] - i if at < len(years) else None
+        before = i - years[at - 1] if at else None
+        if after is not None and (before is None or after <= before):
+            # The year is the token itself (after it, as the tagger was trained) or after it.
+            side = "yside=after" if after == 0 else "yside=before"
+            out.append((_YEAR_DISTANCE[min(after, _FAR)], side))
+        elif before is not None:
+            out.append((_YEAR_DISTANCE[min(before, _FAR)], "yside=after"))
+    return out
+
+
+def _bucket_of(distance: int) -> str:
+    for reach in _YEAR_REACH:
+        if distance <= reach:
+            return str(reach)
+    return "far"
+
+
 def _quote_bucket(length: int) -> str:
     return "short" if length <= 3 else "title" if length <= 30 else "long"
+
+
+_FAR = _YEAR_REACH[-1] + 1
+_YEAR_DISTANCE = tuple("yd=" + _bucket_of(distance) for distance in range(_FAR + 1))
+_NO_YEAR = ("yd=none",)
 
 
 def _bucket(distance: int | None) -> str:

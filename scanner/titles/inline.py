@@ -29,9 +29,9 @@ AUTHOR_YEAR = re.compile(
 )
 # A single surname with a year is only a citation after a citing word: "described by Hill (1970)".
 _CITING = re.compile(
-    r"(?:\b(?:by|in|see|also|from|of|after|following|follows|per|cf\.?|to|and|e\.g\.|i\.e\.)"
-    r"\s*[:,]?\s*"
-    r"|[(\[;]\s*)$"  # inside brackets, or the next of several: "(Miller, 1990; Fellbaum, 1998)"
+    r"(?:\b(?:by|in|see|also|from|of|after|following|follows|per|cf\.?|to|and)\s*[:,]?\s*"
+    # inside brackets, perhaps after "e.g.", or the next of several: "(Miller, 1990; Lee, 1998)"
+    r"|[(\[;]\s*(?:(?:e\.\s?g|i\.\s?e)\.,?\s*)?)$"
 )
 # Who wrote or changed the code: "Written by", "revised for the exporter by", "Ported by".
 _AUTHORSHIP = re.compile(

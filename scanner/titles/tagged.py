@@ -288,7 +288,7 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
     all_fields = SpanIndex(fields)
     kept = [
         hit
-        for hit in rule_hits
+        for index, hit in enumerate(rule_hits)
         if not tagged_spans.overlaps(hit.start, hit.end)
         and (
             hit.kind is not RefKind.TITLE
@@ -296,9 +296,20 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
             or _entry_around(text, hit, all_fields)
             or _quoted_entry(text, hit)
             or _named_by(text, hit)
+            or _book_entry(text, rule_hits, index)
         )
     ]
     return sorted([*tagged, *kept], key=lambda h: h.start)
+
+
+def _book_entry(text: str, rule_hits: Sequence[Hit], index: int) -> bool:
+    """Whether a rule's title entry is a book's (an edition, a publisher and no journal after
+    its title: "G. Golub and C. V. Loan, Matrix Computations, 3rd ed. Baltimore, Johns Hopkins
+    University Press, 1996"): the model, which reads papers' entries, rarely labels a book's."""
+    from scanner.titles.books import is_book_entry
+
+    stop = rule_hits[index + 1].start if index + 1 < len(rule_hits) else len(text)
+    return is_book_entry(text, rule_hits[index], stop)
 
 
 def _first_per_span(hits: list[Hit]) -> list[Hit]:

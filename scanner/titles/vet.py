@@ -133,7 +133,9 @@ def _encyclopedia(text: str, hit: Hit, stop: int) -> bool:
 _NOT_WORK_TITLE = re.compile(
     r"(?i:\b(?:training|reference|users?['’]?|programmer['’]?s|software|technical|"
     r"installation|instruction|operator['’]?s)\s+manual\b|\busers?['’]?\s+guide\b|\bversion\s+\d|\blecture\s+\d+\b|"
-    r"\blecture\s+notes\b(?!\s+in\b)|\bcourse\s+notes\b|\bslides\b|\bkeynote\b|\bwebinar\b)"
+    r"\blecture\s+notes\b(?!\s+in\b)|\bcourse\s+notes\b|\bslides\b|\bkeynote\b|\bwebinar\b|"
+    # an online course ("Lecture 6.5 - rmsprop, COURSERA: Neural Networks for Machine Learning")
+    r"\bcoursera\b|\budacity\b)"
     r"|\b(?i:optimi[sz]ation|modell?ing|software|solver)\s+(?i:suite|studio)\b"
 )
 # Who writes manuals: "Manual, CPLEX User's" read as an author.
@@ -177,6 +179,31 @@ def _code_repository(text: str, hit: Hit, stop: int) -> bool:
         entry += _entry_rest(text, hit, stop)
     links = _LINK.findall(entry)
     return bool(links) and all(_CODE_LINK.match(link) for link in links)
+
+
+# A publisher and its city before a year are a book's imprint, which the entry before them
+# already names ("<i>Spatial Databases With Application To GIS</i>. Morgan Kaufmann, San
+# Francisco, 2002."), not authors: a publisher's whole name read as the first author.
+_PUBLISHER_NAME = re.compile(
+    # (not the publishers that are also surnames: Pearson, Wiley, Springer, Dover)
+    r"(?:[\w&.'-]+\s+)*(?:Press|Publishers?|Publishing|Verlag)|Springer-Verlag|Wiley-\w+|"
+    r"Morgan\s+Kaufmann|Addison[- ]Wesley|Prentice[- ]Hall|McGraw[- ]Hill|North[- ]Holland|"
+    r"Chapman\s*(?:&|and)\s*Hall(?:/CRC)?|Kluwer\s+Academic|O'Reilly\s+Media|"
+    r"World\s+Scientific|Marcel\s+Dekker"
+)
+
+
+def _publisher_as_author(text: str, hit: Hit, stop: int) -> bool:
+    """An imprint line (`Morgan Kaufmann, San Francisco, 2002.`): a publisher's whole name
+    at the start of its line."""
+    fields = _fields(hit)
+    if fields.title or not fields.authors:
+        return False
+    first = fields.authors[0].strip(" ,.")
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return _PUBLISHER_NAME.fullmatch(first) is not None and not text[line_start : hit.start].strip(
+        " \t*/#!"
+    )
 
 
 # A talk at a conference that publishes none (`(Salvi, GDC 2016)`), or said to be a talk.
@@ -313,8 +340,18 @@ def _quoted_at(text: str, hit: Hit) -> tuple[int, int] | None:
     return None
 
 
+# A line that quotes a page of a work: `"Derived Geometric Constants: **R2: ...**" (p131)`.
+_QUOTED_PAGE = re.compile(r"[\"“][^\n]*[\"”][ \t]*\((?:p|pg|page)\.?[ \t]*\d+\)[ \t.,;]*$")
+
+
 def _quotation(text: str, hit: Hit, stop: int) -> bool:
     """A quoted sentence, not a title."""
+    if _bare(hit):
+        line_start = text.rfind("\n", 0, hit.start) + 1
+        line_end = text.find("\n", hit.end)
+        quoted = _QUOTED_PAGE.search(text, line_start, line_end if line_end >= 0 else len(text))
+        if quoted is not None and quoted.start() < hit.start:
+            return True
     where = _quoted_at(text, hit)
     if where is None:
         return False
@@ -522,6 +559,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("not-a-work", _not_work_title),
     Veto("code-repository", _code_repository),
     Veto("talk", _talk),
+    Veto("publisher-as-author", _publisher_as_author),
     Veto("date", _date),
     Veto("acronym", _acronym),
     Veto("count", _count),

@@ -99,7 +99,7 @@ def test_an_unchanged_rerun_scans_nothing_and_a_change_rescans_one(tmp_path: Pat
 
     forced = index_sources(sources, out, settings(refresh=True))
     assert set(statuses(forced).values()) == {"scanned"}
-    changed_options = index_sources(sources, out, settings(scan_overrides={"strings": False}))
+    changed_options = index_sources(sources, out, settings(scan_overrides={"strings": True}))
     assert set(statuses(changed_options).values()) == {"scanned"}
 
 

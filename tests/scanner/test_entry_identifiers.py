@@ -213,3 +213,45 @@ def test_a_copy_accessible_at_a_link_after_the_doi_is_the_same_reference() -> No
         "    http://www.example.eu/file/repository/Primer_Corrected_2022.pdf\n"
     )
     assert keys(text) == ["doi:10.1002/9780470725999"]
+
+
+def test_links_then_a_labelled_entry_are_one_reference() -> None:
+    # A module header names the paper by its links, then the entry under an `[Article]:` label.
+    text = (
+        "Keyer taking a string and normalizing it into a tidal key.\n\n"
+        "[Reference]:\n"
+        "http://dl.acm.org/citation.cfm?id=999999\n"
+        "http://citeseerx.ist.psu.edu/viewdoc/download?doi=10.1.1.99.999&rep=rep1&type=pdf\n\n"
+        "[Article]:\n"
+        'Lind, Ada J. and Ben Okafor. 1984. "Automatic Tidal Correction\n'
+        'in Scientific and Scholarly Text." Communications of the ACM, 27(4).\n'
+        "358--368.\n\n"
+        "[Tags]: keyer.\n"
+    )
+    hits = [h for h in find_hits(text) if h.ref is not None or h.reference is not None]
+    assert [h.ref.key if h.ref else None for h in hits] == [
+        "url:https://dl.acm.org/citation.cfm?id=999999"
+    ]
+
+
+def test_a_link_then_an_unlabelled_paragraph_stays_apart() -> None:
+    text = (
+        "See https://arxiv.org/abs/1706.03762\n\n"
+        'Lind, A. and B. Okafor. 1984. "Automatic Tidal Correction in Text."\n'
+        "Communications of the ACM, 27(4).\n"
+    )
+    assert len(find_hits(text)) == 2
+
+
+def test_a_venue_and_year_ending_a_title_entry_are_that_entry() -> None:
+    # "Agile 2006" after the title reads as a name and a year: it is the entry's venue.
+    text = (
+        " <h3>References</h3>\n <ul>\n"
+        " <li>[LO06] Lind, Ada and van Okafor, Ben,\n"
+        " <i>Interchange of Tidal Data-Inhibiting Factors</i>,\n"
+        " Agile 2006, Visegrad, Hungary. 2006\n </ul>\n"
+    )
+    hits = find_hits(text)
+    assert [(h.kind.value, h.title_hint) for h in hits] == [
+        ("title", "Interchange of Tidal Data-Inhibiting Factors")
+    ]

@@ -240,3 +240,46 @@ def test_a_quoted_title_is_a_cue(text: bytes) -> None:
 )
 def test_quotes_in_code_are_no_cue(code: bytes) -> None:
     assert not may_cite(code)
+
+
+def test_prose_references_read_each_paragraph_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A long run of comment lines without a blank one: each `reference` would read back 4 KB.
+    import scanner.prefilter as prefilter
+
+    reads: list[int] = []
+    read = prefilter._blank_before
+
+    def counted(lowered: bytes, start: int) -> int | None:
+        reads.append(start)
+        return read(lowered, start)
+
+    monkeypatch.setattr(prefilter, "_blank_before", counted)
+    line = b"// returns a reference to the element\nint x = f(y);\n"
+    assert len(list(cue_offsets(line * 4000))) == 4000  # too long a paragraph to read: they count
+    once = len(reads)
+    reads.clear()
+    assert len(list(cue_offsets(line * 16000))) == 16000
+    assert len(reads) == once < 100  # only those within reach of the file's start
+    paragraphs = b"//\n// returns a reference to the element\n// the reference count\n" * 1000
+    assert not may_cite(paragraphs)
+    reads.clear()
+    quoted = paragraphs + b'// a "quoted" reference\n'  # joins the last paragraph
+    assert len(list(cue_offsets(quoted))) == 3  # that paragraph's three
+    assert len(reads) == 1000
+
+
+def test_a_file_of_many_links_is_judged_within_its_allowance() -> None:
+    # A generated index of links to other hosts: the first ones are read by the URL
+    # extractor's rules (none is a paper), the rest count unread.
+    from scanner.linkcues import LinkJudge
+
+    def name(i: int) -> bytes:
+        return bytes(97 + i // 26**k % 26 for k in range(3))  # no digits: `10.` is a DOI's
+
+    links = b"".join(
+        b"// see https://%s.example.net/docs/page.html\n" % name(i)
+        for i in range(LinkJudge.MAX_JUDGED + 3)
+    )
+    unread = [links.index(b"https://%s." % name(LinkJudge.MAX_JUDGED + i)) for i in range(3)]
+    assert sorted(cue_offsets(links)) == unread
+    assert not may_cite(links[: unread[0]])

@@ -92,6 +92,10 @@ CASES = [
     ("https://arxiv.org/pdf/1712.03976.pdf", ["arxiv:1712.03976"]),
     ("(https://arxiv.org/abs/1712.03976%29.", ["arxiv:1712.03976"]),
     ("https://arxiv.org/abs/0708.0882v1", ["arxiv:0708.0882"]),
+    # arXiv's FTP-path PDFs name the id too: an arXiv reference, not a link to another host.
+    ("<https://arxiv.org/ftp/arxiv/papers/1808/1808.10489.pdf>`_.", ["arxiv:1808.10489"]),
+    ("http://arxiv.org/ftp/arxiv/papers/0711/0711.1455v2.pdf", ["arxiv:0711.1455"]),
+    ("see https://arxiv.org/ftp/math/papers/0309/0309136.pdf", ["arxiv:math/0309136"]),
     # A DOI ending its line is not continued by the link on the next line.
     (
         "DOI: 10.1016/j.jeconom.2006.05.008.\nhttp://www.sciencedirect.com/science/article/x1",

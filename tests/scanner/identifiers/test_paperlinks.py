@@ -27,6 +27,14 @@ PAPERS = [
     ("https://escholarship.org/uc/item/8nq2g2s1", M),
     ("https://repository.example.edu/cis_reports/123/", M),
     ("https://www.osti.gov/biblio/1234567", M),
+    # an archived copy (under either Wayback host) of a PDF a lab serves from its publications
+    (
+        "http://wayback.archive.org/web/20100629121128/http://www.example.edu/publications/"
+        "downloads/TideSoundexV5.pdf",
+        M,
+    ),
+    # a paper's page on an academic sharing site, as ResearchGate's
+    ("https://www.academia.edu/123456/A_Layered_Method_for_Tidal_String_Comparison", M),
     ("https://ntrs.nasa.gov/citations/19970016975", M),
     ("https://www.mdpi.com/1099-4300/20/6/397", M),
     ("https://peerj.com/articles/cs-103/", M),
@@ -91,6 +99,8 @@ PAPERS = [
 ]
 
 NOT_PAPERS = [
+    # a standards working group's document
+    ("http://www.tidemodels.org/wg8home/Documents/WG80462.pdf", "as described in " + M),
     # License texts: by their file name, and by the license wording of their paragraph.
     ("https://www.example.net/products/Example-Public-License-1.1.0.pdf", "Under the " + M),
     ("https://www.example.net/legal/eula.pdf", M),

@@ -293,3 +293,19 @@ def test_a_book_named_in_prose_by_its_title_and_authors(
 )
 def test_capitalized_words_before_by_are_not_always_a_work(text: str) -> None:
     assert find_citations(text) == []
+
+
+def test_a_numbered_book_entry_the_tagger_leaves_is_kept() -> None:
+    # The model reads papers' entries and rarely labels a book's; an edition and a
+    # publisher after the rules' title keep it, as a book.
+    text = (
+        " Compute the largest tide with an accelerated method\n\n"
+        " References :\n"
+        " 1) A. Lind and B. C. Okafor, Matrix Tides, 3rd ed. Baltimore, Johns\n"
+        " Hopkins University Press, 1996, pp.405-411\n"
+        " 2) Moss, C. and Reyes, D., 2017, September. Computational\n"
+        " enhancements for certifiably correct tides. In Proceedings of the\n"
+        " International Conference on Tidal Systems.\n"
+    )
+    books = [h.title_hint for h in find_citations(text) if h.kind is RefKind.BOOK]
+    assert books == ["Matrix Tides"]

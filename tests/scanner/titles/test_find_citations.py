@@ -165,6 +165,12 @@ def test_cpp_line_comments_quoted_title_over_lines() -> None:
         ("From Pevzner & Hearst (2002), the metric is defined as", ("Pevzner", "Hearst"), 2002),
         ("Following Church and Hanks (1990), counts are scaled.", ("Church", "Hanks"), 1990),
         ("Implements Chen & Goodman 1995's idea of smoothing.", ("Chen", "Goodman"), 1995),
+        # "e.g." inside the bracket before one name and its year
+        (
+            "approximated by the formula for a ratio of means (e.g.\nLindqvist, 1977, on ratios),",
+            ("Lindqvist",),
+            1977,
+        ),
     ],
 )
 def test_author_year_mentions(text: str, authors: tuple[str, ...], year: int) -> None:

@@ -51,3 +51,20 @@ def test_cues_pass(text: str) -> None:
 )
 def test_look_alikes_are_rejected(text: str) -> None:
     assert not _has_cue(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cites"),
+    [
+        ("Smith et al. \udc80 read the bytes", True),  # an undecodable byte kept as a surrogate
+        ('the \udc80 "quoted" one', True),
+        ("Knuth \udc80 said so", True),  # the short name of a reference work
+        ("nothing \udc80 here", False),
+    ],
+)
+def test_a_block_holding_a_lone_surrogate_is_tested_as_any_other(text: str, cites: bool) -> None:
+    # The gate finds its strings in one pass of an automaton that cannot read a lone surrogate
+    # (a byte the decoder kept); such a block is tested string by string instead.
+    from scanner.titles import may_cite
+
+    assert may_cite(text) is cites

@@ -37,6 +37,11 @@ NOT_CITATIONS = [
     '   the height. In "Lecture Notes on Numerical Robustness" Shewchuk 09,\n'
     "   Section 3.1, he recommends computing areas in 2D.\n",
     "  Variance clipping in color space (Salvi, GDC 2016). Uses the moments.\n",
+    # an online course's lecture, in a BibTeX entry
+    " @misc{lind2012,\n   title = {Lecture 6.5 - tideprop, COURSERA: Neural Tides for Machine\n"
+    "            Learning},\n   year  = {2012}\n }\n",
+    # a quoted section of a project's own specification
+    '   as defined in "Normal Form For Tides" in the TIDE Technical\n   Specifications\n',
     # software: an entry whose only link is to code, with no venue
     "    References\n    ----------\n    3. Lind, A. (2006)\n       tide99 - R `tides` package\n"
     "       https://github.com/cran/tides/blob/master/R/tide99.R\n",
@@ -235,6 +240,19 @@ CITATIONS = [
         "    References\n    ----------\n\n"
         '    Lind, A. "Tidal Filters in Python".\n    https://github.com/lind/Tidal-Filters\n',
         "Tidal Filters in Python",
+    ),
+    # a phrase quoted from a page of the work cited above is no second title
+    (
+        "Lind, A. (2000). Tidal Reference System 1980. Journal of Tides, 74(1), 128-133.\n"
+        '"Derived Tidal Constants: **R2: radius of sphere of same surface**" (p131)\n',
+        "Tidal Reference System 1980",
+    ),
+    # a book's imprint line is its entry's, not a second citation by "Morgan Kaufmann"
+    (
+        " Described in: A. Lind, Ben Okafor and Cleo Moss.\n"
+        " <i>Tidal Databases With Application To Harbours</i>.\n"
+        " Morgan Kaufmann, San Francisco, 2002.\n",
+        "Tidal Databases With Application To Harbours",
     ),
     # a paper whose entry also links its code keeps its venue
     (
