@@ -34,6 +34,7 @@ def citation_of(site: Site, paper_key: str) -> Citation:
     """The output record of one citation site."""
     m = site.mention
     reference = m.reference
+    ref = m.ref
     return Citation(
         path=site.path,
         line=m.line,
@@ -45,8 +46,8 @@ def citation_of(site: Site, paper_key: str) -> Citation:
         language=site.language,
         context=m.context.value,
         kind=m.kind.value,
-        id=m.ref.key if m.ref else None,
-        version=m.ref.version if m.ref else None,
+        id=ref.key if ref else None,
+        version=ref.version if ref else None,
         raw=m.raw,
         title_hint=m.title_hint,
         rule=m.rule,

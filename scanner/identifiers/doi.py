@@ -54,7 +54,7 @@ _URL_PATTERNS = (
     re.compile(r"(?i)^(?:https?://)?journals\.plos\.org/\w+/article\S*[?&]id=(?P<doi>10\.[^&]+)"),
     re.compile(
         r"(?i)^(?:https?://)?iopscience\.iop\.org/article/(?P<doi>10\.\d{4,9}/.+?)"
-        r"(?:/(?:pdf|meta|fulltext))?$"
+        r"(?:/(?:pdf|meta|fulltext)(?:/[^/]*)?)?$"
     ),
     re.compile(r"(?i)^(?:https?://)?doi\.acm\.org/(?P<doi>10\..+)$"),
     _ANY_HOST,

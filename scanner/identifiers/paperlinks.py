@@ -54,16 +54,19 @@ _VETOED_HOSTS = (
     "ogc.org", "opengeospatial.org", "cie.co.at", "nema.org", "standards.ieee.org",
 )  # fmt: skip
 # File types that are never a paper.
+# (`x.ps.gz` is compressed PostScript, a paper's format.)
 _NOT_PAPER_FILES = re.compile(
-    r"(?i)\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|ico|mp4|webm|mp3|wav|csv|tsv|json|xml|ya?ml|"
-    r"txt|dat|mat|npz|npy|h5|hdf5|nc|fits|zip|tar|gz|tgz|bz2|xz|7z|whl|exe|dmg|py|ipynb|c|h|"
+    r"(?i)(?<!\.ps)\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|ico|mp4|webm|mp3|wav|csv|tsv|json|xml|"
+    r"ya?ml|txt|dat|mat|npz|npy|h5|hdf5|nc|fits|zip|tar|gz|tgz|bz2|xz|7z|whl|exe|dmg|py|ipynb|c|h|"
     r"cc|cpp|hpp|js|ts|java|go|rs|f|f90|m|r|sh|ppt|pptx|key|docx?|xlsx?)$"
 )
 # Path words that name what is not a paper: teaching material, talks, documentation, software
 # pages, data. Matched as whole words of the lowercased path.
 _NOT_PAPER_WORDS = re.compile(
     r"(?<![a-z])lect?[_-]?\d+|course|cours/|lectur|seminar|moodle|syllab|homework|tutorial|"
-    r"slide|handout|standard|specification|(?:spring|fall|autumn|winter|summer)[_-]?(?:19|20)?\d\d|"
+    # (`standard`, not the `nonstandard` of a paper's title.)
+    r"slide|handout|(?<![a-z])standard|specification|"
+    r"(?:spring|fall|autumn|winter|summer)[_-]?(?:19|20)?\d\d|"
     # Teaching in other languages (German `Vorlesung`, `Veranstaltungen`, `Übung`; French
     # `enseignement`), and license texts (`eGenix.com-Public-License-1.1.0.pdf`, `eula.pdf`).
     r"vorlesung|veranstaltung|uebung|übung|enseignement|opinnot|semester|(?<![a-z])kurs(?![a-z])|"
@@ -71,6 +74,10 @@ _NOT_PAPER_WORDS = re.compile(
     r"licen[cs]e|eula\b|manuals?(?![a-z])|"
     # A user's manual named in one word, with its version (`FilmicProUserManualv6.pdf`).
     r"(?:user|owner|instruction|reference)s?[_-]?manual|manual(?=v\d)|"
+    # Manuals in German (`bed-anleitung_engl.pdf`, `Handbuch`).
+    r"anleitung|handbuch|"
+    # Standards in French (`SMPTE normes et confs/`), and an event's pages (talks, workshops).
+    r"(?<![a-z])normes?(?![a-z])|/events?/|"
     # A course number with its term: `2233-S99`, `cs229_f19`.
     r"/(?:[a-z]{0,5})?\d{3,4}[-_](?:s|f|w|sp|fa|su|wi)\d{2}/|"
     r"users?_?-?guide|techdocs|presentations?(?![a-z])|faqs?(?![a-z])|keynote|webinar|"
@@ -109,7 +116,7 @@ _PAPER_PAGES = re.compile(
     r"|hdl\.handle\.net/\d+(?:\.\d+)*/\S+"
     r"|[\w.-]+/(?:dspace/)?(?:bitstream/)?handle/\d+(?:\.\d+)*/\d+"
     r"|hal(?:\.science|\.archives-ouvertes\.fr|\.inria\.fr|-[\w-]+\.archives-ouvertes\.fr)"
-    r"/(?:hal|tel|inria|cea|halshs|lirmm|in2p3|pasteur|insu|ujm)-\d+"
+    r"/(?:[\w-]+/)?(?:hal|tel|inria|cea|halshs|lirmm|in2p3|pasteur|insu|ujm)-\d+"
     r"|academic\.oup\.com/[\w-]+/article"
     r"|ams\.org/journals/"
     r"|aanda\.org/articles/"
@@ -184,6 +191,8 @@ _PAPER_SITES_FIRST = re.compile(
     r"|peerj\.com/articles/(?:cs-)?\d+"
     r"|api\.semanticscholar\.org/CorpusID:\d+"
     r"|(?:www\.)?eudml\.org/doc/\d+"
+    # CORE, the aggregator of open-access repositories, serves their papers' PDFs.
+    r"|core\.ac\.uk/download/(?:pdf/)?\d+\.pdf"
     r")"
 )
 # Reference works online, which count as a reference like the book they are: the NIST Digital
@@ -257,6 +266,8 @@ def unwrap_archive(url: str) -> str:
 _ENTRY_VETO = re.compile(
     r"(?i)\b(?:slides?|lecture|course|class notes|'s notes|tutorial|blog|documentation|docs|"
     r"manual|guide(?! to\b)|datasheet|homepage|home page|web ?site|source code|implementation at|"
+    # A homepage labelled so: `Web: http://...`, `Project page: http://...`.
+    r"web(?=\s*:)|web ?page|project (?:page|site)|"
     r"code at|data at|dataset|package|(?:file|data) format|format spec\w*|specification|spec|"
     r"application note|"
     # Not the venue ACM Transactions on Mathematical Software, J. of Statistical Software.

@@ -7,7 +7,8 @@ software releases and data sets (`Pareto fronts can be downloaded from doi:10.52
 for a report, preprint or thesis deposited there, which it does. A DOI of one of these
 registrants is kept when the entry around it names a paper and nothing in it names data or
 software.
-Standards bodies' DOIs (IEEE standards, RFCs) name a standard, which is never counted.
+Standards bodies' DOIs (IEEE, ASTM, SMPTE, BSI and DIN standards, RFCs) name a standard,
+which is never counted.
 """
 
 from __future__ import annotations
@@ -44,10 +45,31 @@ REPOSITORY_PREFIXES: tuple[str, ...] = (
     "10.22002/d1.",
     "10.34740/kaggle/",
     "10.7289/v5",
+    "10.25039/cie.ds.",  # the CIE's data sets
+    # Astronomical archives: VizieR catalogues, MAST, IRSA; GFZ's and KNB's data.
+    "10.26093/cds/vizier",
+    "10.17909/",
+    "10.26131/irsa",
+    "10.5880/",
+    "10.5063/",
+    # Software: Bioconductor and CRAN packages.
+    "10.18129/b9.bioc.",
+    "10.32614/cran.package.",
 )
 # Registrant prefixes of standards: `10.1109/IEEESTD.2008.4610935` (IEEE 754-2008),
 # `10.17487/RFC7946`.
-STANDARD_PREFIXES: tuple[str, ...] = ("10.1109/ieeestd.", "10.17487/rfc")
+# SMPTE's standards (`10.5594/SMPTE.ST2084.2014`), BSI's and DIN's.
+STANDARD_PREFIXES: tuple[str, ...] = (
+    "10.1109/ieeestd.",
+    "10.17487/rfc",
+    "10.5594/smpte.",
+    "10.3403/",
+    "10.31030/",
+)
+# Standards named by their designation under a registrant that also publishes papers: ASTM's
+# (`10.1520/E0308-15`, not its journals' `10.1520/JTE...`) and SMPTE's by ISBN
+# (`10.5594/S9781614821649`, not its journal's `10.5594/J11549`).
+_STANDARD_DESIGNATIONS = re.compile(r"10\.1520/[a-g]\d{3,5}-\d{2}\S*|10\.5594/s97[89]\d{10}")
 _PAPER_WORDS = re.compile(
     r"(?i)\b(?:papers?|articles?|preprints?|proceedings|journal|conference|symposium|workshop|"
     r"thesis|dissertation|(?:technical |tech\. )?reports?|manuscript|book|chapter)\b"
@@ -61,7 +83,7 @@ _NOT_PAPER_WORDS = re.compile(
 
 def is_standard_doi(doi: str) -> bool:
     """Whether `doi` (lowercase) names a standard (IEEE standards, IETF RFCs)."""
-    return doi.startswith(STANDARD_PREFIXES)
+    return doi.startswith(STANDARD_PREFIXES) or _STANDARD_DESIGNATIONS.fullmatch(doi) is not None
 
 
 def is_repository_doi(doi: str) -> bool:

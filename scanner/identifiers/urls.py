@@ -50,7 +50,7 @@ SITES: tuple[PaperSite, ...] = (
     ),
     _site(
         "neurips-legacy",
-        r"papers\.nips\.cc/paper/(?P<slug>\d+-[\w-]+?)(?:\.pdf)?$",
+        r"papers\.(?:nips\.cc|neurips\.cc)/paper/(?P<slug>\d+-[\w-]+?)(?:\.pdf)?$",
         "https://papers.nips.cc/paper/{slug}",
     ),
     _site(
@@ -109,7 +109,9 @@ SITES: tuple[PaperSite, ...] = (
     ),
     _site(
         "ads",
-        r"(?:ui\.)?adsabs\.harvard\.edu/(?:#?abs/|full/)(?P<bibcode>\d{4}(?:[\w.&]|%26){14,15})",
+        # Not a record of software (the ASCL's `2013ascl.soft03002S`) or of a Zenodo deposit.
+        r"(?:ui\.)?adsabs\.harvard\.edu/(?:#?abs/|full/)"
+        r"(?P<bibcode>\d{4}(?!ascl\.soft|zndo\.)(?:[\w.&]|%26){14,15})",
         "https://ui.adsabs.harvard.edu/abs/{bibcode}",
     ),
     _site(
@@ -132,7 +134,8 @@ SITES: tuple[PaperSite, ...] = (
         "hal",
         r"(?:hal\.science|(?:hal|tel)\.archives-ouvertes\.fr|hal\.inria\.fr|"
         r"[\w-]+\.hal\.science|hal-[\w-]+\.archives-ouvertes\.fr)/"
-        r"(?P<id>(?:hal|tel|inria|cea|halshs|lirmm|in2p3|pasteur|insu|ujm)-\d{8})",
+        # A collection's code may stand before the record: `/LISV/hal-03015762v1`.
+        r"(?:[\w-]+/)?(?P<id>(?:hal|tel|inria|cea|halshs|lirmm|in2p3|pasteur|insu|ujm)-\d{8})",
         "https://hal.science/{id}",
     ),
     _site(
@@ -142,7 +145,8 @@ SITES: tuple[PaperSite, ...] = (
     ),
     _site(
         "dblp",
-        r"dblp\.org/rec/(?P<key>(?:conf|journals)/[\w/-]+?)(?:\.html|\.bib|\.xml)?$",
+        r"dblp\.(?:org|uni-trier\.de)/rec/(?:html/|bibtex/|xml/)?"
+        r"(?P<key>(?:conf|journals)/[\w/-]+?)(?:\.html|\.bib|\.xml)?$",
         "https://dblp.org/rec/{key}",
     ),
 )
@@ -158,7 +162,7 @@ _NEEDLES = (
     "ieeexplore",
     "semanticscholar",
     "ncbi.nlm.nih.gov",
-    "dblp.org",
+    "dblp.",
     "citeseer",
     "adsabs",
     "jstor",
@@ -234,8 +238,13 @@ class PaperUrlExtractor:
         "https://eqworld.ipmnet.ru/en/solutions/ode/ode0106.pdf",
         "https://www.agner.org/optimize/instruction_tables.pdf",
         "https://webstore.iec.ch/publication/6169",
+        "https://ui.adsabs.harvard.edu/abs/2013ascl.soft03002S/abstract",
+        "https://ui.adsabs.harvard.edu/abs/2020zndo...3932270A",
         "http://medical.nema.org/dicom/2004/04_14PU.PDF",
         "http://www.example.net/media/CameraUserManualv6.pdf",
+        "http://www.example.net/uploads/documents/cm121_bed-anleitung_engl.pdf",
+        "http://www.example.net/HD/SMPTE%20normes%20et%20confs/s240m.pdf",
+        "https://www.example.net/events/colorimetry/Smith_Workshop-July4.pdf",
     )
 
     def find(self, text: str) -> Iterator[Hit]:

@@ -345,6 +345,13 @@ def _out_of_line_method(name: str, types: set[str]) -> bool:
     return head.endswith(">") or tail.lstrip("~") == qualifier or qualifier in types
 
 
+_DOC_MARKERS = frozenset({"/**", "///", "/*!"})
+_NAMED_DOC = re.compile(
+    r"[@\\](?:fn|function|struct|class|typedef|def|var|enum|union)[ \t]+(?P<name>\w+)"
+)
+_LAST_NAME = re.compile(r"[.:]+")
+
+
 def _owner(
     block: RawBlock,
     language: Language,
@@ -362,10 +369,16 @@ def _owner(
         while sibling is not None and sibling.type in _ATTACHMENTS:
             previous_row = sibling.end_point.row
             sibling = sibling.next_named_sibling
-        if sibling is not None and sibling.start_point.row - previous_row <= 1:
+        # A Doxygen block that names its definition (`\function igraph_foo`) documents it
+        # across one blank line too.
+        named = _NAMED_DOC.search(block.text) if block.marker in _DOC_MARKERS else None
+        gap = sibling.start_point.row - previous_row if sibling is not None else 0
+        if sibling is not None and (gap <= 1 or (gap == 2 and named is not None)):
             documented = by_anchor.get(sibling.start_byte) or definitions.get(sibling.id)
             if documented is not None and documented.resolve is not None:
-                return documented.resolve(), True
+                symbol = documented.resolve()
+                if gap <= 1 or (named and _LAST_NAME.split(symbol.name)[-1] == named["name"]):
+                    return symbol, True
             if sibling.type in ("package_clause", "package_declaration"):
                 return top, True
     parent = block.first_node.parent

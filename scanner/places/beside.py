@@ -13,6 +13,7 @@ Two works named in one sentence stay two (`Smith (2001) and doi:10.1/x by Lee`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from catalog.keys import family_name
 from catalog.types import RefKind
@@ -65,10 +66,25 @@ def join_beside(text: str, hits: list[Hit], groups: Groups) -> set[int]:
         first, second = hits[index - 1], hits[index]
         if not (mergeable(first) and mergeable(second)) or {index - 1, index} & joined:
             continue
+        if first.kind is RefKind.AUTHOR_YEAR and _labels_entry(text, first, second):
+            # `-   :cite:`Abasi2020a` : Abasi, S. ... doi:...`: the key labels its entry, whatever
+            # its authors were read as.
+            groups.join(index - 1, index)
+            joined.add(index - 1)
+            continue
         if _named(first) and second.ref is not None:
             mention, beside = index - 1, _precedes_link(text, first, second)
         elif first.ref is not None and _named(second):
             mention, beside = index, _describes_link(text, first, second)
+        elif first.ref is not None and second.ref is not None:
+            # `doi:10.1/x (PDF: https://lab.example.edu/x.pdf)`: a copy of the same work; `DOI:
+            # 10.1/x <https://lab.example.edu/x.pdf>`__`: the identifier is the link's text.
+            if _COPY_BETWEEN.fullmatch(text, first.end, second.start) or (
+                _TARGET_OPENS.fullmatch(text, first.end, second.start)
+                and text.startswith(">`", second.end)
+            ):
+                groups.join(index - 1, index)
+            continue
         else:
             continue
         if beside and _may_name(hits[mention], hits[2 * index - 1 - mention]):
@@ -77,40 +93,120 @@ def join_beside(text: str, hits: list[Hit], groups: Groups) -> set[int]:
     return joined
 
 
+# A reference list's entry labelled by its Sphinx citation key: `-   :cite:`Key` : Authors...`.
+_CITE_LABEL = re.compile(r"[ \t]*(?:[-*][ \t]+)?:(?:foot)?cite(?::[pt])?:`[^`\n]{1,80}`[ \t]*:")
+
+
+def _labels_entry(text: str, label: Hit, entry: Hit) -> bool:
+    """Whether `label` is the citation key that labels the entry `entry` starts in."""
+    line_start = text.rfind("\n", 0, label.start) + 1
+    found = _CITE_LABEL.match(text, line_start)
+    return (
+        found is not None
+        and label.end <= found.end()
+        and ENTRY_BREAK.search(text, label.end, entry.start) is None
+    )
+
+
 def _named(hit: Hit) -> bool:
     return hit.ref is None and hit.kind in _NAMED_KINDS
 
 
 def _join_link_texts(text: str, hits: list[Hit], groups: Groups) -> set[int]:
     """Join the one mention that is a link's text (a title, authors and year, or another
-    identifier of the work) to the identifier that is its target."""
+    identifier of the work) to the identifier that is its target; and a link labelled as a
+    copy of the work (`` `[pdf] <url>`_ ``, `[arXiv](url)`) to the identifier just before it."""
     joined: set[int] = set()
+    starts = [h.start for h in hits]
     for form in _LINK_FORMS:
         for link in form.finditer(text):
-            inside_text = [
-                i
-                for i, h in enumerate(hits)
-                if link.start("text") <= h.start and h.end <= link.end("text") and mergeable(h)
-            ]
             targets = [
                 i
-                for i, h in enumerate(hits)
-                if h.ref is not None
-                and mergeable(h)
-                and h.start < link.end("target")
-                and link.start("target") < h.end
+                for i in _overlapping(hits, starts, link.start("target"), link.end("target"))
+                if hits[i].ref is not None and mergeable(hits[i])
             ]
-            if len(inside_text) != 1 or not targets:
+            if not targets:
+                continue
+            inside_text = [
+                i
+                for i in range(
+                    bisect_left(starts, link.start("text")), bisect_left(starts, link.end("text"))
+                )
+                if hits[i].end <= link.end("text") and mergeable(hits[i])
+            ]
+            if not inside_text:
+                previous = _labelled_copy(text, hits, link, targets[0])
+                if previous is not None:
+                    groups.join(previous, targets[0])
+                continue
+            written = [i for i in inside_text if hits[i].ref is not None]
+            if len(written) == 1:
+                # The text holds the work's other identifier (`` `DOI: 10.1109/x
+                # <https://lab.example.edu/paper.pdf>`__ ``), perhaps with its fields.
+                for mention in inside_text:
+                    groups.join(mention, targets[0])
+                joined.update(inside_text)
+                continue
+            if len(inside_text) != 1 or written:
                 continue  # two works in one link's text
             (mention,) = inside_text
-            # The text is the work's title or authors, or its other identifier (`` `DOI:
-            # 10.1109/x <https://lab.example.edu/paper.pdf>`__ ``).
-            if hits[mention].ref is not None or (
-                hits[mention].kind in _NAMED_KINDS and _may_name(hits[mention], hits[targets[0]])
-            ):
+            # The text is the work's title or its authors and year.
+            if hits[mention].kind in _NAMED_KINDS and _may_name(hits[mention], hits[targets[0]]):
                 groups.join(mention, targets[0])
                 joined.add(mention)
     return joined
+
+
+def _overlapping(hits: list[Hit], starts: list[int], start: int, end: int) -> list[int]:
+    """The indexes of the hits (sorted by start) that overlap `[start, end)`."""
+    first = bisect_left(starts, start)
+    # A hit widened over its entry starts before the span it overlaps.
+    while first > 0 and hits[first - 1].end > start:
+        first -= 1
+    found = []
+    for index in range(first, len(hits)):
+        if hits[index].start >= end:
+            break
+        if hits[index].end > start:
+            found.append(index)
+    return found
+
+
+def _labelled_copy(text: str, hits: list[Hit], link: re.Match[str], target: int) -> int | None:
+    """The identifier just before a link whose text only labels it as another copy of the
+    same work (`doi:10.1016/x, 2006. `[pdf] <url>`_`, `[arXiv <a>`_] [`IEEE <b>`_]`)."""
+    label = link["text"].strip(" \t\n[]()`*").casefold()
+    if target == 0 or label not in _COPY_LABELS:
+        return None
+    previous = target - 1
+    hit = hits[previous]
+    if hit.ref is None or not mergeable(hit) or hit.end > link.start():
+        return None
+    if ENTRY_BREAK.search(text, hit.end, link.start()):
+        return None
+    return previous if _COPY_GAP.fullmatch(text, hit.end, link.start()) else None
+
+
+# Link texts that label a link as a copy of the work cited just before it.
+_COPY_LABELS = frozenset(
+    [
+        *("pdf", "arxiv", "doi", "ieee", "acm", "html", "preprint", "paper", "article"),
+        *("journal", "publisher", "link", "online", "full text", "springer", "elsevier"),
+        *("sciencedirect", "wiley", "pubmed", "pmc", "ads", "openreview", "researchgate"),
+        *("journal version", "published version", "author version", "postprint", "abstract"),
+    ]
+)
+# Between two identifiers on one line, what says the second is a copy of the first: `(PDF:`,
+# `, preprint at`, `[free version:`.
+_COPY_BETWEEN = re.compile(
+    r"[ \t]*[,;.]?[ \t]*[(\[][ \t]*(?i:pdf|preprint|arxiv|free version|author'?s? (?:copy|version)|"
+    r"open access|full text|postprint|mirror|also)[ \t]*(?::|at\b|available at\b)?[ \t]*[<]?"
+    r"|[ \t]*[,;.]?[ \t]*(?i:pdf|preprint|free version|author'?s? (?:copy|version)|"
+    r"postprint)[ \t]*(?::|at\b|available at\b)[ \t]*[<(]?"
+)
+_TARGET_OPENS = re.compile(r"[ \t]*\n?[ \t]*<")
+# Between an identifier and such a link: punctuation, link markup and perhaps the year.
+_COPY_GAP = re.compile(r"[\s.,;:)\]>`_|]*(?:(?:19|20)\d\d[a-z]?[\s.,;:)\]]*)?[\s\[(`]*")
 
 
 def _precedes_link(text: str, mention: Hit, link: Hit) -> bool:

@@ -54,6 +54,19 @@ _GATE = AhoCorasick(list(_GATE_STRINGS))
 _CUE_IDS = frozenset(range(len(_CUE_STRINGS)))
 _PATTERN_IDS = tuple((_GATE_STRINGS.index(needle), pattern) for needle, pattern in _CUE_PATTERNS)
 _BOOK_IDS = frozenset(_GATE_STRINGS.index(needle) for needle in KNOWN_NEEDLES)
+# Quotes are tested last: a block whose only cue is one is read only if a reader could cite in
+# it beside the quote (`quotegate`), as most quotes in code quote a word.
+_QUOTES = frozenset({'"', "'", "“", "”", "«", "``"})
+_QUOTE_IDS = frozenset(_GATE_STRINGS.index(cue) for cue in _CUE_STRINGS if cue in _QUOTES)
+_CUE_IDS = _CUE_IDS - _QUOTE_IDS
+_QUOTE_PATTERN_IDS = tuple(
+    (_GATE_STRINGS.index(needle), pattern) for needle, pattern in _CUE_PATTERNS if needle in _QUOTES
+)
+_PATTERN_IDS = tuple(
+    (_GATE_STRINGS.index(needle), pattern)
+    for needle, pattern in _CUE_PATTERNS
+    if needle not in _QUOTES
+)
 _NOT_CITATION_LINES = ("copyright", "(c)", "©", "spdx", "license")
 
 
@@ -117,8 +130,9 @@ def _strings_in(text: str) -> set[int]:
 
 
 def _has_cue(text: str, found: set[int] | None = None) -> bool:
-    """Whether `text` has anything a citation needs: a year, a quote, "et al" or a header
-    (`found`: its `_strings_in`, when known)."""
+    """Whether `text` has anything a citation needs: a year, "et al", a header, or a quote
+    with what a reader needs beside it (`quotegate`) (`found`: its `_strings_in`, when
+    known)."""
     if found is None:
         found = _strings_in(text)
     if not _CUE_IDS.isdisjoint(found):
@@ -137,4 +151,10 @@ def _has_cue(text: str, found: set[int] | None = None) -> bool:
         line = text[start : end if end >= 0 else len(text)].lower()
         if not any(word in line for word in _NOT_CITATION_LINES):
             return True
+    if not _QUOTE_IDS.isdisjoint(found) or any(
+        index in found and pattern.search(text) for index, pattern in _QUOTE_PATTERN_IDS
+    ):
+        from scanner.titles.quotegate import quote_may_cite
+
+        return quote_may_cite(text) or not _BOOK_IDS.isdisjoint(found)
     return False

@@ -84,10 +84,10 @@ CUES: tuple[Cue, ...] = (
         after=_CAPITAL,
         examples=("as described in 'Fast Algorithms for Sorting Large Arrays'",),
     ),
-    Cue("“", examples=("“Fast Algorithms for Sorting”",)),
-    Cue("”", examples=("Fast Algorithms for Sorting”, Smith",)),
+    Cue("“", examples=("as described in “Fast Algorithms for Sorting Large Arrays”",)),
+    Cue("”", examples=("Fast Algorithms for Sorting”, by A. Smith",)),
     # A needle of two bytes makes the automaton several times slower: `«` with its space.
-    Cue("«", needles=("« ",), examples=("« Algorithmes rapides de tri », Dupont",)),
+    Cue("«", needles=("« ",), examples=("as described in « Algorithmes rapides de tri », Dupont",)),
     # A TeX-quoted title, in which some letter is small (``AS IS'' in licenses is no title);
     # `` opens reST literals far more often (`fields.QUOTED`).
     Cue(

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from scanner.titles.leads import LineLeads, line_leads
+
 # Headers of reference sections: numpy (`References\n----------`), Google (`References:`),
 # Sphinx (`.. rubric:: References`), Doxygen/Javadoc (`@par References`, `Reference:`).
 # HTML (`<h2>References</h2>`, `<b>References:</b>`) and Markdown (`**Reference**`,
@@ -56,17 +58,17 @@ def regions(text: str) -> tuple[Region, ...]:
 
     Cached: the rules and then the tagger's window selection read the same block's regions.
     """
-    headers = _at_lines(_HEADER, _HEADER_LINES, text)
+    headers = _at_lines(_HEADER, _HEADER_LEADS, text)
     ref_spans = _reference_spans(text, headers)
     cuts = {0, len(text)}
-    cuts.update(_marker_starts(text))
+    cuts.update(match.start() for match in _at_lines(_MARKER, _MARKER_LEADS, text))
     for match in _BLANK.finditer(text):
         cuts.add(match.start())
     if "<" in text:
         cuts.update(match.start() for match in _HTML_BREAK.finditer(text))
     for match in headers:
         cuts.update((match.start(), match.end()))
-    cuts.update(match.start() for match in _at_lines(_NEXT_SECTION, _NEXT_SECTION_LINES, text))
+    cuts.update(match.start() for match in _at_lines(_NEXT_SECTION, _NEXT_SECTION_LEADS, text))
     ordered = sorted(cuts)
     out = []
     for start, end in itertools.pairwise(ordered):
@@ -78,21 +80,22 @@ def regions(text: str) -> tuple[Region, ...]:
 
 
 # A search with a pattern that opens with `^` tries it at every character of the block (most of
-# the time `regions` took); their matches start only at line starts, so each is tried only at
-# the line starts its first character can follow (found by a search for a newline, which the
-# engine does fast), a marker also at a `[` after a blank or at a `<`, skipping those inside
-# the match before as `finditer` does: the same matches.
-_HEADER_LINES = re.compile(r"(?i)\n(?=[ \t]*[.@\\<*#rbclsf])")
-_NEXT_SECTION_LINES = re.compile(r"\n(?=[ \t]*[ENSPRYAMWT])")
-_MARKER_LINES = re.compile(r"\n(?=[ \t]*(?:[.\[\-*•@\\<(]|\d))")
+# the time `regions` took); its matches start only at line starts, so each is tried only at the
+# line starts its first character can follow (found by a search for a newline, which the engine
+# does fast) and, a marker, at the characters its other forms open with (`[`, `<`), skipping
+# those inside the match before as `finditer` does: the same matches. Both are read from the
+# patterns (`leads.line_leads`), so they follow any change to them.
+_HEADER_LEADS = line_leads(_HEADER)
+_MARKER_LEADS = line_leads(_MARKER)
+_NEXT_SECTION_LEADS = line_leads(_NEXT_SECTION)
 
 
-def _at_lines(
-    pattern: re.Pattern[str], lines: re.Pattern[str], text: str, more: tuple[int, ...] = ()
-) -> list[re.Match[str]]:
-    """What `pattern.finditer(text)` finds, for a `pattern` that can match only at the start
-    of the text, after a newline found by `lines`, or at one of the positions `more`."""
-    candidates = [m.end() for m in lines.finditer(text)]
+def _at_lines(pattern: re.Pattern[str], leads: LineLeads | None, text: str) -> list[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, tried only where its `leads` say it can match."""
+    if leads is None:  # a form `line_leads` cannot read: every character is tried
+        return list(pattern.finditer(text))
+    candidates = [m.end() for m in leads.lines.finditer(text)]
+    more = [at for char in leads.chars for at in _find_all(text, char)]
     if more:
         candidates = sorted({*candidates, *more})
     found = []
@@ -106,13 +109,6 @@ def _at_lines(
             found.append(hit)
             end = hit.end()
     return found
-
-
-def _marker_starts(text: str) -> list[int]:
-    """Where `_MARKER` matches (at a line start, a `[` after a blank or a `<`)."""
-    more = [at for at in _find_all(text, "[") if at and text[at - 1] in " \t"]
-    more.extend(_find_all(text, "<"))
-    return [m.start() for m in _at_lines(_MARKER, _MARKER_LINES, text, tuple(more))]
 
 
 def _find_all(text: str, char: str) -> list[int]:

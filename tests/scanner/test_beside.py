@@ -24,6 +24,21 @@ ONE_WORK = [
     "The weights follow Garcia and Holt (2016), https://example.edu/~garcia/pubs/weights.pdf\n",
     # the work's DOI as the text of a link to its PDF
     "Notes\n-----\n`DOI: 10.5555/kais.2017.0042 \\\n<https://www.example.edu/~lee/pubs/mp.pdf>`__\n",
+    # a link labelled as another copy of the work just cited
+    "Hale, *Fast Voxels*, EUSIPCO, 2019. [`arXiv <https://arxiv.org/abs/1903.03237>`_]"
+    " [`IEEE <https://ieeexplore.ieee.org/abstract/document/8902557>`_]\n",
+    "Ito, *Blind separation*, Signal Processing.\ndoi:10.5555/sigpro.2006.022, 2006."
+    " `[pdf] <http://www.example.edu/~ito/lnt2006_19.pdf>`_\n",
+    # a second identifier marked as a copy of the first on its line
+    "Doe, J. Fast sketches. doi:10.1145/3360572 (PDF: https://lab.example.edu/~doe/papers/x.pdf).\n",
+    "Doe, J. Fast sketches, 2004. doi:10.1145/3360572, preprint at https://arxiv.org/abs/1706.03762\n",
+    # a link's text holding the work's DOI among its fields; an identifier as a bare link text
+    "[Bioinformatics (2016) 32 (2): 309-311, doi:10.1093/bioinformatics/btv557]"
+    "(https://academic.example.net/bioinformatics/article/32/2/309.pdf)\n",
+    "Notes\n-----\nDOI: 10.5555/icdm.2017.21 <https://www.example.edu/~lee/pubs/seg.pdf>`__\n",
+    # a reference list whose entries are labelled by their Sphinx citation keys
+    "References\n----------\n-   :cite:`Abe2020a` : Abe, S., Tehran, M., & Ford, M. D. (2020).\n"
+    "    Distance metrics for large differences. Color Res., 45(2). doi:10.1002/col.22451\n",
     # `Author (Year):` above its link
     "Exact predicates, after Brandt (1998):\nhttps://www.cs.example.edu/~brandt/papers/orient.pdf\n",
 ]
@@ -32,6 +47,9 @@ TWO_WORKS = [
     "See Smith (2001) and doi:10.5555/lee.2004.17 by Lee for the proof.\n",
     "Built on Smith (2001). See also doi:10.5555/lee.2004.17 for the bound.\n",
     "We follow Smith (2001). arXiv:1501.01234 extends it to graphs.\n",
+    "See doi:10.1145/3360572 and https://arxiv.org/abs/1706.03762\n",
+    "See doi:10.1145/3360572, https://arxiv.org/abs/1706.03762\n",
+    "See arXiv:1903.03237 and the [IEEE](https://ieeexplore.ieee.org/document/8902557) paper.\n",
 ]
 
 
@@ -43,8 +61,7 @@ def test_a_mention_beside_its_identifier_is_one_reference(text: str) -> None:
 
 @pytest.mark.parametrize("text", TWO_WORKS)
 def test_two_works_in_one_sentence_stay_two(text: str) -> None:
-    hits = find_hits(text)
-    assert len(hits) >= 2 and any(h.ref is None for h in hits)
+    assert len(find_hits(text)) >= 2
 
 
 def test_the_mention_points_at_its_own_entry_when_the_identifier_has_one() -> None:

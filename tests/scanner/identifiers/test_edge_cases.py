@@ -42,6 +42,11 @@ CASES = [
     ('"Psi, doi:10.1088/1361-6404/aa9584\\n    Parameters"', ["doi:10.1088/1361-6404/aa9584"]),
     ('"see 10.1145/3360572\\t(PDF)"', ["doi:10.1145/3360572"]),
     ('"cite \\"doi:10.1145/3360572\\" here"', ["doi:10.1145/3360572"]),
+    # IOP's full-text page of an article: the DOI stops before the page's own path.
+    (
+        "https://iopscience.iop.org/article/10.1086/309140/fulltext/50172.text.html",
+        ["doi:10.1086/309140"],
+    ),
     # A Python string's line continuation inside a link: the next line goes on with it.
     (
         "Retrieved from\n    https://www.example.edu/~lee/papers/2016/\\\nFast_Transform.pdf\n",
@@ -73,6 +78,20 @@ CASES = [
         ["doi:10.1101/282962"],
     ),
     ("https://www.biorxiv.org/content/10.1101/282962v1", ["doi:10.1101/282962"]),
+    # A HAL record under a collection's code; dblp's HTML and BibTeX record pages; NeurIPS's
+    # legacy paper pages on its new host.
+    (
+        "https://hal.archives-ouvertes.fr/LISV/hal-03015762v1",
+        ["url:https://hal.science/hal-03015762"],
+    ),
+    (
+        "http://dblp.org/rec/html/journals/tods/DoeX13",
+        ["url:https://dblp.org/rec/journals/tods/DoeX13"],
+    ),
+    (
+        "http://papers.neurips.cc/paper/4309-nonstandard-sketches.pdf",
+        ["url:https://papers.nips.cc/paper/4309-nonstandard-sketches"],
+    ),
     # Markdown and reST links whose text and target name one work: one hit.
     ("[10.1109/CVPR.2016.90](https://doi.org/10.1109/CVPR.2016.90)", ["doi:10.1109/cvpr.2016.90"]),
     ("[https://arxiv.org/abs/1412.6980](https://arxiv.org/abs/1412.6980)", ["arxiv:1412.6980"]),

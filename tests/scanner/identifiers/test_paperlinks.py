@@ -96,6 +96,12 @@ PAPERS = [
         "http://www.example.br/~doe/publications/bmr5.pdf",
         "ACM Transactions on Mathematical Software (preprint). Available at: " + M,
     ),
+    # CORE's copies of open-access papers (its `download` folder is no software download);
+    # compressed PostScript; a title's `nonstandard` is no standard.
+    ("https://core.ac.uk/download/pdf/11007254.pdf", M),
+    ("http://www.example.ac.at/papers/96-04-04.wh-der.ps.gz", M),
+    ("https://www.example.edu/~doe/pubs/4309-nonstandard-interpretations.pdf", M),
+    ("https://hal.archives-ouvertes.fr/LISV/hal-03015762v1", M),
 ]
 
 NOT_PAPERS = [
@@ -189,6 +195,12 @@ NOT_PAPERS = [
     # What the link text of a reST or Markdown link calls it, on the line before the link.
     ("https://www.example.net/files/style1989.pdf", "Follows the `Style Manual\n<" + M + ">`_."),
     ("https://www.example.net/files/t2019.pdf", "See the [lecture slides\n](" + M + ")"),
+    # A homepage labelled so, whatever folder its site keeps it in (`tr`: technical reports).
+    (
+        "http://www.example.edu/labs/imager/tr/2011/DisplacementProject/",
+        "is used as part of the Displacement project, 2013,\n * Web: " + M,
+    ),
+    ("https://www.example.edu/~doe/papers/sketch/", "Doe et al. 2019. Project page: " + M),
 ]
 
 
@@ -252,6 +264,7 @@ def test_prefilter_lets_every_paper_link_through(url: str, entry: str) -> None:
         # A data centre's DOI names a data product (`Full-disk Images`, a reanalysis).
         ("* `Full-disk H-alpha Images. <https://doi.org/10.25668/ab12-3c45>`__", []),
         ("Hourly reanalysis fields, doi:10.24381/cds.adbb2d47, and MODIS 10.5067/MODIS/X.006", []),
+        ("The catalogue doi:10.26093/cds/vizier.2350, via doi:10.18129/B9.bioc.DESeq2", []),
         (
             "Doe, J. (2020). Fast sketches. Technical report. https://doi.org/10.5281/zenodo.1234567",
             None,
@@ -260,6 +273,10 @@ def test_prefilter_lets_every_paper_link_through(url: str, entry: str) -> None:
         # A standard's DOI names a standard, never a paper: IEEE standards, IETF RFCs.
         ("IEEE Standard for Floating-Point Arithmetic, doi:10.1109/IEEESTD.2019.8766229", []),
         ("The GeoJSON format (https://doi.org/10.17487/RFC7946).", []),
+        ("ASTM. (2015). Standard Practice for Color. doi:10.1520/E0308-15", []),
+        ("ST 2084, doi:10.5594/SMPTE.ST2084.2014 and RP 177, 10.5594/S9781614821915", []),
+        # The same registrants' journals publish papers.
+        ("Doe, J. (2004). Mastering. SMPTE J. doi:10.5594/J11549", ["doi:10.5594/j11549"]),
         # A numbered list of links, one per line: the second is not glued to the first.
         (
             "Sources:\n2.https://lab.example.edu/\n3.https://lab.example.edu/~a/papers/x.pdf",

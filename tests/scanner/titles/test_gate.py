@@ -29,7 +29,9 @@ def test_every_fixture_citation_passes_the_gate(monkeypatch: pytest.MonkeyPatch)
         "Smith, Proc. of the Royal Society",
         "Smith, Proceedings of the Royal Society",
         "IEEE Trans. Signal Processing",
-        "from the 'Hitchhiker Guide' of Adams",
+        "described in 'The Hitchhiker Guide' of Adams",
+        '"Matrix Computations"\n   by Gene H. Golub and Charles F. Van Loan',
+        '(see "A Robust and Sponge-Like PRNG with Improved Efficiency")',
         "Smith (1999) shows it",
         "see Smith 2003b",
     ],
@@ -47,6 +49,11 @@ def test_cues_pass(text: str) -> None:
         "it's the caller's 'x' value",
         "tolerance 0.16666667 and seed 123456",  # digits of a longer number are no year
         "Copyright (c) 2019 Someone",
+        # Quotes of code: no reader cites in them (`quotegate`).
+        'Licensed under the Apache License (the "License"); you may not use this file',
+        'Takes a "write lock." first, then "reads" the value',
+        'distributed on an "AS IS" BASIS, WITHOUT WARRANTIES',
+        "the 'Args' of the 'Run' call",
     ],
 )
 def test_look_alikes_are_rejected(text: str) -> None:
@@ -57,7 +64,7 @@ def test_look_alikes_are_rejected(text: str) -> None:
     ("text", "cites"),
     [
         ("Smith et al. \udc80 read the bytes", True),  # an undecodable byte kept as a surrogate
-        ('the \udc80 "quoted" one', True),
+        ('described in "A Quoted Title" \udc80', True),  # a quote a reader cites
         ("Knuth \udc80 said so", True),  # the short name of a reference work
         ("nothing \udc80 here", False),
     ],

@@ -1,0 +1,75 @@
+"""The title gate's second look at a block whose only cue is a quote: can any reader cite in it?
+
+Most such blocks are comments and strings of code quoting a word (`(the "License")`, `a "write
+lock."`, `"AS IS"`), and the detector finds a citation in about one in a hundred of them. What
+it needs there besides the quote, reader by reader (`detect`, `entries`, `tagged`), is one of:
+
+- a year (on a copyright line too): an author-first entry, an author-year mention, a quoted
+  title's evidence;
+- venue words (`fields.VENUE_CUE`) or a citing phrase (`the paper`, `published`): the tagger's
+  windows, an entry's venue;
+- a reference section's header, or a Sphinx `..` entry: the relaxed reading of entries there;
+- a BibTeX `title =` field;
+- `by` and an author list after it: a quoted or title-case title named by its authors
+  (`"Matrix Computations" by Gene H. Golub`);
+- a citing word right before a quote: a quoted title cited alone (`described in "Title"`,
+  `see "Title"`, `the paper called "Title"`).
+
+A block with none of them cannot cite, whatever its quotes say;
+`tests/scanner/titles/test_gate.py` checks every fixture block the detector cites in passes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scanner.titles.cues import YEAR_DIGITS
+from scanner.titles.fields import VENUE_CUE
+from scanner.titles.leads import led
+from scanner.titles.names import AUTHOR_LIST
+
+_YEAR = re.compile(YEAR_DIGITS)
+# Citing and section words, found in the lowercased block by `in` (inside longer words too:
+# `wallpaper` passes, which costs a read, never a citation).
+_WORDS = ("described", "presented", "introduced", "proposed", "published", "article", "paper")
+_SECTION_WORDS = ("reference", "bibliography", "citation", "literature", "source", "further")
+# A header as `sections._HEADER` reads one, after any markup that opens it; a Sphinx entry.
+_HEADER = re.compile(
+    r"(?im)^[ \t]*(?:[.@\\<*#][^\n]{0,80}?)?[ \t]*(?:references?|bibliography|citations?|"
+    r"literature|sources?|further\s+reading)\b"
+)
+_SPHINX_ENTRY = re.compile(r"(?m)^[ \t]*\.\.")
+_TITLE_FIELD = re.compile(r"(?i)title\s*=")
+_VENUE = led(VENUE_CUE)
+# What a quoted title may open with (`fields.QUOTED`), and the citing words right before it
+# (`detect._CITED_IN`, `detect._CITED_FROM`), read in the 40 characters the detector reads.
+_QUOTE = re.compile("[\"“`'«]")
+_CITED_BEFORE = re.compile(
+    r"(?i)\b(?:described|presented|introduced|proposed|published|explained|defined|detailed|in|"
+    r"from|see|cf\.?|following|after|paper|article|report|thesis|dissertation|book|monograph|"
+    r"preprint|survey|titled|entitled|called)\s*[:,]?\s*$"
+)
+_BEFORE = 40
+_BY = re.compile(r"by\s+")
+
+
+def quote_may_cite(text: str) -> bool:
+    """Whether the detector may find a citation in `text`, a block whose only cue is a quote."""
+    if _YEAR.search(text):
+        return True
+    lower = text.lower()
+    if any(word in lower for word in _WORDS):
+        return True
+    if any(word in lower for word in _SECTION_WORDS) and _HEADER.search(text):
+        return True
+    if ".." in text and _SPHINX_ENTRY.search(text):
+        return True
+    if "title" in lower and _TITLE_FIELD.search(text):
+        return True
+    if any(AUTHOR_LIST.match(text, by.end()) for by in _BY.finditer(text)):
+        return True
+    for quote in _QUOTE.finditer(text):
+        at = quote.start()
+        if _CITED_BEFORE.search(text, max(0, at - _BEFORE), at):
+            return True
+    return _VENUE.search(text) is not None
