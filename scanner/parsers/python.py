@@ -17,6 +17,7 @@ import re
 
 from scanner.parsers import ParsedFile, pylines
 from scanner.parsers.doctests import blank_doctests
+from scanner.parsers.embedded import split_embedded
 from scanner.parsers.licences import blank_licences
 from scanner.parsers.pyast import read_structure
 from scanner.parsers.pydocs import DocStrings
@@ -211,7 +212,7 @@ def attribute(
             context = Context.STRING if doc is None else Context.DOCSTRING
             symbol = doc or owners[line] or module
             text = blank_licences(blank_doctests(raw.text))
-            blocks.append(TextBlock(text, context, line, column, symbol))
+            blocks.extend(split_embedded(TextBlock(text, context, line, column, symbol)))
             continue
         owner = None
         if raw.own_line:

@@ -32,6 +32,7 @@ from tree_sitter import Node, Parser, Query, QueryCursor
 from scanner.extract import find_hits
 from scanner.languages import LANGUAGES, Language
 from scanner.parsers import ParsedFile
+from scanner.parsers.embedded import split_embedded
 from scanner.parsers.licences import blank_licences
 from scanner.parsers.tsblocks import (
     RawBlock,
@@ -177,7 +178,11 @@ class TreeSitterParser:
             by_anchor.setdefault(definition.anchor, definition)
         return ParsedFile(
             tuple(
-                _text_block(b, *_owner(b, language, definitions, by_anchor, top, data)) for b in raw
+                t
+                for b in raw
+                for t in split_embedded(
+                    _text_block(b, *_owner(b, language, definitions, by_anchor, top, data))
+                )
             ),
             quiet=quiet,
         )

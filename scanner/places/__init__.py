@@ -42,10 +42,10 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     join_same_work(hits, groups)
     join_title_prefixes(hits, groups)
     join_chapter_collections(text, hits, groups)
-    join_entry_identifiers(text, hits, groups)
+    heads = join_entry_identifiers(text, hits, groups)
     join_leading_identifiers(text, hits, groups)
     join_entry_tails(text, hits, groups)
-    beside = frozenset(hits[i].start for i in join_beside(text, hits, groups))
+    beside = frozenset(hits[i].start for i in heads | join_beside(text, hits, groups))
     join_labels(text, hits, groups)
     join_author_year_mentions(text, hits, groups)
     merged = [merge(text, [hits[i] for i in members], beside) for members in groups.members()]

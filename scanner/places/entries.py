@@ -31,15 +31,31 @@ _LABELLED = re.compile(
 )
 
 
-def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> None:
+def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> set[int]:
     """Join an identifier to the entry it ends: the title entry right before it, with no
     blank line or next entry between them; or the entry's identifier right before it (a
     publisher's page, then the working paper: `DOI: 10.1016/...` then `http://escholarship...`)
-    with only the words entries put before a link between them."""
+    with only the words entries put before a link between them. An entry read only by its
+    authors and year (`.. [1] Eswaran, K. P. and R. E. Tarjan. (1975) Augmentation problems.`
+    then its link on the next line; `Reference: Arthur & Vassilvitskii (2007), [Title](url)`)
+    heads its entry: it joins the title or identifier that follows it. The indexes of such
+    heads are returned: they are reference text, not in-text mentions."""
     in_entry = {i for i, hit in enumerate(hits) if hit.ref is not None and hit.reference}
+    heads: set[int] = set()
     for index in range(1, len(hits)):
         hit, entry = hits[index], hits[index - 1]
-        if hit.ref is None or not mergeable(hit) or not mergeable(entry):
+        if not mergeable(hit) or not mergeable(entry):
+            continue
+        if entry.ref is None and entry.kind is RefKind.AUTHOR_YEAR and _heads_entry(text, entry):
+            if _titled_by(text, entry, hit) or (
+                hit.ref is not None
+                and _continues_entry(text, entry, hit.start)
+                and ends_its_line(text, hit.end)
+            ):
+                groups.join(index - 1, index)
+                heads.add(index - 1)
+            continue
+        if hit.ref is None:
             continue
         if _BIBTEX_HEAD.match(text, hit.start):
             continue  # the hit is the next BibTeX entry, read from its `@article{` on
@@ -74,6 +90,35 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> None:
             ):
                 groups.join(index - 1, index)
                 in_entry.add(index)
+    return heads
+
+
+# What may stand on an entry's line before its authors: a list label, or a heading word with
+# its colon (`Reference:`, `See:`, `Based on:`).
+_HEAD_LABEL = re.compile(r"[ \t]*(?:[A-Za-z]+[ \t]*){1,2}:[ \t]*")
+# Between an entry's authors and year and its title: punctuation and an opening quote or
+# bracket only (`Smith (2001). "Title"`, `Smith (2001), [Title](url)`).
+_YEAR_TO_TITLE = re.compile(r"[ \t]*[.,:]?[ \t]*[\[(\"'“‘`*_]*")
+
+
+def _heads_entry(text: str, hit: Hit) -> bool:
+    """Whether the author-year `hit` opens an entry: it starts a list item, a paragraph, or
+    the line after a heading word, rather than standing in a sentence."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return (
+        _LABELLED.fullmatch(text, line_start, hit.start) is not None
+        or _HEAD_LABEL.fullmatch(text, line_start, hit.start) is not None
+        or starts_paragraph(text, line_start, hit.start)
+    )
+
+
+def _titled_by(text: str, head: Hit, hit: Hit) -> bool:
+    """Whether `hit` is the title right after an entry's authors and year."""
+    return (
+        hit.ref is None
+        and hit.kind in ENTRY_KINDS
+        and _YEAR_TO_TITLE.fullmatch(text, head.end, hit.start) is not None
+    )
 
 
 def join_entry_tails(text: str, hits: list[Hit], groups: Groups) -> None:

@@ -92,6 +92,7 @@ _NOT_WORK = re.compile(
     r"stack\s*overflow|mathoverflow)\b"
 )
 _BY = re.compile(r"[\"”*]?\s+by\s")
+_ET_AL = re.compile(r"\bet\.?\s+al\b")
 _ENTRY_STOP = re.compile(r"\n[ \t*#/]*\n|\n[ \t*#/]*(?:\.\.\s+\[|\[\d+\]|\d{1,3}[.)]\s|[-*•]\s)")
 _REACH = 160  # how far past a hit its entry's publisher may stand
 
@@ -163,7 +164,13 @@ def _is_book(text: str, hit: Hit, stop: int) -> bool:
         # A work named in prose by its title and authors alone: "see Numerical Optimization
         # by Nocedal & Wright"; a paper is cited with its year or venue.
         at = entry.find(fields.title)
-        if at >= 0 and _BY.match(entry, at + len(fields.title)):
+        after_title = at + len(fields.title)
+        if (
+            at >= 0
+            and _BY.match(entry, after_title)
+            # "by I. Loshchilov et al.": a paper's many authors, not a book's
+            and _ET_AL.search(entry, after_title, after_title + 80) is None
+        ):
             return True
     return bool(_EDITION.search(entry) or _PUBLISHER.search(after))
 

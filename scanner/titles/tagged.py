@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from catalog.keys import normalize_title
 from catalog.types import RefKind
 from scanner.spans import SpanIndex
 from scanner.titles import TITLE_RULE
@@ -282,7 +283,13 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
     # Indexes keep this linear in the block: a generated reference list has thousands of
     # hits and fields, and comparing each with each took minutes.
     rules = SpanIndex(rule_hits)
-    tagged = _first_per_span([_with_rule_fields(hit, rules) for hit in tagged_hits(text, fields)])
+    tagged = _first_per_span(
+        [
+            h
+            for h in map(lambda hit: _with_rule_fields(hit, rules), tagged_hits(text, fields))
+            if not _venue_read_as_title(h)
+        ]
+    )
     tagged_spans = SpanIndex(tagged)
     titles = SpanIndex([f for f in fields if f.label == "T"])
     all_fields = SpanIndex(fields)
@@ -314,16 +321,30 @@ def _book_entry(text: str, rule_hits: Sequence[Hit], index: int) -> bool:
 
 def _first_per_span(hits: list[Hit]) -> list[Hit]:
     """One tagged hit per entry: two titles widened to the same rule entry are its title and
-    a later field read as a second title ("... Software. Massachusetts: A K Peters. 1994",
-    a BibTeX chapter's `booktitle`). Widened, both start where that entry starts; the later
-    one may end past it."""
-    seen: set[int] = set()
+    a later field read as a second title ("... Software. Massachusetts: A K Peters. 1994"),
+    or the same title read twice (a BibTeX chapter's, once more with its `booktitle`)."""
+    seen: set[tuple[int, int]] = set()
+    titles: set[tuple[int, str]] = set()
     out = []
     for hit in hits:
-        if hit.start not in seen:
-            seen.add(hit.start)
-            out.append(hit)
+        title = normalize_title(hit.title_hint or "")
+        if (hit.start, hit.end) in seen or (title and (hit.start, title) in titles):
+            continue
+        seen.add((hit.start, hit.end))
+        titles.add((hit.start, title))
+        out.append(hit)
     return out
+
+
+def _venue_read_as_title(hit: Hit) -> bool:
+    """Whether a tagged title is the venue of the rule entry it was widened to: a BibTeX
+    chapter's `booktitle`, read as a second title of the same entry."""
+    fields = hit.reference
+    return (
+        fields is not None
+        and bool(fields.title and fields.venue)
+        and normalize_title(fields.title or "") == normalize_title(fields.venue or "")
+    )
 
 
 _TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|and|in|for|the|on|with))+")

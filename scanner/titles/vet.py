@@ -174,10 +174,8 @@ def _code_repository(text: str, hit: Hit, stop: int) -> bool:
     fields = _fields(hit)
     if fields.venue or _called_a_book(text, fields.title):
         return False  # a venue, or a book the place calls one (its notebooks may be on GitHub)
-    entry = text[hit.start : hit.end]
-    if fields.title:  # a mention's sentence goes on past its entry: only its own span counts
-        entry += _entry_rest(text, hit, stop)
-    links = _LINK.findall(entry)
+    # the links the entry was read with: a link on a later line may be about the code there
+    links = _LINK.findall(text, hit.start, hit.end)
     return bool(links) and all(_CODE_LINK.match(link) for link in links)
 
 

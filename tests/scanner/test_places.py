@@ -138,3 +138,35 @@ def test_a_sentence_about_the_code_after_a_mention_is_no_title() -> None:
     hits = find_hits(text)
     assert [h.kind for h in hits] == [RefKind.DOI]
     assert len(hits[0].also) == 1
+
+
+def test_an_entry_read_by_its_authors_and_year_takes_its_link_on_the_next_line() -> None:
+    text = (
+        "References\n----------\n"
+        ".. [1] Eswaran, Kapali P., and R. Endre Tarjan. (1975) Augmentation problems.\n"
+        "    http://epubs.siam.org/doi/abs/10.1137/0205044\n"
+    )
+    hits = find_hits(text)
+    assert [(h.kind, h.ref.key if h.ref else None) for h in hits] == [
+        (RefKind.DOI, "doi:10.1137/0205044")
+    ]
+    assert text.count("\n", 0, hits[0].start) == 2  # the entry's first line is its line
+
+
+def test_authors_and_year_before_a_linked_title_are_one_reference() -> None:
+    text = (
+        "Reference: Arthur & Vassilvitskii (2007), "
+        '["k-means++: the Advantages of Careful Seeding"]'
+        "(https://theory.example.edu/~sergei/papers/kMeansPP-soda.pdf)\n"
+    )
+    hits = find_hits(text)
+    assert [h.kind for h in hits] == [RefKind.URL]
+    assert hits[0].title_hint == "k-means++: the Advantages of Careful Seeding"
+
+
+def test_an_author_year_in_a_sentence_stays_apart_from_a_link_after_it() -> None:
+    text = (
+        "The update follows Smith et al. (2011), which later work improved:\n"
+        "https://arxiv.org/abs/1412.6980\n"
+    )
+    assert [h.kind for h in find_hits(text)] == [RefKind.AUTHOR_YEAR, RefKind.ARXIV]

@@ -124,3 +124,25 @@ def test_a_module_of_documentation_reads_its_assigned_strings(tmp_path: Path) ->
     )
     assert _ids(tmp_path, "function_docs.py", ScanOptions(cache=False)) == {"doi:10.1000/table.doc"}
     assert _ids(tmp_path, "constants.py", ScanOptions(cache=False)) == set()
+
+
+EMBEDDED = '''
+SCENE = """
+var radii = [
+// covalent radii after Smith, J. (2008). Bond lengths as sums of atomic radii.
+// https://arxiv.org/pdf/0804.2488.pdf
+  ["C", 0.77],
+];
+"""
+MESSAGE = "see https://arxiv.org/abs/1412.6980 // not a comment"
+'''
+
+
+def test_comments_of_code_in_a_string_are_places(tmp_path: Path) -> None:
+    (tmp_path / "scene.py").write_text(EMBEDDED, encoding="utf-8")
+    scan = scan_file(tmp_path, "scene.py", ScanOptions(cache=False))
+    found = [(m.context.value, m.line, m.ref.key) for m in scan.mentions if m.ref is not None]
+    assert found == [("comment", 5, "arxiv:0804.2488")]
+    with_strings = scan_file(tmp_path, "scene.py", ScanOptions(cache=False, strings=True))
+    keys = sorted(m.ref.key for m in with_strings.mentions if m.ref is not None)
+    assert keys == ["arxiv:0804.2488", "arxiv:1412.6980"]  # each read once

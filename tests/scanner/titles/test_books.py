@@ -309,3 +309,13 @@ def test_a_numbered_book_entry_the_tagger_leaves_is_kept() -> None:
     )
     books = [h.title_hint for h in find_citations(text) if h.kind is RefKind.BOOK]
     assert books == ["Matrix Tides"]
+
+
+def test_a_quoted_title_by_several_authors_is_a_paper_not_a_book() -> None:
+    text = (
+        "  Tidal descent with restarts as described in:\n"
+        '  "TDR: Tidal Gradient Descent with Warm Restarts" by A. Lind et al.\n'
+    )
+    assert [(h.kind, h.title_hint) for h in find_citations(text)] == [
+        (RefKind.TITLE, "TDR: Tidal Gradient Descent with Warm Restarts")
+    ]

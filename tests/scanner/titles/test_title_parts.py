@@ -178,3 +178,19 @@ def test_javadoc_pre_blocks_are_separate_entries() -> None:
         "Support-Tide Networks",
     ]
     assert any(text[r.start : r.end].strip().startswith("</pre>") for r in regions(text))
+
+
+def test_two_works_of_one_sentence_stay_two_citations() -> None:
+    # The rule entry of the first work runs on into the second one's authors: widened to it,
+    # the second title starts where the first entry does, and is still another work.
+    text = (
+        "     Computes the tidal correction term of Ada Lind, Ben Okafor, Cleo Moss,\n"
+        '      Dara Reyes, 2020. "A Smoothness Energy without Tidal Distortion for\n'
+        '      Curved Harbours", but using the basis functions by Ada Lind,\n'
+        "      Cleo Moss, Ben Okafor, Dara Reyes, 2020.\n"
+        '      "A Simple Discretization of the Vector Tidal Energy"\n'
+    )
+    assert [h.title_hint for h in find_citations(text)] == [
+        "A Smoothness Energy without Tidal Distortion for Curved Harbours",
+        "A Simple Discretization of the Vector Tidal Energy",
+    ]
