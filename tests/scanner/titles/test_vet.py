@@ -215,6 +215,20 @@ CITATIONS = [
         "Low-Fin Staggered Tube Banks: Heat Transfer and Pressure Drop for Turbulent Gas Flow",
     ),
     ("    This uses the estimator of Bartlett 1954 for small samples.\n", "Bartlett"),
+    (
+        "    See :\n    WEIGHTS IN ANALYSIS - A STATISTICAL PROCEDURE\n"
+        "    Wheelan (1990), Cladistics 6:269-275.\n",
+        "Wheelan",
+    ),
+    (
+        "      effect sizes (see Lakes 2013)\n      https://github.com/example/stats/issues/251\n",
+        "Lakes",
+    ),
+    (
+        "      phase shift on [0, 2pi) following Saltell et al.\n      Technometrics 1999\n",
+        "Saltell",
+    ),
+    ("    a ratio of means (e.g.\n    Cochrane, 1977, on ratio estimators), reusing\n", "Cochrane"),
     ("      if necessary (see paragraph 4 in p. 580 L&M 1998)\n", "L&M"),
     ("      as in K&R (1988), chapter 5\n", "K&R"),
     (
