@@ -46,9 +46,10 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> set[in
         hit, entry = hits[index], hits[index - 1]
         if not mergeable(hit) or not mergeable(entry):
             continue
-        if entry.ref is None and entry.kind is RefKind.AUTHOR_YEAR and _heads_entry(text, entry):
+        if entry.ref is None and entry.kind is RefKind.AUTHOR_YEAR:
             if _titled_by(text, entry, hit) or (
                 hit.ref is not None
+                and _heads_entry(text, entry)
                 and _continues_entry(text, entry, hit.start)
                 and ends_its_line(text, hit.end)
             ):
@@ -113,12 +114,22 @@ def _heads_entry(text: str, hit: Hit) -> bool:
 
 
 def _titled_by(text: str, head: Hit, hit: Hit) -> bool:
-    """Whether `hit` is the title right after an entry's authors and year."""
-    return (
-        hit.ref is None
-        and hit.kind in ENTRY_KINDS
-        and _YEAR_TO_TITLE.fullmatch(text, head.end, hit.start) is not None
-    )
+    """Whether `hit` is the entry whose title stands right after the authors and year `head`
+    (`Smith (2001). "Title"`; `Hastie et al. (2009), The Elements of Statistical Learning,
+    url`, the title read into the link's entry): authors, year and title are one entry,
+    wherever in a sentence it stands."""
+    if hit.kind in ENTRY_KINDS and hit.ref is None:
+        return _YEAR_TO_TITLE.fullmatch(text, head.end, hit.start) is not None
+    title = hit.reference.title if hit.ref is not None and hit.reference else None
+    if not title or hit.start - head.end > ENTRY_REACH:
+        return False
+    after = _YEAR_TO_TITLE.match(text, head.end)
+    wanted = WORD.findall(title)[:_TITLE_WORDS]
+    written = WORD.findall(text, after.end() if after else head.end, hit.start)[: len(wanted)]
+    return bool(wanted) and [w.lower() for w in written] == [w.lower() for w in wanted]
+
+
+_TITLE_WORDS = 4  # the words of a title that must open the text after the authors and year
 
 
 def join_entry_tails(text: str, hits: list[Hit], groups: Groups) -> None:

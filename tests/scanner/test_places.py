@@ -179,3 +179,21 @@ def test_an_author_year_in_a_sentence_stays_apart_from_a_link_after_it() -> None
         "https://arxiv.org/abs/1412.6980\n"
     )
     assert [h.kind for h in find_hits(text)] == [RefKind.AUTHOR_YEAR, RefKind.ARXIV]
+
+
+def test_authors_and_year_before_the_title_of_a_link_entry_in_a_sentence_are_one_reference() -> (
+    None
+):
+    text = (
+        "Adapted from Hastie et al. (2009), The Elements of Statistical Learning,\n"
+        "https://stat.example.edu/ElemStatLearn/printings/ESLII_print12.pdf\n"
+    )
+    assert [h.kind for h in find_hits(text)] == [RefKind.URL]
+
+
+def test_an_author_year_before_another_works_link_stays_apart() -> None:
+    text = (
+        "Adapted from Hastie et al. (2009), with the correction of\n"
+        '"Sparse subspace clustering on graphs", https://people.example.edu/~a/ssc.pdf\n'
+    )
+    assert [h.kind for h in find_hits(text)] == [RefKind.AUTHOR_YEAR, RefKind.URL]
