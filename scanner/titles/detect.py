@@ -19,7 +19,7 @@ from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
 from scanner.titles.fields import QUOTED
 from scanner.titles.inline import CITE_KEY, author_year, cite_keys, initials_year
 from scanner.titles.leads import holds_any, led, needles
-from scanner.titles.names import AUTHOR_LIST, NAME, NOT_NAMES, list_start
+from scanner.titles.names import AUTHOR_LIST, ETAL, NAME, NOT_NAMES, list_start
 from scanner.titles.sections import Region, entry_body, regions
 from scanner.types import EntryFields, Hit
 
@@ -128,6 +128,8 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries) -> list[Hit
             entry is not None
             and entry.reference.authors
             and (entry.evidence >= 2 or _titled_by(text, match.end(), entry))
+            # "following Saltelli et al. Technometrics 1999": a mention, read as author-year
+            and ETAL.search(entry.reference.title or "") is None
         ):
             hits.append(_hit(entry))
     if holds_any(text, _BIBTEX_NEEDLES, region.start, limit):

@@ -21,7 +21,11 @@ AUTHOR_YEAR = re.compile(
     rf"(?P<names>{AUTHOR_LIST.pattern})(?:['’]s{_WORK_OF}?)?"
     rf"(?:\s*(?P<open>[(\[])\s*(?:(?P<venue>[A-Z](?:[^()\[\]\n]|\([^()\n]{{0,12}}\)){{0,60}}?)"
     rf"[,\s(]\s*)?(?P<y1>{_YEAR})[a-z]?(?!::|/)\)?(?:\s*[,;:][^()\[\]\n]{{0,30}})?\s*[)\]]"
-    rf"|,?\s+(?P<y2>{_YEAR})[a-z]?\b(?:['’]s\b)?(?![\w/.-]\d))"
+    rf"|,?\s+(?P<y2>{_YEAR})[a-z]?\b(?:['’]s\b)?(?![\w/.-]\d)"
+    # after `et al.`, the journal then the year: "Saltelli et al. Technometrics 1999",
+    # "Abdelhafez et al. PRA (2019)"
+    rf"|\s+(?P<journal>[A-Z][A-Za-z&.]*(?:[ \t]+[A-Z][A-Za-z&.]*){{0,3}})[ \t,]+"
+    rf"(?:\((?P<y3>{_YEAR})\)|(?P<y4>{_YEAR})\b(?![\w/.-]\d)))"
 )
 # A single surname with a year is only a citation after a citing word: "described by Hill (1970)".
 _CITING = re.compile(
@@ -53,7 +57,9 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
             continue  # no name can precede this year (a column of a numeric table)
         match = AUTHOR_YEAR.search(text, window, min(end, year_match.end() + 40))
         while match is not None and (
-            (match.start() > start and text[match.start() - 1].isalnum()) or _names_inside(match)
+            (match.start() > start and text[match.start() - 1].isalnum())
+            or _names_inside(match)
+            or _journal_without_etal(match)
         ):
             match = AUTHOR_YEAR.search(text, match.start() + 1, min(end, year_match.end() + 40))
         if match is None or match.start() > year_match.start():
@@ -83,7 +89,7 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
             continue  # "Revised by Jane Doe, 2012": who wrote the code, not a citation
         if _SIGNED.match(text, match.end()) or _not_prose_line(text, match.start()):
             continue
-        year = int(match.group("y1") or match.group("y2"))
+        year = int(next(y for y in match.group("y1", "y2", "y3", "y4") if y))
         confidence = 0.75 if etal or match.group("y1") else 0.6
         # "(Pugh 1990): https://doi.org/..." - the span takes in the identifier that follows, so
         # that extract.py folds this mention into the identifier's instead of reporting both.
@@ -114,6 +120,12 @@ def initials_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, E
             yield match.start(), match.end(), fields, 0.6
 
 
+def _journal_without_etal(match: re.Match[str]) -> bool:
+    """Whether a journal stands between names and year without `et al.` before it: "A
+    PARSIMONY PROCEDURE\n Wheeler (1990)" is no mention of "PROCEDURE" in "Wheeler"."""
+    return bool(match.group("journal")) and ETAL.search(match.group("names")) is None
+
+
 def _names_inside(match: re.Match[str]) -> bool:
     """Whether the "venue" in the brackets is the author list itself: "WordNet (Miller, 1990)"
     cites Miller, not a work by WordNet."""
@@ -132,7 +144,8 @@ def _without_leading_words(text: str, match: re.Match[str], limit: int) -> re.Ma
         if nxt is None:
             return None
         again = AUTHOR_YEAR.match(text, nxt.start(), limit)
-        if again is None or again.group("y1", "y2") != match.group("y1", "y2"):
+        years = ("y1", "y2", "y3", "y4")
+        if again is None or again.group(*years) != match.group(*years):
             return None
         match = again
     return match

@@ -82,6 +82,10 @@ NOT_CITATIONS = [
     '              in with ``region``. See "Modifying existing Zarr stores" in\n'
     "              the reference documentation for full details.\n",
     '      see "Section 3.2: The Low-rank OT Problem" in the paper\n',
+    # a standard: it calls itself one, or its DOI is a standards body's (dropped as no paper)
+    '   IEEE Computer Society, "IEEE Standard for Floating-Point Arithmetic",\n   2008.\n',
+    '   Working Group, "Portable Operating System Interface (POSIX) Base Specifications",\n'
+    "   2017. doi:10.1109/IEEESTD.2018.8277153\n",
 ]
 
 
@@ -211,6 +215,20 @@ CITATIONS = [
         "Low-Fin Staggered Tube Banks: Heat Transfer and Pressure Drop for Turbulent Gas Flow",
     ),
     ("    This uses the estimator of Bartlett 1954 for small samples.\n", "Bartlett"),
+    (
+        "    See :\n    WEIGHTS IN ANALYSIS - A STATISTICAL PROCEDURE\n"
+        "    Wheelan (1990), Cladistics 6:269-275.\n",
+        "Wheelan",
+    ),
+    (
+        "      effect sizes (see Lakes 2013)\n      https://github.com/example/stats/issues/251\n",
+        "Lakes",
+    ),
+    (
+        "      phase shift on [0, 2pi) following Saltell et al.\n      Technometrics 1999\n",
+        "Saltell",
+    ),
+    ("    a ratio of means (e.g.\n    Cochrane, 1977, on ratio estimators), reusing\n", "Cochrane"),
     ("      if necessary (see paragraph 4 in p. 580 L&M 1998)\n", "L&M"),
     ("      as in K&R (1988), chapter 5\n", "K&R"),
     (
@@ -251,6 +269,12 @@ CITATIONS = [
         "  Tidal descent with restarts as described in:\n"
         '  "TDR: Tidal Gradient Descent with Warm Restarts" by A. Lind et al.\n',
         "TDR: Tidal Gradient Descent with Warm Restarts",
+    ),
+    # a paper about a standard, in a journal of the same publisher, is a paper
+    (
+        '   M. Cowlishaw, "Decimal floating-point: algorism for computers", Proc. 16th\n'
+        "   Symposium on Computer Arithmetic, 2003. doi:10.1109/ARITH.2003.1207672\n",
+        "Decimal floating-point: algorism for computers",
     ),
 ]
 
