@@ -53,6 +53,8 @@ _IDENTIFIER_NEEDLES: tuple[bytes, ...] = (
     b"journal",
     b"transactions",
     b"communications of",
+    # A paper on an FTP server (`ftp://athena.example.cz/ZFG/grs80.pdf`): read, not judged.
+    b"ftp://",
 )
 # Then the needles of the cues of citations without an identifier, from the title gate's one
 # list (`scanner.titles.cues.CUES`), each with what confirms it.

@@ -9,14 +9,14 @@ from scanner.identifiers.cleaning import clean
 # A URL in prose or markup ends at whitespace, quotes, angle brackets, backticks, `|` or the
 # full-width punctuation of CJK prose (never raw in a URL); what is left of trailing
 # punctuation and closing brackets is cleaned off afterwards.
-URL = re.compile(r"""(?i)\b(?:https?://|www\.)[^\s"'<>`|\\^{}。，、；：！？（）]+""")
+URL = re.compile(r"""(?i)\b(?:https?://|ftp://|www\.)[^\s"'<>`|\\^{}。，、；：！？（）]+""")
 
 
 def iter_urls(text: str) -> list[tuple[int, int, str]]:
     """Every URL in `text` as `(start, end, url)`, cleaned of what follows it in prose."""
     found: list[tuple[int, int, str]] = []
     lowered = text.lower()
-    if "http" not in lowered and "www." not in lowered:
+    if "http" not in lowered and "www." not in lowered and "ftp://" not in lowered:
         return found  # a substring test is far cheaper than running the pattern
     position = 0
     while (match := URL.search(text, position)) is not None:

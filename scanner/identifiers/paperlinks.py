@@ -233,7 +233,7 @@ _ENTRY_CUES = re.compile(
 _LINKS_IN_ENTRY = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
 _QUERY_NAMES = re.compile(r"(?<=[?&])[\w.-]+=")
 _WAYBACK = re.compile(r"(?i)^(?:https?://)?(?:web|wayback)\.archive\.org/web/[\w*]+/(?P<inner>.+)$")
-_SCHEME = re.compile(r"(?i)^(?:https?://)?")
+_SCHEME = re.compile(r"(?i)^(?:https?://|ftp://)?")
 # Stands for the link inside its entry, so that what precedes it on its line can be read.
 LINK_MARK = "\x00"
 

@@ -212,6 +212,7 @@ class PaperUrlExtractor:
         "https://jcgt.org/published/0007/04/01/",
         "https://escholarship.org/uc/item/8nq2g2s1",
         "https://hrcak.srce.hr/132323",
+        "the [recommendation](ftp://athena.example.cz/ZFG/grs80-Moritz.pdf) of the IUGG",
         "https://www.example.edu/docs/techreports/2002/pdf/UUCS-02-001.pdf",
     )
     INVALID: ClassVar[tuple[str, ...]] = (
@@ -253,7 +254,7 @@ class PaperUrlExtractor:
         """Yield one hit per paper link: keyed by the site's canonical URL on a named site,
         else by the link itself when its shape and entry say it is a paper."""
         lowered = text.lower()
-        if "http" not in lowered and "www." not in lowered:
+        if "http" not in lowered and "www." not in lowered and "ftp://" not in lowered:
             return
         named_sites = any(needle in lowered for needle in _NEEDLES)
         for start, end, url in iter_urls(text):
