@@ -102,8 +102,11 @@ _NOT_PAPER_WORDS = re.compile(
 # Path words that name a non-paper in general but also stand in the titles of reports that
 # authors keep among their papers (`~user/papers/guide/guide.pdf`, a technical report titled
 # "A Practical Guide to ..."), or name the folder a lab serves its papers from
-# (`/publications/downloads/x.pdf`): a paper folder anywhere in the path overrides them.
-_WEAK_NOT_PAPER_WORDS = re.compile(r"(?<![a-z])(?:guides?|downloads?)(?![a-z])")
+# (`/publications/downloads/x.pdf`): a paper folder anywhere in the path overrides them. A file
+# named a guide in one word (`ptf_irsaibeguide.pdf`, `UserGuide.pdf`) is one too.
+_WEAK_NOT_PAPER_WORDS = re.compile(
+    r"(?<![a-z])(?:guides?|downloads?)(?![a-z])|guide(?=\.(?:pdf|html?)$)"
+)
 # Paper pages on journals', repositories' and companies' sites, recognised by their shape.
 _PAPER_PAGES = re.compile(
     r"(?ix)^(?:[\w.-]+\.)?(?:"
@@ -167,6 +170,8 @@ _PAPER_PAGES = re.compile(
     r"|pdfs\.semanticscholar\.org/[0-9a-f]{4}/"
     r"|biodiversitylibrary\.org/(?:page|part|item)/\d+"
     r"|numdam\.org/item"
+    # Croatia's portal of scholarly journals (Hrčak): an article's record.
+    r"|hrcak\.srce\.hr/(?:clanak/)?\d+"
     # Invenio repositories' records: EPFL's Infoscience, CERN's Document Server, INSPIRE.
     r"|(?:infoscience\.epfl\.ch|cds\.cern\.ch)/record/\d+"
     r"|inspirehep\.net/(?:literature|record)/\d+"

@@ -211,6 +211,7 @@ class PaperUrlExtractor:
         "https://someone.github.io/papers/bump_mapping.pdf",
         "https://jcgt.org/published/0007/04/01/",
         "https://escholarship.org/uc/item/8nq2g2s1",
+        "https://hrcak.srce.hr/132323",
         "https://www.example.edu/docs/techreports/2002/pdf/UUCS-02-001.pdf",
     )
     INVALID: ClassVar[tuple[str, ...]] = (
@@ -245,6 +246,7 @@ class PaperUrlExtractor:
         "http://www.example.net/uploads/documents/cm121_bed-anleitung_engl.pdf",
         "http://www.example.net/HD/SMPTE%20normes%20et%20confs/s240m.pdf",
         "https://www.example.net/events/colorimetry/Smith_Workshop-July4.pdf",
+        "http://www.example.edu/system/media_files/binaries/5/original/ptf_irsaibeguide.pdf",
     )
 
     def find(self, text: str) -> Iterator[Hit]:

@@ -28,7 +28,12 @@ from scanner.places.entries import (
 from scanner.places.labels import from_entry_label, join_labels, with_label_mentions
 from scanner.places.links import with_link_references
 from scanner.places.mentions import join_author_year_mentions
-from scanner.places.same import join_chapter_collections, join_same_work, join_title_prefixes
+from scanner.places.same import (
+    join_chapter_collections,
+    join_same_work,
+    join_title_prefixes,
+    join_volume_series,
+)
 from scanner.types import Hit
 
 __all__ = ["merge_place"]
@@ -42,6 +47,7 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     join_same_work(hits, groups)
     join_title_prefixes(hits, groups)
     join_chapter_collections(text, hits, groups)
+    join_volume_series(text, hits, groups)
     heads = join_entry_identifiers(text, hits, groups)
     join_leading_identifiers(text, hits, groups)
     join_entry_tails(text, hits, groups)

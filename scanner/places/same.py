@@ -90,3 +90,25 @@ def join_chapter_collections(text: str, hits: list[Hit], groups: Groups) -> None
                     title and other.title_hint == title
                 ):
                     hits[later] = replace(other, reference=None, title_hint=None)
+
+
+# Between a volume's title and the series it belongs to, in one quote or sentence:
+# `'Seminumerical Algorithms. The Art of Computer Programming'`.
+_VOLUME_OF = re.compile(r"[ \t]*[.:][ \t]*\n?[ \t]*[\"“‘']?[ \t]*")
+
+
+def join_volume_series(text: str, hits: list[Hit], groups: Groups) -> None:
+    """Join a title to the book right after it that it is a volume of (`Knuth, D. 1969.
+    'Seminumerical Algorithms. The Art of Computer Programming' vol 2`): one reference, the
+    book."""
+    for index in range(1, len(hits)):
+        title, book = hits[index - 1], hits[index]
+        if (
+            title.kind is RefKind.TITLE
+            and book.kind is RefKind.BOOK
+            and title.ref is None
+            and mergeable(title)
+            and mergeable(book)
+            and _VOLUME_OF.fullmatch(text, title.end, book.start) is not None
+        ):
+            groups.join(index - 1, index)

@@ -41,6 +41,12 @@ SURE_ALONE = 0.95
 MAX_WINDOW = 20_000
 _MAX_GAP_WORDS = 3  # unlabelled words allowed between two runs of one entry
 _GAP_WORD = re.compile(r"[^\W_]{2,}")
+# A list label opening a line (`.. [2]`, `[^2]:`, `[2] `, after a comment's marker): the next
+# entry starts there, whatever the runs on either side are tagged (an entry's authors line
+# must not lend them to the next entry's title, and its identifier with them).
+_ENTRY_LABEL = re.compile(
+    r"\n[ \t]*(?:[#*/!]+[ \t]*)?(?:\.\.[ \t]*\[[^\]\n]+\]|\[\^[^\]\n]+\]:|\[\d{1,3}\][ \t])"
+)
 _CITING = re.compile(
     r"\b(?:[Rr]eferences?|described in|presented in|introduced in|proposed in|the paper|"
     r"article|published)\b"
@@ -153,6 +159,8 @@ def entries(text: str, fields: Sequence[Field]) -> list[list[Field]]:
 
 def _starts_entry(text: str, group: list[Field], field: Field) -> bool:
     if len(_GAP_WORD.findall(text, group[-1].end, field.start)) > _MAX_GAP_WORDS:
+        return True
+    if _ENTRY_LABEL.search(text, group[-1].end, field.start) is not None:
         return True
     labels = {f.label for f in group}
     if field.label == "T":

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from catalog.types import RefKind
+from scanner.identifiers.records import is_standard_doi
 from scanner.titles import AUTHOR_YEAR_RULE
 from scanner.titles.fields import MONTHS, YEAR
 from scanner.titles.names import AUTHOR_LIST, ETAL, split_authors
@@ -125,6 +126,27 @@ def _encyclopedia(text: str, hit: Hit, stop: int) -> bool:
     if fields.venue or fields.year is not None or not fields.title:
         return False  # an entry with a year, or a mention: a link after it is background
     return _ENCYCLOPEDIA.search(_entry_rest(text, hit, stop)) is not None
+
+
+# --- A standard: it calls itself one, or its entry's DOI is a standards body's -----------
+
+_STANDARD_NAME = re.compile(
+    r"(?i)\b(?:IEEE\s+Std\b|(?:IEEE|ANSI|ISO|IEC)\s+Standard\b|Standard\s+for\s+[A-Z]|"
+    r"ISO/IEC\s+\d|ANSI/[A-Z]|ECMA-\d)"
+)
+_DOI_IN_ENTRY = re.compile(r"\b10\.\d{4,9}/[^\s\"'<>]+")
+
+
+def _standard(text: str, hit: Hit, stop: int) -> bool:
+    """A standard read as a title (`IEEE Standard for Floating-Point Arithmetic`, `IEEE Std
+    1003.1`), or an entry whose DOI is a standards body's (`10.1109/IEEESTD.2008.4610935`): the
+    DOI reader drops that DOI as naming no paper, and the title it ends names none either."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    entry = text[line_start : hit.end] + _entry_rest(text, hit, stop)
+    if _STANDARD_NAME.search(entry) is not None:
+        return True
+    dois = (doi.group().lower().rstrip(".,;:)]") for doi in _DOI_IN_ENTRY.finditer(entry))
+    return any(is_standard_doi(doi) for doi in dois)
 
 
 # What a title of something other than a paper or a book says of itself: a manual (but
@@ -554,6 +576,7 @@ VETOES: tuple[Veto, ...] = (
     # first: the names it holds are the mention's, which the acronym test then reads
     Veto("mention-in-title", _mention_title, title_only=True),
     Veto("encyclopedia", _encyclopedia),
+    Veto("standard", _standard),
     Veto("not-a-work", _not_work_title),
     Veto("code-repository", _code_repository),
     Veto("talk", _talk),

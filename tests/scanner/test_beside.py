@@ -39,6 +39,9 @@ ONE_WORK = [
     # a reference list whose entries are labelled by their Sphinx citation keys
     "References\n----------\n-   :cite:`Abe2020a` : Abe, S., Tehran, M., & Ford, M. D. (2020).\n"
     "    Distance metrics for large differences. Color Res., 45(2). doi:10.1002/col.22451\n",
+    # the authors and year that open a labelled entry, and its link
+    ".. [1] Eswar, K. P., and R. E. Tarn. (1975) Augmentation problems.\n"
+    "    http://epubs.siam.org/doi/abs/10.1137/0205044\n",
     # `Author (Year):` above its link
     "Exact predicates, after Brandt (1998):\nhttps://www.cs.example.edu/~brandt/papers/orient.pdf\n",
 ]
@@ -48,6 +51,7 @@ TWO_WORKS = [
     "Built on Smith (2001). See also doi:10.5555/lee.2004.17 for the bound.\n",
     "We follow Smith (2001). arXiv:1501.01234 extends it to graphs.\n",
     "See doi:10.1145/3360572 and https://arxiv.org/abs/1706.03762\n",
+    ".. [1] Smith (2001) gave the bound.\n   See also doi:10.5555/lee.2004.17 for a tighter one.\n",
     "See doi:10.1145/3360572, https://arxiv.org/abs/1706.03762\n",
     "See arXiv:1903.03237 and the [IEEE](https://ieeexplore.ieee.org/document/8902557) paper.\n",
 ]

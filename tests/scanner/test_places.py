@@ -140,6 +140,15 @@ def test_a_sentence_about_the_code_after_a_mention_is_no_title() -> None:
     assert len(hits[0].also) == 1
 
 
+def test_a_volume_and_the_series_it_belongs_to_are_one_book() -> None:
+    text = (
+        "The algorithm used is\n"
+        "described in \"Knuth, D. 1969. 'Seminumerical Algorithms.\n"
+        "The Art of Computer Programming' vol 2.\n"
+    )
+    assert [h.kind for h in find_hits(text)] == [RefKind.BOOK]
+
+
 def test_an_entry_read_by_its_authors_and_year_takes_its_link_on_the_next_line() -> None:
     text = (
         "References\n----------\n"

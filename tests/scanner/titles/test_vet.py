@@ -82,6 +82,10 @@ NOT_CITATIONS = [
     '              in with ``region``. See "Modifying existing Zarr stores" in\n'
     "              the reference documentation for full details.\n",
     '      see "Section 3.2: The Low-rank OT Problem" in the paper\n',
+    # a standard: it calls itself one, or its DOI is a standards body's (dropped as no paper)
+    '   IEEE Computer Society, "IEEE Standard for Floating-Point Arithmetic",\n   2008.\n',
+    '   Working Group, "Portable Operating System Interface (POSIX) Base Specifications",\n'
+    "   2017. doi:10.1109/IEEESTD.2018.8277153\n",
 ]
 
 
@@ -266,6 +270,12 @@ CITATIONS = [
         "  Tidal descent with restarts as described in:\n"
         '  "TDR: Tidal Gradient Descent with Warm Restarts" by A. Lind et al.\n',
         "TDR: Tidal Gradient Descent with Warm Restarts",
+    ),
+    # a paper about a standard, in a journal of the same publisher, is a paper
+    (
+        '   M. Cowlishaw, "Decimal floating-point: algorism for computers", Proc. 16th\n'
+        "   Symposium on Computer Arithmetic, 2003. doi:10.1109/ARITH.2003.1207672\n",
+        "Decimal floating-point: algorism for computers",
     ),
 ]
 
