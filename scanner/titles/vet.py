@@ -505,7 +505,7 @@ def _year_inside(text: str, hit: Hit, stop: int) -> bool:
 # Lafon (2006): Then only the geometry ...`, `Wetzels & Wagenmakers, 2012. Integral solving`.
 # An entry's title there has a venue, volume or pages after it, or quotes.
 _LABEL_BEFORE = re.compile(
-    r"(?:^|\n)[ \t]*(?:\.\.\s+)?(?:\[[^\]\n]{1,40}\]_?|\(?\d{1,3}[.)]|[-*•]|<li>)?"
+    r"(?:^|\n)[ \t]*(?:\.\.\s+)?(?:\[[^\]\n]{1,40}\]_?|\(?\d{1,3}[.)]|[-*•]|<li>)"
     r"[ \t]*$"
 )
 

@@ -109,6 +109,7 @@ MENTIONS_NOT_TITLES = [
         "McAdam, Sell",
     ),
     ("        Wetzel & Wagenmaker, 2012. Integral solving\n        k = kappa\n", "Wetzel"),
+    ("          Wetzel & Wagenmaker, 2012. Integral solving\n", "Wetzel"),
     (
         "    The density rescaling of Coifman and Lafon (2006): Then only the geometry\n"
         "    of the data matters, not the sampling density.\n",
