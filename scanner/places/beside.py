@@ -132,7 +132,9 @@ def _join_link_texts(text: str, hits: list[Hit], groups: Groups) -> set[int]:
                 for i in range(
                     bisect_left(starts, link.start("text")), bisect_left(starts, link.end("text"))
                 )
-                if hits[i].end <= link.end("text") and mergeable(hits[i])
+                # a title read on past the link's end (`<a href=url>Authors: Title</a>,
+                # WAE 1998`) still starts as its text
+                if mergeable(hits[i])
             ]
             if not inside_text:
                 previous = _labelled_copy(text, hits, link, targets[0])

@@ -61,7 +61,7 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> set[in
         if _BIBTEX_HEAD.match(text, hit.start):
             continue  # the hit is the next BibTeX entry, read from its `@article{` on
         if entry.ref is None and entry.kind in ENTRY_KINDS:
-            if _continues_entry(text, entry, hit.start):
+            if _continues_entry(text, entry, hit.start) or _see_link_of(text, entry, hit):
                 groups.join(index - 1, index)
                 in_entry.add(index)
         elif entry.ref is not None and (index - 1 in in_entry or ends_entry_line(text, entry)):
@@ -182,6 +182,32 @@ _ENTRY_LABEL_GAP = re.compile(
     r"[ \t]*\n(?:[ \t]*\n)?[ \t]*"
     r"\[?(?i:articles?|papers?|publications?|citations?|original\s+paper)\]?[ \t]*:[ \t]*\n[ \t]*"
 )
+
+
+# A bare link tag right after an entry, on the next line or the one after: `@see
+# {@link url}`, perhaps saying what it is (`for the full paper`). Such a tag opens a new
+# entry elsewhere, but with nothing but its link it names no other work.
+_SEE_TAG_BEFORE = re.compile(r"[^\n]*(?:\n[^\n]*)?\n[ \t]*@see[ \t]+(?:\{@link(?:plain)?[ \t]+)?")
+_SEE_TAG_AFTER = re.compile(
+    r"[ \t]*\}?[ \t]*(?:(?i:for)[ \t]+(?:the[ \t]+)?(?:(?i:full|complete)[ \t]+)?"
+    r"(?i:paper|article|pdf|preprint|text|version)[ \t]*\.?[ \t]*)?(?:\n|$)"
+)
+
+
+def _see_link_of(text: str, entry: Hit, hit: Hit) -> bool:
+    """Whether `hit` is a bare `@see` link right after the entry, with no blank line and no
+    fields of its own: the entry's link."""
+    fields = hit.reference
+    if fields is not None and (fields.title or fields.authors):
+        return False
+    return (
+        _SEE_TAG_BEFORE.fullmatch(text, entry.end, hit.start) is not None
+        and _BLANK.search(text, entry.end, hit.start) is None
+        and _SEE_TAG_AFTER.match(text, hit.end) is not None
+    )
+
+
+_BLANK = re.compile(r"\n[ \t]*\n")
 
 
 _LIST_SEPARATOR = re.compile(r"[,;]")

@@ -197,3 +197,25 @@ def test_an_author_year_before_another_works_link_stays_apart() -> None:
         '"Sparse subspace clustering on graphs", https://people.example.edu/~a/ssc.pdf\n'
     )
     assert [h.kind for h in find_hits(text)] == [RefKind.AUTHOR_YEAR, RefKind.URL]
+
+
+def test_a_title_read_on_past_the_end_of_its_html_link_is_the_links_text() -> None:
+    text = (
+        ' The implementation follows <a href="https://www.cs.example.edu/~k/papers/m.pdf">\n'
+        " Kececioglu, J., Pecqueur, J.: Computing maximum-cardinality matchings in sparse\n"
+        " general graphs</a>, WAE 1998.\n"
+    )
+    hits = find_hits(text)
+    assert [h.kind for h in hits] == [RefKind.URL]
+
+
+def test_a_bare_see_link_after_an_entry_is_its_link() -> None:
+    entry = (
+        " Reference: Fan, L., Cao, P., Almeida, J., & Broder, A. Z. (2000). Summary cache: a\n"
+        " scalable wide-area web cache sharing protocol. IEEE/ACM Transactions on Networking.\n"
+    )
+    see = " @see {@link https://www.cs.example.edu/~cao/papers/share.pdf} for the full paper\n"
+    assert [h.kind for h in find_hits(entry + see)] == [RefKind.URL]
+    # a link with words of its own after it names something else
+    other = " @see {@link https://www.cs.example.edu/~cao/papers/other.pdf} for a faster variant\n"
+    assert [h.kind for h in find_hits(entry + other)] == [RefKind.TITLE, RefKind.URL]
