@@ -12,9 +12,12 @@ from scanner.types import Hit
 
 # A sentence of prose in the gap: a word followed by a lowercase word, at the gap's start or
 # after a sentence end (`came first. We follow`), unless the word is an entry's own (a
-# trailer word, or `Chapter in "Book" edited by`, `Technical report`, `PhD thesis`).
+# trailer word, or `Chapter in "Book" edited by`, `Technical report`, `PhD thesis`, a venue's
+# `Journal of`, `Proceedings of`, `Advances in`).
 _PROSE = re.compile(
-    r"(?:^|[.!?][\"”')\]]?)\s+(?!(?i:chapter|edited|technical|lecture|thesis|phd)\b)"
+    r"(?:^|[.!?][\"”')\]]?)\s+(?!(?i:chapter|edited|technical|lecture|thesis|phd|journal|"
+    r"proceedings|transactions|annals|bulletin|communications|conference|symposium|workshop|"
+    r"advances|international)\b)"
     r"([A-Za-z][a-z]+)\s+[a-z]{2,}"
 )
 
@@ -64,6 +67,9 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> set[in
             if _continues_entry(text, entry, hit.start) or _see_link_of(text, entry, hit):
                 groups.join(index - 1, index)
                 in_entry.add(index)
+        elif entry.ref is not None and _other_field(text, entry, hit):
+            groups.join(index - 1, index)
+            in_entry.add(index)
         elif entry.ref is not None and (index - 1 in in_entry or ends_entry_line(text, entry)):
             gap = text[entry.end : hit.start]
             words = WORD.findall(gap)
@@ -211,6 +217,30 @@ _BLANK = re.compile(r"\n[ \t]*\n")
 
 
 _LIST_SEPARATOR = re.compile(r"[,;]")
+
+
+_FIELD_LABELS = r"(?i:doi|pdf|url|arxiv|preprint|e-?print|online|link)"
+# Between an entry's two identifiers of different kinds: a comma, perhaps a line break, and the
+# label of the second (`PDF: <url>, DOI: 10.1234/x`, `(<publisher url>,\n doi:10.1016/...)`).
+_FIELD_GAP = re.compile(rf"[ \t]*[,;]?[ \t]*\n?[ \t]*(?:(?P<label>{_FIELD_LABELS})[ \t]*:[ \t]*)?")
+_FIELD_LABEL = re.compile(rf"(?:{_FIELD_LABELS})[ \t]*:")
+_FIELD_END = re.compile(r"[ \t]*[.,;]?[ \t]*(?:\)|\n|$)")
+
+
+def _other_field(text: str, entry: Hit, hit: Hit) -> bool:
+    """Whether `hit` is another field of the identifier `entry`'s entry: an identifier of
+    another kind, right after it with only a comma and its label between, closing the entry.
+    Without a label (`doi:10.1145/3360572, https://arxiv.org/abs/1706.03762`), or of one kind
+    (`url1, url2`), they list two works."""
+    if entry.kind is hit.kind:
+        return False
+    gap = _FIELD_GAP.fullmatch(text, entry.end, hit.start)
+    return (
+        gap is not None
+        # the label in the gap, or read as the start of the identifier (`DOI: 10.1234/x`)
+        and (gap["label"] is not None or _FIELD_LABEL.match(text, hit.start) is not None)
+        and _FIELD_END.match(text, hit.end) is not None
+    )
 
 
 # A BibTeX entry's start, and the comma between two of its fields (`Eprint = {arXiv:...},`

@@ -219,3 +219,28 @@ def test_a_bare_see_link_after_an_entry_is_its_link() -> None:
     # a link with words of its own after it names something else
     other = " @see {@link https://www.cs.example.edu/~cao/papers/other.pdf} for a faster variant\n"
     assert [h.kind for h in find_hits(entry + other)] == [RefKind.TITLE, RefKind.URL]
+
+
+def test_an_entry_with_its_venue_after_the_title_takes_its_publisher_link() -> None:
+    text = (
+        "    Smith, J. (2010). A fast filter. Journal of Filters.\n"
+        "    https://onlinelibrary.wiley.com/doi/full/10.1002/jf.2010\n"
+    )
+    assert [h.kind for h in find_hits(text)] == [RefKind.DOI]
+
+
+def test_an_entrys_identifiers_of_two_kinds_after_a_comma_are_one_reference() -> None:
+    same_line = (
+        "Smith, J. (2010). A fast filter. Journal of Filters, 3(2), 1-10.\n"
+        "PDF: https://www.example.edu/~smith/papers/filter.pdf, DOI: 10.1234/jf.2010.3\n"
+    )
+    in_brackets = (
+        'See J. Smith, "A fast filter", Journal of Filters, 2010\n'
+        "(https://www.sciencedirect.com/science/article/pii/S0167865510000017,\n"
+        "doi:10.1016/j.patrec.2010.01.002).\n"
+    )
+    assert [h.kind for h in find_hits(same_line)] == [RefKind.DOI]
+    assert [h.kind for h in find_hits(in_brackets)] == [RefKind.DOI]
+    # two links of one kind after a comma are two works
+    two = "Filters: https://a.example.edu/~x/papers/one.pdf, https://b.example.edu/~y/two.pdf\n"
+    assert [h.kind for h in find_hits(two)] == [RefKind.URL, RefKind.URL]
