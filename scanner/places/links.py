@@ -1,4 +1,6 @@
-"""reST hyperlink targets and the references pointing at them, as one reference."""
+"""Link targets and the references pointing at them, as one reference: reST hyperlink targets
+(`` `Title`_ `` and `.. _Title: url`), and Markdown's reference-style links (`[Title][key]` and
+`[key]: url`)."""
 
 from __future__ import annotations
 
@@ -24,13 +26,22 @@ _NAMED_REFERENCE = re.compile(
 _ANONYMOUS_REFERENCE = re.compile(r"`(?P<text>[^`<>\n]+)`__")
 
 
+# Markdown's link reference definitions before a link on its line (`[key]: url`), and the
+# full and collapsed reference links that use them (`[Title][key]`, `[Title][]`).
+_MARKDOWN_TARGET = re.compile(r"(?:^|\n)[ \t]*\[(?P<name>[^\]\n]{1,80})\]:[ \t]*<?$")
+_MARKDOWN_REFERENCE = re.compile(
+    r"\[(?P<quoted>[^\[\]\n]+(?:\n[^\[\]\n]+)?)\]\[(?P<label>[^\[\]\n]{0,80})\]"
+)
+
+
 def with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
     """Hits of links written as reST targets, with the references that point at them (the
     same work mentioned elsewhere in the place) added to `also`, and the reference's text as
     the title hint where none was read."""
-    if "_" not in text or not hits:
+    if ("_" not in text and "]:" not in text) or not hits:
         return hits
     anonymous = list(_ANONYMOUS_REFERENCE.finditer(text))
+    markdown: dict[str, list[re.Match[str]]] | None = None  # read at the first definition
     anonymous_targets = 0
     named_references: dict[str, list[re.Match[str]]] | None = None  # read at the first target
     out: list[Hit] = []
@@ -45,6 +56,13 @@ def with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
                 for m in _NAMED_REFERENCE.finditer(text):
                     named_references.setdefault(_link_name(m["quoted"] or m["word"]), []).append(m)
             pointing = _pointing(text, named_references, named["name"], line_start)
+        elif hit.ref is not None and (defined := _MARKDOWN_TARGET.search(before)):
+            if markdown is None:
+                markdown = {}
+                for m in _MARKDOWN_REFERENCE.finditer(text):
+                    markdown.setdefault(_link_name(m["label"] or m["quoted"]), []).append(m)
+            wanted = markdown.get(_link_name(defined["name"]), [])
+            pointing = [m for m in wanted if m.start() < line_start]
         elif hit.ref is not None and _ANONYMOUS_TARGET.search(before):
             if anonymous_targets < len(anonymous):
                 pointing = [anonymous[anonymous_targets]]

@@ -244,3 +244,18 @@ def test_an_entrys_identifiers_of_two_kinds_after_a_comma_are_one_reference() ->
     # two links of one kind after a comma are two works
     two = "Filters: https://a.example.edu/~x/papers/one.pdf, https://b.example.edu/~y/two.pdf\n"
     assert [h.kind for h in find_hits(two)] == [RefKind.URL, RefKind.URL]
+
+
+def test_a_markdown_reference_link_and_its_definition_are_one_reference() -> None:
+    text = (
+        "Based on [Opportunistic data structures with applications][fm2000] by Ferragina and\n"
+        "Manzini (2000).\n\n"
+        "[fm2000]: https://people.example.edu/manzini/papers/focs00draft.pdf\n"
+    )
+    hits = find_hits(text)
+    assert [h.kind for h in hits] == [RefKind.URL]
+    assert hits[0].title_hint == "Opportunistic data structures with applications"
+    assert {text.count("\n", 0, at) for at in hits[0].also} == {0}  # the reference link's line
+    # a definition no reference link uses stays a link of its own, beside the title
+    unused = text.replace("][fm2000]", "]")
+    assert RefKind.URL in [h.kind for h in find_hits(unused)]
