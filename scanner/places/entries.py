@@ -6,7 +6,7 @@ import re
 
 from catalog.types import RefKind
 from scanner.places.base import ENTRY_BREAK, ENTRY_KINDS, ENTRY_REACH, Groups, mergeable
-from scanner.places.layout import ends_entry_line, ends_its_line, starts_paragraph
+from scanner.places.layout import BLANK_LINE, ends_entry_line, ends_its_line, starts_paragraph
 from scanner.places.words import MONTHS, TRAILER_WORDS, WORD, trailer_or_locator
 from scanner.types import Hit
 
@@ -208,12 +208,9 @@ def _see_link_of(text: str, entry: Hit, hit: Hit) -> bool:
         return False
     return (
         _SEE_TAG_BEFORE.fullmatch(text, entry.end, hit.start) is not None
-        and _BLANK.search(text, entry.end, hit.start) is None
+        and BLANK_LINE.search(text, entry.end, hit.start) is None
         and _SEE_TAG_AFTER.match(text, hit.end) is not None
     )
-
-
-_BLANK = re.compile(r"\n[ \t]*\n")
 
 
 _LIST_SEPARATOR = re.compile(r"[,;]")

@@ -14,7 +14,7 @@ _UNDERLINE = re.compile(r"[ \t]*[-=~^*]{3,}[ \t]*")
 _PARAGRAPH_REACH = 300
 
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a blank line between two lines of text
 
 
 _LINKS = re.compile(r"\S*(?:://|www\.|doi:|arxiv:)\S*", re.IGNORECASE)
@@ -37,7 +37,7 @@ def ends_entry_line(text: str, hit: Hit) -> bool:
     """Whether the identifier `hit` ends entry text (`..., Phys. Rev. E, 2016,
     doi:10.1103/...`), not a list of links under a heading (`See:`, `References:`)."""
     window = text[max(0, hit.start - _PARAGRAPH_REACH) : hit.start]
-    blank = _BLANK_LINE.search(window[::-1])
+    blank = BLANK_LINE.search(window[::-1])
     paragraph = window[len(window) - blank.start() :] if blank else window
     lines = paragraph.split("\n")
     kept = [
