@@ -44,7 +44,58 @@ def tidy(text: str, hits: list[Hit]) -> list[Hit]:
     """`hits` with each entry's title cleaned of what is not the title (see the module), and
     the parts of one entry read as two hits joined (`_join_parts`)."""
     kept = [hit for hit in hits if not _section_name(text, hit)]
-    return _join_parts(text, [_tidy(_title_run_on(text, _written_year(text, hit))) for hit in kept])
+    return _join_parts(
+        text,
+        [
+            _tidy(_venue_in_title(text, _title_run_on(text, _written_year(text, hit))))
+            for hit in kept
+        ],
+    )
+
+
+# The title's last part, after a full stop or a comma: maybe the venue the title ran into.
+_LAST_PART = re.compile(r"(?P<stop>\.|,)\s+(?P<venue>(?!(?:Part|Chapter|Section)\b)[A-Z][^.,;:]+)$")
+# What follows a venue in an entry: its volume, year or pages, maybe after the publisher.
+_AFTER_VENUE = re.compile(
+    r"[ \t]*(?:,[ \t]*)?(?:\n\s*)?(?:(?:Elsevier|Springer|Wiley|[A-Z][\w&' ]* Press),\s*)?"
+    r"(?:\d|[Vv]ol\b|pp\b)"
+)
+_PUBLISHER = re.compile(r"Elsevier|Springer|Wiley|.* Press")
+
+
+def _venue_in_title(text: str, hit: Hit) -> Hit:
+    """The entry with the venue its title ran into taken out of the title: the title's last
+    part, after a full stop or after a comma ending its line, when the entry goes on with a
+    volume, year or pages and no venue (or only a publisher) was read ("... of time series.
+    / Data Mining and Knowledge Discovery, 2007", "... designs, / Reliability Engineering
+    and System Safety, Elsevier, 107"). A quoted title is as written."""
+    fields = hit.reference
+    if (
+        fields is None
+        or not fields.title
+        or (fields.venue and not _PUBLISHER.fullmatch(fields.venue))
+    ):
+        return hit
+    part = _LAST_PART.search(fields.title)
+    if (
+        part is None
+        or len(part["venue"].split()) < 2
+        or len(fields.title[: part.start()].split()) < 3
+    ):
+        return hit
+    start, end = find_spaced(text, fields.title, hit.start, hit.end)
+    if start < 0 or (start > 0 and text[start - 1] in "\"“'`*"):
+        return hit
+    if end >= len(text) or text[end] in "\"”'`*" or _AFTER_VENUE.match(text, end) is None:
+        return hit
+    if part["stop"] == ",":
+        comma = find_spaced(text, part.group(), start, end)[0]
+        if comma < 0 or "\n" not in text[comma : comma + len(part.group()) - len(part["venue"])]:
+            return hit  # a comma inside a line is the title's own ("Graphs, Dioids and Semirings")
+    title = fields.title[: part.start()]
+    reference = replace(fields, title=title, venue=" ".join(part["venue"].split()))
+    hint = title if hit.title_hint == fields.title else hit.title_hint
+    return replace(hit, title_hint=hint, reference=reference)
 
 
 _SAME_LINE_GAP = re.compile(r"[ \t]+")

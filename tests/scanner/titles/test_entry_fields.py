@@ -177,3 +177,34 @@ def test_a_title_is_never_cut_into_its_venue(text: str) -> None:
 )  # fmt: skip
 def test_every_author_is_read(text: str, authors: tuple[str, ...]) -> None:
     assert _fields(text).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "venue"),
+    [
+        # The venue the title ran into, after a full stop or a comma that ends a line, when
+        # the entry goes on with its volume, year or pages.
+        ("    .. [1] J. Lin, E. Keogh and L. Wei. Experiencing SAX: a novel symbolic\n"
+         "       representation of time series.\n"
+         "       Data Mining and Knowledge Discovery, 2007. vol. 15(107-144).",
+         "Experiencing SAX: a novel symbolic representation of time series",
+         "Data Mining and Knowledge Discovery"),
+        ("    Vehtari et al. (2021).  Rank-normalization, folding, and\n"
+         "      localization: An improved Rhat for assessing convergence of\n"
+         "      MCMC. Bayesian analysis, 16(2):667-718.",
+         "Rank-normalization, folding, and localization: An improved Rhat for assessing "
+         "convergence of MCMC", "Bayesian analysis"),
+        ("    3. Jean-Yves Tissot, Clementine Prieur (2012)\n"
+         "        Bias correction for the estimation of sensitivity indices based\n"
+         "        on random balance designs,\n"
+         "        Reliability Engineering and System Safety, Elsevier, 107, 205-213.",
+         "Bias correction for the estimation of sensitivity indices based on random balance "
+         "designs", "Reliability Engineering and System Safety"),
+        # A comma inside a line, or inside quotes, is the title's own.
+        ('    .. [1] M. Gondran, M. Minoux, "Graphs, Dioids and Semirings", 2008.',
+         "Graphs, Dioids and Semirings", None),
+    ],
+)  # fmt: skip
+def test_a_title_never_ends_with_its_venue(text: str, title: str, venue: str | None) -> None:
+    fields = _fields(text)
+    assert (fields.title, fields.venue) == (title, venue)
