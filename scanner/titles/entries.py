@@ -265,14 +265,14 @@ def _venue_end(part: str, start: int) -> int:
 # Cue words that are an entry's fields, not words of its venue's name; the capitalised words
 # straight before any other cue, after the venue's separator, on its line or wrapped from the
 # one above, with the small words of a name between them (not initials: "A. H. Morris. ACM
-# TOMS"): the venue's name opens there.
+# TOMS"; a bare capital is a word: "J Math Chem"): the venue's name opens there.
 _FIELD_CUE = re.compile(r"(?:[Vv]ol(?:ume)?|pp\.?|pages)$")
 _FIELD_END = ".,;:()*_\"'”"
 # A year before a publisher ("2010 John Wiley & Sons"), an ordinal before a conference.
 _YEAR_OR_ORDINAL = re.compile(r"(?:^|\s)(?:(?:1[6-9]|20)\d\d|\d{1,3}(?:st|nd|rd|th))$")
 _ORDINAL = re.compile(r"(?:^|(?<=\s))\d{1,3}(?:st|nd|rd|th)$")
 _NAME_BEFORE_CUE = re.compile(
-    r"(?<![^\s,;:(*_])(?:[A-Z](?:[\w&'’-]+\.?|\.\w+)(?:[ \t]+|[ \t]*\n[ \t]*)"
+    r"(?<![^\s,;:(*_])(?:[A-Z](?:[\w&'’-]+\.?|\.\w+|(?=[ \t]))(?:[ \t]+|[ \t]*\n[ \t]*)"
     r"(?:(?:of|in|on|and|for|the|&)[ \t]+)*){1,4}$"
 )
 

@@ -14,8 +14,10 @@ _MARKED = r"(?:[\u0300-\u036f]+[^\W\d_]*)*"
 _PARTICLE = (
     r"(?:(?:van|von|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Van|Von|Der|De|Mc|O')\s+)"
 )
-# "Mellor-Crummey", "L'Ecuyer", "DiDinato", "CROCHEMORE"; at least two letters.
-_SURNAME = rf"{_PARTICLE}*{_UP}(?:['’]{_UP})?{_LOW}+{_MARKED}(?:-{_UP}{_LOW}+{_MARKED})?"
+# "Mellor-Crummey", "Rey-de-Castro", "L'Ecuyer", "DiDinato", "CROCHEMORE"; two letters or more.
+_SURNAME = (
+    rf"{_PARTICLE}*{_UP}(?:['’]{_UP})?{_LOW}+{_MARKED}(?:-(?:[a-z]{{1,3}}-)?{_UP}{_LOW}+{_MARKED})?"
+)
 # One initial ("J.", "Ph.", "-P.", or a bare "M" in "CROCHEMORE M"); lists of them repeat this.
 _INITIAL = rf"(?:-?{_UP}{_LOW}?\.|{_UP}\b(?!\.\w|['’]))"
 _INITIALS = rf"(?:{_INITIAL}(?:\s?{_INITIAL})*)"

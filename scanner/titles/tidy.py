@@ -141,7 +141,8 @@ def _written_year(text: str, hit: Hit) -> Hit:
     for match in YEAR.finditer(text, hit.start):
         if match.start() >= hit.end:
             break
-        written.append(int(match.group(1)))
+        if not _in_number(text, match.start()):  # the page read first: "1747–1764 (2012)"
+            written.append(int(match.group(1)))
     return replace(hit, reference=replace(fields, year=written[0] if written else None))
 
 

@@ -208,3 +208,15 @@ def test_every_author_is_read(text: str, authors: tuple[str, ...]) -> None:
 def test_a_title_never_ends_with_its_venue(text: str, title: str, venue: str | None) -> None:
     fields = _fields(text)
     assert (fields.title, fields.venue) == (title, venue)
+
+
+def test_a_year_is_not_the_first_page_and_a_surname_may_hold_a_particle() -> None:
+    fields = _fields(
+        "    References\n    ----------\n"
+        "    [1] Li, G., Rey-de-Castro, R. & Rabitz, H. D-MORPH regression for modeling\n"
+        "        with fewer unknown parameters than observation data.\n"
+        "        J Math Chem 50, 1747\u20131764 (2012)."
+    )
+    assert fields.year == 2012
+    assert fields.authors == ("Li, G.", "Rey-de-Castro, R.", "Rabitz, H")
+    assert fields.venue == "J Math Chem"
