@@ -30,7 +30,9 @@ _BRACKET_YEAR = (
     r"(?:\s*,\s*[A-Z][a-z]+\.?(?:\s+\d{{1,2}})?)?\s*\)"
 )
 _LEAD = re.compile(
-    r"\s*(?:"
+    # "and R. Endre Tarjan. (1975) Augmentation problems": the year after the list's full stop
+    r"[.,][ \t]*" + _BRACKET_YEAR.format("y4") + r"[.,:]?\s*"
+    r"|\s*(?:"
     + _BRACKET_YEAR.format("y1")
     + r"|[.,]?\s*(?P<y2>"
     + YEAR_DIGITS
@@ -39,7 +41,7 @@ _LEAD = re.compile(
     r"|\s*" + _BRACKET_YEAR.format("y3") + r"\s*"
 )
 _QUOTE_NEXT = re.compile(r"[ \t]+[\"“]")
-_AFTER_INITIAL = re.compile(r"\s+(?=[A-Z\"“]|\*[A-Z])(?P<y1>)?(?P<y2>)?(?P<y3>)?")
+_AFTER_INITIAL = re.compile(r"\s+(?=[A-Z\"“]|\*[A-Z])(?P<y1>)?(?P<y2>)?(?P<y3>)?(?P<y4>)?")
 # Where an unquoted title stops: a sentence end, or a comma/semicolon before a venue, year,
 # volume or "in"; also an opening bracket of a year and a blank line.
 _TITLE_END = re.compile(
@@ -78,7 +80,7 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         lead = _AFTER_INITIAL.match(text, authors_end, limit)
     if lead is None:
         return None
-    lead_year = lead.group("y1") or lead.group("y2") or lead.group("y3")
+    lead_year = lead.group("y1") or lead.group("y2") or lead.group("y3") or lead.group("y4")
     pos = lead.end()
     quoted = QUOTED.match(text, pos, limit) or EMPHASIZED.match(text, pos, limit)
     if quoted is not None:

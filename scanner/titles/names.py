@@ -32,13 +32,16 @@ _END = r"(?=\s*(?:[,;:&()\[\]\"'“”`<]|\.(?!\w)|and\b|et\b|(?:1[6-9]|20)\d\d\
 _NAME_FIRST = r"(?=[^\W\d_a-ce-km-suw-zß-ÿ]|-)"
 _NAME = (
     rf"(?:{_NAME_FIRST}"
-    rf"(?:(?:{_GIVEN}\s+)?{_INITIALS}\s*{_SURNAME}"  # J. M. Mellor-Crummey, Paul H. J. Kelly
+    # J. M. Mellor-Crummey, Paul H. J. Kelly, J. Nathan Kutz
+    rf"(?:(?:{_GIVEN}\s+)?{_INITIALS}\s*(?:{_GIVEN}[ \t]+(?={_SURNAME}{_END}))?{_SURNAME}"
     rf"|{_SURNAME},\s*(?:{_INITIALS}|{_GIVEN}(?:\s+{_INITIALS})?)"  # Kinderman, A.J.; Navarro, G
     rf"|{_SURNAME}\s+{_INITIALS}"  # CROCHEMORE M.
     rf"|{_GIVEN}\s+(?:{_GIVEN}\s+)?{_SURNAME}"  # Fabio Luporini, Henrik Wann Jensen
     rf"|{_SURNAME}){_END})"  # Marsaglia
 )
-_SEP = r"(?:\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)"
+# A semicolon separates names only after an initial ("Julier, Simon J.; Uhlmann, Jeffrey"):
+# after a word it ends a clause ("the API; Garcia and Holt (2016)").
+_SEP = r"(?:\s*(?:,|(?<=\.);)\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)"
 _ETAL = r"(?:,?\s+et\.?\s+al\.?)"
 AUTHOR_LIST = re.compile(rf"{_NAME}(?:{_SEP}{_NAME})*{_ETAL}?")
 NAME = re.compile(_NAME)

@@ -220,3 +220,13 @@ def test_a_year_is_not_the_first_page_and_a_surname_may_hold_a_particle() -> Non
     assert fields.year == 2012
     assert fields.authors == ("Li, G.", "Rey-de-Castro, R.", "Rabitz, H")
     assert fields.venue == "J Math Chem"
+
+
+def test_a_year_in_brackets_after_the_authors_full_stop() -> None:
+    fields = _fields(
+        "References\n----------\n"
+        ".. [1] Eswaran, Kapali P., and R. Endre Tarjan. (1975) Augmentation problems.\n"
+        "   SIAM Journal on Computing 5(4), 653-665."
+    )
+    assert (fields.authors, fields.year) == (("Eswaran, Kapali P.", "R. Endre Tarjan"), 1975)
+    assert fields.title == "Augmentation problems"

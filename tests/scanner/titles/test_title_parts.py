@@ -30,6 +30,12 @@ from scanner.titles.sections import regions
         ("Smith, John.", ("Smith, John",)),
         # one person, surname first, with two given names
         ("Welch, Bernard Lewis.", ("Welch, Bernard Lewis",)),
+        # an initial before the given name; a semicolon after an initial
+        (
+            "Brunton, Steven L., Joshua L. Proctor, and J. Nathan Kutz.",
+            ("Brunton, Steven L.", "Joshua L. Proctor", "J. Nathan Kutz"),
+        ),
+        ("Julier, Simon J.; Uhlmann, Jeffrey, 1997", ("Julier, Simon J.", "Uhlmann, Jeffrey")),
     ],
 )
 def test_author_lists(text: str, names: tuple[str, ...] | None) -> None:
@@ -40,6 +46,11 @@ def test_author_lists(text: str, names: tuple[str, ...] | None) -> None:
         assert found[-1] == "Henrik Wann Jensen" and len(found) == 3
     else:
         assert found == names
+
+
+def test_a_semicolon_after_a_word_ends_the_list() -> None:
+    match = AUTHOR_LIST.match("API; Garcia and Holt (2016)")
+    assert match is not None and match.group() == "API"
 
 
 def test_a_title_word_after_a_surname_is_not_a_given_name() -> None:
