@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from catalog.keys import normalize_title
+from catalog.keys import family_name, normalize_title
 from catalog.types import RefKind
 from scanner.spans import SpanIndex
 from scanner.titles import TITLE_RULE
@@ -388,7 +388,7 @@ def _with_rule_fields(hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         hit = replace(hit, title_hint=theirs.title)
     reference = replace(
         ours,
-        authors=theirs.authors or ours.authors,
+        authors=_authors(ours.authors, theirs.authors),
         venue=theirs.venue or ours.venue,
         year=ours.year or theirs.year,
         volume=theirs.volume or ours.volume,
@@ -400,6 +400,22 @@ def _with_rule_fields(hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         end=max(hit.end, best.end),
         reference=reference,
     )
+
+
+def _authors(ours: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:
+    """The rule's author list, which splits names more carefully, when it reads the model's
+    list: not when it names none of the model's authors (it took words of the title for
+    names: "Forecasting", "k-Shape"), nor when it is only the end of the model's list
+    ("Schuetze, O., ..., Coello Coello, C.A., & Talbi, E.-G." read from "Talbi")."""
+    if not ours or not theirs:
+        return theirs or ours
+    mine = [family_name(a) for a in ours]
+    rules = {family_name(a) for a in theirs}
+    if not rules & set(mine):
+        return ours
+    if len(ours) > len(theirs) and rules <= set(mine):
+        return ours
+    return theirs
 
 
 def _agrees(text: str, hit: Hit, titles: SpanIndex[Field]) -> bool:

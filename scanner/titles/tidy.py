@@ -291,10 +291,18 @@ def _named_fields(hit: Hit) -> Hit:
     venue = clean_venue(fields.venue)
     authors = fields.authors
     if fields.title or fields.venue:  # an entry: an author-year mention keeps its one name
-        authors = tuple(a for a in authors if is_person(a))
+        authors = tuple(a for a in authors if is_person(a) and not _opens(fields.title, a))
     if venue == fields.venue and authors == fields.authors:
         return hit
     return replace(hit, reference=replace(fields, venue=venue, authors=authors))
+
+
+def _opens(title: str | None, author: str) -> bool:
+    """Whether a bare "name" is the first word of the title, read with the list before it
+    ("R. J. Hyndman and G. Athanasopoulos, Forecasting: Principles and Practice")."""
+    if not title or "." in author or "," in author:
+        return False
+    return title.startswith(author) and not title[len(author) : len(author) + 1].isalpha()
 
 
 def _without_tail(title: str, fields: EntryFields) -> str:

@@ -230,3 +230,30 @@ def test_a_year_in_brackets_after_the_authors_full_stop() -> None:
     )
     assert (fields.authors, fields.year) == (("Eswaran, Kapali P.", "R. Endre Tarjan"), 1975)
     assert fields.title == "Augmentation problems"
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        # The first word of the title is not a last author.
+        ("    References\n    ----------\n"
+         "    .. [1] R. J. Hyndman and G. Athanasopoulos, Forecasting: Principles and\n"
+         "       Practice. OTexts, 2014.", ("R. J. Hyndman", "G. Athanasopoulos")),
+        # Words of the title read as a name do not replace the entry's authors...
+        ("    References\n    ----------\n"
+         "    .. [1] J. Paparrizos & L. Gravano. k-Shape: Efficient and Accurate\n"
+         "       Clustering of Time Series. SIGMOD 2015. pp. 1855-1870.",
+         ("J. Paparrizos", "L. Gravano")),
+        ("    References\n    ----------\n"
+         "    .. [1] Greenhill, B. *et al.*, The Separation Plot: A New Visual Method\n"
+         "       for Evaluating the Fit of Binary Models, *American Journal of\n"
+         "       Political Science*, (2011)", ("Greenhill, B",)),
+        # ...nor does the end of the list, read from where a name pattern first held.
+        ("    From: Schuetze, O., Laumanns, M., Tantar, E., Coello Coello, C.A., & Talbi, E.-G.\n"
+         "    (2010). Computing gap free Pareto front approximations with stochastic search\n"
+         "    algorithms. Evolutionary Computation, 18(1), 65--96.",
+         ("Schuetze, O", "Laumanns, M", "Tantar, E", "Coello Coello", "Talbi, E")),
+    ],
+)  # fmt: skip
+def test_authors_are_the_entry_list(text: str, authors: tuple[str, ...]) -> None:
+    assert _fields(text).authors == authors
