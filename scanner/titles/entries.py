@@ -20,7 +20,7 @@ from scanner.titles.fields import (
     run_in_venue,
     volume_of,
 )
-from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, split_authors
+from scanner.titles.names import AUTHOR_LIST, opens_with_non_name, split_authors
 from scanner.types import EntryFields
 
 # Between the author list and the title: punctuation, maybe "(1998)." or "1998." first.
@@ -114,7 +114,7 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
 
 def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
     """Parse an entry that opens with its title: `"Title", Authors, Venue, year`, `Title. Venue`."""
-    quoted = QUOTED.match(text, start, limit)
+    quoted = QUOTED.match(text, start, limit) or _REST_LINK.match(text, start, limit)
     if quoted is not None and _IN_CODE.search(text, max(0, start - 2), start):
         return None  # a string argument in example code: Planck(name="Modified Planck 2013")
     if quoted is not None:
@@ -128,7 +128,7 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
     title = _clean_title(text[t_start:t_end], quoted is not None)
     if title is None:
         return None
-    rest = re.match(r"\s*[.,:;]?\s*(by\s+)?", text[after:limit])
+    rest = _AFTER_TITLE.match(text[after:limit])
     by = bool(rest and rest.group(1))
     pos = after + (rest.end() if rest else 0)
     names = AUTHOR_LIST.match(text, pos, limit)
@@ -147,6 +147,14 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
     entry_end = _entry_end(text, pos, tail_end)
     reference = _reference(authors, title, venue, year, tail)
     return Entry(start, max(entry_end, t_end), reference, evidence)
+
+
+# A reST link whose text is the title: `` `Title by Words <https://...>`_ ``, delimited as a
+# quoted title is.
+_REST_LINK = re.compile(r"`(?P<g>[^`<>]{3,400}?)\s*<[^<>\s]+>`_{1,2}")
+# Between a title and its authors: punctuation, "by", or the title's reST link target
+# (`` `Title <https://...>`_ `` with the authors on the next line).
+_AFTER_TITLE = re.compile(r"\s*(?:<[^<>\s]+>`_{1,2}[.,;:]?)?\s*[.,:;]?\s*(by\s+)?")
 
 
 # A run-in venue's name opening before its journal words ("..., Electronic Journal of ...").
@@ -181,8 +189,7 @@ def _reference(
 
 
 def _real_names(text: str) -> bool:
-    words = _WORD.findall(text)
-    return bool(words) and words[0].lower() not in NOT_NAMES
+    return bool(_WORD.search(text)) and not opens_with_non_name(text)
 
 
 def _clean_title(raw: str, quoted: bool) -> str | None:

@@ -294,7 +294,7 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
     tagged = _first_per_span(
         [
             h
-            for h in map(lambda hit: _with_rule_fields(hit, rules), tagged_hits(text, fields))
+            for h in map(lambda hit: _with_rule_fields(text, hit, rules), tagged_hits(text, fields))
             if not _venue_read_as_title(h)
         ]
     )
@@ -358,7 +358,7 @@ def _venue_read_as_title(hit: Hit) -> bool:
 _TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|and|in|for|the|on|with))+")
 
 
-def _with_rule_fields(hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
+def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     """`hit` with the author list, volume and pages of the rule hit it overlaps most, and
     its span widened to cover it: the rules split names and read numbers more carefully than
     token labels do, while the tagger finds the title and where the entry lies."""
@@ -374,6 +374,7 @@ def _with_rule_fields(hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         theirs.title
         and (
             (theirs.venue and ours.title == theirs.venue)
+            or (ours.title and _delimited_longer(text, best, ours.title))
             or (
                 ours.title
                 and theirs.title.endswith(": " + ours.title)
@@ -400,6 +401,17 @@ def _with_rule_fields(hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         end=max(hit.end, best.end),
         reference=reference,
     )
+
+
+def _delimited_longer(text: str, rule: Hit, title: str) -> bool:
+    """Whether the rule read a quoted title, or a reST link's text, of which the model's title
+    is only the start ("`Multiclass ... Classification by Riemannian Geometry <url>`_", cut
+    by the model at "by")."""
+    theirs = (rule.reference.title if rule.reference else None) or ""
+    if len(theirs) <= len(title) or not theirs.startswith(title):
+        return False
+    start, _ = find_spaced(text, theirs, rule.start, rule.end)
+    return start > 0 and text[start - 1] in "\"“«`'"
 
 
 def _authors(ours: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:

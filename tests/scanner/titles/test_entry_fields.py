@@ -257,3 +257,16 @@ def test_a_year_in_brackets_after_the_authors_full_stop() -> None:
 )  # fmt: skip
 def test_authors_are_the_entry_list(text: str, authors: tuple[str, ...]) -> None:
     assert _fields(text).authors == authors
+
+
+def test_a_rest_link_entry_has_the_authors_after_its_link() -> None:
+    fields = _fields(
+        "    References\n    ----------\n"
+        "    .. [1] `Hyperbolic averages of tensor fields by Gentle Rotation\n"
+        "        <https://example.org/papers/hyperbolic.pdf>`_\n"
+        "        A. Moreau, B. Lindqvist, and C. Okafor. Journal of Synthetic\n"
+        "        Geometry, vol. 12, no. 3, p. 101-120, 2015.\n"
+    )
+    assert fields.title == "Hyperbolic averages of tensor fields by Gentle Rotation"
+    assert fields.authors == ("A. Moreau", "B. Lindqvist", "C. Okafor")
+    assert (fields.year, fields.venue) == (2015, "Journal of Synthetic Geometry")
