@@ -26,6 +26,12 @@ _MENTION_FIRST = re.compile(
     rf"(?P<names>{AUTHOR_LIST.pattern})\s*,?\s*\(?{YEAR.pattern}\)?\s*[:.]\s+(?=[A-Z])"
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_UNCLOSED = re.compile(r"\s*\([^()]*$")
+_THESIS = re.compile(
+    r"\s*\((?:Doctoral|Ph\.?\s?D\.?|Master'?s?|Diploma|Bachelor'?s?)\s+(?:dissertation|thesis)"
+    r"(?:,\s*(?P<where>[^()]+))?\)?$",
+    re.IGNORECASE,
+)
 # Where the authors work, which an entry's title never is: "Minqing Hu and Bing Liu, 2004.
 # Department of Computer Science, University of Illinois at Chicago".
 # The sentence after an author-year mention, about the code rather than a title: "described by
@@ -263,6 +269,15 @@ def _tidy(hit: Hit) -> Hit:
         # author list wrapped into the title
         title = title[names.end() :]
     title = _without_tail(title, fields)
+    if (thesis := _THESIS.search(title)) and len(_WORD.findall(title[: thesis.start()])) >= 2:
+        # "Applied Kalman filter theory (Doctoral dissertation, Northeastern University)": the
+        # bracket says what kind of work it is and where, not a part of its title
+        title = title[: thesis.start()]
+        if thesis["where"] and not fields.venue:
+            fields = replace(fields, venue=thesis["where"].strip())
+            hit = replace(hit, reference=fields)
+    elif (opened := _UNCLOSED.search(title)) and len(_WORD.findall(title[: opened.start()])) >= 2:
+        title = title[: opened.start()]  # a bracket the title never closes ran past its end
     if _cut_sentence(title, fields) or _AFFILIATION.match(title) or _ABOUT_CODE.match(title):
         title = ""
     if _is_author_list(title, fields):
@@ -292,9 +307,18 @@ def _named_fields(hit: Hit) -> Hit:
     authors = fields.authors
     if fields.title or fields.venue:  # an entry: an author-year mention keeps its one name
         authors = tuple(a for a in authors if is_person(a) and not _opens(fields.title, a))
+    if venue and len(authors) >= 2 and _names_only(venue, authors):
+        venue = None  # "*du Plessis and Engelbrecht, 2013, Title.*": the authors again
     if venue == fields.venue and authors == fields.authors:
         return hit
     return replace(hit, reference=replace(fields, venue=venue, authors=authors))
+
+
+def _names_only(venue: str, authors: tuple[str, ...]) -> bool:
+    """Whether every word of a "venue" is a word of the authors' names or joins them."""
+    names = {w.lower() for a in authors for w in re.findall(r"[^\W\d_]+", a)}
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", venue)]
+    return all(w in names or w in ("and", "et", "al") for w in words)
 
 
 def _opens(title: str | None, author: str) -> bool:

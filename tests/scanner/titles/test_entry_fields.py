@@ -111,6 +111,16 @@ def test_a_year_is_never_a_page(text: str, year: int | None) -> None:
         ("Physical Reports Volume", "Physical Reports"),
         ("CRC Press", "CRC Press"),
         ("Science", "Science"),
+        # a field after the name: a page mark, a volume; a year stays
+        ("John Wiley & Sons. p", "John Wiley & Sons"),
+        ("Front. Psychol. 4", "Front. Psychol."),
+        ("ICML 2017", "ICML 2017"),
+        ("ArXiv:0905", None),
+        # a bracket it never opened: at the end it is dropped, inside it is another field
+        ("Northeastern University)", "Northeastern University"),
+        ("Journal of Physics A (Mathematical)", "Journal of Physics A (Mathematical)"),
+        ("STAMP) algorithm and MASS", None),
+        ("Research Report] RR-7751", None),
     ],
 )
 def test_clean_venue(venue: str, name: str | None) -> None:
@@ -270,3 +280,23 @@ def test_a_rest_link_entry_has_the_authors_after_its_link() -> None:
     assert fields.title == "Hyperbolic averages of tensor fields by Gentle Rotation"
     assert fields.authors == ("A. Moreau", "B. Lindqvist", "C. Okafor")
     assert (fields.year, fields.venue) == (2015, "Journal of Synthetic Geometry")
+
+
+def test_a_thesis_bracket_is_not_part_of_the_title() -> None:
+    fields = _fields(
+        "    References\n    ----------\n"
+        "    .. [1] Okafor, Y. (2011). Applied filter theory for drifting sensors (Doctoral\n"
+        "       dissertation, Example State University).\n"
+    )
+    assert fields.title == "Applied filter theory for drifting sensors"
+    assert fields.venue in (None, "Example State University")
+
+
+def test_the_authors_are_not_the_venue() -> None:
+    fields = _fields(
+        "Moving targets. With the\n"
+        "drift of the targets presented in *van Doorn and Mbeki, 2013, Self-Adaptive\n"
+        "Trackers with a Changing Number of Targets.*\n"
+    )
+    assert fields.title == "Self-Adaptive Trackers with a Changing Number of Targets"
+    assert (fields.authors, fields.venue) == (("van Doorn", "Mbeki"), None)
