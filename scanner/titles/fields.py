@@ -85,9 +85,10 @@ _VENUE_FRAGMENT = re.compile(
 
 
 # A field after the name: "Physical Reports Volume", "John Wiley & Sons. p" (of "p. 126"),
-# "Front. Psychol. 4" (its volume; a year stays: "ICML 2017").
+# "Front. Psychol. 4" (its volume; a year stays: "ICML 2017"), "Press. June" (a month).
 _TRAILING_FIELD = re.compile(
     r"[\s,.]+(?:[Vv]ol(?:ume)?|Issue|No|pp?)\.?$|(?<=[A-Za-z.])\s+(?!(?:1[6-9]|20)\d\d$)\d{1,4}$"
+    r"|[\s,.]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?$"
 )
 _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,5}\.\s")
 

@@ -322,7 +322,22 @@ def split_authors(text: str) -> tuple[str, ...]:
         name = " ".join(match.group().split())
         if name.lower() not in NOT_NAMES:
             names.append(name)
-    return _surnames_apart(names)
+    return _surnames_apart(_same_style(names))
+
+
+_WITH_INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]{1,3}(?:\.|(?![^\W\d_]))")
+
+
+def _same_style(names: list[str]) -> list[str]:
+    """`names` up to the first without an initial, when the first has one: a list that
+    writes "K. Zhao, A. Wiliem, and B. C. Lovell" goes on in that style, and "Image", "Vision
+    Computing" or "Linear Algebra" after it are the venue's words, read as names."""
+    if not names or not _WITH_INITIAL.match(names[0]):
+        return names
+    for at, name in enumerate(names):
+        if not _WITH_INITIAL.search(name):
+            return names[:at]
+    return names
 
 
 # One author written surname first with two given names: "Welch, Bernard Lewis".

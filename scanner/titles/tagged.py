@@ -408,8 +408,8 @@ def _delimited_longer(text: str, rule: Hit, title: str) -> bool:
     is only the start ("`Multiclass ... Classification by Riemannian Geometry <url>`_", cut
     by the model at "by")."""
     theirs = (rule.reference.title if rule.reference else None) or ""
-    if len(theirs) <= len(title) or not theirs.startswith(title):
-        return False
+    if not theirs.startswith(title + " "):
+        return False  # longer by a sentence of its own ("... sciences. 2nd") is not the title
     start, _ = find_spaced(text, theirs, rule.start, rule.end)
     return start > 0 and text[start - 1] in "\"“«`'"
 
@@ -425,7 +425,7 @@ def _authors(ours: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:
     rules = {family_name(a) for a in theirs}
     if not rules & set(mine):
         return ours
-    if len(ours) > len(theirs) and rules <= set(mine):
+    if len(ours) > len(theirs) and rules <= set(mine) and mine[0] not in rules:
         return ours
     return theirs
 

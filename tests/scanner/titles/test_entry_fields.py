@@ -115,6 +115,7 @@ def test_a_year_is_never_a_page(text: str, year: int | None) -> None:
         ("John Wiley & Sons. p", "John Wiley & Sons"),
         ("Front. Psychol. 4", "Front. Psychol."),
         ("ICML 2017", "ICML 2017"),
+        ("Cambridge University Press. June", "Cambridge University Press"),
         ("ArXiv:0905", None),
         # a bracket it never opened: at the end it is dropped, inside it is another field
         ("Northeastern University)", "Northeastern University"),

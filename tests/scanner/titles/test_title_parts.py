@@ -36,6 +36,12 @@ from scanner.titles.sections import regions
             ("Brunton, Steven L.", "Joshua L. Proctor", "J. Nathan Kutz"),
         ),
         ("Julier, Simon J.; Uhlmann, Jeffrey, 1997", ("Julier, Simon J.", "Uhlmann, Jeffrey")),
+        # a list written initials first goes on so: the venue's words after it are no names
+        (
+            "K. Zhao, A. Wiliem, and B. C. Lovell,\n Image and Vision Computing, 2019",
+            ("K. Zhao", "A. Wiliem", "B. C. Lovell"),
+        ),
+        ("M Congedo, PLC Rodrigues, C Jutten.", ("M Congedo", "PLC Rodrigues", "C Jutten")),
     ],
 )
 def test_author_lists(text: str, names: tuple[str, ...] | None) -> None:
