@@ -229,12 +229,24 @@ def _first_part(tail: str) -> str:
     return tail[: cut.start()] if cut else tail
 
 
+_PUBLISHER = re.compile(r"(?:Elsevier|Springer|Wiley|Kluwer|Birkh|Verlag|[A-Z]\w* Press)\b")
+# A journal's name alone before the publisher, after the entry's separator: capitalised
+# words with the small words of a name between them, then a comma.
+_JOURNAL_FIRST = re.compile(
+    r"[\s.,:;]*(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:[A-Z][\w&'’-]*|of|and|in|on|for|the|&))*)"
+    r"[ \t]*,\s*"
+)
+
+
 def _venue(tail: str) -> str | None:
     part = _first_part(tail)
     cue = VENUE_CUE.search(part)
     if cue is None or cue.start() > 40:
         return None
     start = cue.start()
+    if _PUBLISHER.match(part, start) and (journal := _JOURNAL_FIRST.fullmatch(part, 0, start)):
+        # "Neurocomputing, Elsevier, 2013": the journal, named before its publisher
+        return journal["name"]
     if re.match(r"[Ii]n\b", part[start:]):
         start = cue.end()
     elif not _FIELD_CUE.match(cue.group()) and (before := _NAME_BEFORE_CUE.search(part, 0, start)):

@@ -47,6 +47,9 @@ def _fields(text: str) -> EntryFields:
         ('J. M. Schmidt (2013). "A simple test on 2-vertex- and 2-edge-connectivity."\n'
          "   *Information\n   Processing Letters*, 113, 241-244.",
          "Information Processing Letters"),
+        # A journal named before its publisher.
+        ("A. Moreau, B. Lindqvist and C. Okafor. Hyperbolic averages of tensor fields.\n"
+         "   Neurocomputing, Elsevier, 2013, 112, pp.172-178.", "Neurocomputing"),
         # Not a word of a title or an edition before it.
         ("J. Nocedal and S. Wright, Numerical Optimization, 2nd Ed. Springer, 1999.", "Springer"),
         # An abbreviated name keeps its full stops.
@@ -116,6 +119,11 @@ def test_a_year_is_never_a_page(text: str, year: int | None) -> None:
         ("Front. Psychol. 4", "Front. Psychol."),
         ("ICML 2017", "ICML 2017"),
         ("Cambridge University Press. June", "Cambridge University Press"),
+        (
+            "Reliability Engineering and System Safety, Elsevier",
+            "Reliability Engineering and System Safety",
+        ),
+        ("Elsevier", "Elsevier"),
         ("ArXiv:0905", None),
         # a bracket it never opened: at the end it is dropped, inside it is another field
         ("Northeastern University)", "Northeastern University"),
