@@ -90,6 +90,8 @@ _TRAILING_FIELD = re.compile(
     r"[\s,.]+(?:[Vv]ol(?:ume)?|Issue|No|pp?)\.?$|(?<=[A-Za-z.])\s+(?!(?:1[6-9]|20)\d\d$)\d{1,4}$"
     r"|[\s,.]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?$"
 )
+# A report's number is its identifier, not its venue: "Report No. RE-TR-70-17".
+_REPORT_NUMBER = re.compile(r"[\s,]+(?:No\.?|Number|#)\s*[A-Z./-]*\d[\w./-]*$")
 # The publisher after a journal's name: "Reliability Engineering and System Safety, Elsevier".
 _TRAILING_PUBLISHER = re.compile(r"(?<=\w),\s*(?:Elsevier|Springer|Wiley|Kluwer)[\w .&-]*$")
 _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,5}\.\s")
@@ -105,7 +107,7 @@ def clean_venue(venue: str | None) -> str | None:
     ident = _VENUE_IDENTIFIER.search(venue)
     name = " ".join(venue[: ident.start() if ident else len(venue)].split()).strip(" ,:;*_`")
     name = name.lstrip(".`").strip()
-    name = _TRAILING_FIELD.sub("", _TRAILING_PUBLISHER.sub("", name))
+    name = _TRAILING_FIELD.sub("", _TRAILING_PUBLISHER.sub("", _REPORT_NUMBER.sub("", name)))
     closed = _closed(name)
     if closed is None:
         return None

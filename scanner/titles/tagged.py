@@ -403,15 +403,19 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     )
 
 
+_LINK_NEXT = re.compile(r"[ \t]+<?https?://")
+
+
 def _delimited_longer(text: str, rule: Hit, title: str) -> bool:
-    """Whether the rule read a quoted title, or a reST link's text, of which the model's title
-    is only the start ("`Multiclass ... Classification by Riemannian Geometry <url>`_", cut
-    by the model at "by")."""
+    """Whether the rule read a quoted title, a reST link's text or a title that runs up to
+    its link, of which the model's title is only the start ("`Multiclass ... Classification
+    by Riemannian Geometry <url>`_", cut by the model at "by"; "Diagnosing ... Disintegrations
+    in Hamiltonian Monte Carlo https://arxiv.org/abs/...", cut at "in")."""
     theirs = (rule.reference.title if rule.reference else None) or ""
     if not theirs.startswith(title + " "):
         return False  # longer by a sentence of its own ("... sciences. 2nd") is not the title
-    start, _ = find_spaced(text, theirs, rule.start, rule.end)
-    return start > 0 and text[start - 1] in "\"“«`'"
+    start, end = find_spaced(text, theirs, rule.start, rule.end)
+    return start > 0 and (text[start - 1] in "\"“«`'" or _LINK_NEXT.match(text, end) is not None)
 
 
 def _authors(ours: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:

@@ -124,6 +124,9 @@ def test_a_year_is_never_a_page(text: str, year: int | None) -> None:
             "Reliability Engineering and System Safety",
         ),
         ("Elsevier", "Elsevier"),
+        # a report's number is its identifier
+        ("Report No. RE-CR-76-1", None),
+        ("Technical Report No. 63", "Technical Report"),
         ("ArXiv:0905", None),
         # a bracket it never opened: at the end it is dropped, inside it is another field
         ("Northeastern University)", "Northeastern University"),
@@ -309,3 +312,12 @@ def test_the_authors_are_not_the_venue() -> None:
     )
     assert fields.title == "Self-Adaptive Trackers with a Changing Number of Targets"
     assert (fields.authors, fields.venue) == (("van Doorn", "Mbeki"), None)
+
+
+def test_a_title_runs_up_to_its_link_on_the_same_line() -> None:
+    fields = _fields(
+        "    References\n    ----------\n"
+        "    .. [1] Okafor (2016). Diagnosing Drifting Sensor Arrays in\n"
+        "    Hamiltonian Filters https://example.org/papers/drift.pdf\n"
+    )
+    assert fields.title == "Diagnosing Drifting Sensor Arrays in Hamiltonian Filters"
