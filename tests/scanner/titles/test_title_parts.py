@@ -42,6 +42,7 @@ from scanner.titles.sections import regions
             ("K. Zhao", "A. Wiliem", "B. C. Lovell"),
         ),
         ("M Congedo, PLC Rodrigues, C Jutten.", ("M Congedo", "PLC Rodrigues", "C Jutten")),
+        ("Sobol', I.M., Kucherenko, S., 2010.", ("Sobol', I.M.", "Kucherenko, S.")),
     ],
 )
 def test_author_lists(text: str, names: tuple[str, ...] | None) -> None:
