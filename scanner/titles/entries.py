@@ -15,6 +15,7 @@ from scanner.titles.fields import (
     VENUE_CUE,
     YEAR,
     clean_venue,
+    find_spaced,
     first_year,
     pages_of,
     run_in_venue,
@@ -135,7 +136,10 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
     authors: tuple[str, ...] = ()
     if names is not None and _real_names(names.group()):
         authors = split_authors(names.group())
-        pos = names.end()
+        # where the last name kept ends: words read as names after it are the venue's
+        # ("R. Bhatia and M. Congedo, Linear Algebra and its Applications, Elsevier")
+        last = find_spaced(text, authors[-1], names.start(), names.end())[1] if authors else -1
+        pos = last if last > 0 else names.end()
     tail_end = min(limit, pos + MAX_TAIL)
     tail = text[pos:tail_end]
     year = first_year(_first_part(tail))
@@ -233,20 +237,21 @@ _PUBLISHER = re.compile(r"(?:Elsevier|Springer|Wiley|Kluwer|Birkh|Verlag|[A-Z]\w
 # A journal's name alone before the publisher, after the entry's separator: capitalised
 # words with the small words of a name between them, then a comma.
 _JOURNAL_FIRST = re.compile(
-    r"[\s.,:;]*(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:[A-Z][\w&'’-]*|of|and|in|on|for|the|&))*)"
+    r"[\s.,:;]*(?P<name>[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|and|in|on|for|the|its|&))*)"
     r"[ \t]*,\s*"
 )
 
 
 def _venue(tail: str) -> str | None:
     part = _first_part(tail)
+    publisher = _PUBLISHER.search(part, 0, 120)
+    if publisher and (journal := _JOURNAL_FIRST.fullmatch(part, 0, publisher.start())):
+        # "Neurocomputing, Elsevier, 2013": the journal, named before its publisher
+        return journal["name"]
     cue = VENUE_CUE.search(part)
     if cue is None or cue.start() > 40:
         return None
     start = cue.start()
-    if _PUBLISHER.match(part, start) and (journal := _JOURNAL_FIRST.fullmatch(part, 0, start)):
-        # "Neurocomputing, Elsevier, 2013": the journal, named before its publisher
-        return journal["name"]
     if re.match(r"[Ii]n\b", part[start:]):
         start = cue.end()
     elif not _FIELD_CUE.match(cue.group()) and (before := _NAME_BEFORE_CUE.search(part, 0, start)):
@@ -260,6 +265,8 @@ def _venue(tail: str) -> str | None:
             if ordinal := _ORDINAL.search(opened):
                 start = ordinal.start()  # "4th International Conference on ..."
     end = _venue_end(part, start)
+    if _ON_FIELD.search(part, start, end) and (fields := _MORE_FIELDS.match(part, end)):
+        end = fields.end()  # "Transactions on Acoustics, Speech and Signal Processing"
     if editors := _EDITORS.match(part, end):
         # "In A. Bonato and F. Chung (Eds), Algorithms and Models for the Web-Graph": the names
         # were the collection's editors; its title follows.
@@ -274,6 +281,13 @@ def _venue(tail: str) -> str | None:
 _VENUE_END = re.compile(
     r",|\s\d(?!\d*(?:st|nd|rd|th)\b)|\s\(|\.\s+(?=[A-Z][a-z]+\s+[a-z])|\bvol\b|\bVol\b"
     r"|\bpp\b|\s+No\.?\s*\d|\n\s*\n|$"
+)
+# A venue named for its fields, listed with commas: "IEEE Transactions on Systems, Man and
+# Cybernetics", "... on Acoustics, Speech and Signal Processing".
+_ON_FIELD = re.compile(r"\bon\s+[A-Z][\w-]*$")
+_MORE_FIELDS = re.compile(
+    r"(?:,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+    r"(?=\s*[,.;(]|\s+\d|\s*$)"
 )
 _EDITORS = re.compile(r"\s*\(\s*[Ee]ds?\.?\s*\)[\s,.:;]*")
 

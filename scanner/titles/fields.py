@@ -88,7 +88,8 @@ _VENUE_FRAGMENT = re.compile(
 # "Front. Psychol. 4" (its volume; a year stays: "ICML 2017"), "Press. June" (a month).
 _TRAILING_FIELD = re.compile(
     r"[\s,.]+(?:[Vv]ol(?:ume)?|Issue|No|pp?)\.?$|(?<=[A-Za-z.])\s+(?!(?:1[6-9]|20)\d\d$)\d{1,4}$"
-    r"|[\s,.]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?$"
+    r"|[\s,.]+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$"
 )
 # A report's number is its identifier, not its venue: "Report No. RE-TR-70-17".
 _REPORT_NUMBER = re.compile(r"[\s,]+(?:No\.?|Number|#)\s*[A-Z./-]*\d[\w./-]*$")

@@ -12,7 +12,7 @@ _LOW = r"[^\W\d_]"
 # Combining accents within a name (`Dugue\u0301`, as macOS files keep `é`), then more letters.
 _MARKED = r"(?:[\u0300-\u036f]+[^\W\d_]*)*"
 _PARTICLE = (
-    r"(?:(?:van|von|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Van|Von|Der|De|Mc|O')\s+)"
+    r"(?:(?:van|von|vom|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Van|Von|Der|De|Mc|O')\s+)"
 )
 # "Mellor-Crummey", "Rey-de-Castro", "L'Ecuyer", "Sobol'", "DiDinato", "CROCHEMORE"; two
 # letters or more.
@@ -321,7 +321,7 @@ def split_authors(text: str) -> tuple[str, ...]:
         return (" ".join(text.strip(" ,.").split()),)  # "Welch, Bernard Lewis": one person
     names = []
     for match in NAME.finditer(text):
-        name = " ".join(match.group().split())
+        name = _ACRONYM_AFTER.sub("", " ".join(match.group().split()))
         if name.lower() not in NOT_NAMES:
             names.append(name)
     return _surnames_apart(_same_style(names))
@@ -342,6 +342,9 @@ def _same_style(names: list[str]) -> list[str]:
     return names
 
 
+# A venue's acronym after the last name's full stop, read as that name's surname with the
+# name as its initials ("C. Tang, W Li. ICCV 2015", "H. Li. IEEE ISCSLP").
+_ACRONYM_AFTER = re.compile(r"(?<=[^\W\d_]{2})\.\s+[A-Z]{2,}(?:\s+[A-Z]{2,})*$")
 # One author written surname first with two given names: "Welch, Bernard Lewis".
 _ONE_INVERTED = re.compile(rf"{_SURNAME},\s*{_GIVEN}\s+{_GIVEN}")
 _WORD_PAIR = re.compile(rf"({_SURNAME}),\s*({_GIVEN})")

@@ -412,7 +412,7 @@ def _delimited_longer(text: str, rule: Hit, title: str) -> bool:
     by Riemannian Geometry <url>`_", cut by the model at "by"; "Diagnosing ... Disintegrations
     in Hamiltonian Monte Carlo https://arxiv.org/abs/...", cut at "in")."""
     theirs = (rule.reference.title if rule.reference else None) or ""
-    if not theirs.startswith(title + " "):
+    if not theirs.startswith(title) or theirs[len(title) : len(title) + 1] not in " ,:;":
         return False  # longer by a sentence of its own ("... sciences. 2nd") is not the title
     start, end = find_spaced(text, theirs, rule.start, rule.end)
     return start > 0 and (text[start - 1] in "\"“«`'" or _LINK_NEXT.match(text, end) is not None)

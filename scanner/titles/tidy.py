@@ -94,10 +94,12 @@ def _venue_in_title(text: str, hit: Hit) -> Hit:
         return hit
     if end >= len(text) or text[end] in "\"”'`*" or _AFTER_VENUE.match(text, end) is None:
         return hit
-    if part["stop"] == ",":
+    if part["stop"] == "," and not (fields.venue and _PUBLISHER.fullmatch(fields.venue)):
         comma = find_spaced(text, part.group(), start, end)[0]
         if comma < 0 or "\n" not in text[comma : comma + len(part.group()) - len(part["venue"])]:
-            return hit  # a comma inside a line is the title's own ("Graphs, Dioids and Semirings")
+            # a comma inside a line is the title's own ("Graphs, Dioids and Semirings"), unless
+            # only the publisher followed ("..., Linear Algebra and its Applications, Elsevier")
+            return hit
     title = fields.title[: part.start()]
     reference = replace(fields, title=title, venue=" ".join(part["venue"].split()))
     hint = title if hit.title_hint == fields.title else hit.title_hint

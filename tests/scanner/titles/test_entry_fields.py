@@ -47,7 +47,14 @@ def _fields(text: str) -> EntryFields:
         ('J. M. Schmidt (2013). "A simple test on 2-vertex- and 2-edge-connectivity."\n'
          "   *Information\n   Processing Letters*, 113, 241-244.",
          "Information Processing Letters"),
-        # A journal named before its publisher.
+        # A venue named for its fields, listed with commas.
+        ('H. Sakoe, S. Chiba, "Dynamic programming for spoken word recognition," IEEE\n'
+         "   Transactions on Acoustics, Speech and Signal Processing, vol. 26(1), 1978.",
+         "IEEE Transactions on Acoustics, Speech and Signal Processing"),
+        # A journal named before its publisher, with the small words of a name.
+        ("A. Moreau and B. Lindqvist, Procrustes problems in curved spaces, Linear Algebra\n"
+         "   and its Applications, Elsevier, 2019, 563, pp.440-445.",
+         "Linear Algebra and its Applications"),
         ("A. Moreau, B. Lindqvist and C. Okafor. Hyperbolic averages of tensor fields.\n"
          "   Neurocomputing, Elsevier, 2013, 112, pp.172-178.", "Neurocomputing"),
         # Not a word of a title or an edition before it.
@@ -119,6 +126,10 @@ def test_a_year_is_never_a_page(text: str, year: int | None) -> None:
         ("Front. Psychol. 4", "Front. Psychol."),
         ("ICML 2017", "ICML 2017"),
         ("Cambridge University Press. June", "Cambridge University Press"),
+        (
+            "Conference on Latent Variable Analysis and Signal Separation",
+            "Conference on Latent Variable Analysis and Signal Separation",
+        ),
         (
             "Reliability Engineering and System Safety, Elsevier",
             "Reliability Engineering and System Safety",
@@ -321,3 +332,16 @@ def test_a_title_runs_up_to_its_link_on_the_same_line() -> None:
         "    Hamiltonian Filters https://example.org/papers/drift.pdf\n"
     )
     assert fields.title == "Diagnosing Drifting Sensor Arrays in Hamiltonian Filters"
+
+
+def test_a_link_title_continued_after_a_comma_is_whole() -> None:
+    fields = _fields(
+        "    References\n    ----------\n"
+        "    .. [1] `Review of curved distances and divergences, applied to\n"
+        "        drifting sensor arrays\n"
+        "        <https://example.org/papers/review-divergences.pdf>`_\n"
+        "        S. Okafor, E. K. Lindqvist, Q. Moreau. Journal of Synthetic Geometry, 2021.\n"
+    )
+    assert fields.title == (
+        "Review of curved distances and divergences, applied to drifting sensor arrays"
+    )

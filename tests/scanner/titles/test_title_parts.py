@@ -43,6 +43,12 @@ from scanner.titles.sections import regions
         ),
         ("M Congedo, PLC Rodrigues, C Jutten.", ("M Congedo", "PLC Rodrigues", "C Jutten")),
         ("Sobol', I.M., Kucherenko, S., 2010.", ("Sobol', I.M.", "Kucherenko, S.")),
+        (
+            "G. L. W. vom Berg, V. Rohr and B. Blankertz.",
+            ("G. L. W. vom Berg", "V. Rohr", "B. Blankertz"),
+        ),
+        # a venue's acronym after the list is no surname
+        ("L. Zhou, C. Tang, W Li. ICCV 2015", ("L. Zhou", "C. Tang", "W Li")),
     ],
 )
 def test_author_lists(text: str, names: tuple[str, ...] | None) -> None:
