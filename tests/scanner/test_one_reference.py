@@ -26,6 +26,9 @@ ONE_WORK = [
     "It follows appendix C of Varga & Kell (2006).\n"
     "See https://www.cs.example.edu/~varga/papers/aiaa-2006.pdf\n",
     "As described in Kopp et al. 2010 (see: `<http://arxiv.org/abs/0907.1081>`_).\n",
+    # a title, then its link on the next line after a word naming it
+    'J. Sato, K. Lim. "Fast Sketching of Streams", SODA 2011.\n'
+    "Original paper: https://arxiv.org/abs/1105.1234\n",
     # a reST figure whose alt text names the work its target links
     ".. figure:: ../img/cruz2019.png\n   :alt: Figure from Cruz, D. (2019).\n"
     "   :target: https://doi.org/10.5555/e21121167\n",
