@@ -161,6 +161,9 @@ def test_cpp_line_comments_quoted_title_over_lines() -> None:
             1986,
         ),
         ("* The subresultant algorithm of Collins [JACM 14 (1967), 128-142].", ("Collins",), 1967),
+        # the names and `et al` inside the brackets, then the venue: the names are cited
+        ("inspired by the work on\nFUSE (Moreau et al, ICRA 2019).", ("Moreau",), 2019),
+        ("the clustering of Ortiz et al., Neural Computation, 2008", ("Ortiz",), 2008),
         # capitalized words before the names that are not names
         ("From Pevzner & Hearst (2002), the metric is defined as", ("Pevzner", "Hearst"), 2002),
         ("Following Church and Hanks (1990), counts are scaled.", ("Church", "Hanks"), 1990),
