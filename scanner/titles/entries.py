@@ -115,7 +115,8 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
 
 def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
     """Parse an entry that opens with its title: `"Title", Authors, Venue, year`, `Title. Venue`."""
-    quoted = QUOTED.match(text, start, limit) or _REST_LINK.match(text, start, limit)
+    link = None
+    quoted = QUOTED.match(text, start, limit) or (link := _REST_LINK.match(text, start, limit))
     if quoted is not None and _IN_CODE.search(text, max(0, start - 2), start):
         return None  # a string argument in example code: Planck(name="Modified Planck 2013")
     if quoted is not None:
@@ -129,11 +130,14 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
     title = _clean_title(text[t_start:t_end], quoted is not None)
     if title is None:
         return None
-    rest = _AFTER_TITLE.match(text[after:limit])
-    by = bool(rest and rest.group(1))
-    pos = after + (rest.end() if rest else 0)
-    names = AUTHOR_LIST.match(text, pos, limit)
     authors: tuple[str, ...] = ()
+    # (a link's text is its title: its authors follow the link, "by" is the title's word)
+    if quoted is not None and link is None and (inside := _by_inside(title)) is not None:
+        title, authors = inside  # 'Approximation Theory by L. N. Smith (pg.42)'
+    rest = _AFTER_TITLE.match(text[after:limit])
+    by = bool(rest and rest.group(1)) or bool(authors)
+    pos = after + (rest.end() if rest else 0)
+    names = AUTHOR_LIST.match(text, pos, limit) if not authors else None
     if names is not None and _real_names(names.group()):
         authors = split_authors(names.group())
         # where the last name kept ends: words read as names after it are the venue's
@@ -192,6 +196,29 @@ def _reference(
     )
 
 
+# A whole citation inside the quotes: a title in title case, "by" and the authors, perhaps a
+# page: `'Approximation Theory and Approximation Practice by L. N. Trefethen (pg.42)'`.
+_BY_INSIDE = re.compile(
+    rf"(?P<title>[A-Z].{{8,200}}?)\s+by\s+(?P<names>{AUTHOR_LIST.pattern})"
+    r"(?:,?\s*\(?(?:pp?|pg|pages?)\.?\s*\d+(?:-\d+)?\)?)?"
+)
+
+
+def _by_inside(title: str) -> tuple[str, tuple[str, ...]] | None:
+    """The title and authors of a quoted `Title by Authors`, when it reads as one: every long
+    word of the title capitalized, the authors names."""
+    match = _BY_INSIDE.fullmatch(title)
+    if match is None or " by " in match["title"] or not _real_names(match["names"]):
+        return None
+    words = [w for w in _WORD.findall(match["title"]) if len(w) > _SHORT_WORD]
+    if len(words) < 2 or any(not w[0].isupper() for w in words):
+        return None
+    return match["title"], split_authors(match["names"])
+
+
+_SHORT_WORD = 3  # "of", "and", "the" stay small in a title in title case
+
+
 def _real_names(text: str) -> bool:
     return bool(_WORD.search(text)) and not opens_with_non_name(text)
 
@@ -229,7 +256,9 @@ _PART_END = re.compile(
 
 def _first_part(tail: str) -> str:
     """The part of `tail` up to the end of the entry (a blank line or a prose sentence)."""
-    cut = _PART_END.search(tail)
+    # not at its very start: "D.E. Tyne. The Annals of Statistics, 1987" goes on after the
+    # authors with the venue, not with a sentence of prose
+    cut = _PART_END.search(tail, 1)
     return tail[: cut.start()] if cut else tail
 
 
