@@ -230,13 +230,15 @@ def _clean_title(raw: str, quoted: bool) -> str | None:
     words = _WORD.findall(title)
     if sum(len(w) > 1 and not w[0].isdigit() for w in words) < 2 or _TIMESTAMP.search(title):
         return None  # "2008-10-28T14:39:06", "YYYY-MM-DD HH:MM" are values, not titles
-    if len(words) < 2 or len(words) > 45 or CODE_CHARS.search(title):
+    if len(words) < 2 or len(words) > 45 or CODE_CHARS.search(_BIG_O.sub("O", title)):
         return None
     if YEAR.fullmatch(words[0]) and len(words) < 3:
         return None
     return title
 
 
+# An order of growth is a title's, not code: "An O(ND) Difference Algorithm", "O(n)-invariant".
+_BIG_O = re.compile(r"(?<![\w.])[OΘΩ]\([\w ^*+/]{1,16}\)")
 # A journal's abbreviated name, never a title: "Celest.Mech.Dyn.Astron", "Phys. Rev. Lett".
 _ABBREVIATED = re.compile(r"(?:[A-Z][a-z]{0,6}\.\s?)+[A-Z][a-z]{0,6}\.?")
 

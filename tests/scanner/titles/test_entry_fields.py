@@ -345,3 +345,14 @@ def test_a_link_title_continued_after_a_comma_is_whole() -> None:
     assert fields.title == (
         "Review of curved distances and divergences, applied to drifting sensor arrays"
     )
+
+
+def test_an_order_of_growth_in_a_title_is_not_code() -> None:
+    fields = _fields(
+        "    References\n    ----------\n"
+        "    .. [1] `O(n)-invariant metrics on drifting sensor arrays\n"
+        "        <https://example.org/papers/invariant.pdf>`_\n"
+        "        Y. Okafor & X. Moreau. Journal of Synthetic Geometry, 2023.\n"
+    )
+    assert fields.title == "O(n)-invariant metrics on drifting sensor arrays"
+    assert fields.authors == ("Y. Okafor", "X. Moreau")
