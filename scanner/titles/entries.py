@@ -50,7 +50,7 @@ _TITLE_END = re.compile(
     r"|[,;]\s*(?=[Ii]n\b|[Ii]n:|(?:1[6-9]|20)\d\d|[Vv]ol|pp|pages|\d|\(|" + VENUE_CUE.pattern + ")"
     r"|[,;]\s*(?=[A-Z]\.\s*[A-Z])"
     r"|[,;]\s*(?=" + EDITION + r")|\s*\((?=\s*" + EDITION + r"\s*\))"
-    r"|\s\((?=\s*(?:1[6-9]|20)\d\d)|\n\s*\n|\s+by\s+(?=[A-Z])|<\s*br|<\s*/?\s*a\s*>|\Z"
+    r"|\s\((?=\s*(?:1[6-9]|20)\d\d)|\n\s*\n|(?P<by>\s+by\s+(?=[A-Z]))|<\s*br|<\s*/?\s*a\s*>|\Z"
     r"|[ \t]*\n\s*(?=<?(?:arXiv:|doi:|DOI:|https?://))|[ \t]+(?=<?https?://)"
     r"|" + run_in_venue(loose=False)
 )
@@ -89,6 +89,10 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         after = quoted.end()
     else:
         end = _TITLE_END.search(text, pos, min(limit, pos + MAX_TITLE))
+        while end is not None and end["by"]:
+            # the authors came first: "by" is the title's word ("Improving the Morris Method
+            # for Sensitivity Analysis by Scaling the Elementary Effects")
+            end = _TITLE_END.search(text, end.end(), min(limit, pos + MAX_TITLE))
         t_start, t_end = pos, end.start() if end else min(limit, pos + MAX_TITLE)
         t_end = _before_venue_words(text, t_start, t_end)
         after = t_end

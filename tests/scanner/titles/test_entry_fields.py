@@ -124,6 +124,10 @@ def test_a_year_is_never_a_page(text: str, year: int | None) -> None:
         # a field after the name: a page mark, a volume; a year stays
         ("John Wiley & Sons. p", "John Wiley & Sons"),
         ("Front. Psychol. 4", "Front. Psychol."),
+        (
+            "Symposium on Process Engineering ESCAPE19:925-930",
+            "Symposium on Process Engineering ESCAPE19",
+        ),
         ("ICML 2017", "ICML 2017"),
         ("Cambridge University Press. June", "Cambridge University Press"),
         (
@@ -137,6 +141,7 @@ def test_a_year_is_never_a_page(text: str, year: int | None) -> None:
         ("Elsevier", "Elsevier"),
         # a report's number is its identifier
         ("Report No. RE-CR-76-1", None),
+        ("Report No. RE-CR-76-1. University of Alabama", "University of Alabama"),
         ("Technical Report No. 63", "Technical Report"),
         ("ArXiv:0905", None),
         # a bracket it never opened: at the end it is dropped, inside it is another field
@@ -356,3 +361,17 @@ def test_an_order_of_growth_in_a_title_is_not_code() -> None:
     )
     assert fields.title == "O(n)-invariant metrics on drifting sensor arrays"
     assert fields.authors == ("Y. Okafor", "X. Moreau")
+
+
+def test_by_in_a_title_after_its_authors_is_the_titles_word() -> None:
+    fields = _fields(
+        "    References\n    ----------\n"
+        "    3. Okafor and Lindqvist (2009)\n"
+        "       Improving the Sampling Method for Drift Analysis\n"
+        "       by Scaling the Elementary Effects.\n"
+        "       19th European Symposium on Process Engineering, 2009.\n"
+    )
+    assert fields.title == (
+        "Improving the Sampling Method for Drift Analysis by Scaling the Elementary Effects"
+    )
+    assert fields.authors == ("Okafor", "Lindqvist")
