@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from citegraph.commands.common import (
+    check_source_url,
     file_options,
     output_options,
     quiet_option,
@@ -15,7 +16,7 @@ from citegraph.commands.common import (
 )
 from citegraph.config import load_config
 from citegraph.exitcodes import ExitCode
-from citegraph.output import parse_targets
+from citegraph.output import make_directories, parse_targets
 from citegraph.pipeline import run_scan
 from citegraph.progress import ProgressObserver
 from citegraph.render import RenderOptions
@@ -90,6 +91,9 @@ def scan_command(
         },
     )
     targets = parse_targets(format_name, outputs)
+    check_source_url(config.source_url)
+    # Where the outputs go is checked before the scan, not after minutes of it.
+    make_directories(targets)
     with ProgressObserver(quiet=quiet) as observer, open_resolver(config, path) as resolver:
         report = run_scan(path, config, observer=observer, resolver=resolver)
     render_targets(report, targets, RenderOptions(source_url=config.source_url))
