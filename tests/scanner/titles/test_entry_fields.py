@@ -375,3 +375,12 @@ def test_by_in_a_title_after_its_authors_is_the_titles_word() -> None:
         "Improving the Sampling Method for Drift Analysis by Scaling the Elementary Effects"
     )
     assert fields.authors == ("Okafor", "Lindqvist")
+
+
+def test_a_title_goes_on_after_a_small_word() -> None:
+    fields = _fields(
+        "    References\n    ----------\n"
+        "    .. [1] Okafor, J. (1988). Statistical drift analysis for the behavioral sensors\n"
+        "       (2nd ed.).\n"
+    )
+    assert fields.title == "Statistical drift analysis for the behavioral sensors"
