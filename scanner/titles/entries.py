@@ -277,11 +277,27 @@ _JOURNAL_FIRST = re.compile(
 )
 
 
+# Where books are published, written before their publisher.
+_PLACES = frozenset(
+    [
+        "Amsterdam", "Baltimore", "Basel", "Berlin", "Berlin Heidelberg", "Boca Raton", "Boston",
+        "Cambridge", "Cham", "Chicago", "Chichester", "Dordrecht", "Englewood Cliffs", "Geneva",
+        "Heidelberg", "Hoboken", "Leipzig", "London", "Madrid", "Milan", "Moscow", "Munich",
+        "New Jersey", "New York", "Norwell", "Oxford", "Paris", "Philadelphia", "Princeton",
+        "Providence", "Reading", "San Diego", "San Francisco", "Singapore", "Stuttgart",
+        "Sydney", "Tokyo", "Toronto", "Upper Saddle River", "Vienna", "Washington", "Wien",
+        "Zurich",
+    ]
+)  # fmt: skip
+
+
 def _venue(tail: str) -> str | None:
     part = _first_part(tail)
     publisher = _PUBLISHER.search(part, 0, 120)
-    if publisher and (journal := _JOURNAL_FIRST.fullmatch(part, 0, publisher.start())):
-        # "Neurocomputing, Elsevier, 2013": the journal, named before its publisher
+    journal = _JOURNAL_FIRST.fullmatch(part, 0, publisher.start()) if publisher else None
+    if journal and " ".join(journal["name"].split()) not in _PLACES:
+        # "Neurocomputing, Elsevier, 2013": the journal, named before its publisher (a book's
+        # place of publication is no journal: "Boston, Kluwer Academic")
         return journal["name"]
     cue = VENUE_CUE.search(part)
     if cue is None or cue.start() > 40:

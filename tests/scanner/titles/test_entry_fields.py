@@ -57,6 +57,9 @@ def _fields(text: str) -> EntryFields:
          "Linear Algebra and its Applications"),
         ("A. Moreau, B. Lindqvist and C. Okafor. Hyperbolic averages of tensor fields.\n"
          "   Neurocomputing, Elsevier, 2013, 112, pp.172-178.", "Neurocomputing"),
+        # ...but a book's place of publication is no journal.
+        ("Okafor, Luc (1988). Spatial Drift Analysis. Boston, Kluwer Academic, Table 12.1.",
+         "Kluwer Academic"),
         # Not a word of a title or an edition before it.
         ("J. Nocedal and S. Wright, Numerical Optimization, 2nd Ed. Springer, 1999.", "Springer"),
         # An abbreviated name keeps its full stops.
