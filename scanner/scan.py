@@ -93,6 +93,7 @@ def _prepare_workers(languages: set[str]) -> None:
     the Python parser once, before the pool forks: every worker inherits them instead of paying for
     them again (each would otherwise on its first file)."""
     import scanner.extract
+    import scanner.places
     import scanner.prefilter
     import scanner.titles.books
     import scanner.titles.detect
