@@ -14,7 +14,14 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
     from scanner.extract import find_hits, find_mentions
     from scanner.options import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET, ScanOptions, TitleScope
     from scanner.project import find_pyproject, git, project_root, repository_of, work_tree
-    from scanner.scan import GENERATED_MARKER, Parses, scan_bytes, scan_file, scan_paths
+    from scanner.scan import (
+        GENERATED_MARKER,
+        Parses,
+        TreeScan,
+        scan_bytes,
+        scan_file,
+        scan_paths,
+    )
     from scanner.types import (
         UNKNOWN_TYPE,
         Context,
@@ -33,6 +40,7 @@ _EXPORTS = {
     "scan_paths": "scanner.scan",
     "scan_file": "scanner.scan",
     "Parses": "scanner.scan",
+    "TreeScan": "scanner.scan",
     "scan_bytes": "scanner.scan",
     "GENERATED_MARKER": "scanner.scan",
     "find_hits": "scanner.extract",
@@ -76,6 +84,7 @@ __all__ = [
     "SymbolKind",
     "TextBlock",
     "TitleScope",
+    "TreeScan",
     "find_hits",
     "find_mentions",
     "find_pyproject",
