@@ -74,7 +74,7 @@ def _slot(targets: Sequence[tuple[OutputTarget, RenderOptions]]) -> str:
 
 
 def _key(settled: bytes, repository: tuple[str, str | None]) -> bytes:
-    from scanner.cache import source_digest
+    from scanner import source_digest
 
     hasher = source_digest(Path(__file__).resolve().parent)  # the code that assembles, renders
     hasher.update(settled)

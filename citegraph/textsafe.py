@@ -14,7 +14,7 @@ import re
 from dataclasses import fields, is_dataclass, replace
 from typing import Any, TypeVar
 
-from scanner.lazyre import lazy_compile
+from scanner import lazy_compile
 
 # C0 and C1 controls, DEL, bidi embeddings/overrides/isolates and marks, line and paragraph
 # separators, and lone surrogates (from file names that are not UTF-8).

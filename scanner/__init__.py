@@ -11,7 +11,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` loads them
+    from scanner.cache import source_digest
     from scanner.extract import find_hits, find_mentions
+    from scanner.lazyre import lazy_compile
     from scanner.options import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET, ScanOptions, TitleScope
     from scanner.project import find_pyproject, git, project_root, repository_of, work_tree
     from scanner.scan import (
@@ -65,6 +67,8 @@ _EXPORTS = {
     "SymbolKind": "scanner.types",
     "TextBlock": "scanner.types",
     "is_excluded": "scanner.walk",
+    "lazy_compile": "scanner.lazyre",
+    "source_digest": "scanner.cache",
 }
 
 __all__ = [
@@ -90,11 +94,13 @@ __all__ = [
     "find_pyproject",
     "git",
     "is_excluded",
+    "lazy_compile",
     "project_root",
     "repository_of",
     "scan_bytes",
     "scan_file",
     "scan_paths",
+    "source_digest",
     "work_tree",
 ]
 
