@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 # The memo: each text as its length in UTF-8 bytes, then the bytes.
 _LENGTH = struct.Struct("<Q")
+# The formats rendered by citegraph's and the catalog's code alone, which the key digests: the
+# others' text depends on the versions of rich, jinja2, networkx or bibtexparser as well.
+_KEPT_FORMATS = frozenset({"json", "jsonl", "markdown", "sarif", "csl-json"})
 
 Rendered = list[tuple[OutputTarget, str]]
 
@@ -34,14 +37,15 @@ def rendered_scan(
     """The texts of a scan of `root` that `render` makes from its report, each target with
     the options it is rendered with.
 
-    Without a resolver, the report depends only on the files' results, citegraph's code, the
-    repository's revision and the options: when the scan cache holds every file's result (no
-    file changed) and texts rendered for the same targets from the same results, they are
-    given back, without decoding a result, assembling the report or rendering it.
+    Without a resolver, the report depends only on the files' results, citegraph's and the
+    catalog's code, the repository's revision and the options: when the scan cache holds every
+    file's result (no file changed) and texts rendered for the same targets from the same
+    results, they are given back, without decoding a result, assembling the report or
+    rendering it (formats whose text depends on other packages are always rendered).
     """
     from scanner import TreeScan, repository_of
 
-    if resolver is not None:
+    if resolver is not None or any(t.format not in _KEPT_FORMATS for t, _ in targets):
         from citegraph.pipeline import run_scan
 
         return render(run_scan(root, config, observer=observer, resolver=resolver))
@@ -76,7 +80,9 @@ def _slot(targets: Sequence[tuple[OutputTarget, RenderOptions]]) -> str:
 def _key(settled: bytes, repository: tuple[str, str | None]) -> bytes:
     from scanner import source_digest
 
-    hasher = source_digest(Path(__file__).resolve().parent)  # the code that assembles, renders
+    package = Path(__file__).resolve().parent  # the code that assembles and renders
+    hasher = source_digest(package)
+    hasher.update(source_digest(package.parent / "catalog").digest())  # keys, BibTeX fields
     hasher.update(settled)
     hasher.update(repr((__version__, repository)).encode("utf-8", "surrogateescape"))
     return bytes(hasher.digest())

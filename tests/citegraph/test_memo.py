@@ -50,9 +50,9 @@ def assembled(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
 def scan(repo: Path, tmp_path: Path, *args: str) -> list[bytes]:
     """The files a scan writes with `args` (each `-o` target's bytes, in order)."""
-    outputs = [tmp_path / f"out{i}.{fmt}" for i, fmt in enumerate(("json", "md", "txt"))]
+    outputs = [tmp_path / f"out{i}.{fmt}" for i, fmt in enumerate(("json", "md", "sarif"))]
     targets = ["-o", f"json:{outputs[0]}", "-o", f"markdown:{outputs[1]}"]
-    targets += ["-o", f"terminal:{outputs[2]}"]
+    targets += ["-o", f"sarif:{outputs[2]}"]
     assert run(["scan", str(repo), "--no-resolve", "--quiet", *targets, *args]) == 0
     return [path.read_bytes() for path in outputs]
 
@@ -133,7 +133,11 @@ def test_a_failed_render_keeps_no_memo(
     assert scan(repo, tmp_path) == fresh(repo, tmp_path)
 
 
-def test_resolution_or_no_cache_keeps_no_memo(repo: Path, tmp_path: Path) -> None:
+def test_resolution_no_cache_or_a_format_of_other_packages_keeps_no_memo(
+    repo: Path, tmp_path: Path
+) -> None:
     fresh(repo, tmp_path)
     assert run(["scan", str(repo), "--quiet", "-f", "json", "-o", str(tmp_path / "r.json")]) == 0
+    for _ in range(2):  # rendered by rich
+        assert run(["scan", str(repo), "--no-resolve", "-q", "-o", str(tmp_path / "t.txt")]) == 0
     assert memos() == []
