@@ -117,9 +117,8 @@ def settled_signature(stat: os.stat_result, moment_ns: int) -> Signature:
     return signature(stat)
 
 
-def entry_digest(entry: bytes) -> bytes:
-    """The content digest recorded in a cached entry (see `ScanCache.entry`)."""
-    return entry[_SIGNATURE.size : _RESULT_START]
+# Where a cached entry (see `ScanCache.entry`) holds its file's content digest.
+DIGEST_SPAN = (_SIGNATURE.size, _RESULT_START)
 
 
 def digest(data: bytes) -> bytes:

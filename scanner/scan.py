@@ -101,25 +101,31 @@ class TreeScan:
         cache = self._cache
         if cache is None:
             return None
-        from scanner.cache import entry_digest
+        from scanner.cache import DIGEST_SPAN
 
-        hasher = _digester()
-        hasher.update(cache.fingerprint.encode())
+        first, last = DIGEST_SPAN
         digests = self._digests
+        # Gathered, then joined and hashed at once: one call per file costs a warm rescan of
+        # 10,000 files 5 ms.
+        paths: list[str] = []
+        found: list[bytes] = []
+        skipped: list[str] = []
         for entry in self._plan:
-            if isinstance(entry, FileScan):
-                item = f"\1{entry.path}\0{entry.language}\0{entry.reason}\0".encode(
-                    "utf-8", "surrogateescape"
-                )
+            if isinstance(entry, _Settled):
+                paths.append(entry.path)
+                found.append(digests.get(entry.path) or entry.entry[first:last])
+            elif isinstance(entry, FileScan):
+                skipped += (entry.path, str(entry.language), str(entry.reason))
+            elif entry[0] in digests:
+                paths.append(entry[0])
+                found.append(digests[entry[0]])
             else:
-                path = entry.path if isinstance(entry, _Settled) else entry[0]
-                found = digests.get(path) if digests else None
-                if found is None and isinstance(entry, _Settled):
-                    found = entry_digest(entry.entry)
-                if found is None:
-                    return None  # not read yet, or not cached
-                item = b"\0%s\0%s\0" % (os.fsencode(path), found)
-            hasher.update(item)
+                return None  # not read yet, or not cached
+        hasher = _digester()
+        for text in (cache.fingerprint, "\0".join(paths), "\0".join(skipped)):
+            hasher.update(text.encode("utf-8", "surrogateescape"))
+            hasher.update(b"\1")
+        hasher.update(b"".join(found))
         return bytes(hasher.digest())
 
     def recall(self, slot: str, key: bytes) -> bytes | None:
