@@ -10,6 +10,8 @@ output as features (`tagger`, `tagged`).
 
 from __future__ import annotations
 
+import re
+
 from ahocorasick_rs import AhoCorasick
 
 from scanner.lazyre import lazy_compile
