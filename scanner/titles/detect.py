@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 
 from catalog.types import RefKind
 from scanner.spans import DisjointSpans
@@ -17,9 +18,23 @@ from scanner.titles.bibtex import bibtex_entries
 from scanner.titles.cues import PAIR_TITLE, YEAR_DIGITS
 from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
 from scanner.titles.fields import QUOTED
-from scanner.titles.inline import CITE_KEY, author_year, cite_keys, initials_year
+from scanner.titles.inline import (
+    CITE_KEY,
+    KEY_TAG_NEEDLES,
+    author_year,
+    bare_keys,
+    cite_keys,
+    initials_year,
+)
 from scanner.titles.leads import holds_any, led, needles
-from scanner.titles.names import AUTHOR_LIST, ETAL, NAME, NOT_NAMES, list_start
+from scanner.titles.names import (
+    AUTHOR_LIST,
+    ETAL,
+    NAME,
+    NOT_NAMES,
+    list_start,
+    opens_with_non_name,
+)
 from scanner.titles.sections import Region, entry_body, regions
 from scanner.types import EntryFields, Hit
 
@@ -164,20 +179,17 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries) -> list[Hit
                     fields,
                 )
             )
+    keys: Iterable[tuple[int, int, EntryFields, float]] = ()
     if holds_any(text, _CITE_KEY_NEEDLES, region.start, limit):
-        for start, end, reference, confidence in cite_keys(text, region.start, limit):
-            hits.append(
-                Hit(
-                    start,
-                    end,
-                    RefKind.AUTHOR_YEAR,
-                    AUTHOR_YEAR_RULE,
-                    None,
-                    confidence,
-                    None,
-                    reference,
-                )
+        keys = cite_keys(text, region.start, limit)
+    if holds_any(text, KEY_TAG_NEEDLES, region.start, limit):
+        keys = itertools.chain(keys, bare_keys(text, region.start, limit))
+    for start, end, reference, confidence in keys:
+        hits.append(
+            Hit(
+                start, end, RefKind.AUTHOR_YEAR, AUTHOR_YEAR_RULE, None, confidence, None, reference
             )
+        )
     return hits
 
 
@@ -275,8 +287,8 @@ def _starts_in(text: str, start: int, limit: int, entries: _AuthorEntries) -> li
     while pos > 0 and pos < limit and text[pos - 1].isalnum():
         pos += 1  # a window opens mid-word; names start at a word
     while (match := AUTHOR_LIST.search(text, pos, limit)) is not None:
-        first = match.group().split()[0].strip(",.").lower()
-        if first in NOT_NAMES:
+        if opens_with_non_name(match.group()):
+            first = match.group().split()[0].strip(",.")
             nxt = _WORD_START.search(text, match.start() + len(first) + 1, limit)
             pos = nxt.start() if nxt else limit
             continue
@@ -322,7 +334,7 @@ def _author_entry(
             end = match.start() + cut
             end = start + len(text[start:end].rstrip(" ,&\n\t\r"))
             break
-    if text[start:end].split()[0].strip(",.").lower() in NOT_NAMES:
+    if opens_with_non_name(text[start:end]):
         return None
     return parse_after_authors(text, start, end, limit)
 
