@@ -52,12 +52,18 @@ _SNIFF = 65536  # characters read to tell a C++ header from a C one
 _QUERIES = Path(__file__).resolve().parent.parent / "queries"
 # `class TORCH_API Foo : Base {` does not parse as a class, nor does
 # `template <class T> BOOST_MATH_GPU_ENABLED inline T f(T x) BOOST_MATH_NOEXCEPT(T) {` as a
-# function; blanking export and specifier macros (same length, so offsets hold) lets them.
+# function; blanking export, specifier and statement macros (same length, so offsets hold)
+# lets them.
 _EXPORT_MACRO = re.compile(
     rb"\b[A-Z][A-Z0-9_]*_(?:API|EXPORT|IMPORT|HIDDEN|EXTERN|DLL)\b"
     rb"|\b[A-Z][A-Z0-9_]*_(?:GPU_ENABLED|CUDA_ENABLED|FORCEINLINE|INLINE|CONSTEXPR)\b"
     rb"(?![ \t]*\()"
     rb"|\b[A-Z][A-Z0-9_]*_NOEXCEPT\b(?:[ \t]*\([^()\n]*\))?"
+    # Statement macros written without a semicolon in a class body: Eigen's alignment macro
+    # (`EIGEN_MAKE_ALIGNED_OPERATOR_NEW`, a library's own copy of it) and Qt's `Q_OBJECT`; left
+    # in, the class and the namespace around it do not parse.
+    rb"|\b[A-Z][A-Z0-9_]*_ALIGNED_OPERATOR_NEW(?:_IF)?\b(?:[ \t]*\([^()\n]*\))?"
+    rb"|\bQ_(?:OBJECT|GADGET)\b"
 )
 # The same, over a block's text: ASCII word boundaries, as in bytes.
 _EXPORT_MACRO_TEXT = re.compile(_EXPORT_MACRO.pattern.decode(), re.ASCII)
