@@ -159,7 +159,24 @@ def test_an_entry_and_its_link_a_paragraph_apart_start_at_the_entry() -> None:
         "Uses Hertz (2018) and Smith (2001).\n\n@see {@link https://jcgt.org/published/0007/04/01/}\n",
         # the link first, the mention after
         "https://jcgt.org/published/0007/04/01/\n\nAs in Hertz (2018).\n",
+        # a list of references: the link is an item of its own
+        "References\n----------\n* Shaw, S. S., & Wilks, M. B. (1965). An analysis of variance\n"
+        "  test for normality. Biometrika, 52(3/4), 591-611.\n\n"
+        "* https://www.stats.example.edu/~lee/papers/normality.pdf\n",
     ],
 )
 def test_a_link_the_layout_does_not_tie_to_the_work_stays_apart(text: str) -> None:
     assert len(find_hits(text)) >= 2
+
+
+def test_two_entries_of_one_sentence_read_over_each_other_stay_two() -> None:
+    text = (
+        "Please read the following two articles: A. Clay, C. Moor, and M.E.J. Nowak.\n"
+        "Hierarchical structure and the prediction of missing links in networks.\n"
+        "Nature 453, 98 - 101 (2008); and A. Clay, C. Moor, and M.E.J. Nowak.\n"
+        "Structural Inference of Hierarchies in Networks. In E. M. Airo\n"
+        "et al. (Eds.): ICML 2006 Ws, Lecture Notes in Computer Science 4503 (2007).\n"
+    )
+    titles = {h.reference.title for h in find_hits(text) if h.reference is not None}
+    assert "Structural Inference of Hierarchies in Networks" in titles
+    assert "Hierarchical structure and the prediction of missing links in networks" in titles
