@@ -49,6 +49,9 @@ ONE_WORK = [
     '@ARTICLE{example2018,\n    title = "{The Example Project: Status of the Core Package}",\n'
     "   eprint = {1801.02634},\n      doi = {10.5555/1538-3881/aabc4f},\n"
     "   adsurl = {https://ui.adsabs.harvard.edu/abs/2018AJ....156..123T},\n}\n",
+    # an HTML link with an unquoted address, its text the authors and year
+    "K2-59 b  <a refstr=VANDER_ET_AL__2016 href=https://ui.adsabs.harvard.edu/abs/"
+    "2016ApJS..222...14V/abstract target=ref>Vander et al. 2016</a>  338.9\n",
     # a link whose HTML text is its address, then its title and authors in parentheses
     'Based on the paper <a href="https://arxiv.org/abs/1705.07001">'
     "https://arxiv.org/abs/1705.07001</a>\n"
