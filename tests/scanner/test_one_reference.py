@@ -12,6 +12,9 @@ import pytest
 
 from catalog.types import RefKind
 from scanner.extract import find_hits
+from scanner.places.base import Groups
+from scanner.places.same import join_overlapping
+from scanner.types import EntryFields, Hit
 
 ONE_WORK = [
     # an author-year, a locator or `see`, then the link closing the sentence
@@ -172,14 +175,18 @@ def test_a_link_the_layout_does_not_tie_to_the_work_stays_apart(text: str) -> No
     assert len(find_hits(text)) >= 2
 
 
-def test_two_entries_of_one_sentence_read_over_each_other_stay_two() -> None:
-    text = (
-        "Please read the following two articles: A. Clay, C. Moor, and M.E.J. Nowak.\n"
-        "Hierarchical structure and the prediction of missing links in networks.\n"
-        "Nature 453, 98 - 101 (2008); and A. Clay, C. Moor, and M.E.J. Nowak.\n"
-        "Structural Inference of Hierarchies in Networks. In E. M. Airo\n"
-        "et al. (Eds.): ICML 2006 Ws, Lecture Notes in Computer Science 4503 (2007).\n"
-    )
-    titles = {h.reference.title for h in find_hits(text) if h.reference is not None}
-    assert "Structural Inference of Hierarchies in Networks" in titles
-    assert "Hierarchical structure and the prediction of missing links in networks" in titles
+def test_two_titles_read_over_each_other_stay_two_unless_one_is_names() -> None:
+    # Two readers each read over both entries of one sentence (`A, B. Title one (2008); and A,
+    # B. Title two`): their spans overlap, their titles differ, neither is the other's names.
+    text = "A. Clay, C. Moor. Title one here (2008); and A. Clay, C. Moor. Title two there.\n"
+    authors = ("A. Clay", "C. Moor")
+    one = Hit(0, 80, RefKind.TITLE, "CG105", reference=EntryFields(authors, "Title one here"))
+    two = Hit(9, 80, RefKind.TITLE, "CG105", reference=EntryFields(authors, "Title two there"))
+    groups = Groups(2)
+    join_overlapping(text, [one, two], groups)
+    assert len(groups.members()) == 2
+    # a title read from the other's authors is a junk reading of the same entry
+    junk = Hit(9, 60, RefKind.TITLE, "CG105", reference=EntryFields((), "Clay, C. Moor"))
+    groups = Groups(2)
+    join_overlapping(text, [one, junk], groups)
+    assert len(groups.members()) == 1
