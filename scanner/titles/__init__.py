@@ -11,7 +11,6 @@ output as features (`tagger`, `tagged`).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick
 
@@ -100,7 +99,6 @@ def find_citations(text: str, tagger: object = SHIPPED_MODEL) -> list[Hit]:
     return _detected(text, tagger)
 
 
-@lru_cache(maxsize=4096)  # a tree repeats its short strings and comments
 def may_cite(text: str) -> bool:
     """Whether `find_citations` may find anything in `text`: its needle test. A parser may
     leave out a block that fails it and holds none of the prefilter's cues either."""
