@@ -15,7 +15,7 @@ from catalog.types import RefKind
 from scanner.spans import DisjointSpans
 from scanner.titles import AUTHOR_YEAR_RULE, TITLE_RULE, bibtex
 from scanner.titles.bibtex import bibtex_entries
-from scanner.titles.cues import PAIR_TITLE, YEAR_DIGITS
+from scanner.titles.cues import EDITION, PAIR_TITLE, YEAR_DIGITS
 from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
 from scanner.titles.fields import QUOTED
 from scanner.titles.inline import (
@@ -67,6 +67,7 @@ _DOC_SECTION_AFTER = re.compile(
 _MIN_CITED_WORDS = 3  # a quoted one- or two-word string after "described in" is a section name
 _WORD_START = re.compile(r"\b[A-Z]")
 _INITIAL = re.compile(r"(?:^|\s|,)[A-Z]\.")
+_EDITION = re.compile(EDITION)
 _AFTER_QUOTED_TITLE = re.compile(r"[\"”'][.,]?\s*$|[.,]\s*[\"”]\s*$")
 _JOINERS = frozenset({"and", "et", "al"})
 
@@ -120,7 +121,7 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries) -> list[Hit
             hits.append(_hit(entry, relaxed=True))
     for start in _author_starts(text, region.start, limit, region.in_references, entries):
         entry = entries.entry(start, limit)
-        if entry is not None and _accept(entry):
+        if entry is not None and _accept(entry, text):
             hits.append(_hit(entry))
     for match in _QUOTED.finditer(text, region.start, limit):
         entry = parse_title_first(text, match.start(), limit)
@@ -335,15 +336,17 @@ def _author_entry(
 _AFTER_WHOLE_NAME = re.compile(r"(?:\.[ \t]*,?|\n)\s*$")
 
 
-def _accept(entry: Entry) -> bool:
+def _accept(entry: Entry, text: str) -> bool:
     """Whether an author-first entry found in prose is a citation, not a capitalized phrase."""
     ref = entry.reference
     if ref.title is None:
         return ref.year is not None and ref.venue is not None
     if ref.year is None:
-        # no year: a venue and author names in a form prose never takes ("J. Schneider and
-        # M. Vlachos", "Vitter, J. S.") still make an entry
-        return ref.venue is not None and all(_INITIAL.search(a) for a in ref.authors)
+        # no year: a venue, or a book's edition (`David S. Watkins, "Fundamentals of Matrix
+        # Computations," Second Edition`), and author names in a form prose never takes
+        # ("J. Schneider and M. Vlachos", "Vitter, J. S.") still make an entry
+        edition = _EDITION.search(text, entry.start, entry.end) is not None
+        return (ref.venue is not None or edition) and all(_INITIAL.search(a) for a in ref.authors)
     return entry.evidence >= 2 or len(ref.authors) >= 2
 
 

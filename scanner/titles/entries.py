@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scanner.titles.cues import YEAR_DIGITS
+from scanner.titles.cues import EDITION, YEAR_DIGITS
 from scanner.titles.fields import (
     CODE_CHARS,
-    EDITION,
     EMPHASIZED,
     PAREN_YEAR,
     QUOTED,

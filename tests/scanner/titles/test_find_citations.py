@@ -297,6 +297,32 @@ def test_quoted_phrases_with_by_inside_are_not_titles(text: str) -> None:
     assert find_citations(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        " * Based off of the description provided in:<br>\n * <br>\n * Jane Q. Hollis,"
+        ' "Foundations of Matrix Sorting," Second Edition. Page 404-411\n',
+        ' For more see Jane Q. Hollis, "Foundations of Matrix Sorting" 2nd edition, pages 9-12.',
+    ],
+)
+def test_an_author_first_book_with_its_edition_and_no_year(text: str) -> None:
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.BOOK and hit.title_hint == "Foundations of Matrix Sorting"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no title after the names: a release note
+        " Thanks to J. Q. Hollis, the Second Edition of the tool adds pages.",
+        # an edition of software, not a book
+        " Requires the Community Edition of the IDE, 2nd edition of the plugin.",
+    ],
+)
+def test_an_edition_without_a_book_entry_is_no_citation(text: str) -> None:
+    assert find_citations(text) == []
+
+
 def test_quoted_title_with_authors_after_by() -> None:
     text = (
         'The method appears in "A Simple Method for Generating Gamma Variables" by\n'
