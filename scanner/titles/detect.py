@@ -74,11 +74,21 @@ _JOINERS = frozenset({"and", "et", "al"})
 
 def detect(text: str) -> list[Hit]:
     """Title and author-year citations in a block that has a cue (see `find_citations`)."""
+    return detect_with_spares(text)[0]
+
+
+def detect_with_spares(text: str) -> tuple[list[Hit], list[Hit]]:
+    """`detect`'s citations, and the author-year mentions an overlapping longer hit put
+    aside: where the vetoes drop that hit (`Sun, ICRS and HCRS (See Archinal et al. 2011` read
+    as an entry by `ICRS`), the mention inside it still cites."""
     candidates: list[Hit] = []
     entries = _AuthorEntries(text)
     for region in regions(text):
         candidates.extend(_region_hits(text, region, entries))
-    return _without_overlaps(candidates)
+    kept = _without_overlaps(candidates)
+    chosen = {id(hit) for hit in kept}
+    spares = [hit for hit in candidates if id(hit) not in chosen and _sure_mention(text, hit)]
+    return kept, spares
 
 
 class _AuthorEntries:
@@ -360,6 +370,20 @@ def _hit(entry: Entry, relaxed: bool = False) -> Hit:
         )
     return Hit(
         entry.start, entry.end, RefKind.AUTHOR_YEAR, AUTHOR_YEAR_RULE, None, confidence, None, ref
+    )
+
+
+def _sure_mention(text: str, hit: Hit) -> bool:
+    """Whether a hit is an author-year mention in prose with `et al` (`Archinal et al. 2011`),
+    not an entry's reading: a lone surname with a year in brackets is too often a title's last
+    word (`Fundamentals of Astrodynamics (1971)`)."""
+    ref = hit.reference
+    return (
+        hit.kind is RefKind.AUTHOR_YEAR
+        and ref is not None
+        and ref.title is None
+        and ref.venue is None
+        and ETAL.search(text, hit.start, hit.end) is not None
     )
 
 
