@@ -60,6 +60,14 @@ SOURCES = {
     "tribuo": (".", (".java",)),
     "talisman": ("package", (".js",)),
     "gtsam": ("gtsam", (".h", ".cpp")),
+    # The sixth development set (references-dev6.jsonl), drawn like test3.
+    "scikit-survival": ("sksurv", (".py", ".pyx")),
+    "hdbscan": ("hdbscan", (".py", ".pyx")),
+    "tsfresh": ("tsfresh", (".py",)),
+    "pykalman": ("pykalman", (".py",)),
+    "lightgbm": (".", (".h", ".hpp", ".cpp", ".cu")),
+    "vlfeat": ("vl", (".c", ".h")),
+    "highs": ("highs", (".h", ".hpp", ".cpp", ".c")),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -103,6 +111,7 @@ STRATA = {"pyod", "datasketch", "dlib", "jgrapht", "rust-bio", "bloom-filters"}
 # The fifth development set (references-dev5.jsonl) is drawn the same two ways.
 STRATA |= {"salib", "textdistance", "natural", "ensmallen", "jts", "geo"}
 STRATA |= {"tribuo", "talisman", "gtsam"}
+STRATA |= {"scikit-survival", "hdbscan", "tsfresh", "pykalman", "lightgbm", "vlfeat", "highs"}
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
 STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)
