@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scanner.titles.cues import YEAR_DIGITS
+from scanner.titles.cues import EDITION, YEAR_DIGITS
 from scanner.titles.fields import (
     CODE_CHARS,
-    EDITION,
     EMPHASIZED,
     PAREN_YEAR,
     QUOTED,
@@ -250,7 +249,15 @@ _ABBREVIATED = re.compile(r"(?:[A-Z][a-z]{0,6}\.\s?)+[A-Z][a-z]{0,6}\.?")
 def _is_fields(title: str) -> bool:
     """Whether a would-be title is really the volume/pages/year part of an entry."""
     letters = sum(ch.isalpha() for ch in title)
-    return letters < 4 or bool(re.match(r"(?:[Vv]ol|pp|[Nn]o\.|\d)", title))
+    # ... or a journal's name and then its volume and pages: "Biochemistry 37: 9435-9444"
+    return letters < 4 or bool(
+        re.match(r"(?:[Vv]ol|pp|[Nn]o\.|\d)", title) or _JOURNAL_VOLUME.match(title)
+    )
+
+
+_JOURNAL_VOLUME = re.compile(
+    r"(?:[A-Z][\w.&]*[ \t]+){1,4}\d{1,4}[ \t]*(?:\([ \t]*\d+[ \t]*\))?[ \t]*:[ \t]*\d+[ \t]*[-–]"
+)
 
 
 # A blank line, a prose sentence, or the next entry of a run-on list ("... 33-42. Smith, B. (").

@@ -25,10 +25,6 @@ VENUE_CUE = re.compile(
     r"Numerische|Zeitschrift|Annalen|Acta|Revue|Rivista|Giornale|Comptes)\b)"
 )
 # A book's edition: "second edition", "3rd ed.", "6th edn".
-EDITION = (
-    r"(?i:\b(?:\d+(?:st|nd|rd|th)|first|second|third|fou?rth|fifth|sixth|seventh|eighth|ninth|"
-    r"tenth|new|revised|expanded)\.?\s+(?:ed\b\.?|edn\b\.?|edition\b))"
-)
 VOLUME = re.compile(
     r"\b(?:[Vv]ol(?:ume|\.)?\s*(\d+)|(\d{1,4})\s*\(\s*\d{1,4}\s*\)|(\d{1,4})\s*:\s*\d+\s*[-–]+)"
 )

@@ -8,7 +8,8 @@ from dataclasses import replace
 
 from catalog.types import RefKind
 from scanner.titles import AUTHOR_YEAR_RULE
-from scanner.titles.fields import EDITION, VENUE_CUE, YEAR, clean_venue, find_spaced, is_person
+from scanner.titles.cues import EDITION
+from scanner.titles.fields import VENUE_CUE, YEAR, clean_venue, find_spaced, is_person
 from scanner.titles.names import AUTHOR_LIST, split_authors
 from scanner.types import EntryFields, Hit
 

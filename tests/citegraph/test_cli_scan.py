@@ -307,7 +307,7 @@ def test_an_output_place_that_cannot_exist_stops_the_scan_before_it_runs(
     def denied(self: Path, *args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(scan_command, "run_scan", no_scan)
+    monkeypatch.setattr(scan_command, "rendered_scan", no_scan)
     monkeypatch.setattr(Path, "mkdir", denied)
     assert run(["scan", str(repo), "--offline", "-q", "-o", str(tmp_path / "out" / "x.json")]) == 2
     assert "cannot create" in capsys.readouterr().err
