@@ -211,6 +211,10 @@ def test_a_title_is_never_cut_into_its_venue(text: str) -> None:
         ('I. Reda and A. Andreas, "Solar Position Algorithm for Solar Radiation\n'
          'Applications," National Renewable Energy Laboratory, 2005.',
          ("I. Reda", "A. Andreas")),
+        ("    .. [1] `Classifying drift by sensor fields\n"
+         "        <https://example.org/papers/drift-fields.pdf>`_\n"
+         "        A Okafor, G Lindqvist, M Moreau. Journal of Synthetic Sensors, 2025",
+         ("A Okafor", "G Lindqvist", "M Moreau")),
         ("    .. [1] A. Dachraoui, A. Bondu & A. Cornuejols. Early classification of time\n"
          "       series as a sequential decision making problem. ECML 2015",
          ("A. Dachraoui", "A. Bondu", "A. Cornuejols")),
