@@ -37,6 +37,10 @@ _NAME = (
     # J. M. Mellor-Crummey, Paul H. J. Kelly, J. Nathan Kutz
     rf"(?:(?:{_GIVEN}\s+)?{_INITIALS}\s*(?:{_GIVEN}[ \t]+(?={_SURNAME}{_END}))?{_SURNAME}"
     rf"|{_SURNAME},\s*(?:{_INITIALS}|{_GIVEN}(?:\s+{_INITIALS})?)"  # Kinderman, A.J.; Navarro, G
+    # Skavberg Roaldsen, K.; Coello Coello, C.A. (not "Genyuan Li, H. Rabitz": initials that
+    # end the name, before a separator or a year)
+    rf"|{_SURNAME}[ \t]+{_SURNAME},\s*{_INITIALS}"
+    r"(?=\.?\s*(?:[,;&(]|and\b|(?:1[6-9]|20)\d\d\b|$))"
     rf"|{_SURNAME}\s+{_INITIALS}"  # CROCHEMORE M.
     rf"|{_GIVEN}\s+(?:{_GIVEN}\s+)?{_SURNAME}"  # Fabio Luporini, Henrik Wann Jensen
     rf"|{_SURNAME}){_END})"  # Marsaglia
