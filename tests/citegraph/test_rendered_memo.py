@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,34 @@ def test_resolution_no_cache_or_a_format_of_other_packages_keeps_no_memo(
     for _ in range(2):  # rendered by rich
         assert run(["scan", str(repo), "--no-resolve", "-q", "-o", str(tmp_path / "t.txt")]) == 0
     assert memos() == []
+
+
+def test_a_run_killed_while_writing_its_memo_leaves_the_previous_one(
+    repo: Path, tmp_path: Path
+) -> None:
+    first = scan(repo, tmp_path)
+    before = memos()
+    (repo / "pkg" / "optim.py").write_text('"""See arXiv:1706.03762."""\n')
+    # The new memo's row written, its transaction not committed, and the process killed.
+    script = (
+        "import os, sys\n"
+        "import scanner.cache\n"
+        "def remember(self, slot, key, memo):\n"
+        "    self._db.execute('BEGIN')\n"
+        "    self._db.execute('INSERT OR REPLACE INTO memos VALUES (?,?,?,?,0)',\n"
+        "                     (self.fingerprint, slot, key, memo))\n"
+        "    os.kill(os.getpid(), 9)\n"
+        "scanner.cache.ScanCache.remember = remember\n"
+        "from citegraph.cli import run\n"
+        "run(sys.argv[1:])\n"
+    )
+    outputs = [f"{f}:{tmp_path / f'killed.{f}'}" for f in ("json", "markdown", "sarif")]
+    args = ["scan", str(repo), "--no-resolve", "--quiet", *(x for o in outputs for x in ("-o", o))]
+    killed = subprocess.run([sys.executable, "-c", script, *args], check=False)
+    assert killed.returncode == -9
+    with sqlite3.connect(default_cache_dir() / DB_NAME) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert memos() == before and len(before) == 1
+    changed = scan(repo, tmp_path)
+    assert changed != first and changed == fresh(repo, tmp_path)
+    assert scan(repo, tmp_path) == changed
