@@ -63,7 +63,10 @@ def rendered_scan(
         # Imported here: an unchanged tree's texts need neither the assembly nor the renderers.
         from citegraph.pipeline import run_scan
 
-        rendered = render(run_scan(root, config, observer=observer, scans=tree))
+        report = run_scan(root, config, observer=observer, scans=tree)
+        if key is None:
+            tree.close()  # the cache's rows need not stay in memory while the report renders
+        rendered = render(report)
         if key is not None:
             # Kept only for a tree found unchanged, whose next rescan may well find it so
             # again: a rescan after a change (most CI runs) is not made to write one.

@@ -159,6 +159,7 @@ class TreeScan:
             if cache is not None and sig is not None and content_digest is not None:
                 cache.store(scan.path, sig, content_digest, scan)
             yield scan
+        self._plan = []  # every result given: the entries need not stay in memory
 
     def close(self) -> None:
         """Commit the cache's pending results and close it."""
