@@ -60,6 +60,15 @@ SOURCES = {
     "tribuo": (".", (".java",)),
     "talisman": ("package", (".js",)),
     "gtsam": ("gtsam", (".h", ".cpp")),
+    # The seventh development set (references-dev7.jsonl): Java, Rust, Go, JavaScript.
+    "moea": ("src", (".java",)),
+    "kiddo": ("src", (".rs",)),
+    "rstar": ("rstar/src", (".rs",)),
+    "golang-geo": (".", (".go",)),
+    "nlp": (".", (".go",)),
+    "vega-statistics": ("package/src", (".js",)),
+    "poly2tri": ("package/src", (".js",)),
+    "ndarray-stats": ("src", (".rs",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -103,6 +112,9 @@ STRATA = {"pyod", "datasketch", "dlib", "jgrapht", "rust-bio", "bloom-filters"}
 # The fifth development set (references-dev5.jsonl) is drawn the same two ways.
 STRATA |= {"salib", "textdistance", "natural", "ensmallen", "jts", "geo"}
 STRATA |= {"tribuo", "talisman", "gtsam"}
+# The seventh development set (references-dev7.jsonl) too.
+STRATA |= {"moea", "kiddo", "rstar", "golang-geo", "nlp", "vega-statistics", "poly2tri"}
+STRATA |= {"ndarray-stats"}
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
 STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)
