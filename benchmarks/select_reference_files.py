@@ -69,6 +69,7 @@ SOURCES = {
     "vega-statistics": ("package/src", (".js",)),
     "poly2tri": ("package/src", (".js",)),
     "ndarray-stats": ("src", (".rs",)),
+    "rustworkx": (".", (".rs",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -114,7 +115,7 @@ STRATA |= {"salib", "textdistance", "natural", "ensmallen", "jts", "geo"}
 STRATA |= {"tribuo", "talisman", "gtsam"}
 # The seventh development set (references-dev7.jsonl) too.
 STRATA |= {"moea", "kiddo", "rstar", "golang-geo", "nlp", "vega-statistics", "poly2tri"}
-STRATA |= {"ndarray-stats"}
+STRATA |= {"ndarray-stats", "rustworkx"}
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
 STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)
