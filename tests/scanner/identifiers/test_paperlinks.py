@@ -102,6 +102,15 @@ PAPERS = [
     ("http://www.example.ac.at/papers/96-04-04.wh-der.ps.gz", M),
     ("https://www.example.edu/~doe/pubs/4309-nonstandard-interpretations.pdf", M),
     ("https://hal.archives-ouvertes.fr/LISV/hal-03015762v1", M),
+    # Semantic Scholar's PDF mirror files papers under hex folders that read like course codes;
+    # CEUR-WS files a workshop's papers under its volume, named by session (`FORUM_18.pdf`).
+    ("https://pdfs.semanticscholar.org/b123/0f1e2d3c4b5a6978879.pdf", "See " + M),
+    ("http://ceur-ws.org/Vol-91/files/FORUM_07.pdf", "the bulk loading of [2], see " + M),
+    # An anchor whose text is a paper's title that opens with "Implementation of".
+    (
+        "https://www.example.edu/~kim/publications/simplex.pdf",
+        '<li>Kim, J. (2001). <a href="' + M + '">Implementation of the dual simplex method</a>',
+    ),
 ]
 
 NOT_PAPERS = [
@@ -201,6 +210,13 @@ NOT_PAPERS = [
         "is used as part of the Displacement project, 2013,\n * Web: " + M,
     ),
     ("https://www.example.edu/~doe/papers/sketch/", "Doe et al. 2019. Project page: " + M),
+    # A program's page among its author's publications, named so by its anchor or link text.
+    (
+        "http://www.example.edu/~lee/publications/nsga3/nsga3.htm",
+        '<li>Deb (2014). <a href="' + M + '">C++ Implementation by Lee\n     Wen-Hao</a>',
+    ),
+    ("https://www.example.edu/~lee/papers/method.pdf", "the authors' [Matlab code](" + M + ")"),
+    ("https://www.example.edu/pubs/tool.html", '<a href="' + M + '">Source code</a>, 2019'),
 ]
 
 
