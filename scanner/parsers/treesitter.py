@@ -74,6 +74,9 @@ _WRAPPERS = frozenset(
         "decorated_definition",
         "declaration",
         "type_declaration",
+        "const_declaration",
+        "var_declaration",
+        "var_spec_list",
         "friend_declaration",
         "ambient_declaration",
     }
