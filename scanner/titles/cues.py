@@ -6,7 +6,17 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-__all__ = ["CUES", "PAIR_TITLE", "YEARS", "YEAR_DIGITS", "YEAR_PATTERN", "Confirm", "Cue"]
+__all__ = [
+    "CUES",
+    "KEY_TAG",
+    "KEY_TAGS",
+    "PAIR_TITLE",
+    "YEARS",
+    "YEAR_DIGITS",
+    "YEAR_PATTERN",
+    "Confirm",
+    "Cue",
+]
 
 
 class Confirm(str, Enum):
@@ -67,6 +77,13 @@ PAIR_TITLE = (
     r"(?P<second>[A-Z][a-z]+),[ \t]+(?P<title>(?:An?|On|The)[ \t]+[a-z][^,.:;\n]{10,150}?)"
     r"[ \t]*[,.:;]?[ \t]*$"
 )
+# The venues of bare citation keys (`KEY_TAG`): acronyms no word of prose ends in after two
+# digits (`Float64bits`, `Test16bit` end in no venue), and `book`, `phd`, `thesis`.
+KEY_TAGS = (
+    "ijcv", "iccv", "eccv", "cvpr", "iros", "icra", "ijrr", "tro", "siggraph", "pami", "icml",
+    "iclr", "nips", "jmlr", "bmvc", "ivc", "phd", "thesis",
+)  # fmt: skip
+KEY_TAG = rf"(?<=[a-z]\d\d)(?:{'|'.join((*KEY_TAGS, 'book'))})\d?(?![a-z])"
 _CAPITAL = "[A-Z]"  # what a title (or the author after `", by `) starts with
 _NO_LETTER = "(?![A-Za-z])"  # a word, not the start of one in code: `IEEEdouble`, `siamese`
 
@@ -160,10 +177,26 @@ CUES: tuple[Cue, ...] = (
     Cue("Abramowitz", book=True, examples=("Abramowitz and Stegun",)),
     Cue("DLMF", book=True, examples=("DLMF 19.20",)),
     Cue("Elements of Statistical", book=True, examples=("The Elements of Statistical Learning",)),
-    # A book named after the word: "See my book Kalman and Bayesian Filters in Python".
+    # A bare citation key from the BibTeX file a project's authors share: first author, the
+    # year's two digits and the venue's short name (`see Hartley13ijcv`, `(Zhang97ivc)`). The
+    # venue is the needle: the prefilter confirms it right after a name's letter and two digits.
+    *(
+        Cue(tag, KEY_TAG, confirm=Confirm.AT, examples=(f"as in Smith09{tag}, eq. 3",))
+        for tag in KEY_TAGS
+    ),
+    # A book named after the word: "See my book Kalman and Bayesian Filters in Python"; and a
+    # book's citation key (`Murray94book`): `book` is one needle of both cues, and the
+    # prefilter keeps the check of the last cue of a needle, so this cue reads both.
+    Cue(
+        "book",
+        KEY_TAG,
+        needles=("book",),
+        confirm=Confirm.LINE,
+        examples=("Modified from Smith94book",),
+    ),
     Cue(
         "book ",
-        r"\b(?:[Mm]y|[Tt]he|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:text)?book\b",
+        r"\b(?:[Mm]y|[Tt]he|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:text)?book\b|" + KEY_TAG,
         needles=("book",),
         confirm=Confirm.LINE,
         book=True,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 
 from catalog.types import RefKind
 from scanner.spans import DisjointSpans
@@ -17,7 +18,14 @@ from scanner.titles.bibtex import bibtex_entries
 from scanner.titles.cues import PAIR_TITLE, YEAR_DIGITS
 from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
 from scanner.titles.fields import QUOTED
-from scanner.titles.inline import CITE_KEY, author_year, cite_keys, initials_year
+from scanner.titles.inline import (
+    CITE_KEY,
+    KEY_TAG_NEEDLES,
+    author_year,
+    bare_keys,
+    cite_keys,
+    initials_year,
+)
 from scanner.titles.leads import holds_any, led, needles
 from scanner.titles.names import AUTHOR_LIST, ETAL, NAME, NOT_NAMES, list_start
 from scanner.titles.sections import Region, entry_body, regions
@@ -164,20 +172,17 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries) -> list[Hit
                     fields,
                 )
             )
+    keys: Iterable[tuple[int, int, EntryFields, float]] = ()
     if holds_any(text, _CITE_KEY_NEEDLES, region.start, limit):
-        for start, end, reference, confidence in cite_keys(text, region.start, limit):
-            hits.append(
-                Hit(
-                    start,
-                    end,
-                    RefKind.AUTHOR_YEAR,
-                    AUTHOR_YEAR_RULE,
-                    None,
-                    confidence,
-                    None,
-                    reference,
-                )
+        keys = cite_keys(text, region.start, limit)
+    if holds_any(text, KEY_TAG_NEEDLES, region.start, limit):
+        keys = itertools.chain(keys, bare_keys(text, region.start, limit))
+    for start, end, reference, confidence in keys:
+        hits.append(
+            Hit(
+                start, end, RefKind.AUTHOR_YEAR, AUTHOR_YEAR_RULE, None, confidence, None, reference
             )
+        )
     return hits
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from scanner.titles.cues import YEAR_DIGITS
+from scanner.titles.cues import KEY_TAGS, YEAR_DIGITS
 from scanner.titles.names import AUTHOR_LIST, ETAL, NOT_NAMES, list_start, split_authors
 from scanner.types import EntryFields
 
@@ -259,3 +259,30 @@ _ROLE_KEY = re.compile(
     r"(?<![\w-])(?P<names>[A-Z][A-Za-z'-]*?)(?P<year>(?:1[6-9]|20)\d\d)[a-z]?(?![\w-])"
 )
 _KEY_NAME = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*")
+
+
+# A bare citation key from the BibTeX file a project's authors share: first author, the year's
+# two digits, the venue's short name (`see Hartley13ijcv`, `(Zhang97ivc)`, `Murray94book`,
+# `Wilson14eccv_1DSfM.pdf`); never a type or function name (`Float64bits`, `Urng32bits`).
+BARE_KEY = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][a-z]{2,}(?:-?[A-Z][a-z]+)?)(?P<yy>\d\d)"
+    rf"(?P<tag>{'|'.join((*KEY_TAGS, 'book'))})\d?(?![a-z])"
+)
+KEY_TAG_NEEDLES = (*KEY_TAGS, "book")
+# Words that name code, not people, before two digits: `Test16book`, `Float32thesis`.
+_CODE_WORDS = frozenset(
+    "test tests float int uint vec mat type data case win ver version rev build step tag".split()  # noqa: SIM905
+)
+_CENTURY_TURN = 40  # `Murray94book` is of 1994, `Hartley13ijcv` of 2013 (years end at 2039)
+
+
+def bare_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, EntryFields, float]]:
+    """Bare citation keys (`Hartley13ijcv`) as author-year mentions, as `author_year` gives
+    them."""
+    for match in BARE_KEY.finditer(text, start, end):
+        name = match["name"]
+        if name.lower() in NOT_NAMES | _CODE_WORDS or _not_prose_line(text, match.start()):
+            continue
+        two = int(match["yy"])
+        year = (2000 if two < _CENTURY_TURN else 1900) + two
+        yield match.start(), match.end(), EntryFields(authors=(name,), year=year), 0.5

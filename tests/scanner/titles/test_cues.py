@@ -80,6 +80,16 @@ def test_every_fixture_block_that_cites_passes_the_block_filter(
             "pub fn is_isomorphic() {}\n",
             RefKind.TITLE,
         ),
+        (
+            "pose.cpp",
+            "/* Modified from Tanaka94book version. */\nint expmap(int x) { return x; }\n",
+            RefKind.AUTHOR_YEAR,
+        ),
+        (
+            "pose.h",
+            "// See Kowalczyk13ijcv:\n// the chordal mean.\nint mean(int x);\n",
+            RefKind.AUTHOR_YEAR,
+        ),
     ],
 )
 def test_a_file_whose_only_cue_is_a_title_cue_is_read(

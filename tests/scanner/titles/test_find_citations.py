@@ -180,6 +180,36 @@ def test_author_year_mentions(text: str, authors: tuple[str, ...], year: int) ->
     assert hit.title_hint is None
 
 
+@pytest.mark.parametrize(
+    ("text", "author", "year"),
+    [
+        ("  // See Kowalczyk13ijcv:\n  // the mean minimizes the chordal cost", "Kowalczyk", 2013),
+        ("/** Modified from Tanaka94book version (which assumes unit w) */", "Tanaka", 1994),
+        (" * following Ortega14eccv_motion.pdf we compute the distance", "Ortega", 2014),
+        ("/** The robust error model (Lindqvist97ivc). */", "Lindqvist", 1997),
+        ("  /// compute D, Harlow00book p.53", "Harlow", 2000),
+        ("// the closed form of Morel-Dupont09thesis, eq. (4.2)", "Morel-Dupont", 2009),
+    ],
+)
+def test_bare_citation_keys_are_author_year_mentions(text: str, author: str, year: int) -> None:
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR
+    assert hit.reference.authors == (author,) and hit.reference.year == year
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "return Float64bits(x) ^ Urng32bits(seed);  // see Test16book",
+        "// ids: abc12book, Spin20us, Win95pts and Bank32nh",
+        "// the hypothesis and the parenthesis: 2 controls",
+        "  // x.Smith13ijcvx and Smith1ijcv are no keys",
+    ],
+)
+def test_code_names_with_digits_are_not_citation_keys(text: str) -> None:
+    assert find_citations(text) == []
+
+
 def test_several_author_year_mentions_in_one_bracket() -> None:
     text = "such as WordNet (Miller, 1990; Fellbaum, 1998) and [Brown et al., 1993; Koehn, 2010]"
     found = [(h.reference.authors, h.reference.year) for h in find_citations(text)]
