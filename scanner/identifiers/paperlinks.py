@@ -262,8 +262,8 @@ def entry_around(text: str, start: int, end: int) -> str:
 
 
 # A paragraph break: a blank line (the blanked ` *` of a comment keeps its spaces), or a line
-# of paragraph markup only (Javadoc's `<p>`, Doxygen's `</para><para>`).
-_PARAGRAPH_BREAK = re.compile(r"(?i)\n[ \t]*(?:</?(?:p|para|br)[ \t]*/?>[ \t]*)*(?=\n)")
+# of paragraph markup only (Javadoc's `<p>`, Doxygen's `</para><para>`), in CRLF files too.
+_PARAGRAPH_BREAK = re.compile(r"(?i)\n[ \t\r]*(?:</?(?:p|para|br)[ \t]*/?>[ \t\r]*)*(?=\n)")
 
 
 def unwrap_archive(url: str) -> str:

@@ -308,3 +308,22 @@ def test_badges_and_link_lists(text: str, expected: list[str] | None) -> None:
 def test_prefilter_skips_personal_site_links_that_are_not_papers() -> None:
     assert not may_cite(b"// See https://someone.github.io/project/api.html\nint f();\n")
     assert may_cite(b"// See https://someone.github.io/pubs/sketch.pdf\nint f();\n")
+
+
+def test_an_entry_ends_at_a_blank_or_markup_line_in_crlf_text_too() -> None:
+    from scanner.identifiers.paperlinks import entry_around
+
+    for newline in ("\n", "\r\n"):
+        text = newline.join(
+            [
+                "   Ported from the tutorial code of J. Roe.",
+                "   <p>",
+                "   Roe, J. (2004). Sampling shapes. Proc. of X. https://example.org/~roe/s.pdf",
+                "   ",
+                "   Later prose.",
+            ]
+        )
+        start = text.index("https://")
+        entry = entry_around(text, start, text.index(".pdf") + 4)
+        assert "tutorial" not in entry and "Later prose" not in entry
+        assert entry.replace("<p>", "").strip().startswith("Roe, J. (2004)")
