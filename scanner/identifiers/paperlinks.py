@@ -324,12 +324,15 @@ def _lead(entry: str) -> str:
 _ANCHOR_LABEL = re.compile(r"(?i)\A[\"']?[^>\n]{0,60}>\s*([^<]{1,120}?)\s*</a\s*>")
 _MARKDOWN_LABEL = re.compile(r"\[([^\[\]\n]{1,120})\]\(\s*\Z")
 _LANGUAGES = r"(?:c|c\+\+|java|python|matlab|octave|r|fortran|julia|javascript|rust|go)"
-# A label naming a program, not a paper: `C++ Implementation by T. C.`, `Matlab code`,
-# `Implementation`, `Source code`, `Software` (a paper's title may open with "Implementation of").
-_PROGRAM_LABEL = re.compile(
+# A label naming a program or another non-paper, not a paper: `C++ Implementation by T. C.`,
+# `Matlab code`, `Implementation`, `Source code`, `Slides`, `Project page` (a paper's title may
+# open with "Implementation of").
+_NOT_PAPER_LABEL = re.compile(
     rf"(?i)^(?:{_LANGUAGES}\s+(?:implementation|code|source(?: code)?|program|package|library)\b"
     r"|(?:implementation|code)(?:\s+(?:by|in|from|at|on)\b|\s*$)"
-    r"|(?:source code|software|toolbox|library)\b)"
+    r"|(?:source code|software|toolbox|library|slides?|talk|video|poster|home ?page|"
+    r"project (?:page|site)|web ?site|web ?page|documentation|docs|manual|blog(?: post)?|"
+    r"lecture notes?|course notes?)\b)"
 )
 
 
@@ -387,7 +390,7 @@ def is_paper_link(url: str, entry: str) -> bool:
     lead = _lead(entry)
     if _ENTRY_VETO.search(lead) or _STANDARD_LEAD.search(lead) or _LICENSE_ENTRY.search(entry):
         return False
-    if _PROGRAM_LABEL.match(_link_label(entry)):
+    if _NOT_PAPER_LABEL.match(_link_label(entry)):
         return False
     if _PAPER_PAGES.match(host + path):
         return True

@@ -217,6 +217,9 @@ NOT_PAPERS = [
     ),
     ("https://www.example.edu/~lee/papers/method.pdf", "the authors' [Matlab code](" + M + ")"),
     ("https://www.example.edu/pubs/tool.html", '<a href="' + M + '">Source code</a>, 2019'),
+    # a talk's slides and a project's page among an author's papers, named so by their label
+    ("https://www.example.edu/~lee/papers/nips19-lee.pdf", "Lee (2019). [Slides](" + M + ")"),
+    ("https://example.edu/~lee/publications/sort/", '<a href="' + M + '">Project page</a>, 2019'),
 ]
 
 
