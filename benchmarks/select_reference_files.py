@@ -60,6 +60,14 @@ SOURCES = {
     "tribuo": (".", (".java",)),
     "talisman": ("package", (".js",)),
     "gtsam": ("gtsam", (".h", ".cpp")),
+    # The sixth development set (references-dev6.jsonl), drawn like test3.
+    "scikit-survival": ("sksurv", (".py", ".pyx")),
+    "hdbscan": ("hdbscan", (".py", ".pyx")),
+    "tsfresh": ("tsfresh", (".py",)),
+    "pykalman": ("pykalman", (".py",)),
+    "lightgbm": (".", (".h", ".hpp", ".cpp", ".cu")),
+    "vlfeat": ("vl", (".c", ".h")),
+    "highs": ("highs", (".h", ".hpp", ".cpp", ".c")),
     # The seventh development set (references-dev7.jsonl): Java, Rust, Go, JavaScript.
     "moea": ("src", (".java",)),
     "kiddo": ("src", (".rs",)),
@@ -113,6 +121,7 @@ STRATA = {"pyod", "datasketch", "dlib", "jgrapht", "rust-bio", "bloom-filters"}
 # The fifth development set (references-dev5.jsonl) is drawn the same two ways.
 STRATA |= {"salib", "textdistance", "natural", "ensmallen", "jts", "geo"}
 STRATA |= {"tribuo", "talisman", "gtsam"}
+STRATA |= {"scikit-survival", "hdbscan", "tsfresh", "pykalman", "lightgbm", "vlfeat", "highs"}
 # The seventh development set (references-dev7.jsonl) too.
 STRATA |= {"moea", "kiddo", "rstar", "golang-geo", "nlp", "vega-statistics", "poly2tri"}
 STRATA |= {"ndarray-stats", "rustworkx"}

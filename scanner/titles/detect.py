@@ -27,7 +27,14 @@ from scanner.titles.inline import (
     initials_year,
 )
 from scanner.titles.leads import holds_any, led, needles
-from scanner.titles.names import AUTHOR_LIST, ETAL, NAME, NOT_NAMES, list_start
+from scanner.titles.names import (
+    AUTHOR_LIST,
+    ETAL,
+    NAME,
+    NOT_NAMES,
+    list_start,
+    opens_with_non_name,
+)
 from scanner.titles.sections import Region, entry_body, regions
 from scanner.types import EntryFields, Hit
 
@@ -280,8 +287,8 @@ def _starts_in(text: str, start: int, limit: int, entries: _AuthorEntries) -> li
     while pos > 0 and pos < limit and text[pos - 1].isalnum():
         pos += 1  # a window opens mid-word; names start at a word
     while (match := AUTHOR_LIST.search(text, pos, limit)) is not None:
-        first = match.group().split()[0].strip(",.").lower()
-        if first in NOT_NAMES:
+        if opens_with_non_name(match.group()):
+            first = match.group().split()[0].strip(",.")
             nxt = _WORD_START.search(text, match.start() + len(first) + 1, limit)
             pos = nxt.start() if nxt else limit
             continue
@@ -327,7 +334,7 @@ def _author_entry(
             end = match.start() + cut
             end = start + len(text[start:end].rstrip(" ,&\n\t\r"))
             break
-    if text[start:end].split()[0].strip(",.").lower() in NOT_NAMES:
+    if opens_with_non_name(text[start:end]):
         return None
     return parse_after_authors(text, start, end, limit)
 

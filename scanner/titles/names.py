@@ -291,18 +291,53 @@ NOT_NAMES = MONTHS | frozenset(
 )
 
 
+_INITIAL_WORD = re.compile(r"[^\W\d_a-z]\.,?")
+
+
+def opens_with_non_name(text: str) -> bool:
+    """Whether the first word of `text` is a word that is never a name ("The", "See"); an
+    initial is a name's ("C. M. Yeh", "I. Reda", "A. Dachraoui"), though "c", "i" and "a"
+    alone are words."""
+    words = text.split()
+    if not words or _INITIAL_WORD.fullmatch(words[0]):
+        return False
+    return words[0].strip(",.").lower() in NOT_NAMES
+
+
 def split_authors(text: str) -> tuple[str, ...]:
     """The names in an author list, in order, without "and", "&" or "et al.".
 
     "Surname, Initials" pairs stay together; a bare "et al." is dropped.
     """
     text = ETAL.sub("", text)
+    if _ONE_INVERTED.fullmatch(text.strip(" ,.")):
+        return (" ".join(text.strip(" ,.").split()),)  # "Welch, Bernard Lewis": one person
     names = []
     for match in NAME.finditer(text):
         name = " ".join(match.group().split())
         if name.lower() not in NOT_NAMES:
             names.append(name)
-    return tuple(names)
+    return _surnames_apart(names)
+
+
+# One author written surname first with two given names: "Welch, Bernard Lewis".
+_ONE_INVERTED = re.compile(rf"{_SURNAME},\s*{_GIVEN}\s+{_GIVEN}")
+_WORD_PAIR = re.compile(rf"({_SURNAME}),\s*({_GIVEN})")
+
+
+def _surnames_apart(names: list[str]) -> tuple[str, ...]:
+    """`names` with a "Surname, Given" pair read from a list of bare surnames taken apart:
+    in "Deb, Pratab, Agarwal, and Meyarivan" every other name is one word, so "Pratab" is
+    the second author, not Deb's given name ("Kinderman, Albert and Monahan, John" and
+    "Durbin, James, and Siem Jan Koopman" keep theirs)."""
+    pairs = [_WORD_PAIR.fullmatch(name) for name in names]
+    bare = [name for name, pair in zip(names, pairs, strict=True) if pair is None]
+    if not any(pairs) or not bare or any(" " in name or "." in name for name in bare):
+        return tuple(names)
+    out: list[str] = []
+    for name, pair in zip(names, pairs, strict=True):
+        out.extend(pair.groups() if pair is not None else (name,))
+    return tuple(out)
 
 
 def plausible_authors(text: str) -> bool:

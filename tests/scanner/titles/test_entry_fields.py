@@ -156,3 +156,24 @@ def test_a_title_is_never_cut_into_its_venue(text: str) -> None:
     )
     assert venue in (None, "Electronic Journal of Linear Algebra")
     assert hit.title_hint == title
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        # A first initial that is also a word ("C", "I", "A") still opens the author list.
+        ("    .. [1] C. M. Yeh, Y. Zhu and L. Ulanova. Matrix Profile I: All Pairs\n"
+         "       Similarity Joins for Time Series. ICDM 2016.",
+         ("C. M. Yeh", "Y. Zhu", "L. Ulanova")),
+        ('    [1] C. F. van Loan. "Computing Integrals Involving the Matrix Exponential."\n'
+         "        IEEE Trans. Automatic Control, 23(3): 395-404 (1978)", ("C. F. van Loan",)),
+        ('I. Reda and A. Andreas, "Solar Position Algorithm for Solar Radiation\n'
+         'Applications," National Renewable Energy Laboratory, 2005.',
+         ("I. Reda", "A. Andreas")),
+        ("    .. [1] A. Dachraoui, A. Bondu & A. Cornuejols. Early classification of time\n"
+         "       series as a sequential decision making problem. ECML 2015",
+         ("A. Dachraoui", "A. Bondu", "A. Cornuejols")),
+    ],
+)  # fmt: skip
+def test_every_author_is_read(text: str, authors: tuple[str, ...]) -> None:
+    assert _fields(text).authors == authors

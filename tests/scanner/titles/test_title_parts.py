@@ -22,6 +22,14 @@ from scanner.titles.sections import regions
         ("Hull et al,", ("Hull",)),
         # an accent written as a combining mark (`e` + U+0301), as macOS files keep it
         ("Nicolas Dugue\u0301, Anthony Perez.", ("Nicolas Dugue\u0301", "Anthony Perez")),
+        # bare surnames: the second is an author, not the first one's given name
+        ("Deb, Pratab, Agarwal, and Meyarivan,", ("Deb", "Pratab", "Agarwal", "Meyarivan")),
+        ("Igel, Hansen, Roth, 2007", ("Igel", "Hansen", "Roth")),
+        ("Kinderman, Albert and Monahan, John.", ("Kinderman, Albert", "Monahan, John")),
+        ("Durbin, James, and Siem Jan Koopman.", ("Durbin, James", "Siem Jan Koopman")),
+        ("Smith, John.", ("Smith, John",)),
+        # one person, surname first, with two given names
+        ("Welch, Bernard Lewis.", ("Welch, Bernard Lewis",)),
     ],
 )
 def test_author_lists(text: str, names: tuple[str, ...] | None) -> None:
