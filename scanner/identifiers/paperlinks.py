@@ -324,15 +324,15 @@ def _lead(entry: str) -> str:
 _ANCHOR_LABEL = re.compile(r"(?i)\A[\"']?[^>\n]{0,60}>\s*([^<]{1,120}?)\s*</a\s*>")
 _MARKDOWN_LABEL = re.compile(r"\[([^\[\]\n]{1,120})\]\(\s*\Z")
 _LANGUAGES = r"(?:c|c\+\+|java|python|matlab|octave|r|fortran|julia|javascript|rust|go)"
-# A label naming a program or another non-paper, not a paper: `C++ Implementation by T. C.`,
-# `Matlab code`, `Implementation`, `Source code`, `Slides`, `Project page` (a paper's title may
-# open with "Implementation of").
+# A label that is only the name of a program or another non-paper, perhaps with its author or
+# place: `C++ Implementation by T. C.`, `Matlab code`, `Source code`, `Slides (PDF)`, `Project
+# page`; not a paper's title that opens with such a word (`Implementation of ...`, `Software
+# Aging in ...`, `Video Object Segmentation`).
 _NOT_PAPER_LABEL = re.compile(
-    rf"(?i)^(?:{_LANGUAGES}\s+(?:implementation|code|source(?: code)?|program|package|library)\b"
-    r"|(?:implementation|code)(?:\s+(?:by|in|from|at|on)\b|\s*$)"
-    r"|(?:source code|software|toolbox|library|slides?|talk|video|poster|home ?page|"
-    r"project (?:page|site)|web ?site|web ?page|documentation|docs|manual|blog(?: post)?|"
-    r"lecture notes?|course notes?)\b)"
+    rf"(?i)^(?:{_LANGUAGES}\s+)?(?:implementation|code|source(?: code)?|program|package|library|"
+    r"software|toolbox|slides?|talk|video|poster|home ?page|project (?:page|site)|web ?site|"
+    r"web ?page|documentation|docs|manual|blog(?: post)?|lecture notes?|course notes?)"
+    r"(?:\s+(?:by|at|on|from|in)\b[^\n]*|\s*\([^)\n]*\))?\s*[.:]?$"
 )
 
 

@@ -106,7 +106,9 @@ PAPERS = [
     # CEUR-WS files a workshop's papers under its volume, named by session (`FORUM_18.pdf`).
     ("https://pdfs.semanticscholar.org/b123/0f1e2d3c4b5a6978879.pdf", "See " + M),
     ("http://ceur-ws.org/Vol-91/files/FORUM_07.pdf", "the bulk loading of [2], see " + M),
-    # An anchor whose text is a paper's title that opens with "Implementation of".
+    # Anchors whose text is a paper's title that opens with a word a program's label may be.
+    ("https://www.example.edu/~kim/papers/aging.pdf", '<a href="' + M + '">Software Aging</a>'),
+    ("https://www.example.edu/~kim/papers/vos.pdf", '<a href="' + M + '">Video Object Cuts</a>'),
     (
         "https://www.example.edu/~kim/publications/simplex.pdf",
         '<li>Kim, J. (2001). <a href="' + M + '">Implementation of the dual simplex method</a>',
