@@ -85,6 +85,8 @@ _WRAPPERS = frozenset(
 _ATTACHMENTS = frozenset(
     {"attribute_item", "inner_attribute_item", "decorator", "annotation", "marker_annotation"}
 )
+# Comment nodes of the grammars (`comment`; Java's and Rust's line and block comments).
+_COMMENT_NODES = frozenset({"comment", "line_comment", "block_comment"})
 _CONTAINERS = frozenset(
     {
         SymbolKind.CLASS,
@@ -360,6 +362,12 @@ _NAMED_DOC = re.compile(
 _LAST_NAME = re.compile(r"[.:]+")
 
 
+def _is_doc_comment(node: Node, data: bytes) -> bool:
+    """`/** ... */`, `/*! ... */`, `///` or `//!` (not the `////` and `/**/` of separators)."""
+    head = data[node.start_byte : node.start_byte + 4]
+    return head[:3] in (b"/**", b"/*!", b"///", b"//!") and head not in (b"////", b"/**/")
+
+
 def _owner(
     block: RawBlock,
     language: Language,
@@ -374,8 +382,17 @@ def _owner(
     if block.is_comment and not inner_doc and not trails_code(block.first_node, data):
         previous_row = end_row(block.last_node, data)
         sibling = block.last_node.next_named_sibling
-        while sibling is not None and sibling.type in _ATTACHMENTS:
-            previous_row = sibling.end_point.row
+        # Annotations, and plain comments directly below (`/** doc */` then `// TODO ...`),
+        # stand between a comment and its definition; a doc comment below documents it instead.
+        while sibling is not None and (
+            sibling.type in _ATTACHMENTS
+            or (
+                sibling.type in _COMMENT_NODES
+                and sibling.start_point.row - previous_row <= 1
+                and not _is_doc_comment(sibling, data)
+            )
+        ):
+            previous_row = end_row(sibling, data)
             sibling = sibling.next_named_sibling
         # A Doxygen block that names its definition (`\function igraph_foo`) documents it
         # across one blank line too.

@@ -13,3 +13,9 @@
 (function_signature_item name: (identifier) @name) @definition.function
 (macro_definition name: (identifier) @name) @definition.macro
 (type_item name: (type_identifier) @name) @definition.type
+; Constants and statics of a module, an impl or a trait (`const MEAN_RADIUS: f64 = ...`); those
+; of a function body are no symbols.
+(source_file (const_item name: (identifier) @name) @definition.variable)
+(source_file (static_item name: (identifier) @name) @definition.variable)
+(declaration_list (const_item name: (identifier) @name) @definition.variable)
+(declaration_list (static_item name: (identifier) @name) @definition.variable)
