@@ -284,8 +284,24 @@ def _definitions(
         anchor = node
         while anchor.parent is not None and anchor.parent.type in _WRAPPERS:
             anchor = anchor.parent
-        if node.id not in found:
+        known = found.get(node.id)
+        # A module-level variable pattern and a sharper one (a function's) may both name a
+        # declarator: the sharper kind wins.
+        if known is None or (known.kind is SymbolKind.VARIABLE and kind is not SymbolKind.VARIABLE):
             found[node.id] = _Definition(node, kind, name, anchor.start_byte)
+    # `var f = exports.f = factory(...)`: the variable is the definition it holds, not its parent.
+    for node_id in [
+        node_id
+        for node_id, d in found.items()
+        if d.kind is SymbolKind.VARIABLE
+        and any(
+            inner.name == d.name
+            and inner.node.id != node_id
+            and d.node.start_byte <= inner.node.start_byte < d.node.end_byte
+            for inner in found.values()
+        )
+    ]:
+        del found[node_id]
     # `typedef struct queue {...} queue_t;` is one definition, known by its typedef name.
     for node_id in [
         node_id
