@@ -190,12 +190,18 @@ class _Worker:
         data, problem, sig = read_signed(f"{self.base}/{path}", self.options.max_file_size)
         if data is None:
             return FileScan(path, name, FileStatus.SKIPPED, reason=problem), None, None
-        scan = scan_bytes(self.root, path, data, self.options, language)
-        if scan.reason is not None and scan.reason.startswith(TIMED_OUT):
-            return scan, None, None  # depends on the machine's load: tried again next time
         from scanner.cache import digest
+        from scanner.memo import recall, remember
 
-        return scan, sig, digest(data)
+        content_digest = digest(data)
+        # A copy of a file scanned earlier (vendored trees repeat files verbatim) takes its result.
+        scan = recall(self.options, content_digest, language, path)
+        if scan is None:
+            scan = scan_bytes(self.root, path, data, self.options, language)
+            if scan.reason is not None and scan.reason.startswith(TIMED_OUT):
+                return scan, None, None  # depends on the machine's load: tried again next time
+            remember(self.options, content_digest, language, scan)
+        return scan, sig, content_digest
 
 
 def read_signed(
