@@ -68,6 +68,10 @@ SOURCES = {
     "lightgbm": (".", (".h", ".hpp", ".cpp", ".cu")),
     "vlfeat": ("vl", (".c", ".h")),
     "highs": ("highs", (".h", ".hpp", ".cpp", ".c")),
+    "scikit-network": ("sknetwork", (".py", ".pyx")),
+    "nevergrad": ("nevergrad", (".py",)),
+    "eigen": ("unsupported/Eigen/src", (".h",)),
+    "xgboost": (".", (".h", ".cc", ".cu", ".cuh")),
     # The seventh development set (references-dev7.jsonl): Java, Rust, Go, JavaScript.
     "moea": ("src", (".java",)),
     "kiddo": ("src", (".rs",)),
@@ -122,6 +126,7 @@ STRATA = {"pyod", "datasketch", "dlib", "jgrapht", "rust-bio", "bloom-filters"}
 STRATA |= {"salib", "textdistance", "natural", "ensmallen", "jts", "geo"}
 STRATA |= {"tribuo", "talisman", "gtsam"}
 STRATA |= {"scikit-survival", "hdbscan", "tsfresh", "pykalman", "lightgbm", "vlfeat", "highs"}
+STRATA |= {"scikit-network", "nevergrad", "eigen", "xgboost"}
 # The seventh development set (references-dev7.jsonl) too.
 STRATA |= {"moea", "kiddo", "rstar", "golang-geo", "nlp", "vega-statistics", "poly2tri"}
 STRATA |= {"ndarray-stats", "rustworkx"}
