@@ -13,7 +13,7 @@ import pytest
 from catalog.types import RefKind
 from scanner.extract import find_hits
 from scanner.places.base import Groups
-from scanner.places.same import join_overlapping
+from scanner.places.same import join_overlapping, join_title_prefixes
 from scanner.types import EntryFields, Hit
 
 ONE_WORK = [
@@ -190,3 +190,42 @@ def test_two_titles_read_over_each_other_stay_two_unless_one_is_names() -> None:
     groups = Groups(2)
     join_overlapping(text, [one, junk], groups)
     assert len(groups.members()) == 1
+
+
+def test_entries_whose_titles_agree_to_the_shorter_stay_two_by_their_authors() -> None:
+    # `A. Stark and N. Worth, Generating random regular graphs quickly, 1999` and `Jae Kim and
+    # Van Vo, Generating random regular graphs, 2003`: two entries, two works.
+    quick = EntryFields(("A. Stark", "N. Worth"), "Generating random regular graphs quickly")
+    plain = EntryFields(("Jae Kim", "Van Vo"), "Generating random regular graphs")
+    hits = [
+        Hit(0, 60, RefKind.TITLE, "CG105", reference=quick),
+        Hit(80, 140, RefKind.TITLE, "CG105", reference=plain),
+    ]
+    groups = Groups(2)
+    join_title_prefixes(hits, groups)
+    assert len(groups.members()) == 2
+    # the same title cut short by one reader, with no other author, is one work
+    cut = EntryFields(("A. Stark",), "Generating random regular graphs")
+    hits[1] = Hit(80, 140, RefKind.TITLE, "CG105", reference=cut)
+    groups = Groups(2)
+    join_title_prefixes(hits, groups)
+    assert len(groups.members()) == 1
+
+
+def test_a_venue_after_the_title_read_as_another_title_is_the_entrys() -> None:
+    text = (
+        '  <li>Shaffer, J. D. (1985).  "Multiple Objective Optimization."  Genetic\n'
+        "      Algorithms and Their Uses: Proceedings of the First Conference, pp. 93-100.\n"
+    )
+    authors = ("Shaffer, J. D.",)
+    title = EntryFields(authors, "Multiple Objective Optimization", year=1985)
+    venue = EntryFields(authors, "Genetic Algorithms and Their Uses", year=1985)
+    hits = [
+        Hit(0, 60, RefKind.TITLE, "CG105", reference=title),
+        Hit(6, 120, RefKind.TITLE, "CG105", reference=venue),
+    ]
+    groups = Groups(2)
+    join_overlapping(text, hits, groups)
+    assert len(groups.members()) == 1
+    assert hits[0].reference == title and hits[1].reference is not None
+    assert hits[1].reference.title is None  # the venue is no title of the work
