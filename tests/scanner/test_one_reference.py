@@ -229,3 +229,24 @@ def test_a_venue_after_the_title_read_as_another_title_is_the_entrys() -> None:
     assert len(groups.members()) == 1
     assert hits[0].reference == title and hits[1].reference is not None
     assert hits[1].reference.title is None  # the venue is no title of the work
+
+
+def test_a_bare_doi_item_and_the_entry_whose_year_it_holds_are_one_reference() -> None:
+    text = (
+        "References\n----------\n.. [1] https://doi.org/10.5555/jco.1994.12.10.2086\n\n"
+        ".. [2] Schuman, M., Basler, G., et al.\n"
+        '    "A randomized trial of hormonal treatment in node-positive patients."\n'
+        "    Journal of Example Oncology 12, 2086-2093. (1994)\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.DOI and len(hit.also) == 1
+
+
+def test_a_bare_doi_item_of_another_year_stays_apart() -> None:
+    text = (
+        "References\n----------\n.. [1] https://doi.org/10.5555/jco.2001.19.10.2086\n\n"
+        ".. [2] Schuman, M., Basler, G., et al.\n"
+        '    "A randomized trial of hormonal treatment in node-positive patients."\n'
+        "    Journal of Example Oncology 12, 2086-2093. (1994)\n"
+    )
+    assert len(find_hits(text)) == 2
