@@ -19,11 +19,15 @@ from scanner.types import Hit
 # A sentence of prose in the gap: a word followed by a lowercase word, at the gap's start or
 # after a sentence end (`came first. We follow`), unless the word is an entry's own (a
 # trailer word, or `Chapter in "Book" edited by`, `Technical report`, `PhD thesis`, a venue's
-# `Journal of`, `Proceedings of`, `Advances in`).
+# `Journal of`, `Proceedings of`, `Advances in`), or the words that lead to the entry's link
+# right after them (`Proposed in https://...`).
 _PROSE = re.compile(
-    r"(?:^|[.!?][\"”')\]]?)\s+(?!(?i:chapter|edited|technical|lecture|thesis|phd|journal|"
+    r"(?:^|[.!?][\"”')\]]?)\s+(?!(?i:(?:chapter|edited|technical|lecture|thesis|phd|journal|"
     r"proceedings|transactions|annals|bulletin|communications|conference|symposium|workshop|"
-    r"advances|international)\b)"
+    r"advances|international)\b|"
+    # a line that introduces the entry's link: `Proposed in <url>`, `Based on <url>`
+    r"(?:based|described|proposed|introduced|presented|adapted|taken|ported|details)"
+    r"[ \t]+(?:on|in|at|from)[ \t:]*$))"
     r"([A-Za-z][a-z]+)\s+[a-z]{2,}"
 )
 

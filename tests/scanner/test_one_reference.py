@@ -32,6 +32,9 @@ ONE_WORK = [
     # a title, then its link on the next line after a word naming it
     'J. Sato, K. Lim. "Fast Sketching of Streams", SODA 2011.\n'
     "Original paper: https://arxiv.org/abs/1105.1234\n",
+    # a line leading to the entry's link after it
+    "J. Sato, K. Lim. Fast sketching of data streams. SODA 2011.\n"
+    "Proposed in https://arxiv.org/abs/1105.1234\n",
     # a reST figure whose alt text names the work its target links
     ".. figure:: ../img/cruz2019.png\n   :alt: Figure from Cruz, D. (2019).\n"
     "   :target: https://doi.org/10.5555/e21121167\n",
@@ -62,6 +65,8 @@ ONE_WORK = [
 ]
 
 TWO_WORKS = [
+    "J. Sato, K. Lim. Fast sketching of data streams. SODA 2011.\n"
+    "Based on this we propose https://arxiv.org/abs/1105.1234\n",
     "As in Smith (2001), which Lee extended in https://arxiv.org/abs/1501.01234\n",
     "Smith (2001), also https://arxiv.org/abs/1501.01234 for graphs.\n",
     "Built on Smith (2001). We use https://arxiv.org/abs/1501.01234\n",
