@@ -124,9 +124,9 @@ def _host(key: str) -> str:
     return key.split("://", 1)[-1].split("/", 1)[0]
 
 
-# Between an entry's identifiers on its last line, listing its copies: a comma or `and`
-# (`... (2009).\n https://dx.doi.org/10.1140/..., https://arxiv.org/abs/0906.1405`).
-_COPY_LIST = re.compile(r"[ \t]*[.,;]?[ \t]*(?:,|\band\b|&)[ \t]*")
+# Between an entry's identifiers on its last line, listing its copies: a comma, `and` or an
+# opening parenthesis (`... (2009).\n https://dx.doi.org/10.1140/..., https://arxiv.org/...`).
+_COPY_LIST = re.compile(r"[ \t]*[.,;]?[ \t]*(?:,|\band\b|&|\()[ \t]*")
 
 
 def _copies_listed(text: str, entry: Hit, hit: Hit, joined: bool) -> bool:

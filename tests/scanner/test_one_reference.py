@@ -51,6 +51,8 @@ ONE_WORK = [
     "M. Rossi, D. Axel, and C. T. Berg:\nThe flow equation,\n"
     "Eur. Phys. J. Special Topics 178, 13 (2009).\n"
     "https://dx.doi.org/10.5555/epjst/e2010-01179-1, https://arxiv.org/abs/0906.1402\n",
+    "J. Sato, K. Lim. Fast sketching of data streams. SODA 2011.\n"
+    "https://doi.org/10.5555/soda.2011.42 (https://www.cs.example.edu/~sato/papers/sketch.pdf)\n",
     # one BibTeX entry's DOI and ADS link
     '@ARTICLE{example2018,\n    title = "{The Example Project: Status of the Core Package}",\n'
     "   eprint = {1801.02634},\n      doi = {10.5555/1538-3881/aabc4f},\n"
