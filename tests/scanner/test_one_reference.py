@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from catalog.types import RefKind
+from catalog.types import PaperRef, RefKind
 from scanner.extract import find_hits
 from scanner.places.base import Groups
+from scanner.places.fields import join_fields_after_links
 from scanner.places.same import join_overlapping, join_title_prefixes
 from scanner.types import EntryFields, Hit
 
@@ -257,3 +258,42 @@ def test_a_bare_doi_item_of_another_year_stays_apart() -> None:
         "    Journal of Example Oncology 12, 2086-2093. (1994)\n"
     )
     assert len(find_hits(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # CRLF line ends
+        ".. [1] `On information and sufficiency\r\n    <https://www.jstor.org/stable/2236703>`_\r\n"
+        "    S. Kullby, R. Leiber.\r\n    The Annals of Example Statistics, 1951, 22 (1).\r\n",
+        # the mention read from the item's second line after the link
+        ".. [2] `Riemannian geometry applied to classification\n"
+        "    <https://hal.archives-ouvertes.fr/hal-00602700/>`_\n"
+        "    A. Barr, S. Bonn, M. Cong and C. Jutt. 9th International\n"
+        "    Conference Latent Variable Analysis and Signal Separation\n"
+        "    (LVA/ICA 2010), LNCS vol. 6365, 2010, p. 629-636.\n",
+    ],
+)
+def test_an_entrys_fields_after_its_link_in_other_layouts_are_that_entry(text: str) -> None:
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and not hit.also
+
+
+def test_another_work_named_after_an_entrys_link_stays_apart() -> None:
+    text = (
+        ".. [1] `On information and sufficiency\n    <https://www.jstor.org/stable/2236703>`_\n"
+        "    See also Smith, J. (2001). A later bound. Annals of Examples.\n"
+    )
+    link_end = text.index(">`_") + 1
+    mention = text.index("Smith")
+    link = Hit(
+        text.index("https"),
+        link_end,
+        RefKind.URL,
+        "CG103",
+        ref=PaperRef(RefKind.URL, "https://jstor.org/stable/2236703"),
+    )
+    named = Hit(mention, mention + 17, RefKind.AUTHOR_YEAR, "CG106")
+    groups = Groups(2)
+    assert not join_fields_after_links(text, [link, named], groups)
+    assert len(groups.members()) == 2
