@@ -381,17 +381,25 @@ def _hit(entry: Entry, relaxed: bool = False) -> Hit:
 
 
 def _sure_mention(text: str, hit: Hit) -> bool:
-    """Whether a hit is an author-year mention in prose with `et al` (`Archinal et al. 2011`),
-    not an entry's reading: a lone surname with a year in brackets is too often a title's last
-    word (`Fundamentals of Astrodynamics (1971)`)."""
+    """Whether a hit is an author-year mention in prose with `et al` or two surnames joined
+    before the year (`Archinal et al. 2011`, `Schlegel and Noack 2015`), not an entry's
+    reading: a lone surname with a year is too often a title's last word (`Fundamentals of
+    Astrodynamics (1971)`), and a name list with a venue (`Signal Separation (LVA/ICA 2010)`)
+    a title's too."""
     ref = hit.reference
     return (
         hit.kind is RefKind.AUTHOR_YEAR
         and ref is not None
         and ref.title is None
         and ref.venue is None
-        and ETAL.search(text, hit.start, hit.end) is not None
+        and (
+            ETAL.search(text, hit.start, hit.end) is not None
+            or _PAIR_YEAR.search(text, hit.start, hit.end) is not None
+        )
     )
+
+
+_PAIR_YEAR = re.compile(rf"\s(?:and|&)\s+[A-Z][\w'’-]+,?\s*[(\[]?\s*{YEAR_DIGITS}")
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:

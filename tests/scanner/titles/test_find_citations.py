@@ -233,6 +233,20 @@ def test_a_list_of_author_year_lines_with_journal_volume_and_pages() -> None:
     [
         # a surname that is a word too, before `et al`
         ("  # an efficient recursive implementation (See Press et al. 1989)", "Press", 1989),
+        # two surnames and a year where a longer reading (a title `This can be ...`) failed
+        (
+            "  plus its transpose.  See eqn 3.8 of\n  Orvell and Noakes 2015.  This can be the"
+            " quadratic form, or",
+            "Orvell",
+            2015,
+        ),
+        (
+            "  obtained from Orvell and Hilmer's\n  approximation (cf. Orvell and Hilmer, 1931)\n",
+            "Orvell",
+            1931,
+        ),
+        # a comma before the bracketed year
+        ("  window_length is set to 4 (as\n  per Guerrand and Perot, (2004)).", "Guerrand", 2004),
         # a longer reading of the prose around it (authors `ICRS`) is vetoed: the mention stays
         (
             "  The pole is oriented RA=286.13 deg in ICRS, and thus HCRS as well\n"
@@ -248,12 +262,18 @@ def test_author_year_mentions_read_where_a_longer_reading_failed(
 ) -> None:
     (hit,) = find_citations(text)
     assert hit.kind is RefKind.AUTHOR_YEAR
-    assert hit.reference.authors == (author,) and hit.reference.year == year
+    assert hit.reference.authors[0] == author and hit.reference.year == year
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Cambridge University Press, 1992", "Oxford: Clarendon Press 1990", "see Press, 2007"],
+    [
+        "Cambridge University Press, 1992",
+        "Oxford: Clarendon Press 1990",
+        "see Press, 2007",
+        # code: a call's arguments after a comma, not a year in brackets
+        "  keep a by-component reduce, e.g. (Timestamp, (2020, 1, 2)), out of it",
+    ],
 )
 def test_a_press_is_no_author_without_et_al(text: str) -> None:
     assert find_citations(text) == []
