@@ -75,6 +75,8 @@ _MIN_CITED_WORDS = 3  # a quoted one- or two-word string after "described in" is
 _WORD_START = re.compile(r"\b[A-Z]")
 _INITIAL = re.compile(r"(?:^|\s|,)[A-Z]\.")
 _EDITION = re.compile(EDITION)
+# The edition after an entry's title: `"Title." Second Edition.`, `Title, Volume 1, 2nd ed.`
+_EDITION_NEXT = re.compile(r"[\s.,;:\"”']*[^\n.;]{0,30}?" + EDITION)
 _AFTER_QUOTED_TITLE = re.compile(r"[\"”'][.,]?\s*$|[.,]\s*[\"”]\s*$")
 _JOINERS = frozenset({"and", "et", "al"})
 
@@ -288,7 +290,8 @@ def _author_starts(
     return starts
 
 
-_ANCHOR = led(re.compile(rf"(?<!\d){YEAR_DIGITS}(?!\d)|[\"“”]|``|<\s*br"))
+# An entry's authors come before its year, its quoted title, a `<br>` or its book's edition.
+_ANCHOR = led(re.compile(rf"(?<!\d){YEAR_DIGITS}(?!\d)|[\"“”]|``|<\s*br|{EDITION}"))
 _AUTHOR_REACH = 300  # how far before its year or title an author list may begin
 
 
@@ -362,7 +365,10 @@ def _accept(entry: Entry, text: str) -> bool:
         # no year: a venue, or a book's edition (`David S. Watkins, "Fundamentals of Matrix
         # Computations," Second Edition`), and author names in a form prose never takes
         # ("J. Schneider and M. Vlachos", "Vitter, J. S.") still make an entry
-        edition = _EDITION.search(text, entry.start, entry.end) is not None
+        edition = (
+            _EDITION.search(text, entry.start, entry.end) is not None
+            or _EDITION_NEXT.match(text, entry.end) is not None
+        )
         return (ref.venue is not None or edition) and all(_INITIAL.search(a) for a in ref.authors)
     return entry.evidence >= 2 or len(ref.authors) >= 2
 

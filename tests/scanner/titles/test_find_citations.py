@@ -369,6 +369,12 @@ def test_quoted_phrases_with_by_inside_are_not_titles(text: str) -> None:
         " * Based off of the description provided in:<br>\n * <br>\n * Jane Q. Hollis,"
         ' "Foundations of Matrix Sorting," Second Edition. Page 404-411\n',
         ' For more see Jane Q. Hollis, "Foundations of Matrix Sorting" 2nd edition, pages 9-12.',
+        # the edition after the quote's period
+        ' * Based on:<br>\n * Jane Q. Hollis, "Foundations of Matrix Sorting." Second Edition.\n',
+        # single quotes right after the names, `Ed.` after an ordinal
+        "  See J. Q. Hollis, K. L. van Dorn 'Foundations of Matrix Sorting',\n  third Ed., page 5",
+        # the volume between the title and the edition
+        "  Hollis J.Q., K. van Dorn: Foundations of Matrix\n  Sorting, Volume 1, 2nd ed., p.30",
     ],
 )
 def test_an_author_first_book_with_its_edition_and_no_year(text: str) -> None:
@@ -383,6 +389,7 @@ def test_an_author_first_book_with_its_edition_and_no_year(text: str) -> None:
         " Thanks to J. Q. Hollis, the Second Edition of the tool adds pages.",
         # an edition of software, not a book
         " Requires the Community Edition of the IDE, 2nd edition of the plugin.",
+        " the first edge and the second edge, with edges of the 3rd edge list",
     ],
 )
 def test_an_edition_without_a_book_entry_is_no_citation(text: str) -> None:
