@@ -47,6 +47,8 @@ _MODULE_NAMERS: dict[str, Callable[[str], str]] = {
     "typescript": file_stem,
     "tsx": file_stem,
 }
+# The languages whose file-level symbol is a module name made from the path, not the path.
+MODULE_NAMED = frozenset(_MODULE_NAMERS)
 
 
 def qualified_name(language: Language, top: Symbol, names: list[str]) -> str:

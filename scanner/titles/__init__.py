@@ -14,6 +14,7 @@ import re
 
 from ahocorasick_rs import AhoCorasick
 
+from scanner.lazyre import lazy_compile
 from scanner.titles.cues import CUES, YEAR_PATTERN
 from scanner.types import Hit
 
@@ -39,7 +40,7 @@ SHIPPED_MODEL = object()  # `find_citations`' default tagger: the model shipped 
 # where the plain string is mostly something else, a string and the pattern the detector reads
 # it in; the string is tested first, so the pattern runs only on blocks that hold it.
 _CUE_STRINGS = tuple(dict.fromkeys(c.text for c in CUES if not c.book and not c.pattern))
-_CUE_PATTERNS = tuple((c.text, re.compile(c.pattern)) for c in CUES if not c.book and c.pattern)
+_CUE_PATTERNS = tuple((c.text, lazy_compile(c.pattern)) for c in CUES if not c.book and c.pattern)
 # The short names of reference works (`scanner.titles.books.KNOWN_WORKS`): `Knuth, Vol. 2`.
 KNOWN_NEEDLES = tuple(c.text for c in CUES if c.book)
 _YEAR_NEEDLE = YEAR_PATTERN
