@@ -97,6 +97,19 @@ def find_hits(text: str, titles: TitleScope = TitleScope.ALL) -> tuple[Hit, ...]
     return tuple(merge_place(text, merged))
 
 
+def cites_any(texts: Sequence[str], titles: TitleScope = TitleScope.ALL) -> bool:
+    """Whether `find_hits(text, titles)` finds anything in one of `texts`: what `any` over
+    them says, asked in a cheaper order. A text holding an identifier has a hit whatever the
+    title detector reads in it (merging by place never leaves none), so every text is searched
+    for identifiers first, and the title detector (most of a block's cost) reads the texts, in
+    their order, only when none holds one. Parsers ask this of a file's blocks before reading
+    its structure: a docstring with examples is read again with them blanked, so its reading
+    with them is wasted whenever another block settles the question."""
+    if any(find_hits(text, TitleScope.NONE) for text in texts):
+        return True
+    return titles is TitleScope.ALL and any(find_hits(text, titles) for text in texts)
+
+
 def _identifiers(text: str) -> tuple[Hit, ...]:
     """The identifiers written in `text`, sorted by position, without overlaps, each its own
     hit (two of one work joined only by link syntax are one)."""

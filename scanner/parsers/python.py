@@ -67,10 +67,13 @@ class PythonParser:
             return ParsedFile(())
         citing = _CitingBlocks(source) if source.prefilter else None
         if not self.attribute_all:
-            from scanner.extract import find_hits
+            from scanner.extract import cites_any
 
             readable = raw_blocks if citing is None else citing.among(raw_blocks)
-            if not any(find_hits(block.text, source.titles) for block in readable):
+            # Docstrings with examples last: the scan reads them again with the examples
+            # blanked, while the others' hits are kept for the scan's own read.
+            texts = sorted((block.text for block in readable), key=_has_examples)
+            if not cites_any(texts, source.titles):
                 if citing is not None:
                     return ParsedFile((), quiet=len(raw_blocks))
                 module = Symbol(source.module, SymbolKind.MODULE)
@@ -125,6 +128,10 @@ class PythonParser:
         docs = DocStrings(text, tokens, source.module)
         blocks = attribute(raw_blocks, structure, lines, index, module, docs)
         return ParsedFile(tuple(blocks), fallback=fallback, quiet=quiet)
+
+
+def _has_examples(text: str) -> bool:
+    return ">>>" in text
 
 
 class _CitingBlocks:

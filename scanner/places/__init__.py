@@ -25,15 +25,18 @@ from scanner.places.entries import (
     join_entry_tails,
     join_leading_identifiers,
 )
+from scanner.places.fields import join_fields_after_links
 from scanner.places.labels import from_entry_label, join_labels, with_label_mentions
 from scanner.places.links import with_link_references
 from scanner.places.mentions import join_author_year_mentions
 from scanner.places.same import (
     join_chapter_collections,
+    join_overlapping,
     join_same_work,
     join_title_prefixes,
     join_volume_series,
 )
+from scanner.places.sole import join_sole_pair
 from scanner.types import Hit
 
 __all__ = ["merge_place"]
@@ -45,16 +48,21 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
         return with_link_references(text, hits)
     groups = Groups(len(hits))
     join_same_work(hits, groups)
+    join_overlapping(text, hits, groups)
     join_title_prefixes(hits, groups)
     join_chapter_collections(text, hits, groups)
     join_volume_series(text, hits, groups)
     heads = join_entry_identifiers(text, hits, groups)
     join_leading_identifiers(text, hits, groups)
     join_entry_tails(text, hits, groups)
+    heads |= join_fields_after_links(text, hits, groups)
     beside = frozenset(hits[i].start for i in heads | join_beside(text, hits, groups))
     join_labels(text, hits, groups)
     join_author_year_mentions(text, hits, groups)
-    merged = [merge(text, [hits[i] for i in members], beside) for members in groups.members()]
+    bridged = frozenset(hits[i].start for i in join_sole_pair(text, hits, groups))
+    merged = [
+        merge(text, [hits[i] for i in members], beside, bridged) for members in groups.members()
+    ]
     merged.sort(key=lambda h: (h.start, h.end))
     if "[" in text:  # asked once per place: asked per hit, it read a huge block once per hit
         merged = [

@@ -18,6 +18,8 @@ from bisect import bisect_left
 from catalog.keys import family_name
 from catalog.types import RefKind
 from scanner.places.base import ENTRY_BREAK, Groups, mergeable
+from scanner.places.layout import CITE_LABEL
+from scanner.places.sentences import leads_to_link
 from scanner.types import Hit
 
 _NAMED_KINDS = frozenset({RefKind.TITLE, RefKind.AUTHOR_YEAR, RefKind.BOOK})
@@ -35,8 +37,11 @@ _LINK_FORMS = (
     ),
     # JSDoc and TSDoc: `{@link target | text}`, `{@link target text}`
     re.compile(r"\{@link(?:plain|code)?\s+(?P<target>[^\s|{}]+)\s*\|?\s*(?P<text>[^{}|]+)\}"),
+    # a reST figure or image: its `:alt:` text and its `:target:` link, in either order
+    re.compile(r":alt:[ \t]*(?P<text>[^\n]+)\n[ \t]*:target:[ \t]*(?P<target>\S+)"),
+    re.compile(r":target:[ \t]*(?P<target>\S+)[ \t]*\n[ \t]*:alt:[ \t]*(?P<text>[^\n]+)"),
 )
-_LINK_NEEDLES = ("`", "](", "href", "@link")
+_LINK_NEEDLES = ("`", "](", "href", "@link", ":target:")
 
 # Between a mention and the identifier after it: punctuation, at most one line break, and the
 # words an entry puts before its link; `and`, `see also` or a sentence of prose mean another work.
@@ -49,9 +54,12 @@ _BEFORE_LINK = re.compile(
 # sentence end.
 _AFTER_LINK = re.compile(r"[>}\])`_'\"]*[ \t]*(?:[.,;:]?[ \t]*(?:\n|$)|[.,;]?[ \t]*[)\]])")
 # Between a link and the description after it (`{@link url}: Authors, Title`, `[T](url) by
-# Name, 2005`): the link's closing marks, a colon, dash or `by`, and only names on the way.
+# Name, 2005`, `<a href="url">url</a>\n("Title" by Names)`): the link's closing marks (an
+# HTML link whose text is its address), a colon, dash, `by` or an opening parenthesis, and only
+# names on the way.
 _AFTER_LINK_TEXT = re.compile(
-    r"[>}\])`_]*[ \t]*(?:[:–—-]|,?[ \t\n]+by\b)[ \t]*\n?[ \t]*"
+    r"(?:[\"']?>[^<>\n]{0,200})?(?:</a>)?[>}\])`_]*[ \t]*"
+    r"(?:[:–—-]|,?[ \t\n]+by\b|\n?[ \t]*\([\"“]?)[ \t]*\n?[ \t]*"
     r"(?:(?:[A-Z][\w.'’-]*|et|al\.?|and|van|von|de|der|del|la|le|&)[ \t,]*\n?[ \t]*){0,8}"
 )
 
@@ -64,7 +72,12 @@ def join_beside(text: str, hits: list[Hit], groups: Groups) -> set[int]:
         joined |= _join_link_texts(text, hits, groups)
     for index in range(1, len(hits)):
         first, second = hits[index - 1], hits[index]
-        if not (mergeable(first) and mergeable(second)) or {index - 1, index} & joined:
+        if not (mergeable(first) and mergeable(second)):
+            continue
+        # A mention read as a link's text is placed; an identifier that is a link's text (`<a
+        # href="url">url</a>`) may still be described after it.
+        both_identifiers = first.ref is not None and second.ref is not None
+        if any(i in joined and (both_identifiers or _named(hits[i])) for i in (index - 1, index)):
             continue
         if first.kind is RefKind.AUTHOR_YEAR and _labels_entry(text, first, second):
             # `-   :cite:`Abasi2020a` : Abasi, S. ... doi:...`: the key labels its entry, whatever
@@ -73,7 +86,8 @@ def join_beside(text: str, hits: list[Hit], groups: Groups) -> set[int]:
             joined.add(index - 1)
             continue
         if _named(first) and second.ref is not None:
-            mention, beside = index - 1, _precedes_link(text, first, second)
+            mention = index - 1
+            beside = _precedes_link(text, first, second) or leads_to_link(text, first, second)
         elif first.ref is not None and _named(second):
             mention, beside = index, _describes_link(text, first, second)
         elif first.ref is not None and second.ref is not None:
@@ -93,14 +107,10 @@ def join_beside(text: str, hits: list[Hit], groups: Groups) -> set[int]:
     return joined
 
 
-# A reference list's entry labelled by its Sphinx citation key: `-   :cite:`Key` : Authors...`.
-_CITE_LABEL = re.compile(r"[ \t]*(?:[-*][ \t]+)?:(?:foot)?cite(?::[pt])?:`[^`\n]{1,80}`[ \t]*:")
-
-
 def _labels_entry(text: str, label: Hit, entry: Hit) -> bool:
     """Whether `label` is the citation key that labels the entry `entry` starts in."""
     line_start = text.rfind("\n", 0, label.start) + 1
-    found = _CITE_LABEL.match(text, line_start)
+    found = CITE_LABEL.match(text, line_start)
     return (
         found is not None
         and label.end <= found.end()
@@ -137,6 +147,17 @@ def _join_link_texts(text: str, hits: list[Hit], groups: Groups) -> set[int]:
                 if mergeable(hits[i])
             ]
             if not inside_text:
+                # a mention read on into the link's text (`the "Title" by `Lee et al. (2018)
+                # <url>`_`): the text names the work it started naming
+                running = [
+                    i
+                    for i in _overlapping(hits, starts, link.start("text"), link.end("text"))
+                    if _named(hits[i]) and mergeable(hits[i])
+                ]
+                if len(running) == 1 and _may_name(hits[running[0]], hits[targets[0]]):
+                    groups.join(running[0], targets[0])
+                    joined.add(running[0])
+                    continue
                 previous = _labelled_copy(text, hits, link, targets[0])
                 if previous is not None:
                     groups.join(previous, targets[0])

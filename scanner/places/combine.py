@@ -20,16 +20,22 @@ _STRENGTH = {
 }
 
 
-def merge(text: str, group: list[Hit], beside: frozenset[int] = frozenset()) -> Hit:
+def merge(
+    text: str,
+    group: list[Hit],
+    beside: frozenset[int] = frozenset(),
+    bridged: frozenset[int] = frozenset(),
+) -> Hit:
     """One hit for the mentions of one work: the strongest identifier, the entry's fields,
     the span of the reference text, the other mentions' offsets in `also`. A mention that
     starts at an offset in `beside` is part of the reference text (a link's text), not an
-    in-text mention."""
+    in-text mention; an entry that starts at an offset in `bridged` runs on to the next
+    mention across a blank line (its link in a paragraph of its own)."""
     if len(group) == 1:
         return group[0]
     group.sort(key=lambda h: (h.start, h.end))
     primary = min(group, key=lambda h: (_STRENGTH[h.kind], h.start))
-    run = _reference_text(text, group, primary, beside)
+    run = _reference_text(text, group, primary, beside, bridged)
     fields = _richest_fields(group)
     return replace(
         primary,
@@ -49,7 +55,9 @@ def merge(text: str, group: list[Hit], beside: frozenset[int] = frozenset()) -> 
     )
 
 
-def _reference_text(text: str, group: list[Hit], primary: Hit, beside: frozenset[int]) -> list[Hit]:
+def _reference_text(
+    text: str, group: list[Hit], primary: Hit, beside: frozenset[int], bridged: frozenset[int]
+) -> list[Hit]:
     """The mentions that make up the reference text around `primary`: the entry with its
     identifiers, one run of mentions with no blank line or next entry between them.
     In-text author-year mentions are never part of it unless they are all there is, or the
@@ -60,8 +68,9 @@ def _reference_text(text: str, group: list[Hit], primary: Hit, beside: frozenset
     runs: list[list[Hit]] = [[body[0]]]
     last_end = body[0].end  # the furthest end of the current run
     for hit in body[1:]:
-        if hit.start - last_end <= ENTRY_REACH and not ENTRY_BREAK.search(
-            text, last_end, max(last_end, hit.start)
+        if runs[-1][-1].start in bridged or (
+            hit.start - last_end <= ENTRY_REACH
+            and not ENTRY_BREAK.search(text, last_end, max(last_end, hit.start))
         ):
             runs[-1].append(hit)
             last_end = max(last_end, hit.end)
@@ -86,15 +95,18 @@ def _best_title(candidates: list[str | None]) -> str | None:
 
 def _richest_fields(group: list[Hit]) -> EntryFields | None:
     """The fields of the mention that read most about the work (an entry over a mention)."""
-    candidates = [h.reference for h in group if h.reference is not None]
+    candidates = [(h.reference, h.ref is not None) for h in group if h.reference is not None]
     if not candidates:
         return None
     return max(
         candidates,
-        key=lambda f: (
-            bool(f.title),
-            len(f.authors),
-            f.year is not None,
-            bool(f.venue),
+        key=lambda c: (
+            bool(c[0].title),
+            len(c[0].authors),
+            c[0].year is not None,
+            bool(c[0].venue),
+            # on a tie, the entry read around an identifier over a title reader's reading of
+            # the same text
+            c[1],
         ),
-    )
+    )[0]

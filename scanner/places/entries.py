@@ -6,7 +6,13 @@ import re
 
 from catalog.types import RefKind
 from scanner.places.base import ENTRY_BREAK, ENTRY_KINDS, ENTRY_REACH, Groups, mergeable
-from scanner.places.layout import BLANK_LINE, ends_entry_line, ends_its_line, starts_paragraph
+from scanner.places.layout import (
+    BLANK_LINE,
+    ends_entry_line,
+    ends_its_line,
+    labelled_item,
+    starts_paragraph,
+)
 from scanner.places.words import MONTHS, TRAILER_WORDS, WORD, trailer_or_locator
 from scanner.types import Hit
 
@@ -24,14 +30,6 @@ _PROSE = re.compile(
 
 # A repository's id written before its link (`2015. hal-01231784` then the HAL link).
 _REPOSITORY_ID = re.compile(r"\b(?:hal|tel|inria|halshs)-\d{6,}\b")
-
-
-# A list item's label before an entry on its line: within a labelled list, everything up to
-# the next label or blank line is the entry's.
-_LABELLED = re.compile(
-    r"[ \t]*(?:\.\.[ \t]*\[[^\]\n]+\]|\[[^\]\n]{1,40}\]|\d{1,3}[.)]|[-*•]|@see|@cite|\\cite)"
-    r"[ \t]*$"
-)
 
 
 def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> set[int]:
@@ -67,12 +65,20 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> set[in
             if _continues_entry(text, entry, hit.start) or _see_link_of(text, entry, hit):
                 groups.join(index - 1, index)
                 in_entry.add(index)
-        elif entry.ref is not None and _other_field(text, entry, hit):
+        elif entry.ref is not None and (
+            _other_field(text, entry, hit)
+            or _copies_listed(text, entry, hit, index - 1 in in_entry)
+        ):
             groups.join(index - 1, index)
             in_entry.add(index)
-        elif entry.ref is not None and (index - 1 in in_entry or ends_entry_line(text, entry)):
+        elif (
+            entry.ref is not None
+            and not _same_source(entry, hit)
+            and (index - 1 in in_entry or ends_entry_line(text, entry))
+        ):
             gap = text[entry.end : hit.start]
-            words = WORD.findall(gap)
+            bibtex = _BIBTEX_FIELDS.match(text, entry.end, hit.start + 40) is not None
+            words = WORD.findall(_REPOSITORY_ID.sub(" ", gap))
             if (
                 "\n" in gap
                 and ENTRY_BREAK.search(text, entry.start, hit.start) is None
@@ -83,11 +89,10 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> set[in
                     or _PUBLISHED_VERSION.match(
                         text[text.rfind("\n", 0, entry.end) + 1 : hit.start]
                     )
+                    # one BibTeX entry's fields (`doi = {...},\n adsurl = {...}`)
+                    or (bibtex and _BIBTEX_GAP.fullmatch(gap) is not None)
                     or (
-                        (
-                            not _LIST_SEPARATOR.search(gap)
-                            or _BIBTEX_FIELDS.match(text, entry.end, hit.start + 40)
-                        )
+                        (not _LIST_SEPARATOR.search(gap) or bibtex)
                         and all(
                             trailer_or_locator(w) and w.lower() not in ("and", "or") for w in words
                         )
@@ -98,6 +103,45 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> set[in
                 groups.join(index - 1, index)
                 in_entry.add(index)
     return heads
+
+
+def _same_source(first: Hit, second: Hit) -> bool:
+    """Whether two identifiers are of one kind from one source (two JSTOR pages, two DOIs, two
+    arXiv ids): one after the other, they list two works (`AS 109` and its correction), not an
+    entry's copies on two hosts."""
+    if first.kind is not second.kind or first.ref is None or second.ref is None:
+        return False
+    if first.kind is not RefKind.URL:
+        return True
+    return _host(first.ref.key) == _host(second.ref.key)
+
+
+def _host(key: str) -> str:
+    return key.split("://", 1)[-1].split("/", 1)[0]
+
+
+# Between an entry's identifiers on its last line, listing its copies: a comma or `and`
+# (`... (2009).\n https://dx.doi.org/10.1140/..., https://arxiv.org/abs/0906.1405`).
+_COPY_LIST = re.compile(r"[ \t]*[.,;]?[ \t]*(?:,|\band\b|&)[ \t]*")
+
+
+def _copies_listed(text: str, entry: Hit, hit: Hit, joined: bool) -> bool:
+    """Whether `hit` is a copy of `entry`'s work on another host, listed right after it on
+    the same line: `entry` ends an entry read with its title (`Authors. Title. Venue.\n
+    doi, arxiv`), `hit` has no fields of its own and closes the line. Without the entry
+    (`See doi:..., https://arxiv...`), or of one source (`url1, url2`), they list two works."""
+    fields = hit.reference
+    return (
+        (joined or (entry.reference is not None and bool(entry.reference.title)))
+        and (fields is None or not (fields.title or fields.authors))
+        and not _same_source(entry, hit)
+        and _COPY_LIST.fullmatch(text, entry.end, hit.start) is not None
+        and ends_its_line(text, hit.end)
+    )
+
+
+# Between two fields of one BibTeX entry: the closing of one, the name of the next.
+_BIBTEX_GAP = re.compile(r"[}\"]?[ \t]*,[ \t]*\n\s*[A-Za-z_-]+[ \t]*=[ \t]*[{\"]?[ \t]*")
 
 
 # What may stand on an entry's line before its authors: a list label, or a heading word with
@@ -113,7 +157,7 @@ def _heads_entry(text: str, hit: Hit) -> bool:
     the line after a heading word, rather than standing in a sentence."""
     line_start = text.rfind("\n", 0, hit.start) + 1
     return (
-        _LABELLED.fullmatch(text, line_start, hit.start) is not None
+        labelled_item(text, line_start, hit.start)
         or _HEAD_LABEL.fullmatch(text, line_start, hit.start) is not None
         or starts_paragraph(text, line_start, hit.start)
     )
@@ -266,7 +310,7 @@ def _continues_entry(text: str, entry: Hit, start: int) -> bool:
     if ENTRY_BREAK.search(gap) is not None:
         return False
     line_start = text.rfind("\n", 0, entry.start) + 1
-    if _LABELLED.fullmatch(text, line_start, entry.start):
+    if labelled_item(text, line_start, entry.start):
         return True
     words = WORD.findall(_REPOSITORY_ID.sub(" ", gap))
     if all(w.lower() in TRAILER_WORDS or w.lower()[:3] in MONTHS for w in words):

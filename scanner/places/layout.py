@@ -27,6 +27,27 @@ _LINE_TAIL = re.compile(
 )
 
 
+# A list item's label before an entry on its line: within a labelled list, everything up to
+# the next label or blank line is the entry's.
+_LABELLED = re.compile(
+    r"[ \t]*(?:\.\.[ \t]*\[[^\]\n]+\]|\[[^\]\n]{1,40}\]|\d{1,3}[.)]|[-*•]|@see|@cite|\\cite)"
+    r"[ \t]*$"
+)
+
+
+# A reference list's entry labelled by its Sphinx citation key: `-   :cite:`Key` : Authors...`.
+CITE_LABEL = re.compile(r"[ \t]*(?:[-*][ \t]+)?:(?:foot)?cite(?::[pt])?:`[^`\n]{1,80}`[ \t]*:")
+
+
+def labelled_item(text: str, line_start: int, start: int) -> bool:
+    """Whether only a list item's label stands before `start` on its line (`.. [1]`, `[2]`,
+    `3.`, a bullet, `@see`), or the line is an item labelled by its Sphinx key (`-   :cite:`Key`
+    : Authors. (Year). Title`: the item is one entry, wherever on it a reader started)."""
+    if _LABELLED.fullmatch(text, line_start, start) is not None:
+        return True
+    return ":" in text[line_start:start] and CITE_LABEL.match(text, line_start) is not None
+
+
 def ends_its_line(text: str, end: int) -> bool:
     """Whether only punctuation or a parenthesised remark follows `end` on its line: the link
     closes its entry rather than starting a sentence (`https://... extends it.`)."""

@@ -31,6 +31,26 @@ def join_same_work(hits: list[Hit], groups: Groups) -> None:
             groups.join(first_of.setdefault(key, index), index)
 
 
+def join_overlapping(text: str, hits: list[Hit], groups: Groups) -> None:
+    """Join a title, author-year or book citation to a hit whose text it overlaps from the
+    same line: two readers read one entry (`Micheaux, P., and F. Ouimet. 2020. “Title,” url`
+    as a junk title from its authors and as the identifier's entry)."""
+    reach = -1  # the index of the earlier hit reaching furthest
+    for index, hit in enumerate(hits):
+        if reach >= 0:
+            other = hits[reach]
+            if (
+                hit.start < other.end
+                and (hit.ref is None or other.ref is None)
+                and mergeable(hit)
+                and mergeable(other)
+                and text.rfind("\n", 0, hit.start) == text.rfind("\n", 0, other.start)
+            ):
+                groups.join(reach, index)
+        if reach < 0 or hit.end > hits[reach].end:
+            reach = index
+
+
 _PREFIX_WORDS = 4  # a title cut short still names its work when this many words agree
 
 

@@ -39,6 +39,10 @@ TRAILER_WORDS = frozenset(
         "or",
         "via",
         "cited",
+        # `Original paper: <url>`, `Article: <url>` on the line after a title
+        "original",
+        "paper",
+        "article",
     ]
 )
 

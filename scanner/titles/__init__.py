@@ -67,6 +67,15 @@ _PATTERN_IDS = tuple(
     for needle, pattern in _CUE_PATTERNS
     if needle not in _QUOTES
 )
+# The same, by string: the patterns tried once the automaton has found their string, looked up
+# through the set of strings found (a set intersection in C, where a generator over every
+# pattern ran per block).
+_PATTERNS_AT = {index: tuple(p for i, p in _PATTERN_IDS if i == index) for index, _ in _PATTERN_IDS}
+_PATTERN_KEYS = frozenset(_PATTERNS_AT)
+_QUOTE_PATTERNS_AT = {
+    index: tuple(p for i, p in _QUOTE_PATTERN_IDS if i == index) for index, _ in _QUOTE_PATTERN_IDS
+}
+_QUOTE_PATTERN_KEYS = frozenset(_QUOTE_PATTERNS_AT)
 _NOT_CITATION_LINES = ("copyright", "(c)", "©", "spdx", "license")
 
 
@@ -137,7 +146,8 @@ def _has_cue(text: str, found: set[int] | None = None) -> bool:
         found = _strings_in(text)
     if not _CUE_IDS.isdisjoint(found):
         return True
-    if any(index in found and pattern.search(text) for index, pattern in _PATTERN_IDS):
+    held = _PATTERN_KEYS.intersection(found)
+    if held and _any_search(text, held, _PATTERNS_AT):
         return True
     position = 0
     while (match := _YEAR_NEEDLE.search(text, position)) is not None:
@@ -151,10 +161,18 @@ def _has_cue(text: str, found: set[int] | None = None) -> bool:
         line = text[start : end if end >= 0 else len(text)].lower()
         if not any(word in line for word in _NOT_CITATION_LINES):
             return True
-    if not _QUOTE_IDS.isdisjoint(found) or any(
-        index in found and pattern.search(text) for index, pattern in _QUOTE_PATTERN_IDS
+    if not _QUOTE_IDS.isdisjoint(found) or (
+        (held := _QUOTE_PATTERN_KEYS.intersection(found))
+        and _any_search(text, held, _QUOTE_PATTERNS_AT)
     ):
         from scanner.titles.quotegate import quote_may_cite
 
         return quote_may_cite(text) or not _BOOK_IDS.isdisjoint(found)
     return False
+
+
+def _any_search(
+    text: str, held: frozenset[int], patterns: dict[int, tuple[re.Pattern[str], ...]]
+) -> bool:
+    """Whether a pattern of one of the strings `held` is found in `text`."""
+    return any(pattern.search(text) for index in held for pattern in patterns[index])

@@ -126,11 +126,13 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
     title = _clean_title(text[t_start:t_end], quoted is not None)
     if title is None:
         return None
-    rest = re.match(r"\s*[.,:;]?\s*(by\s+)?", text[after:limit])
-    by = bool(rest and rest.group(1))
-    pos = after + (rest.end() if rest else 0)
-    names = AUTHOR_LIST.match(text, pos, limit)
     authors: tuple[str, ...] = ()
+    if quoted is not None and (inside := _by_inside(title)) is not None:
+        title, authors = inside  # 'Approximation Theory by L. N. Smith (pg.42)'
+    rest = re.match(r"\s*[.,:;]?\s*(by\s+)?", text[after:limit])
+    by = bool(rest and rest.group(1)) or bool(authors)
+    pos = after + (rest.end() if rest else 0)
+    names = AUTHOR_LIST.match(text, pos, limit) if not authors else None
     if names is not None and _real_names(names.group()):
         authors = split_authors(names.group())
         pos = names.end()
@@ -176,6 +178,29 @@ def _reference(
         volume=volume_of(first),
         pages=pages_of(first),
     )
+
+
+# A whole citation inside the quotes: a title in title case, "by" and the authors, perhaps a
+# page: `'Approximation Theory and Approximation Practice by L. N. Trefethen (pg.42)'`.
+_BY_INSIDE = re.compile(
+    rf"(?P<title>[A-Z].{{8,200}}?)\s+by\s+(?P<names>{AUTHOR_LIST.pattern})"
+    r"(?:,?\s*\(?(?:pp?|pg|pages?)\.?\s*\d+(?:-\d+)?\)?)?"
+)
+
+
+def _by_inside(title: str) -> tuple[str, tuple[str, ...]] | None:
+    """The title and authors of a quoted `Title by Authors`, when it reads as one: every long
+    word of the title capitalized, the authors names."""
+    match = _BY_INSIDE.fullmatch(title)
+    if match is None or " by " in match["title"] or not _real_names(match["names"]):
+        return None
+    words = [w for w in _WORD.findall(match["title"]) if len(w) > _SHORT_WORD]
+    if len(words) < 2 or any(not w[0].isupper() for w in words):
+        return None
+    return match["title"], split_authors(match["names"])
+
+
+_SHORT_WORD = 3  # "of", "and", "the" stay small in a title in title case
 
 
 def _real_names(text: str) -> bool:

@@ -23,8 +23,8 @@ AUTHOR_YEAR = re.compile(
     rf"[,\s(]\s*)?(?P<y1>{_YEAR})[a-z]?(?!::|/)\)?(?:\s*[,;:][^()\[\]\n]{{0,30}})?\s*[)\]]"
     rf"|,?\s+(?P<y2>{_YEAR})[a-z]?\b(?:['’]s\b)?(?![\w/.-]\d)"
     # after `et al.`, the journal then the year: "Saltelli et al. Technometrics 1999",
-    # "Abdelhafez et al. PRA (2019)"
-    rf"|\s+(?P<journal>[A-Z][A-Za-z&.]*(?:[ \t]+[A-Z][A-Za-z&.]*){{0,3}})[ \t,]+"
+    # "Abdelhafez et al. PRA (2019)", "(Zhuang et al, CVPR 2018)"
+    rf"|,?\s+(?P<journal>[A-Z][A-Za-z&.]*(?:[ \t]+[A-Z][A-Za-z&.]*){{0,3}})[ \t,]+"
     rf"(?:\((?P<y3>{_YEAR})\)|(?P<y4>{_YEAR})\b(?![\w/.-]\d)))"
 )
 # A single surname with a year is only a citation after a citing word: "described by Hill (1970)".
@@ -127,13 +127,17 @@ def _journal_without_etal(match: re.Match[str]) -> bool:
 
 
 def _names_inside(match: re.Match[str]) -> bool:
-    """Whether the "venue" in the brackets is the author list itself: "WordNet (Miller, 1990)"
-    cites Miller, not a work by WordNet."""
+    """Whether the "venue" in the brackets is the author list itself, or opens with one and
+    `et al`: "WordNet (Miller, 1990)" cites Miller, not a work by WordNet."""
     venue = match.group("venue")
     if not venue:
         return False
-    names = AUTHOR_LIST.fullmatch(venue.strip(" ,;"))
-    return names is not None and venue.split()[0].strip(",.").lower() not in NOT_NAMES
+    venue = venue.strip(" ,;")
+    # or opens with it, then its venue: "BATA (Zhuang et al, CVPR 2018)"
+    names = AUTHOR_LIST.fullmatch(venue) or AUTHOR_LIST.match(venue)
+    if names is None or (names.end() < len(venue) and ETAL.search(names.group()) is None):
+        return False
+    return venue.split()[0].strip(",.").lower() not in NOT_NAMES
 
 
 def _without_leading_words(text: str, match: re.Match[str], limit: int) -> re.Match[str] | None:

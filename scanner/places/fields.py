@@ -1,0 +1,64 @@
+"""A labelled entry's fields written after its link, as the same reference.
+
+`.. [2] `Title <https://hal.example.fr/hal-01234567>`_` then `A. Author, B. Author. Journal,
+2019.` on the next line: an entry that opens with its linked title gives its authors, venue
+and year after the link. Within a labelled list everything up to the next label or blank line
+is the one entry, so a title or author-year read from those lines is no second work.
+"""
+
+from __future__ import annotations
+
+import re
+
+from catalog.types import RefKind
+from scanner.places.base import ENTRY_BREAK, Groups, mergeable
+from scanner.types import Hit
+
+_NAMED_KINDS = frozenset({RefKind.TITLE, RefKind.AUTHOR_YEAR, RefKind.BOOK})
+
+# Between the link and the line after it: the link's closing marks, then the line break.
+_LINK_LINE_END = re.compile(r"[>`_\])}\"'.,;:]*[ \t]*\n[ \t]*")
+
+# A list item's label at a line's start: `.. [2]`, `[2]`, `[^2]:`, `2.`, a bullet.
+_ITEM_LABEL = re.compile(
+    r"[ \t]*(?:\.\.[ \t]*\[[^\]\n]+\]|\[\^?[^\]\n]{1,40}\]:?|\d{1,3}[.)]|[-*•])[ \t]"
+)
+
+_ITEM_LINES = 4  # how many lines above the link its item's label may stand
+
+
+def join_fields_after_links(text: str, hits: list[Hit], groups: Groups) -> set[int]:
+    """Join a title or author-year that starts the line after a labelled entry's link to it;
+    the indexes of those joined are returned: they are the entry's text, not in-text mentions."""
+    joined: set[int] = set()
+    for index in range(1, len(hits)):
+        link, fields = hits[index - 1], hits[index]
+        if (
+            link.ref is not None
+            and fields.ref is None
+            and fields.kind in _NAMED_KINDS
+            and mergeable(link)
+            and mergeable(fields)
+            and _LINK_LINE_END.fullmatch(text, link.end, fields.start) is not None
+            and ENTRY_BREAK.search(text, link.end, fields.start) is None
+            and _in_labelled_item(text, link.start)
+        ):
+            groups.join(index - 1, index)
+            joined.add(index)
+    return joined
+
+
+def _in_labelled_item(text: str, start: int) -> bool:
+    """Whether `start` stands in a labelled list item: its line, or one of the few lines above
+    it in the same paragraph, opens with a label."""
+    line_start = text.rfind("\n", 0, start) + 1
+    for _ in range(_ITEM_LINES):
+        if _ITEM_LABEL.match(text, line_start) is not None:
+            return True
+        if line_start == 0:
+            return False
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        if not text[above : line_start - 1].strip():
+            return False  # a blank line above: the paragraph starts here, unlabelled
+        line_start = above
+    return False

@@ -1,0 +1,78 @@
+"""The one work a place names and the one bare link it gives for it, as one reference.
+
+A comment that cites one work by its entry or its authors and year, then, after a blank line,
+gives one link with nothing of its own (`Based on:` an entry, then `https://doi.org/...`; a
+JSDoc description citing `(Heitz, 2018)` above `@see {@link url}`; `Available at:` then the
+link; `<p>Reference: url</p>` under `the paper "Title" by Authors`) names that work twice.
+Only when the place holds nothing else: with a second work anywhere in it, which of them the
+link is cannot be told from the layout. A paragraph between them with words of its own (`See
+also this more recent document:`) makes the link another work.
+"""
+
+from __future__ import annotations
+
+import re
+
+from catalog.types import RefKind
+from scanner.places.base import ENTRY_KINDS, ENTRY_REACH, Groups, mergeable
+from scanner.places.layout import BLANK_LINE
+from scanner.places.words import WORD
+from scanner.types import Hit
+
+_NAMED_KINDS = frozenset({RefKind.TITLE, RefKind.AUTHOR_YEAR, RefKind.BOOK})
+
+# The words that may label the link's own paragraph: `Reference:`, `See`, `Available at:`,
+# `PDF:`, `@see {@link`. Not `also`: `See also` points at another work.
+_SLOT_WORDS = frozenset(
+    [
+        *("see", "reference", "references", "ref", "refs", "paper", "article", "pdf", "url"),
+        *("doi", "link", "links", "available", "online", "at", "from", "arxiv", "preprint"),
+        *("full", "text", "source", "original", "publication", "citation", "cite", "via", "p"),
+    ]
+)
+_LINKS_AND_TAGS = re.compile(r"\S*(?:://|www\.)\S*|</?[A-Za-z][^<>\n]{0,40}>")
+# What may follow the link on its line: a JSDoc link's text, closing marks and tags.
+_LINE_END = re.compile(
+    r"[^\S\n]*(?:\|[^\n}]*\})?[>}\])`_'\".,;:]*[^\S\n]*(?:</[A-Za-z]+>)?[^\S\n]*(?:\n|$)"
+)
+
+
+def join_sole_pair(text: str, hits: list[Hit], groups: Groups) -> set[int]:
+    """Join the place's one named work to its one bare link after it; the indexes of an
+    entry so joined are returned (the reference's text starts at the entry)."""
+    if len(hits) < 2 or not all(mergeable(h) for h in hits):
+        return set()
+    members = groups.members()
+    if len(members) != 2:
+        return set()
+    named, linked = sorted(members, key=lambda m: hits[m[0]].ref is not None)
+    if not all(hits[i].ref is None and hits[i].kind in _NAMED_KINDS for i in named):
+        return set()
+    if not all(hits[i].ref is not None and _bare(hits[i]) for i in linked):
+        return set()
+    last = max(named, key=lambda i: hits[i].end)
+    link = min(linked, key=lambda i: hits[i].start)
+    if not 0 <= hits[link].start - hits[last].end <= ENTRY_REACH:
+        return set()
+    if not _link_paragraph(text, hits[last].end, hits[link].start):
+        return set()
+    if _LINE_END.match(text, hits[link].end) is None:
+        return set()
+    groups.join(last, link)
+    return {i for i in named if hits[i].kind in ENTRY_KINDS}
+
+
+def _bare(hit: Hit) -> bool:
+    """Whether an identifier was read with no entry of its own (no title, no authors)."""
+    fields = hit.reference
+    return fields is None or not (fields.title or fields.authors)
+
+
+def _link_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether a blank line stands between the mention's paragraph and the link, and every
+    paragraph after it up to the link holds only the words that label a link."""
+    parts = BLANK_LINE.split(text[start:end])
+    if len(parts) < 2:
+        return False
+    later = _LINKS_AND_TAGS.sub(" ", " ".join(parts[1:]))
+    return all(word.lower() in _SLOT_WORDS for word in WORD.findall(later))

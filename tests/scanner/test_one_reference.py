@@ -1,0 +1,165 @@
+"""A second citation of a reference already counted by its identifier is part of it.
+
+The shapes a scan of real code showed: an author-year whose sentence runs on to the work's
+link, the fields of a labelled entry after its linked title, one work and one bare link in a
+place, a figure's alt text and target, two readings of one entry's line, a Sphinx key's entry,
+an entry's identifiers on other hosts. And the shapes that stay two works.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.types import RefKind
+from scanner.extract import find_hits
+
+ONE_WORK = [
+    # an author-year, a locator or `see`, then the link closing the sentence
+    "The inner-product transform (Hale et al., 2014, see"
+    " https://www.cs.example.edu/~hale/papers/ipt.pdf)\n",
+    "# Area of two caps: Orlov & Penn (2001), eq. 4, https://doi.org/10.5555/ps.8701\n",
+    "See Roth et al., 2015, J. Example 574:A36 (arXiv:1409.7581).\n",
+    "The procedure of Sherwood, 1997,\nDiscrete & Computational Geometry 18(3):305-363\n"
+    "http://www.cs.example.edu/~sherwood/papers/robust.pdf\n",
+    "For details see Lin et al (2020): Learning Kernels for Two-Sample Tests\n"
+    "(https://arxiv.org/abs/2002.09116)\n",
+    "It follows appendix C of Varga & Kell (2006).\n"
+    "See https://www.cs.example.edu/~varga/papers/aiaa-2006.pdf\n",
+    "As described in Kopp et al. 2010 (see: `<http://arxiv.org/abs/0907.1081>`_).\n",
+    # a title, then its link on the next line after a word naming it
+    'J. Sato, K. Lim. "Fast Sketching of Streams", SODA 2011.\n'
+    "Original paper: https://arxiv.org/abs/1105.1234\n",
+    # a reST figure whose alt text names the work its target links
+    ".. figure:: ../img/cruz2019.png\n   :alt: Figure from Cruz, D. (2019).\n"
+    "   :target: https://doi.org/10.5555/e21121167\n",
+    # a Sphinx key labelling an entry read from inside the key, its link lines below
+    "References\n----------\n-   :cite:`Mora2010a` : Mora, Gil Mello. (2010). A model for\n"
+    "    simulating colour deficiency and a contrast enhancement\n"
+    "    technique for dichromats. (pp. 1-94).\n    http://www.lume.example.br/handle/10183/26950\n",
+    # an entry's DOI with its repository id, then the repository's link
+    ".. [1] Zara Abel, Rui Ravel. An Exact Edit Distance Algorithm for Pattern Problems.\n"
+    "   4th Conference on Pattern Methods 2015, Lisbon. 2015,\n"
+    "   <10.5555/0005209202710278>. <hal-01168816>\n"
+    "   https://hal.archives-ouvertes.fr/hal-01168816\n",
+    # an entry's DOI and arXiv copies listed on its last line
+    "M. Rossi, D. Axel, and C. T. Berg:\nThe flow equation,\n"
+    "Eur. Phys. J. Special Topics 178, 13 (2009).\n"
+    "https://dx.doi.org/10.5555/epjst/e2010-01179-1, https://arxiv.org/abs/0906.1402\n",
+    # one BibTeX entry's DOI and ADS link
+    '@ARTICLE{example2018,\n    title = "{The Example Project: Status of the Core Package}",\n'
+    "   eprint = {1801.02634},\n      doi = {10.5555/1538-3881/aabc4f},\n"
+    "   adsurl = {https://ui.adsabs.harvard.edu/abs/2018AJ....156..123T},\n}\n",
+    # a link whose HTML text is its address, then its title and authors in parentheses
+    'Based on the paper <a href="https://arxiv.org/abs/1705.07001">'
+    "https://arxiv.org/abs/1705.07001</a>\n"
+    '("A Fast Algorithm for Frequent Items in Streams"\nby Dana Anders and Lee Rho)\n',
+]
+
+TWO_WORKS = [
+    "As in Smith (2001), which Lee extended in https://arxiv.org/abs/1501.01234\n",
+    "Smith (2001), also https://arxiv.org/abs/1501.01234 for graphs.\n",
+    "Built on Smith (2001). We use https://arxiv.org/abs/1501.01234\n",
+    # two pages of one archive, one per line: a paper and its correction
+    "Implements the inverse, AS 109.\n  https://www.jstor.org/stable/2346798\n"
+    "  https://www.jstor.org/stable/2346887\n",
+    # a link first, then a mention that the work cites
+    "https://www.jstor.org/stable/2346798\n\nAn approximation as in (cf. Scholz and Tuck, 1944)\n",
+]
+
+
+@pytest.mark.parametrize("text", ONE_WORK)
+def test_a_second_mention_of_an_identified_work_is_one_reference(text: str) -> None:
+    (hit,) = find_hits(text)
+    assert hit.ref is not None
+
+
+@pytest.mark.parametrize("text", TWO_WORKS)
+def test_two_works_stay_two(text: str) -> None:
+    assert len(find_hits(text)) >= 2
+
+
+def test_an_entrys_fields_after_its_linked_title_are_that_entry() -> None:
+    text = (
+        "References\n----------\n"
+        ".. [1] `Complex Symmetric Distributions: Survey and Results\n"
+        "    <https://www.lab.example.edu/~olla/pubs/ces.pdf>`_\n"
+        "    E. Olla, D.E. Tyne, V. Koiv, H.V. Pohl. IEEE Transactions on\n"
+        "    Signal Processing, 2012.\n"
+        ".. [2] `A distribution-free estimator of scatter\n"
+        "    <https://doi.org/10.5555/aos/1176350263>`_\n"
+        "    D.E. Tyne. The Annals of Statistics, 1987.\n"
+    )
+    first, second = find_hits(text)
+    assert first.kind is RefKind.URL and second.kind is RefKind.DOI
+    assert not first.also and not second.also  # the fields are the entries' own text
+
+
+def test_a_mention_after_an_unlabelled_link_stays_apart() -> None:
+    text = "Read more at `the notes <https://arxiv.org/abs/1507.04544>`_\nSmith (2001) differs.\n"
+    assert len(find_hits(text)) == 2
+
+
+def test_two_readings_of_one_entry_line_are_one_reference() -> None:
+    text = (
+        ".. [1] Michel, Paul Lafont de, and Fred Ouel. 2020. “A Study of Seven\n"
+        "   Asymmetric Kernels for Distribution Functions,” November.\n"
+        "   https://arxiv.org/abs/2011.14893v1.\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.ARXIV
+    assert hit.reference is not None and hit.reference.title is not None
+    assert hit.reference.title.startswith("A Study of Seven")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a description citing the work, then its @see link in a paragraph of its own
+        "Sharp levels use visible normal sampling (Hertz, 2018), while rough levels\n"
+        "integrate a smaller source.\n\n"
+        "@see {@link https://jcgt.org/published/0007/04/01/ | Sampling Visible Normals}\n",
+        # an entry, a blank line, its link
+        "Based on:\n\nMara Saf, Gui Cu, and Ming Lo,\n"
+        '"Perceptually uniform colour space for image signals,"\n'
+        "Opt. Express 25, 15131-15151 (2017)\n\nhttps://doi.org/10.5555/OE.25.015131\n",
+        # `Available at:` in a paragraph of its own
+        "Felz P, Hutt D. *Distance transforms of sampled functions.\n"
+        "Cornell Computing and Information.* 2004.\n\nAvailable at:\n"
+        "https://citeseerx.ist.psu.edu/viewdoc/download?doi=10.1.1.88.1647&rep=rep1&type=pdf.\n",
+        # a quoted title with its authors, then `<p>Reference:` and the link
+        'based on the paper\n"Relative Error Streaming Quantiles" by Gil Corm, Zoe Karn,\n'
+        "and Edo Lib.\n\n<p>Reference: https://arxiv.org/abs/2004.01668</p>\n",
+    ],
+)
+def test_the_one_work_and_the_one_bare_link_of_a_place_are_one_reference(text: str) -> None:
+    (hit,) = find_hits(text)
+    assert hit.ref is not None
+
+
+def test_an_entry_and_its_link_a_paragraph_apart_start_at_the_entry() -> None:
+    text = (
+        'Green, D. A., 2011, "A colour scheme for intensity images",\n'
+        "Bulletin of the Example Society, 39, 289.\n\nhttps://arxiv.org/pdf/1108.5081.pdf\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.start == 0 and hit.kind is RefKind.ARXIV
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a paragraph of its own between them points elsewhere
+        'Lind, Bates (1988). "Newton Raphson for mixed models". JASA 83, 1014-1022.\n\n'
+        "See also this more recent document:\n\n"
+        "http://www.econ.example.edu/~doug/papers/mixed.pdf\n",
+        # no blank line: the layout does not say the link is the work's
+        "Sharp levels use visible normal sampling (Hertz, 2018), and rough levels do not.\n"
+        "@see {@link https://jcgt.org/published/0007/04/01/}\n",
+        # a second work in the place: which one the link is cannot be told
+        "Uses Hertz (2018) and Smith (2001).\n\n@see {@link https://jcgt.org/published/0007/04/01/}\n",
+        # the link first, the mention after
+        "https://jcgt.org/published/0007/04/01/\n\nAs in Hertz (2018).\n",
+    ],
+)
+def test_a_link_the_layout_does_not_tie_to_the_work_stays_apart(text: str) -> None:
+    assert len(find_hits(text)) >= 2
