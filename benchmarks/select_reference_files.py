@@ -68,6 +68,10 @@ SOURCES = {
     "lightgbm": (".", (".h", ".hpp", ".cpp", ".cu")),
     "vlfeat": ("vl", (".c", ".h")),
     "highs": ("highs", (".h", ".hpp", ".cpp", ".c")),
+    "scikit-network": ("sknetwork", (".py", ".pyx")),
+    "nevergrad": ("nevergrad", (".py",)),
+    "eigen": ("unsupported/Eigen/src", (".h",)),
+    "xgboost": (".", (".h", ".cc", ".cu", ".cuh")),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -112,6 +116,7 @@ STRATA = {"pyod", "datasketch", "dlib", "jgrapht", "rust-bio", "bloom-filters"}
 STRATA |= {"salib", "textdistance", "natural", "ensmallen", "jts", "geo"}
 STRATA |= {"tribuo", "talisman", "gtsam"}
 STRATA |= {"scikit-survival", "hdbscan", "tsfresh", "pykalman", "lightgbm", "vlfeat", "highs"}
+STRATA |= {"scikit-network", "nevergrad", "eigen", "xgboost"}
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
 STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)

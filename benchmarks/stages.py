@@ -35,9 +35,9 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("identifiers", "scanner.parsers.treesitter:find_hits"),
     ("identifiers", "scanner.extract:find_mentions"),
     ("titles", "scanner.extract:find_citations"),
-    ("places", "scanner.extract:merge_place"),
+    ("places", "scanner.places:merge_place"),  # imported by find_hits when it runs
     ("resolve/assemble", "citegraph.pipeline:_assemble"),
-    ("render", "citegraph.commands.scan:render_targets"),
+    ("render", "citegraph.commands.scan:rendered_targets"),
 )
 ORDER = (
     "walk", "read", "prefilter", "lex/parse", "identifiers", "titles", "places",

@@ -14,14 +14,16 @@ import re
 from dataclasses import fields, is_dataclass, replace
 from typing import Any, TypeVar
 
+from scanner import lazy_compile
+
 # C0 and C1 controls, DEL, bidi embeddings/overrides/isolates and marks, line and paragraph
 # separators, and lone surrogates (from file names that are not UTF-8).
-_UNSAFE = re.compile(
+_UNSAFE = lazy_compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
     "\ud800-\udfff]"
 )
-_UNSAFE_LINES = re.compile(_UNSAFE.pattern[:-1] + "\t\n]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNSAFE_LINES = lazy_compile(_UNSAFE.pattern[:-1] + "\t\n]")
+_SURROGATE = lazy_compile("[\ud800-\udfff]")
 
 T = TypeVar("T")
 

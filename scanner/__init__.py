@@ -11,10 +11,19 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` loads them
+    from scanner.cache import source_digest
     from scanner.extract import find_hits, find_mentions
+    from scanner.lazyre import lazy_compile
     from scanner.options import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET, ScanOptions, TitleScope
     from scanner.project import find_pyproject, git, project_root, repository_of, work_tree
-    from scanner.scan import GENERATED_MARKER, Parses, scan_bytes, scan_file, scan_paths
+    from scanner.scan import (
+        GENERATED_MARKER,
+        Parses,
+        TreeScan,
+        scan_bytes,
+        scan_file,
+        scan_paths,
+    )
     from scanner.types import (
         UNKNOWN_TYPE,
         Context,
@@ -33,6 +42,7 @@ _EXPORTS = {
     "scan_paths": "scanner.scan",
     "scan_file": "scanner.scan",
     "Parses": "scanner.scan",
+    "TreeScan": "scanner.scan",
     "scan_bytes": "scanner.scan",
     "GENERATED_MARKER": "scanner.scan",
     "find_hits": "scanner.extract",
@@ -57,6 +67,8 @@ _EXPORTS = {
     "SymbolKind": "scanner.types",
     "TextBlock": "scanner.types",
     "is_excluded": "scanner.walk",
+    "lazy_compile": "scanner.lazyre",
+    "source_digest": "scanner.cache",
 }
 
 __all__ = [
@@ -76,16 +88,19 @@ __all__ = [
     "SymbolKind",
     "TextBlock",
     "TitleScope",
+    "TreeScan",
     "find_hits",
     "find_mentions",
     "find_pyproject",
     "git",
     "is_excluded",
+    "lazy_compile",
     "project_root",
     "repository_of",
     "scan_bytes",
     "scan_file",
     "scan_paths",
+    "source_digest",
     "work_tree",
 ]
 

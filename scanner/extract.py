@@ -21,7 +21,6 @@ from scanner.identifiers import EXTRACTORS
 from scanner.identifiers.hints import title_hint
 from scanner.identifiers.joining import join_wrapped
 from scanner.options import TitleScope
-from scanner.places import merge_place
 from scanner.spans import SpanIndex
 from scanner.titles import find_citations
 from scanner.types import Context, Hit, Mention, TextBlock
@@ -43,6 +42,10 @@ def find_hits(text: str, titles: TitleScope = TitleScope.ALL) -> tuple[Hit, ...]
     """
     if titles is TitleScope.NONE:
         return _identifiers(text)
+    # Imported here: reading identifiers as written (a pre-commit check's first read) needs no
+    # joining of a place's hits.
+    from scanner.places import merge_place
+
     identifiers = list(find_hits(text, TitleScope.NONE))
     if not identifiers:
         if titles is not TitleScope.ALL:

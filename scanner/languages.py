@@ -19,7 +19,9 @@ class Language:
     `FOO_API`-style export macros before parsing (C and C++ headers). `inner_docs`: comment
     prefixes that document the enclosing item rather than the next one (Rust `//!`, `/*!`).
     `dialects`: (language, pattern) pairs; a file whose text matches the pattern is read as that
-    language instead (a C++ header named `.h`).
+    language instead (a C++ header named `.h`). `doxygen`: a doc comment (`/**`, `/*!`, `///`)
+    standing apart from the code above it documents the declaration after it across a blank line,
+    as Doxygen reads it (C, C++, CUDA).
     """
 
     name: str
@@ -32,6 +34,7 @@ class Language:
     export_macros: bool = False
     inner_docs: tuple[str, ...] = ()
     dialects: tuple[tuple[str, str], ...] = ()
+    doxygen: bool = False
     # The query file, `queries/<query>.scm`; defaults to the language's own name. Grammars that
     # extend another one (CUDA of C++, TSX of TypeScript) share its captures.
     query: str | None = None
@@ -55,6 +58,7 @@ LANGUAGE_LIST: tuple[Language, ...] = (
         grammar="tree_sitter_c",
         separator="::",
         export_macros=True,
+        doxygen=True,
         # `.h` is C++ as often as C; the C grammar cannot read classes or namespaces.
         dialects=(("cpp", _CPP_HEADER),),
     ),
@@ -65,6 +69,7 @@ LANGUAGE_LIST: tuple[Language, ...] = (
         grammar="tree_sitter_cpp",
         separator="::",
         export_macros=True,
+        doxygen=True,
     ),
     Language(
         "cuda",
@@ -73,6 +78,7 @@ LANGUAGE_LIST: tuple[Language, ...] = (
         grammar="tree_sitter_cuda",
         separator="::",
         export_macros=True,
+        doxygen=True,
         query="cpp",
     ),
     Language("java", (".java",), parser="tree-sitter", grammar="tree_sitter_java"),

@@ -309,6 +309,7 @@ DEV5_TITLES_IN_TRAINING = {
 # The sixth development set's: well-known works its drawn files cite, held by the facts before.
 DEV6_TITLES_IN_TRAINING = {
     "density based clustering based on hierarchical density estimates",
+    "fast unfolding of communities in large networks",
     "nonparametric estimation from incomplete observations",
     "regression models and life tables",
 }

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from citegraph.output import OutputTarget, make_directories, write_output
 from citegraph.progress import is_terminal
 from citegraph.render import RenderOptions, format_names, render
-from citegraph.report import Report
 from citegraph.textsafe import one_line
 from scanner import FileScan
+
+if TYPE_CHECKING:
+    from citegraph.report import Report
 
 
 class StderrObserver:
@@ -38,15 +40,24 @@ class StderrObserver:
 
 def render_targets(report: Report, targets: list[OutputTarget], options: RenderOptions) -> None:
     """Render every target first, then write them, so a failing renderer writes nothing."""
-    rendered = [
-        (target, render(report, target.format, _for(target, options))) for target in targets
-    ]
-    make_directories(targets)
+    write_rendered(rendered_targets(report, [(t, target_options(t, options)) for t in targets]))
+
+
+def rendered_targets(
+    report: Report, targets: Sequence[tuple[OutputTarget, RenderOptions]]
+) -> list[tuple[OutputTarget, str]]:
+    """Each target with its text, rendered with its options (see `target_options`)."""
+    return [(target, render(report, target.format, options)) for target, options in targets]
+
+
+def write_rendered(rendered: Sequence[tuple[OutputTarget, str]]) -> None:
+    """Write texts rendered for their targets (making the directories of their files)."""
+    make_directories([target for target, _ in rendered])
     for target, text in rendered:
         write_output(target, text)
 
 
-def _for(target: OutputTarget, options: RenderOptions) -> RenderOptions:
+def target_options(target: OutputTarget, options: RenderOptions) -> RenderOptions:
     """Colour and wrapping only for a terminal: the terminal's width (`COLUMNS` first), else
     one record per line, so that `| grep` never splits a symbol from its path."""
     if target.path is not None or not is_terminal(sys.stdout):

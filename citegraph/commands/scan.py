@@ -10,13 +10,15 @@ from citegraph.commands.common import (
     file_options,
     output_options,
     quiet_option,
-    render_targets,
+    rendered_targets,
     resolve_options,
+    target_options,
+    write_rendered,
 )
 from citegraph.config import load_config
 from citegraph.exitcodes import ExitCode
+from citegraph.memo import rendered_scan
 from citegraph.output import parse_targets
-from citegraph.pipeline import run_scan
 from citegraph.progress import ProgressObserver
 from citegraph.render import RenderOptions
 from citegraph.resolution import open_resolver
@@ -89,8 +91,16 @@ def scan_command(
             "cache": cache,
         },
     )
-    targets = parse_targets(format_name, outputs)
+    options = RenderOptions(source_url=config.source_url)
+    targets = [(t, target_options(t, options)) for t in parse_targets(format_name, outputs)]
     with ProgressObserver(quiet=quiet) as observer, open_resolver(config, path) as resolver:
-        report = run_scan(path, config, observer=observer, resolver=resolver)
-    render_targets(report, targets, RenderOptions(source_url=config.source_url))
+        rendered = rendered_scan(
+            path,
+            config,
+            targets,
+            lambda report: rendered_targets(report, targets),
+            observer=observer,
+            resolver=resolver,
+        )
+    write_rendered(rendered)  # every target rendered first: a failing renderer writes nothing
     return ExitCode.OK

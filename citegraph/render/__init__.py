@@ -12,9 +12,6 @@ import importlib
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, TypeVar
 
-from citegraph.report import without_unknown_types
-from citegraph.textsafe import displayable, escape_surrogates
-
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
@@ -113,6 +110,11 @@ def render(
     kind: Kind = "report",
 ) -> str:
     """Render `subject`, of the given kind (a scan's `Report` by default), as `format_name`."""
+    # Imported here: the commands' option choices read this registry, and a rescan that
+    # renders nothing (its texts kept in the scan cache) needs neither.
+    from citegraph.report import without_unknown_types
+    from citegraph.textsafe import displayable, escape_surrogates
+
     renderer = get_renderer(format_name, kind)
     if kind == "report":
         if format_name not in _COMPLETE_FORMATS:

@@ -24,10 +24,17 @@ _MAX_FINDINGS = 500  # the SARIF and JSON outputs carry all of them
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 
 
+# An @-mention or a #-reference in a comment notifies people or links issues: text from the
+# scanned code (a title, a symbol) may be posted as a pull-request comment, so a zero-width
+# space keeps "@org/team" and "#123" from pinging anyone.
+_MENTION = re.compile(r"(?<=[@#])(?=[\w-])")
+
+
 def escape_md(text: str) -> str:
-    """Escape Markdown and HTML metacharacters; newlines become spaces."""
+    """Escape Markdown and HTML metacharacters and break @-mentions and #-references;
+    newlines become spaces."""
     text = " ".join(text.split())
-    return _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+    return _MENTION.sub("&#8203;", _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;")))
 
 
 def _code(text: str) -> str:
@@ -88,7 +95,7 @@ def _counts(report: Report) -> str:
 
 
 def _row(paper: PaperEntry, cited: list[Citation]) -> str:
-    title = escape_md(paper.title or paper.title_hint or "") or "_no metadata_"
+    title = escape_md(paper.title or paper.title_hint or "") or _untitled(paper)
     url = safe_url(paper.url)
     if url:
         # Angle-bracket destinations allow any URL once `<`, `>` and spaces are encoded.
@@ -100,6 +107,15 @@ def _row(paper: PaperEntry, cited: list[Citation]) -> str:
     if len(sites) > _MAX_SITES:
         shown += f" +{len(sites) - _MAX_SITES} more"
     return f"| {title} | {paper.year or ''} | `{_code(paper.key)}` | {shown} |"
+
+
+def _untitled(paper: PaperEntry) -> str:
+    """A paper known by no title: its authors as the code names them ("Moraglio et al."),
+    else no metadata."""
+    if not paper.authors:
+        return "_no metadata_"
+    names = ", ".join(paper.authors[:3]) + (" et al." if len(paper.authors) > 3 else "")
+    return f"{escape_md(names)} _(no title)_"
 
 
 def _site(citation: Citation) -> str:

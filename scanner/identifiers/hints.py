@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 
+from scanner.lazyre import lazy_compile
 from scanner.spans import any_starts_between
 
 # A quoted title may wrap onto the next comment line, but never across a blank line.
 # Quotes pair up in order, short ones included, so that the text between two quoted words
 # (`"muon" for standard Muon, "adamuon"`) is never taken for a title; too-short phrases are
 # dropped afterwards by `_looks_like_title`.
-_QUOTED = re.compile(
+_QUOTED = lazy_compile(
     r"(?<!\w)[\"“«]((?:[^\"“”«»\n]|\n(?![ \t]*\n)){1,300}?)[\"”»](?!\w)"
     r"|(?<![\w])'((?=\S)(?:[^'\n]|\n(?![ \t]*\n)){1,300}?(?<=\S))'(?![\w])"
     r"|``([^`\n]{1,300}?)``"
@@ -26,21 +27,21 @@ _QUOTED = re.compile(
 # A sentence ends at `.`/`!`/`?` before a capital (but not after an initial, `J. Makhoul`, or
 # `et al.`), at a blank line, and where the next entry of a reference list (`.. [2]`, `[2]`)
 # begins.
-_SENTENCE_END = re.compile(
+_SENTENCE_END = lazy_compile(
     r"(?:(?<!\b[A-Z])(?<!\bal)[.!?](?=\s+[A-Z(])|\n[ \t]*\n|\n(?=[ \t]*(?:\.\. )?\[[\w#*]{1,12}\]))"
 )
-_ENTRY_START = re.compile(r"(?m)^[ \t]*(?:\.\. )?\[[\w#*]{1,12}\][ \t]")
-_ENTRY_END = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:\.\. )?\[[\w#*]{1,12}\][ \t])")
+_ENTRY_START = lazy_compile(r"(?m)^[ \t]*(?:\.\. )?\[[\w#*]{1,12}\][ \t]")
+_ENTRY_END = lazy_compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:\.\. )?\[[\w#*]{1,12}\][ \t])")
 _ENTRY_LOOKBACK = 1500  # no reference entry is longer; bounds the search in long docstrings
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_QUOTE_MARK = re.compile("[\"“«'`]")
+_BLANK_LINE = lazy_compile(r"\n[ \t]*\n")
+_QUOTE_MARK = lazy_compile("[\"“«'`]")
 # Link texts that are a citation rather than a title: `ApJ 374, 344 (1991)`, `Kraft et al.
 # (1991)`, `Greisen & Calabretta 2002, A&A, 395, 1061`.
-_CITATION_TEXT = re.compile(r"\(\d{4}[a-z]?\)$|(?:\b\d+\b.*){3}")
-_SPACES = re.compile(r"\s+")
+_CITATION_TEXT = lazy_compile(r"\(\d{4}[a-z]?\)$|(?:\b\d+\b.*){3}")
+_SPACES = lazy_compile(r"\s+")
 # Link texts that name a paper by its nickname (`Imagen paper`, `the DDPM paper`, `original
 # article`), not by its title.
-_NICKNAME = re.compile(
+_NICKNAME = lazy_compile(
     r"(?i)^(?:the\s+|this\s+|our\s+)?(?:\S+\s+){0,3}(?:paper|article|preprint|whitepaper)s?$"
 )
 _AROUND_TITLE = " ,.;:{}\"'“”«»"
@@ -106,12 +107,12 @@ def title_hint(
 
 
 # An entry written `Authors: Title, Venue ...` (or `Title. Venue`), opening its paragraph.
-_COLON_ENTRY = re.compile(
+_COLON_ENTRY = lazy_compile(
     r"\s*(?P<authors>[^:\n]{2,120}?):[ \t]+(?P<title>[^\n]+(?:\n[^\n]+){0,2})"
 )
 # Authors as such entries write them: capitalised names and initials, joined by commas,
 # `and` or `&` (`Raghavan, U.N. and Albert, R.`, `A Clauset, MEJ Newman`, `Daniel Brélaz`).
-_AUTHORS = re.compile(r"(?:[A-ZÀ-Ý][\w'’.-]*\.?|and|&)(?:[ \t,]+(?:[A-ZÀ-Ý][\w'’.-]*\.?|and|&))*")
+_AUTHORS = lazy_compile(r"(?:[A-ZÀ-Ý][\w'’.-]*\.?|and|&)(?:[ \t,]+(?:[A-ZÀ-Ý][\w'’.-]*\.?|and|&))*")
 # Words that open a line ending in a colon but name no author (`See also:`, `Note:`).
 _NOT_AUTHORS = frozenset(
     [
@@ -125,8 +126,8 @@ _NOT_AUTHORS = frozenset(
     ]
 )
 # The end of the title: `,` or `.` then a space, not after an initial (`M. E. J.`).
-_TITLE_END = re.compile(r"(?<!\b[A-Z])[.,](?=\s)")
-_PARAGRAPH_START = re.compile(r"\n[ \t]*\n|(?:\A|\n)[ \t]*(?:</?(?:para|p|br)[ \t]*/?>[ \t]*)+\n")
+_TITLE_END = lazy_compile(r"(?<!\b[A-Z])[.,](?=\s)")
+_PARAGRAPH_START = lazy_compile(r"\n[ \t]*\n|(?:\A|\n)[ \t]*(?:</?(?:para|p|br)[ \t]*/?>[ \t]*)+\n")
 
 
 def _colon_entry_title(text: str, start: int, others: tuple[tuple[int, int], ...]) -> str | None:
@@ -211,8 +212,8 @@ def _html_link(text: str, start: int, end: int) -> str | None:
 
 
 # The rest of a JSDoc or TSDoc link after its target: `{@link url | Title}`, `{@link url Title}`.
-_JSDOC_TEXT = re.compile(r"[ \t]*\|?[ \t]*([^{}|\n]+)\}")
-_JSDOC_LINK = re.compile(r"\{@link(?:plain|code)?[ \t]+$")
+_JSDOC_TEXT = lazy_compile(r"[ \t]*\|?[ \t]*([^{}|\n]+)\}")
+_JSDOC_LINK = lazy_compile(r"\{@link(?:plain|code)?[ \t]+$")
 
 
 def _jsdoc_link(text: str, start: int, end: int) -> str | None:
@@ -277,7 +278,7 @@ def _group(match: re.Match[str]) -> str:
 
 
 # The text of a Sphinx role written as an entry: authors and a year, then the title.
-_ROLE_ENTRY = re.compile(
+_ROLE_ENTRY = lazy_compile(
     r"^.+?(?:\(|,\s*|\.\s*)(?:19|20)\d\d[a-z]?\)?[.,:]?\s+(?P<title>.+?)[\s.,;]*$", re.DOTALL
 )
 

@@ -15,6 +15,7 @@ import bisect
 import gc
 import re
 
+from scanner.options import TitleScope
 from scanner.parsers import ParsedFile, pylines
 from scanner.parsers.doctests import blank_doctests
 from scanner.parsers.embedded import split_embedded
@@ -137,10 +138,13 @@ def _has_examples(text: str) -> bool:
 class _CitingBlocks:
     """Which blocks of a file may cite: the prefilter's promise, kept per block, is that a
     block with none of its cues in its span holds no identifier; the title detector's needle
-    test (`scanner.titles.may_cite`) says whether it can find a citation without one."""
+    test (`scanner.titles.may_cite`) says whether it can find a citation without one. Below
+    `TitleScope.ALL` a block without an identifier yields nothing (`find_hits`), so only the
+    cues count: a pre-commit check never compiles the detector's needle patterns."""
 
     def __init__(self, source: SourceFile) -> None:
         self.cues = source.cues
+        self.titles = source.titles is TitleScope.ALL
         self.text = source.text
         # By the block's id; holding the block keeps its id from going to another.
         self.known: dict[int, tuple[RawBlock, bool]] = {}
@@ -173,7 +177,7 @@ class _CitingBlocks:
             return True
         start, end = self._byte(block.start), self._byte(block.end)
         at = bisect.bisect_left(cues, start)
-        return (at < len(cues) and cues[at] < end) or may_cite(block.text)
+        return (at < len(cues) and cues[at] < end) or (self.titles and may_cite(block.text))
 
     def _byte(self, offset: int) -> int:
         if not self.wide:

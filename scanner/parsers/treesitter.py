@@ -52,12 +52,18 @@ _SNIFF = 65536  # characters read to tell a C++ header from a C one
 _QUERIES = Path(__file__).resolve().parent.parent / "queries"
 # `class TORCH_API Foo : Base {` does not parse as a class, nor does
 # `template <class T> BOOST_MATH_GPU_ENABLED inline T f(T x) BOOST_MATH_NOEXCEPT(T) {` as a
-# function; blanking export and specifier macros (same length, so offsets hold) lets them.
+# function; blanking export, specifier and statement macros (same length, so offsets hold)
+# lets them.
 _EXPORT_MACRO = re.compile(
     rb"\b[A-Z][A-Z0-9_]*_(?:API|EXPORT|IMPORT|HIDDEN|EXTERN|DLL)\b"
     rb"|\b[A-Z][A-Z0-9_]*_(?:GPU_ENABLED|CUDA_ENABLED|FORCEINLINE|INLINE|CONSTEXPR)\b"
     rb"(?![ \t]*\()"
     rb"|\b[A-Z][A-Z0-9_]*_NOEXCEPT\b(?:[ \t]*\([^()\n]*\))?"
+    # Statement macros written without a semicolon in a class body: Eigen's alignment macro
+    # (`EIGEN_MAKE_ALIGNED_OPERATOR_NEW`, a library's own copy of it) and Qt's `Q_OBJECT`; left
+    # in, the class and the namespace around it do not parse.
+    rb"|\b[A-Z][A-Z0-9_]*_ALIGNED_OPERATOR_NEW(?:_IF)?\b(?:[ \t]*\([^()\n]*\))?"
+    rb"|\bQ_(?:OBJECT|GADGET)\b"
 )
 # The same, over a block's text: ASCII word boundaries, as in bytes.
 _EXPORT_MACRO_TEXT = re.compile(_EXPORT_MACRO.pattern.decode(), re.ASCII)
@@ -362,7 +368,17 @@ _DOC_MARKERS = frozenset({"/**", "///", "/*!"})
 _NAMED_DOC = re.compile(
     r"[@\\](?:fn|function|struct|class|typedef|def|var|enum|union)[ \t]+(?P<name>\w+)"
 )
+# Doxygen commands by which a block documents something other than the definition after it:
+# the file, a page, a group or a directory (`\example` inside a function's block names a file
+# that shows the function).
+_ELSEWHERE_DOC = re.compile(r"[@\\](?:file|page|mainpage|defgroup|addtogroup|weakgroup|name|dir)\b")
 _LAST_NAME = re.compile(r"[.:]+")
+
+
+def _stands_apart(node: Node, data: bytes) -> bool:
+    """Whether a blank line (or nothing) separates a comment from the code above it."""
+    above = node.prev_sibling
+    return above is None or node.start_point.row - end_row(above, data) >= 2
 
 
 def _owner(
@@ -382,15 +398,29 @@ def _owner(
         while sibling is not None and sibling.type in _ATTACHMENTS:
             previous_row = sibling.end_point.row
             sibling = sibling.next_named_sibling
-        # A Doxygen block that names its definition (`\function igraph_foo`) documents it
-        # across one blank line too.
+        # In C and C++ a Doxygen block standing apart from the code above it documents the
+        # definition after it across one blank line too, as Doxygen reads it, unless it documents
+        # the file, a page or a group (`@file`, `@page`); so does one in any language that names
+        # its definition (`\function igraph_foo`). One right under a declaration documents that
+        # one (dlib's `/*!` contracts), not the next.
         named = _NAMED_DOC.search(block.text) if block.marker in _DOC_MARKERS else None
         gap = sibling.start_point.row - previous_row if sibling is not None else 0
-        if sibling is not None and (gap <= 1 or (gap == 2 and named is not None)):
+        if sibling is not None and (
+            gap <= 1
+            or (
+                gap == 2
+                and block.marker in _DOC_MARKERS
+                and (
+                    named is not None
+                    or (language.doxygen and _stands_apart(block.first_node, data))
+                )
+                and _ELSEWHERE_DOC.search(block.text) is None
+            )
+        ):
             documented = by_anchor.get(sibling.start_byte) or definitions.get(sibling.id)
             if documented is not None and documented.resolve is not None:
                 symbol = documented.resolve()
-                if gap <= 1 or (named and _LAST_NAME.split(symbol.name)[-1] == named["name"]):
+                if gap <= 1 or not named or _LAST_NAME.split(symbol.name)[-1] == named["name"]:
                     return symbol, True
             if sibling.type in ("package_clause", "package_declaration"):
                 return top, True

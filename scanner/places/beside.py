@@ -30,9 +30,9 @@ _LINK_FORMS = (
     re.compile(r"`(?P<text>[^`<>]+?)\s*<(?P<target>[^`<>\s]+)>`"),
     # Markdown: `[text](target)`
     re.compile(r"\[(?P<text>[^\[\]]+)\]\((?P<target>[^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\)"),
-    # HTML: `<a href="target">text</a>`
+    # HTML: `<a href="target">text</a>`, the address perhaps unquoted (`<a href=target>`)
     re.compile(
-        r"<a\s[^<>]*?href\s*=\s*[\"'](?P<target>[^\"'<>]+)[\"'][^<>]*>(?P<text>[^<>]+)</a>",
+        r"<a\s[^<>]*?href\s*=\s*[\"']?(?P<target>[^\"'<>\s]+)[\"']?[^<>]*>(?P<text>[^<>]+)</a>",
         re.IGNORECASE,
     ),
     # JSDoc and TSDoc: `{@link target | text}`, `{@link target text}`

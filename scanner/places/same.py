@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from catalog.keys import author_year_ref, normalize_title, title_ref
+from catalog.keys import author_year_ref, family_name, normalize_title, title_ref
 from catalog.types import RefKind
 from scanner.places.base import ENTRY_KINDS, ENTRY_REACH, MAX_NAMESAKES, Groups, mergeable
 from scanner.types import Hit
@@ -34,7 +34,9 @@ def join_same_work(hits: list[Hit], groups: Groups) -> None:
 def join_overlapping(text: str, hits: list[Hit], groups: Groups) -> None:
     """Join a title, author-year or book citation to a hit whose text it overlaps from the
     same line: two readers read one entry (`Micheaux, P., and F. Ouimet. 2020. “Title,” url`
-    as a junk title from its authors and as the identifier's entry)."""
+    as a junk title from its authors and as the identifier's entry). Two titles join only when
+    one is read from the other's authors: overlapping titles may be two entries of one
+    sentence (`A, B. Title one (2008); and A, B. Title two`), each read over both."""
     reach = -1  # the index of the earlier hit reaching furthest
     for index, hit in enumerate(hits):
         if reach >= 0:
@@ -44,11 +46,32 @@ def join_overlapping(text: str, hits: list[Hit], groups: Groups) -> None:
                 and (hit.ref is None or other.ref is None)
                 and mergeable(hit)
                 and mergeable(other)
-                and text.rfind("\n", 0, hit.start) == text.rfind("\n", 0, other.start)
+                and _same_line(text, hit.start, other.start)
+                and (
+                    hit.ref is not None
+                    or other.ref is not None
+                    or _names_as_title(hit, other)
+                    or _names_as_title(other, hit)
+                )
             ):
                 groups.join(reach, index)
         if reach < 0 or hit.end > hits[reach].end:
             reach = index
+
+
+def _names_as_title(junk: Hit, entry: Hit) -> bool:
+    """Whether `junk`'s title was read from `entry`'s authors (it holds the first author's
+    family name)."""
+    title = junk.reference.title if junk.reference else None
+    names = entry.reference.authors if entry.reference else ()
+    if not title or not names:
+        return False
+    family = family_name(names[0])
+    return bool(family) and family.casefold() in title.casefold().replace(",", " ").split()
+
+
+def _same_line(text: str, first: int, second: int) -> bool:
+    return text.rfind("\n", 0, first) == text.rfind("\n", 0, second)
 
 
 _PREFIX_WORDS = 4  # a title cut short still names its work when this many words agree

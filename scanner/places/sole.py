@@ -70,9 +70,19 @@ def _bare(hit: Hit) -> bool:
 
 def _link_paragraph(text: str, start: int, end: int) -> bool:
     """Whether a blank line stands between the mention's paragraph and the link, and every
-    paragraph after it up to the link holds only the words that label a link."""
+    paragraph after it up to the link holds only the words that label a link, in no list
+    item (`* <url>` under `* Authors. Title.` is a list of two references)."""
     parts = BLANK_LINE.split(text[start:end])
     if len(parts) < 2:
         return False
-    later = _LINKS_AND_TAGS.sub(" ", " ".join(parts[1:]))
-    return all(word.lower() in _SLOT_WORDS for word in WORD.findall(later))
+    later = "\n".join(parts[1:])
+    if _LIST_ITEM.search(later):
+        return False
+    words = WORD.findall(_LINKS_AND_TAGS.sub(" ", later))
+    return all(word.lower() in _SLOT_WORDS for word in words)
+
+
+# A list item's label at a line's start: a bullet, `2.`, `[2]`, `.. [2]`.
+_LIST_ITEM = re.compile(
+    r"(?m)^[ \t]*(?:[-*•+]|\d{1,3}[.)]|\.\.[ \t]*\[[^\]\n]+\]|\[[^\]\n]{1,40}\]:?)[ \t]"
+)

@@ -15,3 +15,8 @@
 ; `exports.createErf = (0, _factory.factory)(...)`): the name owns the comments in the callback.
 (variable_declarator name: (identifier) @name value: (call_expression arguments: (arguments [(arrow_function) (function_expression)]))) @definition.function
 (assignment_expression left: (member_expression property: (property_identifier) @name) right: (call_expression arguments: (arguments [(arrow_function) (function_expression)]))) @definition.function
+; A module-level binding to what a method call builds (`var jaroWinkler = custom.bind(null, 0)`,
+; `const LIMITS = Object.freeze({...})`) is a declaration of its own; `require(...)` is not.
+(program (variable_declaration (variable_declarator name: (identifier) @name value: (call_expression function: (member_expression))) @definition.variable))
+(program (lexical_declaration (variable_declarator name: (identifier) @name value: (call_expression function: (member_expression))) @definition.variable))
+(export_statement (lexical_declaration (variable_declarator name: (identifier) @name value: (call_expression function: (member_expression))) @definition.variable))

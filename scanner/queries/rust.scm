@@ -13,3 +13,9 @@
 (function_signature_item name: (identifier) @name) @definition.function
 (macro_definition name: (identifier) @name) @definition.macro
 (type_item name: (type_identifier) @name) @definition.type
+; A module's or an impl's constants and statics own their doc comments (`/// Mean radius, after
+; Smith (2000)` above `const RADIUS: f64`); those inside a function body are the function's.
+(source_file (const_item name: (identifier) @name) @definition.variable)
+(source_file (static_item name: (identifier) @name) @definition.variable)
+(declaration_list (const_item name: (identifier) @name) @definition.variable)
+(declaration_list (static_item name: (identifier) @name) @definition.variable)

@@ -14,6 +14,7 @@ import re
 
 from ahocorasick_rs import AhoCorasick
 
+from scanner.lazyre import lazy_compile
 from scanner.titles.cues import CUES, YEAR_PATTERN
 from scanner.types import Hit
 
@@ -39,7 +40,7 @@ SHIPPED_MODEL = object()  # `find_citations`' default tagger: the model shipped 
 # where the plain string is mostly something else, a string and the pattern the detector reads
 # it in; the string is tested first, so the pattern runs only on blocks that hold it.
 _CUE_STRINGS = tuple(dict.fromkeys(c.text for c in CUES if not c.book and not c.pattern))
-_CUE_PATTERNS = tuple((c.text, re.compile(c.pattern)) for c in CUES if not c.book and c.pattern)
+_CUE_PATTERNS = tuple((c.text, lazy_compile(c.pattern)) for c in CUES if not c.book and c.pattern)
 # The short names of reference works (`scanner.titles.books.KNOWN_WORKS`): `Knuth, Vol. 2`.
 KNOWN_NEEDLES = tuple(c.text for c in CUES if c.book)
 _YEAR_NEEDLE = YEAR_PATTERN
@@ -111,13 +112,37 @@ def _detected(text: str, tagger: object) -> list[Hit]:
     # Imported on the first block with a cue: compiling the detector's patterns and loading
     # the model cost more than scanning a few changed files.
     from scanner.titles.books import mark_books
-    from scanner.titles.detect import detect
+    from scanner.titles.detect import detect_with_spares
     from scanner.titles.tagged import with_tagger
     from scanner.titles.tidy import tidy
     from scanner.titles.vet import vet
 
-    found = with_tagger(text, detect(text), tagger, SHIPPED_MODEL)
-    return mark_books(text, vet(text, tidy(text, found)))
+    rules, spares = detect_with_spares(text)
+    found = vet(text, tidy(text, with_tagger(text, rules, tagger, SHIPPED_MODEL)))
+    if spares:
+        found = _with_spares(text, found, spares)
+    return mark_books(text, found)
+
+
+def _with_spares(text: str, found: list[Hit], spares: list[Hit]) -> list[Hit]:
+    """`found` and those of the rules' author-year mentions put aside for a longer hit that
+    overlap nothing found (that hit was vetoed or retold by the tagger), vetted in turn."""
+    from scanner.spans import DisjointSpans
+    from scanner.titles.tidy import tidy
+    from scanner.titles.vet import vet
+
+    taken = DisjointSpans()
+    for hit in found:
+        taken.add(hit.start, hit.end)
+    back = []
+    for hit in sorted(spares, key=lambda h: (-(h.end - h.start), h.start)):
+        if not taken.overlaps(hit.start, hit.end):
+            back.append(hit)
+            taken.add(hit.start, hit.end)
+    if not back:
+        return found
+    back = vet(text, tidy(text, sorted(back, key=lambda h: h.start)))
+    return sorted([*found, *back], key=lambda h: h.start)
 
 
 def rule_citations(text: str) -> list[Hit]:

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from catalog.types import RefKind
 from scanner.titles import KNOWN_NEEDLES, TITLE_RULE
-from scanner.titles.fields import EDITION
+from scanner.titles.cues import EDITION
 from scanner.types import EntryFields, Hit
 
 # A reference work cited by a short name, and the title it stands for. The pattern must not

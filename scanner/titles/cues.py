@@ -8,6 +8,7 @@ from enum import Enum
 
 __all__ = [
     "CUES",
+    "EDITION",
     "KEY_TAG",
     "KEY_TAGS",
     "PAIR_TITLE",
@@ -84,6 +85,11 @@ KEY_TAGS = (
     "iclr", "nips", "jmlr", "bmvc", "ivc", "phd", "thesis",
 )  # fmt: skip
 KEY_TAG = rf"(?<=[a-z]\d\d)(?:{'|'.join((*KEY_TAGS, 'book'))})\d?(?![a-z])"
+# A book's edition: `2nd ed.`, `Second Edition`, `revised edn.` (the book reader's sign too).
+EDITION = (
+    r"(?i:\b(?:\d+(?:st|nd|rd|th)|first|second|third|fou?rth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|new|revised|expanded)\.?\s+(?:ed\b\.?|edn\b\.?|edition\b))"
+)
 _CAPITAL = "[A-Z]"  # what a title (or the author after `", by `) starts with
 _NO_LETTER = "(?![A-Za-z])"  # a word, not the start of one in code: `IEEEdouble`, `siamese`
 
@@ -168,6 +174,18 @@ CUES: tuple[Cue, ...] = (
         after="[A-Z][a-z]+,[ \t]+(?:An?|On|The)[ \t]+[a-z]",
         confirm=Confirm.LINE,
         examples=("// Ooura and Mori, A robust double exponential formula for integrals,",),
+    ),
+    # A book's edition (`"Fundamentals of Sorting," Second Edition`, `2nd edition, pages 9-12`):
+    # the book reader takes it for a book's entry.
+    Cue(
+        "dition",
+        EDITION,
+        needles=("edition",),
+        confirm=Confirm.LINE,
+        examples=(
+            'Jane Q. Smith, "Fundamentals of Sorting," Second Edition. Page 349',
+            "see Smith, Sorting Methods, 2nd edition, pages 249-259.",
+        ),
     ),
     # The short names of reference works (`scanner.titles.books.KNOWN_WORKS`): `Knuth, Vol. 2`.
     Cue("Knuth", book=True, examples=("Knuth, Vol. 2, 4.6.1",)),

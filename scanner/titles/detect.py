@@ -15,7 +15,7 @@ from catalog.types import RefKind
 from scanner.spans import DisjointSpans
 from scanner.titles import AUTHOR_YEAR_RULE, TITLE_RULE, bibtex
 from scanner.titles.bibtex import bibtex_entries
-from scanner.titles.cues import PAIR_TITLE, YEAR_DIGITS
+from scanner.titles.cues import EDITION, PAIR_TITLE, YEAR_DIGITS
 from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
 from scanner.titles.fields import QUOTED
 from scanner.titles.inline import (
@@ -74,17 +74,28 @@ _DOC_SECTION_AFTER = re.compile(
 _MIN_CITED_WORDS = 3  # a quoted one- or two-word string after "described in" is a section name
 _WORD_START = re.compile(r"\b[A-Z]")
 _INITIAL = re.compile(r"(?:^|\s|,)[A-Z]\.")
+_EDITION = re.compile(EDITION)
 _AFTER_QUOTED_TITLE = re.compile(r"[\"”'][.,]?\s*$|[.,]\s*[\"”]\s*$")
 _JOINERS = frozenset({"and", "et", "al"})
 
 
 def detect(text: str) -> list[Hit]:
     """Title and author-year citations in a block that has a cue (see `find_citations`)."""
+    return detect_with_spares(text)[0]
+
+
+def detect_with_spares(text: str) -> tuple[list[Hit], list[Hit]]:
+    """`detect`'s citations, and the author-year mentions an overlapping longer hit put
+    aside: where the vetoes drop that hit (`Sun, ICRS and HCRS (See Archinal et al. 2011` read
+    as an entry by `ICRS`), the mention inside it still cites."""
     candidates: list[Hit] = []
     entries = _AuthorEntries(text)
     for region in regions(text):
         candidates.extend(_region_hits(text, region, entries))
-    return _without_overlaps(candidates)
+    kept = _without_overlaps(candidates)
+    chosen = {id(hit) for hit in kept}
+    spares = [hit for hit in candidates if id(hit) not in chosen and _sure_mention(text, hit)]
+    return kept, spares
 
 
 class _AuthorEntries:
@@ -127,7 +138,7 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries) -> list[Hit
             hits.append(_hit(entry, relaxed=True))
     for start in _author_starts(text, region.start, limit, region.in_references, entries):
         entry = entries.entry(start, limit)
-        if entry is not None and _accept(entry):
+        if entry is not None and _accept(entry, text):
             hits.append(_hit(entry))
     for match in _QUOTED.finditer(text, region.start, limit):
         entry = parse_title_first(text, match.start(), limit)
@@ -342,15 +353,17 @@ def _author_entry(
 _AFTER_WHOLE_NAME = re.compile(r"(?:\.[ \t]*,?|\n)\s*$")
 
 
-def _accept(entry: Entry) -> bool:
+def _accept(entry: Entry, text: str) -> bool:
     """Whether an author-first entry found in prose is a citation, not a capitalized phrase."""
     ref = entry.reference
     if ref.title is None:
         return ref.year is not None and ref.venue is not None
     if ref.year is None:
-        # no year: a venue and author names in a form prose never takes ("J. Schneider and
-        # M. Vlachos", "Vitter, J. S.") still make an entry
-        return ref.venue is not None and all(_INITIAL.search(a) for a in ref.authors)
+        # no year: a venue, or a book's edition (`David S. Watkins, "Fundamentals of Matrix
+        # Computations," Second Edition`), and author names in a form prose never takes
+        # ("J. Schneider and M. Vlachos", "Vitter, J. S.") still make an entry
+        edition = _EDITION.search(text, entry.start, entry.end) is not None
+        return (ref.venue is not None or edition) and all(_INITIAL.search(a) for a in ref.authors)
     return entry.evidence >= 2 or len(ref.authors) >= 2
 
 
@@ -364,6 +377,20 @@ def _hit(entry: Entry, relaxed: bool = False) -> Hit:
         )
     return Hit(
         entry.start, entry.end, RefKind.AUTHOR_YEAR, AUTHOR_YEAR_RULE, None, confidence, None, ref
+    )
+
+
+def _sure_mention(text: str, hit: Hit) -> bool:
+    """Whether a hit is an author-year mention in prose with `et al` (`Archinal et al. 2011`),
+    not an entry's reading: a lone surname with a year in brackets is too often a title's last
+    word (`Fundamentals of Astrodynamics (1971)`)."""
+    ref = hit.reference
+    return (
+        hit.kind is RefKind.AUTHOR_YEAR
+        and ref is not None
+        and ref.title is None
+        and ref.venue is None
+        and ETAL.search(text, hit.start, hit.end) is not None
     )
 
 

@@ -5,22 +5,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scanner.titles.cues import YEAR_DIGITS
+from scanner.titles.cues import EDITION, YEAR_DIGITS
 from scanner.titles.fields import (
     CODE_CHARS,
-    EDITION,
     EMPHASIZED,
     PAREN_YEAR,
     QUOTED,
     VENUE_CUE,
     YEAR,
     clean_venue,
+    find_spaced,
     first_year,
     pages_of,
     run_in_venue,
     volume_of,
 )
-from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, split_authors
+from scanner.titles.names import AUTHOR_LIST, opens_with_non_name, split_authors
 from scanner.types import EntryFields
 
 # Between the author list and the title: punctuation, maybe "(1998)." or "1998." first.
@@ -30,7 +30,9 @@ _BRACKET_YEAR = (
     r"(?:\s*,\s*[A-Z][a-z]+\.?(?:\s+\d{{1,2}})?)?\s*\)"
 )
 _LEAD = re.compile(
-    r"\s*(?:"
+    # "and R. Endre Tarjan. (1975) Augmentation problems": the year after the list's full stop
+    r"[.,][ \t]*" + _BRACKET_YEAR.format("y4") + r"[.,:]?\s*"
+    r"|\s*(?:"
     + _BRACKET_YEAR.format("y1")
     + r"|[.,]?\s*(?P<y2>"
     + YEAR_DIGITS
@@ -39,7 +41,7 @@ _LEAD = re.compile(
     r"|\s*" + _BRACKET_YEAR.format("y3") + r"\s*"
 )
 _QUOTE_NEXT = re.compile(r"[ \t]+[\"“]")
-_AFTER_INITIAL = re.compile(r"\s+(?=[A-Z\"“]|\*[A-Z])(?P<y1>)?(?P<y2>)?(?P<y3>)?")
+_AFTER_INITIAL = re.compile(r"\s+(?=[A-Z\"“]|\*[A-Z])(?P<y1>)?(?P<y2>)?(?P<y3>)?(?P<y4>)?")
 # Where an unquoted title stops: a sentence end, or a comma/semicolon before a venue, year,
 # volume or "in"; also an opening bracket of a year and a blank line.
 _TITLE_END = re.compile(
@@ -48,7 +50,7 @@ _TITLE_END = re.compile(
     r"|[,;]\s*(?=[A-Z]\.\s*[A-Z])"
     r"|[,;]\s*(?=" + EDITION + r")|\s*\((?=\s*" + EDITION + r"\s*\))"
     r"|\s\((?=\s*(?:1[6-9]|20)\d\d)|\n\s*\n|\s+by\s+(?=[A-Z])|<\s*br|<\s*/?\s*a\s*>|\Z"
-    r"|[ \t]*\n\s*(?=<?(?:arXiv:|doi:|DOI:|https?://))"
+    r"|[ \t]*\n\s*(?=<?(?:arXiv:|doi:|DOI:|https?://))|[ \t]+(?=<?https?://)"
     r"|" + run_in_venue(loose=False)
 )
 _IN_CODE = re.compile(r"[(=\[]\s*$")
@@ -78,7 +80,7 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         lead = _AFTER_INITIAL.match(text, authors_end, limit)
     if lead is None:
         return None
-    lead_year = lead.group("y1") or lead.group("y2") or lead.group("y3")
+    lead_year = lead.group("y1") or lead.group("y2") or lead.group("y3") or lead.group("y4")
     pos = lead.end()
     quoted = QUOTED.match(text, pos, limit) or EMPHASIZED.match(text, pos, limit)
     if quoted is not None:
@@ -112,7 +114,8 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
 
 def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
     """Parse an entry that opens with its title: `"Title", Authors, Venue, year`, `Title. Venue`."""
-    quoted = QUOTED.match(text, start, limit)
+    link = None
+    quoted = QUOTED.match(text, start, limit) or (link := _REST_LINK.match(text, start, limit))
     if quoted is not None and _IN_CODE.search(text, max(0, start - 2), start):
         return None  # a string argument in example code: Planck(name="Modified Planck 2013")
     if quoted is not None:
@@ -127,15 +130,19 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
     if title is None:
         return None
     authors: tuple[str, ...] = ()
-    if quoted is not None and (inside := _by_inside(title)) is not None:
+    # (a link's text is its title: its authors follow the link, "by" is the title's word)
+    if quoted is not None and link is None and (inside := _by_inside(title)) is not None:
         title, authors = inside  # 'Approximation Theory by L. N. Smith (pg.42)'
-    rest = re.match(r"\s*[.,:;]?\s*(by\s+)?", text[after:limit])
+    rest = _AFTER_TITLE.match(text[after:limit])
     by = bool(rest and rest.group(1)) or bool(authors)
     pos = after + (rest.end() if rest else 0)
     names = AUTHOR_LIST.match(text, pos, limit) if not authors else None
     if names is not None and _real_names(names.group()):
         authors = split_authors(names.group())
-        pos = names.end()
+        # where the last name kept ends: words read as names after it are the venue's
+        # ("R. Bhatia and M. Congedo, Linear Algebra and its Applications, Elsevier")
+        last = find_spaced(text, authors[-1], names.start(), names.end())[1] if authors else -1
+        pos = last if last > 0 else names.end()
     tail_end = min(limit, pos + MAX_TAIL)
     tail = text[pos:tail_end]
     year = first_year(_first_part(tail))
@@ -147,6 +154,14 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
     entry_end = _entry_end(text, pos, tail_end)
     reference = _reference(authors, title, venue, year, tail)
     return Entry(start, max(entry_end, t_end), reference, evidence)
+
+
+# A reST link whose text is the title: `` `Title by Words <https://...>`_ ``, delimited as a
+# quoted title is.
+_REST_LINK = re.compile(r"`(?P<g>[^`<>]{3,400}?)\s*<[^<>\s]+>`_{1,2}")
+# Between a title and its authors: punctuation, "by", or the title's reST link target
+# (`` `Title <https://...>`_ `` with the authors on the next line).
+_AFTER_TITLE = re.compile(r"\s*(?:<[^<>\s]+>`_{1,2}[.,;:]?)?\s*[.,:;]?\s*(by\s+)?")
 
 
 # A run-in venue's name opening before its journal words ("..., Electronic Journal of ...").
@@ -204,8 +219,7 @@ _SHORT_WORD = 3  # "of", "and", "the" stay small in a title in title case
 
 
 def _real_names(text: str) -> bool:
-    words = _WORD.findall(text)
-    return bool(words) and words[0].lower() not in NOT_NAMES
+    return bool(_WORD.search(text)) and not opens_with_non_name(text)
 
 
 def _clean_title(raw: str, quoted: bool) -> str | None:
@@ -229,7 +243,15 @@ _ABBREVIATED = re.compile(r"(?:[A-Z][a-z]{0,6}\.\s?)+[A-Z][a-z]{0,6}\.?")
 def _is_fields(title: str) -> bool:
     """Whether a would-be title is really the volume/pages/year part of an entry."""
     letters = sum(ch.isalpha() for ch in title)
-    return letters < 4 or bool(re.match(r"(?:[Vv]ol|pp|[Nn]o\.|\d)", title))
+    # ... or a journal's name and then its volume and pages: "Biochemistry 37: 9435-9444"
+    return letters < 4 or bool(
+        re.match(r"(?:[Vv]ol|pp|[Nn]o\.|\d)", title) or _JOURNAL_VOLUME.match(title)
+    )
+
+
+_JOURNAL_VOLUME = re.compile(
+    r"(?:[A-Z][\w.&]*[ \t]+){1,4}\d{1,4}[ \t]*(?:\([ \t]*\d+[ \t]*\))?[ \t]*:[ \t]*\d+[ \t]*[-–]"
+)
 
 
 # A blank line, a prose sentence, or the next entry of a run-on list ("... 33-42. Smith, B. (").
@@ -241,12 +263,27 @@ _PART_END = re.compile(
 
 def _first_part(tail: str) -> str:
     """The part of `tail` up to the end of the entry (a blank line or a prose sentence)."""
-    cut = _PART_END.search(tail)
+    # not at its very start: "D.E. Tyne. The Annals of Statistics, 1987" goes on after the
+    # authors with the venue, not with a sentence of prose
+    cut = _PART_END.search(tail, 1)
     return tail[: cut.start()] if cut else tail
+
+
+_PUBLISHER = re.compile(r"(?:Elsevier|Springer|Wiley|Kluwer|Birkh|Verlag|[A-Z]\w* Press)\b")
+# A journal's name alone before the publisher, after the entry's separator: capitalised
+# words with the small words of a name between them, then a comma.
+_JOURNAL_FIRST = re.compile(
+    r"[\s.,:;]*(?P<name>[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|and|in|on|for|the|its|&))*)"
+    r"[ \t]*,\s*"
+)
 
 
 def _venue(tail: str) -> str | None:
     part = _first_part(tail)
+    publisher = _PUBLISHER.search(part, 0, 120)
+    if publisher and (journal := _JOURNAL_FIRST.fullmatch(part, 0, publisher.start())):
+        # "Neurocomputing, Elsevier, 2013": the journal, named before its publisher
+        return journal["name"]
     cue = VENUE_CUE.search(part)
     if cue is None or cue.start() > 40:
         return None
@@ -264,6 +301,8 @@ def _venue(tail: str) -> str | None:
             if ordinal := _ORDINAL.search(opened):
                 start = ordinal.start()  # "4th International Conference on ..."
     end = _venue_end(part, start)
+    if _ON_FIELD.search(part, start, end) and (fields := _MORE_FIELDS.match(part, end)):
+        end = fields.end()  # "Transactions on Acoustics, Speech and Signal Processing"
     if editors := _EDITORS.match(part, end):
         # "In A. Bonato and F. Chung (Eds), Algorithms and Models for the Web-Graph": the names
         # were the collection's editors; its title follows.
@@ -279,6 +318,13 @@ _VENUE_END = re.compile(
     r",|\s\d(?!\d*(?:st|nd|rd|th)\b)|\s\(|\.\s+(?=[A-Z][a-z]+\s+[a-z])|\bvol\b|\bVol\b"
     r"|\bpp\b|\s+No\.?\s*\d|\n\s*\n|$"
 )
+# A venue named for its fields, listed with commas: "IEEE Transactions on Systems, Man and
+# Cybernetics", "... on Acoustics, Speech and Signal Processing".
+_ON_FIELD = re.compile(r"\bon\s+[A-Z][\w-]*$")
+_MORE_FIELDS = re.compile(
+    r"(?:,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+    r"(?=\s*[,.;(]|\s+\d|\s*$)"
+)
 _EDITORS = re.compile(r"\s*\(\s*[Ee]ds?\.?\s*\)[\s,.:;]*")
 
 
@@ -290,14 +336,14 @@ def _venue_end(part: str, start: int) -> int:
 # Cue words that are an entry's fields, not words of its venue's name; the capitalised words
 # straight before any other cue, after the venue's separator, on its line or wrapped from the
 # one above, with the small words of a name between them (not initials: "A. H. Morris. ACM
-# TOMS"): the venue's name opens there.
+# TOMS"; a bare capital is a word: "J Math Chem"): the venue's name opens there.
 _FIELD_CUE = re.compile(r"(?:[Vv]ol(?:ume)?|pp\.?|pages)$")
 _FIELD_END = ".,;:()*_\"'”"
 # A year before a publisher ("2010 John Wiley & Sons"), an ordinal before a conference.
 _YEAR_OR_ORDINAL = re.compile(r"(?:^|\s)(?:(?:1[6-9]|20)\d\d|\d{1,3}(?:st|nd|rd|th))$")
 _ORDINAL = re.compile(r"(?:^|(?<=\s))\d{1,3}(?:st|nd|rd|th)$")
 _NAME_BEFORE_CUE = re.compile(
-    r"(?<![^\s,;:(*_])(?:[A-Z](?:[\w&'’-]+\.?|\.\w+)(?:[ \t]+|[ \t]*\n[ \t]*)"
+    r"(?<![^\s,;:(*_])(?:[A-Z](?:[\w&'’-]+\.?|\.\w+|(?=[ \t]))(?:[ \t]+|[ \t]*\n[ \t]*)"
     r"(?:(?:of|in|on|and|for|the|&)[ \t]+)*){1,4}$"
 )
 

@@ -25,10 +25,6 @@ VENUE_CUE = re.compile(
     r"Numerische|Zeitschrift|Annalen|Acta|Revue|Rivista|Giornale|Comptes)\b)"
 )
 # A book's edition: "second edition", "3rd ed.", "6th edn".
-EDITION = (
-    r"(?i:\b(?:\d+(?:st|nd|rd|th)|first|second|third|fou?rth|fifth|sixth|seventh|eighth|ninth|"
-    r"tenth|new|revised|expanded)\.?\s+(?:ed\b\.?|edn\b\.?|edition\b))"
-)
 VOLUME = re.compile(
     r"\b(?:[Vv]ol(?:ume|\.)?\s*(\d+)|(\d{1,4})\s*\(\s*\d{1,4}\s*\)|(\d{1,4})\s*:\s*\d+\s*[-–]+)"
 )
@@ -70,7 +66,7 @@ CODE_CHARS = re.compile(
 
 # A venue is never an identifier (`arXiv preprint arXiv:1412.6980`, `PMC 3604768. PMID`)...
 _VENUE_IDENTIFIER = re.compile(
-    r"\b(?:arXiv:|doi:|DOI:|https?://|PMID\b|PMC\s*\d)|\b10\.\d{4,9}/|\b\d{4}\.\d{4,5}\b"
+    r"\b(?:(?i:arxiv|doi):|https?://|PMID\b|PMC\s*\d)|\b10\.\d{4,9}/|\b\d{4}\.\d{4,5}\b"
 )
 # ...nor one of its cue words alone ("Press", "Volume", "Proc"), the letter of a series
 # without its journal ("Review E"), a publisher's generic part ("University Press", "Report
@@ -84,7 +80,17 @@ _VENUE_FRAGMENT = re.compile(
 )
 
 
-_TRAILING_FIELD = re.compile(r"[\s,]+(?:[Vv]ol(?:ume)?|Issue|No)\.?$")
+# A field after the name: "Physical Reports Volume", "John Wiley & Sons. p" (of "p. 126"),
+# "Front. Psychol. 4" (its volume; a year stays: "ICML 2017"), "Press. June" (a month).
+_TRAILING_FIELD = re.compile(
+    r"[\s,.]+(?:[Vv]ol(?:ume)?|Issue|No|pp?)\.?$|(?<=[A-Za-z.])\s+(?!(?:1[6-9]|20)\d\d$)\d{1,4}$"
+    r"|[\s,.]+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$"
+)
+# A report's number is its identifier, not its venue: "Report No. RE-TR-70-17".
+_REPORT_NUMBER = re.compile(r"[\s,]+(?:No\.?|Number|#)\s*[A-Z./-]*\d[\w./-]*$")
+# The publisher after a journal's name: "Reliability Engineering and System Safety, Elsevier".
+_TRAILING_PUBLISHER = re.compile(r"(?<=\w),\s*(?:Elsevier|Springer|Wiley|Kluwer)[\w .&-]*$")
 _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,5}\.\s")
 
 
@@ -98,11 +104,30 @@ def clean_venue(venue: str | None) -> str | None:
     ident = _VENUE_IDENTIFIER.search(venue)
     name = " ".join(venue[: ident.start() if ident else len(venue)].split()).strip(" ,:;*_`")
     name = name.lstrip(".`").strip()
-    name = _TRAILING_FIELD.sub("", name)  # "Physical Reports Volume" (486 on the next line)
+    name = _TRAILING_FIELD.sub("", _TRAILING_PUBLISHER.sub("", _REPORT_NUMBER.sub("", name)))
+    closed = _closed(name)
+    if closed is None:
+        return None
+    name = closed
     if name.endswith(".") and not _ABBREVIATION.search(name, 0, name.rfind(" ") + 1):
         name = name[:-1]  # a sentence's end; an abbreviated name keeps it: "Math. Softw."
     if len(name) < 3 or _VENUE_FRAGMENT.fullmatch(name) or "`" in name:
         return None  # a backquote is markup or code: "doc:`scipy:tutorial/optimize`"
+    return name
+
+
+def _closed(name: str) -> str | None:
+    """`name` without a closing bracket it never opened at its end ("Northeastern
+    University)"); None when one stands inside it: the reader started inside a bracket, in
+    prose or another field ("STAMP) algorithm and MASS", "Research Report] RR-7751")."""
+    depth = 0
+    for at, char in enumerate(name):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+            if depth < 0:
+                return name[:at].rstrip(" ,.;:") if at == len(name) - 1 else None
     return name
 
 

@@ -27,6 +27,7 @@ AUTHOR_YEAR = re.compile(
     rf"|,?\s+(?P<journal>[A-Z][A-Za-z&.]*(?:[ \t]+[A-Z][A-Za-z&.]*){{0,3}})[ \t,]+"
     rf"(?:\((?P<y3>{_YEAR})\)|(?P<y4>{_YEAR})\b(?![\w/.-]\d)))"
 )
+_SURNAME_WORDS = frozenset({"press"})
 # A single surname with a year is only a citation after a citing word: "described by Hill (1970)".
 _CITING = re.compile(
     r"(?:\b(?:by|in|see|also|from|of|after|following|follows|per|cf\.?|to|and)\s*[:,]?\s*"
@@ -71,11 +72,16 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
             continue
         pos = match.end()
         names = match.group("names")
-        authors = tuple(a for a in split_authors(names) if a.split()[0].lower() not in NOT_NAMES)
-        last = names.split()[-1].strip(",.").lower()
-        if not authors or names.split()[0].strip(",").lower() in NOT_NAMES or last in NOT_NAMES:
-            continue
         etal = ETAL.search(names) is not None  # "et\nal." wrapped over two lines too
+        # a surname that is a word too, before `et al`: "(See Press et al. 1989)"
+        not_names = NOT_NAMES - _SURNAME_WORDS if etal else NOT_NAMES
+        authors = tuple(a for a in split_authors(names) if a.split()[0].lower() not in not_names)
+        surname = names.split()[0].strip(",")
+        if not authors and etal and surname.lower() in _SURNAME_WORDS:
+            authors = (surname,)
+        last = names.split()[-1].strip(",.").lower()
+        if not authors or names.split()[0].strip(",").lower() in not_names or last in NOT_NAMES:
+            continue
         if (
             match.group("y2")
             and not etal

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import _sre as _engine
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
+
+from ahocorasick_rs import AhoCorasick
 
 try:  # Python 3.11 and later
     from re import _constants as _sre  # type: ignore[attr-defined]
@@ -160,7 +164,66 @@ def needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 
 def holds_any(text: str, strings: tuple[str, ...] | None, start: int, end: int) -> bool:
     """Whether `text[start:end]` holds one of `strings` (always, when they are None)."""
-    return strings is None or any(text.find(string, start, end) >= 0 for string in strings)
+    if strings is None:
+        return True
+    if len(strings) < _MANY_STRINGS:
+        return any(text.find(string, start, end) >= 0 for string in strings)
+    # Asked of each region of a block in turn: the strings are found in the whole block once.
+    found = _FOUND.get(strings)
+    if found is None or found.text is not text:
+        found = _FOUND[strings] = _Found(text, strings)
+    return found.within(start, end)
+
+
+# From this many strings on, one pass over the block for all of them costs less than a
+# search for each in every region.
+_MANY_STRINGS = 4
+
+
+class _Found:
+    """Where any of some strings occurs in one text (overlapping occurrences included)."""
+
+    __slots__ = ("ends", "starts", "text")
+
+    def __init__(self, text: str, strings: tuple[str, ...]) -> None:
+        self.text = text
+        try:
+            matches = _automaton(strings).find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:  # a lone surrogate (an undecodable byte kept)
+            matches = [
+                (0, at, at + len(string)) for string in strings for at in _find_all(text, string)
+            ]
+        # The automaton reports overlapping matches by where they end.
+        matches.sort(key=lambda match: match[1])
+        self.starts = [match[1] for match in matches]
+        self.ends = [match[2] for match in matches]
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether an occurrence lies inside `[start, end)`."""
+        starts, ends = self.starts, self.ends
+        at = bisect.bisect_left(starts, start)
+        while at < len(starts) and starts[at] < end:
+            if ends[at] <= end:
+                return True
+            at += 1
+        return False
+
+
+_FOUND: dict[tuple[str, ...], _Found] = {}  # per tuple of strings, for the last text asked
+
+
+@lru_cache(maxsize=16)
+def _automaton(strings: tuple[str, ...]) -> AhoCorasick:
+    return AhoCorasick(list(strings))
+
+
+def _find_all(text: str, string: str) -> list[int]:
+    found = []
+    at = text.find(string)
+    while at >= 0:
+        found.append(at)
+        at = text.find(string, at + 1)
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,10 +12,14 @@ _LOW = r"[^\W\d_]"
 # Combining accents within a name (`Dugue\u0301`, as macOS files keep `é`), then more letters.
 _MARKED = r"(?:[\u0300-\u036f]+[^\W\d_]*)*"
 _PARTICLE = (
-    r"(?:(?:van|von|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Van|Von|Der|De|Mc|O')\s+)"
+    r"(?:(?:van|von|vom|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Van|Von|Der|De|Mc|O')\s+)"
 )
-# "Mellor-Crummey", "L'Ecuyer", "DiDinato", "CROCHEMORE"; at least two letters.
-_SURNAME = rf"{_PARTICLE}*{_UP}(?:['’]{_UP})?{_LOW}+{_MARKED}(?:-{_UP}{_LOW}+{_MARKED})?"
+# "Mellor-Crummey", "Rey-de-Castro", "L'Ecuyer", "Sobol'", "DiDinato", "CROCHEMORE"; two
+# letters or more.
+_SURNAME = (
+    rf"{_PARTICLE}*{_UP}(?:['’]{_UP})?{_LOW}+{_MARKED}(?:-(?:[a-z]{{1,3}}-)?{_UP}{_LOW}+{_MARKED})?"
+    r"(?:['’](?=,))?"  # a transliterated soft sign: "Sobol', I. M."
+)
 # One initial ("J.", "Ph.", "-P.", or a bare "M" in "CROCHEMORE M"); lists of them repeat this.
 _INITIAL = rf"(?:-?{_UP}{_LOW}?\.|{_UP}\b(?!\.\w|['’]))"
 _INITIALS = rf"(?:{_INITIAL}(?:\s?{_INITIAL})*)"
@@ -30,13 +34,16 @@ _END = r"(?=\s*(?:[,;:&()\[\]\"'“”`<]|\.(?!\w)|and\b|et\b|(?:1[6-9]|20)\d\d\
 _NAME_FIRST = r"(?=[^\W\d_a-ce-km-suw-zß-ÿ]|-)"
 _NAME = (
     rf"(?:{_NAME_FIRST}"
-    rf"(?:(?:{_GIVEN}\s+)?{_INITIALS}\s*{_SURNAME}"  # J. M. Mellor-Crummey, Paul H. J. Kelly
+    # J. M. Mellor-Crummey, Paul H. J. Kelly, J. Nathan Kutz
+    rf"(?:(?:{_GIVEN}\s+)?{_INITIALS}\s*(?:{_GIVEN}[ \t]+(?={_SURNAME}{_END}))?{_SURNAME}"
     rf"|{_SURNAME},\s*(?:{_INITIALS}|{_GIVEN}(?:\s+{_INITIALS})?)"  # Kinderman, A.J.; Navarro, G
     rf"|{_SURNAME}\s+{_INITIALS}"  # CROCHEMORE M.
     rf"|{_GIVEN}\s+(?:{_GIVEN}\s+)?{_SURNAME}"  # Fabio Luporini, Henrik Wann Jensen
     rf"|{_SURNAME}){_END})"  # Marsaglia
 )
-_SEP = r"(?:\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)"
+# A semicolon separates names only after an initial ("Julier, Simon J.; Uhlmann, Jeffrey"):
+# after a word it ends a clause ("the API; Garcia and Holt (2016)").
+_SEP = r"(?:\s*(?:,|(?<=\.);)\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)"
 _ETAL = r"(?:,?\s+et\.?\s+al\.?)"
 AUTHOR_LIST = re.compile(rf"{_NAME}(?:{_SEP}{_NAME})*{_ETAL}?")
 NAME = re.compile(_NAME)
@@ -314,12 +321,30 @@ def split_authors(text: str) -> tuple[str, ...]:
         return (" ".join(text.strip(" ,.").split()),)  # "Welch, Bernard Lewis": one person
     names = []
     for match in NAME.finditer(text):
-        name = " ".join(match.group().split())
+        name = _ACRONYM_AFTER.sub("", " ".join(match.group().split()))
         if name.lower() not in NOT_NAMES:
             names.append(name)
-    return _surnames_apart(names)
+    return _surnames_apart(_same_style(names))
 
 
+_WITH_INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]{1,3}(?:\.|(?![^\W\d_]))")
+
+
+def _same_style(names: list[str]) -> list[str]:
+    """`names` up to the first without an initial, when the first has one: a list that
+    writes "K. Zhao, A. Wiliem, and B. C. Lovell" goes on in that style, and "Image", "Vision
+    Computing" or "Linear Algebra" after it are the venue's words, read as names."""
+    if not names or not _WITH_INITIAL.match(names[0]):
+        return names
+    for at, name in enumerate(names):
+        if not _WITH_INITIAL.search(name):
+            return names[:at]
+    return names
+
+
+# A venue's acronym after the last name's full stop, read as that name's surname with the
+# name as its initials ("C. Tang, W Li. ICCV 2015", "H. Li. IEEE ISCSLP").
+_ACRONYM_AFTER = re.compile(r"(?<=[^\W\d_]{2})\.\s+[A-Z]{2,}(?:\s+[A-Z]{2,})*$")
 # One author written surname first with two given names: "Welch, Bernard Lewis".
 _ONE_INVERTED = re.compile(rf"{_SURNAME},\s*{_GIVEN}\s+{_GIVEN}")
 _WORD_PAIR = re.compile(rf"({_SURNAME}),\s*({_GIVEN})")

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from catalog.keys import normalize_title
+from catalog.keys import family_name, normalize_title
 from catalog.types import RefKind
 from scanner.spans import SpanIndex
 from scanner.titles import TITLE_RULE
@@ -294,7 +294,7 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
     tagged = _first_per_span(
         [
             h
-            for h in map(lambda hit: _with_rule_fields(hit, rules), tagged_hits(text, fields))
+            for h in map(lambda hit: _with_rule_fields(text, hit, rules), tagged_hits(text, fields))
             if not _venue_read_as_title(h)
         ]
     )
@@ -358,7 +358,7 @@ def _venue_read_as_title(hit: Hit) -> bool:
 _TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|and|in|for|the|on|with))+")
 
 
-def _with_rule_fields(hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
+def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     """`hit` with the author list, volume and pages of the rule hit it overlaps most, and
     its span widened to cover it: the rules split names and read numbers more carefully than
     token labels do, while the tagger finds the title and where the entry lies."""
@@ -374,6 +374,7 @@ def _with_rule_fields(hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         theirs.title
         and (
             (theirs.venue and ours.title == theirs.venue)
+            or (ours.title and _delimited_longer(text, best, ours.title))
             or (
                 ours.title
                 and theirs.title.endswith(": " + ours.title)
@@ -388,7 +389,7 @@ def _with_rule_fields(hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         hit = replace(hit, title_hint=theirs.title)
     reference = replace(
         ours,
-        authors=theirs.authors or ours.authors,
+        authors=_authors(ours.authors, theirs.authors),
         venue=theirs.venue or ours.venue,
         year=ours.year or theirs.year,
         volume=theirs.volume or ours.volume,
@@ -400,6 +401,37 @@ def _with_rule_fields(hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         end=max(hit.end, best.end),
         reference=reference,
     )
+
+
+_LINK_NEXT = re.compile(r"[ \t]+<?https?://")
+
+
+def _delimited_longer(text: str, rule: Hit, title: str) -> bool:
+    """Whether the rule read a quoted title, a reST link's text or a title that runs up to
+    its link, of which the model's title is only the start ("`Multiclass ... Classification
+    by Riemannian Geometry <url>`_", cut by the model at "by"; "Diagnosing ... Disintegrations
+    in Hamiltonian Monte Carlo https://arxiv.org/abs/...", cut at "in")."""
+    theirs = (rule.reference.title if rule.reference else None) or ""
+    if not theirs.startswith(title) or theirs[len(title) : len(title) + 1] not in " ,:;":
+        return False  # longer by a sentence of its own ("... sciences. 2nd") is not the title
+    start, end = find_spaced(text, theirs, rule.start, rule.end)
+    return start > 0 and (text[start - 1] in "\"“«`'" or _LINK_NEXT.match(text, end) is not None)
+
+
+def _authors(ours: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:
+    """The rule's author list, which splits names more carefully, when it reads the model's
+    list: not when it names none of the model's authors (it took words of the title for
+    names: "Forecasting", "k-Shape"), nor when it is only the end of the model's list
+    ("Schuetze, O., ..., Coello Coello, C.A., & Talbi, E.-G." read from "Talbi")."""
+    if not ours or not theirs:
+        return theirs or ours
+    mine = [family_name(a) for a in ours]
+    rules = {family_name(a) for a in theirs}
+    if not rules & set(mine):
+        return ours
+    if len(ours) > len(theirs) and rules <= set(mine) and mine[0] not in rules:
+        return ours
+    return theirs
 
 
 def _agrees(text: str, hit: Hit, titles: SpanIndex[Field]) -> bool:

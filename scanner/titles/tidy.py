@@ -8,7 +8,8 @@ from dataclasses import replace
 
 from catalog.types import RefKind
 from scanner.titles import AUTHOR_YEAR_RULE
-from scanner.titles.fields import EDITION, VENUE_CUE, YEAR, clean_venue, find_spaced, is_person
+from scanner.titles.cues import EDITION
+from scanner.titles.fields import VENUE_CUE, YEAR, clean_venue, find_spaced, is_person
 from scanner.titles.names import AUTHOR_LIST, split_authors
 from scanner.types import EntryFields, Hit
 
@@ -26,6 +27,12 @@ _MENTION_FIRST = re.compile(
     rf"(?P<names>{AUTHOR_LIST.pattern})\s*,?\s*\(?{YEAR.pattern}\)?\s*[:.]\s+(?=[A-Z])"
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_UNCLOSED = re.compile(r"\s*\([^()]*$")
+_THESIS = re.compile(
+    r"\s*\((?:Doctoral|Ph\.?\s?D\.?|Master'?s?|Diploma|Bachelor'?s?)\s+(?:dissertation|thesis)"
+    r"(?:,\s*(?P<where>[^()]+))?\)?$",
+    re.IGNORECASE,
+)
 # Where the authors work, which an entry's title never is: "Minqing Hu and Bing Liu, 2004.
 # Department of Computer Science, University of Illinois at Chicago".
 # The sentence after an author-year mention, about the code rather than a title: "described by
@@ -44,7 +51,60 @@ def tidy(text: str, hits: list[Hit]) -> list[Hit]:
     """`hits` with each entry's title cleaned of what is not the title (see the module), and
     the parts of one entry read as two hits joined (`_join_parts`)."""
     kept = [hit for hit in hits if not _section_name(text, hit)]
-    return _join_parts(text, [_tidy(_title_run_on(text, _written_year(text, hit))) for hit in kept])
+    return _join_parts(
+        text,
+        [
+            _tidy(_venue_in_title(text, _title_run_on(text, _written_year(text, hit))))
+            for hit in kept
+        ],
+    )
+
+
+# The title's last part, after a full stop or a comma: maybe the venue the title ran into.
+_LAST_PART = re.compile(r"(?P<stop>\.|,)\s+(?P<venue>(?!(?:Part|Chapter|Section)\b)[A-Z][^.,;:]+)$")
+# What follows a venue in an entry: its volume, year or pages, maybe after the publisher.
+_AFTER_VENUE = re.compile(
+    r"[ \t]*(?:,[ \t]*)?(?:\n\s*)?(?:(?:Elsevier|Springer|Wiley|[A-Z][\w&' ]* Press),\s*)?"
+    r"(?:\d|[Vv]ol\b|pp\b)"
+)
+_PUBLISHER = re.compile(r"Elsevier|Springer|Wiley|.* Press")
+
+
+def _venue_in_title(text: str, hit: Hit) -> Hit:
+    """The entry with the venue its title ran into taken out of the title: the title's last
+    part, after a full stop or after a comma ending its line, when the entry goes on with a
+    volume, year or pages and no venue (or only a publisher) was read ("... of time series.
+    / Data Mining and Knowledge Discovery, 2007", "... designs, / Reliability Engineering
+    and System Safety, Elsevier, 107"). A quoted title is as written."""
+    fields = hit.reference
+    if (
+        fields is None
+        or not fields.title
+        or (fields.venue and not _PUBLISHER.fullmatch(fields.venue))
+    ):
+        return hit
+    part = _LAST_PART.search(fields.title)
+    if (
+        part is None
+        or len(part["venue"].split()) < 2
+        or len(fields.title[: part.start()].split()) < 3
+    ):
+        return hit
+    start, end = find_spaced(text, fields.title, hit.start, hit.end)
+    if start < 0 or (start > 0 and text[start - 1] in "\"“'`*"):
+        return hit
+    if end >= len(text) or text[end] in "\"”'`*" or _AFTER_VENUE.match(text, end) is None:
+        return hit
+    if part["stop"] == "," and not (fields.venue and _PUBLISHER.fullmatch(fields.venue)):
+        comma = find_spaced(text, part.group(), start, end)[0]
+        if comma < 0 or "\n" not in text[comma : comma + len(part.group()) - len(part["venue"])]:
+            # a comma inside a line is the title's own ("Graphs, Dioids and Semirings"), unless
+            # only the publisher followed ("..., Linear Algebra and its Applications, Elsevier")
+            return hit
+    title = fields.title[: part.start()]
+    reference = replace(fields, title=title, venue=" ".join(part["venue"].split()))
+    hint = title if hit.title_hint == fields.title else hit.title_hint
+    return replace(hit, title_hint=hint, reference=reference)
 
 
 _SAME_LINE_GAP = re.compile(r"[ \t]+")
@@ -90,7 +150,8 @@ def _written_year(text: str, hit: Hit) -> Hit:
     for match in YEAR.finditer(text, hit.start):
         if match.start() >= hit.end:
             break
-        written.append(int(match.group(1)))
+        if not _in_number(text, match.start()):  # the page read first: "1747–1764 (2012)"
+            written.append(int(match.group(1)))
     return replace(hit, reference=replace(fields, year=written[0] if written else None))
 
 
@@ -211,6 +272,15 @@ def _tidy(hit: Hit) -> Hit:
         # author list wrapped into the title
         title = title[names.end() :]
     title = _without_tail(title, fields)
+    if (thesis := _THESIS.search(title)) and len(_WORD.findall(title[: thesis.start()])) >= 2:
+        # "Applied Kalman filter theory (Doctoral dissertation, Northeastern University)": the
+        # bracket says what kind of work it is and where, not a part of its title
+        title = title[: thesis.start()]
+        if thesis["where"] and not fields.venue:
+            fields = replace(fields, venue=thesis["where"].strip())
+            hit = replace(hit, reference=fields)
+    elif (opened := _UNCLOSED.search(title)) and len(_WORD.findall(title[: opened.start()])) >= 2:
+        title = title[: opened.start()]  # a bracket the title never closes ran past its end
     if _cut_sentence(title, fields) or _AFFILIATION.match(title) or _ABOUT_CODE.match(title):
         title = ""
     if _is_author_list(title, fields):
@@ -239,10 +309,27 @@ def _named_fields(hit: Hit) -> Hit:
     venue = clean_venue(fields.venue)
     authors = fields.authors
     if fields.title or fields.venue:  # an entry: an author-year mention keeps its one name
-        authors = tuple(a for a in authors if is_person(a))
+        authors = tuple(a for a in authors if is_person(a) and not _opens(fields.title, a))
+    if venue and len(authors) >= 2 and _names_only(venue, authors):
+        venue = None  # "*du Plessis and Engelbrecht, 2013, Title.*": the authors again
     if venue == fields.venue and authors == fields.authors:
         return hit
     return replace(hit, reference=replace(fields, venue=venue, authors=authors))
+
+
+def _names_only(venue: str, authors: tuple[str, ...]) -> bool:
+    """Whether every word of a "venue" is a word of the authors' names or joins them."""
+    names = {w.lower() for a in authors for w in re.findall(r"[^\W\d_]+", a)}
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", venue)]
+    return all(w in names or w in ("and", "et", "al") for w in words)
+
+
+def _opens(title: str | None, author: str) -> bool:
+    """Whether a bare "name" is the first word of the title, read with the list before it
+    ("R. J. Hyndman and G. Athanasopoulos, Forecasting: Principles and Practice")."""
+    if not title or "." in author or "," in author:
+        return False
+    return title.startswith(author) and not title[len(author) : len(author) + 1].isalpha()
 
 
 def _without_tail(title: str, fields: EntryFields) -> str:

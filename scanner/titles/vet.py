@@ -516,8 +516,10 @@ def _prose_title(text: str, hit: Hit, stop: int) -> bool:
         return False
     if _quoted_at(text, hit) is not None or text[max(0, hit.start - 1) : hit.start + 1].strip(
         " \t\n"
-    )[:1] in tuple(_QUOTE_OPEN):
-        return False  # quoted whole: `"Amberg et al. 2007: Optimal Step ..."`
+    )[:1] in (*_QUOTE_OPEN, "*"):
+        # quoted or set off whole: `"Amberg et al. 2007: Optimal Step ..."`, `*du Plessis and
+        # Engelbrecht, 2013, Self-Adaptive Environment ...*`
+        return False
     if _LABEL_BEFORE.search(text, max(0, hit.start - 60), hit.start) is not None:
         return False  # an entry of a list, not a sentence
     title = fields.title or ""

@@ -32,8 +32,8 @@ UNNEEDED_PACKAGES = (
 # Modules of the standard library and of citegraph that only other commands need: the
 # version lookup, the online sources, the scan cache and walk of whole-tree scans, the
 # bibliography lock (no lock here), the resource loader (the title model is a file), and the
-# title detector: the catalog knows none of the identifiers cited, so no finding can depend on
-# the titles beside them.
+# title detector, its needle test and the joining of a place's hits: the catalog knows none of
+# the identifiers cited, so no finding can depend on the titles beside them.
 UNNEEDED_MODULES = (
     "catalog.bibtex",
     "catalog.http",
@@ -51,7 +51,10 @@ UNNEEDED_MODULES = (
     "importlib.metadata",
     "scanner.cache",
     "scanner.parallel",
+    "scanner.places",
     "scanner.titles.detect",
+    "scanner.titles.names",
+    "scanner.titles.quotegate",
     "scanner.titles.tagger",
     "importlib.resources",
     "zipfile",

@@ -20,7 +20,7 @@ def _fail(*args: object, **kwargs: object) -> None:
     [
         # pre-commit and CI read 2 from a linter as "the tool failed"; 1 would mean findings.
         (["check"], "citegraph.checks.runner.run_check", ExitCode.USAGE),
-        (["scan", ".", "-q"], "citegraph.commands.scan.run_scan", ExitCode.ERROR),
+        (["scan", ".", "-q"], "citegraph.commands.scan.rendered_scan", ExitCode.ERROR),
     ],
 )
 def test_internal_errors_exit_with_the_commands_code_and_a_traceback(

@@ -12,6 +12,9 @@ import pytest
 
 from catalog.types import RefKind
 from scanner.extract import find_hits
+from scanner.places.base import Groups
+from scanner.places.same import join_overlapping
+from scanner.types import EntryFields, Hit
 
 ONE_WORK = [
     # an author-year, a locator or `see`, then the link closing the sentence
@@ -49,6 +52,9 @@ ONE_WORK = [
     '@ARTICLE{example2018,\n    title = "{The Example Project: Status of the Core Package}",\n'
     "   eprint = {1801.02634},\n      doi = {10.5555/1538-3881/aabc4f},\n"
     "   adsurl = {https://ui.adsabs.harvard.edu/abs/2018AJ....156..123T},\n}\n",
+    # an HTML link with an unquoted address, its text the authors and year
+    "K2-59 b  <a refstr=VANDER_ET_AL__2016 href=https://ui.adsabs.harvard.edu/abs/"
+    "2016ApJS..222...14V/abstract target=ref>Vander et al. 2016</a>  338.9\n",
     # a link whose HTML text is its address, then its title and authors in parentheses
     'Based on the paper <a href="https://arxiv.org/abs/1705.07001">'
     "https://arxiv.org/abs/1705.07001</a>\n"
@@ -159,7 +165,28 @@ def test_an_entry_and_its_link_a_paragraph_apart_start_at_the_entry() -> None:
         "Uses Hertz (2018) and Smith (2001).\n\n@see {@link https://jcgt.org/published/0007/04/01/}\n",
         # the link first, the mention after
         "https://jcgt.org/published/0007/04/01/\n\nAs in Hertz (2018).\n",
+        # a list of references: the link is an item of its own
+        "References\n----------\n* Shaw, S. S., & Wilks, M. B. (1965). An analysis of variance\n"
+        "  test for normality. Biometrika, 52(3/4), 591-611.\n\n"
+        "* https://www.stats.example.edu/~lee/papers/normality.pdf\n",
     ],
 )
 def test_a_link_the_layout_does_not_tie_to_the_work_stays_apart(text: str) -> None:
     assert len(find_hits(text)) >= 2
+
+
+def test_two_titles_read_over_each_other_stay_two_unless_one_is_names() -> None:
+    # Two readers each read over both entries of one sentence (`A, B. Title one (2008); and A,
+    # B. Title two`): their spans overlap, their titles differ, neither is the other's names.
+    text = "A. Clay, C. Moor. Title one here (2008); and A. Clay, C. Moor. Title two there.\n"
+    authors = ("A. Clay", "C. Moor")
+    one = Hit(0, 80, RefKind.TITLE, "CG105", reference=EntryFields(authors, "Title one here"))
+    two = Hit(9, 80, RefKind.TITLE, "CG105", reference=EntryFields(authors, "Title two there"))
+    groups = Groups(2)
+    join_overlapping(text, [one, two], groups)
+    assert len(groups.members()) == 2
+    # a title read from the other's authors is a junk reading of the same entry
+    junk = Hit(9, 60, RefKind.TITLE, "CG105", reference=EntryFields((), "Clay, C. Moor"))
+    groups = Groups(2)
+    join_overlapping(text, [one, junk], groups)
+    assert len(groups.members()) == 1

@@ -45,3 +45,24 @@ def test_truncates_to_max_bytes_with_a_note() -> None:
     assert "Truncated to fit 20,000 bytes" in text and "of 3000 papers are not shown" in text
     full = render(report, "markdown")
     assert len(full.encode()) <= 1024 * 1024 and "Truncated" not in full
+
+
+def test_mentions_and_issue_references_in_untrusted_text_notify_no_one() -> None:
+    # a summary or diff may be posted as a pull-request comment
+    escaped = escape_md("Thanks @someone and @org/team, see #12")
+    assert "@someone" not in escaped and "@org/team" not in escaped and "#12" not in escaped
+    assert (
+        escaped.replace("&#8203;", "").replace("\\", "") == "Thanks @someone and @org/team, see #12"
+    )
+
+
+def test_a_paper_known_by_its_authors_alone_shows_them() -> None:
+    mention = PaperEntry(
+        key="author-year:moraglio-2012",
+        kind="author-year",
+        status="unresolved-title",
+        authors=("Moraglio", "Krawiec", "Johnson", "Doe"),
+        year=2012,
+    )
+    text = render(Report(root="/", repository="r", papers=(mention,)), "markdown")
+    assert "| Moraglio, Krawiec, Johnson et al. _(no title)_ _(unresolved title)_ | 2012 |" in text

@@ -47,6 +47,16 @@ def _fields(text: str) -> EntryFields:
         ('J. M. Schmidt (2013). "A simple test on 2-vertex- and 2-edge-connectivity."\n'
          "   *Information\n   Processing Letters*, 113, 241-244.",
          "Information Processing Letters"),
+        # A venue named for its fields, listed with commas.
+        ('H. Sakoe, S. Chiba, "Dynamic programming for spoken word recognition," IEEE\n'
+         "   Transactions on Acoustics, Speech and Signal Processing, vol. 26(1), 1978.",
+         "IEEE Transactions on Acoustics, Speech and Signal Processing"),
+        # A journal named before its publisher, with the small words of a name.
+        ("A. Moreau and B. Lindqvist, Procrustes problems in curved spaces, Linear Algebra\n"
+         "   and its Applications, Elsevier, 2019, 563, pp.440-445.",
+         "Linear Algebra and its Applications"),
+        ("A. Moreau, B. Lindqvist and C. Okafor. Hyperbolic averages of tensor fields.\n"
+         "   Neurocomputing, Elsevier, 2013, 112, pp.172-178.", "Neurocomputing"),
         # Not a word of a title or an edition before it.
         ("J. Nocedal and S. Wright, Numerical Optimization, 2nd Ed. Springer, 1999.", "Springer"),
         # An abbreviated name keeps its full stops.
@@ -111,6 +121,29 @@ def test_a_year_is_never_a_page(text: str, year: int | None) -> None:
         ("Physical Reports Volume", "Physical Reports"),
         ("CRC Press", "CRC Press"),
         ("Science", "Science"),
+        # a field after the name: a page mark, a volume; a year stays
+        ("John Wiley & Sons. p", "John Wiley & Sons"),
+        ("Front. Psychol. 4", "Front. Psychol."),
+        ("ICML 2017", "ICML 2017"),
+        ("Cambridge University Press. June", "Cambridge University Press"),
+        (
+            "Conference on Latent Variable Analysis and Signal Separation",
+            "Conference on Latent Variable Analysis and Signal Separation",
+        ),
+        (
+            "Reliability Engineering and System Safety, Elsevier",
+            "Reliability Engineering and System Safety",
+        ),
+        ("Elsevier", "Elsevier"),
+        # a report's number is its identifier
+        ("Report No. RE-CR-76-1", None),
+        ("Technical Report No. 63", "Technical Report"),
+        ("ArXiv:0905", None),
+        # a bracket it never opened: at the end it is dropped, inside it is another field
+        ("Northeastern University)", "Northeastern University"),
+        ("Journal of Physics A (Mathematical)", "Journal of Physics A (Mathematical)"),
+        ("STAMP) algorithm and MASS", None),
+        ("Research Report] RR-7751", None),
     ],
 )
 def test_clean_venue(venue: str, name: str | None) -> None:
@@ -177,3 +210,138 @@ def test_a_title_is_never_cut_into_its_venue(text: str) -> None:
 )  # fmt: skip
 def test_every_author_is_read(text: str, authors: tuple[str, ...]) -> None:
     assert _fields(text).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "venue"),
+    [
+        # The venue the title ran into, after a full stop or a comma that ends a line, when
+        # the entry goes on with its volume, year or pages.
+        ("    .. [1] J. Lin, E. Keogh and L. Wei. Experiencing SAX: a novel symbolic\n"
+         "       representation of time series.\n"
+         "       Data Mining and Knowledge Discovery, 2007. vol. 15(107-144).",
+         "Experiencing SAX: a novel symbolic representation of time series",
+         "Data Mining and Knowledge Discovery"),
+        ("    Vehtari et al. (2021).  Rank-normalization, folding, and\n"
+         "      localization: An improved Rhat for assessing convergence of\n"
+         "      MCMC. Bayesian analysis, 16(2):667-718.",
+         "Rank-normalization, folding, and localization: An improved Rhat for assessing "
+         "convergence of MCMC", "Bayesian analysis"),
+        ("    3. Jean-Yves Tissot, Clementine Prieur (2012)\n"
+         "        Bias correction for the estimation of sensitivity indices based\n"
+         "        on random balance designs,\n"
+         "        Reliability Engineering and System Safety, Elsevier, 107, 205-213.",
+         "Bias correction for the estimation of sensitivity indices based on random balance "
+         "designs", "Reliability Engineering and System Safety"),
+        # A comma inside a line, or inside quotes, is the title's own.
+        ('    .. [1] M. Gondran, M. Minoux, "Graphs, Dioids and Semirings", 2008.',
+         "Graphs, Dioids and Semirings", None),
+    ],
+)  # fmt: skip
+def test_a_title_never_ends_with_its_venue(text: str, title: str, venue: str | None) -> None:
+    fields = _fields(text)
+    assert (fields.title, fields.venue) == (title, venue)
+
+
+def test_a_year_is_not_the_first_page_and_a_surname_may_hold_a_particle() -> None:
+    fields = _fields(
+        "    References\n    ----------\n"
+        "    [1] Li, G., Rey-de-Castro, R. & Rabitz, H. D-MORPH regression for modeling\n"
+        "        with fewer unknown parameters than observation data.\n"
+        "        J Math Chem 50, 1747\u20131764 (2012)."
+    )
+    assert fields.year == 2012
+    assert fields.authors == ("Li, G.", "Rey-de-Castro, R.", "Rabitz, H")
+    assert fields.venue == "J Math Chem"
+
+
+def test_a_year_in_brackets_after_the_authors_full_stop() -> None:
+    fields = _fields(
+        "References\n----------\n"
+        ".. [1] Eswaran, Kapali P., and R. Endre Tarjan. (1975) Augmentation problems.\n"
+        "   SIAM Journal on Computing 5(4), 653-665."
+    )
+    assert (fields.authors, fields.year) == (("Eswaran, Kapali P.", "R. Endre Tarjan"), 1975)
+    assert fields.title == "Augmentation problems"
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        # The first word of the title is not a last author.
+        ("    References\n    ----------\n"
+         "    .. [1] R. J. Hyndman and G. Athanasopoulos, Forecasting: Principles and\n"
+         "       Practice. OTexts, 2014.", ("R. J. Hyndman", "G. Athanasopoulos")),
+        # Words of the title read as a name do not replace the entry's authors...
+        ("    References\n    ----------\n"
+         "    .. [1] J. Paparrizos & L. Gravano. k-Shape: Efficient and Accurate\n"
+         "       Clustering of Time Series. SIGMOD 2015. pp. 1855-1870.",
+         ("J. Paparrizos", "L. Gravano")),
+        ("    References\n    ----------\n"
+         "    .. [1] Greenhill, B. *et al.*, The Separation Plot: A New Visual Method\n"
+         "       for Evaluating the Fit of Binary Models, *American Journal of\n"
+         "       Political Science*, (2011)", ("Greenhill, B",)),
+        # ...nor does the end of the list, read from where a name pattern first held.
+        ("    From: Schuetze, O., Laumanns, M., Tantar, E., Coello Coello, C.A., & Talbi, E.-G.\n"
+         "    (2010). Computing gap free Pareto front approximations with stochastic search\n"
+         "    algorithms. Evolutionary Computation, 18(1), 65--96.",
+         ("Schuetze, O", "Laumanns, M", "Tantar, E", "Coello Coello", "Talbi, E")),
+    ],
+)  # fmt: skip
+def test_authors_are_the_entry_list(text: str, authors: tuple[str, ...]) -> None:
+    assert _fields(text).authors == authors
+
+
+def test_a_rest_link_entry_has_the_authors_after_its_link() -> None:
+    fields = _fields(
+        "    References\n    ----------\n"
+        "    .. [1] `Hyperbolic averages of tensor fields by Gentle Rotation\n"
+        "        <https://example.org/papers/hyperbolic.pdf>`_\n"
+        "        A. Moreau, B. Lindqvist, and C. Okafor. Journal of Synthetic\n"
+        "        Geometry, vol. 12, no. 3, p. 101-120, 2015.\n"
+    )
+    assert fields.title == "Hyperbolic averages of tensor fields by Gentle Rotation"
+    assert fields.authors == ("A. Moreau", "B. Lindqvist", "C. Okafor")
+    assert (fields.year, fields.venue) == (2015, "Journal of Synthetic Geometry")
+
+
+def test_a_thesis_bracket_is_not_part_of_the_title() -> None:
+    fields = _fields(
+        "    References\n    ----------\n"
+        "    .. [1] Okafor, Y. (2011). Applied filter theory for drifting sensors (Doctoral\n"
+        "       dissertation, Example State University).\n"
+    )
+    assert fields.title == "Applied filter theory for drifting sensors"
+    assert fields.venue in (None, "Example State University")
+
+
+def test_the_authors_are_not_the_venue() -> None:
+    fields = _fields(
+        "Moving targets. With the\n"
+        "drift of the targets presented in *van Doorn and Mbeki, 2013, Self-Adaptive\n"
+        "Trackers with a Changing Number of Targets.*\n"
+    )
+    assert fields.title == "Self-Adaptive Trackers with a Changing Number of Targets"
+    assert (fields.authors, fields.venue) == (("van Doorn", "Mbeki"), None)
+
+
+def test_a_title_runs_up_to_its_link_on_the_same_line() -> None:
+    fields = _fields(
+        "    References\n    ----------\n"
+        "    .. [1] Okafor (2016). Diagnosing Drifting Sensor Arrays in\n"
+        "    Hamiltonian Filters https://example.org/papers/drift.pdf\n"
+    )
+    assert fields.title == "Diagnosing Drifting Sensor Arrays in Hamiltonian Filters"
+
+
+def test_a_link_title_continued_after_a_comma_is_whole() -> None:
+    fields = _fields(
+        "    References\n    ----------\n"
+        "    .. [1] `Review of curved distances and divergences, applied to\n"
+        "        drifting sensor arrays\n"
+        "        <https://example.org/papers/review-divergences.pdf>`_\n"
+        "        S. Okafor, E. K. Lindqvist, Q. Moreau. Journal of Synthetic Geometry, 2021.\n"
+    )
+    assert fields.title == (
+        "Review of curved distances and divergences, applied to drifting sensor arrays"
+    )

@@ -213,6 +213,52 @@ def test_code_names_with_digits_are_not_citation_keys(text: str) -> None:
     assert find_citations(text) == []
 
 
+def test_a_list_of_author_year_lines_with_journal_volume_and_pages() -> None:
+    text = (
+        "  Mismatch table (DNA)\n"
+        "  Orvell & Lindqvist (1997), Biochemistry 36: 10581-10594\n"
+        "  Orvell & Lindqvist (1998), Biochemistry 37: 9435-9444\n"
+        "  Peyrard et al. (1999), Nucl Acids Res 38: 3468-3477\n"
+    )
+    found = [(h.kind, h.reference.authors, h.reference.year) for h in find_citations(text)]
+    assert found == [
+        (RefKind.AUTHOR_YEAR, ("Orvell", "Lindqvist"), 1997),
+        (RefKind.AUTHOR_YEAR, ("Orvell", "Lindqvist"), 1998),
+        (RefKind.AUTHOR_YEAR, ("Peyrard",), 1999),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "year"),
+    [
+        # a surname that is a word too, before `et al`
+        ("  # an efficient recursive implementation (See Press et al. 1989)", "Press", 1989),
+        # a longer reading of the prose around it (authors `ICRS`) is vetoed: the mention stays
+        (
+            "  The pole is oriented RA=286.13 deg in ICRS, and thus HCRS as well\n"
+            "  (See Orvell et al. 2011,\n"
+            '    "Report of the Working Group on Rotational Elements: 2009")\n',
+            "Orvell",
+            2011,
+        ),
+    ],
+)
+def test_author_year_mentions_read_where_a_longer_reading_failed(
+    text: str, author: str, year: int
+) -> None:
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR
+    assert hit.reference.authors == (author,) and hit.reference.year == year
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Cambridge University Press, 1992", "Oxford: Clarendon Press 1990", "see Press, 2007"],
+)
+def test_a_press_is_no_author_without_et_al(text: str) -> None:
+    assert find_citations(text) == []
+
+
 def test_several_author_year_mentions_in_one_bracket() -> None:
     text = "such as WordNet (Miller, 1990; Fellbaum, 1998) and [Brown et al., 1993; Koehn, 2010]"
     found = [(h.reference.authors, h.reference.year) for h in find_citations(text)]
@@ -294,6 +340,32 @@ def test_a_quoted_title_by_its_authors_inside_the_quotes(
     ],
 )
 def test_quoted_phrases_with_by_inside_are_not_titles(text: str) -> None:
+    assert find_citations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " * Based off of the description provided in:<br>\n * <br>\n * Jane Q. Hollis,"
+        ' "Foundations of Matrix Sorting," Second Edition. Page 404-411\n',
+        ' For more see Jane Q. Hollis, "Foundations of Matrix Sorting" 2nd edition, pages 9-12.',
+    ],
+)
+def test_an_author_first_book_with_its_edition_and_no_year(text: str) -> None:
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.BOOK and hit.title_hint == "Foundations of Matrix Sorting"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no title after the names: a release note
+        " Thanks to J. Q. Hollis, the Second Edition of the tool adds pages.",
+        # an edition of software, not a book
+        " Requires the Community Edition of the IDE, 2nd edition of the plugin.",
+    ],
+)
+def test_an_edition_without_a_book_entry_is_no_citation(text: str) -> None:
     assert find_citations(text) == []
 
 

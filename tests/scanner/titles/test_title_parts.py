@@ -30,6 +30,25 @@ from scanner.titles.sections import regions
         ("Smith, John.", ("Smith, John",)),
         # one person, surname first, with two given names
         ("Welch, Bernard Lewis.", ("Welch, Bernard Lewis",)),
+        # an initial before the given name; a semicolon after an initial
+        (
+            "Brunton, Steven L., Joshua L. Proctor, and J. Nathan Kutz.",
+            ("Brunton, Steven L.", "Joshua L. Proctor", "J. Nathan Kutz"),
+        ),
+        ("Julier, Simon J.; Uhlmann, Jeffrey, 1997", ("Julier, Simon J.", "Uhlmann, Jeffrey")),
+        # a list written initials first goes on so: the venue's words after it are no names
+        (
+            "K. Zhao, A. Wiliem, and B. C. Lovell,\n Image and Vision Computing, 2019",
+            ("K. Zhao", "A. Wiliem", "B. C. Lovell"),
+        ),
+        ("M Congedo, PLC Rodrigues, C Jutten.", ("M Congedo", "PLC Rodrigues", "C Jutten")),
+        ("Sobol', I.M., Kucherenko, S., 2010.", ("Sobol', I.M.", "Kucherenko, S.")),
+        (
+            "G. L. W. vom Berg, V. Rohr and B. Blankertz.",
+            ("G. L. W. vom Berg", "V. Rohr", "B. Blankertz"),
+        ),
+        # a venue's acronym after the list is no surname
+        ("L. Zhou, C. Tang, W Li. ICCV 2015", ("L. Zhou", "C. Tang", "W Li")),
     ],
 )
 def test_author_lists(text: str, names: tuple[str, ...] | None) -> None:
@@ -40,6 +59,11 @@ def test_author_lists(text: str, names: tuple[str, ...] | None) -> None:
         assert found[-1] == "Henrik Wann Jensen" and len(found) == 3
     else:
         assert found == names
+
+
+def test_a_semicolon_after_a_word_ends_the_list() -> None:
+    match = AUTHOR_LIST.match("API; Garcia and Holt (2016)")
+    assert match is not None and match.group() == "API"
 
 
 def test_a_title_word_after_a_surname_is_not_a_given_name() -> None:

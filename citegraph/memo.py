@@ -1,0 +1,115 @@
+"""A scan's rendered outputs, kept in the scan cache for a rescan that finds no file changed."""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from citegraph import __version__
+from citegraph.config import Config
+from citegraph.output import OutputTarget
+from citegraph.render import RenderOptions
+
+if TYPE_CHECKING:
+    from citegraph.pipeline import ReferenceResolver, ScanObserver
+    from citegraph.report import Report
+
+# The memo: each text as its length in UTF-8 bytes, then the bytes.
+_LENGTH = struct.Struct("<Q")
+# The formats rendered by citegraph's and the catalog's code alone, which the key digests: the
+# others' text depends on the versions of rich, jinja2, networkx or bibtexparser as well.
+_KEPT_FORMATS = frozenset({"json", "jsonl", "markdown", "sarif", "csl-json"})
+
+Rendered = list[tuple[OutputTarget, str]]
+
+
+def rendered_scan(
+    root: Path,
+    config: Config,
+    targets: Sequence[tuple[OutputTarget, RenderOptions]],
+    render: Callable[[Report], Rendered],
+    *,
+    observer: ScanObserver | None = None,
+    resolver: ReferenceResolver | None = None,
+) -> Rendered:
+    """The texts of a scan of `root` that `render` makes from its report, each target with
+    the options it is rendered with.
+
+    Without a resolver, the report depends only on the files' results, citegraph's and the
+    catalog's code, the repository's revision and the options: when the scan cache holds every
+    file's result (no file changed) and texts rendered for the same targets from the same
+    results, they are given back, without decoding a result, assembling the report or
+    rendering it (formats whose text depends on other packages are always rendered).
+    """
+    from scanner import TreeScan, repository_of
+
+    if resolver is not None or any(t.format not in _KEPT_FORMATS for t, _ in targets):
+        from citegraph.pipeline import run_scan
+
+        return render(run_scan(root, config, observer=observer, resolver=resolver))
+    slot = _slot(targets)
+    with TreeScan(root, config.scan_options()) as tree:
+        settled = tree.settled
+        if settled is not None:
+            texts = _decode(
+                tree.recall(slot, _key(settled, repository_of(tree.root))), len(targets)
+            )
+            if texts is not None:
+                if observer is not None:
+                    observer.on_total(len(tree))
+                return [(target, text) for (target, _), text in zip(targets, texts, strict=True)]
+        # Imported here: an unchanged tree's texts need neither the assembly nor the renderers.
+        from citegraph.pipeline import run_scan
+
+        report = run_scan(root, config, observer=observer, scans=tree)
+        rendered = render(report)
+        settled = tree.settled  # after the scan: the files it read are cached now
+        if settled is not None:
+            key = _key(settled, (report.repository, report.revision))
+            tree.remember(slot, key, _encode([text for _, text in rendered]))
+        return rendered
+
+
+def _slot(targets: Sequence[tuple[OutputTarget, RenderOptions]]) -> str:
+    """What is rendered: the formats and their options (one memo each, replaced by the next)."""
+    return repr([(target.format, options) for target, options in targets])
+
+
+def _key(settled: bytes, repository: tuple[str, str | None]) -> bytes:
+    from scanner import source_digest
+
+    package = Path(__file__).resolve().parent  # the code that assembles and renders
+    hasher = source_digest(package)
+    hasher.update(source_digest(package.parent / "catalog").digest())  # keys, BibTeX fields
+    hasher.update(settled)
+    hasher.update(repr((__version__, repository)).encode("utf-8", "surrogateescape"))
+    return bytes(hasher.digest())
+
+
+def _encode(texts: list[str]) -> bytes:
+    parts = []
+    for text in texts:
+        data = text.encode("utf-8")
+        parts += [_LENGTH.pack(len(data)), data]
+    return b"".join(parts)
+
+
+def _decode(memo: bytes | None, count: int) -> list[str] | None:
+    """The texts of a memo, None when it is not one of `count` texts (the cache is untrusted
+    input: then they are made again)."""
+    if memo is None:
+        return None
+    texts, at = [], 0
+    try:
+        while at < len(memo):
+            (size,) = _LENGTH.unpack_from(memo, at)
+            at += _LENGTH.size
+            if at + size > len(memo):
+                return None
+            texts.append(memo[at : at + size].decode("utf-8"))
+            at += size
+    except (struct.error, UnicodeDecodeError):
+        return None
+    return texts if len(texts) == count else None
