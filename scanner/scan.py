@@ -188,22 +188,33 @@ def _digester() -> Any:
 
 
 def _prepare_workers(languages: set[str]) -> None:
-    """Import the prefilter, the extractors and the title detector, load the title model and
-    the Python parser once, before the pool forks: every worker inherits them instead of paying for
-    them again (each would otherwise on its first file)."""
+    """Import the prefilter, the extractors and the title detector, load the title model, the
+    parsers of `languages` and their tree-sitter grammars once, before the pool forks: every
+    worker inherits them instead of paying for them again (each would otherwise on its first
+    file)."""
+    import scanner.cache
     import scanner.extract
+    import scanner.generated
+    import scanner.memo
+    import scanner.modnames
     import scanner.places
     import scanner.prefilter
     import scanner.titles.books
     import scanner.titles.detect
+    import scanner.titles.quotegate
     import scanner.titles.tagged
-    import scanner.titles.tidy  # noqa: F401
+    import scanner.titles.tidy
+    import scanner.titles.vet  # noqa: F401
     from scanner.parsers import get_parser
     from scanner.titles.tagger import default_tagger
 
     default_tagger()
     if any(LANGUAGES[name].parser == "python" for name in languages):
         get_parser("python")
+    if any(LANGUAGES[name].parser == "tree-sitter" for name in languages):
+        from scanner.parsers.treesitter import load_grammars
+
+        load_grammars(languages)
 
 
 def _open_cache(root: Path, options: ScanOptions) -> ScanCache | None:

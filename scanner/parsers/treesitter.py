@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import importlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
@@ -246,6 +246,14 @@ def _dialect(language: Language, text: str) -> Language:
 @cache
 def _pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
+
+
+def load_grammars(languages: Iterable[str]) -> None:
+    """Load the grammars and queries of the tree-sitter languages among `languages`, and of
+    the dialects their files may be read as (a `.h` file as C++), ahead of their first file."""
+    names = {n for n in languages if LANGUAGES[n].parser == "tree-sitter"}
+    for name in names | {d for n in names for d, _ in LANGUAGES[n].dialects}:
+        _grammar(name)
 
 
 @cache
