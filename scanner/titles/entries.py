@@ -40,8 +40,10 @@ _LEAD = re.compile(
     r"(?:\s*(?:[.,:;]|<\s*br\s*/?\s*>))+\s*(?:[Ii]n\s*:\s*)?"
     r"|\s*" + _BRACKET_YEAR.format("y3") + r"\s*"
 )
-_QUOTE_NEXT = re.compile(r"[ \t]+[\"“]")
-_AFTER_INITIAL = re.compile(r"\s+(?=[A-Z\"“]|\*[A-Z])(?P<y1>)?(?P<y2>)?(?P<y3>)?(?P<y4>)?")
+# A quoted title right after the names: `R. Van der Merwe "Sigma-Point ..."`, `G. H. Golub,
+# C. F. van Loan 'Matrix Computations'`.
+_QUOTE_NEXT = re.compile(r"[ \t]+[\"“']")
+_AFTER_INITIAL = re.compile(r"\s+(?=[A-Z\"“]|'[A-Z]|\*[A-Z])(?P<y1>)?(?P<y2>)?(?P<y3>)?(?P<y4>)?")
 # Where an unquoted title stops: a sentence end, or a comma/semicolon before a venue, year,
 # volume or "in"; also an opening bracket of a year and a blank line.
 _TITLE_END = re.compile(
