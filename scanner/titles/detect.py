@@ -388,7 +388,8 @@ def _hit(entry: Entry, relaxed: bool = False) -> Hit:
 
 def _sure_mention(text: str, hit: Hit) -> bool:
     """Whether a hit is an author-year mention in prose with `et al` or two surnames joined
-    before the year (`Archinal et al. 2011`, `Schlegel and Noack 2015`), not an entry's
+    before the year or a journal and the year in brackets (`Archinal et al. 2011`, `Schlegel
+    and Noack 2015`, `Dinse and Larson, Biometrika (1986)`), not an entry's
     reading: a lone surname with a year is too often a title's last word (`Fundamentals of
     Astrodynamics (1971)`), and a name list with a venue (`Signal Separation (LVA/ICA 2010)`)
     a title's too."""
@@ -405,7 +406,9 @@ def _sure_mention(text: str, hit: Hit) -> bool:
     )
 
 
-_PAIR_YEAR = re.compile(rf"\s(?:and|&)\s+[A-Z][\w'’-]+,?\s*[(\[]?\s*{YEAR_DIGITS}")
+_PAIR_YEAR = re.compile(
+    rf"\s(?:and|&)\s+[A-Z][\w'’-]+(?:,[ \t]+[A-Z][\w.&]*[ \t]*(?=\())?,?\s*[(\[]?\s*{YEAR_DIGITS}"
+)
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:

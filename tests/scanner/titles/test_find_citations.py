@@ -213,6 +213,35 @@ def test_code_names_with_digits_are_not_citation_keys(text: str) -> None:
     assert find_citations(text) == []
 
 
+def test_cite_keys_with_two_digit_years() -> None:
+    text = "implements the vectors\n@cite{ortvell06fisher} @cite{ortvell10better}. A vector is"
+    found = [(h.reference.authors, h.reference.year) for h in find_citations(text)]
+    assert found == [(("Ortvell",), 2006), (("Ortvell",), 2010)]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "    /* See Knuth TAOCP Vol2. 3rd Ed. P.106 for the multiplier. */",
+            "The Art of Computer Programming",
+        ),
+        (
+            "  Refer to K&R Second Edition Page 148,\n  last paragraph.",
+            "The C Programming Language",
+        ),
+    ],
+)
+def test_reference_works_by_their_short_names(text: str, title: str) -> None:
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.BOOK and hit.title_hint == title
+
+
+@pytest.mark.parametrize("text", ["uses K&R style braces", "the K&R C dialect of 1978 compilers"])
+def test_initials_without_an_edition_are_no_book(text: str) -> None:
+    assert find_citations(text) == []
+
+
 def test_a_list_of_author_year_lines_with_journal_volume_and_pages() -> None:
     text = (
         "  Mismatch table (DNA)\n"
@@ -245,6 +274,8 @@ def test_a_list_of_author_year_lines_with_journal_volume_and_pages() -> None:
             "Orvell",
             1931,
         ),
+        # two names, a comma and a journal before the bracketed year
+        ("  Variance estimator from Dinsley and Larch, Biometrika (1986), 379", "Dinsley", 1986),
         # a comma before the bracketed year
         ("  window_length is set to 4 (as\n  per Guerrand and Perot, (2004)).", "Guerrand", 2004),
         # a longer reading of the prose around it (authors `ICRS`) is vetoed: the mention stays
