@@ -350,7 +350,17 @@ def _author_entry(
             break
     if opens_with_non_name(text[start:end]):
         return None
-    return parse_after_authors(text, start, end, limit)
+    entry = parse_after_authors(text, start, end, limit)
+    if entry is None:
+        # A list ends with its `and` name: "J. Erhel, K. Burrage and B. Pohl, Restarted GMRES
+        # preconditioned ..." is not one more name "Restarted GMRES" before a lower-case title.
+        last = max(_AND_NAME.finditer(text, start, end), key=lambda m: m.end(), default=None)
+        if last is not None and last.end() < end:
+            entry = parse_after_authors(text, start, last.end(), limit)
+    return entry
+
+
+_AND_NAME = re.compile(r"\s(?:and|&)\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?=,)")
 
 
 _AFTER_WHOLE_NAME = re.compile(r"(?:\.[ \t]*,?|\n)\s*$")

@@ -310,6 +310,27 @@ def test_a_press_is_no_author_without_et_al(text: str) -> None:
     assert find_citations(text) == []
 
 
+def test_a_reference_entry_with_a_book_title_and_a_page_but_no_year() -> None:
+    text = (
+        "    References\n    ----------\n    * Hollis, Jane Q. Advanced Sorting Methods, Merging,"
+        " and Searching: A\n      Practical Handbook. Page 401.\n"
+    )
+    (hit,) = find_citations(text)
+    assert (
+        hit.title_hint == "Advanced Sorting Methods, Merging, and Searching: A Practical Handbook"
+    )
+
+
+def test_an_author_list_ends_with_its_and_name() -> None:
+    text = (
+        "   References :\n   [3] J. Ortvell, K. Lindqvist and B. Pohlman, Restarted GMRES\n"
+        "    preconditioned by deflation,J. Computational Things, 69(1996), 303-318.\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint == "Restarted GMRES preconditioned by deflation"
+    assert hit.reference.authors == ("J. Ortvell", "K. Lindqvist", "B. Pohlman")
+
+
 def test_several_author_year_mentions_in_one_bracket() -> None:
     text = "such as WordNet (Miller, 1990; Fellbaum, 1998) and [Brown et al., 1993; Koehn, 2010]"
     found = [(h.reference.authors, h.reference.year) for h in find_citations(text)]
