@@ -72,6 +72,16 @@ SOURCES = {
     "nevergrad": ("nevergrad", (".py",)),
     "eigen": ("unsupported/Eigen/src", (".h",)),
     "xgboost": (".", (".h", ".cc", ".cu", ".cuh")),
+    # The seventh development set (references-dev7.jsonl): Java, Rust, Go, JavaScript.
+    "moea": ("src", (".java",)),
+    "kiddo": ("src", (".rs",)),
+    "rstar": ("rstar/src", (".rs",)),
+    "golang-geo": (".", (".go",)),
+    "nlp": (".", (".go",)),
+    "vega-statistics": ("package/src", (".js",)),
+    "poly2tri": ("package/src", (".js",)),
+    "ndarray-stats": ("src", (".rs",)),
+    "rustworkx": (".", (".rs",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -117,6 +127,9 @@ STRATA |= {"salib", "textdistance", "natural", "ensmallen", "jts", "geo"}
 STRATA |= {"tribuo", "talisman", "gtsam"}
 STRATA |= {"scikit-survival", "hdbscan", "tsfresh", "pykalman", "lightgbm", "vlfeat", "highs"}
 STRATA |= {"scikit-network", "nevergrad", "eigen", "xgboost"}
+# The seventh development set (references-dev7.jsonl) too.
+STRATA |= {"moea", "kiddo", "rstar", "golang-geo", "nlp", "vega-statistics", "poly2tri"}
+STRATA |= {"ndarray-stats", "rustworkx"}
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
 STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)

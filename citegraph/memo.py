@@ -52,10 +52,10 @@ def rendered_scan(
     slot = _slot(targets)
     with TreeScan(root, config.scan_options()) as tree:
         settled = tree.settled
+        key = None
         if settled is not None:
-            texts = _decode(
-                tree.recall(slot, _key(settled, repository_of(tree.root))), len(targets)
-            )
+            key = _key(settled, repository_of(tree.root))
+            texts = _decode(tree.recall(slot, key), len(targets))
             if texts is not None:
                 if observer is not None:
                     observer.on_total(len(tree))
@@ -64,10 +64,12 @@ def rendered_scan(
         from citegraph.pipeline import run_scan
 
         report = run_scan(root, config, observer=observer, scans=tree)
+        if key is None:
+            tree.close()  # the cache's rows need not stay in memory while the report renders
         rendered = render(report)
-        settled = tree.settled  # after the scan: the files it read are cached now
-        if settled is not None:
-            key = _key(settled, (report.repository, report.revision))
+        if key is not None:
+            # Kept only for a tree found unchanged, whose next rescan may well find it so
+            # again: a rescan after a change (most CI runs) is not made to write one.
             tree.remember(slot, key, _encode([text for _, text in rendered]))
         return rendered
 

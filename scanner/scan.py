@@ -76,7 +76,6 @@ class TreeScan:
         self.root = root.resolve()
         self.options = options
         self._cache = _open_cache(self.root, options)
-        self._digests: dict[str, bytes] = {}  # the content digests of the files this run read
         try:
             self._plan = _plan(self.root, options, self._cache)
         except BaseException:
@@ -95,16 +94,14 @@ class TreeScan:
     @property
     def settled(self) -> bytes | None:
         """A digest of every file's result (the scanner's fingerprint, each path with its
-        content digest or its reason to be skipped), when all are known: before the
-        iteration when no file needs reading, after it when every file read was cached. Else
-        None (no cache, a file unreadable or timed out)."""
+        content digest or its reason to be skipped) when all are known without reading a file
+        (an unchanged tree); else None."""
         cache = self._cache
         if cache is None:
             return None
         from scanner.cache import DIGEST_SPAN
 
         first, last = DIGEST_SPAN
-        digests = self._digests
         # Gathered, then joined and hashed at once: one call per file costs a warm rescan of
         # 10,000 files 5 ms.
         paths: list[str] = []
@@ -113,14 +110,11 @@ class TreeScan:
         for entry in self._plan:
             if isinstance(entry, _Settled):
                 paths.append(entry.path)
-                found.append(digests.get(entry.path) or entry.entry[first:last])
+                found.append(entry.entry[first:last])
             elif isinstance(entry, FileScan):
                 skipped += (entry.path, str(entry.language), str(entry.reason))
-            elif entry[0] in digests:
-                paths.append(entry[0])
-                found.append(digests[entry[0]])
             else:
-                return None  # not read yet, or not cached
+                return None  # a file to read
         hasher = _digester()
         for text in (cache.fingerprint, "\0".join(paths), "\0".join(skipped)):
             hasher.update(text.encode("utf-8", "surrogateescape"))
@@ -172,8 +166,8 @@ class TreeScan:
                 scan, sig, content_digest = next(done)
             if cache is not None and sig is not None and content_digest is not None:
                 cache.store(scan.path, sig, content_digest, scan)
-                self._digests[scan.path] = content_digest
             yield scan
+        self._plan = []  # every result given: the entries need not stay in memory
 
     def close(self) -> None:
         """Commit the cache's pending results and close it."""

@@ -180,6 +180,7 @@ def show_command(
     type=click.Choice(["jsonl", "bibtex"]),
     default="jsonl",
     show_default=True,
+    help="JSON lines (one paper a line) or BibTeX.",
 )
 @click.option(
     "-o",

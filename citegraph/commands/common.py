@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from citegraph.errors import ConfigError
 from citegraph.output import OutputTarget, make_directories, write_output
 from citegraph.progress import is_terminal
 from citegraph.render import RenderOptions, format_names, render
@@ -36,6 +37,19 @@ class StderrObserver:
         """Show a warning unless quiet."""
         if not self.quiet:
             click.echo(f"citegraph: warning: {one_line(message)}", err=True)
+
+
+def check_source_url(template: str | None) -> None:
+    """A `--source-url` the Papers page cannot use is a usage error, not silently dropped:
+    an http(s) URL with `{path}` and only the fields `{rev}`, `{path}` and `{line}`."""
+    from citegraph.render.html import source_template
+
+    if template and ("{path}" not in template or source_template(template) is None):
+        raise ConfigError(
+            f"source-url {template!r} must be an http(s) URL with {{path}} and only the "
+            "fields {rev}, {path} and {line}, e.g. "
+            "https://github.com/ORG/REPO/blob/{rev}/{path}#L{line}"
+        )
 
 
 def render_targets(report: Report, targets: list[OutputTarget], options: RenderOptions) -> None:

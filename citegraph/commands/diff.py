@@ -29,10 +29,17 @@ from scanner import git, project_root
     type=click.Choice(format_names("diff")),
     default="text",
     show_default=True,
+    help="How to report the change (markdown for a pull-request comment).",
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write to PATH instead of stdout."
+)
 @click.option("--online", is_flag=True, help="Look up titles of new papers online.")
-@click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="The git work tree (default: the one holding the current directory).",
+)
 def diff_command(
     base: str,
     head: str | None,

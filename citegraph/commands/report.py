@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from citegraph.commands.common import output_options, render_targets
+from citegraph.commands.common import check_source_url, output_options, render_targets
 from citegraph.exitcodes import ExitCode
 from citegraph.output import parse_targets
 from citegraph.render import RenderOptions
@@ -34,6 +34,7 @@ def report_command(
     max_bytes: int | None,
 ) -> int:
     """Render SCAN_FILE, a scan saved with `citegraph scan --format json`."""
+    check_source_url(source_url)
     report = load_report(scan_file)
     targets = parse_targets(format_name, outputs)
     render_targets(report, targets, RenderOptions(source_url=source_url, max_bytes=max_bytes))

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from citegraph.commands.common import (
+    check_source_url,
     file_options,
     output_options,
     quiet_option,
@@ -18,7 +19,7 @@ from citegraph.commands.common import (
 from citegraph.config import load_config
 from citegraph.exitcodes import ExitCode
 from citegraph.memo import rendered_scan
-from citegraph.output import parse_targets
+from citegraph.output import make_directories, parse_targets
 from citegraph.progress import ProgressObserver
 from citegraph.render import RenderOptions
 from citegraph.resolution import open_resolver
@@ -91,8 +92,11 @@ def scan_command(
             "cache": cache,
         },
     )
+    check_source_url(config.source_url)
     options = RenderOptions(source_url=config.source_url)
     targets = [(t, target_options(t, options)) for t in parse_targets(format_name, outputs)]
+    # Where the outputs go is checked before the scan, not after minutes of it.
+    make_directories([target for target, _ in targets])
     with ProgressObserver(quiet=quiet) as observer, open_resolver(config, path) as resolver:
         rendered = rendered_scan(
             path,

@@ -198,6 +198,11 @@ _PAPER_SITES_FIRST = re.compile(
     r"|(?:www\.)?eudml\.org/doc/\d+"
     # CORE, the aggregator of open-access repositories, serves their papers' PDFs.
     r"|core\.ac\.uk/download/(?:pdf/)?\d+\.pdf"
+    # Semantic Scholar's PDF mirror files papers under hex folders that read like course
+    # codes (`/a596/`); CEUR-WS's workshop proceedings under volumes whose file names may
+    # name the session (`Vol-74/files/FORUM_18.pdf`).
+    r"|pdfs\.semanticscholar\.org/[0-9a-f]{4}/[0-9a-f]+\.pdf"
+    r"|(?:www\.)?ceur-ws\.org/Vol-\d+/[\w./-]+\.pdf"
     r")"
 )
 # Reference works online, which count as a reference like the book they are: the NIST Digital
@@ -257,8 +262,8 @@ def entry_around(text: str, start: int, end: int) -> str:
 
 
 # A paragraph break: a blank line (the blanked ` *` of a comment keeps its spaces), or a line
-# of paragraph markup only (Javadoc's `<p>`, Doxygen's `</para><para>`).
-_PARAGRAPH_BREAK = re.compile(r"(?i)\n[ \t]*(?:</?(?:p|para|br)[ \t]*/?>[ \t]*)*(?=\n)")
+# of paragraph markup only (Javadoc's `<p>`, Doxygen's `</para><para>`), in CRLF files too.
+_PARAGRAPH_BREAK = re.compile(r"(?i)\n[ \t\r]*(?:</?(?:p|para|br)[ \t]*/?>[ \t\r]*)*(?=\n)")
 
 
 def unwrap_archive(url: str) -> str:
@@ -314,6 +319,33 @@ def _lead(entry: str) -> str:
     return lines[-1]
 
 
+# The text a link is written under, which names what it is as a line's lead does: an HTML
+# anchor's (`<a href="LINK">C++ implementation</a>`) or a Markdown link's (`[code](LINK)`).
+_ANCHOR_LABEL = re.compile(r"(?i)\A[\"']?[^>\n]{0,60}>\s*([^<]{1,120}?)\s*</a\s*>")
+_MARKDOWN_LABEL = re.compile(r"\[([^\[\]\n]{1,120})\]\(\s*\Z")
+_LANGUAGES = r"(?:c|c\+\+|java|python|matlab|octave|r|fortran|julia|javascript|rust|go)"
+# A label that is only the name of a program or another non-paper, perhaps with its author or
+# place: `C++ Implementation by T. C.`, `Matlab code`, `Source code`, `Slides (PDF)`, `Project
+# page`; not a paper's title that opens with such a word (`Implementation of ...`, `Software
+# Aging in ...`, `Video Object Segmentation`).
+_NOT_PAPER_LABEL = re.compile(
+    rf"(?i)^(?:{_LANGUAGES}\s+)?(?:implementation|code|source(?: code)?|program|package|library|"
+    r"software|toolbox|slides?|talk|video|poster|home ?page|project (?:page|site)|web ?site|"
+    r"web ?page|documentation|docs|manual|blog(?: post)?|lecture notes?|course notes?)"
+    r"(?:\s+(?:by|at|on|from|in)\b[^\n]*|\s*\([^)\n]*\))?\s*[.:]?$"
+)
+
+
+def _link_label(entry: str) -> str:
+    """The text the link is written under in `entry` (HTML anchor or Markdown link), or ''."""
+    before, _, after = entry.partition(LINK_MARK)
+    anchor = _ANCHOR_LABEL.match(after)
+    if anchor:
+        return " ".join(anchor.group(1).split())
+    markdown = _MARKDOWN_LABEL.search(before)
+    return markdown.group(1).strip() if markdown else ""
+
+
 def _named_not_a_paper(where: str, path_start: int) -> bool:
     """Whether a word of `where` (host and lowercased path) names a non-paper, unless a paper
     folder stands deeper in the path than every such word (`/docs/techreports/...`,
@@ -357,6 +389,8 @@ def is_paper_link(url: str, entry: str) -> bool:
         return False
     lead = _lead(entry)
     if _ENTRY_VETO.search(lead) or _STANDARD_LEAD.search(lead) or _LICENSE_ENTRY.search(entry):
+        return False
+    if _NOT_PAPER_LABEL.match(_link_label(entry)):
         return False
     if _PAPER_PAGES.match(host + path):
         return True

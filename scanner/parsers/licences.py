@@ -38,7 +38,12 @@ _LEGAL_TERMS = (
     r"|C\.F\.R\.|commercial computer software|U\.S\. Government|notice to licensee"
     r"|limitation of liability"
 )
-_PARAGRAPH = r"(?:[^\n]*\S[^\n]*(?:\n|$))+"
+# A paragraph: a run of lines that are neither blank nor paragraph markup only (a Javadoc
+# `<p>` line, Doxygen's `</para><para>`; CRLF files keep their `\r`), which separate paragraphs
+# as a blank line does.
+_PARAGRAPH = (
+    r"(?im)^(?:(?![ \t]*(?:</?(?:p|para|br)[ \t]*/?>[ \t]*)+\r?(?:\n|$))[^\n]*\S[^\n]*(?:\n|$))+"
+)
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 

@@ -80,6 +80,9 @@ _WRAPPERS = frozenset(
         "decorated_definition",
         "declaration",
         "type_declaration",
+        "const_declaration",
+        "var_declaration",
+        "var_spec_list",
         "friend_declaration",
         "ambient_declaration",
     }
@@ -88,6 +91,8 @@ _WRAPPERS = frozenset(
 _ATTACHMENTS = frozenset(
     {"attribute_item", "inner_attribute_item", "decorator", "annotation", "marker_annotation"}
 )
+# Comment nodes of the grammars (`comment`; Java's and Rust's line and block comments).
+_COMMENT_NODES = frozenset({"comment", "line_comment", "block_comment"})
 _CONTAINERS = frozenset(
     {
         SymbolKind.CLASS,
@@ -293,8 +298,24 @@ def _definitions(
         anchor = node
         while anchor.parent is not None and anchor.parent.type in _WRAPPERS:
             anchor = anchor.parent
-        if node.id not in found:
+        known = found.get(node.id)
+        # A module-level variable pattern and a sharper one (a function's) may both name a
+        # declarator: the sharper kind wins.
+        if known is None or (known.kind is SymbolKind.VARIABLE and kind is not SymbolKind.VARIABLE):
             found[node.id] = _Definition(node, kind, name, anchor.start_byte)
+    # `var f = exports.f = factory(...)`: the variable is the definition it holds, not its parent.
+    for node_id in [
+        node_id
+        for node_id, d in found.items()
+        if d.kind is SymbolKind.VARIABLE
+        and any(
+            inner.name == d.name
+            and inner.node.id != node_id
+            and d.node.start_byte <= inner.node.start_byte < d.node.end_byte
+            for inner in found.values()
+        )
+    ]:
+        del found[node_id]
     # `typedef struct queue {...} queue_t;` is one definition, known by its typedef name.
     for node_id in [
         node_id
@@ -375,6 +396,12 @@ _ELSEWHERE_DOC = re.compile(r"[@\\](?:file|page|mainpage|defgroup|addtogroup|wea
 _LAST_NAME = re.compile(r"[.:]+")
 
 
+def _is_doc_comment(node: Node, data: bytes) -> bool:
+    """`/** ... */`, `/*! ... */`, `///` or `//!` (not the `////` and `/**/` of separators)."""
+    head = data[node.start_byte : node.start_byte + 4]
+    return head[:3] in (b"/**", b"/*!", b"///", b"//!") and head not in (b"////", b"/**/")
+
+
 def _stands_apart(node: Node, data: bytes) -> bool:
     """Whether a blank line (or nothing) separates a comment from the code above it."""
     above = node.prev_sibling
@@ -395,8 +422,17 @@ def _owner(
     if block.is_comment and not inner_doc and not trails_code(block.first_node, data):
         previous_row = end_row(block.last_node, data)
         sibling = block.last_node.next_named_sibling
-        while sibling is not None and sibling.type in _ATTACHMENTS:
-            previous_row = sibling.end_point.row
+        # Annotations, and plain comments directly below (`/** doc */` then `// TODO ...`),
+        # stand between a comment and its definition; a doc comment below documents it instead.
+        while sibling is not None and (
+            sibling.type in _ATTACHMENTS
+            or (
+                sibling.type in _COMMENT_NODES
+                and sibling.start_point.row - previous_row <= 1
+                and not _is_doc_comment(sibling, data)
+            )
+        ):
+            previous_row = end_row(sibling, data)
             sibling = sibling.next_named_sibling
         # In C and C++ a Doxygen block standing apart from the code above it documents the
         # definition after it across one blank line too, as Doxygen reads it, unless it documents

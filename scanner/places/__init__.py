@@ -8,7 +8,11 @@ mention of one work is one reference (`reference/references.md`):
 - the same identifier, or the same title, written twice;
 - an in-text author-year mention or label (`Smith et al. (2011)`, `(Nguyen, 2003)`,
   `[Smith2011]_`) that points at an entry or identifier of the place by its first author's
-  family name and year (a label spelled slightly differently still matches).
+  family name and year (a label spelled slightly differently still matches);
+- a title or author-year that is a link's text, stands beside its identifier or opens the
+  sentence the identifier closes (`beside.py`, `sentences.py`), an entry's fields after its
+  linked title (`fields.py`), two readings of one entry (`same.py`), and the one work and the
+  one bare link of a place a paragraph apart (`sole.py`).
 
 The merged hit keeps the strongest identifier written (arXiv > DOI > URL > ISBN > book >
 title > author-year), the entry's fields, and spans the reference text (the entry with its

@@ -19,11 +19,15 @@ from scanner.types import Hit
 # A sentence of prose in the gap: a word followed by a lowercase word, at the gap's start or
 # after a sentence end (`came first. We follow`), unless the word is an entry's own (a
 # trailer word, or `Chapter in "Book" edited by`, `Technical report`, `PhD thesis`, a venue's
-# `Journal of`, `Proceedings of`, `Advances in`).
+# `Journal of`, `Proceedings of`, `Advances in`), or the words that lead to the entry's link
+# right after them (`Proposed in https://...`).
 _PROSE = re.compile(
-    r"(?:^|[.!?][\"”')\]]?)\s+(?!(?i:chapter|edited|technical|lecture|thesis|phd|journal|"
+    r"(?:^|[.!?][\"”')\]]?)\s+(?!(?i:(?:chapter|edited|technical|lecture|thesis|phd|journal|"
     r"proceedings|transactions|annals|bulletin|communications|conference|symposium|workshop|"
-    r"advances|international)\b)"
+    r"advances|international)\b|"
+    # a line that introduces the entry's link: `Proposed in <url>`, `Based on <url>`
+    r"(?:based|described|proposed|introduced|presented|adapted|taken|ported|details)"
+    r"[ \t]+(?:on|in|at|from)[ \t:]*$))"
     r"([A-Za-z][a-z]+)\s+[a-z]{2,}"
 )
 
@@ -120,9 +124,9 @@ def _host(key: str) -> str:
     return key.split("://", 1)[-1].split("/", 1)[0]
 
 
-# Between an entry's identifiers on its last line, listing its copies: a comma or `and`
-# (`... (2009).\n https://dx.doi.org/10.1140/..., https://arxiv.org/abs/0906.1405`).
-_COPY_LIST = re.compile(r"[ \t]*[.,;]?[ \t]*(?:,|\band\b|&)[ \t]*")
+# Between an entry's identifiers on its last line, listing its copies: a comma, `and` or an
+# opening parenthesis (`... (2009).\n https://dx.doi.org/10.1140/..., https://arxiv.org/...`).
+_COPY_LIST = re.compile(r"[ \t]*[.,;]?[ \t]*(?:,|\band\b|&|\()[ \t]*")
 
 
 def _copies_listed(text: str, entry: Hit, hit: Hit, joined: bool) -> bool:

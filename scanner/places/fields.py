@@ -16,8 +16,13 @@ from scanner.types import Hit
 
 _NAMED_KINDS = frozenset({RefKind.TITLE, RefKind.AUTHOR_YEAR, RefKind.BOOK})
 
-# Between the link and the line after it: the link's closing marks, then the line break.
-_LINK_LINE_END = re.compile(r"[>`_\])}\"'.,;:]*[ \t]*\n[ \t]*")
+# After the link: its closing marks, then the line break.
+_LINK_LINE_END = re.compile(r"[>`_\])}\"'.,;:]*[ \t\r]*\n")
+# Words on the way to the mention that make it another work (`See also Smith (2001)`).
+_OTHER_WORK = re.compile(
+    r"(?i:\b(?:see|also|cf|compare|unlike|extend(?:s|ed)?|improve(?:s|d)?|follow(?:s|ed|ing)?)\b)"
+)
+_FIELD_LINES = 2  # the lines after the link on which the mention may start
 
 # A list item's label at a line's start: `.. [2]`, `[2]`, `[^2]:`, `2.`, a bullet.
 _ITEM_LABEL = re.compile(
@@ -39,13 +44,26 @@ def join_fields_after_links(text: str, hits: list[Hit], groups: Groups) -> set[i
             and fields.kind in _NAMED_KINDS
             and mergeable(link)
             and mergeable(fields)
-            and _LINK_LINE_END.fullmatch(text, link.end, fields.start) is not None
-            and ENTRY_BREAK.search(text, link.end, fields.start) is None
+            and _fields_follow(text, link.end, fields.start)
             and _in_labelled_item(text, link.start)
         ):
             groups.join(index - 1, index)
             joined.add(index)
     return joined
+
+
+def _fields_follow(text: str, end: int, start: int) -> bool:
+    """Whether the text from a link's `end` to a mention's `start` ends the link's line and
+    runs on over the item's next lines (`A. Author, B. Author. 9th Conference on`) to it, with
+    nothing that names another work."""
+    closed = _LINK_LINE_END.match(text, end)
+    return (
+        closed is not None
+        and closed.end() <= start
+        and text.count("\n", closed.end(), start) < _FIELD_LINES
+        and ENTRY_BREAK.search(text, end, start) is None
+        and _OTHER_WORK.search(text, closed.end(), start) is None
+    )
 
 
 def _in_labelled_item(text: str, start: int) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from catalog.keys import author_year_ref, family_name, normalize_title, title_ref
 from catalog.types import RefKind
 from scanner.places.base import ENTRY_KINDS, ENTRY_REACH, MAX_NAMESAKES, Groups, mergeable
+from scanner.places.names import first_family, same_family
 from scanner.types import Hit
 
 
@@ -32,11 +33,13 @@ def join_same_work(hits: list[Hit], groups: Groups) -> None:
 
 
 def join_overlapping(text: str, hits: list[Hit], groups: Groups) -> None:
-    """Join a title, author-year or book citation to a hit whose text it overlaps from the
-    same line: two readers read one entry (`Micheaux, P., and F. Ouimet. 2020. “Title,” url`
-    as a junk title from its authors and as the identifier's entry). Two titles join only when
-    one is read from the other's authors: overlapping titles may be two entries of one
-    sentence (`A, B. Title one (2008); and A, B. Title two`), each read over both."""
+    """Join a title, author-year or book citation to a hit whose text it overlaps: two readers
+    read one entry. From the same line, an identifier's entry and a junk title read from its
+    authors (`Micheaux, P., and F. Ouimet. 2020. “Title,” url`), or a title and one read from
+    its own authors; anywhere, a title and the venue written right after it, read as another
+    title (`"Title."  Collection: Proceedings of ...`). Other overlapping titles may be two
+    entries of one sentence (`A, B. Title one (2008); and A, B. Title two`), each read over
+    both."""
     reach = -1  # the index of the earlier hit reaching furthest
     for index, hit in enumerate(hits):
         if reach >= 0:
@@ -46,17 +49,61 @@ def join_overlapping(text: str, hits: list[Hit], groups: Groups) -> None:
                 and (hit.ref is None or other.ref is None)
                 and mergeable(hit)
                 and mergeable(other)
-                and _same_line(text, hit.start, other.start)
-                and (
-                    hit.ref is not None
-                    or other.ref is not None
-                    or _names_as_title(hit, other)
-                    or _names_as_title(other, hit)
-                )
             ):
-                groups.join(reach, index)
+                if _one_entry(text, hit, other):
+                    groups.join(reach, index)
+                elif (venue := _venue_after_title(text, other, hit)) is not None:
+                    groups.join(reach, index)
+                    # the venue is no title of the work: the entry's fields keep the title
+                    at = index if venue is hit else reach
+                    fields = hits[at].reference
+                    hits[at] = replace(
+                        hits[at],
+                        title_hint=None,
+                        reference=replace(fields, title=None) if fields else None,
+                    )
         if reach < 0 or hit.end > hits[reach].end:
             reach = index
+
+
+def _one_entry(text: str, hit: Hit, other: Hit) -> bool:
+    if not _same_line(text, hit.start, other.start):
+        return False
+    if hit.ref is not None or other.ref is not None:
+        return True
+    return _names_as_title(hit, other) or _names_as_title(other, hit)
+
+
+# Between an entry's title and its venue read as another title: closing quotes, a full stop.
+_TITLE_TO_VENUE = re.compile(r"[\s.,;:\"”'’*_]{0,8}")
+
+
+def _venue_after_title(text: str, first: Hit, second: Hit) -> Hit | None:
+    """The hit whose title is written right after the other's, within their spans: the
+    venue of the other's entry read as a title (`"Multiple Objective Optimization."  Genetic
+    Algorithms and Their Applications: Proceedings of the First Conference`); None if neither."""
+    if first.ref is not None or second.ref is not None:
+        return None
+    start, end = min(first.start, second.start), max(first.end, second.end)
+    a, b = _title_span(text, first, start, end), _title_span(text, second, start, end)
+    if a is None or b is None:
+        return None
+    if a[1] <= b[0] and _TITLE_TO_VENUE.fullmatch(text, a[1], b[0]) is not None:
+        return second
+    if b[1] <= a[0] and _TITLE_TO_VENUE.fullmatch(text, b[1], a[0]) is not None:
+        return first
+    return None
+
+
+def _title_span(text: str, hit: Hit, start: int, end: int) -> tuple[int, int] | None:
+    """Where the hit's title is written between `start` and `end`, spaces and line breaks
+    between its words as they may be."""
+    title = hit.reference.title if hit.reference else None
+    words = title.split() if title else []
+    if not words:
+        return None
+    found = re.search(r"\s+".join(map(re.escape, words)), text[start:end])
+    return (start + found.start(), start + found.end()) if found else None
 
 
 def _names_as_title(junk: Hit, entry: Hit) -> bool:
@@ -98,8 +145,24 @@ def join_title_prefixes(hits: list[Hit], groups: Groups) -> None:
                 if not {hits[first].kind, hits[second].kind} & ENTRY_KINDS:
                     continue
                 shorter = min(len(first_words), len(second_words))
-                if first_words[:shorter] == second_words[:shorter]:
+                if first_words[:shorter] == second_words[:shorter] and not _told_apart(
+                    hits[first], hits[second]
+                ):
                     groups.join(first, second)
+
+
+def _told_apart(first: Hit, second: Hit) -> bool:
+    """Whether two entries whose titles agree as far as the shorter goes are two works by
+    their own fields: other first authors or another year (`Steger and Wormald, Generating
+    random regular graphs quickly, 1999` and `Kim and Vu, Generating random regular graphs,
+    2003`)."""
+    a, b = first.reference, second.reference
+    if a is None or b is None:
+        return False
+    if a.year is not None and b.year is not None and a.year != b.year:
+        return True
+    wanted, other = first_family(a), first_family(b)
+    return bool(wanted and other) and not same_family(wanted, other)
 
 
 # Between a chapter's title and the title of the collection it is in: `Title. Chapter in

@@ -52,6 +52,9 @@ def join_sole_pair(text: str, hits: list[Hit], groups: Groups) -> set[int]:
         return set()
     last = max(named, key=lambda i: hits[i].end)
     link = min(linked, key=lambda i: hits[i].start)
+    if _dated_doi_item(text, [hits[i] for i in named], [hits[i] for i in linked]):
+        groups.join(named[0], linked[0])
+        return set()
     if not 0 <= hits[link].start - hits[last].end <= ENTRY_REACH:
         return set()
     if not _link_paragraph(text, hits[last].end, hits[link].start):
@@ -60,6 +63,30 @@ def join_sole_pair(text: str, hits: list[Hit], groups: Groups) -> set[int]:
         return set()
     groups.join(last, link)
     return {i for i in named if hits[i].kind in ENTRY_KINDS}
+
+
+def _dated_doi_item(text: str, named: list[Hit], linked: list[Hit]) -> bool:
+    """Whether the place's one link is a bare DOI item of its reference list and its one named
+    work an entry of the next or previous item whose year the DOI holds (`.. [1]
+    https://doi.org/10.1200/jco.1994.12.10.2086` then `.. [2] Authors. "Title." J. Clin.
+    Oncol. 12, 2086-2093 (1994)`): the list gives the work twice, by its link and its entry."""
+    years = {h.reference.year for h in named if h.kind in ENTRY_KINDS and h.reference}
+    dois = [h for h in linked if h.kind is RefKind.DOI and h.ref is not None]
+    if len(dois) != len(linked) or len(years) != 1 or None in years:
+        return False
+    year = str(years.pop())
+    if not all(year in _DOI_PARTS.split(h.ref.key.split("/", 1)[-1]) for h in dois if h.ref):
+        return False
+    first = min([*named, *linked], key=lambda h: h.start)
+    last = max([*named, *linked], key=lambda h: h.end)
+    between = [h for h in (*named, *linked) if h is not first and h is not last]
+    if between or last.start - first.end > ENTRY_REACH:
+        return False
+    gap = _LIST_ITEM.sub(" ", text[first.end : last.start])
+    return all(w.lower() in _SLOT_WORDS for w in WORD.findall(_LINKS_AND_TAGS.sub(" ", gap)))
+
+
+_DOI_PARTS = re.compile(r"[./()\-_:;]")
 
 
 def _bare(hit: Hit) -> bool:

@@ -23,8 +23,10 @@
 ; `exports.createErf = (0, _factory.factory)(...)`): the name owns the comments in the callback.
 (variable_declarator name: (identifier) @name value: (call_expression arguments: (arguments [(arrow_function) (function_expression)]))) @definition.function
 (assignment_expression left: (member_expression property: (property_identifier) @name) right: (call_expression arguments: (arguments [(arrow_function) (function_expression)]))) @definition.function
-; A module-level binding to what a method call builds (`var jaroWinkler = custom.bind(null, 0)`,
-; `const LIMITS = Object.freeze({...})`) is a declaration of its own; `require(...)` is not.
-(program (variable_declaration (variable_declarator name: (identifier) @name value: (call_expression function: (member_expression))) @definition.variable))
-(program (lexical_declaration (variable_declarator name: (identifier) @name value: (call_expression function: (member_expression))) @definition.variable))
-(export_statement (lexical_declaration (variable_declarator name: (identifier) @name value: (call_expression function: (member_expression))) @definition.variable))
+; Any other variable of the module (`var jaroWinkler = custom.bind(null, 0)`,
+; `const LIMITS = Object.freeze({...})`, `export const TAU = ...`): a comment directly above
+; documents it. Not an import (`var x = require('./x')`: a file's opening comment above its
+; imports is the module's), nor a local of a function.
+(program (variable_declaration (variable_declarator name: (identifier) @name value: (_) @value) @definition.variable) (#not-match? @value "^require\\s*\\("))
+(program (lexical_declaration (variable_declarator name: (identifier) @name value: (_) @value) @definition.variable) (#not-match? @value "^require\\s*\\("))
+(program (export_statement (lexical_declaration (variable_declarator name: (identifier) @name value: (_) @value) @definition.variable)) (#not-match? @value "^require\\s*\\("))

@@ -11,6 +11,7 @@ __all__ = [
     "EDITION",
     "KEY_TAG",
     "KEY_TAGS",
+    "ORDINAL_ED",
     "PAIR_TITLE",
     "YEARS",
     "YEAR_DIGITS",
@@ -89,6 +90,13 @@ KEY_TAG = rf"(?<=[a-z]\d\d)(?:{'|'.join((*KEY_TAGS, 'book'))})\d?(?![a-z])"
 EDITION = (
     r"(?i:\b(?:\d+(?:st|nd|rd|th)|first|second|third|fou?rth|fifth|sixth|seventh|eighth|ninth|"
     r"tenth|new|revised|expanded)\.?\s+(?:ed\b\.?|edn\b\.?|edition\b))"
+)
+# An ordinal's last letters and `ed.`, matched where the prefilter finds them (`3rd ed.`,
+# `Third Ed.`), or `edition`: the prefilter's automaton reports the needle `nd ed` of `2nd
+# edition`, not the `edition` inside it.
+ORDINAL_ED = (
+    r"(?i:(?:(?<=\d)|(?<=fir)|(?<=seco)|(?<=thi)|(?<=four)|(?<=fif)|(?<=six)|(?<=seven)|"
+    r"(?<=eigh)|(?<=nin)|(?<=ten))(?:st|nd|rd|th)[ \t]+ed(?:n|ition)?\b\.?)"
 )
 _CAPITAL = "[A-Z]"  # what a title (or the author after `", by `) starts with
 _NO_LETTER = "(?![A-Za-z])"  # a word, not the start of one in code: `IEEEdouble`, `siamese`
@@ -186,6 +194,18 @@ CUES: tuple[Cue, ...] = (
             'Jane Q. Smith, "Fundamentals of Sorting," Second Edition. Page 349',
             "see Smith, Sorting Methods, 2nd edition, pages 249-259.",
         ),
+    ),
+    # ... and its short form after an ordinal (`third Ed., page 572`, `(3rd ed.)`); " ed" and
+    # " Ed" are the gate's strings, the prefilter's needles the ordinal's end and " ed".
+    *(
+        Cue(
+            text,
+            ORDINAL_ED,
+            needles=("st ed", "nd ed", "rd ed", "th ed"),
+            confirm=Confirm.AT,
+            examples=(f"G. Smith, 'Sorting Methods', third {text.strip()}., page 572",),
+        )
+        for text in (" ed", " Ed")
     ),
     # The short names of reference works (`scanner.titles.books.KNOWN_WORKS`): `Knuth, Vol. 2`.
     Cue("Knuth", book=True, examples=("Knuth, Vol. 2, 4.6.1",)),

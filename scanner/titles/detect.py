@@ -75,6 +75,8 @@ _MIN_CITED_WORDS = 3  # a quoted one- or two-word string after "described in" is
 _WORD_START = re.compile(r"\b[A-Z]")
 _INITIAL = re.compile(r"(?:^|\s|,)[A-Z]\.")
 _EDITION = re.compile(EDITION)
+# The edition after an entry's title: `"Title." Second Edition.`, `Title, Volume 1, 2nd ed.`
+_EDITION_NEXT = re.compile(r"[\s.,;:\"”']*[^\n.;]{0,30}?" + EDITION)
 _AFTER_QUOTED_TITLE = re.compile(r"[\"”'][.,]?\s*$|[.,]\s*[\"”]\s*$")
 _JOINERS = frozenset({"and", "et", "al"})
 
@@ -288,7 +290,8 @@ def _author_starts(
     return starts
 
 
-_ANCHOR = led(re.compile(rf"(?<!\d){YEAR_DIGITS}(?!\d)|[\"“”]|``|<\s*br"))
+# An entry's authors come before its year, its quoted title, a `<br>` or its book's edition.
+_ANCHOR = led(re.compile(rf"(?<!\d){YEAR_DIGITS}(?!\d)|[\"“”]|``|<\s*br|{EDITION}"))
 _AUTHOR_REACH = 300  # how far before its year or title an author list may begin
 
 
@@ -362,7 +365,10 @@ def _accept(entry: Entry, text: str) -> bool:
         # no year: a venue, or a book's edition (`David S. Watkins, "Fundamentals of Matrix
         # Computations," Second Edition`), and author names in a form prose never takes
         # ("J. Schneider and M. Vlachos", "Vitter, J. S.") still make an entry
-        edition = _EDITION.search(text, entry.start, entry.end) is not None
+        edition = (
+            _EDITION.search(text, entry.start, entry.end) is not None
+            or _EDITION_NEXT.match(text, entry.end) is not None
+        )
         return (ref.venue is not None or edition) and all(_INITIAL.search(a) for a in ref.authors)
     return entry.evidence >= 2 or len(ref.authors) >= 2
 
@@ -381,17 +387,25 @@ def _hit(entry: Entry, relaxed: bool = False) -> Hit:
 
 
 def _sure_mention(text: str, hit: Hit) -> bool:
-    """Whether a hit is an author-year mention in prose with `et al` (`Archinal et al. 2011`),
-    not an entry's reading: a lone surname with a year in brackets is too often a title's last
-    word (`Fundamentals of Astrodynamics (1971)`)."""
+    """Whether a hit is an author-year mention in prose with `et al` or two surnames joined
+    before the year (`Archinal et al. 2011`, `Schlegel and Noack 2015`), not an entry's
+    reading: a lone surname with a year is too often a title's last word (`Fundamentals of
+    Astrodynamics (1971)`), and a name list with a venue (`Signal Separation (LVA/ICA 2010)`)
+    a title's too."""
     ref = hit.reference
     return (
         hit.kind is RefKind.AUTHOR_YEAR
         and ref is not None
         and ref.title is None
         and ref.venue is None
-        and ETAL.search(text, hit.start, hit.end) is not None
+        and (
+            ETAL.search(text, hit.start, hit.end) is not None
+            or _PAIR_YEAR.search(text, hit.start, hit.end) is not None
+        )
     )
+
+
+_PAIR_YEAR = re.compile(rf"\s(?:and|&)\s+[A-Z][\w'’-]+,?\s*[(\[]?\s*{YEAR_DIGITS}")
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:

@@ -40,8 +40,10 @@ _LEAD = re.compile(
     r"(?:\s*(?:[.,:;]|<\s*br\s*/?\s*>))+\s*(?:[Ii]n\s*:\s*)?"
     r"|\s*" + _BRACKET_YEAR.format("y3") + r"\s*"
 )
-_QUOTE_NEXT = re.compile(r"[ \t]+[\"“]")
-_AFTER_INITIAL = re.compile(r"\s+(?=[A-Z\"“]|\*[A-Z])(?P<y1>)?(?P<y2>)?(?P<y3>)?(?P<y4>)?")
+# A quoted title right after the names: `R. Van der Merwe "Sigma-Point ..."`, `G. H. Golub,
+# C. F. van Loan 'Matrix Computations'`.
+_QUOTE_NEXT = re.compile(r"[ \t]+[\"“']")
+_AFTER_INITIAL = re.compile(r"\s+(?=[A-Z\"“]|'[A-Z]|\*[A-Z])(?P<y1>)?(?P<y2>)?(?P<y3>)?(?P<y4>)?")
 # Where an unquoted title stops: a sentence end, or a comma/semicolon before a venue, year,
 # volume or "in"; also an opening bracket of a year and a blank line.
 _TITLE_END = re.compile(
@@ -49,7 +51,7 @@ _TITLE_END = re.compile(
     r"|[,;]\s*(?=[Ii]n\b|[Ii]n:|(?:1[6-9]|20)\d\d|[Vv]ol|pp|pages|\d|\(|" + VENUE_CUE.pattern + ")"
     r"|[,;]\s*(?=[A-Z]\.\s*[A-Z])"
     r"|[,;]\s*(?=" + EDITION + r")|\s*\((?=\s*" + EDITION + r"\s*\))"
-    r"|\s\((?=\s*(?:1[6-9]|20)\d\d)|\n\s*\n|\s+by\s+(?=[A-Z])|<\s*br|<\s*/?\s*a\s*>|\Z"
+    r"|\s\((?=\s*(?:1[6-9]|20)\d\d)|\n\s*\n|(?P<by>\s+by\s+(?=[A-Z]))|<\s*br|<\s*/?\s*a\s*>|\Z"
     r"|[ \t]*\n\s*(?=<?(?:arXiv:|doi:|DOI:|https?://))|[ \t]+(?=<?https?://)"
     r"|" + run_in_venue(loose=False)
 )
@@ -88,6 +90,10 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         after = quoted.end()
     else:
         end = _TITLE_END.search(text, pos, min(limit, pos + MAX_TITLE))
+        while end is not None and end["by"]:
+            # the authors came first: "by" is the title's word ("Improving the Morris Method
+            # for Sensitivity Analysis by Scaling the Elementary Effects")
+            end = _TITLE_END.search(text, end.end(), min(limit, pos + MAX_TITLE))
         t_start, t_end = pos, end.start() if end else min(limit, pos + MAX_TITLE)
         t_end = _before_venue_words(text, t_start, t_end)
         after = t_end
@@ -229,13 +235,15 @@ def _clean_title(raw: str, quoted: bool) -> str | None:
     words = _WORD.findall(title)
     if sum(len(w) > 1 and not w[0].isdigit() for w in words) < 2 or _TIMESTAMP.search(title):
         return None  # "2008-10-28T14:39:06", "YYYY-MM-DD HH:MM" are values, not titles
-    if len(words) < 2 or len(words) > 45 or CODE_CHARS.search(title):
+    if len(words) < 2 or len(words) > 45 or CODE_CHARS.search(_BIG_O.sub("O", title)):
         return None
     if YEAR.fullmatch(words[0]) and len(words) < 3:
         return None
     return title
 
 
+# An order of growth is a title's, not code: "An O(ND) Difference Algorithm", "O(n)-invariant".
+_BIG_O = re.compile(r"(?<![\w.])[OΘΩ]\([\w ^*+/]{1,16}\)")
 # A journal's abbreviated name, never a title: "Celest.Mech.Dyn.Astron", "Phys. Rev. Lett".
 _ABBREVIATED = re.compile(r"(?:[A-Z][a-z]{0,6}\.\s?)+[A-Z][a-z]{0,6}\.?")
 
@@ -278,11 +286,27 @@ _JOURNAL_FIRST = re.compile(
 )
 
 
+# Where books are published, written before their publisher.
+_PLACES = frozenset(
+    [
+        "Amsterdam", "Baltimore", "Basel", "Berlin", "Berlin Heidelberg", "Boca Raton", "Boston",
+        "Cambridge", "Cham", "Chicago", "Chichester", "Dordrecht", "Englewood Cliffs", "Geneva",
+        "Heidelberg", "Hoboken", "Leipzig", "London", "Madrid", "Milan", "Moscow", "Munich",
+        "New Jersey", "New York", "Norwell", "Oxford", "Paris", "Philadelphia", "Princeton",
+        "Providence", "Reading", "San Diego", "San Francisco", "Singapore", "Stuttgart",
+        "Sydney", "Tokyo", "Toronto", "Upper Saddle River", "Vienna", "Washington", "Wien",
+        "Zurich",
+    ]
+)  # fmt: skip
+
+
 def _venue(tail: str) -> str | None:
     part = _first_part(tail)
     publisher = _PUBLISHER.search(part, 0, 120)
-    if publisher and (journal := _JOURNAL_FIRST.fullmatch(part, 0, publisher.start())):
-        # "Neurocomputing, Elsevier, 2013": the journal, named before its publisher
+    journal = _JOURNAL_FIRST.fullmatch(part, 0, publisher.start()) if publisher else None
+    if journal and " ".join(journal["name"].split()) not in _PLACES:
+        # "Neurocomputing, Elsevier, 2013": the journal, named before its publisher (a book's
+        # place of publication is no journal: "Boston, Kluwer Academic")
         return journal["name"]
     cue = VENUE_CUE.search(part)
     if cue is None or cue.start() > 40:

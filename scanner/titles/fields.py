@@ -84,11 +84,13 @@ _VENUE_FRAGMENT = re.compile(
 # "Front. Psychol. 4" (its volume; a year stays: "ICML 2017"), "Press. June" (a month).
 _TRAILING_FIELD = re.compile(
     r"[\s,.]+(?:[Vv]ol(?:ume)?|Issue|No|pp?)\.?$|(?<=[A-Za-z.])\s+(?!(?:1[6-9]|20)\d\d$)\d{1,4}$"
+    r"|\s*[:,]\s*\d+\s*[-–]+\s*\d+$"  # its pages: "ESCAPE19:925-930"
     r"|[\s,.]+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$"
 )
 # A report's number is its identifier, not its venue: "Report No. RE-TR-70-17".
 _REPORT_NUMBER = re.compile(r"[\s,]+(?:No\.?|Number|#)\s*[A-Z./-]*\d[\w./-]*$")
+_REPORT_FIRST = re.compile(r"^(?:Technical\s+)?Report\s+No\.?\s*[A-Z./-]*\d[\w/-]*[.,]\s+(?=[A-Z])")
 # The publisher after a journal's name: "Reliability Engineering and System Safety, Elsevier".
 _TRAILING_PUBLISHER = re.compile(r"(?<=\w),\s*(?:Elsevier|Springer|Wiley|Kluwer)[\w .&-]*$")
 _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,5}\.\s")
@@ -104,6 +106,7 @@ def clean_venue(venue: str | None) -> str | None:
     ident = _VENUE_IDENTIFIER.search(venue)
     name = " ".join(venue[: ident.start() if ident else len(venue)].split()).strip(" ,:;*_`")
     name = name.lstrip(".`").strip()
+    name = _REPORT_FIRST.sub("", name)  # the institution after it is the venue
     name = _TRAILING_FIELD.sub("", _TRAILING_PUBLISHER.sub("", _REPORT_NUMBER.sub("", name)))
     closed = _closed(name)
     if closed is None:

@@ -22,6 +22,8 @@ AUTHOR_YEAR = re.compile(
     rf"(?:\s*(?P<open>[(\[])\s*(?:(?P<venue>[A-Z](?:[^()\[\]\n]|\([^()\n]{{0,12}}\)){{0,60}}?)"
     rf"[,\s(]\s*)?(?P<y1>{_YEAR})[a-z]?(?!::|/)\)?(?:\s*[,;:][^()\[\]\n]{{0,30}})?\s*[)\]]"
     rf"|,?\s+(?P<y2>{_YEAR})[a-z]?\b(?:['’]s\b)?(?![\w/.-]\d)"
+    # a comma before the bracket, the year alone in it: "Guerrero and Perera, (2004)"
+    rf"|,[ \t]*\((?P<y5>{_YEAR})[a-z]?\)"
     # after `et al.`, the journal then the year: "Saltelli et al. Technometrics 1999",
     # "Abdelhafez et al. PRA (2019)", "(Zhuang et al, CVPR 2018)"
     rf"|,?\s+(?P<journal>[A-Z][A-Za-z&.]*(?:[ \t]+[A-Z][A-Za-z&.]*){{0,3}})[ \t,]+"
@@ -95,7 +97,7 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
             continue  # "Revised by Jane Doe, 2012": who wrote the code, not a citation
         if _SIGNED.match(text, match.end()) or _not_prose_line(text, match.start()):
             continue
-        year = int(next(y for y in match.group("y1", "y2", "y3", "y4") if y))
+        year = int(next(y for y in match.group("y1", "y2", "y3", "y4", "y5") if y))
         confidence = 0.75 if etal or match.group("y1") else 0.6
         # "(Pugh 1990): https://doi.org/..." - the span takes in the identifier that follows, so
         # that extract.py folds this mention into the identifier's instead of reporting both.
@@ -154,7 +156,7 @@ def _without_leading_words(text: str, match: re.Match[str], limit: int) -> re.Ma
         if nxt is None:
             return None
         again = AUTHOR_YEAR.match(text, nxt.start(), limit)
-        years = ("y1", "y2", "y3", "y4")
+        years = ("y1", "y2", "y3", "y4", "y5")
         if again is None or again.group(*years) != match.group(*years):
             return None
         match = again

@@ -404,6 +404,10 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
 
 
 _LINK_NEXT = re.compile(r"[ \t]+<?https?://")
+# "Statistical power analysis| for the behavioral sciences": a title goes on after these.
+_CONTINUED = re.compile(
+    r" (?:for|of|in|on|and|with|to|from|by|via|using|under|over|between|without) [\w(]"
+)
 
 
 def _delimited_longer(text: str, rule: Hit, title: str) -> bool:
@@ -414,6 +418,8 @@ def _delimited_longer(text: str, rule: Hit, title: str) -> bool:
     theirs = (rule.reference.title if rule.reference else None) or ""
     if not theirs.startswith(title) or theirs[len(title) : len(title) + 1] not in " ,:;":
         return False  # longer by a sentence of its own ("... sciences. 2nd") is not the title
+    if _CONTINUED.match(theirs, len(title)):
+        return True  # the model stopped before a small word the title goes on with
     start, end = find_spaced(text, theirs, rule.start, rule.end)
     return start > 0 and (text[start - 1] in "\"“«`'" or _LINK_NEXT.match(text, end) is not None)
 

@@ -55,3 +55,27 @@ def test_configuration_errors_exit_2_without_a_traceback(
     err = capsys.readouterr().err
     assert code == ExitCode.USAGE
     assert "unknown key" in err and "Traceback" not in err
+
+
+def test_every_option_of_every_command_says_what_it_does() -> None:
+    import click
+
+    from citegraph.cli import cli
+
+    context = click.Context(cli)
+    silent = []
+
+    def walk(command: click.Command, name: str) -> None:
+        silent.extend(
+            f"{name} {param.opts[-1]}"
+            for param in command.params
+            if isinstance(param, click.Option) and not param.hidden and not param.help
+        )
+        if isinstance(command, click.Group):
+            for sub in command.list_commands(context):
+                found = command.get_command(context, sub)
+                assert found is not None
+                walk(found, f"{name} {sub}")
+
+    walk(cli, "citegraph")
+    assert silent == []

@@ -284,3 +284,30 @@ def test_library_defaults_give_what_the_cli_gives(
     with_strings = {"arxiv:1412.6980", "arxiv:1706.03762"}
     cli = {c["id"] for c in scan_json(root, "--no-cache", "--strings", capsys=capsys)["citations"]}
     assert library(ScanOptions(cache=False, strings=True)) == cli == with_strings
+
+
+@pytest.mark.parametrize("template", ["nobraces", "javascript:{path}", "https://x.org/{file}"])
+def test_a_source_url_the_page_cannot_use_is_a_usage_error(
+    repo: Path, tmp_path: Path, template: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "papers.html"
+    assert run(["scan", str(repo), "--offline", "-q", "--source-url", template, "-o", str(page)])
+    assert run(["scan", str(repo), "--offline", "-q", "--source-url", template]) == 2
+    assert "source-url" in capsys.readouterr().err and not page.exists()
+
+
+def test_an_output_place_that_cannot_exist_stops_the_scan_before_it_runs(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import citegraph.commands.scan as scan_command
+
+    def no_scan(*args: object, **kwargs: object) -> None:
+        raise AssertionError("scanned before checking where the output goes")
+
+    def denied(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(scan_command, "rendered_scan", no_scan)
+    monkeypatch.setattr(Path, "mkdir", denied)
+    assert run(["scan", str(repo), "--offline", "-q", "-o", str(tmp_path / "out" / "x.json")]) == 2
+    assert "cannot create" in capsys.readouterr().err

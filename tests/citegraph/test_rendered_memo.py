@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -70,15 +71,18 @@ def test_an_unchanged_tree_gives_back_its_texts(
     repo: Path, tmp_path: Path, assembled: list[Path]
 ) -> None:
     first = scan(repo, tmp_path)
-    assert len(assembled) == 1 and len(memos()) == 1
+    assert memos() == []  # files were read: a run after a change writes none
+    assert scan(repo, tmp_path) == first
+    assert len(assembled) == 2 and len(memos()) == 1  # unchanged: kept for the next run
     assert scan(repo, tmp_path) == first == fresh(repo, tmp_path)
-    assert len(assembled) == 2  # the --no-cache run only
+    assert len(assembled) == 3  # the --no-cache run only
     assert b"arxiv:1908.03265" in first[0] and b"RAdam" in first[1]
 
 
 def test_a_changed_file_a_new_file_or_other_targets_make_them_again(
     repo: Path, tmp_path: Path, assembled: list[Path]
 ) -> None:
+    scan(repo, tmp_path)
     scan(repo, tmp_path)
     (repo / "pkg" / "optim.py").write_text('"""See arXiv:1706.03762."""\n')
     changed = scan(repo, tmp_path)
@@ -87,11 +91,12 @@ def test_a_changed_file_a_new_file_or_other_targets_make_them_again(
     (repo / "pkg" / "more.py").write_text("# doi:10.1000/182\n")
     added = scan(repo, tmp_path)
     assert b"doi:10.1000/182" in added[0] and added == fresh(repo, tmp_path)
-    assert len(assembled) == 5
+    assert len(assembled) == 6
     # Another source URL: other texts, so another memo (the first stays for its own targets).
     linked = scan(repo, tmp_path, "--source-url", "https://example.org/{path}#L{line}")
     assert linked == scan(repo, tmp_path, "--source-url", "https://example.org/{path}#L{line}")
-    assert len(assembled) == 6 and len(memos()) == 2
+    assert len(assembled) == 7 and len(memos()) == 2
+    assert scan(repo, tmp_path) == added and len(assembled) == 8  # its memo was of the old tree
 
 
 def test_a_new_commit_makes_them_again(repo: Path, tmp_path: Path) -> None:
@@ -101,6 +106,7 @@ def test_a_new_commit_makes_them_again(repo: Path, tmp_path: Path) -> None:
     subprocess.run([*git, "add", "-A"], check=True)
     subprocess.run([*git, "commit", "-q", "-m", "one"], check=True)
     first = scan(repo, tmp_path)
+    assert scan(repo, tmp_path) == first and len(memos()) == 1
     subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "two"], check=True)
     second = scan(repo, tmp_path)
     assert first != second  # the revision is in the report
@@ -109,13 +115,14 @@ def test_a_new_commit_makes_them_again(repo: Path, tmp_path: Path) -> None:
 
 def test_a_damaged_memo_is_made_again(repo: Path, tmp_path: Path, assembled: list[Path]) -> None:
     first = scan(repo, tmp_path)
+    scan(repo, tmp_path)
     with sqlite3.connect(default_cache_dir() / DB_NAME) as db:
         for memo in (b"", b"\xff" * 12, first[0][:100], b"\x08" + b"\x00" * 7 + b"\xff" * 8):
             db.execute("UPDATE memos SET memo = ?", (memo,))
             db.commit()
             assert scan(repo, tmp_path) == first
-    assert len(assembled) == 5
-    assert scan(repo, tmp_path) == first and len(assembled) == 5  # the last run kept it again
+    assert len(assembled) == 6
+    assert scan(repo, tmp_path) == first and len(assembled) == 6  # the last run kept it again
 
 
 def test_a_failed_render_keeps_no_memo(
@@ -126,6 +133,7 @@ def test_a_failed_render_keeps_no_memo(
     def broken(*args: object) -> str:
         raise RuntimeError("renderer bug")
 
+    scan(repo, tmp_path)
     with monkeypatch.context() as patch:
         patch.setattr(citegraph.render.markdown.MarkdownRenderer, "render", broken)
         assert run(["scan", str(repo), "--no-resolve", "--quiet", "-o", "x.md"]) != 0
@@ -141,3 +149,34 @@ def test_resolution_no_cache_or_a_format_of_other_packages_keeps_no_memo(
     for _ in range(2):  # rendered by rich
         assert run(["scan", str(repo), "--no-resolve", "-q", "-o", str(tmp_path / "t.txt")]) == 0
     assert memos() == []
+
+
+def test_a_run_killed_while_writing_its_memo_leaves_the_previous_one(
+    repo: Path, tmp_path: Path
+) -> None:
+    first = scan(repo, tmp_path)
+    assert scan(repo, tmp_path) == first
+    before = memos()
+    # The memo of other targets: its row written, its transaction not committed, and the
+    # process killed.
+    script = (
+        "import os, sys\n"
+        "import scanner.cache\n"
+        "def remember(self, slot, key, memo):\n"
+        "    self._db.execute('BEGIN')\n"
+        "    self._db.execute('INSERT OR REPLACE INTO memos VALUES (?,?,?,?,0)',\n"
+        "                     (self.fingerprint, slot, key, memo))\n"
+        "    os.kill(os.getpid(), 9)\n"
+        "scanner.cache.ScanCache.remember = remember\n"
+        "from citegraph.cli import run\n"
+        "run(sys.argv[1:])\n"
+    )
+    json_only = ["scan", str(repo), "--no-resolve", "--quiet", "-f", "json"]
+    killed = subprocess.run([sys.executable, "-c", script, *json_only], check=False)
+    assert killed.returncode == -9
+    with sqlite3.connect(default_cache_dir() / DB_NAME) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert memos() == before and len(before) == 1
+    assert scan(repo, tmp_path) == first == fresh(repo, tmp_path)
+    done = subprocess.run([sys.executable, "-m", "citegraph", *json_only], capture_output=True)
+    assert done.returncode == 0 and done.stdout == first[0] and len(memos()) == 2

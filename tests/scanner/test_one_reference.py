@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from catalog.types import RefKind
+from catalog.types import PaperRef, RefKind
 from scanner.extract import find_hits
 from scanner.places.base import Groups
-from scanner.places.same import join_overlapping
+from scanner.places.fields import join_fields_after_links
+from scanner.places.same import join_overlapping, join_title_prefixes
 from scanner.types import EntryFields, Hit
 
 ONE_WORK = [
@@ -32,6 +33,9 @@ ONE_WORK = [
     # a title, then its link on the next line after a word naming it
     'J. Sato, K. Lim. "Fast Sketching of Streams", SODA 2011.\n'
     "Original paper: https://arxiv.org/abs/1105.1234\n",
+    # a line leading to the entry's link after it
+    "J. Sato, K. Lim. Fast sketching of data streams. SODA 2011.\n"
+    "Proposed in https://arxiv.org/abs/1105.1234\n",
     # a reST figure whose alt text names the work its target links
     ".. figure:: ../img/cruz2019.png\n   :alt: Figure from Cruz, D. (2019).\n"
     "   :target: https://doi.org/10.5555/e21121167\n",
@@ -48,6 +52,8 @@ ONE_WORK = [
     "M. Rossi, D. Axel, and C. T. Berg:\nThe flow equation,\n"
     "Eur. Phys. J. Special Topics 178, 13 (2009).\n"
     "https://dx.doi.org/10.5555/epjst/e2010-01179-1, https://arxiv.org/abs/0906.1402\n",
+    "J. Sato, K. Lim. Fast sketching of data streams. SODA 2011.\n"
+    "https://doi.org/10.5555/soda.2011.42 (https://www.cs.example.edu/~sato/papers/sketch.pdf)\n",
     # one BibTeX entry's DOI and ADS link
     '@ARTICLE{example2018,\n    title = "{The Example Project: Status of the Core Package}",\n'
     "   eprint = {1801.02634},\n      doi = {10.5555/1538-3881/aabc4f},\n"
@@ -62,6 +68,8 @@ ONE_WORK = [
 ]
 
 TWO_WORKS = [
+    "J. Sato, K. Lim. Fast sketching of data streams. SODA 2011.\n"
+    "Based on this we propose https://arxiv.org/abs/1105.1234\n",
     "As in Smith (2001), which Lee extended in https://arxiv.org/abs/1501.01234\n",
     "Smith (2001), also https://arxiv.org/abs/1501.01234 for graphs.\n",
     "Built on Smith (2001). We use https://arxiv.org/abs/1501.01234\n",
@@ -190,3 +198,102 @@ def test_two_titles_read_over_each_other_stay_two_unless_one_is_names() -> None:
     groups = Groups(2)
     join_overlapping(text, [one, junk], groups)
     assert len(groups.members()) == 1
+
+
+def test_entries_whose_titles_agree_to_the_shorter_stay_two_by_their_authors() -> None:
+    # `A. Stark and N. Worth, Generating random regular graphs quickly, 1999` and `Jae Kim and
+    # Van Vo, Generating random regular graphs, 2003`: two entries, two works.
+    quick = EntryFields(("A. Stark", "N. Worth"), "Generating random regular graphs quickly")
+    plain = EntryFields(("Jae Kim", "Van Vo"), "Generating random regular graphs")
+    hits = [
+        Hit(0, 60, RefKind.TITLE, "CG105", reference=quick),
+        Hit(80, 140, RefKind.TITLE, "CG105", reference=plain),
+    ]
+    groups = Groups(2)
+    join_title_prefixes(hits, groups)
+    assert len(groups.members()) == 2
+    # the same title cut short by one reader, with no other author, is one work
+    cut = EntryFields(("A. Stark",), "Generating random regular graphs")
+    hits[1] = Hit(80, 140, RefKind.TITLE, "CG105", reference=cut)
+    groups = Groups(2)
+    join_title_prefixes(hits, groups)
+    assert len(groups.members()) == 1
+
+
+def test_a_venue_after_the_title_read_as_another_title_is_the_entrys() -> None:
+    text = (
+        '  <li>Shaffer, J. D. (1985).  "Multiple Objective Optimization."  Genetic\n'
+        "      Algorithms and Their Uses: Proceedings of the First Conference, pp. 93-100.\n"
+    )
+    authors = ("Shaffer, J. D.",)
+    title = EntryFields(authors, "Multiple Objective Optimization", year=1985)
+    venue = EntryFields(authors, "Genetic Algorithms and Their Uses", year=1985)
+    hits = [
+        Hit(0, 60, RefKind.TITLE, "CG105", reference=title),
+        Hit(6, 120, RefKind.TITLE, "CG105", reference=venue),
+    ]
+    groups = Groups(2)
+    join_overlapping(text, hits, groups)
+    assert len(groups.members()) == 1
+    assert hits[0].reference == title and hits[1].reference is not None
+    assert hits[1].reference.title is None  # the venue is no title of the work
+
+
+def test_a_bare_doi_item_and_the_entry_whose_year_it_holds_are_one_reference() -> None:
+    text = (
+        "References\n----------\n.. [1] https://doi.org/10.5555/jco.1994.12.10.2086\n\n"
+        ".. [2] Schuman, M., Basler, G., et al.\n"
+        '    "A randomized trial of hormonal treatment in node-positive patients."\n'
+        "    Journal of Example Oncology 12, 2086-2093. (1994)\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.DOI and len(hit.also) == 1
+
+
+def test_a_bare_doi_item_of_another_year_stays_apart() -> None:
+    text = (
+        "References\n----------\n.. [1] https://doi.org/10.5555/jco.2001.19.10.2086\n\n"
+        ".. [2] Schuman, M., Basler, G., et al.\n"
+        '    "A randomized trial of hormonal treatment in node-positive patients."\n'
+        "    Journal of Example Oncology 12, 2086-2093. (1994)\n"
+    )
+    assert len(find_hits(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # CRLF line ends
+        ".. [1] `On information and sufficiency\r\n    <https://www.jstor.org/stable/2236703>`_\r\n"
+        "    S. Kullby, R. Leiber.\r\n    The Annals of Example Statistics, 1951, 22 (1).\r\n",
+        # the mention read from the item's second line after the link
+        ".. [2] `Riemannian geometry applied to classification\n"
+        "    <https://hal.archives-ouvertes.fr/hal-00602700/>`_\n"
+        "    A. Barr, S. Bonn, M. Cong and C. Jutt. 9th International\n"
+        "    Conference Latent Variable Analysis and Signal Separation\n"
+        "    (LVA/ICA 2010), LNCS vol. 6365, 2010, p. 629-636.\n",
+    ],
+)
+def test_an_entrys_fields_after_its_link_in_other_layouts_are_that_entry(text: str) -> None:
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and not hit.also
+
+
+def test_another_work_named_after_an_entrys_link_stays_apart() -> None:
+    text = (
+        ".. [1] `On information and sufficiency\n    <https://www.jstor.org/stable/2236703>`_\n"
+        "    See also Smith, J. (2001). A later bound. Annals of Examples.\n"
+    )
+    link_end = text.index(">`_") + 1
+    mention = text.index("Smith")
+    link = Hit(
+        text.index("https"),
+        link_end,
+        RefKind.URL,
+        "CG103",
+        ref=PaperRef(RefKind.URL, "https://jstor.org/stable/2236703"),
+    )
+    named = Hit(mention, mention + 17, RefKind.AUTHOR_YEAR, "CG106")
+    groups = Groups(2)
+    assert not join_fields_after_links(text, [link, named], groups)
+    assert len(groups.members()) == 2

@@ -102,6 +102,17 @@ PAPERS = [
     ("http://www.example.ac.at/papers/96-04-04.wh-der.ps.gz", M),
     ("https://www.example.edu/~doe/pubs/4309-nonstandard-interpretations.pdf", M),
     ("https://hal.archives-ouvertes.fr/LISV/hal-03015762v1", M),
+    # Semantic Scholar's PDF mirror files papers under hex folders that read like course codes;
+    # CEUR-WS files a workshop's papers under its volume, named by session (`FORUM_18.pdf`).
+    ("https://pdfs.semanticscholar.org/b123/0f1e2d3c4b5a6978879.pdf", "See " + M),
+    ("http://ceur-ws.org/Vol-91/files/FORUM_07.pdf", "the bulk loading of [2], see " + M),
+    # Anchors whose text is a paper's title that opens with a word a program's label may be.
+    ("https://www.example.edu/~kim/papers/aging.pdf", '<a href="' + M + '">Software Aging</a>'),
+    ("https://www.example.edu/~kim/papers/vos.pdf", '<a href="' + M + '">Video Object Cuts</a>'),
+    (
+        "https://www.example.edu/~kim/publications/simplex.pdf",
+        '<li>Kim, J. (2001). <a href="' + M + '">Implementation of the dual simplex method</a>',
+    ),
 ]
 
 NOT_PAPERS = [
@@ -201,6 +212,16 @@ NOT_PAPERS = [
         "is used as part of the Displacement project, 2013,\n * Web: " + M,
     ),
     ("https://www.example.edu/~doe/papers/sketch/", "Doe et al. 2019. Project page: " + M),
+    # A program's page among its author's publications, named so by its anchor or link text.
+    (
+        "http://www.example.edu/~lee/publications/nsga3/nsga3.htm",
+        '<li>Deb (2014). <a href="' + M + '">C++ Implementation by Lee\n     Wen-Hao</a>',
+    ),
+    ("https://www.example.edu/~lee/papers/method.pdf", "the authors' [Matlab code](" + M + ")"),
+    ("https://www.example.edu/pubs/tool.html", '<a href="' + M + '">Source code</a>, 2019'),
+    # a talk's slides and a project's page among an author's papers, named so by their label
+    ("https://www.example.edu/~lee/papers/nips19-lee.pdf", "Lee (2019). [Slides](" + M + ")"),
+    ("https://example.edu/~lee/publications/sort/", '<a href="' + M + '">Project page</a>, 2019'),
 ]
 
 
@@ -292,3 +313,22 @@ def test_badges_and_link_lists(text: str, expected: list[str] | None) -> None:
 def test_prefilter_skips_personal_site_links_that_are_not_papers() -> None:
     assert not may_cite(b"// See https://someone.github.io/project/api.html\nint f();\n")
     assert may_cite(b"// See https://someone.github.io/pubs/sketch.pdf\nint f();\n")
+
+
+def test_an_entry_ends_at_a_blank_or_markup_line_in_crlf_text_too() -> None:
+    from scanner.identifiers.paperlinks import entry_around
+
+    for newline in ("\n", "\r\n"):
+        text = newline.join(
+            [
+                "   Ported from the tutorial code of J. Roe.",
+                "   <p>",
+                "   Roe, J. (2004). Sampling shapes. Proc. of X. https://example.org/~roe/s.pdf",
+                "   ",
+                "   Later prose.",
+            ]
+        )
+        start = text.index("https://")
+        entry = entry_around(text, start, text.index(".pdf") + 4)
+        assert "tutorial" not in entry and "Later prose" not in entry
+        assert entry.replace("<p>", "").strip().startswith("Roe, J. (2004)")

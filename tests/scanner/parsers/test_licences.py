@@ -29,6 +29,31 @@ def test_a_licence_paragraph_is_blanked_whole() -> None:
     assert len(blanked) == len(text)
 
 
+def test_a_javadoc_paragraph_mark_ends_the_licence_paragraph() -> None:
+    # Javadoc separates paragraphs by a `<p>` line, not a blank one: the credit's licence words
+    # must not blank the reference list of the same comment.
+    text = (
+        "   A sampler of covariance shapes.\n"
+        "   <p>\n"
+        "   Ported from the code by J. Roe at example.org, originally licensed under the GNU\n"
+        "   LGPLv3.\n"
+        "   <p>\n"
+        "   References:\n"
+        "   <ol>\n"
+        "     <li>Roe, J. and Doe, A. (2004).  Sampling Covariance Shapes.  In Proceedings\n"
+        "         of the Eighth Conference on Sampling, pp. 282-291.\n"
+        "   </ol>\n"
+    )
+    blanked = blank_licences(text)
+    assert len(blanked) == len(text)
+    assert "originally licensed" not in blanked
+    assert "Roe, J. and Doe, A. (2004).  Sampling Covariance Shapes." in blanked
+    assert "A sampler of covariance shapes." in blanked
+    # the same in a file with CRLF line ends
+    crlf = blank_licences(text.replace("\n", "\r\n"))
+    assert "Sampling Covariance Shapes." in crlf and "originally licensed" not in crlf
+
+
 def test_a_short_paragraph_loses_only_its_licence_line() -> None:
     text = "Licensed under the MIT licence.\nImplements Smith (2011).\n"
     assert blank_licences(text) == " " * 31 + "\nImplements Smith (2011).\n"

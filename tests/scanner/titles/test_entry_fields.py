@@ -57,6 +57,9 @@ def _fields(text: str) -> EntryFields:
          "Linear Algebra and its Applications"),
         ("A. Moreau, B. Lindqvist and C. Okafor. Hyperbolic averages of tensor fields.\n"
          "   Neurocomputing, Elsevier, 2013, 112, pp.172-178.", "Neurocomputing"),
+        # ...but a book's place of publication is no journal.
+        ("Okafor, Luc (1988). Spatial Drift Analysis. Boston, Kluwer Academic, Table 12.1.",
+         "Kluwer Academic"),
         # Not a word of a title or an edition before it.
         ("J. Nocedal and S. Wright, Numerical Optimization, 2nd Ed. Springer, 1999.", "Springer"),
         # An abbreviated name keeps its full stops.
@@ -124,6 +127,10 @@ def test_a_year_is_never_a_page(text: str, year: int | None) -> None:
         # a field after the name: a page mark, a volume; a year stays
         ("John Wiley & Sons. p", "John Wiley & Sons"),
         ("Front. Psychol. 4", "Front. Psychol."),
+        (
+            "Symposium on Process Engineering ESCAPE19:925-930",
+            "Symposium on Process Engineering ESCAPE19",
+        ),
         ("ICML 2017", "ICML 2017"),
         ("Cambridge University Press. June", "Cambridge University Press"),
         (
@@ -137,6 +144,7 @@ def test_a_year_is_never_a_page(text: str, year: int | None) -> None:
         ("Elsevier", "Elsevier"),
         # a report's number is its identifier
         ("Report No. RE-CR-76-1", None),
+        ("Report No. RE-CR-76-1. University of Alabama", "University of Alabama"),
         ("Technical Report No. 63", "Technical Report"),
         ("ArXiv:0905", None),
         # a bracket it never opened: at the end it is dropped, inside it is another field
@@ -345,3 +353,37 @@ def test_a_link_title_continued_after_a_comma_is_whole() -> None:
     assert fields.title == (
         "Review of curved distances and divergences, applied to drifting sensor arrays"
     )
+
+
+def test_an_order_of_growth_in_a_title_is_not_code() -> None:
+    fields = _fields(
+        "    References\n    ----------\n"
+        "    .. [1] `O(n)-invariant metrics on drifting sensor arrays\n"
+        "        <https://example.org/papers/invariant.pdf>`_\n"
+        "        Y. Okafor & X. Moreau. Journal of Synthetic Geometry, 2023.\n"
+    )
+    assert fields.title == "O(n)-invariant metrics on drifting sensor arrays"
+    assert fields.authors == ("Y. Okafor", "X. Moreau")
+
+
+def test_by_in_a_title_after_its_authors_is_the_titles_word() -> None:
+    fields = _fields(
+        "    References\n    ----------\n"
+        "    3. Okafor and Lindqvist (2009)\n"
+        "       Improving the Sampling Method for Drift Analysis\n"
+        "       by Scaling the Elementary Effects.\n"
+        "       19th European Symposium on Process Engineering, 2009.\n"
+    )
+    assert fields.title == (
+        "Improving the Sampling Method for Drift Analysis by Scaling the Elementary Effects"
+    )
+    assert fields.authors == ("Okafor", "Lindqvist")
+
+
+def test_a_title_goes_on_after_a_small_word() -> None:
+    fields = _fields(
+        "    References\n    ----------\n"
+        "    .. [1] Okafor, J. (1988). Statistical drift analysis for the behavioral sensors\n"
+        "       (2nd ed.).\n"
+    )
+    assert fields.title == "Statistical drift analysis for the behavioral sensors"
