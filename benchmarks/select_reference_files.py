@@ -88,6 +88,7 @@ SOURCES = {
     "pymannkendall": ("pymannkendall", (".py",)),
     "spectra": ("include", (".h",)),
     "jstat": ("package/src", (".js",)),
+    "arch": ("arch", (".py", ".pyx")),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -138,6 +139,7 @@ STRATA |= {"moea", "kiddo", "rstar", "golang-geo", "nlp", "vega-statistics", "po
 STRATA |= {"ndarray-stats", "rustworkx"}
 # The eighth development set (references-dev8.jsonl) too.
 STRATA |= {"scikit-optimize", "scikit-posthocs", "pymannkendall", "spectra", "jstat"}
+STRATA |= {"arch"}
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
 STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)
