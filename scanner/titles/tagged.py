@@ -418,6 +418,7 @@ _LINK_NEXT = re.compile(r"[ \t]+<?https?://")
 # "Statistical power analysis| for the behavioral sciences": a title goes on after these.
 _CONTINUED = re.compile(
     r" (?:for|of|in|on|and|with|to|from|by|via|using|under|over|between|without) [\w(]"
+    r"| \(\w+\) \w"  # a bracketed word inside it: "What mediation analysis can (not) do"
 )
 
 
