@@ -420,3 +420,13 @@ def test_a_bracketed_word_inside_a_title_is_the_titles() -> None:
         "           (not) do. J. Exp. Soc. Psychol. 47, 1231-1236 (2011).\n"
     )
     assert fields.title == "What mediation analysis can (not) do"
+
+
+def test_a_method_name_in_lower_case_opens_the_title() -> None:
+    fields = _fields(
+        "    References\n    ----------\n"
+        "    .. [1] J. Okafor & L. Moreau. k-Drift: Efficient and Accurate\n"
+        "       Clustering of Time Series. SIGMOD 2015. pp. 1855-1870.\n"
+    )
+    assert fields.title == "k-Drift: Efficient and Accurate Clustering of Time Series"
+    assert fields.authors == ("J. Okafor", "L. Moreau")
