@@ -235,7 +235,9 @@ def _real_names(text: str) -> bool:
 
 def _clean_title(raw: str, quoted: bool) -> str | None:
     title = " ".join(raw.split()).strip(" ,;:.\"'“”`*")
-    if not title or (not quoted and not (title[0].isupper() or title[0].isdigit())):
+    if not title or (
+        not quoted and not (title[0].isupper() or title[0].isdigit() or _NAMED_LOWER.match(title))
+    ):
         return None  # an unquoted title opens with a capital: "and others, ..." is not one
     words = _WORD.findall(title)
     if sum(len(w) > 1 and not w[0].isdigit() for w in words) < 2 or _TIMESTAMP.search(title):
@@ -247,6 +249,8 @@ def _clean_title(raw: str, quoted: bool) -> str | None:
     return title
 
 
+# A method's name written in lower case before its title's colon: "k-Shape: ...", "t-SNE: ...".
+_NAMED_LOWER = re.compile(r"[a-z]{1,2}-[A-Z][\w+-]*:\s")
 # An order of growth is a title's, not code: "An O(ND) Difference Algorithm", "O(n)-invariant".
 _BIG_O = re.compile(r"(?<![\w.])[OΘΩ]\([\w ^*+/]{1,16}\)")
 # A journal's abbreviated name, never a title: "Celest.Mech.Dyn.Astron", "Phys. Rev. Lett".

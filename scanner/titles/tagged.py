@@ -356,6 +356,8 @@ def _venue_read_as_title(hit: Hit) -> bool:
 
 
 _RESTART = re.compile(r"(?:[”\"'’]|\s[-–—])\s*$")
+# A method's name before a title's colon: "k-Shape", "SINDy-PI", "NSGA-II", "SPEA2".
+_METHOD_NAME = re.compile(r"[a-z]{1,2}-[A-Z][\w+-]*|[A-Z][A-Za-z]*-[A-Z][\w+-]*|[A-Z]{2,}[\w+-]*")
 _TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|and|in|for|the|on|with))+")
 
 
@@ -380,7 +382,10 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
                 ours.title
                 and theirs.title.endswith(": " + ours.title)
                 # words of a title before the colon, not names ("Author, L.:", "Mornon J-P:")
-                and _TITLE_WORDS.fullmatch(theirs.title[: -len(ours.title) - 2]) is not None
+                and (
+                    _TITLE_WORDS.fullmatch(theirs.title[: -len(ours.title) - 2]) is not None
+                    or _METHOD_NAME.fullmatch(theirs.title[: -len(ours.title) - 2]) is not None
+                )
             )
             or (
                 ours.title
@@ -418,6 +423,7 @@ _LINK_NEXT = re.compile(r"[ \t]+<?https?://")
 # "Statistical power analysis| for the behavioral sciences": a title goes on after these.
 _CONTINUED = re.compile(
     r" (?:for|of|in|on|and|with|to|from|by|via|using|under|over|between|without) [\w(]"
+    r"| \(\w+\) \w"  # a bracketed word inside it: "What mediation analysis can (not) do"
 )
 
 

@@ -36,6 +36,9 @@ def test_text_between_two_quoted_words_is_not_a_title() -> None:
         "has been `floated\n <https://ui.adsabs.harvard.edu/abs/2012EPJP..127...24A>`_ that",
         "`ApJ 374, 344 (1991) <https://ui.adsabs.harvard.edu/abs/1991ApJ...374..344K>`_.",
         "`Kraft, Burrows, and Nousek (1991) <https://doi.org/10.1086/170124>`_",
+        # an author-year mention without brackets
+        "`Okafor et al. 2006 <http://dx.doi.org/10.18637/jss.v017.i01>`_ and the R package",
+        "`Ter Braak & Moreau 2008 <https://doi.org/10.1007/s11222-008-9104-9>`_",
         # A paper's nickname is not its title.
         "See the [Imagen paper](https://huggingface.co/papers/2205.11487).",
         "`the original DDPM paper <https://arxiv.org/abs/2006.11239>`_",
@@ -55,6 +58,10 @@ def test_link_texts_that_are_prose_or_citations_are_not_titles(text: str) -> Non
             "The Astropy Project: Building an Open-science Project",
         ),
         ("`MetaFormer <https://arxiv.org/abs/2111.11418>`_", "MetaFormer"),
+        (
+            "`The ImageNet Challenge 2012 <https://arxiv.org/abs/1409.0575>`_",
+            "The ImageNet Challenge 2012",
+        ),
         ('arXiv:1706.03762 ("Attention Is All You Need")', "Attention Is All You Need"),
         (
             'D. P. Kingma and J. Ba. "Adam: A Method for Stochastic Optimization". arXiv:1412.6980',

@@ -411,3 +411,22 @@ def test_a_title_goes_on_after_a_small_word() -> None:
 )  # fmt: skip
 def test_the_whole_title_when_the_model_reads_its_end(text: str, title: str) -> None:
     assert _fields(text).title == title
+
+
+def test_a_bracketed_word_inside_a_title_is_the_titles() -> None:
+    fields = _fields(
+        "    References\n    ----------\n"
+        "    .. [2] Okafor, K., Moreau, M. & Lindqvist, T. What mediation analysis can\n"
+        "           (not) do. J. Exp. Soc. Psychol. 47, 1231-1236 (2011).\n"
+    )
+    assert fields.title == "What mediation analysis can (not) do"
+
+
+def test_a_method_name_in_lower_case_opens_the_title() -> None:
+    fields = _fields(
+        "    References\n    ----------\n"
+        "    .. [1] J. Okafor & L. Moreau. k-Drift: Efficient and Accurate\n"
+        "       Clustering of Time Series. SIGMOD 2015. pp. 1855-1870.\n"
+    )
+    assert fields.title == "k-Drift: Efficient and Accurate Clustering of Time Series"
+    assert fields.authors == ("J. Okafor", "L. Moreau")
