@@ -223,7 +223,8 @@ _NOT_PEOPLE_WORDS = (
     "association committee council agency corporation company team project consortium "
     "collaboration"
 )
-_NOT_PEOPLE = frozenset(_NOT_PEOPLE_WORDS.split())
+NOT_PEOPLE = frozenset(_NOT_PEOPLE_WORDS.split())
+_NOT_PEOPLE = NOT_PEOPLE
 # A name with a year and then an e-mail address signs the code: "Jake Vanderplas (2013)
 # <jake@example.org>".
 _SIGNED = re.compile(r"[ \t,:]*<?[\w.+-]+@[\w-]+\.")

@@ -331,6 +331,25 @@ def test_an_author_list_ends_with_its_and_name() -> None:
     assert hit.reference.authors == ("J. Ortvell", "K. Lindqvist", "B. Pohlman")
 
 
+def test_a_line_of_a_title_then_surnames_and_a_year() -> None:
+    text = "  the technique described in\n    Exact Sums and Dot Products, Ogden, Rusk, Ito 2005.\n"
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.TITLE and hit.title_hint == "Exact Sums and Dot Products"
+    assert hit.reference.authors == ("Ogden", "Rusk", "Ito") and hit.reference.year == 2005
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "  Fixed Bugs In The Parser, Windows and Linux 2000",
+        "  Mathematics and Computing in the Lowlands, Utrecht, May 2000.",
+        "  Parameterization follows Bode, Jansen, Lu and Tam 2011.",
+    ],
+)
+def test_lines_of_a_phrase_then_capitalized_words_and_a_year_are_not_titles(text: str) -> None:
+    assert all(h.kind is not RefKind.TITLE for h in find_citations(text))
+
+
 def test_several_author_year_mentions_in_one_bracket() -> None:
     text = "such as WordNet (Miller, 1990; Fellbaum, 1998) and [Brown et al., 1993; Koehn, 2010]"
     found = [(h.reference.authors, h.reference.year) for h in find_citations(text)]
