@@ -37,6 +37,10 @@ _NAME = (
     # J. M. Mellor-Crummey, Paul H. J. Kelly, J. Nathan Kutz
     rf"(?:(?:{_GIVEN}\s+)?{_INITIALS}\s*(?:{_GIVEN}[ \t]+(?={_SURNAME}{_END}))?{_SURNAME}"
     rf"|{_SURNAME},\s*(?:{_INITIALS}|{_GIVEN}(?:\s+{_INITIALS})?)"  # Kinderman, A.J.; Navarro, G
+    # Skavberg Roaldsen, K.; Coello Coello, C.A. (not "Genyuan Li, H. Rabitz": initials that
+    # end the name, before a separator or a year)
+    rf"|{_SURNAME}[ \t]+{_SURNAME},\s*{_INITIALS}"
+    r"(?=\.?\s*(?:[,;&(]|and\b|(?:1[6-9]|20)\d\d\b|$))"
     rf"|{_SURNAME}\s+{_INITIALS}"  # CROCHEMORE M.
     rf"|{_GIVEN}\s+(?:{_GIVEN}\s+)?{_SURNAME}"  # Fabio Luporini, Henrik Wann Jensen
     rf"|{_SURNAME}){_END})"  # Marsaglia
@@ -303,12 +307,16 @@ _INITIAL_WORD = re.compile(r"[^\W\d_a-z]\.,?")
 
 def opens_with_non_name(text: str) -> bool:
     """Whether the first word of `text` is a word that is never a name ("The", "See"); an
-    initial is a name's ("C. M. Yeh", "I. Reda", "A. Dachraoui"), though "c", "i" and "a"
-    alone are words."""
+    initial is a name's ("C. M. Yeh", "I. Reda", "A. Dachraoui", "A Andreev, G Cattan"),
+    though "c", "i" and "a" alone are words."""
     words = text.split()
-    if not words or _INITIAL_WORD.fullmatch(words[0]):
+    if not words or _INITIAL_WORD.fullmatch(words[0]) or _BARE_INITIALS.match(text):
         return False
     return words[0].strip(",.").lower() in NOT_NAMES
+
+
+# Initials without full stops, two names in a row: "A Andreev, G Cattan, M Congedo".
+_BARE_INITIALS = re.compile(r"[A-Z]{1,3} [A-Z][\w'’-]+,\s*[A-Z]{1,3} [A-Z][\w'’-]+")
 
 
 def split_authors(text: str) -> tuple[str, ...]:

@@ -355,6 +355,7 @@ def _venue_read_as_title(hit: Hit) -> bool:
     )
 
 
+_RESTART = re.compile(r"(?:[”\"'’]|\s[-–—])\s*$")
 _TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|and|in|for|the|on|with))+")
 
 
@@ -380,6 +381,16 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
                 and theirs.title.endswith(": " + ours.title)
                 # words of a title before the colon, not names ("Author, L.:", "Mornon J-P:")
                 and _TITLE_WORDS.fullmatch(theirs.title[: -len(ours.title) - 2]) is not None
+            )
+            or (
+                ours.title
+                and theirs.authors
+                and len(theirs.title) > len(ours.title)
+                and theirs.title.endswith(ours.title)
+                # the model began after a quoted word or a dash inside the title ('the "CL"
+                # Common Language ...', 'Intraclass correlation - A discussion ...')
+                and _RESTART.search(theirs.title, 0, len(theirs.title) - len(ours.title))
+                is not None
             )
         )
     ):

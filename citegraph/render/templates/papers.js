@@ -21,7 +21,12 @@
   let open = "";  // the paper whose card the URL opens (`paper=` in the hash), or ""
 
   const isHttp = (url) => typeof url === "string" && /^https?:\/\/[^\s]+$/i.test(url);
-  const display = (p) => p.title || p.hint || p.id;
+  // A paper known only by its authors and year reads as the code names it: "Moraglio et al. (2012)".
+  const named = (p) => {
+    const names = p.authors.length > 2 ? `${p.authors[0]} et al.` : p.authors.join(" and ");
+    return p.year ? `${names} (${p.year})` : names;
+  };
+  const display = (p) => p.title || p.hint || (p.authors.length ? named(p) : p.id);
 
   // Search ignores case and accents: "Theophile" finds "Théophile", "lukasz" finds "Łukasz".
   const LETTERS = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };

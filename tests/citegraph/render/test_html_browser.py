@@ -238,3 +238,22 @@ def test_large_report_pages_and_jumps(open_page: Callable[[Report], Any]) -> Non
     page.goto(f"{url}#paper={quote(rarest)}", wait_until="load")
     page.wait_for_selector(f'[data-paper-id="{rarest}"]', state="visible", timeout=10000)
     assert page.is_visible(f'[data-paper-id="{rarest}"]') and len(visible_ids(page)) > 50
+
+
+def test_a_paper_known_by_its_authors_is_headed_by_them(
+    open_page: Callable[[Report], Any],
+) -> None:
+    base = small_report()
+    mention = PaperEntry(
+        key="author-year:okafor-2012",
+        kind="author-year",
+        status="unresolved-title",
+        authors=("Okafor", "Lindqvist", "Moreau"),
+        year=2012,
+    )
+    site = citation(mention.key, "model/drift.py", 4, "model.drift", kind="author-year")
+    page = open_page(
+        replace(base, papers=(*base.papers, mention), citations=(*base.citations, site))
+    )
+    heading = page.locator('[data-paper-id="author-year:okafor-2012"] h2')
+    expect(heading).to_contain_text("Okafor et al. (2012)")

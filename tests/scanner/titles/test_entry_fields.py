@@ -211,6 +211,10 @@ def test_a_title_is_never_cut_into_its_venue(text: str) -> None:
         ('I. Reda and A. Andreas, "Solar Position Algorithm for Solar Radiation\n'
          'Applications," National Renewable Energy Laboratory, 2005.',
          ("I. Reda", "A. Andreas")),
+        ("    .. [1] `Classifying drift by sensor fields\n"
+         "        <https://example.org/papers/drift-fields.pdf>`_\n"
+         "        A Okafor, G Lindqvist, M Moreau. Journal of Synthetic Sensors, 2025",
+         ("A Okafor", "G Lindqvist", "M Moreau")),
         ("    .. [1] A. Dachraoui, A. Bondu & A. Cornuejols. Early classification of time\n"
          "       series as a sequential decision making problem. ECML 2015",
          ("A. Dachraoui", "A. Bondu", "A. Cornuejols")),
@@ -293,7 +297,7 @@ def test_a_year_in_brackets_after_the_authors_full_stop() -> None:
         ("    From: Schuetze, O., Laumanns, M., Tantar, E., Coello Coello, C.A., & Talbi, E.-G.\n"
          "    (2010). Computing gap free Pareto front approximations with stochastic search\n"
          "    algorithms. Evolutionary Computation, 18(1), 65--96.",
-         ("Schuetze, O", "Laumanns, M", "Tantar, E", "Coello Coello", "Talbi, E")),
+         ("Schuetze, O.", "Laumanns, M.", "Tantar, E.", "Coello Coello, C.A.", "Talbi, E.-G.")),
     ],
 )  # fmt: skip
 def test_authors_are_the_entry_list(text: str, authors: tuple[str, ...]) -> None:
@@ -387,3 +391,23 @@ def test_a_title_goes_on_after_a_small_word() -> None:
         "       (2nd ed.).\n"
     )
     assert fields.title == "Statistical drift analysis for the behavioral sensors"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # The model began the title after a quoted word or a dash inside it.
+        ("    References\n    ----------\n"
+         "    .. [4] Okafor, A., & Moreau, H. D. (2000). A Critique and Improvement of\n"
+         "        the \u201cCL\u201d Common Language Effect Size Statistics of Lindqvist and Wu.\n"
+         "        Journal of Educational and Behavioral Statistics, 25(2), 101-132.",
+         "A Critique and Improvement of the \u201cCL\u201d Common Language Effect Size Statistics "
+         "of Lindqvist and Wu"),
+        ("    .. [2] Okafor, D., Moreau, B., & Skavberg Roaldsen, K. (2019).\n"
+         "           Intraclass drift - A discussion and demonstration of basic\n"
+         "           features. Journal of Synthetic Sensors, 14(7), e0219854.",
+         "Intraclass drift - A discussion and demonstration of basic features"),
+    ],
+)  # fmt: skip
+def test_the_whole_title_when_the_model_reads_its_end(text: str, title: str) -> None:
+    assert _fields(text).title == title

@@ -47,6 +47,12 @@ from scanner.titles.sections import regions
             "G. L. W. vom Berg, V. Rohr and B. Blankertz.",
             ("G. L. W. vom Berg", "V. Rohr", "B. Blankertz"),
         ),
+        # a surname of two words, with initials after it; not a given name and surname
+        (
+            "Lindqvist, D., & Skavberg Roaldsen, K. (2019).",
+            ("Lindqvist, D.", "Skavberg Roaldsen, K."),
+        ),
+        ("Genyuan Okafor, H. Rabitz, P.E. Moreau.", ("Genyuan Okafor", "H. Rabitz", "P.E. Moreau")),
         # a venue's acronym after the list is no surname
         ("L. Zhou, C. Tang, W Li. ICCV 2015", ("L. Zhou", "C. Tang", "W Li")),
     ],
