@@ -115,6 +115,14 @@ CUES: tuple[Cue, ...] = (
         after=_CAPITAL,
         examples=("as described in 'Fast Algorithms for Sorting Large Arrays'",),
     ),
+    # ... or with its citing word ending the line before: `Implemented after Simple from` /
+    # `// "Enumerating Connected Things".` (the needle takes in the line break)
+    Cue(
+        '"',
+        needles=tuple(f"{word}{end}" for word in ("from", "in", "see") for end in ("\n", "\r\n")),
+        after=r'[ \t]*(?:(?://+!?|#+|\*+|--)[ \t]*)?(?:"|“)[A-Z]',
+        examples=('Implemented after the method from\n  "Enumerating Connected Things".',),
+    ),
     Cue("“", examples=("as described in “Fast Algorithms for Sorting Large Arrays”",)),
     Cue("”", examples=("Fast Algorithms for Sorting”, by A. Smith",)),
     # A needle of two bytes makes the automaton several times slower: `«` with its space.

@@ -21,6 +21,7 @@ from scanner.titles.fields import QUOTED
 from scanner.titles.inline import (
     CITE_KEY,
     KEY_TAG_NEEDLES,
+    NOT_PEOPLE,
     author_year,
     bare_keys,
     cite_keys,
@@ -174,6 +175,22 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries) -> list[Hit
                 start, end, RefKind.AUTHOR_YEAR, AUTHOR_YEAR_RULE, None, confidence, None, reference
             )
         )
+    for match in _TITLE_NAMES_YEAR.finditer(text, region.start, limit):
+        if _title_names_year(match):
+            names = tuple(n for n in re.split(r",\s*|\s+(?:and|&)\s+", match["names"]) if n)
+            fields = EntryFields(authors=names, title=match["title"], year=int(match["year"]))
+            hits.append(
+                Hit(
+                    match.start("title"),
+                    match.end("year"),
+                    RefKind.TITLE,
+                    TITLE_RULE,
+                    None,
+                    0.6,
+                    match["title"],
+                    fields,
+                )
+            )
     has_and = text.find(" and ", region.start, limit) >= 0
     pairs = _PAIR_TITLE.finditer(text, region.start, limit) if has_and else ()
     for match in pairs:
@@ -207,6 +224,30 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries) -> list[Hit
 
 
 _PAIR_TITLE = re.compile(PAIR_TITLE)
+# A line that is a title in title case, then its authors' surnames and the year: "Accurate Sum
+# and Dot Product, Ogita, Rump, Oishi 2005." (read otherwise as a list of names).
+_TITLE_NAMES_YEAR = re.compile(
+    r"(?m)^[ \t]*(?P<title>[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){2,15}),[ \t]+"
+    r"(?P<names>[A-Z][a-z'’-]+(?:,[ \t]+[A-Z][a-z'’-]+){0,5}(?:,?[ \t]+(?:and|&)[ \t]+"
+    rf"[A-Z][a-z'’-]+)?)[ \t]+(?P<year>{YEAR_DIGITS})[.,]?[ \t]*$"
+)
+
+
+def _title_names_year(match: re.Match[str]) -> bool:
+    """Whether a `Title, Surname, Surname Year` line names a work: every long word of the title
+    capitalized (prose is not), two surnames or more, none a word that names no person."""
+    words = _LONG_WORD.findall(match["title"])
+    names = re.findall(r"[A-Z][a-z'’-]+", match["names"])
+    return (
+        len(words) >= _MIN_TITLE_CASE_WORDS
+        and len(names) >= _MIN_NAMES
+        and all(w[0].isupper() for w in words)
+        and not any(n.lower() in NOT_NAMES or n.lower() in NOT_PEOPLE for n in names)
+    )
+
+
+_MIN_TITLE_CASE_WORDS = 2
+_MIN_NAMES = 2  # one surname and a year after a title-case phrase is too often a product's
 
 
 _MIN_PAIR_TITLE_WORDS = 5

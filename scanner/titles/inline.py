@@ -223,7 +223,8 @@ _NOT_PEOPLE_WORDS = (
     "association committee council agency corporation company team project consortium "
     "collaboration"
 )
-_NOT_PEOPLE = frozenset(_NOT_PEOPLE_WORDS.split())
+NOT_PEOPLE = frozenset(_NOT_PEOPLE_WORDS.split())
+_NOT_PEOPLE = NOT_PEOPLE
 # A name with a year and then an e-mail address signs the code: "Jake Vanderplas (2013)
 # <jake@example.org>".
 _SIGNED = re.compile(r"[ \t,:]*<?[\w.+-]+@[\w-]+\.")
@@ -267,7 +268,8 @@ def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, Entry
         for role in _CITE_ROLE.finditer(text, start, end):
             for key in _ROLE_KEY.finditer(text, role.start("keys"), role.end("keys")):
                 names = [n for n in _KEY_NAME.findall(key["names"]) if n not in ("Et", "Al")]
-                if names:
+                body = key["names"].lower()  # "Societyof...Engineers": words run together
+                if names and not any(word in body for word in _BODIES):
                     found.append((key.start(), key.end(), names[0], key["year"]))
     for key_start, key_end, name, year in sorted(found):
         number = int(year)
@@ -276,6 +278,14 @@ def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, Entry
         yield key_start, key_end, EntryFields(authors=(name,), year=number), 0.5
 
 
+# The words of a key that names a body, not a person: its works are standards, manuals and
+# reports (`InternationalOrganizationforStandardization2012`, `TheAcademyof...Sciences2014q`).
+_BODY_WORDS = (
+    "organization organisation union commission committee council consortium association "
+    "institute institution society academy agency corporation foundation bureau "
+    "standardization standardisation"
+)
+_BODIES = frozenset(_BODY_WORDS.split())
 # sphinxcontrib-bibtex's roles, whose keys are often the first author and the year:
 # `:footcite:t:`Wedeen2005``, `:cite:p:`Merlet2013,Cheng2011``.
 _CITE_ROLE = re.compile(r":(?:foot)?cite(?::[a-z]+)?:`(?P<keys>[^`\n]{1,300})`")

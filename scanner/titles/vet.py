@@ -132,7 +132,15 @@ def _encyclopedia(text: str, hit: Hit, stop: int) -> bool:
 
 _STANDARD_NAME = re.compile(
     r"(?i)\b(?:IEEE\s+Std\b|(?:IEEE|ANSI|ISO|IEC)\s+Standard\b|Standard\s+for\s+[A-Z]|"
-    r"ISO/IEC\s+\d|ANSI/[A-Z]|ECMA-\d)"
+    r"ISO/IEC\s+\d|ANSI/[A-Z]|ECMA-\d|"
+    r"(?-i:Report|Rec\.|Recommendation)\s+ITU-[RT]\s+[A-Z]{1,2}\.?\s*\d)"  # `Report ITU-R BT.2246`
+)
+# A title that opens with a standard's or recommendation's number: `ISO 13655:2009 ...`,
+# `Rec. ITU-R BT.709-6 ...`, `ITU-T H.273`, `SMPTE ST 2065-1`, `RFC 3986` (a paper may name
+# one later in its title: `A fast parser for RFC 3986 URIs`).
+_STANDARD_TITLE = re.compile(
+    r"(?:ISO|IEC)\s+\d{3,5}\b|(?:Rec(?:ommendation)?\.?\s+)?ITU-[RT]\s+[A-Z]{1,2}\.?\s*\d|"
+    r"SMPTE\s+(?:ST|RP|EG)\s*\d|RFC\s*\d{3,4}\b"
 )
 _DOI_IN_ENTRY = re.compile(r"\b10\.\d{4,9}/[^\s\"'<>]+")
 
@@ -144,6 +152,8 @@ def _standard(text: str, hit: Hit, stop: int) -> bool:
     line_start = text.rfind("\n", 0, hit.start) + 1
     entry = text[line_start : hit.end] + _entry_rest(text, hit, stop)
     if _STANDARD_NAME.search(entry) is not None:
+        return True
+    if hit.title_hint and _STANDARD_TITLE.match(hit.title_hint):
         return True
     dois = (doi.group().lower().rstrip(".,;:)]") for doi in _DOI_IN_ENTRY.finditer(entry))
     return any(is_standard_doi(doi) for doi in dois)
@@ -224,6 +234,33 @@ def _publisher_as_author(text: str, hit: Hit, stop: int) -> bool:
     return _PUBLISHER_NAME.fullmatch(first) is not None and not text[line_start : hit.start].strip(
         " \t*/#!"
     )
+
+
+# A body named as the author or as the title (`The Academy of Motion Picture Arts and Sciences,
+# Science and Technology Council ... (2014). Technical Bulletin ...`, `Society of Motion Picture
+# and Television Engineers. (1993). ...`): what such bodies issue are standards, bulletins and
+# manuals, not papers.
+_BODY = (
+    r"(?:The\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:Academy|Society|Association|Union|Organi[sz]ation|"
+    r"Commission|Committee|Council|Consortium|Institute|Corporation|Foundation|Bureau|Agency)"
+)
+_BODY_OPENING = re.compile(_BODY + r"(?:\s+(?:of|for)\b|[,.])")
+# As a title the name wants a word before the body's (`European Broadcasting Union`) or to open
+# with a body that names its members (`Society of ... Engineers`): `Organization of Growing
+# Random Networks` and `Union of Balls` are titles.
+_BODY_TITLE = re.compile(
+    r"(?:(?:The\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:Academy|Society|Association|Union|Organi[sz]ation|"
+    r"Commission|Committee|Council|Consortium|Institute|Corporation|Foundation|Bureau|Agency)"
+    r"|(?:The\s+)?(?:Academy|Society|Association|Institute|Council|Committee))"
+    r"(?:\s+(?:of|for)(?:\s+(?:and\s+)?[A-Z][\w-]*)+)?"
+)
+
+
+def _body_as_author(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    if fields.title:
+        return _BODY_TITLE.fullmatch(fields.title.strip(" .,")) is not None
+    return _BODY_OPENING.match(text, hit.start) is not None
 
 
 # A talk at a conference that publishes none (`(Salvi, GDC 2016)`), or said to be a talk.
@@ -583,6 +620,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("code-repository", _code_repository),
     Veto("talk", _talk),
     Veto("publisher-as-author", _publisher_as_author),
+    Veto("body-as-author", _body_as_author),
     Veto("date", _date),
     Veto("acronym", _acronym),
     Veto("count", _count),

@@ -90,6 +90,12 @@ def test_every_fixture_block_that_cites_passes_the_block_filter(
             "// See Kowalczyk13ijcv:\n// the chordal mean.\nint mean(int x);\n",
             RefKind.AUTHOR_YEAR,
         ),
+        (
+            "subgraphs.rs",
+            '// Implemented after the method from\n// "Enumerating Connected Things: Improved'
+            ' Delay".\n// Jane Smith and Karl Jones.\npub fn enumerate() {}\n',
+            RefKind.TITLE,
+        ),
     ],
 )
 def test_a_file_whose_only_cue_is_a_title_cue_is_read(

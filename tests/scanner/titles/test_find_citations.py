@@ -331,6 +331,55 @@ def test_an_author_list_ends_with_its_and_name() -> None:
     assert hit.reference.authors == ("J. Ortvell", "K. Lindqvist", "B. Pohlman")
 
 
+def test_a_line_of_a_title_then_surnames_and_a_year() -> None:
+    text = "  the technique described in\n    Exact Sums and Dot Products, Ogden, Rusk, Ito 2005.\n"
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.TITLE and hit.title_hint == "Exact Sums and Dot Products"
+    assert hit.reference.authors == ("Ogden", "Rusk", "Ito") and hit.reference.year == 2005
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "  Fixed Bugs In The Parser, Windows and Linux 2000",
+        "  Mathematics and Computing in the Lowlands, Utrecht, May 2000.",
+        "  Parameterization follows Bode, Jansen, Lu and Tam 2011.",
+    ],
+)
+def test_lines_of_a_phrase_then_capitalized_words_and_a_year_are_not_titles(text: str) -> None:
+    assert all(h.kind is not RefKind.TITLE for h in find_citations(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a body's cite key, its words run together: a standard's or a manual's
+        "   :cite:`InternationalTelecommunicationUnion2015` for the transfer function",
+        "   :cite:`SocietyofMotionPictureEngineers1999b` gives the constants",
+        # a body as the author or as the title of the entry
+        "  References\n  ----------\n  The Society of Film Engineers, Science and Technology\n"
+        "  Council. (2014). Technical Bulletin TB-2014-004. Retrieved from the web.\n",
+        "  American Society of Pipe Engineers. Measurement Of Fluid Flow In Pipes, 2004.",
+        # a title that opens with a standard's or recommendation's number
+        '  see "Rec. ITU-R BT.709-6 Parameter values for HDTV", 2015',
+    ],
+)
+def test_standards_and_bodies_are_no_citations(text: str) -> None:
+    assert find_citations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "   :cite:`Smith2010` and :cite:`Lindqvist2012a`",
+        "  .. [1] Kornblum, P. (2002). Organization of Growing Random Graphs. Phys. Rev. E 6, 1-9.",
+        "Smith, J. (2001). A fast parser for RFC 3986 URIs. J. Web Eng. 3, 1-9.",
+    ],
+)
+def test_people_and_titles_that_name_a_body_or_a_standard_still_cite(text: str) -> None:
+    assert find_citations(text) != []
+
+
 def test_several_author_year_mentions_in_one_bracket() -> None:
     text = "such as WordNet (Miller, 1990; Fellbaum, 1998) and [Brown et al., 1993; Koehn, 2010]"
     found = [(h.reference.authors, h.reference.year) for h in find_citations(text)]
