@@ -82,6 +82,13 @@ SOURCES = {
     "poly2tri": ("package/src", (".js",)),
     "ndarray-stats": ("src", (".rs",)),
     "rustworkx": (".", (".rs",)),
+    # The eighth development set (references-dev8.jsonl): Python, C++, JavaScript.
+    "scikit-optimize": ("skopt", (".py",)),
+    "scikit-posthocs": ("scikit_posthocs", (".py",)),
+    "pymannkendall": ("pymannkendall", (".py",)),
+    "spectra": ("include", (".h",)),
+    "jstat": ("package/src", (".js",)),
+    "arch": ("arch", (".py", ".pyx")),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -130,6 +137,9 @@ STRATA |= {"scikit-network", "nevergrad", "eigen", "xgboost"}
 # The seventh development set (references-dev7.jsonl) too.
 STRATA |= {"moea", "kiddo", "rstar", "golang-geo", "nlp", "vega-statistics", "poly2tri"}
 STRATA |= {"ndarray-stats", "rustworkx"}
+# The eighth development set (references-dev8.jsonl) too.
+STRATA |= {"scikit-optimize", "scikit-posthocs", "pymannkendall", "spectra", "jstat"}
+STRATA |= {"arch"}
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
 STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)

@@ -14,9 +14,11 @@ module names of Rust, JavaScript and TypeScript) are scanned every time, as are 
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
-from scanner.languages import Language
+from scanner.languages import LANGUAGES, Language
 from scanner.options import ScanOptions
 from scanner.parsers.tsnames import MODULE_NAMED
 from scanner.types import FileScan, FileStatus, Mention, Symbol, SymbolKind
@@ -26,6 +28,8 @@ from scanner.types import FileScan, FileStatus, Mention, Symbol, SymbolKind
 _PATH_NAMING_PARSERS = frozenset({"text", "tree-sitter"})
 # Results kept per run: enough for a large tree, bounded for a huge one.
 MAX_ENTRIES = 65536
+
+T = TypeVar("T")
 
 _options: ScanOptions | None = None  # the options the results kept were scanned under
 _scans: dict[tuple[bytes, str], FileScan] = {}
@@ -72,3 +76,37 @@ def relocate(scan: FileScan, path: str) -> FileScan:
 
 def _moved(mention: Mention, old: Symbol, new: Symbol) -> Mention:
     return replace(mention, symbol=new) if mention.symbol == old else mention
+
+
+def copies_together(jobs: Sequence[tuple[str, str]]) -> list[int]:
+    """The order to hand `jobs` (path, language name) to a pool's workers: path order, but each
+    file of a language the memo serves followed at once by the later files of its name and
+    language, so that copies of a file (which keep its name) reach the same worker, whose memo
+    holds the first one's result (dealt out in path order, half of tf-include's copies went to
+    the other worker of two and were scanned again)."""
+    named: dict[tuple[str, str], list[int]] = {}
+    for index, (path, language) in enumerate(jobs):
+        if memoizable(LANGUAGES[language]):
+            named.setdefault((path.rpartition("/")[2], language), []).append(index)
+    order: list[int] = []
+    placed = bytearray(len(jobs))
+    for index, (path, language) in enumerate(jobs):
+        if placed[index]:
+            continue
+        group = named.get((path.rpartition("/")[2], language))
+        for member in group if group is not None else (index,):
+            placed[member] = 1
+            order.append(member)
+    return order
+
+
+def in_job_order(results: Iterator[T], order: Sequence[int]) -> Iterator[T]:
+    """`results`, made for the jobs in `order` (see `copies_together`), in the jobs' own order:
+    a result made early waits for its turn (only those of files moved up to join a copy)."""
+    waiting: dict[int, T] = {}
+    wanted = 0
+    for index, result in zip(order, results, strict=False):
+        waiting[index] = result
+        while wanted in waiting:
+            yield waiting.pop(wanted)
+            wanted += 1

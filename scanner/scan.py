@@ -141,7 +141,15 @@ class TreeScan:
         if workers > 1:
             _prepare_workers({name for _, name in jobs})
         work = _Worker(self.root, options)
-        done = ordered_map(work, chunked(jobs, size), workers)
+        if workers > 1:
+            # Copies of a file to one worker, whose memo serves them; results in path order.
+            from scanner.memo import copies_together, in_job_order
+
+            order = copies_together(jobs)
+            handed = chunked([jobs[index] for index in order], size)
+            done = in_job_order(ordered_map(work, handed, workers), order)
+        else:
+            done = ordered_map(work, chunked(jobs, size), workers)
         for entry in self._plan:
             if isinstance(entry, FileScan):
                 yield entry

@@ -109,7 +109,7 @@ def _link_paragraph(text: str, start: int, end: int) -> bool:
     return all(word.lower() in _SLOT_WORDS for word in words)
 
 
-# A list item's label at a line's start: a bullet, `2.`, `[2]`, `.. [2]`.
+# A list item's label at a line's start: a bullet, `2.`, `[2]`, `.. [2]`, `<li>`.
 _LIST_ITEM = re.compile(
-    r"(?m)^[ \t]*(?:[-*•+]|\d{1,3}[.)]|\.\.[ \t]*\[[^\]\n]+\]|\[[^\]\n]{1,40}\]:?)[ \t]"
+    r"(?m)^[ \t]*(?:(?:[-*•+]|\d{1,3}[.)]|\.\.[ \t]*\[[^\]\n]+\]|\[[^\]\n]{1,40}\]:?)[ \t]|<li\b)"
 )

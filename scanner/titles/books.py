@@ -24,11 +24,25 @@ from scanner.types import EntryFields, Hit
 # match a bare name in prose ("referred to as l() in Knuth"): a volume or section is needed.
 KNOWN_WORKS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (
-        re.compile(r"\bKnuth,?\s+(?:[Vv]ol(?:ume|\.)?\s*[1-4]\b|§?\s*\d\.\d+(?:\.\d+)?\b)"),
+        re.compile(
+            r"\bKnuth,?\s+(?:TAOCP,?\s*)?"
+            r"(?:[Vv]ol(?:ume|\.)?\s*[1-4]\b|§?\s*\d\.\d+(?:\.\d+)?\b)"
+        ),
         "The Art of Computer Programming",
         ("Knuth",),
     ),
-    (re.compile(r"\bThe Art of Computer Programming\b"), "The Art of Computer Programming", ()),
+    (
+        re.compile(r"\b(?:The Art of Computer Programming|TAOCP)\b"),
+        "The Art of Computer Programming",
+        (),
+    ),
+    # Kernighan and Ritchie's book by their initials, with its edition ("K&R Second Edition";
+    # "K&R style" braces are no book).
+    (
+        re.compile(r"(?<![\w&])K&R,?\s+(?:2nd|1st|[Ss]econd|[Ff]irst)\s+[Ee]d(?:ition\b|\.|\b)"),
+        "The C Programming Language",
+        ("Kernighan", "Ritchie"),
+    ),
     (
         re.compile(r"\bNumerical Recipes(?: in (?:C\+\+|C|Fortran(?: \d+)?|Pascal)\b)?"),
         "",  # as written: "Numerical Recipes in C"

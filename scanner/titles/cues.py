@@ -210,6 +210,8 @@ CUES: tuple[Cue, ...] = (
     # The short names of reference works (`scanner.titles.books.KNOWN_WORKS`): `Knuth, Vol. 2`.
     Cue("Knuth", book=True, examples=("Knuth, Vol. 2, 4.6.1",)),
     Cue("Art of Computer", book=True, examples=("The Art of Computer Programming",)),
+    Cue("TAOCP", book=True, examples=("See Knuth TAOCP Vol2. 3rd Ed. P.106",)),
+    Cue("K&R", book=True, examples=("Refer to K&R Second Edition Page 148",)),
     Cue("Numerical Recipes", book=True, examples=("Numerical Recipes in C",)),
     Cue("Handbook of Math", book=True, examples=("Handbook of Mathematical Functions",)),
     Cue("Abramowitz", book=True, examples=("Abramowitz and Stegun",)),

@@ -350,7 +350,17 @@ def _author_entry(
             break
     if opens_with_non_name(text[start:end]):
         return None
-    return parse_after_authors(text, start, end, limit)
+    entry = parse_after_authors(text, start, end, limit)
+    if entry is None:
+        # A list ends with its `and` name: "J. Erhel, K. Burrage and B. Pohl, Restarted GMRES
+        # preconditioned ..." is not one more name "Restarted GMRES" before a lower-case title.
+        last = max(_AND_NAME.finditer(text, start, end), key=lambda m: m.end(), default=None)
+        if last is not None and last.end() < end:
+            entry = parse_after_authors(text, start, last.end(), limit)
+    return entry
+
+
+_AND_NAME = re.compile(r"\s(?:and|&)\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?=,)")
 
 
 _AFTER_WHOLE_NAME = re.compile(r"(?:\.[ \t]*,?|\n)\s*$")
@@ -388,7 +398,8 @@ def _hit(entry: Entry, relaxed: bool = False) -> Hit:
 
 def _sure_mention(text: str, hit: Hit) -> bool:
     """Whether a hit is an author-year mention in prose with `et al` or two surnames joined
-    before the year (`Archinal et al. 2011`, `Schlegel and Noack 2015`), not an entry's
+    before the year or a journal and the year in brackets (`Archinal et al. 2011`, `Schlegel
+    and Noack 2015`, `Dinse and Larson, Biometrika (1986)`), not an entry's
     reading: a lone surname with a year is too often a title's last word (`Fundamentals of
     Astrodynamics (1971)`), and a name list with a venue (`Signal Separation (LVA/ICA 2010)`)
     a title's too."""
@@ -405,7 +416,9 @@ def _sure_mention(text: str, hit: Hit) -> bool:
     )
 
 
-_PAIR_YEAR = re.compile(rf"\s(?:and|&)\s+[A-Z][\w'’-]+,?\s*[(\[]?\s*{YEAR_DIGITS}")
+_PAIR_YEAR = re.compile(
+    rf"\s(?:and|&)\s+[A-Z][\w'’-]+(?:,[ \t]+[A-Z][\w.&]*[ \t]*(?=\())?,?\s*[(\[]?\s*{YEAR_DIGITS}"
+)
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:

@@ -113,9 +113,14 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
     evidence = sum(
         (year is not None, venue is not None, volume_of(tail) is not None, quoted is not None)
     )
+    if not evidence and title is not None and _PAGE_CITED.match(tail):
+        evidence = 1  # a book's title, then the page cited: "... A Practical Handbook. Page 401."
     entry_end = _entry_end(text, after, tail_end)
     reference = _reference(authors, title, venue, year, tail)
     return Entry(start, max(entry_end, t_end), reference, evidence)
+
+
+_PAGE_CITED = re.compile(r"[\s.,;:]*(?:[Pp]age|[Pp]g?\.|[Pp]p\.)\s*\d+(?:\s*[-–]\s*\d+)?\s*\.?\s*$")
 
 
 def parse_title_first(text: str, start: int, limit: int) -> Entry | None:

@@ -30,6 +30,11 @@ AUTHOR_YEAR = re.compile(
     rf"(?:\((?P<y3>{_YEAR})\)|(?P<y4>{_YEAR})\b(?![\w/.-]\d)))"
 )
 _SURNAME_WORDS = frozenset({"press"})
+# Two surnames joined, then a comma and one word: a journal, as a list of three would put its
+# "and" before the last ("Dinse and Larson, Biometrika (1986)").
+_PAIR_THEN_JOURNAL = re.compile(
+    r"(?P<pair>[A-Z][\w'’-]+[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]+),[ \t]+[A-Z][\w.&]*"
+)
 # A single surname with a year is only a citation after a citing word: "described by Hill (1970)".
 _CITING = re.compile(
     r"(?:\b(?:by|in|see|also|from|of|after|following|follows|per|cf\.?|to|and)\s*[:,]?\s*"
@@ -45,7 +50,9 @@ _AUTHORSHIP = re.compile(
 # Sphinx citation keys `[Smith2003]_`, BibTeX-style keys in `@cite smith2003fast` / `\cite{...}`.
 CITE_KEY = re.compile(
     rf"\[(?P<k1>[A-Z][A-Za-z'-]+)(?P<y1>{YEAR_DIGITS})[a-z]?\]_"
-    rf"|[@\\]cite\{{?\s*(?P<k2>[A-Za-z][a-z'-]+)(?:_|:)?(?P<y2>{YEAR_DIGITS})[a-z]*\}}?"
+    # ... and the year's two digits before a word: `@cite{matsumoto98mersenne}`
+    rf"|[@\\]cite\{{?\s*(?P<k2>[A-Za-z][a-z'-]+)(?:_|:)?(?P<y2>{YEAR_DIGITS}|\d\d(?=[a-z]))"
+    r"[a-z]*\}?"
 )
 
 
@@ -78,6 +85,8 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
         # a surname that is a word too, before `et al`: "(See Press et al. 1989)"
         not_names = NOT_NAMES - _SURNAME_WORDS if etal else NOT_NAMES
         authors = tuple(a for a in split_authors(names) if a.split()[0].lower() not in not_names)
+        if (pair := _PAIR_THEN_JOURNAL.fullmatch(names)) is not None:
+            authors = split_authors(pair["pair"])  # "Dinse and Larson, Biometrika (1986)"
         surname = names.split()[0].strip(",")
         if not authors and etal and surname.lower() in _SURNAME_WORDS:
             authors = (surname,)
@@ -261,7 +270,10 @@ def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, Entry
                 if names:
                     found.append((key.start(), key.end(), names[0], key["year"]))
     for key_start, key_end, name, year in sorted(found):
-        yield key_start, key_end, EntryFields(authors=(name,), year=int(year)), 0.5
+        number = int(year)
+        if len(year) == 2:  # a BibTeX key's two digits
+            number += 2000 if number < _CENTURY_TURN else 1900
+        yield key_start, key_end, EntryFields(authors=(name,), year=number), 0.5
 
 
 # sphinxcontrib-bibtex's roles, whose keys are often the first author and the year:

@@ -125,3 +125,22 @@ def test_relocate_moves_only_the_file_symbol() -> None:
     moved = memo.relocate(scan, "b/x.h")
     assert moved.path == "b/x.h"
     assert [m.symbol for m in moved.mentions] == [Symbol("b/x.h", SymbolKind.FILE), function]
+
+
+def test_copies_go_together_and_come_back_in_order() -> None:
+    jobs = [
+        ("a/rng.h", "c"),
+        ("a/x.py", "python"),
+        ("b/notes.md", "markdown"),
+        ("b/rng.h", "c"),
+        ("c/rng.h", "cpp"),
+        ("c/x.py", "python"),
+        ("d/notes.md", "markdown"),
+        ("e/rng.h", "c"),
+    ]
+    order = memo.copies_together(jobs)
+    # Each name's later copies right after its first (Python files keep their places: the memo
+    # does not serve them); another language is another group.
+    assert order == [0, 3, 7, 1, 2, 6, 4, 5]
+    results = iter([jobs[index][0] for index in order])
+    assert list(memo.in_job_order(results, order)) == [path for path, _ in jobs]

@@ -213,6 +213,35 @@ def test_code_names_with_digits_are_not_citation_keys(text: str) -> None:
     assert find_citations(text) == []
 
 
+def test_cite_keys_with_two_digit_years() -> None:
+    text = "implements the vectors\n@cite{ortvell06fisher} @cite{ortvell10better}. A vector is"
+    found = [(h.reference.authors, h.reference.year) for h in find_citations(text)]
+    assert found == [(("Ortvell",), 2006), (("Ortvell",), 2010)]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "    /* See Knuth TAOCP Vol2. 3rd Ed. P.106 for the multiplier. */",
+            "The Art of Computer Programming",
+        ),
+        (
+            "  Refer to K&R Second Edition Page 148,\n  last paragraph.",
+            "The C Programming Language",
+        ),
+    ],
+)
+def test_reference_works_by_their_short_names(text: str, title: str) -> None:
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.BOOK and hit.title_hint == title
+
+
+@pytest.mark.parametrize("text", ["uses K&R style braces", "the K&R C dialect of 1978 compilers"])
+def test_initials_without_an_edition_are_no_book(text: str) -> None:
+    assert find_citations(text) == []
+
+
 def test_a_list_of_author_year_lines_with_journal_volume_and_pages() -> None:
     text = (
         "  Mismatch table (DNA)\n"
@@ -245,6 +274,8 @@ def test_a_list_of_author_year_lines_with_journal_volume_and_pages() -> None:
             "Orvell",
             1931,
         ),
+        # two names, a comma and a journal before the bracketed year
+        ("  Variance estimator from Dinsley and Larch, Biometrika (1986), 379", "Dinsley", 1986),
         # a comma before the bracketed year
         ("  window_length is set to 4 (as\n  per Guerrand and Perot, (2004)).", "Guerrand", 2004),
         # a longer reading of the prose around it (authors `ICRS`) is vetoed: the mention stays
@@ -277,6 +308,27 @@ def test_author_year_mentions_read_where_a_longer_reading_failed(
 )
 def test_a_press_is_no_author_without_et_al(text: str) -> None:
     assert find_citations(text) == []
+
+
+def test_a_reference_entry_with_a_book_title_and_a_page_but_no_year() -> None:
+    text = (
+        "    References\n    ----------\n    * Hollis, Jane Q. Advanced Sorting Methods, Merging,"
+        " and Searching: A\n      Practical Handbook. Page 401.\n"
+    )
+    (hit,) = find_citations(text)
+    assert (
+        hit.title_hint == "Advanced Sorting Methods, Merging, and Searching: A Practical Handbook"
+    )
+
+
+def test_an_author_list_ends_with_its_and_name() -> None:
+    text = (
+        "   References :\n   [3] J. Ortvell, K. Lindqvist and B. Pohlman, Restarted GMRES\n"
+        "    preconditioned by deflation,J. Computational Things, 69(1996), 303-318.\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint == "Restarted GMRES preconditioned by deflation"
+    assert hit.reference.authors == ("J. Ortvell", "K. Lindqvist", "B. Pohlman")
 
 
 def test_several_author_year_mentions_in_one_bracket() -> None:
