@@ -9,8 +9,8 @@ from dataclasses import replace
 from catalog.types import RefKind
 from scanner.titles import AUTHOR_YEAR_RULE
 from scanner.titles.cues import EDITION
-from scanner.titles.fields import VENUE_CUE, YEAR, clean_venue, find_spaced, is_person
-from scanner.titles.names import AUTHOR_LIST, split_authors
+from scanner.titles.fields import MONTHS, VENUE_CUE, YEAR, clean_venue, find_spaced, is_person
+from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, split_authors
 from scanner.types import EntryFields, Hit
 
 # What a title cannot open with: the tail of an identifier or path the entry wrapped from the
@@ -27,6 +27,8 @@ _MENTION_FIRST = re.compile(
     rf"(?P<names>{AUTHOR_LIST.pattern})\s*,?\s*\(?{YEAR.pattern}\)?\s*[:.]\s+(?=[A-Z])"
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# Words of a title that are no names ("Inference", "Algorithms"); a month's is ("Siem Jan").
+_TITLE_NOT_NAMES = NOT_NAMES - MONTHS - {"and", "et", "al"}
 _UNCLOSED = re.compile(r"\s*\([^()]*$")
 _THESIS = re.compile(
     r"\s*\((?:Doctoral|Ph\.?\s?D\.?|Master'?s?|Diploma|Bachelor'?s?)\s+(?:dissertation|thesis)"
@@ -388,6 +390,8 @@ def _is_author_list(title: str, fields: EntryFields) -> bool:
     match = AUTHOR_LIST.fullmatch(title.strip(" .,"))
     if match is None or "," not in title:
         return False
+    if any(w.lower() in _TITLE_NOT_NAMES for w in _WORD.findall(title)):
+        return False  # "Information Theory, Inference, and Learning Algorithms": a title's words
     # Names with a given name or an initial: "Quaternions, Interpolation and Animation" is a
     # title whose words the pattern also reads as bare surnames.
     full = [n for n in split_authors(title) if len(n.replace(",", " ").split()) >= 2]

@@ -430,3 +430,11 @@ def test_a_method_name_in_lower_case_opens_the_title() -> None:
     )
     assert fields.title == "k-Drift: Efficient and Accurate Clustering of Time Series"
     assert fields.authors == ("J. Okafor", "L. Moreau")
+
+
+def test_a_quoted_title_of_capitalised_words_is_no_author_list() -> None:
+    fields = _fields(
+        '    As in the book "Information Theory, Inference, and Learning Algorithms" (2003).\n'
+    )
+    assert fields.title == "Information Theory, Inference, and Learning Algorithms"
+    assert fields.authors == ()
