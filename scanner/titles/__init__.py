@@ -15,7 +15,7 @@ import re
 from ahocorasick_rs import AhoCorasick
 
 from scanner.lazyre import lazy_compile
-from scanner.titles.cues import CUES, YEAR_PATTERN
+from scanner.titles.cues import CUES, EDITION, ORDINAL_ED, YEAR_PATTERN, edition_word
 from scanner.types import Hit
 
 __all__ = [
@@ -200,4 +200,13 @@ def _any_search(
     text: str, held: frozenset[int], patterns: dict[int, tuple[re.Pattern[str], ...]]
 ) -> bool:
     """Whether a pattern of one of the strings `held` is found in `text`."""
-    return any(pattern.search(text) for index in held for pattern in patterns[index])
+    for index in held:
+        for pattern in patterns[index]:
+            if pattern.pattern in _EDITION_PATTERNS and not edition_word(text, 0, len(text)):
+                continue
+            if pattern.search(text):
+                return True
+    return False
+
+
+_EDITION_PATTERNS = frozenset({EDITION, ORDINAL_ED})

@@ -7,6 +7,7 @@ whose comments cite nothing by title need not pay.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import re
 from collections.abc import Iterable
@@ -15,7 +16,7 @@ from catalog.types import RefKind
 from scanner.spans import DisjointSpans
 from scanner.titles import AUTHOR_YEAR_RULE, TITLE_RULE, bibtex
 from scanner.titles.bibtex import bibtex_entries
-from scanner.titles.cues import EDITION, PAIR_TITLE, YEAR_DIGITS
+from scanner.titles.cues import EDITION, PAIR_TITLE, YEAR_DIGITS, edition_word
 from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
 from scanner.titles.fields import QUOTED
 from scanner.titles.inline import (
@@ -317,12 +318,23 @@ def _author_starts(
         windows = [(start, limit)]
     else:
         windows = []
-        for anchor in _ANCHOR.finditer(text, start, limit):
-            low = max(start, anchor.start() - _AUTHOR_REACH)
+        anchors = heapq.merge(
+            (m.start() for m in _ANCHOR.finditer(text, start, limit)),
+            (
+                m.start()
+                for m in (
+                    _EDITION_ANCHOR.finditer(text, start, limit)
+                    if edition_word(text, start, limit)
+                    else ()
+                )
+            ),
+        )
+        for anchor in anchors:
+            low = max(start, anchor - _AUTHOR_REACH)
             if windows and low <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], anchor.start())
+                windows[-1] = (windows[-1][0], anchor)
             else:
-                windows.append((low, anchor.start()))
+                windows.append((low, anchor))
     starts: list[int] = []
     for low, high in windows:
         starts.extend(
@@ -332,7 +344,10 @@ def _author_starts(
 
 
 # An entry's authors come before its year, its quoted title, a `<br>` or its book's edition.
-_ANCHOR = led(re.compile(rf"(?<!\d){YEAR_DIGITS}(?!\d)|[\"“”]|``|<\s*br|{EDITION}"))
+# The edition is searched apart: written case-insensitively inside the alternation, it kept
+# `led` from giving the other anchors their lead, and the whole pattern was tried everywhere.
+_ANCHOR = led(re.compile(rf"(?<!\d){YEAR_DIGITS}(?!\d)|[\"“”]|``|<\s*br"))
+_EDITION_ANCHOR = re.compile(EDITION)
 _AUTHOR_REACH = 300  # how far before its year or title an author list may begin
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from scanner.parsers.tslex import QUOTE_CUE
 from scanner.prefilter import NEEDLES, cue_offsets, may_cite
 from scanner.scan import scan_file
 from scanner.titles import KNOWN_NEEDLES, SHIPPED_MODEL, _detected, _has_cue
-from scanner.titles.cues import CUES, YEAR_PATTERN, YEARS
+from scanner.titles.cues import CUES, EDITION, ORDINAL_ED, YEAR_PATTERN, YEARS, edition_word
 
 
 @pytest.mark.parametrize(
@@ -114,3 +115,26 @@ def test_one_range_of_years_for_gate_prefilter_and_detector() -> None:
 
     digits = re.compile(YEAR_DIGITS)
     assert [y for y in range(1000, 3000) if digits.fullmatch(str(y))] == list(YEARS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith, Sorting Methods, 2nd edition, pages 249-259.",
+        'Jane Q. Smith, "Fundamentals of Sorting," Second Edition.',
+        "G. Smith, 'Sorting Methods', third Ed., page 572",
+        "Press et al. (3rd ed.)",
+        "revised\tedn. of 1999",
+    ],
+)
+def test_every_edition_holds_the_word_its_guard_looks_for(text: str) -> None:
+    # The gate and the author-list anchors skip the costly edition patterns on a block without
+    # this word, so it must be in every text they match.
+    assert re.search(EDITION, text) or re.search(ORDINAL_ED, text)
+    assert edition_word(text, 0, len(text))
+
+
+def test_a_block_without_an_edition_word_is_not_searched_for_one() -> None:
+    text = "the edges are edited in the second pass; see used.edition_count"
+    assert not re.search(EDITION, text) and not re.search(ORDINAL_ED, text)
+    assert not edition_word(text, 0, len(text))
