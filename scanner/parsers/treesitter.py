@@ -50,12 +50,12 @@ from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
 
 _SNIFF = 65536  # characters read to tell a C++ header from a C one
 _QUERIES = Path(__file__).resolve().parent.parent / "queries"
-# `class TORCH_API Foo : Base {` does not parse as a class, nor does
-# `template <class T> BOOST_MATH_GPU_ENABLED inline T f(T x) BOOST_MATH_NOEXCEPT(T) {` as a
+# `class TORCH_API Foo : Base {` (or `class LIB_DLL_PUBLIC Foo`) does not parse as a class, nor
+# does `template <class T> BOOST_MATH_GPU_ENABLED inline T f(T x) BOOST_MATH_NOEXCEPT(T) {` as a
 # function; blanking export, specifier and statement macros (same length, so offsets hold)
 # lets them.
 _EXPORT_MACRO = re.compile(
-    rb"\b[A-Z][A-Z0-9_]*_(?:API|EXPORT|IMPORT|HIDDEN|EXTERN|DLL)\b"
+    rb"\b[A-Z][A-Z0-9_]*_(?:API|EXPORT|IMPORT|HIDDEN|EXTERN|DLL(?:_(?:PUBLIC|LOCAL|EXPORT|IMPORT))?)\b"
     rb"|\b[A-Z][A-Z0-9_]*_(?:GPU_ENABLED|CUDA_ENABLED|FORCEINLINE|INLINE|CONSTEXPR)\b"
     rb"(?![ \t]*\()"
     rb"|\b[A-Z][A-Z0-9_]*_NOEXCEPT\b(?:[ \t]*\([^()\n]*\))?"

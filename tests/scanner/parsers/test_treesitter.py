@@ -150,6 +150,22 @@ def test_export_macro_is_blanked_so_the_class_parses() -> None:
     assert block.symbol.kind is SymbolKind.METHOD
 
 
+@pytest.mark.parametrize("macro", ["MYLIB_DLL_PUBLIC", "MYLIB_DLL_LOCAL", "MYLIB_DLL_EXPORT"])
+def test_visibility_macros_named_dll_something_are_blanked_too(macro: str) -> None:
+    # A Doxygen block over `class LIB_DLL_PUBLIC widget` documents the class, and a member's
+    # block inside it the member, not the namespace.
+    text = (
+        f"namespace ns {{\n/// Brief.\n/** {REF} */\nclass {macro} widget {{\n"
+        f"  /** {REF} */\n  double dist() const;\n}};\n"
+        f"/** {REF} */\nstruct {macro} helper {{ int x; }};\n}}\n"
+    )
+    assert [(name, ctx) for _, name, ctx in owners("cpp", text)] == [
+        ("ns::widget", "docstring"),
+        ("ns::widget::dist", "docstring"),
+        ("ns::helper", "docstring"),
+    ]
+
+
 def test_operator_names_keep_their_brackets() -> None:
     text = f"struct V {{\n  // {REF}\n  bool operator<(const V&) const;\n}};\n"
     (block,) = parse("cpp", text)
