@@ -176,6 +176,9 @@ def test_author_year_entries_and_mentions(
         "Boost.Math conceptual framework better.\nUpdated 2015 to use the latest methods.\n",
         'TODO: the reference contends the following in\nSection B.2 "Strategy internal '
         'numerical effort":\n"In practice, the re-calculation needs to be done rarely."\n',
+        # Doxygen image captions
+        '\\image html wolves.gif "One Grey Wolf" width=3cm\nA pack search heuristic of 2014.\n',
+        '@image html gm_example.png "G-Means clustering results on most common data-sets."\n',
     ],
 )
 def test_library_names_and_section_names_are_not_citations(text: str) -> None:
