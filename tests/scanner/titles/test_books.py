@@ -42,6 +42,7 @@ def _only(text: str) -> Hit:
         ),
         # reference works cited by a short name
         ("Follows Knuth, Vol. 2, Algorithm S.", "The Art of Computer Programming"),
+        ("Polar method: Knuth vol II algorithm P, 3.4.1", "The Art of Computer Programming"),
         ("// Knuth, 4.6.1", "The Art of Computer Programming"),
         ("@see The Art of Computer Programming, section 3.4.2", "The Art of Computer Programming"),
         ("Quantiles as in Abramowitz and Stegun, 26.2.23.", "Handbook of Mathematical Functions"),
