@@ -55,7 +55,9 @@ _QUERIES = Path(__file__).resolve().parent.parent / "queries"
 # function; blanking export, specifier and statement macros (same length, so offsets hold)
 # lets them.
 _EXPORT_MACRO = re.compile(
-    rb"\b[A-Z][A-Z0-9_]*_(?:API|EXPORT|IMPORT|HIDDEN|EXTERN|DLL(?:_(?:PUBLIC|LOCAL|EXPORT|IMPORT))?)\b"
+    rb"\b[A-Z][A-Z0-9_]*_(?:API_?|EXPORT|IMPORT|HIDDEN|EXTERN|"
+    # (`LIB_DLL_PUBLIC_INLINE_CLASS` too; not an include guard, `LIB_DLL_EXPORT_H`)
+    rb"DLL(?:_?(?:PUBLIC|LOCAL|EXPORT|IMPORT)(?:_INLINE(?:_CLASS)?)?)?)\b"
     rb"|\b[A-Z][A-Z0-9_]*_(?:GPU_ENABLED|CUDA_ENABLED|FORCEINLINE|INLINE|CONSTEXPR)\b"
     rb"(?![ \t]*\()"
     rb"|\b[A-Z][A-Z0-9_]*_NOEXCEPT\b(?:[ \t]*\([^()\n]*\))?"

@@ -150,7 +150,17 @@ def test_export_macro_is_blanked_so_the_class_parses() -> None:
     assert block.symbol.kind is SymbolKind.METHOD
 
 
-@pytest.mark.parametrize("macro", ["MYLIB_DLL_PUBLIC", "MYLIB_DLL_LOCAL", "MYLIB_DLL_EXPORT"])
+@pytest.mark.parametrize(
+    "macro",
+    [
+        "MYLIB_DLL_PUBLIC",
+        "MYLIB_DLL_LOCAL",
+        "MYLIB_DLL_EXPORT",
+        "MYLIB_DLL_PUBLIC_INLINE_CLASS",
+        "MYLIB_CONTRIB_DLLEXPORT",
+        "MYTEST_API_",
+    ],
+)
 def test_visibility_macros_named_dll_something_are_blanked_too(macro: str) -> None:
     # A Doxygen block over `class LIB_DLL_PUBLIC widget` documents the class, and a member's
     # block inside it the member, not the namespace.
