@@ -96,6 +96,8 @@ SOURCES = {
     "pagmo2": (".", (".hpp", ".cpp")),
     "nlopt": ("src", (".c", ".h", ".cc", ".cpp")),
     "jsfeat": ("package/src", (".js",)),
+    # (its TypeScript declarations hold the JSDoc; the compiled `.js` files beside them none)
+    "thing-dsp": ("package", (".ts",)),
     # The tenth development set (references-dev10.jsonl), rich in links of every kind: Python,
     # TypeScript declarations (their `.d.ts` files hold the JSDoc), Java, Rust and Go.
     "nolds": ("nolds", (".py",)),
@@ -158,7 +160,7 @@ STRATA |= {"ndarray-stats", "rustworkx"}
 STRATA |= {"scikit-optimize", "scikit-posthocs", "pymannkendall", "spectra", "jstat"}
 STRATA |= {"arch"}
 # The ninth development set (references-dev9.jsonl) too.
-NINTH = {"mlxtend", "linearmodels", "pyclustering", "pagmo2", "nlopt", "jsfeat"}
+NINTH = {"mlxtend", "linearmodels", "pyclustering", "pagmo2", "nlopt", "jsfeat", "thing-dsp"}
 STRATA |= NINTH
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
