@@ -176,6 +176,20 @@ def test_visibility_macros_named_dll_something_are_blanked_too(macro: str) -> No
     ]
 
 
+def test_a_declaration_files_typed_constants_own_their_jsdoc() -> None:
+    # `.d.ts` files declare constants without a value; the JSDoc above is theirs.
+    text = (
+        f"/**\n * Osc {REF}\n */\nexport declare const dsf: Osc;\n"
+        f"/** Var {REF} */\ndeclare var g: number;\n"
+        f"/** Fn {REF} */\nexport declare const h: (n: number) => X;\n"
+    )
+    assert owners("typescript", text, "package/osc-dsf.d.ts") == [
+        ("Osc", "osc-dsf.dsf", "docstring"),
+        ("Var", "osc-dsf.g", "docstring"),
+        ("Fn", "osc-dsf.h", "docstring"),
+    ]
+
+
 def test_operator_names_keep_their_brackets() -> None:
     text = f"struct V {{\n  // {REF}\n  bool operator<(const V&) const;\n}};\n"
     (block,) = parse("cpp", text)
