@@ -46,7 +46,8 @@ _LINK_NEEDLES = ("`", "](", "href", "@link", ":target:")
 # Between a mention and the identifier after it: punctuation, at most one line break, and the
 # words an entry puts before its link; `and`, `see also` or a sentence of prose mean another work.
 _BEFORE_LINK = re.compile(
-    r"[ \t]*\]?[ \t]*[.,:(\[<–—-]?[ \t]*\n?[ \t]*"
+    # (a bracketed label's close, `[Lee et al., 2007] <link>`; not a link definition's `]:`)
+    r"[ \t]*(?:\](?!:))?[ \t]*[.,:(\[<–—-]?[ \t]*\n?[ \t]*"
     r"(?:(?i:available|online|at|url|doi|pdf|link|from)\b[ \t]*[:.\]\[]*[ \t]*){0,3}"
     r"[(\[<{]?(?:@link[ \t]+)?"
 )
