@@ -23,8 +23,11 @@ _OPENING = frozenset("([{")
 # The name an assignment or keyword argument sets, right before its `=` (a subscript allowed).
 _TARGET = re.compile(r"([A-Za-z_]\w*)\s*(?:\[[^\]\n]*\])?\s*[+]?$")
 # A documentation name: `doc`, `_fit_doc`, `_shared_docs`, `docdict`, `DOC_TEMPLATE`,
-# `__doc__`, `docstring`; not `document`, `docker_image` or `doctor`.
-_DOC_NAME = re.compile(r"(?i)(?:^|_)doc(?:s|dict|template)?(?:_|\d|$)|docstring")
+# `__doc__`, `docstring`; a data set module's description (`DESCR`, `DESCRLONG`) and a
+# `CITATION` text; not `document`, `docker_image`, `doctor` or `description_of`.
+_DOC_NAME = re.compile(
+    r"(?i)(?:^|_)doc(?:s|dict|template)?(?:_|\d|$)|docstring|^_*(?:descr(?:short|long)?|citation)$"
+)
 # A module that only holds documentation: `function_docs`, `_add_newdocs`, `_docstrings`.
 _DOC_MODULE = re.compile(r"(?i)(?:docs?|docstrings?)$")
 _PREFIX = re.compile(r"[A-Za-z]*")

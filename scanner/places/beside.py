@@ -46,13 +46,17 @@ _LINK_NEEDLES = ("`", "](", "href", "@link", ":target:")
 # Between a mention and the identifier after it: punctuation, at most one line break, and the
 # words an entry puts before its link; `and`, `see also` or a sentence of prose mean another work.
 _BEFORE_LINK = re.compile(
-    r"[ \t]*[.,:(\[<–—-]?[ \t]*\n?[ \t]*"
+    # (a bracketed label's close, `[Lee et al., 2007] <link>`; not a link definition's `]:`)
+    r"[ \t]*(?:\](?!:))?[ \t]*[.,:(\[<–—-]?[ \t]*\n?[ \t]*"
     r"(?:(?i:available|online|at|url|doi|pdf|link|from)\b[ \t]*[:.\]\[]*[ \t]*){0,3}"
     r"[(\[<{]?(?:@link[ \t]+)?"
 )
-# What may close the identifier's sentence: the end of its line, a closing bracket, a
-# sentence end.
-_AFTER_LINK = re.compile(r"[>}\])`_'\"]*[ \t]*(?:[.,;:]?[ \t]*(?:\n|$)|[.,;]?[ \t]*[)\]])")
+# What may close the identifier's sentence: the end of its line (perhaps after a Doxygen or
+# LaTeX line break, `\n`, `\\`, or `<br>`), a closing bracket, a sentence end.
+_AFTER_LINK = re.compile(
+    r"[>}\])`_'\"]*[ \t]*(?:[.,;:]?[ \t]*(?:(?:\\n|\\\\|<br[ \t]*/?>)[ \t]*)?(?:\n|$)"
+    r"|[.,;]?[ \t]*[)\]])"
+)
 # Between a link and the description after it (`{@link url}: Authors, Title`, `[T](url) by
 # Name, 2005`, `<a href="url">url</a>\n("Title" by Names)`): the link's closing marks (an
 # HTML link whose text is its address), a colon, dash, `by` or an opening parenthesis, and only
@@ -108,14 +112,20 @@ def join_beside(text: str, hits: list[Hit], groups: Groups) -> set[int]:
 
 
 def _labels_entry(text: str, label: Hit, entry: Hit) -> bool:
-    """Whether `label` is the citation key that labels the entry `entry` starts in."""
+    """Whether `label` is the citation key that labels the entry `entry` starts in: a Sphinx
+    key (`:cite:`Key` :`) or authors and year in brackets opening the line (`[Clerc, 2011]
+    Title of the report <url>`)."""
     line_start = text.rfind("\n", 0, label.start) + 1
-    found = CITE_LABEL.match(text, line_start)
+    found = CITE_LABEL.match(text, line_start) or _BRACKET_LABEL.match(text, line_start)
     return (
         found is not None
         and label.end <= found.end()
         and ENTRY_BREAK.search(text, label.end, entry.start) is None
     )
+
+
+# Authors and year in brackets at a line's start, labelling the entry after them.
+_BRACKET_LABEL = re.compile(r"[ \t]*(?:[-*][ \t]+)?\[[^\[\]\n]{3,80}\][ \t]")
 
 
 def _named(hit: Hit) -> bool:
