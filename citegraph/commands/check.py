@@ -141,7 +141,7 @@ def _expand_directories(root: Path, config: Config, relative: list[str]) -> list
     directories = [r for r in relative if (root / r).is_dir()]
     if not directories:
         return relative
-    from scanner.walk import iter_candidates
+    from scanner import iter_candidates
 
     prefixes = tuple(d.rstrip("/") + "/" for d in directories)
     under = [
