@@ -32,9 +32,10 @@ def normalize_title(text: str) -> str:
     apostrophes joined, single-spaced: `The \\emph{Adam} optimizer` -> `the adam optimizer`,
     `Gödel's Theorem` -> `godels theorem`. Letters without an ASCII form (Greek, CJK) stay."""
     text = _TEX.sub(" ", _TEX_ACCENT.sub(r"\1", text))
-    text = _APOSTROPHE.sub("", text)
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = _APOSTROPHE.sub("", text).casefold()
+    if not folded.isascii():  # ASCII has no compatibility forms and no combining marks
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(_WORD.findall(folded))
 
 
