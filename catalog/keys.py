@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from catalog.ids import ARXIV_DOI_PREFIX
 from catalog.types import PaperRef, RefKind
@@ -60,6 +61,7 @@ def surname(author: str) -> str:
 _INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}|(?:[A-Z]\.-?){1,3}")
 
 
+@lru_cache(maxsize=4096)  # a block's readers ask for the same authors' names again and again
 def family_name(author: str) -> str:
     """The word an author is matched and keyed by: the last word of the normalized surname
     (`van der Zander, Benito` -> `zander`); empty for an initial or a bare `et al`."""
