@@ -145,14 +145,15 @@ def make_directory(path: Path) -> None:
         raise InputError(f"cannot create {path}: {error.strerror or error}") from error
 
 
-def write_output(target: OutputTarget, text: str) -> None:
-    """Write `text` to the target; a file is replaced atomically so readers never see half."""
+def write_output(target: OutputTarget, text: str | bytes) -> None:
+    """Write `text` (or its UTF-8 bytes) to the target; a file is replaced atomically so
+    readers never see half."""
     if target.path is None:
-        sys.stdout.write(text)
+        sys.stdout.write(text if isinstance(text, str) else text.decode("utf-8"))
         sys.stdout.flush()
         return
     try:
-        write_bytes(target.path, text.encode("utf-8"))
+        write_bytes(target.path, text.encode("utf-8") if isinstance(text, str) else text)
     except OSError as error:  # a full disk, a device refusing the write
         raise InputError(f"cannot write {target.path}: {error.strerror or error}") from error
 

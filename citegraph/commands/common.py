@@ -42,9 +42,11 @@ class StderrObserver:
 def check_source_url(template: str | None) -> None:
     """A `--source-url` the Papers page cannot use is a usage error, not silently dropped:
     an http(s) URL with `{path}` and only the fields `{rev}`, `{path}` and `{line}`."""
+    if not template:
+        return  # the Papers page's module (a sixth of a warm rescan's imports) is not needed
     from citegraph.render.html import source_template
 
-    if template and ("{path}" not in template or source_template(template) is None):
+    if "{path}" not in template or source_template(template) is None:
         raise ConfigError(
             f"source-url {template!r} must be an http(s) URL with {{path}} and only the "
             "fields {rev}, {path} and {line}, e.g. "
@@ -64,7 +66,7 @@ def rendered_targets(
     return [(target, render(report, target.format, options)) for target, options in targets]
 
 
-def write_rendered(rendered: Sequence[tuple[OutputTarget, str]]) -> None:
+def write_rendered(rendered: Sequence[tuple[OutputTarget, str | bytes]]) -> None:
     """Write texts rendered for their targets (making the directories of their files)."""
     make_directories([target for target, _ in rendered])
     for target, text in rendered:
