@@ -54,15 +54,23 @@ def rendered_scan(
         return render(run_scan(root, config, observer=observer, resolver=resolver))
     slot = _slot(targets)
     with TreeScan(root, config.scan_options()) as tree:
+        code = quick = key = None
+        if tree.quick is not None:
+            # The memo's quick key first: when it answers, the cache's rows are never loaded.
+            code = _code(repository_of(tree.root))
+            quick = _key(code, tree.quick)
+            texts = _decode(tree.recall(slot, quick), len(targets))
+            if texts is not None:
+                return _given_back(targets, texts, len(tree), observer)
         settled = tree.settled
-        key = None
         if settled is not None:
-            key = _key(settled, repository_of(tree.root))
+            code = code or _code(repository_of(tree.root))
+            key = _key(code, settled)
             texts = _decode(tree.recall(slot, key), len(targets))
             if texts is not None:
-                if observer is not None:
-                    observer.on_total(len(tree))
-                return [(target, text) for (target, _), text in zip(targets, texts, strict=True)]
+                if quick is not None:
+                    tree.confirm(slot, key, quick)  # found by its results: the next run by stat
+                return _given_back(targets, texts, len(tree), observer)
         # Imported here: an unchanged tree's texts need neither the assembly nor the renderers.
         from citegraph.pipeline import run_scan
 
@@ -73,8 +81,19 @@ def rendered_scan(
         if key is not None:
             # Kept only for a tree found unchanged, whose next rescan may well find it so
             # again: a rescan after a change (most CI runs) is not made to write one.
-            tree.remember(slot, key, _encode([text for _, text in rendered]))
+            tree.remember(slot, key, _encode([text for _, text in rendered]), quick)
         return rendered
+
+
+def _given_back(
+    targets: Sequence[tuple[OutputTarget, RenderOptions]],
+    texts: list[bytes],
+    total: int,
+    observer: ScanObserver | None,
+) -> Rendered:
+    if observer is not None:
+        observer.on_total(total)
+    return [(target, text) for (target, _), text in zip(targets, texts, strict=True)]
 
 
 def _slot(targets: Sequence[tuple[OutputTarget, RenderOptions]]) -> str:
@@ -82,15 +101,21 @@ def _slot(targets: Sequence[tuple[OutputTarget, RenderOptions]]) -> str:
     return repr([(target.format, options) for target, options in targets])
 
 
-def _key(settled: bytes, repository: tuple[str, str | None]) -> bytes:
+def _code(repository: tuple[str, str | None]) -> bytes:
+    """A digest of what the report is made with besides the files' results: citegraph's and
+    the catalog's code, the version and the repository's name and revision."""
     from scanner import source_digest
 
     package = Path(__file__).resolve().parent  # the code that assembles and renders
     hasher = source_digest(package)
     hasher.update(source_digest(package.parent / "catalog").digest())  # keys, BibTeX fields
-    hasher.update(settled)
     hasher.update(repr((__version__, repository)).encode("utf-8", "surrogateescape"))
     return bytes(hasher.digest())
+
+
+def _key(code: bytes, results: bytes) -> bytes:
+    """A memo's key: the code's digest (see `_code`) and a digest of the files' results."""
+    return code + results
 
 
 def _encode(texts: list[str]) -> bytes:

@@ -16,8 +16,11 @@ database that is not one is rebuilt once, with one warning.
 
 Beside the files' rows, a memo keeps what a caller made from the results of a whole tree (the
 rendered report of a scan), under a key digesting every file's result: a rescan that finds no
-file changed gives it back instead of decoding, assembling and rendering again. It is written
-in one statement, so an interrupted run leaves the previous memo or the new one, never half.
+file changed gives it back instead of decoding, assembling and rendering again. A memo made
+when every file's stat signature was the one its entry was recorded with is kept under a
+second, quick key as well, a digest of the walk and the signatures alone, so that the next
+rescan finds it without loading a row. It is written in one statement, so an interrupted run
+leaves the previous memo or the new one, never half.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ logger = logging.getLogger(__name__)
 
 CACHE_ENV = "CITEGRAPH_CACHE_DIR"
 DB_NAME = "scan-cache.sqlite3"
-_SCHEMA = 5
+_SCHEMA = 6
 _BUSY_TIMEOUT_MS = 30_000
 _COMMIT_EVERY = 512
 # Schema 1 kept the signature's fields and the digest in columns of their own; the sqlite3
@@ -54,7 +57,8 @@ _COMMIT_EVERY = 512
 # pairs straight into a dict. Schema 2 held pickles; schema 3 holds data only, and paths as
 # their file-system bytes (a name that is not UTF-8 cannot be SQLite text); schema 4 adds the
 # ctime and device to the signature; schema 5 the memos, one per fingerprint and slot (what
-# was made, say the JSON report), with the key of the results it was made from.
+# was made, say the JSON report), with the key of the results it was made from; schema 6 a
+# second key for each memo, of the files' stat signatures (`quick`: see `recall`).
 _CREATE = f"""
 BEGIN IMMEDIATE;
 DROP TABLE IF EXISTS scans;
@@ -64,7 +68,7 @@ CREATE TABLE IF NOT EXISTS entries (fingerprint TEXT NOT NULL, path TEXT NOT NUL
     entry BLOB NOT NULL, used REAL NOT NULL, PRIMARY KEY (fingerprint, path)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entries_used ON entries (used);
 CREATE TABLE IF NOT EXISTS memos (fingerprint TEXT NOT NULL, slot TEXT NOT NULL,
-    key BLOB NOT NULL, memo BLOB NOT NULL, used REAL NOT NULL,
+    key BLOB NOT NULL, quick BLOB, memo BLOB NOT NULL, used REAL NOT NULL,
     PRIMARY KEY (fingerprint, slot)) WITHOUT ROWID;
 PRAGMA user_version = {_SCHEMA};
 COMMIT;
@@ -191,19 +195,25 @@ class ScanCache:
         self._fingerprint = fingerprint(root, options)
         self._pending: list[tuple[str, bytes, bytes, float]] = []
         self._damage = ""
+        # The rows are loaded on first use: a rescan that its memo answers (see `recall`)
+        # never needs them.
+        self._loaded: dict[str, bytes] | None = None
         try:
-            self._db, self._entries = self._open()
+            self._db = self._open()
         except sqlite3.DatabaseError as error:
             if self.path.is_dir() or not self.path.exists():
                 raise  # not ours to remove: the caller scans without a cache
-            # Not a database, or a damaged one: it only ever held results that can be
-            # recomputed, so it is rebuilt (once: the new file is sound).
-            logger.warning("scan cache %s was unreadable (%s); rebuilt it", self.path, error)
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-            self._db, self._entries = self._open()
+            self._db = self._rebuild(error)
 
-    def _open(self) -> tuple[sqlite3.Connection, dict[str, bytes]]:
+    def _rebuild(self, error: sqlite3.DatabaseError) -> sqlite3.Connection:
+        # Not a database, or a damaged one: it only ever held results that can be
+        # recomputed, so it is rebuilt (once: the new file is sound).
+        logger.warning("scan cache %s was unreadable (%s); rebuilt it", self.path, error)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        return self._open()
+
+    def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_MS / 1000)
         try:
             db.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
@@ -211,22 +221,36 @@ class ScanCache:
             db.execute("PRAGMA synchronous=NORMAL")
             if db.execute("PRAGMA user_version").fetchone()[0] != _SCHEMA:
                 db.executescript(_CREATE)
-            # Results stay serialised until used: memory holds compact bytes rather than
-            # object graphs, and only what the caller consumes is decoded.
-            rows = db.execute(
-                "SELECT path, entry FROM entries WHERE fingerprint = ?", (self._fingerprint,)
-            )
-            # bytes.decode as os.fsdecode does, without its call per row.
-            encoding = sys.getfilesystemencoding()
-            entries = {
-                path.decode(encoding, "surrogateescape"): entry
-                for path, entry in rows
-                if type(path) is bytes and type(entry) is bytes
-            }
         except BaseException:
             db.close()
             raise
-        return db, entries
+        return db
+
+    @property
+    def _entries(self) -> dict[str, bytes]:
+        """Every row of this fingerprint, path -> entry, loaded on first use."""
+        if self._loaded is None:
+            try:
+                self._loaded = self._load()
+            except sqlite3.DatabaseError as error:  # damage the opening did not see
+                self._db.close()
+                self._db = self._rebuild(error)
+                self._loaded = {}
+        return self._loaded
+
+    def _load(self) -> dict[str, bytes]:
+        # Results stay serialised until used: memory holds compact bytes rather than object
+        # graphs, and only what the caller consumes is decoded.
+        rows = self._db.execute(
+            "SELECT path, entry FROM entries WHERE fingerprint = ?", (self._fingerprint,)
+        )
+        # bytes.decode as os.fsdecode does, without its call per row.
+        encoding = sys.getfilesystemencoding()
+        return {
+            path.decode(encoding, "surrogateescape"): entry
+            for path, entry in rows
+            if type(path) is bytes and type(entry) is bytes
+        }
 
     def __enter__(self) -> ScanCache:
         return self
@@ -239,11 +263,11 @@ class ScanCache:
         """The fingerprint of the scanner's code and options the rows belong to."""
         return self._fingerprint
 
-    def entry(self, path: str, stat: os.stat_result) -> bytes | None:
+    def entry(self, path: str, sig: Signature) -> bytes | None:
         """The cached entry, still encoded (see `decode`), when the file's stat signature is
-        unchanged: a warm rescan decodes only the results its caller reads."""
+        still `sig`: a warm rescan decodes only the results its caller reads."""
         entry = self._entries.get(path)
-        if entry is None or not entry.startswith(signature(stat)):
+        if entry is None or not entry.startswith(sig):
             return None
         return entry
 
@@ -262,26 +286,39 @@ class ScanCache:
         return self._result(path, entry)
 
     def recall(self, slot: str, key: bytes) -> bytes | None:
-        """The memo kept in `slot` when it was made under `key`, else None."""
+        """The memo kept in `slot` when it was made under `key`, or when `key` is the quick key
+        it was kept with (see `remember`); else None."""
         try:
             row = self._db.execute(
-                "SELECT key, memo FROM memos WHERE fingerprint = ? AND slot = ?",
+                "SELECT key, quick, memo FROM memos WHERE fingerprint = ? AND slot = ?",
                 (self._fingerprint, slot),
             ).fetchone()
         except sqlite3.DatabaseError:
             return None  # a memo is only an aid: the caller makes it again
-        if row is None or row[0] != key or type(row[1]) is not bytes:
+        if row is None or key not in (row[0], row[1]) or type(row[2]) is not bytes:
             return None
-        return row[1]
+        return row[2]
 
-    def remember(self, slot: str, key: bytes, memo: bytes) -> None:
-        """Keep `memo` in `slot` under `key`, in place of the slot's previous memo."""
+    def remember(self, slot: str, key: bytes, memo: bytes, quick: bytes | None = None) -> None:
+        """Keep `memo` in `slot` under `key`, in place of the slot's previous memo; `quick` is
+        a second key found before `key` is (the caller's digest of the files' stat signatures,
+        say), to be given only when it proves the same results as `key`."""
+        self._write(
+            "INSERT OR REPLACE INTO memos VALUES (?,?,?,?,?,?)",
+            (self._fingerprint, slot, key, quick, memo, time.time()),
+        )
+
+    def confirm(self, slot: str, key: bytes, quick: bytes) -> None:
+        """Add `quick` to the memo of `slot` made under `key` (see `remember`)."""
+        self._write(
+            "UPDATE memos SET quick = ? WHERE fingerprint = ? AND slot = ? AND key = ?",
+            (quick, self._fingerprint, slot, key),
+        )
+
+    def _write(self, statement: str, values: tuple[object, ...]) -> None:
         try:
             with self._db:
-                self._db.execute(
-                    "INSERT OR REPLACE INTO memos VALUES (?,?,?,?,?)",
-                    (self._fingerprint, slot, key, memo, time.time()),
-                )
+                self._db.execute(statement, values)
         except sqlite3.OperationalError:
             pass  # another scan held the lock past the timeout
         except sqlite3.DatabaseError as error:
