@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import struct
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -18,13 +19,14 @@ if TYPE_CHECKING:
 
 # The memo: each text as its length in UTF-8 bytes, then the bytes.
 _LENGTH = struct.Struct("<Q")
+_PIECE = 1 << 16
 # The formats rendered by citegraph's and the catalog's code alone, which the key digests: the
 # others' text depends on the versions of rich, jinja2, networkx or bibtexparser as well.
 _KEPT_FORMATS = frozenset({"json", "jsonl", "markdown", "sarif", "csl-json"})
 
-# Each target with its text: a `str` as rendered, or the UTF-8 bytes the memo kept (written out
-# as they are: decoding and encoding again 1.6 MB of JSON cost a warm rescan 3 ms).
-Rendered = Sequence[tuple[OutputTarget, "str | bytes"]]
+# Each target with its text: a `str` as rendered, or a view of the UTF-8 bytes the memo kept,
+# written out as they are (decoding and encoding 1.6 MB of JSON again cost a warm rescan 3 ms).
+Rendered = Sequence[tuple[OutputTarget, "str | memoryview"]]
 Texts = list[tuple[OutputTarget, str]]  # what a renderer makes
 
 
@@ -87,7 +89,7 @@ def rendered_scan(
 
 def _given_back(
     targets: Sequence[tuple[OutputTarget, RenderOptions]],
-    texts: list[bytes],
+    texts: list[memoryview],
     total: int,
     observer: ScanObserver | None,
 ) -> Rendered:
@@ -126,12 +128,13 @@ def _encode(texts: list[str]) -> bytes:
     return b"".join(parts)
 
 
-def _decode(memo: bytes | None, count: int) -> list[bytes] | None:
+def _decode(memo: bytes | None, count: int) -> list[memoryview] | None:
     """The texts of a memo, in UTF-8; None when it is not one of `count` valid texts (the
     cache is untrusted input: then they are made again)."""
     if memo is None:
         return None
-    texts: list[bytes] = []
+    view = memoryview(memo)
+    texts: list[memoryview] = []
     at = 0
     try:
         while at < len(memo):
@@ -139,11 +142,19 @@ def _decode(memo: bytes | None, count: int) -> list[bytes] | None:
             at += _LENGTH.size
             if at + size > len(memo):
                 return None
-            text = memo[at : at + size]
-            if not text.isascii():
-                text.decode("utf-8")  # only checked: the bytes are written as they are
+            text = view[at : at + size]
+            _check_utf8(text)
             texts.append(text)
             at += size
     except (struct.error, UnicodeDecodeError):
         return None
     return texts if len(texts) == count else None
+
+
+def _check_utf8(text: memoryview) -> None:
+    """Raise UnicodeDecodeError unless `text` is UTF-8. In pieces: decoding 1.6 MB of JSON
+    at once costs 2 ms, most of it the memory of its string."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    for start in range(0, len(text), _PIECE):
+        decoder.decode(text[start : start + _PIECE])
+    decoder.decode(b"", final=True)

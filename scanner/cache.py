@@ -33,11 +33,12 @@ import sys
 import time
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from scanner.codec import CorruptEntry, dumps, loads
 from scanner.options import ScanOptions
-from scanner.types import FileScan
+
+if TYPE_CHECKING:
+    from scanner.types import FileScan
 
 try:  # CPython's own BLAKE2: hashlib would load OpenSSL, which a warm rescan never needs
     from _blake2 import blake2b
@@ -352,6 +353,10 @@ class ScanCache:
         return scan
 
     def _result(self, path: str, entry: bytes) -> FileScan | None:
+        # The codec (with the results' types and json) loads with the first result decoded
+        # or stored: a rescan that its memo answers needs neither.
+        from scanner.codec import CorruptEntry, loads
+
         try:
             scan = loads(entry, _RESULT_START)
         except CorruptEntry:
@@ -367,6 +372,8 @@ class ScanCache:
 
     def store(self, path: str, sig: Signature, content: bytes, scan: FileScan) -> None:
         """Remember `scan` as the result for a file with this signature and content digest."""
+        from scanner.codec import dumps
+
         self._queue(path, sig + content + dumps(scan))
 
     def _queue(self, path: str, entry: bytes) -> None:

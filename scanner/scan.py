@@ -15,17 +15,18 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scanner.budget import TIMED_OUT, FileTimeout, time_budget, timed_out_reason
-from scanner.languages import LANGUAGES, Language, language_for
+from scanner.languages import LANGUAGES, UNKNOWN_LANGUAGE, Language, language_for
 from scanner.options import ScanOptions, TitleScope
 from scanner.reading import decode, read_regular, too_large
-from scanner.types import UNKNOWN_TYPE, Context, FileScan, FileStatus, Mention, SourceFile
 
 # The cache, the walk and the worker pool serve tree scans only: `scan_file` (what a pre-commit
-# hook runs on the files it is given) never loads them.
+# hook runs on the files it is given) never loads them. The results' types (with the catalog's,
+# a tenth of a warm rescan's imports) load with the first result made: a rescan that its memo
+# answers makes none.
 if TYPE_CHECKING:
     from scanner.cache import ScanCache, Signature
     from scanner.parsers import ParsedFile
+    from scanner.types import FileScan, Mention, SourceFile
 
     # A worker's answer: the scan, and the stat signature and digest of the bytes it read.
     Done = tuple[FileScan, Signature | None, bytes | None]
@@ -45,6 +46,8 @@ _CHUNK_MAX = 32
 
 # A file still to scan: (relative path, language name).
 Job = tuple[str, str]
+# Why a file the walk lists is not scanned: (relative path, language name, reason).
+Skipped = tuple[str, "str | None", str]
 
 
 def scan_paths(
@@ -125,7 +128,10 @@ class TreeScan:
         paths: list[str] = []
         found: list[bytes] = []
         skipped: list[str] = []
-        for entry in self._planned():
+        plan = self._planned()
+        from scanner.types import FileScan
+
+        for entry in plan:
             if isinstance(entry, _Settled):
                 paths.append(entry.path)
                 found.append(entry.entry[first:last])
@@ -166,6 +172,7 @@ class TreeScan:
 
     def __iter__(self) -> Iterator[FileScan]:
         from scanner.parallel import chunked, ordered_map, resolve_jobs
+        from scanner.types import FileScan
 
         cache, options = self._cache, self.options
         plan = self._planned()
@@ -277,12 +284,12 @@ Found = tuple[str, str, bytes | None, int]
 
 def _survey(
     root: Path, options: ScanOptions, cache: ScanCache | None
-) -> tuple[list[FileScan | Found], bytes | None]:
+) -> tuple[list[Skipped | Found], bytes | None]:
     """Every candidate in path order, skipped (with its reason) or found, with its stat when
     there is a cache to compare it with; and the digest of it all (`TreeScan.quick`)."""
     from scanner.walk import iter_candidates
 
-    survey: list[FileScan | Found] = []
+    survey: list[Skipped | Found] = []
     base = str(root)
     stat = os.stat
     if cache is not None:
@@ -296,8 +303,8 @@ def _survey(
         language = language_for(path)
         name = language.name if language is not None else None
         if candidate.skip is not None or language is None:
-            reason = candidate.skip if candidate.skip is not None else UNKNOWN_TYPE
-            survey.append(FileScan(path, name, FileStatus.SKIPPED, reason=reason))
+            reason = candidate.skip if candidate.skip is not None else UNKNOWN_LANGUAGE
+            survey.append((path, name, reason))
             skipped += (path, str(name), reason)
             continue
         if cache is None:
@@ -325,17 +332,20 @@ def _survey(
 
 
 def _plan(
-    root: Path, options: ScanOptions, cache: ScanCache | None, survey: list[FileScan | Found]
+    root: Path, options: ScanOptions, cache: ScanCache | None, survey: list[Skipped | Found]
 ) -> tuple[list[FileScan | _Settled | Job], bool]:
     """Every candidate of the survey, as a final result (skipped, or unchanged since the cached
     scan) or as a job for the parsers; and whether a file was found unchanged by its content
     rather than its stat."""
+    from scanner.types import FileScan, FileStatus
+
     plan: list[FileScan | _Settled | Job] = []
     base = str(root)
     by_content = False
     for item in survey:
-        if isinstance(item, FileScan):
-            plan.append(item)
+        if len(item) == 3:
+            path, name, reason = item
+            plan.append(FileScan(path, name, FileStatus.SKIPPED, reason=reason))
             continue
         path, language, sig, size = item
         if cache is None or sig is None:
@@ -363,6 +373,8 @@ def _cached(
         # starting (and importing) the parsers for nothing.
         if size <= max_size:
             return None
+        from scanner.types import FileScan, FileStatus
+
         return FileScan(path, language, FileStatus.SKIPPED, reason=too_large(size, max_size))
     from scanner.cache import digest, settled_signature  # here: a warm rescan's hits skip it
 
@@ -386,6 +398,9 @@ class _Worker:
         return [self._one(path, name) for path, name in chunk]
 
     def _one(self, path: str, name: str) -> Done:
+        from scanner.budget import TIMED_OUT
+        from scanner.types import FileScan, FileStatus
+
         language = language_for(path)
         assert language is not None and language.name == name
         # A plain string path: pathlib's joining and opening cost 20 us a file.
@@ -452,6 +467,8 @@ def scan_file(
     """Read, parse and extract one file (`path` relative to `root`). Never raises for bad
     input: a problem becomes a skipped or fallback `FileScan` with its reason. `parses` keeps
     the parse for a caller that reads the file again."""
+    from scanner.types import UNKNOWN_TYPE, FileScan, FileStatus
+
     options = options or ScanOptions()
     language = language or language_for(path)
     if language is None:
@@ -472,6 +489,9 @@ def scan_bytes(
 ) -> FileScan:
     """Scan a file's bytes already read: decode, prefilter, parse (or take the parse from
     `parses`), extract."""
+    from scanner.budget import FileTimeout, time_budget, timed_out_reason
+    from scanner.types import FileScan, FileStatus, SourceFile
+
     if language.parser == "text" and _MARKER_BYTES in data[:_MARKER_WINDOW]:
         # citegraph's own reports (Markdown summaries, PR comments, bibliography lists) quote
         # every citation; source code that merely mentions the marker is scanned as usual.
@@ -563,6 +583,7 @@ def _parse_and_extract(
 ) -> tuple[ParsedFile, list[Mention]]:
     from scanner.extract import find_mentions
     from scanner.parsers import get_parser
+    from scanner.types import Context
 
     if parses is None:
         parsed = get_parser(language.parser).parse(source)

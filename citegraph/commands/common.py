@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -15,10 +14,10 @@ from citegraph.output import OutputTarget, make_directories, write_output
 from citegraph.progress import is_terminal
 from citegraph.render import RenderOptions, format_names, render
 from citegraph.textsafe import one_line
-from scanner import FileScan
 
 if TYPE_CHECKING:
     from citegraph.report import Report
+    from scanner import FileScan
 
 
 class StderrObserver:
@@ -66,7 +65,7 @@ def rendered_targets(
     return [(target, render(report, target.format, options)) for target, options in targets]
 
 
-def write_rendered(rendered: Sequence[tuple[OutputTarget, str | bytes]]) -> None:
+def write_rendered(rendered: Sequence[tuple[OutputTarget, str | memoryview]]) -> None:
     """Write texts rendered for their targets (making the directories of their files)."""
     make_directories([target for target, _ in rendered])
     for target, text in rendered:
@@ -78,6 +77,8 @@ def target_options(target: OutputTarget, options: RenderOptions) -> RenderOption
     one record per line, so that `| grep` never splits a symbol from its path."""
     if target.path is not None or not is_terminal(sys.stdout):
         return options
+    import shutil  # here: with the compressors it brings, a fifth of click's import
+
     return replace(options, color=True, width=shutil.get_terminal_size().columns)
 
 

@@ -237,3 +237,13 @@ def test_a_file_settled_by_its_content_gives_the_memo_no_quick_key(
     for number in range(3):
         assert scan(repo, tmp_path) == first
         assert quick_keys() == [None] and len(loads) == number + 2
+
+
+def test_a_memo_is_checked_as_utf8_across_its_pieces() -> None:
+    from citegraph.memo import _decode, _encode
+
+    straddling = "a" * ((1 << 16) - 1) + "é€😀" * 3  # characters across a piece's end
+    texts = _decode(_encode([straddling, "", "plain"]), 3)
+    assert texts is not None and [str(t, "utf-8") for t in texts] == [straddling, "", "plain"]
+    broken = _encode([straddling]).replace("€".encode(), b"\xe2\x82A", 1)
+    assert _decode(broken, 1) is None and _decode(_encode(["x"]), 2) is None
