@@ -13,9 +13,15 @@ from citegraph.config import Config
 from citegraph.output import OutputTarget
 from citegraph.render import RenderOptions
 
+try:  # CPython's own BLAKE2, as the scan cache's: hashlib would load OpenSSL
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - another interpreter
+    from hashlib import blake2b
+
 if TYPE_CHECKING:
     from citegraph.pipeline import ReferenceResolver, ScanObserver
     from citegraph.report import Report
+    from scanner import TreeScan
 
 # The memo: each text as its length in UTF-8 bytes, then the bytes.
 _LENGTH = struct.Struct("<Q")
@@ -59,14 +65,14 @@ def rendered_scan(
         code = quick = key = None
         if tree.quick is not None:
             # The memo's quick key first: when it answers, the cache's rows are never loaded.
-            code = _code(repository_of(tree.root))
+            code = _code(tree, repository_of(tree.root))
             quick = _key(code, tree.quick)
             texts = _decode(tree.recall(slot, quick), len(targets))
             if texts is not None:
                 return _given_back(targets, texts, len(tree), observer)
         settled = tree.settled
         if settled is not None:
-            code = code or _code(repository_of(tree.root))
+            code = code or _code(tree, repository_of(tree.root))
             key = _key(code, settled)
             texts = _decode(tree.recall(slot, key), len(targets))
             if texts is not None:
@@ -103,14 +109,17 @@ def _slot(targets: Sequence[tuple[OutputTarget, RenderOptions]]) -> str:
     return repr([(target.format, options) for target, options in targets])
 
 
-def _code(repository: tuple[str, str | None]) -> bytes:
+def _code(tree: TreeScan, repository: tuple[str, str | None]) -> bytes:
     """A digest of what the report is made with besides the files' results: citegraph's and
-    the catalog's code, the version and the repository's name and revision."""
-    from scanner import source_digest
+    the catalog's code (keys, BibTeX fields), the version and the repository's name and
+    revision."""
+    from scanner import source_files
 
     package = Path(__file__).resolve().parent  # the code that assembles and renders
-    hasher = source_digest(package)
-    hasher.update(source_digest(package.parent / "catalog").digest())  # keys, BibTeX fields
+    files = [(f"citegraph/{name}", path) for name, path in source_files(package)] + [
+        (f"catalog/{name}", path) for name, path in source_files(package.parent / "catalog")
+    ]
+    hasher = blake2b(tree.code_digest(files), digest_size=16)
     hasher.update(repr((__version__, repository)).encode("utf-8", "surrogateescape"))
     return bytes(hasher.digest())
 

@@ -11,7 +11,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` loads them
-    from scanner.cache import source_digest
+    from scanner.cache import source_digest, source_files
     from scanner.extract import find_hits, find_mentions
     from scanner.lazyre import lazy_compile
     from scanner.options import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET, ScanOptions, TitleScope
@@ -69,6 +69,7 @@ _EXPORTS = {
     "is_excluded": "scanner.walk",
     "lazy_compile": "scanner.lazyre",
     "source_digest": "scanner.cache",
+    "source_files": "scanner.cache",
 }
 
 __all__ = [
@@ -101,6 +102,7 @@ __all__ = [
     "scan_file",
     "scan_paths",
     "source_digest",
+    "source_files",
     "work_tree",
 ]
 

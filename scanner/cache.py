@@ -31,7 +31,6 @@ import sqlite3
 import struct
 import sys
 import time
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,7 +48,7 @@ logger = logging.getLogger(__name__)
 
 CACHE_ENV = "CITEGRAPH_CACHE_DIR"
 DB_NAME = "scan-cache.sqlite3"
-_SCHEMA = 6
+_SCHEMA = 7
 _BUSY_TIMEOUT_MS = 30_000
 _COMMIT_EVERY = 512
 # Schema 1 kept the signature's fields and the digest in columns of their own; the sqlite3
@@ -59,18 +58,22 @@ _COMMIT_EVERY = 512
 # their file-system bytes (a name that is not UTF-8 cannot be SQLite text); schema 4 adds the
 # ctime and device to the signature; schema 5 the memos, one per fingerprint and slot (what
 # was made, say the JSON report), with the key of the results it was made from; schema 6 a
-# second key for each memo, of the files' stat signatures (`quick`: see `recall`).
+# second key for each memo, of the files' stat signatures (`quick`: see `recall`); schema 7 the
+# digests of source code (the scanner's, which the fingerprint holds) by their files' stats.
 _CREATE = f"""
 BEGIN IMMEDIATE;
 DROP TABLE IF EXISTS scans;
 DROP TABLE IF EXISTS entries;
 DROP TABLE IF EXISTS memos;
+DROP TABLE IF EXISTS sources;
 CREATE TABLE IF NOT EXISTS entries (fingerprint TEXT NOT NULL, path TEXT NOT NULL,
     entry BLOB NOT NULL, used REAL NOT NULL, PRIMARY KEY (fingerprint, path)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entries_used ON entries (used);
 CREATE TABLE IF NOT EXISTS memos (fingerprint TEXT NOT NULL, slot TEXT NOT NULL,
     key BLOB NOT NULL, quick BLOB, memo BLOB NOT NULL, used REAL NOT NULL,
     PRIMARY KEY (fingerprint, slot)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sources (key BLOB PRIMARY KEY, digest BLOB NOT NULL,
+    used REAL NOT NULL) WITHOUT ROWID;
 PRAGMA user_version = {_SCHEMA};
 COMMIT;
 """
@@ -134,21 +137,24 @@ def digest(data: bytes) -> bytes:
     return sha1(data).digest()[:_DIGEST_SIZE]
 
 
-@cache
-def _scanner_source_digest() -> str:
-    # Hashing the scanner's own code (about 60 small files, a few milliseconds) invalidates the
-    # cache on any change to parsers, queries or extractors, even in an editable install.
-    package = Path(__file__).resolve().parent
-    hasher = source_digest(package, frozenset({".py", ".scm", ".crfsuite"}))
-    # The catalog's vocabulary is part of every stored result's layout.
-    hasher.update((package.parent / "catalog" / "types.py").read_bytes())
-    return hasher.hexdigest()
+# The scanner's own code (its parsers, queries and title model) and the catalog's vocabulary,
+# part of every stored result's layout: an edit to either, even in an editable install, makes
+# another fingerprint.
+_SCANNER = Path(__file__).resolve().parent
+_SCANNER_SUFFIXES = frozenset({".py", ".scm", ".crfsuite"})
 
 
-def source_digest(package: Path, suffixes: frozenset[str] | None = None) -> Any:
-    """A BLAKE2b hasher fed the package's files (those with one of `suffixes`, or all), each
-    by its relative path and content, in a fixed order; `__pycache__` left out."""
-    hasher = blake2b(digest_size=16)
+def _scanner_sources() -> list[tuple[str, str]]:
+    return [
+        *source_files(_SCANNER, _SCANNER_SUFFIXES),
+        ("", str(_SCANNER.parent / "catalog" / "types.py")),
+    ]
+
+
+def source_files(package: Path, suffixes: frozenset[str] | None = None) -> list[tuple[str, str]]:
+    """The package's files (those with one of `suffixes`, or all; `__pycache__` left out) in
+    a fixed order, each as (its path in the package, its path on disk)."""
+    files: list[tuple[str, str]] = []
     # os.scandir, not Path.rglob: a third of the time, paid by every warm rescan.
     directories = [(str(package), "")]
     while directories:
@@ -160,14 +166,43 @@ def source_digest(package: Path, suffixes: frozenset[str] | None = None) -> Any:
                 if entry.name != "__pycache__":
                     directories.append((entry.path, f"{prefix}{entry.name}/"))
             elif suffixes is None or os.path.splitext(entry.name)[1] in suffixes:
-                hasher.update(f"{prefix}{entry.name}".encode())
-                with open(entry.path, "rb") as handle:
-                    hasher.update(handle.read())
+                files.append((f"{prefix}{entry.name}", entry.path))
+    return files
+
+
+def source_digest(package: Path, suffixes: frozenset[str] | None = None) -> Any:
+    """A BLAKE2b hasher fed the package's files (see `source_files`), each by its relative
+    path and content."""
+    return _content_digest(source_files(package, suffixes))
+
+
+def _content_digest(files: list[tuple[str, str]]) -> Any:
+    hasher = blake2b(digest_size=16)
+    for name, path in files:
+        if name:
+            hasher.update(name.encode())
+        with open(path, "rb") as handle:
+            hasher.update(handle.read())
     return hasher
 
 
-def fingerprint(root: Path, options: ScanOptions) -> str:
-    """Identifies results that are interchangeable: same root, scanner code and options."""
+def _stat_digest(files: list[tuple[str, str]]) -> tuple[bytes, bool]:
+    """A digest of the files' names and stat signatures, and whether every one is settled
+    (its timestamps older than `RACY_NS`): then an equal digest later means equal contents."""
+    hasher = blake2b(digest_size=16)
+    recent = time.time_ns() - RACY_NS
+    settled = True
+    for name, path in files:
+        status = os.stat(path)
+        hasher.update(f"{name}\0".encode())
+        hasher.update(signature(status))
+        settled = settled and status.st_mtime_ns < recent and status.st_ctime_ns < recent
+    return hasher.digest(), settled
+
+
+def fingerprint(root: Path, options: ScanOptions, scanner: str | None = None) -> str:
+    """Identifies results that are interchangeable: same root, scanner code (`scanner`: the
+    hex digest of its sources, computed when not given) and options."""
     # Only the options that change a file's result; include/exclude choose files, not results.
     relevant = (
         options.max_file_size,
@@ -176,9 +211,11 @@ def fingerprint(root: Path, options: ScanOptions) -> str:
         options.titles.value,
         options.generated,
     )
+    if scanner is None:
+        scanner = _content_digest(_scanner_sources()).hexdigest()
     # The scanner's source digest stands for its version: the installed distribution's version
     # (importlib.metadata, a sixth of a warm rescan's imports) adds nothing to it.
-    text = f"{_SCHEMA}|{_scanner_source_digest()}|{relevant}|{root}"
+    text = f"{_SCHEMA}|{scanner}|{relevant}|{root}"
     return blake2b(text.encode(), digest_size=16).hexdigest()
 
 
@@ -193,8 +230,8 @@ class ScanCache:
         directory = directory or options.cache_dir or default_cache_dir()
         directory.mkdir(parents=True, exist_ok=True)
         self.path = directory / DB_NAME
-        self._fingerprint = fingerprint(root, options)
         self._pending: list[tuple[str, bytes, bytes, float]] = []
+        self._wrote = False  # whether this run stored anything (see `close`)
         self._damage = ""
         # The rows are loaded on first use: a rescan that its memo answers (see `recall`)
         # never needs them.
@@ -205,6 +242,12 @@ class ScanCache:
             if self.path.is_dir() or not self.path.exists():
                 raise  # not ours to remove: the caller scans without a cache
             self._db = self._rebuild(error)
+        try:
+            scanner = self.code_digest(_scanner_sources()).hex()
+            self._fingerprint = fingerprint(root, options, scanner)
+        except BaseException:
+            self._db.close()
+            raise
 
     def _rebuild(self, error: sqlite3.DatabaseError) -> sqlite3.Connection:
         # Not a database, or a damaged one: it only ever held results that can be
@@ -316,7 +359,24 @@ class ScanCache:
             (quick, self._fingerprint, slot, key),
         )
 
+    def code_digest(self, files: list[tuple[str, str]]) -> bytes:
+        """A digest of the files' names and contents (see `source_files`), found by their stat
+        signatures when these were recorded settled: reading and hashing the scanner's,
+        citegraph's and the catalog's sources (2 MB) cost a warm rescan 5 ms."""
+        key, settled = _stat_digest(files)
+        try:
+            row = self._db.execute("SELECT digest FROM sources WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            row = None
+        if row is not None and type(row[0]) is bytes and len(row[0]) == 16:
+            return row[0]
+        digest = bytes(_content_digest(files).digest())
+        if settled:
+            self._write("INSERT OR REPLACE INTO sources VALUES (?,?,?)", (key, digest, time.time()))
+        return digest
+
     def _write(self, statement: str, values: tuple[object, ...]) -> None:
+        self._wrote = True
         try:
             with self._db:
                 self._db.execute(statement, values)
@@ -386,6 +446,7 @@ class ScanCache:
         if not self._pending:
             return
         batch, self._pending = self._pending, []
+        self._wrote = True
         try:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO entries VALUES (?,?,?,?)", batch)
@@ -395,21 +456,20 @@ class ScanCache:
             self._damage = str(error)  # damage the load did not touch: rebuilt at close
 
     def close(self) -> None:
-        """Commit what is pending, drop other fingerprints' stale rows, and close."""
+        """Commit what is pending, drop other fingerprints' stale rows when this run wrote
+        any (a run that wrote nothing, like a rescan its memo answered, takes no write lock),
+        and close."""
         self.flush()
-        try:
-            with self._db:
-                # Results of old scanner versions or options are never read again; a week's
-                # grace lets two configurations (say CI and a local run) share the cache.
-                for table in ("entries", "memos"):
-                    self._db.execute(
-                        f"DELETE FROM {table} WHERE used < ? AND fingerprint != ?",
-                        (time.time() - 7 * 86400, self._fingerprint),
-                    )
-        except sqlite3.OperationalError:
-            pass
-        except sqlite3.DatabaseError as error:
-            self._damage = str(error)
+        if self._wrote:
+            # Results of old scanner versions or options are never read again; a week's grace
+            # lets two configurations (say CI and a local run) share the cache.
+            week = time.time() - 7 * 86400
+            for table in ("entries", "memos"):
+                self._write(
+                    f"DELETE FROM {table} WHERE used < ? AND fingerprint != ?",
+                    (week, self._fingerprint),
+                )
+            self._write("DELETE FROM sources WHERE used < ?", (week,))
         self._db.close()
         if self._damage:
             logger.warning("scan cache %s is damaged (%s); removed it", self.path, self._damage)

@@ -146,6 +146,15 @@ class TreeScan:
         hasher.update(b"".join(found))
         return bytes(hasher.digest())
 
+    def code_digest(self, files: list[tuple[str, str]]) -> bytes:
+        """A digest of source files' names and contents (see `scanner.cache.source_files`),
+        found in the cache by their stat signatures where it can be."""
+        if self._cache is not None:
+            return self._cache.code_digest(files)
+        from scanner.cache import _content_digest
+
+        return bytes(_content_digest(files).digest())
+
     def recall(self, slot: str, key: bytes) -> bytes | None:
         """What `remember` kept in `slot` under `key` (see `ScanCache.recall`)."""
         return self._cache.recall(slot, key) if self._cache is not None else None
@@ -287,7 +296,7 @@ def _survey(
 ) -> tuple[list[Skipped | Found], bytes | None]:
     """Every candidate in path order, skipped (with its reason) or found, with its stat when
     there is a cache to compare it with; and the digest of it all (`TreeScan.quick`)."""
-    from scanner.walk import iter_candidates
+    from scanner.walk import candidates
 
     survey: list[Skipped | Found] = []
     base = str(root)
@@ -298,12 +307,11 @@ def _survey(
     signatures: list[bytes] = []
     skipped: list[str] = []
     complete = cache is not None
-    for candidate in iter_candidates(root, options):
-        path = candidate.path
+    for path, skip in candidates(root, options):
         language = language_for(path)
-        name = language.name if language is not None else None
-        if candidate.skip is not None or language is None:
-            reason = candidate.skip if candidate.skip is not None else UNKNOWN_LANGUAGE
+        if skip is not None or language is None:
+            name = language.name if language is not None else None
+            reason = skip if skip is not None else UNKNOWN_LANGUAGE
             survey.append((path, name, reason))
             skipped += (path, str(name), reason)
             continue
