@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import sys
@@ -62,7 +63,12 @@ def cli(ctx: click.Context, verbose: int) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with an `ExitCode`."""
-    sys.exit(run(argv))
+    code = run(argv)
+    # What is left is the interpreter's teardown, whose collections would trace every object
+    # of the run (click's and citegraph's modules): a tenth of a warm rescan. Frozen, they are
+    # still freed, and every exit handler still runs.
+    gc.freeze()
+    sys.exit(code)
 
 
 class _Run:
