@@ -6,7 +6,6 @@ import gc
 import importlib
 import logging
 import sys
-import traceback
 
 import click
 
@@ -14,7 +13,6 @@ from catalog import CatalogUnusable
 from citegraph import __version__
 from citegraph.errors import CitegraphError
 from citegraph.exitcodes import ExitCode
-from citegraph.textsafe import one_line
 
 # Command name -> "module:attribute". Commands load on use, so `citegraph check` in a
 # pre-commit hook never imports the HTTP stack, Jinja2 or networkx.
@@ -98,11 +96,15 @@ def run(argv: list[str] | None = None) -> int:
         click.echo(f"citegraph: error: {error}", err=True)
         return ExitCode.USAGE
     except CatalogUnusable as error:  # a damaged or foreign catalog: the user's to fix
+        from citegraph.textsafe import one_line
+
         click.echo(f"citegraph: error: {one_line(str(error))}", err=True)
         return ExitCode.USAGE
     except BrokenPipeError:
         return ExitCode.OK
     except Exception:
+        import traceback
+
         click.echo("citegraph: internal error, please report it with this traceback:", err=True)
         traceback.print_exc()
         return INTERNAL_ERROR_EXIT.get(state.command or "", ExitCode.ERROR)

@@ -13,7 +13,6 @@ from citegraph.errors import ConfigError
 from citegraph.output import OutputTarget, make_directories, write_output
 from citegraph.progress import is_terminal
 from citegraph.render import RenderOptions, format_names, render
-from citegraph.textsafe import one_line
 
 if TYPE_CHECKING:
     from citegraph.report import Report
@@ -34,6 +33,8 @@ class StderrObserver:
 
     def on_warning(self, message: str) -> None:
         """Show a warning unless quiet."""
+        from citegraph.textsafe import one_line  # its patterns: only for a warning to show
+
         if not self.quiet:
             click.echo(f"citegraph: warning: {one_line(message)}", err=True)
 
