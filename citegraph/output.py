@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
 import sys
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from citegraph.errors import ConfigError, InputError
 from citegraph.render import format_names
+from scanner import lazy_compile
 
 # A bare path's extension names its format.
 EXTENSIONS: dict[str, str] = {
@@ -33,7 +33,7 @@ EXTENSIONS: dict[str, str] = {
     ".txt": "terminal",
 }
 # What a `FORMAT:` prefix looks like, as opposed to a path with a colon in it (`C:\\x`, `a:b/c`).
-_FORMAT_PREFIX = re.compile(r"[a-z][a-z0-9-]+")
+_FORMAT_PREFIX = lazy_compile(r"[a-z][a-z0-9-]+")
 
 
 @dataclass(frozen=True, slots=True)
