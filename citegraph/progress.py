@@ -101,7 +101,7 @@ class ProgressObserver(LiveDisplay):
 
     def on_file(self, scan: FileScan) -> None:
         """Count one file; the display refreshes on its own timer, not per file."""
-        from scanner.types import FileStatus  # loaded with the first result, as `scan`'s type
+        from scanner import FileStatus  # loaded with the first result, as `scan`'s type
 
         self.files += 1
         self.citations += len(scan.mentions)
