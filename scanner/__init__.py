@@ -11,7 +11,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` loads them
-    from scanner.cache import source_digest
+    from scanner.cache import source_digest, source_files
     from scanner.extract import find_hits, find_mentions
     from scanner.lazyre import lazy_compile
     from scanner.options import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET, ScanOptions, TitleScope
@@ -70,6 +70,7 @@ _EXPORTS = {
     "iter_candidates": "scanner.walk",
     "lazy_compile": "scanner.lazyre",
     "source_digest": "scanner.cache",
+    "source_files": "scanner.cache",
 }
 
 __all__ = [
@@ -103,6 +104,7 @@ __all__ = [
     "scan_file",
     "scan_paths",
     "source_digest",
+    "source_files",
     "work_tree",
 ]
 

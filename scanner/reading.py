@@ -9,10 +9,13 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from scanner.lazyre import lazy_compile
+
 _SNIFF = 8192
-_PY_CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
+# Compiled on first use: a warm rescan decodes no file.
+_PY_CODING = lazy_compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
 # Other languages declare an encoding the Emacs or Vim way, in a comment on the first lines.
-_DECLARED_CODING = re.compile(
+_DECLARED_CODING = lazy_compile(
     rb"^[^\n]*?(?:-\*-[^\n]*?coding[:=][ \t]*|vim?:[^\n]*?fileencoding=)([-\w.]+)", re.MULTILINE
 )
 # Byte order marks, longest first: UTF-32's little-endian mark begins with UTF-16's.
