@@ -15,7 +15,14 @@ import re
 from ahocorasick_rs import AhoCorasick
 
 from scanner.lazyre import lazy_compile
-from scanner.titles.cues import CUES, EDITION, ORDINAL_ED, YEAR_PATTERN, edition_word
+from scanner.titles.cues import (
+    CUES,
+    EDITION,
+    ORDINAL_ED,
+    PAIR_TITLE,
+    YEAR_PATTERN,
+    edition_word,
+)
 from scanner.types import Hit
 
 __all__ = [
@@ -204,9 +211,27 @@ def _any_search(
         for pattern in patterns[index]:
             if pattern.pattern in _EDITION_PATTERNS and not edition_word(text, 0, len(text)):
                 continue
-            if pattern.search(text):
+            if pattern.pattern == PAIR_TITLE:
+                if _on_lines_with(text, _GATE_STRINGS[index], pattern):
+                    return True
+            elif pattern.search(text):
                 return True
     return False
 
 
 _EDITION_PATTERNS = frozenset({EDITION, ORDINAL_ED})
+
+
+def _on_lines_with(text: str, needle: str, pattern: re.Pattern[str]) -> bool:
+    """Whether `pattern` matches on a line of `text` that holds `needle`: what a search of the
+    whole text finds for a pattern whose matches hold `needle` and no line break
+    (`cues.PAIR_TITLE`, which opens with `^` and was tried at every position of a block)."""
+    at = text.find(needle)
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if pattern.search(text, start, end) is not None:
+            return True
+        at = text.find(needle, end)
+    return False
