@@ -75,3 +75,34 @@ def test_a_block_holding_a_lone_surrogate_is_tested_as_any_other(text: str, cite
     from scanner.titles import may_cite
 
     assert may_cite(text) is cites
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "as described in ",
+        "see: ",
+        "cf. ",
+        "the paper\n  ",
+        "SEE, ",
+        "Implements Step 1a from\n",
+        "the ſee ",  # a letter outside ASCII may match one of the words ignoring case
+        '("name", ',
+        "value = ",
+        "f(x) ,: ",
+        "described in (",
+        "",
+    ],
+)
+def test_quote_gate_skips_only_what_cannot_precede_a_cited_title(before: str) -> None:
+    """The quote gate looks for a citing word before a quote only where one may end: wherever
+    its pattern finds one, the cheap test lets the pattern run."""
+    from scanner.titles.quotegate import _CITED_BEFORE, _word_may_end
+
+    text = before + '"A Title Of Four Words"'
+    at = len(before)
+    low = max(0, at - 40)
+    found = _CITED_BEFORE.search(text, low, at) is not None
+    assert found <= _word_may_end(text, low, at)
+    if before.strip() and before.rstrip(" :,\n")[-1].isalpha():
+        assert _word_may_end(text, low, at)
