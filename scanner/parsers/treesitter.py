@@ -67,6 +67,14 @@ _EXPORT_MACRO = re.compile(
 )
 # The same, over a block's text: ASCII word boundaries, as in bytes.
 _EXPORT_MACRO_TEXT = re.compile(_EXPORT_MACRO.pattern.decode(), re.ASCII)
+# What every match of `_EXPORT_MACRO` holds: a search for it skips from underscore to
+# underscore, where the macro pattern is tried at every word; most files and blocks hold none.
+_MACRO_TAIL = (
+    r"_(?:API|EXPORT|IMPORT|HIDDEN|EXTERN|DLL|GPU_ENABLED|CUDA_ENABLED|FORCEINLINE|INLINE"
+    r"|CONSTEXPR|NOEXCEPT|ALIGNED_OPERATOR_NEW|OBJECT|GADGET)"
+)
+_MACRO_GATE = re.compile(_MACRO_TAIL.encode())
+_MACRO_GATE_TEXT = re.compile(_MACRO_TAIL)
 # Languages `tslex` reads, and whether it reads raw strings in them.
 _LEXED = {"c": False, "cpp": True, "cuda": True}
 # Nodes that wrap a definition without naming it: a comment before them documents the
@@ -148,7 +156,7 @@ class TreeSitterParser:
                 return ParsedFile((), quiet=lexed.count)
         language = _dialect(language, source.text)
         grammar = _grammar(language.name)
-        if language.export_macros:
+        if language.export_macros and _MACRO_GATE.search(data):
             data = _EXPORT_MACRO.sub(lambda m: b" " * len(m.group(0)), data)
         tree = grammar.parser.parse(data)
         captures = QueryCursor(grammar.query).matches(tree.root_node)
@@ -230,7 +238,7 @@ def _may_hold_cue(start: int, end: int, cues: list[int], data: bytes) -> bool:
 def _blank_macros(text: str, language: Language) -> str:
     """A block's text as it reads after `_EXPORT_MACRO` blanked the file (blanks keep the
     delimiters' word boundaries, so blanking the block alone gives the same text)."""
-    if not language.export_macros:
+    if not language.export_macros or not _MACRO_GATE_TEXT.search(text):
         return text
     return _EXPORT_MACRO_TEXT.sub(lambda m: " " * len(m.group(0)), text)
 
