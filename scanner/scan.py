@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from scanner.budget import TIMED_OUT, FileTimeout, time_budget, timed_out_reason
 from scanner.languages import LANGUAGES, Language, language_for
 from scanner.options import ScanOptions, TitleScope
-from scanner.reading import decode, read_regular, too_large
+from scanner.reading import PLAIN, decode, plainly_decoded, read_regular, too_large
 from scanner.types import UNKNOWN_TYPE, Context, FileScan, FileStatus, Mention, SourceFile
 
 # The cache, the walk and the worker pool serve tree scans only: `scan_file` (what a pre-commit
@@ -403,12 +403,17 @@ def scan_bytes(
         if generated is not None:
             return FileScan(path, language.name, FileStatus.SKIPPED, reason=generated)
     # Decoding first costs little (UTF-8 validation runs in C) and means binary and
-    # mis-encoded files are always reported, even those the prefilter would pass over.
-    decoded = decode(data, language.name)
-    if decoded.text is None:
+    # mis-encoded files are always reported, even those the prefilter would pass over. Most
+    # files are ASCII without a NUL byte, the text of their bytes as they are: such a file is
+    # decoded only once it passes the prefilter (most do not).
+    plain = plainly_decoded(data)
+    decoded = PLAIN if plain else decode(data, language.name)
+    if decoded.text is None and not plain:
         return FileScan(path, language.name, FileStatus.SKIPPED, reason=decoded.skip)
     # The prefilter reads UTF-8 bytes; text in another encoding is re-encoded for it first.
-    probe = data if decoded.utf8 else decoded.text.encode("utf-8", "surrogatepass")
+    probe = data
+    if not decoded.utf8 and decoded.text is not None:
+        probe = decoded.text.encode("utf-8", "surrogatepass")
     cues: tuple[int, ...] | None = None
     if options.prefilter:
         # Imported on the first file read: building its automata and importing the link hosts
@@ -434,12 +439,14 @@ def scan_bytes(
 
         default_tagger()  # loads the title model once per process
 
+    text = data.decode("ascii") if plain else decoded.text
+    assert text is not None
     module = module_name(root, path) if language.parser == "python" else path
     source = SourceFile(
         path,
         root / path,
         language.name,
-        decoded.text,
+        text,
         module,
         options.prefilter,
         cues,
@@ -474,7 +481,7 @@ def scan_bytes(
         tuple(mentions),
         len(parsed.blocks) + parsed.quiet,
         "; ".join(notes) or None,
-        (SUPPRESSION_MARKER in decoded.text) if mentions else None,
+        (SUPPRESSION_MARKER in text) if mentions else None,
     )
 
 
