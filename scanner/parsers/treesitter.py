@@ -159,13 +159,20 @@ class TreeSitterParser:
         if language.export_macros and _MACRO_GATE.search(data):
             data = _EXPORT_MACRO.sub(lambda m: b" " * len(m.group(0)), data)
         tree = grammar.parser.parse(data)
-        captures = QueryCursor(grammar.query).matches(tree.root_node)
-        comments = sorted(
-            (c for _, caps in captures for c in caps.get("comment", ())), key=lambda n: n.start_byte
-        )
-        strings = sorted(
-            (s for _, caps in captures for s in caps.get("string", ())), key=lambda n: n.start_byte
-        )
+        # One pass over the matches, most of them a lone comment or string: the named ones
+        # (definitions, the package) are kept apart for the symbols.
+        comments: list[Node] = []
+        strings: list[Node] = []
+        named: list[dict[str, list[Node]]] = []
+        for _, caps in QueryCursor(grammar.query).matches(tree.root_node):
+            if "name" in caps:
+                named.append(caps)
+            if "comment" in caps:
+                comments += caps["comment"]
+            if "string" in caps:
+                strings += caps["string"]
+        comments.sort(key=_start_byte)
+        strings.sort(key=_start_byte)
         runs = comment_runs(comments, data)
         # Only the comments that may hold a cue are made into text (the others count).
         raw = [
@@ -179,18 +186,11 @@ class TreeSitterParser:
         if cues is not None:
             cited = [b for b in raw if _holds_cue(b, cues)]
             quiet, raw = quiet + len(raw) - len(cited), cited
-        package = next(
-            (
-                _text(caps["name"][0], data)
-                for _, caps in captures
-                if "package" in caps and "name" in caps
-            ),
-            None,
-        )
+        package = next((_text(caps["name"][0], data) for caps in named if "package" in caps), None)
         top = file_symbol(language, source.path, package)
         if not any(find_hits(block.text, source.titles) for block in raw):
             return ParsedFile(tuple(_text_block(b, top) for b in raw), quiet=quiet)
-        definitions = _definitions(captures, language, top, data)
+        definitions = _definitions(named, language, top, data)
         by_anchor: dict[int, _Definition] = {}
         for definition in definitions.values():
             # `type (A; B)` wraps two specs: a comment above the group documents the first.
@@ -275,6 +275,10 @@ def _grammar(name: str) -> _Grammar:
     return _Grammar(Parser(ts_language), query)
 
 
+def _start_byte(node: Node) -> int:
+    return node.start_byte
+
+
 def _text(node: Node, data: bytes) -> str:
     return data[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
@@ -288,13 +292,14 @@ def _text_block(block: RawBlock, symbol: Symbol, documents: bool = False) -> Tex
 
 
 def _definitions(
-    captures: list[tuple[int, dict[str, list[Node]]]], language: Language, top: Symbol, data: bytes
+    named: list[dict[str, list[Node]]], language: Language, top: Symbol, data: bytes
 ) -> dict[int, _Definition]:
-    """Definitions by node id, each with its qualified symbol."""
+    """Definitions by node id, each with its qualified symbol, from the query's matches that
+    capture a `@name`."""
     found: dict[int, _Definition] = {}
-    for _, caps in captures:
+    for caps in named:
         key = next((k for k in caps if k.startswith("definition.")), None)
-        if key is None or "name" not in caps:
+        if key is None:
             continue
         node = caps[key][0]
         name = _text(caps["name"][0], data)
