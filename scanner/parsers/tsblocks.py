@@ -17,7 +17,6 @@ from tree_sitter import Node
 # On every line at once: `^` after each newline, the margin never crossing one.
 _LINE_MARKER = re.compile(r"(?m)^([^\S\n]*)(//+!?|#+)")
 _BLOCK_OPEN = re.compile(r"^/\*+!?")
-_BLOCK_CLOSE = re.compile(r"\*+/$")
 _MARGIN = re.compile(r"(?m)^([ \t]*)(\*+)(?!/)")
 _MARKER = re.compile(rb"//[/!]?|/\*[*!]?")
 _ESCAPE = re.compile(r"\\(\\|[ntr\"'\n])")  # an escaped backslash is kept whole
@@ -136,8 +135,16 @@ def _blank_marker(match: re.Match[str]) -> str:
 
 
 def _blank_block_comment(text: str) -> str:
-    text = _BLOCK_OPEN.sub(lambda m: " " * len(m.group(0)), text)
-    text = _BLOCK_CLOSE.sub(lambda m: " " * len(m.group(0)), text)
+    # The opening `/*` (`/**`, `/*!`) and the closing `*/` (`**/`; after the opening is blanked,
+    # so `/**/` keeps its `/`) are cut by hand: a substitution would try every position. The
+    # text ends at the closing: `comment_text` cuts the newlines after it.
+    opening = _BLOCK_OPEN.match(text)
+    if opening is not None:
+        text = " " * opening.end() + text[opening.end() :]
+    if text.endswith("/"):
+        kept = text[:-1].rstrip("*")
+        if len(kept) < len(text) - 1:
+            text = kept + " " * (len(text) - len(kept))
     return _MARGIN.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
