@@ -138,11 +138,14 @@ class DocStrings:
             offsets: list[int] = []
             depths: list[int] = []
             depth = 0
-            for match in _BRACKET.finditer(self.text):
-                if self._token_at(match.start()) is None:
+            # The code between one literal or comment and the next (tokens never overlap).
+            code_start = 0
+            for start, end in [*((t[0], t[1]) for t in self.tokens), (len(self.text), 0)]:
+                for match in _BRACKET.finditer(self.text, code_start, start):
                     depth += 1 if match.group() in _OPENING else -1
                     offsets.append(match.start())
                     depths.append(depth)
+                code_start = end
             self._depths = (offsets, depths)
         offsets, depths = self._depths
         index = bisect.bisect_right(offsets, position) - 1

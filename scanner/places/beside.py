@@ -24,22 +24,38 @@ from scanner.types import Hit
 
 _NAMED_KINDS = frozenset({RefKind.TITLE, RefKind.AUTHOR_YEAR, RefKind.BOOK})
 
-# Link syntax: the text part and the target part of one link.
+# Link syntax: the text part and the target part of one link, each after a string every link
+# of its form holds (a form whose string is not in the block is not searched).
 _LINK_FORMS = (
-    # reST and Sphinx roles: `` `text <target>`_ ``, `` :doi:`text <target>` ``
-    re.compile(r"`(?P<text>[^`<>]+?)\s*<(?P<target>[^`<>\s]+)>`"),
+    # reST and Sphinx roles: `` `text <target>`_ ``, `` :doi:`text <target>` ``. The lookahead
+    # (what the rest must match anyway) turns a backtick that opens no link away in one C loop,
+    # where the lazy text tried `\s*<` at every character up to the next backtick: 0.17 s, half
+    # the places stage, of a single-worker scan of scipy.
+    (">`", re.compile(r"`(?=[^`<>]+<[^`<>\s]+>`)(?P<text>[^`<>]+?)\s*<(?P<target>[^`<>\s]+)>`")),
     # Markdown: `[text](target)`
-    re.compile(r"\[(?P<text>[^\[\]]+)\]\((?P<target>[^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\)"),
+    (
+        "](",
+        re.compile(r"\[(?P<text>[^\[\]]+)\]\((?P<target>[^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\)"),
+    ),
     # HTML: `<a href="target">text</a>`, the address perhaps unquoted (`<a href=target>`)
-    re.compile(
-        r"<a\s[^<>]*?href\s*=\s*[\"']?(?P<target>[^\"'<>\s]+)[\"']?[^<>]*>(?P<text>[^<>]+)</a>",
-        re.IGNORECASE,
+    (
+        "</",
+        re.compile(
+            r"<a\s[^<>]*?href\s*=\s*[\"']?(?P<target>[^\"'<>\s]+)[\"']?[^<>]*>(?P<text>[^<>]+)</a>",
+            re.IGNORECASE,
+        ),
     ),
     # JSDoc and TSDoc: `{@link target | text}`, `{@link target text}`
-    re.compile(r"\{@link(?:plain|code)?\s+(?P<target>[^\s|{}]+)\s*\|?\s*(?P<text>[^{}|]+)\}"),
+    (
+        "{@link",
+        re.compile(r"\{@link(?:plain|code)?\s+(?P<target>[^\s|{}]+)\s*\|?\s*(?P<text>[^{}|]+)\}"),
+    ),
     # a reST figure or image: its `:alt:` text and its `:target:` link, in either order
-    re.compile(r":alt:[ \t]*(?P<text>[^\n]+)\n[ \t]*:target:[ \t]*(?P<target>\S+)"),
-    re.compile(r":target:[ \t]*(?P<target>\S+)[ \t]*\n[ \t]*:alt:[ \t]*(?P<text>[^\n]+)"),
+    (":alt:", re.compile(r":alt:[ \t]*(?P<text>[^\n]+)\n[ \t]*:target:[ \t]*(?P<target>\S+)")),
+    (
+        ":alt:",
+        re.compile(r":target:[ \t]*(?P<target>\S+)[ \t]*\n[ \t]*:alt:[ \t]*(?P<text>[^\n]+)"),
+    ),
 )
 _LINK_NEEDLES = ("`", "](", "href", "@link", ":target:")
 
@@ -138,7 +154,9 @@ def _join_link_texts(text: str, hits: list[Hit], groups: Groups) -> set[int]:
     copy of the work (`` `[pdf] <url>`_ ``, `[arXiv](url)`) to the identifier just before it."""
     joined: set[int] = set()
     starts = [h.start for h in hits]
-    for form in _LINK_FORMS:
+    for needle, form in _LINK_FORMS:
+        if needle not in text:
+            continue
         for link in form.finditer(text):
             targets = [
                 i

@@ -10,6 +10,9 @@ from scanner.extract import find_hits
 ONE_WORK = [
     # reST link text
     "See `Lind (1999; ApJ 512, 40)\n<https://ui.adsabs.harvard.edu/abs/1999ApJ...512...40L/abstract>`_.\n",
+    # the same, after roles and literals whose backticks open no link
+    "With :math:`k` steps (``fit``, ``y < 0`` and ``x > 1``), see `Lind (1999; ApJ 512, 40)\n"
+    "<https://ui.adsabs.harvard.edu/abs/1999ApJ...512...40L/abstract>`_.\n",
     # Markdown link then its author
     "After [Noise without lattices](https://example.edu/~vale/papers/noise.pdf)\n"
     "by Rosa Vale, 2006.\n",
