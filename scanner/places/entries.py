@@ -11,6 +11,7 @@ from scanner.places.layout import (
     ends_entry_line,
     ends_its_line,
     labelled_item,
+    see_for,
     starts_paragraph,
 )
 from scanner.places.words import MONTHS, TRAILER_WORDS, WORD, trailer_or_locator
@@ -56,7 +57,7 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> set[in
                 hit.ref is not None
                 and _heads_entry(text, entry)
                 and _continues_entry(text, entry, hit.start)
-                and ends_its_line(text, hit.end)
+                and (ends_its_line(text, hit.end) or see_for(text, hit.start, hit.end))
             ):
                 groups.join(index - 1, index)
                 heads.add(index - 1)
@@ -164,7 +165,23 @@ def _heads_entry(text: str, hit: Hit) -> bool:
         labelled_item(text, line_start, hit.start)
         or _HEAD_LABEL.fullmatch(text, line_start, hit.start) is not None
         or starts_paragraph(text, line_start, hit.start)
+        or (
+            _TITLE_CASE_HEAD.fullmatch(text, line_start, hit.start) is not None
+            and len(_TITLE_CASE_WORD.findall(text, line_start, hit.start)) >= _TITLE_CASE_WORDS
+            and starts_paragraph(text, line_start, line_start)
+            and ends_its_line(text, hit.end)
+        )
     )
+
+
+# A title in title case opening the line before the words read as its authors (`Residual
+# Learning of Deep Image Stacks (2015).`: the "authors" are the title's last words).
+_TITLE_CASE_HEAD = re.compile(
+    r"[ \t]*[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|a|an|and|as|at|by|for|from|in|of|on|the|to|"
+    r"via|with))*[ \t]+"
+)
+_TITLE_CASE_WORD = re.compile(r"\b[A-Z][a-z'’-]{3,}")
+_TITLE_CASE_WORDS = 2
 
 
 def _titled_by(text: str, head: Hit, hit: Hit) -> bool:

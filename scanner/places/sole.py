@@ -15,7 +15,7 @@ import re
 
 from catalog.types import RefKind
 from scanner.places.base import ENTRY_KINDS, ENTRY_REACH, Groups, mergeable
-from scanner.places.layout import BLANK_LINE
+from scanner.places.layout import BLANK_LINE, see_for
 from scanner.places.words import WORD
 from scanner.types import Hit
 
@@ -59,7 +59,9 @@ def join_sole_pair(text: str, hits: list[Hit], groups: Groups) -> set[int]:
         return set()
     if not _link_paragraph(text, hits[last].end, hits[link].start):
         return set()
-    if _LINE_END.match(text, hits[link].end) is None:
+    if _LINE_END.match(text, hits[link].end) is None and not see_for(
+        text, hits[link].start, hits[link].end
+    ):
         return set()
     groups.join(last, link)
     return {i for i in named if hits[i].kind in ENTRY_KINDS}

@@ -33,6 +33,16 @@ ONE_WORK = [
     # a title, then its link on the next line after a word naming it
     'J. Sato, K. Lim. "Fast Sketching of Streams", SODA 2011.\n'
     "Original paper: https://arxiv.org/abs/1105.1234\n",
+    # a title line, then `See <link> for <what it gives>` on the next line
+    "Residual Learning of Deep Image Stacks (2015).\n"
+    "See https://www.cs.example.edu/~smith/pubs/ds.pdf for the original formulation.\n",
+    "Smith and Jones (2015). Residual learning of deep image stacks.\n\n"
+    "See https://www.cs.example.edu/~smith/pubs/ds.pdf for the proof of the bound.\n",
+    # the link opening its paragraph, its entry on the next line
+    "https://arxiv.org/abs/1512.03385\n"
+    "Smith, J. and Jones, K. (2015). Residual learning of deep image stacks.\n",
+    "- Residual learning of deep image stacks (Smith and Jones, 2015)\n"
+    "  https://arxiv.org/abs/1512.03385\n",
     # a line leading to the entry's link after it
     "J. Sato, K. Lim. Fast sketching of data streams. SODA 2011.\n"
     "Proposed in https://arxiv.org/abs/1105.1234\n",
@@ -76,6 +86,13 @@ TWO_WORKS = [
     # two pages of one archive, one per line: a paper and its correction
     "Implements the inverse, AS 109.\n  https://www.jstor.org/stable/2346798\n"
     "  https://www.jstor.org/stable/2346887\n",
+    # a `See <link> for` line that names another work
+    "Smith and Jones (2015). Residual learning of deep image stacks.\n"
+    "See https://arxiv.org/abs/1603.05027 for a faster variant of the update.\n",
+    # entries each above its link, one per line
+    "Smith and Jones (2015). Residual learning of deep image stacks.\n"
+    "https://arxiv.org/abs/1512.03385\nLee and Park (2016). Identity mappings for stacks.\n"
+    "https://arxiv.org/abs/1603.05027\n",
     # a link first, then a mention that the work cites
     "https://www.jstor.org/stable/2346798\n\nAn approximation as in (cf. Scholz and Tuck, 1944)\n",
 ]
