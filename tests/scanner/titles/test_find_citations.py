@@ -380,6 +380,18 @@ def test_people_and_titles_that_name_a_body_or_a_standard_still_cite(text: str) 
     assert find_citations(text) != []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tables follow the method of Okafor (1996) and (2008).",
+        "Most values are from Okafor (1996) or (2008).  A few were simulated here.",
+    ],
+)
+def test_one_authors_second_year_is_a_second_work(text: str) -> None:
+    found = [(h.reference.authors, h.reference.year) for h in find_citations(text)]
+    assert found == [(("Okafor",), 1996), (("Okafor",), 2008)]
+
+
 def test_several_author_year_mentions_in_one_bracket() -> None:
     text = "such as WordNet (Miller, 1990; Fellbaum, 1998) and [Brown et al., 1993; Koehn, 2010]"
     found = [(h.reference.authors, h.reference.year) for h in find_citations(text)]
