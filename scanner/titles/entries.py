@@ -277,8 +277,9 @@ _PART_END = re.compile(
     r"|\.\s+(?=[A-Z][a-z][\w'’-]*,\s+(?:[A-Z]\.\s*)+[,(&])"
     # an entry's link closing its line, and the next entry's authors and year opening the next
     # line (`Lee and Park (2016). ...`): the part ends before the link, which ends the entry
-    r"|(?:https?://|\b(?:doi|arXiv):)\S+[ \t]*(?=\n[ \t]*(?:[-*•][ \t]+)?[A-Z][a-z][\w'’-]*(?:,?[ \t]+(?:[A-Z]\.[ \t]?)+|,?[ \t]+"
-    r"(?:and|&)[ \t]+[A-Z][\w'’-]+|[ \t]+et[ \t]+al\.?),?[ \t]*\(?(?:1[6-9]|20)\d\d(?!\d))"
+    r"|(?:https?://|\b(?:doi|arXiv):)\S+[ \t]*(?=\n[ \t]*(?:[-*•][ \t]+)?[A-Z][a-z][\w'’-]*"
+    r"(?:,?[ \t]+(?:[A-Z]\.[ \t]?)+|,?[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]+|[ \t]+et[ \t]+al\.?)"
+    r",?[ \t]*\(?(?:1[6-9]|20)\d\d(?!\d))"
 )
 
 
