@@ -128,11 +128,62 @@ def _encyclopedia(text: str, hit: Hit, stop: int) -> bool:
     return _ENCYCLOPEDIA.search(_entry_rest(text, hit, stop)) is not None
 
 
+# --- A data set or a web page: its title or its entry says so ----------------------------
+
+# A title that is a data set's name (`Iris Data Set`, `The UCI Machine Learning Repository`):
+# a few words ending with what holds data. A paper about one has more to say, after a colon
+# (`ImageNet: A Large-Scale Hierarchical Image Database`).
+_DATASET_TITLE = re.compile(
+    r"(?:[\w'’.&()-]+[ \t]+){0,4}(?i:data[ \t]?sets?|database|data[ \t]+(?:repository|library|"
+    r"archive|bank)|machine[ \t]+learning[ \t]+repository)"
+)
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+# A label that says the entry is a data set's (`Data from: Authors (2019). Name.`), or APA's
+# `[Data set]` in the entry.
+_DATASET_LABEL = re.compile(r"(?i)\b(?:data[ \t]?set|data[ \t]+(?:from|source))[ \t]*:[ \t]*$")
+_DATASET_MARK = re.compile(r"(?i)\[[ \t]*data[ \t]?set[ \t]*\]")
+
+
+def _dataset(text: str, hit: Hit, stop: int) -> bool:
+    """A data set cited as if a paper (`Fisher, R. A. Iris Data Set. UCI Machine Learning
+    Repository, 1988.`, `Data from: Dua, D. and Graff, C. (2019). UCI ...`)."""
+    title = (_fields(hit).title or "").strip(" .,;")
+    if (
+        title
+        and ":" not in title
+        and _DATASET_TITLE.fullmatch(title) is not None
+        and all(w[0].isupper() for w in _LONG_WORD.findall(title))
+    ):
+        return True
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    if _DATASET_LABEL.search(text, line_start, hit.start) is not None:
+        return True
+    return _DATASET_MARK.search(text, hit.start, min(stop, hit.end + _REACH)) is not None
+
+
+# A web page said to be one in its entry (`Circles and spheres. Web page.`, `Bit Twiddling
+# Hacks page by ...`, `Personal homepage`), when the entry names no venue.
+_WEB_PAGE = re.compile(
+    r"(?i)\b(?:web[ \t]?(?:page|site)|home[ \t]?page|online[ \t]+resource|blog[ \t]+post)\b"
+    r"|(?-i:\b[A-Z][\w-]*[ \t]+)page[ \t]+by\b"
+)
+
+
+def _web_page(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    if fields.venue:
+        return False
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    entry = text[line_start : hit.end] + _entry_rest(text, hit, stop)
+    return _WEB_PAGE.search(entry) is not None
+
+
 # --- A standard: it calls itself one, or its entry's DOI is a standards body's -----------
 
 _STANDARD_NAME = re.compile(
     r"(?i)\b(?:IEEE\s+Std\b|(?:IEEE|ANSI|ISO|IEC)\s+Standard\b|Standard\s+for\s+[A-Z]|"
-    r"ISO/IEC\s+\d|ANSI/[A-Z]|ECMA-\d|"
+    r"ISO/IEC\s+\d|ANSI/[A-Z]|ECMA-\d|(?:Technical|Unicode)\s+Standard\b|"
+    r"Language\s+Specification\b|W3C\s+(?:Recommendation|Working\s+Draft)\b|"
     r"(?-i:Report|Rec\.|Recommendation)\s+ITU-[RT]\s+[A-Z]{1,2}\.?\s*\d)"  # `Report ITU-R BT.2246`
 )
 # A title that opens with a standard's or recommendation's number: `ISO 13655:2009 ...`,
@@ -142,6 +193,7 @@ _STANDARD_TITLE = re.compile(
     r"(?:ISO|IEC)\s+\d{3,5}\b|(?:Rec(?:ommendation)?\.?\s+)?ITU-[RT]\s+[A-Z]{1,2}\.?\s*\d|"
     r"SMPTE\s+(?:ST|RP|EG)\s*\d|RFC\s*\d{3,4}\b"
 )
+_RFC_BEFORE = re.compile(r"\bRFC[ \t]*\d{3,4}\b[^.;\n]*$")
 _DOI_IN_ENTRY = re.compile(r"\b10\.\d{4,9}/[^\s\"'<>]+")
 
 
@@ -153,6 +205,8 @@ def _standard(text: str, hit: Hit, stop: int) -> bool:
     entry = text[line_start : hit.end] + _entry_rest(text, hit, stop)
     if _STANDARD_NAME.search(entry) is not None:
         return True
+    if _RFC_BEFORE.search(text, line_start, hit.start) is not None:
+        return True  # `As defined in RFC 3986, Uniform Resource Identifier ... (2005)`
     if hit.title_hint and _STANDARD_TITLE.match(hit.title_hint):
         return True
     dois = (doi.group().lower().rstrip(".,;:)]") for doi in _DOI_IN_ENTRY.finditer(entry))
@@ -616,6 +670,8 @@ VETOES: tuple[Veto, ...] = (
     Veto("mention-in-title", _mention_title, title_only=True),
     Veto("encyclopedia", _encyclopedia),
     Veto("standard", _standard),
+    Veto("dataset", _dataset),
+    Veto("web-page", _web_page),
     Veto("not-a-work", _not_work_title),
     Veto("code-repository", _code_repository),
     Veto("talk", _talk),

@@ -86,6 +86,17 @@ NOT_CITATIONS = [
     '   IEEE Computer Society, "IEEE Standard for Floating-Point Arithmetic",\n   2008.\n',
     '   Working Group, "Portable Operating System Interface (POSIX) Base Specifications",\n'
     "   2017. doi:10.1109/IEEESTD.2018.8277153\n",
+    "   Follows Unicode Technical Standard #18: Unicode Regular Tides (2022).\n",
+    "   As defined in RFC 3986, Uniform Tide Identifier (URI): Generic Syntax (2005).\n",
+    # a data set: its name is the title, a label or APA's mark says so
+    "    .. [1] Fisher, R. A. Tide Data Set. UCI Machine Learning Repository, 1988.\n",
+    "    Kelly, M., Lind, R., Moss, K. The UCI Machine Learning Repository, 2023.\n",
+    "    Data from: Okafor, D. and Moss, C. (2019). Coastal tide gauges. Irvine, CA.\n",
+    "    Okafor, J. (2010). Global tide records 1850-2009 [Data set]. Tide Data Center.\n",
+    # a web page said to be one
+    "    Lind, P. (1997). Circles and tides. Web page.\n",
+    "    From: Moss, J. (2012). A Gentle Guide to Tide Filters. Personal web page, 2019.\n",
+    "    Source: the Tide Twiddling Hacks page by Sean Moss Lind (2005).\n",
 ]
 
 
@@ -151,6 +162,15 @@ def test_prose_next_to_a_mention_is_not_its_title(text: str, author: str) -> Non
 
 # The true neighbours: the same shapes, citing.
 CITATIONS = [
+    # a paper about a database, or a data set's paper with more to say after a colon
+    (
+        "    Okafor and Lee (2015). Fast joins over a sharded database. VLDB 8, 1-12.\n",
+        "Fast joins over a sharded database",
+    ),
+    (
+        "    Moss, J. et al. (2009). TideNet: A Large-Scale Hierarchical Tide Database. CVPR.\n",
+        "TideNet: A Large-Scale Hierarchical Tide Database",
+    ),
     (
         '    .. [4] S. Boyd and L. Vandenberghe. "Convex Optimization."\n'
         "        Lecture Notes in Computer Science, 12(3):100-120, 2004.\n",
