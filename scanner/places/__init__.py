@@ -27,6 +27,7 @@ from scanner.places.combine import merge
 from scanner.places.entries import (
     join_entry_identifiers,
     join_entry_tails,
+    join_item_link_paragraphs,
     join_leading_identifiers,
 )
 from scanner.places.fields import join_fields_after_links
@@ -63,7 +64,8 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     beside = frozenset(hits[i].start for i in heads | join_beside(text, hits, groups))
     join_labels(text, hits, groups)
     join_author_year_mentions(text, hits, groups)
-    bridged = frozenset(hits[i].start for i in join_sole_pair(text, hits, groups))
+    items = join_item_link_paragraphs(text, hits, groups)
+    bridged = frozenset(hits[i].start for i in items | join_sole_pair(text, hits, groups))
     merged = [
         merge(text, [hits[i] for i in members], beside, bridged) for members in groups.members()
     ]

@@ -110,6 +110,53 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> set[in
     return heads
 
 
+def join_item_link_paragraphs(text: str, hits: list[Hit], groups: Groups) -> set[int]:
+    """Join a list item's entry to its link written as the item's next paragraph (see
+    `_item_link_paragraph`); the indexes of the entries so joined are returned (their
+    reference text runs on across the blank line)."""
+    bridged: set[int] = set()
+    for index in range(1, len(hits)):
+        hit, entry = hits[index], hits[index - 1]
+        if (
+            hit.ref is not None
+            and entry.ref is None
+            and entry.kind in ENTRY_KINDS
+            and mergeable(hit)
+            and mergeable(entry)
+            and _item_link_paragraph(text, entry, hit)
+        ):
+            groups.join(index - 1, index)
+            bridged.add(index - 1)
+    return bridged
+
+
+def _item_link_paragraph(text: str, entry: Hit, hit: Hit) -> bool:
+    """Whether `hit` is the link of a list item's entry written as the item's next paragraph:
+    `.. [1] Authors. Title. Venue.`, a blank line, then the link alone, indented under the
+    item's text (reST keeps such a paragraph in the footnote)."""
+    fields = hit.reference
+    if fields is not None and (fields.title or fields.authors):
+        return False
+    if not 0 <= hit.start - entry.end <= ENTRY_REACH:
+        return False
+    line_start = text.rfind("\n", 0, entry.start) + 1
+    if not labelled_item(text, line_start, entry.start):
+        return False
+    parts = BLANK_LINE.split(text[entry.end : hit.start])
+    if len(parts) != 2 or ENTRY_BREAK.search(parts[0]) is not None:
+        return False
+    link_line = text.rfind("\n", 0, hit.start) + 1
+    if text.rfind("\n", 0, link_line - 1) + 1 < entry.end:
+        return False  # the link's paragraph is one line: the blank line is right above it
+    lead = text[link_line : hit.start]
+    entry_indent = len(text[line_start : entry.start]) - len(text[line_start : entry.start].lstrip())
+    return (
+        len(lead) - len(lead.lstrip(" \t")) > entry_indent
+        and all(trailer_or_locator(w) for w in WORD.findall(lead))
+        and ends_its_line(text, hit.end)
+    )
+
+
 def _same_source(first: Hit, second: Hit) -> bool:
     """Whether two identifiers are of one kind from one source (two JSTOR pages, two DOIs, two
     arXiv ids): one after the other, they list two works (`AS 109` and its correction), not an

@@ -95,7 +95,7 @@ def _bare(hit: Hit) -> bool:
 
 _ENCYCLOPEDIA = re.compile(
     r"(?i)\bwikipedia\b|\bmathworld\b|\bwolfram\s+web\s+resource\b|\bfree\s+encyclopedia\b|"
-    r"\bplanetmath\b|wikipedia\.org|mathworld\.wolfram\.com"
+    r"\bplanetmath\b|wikipedia\.org|mathworld\.wolfram\.com|\bwiki(?:versity|books)\b"
 )
 # Said just before a title: `the Wikipedia article "Depth-limited search"`.
 _WEB_PAGE_BEFORE = re.compile(

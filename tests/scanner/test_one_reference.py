@@ -314,3 +314,24 @@ def test_another_work_named_after_an_entrys_link_stays_apart() -> None:
     groups = Groups(2)
     assert not join_fields_after_links(text, [link, named], groups)
     assert len(groups.members()) == 2
+
+
+def test_a_list_items_link_in_the_items_next_paragraph_is_its_entrys() -> None:
+    text = (
+        ".. [1] Okafor, J. (2015). Residual learning of deep tide stacks. J. Tides 3.\n\n"
+        "       https://doi.org/10.5555/jt.2015.12\n\n"
+        ".. [2] Lind, K. (2016). Another thing entirely. J. Things 4.\n"
+    )
+    first, second = find_hits(text)
+    assert first.ref is not None and first.ref.key == "doi:10.5555/jt.2015.12"
+    assert "\n" not in text[first.start : text.index("Okafor")]  # the reference opens there
+    assert second.ref is None and second.start == text.index("Lind")
+
+
+def test_a_link_paragraph_outside_the_item_stays_apart() -> None:
+    text = (
+        ".. [1] Okafor, J. (2015). Residual learning of deep tide stacks. J. Tides 3.\n\n"
+        "https://doi.org/10.5555/jt.2015.12\n\n"
+        ".. [2] Lind, K. (2016). Another thing entirely. J. Things 4.\n"
+    )
+    assert len(find_hits(text)) == 3

@@ -31,6 +31,9 @@ NOT_CITATIONS = [
     "        Encyclopedia, 4 Jan. 2018. Web. 9 Jan. 2018.\n",
     '    .. [1] "Jackknife resampling" in\n    https://en.wikipedia.org/wiki/Jackknife_resampling\n',
     '    to allow cut-offs based on the Wikipedia article\n    "Iterative deepening search".\n',
+    "    .. [1] `Cubic Tide Interpolation\n"
+    "            <https://en.wikiversity.org/wiki/Cubic_Tide_Interpolation>`_\n"
+    "            on Wikiversity.\n",
     # a manual, a software version, lecture notes, a talk
     '   Examples in "Protein Analysis Software Training Manual XYZ version 7"\n'
     "   by Some Institute IT Services, would often start as follows:\n",
