@@ -149,9 +149,9 @@ def _item_link_paragraph(text: str, entry: Hit, hit: Hit) -> bool:
     if text.rfind("\n", 0, link_line - 1) + 1 < entry.end:
         return False  # the link's paragraph is one line: the blank line is right above it
     lead = text[link_line : hit.start]
-    entry_indent = len(text[line_start : entry.start]) - len(text[line_start : entry.start].lstrip())
+    label = text[line_start : entry.start]
     return (
-        len(lead) - len(lead.lstrip(" \t")) > entry_indent
+        len(lead) - len(lead.lstrip(" \t")) > len(label) - len(label.lstrip())
         and all(trailer_or_locator(w) for w in WORD.findall(lead))
         and ends_its_line(text, hit.end)
     )
