@@ -178,12 +178,14 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries) -> list[Hit
         )
     for match in _TITLE_NAMES_YEAR.finditer(text, region.start, limit):
         if _title_names_year(match):
-            names = tuple(n for n in re.split(r",\s*|\s+(?:and|&)\s+", match["names"]) if n)
-            fields = EntryFields(authors=names, title=match["title"], year=int(match["year"]))
+            listed = match["names"] or match["bracketed"]
+            names = tuple(n for n in re.split(r",\s*|\s+(?:and|&)\s+", listed) if n)
+            year = int(match["year"] or match["first_year"])
+            fields = EntryFields(authors=names, title=match["title"], year=year)
             hits.append(
                 Hit(
                     match.start("title"),
-                    match.end("year"),
+                    match.end("year") if match["year"] else match.end("close"),
                     RefKind.TITLE,
                     TITLE_RULE,
                     None,
@@ -226,11 +228,16 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries) -> list[Hit
 
 _PAIR_TITLE = re.compile(PAIR_TITLE)
 # A line that is a title in title case, then its authors' surnames and the year: "Accurate Sum
-# and Dot Product, Ogita, Rump, Oishi 2005." (read otherwise as a list of names).
+# and Dot Product, Ogita, Rump, Oishi 2005." (read otherwise as a list of names), or the year
+# and the surnames in brackets: "Weighted Random Sampling (2005; Efraimidis, Spirakis)".
+_SURNAMES = (
+    r"[A-Z][a-z'’-]+(?:,[ \t]+[A-Z][a-z'’-]+){0,5}(?:,?[ \t]+(?:and|&)[ \t]+[A-Z][a-z'’-]+)?"
+)
 _TITLE_NAMES_YEAR = re.compile(
-    r"(?m)^[ \t]*(?P<title>[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){2,15}),[ \t]+"
-    r"(?P<names>[A-Z][a-z'’-]+(?:,[ \t]+[A-Z][a-z'’-]+){0,5}(?:,?[ \t]+(?:and|&)[ \t]+"
-    rf"[A-Z][a-z'’-]+)?)[ \t]+(?P<year>{YEAR_DIGITS})[.,]?[ \t]*$"
+    r"(?m)^[ \t]*(?P<title>[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){2,15})(?:,[ \t]+"
+    rf"(?P<names>{_SURNAMES})[ \t]+(?P<year>{YEAR_DIGITS})"
+    rf"|[ \t]+\((?P<first_year>{YEAR_DIGITS})[ \t]*[;,][ \t]*(?P<bracketed>{_SURNAMES})(?P<close>\)))"
+    r"[.,]?[ \t]*$"
 )
 
 
@@ -238,7 +245,7 @@ def _title_names_year(match: re.Match[str]) -> bool:
     """Whether a `Title, Surname, Surname Year` line names a work: every long word of the title
     capitalized (prose is not), two surnames or more, none a word that names no person."""
     words = _LONG_WORD.findall(match["title"])
-    names = re.findall(r"[A-Z][a-z'’-]+", match["names"])
+    names = re.findall(r"[A-Z][a-z'’-]+", match["names"] or match["bracketed"])
     return (
         len(words) >= _MIN_TITLE_CASE_WORDS
         and len(names) >= _MIN_NAMES

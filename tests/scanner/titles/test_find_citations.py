@@ -380,6 +380,13 @@ def test_people_and_titles_that_name_a_body_or_a_standard_still_cite(text: str) 
     assert find_citations(text) != []
 
 
+def test_a_title_line_then_its_year_and_surnames_in_brackets() -> None:
+    text = "  Original paper:\n  Weighted Tide Sampling (2005; Okafor, Lind)\n\n  Blog:\n"
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.TITLE and hit.title_hint == "Weighted Tide Sampling"
+    assert hit.reference.authors == ("Okafor", "Lind") and hit.reference.year == 2005
+
+
 @pytest.mark.parametrize(
     "text",
     [
