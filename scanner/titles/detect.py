@@ -236,7 +236,8 @@ _SURNAMES = (
 _TITLE_NAMES_YEAR = re.compile(
     r"(?m)^[ \t]*(?P<title>[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){2,15})(?:,[ \t]+"
     rf"(?P<names>{_SURNAMES})[ \t]+(?P<year>{YEAR_DIGITS})"
-    rf"|[ \t]+\((?P<first_year>{YEAR_DIGITS})[ \t]*[;,][ \t]*(?P<bracketed>{_SURNAMES})(?P<close>\)))"
+    rf"|[ \t]+\((?P<first_year>{YEAR_DIGITS})[ \t]*[;,][ \t]*"
+    rf"(?P<bracketed>{_SURNAMES})(?P<close>\)))"
     r"[.,]?[ \t]*$"
 )
 
