@@ -39,6 +39,7 @@ from scanner.places.same import (
     join_overlapping,
     join_same_work,
     join_title_prefixes,
+    join_titles_named_inside,
     join_volume_series,
 )
 from scanner.places.sole import join_sole_pair
@@ -55,6 +56,7 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     join_same_work(hits, groups)
     join_overlapping(text, hits, groups)
     join_title_prefixes(hits, groups)
+    join_titles_named_inside(hits, groups)
     join_chapter_collections(text, hits, groups)
     join_volume_series(text, hits, groups)
     heads = join_entry_identifiers(text, hits, groups)

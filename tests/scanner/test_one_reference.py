@@ -335,3 +335,30 @@ def test_a_link_paragraph_outside_the_item_stays_apart() -> None:
         ".. [2] Lind, K. (2016). Another thing entirely. J. Things 4.\n"
     )
     assert len(find_hits(text)) == 3
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        'The paper "Residual learning of deep tide stacks" by Okafor and Lind shows that\n'
+        "the skip blocks of very deep networks train fast.\n",
+        "In Residual Learning of Deep Tide Stacks, Okafor and Lind show that very deep\n"
+        "networks with skips train fast, 2015.\n",
+    ],
+)
+def test_a_sentence_naming_an_entrys_title_is_that_entry(mention: str) -> None:
+    text = (
+        "Reference:\nOkafor, J. and Lind, K. Residual learning of deep tide stacks.\n"
+        "In Proc. Tides, pp. 1-9, 2015.\n\n" + mention
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.TITLE and hit.start == text.index("Okafor")
+    assert hit.title_hint == "Residual learning of deep tide stacks"
+
+
+def test_a_longer_title_of_another_year_stays_another_work() -> None:
+    text = (
+        "Okafor, J. (2015). Residual learning of deep tide stacks. In Proc. Tides.\n\n"
+        "Lind, K. (2019). Beyond residual learning of deep tide stacks. J. Tides 4.\n"
+    )
+    assert len(find_hits(text)) == 2

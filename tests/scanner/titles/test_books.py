@@ -319,3 +319,16 @@ def test_a_quoted_title_by_several_authors_is_a_paper_not_a_book() -> None:
     assert [(h.kind, h.title_hint) for h in find_citations(text)] == [
         (RefKind.TITLE, "TDR: Tidal Gradient Descent with Warm Restarts")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '  See the paper "Residual learning of deep tide stacks" by Okafor and Lind.\n',
+        '  The paper "Residual learning of deep tide stacks" by Okafor and Lind shows this.\n',
+    ],
+)
+def test_a_title_called_a_paper_is_no_book(text: str) -> None:
+    assert [(h.kind, h.title_hint) for h in find_citations(text)] == [
+        (RefKind.TITLE, "Residual learning of deep tide stacks")
+    ]
