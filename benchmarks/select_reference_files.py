@@ -89,6 +89,14 @@ SOURCES = {
     "spectra": ("include", (".h",)),
     "jstat": ("package/src", (".js",)),
     "arch": ("arch", (".py", ".pyx")),
+    # The tenth development set (references-dev10.jsonl), rich in links of every kind: Python,
+    # TypeScript declarations (their `.d.ts` files hold the JSDoc), Java, Rust and Go.
+    "nolds": ("nolds", (".py",)),
+    "antropy": ("antropy", (".py",)),
+    "thing-color": ("package", (".ts",)),
+    "jsat": ("JSAT/src", (".java",)),
+    "kurbo": ("kurbo/src", (".rs",)),
+    "canvas": (".", (".go",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -103,6 +111,8 @@ LATER = {"gonum", "smile", "petgraph", "ceres-solver", "graphology", "linfa"}
 # The fourth set is drawn for paper links: its cued files are those with a link or an identifier,
 # and bundled third-party code (igraph's `src/vendor`, mne's `externals`) is not the package's.
 LINKED = {"gensim", "mne", "dipy", "pgmpy", "scikit-bio", "igraph", "ml-distance"}
+# The tenth set is drawn the same ways (`--papers`).
+LINKED |= {"nolds", "antropy", "thing-color", "jsat", "kurbo", "canvas"}
 LINK_CUE = re.compile(r"https?://|\bdoi\b|arxiv", re.IGNORECASE)
 BUNDLED = re.compile(r"(^|/)(vendor|externals)(/|$)")
 # Its second batch (`--papers`) draws in turn a file with a crude cue of a paper link or identifier,

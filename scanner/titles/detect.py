@@ -10,7 +10,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from catalog.types import RefKind
 from scanner.spans import DisjointSpans
@@ -140,10 +140,14 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries) -> list[Hit
             and (entry.reference.title or entry.reference.year)
         ):
             hits.append(_hit(entry, relaxed=True))
-    for start in _author_starts(text, region.start, limit, region.in_references, entries):
-        entry = entries.entry(start, limit)
-        if entry is not None and _accept(entry, text):
-            hits.append(_hit(entry))
+    # Most regions hold no year: an author-first entry without one is accepted only with
+    # initials (`_accept`), and the readers that end in a year find nothing there.
+    dated = _YEAR_IN.search(text, region.start, limit) is not None
+    if dated or _INITIAL_IN.search(text, region.start, limit) is not None:
+        for start in _author_starts(text, region.start, limit, region.in_references, entries):
+            entry = entries.entry(start, limit)
+            if entry is not None and _accept(entry, text):
+                hits.append(_hit(entry))
     for match in _QUOTED.finditer(text, region.start, limit):
         entry = parse_title_first(text, match.start(), limit)
         if (
@@ -167,33 +171,8 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries) -> list[Hit
             hits.append(
                 Hit(start, end, RefKind.TITLE, TITLE_RULE, None, 0.9, reference.title, reference)
             )
-    mentions = author_year(text, region.start, limit)
-    if text.find("&", region.start, limit) >= 0:
-        mentions = itertools.chain(mentions, initials_year(text, region.start, limit))
-    for start, end, reference, confidence in mentions:
-        hits.append(
-            Hit(
-                start, end, RefKind.AUTHOR_YEAR, AUTHOR_YEAR_RULE, None, confidence, None, reference
-            )
-        )
-    for match in _TITLE_NAMES_YEAR.finditer(text, region.start, limit):
-        if _title_names_year(match):
-            listed = match["names"] or match["bracketed"]
-            names = tuple(n for n in re.split(r",\s*|\s+(?:and|&)\s+", listed) if n)
-            year = int(match["year"] or match["first_year"])
-            fields = EntryFields(authors=names, title=match["title"], year=year)
-            hits.append(
-                Hit(
-                    match.start("title"),
-                    match.end("year") if match["year"] else match.end("close"),
-                    RefKind.TITLE,
-                    TITLE_RULE,
-                    None,
-                    0.6,
-                    match["title"],
-                    fields,
-                )
-            )
+    if dated:
+        hits.extend(_dated_hits(text, region.start, limit))
     has_and = text.find(" and ", region.start, limit) >= 0
     pairs = _PAIR_TITLE.finditer(text, region.start, limit) if has_and else ()
     for match in pairs:
@@ -224,6 +203,33 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries) -> list[Hit
             )
         )
     return hits
+
+
+# What a year or an initial of a name needs in a region (any four digits of a year, a capital
+# and a full stop): found by the engine's fast scan for a literal first character.
+_YEAR_IN = re.compile(YEAR_DIGITS)
+_INITIAL_IN = re.compile(r"[A-Z]\.")
+
+
+def _dated_hits(text: str, start: int, limit: int) -> Iterator[Hit]:
+    """The author-year mentions, then the `Title, Surname, Surname Year` lines, of the region
+    `text[start:limit]`, which holds a year."""
+    mentions = author_year(text, start, limit)
+    if text.find("&", start, limit) >= 0:
+        mentions = itertools.chain(mentions, initials_year(text, start, limit))
+    for at, end, reference, confidence in mentions:
+        yield Hit(at, end, RefKind.AUTHOR_YEAR, AUTHOR_YEAR_RULE, None, confidence, None, reference)
+    for match in _TITLE_NAMES_YEAR.finditer(text, start, limit):
+        if _title_names_year(match):
+            listed = match["names"] or match["bracketed"]
+            names = tuple(n for n in re.split(r",\s*|\s+(?:and|&)\s+", listed) if n)
+            year = int(match["year"] or match["first_year"])
+            fields = EntryFields(authors=names, title=match["title"], year=year)
+            title = match["title"]
+            end = match.end("year") if match["year"] else match.end("close")
+            yield Hit(
+                match.start("title"), end, RefKind.TITLE, TITLE_RULE, None, 0.6, title, fields
+            )
 
 
 _PAIR_TITLE = re.compile(PAIR_TITLE)
