@@ -386,6 +386,11 @@ def _continues_entry(text: str, entry: Hit, start: int) -> bool:
     # A numpy or Google `References` entry runs on through its publisher and notes to its
     # link, as long as no sentence of prose starts; so does an entry cited in prose ("as
     # described by B. N. Parlett, "Title", Journal, 1969,") onto the next line, to its DOI.
-    return (starts_paragraph(text, line_start, entry.start) or gap.count("\n") <= 1) and all(
+    opens = (
+        starts_paragraph(text, line_start, entry.start)
+        # after a heading word on its line: `See: Authors (2005). Title. Venue. Retrieved from`
+        or _HEAD_LABEL.fullmatch(text, line_start, entry.start) is not None
+    )
+    return (opens or gap.count("\n") <= 1) and all(
         match[1].lower() in TRAILER_WORDS for match in _PROSE.finditer(gap)
     )

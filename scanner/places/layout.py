@@ -23,7 +23,9 @@ _LINKS = re.compile(r"\S*(?:://|www\.|doi:|arxiv:)\S*", re.IGNORECASE)
 # What may follow an entry's last link on its line: punctuation, a parenthesised remark
 # (`(working paper)`), or the words entries put after a link.
 _LINE_TAIL = re.compile(
-    r"[^\S\n]*[.,;:)>\]`'\"]*[^\S\n]*(?:\([^()\n]{0,40}\)[.,;]?)?[^\S\n]*(?:\n|$)"
+    r"[^\S\n]*[.,;:)>\]`'\"]*[^\S\n]*(?:\([^()\n]{0,40}\)[.,;]?)?"
+    # an HTML link's short text and its close: `<a href="url">here</a>`
+    r"(?:(?<=>)[^<>\n]{0,20}</a>[.,;]?)?[^\S\n]*(?:\n|$)"
 )
 
 
@@ -114,7 +116,15 @@ def starts_paragraph(text: str, line_start: int, start: int) -> bool:
     while spaces >= 0 and text[spaces] in " \t":
         spaces -= 1
     ends_blank = line_start >= 1 and spaces >= 0 and text[spaces] == "\n"
+    if last >= 0 and text[last] == ">" and (tag := _LINE_BREAK_TAG.search(text, max(0, last - 8), last + 1)):
+        # `See papers:<br>`: a heading that ends with an HTML line break
+        last = tag.start() - 1
+        while last >= 0 and text[last] in " \t":
+            last -= 1
     return last < 0 or ends_blank or text[last] in "-=:"
+
+
+_LINE_BREAK_TAG = re.compile(r"(?i)<br[ \t]*/?>$")
 
 
 def _follows_paragraph_markup(text: str, line_start: int) -> bool:

@@ -77,6 +77,7 @@ _QUOTE_PATTERNS_AT = {
     index: tuple(p for i, p in _QUOTE_PATTERN_IDS if i == index) for index, _ in _QUOTE_PATTERN_IDS
 }
 _QUOTE_PATTERN_KEYS = frozenset(_QUOTE_PATTERNS_AT)
+_ESCAPED_AND = re.compile(r"&amp;(?=[ \t]+[A-Z][\w'’-]+,[ \t]*[A-Z]\.)")
 _NOT_CITATION_LINES = ("copyright", "(c)", "©", "spdx", "license")
 
 
@@ -117,6 +118,10 @@ def _detected(text: str, tagger: object) -> list[Hit]:
     from scanner.titles.tidy import tidy
     from scanner.titles.vet import vet
 
+    if "&amp;" in text:
+        # Javadoc and HTML write `Webb, G., &amp; Boughton, J. (2005)`: before a name and its
+        # initial, read as the `&` it is, padded so that every offset stays the block's
+        text = _ESCAPED_AND.sub("&    ", text)
     rules, spares = detect_with_spares(text)
     found = vet(text, tidy(text, with_tagger(text, rules, tagger, SHIPPED_MODEL)))
     if spares:

@@ -169,13 +169,24 @@ _WEB_PAGE = re.compile(
 )
 
 
+# An entry that ends with a web page's address and names no year or venue: `Name, "Topic",
+# url: https://host/.../topic.html` (a paper is cited with its year or where it appeared; a
+# paper's own page is read as a link citation, which keeps the reference).
+_PAGE_LINK_NEXT = re.compile(
+    r"[\s,.;:]*(?i:url|see|available\s+at|online|at)?[\s:]*<?https?://[^\s<>\"']+?"
+    r"\.(?i:html?|php|aspx?)\b"
+)
+
+
 def _web_page(text: str, hit: Hit, stop: int) -> bool:
     fields = _fields(hit)
     if fields.venue:
         return False
     line_start = text.rfind("\n", 0, hit.start) + 1
-    entry = text[line_start : hit.end] + _entry_rest(text, hit, stop)
-    return _WEB_PAGE.search(entry) is not None
+    rest = _entry_rest(text, hit, stop)
+    if _WEB_PAGE.search(text[line_start : hit.end] + rest) is not None:
+        return True
+    return fields.year is None and _PAGE_LINK_NEXT.match(rest) is not None
 
 
 # --- A standard: it calls itself one, or its entry's DOI is a standards body's -----------
@@ -451,6 +462,22 @@ def _quoted_at(text: str, hit: Hit) -> tuple[int, int] | None:
     return None
 
 
+# A quoted item of a list of quoted words (`"Close", "Adj Close", and "Volume"`): a value.
+_LIST_ITEM_BEFORE = re.compile(r"[\"”'][ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?$")
+_LIST_ITEM_AFTER = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?[\"“']")
+
+
+def _quoted_list_item(text: str, hit: Hit, stop: int) -> bool:
+    quoted = _quoted_at(text, hit)
+    if quoted is None:
+        return False
+    start, end = quoted[0] - 1, quoted[1] + 1  # the quote marks
+    return (
+        _LIST_ITEM_BEFORE.search(text, max(0, start - 12), start) is not None
+        or _LIST_ITEM_AFTER.match(text, end) is not None
+    )
+
+
 # A line that quotes a page of a work: `"Derived Geometric Constants: **R2: ...**" (p131)`.
 _QUOTED_PAGE = re.compile(r"[\"“][^\n]*[\"”][ \t]*\((?:p|pg|page)\.?[ \t]*\d+\)[ \t.,;]*$")
 
@@ -486,12 +513,20 @@ def _quotation(text: str, hit: Hit, stop: int) -> bool:
     ):
         return True
     # a sentence that speaks, unless a citing phrase names it a work ('the paper "Attention
-    # Is All You Need"')
+    # Is All You Need"'); a long one is a passage quoted from the work whatever names it
+    # ('from the 2010 paper: "In practice, this algorithm converges better if we ..."')
+    title = _fields(hit).title or ""
     return (
         _bare(hit)
-        and _SPOKEN.search(_fields(hit).title or "") is not None
-        and _NAMED_WORK_BEFORE.search(text, max(0, open_at - 40), open_at + 1) is None
+        and _SPOKEN.search(title) is not None
+        and (
+            _NAMED_WORK_BEFORE.search(text, max(0, open_at - 40), open_at + 1) is None
+            or len(title.split()) >= _PASSAGE_WORDS
+        )
     )
+
+
+_PASSAGE_WORDS = 12
 
 
 _NAMED_WORK_BEFORE = re.compile(
@@ -682,6 +717,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("count", _count),
     Veto("verb-first", _verb_first, title_only=True),
     Veto("quotation", _quotation, title_only=True),
+    Veto("quoted-list-item", _quoted_list_item, title_only=True),
     Veto("named-thing", _named_thing, title_only=True),
     Veto("part-of", _part_of, title_only=True),
     Veto("venue-as-title", _venue_title, title_only=True),

@@ -100,6 +100,11 @@ NOT_CITATIONS = [
     "    Lind, P. (1997). Circles and tides. Web page.\n",
     "    From: Moss, J. (2012). A Gentle Guide to Tide Filters. Personal web page, 2019.\n",
     "    Source: the Tide Twiddling Hacks page by Sean Moss Lind (2005).\n",
+    '  .. [ll] Manfred Lind, "Tide exponent",\n     url: http://tides.example-uni.at/book/tide.html\n',
+    # a passage quoted from a paper; a quoted value in a list of them
+    '   See the note on page 3 of the 2010 paper: "In practice, this method settles on a\n'
+    '   better solution if we reset the state before each step"\n',
+    '   the columns "Open", "High", "Low", "Close", "Adj Close", and "Volume" of the table\n',
 ]
 
 
