@@ -116,8 +116,9 @@ def starts_paragraph(text: str, line_start: int, start: int) -> bool:
     while spaces >= 0 and text[spaces] in " \t":
         spaces -= 1
     ends_blank = line_start >= 1 and spaces >= 0 and text[spaces] == "\n"
-    tag = _LINE_BREAK_TAG.search(text, max(0, last - 8), last + 1) if last >= 0 else None
-    if tag is not None and text[last] == ">":
+    at_tag = last >= 0 and text[last] == ">"
+    tag = _LINE_BREAK_TAG.search(text, max(0, last - 8), last + 1) if at_tag else None
+    if tag is not None:
         # `See papers:<br>`: a heading that ends with an HTML line break
         last = tag.start() - 1
         while last >= 0 and text[last] in " \t":
