@@ -230,6 +230,27 @@ def _dated_hits(text: str, start: int, limit: int) -> Iterator[Hit]:
             yield Hit(
                 match.start("title"), end, RefKind.TITLE, TITLE_RULE, None, 0.6, title, fields
             )
+    if text.find("(", start, limit) >= 0:
+        yield from _names_quoted_year(text, start, limit)
+
+
+# Surnames, then the quoted title and the year in brackets: `Kummer ("Über die
+# Hypergeometrische Reihe", 1837)`, `Linderholm and Segal ("An Overlooked Series ...", 1995)`.
+_NAMES_QUOTED_YEAR = re.compile(
+    r"(?<![\w.])(?P<names>[A-Z][\w'’-]+(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]+|[ \t]+et[ \t]+al\.?)?)"
+    r"[ \t]*\([ \t]*[\"“](?P<title>[A-Z0-9][^\"”\n]{2,200}(?:\n[^\"”\n]{1,200})?)[\"”][ \t]*,"
+    rf"[ \t]*(?P<year>{YEAR_DIGITS})[ \t]*\)"
+)
+
+
+def _names_quoted_year(text: str, start: int, limit: int) -> Iterator[Hit]:
+    for match in _NAMES_QUOTED_YEAR.finditer(text, start, limit):
+        names = tuple(n for n in re.split(r"\s+(?:and|&)\s+", match["names"]) if n)
+        if any(n.split()[0].lower() in NOT_NAMES or n.lower() in NOT_PEOPLE for n in names):
+            continue
+        title = " ".join(match["title"].split()).strip(" ,.")
+        fields = EntryFields(authors=names, title=title, year=int(match["year"]))
+        yield Hit(match.start(), match.end(), RefKind.TITLE, TITLE_RULE, None, 0.7, title, fields)
 
 
 _PAIR_TITLE = re.compile(PAIR_TITLE)
