@@ -362,3 +362,21 @@ def test_a_longer_title_of_another_year_stays_another_work() -> None:
         "Lind, K. (2019). Beyond residual learning of deep tide stacks. J. Tides 4.\n"
     )
     assert len(find_hits(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "mention", ["the estimator of Okafor et al. (2015) [1]_", "Okafor and Lind (2015) [1]"]
+)
+def test_a_mention_followed_by_its_entrys_label_is_that_entry(mention: str) -> None:
+    text = f"Uses {mention}.\n\nReferences\n----------\n.. [1] https://doi.org/10.5555/jt.2015.12\n"
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and len(hit.also) == 1
+
+
+def test_a_mention_followed_by_another_works_label_stays_apart() -> None:
+    text = (
+        "Uses the estimator of Okafor et al. (2015) [1]_.\n\nReferences\n----------\n"
+        ".. [1] Lind, K. (2019). Another thing entirely. J. Tides 4.\n"
+        "       https://doi.org/10.5555/jt.2019.4\n"
+    )
+    assert len(find_hits(text)) == 2
