@@ -12,7 +12,11 @@ mention of one work is one reference (`reference/references.md`):
 - a title or author-year that is a link's text, stands beside its identifier or opens the
   sentence the identifier closes (`beside.py`, `sentences.py`), an entry's fields after its
   linked title (`fields.py`), two readings of one entry (`same.py`), and the one work and the
-  one bare link of a place a paragraph apart (`sole.py`).
+  one bare link of a place a paragraph apart (`sole.py`);
+- an entry and its link in the layouts that say so: `See <link> for <what it gives>` on the
+  next line, the link opening its paragraph with the entry on the next line, a list item's
+  link as the item's next paragraph; a sentence that names an entry's title inside it; a
+  mention followed by its entry's label (`Smith et al. (2015) [1]_`).
 
 The merged hit keeps the strongest identifier written (arXiv > DOI > URL > ISBN > book >
 title > author-year), the entry's fields, and spans the reference text (the entry with its
