@@ -230,7 +230,7 @@ def _dated_hits(text: str, start: int, limit: int) -> Iterator[Hit]:
             yield Hit(
                 match.start("title"), end, RefKind.TITLE, TITLE_RULE, None, 0.6, title, fields
             )
-    if text.find("(", start, limit) >= 0:
+    if text.find('("', start, limit) >= 0 or text.find("(“", start, limit) >= 0:
         yield from _names_quoted_year(text, start, limit)
 
 
@@ -238,7 +238,7 @@ def _dated_hits(text: str, start: int, limit: int) -> Iterator[Hit]:
 # Hypergeometrische Reihe", 1837)`, `Linderholm and Segal ("An Overlooked Series ...", 1995)`.
 _NAMES_QUOTED_YEAR = re.compile(
     r"(?<![\w.])(?P<names>[A-Z][\w'’-]+(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]+|[ \t]+et[ \t]+al\.?)?)"
-    r"[ \t]*\([ \t]*[\"“](?P<title>[A-Z0-9][^\"”\n]{2,200}(?:\n[^\"”\n]{1,200})?)[\"”][ \t]*,"
+    r"[ \t]*\([\"“](?P<title>[A-Z0-9][^\"”\n]{2,200}(?:\n[^\"”\n]{1,200})?)[\"”][ \t]*,"
     rf"[ \t]*(?P<year>{YEAR_DIGITS})[ \t]*\)"
 )
 
