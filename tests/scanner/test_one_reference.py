@@ -380,3 +380,13 @@ def test_a_mention_followed_by_another_works_label_stays_apart() -> None:
         "       https://doi.org/10.5555/jt.2019.4\n"
     )
     assert len(find_hits(text)) == 2
+
+
+def test_bracketed_author_years_each_before_its_link_are_two_references() -> None:
+    text = (
+        "  ''this is the usual tide swarm of today.''\n"
+        "  [Okafor et al., 2007] http://dx.doi.org/10.5555/s1-2007-2\n"
+        "  [Lind and Moss, 2002] http://dx.doi.org/10.5555/4235.98\n"
+    )
+    found = [(h.ref.key if h.ref else None, h.also) for h in find_hits(text)]
+    assert found == [("doi:10.5555/s1-2007-2", ()), ("doi:10.5555/4235.98", ())]
