@@ -58,7 +58,10 @@ _BEFORE_LINK = re.compile(
 )
 # What may close the identifier's sentence: the end of its line, a closing bracket, a
 # sentence end.
-_AFTER_LINK = re.compile(r"[>}\])`_'\"]*[ \t]*(?:[.,;:]?[ \t]*(?:\n|$)|[.,;]?[ \t]*[)\]])")
+# (Doxygen's `\n` command, or `<br>`, ends a line as a line break does.)
+_AFTER_LINK = re.compile(
+    r"[>}\])`_'\"]*[ \t]*(?:[.,;:]?[ \t]*(?:\\n\b|<br[ \t]*/?>)?[ \t]*(?:\n|$)|[.,;]?[ \t]*[)\]])"
+)
 # Between a link and the description after it (`{@link url}: Authors, Title`, `[T](url) by
 # Name, 2005`, `<a href="url">url</a>\n("Title" by Names)`): the link's closing marks (an
 # HTML link whose text is its address), a colon, dash, `by` or an opening parenthesis, and only

@@ -25,7 +25,7 @@ _LINKS = re.compile(r"\S*(?:://|www\.|doi:|arxiv:)\S*", re.IGNORECASE)
 _LINE_TAIL = re.compile(
     r"[^\S\n]*[.,;:)>\]`'\"]*[^\S\n]*(?:\([^()\n]{0,40}\)[.,;]?)?"
     # an HTML link's short text and its close: `<a href="url">here</a>`
-    r"(?:(?<=>)[^<>\n]{0,20}</a>[.,;]?)?[^\S\n]*(?:\n|$)"
+    r"(?:(?<=>)[^<>\n]{0,20}</a>[.,;]?)?[^\S\n]*(?:\\n\b|<br[ \t]*/?>)?[^\S\n]*(?:\n|$)"
 )
 
 

@@ -196,7 +196,7 @@ def _told_apart(first: Hit, second: Hit) -> bool:
 
 # Between a chapter's title and the title of the collection it is in: `Title. Chapter in
 # "Collection"`, `Title. In: Collection`.
-_CHAPTER_IN = re.compile(r"(?i)[\s.,;:]*(?:chapter\s+)?in\b[\s:]*[\"“«']?[ \t]*")
+_CHAPTER_IN = re.compile(r"(?i)[\s.,;:]*(?:chapter\s+)?in\b[\s:]*[\"“«'*_]{0,2}[ \t]*")
 
 
 def join_chapter_collections(text: str, hits: list[Hit], groups: Groups) -> None:

@@ -232,7 +232,7 @@ _NOT_WORK_TITLE = re.compile(
     r"installation|instruction|operator['’]?s)\s+manual\b|\busers?['’]?\s+guide\b|\bversion\s+\d|\blecture\s+\d+\b|"
     r"\blecture\s+notes\b(?!\s+in\b)|\bcourse\s+notes\b|\bslides\b|\bkeynote\b|\bwebinar\b|"
     # an online course ("Lecture 6.5 - rmsprop, COURSERA: Neural Networks for Machine Learning")
-    r"\bcoursera\b|\budacity\b)"
+    r"\bcoursera\b|\budacity\b|\bstata\s+module\b)"
     r"|\b(?i:optimi[sz]ation|modell?ing|software|solver)\s+(?i:suite|studio)\b"
 )
 # Who writes manuals: "Manual, CPLEX User's" read as an author.
@@ -460,6 +460,18 @@ def _quoted_at(text: str, hit: Hit) -> tuple[int, int] | None:
             return at, at + len(title)
         at = text.find(first, at + 1, hit.end)
     return None
+
+
+# A Doxygen image's caption: `\image html wolf.gif "One Grey Wolf" width=3cm`.
+_IMAGE_COMMAND = re.compile(r"[\\@]image[ \t]+\w+[ \t]+\S+[ \t]+$")
+
+
+def _image_caption(text: str, hit: Hit, stop: int) -> bool:
+    quoted = _quoted_at(text, hit)
+    if quoted is None:
+        return False
+    line_start = text.rfind("\n", 0, quoted[0]) + 1
+    return _IMAGE_COMMAND.search(text, line_start, quoted[0] - 1) is not None
 
 
 # A quoted item of a list of quoted words (`"Close", "Adj Close", and "Volume"`): a value.
@@ -718,6 +730,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("verb-first", _verb_first, title_only=True),
     Veto("quotation", _quotation, title_only=True),
     Veto("quoted-list-item", _quoted_list_item, title_only=True),
+    Veto("image-caption", _image_caption, title_only=True),
     Veto("named-thing", _named_thing, title_only=True),
     Veto("part-of", _part_of, title_only=True),
     Veto("venue-as-title", _venue_title, title_only=True),

@@ -390,3 +390,24 @@ def test_bracketed_author_years_each_before_its_link_are_two_references() -> Non
     )
     found = [(h.ref.key if h.ref else None, h.also) for h in find_hits(text)]
     assert found == [("doi:10.5555/s1-2007-2", ()), ("doi:10.5555/4235.98", ())]
+
+
+def test_a_chapter_and_its_emphasised_collection_are_one_reference() -> None:
+    text = (
+        "    References\n    ----------\n"
+        "    Okafor, J. H., & Lind, M. (2005). Testing for weak tides in linear IV\n"
+        "    regression. In *Identification and Inference for Tidal Models*.\n"
+        "    Cambridge University Press.\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.title_hint == "Testing for weak tides in linear IV regression"
+
+
+def test_a_link_closed_by_doxygens_line_break_command_ends_its_line() -> None:
+    text = (
+        "  ''the rows were configured into r rows and c columns'' \\n\n"
+        "  [Okafor et al., 2005] http://dx.doi.org/10.5555/11589990_80 \\n\n"
+        "  (there is an error in the description above)\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.ref.key == "doi:10.5555/11589990_80"
