@@ -52,7 +52,7 @@ _LINK_NEEDLES = ("`", "](", "href", "@link", ":target:")
 # Between a mention and the identifier after it: punctuation, at most one line break, and the
 # words an entry puts before its link; `and`, `see also` or a sentence of prose mean another work.
 _BEFORE_LINK = re.compile(
-    r"[ \t]*[.,:(\[<–—-]?[ \t]*\n?[ \t]*"
+    r"[ \t]*[.,:(\[<–—-]?[ \t]*(?:\\n\b[ \t]*)?\n?[ \t]*"
     r"(?:(?i:available|online|at|url|doi|pdf|link|from|see)\b[ \t]*[:.\]\[]*[ \t]*){0,3}"
     r"[(\[<{]?(?:@link[ \t]+)?"
 )

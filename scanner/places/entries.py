@@ -211,6 +211,11 @@ def _heads_entry(text: str, hit: Hit) -> bool:
     return (
         labelled_item(text, line_start, hit.start)
         or _HEAD_LABEL.fullmatch(text, line_start, hit.start) is not None
+        # the mention is the bracketed label opening its line: `[Clerc, 2011] Title \n url`
+        or (
+            _OPEN_BRACKET.fullmatch(text, line_start, hit.start) is not None
+            and text.startswith("]", hit.end)
+        )
         or starts_paragraph(text, line_start, hit.start)
         or (
             _TITLE_CASE_HEAD.fullmatch(text, line_start, hit.start) is not None
@@ -221,6 +226,7 @@ def _heads_entry(text: str, hit: Hit) -> bool:
     )
 
 
+_OPEN_BRACKET = re.compile(r"[ \t]*\[")
 # A title in title case opening the line before the words read as its authors (`Residual
 # Learning of Deep Image Stacks (2015).`: the "authors" are the title's last words).
 _TITLE_CASE_HEAD = re.compile(

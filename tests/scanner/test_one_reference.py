@@ -411,3 +411,13 @@ def test_a_link_closed_by_doxygens_line_break_command_ends_its_line() -> None:
     )
     (hit,) = find_hits(text)
     assert hit.ref is not None and hit.ref.key == "doi:10.5555/11589990_80"
+
+
+def test_a_bracketed_author_year_label_heads_its_entry_and_link() -> None:
+    text = (
+        "  many particles with a small probability'' \\n\n"
+        "  [Okafor Lind, 2011] Standard Tide Swarm Optimisation, From 2006 to 2011 \\n\n"
+        "  http://lind.okafor.example.fr/pso/SPSO_descriptions.pdf\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.start == text.index("Okafor")
