@@ -149,6 +149,11 @@ def test_two_readings_of_one_entry_line_are_one_reference() -> None:
         "Sharp levels use visible normal sampling (Hertz, 2018), while rough levels\n"
         "integrate a smaller source.\n\n"
         "@see {@link https://jcgt.org/published/0007/04/01/ | Sampling Visible Normals}\n",
+        # the link alone (or labelled) in its paragraph, then the work's entry
+        "Shrink the sketch.\n\nhttps://arxiv.org/abs/1512.03385\n\n"
+        "Okafor, J. and Lind, K. (2015). Residual learning of deep tide stacks.\n",
+        "Shrink the sketch.\n\nPaper: https://arxiv.org/abs/1512.03385\n\n"
+        "Okafor and Lind (2015), Residual learning of deep tide stacks.\n",
         # an entry, a blank line, its link
         "Based on:\n\nMara Saf, Gui Cu, and Ming Lo,\n"
         '"Perceptually uniform colour space for image signals,"\n'
