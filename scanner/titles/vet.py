@@ -462,6 +462,29 @@ def _quoted_at(text: str, hit: Hit) -> tuple[int, int] | None:
     return None
 
 
+# A quoted eponymous name, not a title: `the "Kleibergen-Paap rk Wald F statistic"`, `"Lloyd's
+# algorithm"` (the convention counts no eponym).
+_EPONYM_NAME = re.compile(
+    r"(?:[A-Z][a-z]+[-–][A-Z][a-z]+|[A-Z][a-z]+['’]s)\b"
+    r"(?:[ \t]+(?!(?i:for|of|in|on|with|to|from|by|and|via|using|under)\b)[\w-]+){0,4}?"
+    r"[ \t]+(?i:statistic|test|estimator|"
+    r"criterion|method|algorithm|distribution|index|coefficient|transform|filter|rule|bound|"
+    r"inequality|theorem|lemma|formula|equation)s?"
+)
+
+
+def _eponym_name(text: str, hit: Hit, stop: int) -> bool:
+    title = (_fields(hit).title or "").strip(" .,")
+    return (
+        _quoted_at(text, hit) is not None
+        and len(title.split()) <= _EPONYM_WORDS
+        and _EPONYM_NAME.fullmatch(title) is not None
+    )
+
+
+_EPONYM_WORDS = 8
+
+
 # A Doxygen image's caption: `\image html wolf.gif "One Grey Wolf" width=3cm`.
 _IMAGE_COMMAND = re.compile(r"[\\@]image[ \t]+\w+[ \t]+\S+[ \t]+$")
 
@@ -731,6 +754,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("quotation", _quotation, title_only=True),
     Veto("quoted-list-item", _quoted_list_item, title_only=True),
     Veto("image-caption", _image_caption, title_only=True),
+    Veto("eponym-name", _eponym_name, title_only=True),
     Veto("named-thing", _named_thing, title_only=True),
     Veto("part-of", _part_of, title_only=True),
     Veto("venue-as-title", _venue_title, title_only=True),

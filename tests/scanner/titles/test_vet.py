@@ -118,6 +118,12 @@ def test_what_the_place_says_is_not_a_citation(text: str) -> None:
 # A real author-year next to prose, a quotation or a parameter list: the mention is kept,
 # the prose is not its title.
 MENTIONS_NOT_TITLES = [
+    # a quoted eponymous name with the work that defines it
+    (
+        '    used by the ``tidereg`` command for the "Okafor-Lind rk Wald F statistic" (Moss,\n'
+        "    Lind and Stilt, 2007).\n",
+        "Moss",
+    ),
     (
         "          From Langfeld and Horvitz 2012:\n"
         '          "Strictly speaking, a call to the R function should return a missing\n'
