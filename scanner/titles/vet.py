@@ -276,6 +276,23 @@ def _code_repository(text: str, hit: Hit, stop: int) -> bool:
     return bool(links) and all(_CODE_LINK.match(link) for link in links)
 
 
+# A forum or a mailing list: an entry without a venue whose link points at one (`Hoffman, M.
+# (2013). <i>Lazy updates</i>. Retrieved from <a href="https://groups.example.com/...">`).
+_FORUM_LINK = re.compile(
+    r"(?i)(?:https?://)?(?:www\.)?(?:groups\.(?:google|yahoo)\.com|stackoverflow\.com|"
+    r"[\w-]+\.stackexchange\.com|mathoverflow\.net|reddit\.com|mail-archive\.com|"
+    r"lists\.[\w.-]+/|discourse\.[\w.-]+/)"
+)
+
+
+def _forum(text: str, hit: Hit, stop: int) -> bool:
+    if _fields(hit).venue:
+        return False
+    # (past the next hit: the tagger may read the link itself as a title)
+    links = _LINK.findall(text[hit.start : hit.end] + _entry_rest(text, hit, len(text)))
+    return bool(links) and all(_FORUM_LINK.match(link) for link in links)
+
+
 # A publisher and its city before a year are a book's imprint, which the entry before them
 # already names ("<i>Spatial Databases With Application To GIS</i>. Morgan Kaufmann, San
 # Francisco, 2002."), not authors: a publisher's whole name read as the first author.
@@ -744,6 +761,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("web-page", _web_page),
     Veto("not-a-work", _not_work_title),
     Veto("code-repository", _code_repository),
+    Veto("forum", _forum),
     Veto("talk", _talk),
     Veto("publisher-as-author", _publisher_as_author),
     Veto("body-as-author", _body_as_author),

@@ -105,6 +105,9 @@ NOT_CITATIONS = [
     '   See the note on page 3 of the 2010 paper: "In practice, this method settles on a\n'
     '   better solution if we reset the state before each step"\n',
     '   the columns "Open", "High", "Low", "Close", "Adj Close", and "Volume" of the table\n',
+    # a forum post: the entry's only link points at a forum
+    "   <li>Okafor, M. D. (2013). <i>Lazy updates for online tides</i>. Retrieved from\n"
+    '   <a href="https://groups.yahoo.com/neo/groups/tides/conversations/topics/250">here</a></li>\n',
     # a Doxygen image's caption
     '   @image html tides_example.png "Tide clustering results on most common data-sets."\n',
 ]
