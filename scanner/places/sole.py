@@ -90,8 +90,15 @@ def _link_then_entry(text: str, link: Hit, entry: Hit) -> bool:
     above = BLANK_LINE.split(text[max(0, line_start - ENTRY_REACH) : link.start])[-1]
     if _LIST_ITEM.search(above):
         return False
-    words = WORD.findall(_LINKS_AND_TAGS.sub(" ", above))
-    return all(word.lower() in _SLOT_WORDS for word in words)
+    # the link alone, or under a label with its colon (`Paper:`); `See <link>` points at the
+    # link, and a paragraph after it is another matter
+    return not above.strip() or (
+        _LABEL_ONLY.fullmatch(above) is not None
+        and all(word.lower() in _SLOT_WORDS for word in WORD.findall(above))
+    )
+
+
+_LABEL_ONLY = re.compile(r"\s*(?:[A-Za-z]+[ \t]*){1,2}:[ \t]*[<(`]?")
 
 
 def _dated_doi_item(text: str, named: list[Hit], linked: list[Hit]) -> bool:
