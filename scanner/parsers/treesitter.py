@@ -50,12 +50,14 @@ from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
 
 _SNIFF = 65536  # characters read to tell a C++ header from a C one
 _QUERIES = Path(__file__).resolve().parent.parent / "queries"
-# `class TORCH_API Foo : Base {` does not parse as a class, nor does
-# `template <class T> BOOST_MATH_GPU_ENABLED inline T f(T x) BOOST_MATH_NOEXCEPT(T) {` as a
+# `class TORCH_API Foo : Base {` (or `class LIB_DLL_PUBLIC Foo`) does not parse as a class, nor
+# does `template <class T> BOOST_MATH_GPU_ENABLED inline T f(T x) BOOST_MATH_NOEXCEPT(T) {` as a
 # function; blanking export, specifier and statement macros (same length, so offsets hold)
 # lets them.
 _EXPORT_MACRO = re.compile(
-    rb"\b[A-Z][A-Z0-9_]*_(?:API|EXPORT|IMPORT|HIDDEN|EXTERN|DLL)\b"
+    rb"\b[A-Z][A-Z0-9_]*_(?:API_?|EXPORT|IMPORT|HIDDEN|EXTERN|"
+    # (`LIB_DLL_PUBLIC_INLINE_CLASS` too; not an include guard, `LIB_DLL_EXPORT_H`)
+    rb"DLL(?:_?(?:PUBLIC|LOCAL|EXPORT|IMPORT)(?:_INLINE(?:_CLASS)?)?)?)\b"
     rb"|\b[A-Z][A-Z0-9_]*_(?:GPU_ENABLED|CUDA_ENABLED|FORCEINLINE|INLINE|CONSTEXPR)\b"
     rb"(?![ \t]*\()"
     rb"|\b[A-Z][A-Z0-9_]*_NOEXCEPT\b(?:[ \t]*\([^()\n]*\))?"
