@@ -106,6 +106,9 @@ _NOT_WORK = re.compile(
     r"stack\s*overflow|mathoverflow)\b"
 )
 _BY = re.compile(r"[\"”*]?\s+by\s")
+_PAPER_BEFORE = re.compile(r"(?i)\b(?:paper|article|preprint)\s*[:,]?\s*[\"“'`]?\s*$")
+_PAPER_REACH = 30
+_PAPER_FIRST = re.compile(r"(?i)(?:the|this|a|our|their)\s+(?:paper|article|preprint)\b")
 _ET_AL = re.compile(r"\bet\.?\s+al\b")
 _ENTRY_STOP = re.compile(r"\n[ \t*#/]*\n|\n[ \t*#/]*(?:\.\.\s+\[|\[\d+\]|\d{1,3}[.)]\s|[-*•]\s)")
 _REACH = 160  # how far past a hit its entry's publisher may stand
@@ -179,9 +182,13 @@ def _is_book(text: str, hit: Hit, stop: int) -> bool:
         # by Nocedal & Wright"; a paper is cited with its year or venue.
         at = entry.find(fields.title)
         after_title = at + len(fields.title)
+        before = text[max(0, hit.start - _PAPER_REACH) : hit.start] + entry[: max(at, 0)]
         if (
             at >= 0
             and _BY.match(entry, after_title)
+            # "the paper "Title" by Smith and Jones": a paper, named as one
+            and _PAPER_BEFORE.search(before) is None
+            and _PAPER_FIRST.match(fields.title) is None
             # "by I. Loshchilov et al.": a paper's many authors, not a book's
             and _ET_AL.search(entry, after_title, after_title + 80) is None
         ):
