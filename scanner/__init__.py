@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
         SymbolKind,
         TextBlock,
     )
-    from scanner.walk import is_excluded
+    from scanner.walk import is_excluded, iter_candidates
 
 _EXPORTS = {
     "scan_paths": "scanner.scan",
@@ -67,6 +67,7 @@ _EXPORTS = {
     "SymbolKind": "scanner.types",
     "TextBlock": "scanner.types",
     "is_excluded": "scanner.walk",
+    "iter_candidates": "scanner.walk",
     "lazy_compile": "scanner.lazyre",
     "source_digest": "scanner.cache",
     "source_files": "scanner.cache",
@@ -95,6 +96,7 @@ __all__ = [
     "find_pyproject",
     "git",
     "is_excluded",
+    "iter_candidates",
     "lazy_compile",
     "project_root",
     "repository_of",

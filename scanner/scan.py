@@ -511,12 +511,19 @@ def scan_bytes(
         if generated is not None:
             return FileScan(path, language.name, FileStatus.SKIPPED, reason=generated)
     # Decoding first costs little (UTF-8 validation runs in C) and means binary and
-    # mis-encoded files are always reported, even those the prefilter would pass over.
-    decoded = decode(data, language.name)
-    if decoded.text is None:
+    # mis-encoded files are always reported, even those the prefilter would pass over. Most
+    # files are ASCII without a NUL byte, the text of their bytes as they are: such a file is
+    # decoded only once it passes the prefilter (most do not).
+    from scanner.reading import PLAIN, plainly_decoded
+
+    plain = plainly_decoded(data)
+    decoded = PLAIN if plain else decode(data, language.name)
+    if decoded.text is None and not plain:
         return FileScan(path, language.name, FileStatus.SKIPPED, reason=decoded.skip)
     # The prefilter reads UTF-8 bytes; text in another encoding is re-encoded for it first.
-    probe = data if decoded.utf8 else decoded.text.encode("utf-8", "surrogatepass")
+    probe = data
+    if not decoded.utf8 and decoded.text is not None:
+        probe = decoded.text.encode("utf-8", "surrogatepass")
     cues: tuple[int, ...] | None = None
     if options.prefilter:
         # Imported on the first file read: building its automata and importing the link hosts
@@ -542,12 +549,14 @@ def scan_bytes(
 
         default_tagger()  # loads the title model once per process
 
+    text = data.decode("ascii") if plain else decoded.text
+    assert text is not None
     module = module_name(root, path) if language.parser == "python" else path
     source = SourceFile(
         path,
         root / path,
         language.name,
-        decoded.text,
+        text,
         module,
         options.prefilter,
         cues,
@@ -582,7 +591,7 @@ def scan_bytes(
         tuple(mentions),
         len(parsed.blocks) + parsed.quiet,
         "; ".join(notes) or None,
-        (SUPPRESSION_MARKER in decoded.text) if mentions else None,
+        (SUPPRESSION_MARKER in text) if mentions else None,
     )
 
 

@@ -11,7 +11,8 @@ mention of one work is one reference (`reference/references.md`):
   family name and year (a label spelled slightly differently still matches);
 - a title or author-year that is a link's text, stands beside its identifier or opens the
   sentence the identifier closes (`beside.py`, `sentences.py`), an entry's fields after its
-  linked title (`fields.py`), two readings of one entry (`same.py`), and the one work and the
+  linked title (`fields.py`), another copy of an entry's work linked on the lines after its
+  identifier (`copies.py`), two readings of one entry (`same.py`), and the one work and the
   one bare link of a place a paragraph apart (`sole.py`).
 
 The merged hit keeps the strongest identifier written (arXiv > DOI > URL > ISBN > book >
@@ -24,6 +25,7 @@ from __future__ import annotations
 from scanner.places.base import Groups
 from scanner.places.beside import join_beside
 from scanner.places.combine import merge
+from scanner.places.copies import join_link_copies
 from scanner.places.entries import (
     join_entry_identifiers,
     join_entry_tails,
@@ -60,6 +62,7 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     join_leading_identifiers(text, hits, groups)
     join_entry_tails(text, hits, groups)
     heads |= join_fields_after_links(text, hits, groups)
+    join_link_copies(text, hits, groups)
     beside = frozenset(hits[i].start for i in heads | join_beside(text, hits, groups))
     join_labels(text, hits, groups)
     join_author_year_mentions(text, hits, groups)

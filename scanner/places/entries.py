@@ -52,11 +52,15 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> set[in
         if not mergeable(hit) or not mergeable(entry):
             continue
         if entry.ref is None and entry.kind is RefKind.AUTHOR_YEAR:
-            if _titled_by(text, entry, hit) or (
-                hit.ref is not None
-                and _heads_entry(text, entry)
-                and _continues_entry(text, entry, hit.start)
-                and ends_its_line(text, hit.end)
+            if (
+                _titled_by(text, entry, hit)
+                or _anchored_after(text, entry, hit)
+                or (
+                    hit.ref is not None
+                    and _heads_entry(text, entry)
+                    and _continues_entry(text, entry, hit.start)
+                    and ends_its_line(text, hit.end)
+                )
             ):
                 groups.join(index - 1, index)
                 heads.add(index - 1)
@@ -156,13 +160,27 @@ _HEAD_LABEL = re.compile(r"[ \t]*(?:[A-Za-z]+[ \t]*){1,2}:[ \t]*")
 _YEAR_TO_TITLE = re.compile(r"[ \t]*[.,:]?[ \t]*[\[(\"'“‘`*_]*")
 
 
+# The other authors of an entry before the one an author-year was read from (`Webb, G., &amp;`
+# before `Boughton, J. (2005)`): capitalised names, initials and their joining words.
+_LEADING_AUTHORS = re.compile(
+    r"(?:[ \t]*(?:[A-Z][\w'’-]*\.?,?|&amp;|&|and|et[ \t]+al\.?,?))*[ \t]*"
+)
+
+
+def _after_head_label(text: str, line_start: int, start: int) -> bool:
+    """Whether only a heading word and its colon stand before `start` on its line (`See:`,
+    `Reference:`), perhaps with the entry's other authors after it."""
+    head = _HEAD_LABEL.match(text, line_start, start)
+    return head is not None and _LEADING_AUTHORS.fullmatch(text, head.end(), start) is not None
+
+
 def _heads_entry(text: str, hit: Hit) -> bool:
     """Whether the author-year `hit` opens an entry: it starts a list item, a paragraph, or
     the line after a heading word, rather than standing in a sentence."""
     line_start = text.rfind("\n", 0, hit.start) + 1
     return (
         labelled_item(text, line_start, hit.start)
-        or _HEAD_LABEL.fullmatch(text, line_start, hit.start) is not None
+        or _after_head_label(text, line_start, hit.start)
         or starts_paragraph(text, line_start, hit.start)
     )
 
@@ -184,6 +202,18 @@ def _titled_by(text: str, head: Hit, hit: Hit) -> bool:
 
 
 _TITLE_WORDS = 4  # the words of a title that must open the text after the authors and year
+
+
+# Between an entry's authors and year and the HTML anchor that links its title: punctuation,
+# one line break, the anchor's opening (`Friedman, J. H. (2002).` then `<a href="URL">` and the
+# title as the anchor's text).
+_YEAR_TO_ANCHOR = re.compile(r"(?i)[ \t]*[.,:]?[ \t]*(?:\n[ \t]*)?<a\s+[^<>\n]*?href\s*=\s*[\"']?")
+
+
+def _anchored_after(text: str, head: Hit, hit: Hit) -> bool:
+    """Whether the identifier `hit` is the target of an HTML anchor right after the authors and
+    year `head`: the entry's link, its title the anchor's text."""
+    return hit.ref is not None and _YEAR_TO_ANCHOR.fullmatch(text, head.end, hit.start) is not None
 
 
 def join_entry_tails(text: str, hits: list[Hit], groups: Groups) -> None:
@@ -322,6 +352,10 @@ def _continues_entry(text: str, entry: Hit, start: int) -> bool:
     # A numpy or Google `References` entry runs on through its publisher and notes to its
     # link, as long as no sentence of prose starts; so does an entry cited in prose ("as
     # described by B. N. Parlett, "Title", Journal, 1969,") onto the next line, to its DOI.
-    return (starts_paragraph(text, line_start, entry.start) or gap.count("\n") <= 1) and all(
-        match[1].lower() in TRAILER_WORDS for match in _PROSE.finditer(gap)
-    )
+    # So does an entry after a heading word on its line (`See: Authors (2005). <i>Title</i>.
+    # Venue. Retrieved from` then its link on the next line).
+    return (
+        starts_paragraph(text, line_start, entry.start)
+        or gap.count("\n") <= 1
+        or _after_head_label(text, line_start, entry.start)
+    ) and all(match[1].lower() in TRAILER_WORDS for match in _PROSE.finditer(gap))

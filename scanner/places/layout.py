@@ -20,9 +20,11 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a blank line between two lines of text
 _LINKS = re.compile(r"\S*(?:://|www\.|doi:|arxiv:)\S*", re.IGNORECASE)
 
 
-# What may follow an entry's last link on its line: punctuation, a parenthesised remark
-# (`(working paper)`), or the words entries put after a link.
+# What may follow an entry's last link on its line: the close of the HTML anchor it is the
+# target of, with a short text (`">here</a>`, Javadoc's `Retrieved from <a href="...">here</a>`),
+# punctuation, a parenthesised remark (`(working paper)`), or the words entries put after a link.
 _LINE_TAIL = re.compile(
+    r"(?:[\"']?[^<>\n]{0,60}>[^<>\n]{0,40}</a[ \t]*>)?"
     r"[^\S\n]*[.,;:)>\]`'\"]*[^\S\n]*(?:\([^()\n]{0,40}\)[.,;]?)?[^\S\n]*(?:\n|$)"
 )
 

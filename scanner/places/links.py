@@ -1,6 +1,6 @@
 """Link targets and the references pointing at them, as one reference: reST hyperlink targets
-(`` `Title`_ `` and `.. _Title: url`), and Markdown's reference-style links (`[Title][key]` and
-`[key]: url`)."""
+(`` `Title`_ `` and `.. _Title: url`), and Markdown's reference-style links (`[Title][key]`,
+`[Title]` and `[key]: url`)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,9 @@ _MARKDOWN_TARGET = re.compile(r"(?:^|\n)[ \t]*\[(?P<name>[^\]\n]{1,80})\]:[ \t]*
 _MARKDOWN_REFERENCE = re.compile(
     r"\[(?P<quoted>[^\[\]\n]+(?:\n[^\[\]\n]+)?)\]\[(?P<label>[^\[\]\n]{0,80})\]"
 )
+# A shortcut reference link (`[Nehab 2020]`, rustdoc's and CommonMark's): its text is its label,
+# which names the work by its author and year more often than by its title.
+_MARKDOWN_SHORTCUT = re.compile(r"(?<![\]\\])\[(?P<key>[^\[\]\n]{1,80})\](?![\[(:])")
 
 
 def with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
@@ -40,7 +43,7 @@ def with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
     the title hint where none was read."""
     if ("_" not in text and "]:" not in text) or not hits:
         return hits
-    anonymous = list(_ANONYMOUS_REFERENCE.finditer(text))
+    anonymous = list(_ANONYMOUS_REFERENCE.finditer(text)) if "`__" in text else []
     markdown: dict[str, list[re.Match[str]]] | None = None  # read at the first definition
     anonymous_targets = 0
     named_references: dict[str, list[re.Match[str]]] | None = None  # read at the first target
@@ -61,6 +64,8 @@ def with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
                 markdown = {}
                 for m in _MARKDOWN_REFERENCE.finditer(text):
                     markdown.setdefault(_link_name(m["label"] or m["quoted"]), []).append(m)
+                for m in _MARKDOWN_SHORTCUT.finditer(text):
+                    markdown.setdefault(_link_name(m["key"]), []).append(m)
             wanted = markdown.get(_link_name(defined["name"]), [])
             pointing = [m for m in wanted if m.start() < line_start]
         elif hit.ref is not None and _ANONYMOUS_TARGET.search(before):

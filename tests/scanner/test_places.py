@@ -125,6 +125,21 @@ def test_a_chapter_and_the_collection_it_is_in_are_one_reference() -> None:
     ]
 
 
+def test_a_chapter_in_an_emphasised_book_is_one_title_reference() -> None:
+    # `In *Book*`: the book is the chapter's collection, not a second work, and the reference
+    # is the chapter (a title), not the book.
+    text = (
+        "References\n----------\n"
+        "Ruiz, A., & Vale, R. (2005). Testing for weak signals in linear\n"
+        "models. In *Identification and Inference for Signal Models*.\n"
+        "Cambridge University Press.\n"
+    )
+    hits = find_hits(text)
+    assert [(h.kind, h.title_hint) for h in hits] == [
+        (RefKind.TITLE, "Testing for weak signals in linear models")
+    ]
+
+
 def test_a_sentence_about_the_code_after_a_mention_is_no_title() -> None:
     text = (
         "Implements the algorithm described by Raghavan, Albert and Kumara (2007). This\n"
@@ -259,3 +274,81 @@ def test_a_markdown_reference_link_and_its_definition_are_one_reference() -> Non
     # a definition no reference link uses stays a link of its own, beside the title
     unused = text.replace("][fm2000]", "]")
     assert RefKind.URL in [h.kind for h in find_hits(unused)]
+
+
+# An entry that holds its DOI, as Javadoc and JSDoc write it; the second link is the same work.
+_GAPS_ENTRY = (
+    " Smith, J. and Doe, A. (2015). Fast spectral gaps in sparse graphs. Journal of\n"
+    " Graph Methods, 12(3), 45-67. doi:10.1234/jgm.2015.045\n"
+)
+
+
+def test_a_link_on_the_lines_after_an_entrys_identifier_is_a_copy_of_its_work() -> None:
+    copies = [
+        # an HTML anchor after a paragraph tag
+        ' <p>\n <a href="https://journals.graph-methods.test/article/view/45">(journal page)</a>\n',
+        # a bare link on another host on the next line
+        " https://journals.graph-methods.test/article/view/45\n",
+        # under a copy's label, after a blank comment line
+        '  \n Preprint: <a href="https://people.example.edu/~smith/papers/gaps.pdf">PDF</a>\n',
+        # the anchor's text is the entry's own title
+        ' <a href="https://people.example.edu/~smith/papers/gaps.pdf">Fast spectral gaps in'
+        " sparse graphs</a>\n",
+    ]
+    for copy in copies:
+        hits = find_hits(_GAPS_ENTRY + copy)
+        assert [(h.kind, h.ref.key if h.ref else None) for h in hits] == [
+            (RefKind.DOI, "doi:10.1234/jgm.2015.045")
+        ], copy
+
+
+def test_a_link_after_an_entry_that_names_a_work_of_its_own_is_another_reference() -> None:
+    others = [
+        # the anchor's text is another title
+        ' <a href="https://people.example.edu/~lee/papers/revisited.pdf">Spectral gaps'
+        " revisited</a>\n",
+        # words of its own before the link
+        " The follow-up by Lee extends it: https://people.example.edu/~lee/papers/revisited.pdf\n",
+        # the next entry in between
+        " Lee, K. (2017). Spectral gaps revisited. Graph Letters.\n"
+        " https://people.example.edu/~lee/papers/revisited.pdf\n",
+        # four lines down
+        "  \n  \n  \n https://people.example.edu/~lee/papers/revisited.pdf\n",
+        # the next entry of the list, labelled
+        " .. [2] https://people.example.edu/~lee/papers/revisited.pdf\n",
+        " - https://people.example.edu/~lee/papers/revisited.pdf\n",
+    ]
+    for other in others:
+        kinds = [h.kind for h in find_hits(_GAPS_ENTRY + other)]
+        assert kinds[0] is RefKind.DOI and RefKind.URL in kinds, other
+    # without an entry, two links list two works
+    bare = (
+        " https://doi.org/10.1234/jgm.2015.045\n"
+        " https://people.example.edu/~lee/papers/revisited.pdf\n"
+    )
+    assert [h.kind for h in find_hits(bare)] == [RefKind.DOI, RefKind.URL]
+
+
+def test_an_entrys_authors_and_year_join_its_anchored_link() -> None:
+    see = (
+        " See: Roe, K., Poe, L., &amp; Moe, M. (2009). <i>Refining eigenvalue bounds on sparse\n"
+        " graphs</i>. Linear Algebra Letters, 3, 1-12. Retrieved from\n"
+        ' <a href="https://people.example.edu/~roe/papers/refine09.pdf">here</a>\n'
+    )
+    assert [h.kind for h in find_hits(see)] == [RefKind.URL]
+    anchored = (
+        " Quinn, R. (2002).\n"
+        ' <a href="https://doi.org/10.5555/warm.2002.7">\n'
+        " Warm starts for iterative eigensolvers</a>. Numerical Notes, 7, 1-9.\n"
+    )
+    assert [h.kind for h in find_hits(anchored)] == [RefKind.DOI]
+
+
+def test_a_shortcut_reference_link_is_its_definitions_reference() -> None:
+    text = (
+        " Corners are handled as in [Doe 2020], which discusses the general case.\n\n"
+        " [Doe 2020]: https://dl.acm.org/doi/10.5555/3300000.3300001\n"
+    )
+    hits = find_hits(text)
+    assert [h.kind for h in hits] == [RefKind.DOI]
+    assert text.index("[Doe 2020]") + 1 in hits[0].also

@@ -1,0 +1,218 @@
+"""A second link of one entry: its work's copy on another host, on the lines after its identifier.
+
+An entry that already holds its identifier (`... Journal 12, 45-67. doi:10.1234/x`) is often
+followed by another link to the same work: the journal's landing page, the authors' PDF, a
+repository's copy, written on its own line as a bare link or an HTML anchor (`<a
+href="...">PDF</a>`, in Javadoc and JSDoc), perhaps after a paragraph tag or a blank comment
+line, perhaps under a label (`Preprint:`, `free copy:`, `Available at`). It names no work of its
+own, so it is the entry's: one reference, the entry's strongest identifier.
+"""
+
+from __future__ import annotations
+
+import re
+
+from catalog.keys import normalize_title
+from catalog.types import RefKind
+from scanner.places.base import ENTRY_KINDS, Groups, mergeable
+from scanner.places.words import TRAILER_WORDS, WORD
+from scanner.types import Hit
+
+_MAX_LINES = 3  # the copy stands on one of the three lines after its entry's identifier
+
+# What may stand on the lines between the identifier's line and the copy's: nothing, or
+# paragraph markup only (Javadoc's `<p>`, `<br/>`, a list item's close).
+_BETWEEN_LINE = re.compile(r"(?i)[ \t\r]*(?:</?(?:p|br|li|ul|ol|dd|dt)[ \t]*/?>[ \t\r]*)*")
+
+# A list item's label: the next entry starts (a Javadoc `@see` tag with only a link does not).
+_NEXT_ENTRY = re.compile(
+    r"[ \t]*(?:\.\.[ \t]*\[|\[[^\]\n]{1,40}\]:?[ \t]|[-*•+][ \t]|\d{1,3}[.)][ \t]|<li\b|@cite\b|"
+    r"\\cite\b)"
+)
+
+# An HTML anchor's opening before the copy's link, and its close with its text after it.
+_ANCHOR_OPEN = re.compile(r"(?i)<a\s+[^<>\n]*?href\s*=\s*[\"']?$")
+_ANCHOR_CLOSE = re.compile(r"(?i)[\"']?[^<>\n]{0,40}>(?P<label>[^<\n]{0,120})</a\s*>")
+
+# What closes a line after a link: punctuation, brackets, a closing tag, a short remark in
+# parentheses (`(paywalled)`).
+_LINE_END = re.compile(
+    r"(?i)(?:[ \t]*(?:[.,;:)\]}>\"'`]|</?(?:p|br|li|i|em|b|a)[ \t]*/?>|\([^()\n]{0,40}\)))*"
+    r"[ \t\r]*$"
+)
+
+# Words that label a link as another copy of the work (`Preprint:`, `free copy`, `journal
+# page`, `PDF`, `here`, `the authors' site`), besides the words entries put before a link.
+_COPY_WORDS = TRAILER_WORDS | frozenset(
+    [
+        "free",
+        "copy",
+        "copies",
+        "here",
+        "journal",
+        "publisher",
+        "page",
+        "landing",
+        "abstract",
+        "html",
+        "mirror",
+        "open",
+        "access",
+        "download",
+        "the",
+        "author",
+        "authors",
+        "site",
+        "homepage",
+        "postprint",
+        "reprint",
+        "ssrn",
+        "sciencedirect",
+        "springer",
+        "springerlink",
+        "wiley",
+        "ieee",
+        "xplore",
+        "acm",
+        "jstor",
+        "researchgate",
+        "citeseer",
+        "citeseerx",
+        "hal",
+        "semantic",
+        "scholar",
+    ]
+)
+_MAX_LABEL_WORDS = 6
+_NEARBY = 8
+
+
+def join_link_copies(text: str, hits: list[Hit], groups: Groups) -> None:
+    """Join a bare link on one of the lines after an entry's identifier (its entry read with a
+    title or its authors and year), with only paragraph markup, a blank line or a copy's label
+    between them and nothing after it on its line, to that entry: another copy of the work."""
+    titled = {groups.find(i) for i, hit in enumerate(hits) if _is_entry_text(hit)}
+    for index in range(1, len(hits)):
+        copy, entry = hits[index], hits[index - 1]
+        if (
+            copy.kind is not RefKind.URL
+            or copy.ref is None
+            or entry.ref is None
+            or not mergeable(copy)
+            or not mergeable(entry)
+            or groups.find(index - 1) == groups.find(index)
+        ):
+            continue
+        if _names_own_work(text, copy):
+            continue
+        if groups.find(index - 1) not in titled and not _titled(entry):
+            continue
+        if _same_source(entry, copy) or not _follows_on_own_line(text, entry, copy):
+            continue
+        if _copy_of(text, copy, _entry_title(hits, groups, index - 1)):
+            groups.join(index - 1, index)
+
+
+# The start of a link's own text: a hit read with an entry of its own spans that entry.
+_LINK_START = re.compile(r"(?i)https?://|ftp://|www\.")
+
+
+def _names_own_work(text: str, copy: Hit) -> bool:
+    """Whether the link was read with an entry of its own (its authors or title)."""
+    fields = copy.reference
+    if fields is not None and (fields.title or fields.authors):
+        return True
+    return _LINK_START.match(text, copy.start) is None
+
+
+def _is_entry_text(hit: Hit) -> bool:
+    return hit.ref is None and (hit.kind in ENTRY_KINDS or hit.kind is RefKind.AUTHOR_YEAR)
+
+
+def _titled(hit: Hit) -> bool:
+    fields = hit.reference
+    return bool(hit.title_hint or (fields is not None and (fields.title or fields.authors)))
+
+
+def _entry_title(hits: list[Hit], groups: Groups, index: int) -> str | None:
+    root = groups.find(index)
+    for i in range(max(0, index - _NEARBY), index + 1):  # an entry's readings stand close
+        hit = hits[i]
+        if i == index or groups.find(i) == root:
+            title = (hit.reference.title if hit.reference else None) or hit.title_hint
+            if title:
+                return title
+    return None
+
+
+def _same_source(first: Hit, second: Hit) -> bool:
+    """Two links of one host list two works (`url1` then `url2` of one site), not copies."""
+    if first.kind is not RefKind.URL or first.ref is None or second.ref is None:
+        return False
+    return _host(first.ref.key) == _host(second.ref.key)
+
+
+def _host(key: str) -> str:
+    host = key.split("://", 1)[-1].split("/", 1)[0].lower()
+    return host.removeprefix("www.")
+
+
+def _follows_on_own_line(text: str, entry: Hit, copy: Hit) -> bool:
+    """Whether `copy` stands on one of the lines right after the line `entry` ends, its line
+    holding only the link (perhaps in an anchor, under a copy's label), the lines between
+    blank or paragraph markup, and nothing after `entry` on its own line."""
+    entry_line_end = text.find("\n", entry.end)
+    if entry_line_end < 0 or entry_line_end >= copy.start:
+        return False
+    if not _closes_line(text, entry.end, entry_line_end):
+        return False
+    copy_line_start = text.rfind("\n", 0, copy.start) + 1
+    between = text[entry_line_end + 1 : max(entry_line_end + 1, copy_line_start - 1)]
+    lines = between.split("\n") if between else []
+    if len(lines) + 1 > _MAX_LINES:
+        return False
+    if any(_BETWEEN_LINE.fullmatch(line) is None for line in lines):
+        return False
+    lead = text[copy_line_start : copy.start]
+    if _NEXT_ENTRY.match(lead) is not None:
+        return False  # the link opens the next entry of a list (`.. [3] https://...`)
+    if (anchor := _ANCHOR_OPEN.search(lead)) is not None:
+        lead = lead[: anchor.start()]
+    return _labels_a_copy(lead)
+
+
+def _closes_line(text: str, start: int, end: int) -> bool:
+    """Whether only punctuation, a closing anchor or markup follows `start` up to `end`."""
+    anchor = _ANCHOR_CLOSE.match(text, start, end)
+    if anchor is not None:
+        start = anchor.end()
+    return _LINE_END.match(text, start, end) is not None
+
+
+def _labels_a_copy(words_text: str) -> bool:
+    words = [w.lower() for w in WORD.findall(words_text.replace("'s", ""))]
+    return len(words) <= _MAX_LABEL_WORDS and all(
+        w in _COPY_WORDS or (w.endswith("s") and w[:-1] in _COPY_WORDS) for w in words
+    )
+
+
+def _copy_of(text: str, copy: Hit, title: str | None) -> bool:
+    """Whether the copy's link names nothing of its own: its line ends after it (after its
+    anchor, whose text is a copy's label, a link, or the entry's own title)."""
+    line_end = text.find("\n", copy.end)
+    line_end = len(text) if line_end < 0 else line_end
+    anchor = _ANCHOR_CLOSE.match(text, copy.end, line_end)
+    if anchor is None:
+        return _LINE_END.match(text, copy.end, line_end) is not None
+    if _LINE_END.match(text, anchor.end(), line_end) is None:
+        return False
+    label = anchor["label"].strip()
+    if not label or _labels_a_copy(label) or "://" in label or label.lower().startswith("doi"):
+        return True
+    return title is not None and _same_title(label, title)
+
+
+def _same_title(label: str, title: str) -> bool:
+    wanted, written = normalize_title(title).split(), normalize_title(label).split()
+    shorter = min(len(wanted), len(written))
+    return shorter >= 3 and wanted[:shorter] == written[:shorter]
