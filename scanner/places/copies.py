@@ -19,6 +19,7 @@ from scanner.places.words import TRAILER_WORDS, WORD
 from scanner.types import Hit
 
 _MAX_LINES = 3  # the copy stands on one of the three lines after its entry's identifier
+_COPY_KINDS = frozenset({RefKind.URL, RefKind.ARXIV})  # a landing page, a PDF, the preprint
 
 # What may stand on the lines between the identifier's line and the copy's: nothing, or
 # paragraph markup only (Javadoc's `<p>`, `<br/>`, a list item's close).
@@ -95,7 +96,7 @@ def join_link_copies(text: str, hits: list[Hit], groups: Groups) -> None:
     for index in range(1, len(hits)):
         copy, entry = hits[index], hits[index - 1]
         if (
-            copy.kind is not RefKind.URL
+            copy.kind not in _COPY_KINDS
             or copy.ref is None
             or entry.ref is None
             or not mergeable(copy)

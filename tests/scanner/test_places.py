@@ -285,6 +285,12 @@ def test_a_link_on_the_lines_after_an_entrys_identifier_is_a_copy_of_its_work() 
         assert [(h.kind, h.ref.key if h.ref else None) for h in hits] == [
             (RefKind.DOI, "doi:10.1234/jgm.2015.045")
         ], copy
+    # the preprint after a paragraph tag: one reference, of the strongest identifier
+    preprint = ' <p>\n <a href="https://arxiv.org/abs/1501.01234">preprint</a>\n'
+    hits = find_hits(_GAPS_ENTRY + preprint)
+    assert [(h.kind, h.ref.key if h.ref else None) for h in hits] == [
+        (RefKind.ARXIV, "arxiv:1501.01234")
+    ]
 
 
 def test_a_link_after_an_entry_that_names_a_work_of_its_own_is_another_reference() -> None:
