@@ -31,6 +31,8 @@ _NEXT_ENTRY = re.compile(
     r"\\cite\b)"
 )
 
+_LATER_ENTRY = re.compile(r"\n" + _NEXT_ENTRY.pattern)
+
 # An HTML anchor's opening before the copy's link, and its close with its text after it.
 _ANCHOR_OPEN = re.compile(r"(?i)<a\s+[^<>\n]*?href\s*=\s*[\"']?$")
 _ANCHOR_CLOSE = re.compile(r"(?i)[\"']?[^<>\n]{0,40}>(?P<label>[^<\n]{0,120})</a\s*>")
@@ -177,6 +179,8 @@ def _follows_on_own_line(text: str, entry: Hit, copy: Hit) -> bool:
     lead = text[copy_line_start : copy.start]
     if _NEXT_ENTRY.match(lead) is not None:
         return False  # the link opens the next entry of a list (`.. [3] https://...`)
+    if _LATER_ENTRY.search(text, entry.start, copy_line_start) is not None:
+        return False  # the next entry starts in between, perhaps read into `entry`'s span
     if (anchor := _ANCHOR_OPEN.search(lead)) is not None:
         lead = lead[: anchor.start()]
     return _labels_a_copy(lead)

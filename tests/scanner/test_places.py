@@ -312,6 +312,17 @@ def test_a_link_after_an_entry_that_names_a_work_of_its_own_is_another_reference
     for other in others:
         kinds = [h.kind for h in find_hits(_GAPS_ENTRY + other)]
         assert kinds[0] is RefKind.DOI and RefKind.URL in kinds, other
+    # two footnote entries, the second's link on its own line under it
+    footnotes = (
+        "    [^1]: Able, B., Baker, C.D., Dunn, E., 2017. Automatic Drift Detection in the Field"
+        " Via\n    Statistical Sketches. https://doi.org/10.48550/ARXIV.1701.00001.\n"
+        "    [^2]: Cole, D.F., Eve, G.H., 2020. PyDrift: A Streaming Drift Detection Toolkit in"
+        " Python.\n    https://doi.org/10.48550/ARXIV.2001.00002.\n"
+    )
+    assert [h.ref.key for h in find_hits(footnotes) if h.ref] == [
+        "arxiv:1701.00001",
+        "arxiv:2001.00002",
+    ]
     # without an entry, two links list two works
     bare = (
         " https://doi.org/10.1234/jgm.2015.045\n"
