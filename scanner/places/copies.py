@@ -164,10 +164,14 @@ def _follows_on_own_line(text: str, entry: Hit, copy: Hit) -> bool:
     """Whether `copy` stands on one of the lines right after the line `entry` ends, its line
     holding only the link (perhaps in an anchor, under a copy's label), the lines between
     blank or paragraph markup, and nothing after `entry` on its own line."""
-    entry_line_end = text.find("\n", entry.end)
-    if entry_line_end < 0 or entry_line_end >= copy.start:
+    written = _identifier_end(text, entry)
+    if written is None:
         return False
-    if not _closes_line(text, entry.end, entry_line_end):
+    entry_line_end = text.find("\n", written)
+    # The entry's reading runs past its identifier's line: it took in the next entry's text.
+    if entry_line_end < 0 or entry_line_end >= copy.start or entry.end > entry_line_end:
+        return False
+    if not _closes_line(text, written, entry_line_end):
         return False
     copy_line_start = text.rfind("\n", 0, copy.start) + 1
     between = text[entry_line_end + 1 : max(entry_line_end + 1, copy_line_start - 1)]
@@ -184,6 +188,21 @@ def _follows_on_own_line(text: str, entry: Hit, copy: Hit) -> bool:
     if (anchor := _ANCHOR_OPEN.search(lead)) is not None:
         lead = lead[: anchor.start()]
     return _labels_a_copy(lead)
+
+
+def _identifier_end(text: str, hit: Hit) -> int | None:
+    """Where the hit's identifier is written last in its span (a DOI, the arXiv number, the
+    link without its scheme), or None when it is not found as written."""
+    if hit.ref is None:
+        return None
+    ident = hit.ref.key.partition(":")[2]
+    if hit.kind is RefKind.URL:
+        ident = ident.split("://", 1)[-1].removeprefix("www.")
+    elif hit.kind is RefKind.ARXIV:
+        ident = ident.rsplit("/", 1)[-1]
+    span = text[hit.start : hit.end]
+    at = span.lower().rfind(ident.lower())
+    return hit.start + at + len(ident) if at >= 0 else None
 
 
 def _closes_line(text: str, start: int, end: int) -> bool:
