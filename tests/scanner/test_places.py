@@ -323,6 +323,18 @@ def test_a_link_after_an_entry_that_names_a_work_of_its_own_is_another_reference
         "arxiv:1701.00001",
         "arxiv:2001.00002",
     ]
+    # a link, then a title and its authors read into that link's entry, then their own link
+    two_links = (
+        "\nSee the following references for details:\n\n"
+        "A Linear Algorithm for Widget Decomposition of Networks\n"
+        "Ann Able and Bob Baker, 2003.\nhttps://arxiv.org/abs/cs.DS/0301001\n\n"
+        "Generalized Widgets\nAnn Able and Bob Baker, 2002.\n"
+        "https://arxiv.org/pdf/cs/0201002\n\n"
+    )
+    assert [h.ref.key for h in find_hits(two_links) if h.ref] == [
+        "arxiv:cs/0301001",
+        "arxiv:cs/0201002",
+    ]
     # without an entry, two links list two works
     bare = (
         " https://doi.org/10.1234/jgm.2015.045\n"
