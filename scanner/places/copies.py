@@ -94,7 +94,8 @@ def join_link_copies(text: str, hits: list[Hit], groups: Groups) -> None:
     """Join a bare link on one of the lines after an entry's identifier (its entry read with a
     title or its authors and year), with only paragraph markup, a blank line or a copy's label
     between them and nothing after it on its line, to that entry: another copy of the work."""
-    titled = {groups.find(i) for i, hit in enumerate(hits) if _is_entry_text(hit)}
+    # The groups that hold an entry: read as a title or author-year, or an identifier's fields.
+    titled = {groups.find(i) for i, hit in enumerate(hits) if _is_entry_text(hit) or _titled(hit)}
     for index in range(1, len(hits)):
         copy, entry = hits[index], hits[index - 1]
         if (
@@ -108,12 +109,20 @@ def join_link_copies(text: str, hits: list[Hit], groups: Groups) -> None:
             continue
         if _names_own_work(text, copy):
             continue
-        if groups.find(index - 1) not in titled and not _titled(entry):
+        in_entry = groups.find(index - 1) in titled
+        if not in_entry:
             continue
-        if _same_source(entry, copy) or not _follows_on_own_line(text, entry, copy):
+        if _same_source(entry, copy):
+            continue
+        # A copy after a copy (`<a>PDF</a> <a>journal page</a>`) may share its line.
+        if not (
+            _follows_on_own_line(text, entry, copy)
+            or (in_entry and entry.kind in _COPY_KINDS and _beside_copy(text, entry, copy))
+        ):
             continue
         if _copy_of(text, copy, _entry_title(hits, groups, index - 1)):
             groups.join(index - 1, index)
+            titled.add(groups.find(index))  # the copy's entry: a copy after it joins it too
 
 
 # The start of a link's own text: a hit read with an entry of its own spans that entry.
@@ -133,8 +142,11 @@ def _is_entry_text(hit: Hit) -> bool:
 
 
 def _titled(hit: Hit) -> bool:
+    """Whether an identifier was read with its entry: a title, or its authors."""
     fields = hit.reference
-    return bool(hit.title_hint or (fields is not None and (fields.title or fields.authors)))
+    return hit.ref is not None and bool(
+        hit.title_hint or (fields is not None and (fields.title or fields.authors))
+    )
 
 
 def _entry_title(hits: list[Hit], groups: Groups, index: int) -> str | None:
@@ -190,6 +202,31 @@ def _follows_on_own_line(text: str, entry: Hit, copy: Hit) -> bool:
     return _labels_a_copy(lead)
 
 
+# Between two copies on one line: the first's anchor close, a separator, the second's label.
+_COPY_SEPARATOR = re.compile(r"[ \t]*[,;|/·-]?[ \t]*")
+# Another anchor after a copy's on its line (`<a ...>PDF</a> | <a ...>journal page</a>`): it is
+# judged as a copy on its own.
+_NEXT_ANCHOR = re.compile(r"(?i)[ \t]*[,;|/·-]?[ \t]*<a\s")
+
+
+def _beside_copy(text: str, entry: Hit, copy: Hit) -> bool:
+    """Whether `copy` follows the copy `entry` on its line with only the close of `entry`'s
+    anchor, a separator and a copy's label between them."""
+    written = _identifier_end(text, entry)
+    if written is None or "\n" in text[written : copy.start]:
+        return False
+    at = written
+    if (close := _ANCHOR_CLOSE.match(text, at, copy.start)) is not None:
+        if not _labels_a_copy(close["label"]):
+            return False
+        at = close.end()
+    lead = text[at : copy.start]
+    if (anchor := _ANCHOR_OPEN.search(lead)) is not None:
+        lead = lead[: anchor.start()]
+    separator = _COPY_SEPARATOR.match(lead)
+    return _labels_a_copy(lead[separator.end() if separator else 0 :])
+
+
 def _identifier_end(text: str, hit: Hit) -> int | None:
     """Where the hit's identifier is written last in its span (a DOI, the arXiv number, the
     link without its scheme), or None when it is not found as written."""
@@ -228,7 +265,10 @@ def _copy_of(text: str, copy: Hit, title: str | None) -> bool:
     anchor = _ANCHOR_CLOSE.match(text, copy.end, line_end)
     if anchor is None:
         return _LINE_END.match(text, copy.end, line_end) is not None
-    if _LINE_END.match(text, anchor.end(), line_end) is None:
+    if (
+        _LINE_END.match(text, anchor.end(), line_end) is None
+        and _NEXT_ANCHOR.match(text, anchor.end(), line_end) is None
+    ):
         return False
     label = anchor["label"].strip()
     if not label or _labels_a_copy(label) or "://" in label or label.lower().startswith("doi"):

@@ -285,6 +285,16 @@ def test_a_link_on_the_lines_after_an_entrys_identifier_is_a_copy_of_its_work() 
         assert [(h.kind, h.ref.key if h.ref else None) for h in hits] == [
             (RefKind.DOI, "doi:10.1234/jgm.2015.045")
         ], copy
+    # two copies, on two lines or side by side on one
+    pdf = '<a href="https://people.example.edu/~smith/papers/gaps.pdf">PDF</a>'
+    page = '<a href="https://journals.graph-methods.test/article/view/45">journal page</a>'
+    for both in (f" {pdf}\n {page}\n", f" {pdf} | {page}\n"):
+        assert [h.kind for h in find_hits(_GAPS_ENTRY + both)] == [RefKind.DOI], both
+    other = '<a href="https://people.example.edu/~lee/papers/other.pdf">Spectral gaps revisited</a>'
+    assert [h.kind for h in find_hits(_GAPS_ENTRY + f" {pdf} | {other}\n")] == [
+        RefKind.DOI,
+        RefKind.URL,
+    ]
     # the preprint after a paragraph tag: one reference, of the strongest identifier
     preprint = ' <p>\n <a href="https://arxiv.org/abs/1501.01234">preprint</a>\n'
     hits = find_hits(_GAPS_ENTRY + preprint)
