@@ -144,9 +144,12 @@ def _is_entry_text(hit: Hit) -> bool:
 def _titled(hit: Hit) -> bool:
     """Whether an identifier was read with its entry: a title, or its authors."""
     fields = hit.reference
-    return hit.ref is not None and bool(
-        hit.title_hint or (fields is not None and (fields.title or fields.authors))
-    )
+    if hit.ref is None:
+        return False
+    if fields is not None and (fields.title or fields.authors):
+        return True
+    # a link's label that only says what the copy is (`PDF`, `journal page`) names no work
+    return bool(hit.title_hint) and not _labels_a_copy(hit.title_hint or "")
 
 
 def _entry_title(hits: list[Hit], groups: Groups, index: int) -> str | None:

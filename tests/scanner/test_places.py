@@ -345,6 +345,12 @@ def test_a_link_after_an_entry_that_names_a_work_of_its_own_is_another_reference
         "arxiv:cs/0301001",
         "arxiv:cs/0201002",
     ]
+    # without an entry, two links labelled by what they are list two works
+    labelled = (
+        ' <a href="https://people.example.edu/~smith/papers/gaps.pdf">PDF</a>\n'
+        ' <a href="https://other.example.edu/~lee/papers/other.pdf">PDF</a>\n'
+    )
+    assert [h.kind for h in find_hits(labelled)] == [RefKind.URL, RefKind.URL]
     # without an entry, two links list two works
     bare = (
         " https://doi.org/10.1234/jgm.2015.045\n"
