@@ -240,9 +240,12 @@ def _identifier_end(text: str, hit: Hit) -> int | None:
         ident = ident.split("://", 1)[-1].removeprefix("www.")
     elif hit.kind is RefKind.ARXIV:
         ident = ident.rsplit("/", 1)[-1]
-    span = text[hit.start : hit.end]
-    at = span.lower().rfind(ident.lower())
-    return hit.start + at + len(ident) if at >= 0 else None
+    span = text[hit.start : hit.end].lower()
+    for written in (ident.lower(), ident.lower().replace("/", "%2f")):  # `10.1145%2F2358...`
+        at = span.rfind(written)
+        if at >= 0:
+            return hit.start + at + len(written)
+    return None
 
 
 def _closes_line(text: str, start: int, end: int) -> bool:

@@ -295,6 +295,12 @@ def test_a_link_on_the_lines_after_an_entrys_identifier_is_a_copy_of_its_work() 
         RefKind.DOI,
         RefKind.URL,
     ]
+    # the entry's DOI written with an encoded slash, its copy labelled on the next line
+    encoded = (
+        " based on [Able, B.; Baker, C. (1 May 1999)](https://dx.doi.org/10.5555%2F1999.42)\n"
+        " Original paper here: <https://people.example.edu/~able/papers/widgets.pdf>\n"
+    )
+    assert [h.kind for h in find_hits(encoded)] == [RefKind.DOI]
     # the preprint after a paragraph tag: one reference, of the strongest identifier
     preprint = ' <p>\n <a href="https://arxiv.org/abs/1501.01234">preprint</a>\n'
     hits = find_hits(_GAPS_ENTRY + preprint)
