@@ -164,9 +164,12 @@ def _entry_title(hits: list[Hit], groups: Groups, index: int) -> str | None:
 
 
 def _same_source(first: Hit, second: Hit) -> bool:
-    """Two links of one host list two works (`url1` then `url2` of one site), not copies."""
-    if first.kind is not RefKind.URL or first.ref is None or second.ref is None:
+    """Two identifiers of one kind from one source list two works (two arXiv ids, two links of
+    one site), not copies of one."""
+    if first.kind is not second.kind or first.ref is None or second.ref is None:
         return False
+    if first.kind is not RefKind.URL:
+        return True
     return _host(first.ref.key) == _host(second.ref.key)
 
 

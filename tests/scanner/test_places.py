@@ -351,6 +351,14 @@ def test_a_link_after_an_entry_that_names_a_work_of_its_own_is_another_reference
         "arxiv:cs/0301001",
         "arxiv:cs/0201002",
     ]
+    # two preprints side by side after an entry: two works
+    preprints = (
+        _GAPS_ENTRY + " https://arxiv.org/abs/1501.01234 and https://arxiv.org/abs/1502.04321\n"
+    )
+    assert [h.ref.key for h in find_hits(preprints) if h.ref][-2:] == [
+        "arxiv:1501.01234",
+        "arxiv:1502.04321",
+    ]
     # without an entry, two links labelled by what they are list two works
     labelled = (
         ' <a href="https://people.example.edu/~smith/papers/gaps.pdf">PDF</a>\n'
