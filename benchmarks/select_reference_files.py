@@ -89,6 +89,15 @@ SOURCES = {
     "spectra": ("include", (".h",)),
     "jstat": ("package/src", (".js",)),
     "arch": ("arch", (".py", ".pyx")),
+    # The ninth development set (references-dev9.jsonl): Python, C++, C, JavaScript.
+    "mlxtend": ("mlxtend", (".py",)),
+    "linearmodels": ("linearmodels", (".py", ".pyx")),
+    "pyclustering": ("pyclustering", (".py",)),
+    "pagmo2": (".", (".hpp", ".cpp")),
+    "nlopt": ("src", (".c", ".h", ".cc", ".cpp")),
+    "jsfeat": ("package/src", (".js",)),
+    # (its TypeScript declarations hold the JSDoc; the compiled `.js` files beside them none)
+    "thing-dsp": ("package", (".ts",)),
     # The tenth development set (references-dev10.jsonl), rich in links of every kind: Python,
     # TypeScript declarations (their `.d.ts` files hold the JSDoc), Java, Rust and Go.
     "nolds": ("nolds", (".py",)),
@@ -150,6 +159,9 @@ STRATA |= {"ndarray-stats", "rustworkx"}
 # The eighth development set (references-dev8.jsonl) too.
 STRATA |= {"scikit-optimize", "scikit-posthocs", "pymannkendall", "spectra", "jstat"}
 STRATA |= {"arch"}
+# The ninth development set (references-dev9.jsonl) too.
+NINTH = {"mlxtend", "linearmodels", "pyclustering", "pagmo2", "nlopt", "jsfeat", "thing-dsp"}
+STRATA |= NINTH
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
 STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)
@@ -174,6 +186,9 @@ def candidates(root: Path, package: str) -> list[str]:
         if package in STRATA and (
             EXCLUDED_LATER.search(relative) or re.search(r"(^|/)(external|3rdparty)(/|$)", relative)
         ):
+            continue
+        # mlxtend bundles copies of other projects' code under `externals/`.
+        if package in NINTH and BUNDLED.search(relative):
             continue
         out.append(relative)
     return out

@@ -18,10 +18,12 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
     from catalog.ids import parse_arxiv, ref_from_string
     from catalog.imports import IMPORTERS, detect_format, import_file
     from catalog.keys import IDENTIFIER_KINDS, id_keys, text_ref, title_ref
-    from catalog.records import (
+    from catalog.limits import (
         DEFAULT_REQUEST_TIMEOUT,
         DEFAULT_RUN_BUDGET,
         DEFAULT_SERVICE_BUDGET,
+    )
+    from catalog.records import (
         ResolverError,
         ResolverSettings,
         ResolverUnavailable,
@@ -42,9 +44,9 @@ _EXPORTS = {
     "ResolverSettings": "catalog.records",
     "ResolverUnavailable": "catalog.records",
     "ServiceUnavailable": "catalog.records",
-    "DEFAULT_REQUEST_TIMEOUT": "catalog.records",
-    "DEFAULT_RUN_BUDGET": "catalog.records",
-    "DEFAULT_SERVICE_BUDGET": "catalog.records",
+    "DEFAULT_REQUEST_TIMEOUT": "catalog.limits",
+    "DEFAULT_RUN_BUDGET": "catalog.limits",
+    "DEFAULT_SERVICE_BUDGET": "catalog.limits",
     "Paper": "catalog.types",
     "PaperRef": "catalog.types",
     "Reference": "catalog.types",

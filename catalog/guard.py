@@ -3,6 +3,7 @@ one error that names the file and what to do, never as a traceback or a silent t
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -12,6 +13,8 @@ _ADVICE = (
     "run `citegraph catalog check` for details, `citegraph catalog rebuild` to move it aside "
     "and start an empty catalog, or choose another file with --catalog"
 )
+# For a file that does not exist and cannot be made: checking or rebuilding it helps nothing.
+CREATE_ADVICE = "choose another file with --catalog (or CITEGRAPH_CATALOG)"
 # SQLite's words for a file that is not, or no longer, a sound database.
 _DAMAGE = ("malformed", "not a database", "unable to open", "disk i/o", "corrupt")
 
@@ -19,14 +22,15 @@ _DAMAGE = ("malformed", "not a database", "unable to open", "disk i/o", "corrupt
 class CatalogUnusable(Exception):
     """The catalog file is damaged, is not a database, or is another program's database."""
 
-    def __init__(self, path: Path, problem: str) -> None:
+    def __init__(self, path: Path, problem: str, advice: str = _ADVICE) -> None:
         self.path = path
         self.problem = problem
-        super().__init__(f"catalog {path} {problem}; {_ADVICE}")
+        self.advice = advice
+        super().__init__(f"catalog {path} {problem}; {advice}")
 
-    def __reduce__(self) -> tuple[type[CatalogUnusable], tuple[Path, str]]:
+    def __reduce__(self) -> tuple[type[CatalogUnusable], tuple[Path, str, str]]:
         # Raised in an index worker, it crosses a process boundary: rebuilt from its fields.
-        return type(self), (self.path, self.problem)
+        return type(self), (self.path, self.problem, self.advice)
 
 
 def describe(error: sqlite3.Error) -> str | None:
@@ -120,12 +124,38 @@ def connect(path: Path, **options: Any) -> GuardedConnection:
     """Open `path` as a catalog; a file that cannot be opened raises `CatalogUnusable`."""
     if path.is_dir():
         raise CatalogUnusable(path, "is a directory")
+    new = not path.exists()
+    if new:
+        _check_creatable(path)
     try:
         connection = sqlite3.connect(path, factory=GuardedConnection, **options)
     except sqlite3.Error as error:
+        if new and not path.exists():
+            raise CatalogUnusable(path, f"cannot be created ({error})", CREATE_ADVICE) from error
         raise _translated(path, error) from error
     connection.path = path
     return connection
+
+
+def _check_creatable(path: Path) -> None:
+    """Refuse a new catalog file that cannot be made, saying why (SQLite only says "unable to
+    open database file", and the damage advice would send the user the wrong way)."""
+    parent = path.parent
+    if parent.exists() and not parent.is_dir():
+        raise CatalogUnusable(
+            path, f"cannot be created ({parent} is not a directory)", CREATE_ADVICE
+        )
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise CatalogUnusable(
+            path, f"cannot be created ({parent}: {reason.lower()})", CREATE_ADVICE
+        ) from error
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise CatalogUnusable(
+            path, f"cannot be created ({parent} is not a writable directory)", CREATE_ADVICE
+        )
 
 
 def quick_check(connection: sqlite3.Connection) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from catalog.ids import ARXIV_DOI_PREFIX
 from catalog.types import PaperRef, RefKind
@@ -32,9 +33,10 @@ def normalize_title(text: str) -> str:
     apostrophes joined, single-spaced: `The \\emph{Adam} optimizer` -> `the adam optimizer`,
     `Gödel's Theorem` -> `godels theorem`. Letters without an ASCII form (Greek, CJK) stay."""
     text = _TEX.sub(" ", _TEX_ACCENT.sub(r"\1", text))
-    text = _APOSTROPHE.sub("", text)
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = _APOSTROPHE.sub("", text).casefold()
+    if not folded.isascii():  # ASCII has no compatibility forms and no combining marks
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(_WORD.findall(folded))
 
 
@@ -59,6 +61,7 @@ def surname(author: str) -> str:
 _INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}|(?:[A-Z]\.-?){1,3}")
 
 
+@lru_cache(maxsize=4096)  # a block's readers ask for the same authors' names again and again
 def family_name(author: str) -> str:
     """The word an author is matched and keyed by: the last word of the normalized surname
     (`van der Zander, Benito` -> `zander`); empty for an initial or a bare `et al`."""

@@ -7,6 +7,10 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+# The network's time limits live apart: every run's configuration reads them, without the
+# dataclasses of this module.
+from catalog.limits import DEFAULT_REQUEST_TIMEOUT, DEFAULT_RUN_BUDGET, DEFAULT_SERVICE_BUDGET
+
 
 class ResolverError(Exception):
     """A metadata source answered badly (HTTP error after retries, malformed or unsafe body)."""
@@ -64,12 +68,6 @@ DEFAULT_INTERVALS: Mapping[str, float] = {
     "openalex": 0.1,
     "semanticscholar": 1.0,
 }
-
-
-# Network time limits in seconds; `[tool.citegraph]` network-* keys override them.
-DEFAULT_REQUEST_TIMEOUT = 20.0
-DEFAULT_SERVICE_BUDGET = 30.0
-DEFAULT_RUN_BUDGET = 45.0
 
 
 @dataclass(frozen=True, slots=True)

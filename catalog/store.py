@@ -54,9 +54,10 @@ class Store:
     def __init__(self, path: Path, *, busy_timeout: float = 60.0) -> None:
         self.path = path
         self._checked = False  # whether the file was checked for damage before a first write
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # A damaged file, another kind of file or another program's database is refused with
-        # one error naming it (`CatalogUnusable`), on opening or at any later query.
+        # A missing folder is made (the default lives in the user's cache directory). A file
+        # that cannot be made, a damaged file, another kind of file or another program's
+        # database is refused with one error naming it (`CatalogUnusable`), on opening or at
+        # any later query.
         self.db: sqlite3.Connection = connect(path, timeout=busy_timeout, isolation_level=None)
         try:
             self.db.execute("PRAGMA journal_mode=WAL")

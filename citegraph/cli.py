@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import sys
-import traceback
 
 import click
 
@@ -13,7 +13,6 @@ from catalog import CatalogUnusable
 from citegraph import __version__
 from citegraph.errors import CitegraphError
 from citegraph.exitcodes import ExitCode
-from citegraph.textsafe import one_line
 
 # Command name -> "module:attribute". Commands load on use, so `citegraph check` in a
 # pre-commit hook never imports the HTTP stack, Jinja2 or networkx.
@@ -62,7 +61,12 @@ def cli(ctx: click.Context, verbose: int) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with an `ExitCode`."""
-    sys.exit(run(argv))
+    code = run(argv)
+    # What is left is the interpreter's teardown, whose collections would trace every object
+    # of the run (click's and citegraph's modules): a tenth of a warm rescan. Frozen, they are
+    # still freed, and every exit handler still runs.
+    gc.freeze()
+    sys.exit(code)
 
 
 class _Run:
@@ -92,11 +96,15 @@ def run(argv: list[str] | None = None) -> int:
         click.echo(f"citegraph: error: {error}", err=True)
         return ExitCode.USAGE
     except CatalogUnusable as error:  # a damaged or foreign catalog: the user's to fix
+        from citegraph.textsafe import one_line
+
         click.echo(f"citegraph: error: {one_line(str(error))}", err=True)
         return ExitCode.USAGE
     except BrokenPipeError:
         return ExitCode.OK
     except Exception:
+        import traceback
+
         click.echo("citegraph: internal error, please report it with this traceback:", err=True)
         traceback.print_exc()
         return INTERNAL_ERROR_EXIT.get(state.command or "", ExitCode.ERROR)

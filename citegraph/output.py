@@ -7,8 +7,8 @@ replacing it would turn `/dev/null` into a regular file for every later user of 
 
 from __future__ import annotations
 
+import errno
 import os
-import re
 import stat
 import sys
 from dataclasses import dataclass
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from citegraph.errors import ConfigError, InputError
 from citegraph.render import format_names
+from scanner import lazy_compile
 
 # A bare path's extension names its format.
 EXTENSIONS: dict[str, str] = {
@@ -32,7 +33,7 @@ EXTENSIONS: dict[str, str] = {
     ".txt": "terminal",
 }
 # What a `FORMAT:` prefix looks like, as opposed to a path with a colon in it (`C:\\x`, `a:b/c`).
-_FORMAT_PREFIX = re.compile(r"[a-z][a-z0-9-]+")
+_FORMAT_PREFIX = lazy_compile(r"[a-z][a-z0-9-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,19 +146,20 @@ def make_directory(path: Path) -> None:
         raise InputError(f"cannot create {path}: {error.strerror or error}") from error
 
 
-def write_output(target: OutputTarget, text: str) -> None:
-    """Write `text` to the target; a file is replaced atomically so readers never see half."""
+def write_output(target: OutputTarget, text: str | memoryview) -> None:
+    """Write `text` (or its UTF-8 bytes) to the target; a file is replaced atomically so
+    readers never see half."""
     if target.path is None:
-        sys.stdout.write(text)
+        sys.stdout.write(text if isinstance(text, str) else str(text, "utf-8"))
         sys.stdout.flush()
         return
     try:
-        write_bytes(target.path, text.encode("utf-8"))
+        write_bytes(target.path, text.encode("utf-8") if isinstance(text, str) else text)
     except OSError as error:  # a full disk, a device refusing the write
         raise InputError(f"cannot write {target.path}: {error.strerror or error}") from error
 
 
-def write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
+def write_bytes(path: Path, data: bytes | memoryview, mode: int | None = None) -> None:
     """Replace `path` with `data` atomically (with permissions `mode`, default as for a new
     file); a device or FIFO is written in place, and a symlink's target is replaced."""
     if is_special(path):
@@ -167,17 +169,33 @@ def write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
     if path.is_symlink():
         path = path.resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile  # imported here: it brings shutil, random and the compressors along
-
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    umask = os.umask(0)
-    os.umask(umask)
-    # mkstemp makes 0600; outputs are ordinary files.
-    os.chmod(temp, 0o666 & ~umask if mode is None else mode)
+    # Created as an ordinary new file is (the umask applies), or private until `mode` is set.
+    handle, temp = _create_beside(path, 0o666 if mode is None else 0o600)
     try:
+        if mode is not None:
+            os.chmod(temp, mode)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+# As `tempfile.mkstemp` opens its files; tempfile itself, with the random module and the
+# compressors it brings, cost a warm rescan a tenth of its imports.
+_NEW_FILE = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+)
+
+
+def _create_beside(path: Path, mode: int) -> tuple[int, str]:
+    """A new file with a random name beside `path` (`.NAME.` and 12 hex digits), open for
+    writing: its descriptor and its path."""
+    for _ in range(100):
+        temp = os.path.join(path.parent, f".{path.name}.{os.urandom(6).hex()}")
+        try:
+            return os.open(temp, _NEW_FILE, mode), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no unused temporary name", str(path.parent))

@@ -46,10 +46,13 @@ def run_scan(
     observer: ScanObserver | None = None,
     resolver: ReferenceResolver | None = None,
     scans: Iterable[FileScan] | None = None,
+    revision: bool = True,
 ) -> Report:
     """Scan `root` and return the report. `resolver` turns references into papers (the
     catalog); without it every paper is reported unresolved. `scans` replaces the scan itself
-    (e.g. scans of two git revisions, or the files a pre-commit hook was given)."""
+    (e.g. scans of two git revisions, or the files a pre-commit hook was given). Without
+    `revision` git is not asked for the repository's name and commit (the report names the
+    directory, at no revision): a caller that shows only findings needs neither."""
     root = root.resolve()
     warnings: list[str] = []
 
@@ -98,8 +101,19 @@ def run_scan(
         ]
         resolutions = resolver.resolve(references, warn)
         mismatches = title_mismatches(references, resolutions)
+    # A git process (its start and its CPU, most of a pre-commit hook's wait) only when asked.
+    repository = repository_of(root) if revision else (root.name, None)
     return _assemble(
-        root, sites, resolutions, mismatches, skipped, fallbacks, stats, warnings, unmarked
+        root,
+        sites,
+        resolutions,
+        mismatches,
+        skipped,
+        fallbacks,
+        stats,
+        warnings,
+        unmarked,
+        repository,
     )
 
 
@@ -120,6 +134,7 @@ def _assemble(
     stats: Counter[str],
     warnings: list[str],
     unmarked: set[str],
+    repository: tuple[str, str | None],
 ) -> Report:
     cited = [s for s in sites if not (s.mention.problem and s.mention.ref is None)]
     by_paper: dict[str, list[Site]] = {}
@@ -164,11 +179,10 @@ def _assemble(
         findings=len(findings),
         resolved=sum(1 for p in papers if p.title),
     )
-    repository, revision = repository_of(root)
     return Report(
         root=str(root),
-        repository=repository,
-        revision=revision,
+        repository=repository[0],
+        revision=repository[1],
         tool_version=__version__,
         papers=tuple(papers),
         citations=tuple(citations),

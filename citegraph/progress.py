@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from types import ModuleType
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
-from scanner import FileScan, FileStatus
+if TYPE_CHECKING:
+    from scanner import FileScan
 
 _D = TypeVar("_D", bound="LiveDisplay")
 
@@ -100,6 +101,8 @@ class ProgressObserver(LiveDisplay):
 
     def on_file(self, scan: FileScan) -> None:
         """Count one file; the display refreshes on its own timer, not per file."""
+        from scanner import FileStatus  # loaded with the first result, as `scan`'s type
+
         self.files += 1
         self.citations += len(scan.mentions)
         self.skipped += scan.status is FileStatus.SKIPPED

@@ -14,11 +14,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from catalog import Reference, Resolution
 from citegraph.config import Config
 
 if TYPE_CHECKING:  # the catalog (SQLite, rapidfuzz) loads only when a command resolves
-    from catalog import Catalog
+    from catalog import Catalog, Reference, Resolution
 
 
 class CatalogResolver:

@@ -11,7 +11,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` loads them
-    from scanner.cache import source_digest
+    from scanner.cache import source_digest, source_files
     from scanner.extract import find_hits, find_mentions
     from scanner.lazyre import lazy_compile
     from scanner.options import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET, ScanOptions, TitleScope
@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
         SymbolKind,
         TextBlock,
     )
-    from scanner.walk import is_excluded
+    from scanner.walk import is_excluded, iter_candidates
 
 _EXPORTS = {
     "scan_paths": "scanner.scan",
@@ -67,8 +67,10 @@ _EXPORTS = {
     "SymbolKind": "scanner.types",
     "TextBlock": "scanner.types",
     "is_excluded": "scanner.walk",
+    "iter_candidates": "scanner.walk",
     "lazy_compile": "scanner.lazyre",
     "source_digest": "scanner.cache",
+    "source_files": "scanner.cache",
 }
 
 __all__ = [
@@ -94,6 +96,7 @@ __all__ = [
     "find_pyproject",
     "git",
     "is_excluded",
+    "iter_candidates",
     "lazy_compile",
     "project_root",
     "repository_of",
@@ -101,6 +104,7 @@ __all__ = [
     "scan_file",
     "scan_paths",
     "source_digest",
+    "source_files",
     "work_tree",
 ]
 

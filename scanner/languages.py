@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Why a file of no language is not read: its `FileScan.reason` (`scanner.types.UNKNOWN_TYPE`).
+UNKNOWN_LANGUAGE = "unknown file type"
+
 
 @dataclass(frozen=True, slots=True)
 class Language:

@@ -9,10 +9,13 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from scanner.lazyre import lazy_compile
+
 _SNIFF = 8192
-_PY_CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
+# Compiled on first use: a warm rescan decodes no file.
+_PY_CODING = lazy_compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
 # Other languages declare an encoding the Emacs or Vim way, in a comment on the first lines.
-_DECLARED_CODING = re.compile(
+_DECLARED_CODING = lazy_compile(
     rb"^[^\n]*?(?:-\*-[^\n]*?coding[:=][ \t]*|vim?:[^\n]*?fileencoding=)([-\w.]+)", re.MULTILINE
 )
 # Byte order marks, longest first: UTF-32's little-endian mark begins with UTF-16's.
@@ -97,6 +100,17 @@ def read_bytes(path: str | Path, max_size: int) -> tuple[bytes | None, str | Non
     regular file."""
     data, reason, _ = read_regular(path, max_size)
     return data, reason
+
+
+# What `decode` makes of a file `plainly_decoded` says is plain, short of its text.
+PLAIN = Decoded()
+
+
+def plainly_decoded(data: bytes) -> bool:
+    """Whether `decode` gives the characters of `data` as they are, without a note: ASCII (so no
+    byte order mark) with no NUL byte in the head it sniffs. Testing costs a tenth of decoding,
+    which a caller may then leave until it needs the text (`data.decode("ascii")`)."""
+    return data.isascii() and data.find(b"\0", 0, _SNIFF) < 0
 
 
 def decode(data: bytes, language: str) -> Decoded:

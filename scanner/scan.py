@@ -15,17 +15,18 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scanner.budget import TIMED_OUT, FileTimeout, time_budget, timed_out_reason
-from scanner.languages import LANGUAGES, Language, language_for
+from scanner.languages import LANGUAGES, UNKNOWN_LANGUAGE, Language, language_for
 from scanner.options import ScanOptions, TitleScope
 from scanner.reading import decode, read_regular, too_large
-from scanner.types import UNKNOWN_TYPE, Context, FileScan, FileStatus, Mention, SourceFile
 
 # The cache, the walk and the worker pool serve tree scans only: `scan_file` (what a pre-commit
-# hook runs on the files it is given) never loads them.
+# hook runs on the files it is given) never loads them. The results' types (with the catalog's,
+# a tenth of a warm rescan's imports) load with the first result made: a rescan that its memo
+# answers makes none.
 if TYPE_CHECKING:
     from scanner.cache import ScanCache, Signature
     from scanner.parsers import ParsedFile
+    from scanner.types import FileScan, Mention, SourceFile
 
     # A worker's answer: the scan, and the stat signature and digest of the bytes it read.
     Done = tuple[FileScan, Signature | None, bytes | None]
@@ -45,6 +46,8 @@ _CHUNK_MAX = 32
 
 # A file still to scan: (relative path, language name).
 Job = tuple[str, str]
+# Why a file the walk lists is not scanned: (relative path, language name, reason).
+Skipped = tuple[str, "str | None", str]
 
 
 def scan_paths(
@@ -66,30 +69,48 @@ def scan_paths(
 
 
 class TreeScan:
-    """A tree's scan, planned: the walk done, every file's stat compared with the cache. Its
-    iteration scans the files that need it and yields every result in path order (as
-    `scan_paths`). When no file needs reading, `settled` digests every file's result, and
-    `recall`/`remember` keep in the cache what a caller made of them: an unchanged tree's
-    report is not made again. Use as a context manager, so the cache is closed."""
+    """A tree's scan, surveyed: the walk done and every file's stat taken. Its iteration scans
+    the files that need it and yields every result in path order (as `scan_paths`). When no
+    file needs reading, `settled` digests every file's result, and `recall`/`remember` keep
+    in the cache what a caller made of them: an unchanged tree's report is not made again.
+    `quick` digests the walk and the stats alone, before a cached result is looked at: a memo
+    kept with it is found without loading the cache's rows. Use as a context manager, so the
+    cache is closed."""
 
     def __init__(self, root: Path, options: ScanOptions) -> None:
         self.root = root.resolve()
         self.options = options
         self._cache = _open_cache(self.root, options)
+        self._plan: list[FileScan | _Settled | Job] | None = None
+        self._by_content = False  # a file of the plan settled by its content, not its stat
         try:
-            self._plan = _plan(self.root, options, self._cache)
+            self._survey, self._quick = _survey(self.root, options, self._cache)
         except BaseException:
             self.close()
             raise
 
     def __len__(self) -> int:
-        return len(self._plan)
+        return len(self._survey if self._plan is None else self._plan)
 
     def __enter__(self) -> TreeScan:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def quick(self) -> bytes | None:
+        """A digest of the walk and of every file's stat signature (None without a cache, or
+        when a stat failed). Equal digests prove equal results only where every signature
+        matched the one its file's cached result was recorded with: see `settled_by_stat`."""
+        return self._quick
+
+    @property
+    def settled_by_stat(self) -> bool:
+        """Whether every file's result is known from the cache by its stat signature alone
+        (no file to read, none found unchanged by its content): then `quick` proves the
+        results that `settled` digests, and a memo may be kept under both."""
+        return self.settled is not None and not self._by_content
 
     @property
     def settled(self) -> bytes | None:
@@ -107,7 +128,10 @@ class TreeScan:
         paths: list[str] = []
         found: list[bytes] = []
         skipped: list[str] = []
-        for entry in self._plan:
+        plan = self._planned()
+        from scanner.types import FileScan
+
+        for entry in plan:
             if isinstance(entry, _Settled):
                 paths.append(entry.path)
                 found.append(entry.entry[first:last])
@@ -122,20 +146,46 @@ class TreeScan:
         hasher.update(b"".join(found))
         return bytes(hasher.digest())
 
+    def code_digest(self, files: list[tuple[str, str]]) -> bytes:
+        """A digest of source files' names and contents (see `scanner.cache.source_files`),
+        found in the cache by their stat signatures where it can be."""
+        if self._cache is not None:
+            return self._cache.code_digest(files)
+        from scanner.cache import _content_digest
+
+        return bytes(_content_digest(files).digest())
+
     def recall(self, slot: str, key: bytes) -> bytes | None:
         """What `remember` kept in `slot` under `key` (see `ScanCache.recall`)."""
         return self._cache.recall(slot, key) if self._cache is not None else None
 
-    def remember(self, slot: str, key: bytes, memo: bytes) -> None:
-        """Keep `memo` in `slot` under `key`, usually `settled`."""
+    def remember(self, slot: str, key: bytes, memo: bytes, quick: bytes | None = None) -> None:
+        """Keep `memo` in `slot` under `key`, usually `settled`, and under `quick` as well
+        (a key the caller made from `quick`) when the results are `settled_by_stat`."""
         if self._cache is not None:
-            self._cache.remember(slot, key, memo)
+            quick = quick if self.settled_by_stat else None
+            self._cache.remember(slot, key, memo, quick)
+
+    def confirm(self, slot: str, key: bytes, quick: bytes) -> None:
+        """Keep the memo `recall` found under `key` under `quick` as well (see `remember`)."""
+        if self._cache is not None and self.settled_by_stat:
+            self._cache.confirm(slot, key, quick)
+
+    def _planned(self) -> list[FileScan | _Settled | Job]:
+        """Every candidate, as a final result (skipped, or unchanged since the cached scan) or
+        as a job for the parsers; planned on first use."""
+        if self._plan is None:
+            self._plan, self._by_content = _plan(self.root, self.options, self._cache, self._survey)
+            self._survey = []
+        return self._plan
 
     def __iter__(self) -> Iterator[FileScan]:
         from scanner.parallel import chunked, ordered_map, resolve_jobs
+        from scanner.types import FileScan
 
         cache, options = self._cache, self.options
-        jobs = [entry for entry in self._plan if isinstance(entry, tuple)]
+        plan = self._planned()
+        jobs = [entry for entry in plan if isinstance(entry, tuple)]
         workers = resolve_jobs(options.jobs) if len(jobs) >= PARALLEL_MIN_FILES else 1
         size = max(1, min(_CHUNK_MAX, len(jobs) // (workers * 8) or 1))
         if workers > 1:
@@ -150,7 +200,7 @@ class TreeScan:
             done = in_job_order(ordered_map(work, handed, workers), order)
         else:
             done = ordered_map(work, chunked(jobs, size), workers)
-        for entry in self._plan:
+        for entry in plan:
             if isinstance(entry, FileScan):
                 yield entry
                 continue
@@ -237,57 +287,107 @@ def _open_cache(root: Path, options: ScanOptions) -> ScanCache | None:
         return None
 
 
-def _plan(
+# A file the survey found: (relative path, language name, stat signature or None, size).
+Found = tuple[str, str, bytes | None, int]
+
+
+def _survey(
     root: Path, options: ScanOptions, cache: ScanCache | None
-) -> list[FileScan | _Settled | Job]:
-    """Every candidate, as a final result (skipped, or unchanged since the cached scan) or as
-    a job for the parsers."""
-    from scanner.walk import iter_candidates
+) -> tuple[list[Skipped | Found], bytes | None]:
+    """Every candidate in path order, skipped (with its reason) or found, with its stat when
+    there is a cache to compare it with; and the digest of it all (`TreeScan.quick`)."""
+    from scanner.walk import candidates
+
+    survey: list[Skipped | Found] = []
+    base = str(root)
+    stat = os.stat
+    if cache is not None:
+        from scanner.cache import signature
+    paths: list[str] = []
+    signatures: list[bytes] = []
+    skipped: list[str] = []
+    complete = cache is not None
+    for path, skip in candidates(root, options):
+        language = language_for(path)
+        if skip is not None or language is None:
+            name = language.name if language is not None else None
+            reason = skip if skip is not None else UNKNOWN_LANGUAGE
+            survey.append((path, name, reason))
+            skipped += (path, str(name), reason)
+            continue
+        if cache is None:
+            survey.append((path, language.name, None, 0))
+            continue
+        # Plain strings: pathlib (and even os.path.join) cost as much as a stat.
+        try:
+            status = stat(f"{base}/{path}")
+        except OSError:
+            survey.append((path, language.name, None, 0))
+            complete = False
+            continue
+        sig = signature(status)
+        survey.append((path, language.name, sig, status.st_size))
+        paths.append(path)
+        signatures.append(sig)
+    if not complete or cache is None:
+        return survey, None
+    hasher = _digester()
+    for text in ("quick", cache.fingerprint, "\0".join(paths), "\0".join(skipped)):
+        hasher.update(text.encode("utf-8", "surrogateescape"))
+        hasher.update(b"\1")
+    hasher.update(b"".join(signatures))
+    return survey, bytes(hasher.digest())
+
+
+def _plan(
+    root: Path, options: ScanOptions, cache: ScanCache | None, survey: list[Skipped | Found]
+) -> tuple[list[FileScan | _Settled | Job], bool]:
+    """Every candidate of the survey, as a final result (skipped, or unchanged since the cached
+    scan) or as a job for the parsers; and whether a file was found unchanged by its content
+    rather than its stat."""
+    from scanner.types import FileScan, FileStatus
 
     plan: list[FileScan | _Settled | Job] = []
     base = str(root)
-    for candidate in iter_candidates(root, options):
-        path = candidate.path
-        language = language_for(path)
-        name = language.name if language is not None else None
-        if candidate.skip is not None:
-            plan.append(FileScan(path, name, FileStatus.SKIPPED, reason=candidate.skip))
+    by_content = False
+    for item in survey:
+        if len(item) == 3:
+            path, name, reason = item
+            plan.append(FileScan(path, name, FileStatus.SKIPPED, reason=reason))
             continue
-        if language is None:
-            plan.append(FileScan(path, None, FileStatus.SKIPPED, reason=UNKNOWN_TYPE))
+        path, language, sig, size = item
+        if cache is None or sig is None:
+            plan.append((path, language))
             continue
-        cached = _cached(base, path, language.name, cache, options.max_file_size)
-        plan.append(cached if cached is not None else (path, language.name))
-    return plan
+        hit = cache.entry(path, sig)
+        if hit is not None:
+            plan.append(_Settled(path, language, hit))
+            continue
+        cached = _cached(base, path, language, cache, options.max_file_size, size)
+        if isinstance(cached, _Settled):
+            by_content = True
+        plan.append(cached if cached is not None else (path, language))
+    return plan, by_content
 
 
 def _cached(
-    base: str, path: str, language: str, cache: ScanCache | None, max_size: int
+    base: str, path: str, language: str, cache: ScanCache, max_size: int, size: int
 ) -> FileScan | _Settled | None:
-    if cache is None:
-        return None
-    full = f"{base}/{path}"  # plain strings: pathlib (and even os.path.join) cost as much as a stat
+    """A file whose stat matched no cached entry: skipped when too large to have one, else
+    settled when its content is as cached (a touch or a checkout leaves the content, and the
+    result, as it was), else None (to scan)."""
     if not cache.has(path):
         # Over-size files are never cached; settling them here keeps a warm rescan from
         # starting (and importing) the parsers for nothing.
-        try:
-            size = os.stat(full).st_size
-        except OSError:
-            return None
         if size <= max_size:
             return None
+        from scanner.types import FileScan, FileStatus
+
         return FileScan(path, language, FileStatus.SKIPPED, reason=too_large(size, max_size))
-    try:
-        hit = cache.entry(path, os.stat(full))
-    except OSError:
-        return None
-    if hit is not None:
-        return _Settled(path, language, hit)
-    # Changed stat: a touch or a checkout leaves the content, and the result, as it was.
     from scanner.cache import digest, settled_signature  # here: a warm rescan's hits skip it
 
     moment = time.time_ns()
-    content, _, status = read_regular(full, max_size)
+    content, _, status = read_regular(f"{base}/{path}", max_size)
     if content is None or status is None:
         return None  # the worker reads it again and reports why
     hit = cache.entry_by_digest(path, settled_signature(status, moment), digest(content))
@@ -306,6 +406,9 @@ class _Worker:
         return [self._one(path, name) for path, name in chunk]
 
     def _one(self, path: str, name: str) -> Done:
+        from scanner.budget import TIMED_OUT
+        from scanner.types import FileScan, FileStatus
+
         language = language_for(path)
         assert language is not None and language.name == name
         # A plain string path: pathlib's joining and opening cost 20 us a file.
@@ -372,6 +475,8 @@ def scan_file(
     """Read, parse and extract one file (`path` relative to `root`). Never raises for bad
     input: a problem becomes a skipped or fallback `FileScan` with its reason. `parses` keeps
     the parse for a caller that reads the file again."""
+    from scanner.types import UNKNOWN_TYPE, FileScan, FileStatus
+
     options = options or ScanOptions()
     language = language or language_for(path)
     if language is None:
@@ -392,6 +497,9 @@ def scan_bytes(
 ) -> FileScan:
     """Scan a file's bytes already read: decode, prefilter, parse (or take the parse from
     `parses`), extract."""
+    from scanner.budget import FileTimeout, time_budget, timed_out_reason
+    from scanner.types import FileScan, FileStatus, SourceFile
+
     if language.parser == "text" and _MARKER_BYTES in data[:_MARKER_WINDOW]:
         # citegraph's own reports (Markdown summaries, PR comments, bibliography lists) quote
         # every citation; source code that merely mentions the marker is scanned as usual.
@@ -403,12 +511,19 @@ def scan_bytes(
         if generated is not None:
             return FileScan(path, language.name, FileStatus.SKIPPED, reason=generated)
     # Decoding first costs little (UTF-8 validation runs in C) and means binary and
-    # mis-encoded files are always reported, even those the prefilter would pass over.
-    decoded = decode(data, language.name)
-    if decoded.text is None:
+    # mis-encoded files are always reported, even those the prefilter would pass over. Most
+    # files are ASCII without a NUL byte, the text of their bytes as they are: such a file is
+    # decoded only once it passes the prefilter (most do not).
+    from scanner.reading import PLAIN, plainly_decoded
+
+    plain = plainly_decoded(data)
+    decoded = PLAIN if plain else decode(data, language.name)
+    if decoded.text is None and not plain:
         return FileScan(path, language.name, FileStatus.SKIPPED, reason=decoded.skip)
     # The prefilter reads UTF-8 bytes; text in another encoding is re-encoded for it first.
-    probe = data if decoded.utf8 else decoded.text.encode("utf-8", "surrogatepass")
+    probe = data
+    if not decoded.utf8 and decoded.text is not None:
+        probe = decoded.text.encode("utf-8", "surrogatepass")
     cues: tuple[int, ...] | None = None
     if options.prefilter:
         # Imported on the first file read: building its automata and importing the link hosts
@@ -434,12 +549,14 @@ def scan_bytes(
 
         default_tagger()  # loads the title model once per process
 
+    text = data.decode("ascii") if plain else decoded.text
+    assert text is not None
     module = module_name(root, path) if language.parser == "python" else path
     source = SourceFile(
         path,
         root / path,
         language.name,
-        decoded.text,
+        text,
         module,
         options.prefilter,
         cues,
@@ -474,7 +591,7 @@ def scan_bytes(
         tuple(mentions),
         len(parsed.blocks) + parsed.quiet,
         "; ".join(notes) or None,
-        (SUPPRESSION_MARKER in decoded.text) if mentions else None,
+        (SUPPRESSION_MARKER in text) if mentions else None,
     )
 
 
@@ -483,6 +600,7 @@ def _parse_and_extract(
 ) -> tuple[ParsedFile, list[Mention]]:
     from scanner.extract import find_mentions
     from scanner.parsers import get_parser
+    from scanner.types import Context
 
     if parses is None:
         parsed = get_parser(language.parser).parse(source)

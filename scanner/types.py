@@ -12,6 +12,7 @@ from enum import Enum
 from pathlib import Path
 
 from catalog.types import PaperRef, Reference, RefKind
+from scanner.languages import UNKNOWN_LANGUAGE
 from scanner.options import TitleScope
 
 
@@ -152,7 +153,7 @@ class Mention:
 
 
 # The skip reason of a listed file no parser reads (an image, a licence, a lock file).
-UNKNOWN_TYPE = "unknown file type"
+UNKNOWN_TYPE = UNKNOWN_LANGUAGE
 
 
 class FileStatus(str, Enum):

@@ -80,7 +80,8 @@ def run_check(
         resolver: ReferenceResolver | None = opened
         if opened is not None and not config.bibliography:
             resolver = _IdentifiersOnly(opened)
-        report = run_scan(root, checked, resolver=resolver, scans=scans)
+        # Findings alone name no revision: git need not be asked for one.
+        report = run_scan(root, checked, resolver=resolver, scans=scans, revision=not findings_only)
         if lazy and scans:
             # Read without the title detector, each identifier is its own mention, and a
             # malformed one is as in a full read. Only identifiers the catalog knows (a paper
@@ -94,7 +95,7 @@ def run_check(
                     scan_file(root, s.path, options, parses=parses) if s.path in known else s
                     for s in scans
                 ]
-                report = run_scan(root, checked, resolver=resolver, scans=scans)
+                report = run_scan(root, checked, resolver=resolver, scans=scans, revision=False)
     findings = list(report.findings) + style_findings(report)
     if config.bibliography:
         # A hook sees only the changed files: it can tell that they cite a paper the lock

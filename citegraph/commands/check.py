@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from citegraph.config import load_config
+from citegraph.config import Config, load_config
 from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, check_path, write_output
 from citegraph.render import FINDINGS_ALONE, format_names, render
@@ -21,7 +21,7 @@ _TITLE_KINDS = frozenset({"title", "author-year", "book"})
 
 
 @click.command("check")
-@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path(exists=True))
 @click.option(
     "-f",
     "--format",
@@ -68,7 +68,8 @@ def check_command(
     force_exclude: bool | None,
     root: Path | None,
 ) -> int:
-    """Check citations in FILES (default: the whole project). Exit 1 when there are findings.
+    """Check citations in FILES (files or directories; default: the whole project). Exit 1
+    when there are findings.
 
     Without --online only the local catalog is consulted, so the check is fast and works
     offline, as a pre-commit hook should.
@@ -86,6 +87,9 @@ def check_command(
     check_codes(ignore, "--ignore")
     config = replace(config, select=select or config.select, ignore=config.ignore + ignore)
     relative = [r for r in (_relative(root, f) for f in files) if r is not None]
+    if any(r == "." for r in relative):
+        files, relative = (), []  # the project's root itself: the whole project, as without FILES
+    relative = _expand_directories(root, config, relative)
     if config.force_exclude:
         relative = [r for r in relative if not force_excluded(root, r, config)]
     if files and not relative:
@@ -129,6 +133,23 @@ def _warn(report: Report, online: bool) -> None:
             f"no metadata source could be asked about ({shown})",
             err=True,
         )
+
+
+def _expand_directories(root: Path, config: Config, relative: list[str]) -> list[str]:
+    """`relative` with each directory replaced by the files the project's walk finds under
+    it (its excludes and ignore files apply, as in `scan`)."""
+    directories = [r for r in relative if (root / r).is_dir()]
+    if not directories:
+        return relative
+    from scanner import iter_candidates
+
+    prefixes = tuple(d.rstrip("/") + "/" for d in directories)
+    under = [
+        candidate.path
+        for candidate in iter_candidates(root, config.scan_options())
+        if candidate.skip is None and candidate.path.startswith(prefixes)
+    ]
+    return [r for r in relative if r not in directories] + under
 
 
 def _relative(root: Path, file: str) -> str | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -14,11 +13,10 @@ from citegraph.errors import ConfigError
 from citegraph.output import OutputTarget, make_directories, write_output
 from citegraph.progress import is_terminal
 from citegraph.render import RenderOptions, format_names, render
-from citegraph.textsafe import one_line
-from scanner import FileScan
 
 if TYPE_CHECKING:
     from citegraph.report import Report
+    from scanner import FileScan
 
 
 class StderrObserver:
@@ -35,6 +33,8 @@ class StderrObserver:
 
     def on_warning(self, message: str) -> None:
         """Show a warning unless quiet."""
+        from citegraph.textsafe import one_line  # its patterns: only for a warning to show
+
         if not self.quiet:
             click.echo(f"citegraph: warning: {one_line(message)}", err=True)
 
@@ -42,9 +42,11 @@ class StderrObserver:
 def check_source_url(template: str | None) -> None:
     """A `--source-url` the Papers page cannot use is a usage error, not silently dropped:
     an http(s) URL with `{path}` and only the fields `{rev}`, `{path}` and `{line}`."""
+    if not template:
+        return  # the Papers page's module (a sixth of a warm rescan's imports) is not needed
     from citegraph.render.html import source_template
 
-    if template and ("{path}" not in template or source_template(template) is None):
+    if "{path}" not in template or source_template(template) is None:
         raise ConfigError(
             f"source-url {template!r} must be an http(s) URL with {{path}} and only the "
             "fields {rev}, {path} and {line}, e.g. "
@@ -64,7 +66,7 @@ def rendered_targets(
     return [(target, render(report, target.format, options)) for target, options in targets]
 
 
-def write_rendered(rendered: Sequence[tuple[OutputTarget, str]]) -> None:
+def write_rendered(rendered: Sequence[tuple[OutputTarget, str | memoryview]]) -> None:
     """Write texts rendered for their targets (making the directories of their files)."""
     make_directories([target for target, _ in rendered])
     for target, text in rendered:
@@ -76,6 +78,8 @@ def target_options(target: OutputTarget, options: RenderOptions) -> RenderOption
     one record per line, so that `| grep` never splits a symbol from its path."""
     if target.path is not None or not is_terminal(sys.stdout):
         return options
+    import shutil  # here: with the compressors it brings, a fifth of click's import
+
     return replace(options, color=True, width=shutil.get_terminal_size().columns)
 
 

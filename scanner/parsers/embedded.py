@@ -18,6 +18,9 @@ from scanner.types import Context, TextBlock
 # An own-line `//` comment (a URL's `//` follows its scheme on the line), or a block comment.
 _COMMENT = re.compile(r"(?m)^[ \t]*//[^\n]*|/\*.*?\*/", re.DOTALL)
 _NOT_NEWLINE = re.compile(r"[^\n]")
+# Where an own-line `//` may start after the first line: a search from a literal, which the
+# engine skips to, where `_COMMENT`'s line anchor is tried at every character.
+_OWN_LINE_SLASHES = re.compile(r"\n[ \t]*//")
 
 
 def split_embedded(block: TextBlock) -> list[TextBlock]:
@@ -25,8 +28,10 @@ def split_embedded(block: TextBlock) -> list[TextBlock]:
     text = block.text
     if block.context is not Context.STRING or "\n" not in text:
         return [block]
-    if "//" not in text and "/*" not in text:
-        return [block]
+    if "/*" not in text and not (
+        text.lstrip(" \t").startswith("//") or _OWN_LINE_SLASHES.search(text)
+    ):
+        return [block]  # no comment (most such strings hold a URL's `//`)
     runs: list[tuple[int, int]] = []
     for match in _COMMENT.finditer(text):
         start, end = match.span()

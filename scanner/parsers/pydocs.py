@@ -23,8 +23,11 @@ _OPENING = frozenset("([{")
 # The name an assignment or keyword argument sets, right before its `=` (a subscript allowed).
 _TARGET = re.compile(r"([A-Za-z_]\w*)\s*(?:\[[^\]\n]*\])?\s*[+]?$")
 # A documentation name: `doc`, `_fit_doc`, `_shared_docs`, `docdict`, `DOC_TEMPLATE`,
-# `__doc__`, `docstring`; not `document`, `docker_image` or `doctor`.
-_DOC_NAME = re.compile(r"(?i)(?:^|_)doc(?:s|dict|template)?(?:_|\d|$)|docstring")
+# `__doc__`, `docstring`; a data set module's description (`DESCR`, `DESCRLONG`) and a
+# `CITATION` text; not `document`, `docker_image`, `doctor` or `description_of`.
+_DOC_NAME = re.compile(
+    r"(?i)(?:^|_)doc(?:s|dict|template)?(?:_|\d|$)|docstring|^_*(?:descr(?:short|long)?|citation)$"
+)
 # A module that only holds documentation: `function_docs`, `_add_newdocs`, `_docstrings`.
 _DOC_MODULE = re.compile(r"(?i)(?:docs?|docstrings?)$")
 _PREFIX = re.compile(r"[A-Za-z]*")
@@ -135,11 +138,14 @@ class DocStrings:
             offsets: list[int] = []
             depths: list[int] = []
             depth = 0
-            for match in _BRACKET.finditer(self.text):
-                if self._token_at(match.start()) is None:
+            # The code between one literal or comment and the next (tokens never overlap).
+            code_start = 0
+            for start, end in [*((t[0], t[1]) for t in self.tokens), (len(self.text), 0)]:
+                for match in _BRACKET.finditer(self.text, code_start, start):
                     depth += 1 if match.group() in _OPENING else -1
                     offsets.append(match.start())
                     depths.append(depth)
+                code_start = end
             self._depths = (offsets, depths)
         offsets, depths = self._depths
         index = bisect.bisect_right(offsets, position) - 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 # Every comment and string literal (any prefix, single or triple quoted), found by one
 # `finditer` that stops only at a `#` or a quote: each alternative opens with that character,
@@ -61,8 +62,9 @@ def lex_blocks(source: str, tokens: list[tuple[int, int, bool]] | None = None) -
         start, end, is_comment = tokens[i]
         j = i + 1
         if is_comment:
-            own_line = _own_line(source, start)
-            column = start - (source.rfind("\n", 0, start) + 1)
+            line_start = source.rfind("\n", 0, start) + 1
+            own_line = not source[line_start:start].strip()
+            column = start - line_start
             while (
                 own_line
                 and j < len(tokens)
@@ -140,11 +142,6 @@ def lex_tokens(source: str) -> list[tuple[int, int, bool]]:
     return tokens
 
 
-def _own_line(source: str, start: int) -> bool:
-    line_start = source.rfind("\n", 0, start) + 1
-    return not source[line_start:start].strip()
-
-
 def _next_line_comment(source: str, end: int, next_start: int, column: int) -> bool:
     gap = source[end:next_start]
     if gap.count("\n") != 1 or gap.strip():
@@ -157,6 +154,9 @@ _COMMENT_HASHES = re.compile(r"(?m)^([ \t]*)(#+)")
 
 def _blank_comment(text: str) -> str:
     # Blank the `#` run that opens each comment line (and `#:`/`#!` markers' hashes).
+    if "\n" not in text:  # one comment, which starts with its `#` run
+        hashes = len(text) - len(text.lstrip("#"))
+        return " " * hashes + text[hashes:]
     return _COMMENT_HASHES.sub(_blank_hashes, text)
 
 
@@ -172,7 +172,7 @@ def _blank_strings(source: str, tokens: list[tuple[int, int, bool]], base: int) 
             gap = source[position:start]
             pieces.append(" " * len(gap) if gap.strip("\r\n\t \f") else _keep_newlines(gap))
         literal = source[start:end]
-        prefix = _PREFIX.match(literal).end()  # type: ignore[union-attr]
+        prefix = 0 if literal[0] in "'\"" else _PREFIX.match(literal).end()  # type: ignore[union-attr]
         quote = 3 if literal[prefix : prefix + 3] in ("'''", '"""') else 1
         closing = (
             quote
@@ -180,7 +180,7 @@ def _blank_strings(source: str, tokens: list[tuple[int, int, bool]], base: int) 
             else 0
         )
         body = literal[prefix + quote : len(literal) - closing]
-        if "r" not in literal[:prefix].lower():
+        if "\\" in body and "r" not in literal[:prefix].lower():
             # `"...error\n"` `"function..."`: a `\n` escape ends a line of the text as much as
             # a newline does, and must not glue itself to the word before it.
             body = _ESCAPE.sub(_blank_escape, body)
@@ -204,8 +204,12 @@ def _keep_newlines(gap: str) -> str:
 class LineIndex:
     """Maps offsets to 1-based lines and 0-based columns."""
 
-    def __init__(self, source: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer(r"\n", source)]
+    def __init__(self, source: str, lines: list[str] | None = None) -> None:
+        """`lines`: `source.split("\\n")`, when the caller has it."""
+        if lines is None:
+            self.starts = [0] + [m.end() for m in re.finditer(r"\n", source)]
+        else:  # each line starts one past the end of the one before
+            self.starts = list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
 
     def line(self, offset: int) -> int:
         """The 1-based line holding `offset`."""

@@ -45,6 +45,8 @@ _ONLY_AST = re.compile(r"__doc__[ \t\f)\\\r\n]*=(?!=)|add_docstr|add_newdoc")
 _STRING_STATEMENT = re.compile(
     r"[ \t\f\r\n\\]*((?:\([ \t\f\r\n\\]*)*)(\")[\x01\"\s\\]*((?:\)[ \t\f\r\n\\]*)*)(?:;|\Z)"
 )
+# How the lines that may open a definition, a decorator or a `try` start.
+_OPENERS = ("@", "def", "class", "async", "try")
 _LONE_CR = re.compile(r"\r(?!\n)|\\\r")
 _PREFIX = re.compile(r"[rRbBuUfFtT]{0,2}")
 # From 3.12 an f-string may hold its own quotes (PEP 701), which the lexer reads as 3.11 does.
@@ -173,9 +175,22 @@ class _LineReader:
         previous: _Logical = (0, None, self.module, 1)
         starts = self.starts
         only_ast = bool(self.only_ast)
+        # `quiet`: nothing is pending (no docstring expected or to read, no decorator, no open
+        # `try`, nothing only `ast` reads, indentation in spaces), so a line that cannot open a
+        # definition, decorator or `try` and closes no definition (indented past `top`, the
+        # innermost one's) changes nothing: most lines are skipped on that test alone.
+        quiet = False
+        top = -1
         for number in logical:
-            line = lines[number - 1]
             content = contents[number - 1]
+            if (
+                quiet
+                and not content.startswith(_OPENERS)
+                and len(lines[number - 1]) - len(content) > top
+            ):
+                continue
+            quiet = False
+            line = lines[number - 1]
             margin = len(line) - len(content)
             offset = starts[number - 1] + margin
             if pending is not None:
@@ -206,6 +221,8 @@ class _LineReader:
                     pending = (expect, offset)
                 decorated = expect = None
                 previous = (offset, offset, owner, number)
+                quiet = pending is None and not tries and plain and not only_ast
+                top = stack[-1][0] if stack else -1
                 continue
             if tries and not _in_handler_order(tries):
                 return False

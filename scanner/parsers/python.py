@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import gc
 import re
+from collections.abc import Callable
 
 from scanner.options import TitleScope
 from scanner.parsers import ParsedFile, pylines
@@ -92,7 +93,7 @@ class PythonParser:
                     )
                 )
         lines = text.split("\n")  # not splitlines(): form feeds and \x1c are not line breaks
-        index = LineIndex(text)
+        index = LineIndex(text, lines)
         fallback = None
         structure: Structure | None
         if source.language == "cython":
@@ -144,10 +145,18 @@ class _CitingBlocks:
 
     def __init__(self, source: SourceFile) -> None:
         self.cues = source.cues
-        self.titles = source.titles is TitleScope.ALL
         self.text = source.text
+        # The title detector's needle test, imported once a file (not once a block) and only
+        # where it is asked: with cues found and every title read.
+        self.may_cite: Callable[[str], bool] | None = None
+        if self.cues is not None and source.titles is TitleScope.ALL:
+            from scanner.titles import may_cite
+
+            self.may_cite = may_cite
         # By the block's id; holding the block keeps its id from going to another.
         self.known: dict[int, tuple[RawBlock, bool]] = {}
+        # The needle test by text: a file repeats short comments (`# two-sided`) many times.
+        self.needles: dict[str, bool] = {}
         # Cue offsets count UTF-8 bytes: the extra bytes of each non-ASCII character.
         self.wide: list[int] = []
         self.extra: list[int] = []
@@ -170,14 +179,20 @@ class _CitingBlocks:
         return read
 
     def _may_cite(self, block: RawBlock) -> bool:
-        from scanner.titles import may_cite
-
         cues = self.cues
         if cues is None:  # the prefilter left finding them to the parser: every block is read
             return True
         start, end = self._byte(block.start), self._byte(block.end)
         at = bisect.bisect_left(cues, start)
-        return (at < len(cues) and cues[at] < end) or (self.titles and may_cite(block.text))
+        if at < len(cues) and cues[at] < end:
+            return True
+        if self.may_cite is None:
+            return False
+        text = block.text
+        found = self.needles.get(text)
+        if found is None:
+            found = self.needles[text] = self.may_cite(text)
+        return found
 
     def _byte(self, offset: int) -> int:
         if not self.wide:

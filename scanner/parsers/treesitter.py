@@ -50,12 +50,14 @@ from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
 
 _SNIFF = 65536  # characters read to tell a C++ header from a C one
 _QUERIES = Path(__file__).resolve().parent.parent / "queries"
-# `class TORCH_API Foo : Base {` does not parse as a class, nor does
-# `template <class T> BOOST_MATH_GPU_ENABLED inline T f(T x) BOOST_MATH_NOEXCEPT(T) {` as a
+# `class TORCH_API Foo : Base {` (or `class LIB_DLL_PUBLIC Foo`) does not parse as a class, nor
+# does `template <class T> BOOST_MATH_GPU_ENABLED inline T f(T x) BOOST_MATH_NOEXCEPT(T) {` as a
 # function; blanking export, specifier and statement macros (same length, so offsets hold)
 # lets them.
 _EXPORT_MACRO = re.compile(
-    rb"\b[A-Z][A-Z0-9_]*_(?:API|EXPORT|IMPORT|HIDDEN|EXTERN|DLL)\b"
+    rb"\b[A-Z][A-Z0-9_]*_(?:API_?|EXPORT|IMPORT|HIDDEN|EXTERN|"
+    # (`LIB_DLL_PUBLIC_INLINE_CLASS` too; not an include guard, `LIB_DLL_EXPORT_H`)
+    rb"DLL(?:_?(?:PUBLIC|LOCAL|EXPORT|IMPORT)(?:_INLINE(?:_CLASS)?)?)?)\b"
     rb"|\b[A-Z][A-Z0-9_]*_(?:GPU_ENABLED|CUDA_ENABLED|FORCEINLINE|INLINE|CONSTEXPR)\b"
     rb"(?![ \t]*\()"
     rb"|\b[A-Z][A-Z0-9_]*_NOEXCEPT\b(?:[ \t]*\([^()\n]*\))?"
@@ -67,6 +69,14 @@ _EXPORT_MACRO = re.compile(
 )
 # The same, over a block's text: ASCII word boundaries, as in bytes.
 _EXPORT_MACRO_TEXT = re.compile(_EXPORT_MACRO.pattern.decode(), re.ASCII)
+# What every match of `_EXPORT_MACRO` holds: a search for it skips from underscore to
+# underscore, where the macro pattern is tried at every word; most files and blocks hold none.
+_MACRO_TAIL = (
+    r"_(?:API|EXPORT|IMPORT|HIDDEN|EXTERN|DLL|GPU_ENABLED|CUDA_ENABLED|FORCEINLINE|INLINE"
+    r"|CONSTEXPR|NOEXCEPT|ALIGNED_OPERATOR_NEW|OBJECT|GADGET)"
+)
+_MACRO_GATE = re.compile(_MACRO_TAIL.encode())
+_MACRO_GATE_TEXT = re.compile(_MACRO_TAIL)
 # Languages `tslex` reads, and whether it reads raw strings in them.
 _LEXED = {"c": False, "cpp": True, "cuda": True}
 # Nodes that wrap a definition without naming it: a comment before them documents the
@@ -148,16 +158,23 @@ class TreeSitterParser:
                 return ParsedFile((), quiet=lexed.count)
         language = _dialect(language, source.text)
         grammar = _grammar(language.name)
-        if language.export_macros:
+        if language.export_macros and _MACRO_GATE.search(data):
             data = _EXPORT_MACRO.sub(lambda m: b" " * len(m.group(0)), data)
         tree = grammar.parser.parse(data)
-        captures = QueryCursor(grammar.query).matches(tree.root_node)
-        comments = sorted(
-            (c for _, caps in captures for c in caps.get("comment", ())), key=lambda n: n.start_byte
-        )
-        strings = sorted(
-            (s for _, caps in captures for s in caps.get("string", ())), key=lambda n: n.start_byte
-        )
+        # One pass over the matches, most of them a lone comment or string: the named ones
+        # (definitions, the package) are kept apart for the symbols.
+        comments: list[Node] = []
+        strings: list[Node] = []
+        named: list[dict[str, list[Node]]] = []
+        for _, caps in QueryCursor(grammar.query).matches(tree.root_node):
+            if "name" in caps:
+                named.append(caps)
+            if "comment" in caps:
+                comments += caps["comment"]
+            if "string" in caps:
+                strings += caps["string"]
+        comments.sort(key=_start_byte)
+        strings.sort(key=_start_byte)
         runs = comment_runs(comments, data)
         # Only the comments that may hold a cue are made into text (the others count).
         raw = [
@@ -171,18 +188,11 @@ class TreeSitterParser:
         if cues is not None:
             cited = [b for b in raw if _holds_cue(b, cues)]
             quiet, raw = quiet + len(raw) - len(cited), cited
-        package = next(
-            (
-                _text(caps["name"][0], data)
-                for _, caps in captures
-                if "package" in caps and "name" in caps
-            ),
-            None,
-        )
+        package = next((_text(caps["name"][0], data) for caps in named if "package" in caps), None)
         top = file_symbol(language, source.path, package)
         if not any(find_hits(block.text, source.titles) for block in raw):
             return ParsedFile(tuple(_text_block(b, top) for b in raw), quiet=quiet)
-        definitions = _definitions(captures, language, top, data)
+        definitions = _definitions(named, language, top, data)
         by_anchor: dict[int, _Definition] = {}
         for definition in definitions.values():
             # `type (A; B)` wraps two specs: a comment above the group documents the first.
@@ -230,7 +240,7 @@ def _may_hold_cue(start: int, end: int, cues: list[int], data: bytes) -> bool:
 def _blank_macros(text: str, language: Language) -> str:
     """A block's text as it reads after `_EXPORT_MACRO` blanked the file (blanks keep the
     delimiters' word boundaries, so blanking the block alone gives the same text)."""
-    if not language.export_macros:
+    if not language.export_macros or not _MACRO_GATE_TEXT.search(text):
         return text
     return _EXPORT_MACRO_TEXT.sub(lambda m: " " * len(m.group(0)), text)
 
@@ -267,6 +277,10 @@ def _grammar(name: str) -> _Grammar:
     return _Grammar(Parser(ts_language), query)
 
 
+def _start_byte(node: Node) -> int:
+    return node.start_byte
+
+
 def _text(node: Node, data: bytes) -> str:
     return data[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
@@ -280,13 +294,14 @@ def _text_block(block: RawBlock, symbol: Symbol, documents: bool = False) -> Tex
 
 
 def _definitions(
-    captures: list[tuple[int, dict[str, list[Node]]]], language: Language, top: Symbol, data: bytes
+    named: list[dict[str, list[Node]]], language: Language, top: Symbol, data: bytes
 ) -> dict[int, _Definition]:
-    """Definitions by node id, each with its qualified symbol."""
+    """Definitions by node id, each with its qualified symbol, from the query's matches that
+    capture a `@name`."""
     found: dict[int, _Definition] = {}
-    for _, caps in captures:
+    for caps in named:
         key = next((k for k in caps if k.startswith("definition.")), None)
-        if key is None or "name" not in caps:
+        if key is None:
             continue
         node = caps[key][0]
         name = _text(caps["name"][0], data)

@@ -17,7 +17,6 @@ from tree_sitter import Node
 # On every line at once: `^` after each newline, the margin never crossing one.
 _LINE_MARKER = re.compile(r"(?m)^([^\S\n]*)(//+!?|#+)")
 _BLOCK_OPEN = re.compile(r"^/\*+!?")
-_BLOCK_CLOSE = re.compile(r"\*+/$")
 _MARGIN = re.compile(r"(?m)^([ \t]*)(\*+)(?!/)")
 _MARKER = re.compile(rb"//[/!]?|/\*[*!]?")
 _ESCAPE = re.compile(r"\\(\\|[ntr\"'\n])")  # an escaped backslash is kept whole
@@ -46,13 +45,38 @@ def comment_blocks(comments: list[Node], data: bytes) -> list[RawBlock]:
 
 
 def comment_runs(comments: list[Node], data: bytes) -> list[list[Node]]:
-    """Comment nodes (in document order) grouped into the runs that make one block each."""
+    """Comment nodes (in document order) grouped into the runs that make one block each: a line
+    comment directly below another one, at the same column, alone on its line and with the same
+    marker, continues its run."""
     runs: list[list[Node]] = []
+    # Each node's position read once (a node's points cost a call each), its marker only when
+    # the position may continue the run.
+    previous: Node | None = None
+    previous_row = previous_column = -2
+    previous_marker: str | None = None
     for node in comments:
-        if runs and _continues(runs[-1][-1], node, data):
-            runs[-1].append(node)
+        row, column = node.start_point
+        marker = None
+        if previous is not None and row == previous_row + 1 and column == previous_column:
+            marker = _marker(node, data)
+            if previous_marker is None:
+                previous_marker = _marker(previous, data)
+            if (
+                marker.startswith("//")
+                and marker == previous_marker
+                and not data[node.start_byte - column : node.start_byte].strip()
+            ):
+                runs[-1].append(node)
+            else:
+                runs.append([node])
         else:
             runs.append([node])
+        previous, previous_row, previous_column, previous_marker = (
+            node,
+            end_row(node, data),
+            column,
+            marker,
+        )
     return runs
 
 
@@ -62,18 +86,6 @@ def end_row(node: Node, data: bytes) -> int:
     if node.end_byte > node.start_byte and data[node.end_byte - 1 : node.end_byte] == b"\n":
         row -= 1
     return row
-
-
-def _continues(previous: Node, node: Node, data: bytes) -> bool:
-    """A line comment directly below another one, at the same column, alone on its line."""
-    if node.start_point.row != end_row(previous, data) + 1:
-        return False
-    if node.start_point.column != previous.start_point.column:
-        return False
-    marker = _marker(node, data)
-    if not marker.startswith("//") or marker != _marker(previous, data):
-        return False
-    return not trails_code(node, data)
 
 
 def trails_code(node: Node, data: bytes) -> bool:
@@ -123,8 +135,16 @@ def _blank_marker(match: re.Match[str]) -> str:
 
 
 def _blank_block_comment(text: str) -> str:
-    text = _BLOCK_OPEN.sub(lambda m: " " * len(m.group(0)), text)
-    text = _BLOCK_CLOSE.sub(lambda m: " " * len(m.group(0)), text)
+    # The opening `/*` (`/**`, `/*!`) and the closing `*/` (`**/`; after the opening is blanked,
+    # so `/**/` keeps its `/`) are cut by hand: a substitution would try every position. The
+    # text ends at the closing: `comment_text` cuts the newlines after it.
+    opening = _BLOCK_OPEN.match(text)
+    if opening is not None:
+        text = " " * opening.end() + text[opening.end() :]
+    if text.endswith("/"):
+        kept = text[:-1].rstrip("*")
+        if len(kept) < len(text) - 1:
+            text = kept + " " * (len(text) - len(kept))
     return _MARGIN.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 

@@ -142,11 +142,13 @@ def lex(data: bytes, raw_strings: bool) -> Lexed | None:
             continue
         start, end = match.span(kind)
         if kind == _LINE:
-            # The comments below it that continue its block, all in one match.
+            # The comments below it that continue its block, all in one match; none where the
+            # next line has no `//` at its column (most blocks of one line).
             column = start - data.rfind(b"\n", 0, start) - 1
-            later = _continuation(column, _marker(data, start)).match(data, end)
-            assert later is not None  # it matches the empty string
-            end = position = later.end()
+            if data[end + column + 1 : end + column + 3] == b"//":
+                later = _continuation(column, _marker(data, start)).match(data, end)
+                assert later is not None  # it matches the empty string
+                end = position = later.end()
         elif kind != _BLOCK:
             # Strings make a block only from 10 bytes on, prefix and quotes included.
             shortfall = MIN_STRING + 2 - (end - start)

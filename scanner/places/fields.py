@@ -46,6 +46,7 @@ def join_fields_after_links(text: str, hits: list[Hit], groups: Groups) -> set[i
             and mergeable(fields)
             and _fields_follow(text, link.end, fields.start)
             and _in_labelled_item(text, link.start)
+            and not _opens_item(text, fields.start)
         ):
             groups.join(index - 1, index)
             joined.add(index)
@@ -64,6 +65,14 @@ def _fields_follow(text: str, end: int, start: int) -> bool:
         and ENTRY_BREAK.search(text, end, start) is None
         and _OTHER_WORK.search(text, closed.end(), start) is None
     )
+
+
+def _opens_item(text: str, start: int) -> bool:
+    """Whether the mention at `start` is (or directly follows) the label that opens its line:
+    the next item of the list (`[Lee and Park, 2002] doi:...` under `[Smith, 2007] doi:...`),
+    not the fields of the entry above."""
+    label = _ITEM_LABEL.match(text, text.rfind("\n", 0, start) + 1)
+    return label is not None and start <= label.end()
 
 
 def _in_labelled_item(text: str, start: int) -> bool:

@@ -43,7 +43,7 @@ def with_link_references(text: str, hits: list[Hit]) -> list[Hit]:
     the title hint where none was read."""
     if ("_" not in text and "]:" not in text) or not hits:
         return hits
-    anonymous = list(_ANONYMOUS_REFERENCE.finditer(text))
+    anonymous = list(_ANONYMOUS_REFERENCE.finditer(text)) if "`__" in text else []
     markdown: dict[str, list[re.Match[str]]] | None = None  # read at the first definition
     anonymous_targets = 0
     named_references: dict[str, list[re.Match[str]]] | None = None  # read at the first target

@@ -167,7 +167,7 @@ def _told_apart(first: Hit, second: Hit) -> bool:
 
 # Between a chapter's title and the title of the collection it is in: `Title. Chapter in
 # "Collection"`, `Title. In: Collection`.
-_CHAPTER_IN = re.compile(r"(?i)[\s.,;:]*(?:chapter\s+)?in\b[\s:]*[\"“«']?[ \t]*")
+_CHAPTER_IN = re.compile(r"(?i)[\s.,;:]*(?:chapter\s+)?in\b[\s:]*[\"“«'*_`]{0,2}[ \t]*")
 
 
 def join_chapter_collections(text: str, hits: list[Hit], groups: Groups) -> None:
@@ -185,6 +185,9 @@ def join_chapter_collections(text: str, hits: list[Hit], groups: Groups) -> None
             and _CHAPTER_IN.fullmatch(text, entry.end, hit.start) is not None
         ):
             groups.join(index - 1, index)
+            if hit.kind is RefKind.BOOK and entry.kind is RefKind.TITLE:
+                # The collection is a book, the reference its chapter: a title.
+                hits[index] = replace(hit, kind=RefKind.TITLE)
             # The collection's title and editors are the chapter's venue, not its fields
             # (nor those of the chapter's identifiers that were read with them).
             collection, title = hit.reference, hit.title_hint

@@ -28,6 +28,8 @@ _SLOT_WORDS = frozenset(
         *("see", "reference", "references", "ref", "refs", "paper", "article", "pdf", "url"),
         *("doi", "link", "links", "available", "online", "at", "from", "arxiv", "preprint"),
         *("full", "text", "source", "original", "publication", "citation", "cite", "via", "p"),
+        # the reST directive a Doxygen block's link paragraph opens with (`.. seealso::`)
+        "seealso",
     ]
 )
 _LINKS_AND_TAGS = re.compile(r"\S*(?:://|www\.)\S*|</?[A-Za-z][^<>\n]{0,40}>")

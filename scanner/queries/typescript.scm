@@ -30,3 +30,9 @@
 (program (variable_declaration (variable_declarator name: (identifier) @name value: (_) @value) @definition.variable) (#not-match? @value "^require\\s*\\("))
 (program (lexical_declaration (variable_declarator name: (identifier) @name value: (_) @value) @definition.variable) (#not-match? @value "^require\\s*\\("))
 (program (export_statement (lexical_declaration (variable_declarator name: (identifier) @name value: (_) @value) @definition.variable)) (#not-match? @value "^require\\s*\\("))
+; A declaration file's typed constants (`export declare const dsf: Oscillator;`, no value): the
+; JSDoc above documents the constant, as it does a function's signature.
+(program (ambient_declaration (lexical_declaration (variable_declarator name: (identifier) @name) @definition.variable)))
+(program (export_statement (ambient_declaration (lexical_declaration (variable_declarator name: (identifier) @name) @definition.variable))))
+(program (ambient_declaration (variable_declaration (variable_declarator name: (identifier) @name) @definition.variable)))
+(program (export_statement (ambient_declaration (variable_declaration (variable_declarator name: (identifier) @name) @definition.variable))))

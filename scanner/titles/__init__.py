@@ -15,7 +15,15 @@ import re
 from ahocorasick_rs import AhoCorasick
 
 from scanner.lazyre import lazy_compile
-from scanner.titles.cues import CUES, EDITION, ORDINAL_ED, YEAR_PATTERN, edition_word
+from scanner.titles.cues import (
+    BY_TITLE,
+    CUES,
+    EDITION,
+    ORDINAL_ED,
+    PAIR_TITLE,
+    YEAR_PATTERN,
+    edition_word,
+)
 from scanner.types import Hit
 
 __all__ = [
@@ -180,12 +188,14 @@ def _has_cue(text: str, found: set[int] | None = None) -> bool:
         if match.start() and text[match.start() - 1].isdigit():
             continue
         # A year on a copyright or license line is in most files and never makes a citation
-        # (the prefilter reads whole files the same way).
+        # (the prefilter reads whole files the same way): nor does any other year on it.
         start = text.rfind("\n", 0, match.start()) + 1
         end = text.find("\n", match.end())
-        line = text[start : end if end >= 0 else len(text)].lower()
+        end = end if end >= 0 else len(text)
+        line = text[start:end].lower()
         if not any(word in line for word in _NOT_CITATION_LINES):
             return True
+        position = end
     if not _QUOTE_IDS.isdisjoint(found) or (
         (held := _QUOTE_PATTERN_KEYS.intersection(found))
         and _any_search(text, held, _QUOTE_PATTERNS_AT)
@@ -204,9 +214,31 @@ def _any_search(
         for pattern in patterns[index]:
             if pattern.pattern in _EDITION_PATTERNS and not edition_word(text, 0, len(text)):
                 continue
-            if pattern.search(text):
+            held_by = _LINE_BOUND.get(pattern.pattern)
+            if held_by is not None:
+                if _on_lines_with(text, held_by, pattern):
+                    return True
+            elif pattern.search(text):
                 return True
     return False
 
 
 _EDITION_PATTERNS = frozenset({EDITION, ORDINAL_ED})
+# Patterns each of whose matches holds a string and no line break, searched only on the lines
+# that hold the string: `PAIR_TITLE` opens with `^` (tried at every position of a block),
+# `BY_TITLE` with a capital (tried at every capital).
+_LINE_BOUND = {PAIR_TITLE: " and ", BY_TITLE: "by"}
+
+
+def _on_lines_with(text: str, needle: str, pattern: re.Pattern[str]) -> bool:
+    """Whether `pattern` matches on a line of `text` that holds `needle`: what a search of the
+    whole text finds for a pattern whose matches hold `needle` and no line break."""
+    at = text.find(needle)
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if pattern.search(text, start, end) is not None:
+            return True
+        at = text.find(needle, end)
+    return False

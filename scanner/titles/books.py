@@ -26,7 +26,7 @@ KNOWN_WORKS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (
         re.compile(
             r"\bKnuth,?\s+(?:TAOCP,?\s*)?"
-            r"(?:[Vv]ol(?:ume|\.)?\s*[1-4]\b|§?\s*\d\.\d+(?:\.\d+)?\b)"
+            r"(?:[Vv]ol(?:ume|\.)?\s*(?:[1-4]|IV|I{1,3})\b|§?\s*\d\.\d+(?:\.\d+)?\b)"
         ),
         "The Art of Computer Programming",
         ("Knuth",),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 __all__ = [
+    "BY_TITLE",
     "CUES",
     "EDITION",
     "KEY_TAG",
@@ -80,6 +81,8 @@ PAIR_TITLE = (
     r"(?P<second>[A-Z][a-z]+),[ \t]+(?P<title>(?:An?|On|The)[ \t]+[a-z][^,.:;\n]{10,150}?)"
     r"[ \t]*[,.:;]?[ \t]*$"
 )
+# A title in title case named by its authors: "Numerical Optimization by Nocedal" (`Cue(" by ")`).
+BY_TITLE = r"[A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})+[ \t]+by[ \t]+[A-Z][a-z]"
 # The venues of bare citation keys (`KEY_TAG`): acronyms no word of prose ends in after two
 # digits (`Float64bits`, `Test16bit` end in no venue), and `book`, `phd`, `thesis`.
 KEY_TAGS = (
@@ -188,7 +191,7 @@ CUES: tuple[Cue, ...] = (
     # Optimization by Nocedal & Wright" (`detect._titled_by`).
     Cue(
         " by ",
-        r"[A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})+[ \t]+by[ \t]+[A-Z][a-z]",
+        BY_TITLE,
         after="[A-Z][a-z]",
         confirm=Confirm.LINE,
         examples=("For details see Numerical Optimization by Nocedal & Wright.",),

@@ -11,6 +11,7 @@ import heapq
 import itertools
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from catalog.types import RefKind
 from scanner.spans import DisjointSpans
@@ -94,8 +95,9 @@ def detect_with_spares(text: str) -> tuple[list[Hit], list[Hit]]:
     as an entry by `ICRS`), the mention inside it still cites."""
     candidates: list[Hit] = []
     entries = _AuthorEntries(text)
+    held = _Held.of(text)
     for region in regions(text):
-        candidates.extend(_region_hits(text, region, entries))
+        candidates.extend(_region_hits(text, region, entries, held))
     kept = _without_overlaps(candidates)
     chosen = {id(hit) for hit in kept}
     spares = [hit for hit in candidates if id(hit) not in chosen and _sure_mention(text, hit)]
@@ -128,11 +130,35 @@ class _AuthorEntries:
         return entry
 
 
-def _region_hits(text: str, region: Region, entries: _AuthorEntries) -> list[Hit]:
+@dataclass(frozen=True, slots=True)
+class _Held:
+    """What of the strings some readers need a block holds anywhere: a region of a block
+    without them holds none either, and is not searched for them region by region."""
+
+    bibtex: bool
+    cite_key: bool
+    key_tag: bool
+    and_word: bool  # " and ": two surnames before a title (`_PAIR_TITLE`)
+
+    @classmethod
+    def of(cls, text: str) -> _Held:
+        end = len(text)
+        return cls(
+            holds_any(text, _BIBTEX_NEEDLES, 0, end),
+            holds_any(text, _CITE_KEY_NEEDLES, 0, end),
+            holds_any(text, KEY_TAG_NEEDLES, 0, end),
+            " and " in text,
+        )
+
+
+def _region_hits(text: str, region: Region, entries: _AuthorEntries, held: _Held) -> list[Hit]:
     hits: list[Hit] = []
-    body = entry_body(text, region)
     limit = region.end
-    if region.in_references or text[region.start : body].strip().startswith(".."):
+    # Only a list marker can open with `..`: an unmarked region's body starts after blanks.
+    body = entry_body(text, region) if region.in_references or region.marked else region.start
+    if region.in_references or (
+        region.marked and text[region.start : body].strip().startswith("..")
+    ):
         entry = entries.entry(body, limit) or parse_title_first(text, body, limit)
         if (
             entry is not None
@@ -166,14 +192,14 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries) -> list[Hit
             and ETAL.search(entry.reference.title or "") is None
         ):
             hits.append(_hit(entry))
-    if holds_any(text, _BIBTEX_NEEDLES, region.start, limit):
+    if held.bibtex and holds_any(text, _BIBTEX_NEEDLES, region.start, limit):
         for start, end, reference in bibtex_entries(text, region.start, limit):
             hits.append(
                 Hit(start, end, RefKind.TITLE, TITLE_RULE, None, 0.9, reference.title, reference)
             )
     if dated:
         hits.extend(_dated_hits(text, region.start, limit))
-    has_and = text.find(" and ", region.start, limit) >= 0
+    has_and = held.and_word and text.find(" and ", region.start, limit) >= 0
     pairs = _PAIR_TITLE.finditer(text, region.start, limit) if has_and else ()
     for match in pairs:
         if _pair_title(match):
@@ -192,9 +218,9 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries) -> list[Hit
                 )
             )
     keys: Iterable[tuple[int, int, EntryFields, float]] = ()
-    if holds_any(text, _CITE_KEY_NEEDLES, region.start, limit):
+    if held.cite_key and holds_any(text, _CITE_KEY_NEEDLES, region.start, limit):
         keys = cite_keys(text, region.start, limit)
-    if holds_any(text, KEY_TAG_NEEDLES, region.start, limit):
+    if held.key_tag and holds_any(text, KEY_TAG_NEEDLES, region.start, limit):
         keys = itertools.chain(keys, bare_keys(text, region.start, limit))
     for start, end, reference, confidence in keys:
         hits.append(

@@ -235,8 +235,25 @@ def _mark_strings(marks: set[str]) -> tuple[tuple[str, ...], tuple[tuple[str, ..
     return found
 
 
-def _marked_context(word: _Word, marks: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
-    return tuple((*own, *mark) for own, mark in zip(word.context, marks, strict=True))
+def _marked_context(
+    text: str, word: _Word, own: tuple[str, ...], marks: tuple[tuple[str, ...], ...]
+) -> tuple[tuple[str, ...], ...]:
+    """What the neighbours' rows carry of a token with rule marks: per offset, its word and
+    shape, then its marks (`own`: its own mark features, which name `marks`). Kept per word and
+    mark set, as `_word` keeps a word's strings: the words of a tree's reference entries come
+    back with the same marks, and building the six tuples anew cost more than the lookup."""
+    key = (text, own)
+    found = _MARKED.get(key)
+    if found is None:
+        if len(_MARKED) >= _WORDS_KEPT:
+            _MARKED.clear()
+        found = _MARKED[key] = tuple(
+            (*context, *mark) for context, mark in zip(word.context, marks, strict=True)
+        )
+    return found
+
+
+_MARKED: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, ...], ...]] = {}
 
 
 def block_features(
@@ -262,11 +279,11 @@ def block_features(
     if rule_marks:
         marks = []
         context = []
-        for word, mark_set in zip(words, rule_marks, strict=True):
+        for token, word, mark_set in zip(tokens, words, rule_marks, strict=True):
             if mark_set:
                 own, around = _mark_strings(mark_set)
                 marks.append(own)
-                context.append(_marked_context(word, around))
+                context.append(_marked_context(token.text, word, own, around))
             else:
                 marks.append(())
                 context.append(word.context)

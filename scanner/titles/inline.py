@@ -41,11 +41,13 @@ _CITING = re.compile(
     # inside brackets, perhaps after "e.g.", or the next of several: "(Miller, 1990; Lee, 1998)"
     r"|[(\[;]\s*(?:(?:e\.\s?g|i\.\s?e)\.,?\s*)?)$"
 )
-# Who wrote or changed the code: "Written by", "revised for the exporter by", "Ported by".
+# Who wrote or changed the code: "Written by", "revised for the exporter by", "Ported by", "an
+# independent implementation by".
 _AUTHORSHIP = re.compile(
-    r"\b(?:[Ww]ritten|[Rr]e-?written|[Rr]evised|[Mm]odified|[Cc]ontributed|[Mm]aintained|"
+    r"(?:\b(?:[Ww]ritten|[Rr]e-?written|[Rr]evised|[Mm]odified|[Cc]ontributed|[Mm]aintained|"
     r"[Pp]orted|[Aa]dded|[Uu]pdated|[Ff]ixed|[Cc]oded|[Rr]eviewed|[Tt]ranslated|[Ee]dited|"
-    r"[Cc]hanged|[Cc]reated|[Aa]uthored|[Pp]atch(?:ed)?)\b(?:\s+[\w-]+){0,4}\s+by\s*[:,]?\s*$"
+    r"[Cc]hanged|[Cc]reated|[Aa]uthored|[Pp]atch(?:ed)?)\b(?:\s+[\w-]+){0,4}|"
+    r"\b[Ii]mplementation)\s+by\s*[:,]?\s*$"
 )
 # Sphinx citation keys `[Smith2003]_`, BibTeX-style keys in `@cite smith2003fast` / `\cite{...}`.
 CITE_KEY = re.compile(

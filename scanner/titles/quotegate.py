@@ -44,12 +44,19 @@ _VENUE = led(VENUE_CUE)
 # What a quoted title may open with (`fields.QUOTED`), and the citing words right before it
 # (`detect._CITED_IN`, `detect._CITED_FROM`), read in the 40 characters the detector reads.
 _QUOTE = re.compile("[\"“`'«]")
-_CITED_BEFORE = re.compile(
-    r"(?i)\b(?:described|presented|introduced|proposed|published|explained|defined|detailed|in|"
-    r"from|see|cf\.?|following|after|paper|article|report|thesis|dissertation|book|monograph|"
-    r"preprint|survey|titled|entitled|called)\s*[:,]?\s*$"
-)
+_CITED_WORDS = (
+    "described", "presented", "introduced", "proposed", "published", "explained", "defined",
+    "detailed", "in", "from", "see", "cf.", "cf", "following", "after", "paper", "article",
+    "report", "thesis", "dissertation", "book", "monograph", "preprint", "survey", "titled",
+    "entitled", "called",
+)  # fmt: skip
+_CITED_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, _CITED_WORDS)) + r")\s*[:,]?\s*$")
 _BEFORE = 40
+# The characters those words end with, in either case: before most quotes stands none of them
+# (code: `("name")`, `= "value"`), and the pattern, tried at each of the 40 characters, is
+# not searched. A character outside ASCII may match a letter of the words ignoring case.
+_WORD_ENDS = frozenset(c for word in _CITED_WORDS for c in (word[-1].lower(), word[-1].upper()))
+_SEPARATORS = ":,"
 _BY = re.compile(r"by\s+")
 
 
@@ -70,6 +77,23 @@ def quote_may_cite(text: str) -> bool:
         return True
     for quote in _QUOTE.finditer(text):
         at = quote.start()
-        if _CITED_BEFORE.search(text, max(0, at - _BEFORE), at):
+        low = max(0, at - _BEFORE)
+        if _word_may_end(text, low, at) and _CITED_BEFORE.search(text, low, at):
             return True
     return _VENUE.search(text) is not None
+
+
+def _word_may_end(text: str, low: int, at: int) -> bool:
+    """Whether a word of `_CITED_WORDS` may end `text[low:at]` before blanks and one colon or
+    comma, as `_CITED_BEFORE` reads it: the character before them is one those words end with."""
+    end = at
+    while end > low and text[end - 1].isspace():
+        end -= 1
+    if end > low and text[end - 1] in _SEPARATORS:
+        end -= 1
+        while end > low and text[end - 1].isspace():
+            end -= 1
+    if end == low:
+        return False
+    last = text[end - 1]
+    return last in _WORD_ENDS or not last.isascii()

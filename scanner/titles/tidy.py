@@ -181,12 +181,25 @@ _SECTION_BEFORE = re.compile(
 )
 
 
+# A Doxygen image's caption: `\image html wolf.gif "One Grey Wolf"`, `@image html x.png "Fig. 1"`.
+_IMAGE_CAPTION = re.compile(r"[\\@]image[ \t]+\w+[ \t]+\S+[ \t]+[\"“]?$")
+
+
 def _section_name(text: str, hit: Hit) -> bool:
-    """Whether a title without authors or year is the name of a section of some work."""
+    """Whether a title without authors or year is the name of a section of some work, or the
+    caption of a picture."""
     fields = hit.reference
-    if hit.ref is not None or fields is None or fields.authors or fields.year is not None:
+    if hit.ref is not None or fields is None or fields.authors:
         return False
-    return _SECTION_BEFORE.search(text, max(0, hit.start - 30), hit.start) is not None
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    if "image" in text[line_start : hit.start] and _IMAGE_CAPTION.search(
+        text, line_start, hit.start
+    ):
+        return True  # whatever year the next sentence lent it
+    return (
+        fields.year is None
+        and _SECTION_BEFORE.search(text, max(0, hit.start - 30), hit.start) is not None
+    )
 
 
 # Between two parts of one entry: punctuation and spaces, a line break but no blank line.

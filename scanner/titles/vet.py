@@ -167,7 +167,10 @@ _NOT_WORK_TITLE = re.compile(
     r"installation|instruction|operator['’]?s)\s+manual\b|\busers?['’]?\s+guide\b|\bversion\s+\d|\blecture\s+\d+\b|"
     r"\blecture\s+notes\b(?!\s+in\b)|\bcourse\s+notes\b|\bslides\b|\bkeynote\b|\bwebinar\b|"
     # an online course ("Lecture 6.5 - rmsprop, COURSERA: Neural Networks for Machine Learning")
-    r"\bcoursera\b|\budacity\b)"
+    r"\bcoursera\b|\budacity\b|"
+    # a Stata command in the Statistical Software Components archive ("ranktest: Stata module
+    # to test the rank of a matrix")
+    r"\bstata\s+modules?\b)"
     r"|\b(?i:optimi[sz]ation|modell?ing|software|solver)\s+(?i:suite|studio)\b"
 )
 # Who writes manuals: "Manual, CPLEX User's" read as an author.

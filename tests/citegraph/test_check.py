@@ -189,6 +189,21 @@ def test_a_missing_file_is_a_usage_error(
     assert code == 2 and "missing.py" in error
 
 
+def test_a_directory_checks_the_files_the_walk_finds_under_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path / "p", config='exclude = ["src/vendor/**"]\n')
+    (root / "src" / "vendor").mkdir(parents=True)
+    (root / "src" / "vendor" / "third.py").write_text(RULE_CASES["CG001"])
+    (root / "src" / "model.py").write_text(RULE_CASES["CG001"])
+    (root / "other.py").write_text(RULE_CASES["CG002"])
+    code, out = check(root, "src", capsys=capsys)
+    assert code == 1 and "src/model.py:1:" in out
+    assert "vendor" not in out and "other.py" not in out  # excluded, and outside src/
+    code, out = check(root, ".", capsys=capsys)  # the root: the whole project, as with no FILES
+    assert code == 1 and "src/model.py:1:" in out and "other.py:1:" in out
+
+
 def test_force_exclude_applies_the_excludes_to_named_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -141,3 +141,24 @@ def test_a_lock_keeps_the_titles(tmp_path: Path, detector_reads: list[str]) -> N
     (root / "refs.bib").write_text("")
     findings(root, findings_only=True, files=("entries.py",))
     assert detector_reads
+
+
+def test_findings_alone_ask_git_for_no_revision(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import scanner.project
+
+    asked: list[tuple[str, ...]] = []
+    real = scanner.project.git
+
+    def recording(cwd: Path | None, *args: str, **kwargs: float) -> bytes:
+        asked.append(args)
+        return real(cwd, *args, **kwargs)
+
+    monkeypatch.setattr(scanner.project, "git", recording)
+    root = project(tmp_path / "p")
+    fast = findings(root, findings_only=True)
+    assert not any("rev-parse" in args for args in asked)
+    full = run_check(root, load_config(root), FILES, findings_only=False)
+    assert any("rev-parse" in args for args in asked)  # the report names its revision
+    assert fast == findings(root, findings_only=False) and full.report.repository == "p"

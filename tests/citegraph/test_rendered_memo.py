@@ -162,10 +162,10 @@ def test_a_run_killed_while_writing_its_memo_leaves_the_previous_one(
     script = (
         "import os, sys\n"
         "import scanner.cache\n"
-        "def remember(self, slot, key, memo):\n"
+        "def remember(self, slot, key, memo, quick=None):\n"
         "    self._db.execute('BEGIN')\n"
-        "    self._db.execute('INSERT OR REPLACE INTO memos VALUES (?,?,?,?,0)',\n"
-        "                     (self.fingerprint, slot, key, memo))\n"
+        "    self._db.execute('INSERT OR REPLACE INTO memos VALUES (?,?,?,?,?,0)',\n"
+        "                     (self.fingerprint, slot, key, quick, memo))\n"
         "    os.kill(os.getpid(), 9)\n"
         "scanner.cache.ScanCache.remember = remember\n"
         "from citegraph.cli import run\n"
@@ -180,3 +180,70 @@ def test_a_run_killed_while_writing_its_memo_leaves_the_previous_one(
     assert scan(repo, tmp_path) == first == fresh(repo, tmp_path)
     done = subprocess.run([sys.executable, "-m", "citegraph", *json_only], capture_output=True)
     assert done.returncode == 0 and done.stdout == first[0] and len(memos()) == 2
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many rows each load of the scan cache's rows gave (one entry per load)."""
+    import scanner.cache
+
+    counts: list[int] = []
+    real = scanner.cache.ScanCache._load
+
+    def counting(self: scanner.cache.ScanCache) -> dict[str, bytes]:
+        rows = real(self)
+        counts.append(len(rows))
+        return rows
+
+    monkeypatch.setattr(scanner.cache.ScanCache, "_load", counting)
+    return counts
+
+
+def quick_keys() -> list[bytes | None]:
+    with sqlite3.connect(default_cache_dir() / DB_NAME) as db:
+        return [row[0] for row in db.execute("SELECT quick FROM memos")]
+
+
+def test_an_unchanged_tree_is_answered_by_its_stats_alone(
+    repo: Path, tmp_path: Path, assembled: list[Path], loads: list[int], monkeypatch
+) -> None:
+    import scanner.cache
+
+    monkeypatch.setattr(scanner.cache, "RACY_NS", 0)  # files just written count as settled
+    first = scan(repo, tmp_path)
+    assert scan(repo, tmp_path) == first and len(loads) == 2 and loads[1] == 4
+    assert [key is not None for key in quick_keys()] == [True]
+    assert scan(repo, tmp_path) == first == fresh(repo, tmp_path)
+    assert len(loads) == 2 and len(assembled) == 3  # found by stat: no row loaded
+    # A file touched, its content as it was: found by the results' key, then by stat again.
+    os.utime(repo / "notes.txt", ns=(OLD + 10**9, OLD + 10**9))
+    assert scan(repo, tmp_path) == first and len(loads) == 3 and len(assembled) == 3
+    assert scan(repo, tmp_path) == first and len(loads) == 4  # its new stat recorded
+    assert scan(repo, tmp_path) == first and len(loads) == 4  # and the memo found by it
+    # A changed file is never taken for the memo's.
+    (repo / "pkg" / "optim.py").write_text('"""See arXiv:1706.03762."""\n')
+    os.utime(repo / "pkg" / "optim.py", ns=(OLD, OLD))
+    changed = scan(repo, tmp_path)
+    assert changed != first and changed == fresh(repo, tmp_path)
+
+
+def test_a_file_settled_by_its_content_gives_the_memo_no_quick_key(
+    repo: Path, tmp_path: Path, loads: list[int]
+) -> None:
+    first = scan(repo, tmp_path)
+    # Written just now: within the racy window, its stat proves nothing, so every rescan
+    # compares its content, and the memo is kept (and found) by the results alone.
+    (repo / "notes.txt").write_text((repo / "notes.txt").read_text())
+    for number in range(3):
+        assert scan(repo, tmp_path) == first
+        assert quick_keys() == [None] and len(loads) == number + 2
+
+
+def test_a_memo_is_checked_as_utf8_across_its_pieces() -> None:
+    from citegraph.memo import _decode, _encode
+
+    straddling = "a" * ((1 << 16) - 1) + "é€😀" * 3  # characters across a piece's end
+    texts = _decode(_encode([straddling, "", "plain"]), 3)
+    assert texts is not None and [str(t, "utf-8") for t in texts] == [straddling, "", "plain"]
+    broken = _encode([straddling]).replace("€".encode(), b"\xe2\x82A", 1)
+    assert _decode(broken, 1) is None and _decode(_encode(["x"]), 2) is None

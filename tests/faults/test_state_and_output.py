@@ -136,6 +136,30 @@ def test_an_unusable_catalog_is_one_line_and_exit_2(
         assert names == ["invoices"]
 
 
+@pytest.mark.parametrize("where", ["under a file", "under a file's missing folder"])
+def test_a_catalog_that_cannot_be_created_is_one_line_without_repair_advice(
+    tmp_path: Path, where: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.txt").write_text("a file, not a folder\n")
+    parent = tmp_path / "notes.txt" / ("" if where == "under a file" else "sub")
+    catalog = parent / "catalog.sqlite3"
+    root = tree(tmp_path / "tree")
+    (tmp_path / "more.bib").write_text(bib(3, start=1000))
+    os.environ["CITEGRAPH_CATALOG"] = str(catalog)
+    for command in (
+        ["scan", str(root), "--offline", "-q"],
+        ["catalog", "stats"],
+        ["catalog", "import", str(tmp_path / "more.bib")],
+    ):
+        capsys.readouterr()
+        code = run(command)
+        err = capsys.readouterr().err
+        assert code == 2 and err.count("\n") == 1, (command, err)
+        assert f"catalog {catalog} cannot be created" in err and "--catalog" in err, err
+        assert "rebuild" not in err  # nothing there to repair
+    assert (tmp_path / "notes.txt").read_text() == "a file, not a folder\n"
+
+
 def _damage_pages_of(path: Path, table: str, count: int) -> None:
     """Overwrite `count` leaf pages of `table` in the middle of the file with random bytes."""
     db = sqlite3.connect(path)

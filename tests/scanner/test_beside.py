@@ -10,6 +10,9 @@ from scanner.extract import find_hits
 ONE_WORK = [
     # reST link text
     "See `Lind (1999; ApJ 512, 40)\n<https://ui.adsabs.harvard.edu/abs/1999ApJ...512...40L/abstract>`_.\n",
+    # the same, after roles and literals whose backticks open no link
+    "With :math:`k` steps (``fit``, ``y < 0`` and ``x > 1``), see `Lind (1999; ApJ 512, 40)\n"
+    "<https://ui.adsabs.harvard.edu/abs/1999ApJ...512...40L/abstract>`_.\n",
     # Markdown link then its author
     "After [Noise without lattices](https://example.edu/~vale/papers/noise.pdf)\n"
     "by Rosa Vale, 2006.\n",
@@ -42,6 +45,13 @@ ONE_WORK = [
     # the authors and year that open a labelled entry, and its link
     ".. [1] Eswar, K. P., and R. E. Tarn. (1975) Augmentation problems.\n"
     "    http://epubs.siam.org/doi/abs/10.1137/0205044\n",
+    # a bracketed author-year label, then its DOI link, on one line
+    "  [Ruiz et al., 2007] http://dx.doi.org/10.5555/swarm.2007.0042\n",
+    # ... its line closed by a Doxygen line break
+    "  [Ruiz et al., 2005] http://dx.doi.org/10.5555/ants.2005_80 \\n\n  (a remark)\n",
+    # authors and year in brackets labelling the entry: its title, then its link
+    "  [Rosa Vale, 2011] Standard Swarms, From 2006 to 2011 \\n\n"
+    "    http://vale.example.free.fr/pso/swarms.pdf\n",
     # `Author (Year):` above its link
     "Exact predicates, after Brandt (1998):\nhttps://www.cs.example.edu/~brandt/papers/orient.pdf\n",
 ]
@@ -82,3 +92,16 @@ def test_a_jsdoc_link_text_is_the_title_hint() -> None:
     text = "@see {@link https://jcgt.org/published/0009/02/01/ | Sampling Rough Surfaces}\n"
     (hit,) = find_hits(text)
     assert hit.title_hint == "Sampling Rough Surfaces"
+
+
+def test_a_list_of_labelled_links_is_one_reference_per_line() -> None:
+    # Each `[Authors, Year] link` line is its own item: the label of the second is no field of
+    # the first link's entry.
+    text = (
+        "''Quoted prose about the method.''\n"
+        "[Ruiz et al., 2007] http://dx.doi.org/10.5555/swarm.2007.0042\n"
+        "[Vega and Moss, 2002] http://dx.doi.org/10.5555/tec.2002.985\n"
+    )
+    hits = find_hits(text)
+    assert [h.kind for h in hits] == [RefKind.DOI, RefKind.DOI]
+    assert [text[h.start : h.end].split(",")[0] for h in hits] == ["Ruiz et al.", "Vega and Moss"]

@@ -330,3 +330,57 @@ def test_an_entry_with_a_value_no_field_takes_is_a_miss(repo: Path, tmp_path: Pa
     ):
         with pytest.raises(CorruptEntry):
             loads(bad)
+
+
+def test_a_run_that_stores_prunes_other_fingerprints_old_rows(repo: Path, tmp_path: Path) -> None:
+    list(scan_paths(repo, _options(tmp_path)))
+    path = tmp_path / "cache" / DB_NAME
+    with sqlite3.connect(path) as db:
+        old, recent = time.time() - 8 * 86400, time.time() - 86400
+        for name, used in (("old", old), ("recent", recent)):
+            db.execute("INSERT INTO entries VALUES (?,?,?,?)", (name, b"a.py", b"", used))
+            db.execute("INSERT INTO memos VALUES (?,?,?,?,?,?)", (name, "s", b"k", None, b"", used))
+
+    def fingerprints() -> list[str]:
+        with sqlite3.connect(path) as db:
+            rows = db.execute("SELECT fingerprint FROM entries UNION SELECT fingerprint FROM memos")
+            return sorted(row[0] for row in rows if len(row[0]) < 10)
+
+    list(scan_paths(repo, _options(tmp_path)))  # found unchanged: nothing written, nothing pruned
+    assert fingerprints() == ["old", "recent"]
+    (repo / "b.py").write_text("x = 2\n")
+    list(scan_paths(repo, _options(tmp_path)))
+    assert fingerprints() == ["recent"]
+
+
+def test_source_digests_are_found_by_settled_stats_and_follow_every_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    (package / "a.py").write_text("A = 1\n")
+    (package / "sub" / "b.scm").write_text("(b)\n")
+    files = cache_module.source_files(package)
+    assert [name for name, _ in files] == ["a.py", "sub/b.scm"]
+    reads: list[int] = []
+    real = cache_module._content_digest
+
+    def counting(listed):  # type: ignore[no-untyped-def]
+        reads.append(len(listed))
+        return real(listed)
+
+    monkeypatch.setattr(cache_module, "_content_digest", counting)
+    with ScanCache(tmp_path, _options(tmp_path)) as cache:
+        reads.clear()
+        first = cache.code_digest(files)
+        assert cache.code_digest(files) == first and len(reads) == 2  # just written: racy
+        monkeypatch.setattr(cache_module, "RACY_NS", 0)
+        assert cache.code_digest(files) == first and len(reads) == 3  # settled: recorded
+        assert cache.code_digest(files) == first and len(reads) == 3  # found by stat
+        assert first == bytes(real(files).digest())
+        # An edit of the same size, its mtime put back: the ctime tells.
+        before = os.stat(package / "a.py")
+        (package / "a.py").write_text("A = 2\n")
+        os.utime(package / "a.py", ns=(before.st_atime_ns, before.st_mtime_ns))
+        second = cache.code_digest(files)
+        assert second != first and len(reads) == 4

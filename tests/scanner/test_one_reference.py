@@ -143,6 +143,10 @@ def test_two_readings_of_one_entry_line_are_one_reference() -> None:
         # a quoted title with its authors, then `<p>Reference:` and the link
         'based on the paper\n"Relative Error Streaming Quantiles" by Gil Corm, Zoe Karn,\n'
         "and Edo Lib.\n\n<p>Reference: https://arxiv.org/abs/2004.01668</p>\n",
+        # an entry under `.. seealso::`, then its PDF under another
+        ".. seealso::\n\n   Ruiz, A., Vale, M., & Moss, S. (1987). Minimizing multimodal\n"
+        "   functions with adaptive annealing. ACM Trans. Math. Softw., 13(3), 262-280.\n\n"
+        ".. seealso::\n\n   https://people.example.edu/~ruiz/5420a/annealing.pdf\n",
     ],
 )
 def test_the_one_work_and_the_one_bare_link_of_a_place_are_one_reference(text: str) -> None:

@@ -125,6 +125,21 @@ def test_a_chapter_and_the_collection_it_is_in_are_one_reference() -> None:
     ]
 
 
+def test_a_chapter_in_an_emphasised_book_is_one_title_reference() -> None:
+    # `In *Book*`: the book is the chapter's collection, not a second work, and the reference
+    # is the chapter (a title), not the book.
+    text = (
+        "References\n----------\n"
+        "Ruiz, A., & Vale, R. (2005). Testing for weak signals in linear\n"
+        "models. In *Identification and Inference for Signal Models*.\n"
+        "Cambridge University Press.\n"
+    )
+    hits = find_hits(text)
+    assert [(h.kind, h.title_hint) for h in hits] == [
+        (RefKind.TITLE, "Testing for weak signals in linear models")
+    ]
+
+
 def test_a_sentence_about_the_code_after_a_mention_is_no_title() -> None:
     text = (
         "Implements the algorithm described by Raghavan, Albert and Kumara (2007). This\n"

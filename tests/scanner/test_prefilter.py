@@ -217,6 +217,28 @@ def test_cue_offsets_point_at_every_cue() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (b"// at x.org/10.1000/182 and y\n", b"10.1000"),  # `10.` right after a slash
+        (b"// id 5.10.1000/182 here\n", b"10.1000"),  # after a decimal's dot
+        (b"// see 2010.01234 now\n", b"2010.01234"),  # the dot of `10.` starts a new-style id
+        (b"// see 1706.03762\n", b"1706.03762"),
+        (b"// [0802.2879]\n", b"0802.2879"),
+        (b"// cf. hep-th/9901001\n", b"/9901001"),
+        (b"// cf. hep-ph-9711200\n", b"-9711200"),
+    ],
+)
+def test_identifier_shapes_without_a_needle_are_cues(text: bytes, cue: bytes) -> None:
+    assert sorted(set(cue_offsets(text))) == [text.index(cue)]
+
+
+def test_overlapping_doi_prefixes_count_once() -> None:
+    # As one search for the prefix reads them: the second `10.` lies inside the first's match.
+    text = b"// 10.1010.1234/x\n"
+    assert sorted(set(cue_offsets(text))) == [text.index(b"10.")]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         b' * squaring; see "Nineteen Dubious Ways to Compute the Exponential of a\n'

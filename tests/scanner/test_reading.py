@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from scanner import reading
-from scanner.reading import decode, read_bytes
+from scanner.reading import Decoded, decode, plainly_decoded, read_bytes
 
 
 def test_oversize_and_unreadable_files_get_a_reason(tmp_path: Path) -> None:
@@ -131,3 +131,21 @@ def test_a_file_that_grew_past_the_limit_is_too_large(
     data, reason, _ = reading.read_regular(path, max_size=1000)
     assert data is None
     assert reason is not None and reason.startswith("too large")
+
+
+@pytest.mark.parametrize(
+    ("data", "plain"),
+    [
+        (b"int x = 1;  // plain ASCII\n", True),
+        (b"", True),
+        (b"int x;\0\0\0", False),  # binary: decode skips it
+        ("// caf\u00e9\n".encode(), False),  # UTF-8 beyond ASCII
+        (b"\xef\xbb\xbf// with a BOM\n", False),
+        (b"\xff\xfe/\x00/\x00", False),  # UTF-16
+        (b"// \xe9t\xe9 in Latin-1\n", False),
+    ],
+)
+def test_plainly_decoded_files_decode_to_their_bytes(data: bytes, plain: bool) -> None:
+    assert plainly_decoded(data) is plain
+    if plain:
+        assert decode(data, "c") == Decoded(text=data.decode("ascii"))

@@ -146,3 +146,23 @@ def test_comments_of_code_in_a_string_are_places(tmp_path: Path) -> None:
     with_strings = scan_file(tmp_path, "scene.py", ScanOptions(cache=False, strings=True))
     keys = sorted(m.ref.key for m in with_strings.mentions if m.ref is not None)
     assert keys == ["arxiv:0804.2488", "arxiv:1412.6980"]  # each read once
+
+
+def test_a_data_set_description_is_a_place_of_the_module(tmp_path: Path) -> None:
+    # A data set module describes its data in `DESCR` (or `DESCRLONG`, `CITATION`), citing the
+    # paper the data come from; other module constants stay code.
+    (tmp_path / "wages.py").write_text(
+        '"""Wage data."""\n'
+        'DESCR = """\nA. Ruiz (1992), "Wages," doi:10.1000/descr.data\n\nwage  monthly pay\n"""\n'
+        'DESCRLONG = "doi:10.1000/descrlong.data"\n'
+        'CITATION = """doi:10.1000/citation.data"""\n'
+        'DESCRIPTION_URL = "doi:10.1000/not.a.place"\n',
+        encoding="utf-8",
+    )
+    scan = scan_file(tmp_path, "wages.py", ScanOptions(cache=False))
+    found = {m.ref.key: (m.context.value, m.symbol.name) for m in scan.mentions if m.ref}
+    assert found == {
+        "doi:10.1000/descr.data": ("docstring", "wages"),
+        "doi:10.1000/descrlong.data": ("docstring", "wages"),
+        "doi:10.1000/citation.data": ("docstring", "wages"),
+    }

@@ -37,3 +37,13 @@ def test_iter_urls_spans_match_the_cleaned_url() -> None:
         ("https://x.org/a_(b)", "https://x.org/a_(b)"),
         ("https://y.org/c", "https://y.org/c"),
     ]
+
+
+def test_iter_urls_starts_a_url_only_at_a_word_boundary() -> None:
+    # Any case of scheme or `www.`, never after a letter, digit or underscore of the same word.
+    text = "HTTPS://a.org xhttp://b.org _www.c.org 1ftp://d.org (Www.e.org) é.ftp://f.org"
+    assert [url for _, _, url in iter_urls(text)] == [
+        "HTTPS://a.org",
+        "Www.e.org",
+        "ftp://f.org",
+    ]

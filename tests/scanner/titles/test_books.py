@@ -42,6 +42,7 @@ def _only(text: str) -> Hit:
         ),
         # reference works cited by a short name
         ("Follows Knuth, Vol. 2, Algorithm S.", "The Art of Computer Programming"),
+        ("Polar method: Knuth vol II algorithm P, 3.4.1", "The Art of Computer Programming"),
         ("// Knuth, 4.6.1", "The Art of Computer Programming"),
         ("@see The Art of Computer Programming, section 3.4.2", "The Art of Computer Programming"),
         ("Quantiles as in Abramowitz and Stegun, 26.2.23.", "Handbook of Mathematical Functions"),
@@ -176,6 +177,9 @@ def test_author_year_entries_and_mentions(
         "Boost.Math conceptual framework better.\nUpdated 2015 to use the latest methods.\n",
         'TODO: the reference contends the following in\nSection B.2 "Strategy internal '
         'numerical effort":\n"In practice, the re-calculation needs to be done rarely."\n',
+        # Doxygen image captions
+        '\\image html wolves.gif "One Grey Wolf" width=3cm\nA pack search heuristic of 2014.\n',
+        '@image html gm_example.png "G-Means clustering results on most common data-sets."\n',
     ],
 )
 def test_library_names_and_section_names_are_not_citations(text: str) -> None:

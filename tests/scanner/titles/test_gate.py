@@ -75,3 +75,57 @@ def test_a_block_holding_a_lone_surrogate_is_tested_as_any_other(text: str, cite
     from scanner.titles import may_cite
 
     assert may_cite(text) is cites
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "as described in ",
+        "see: ",
+        "cf. ",
+        "the paper\n  ",
+        "SEE, ",
+        "Implements Step 1a from\n",
+        "the ſee ",  # a letter outside ASCII may match one of the words ignoring case
+        '("name", ',
+        "value = ",
+        "f(x) ,: ",
+        "described in (",
+        "",
+    ],
+)
+def test_quote_gate_skips_only_what_cannot_precede_a_cited_title(before: str) -> None:
+    """The quote gate looks for a citing word before a quote only where one may end: wherever
+    its pattern finds one, the cheap test lets the pattern run."""
+    from scanner.titles.quotegate import _CITED_BEFORE, _word_may_end
+
+    text = before + '"A Title Of Four Words"'
+    at = len(before)
+    low = max(0, at - 40)
+    found = _CITED_BEFORE.search(text, low, at) is not None
+    assert found <= _word_may_end(text, low, at)
+    if before.strip() and before.rstrip(" :,\n")[-1].isalpha():
+        assert _word_may_end(text, low, at)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "// Ooura and Mori, A robust double exponential formula for integrals,",
+        "Mix and match.\n// Ooura and Mori, A robust double exponential formula for integrals,\n",
+        "Ooura and Mori, A robust double exponential formula\nfor integrals,",  # wrapped: none
+        "For details see Numerical Optimization by Nocedal & Wright.",
+        "bytes\nsee Numerical Optimization\tby Nocedal\n and more",
+        "Numerical Optimization\nby Nocedal and Wright",  # across lines: none
+        "written by hand, and read by nobody",
+    ],
+)
+def test_line_bound_patterns_find_what_a_whole_search_finds(text: str) -> None:
+    """The gate searches its line-bound patterns only on the lines holding their string: the
+    verdict is a whole-text search's."""
+    from scanner.lazyre import lazy_compile
+    from scanner.titles import _LINE_BOUND, _on_lines_with
+
+    for source, needle in _LINE_BOUND.items():
+        pattern = lazy_compile(source)
+        assert _on_lines_with(text, needle, pattern) == (pattern.search(text) is not None)

@@ -40,6 +40,10 @@ NOT_CITATIONS = [
     # an online course's lecture, in a BibTeX entry
     " @misc{lind2012,\n   title = {Lecture 6.5 - tideprop, COURSERA: Neural Tides for Machine\n"
     "            Learning},\n   year  = {2012}\n }\n",
+    # a Stata command in the Statistical Software Components archive
+    "    References\n    ----------\n    Okafor, B., & Moss, C. (2007). tidetest: Stata module to\n"
+    "    test the rank of a matrix using the Okafor-Moss tide statistic. *Statistical\n"
+    "    Software Components* S456001, Boston College.\n",
     # a quoted section of a project's own specification
     '   as defined in "Normal Form For Tides" in the TIDE Technical\n   Specifications\n',
     # software: an entry whose only link is to code, with no venue
