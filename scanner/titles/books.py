@@ -18,6 +18,7 @@ from dataclasses import replace
 from catalog.types import RefKind
 from scanner.titles import KNOWN_NEEDLES, TITLE_RULE
 from scanner.titles.cues import EDITION
+from scanner.titles.leads import holds_any, needles
 from scanner.types import EntryFields, Hit
 
 # A reference work cited by a short name, and the title it stands for. The pattern must not
@@ -208,12 +209,18 @@ def _known_title(title: str) -> bool:
     return any(pattern.fullmatch(title.strip(" .,")) for pattern, _, _ in KNOWN_WORKS[1:])
 
 
+# Strings one of which every match of each `KNOWN_WORKS` pattern holds (`leads.needles`).
+_KNOWN_STRINGS = tuple(needles(pattern) for pattern, _, _ in KNOWN_WORKS)
+
+
 def _known_works(text: str, hits: list[Hit]) -> list[Hit]:
     """The reference works named by a short name, new hits or hits read better: an entry that
     holds the name but was read without a title (`Knuth, The Art of Computer Programming:
     Volume 2, Third edition` cut at the colon) is that work."""
     found: list[Hit] = []
-    for pattern, title, authors in KNOWN_WORKS:
+    for (pattern, title, authors), strings in zip(KNOWN_WORKS, _KNOWN_STRINGS, strict=True):
+        if not holds_any(text, strings, 0, len(text)):
+            continue  # each pattern opens with `\b` and was tried at every position of the block
         for match in pattern.finditer(text):
             start, end = match.span()
             overlapping = [i for i, h in enumerate(hits) if h.start < end and start < h.end]
