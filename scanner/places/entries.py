@@ -376,9 +376,7 @@ def _see_link_of(text: str, entry: Hit, hit: Hit) -> bool:
     return (
         _SEE_TAG_BEFORE.fullmatch(text, entry.end, hit.start) is not None
         and BLANK_LINE.search(text, entry.end, hit.start) is None
-        and (
-            _SEE_TAG_AFTER.match(text, hit.end) is not None or says_what_it_gives(text, hit.end)
-        )
+        and (_SEE_TAG_AFTER.match(text, hit.end) is not None or says_what_it_gives(text, hit.end))
     )
 
 
