@@ -35,6 +35,7 @@ from scanner.places.entries import (
     join_entry_tails,
     join_item_link_paragraphs,
     join_leading_identifiers,
+    see_tag_entries,
 )
 from scanner.places.fields import join_fields_after_links
 from scanner.places.labels import from_entry_label, join_labels, with_label_mentions
@@ -74,7 +75,10 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     join_labels(text, hits, groups)
     join_author_year_mentions(text, hits, groups)
     items = join_item_link_paragraphs(text, hits, groups)
-    bridged = frozenset(hits[i].start for i in items | join_sole_pair(text, hits, groups))
+    bridged = frozenset(
+        hits[i].start
+        for i in items | join_sole_pair(text, hits, groups) | see_tag_entries(text, hits)
+    )
     merged = [
         merge(text, [hits[i] for i in members], beside, bridged) for members in groups.members()
     ]

@@ -11,6 +11,7 @@ from scanner.places.layout import (
     ends_entry_line,
     ends_its_line,
     labelled_item,
+    says_what_it_gives,
     see_for,
     starts_paragraph,
 )
@@ -349,16 +350,33 @@ _SEE_TAG_AFTER = re.compile(
 )
 
 
+def see_tag_entries(text: str, hits: list[Hit]) -> set[int]:
+    """The indexes of the entries whose `@see` link follows them (`_see_link_of`): the
+    reference text runs from the entry across the tag to its link, so the citation's line is
+    the entry's."""
+    if "@see" not in text:
+        return set()
+    return {
+        index - 1
+        for index in range(1, len(hits))
+        if hits[index - 1].ref is None
+        and hits[index - 1].kind in ENTRY_KINDS
+        and hits[index].ref is not None
+        and _see_link_of(text, hits[index - 1], hits[index])
+    }
+
+
 def _see_link_of(text: str, entry: Hit, hit: Hit) -> bool:
     """Whether `hit` is a bare `@see` link right after the entry, with no blank line and no
-    fields of its own: the entry's link."""
+    fields of its own, perhaps saying what it gives (`@see {@link <url>} for the proofs`):
+    the entry's link."""
     fields = hit.reference
     if fields is not None and (fields.title or fields.authors):
         return False
     return (
         _SEE_TAG_BEFORE.fullmatch(text, entry.end, hit.start) is not None
         and BLANK_LINE.search(text, entry.end, hit.start) is None
-        and _SEE_TAG_AFTER.match(text, hit.end) is not None
+        and (_SEE_TAG_AFTER.match(text, hit.end) is not None or says_what_it_gives(text, hit.end))
     )
 
 

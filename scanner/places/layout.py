@@ -81,11 +81,17 @@ def ends_entry_line(text: str, hit: Hit) -> bool:
 # another work (`for a faster variant`, `for a later extension`) leaves the link apart.
 _SEE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*][ \t]+)?(?i:see)[ \t]*:?[ \t]*[<(`]?$")
 _FOR_CLAUSE = re.compile(
-    r"[>)`_]*[ \t]+for[ \t]+(?!(?:a|an|the|its)?[ \t]*(?i:also|another|other|faster|improved|"
+    r"[>)`_}]*[ \t]+for[ \t]+(?!(?:a|an|the|its)?[ \t]*(?i:also|another|other|faster|improved|"
     r"newer|later|recent|related|alternative|different|extended|extension|follow-up|variant|"
     r"generali[sz]ation)\b)[A-Za-z][^\n:]{0,100}$",
     re.MULTILINE,
 )
+
+
+def says_what_it_gives(text: str, end: int) -> bool:
+    """Whether a `for` clause ending its line follows the link ending at `end` (`<url> for a
+    description of the method`), and it names no other work (`for a faster variant`)."""
+    return "for" in text[end : end + 8] and _FOR_CLAUSE.match(text, end) is not None
 
 
 def see_for(text: str, start: int, end: int) -> bool:

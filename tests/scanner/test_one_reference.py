@@ -176,6 +176,30 @@ def test_the_one_work_and_the_one_bare_link_of_a_place_are_one_reference(text: s
     assert hit.ref is not None
 
 
+@pytest.mark.parametrize(
+    "clause",
+    ["", " for the full paper.", " for a description of the algorithm and its proofs."],
+)
+def test_an_entry_and_its_see_tag_link_below_are_one_reference_at_the_entry(clause: str) -> None:
+    text = (
+        "Computes the robust covariance.\n\n"
+        "Rossi, P. J., and Van Dael, K. (1999). A fast algorithm for the minimum covariance\n"
+        "determinant estimator. Technometrics, 41(3), 212-223.\n"
+        "@see {@link https://stat.example-univ.edu/papers/mcd-fast.pdf}" + clause + "\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.URL and text[hit.start :].startswith("Rossi")
+
+
+def test_a_see_tag_link_to_another_work_stays_apart_from_the_entry() -> None:
+    text = (
+        "Rossi, P. J., and Van Dael, K. (1999). A fast algorithm for the minimum covariance\n"
+        "determinant estimator. Technometrics, 41(3), 212-223.\n"
+        "@see {@link https://stat.example-univ.edu/papers/mcd-faster.pdf} for a faster variant\n"
+    )
+    assert len(find_hits(text)) == 2
+
+
 def test_an_entry_and_its_link_a_paragraph_apart_start_at_the_entry() -> None:
     text = (
         'Green, D. A., 2011, "A colour scheme for intensity images",\n'
