@@ -47,7 +47,9 @@ _LINK_FORMS = (
     (
         "</",
         re.compile(
-            r"<a\s[^<>]*?href\s*=\s*[\"']?(?P<target>[^\"'<>\s]+)[\"']?[^<>]*>(?P<text>[^<>]+)</a>",
+            r"<a\s[^<>]*?href\s*=\s*[\"']?(?P<target>[^\"'<>\s]+)[\"']?[^<>]*>"
+            # the text, perhaps set in italics or bold: `<a href="url"><i>Title.</i></a>`
+            r"(?P<text>(?:[^<>]|</?(?:i|em|b|strong)>)+)</a>",
             re.IGNORECASE,
         ),
     ),

@@ -289,11 +289,23 @@ _FORUM_LINK = re.compile(
 
 
 def _forum(text: str, hit: Hit, stop: int) -> bool:
-    if _fields(hit).venue:
+    fields = _fields(hit)
+    if fields.venue:
         return False
     # (past the next hit: the tagger may read the link itself as a title)
-    links = _LINK.findall(text[hit.start : hit.end] + _entry_rest(text, hit, len(text)))
-    return bool(links) and all(_FORUM_LINK.match(link) for link in links)
+    rest = _entry_rest(text, hit, len(text))
+    links = _LINK.findall(text[hit.start : hit.end] + rest)
+    if not links or not all(_FORUM_LINK.match(link) for link in links):
+        return False
+    # the entry is the post's (`Castro, S. (2014). Title? Retrieved ..., from <forum>`); a bare
+    # mention with a forum link under it (`Hacine-Gharbi (2018)` then a Q&A page about it)
+    # still names the paper
+    before_link = rest[: rest.find(links[0])] if links[0] in rest else ""
+    return bool(fields.title) or len(WORDS.findall(before_link)) >= _FORUM_ENTRY_WORDS
+
+
+WORDS = re.compile(r"[^\W\d_]{2,}")
+_FORUM_ENTRY_WORDS = 2
 
 
 # A publisher and its city before a year are a book's imprint, which the entry before them

@@ -454,3 +454,14 @@ def test_a_bracketed_author_year_label_heads_its_entry_and_link() -> None:
     )
     (hit,) = find_hits(text)
     assert hit.ref is not None and hit.start == text.index("Okafor")
+
+
+def test_an_html_links_italic_text_is_its_title() -> None:
+    text = (
+        ' <p>[1] Jane Okafor, et al, <a href="https://algo.example.edu/okafor/Publications/t07.pdf">\n'
+        "<i>TideLogLog: the analysis of a near-optimal tide estimation algorithm.</i></a>\n"
+        " DMTCS proc. <b>AH</b>, 2007, 127-146.\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.ref is not None
+    assert hit.title_hint == "TideLogLog: the analysis of a near-optimal tide estimation algorithm"

@@ -112,6 +112,9 @@ NOT_CITATIONS = [
     # a forum post: the entry's only link points at a forum
     "   <li>Okafor, M. D. (2013). <i>Lazy updates for online tides</i>. Retrieved from\n"
     '   <a href="https://groups.yahoo.com/neo/groups/tides/conversations/topics/250">here</a></li>\n',
+    "   -   :cite:`Moss2018` : Moss, T. (2018). How is the visible tide\n"
+    "       bounded? Retrieved August 19, 2018, from\n"
+    "       https://stackoverflow.com/a/48396021/931625\n",
     # a Doxygen image's caption
     '   @image html tides_example.png "Tide clustering results on most common data-sets."\n',
 ]
@@ -383,3 +386,11 @@ def test_true_neighbours_are_still_found(text: str, title: str) -> None:
 def test_every_veto_has_a_distinct_name() -> None:
     names = [veto.name for veto in VETOES]
     assert len(names) == len(set(names))
+
+
+def test_a_mention_with_a_forum_link_under_it_still_cites() -> None:
+    text = (
+        "            # Okafor-Lind (2018)\n"
+        "            # https://stats.stackexchange.com/questions/179674/\n"
+    )
+    assert [hit.kind for hit in find_citations(text)] == [RefKind.AUTHOR_YEAR]
