@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from scanner.languages import LANGUAGES, UNKNOWN_LANGUAGE, Language, language_for
 from scanner.options import ScanOptions, TitleScope
-from scanner.reading import decode, read_regular, too_large
+from scanner.reading import PLAIN, decode, plainly_decoded, read_regular, too_large
 
 # The cache, the walk and the worker pool serve tree scans only: `scan_file` (what a pre-commit
 # hook runs on the files it is given) never loads them. The results' types (with the catalog's,
@@ -514,8 +514,6 @@ def scan_bytes(
     # mis-encoded files are always reported, even those the prefilter would pass over. Most
     # files are ASCII without a NUL byte, the text of their bytes as they are: such a file is
     # decoded only once it passes the prefilter (most do not).
-    from scanner.reading import PLAIN, plainly_decoded
-
     plain = plainly_decoded(data)
     decoded = PLAIN if plain else decode(data, language.name)
     if decoded.text is None and not plain:

@@ -67,6 +67,16 @@ _NOT_PAPER_WORDS = re.compile(
     # (`standard`, not the `nonstandard` of a paper's title.)
     r"slide|handout|(?<![a-z])standard|specification|"
     r"(?:spring|fall|autumn|winter|summer)[_-]?(?:19|20)?\d\d|"
+    # A term as a whole path segment, the folder of one offering of a course: `/fa18/`,
+    # `/spr05/`, `/2018fa/`. (One letter is a proceedings' volume: ACL's `/W94/`, `/P19/`; a
+    # year before the season's full name a library's, `2000_spring/`.)
+    r"/(?:wi|win|sp|spr|su|sum|fa|fal|au|aut)[_-]?(?:19|20)?\d\d/|"
+    r"/(?:19|20)\d\d[_-]?(?:wi|sp|su|fa|au)/|"
+    # A course's folder of lectures (`/189/lec/12.pdf`).
+    r"/lecs?/|"
+    # Coursework other than lectures: assignments, problem sets, recitations, scribe notes.
+    r"(?<![a-z])(?:assignments?|psets?|problem[_-]?sets?|recitations?|scribes?|exercises?)"
+    r"(?![a-z])|"
     # Teaching in other languages (German `Vorlesung`, `Veranstaltungen`, `Übung`; French
     # `enseignement`), and license texts (`eGenix.com-Public-License-1.1.0.pdf`, `eula.pdf`).
     r"vorlesung|veranstaltung|uebung|übung|enseignement|opinnot|semester|(?<![a-z])kurs(?![a-z])|"
@@ -90,6 +100,10 @@ _NOT_PAPER_WORDS = re.compile(
     # or with its term: `Stat310_0910`, `cs229-2019`.
     # (`paper087`, `tr123` and `vol123` are numbers of papers and volumes, not courses; a home
     # directory is a course's only under a department's code: `~cse835`, not `~wangx346`.)
+    # A course's home directory under a department's code with a four-digit number:
+    # `~cis5150`, `~cs4705`.
+    r"/~(?:cse?|cis|cos|ece|ee|eecs|math|stats?|am|ams|phys|econ|psy|cmsc|comp|csc|ma|st|is)"
+    r"[-_]?\d{4}[a-z]?/|"
     r"/(?:~(?=(?:cse?|ece|ee|eecs|math|stats?|am|ams|phys|econ|psy|cmsc|comp|csc|ma|st|is)"
     r"[-_]?\d{3}))?(?!(?:paper|art|tr|vol|no)\d)(?:[a-z]{1,5}[-_]?|\d{2}-)\d{3}[a-z]?"
     r"(?:[_-](?:19|20)?\d{2}(?:\d{2})?)?/|"
@@ -184,6 +198,8 @@ _PAPER_PAGES = re.compile(
     r"|[\w.-]+/id/eprint/\d+"
     r"|scielo\.[\w.]+/(?:j/[\w-]+/a/\w+|scielo\.php\?(?:[^#]*&)?pid=S)"
     r"|journals?\.[\w.-]+/(?:index\.php/[\w-]+/)?(?:article|archive|doi|content)/"
+    # A journal's article page by its year and number (`/journals/<journal>/2011/724697/`).
+    r"|[\w.-]+/journals/[a-z][\w-]*/(?:19|20)\d\d/\d{3,}/?$"
     r")"
 )
 # Paper sites whose links hold a word that vetoes other links (`doc`, `data`), and research

@@ -13,7 +13,11 @@ mention of one work is one reference (`reference/references.md`):
   sentence the identifier closes (`beside.py`, `sentences.py`), an entry's fields after its
   linked title (`fields.py`), another copy of an entry's work linked on the lines after its
   identifier (`copies.py`), two readings of one entry (`same.py`), and the one work and the
-  one bare link of a place a paragraph apart (`sole.py`).
+  one bare link of a place a paragraph apart (`sole.py`);
+- an entry and its link in the layouts that say so: `See <link> for <what it gives>` on the
+  next line, the link opening its paragraph with the entry on the next line, a list item's
+  link as the item's next paragraph; a sentence that names an entry's title inside it; a
+  mention followed by its entry's label (`Smith et al. (2015) [1]_`).
 
 The merged hit keeps the strongest identifier written (arXiv > DOI > URL > ISBN > book >
 title > author-year), the entry's fields, and spans the reference text (the entry with its
@@ -29,6 +33,7 @@ from scanner.places.copies import join_link_copies
 from scanner.places.entries import (
     join_entry_identifiers,
     join_entry_tails,
+    join_item_link_paragraphs,
     join_leading_identifiers,
 )
 from scanner.places.fields import join_fields_after_links
@@ -40,6 +45,7 @@ from scanner.places.same import (
     join_overlapping,
     join_same_work,
     join_title_prefixes,
+    join_titles_named_inside,
     join_volume_series,
 )
 from scanner.places.sole import join_sole_pair
@@ -56,6 +62,7 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     join_same_work(hits, groups)
     join_overlapping(text, hits, groups)
     join_title_prefixes(hits, groups)
+    join_titles_named_inside(hits, groups)
     join_chapter_collections(text, hits, groups)
     join_volume_series(text, hits, groups)
     heads = join_entry_identifiers(text, hits, groups)
@@ -66,7 +73,8 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     beside = frozenset(hits[i].start for i in heads | join_beside(text, hits, groups))
     join_labels(text, hits, groups)
     join_author_year_mentions(text, hits, groups)
-    bridged = frozenset(hits[i].start for i in join_sole_pair(text, hits, groups))
+    items = join_item_link_paragraphs(text, hits, groups)
+    bridged = frozenset(hits[i].start for i in items | join_sole_pair(text, hits, groups))
     merged = [
         merge(text, [hits[i] for i in members], beside, bridged) for members in groups.members()
     ]

@@ -18,7 +18,13 @@ from bisect import bisect_left
 from catalog.keys import family_name
 from catalog.types import RefKind
 from scanner.places.base import ENTRY_BREAK, Groups, mergeable
-from scanner.places.layout import CITE_LABEL
+from scanner.places.layout import (
+    BLANK_LINE,
+    CITE_LABEL,
+    labelled_item,
+    see_for,
+    starts_paragraph,
+)
 from scanner.places.sentences import leads_to_link
 from scanner.types import Hit
 
@@ -63,8 +69,8 @@ _LINK_NEEDLES = ("`", "](", "href", "@link", ":target:")
 # words an entry puts before its link; `and`, `see also` or a sentence of prose mean another work.
 _BEFORE_LINK = re.compile(
     # (a bracketed label's close, `[Lee et al., 2007] <link>`; not a link definition's `]:`)
-    r"[ \t]*(?:\](?!:))?[ \t]*[.,:(\[<–—-]?[ \t]*\n?[ \t]*"
-    r"(?:(?i:available|online|at|url|doi|pdf|link|from)\b[ \t]*[:.\]\[]*[ \t]*){0,3}"
+    r"[ \t]*(?:\](?!:))?[ \t]*[.,:(\[<–—-]?[ \t]*(?:\\n\b[ \t]*)?\n?[ \t]*"
+    r"(?:(?i:available|online|at|url|doi|pdf|link|from|see)\b[ \t]*[:.\]\[]*[ \t]*){0,3}"
     r"[(\[<{]?(?:@link[ \t]+)?"
 )
 # What may close the identifier's sentence: the end of its line (perhaps after a Doxygen or
@@ -109,7 +115,10 @@ def join_beside(text: str, hits: list[Hit], groups: Groups) -> set[int]:
             mention = index - 1
             beside = _precedes_link(text, first, second) or leads_to_link(text, first, second)
         elif first.ref is not None and _named(second):
-            mention, beside = index, _describes_link(text, first, second)
+            mention = index
+            beside = _describes_link(text, first, second) or _entry_below_link(
+                text, first, second, hits[index + 1] if index + 1 < len(hits) else None
+            )
         elif first.ref is not None and second.ref is not None:
             # `doi:10.1/x (PDF: https://lab.example.edu/x.pdf)`: a copy of the same work; `DOI:
             # 10.1/x <https://lab.example.edu/x.pdf>`__`: the identifier is the link's text.
@@ -267,11 +276,19 @@ def _precedes_link(text: str, mention: Hit, link: Hit) -> bool:
     Title. doi:...`): the mention points at the entry, and stays an in-text mention of it."""
     if link.reference is not None and link.reference.title:
         return False
-    gap = _BEFORE_LINK.fullmatch(text, mention.end, link.start)
+    end = mention.end
+    if (
+        mention.start
+        and text[mention.start - 1] == "("
+        and text[end : end + 1] == ")"
+        and not text.startswith(":", end + 1)
+    ):
+        end += 1  # the mention's own brackets: `Title (Smith and Jones, 2015)` then its link
+    gap = _BEFORE_LINK.fullmatch(text, end, link.start)
     return (
         gap is not None
-        and ENTRY_BREAK.search(text, mention.end, link.start) is None
-        and _AFTER_LINK.match(text, link.end) is not None
+        and ENTRY_BREAK.search(text, end, link.start) is None
+        and (_AFTER_LINK.match(text, link.end) is not None or see_for(text, link.start, link.end))
     )
 
 
@@ -281,6 +298,45 @@ def _describes_link(text: str, link: Hit, mention: Hit) -> bool:
     return (
         _AFTER_LINK_TEXT.fullmatch(text, link.end, mention.start) is not None
         and ENTRY_BREAK.search(text, link.end, mention.start) is None
+    )
+
+
+# Between a link that closes its line and the entry opening the next line: closing marks.
+_LINK_THEN_LINE = re.compile(r"[>`_)\]}]*[ \t]*[.,;:]?[ \t]*\n[ \t]*[(\[]?")
+# What may stand before a link that opens its entry, on its line: a label word with its colon
+# (`Paper:`, `See`, `arXiv:`), an opening bracket, or a reST or Markdown link's text.
+_LINK_LEAD = re.compile(
+    r"[ \t]*(?:(?i:see|paper|article|reference|ref|source|pdf|url|link|arxiv|doi|preprint)"
+    r"[ \t]*:?[ \t]*)?(?:[<(\[]|`[^`<>\n]+<|\[[^\]\n]+\]\()?"
+)
+# A line above the link that only leads to it (`See`, `Reference:`, `Paper:`).
+_LEAD_LINE = re.compile(
+    r"[ \t]*(?i:see|paper|article|references?|source|original paper|based on)[ \t]*:?[ \t]*\n"
+)
+
+
+def _entry_below_link(text: str, link: Hit, mention: Hit, following: Hit | None) -> bool:
+    """`<link>` opening its paragraph (perhaps after `See` or `Paper:`), then the work's
+    authors and year or title opening the next line: the link's entry written below it.
+    Not when an identifier follows the mention in its paragraph: the mention then opens an
+    entry of its own, which ends with that link."""
+    if link.reference is not None and (link.reference.authors or link.reference.year):
+        return False
+    if _LINK_THEN_LINE.fullmatch(text, link.end, mention.start) is None:
+        return False
+    line_start = text.rfind("\n", 0, link.start) + 1
+    if _LINK_LEAD.fullmatch(text, line_start, link.start) is None:
+        return False
+    above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    opens = (
+        starts_paragraph(text, line_start, line_start)
+        or labelled_item(text, line_start, link.start)
+        or (line_start > 0 and _LEAD_LINE.fullmatch(text, above, line_start) is not None)
+    )
+    if not opens:
+        return False
+    return following is None or (
+        following.ref is None or BLANK_LINE.search(text, mention.end, following.start) is not None
     )
 
 

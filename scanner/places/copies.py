@@ -19,6 +19,7 @@ from scanner.places.words import TRAILER_WORDS, WORD
 from scanner.types import Hit
 
 _MAX_LINES = 3  # the copy stands on one of the three lines after its entry's identifier
+_COPY_KINDS = frozenset({RefKind.URL, RefKind.ARXIV})  # a landing page, a PDF, the preprint
 
 # What may stand on the lines between the identifier's line and the copy's: nothing, or
 # paragraph markup only (Javadoc's `<p>`, `<br/>`, a list item's close).
@@ -29,6 +30,8 @@ _NEXT_ENTRY = re.compile(
     r"[ \t]*(?:\.\.[ \t]*\[|\[[^\]\n]{1,40}\]:?[ \t]|[-*•+][ \t]|\d{1,3}[.)][ \t]|<li\b|@cite\b|"
     r"\\cite\b)"
 )
+
+_LATER_ENTRY = re.compile(r"\n" + _NEXT_ENTRY.pattern)
 
 # An HTML anchor's opening before the copy's link, and its close with its text after it.
 _ANCHOR_OPEN = re.compile(r"(?i)<a\s+[^<>\n]*?href\s*=\s*[\"']?$")
@@ -91,11 +94,12 @@ def join_link_copies(text: str, hits: list[Hit], groups: Groups) -> None:
     """Join a bare link on one of the lines after an entry's identifier (its entry read with a
     title or its authors and year), with only paragraph markup, a blank line or a copy's label
     between them and nothing after it on its line, to that entry: another copy of the work."""
-    titled = {groups.find(i) for i, hit in enumerate(hits) if _is_entry_text(hit)}
+    # The groups that hold an entry: read as a title or author-year, or an identifier's fields.
+    titled = {groups.find(i) for i, hit in enumerate(hits) if _is_entry_text(hit) or _titled(hit)}
     for index in range(1, len(hits)):
         copy, entry = hits[index], hits[index - 1]
         if (
-            copy.kind is not RefKind.URL
+            copy.kind not in _COPY_KINDS
             or copy.ref is None
             or entry.ref is None
             or not mergeable(copy)
@@ -105,12 +109,20 @@ def join_link_copies(text: str, hits: list[Hit], groups: Groups) -> None:
             continue
         if _names_own_work(text, copy):
             continue
-        if groups.find(index - 1) not in titled and not _titled(entry):
+        in_entry = groups.find(index - 1) in titled
+        if not in_entry:
             continue
-        if _same_source(entry, copy) or not _follows_on_own_line(text, entry, copy):
+        if _same_source(entry, copy):
+            continue
+        # A copy after a copy (`<a>PDF</a> <a>journal page</a>`) may share its line.
+        if not (
+            _follows_on_own_line(text, entry, copy)
+            or (in_entry and entry.kind in _COPY_KINDS and _beside_copy(text, entry, copy))
+        ):
             continue
         if _copy_of(text, copy, _entry_title(hits, groups, index - 1)):
             groups.join(index - 1, index)
+            titled.add(groups.find(index))  # the copy's entry: a copy after it joins it too
 
 
 # The start of a link's own text: a hit read with an entry of its own spans that entry.
@@ -130,8 +142,14 @@ def _is_entry_text(hit: Hit) -> bool:
 
 
 def _titled(hit: Hit) -> bool:
+    """Whether an identifier was read with its entry: a title, or its authors."""
     fields = hit.reference
-    return bool(hit.title_hint or (fields is not None and (fields.title or fields.authors)))
+    if hit.ref is None:
+        return False
+    if fields is not None and (fields.title or fields.authors):
+        return True
+    # a link's label that only says what the copy is (`PDF`, `journal page`) names no work
+    return bool(hit.title_hint) and not _labels_a_copy(hit.title_hint or "")
 
 
 def _entry_title(hits: list[Hit], groups: Groups, index: int) -> str | None:
@@ -146,9 +164,12 @@ def _entry_title(hits: list[Hit], groups: Groups, index: int) -> str | None:
 
 
 def _same_source(first: Hit, second: Hit) -> bool:
-    """Two links of one host list two works (`url1` then `url2` of one site), not copies."""
-    if first.kind is not RefKind.URL or first.ref is None or second.ref is None:
+    """Two identifiers of one kind from one source list two works (two arXiv ids, two links of
+    one site), not copies of one."""
+    if first.kind is not second.kind or first.ref is None or second.ref is None:
         return False
+    if first.kind is not RefKind.URL:
+        return True
     return _host(first.ref.key) == _host(second.ref.key)
 
 
@@ -161,10 +182,14 @@ def _follows_on_own_line(text: str, entry: Hit, copy: Hit) -> bool:
     """Whether `copy` stands on one of the lines right after the line `entry` ends, its line
     holding only the link (perhaps in an anchor, under a copy's label), the lines between
     blank or paragraph markup, and nothing after `entry` on its own line."""
-    entry_line_end = text.find("\n", entry.end)
-    if entry_line_end < 0 or entry_line_end >= copy.start:
+    written = _identifier_end(text, entry)
+    if written is None:
         return False
-    if not _closes_line(text, entry.end, entry_line_end):
+    entry_line_end = text.find("\n", written)
+    # The entry's reading runs past its identifier's line: it took in the next entry's text.
+    if entry_line_end < 0 or entry_line_end >= copy.start or entry.end > entry_line_end:
+        return False
+    if not _closes_line(text, written, entry_line_end):
         return False
     copy_line_start = text.rfind("\n", 0, copy.start) + 1
     between = text[entry_line_end + 1 : max(entry_line_end + 1, copy_line_start - 1)]
@@ -176,9 +201,54 @@ def _follows_on_own_line(text: str, entry: Hit, copy: Hit) -> bool:
     lead = text[copy_line_start : copy.start]
     if _NEXT_ENTRY.match(lead) is not None:
         return False  # the link opens the next entry of a list (`.. [3] https://...`)
+    if _LATER_ENTRY.search(text, entry.start, copy_line_start) is not None:
+        return False  # the next entry starts in between, perhaps read into `entry`'s span
     if (anchor := _ANCHOR_OPEN.search(lead)) is not None:
         lead = lead[: anchor.start()]
     return _labels_a_copy(lead)
+
+
+# Between two copies on one line: the first's anchor close, a separator, the second's label.
+_COPY_SEPARATOR = re.compile(r"[ \t]*[,;|/·-]?[ \t]*")
+# Another anchor after a copy's on its line (`<a ...>PDF</a> | <a ...>journal page</a>`): it is
+# judged as a copy on its own.
+_NEXT_ANCHOR = re.compile(r"(?i)[ \t]*[,;|/·-]?[ \t]*<a\s")
+
+
+def _beside_copy(text: str, entry: Hit, copy: Hit) -> bool:
+    """Whether `copy` follows the copy `entry` on its line with only the close of `entry`'s
+    anchor, a separator and a copy's label between them."""
+    written = _identifier_end(text, entry)
+    if written is None or "\n" in text[written : copy.start]:
+        return False
+    at = written
+    if (close := _ANCHOR_CLOSE.match(text, at, copy.start)) is not None:
+        if not _labels_a_copy(close["label"]):
+            return False
+        at = close.end()
+    lead = text[at : copy.start]
+    if (anchor := _ANCHOR_OPEN.search(lead)) is not None:
+        lead = lead[: anchor.start()]
+    separator = _COPY_SEPARATOR.match(lead)
+    return _labels_a_copy(lead[separator.end() if separator else 0 :])
+
+
+def _identifier_end(text: str, hit: Hit) -> int | None:
+    """Where the hit's identifier is written last in its span (a DOI, the arXiv number, the
+    link without its scheme), or None when it is not found as written."""
+    if hit.ref is None:
+        return None
+    ident = hit.ref.key.partition(":")[2]
+    if hit.kind is RefKind.URL:
+        ident = ident.split("://", 1)[-1].removeprefix("www.")
+    elif hit.kind is RefKind.ARXIV:
+        ident = ident.rsplit("/", 1)[-1]
+    span = text[hit.start : hit.end].lower()
+    for written in (ident.lower(), ident.lower().replace("/", "%2f")):  # `10.1145%2F2358...`
+        at = span.rfind(written)
+        if at >= 0:
+            return hit.start + at + len(written)
+    return None
 
 
 def _closes_line(text: str, start: int, end: int) -> bool:
@@ -204,7 +274,10 @@ def _copy_of(text: str, copy: Hit, title: str | None) -> bool:
     anchor = _ANCHOR_CLOSE.match(text, copy.end, line_end)
     if anchor is None:
         return _LINE_END.match(text, copy.end, line_end) is not None
-    if _LINE_END.match(text, anchor.end(), line_end) is None:
+    if (
+        _LINE_END.match(text, anchor.end(), line_end) is None
+        and _NEXT_ANCHOR.match(text, anchor.end(), line_end) is None
+    ):
         return False
     label = anchor["label"].strip()
     if not label or _labels_a_copy(label) or "://" in label or label.lower().startswith("doi"):

@@ -11,6 +11,7 @@ from scanner.places.layout import (
     ends_entry_line,
     ends_its_line,
     labelled_item,
+    see_for,
     starts_paragraph,
 )
 from scanner.places.words import MONTHS, TRAILER_WORDS, WORD, trailer_or_locator
@@ -59,7 +60,7 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> set[in
                     hit.ref is not None
                     and _heads_entry(text, entry)
                     and _continues_entry(text, entry, hit.start)
-                    and ends_its_line(text, hit.end)
+                    and (ends_its_line(text, hit.end) or see_for(text, hit.start, hit.end))
                 )
             ):
                 groups.join(index - 1, index)
@@ -111,6 +112,53 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> set[in
                 groups.join(index - 1, index)
                 in_entry.add(index)
     return heads
+
+
+def join_item_link_paragraphs(text: str, hits: list[Hit], groups: Groups) -> set[int]:
+    """Join a list item's entry to its link written as the item's next paragraph (see
+    `_item_link_paragraph`); the indexes of the entries so joined are returned (their
+    reference text runs on across the blank line)."""
+    bridged: set[int] = set()
+    for index in range(1, len(hits)):
+        hit, entry = hits[index], hits[index - 1]
+        if (
+            hit.ref is not None
+            and entry.ref is None
+            and entry.kind in ENTRY_KINDS
+            and mergeable(hit)
+            and mergeable(entry)
+            and _item_link_paragraph(text, entry, hit)
+        ):
+            groups.join(index - 1, index)
+            bridged.add(index - 1)
+    return bridged
+
+
+def _item_link_paragraph(text: str, entry: Hit, hit: Hit) -> bool:
+    """Whether `hit` is the link of a list item's entry written as the item's next paragraph:
+    `.. [1] Authors. Title. Venue.`, a blank line, then the link alone, indented under the
+    item's text (reST keeps such a paragraph in the footnote)."""
+    fields = hit.reference
+    if fields is not None and (fields.title or fields.authors):
+        return False
+    if not 0 <= hit.start - entry.end <= ENTRY_REACH:
+        return False
+    line_start = text.rfind("\n", 0, entry.start) + 1
+    if not labelled_item(text, line_start, entry.start):
+        return False
+    parts = BLANK_LINE.split(text[entry.end : hit.start])
+    if len(parts) != 2 or ENTRY_BREAK.search(parts[0]) is not None:
+        return False
+    link_line = text.rfind("\n", 0, hit.start) + 1
+    if text.rfind("\n", 0, link_line - 1) + 1 < entry.end:
+        return False  # the link's paragraph is one line: the blank line is right above it
+    lead = text[link_line : hit.start]
+    label = text[line_start : entry.start]
+    return (
+        len(lead) - len(lead.lstrip(" \t")) > len(label) - len(label.lstrip())
+        and all(trailer_or_locator(w) for w in WORD.findall(lead))
+        and ends_its_line(text, hit.end)
+    )
 
 
 def _same_source(first: Hit, second: Hit) -> bool:
@@ -181,8 +229,31 @@ def _heads_entry(text: str, hit: Hit) -> bool:
     return (
         labelled_item(text, line_start, hit.start)
         or _after_head_label(text, line_start, hit.start)
+        # the mention is the bracketed label opening its line: `[Clerc, 2011] Title \n url`
+        or (
+            _OPEN_BRACKET.fullmatch(text, line_start, hit.start) is not None
+            and text.startswith("]", hit.end)
+            and not text.startswith("]:", hit.end)  # a Markdown link definition's label
+        )
         or starts_paragraph(text, line_start, hit.start)
+        or (
+            _TITLE_CASE_HEAD.fullmatch(text, line_start, hit.start) is not None
+            and len(_TITLE_CASE_WORD.findall(text, line_start, hit.start)) >= _TITLE_CASE_WORDS
+            and starts_paragraph(text, line_start, line_start)
+            and ends_its_line(text, hit.end)
+        )
     )
+
+
+_OPEN_BRACKET = re.compile(r"[ \t]*\[")
+# A title in title case opening the line before the words read as its authors (`Residual
+# Learning of Deep Image Stacks (2015).`: the "authors" are the title's last words).
+_TITLE_CASE_HEAD = re.compile(
+    r"[ \t]*[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|a|an|and|as|at|by|for|from|in|of|on|the|to|"
+    r"via|with))*[ \t]+"
+)
+_TITLE_CASE_WORD = re.compile(r"\b[A-Z][a-z'’-]{3,}")
+_TITLE_CASE_WORDS = 2
 
 
 def _titled_by(text: str, head: Hit, hit: Hit) -> bool:

@@ -58,12 +58,16 @@ def _fields_follow(text: str, end: int, start: int) -> bool:
     runs on over the item's next lines (`A. Author, B. Author. 9th Conference on`) to it, with
     nothing that names another work."""
     closed = _LINK_LINE_END.match(text, end)
+    line_start = text.rfind("\n", 0, start) + 1
     return (
         closed is not None
         and closed.end() <= start
         and text.count("\n", closed.end(), start) < _FIELD_LINES
         and ENTRY_BREAK.search(text, end, start) is None
         and _OTHER_WORK.search(text, closed.end(), start) is None
+        # a line that opens with a label of its own is the next item (`[Clerc and Kennedy,
+        # 2002] <link>` under `[Poli et al., 2007] <link>`)
+        and _ITEM_LABEL.match(text, line_start) is None
     )
 
 

@@ -26,11 +26,37 @@ def join_labels(text: str, hits: list[Hit], groups: Groups) -> None:
         if label is not None and mergeable(hit):
             labelled.setdefault(label.casefold(), index)
     for index, hit in enumerate(hits):
+        if hit.ref is not None:
+            continue
         mention = _LABEL_MENTION.fullmatch(text, hit.start, hit.end)
-        if mention is not None and hit.ref is None:
+        if mention is None and mergeable(hit):
+            # `Smith et al. (2015) [1]_`, `"Title" [2]`: the mention names the entry its label
+            # points at
+            mention = _LABEL_AFTER.match(text, hit.end)
+            if mention is not None and not _may_be(hit, labelled, mention["label"], hits):
+                mention = None
+        if mention is not None:
             target = labelled.get(mention["label"].casefold())
             if target is not None and target != index:
                 groups.join(target, index)
+
+
+_LABEL_AFTER = re.compile(r"[ \t]*\[(?P<label>[^\]\n]{1,40})\]_?")
+
+
+def _may_be(mention: Hit, labelled: dict[str, int], label: str, hits: list[Hit]) -> bool:
+    """Whether the entry labelled `label` may be the work the author-year `mention` names:
+    nothing read in it (its first author, its year) says otherwise."""
+    target = labelled.get(label.casefold())
+    if target is None or mention.reference is None:
+        return False
+    entry = hits[target].reference
+    if entry is None:
+        return True
+    if entry.year is not None and mention.reference.year not in (None, entry.year):
+        return False
+    wanted, found = first_family(mention.reference), first_family(entry)
+    return not (wanted and found) or same_family(wanted, found)
 
 
 _LABEL_LOOKBACK_LINES = 4  # an entry's identifier stands at most this many lines below its label

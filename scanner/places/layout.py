@@ -25,7 +25,9 @@ _LINKS = re.compile(r"\S*(?:://|www\.|doi:|arxiv:)\S*", re.IGNORECASE)
 # punctuation, a parenthesised remark (`(working paper)`), or the words entries put after a link.
 _LINE_TAIL = re.compile(
     r"(?:[\"']?[^<>\n]{0,60}>[^<>\n]{0,40}</a[ \t]*>)?"
-    r"[^\S\n]*[.,;:)>\]`'\"]*[^\S\n]*(?:\([^()\n]{0,40}\)[.,;]?)?[^\S\n]*(?:\n|$)"
+    r"[^\S\n]*[.,;:)>\]`'\"]*[^\S\n]*(?:\([^()\n]{0,40}\)[.,;]?)?"
+    # Doxygen's `\n` command or `<br>` ends the line as a line break does
+    r"[^\S\n]*(?:\\n\b|<br[ \t]*/?>)?[^\S\n]*(?:\n|$)"
 )
 
 
@@ -74,6 +76,30 @@ def ends_entry_line(text: str, hit: Hit) -> bool:
     return not all(trailer_or_locator(w) for w in words)
 
 
+# A link line that says what the link gives: `See <url> for a description of the method.`
+# The link opens its line after `See`, and a `for` clause ends the sentence; a clause naming
+# another work (`for a faster variant`, `for a later extension`) leaves the link apart.
+_SEE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*][ \t]+)?(?i:see)[ \t]*:?[ \t]*[<(`]?$")
+_FOR_CLAUSE = re.compile(
+    r"[>)`_]*[ \t]+for[ \t]+(?!(?:a|an|the|its)?[ \t]*(?i:also|another|other|faster|improved|"
+    r"newer|later|recent|related|alternative|different|extended|extension|follow-up|variant|"
+    r"generali[sz]ation)\b)[A-Za-z][^\n:]{0,100}$",
+    re.MULTILINE,
+)
+
+
+def see_for(text: str, start: int, end: int) -> bool:
+    """Whether the link at `text[start:end]` is written `See <link> for <what it gives>` on a
+    line of its own: the link of the entry above it, with a note of what to read there."""
+    if "for" not in text[end : end + 8]:
+        return False
+    line_start = text.rfind("\n", 0, start)
+    return (
+        _SEE_BEFORE.search(text, max(0, line_start), start) is not None
+        and _FOR_CLAUSE.match(text, end) is not None
+    )
+
+
 def starts_paragraph(text: str, line_start: int, start: int) -> bool:
     """Whether `start` begins its line's text and that line follows a blank line, a heading
     underline or the start of the block."""
@@ -92,7 +118,17 @@ def starts_paragraph(text: str, line_start: int, start: int) -> bool:
     while spaces >= 0 and text[spaces] in " \t":
         spaces -= 1
     ends_blank = line_start >= 1 and spaces >= 0 and text[spaces] == "\n"
+    at_tag = last >= 0 and text[last] == ">"
+    tag = _LINE_BREAK_TAG.search(text, max(0, last - 8), last + 1) if at_tag else None
+    if tag is not None:
+        # `See papers:<br>`: a heading that ends with an HTML line break
+        last = tag.start() - 1
+        while last >= 0 and text[last] in " \t":
+            last -= 1
     return last < 0 or ends_blank or text[last] in "-=:"
+
+
+_LINE_BREAK_TAG = re.compile(r"(?i)<br[ \t]*/?>$")
 
 
 def _follows_paragraph_markup(text: str, line_start: int) -> bool:

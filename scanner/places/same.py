@@ -151,6 +151,35 @@ def join_title_prefixes(hits: list[Hit], groups: Groups) -> None:
                     groups.join(first, second)
 
 
+def join_titles_named_inside(hits: list[Hit], groups: Groups) -> None:
+    """Join a title read from a sentence that names another hit's title inside it (`The paper
+    "Title" by Smith shows ...`, `In Title, Smith and Jones show ...`, below the entry of
+    Title): a mention of the same work, not another work."""
+    heads: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
+    readings: list[tuple[int, list[str]]] = []
+    for index, hit in enumerate(hits):
+        title = (hit.reference.title if hit.reference else None) or hit.title_hint
+        if not title or not mergeable(hit):
+            continue
+        words = normalize_title(title).split()
+        if len(words) >= _PREFIX_WORDS:
+            heads.setdefault(tuple(words[:_PREFIX_WORDS]), []).append((index, words))
+            if hit.ref is None and hit.kind in ENTRY_KINDS:
+                readings.append((index, words))
+    for index, words in readings:
+        for at in range(1, len(words) - _PREFIX_WORDS + 1):
+            named = heads.get(tuple(words[at : at + _PREFIX_WORDS]), ())
+            if len(named) > MAX_NAMESAKES:
+                continue
+            for other, other_words in named:
+                if (
+                    other != index
+                    and words[at : at + len(other_words)] == other_words
+                    and not _told_apart(hits[index], hits[other])
+                ):
+                    groups.join(index, other)
+
+
 def _told_apart(first: Hit, second: Hit) -> bool:
     """Whether two entries whose titles agree as far as the shorter goes are two works by
     their own fields: other first authors or another year (`Steger and Wormald, Generating

@@ -15,7 +15,7 @@ import re
 
 from catalog.types import RefKind
 from scanner.places.base import ENTRY_KINDS, ENTRY_REACH, Groups, mergeable
-from scanner.places.layout import BLANK_LINE
+from scanner.places.layout import BLANK_LINE, see_for, starts_paragraph
 from scanner.places.words import WORD
 from scanner.types import Hit
 
@@ -57,14 +57,50 @@ def join_sole_pair(text: str, hits: list[Hit], groups: Groups) -> set[int]:
     if _dated_doi_item(text, [hits[i] for i in named], [hits[i] for i in linked]):
         groups.join(named[0], linked[0])
         return set()
+    first = min(named, key=lambda i: hits[i].start)
+    final = max(linked, key=lambda i: hits[i].end)
+    if hits[final].end <= hits[first].start:
+        # the link first, alone in its paragraph, then the work's entry
+        if _link_then_entry(text, hits[final], hits[first]):
+            groups.join(first, final)
+        return set()
     if not 0 <= hits[link].start - hits[last].end <= ENTRY_REACH:
         return set()
     if not _link_paragraph(text, hits[last].end, hits[link].start):
         return set()
-    if _LINE_END.match(text, hits[link].end) is None:
+    if _LINE_END.match(text, hits[link].end) is None and not see_for(
+        text, hits[link].start, hits[link].end
+    ):
         return set()
     groups.join(last, link)
     return {i for i in named if hits[i].kind in ENTRY_KINDS}
+
+
+def _link_then_entry(text: str, link: Hit, entry: Hit) -> bool:
+    """Whether the place's one bare link stands in a paragraph of its own (perhaps labelled:
+    `Paper: <url>`) right above the paragraph that opens with its one named work."""
+    if not 0 <= entry.start - link.end <= ENTRY_REACH:
+        return False
+    if _LINE_END.match(text, link.end) is None:
+        return False
+    gap = text[link.end : entry.start]
+    if len(BLANK_LINE.findall(gap)) != 1 or gap.strip(" \t\n.,;:)>]}`'\"*/#"):
+        return False
+    if not starts_paragraph(text, text.rfind("\n", 0, entry.start) + 1, entry.start):
+        return False
+    line_start = text.rfind("\n", 0, link.start) + 1
+    above = BLANK_LINE.split(text[max(0, line_start - ENTRY_REACH) : link.start])[-1]
+    if _LIST_ITEM.search(above):
+        return False
+    # the link alone, or under a label with its colon (`Paper:`); `See <link>` points at the
+    # link, and a paragraph after it is another matter
+    return not above.strip() or (
+        _LABEL_ONLY.fullmatch(above) is not None
+        and all(word.lower() in _SLOT_WORDS for word in WORD.findall(above))
+    )
+
+
+_LABEL_ONLY = re.compile(r"\s*(?:[A-Za-z]+[ \t]*){1,2}:[ \t]*[<(`]?")
 
 
 def _dated_doi_item(text: str, named: list[Hit], linked: list[Hit]) -> bool:

@@ -85,6 +85,19 @@ _QUOTE_PATTERNS_AT = {
     index: tuple(p for i, p in _QUOTE_PATTERN_IDS if i == index) for index, _ in _QUOTE_PATTERN_IDS
 }
 _QUOTE_PATTERN_KEYS = frozenset(_QUOTE_PATTERNS_AT)
+_ESCAPED_AND = re.compile(r"&amp;(?=[ \t]+[A-Z][\w'’-]+,[ \t]*[A-Z]\.)")
+_ITALIC = re.compile(r"<(?P<tag>i|em)>(?P<words>[^<>\n]{3,200}(?:\n[^<>\n]{1,200})?)</(?P=tag)>")
+
+
+def _as_quoted(match: re.Match[str]) -> str:
+    """An italic title's tags as quotes, padded to their length; a word or symbol stays."""
+    words = match["words"]
+    if len(words.split()) < 2:
+        return match.group()
+    tag = len(match["tag"])
+    return '"' + " " * (tag + 1) + words + " " * (tag + 2) + '"'
+
+
 _NOT_CITATION_LINES = ("copyright", "(c)", "©", "spdx", "license")
 
 
@@ -125,6 +138,14 @@ def _detected(text: str, tagger: object) -> list[Hit]:
     from scanner.titles.tidy import tidy
     from scanner.titles.vet import vet
 
+    if "&amp;" in text:
+        # Javadoc and HTML write `Webb, G., &amp; Boughton, J. (2005)`: before a name and its
+        # initial, read as the `&` it is, padded so that every offset stays the block's
+        text = _ESCAPED_AND.sub("&    ", text)
+    if "<i>" in text or "<em>" in text:
+        # ...and set a title in italics (`in <i>Numerical Optimization</i> (2nd edition)`): read
+        # as the quotes they stand for, padded likewise
+        text = _ITALIC.sub(_as_quoted, text)
     rules, spares = detect_with_spares(text)
     found = vet(text, tidy(text, with_tagger(text, rules, tagger, SHIPPED_MODEL)))
     if spares:

@@ -18,6 +18,7 @@ from dataclasses import replace
 from catalog.types import RefKind
 from scanner.titles import KNOWN_NEEDLES, TITLE_RULE
 from scanner.titles.cues import EDITION
+from scanner.titles.leads import holds_any, needles
 from scanner.types import EntryFields, Hit
 
 # A reference work cited by a short name, and the title it stands for. The pattern must not
@@ -106,6 +107,9 @@ _NOT_WORK = re.compile(
     r"stack\s*overflow|mathoverflow)\b"
 )
 _BY = re.compile(r"[\"”*]?\s+by\s")
+_PAPER_BEFORE = re.compile(r"(?i)\b(?:paper|article|preprint)\s*[:,]?\s*[\"“'`]?\s*$")
+_PAPER_REACH = 30
+_PAPER_FIRST = re.compile(r"(?i)(?:the|this|a|our|their)\s+(?:paper|article|preprint)\b")
 _ET_AL = re.compile(r"\bet\.?\s+al\b")
 _ENTRY_STOP = re.compile(r"\n[ \t*#/]*\n|\n[ \t*#/]*(?:\.\.\s+\[|\[\d+\]|\d{1,3}[.)]\s|[-*•]\s)")
 _REACH = 160  # how far past a hit its entry's publisher may stand
@@ -179,9 +183,13 @@ def _is_book(text: str, hit: Hit, stop: int) -> bool:
         # by Nocedal & Wright"; a paper is cited with its year or venue.
         at = entry.find(fields.title)
         after_title = at + len(fields.title)
+        before = text[max(0, hit.start - _PAPER_REACH) : hit.start] + entry[: max(at, 0)]
         if (
             at >= 0
             and _BY.match(entry, after_title)
+            # "the paper "Title" by Smith and Jones": a paper, named as one
+            and _PAPER_BEFORE.search(before) is None
+            and _PAPER_FIRST.match(fields.title) is None
             # "by I. Loshchilov et al.": a paper's many authors, not a book's
             and _ET_AL.search(entry, after_title, after_title + 80) is None
         ):
@@ -201,12 +209,18 @@ def _known_title(title: str) -> bool:
     return any(pattern.fullmatch(title.strip(" .,")) for pattern, _, _ in KNOWN_WORKS[1:])
 
 
+# Strings one of which every match of each `KNOWN_WORKS` pattern holds (`leads.needles`).
+_KNOWN_STRINGS = tuple(needles(pattern) for pattern, _, _ in KNOWN_WORKS)
+
+
 def _known_works(text: str, hits: list[Hit]) -> list[Hit]:
     """The reference works named by a short name, new hits or hits read better: an entry that
     holds the name but was read without a title (`Knuth, The Art of Computer Programming:
     Volume 2, Third edition` cut at the colon) is that work."""
     found: list[Hit] = []
-    for pattern, title, authors in KNOWN_WORKS:
+    for (pattern, title, authors), strings in zip(KNOWN_WORKS, _KNOWN_STRINGS, strict=True):
+        if not holds_any(text, strings, 0, len(text)):
+            continue  # each pattern opens with `\b` and was tried at every position of the block
         for match in pattern.finditer(text):
             start, end = match.span()
             overlapping = [i for i, h in enumerate(hits) if h.start < end and start < h.end]

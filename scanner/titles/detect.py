@@ -247,22 +247,51 @@ def _dated_hits(text: str, start: int, limit: int) -> Iterator[Hit]:
         yield Hit(at, end, RefKind.AUTHOR_YEAR, AUTHOR_YEAR_RULE, None, confidence, None, reference)
     for match in _TITLE_NAMES_YEAR.finditer(text, start, limit):
         if _title_names_year(match):
-            names = tuple(n for n in re.split(r",\s*|\s+(?:and|&)\s+", match["names"]) if n)
-            fields = EntryFields(authors=names, title=match["title"], year=int(match["year"]))
+            listed = match["names"] or match["bracketed"]
+            names = tuple(n for n in re.split(r",\s*|\s+(?:and|&)\s+", listed) if n)
+            year = int(match["year"] or match["first_year"])
+            fields = EntryFields(authors=names, title=match["title"], year=year)
             title = match["title"]
+            end = match.end("year") if match["year"] else match.end("close")
             yield Hit(
-                match.start("title"), match.end("year"), RefKind.TITLE, TITLE_RULE, None, 0.6,
-                title, fields,
-            )  # fmt: skip
+                match.start("title"), end, RefKind.TITLE, TITLE_RULE, None, 0.6, title, fields
+            )
+    if text.find('("', start, limit) >= 0 or text.find("(“", start, limit) >= 0:
+        yield from _names_quoted_year(text, start, limit)
+
+
+# Surnames, then the quoted title and the year in brackets: `Kummer ("Über die
+# Hypergeometrische Reihe", 1837)`, `Linderholm and Segal ("An Overlooked Series ...", 1995)`.
+_NAMES_QUOTED_YEAR = re.compile(
+    r"(?<![\w.])(?P<names>[A-Z][\w'’-]+(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]+|[ \t]+et[ \t]+al\.?)?)"
+    r"[ \t]*\([\"“](?P<title>[A-Z0-9][^\"”\n]{2,200}(?:\n[^\"”\n]{1,200})?)[\"”][ \t]*,"
+    rf"[ \t]*(?P<year>{YEAR_DIGITS})[ \t]*\)"
+)
+
+
+def _names_quoted_year(text: str, start: int, limit: int) -> Iterator[Hit]:
+    for match in _NAMES_QUOTED_YEAR.finditer(text, start, limit):
+        names = tuple(n for n in re.split(r"\s+(?:and|&)\s+", match["names"]) if n)
+        if any(n.split()[0].lower() in NOT_NAMES or n.lower() in NOT_PEOPLE for n in names):
+            continue
+        title = " ".join(match["title"].split()).strip(" ,.")
+        fields = EntryFields(authors=names, title=title, year=int(match["year"]))
+        yield Hit(match.start(), match.end(), RefKind.TITLE, TITLE_RULE, None, 0.7, title, fields)
 
 
 _PAIR_TITLE = re.compile(PAIR_TITLE)
 # A line that is a title in title case, then its authors' surnames and the year: "Accurate Sum
-# and Dot Product, Ogita, Rump, Oishi 2005." (read otherwise as a list of names).
+# and Dot Product, Ogita, Rump, Oishi 2005." (read otherwise as a list of names), or the year
+# and the surnames in brackets: "Weighted Random Sampling (2005; Efraimidis, Spirakis)".
+_SURNAMES = (
+    r"[A-Z][a-z'’-]+(?:,[ \t]+[A-Z][a-z'’-]+){0,5}(?:,?[ \t]+(?:and|&)[ \t]+[A-Z][a-z'’-]+)?"
+)
 _TITLE_NAMES_YEAR = re.compile(
-    r"(?m)^[ \t]*(?P<title>[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){2,15}),[ \t]+"
-    r"(?P<names>[A-Z][a-z'’-]+(?:,[ \t]+[A-Z][a-z'’-]+){0,5}(?:,?[ \t]+(?:and|&)[ \t]+"
-    rf"[A-Z][a-z'’-]+)?)[ \t]+(?P<year>{YEAR_DIGITS})[.,]?[ \t]*$"
+    r"(?m)^[ \t]*(?P<title>[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){2,15})(?:,[ \t]+"
+    rf"(?P<names>{_SURNAMES})[ \t]+(?P<year>{YEAR_DIGITS})"
+    rf"|[ \t]+\((?P<first_year>{YEAR_DIGITS})[ \t]*[;,][ \t]*"
+    rf"(?P<bracketed>{_SURNAMES})(?P<close>\)))"
+    r"[.,]?[ \t]*$"
 )
 
 
@@ -270,7 +299,7 @@ def _title_names_year(match: re.Match[str]) -> bool:
     """Whether a `Title, Surname, Surname Year` line names a work: every long word of the title
     capitalized (prose is not), two surnames or more, none a word that names no person."""
     words = _LONG_WORD.findall(match["title"])
-    names = re.findall(r"[A-Z][a-z'’-]+", match["names"])
+    names = re.findall(r"[A-Z][a-z'’-]+", match["names"] or match["bracketed"])
     return (
         len(words) >= _MIN_TITLE_CASE_WORDS
         and len(names) >= _MIN_NAMES

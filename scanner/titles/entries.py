@@ -275,6 +275,15 @@ _JOURNAL_VOLUME = re.compile(
 _PART_END = re.compile(
     r"\n\s*\n|\.\s+(?:This|The|It|We|See|Note|Here|Returns|Parameters)\b"
     r"|\.\s+(?=[A-Z][a-z][\w'’-]*,\s+(?:[A-Z]\.\s*)+[,(&])"
+    # an entry's link closing its line, and the next entry's authors and year opening the next
+    # line (`Lee and Park (2016). ...`): the part ends before the link, which ends the entry
+    r"|(?:https?://|\b(?:doi|arXiv):)\S+[ \t]*(?=\n[ \t]*(?:[-*•][ \t]+)?[A-Z][a-z][\w'’-]*"
+    r"(?:,?[ \t]+(?:[A-Z]\.[ \t]?)+|,?[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]+|[ \t]+et[ \t]+al\.?)"
+    r",?[ \t]*\(?(?:1[6-9]|20)\d\d(?!\d))"
+    # a line closed by its year, and the next line opening with an initial and a surname
+    # (`see T.W. Sederberg, "Title", 2012` then `see T.W. Sederberg and ...`): the next entry
+    r"|(?<=[12]\d\d\d)[).,;]?[ \t]*\n(?=[ \t]*(?:(?i:see|cf\.?)[ \t]+)?(?:[A-Z]\.[ \t]?){1,3}"
+    r"[A-Z][a-z])"
 )
 
 

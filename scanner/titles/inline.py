@@ -117,6 +117,20 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
             ident = None  # "Smith (2001), <link>,\n<link>": a list of links, each its own
         stop = ident.end() if ident else match.end()
         yield match.start(), stop, EntryFields(authors=authors, year=year), confidence
+        if (
+            ident is None
+            and match.group("y1")
+            and (again := _SAME_AUTHORS_AGAIN.match(text, match.end(), end))
+        ):
+            # "MacKinnon (1994) and (2010)": the same authors' second work
+            later = EntryFields(authors=authors, year=int(again["year"]))
+            yield again.start("paren"), again.end(), later, confidence
+
+
+# After an author-year mention `Name (1994)`, the same authors' other work by its year alone.
+_SAME_AUTHORS_AGAIN = re.compile(
+    rf"[ \t]*(?:,|,?[ \t]+(?:and|or|&))[ \t]+(?P<paren>\()(?P<year>{YEAR_DIGITS})[a-z]?\)"
+)
 
 
 # A work called by its two authors' initials where it is cited again and again ("see p. 580

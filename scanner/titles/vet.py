@@ -95,7 +95,7 @@ def _bare(hit: Hit) -> bool:
 
 _ENCYCLOPEDIA = re.compile(
     r"(?i)\bwikipedia\b|\bmathworld\b|\bwolfram\s+web\s+resource\b|\bfree\s+encyclopedia\b|"
-    r"\bplanetmath\b|wikipedia\.org|mathworld\.wolfram\.com"
+    r"\bplanetmath\b|wikipedia\.org|mathworld\.wolfram\.com|\bwiki(?:versity|books)\b"
 )
 # Said just before a title: `the Wikipedia article "Depth-limited search"`.
 _WEB_PAGE_BEFORE = re.compile(
@@ -128,11 +128,73 @@ def _encyclopedia(text: str, hit: Hit, stop: int) -> bool:
     return _ENCYCLOPEDIA.search(_entry_rest(text, hit, stop)) is not None
 
 
+# --- A data set or a web page: its title or its entry says so ----------------------------
+
+# A title that is a data set's name (`Iris Data Set`, `The UCI Machine Learning Repository`):
+# a few words ending with what holds data. A paper about one has more to say, after a colon
+# (`ImageNet: A Large-Scale Hierarchical Image Database`).
+_DATASET_TITLE = re.compile(
+    r"(?:[\w'’.&()-]+[ \t]+){0,4}(?i:data[ \t]?sets?|database|data[ \t]+(?:repository|library|"
+    r"archive|bank)|machine[ \t]+learning[ \t]+repository)"
+)
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+# A label that says the entry is a data set's (`Data from: Authors (2019). Name.`), or APA's
+# `[Data set]` in the entry.
+_DATASET_LABEL = re.compile(r"(?i)\b(?:data[ \t]?set|data[ \t]+(?:from|source))[ \t]*:[ \t]*$")
+_DATASET_MARK = re.compile(r"(?i)\[[ \t]*data[ \t]?set[ \t]*\]")
+
+
+def _dataset(text: str, hit: Hit, stop: int) -> bool:
+    """A data set cited as if a paper (`Fisher, R. A. Iris Data Set. UCI Machine Learning
+    Repository, 1988.`, `Data from: Dua, D. and Graff, C. (2019). UCI ...`)."""
+    title = (_fields(hit).title or "").strip(" .,;")
+    if (
+        title
+        and ":" not in title
+        and _DATASET_TITLE.fullmatch(title) is not None
+        and all(w[0].isupper() for w in _LONG_WORD.findall(title))
+    ):
+        return True
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    if _DATASET_LABEL.search(text, line_start, hit.start) is not None:
+        return True
+    return _DATASET_MARK.search(text, hit.start, min(stop, hit.end + _REACH)) is not None
+
+
+# A web page said to be one in its entry (`Circles and spheres. Web page.`, `Bit Twiddling
+# Hacks page by ...`, `Personal homepage`), when the entry names no venue.
+_WEB_PAGE = re.compile(
+    r"(?i)\b(?:web[ \t]?(?:page|site)|home[ \t]?page|online[ \t]+resource|blog[ \t]+post)\b"
+    r"|(?-i:\b[A-Z][\w-]*[ \t]+)page[ \t]+by\b"
+)
+
+
+# An entry that ends with a web page's address and names no year or venue: `Name, "Topic",
+# url: https://host/.../topic.html` (a paper is cited with its year or where it appeared; a
+# paper's own page is read as a link citation, which keeps the reference).
+_PAGE_LINK_NEXT = re.compile(
+    r"[\s,.;:]*(?i:url|see|available\s+at|online|at)?[\s:]*<?https?://[^\s<>\"']+?"
+    r"\.(?i:html?|php|aspx?)\b"
+)
+
+
+def _web_page(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    if fields.venue:
+        return False
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    rest = _entry_rest(text, hit, stop)
+    if _WEB_PAGE.search(text[line_start : hit.end] + rest) is not None:
+        return True
+    return fields.year is None and _PAGE_LINK_NEXT.match(rest) is not None
+
+
 # --- A standard: it calls itself one, or its entry's DOI is a standards body's -----------
 
 _STANDARD_NAME = re.compile(
     r"(?i)\b(?:IEEE\s+Std\b|(?:IEEE|ANSI|ISO|IEC)\s+Standard\b|Standard\s+for\s+[A-Z]|"
-    r"ISO/IEC\s+\d|ANSI/[A-Z]|ECMA-\d|"
+    r"ISO/IEC\s+\d|ANSI/[A-Z]|ECMA-\d|(?:Technical|Unicode)\s+Standard\b|"
+    r"Language\s+Specification\b|W3C\s+(?:Recommendation|Working\s+Draft)\b|"
     r"(?-i:Report|Rec\.|Recommendation)\s+ITU-[RT]\s+[A-Z]{1,2}\.?\s*\d)"  # `Report ITU-R BT.2246`
 )
 # A title that opens with a standard's or recommendation's number: `ISO 13655:2009 ...`,
@@ -142,6 +204,7 @@ _STANDARD_TITLE = re.compile(
     r"(?:ISO|IEC)\s+\d{3,5}\b|(?:Rec(?:ommendation)?\.?\s+)?ITU-[RT]\s+[A-Z]{1,2}\.?\s*\d|"
     r"SMPTE\s+(?:ST|RP|EG)\s*\d|RFC\s*\d{3,4}\b"
 )
+_RFC_BEFORE = re.compile(r"\bRFC[ \t]*\d{3,4}\b[^.;\n]*$")
 _DOI_IN_ENTRY = re.compile(r"\b10\.\d{4,9}/[^\s\"'<>]+")
 
 
@@ -153,6 +216,8 @@ def _standard(text: str, hit: Hit, stop: int) -> bool:
     entry = text[line_start : hit.end] + _entry_rest(text, hit, stop)
     if _STANDARD_NAME.search(entry) is not None:
         return True
+    if _RFC_BEFORE.search(text, line_start, hit.start) is not None:
+        return True  # `As defined in RFC 3986, Uniform Resource Identifier ... (2005)`
     if hit.title_hint and _STANDARD_TITLE.match(hit.title_hint):
         return True
     dois = (doi.group().lower().rstrip(".,;:)]") for doi in _DOI_IN_ENTRY.finditer(entry))
@@ -212,6 +277,23 @@ def _code_repository(text: str, hit: Hit, stop: int) -> bool:
     # the links the entry was read with: a link on a later line may be about the code there
     links = _LINK.findall(text, hit.start, hit.end)
     return bool(links) and all(_CODE_LINK.match(link) for link in links)
+
+
+# A forum or a mailing list: an entry without a venue whose link points at one (`Hoffman, M.
+# (2013). <i>Lazy updates</i>. Retrieved from <a href="https://groups.example.com/...">`).
+_FORUM_LINK = re.compile(
+    r"(?i)(?:https?://)?(?:www\.)?(?:groups\.(?:google|yahoo)\.com|stackoverflow\.com|"
+    r"[\w-]+\.stackexchange\.com|mathoverflow\.net|reddit\.com|mail-archive\.com|"
+    r"lists\.[\w.-]+/|discourse\.[\w.-]+/)"
+)
+
+
+def _forum(text: str, hit: Hit, stop: int) -> bool:
+    if _fields(hit).venue:
+        return False
+    # (past the next hit: the tagger may read the link itself as a title)
+    links = _LINK.findall(text[hit.start : hit.end] + _entry_rest(text, hit, len(text)))
+    return bool(links) and all(_FORUM_LINK.match(link) for link in links)
 
 
 # A publisher and its city before a year are a book's imprint, which the entry before them
@@ -400,6 +482,57 @@ def _quoted_at(text: str, hit: Hit) -> tuple[int, int] | None:
     return None
 
 
+# A quoted eponymous name, not a title: `the "Kleibergen-Paap rk Wald F statistic"`, `"Lloyd's
+# algorithm"` (the convention counts no eponym).
+_EPONYM_NAME = re.compile(
+    r"(?:[A-Z][a-z]+[-–][A-Z][a-z]+|[A-Z][a-z]+['’]s)\b"
+    r"(?:[ \t]+(?!(?i:for|of|in|on|with|to|from|by|and|via|using|under)\b)[\w-]+){0,4}?"
+    r"[ \t]+(?i:statistic|test|estimator|"
+    r"criterion|method|algorithm|distribution|index|coefficient|transform|filter|rule|bound|"
+    r"inequality|theorem|lemma|formula|equation)s?"
+)
+
+
+def _eponym_name(text: str, hit: Hit, stop: int) -> bool:
+    title = (_fields(hit).title or "").strip(" .,")
+    return (
+        _quoted_at(text, hit) is not None
+        and len(title.split()) <= _EPONYM_WORDS
+        and _EPONYM_NAME.fullmatch(title) is not None
+    )
+
+
+_EPONYM_WORDS = 8
+
+
+# A Doxygen image's caption: `\image html wolf.gif "One Grey Wolf" width=3cm`.
+_IMAGE_COMMAND = re.compile(r"[\\@]image[ \t]+\w+[ \t]+\S+[ \t]+$")
+
+
+def _image_caption(text: str, hit: Hit, stop: int) -> bool:
+    quoted = _quoted_at(text, hit)
+    if quoted is None:
+        return False
+    line_start = text.rfind("\n", 0, quoted[0]) + 1
+    return _IMAGE_COMMAND.search(text, line_start, quoted[0] - 1) is not None
+
+
+# A quoted item of a list of quoted words (`"Close", "Adj Close", and "Volume"`): a value.
+_LIST_ITEM_BEFORE = re.compile(r"[\"”'][ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?$")
+_LIST_ITEM_AFTER = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?[\"“']")
+
+
+def _quoted_list_item(text: str, hit: Hit, stop: int) -> bool:
+    quoted = _quoted_at(text, hit)
+    if quoted is None:
+        return False
+    start, end = quoted[0] - 1, quoted[1] + 1  # the quote marks
+    return (
+        _LIST_ITEM_BEFORE.search(text, max(0, start - 12), start) is not None
+        or _LIST_ITEM_AFTER.match(text, end) is not None
+    )
+
+
 # A line that quotes a page of a work: `"Derived Geometric Constants: **R2: ...**" (p131)`.
 _QUOTED_PAGE = re.compile(r"[\"“][^\n]*[\"”][ \t]*\((?:p|pg|page)\.?[ \t]*\d+\)[ \t.,;]*$")
 
@@ -435,12 +568,20 @@ def _quotation(text: str, hit: Hit, stop: int) -> bool:
     ):
         return True
     # a sentence that speaks, unless a citing phrase names it a work ('the paper "Attention
-    # Is All You Need"')
+    # Is All You Need"'); a long one is a passage quoted from the work whatever names it
+    # ('from the 2010 paper: "In practice, this algorithm converges better if we ..."')
+    title = _fields(hit).title or ""
     return (
         _bare(hit)
-        and _SPOKEN.search(_fields(hit).title or "") is not None
-        and _NAMED_WORK_BEFORE.search(text, max(0, open_at - 40), open_at + 1) is None
+        and _SPOKEN.search(title) is not None
+        and (
+            _NAMED_WORK_BEFORE.search(text, max(0, open_at - 40), open_at + 1) is None
+            or len(title.split()) >= _PASSAGE_WORDS
+        )
     )
+
+
+_PASSAGE_WORDS = 12
 
 
 _NAMED_WORK_BEFORE = re.compile(
@@ -619,8 +760,11 @@ VETOES: tuple[Veto, ...] = (
     Veto("mention-in-title", _mention_title, title_only=True),
     Veto("encyclopedia", _encyclopedia),
     Veto("standard", _standard),
+    Veto("dataset", _dataset),
+    Veto("web-page", _web_page),
     Veto("not-a-work", _not_work_title),
     Veto("code-repository", _code_repository),
+    Veto("forum", _forum),
     Veto("talk", _talk),
     Veto("publisher-as-author", _publisher_as_author),
     Veto("body-as-author", _body_as_author),
@@ -629,6 +773,9 @@ VETOES: tuple[Veto, ...] = (
     Veto("count", _count),
     Veto("verb-first", _verb_first, title_only=True),
     Veto("quotation", _quotation, title_only=True),
+    Veto("quoted-list-item", _quoted_list_item, title_only=True),
+    Veto("image-caption", _image_caption, title_only=True),
+    Veto("eponym-name", _eponym_name, title_only=True),
     Veto("named-thing", _named_thing, title_only=True),
     Veto("part-of", _part_of, title_only=True),
     Veto("venue-as-title", _venue_title, title_only=True),

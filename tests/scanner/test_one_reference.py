@@ -33,6 +33,16 @@ ONE_WORK = [
     # a title, then its link on the next line after a word naming it
     'J. Sato, K. Lim. "Fast Sketching of Streams", SODA 2011.\n'
     "Original paper: https://arxiv.org/abs/1105.1234\n",
+    # a title line, then `See <link> for <what it gives>` on the next line
+    "Residual Learning of Deep Image Stacks (2015).\n"
+    "See https://www.cs.example.edu/~smith/pubs/ds.pdf for the original formulation.\n",
+    "Smith and Jones (2015). Residual learning of deep image stacks.\n\n"
+    "See https://www.cs.example.edu/~smith/pubs/ds.pdf for the proof of the bound.\n",
+    # the link opening its paragraph, its entry on the next line
+    "https://arxiv.org/abs/1512.03385\n"
+    "Smith, J. and Jones, K. (2015). Residual learning of deep image stacks.\n",
+    "- Residual learning of deep image stacks (Smith and Jones, 2015)\n"
+    "  https://arxiv.org/abs/1512.03385\n",
     # a line leading to the entry's link after it
     "J. Sato, K. Lim. Fast sketching of data streams. SODA 2011.\n"
     "Proposed in https://arxiv.org/abs/1105.1234\n",
@@ -76,6 +86,13 @@ TWO_WORKS = [
     # two pages of one archive, one per line: a paper and its correction
     "Implements the inverse, AS 109.\n  https://www.jstor.org/stable/2346798\n"
     "  https://www.jstor.org/stable/2346887\n",
+    # a `See <link> for` line that names another work
+    "Smith and Jones (2015). Residual learning of deep image stacks.\n"
+    "See https://arxiv.org/abs/1603.05027 for a faster variant of the update.\n",
+    # entries each above its link, one per line
+    "Smith and Jones (2015). Residual learning of deep image stacks.\n"
+    "https://arxiv.org/abs/1512.03385\nLee and Park (2016). Identity mappings for stacks.\n"
+    "https://arxiv.org/abs/1603.05027\n",
     # a link first, then a mention that the work cites
     "https://www.jstor.org/stable/2346798\n\nAn approximation as in (cf. Scholz and Tuck, 1944)\n",
 ]
@@ -132,6 +149,11 @@ def test_two_readings_of_one_entry_line_are_one_reference() -> None:
         "Sharp levels use visible normal sampling (Hertz, 2018), while rough levels\n"
         "integrate a smaller source.\n\n"
         "@see {@link https://jcgt.org/published/0007/04/01/ | Sampling Visible Normals}\n",
+        # the link alone (or labelled) in its paragraph, then the work's entry
+        "Shrink the sketch.\n\nhttps://arxiv.org/abs/1512.03385\n\n"
+        "Okafor, J. and Lind, K. (2015). Residual learning of deep tide stacks.\n",
+        "Shrink the sketch.\n\nPaper: https://arxiv.org/abs/1512.03385\n\n"
+        "Okafor and Lind (2015), Residual learning of deep tide stacks.\n",
         # an entry, a blank line, its link
         "Based on:\n\nMara Saf, Gui Cu, and Ming Lo,\n"
         '"Perceptually uniform colour space for image signals,"\n'
@@ -301,3 +323,110 @@ def test_another_work_named_after_an_entrys_link_stays_apart() -> None:
     groups = Groups(2)
     assert not join_fields_after_links(text, [link, named], groups)
     assert len(groups.members()) == 2
+
+
+def test_a_list_items_link_in_the_items_next_paragraph_is_its_entrys() -> None:
+    text = (
+        ".. [1] Okafor, J. (2015). Residual learning of deep tide stacks. J. Tides 3.\n\n"
+        "       https://doi.org/10.5555/jt.2015.12\n\n"
+        ".. [2] Lind, K. (2016). Another thing entirely. J. Things 4.\n"
+    )
+    first, second = find_hits(text)
+    assert first.ref is not None and first.ref.key == "doi:10.5555/jt.2015.12"
+    assert "\n" not in text[first.start : text.index("Okafor")]  # the reference opens there
+    assert second.ref is None and second.start == text.index("Lind")
+
+
+def test_a_link_paragraph_outside_the_item_stays_apart() -> None:
+    text = (
+        ".. [1] Okafor, J. (2015). Residual learning of deep tide stacks. J. Tides 3.\n\n"
+        "https://doi.org/10.5555/jt.2015.12\n\n"
+        ".. [2] Lind, K. (2016). Another thing entirely. J. Things 4.\n"
+    )
+    assert len(find_hits(text)) == 3
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        'The paper "Residual learning of deep tide stacks" by Okafor and Lind shows that\n'
+        "the skip blocks of very deep networks train fast.\n",
+        "In Residual Learning of Deep Tide Stacks, Okafor and Lind show that very deep\n"
+        "networks with skips train fast, 2015.\n",
+    ],
+)
+def test_a_sentence_naming_an_entrys_title_is_that_entry(mention: str) -> None:
+    text = (
+        "Reference:\nOkafor, J. and Lind, K. Residual learning of deep tide stacks.\n"
+        "In Proc. Tides, pp. 1-9, 2015.\n\n" + mention
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.TITLE and hit.start == text.index("Okafor")
+    assert hit.title_hint == "Residual learning of deep tide stacks"
+
+
+def test_a_longer_title_of_another_year_stays_another_work() -> None:
+    text = (
+        "Okafor, J. (2015). Residual learning of deep tide stacks. In Proc. Tides.\n\n"
+        "Lind, K. (2019). Beyond residual learning of deep tide stacks. J. Tides 4.\n"
+    )
+    assert len(find_hits(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "mention", ["the estimator of Okafor et al. (2015) [1]_", "Okafor and Lind (2015) [1]"]
+)
+def test_a_mention_followed_by_its_entrys_label_is_that_entry(mention: str) -> None:
+    text = f"Uses {mention}.\n\nReferences\n----------\n.. [1] https://doi.org/10.5555/jt.2015.12\n"
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and len(hit.also) == 1
+
+
+def test_a_mention_followed_by_another_works_label_stays_apart() -> None:
+    text = (
+        "Uses the estimator of Okafor et al. (2015) [1]_.\n\nReferences\n----------\n"
+        ".. [1] Lind, K. (2019). Another thing entirely. J. Tides 4.\n"
+        "       https://doi.org/10.5555/jt.2019.4\n"
+    )
+    assert len(find_hits(text)) == 2
+
+
+def test_bracketed_author_years_each_before_its_link_are_two_references() -> None:
+    text = (
+        "  ''this is the usual tide swarm of today.''\n"
+        "  [Okafor et al., 2007] http://dx.doi.org/10.5555/s1-2007-2\n"
+        "  [Lind and Moss, 2002] http://dx.doi.org/10.5555/4235.98\n"
+    )
+    found = [(h.ref.key if h.ref else None, h.also) for h in find_hits(text)]
+    assert found == [("doi:10.5555/s1-2007-2", ()), ("doi:10.5555/4235.98", ())]
+
+
+def test_a_chapter_and_its_emphasised_collection_are_one_reference() -> None:
+    text = (
+        "    References\n    ----------\n"
+        "    Okafor, J. H., & Lind, M. (2005). Testing for weak tides in linear IV\n"
+        "    regression. In *Identification and Inference for Tidal Models*.\n"
+        "    Cambridge University Press.\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.title_hint == "Testing for weak tides in linear IV regression"
+
+
+def test_a_link_closed_by_doxygens_line_break_command_ends_its_line() -> None:
+    text = (
+        "  ''the rows were configured into r rows and c columns'' \\n\n"
+        "  [Okafor et al., 2005] http://dx.doi.org/10.5555/11589990_80 \\n\n"
+        "  (there is an error in the description above)\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.ref.key == "doi:10.5555/11589990_80"
+
+
+def test_a_bracketed_author_year_label_heads_its_entry_and_link() -> None:
+    text = (
+        "  many particles with a small probability'' \\n\n"
+        "  [Okafor Lind, 2011] Standard Tide Swarm Optimisation, From 2006 to 2011 \\n\n"
+        "  http://lind.okafor.example.fr/pso/SPSO_descriptions.pdf\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.start == text.index("Okafor")

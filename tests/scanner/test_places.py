@@ -300,6 +300,28 @@ def test_a_link_on_the_lines_after_an_entrys_identifier_is_a_copy_of_its_work() 
         assert [(h.kind, h.ref.key if h.ref else None) for h in hits] == [
             (RefKind.DOI, "doi:10.1234/jgm.2015.045")
         ], copy
+    # two copies, on two lines or side by side on one
+    pdf = '<a href="https://people.example.edu/~smith/papers/gaps.pdf">PDF</a>'
+    page = '<a href="https://journals.graph-methods.test/article/view/45">journal page</a>'
+    for both in (f" {pdf}\n {page}\n", f" {pdf} | {page}\n"):
+        assert [h.kind for h in find_hits(_GAPS_ENTRY + both)] == [RefKind.DOI], both
+    other = '<a href="https://people.example.edu/~lee/papers/other.pdf">Spectral gaps revisited</a>'
+    assert [h.kind for h in find_hits(_GAPS_ENTRY + f" {pdf} | {other}\n")] == [
+        RefKind.DOI,
+        RefKind.URL,
+    ]
+    # the entry's DOI written with an encoded slash, its copy labelled on the next line
+    encoded = (
+        " based on [Able, B.; Baker, C. (1 May 1999)](https://dx.doi.org/10.5555%2F1999.42)\n"
+        " Original paper here: <https://people.example.edu/~able/papers/widgets.pdf>\n"
+    )
+    assert [h.kind for h in find_hits(encoded)] == [RefKind.DOI]
+    # the preprint after a paragraph tag: one reference, of the strongest identifier
+    preprint = ' <p>\n <a href="https://arxiv.org/abs/1501.01234">preprint</a>\n'
+    hits = find_hits(_GAPS_ENTRY + preprint)
+    assert [(h.kind, h.ref.key if h.ref else None) for h in hits] == [
+        (RefKind.ARXIV, "arxiv:1501.01234")
+    ]
 
 
 def test_a_link_after_an_entry_that_names_a_work_of_its_own_is_another_reference() -> None:
@@ -321,6 +343,43 @@ def test_a_link_after_an_entry_that_names_a_work_of_its_own_is_another_reference
     for other in others:
         kinds = [h.kind for h in find_hits(_GAPS_ENTRY + other)]
         assert kinds[0] is RefKind.DOI and RefKind.URL in kinds, other
+    # two footnote entries, the second's link on its own line under it
+    footnotes = (
+        "    [^1]: Able, B., Baker, C.D., Dunn, E., 2017. Automatic Drift Detection in the Field"
+        " Via\n    Statistical Sketches. https://doi.org/10.48550/ARXIV.1701.00001.\n"
+        "    [^2]: Cole, D.F., Eve, G.H., 2020. PyDrift: A Streaming Drift Detection Toolkit in"
+        " Python.\n    https://doi.org/10.48550/ARXIV.2001.00002.\n"
+    )
+    assert [h.ref.key for h in find_hits(footnotes) if h.ref] == [
+        "arxiv:1701.00001",
+        "arxiv:2001.00002",
+    ]
+    # a link, then a title and its authors read into that link's entry, then their own link
+    two_links = (
+        "\nSee the following references for details:\n\n"
+        "A Linear Algorithm for Widget Decomposition of Networks\n"
+        "Ann Able and Bob Baker, 2003.\nhttps://arxiv.org/abs/cs.DS/0301001\n\n"
+        "Generalized Widgets\nAnn Able and Bob Baker, 2002.\n"
+        "https://arxiv.org/pdf/cs/0201002\n\n"
+    )
+    assert [h.ref.key for h in find_hits(two_links) if h.ref] == [
+        "arxiv:cs/0301001",
+        "arxiv:cs/0201002",
+    ]
+    # two preprints side by side after an entry: two works
+    preprints = (
+        _GAPS_ENTRY + " https://arxiv.org/abs/1501.01234 and https://arxiv.org/abs/1502.04321\n"
+    )
+    assert [h.ref.key for h in find_hits(preprints) if h.ref][-2:] == [
+        "arxiv:1501.01234",
+        "arxiv:1502.04321",
+    ]
+    # without an entry, two links labelled by what they are list two works
+    labelled = (
+        ' <a href="https://people.example.edu/~smith/papers/gaps.pdf">PDF</a>\n'
+        ' <a href="https://other.example.edu/~lee/papers/other.pdf">PDF</a>\n'
+    )
+    assert [h.kind for h in find_hits(labelled)] == [RefKind.URL, RefKind.URL]
     # without an entry, two links list two works
     bare = (
         " https://doi.org/10.1234/jgm.2015.045\n"

@@ -12,6 +12,12 @@ from scanner.prefilter import may_cite
 M = LINK_MARK
 
 PAPERS = [
+    # a proceedings' volume folder (`/W94/`), a library's season folder, a course's folder
+    # of papers, and a course's project report cited as the paper (NAdam's)
+    ("http://www.example-anthology.org/W/W94/W94-0111.pdf", "Doe, A. (1994). Tagging. " + M),
+    ("http://www.example.edu/cal/abs/2000_spring/knn/cover67.pdf", "Cover (1967) " + M),
+    ("https://www.example.edu/~lee/fa18/papers/smith03.pdf", "Smith (2003) " + M),
+    ("http://cs229.stanford.edu/proj2015/054_report.pdf", "NADAM - [Dozat - " + M + "]"),
     # Institutional repositories: bepress working papers, Digital Commons, EPrints, SciELO.
     ("http://www.bepress.com/deptstats/paper42/", "the estimator we use:\n  " + M),
     ("https://digitalcommons.example.edu/cgi/viewcontent.cgi?article=1042&context=stat", M),
@@ -27,6 +33,7 @@ PAPERS = [
     ("https://escholarship.org/uc/item/8nq2g2s1", M),
     ("https://repository.example.edu/cis_reports/123/", M),
     ("https://www.osti.gov/biblio/1234567", M),
+    ("https://www.example-publisher.com/journals/ddns/2011/724697/", M),
     # an archived copy (under either Wayback host) of a PDF a lab serves from its publications
     (
         "http://wayback.archive.org/web/20100629121128/http://www.example.edu/publications/"
@@ -135,6 +142,13 @@ NOT_PAPERS = [
     ("http://www.example.uni-goettingen.de/veranstaltungen/models/Loesung.pdf", M),
     ("https://www.example.de/vorlesung/kapitel3.pdf", M),
     ("https://www.example.fr/enseignement/m2/poly.pdf", M),
+    # a term's folder of a course, a course's home directory, its lectures and coursework
+    ("https://www.example.edu/~lee/fa18/l/l3.pdf", "Lee, J. (2018). Matchings. " + M),
+    ("https://www.example.edu/~lee/2018fa/notes.pdf", "Lee, J. (2018). Matchings. " + M),
+    ("https://www.example.edu/~cis5150/ws-book.pdf", "Doe, A. (2019). Semantics. " + M),
+    ("https://people.example.edu/~lee/189/lec/12.pdf", "Lee, J. (2019). Kernels. " + M),
+    ("https://www.example.edu/~lee/teaching/assignments/hw3.pdf", "Lee (2019) " + M),
+    ("https://www.example.edu/~lee/cs500/recitations/r2.pdf", "Lee (2019) " + M),
     # Specifications and standards bodies' reports; what is under a paper folder but named
     # a non-paper itself.
     ("https://www.example.net/content/dam/pdfs/cube-lut-specification-1.0.pdf", M),

@@ -323,3 +323,26 @@ def test_a_quoted_title_by_several_authors_is_a_paper_not_a_book() -> None:
     assert [(h.kind, h.title_hint) for h in find_citations(text)] == [
         (RefKind.TITLE, "TDR: Tidal Gradient Descent with Warm Restarts")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '  See the paper "Residual learning of deep tide stacks" by Okafor and Lind.\n',
+        '  The paper "Residual learning of deep tide stacks" by Okafor and Lind shows this.\n',
+    ],
+)
+def test_a_title_called_a_paper_is_no_book(text: str) -> None:
+    assert [(h.kind, h.title_hint) for h in find_citations(text)] == [
+        (RefKind.TITLE, "Residual learning of deep tide stacks")
+    ]
+
+
+def test_a_title_in_html_italics_with_its_edition_is_a_book() -> None:
+    text = (
+        " An implementation of the line search described by Okafor and\n"
+        " Lind in <i>Numerical Tide Optimization</i> (2nd edition) on pages 59-63.\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.BOOK and hit.title_hint == "Numerical Tide Optimization"
+    assert text[hit.start : hit.end].endswith("pages 59-63")  # offsets are the block's

@@ -380,6 +380,52 @@ def test_people_and_titles_that_name_a_body_or_a_standard_still_cite(text: str) 
     assert find_citations(text) != []
 
 
+def test_surnames_then_the_quoted_title_and_year_in_brackets() -> None:
+    text = (
+        '  as described by Okafor ("Uber die Gezeitenreihe", 1837) and found again by\n'
+        '  Lind and Moss ("An Overlooked Series for the Tide Perimeter", 1995).\n'
+    )
+    found = [(h.title_hint, h.reference.authors, h.reference.year) for h in find_citations(text)]
+    assert found == [
+        ("Uber die Gezeitenreihe", ("Okafor",), 1837),
+        ("An Overlooked Series for the Tide Perimeter", ("Lind", "Moss"), 1995),
+    ]
+
+
+def test_entries_one_per_line_each_closed_by_its_year() -> None:
+    text = (
+        "  For curve intersections:\n"
+        '  see T.W. Okafor, "Computer Aided Tide Design", 2012\n'
+        '  see T.W. Okafor and T. Lind, "Curve intersection using tide clipping", 1990\n'
+        '  see T.W. Okafor and S.R. Moss, "Comparison of three tide algorithms", 1986\n'
+    )
+    found = [(h.title_hint, h.reference.year) for h in find_citations(text)]
+    assert found == [
+        ("Computer Aided Tide Design", 2012),
+        ("Curve intersection using tide clipping", 1990),
+        ("Comparison of three tide algorithms", 1986),
+    ]
+
+
+def test_a_title_line_then_its_year_and_surnames_in_brackets() -> None:
+    text = "  Original paper:\n  Weighted Tide Sampling (2005; Okafor, Lind)\n\n  Blog:\n"
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.TITLE and hit.title_hint == "Weighted Tide Sampling"
+    assert hit.reference.authors == ("Okafor", "Lind") and hit.reference.year == 2005
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tables follow the method of Okafor (1996) and (2008).",
+        "Most values are from Okafor (1996) or (2008).  A few were simulated here.",
+    ],
+)
+def test_one_authors_second_year_is_a_second_work(text: str) -> None:
+    found = [(h.reference.authors, h.reference.year) for h in find_citations(text)]
+    assert found == [(("Okafor",), 1996), (("Okafor",), 2008)]
+
+
 def test_several_author_year_mentions_in_one_bracket() -> None:
     text = "such as WordNet (Miller, 1990; Fellbaum, 1998) and [Brown et al., 1993; Koehn, 2010]"
     found = [(h.reference.authors, h.reference.year) for h in find_citations(text)]

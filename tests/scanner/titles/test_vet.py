@@ -31,6 +31,9 @@ NOT_CITATIONS = [
     "        Encyclopedia, 4 Jan. 2018. Web. 9 Jan. 2018.\n",
     '    .. [1] "Jackknife resampling" in\n    https://en.wikipedia.org/wiki/Jackknife_resampling\n',
     '    to allow cut-offs based on the Wikipedia article\n    "Iterative deepening search".\n',
+    "    .. [1] `Cubic Tide Interpolation\n"
+    "            <https://en.wikiversity.org/wiki/Cubic_Tide_Interpolation>`_\n"
+    "            on Wikiversity.\n",
     # a manual, a software version, lecture notes, a talk
     '   Examples in "Protein Analysis Software Training Manual XYZ version 7"\n'
     "   by Some Institute IT Services, would often start as follows:\n",
@@ -90,6 +93,27 @@ NOT_CITATIONS = [
     '   IEEE Computer Society, "IEEE Standard for Floating-Point Arithmetic",\n   2008.\n',
     '   Working Group, "Portable Operating System Interface (POSIX) Base Specifications",\n'
     "   2017. doi:10.1109/IEEESTD.2018.8277153\n",
+    "   Follows Unicode Technical Standard #18: Unicode Regular Tides (2022).\n",
+    "   As defined in RFC 3986, Uniform Tide Identifier (URI): Generic Syntax (2005).\n",
+    # a data set: its name is the title, a label or APA's mark says so
+    "    .. [1] Fisher, R. A. Tide Data Set. UCI Machine Learning Repository, 1988.\n",
+    "    Kelly, M., Lind, R., Moss, K. The UCI Machine Learning Repository, 2023.\n",
+    "    Data from: Okafor, D. and Moss, C. (2019). Coastal tide gauges. Irvine, CA.\n",
+    "    Okafor, J. (2010). Global tide records 1850-2009 [Data set]. Tide Data Center.\n",
+    # a web page said to be one
+    "    Lind, P. (1997). Circles and tides. Web page.\n",
+    "    From: Moss, J. (2012). A Gentle Guide to Tide Filters. Personal web page, 2019.\n",
+    "    Source: the Tide Twiddling Hacks page by Sean Moss Lind (2005).\n",
+    '  .. [ll] Manfred Lind, "Tide exponent",\n     url: http://tides.example-uni.at/book/tide.html\n',
+    # a passage quoted from a paper; a quoted value in a list of them
+    '   See the note on page 3 of the 2010 paper: "In practice, this method settles on a\n'
+    '   better solution if we reset the state before each step"\n',
+    '   the columns "Open", "High", "Low", "Close", "Adj Close", and "Volume" of the table\n',
+    # a forum post: the entry's only link points at a forum
+    "   <li>Okafor, M. D. (2013). <i>Lazy updates for online tides</i>. Retrieved from\n"
+    '   <a href="https://groups.yahoo.com/neo/groups/tides/conversations/topics/250">here</a></li>\n',
+    # a Doxygen image's caption
+    '   @image html tides_example.png "Tide clustering results on most common data-sets."\n',
 ]
 
 
@@ -101,6 +125,12 @@ def test_what_the_place_says_is_not_a_citation(text: str) -> None:
 # A real author-year next to prose, a quotation or a parameter list: the mention is kept,
 # the prose is not its title.
 MENTIONS_NOT_TITLES = [
+    # a quoted eponymous name with the work that defines it
+    (
+        '    used by the ``tidereg`` command for the "Okafor-Lind rk Wald F statistic" (Moss,\n'
+        "    Lind and Stilt, 2007).\n",
+        "Moss",
+    ),
     (
         "          From Langfeld and Horvitz 2012:\n"
         '          "Strictly speaking, a call to the R function should return a missing\n'
@@ -155,6 +185,15 @@ def test_prose_next_to_a_mention_is_not_its_title(text: str, author: str) -> Non
 
 # The true neighbours: the same shapes, citing.
 CITATIONS = [
+    # a paper about a database, or a data set's paper with more to say after a colon
+    (
+        "    Okafor and Lee (2015). Fast joins over a sharded database. VLDB 8, 1-12.\n",
+        "Fast joins over a sharded database",
+    ),
+    (
+        "    Moss, J. et al. (2009). TideNet: A Large-Scale Hierarchical Tide Database. CVPR.\n",
+        "TideNet: A Large-Scale Hierarchical Tide Database",
+    ),
     (
         '    .. [4] S. Boyd and L. Vandenberghe. "Convex Optimization."\n'
         "        Lecture Notes in Computer Science, 12(3):100-120, 2004.\n",
