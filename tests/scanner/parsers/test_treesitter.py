@@ -398,7 +398,10 @@ def test_c_header_stays_c() -> None:
     "macro",
     [
         "TORCH_API",
+        "FOO_API_",
         "LIB_DLL",
+        "LIB_DLL_PUBLIC_INLINE_CLASS",
+        "LIBDLL_EXPORT",
         "BOOST_MATH_GPU_ENABLED",
         "EIGEN_STRONG_INLINE",
         "FOO_NOEXCEPT(T)",
