@@ -54,3 +54,19 @@ ENTRY_BREAK = re.compile(
 
 
 ENTRY_REACH = 400  # characters from an entry's end to an identifier that still belongs to it
+
+
+def same_source(first: Hit, second: Hit) -> bool:
+    """Whether two identifiers are of one kind from one source (two JSTOR pages, two DOIs, two
+    arXiv ids): one after the other, they list two works (`AS 109` and its correction), not an
+    entry's copies on two hosts."""
+    if first.kind is not second.kind or first.ref is None or second.ref is None:
+        return False
+    if first.kind is not RefKind.URL:
+        return True
+    return _host(first.ref.key) == _host(second.ref.key)
+
+
+def _host(key: str) -> str:
+    host = key.split("://", 1)[-1].split("/", 1)[0].lower()
+    return host.removeprefix("www.")

@@ -14,7 +14,7 @@ import re
 
 from catalog.keys import normalize_title
 from catalog.types import RefKind
-from scanner.places.base import ENTRY_KINDS, Groups, mergeable
+from scanner.places.base import ENTRY_KINDS, Groups, mergeable, same_source
 from scanner.places.words import TRAILER_WORDS, WORD
 from scanner.types import Hit
 
@@ -112,7 +112,7 @@ def join_link_copies(text: str, hits: list[Hit], groups: Groups) -> None:
         in_entry = groups.find(index - 1) in titled
         if not in_entry:
             continue
-        if _same_source(entry, copy):
+        if same_source(entry, copy):
             continue
         # A copy after a copy (`<a>PDF</a> <a>journal page</a>`) may share its line.
         if not (
@@ -161,21 +161,6 @@ def _entry_title(hits: list[Hit], groups: Groups, index: int) -> str | None:
             if title:
                 return title
     return None
-
-
-def _same_source(first: Hit, second: Hit) -> bool:
-    """Two identifiers of one kind from one source list two works (two arXiv ids, two links of
-    one site), not copies of one."""
-    if first.kind is not second.kind or first.ref is None or second.ref is None:
-        return False
-    if first.kind is not RefKind.URL:
-        return True
-    return _host(first.ref.key) == _host(second.ref.key)
-
-
-def _host(key: str) -> str:
-    host = key.split("://", 1)[-1].split("/", 1)[0].lower()
-    return host.removeprefix("www.")
 
 
 def _follows_on_own_line(text: str, entry: Hit, copy: Hit) -> bool:

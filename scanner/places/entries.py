@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from catalog.types import RefKind
-from scanner.places.base import ENTRY_BREAK, ENTRY_KINDS, ENTRY_REACH, Groups, mergeable
+from scanner.places.base import (
+    ENTRY_BREAK,
+    ENTRY_KINDS,
+    ENTRY_REACH,
+    Groups,
+    mergeable,
+    same_source,
+)
 from scanner.places.layout import (
     BLANK_LINE,
     ends_entry_line,
@@ -83,7 +90,7 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> set[in
             in_entry.add(index)
         elif (
             entry.ref is not None
-            and not _same_source(entry, hit)
+            and not same_source(entry, hit)
             and (index - 1 in in_entry or ends_entry_line(text, entry))
         ):
             gap = text[entry.end : hit.start]
@@ -162,21 +169,6 @@ def _item_link_paragraph(text: str, entry: Hit, hit: Hit) -> bool:
     )
 
 
-def _same_source(first: Hit, second: Hit) -> bool:
-    """Whether two identifiers are of one kind from one source (two JSTOR pages, two DOIs, two
-    arXiv ids): one after the other, they list two works (`AS 109` and its correction), not an
-    entry's copies on two hosts."""
-    if first.kind is not second.kind or first.ref is None or second.ref is None:
-        return False
-    if first.kind is not RefKind.URL:
-        return True
-    return _host(first.ref.key) == _host(second.ref.key)
-
-
-def _host(key: str) -> str:
-    return key.split("://", 1)[-1].split("/", 1)[0]
-
-
 # Between an entry's identifiers on its last line, listing its copies: a comma, `and` or an
 # opening parenthesis (`... (2009).\n https://dx.doi.org/10.1140/..., https://arxiv.org/...`).
 _COPY_LIST = re.compile(r"[ \t]*[.,;]?[ \t]*(?:,|\band\b|&|\()[ \t]*")
@@ -191,7 +183,7 @@ def _copies_listed(text: str, entry: Hit, hit: Hit, joined: bool) -> bool:
     return (
         (joined or (entry.reference is not None and bool(entry.reference.title)))
         and (fields is None or not (fields.title or fields.authors))
-        and not _same_source(entry, hit)
+        and not same_source(entry, hit)
         and _COPY_LIST.fullmatch(text, entry.end, hit.start) is not None
         and ends_its_line(text, hit.end)
     )
