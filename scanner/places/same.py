@@ -124,17 +124,26 @@ def _same_line(text: str, first: int, second: int) -> bool:
 _PREFIX_WORDS = 4  # a title cut short still names its work when this many words agree
 
 
-def join_title_prefixes(hits: list[Hit], groups: Groups) -> None:
-    """Join hits whose titles agree up to where one of them stops: a quoted title cut at a
-    parenthesis (`"... complexity O(n`) and the same title read whole beside its DOI."""
-    buckets: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
+def _titles_in_words(hits: list[Hit]) -> list[tuple[int, list[str]]]:
+    """The mergeable hits whose title (read or hinted) is long enough to compare, each as its
+    index and the title's normalised words."""
+    found = []
     for index, hit in enumerate(hits):
         title = (hit.reference.title if hit.reference else None) or hit.title_hint
         if not title or not mergeable(hit):
             continue
         words = normalize_title(title).split()
         if len(words) >= _PREFIX_WORDS:
-            buckets.setdefault(tuple(words[:_PREFIX_WORDS]), []).append((index, words))
+            found.append((index, words))
+    return found
+
+
+def join_title_prefixes(hits: list[Hit], groups: Groups) -> None:
+    """Join hits whose titles agree up to where one of them stops: a quoted title cut at a
+    parenthesis (`"... complexity O(n`) and the same title read whole beside its DOI."""
+    buckets: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
+    for index, words in _titles_in_words(hits):
+        buckets.setdefault(tuple(words[:_PREFIX_WORDS]), []).append((index, words))
     for members in buckets.values():
         if len(members) > MAX_NAMESAKES:
             continue
@@ -157,15 +166,10 @@ def join_titles_named_inside(hits: list[Hit], groups: Groups) -> None:
     Title): a mention of the same work, not another work."""
     heads: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
     readings: list[tuple[int, list[str]]] = []
-    for index, hit in enumerate(hits):
-        title = (hit.reference.title if hit.reference else None) or hit.title_hint
-        if not title or not mergeable(hit):
-            continue
-        words = normalize_title(title).split()
-        if len(words) >= _PREFIX_WORDS:
-            heads.setdefault(tuple(words[:_PREFIX_WORDS]), []).append((index, words))
-            if hit.ref is None and hit.kind in ENTRY_KINDS:
-                readings.append((index, words))
+    for index, words in _titles_in_words(hits):
+        heads.setdefault(tuple(words[:_PREFIX_WORDS]), []).append((index, words))
+        if hits[index].ref is None and hits[index].kind in ENTRY_KINDS:
+            readings.append((index, words))
     for index, words in readings:
         for at in range(1, len(words) - _PREFIX_WORDS + 1):
             named = heads.get(tuple(words[at : at + _PREFIX_WORDS]), ())
