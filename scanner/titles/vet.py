@@ -337,18 +337,19 @@ def _publisher_as_author(text: str, hit: Hit, stop: int) -> bool:
 # Science and Technology Council ... (2014). Technical Bulletin ...`, `Society of Motion Picture
 # and Television Engineers. (1993). ...`): what such bodies issue are standards, bulletins and
 # manuals, not papers.
-_BODY = (
-    r"(?:The\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:Academy|Society|Association|Union|Organi[sz]ation|"
+_BODY_WORDS = (
+    r"(?:Academy|Society|Association|Union|Organi[sz]ation|"
     r"Commission|Committee|Council|Consortium|Institute|Corporation|Foundation|Bureau|Agency)"
 )
+_BODY = r"(?:The\s+)?(?:[A-Z][\w-]*\s+){0,3}" + _BODY_WORDS
 _BODY_OPENING = re.compile(_BODY + r"(?:\s+(?:of|for)\b|[,.])")
 # As a title the name wants a word before the body's (`European Broadcasting Union`) or to open
 # with a body that names its members (`Society of ... Engineers`): `Organization of Growing
 # Random Networks` and `Union of Balls` are titles.
 _BODY_TITLE = re.compile(
-    r"(?:(?:The\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:Academy|Society|Association|Union|Organi[sz]ation|"
-    r"Commission|Committee|Council|Consortium|Institute|Corporation|Foundation|Bureau|Agency)"
-    r"|(?:The\s+)?(?:Academy|Society|Association|Institute|Council|Committee))"
+    r"(?:(?:The\s+)?(?:[A-Z][\w-]*\s+){1,3}"
+    + _BODY_WORDS
+    + r"|(?:The\s+)?(?:Academy|Society|Association|Institute|Council|Committee))"
     r"(?:\s+(?:of|for)(?:\s+(?:and\s+)?[A-Z][\w-]*)+)?"
 )
 
