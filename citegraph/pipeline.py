@@ -170,9 +170,9 @@ def _assemble(
     # A work named by its title in one place and by an identifier in another is one card.
     joined = same_work_targets(entries.values())
     if joined:
-        for source, target in joined.items():
-            by_paper[target].extend(by_paper.pop(source))
-            ref_keys[target].extend(ref_keys.pop(source))
+        for source, target in joined.items():  # a reference work's card may be new
+            by_paper.setdefault(target, []).extend(by_paper.pop(source))
+            ref_keys.setdefault(target, []).extend(ref_keys.pop(source))
         site_paper = [(site, joined.get(key, key)) for site, key in site_paper]
         entries = _paper_entries(by_paper, ref_keys, resolutions)
     papers = list(entries.values())

@@ -7,7 +7,8 @@ without network) they would be two cards. A paper known only by its title, book 
 authors joins the one paper of the report that a stronger identifier names under the same
 title, when their years and first authors do not disagree. Two papers that each have an
 identifier stay apart (a preprint and its journal version, two editions), as does a title
-that two stronger papers share (which one it means cannot be told).
+that two stronger papers share (which one it means cannot be told). The links to sections of
+one reference work online (`catalog.works`: an equation of the DLMF) are one card, the work's.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from catalog.keys import normalize_title
+from catalog import normalize_title, reference_work_of
 from citegraph.report import PaperEntry
 
 # The order in which a key names its work, strongest first (the issue's: arXiv > DOI > URL >
@@ -50,11 +51,17 @@ class _Work:
 def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
     """The key each paper known only by its words joins (`title:...` -> `doi:...`); papers
     that join nothing are absent. A chain (title -> book -> DOI) ends at its strongest key."""
+    papers = list(papers)
+    targets: dict[str, str] = {}
+    for paper in papers:
+        section_of = reference_work_of(paper.key[4:]) if paper.key.startswith("url:") else None
+        if section_of is not None and section_of.key != paper.key:
+            targets[paper.key] = section_of.key
     by_title: dict[str, list[_Work]] = defaultdict(list)
     for paper in papers:
         for title in {_title_key(paper.title), _title_key(paper.title_hint)} - {""}:
-            by_title[title].append(_work_of(paper))
-    targets: dict[str, str] = {}
+            # a reference work's sections stand for the work: its title names one card
+            by_title[title].append(_work_of(paper, targets.get(paper.key, paper.key)))
     for title, works in by_title.items():
         strict = title.count(" ") < _FEW_TITLE_WORDS
         for work in works:
@@ -65,10 +72,10 @@ def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
     return {key: _final(key, targets) for key in targets}
 
 
-def _work_of(paper: PaperEntry) -> _Work:
-    scheme = paper.key.split(":", 1)[0]
+def _work_of(paper: PaperEntry, key: str) -> _Work:
+    scheme = key.split(":", 1)[0]
     return _Work(
-        key=paper.key,
+        key=key,
         strength=_STRENGTH.get(scheme, _OTHER_IDENTIFIER),
         year=paper.year,
         first_author=_name_words(paper.authors[0]) if paper.authors else frozenset(),

@@ -92,3 +92,21 @@ def test_one_card_across_repositories(tmp_path: Path) -> None:
     assert [p.key for p in merged.papers] == ["doi:10.5555/jt.2015.12"]
     assert {c.paper for c in merged.citations} == {"doi:10.5555/jt.2015.12"}
     assert repositories_by_paper(reports) == {"doi:10.5555/jt.2015.12": ["tides", "deep"]}
+
+
+def test_links_to_sections_of_one_reference_work_are_its_card(tmp_path: Path) -> None:
+    (tmp_path / "bessel.py").write_text(
+        'def j0(x):\n    """Bessel function, by DLMF 10.2.E2: https://dlmf.nist.gov/10.2.E2"""\n\n\n'
+        'def y0(x):\n    """See https://dlmf.nist.gov/10.8 for the series."""\n'
+    )
+    (tmp_path / "tests_of_means.py").write_text(
+        "# NIST/SEMATECH e-Handbook, https://www.itl.nist.gov/div898/handbook/eda/section3/eda353.htm\n"
+        "def t_test(a, b):\n    pass\n"
+    )
+    report = run_scan(tmp_path, Config(resolve=False))
+    cards = {p.key: p for p in report.papers}
+    assert set(cards) == {"url:https://dlmf.nist.gov", "url:https://itl.nist.gov/div898/handbook"}
+    dlmf = cards["url:https://dlmf.nist.gov"]
+    assert dlmf.title_hint == "NIST Digital Library of Mathematical Functions"
+    assert dlmf.url == "https://dlmf.nist.gov/"
+    assert len([c for c in report.citations if c.paper == dlmf.key]) == 2
