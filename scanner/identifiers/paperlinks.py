@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
+from catalog.works import reference_work_of
 from scanner.identifiers.hosts import is_ordinary_link
 
 # Hosts that serve reference pages, software or standards, never a paper.
@@ -221,11 +222,6 @@ _PAPER_SITES_FIRST = re.compile(
     r"|(?:www\.)?ceur-ws\.org/Vol-\d+/[\w./-]+\.pdf"
     r")"
 )
-# Reference works online, which count as a reference like the book they are: the NIST Digital
-# Library of Mathematical Functions and the NIST/SEMATECH e-Handbook of Statistical Methods.
-_REFERENCE_WORKS = re.compile(
-    r"(?i)^(?:dlmf\.nist\.gov/\d|(?:www\.)?itl\.nist\.gov/div898/handbook/)"
-)
 _PDF = re.compile(r"(?i)\.(?:pdf|ps|ps\.gz|djvu)$|[?&](?:format|type)=pdf\b")
 # Folders that hold papers: an author's or a lab's publication list.
 _PAPER_FOLDERS = re.compile(
@@ -385,7 +381,7 @@ def is_paper_link(url: str, entry: str) -> bool:
     host = host.split(":", 1)[0].lower()
     path = "/" + rest.split("#", 1)[0]
     where = host + path.lower()
-    if _REFERENCE_WORKS.match(host + path):
+    if reference_work_of(host + path) is not None:  # counts like the book it is
         return True
     if _PAPER_SITES_FIRST.match(host + path):
         return True
