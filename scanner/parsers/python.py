@@ -169,12 +169,16 @@ class _CitingBlocks:
     def among(self, blocks: list[RawBlock]) -> list[RawBlock]:
         """The blocks of `blocks` that may cite, in order."""
         known = self.known
+        may_cite = self._may_cite
         read = []
         for block in blocks:
             seen = known.get(id(block))
             if seen is None:
-                seen = known[id(block)] = (block, self._may_cite(block))
-            if seen[1]:
+                verdict = may_cite(block)
+                known[id(block)] = (block, verdict)
+            else:
+                verdict = seen[1]
+            if verdict:
                 read.append(block)
         return read
 
@@ -182,7 +186,10 @@ class _CitingBlocks:
         cues = self.cues
         if cues is None:  # the prefilter left finding them to the parser: every block is read
             return True
-        start, end = self._byte(block.start), self._byte(block.end)
+        if self.wide:
+            start, end = self._byte(block.start), self._byte(block.end)
+        else:
+            start, end = block.start, block.end
         at = bisect.bisect_left(cues, start)
         if at < len(cues) and cues[at] < end:
             return True
@@ -195,8 +202,6 @@ class _CitingBlocks:
         return found
 
     def _byte(self, offset: int) -> int:
-        if not self.wide:
-            return offset
         before = bisect.bisect_left(self.wide, offset)
         return offset + (self.extra[before - 1] if before else 0)
 
@@ -220,7 +225,7 @@ def attribute(
     innermost definition whose lines hold it, where a definition also holds the comment lines
     indented into its body after its last statement.
     """
-    owners = _owner_by_line(structure.definitions, lines)
+    owners = _Owners(structure.definitions, lines)
     heads: dict[int, Definition] = {}
     for definition in structure.definitions:
         heads.setdefault(definition.first_line, definition)
@@ -250,16 +255,40 @@ def attribute(
     return blocks
 
 
-def _owner_by_line(definitions: tuple[Definition, ...], lines: list[str]) -> list[Symbol | None]:
-    """The innermost definition of every 1-based line (index 0 unused)."""
-    owners: list[Symbol | None] = [None] * (len(lines) + 2)
-    # Definitions come parent first, so a nested one overwrites its parent's lines.
-    for definition in definitions:
-        end = _extended_end(definition, lines)
-        owners[definition.first_line : end + 1] = [definition.symbol] * (
-            end + 1 - definition.first_line
-        )
-    return owners
+class _Owners:
+    """The innermost definition of a 1-based line (None: the module's), found when asked.
+
+    Definitions come parent first, so the last one holding a line is its innermost. A scan
+    asks this of the few blocks that cite: marking every line of every definition beforehand
+    cost more than the questions.
+    """
+
+    def __init__(self, definitions: tuple[Definition, ...], lines: list[str]) -> None:
+        self.definitions = definitions
+        self.lines = lines
+        self.ends: dict[int, int] = {}  # `_extended_end` by index, once needed
+        self.found: dict[int, Symbol | None] = {}
+
+    def __getitem__(self, line: int) -> Symbol | None:
+        if line in self.found:
+            return self.found[line]
+        owner = None
+        definitions = self.definitions
+        for index in range(len(definitions) - 1, -1, -1):
+            definition = definitions[index]
+            if definition.first_line <= line and (
+                line <= definition.end_line or line <= self._end(index, definition)
+            ):
+                owner = definition.symbol
+                break
+        self.found[line] = owner
+        return owner
+
+    def _end(self, index: int, definition: Definition) -> int:
+        end = self.ends.get(index)
+        if end is None:
+            end = self.ends[index] = _extended_end(definition, self.lines)
+        return end
 
 
 def _extended_end(definition: Definition, lines: list[str]) -> int:
