@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import bisect
 import gc
-import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from scanner.options import TitleScope
 from scanner.parsers import ParsedFile, pylines
@@ -27,7 +26,8 @@ from scanner.parsers.pylex import LineIndex, RawBlock, join_pieces, lex_blocks, 
 from scanner.parsers.pystructure import Definition, Structure
 from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# A translation marking UTF-8's continuation bytes (0x80-0xBF) 1 and every other byte 0.
+_CONTINUATION_BYTES = bytes(int(0x80 <= byte < 0xC0) for byte in range(256))
 _PARSE_FAILURES = (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError)
 
 
@@ -144,12 +144,10 @@ class _CitingBlocks:
     cues count: a pre-commit check never compiles the detector's needle patterns."""
 
     def __init__(self, source: SourceFile) -> None:
-        self.cues = source.cues
-        self.text = source.text
         # The title detector's needle test, imported once a file (not once a block) and only
         # where it is asked: with cues found and every title read.
         self.may_cite: Callable[[str], bool] | None = None
-        if self.cues is not None and source.titles is TitleScope.ALL:
+        if source.cues is not None and source.titles is TitleScope.ALL:
             from scanner.titles import may_cite
 
             self.may_cite = may_cite
@@ -157,14 +155,11 @@ class _CitingBlocks:
         self.known: dict[int, tuple[RawBlock, bool]] = {}
         # The needle test by text: a file repeats short comments (`# two-sided`) many times.
         self.needles: dict[str, bool] = {}
-        # Cue offsets count UTF-8 bytes: the extra bytes of each non-ASCII character.
-        self.wide: list[int] = []
-        self.extra: list[int] = []
-        if self.cues is not None and not self.text.isascii():
-            for match in _NON_ASCII.finditer(self.text):
-                self.wide.append(match.start())
-                wider = len(match.group().encode("utf-8", "surrogatepass")) - 1
-                self.extra.append((self.extra[-1] if self.extra else 0) + wider)
+        # Cue offsets count UTF-8 bytes, blocks characters: each cue is made the index of the
+        # character its byte belongs to, which a block holds exactly when it holds the byte.
+        self.cues: Sequence[int] | None = source.cues
+        if self.cues is not None and not source.text.isascii():
+            self.cues = _character_offsets(source.text, self.cues)
 
     def among(self, blocks: list[RawBlock]) -> list[RawBlock]:
         """The blocks of `blocks` that may cite, in order."""
@@ -186,12 +181,8 @@ class _CitingBlocks:
         cues = self.cues
         if cues is None:  # the prefilter left finding them to the parser: every block is read
             return True
-        if self.wide:
-            start, end = self._byte(block.start), self._byte(block.end)
-        else:
-            start, end = block.start, block.end
-        at = bisect.bisect_left(cues, start)
-        if at < len(cues) and cues[at] < end:
+        at = bisect.bisect_left(cues, block.start)
+        if at < len(cues) and cues[at] < block.end:
             return True
         if self.may_cite is None:
             return False
@@ -201,9 +192,19 @@ class _CitingBlocks:
             found = self.needles[text] = self.may_cite(text)
         return found
 
-    def _byte(self, offset: int) -> int:
-        before = bisect.bisect_left(self.wide, offset)
-        return offset + (self.extra[before - 1] if before else 0)
+
+def _character_offsets(text: str, offsets: Sequence[int]) -> list[int]:
+    """For each of the sorted UTF-8 byte `offsets` of `text`, the index of the character that
+    byte belongs to: the offset less the continuation bytes up to it, counted in C."""
+    marked = text.encode("utf-8", "surrogatepass").translate(_CONTINUATION_BYTES)
+    found = []
+    continuing = 0
+    position = 0
+    for offset in offsets:
+        continuing += marked.count(1, position, offset + 1)
+        position = offset + 1
+        found.append(offset - continuing)
+    return found
 
 
 def attribute(
