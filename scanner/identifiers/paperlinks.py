@@ -52,6 +52,8 @@ _VETOED_HOSTS = (
     # DICOM on NEMA's sites.
     "iec.ch", "smpte.org", "ansi.org", "astm.org", "etsi.org", "ebu.ch", "arib.or.jp",
     "ogc.org", "opengeospatial.org", "cie.co.at", "nema.org", "standards.ieee.org",
+    # Software distributions' stores of package sources: a PDF there is a package's document.
+    "src.fedoraproject.org", "sources.debian.org", "fossies.org",
 )  # fmt: skip
 # File types that are never a paper.
 # (`x.ps.gz` is compressed PostScript, a paper's format.)
@@ -111,7 +113,13 @@ _NOT_PAPER_WORDS = re.compile(
     r"syllabus|homework|hw\d*|tutorials?|talks?|posters?|webfoils|foils|manuals?\d*|"
     r"datasheets?|docs?|documentation|api|reference|vignettes|blog|blogs|news|wiki|"
     r"software|code|releases?|install|data|datasets?|images?|img|static/img|"
-    r"figures?|issues|forum|questions|day\d+|week\d+|exam|quiz|cheat-?sheet)(?![a-z])"
+    r"figures?|issues|forum|questions|day\d+|week\d+|exam|quiz|cheat-?sheet)(?![a-z])|"
+    # A paper's supplementary material (`x-supp.pdf`, `/supplemental/`): not the paper, and
+    # beside it a second link of the same work; a file format's description
+    # (`file-formats.pdf`); a user's guide's folder (`/ug/appb.pdf`).
+    # (Not a journal's supplement issue, which holds papers: `/suppl_1/`.)
+    r"(?<![a-z])supp(?:l|lement|lemental|lementary|mat)?(?![a-z]|[_.]?\d)|"
+    r"(?<![a-z])file[_-]?formats?(?![a-z])|/ug/"
 )
 # Path words that name a non-paper in general but also stand in the titles of reports that
 # authors keep among their papers (`~user/papers/guide/guide.pdf`, a technical report titled
@@ -295,7 +303,7 @@ _ENTRY_VETO = re.compile(
     # A homepage labelled so: `Web: http://...`, `Project page: http://...`.
     r"web(?=\s*:)|web ?page|project (?:page|site)|"
     r"code at|data at|dataset|package|(?:file|data) format|format spec\w*|specification|spec|"
-    r"application note|"
+    r"application note|supplementary|supplemental|"
     # Not the venue ACM Transactions on Mathematical Software, J. of Statistical Software.
     r"(?<!mathematical )(?<!math\. )(?<!statistical )software)\b[^\n]{0,60}$"
 )
@@ -347,7 +355,8 @@ _LANGUAGES = r"(?:c|c\+\+|java|python|matlab|octave|r|fortran|julia|javascript|r
 _NOT_PAPER_LABEL = re.compile(
     rf"(?i)^(?:{_LANGUAGES}\s+)?(?:implementation|code|source(?: code)?|program|package|library|"
     r"software|toolbox|slides?|talk|video|poster|home ?page|project (?:page|site)|web ?site|"
-    r"web ?page|documentation|docs|manual|blog(?: post)?|lecture notes?|course notes?)"
+    r"web ?page|documentation|docs|manual|blog(?: post)?|lecture notes?|course notes?|"
+    r"supp(?:lement(?:al|ary)?)?(?: materials?)?)"
     r"(?:\s+(?:by|at|on|from|in)\b[^\n]*|\s*\([^)\n]*\))?\s*[.:]?$"
 )
 

@@ -58,6 +58,8 @@ PAPERS = [
     ("https://mlsys.org/Conferences/2019/doc/2019/137.pdf", M),
     ("https://www.bmva.org/bmvc/2016/papers/paper087/index.html", M),
     ("https://www.example.edu/techreports/tr123/report.pdf", M),
+    # a paper in a journal's supplement issue
+    ("https://www.example-journal.org/content/21/suppl_1/i90.full.pdf", M),
     # A journal's paper pages (the Journal of Computer Graphics Techniques).
     ("https://jcgt.org/published/0007/04/01/", M),
     # The deepest folder says what a file is: a technical report under `docs/`, a paper in
@@ -236,6 +238,17 @@ NOT_PAPERS = [
     # a talk's slides and a project's page among an author's papers, named so by their label
     ("https://www.example.edu/~lee/papers/nips19-lee.pdf", "Lee (2019). [Slides](" + M + ")"),
     ("https://example.edu/~lee/publications/sort/", '<a href="' + M + '">Project page</a>, 2019'),
+    # A paper's supplementary material beside it: by its file name, its folder, the words
+    # before it or its anchor's text.
+    ("http://graphics.example.edu/papers/fastgadgets-supp.pdf", "Kim (2008). " + M),
+    ("https://www.example.edu/~kim/pubs/supplemental/gadgets.pdf", M),
+    ("https://www.example.edu/~kim/pubs/gadgets-appendix.pdf", "Supplementary material: " + M),
+    ("https://www.example.edu/~kim/pubs/g2.pdf", '(<a href="' + M + '">supplemental</a>)'),
+    # A file format's description and a user's guide's appendix, wherever they are hosted;
+    # a PDF among a software distribution's package sources.
+    ("https://www.example.org/wp-content/uploads/2015/04/file-formats.pdf", "I/O for X " + M),
+    ("https://www.example.fr/documents/solver/tgrid/ug/appb.pdf", M),
+    ("https://src.fedoraproject.org/repo/pkgs/pkg/9221.pdf/0a1b2c/9221.pdf", "See " + M),
 ]
 
 
