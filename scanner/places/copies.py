@@ -109,6 +109,11 @@ def join_link_copies(text: str, hits: list[Hit], groups: Groups) -> None:
             continue
         if _names_own_work(text, copy):
             continue
+        # An identifier, then a link that the words between call another copy of its work
+        # (`doi:10.1234/x (a free version is at https://...)`), in an entry or not.
+        if _called_a_copy(text, entry, copy) and _copy_of(text, copy, None):
+            groups.join(index - 1, index)
+            continue
         in_entry = groups.find(index - 1) in titled
         if not in_entry:
             continue
@@ -181,7 +186,7 @@ def _follows_on_own_line(text: str, entry: Hit, copy: Hit) -> bool:
     lines = between.split("\n") if between else []
     if len(lines) + 1 > _MAX_LINES:
         return False
-    if any(_BETWEEN_LINE.fullmatch(line) is None for line in lines):
+    if any(_BETWEEN_LINE.fullmatch(line) is None and not _label_line(line) for line in lines):
         return False
     lead = text[copy_line_start : copy.start]
     if _NEXT_ENTRY.match(lead) is not None:
@@ -244,11 +249,58 @@ def _closes_line(text: str, start: int, end: int) -> bool:
     return _LINE_END.match(text, start, end) is not None
 
 
+# A line between an entry's identifier and its copy that holds only the copy's label (`Author's
+# copy:`), or a link under a label that no extractor read as a paper (`@see` a project page).
+_LABEL_LINE = re.compile(r"[ \t]*(?P<label>[^\n:<>]{1,60}:)[ \t\r]*")
+_LINK_LINE = re.compile(r"[ \t]*(?P<label>[^\n<>]{0,40}?)[ \t]*(?:https?://|www\.)\S+[ \t\r]*")
+
+
+def _label_line(line: str) -> bool:
+    """Whether `line` holds only a copy's label, or only a link under such a label."""
+    for pattern in (_LABEL_LINE, _LINK_LINE):
+        match = pattern.fullmatch(line)
+        if match is not None and _labels_a_copy(match["label"]):
+            return True
+    return False
+
+
+# Words that, between an identifier and a link, call the link another copy of its work: at least
+# one of these, the others copy labels or such small words as `a free version is at`.
+_STRONG_COPY_WORDS = frozenset(
+    ["copy", "copies", "free", "preprint", "postprint", "reprint", "version", "mirror"]
+)
+_SMALL_WORDS = frozenset(["a", "an", "is", "are", "its", "it", "also", "and", "or", "can", "be"])
+# What may stand between an identifier and its copy besides words: punctuation and brackets.
+_BETWEEN_WORDS = re.compile(r"[\s.,;:()\[\]<>`'\"-]*")
+
+
+def _called_a_copy(text: str, entry: Hit, copy: Hit) -> bool:
+    """Whether the words between the identifier `entry` and the link `copy` (on its line or
+    the next) call the link a copy of the same work, and nothing else stands between them."""
+    written = _identifier_end(text, entry)
+    if written is None or written > copy.start or text.count("\n", written, copy.start) > 1:
+        return False
+    between = text[written : copy.start]
+    if (anchor := _ANCHOR_OPEN.search(between)) is not None:
+        between = between[: anchor.start()]
+    words = [w.lower() for w in WORD.findall(between.replace("'s", ""))]
+    if not words or not any(w in _STRONG_COPY_WORDS for w in words):
+        return False
+    rest = WORD.sub(" ", between)
+    return (
+        len(words) <= _MAX_LABEL_WORDS
+        and all(w in _SMALL_WORDS or _copy_word(w) for w in words)
+        and _BETWEEN_WORDS.fullmatch(rest) is not None
+    )
+
+
 def _labels_a_copy(words_text: str) -> bool:
     words = [w.lower() for w in WORD.findall(words_text.replace("'s", ""))]
-    return len(words) <= _MAX_LABEL_WORDS and all(
-        w in _COPY_WORDS or (w.endswith("s") and w[:-1] in _COPY_WORDS) for w in words
-    )
+    return len(words) <= _MAX_LABEL_WORDS and all(_copy_word(w) for w in words)
+
+
+def _copy_word(word: str) -> bool:
+    return word in _COPY_WORDS or (word.endswith("s") and word[:-1] in _COPY_WORDS)
 
 
 def _copy_of(text: str, copy: Hit, title: str | None) -> bool:

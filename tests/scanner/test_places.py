@@ -324,6 +324,36 @@ def test_a_link_on_the_lines_after_an_entrys_identifier_is_a_copy_of_its_work() 
     ]
 
 
+def test_a_copy_under_a_label_line_or_after_another_labelled_link_is_the_entrys_work() -> None:
+    # the copy's label on a line of its own, after a blank line
+    labelled = "  \n Author's copy:\n https://people.example.edu/~smith/papers/gaps.pdf\n"
+    # a project page under `@see` between the identifier and the copy (no paper: not a hit)
+    see = (
+        " @see http://www.example.edu/~smith/gaps.html\n"
+        " @see https://journals.graph-methods.test/article/view/45\n"
+    )
+    for copy in (labelled, see):
+        assert [h.kind for h in find_hits(_GAPS_ENTRY + copy)] == [RefKind.DOI], copy
+    # a label line that names a work of its own is no copy's label
+    other = "  \n Follow-up by Lee:\n https://people.example.edu/~lee/papers/revisited.pdf\n"
+    assert [h.kind for h in find_hits(_GAPS_ENTRY + other)] == [RefKind.DOI, RefKind.URL]
+
+
+def test_a_link_the_words_after_an_identifier_call_its_copy_is_the_same_reference() -> None:
+    for text in (
+        "Uses the method of Roe (2010), https://doi.org/10.1137/090771234 (a free\n"
+        "version is at http://www.example.edu/~roe/pubs/gizmo.pdf).\n",
+        "See doi:10.1137/090771234; preprint: https://www.example.edu/~roe/pubs/gizmo.pdf\n",
+    ):
+        assert [h.kind for h in find_hits(text)] == [RefKind.DOI], text
+    # words of another work between them: two references
+    two = (
+        "See https://doi.org/10.1137/090771234 and the later version by Lee at\n"
+        "http://www.example.edu/~lee/pubs/gizmo2.pdf\n"
+    )
+    assert [h.kind for h in find_hits(two)] == [RefKind.DOI, RefKind.URL]
+
+
 def test_a_link_after_an_entry_that_names_a_work_of_its_own_is_another_reference() -> None:
     others = [
         # the anchor's text is another title
