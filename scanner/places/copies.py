@@ -40,7 +40,7 @@ _ANCHOR_CLOSE = re.compile(r"(?i)[\"']?[^<>\n]{0,40}>(?P<label>[^<\n]{0,120})</a
 # What closes a line after a link: punctuation, brackets, a closing tag, a short remark in
 # parentheses (`(paywalled)`).
 _LINE_END = re.compile(
-    r"(?i)(?:[ \t]*(?:[.,;:)\]}>\"'`]|</?(?:p|br|li|i|em|b|a)[ \t]*/?>|\([^()\n]{0,40}\)))*"
+    r"(?i)(?:[ \t]*(?:[.,;:)\]}>\"'`]|`__?|</?(?:p|br|li|i|em|b|a)[ \t]*/?>|\([^()\n]{0,40}\)))*"
     r"[ \t\r]*$"
 )
 
@@ -84,6 +84,13 @@ _COPY_WORDS = TRAILER_WORDS | frozenset(
         "hal",
         "semantic",
         "scholar",
+        # the same work as published elsewhere: `proceedings`, `conference version`
+        "published",
+        "proceedings",
+        "conference",
+        "extended",
+        "long",
+        "camera-ready",
     ]
 )
 _MAX_LABEL_WORDS = 6
@@ -237,8 +244,15 @@ def _identifier_end(text: str, hit: Hit) -> int | None:
     for written in (ident.lower(), ident.lower().replace("/", "%2f")):  # `10.1145%2F2358...`
         at = span.rfind(written)
         if at >= 0:
-            return hit.start + at + len(written)
+            end = hit.start + at + len(written)
+            if hit.kind is RefKind.ARXIV:  # its version and file type: `1706.03762v2.pdf`
+                tail = _ARXIV_TAIL.match(text, end, hit.end)
+                end = tail.end() if tail else end
+            return end
     return None
+
+
+_ARXIV_TAIL = re.compile(r"(?i)(?:v\d+)?(?:\.pdf)?")
 
 
 def _closes_line(text: str, start: int, end: int) -> bool:

@@ -354,6 +354,15 @@ def test_a_link_the_words_after_an_identifier_call_its_copy_is_the_same_referenc
     assert [h.kind for h in find_hits(two)] == [RefKind.DOI, RefKind.URL]
 
 
+def test_the_proceedings_copy_after_a_rest_linked_preprint_is_the_same_reference() -> None:
+    text = (
+        "Proposed in `Sparse widget attention\n"
+        "<https://arxiv.org/abs/1801.01234>`__ (`pdf <https://arxiv.org/pdf/1801.01234v2.pdf>`__,\n"
+        "`proceedings <https://proceedings.example-conf.org/paper/2018/widgets.pdf>`__).\n"
+    )
+    assert [h.kind for h in find_hits(text)] == [RefKind.ARXIV]
+
+
 def test_a_link_after_an_entry_that_names_a_work_of_its_own_is_another_reference() -> None:
     others = [
         # the anchor's text is another title
