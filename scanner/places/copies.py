@@ -106,7 +106,7 @@ def join_link_copies(text: str, hits: list[Hit], groups: Groups) -> None:
     for index in range(1, len(hits)):
         copy, entry = hits[index], hits[index - 1]
         if (
-            copy.kind not in _COPY_KINDS
+            (copy.kind not in _COPY_KINDS and copy.kind is not RefKind.DOI)
             or copy.ref is None
             or entry.ref is None
             or not mergeable(copy)
@@ -122,7 +122,8 @@ def join_link_copies(text: str, hits: list[Hit], groups: Groups) -> None:
             groups.join(index - 1, index)
             continue
         in_entry = groups.find(index - 1) in titled
-        if not in_entry:
+        # A DOI after a link is its work's only when words call it so (`published as doi:...`).
+        if not in_entry or copy.kind is RefKind.DOI:
             continue
         if same_source(entry, copy):
             continue
@@ -138,7 +139,7 @@ def join_link_copies(text: str, hits: list[Hit], groups: Groups) -> None:
 
 
 # The start of a link's own text: a hit read with an entry of its own spans that entry.
-_LINK_START = re.compile(r"(?i)https?://|ftp://|www\.")
+_LINK_START = re.compile(r"(?i)https?://|ftp://|www\.|doi\b|10\.")
 
 
 def _names_own_work(text: str, copy: Hit) -> bool:
@@ -281,7 +282,7 @@ def _label_line(line: str) -> bool:
 # Words that, between an identifier and a link, call the link another copy of its work: at least
 # one of these, the others copy labels or such small words as `a free version is at`.
 _STRONG_COPY_WORDS = frozenset(
-    ["copy", "copies", "free", "preprint", "postprint", "reprint", "version", "mirror"]
+    ["copy", "copies", "free", "preprint", "postprint", "reprint", "version", "mirror", "published"]
 )
 _SMALL_WORDS = frozenset(["a", "an", "is", "are", "its", "it", "also", "and", "or", "can", "be"])
 # What may stand between an identifier and its copy besides words: punctuation and brackets.
@@ -294,6 +295,11 @@ def _called_a_copy(text: str, entry: Hit, copy: Hit) -> bool:
     written = _identifier_end(text, entry)
     if written is None or written > copy.start or text.count("\n", written, copy.start) > 1:
         return False
+    if copy.kind is RefKind.DOI and entry.kind is RefKind.DOI:
+        return False  # two DOIs: two works (`AS 109` and its correction)
+    # The entry's own anchor text, whatever it says (`<a href="...">Kim (2015)</a>`).
+    if (close := _ANCHOR_CLOSE.match(text, written, copy.start)) is not None:
+        written = close.end()
     between = text[written : copy.start]
     if (anchor := _ANCHOR_OPEN.search(between)) is not None:
         between = between[: anchor.start()]

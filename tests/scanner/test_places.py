@@ -346,6 +346,20 @@ def test_a_link_the_words_after_an_identifier_call_its_copy_is_the_same_referenc
         "See doi:10.1137/090771234; preprint: https://www.example.edu/~roe/pubs/gizmo.pdf\n",
     ):
         assert [h.kind for h in find_hits(text)] == [RefKind.DOI], text
+    # a link, then the DOI the words between call its published version
+    for text in (
+        ' Implements <a href="http://www.example.edu/~kim/papers/gadgets.pdf">Kim (2015)</a>.\n'
+        " Published as doi:10.1234/jfw.2015.7.\n",
+        "Based on the preprint https://www.example.edu/~kim/papers/gadgets.pdf\n"
+        "(journal version: https://doi.org/10.1234/jfw.2015.7).\n",
+    ):
+        assert [h.kind for h in find_hits(text)] == [RefKind.DOI], text
+    # a link, then a DOI with nothing that calls it the same work; two DOIs: two works
+    for text in (
+        "See https://www.example.edu/~kim/papers/gadgets.pdf and doi:10.1234/jfw.2016.8\n",
+        "See doi:10.1234/jfw.2015.7 (its erratum, published as doi:10.1234/jfw.2016.8)\n",
+    ):
+        assert len(find_hits(text)) == 2, text
     # words of another work between them: two references
     two = (
         "See https://doi.org/10.1137/090771234 and the later version by Lee at\n"
