@@ -129,6 +129,28 @@ _NOT_PAPER_WORDS = re.compile(
 _WEAK_NOT_PAPER_WORDS = re.compile(
     r"(?<![a-z])(?:guides?|downloads?)(?![a-z])|guide(?=\.(?:pdf|html?)$)"
 )
+# A company's folders of product documents, marketing and support files on its own site
+# (`adobe.com/digitalimag/pdfs/`, `dolby.com/siteassets/pdfs/`, `.../support/lut/`): data
+# sheets, white papers and specifications, not papers, unless a paper folder or a journal's
+# stands deeper (a publisher's `/pdfs/journals/...`).
+_VENDOR_FOLDERS = re.compile(
+    r"(?i)^[\w.-]+\.(?:com|net)/(?:[^?#]*/)?"
+    r"(?:pdfs?|siteassets|assets|attachments|campaigns|brochures?|marketing|support)/"
+)
+_JOURNAL_FOLDER = re.compile(r"(?i)/journals?/")
+
+
+def _vendor_document(where: str) -> bool:
+    """Whether `where` (host and lowercased path) is a file in a company's document folders."""
+    vendor = _VENDOR_FOLDERS.match(where)
+    if vendor is None:
+        return False
+    deeper = vendor.end() - 1
+    return _PAPER_FOLDERS.search(where, deeper) is None and not _JOURNAL_FOLDER.search(
+        where, deeper
+    )
+
+
 # Paper pages on journals', repositories' and companies' sites, recognised by their shape.
 _PAPER_PAGES = re.compile(
     r"(?ix)^(?:[\w.-]+\.)?(?:"
@@ -410,7 +432,11 @@ def is_paper_link(url: str, entry: str) -> bool:
         # A PDF is no data set: a `data` folder of a personal or lab site holds its owner's
         # documents too (`/~user/data/colourschemes.pdf`, a technical note).
         words = words.replace("/data/", "/")
-    if _NOT_PAPER_FILES.search(file_path) or _named_not_a_paper(words, len(host)):
+    if (
+        _NOT_PAPER_FILES.search(file_path)
+        or _named_not_a_paper(words, len(host))
+        or _vendor_document(where)
+    ):
         return False
     lead = _lead(entry)
     if _ENTRY_VETO.search(lead) or _STANDARD_LEAD.search(lead) or _LICENSE_ENTRY.search(entry):

@@ -58,6 +58,9 @@ PAPERS = [
     ("https://mlsys.org/Conferences/2019/doc/2019/137.pdf", M),
     ("https://www.bmva.org/bmvc/2016/papers/paper087/index.html", M),
     ("https://www.example.edu/techreports/tr123/report.pdf", M),
+    # a publisher's PDFs of its journals' papers, a company lab's papers among its assets
+    ("https://www.example-journals.com/pdfs/journals/lancet/PIIS0140-6736(20)30183-5.pdf", M),
+    ("https://www.vendor-example.com/assets/publications/2019/fast-sketch.pdf", M),
     # a paper in a journal's supplement issue
     ("https://www.example-journal.org/content/21/suppl_1/i90.full.pdf", M),
     # A journal's paper pages (the Journal of Computer Graphics Techniques).
@@ -246,9 +249,14 @@ NOT_PAPERS = [
     ("https://www.example.edu/~kim/pubs/g2.pdf", '(<a href="' + M + '">supplemental</a>)'),
     # A file format's description and a user's guide's appendix, wherever they are hosted;
     # a PDF among a software distribution's package sources.
-    ("https://www.example.org/wp-content/uploads/2015/04/file-formats.pdf", "I/O for X " + M),
+    ("https://www.viz-example.org/wp-content/uploads/2015/04/file-formats.pdf", "I/O for X " + M),
     ("https://www.example.fr/documents/solver/tgrid/ug/appb.pdf", M),
     ("https://src.fedoraproject.org/repo/pkgs/pkg/9221.pdf/0a1b2c/9221.pdf", "See " + M),
+    # A company's product documents, marketing and support files.
+    ("http://www.vendor-example.com/imaging/pdfs/ExampleRGB1998.pdf", "Example RGB (1998) " + M),
+    ("https://pro.example.net/en/cinema/common/pdf/Example-Log_Gamut.pdf", M),
+    ("https://professional.vendor-example.com/siteassets/pdfs/vision-white-v7.1.pdf", M),
+    ("https://www.vendor-example.com/united-states/campaigns/workstations/pdfs/p3.pdf", M),
 ]
 
 
