@@ -464,3 +464,19 @@ def test_a_shortcut_reference_link_is_its_definitions_reference() -> None:
     hits = find_hits(text)
     assert [h.kind for h in hits] == [RefKind.DOI]
     assert text.index("[Doe 2020]") + 1 in hits[0].also
+
+
+def test_an_ads_record_of_an_arxiv_eprint_is_the_same_reference_as_its_arxiv_id() -> None:
+    text = (
+        "Follows Able et al. (2012), arXiv:1207.5579.\n\n"
+        "References\n----------\n"
+        ".. [1] http://adsabs.harvard.edu/abs/2012arXiv1207.5578S\n"
+    )
+    # another e-print's id: another reference
+    assert RefKind.URL in [h.kind for h in find_hits(text)]
+    for ads in ("2012arXiv1207.5578S", "2012arXiv1207.5578S/abstract"):
+        same = text.replace("1207.5579", "1207.5578").replace("2012arXiv1207.5578S", ads)
+        assert [h.kind for h in find_hits(same)] == [RefKind.ARXIV], ads
+    # five-digit numbers are written without their dot in a bibcode
+    five = "See arXiv:1707.04476 and https://ui.adsabs.harvard.edu/abs/2017arXiv170704476B\n"
+    assert [h.kind for h in find_hits(five)] == [RefKind.ARXIV]
