@@ -60,7 +60,12 @@ PAPERS = [
     ("https://www.example.edu/techreports/tr123/report.pdf", M),
     # a publisher's PDFs of its journals' papers, a company lab's papers among its assets
     ("https://www.example-journals.com/pdfs/journals/lancet/PIIS0140-6736(20)30183-5.pdf", M),
-    ("https://www.vendor-example.com/assets/publications/2019/fast-sketch.pdf", M),
+    ("https://www.vendor-example.com/pdfs/publications/2019/fast-sketch.pdf", M),
+    # a trade magazine's article among its site's assets
+    (
+        "https://www.magazine-example.com/assets/Uploads/tank-area.pdf",
+        '[2] Doe, D. "Tank Area." Chemical Works. April 2017. ' + M,
+    ),
     # a paper in a journal's supplement issue
     ("https://www.example-journal.org/content/21/suppl_1/i90.full.pdf", M),
     # A journal's paper pages (the Journal of Computer Graphics Techniques).
