@@ -122,8 +122,18 @@ def join_link_copies(text: str, hits: list[Hit], groups: Groups) -> None:
             groups.join(index - 1, index)
             continue
         in_entry = groups.find(index - 1) in titled
-        # A DOI after a link is its work's only when words call it so (`published as doi:...`).
-        if not in_entry or copy.kind is RefKind.DOI:
+        # A DOI after a link is its work's when words call it so (`published as doi:...`), or
+        # when it stands on the next lines labelled only as a DOI (`@see <a href="...">DOI</a>`
+        # after `@see <a href="...">Original article</a>`): it names no work of its own.
+        if copy.kind is RefKind.DOI:
+            if (
+                _labelled_a_doi(text, copy)
+                and _follows_on_own_line(text, entry, copy)
+                and _copy_of(text, copy, None)
+            ):
+                groups.join(index - 1, index)
+            continue
+        if not in_entry:
             continue
         if same_source(entry, copy):
             continue
@@ -277,6 +287,21 @@ def _label_line(line: str) -> bool:
         if match is not None and _labels_a_copy(match["label"]):
             return True
     return False
+
+
+_DOI_LABEL = re.compile(r"(?i)doi\b")
+
+
+def _labelled_a_doi(text: str, copy: Hit) -> bool:
+    """Whether the DOI `copy` is written under a DOI's label only: `doi:10...`, `DOI:
+    https://doi.org/...`, or a link whose anchor text is `DOI`."""
+    line_start = text.rfind("\n", 0, copy.start) + 1
+    lead = text[line_start : copy.start]
+    if _DOI_LABEL.match(text, copy.start) or _DOI_LABEL.search(lead):
+        return True
+    line_end = text.find("\n", copy.end)
+    anchor = _ANCHOR_CLOSE.match(text, copy.end, len(text) if line_end < 0 else line_end)
+    return anchor is not None and _DOI_LABEL.match(anchor["label"].strip()) is not None
 
 
 # Words that, between an identifier and a link, call the link another copy of its work: at least

@@ -354,6 +354,15 @@ def test_a_link_the_words_after_an_identifier_call_its_copy_is_the_same_referenc
         "(journal version: https://doi.org/10.1234/jfw.2015.7).\n",
     ):
         assert [h.kind for h in find_hits(text)] == [RefKind.DOI], text
+    # a link, then on the next line a DOI labelled only as one: its work's DOI
+    see = (
+        ' @see <a href="https://www.sciencedirect.com/science/article/pii/S0098300400000001">'
+        "Original article</a>\n"
+        ' @see <a href="https://doi.org/10.1234/jfw.2015.7">DOI</a>\n'
+    )
+    assert [h.kind for h in find_hits(see)] == [RefKind.DOI]
+    titled = see.replace(">DOI<", ">The follow-up by Lee<")
+    assert [h.kind for h in find_hits(titled)] == [RefKind.URL, RefKind.DOI]
     # a link, then a DOI with nothing that calls it the same work; two DOIs: two works
     for text in (
         "See https://www.example.edu/~kim/papers/gadgets.pdf and doi:10.1234/jfw.2016.8\n",
