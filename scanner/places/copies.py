@@ -35,6 +35,8 @@ _LATER_ENTRY = re.compile(r"\n" + _NEXT_ENTRY.pattern)
 
 # An HTML anchor's opening before the copy's link, and its close with its text after it.
 _ANCHOR_OPEN = re.compile(r"(?i)<a\s+[^<>\n]*?href\s*=\s*[\"']?$")
+# An anchor opened on the line before its `href` (`<a` then `href="...">[PDF]</a>`).
+_WRAPPED_ANCHOR_OPEN = re.compile(r"(?i)<a[ \t\r]*\n[ \t]*href\s*=\s*[\"']?\Z")
 _ANCHOR_CLOSE = re.compile(r"(?i)[\"']?[^<>\n]{0,40}>(?P<label>[^<\n]{0,120})</a\s*>")
 
 # What closes a line after a link: punctuation, brackets, a closing tag, a short remark in
@@ -199,14 +201,16 @@ def _follows_on_own_line(text: str, entry: Hit, copy: Hit) -> bool:
         return False
     if not _closes_line(text, written, entry_line_end):
         return False
-    copy_line_start = text.rfind("\n", 0, copy.start) + 1
+    wrapped = _WRAPPED_ANCHOR_OPEN.search(text, max(0, copy.start - 120), copy.start)
+    opening = wrapped.start() if wrapped is not None else copy.start
+    copy_line_start = text.rfind("\n", 0, opening) + 1
     between = text[entry_line_end + 1 : max(entry_line_end + 1, copy_line_start - 1)]
     lines = between.split("\n") if between else []
     if len(lines) + 1 > _MAX_LINES:
         return False
     if any(_BETWEEN_LINE.fullmatch(line) is None and not _label_line(line) for line in lines):
         return False
-    lead = text[copy_line_start : copy.start]
+    lead = text[copy_line_start:opening]
     if _NEXT_ENTRY.match(lead) is not None:
         return False  # the link opens the next entry of a list (`.. [3] https://...`)
     if _LATER_ENTRY.search(text, entry.start, copy_line_start) is not None:
@@ -364,7 +368,17 @@ def _copy_of(text: str, copy: Hit, title: str | None) -> bool:
     label = anchor["label"].strip()
     if not label or _labels_a_copy(label) or "://" in label or label.lower().startswith("doi"):
         return True
+    if copy.ref is not None and _names_its_identifier(label, copy.ref.key):
+        return True  # `<a href="https://arxiv.org/abs/2001.01234">2001.01234 [cs.RO]</a>`
     return title is not None and _same_title(label, title)
+
+
+def _names_its_identifier(label: str, key: str) -> bool:
+    """Whether an anchor's text is its link's identifier, perhaps with a version or an arXiv
+    subject class: `2001.01234v2 [cs.RO]`, `10.1109/TW.2020.1234567`."""
+    ident = key.partition(":")[2].lower()
+    words = label.lower().split()
+    return bool(words) and words[0].startswith(ident) and len(words) <= 2
 
 
 def _same_title(label: str, title: str) -> bool:

@@ -324,6 +324,20 @@ def test_a_link_on_the_lines_after_an_entrys_identifier_is_a_copy_of_its_work() 
     ]
 
 
+def test_anchored_copies_whose_text_is_their_id_or_whose_anchor_wraps_are_the_entrys() -> None:
+    doi_line = ' DOI: <a href="https://doi.org/10.1234/jgm.2015.045">10.1234/JGM.2015.045</a>.\n'
+    entry = _GAPS_ENTRY.replace(" doi:10.1234/jgm.2015.045\n", "\n") + doi_line
+    # the preprint's anchor text is its own id with its subject class
+    arxiv = ' arXiv: <a href="https://arxiv.org/abs/1501.01234">1501.01234 [math.CO]</a>.\n'
+    assert [h.kind for h in find_hits(entry + arxiv)] == [RefKind.ARXIV]
+    # an anchor opened on the line before its href
+    wrapped = ' <a\n href="https://people.example.edu/~smith/papers/gaps.pdf">[PDF]</a>\n'
+    assert [h.kind for h in find_hits(entry + wrapped)] == [RefKind.DOI]
+    # another preprint's id as the anchor text: another work
+    other = arxiv.replace(">1501.01234 [", ">1502.04321 [")
+    assert RefKind.ARXIV in [h.kind for h in find_hits(entry + other)][1:]
+
+
 def test_a_copy_under_a_label_line_or_after_another_labelled_link_is_the_entrys_work() -> None:
     # the copy's label on a line of its own, after a blank line
     labelled = "  \n Author's copy:\n https://people.example.edu/~smith/papers/gaps.pdf\n"
