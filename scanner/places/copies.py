@@ -42,7 +42,9 @@ _ANCHOR_CLOSE = re.compile(r"(?i)[\"']?[^<>\n]{0,40}>(?P<label>[^<\n]{0,120})</a
 # What closes a line after a link: punctuation, brackets, a closing tag, a short remark in
 # parentheses (`(paywalled)`).
 _LINE_END = re.compile(
-    r"(?i)(?:[ \t]*(?:[.,;:)\]}>\"'`]|`__?|</?(?:p|br|li|i|em|b|a)[ \t]*/?>|\([^()\n]{0,40}\)))*"
+    r"(?i)(?:[ \t]*(?:[.,;:)\]}>\"'`]|`__?|</?(?:p|br|li|i|em|b|a)[ \t]*/?>|\([^()\n]{0,40}\)|"
+    # an arXiv id's subject class: `2001.01234 [cs.RO]`
+    r"\[[a-z-]+(?:\.[a-z-]+)?\]))*"
     r"[ \t\r]*$"
 )
 
@@ -373,12 +375,27 @@ def _copy_of(text: str, copy: Hit, title: str | None) -> bool:
     return title is not None and _same_title(label, title)
 
 
+_ID_PREFIX = re.compile(r"(?i)^(?:arxiv|doi)\s*:\s*")
+_MIN_ID_TAIL = 6
+
+
 def _names_its_identifier(label: str, key: str) -> bool:
     """Whether an anchor's text is its link's identifier, perhaps with a version or an arXiv
-    subject class: `2001.01234v2 [cs.RO]`, `10.1109/TW.2020.1234567`."""
+    subject class, or a DOI's suffix: `2001.01234v2 [cs.RO]`, `10.1109/TW.2020.1234567`,
+    `TW.2020.1234567`."""
     ident = key.partition(":")[2].lower()
-    words = label.lower().split()
-    return bool(words) and words[0].startswith(ident) and len(words) <= 2
+    words = _ID_PREFIX.sub("", label.lower()).split()
+    if not words or len(words) > 2:
+        return False
+    written = words[0].rstrip(".,;")
+    if written.startswith(ident):
+        return True
+    # a tail of the identifier from one of its separators: a DOI's suffix
+    return (
+        _MIN_ID_TAIL <= len(written) < len(ident)
+        and ident.endswith(written)
+        and ident[-len(written) - 1] in "/."
+    )
 
 
 def _same_title(label: str, title: str) -> bool:

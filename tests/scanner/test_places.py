@@ -330,6 +330,10 @@ def test_anchored_copies_whose_text_is_their_id_or_whose_anchor_wraps_are_the_en
     # the preprint's anchor text is its own id with its subject class
     arxiv = ' arXiv: <a href="https://arxiv.org/abs/1501.01234">1501.01234 [math.CO]</a>.\n'
     assert [h.kind for h in find_hits(entry + arxiv)] == [RefKind.ARXIV]
+    # the DOI's anchor text is its suffix, after the preprint's line
+    suffix = ' DOI: <a href="https://doi.org/10.1109/CONF.2020.9197338">CONF.2020.9197338</a>\n'
+    bare_entry = _GAPS_ENTRY.replace(" doi:10.1234/jgm.2015.045\n", "\n")
+    assert [h.kind for h in find_hits(bare_entry + arxiv + suffix)] == [RefKind.ARXIV]
     # an anchor opened on the line before its href
     wrapped = ' <a\n href="https://people.example.edu/~smith/papers/gaps.pdf">[PDF]</a>\n'
     assert [h.kind for h in find_hits(entry + wrapped)] == [RefKind.DOI]
