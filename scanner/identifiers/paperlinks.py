@@ -263,6 +263,11 @@ _PAPER_FOLDERS = re.compile(
     r"(?i)/(?:papers?|publications?|pubs?|publis|pubfiles|absps|reprints|preprints?|"
     r"techreports?|tech-reports?|tr|reports|articles?|theses|thesis|research/files)/"
 )
+# Paper folders named in the plural, which list their papers when the link ends at them.
+_LIST_FOLDER = re.compile(
+    r"(?i)/(?:papers|publications|pubs|publis|pubfiles|absps|reprints|preprints|techreports|"
+    r"tech-reports|tr|reports|articles|theses)/"
+)
 # Pages that hold a paper when their entry reads like a reference (a year, authors, a venue):
 # an Internet Archive item (`archive.org/details/jresv71Bn4p233`), a record of an institutional
 # repository named by its number (`discovery.example.ac.uk/1482128/`).
@@ -450,8 +455,11 @@ def is_paper_link(url: str, entry: str) -> bool:
         return True
     # A web page (not a PDF) under `/pub/` is as often a site's public folder
     # (`/pub/math/f161.html`, an FTP server's software) as its owner's publications.
+    # A folder of papers itself (`/~user/papers/`, `/publications/`) lists them: no paper.
     paper_place = _CUED_PAPER_PAGES.match(host + path) or any(
-        folder.group(0).lower() != "/pub/" for folder in _PAPER_FOLDERS.finditer(file_path)
+        folder.group(0).lower() != "/pub/"
+        and not (folder.end() == len(file_path) and _LIST_FOLDER.fullmatch(folder.group(0)))
+        for folder in _PAPER_FOLDERS.finditer(file_path)
     )
     # The cues are read from the entry's words, not from the other links in it (a year or
     # `publication` in another link's path says nothing of this one).

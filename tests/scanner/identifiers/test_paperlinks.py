@@ -219,6 +219,9 @@ NOT_PAPERS = [
         "https://blog.example.net/2011-06-09-emu/\nhttps://www.example.net/publication/1\n" + M,
     ),
     ("https://www.example.de/iana3/lehre/fourier2014w/media/table.pdf", M),
+    # An author's or a lab's folder of papers lists them, even called so.
+    ("http://www.example.edu/~lee/papers/", "Lee (2019), a list of papers: " + M),
+    ("https://lab.example.edu/publications/", "the lab's journal papers, 2001-2019: " + M),
     # A research portal's list of publications is no paper.
     ("https://research.example.ac.at/en/publications/", M),
     # An Internet Archive item or a repository record with no reference around it.
