@@ -14,7 +14,7 @@ import re
 
 from catalog.keys import normalize_title
 from catalog.types import RefKind
-from scanner.places.base import ENTRY_KINDS, Groups, mergeable, same_source
+from scanner.places.base import ENTRY_BREAK, ENTRY_KINDS, Groups, mergeable, same_source
 from scanner.places.words import TRAILER_WORDS, WORD
 from scanner.types import Hit
 
@@ -123,6 +123,19 @@ def join_link_copies(text: str, hits: list[Hit], groups: Groups) -> None:
         # An identifier, then a link that the words between call another copy of its work
         # (`doi:10.1234/x (a free version is at https://...)`), in an entry or not.
         if _called_a_copy(text, entry, copy) and _copy_of(text, copy, None):
+            groups.join(index - 1, index)
+            continue
+        # A link whose own text only calls it a copy (`[proceedings](...)`, `<a href=...>PDF</a>`),
+        # further on in the paragraph of an arXiv id, a DOI or an entry, with no other work
+        # between them (two bare links labelled `PDF` list two works).
+        if (
+            copy.kind is not RefKind.DOI
+            and (entry.kind is not RefKind.URL or groups.find(index - 1) in titled)
+            and not same_source(entry, copy)
+            and _labelled_as_copy(text, copy)
+            and _same_paragraph(text, entry, copy)
+            and _copy_of(text, copy, None)
+        ):
             groups.join(index - 1, index)
             continue
         in_entry = groups.find(index - 1) in titled
@@ -296,6 +309,52 @@ def _label_line(line: str) -> bool:
 
 
 _DOI_LABEL = re.compile(r"(?i)doi\b")
+# A Markdown link's or a reST link's text before its target: `[pdf](`, `` `proceedings <``.
+_TEXT_BEFORE_LINK = re.compile(r"(?:\[(?P<md>[^\[\]\n]{1,40})\]\(|`(?P<rst>[^`<\n]{1,40})<)\s*\Z")
+# The words of such a text that call the link a copy of a work, not the work.
+_COPY_LABEL_WORDS = frozenset(
+    ["pdf", "preprint", "proceedings", "published", "journal", "copy", "version", "postprint",
+     "reprint", "mirror", "publisher", "free", "camera-ready", "html", "abstract"]
+)  # fmt: skip
+
+
+def _labelled_as_copy(text: str, copy: Hit) -> bool:
+    """Whether the link's own text (a Markdown or reST link's, an HTML anchor's) only calls it a
+    copy of a work: `[proceedings](...)`, `` `pdf <...>`__ ``, `<a href="...">PDF</a>`."""
+    before = _TEXT_BEFORE_LINK.search(text, max(0, copy.start - 44), copy.start)
+    label = (before["md"] or before["rst"]) if before is not None else None
+    if label is None:
+        line_end = text.find("\n", copy.end)
+        anchor = _ANCHOR_CLOSE.match(text, copy.end, len(text) if line_end < 0 else line_end)
+        label = anchor["label"] if anchor is not None else None
+    if not label:
+        return False
+    words = [w.lower() for w in WORD.findall(label)]
+    return _labels_a_copy(label) and any(w in _COPY_LABEL_WORDS for w in words)
+
+
+def _same_paragraph(text: str, entry: Hit, copy: Hit) -> bool:
+    """Whether `copy` follows `entry` closely, in its paragraph and entry, with only copy
+    labels and small words between them besides the copy's own text (not `the method of`)."""
+    if copy.start - entry.end > _NEAR_COPY or ENTRY_BREAK.search(
+        text, entry.end, max(entry.end, copy.start)
+    ):
+        return False
+    written = _identifier_end(text, entry)
+    if written is None or written > copy.start:
+        return False
+    if (close := _ANCHOR_CLOSE.match(text, written, copy.start)) is not None:
+        written = close.end()
+    between = text[written : copy.start]
+    if (opening := _TEXT_BEFORE_LINK.search(between)) is not None:
+        between = between[: opening.start()]
+    elif (anchor := _ANCHOR_OPEN.search(between)) is not None:
+        between = between[: anchor.start()]
+    words = [w.lower() for w in WORD.findall(between.replace("'s", ""))]
+    return all(w in _SMALL_WORDS or _copy_word(w) for w in words)
+
+
+_NEAR_COPY = 200
 
 
 def _labelled_a_doi(text: str, copy: Hit) -> bool:
@@ -343,6 +402,11 @@ def _called_a_copy(text: str, entry: Hit, copy: Hit) -> bool:
         and all(w in _SMALL_WORDS or _copy_word(w) for w in words)
         and _BETWEEN_WORDS.fullmatch(rest) is not None
     )
+
+
+def labels_a_copy(words_text: str) -> bool:
+    """Whether `words_text` only labels a link as a copy of a work (`PDF`, `journal version`)."""
+    return _labels_a_copy(words_text)
 
 
 def _labels_a_copy(words_text: str) -> bool:

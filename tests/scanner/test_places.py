@@ -357,6 +357,27 @@ def test_a_copy_under_a_label_line_or_after_another_labelled_link_is_the_entrys_
     assert [h.kind for h in find_hits(_GAPS_ENTRY + other)] == [RefKind.DOI, RefKind.URL]
 
 
+def test_a_link_whose_own_text_calls_it_a_copy_is_the_work_before_it() -> None:
+    md = (
+        "Uses [Widget Normalization](https://arxiv.org/abs/1607.01234) ([pdf]("
+        "https://www.example.edu/~able/absps/WidgetNorm.pdf)).\n"
+    )
+    rst = (
+        "Uses widget norm, https://arxiv.org/abs/1607.01234, see also the\n"
+        "`journal version <https://www.example.edu/~able/absps/WidgetNorm.pdf>`_.\n"
+    )
+    for text in (md, rst):
+        hits = find_hits(text)
+        assert [h.kind for h in hits] == [RefKind.ARXIV], text
+        assert hits[0].title_hint != "journal version"  # a copy's label is no title
+    # words of another work before the copy's text: two works
+    other = (
+        "Uses https://arxiv.org/abs/1607.01234 and the method of\n"
+        '<a href="https://www.example.edu/~lee/papers/other.pdf">PDF</a>.\n'
+    )
+    assert [h.kind for h in find_hits(other)] == [RefKind.ARXIV, RefKind.URL]
+
+
 def test_a_link_the_words_after_an_identifier_call_its_copy_is_the_same_reference() -> None:
     for text in (
         "Uses the method of Roe (2010), https://doi.org/10.1137/090771234 (a free\n"
