@@ -528,3 +528,27 @@ def test_an_ads_record_of_an_arxiv_eprint_is_the_same_reference_as_its_arxiv_id(
     # five-digit numbers are written without their dot in a bibcode
     five = "See arXiv:1707.04476 and https://ui.adsabs.harvard.edu/abs/2017arXiv170704476B\n"
     assert [h.kind for h in find_hits(five)] == [RefKind.ARXIV]
+
+
+_ONE_WORK = (
+    "Segments a series.\n\nNotes\n-----\nBased on the work from [1]_.\n\n"
+    "- source code adapted from: https://github.com/example/widgets\n"
+    "- {label} https://people.example.edu/~able/papers/pdf/widgets.pdf\n\n"
+    "References\n----------\n"
+    '.. [1] Able, A., Baker, B. & Cole, C. "Greedy widget segmentation of series.",\n'
+    "   Adv Widget Anal 13, 727-751 (2019). https://doi.org/10.1234/awa.2019.0335\n"
+)
+
+
+def test_a_link_labelled_the_paper_in_a_place_of_one_work_is_that_work() -> None:
+    for label in ("paper available at:", "PDF:", "the original article:"):
+        text = _ONE_WORK.format(label=label)
+        assert [h.kind for h in find_hits(text)] == [RefKind.DOI], label
+    # pointing at another work: another link
+    also = _ONE_WORK.format(label="see also the paper at:")
+    assert RefKind.URL in [h.kind for h in find_hits(also)]
+    # a second work in the place: which one the link is cannot be told
+    two = _ONE_WORK.format(label="paper available at:").replace(
+        "Based on the work from [1]_.", "Based on the work from [1]_ and Lee et al. (2015)."
+    )
+    assert RefKind.URL in [h.kind for h in find_hits(two)]
