@@ -144,7 +144,8 @@ def join_link_copies(text: str, hits: list[Hit], groups: Groups) -> None:
         # after `@see <a href="...">Original article</a>`): it names no work of its own.
         if copy.kind is RefKind.DOI:
             if (
-                _labelled_a_doi(text, copy)
+                not same_source(entry, copy)  # two DOIs, one per line: two works
+                and _labelled_a_doi(text, copy)
                 and _follows_on_own_line(text, entry, copy)
                 and _copy_of(text, copy, None)
             ):

@@ -400,6 +400,9 @@ def test_a_link_the_words_after_an_identifier_call_its_copy_is_the_same_referenc
         ' @see <a href="https://doi.org/10.1234/jfw.2015.7">DOI</a>\n'
     )
     assert [h.kind for h in find_hits(see)] == [RefKind.DOI]
+    # two DOIs, one per line: two works
+    dois = " doi:10.1234/jfw.2015.7\n doi:10.1234/jfw.2016.8\n"
+    assert [h.kind for h in find_hits(dois)] == [RefKind.DOI, RefKind.DOI]
     titled = see.replace(">DOI<", ">The follow-up by Lee<")
     assert [h.kind for h in find_hits(titled)] == [RefKind.URL, RefKind.DOI]
     # a link, then a DOI with nothing that calls it the same work; two DOIs: two works
