@@ -438,8 +438,8 @@ def _called_a_copy(text: str, entry: Hit, copy: Hit) -> bool:
     written = _identifier_end(text, entry)
     if written is None or written > copy.start or text.count("\n", written, copy.start) > 1:
         return False
-    if copy.kind is RefKind.DOI and entry.kind is RefKind.DOI:
-        return False  # two DOIs: two works (`AS 109` and its correction)
+    if copy.kind is entry.kind and copy.kind is not RefKind.URL:
+        return False  # two DOIs or two arXiv ids: two works (`AS 109` and its correction)
     # The entry's own anchor text, whatever it says (`<a href="...">Kim (2015)</a>`).
     if (close := _ANCHOR_CLOSE.match(text, written, copy.start)) is not None:
         written = close.end()

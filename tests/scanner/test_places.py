@@ -409,6 +409,7 @@ def test_a_link_the_words_after_an_identifier_call_its_copy_is_the_same_referenc
     for text in (
         "See https://www.example.edu/~kim/papers/gadgets.pdf and doi:10.1234/jfw.2016.8\n",
         "See doi:10.1234/jfw.2015.7 (its erratum, published as doi:10.1234/jfw.2016.8)\n",
+        "See arXiv:1501.01234 (and the preprint arXiv:1601.04321)\n",
     ):
         assert len(find_hits(text)) == 2, text
     # words of another work between them: two references
