@@ -348,19 +348,40 @@ def _anchored_after(text: str, head: Hit, hit: Hit) -> bool:
 def join_entry_tails(text: str, hits: list[Hit], groups: Groups) -> None:
     """Join an author-year mention that directly ends a title entry, only punctuation, markup
     and one line break between them, to that entry: its venue and year read as a name and a
-    year (`<i>Interchange of Spatial Data</i>,` then `Agile 2006, Visegrad, Hungary.`)."""
+    year (`<i>Interchange of Spatial Data</i>,` then `Agile 2006, Visegrad, Hungary.`). So too
+    the venue in italics after an entry read with its authors and title, read as a title of
+    its own (`A. Dobson, K. Bekris,\n Sparse Roadmap Spanners,\n <em>IEEE Conference on
+    Robotics (ICRA)</em> May 2013.`)."""
     for index in range(1, len(hits)):
         entry, tail = hits[index - 1], hits[index]
         if (
-            tail.kind is RefKind.AUTHOR_YEAR
-            and tail.ref is None
+            tail.ref is None
             and entry.ref is None
             and entry.kind in ENTRY_KINDS
             and mergeable(entry)
             and mergeable(tail)
             and _ENTRY_TAIL_GAP.fullmatch(text, entry.end, tail.start) is not None
+            and (tail.kind is RefKind.AUTHOR_YEAR or _italic_venue(text, entry, tail))
         ):
             groups.join(index - 1, index)
+
+
+# A title set in italics from its line's start (`<em>`, `<i>`): a venue after an entry's title.
+_ITALIC_OPEN = re.compile(r"(?i)<(?:em|i)>")
+
+
+def _italic_venue(text: str, entry: Hit, tail: Hit) -> bool:
+    """Whether `tail`, a title with no authors, is set in italics and follows an entry read
+    with its authors and title and no venue: the entry's venue, not another work."""
+    fields, own = entry.reference, tail.reference
+    return (
+        tail.kind is RefKind.TITLE
+        and fields is not None
+        and bool(fields.authors and fields.title)
+        and not fields.venue
+        and (own is None or not own.authors)
+        and _ITALIC_OPEN.match(text, tail.start) is not None
+    )
 
 
 # Between an entry's title and its venue: closing markup, punctuation, one line break.
