@@ -64,6 +64,8 @@ KNOWN_WORKS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "The Elements of Statistical Learning",
         (),
     ),
+    # Warren's book of bit tricks, cited by its name and a section ("Hacker's Delight 2-5").
+    (re.compile(r"\bHacker['’]s Delight\b"), "Hacker's Delight", ()),
     # A book named after the word: "See my book Kalman and Bayesian Filters in Python"; its
     # title is the run of capitalized words (and the small words between them) that follows.
     (

@@ -42,6 +42,7 @@ def _only(text: str) -> Hit:
         ),
         # reference works cited by a short name
         ("Follows Knuth, Vol. 2, Algorithm S.", "The Art of Computer Programming"),
+        ("Hacker's Delight 2-5: Average of Two Integers, rounded up.", "Hacker's Delight"),
         ("Polar method: Knuth vol II algorithm P, 3.4.1", "The Art of Computer Programming"),
         ("// Knuth, 4.6.1", "The Art of Computer Programming"),
         ("@see The Art of Computer Programming, section 3.4.2", "The Art of Computer Programming"),
