@@ -72,7 +72,19 @@ def _short_label(text: str, hit: Hit) -> bool:
     again, `PDF`), not a title of its own."""
     line_end = text.find("\n", hit.end)
     close = _ANCHOR_CLOSE_LABEL.match(text[hit.end : len(text) if line_end < 0 else line_end])
-    return close is None or _labels_link(close["label"] or "")
+    if close is None:
+        return True
+    label = close["label"] or ""
+    own = hit.ref.key.partition(":")[2].lower() if hit.ref is not None else ""
+    # the text names an identifier that is not the link's own: another work's (`<a
+    # href=".../1501.01234">1502.04321</a>`)
+    if any(ident.lower() not in own for ident in _WRITTEN_ID.findall(label)):
+        return False
+    return _labels_link(label)
+
+
+# An identifier written as an anchor's text: an arXiv number, a DOI.
+_WRITTEN_ID = re.compile(r"\b\d{4}\.\d{4,5}\b|\b10\.\d{4,9}/[^\s<>\"]+")
 
 
 def _labels_link(label: str) -> bool:
