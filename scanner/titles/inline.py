@@ -49,6 +49,12 @@ _AUTHORSHIP = re.compile(
     r"[Cc]hanged|[Cc]reated|[Aa]uthored|[Pp]atch(?:ed)?)\b(?:\s+[\w-]+){0,4}|"
     r"\b[Ii]mplementation)\s+by\s*[:,]?\s*$"
 )
+# An institution's name before the word read as a lone author: "University of Michigan, 1991"
+# names where a program was written, not who wrote a paper.
+_INSTITUTION_OF = re.compile(
+    r"\b(?:[Uu]niversity|[Ii]nstitute|[Cc]ollege|[Ss]chool|[Dd]epartment|[Dd]ept\.?|"
+    r"[Ll]aboratory|[Aa]cademy|[Mm]inistry|[Cc]enter|[Cc]entre)\s+of\s*$"
+)
 # Sphinx citation keys `[Smith2003]_`, BibTeX-style keys in `@cite smith2003fast` / `\cite{...}`.
 CITE_KEY = re.compile(
     rf"\[(?P<k1>[A-Z][A-Za-z'-]+)(?P<y1>{YEAR_DIGITS})[a-z]?\]_"
@@ -104,6 +110,8 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
         before = text[max(start, match.start() - 30) : match.start()]
         if not (etal or len(authors) >= 2 or _CITING.search(before) or _lone_name(match)):
             continue
+        if not etal and len(authors) == 1 and _INSTITUTION_OF.search(before):
+            continue  # "University of Michigan, 1991": a place, not an author
         if not etal and _AUTHORSHIP.search(text, max(start, match.start() - 60), match.start()):
             continue  # "Revised by Jane Doe, 2012": who wrote the code, not a citation
         if _SIGNED.match(text, match.end()) or _not_prose_line(text, match.start()):
