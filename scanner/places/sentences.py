@@ -45,12 +45,27 @@ def leads_to_link(text: str, mention: Hit, link: Hit) -> bool:
     if link.reference is not None and link.reference.title:
         return False  # the link was read with an entry of its own
     gap = text[mention.end : link.start]
-    return (
+    if not (
         len(gap) <= _REACH
         and gap.count("\n") <= _LINE_BREAKS
         and ENTRY_BREAK.search(gap) is None
-        and _OPENING.match(gap) is not None
         and _OTHER_WORK.search(gap) is None
-        and _PROSE.search(gap) is None
-        and _CLOSES.match(text, link.end) is not None
+    ):
+        return False
+    if _OPENING.match(gap) is not None and _PROSE.search(gap) is None:
+        return _CLOSES.match(text, link.end) is not None
+    # `See Appendix A of Kjeldsen & Bedding, 1995 for a full discussion\n(http://...).`: prose
+    # about the work, then its link alone in brackets closing the sentence, which names no
+    # other work.
+    return (
+        _SOURCE_OPENS.search(gap) is not None
+        and _SENTENCE_END.search(gap) is None
+        and _SOURCE_CLOSES.match(text, link.end) is not None
     )
+
+
+# The link alone in brackets: its opening bracket, perhaps a word that leads to it.
+_SOURCE_OPENS = re.compile(r"\((?:[ \t]*(?i:see|at|available at|online|url|doi|pdf):?)?[ \t]*<?$")
+# ... and the bracket closing the sentence and its line.
+_SOURCE_CLOSES = re.compile(r">?\)[.;]?[ \t]*(?:\n|$)")
+_SENTENCE_END = re.compile(r"[.!?;][\"”')\]]?\s+\S")

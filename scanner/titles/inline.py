@@ -262,7 +262,12 @@ _OWNERSHIP = re.compile(
 )
 
 
-_TRAILING_ID = re.compile(r"\)?[ \t]*[:,;]?[ \t]*<?(?:https?://|doi:\s*|arXiv:\s*)[^\s\])>]+>?")
+# An identifier right after an author-year, perhaps opening the brackets after it ("Vakili &
+# Hogg 2016 (ArXiv:1610.05873, Section 3.2)"): the mention's span takes it in.
+_TRAILING_ID = re.compile(
+    r"\)?[ \t]*(?:[:,;]|\((?=[ \t]*(?i:https?://|doi:|arxiv:)))?[ \t]*<?"
+    r"(?:https?://|(?i:doi):\s*|(?i:arxiv):\s*)[^\s\])>]+>?"
+)
 _MORE_IDS = re.compile(r"[ \t]*[,;]?\s*(?:and\s+)?<?(?:https?://|doi:|arXiv:)")
 _YEAR_RE = re.compile(_YEAR + r"(?!\d)")
 _CAPITALIZED = re.compile(r"[A-Z][A-Za-z]")  # every author list holds one capitalized word
