@@ -489,7 +489,8 @@ def _quoted_at(text: str, hit: Hit) -> tuple[int, int] | None:
     at = text.find(first, hit.start, hit.end)
     while at >= 0:
         before = text[max(0, at - 3) : at].rstrip(" •*-\t")
-        if before[-1:] in _QUOTE_OPEN:
+        # (an empty `before`, the title opening an indented line, is no quote)
+        if before and before[-1] in _QUOTE_OPEN:
             return at, at + len(title)
         at = text.find(first, at + 1, hit.end)
     return None

@@ -186,6 +186,16 @@ def test_prose_next_to_a_mention_is_not_its_title(text: str, author: str) -> Non
     assert _found(text) == [(RefKind.AUTHOR_YEAR.value, author)]
 
 
+def test_a_sentence_opening_an_indented_line_after_a_mention_is_not_its_title() -> None:
+    # No quote stands before the sentence: the indentation before it is none.
+    text = (
+        "    .. note:: the tapers are built from the routines of Okafor and Lind (1995)\n"
+        "        and follow the sign conventions of Marsh and Tull (1993).\n"
+        "        Routines that are not needed here were dropped.\n"
+    )
+    assert _found(text) == [("author-year", "Okafor"), ("author-year", "Marsh")]
+
+
 # The true neighbours: the same shapes, citing.
 CITATIONS = [
     # a paper about a database, or a data set's paper with more to say after a colon
