@@ -150,10 +150,11 @@ def join_beside(text: str, hits: list[Hit], groups: Groups) -> set[int]:
 
 _QUOTES = "\"“”‘’'`"
 # Between authors and year and the quoted title of their work right after them: a possessive's
-# work word (`Garland's 1985 paper,`), a comma or colon, one line break, the opening quote.
+# work word (`Garland's 1985 paper,`), a comma or colon, one line break (in a shader's source
+# held in a string, `\n\` and the next line's `//`), the opening quote.
 _YEAR_THEN_TITLE = re.compile(
     r"(?:['’]s)?[ \t]*(?i:(?:paper|article|report|thesis|dissertation|book|study)\b)?[ \t]*"
-    r"[,:]?[ \t]*\n?[ \t]*[\"“‘'`*]*"
+    r"[,:]?[ \t]*(?:(?:\\n)?\\?[ \t]*\n[ \t]*(?://+|#+|\*)?[ \t]*)?\\?[\"“‘'`*]*"
 )
 # Between a quoted title and the label or authors and year after it: the closing quote, perhaps
 # the method's short name in brackets (`"Title" (ASMS) [Torvik2011]_`).

@@ -62,6 +62,10 @@ ONE_WORK = [
     # the possessive's paper, then its quoted title and link on the next lines
     'The fog density follows Garland\'s 1985 paper,\n"Visual Simulation of Layered Fog."\n'
     "https://www.cs.example.edu/~garland/papers/p297-garland.pdf\n",
+    # ... in a shader's source held in a JavaScript string
+    "// The fog density follows Garland's 1985 paper,\\n\\\n"
+    '// \\"Visual Simulation of Layered Fog.\\"\\n\\\n'
+    "// https://www.cs.example.edu/~garland/papers/p297-garland.pdf\\n\\\n",
 ]
 
 TWO_WORKS = [
