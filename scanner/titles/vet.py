@@ -463,6 +463,7 @@ def _verb_first(text: str, hit: Hit, stop: int) -> bool:
 # A quotation, not a title: it ends with an ellipsis or opens with a bullet, it follows
 # `states:`/`says:` or a colon, it speaks ("should", "we", "you", "doesn't").
 _QUOTATION_END = re.compile(r"(?:\.\.\.|…)\s*[\"”']?\s*$")
+_QUOTATION_START = re.compile(r"[\"“'`«][ \t]*(?:\.\.\.|…)[ \t]*$")
 _SPEAKS_BEFORE = re.compile(
     r"(?i)\b(?:states|stated|says|said|writes|wrote|notes|noted|puts\s+it|quote)\s*:?"
     r"\s*[\"“]\s*[•\-*]?\s*$"
@@ -488,12 +489,16 @@ def _quoted_at(text: str, hit: Hit) -> tuple[int, int] | None:
     first = title.split()[0]
     at = text.find(first, hit.start, hit.end)
     while at >= 0:
-        before = text[max(0, at - 3) : at].rstrip(" •*-\t")
         # (an empty `before`, the title opening an indented line, is no quote)
-        if before and before[-1] in _QUOTE_OPEN:
+        if _OPENS_QUOTE.search(text, max(0, at - 8), at) is not None:
             return at, at + len(title)
         at = text.find(first, at + 1, hit.end)
     return None
+
+
+# What stands right before a quoted title: the quote, perhaps a bullet or an ellipsis (a passage
+# quoted from its middle, `"... the sign of the remainder"`) after it.
+_OPENS_QUOTE = re.compile(r"[\"“'`«](?:[ \t]*(?:\.\.\.|…))?[ \t•*-]{0,3}$")
 
 
 # A quoted eponymous name, not a title: `the "Kleibergen-Paap rk Wald F statistic"`, `"Lloyd's
@@ -566,6 +571,8 @@ def _quotation(text: str, hit: Hit, stop: int) -> bool:
     close = _close_quote(text, start)
     inside = text[start:close] if close > 0 else text[start : start + 400]
     if _QUOTATION_END.search(inside) or "•" in text[max(0, start - 3) : start]:
+        return True
+    if _QUOTATION_START.search(text, max(0, start - 8), start):
         return True
     # the opening quote, before any bullet and spaces: `"• The ...`
     open_at = max(0, start - 3) + len(text[max(0, start - 3) : start].rstrip(" •*-\t")) - 1

@@ -196,6 +196,20 @@ def test_a_sentence_opening_an_indented_line_after_a_mention_is_not_its_title() 
     assert _found(text) == [("author-year", "Okafor"), ("author-year", "Marsh")]
 
 
+def test_a_passage_quoted_from_its_middle_is_not_a_title() -> None:
+    # The leading ellipsis says the quote is cut from a text, not a work's name.
+    text = (
+        " The 2003 rules [expr.mul]\n"
+        ' "... The sign of the remainder is left to the compiler."\n'
+        " Nothing stronger held until 2011 in the standard.\n"
+    )
+    assert _found(text) == []
+
+
+def test_a_sentence_adverb_before_a_date_is_not_an_author() -> None:
+    assert _found("    // Currently (May 2017) this branch is never taken; see below.\n") == []
+
+
 # The true neighbours: the same shapes, citing.
 CITATIONS = [
     # a paper about a database, or a data set's paper with more to say after a colon
