@@ -425,12 +425,14 @@ def _all_acronyms(authors: tuple[str, ...]) -> bool:
     )
 
 
-# A count, not a year: "Allocate 1608 bytes", "Smith 2000 samples".
+# A count, not a year: "Allocate 1608 bytes", "Smith 2000 samples", "Pass 1932 tests".
 _COUNT_AFTER = re.compile(
     r"[ \t]+(?:bytes|bits|words|points|samples|elements|items|entries|rows|columns|cols|"
     r"iterations|iters|steps|times|seconds|secs|ms|us|ns|px|pixels|nodes|edges|vertices|cells|"
     r"characters|chars|lines|digits|coefficients|values|records|tokens|threads|calls|runs|"
-    r"trials|epochs|cycles|frames|objects|bins|buckets|slots|[kKMG]i?B)\b"
+    r"trials|epochs|cycles|frames|objects|bins|buckets|slots|tests|cases|files|images|pages|"
+    r"examples|instances|observations|documents|sentences|sequences|queries|requests|users|"
+    r"[kKMG]i?B)\b"
 )
 
 

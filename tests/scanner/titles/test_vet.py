@@ -67,6 +67,7 @@ NOT_CITATIONS = [
     # a count; a trade's initials
     "      Our R&D 2010 budget and the Q&A 2019 session\n",
     "    scratch: Allocate 1608 bytes for the table\n",
+    "  2016.04.18\n      Pass 1932 tests.\n      Writers accept open binary streams.\n",
     # a sentence about code
     '             """Returns an owned reference to the dtype of the array.\n             """\n',
     # quoted phrases in prose
