@@ -20,9 +20,9 @@ _LINE_BREAKS = 2  # the venue and title may run over lines, a sentence rarely ov
 
 # What the text after the mention may open with: a capital (a venue or title), a digit (a
 # volume), a quote (a title), or a locator or pointer into the work (`eq. 4`, `Section 3`,
-# `see`), once past punctuation and brackets.
+# `see`), once past the mention's closing bracket, punctuation and brackets.
 _OPENING = re.compile(
-    r"[\s.,:;(\[–—-]*(?:$|[A-Z0-9\"“‘'`]|(?i:see|eqn?s?|equation|sec(?:tion)?|p|pp|page|"
+    r"[)\]]?[\s.,:;(\[–—-]*(?:$|[A-Z0-9\"“‘'`]|(?i:see|eqn?s?|equation|sec(?:tion)?|p|pp|page|"
     r"table|fig(?:ure)?|appendix|ch(?:apter)?|theorem|lemma|algorithm)\b)"
 )
 # Words that tie the link to another work than the mention's.
@@ -33,8 +33,13 @@ _OTHER_WORK = re.compile(
 )
 # A new sentence of prose: `... (2015). We use ...`.
 _PROSE = re.compile(r"[.!?][\"”')\]]?\s+(?!(?i:see|available|online)\b)[A-Za-z][a-z]+\s+[a-z]{2,}")
-# What may close the link's sentence: closing marks, then the line's or the sentence's end.
-_CLOSES = re.compile(r"[>}\])`_'\"]*[ \t]*(?:[.,;:]?[ \t]*(?:\n|$)|[.,;]?[ \t]*[)\]])")
+# What may close the link's sentence: closing marks, then the line's or the sentence's end,
+# perhaps after what the link gives (`see <url> for details.`).
+_CLOSES = re.compile(
+    r"[>}\])`_'\"]*(?:[ \t]+for[ \t]+(?:(?:more|further|full|the|a|an)[ \t]+)?"
+    r"(?:details?|information|discussion|explanation|derivation|proof|background|overview)\b)?"
+    r"[ \t]*(?:[.,;:]?[ \t]*(?:\n|$)|[.,;]?[ \t]*[)\]])"
+)
 
 
 def leads_to_link(text: str, mention: Hit, link: Hit) -> bool:

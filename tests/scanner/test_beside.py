@@ -56,6 +56,8 @@ ONE_WORK = [
     "Exact predicates, after Brandt (1998):\nhttps://www.cs.example.edu/~brandt/papers/orient.pdf\n",
     # the identifier opening the brackets after the mention, with a locator
     "Refines the peak as in Rivera & Okafor 2016 (ArXiv:1610.05873, Section 3.2).\n",
+    # the link after the mention, then what it gives
+    "Normalises each layer (Ba et al., 2016), see https://arxiv.org/abs/1607.06450 for details.\n",
     # prose about the work, then its link alone in brackets closing the sentence
     "See Appendix A of Lindqvist & Marsh, 1995 for a full discussion of\n"
     "normalization and amplitudes\n(http://adsabs.harvard.edu/abs/1995A%26A...293...87K).\n",
