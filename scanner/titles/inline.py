@@ -300,11 +300,12 @@ def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, Entry
 
 
 # The words of a key that names a body, not a person: its works are standards, manuals and
-# reports (`InternationalOrganizationforStandardization2012`, `TheAcademyof...Sciences2014q`).
+# reports (`InternationalOrganizationforStandardization2012`, `TheAcademyof...Sciences2014q`,
+# `ASTMInternational2015`, `AdobeSystems2013`), or an encyclopedia's pages (`Wikipedia2004b`).
 _BODY_WORDS = (
     "organization organisation union commission committee council consortium association "
     "institute institution society academy agency corporation foundation bureau "
-    "standardization standardisation"
+    "standardization standardisation international systems wikipedia wiktionary mathworld"
 )
 _BODIES = frozenset(_BODY_WORDS.split())
 # sphinxcontrib-bibtex's roles, whose keys are often the first author and the year:

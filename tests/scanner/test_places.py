@@ -91,6 +91,15 @@ def test_sphinx_bibtex_keys_are_author_year_mentions_once_per_work_in_a_place() 
     assert [len(h.also) for h in hits] == [1, 1, 0, 0]
 
 
+def test_a_sphinx_key_naming_a_body_or_an_encyclopedia_is_no_mention() -> None:
+    text = (
+        "References\n----------\n:cite:`Okafor2019a`, :cite:`ASTMInternational2015`,\n"
+        ":cite:`AdobeSystems2013b`, :cite:`Wikipedia2004c`\n"
+    )
+    hits = find_hits(text)
+    assert [h.reference.authors for h in hits if h.reference] == [("Okafor",)]
+
+
 def test_a_sphinx_role_without_a_year_in_its_key_is_no_mention() -> None:
     assert find_hits("As shown in :footcite:`koles_csp` and :cite:`smith`, 2 works.\n") == ()
 
