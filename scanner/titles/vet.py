@@ -443,6 +443,20 @@ def _count(text: str, hit: Hit, stop: int) -> bool:
     return _COUNT_AFTER.match(text, hit.end) is not None
 
 
+# A data set named after the paper that made it, not that paper: "the Yeo 2011 atlas",
+# "loads Miyawaki et al. 2008 dataset", "the Schaefer 2018 parcellation".
+_DATA_AFTER = re.compile(
+    r"[)\]]?[ \t]+(?i:atlas(?:es)?|data[ \t]?sets?|corpus|corpora|parcellations?)\b"
+)
+
+
+def _dataset_name(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    if fields.title or fields.year is None:
+        return False
+    return _DATA_AFTER.match(text, hit.end) is not None
+
+
 # --- A title that is not one: a quotation, a phrase, prose ------------------------------
 
 # A sentence about code: it opens with a verb in the third person ("Returns an owned
@@ -794,6 +808,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("date", _date),
     Veto("acronym", _acronym),
     Veto("count", _count),
+    Veto("dataset-name", _dataset_name),
     Veto("verb-first", _verb_first, title_only=True),
     Veto("quotation", _quotation, title_only=True),
     Veto("quoted-list-item", _quoted_list_item, title_only=True),

@@ -68,6 +68,9 @@ NOT_CITATIONS = [
     "      Our R&D 2010 budget and the Q&A 2019 session\n",
     "    scratch: Allocate 1608 bytes for the table\n",
     "  2016.04.18\n      Pass 1932 tests.\n      Writers accept open binary streams.\n",
+    # a data set named after the paper that made it
+    '    """Download and load the Okafor et al. (2014) atlas.\n',
+    "    Fetch the Lindqvist and Marsh 2009 dataset (12MB).\n",
     # a sentence about code
     '             """Returns an owned reference to the dtype of the array.\n             """\n',
     # quoted phrases in prose
