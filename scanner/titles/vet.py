@@ -136,6 +136,9 @@ def _encyclopedia(text: str, hit: Hit, stop: int) -> bool:
 _DATASET_TITLE = re.compile(
     r"(?:[\w'’.&()-]+[ \t]+){0,4}(?i:data[ \t]?sets?|database|data[ \t]+(?:repository|library|"
     r"archive|bank)|machine[ \t]+learning[ \t]+repository)"
+    # ... an archive of one task's data sets: `The UEA & UCR Time Series Classification Repository`
+    r"|(?:[\w'’.&()-]+[ \t]+){0,6}(?i:classification|regression|benchmark)[ \t]+"
+    r"(?i:repository|archive)"
 )
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 # A label that says the entry is a data set's (`Data from: Authors (2019). Name.`), or APA's
@@ -178,10 +181,18 @@ _PAGE_LINK_NEXT = re.compile(
 )
 
 
+# A link's text that names a page (`STEREO Mission Page <https://...>`__, `Publications Page:`).
+_PAGE_TITLE = re.compile(
+    r"(?:[^\s<]+[ \t]+){0,5}(?i:page|web[ \t]?site|home[ \t]?page|portal)[ \t]*:?[ \t]*(?:<\S*)?"
+)
+
+
 def _web_page(text: str, hit: Hit, stop: int) -> bool:
     fields = _fields(hit)
     if fields.venue:
         return False
+    if _PAGE_TITLE.fullmatch((fields.title or "").strip()) is not None:
+        return True
     line_start = text.rfind("\n", 0, hit.start) + 1
     rest = _entry_rest(text, hit, stop)
     if _WEB_PAGE.search(text[line_start : hit.end] + rest) is not None:

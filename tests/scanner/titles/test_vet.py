@@ -34,6 +34,17 @@ NOT_CITATIONS = [
     "    .. [1] `Cubic Tide Interpolation\n"
     "            <https://en.wikiversity.org/wiki/Cubic_Tide_Interpolation>`_\n"
     "            on Wikiversity.\n",
+    # a link's text that names a page; an archive of data sets
+    "STORM-WAVE EUVI Image Map\n\n"
+    "    WAVE is an extreme ultraviolet (EUV) imager. Part of the STORM-WAVE\n"
+    "    suite it observes the Sun from 1 to 2 solar radii. It is capable of\n"
+    "    observing at 304 (He II) and 171 (Fe IX) Angstroms.\n\n"
+    "    References\n    ----------\n"
+    "    * `STORM Mission Page <https://storm.example.gov/>`__\n"
+    "    * `STORM WAVE <https://wave.example.mil/>`__\n"
+    "    * `Instrument Page <http://wave.example.com/EUVI/>`__\n    ",
+    '.. [1] B. Okafor et al., "The Lind & Moss Tide Series Classification Repository",\n'
+    "   www.tideseries.example.com.\n",
     # a manual, a software version, lecture notes, a talk
     '   Examples in "Protein Analysis Software Training Manual XYZ version 7"\n'
     "   by Some Institute IT Services, would often start as follows:\n",
