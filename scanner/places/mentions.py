@@ -53,5 +53,15 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
             }
         if not targets and len(undated) <= MAX_NAMESAKES:
             targets = {groups.find(i) for i, family in undated if same_family(wanted, family)}
+        if not targets:
+            # "BERT (Devlin et al., 2019)" above the preprint's entry of 2018: a year apart,
+            # the preprint's and the venue's, when the author's only entry is that one.
+            year = hit.reference.year
+            targets = {
+                groups.find(i)
+                for near in (year - 1, year + 1)
+                for i, family in by_year.get(near, ())
+                if same_family(wanted, family)
+            }
         if len(targets) == 1:
             groups.join(targets.pop(), index)

@@ -33,12 +33,13 @@ _OTHER_WORK = re.compile(
 )
 # A new sentence of prose: `... (2015). We use ...`.
 _PROSE = re.compile(r"[.!?][\"”')\]]?\s+(?!(?i:see|available|online)\b)[A-Za-z][a-z]+\s+[a-z]{2,}")
-# What may close the link's sentence: closing marks, then the line's or the sentence's end,
-# perhaps after what the link gives (`see <url> for details.`).
+# What may close the link's sentence: closing marks, then the line's or the sentence's end
+# (another sentence may follow on the line), perhaps after what the link gives (`see <url> for
+# details.`).
 _CLOSES = re.compile(
     r"[>}\])`_'\"]*(?:[ \t]+for[ \t]+(?:(?:more|further|full|the|a|an)[ \t]+)?"
     r"(?:details?|information|discussion|explanation|derivation|proof|background|overview)\b)?"
-    r"[ \t]*(?:[.,;:]?[ \t]*(?:\n|$)|[.,;]?[ \t]*[)\]])"
+    r"[ \t]*(?:[.,;:]?[ \t]*(?:\n|$)|[.,;]?[ \t]*[)\]]|\.[ \t]+(?=[A-Z]))"
 )
 
 

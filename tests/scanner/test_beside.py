@@ -58,6 +58,9 @@ ONE_WORK = [
     "Refines the peak as in Rivera & Okafor 2016 (ArXiv:1610.05873, Section 3.2).\n",
     # the link after the mention, then what it gives
     "Normalises each layer (Ba et al., 2016), see https://arxiv.org/abs/1607.06450 for details.\n",
+    # ... and another sentence after it on the line
+    "Implements Adam (Kingma and Ba 2014), see https://arxiv.org/abs/1412.6980. The AMSGrad\n"
+    "variant is off by default.\n",
     # prose about the work, then its link alone in brackets closing the sentence
     "See Appendix A of Lindqvist & Marsh, 1995 for a full discussion of\n"
     "normalization and amplitudes\n(http://adsabs.harvard.edu/abs/1995A%26A...293...87K).\n",

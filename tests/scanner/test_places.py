@@ -100,6 +100,31 @@ def test_a_sphinx_key_naming_a_body_or_an_encyclopedia_is_no_mention() -> None:
     assert [h.reference.authors for h in hits if h.reference] == [("Okafor",)]
 
 
+def test_a_mention_a_year_from_its_preprints_entry_points_at_it() -> None:
+    text = (
+        "Encoder following TIDE (Okafor et al., 2019).\n\n"
+        "References:\n"
+        "    Okafor, B., Marsh, L., Lind, K. TIDE: Pre-training of Deep Wave\n"
+        "    Encoders for Coastal Prediction. arXiv:1810.04805, 2018.\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.ARXIV and len(hit.also) == 1
+
+
+def test_a_mention_between_two_works_of_its_author_a_year_apart_stays_apart() -> None:
+    text = (
+        "Encoder following Okafor (2019).\n\n"
+        "References:\n"
+        "    .. [1] Okafor, B. Deep wave encoders. arXiv:1810.04805, 2018.\n"
+        "    .. [2] Okafor, B. Deeper wave encoders. arXiv:2001.04805, 2020.\n"
+    )
+    assert [h.kind for h in find_hits(text)] == [
+        RefKind.AUTHOR_YEAR,
+        RefKind.ARXIV,
+        RefKind.ARXIV,
+    ]
+
+
 def test_a_sphinx_role_without_a_year_in_its_key_is_no_mention() -> None:
     assert find_hits("As shown in :footcite:`koles_csp` and :cite:`smith`, 2 works.\n") == ()
 
