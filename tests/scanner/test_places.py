@@ -125,6 +125,20 @@ def test_a_mention_between_two_works_of_its_author_a_year_apart_stays_apart() ->
     ]
 
 
+def test_an_entry_a_year_from_another_entry_of_its_author_stays_apart() -> None:
+    # The later entry's authors and year open the entry: no in-text mention of the first.
+    text = (
+        "Implementation of WAVEfastv2, as described in:\n"
+        "    Okafor, B. H. et al. (2025). The WAVEfast coastal beat detection algorithm: design,\n"
+        "    benchmarking, and open-source distribution. Coastal Measurement, 46, 035002,\n"
+        "    doi:10.1088/1361-6579/adb89e\n\n"
+        "    Also, when win_durn=8, this is an implementation of WAVEfastv1, as described in:\n"
+        "    Okafor, B. H. et al. (2024). WAVEfast: An Efficient Coastal Beat Detection\n"
+        "    Algorithm. Proc CinC.\n"
+    )
+    assert [h.kind for h in find_hits(text)] == [RefKind.DOI, RefKind.TITLE]
+
+
 def test_a_sphinx_role_without_a_year_in_its_key_is_no_mention() -> None:
     assert find_hits("As shown in :footcite:`koles_csp` and :cite:`smith`, 2 works.\n") == ()
 
