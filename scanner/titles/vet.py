@@ -681,6 +681,15 @@ _PART_AFTER = re.compile(
 )
 
 
+# ... or that a word before it calls a part: `the example in "Using the parsed JSON"`, `the
+# Notes on "Custom minimizers"`, `the section "Modifying stores"`.
+_PART_BEFORE = re.compile(
+    r"(?i)\b(?:(?:the\s+)?(?:examples?|sections?|chapters?|notes?|headings?|paragraphs?|"
+    r"subsections?|tutorials?)(?:\s+(?:in|on|of|called|titled|entitled))?|see\s+(?:the\s+)?"
+    r"(?:section|chapter|heading))\s*[:,]?\s*[\"“'`]+\s*$"
+)
+
+
 def _part_of(text: str, hit: Hit, stop: int) -> bool:
     if not _bare(hit):
         return False
@@ -690,8 +699,24 @@ def _part_of(text: str, hit: Hit, stop: int) -> bool:
     where = _quoted_at(text, hit)
     if where is None:
         return False
+    if _PART_BEFORE.search(text, max(0, where[0] - 40), where[0]) is not None:
+        return True
     close = _close_quote(text, where[1] - 1)
     return close >= 0 and _PART_AFTER.match(text, close) is not None
+
+
+# A string passed to a call in code quoted in a comment: `LoggingUtil.exception("Out of memory
+# in algorithm", e)`, `warn("Data Set Too Small")`.
+_CALL_BEFORE = re.compile(r"[\w\])}>]\(\s*[\"'`]\s*$")
+
+
+def _call_argument(text: str, hit: Hit, stop: int) -> bool:
+    if not _bare(hit):
+        return False
+    where = _quoted_at(text, hit)
+    return (
+        where is not None and _CALL_BEFORE.search(text, max(0, where[0] - 6), where[0]) is not None
+    )
 
 
 # A title read from prose next to a real author-year: it holds `et al` or `(Yang 1994`
@@ -795,6 +820,9 @@ def _names_author(text: str, hit: Hit, stop: int) -> bool:
 _VENUE_TITLE = re.compile(
     r"(?:The\s+)?(?:International\s+)?(?:Journal|Transactions|Proceedings|Annals|Bulletin|"
     r"Communications)\s+(?:of|on)\b.*"
+    # a meeting's name: "Proc. ACM/SIGACT-SIAM Symposium on Discrete Algorithms"
+    r"|(?:Proc\.?\s+|Proceedings\s+of\s+)?(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?"
+    r"(?:[A-Z][\w/&-]*\s+){0,5}(?:Symposium|Conference|Workshop|Congress)\s+on\s+[A-Z].*"
     r"|(?:[A-Z]\.?|[A-Z][a-z]{1,5}\.)(?:\s+[A-Z][a-z]{0,5}\.?){1,5}"
 )
 
@@ -827,6 +855,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("eponym-name", _eponym_name, title_only=True),
     Veto("named-thing", _named_thing, title_only=True),
     Veto("part-of", _part_of, title_only=True),
+    Veto("call-argument", _call_argument, title_only=True),
     Veto("venue-as-title", _venue_title, title_only=True),
     Veto("lower-case-phrase", _lower_phrase, title_only=True),
     Veto("year-inside-title", _year_inside, title_only=True),

@@ -34,6 +34,21 @@ NOT_CITATIONS = [
     "    .. [1] `Cubic Tide Interpolation\n"
     "            <https://en.wikiversity.org/wiki/Cubic_Tide_Interpolation>`_\n"
     "            on Wikiversity.\n",
+    # a part of documentation named by a word before it
+    'This is how the example in "Using the parsed JSON" could be written with error codes:\n',
+    "        user-provided callable object that meets the requirements listed\n"
+    '        therein under the Notes on "Custom minimizers" - or in more detail in\n'
+    "        :doc:`scipy:tutorial/optimize` - although their use is currently\n"
+    "        untested.\n",
+    # a string passed to a call in code quoted in a Javadoc comment
+    "   <li>\n"
+    "   For infrequent logging, the following static convenience function is\n"
+    "   appropriate:\n"
+    "   <code>{@link tide.logging.LogUtil#exception LogUtil.exception}"
+    '("Out of memory in sorter.", exception);</code>\n'
+    "   <br>\n"
+    "   This function is expensive (it acquires a stack trace to obtain class and\n"
+    "   method references) and thus should only be used for 'rare' logging events.\n",
     # a link's text that names a page; an archive of data sets
     "STORM-WAVE EUVI Image Map\n\n"
     "    WAVE is an extreme ultraviolet (EUV) imager. Part of the STORM-WAVE\n"
@@ -219,6 +234,17 @@ def test_a_passage_quoted_from_its_middle_is_not_a_title() -> None:
         " Nothing stronger held until 2011 in the standard.\n"
     )
     assert _found(text) == []
+
+
+def test_a_meetings_name_on_the_line_after_the_title_is_not_a_second_title() -> None:
+    text = (
+        "   Reference:\n   <p>\n   B. N. Okafor<br>\n"
+        "   Data Structures for Nearest Neighbor Search in General Metric\n   Spaces<br>\n"
+        "   Proc. ACM/SIGACT-SIAM Symposium on Discrete Algorithms\n  \n   @author Jane Doe\n"
+    )
+    assert _found(text) == [
+        ("title", "Data Structures for Nearest Neighbor Search in General Metric Spaces")
+    ]
 
 
 def test_a_sentence_adverb_before_a_date_is_not_an_author() -> None:
