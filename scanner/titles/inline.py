@@ -270,7 +270,12 @@ _OWNERSHIP = re.compile(
 )
 
 
-_TRAILING_ID = re.compile(r"\)?[ \t]*[:,;]?[ \t]*<?(?:https?://|doi:\s*|arXiv:\s*)[^\s\])>]+>?")
+# An identifier right after an author-year, perhaps opening the brackets after it ("Vakili &
+# Hogg 2016 (ArXiv:1610.05873, Section 3.2)"): the mention's span takes it in.
+_TRAILING_ID = re.compile(
+    r"\)?[ \t]*(?:[:,;]|\((?=[ \t]*(?i:https?://|doi:|arxiv:)))?[ \t]*<?"
+    r"(?:https?://|(?i:doi):\s*|(?i:arxiv):\s*)[^\s\])>]+>?"
+)
 _MORE_IDS = re.compile(r"[ \t]*[,;]?\s*(?:and\s+)?<?(?:https?://|doi:|arXiv:)")
 _YEAR_RE = re.compile(_YEAR + r"(?!\d)")
 _CAPITALIZED = re.compile(r"[A-Z][A-Za-z]")  # every author list holds one capitalized word
@@ -303,11 +308,12 @@ def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, Entry
 
 
 # The words of a key that names a body, not a person: its works are standards, manuals and
-# reports (`InternationalOrganizationforStandardization2012`, `TheAcademyof...Sciences2014q`).
+# reports (`InternationalOrganizationforStandardization2012`, `TheAcademyof...Sciences2014q`,
+# `ASTMInternational2015`, `AdobeSystems2013`), or an encyclopedia's pages (`Wikipedia2004b`).
 _BODY_WORDS = (
     "organization organisation union commission committee council consortium association "
     "institute institution society academy agency corporation foundation bureau "
-    "standardization standardisation"
+    "standardization standardisation international systems wikipedia wiktionary mathworld"
 )
 _BODIES = frozenset(_BODY_WORDS.split())
 # sphinxcontrib-bibtex's roles, whose keys are often the first author and the year:
