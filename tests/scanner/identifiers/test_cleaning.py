@@ -47,3 +47,15 @@ def test_iter_urls_starts_a_url_only_at_a_word_boundary() -> None:
         "Www.e.org",
         "ftp://f.org",
     ]
+
+
+def test_iter_urls_where_lowercasing_changes_the_length() -> None:
+    # `İ` lowercases to two characters: the URLs are still found at their own offsets.
+    text = "İstanbul notes: HTTP://a.org/x and [https://b.org/y](https://b.org/y)"
+    found = iter_urls(text)
+    assert [(text[s:e], url) for s, e, url in found] == [
+        ("HTTP://a.org/x", "HTTP://a.org/x"),
+        ("https://b.org/y", "https://b.org/y"),
+        ("https://b.org/y", "https://b.org/y"),
+    ]
+    assert iter_urls("I" + text[1:]) == found  # the same spans as the ASCII text's

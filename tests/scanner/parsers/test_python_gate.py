@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from scanner.extract import find_mentions
+from scanner.options import TitleScope
 from scanner.parsers.python import PythonParser
 from scanner.prefilter import cue_offsets
 from scanner.types import SourceFile
@@ -62,3 +63,22 @@ def test_blocks_without_cue_are_counted_not_returned() -> None:
     assert any("1712" in text for text in texts)  # the title detector's year, no cue
     assert not any("Größe" in text or "repère" in text for text in texts)
     assert parsed.quiet >= 2
+
+
+@pytest.mark.parametrize(
+    ("cue", "kept"),
+    [
+        (0, [1]),  # the first comment's first byte
+        (6, [1]),  # the second byte of its last `é`: still the first comment's
+        (7, []),  # the newline after it
+        (len("# été\nx = 1\n".encode()), [3]),  # the second comment's first byte
+    ],
+)
+def test_a_cue_keeps_the_block_holding_its_byte(cue: int, kept: list[int]) -> None:
+    # Cue offsets count UTF-8 bytes and blocks characters: a cue on any byte of a block, even
+    # inside a wide character, keeps that block and no other.
+    text = "# été\nx = 1\n# plain\n"
+    source = SourceFile("m.py", Path("m.py"), "python", text, "m", True, (cue,), TitleScope.NONE)
+    parsed = PythonParser(attribute_all=True).parse(source)
+    assert [block.line for block in parsed.blocks] == kept
+    assert parsed.quiet == 2 - len(kept)
