@@ -139,11 +139,15 @@ _LINE_BREAK_TAG = re.compile(r"(?i)<br[ \t]*/?>$")
 
 def _follows_paragraph_markup(text: str, line_start: int) -> bool:
     """Whether the line above holds paragraph markup only (Doxygen's `</para><para>`,
-    Javadoc's `<p>`): a blank line of the rendered text."""
+    Javadoc's `<p>`): a blank line of the rendered text; or is a Doxygen paragraph heading
+    (`@par External documentation`), which the rendered text sets apart."""
     if line_start < 2:
         return False
     above = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+    if "par" in above and _PARAGRAPH_HEADING.fullmatch(above) is not None:
+        return True
     return "<" in above and _PARAGRAPH_TAGS.fullmatch(above) is not None
 
 
 _PARAGRAPH_TAGS = re.compile(r"(?i)[ \t]*(?:</?(?:para|p|br)[ \t]*/?>[ \t]*)+")
+_PARAGRAPH_HEADING = re.compile(r"[ \t]*[@\\]par\b[^\n]{0,80}")

@@ -294,3 +294,16 @@ def test_an_italic_venue_read_as_a_title_after_an_entry_is_that_entrys() -> None
     groups = Groups(2)
     join_entry_tails(text, [untitled, venue], groups)
     assert groups.find(0) != groups.find(1)
+
+
+def test_a_doxygen_paragraph_heading_starts_the_paragraph_below_it() -> None:
+    from scanner.places.layout import starts_paragraph
+
+    for heading, starts in (
+        ("@par External documentation", True),
+        ("\\par References", True),
+        ("Compares the par value of two bonds,", False),
+    ):
+        text = f"   {heading}\n   E. Marsh, F. Osei,\n   Thinner roadmaps for replanning,\n"
+        line = text.index("   E. Marsh")
+        assert starts_paragraph(text, line, line + 3) is starts, heading
