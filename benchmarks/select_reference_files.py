@@ -106,6 +106,15 @@ SOURCES = {
     "jsat": ("JSAT/src", (".java",)),
     "kurbo": ("kurbo/src", (".rs",)),
     "canvas": (".", (".go",)),
+    # The twelfth development set (references-dev12.jsonl): Python, Rust, TypeScript, JavaScript.
+    "econml": ("econml", (".py",)),
+    "dowhy": ("dowhy", (".py",)),
+    "GPy": ("GPy", (".py",)),
+    "openTSNE": ("openTSNE", (".py",)),
+    "rustfft": ("src", (".rs",)),
+    "changepoint": (".", (".rs",)),
+    "ml-spectra-processing": ("package/src", (".ts",)),
+    "ml-pls": ("package/src", (".js",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -122,6 +131,9 @@ LATER = {"gonum", "smile", "petgraph", "ceres-solver", "graphology", "linfa"}
 LINKED = {"gensim", "mne", "dipy", "pgmpy", "scikit-bio", "igraph", "ml-distance"}
 # The tenth set is drawn the same ways (`--papers`).
 LINKED |= {"nolds", "antropy", "thing-color", "jsat", "kurbo", "canvas"}
+# The twelfth set is drawn the same ways (`--papers`).
+LINKED |= {"econml", "dowhy", "GPy", "openTSNE", "rustfft", "changepoint"}
+LINKED |= {"ml-spectra-processing", "ml-pls"}
 LINK_CUE = re.compile(r"https?://|\bdoi\b|arxiv", re.IGNORECASE)
 BUNDLED = re.compile(r"(^|/)(vendor|externals)(/|$)")
 # Its second batch (`--papers`) draws in turn a file with a crude cue of a paper link or identifier,
