@@ -33,6 +33,17 @@ _OTHER_WORK = re.compile(
 )
 # A new sentence of prose: `... (2015). We use ...`.
 _PROSE = re.compile(r"[.!?][\"”')\]]?\s+(?!(?i:see|available|online)\b)[A-Za-z][a-z]+\s+[a-z]{2,}")
+# The work's title alone on the line between the mention and its link (`see Okafor (2013).\n
+# Direct and indirect paths: definition and limits.\nhttps://...`): a sentence-cased title reads
+# like a new sentence of prose, but prose says who does what, and the link opens the next line.
+_TITLE_LINE = re.compile(
+    r"[ \t]*[.,:]?[ \t]*\n[ \t#*/>!]*(?P<title>[A-Z\"“][^\n]{10,200}?)[ \t]*\n[ \t#*/>!]*"
+    r"[(\[<]?(?:(?i:available|online|at|url|doi|pdf|link|from|see)\b[ \t]*[:.]*[ \t]*)?"
+)
+_PROSE_WORDS = re.compile(
+    r"(?i:\b(?:we|i|our|us|you|it|its|this|these|those|they|there|here|is|are|was|were|be|been|"
+    r"can|could|will|would|should|must|may|has|have|had|do|does|did|uses?|used|using|note)\b)"
+)
 # What may close the link's sentence: closing marks, then the line's or the sentence's end.
 _CLOSES = re.compile(r"[>}\])`_'\"]*[ \t]*(?:[.,;:]?[ \t]*(?:\n|$)|[.,;]?[ \t]*[)\]])")
 
@@ -51,6 +62,12 @@ def leads_to_link(text: str, mention: Hit, link: Hit) -> bool:
         and ENTRY_BREAK.search(gap) is None
         and _OPENING.match(gap) is not None
         and _OTHER_WORK.search(gap) is None
-        and _PROSE.search(gap) is None
+        and (_PROSE.search(gap) is None or _title_line(gap))
         and _CLOSES.match(text, link.end) is not None
     )
+
+
+def _title_line(gap: str) -> bool:
+    """Whether `gap` is a line break, one line of a title, and the line break before the link."""
+    found = _TITLE_LINE.fullmatch(gap)
+    return found is not None and _PROSE_WORDS.search(found["title"]) is None

@@ -52,6 +52,10 @@ ONE_WORK = [
     # authors and year in brackets labelling the entry: its title, then its link
     "  [Rosa Vale, 2011] Standard Swarms, From 2006 to 2011 \\n\n"
     "    http://vale.example.free.fr/pso/swarms.pdf\n",
+    # `Author (Year).` opening the entry, its sentence-cased title alone on the next line, then
+    # its link
+    "For a definition, see Okafor (2013).\nDirect and indirect paths: definition and limits.\n"
+    "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC4455506/\n",
     # `Author (Year):` above its link
     "Exact predicates, after Brandt (1998):\nhttps://www.cs.example.edu/~brandt/papers/orient.pdf\n",
 ]
@@ -63,6 +67,9 @@ TWO_WORKS = [
     "See doi:10.1145/3360572 and https://arxiv.org/abs/1706.03762\n",
     ".. [1] Smith (2001) gave the bound.\n   See also doi:10.5555/lee.2004.17 for a tighter one.\n",
     "See doi:10.1145/3360572, https://arxiv.org/abs/1706.03762\n",
+    # a sentence of prose between the author-year and the link
+    "As in Okafor (2013).\nWe use the same bound here.\ndoi:10.5555/lee.2004.17\n",
+    "As in Okafor (2013).\nThe bound is tight for sparse graphs.\ndoi:10.5555/lee.2004.17\n",
     "See arXiv:1903.03237 and the [IEEE](https://ieeexplore.ieee.org/document/8902557) paper.\n",
 ]
 
