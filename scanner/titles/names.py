@@ -327,12 +327,24 @@ def split_authors(text: str) -> tuple[str, ...]:
     text = ETAL.sub("", text)
     if _ONE_INVERTED.fullmatch(text.strip(" ,.")):
         return (" ".join(text.strip(" ,.").split()),)  # "Welch, Bernard Lewis": one person
-    names = []
+    names: list[str] = []
+    opened = 0  # where the last name kept starts in `text`
     for match in NAME.finditer(text):
         name = _ACRONYM_AFTER.sub("", " ".join(match.group().split()))
-        if name.lower() not in NOT_NAMES:
+        if names and _PARTICLES_ONLY.fullmatch(name):
+            # "Maaten, L. Van Der" and "Durme, B. Van": the surname's particles written after
+            # the initials belong to that name, not to another author.
+            names[-1] = " ".join(text[opened : match.end()].split())
+        elif name.lower() not in NOT_NAMES:
             names.append(name)
+            opened = match.start()
     return _surnames_apart(_same_style(names))
+
+
+_PARTICLES_ONLY = re.compile(
+    r"(?i:van|von|vom|der|den|de|del|della|da|di|du|dos|la|le|ten|ter)"
+    r"(?:\s+(?i:van|von|vom|der|den|de|del|della|da|di|du|dos|la|le|ten|ter))*"
+)
 
 
 _WITH_INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]{1,3}(?:\.|(?![^\W\d_]))")

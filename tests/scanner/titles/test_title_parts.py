@@ -67,6 +67,20 @@ def test_author_lists(text: str, names: tuple[str, ...] | None) -> None:
         assert found == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Maaten, L. Van Der, & Hinton, G.", ("Maaten, L. Van Der", "Hinton, G.")),
+        ("Okafor, P. J., & Driessen, K. Van.", ("Okafor, P. J.", "Driessen, K. Van")),
+        ("Durme, B. Van, & Lall, A.", ("Durme, B. Van", "Lall, A.")),
+    ],
+)
+def test_particles_after_the_initials_stay_with_their_name(
+    text: str, names: tuple[str, ...]
+) -> None:
+    assert split_authors(text) == names
+
+
 def test_a_semicolon_after_a_word_ends_the_list() -> None:
     match = AUTHOR_LIST.match("API; Garcia and Holt (2016)")
     assert match is not None and match.group() == "API"
