@@ -142,6 +142,10 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 # `[Data set]` in the entry.
 _DATASET_LABEL = re.compile(r"(?i)\b(?:data[ \t]?set|data[ \t]+(?:from|source))[ \t]*:[ \t]*$")
 _DATASET_MARK = re.compile(r"(?i)\[[ \t]*data[ \t]?set[ \t]*\]")
+# The site a data series was taken from (`Market Rate [TB3MS], retrieved from FRED, Federal
+# Reserve Bank of St. Louis; <url>, March 24, 2020.`): what follows `retrieved from` names where,
+# not a work.
+_RETRIEVED_FROM = re.compile(r"(?i)\b(?:retrieved|downloaded|accessed)[ \t]+(?:from|at|via)[ \t:]*$")
 
 
 def _dataset(text: str, hit: Hit, stop: int) -> bool:
@@ -157,6 +161,8 @@ def _dataset(text: str, hit: Hit, stop: int) -> bool:
         return True
     line_start = text.rfind("\n", 0, hit.start) + 1
     if _DATASET_LABEL.search(text, line_start, hit.start) is not None:
+        return True
+    if _RETRIEVED_FROM.search(text, line_start, hit.start) is not None:
         return True
     return _DATASET_MARK.search(text, hit.start, min(stop, hit.end + _REACH)) is not None
 
