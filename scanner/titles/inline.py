@@ -55,6 +55,11 @@ CITE_KEY = re.compile(
     # ... and the year's two digits before a word: `@cite{matsumoto98mersenne}`
     rf"|[@\\]cite\{{?\s*(?P<k2>[A-Za-z][a-z'-]+)(?:_|:)?(?P<y2>{YEAR_DIGITS}|\d\d(?=[a-z]))"
     r"[a-z]*\}?"
+    # ... and such a key in brackets without Sphinx's underscore (`as in [Dwivedi2020].`): a
+    # name in lower case after its capital (no acronym), not an index (`x[Col2020]`), a link's
+    # text (`[Lee2019](url)`) or a link definition's label (`[Lee2019]: url`)
+    rf"|(?<![\w\])])\[(?P<k3>[A-Z][a-z]{{2,}}(?:[A-Z][a-z]+)*?)(?:EtAl|Etal|etal)?"
+    rf"(?P<y3>{YEAR_DIGITS})[a-z]?\](?![_(\[:\w])"
 )
 
 
@@ -275,10 +280,16 @@ def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, Entry
         (
             m.start(),
             m.end(),
-            (m.group("k1") or m.group("k2")).capitalize(),
-            m.group("y1") or m.group("y2"),
+            (m.group("k1") or m.group("k2") or m.group("k3")).capitalize(),
+            m.group("y1") or m.group("y2") or m.group("y3"),
         )
         for m in CITE_KEY.finditer(text, start, end)
+        # a bare bracketed key opening its line labels the entry after it (`.. [Lee2019] H.
+        # Lee, ...`, `[Lee2019] H. Lee, ...`): the entry is the citation
+        if not (
+            m.group("k3")
+            and _LABEL_OPENING.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start())
+        )
     ]
     if ":" in text:
         for role in _CITE_ROLE.finditer(text, start, end):
@@ -292,6 +303,9 @@ def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, Entry
         if len(year) == 2:  # a BibTeX key's two digits
             number += 2000 if number < _CENTURY_TURN else 1900
         yield key_start, key_end, EntryFields(authors=(name,), year=number), 0.5
+
+
+_LABEL_OPENING = re.compile(r"[ \t]*(?:\.\.[ \t]+)?")
 
 
 # The words of a key that names a body, not a person: its works are standards, manuals and

@@ -7,6 +7,7 @@ import time
 import pytest
 
 from catalog.types import RefKind
+from scanner.extract import find_hits
 from scanner.titles import _has_cue, find_citations
 
 
@@ -654,3 +655,28 @@ def test_html_and_markdown_reference_headings_and_emphasized_titles(text: str, t
 
 def test_emphasis_in_prose_is_not_a_title() -> None:
     assert _titles("This is *not* what you want; use *Very Fast Mode* in 2019 builds.") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Calibration test as in [Okafor2019].\n", "Based on [OkaforEtal2019] and a bound.\n"]
+)
+def test_a_bracketed_key_without_sphinxs_underscore_is_an_author_year(text: str) -> None:
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR and hit.reference.year == 2019
+
+
+@pytest.mark.parametrize(
+    "text", ["Index it as x[Col2020] here.\n", "Flags [CVE2020] and [SSE2019] are set.\n"]
+)
+def test_an_index_or_an_acronym_before_a_year_is_no_key(text: str) -> None:
+    assert find_citations(text) == []
+
+
+def test_a_bracketed_key_and_the_entry_it_labels_are_one_reference() -> None:
+    text = (
+        "As in [Okafor2022].\n\nReferences\n----------\n[Okafor2022] V. Okafor et al.\n"
+        "Generic inference on effects in randomized trials\n"
+        "arXiv preprint arXiv:1712.04802, 2022.\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.ARXIV and len(hit.also) == 1
