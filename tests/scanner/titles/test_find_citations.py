@@ -647,6 +647,12 @@ def test_author_year_span_takes_in_a_following_identifier() -> None:
             " *A (Sub)Graph Isomorphism\n   Algorithm for Matching Large Graphs*",
             "A (Sub)Graph Isomorphism Algorithm for Matching Large Graphs",
         ),
+        # an emphasized title opening with a letter in lower case before a hyphen
+        (
+            "Holm, N., Rask, L. and Ode, P., *q-values for sparse high-dimensional designs*,\n"
+            "J. Amer. Statist. Assoc.104 1671-1681, 2009\n",
+            "q-values for sparse high-dimensional designs",
+        ),
     ],
 )
 def test_html_and_markdown_reference_headings_and_emphasized_titles(text: str, title: str) -> None:
@@ -655,6 +661,7 @@ def test_html_and_markdown_reference_headings_and_emphasized_titles(text: str, t
 
 def test_emphasis_in_prose_is_not_a_title() -> None:
     assert _titles("This is *not* what you want; use *Very Fast Mode* in 2019 builds.") == []
+    assert _titles("Plot it on the *x-axis* (the *p-values* of 2019) with Lee, J.") == []
 
 
 @pytest.mark.parametrize(
