@@ -687,3 +687,24 @@ def test_a_bracketed_key_and_the_entry_it_labels_are_one_reference() -> None:
     )
     (hit,) = find_hits(text)
     assert hit.kind is RefKind.ARXIV and len(hit.also) == 1
+
+
+def test_numbered_title_first_entries_outside_a_reference_section() -> None:
+    text = (
+        "\nThe periodic kernel as mentioned in:\n\n"
+        "[1] Kernel Machines for Smooth Signals, A. B. Okafor, C. D. Rask.\nThe MIT Press, 2005.\n"
+        "\n\n[2] An introduction to smooth signals. E. F. Holm. In G. H. Ode, editor,\n"
+        "Signals and Learning, pages 133-165. Springer, 1998.\n"
+    )
+    assert [h.title_hint for h in find_hits(text)] == [
+        "Kernel Machines for Smooth Signals",
+        "An introduction to smooth signals",
+    ]
+
+
+def test_a_numbered_step_with_a_name_and_a_year_is_no_entry() -> None:
+    text = (
+        "Steps:\n\n1. Compute the mean of the data, as A. B. Okafor did.\n"
+        "2. Subtract it from each Sample, then scale, 2005.\n"
+    )
+    assert not find_hits(text)
