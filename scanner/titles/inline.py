@@ -298,6 +298,8 @@ def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, Entry
                 body = key["names"].lower()  # "Societyof...Engineers": words run together
                 if names and not any(word in body for word in _BODIES):
                     found.append((key.start(), key.end(), names[0], key["year"]))
+            for key in _LOWER_KEY.finditer(text, role.start("keys"), role.end("keys")):
+                found.append((key.start(), key.end(), key["name"].capitalize(), key["year"]))
     for key_start, key_end, name, year in sorted(found):
         number = int(year)
         if len(year) == 2:  # a BibTeX key's two digits
@@ -323,6 +325,13 @@ _ROLE_KEY = re.compile(
     r"(?<![\w-])(?P<names>[A-Z][A-Za-z'-]*?)(?P<year>(?:1[6-9]|20)\d\d)[a-z]?(?![\w-])"
 )
 _KEY_NAME = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*")
+# ... or written in lower case, the authors joined by `+` (`++` for "and others"), the year and
+# a word of the title after underscores: `:footcite:p:`banerjee++_2020_numerical``,
+# `:footcite:`serfling+zuo_2000_general``.
+_LOWER_KEY = re.compile(
+    r"(?<![\w+-])(?P<name>[a-z][a-z'-]+)(?:\+[a-z][a-z'-]*)*\+*_(?P<year>(?:1[6-9]|20)\d\d)"
+    r"(?:_[a-z0-9]+)*(?![\w+-])"
+)
 
 
 # A bare citation key from the BibTeX file a project's authors share: first author, the year's

@@ -708,3 +708,22 @@ def test_a_numbered_step_with_a_name_and_a_year_is_no_entry() -> None:
         "2. Subtract it from each Sample, then scale, 2005.\n"
     )
     assert not find_hits(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "year"),
+    [
+        ("described by Lind :footcite:p:`lind++_2020_numerical`. It is fast.\n", "Lind", 2020),
+        ("as explained in :footcite:`lind+moss_2000_general`.\n", "Lind", 2000),
+    ],
+)
+def test_a_lower_case_bibliography_key_with_a_year_is_an_author_year(
+    text: str, name: str, year: int
+) -> None:
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR
+    assert hit.reference.authors == (name,) and hit.reference.year == year
+
+
+def test_a_lower_case_bibliography_key_without_a_year_is_no_citation() -> None:
+    assert find_citations("as shown in :footcite:`koles_csp` and :cite:`lind_moss`.\n") == []
