@@ -48,6 +48,18 @@ _PROSE_WORDS = re.compile(
 _CLOSES = re.compile(r"[>}\])`_'\"]*[ \t]*(?:[.,;:]?[ \t]*(?:\n|$)|[.,;]?[ \t]*[)\]])")
 
 
+# The mention naming what the link in brackets after a few words gives (`the Athey and Imbens
+# (2016) criterion\n(https://arxiv.org/abs/1504.01132, section 3.2)`): the words, then the
+# bracket that holds the link and perhaps a locator into the work.
+_PHRASE_TO_LINK = re.compile(
+    r"[ \t]+(?P<words>(?:[a-z][\w'-]*[ \t]+){0,2}[a-z][\w'-]*)[ \t]*\n?[ \t]*\([ \t]*"
+)
+_LINK_BRACKET_CLOSES = re.compile(
+    r"[ \t]*(?:[,;][ \t]*(?i:sec(?:tion)?s?|§|p|pp|pages?|eqs?|eqn|equation|fig(?:ure)?|"
+    r"table|ch(?:apter)?|appendix|theorem|lemma)\.?[ \t]*[\dA-Z][\w.–-]*)?[ \t]*\)"
+)
+
+
 def leads_to_link(text: str, mention: Hit, link: Hit) -> bool:
     """Whether the author-year `mention` opens the sentence that `link` closes, with only
     the work's venue, title, a locator or `see` between them."""
@@ -56,6 +68,8 @@ def leads_to_link(text: str, mention: Hit, link: Hit) -> bool:
     if link.reference is not None and link.reference.title:
         return False  # the link was read with an entry of its own
     gap = text[mention.end : link.start]
+    if _phrase_to_link(text, gap, link):
+        return True
     return (
         len(gap) <= _REACH
         and gap.count("\n") <= _LINE_BREAKS
@@ -71,3 +85,14 @@ def _title_line(gap: str) -> bool:
     """Whether `gap` is a line break, one line of a title, and the line break before the link."""
     found = _TITLE_LINE.fullmatch(gap)
     return found is not None and _PROSE_WORDS.search(found["title"]) is None
+
+
+def _phrase_to_link(text: str, gap: str, link: Hit) -> bool:
+    """Whether `gap` is a few words of no prose and the bracket the link `link` closes."""
+    found = _PHRASE_TO_LINK.fullmatch(gap)
+    return (
+        found is not None
+        and _PROSE_WORDS.search(found["words"]) is None
+        and _OTHER_WORK.search(found["words"]) is None
+        and _LINK_BRACKET_CLOSES.match(text, link.end) is not None
+    )
