@@ -145,7 +145,9 @@ _DATASET_MARK = re.compile(r"(?i)\[[ \t]*data[ \t]?set[ \t]*\]")
 # The site a data series was taken from (`Market Rate [TB3MS], retrieved from FRED, Federal
 # Reserve Bank of St. Louis; <url>, March 24, 2020.`): what follows `retrieved from` names where,
 # not a work.
-_RETRIEVED_FROM = re.compile(r"(?i)\b(?:retrieved|downloaded|accessed)[ \t]+(?:from|at|via)[ \t:]*$")
+_RETRIEVED_FROM = re.compile(
+    r"(?i)\b(?:retrieved|downloaded|accessed)[ \t]+(?:from|at|via)[ \t:]*$"
+)
 
 
 def _dataset(text: str, hit: Hit, stop: int) -> bool:
