@@ -118,6 +118,7 @@ SOURCES = {
     # (its second batch, annotated after the fixes the first showed and before any scan of it)
     "causalml": ("causalml", (".py", ".pyx")),
     "scikit-fda": ("skfda", (".py",)),
+    "sktime": ("sktime", (".py",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -136,7 +137,7 @@ LINKED = {"gensim", "mne", "dipy", "pgmpy", "scikit-bio", "igraph", "ml-distance
 LINKED |= {"nolds", "antropy", "thing-color", "jsat", "kurbo", "canvas"}
 # The twelfth set is drawn the same ways (`--papers`).
 LINKED |= {"econml", "dowhy", "GPy", "openTSNE", "rustfft", "changepoint"}
-LINKED |= {"ml-spectra-processing", "ml-pls", "causalml", "scikit-fda"}
+LINKED |= {"ml-spectra-processing", "ml-pls", "causalml", "scikit-fda", "sktime"}
 LINK_CUE = re.compile(r"https?://|\bdoi\b|arxiv", re.IGNORECASE)
 BUNDLED = re.compile(r"(^|/)(vendor|externals)(/|$)")
 # Its second batch (`--papers`) draws in turn a file with a crude cue of a paper link or identifier,
