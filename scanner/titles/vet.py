@@ -316,6 +316,25 @@ WORDS = re.compile(r"[^\W\d_]{2,}")
 _FORUM_ENTRY_WORDS = 2
 
 
+# A blog post: an entry without a venue whose every link points at a blogging host, perhaps
+# on its own line a blank line below within the same list item (`.. [3] G. Lee. Multiple
+# Seasons in Python.` then, indented under it, `https://medium.com/...`).
+_BLOG_LINK = re.compile(
+    r"(?i)(?:https?://)?(?:[\w-]+\.)*(?:medium\.com|towardsdatascience\.com|blogspot\.com|"
+    r"wordpress\.com|substack\.com|hashnode\.dev|dev\.to)/"
+)
+_LINK_BELOW = re.compile(r"\n[ \t*#/]*\n([ \t]+)(?:https?://|www\.)[^\s<>]+[ \t]*(?=\n|$)")
+
+
+def _blog(text: str, hit: Hit, stop: int) -> bool:
+    if _fields(hit).venue:
+        return False
+    rest = _entry_rest(text, hit, len(text))
+    below = _LINK_BELOW.match(text, hit.end + len(rest))
+    links = _LINK.findall(text[hit.start : hit.end] + rest + (below.group() if below else ""))
+    return bool(links) and all(_BLOG_LINK.match(link) for link in links)
+
+
 # A publisher and its city before a year are a book's imprint, which the entry before them
 # already names ("<i>Spatial Databases With Application To GIS</i>. Morgan Kaufmann, San
 # Francisco, 2002."), not authors: a publisher's whole name read as the first author.
@@ -786,6 +805,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("not-a-work", _not_work_title),
     Veto("code-repository", _code_repository),
     Veto("forum", _forum),
+    Veto("blog", _blog),
     Veto("talk", _talk),
     Veto("publisher-as-author", _publisher_as_author),
     Veto("body-as-author", _body_as_author),
