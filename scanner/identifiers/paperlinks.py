@@ -132,14 +132,16 @@ _WEAK_NOT_PAPER_WORDS = re.compile(
 )
 # A company's folders of product documents, marketing and support files on its own site
 # (`adobe.com/digitalimag/pdfs/`, `dolby.com/siteassets/pdfs/`, `.../support/lut/`): data
-# sheets, white papers and specifications, not papers, unless a paper folder or a journal's
-# stands deeper (a publisher's `/pdfs/journals/...`). (A site's `/assets/` holds what its
-# pages link, a trade magazine's articles too.)
+# sheets, white papers and specifications, not papers, unless a paper folder, a journal's or a
+# proceedings' stands deeper (a publisher's `/pdfs/journals/...`). (A site's `/assets/` holds
+# what its pages link, a trade magazine's articles too.)
 _VENDOR_FOLDERS = re.compile(
     r"(?i)^[\w.-]+\.(?:com|net)/(?:[^?#]*/)?"
     r"(?:pdfs?|siteassets|attachments|campaigns|brochures?|marketing|support)/"
 )
-_JOURNAL_FOLDER = re.compile(r"(?i)/journals?/")
+# A journal's or a proceedings' folder: `/pdfs/journals/lancet/`, `/support/.../
+# users-conference-proceedings/2019/`.
+_JOURNAL_FOLDER = re.compile(r"(?i)/(?:journals?|[^/]*proceedings[^/]*)/")
 
 
 def _vendor_document(where: str) -> bool:

@@ -144,7 +144,8 @@ def join_link_copies(text: str, hits: list[Hit], groups: Groups) -> None:
         # after `@see <a href="...">Original article</a>`): it names no work of its own.
         if copy.kind is RefKind.DOI:
             if (
-                _labelled_a_doi(text, copy)
+                not same_source(entry, copy)  # two DOIs, one per line: two works
+                and _labelled_a_doi(text, copy)
                 and _follows_on_own_line(text, entry, copy)
                 and _copy_of(text, copy, None)
             ):
@@ -163,6 +164,58 @@ def join_link_copies(text: str, hits: list[Hit], groups: Groups) -> None:
         if _copy_of(text, copy, _entry_title(hits, groups, index - 1)):
             groups.join(index - 1, index)
             titled.add(groups.find(index))  # the copy's entry: a copy after it joins it too
+    _join_the_paper_link(text, hits, groups)
+
+
+# The words that label a link as the paper itself (`paper available at:`, `PDF:`, `Original
+# article:`), without naming it; at least one of the first set. Not `also` (`See also`).
+_THE_PAPER_WORDS = frozenset(["paper", "article", "pdf", "preprint", "publication"])
+_THE_PAPER_LABEL = _THE_PAPER_WORDS | frozenset(
+    ["available", "at", "from", "online", "here", "the", "this", "its", "of", "original", "full",
+     "text", "url", "link", "see", "free", "copy", "version", "published", "is", "can", "be",
+     "found", "read"]
+)  # fmt: skip
+
+
+def _join_the_paper_link(text: str, hits: list[Hit], groups: Groups) -> None:
+    """Join a place's one other link, labelled only as the paper (`- paper available at:
+    <url>` in the notes, the entry with its DOI under References), to the place's one entry:
+    a place of one work calls that work "the paper". With any other work in the place, which
+    one the link is cannot be told."""
+    members = groups.members()
+    if len(members) != 2:
+        return
+    for link_group, entry_group in (members, members[::-1]):
+        if len(link_group) != 1 or not any(
+            _is_entry_text(hits[i]) or _titled(hits[i]) for i in entry_group
+        ):
+            continue
+        link = hits[link_group[0]]
+        entry = next((hits[i] for i in entry_group if hits[i].ref is not None), None)
+        if (
+            entry is None
+            or link.kind is not RefKind.URL
+            or link.ref is None
+            or not mergeable(link)
+            or not mergeable(entry)
+            or _names_own_work(text, link)
+            or (link.title_hint and not _labels_a_copy(link.title_hint))
+            or same_source(entry, link)
+        ):
+            continue
+        line_start = text.rfind("\n", 0, link.start) + 1
+        lead = text[line_start : link.start]
+        if (anchor := _ANCHOR_OPEN.search(lead)) is not None:
+            lead = lead[: anchor.start()]
+        words = [w.lower() for w in WORD.findall(lead)]
+        if (
+            words
+            and all(w in _THE_PAPER_LABEL for w in words)
+            and any(w in _THE_PAPER_WORDS for w in words)
+            and _copy_of(text, link, None)
+        ):
+            groups.join(link_group[0], entry_group[0])
+        return
 
 
 # The start of a link's own text: a hit read with an entry of its own spans that entry.
@@ -385,8 +438,8 @@ def _called_a_copy(text: str, entry: Hit, copy: Hit) -> bool:
     written = _identifier_end(text, entry)
     if written is None or written > copy.start or text.count("\n", written, copy.start) > 1:
         return False
-    if copy.kind is RefKind.DOI and entry.kind is RefKind.DOI:
-        return False  # two DOIs: two works (`AS 109` and its correction)
+    if copy.kind is entry.kind and copy.kind is not RefKind.URL:
+        return False  # two DOIs or two arXiv ids: two works (`AS 109` and its correction)
     # The entry's own anchor text, whatever it says (`<a href="...">Kim (2015)</a>`).
     if (close := _ANCHOR_CLOSE.match(text, written, copy.start)) is not None:
         written = close.end()

@@ -39,3 +39,41 @@ def test_chunking_and_jobs() -> None:
     assert chunked([1, 2, 3, 4, 5], 2) == [[1, 2], [3, 4], [5]]
     assert resolve_jobs(3) == 3
     assert resolve_jobs(0) >= 1
+
+
+def _fail_on_seven(chunk: Sequence[int]) -> list[int]:
+    if 7 in chunk:
+        raise ValueError("seven")
+    return list(chunk)
+
+
+def _die_on_seven(chunk: Sequence[int]) -> list[int]:
+    import os
+
+    if 7 in chunk:
+        os._exit(3)
+    return list(chunk)
+
+
+def test_a_workers_exception_reaches_the_caller() -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="seven"):
+        list(ordered_map(_fail_on_seven, chunked(list(range(40)), 3), jobs=2))
+
+
+def test_a_dead_worker_stops_the_map() -> None:
+    import pytest
+
+    from scanner.parallel import WorkerDied
+
+    with pytest.raises(WorkerDied):
+        list(ordered_map(_die_on_seven, chunked(list(range(40)), 3), jobs=2))
+
+
+def test_the_spawned_pool_keeps_order_too() -> None:
+    # The pool of platforms without fork (macOS, Windows), run here all the same.
+    from scanner.parallel import _pooled_map
+
+    results = list(_pooled_map(_square_with_pid, chunked(list(range(50)), 4), 2))
+    assert [r for r, _ in results] == [n * n for n in range(50)]

@@ -400,12 +400,16 @@ def test_a_link_the_words_after_an_identifier_call_its_copy_is_the_same_referenc
         ' @see <a href="https://doi.org/10.1234/jfw.2015.7">DOI</a>\n'
     )
     assert [h.kind for h in find_hits(see)] == [RefKind.DOI]
+    # two DOIs, one per line: two works
+    dois = " doi:10.1234/jfw.2015.7\n doi:10.1234/jfw.2016.8\n"
+    assert [h.kind for h in find_hits(dois)] == [RefKind.DOI, RefKind.DOI]
     titled = see.replace(">DOI<", ">The follow-up by Lee<")
     assert [h.kind for h in find_hits(titled)] == [RefKind.URL, RefKind.DOI]
     # a link, then a DOI with nothing that calls it the same work; two DOIs: two works
     for text in (
         "See https://www.example.edu/~kim/papers/gadgets.pdf and doi:10.1234/jfw.2016.8\n",
         "See doi:10.1234/jfw.2015.7 (its erratum, published as doi:10.1234/jfw.2016.8)\n",
+        "See arXiv:1501.01234 (and the preprint arXiv:1601.04321)\n",
     ):
         assert len(find_hits(text)) == 2, text
     # words of another work between them: two references
@@ -528,3 +532,27 @@ def test_an_ads_record_of_an_arxiv_eprint_is_the_same_reference_as_its_arxiv_id(
     # five-digit numbers are written without their dot in a bibcode
     five = "See arXiv:1707.04476 and https://ui.adsabs.harvard.edu/abs/2017arXiv170704476B\n"
     assert [h.kind for h in find_hits(five)] == [RefKind.ARXIV]
+
+
+_ONE_WORK = (
+    "Segments a series.\n\nNotes\n-----\nBased on the work from [1]_.\n\n"
+    "- source code adapted from: https://github.com/example/widgets\n"
+    "- {label} https://people.example.edu/~able/papers/pdf/widgets.pdf\n\n"
+    "References\n----------\n"
+    '.. [1] Able, A., Baker, B. & Cole, C. "Greedy widget segmentation of series.",\n'
+    "   Adv Widget Anal 13, 727-751 (2019). https://doi.org/10.1234/awa.2019.0335\n"
+)
+
+
+def test_a_link_labelled_the_paper_in_a_place_of_one_work_is_that_work() -> None:
+    for label in ("paper available at:", "PDF:", "the original article:"):
+        text = _ONE_WORK.format(label=label)
+        assert [h.kind for h in find_hits(text)] == [RefKind.DOI], label
+    # pointing at another work: another link
+    also = _ONE_WORK.format(label="see also the paper at:")
+    assert RefKind.URL in [h.kind for h in find_hits(also)]
+    # a second work in the place: which one the link is cannot be told
+    two = _ONE_WORK.format(label="paper available at:").replace(
+        "Based on the work from [1]_.", "Based on the work from [1]_ and Lee et al. (2015)."
+    )
+    assert RefKind.URL in [h.kind for h in find_hits(two)]

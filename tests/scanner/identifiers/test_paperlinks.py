@@ -61,6 +61,7 @@ PAPERS = [
     # a publisher's PDFs of its journals' papers, a company lab's papers among its assets
     ("https://www.example-journals.com/pdfs/journals/lancet/PIIS0140-6736(20)30183-5.pdf", M),
     ("https://www.vendor-example.com/pdfs/publications/2019/fast-sketch.pdf", M),
+    ("https://www.vendor-example.com/support/en/users-conference-proceedings/2019/305.pdf", M),
     # a trade magazine's article among its site's assets
     (
         "https://www.magazine-example.com/assets/Uploads/tank-area.pdf",
