@@ -113,6 +113,19 @@ SOURCES = {
     "gs-core": ("src", (".java",)),
     "gsl": (".", (".c", ".h")),
     "ompl": ("src/ompl", (".h", ".cpp")),
+    # The twelfth development set (references-dev12.jsonl): Python, Rust, TypeScript, JavaScript.
+    "econml": ("econml", (".py",)),
+    "dowhy": ("dowhy", (".py",)),
+    "GPy": ("GPy", (".py",)),
+    "openTSNE": ("openTSNE", (".py",)),
+    "rustfft": ("src", (".rs",)),
+    "changepoint": (".", (".rs",)),
+    "ml-spectra-processing": ("package/src", (".ts",)),
+    "ml-pls": ("package/src", (".js",)),
+    # (its second batch, annotated after the fixes the first showed and before any scan of it)
+    "causalml": ("causalml", (".py", ".pyx")),
+    "scikit-fda": ("skfda", (".py",)),
+    "sktime": ("sktime", (".py",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -135,6 +148,9 @@ LINKED |= {"nolds", "antropy", "thing-color", "jsat", "kurbo", "canvas"}
 ELEVENTH = {"commons-rng", "commons-statistics", "ssj", "gs-core", "gsl", "ompl"}
 LINKED |= ELEVENTH
 ELEVENTH_OUT = re.compile(r"(^|/)(commons-\w+-(examples|docs|integration)|ampl|doc)(/|$)")
+# The twelfth set is drawn the same ways (`--papers`).
+LINKED |= {"econml", "dowhy", "GPy", "openTSNE", "rustfft", "changepoint"}
+LINKED |= {"ml-spectra-processing", "ml-pls", "causalml", "scikit-fda", "sktime"}
 LINK_CUE = re.compile(r"https?://|\bdoi\b|arxiv", re.IGNORECASE)
 BUNDLED = re.compile(r"(^|/)(vendor|externals)(/|$)")
 # Its second batch (`--papers`) draws in turn a file with a crude cue of a paper link or identifier,

@@ -24,7 +24,7 @@ class Language:
     `dialects`: (language, pattern) pairs; a file whose text matches the pattern is read as that
     language instead (a C++ header named `.h`). `doxygen`: a doc comment (`/**`, `/*!`, `///`)
     standing apart from the code above it documents the declaration after it across a blank line,
-    as Doxygen reads it (C, C++, CUDA).
+    as Doxygen reads it (C, C++, CUDA) and JSDoc reads a `/** */` block (JavaScript, TypeScript).
     """
 
     name: str
@@ -90,6 +90,7 @@ LANGUAGE_LIST: tuple[Language, ...] = (
         (".js", ".mjs", ".cjs", ".jsx"),
         parser="tree-sitter",
         grammar="tree_sitter_javascript",
+        doxygen=True,
     ),
     Language(
         "typescript",
@@ -97,6 +98,7 @@ LANGUAGE_LIST: tuple[Language, ...] = (
         parser="tree-sitter",
         grammar="tree_sitter_typescript",
         grammar_function="language_typescript",
+        doxygen=True,
     ),
     Language(
         "tsx",
@@ -105,6 +107,7 @@ LANGUAGE_LIST: tuple[Language, ...] = (
         grammar="tree_sitter_typescript",
         grammar_function="language_tsx",
         query="typescript",
+        doxygen=True,
     ),
     Language("go", (".go",), parser="tree-sitter", grammar="tree_sitter_go"),
     Language(

@@ -417,10 +417,17 @@ def _is_doc_comment(node: Node, data: bytes) -> bool:
     return head[:3] in (b"/**", b"/*!", b"///", b"//!") and head not in (b"////", b"/**/")
 
 
-def _stands_apart(node: Node, data: bytes) -> bool:
-    """Whether a blank line (or nothing) separates a comment from the code above it."""
+def _stands_apart(node: Node, data: bytes, language: Language) -> bool:
+    """Whether a blank line (or nothing) separates a comment from the code above it. In
+    JavaScript and TypeScript a block opening the file, a blank line above its first
+    declaration, is the module's header, not that declaration's JSDoc."""
     above = node.prev_sibling
-    return above is None or node.start_point.row - end_row(above, data) >= 2
+    if above is None:
+        return language.name not in _JSDOC_LANGUAGES
+    return node.start_point.row - end_row(above, data) >= 2
+
+
+_JSDOC_LANGUAGES = frozenset({"javascript", "typescript", "tsx"})
 
 
 def _owner(
@@ -463,7 +470,7 @@ def _owner(
                 and block.marker in _DOC_MARKERS
                 and (
                     named is not None
-                    or (language.doxygen and _stands_apart(block.first_node, data))
+                    or (language.doxygen and _stands_apart(block.first_node, data, language))
                 )
                 and _ELSEWHERE_DOC.search(block.text) is None
             )

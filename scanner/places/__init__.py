@@ -49,7 +49,7 @@ from scanner.places.same import (
     join_titles_named_inside,
     join_volume_series,
 )
-from scanner.places.sole import join_sole_pair
+from scanner.places.sole import join_paper_copy, join_sole_pair
 from scanner.types import Hit
 
 __all__ = ["merge_place"]
@@ -77,7 +77,11 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     items = join_item_link_paragraphs(text, hits, groups)
     bridged = frozenset(
         hits[i].start
-        for i in items | labelled | join_sole_pair(text, hits, groups) | see_tag_entries(text, hits)
+        for i in items
+        | labelled
+        | join_sole_pair(text, hits, groups)
+        | join_paper_copy(text, hits, groups)
+        | see_tag_entries(text, hits)
     )
     merged = [
         merge(text, [hits[i] for i in members], beside, bridged) for members in groups.members()

@@ -41,7 +41,8 @@ def join_labels(text: str, hits: list[Hit], groups: Groups) -> None:
                 groups.join(target, index)
 
 
-_LABEL_AFTER = re.compile(r"[ \t]*\[(?P<label>[^\]\n]{1,40})\]_?")
+# (perhaps after the sentence's full stop: `from Middlehurst (2021). [1]_`)
+_LABEL_AFTER = re.compile(r"[.,]?[ \t]*\[(?P<label>[^\]\n]{1,40})\]_?")
 
 
 def _may_be(mention: Hit, labelled: dict[str, int], label: str, hits: list[Hit]) -> bool:
@@ -53,9 +54,12 @@ def _may_be(mention: Hit, labelled: dict[str, int], label: str, hits: list[Hit])
     entry = hits[target].reference
     if entry is None:
         return True
-    if entry.year is not None and mention.reference.year not in (None, entry.year):
-        return False
     wanted, found = first_family(mention.reference), first_family(entry)
+    year, entry_year = mention.reference.year, entry.year
+    if year is not None and entry_year is not None and year != entry_year:
+        # a preprint's year against its proceedings' (`Middlehurst (2021). [1]_` for an entry of
+        # 2020) only when the label says so and the first author is the entry's
+        return abs(year - entry_year) == 1 and bool(wanted and found) and same_family(wanted, found)
     return not (wanted and found) or same_family(wanted, found)
 
 

@@ -33,6 +33,17 @@ _OTHER_WORK = re.compile(
 )
 # A new sentence of prose: `... (2015). We use ...`.
 _PROSE = re.compile(r"[.!?][\"”')\]]?\s+(?!(?i:see|available|online)\b)[A-Za-z][a-z]+\s+[a-z]{2,}")
+# The work's title alone on the line between the mention and its link (`see Okafor (2013).\n
+# Direct and indirect paths: definition and limits.\nhttps://...`): a sentence-cased title reads
+# like a new sentence of prose, but prose says who does what, and the link opens the next line.
+_TITLE_LINE = re.compile(
+    r"[ \t]*[.,:]?[ \t]*\n[ \t#*/>!]*(?P<title>[A-Z\"“][^\n]{10,200}?)[ \t]*\n[ \t#*/>!]*"
+    r"[(\[<]?(?:(?i:available|online|at|url|doi|pdf|link|from|see)\b[ \t]*[:.]*[ \t]*)?"
+)
+_PROSE_WORDS = re.compile(
+    r"(?i:\b(?:we|i|our|us|you|it|its|this|these|those|they|there|here|is|are|was|were|be|been|"
+    r"can|could|will|would|should|must|may|has|have|had|do|does|did|uses?|used|using|note)\b)"
+)
 # What may close the link's sentence: closing marks, then the line's or the sentence's end
 # (another sentence may follow on the line), perhaps after what the link gives (`see <url> for
 # details.`).
@@ -40,6 +51,18 @@ _CLOSES = re.compile(
     r"[>}\])`_'\"]*(?:[ \t]+for[ \t]+(?:(?:more|further|full|the|a|an)[ \t]+)?"
     r"(?:details?|information|discussion|explanation|derivation|proof|background|overview)\b)?"
     r"[ \t]*(?:[.,;:]?[ \t]*(?:\n|$)|[.,;]?[ \t]*[)\]]|\.[ \t]+(?=[A-Z]))"
+)
+
+
+# The mention naming what the link in brackets after a few words gives (`the Athey and Imbens
+# (2016) criterion\n(https://arxiv.org/abs/1504.01132, section 3.2)`): the words, then the
+# bracket that holds the link and perhaps a locator into the work.
+_PHRASE_TO_LINK = re.compile(
+    r"[ \t]+(?P<words>(?:[a-z][\w'-]*[ \t]+){0,2}[a-z][\w'-]*)[ \t]*\n?[ \t]*\([ \t]*"
+)
+_LINK_BRACKET_CLOSES = re.compile(
+    r"[ \t]*(?:[,;][ \t]*(?i:sec(?:tion)?s?|§|p|pp|pages?|eqs?|eqn|equation|fig(?:ure)?|"
+    r"table|ch(?:apter)?|appendix|theorem|lemma)\.?[ \t]*[\dA-Z][\w.–-]*)?[ \t]*\)"
 )
 
 
@@ -51,6 +74,8 @@ def leads_to_link(text: str, mention: Hit, link: Hit) -> bool:
     if link.reference is not None and link.reference.title:
         return False  # the link was read with an entry of its own
     gap = text[mention.end : link.start]
+    if _phrase_to_link(text, gap, link):
+        return True
     if not (
         len(gap) <= _REACH
         and gap.count("\n") <= _LINE_BREAKS
@@ -58,7 +83,7 @@ def leads_to_link(text: str, mention: Hit, link: Hit) -> bool:
         and _OTHER_WORK.search(gap) is None
     ):
         return False
-    if _OPENING.match(gap) is not None and _PROSE.search(gap) is None:
+    if _OPENING.match(gap) is not None and (_PROSE.search(gap) is None or _title_line(gap)):
         return _CLOSES.match(text, link.end) is not None
     # `See Appendix A of Kjeldsen & Bedding, 1995 for a full discussion\n(http://...).`: prose
     # about the work, then its link alone in brackets closing the sentence, which names no
@@ -75,3 +100,20 @@ _SOURCE_OPENS = re.compile(r"\((?:[ \t]*(?i:see|at|available at|online|url|doi|p
 # ... and the bracket closing the sentence and its line.
 _SOURCE_CLOSES = re.compile(r">?\)[.;]?[ \t]*(?:\n|$)")
 _SENTENCE_END = re.compile(r"[.!?;][\"”')\]]?\s+\S")
+
+
+def _title_line(gap: str) -> bool:
+    """Whether `gap` is a line break, one line of a title, and the line break before the link."""
+    found = _TITLE_LINE.fullmatch(gap)
+    return found is not None and _PROSE_WORDS.search(found["title"]) is None
+
+
+def _phrase_to_link(text: str, gap: str, link: Hit) -> bool:
+    """Whether `gap` is a few words of no prose and the bracket the link `link` closes."""
+    found = _PHRASE_TO_LINK.fullmatch(gap)
+    return (
+        found is not None
+        and _PROSE_WORDS.search(found["words"]) is None
+        and _OTHER_WORK.search(found["words"]) is None
+        and _LINK_BRACKET_CLOSES.match(text, link.end) is not None
+    )

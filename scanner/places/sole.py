@@ -186,3 +186,37 @@ def _link_paragraph(text: str, start: int, end: int) -> bool:
 _LIST_ITEM = re.compile(
     r"(?m)^[ \t]*(?:(?:[-*•+]|\d{1,3}[.)]|\.\.[ \t]*\[[^\]\n]+\]|\[[^\]\n]{1,40}\]:?)[ \t]|<li\b)"
 )
+
+
+# A bare link its own line labels as the paper itself: `- paper available at: <url>`, `PDF:`.
+_PAPER_LABEL = re.compile(
+    r"(?i:[ \t]*(?:[-*•+][ \t]+)?(?:the[ \t]+)?(?:paper|pdf|preprint|article|full[ \t]+text)"
+    r"(?:[ \t]+(?:is[ \t]+)?(?:available|online))?(?:[ \t]+(?:at|from|here))?[ \t]*:?[ \t]*[<(`]?)"
+)
+
+
+def join_paper_copy(text: str, hits: list[Hit], groups: Groups) -> set[int]:
+    """Join the place's one entry to a bare link its line labels as the paper (`- paper
+    available at: <pdf>` in the Notes above `.. [1] Authors. "Title". <doi link>`), in either
+    order: the link is a copy of that work. Only when the place holds nothing else."""
+    if len(hits) < 2 or not all(mergeable(h) for h in hits):
+        return set()
+    members = groups.members()
+    if len(members) != 2:
+        return set()
+    copies = [
+        m for m in members if len(m) == 1 and hits[m[0]].kind is RefKind.URL and _bare(hits[m[0]])
+    ]
+    if len(copies) != 1:
+        return set()
+    link = copies[0][0]
+    work = next(m for m in members if m is not copies[0])
+    if not any((fields := hits[i].reference) is not None and fields.title for i in work):
+        return set()
+    line_start = text.rfind("\n", 0, hits[link].start) + 1
+    if _PAPER_LABEL.fullmatch(text, line_start, hits[link].start) is None:
+        return set()
+    if _LINE_END.match(text, hits[link].end) is None:
+        return set()
+    groups.join(work[0], link)
+    return {i for i in work if hits[i].kind in ENTRY_KINDS}

@@ -168,6 +168,13 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries, held: _Held
             and (entry.reference.title or entry.reference.year)
         ):
             hits.append(_hit(entry, relaxed=True))
+    elif region.marked and _NUMBERED.match(text, region.start) is not None:
+        # a numbered entry outside a reference section that opens with its title (`[1]
+        # Gaussian Processes for Machine Learning, C. E. Rasmussen, C. K. I. Williams. The MIT
+        # Press, 2005.`): read as one when its authors, year and venue all stand after it
+        entry = parse_title_first(text, body, limit)
+        if entry is not None and entry.evidence >= 3 and entry.reference.authors:
+            hits.append(_hit(entry, relaxed=True))
     # Most regions hold no year: an author-first entry without one is accepted only with
     # initials (`_accept`), and the readers that end in a year find nothing there.
     dated = _YEAR_IN.search(text, region.start, limit) is not None
@@ -238,6 +245,8 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries, held: _Held
     return hits
 
 
+# A list marker that numbers its entries: `[1]`, `(1)`, `1.`.
+_NUMBERED = re.compile(r"[ \t]*(?:\[[ \t]*\d{1,3}[ \t]*\]|\(?\d{1,3}[.)])")
 # What a year or an initial of a name needs in a region (any four digits of a year, a capital
 # and a full stop): found by the engine's fast scan for a literal first character.
 _YEAR_IN = re.compile(YEAR_DIGITS)

@@ -42,7 +42,11 @@ QUOTED = re.compile(
 # Markdown emphasis around a title right after its authors (rustdoc, Markdown docs):
 # `Cordella, Foggia; *A (Sub)Graph Isomorphism Algorithm ...*`. Only there: emphasis in
 # prose marks words, not titles.
-EMPHASIZED = re.compile(r"(?<![*\w])\*(?P<f>[A-Z][^*\n]{3,200}(?:\n[^*\n]{1,200}){0,2})\*(?![*\w])")
+# (a title may open with a letter in lower case before a hyphen or a capital: `*p-values for
+# high-dimensional regression*`, `*mRNA decay in yeast*`)
+EMPHASIZED = re.compile(
+    r"(?<![*\w])\*(?P<f>(?:[A-Z]|[a-z](?=-|[A-Z]))[^*\n]{3,200}(?:\n[^*\n]{1,200}){0,2})\*(?![*\w])"
+)
 
 
 def run_in_venue(loose: bool) -> str:

@@ -61,6 +61,11 @@ CITE_KEY = re.compile(
     # ... and the year's two digits before a word: `@cite{matsumoto98mersenne}`
     rf"|[@\\]cite\{{?\s*(?P<k2>[A-Za-z][a-z'-]+)(?:_|:)?(?P<y2>{YEAR_DIGITS}|\d\d(?=[a-z]))"
     r"[a-z]*\}?"
+    # ... and such a key in brackets without Sphinx's underscore (`as in [Dwivedi2020].`): a
+    # name in lower case after its capital (no acronym), not an index (`x[Col2020]`), a link's
+    # text (`[Lee2019](url)`) or a link definition's label (`[Lee2019]: url`)
+    rf"|(?<![\w\])])\[(?P<k3>[A-Z][a-z]{{2,}}(?:[A-Z][a-z]+)*?)(?:EtAl|Etal|etal)?"
+    rf"(?P<y3>{YEAR_DIGITS})[a-z]?\](?![_(\[:\w])"
 )
 
 
@@ -288,10 +293,16 @@ def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, Entry
         (
             m.start(),
             m.end(),
-            (m.group("k1") or m.group("k2")).capitalize(),
-            m.group("y1") or m.group("y2"),
+            (m.group("k1") or m.group("k2") or m.group("k3")).capitalize(),
+            m.group("y1") or m.group("y2") or m.group("y3"),
         )
         for m in CITE_KEY.finditer(text, start, end)
+        # a bare bracketed key opening its line labels the entry after it (`.. [Lee2019] H.
+        # Lee, ...`, `[Lee2019] H. Lee, ...`): the entry is the citation
+        if not (
+            m.group("k3")
+            and _LABEL_OPENING.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start())
+        )
     ]
     if ":" in text:
         for role in _CITE_ROLE.finditer(text, start, end):
@@ -300,11 +311,16 @@ def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, Entry
                 body = key["names"].lower()  # "Societyof...Engineers": words run together
                 if names and not any(word in body for word in _BODIES):
                     found.append((key.start(), key.end(), names[0], key["year"]))
+            for key in _LOWER_KEY.finditer(text, role.start("keys"), role.end("keys")):
+                found.append((key.start(), key.end(), key["name"].capitalize(), key["year"]))
     for key_start, key_end, name, year in sorted(found):
         number = int(year)
         if len(year) == 2:  # a BibTeX key's two digits
             number += 2000 if number < _CENTURY_TURN else 1900
         yield key_start, key_end, EntryFields(authors=(name,), year=number), 0.5
+
+
+_LABEL_OPENING = re.compile(r"[ \t]*(?:\.\.[ \t]+)?")
 
 
 # The words of a key that names a body, not a person: its works are standards, manuals and
@@ -323,6 +339,13 @@ _ROLE_KEY = re.compile(
     r"(?<![\w-])(?P<names>[A-Z][A-Za-z'-]*?)(?P<year>(?:1[6-9]|20)\d\d)[a-z]?(?![\w-])"
 )
 _KEY_NAME = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*")
+# ... or written in lower case, the authors joined by `+` (`++` for "and others"), the year and
+# a word of the title after underscores: `:footcite:p:`banerjee++_2020_numerical``,
+# `:footcite:`serfling+zuo_2000_general``.
+_LOWER_KEY = re.compile(
+    r"(?<![\w+-])(?P<name>[a-z][a-z'-]+)(?:\+[a-z][a-z'-]*)*\+*_(?P<year>(?:1[6-9]|20)\d\d)"
+    r"(?:_[a-z0-9]+)*(?![\w+-])"
+)
 
 
 # A bare citation key from the BibTeX file a project's authors share: first author, the year's

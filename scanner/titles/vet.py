@@ -145,6 +145,12 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 # `[Data set]` in the entry.
 _DATASET_LABEL = re.compile(r"(?i)\b(?:data[ \t]?set|data[ \t]+(?:from|source))[ \t]*:[ \t]*$")
 _DATASET_MARK = re.compile(r"(?i)\[[ \t]*data[ \t]?set[ \t]*\]")
+# The site a data series was taken from (`Market Rate [TB3MS], retrieved from FRED, Federal
+# Reserve Bank of St. Louis; <url>, March 24, 2020.`): what follows `retrieved from` names where,
+# not a work.
+_RETRIEVED_FROM = re.compile(
+    r"(?i)\b(?:retrieved|downloaded|accessed)[ \t]+(?:from|at|via)[ \t:]*$"
+)
 
 
 def _dataset(text: str, hit: Hit, stop: int) -> bool:
@@ -160,6 +166,8 @@ def _dataset(text: str, hit: Hit, stop: int) -> bool:
         return True
     line_start = text.rfind("\n", 0, hit.start) + 1
     if _DATASET_LABEL.search(text, line_start, hit.start) is not None:
+        return True
+    if _RETRIEVED_FROM.search(text, line_start, hit.start) is not None:
         return True
     return _DATASET_MARK.search(text, hit.start, min(stop, hit.end + _REACH)) is not None
 
@@ -317,6 +325,25 @@ def _forum(text: str, hit: Hit, stop: int) -> bool:
 
 WORDS = re.compile(r"[^\W\d_]{2,}")
 _FORUM_ENTRY_WORDS = 2
+
+
+# A blog post: an entry without a venue whose every link points at a blogging host, perhaps
+# on its own line a blank line below within the same list item (`.. [3] G. Lee. Multiple
+# Seasons in Python.` then, indented under it, `https://medium.com/...`).
+_BLOG_LINK = re.compile(
+    r"(?i)(?:https?://)?(?:[\w-]+\.)*(?:medium\.com|towardsdatascience\.com|blogspot\.com|"
+    r"wordpress\.com|substack\.com|hashnode\.dev|dev\.to)/"
+)
+_LINK_BELOW = re.compile(r"\n[ \t*#/]*\n([ \t]+)(?:https?://|www\.)[^\s<>]+[ \t]*(?=\n|$)")
+
+
+def _blog(text: str, hit: Hit, stop: int) -> bool:
+    if _fields(hit).venue:
+        return False
+    rest = _entry_rest(text, hit, len(text))
+    below = _LINK_BELOW.match(text, hit.end + len(rest))
+    links = _LINK.findall(text[hit.start : hit.end] + rest + (below.group() if below else ""))
+    return bool(links) and all(_BLOG_LINK.match(link) for link in links)
 
 
 # A publisher and its city before a year are a book's imprint, which the entry before them
@@ -841,6 +868,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("not-a-work", _not_work_title),
     Veto("code-repository", _code_repository),
     Veto("forum", _forum),
+    Veto("blog", _blog),
     Veto("talk", _talk),
     Veto("publisher-as-author", _publisher_as_author),
     Veto("body-as-author", _body_as_author),

@@ -52,6 +52,13 @@ ONE_WORK = [
     # authors and year in brackets labelling the entry: its title, then its link
     "  [Rosa Vale, 2011] Standard Swarms, From 2006 to 2011 \\n\n"
     "    http://vale.example.free.fr/pso/swarms.pdf\n",
+    # `Author (Year).` opening the entry, its sentence-cased title alone on the next line, then
+    # its link
+    "For a definition, see Okafor (2013).\nDirect and indirect paths: definition and limits.\n"
+    "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC4455506/\n",
+    # the mention naming what the bracketed link after a few words gives, with a locator
+    "Implements the Okafor and Lind (2016) treatment-effect criterion\n"
+    "(https://arxiv.org/abs/1504.01132, section 3.2), negated because we minimise.\n",
     # `Author (Year):` above its link
     "Exact predicates, after Brandt (1998):\nhttps://www.cs.example.edu/~brandt/papers/orient.pdf\n",
     # the identifier opening the brackets after the mention, with a locator
@@ -80,6 +87,10 @@ TWO_WORKS = [
     "See doi:10.1145/3360572 and https://arxiv.org/abs/1706.03762\n",
     ".. [1] Smith (2001) gave the bound.\n   See also doi:10.5555/lee.2004.17 for a tighter one.\n",
     "See doi:10.1145/3360572, https://arxiv.org/abs/1706.03762\n",
+    # a sentence of prose between the author-year and the link
+    "Smith (2001) was extended later (doi:10.5555/lee.2004.17).\n",
+    "As in Okafor (2013).\nWe use the same bound here.\ndoi:10.5555/lee.2004.17\n",
+    "As in Okafor (2013).\nThe bound is tight for sparse graphs.\ndoi:10.5555/lee.2004.17\n",
     "See arXiv:1903.03237 and the [IEEE](https://ieeexplore.ieee.org/document/8902557) paper.\n",
     "Smith (2001) proved the bound. A faster proof is known\n(https://arxiv.org/abs/1706.03762).\n",
     "Smith (2001) proved the bound, but Lee gave a faster one\n(https://arxiv.org/abs/1706.03762).\n",

@@ -481,3 +481,45 @@ def test_an_html_links_italic_text_is_its_title() -> None:
     (hit,) = find_hits(text)
     assert hit.ref is not None
     assert hit.title_hint == "TideLogLog: the analysis of a near-optimal tide estimation algorithm"
+
+
+PAPER_COPY = (
+    "Segmentation.\n\nNotes\n-----\nBased on the work from [1]_.\n\n"
+    "- source code adapted based on: https://github.com/lab/seg\n"
+    "- paper available at: https://lab.example.edu/~lee/papers/pdf/seg.pdf\n\n"
+    "References\n----------\n.. [1] Lee, D., Moss, P. & Ode, S.\n"
+    '   "Greedy segmentation of multivariate series.",\n'
+    "   Adv Data Anal Classif 13, 727-751 (2019).\n"
+    "   https://doi.org/10.1007/s11634-018-0335-0\n"
+)
+
+
+def test_a_link_labelled_as_the_paper_and_the_places_one_entry_are_one_reference() -> None:
+    (hit,) = find_hits(PAPER_COPY)
+    assert hit.kind is RefKind.DOI and PAPER_COPY[hit.start :].startswith("[1] Lee")
+
+
+def test_a_link_labelled_as_another_work_stays_apart_from_the_entry() -> None:
+    text = PAPER_COPY.replace("- paper available at:", "- see also this other work:")
+    assert [h.kind for h in find_hits(text)] == [RefKind.URL, RefKind.DOI]
+
+
+LABELLED_ENTRY = (
+    "Single classifier.\n\nBase model from {mention} [1]_\n\nOverview text here.\n\n"
+    "References\n----------\n..  [1] Jane Okafor, James Lind, Gavin Moss and Anne Ode\n"
+    '    "The Temporal Tide Ensemble Classifier for Series\n'
+    '    Classification", in proceedings of the European Conference on Learning, 2020.\n'
+)
+
+
+def test_a_mention_a_year_off_its_labelled_entry_by_the_same_first_author_is_that_entry() -> None:
+    # a preprint's year against its proceedings', after the sentence's full stop
+    (hit,) = find_hits(LABELLED_ENTRY.format(mention="Okafor (2021)."))
+    assert hit.kind is RefKind.TITLE and len(hit.also) == 1
+
+
+@pytest.mark.parametrize("mention", ["Okafor (2017).", "Lind (2021)."])
+def test_a_mention_of_another_year_or_first_author_stays_apart_from_the_label(
+    mention: str,
+) -> None:
+    assert len(find_hits(LABELLED_ENTRY.format(mention=mention))) == 2

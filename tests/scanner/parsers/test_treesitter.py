@@ -190,6 +190,28 @@ def test_a_declaration_files_typed_constants_own_their_jsdoc() -> None:
     ]
 
 
+@pytest.mark.parametrize("language", ["javascript", "typescript"])
+def test_a_jsdoc_a_blank_line_above_its_function_documents_it(language: str) -> None:
+    # JSDoc reads a `/** */` block standing apart from the code above as the next
+    # declaration's, across a blank line; a plain comment there stays the module's.
+    text = (
+        f"const a = 1;\n\n/**\n * Noise {REF}\n */\n\nexport function noise(x) {{ return x; }}\n"
+        f"\n// Note {REF}\n\nfunction plain(y) {{ return y; }}\n"
+    )
+    assert owners(language, text, "src/x/sanPlot.js") == [
+        ("Noise", "sanPlot.noise", "docstring"),
+        ("Note", "sanPlot", "comment"),
+    ]
+
+
+@pytest.mark.parametrize("language", ["javascript", "typescript"])
+def test_a_jsdoc_opening_the_file_a_blank_line_above_a_function_is_the_modules(
+    language: str,
+) -> None:
+    text = f"/**\n * Header {REF}\n */\n\nexport function noise(x) {{ return x; }}\n"
+    assert owners(language, text, "src/x/sanPlot.js") == [("Header", "sanPlot", "comment")]
+
+
 def test_operator_names_keep_their_brackets() -> None:
     text = f"struct V {{\n  // {REF}\n  bool operator<(const V&) const;\n}};\n"
     (block,) = parse("cpp", text)

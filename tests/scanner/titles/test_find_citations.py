@@ -7,6 +7,7 @@ import time
 import pytest
 
 from catalog.types import RefKind
+from scanner.extract import find_hits
 from scanner.titles import _has_cue, find_citations
 
 
@@ -647,6 +648,12 @@ def test_author_year_span_takes_in_a_following_identifier() -> None:
             " *A (Sub)Graph Isomorphism\n   Algorithm for Matching Large Graphs*",
             "A (Sub)Graph Isomorphism Algorithm for Matching Large Graphs",
         ),
+        # an emphasized title opening with a letter in lower case before a hyphen
+        (
+            "Holm, N., Rask, L. and Ode, P., *q-values for sparse high-dimensional designs*,\n"
+            "J. Amer. Statist. Assoc.104 1671-1681, 2009\n",
+            "q-values for sparse high-dimensional designs",
+        ),
     ],
 )
 def test_html_and_markdown_reference_headings_and_emphasized_titles(text: str, title: str) -> None:
@@ -655,3 +662,69 @@ def test_html_and_markdown_reference_headings_and_emphasized_titles(text: str, t
 
 def test_emphasis_in_prose_is_not_a_title() -> None:
     assert _titles("This is *not* what you want; use *Very Fast Mode* in 2019 builds.") == []
+    assert _titles("Plot it on the *x-axis* (the *p-values* of 2019) with Lee, J.") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Calibration test as in [Okafor2019].\n", "Based on [OkaforEtal2019] and a bound.\n"]
+)
+def test_a_bracketed_key_without_sphinxs_underscore_is_an_author_year(text: str) -> None:
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR and hit.reference.year == 2019
+
+
+@pytest.mark.parametrize(
+    "text", ["Index it as x[Col2020] here.\n", "Flags [CVE2020] and [SSE2019] are set.\n"]
+)
+def test_an_index_or_an_acronym_before_a_year_is_no_key(text: str) -> None:
+    assert find_citations(text) == []
+
+
+def test_a_bracketed_key_and_the_entry_it_labels_are_one_reference() -> None:
+    text = (
+        "As in [Okafor2022].\n\nReferences\n----------\n[Okafor2022] V. Okafor et al.\n"
+        "Generic inference on effects in randomized trials\n"
+        "arXiv preprint arXiv:1712.04802, 2022.\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.ARXIV and len(hit.also) == 1
+
+
+def test_numbered_title_first_entries_outside_a_reference_section() -> None:
+    text = (
+        "\nThe periodic kernel as mentioned in:\n\n"
+        "[1] Kernel Machines for Smooth Signals, A. B. Okafor, C. D. Rask.\nThe MIT Press, 2005.\n"
+        "\n\n[2] An introduction to smooth signals. E. F. Holm. In G. H. Ode, editor,\n"
+        "Signals and Learning, pages 133-165. Springer, 1998.\n"
+    )
+    assert [h.title_hint for h in find_hits(text)] == [
+        "Kernel Machines for Smooth Signals",
+        "An introduction to smooth signals",
+    ]
+
+
+def test_a_numbered_step_with_a_name_and_a_year_is_no_entry() -> None:
+    text = (
+        "Steps:\n\n1. Compute the mean of the data, as A. B. Okafor did.\n"
+        "2. Subtract it from each Sample, then scale, 2005.\n"
+    )
+    assert not find_hits(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "year"),
+    [
+        ("described by Lind :footcite:p:`lind++_2020_numerical`. It is fast.\n", "Lind", 2020),
+        ("as explained in :footcite:`lind+moss_2000_general`.\n", "Lind", 2000),
+    ],
+)
+def test_a_lower_case_bibliography_key_with_a_year_is_an_author_year(
+    text: str, name: str, year: int
+) -> None:
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR
+    assert hit.reference.authors == (name,) and hit.reference.year == year
+
+
+def test_a_lower_case_bibliography_key_without_a_year_is_no_citation() -> None:
+    assert find_citations("as shown in :footcite:`koles_csp` and :cite:`lind_moss`.\n") == []

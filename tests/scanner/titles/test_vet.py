@@ -130,6 +130,15 @@ NOT_CITATIONS = [
     "    Kelly, M., Lind, R., Moss, K. The UCI Machine Learning Repository, 2023.\n",
     "    Data from: Okafor, D. and Moss, C. (2019). Coastal tide gauges. Irvine, CA.\n",
     "    Okafor, J. (2010). Global tide records 1850-2009 [Data set]. Tide Data Center.\n",
+    # ... or the site its series was retrieved from
+    "    > Board of Tides of the Coastal Survey (US), 3-Month Tide Height: Secondary\n"
+    "    > Gauge Rate [TH3MS], retrieved from TIDES, Coastal Reserve Bank of St. Ives;\n"
+    "    > <https://tides.example.org/series/TH3MS>, March 24, 2020.\n",
+    # a blog post: its only link, on its own line below, points at a blogging host
+    '    .. [3] G. Lee (2019). "Multiple Tides using TBATS in Python".\n\n'
+    "       https://medium.com/some-team/forecasting-tides-in-python-398a00ac0e8a\n",
+    "    .. [3] Lee, G. (2019). Multiple tides using TBATS in Python.\n\n"
+    "       https://some-team.blogspot.com/2019/05/tides-in-python.html\n",
     # a web page said to be one
     "    Lind, P. (1997). Circles and tides. Web page.\n",
     "    From: Moss, J. (2012). A Gentle Guide to Tide Filters. Personal web page, 2019.\n",
