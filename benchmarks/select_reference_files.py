@@ -106,6 +106,13 @@ SOURCES = {
     "jsat": ("JSAT/src", (".java",)),
     "kurbo": ("kurbo/src", (".rs",)),
     "canvas": (".", (".go",)),
+    # The eleventh development set (references-dev11.jsonl): Java Javadoc, C++ Doxygen and C.
+    "commons-rng": (".", (".java",)),
+    "commons-statistics": (".", (".java",)),
+    "ssj": ("src/main", (".java",)),
+    "gs-core": ("src", (".java",)),
+    "gsl": (".", (".c", ".h")),
+    "ompl": ("src/ompl", (".h", ".cpp")),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -122,6 +129,12 @@ LATER = {"gonum", "smile", "petgraph", "ceres-solver", "graphology", "linfa"}
 LINKED = {"gensim", "mne", "dipy", "pgmpy", "scikit-bio", "igraph", "ml-distance"}
 # The tenth set is drawn the same ways (`--papers`).
 LINKED |= {"nolds", "antropy", "thing-color", "jsat", "kurbo", "canvas"}
+# The eleventh set too, drawn for Javadoc and Doxygen citations; the Apache modules' sources are
+# under `src/main/java` (not their examples, documentation or integration modules), GSL's under its
+# topic folders (not the AMPL bindings nor the documentation).
+ELEVENTH = {"commons-rng", "commons-statistics", "ssj", "gs-core", "gsl", "ompl"}
+LINKED |= ELEVENTH
+ELEVENTH_OUT = re.compile(r"(^|/)(commons-\w+-(examples|docs|integration)|ampl|doc)(/|$)")
 LINK_CUE = re.compile(r"https?://|\bdoi\b|arxiv", re.IGNORECASE)
 BUNDLED = re.compile(r"(^|/)(vendor|externals)(/|$)")
 # Its second batch (`--papers`) draws in turn a file with a crude cue of a paper link or identifier,
@@ -186,6 +199,11 @@ def candidates(root: Path, package: str) -> list[str]:
         if package in STRATA and (
             EXCLUDED_LATER.search(relative) or re.search(r"(^|/)(external|3rdparty)(/|$)", relative)
         ):
+            continue
+        if package in ELEVENTH and ELEVENTH_OUT.search(relative):
+            continue
+        apache = package.startswith("commons-") and package in ELEVENTH
+        if apache and "/src/main/java/" not in relative:
             continue
         # mlxtend bundles copies of other projects' code under `externals/`.
         if package in NINTH and BUNDLED.search(relative):

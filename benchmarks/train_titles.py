@@ -65,7 +65,7 @@ def token_labels(comment: Comment, tokens: list[Token]) -> list[str]:
     return [lab if lab[2:] in BEGINS else ("O" if lab == "O" else lab[2:]) for lab in labels]
 
 
-def examples(comment: Comment) -> list[tuple[list[list[str]], list[str]]]:
+def examples(comment: Comment) -> list[tuple[list[list[bytes]], list[str]]]:
     """Features and labels of each span of `comment` the tagger would read at run time."""
     text = comment.text
     hits = rule_citations(text)

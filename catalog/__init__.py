@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
     from catalog.guard import CatalogUnusable, inspect, move_aside
     from catalog.ids import parse_arxiv, ref_from_string
     from catalog.imports import IMPORTERS, detect_format, import_file
-    from catalog.keys import IDENTIFIER_KINDS, id_keys, text_ref, title_ref
+    from catalog.keys import IDENTIFIER_KINDS, id_keys, normalize_title, text_ref, title_ref
     from catalog.limits import (
         DEFAULT_REQUEST_TIMEOUT,
         DEFAULT_RUN_BUDGET,
@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
     from catalog.store import Store, default_catalog_path
     from catalog.titles import title_mismatch
     from catalog.types import Paper, PaperRef, Reference, RefKind, Resolution, ResolutionStatus
+    from catalog.works import ReferenceWork, reference_work_keyed, reference_work_of
 
 _EXPORTS = {
     "Catalog": "catalog.core",
@@ -55,6 +56,10 @@ _EXPORTS = {
     "ResolutionStatus": "catalog.types",
     "IDENTIFIER_KINDS": "catalog.keys",
     "id_keys": "catalog.keys",
+    "normalize_title": "catalog.keys",
+    "ReferenceWork": "catalog.works",
+    "reference_work_of": "catalog.works",
+    "reference_work_keyed": "catalog.works",
     "text_ref": "catalog.keys",
     "title_ref": "catalog.keys",
     "parse_arxiv": "catalog.ids",
@@ -87,6 +92,7 @@ __all__ = [
     "PaperRef",
     "RefKind",
     "Reference",
+    "ReferenceWork",
     "Resolution",
     "ResolutionStatus",
     "ResolverError",
@@ -104,10 +110,13 @@ __all__ = [
     "import_file",
     "inspect",
     "move_aside",
+    "normalize_title",
     "paper_record",
     "parse_arxiv",
     "read_entries",
     "ref_from_string",
+    "reference_work_keyed",
+    "reference_work_of",
     "text_ref",
     "title_mismatch",
     "title_ref",

@@ -70,7 +70,9 @@ ARXIV_ID_TEXT = (
 ARXIV_URL = re.compile(
     r"(?i)^(?:https?://)?(?:www\.|export\.|[a-z]{2}\.|ar5iv\.labs\.)?"
     r"(?:arxiv\.org|ar5iv\.org|alphaxiv\.org|arxiv-vanity\.com|xxx\.lanl\.gov)"
-    r"/(?:abs|pdf|html|format|ps|overview|papers)/(?P<id>" + ARXIV_ID_TEXT + r")(?:\.pdf)?"
+    r"/(?:abs|pdf|html|format|ps|overview|papers)/(?:arxiv:)?(?P<id>"
+    + ARXIV_ID_TEXT
+    + r")(?:\.pdf)?"
     r"(?:[/?#].*)?$"
 )
 # Old-style archives written without their hyphen (`hepth/9901001`), as arXiv's own parser

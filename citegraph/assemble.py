@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from catalog import Paper, PaperRef, Reference, RefKind, Resolution, ResolutionStatus, text_ref
+from catalog import (
+    Paper,
+    PaperRef,
+    Reference,
+    RefKind,
+    Resolution,
+    ResolutionStatus,
+    reference_work_keyed,
+    text_ref,
+)
 from citegraph.report import Citation, Finding, PaperEntry
 from citegraph.rules import MALFORMED_FALLBACK_RULE, MALFORMED_RULE_BY_KIND
 from scanner import Mention
@@ -64,7 +73,11 @@ def citation_of(site: Site, paper_key: str) -> Citation:
 def paper_entry(key: str, sites: list[Site], resolution: Resolution | None) -> PaperEntry:
     """The output record of one paper, from its resolution or, failing that, its citations."""
     first = sites[0].mention
-    hint = next((s.mention.title_hint for s in sites if s.mention.title_hint), None)
+    # the card of a reference work's sections (`catalog.works`) is the work's
+    work = reference_work_keyed(key)
+    hint = work.title if work else None
+    hint = hint or next((s.mention.title_hint for s in sites if s.mention.title_hint), None)
+    url = work.home if work else _url_of(first.ref)
     # Authors, year and venue come from the first citation that read any (a reference entry).
     reference = next((r for r in (s.mention.reference for s in sites) if r and _read(r)), None)
     kind = first.kind.value
@@ -82,7 +95,7 @@ def paper_entry(key: str, sites: list[Site], resolution: Resolution | None) -> P
             authors=reference.authors if reference else (),
             year=reference.year if reference else None,
             venue=reference.venue if reference else None,
-            url=_url_of(first.ref),
+            url=url,
             ids=ids,
             confidence=resolution.confidence if resolution else None,
         )
@@ -96,7 +109,7 @@ def paper_entry(key: str, sites: list[Site], resolution: Resolution | None) -> P
         year=paper.year,
         venue=paper.venue,
         abstract=paper.abstract,
-        url=paper.url or _url_of(first.ref),
+        url=paper.url or url,
         ids={**ids, **paper.ids},
         source=paper.source,
         confidence=resolution.confidence if resolution else None,

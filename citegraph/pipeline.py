@@ -12,8 +12,9 @@ from citegraph import __version__
 from citegraph.assemble import Site, citation_of, findings_of, paper_entry, reference_key
 from citegraph.checks.suppress import split_suppressed
 from citegraph.config import Config
-from citegraph.report import Report, SkippedFile
+from citegraph.report import PaperEntry, Report, SkippedFile
 from citegraph.resolution import mismatches as title_mismatches
+from citegraph.sameworks import same_work_targets
 from scanner import FileScan, FileStatus, repository_of, scan_paths
 
 
@@ -117,6 +118,24 @@ def run_scan(
     )
 
 
+def _paper_entries(
+    by_paper: dict[str, list[Site]],
+    ref_keys: dict[str, list[str]],
+    resolutions: dict[str, Resolution],
+) -> dict[str, PaperEntry]:
+    """Each paper's output record, from its sites and the first of its references that
+    resolved to a paper."""
+    entries = {}
+    for paper_key, paper_sites in by_paper.items():
+        keys = ref_keys[paper_key]
+        resolution = next(
+            (resolutions[k] for k in keys if k in resolutions and resolutions[k].paper is not None),
+            resolutions.get(keys[0]),
+        )
+        entries[paper_key] = paper_entry(paper_key, paper_sites, resolution)
+    return entries
+
+
 def _observed(scans: Iterable[FileScan], observer: ScanObserver | None) -> Iterator[FileScan]:
     for scan in scans:
         if observer is not None:
@@ -147,14 +166,16 @@ def _assemble(
         by_paper.setdefault(paper_key, []).append(site)
         ref_keys.setdefault(paper_key, []).append(ref_key)
         site_paper.append((site, paper_key))
-    papers = []
-    for paper_key, paper_sites in by_paper.items():
-        keys = ref_keys[paper_key]
-        resolution = next(
-            (resolutions[k] for k in keys if k in resolutions and resolutions[k].paper is not None),
-            resolutions.get(keys[0]),
-        )
-        papers.append(paper_entry(paper_key, paper_sites, resolution))
+    entries = _paper_entries(by_paper, ref_keys, resolutions)
+    # A work named by its title in one place and by an identifier in another is one card.
+    joined = same_work_targets(entries.values())
+    if joined:
+        for source, target in joined.items():  # a reference work's card may be new
+            by_paper.setdefault(target, []).extend(by_paper.pop(source))
+            ref_keys.setdefault(target, []).extend(ref_keys.pop(source))
+        site_paper = [(site, joined.get(key, key)) for site, key in site_paper]
+        entries = _paper_entries(by_paper, ref_keys, resolutions)
+    papers = list(entries.values())
     papers.sort(key=lambda p: (-len({s.mention.symbol.name for s in by_paper[p.key]}), p.key))
     citations = sorted(
         (citation_of(s, k) for s, k in site_paper),

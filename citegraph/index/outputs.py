@@ -2,7 +2,8 @@
 
 The cross-repository report is an ordinary `Report` whose paths start with their repository's
 name, so the Papers page renders it with a repository facet: a paper cited in several
-repositories is one card.
+repositories is one card, also when one repository names it by its title and another by its
+identifier (`citegraph.sameworks`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from citegraph import __version__
 from citegraph.index.types import Outcome, Status
 from citegraph.report import PaperEntry, Report
+from citegraph.sameworks import same_work_targets
 
 SCHEMA_VERSION = 1
 _RESOLVED = ("resolved", "cached")
@@ -23,6 +25,7 @@ _RESOLVED = ("resolved", "cached")
 def merge_reports(reports: Sequence[Report]) -> Report:
     """All repositories' reports as one, paths prefixed by `repository/`."""
     papers: dict[str, PaperEntry] = {}
+    joined = _joined(reports)
     citations, findings, skipped, fallbacks, warnings = [], [], [], [], []
     stats: Counter[str] = Counter()
     for report in reports:
@@ -31,12 +34,17 @@ def merge_reports(reports: Sequence[Report]) -> Report:
             known = papers.get(paper.key)
             if known is None or (known.status not in _RESOLVED and paper.status in _RESOLVED):
                 papers[paper.key] = paper
-        citations += [replace(c, path=prefix + c.path) for c in report.citations]
+        citations += [
+            replace(c, path=prefix + c.path, paper=joined.get(c.paper, c.paper))
+            for c in report.citations
+        ]
         findings += [replace(f, path=prefix + f.path) for f in report.findings]
         skipped += [replace(s, path=prefix + s.path) for s in report.skipped]
         fallbacks += [replace(s, path=prefix + s.path) for s in report.fallbacks]
         warnings += [w for w in report.warnings if w not in warnings]
         stats.update({k: v for k, v in report.stats.items() if k in ("files", "blocks", "skipped")})
+    for source in joined:
+        papers.pop(source, None)
     repos_of = repositories_by_paper(reports)
     symbols: dict[str, set[str]] = defaultdict(set)
     for citation in citations:
@@ -67,11 +75,19 @@ def merge_reports(reports: Sequence[Report]) -> Report:
 
 def repositories_by_paper(reports: Sequence[Report]) -> dict[str, list[str]]:
     """Paper key -> the repositories citing it, in source order."""
+    joined = _joined(reports)
     out: dict[str, list[str]] = defaultdict(list)
     for report in reports:
-        for key in dict.fromkeys(c.paper for c in report.citations):
+        for key in dict.fromkeys(joined.get(c.paper, c.paper) for c in report.citations):
             out[key].append(report.repository)
     return out
+
+
+def _joined(reports: Sequence[Report]) -> dict[str, str]:
+    """The papers, across repositories, that join another's card: one repository's title
+    that another names by a stronger identifier."""
+    papers = {p.key: p for report in reports for p in report.papers}
+    return same_work_targets(papers.values())
 
 
 def index_document(

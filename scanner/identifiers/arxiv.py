@@ -17,8 +17,14 @@ _ID = ARXIV_ID_TEXT
 _BARE_HOST = re.compile(
     r"(?i)(?<![\w/.])(?:export\.)?arxiv\.org/(?:abs|pdf|html)/(?P<id>" + _ID + r")(?:\.pdf)?"
 )
-_HF_PAPERS = re.compile(
+# Pages that serve an e-print under its arXiv id elsewhere: Hugging Face's paper pages,
+# Semantic Scholar's and SciRate's, and arXiv's own `browse.` host.
+_READERS = re.compile(
     r"(?i)^(?:https?://)?(?:www\.)?huggingface\.co/papers/(?P<id>\d{4}\.\d{4,5})"
+    r"|^(?:https?://)?(?:www\.|api\.)?(?:semanticscholar\.org|scirate\.com)/arxiv[:/](?P<reader>"
+    + _ID
+    + r")(?:[/?#].*)?$"
+    r"|^(?:https?://)?browse\.arxiv\.org/(?:abs|pdf|html)/(?P<browse>" + _ID + r")"
 )
 # arXiv's own FTP-path PDFs: `arxiv.org/ftp/arxiv/papers/1808/1808.10489.pdf` for new ids (the
 # archive is then `arxiv`), `arxiv.org/ftp/math/papers/0309/0309136.pdf` for old ones.
@@ -223,9 +229,11 @@ class ArxivExtractor:
 
 def _link_id(url: str) -> str | None:
     """The arXiv id a link to arXiv or one of its readers serves, as written, else None."""
-    match = ARXIV_URL.match(url) or _HF_PAPERS.match(url)
+    match = ARXIV_URL.match(url)
     if match:
         return match["id"]
+    if (reader := _READERS.match(url)) is not None:
+        return reader["id"] or reader["reader"] or reader["browse"]
     ftp = _FTP_PDF.match(url)
     if ftp is None:
         return None

@@ -72,7 +72,10 @@ _NATURE = re.compile(r"(?i)^(?:https?://)?(?:www\.)?nature\.com/articles/(?P<suf
 # `:doi:`...`` is the Sphinx role.
 # Searched in the lowercased text, so that the pattern starts with the literal `doi` and the
 # regex engine can skip to it (a case-insensitive or look-behind start tries every position).
-_PREFIXED = re.compile(r"doi(?<![\w/.?&]doi)\s*(?::|=\s*[{\"]?|\s)\s*(?P<doi>[^\s,{}\"`]+)")
+# (`info:doi/10...` is the OpenURL form.)
+_PREFIXED = re.compile(
+    r"doi(?<![\w/.?&]doi)\s*(?::|(?<=info:doi)/|=\s*[{\"]?|\s)\s*(?P<doi>[^\s,{}\"`]+)"
+)
 # The role's target may follow a text: `:doi:`Bastian et al., 2019. Title <10.1145/3360572>``.
 _ROLE = re.compile(r"(?i):doi:`(?:(?P<text>[^`<]*)<(?P<target>[^`\s<>]+)>|(?P<doi>[^`\s]+))`")
 _SHORT_DOI = re.compile(r"(?i)^(?:10/)?[a-z0-9]{3,12}$")

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
+from catalog.works import reference_work_of
 from scanner.identifiers.hosts import is_ordinary_link
 
 # Hosts that serve reference pages, software or standards, never a paper.
@@ -52,6 +53,8 @@ _VETOED_HOSTS = (
     # DICOM on NEMA's sites.
     "iec.ch", "smpte.org", "ansi.org", "astm.org", "etsi.org", "ebu.ch", "arib.or.jp",
     "ogc.org", "opengeospatial.org", "cie.co.at", "nema.org", "standards.ieee.org",
+    # Software distributions' stores of package sources: a PDF there is a package's document.
+    "src.fedoraproject.org", "sources.debian.org", "fossies.org",
 )  # fmt: skip
 # File types that are never a paper.
 # (`x.ps.gz` is compressed PostScript, a paper's format.)
@@ -111,7 +114,13 @@ _NOT_PAPER_WORDS = re.compile(
     r"syllabus|homework|hw\d*|tutorials?|talks?|posters?|webfoils|foils|manuals?\d*|"
     r"datasheets?|docs?|documentation|api|reference|vignettes|blog|blogs|news|wiki|"
     r"software|code|releases?|install|data|datasets?|images?|img|static/img|"
-    r"figures?|issues|forum|questions|day\d+|week\d+|exam|quiz|cheat-?sheet)(?![a-z])"
+    r"figures?|issues|forum|questions|day\d+|week\d+|exam|quiz|cheat-?sheet)(?![a-z])|"
+    # A paper's supplementary material (`x-supp.pdf`, `/supplemental/`): not the paper, and
+    # beside it a second link of the same work; a file format's description
+    # (`file-formats.pdf`); a user's guide's folder (`/ug/appb.pdf`).
+    # (Not a journal's supplement issue, which holds papers: `/suppl_1/`.)
+    r"(?<![a-z])supp(?:l|lement|lemental|lementary|mat)?(?![a-z]|[_.]?\d)|"
+    r"(?<![a-z])file[_-]?formats?(?![a-z])|/ug/"
 )
 # Path words that name a non-paper in general but also stand in the titles of reports that
 # authors keep among their papers (`~user/papers/guide/guide.pdf`, a technical report titled
@@ -121,6 +130,31 @@ _NOT_PAPER_WORDS = re.compile(
 _WEAK_NOT_PAPER_WORDS = re.compile(
     r"(?<![a-z])(?:guides?|downloads?)(?![a-z])|guide(?=\.(?:pdf|html?)$)"
 )
+# A company's folders of product documents, marketing and support files on its own site
+# (`adobe.com/digitalimag/pdfs/`, `dolby.com/siteassets/pdfs/`, `.../support/lut/`): data
+# sheets, white papers and specifications, not papers, unless a paper folder, a journal's or a
+# proceedings' stands deeper (a publisher's `/pdfs/journals/...`). (A site's `/assets/` holds
+# what its pages link, a trade magazine's articles too.)
+_VENDOR_FOLDERS = re.compile(
+    r"(?i)^[\w.-]+\.(?:com|net)/(?:[^?#]*/)?"
+    r"(?:pdfs?|siteassets|attachments|campaigns|brochures?|marketing|support)/"
+)
+# A journal's or a proceedings' folder: `/pdfs/journals/lancet/`, `/support/.../
+# users-conference-proceedings/2019/`.
+_JOURNAL_FOLDER = re.compile(r"(?i)/(?:journals?|[^/]*proceedings[^/]*)/")
+
+
+def _vendor_document(where: str) -> bool:
+    """Whether `where` (host and lowercased path) is a file in a company's document folders."""
+    vendor = _VENDOR_FOLDERS.match(where)
+    if vendor is None:
+        return False
+    deeper = vendor.end() - 1
+    return _PAPER_FOLDERS.search(where, deeper) is None and not _JOURNAL_FOLDER.search(
+        where, deeper
+    )
+
+
 # Paper pages on journals', repositories' and companies' sites, recognised by their shape.
 _PAPER_PAGES = re.compile(
     r"(?ix)^(?:[\w.-]+\.)?(?:"
@@ -221,16 +255,16 @@ _PAPER_SITES_FIRST = re.compile(
     r"|(?:www\.)?ceur-ws\.org/Vol-\d+/[\w./-]+\.pdf"
     r")"
 )
-# Reference works online, which count as a reference like the book they are: the NIST Digital
-# Library of Mathematical Functions and the NIST/SEMATECH e-Handbook of Statistical Methods.
-_REFERENCE_WORKS = re.compile(
-    r"(?i)^(?:dlmf\.nist\.gov/\d|(?:www\.)?itl\.nist\.gov/div898/handbook/)"
-)
 _PDF = re.compile(r"(?i)\.(?:pdf|ps|ps\.gz|djvu)$|[?&](?:format|type)=pdf\b")
 # Folders that hold papers: an author's or a lab's publication list.
 _PAPER_FOLDERS = re.compile(
     r"(?i)/(?:papers?|publications?|pubs?|publis|pubfiles|absps|reprints|preprints?|"
     r"techreports?|tech-reports?|tr|reports|articles?|theses|thesis|research/files)/"
+)
+# Paper folders named in the plural, which list their papers when the link ends at them.
+_LIST_FOLDER = re.compile(
+    r"(?i)/(?:papers|publications|pubs|publis|pubfiles|absps|reprints|preprints|techreports|"
+    r"tech-reports|tr|reports|articles|theses)/"
 )
 # Pages that hold a paper when their entry reads like a reference (a year, authors, a venue):
 # an Internet Archive item (`archive.org/details/jresv71Bn4p233`), a record of an institutional
@@ -295,7 +329,7 @@ _ENTRY_VETO = re.compile(
     # A homepage labelled so: `Web: http://...`, `Project page: http://...`.
     r"web(?=\s*:)|web ?page|project (?:page|site)|"
     r"code at|data at|dataset|package|(?:file|data) format|format spec\w*|specification|spec|"
-    r"application note|"
+    r"application note|supplementary|supplemental|"
     # Not the venue ACM Transactions on Mathematical Software, J. of Statistical Software.
     r"(?<!mathematical )(?<!math\. )(?<!statistical )software)\b[^\n]{0,60}$"
 )
@@ -347,7 +381,8 @@ _LANGUAGES = r"(?:c|c\+\+|java|python|matlab|octave|r|fortran|julia|javascript|r
 _NOT_PAPER_LABEL = re.compile(
     rf"(?i)^(?:{_LANGUAGES}\s+)?(?:implementation|code|source(?: code)?|program|package|library|"
     r"software|toolbox|slides?|talk|video|poster|home ?page|project (?:page|site)|web ?site|"
-    r"web ?page|documentation|docs|manual|blog(?: post)?|lecture notes?|course notes?)"
+    r"web ?page|documentation|docs|manual|blog(?: post)?|lecture notes?|course notes?|"
+    r"supp(?:lement(?:al|ary)?)?(?: materials?)?)"
     r"(?:\s+(?:by|at|on|from|in)\b[^\n]*|\s*\([^)\n]*\))?\s*[.:]?$"
 )
 
@@ -385,7 +420,7 @@ def is_paper_link(url: str, entry: str) -> bool:
     host = host.split(":", 1)[0].lower()
     path = "/" + rest.split("#", 1)[0]
     where = host + path.lower()
-    if _REFERENCE_WORKS.match(host + path):
+    if reference_work_of(host + path) is not None:  # counts like the book it is
         return True
     if _PAPER_SITES_FIRST.match(host + path):
         return True
@@ -401,7 +436,11 @@ def is_paper_link(url: str, entry: str) -> bool:
         # A PDF is no data set: a `data` folder of a personal or lab site holds its owner's
         # documents too (`/~user/data/colourschemes.pdf`, a technical note).
         words = words.replace("/data/", "/")
-    if _NOT_PAPER_FILES.search(file_path) or _named_not_a_paper(words, len(host)):
+    if (
+        _NOT_PAPER_FILES.search(file_path)
+        or _named_not_a_paper(words, len(host))
+        or _vendor_document(where)
+    ):
         return False
     lead = _lead(entry)
     if _ENTRY_VETO.search(lead) or _STANDARD_LEAD.search(lead) or _LICENSE_ENTRY.search(entry):
@@ -414,8 +453,11 @@ def is_paper_link(url: str, entry: str) -> bool:
         return True
     # A web page (not a PDF) under `/pub/` is as often a site's public folder
     # (`/pub/math/f161.html`, an FTP server's software) as its owner's publications.
+    # A folder of papers itself (`/~user/papers/`, `/publications/`) lists them: no paper.
     paper_place = _CUED_PAPER_PAGES.match(host + path) or any(
-        folder.group(0).lower() != "/pub/" for folder in _PAPER_FOLDERS.finditer(file_path)
+        folder.group(0).lower() != "/pub/"
+        and not (folder.end() == len(file_path) and _LIST_FOLDER.fullmatch(folder.group(0)))
+        for folder in _PAPER_FOLDERS.finditer(file_path)
     )
     # The cues are read from the entry's words, not from the other links in it (a year or
     # `publication` in another link's path says nothing of this one).

@@ -268,6 +268,23 @@ class PaperUrlExtractor:
                 yield Hit(start, end, self.kind, self.rule, ref=PaperRef(RefKind.URL, key))
 
 
+# An ADS record of an arXiv e-print: its bibcode holds the arXiv id (`2012arXiv1207.5578S`,
+# `2017arXiv170704476B` for five-digit numbers).
+_ADS_ARXIV = re.compile(
+    r"^url:https://ui\.adsabs\.harvard\.edu/abs/\d{4}arXiv(?P<id>\d{4}\.\d{4}|\d{9})[A-Z.]$"
+)
+
+
+def arxiv_alias(key: str) -> str | None:
+    """The arXiv key of the e-print a paper link's key names in another form (an ADS record
+    of an arXiv bibcode), else None: a second link of the same work."""
+    match = _ADS_ARXIV.match(key)
+    if match is None:
+        return None
+    number = match["id"]
+    return "arxiv:" + (number if "." in number else f"{number[:4]}.{number[4:]}")
+
+
 def canonical_paper_url(url: str) -> str | None:
     """The canonical URL of a link to a named paper site (`https://proceedings.mlr.press/v37/
     ioffe15.html` for its PDF too), else None: one key per paper, whichever link was written."""

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import bisect
 import gc
-import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from scanner.options import TitleScope
 from scanner.parsers import ParsedFile, pylines
@@ -27,7 +26,8 @@ from scanner.parsers.pylex import LineIndex, RawBlock, join_pieces, lex_blocks, 
 from scanner.parsers.pystructure import Definition, Structure
 from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# A translation marking UTF-8's continuation bytes (0x80-0xBF) 1 and every other byte 0.
+_CONTINUATION_BYTES = bytes(int(0x80 <= byte < 0xC0) for byte in range(256))
 _PARSE_FAILURES = (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError)
 
 
@@ -144,12 +144,10 @@ class _CitingBlocks:
     cues count: a pre-commit check never compiles the detector's needle patterns."""
 
     def __init__(self, source: SourceFile) -> None:
-        self.cues = source.cues
-        self.text = source.text
         # The title detector's needle test, imported once a file (not once a block) and only
         # where it is asked: with cues found and every title read.
         self.may_cite: Callable[[str], bool] | None = None
-        if self.cues is not None and source.titles is TitleScope.ALL:
+        if source.cues is not None and source.titles is TitleScope.ALL:
             from scanner.titles import may_cite
 
             self.may_cite = may_cite
@@ -157,24 +155,25 @@ class _CitingBlocks:
         self.known: dict[int, tuple[RawBlock, bool]] = {}
         # The needle test by text: a file repeats short comments (`# two-sided`) many times.
         self.needles: dict[str, bool] = {}
-        # Cue offsets count UTF-8 bytes: the extra bytes of each non-ASCII character.
-        self.wide: list[int] = []
-        self.extra: list[int] = []
-        if self.cues is not None and not self.text.isascii():
-            for match in _NON_ASCII.finditer(self.text):
-                self.wide.append(match.start())
-                wider = len(match.group().encode("utf-8", "surrogatepass")) - 1
-                self.extra.append((self.extra[-1] if self.extra else 0) + wider)
+        # Cue offsets count UTF-8 bytes, blocks characters: each cue is made the index of the
+        # character its byte belongs to, which a block holds exactly when it holds the byte.
+        self.cues: Sequence[int] | None = source.cues
+        if self.cues is not None and not source.text.isascii():
+            self.cues = _character_offsets(source.text, self.cues)
 
     def among(self, blocks: list[RawBlock]) -> list[RawBlock]:
         """The blocks of `blocks` that may cite, in order."""
         known = self.known
+        may_cite = self._may_cite
         read = []
         for block in blocks:
             seen = known.get(id(block))
             if seen is None:
-                seen = known[id(block)] = (block, self._may_cite(block))
-            if seen[1]:
+                verdict = may_cite(block)
+                known[id(block)] = (block, verdict)
+            else:
+                verdict = seen[1]
+            if verdict:
                 read.append(block)
         return read
 
@@ -182,9 +181,8 @@ class _CitingBlocks:
         cues = self.cues
         if cues is None:  # the prefilter left finding them to the parser: every block is read
             return True
-        start, end = self._byte(block.start), self._byte(block.end)
-        at = bisect.bisect_left(cues, start)
-        if at < len(cues) and cues[at] < end:
+        at = bisect.bisect_left(cues, block.start)
+        if at < len(cues) and cues[at] < block.end:
             return True
         if self.may_cite is None:
             return False
@@ -194,11 +192,19 @@ class _CitingBlocks:
             found = self.needles[text] = self.may_cite(text)
         return found
 
-    def _byte(self, offset: int) -> int:
-        if not self.wide:
-            return offset
-        before = bisect.bisect_left(self.wide, offset)
-        return offset + (self.extra[before - 1] if before else 0)
+
+def _character_offsets(text: str, offsets: Sequence[int]) -> list[int]:
+    """For each of the sorted UTF-8 byte `offsets` of `text`, the index of the character that
+    byte belongs to: the offset less the continuation bytes up to it, counted in C."""
+    marked = text.encode("utf-8", "surrogatepass").translate(_CONTINUATION_BYTES)
+    found = []
+    continuing = 0
+    position = 0
+    for offset in offsets:
+        continuing += marked.count(1, position, offset + 1)
+        position = offset + 1
+        found.append(offset - continuing)
+    return found
 
 
 def attribute(
@@ -220,7 +226,7 @@ def attribute(
     innermost definition whose lines hold it, where a definition also holds the comment lines
     indented into its body after its last statement.
     """
-    owners = _owner_by_line(structure.definitions, lines)
+    owners = _Owners(structure.definitions, lines)
     heads: dict[int, Definition] = {}
     for definition in structure.definitions:
         heads.setdefault(definition.first_line, definition)
@@ -250,16 +256,40 @@ def attribute(
     return blocks
 
 
-def _owner_by_line(definitions: tuple[Definition, ...], lines: list[str]) -> list[Symbol | None]:
-    """The innermost definition of every 1-based line (index 0 unused)."""
-    owners: list[Symbol | None] = [None] * (len(lines) + 2)
-    # Definitions come parent first, so a nested one overwrites its parent's lines.
-    for definition in definitions:
-        end = _extended_end(definition, lines)
-        owners[definition.first_line : end + 1] = [definition.symbol] * (
-            end + 1 - definition.first_line
-        )
-    return owners
+class _Owners:
+    """The innermost definition of a 1-based line (None: the module's), found when asked.
+
+    Definitions come parent first, so the last one holding a line is its innermost. A scan
+    asks this of the few blocks that cite: marking every line of every definition beforehand
+    cost more than the questions.
+    """
+
+    def __init__(self, definitions: tuple[Definition, ...], lines: list[str]) -> None:
+        self.definitions = definitions
+        self.lines = lines
+        self.ends: dict[int, int] = {}  # `_extended_end` by index, once needed
+        self.found: dict[int, Symbol | None] = {}
+
+    def __getitem__(self, line: int) -> Symbol | None:
+        if line in self.found:
+            return self.found[line]
+        owner = None
+        definitions = self.definitions
+        for index in range(len(definitions) - 1, -1, -1):
+            definition = definitions[index]
+            if definition.first_line <= line and (
+                line <= definition.end_line or line <= self._end(index, definition)
+            ):
+                owner = definition.symbol
+                break
+        self.found[line] = owner
+        return owner
+
+    def _end(self, index: int, definition: Definition) -> int:
+        end = self.ends.get(index)
+        if end is None:
+            end = self.ends[index] = _extended_end(definition, self.lines)
+        return end
 
 
 def _extended_end(definition: Definition, lines: list[str]) -> int:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from catalog.keys import normalize_title
 from catalog.types import RefKind
 from scanner.places.base import ENTRY_BREAK, ENTRY_KINDS, ENTRY_REACH
+from scanner.places.copies import labels_a_copy
 from scanner.types import EntryFields, Hit
 
 _STRENGTH = {
@@ -47,7 +48,8 @@ def merge(
                 fields.title if fields else None,
                 *(h.title_hint for h in group if h.kind in ENTRY_KINDS),
                 primary.title_hint,
-                *(h.title_hint for h in group),
+                # a copy's link text (`journal version`, `PDF`) names no title
+                *(h.title_hint for h in group if not labels_a_copy(h.title_hint or "")),
             ]
         ),
         reference=fields,

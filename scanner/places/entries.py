@@ -155,7 +155,9 @@ def _item_link_paragraph(text: str, entry: Hit, hit: Hit) -> bool:
     if not labelled_item(text, line_start, entry.start):
         return False
     parts = BLANK_LINE.split(text[entry.end : hit.start])
-    if len(parts) != 2 or ENTRY_BREAK.search(parts[0]) is not None:
+    # the link's paragraph is still the item's: it opens no item of its own (`.. [2] NIST
+    # Digital Library of Mathematical Functions.` above the link is the next entry's)
+    if len(parts) != 2 or any(ENTRY_BREAK.search(f"\n{part}") is not None for part in parts):
         return False
     link_line = text.rfind("\n", 0, hit.start) + 1
     if text.rfind("\n", 0, link_line - 1) + 1 < entry.end:

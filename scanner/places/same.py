@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from catalog.keys import author_year_ref, family_name, normalize_title, title_ref
 from catalog.types import RefKind
+from scanner.identifiers.urls import arxiv_alias
 from scanner.places.base import ENTRY_KINDS, ENTRY_REACH, MAX_NAMESAKES, Groups, mergeable
 from scanner.places.names import first_family, same_family
 from scanner.types import Hit
@@ -21,6 +22,8 @@ def join_same_work(hits: list[Hit], groups: Groups) -> None:
         keys = [f"span:{hit.start}:{hit.end}"]  # identifiers of one entry share its span
         if hit.ref is not None:
             keys.append(hit.ref.key)
+            if hit.kind is RefKind.URL and (alias := arxiv_alias(hit.ref.key)) is not None:
+                keys.append(alias)  # an ADS record of an arXiv e-print and its arXiv id
         title = hit.reference.title if hit.reference else None
         if title and (ref := title_ref(title)) is not None:
             keys.append(ref.key)

@@ -200,9 +200,26 @@ def _has_cue(text: str, found: set[int] | None = None) -> bool:
         found = _strings_in(text)
     if not _CUE_IDS.isdisjoint(found):
         return True
+    # The cheap tests first (the answer is the same in any order): a year is one search with a
+    # literal lead, while the cue patterns (two surnames on a line, an edition) are tried at
+    # many places of a block.
+    if _dated(text):
+        return True
     held = _PATTERN_KEYS.intersection(found)
     if held and _any_search(text, held, _PATTERNS_AT):
         return True
+    if not _QUOTE_IDS.isdisjoint(found) or (
+        (held := _QUOTE_PATTERN_KEYS.intersection(found))
+        and _any_search(text, held, _QUOTE_PATTERNS_AT)
+    ):
+        from scanner.titles.quotegate import quote_may_cite
+
+        return quote_may_cite(text) or not _BOOK_IDS.isdisjoint(found)
+    return False
+
+
+def _dated(text: str) -> bool:
+    """Whether `text` holds a year on a line that is no copyright or license notice."""
     position = 0
     while (match := _YEAR_NEEDLE.search(text, position)) is not None:
         position = match.start() + 1
@@ -217,13 +234,6 @@ def _has_cue(text: str, found: set[int] | None = None) -> bool:
         if not any(word in line for word in _NOT_CITATION_LINES):
             return True
         position = end
-    if not _QUOTE_IDS.isdisjoint(found) or (
-        (held := _QUOTE_PATTERN_KEYS.intersection(found))
-        and _any_search(text, held, _QUOTE_PATTERNS_AT)
-    ):
-        from scanner.titles.quotegate import quote_may_cite
-
-        return quote_may_cite(text) or not _BOOK_IDS.isdisjoint(found)
     return False
 
 

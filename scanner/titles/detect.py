@@ -54,6 +54,8 @@ _QUOTED = led(QUOTED)
 # a region that holds none of it is not searched.
 _BIBTEX_NEEDLES = needles(bibtex._TITLE_FIELD)
 _CITE_KEY_NEEDLES = needles(CITE_KEY)
+# ...nor a quoted title without one of its quotes (most regions of a docstring hold none).
+_QUOTED_NEEDLES = needles(QUOTED)
 # What makes a quoted string a title on its own: `described in "Title"`, `the paper "Title"`.
 _CITED_IN = re.compile(
     r"(?i:\b(?:described|presented|introduced|proposed|published|explained|defined|detailed)"
@@ -174,7 +176,12 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries, held: _Held
             entry = entries.entry(start, limit)
             if entry is not None and _accept(entry, text):
                 hits.append(_hit(entry))
-    for match in _QUOTED.finditer(text, region.start, limit):
+    quotes = (
+        _QUOTED.finditer(text, region.start, limit)
+        if holds_any(text, _QUOTED_NEEDLES, region.start, limit)
+        else ()
+    )
+    for match in quotes:
         entry = parse_title_first(text, match.start(), limit)
         if (
             entry is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scanner.titles.cues import EDITION, YEAR_DIGITS
 from scanner.titles.fields import (
@@ -287,8 +288,12 @@ _PART_END = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def _first_part(tail: str) -> str:
-    """The part of `tail` up to the end of the entry (a blank line or a prose sentence)."""
+    """The part of `tail` up to the end of the entry (a blank line or a prose sentence).
+
+    Cached: an entry's year, venue, volume, pages and end are each read from the same tail.
+    """
     # not at its very start: "D.E. Tyne. The Annals of Statistics, 1987" goes on after the
     # authors with the venue, not with a sentence of prose
     cut = _PART_END.search(tail, 1)

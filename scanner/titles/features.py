@@ -144,9 +144,19 @@ def _shape(word: str) -> str:
 
 
 _OFFSETS = (-3, -2, -1, 1, 2, 3)  # the neighbours whose word, shape and rule marks a token sees
-_EDGES = tuple(f"{offset}:edge" for offset in _OFFSETS)
-_CAPS_AHEAD = tuple(f"caps_ahead={count}" for count in range(7))
-_PROSE_NEAR = tuple(f"prose_near={count}" for count in range(3))
+# Features are the UTF-8 bytes of their names: the CRF reads names as bytes, and a `str` is
+# encoded again for every token that carries it (a third of tagging a window took that).
+_EDGES = tuple(f"{offset}:edge".encode() for offset in _OFFSETS)
+_CAPS_AHEAD = tuple(f"caps_ahead={count}".encode() for count in range(7))
+_PROSE_NEAR = tuple(f"prose_near={count}".encode() for count in range(3))
+_LINE_START = b"line_start"
+_QUOTED_TOKEN = b"quoted"
+_QUOTE_LENGTH = {bucket: f"qlen={bucket}".encode() for bucket in ("short", "title", "long")}
+_MARKUP = b"markup"
+_EMPHASIS = b"emph"
+_AFTER_COLON = b"after_colon"
+_SEPARATOR = b"sep"
+_OPENS = b"opens"
 # Feature strings that depend on a word alone, kept across blocks: a tree repeats its words, and
 # building each token's strings anew was most of the tagger's cost. Cleared when full, which
 # bounds its memory (about 1.5 kB a word).
@@ -159,19 +169,22 @@ class _Word:
     then "initial" when a full stop follows a single letter, then `tail`), the flags the
     block-level features count, and the strings its neighbours' rows name it by."""
 
-    head: tuple[str, ...]
-    tail: tuple[str, ...]
+    head: tuple[bytes, ...]
+    tail: tuple[bytes, ...]
     initial: bool
-    own: tuple[str, ...]  # `head` then `tail`: its row's start, "initial" aside
-    own_initial: tuple[str, ...]  # `head`, "initial", `tail`: the same after a full stop
+    own: tuple[bytes, ...]  # `head` then `tail`: its row's start, "initial" aside
+    own_initial: tuple[bytes, ...]  # `head`, "initial", `tail`: the same after a full stop
     year: bool
     capital: bool
     prose: bool
-    context: tuple[tuple[str, ...], ...]  # per offset of `_OFFSETS`: its word and shape
+    context: tuple[tuple[bytes, ...], ...]  # per offset of `_OFFSETS`: its word and shape
+    before: bytes  # the bigram features' opening when this word comes first: `bi=w=...|`
+    before_next: bytes  # ...and the next token's: `bi+=w=...|`
+    name: bytes  # what follows in either: `w=...`
 
 
 _WORDS: dict[str, _Word] = {}
-_MARKS: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = {}
+_MARKS: dict[tuple[str, ...], tuple[tuple[bytes, ...], tuple[tuple[bytes, ...], ...]]] = {}
 
 
 def _word(word: str) -> _Word:
@@ -208,36 +221,43 @@ def _word(word: str) -> _Word:
         tail.append("prose")
     if len(_WORDS) >= _WORDS_KEPT:
         _WORDS.clear()
+    heads = tuple(name.encode() for name in head)
+    tails = tuple(name.encode() for name in tail)
     found = _WORDS[word] = _Word(
-        tuple(head),
-        tuple(tail),
+        heads,
+        tails,
         initial,
-        (*head, *tail),
-        (*head, "initial", *tail),
+        (*heads, *tails),
+        (*heads, b"initial", *tails),
         head[-1] == "year",
         head[-1] in ("cap", "upper"),
         "prose" in tail,
-        tuple((f"{offset}:{head[0]}", f"{offset}:{head[1]}") for offset in _OFFSETS),
+        tuple(
+            (f"{offset}:{head[0]}".encode(), f"{offset}:{head[1]}".encode()) for offset in _OFFSETS
+        ),
+        f"bi={head[0]}|".encode(),
+        f"bi+={head[0]}|".encode(),
+        heads[0],
     )
     return found
 
 
-def _mark_strings(marks: set[str]) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+def _mark_strings(marks: set[str]) -> tuple[tuple[bytes, ...], tuple[tuple[bytes, ...], ...]]:
     """The features of a token's rule marks: its own, and per offset of `_OFFSETS` those its
     neighbours' rows carry."""
     key = tuple(sorted(marks))
     found = _MARKS.get(key)
     if found is None:
         found = _MARKS[key] = (
-            tuple(f"r_{mark}" for mark in key),
-            tuple(tuple(f"{offset}:r_{mark}" for mark in key) for offset in _OFFSETS),
+            tuple(f"r_{mark}".encode() for mark in key),
+            tuple(tuple(f"{offset}:r_{mark}".encode() for mark in key) for offset in _OFFSETS),
         )
     return found
 
 
 def _marked_context(
-    text: str, word: _Word, own: tuple[str, ...], marks: tuple[tuple[str, ...], ...]
-) -> tuple[tuple[str, ...], ...]:
+    text: str, word: _Word, own: tuple[bytes, ...], marks: tuple[tuple[bytes, ...], ...]
+) -> tuple[tuple[bytes, ...], ...]:
     """What the neighbours' rows carry of a token with rule marks: per offset, its word and
     shape, then its marks (`own`: its own mark features, which name `marks`). Kept per word and
     mark set, as `_word` keeps a word's strings: the words of a tree's reference entries come
@@ -253,13 +273,14 @@ def _marked_context(
     return found
 
 
-_MARKED: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, ...], ...]] = {}
+_MARKED: dict[tuple[str, tuple[bytes, ...]], tuple[tuple[bytes, ...], ...]] = {}
 
 
 def block_features(
     text: str, tokens: list[Token], rule_marks: list[set[str]] | None = None
-) -> list[list[str]]:
-    """Feature strings for each token of `text`; `rule_marks[i]` names rule spans over token i."""
+) -> list[list[bytes]]:
+    """Features for each token of `text` (their names, UTF-8 encoded, as the CRF reads them);
+    `rule_marks[i]` names rule spans over token i."""
     # Every row is built in one pass, from strings made once per word, distance or mark set
     # (the features of the first pass that took twice as long, in the same order: the
     # model's scores are sums taken in that order).
@@ -275,7 +296,7 @@ def block_features(
     separators = _separators(tokens) if "<" in text else unmarked
     # Per token, what its neighbours' rows carry of it at each offset: its word and shape, and
     # its rule marks when the rules' hits are given.
-    marks: list[tuple[str, ...]] | None
+    marks: list[tuple[bytes, ...]] | None
     if rule_marks:
         marks = []
         context = []
@@ -296,10 +317,9 @@ def block_features(
     for word in words:
         capitals.append(capitals[-1] + word.capital)
         prose.append(prose[-1] + word.prose)
-    names = [word.head[0] for word in words]
 
     size = len(text)
-    features: list[list[str]] = []
+    features: list[list[bytes]] = []
     after_colon = False
     opens = True  # the first token opens, as does one after a separator or `.:?;`
     last = count - 3
@@ -310,28 +330,28 @@ def block_features(
             word.own_initial if word.initial and end < size and text[end] == "." else word.own
         )
         if token.start and text[token.start - 1] == "\n":
-            row.append("line_start")
+            row.append(_LINE_START)
         row.extend(year_features[i])
         if in_quotes is not None and in_quotes[i]:
-            row.append("quoted")
-            row.append("qlen=" + _quote_bucket(in_quotes[i]))
+            row.append(_QUOTED_TOKEN)
+            row.append(_QUOTE_LENGTH[_quote_bucket(in_quotes[i])])
         if in_markup[i]:
-            row.append("markup")
+            row.append(_MARKUP)
         if in_emphasis[i]:
-            row.append("emph")
+            row.append(_EMPHASIS)
         if after_colon:
-            row.append("after_colon")
+            row.append(_AFTER_COLON)
         if separators[i]:
-            row.append("sep")
+            row.append(_SEPARATOR)
         if opens:
-            row.append("opens")
+            row.append(_OPENS)
         row.append(_CAPS_AHEAD[capitals[min(i + 6, count)] - capitals[i]])
         near = prose[min(i + _PROSE_REACH + 1, count)] - prose[max(0, i - _PROSE_REACH)]
         row.append(_PROSE_NEAR[min(near, 2)])
         if i:
-            row.append(f"bi={names[i - 1]}|{names[i]}")
+            row.append(words[i - 1].before + word.name)
         if i + 1 < count:
-            row.append(f"bi+={names[i]}|{names[i + 1]}")
+            row.append(word.before_next + words[i + 1].name)
         if marks is not None:
             row.extend(marks[i])
         if 3 <= i < last:
@@ -357,12 +377,12 @@ def block_features(
     return features
 
 
-def _year_features(years: list[int], count: int) -> list[tuple[str, ...]]:
+def _year_features(years: list[int], count: int) -> list[tuple[bytes, ...]]:
     """For each of `count` tokens, its distance to the nearest year token (the later of two
     as near) and on which side that year is: `yd=...` and `yside=...`."""
     if not years:
         return [_NO_YEAR] * count
-    out: list[tuple[str, ...]] = []
+    out: list[tuple[bytes, ...]] = []
     at = 0  # the index in `years` of the first year at or after the token, or len(years)
     for i in range(count):
         while at < len(years) and years[at] < i:
@@ -371,10 +391,10 @@ def _year_features(years: list[int], count: int) -> list[tuple[str, ...]]:
         before = i - years[at - 1] if at else None
         if after is not None and (before is None or after <= before):
             # The year is the token itself (after it, as the tagger was trained) or after it.
-            side = "yside=after" if after == 0 else "yside=before"
+            side = _AFTER if after == 0 else _BEFORE
             out.append((_YEAR_DISTANCE[min(after, _FAR)], side))
         elif before is not None:
-            out.append((_YEAR_DISTANCE[min(before, _FAR)], "yside=after"))
+            out.append((_YEAR_DISTANCE[min(before, _FAR)], _AFTER))
     return out
 
 
@@ -390,8 +410,9 @@ def _quote_bucket(length: int) -> str:
 
 
 _FAR = _YEAR_REACH[-1] + 1
-_YEAR_DISTANCE = tuple("yd=" + _bucket_of(distance) for distance in range(_FAR + 1))
-_NO_YEAR = ("yd=none",)
+_YEAR_DISTANCE = tuple(("yd=" + _bucket_of(distance)).encode() for distance in range(_FAR + 1))
+_NO_YEAR = (b"yd=none",)
+_AFTER, _BEFORE = b"yside=after", b"yside=before"
 
 
 def _bucket(distance: int | None) -> str:

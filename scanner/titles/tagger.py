@@ -152,7 +152,7 @@ _WINDOWS_KEPT = 256  # windows whose runs a tagger keeps (a window is at most `t
 
 def window_features(
     text: str, hits: Sequence[Hit] | SpanIndex[Hit], start: int, end: int
-) -> tuple[list[Token], list[list[str]]]:
+) -> tuple[list[Token], list[list[bytes]]]:
     """The tokens of `text[start:end]` (offsets within it) and their features, with the rules'
     `hits` on `text` as marks. Tagging and training (benchmarks/train_titles.py) both read
     windows through this, so the model sees at training what it is given at run time."""

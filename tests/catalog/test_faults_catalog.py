@@ -203,10 +203,12 @@ def test_xml_bombs_are_refused(
     make_catalog, services: FakeServices, warnings, body: bytes, message: str | None
 ) -> None:
     services.fail(Fault("/arxiv", body=body))
-    start = time.monotonic()
+    # CPU time, not wall: the bound is the parser's work on the bomb, which other processes
+    # on a loaded machine do not change (the fake services run in this process too)
+    start = time.process_time()
     catalog = make_catalog()
     found = catalog.resolve(refs(ADAM))[ADAM]
-    assert time.monotonic() - start < 5
+    assert time.process_time() - start < 5
     if message is not None:
         assert any(message in w for w in warnings), warnings
     # Semantic Scholar, next in the chain, still answers; nothing from the bomb is stored.

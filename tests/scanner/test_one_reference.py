@@ -361,6 +361,22 @@ def test_a_list_items_link_in_the_items_next_paragraph_is_its_entrys() -> None:
     assert second.ref is None and second.start == text.index("Lind")
 
 
+def test_a_link_under_the_next_items_label_is_not_the_entry_above() -> None:
+    # the first item's own link is a software page; the second item names a reference work
+    # and links it: two references, the book's without the second item's link
+    text = (
+        '.. [1] Okafor, Shanjie and Lind, Jianming. "Computation of Tidal\n'
+        '       Functions", John Wiley and Sons, 1996, chapter 5.\n'
+        "       https://people.example.edu/~okafor/f77_src/tidal/tidal_functions.html\n\n"
+        ".. [2] NIST Digital Library of Tidal Functions.\n"
+        "       https://dlmf.nist.gov/10.6.E7\n"
+    )
+    book, link = find_hits(text)
+    assert book.ref is None and book.kind is RefKind.BOOK
+    assert link.ref is not None and link.ref.key == "url:https://dlmf.nist.gov/10.6.E7"
+    assert link.start > text.index(".. [2]")
+
+
 def test_a_link_paragraph_outside_the_item_stays_apart() -> None:
     text = (
         ".. [1] Okafor, J. (2015). Residual learning of deep tide stacks. J. Tides 3.\n\n"

@@ -324,6 +324,111 @@ def test_a_link_on_the_lines_after_an_entrys_identifier_is_a_copy_of_its_work() 
     ]
 
 
+def test_anchored_copies_whose_text_is_their_id_or_whose_anchor_wraps_are_the_entrys() -> None:
+    doi_line = ' DOI: <a href="https://doi.org/10.1234/jgm.2015.045">10.1234/JGM.2015.045</a>.\n'
+    entry = _GAPS_ENTRY.replace(" doi:10.1234/jgm.2015.045\n", "\n") + doi_line
+    # the preprint's anchor text is its own id with its subject class
+    arxiv = ' arXiv: <a href="https://arxiv.org/abs/1501.01234">1501.01234 [math.CO]</a>.\n'
+    assert [h.kind for h in find_hits(entry + arxiv)] == [RefKind.ARXIV]
+    # the DOI's anchor text is its suffix, after the preprint's line
+    suffix = ' DOI: <a href="https://doi.org/10.1109/CONF.2020.9197338">CONF.2020.9197338</a>\n'
+    bare_entry = _GAPS_ENTRY.replace(" doi:10.1234/jgm.2015.045\n", "\n")
+    assert [h.kind for h in find_hits(bare_entry + arxiv + suffix)] == [RefKind.ARXIV]
+    # an anchor opened on the line before its href
+    wrapped = ' <a\n href="https://people.example.edu/~smith/papers/gaps.pdf">[PDF]</a>\n'
+    assert [h.kind for h in find_hits(entry + wrapped)] == [RefKind.DOI]
+    # another preprint's id as the anchor text: another work
+    other = arxiv.replace(">1501.01234 [", ">1502.04321 [")
+    assert RefKind.ARXIV in [h.kind for h in find_hits(entry + other)][1:]
+
+
+def test_a_copy_under_a_label_line_or_after_another_labelled_link_is_the_entrys_work() -> None:
+    # the copy's label on a line of its own, after a blank line
+    labelled = "  \n Author's copy:\n https://people.example.edu/~smith/papers/gaps.pdf\n"
+    # a project page under `@see` between the identifier and the copy (no paper: not a hit)
+    see = (
+        " @see http://www.example.edu/~smith/gaps.html\n"
+        " @see https://journals.graph-methods.test/article/view/45\n"
+    )
+    for copy in (labelled, see):
+        assert [h.kind for h in find_hits(_GAPS_ENTRY + copy)] == [RefKind.DOI], copy
+    # a label line that names a work of its own is no copy's label
+    other = "  \n Follow-up by Lee:\n https://people.example.edu/~lee/papers/revisited.pdf\n"
+    assert [h.kind for h in find_hits(_GAPS_ENTRY + other)] == [RefKind.DOI, RefKind.URL]
+
+
+def test_a_link_whose_own_text_calls_it_a_copy_is_the_work_before_it() -> None:
+    md = (
+        "Uses [Widget Normalization](https://arxiv.org/abs/1607.01234) ([pdf]("
+        "https://www.example.edu/~able/absps/WidgetNorm.pdf)).\n"
+    )
+    rst = (
+        "Uses widget norm, https://arxiv.org/abs/1607.01234, see also the\n"
+        "`journal version <https://www.example.edu/~able/absps/WidgetNorm.pdf>`_.\n"
+    )
+    for text in (md, rst):
+        hits = find_hits(text)
+        assert [h.kind for h in hits] == [RefKind.ARXIV], text
+        assert hits[0].title_hint != "journal version"  # a copy's label is no title
+    # words of another work before the copy's text: two works
+    other = (
+        "Uses https://arxiv.org/abs/1607.01234 and the method of\n"
+        '<a href="https://www.example.edu/~lee/papers/other.pdf">PDF</a>.\n'
+    )
+    assert [h.kind for h in find_hits(other)] == [RefKind.ARXIV, RefKind.URL]
+
+
+def test_a_link_the_words_after_an_identifier_call_its_copy_is_the_same_reference() -> None:
+    for text in (
+        "Uses the method of Roe (2010), https://doi.org/10.1137/090771234 (a free\n"
+        "version is at http://www.example.edu/~roe/pubs/gizmo.pdf).\n",
+        "See doi:10.1137/090771234; preprint: https://www.example.edu/~roe/pubs/gizmo.pdf\n",
+    ):
+        assert [h.kind for h in find_hits(text)] == [RefKind.DOI], text
+    # a link, then the DOI the words between call its published version
+    for text in (
+        ' Implements <a href="http://www.example.edu/~kim/papers/gadgets.pdf">Kim (2015)</a>.\n'
+        " Published as doi:10.1234/jfw.2015.7.\n",
+        "Based on the preprint https://www.example.edu/~kim/papers/gadgets.pdf\n"
+        "(journal version: https://doi.org/10.1234/jfw.2015.7).\n",
+    ):
+        assert [h.kind for h in find_hits(text)] == [RefKind.DOI], text
+    # a link, then on the next line a DOI labelled only as one: its work's DOI
+    see = (
+        ' @see <a href="https://www.sciencedirect.com/science/article/pii/S0098300400000001">'
+        "Original article</a>\n"
+        ' @see <a href="https://doi.org/10.1234/jfw.2015.7">DOI</a>\n'
+    )
+    assert [h.kind for h in find_hits(see)] == [RefKind.DOI]
+    # two DOIs, one per line: two works
+    dois = " doi:10.1234/jfw.2015.7\n doi:10.1234/jfw.2016.8\n"
+    assert [h.kind for h in find_hits(dois)] == [RefKind.DOI, RefKind.DOI]
+    titled = see.replace(">DOI<", ">The follow-up by Lee<")
+    assert [h.kind for h in find_hits(titled)] == [RefKind.URL, RefKind.DOI]
+    # a link, then a DOI with nothing that calls it the same work; two DOIs: two works
+    for text in (
+        "See https://www.example.edu/~kim/papers/gadgets.pdf and doi:10.1234/jfw.2016.8\n",
+        "See doi:10.1234/jfw.2015.7 (its erratum, published as doi:10.1234/jfw.2016.8)\n",
+        "See arXiv:1501.01234 (and the preprint arXiv:1601.04321)\n",
+    ):
+        assert len(find_hits(text)) == 2, text
+    # words of another work between them: two references
+    two = (
+        "See https://doi.org/10.1137/090771234 and the later version by Lee at\n"
+        "http://www.example.edu/~lee/pubs/gizmo2.pdf\n"
+    )
+    assert [h.kind for h in find_hits(two)] == [RefKind.DOI, RefKind.URL]
+
+
+def test_the_proceedings_copy_after_a_rest_linked_preprint_is_the_same_reference() -> None:
+    text = (
+        "Proposed in `Sparse widget attention\n"
+        "<https://arxiv.org/abs/1801.01234>`__ (`pdf <https://arxiv.org/pdf/1801.01234v2.pdf>`__,\n"
+        "`proceedings <https://proceedings.example-conf.org/paper/2018/widgets.pdf>`__).\n"
+    )
+    assert [h.kind for h in find_hits(text)] == [RefKind.ARXIV]
+
+
 def test_a_link_after_an_entry_that_names_a_work_of_its_own_is_another_reference() -> None:
     others = [
         # the anchor's text is another title
@@ -411,3 +516,43 @@ def test_a_shortcut_reference_link_is_its_definitions_reference() -> None:
     hits = find_hits(text)
     assert [h.kind for h in hits] == [RefKind.DOI]
     assert text.index("[Doe 2020]") + 1 in hits[0].also
+
+
+def test_an_ads_record_of_an_arxiv_eprint_is_the_same_reference_as_its_arxiv_id() -> None:
+    text = (
+        "Follows Able et al. (2012), arXiv:1207.5579.\n\n"
+        "References\n----------\n"
+        ".. [1] http://adsabs.harvard.edu/abs/2012arXiv1207.5578S\n"
+    )
+    # another e-print's id: another reference
+    assert RefKind.URL in [h.kind for h in find_hits(text)]
+    for ads in ("2012arXiv1207.5578S", "2012arXiv1207.5578S/abstract"):
+        same = text.replace("1207.5579", "1207.5578").replace("2012arXiv1207.5578S", ads)
+        assert [h.kind for h in find_hits(same)] == [RefKind.ARXIV], ads
+    # five-digit numbers are written without their dot in a bibcode
+    five = "See arXiv:1707.04476 and https://ui.adsabs.harvard.edu/abs/2017arXiv170704476B\n"
+    assert [h.kind for h in find_hits(five)] == [RefKind.ARXIV]
+
+
+_ONE_WORK = (
+    "Segments a series.\n\nNotes\n-----\nBased on the work from [1]_.\n\n"
+    "- source code adapted from: https://github.com/example/widgets\n"
+    "- {label} https://people.example.edu/~able/papers/pdf/widgets.pdf\n\n"
+    "References\n----------\n"
+    '.. [1] Able, A., Baker, B. & Cole, C. "Greedy widget segmentation of series.",\n'
+    "   Adv Widget Anal 13, 727-751 (2019). https://doi.org/10.1234/awa.2019.0335\n"
+)
+
+
+def test_a_link_labelled_the_paper_in_a_place_of_one_work_is_that_work() -> None:
+    for label in ("paper available at:", "PDF:", "the original article:"):
+        text = _ONE_WORK.format(label=label)
+        assert [h.kind for h in find_hits(text)] == [RefKind.DOI], label
+    # pointing at another work: another link
+    also = _ONE_WORK.format(label="see also the paper at:")
+    assert RefKind.URL in [h.kind for h in find_hits(also)]
+    # a second work in the place: which one the link is cannot be told
+    two = _ONE_WORK.format(label="paper available at:").replace(
+        "Based on the work from [1]_.", "Based on the work from [1]_ and Lee et al. (2015)."
+    )
+    assert RefKind.URL in [h.kind for h in find_hits(two)]

@@ -20,6 +20,13 @@ CASES = [
     ("(see https://doi.org/10.1002/andp.19053220806)/x", ["doi:10.1002/andp.19053220806"]),
     ("https://doi.org/10.1016/j.cell.2009.01.002)/more", ["doi:10.1016/j.cell.2009.01.002"]),
     ("the registrant is dotted: 10.1000.10/123456", ["doi:10.1000.10/123456"]),
+    # OpenURL's form (idutils reads it); a link's path that repeats the `arXiv:` prefix.
+    ("rft_id=info:doi/10.1016/j.epsl.2011.11.037", ["doi:10.1016/j.epsl.2011.11.037"]),
+    ("https://arxiv.org/abs/arXiv:1503.01520", ["arxiv:1503.01520"]),
+    # Readers' pages of an e-print by its arXiv id: the same e-print.
+    ("https://www.semanticscholar.org/arxiv/1706.03762", ["arxiv:1706.03762"]),
+    ("https://scirate.com/arxiv/1706.03762v2", ["arxiv:1706.03762"]),
+    ("https://browse.arxiv.org/abs/1706.03762", ["arxiv:1706.03762"]),
     (
         "10.1002/(SICI)1521-3978(199806)46:4/5<493::AID-PROP493>3.0.CO;2-P",
         ["doi:10.1002/(sici)1521-3978(199806)46:4/5<493::aid-prop493>3.0.co;2-p"],

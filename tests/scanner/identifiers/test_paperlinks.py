@@ -58,6 +58,17 @@ PAPERS = [
     ("https://mlsys.org/Conferences/2019/doc/2019/137.pdf", M),
     ("https://www.bmva.org/bmvc/2016/papers/paper087/index.html", M),
     ("https://www.example.edu/techreports/tr123/report.pdf", M),
+    # a publisher's PDFs of its journals' papers, a company lab's papers among its assets
+    ("https://www.example-journals.com/pdfs/journals/lancet/PIIS0140-6736(20)30183-5.pdf", M),
+    ("https://www.vendor-example.com/pdfs/publications/2019/fast-sketch.pdf", M),
+    ("https://www.vendor-example.com/support/en/users-conference-proceedings/2019/305.pdf", M),
+    # a trade magazine's article among its site's assets
+    (
+        "https://www.magazine-example.com/assets/Uploads/tank-area.pdf",
+        '[2] Doe, D. "Tank Area." Chemical Works. April 2017. ' + M,
+    ),
+    # a paper in a journal's supplement issue
+    ("https://www.example-journal.org/content/21/suppl_1/i90.full.pdf", M),
     # A journal's paper pages (the Journal of Computer Graphics Techniques).
     ("https://jcgt.org/published/0007/04/01/", M),
     # The deepest folder says what a file is: a technical report under `docs/`, a paper in
@@ -209,6 +220,9 @@ NOT_PAPERS = [
         "https://blog.example.net/2011-06-09-emu/\nhttps://www.example.net/publication/1\n" + M,
     ),
     ("https://www.example.de/iana3/lehre/fourier2014w/media/table.pdf", M),
+    # An author's or a lab's folder of papers lists them, even called so.
+    ("http://www.example.edu/~lee/papers/", "Lee (2019), a list of papers: " + M),
+    ("https://lab.example.edu/publications/", "the lab's journal papers, 2001-2019: " + M),
     # A research portal's list of publications is no paper.
     ("https://research.example.ac.at/en/publications/", M),
     # An Internet Archive item or a repository record with no reference around it.
@@ -236,6 +250,22 @@ NOT_PAPERS = [
     # a talk's slides and a project's page among an author's papers, named so by their label
     ("https://www.example.edu/~lee/papers/nips19-lee.pdf", "Lee (2019). [Slides](" + M + ")"),
     ("https://example.edu/~lee/publications/sort/", '<a href="' + M + '">Project page</a>, 2019'),
+    # A paper's supplementary material beside it: by its file name, its folder, the words
+    # before it or its anchor's text.
+    ("http://graphics.example.edu/papers/fastgadgets-supp.pdf", "Kim (2008). " + M),
+    ("https://www.example.edu/~kim/pubs/supplemental/gadgets.pdf", M),
+    ("https://www.example.edu/~kim/pubs/gadgets-appendix.pdf", "Supplementary material: " + M),
+    ("https://www.example.edu/~kim/pubs/g2.pdf", '(<a href="' + M + '">supplemental</a>)'),
+    # A file format's description and a user's guide's appendix, wherever they are hosted;
+    # a PDF among a software distribution's package sources.
+    ("https://www.viz-example.org/wp-content/uploads/2015/04/file-formats.pdf", "I/O for X " + M),
+    ("https://www.example.fr/documents/solver/tgrid/ug/appb.pdf", M),
+    ("https://src.fedoraproject.org/repo/pkgs/pkg/9221.pdf/0a1b2c/9221.pdf", "See " + M),
+    # A company's product documents, marketing and support files.
+    ("http://www.vendor-example.com/imaging/pdfs/ExampleRGB1998.pdf", "Example RGB (1998) " + M),
+    ("https://pro.example.net/en/cinema/common/pdf/Example-Log_Gamut.pdf", M),
+    ("https://professional.vendor-example.com/siteassets/pdfs/vision-white-v7.1.pdf", M),
+    ("https://www.vendor-example.com/united-states/campaigns/workstations/pdfs/p3.pdf", M),
 ]
 
 

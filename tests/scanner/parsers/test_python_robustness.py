@@ -164,9 +164,9 @@ def test_garbage_bytes_never_crash() -> None:
 def test_very_long_lines_are_fast() -> None:
     text = "x = [" + "1, " * 50_000 + "]  # trailing arXiv:1412.6980\n" + "s = '" + "a" * 500_000
     text += "'\n"
-    started = time.perf_counter()
+    started = time.process_time()  # CPU: a loaded machine does not stretch it
     parsed = parse(text)
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert [b.context for b in parsed.blocks] == [Context.COMMENT, Context.STRING]
 
 

@@ -150,7 +150,7 @@ def test_a_window_seen_again_is_labelled_as_before_without_tagging_it_again() ->
     calls = []
     real_tag = tagger._tagger.tag
 
-    def counted(features: list[list[str]]) -> list[str]:
+    def counted(features: list[list[bytes]]) -> list[str]:
         calls.append(len(features))
         return real_tag(features)
 

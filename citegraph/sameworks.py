@@ -1,0 +1,131 @@
+"""One work, one card: papers of a report that are one work named in different places.
+
+A place names a work once (`scanner.places`), but two places may name it differently: one
+module's reference section gives "Numerical Optimization" with its DOI, another's gives the
+title alone. Resolved online, both come back as the DOI's paper; offline (the hook, a CI step
+without network) they would be two cards. A paper known only by its title, book title or
+authors joins the one paper of the report that a stronger identifier names under the same
+title, when their years and first authors do not disagree. Two papers that each have an
+identifier stay apart (a preprint and its journal version, two editions), as does a title
+that two stronger papers share (which one it means cannot be told). The links to sections of
+one reference work online (`catalog.works`: an equation of the DLMF) are one card, the work's.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from catalog import normalize_title, reference_work_of
+from citegraph.report import PaperEntry
+
+# The order in which a key names its work, strongest first (the issue's: arXiv > DOI > URL >
+# ISBN > book > title > author-year). A resolved paper keyed otherwise (`openalex:...`) is an
+# identified work too.
+_STRENGTH = {
+    "arxiv": 0,
+    "doi": 1,
+    "url": 2,
+    "isbn": 3,
+    "book": 5,
+    "title": 6,
+    "author-year": 7,
+}
+_OTHER_IDENTIFIER = 4
+_NAMED_ONLY = 5  # this strength and weaker: a key made from the words a citation wrote
+
+# A title this short ("Numerical Analysis", "Lecture Notes") names many works: two citations
+# of it are one work only when both give the year and the first author, and these agree.
+_FEW_TITLE_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Work:
+    key: str
+    strength: int
+    year: int | None
+    first_author: frozenset[str]  # the words of the first author's name, initials left out
+
+
+def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
+    """The key each paper known only by its words joins (`title:...` -> `doi:...`); papers
+    that join nothing are absent. A chain (title -> book -> DOI) ends at its strongest key."""
+    papers = list(papers)
+    targets: dict[str, str] = {}
+    for paper in papers:
+        section_of = reference_work_of(paper.key[4:]) if paper.key.startswith("url:") else None
+        if section_of is not None and section_of.key != paper.key:
+            targets[paper.key] = section_of.key
+    by_title: dict[str, list[_Work]] = defaultdict(list)
+    for paper in papers:
+        for title in {_title_key(paper.title), _title_key(paper.title_hint)} - {""}:
+            # a reference work's sections stand for the work: its title names one card
+            by_title[title].append(_work_of(paper, targets.get(paper.key, paper.key)))
+    for title, works in by_title.items():
+        strict = title.count(" ") < _FEW_TITLE_WORDS
+        for work in works:
+            if work.strength >= _NAMED_ONLY and work.key not in targets:
+                target = _stronger_one(work, works, strict)
+                if target is not None:
+                    targets[work.key] = target
+    return {key: _final(key, targets) for key in targets}
+
+
+def _work_of(paper: PaperEntry, key: str) -> _Work:
+    scheme = key.split(":", 1)[0]
+    return _Work(
+        key=key,
+        strength=_STRENGTH.get(scheme, _OTHER_IDENTIFIER),
+        year=paper.year,
+        first_author=_name_words(paper.authors[0]) if paper.authors else frozenset(),
+    )
+
+
+def _stronger_one(work: _Work, works: list[_Work], strict: bool) -> str | None:
+    """The one strongest key among the works of the same title that are stronger than
+    `work` and agree with it (`strict`: both give year and first author); None when there is
+    none or two of equal strength."""
+    agreeing = {
+        other.key: other.strength
+        for other in works
+        if other.strength < work.strength
+        and _agree(work, other)
+        and not (strict and not (_complete(work) and _complete(other)))
+    }
+    if not agreeing:
+        return None
+    best = min(agreeing.values())
+    strongest = [key for key, strength in agreeing.items() if strength == best]
+    return strongest[0] if len(strongest) == 1 else None
+
+
+def _agree(one: _Work, other: _Work) -> bool:
+    """Whether nothing the two citations read says they are different works."""
+    if one.year is not None and other.year is not None and one.year != other.year:
+        return False
+    # "Powell M.J.D." and "M. J. D. Powell", "Brent, Richard P" and "Brent, R. P." share a word
+    mine, theirs = one.first_author, other.first_author
+    return not mine or not theirs or not mine.isdisjoint(theirs)
+
+
+def _complete(work: _Work) -> bool:
+    return work.year is not None and bool(work.first_author)
+
+
+def _final(key: str, targets: dict[str, str]) -> str:
+    # each step is to a strictly stronger key, so the chain ends
+    while key in targets:
+        key = targets[key]
+    return key
+
+
+def _title_key(title: str | None) -> str:
+    """The title's words ("" for none); a one-word title ("Cephes") names no work here."""
+    words = normalize_title(title) if title else ""
+    return words if " " in words else ""
+
+
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a person's name longer than an initial, whatever order it is written in."""
+    return frozenset(word for word in normalize_title(name).split() if len(word) > 2)

@@ -1,0 +1,112 @@
+"""One work, one card: a work named by its title in one place and by an identifier in another."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citegraph.config import Config
+from citegraph.index.outputs import merge_reports, repositories_by_paper
+from citegraph.pipeline import run_scan
+from citegraph.report import PaperEntry
+from citegraph.sameworks import same_work_targets
+
+TITLE = "Residual Learning of Deep Tide Stacks"
+
+
+def paper(
+    key: str, title: str | None = TITLE, year: int | None = 2015, author: str = "J. Okafor"
+) -> PaperEntry:
+    kind = key.split(":", 1)[0]
+    return PaperEntry(
+        key=key, kind=kind, status="unresolved", title_hint=title, authors=(author,), year=year
+    )
+
+
+def test_a_title_joins_the_identifier_that_names_the_same_work() -> None:
+    papers = [paper("doi:10.5555/jt.2015.12"), paper("title:residual", author="Okafor, J.")]
+    assert same_work_targets(papers) == {"title:residual": "doi:10.5555/jt.2015.12"}
+
+
+def test_a_chain_of_named_only_papers_ends_at_the_strongest() -> None:
+    papers = [paper("title:t"), paper("book:t"), paper("isbn:9780000000002")]
+    assert same_work_targets(papers) == {
+        "title:t": "isbn:9780000000002",
+        "book:t": "isbn:9780000000002",
+    }
+
+
+def test_a_title_alone_among_named_only_papers_joins_the_book() -> None:
+    assert same_work_targets([paper("title:t", year=None), paper("book:t")]) == {
+        "title:t": "book:t"
+    }
+
+
+def test_works_that_disagree_stay_apart() -> None:
+    doi = paper("doi:10.5555/jt.2015.12")
+    # another year (another edition), another first author, another title
+    assert not same_work_targets([doi, paper("title:t", year=1999)])
+    assert not same_work_targets([doi, paper("title:t", author="K. Lind")])
+    assert not same_work_targets([doi, paper("title:t", title="Residual Learning of Tides")])
+
+
+def test_two_identified_papers_stay_apart_and_a_title_between_them_joins_neither() -> None:
+    papers = [paper("doi:10.5555/a"), paper("doi:10.5555/b"), paper("title:t")]
+    assert not same_work_targets(papers)
+
+
+def test_a_short_title_joins_only_when_both_give_year_and_author() -> None:
+    doi = paper("doi:10.5555/a", title="Numerical Tides")
+    assert same_work_targets([doi, paper("title:t", title="Numerical Tides")])
+    assert not same_work_targets([doi, paper("title:t", title="Numerical Tides", year=None)])
+    assert not same_work_targets([doi, paper("title:t", title="Tides", year=None)])
+
+
+def test_a_scan_gives_one_card_for_a_work_cited_by_title_and_by_doi(tmp_path: Path) -> None:
+    (tmp_path / "tides.py").write_text(
+        'def stack():\n    """Stack tides.\n\n    References\n    ----------\n'
+        f"    .. [1] Okafor, J. (2015). {TITLE}. J. Tides 3, 1-20.\n"
+        '           https://doi.org/10.5555/jt.2015.12\n    """\n'
+    )
+    (tmp_path / "deep.py").write_text(
+        'def deep():\n    """Deep tides.\n\n    References\n    ----------\n'
+        f'    .. [1] J. Okafor, "{TITLE}", Journal of Tides, 2015.\n    """\n'
+    )
+    report = run_scan(tmp_path, Config(resolve=False))
+    assert [p.key for p in report.papers] == ["doi:10.5555/jt.2015.12"]
+    kinds = {(c.path, c.kind) for c in report.citations if c.paper == "doi:10.5555/jt.2015.12"}
+    assert kinds == {("tides.py", "doi"), ("deep.py", "title")}
+
+
+def test_one_card_across_repositories(tmp_path: Path) -> None:
+    (tmp_path / "tides").mkdir()
+    (tmp_path / "deep").mkdir()
+    (tmp_path / "tides" / "tides.py").write_text(
+        f'"""Tides.\n\nOkafor, J. (2015). {TITLE}. J. Tides 3.\nhttps://doi.org/10.5555/jt.2015.12\n"""\n'
+    )
+    (tmp_path / "deep" / "deep.py").write_text(
+        f'"""Deep.\n\nJ. Okafor, "{TITLE}", Journal of Tides, 2015.\n"""\n'
+    )
+    reports = [run_scan(tmp_path / name, Config(resolve=False)) for name in ("tides", "deep")]
+    assert [p.key for p in reports[1].papers] != ["doi:10.5555/jt.2015.12"]  # alone: its title
+    merged = merge_reports(reports)
+    assert [p.key for p in merged.papers] == ["doi:10.5555/jt.2015.12"]
+    assert {c.paper for c in merged.citations} == {"doi:10.5555/jt.2015.12"}
+    assert repositories_by_paper(reports) == {"doi:10.5555/jt.2015.12": ["tides", "deep"]}
+
+
+def test_links_to_sections_of_one_reference_work_are_its_card(tmp_path: Path) -> None:
+    (tmp_path / "bessel.py").write_text(
+        'def j0(x):\n    """Bessel function, by DLMF 10.2.E2: https://dlmf.nist.gov/10.2.E2"""\n\n\n'
+        'def y0(x):\n    """See https://dlmf.nist.gov/10.8 for the series."""\n'
+    )
+    (tmp_path / "tests_of_means.py").write_text(
+        "# NIST/SEMATECH e-Handbook, https://www.itl.nist.gov/div898/handbook/eda/section3/eda353.htm\n"
+        "def t_test(a, b):\n    pass\n"
+    )
+    report = run_scan(tmp_path, Config(resolve=False))
+    cards = {p.key: p for p in report.papers}
+    assert set(cards) == {"url:https://dlmf.nist.gov", "url:https://itl.nist.gov/div898/handbook"}
+    dlmf = cards["url:https://dlmf.nist.gov"]
+    assert dlmf.title_hint == "NIST Digital Library of Mathematical Functions"
+    assert dlmf.url == "https://dlmf.nist.gov/"
+    assert len([c for c in report.citations if c.paper == dlmf.key]) == 2
