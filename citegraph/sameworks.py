@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from catalog import normalize_title, reference_work_of
+from catalog import normalize_title, reference_work_keyed, reference_work_of
 from citegraph.report import PaperEntry
 
 # The order in which a key names its work, strongest first (the issue's: arXiv > DOI > URL >
@@ -59,9 +59,20 @@ def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
             targets[paper.key] = section_of.key
     by_title: dict[str, list[_Work]] = defaultdict(list)
     for paper in papers:
-        for title in {_title_key(paper.title), _title_key(paper.title_hint)} - {""}:
-            # a reference work's sections stand for the work: its title names one card
-            by_title[title].append(_work_of(paper, targets.get(paper.key, paper.key)))
+        key = targets.get(paper.key, paper.key)
+        online = reference_work_keyed(key)
+        # a reference work's sections stand for the work, under its own title only: a
+        # section's hint read from a neighbouring entry must not pull that entry's book in
+        titles = (
+            {_title_key(online.title)}
+            if online
+            else {
+                _title_key(paper.title),
+                _title_key(paper.title_hint),
+            }
+        )
+        for title in titles - {""}:
+            by_title[title].append(_work_of(paper, key))
     for title, works in by_title.items():
         strict = title.count(" ") < _FEW_TITLE_WORDS
         for work in works:

@@ -66,7 +66,7 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     join_titles_named_inside(hits, groups)
     join_chapter_collections(text, hits, groups)
     join_volume_series(text, hits, groups)
-    heads = join_entry_identifiers(text, hits, groups)
+    heads, labelled = join_entry_identifiers(text, hits, groups)
     join_leading_identifiers(text, hits, groups)
     join_entry_tails(text, hits, groups)
     heads |= join_fields_after_links(text, hits, groups)
@@ -77,7 +77,7 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     items = join_item_link_paragraphs(text, hits, groups)
     bridged = frozenset(
         hits[i].start
-        for i in items | join_sole_pair(text, hits, groups) | see_tag_entries(text, hits)
+        for i in items | labelled | join_sole_pair(text, hits, groups) | see_tag_entries(text, hits)
     )
     merged = [
         merge(text, [hits[i] for i in members], beside, bridged) for members in groups.members()

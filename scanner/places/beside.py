@@ -115,12 +115,22 @@ def join_beside(text: str, hits: list[Hit], groups: Groups) -> set[int]:
             continue
         if _named(first) and second.ref is not None:
             mention = index - 1
-            beside = _precedes_link(text, first, second) or leads_to_link(text, first, second)
+            beside = (
+                _precedes_link(text, first, second)
+                or leads_to_link(text, first, second)
+                or _named_twice(text, first, second)
+            )
         elif first.ref is not None and _named(second):
             mention = index
             beside = _describes_link(text, first, second) or _entry_below_link(
                 text, first, second, hits[index + 1] if index + 1 < len(hits) else None
             )
+        elif _named(first) and _named(second):
+            # `Garland's 1985 paper,\n"Title."`, `"Title" (ASMS) [Torvik2011]_`: one work named
+            # by its authors and year and by its title, side by side.
+            if _named_twice(text, first, second):
+                groups.join(index - 1, index)
+            continue
         elif first.ref is not None and second.ref is not None:
             # `doi:10.1/x (PDF: https://lab.example.edu/x.pdf)`: a copy of the same work; `DOI:
             # 10.1/x <https://lab.example.edu/x.pdf>`__`: the identifier is the link's text.
@@ -136,6 +146,52 @@ def join_beside(text: str, hits: list[Hit], groups: Groups) -> set[int]:
             groups.join(index - 1, index)
             joined.add(mention)
     return joined
+
+
+_QUOTES = "\"“”‘’'`"
+# Between authors and year and the quoted title of their work right after them: a possessive's
+# work word (`Garland's 1985 paper,`), a comma or colon, one line break (in a shader's source
+# held in a string, `\n\` and the next line's `//`), the opening quote.
+_YEAR_THEN_TITLE = re.compile(
+    r"(?:['’]s)?[ \t]*(?i:(?:paper|article|report|thesis|dissertation|book|study)\b)?[ \t]*"
+    r"[,:]?[ \t]*(?:(?:\\n)?\\?[ \t]*\n[ \t]*(?://+|#+|\*)?[ \t]*)?\\?[\"“‘'`*]*"
+)
+# Between a quoted title and the label or authors and year after it: the closing quote, perhaps
+# the method's short name in brackets (`"Title" (ASMS) [Torvik2011]_`).
+_TITLE_THEN_YEAR = re.compile(r"[\"”’'`*.,]*[ \t]*(?:\([A-Z][A-Za-z0-9+-]{1,15}\)[ \t]*)?")
+
+
+def _named_twice(text: str, first: Hit, second: Hit) -> bool:
+    """Whether an author-year and a quoted title next to each other name one work: the title
+    right after its authors and year, or a label or authors and year right after the title.
+    Never two titles, and never when the title's own authors are others."""
+    # an identifier read with the title before it (`"Title."\nurl`) is that title's hit
+    titled = second.kind is RefKind.TITLE or (
+        second.ref is not None and second.reference is not None and bool(second.reference.title)
+    )
+    kinds = (first.kind, second.kind)
+    if first.kind is RefKind.AUTHOR_YEAR and first.ref is None and titled:
+        mention, title = first, second
+        quoted = text[title.start - 1 : title.start + 1] if title.start else text[:1]
+        between = _YEAR_THEN_TITLE.fullmatch(text, first.end, second.start)
+    elif kinds == (RefKind.TITLE, RefKind.AUTHOR_YEAR):
+        mention, title = second, first
+        quoted = text[title.end - 1 : title.end + 1]
+        between = _TITLE_THEN_YEAR.fullmatch(text, first.end, second.start)
+        if between is not None and text[second.start : second.start + 1] not in "[(":
+            return False  # `"Title" Smith 2011`: the authors of the next sentence's work
+    else:
+        return False
+    if between is None or not any(q in quoted or q in between.group() for q in _QUOTES):
+        return False
+    return _same_first_author(mention, title)
+
+
+def _same_first_author(mention: Hit, title: Hit) -> bool:
+    """Whether the title's authors, when it has any, include the mention's first author."""
+    authors = {family_name(a) for a in title.reference.authors} if title.reference else set()
+    named = mention.reference.authors[:1] if mention.reference else ()
+    return not authors or not named or family_name(named[0]) in authors
 
 
 def _labels_entry(text: str, label: Hit, entry: Hit) -> bool:

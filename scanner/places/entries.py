@@ -41,11 +41,76 @@ _PROSE = re.compile(
 )
 
 
+# The HTML anchors around two links of one entry, each on its line (`DOI: <a href="doi">ID</a>.`
+# then `arXiv: <a href="arxiv">`): the first's close with its short text (the identifier
+# again, `PDF`), the second's opening; their words are markup, not prose about another work.
+_ANCHOR_CLOSE_LABEL = re.compile(
+    r"(?i)^(?:[\"']?[^<>\n]{0,40}>(?P<label>[^<>\n]{0,60}))?</a[ \t]*>"
+)
+_ANCHOR_OPENING = re.compile(r"(?i)<a\s+[^<>\n]*?href\s*=\s*[\"']?$")
+
+
+def _in_entry(text: str, hits: list[Hit], index: int, in_entry: set[int], groups: Groups) -> bool:
+    """Whether the identifier `index` is read in an entry: itself, or as the text of the link
+    before it (`<a href="url">arXiv:ID</a>`)."""
+    return index in in_entry or (
+        index - 1 in in_entry
+        and (
+            groups.find(index - 1) == groups.find(index)
+            or _ANCHOR_TEXT_START.fullmatch(text, hits[index - 1].end, hits[index].start)
+            is not None
+        )
+    )
+
+
+# Between a link and its anchor's text: the anchor's opening tag closing.
+_ANCHOR_TEXT_START = re.compile(r"[\"']?[^<>\n]{0,40}>[ \t]*")
+
+
+def _short_label(text: str, hit: Hit) -> bool:
+    """Whether the HTML anchor `hit` is the target of, if any, has a short text (the identifier
+    again, `PDF`), not a title of its own."""
+    line_end = text.find("\n", hit.end)
+    close = _ANCHOR_CLOSE_LABEL.match(text[hit.end : len(text) if line_end < 0 else line_end])
+    if close is None:
+        return True
+    label = close["label"] or ""
+    own = hit.ref.key.partition(":")[2].lower() if hit.ref is not None else ""
+    # the text names an identifier that is not the link's own: another work's (`<a
+    # href=".../1501.01234">1502.04321</a>`)
+    if any(ident.lower() not in own for ident in _WRITTEN_ID.findall(label)):
+        return False
+    return _labels_link(label)
+
+
+# An identifier written as an anchor's text: an arXiv number, a DOI.
+_WRITTEN_ID = re.compile(r"\b\d{4}\.\d{4,5}\b|\b10\.\d{4,9}/[^\s<>\"]+")
+
+
+def _labels_link(label: str) -> bool:
+    """Whether an anchor's text only labels its link: an identifier (digits in it), one word,
+    or the words entries put before a link (`PDF`, `full text`)."""
+    words = WORD.findall(label)
+    return (
+        any(c.isdigit() for c in label)
+        or len(words) <= 1
+        or all(w.lower() in TRAILER_WORDS for w in words)
+    )
+
+
+def _without_anchors(gap: str) -> str:
+    """`gap` without the HTML anchor markup of the links it lies between."""
+    close = _ANCHOR_CLOSE_LABEL.match(gap)
+    if close is not None and _labels_link(close["label"] or ""):
+        gap = gap[close.end() :]
+    return _ANCHOR_OPENING.sub("", gap)
+
+
 # A repository's id written before its link (`2015. hal-01231784` then the HAL link).
 _REPOSITORY_ID = re.compile(r"\b(?:hal|tel|inria|halshs)-\d{6,}\b")
 
 
-def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> set[int]:
+def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> tuple[set[int], set[int]]:
     """Join an identifier to the entry it ends: the title entry right before it, with no
     blank line or next entry between them; or the entry's identifier right before it (a
     publisher's page, then the working paper: `DOI: 10.1016/...` then `http://escholarship...`)
@@ -53,9 +118,11 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> set[in
     authors and year (`.. [1] Eswaran, K. P. and R. E. Tarjan. (1975) Augmentation problems.`
     then its link on the next line; `Reference: Arthur & Vassilvitskii (2007), [Title](url)`)
     heads its entry: it joins the title or identifier that follows it. The indexes of such
-    heads are returned: they are reference text, not in-text mentions."""
+    heads are returned (they are reference text, not in-text mentions), and those of the
+    entries joined to a labelled link in the next paragraph (their text runs on to it)."""
     in_entry = {i for i, hit in enumerate(hits) if hit.ref is not None and hit.reference}
     heads: set[int] = set()
+    bridged: set[int] = set()  # entries joined to a link across a blank line
     for index in range(1, len(hits)):
         hit, entry = hits[index], hits[index - 1]
         if not mergeable(hit) or not mergeable(entry):
@@ -82,6 +149,10 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> set[in
             if _continues_entry(text, entry, hit.start) or _see_link_of(text, entry, hit):
                 groups.join(index - 1, index)
                 in_entry.add(index)
+            elif _labelled_link_paragraph(text, entry, hit):
+                groups.join(index - 1, index)
+                in_entry.add(index)
+                bridged.add(index - 1)
         elif entry.ref is not None and (
             _other_field(text, entry, hit)
             or _copies_listed(text, entry, hit, index - 1 in in_entry)
@@ -91,10 +162,16 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> set[in
         elif (
             entry.ref is not None
             and not same_source(entry, hit)
-            and (index - 1 in in_entry or ends_entry_line(text, entry))
+            and (
+                (entered := _in_entry(text, hits, index - 1, in_entry, groups))
+                or ends_entry_line(text, entry)
+            )
         ):
             gap = text[entry.end : hit.start]
             bibtex = _BIBTEX_FIELDS.match(text, entry.end, hit.start + 40) is not None
+            if entered and _short_label(text, hit):
+                # the entry's links in anchors, one a line (`DOI: <a href=...>ID</a>.`)
+                gap = _without_anchors(gap)
             words = WORD.findall(_REPOSITORY_ID.sub(" ", gap))
             if (
                 "\n" in gap
@@ -119,7 +196,7 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> set[in
             ):
                 groups.join(index - 1, index)
                 in_entry.add(index)
-    return heads
+    return heads, bridged
 
 
 def join_item_link_paragraphs(text: str, hits: list[Hit], groups: Groups) -> set[int]:
@@ -285,19 +362,40 @@ def _anchored_after(text: str, head: Hit, hit: Hit) -> bool:
 def join_entry_tails(text: str, hits: list[Hit], groups: Groups) -> None:
     """Join an author-year mention that directly ends a title entry, only punctuation, markup
     and one line break between them, to that entry: its venue and year read as a name and a
-    year (`<i>Interchange of Spatial Data</i>,` then `Agile 2006, Visegrad, Hungary.`)."""
+    year (`<i>Interchange of Spatial Data</i>,` then `Agile 2006, Visegrad, Hungary.`). So too
+    the venue in italics after an entry read with its authors and title, read as a title of
+    its own (`A. Dobson, K. Bekris,\n Sparse Roadmap Spanners,\n <em>IEEE Conference on
+    Robotics (ICRA)</em> May 2013.`)."""
     for index in range(1, len(hits)):
         entry, tail = hits[index - 1], hits[index]
         if (
-            tail.kind is RefKind.AUTHOR_YEAR
-            and tail.ref is None
+            tail.ref is None
             and entry.ref is None
             and entry.kind in ENTRY_KINDS
             and mergeable(entry)
             and mergeable(tail)
             and _ENTRY_TAIL_GAP.fullmatch(text, entry.end, tail.start) is not None
+            and (tail.kind is RefKind.AUTHOR_YEAR or _italic_venue(text, entry, tail))
         ):
             groups.join(index - 1, index)
+
+
+# A title set in italics from its line's start (`<em>`, `<i>`): a venue after an entry's title.
+_ITALIC_OPEN = re.compile(r"(?i)<(?:em|i)>")
+
+
+def _italic_venue(text: str, entry: Hit, tail: Hit) -> bool:
+    """Whether `tail`, a title with no authors, is set in italics and follows an entry read
+    with its authors and title and no venue: the entry's venue, not another work."""
+    fields, own = entry.reference, tail.reference
+    return (
+        tail.kind is RefKind.TITLE
+        and fields is not None
+        and bool(fields.authors and fields.title)
+        and not fields.venue
+        and (own is None or not own.authors)
+        and _ITALIC_OPEN.match(text, tail.start) is not None
+    )
 
 
 # Between an entry's title and its venue: closing markup, punctuation, one line break.
@@ -414,6 +512,38 @@ _PUBLISHED_VERSION = re.compile(
     r"[\s.,;]*(?:also\s+)?(?:published|appeared|to appear)\b[^\n]{0,120}\n[^\S\n]*$",
     re.IGNORECASE,
 )
+
+
+# A link's label opening its line (`arXiv:`, `Also available as a preprint here:`): the words
+# entries put before a link, and their colon.
+_LINK_LABEL = re.compile(r"[ \t]*(?P<words>[A-Za-z][A-Za-z -]{0,60}?)[ \t]*:[ \t]*$")
+_LABEL_FILLERS = frozenset(["a", "an", "the", "here", "its", "free", "copy"])
+_MAX_LABEL_WORDS = 6
+
+
+def _labelled_link_paragraph(text: str, entry: Hit, hit: Hit) -> bool:
+    """Whether `hit` is the link of the entry `entry` ends, written as the next paragraph under
+    a link's label: the entry's paragraph ends (a blank comment line), then `arXiv: <a
+    href="...">` or `Also available as a preprint here: <url>` alone on its line. The label
+    says the link is the entry's, across the blank line that would end the entry."""
+    fields = hit.reference
+    if fields is not None and (fields.title or fields.authors):
+        return False
+    if not 0 <= hit.start - entry.end <= ENTRY_REACH:
+        return False
+    parts = BLANK_LINE.split(text[entry.end : hit.start])
+    if len(parts) != 2 or ENTRY_BREAK.search(parts[0]) is not None or "\n" in parts[1]:
+        return False
+    lead = _ANCHOR_OPENING.sub("", parts[1])
+    label = _LINK_LABEL.fullmatch(lead)
+    if label is None:
+        return False
+    words = [w.lower() for w in WORD.findall(label["words"])]
+    return (
+        0 < len(words) <= _MAX_LABEL_WORDS
+        and all(trailer_or_locator(w) or w in _LABEL_FILLERS for w in words)
+        and ends_its_line(text, hit.end)
+    )
 
 
 def _continues_entry(text: str, entry: Hit, start: int) -> bool:

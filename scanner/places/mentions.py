@@ -34,6 +34,8 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
             by_year.setdefault(year, []).append((i, family))
         elif family and other.kind in ENTRY_KINDS:
             undated.append((i, family))
+    # Mentions already joined to an entry or identifier (its authors and year): not in-text.
+    placed = {groups.find(i) for i, h in enumerate(hits) if h.kind is not RefKind.AUTHOR_YEAR}
     for index, hit in enumerate(hits):
         if hit.kind is not RefKind.AUTHOR_YEAR or hit.reference is None or not mergeable(hit):
             continue
@@ -53,5 +55,15 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
             }
         if not targets and len(undated) <= MAX_NAMESAKES:
             targets = {groups.find(i) for i, family in undated if same_family(wanted, family)}
+        if not targets and groups.find(index) not in placed:
+            # "BERT (Devlin et al., 2019)" above the preprint's entry of 2018: a year apart,
+            # the preprint's and the venue's, when the author's only entry is that one.
+            year = hit.reference.year
+            targets = {
+                groups.find(i)
+                for near in (year - 1, year + 1)
+                for i, family in by_year.get(near, ())
+                if same_family(wanted, family)
+            }
         if len(targets) == 1:
             groups.join(targets.pop(), index)

@@ -20,9 +20,9 @@ _LINE_BREAKS = 2  # the venue and title may run over lines, a sentence rarely ov
 
 # What the text after the mention may open with: a capital (a venue or title), a digit (a
 # volume), a quote (a title), or a locator or pointer into the work (`eq. 4`, `Section 3`,
-# `see`), once past punctuation and brackets.
+# `see`), once past the mention's closing bracket, punctuation and brackets.
 _OPENING = re.compile(
-    r"[\s.,:;(\[–—-]*(?:$|[A-Z0-9\"“‘'`]|(?i:see|eqn?s?|equation|sec(?:tion)?|p|pp|page|"
+    r"[)\]]?[\s.,:;(\[–—-]*(?:$|[A-Z0-9\"“‘'`]|(?i:see|eqn?s?|equation|sec(?:tion)?|p|pp|page|"
     r"table|fig(?:ure)?|appendix|ch(?:apter)?|theorem|lemma|algorithm)\b)"
 )
 # Words that tie the link to another work than the mention's.
@@ -33,8 +33,14 @@ _OTHER_WORK = re.compile(
 )
 # A new sentence of prose: `... (2015). We use ...`.
 _PROSE = re.compile(r"[.!?][\"”')\]]?\s+(?!(?i:see|available|online)\b)[A-Za-z][a-z]+\s+[a-z]{2,}")
-# What may close the link's sentence: closing marks, then the line's or the sentence's end.
-_CLOSES = re.compile(r"[>}\])`_'\"]*[ \t]*(?:[.,;:]?[ \t]*(?:\n|$)|[.,;]?[ \t]*[)\]])")
+# What may close the link's sentence: closing marks, then the line's or the sentence's end
+# (another sentence may follow on the line), perhaps after what the link gives (`see <url> for
+# details.`).
+_CLOSES = re.compile(
+    r"[>}\])`_'\"]*(?:[ \t]+for[ \t]+(?:(?:more|further|full|the|a|an)[ \t]+)?"
+    r"(?:details?|information|discussion|explanation|derivation|proof|background|overview)\b)?"
+    r"[ \t]*(?:[.,;:]?[ \t]*(?:\n|$)|[.,;]?[ \t]*[)\]]|\.[ \t]+(?=[A-Z]))"
+)
 
 
 def leads_to_link(text: str, mention: Hit, link: Hit) -> bool:
@@ -45,12 +51,27 @@ def leads_to_link(text: str, mention: Hit, link: Hit) -> bool:
     if link.reference is not None and link.reference.title:
         return False  # the link was read with an entry of its own
     gap = text[mention.end : link.start]
-    return (
+    if not (
         len(gap) <= _REACH
         and gap.count("\n") <= _LINE_BREAKS
         and ENTRY_BREAK.search(gap) is None
-        and _OPENING.match(gap) is not None
         and _OTHER_WORK.search(gap) is None
-        and _PROSE.search(gap) is None
-        and _CLOSES.match(text, link.end) is not None
+    ):
+        return False
+    if _OPENING.match(gap) is not None and _PROSE.search(gap) is None:
+        return _CLOSES.match(text, link.end) is not None
+    # `See Appendix A of Kjeldsen & Bedding, 1995 for a full discussion\n(http://...).`: prose
+    # about the work, then its link alone in brackets closing the sentence, which names no
+    # other work.
+    return (
+        _SOURCE_OPENS.search(gap) is not None
+        and _SENTENCE_END.search(gap) is None
+        and _SOURCE_CLOSES.match(text, link.end) is not None
     )
+
+
+# The link alone in brackets: its opening bracket, perhaps a word that leads to it.
+_SOURCE_OPENS = re.compile(r"\((?:[ \t]*(?i:see|at|available at|online|url|doi|pdf):?)?[ \t]*<?$")
+# ... and the bracket closing the sentence and its line.
+_SOURCE_CLOSES = re.compile(r">?\)[.;]?[ \t]*(?:\n|$)")
+_SENTENCE_END = re.compile(r"[.!?;][\"”')\]]?\s+\S")

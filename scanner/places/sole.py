@@ -50,7 +50,12 @@ def join_sole_pair(text: str, hits: list[Hit], groups: Groups) -> set[int]:
     named, linked = sorted(members, key=lambda m: hits[m[0]].ref is not None)
     if not all(hits[i].ref is None and hits[i].kind in _NAMED_KINDS for i in named):
         return set()
-    if not all(hits[i].ref is not None and _bare(hits[i]) for i in linked):
+    if not all(hits[i].ref is not None for i in linked):
+        return set()
+    if _see_tag_anchor(text, [hits[i] for i in named], [hits[i] for i in linked]):
+        groups.join(named[0], linked[0])
+        return set()
+    if not all(_bare(hits[i]) for i in linked):
         return set()
     last = max(named, key=lambda i: hits[i].end)
     link = min(linked, key=lambda i: hits[i].start)
@@ -125,6 +130,36 @@ def _dated_doi_item(text: str, named: list[Hit], linked: list[Hit]) -> bool:
 
 
 _DOI_PARTS = re.compile(r"[./()\-_:;]")
+
+
+# A Javadoc or Doxygen `@see` tag whose HTML anchor is the link, its title the anchor's text.
+_SEE_ANCHOR = re.compile(r"(?i)[ \t*]*@see[ \t]+<a\s+[^<>\n]*?href\s*=\s*[\"']?$")
+_ANCHOR_END = re.compile(r"(?i)[\"']?[^<>\n]{0,40}>[^<>\n]{1,200}</a[ \t]*>[ \t.]*(?:\n|$)")
+# After the mention in its sentence: the sentence's end and a paragraph's close.
+_MENTION_END = re.compile(r"(?i)[ \t]*[.;]?[ \t]*(?:</p>)?[ \t]*")
+
+
+def _see_tag_anchor(text: str, named: list[Hit], linked: list[Hit]) -> bool:
+    """Whether the place's one work is one author-year mention ending its sentence
+    (`Implements the algorithm of Lemire (2019).`) and its one link the anchor of the
+    `@see` tag of a later paragraph (`@see <a href="...">Title</a>`): the tag gives the
+    mentioned work's paper."""
+    if len(named) != 1 or named[0].kind is not RefKind.AUTHOR_YEAR:
+        return False
+    mention, link = named[0], min(linked, key=lambda h: h.start)
+    if not 0 <= link.start - mention.end <= ENTRY_REACH:
+        return False
+    line_start = text.rfind("\n", 0, link.start) + 1
+    if _SEE_ANCHOR.fullmatch(text, line_start, link.start) is None:
+        return False
+    if _ANCHOR_END.match(text, link.end) is None:
+        return False
+    parts = BLANK_LINE.split(text[mention.end : line_start])
+    return (
+        len(parts) >= 2
+        and _MENTION_END.fullmatch(parts[0].rstrip("\n")) is not None
+        and not "".join(parts[1:]).strip(" \t\n*")
+    )
 
 
 def _bare(hit: Hit) -> bool:

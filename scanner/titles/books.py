@@ -19,6 +19,7 @@ from catalog.types import RefKind
 from scanner.titles import KNOWN_NEEDLES, TITLE_RULE
 from scanner.titles.cues import EDITION
 from scanner.titles.leads import holds_any, needles
+from scanner.titles.names import NOT_NAMES
 from scanner.types import EntryFields, Hit
 
 # A reference work cited by a short name, and the title it stands for. The pattern must not
@@ -64,6 +65,8 @@ KNOWN_WORKS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "The Elements of Statistical Learning",
         (),
     ),
+    # Warren's book of bit tricks, cited by its name and a section ("Hacker's Delight 2-5").
+    (re.compile(r"\bHacker['’]s Delight\b"), "Hacker's Delight", ()),
     # A book named after the word: "See my book Kalman and Bayesian Filters in Python"; its
     # title is the run of capitalized words (and the small words between them) that follows.
     (
@@ -131,7 +134,49 @@ def mark_books(text: str, hits: list[Hit]) -> list[Hit]:
     if any(needle in text for needle in KNOWN_NEEDLES):
         out.extend(_known_works(text, out))
         out.sort(key=lambda h: h.start)
+    if ":" in text and _PUBLISHER.search(text):
+        out.extend(_colon_entries(text, out))
+        out.sort(key=lambda h: h.start)
     return out
+
+
+# A book's entry as older comments write it, its author, a colon, its title, then its volume,
+# publisher and year (`Yudell Luke: The special functions and their approximations, Vol. II,
+# Academic Press, p. 301, 1969`), which no entry reader takes: the author's name (initials and
+# capitalised words), the title's words up to a comma, perhaps wrapped once, then a volume,
+# the publisher and the year in the same sentence.
+_COLON_ENTRY = re.compile(
+    r"(?P<names>(?:[A-Z][a-z]*\.?[ \t]+){0,3}[A-Z][a-z'’-]+)[ \t]*:[ \t]*"
+    r"(?P<title>[A-Z][a-z'’-]*(?:(?:[ \t]+|[ \t]*\n[ \t]*)[A-Za-z][\w'’-]*){2,14})[ \t]*,"
+    r"(?P<rest>[^;:\n]{0,80}(?:\n[^;:\n]{0,80})?)"
+)
+_SENTENCE_END = re.compile(r"[a-z]{3,}\.\s+[A-Z]")
+_COLON_YEAR = re.compile(r"\b(?P<year>(?:1[6-9]|20)\d\d)\b")
+_COLON_VOLUME = re.compile(r"^[ \t]*(?:[Vv]ol(?:ume|\.)?[ \t]*(?:[IVX]+|\d+)[ \t]*,)?")
+
+
+def _colon_entries(text: str, hits: list[Hit]) -> list[Hit]:
+    """Books written `Author: Title, Vol. II, Publisher, year` that no hit covers."""
+    found = []
+    for match in _COLON_ENTRY.finditer(text):
+        rest = match["rest"]
+        volume = _COLON_VOLUME.match(rest)
+        publisher = _PUBLISHER.search(rest, volume.end() if volume else 0)
+        if publisher is None or _NOT_BOOK.search(text, match.start(), match.end()):
+            continue
+        year = _COLON_YEAR.search(rest, publisher.end())
+        names = match["names"].split()
+        if year is None or names[-1].lower() in NOT_NAMES or names[0].lower() in NOT_NAMES:
+            continue
+        if _SENTENCE_END.search(rest, 0, year.start()):
+            continue  # the year is another sentence's
+        start, end = match.start("names"), match.start("rest") + year.end()
+        if any(h.start < end and start < h.end for h in hits):
+            continue
+        title = " ".join(match["title"].split())
+        fields = EntryFields(authors=(" ".join(names),), title=title, year=int(year["year"]))
+        found.append(Hit(start, end, RefKind.BOOK, TITLE_RULE, None, 0.6, title, fields))
+    return found
 
 
 # A link into a project's documentation: what an entry that ends with one names is a page of

@@ -49,6 +49,12 @@ _AUTHORSHIP = re.compile(
     r"[Cc]hanged|[Cc]reated|[Aa]uthored|[Pp]atch(?:ed)?)\b(?:\s+[\w-]+){0,4}|"
     r"\b[Ii]mplementation)\s+by\s*[:,]?\s*$"
 )
+# An institution's name before the word read as a lone author: "University of Michigan, 1991"
+# names where a program was written, not who wrote a paper.
+_INSTITUTION_OF = re.compile(
+    r"\b(?:[Uu]niversity|[Ii]nstitute|[Cc]ollege|[Ss]chool|[Dd]epartment|[Dd]ept\.?|"
+    r"[Ll]aboratory|[Aa]cademy|[Mm]inistry|[Cc]enter|[Cc]entre)\s+of\s*$"
+)
 # Sphinx citation keys `[Smith2003]_`, BibTeX-style keys in `@cite smith2003fast` / `\cite{...}`.
 CITE_KEY = re.compile(
     rf"\[(?P<k1>[A-Z][A-Za-z'-]+)(?P<y1>{YEAR_DIGITS})[a-z]?\]_"
@@ -104,6 +110,8 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
         before = text[max(start, match.start() - 30) : match.start()]
         if not (etal or len(authors) >= 2 or _CITING.search(before) or _lone_name(match)):
             continue
+        if not etal and len(authors) == 1 and _INSTITUTION_OF.search(before):
+            continue  # "University of Michigan, 1991": a place, not an author
         if not etal and _AUTHORSHIP.search(text, max(start, match.start() - 60), match.start()):
             continue  # "Revised by Jane Doe, 2012": who wrote the code, not a citation
         if _SIGNED.match(text, match.end()) or _not_prose_line(text, match.start()):
@@ -262,7 +270,12 @@ _OWNERSHIP = re.compile(
 )
 
 
-_TRAILING_ID = re.compile(r"\)?[ \t]*[:,;]?[ \t]*<?(?:https?://|doi:\s*|arXiv:\s*)[^\s\])>]+>?")
+# An identifier right after an author-year, perhaps opening the brackets after it ("Vakili &
+# Hogg 2016 (ArXiv:1610.05873, Section 3.2)"): the mention's span takes it in.
+_TRAILING_ID = re.compile(
+    r"\)?[ \t]*(?:[:,;]|\((?=[ \t]*(?i:https?://|doi:|arxiv:)))?[ \t]*<?"
+    r"(?:https?://|(?i:doi):\s*|(?i:arxiv):\s*)[^\s\])>]+>?"
+)
 _MORE_IDS = re.compile(r"[ \t]*[,;]?\s*(?:and\s+)?<?(?:https?://|doi:|arXiv:)")
 _YEAR_RE = re.compile(_YEAR + r"(?!\d)")
 _CAPITALIZED = re.compile(r"[A-Z][A-Za-z]")  # every author list holds one capitalized word
@@ -295,11 +308,12 @@ def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, Entry
 
 
 # The words of a key that names a body, not a person: its works are standards, manuals and
-# reports (`InternationalOrganizationforStandardization2012`, `TheAcademyof...Sciences2014q`).
+# reports (`InternationalOrganizationforStandardization2012`, `TheAcademyof...Sciences2014q`,
+# `ASTMInternational2015`, `AdobeSystems2013`), or an encyclopedia's pages (`Wikipedia2004b`).
 _BODY_WORDS = (
     "organization organisation union commission committee council consortium association "
     "institute institution society academy agency corporation foundation bureau "
-    "standardization standardisation"
+    "standardization standardisation international systems wikipedia wiktionary mathworld"
 )
 _BODIES = frozenset(_BODY_WORDS.split())
 # sphinxcontrib-bibtex's roles, whose keys are often the first author and the year:

@@ -26,7 +26,7 @@ _INITIALS = rf"(?:{_INITIAL}(?:\s?{_INITIAL})*)"
 _GIVEN = rf"(?:{_UP}{_LOW}+{_MARKED}(?:-{_UP}{_LOW}+{_MARKED})?)"
 # A name ends where a list separator, punctuation or the end of the text follows; this keeps
 # "Smith, Fast Hashing of ..." from reading "Smith, Fast" as "Surname, Given".
-_END = r"(?=\s*(?:[,;:&()\[\]\"'“”`<]|\.(?!\w)|and\b|et\b|(?:1[6-9]|20)\d\d\b|\Z)|\s*\n)"
+_END = r"(?=\s*(?:[,;:&()\[\]\"'’“”`<]|\.(?!\w)|and\b|et\b|(?:1[6-9]|20)\d\d\b|\Z)|\s*\n)"
 # What a name can open with: a capital, a hyphen ("-P."), or the first letter of a lower-case
 # particle ("van", "de", "la", "ten"). The lookahead changes no match; it lets a search reject
 # the other positions in one test instead of trying each form of a name there, which made the
@@ -298,6 +298,45 @@ NOT_NAMES = MONTHS | frozenset(
         "second",
         "third",
         "edition",
+        # adverbs and conjunctions that open a sentence ("Currently (May 2017) this block ...",
+        # "Although ... 2011")
+        "although",
+        "though",
+        "because",
+        "whereas",
+        "unless",
+        "thus",
+        "hence",
+        "therefore",
+        "moreover",
+        "furthermore",
+        "currently",
+        "recently",
+        "previously",
+        "initially",
+        "finally",
+        "usually",
+        "typically",
+        "generally",
+        "today",
+        "now",
+        "otherwise",
+        "instead",
+        "meanwhile",
+        "nevertheless",
+        "nonetheless",
+        "additionally",
+        "alternatively",
+        "similarly",
+        "consequently",
+        "specifically",
+        "notably",
+        "unfortunately",
+        "fortunately",
+        "essentially",
+        "actually",
+        "obviously",
+        "clearly",
     ]
 )
 

@@ -67,7 +67,7 @@ def quote_may_cite(text: str) -> bool:
     lower = text.lower()
     if any(word in lower for word in _WORDS):
         return True
-    if any(word in lower for word in _SECTION_WORDS) and _HEADER.search(text):
+    if _has_header(text, lower):
         return True
     if ".." in text and _SPHINX_ENTRY.search(text):
         return True
@@ -81,6 +81,24 @@ def quote_may_cite(text: str) -> bool:
         if _word_may_end(text, low, at) and _CITED_BEFORE.search(text, low, at):
             return True
     return _VENUE.search(text) is not None
+
+
+def _has_header(text: str, lower: str) -> bool:
+    """Whether `_HEADER` matches in `text` (`lower`: the text lowercased). Its match opens a
+    line and holds a section word on that line, so in an ASCII text it is tried only at the
+    starts of the lines holding one (a search tries `^` at every character)."""
+    if not text.isascii():  # lowercasing may move offsets, and `(?i)` reads more than ASCII
+        return any(word in lower for word in _SECTION_WORDS) and _HEADER.search(text) is not None
+    for word in _SECTION_WORDS:
+        at = lower.find(word)
+        while at >= 0:
+            if _HEADER.match(text, lower.rfind("\n", 0, at) + 1) is not None:
+                return True
+            end = lower.find("\n", at)
+            if end < 0:
+                break
+            at = lower.find(word, end)
+    return False
 
 
 def _word_may_end(text: str, low: int, at: int) -> bool:

@@ -136,6 +136,9 @@ def _encyclopedia(text: str, hit: Hit, stop: int) -> bool:
 _DATASET_TITLE = re.compile(
     r"(?:[\w'’.&()-]+[ \t]+){0,4}(?i:data[ \t]?sets?|database|data[ \t]+(?:repository|library|"
     r"archive|bank)|machine[ \t]+learning[ \t]+repository)"
+    # ... an archive of one task's data sets: `The UEA & UCR Time Series Classification Repository`
+    r"|(?:[\w'’.&()-]+[ \t]+){0,6}(?i:classification|regression|benchmark)[ \t]+"
+    r"(?i:repository|archive)"
 )
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 # A label that says the entry is a data set's (`Data from: Authors (2019). Name.`), or APA's
@@ -178,10 +181,18 @@ _PAGE_LINK_NEXT = re.compile(
 )
 
 
+# A link's text that names a page (`STEREO Mission Page <https://...>`__, `Publications Page:`).
+_PAGE_TITLE = re.compile(
+    r"(?:[^\s<]+[ \t]+){0,5}(?i:page|web[ \t]?site|home[ \t]?page|portal)[ \t]*:?[ \t]*(?:<\S*)?"
+)
+
+
 def _web_page(text: str, hit: Hit, stop: int) -> bool:
     fields = _fields(hit)
     if fields.venue:
         return False
+    if _PAGE_TITLE.fullmatch((fields.title or "").strip()) is not None:
+        return True
     line_start = text.rfind("\n", 0, hit.start) + 1
     rest = _entry_rest(text, hit, stop)
     if _WEB_PAGE.search(text[line_start : hit.end] + rest) is not None:
@@ -425,12 +436,14 @@ def _all_acronyms(authors: tuple[str, ...]) -> bool:
     )
 
 
-# A count, not a year: "Allocate 1608 bytes", "Smith 2000 samples".
+# A count, not a year: "Allocate 1608 bytes", "Smith 2000 samples", "Pass 1932 tests".
 _COUNT_AFTER = re.compile(
     r"[ \t]+(?:bytes|bits|words|points|samples|elements|items|entries|rows|columns|cols|"
     r"iterations|iters|steps|times|seconds|secs|ms|us|ns|px|pixels|nodes|edges|vertices|cells|"
     r"characters|chars|lines|digits|coefficients|values|records|tokens|threads|calls|runs|"
-    r"trials|epochs|cycles|frames|objects|bins|buckets|slots|[kKMG]i?B)\b"
+    r"trials|epochs|cycles|frames|objects|bins|buckets|slots|tests|cases|files|images|pages|"
+    r"examples|instances|observations|documents|sentences|sequences|queries|requests|users|"
+    r"[kKMG]i?B)\b"
 )
 
 
@@ -439,6 +452,20 @@ def _count(text: str, hit: Hit, stop: int) -> bool:
     if fields.title or fields.year is None:
         return False
     return _COUNT_AFTER.match(text, hit.end) is not None
+
+
+# A data set named after the paper that made it, not that paper: "the Yeo 2011 atlas",
+# "loads Miyawaki et al. 2008 dataset", "the Schaefer 2018 parcellation".
+_DATA_AFTER = re.compile(
+    r"[)\]]?[ \t]+(?i:atlas(?:es)?|data[ \t]?sets?|corpus|corpora|parcellations?)\b"
+)
+
+
+def _dataset_name(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    if fields.title or fields.year is None:
+        return False
+    return _DATA_AFTER.match(text, hit.end) is not None
 
 
 # --- A title that is not one: a quotation, a phrase, prose ------------------------------
@@ -463,6 +490,7 @@ def _verb_first(text: str, hit: Hit, stop: int) -> bool:
 # A quotation, not a title: it ends with an ellipsis or opens with a bullet, it follows
 # `states:`/`says:` or a colon, it speaks ("should", "we", "you", "doesn't").
 _QUOTATION_END = re.compile(r"(?:\.\.\.|…)\s*[\"”']?\s*$")
+_QUOTATION_START = re.compile(r"[\"“'`«][ \t]*(?:\.\.\.|…)[ \t]*$")
 _SPEAKS_BEFORE = re.compile(
     r"(?i)\b(?:states|stated|says|said|writes|wrote|notes|noted|puts\s+it|quote)\s*:?"
     r"\s*[\"“]\s*[•\-*]?\s*$"
@@ -488,11 +516,16 @@ def _quoted_at(text: str, hit: Hit) -> tuple[int, int] | None:
     first = title.split()[0]
     at = text.find(first, hit.start, hit.end)
     while at >= 0:
-        before = text[max(0, at - 3) : at].rstrip(" •*-\t")
-        if before[-1:] in _QUOTE_OPEN:
+        # (an empty `before`, the title opening an indented line, is no quote)
+        if _OPENS_QUOTE.search(text, max(0, at - 8), at) is not None:
             return at, at + len(title)
         at = text.find(first, at + 1, hit.end)
     return None
+
+
+# What stands right before a quoted title: the quote, perhaps a bullet or an ellipsis (a passage
+# quoted from its middle, `"... the sign of the remainder"`) after it.
+_OPENS_QUOTE = re.compile(r"[\"“'`«](?:[ \t]*(?:\.\.\.|…))?[ \t•*-]{0,3}$")
 
 
 # A quoted eponymous name, not a title: `the "Kleibergen-Paap rk Wald F statistic"`, `"Lloyd's
@@ -565,6 +598,8 @@ def _quotation(text: str, hit: Hit, stop: int) -> bool:
     close = _close_quote(text, start)
     inside = text[start:close] if close > 0 else text[start : start + 400]
     if _QUOTATION_END.search(inside) or "•" in text[max(0, start - 3) : start]:
+        return True
+    if _QUOTATION_START.search(text, max(0, start - 8), start):
         return True
     # the opening quote, before any bullet and spaces: `"• The ...`
     open_at = max(0, start - 3) + len(text[max(0, start - 3) : start].rstrip(" •*-\t")) - 1
@@ -646,6 +681,15 @@ _PART_AFTER = re.compile(
 )
 
 
+# ... or that a word before it calls a part: `the example in "Using the parsed JSON"`, `the
+# Notes on "Custom minimizers"`, `the section "Modifying stores"`.
+_PART_BEFORE = re.compile(
+    r"(?i)\b(?:(?:the\s+)?(?:examples?|sections?|chapters?|notes?|headings?|paragraphs?|"
+    r"subsections?|tutorials?)(?:\s+(?:in|on|of|called|titled|entitled))?|see\s+(?:the\s+)?"
+    r"(?:section|chapter|heading))\s*[:,]?\s*[\"“'`]+\s*$"
+)
+
+
 def _part_of(text: str, hit: Hit, stop: int) -> bool:
     if not _bare(hit):
         return False
@@ -655,8 +699,24 @@ def _part_of(text: str, hit: Hit, stop: int) -> bool:
     where = _quoted_at(text, hit)
     if where is None:
         return False
+    if _PART_BEFORE.search(text, max(0, where[0] - 40), where[0]) is not None:
+        return True
     close = _close_quote(text, where[1] - 1)
     return close >= 0 and _PART_AFTER.match(text, close) is not None
+
+
+# A string passed to a call in code quoted in a comment: `LoggingUtil.exception("Out of memory
+# in algorithm", e)`, `warn("Data Set Too Small")`.
+_CALL_BEFORE = re.compile(r"[\w\])}>]\(\s*[\"'`]\s*$")
+
+
+def _call_argument(text: str, hit: Hit, stop: int) -> bool:
+    if not _bare(hit):
+        return False
+    where = _quoted_at(text, hit)
+    return (
+        where is not None and _CALL_BEFORE.search(text, max(0, where[0] - 6), where[0]) is not None
+    )
 
 
 # A title read from prose next to a real author-year: it holds `et al` or `(Yang 1994`
@@ -760,6 +820,9 @@ def _names_author(text: str, hit: Hit, stop: int) -> bool:
 _VENUE_TITLE = re.compile(
     r"(?:The\s+)?(?:International\s+)?(?:Journal|Transactions|Proceedings|Annals|Bulletin|"
     r"Communications)\s+(?:of|on)\b.*"
+    # a meeting's name: "Proc. ACM/SIGACT-SIAM Symposium on Discrete Algorithms"
+    r"|(?:Proc\.?\s+|Proceedings\s+of\s+)?(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?"
+    r"(?:[A-Z][\w/&-]*\s+){0,5}(?:Symposium|Conference|Workshop|Congress)\s+on\s+[A-Z].*"
     r"|(?:[A-Z]\.?|[A-Z][a-z]{1,5}\.)(?:\s+[A-Z][a-z]{0,5}\.?){1,5}"
 )
 
@@ -784,6 +847,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("date", _date),
     Veto("acronym", _acronym),
     Veto("count", _count),
+    Veto("dataset-name", _dataset_name),
     Veto("verb-first", _verb_first, title_only=True),
     Veto("quotation", _quotation, title_only=True),
     Veto("quoted-list-item", _quoted_list_item, title_only=True),
@@ -791,6 +855,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("eponym-name", _eponym_name, title_only=True),
     Veto("named-thing", _named_thing, title_only=True),
     Veto("part-of", _part_of, title_only=True),
+    Veto("call-argument", _call_argument, title_only=True),
     Veto("venue-as-title", _venue_title, title_only=True),
     Veto("lower-case-phrase", _lower_phrase, title_only=True),
     Veto("year-inside-title", _year_inside, title_only=True),

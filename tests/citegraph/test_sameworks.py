@@ -110,3 +110,18 @@ def test_links_to_sections_of_one_reference_work_are_its_card(tmp_path: Path) ->
     assert dlmf.title_hint == "NIST Digital Library of Mathematical Functions"
     assert dlmf.url == "https://dlmf.nist.gov/"
     assert len([c for c in report.citations if c.paper == dlmf.key]) == 2
+
+
+def test_a_reference_works_card_takes_in_books_by_its_own_title_only() -> None:
+    section = PaperEntry(
+        key="url:https://dlmf.nist.gov/10.6.E7",
+        kind="url",
+        status="unresolved",
+        title_hint="Computation of Tidal Functions",  # read from the entry above it
+    )
+    book = paper("book:c", title="Computation of Tidal Functions", year=None)
+    named = paper("book:n", title="NIST Digital Library of Mathematical Functions", year=None)
+    assert same_work_targets([section, book, named]) == {
+        "url:https://dlmf.nist.gov/10.6.E7": "url:https://dlmf.nist.gov",
+        "book:n": "url:https://dlmf.nist.gov",
+    }

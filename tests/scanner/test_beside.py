@@ -54,6 +54,23 @@ ONE_WORK = [
     "    http://vale.example.free.fr/pso/swarms.pdf\n",
     # `Author (Year):` above its link
     "Exact predicates, after Brandt (1998):\nhttps://www.cs.example.edu/~brandt/papers/orient.pdf\n",
+    # the identifier opening the brackets after the mention, with a locator
+    "Refines the peak as in Rivera & Okafor 2016 (ArXiv:1610.05873, Section 3.2).\n",
+    # the link after the mention, then what it gives
+    "Normalises each layer (Ba et al., 2016), see https://arxiv.org/abs/1607.06450 for details.\n",
+    # ... and another sentence after it on the line
+    "Implements Adam (Kingma and Ba 2014), see https://arxiv.org/abs/1412.6980. The AMSGrad\n"
+    "variant is off by default.\n",
+    # prose about the work, then its link alone in brackets closing the sentence
+    "See Appendix A of Lindqvist & Marsh, 1995 for a full discussion of\n"
+    "normalization and amplitudes\n(http://adsabs.harvard.edu/abs/1995A%26A...293...87K).\n",
+    # the possessive's paper, then its quoted title and link on the next lines
+    'The fog density follows Garland\'s 1985 paper,\n"Visual Simulation of Layered Fog."\n'
+    "https://www.cs.example.edu/~garland/papers/p297-garland.pdf\n",
+    # ... in a shader's source held in a JavaScript string
+    "// The fog density follows Garland's 1985 paper,\\n\\\n"
+    '// \\"Visual Simulation of Layered Fog.\\"\\n\\\n'
+    "// https://www.cs.example.edu/~garland/papers/p297-garland.pdf\\n\\\n",
 ]
 
 TWO_WORKS = [
@@ -64,6 +81,9 @@ TWO_WORKS = [
     ".. [1] Smith (2001) gave the bound.\n   See also doi:10.5555/lee.2004.17 for a tighter one.\n",
     "See doi:10.1145/3360572, https://arxiv.org/abs/1706.03762\n",
     "See arXiv:1903.03237 and the [IEEE](https://ieeexplore.ieee.org/document/8902557) paper.\n",
+    "Smith (2001) proved the bound. A faster proof is known\n(https://arxiv.org/abs/1706.03762).\n",
+    "Smith (2001) proved the bound, but Lee gave a faster one\n(https://arxiv.org/abs/1706.03762).\n",
+    "Smith (2001) proved the bound for trees (see https://arxiv.org/abs/1706.03762 for graphs).\n",
 ]
 
 
@@ -105,3 +125,19 @@ def test_a_list_of_labelled_links_is_one_reference_per_line() -> None:
     hits = find_hits(text)
     assert [h.kind for h in hits] == [RefKind.DOI, RefKind.DOI]
     assert [text[h.start : h.end].split(",")[0] for h in hits] == ["Ruiz et al.", "Vega and Moss"]
+
+
+NAMED_TWICE = [
+    # authors and year, then the quoted title of their paper on the next line
+    'The fog density follows Garland\'s 1985 paper,\n"Visual Simulation of Layered Fog."\n',
+    # a quoted title, the method's short name, then the label of its entry
+    '"Adaptive splitting of noisy mixed\nsignals" (ASMS) [Torvik2011]_  is a noise-aided method.\n',
+]
+
+
+@pytest.mark.parametrize("text", NAMED_TWICE)
+def test_a_work_named_by_its_authors_and_by_its_title_side_by_side_is_one_reference(
+    text: str,
+) -> None:
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.TITLE and len(hit.also) == 1

@@ -255,3 +255,42 @@ def test_a_venue_and_year_ending_a_title_entry_are_that_entry() -> None:
     assert [(h.kind.value, h.title_hint) for h in hits] == [
         ("title", "Interchange of Tidal Data-Inhibiting Factors")
     ]
+
+
+def test_an_italic_venue_read_as_a_title_after_an_entry_is_that_entrys() -> None:
+    from catalog.types import RefKind
+    from scanner.places.base import Groups
+    from scanner.places.entries import join_entry_tails
+    from scanner.types import EntryFields, Hit
+
+    text = (
+        "E. Marsh, F. Osei,\nThinner Roadmaps for Replanning,\n"
+        "<em>Example Conference on Robotics (ECR)</em> May 2016.\n"
+    )
+    venue_at = text.index("<em>")
+    entry = Hit(
+        0,
+        text.index(",\n<em>"),
+        RefKind.TITLE,
+        "test",
+        reference=EntryFields(authors=("E. Marsh", "F. Osei"), title="Thinner Roadmaps"),
+    )
+    venue = Hit(
+        venue_at,
+        len(text) - 1,
+        RefKind.TITLE,
+        "test",
+        reference=EntryFields(title="Example Conference on Robotics (ECR)", year=2016),
+    )
+    groups = Groups(2)
+    join_entry_tails(text, [entry, venue], groups)
+    assert groups.find(0) == groups.find(1)
+    # a title without the italics, or after an entry read without its authors, stays apart
+    plain = Hit(venue_at + 4, len(text) - 1, RefKind.TITLE, "test")
+    groups = Groups(2)
+    join_entry_tails(text, [entry, plain], groups)
+    assert groups.find(0) != groups.find(1)
+    untitled = Hit(0, entry.end, RefKind.TITLE, "test", reference=EntryFields(title="Thinner"))
+    groups = Groups(2)
+    join_entry_tails(text, [untitled, venue], groups)
+    assert groups.find(0) != groups.find(1)

@@ -91,6 +91,54 @@ def test_sphinx_bibtex_keys_are_author_year_mentions_once_per_work_in_a_place() 
     assert [len(h.also) for h in hits] == [1, 1, 0, 0]
 
 
+def test_a_sphinx_key_naming_a_body_or_an_encyclopedia_is_no_mention() -> None:
+    text = (
+        "References\n----------\n:cite:`Okafor2019a`, :cite:`ASTMInternational2015`,\n"
+        ":cite:`AdobeSystems2013b`, :cite:`Wikipedia2004c`\n"
+    )
+    hits = find_hits(text)
+    assert [h.reference.authors for h in hits if h.reference] == [("Okafor",)]
+
+
+def test_a_mention_a_year_from_its_preprints_entry_points_at_it() -> None:
+    text = (
+        "Encoder following TIDE (Okafor et al., 2019).\n\n"
+        "References:\n"
+        "    Okafor, B., Marsh, L., Lind, K. TIDE: Pre-training of Deep Wave\n"
+        "    Encoders for Coastal Prediction. arXiv:1810.04805, 2018.\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.ARXIV and len(hit.also) == 1
+
+
+def test_a_mention_between_two_works_of_its_author_a_year_apart_stays_apart() -> None:
+    text = (
+        "Encoder following Okafor (2019).\n\n"
+        "References:\n"
+        "    .. [1] Okafor, B. Deep wave encoders. arXiv:1810.04805, 2018.\n"
+        "    .. [2] Okafor, B. Deeper wave encoders. arXiv:2001.04805, 2020.\n"
+    )
+    assert [h.kind for h in find_hits(text)] == [
+        RefKind.AUTHOR_YEAR,
+        RefKind.ARXIV,
+        RefKind.ARXIV,
+    ]
+
+
+def test_an_entry_a_year_from_another_entry_of_its_author_stays_apart() -> None:
+    # The later entry's authors and year open the entry: no in-text mention of the first.
+    text = (
+        "Implementation of WAVEfastv2, as described in:\n"
+        "    Okafor, B. H. et al. (2025). The WAVEfast coastal beat detection algorithm: design,\n"
+        "    benchmarking, and open-source distribution. Coastal Measurement, 46, 035002,\n"
+        "    doi:10.1088/1361-6579/adb89e\n\n"
+        "    Also, when win_durn=8, this is an implementation of WAVEfastv1, as described in:\n"
+        "    Okafor, B. H. et al. (2024). WAVEfast: An Efficient Coastal Beat Detection\n"
+        "    Algorithm. Proc CinC.\n"
+    )
+    assert [h.kind for h in find_hits(text)] == [RefKind.DOI, RefKind.TITLE]
+
+
 def test_a_sphinx_role_without_a_year_in_its_key_is_no_mention() -> None:
     assert find_hits("As shown in :footcite:`koles_csp` and :cite:`smith`, 2 works.\n") == ()
 

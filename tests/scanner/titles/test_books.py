@@ -42,6 +42,13 @@ def _only(text: str) -> Hit:
         ),
         # reference works cited by a short name
         ("Follows Knuth, Vol. 2, Algorithm S.", "The Art of Computer Programming"),
+        ("Hacker's Delight 2-5: Average of Two Integers, rounded up.", "Hacker's Delight"),
+        # the author, a colon, the title, its volume, publisher and year, wrapped over lines
+        (
+            "Coefficients for the series on [0, 1], from Edda\nRask: The theory of rational"
+            " approximations, Vol. II,\nAcademic Press, p. 88, 1971. A constant is wrong.",
+            "The theory of rational approximations",
+        ),
         ("Polar method: Knuth vol II algorithm P, 3.4.1", "The Art of Computer Programming"),
         ("// Knuth, 4.6.1", "The Art of Computer Programming"),
         ("@see The Art of Computer Programming, section 3.4.2", "The Art of Computer Programming"),
@@ -81,6 +88,20 @@ def test_papers_stay_titles(text: str) -> None:
 )
 def test_libraries_eponyms_and_manuals_are_not_books(text: str) -> None:
     assert find_citations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a colon that labels a line, a publisher's name in the next sentence
+        "Note: Values are cached per reader, then dropped. Springer users since 2004 know it.",
+        "Warning: The defaults changed in version 2 of the reader",
+        # a journal article written the same way
+        "Ilse Berg: Fast rational fits, Journal of Fits, Academic Press, 1999.",
+    ],
+)
+def test_a_colon_line_is_a_book_only_with_its_publisher_and_year(text: str) -> None:
+    assert all(h.kind is not RefKind.BOOK for h in find_citations(text))
 
 
 def test_venue_is_the_whole_name_never_a_fragment() -> None:

@@ -41,6 +41,7 @@ NOT_CITATIONS = [
     "TODO(alice, 2023): the IEEE 754 rounding mode of the ACM test suite is not checked.",
     "Written by John Smith, March 2008. Revised for the new exporter by Jane Doe, 2012.",
     "This is an independent implementation by J. Smith (2009) of the method above.",
+    "Adapted from the `curve.c` program of Ann B. Fry, University of Toronto,\n1993.",
 ]
 
 

@@ -181,6 +181,9 @@ def test_title_keeps_its_own_slash(text: str, title: str) -> None:
     [
         ("As of van der Merwe's dissertation of 2004 this was open.", ("van der Merwe",), 2004),
         ("See Smith's paper from 1999 for the proof.", ("Smith",), 1999),
+        # a typographic apostrophe, as Javadoc and Doxygen often write it
+        ("The matrix is the transpose of Knuth’s (1973).", ("Knuth",), 1973),
+        ("See Smith’s paper from 1999 for the proof.", ("Smith",), 1999),
     ],
 )
 def test_a_possessive_names_its_work_and_year(

@@ -34,6 +34,32 @@ NOT_CITATIONS = [
     "    .. [1] `Cubic Tide Interpolation\n"
     "            <https://en.wikiversity.org/wiki/Cubic_Tide_Interpolation>`_\n"
     "            on Wikiversity.\n",
+    # a part of documentation named by a word before it
+    'This is how the example in "Using the parsed JSON" could be written with error codes:\n',
+    "        user-provided callable object that meets the requirements listed\n"
+    '        therein under the Notes on "Custom minimizers" - or in more detail in\n'
+    "        :doc:`scipy:tutorial/optimize` - although their use is currently\n"
+    "        untested.\n",
+    # a string passed to a call in code quoted in a Javadoc comment
+    "   <li>\n"
+    "   For infrequent logging, the following static convenience function is\n"
+    "   appropriate:\n"
+    "   <code>{@link tide.logging.LogUtil#exception LogUtil.exception}"
+    '("Out of memory in sorter.", exception);</code>\n'
+    "   <br>\n"
+    "   This function is expensive (it acquires a stack trace to obtain class and\n"
+    "   method references) and thus should only be used for 'rare' logging events.\n",
+    # a link's text that names a page; an archive of data sets
+    "STORM-WAVE EUVI Image Map\n\n"
+    "    WAVE is an extreme ultraviolet (EUV) imager. Part of the STORM-WAVE\n"
+    "    suite it observes the Sun from 1 to 2 solar radii. It is capable of\n"
+    "    observing at 304 (He II) and 171 (Fe IX) Angstroms.\n\n"
+    "    References\n    ----------\n"
+    "    * `STORM Mission Page <https://storm.example.gov/>`__\n"
+    "    * `STORM WAVE <https://wave.example.mil/>`__\n"
+    "    * `Instrument Page <http://wave.example.com/EUVI/>`__\n    ",
+    '.. [1] B. Okafor et al., "The Lind & Moss Tide Series Classification Repository",\n'
+    "   www.tideseries.example.com.\n",
     # a manual, a software version, lecture notes, a talk
     '   Examples in "Protein Analysis Software Training Manual XYZ version 7"\n'
     "   by Some Institute IT Services, would often start as follows:\n",
@@ -67,6 +93,10 @@ NOT_CITATIONS = [
     # a count; a trade's initials
     "      Our R&D 2010 budget and the Q&A 2019 session\n",
     "    scratch: Allocate 1608 bytes for the table\n",
+    "  2016.04.18\n      Pass 1932 tests.\n      Writers accept open binary streams.\n",
+    # a data set named after the paper that made it
+    '    """Download and load the Okafor et al. (2014) atlas.\n',
+    "    Fetch the Lindqvist and Marsh 2009 dataset (12MB).\n",
     # a sentence about code
     '             """Returns an owned reference to the dtype of the array.\n             """\n',
     # quoted phrases in prose
@@ -184,6 +214,41 @@ MENTIONS_NOT_TITLES = [
 @pytest.mark.parametrize(("text", "author"), MENTIONS_NOT_TITLES)
 def test_prose_next_to_a_mention_is_not_its_title(text: str, author: str) -> None:
     assert _found(text) == [(RefKind.AUTHOR_YEAR.value, author)]
+
+
+def test_a_sentence_opening_an_indented_line_after_a_mention_is_not_its_title() -> None:
+    # No quote stands before the sentence: the indentation before it is none.
+    text = (
+        "    .. note:: the tapers are built from the routines of Okafor and Lind (1995)\n"
+        "        and follow the sign conventions of Marsh and Tull (1993).\n"
+        "        Routines that are not needed here were dropped.\n"
+    )
+    assert _found(text) == [("author-year", "Okafor"), ("author-year", "Marsh")]
+
+
+def test_a_passage_quoted_from_its_middle_is_not_a_title() -> None:
+    # The leading ellipsis says the quote is cut from a text, not a work's name.
+    text = (
+        " The 2003 rules [expr.mul]\n"
+        ' "... The sign of the remainder is left to the compiler."\n'
+        " Nothing stronger held until 2011 in the standard.\n"
+    )
+    assert _found(text) == []
+
+
+def test_a_meetings_name_on_the_line_after_the_title_is_not_a_second_title() -> None:
+    text = (
+        "   Reference:\n   <p>\n   B. N. Okafor<br>\n"
+        "   Data Structures for Nearest Neighbor Search in General Metric\n   Spaces<br>\n"
+        "   Proc. ACM/SIGACT-SIAM Symposium on Discrete Algorithms\n  \n   @author Jane Doe\n"
+    )
+    assert _found(text) == [
+        ("title", "Data Structures for Nearest Neighbor Search in General Metric Spaces")
+    ]
+
+
+def test_a_sentence_adverb_before_a_date_is_not_an_author() -> None:
+    assert _found("    // Currently (May 2017) this branch is never taken; see below.\n") == []
 
 
 # The true neighbours: the same shapes, citing.
