@@ -10,7 +10,7 @@ from catalog.types import RefKind
 from scanner.titles import AUTHOR_YEAR_RULE
 from scanner.titles.cues import EDITION
 from scanner.titles.fields import MONTHS, VENUE_CUE, YEAR, clean_venue, find_spaced, is_person
-from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, split_authors
+from scanner.titles.names import AUTHOR_LIST, NAME_LINE, NOT_NAMES, split_authors
 from scanner.types import EntryFields, Hit
 
 # What a title cannot open with: the tail of an identifier or path the entry wrapped from the
@@ -141,10 +141,7 @@ def _title_run_on(text: str, hit: Hit) -> Hit:
 
 
 # An author's name alone on its line, with an initial: `Hubert W. Lilliefors`.
-_NAME_LINE = re.compile(
-    r"\n[ \t]*(?:[#*/]+[ \t]*)?(?P<name>(?P<first>[A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]*){1,2}"
-    r"(?P<surname>[A-Z][a-z'’-]+))[ \t]*(?=\n|$)"
-)
+_NAME_LINE = re.compile(r"\n[ \t]*(?:[#*/]+[ \t]*)?" + NAME_LINE)
 _TITLE_WORD = re.compile(r"\S+")
 _MARKS_AFTER_BREAK = re.compile(r"\n[ \t]*[#*/]+")
 
@@ -167,9 +164,11 @@ def _name_line_in_title(text: str, hit: Hit) -> Hit:
         return hit
     title = title.rstrip(" .,;:")
     venue = fields.venue
-    if venue is not None and venue.startswith(line["surname"] + " "):
-        venue = venue[len(line["surname"]) + 1 :]
-    reference = replace(fields, title=title, authors=(line["name"],), venue=venue)
+    surname = line["surname"] or line["surname2"]
+    if venue is not None and venue.startswith(surname + " "):
+        venue = venue[len(surname) + 1 :]
+    name = line["name"].split(",")[0].strip()
+    reference = replace(fields, title=title, authors=(name,), venue=venue)
     hint = title if hit.title_hint == fields.title else hit.title_hint
     return replace(hit, title_hint=hint, reference=reference)
 

@@ -500,3 +500,67 @@ def test_a_title_stops_at_the_author_named_alone_on_the_next_line() -> None:
     )
     assert fields.authors == ("Hubert W. Lilliefors",)
     assert fields.venue is not None and fields.venue.startswith("Journal of the American")
+
+
+def test_title_first_entries_one_paragraph_each_keep_their_own_fields() -> None:
+    # each entry: its title, the author and where they work, the venue and year
+    hits = find_citations(
+        "References\n"
+        "----------\n"
+        "A Brief History of the Mosaic Display\n"
+        "    Michael Friendly, York University, Psychology Department\n"
+        "    Journal of Computational and Graphical Statistics, 2002\n"
+        "\n"
+        "Mosaic Displays for Loglinear Models.\n"
+        "    Michael Friendly, York University, Psychology Department\n"
+        "    Proceedings of the Statistical Graphics Section, 1992, 61-68.\n"
+        "\n"
+        "Mosaic displays for multi-way contingency tables.\n"
+        "    Michael Friendly, York University, Psychology Department\n"
+        "    Journal of the American Statistical Association\n"
+        "    March 1994, Vol. 89, No. 425, Theory and Methods\n"
+    )
+    read = [
+        (
+            h.title_hint,
+            h.reference.authors if h.reference else (),
+            h.reference.year if h.reference else None,
+        )
+        for h in hits
+    ]
+    assert read == [
+        ("A Brief History of the Mosaic Display", ("Michael Friendly",), 2002),
+        ("Mosaic Displays for Loglinear Models", ("Michael Friendly",), 1992),
+        ("Mosaic displays for multi-way contingency tables", ("Michael Friendly",), 1994),
+    ]  # and the journal's section after its issue ("Theory and Methods") is no title
+
+
+def test_an_initial_without_its_full_stop_opens_an_author_list_before_a_quoted_title() -> None:
+    fields = _fields(
+        'A Rotnitzky and NP Jewell (1990). "Hypothesis testing of regression\n'
+        "parameters in semiparametric generalized linear models for cluster\n"
+        'correlated data", Biometrika, 77, 485-497.\n'
+    )
+    assert fields.title == (
+        "Hypothesis testing of regression parameters in semiparametric generalized linear "
+        "models for cluster correlated data"
+    )
+    assert fields.year == 1990
+
+
+def test_a_title_in_backticks_after_its_authors_ends_at_the_closing_backtick() -> None:
+    hits = find_citations(
+        "References\n----------\n\n"
+        "Silverman, B.W. (1986) `Density Estimation.`\n"
+        "Scott, D.W. (1992) `Multivariate Density Estimation.`\n"
+    )
+    assert [h.title_hint for h in hits] == ["Density Estimation", "Multivariate Density Estimation"]
+
+
+def test_a_sentence_naming_its_sources_is_no_title() -> None:
+    text = (
+        "The score tests follow Boos (1992).\n\n"
+        "Dispersion tests are based on Dean 1992 and articles and text books by\n"
+        "Cameron and Trivedi.\n"
+    )
+    assert all("are based on" not in (h.title_hint or "") for h in find_citations(text))
