@@ -850,6 +850,8 @@ def _names_author(text: str, hit: Hit, stop: int) -> bool:
     title = (fields.title or "").rstrip(" ,.;:")
     for author in fields.authors:
         name = author.split(",")[0].strip()
+        if len(name) > 1 and title.endswith((f" {name}'s", f" {name}’s")):
+            return True  # the mention's names, run into: "... only for OLS. MacKinnon and White's"
         if len(name) > 1 and title.endswith(" " + name):
             words = title[: -len(name)].split()
             if words and words[-1].lower() in _BEFORE_NAME:
