@@ -431,6 +431,40 @@ def test_a_mention_followed_by_another_works_label_stays_apart() -> None:
     assert len(find_hits(text)) == 2
 
 
+# Markdown reference-style links to the place's reference definitions (`[1]: ...`).
+MARKDOWN_DEFINITIONS = (
+    "A tide estimator [(Okafor and Lind, 2014)][1], then the surge of\n"
+    "[Moss et al. (2016)][2].\n\n"
+    "#### References\n\n"
+    "[1]: Jin Okafor and Kai Lind. Auto-Encoding Tidal Surges. In _Tides_, 2014.\n"
+    "     https://arxiv.org/abs/1312.0001\n"
+    "[2]: Moss, R., Okafor, J. \"Surges for Big Harbours\", 2016\n"
+    "     https://proceedings.mlr.press/v5/moss16a/moss16a.pdf\n"
+)
+
+
+def test_a_markdown_reference_style_label_is_its_definitions_entry() -> None:
+    found = [(h.ref.key if h.ref else None, bool(h.also)) for h in find_hits(MARKDOWN_DEFINITIONS)]
+    assert found == [
+        ("arxiv:1312.0001", True),
+        ("url:https://proceedings.mlr.press/v5/moss16a.html", True),
+    ]
+
+
+def test_a_markdown_definitions_link_does_not_run_into_the_next_definition() -> None:
+    text = (
+        '[1]: Okafor, J. "Tidal Model Selection for Sparse Harbour Surges", 2009.\n'
+        "     https://proceedings.mlr.press/v5/okafor09a/okafor09a.pdf\n"
+        '[2]: Lind, K., Moss, R. "Surges for Big Harbours", 2013\n'
+        "     https://arxiv.org/abs/1309.0001\n"
+    )
+    titles = [h.reference.title if h.reference else None for h in find_hits(text)]
+    assert titles == [
+        "Tidal Model Selection for Sparse Harbour Surges",
+        "Surges for Big Harbours",
+    ]
+
+
 def test_bracketed_author_years_each_before_its_link_are_two_references() -> None:
     text = (
         "  ''this is the usual tide swarm of today.''\n"
