@@ -438,7 +438,7 @@ MARKDOWN_DEFINITIONS = (
     "#### References\n\n"
     "[1]: Jin Okafor and Kai Lind. Auto-Encoding Tidal Surges. In _Tides_, 2014.\n"
     "     https://arxiv.org/abs/1312.0001\n"
-    "[2]: Moss, R., Okafor, J. \"Surges for Big Harbours\", 2016\n"
+    '[2]: Moss, R., Okafor, J. "Surges for Big Harbours", 2016\n'
     "     https://proceedings.mlr.press/v5/moss16a/moss16a.pdf\n"
 )
 
