@@ -110,7 +110,7 @@ _NOT_PAPER_WORDS = re.compile(
     r"/(?:~(?=(?:cse?|ece|ee|eecs|math|stats?|am|ams|phys|econ|psy|cmsc|comp|csc|ma|st|is)"
     r"[-_]?\d{3}))?(?!(?:paper|art|tr|vol|no)\d)(?:[a-z]{1,5}[-_]?|\d{2}-)\d{3}[a-z]?"
     r"(?:[_-](?:19|20)?\d{2}(?:\d{2})?)?/|"
-    r"(?<![a-z])(?:slides?|lectures?|lect|notes|classes|handouts?|courses?|teaching|class|"
+    r"(?<![a-z])(?:slides?|lectures?|lect|notes|classes|handouts?|courses?|teach|teaching|class|"
     r"syllabus|homework|hw\d*|tutorials?|talks?|posters?|webfoils|foils|manuals?\d*|"
     r"datasheets?|docs?|documentation|api|reference|vignettes|blog|blogs|news|wiki|"
     r"software|code|releases?|install|data|datasets?|images?|img|static/img|"

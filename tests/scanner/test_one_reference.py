@@ -557,3 +557,36 @@ def test_a_mention_of_another_year_or_first_author_stays_apart_from_the_label(
     mention: str,
 ) -> None:
     assert len(find_hits(LABELLED_ENTRY.format(mention=mention))) == 2
+
+
+def test_every_link_inside_one_bibtex_entry_is_that_entry() -> None:
+    text = (
+        "[Tidal Normalization of Deep Harbours](https://arxiv.org/abs/1502.00017)\n\n"
+        "```bibtex\n"
+        "@article{DBLP:journals/corr/OkaforL15,\n"
+        "    author = {Jin Okafor and Kai Lind},\n"
+        "    title = {Tidal Normalization of Deep Harbours},\n"
+        "    year = {2015},\n"
+        "    url = {http://arxiv.org/abs/1502.00017},\n"
+        "    eprint = {1502.00017},\n"
+        "    timestamp = {Mon, 13 Aug 2018 16:47:06 +0200},\n"
+        "    biburl = {https://dblp.org/rec/journals/corr/OkaforL15.bib},\n"
+        "    bibsource = {dblp computer science bibliography, https://dblp.org}\n"
+        "}\n"
+        "```\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.ref.key == "arxiv:1502.00017"
+
+
+def test_two_bibtex_entries_stay_two() -> None:
+    text = (
+        "@article{okafor2015,\n  title = {Tidal Normalization of Deep Harbours},\n"
+        "  doi = {10.5555/th.2015.1},\n  year = {2015},\n}\n\n"
+        "@article{lind2019,\n  title = {Surges for Big Harbours},\n"
+        "  timestamp = {Mon, 13 Aug 2018},\n  doi = {10.5555/sb.2019.4},\n}\n"
+    )
+    assert [h.ref.key for h in find_hits(text) if h.ref] == [
+        "doi:10.5555/th.2015.1",
+        "doi:10.5555/sb.2019.4",
+    ]
