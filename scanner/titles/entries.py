@@ -275,6 +275,10 @@ _JOURNAL_VOLUME = re.compile(
 # A blank line, a prose sentence, or the next entry of a run-on list ("... 33-42. Smith, B. (").
 _PART_END = re.compile(
     r"\n\s*\n|\.\s+(?:This|The|It|We|See|Note|Here|Returns|Parameters)\b"
+    # a sentence of a few lower-case words naming another work's authors (`... graphs.
+    # Parallel implementation by Van der Grinten A., ...: Title, Euro-Par 2019.`), not an
+    # editor's or translator's line (`Edited by`, one word)
+    r"|(?<=\.)\s+(?=[A-Z][a-z]+(?:[ \t]+[a-z]+){1,5}[ \t]+by[ \t]+(?:[A-Z]\.[ \t]?)*[A-Z][\w'’-]+)"
     r"|\.\s+(?=[A-Z][a-z][\w'’-]*,\s+(?:[A-Z]\.\s*)+[,(&])"
     # an entry's link closing its line, and the next entry's authors and year opening the next
     # line (`Lee and Park (2016). ...`): the part ends before the link, which ends the entry
