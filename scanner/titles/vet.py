@@ -382,6 +382,19 @@ def _blog(text: str, hit: Hit, stop: int) -> bool:
     return not _fields(hit).venue and all(_BLOG_LINK.match(link) for link in links)
 
 
+# A credit for code, not a work: `Template obtained from Weka` / `Developped for Weka by Zheng
+# Alan Zhao` / `December 27, 2004` (a release note read as a title, its author and date).
+_CODE_CREDIT = re.compile(
+    r"(?i)\b(?:develop+ed|written|implemented|ported|coded|programmed|maintained|contributed)"
+    r"[ \t]+(?:for[ \t]+[^\s,.;]+(?:[ \t]+[^\s,.;]+){0,3}[ \t]+)?by[ \t\n*/#]+(?-i:[A-Z])"
+)
+
+
+def _code_credit(text: str, hit: Hit, stop: int) -> bool:
+    # within the hit's own text: a credit on the next line is that line's, not the mention's
+    return _CODE_CREDIT.search(text, hit.start, hit.end) is not None
+
+
 # A publisher and its city before a year are a book's imprint, which the entry before them
 # already names ("<i>Spatial Databases With Application To GIS</i>. Morgan Kaufmann, San
 # Francisco, 2002."), not authors: a publisher's whole name read as the first author.
@@ -928,6 +941,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("code-repository", _code_repository),
     Veto("forum", _forum),
     Veto("blog", _blog),
+    Veto("code-credit", _code_credit),
     Veto("talk", _talk),
     Veto("publisher-as-author", _publisher_as_author),
     Veto("body-as-author", _body_as_author),

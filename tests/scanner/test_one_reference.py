@@ -84,6 +84,11 @@ ONE_WORK = [
     "# References\n\n- Lind, A., & Moss, K. (2012). Fast tide sketches. *Journal of Tides*,\n"
     "  4(2), 1-10. [doi:10.5555/jt.2012.4](https://doi.org/10.5555/jt.2012.4)\n"
     "- [Fast tide sketches (PDF)](https://www.example.edu/~lind/tides.pdf)\n",
+    # a technical report's entry, its institution before the report's number, then its PDF
+    "The algorithm is based on: A. V. Lind. Finding a maximum density\n"
+    "tide. EECS Department, University of California, Berkeley. Technical Report\n"
+    "No. UCB/CSD-84-171, 1984.\n"
+    "https://www2.eecs.example.edu/Pubs/TechRpts/1984/CSD-84-171.pdf\n",
     # a Javadoc entry, then after the author tag its `@see` anchor whose text is the DOI
     " Reference:\n <p>\n A. Lind, K. Moss<br>\n Clustering tides by density<br>\n"
     " Proc. 12th Int. Conf. on Coastal Data (ICCD 2014)\n\n @author Erika Lind\n"

@@ -823,3 +823,15 @@ def test_a_one_author_entry_in_apa_form_is_read_without_a_venue() -> None:
     )
     (hit,) = find_hits(text)
     assert hit.kind is RefKind.TITLE and hit.title_hint == "Tides on graphs"
+
+
+def test_a_title_may_hold_a_ratio() -> None:
+    # a Doxygen class comment's entry in parentheses: "11/6" is the ratio, not a path
+    text = _blank(
+        " * This implementation is based on:\n *\n"
+        " * (A. Lind, An 11/6-Approximation Algorithm for the Network Tide Problem,\n"
+        " * Algorithmica, volume 9, number 5, pages 463-470, Springer, 1993)\n",
+        ("*",),
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint == "An 11/6-Approximation Algorithm for the Network Tide Problem"

@@ -150,6 +150,9 @@ NOT_CITATIONS = [
     "vector-tides-succinctly-released/)\n",
     "   Moss, K. (2015). Tides in seven lines of Python.\n"
     "   https://kmoss.example.net/2015/03/14/tides-in-seven-lines.html\n",
+    # a release note crediting code, its author and date (a Java file's header)
+    "      Template obtained from Tidekit\n      Developped for Tidekit by Zara Alan Lind\n"
+    "      December 27, 2004\n",
     # a web page said to be one
     "    Lind, P. (1997). Circles and tides. Web page.\n",
     "    From: Moss, J. (2012). A Gentle Guide to Tide Filters. Personal web page, 2019.\n",
