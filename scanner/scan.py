@@ -42,10 +42,13 @@ _MARKER_WINDOW = 1024
 SUPPRESSION_MARKER = "citegraph:"
 # Below this many files to parse, worker start-up costs more than it saves.
 PARALLEL_MIN_FILES = 48
-_CHUNK_MAX = 32
+# Files scanned in one process between results handed on (the progress line's step).
+_SERIAL_CHUNK = 32
 
 # A file still to scan: (relative path, language name).
 Job = tuple[str, str]
+# A file still to scan as planned: (relative path, language name, size in bytes or 0 unknown).
+Planned = tuple[str, str, int]
 # Why a file the walk lists is not scanned: (relative path, language name, reason).
 Skipped = tuple[str, "str | None", str]
 
@@ -81,7 +84,7 @@ class TreeScan:
         self.root = root.resolve()
         self.options = options
         self._cache = _open_cache(self.root, options)
-        self._plan: list[FileScan | _Settled | Job] | None = None
+        self._plan: list[FileScan | _Settled | Planned] | None = None
         self._by_content = False  # a file of the plan settled by its content, not its stat
         try:
             self._survey, self._quick = _survey(self.root, options, self._cache)
@@ -171,7 +174,7 @@ class TreeScan:
         if self._cache is not None and self.settled_by_stat:
             self._cache.confirm(slot, key, quick)
 
-    def _planned(self) -> list[FileScan | _Settled | Job]:
+    def _planned(self) -> list[FileScan | _Settled | Planned]:
         """Every candidate, as a final result (skipped, or unchanged since the cached scan) or
         as a job for the parsers; planned on first use."""
         if self._plan is None:
@@ -185,21 +188,27 @@ class TreeScan:
 
         cache, options = self._cache, self.options
         plan = self._planned()
-        jobs = [entry for entry in plan if isinstance(entry, tuple)]
+        jobs = [(entry[0], entry[1]) for entry in plan if isinstance(entry, tuple)]
         workers = resolve_jobs(options.jobs) if len(jobs) >= PARALLEL_MIN_FILES else 1
-        size = max(1, min(_CHUNK_MAX, len(jobs) // (workers * 8) or 1))
         if workers > 1:
             _prepare_workers({name for _, name in jobs})
         work = _Worker(self.root, options)
         if workers > 1:
-            # Copies of a file to one worker, whose memo serves them; results in path order.
-            from scanner.memo import copies_together, in_job_order
+            # The costliest files first, copies of a file to one worker (whose memo serves
+            # them); results in path order.
+            from scanner.memo import in_job_order
+            from scanner.schedule import deal
 
-            order = copies_together(jobs)
-            handed = chunked([jobs[index] for index in order], size)
+            sizes = [entry[2] for entry in plan if isinstance(entry, tuple)]
+            order, lengths = deal(jobs, sizes, workers)
+            handed: list[Sequence[Job]] = []
+            start = 0
+            for length in lengths:
+                handed.append([jobs[index] for index in order[start : start + length]])
+                start += length
             done = in_job_order(ordered_map(work, handed, workers), order)
         else:
-            done = ordered_map(work, chunked(jobs, size), workers)
+            done = ordered_map(work, chunked(jobs, _SERIAL_CHUNK), workers)
         for entry in plan:
             if isinstance(entry, FileScan):
                 yield entry
@@ -341,13 +350,13 @@ def _survey(
 
 def _plan(
     root: Path, options: ScanOptions, cache: ScanCache | None, survey: list[Skipped | Found]
-) -> tuple[list[FileScan | _Settled | Job], bool]:
+) -> tuple[list[FileScan | _Settled | Planned], bool]:
     """Every candidate of the survey, as a final result (skipped, or unchanged since the cached
     scan) or as a job for the parsers; and whether a file was found unchanged by its content
     rather than its stat."""
     from scanner.types import FileScan, FileStatus
 
-    plan: list[FileScan | _Settled | Job] = []
+    plan: list[FileScan | _Settled | Planned] = []
     base = str(root)
     by_content = False
     for item in survey:
@@ -357,7 +366,7 @@ def _plan(
             continue
         path, language, sig, size = item
         if cache is None or sig is None:
-            plan.append((path, language))
+            plan.append((path, language, size))
             continue
         hit = cache.entry(path, sig)
         if hit is not None:
@@ -366,7 +375,7 @@ def _plan(
         cached = _cached(base, path, language, cache, options.max_file_size, size)
         if isinstance(cached, _Settled):
             by_content = True
-        plan.append(cached if cached is not None else (path, language))
+        plan.append(cached if cached is not None else (path, language, size))
     return plan, by_content
 
 
