@@ -41,7 +41,7 @@ def test_copies_stay_together() -> None:
 def test_files_are_reordered_within_windows(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(schedule, "WINDOW", 10)
     jobs = [(f"m{i:02}.py", "python") for i in range(25)]
-    order, lengths = schedule.deal(jobs, list(range(25)), 2)
+    order, _ = schedule.deal(jobs, list(range(25)), 2)
     assert order == [*range(9, -1, -1), *range(19, 9, -1), *range(24, 19, -1)]
     results = iter([jobs[index][0] for index in order])
     assert list(in_job_order(results, order)) == [path for path, _ in jobs]
