@@ -13,7 +13,7 @@ import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from scanner.languages import LANGUAGES, UNKNOWN_LANGUAGE, Language, language_for
 from scanner.options import ScanOptions, TitleScope
@@ -87,7 +87,10 @@ class TreeScan:
         self._plan: list[FileScan | _Settled | Planned] | None = None
         self._by_content = False  # a file of the plan settled by its content, not its stat
         try:
-            self._survey, self._quick = _survey(self.root, options, self._cache)
+            if _walks_apart(self._cache, options):
+                self._survey, self._quick = _survey_while_preparing(self.root, options, self._cache)
+            else:
+                self._survey, self._quick = _survey(self.root, options, self._cache)
         except BaseException:
             self.close()
             raise
@@ -254,34 +257,85 @@ def _digester() -> Any:
     return blake2b(digest_size=16)
 
 
+# What every worker needs, whatever the languages: imported (and the title model loaded) by
+# the pool's parent before it forks, step by step (see `_survey_while_preparing`).
+_PREPARED_MODULES = (
+    "scanner.cache",
+    "scanner.extract",
+    "scanner.generated",
+    "scanner.memo",
+    "scanner.modnames",
+    "scanner.places",
+    "scanner.prefilter",
+    "scanner.titles.books",
+    "scanner.titles.detect",
+    "scanner.titles.quotegate",
+    "scanner.titles.tagged",
+    "scanner.titles.tidy",
+    "scanner.titles.vet",
+    "scanner.titles.tagger",
+)
+
+
+def _preparation() -> Iterator[None]:
+    """The steps of preparing the workers that do not depend on the tree's languages."""
+    import importlib
+
+    for name in _PREPARED_MODULES:
+        importlib.import_module(name)
+        yield
+    from scanner.titles.tagger import default_tagger
+
+    default_tagger()
+    yield
+
+
 def _prepare_workers(languages: set[str]) -> None:
     """Import the prefilter, the extractors and the title detector, load the title model, the
     parsers of `languages` and their tree-sitter grammars once, before the pool forks: every
     worker inherits them instead of paying for them again (each would otherwise on its first
     file)."""
-    import scanner.cache
-    import scanner.extract
-    import scanner.generated
-    import scanner.memo
-    import scanner.modnames
-    import scanner.places
-    import scanner.prefilter
-    import scanner.titles.books
-    import scanner.titles.detect
-    import scanner.titles.quotegate
-    import scanner.titles.tagged
-    import scanner.titles.tidy
-    import scanner.titles.vet  # noqa: F401
     from scanner.parsers import get_parser
-    from scanner.titles.tagger import default_tagger
 
-    default_tagger()
+    for _ in _preparation():
+        pass
     if any(LANGUAGES[name].parser == "python" for name in languages):
         get_parser("python")
     if any(LANGUAGES[name].parser == "tree-sitter" for name in languages):
         from scanner.parsers.treesitter import load_grammars
 
         load_grammars(languages)
+
+
+def _walks_apart(cache: ScanCache | None, options: ScanOptions) -> bool:
+    """Whether to survey the tree in a forked child while this process prepares the workers: a
+    cold scan (no result of these options cached) that may start a pool."""
+    from scanner.parallel import forks, resolve_jobs
+
+    if not forks() or resolve_jobs(options.jobs) < 2:
+        return False
+    return cache is None or not cache.holds_results()
+
+
+def _survey_while_preparing(
+    root: Path, options: ScanOptions, cache: ScanCache | None
+) -> tuple[list[Skipped | Found], bytes | None]:
+    """`_survey`, made in a forked child while this process prepares the pool's workers (the
+    two took turns: on tf-include's 10,059 files the walk and the stats take 0.1 s, importing
+    the title detector and compiling its patterns 0.2 s). A tree too small for a pool stops the
+    preparation at the first step after its survey is in."""
+    from scanner.parallel import ForkedCall
+
+    with ForkedCall(lambda: _survey(root, options, cache)) as walker:
+        for _ in _preparation():
+            if walker.ready():
+                break
+        surveyed = walker.result()
+    survey, quick = cast("tuple[list[Skipped | Found], bytes | None]", surveyed)
+    if len(survey) >= PARALLEL_MIN_FILES:
+        for _ in _preparation():
+            pass
+    return survey, quick
 
 
 def _open_cache(root: Path, options: ScanOptions) -> ScanCache | None:
