@@ -330,6 +330,21 @@ DEV11_TITLES_IN_TRAINING = {
 }
 # The twelfth development set's: Breiman's forest paper, cited by econml's regression forest.
 DEV12_TITLES_IN_TRAINING = {"random forests"}
+# dev13's: two textbooks and a paper its smartcore files cite, held by the facts before.
+DEV13_TITLES_IN_TRAINING = {
+    "least angle regression",
+    "numerical recipes the art of scientific computing",
+    "pattern recognition and machine learning",
+}
+# The fifteenth development set's: well-known deep-learning papers and a textbook its ML files cite.
+DEV15_TITLES_IN_TRAINING = {
+    "attention is all you need",
+    "batch normalization accelerating deep network training by reducing internal covariate shift",
+    "long short term memory",
+    "pattern recognition and machine learning",
+    "squeeze and excitation networks",
+    "understanding the difficulty of training deep feedforward neural networks",
+}
 # The third test split's: well-known works its drawn files cite, held by the facts before.
 TEST3_TITLES_IN_TRAINING = {
     "collective dynamics of small world networks",
@@ -402,6 +417,8 @@ def test_evaluated_titles_are_not_training_facts(name: str) -> None:
         "references-dev10.jsonl": DEV10_TITLES_IN_TRAINING,
         "references-dev11.jsonl": DEV11_TITLES_IN_TRAINING,
         "references-dev12.jsonl": DEV12_TITLES_IN_TRAINING,
+        "references-dev13.jsonl": DEV13_TITLES_IN_TRAINING,
+        "references-dev15.jsonl": DEV15_TITLES_IN_TRAINING,
         "references-test3.jsonl": TEST3_TITLES_IN_TRAINING,
     }.get(name, set())
     assert training & scored <= allowed

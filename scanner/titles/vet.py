@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from catalog.types import RefKind
 from scanner.identifiers.records import is_standard_doi
 from scanner.titles import AUTHOR_YEAR_RULE
-from scanner.titles.fields import MONTHS, YEAR
+from scanner.titles.fields import MONTHS, YEAR, find_spaced
 from scanner.titles.names import AUTHOR_LIST, ETAL, split_authors
 from scanner.types import EntryFields, Hit
 
@@ -38,6 +38,7 @@ def vet(text: str, hits: list[Hit]) -> list[Hit]:
     """`hits` without those a veto rejects (see the module); title vetoes demote a hit that
     has authors and a year to an author-year mention."""
     out: list[Hit] = []
+    demoted: list[Hit] = []
     for index, hit in enumerate(hits):
         if hit.ref is not None or hit.kind not in (RefKind.TITLE, RefKind.AUTHOR_YEAR):
             out.append(hit)
@@ -46,6 +47,18 @@ def vet(text: str, hits: list[Hit]) -> list[Hit]:
         kept = _vetted(text, hit, stop)
         if kept is not None:
             out.append(kept)
+            if kept.kind is not hit.kind:
+                demoted.append(kept)
+    if demoted:
+        # a wrong title's authors and year are a mention only where no entry already cites
+        # them: "Theory and Methods", a journal's section read as a second title of an entry
+        titles = [hit for hit in out if hit.kind is RefKind.TITLE]
+        out = [
+            hit
+            for hit in out
+            if not any(hit is d for d in demoted)
+            or not any(t.start < hit.end and hit.start < t.end for t in titles)
+        ]
     return out
 
 
@@ -205,7 +218,18 @@ def _web_page(text: str, hit: Hit, stop: int) -> bool:
     rest = _entry_rest(text, hit, stop)
     if _WEB_PAGE.search(text[line_start : hit.end] + rest) is not None:
         return True
-    return fields.year is None and _PAGE_LINK_NEXT.match(rest) is not None
+    return (
+        fields.year is None
+        and _PAGE_LINK_NEXT.match(rest) is not None
+        and _CALLED_A_PAPER.search(text, max(0, hit.start - 60), hit.start) is None
+    )
+
+
+# The words right before a title that call it a paper (`based on the paper "Title" by ...`):
+# its page is the paper's page, whatever its address ends with.
+_CALLED_A_PAPER = re.compile(
+    r"(?i)\b(?:the|this|a|following)[ \t]+(?:paper|article|publication)[ \t]*:?[\s*/#!]*$"
+)
 
 
 # --- A standard: it calls itself one, or its entry's DOI is a standards body's -----------
@@ -330,20 +354,45 @@ _FORUM_ENTRY_WORDS = 2
 # A blog post: an entry without a venue whose every link points at a blogging host, perhaps
 # on its own line a blank line below within the same list item (`.. [3] G. Lee. Multiple
 # Seasons in Python.` then, indented under it, `https://medium.com/...`).
+# ... or a post's dated permalink on any host, its path opening with the year and month and
+# ending with the post's slug (`svm-tutorial.com/2017/10/support-vector-machines-.../`)
+_DATED_POST = (
+    r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/(?:19|20)\d\d/(?:0[1-9]|1[0-2])/"
+    r"(?:\d\d/)?[a-z][\w%-]*[a-z][\w%-]*/?(?:\.html?)?[.,;]?$"
+)
+_DATED_POST_LINK = re.compile("(?i)" + _DATED_POST)
 _BLOG_LINK = re.compile(
     r"(?i)(?:https?://)?(?:[\w-]+\.)*(?:medium\.com|towardsdatascience\.com|blogspot\.com|"
     r"wordpress\.com|substack\.com|hashnode\.dev|dev\.to)/"
+    r"|" + _DATED_POST
 )
 _LINK_BELOW = re.compile(r"\n[ \t*#/]*\n([ \t]+)(?:https?://|www\.)[^\s<>]+[ \t]*(?=\n|$)")
 
 
 def _blog(text: str, hit: Hit, stop: int) -> bool:
-    if _fields(hit).venue:
-        return False
     rest = _entry_rest(text, hit, len(text))
     below = _LINK_BELOW.match(text, hit.end + len(rest))
     links = _LINK.findall(text[hit.start : hit.end] + rest + (below.group() if below else ""))
-    return bool(links) and all(_BLOG_LINK.match(link) for link in links)
+    if not links:
+        return False
+    if all(_DATED_POST_LINK.match(link) for link in links):
+        # a dated post's only links say what it is, whatever the entry's "venue" (often its
+        # author's name read as one: `["Title", Kowalczyk A., 2017](<dated permalink>)`)
+        return True
+    return not _fields(hit).venue and all(_BLOG_LINK.match(link) for link in links)
+
+
+# A credit for code, not a work: `Template obtained from Weka` / `Developped for Weka by Zheng
+# Alan Zhao` / `December 27, 2004` (a release note read as a title, its author and date).
+_CODE_CREDIT = re.compile(
+    r"(?i)\b(?:develop+ed|written|implemented|ported|coded|programmed|maintained|contributed)"
+    r"[ \t]+(?:for[ \t]+[^\s,.;]+(?:[ \t]+[^\s,.;]+){0,3}[ \t]+)?by[ \t\n*/#]+(?-i:[A-Z])"
+)
+
+
+def _code_credit(text: str, hit: Hit, stop: int) -> bool:
+    # within the hit's own text: a credit on the next line is that line's, not the mention's
+    return _CODE_CREDIT.search(text, hit.start, hit.end) is not None
 
 
 # A publisher and its city before a year are a book's imprint, which the entry before them
@@ -698,13 +747,15 @@ def _named_thing(text: str, hit: Hit, stop: int) -> bool:
 
 
 # A title alone that names a part of a work or of documentation: `"Section 3.2: ..."`,
-# `"X" in the reference documentation`, `"X" in :cite:`Key``, or whose entry is elsewhere
-# (`"X" [2]_`).
+# `"X" in the reference documentation`, `"X" in :cite:`Key``, `"X" 3.2`, or whose entry is
+# elsewhere (`"X" [2]_`).
 _PART_FIRST = re.compile(r"(?i)(?:sections?|chapters?|appendix|part|§)\s*[\dA-Z.]*\b")
 _PART_AFTER = re.compile(
     r"[\"”'`]*[ \t]*\n?[ \t]*(?:\[\d+\]_?|in\s+(?:the\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:documentation|docs|manual|guide|tutorial|paper|article|book|readme)\b|"
-    r"in\s+:(?:foot)?cite)"
+    r"in\s+:(?:foot)?cite|"
+    # a section's number after its quoted name (`see paper "Two-way search method" 3.2`)
+    r"[ \t]+(?:§[ \t]*)?\d{1,2}(?:\.\d{1,2}){1,3}[ \t]*[.,;)]?[ \t]*(?:\n|$))"
 )
 
 
@@ -751,6 +802,8 @@ def _call_argument(text: str, hit: Hit, stop: int) -> bool:
 _MENTION_INSIDE = re.compile(
     r"\bet\.?\s+al\b|^\w+\s*:\s+(?:float|int|str|bool|array|list)\b"
     r"|\(\s*[A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+)?,?\s+(?:1[6-9]|20)\d\d\b"
+    # a sentence naming its sources: "tests are based on Dean 1992 and text books"
+    r"|\b(?:on|by|are|is|from|see)\s+[A-Z][a-z]{2,}\s+(?:1[6-9]|20)\d\d[a-z]?\b"
 )
 
 
@@ -835,6 +888,8 @@ def _names_author(text: str, hit: Hit, stop: int) -> bool:
     title = (fields.title or "").rstrip(" ,.;:")
     for author in fields.authors:
         name = author.split(",")[0].strip()
+        if len(name) > 1 and title.endswith((f" {name}'s", f" {name}’s")):
+            return True  # the mention's names, run into: "... only for OLS. MacKinnon and White's"
         if len(name) > 1 and title.endswith(" " + name):
             words = title[: -len(name)].split()
             if words and words[-1].lower() in _BEFORE_NAME:
@@ -854,6 +909,23 @@ _VENUE_TITLE = re.compile(
 )
 
 
+# A journal's volume and issue, which a title never follows on its line: `Journal of the
+# American Statistical Association, March 1994, Vol. 89, No. 425, Theory and Methods` (the
+# journal's section).
+_ISSUE_BEFORE = re.compile(r"\b(?:Vol(?:ume)?|No|Issue)\.?[ \t]*\d+[ \t]*[,.;:][ \t]*$")
+
+
+def _after_issue(text: str, hit: Hit, stop: int) -> bool:
+    title = _fields(hit).title
+    if not title:
+        return False
+    start = find_spaced(text, title, hit.start, hit.end)[0]
+    if start < 0:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return _ISSUE_BEFORE.search(text, line_start, start) is not None
+
+
 def _venue_title(text: str, hit: Hit, stop: int) -> bool:
     return _VENUE_TITLE.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
 
@@ -869,6 +941,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("code-repository", _code_repository),
     Veto("forum", _forum),
     Veto("blog", _blog),
+    Veto("code-credit", _code_credit),
     Veto("talk", _talk),
     Veto("publisher-as-author", _publisher_as_author),
     Veto("body-as-author", _body_as_author),
@@ -885,6 +958,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("part-of", _part_of, title_only=True),
     Veto("call-argument", _call_argument, title_only=True),
     Veto("venue-as-title", _venue_title, title_only=True),
+    Veto("after-issue", _after_issue, title_only=True),
     Veto("lower-case-phrase", _lower_phrase, title_only=True),
     Veto("year-inside-title", _year_inside, title_only=True),
     Veto("prose-after-mention", _prose_title, title_only=True),
