@@ -36,8 +36,11 @@ _PROSE = re.compile(r"[.!?][\"”')\]]?\s+(?!(?i:see|available|online)\b)[A-Za-z
 # The work's title alone on the line between the mention and its link (`see Okafor (2013).\n
 # Direct and indirect paths: definition and limits.\nhttps://...`): a sentence-cased title reads
 # like a new sentence of prose, but prose says who does what, and the link opens the next line.
+# The title may run on over one more line, which goes on in lower case (`Griewank 1992\n
+# Achieving logarithmic growth of ... in reverse\nautomatic differentiation\nhttps://...`).
 _TITLE_LINE = re.compile(
-    r"[ \t]*[.,:]?[ \t]*\n[ \t#*/>!]*(?P<title>[A-Z\"“][^\n]{10,200}?)[ \t]*\n[ \t#*/>!]*"
+    r"[ \t]*[.,:]?[ \t]*\n[ \t#*/>!]*(?P<title>[A-Z\"“][^\n]{10,200}?"
+    r"(?:[ \t]*\n[ \t#*/>!]*[a-z][^\n]{0,200}?)?)[ \t]*\n[ \t#*/>!]*"
     r"[(\[<]?(?:(?i:available|online|at|url|doi|pdf|link|from|see)\b[ \t]*[:.]*[ \t]*)?"
 )
 _PROSE_WORDS = re.compile(
@@ -78,7 +81,7 @@ def leads_to_link(text: str, mention: Hit, link: Hit) -> bool:
         return True
     if not (
         len(gap) <= _REACH
-        and gap.count("\n") <= _LINE_BREAKS
+        and (gap.count("\n") <= _LINE_BREAKS or _title_line(gap))
         and ENTRY_BREAK.search(gap) is None
         and _OTHER_WORK.search(gap) is None
     ):

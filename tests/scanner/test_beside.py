@@ -56,6 +56,10 @@ ONE_WORK = [
     # its link
     "For a definition, see Okafor (2013).\nDirect and indirect paths: definition and limits.\n"
     "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC4455506/\n",
+    # ... the title running over two lines
+    "    Okafor 1992\n    Achieving logarithmic growth of tidal and spatial complexity in\n"
+    "    reverse harbour differentiation\n"
+    "    https://ftp.example.gov/pub/tech_reports/reports/P228.pdf\n",
     # the mention naming what the bracketed link after a few words gives, with a locator
     "Implements the Okafor and Lind (2016) treatment-effect criterion\n"
     "(https://arxiv.org/abs/1504.01132, section 3.2), negated because we minimise.\n",
@@ -91,6 +95,8 @@ TWO_WORKS = [
     "Smith (2001) was extended later (doi:10.5555/lee.2004.17).\n",
     "As in Okafor (2013).\nWe use the same bound here.\ndoi:10.5555/lee.2004.17\n",
     "As in Okafor (2013).\nThe bound is tight for sparse graphs.\ndoi:10.5555/lee.2004.17\n",
+    "As in Okafor (2013).\nThe bound is tight for sparse graphs and\nwe use it here.\n"
+    "doi:10.5555/lee.2004.17\n",
     "See arXiv:1903.03237 and the [IEEE](https://ieeexplore.ieee.org/document/8902557) paper.\n",
     "Smith (2001) proved the bound. A faster proof is known\n(https://arxiv.org/abs/1706.03762).\n",
     "Smith (2001) proved the bound, but Lee gave a faster one\n(https://arxiv.org/abs/1706.03762).\n",
