@@ -469,11 +469,30 @@ _LINK_TEXT_END = re.compile(r"[^\[\]\n]{0,80}?\]\(\s*<?(?P<url>(?:https?://|www\
 _LINK_TEXT_START = re.compile(r"\[\s*\(?\s*$")
 
 
+# ... or of a reference-style link (`see [Jang (2018)][3]`) whose definition's every link is one
+# (`[3]: E. Jang. Normalizing Flows Tutorial. 2018. http://blog.example.com/2018/01/nf2.html`).
+_LINK_LABEL_END = re.compile(r"[^\[\]\n]{0,80}?\]\[(?P<label>[^\[\]\n]{1,40})\]")
+
+
 def _talk_link_text(text: str, hit: Hit, stop: int) -> bool:
     if _LINK_TEXT_START.search(text, max(0, hit.start - 4), hit.start) is None:
         return False
     link = _LINK_TEXT_END.match(text, hit.start)
-    return link is not None and is_talk_or_teaching(link["url"])
+    if link is not None:
+        return is_talk_or_teaching(link["url"])
+    label = _LINK_LABEL_END.match(text, hit.start)
+    if label is None:
+        return False
+    definition = re.search(
+        r"(?m)^[ \t]*\["
+        + re.escape(label["label"])
+        + r"\]:(?P<body>[^\n]*(?:\n[ \t]+(?!\[)[^\n]+)*)",
+        text,
+    )
+    links = _LINK.findall(definition["body"]) if definition is not None else []
+    return bool(links) and all(
+        is_talk_or_teaching(url) or _DATED_POST_LINK.match(url) for url in links
+    )
 
 
 # --- Dates, acronyms and counts read as a name and a year ------------------------------

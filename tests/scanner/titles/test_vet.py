@@ -174,6 +174,10 @@ NOT_CITATIONS = [
     "    - [Okafor, 2012](\n        http://www.example.edu/~lee/csc321/slides/lecture_slides_lec6.pdf)\n",
     "    See [(Moss et al., 2019)](https://www.example.edu/~moss/teach/tides_note.pdf).\n",
     "    As in [Lind (2018)](https://blog.example.com/2018/01/tides.html).\n",
+    # ... of a reference-style link whose definition is a blog post's
+    "  For more examples, see [Lind (2018)][3].\n\n"
+    "  [3]: K. Lind. Tides Tutorial, Part 2: Modern Tides.\n"
+    "       http://blog.example.com/2018/01/tides2.html\n",
 ]
 
 
@@ -477,6 +481,8 @@ def test_true_neighbours_are_still_found(text: str, title: str) -> None:
 
 def test_the_text_of_a_link_to_a_papers_pdf_still_cites() -> None:
     text = "    - [Okafor, 2012](http://www.example.edu/~okafor/papers/tides.pdf)\n"
+    assert _found(text) == [("author-year", "Okafor")]
+    text = "  See [Okafor (2012)][1].\n\n  [1]: http://www.example.edu/~okafor/papers/tides.pdf\n"
     assert _found(text) == [("author-year", "Okafor")]
 
 
