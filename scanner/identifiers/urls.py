@@ -59,6 +59,14 @@ SITES: tuple[PaperSite, ...] = (
         "https://proceedings.mlr.press/{volume}/{key}.html",
     ),
     _site(
+        # PMLR serves its proceedings from GitHub Pages: a volume's repository holds its PDFs
+        "pmlr",
+        r"(?:github\.com/mlresearch/(?P<volume>v\d+)/(?:blob|raw)/gh-pages|"
+        r"raw\.githubusercontent\.com/mlresearch/(?P<volume2>v\d+)/gh-pages)/"
+        r"(?P<key>[a-z]+\d+[a-z]*)\.pdf",
+        "https://proceedings.mlr.press/{volume}{volume2}/{key}.html",
+    ),
+    _site(
         "jmlr",
         r"jmlr\.org/papers/(?:volume|v)(?P<volume>\d+)/(?P<key>[\w-]+?)"
         r"(?:\.html|\.pdf|/(?P=key)\.pdf|/)?$",
@@ -155,6 +163,7 @@ _NEEDLES = (
     "nips.cc",
     "neurips",
     "mlr.press",
+    "mlresearch",
     "jmlr",
     "aclanthology",
     "aclweb",
@@ -297,6 +306,6 @@ def _site_key(url: str) -> str | None:
         match = site.pattern.match(url)
         if match:
             # `&` only occurs in ADS bibcodes (`A&A`); keep one spelling of it.
-            parts = {k: v.replace("%26", "&") for k, v in match.groupdict().items()}
+            parts = {k: (v or "").replace("%26", "&") for k, v in match.groupdict().items()}
             return normalize_url(site.canonical.format(**parts).replace("&", "%26"))
     return None

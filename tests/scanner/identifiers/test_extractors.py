@@ -55,6 +55,15 @@ def keys(text: str) -> list[str | None]:
             "https://openreview.net/pdf?id=B1xsqj09Fm",
             ["url:https://openreview.net/forum?id=B1xsqj09Fm"],
         ),
+        # PMLR's proceedings as served from its GitHub repositories
+        (
+            "https://github.com/mlresearch/v37/blob/gh-pages/jozefowicz15.pdf",
+            ["url:https://proceedings.mlr.press/v37/jozefowicz15.html"],
+        ),
+        (
+            "https://raw.githubusercontent.com/mlresearch/v37/gh-pages/ioffe15.pdf",
+            ["url:https://proceedings.mlr.press/v37/ioffe15.html"],
+        ),
         (
             "https://papers.nips.cc/paper_files/paper/2017/file/"
             "3f5ee243547dee91fbd053c1c4a845aa-Paper.pdf",
