@@ -564,3 +564,20 @@ def test_a_sentence_naming_its_sources_is_no_title() -> None:
         "Cameron and Trivedi.\n"
     )
     assert all("are based on" not in (h.title_hint or "") for h in find_citations(text))
+
+
+def test_names_without_initials_before_the_title_are_its_authors() -> None:
+    hits = find_citations(
+        "   <h2>References</h2>\n"
+        "   <ol>\n"
+        "   <li>B. Schölkopf, J. Platt, J. Shawe-Taylor, A. J. Smola, and R. C. Williamson."
+        " Estimating the support of a high-dimensional distribution. Neural Computation,"
+        " 2001.</li>\n"
+        "   <li>Jia Jiong and Zhang Hao-ran. A Fast Learning Algorithm for One-Class Support"
+        " Vector Machine. ICNC 2007.</li>\n"
+        "   </ol>\n"
+    )
+    second = hits[-1].reference
+    assert second is not None
+    assert second.title == "A Fast Learning Algorithm for One-Class Support Vector Machine"
+    assert second.authors[:1] == ("Jia Jiong",)
