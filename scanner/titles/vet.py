@@ -345,7 +345,9 @@ _FORUM_ENTRY_WORDS = 2
 # Seasons in Python.` then, indented under it, `https://medium.com/...`).
 _BLOG_LINK = re.compile(
     r"(?i)(?:https?://)?(?:[\w-]+\.)*(?:medium\.com|towardsdatascience\.com|blogspot\.com|"
-    r"wordpress\.com|substack\.com|hashnode\.dev|dev\.to)/"
+    r"wordpress\.com|substack\.com|hashnode\.dev|dev\.to|[\w-]*blog\.[a-z]{2,6})/"
+    # a company's or a lab's blog on its own site: `www.unrealengine.com/blog/physically-...`
+    r"|(?:https?://)?[\w.-]+/(?:[\w.-]+/)*blogs?/"
 )
 _LINK_BELOW = re.compile(r"\n[ \t*#/]*\n([ \t]+)(?:https?://|www\.)[^\s<>]+[ \t]*(?=\n|$)")
 
