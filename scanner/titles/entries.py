@@ -389,7 +389,11 @@ _MORE_FIELDS = re.compile(
     r"(?:,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
     r"(?=\s*[,.;(]|\s+\d|\s*$)"
 )
-_EDITORS = re.compile(r"\s*\(\s*[Ee]ds?\.?\s*\)[\s,.:;]*")
+_EDITORS = re.compile(
+    r"\s*\(\s*[Ee]ds?\.?\s*\)[\s,.:;]*"
+    # BibTeX's plain styles: "In D. Kirk, editor, Graphics Gems III, pages 124-132"
+    r"|\s*,\s*(?:[Ee]ditors?|[Ee]ds?\.)\s*,\s*"
+)
 
 
 def _venue_end(part: str, start: int) -> int:

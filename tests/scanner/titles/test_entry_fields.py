@@ -581,3 +581,13 @@ def test_names_without_initials_before_the_title_are_its_authors() -> None:
     assert second is not None
     assert second.title == "A Fast Learning Algorithm for One-Class Support Vector Machine"
     assert second.authors[:1] == ("Jia Jiong",)
+
+
+def test_a_chapters_venue_is_its_book_not_the_books_editor() -> None:
+    # BibTeX's plain style for a chapter of an edited book
+    fields = _fields(
+        "References:\n"
+        "  K. Shoemake. Uniform random rotations. In D. Kirk, editor, Graphics Gems III,\n"
+        "  pages 124-132. Academic Press, New York, 1992.\n"
+    )
+    assert (fields.title, fields.venue) == ("Uniform random rotations", "Graphics Gems III")
