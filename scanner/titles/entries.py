@@ -41,6 +41,8 @@ _LEAD = re.compile(
     r"(?:\s*(?:[.,:;]|<\s*br\s*/?\s*>))+\s*(?:[Ii]n\s*:\s*)?"
     r"|\s*" + _BRACKET_YEAR.format("y3") + r"\s*"
 )
+# The mark of an edited book's editors, after their names.
+_EDITED = re.compile(r"[ \t]*\([ \t]*[Ee]ds?\.?[ \t]*\)")
 # A quoted title right after the names: `R. Van der Merwe "Sigma-Point ..."`, `G. H. Golub,
 # C. F. van Loan 'Matrix Computations'`.
 _QUOTE_NEXT = re.compile(r"[ \t]+[\"“']")
@@ -78,6 +80,9 @@ class Entry:
 
 def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> Entry | None:
     """Parse the entry whose author list spans `[start, authors_end)` of `text`, up to `limit`."""
+    names_end = authors_end
+    if edited := _EDITED.match(text, authors_end, limit):
+        authors_end = edited.end()  # "Ulrik Brandes, Thomas Erlebach (eds.). *Network ...*"
     lead = _LEAD.match(text, authors_end, limit)
     if lead is None and (
         text[authors_end - 1] == "." or _QUOTE_NEXT.match(text, authors_end, limit) is not None
@@ -106,7 +111,7 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         t_end = _before_venue_words(text, t_start, t_end)
         after = t_end
     title = _clean_title(text[t_start:t_end], quoted is not None)
-    authors = split_authors(text[start:authors_end])
+    authors = split_authors(text[start:names_end])
     if not authors:
         return None
     tail_end = min(limit, after + MAX_TAIL)

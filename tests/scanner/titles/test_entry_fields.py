@@ -591,3 +591,15 @@ def test_a_chapters_venue_is_its_book_not_the_books_editor() -> None:
         "  pages 124-132. Academic Press, New York, 1992.\n"
     )
     assert (fields.title, fields.venue) == ("Uniform random rotations", "Graphics Gems III")
+
+
+def test_an_edited_books_editors_are_its_authors_not_its_title() -> None:
+    fields = _fields(
+        "    References\n"
+        "    ----------\n"
+        "    .. [1] Ulrik Brandes, Thomas Erlebach (eds.).\n"
+        "           *Network Analysis: Methodological Foundations*.\n"
+        "           Springer, 2005.\n"
+    )
+    assert fields.title == "Network Analysis: Methodological Foundations"
+    assert fields.authors == ("Ulrik Brandes", "Thomas Erlebach")
