@@ -603,3 +603,22 @@ def test_an_edited_books_editors_are_its_authors_not_its_title() -> None:
     )
     assert fields.title == "Network Analysis: Methodological Foundations"
     assert fields.authors == ("Ulrik Brandes", "Thomas Erlebach")
+
+
+def test_the_part_cited_and_a_title_after_the_authors_comma_are_not_names() -> None:
+    fields = _fields(
+        "    References\n"
+        "    ----------\n"
+        "    Chapter 13 in B. Bollobas, Random Graphs. Second edition.\n"
+        "    Cambridge Studies in Advanced Mathematics, 73.\n"
+        "    Cambridge University Press, Cambridge (2001).\n"
+    )
+    assert (fields.title, fields.authors, fields.year) == ("Random Graphs", ("B. Bollobas",), 2001)
+
+
+def test_a_journal_after_the_authors_comma_is_still_no_title() -> None:
+    hits = find_citations(
+        "    .. [3] E. H. Doha, A. H. Bhrawy, and M. A. Saker, Boundary Value Problems,\n"
+        "           vol 2011, article ID 829546.\n"
+    )
+    assert all(h.title_hint != "Boundary Value Problems" for h in hits)
