@@ -496,6 +496,18 @@ def _count(text: str, hit: Hit, stop: int) -> bool:
     return _COUNT_AFTER.match(text, hit.end) is not None
 
 
+# A language's or a standard's edition named by its year, not a work: "Upgrade to Rust 2018
+# edition", "the ECMAScript 2015 edition" (a book's edition is an ordinal: "2nd edition").
+_YEAR_EDITION_AFTER = re.compile(r"[ \t]+edition\b", re.IGNORECASE)
+
+
+def _year_edition(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    if fields.title or fields.year is None:
+        return False
+    return _YEAR_EDITION_AFTER.match(text, hit.end) is not None
+
+
 # A data set named after the paper that made it, not that paper: "the Yeo 2011 atlas",
 # "loads Miyawaki et al. 2008 dataset", "the Schaefer 2018 parcellation".
 _DATA_AFTER = re.compile(
@@ -911,6 +923,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("date", _date),
     Veto("acronym", _acronym),
     Veto("count", _count),
+    Veto("year-edition", _year_edition),
     Veto("dataset-name", _dataset_name),
     Veto("verb-first", _verb_first, title_only=True),
     Veto("quotation", _quotation, title_only=True),
