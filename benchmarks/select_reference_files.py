@@ -135,6 +135,20 @@ SOURCES = {
     "d3-shape": ("src", (".js",)),
     "d3-hierarchy": ("src", (".js",)),
     "umap-js": ("package/src", (".ts",)),
+    # (its second batch, annotated after the fixes the first showed and before any scan of it)
+    "weka": ("weka/src/main/java", (".java",)),
+    "ogdf": (".", (".h", ".cpp")),
+    "argmin": ("crates", (".rs",)),
+    "ml-matrix": ("package/src", (".js",)),
+    # The fifteenth development set (references-dev15.jsonl): machine-learning and deep-learning
+    # libraries, Python and C++ headers.
+    "keras": ("keras/src", (".py",)),
+    "tensorflow-probability": ("tensorflow_probability/python", (".py",)),
+    "timm": ("timm", (".py",)),
+    "optax": ("optax", (".py",)),
+    "flax": ("flax", (".py",)),
+    "equinox": ("equinox", (".py",)),
+    "tiny-dnn": ("tiny_dnn", (".h",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -162,8 +176,10 @@ LINKED |= {"econml", "dowhy", "GPy", "openTSNE", "rustfft", "changepoint"}
 LINKED |= {"ml-spectra-processing", "ml-pls", "causalml", "scikit-fda", "sktime"}
 # The thirteenth set too; ELKI's modules keep their sources under `src/main/java`.
 THIRTEENTH = {"elki", "datasketches-java", "networkit", "statrs", "smartcore", "d3-shape"}
-THIRTEENTH |= {"d3-hierarchy", "umap-js"}
+THIRTEENTH |= {"d3-hierarchy", "umap-js", "weka", "ogdf", "argmin", "ml-matrix"}
 LINKED |= THIRTEENTH
+# The fifteenth set too.
+LINKED |= {"keras", "tensorflow-probability", "timm", "optax", "flax", "equinox", "tiny-dnn"}
 LINK_CUE = re.compile(r"https?://|\bdoi\b|arxiv", re.IGNORECASE)
 BUNDLED = re.compile(r"(^|/)(vendor|externals)(/|$)")
 # Its second batch (`--papers`) draws in turn a file with a crude cue of a paper link or identifier,
@@ -204,6 +220,9 @@ STRATA |= {"arch"}
 # The ninth development set (references-dev9.jsonl) too.
 NINTH = {"mlxtend", "linearmodels", "pyclustering", "pagmo2", "nlopt", "jsfeat", "thing-dsp"}
 STRATA |= NINTH
+# The fifteenth set's second batch draws its packages this way too (its first batch is `--papers`),
+# so that files citing by title or author and year alone, without any link, are in.
+STRATA |= {"keras", "tensorflow-probability", "timm", "optax", "flax", "equinox"}
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
 STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)
