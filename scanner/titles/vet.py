@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from catalog.types import RefKind
+from scanner.identifiers.paperlinks import is_talk_or_teaching
 from scanner.identifiers.records import is_standard_doi
 from scanner.titles import AUTHOR_YEAR_RULE
 from scanner.titles.fields import MONTHS, YEAR, find_spaced
@@ -363,7 +364,9 @@ _DATED_POST = (
 _DATED_POST_LINK = re.compile("(?i)" + _DATED_POST)
 _BLOG_LINK = re.compile(
     r"(?i)(?:https?://)?(?:[\w-]+\.)*(?:medium\.com|towardsdatascience\.com|blogspot\.com|"
-    r"wordpress\.com|substack\.com|hashnode\.dev|dev\.to)/"
+    r"wordpress\.com|substack\.com|hashnode\.dev|dev\.to|[\w-]*blog\.[a-z]{2,6})/"
+    # a company's or a lab's blog on its own site: `www.unrealengine.com/blog/physically-...`
+    r"|(?:https?://)?[\w.-]+/(?:[\w.-]+/)*blogs?/"
     r"|" + _DATED_POST
 )
 _LINK_BELOW = re.compile(r"\n[ \t*#/]*\n([ \t]+)(?:https?://|www\.)[^\s<>]+[ \t]*(?=\n|$)")
@@ -461,6 +464,20 @@ def _talk(text: str, hit: Hit, stop: int) -> bool:
     )
 
 
+# The text of a Markdown link (`[Hinton, 2012](.../slides/lecture6.pdf)`, `[Lee (2019)](...)`)
+# names what the link gives: slides, a talk, teaching notes or a blog post are no paper.
+# (The hit may run on into the link's target: `Lind (2018)](https://...`.)
+_LINK_TEXT_END = re.compile(r"[^\[\]\n]{0,80}?\]\(\s*<?(?P<url>(?:https?://|www\.)[^\s)>]+)")
+_LINK_TEXT_START = re.compile(r"\[\s*\(?\s*$")
+
+
+def _talk_link_text(text: str, hit: Hit, stop: int) -> bool:
+    if _LINK_TEXT_START.search(text, max(0, hit.start - 4), hit.start) is None:
+        return False
+    link = _LINK_TEXT_END.match(text, hit.start)
+    return link is not None and is_talk_or_teaching(link["url"])
+
+
 # --- Dates, acronyms and counts read as a name and a year ------------------------------
 
 _WEEKDAYS = frozenset(
@@ -528,6 +545,18 @@ def _count(text: str, hit: Hit, stop: int) -> bool:
     if fields.title or fields.year is None:
         return False
     return _COUNT_AFTER.match(text, hit.end) is not None
+
+
+# A language's or a standard's edition named by its year, not a work: "Upgrade to Rust 2018
+# edition", "the ECMAScript 2015 edition" (a book's edition is an ordinal: "2nd edition").
+_YEAR_EDITION_AFTER = re.compile(r"[ \t]+edition\b", re.IGNORECASE)
+
+
+def _year_edition(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    if fields.title or fields.year is None:
+        return False
+    return _YEAR_EDITION_AFTER.match(text, hit.end) is not None
 
 
 # A data set named after the paper that made it, not that paper: "the Yeo 2011 atlas",
@@ -943,11 +972,13 @@ VETOES: tuple[Veto, ...] = (
     Veto("blog", _blog),
     Veto("code-credit", _code_credit),
     Veto("talk", _talk),
+    Veto("talk-link-text", _talk_link_text),
     Veto("publisher-as-author", _publisher_as_author),
     Veto("body-as-author", _body_as_author),
     Veto("date", _date),
     Veto("acronym", _acronym),
     Veto("count", _count),
+    Veto("year-edition", _year_edition),
     Veto("dataset-name", _dataset_name),
     Veto("verb-first", _verb_first, title_only=True),
     Veto("quotation", _quotation, title_only=True),

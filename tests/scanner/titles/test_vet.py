@@ -25,6 +25,11 @@ def _found(text: str) -> list[tuple[str, str]]:
 
 # Text as the parsers give it: comment delimiters already blanked.
 NOT_CITATIONS = [
+    # a language's edition named by its year
+    "- Upgrade to Rust 2018 edition\n- Fix clippy warnings\n",
+    # a post on a company's blog, named by its title, its link under it
+    "   via 'environmentBRDF' from \"Physically Based Shading on Mobile\"\n"
+    "   https://www.example-engine.com/blog/physically-based-shading-on-mobile\n",
     # an encyclopedia or a web page, named in the entry or just before the title
     '    .. [2] Weisstein, Eric W. "Strongly Regular Graph."\n'
     "        From MathWorld--A Wolfram Web Resource.\n",
@@ -170,6 +175,10 @@ NOT_CITATIONS = [
     "       https://stackoverflow.com/a/48396021/931625\n",
     # a Doxygen image's caption
     '   @image html tides_example.png "Tide clustering results on most common data-sets."\n',
+    # the text of a link to a lecture's slides, a course's notes or a blog post
+    "    - [Okafor, 2012](\n        http://www.example.edu/~lee/csc321/slides/lecture_slides_lec6.pdf)\n",
+    "    See [(Moss et al., 2019)](https://www.example.edu/~moss/teach/tides_note.pdf).\n",
+    "    As in [Lind (2018)](https://blog.example.com/2018/01/tides.html).\n",
 ]
 
 
@@ -469,6 +478,11 @@ def test_an_entry_keeps_its_own_title(text: str, titles: list[str]) -> None:
 @pytest.mark.parametrize(("text", "title"), CITATIONS)
 def test_true_neighbours_are_still_found(text: str, title: str) -> None:
     assert [t for _, t in _found(text)] == [title]
+
+
+def test_the_text_of_a_link_to_a_papers_pdf_still_cites() -> None:
+    text = "    - [Okafor, 2012](http://www.example.edu/~okafor/papers/tides.pdf)\n"
+    assert _found(text) == [("author-year", "Okafor")]
 
 
 def test_every_veto_has_a_distinct_name() -> None:
