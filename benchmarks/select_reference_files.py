@@ -126,6 +126,14 @@ SOURCES = {
     "causalml": ("causalml", (".py", ".pyx")),
     "scikit-fda": ("skfda", (".py",)),
     "sktime": ("sktime", (".py",)),
+    # The fourteenth development set (references-dev14.jsonl): scientific Python and Cython.
+    "colour-science": ("colour", (".py",)),
+    "pingouin": ("pingouin", (".py",)),
+    "esda": ("esda", (".py",)),
+    "xclim": ("xclim", (".py",)),
+    "nilearn": ("nilearn", (".py",)),
+    "pyroomacoustics": ("pyroomacoustics", (".py", ".pyx")),
+    "river": ("river", (".py", ".pyx")),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -191,6 +199,9 @@ STRATA |= {"arch"}
 # The ninth development set (references-dev9.jsonl) too.
 NINTH = {"mlxtend", "linearmodels", "pyclustering", "pagmo2", "nlopt", "jsfeat", "thing-dsp"}
 STRATA |= NINTH
+# The fourteenth set is drawn with the first sets' citation cues (two cued files, then one among
+# all), leaving out tests, examples, benchmarks and bundled code as the later draws do.
+FOURTEENTH = {"colour-science", "pingouin", "esda", "xclim", "nilearn", "pyroomacoustics", "river"}
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
 STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)
@@ -220,6 +231,10 @@ def candidates(root: Path, package: str) -> list[str]:
             continue
         apache = package.startswith("commons-") and package in ELEVENTH
         if apache and "/src/main/java/" not in relative:
+            continue
+        if package in FOURTEENTH and (
+            EXCLUDED_LATER.search(relative) or BUNDLED.search(relative)
+        ):
             continue
         # mlxtend bundles copies of other projects' code under `externals/`.
         if package in NINTH and BUNDLED.search(relative):
