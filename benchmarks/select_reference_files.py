@@ -232,9 +232,7 @@ def candidates(root: Path, package: str) -> list[str]:
         apache = package.startswith("commons-") and package in ELEVENTH
         if apache and "/src/main/java/" not in relative:
             continue
-        if package in FOURTEENTH and (
-            EXCLUDED_LATER.search(relative) or BUNDLED.search(relative)
-        ):
+        if package in FOURTEENTH and (EXCLUDED_LATER.search(relative) or BUNDLED.search(relative)):
             continue
         # mlxtend bundles copies of other projects' code under `externals/`.
         if package in NINTH and BUNDLED.search(relative):
