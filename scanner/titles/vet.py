@@ -18,6 +18,12 @@ from scanner.identifiers.records import is_standard_doi
 from scanner.titles import AUTHOR_YEAR_RULE
 from scanner.titles.fields import MONTHS, YEAR
 from scanner.titles.names import AUTHOR_LIST, ETAL, split_authors
+from scanner.titles.notworks import (
+    personal_communication,
+    retrieved_page,
+    software_file,
+    talk_link,
+)
 from scanner.types import EntryFields, Hit
 
 __all__ = ["VETOES", "Veto", "vet"]
@@ -333,6 +339,8 @@ _FORUM_ENTRY_WORDS = 2
 _BLOG_LINK = re.compile(
     r"(?i)(?:https?://)?(?:[\w-]+\.)*(?:medium\.com|towardsdatascience\.com|blogspot\.com|"
     r"wordpress\.com|substack\.com|hashnode\.dev|dev\.to)/"
+    # a site's blog: `blog.example.org/...`, `name.github.io/blog/...`
+    r"|(?:https?://)?(?:www\.)?(?:blog\.[\w.-]+/|[\w.-]+/(?:[\w~.-]+/)*blog/)"
 )
 _LINK_BELOW = re.compile(r"\n[ \t*#/]*\n([ \t]+)(?:https?://|www\.)[^\s<>]+[ \t]*(?=\n|$)")
 
@@ -568,14 +576,26 @@ _EPONYM_NAME = re.compile(
 
 def _eponym_name(text: str, hit: Hit, stop: int) -> bool:
     title = (_fields(hit).title or "").strip(" .,")
+    if len(title.split()) > _EPONYM_WORDS:
+        return False
+    if _quoted_at(text, hit) is not None and _EPONYM_NAME.fullmatch(title) is not None:
+        return True
+    # the thing's name set off, the noun after it: `the *Kruskal's Standardized Residual Sum of
+    # Squares (STRESS)* index`, `"Henze-Zirkler's" test`
     return (
-        _quoted_at(text, hit) is not None
-        and len(title.split()) <= _EPONYM_WORDS
-        and _EPONYM_NAME.fullmatch(title) is not None
+        _bare(hit)
+        and _POSSESSIVE_NAME.match(title) is not None
+        and _THING_AFTER.match(text, hit.end) is not None
     )
 
 
 _EPONYM_WORDS = 8
+_POSSESSIVE_NAME = re.compile(r"[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?['’]s\s")
+_THING_AFTER = re.compile(
+    r"[*\"”'`_]*\s*(?:\([^()\n]{0,60}(?:\n[^()\n]{0,60})?\)[*\"”'`_]*\s*)?"
+    r"(?i:statistic|test|estimator|criterion|method|algorithm|distribution|index|coefficient|"
+    r"transform|filter|rule|bound|inequality|theorem|lemma|formula|equation)s?\b"
+)
 
 
 # A Doxygen image's caption: `\image html wolf.gif "One Grey Wolf" width=3cm`.
@@ -870,6 +890,10 @@ VETOES: tuple[Veto, ...] = (
     Veto("forum", _forum),
     Veto("blog", _blog),
     Veto("talk", _talk),
+    Veto("talk-file", talk_link),
+    Veto("retrieved-page", retrieved_page),
+    Veto("personal-communication", personal_communication),
+    Veto("software-file", software_file),
     Veto("publisher-as-author", _publisher_as_author),
     Veto("body-as-author", _body_as_author),
     Veto("date", _date),
