@@ -68,6 +68,10 @@ ONE_WORK = [
     '@ARTICLE{example2018,\n    title = "{The Example Project: Status of the Core Package}",\n'
     "   eprint = {1801.02634},\n      doi = {10.5555/1538-3881/aabc4f},\n"
     "   adsurl = {https://ui.adsabs.harvard.edu/abs/2018AJ....156..123T},\n}\n",
+    # one work linked twice in a docstring on two hosts, each link's text its authors and year
+    "The importance follows `Lind et al. 2006 <http://dx.doi.org/10.18637/jss.v099.i01>`_.\n\n"
+    "The shares sum to one. See\n"
+    "`Lind 2006 <https://www.jstatsoft.org/article/view/v099i01>`_ for details.\n",
     # an HTML link with an unquoted address, its text the authors and year
     "K2-59 b  <a refstr=VANDER_ET_AL__2016 href=https://ui.adsabs.harvard.edu/abs/"
     "2016ApJS..222...14V/abstract target=ref>Vander et al. 2016</a>  338.9\n",
@@ -93,6 +97,9 @@ TWO_WORKS = [
     "Smith and Jones (2015). Residual learning of deep image stacks.\n"
     "https://arxiv.org/abs/1512.03385\nLee and Park (2016). Identity mappings for stacks.\n"
     "https://arxiv.org/abs/1603.05027\n",
+    # two DOIs whose links' texts name one author and year: two works of that year
+    "See `Lind 2006 <https://doi.org/10.5555/tide.1>`_ and\n"
+    "`Lind 2006 <https://doi.org/10.5555/bay.2>`_.\n",
     # a link first, then a mention that the work cites
     "https://www.jstor.org/stable/2346798\n\nAn approximation as in (cf. Scholz and Tuck, 1944)\n",
 ]
