@@ -134,6 +134,11 @@ SOURCES = {
     "nilearn": ("nilearn", (".py",)),
     "pyroomacoustics": ("pyroomacoustics", (".py", ".pyx")),
     "river": ("river", (".py", ".pyx")),
+    # (its second batch, annotated after the fixes the first showed and before any scan of it)
+    "libpysal": ("libpysal", (".py",)),
+    "spaghetti": ("spaghetti", (".py",)),
+    "mne-connectivity": ("mne_connectivity", (".py",)),
+    "pvanalytics": ("pvanalytics", (".py",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -202,6 +207,7 @@ STRATA |= NINTH
 # The fourteenth set is drawn with the first sets' citation cues (two cued files, then one among
 # all), leaving out tests, examples, benchmarks and bundled code as the later draws do.
 FOURTEENTH = {"colour-science", "pingouin", "esda", "xclim", "nilearn", "pyroomacoustics", "river"}
+FOURTEENTH |= {"libpysal", "spaghetti", "mne-connectivity", "pvanalytics"}
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
 STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)
