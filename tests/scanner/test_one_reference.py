@@ -30,6 +30,11 @@ ONE_WORK = [
     "It follows appendix C of Varga & Kell (2006).\n"
     "See https://www.cs.example.edu/~varga/papers/aiaa-2006.pdf\n",
     "As described in Kopp et al. 2010 (see: `<http://arxiv.org/abs/0907.1081>`_).\n",
+    # ... the link on the next line, what it gives or a locator into it after it
+    "Canonical tides.\n\n    See Lind et al. (2019). TideImage. DOI:\n"
+    "    10.5555/j.tideimage.2019.116009 for equation references.\n",
+    "Transfer function of the tide model.\n\n    See: Lind, L. & Moss, A.K., 2015, Physical"
+    " Review, DOI:\n    10.5555/PhysRevE.91.040101, Eq. 4.\n",
     # a title, then its link on the next line after a word naming it
     'J. Sato, K. Lim. "Fast Sketching of Streams", SODA 2011.\n'
     "Original paper: https://arxiv.org/abs/1105.1234\n",
