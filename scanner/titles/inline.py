@@ -374,6 +374,9 @@ def _other_role_keys(
     for item in _ROLE_ITEM.finditer(text, role.start("keys"), role.end("keys")):
         if any(start < item.end() and item.start() < end for start, end in taken):
             continue
+        words = item.group().lower()  # `world_meteorological_organization_guide_2008`
+        if any(word in words for word in _BODIES):
+            continue
         for shape in _OTHER_KEYS:
             key = shape.fullmatch(item.group())
             if key is not None:

@@ -17,6 +17,7 @@ from catalog.types import RefKind
 from scanner.identifiers.records import is_standard_doi
 from scanner.titles import AUTHOR_YEAR_RULE
 from scanner.titles.fields import MONTHS, YEAR
+from scanner.titles.marked import markup_inside_title, prose_after_emphasized_mention
 from scanner.titles.names import AUTHOR_LIST, ETAL, split_authors
 from scanner.titles.notworks import (
     personal_communication,
@@ -912,5 +913,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("lower-case-phrase", _lower_phrase, title_only=True),
     Veto("year-inside-title", _year_inside, title_only=True),
     Veto("prose-after-mention", _prose_title, title_only=True),
+    Veto("markup-inside-title", markup_inside_title, title_only=True),
+    Veto("prose-after-emphasized-mention", prose_after_emphasized_mention, title_only=True),
     Veto("sentence-names-author", _names_author, title_only=True),
 )

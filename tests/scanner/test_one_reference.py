@@ -35,6 +35,18 @@ ONE_WORK = [
     "    10.5555/j.tideimage.2019.116009 for equation references.\n",
     "Transfer function of the tide model.\n\n    See: Lind, L. & Moss, A.K., 2015, Physical"
     " Review, DOI:\n    10.5555/PhysRevE.91.040101, Eq. 4.\n",
+    # the mention set off in emphasis, the sentence going on after it, its entry below
+    "\nSimulation of TVD - Lind, Moss and Ode (2009)\n==========\n\n"
+    "Define the *Lind et al. (2009)* physiologically-based model for\n"
+    "simulation of tide vision deficiency.\n\n-   :func:`tides.matrix_tvd_Lind2009`\n\n"
+    "References\n----------\n"
+    "-   :cite:`Tideblindora` : Tideblindor. (n.d.). Deuteranopia - Red-Green Tide\n"
+    "    Blindness. Retrieved July 4, 2015, from\n"
+    "    http://www.tide-blindness.example.com/deuteranopia/\n"
+    "-   :cite:`Lind2009` : Lind, G.M., Moss, M. M., & Ode, L.\n"
+    "    (2009). A Physiologically-based Model for Simulation of Tide Vision\n"
+    "    Deficiency. IEEE Transactions on Tides, 15(6), 1291-1298.\n"
+    "    doi:10.5555/tvcg.2009.113\n",
     # a title, then its link on the next line after a word naming it
     'J. Sato, K. Lim. "Fast Sketching of Streams", SODA 2011.\n'
     "Original paper: https://arxiv.org/abs/1105.1234\n",

@@ -760,5 +760,8 @@ def test_bibliography_keys_in_reference_managers_shapes_are_author_years(
 
 
 def test_role_items_without_a_name_and_a_year_are_no_citation() -> None:
-    text = "See :cite:`tides_bays`, :cite:`IPCCAtlas`, :cite:`sha256` and :cite:`a1`.\n"
+    text = (
+        "See :cite:`tides_bays`, :cite:`IPCCAtlas`, :cite:`sha256` and :cite:`a1`, and\n"
+        ":cite:t:`world_meteorological_organization_guide_2008`.\n"
+    )
     assert find_citations(text) == []

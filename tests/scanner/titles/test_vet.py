@@ -181,6 +181,11 @@ def test_what_the_place_says_is_not_a_citation(text: str) -> None:
 # A real author-year next to prose, a quotation or a parameter list: the mention is kept,
 # the prose is not its title.
 MENTIONS_NOT_TITLES = [
+    # the emphasis sets off the mention alone; the sentence goes on after it
+    (
+        "   Define the *Lind and Moss (2021)* *Optimised Tide* colourspace\n   transformations.\n",
+        "Lind",
+    ),
     # an eponymous index set off in emphasis, the noun after it, then the work that defines it
     (
         "   Compute the *Kruskal's Standardized Residual Sum of Squares\n"
