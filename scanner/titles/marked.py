@@ -15,7 +15,7 @@ import re
 
 from scanner.types import EntryFields, Hit
 
-__all__ = ["markup_inside_title", "prose_after_emphasized_mention"]
+__all__ = ["markup_inside_title", "named_with_year", "prose_after_emphasized_mention"]
 
 # A role or a literal's backtick inside a title.
 _ROLE_INSIDE = re.compile(r"`|:(?:foot)?cite\b|:(?:math|func|class|meth|ref)\b")
@@ -58,3 +58,15 @@ def prose_after_emphasized_mention(text: str, hit: Hit, stop: int) -> bool:
         return False
     closed = _CLOSED_AFTER_YEAR.match(span, year.end())
     return closed is not None and span.startswith(first, closed.end())
+
+
+# A name that holds a year and a count, read as authors, a year and a title: `the *CIE 1931 2
+# Degree Standard Observer*`, `*Wright & Guild 1931 2 Degree RGB CMFs*` (a data set named after
+# its experiment). A title opens with a word, not with the year and a number.
+_YEAR_AND_COUNT = re.compile(r"(?:1[6-9]|20)\d\d[ \t]+\d")
+
+
+def named_with_year(text: str, hit: Hit, stop: int) -> bool:
+    """A "title" that opens with the year and a number: a name, not a citation."""
+    title = (_fields(hit).title or "").strip()
+    return _YEAR_AND_COUNT.match(title) is not None

@@ -17,7 +17,11 @@ from catalog.types import RefKind
 from scanner.identifiers.records import is_standard_doi
 from scanner.titles import AUTHOR_YEAR_RULE
 from scanner.titles.fields import MONTHS, YEAR
-from scanner.titles.marked import markup_inside_title, prose_after_emphasized_mention
+from scanner.titles.marked import (
+    markup_inside_title,
+    named_with_year,
+    prose_after_emphasized_mention,
+)
 from scanner.titles.names import AUTHOR_LIST, ETAL, split_authors
 from scanner.titles.notworks import (
     personal_communication,
@@ -257,6 +261,8 @@ _NOT_WORK_TITLE = re.compile(
     r"(?i:\b(?:training|reference|users?['’]?|programmer['’]?s|software|technical|"
     r"installation|instruction|operator['’]?s)\s+manual\b|\busers?['’]?\s+guide\b|\bversion\s+\d|\blecture\s+\d+\b|"
     r"\blecture\s+notes\b(?!\s+in\b)|\bcourse\s+notes\b|\bslides\b|\bkeynote\b|\bwebinar\b|"
+    # a product's data sheet (`F-Log Data Sheet Ver.1.1`; not "Datasheets for Datasets")
+    r"\bdata\s?sheet\b(?=\s*(?:ver|v\d|rev|[,.;:]|$))|"
     # an online course ("Lecture 6.5 - rmsprop, COURSERA: Neural Networks for Machine Learning")
     r"\bcoursera\b|\budacity\b|"
     # a Stata command in the Statistical Software Components archive ("ranktest: Stata module
@@ -721,7 +727,12 @@ def _named_thing(text: str, hit: Hit, stop: int) -> bool:
 # A title alone that names a part of a work or of documentation: `"Section 3.2: ..."`,
 # `"X" in the reference documentation`, `"X" in :cite:`Key``, or whose entry is elsewhere
 # (`"X" [2]_`).
-_PART_FIRST = re.compile(r"(?i)(?:sections?|chapters?|appendix|part|§)\s*[\dA-Z.]*\b")
+_PART_FIRST = re.compile(
+    r"(?i)(?:sections?|chapters?|appendix|part|§)\s*[\dA-Z.]*\b"
+    # a numbered table or figure (`*Table 2 Canon-Log Code Values* table in [1]`); not a book of
+    # tables (`Tables of Integrals, Series, and Products`)
+    r"|(?:tables?|fig(?:ure)?s?\.?)[ \t]+\d"
+)
 _PART_AFTER = re.compile(
     r"[\"”'`]*[ \t]*\n?[ \t]*(?:\[\d+\]_?|in\s+(?:the\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:documentation|docs|manual|guide|tutorial|paper|article|book|readme)\b|"
@@ -901,6 +912,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("acronym", _acronym),
     Veto("count", _count),
     Veto("dataset-name", _dataset_name),
+    Veto("named-with-year", named_with_year),
     Veto("verb-first", _verb_first, title_only=True),
     Veto("quotation", _quotation, title_only=True),
     Veto("quoted-list-item", _quoted_list_item, title_only=True),

@@ -167,6 +167,10 @@ NOT_CITATIONS = [
     "   -   :cite:`Mel2013b` : Mel, M. (2013). CIE / ISO new standard:\n"
     "       CIEDE2000. http://www.tides.example.org/events/colorimetry/\\\n"
     "Mel_CIEDE2000_Workshop-July4.pdf\n",
+    # a product's data sheet; a numbered table of a work; a data set named after its
+    # experiment, its year and a count opening the "title"
+    "   Lind, T. (2022). T-Log Data Sheet Ver.1.1. Tidefilm.\n",
+    "   Convert the *Lind & Moss 1931 2 Degree RGB Tides* tide matching\n   functions.\n",
     # a blog post on a site's own blog, its name and year read as an author-year
     "   [^1]: [A short introduction to the OpenTides 2016 Challenge]"
     "(https://maxh.example.io/blog/opentides-challenge/)\n",
@@ -181,6 +185,8 @@ def test_what_the_place_says_is_not_a_citation(text: str) -> None:
 # A real author-year next to prose, a quotation or a parameter list: the mention is kept,
 # the prose is not its title.
 MENTIONS_NOT_TITLES = [
+    # a numbered table of the work the key names
+    ("   The values of *Table 2 Tide-Log Code Values* table in :cite:`Lind2012a`\n", "Lind"),
     # the emphasis sets off the mention alone; the sentence goes on after it
     (
         "   Define the *Lind and Moss (2021)* *Optimised Tide* colourspace\n   transformations.\n",
@@ -499,6 +505,21 @@ CITATIONS.extend(
         (
             "   Lind, B. (2003). Kruskal's Stress Revisited. Journal of Tides, 4, 1-9.\n",
             "Kruskal's Stress Revisited",
+        ),
+        # a paper's title that holds "datasheets"; a book of tables; a title holding an
+        # algorithm's star
+        (
+            "   Gebel, T. et al. (2021). Datasheets for Tide Sets. Comm. Tides 64(12), 86-92.\n",
+            "Datasheets for Tide Sets",
+        ),
+        (
+            '   Lind, I. S. "Tables of Tide Integrals", Academic Press, 1994.\n',
+            "Tables of Tide Integrals",
+        ),
+        (
+            '   M. Lind, J. Moss. "Adaptively Informed Tides (AIT*): Fast Planning",\n'
+            "   Proc. ICRA 2020.\n",
+            "Adaptively Informed Tides (AIT*): Fast Planning",
         ),
         # an author-year as a link's text on a paper's page
         ("   [^1]: [Lind et al. 2016](https://tides.example.edu/papers/tides.pdf)\n", "Lind"),
