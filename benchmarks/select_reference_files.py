@@ -126,6 +126,15 @@ SOURCES = {
     "causalml": ("causalml", (".py", ".pyx")),
     "scikit-fda": ("skfda", (".py",)),
     "sktime": ("sktime", (".py",)),
+    # The thirteenth development set (references-dev13.jsonl): Java, C++, Rust, TS and JavaScript.
+    "elki": (".", (".java",)),
+    "datasketches-java": ("src/main/java", (".java",)),
+    "networkit": (".", (".hpp", ".cpp")),
+    "statrs": ("src", (".rs",)),
+    "smartcore": ("src", (".rs",)),
+    "d3-shape": ("src", (".js",)),
+    "d3-hierarchy": ("src", (".js",)),
+    "umap-js": ("package/src", (".ts",)),
     # The fourteenth development set (references-dev14.jsonl): scientific Python and Cython.
     "colour-science": ("colour", (".py",)),
     "pingouin": ("pingouin", (".py",)),
@@ -164,6 +173,10 @@ ELEVENTH_OUT = re.compile(r"(^|/)(commons-\w+-(examples|docs|integration)|ampl|d
 # The twelfth set is drawn the same ways (`--papers`).
 LINKED |= {"econml", "dowhy", "GPy", "openTSNE", "rustfft", "changepoint"}
 LINKED |= {"ml-spectra-processing", "ml-pls", "causalml", "scikit-fda", "sktime"}
+# The thirteenth set too; ELKI's modules keep their sources under `src/main/java`.
+THIRTEENTH = {"elki", "datasketches-java", "networkit", "statrs", "smartcore", "d3-shape"}
+THIRTEENTH |= {"d3-hierarchy", "umap-js"}
+LINKED |= THIRTEENTH
 LINK_CUE = re.compile(r"https?://|\bdoi\b|arxiv", re.IGNORECASE)
 BUNDLED = re.compile(r"(^|/)(vendor|externals)(/|$)")
 # Its second batch (`--papers`) draws in turn a file with a crude cue of a paper link or identifier,
@@ -222,6 +235,8 @@ def candidates(root: Path, package: str) -> list[str]:
     for path in sorted((root / where).rglob("*")):
         relative = path.relative_to(root).as_posix()
         if path.suffix not in suffixes or not path.is_file() or EXCLUDED.search(relative):
+            continue
+        if package == "elki" and "/src/main/java/" not in relative:
             continue
         if package in ("commons-math", "smile", "tribuo") and "/src/main/java/" not in relative:
             continue

@@ -5,8 +5,10 @@ module's reference section gives "Numerical Optimization" with its DOI, another'
 title alone. Resolved online, both come back as the DOI's paper; offline (the hook, a CI step
 without network) they would be two cards. A paper known only by its title, book title or
 authors joins the one paper of the report that a stronger identifier names under the same
-title, when their years and first authors do not disagree. Two papers that each have an
-identifier stay apart (a preprint and its journal version, two editions), as does a title
+title, when their years and first authors do not disagree; so does a link to a copy of the
+paper (a citeseer page, a PDF on the authors' site) that a DOI or arXiv id names elsewhere.
+Two papers that each have a DOI or arXiv id stay apart (a preprint and its journal version,
+two editions), as does a title
 that two stronger papers share (which one it means cannot be told). The links to sections of
 one reference work online (`catalog.works`: an equation of the DLMF) are one card, the work's.
 """
@@ -38,6 +40,9 @@ _NAMED_ONLY = 5  # this strength and weaker: a key made from the words a citatio
 # A title this short ("Numerical Analysis", "Lecture Notes") names many works: two citations
 # of it are one work only when both give the year and the first author, and these agree.
 _FEW_TITLE_WORDS = 2
+# A link's title hint is read from the words around it: a copy joins its identified paper by
+# a title of four words or more, or a shorter one with year and first author on both sides.
+_FEW_COPY_TITLE_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +81,18 @@ def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
     for title, works in by_title.items():
         strict = title.count(" ") < _FEW_TITLE_WORDS
         for work in works:
-            if work.strength >= _NAMED_ONLY and work.key not in targets:
+            if work.key in targets:
+                continue
+            if work.strength >= _NAMED_ONLY:
                 target = _stronger_one(work, works, strict)
-                if target is not None:
-                    targets[work.key] = target
+            elif work.strength == _STRENGTH["url"]:
+                # a copy of the paper (a citeseer page, the authors' PDF) cited in one place,
+                # its DOI or arXiv id in another: one work, when the title says enough
+                target = _stronger_one(work, works, title.count(" ") < _FEW_COPY_TITLE_WORDS)
+            else:
+                continue
+            if target is not None:
+                targets[work.key] = target
     return {key: _final(key, targets) for key in targets}
 
 

@@ -132,8 +132,10 @@ def _detected(text: str, tagger: object) -> list[Hit]:
     """What the rules, the tagger and the book reader find in `text`, past the needle test."""
     # Imported on the first block with a cue: compiling the detector's patterns and loading
     # the model cost more than scanning a few changed files.
+    from scanner.spans import DisjointSpans
     from scanner.titles.books import mark_books
     from scanner.titles.detect import detect_with_spares
+    from scanner.titles.labelled import labelled_hits
     from scanner.titles.tagged import with_tagger
     from scanner.titles.tidy import tidy
     from scanner.titles.vet import vet
@@ -147,7 +149,20 @@ def _detected(text: str, tagger: object) -> list[Hit]:
         # as the quotes they stand for, padded likewise
         text = _ITALIC.sub(_as_quoted, text)
     rules, spares = detect_with_spares(text)
-    found = vet(text, tidy(text, with_tagger(text, rules, tagger, SHIPPED_MODEL)))
+    labelled = labelled_hits(text, TITLE_RULE)
+    if labelled:
+        # a form's fields stand as labelled: what else read those lines gives way to them
+        taken = DisjointSpans()
+        for hit in labelled:
+            taken.add(hit.start, hit.end)
+        rules = [hit for hit in rules if not taken.overlaps(hit.start, hit.end)]
+    tagged = with_tagger(text, rules, tagger, SHIPPED_MODEL)
+    if labelled:
+        tagged = sorted(
+            [*(hit for hit in tagged if not taken.overlaps(hit.start, hit.end)), *labelled],
+            key=lambda hit: hit.start,
+        )
+    found = vet(text, tidy(text, tagged))
     if spares:
         found = _with_spares(text, found, spares)
     return mark_books(text, found)

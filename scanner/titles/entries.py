@@ -21,7 +21,7 @@ from scanner.titles.fields import (
     run_in_venue,
     volume_of,
 )
-from scanner.titles.names import AUTHOR_LIST, opens_with_non_name, split_authors
+from scanner.titles.names import AUTHOR_LIST, NAME_LINE, opens_with_non_name, split_authors
 from scanner.types import EntryFields
 
 # Between the author list and the title: punctuation, maybe "(1998)." or "1998." first.
@@ -54,6 +54,9 @@ _TITLE_END = re.compile(
     r"|[,;]\s*(?=" + EDITION + r")|\s*\((?=\s*" + EDITION + r"\s*\))"
     r"|\s\((?=\s*(?:1[6-9]|20)\d\d)|\n\s*\n|(?P<by>\s+by\s+(?=[A-Z]))|<\s*br|<\s*/?\s*a\s*>|\Z"
     r"|[ \t]*\n\s*(?=<?(?:arXiv:|doi:|DOI:|https?://))|[ \t]+(?=<?https?://)"
+    # the author on the next line, alone or with where they work: `Hubert W. Lilliefors`,
+    # `Michael Friendly, York University`
+    r"|[ \t]*\n[ \t]*(?=" + NAME_LINE + ")"
     r"|" + run_in_venue(loose=False)
 )
 _IN_CODE = re.compile(r"[(=\[]\s*$")
@@ -85,7 +88,11 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         return None
     lead_year = lead.group("y1") or lead.group("y2") or lead.group("y3") or lead.group("y4")
     pos = lead.end()
-    quoted = QUOTED.match(text, pos, limit) or EMPHASIZED.match(text, pos, limit)
+    quoted = (
+        QUOTED.match(text, pos, limit)
+        or EMPHASIZED.match(text, pos, limit)
+        or _BACKTICKED.match(text, pos, limit)
+    )
     if quoted is not None:
         t_start, t_end = quoted.span(quoted.lastgroup or 0)
         after = quoted.end()
@@ -121,6 +128,12 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
     return Entry(start, max(entry_end, t_end), reference, evidence)
 
 
+# reST's interpreted text around a title right after its authors: `Silverman, B.W. (1986)
+# \`Density Estimation.\``; not a link (`` `Title`_ ``). Only there, as emphasis is.
+_BACKTICKED = re.compile(r"`(?P<g>[^`\n]{3,300}(?:\n[^`\n]{1,300}){0,2})`(?![_`])")
+# What follows an entry's author list, not its title: its year in brackets, then the quoted
+# title.
+_YEAR_THEN_QUOTE = re.compile(r"\s\(\s*" + YEAR_DIGITS + r"[a-z]?\s*\)[.,:]?\s*[\"“]")
 _PAGE_CITED = re.compile(r"[\s.,;:]*(?:[Pp]age|[Pp]g?\.|[Pp]p\.)\s*\d+(?:\s*[-–]\s*\d+)?\s*\.?\s*$")
 
 
@@ -135,6 +148,8 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
         after = quoted.end()
     else:
         end = _TITLE_END.search(text, start, min(limit, start + MAX_TITLE))
+        if end is not None and _YEAR_THEN_QUOTE.match(text, end.start()):
+            return None  # `A Rotnitzky and NP Jewell (1990). "Hypothesis testing ..."`: names
         t_start, t_end = start, end.start() if end else min(limit, start + MAX_TITLE)
         t_end = _before_venue_words(text, t_start, t_end)
         after = t_end
@@ -276,6 +291,8 @@ _JOURNAL_VOLUME = re.compile(
 _PART_END = re.compile(
     r"\n\s*\n|\.\s+(?:This|The|It|We|See|Note|Here|Returns|Parameters)\b"
     r"|\.\s+(?=[A-Z][a-z][\w'’-]*,\s+(?:[A-Z]\.\s*)+[,(&])"
+    # a line that opens with the next entry's author and bracketed year: `Scott, D.W. (1992)`
+    r"|(?<=\n)[ \t]*(?=[A-Z][a-z][\w'’-]*,[ \t]+(?:[A-Z]\.[ \t]*)+\((?:1[6-9]|20)\d\d\))"
     # an entry's link closing its line, and the next entry's authors and year opening the next
     # line (`Lee and Park (2016). ...`): the part ends before the link, which ends the entry
     r"|(?:https?://|\b(?:doi|arXiv):)\S+[ \t]*(?=\n[ \t]*(?:[-*•][ \t]+)?[A-Z][a-z][\w'’-]*"

@@ -344,6 +344,14 @@ NOT_NAMES = MONTHS | frozenset(
 _INITIAL_WORD = re.compile(r"[^\W\d_a-z]\.,?")
 
 
+# An author's name on a line of their own, or followed by their affiliation.
+NAME_LINE = (
+    r"(?P<name>(?P<first>[A-Z][a-z]+)[ \t]+(?:(?:[A-Z]\.[ \t]*){1,2}(?P<surname>[A-Z][a-z'’-]+)"
+    r"[ \t]*(?=\n|$)|(?:[A-Z]\.[ \t]*){0,2}(?P<surname2>[A-Z][a-z'’-]+),[ \t]*(?:[A-Z][\w.&-]*"
+    r"[ \t]+){0,3}(?:University|Department|Institute|Laboratory|College|School|Inc\.)\b))"
+)
+
+
 def opens_with_non_name(text: str) -> bool:
     """Whether the first word of `text` is a word that is never a name ("The", "See"); an
     initial is a name's ("C. M. Yeh", "I. Reda", "A. Dachraoui", "A Andreev, G Cattan"),

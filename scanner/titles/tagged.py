@@ -145,6 +145,9 @@ def _with_sibling_entries(text: str, found: Sequence[Region], wanted: list[bool]
     return wanted
 
 
+_BLANK_LINE = re.compile(r"\n[ \t*#/]*\n")
+
+
 def entries(text: str, fields: Sequence[Field]) -> list[list[Field]]:
     """The tagged runs of `text` grouped into entries, in order."""
     groups: list[list[Field]] = []
@@ -164,7 +167,13 @@ def _starts_entry(text: str, group: list[Field], field: Field) -> bool:
         return True
     labels = {f.label for f in group}
     if field.label == "T":
-        return "T" in labels
+        # after a blank line, a title opens the next entry once this one has its venue or
+        # year: title-first entries, one paragraph each (`Title.` / `Author, Affiliation` /
+        # `Journal, 2001`)
+        return "T" in labels or (
+            bool(labels & {"V", "Y"})
+            and _BLANK_LINE.search(text, group[-1].end, field.start) is not None
+        )
     if field.label == "A":
         return bool(labels & {"V", "Y", "M"}) or ("A" in labels and "T" in labels)
     return False

@@ -10,7 +10,7 @@ from catalog.types import RefKind
 from scanner.titles import AUTHOR_YEAR_RULE
 from scanner.titles.cues import EDITION
 from scanner.titles.fields import MONTHS, VENUE_CUE, YEAR, clean_venue, find_spaced, is_person
-from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, split_authors
+from scanner.titles.names import AUTHOR_LIST, NAME_LINE, NOT_NAMES, split_authors
 from scanner.types import EntryFields, Hit
 
 # What a title cannot open with: the tail of an identifier or path the entry wrapped from the
@@ -56,7 +56,11 @@ def tidy(text: str, hits: list[Hit]) -> list[Hit]:
     return _join_parts(
         text,
         [
-            _tidy(_venue_in_title(text, _title_run_on(text, _written_year(text, hit))))
+            _tidy(
+                _venue_in_title(
+                    text, _title_run_on(text, _name_line_in_title(text, _written_year(text, hit)))
+                )
+            )
             for hit in kept
         ],
     )
@@ -134,6 +138,39 @@ def _title_run_on(text: str, hit: Hit) -> Hit:
         title_hint=title if hit.title_hint == fields.title else hit.title_hint,
         reference=merged,
     )
+
+
+# An author's name alone on its line, with an initial: `Hubert W. Lilliefors`.
+_NAME_LINE = re.compile(r"\n[ \t]*(?:[#*/]+[ \t]*)?" + NAME_LINE)
+_TITLE_WORD = re.compile(r"\S+")
+_MARKS_AFTER_BREAK = re.compile(r"\n[ \t]*[#*/]+")
+
+
+def _name_line_in_title(text: str, hit: Hit) -> Hit:
+    """The entry with its title the whole line(s) above an author's name alone on its line
+    (`On the Kolmogorov-Smirnov Test for Normality ... Unknown` / `Hubert W. Lilliefors` /
+    `Journal of the American Statistical Association, ...`): a reader ran the title into the
+    name, or took its last word for a first author. The name is the entry's author, and the
+    venue read after it does not open with the surname."""
+    fields = hit.reference
+    if fields is None or not fields.title or "\n" not in text[hit.start : hit.end]:
+        return hit
+    start, end = find_spaced(text, fields.title, hit.start, hit.end)
+    line = _NAME_LINE.search(text, start, hit.end) if start >= 0 else None
+    if line is None or text.count("\n", end, line.start()) > 1:
+        return hit
+    title = " ".join(_TITLE_WORD.findall(_MARKS_AFTER_BREAK.sub("\n", text[start : line.start()])))
+    if len(title) < len(fields.title) // 2:
+        return hit
+    title = title.rstrip(" .,;:")
+    venue = fields.venue
+    surname = line["surname"] or line["surname2"]
+    if venue is not None and venue.startswith(surname + " "):
+        venue = venue[len(surname) + 1 :]
+    name = line["name"].split(",")[0].strip()
+    reference = replace(fields, title=title, authors=(name,), venue=venue)
+    hint = title if hit.title_hint == fields.title else hit.title_hint
+    return replace(hit, title_hint=hint, reference=reference)
 
 
 def _written_year(text: str, hit: Hit) -> Hit:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from catalog.types import RefKind
 from scanner.identifiers.records import is_standard_doi
 from scanner.titles import AUTHOR_YEAR_RULE
-from scanner.titles.fields import MONTHS, YEAR
+from scanner.titles.fields import MONTHS, YEAR, find_spaced
 from scanner.titles.marked import (
     markup_inside_title,
     named_with_year,
@@ -49,6 +49,7 @@ def vet(text: str, hits: list[Hit]) -> list[Hit]:
     """`hits` without those a veto rejects (see the module); title vetoes demote a hit that
     has authors and a year to an author-year mention."""
     out: list[Hit] = []
+    demoted: list[Hit] = []
     for index, hit in enumerate(hits):
         if hit.ref is not None or hit.kind not in (RefKind.TITLE, RefKind.AUTHOR_YEAR):
             out.append(hit)
@@ -57,6 +58,18 @@ def vet(text: str, hits: list[Hit]) -> list[Hit]:
         kept = _vetted(text, hit, stop)
         if kept is not None:
             out.append(kept)
+            if kept.kind is not hit.kind:
+                demoted.append(kept)
+    if demoted:
+        # a wrong title's authors and year are a mention only where no entry already cites
+        # them: "Theory and Methods", a journal's section read as a second title of an entry
+        titles = [hit for hit in out if hit.kind is RefKind.TITLE]
+        out = [
+            hit
+            for hit in out
+            if not any(hit is d for d in demoted)
+            or not any(t.start < hit.end and hit.start < t.end for t in titles)
+        ]
     return out
 
 
@@ -783,6 +796,8 @@ def _call_argument(text: str, hit: Hit, stop: int) -> bool:
 _MENTION_INSIDE = re.compile(
     r"\bet\.?\s+al\b|^\w+\s*:\s+(?:float|int|str|bool|array|list)\b"
     r"|\(\s*[A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+)?,?\s+(?:1[6-9]|20)\d\d\b"
+    # a sentence naming its sources: "tests are based on Dean 1992 and text books"
+    r"|\b(?:on|by|are|is|from|see)\s+[A-Z][a-z]{2,}\s+(?:1[6-9]|20)\d\d[a-z]?\b"
 )
 
 
@@ -867,6 +882,8 @@ def _names_author(text: str, hit: Hit, stop: int) -> bool:
     title = (fields.title or "").rstrip(" ,.;:")
     for author in fields.authors:
         name = author.split(",")[0].strip()
+        if len(name) > 1 and title.endswith((f" {name}'s", f" {name}’s")):
+            return True  # the mention's names, run into: "... only for OLS. MacKinnon and White's"
         if len(name) > 1 and title.endswith(" " + name):
             words = title[: -len(name)].split()
             if words and words[-1].lower() in _BEFORE_NAME:
@@ -884,6 +901,23 @@ _VENUE_TITLE = re.compile(
     r"(?:[A-Z][\w/&-]*\s+){0,5}(?:Symposium|Conference|Workshop|Congress)\s+on\s+[A-Z].*"
     r"|(?:[A-Z]\.?|[A-Z][a-z]{1,5}\.)(?:\s+[A-Z][a-z]{0,5}\.?){1,5}"
 )
+
+
+# A journal's volume and issue, which a title never follows on its line: `Journal of the
+# American Statistical Association, March 1994, Vol. 89, No. 425, Theory and Methods` (the
+# journal's section).
+_ISSUE_BEFORE = re.compile(r"\b(?:Vol(?:ume)?|No|Issue)\.?[ \t]*\d+[ \t]*[,.;:][ \t]*$")
+
+
+def _after_issue(text: str, hit: Hit, stop: int) -> bool:
+    title = _fields(hit).title
+    if not title:
+        return False
+    start = find_spaced(text, title, hit.start, hit.end)[0]
+    if start < 0:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return _ISSUE_BEFORE.search(text, line_start, start) is not None
 
 
 def _venue_title(text: str, hit: Hit, stop: int) -> bool:
@@ -922,6 +956,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("part-of", _part_of, title_only=True),
     Veto("call-argument", _call_argument, title_only=True),
     Veto("venue-as-title", _venue_title, title_only=True),
+    Veto("after-issue", _after_issue, title_only=True),
     Veto("lower-case-phrase", _lower_phrase, title_only=True),
     Veto("year-inside-title", _year_inside, title_only=True),
     Veto("prose-after-mention", _prose_title, title_only=True),

@@ -61,6 +61,23 @@ def test_a_short_title_joins_only_when_both_give_year_and_author() -> None:
     assert not same_work_targets([doi, paper("title:t", title="Tides", year=None)])
 
 
+def test_a_link_to_a_copy_joins_the_identified_paper_of_its_title() -> None:
+    doi = paper("doi:10.5555/jt.2015.12")
+    copy = paper("url:https://citeseerx.example.edu/viewdoc/summary?doi=10.1.1.9", year=None)
+    assert same_work_targets([doi, copy]) == {copy.key: doi.key}
+    # another year says another work; a short title needs year and author on both sides
+    assert not same_work_targets([doi, paper("url:https://lab.example.org/t.pdf", year=2009)])
+    short = paper("doi:10.5555/b", title="Graph Connectivity")
+    assert not same_work_targets(
+        [short, paper("url:https://x.example/g.pdf", title="Graph Connectivity", year=None)]
+    )
+    assert same_work_targets(
+        [short, paper("url:https://x.example/g.pdf", title="Graph Connectivity")]
+    )
+    # two links of one title are two places' copies, not one of them the work
+    assert not same_work_targets([copy, paper("url:https://lab.example.org/t.pdf")])
+
+
 def test_a_scan_gives_one_card_for_a_work_cited_by_title_and_by_doi(tmp_path: Path) -> None:
     (tmp_path / "tides.py").write_text(
         'def stack():\n    """Stack tides.\n\n    References\n    ----------\n'

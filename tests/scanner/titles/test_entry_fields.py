@@ -438,3 +438,129 @@ def test_a_quoted_title_of_capitalised_words_is_no_author_list() -> None:
     )
     assert fields.title == "Information Theory, Inference, and Learning Algorithms"
     assert fields.authors == ()
+
+
+def test_a_form_of_labelled_fields_is_read_field_by_field() -> None:
+    fields = _fields(
+        "Implements the skip-gram model from the paper:\n"
+        "    Title: Efficient Estimation of Word Representations in Vector Space\n"
+        "    Authors: Tomas Mikolov, Kai Chen, Greg Corrado, Jeffrey Dean\n"
+        "    Year: 2013\n"
+    )
+    assert fields.title == "Efficient Estimation of Word Representations in Vector Space"
+    assert fields.authors == ("Tomas Mikolov", "Kai Chen", "Greg Corrado", "Jeffrey Dean")
+    assert fields.year == 2013
+
+
+def test_a_jstor_cover_page_gives_its_title_not_its_source() -> None:
+    # the cover page's layout, its labels run together as a PDF copy leaves them, the source
+    # wrapped onto a second line
+    fields = _fields(
+        "Test data: p-values interpolated from the table in\n"
+        "A Simple Approximation to the Null Distribution of a Test for Normality\n"
+        "With Estimated Parameters\n"
+        "Author(s): Ada B. Lovelace and Carl F. Gauss Source: The American\n"
+        "Statistician, Vol. 40, No. 4 (Nov., 1986), pp. 294-296\n"
+        "Published by: American Statistical Association\n"
+    )
+    assert fields.title == (
+        "A Simple Approximation to the Null Distribution of a Test for Normality "
+        "With Estimated Parameters"
+    )
+    assert fields.authors == ("Ada B. Lovelace", "Carl F. Gauss")
+    assert fields.venue == "The American Statistician"
+    assert (fields.year, fields.volume, fields.pages) == (1986, "40", "294-296")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a parameter list's `title`, and a plot's title with nothing of a work beside it
+        "Parameters\n----------\ntitle : str\n    The figure's title.\nauthor : str\n",
+        "Title: Residuals against fitted values\nxlabel: fitted\n",
+        # a file's header: the line above `Author:` is no title without a source
+        "Created on Thu Aug 30 12:26:38 2012\n\nAuthor: Ada Lovelace\nLicense: BSD-3\n",
+        "Created on Thu Aug 30 12:26:38 2012\nAuthor: Ada Lovelace\n",
+    ],
+)
+def test_labels_without_a_work_cite_nothing(text: str) -> None:
+    assert find_citations(text) == []
+
+
+def test_a_title_stops_at_the_author_named_alone_on_the_next_line() -> None:
+    fields = _fields(
+        "References\n----------\n"
+        "On the Kolmogorov-Smirnov Test for Normality with Mean and Variance Unknown\n"
+        "Hubert W. Lilliefors\n"
+        "Journal of the American Statistical Association, Vol. 62, No. 318.\n"
+        "(Jun., 1967), pp. 399-402.\n"
+    )
+    assert fields.title == (
+        "On the Kolmogorov-Smirnov Test for Normality with Mean and Variance Unknown"
+    )
+    assert fields.authors == ("Hubert W. Lilliefors",)
+    assert fields.venue is not None and fields.venue.startswith("Journal of the American")
+
+
+def test_title_first_entries_one_paragraph_each_keep_their_own_fields() -> None:
+    # each entry: its title, the author and where they work, the venue and year
+    hits = find_citations(
+        "References\n"
+        "----------\n"
+        "A Brief History of the Mosaic Display\n"
+        "    Michael Friendly, York University, Psychology Department\n"
+        "    Journal of Computational and Graphical Statistics, 2002\n"
+        "\n"
+        "Mosaic Displays for Loglinear Models.\n"
+        "    Michael Friendly, York University, Psychology Department\n"
+        "    Proceedings of the Statistical Graphics Section, 1992, 61-68.\n"
+        "\n"
+        "Mosaic displays for multi-way contingency tables.\n"
+        "    Michael Friendly, York University, Psychology Department\n"
+        "    Journal of the American Statistical Association\n"
+        "    March 1994, Vol. 89, No. 425, Theory and Methods\n"
+    )
+    read = [
+        (
+            h.title_hint,
+            h.reference.authors if h.reference else (),
+            h.reference.year if h.reference else None,
+        )
+        for h in hits
+    ]
+    assert read == [
+        ("A Brief History of the Mosaic Display", ("Michael Friendly",), 2002),
+        ("Mosaic Displays for Loglinear Models", ("Michael Friendly",), 1992),
+        ("Mosaic displays for multi-way contingency tables", ("Michael Friendly",), 1994),
+    ]  # and the journal's section after its issue ("Theory and Methods") is no title
+
+
+def test_an_initial_without_its_full_stop_opens_an_author_list_before_a_quoted_title() -> None:
+    fields = _fields(
+        'A Rotnitzky and NP Jewell (1990). "Hypothesis testing of regression\n'
+        "parameters in semiparametric generalized linear models for cluster\n"
+        'correlated data", Biometrika, 77, 485-497.\n'
+    )
+    assert fields.title == (
+        "Hypothesis testing of regression parameters in semiparametric generalized linear "
+        "models for cluster correlated data"
+    )
+    assert fields.year == 1990
+
+
+def test_a_title_in_backticks_after_its_authors_ends_at_the_closing_backtick() -> None:
+    hits = find_citations(
+        "References\n----------\n\n"
+        "Silverman, B.W. (1986) `Density Estimation.`\n"
+        "Scott, D.W. (1992) `Multivariate Density Estimation.`\n"
+    )
+    assert [h.title_hint for h in hits] == ["Density Estimation", "Multivariate Density Estimation"]
+
+
+def test_a_sentence_naming_its_sources_is_no_title() -> None:
+    text = (
+        "The score tests follow Boos (1992).\n\n"
+        "Dispersion tests are based on Dean 1992 and articles and text books by\n"
+        "Cameron and Trivedi.\n"
+    )
+    assert all("are based on" not in (h.title_hint or "") for h in find_citations(text))

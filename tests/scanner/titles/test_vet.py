@@ -9,7 +9,8 @@ import pytest
 
 from catalog.types import RefKind
 from scanner.titles import find_citations
-from scanner.titles.vet import VETOES
+from scanner.titles.vet import VETOES, vet
+from scanner.types import EntryFields, Hit
 
 
 def _found(text: str) -> list[tuple[str, str]]:
@@ -548,3 +549,19 @@ def test_a_mention_with_a_forum_link_under_it_still_cites() -> None:
         "            # https://stats.stackexchange.com/questions/179674/\n"
     )
     assert [hit.kind for hit in find_citations(text)] == [RefKind.AUTHOR_YEAR]
+
+
+def test_a_title_run_into_its_mentions_possessive_names_is_demoted_to_the_mention() -> None:
+    # the tagger's reading of a parameter list: a sentence, the next parameter's name, then
+    # "MacKinnon and White's (1985)"
+    text = (
+        "    this case just resid**2.  HCCM matrices are only appropriate for OLS.\n"
+        "HC1_se\n"
+        "    MacKinnon and White's (1985) alternative heteroskedasticity robust\n"
+    )
+    title = "HCCM matrices are only appropriate for OLS. HC1_se MacKinnon and White's"
+    fields = EntryFields(authors=("MacKinnon", "White"), title=title, year=1985)
+    hit = Hit(30, len(text) - 40, RefKind.TITLE, "CG105", None, 0.9, title, fields)
+    (kept,) = vet(text, [hit])
+    assert kept.kind is RefKind.AUTHOR_YEAR
+    assert kept.reference is not None and kept.reference.title is None
