@@ -15,7 +15,12 @@ import re
 
 from scanner.types import EntryFields, Hit
 
-__all__ = ["markup_inside_title", "named_with_year", "prose_after_emphasized_mention"]
+__all__ = [
+    "markup_inside_title",
+    "named_with_year",
+    "prose_after_emphasized_mention",
+    "title_in_mid_sentence",
+]
 
 # A role or a literal's backtick inside a title.
 _ROLE_INSIDE = re.compile(r"`|:(?:foot)?cite\b|:(?:math|func|class|meth|ref)\b")
@@ -70,3 +75,22 @@ def named_with_year(text: str, hit: Hit, stop: int) -> bool:
     """A "title" that opens with the year and a number: a name, not a citation."""
     title = (_fields(hit).title or "").strip()
     return _YEAR_AND_COUNT.match(title) is not None
+
+
+# A lower-case word, then the "title": the title starts in the middle of a sentence (`This is a
+# non-convex problem with ... solution.  Borsdof, Higham and Raydan (2010) compared ...`).
+_MID_SENTENCE = re.compile(r"\b[a-z]+[ \t]+$")
+_OPENS_MARKED = re.compile(r"[\"“‘'`*_]$")
+
+
+def title_in_mid_sentence(text: str, hit: Hit, stop: int) -> bool:
+    """A lower-case "title" that a lower-case word of its line leads into, set off by nothing:
+    prose read as the title of the author-year after it."""
+    title = (_fields(hit).title or "").strip()
+    if not title or not title[0].islower():
+        return False
+    at = text.find(title.split()[0], hit.start, hit.end)
+    if at <= 0 or _OPENS_MARKED.search(text, max(0, at - 1), at) is not None:
+        return False
+    line_start = text.rfind("\n", 0, at) + 1
+    return _MID_SENTENCE.search(text, line_start, at) is not None

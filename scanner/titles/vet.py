@@ -21,6 +21,7 @@ from scanner.titles.marked import (
     markup_inside_title,
     named_with_year,
     prose_after_emphasized_mention,
+    title_in_mid_sentence,
 )
 from scanner.titles.names import AUTHOR_LIST, ETAL, split_authors
 from scanner.titles.notworks import (
@@ -962,5 +963,6 @@ VETOES: tuple[Veto, ...] = (
     Veto("prose-after-mention", _prose_title, title_only=True),
     Veto("markup-inside-title", markup_inside_title, title_only=True),
     Veto("prose-after-emphasized-mention", prose_after_emphasized_mention, title_only=True),
+    Veto("title-in-mid-sentence", title_in_mid_sentence, title_only=True),
     Veto("sentence-names-author", _names_author, title_only=True),
 )

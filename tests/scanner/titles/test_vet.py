@@ -186,6 +186,13 @@ def test_what_the_place_says_is_not_a_citation(text: str) -> None:
 # A real author-year next to prose, a quotation or a parameter list: the mention is kept,
 # the prose is not its title.
 MENTIONS_NOT_TITLES = [
+    # a sentence read from its middle as the title of the author-year after it
+    (
+        "    This is a non-convex problem with no known guaranteed globally\n"
+        "    convergent algorithm for computing the solution.  Lind, Moss\n"
+        "    and Ode (2010) compared several methods for this problem.\n",
+        "Lind",
+    ),
     # a numbered table of the work the key names
     ("   The values of *Table 2 Tide-Log Code Values* table in :cite:`Lind2012a`\n", "Lind"),
     # the emphasis sets off the mention alone; the sentence goes on after it
