@@ -148,6 +148,15 @@ SOURCES = {
     "spaghetti": ("spaghetti", (".py",)),
     "mne-connectivity": ("mne_connectivity", (".py",)),
     "pvanalytics": ("pvanalytics", (".py",)),
+    # The fifteenth development set (references-dev15.jsonl): machine-learning and deep-learning
+    # libraries, Python and C++ headers.
+    "keras": ("keras/src", (".py",)),
+    "tensorflow-probability": ("tensorflow_probability/python", (".py",)),
+    "timm": ("timm", (".py",)),
+    "optax": ("optax", (".py",)),
+    "flax": ("flax", (".py",)),
+    "equinox": ("equinox", (".py",)),
+    "tiny-dnn": ("tiny_dnn", (".h",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -177,6 +186,8 @@ LINKED |= {"ml-spectra-processing", "ml-pls", "causalml", "scikit-fda", "sktime"
 THIRTEENTH = {"elki", "datasketches-java", "networkit", "statrs", "smartcore", "d3-shape"}
 THIRTEENTH |= {"d3-hierarchy", "umap-js"}
 LINKED |= THIRTEENTH
+# The fifteenth set too.
+LINKED |= {"keras", "tensorflow-probability", "timm", "optax", "flax", "equinox", "tiny-dnn"}
 LINK_CUE = re.compile(r"https?://|\bdoi\b|arxiv", re.IGNORECASE)
 BUNDLED = re.compile(r"(^|/)(vendor|externals)(/|$)")
 # Its second batch (`--papers`) draws in turn a file with a crude cue of a paper link or identifier,
@@ -221,6 +232,9 @@ STRATA |= NINTH
 # all), leaving out tests, examples, benchmarks and bundled code as the later draws do.
 FOURTEENTH = {"colour-science", "pingouin", "esda", "xclim", "nilearn", "pyroomacoustics", "river"}
 FOURTEENTH |= {"libpysal", "spaghetti", "mne-connectivity", "pvanalytics"}
+# The fifteenth set's second batch draws its packages this way too (its first batch is `--papers`),
+# so that files citing by title or author and year alone, without any link, are in.
+STRATA |= {"keras", "tensorflow-probability", "timm", "optax", "flax", "equinox"}
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
 STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)

@@ -187,7 +187,7 @@ _ARCHIVE_BEFORE_SLASH = re.compile(
     + rb")(?:\.[a-z]{2})?$"
 )
 _NEW_ARXIV = re.compile(rb"\.(?<=\d{4}\.)\d{4,5}")
-_ARXIV_CUES = (b"see", b"see also", b"cf.", b"implements", b"implements:", b"abs/", b"[")
+_ARXIV_CUES = (b"see", b"also", b"cf.", b"implements", b"implements:", b"abs/", b"[")
 # After the id: the end of an entry label (`[0802.2879]`) or a subject class (`[cs.lg]`).
 _ARXIV_AFTER = re.compile(rb"\]|[ \t]*\[[a-z-]+(?:\.[a-z-]+)?\]")
 # Where those four shapes may start, in one automaton of their own (0.05 s over tf-include's

@@ -55,13 +55,13 @@ _OLD_ARCHIVE_MAX = 16  # `solv-int.XX`, the longest archive with a subject class
 # digits before it and what precedes them. The id starts 4 characters before the match.
 _NEW_BARE = re.compile(r"\.(?<=(?<![\w.=/:-])\d{4}\.)\d{4,5}(?:v\d+)?(?![\w.]*\d|[\w/-])")
 # A bare `YYMM.NNNNN` is only taken after the word arXiv, preprint, e-print or paper earlier in
-# the same sentence, or right after "see"/"cf.", because such numbers are common in code
+# the same sentence, or right after "see"/"also"/"cf.", because such numbers are common in code
 # (timings, versions, coordinates); validation (month, width, not in the future) does the rest.
 _CONTEXT = re.compile(r"(?i)\b(?:arxiv|preprint|e-?print|paper)\b")
 # A substring test that lets most blocks skip the context search altogether.
-_CONTEXT_WORDS = ("arxiv", "print", "paper", "see", "cf.", "implements", "[")
+_CONTEXT_WORDS = ("arxiv", "print", "paper", "see", "also", "cf.", "implements", "[")
 _CONTEXT_WINDOW = 48
-_CUE = re.compile(r"(?i)\b(?:see(?: also)?|cf\.|implements:?)[ \t]*$")
+_CUE = re.compile(r"(?i)\b(?:see(?: also)?|also|cf\.|implements:?)[ \t]*$")
 # `[0802.2879]` as an entry's label, or an id followed by its subject class
 # (`1310.12345 [physics.ins-det]`, `2106.09685 [cs.CL]`).
 _CATEGORY_AFTER = re.compile(r"[ \t]*\[[a-z-]+(?:\.[A-Za-z-]+)?\]")
@@ -108,6 +108,7 @@ class ArxivExtractor:
         "[0802.2879] Smith, J. A paper on graphs, 2008.",
         "1502.01234 [physics.ins-det]",
         "Implements: 1503.01520",
+        "# see https://example.org/slice-sampling.pdf\n# also 2002.06212",
         "Kingma and Ba. Adam. CoRR, abs/1412.6980, 2014.",
         "Kingma and Ba. Adam. ArXiv e-prints, abs/1412.6980, 2014.",
         "https://www.arxiv-vanity.com/papers/1412.6980/",
