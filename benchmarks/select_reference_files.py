@@ -135,6 +135,11 @@ SOURCES = {
     "d3-shape": ("src", (".js",)),
     "d3-hierarchy": ("src", (".js",)),
     "umap-js": ("package/src", (".ts",)),
+    # (its second batch, annotated after the fixes the first showed and before any scan of it)
+    "weka": ("weka/src/main/java", (".java",)),
+    "ogdf": (".", (".h", ".cpp")),
+    "argmin": ("crates", (".rs",)),
+    "ml-matrix": ("package/src", (".js",)),
     # The fourteenth development set (references-dev14.jsonl): scientific Python and Cython.
     "colour-science": ("colour", (".py",)),
     "pingouin": ("pingouin", (".py",)),
@@ -184,7 +189,7 @@ LINKED |= {"econml", "dowhy", "GPy", "openTSNE", "rustfft", "changepoint"}
 LINKED |= {"ml-spectra-processing", "ml-pls", "causalml", "scikit-fda", "sktime"}
 # The thirteenth set too; ELKI's modules keep their sources under `src/main/java`.
 THIRTEENTH = {"elki", "datasketches-java", "networkit", "statrs", "smartcore", "d3-shape"}
-THIRTEENTH |= {"d3-hierarchy", "umap-js"}
+THIRTEENTH |= {"d3-hierarchy", "umap-js", "weka", "ogdf", "argmin", "ml-matrix"}
 LINKED |= THIRTEENTH
 # The fifteenth set too.
 LINKED |= {"keras", "tensorflow-probability", "timm", "optax", "flax", "equinox", "tiny-dnn"}

@@ -27,12 +27,25 @@ def join_same_work(hits: list[Hit], groups: Groups) -> None:
         title = hit.reference.title if hit.reference else None
         if title and (ref := title_ref(title)) is not None:
             keys.append(ref.key)
+        # a link whose text is the entry's title and the copy's format (`[Fast sketches
+        # (PDF)](https://.../sketches.pdf)` under the entry `Fast sketches. Journal, 2012.`)
+        text = title or hit.title_hint
+        tagged = _FORMAT_TAG.search(text) if text else None
+        if text and tagged and (bare := title_ref(text[: tagged.start()])) is not None:
+            keys.append(bare.key)
         elif hit.kind is RefKind.AUTHOR_YEAR and hit.reference is not None:
             # `:footcite:`KolesEtAl1990`` twice, `Koles et al. (1990)` and `Koles et al. 1990`
             named = author_year_ref(hit.reference.authors[:1], hit.reference.year)
             keys.extend([named.key] if named is not None else [])
         for key in keys:
             groups.join(first_of.setdefault(key, index), index)
+
+
+# A copy's format or kind written after a title in its link's text: `(PDF)`, `[pdf]`, `- preprint`.
+_FORMAT_TAG = re.compile(
+    r"(?i)[ \t]*(?:[(\[][ \t]*|[-–—,:][ \t]*)(?:pdf|preprint|e-?print|arxiv|html|full[ \t]+text|"
+    r"free[ \t]+(?:copy|version)|author'?s'?[ \t]+(?:copy|version))[ \t]*[)\]]?[ \t]*$"
+)
 
 
 def join_overlapping(text: str, hits: list[Hit], groups: Groups) -> None:

@@ -15,6 +15,7 @@ import re
 
 from catalog.types import RefKind
 from scanner.places.base import ENTRY_KINDS, ENTRY_REACH, Groups, mergeable
+from scanner.places.copies import labels_a_copy
 from scanner.places.layout import BLANK_LINE, see_for, starts_paragraph
 from scanner.places.words import WORD
 from scanner.types import Hit
@@ -54,7 +55,8 @@ def join_sole_pair(text: str, hits: list[Hit], groups: Groups) -> set[int]:
         return set()
     if _see_tag_anchor(text, [hits[i] for i in named], [hits[i] for i in linked]):
         groups.join(named[0], linked[0])
-        return set()
+        # an entry's reference starts at the entry; a mention's at its link, as before
+        return {named[0]} if hits[named[0]].kind is RefKind.TITLE else set()
     if not all(_bare(hits[i]) for i in linked):
         return set()
     last = max(named, key=lambda i: hits[i].end)
@@ -134,17 +136,20 @@ _DOI_PARTS = re.compile(r"[./()\-_:;]")
 
 # A Javadoc or Doxygen `@see` tag whose HTML anchor is the link, its title the anchor's text.
 _SEE_ANCHOR = re.compile(r"(?i)[ \t*]*@see[ \t]+<a\s+[^<>\n]*?href\s*=\s*[\"']?$")
-_ANCHOR_END = re.compile(r"(?i)[\"']?[^<>\n]{0,40}>[^<>\n]{1,200}</a[ \t]*>[ \t.]*(?:\n|$)")
+_ANCHOR_END = re.compile(
+    r"(?i)[\"']?[^<>\n]{0,40}>(?P<text>[^<>\n]{1,200})</a[ \t]*>[ \t.]*(?:\n|$)"
+)
 # After the mention in its sentence: the sentence's end and a paragraph's close.
 _MENTION_END = re.compile(r"(?i)[ \t]*[.;]?[ \t]*(?:</p>)?[ \t]*")
 
 
 def _see_tag_anchor(text: str, named: list[Hit], linked: list[Hit]) -> bool:
     """Whether the place's one work is one author-year mention ending its sentence
-    (`Implements the algorithm of Lemire (2019).`) and its one link the anchor of the
-    `@see` tag of a later paragraph (`@see <a href="...">Title</a>`): the tag gives the
-    mentioned work's paper."""
-    if len(named) != 1 or named[0].kind is not RefKind.AUTHOR_YEAR:
+    (`Implements the algorithm of Lemire (2019).`), or one entry ending its paragraph, and its
+    one link the anchor of the `@see` tag of a later paragraph (`@see <a href="...">Title</a>`),
+    perhaps after other block tags (`@author`, `@since`): the tag gives the work's paper. An
+    entry's anchor names no other work: its text is the link's identifier or a copy's label."""
+    if len(named) != 1 or named[0].kind not in (RefKind.AUTHOR_YEAR, RefKind.TITLE):
         return False
     mention, link = named[0], min(linked, key=lambda h: h.start)
     if not 0 <= link.start - mention.end <= ENTRY_REACH:
@@ -152,14 +157,22 @@ def _see_tag_anchor(text: str, named: list[Hit], linked: list[Hit]) -> bool:
     line_start = text.rfind("\n", 0, link.start) + 1
     if _SEE_ANCHOR.fullmatch(text, line_start, link.start) is None:
         return False
-    if _ANCHOR_END.match(text, link.end) is None:
+    anchor = _ANCHOR_END.match(text, link.end)
+    if anchor is None:
         return False
     parts = BLANK_LINE.split(text[mention.end : line_start])
-    return (
-        len(parts) >= 2
-        and _MENTION_END.fullmatch(parts[0].rstrip("\n")) is not None
-        and not "".join(parts[1:]).strip(" \t\n*")
-    )
+    if len(parts) < 2 or _TAG_LINE.sub("", "".join(parts[1:])).strip(" \t\n*"):
+        return False
+    if mention.kind is RefKind.AUTHOR_YEAR:
+        return _MENTION_END.fullmatch(parts[0].rstrip("\n")) is not None
+    label = anchor["text"].strip()
+    return _IDENTIFIER_TEXT.fullmatch(label) is not None or labels_a_copy(label)
+
+
+# A Javadoc block tag's line other than `@see` (`@author Erika Lind`, `@since 0.7`).
+_TAG_LINE = re.compile(r"(?m)^[ \t*]*@(?!see\b)[a-z]+\b[^\n]*$")
+# An anchor's text that writes its link's identifier: `doi:10.1234/x`, `arXiv:1234.5678`, a URL.
+_IDENTIFIER_TEXT = re.compile(r"(?i)(?:doi:?[ \t]*10\.|arxiv:?[ \t]*\d|https?://|10\.\d{4,9}/)\S*")
 
 
 def _bare(hit: Hit) -> bool:

@@ -23,6 +23,7 @@ TRAILER_WORDS = frozenset(
         "also",
         "arxiv",
         "preprint",
+        "pre-print",
         "e-print",
         "eprint",
         "accessed",

@@ -161,7 +161,11 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries, held: _Held
     if region.in_references or (
         region.marked and text[region.start : body].strip().startswith("..")
     ):
-        entry = entries.entry(body, limit) or parse_title_first(text, body, limit)
+        entry = entries.entry(body, limit)
+        if entry is None and (paragraph := _PARAGRAPH_TAG.match(text, body, limit)):
+            # a Javadoc entry under its paragraph's tag, alone on the line above its authors
+            entry = entries.entry(paragraph.end(), limit)
+        entry = entry or parse_title_first(text, body, limit)
         if (
             entry is not None
             and entry.evidence >= 1
@@ -245,6 +249,8 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries, held: _Held
     return hits
 
 
+# A paragraph's tag alone on its line (`<p>`).
+_PARAGRAPH_TAG = re.compile(r"(?i)<p[ \t]*/?>[ \t]*\n\s*")
 # A list marker that numbers its entries: `[1]`, `(1)`, `1.`.
 _NUMBERED = re.compile(r"[ \t]*(?:\[[ \t]*\d{1,3}[ \t]*\]|\(?\d{1,3}[.)])")
 # What a year or an initial of a name needs in a region (any four digits of a year, a capital
@@ -513,7 +519,19 @@ def _accept(entry: Entry, text: str) -> bool:
             or _EDITION_NEXT.match(text, entry.end) is not None
         )
         return (ref.venue is not None or edition) and all(_INITIAL.search(a) for a in ref.authors)
-    return entry.evidence >= 2 or len(ref.authors) >= 2
+    return (
+        entry.evidence >= 2
+        or len(ref.authors) >= 2
+        or _APA_AUTHOR.match(text, entry.start) is not None
+    )
+
+
+# One author in APA's form, a surname, its initials and the year in brackets before the title
+# (`Lind, A. (2018). Tides on graphs.`): an entry's opening, which prose never writes.
+_APA_AUTHOR = re.compile(
+    r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?,[ \t]+(?:[A-Z]\.[ \t]?){1,3}[ \t]*"
+    r"\((?:1[6-9]|20)\d\d[a-z]?\)\.[ \t]+[A-Z]"
+)
 
 
 def _hit(entry: Entry, relaxed: bool = False) -> Hit:

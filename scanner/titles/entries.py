@@ -290,6 +290,10 @@ _JOURNAL_VOLUME = re.compile(
 # A blank line, a prose sentence, or the next entry of a run-on list ("... 33-42. Smith, B. (").
 _PART_END = re.compile(
     r"\n\s*\n|\.\s+(?:This|The|It|We|See|Note|Here|Returns|Parameters)\b"
+    # a sentence of a few lower-case words naming another work's authors (`... graphs.
+    # Parallel implementation by Van der Grinten A., ...: Title, Euro-Par 2019.`), not an
+    # editor's or translator's line (`Edited by`, one word)
+    r"|(?<=\.)\s+(?=[A-Z][a-z]+(?:[ \t]+[a-z]+){1,5}[ \t]+by[ \t]+(?:[A-Z]\.[ \t]?)*[A-Z][\w'’-]+)"
     r"|\.\s+(?=[A-Z][a-z][\w'’-]*,\s+(?:[A-Z]\.\s*)+[,(&])"
     # a line that opens with the next entry's author and bracketed year: `Scott, D.W. (1992)`
     r"|(?<=\n)[ \t]*(?=[A-Z][a-z][\w'’-]*,[ \t]+(?:[A-Z]\.[ \t]*)+\((?:1[6-9]|20)\d\d\))"
@@ -349,7 +353,12 @@ def _venue(tail: str) -> str | None:
         # place of publication is no journal: "Boston, Kluwer Academic")
         return journal["name"]
     cue = VENUE_CUE.search(part)
-    if cue is None or cue.start() > 40:
+    if cue is None or (
+        cue.start() > 40
+        # a report's institution may come first: `EECS Department, University of California,
+        # Berkeley. Technical Report No. UCB/CSD-84-171, 1984.`
+        and not (cue.start() <= 120 and _INSTITUTION_FIRST.match(part, 0, cue.start()))
+    ):
         return None
     start = cue.start()
     if re.match(r"[Ii]n\b", part[start:]):
@@ -378,6 +387,10 @@ def _venue(tail: str) -> str | None:
     return venue if len(venue) >= 3 and not re.fullmatch(r"(?:[Vv]ol|pp|pages)\.?", venue) else None
 
 
+_INSTITUTION_FIRST = re.compile(
+    r"[\s.,:;]*(?:[A-Z][\w&'’-]*\s+)*(?:Department|Dept\.|School|Institute|Laboratory|Lab\.|"
+    r"University|College|Faculty|Division)\b[^.;]*[.,]\s*(?:(?:Technical|Tech\.)\s+)?\Z"
+)
 _VENUE_END = re.compile(
     r",|\s\d(?!\d*(?:st|nd|rd|th)\b)|\s\(|\.\s+(?=[A-Z][a-z]+\s+[a-z])|\bvol\b|\bVol\b"
     r"|\bpp\b|\s+No\.?\s*\d|\n\s*\n|$"

@@ -64,7 +64,9 @@ def run_in_venue(loose: bool) -> str:
 
 
 CODE_CHARS = re.compile(
-    r"\bhttps?:|\bwww\.|[=<>{}\[\]|\\#@$]|\(\)|\w\(|::|->|\w\.\w+\(|%[sd]|\.py\b|/"
+    r"\bhttps?:|\bwww\.|[=<>{}\[\]|\\#@$]|\(\)|\w\(|::|->|\w\.\w+\(|%[sd]|\.py\b|"
+    # a slash, but not a ratio's between digits: "An 11/6-Approximation Algorithm for ..."
+    r"(?<!\d)/|/(?!\d)"
 )
 
 

@@ -61,7 +61,11 @@ def regions(text: str) -> tuple[Region, ...]:
     headers = _at_lines(_HEADER, _HEADER_LEADS, text)
     ref_spans = _reference_spans(text, headers)
     cuts = {0, len(text)}
-    cuts.update(match.start() for match in _at_lines(_MARKER, _MARKER_LEADS, text))
+    cuts.update(
+        match.start()
+        for match in _at_lines(_MARKER, _MARKER_LEADS, text)
+        if not _continues_entry(text, match)
+    )
     for match in _BLANK.finditer(text):
         cuts.add(match.start())
     if "<" in text:
@@ -77,6 +81,27 @@ def regions(text: str) -> tuple[Region, ...]:
         inside = bool(ref_spans) and any(s <= start < e for s, e in ref_spans)
         out.append(Region(start, end, inside, _MARKER.match(text, start) is not None))
     return tuple(out)
+
+
+# A line that an HTML line break ends, its entry going on below (`A general theory of
+# classificatory sorting strategies<br>` then `1. Hierarchical systems<br>`, a title's part).
+_BROKEN_LINE = re.compile(r"(?i)<br[ \t]*/?>[ \t]*\n[ \t]*\Z")
+_NUMBER = re.compile(r"[ \t]*\(?(\d{1,3})[.)]")
+
+
+def _continues_entry(text: str, marker: re.Match[str]) -> bool:
+    """Whether a number opening a line is a part of the entry the line above broke with `<br>`
+    rather than a list's item: the line above is no item, and no next number follows."""
+    number = _NUMBER.match(text, marker.start())
+    if number is None or marker.start() == 0:
+        return False
+    above = text.rfind("\n", 0, marker.start() - 1) + 1
+    if _BROKEN_LINE.search(text, above, marker.start()) is None:
+        return False
+    if _MARKER.match(text, above) is not None:
+        return False
+    following = re.compile(rf"(?m)^[ \t]*\(?{int(number[1]) + 1}[.)][ \t]")
+    return following.search(text, marker.end()) is None
 
 
 # A search with a pattern that opens with `^` tries it at every character of the block (most of

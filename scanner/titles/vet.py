@@ -230,7 +230,18 @@ def _web_page(text: str, hit: Hit, stop: int) -> bool:
     rest = _entry_rest(text, hit, stop)
     if _WEB_PAGE.search(text[line_start : hit.end] + rest) is not None:
         return True
-    return fields.year is None and _PAGE_LINK_NEXT.match(rest) is not None
+    return (
+        fields.year is None
+        and _PAGE_LINK_NEXT.match(rest) is not None
+        and _CALLED_A_PAPER.search(text, max(0, hit.start - 60), hit.start) is None
+    )
+
+
+# The words right before a title that call it a paper (`based on the paper "Title" by ...`):
+# its page is the paper's page, whatever its address ends with.
+_CALLED_A_PAPER = re.compile(
+    r"(?i)\b(?:the|this|a|following)[ \t]+(?:paper|article|publication)[ \t]*:?[\s*/#!]*$"
+)
 
 
 # --- A standard: it calls itself one, or its entry's DOI is a standards body's -----------
@@ -357,22 +368,47 @@ _FORUM_ENTRY_WORDS = 2
 # A blog post: an entry without a venue whose every link points at a blogging host, perhaps
 # on its own line a blank line below within the same list item (`.. [3] G. Lee. Multiple
 # Seasons in Python.` then, indented under it, `https://medium.com/...`).
+# ... or a post's dated permalink on any host, its path opening with the year and month and
+# ending with the post's slug (`svm-tutorial.com/2017/10/support-vector-machines-.../`)
+_DATED_POST = (
+    r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/(?:19|20)\d\d/(?:0[1-9]|1[0-2])/"
+    r"(?:\d\d/)?[a-z][\w%-]*[a-z][\w%-]*/?(?:\.html?)?[.,;]?$"
+)
+_DATED_POST_LINK = re.compile("(?i)" + _DATED_POST)
 _BLOG_LINK = re.compile(
     r"(?i)(?:https?://)?(?:[\w-]+\.)*(?:medium\.com|towardsdatascience\.com|blogspot\.com|"
     r"wordpress\.com|substack\.com|hashnode\.dev|dev\.to)/"
     # a site's blog: `blog.example.org/...`, `name.github.io/blog/...`
     r"|(?:https?://)?(?:www\.)?(?:blog\.[\w.-]+/|[\w.-]+/(?:[\w~.-]+/)*blog/)"
+    r"|" + _DATED_POST
 )
 _LINK_BELOW = re.compile(r"\n[ \t*#/]*\n([ \t]+)(?:https?://|www\.)[^\s<>]+[ \t]*(?=\n|$)")
 
 
 def _blog(text: str, hit: Hit, stop: int) -> bool:
-    if _fields(hit).venue:
-        return False
     rest = _entry_rest(text, hit, len(text))
     below = _LINK_BELOW.match(text, hit.end + len(rest))
     links = _LINK.findall(text[hit.start : hit.end] + rest + (below.group() if below else ""))
-    return bool(links) and all(_BLOG_LINK.match(link) for link in links)
+    if not links:
+        return False
+    if all(_DATED_POST_LINK.match(link) for link in links):
+        # a dated post's only links say what it is, whatever the entry's "venue" (often its
+        # author's name read as one: `["Title", Kowalczyk A., 2017](<dated permalink>)`)
+        return True
+    return not _fields(hit).venue and all(_BLOG_LINK.match(link) for link in links)
+
+
+# A credit for code, not a work: `Template obtained from Weka` / `Developped for Weka by Zheng
+# Alan Zhao` / `December 27, 2004` (a release note read as a title, its author and date).
+_CODE_CREDIT = re.compile(
+    r"(?i)\b(?:develop+ed|written|implemented|ported|coded|programmed|maintained|contributed)"
+    r"[ \t]+(?:for[ \t]+[^\s,.;]+(?:[ \t]+[^\s,.;]+){0,3}[ \t]+)?by[ \t\n*/#]+(?-i:[A-Z])"
+)
+
+
+def _code_credit(text: str, hit: Hit, stop: int) -> bool:
+    # within the hit's own text: a credit on the next line is that line's, not the mention's
+    return _CODE_CREDIT.search(text, hit.start, hit.end) is not None
 
 
 # A publisher and its city before a year are a book's imprint, which the entry before them
@@ -739,8 +775,8 @@ def _named_thing(text: str, hit: Hit, stop: int) -> bool:
 
 
 # A title alone that names a part of a work or of documentation: `"Section 3.2: ..."`,
-# `"X" in the reference documentation`, `"X" in :cite:`Key``, or whose entry is elsewhere
-# (`"X" [2]_`).
+# `"X" in the reference documentation`, `"X" in :cite:`Key``, `"X" 3.2`, or whose entry is
+# elsewhere (`"X" [2]_`).
 _PART_FIRST = re.compile(
     r"(?i)(?:sections?|chapters?|appendix|part|§)\s*[\dA-Z.]*\b"
     # a numbered table or figure (`*Table 2 Canon-Log Code Values* table in [1]`); not a book of
@@ -750,7 +786,9 @@ _PART_FIRST = re.compile(
 _PART_AFTER = re.compile(
     r"[\"”'`]*[ \t]*\n?[ \t]*(?:\[\d+\]_?|in\s+(?:the\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:documentation|docs|manual|guide|tutorial|paper|article|book|readme)\b|"
-    r"in\s+:(?:foot)?cite)"
+    r"in\s+:(?:foot)?cite|"
+    # a section's number after its quoted name (`see paper "Two-way search method" 3.2`)
+    r"[ \t]+(?:§[ \t]*)?\d{1,2}(?:\.\d{1,2}){1,3}[ \t]*[.,;)]?[ \t]*(?:\n|$))"
 )
 
 
@@ -936,6 +974,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("code-repository", _code_repository),
     Veto("forum", _forum),
     Veto("blog", _blog),
+    Veto("code-credit", _code_credit),
     Veto("talk", _talk),
     Veto("talk-file", talk_link),
     Veto("retrieved-page", retrieved_page),

@@ -96,6 +96,24 @@ ONE_WORK = [
     'Based on the paper <a href="https://arxiv.org/abs/1705.07001">'
     "https://arxiv.org/abs/1705.07001</a>\n"
     '("A Fast Algorithm for Frequent Items in Streams"\nby Dana Anders and Lee Rho)\n',
+    # an entry's publisher link, then its preprint under a hyphenated label on the next line
+    "Smith A., Jones B.: Fast Parallel Closeness with Little Memory, Euro-Par 2020.\n"
+    "https://link.springer.com/chapter/10.1007/978-3-030-57675-2_12\n"
+    "ArXiv pre-print: https://arxiv.org/abs/2005.12345.\n",
+    # a Markdown list (a Rust doc comment): the entry, then its PDF copy as an item whose link
+    # text is the entry's title and the copy's format
+    "# References\n\n- Lind, A., & Moss, K. (2012). Fast tide sketches. *Journal of Tides*,\n"
+    "  4(2), 1-10. [doi:10.5555/jt.2012.4](https://doi.org/10.5555/jt.2012.4)\n"
+    "- [Fast tide sketches (PDF)](https://www.example.edu/~lind/tides.pdf)\n",
+    # a technical report's entry, its institution before the report's number, then its PDF
+    "The algorithm is based on: A. V. Lind. Finding a maximum density\n"
+    "tide. EECS Department, University of California, Berkeley. Technical Report\n"
+    "No. UCB/CSD-84-171, 1984.\n"
+    "https://www2.eecs.example.edu/Pubs/TechRpts/1984/CSD-84-171.pdf\n",
+    # a Javadoc entry, then after the author tag its `@see` anchor whose text is the DOI
+    " Reference:\n <p>\n A. Lind, K. Moss<br>\n Clustering tides by density<br>\n"
+    " Proc. 12th Int. Conf. on Coastal Data (ICCD 2014)\n\n @author Erika Lind\n"
+    ' @see <a href="https://doi.org/10.5555/iccd.2014.7">doi:10.5555/iccd.2014.7</a>\n',
 ]
 
 TWO_WORKS = [
@@ -117,6 +135,10 @@ TWO_WORKS = [
     # two DOIs whose links' texts name one author and year: two works of that year
     "See `Lind 2006 <https://doi.org/10.5555/tide.1>`_ and\n"
     "`Lind 2006 <https://doi.org/10.5555/bay.2>`_.\n",
+    # a Javadoc entry, then a `@see` anchor that names another work
+    " Reference:\n <p>\n A. Lind, K. Moss<br>\n Clustering tides by density<br>\n"
+    " Proc. 12th Int. Conf. on Coastal Data (ICCD 2014)\n\n @author Erika Lind\n"
+    ' @see <a href="https://doi.org/10.5555/jt.2016.3">Lind (2016), Tides revisited</a>\n',
     # a link first, then a mention that the work cites
     "https://www.jstor.org/stable/2346798\n\nAn approximation as in (cf. Scholz and Tuck, 1944)\n",
 ]
@@ -547,3 +569,22 @@ def test_a_mention_of_another_year_or_first_author_stays_apart_from_the_label(
     mention: str,
 ) -> None:
     assert len(find_hits(LABELLED_ENTRY.format(mention=mention))) == 2
+
+
+def test_an_entry_ends_before_a_sentence_naming_another_works_authors() -> None:
+    # A Doxygen comment over a C++ constructor: the algorithm's paper, then its parallel
+    # version's entry, with that one's publisher link and preprint.
+    text = (
+        "Approximation of the closeness according to the algorithm\n"
+        "described in Bergamini E., and Crescenzi P. (2019): Computing top-k\n"
+        "closeness centrality faster in unweighted graphs.\n"
+        "Parallel implementation by Smith A., Jones B., and Brown C.: Fast Parallel\n"
+        "Closeness with Little Memory, Euro-Par 2020.\n"
+        "https://link.springer.com/chapter/10.1007/978-3-030-57675-2_12\n"
+        "ArXiv pre-print: https://arxiv.org/abs/2005.12345.\n"
+    )
+    first, second = find_hits(text)
+    assert first.ref is None and first.title_hint == (
+        "Computing top-k closeness centrality faster in unweighted graphs"
+    )
+    assert second.ref is not None and second.ref.key == "arxiv:2005.12345"

@@ -765,3 +765,110 @@ def test_role_items_without_a_name_and_a_year_are_no_citation() -> None:
         ":cite:t:`world_meteorological_organization_guide_2008`.\n"
     )
     assert find_citations(text) == []
+
+
+def test_a_numbered_part_of_a_title_after_a_javadoc_line_break_is_the_entrys() -> None:
+    # A Javadoc entry written one field a line, its title's second part numbered on a line of
+    # its own: one entry, not a list item "Hierarchical tides" read as a title of its own.
+    text = _blank(
+        " * Reference:\n * <p>\n * G. N. Lind, W. T. Moss<br>\n"
+        " * A general theory of tidal sorting strategies<br>\n"
+        " * 1. Hierarchical tides<br>\n * The Computer Journal 9.4\n",
+        ("*",),
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint is not None
+    assert hit.title_hint.startswith("A general theory of tidal sorting strategies")
+
+
+def test_numbered_entries_each_closed_by_a_line_break_stay_two() -> None:
+    text = _blank(
+        " * 1. G. N. Lind, W. T. Moss. A general theory of tidal sorting, 1967.<br>\n"
+        " * 2. K. Hollis, J. Okafor. Tidal sorting revisited, 1971.<br>\n",
+        ("*",),
+    )
+    assert len(find_citations(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # full names, a venue and no year
+        " * Erika Lind, Michael Moss, Hans-Peter Okafor<br>\n"
+        " * Tide-Trend: scalable detection of emerging tides in coastal streams by\n"
+        " * hashed significance thresholds<br>\n"
+        " * Proc. 20th ACM SIGKDD Int. Conf. on Knowledge Discovery and Data Mining\n",
+        # initials, a journal's volume and issue and no year
+        " * M. K. Lind, S. Moss, U. Okafor<br>\n"
+        " * Validity index for crisp and fuzzy tides<br>\n * Tide Recognition, 37(3)\n",
+    ],
+)
+def test_a_javadoc_entry_under_its_paragraph_tag_is_read_without_a_year(entry: str) -> None:
+    text = _blank(" * Reference:\n * <p>\n" + entry + " *\n * @author Erika Lind\n", ("*",))
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.TITLE and hit.title_hint is not None
+    assert hit.title_hint.split()[-1] in ("thresholds", "tides")
+
+
+def test_prose_under_a_paragraph_tag_after_the_entry_is_no_entry() -> None:
+    text = _blank(
+        " * Reference:\n * <p>\n * J. Lind, M. Moss<br>\n"
+        " * Fast parameterless tide clustering via random projections<br>\n"
+        " * Proc. 22nd ACM Int. Conf. on Information and Knowledge Management (CIKM 2013)\n"
+        " * <p>\n * This is based on the original code provided by Johannes Lind, with\n"
+        " * optimizations by Erika Moss.\n",
+        ("*",),
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint == "Fast parameterless tide clustering via random projections"
+
+
+def test_a_title_the_place_calls_a_paper_is_kept_beside_its_html_page() -> None:
+    # A Doxygen class comment: the page at the end is the paper's, since the text calls the
+    # quoted title a paper (without that, `"Topic", url: <page>.html` is a web page).
+    text = _blank(
+        " * This implementation is based on the paper\n"
+        ' * "Random generation of large connected tide graphs with prescribed degrees" by\n'
+        " * Fabien Lind and Matthieu Moss, available at http://www.example-lab.fr/~moss/gen.html,\n"
+        " * however without preserving connectivity.\n",
+        ("*",),
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint == (
+        "Random generation of large connected tide graphs with prescribed degrees"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a software foundation, vendor or consortium with a year (Rust doc comments)
+        "/// Mirrors the `TideSketch` class of DataSketches 4.2 (Apache, 2023) so images agree.\n",
+        "/// Same byte order as Oracle (2021) uses for its tide tables.\n",
+        "/// Follows the line breaking of Unicode (2022) for tide labels.\n",
+    ],
+)
+def test_an_organisation_with_a_year_is_no_author_year(text: str) -> None:
+    assert find_hits(text) == ()
+
+
+def test_a_one_author_entry_in_apa_form_is_read_without_a_venue() -> None:
+    # a JSDoc block: the entry, then its mention in the text, one work
+    text = _blank(
+        " * Lind, A. (2018). Tides on graphs.\n *\n * The notation follows Lind (2018), Sec. 2.\n",
+        ("*",),
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.TITLE and hit.title_hint == "Tides on graphs"
+
+
+def test_a_title_may_hold_a_ratio() -> None:
+    # a Doxygen class comment's entry in parentheses: "11/6" is the ratio, not a path
+    text = _blank(
+        " * This implementation is based on:\n *\n"
+        " * (A. Lind, An 11/6-Approximation Algorithm for the Network Tide Problem,\n"
+        " * Algorithmica, volume 9, number 5, pages 463-470, Springer, 1993)\n",
+        ("*",),
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint == "An 11/6-Approximation Algorithm for the Network Tide Problem"

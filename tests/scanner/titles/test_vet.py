@@ -120,6 +120,9 @@ NOT_CITATIONS = [
     '              in with ``region``. See "Modifying existing Zarr stores" in\n'
     "              the reference documentation for full details.\n",
     '      see "Section 3.2: The Low-rank OT Problem" in the paper\n',
+    # ... or followed by its section's number (a Javadoc of a parameter)
+    "   * Parameter to specify the pruning threshold, a double greater than 0.0\n"
+    '   * <p>\n   * see paper "Two-way tide search method" 3.2\n',
     # a standard: it calls itself one, or its DOI is a standards body's (dropped as no paper)
     '   IEEE Computer Society, "IEEE Standard for Floating-Point Arithmetic",\n   2008.\n',
     '   Working Group, "Portable Operating System Interface (POSIX) Base Specifications",\n'
@@ -140,6 +143,16 @@ NOT_CITATIONS = [
     "       https://medium.com/some-team/forecasting-tides-in-python-398a00ac0e8a\n",
     "    .. [3] Lee, G. (2019). Multiple tides using TBATS in Python.\n\n"
     "       https://some-team.blogspot.com/2019/05/tides-in-python.html\n",
+    # ... or at a post's dated permalink (year, month, slug) on the author's own site, its
+    # author's name read as a venue or not
+    "  //! ## References:\n  //!\n"
+    '  //! * ["Support Vector Tides", Lind A., 2017](https://www.tide-guide.com/2017/10/support-'
+    "vector-tides-succinctly-released/)\n",
+    "   Moss, K. (2015). Tides in seven lines of Python.\n"
+    "   https://kmoss.example.net/2015/03/14/tides-in-seven-lines.html\n",
+    # a release note crediting code, its author and date (a Java file's header)
+    "      Template obtained from Tidekit\n      Developped for Tidekit by Zara Alan Lind\n"
+    "      December 27, 2004\n",
     # a web page said to be one
     "    Lind, P. (1997). Circles and tides. Web page.\n",
     "    From: Moss, J. (2012). A Gentle Guide to Tide Filters. Personal web page, 2019.\n",
@@ -497,7 +510,7 @@ CITATIONS.extend(
         (
             "   Lind, B. (2003). Delta tides in shallow bays.\n"
             "   Retrieved March 2, 2014, from http://tides.example.edu/~lind/delta.pdf\n",
-            "Lind, B.",
+            "Delta tides in shallow bays",
         ),
         (
             "   Mel, M. (2013). Tide models for bays. In Proc. Tide Conf., 1-9.\n"
