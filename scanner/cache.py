@@ -307,6 +307,19 @@ class ScanCache:
         """The fingerprint of the scanner's code and options the rows belong to."""
         return self._fingerprint
 
+    def holds_results(self) -> bool:
+        """Whether any result of this fingerprint is cached (a cold scan finds none), asked
+        without loading the rows."""
+        if self._loaded is not None:
+            return bool(self._loaded)
+        try:
+            row = self._db.execute(
+                "SELECT 1 FROM entries WHERE fingerprint = ? LIMIT 1", (self._fingerprint,)
+            ).fetchone()
+        except sqlite3.DatabaseError:
+            return True  # damage: found and handled where the rows are loaded
+        return row is not None
+
     def entry(self, path: str, sig: Signature) -> bytes | None:
         """The cached entry, still encoded (see `decode`), when the file's stat signature is
         still `sig`: a warm rescan decodes only the results its caller reads."""

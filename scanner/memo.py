@@ -84,20 +84,29 @@ def copies_together(jobs: Sequence[tuple[str, str]]) -> list[int]:
     language, so that copies of a file (which keep its name) reach the same worker, whose memo
     holds the first one's result (dealt out in path order, half of tf-include's copies went to
     the other worker of two and were scanned again)."""
+    return [index for group in copy_groups(jobs) for index in group]
+
+
+def copy_groups(jobs: Sequence[tuple[str, str]]) -> list[list[int]]:
+    """`jobs` (path, language name) as the groups of `copies_together`, in its order: a file of
+    a language the memo serves with the later files of its name and language, every other
+    file alone."""
     named: dict[tuple[str, str], list[int]] = {}
     for index, (path, language) in enumerate(jobs):
         if memoizable(LANGUAGES[language]):
             named.setdefault((path.rpartition("/")[2], language), []).append(index)
-    order: list[int] = []
+    groups: list[list[int]] = []
     placed = bytearray(len(jobs))
     for index, (path, language) in enumerate(jobs):
         if placed[index]:
             continue
         group = named.get((path.rpartition("/")[2], language))
-        for member in group if group is not None else (index,):
+        if group is None:
+            group = [index]
+        for member in group:
             placed[member] = 1
-            order.append(member)
-    return order
+        groups.append(group)
+    return groups
 
 
 def in_job_order(results: Iterator[T], order: Sequence[int]) -> Iterator[T]:

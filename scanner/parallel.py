@@ -67,13 +67,14 @@ def ordered_map(
         for chunk in chunks:
             yield from work(chunk)
         return
-    if _forks():
+    if forks():
         yield from _forked_map(work, chunks, min(jobs, len(chunks)))
         return
     yield from _pooled_map(work, chunks, jobs)
 
 
-def _forks() -> bool:
+def forks() -> bool:
+    """Whether worker processes are forked here (see `ordered_map`)."""
     # fork starts a worker in milliseconds and shares the parent's imports; elsewhere (macOS,
     # Windows) only spawn is safe.
     return sys.platform.startswith("linux") and hasattr(os, "fork")
@@ -224,6 +225,86 @@ def _stop(children: list[_Child], finished: bool) -> None:
         with contextlib.suppress(ChildProcessError):
             os.waitpid(child.pid, 0)
         child.results.close()
+
+
+class ForkedCall:
+    """`call()` run in a forked child while this process goes on, its result (or exception)
+    read back by `result`. Only where processes fork (`forks`). Use as a context manager: a
+    child whose result was not read is stopped on the way out."""
+
+    def __init__(self, call: Callable[[], object]) -> None:
+        from multiprocessing.connection import Pipe
+
+        receive, send = Pipe(duplex=False)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        gc.freeze()  # as for the pool: the child's collections never walk this process's objects
+        try:
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - the child's side, measured by its result
+                receive.close()
+                _answer(call, send)
+        finally:
+            gc.unfreeze()
+        send.close()
+        self.pid: int | None = pid
+        self._receive = receive
+
+    def __enter__(self) -> ForkedCall:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def ready(self) -> bool:
+        """Whether `result` would return (or raise) without waiting."""
+        return self.pid is None or self._receive.poll()
+
+    def result(self) -> object:
+        """What `call()` returned in the child; what it raised is raised here."""
+        import pickle
+
+        try:
+            payload = self._receive.recv_bytes()
+        except (EOFError, OSError):
+            raise WorkerDied(f"a scan worker (process {self.pid}) died") from None
+        finally:
+            self.close()
+        _, ok, value = pickle.loads(payload)
+        if not ok:
+            raise value
+        return value
+
+    def close(self) -> None:
+        """Stop the child if it is still at work, and wait for it."""
+        import signal
+
+        pid, self.pid = self.pid, None
+        if pid is None:
+            return
+        self._receive.close()
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)  # it has ended when its answer was read
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+
+
+def _answer(call: Callable[[], object], send: Connection) -> None:  # pragma: no cover - a child
+    import pickle
+    import signal
+
+    status = 0
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            payload = pickle.dumps((0, True, call()), pickle.HIGHEST_PROTOCOL)
+        except BaseException as error:
+            payload = _error_payload(0, error)
+        send.send_bytes(payload)
+    except BaseException:
+        status = 1
+    finally:
+        os._exit(status)
 
 
 def _pooled_map(

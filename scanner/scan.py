@@ -13,7 +13,7 @@ import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from scanner.languages import LANGUAGES, UNKNOWN_LANGUAGE, Language, language_for
 from scanner.options import ScanOptions, TitleScope
@@ -42,10 +42,13 @@ _MARKER_WINDOW = 1024
 SUPPRESSION_MARKER = "citegraph:"
 # Below this many files to parse, worker start-up costs more than it saves.
 PARALLEL_MIN_FILES = 48
-_CHUNK_MAX = 32
+# Files scanned in one process between results handed on (the progress line's step).
+_SERIAL_CHUNK = 32
 
 # A file still to scan: (relative path, language name).
 Job = tuple[str, str]
+# A file still to scan as planned: (relative path, language name, size in bytes or 0 unknown).
+Planned = tuple[str, str, int]
 # Why a file the walk lists is not scanned: (relative path, language name, reason).
 Skipped = tuple[str, "str | None", str]
 
@@ -81,10 +84,13 @@ class TreeScan:
         self.root = root.resolve()
         self.options = options
         self._cache = _open_cache(self.root, options)
-        self._plan: list[FileScan | _Settled | Job] | None = None
+        self._plan: list[FileScan | _Settled | Planned] | None = None
         self._by_content = False  # a file of the plan settled by its content, not its stat
         try:
-            self._survey, self._quick = _survey(self.root, options, self._cache)
+            if _walks_apart(self._cache, options):
+                self._survey, self._quick = _survey_while_preparing(self.root, options, self._cache)
+            else:
+                self._survey, self._quick = _survey(self.root, options, self._cache)
         except BaseException:
             self.close()
             raise
@@ -171,7 +177,7 @@ class TreeScan:
         if self._cache is not None and self.settled_by_stat:
             self._cache.confirm(slot, key, quick)
 
-    def _planned(self) -> list[FileScan | _Settled | Job]:
+    def _planned(self) -> list[FileScan | _Settled | Planned]:
         """Every candidate, as a final result (skipped, or unchanged since the cached scan) or
         as a job for the parsers; planned on first use."""
         if self._plan is None:
@@ -185,21 +191,27 @@ class TreeScan:
 
         cache, options = self._cache, self.options
         plan = self._planned()
-        jobs = [entry for entry in plan if isinstance(entry, tuple)]
+        jobs = [(entry[0], entry[1]) for entry in plan if isinstance(entry, tuple)]
         workers = resolve_jobs(options.jobs) if len(jobs) >= PARALLEL_MIN_FILES else 1
-        size = max(1, min(_CHUNK_MAX, len(jobs) // (workers * 8) or 1))
         if workers > 1:
             _prepare_workers({name for _, name in jobs})
         work = _Worker(self.root, options)
         if workers > 1:
-            # Copies of a file to one worker, whose memo serves them; results in path order.
-            from scanner.memo import copies_together, in_job_order
+            # The costliest files first, copies of a file to one worker (whose memo serves
+            # them); results in path order.
+            from scanner.memo import in_job_order
+            from scanner.schedule import deal
 
-            order = copies_together(jobs)
-            handed = chunked([jobs[index] for index in order], size)
+            sizes = [entry[2] for entry in plan if isinstance(entry, tuple)]
+            order, lengths = deal(jobs, sizes, workers)
+            handed: list[Sequence[Job]] = []
+            start = 0
+            for length in lengths:
+                handed.append([jobs[index] for index in order[start : start + length]])
+                start += length
             done = in_job_order(ordered_map(work, handed, workers), order)
         else:
-            done = ordered_map(work, chunked(jobs, size), workers)
+            done = ordered_map(work, chunked(jobs, _SERIAL_CHUNK), workers)
         for entry in plan:
             if isinstance(entry, FileScan):
                 yield entry
@@ -245,34 +257,85 @@ def _digester() -> Any:
     return blake2b(digest_size=16)
 
 
+# What every worker needs, whatever the languages: imported (and the title model loaded) by
+# the pool's parent before it forks, step by step (see `_survey_while_preparing`).
+_PREPARED_MODULES = (
+    "scanner.cache",
+    "scanner.extract",
+    "scanner.generated",
+    "scanner.memo",
+    "scanner.modnames",
+    "scanner.places",
+    "scanner.prefilter",
+    "scanner.titles.books",
+    "scanner.titles.detect",
+    "scanner.titles.quotegate",
+    "scanner.titles.tagged",
+    "scanner.titles.tidy",
+    "scanner.titles.vet",
+    "scanner.titles.tagger",
+)
+
+
+def _preparation() -> Iterator[None]:
+    """The steps of preparing the workers that do not depend on the tree's languages."""
+    import importlib
+
+    for name in _PREPARED_MODULES:
+        importlib.import_module(name)
+        yield
+    from scanner.titles.tagger import default_tagger
+
+    default_tagger()
+    yield
+
+
 def _prepare_workers(languages: set[str]) -> None:
     """Import the prefilter, the extractors and the title detector, load the title model, the
     parsers of `languages` and their tree-sitter grammars once, before the pool forks: every
     worker inherits them instead of paying for them again (each would otherwise on its first
     file)."""
-    import scanner.cache
-    import scanner.extract
-    import scanner.generated
-    import scanner.memo
-    import scanner.modnames
-    import scanner.places
-    import scanner.prefilter
-    import scanner.titles.books
-    import scanner.titles.detect
-    import scanner.titles.quotegate
-    import scanner.titles.tagged
-    import scanner.titles.tidy
-    import scanner.titles.vet  # noqa: F401
     from scanner.parsers import get_parser
-    from scanner.titles.tagger import default_tagger
 
-    default_tagger()
+    for _ in _preparation():
+        pass
     if any(LANGUAGES[name].parser == "python" for name in languages):
         get_parser("python")
     if any(LANGUAGES[name].parser == "tree-sitter" for name in languages):
         from scanner.parsers.treesitter import load_grammars
 
         load_grammars(languages)
+
+
+def _walks_apart(cache: ScanCache | None, options: ScanOptions) -> bool:
+    """Whether to survey the tree in a forked child while this process prepares the workers: a
+    cold scan (no result of these options cached) that may start a pool."""
+    from scanner.parallel import forks, resolve_jobs
+
+    if not forks() or resolve_jobs(options.jobs) < 2:
+        return False
+    return cache is None or not cache.holds_results()
+
+
+def _survey_while_preparing(
+    root: Path, options: ScanOptions, cache: ScanCache | None
+) -> tuple[list[Skipped | Found], bytes | None]:
+    """`_survey`, made in a forked child while this process prepares the pool's workers (the
+    two took turns: on tf-include's 10,059 files the walk and the stats take 0.1 s, importing
+    the title detector and compiling its patterns 0.2 s). A tree too small for a pool stops the
+    preparation at the first step after its survey is in."""
+    from scanner.parallel import ForkedCall
+
+    with ForkedCall(lambda: _survey(root, options, cache)) as walker:
+        for _ in _preparation():
+            if walker.ready():
+                break
+        surveyed = walker.result()
+    survey, quick = cast("tuple[list[Skipped | Found], bytes | None]", surveyed)
+    if len(survey) >= PARALLEL_MIN_FILES:
+        for _ in _preparation():
+            pass
+    return survey, quick
 
 
 def _open_cache(root: Path, options: ScanOptions) -> ScanCache | None:
@@ -341,13 +404,13 @@ def _survey(
 
 def _plan(
     root: Path, options: ScanOptions, cache: ScanCache | None, survey: list[Skipped | Found]
-) -> tuple[list[FileScan | _Settled | Job], bool]:
+) -> tuple[list[FileScan | _Settled | Planned], bool]:
     """Every candidate of the survey, as a final result (skipped, or unchanged since the cached
     scan) or as a job for the parsers; and whether a file was found unchanged by its content
     rather than its stat."""
     from scanner.types import FileScan, FileStatus
 
-    plan: list[FileScan | _Settled | Job] = []
+    plan: list[FileScan | _Settled | Planned] = []
     base = str(root)
     by_content = False
     for item in survey:
@@ -357,7 +420,7 @@ def _plan(
             continue
         path, language, sig, size = item
         if cache is None or sig is None:
-            plan.append((path, language))
+            plan.append((path, language, size))
             continue
         hit = cache.entry(path, sig)
         if hit is not None:
@@ -366,7 +429,7 @@ def _plan(
         cached = _cached(base, path, language, cache, options.max_file_size, size)
         if isinstance(cached, _Settled):
             by_content = True
-        plan.append(cached if cached is not None else (path, language))
+        plan.append(cached if cached is not None else (path, language, size))
     return plan, by_content
 
 
@@ -403,30 +466,34 @@ class _Worker:
         self.options = options
 
     def __call__(self, chunk: Sequence[Job]) -> list[Done]:
-        return [self._one(path, name) for path, name in chunk]
-
-    def _one(self, path: str, name: str) -> Done:
+        # Imported once a chunk, not once a file (2 us a file, most of a file that fails the
+        # prefilter being 50 us).
         from scanner.budget import TIMED_OUT
-        from scanner.types import FileScan, FileStatus
-
-        language = language_for(path)
-        assert language is not None and language.name == name
-        # A plain string path: pathlib's joining and opening cost 20 us a file.
-        data, problem, sig = read_signed(f"{self.base}/{path}", self.options.max_file_size)
-        if data is None:
-            return FileScan(path, name, FileStatus.SKIPPED, reason=problem), None, None
         from scanner.cache import digest
         from scanner.memo import recall, remember
+        from scanner.types import FileScan, FileStatus
 
-        content_digest = digest(data)
-        # A copy of a file scanned earlier (vendored trees repeat files verbatim) takes its result.
-        scan = recall(self.options, content_digest, language, path)
-        if scan is None:
-            scan = scan_bytes(self.root, path, data, self.options, language)
-            if scan.reason is not None and scan.reason.startswith(TIMED_OUT):
-                return scan, None, None  # depends on the machine's load: tried again next time
-            remember(self.options, content_digest, language, scan)
-        return scan, sig, content_digest
+        base, options, root = self.base, self.options, self.root
+        done: list[Done] = []
+        for path, name in chunk:
+            language = LANGUAGES[name]
+            # A plain string path: pathlib's joining and opening cost 20 us a file.
+            data, problem, sig = read_signed(f"{base}/{path}", options.max_file_size)
+            if data is None:
+                done.append((FileScan(path, name, FileStatus.SKIPPED, reason=problem), None, None))
+                continue
+            content_digest = digest(data)
+            # A copy of a file scanned earlier (vendored trees repeat files verbatim) takes its
+            # result.
+            scan = recall(options, content_digest, language, path)
+            if scan is None:
+                scan = scan_bytes(root, path, data, options, language)
+                if scan.reason is not None and scan.reason.startswith(TIMED_OUT):
+                    done.append((scan, None, None))  # the machine's load: tried again next time
+                    continue
+                remember(options, content_digest, language, scan)
+            done.append((scan, sig, content_digest))
+        return done
 
 
 def read_signed(

@@ -110,7 +110,7 @@ _NOT_PAPER_WORDS = re.compile(
     r"/(?:~(?=(?:cse?|ece|ee|eecs|math|stats?|am|ams|phys|econ|psy|cmsc|comp|csc|ma|st|is)"
     r"[-_]?\d{3}))?(?!(?:paper|art|tr|vol|no)\d)(?:[a-z]{1,5}[-_]?|\d{2}-)\d{3}[a-z]?"
     r"(?:[_-](?:19|20)?\d{2}(?:\d{2})?)?/|"
-    r"(?<![a-z])(?:slides?|lectures?|lect|notes|classes|handouts?|courses?|teaching|class|"
+    r"(?<![a-z])(?:slides?|lectures?|lect|notes|classes|handouts?|courses?|teach|teaching|class|"
     r"syllabus|homework|hw\d*|tutorials?|talks?|posters?|webfoils|foils|manuals?\d*|"
     r"datasheets?|docs?|documentation|api|reference|vignettes|blog|blogs|news|wiki|"
     r"software|code|releases?|install|data|datasets?|images?|img|static/img|"
@@ -410,6 +410,30 @@ def _named_not_a_paper(where: str, path_start: int) -> bool:
         _WEAK_NOT_PAPER_WORDS.search(where, path_start)
         and _PAPER_FOLDERS.search(where, path_start) is None
     )
+
+
+# What a link's own path or host says it is, when that is a work of another kind than a paper
+# that its link text may still name by author and year: a lecture's slides, a talk, a course's
+# notes, a blog post (`[Hinton, 2012](.../csc321/slides/lecture_slides_lec6.pdf)`).
+_TALK_OR_TEACHING = re.compile(
+    r"(?<![a-z])(?:slides?|lectures?|lect|handouts?|courses?|teach|teaching|talks?|posters?|"
+    r"tutorials?|blogs?|webinars?|keynotes?)(?![a-z])"
+)
+_BLOG_HOSTS = ("medium.com", "towardsdatascience.com", "blogspot.com", "wordpress.com",
+               "substack.com")  # fmt: skip
+
+
+def is_talk_or_teaching(url: str) -> bool:
+    """Whether `url` is, by its host or path, slides, a talk, teaching material or a blog post
+    (whatever its paper folders: `/papers/slides/x.pdf` is the slides of a paper)."""
+    bare = _SCHEME.sub("", unquote(url))
+    host, _, rest = bare.partition("/")
+    host = host.split(":", 1)[0].lower()
+    if host.startswith("blog.") or any(
+        host == blog or host.endswith("." + blog) for blog in _BLOG_HOSTS
+    ):
+        return True
+    return _TALK_OR_TEACHING.search(rest.split("?", 1)[0].lower()) is not None
 
 
 def is_paper_link(url: str, entry: str) -> bool:

@@ -31,6 +31,7 @@ from scanner.places.beside import join_beside
 from scanner.places.combine import merge
 from scanner.places.copies import join_link_copies
 from scanner.places.entries import (
+    join_bibtex_entry_links,
     join_entry_identifiers,
     join_entry_tails,
     join_item_link_paragraphs,
@@ -71,6 +72,7 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     heads, labelled = join_entry_identifiers(text, hits, groups)
     join_leading_identifiers(text, hits, groups)
     join_entry_tails(text, hits, groups)
+    join_bibtex_entry_links(text, hits, groups)
     heads |= join_fields_after_links(text, hits, groups)
     join_link_copies(text, hits, groups)
     beside = frozenset(hits[i].start for i in heads | join_beside(text, hits, groups))

@@ -199,6 +199,43 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> tuple[
     return heads, bridged
 
 
+def join_bibtex_entry_links(text: str, hits: list[Hit], groups: Groups) -> None:
+    """Join the identifiers inside one BibTeX entry (`@article{key, ... }`): its `url`, `doi`
+    and `eprint` fields and the `biburl` of the bibliography it was copied from all name the
+    one work the entry describes, however many fields stand between them."""
+    if "@" not in text or "=" not in text:
+        return
+    for head in _BIBTEX_HEAD.finditer(text):
+        end = _entry_end(text, head.end())
+        inside = [
+            i
+            for i, hit in enumerate(hits)
+            if hit.ref is not None and mergeable(hit) and head.start() <= hit.start < end
+        ]
+        for index in inside[1:]:
+            groups.join(inside[0], index)
+
+
+def _entry_end(text: str, start: int) -> int:
+    """Where the BibTeX entry whose body starts at `start` (after its `{`) ends: at its closing
+    brace, else at the next blank line or entry."""
+    depth = 1
+    for pos in range(start, min(len(text), start + _BIBTEX_REACH)):
+        char = text[pos]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return pos
+        elif char == "@" and _BIBTEX_HEAD.match(text, pos):
+            return pos
+    return start
+
+
+_BIBTEX_REACH = 4000  # characters an entry's fields may span
+
+
 def join_item_link_paragraphs(text: str, hits: list[Hit], groups: Groups) -> set[int]:
     """Join a list item's entry to its link written as the item's next paragraph (see
     `_item_link_paragraph`); the indexes of the entries so joined are returned (their

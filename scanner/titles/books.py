@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from catalog.types import RefKind
 from scanner.titles import KNOWN_NEEDLES, TITLE_RULE
@@ -134,10 +135,19 @@ def mark_books(text: str, hits: list[Hit]) -> list[Hit]:
     if any(needle in text for needle in KNOWN_NEEDLES):
         out.extend(_known_works(text, out))
         out.sort(key=lambda h: h.start)
-    if ":" in text and _PUBLISHER.search(text):
-        out.extend(_colon_entries(text, out))
-        out.sort(key=lambda h: h.start)
+    if ":" in text:
+        # `_PUBLISHER` over the whole block (as costly as the rest of this function) only where
+        # an entry `_colon_entries` reads may stand, or where its verdict still orders `out`.
+        colon = _COLON_CUE.search(text) is not None
+        if (colon or not _in_order(out)) and _PUBLISHER.search(text):
+            if colon:
+                out.extend(_colon_entries(text, out))
+            out.sort(key=lambda h: h.start)
     return out
+
+
+def _in_order(hits: list[Hit]) -> bool:
+    return all(a.start <= b.start for a, b in pairwise(hits))
 
 
 # A book's entry as older comments write it, its author, a colon, its title, then its volume,
@@ -150,6 +160,9 @@ _COLON_ENTRY = re.compile(
     r"(?P<title>[A-Z][a-z'’-]*(?:(?:[ \t]+|[ \t]*\n[ \t]*)[A-Za-z][\w'’-]*){2,14})[ \t]*,"
     r"(?P<rest>[^;:\n]{0,80}(?:\n[^;:\n]{0,80})?)"
 )
+# What every `_COLON_ENTRY` holds, found at each colon: a name's last letter (or a space) before
+# it, a capital after it.
+_COLON_CUE = re.compile(r":(?<=[a-z'’\- \t]:)[ \t]*[A-Z]")
 _SENTENCE_END = re.compile(r"[a-z]{3,}\.\s+[A-Z]")
 _COLON_YEAR = re.compile(r"\b(?P<year>(?:1[6-9]|20)\d\d)\b")
 _COLON_VOLUME = re.compile(r"^[ \t]*(?:[Vv]ol(?:ume|\.)?[ \t]*(?:[IVX]+|\d+)[ \t]*,)?")

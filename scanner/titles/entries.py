@@ -425,17 +425,21 @@ _NAME_BEFORE_CUE = re.compile(
 )
 
 
+_PAGE_RANGE = re.compile(r"\d+\s*[-–]+\s*\d+")
+_TRAILING_ID = re.compile(r"[\s.,;:]*(?:doi:?\s*|https?://|arXiv:?\s*|DOI:?\s*)\S+")
+_CLOSING = re.compile(r"\)?\.?")
+
+
 def _entry_end(text: str, pos: int, limit: int) -> int:
     """The end of the entry that continues at `pos`: after its last year, pages or identifier."""
     part = _first_part(text[pos:limit])
     end = pos
-    for pattern in (YEAR, PAREN_YEAR, re.compile(r"\d+\s*[-–]+\s*\d+")):
+    for pattern in (YEAR, PAREN_YEAR, _PAGE_RANGE):
         for match in pattern.finditer(part):
             if match.start() > 200:
                 break
             end = max(end, pos + match.end())
-    ident = re.compile(r"[\s.,;:]*(?:doi:?\s*|https?://|arXiv:?\s*|DOI:?\s*)\S+")
-    while m := ident.match(text, end, limit):
+    while m := _TRAILING_ID.match(text, end, limit):
         end = m.end()
-    closing = re.match(r"\)?\.?", text[end:limit])
-    return end + (closing.end() if closing else 0)
+    closing = _CLOSING.match(text, end, limit)
+    return end + (closing.end() - end if closing else 0)

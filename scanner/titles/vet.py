@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from catalog.types import RefKind
+from scanner.identifiers.paperlinks import is_talk_or_teaching
 from scanner.identifiers.records import is_standard_doi
 from scanner.titles import AUTHOR_YEAR_RULE
 from scanner.titles.fields import MONTHS, YEAR, find_spaced
@@ -475,6 +476,20 @@ def _talk(text: str, hit: Hit, stop: int) -> bool:
     return _TALK.search(text, hit.start, hit.end) is not None or any(
         _TALK.search(a) for a in fields.authors
     )
+
+
+# The text of a Markdown link (`[Hinton, 2012](.../slides/lecture6.pdf)`, `[Lee (2019)](...)`)
+# names what the link gives: slides, a talk, teaching notes or a blog post are no paper.
+# (The hit may run on into the link's target: `Lind (2018)](https://...`.)
+_LINK_TEXT_END = re.compile(r"[^\[\]\n]{0,80}?\]\(\s*<?(?P<url>(?:https?://|www\.)[^\s)>]+)")
+_LINK_TEXT_START = re.compile(r"\[\s*\(?\s*$")
+
+
+def _talk_link_text(text: str, hit: Hit, stop: int) -> bool:
+    if _LINK_TEXT_START.search(text, max(0, hit.start - 4), hit.start) is None:
+        return False
+    link = _LINK_TEXT_END.match(text, hit.start)
+    return link is not None and is_talk_or_teaching(link["url"])
 
 
 # --- Dates, acronyms and counts read as a name and a year ------------------------------
@@ -980,6 +995,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("retrieved-page", retrieved_page),
     Veto("personal-communication", personal_communication),
     Veto("software-file", software_file),
+    Veto("talk-link-text", _talk_link_text),
     Veto("publisher-as-author", _publisher_as_author),
     Veto("body-as-author", _body_as_author),
     Veto("date", _date),

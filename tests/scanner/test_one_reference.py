@@ -477,6 +477,40 @@ def test_a_mention_followed_by_another_works_label_stays_apart() -> None:
     assert len(find_hits(text)) == 2
 
 
+# Markdown reference-style links to the place's reference definitions (`[1]: ...`).
+MARKDOWN_DEFINITIONS = (
+    "A tide estimator [(Okafor and Lind, 2014)][1], then the surge of\n"
+    "[Moss et al. (2016)][2].\n\n"
+    "#### References\n\n"
+    "[1]: Jin Okafor and Kai Lind. Auto-Encoding Tidal Surges. In _Tides_, 2014.\n"
+    "     https://arxiv.org/abs/1312.0001\n"
+    '[2]: Moss, R., Okafor, J. "Surges for Big Harbours", 2016\n'
+    "     https://proceedings.mlr.press/v5/moss16a/moss16a.pdf\n"
+)
+
+
+def test_a_markdown_reference_style_label_is_its_definitions_entry() -> None:
+    found = [(h.ref.key if h.ref else None, bool(h.also)) for h in find_hits(MARKDOWN_DEFINITIONS)]
+    assert found == [
+        ("arxiv:1312.0001", True),
+        ("url:https://proceedings.mlr.press/v5/moss16a.html", True),
+    ]
+
+
+def test_a_markdown_definitions_link_does_not_run_into_the_next_definition() -> None:
+    text = (
+        '[1]: Okafor, J. "Tidal Model Selection for Sparse Harbour Surges", 2009.\n'
+        "     https://proceedings.mlr.press/v5/okafor09a/okafor09a.pdf\n"
+        '[2]: Lind, K., Moss, R. "Surges for Big Harbours", 2013\n'
+        "     https://arxiv.org/abs/1309.0001\n"
+    )
+    titles = [h.reference.title if h.reference else None for h in find_hits(text)]
+    assert titles == [
+        "Tidal Model Selection for Sparse Harbour Surges",
+        "Surges for Big Harbours",
+    ]
+
+
 def test_bracketed_author_years_each_before_its_link_are_two_references() -> None:
     text = (
         "  ''this is the usual tide swarm of today.''\n"
@@ -569,6 +603,39 @@ def test_a_mention_of_another_year_or_first_author_stays_apart_from_the_label(
     mention: str,
 ) -> None:
     assert len(find_hits(LABELLED_ENTRY.format(mention=mention))) == 2
+
+
+def test_every_link_inside_one_bibtex_entry_is_that_entry() -> None:
+    text = (
+        "[Tidal Normalization of Deep Harbours](https://arxiv.org/abs/1502.00017)\n\n"
+        "```bibtex\n"
+        "@article{DBLP:journals/corr/OkaforL15,\n"
+        "    author = {Jin Okafor and Kai Lind},\n"
+        "    title = {Tidal Normalization of Deep Harbours},\n"
+        "    year = {2015},\n"
+        "    url = {http://arxiv.org/abs/1502.00017},\n"
+        "    eprint = {1502.00017},\n"
+        "    timestamp = {Mon, 13 Aug 2018 16:47:06 +0200},\n"
+        "    biburl = {https://dblp.org/rec/journals/corr/OkaforL15.bib},\n"
+        "    bibsource = {dblp computer science bibliography, https://dblp.org}\n"
+        "}\n"
+        "```\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.ref.key == "arxiv:1502.00017"
+
+
+def test_two_bibtex_entries_stay_two() -> None:
+    text = (
+        "@article{okafor2015,\n  title = {Tidal Normalization of Deep Harbours},\n"
+        "  doi = {10.5555/th.2015.1},\n  year = {2015},\n}\n\n"
+        "@article{lind2019,\n  title = {Surges for Big Harbours},\n"
+        "  timestamp = {Mon, 13 Aug 2018},\n  doi = {10.5555/sb.2019.4},\n}\n"
+    )
+    assert [h.ref.key for h in find_hits(text) if h.ref] == [
+        "doi:10.5555/th.2015.1",
+        "doi:10.5555/sb.2019.4",
+    ]
 
 
 def test_an_entry_ends_before_a_sentence_naming_another_works_authors() -> None:

@@ -77,3 +77,37 @@ def test_the_spawned_pool_keeps_order_too() -> None:
 
     results = list(_pooled_map(_square_with_pid, chunked(list(range(50)), 4), 2))
     assert [r for r, _ in results] == [n * n for n in range(50)]
+
+
+def test_a_forked_call_gives_back_its_result_or_its_exception() -> None:
+    import os
+
+    import pytest
+
+    from scanner.parallel import ForkedCall
+
+    with ForkedCall(lambda: ("made in", os.getpid())) as call:
+        while not call.ready():
+            pass
+        label, pid = call.result()  # type: ignore[misc]
+    assert label == "made in" and pid != os.getpid()
+    with ForkedCall(lambda: int("x")) as call, pytest.raises(ValueError, match="invalid literal"):
+        call.result()
+
+
+def test_a_forked_call_not_asked_is_stopped() -> None:
+    import os
+    import time
+
+    from scanner.parallel import ForkedCall
+
+    with ForkedCall(lambda: time.sleep(60)) as call:
+        pid = call.pid
+        assert pid is not None and not call.ready()
+    assert call.pid is None
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        pass  # reaped: the child is gone
+    else:
+        raise AssertionError("the child was not waited for")

@@ -53,3 +53,27 @@ def test_cold_and_warm_cached_scans_equal_serial(tree: Path, tmp_path: Path) -> 
 
 def test_prefilter_loses_no_fixture_citation(tree: Path) -> None:
     assert _serial(tree) == _serial(tree, prefilter=False)
+
+
+def test_a_cold_scan_surveys_in_a_child_while_preparing(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN_FILES", 2)
+    surveyed: list[int] = []
+    real = scan_module._survey_while_preparing
+
+    def counted(*args: object) -> object:
+        surveyed.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scan_module, "_survey_while_preparing", counted)
+    serial = _serial(tree)
+    options = ScanOptions(jobs=2, max_file_size=2000, cache_dir=tmp_path / "cache")
+    assert list(scan_paths(tree, options)) == serial
+    assert surveyed == [1]  # cold: the survey was made apart
+    assert list(scan_paths(tree, options)) == serial
+    assert surveyed == [1]  # warm: results cached, surveyed in process
+    assert list(scan_paths(tree, ScanOptions(jobs=2, cache=False, max_file_size=2000))) == serial
+    assert surveyed == [1, 1]
+    assert list(scan_paths(tree, ScanOptions(jobs=1, cache=False, max_file_size=2000))) == serial
+    assert surveyed == [1, 1]  # one worker: no pool to prepare

@@ -160,6 +160,8 @@ NOT_PAPERS = [
     ("https://people.example.edu/~lee/189/lec/12.pdf", "Lee, J. (2019). Kernels. " + M),
     ("https://www.example.edu/~lee/teaching/assignments/hw3.pdf", "Lee (2019) " + M),
     ("https://www.example.edu/~lee/cs500/recitations/r2.pdf", "Lee (2019) " + M),
+    # a note kept in a teacher's `teach` folder
+    ("https://www.example.edu/~lee/teach/proximity_note.pdf", "[1]: Lee, J. The Operator. " + M),
     # Specifications and standards bodies' reports; what is under a paper folder but named
     # a non-paper itself.
     ("https://www.example.net/content/dam/pdfs/cube-lut-specification-1.0.pdf", M),

@@ -367,3 +367,18 @@ def test_a_title_in_html_italics_with_its_edition_is_a_book() -> None:
     (hit,) = find_citations(text)
     assert hit.kind is RefKind.BOOK and hit.title_hint == "Numerical Tide Optimization"
     assert text[hit.start : hit.end].endswith("pages 59-63")  # offsets are the block's
+
+
+def test_the_publisher_test_orders_hits_only_where_it_did() -> None:
+    from scanner.titles.books import mark_books
+    from scanner.titles.detect import TITLE_RULE
+
+    def hit(start: int) -> Hit:
+        return Hit(start, start + 4, RefKind.URL, TITLE_RULE, None, 0.5)
+
+    unordered = [hit(20), hit(0)]
+    # A publisher and a colon but no entry `Author: Title, ...`: sorted, as the publisher's
+    # test always had them.
+    assert [h.start for h in mark_books("note: see Wiley here and there", unordered)] == [0, 20]
+    # No publisher: left as given.
+    assert [h.start for h in mark_books("note: see this here and there", unordered)] == [20, 0]

@@ -188,6 +188,10 @@ NOT_CITATIONS = [
     # a blog post on a site's own blog, its name and year read as an author-year
     "   [^1]: [A short introduction to the OpenTides 2016 Challenge]"
     "(https://maxh.example.io/blog/opentides-challenge/)\n",
+    # the text of a link to a lecture's slides, a course's notes or a blog post
+    "    - [Okafor, 2012](\n        http://www.example.edu/~lee/csc321/slides/lecture_slides_lec6.pdf)\n",
+    "    See [(Moss et al., 2019)](https://www.example.edu/~moss/teach/tides_note.pdf).\n",
+    "    As in [Lind (2018)](https://blog.example.com/2018/01/tides.html).\n",
 ]
 
 
@@ -556,6 +560,11 @@ def test_an_entry_keeps_its_own_title(text: str, titles: list[str]) -> None:
 @pytest.mark.parametrize(("text", "title"), CITATIONS)
 def test_true_neighbours_are_still_found(text: str, title: str) -> None:
     assert [t for _, t in _found(text)] == [title]
+
+
+def test_the_text_of_a_link_to_a_papers_pdf_still_cites() -> None:
+    text = "    - [Okafor, 2012](http://www.example.edu/~okafor/papers/tides.pdf)\n"
+    assert _found(text) == [("author-year", "Okafor")]
 
 
 def test_every_veto_has_a_distinct_name() -> None:
