@@ -158,6 +158,8 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries, held: _Held
     limit = region.end
     # Only a list marker can open with `..`: an unmarked region's body starts after blanks.
     body = entry_body(text, region) if region.in_references or region.marked else region.start
+    if part := _PART_CITED.match(text, body, limit):
+        body = part.end()  # "Chapter 13 in B. Bollobas, Random Graphs": the entry follows
     if region.in_references or (
         region.marked and text[region.start : body].strip().startswith("..")
     ):
@@ -249,6 +251,8 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries, held: _Held
     return hits
 
 
+# The part of a work an entry cites, before the work's own entry.
+_PART_CITED = re.compile(r"(?:Chapters?|Ch\.|Sections?|Sec\.|§)[ \t]*[\d.–-]+[ \t]+(?:in|of)[ \t]+")
 # A paragraph's tag alone on its line (`<p>`).
 _PARAGRAPH_TAG = re.compile(r"(?i)<p[ \t]*/?>[ \t]*\n\s*")
 # A list marker that numbers its entries: `[1]`, `(1)`, `1.`.

@@ -41,6 +41,12 @@ _LEAD = re.compile(
     r"(?:\s*(?:[.,:;]|<\s*br\s*/?\s*>))+\s*(?:[Ii]n\s*:\s*)?"
     r"|\s*" + _BRACKET_YEAR.format("y3") + r"\s*"
 )
+# What an author list read after its last name that is no name in its style: capitalized
+# words with no initial, "and" or "et al." among them.
+_TITLE_READ_AS_NAME = re.compile(r",[ \t]*[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*[ \t]*")
+_SENTENCE_END = re.compile(r"[.:][ \t\n]")
+# The mark of an edited book's editors, after their names.
+_EDITED = re.compile(r"[ \t]*\([ \t]*[Ee]ds?\.?[ \t]*\)")
 # A quoted title right after the names: `R. Van der Merwe "Sigma-Point ..."`, `G. H. Golub,
 # C. F. van Loan 'Matrix Computations'`.
 _QUOTE_NEXT = re.compile(r"[ \t]+[\"“']")
@@ -78,6 +84,20 @@ class Entry:
 
 def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> Entry | None:
     """Parse the entry whose author list spans `[start, authors_end)` of `text`, up to `limit`."""
+    names_end = authors_end
+    kept = split_authors(text[start:authors_end])
+    last = find_spaced(text, kept[-1], start, authors_end)[1] if kept else -1
+    if (
+        last > 0
+        and _TITLE_READ_AS_NAME.fullmatch(text, last, authors_end)
+        and _SENTENCE_END.match(text, authors_end, limit)
+    ):
+        # "B. Bollobas, Random Graphs. Second edition": capitalized words after a name with
+        # initials, which the list's style leaves out, ending a sentence, are the title's (a
+        # journal's name goes on with its volume: "M. A. Saker, Boundary Value Problems, vol")
+        names_end = authors_end = last
+    if edited := _EDITED.match(text, authors_end, limit):
+        authors_end = edited.end()  # "Ulrik Brandes, Thomas Erlebach (eds.). *Network ...*"
     lead = _LEAD.match(text, authors_end, limit)
     if lead is None and (
         text[authors_end - 1] == "." or _QUOTE_NEXT.match(text, authors_end, limit) is not None
@@ -106,7 +126,7 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         t_end = _before_venue_words(text, t_start, t_end)
         after = t_end
     title = _clean_title(text[t_start:t_end], quoted is not None)
-    authors = split_authors(text[start:authors_end])
+    authors = split_authors(text[start:names_end])
     if not authors:
         return None
     tail_end = min(limit, after + MAX_TAIL)
@@ -402,7 +422,11 @@ _MORE_FIELDS = re.compile(
     r"(?:,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
     r"(?=\s*[,.;(]|\s+\d|\s*$)"
 )
-_EDITORS = re.compile(r"\s*\(\s*[Ee]ds?\.?\s*\)[\s,.:;]*")
+_EDITORS = re.compile(
+    r"\s*\(\s*[Ee]ds?\.?\s*\)[\s,.:;]*"
+    # BibTeX's plain styles: "In D. Kirk, editor, Graphics Gems III, pages 124-132"
+    r"|\s*,\s*(?:[Ee]ditors?|[Ee]ds?\.)\s*,\s*"
+)
 
 
 def _venue_end(part: str, start: int) -> int:

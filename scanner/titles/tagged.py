@@ -28,7 +28,7 @@ from scanner.titles.fields import (
     volume_of,
 )
 from scanner.titles.leads import led
-from scanner.titles.names import split_authors
+from scanner.titles.names import NOT_NAMES, split_authors
 from scanner.titles.sections import Region, regions
 from scanner.titles.tagger import Field, Tagger, default_tagger
 from scanner.titles.tidy import open_ended
@@ -182,7 +182,7 @@ def _starts_entry(text: str, group: list[Field], field: Field) -> bool:
 def tagged_hits(text: str, fields: Sequence[Field]) -> list[Hit]:
     """Title citations from the tagger's runs: one per entry with a confident title."""
     hits = []
-    for group in entries(text, fields):
+    for group in entries(text, _names_read_as_titles(text, fields)):
         titles = [f for f in group if f.label == "T"]
         if not titles:
             continue
@@ -197,6 +197,44 @@ def tagged_hits(text: str, fields: Sequence[Field]) -> list[Hit]:
             continue
         hits.append(_hit(text, group, title, title_field.probability))
     return hits
+
+
+# Two or more given-name-first names without initials, joined by "and", "&" or commas.
+_NAME = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?"
+_FULL_NAME = rf"{_NAME}(?:[ \t]+{_NAME}){{1,2}}"
+_BARE_NAMES = re.compile(rf"{_FULL_NAME}(?:(?:,|,?[ \t]+(?:and|&))[ \t]+{_FULL_NAME})+")
+
+
+_NOT_NAME_WORDS = frozenset(word.lower() for word in NOT_NAMES) - {"and"}
+
+
+def _names_read_as_titles(text: str, fields: Sequence[Field]) -> Sequence[Field]:
+    """`fields` with a "title" that is only names and runs straight into the next title read
+    as the authors it is: "Jia Jiong and Zhang Hao-ran. A Fast Learning Algorithm for ..."
+    (names written without initials or commas)."""
+    out = list(fields)
+    for index in range(len(out) - 1):
+        first, second = out[index], out[index + 1]
+        if (
+            first.label == "T"
+            and second.label == "T"
+            and _TITLE_AFTER_NAMES.fullmatch(text, first.end, second.start) is not None
+            and _bare_names(text[first.start : first.end])
+        ):
+            out[index] = replace(first, label="A")
+    return out
+
+
+_TITLE_AFTER_NAMES = re.compile(r"\.?[ \t]+")
+
+
+def _bare_names(words: str) -> bool:
+    """Whether a tagged title is only names (`Jia Jiong and Zhang Hao-ran`), none of them a
+    word of a title (`Deep Learning and Neural Networks`)."""
+    words = words.strip(_TRIM)
+    return _BARE_NAMES.fullmatch(words) is not None and not any(
+        word.lower() in _NOT_NAME_WORDS for word in re.findall(r"[A-Za-z]+", words)
+    )
 
 
 def _trimmed(text: str, group: list[Field], field: Field) -> str:

@@ -378,9 +378,11 @@ _DATED_POST = (
 _DATED_POST_LINK = re.compile("(?i)" + _DATED_POST)
 _BLOG_LINK = re.compile(
     r"(?i)(?:https?://)?(?:[\w-]+\.)*(?:medium\.com|towardsdatascience\.com|blogspot\.com|"
-    r"wordpress\.com|substack\.com|hashnode\.dev|dev\.to)/"
-    # a site's blog: `blog.example.org/...`, `name.github.io/blog/...`
-    r"|(?:https?://)?(?:www\.)?(?:blog\.[\w.-]+/|[\w.-]+/(?:[\w~.-]+/)*blog/)"
+    r"wordpress\.com|substack\.com|hashnode\.dev|dev\.to|[\w-]*blog\.[a-z]{2,6})/"
+    # a company's or a lab's blog on its own site: `www.unrealengine.com/blog/physically-...`
+    r"|(?:https?://)?[\w.-]+/(?:[\w.-]+/)*blogs?/"
+    # ... or on a blog subdomain: `blog.example.org/...`
+    r"|(?:https?://)?(?:www\.)?blog\.[\w.-]+/"
     r"|" + _DATED_POST
 )
 _LINK_BELOW = re.compile(r"\n[ \t*#/]*\n([ \t]+)(?:https?://|www\.)[^\s<>]+[ \t]*(?=\n|$)")
@@ -559,6 +561,18 @@ def _count(text: str, hit: Hit, stop: int) -> bool:
     if fields.title or fields.year is None:
         return False
     return _COUNT_AFTER.match(text, hit.end) is not None
+
+
+# A language's or a standard's edition named by its year, not a work: "Upgrade to Rust 2018
+# edition", "the ECMAScript 2015 edition" (a book's edition is an ordinal: "2nd edition").
+_YEAR_EDITION_AFTER = re.compile(r"[ \t]+edition\b", re.IGNORECASE)
+
+
+def _year_edition(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    if fields.title or fields.year is None:
+        return False
+    return _YEAR_EDITION_AFTER.match(text, hit.end) is not None
 
 
 # A data set named after the paper that made it, not that paper: "the Yeo 2011 atlas",
@@ -1001,6 +1015,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("date", _date),
     Veto("acronym", _acronym),
     Veto("count", _count),
+    Veto("year-edition", _year_edition),
     Veto("dataset-name", _dataset_name),
     Veto("named-with-year", named_with_year),
     Veto("verb-first", _verb_first, title_only=True),

@@ -564,3 +564,61 @@ def test_a_sentence_naming_its_sources_is_no_title() -> None:
         "Cameron and Trivedi.\n"
     )
     assert all("are based on" not in (h.title_hint or "") for h in find_citations(text))
+
+
+def test_names_without_initials_before_the_title_are_its_authors() -> None:
+    hits = find_citations(
+        "   <h2>References</h2>\n"
+        "   <ol>\n"
+        "   <li>B. Schölkopf, J. Platt, J. Shawe-Taylor, A. J. Smola, and R. C. Williamson."
+        " Estimating the support of a high-dimensional distribution. Neural Computation,"
+        " 2001.</li>\n"
+        "   <li>Jia Jiong and Zhang Hao-ran. A Fast Learning Algorithm for One-Class Support"
+        " Vector Machine. ICNC 2007.</li>\n"
+        "   </ol>\n"
+    )
+    second = hits[-1].reference
+    assert second is not None
+    assert second.title == "A Fast Learning Algorithm for One-Class Support Vector Machine"
+    assert second.authors[:1] == ("Jia Jiong",)
+
+
+def test_a_chapters_venue_is_its_book_not_the_books_editor() -> None:
+    # BibTeX's plain style for a chapter of an edited book
+    fields = _fields(
+        "References:\n"
+        "  K. Shoemake. Uniform random rotations. In D. Kirk, editor, Graphics Gems III,\n"
+        "  pages 124-132. Academic Press, New York, 1992.\n"
+    )
+    assert (fields.title, fields.venue) == ("Uniform random rotations", "Graphics Gems III")
+
+
+def test_an_edited_books_editors_are_its_authors_not_its_title() -> None:
+    fields = _fields(
+        "    References\n"
+        "    ----------\n"
+        "    .. [1] Ulrik Brandes, Thomas Erlebach (eds.).\n"
+        "           *Network Analysis: Methodological Foundations*.\n"
+        "           Springer, 2005.\n"
+    )
+    assert fields.title == "Network Analysis: Methodological Foundations"
+    assert fields.authors == ("Ulrik Brandes", "Thomas Erlebach")
+
+
+def test_the_part_cited_and_a_title_after_the_authors_comma_are_not_names() -> None:
+    fields = _fields(
+        "    References\n"
+        "    ----------\n"
+        "    Chapter 13 in B. Bollobas, Random Graphs. Second edition.\n"
+        "    Cambridge Studies in Advanced Mathematics, 73.\n"
+        "    Cambridge University Press, Cambridge (2001).\n"
+    )
+    assert (fields.title, fields.authors, fields.year) == ("Random Graphs", ("B. Bollobas",), 2001)
+
+
+def test_a_journal_after_the_authors_comma_is_still_no_title() -> None:
+    hits = find_citations(
+        "    .. [3] E. H. Doha, A. H. Bhrawy, and M. A. Saker, Boundary Value Problems,\n"
+        "           vol 2011, article ID 829546.\n"
+    )
+    assert all(h.title_hint != "Boundary Value Problems" for h in hits)

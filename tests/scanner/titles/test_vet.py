@@ -25,6 +25,11 @@ def _found(text: str) -> list[tuple[str, str]]:
 
 # Text as the parsers give it: comment delimiters already blanked.
 NOT_CITATIONS = [
+    # a language's edition named by its year
+    "- Upgrade to Rust 2018 edition\n- Fix clippy warnings\n",
+    # a post on a company's blog, named by its title, its link under it
+    "   via 'environmentBRDF' from \"Physically Based Shading on Mobile\"\n"
+    "   https://www.example-engine.com/blog/physically-based-shading-on-mobile\n",
     # an encyclopedia or a web page, named in the entry or just before the title
     '    .. [2] Weisstein, Eric W. "Strongly Regular Graph."\n'
     "        From MathWorld--A Wolfram Web Resource.\n",
