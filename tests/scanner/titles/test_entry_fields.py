@@ -622,3 +622,14 @@ def test_a_journal_after_the_authors_comma_is_still_no_title() -> None:
         "           vol 2011, article ID 829546.\n"
     )
     assert all(h.title_hint != "Boundary Value Problems" for h in hits)
+
+
+def test_a_series_and_its_university_press_are_no_author_line() -> None:
+    fields = _fields(
+        '    .. [4] P. Dierckx, "Curve and surface fitting with splines", Monographs on\n'
+        "       Numerical Analysis, Oxford University Press, 1993.\n"
+    )
+    assert (fields.title, fields.authors) == (
+        "Curve and surface fitting with splines",
+        ("P. Dierckx",),
+    )
