@@ -140,6 +140,11 @@ SOURCES = {
     "ogdf": (".", (".h", ".cpp")),
     "argmin": ("crates", (".rs",)),
     "ml-matrix": ("package/src", (".js",)),
+    # (its third batch, annotated after the second batch's fixes and before any scan of it)
+    "ejml": ("main", (".java",)),
+    "boost-graph": ("include/boost/graph", (".hpp",)),
+    "parry": (".", (".rs",)),
+    "d3-geo": ("src", (".js",)),
     # The fifteenth development set (references-dev15.jsonl): machine-learning and deep-learning
     # libraries, Python and C++ headers.
     "keras": ("keras/src", (".py",)),
@@ -177,6 +182,7 @@ LINKED |= {"ml-spectra-processing", "ml-pls", "causalml", "scikit-fda", "sktime"
 # The thirteenth set too; ELKI's modules keep their sources under `src/main/java`.
 THIRTEENTH = {"elki", "datasketches-java", "networkit", "statrs", "smartcore", "d3-shape"}
 THIRTEENTH |= {"d3-hierarchy", "umap-js", "weka", "ogdf", "argmin", "ml-matrix"}
+THIRTEENTH |= {"ejml", "boost-graph", "parry", "d3-geo"}
 LINKED |= THIRTEENTH
 # The fifteenth set too.
 LINKED |= {"keras", "tensorflow-probability", "timm", "optax", "flax", "equinox", "tiny-dnn"}
