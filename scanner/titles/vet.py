@@ -563,6 +563,19 @@ def _count(text: str, hit: Hit, stop: int) -> bool:
     return _COUNT_AFTER.match(text, hit.end) is not None
 
 
+# A product and its model year, not a work: "a MacBook Pro M1 Pro (2021)", "an iPhone 12 Pro
+# (2020)": the word before the "surname" is a model's code of letters and digits.
+_MODEL_CODE_BEFORE = re.compile(r"(?<![\w-])(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]+[ \t]+$")
+
+
+def _product_model(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    if fields.title or len(fields.authors) != 1:
+        return False
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return _MODEL_CODE_BEFORE.search(text, line_start, hit.start) is not None
+
+
 # A language's or a standard's edition named by its year, not a work: "Upgrade to Rust 2018
 # edition", "the ECMAScript 2015 edition" (a book's edition is an ordinal: "2nd edition").
 _YEAR_EDITION_AFTER = re.compile(r"[ \t]+edition\b", re.IGNORECASE)
@@ -1016,6 +1029,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("acronym", _acronym),
     Veto("count", _count),
     Veto("year-edition", _year_edition),
+    Veto("product-model", _product_model),
     Veto("dataset-name", _dataset_name),
     Veto("named-with-year", named_with_year),
     Veto("verb-first", _verb_first, title_only=True),
