@@ -36,12 +36,14 @@ _ENTRY_LOOKBACK = 1500  # no reference entry is longer; bounds the search in lon
 _BLANK_LINE = lazy_compile(r"\n[ \t]*\n")
 _QUOTE_MARK = lazy_compile("[\"“«'`]")
 # Link texts that are a citation rather than a title: `ApJ 374, 344 (1991)`, `Kraft et al.
-# (1991)`, `Greisen & Calabretta 2002, A&A, 395, 1061`, `Groemping et al. 2006`,
+# (1991)`, `Zhang et al`, `Greisen & Calabretta 2002, A&A, 395, 1061`, `Groemping et al. 2006`,
 # `Ter Braak & Vrugt 2008`.
 _CITATION_TEXT = lazy_compile(
     r"\(\d{4}[a-z]?\)$|(?:\b\d+\b.*){3}"
     r"|^(?!(?:The|A|An|On|In)\b)(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?"
     r",?\s+\d{4}[a-z]?$"
+    # the authors alone: `[Zhang et al](https://.../AAAI_2018_DGCNN.pdf)`
+    r"|^(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+\s+et\.?\s+al\.?$"
 )
 _SPACES = lazy_compile(r"\s+")
 # Link texts that name a paper by its nickname (`Imagen paper`, `the DDPM paper`, `original

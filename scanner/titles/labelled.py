@@ -146,7 +146,12 @@ def _entry(
     if not ({"authors", "year", "venue"} & fields.keys()):
         return  # a title alone is a plot's or a page's, not a work's
     source = fields["venue"].value if "venue" in fields else ""
-    year = first_year(fields["year"].value) if "year" in fields else first_year(source)
+    publisher = fields["publisher"].value if "publisher" in fields else ""
+    year = (
+        first_year(fields["year"].value)
+        if "year" in fields
+        else first_year(source) or first_year(publisher)  # "Publisher: Prentice-Hall, 1976"
+    )
     authors = split_authors(fields["authors"].value) if "authors" in fields else ()
     yield (
         first,

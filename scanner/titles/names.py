@@ -357,7 +357,9 @@ _INITIAL_WORD = re.compile(r"[^\W\d_a-z]\.,?")
 NAME_LINE = (
     r"(?P<name>(?P<first>[A-Z][a-z]+)[ \t]+(?:(?:[A-Z]\.[ \t]*){1,2}(?P<surname>[A-Z][a-z'’-]+)"
     r"[ \t]*(?=\n|$)|(?:[A-Z]\.[ \t]*){0,2}(?P<surname2>[A-Z][a-z'’-]+),[ \t]*(?:[A-Z][\w.&-]*"
-    r"[ \t]+){0,3}(?:University|Department|Institute|Laboratory|College|School|Inc\.)\b))"
+    r"[ \t]+){0,3}(?:University|Department|Institute|Laboratory|College|School|Inc\.)\b"
+    r"(?![ \t]+Press)))"  # (not a series and its publisher: "Numerical Analysis, Oxford
+    # University Press")
 )
 
 

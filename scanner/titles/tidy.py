@@ -159,6 +159,8 @@ def _name_line_in_title(text: str, hit: Hit) -> Hit:
     line = _NAME_LINE.search(text, start, hit.end) if start >= 0 else None
     if line is None or text.count("\n", end, line.start()) > 1:
         return hit
+    if {line["first"], line["surname"] or line["surname2"]} & _TITLE_NOT_NAMES:
+        return hit  # words of a title or a series: "Numerical Analysis, ..."
     title = " ".join(_TITLE_WORD.findall(_MARKS_AFTER_BREAK.sub("\n", text[start : line.start()])))
     if len(title) < len(fields.title) // 2:
         return hit

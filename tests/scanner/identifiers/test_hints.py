@@ -39,6 +39,9 @@ def test_text_between_two_quoted_words_is_not_a_title() -> None:
         # an author-year mention without brackets
         "`Okafor et al. 2006 <http://dx.doi.org/10.18637/jss.v017.i01>`_ and the R package",
         "`Ter Braak & Moreau 2008 <https://doi.org/10.1007/s11222-008-9104-9>`_",
+        # the authors alone
+        "described by\n[Okafor et al](https://www.example.edu/~okafor/papers/AAAI_2018.pdf).",
+        "recommended in [Jozefowicz et\n  al.](http://www.jmlr.org/proceedings/papers/v37/j15.pdf)",
         # A paper's nickname is not its title.
         "See the [Imagen paper](https://huggingface.co/papers/2205.11487).",
         "`the original DDPM paper <https://arxiv.org/abs/2006.11239>`_",

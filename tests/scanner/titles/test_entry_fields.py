@@ -452,6 +452,17 @@ def test_a_form_of_labelled_fields_is_read_field_by_field() -> None:
     assert fields.year == 2013
 
 
+def test_a_library_catalogues_record_gives_title_author_and_year() -> None:
+    fields = _fields(
+        "  Reference:\n\n"
+        "        Author: Wirth, Niklaus\n"
+        "         Title: Algorithms + data structures = programs\n"
+        "     Publisher: Englewood Cliffs: Prentice-Hall, 1976\n"
+    )
+    assert fields.title == "Algorithms + data structures = programs"
+    assert (fields.authors, fields.year) == (("Wirth, Niklaus",), 1976)
+
+
 def test_a_jstor_cover_page_gives_its_title_not_its_source() -> None:
     # the cover page's layout, its labels run together as a PDF copy leaves them, the source
     # wrapped onto a second line
@@ -622,3 +633,14 @@ def test_a_journal_after_the_authors_comma_is_still_no_title() -> None:
         "           vol 2011, article ID 829546.\n"
     )
     assert all(h.title_hint != "Boundary Value Problems" for h in hits)
+
+
+def test_a_series_and_its_university_press_are_no_author_line() -> None:
+    fields = _fields(
+        '    .. [4] P. Dierckx, "Curve and surface fitting with splines", Monographs on\n'
+        "       Numerical Analysis, Oxford University Press, 1993.\n"
+    )
+    assert (fields.title, fields.authors) == (
+        "Curve and surface fitting with splines",
+        ("P. Dierckx",),
+    )
