@@ -690,9 +690,11 @@ def _parse_and_extract(
         parsed = get_parser(language.parser).parse(source)
     else:
         parsed = parses.parse(source, language)
+    from scanner.citekeys import drop_unread_keys
+
     mentions: list[Mention] = []
     for block in parsed.blocks:
         if block.context is Context.STRING and not options.strings:
             continue
         mentions.extend(find_mentions(block, options.titles))
-    return parsed, mentions
+    return parsed, drop_unread_keys(parsed.blocks, mentions, options.titles)

@@ -42,6 +42,7 @@ from scanner.places.fields import join_fields_after_links
 from scanner.places.labels import from_entry_label, join_labels, with_label_mentions
 from scanner.places.links import with_link_references
 from scanner.places.mentions import join_author_year_mentions
+from scanner.places.namedlinks import join_named_link_copies
 from scanner.places.same import (
     join_chapter_collections,
     join_overlapping,
@@ -62,6 +63,7 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
         return with_link_references(text, hits)
     groups = Groups(len(hits))
     join_same_work(hits, groups)
+    join_named_link_copies(hits, groups)
     join_overlapping(text, hits, groups)
     join_title_prefixes(hits, groups)
     join_titles_named_inside(hits, groups)

@@ -215,8 +215,11 @@ def _told_apart(first: Hit, second: Hit) -> bool:
 
 
 # Between a chapter's title and the title of the collection it is in: `Title. Chapter in
-# "Collection"`, `Title. In: Collection`.
-_CHAPTER_IN = re.compile(r"(?i)[\s.,;:]*(?:chapter\s+)?in\b[\s:]*[\"“«'*_`]{0,2}[ \t]*")
+# "Collection"`, `Title. In: Collection`, `*Title,* in Collection` (the title's closing quote or
+# emphasis after its comma).
+_CHAPTER_IN = re.compile(
+    r"(?i)[\s.,;:]*(?:[\"”»'*_`]{1,2}[\s.,;:]*)?(?:chapter\s+)?in\b[\s:]*[\"“«'*_`]{0,2}[ \t]*"
+)
 
 
 def join_chapter_collections(text: str, hits: list[Hit], groups: Groups) -> None:

@@ -46,10 +46,14 @@ _PROSE_WORDS = re.compile(
 )
 # What may close the link's sentence: closing marks, then the line's or the sentence's end
 # (another sentence may follow on the line), perhaps after what the link gives (`see <url> for
-# details.`).
+# details.`, `DOI: <id> for equation references.`) or a locator into the work (`DOI: <id>, Eq.
+# 4.`).
 _CLOSES = re.compile(
-    r"[>}\])`_'\"]*(?:[ \t]+for[ \t]+(?:(?:more|further|full|the|a|an)[ \t]+)?"
-    r"(?:details?|information|discussion|explanation|derivation|proof|background|overview)\b)?"
+    r"[>}\])`_'\"]*(?:[ \t]+for[ \t]+(?:(?:more|further|full|the|a|an|equation|proof)[ \t]+)?"
+    r"(?:details?|information|discussion|explanation|derivation|proof|background|overview|"
+    r"references?)\b)?"
+    r"(?:[ \t]*,[ \t]*(?i:eqs?|eqn|equation|sec(?:tion)?|§|p|pp|pages?|fig(?:ure)?|table|"
+    r"ch(?:apter)?|appendix|theorem|lemma)\.?[ \t]*[\dA-Z][\w–-]*)?"
     r"[ \t]*(?:[.,;:]?[ \t]*(?:\n|$)|[.,;]?[ \t]*[)\]]|\.[ \t]+(?=[A-Z]))"
 )
 

@@ -313,6 +313,7 @@ def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, Entry
                     found.append((key.start(), key.end(), names[0], key["year"]))
             for key in _LOWER_KEY.finditer(text, role.start("keys"), role.end("keys")):
                 found.append((key.start(), key.end(), key["name"].capitalize(), key["year"]))
+            found.extend(_other_role_keys(text, role, found))
     for key_start, key_end, name, year in sorted(found):
         number = int(year)
         if len(year) == 2:  # a BibTeX key's two digits
@@ -346,6 +347,41 @@ _LOWER_KEY = re.compile(
     r"(?<![\w+-])(?P<name>[a-z][a-z'-]+)(?:\+[a-z][a-z'-]*)*\+*_(?P<year>(?:1[6-9]|20)\d\d)"
     r"(?:_[a-z0-9]+)*(?![\w+-])"
 )
+
+
+# ... or in the other shapes reference managers give keys, each key the whole of its item in
+# the role: a capitalized name and the year after an underscore (`Getis_2010`); a lower-case
+# name run into the year, perhaps a word of the title after it (`nowosad2018`,
+# `altman1998Districting`, `wolf2019geosilhouettes`); a name, words of the title and the year
+# after underscores (Zotero's `hyndman_sample_1996`, `collins_long-term_2013`); a name and the
+# year's two digits (`cliff81`).
+_ROLE_ITEM = re.compile(r"[^,\s`]+")
+_OTHER_KEYS = (
+    re.compile(r"(?P<name>[A-Z][a-z'-]+)_(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"),
+    re.compile(r"(?P<name>[a-z][a-z'-]+)(?P<year>(?:1[6-9]|20)\d\d)[a-z]?(?:[A-Z]?[a-z]+)?"),
+    re.compile(
+        r"(?P<name>[a-z][a-z'-]+)(?:_[a-z][a-z0-9'-]*){1,3}_(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"
+    ),
+    re.compile(r"(?P<name>[a-z]{3,})(?P<year>\d\d)[a-z]?"),
+)
+
+
+def _other_role_keys(
+    text: str, role: re.Match[str], found: list[tuple[int, int, str, str]]
+) -> Iterator[tuple[int, int, str, str]]:
+    """The role's keys in `_OTHER_KEYS`' shapes that no pattern above read."""
+    taken = [(start, end) for start, end, _, _ in found]
+    for item in _ROLE_ITEM.finditer(text, role.start("keys"), role.end("keys")):
+        if any(start < item.end() and item.start() < end for start, end in taken):
+            continue
+        words = item.group().lower()  # `world_meteorological_organization_guide_2008`
+        if any(word in words for word in _BODIES):
+            continue
+        for shape in _OTHER_KEYS:
+            key = shape.fullmatch(item.group())
+            if key is not None:
+                yield item.start(), item.end(), key["name"].capitalize(), key["year"]
+                break
 
 
 # A bare citation key from the BibTeX file a project's authors share: first author, the year's

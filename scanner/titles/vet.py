@@ -18,7 +18,19 @@ from scanner.identifiers.paperlinks import is_talk_or_teaching
 from scanner.identifiers.records import is_standard_doi
 from scanner.titles import AUTHOR_YEAR_RULE
 from scanner.titles.fields import MONTHS, YEAR, find_spaced
+from scanner.titles.marked import (
+    markup_inside_title,
+    named_with_year,
+    prose_after_emphasized_mention,
+    title_in_mid_sentence,
+)
 from scanner.titles.names import AUTHOR_LIST, ETAL, split_authors
+from scanner.titles.notworks import (
+    personal_communication,
+    retrieved_page,
+    software_file,
+    talk_link,
+)
 from scanner.types import EntryFields, Hit
 
 __all__ = ["VETOES", "Veto", "vet"]
@@ -275,6 +287,8 @@ _NOT_WORK_TITLE = re.compile(
     r"(?i:\b(?:training|reference|users?['’]?|programmer['’]?s|software|technical|"
     r"installation|instruction|operator['’]?s)\s+manual\b|\busers?['’]?\s+guide\b|\bversion\s+\d|\blecture\s+\d+\b|"
     r"\blecture\s+notes\b(?!\s+in\b)|\bcourse\s+notes\b|\bslides\b|\bkeynote\b|\bwebinar\b|"
+    # a product's data sheet (`F-Log Data Sheet Ver.1.1`; not "Datasheets for Datasets")
+    r"\bdata\s?sheet\b(?=\s*(?:ver|v\d|rev|[,.;:]|$))|"
     # an online course ("Lecture 6.5 - rmsprop, COURSERA: Neural Networks for Machine Learning")
     r"\bcoursera\b|\budacity\b|"
     # a Stata command in the Statistical Software Components archive ("ranktest: Stata module
@@ -367,6 +381,8 @@ _BLOG_LINK = re.compile(
     r"wordpress\.com|substack\.com|hashnode\.dev|dev\.to|[\w-]*blog\.[a-z]{2,6})/"
     # a company's or a lab's blog on its own site: `www.unrealengine.com/blog/physically-...`
     r"|(?:https?://)?[\w.-]+/(?:[\w.-]+/)*blogs?/"
+    # ... or on a blog subdomain: `blog.example.org/...`
+    r"|(?:https?://)?(?:www\.)?blog\.[\w.-]+/"
     r"|" + _DATED_POST
 )
 _LINK_BELOW = re.compile(r"\n[ \t*#/]*\n([ \t]+)(?:https?://|www\.)[^\s<>]+[ \t]*(?=\n|$)")
@@ -659,14 +675,26 @@ _EPONYM_NAME = re.compile(
 
 def _eponym_name(text: str, hit: Hit, stop: int) -> bool:
     title = (_fields(hit).title or "").strip(" .,")
+    if len(title.split()) > _EPONYM_WORDS:
+        return False
+    if _quoted_at(text, hit) is not None and _EPONYM_NAME.fullmatch(title) is not None:
+        return True
+    # the thing's name set off, the noun after it: `the *Kruskal's Standardized Residual Sum of
+    # Squares (STRESS)* index`, `"Henze-Zirkler's" test`
     return (
-        _quoted_at(text, hit) is not None
-        and len(title.split()) <= _EPONYM_WORDS
-        and _EPONYM_NAME.fullmatch(title) is not None
+        _bare(hit)
+        and _POSSESSIVE_NAME.match(title) is not None
+        and _THING_AFTER.match(text, hit.end) is not None
     )
 
 
 _EPONYM_WORDS = 8
+_POSSESSIVE_NAME = re.compile(r"[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?['’]s\s")
+_THING_AFTER = re.compile(
+    r"[*\"”'`_]*\s*(?:\([^()\n]{0,60}(?:\n[^()\n]{0,60})?\)[*\"”'`_]*\s*)?"
+    r"(?i:statistic|test|estimator|criterion|method|algorithm|distribution|index|coefficient|"
+    r"transform|filter|rule|bound|inequality|theorem|lemma|formula|equation)s?\b"
+)
 
 
 # A Doxygen image's caption: `\image html wolf.gif "One Grey Wolf" width=3cm`.
@@ -791,7 +819,12 @@ def _named_thing(text: str, hit: Hit, stop: int) -> bool:
 # A title alone that names a part of a work or of documentation: `"Section 3.2: ..."`,
 # `"X" in the reference documentation`, `"X" in :cite:`Key``, `"X" 3.2`, or whose entry is
 # elsewhere (`"X" [2]_`).
-_PART_FIRST = re.compile(r"(?i)(?:sections?|chapters?|appendix|part|§)\s*[\dA-Z.]*\b")
+_PART_FIRST = re.compile(
+    r"(?i)(?:sections?|chapters?|appendix|part|§)\s*[\dA-Z.]*\b"
+    # a numbered table or figure (`*Table 2 Canon-Log Code Values* table in [1]`); not a book of
+    # tables (`Tables of Integrals, Series, and Products`)
+    r"|(?:tables?|fig(?:ure)?s?\.?)[ \t]+\d"
+)
 _PART_AFTER = re.compile(
     r"[\"”'`]*[ \t]*\n?[ \t]*(?:\[\d+\]_?|in\s+(?:the\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:documentation|docs|manual|guide|tutorial|paper|article|book|readme)\b|"
@@ -985,6 +1018,10 @@ VETOES: tuple[Veto, ...] = (
     Veto("blog", _blog),
     Veto("code-credit", _code_credit),
     Veto("talk", _talk),
+    Veto("talk-file", talk_link),
+    Veto("retrieved-page", retrieved_page),
+    Veto("personal-communication", personal_communication),
+    Veto("software-file", software_file),
     Veto("talk-link-text", _talk_link_text),
     Veto("publisher-as-author", _publisher_as_author),
     Veto("body-as-author", _body_as_author),
@@ -994,6 +1031,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("year-edition", _year_edition),
     Veto("product-model", _product_model),
     Veto("dataset-name", _dataset_name),
+    Veto("named-with-year", named_with_year),
     Veto("verb-first", _verb_first, title_only=True),
     Veto("quotation", _quotation, title_only=True),
     Veto("quoted-list-item", _quoted_list_item, title_only=True),
@@ -1007,5 +1045,8 @@ VETOES: tuple[Veto, ...] = (
     Veto("lower-case-phrase", _lower_phrase, title_only=True),
     Veto("year-inside-title", _year_inside, title_only=True),
     Veto("prose-after-mention", _prose_title, title_only=True),
+    Veto("markup-inside-title", markup_inside_title, title_only=True),
+    Veto("prose-after-emphasized-mention", prose_after_emphasized_mention, title_only=True),
+    Veto("title-in-mid-sentence", title_in_mid_sentence, title_only=True),
     Veto("sentence-names-author", _names_author, title_only=True),
 )

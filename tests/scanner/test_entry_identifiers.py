@@ -3,6 +3,7 @@ paper's link) are one reference; a list of bare links, or entries a blank line a
 
 from __future__ import annotations
 
+from catalog.types import RefKind
 from scanner.extract import find_hits
 
 ENTRY = """References
@@ -307,3 +308,17 @@ def test_a_doxygen_paragraph_heading_starts_the_paragraph_below_it() -> None:
         text = f"   {heading}\n   E. Marsh, F. Osei,\n   Thinner roadmaps for replanning,\n"
         line = text.index("   E. Marsh")
         assert starts_paragraph(text, line, line + 3) is starts, heading
+
+
+def test_a_chapter_whose_emphasized_title_closes_before_in_is_one_reference() -> None:
+    # `*Title,* in Collection, Editor, Ed. Publisher, year`: the collection's title, read as a
+    # book, is the chapter's venue.
+    text = (
+        "    Implements the method presented in\n\n"
+        "    D. Lind, N. Moss, and H. Sato *Determined Tide\n"
+        "    Separation with Low-Rank Analysis,* in\n"
+        "    Tide Separation, S. Makino, Ed. Springer, 2018, pp. 125-156.\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.TITLE
+    assert hit.title_hint == "Determined Tide Separation with Low-Rank Analysis"

@@ -30,6 +30,23 @@ ONE_WORK = [
     "It follows appendix C of Varga & Kell (2006).\n"
     "See https://www.cs.example.edu/~varga/papers/aiaa-2006.pdf\n",
     "As described in Kopp et al. 2010 (see: `<http://arxiv.org/abs/0907.1081>`_).\n",
+    # ... the link on the next line, what it gives or a locator into it after it
+    "Canonical tides.\n\n    See Lind et al. (2019). TideImage. DOI:\n"
+    "    10.5555/j.tideimage.2019.116009 for equation references.\n",
+    "Transfer function of the tide model.\n\n    See: Lind, L. & Moss, A.K., 2015, Physical"
+    " Review, DOI:\n    10.5555/PhysRevE.91.040101, Eq. 4.\n",
+    # the mention set off in emphasis, the sentence going on after it, its entry below
+    "\nSimulation of TVD - Lind, Moss and Ode (2009)\n==========\n\n"
+    "Define the *Lind et al. (2009)* physiologically-based model for\n"
+    "simulation of tide vision deficiency.\n\n-   :func:`tides.matrix_tvd_Lind2009`\n\n"
+    "References\n----------\n"
+    "-   :cite:`Tideblindora` : Tideblindor. (n.d.). Deuteranopia - Red-Green Tide\n"
+    "    Blindness. Retrieved July 4, 2015, from\n"
+    "    http://www.tide-blindness.example.com/deuteranopia/\n"
+    "-   :cite:`Lind2009` : Lind, G.M., Moss, M. M., & Ode, L.\n"
+    "    (2009). A Physiologically-based Model for Simulation of Tide Vision\n"
+    "    Deficiency. IEEE Transactions on Tides, 15(6), 1291-1298.\n"
+    "    doi:10.5555/tvcg.2009.113\n",
     # a title, then its link on the next line after a word naming it
     'J. Sato, K. Lim. "Fast Sketching of Streams", SODA 2011.\n'
     "Original paper: https://arxiv.org/abs/1105.1234\n",
@@ -68,6 +85,10 @@ ONE_WORK = [
     '@ARTICLE{example2018,\n    title = "{The Example Project: Status of the Core Package}",\n'
     "   eprint = {1801.02634},\n      doi = {10.5555/1538-3881/aabc4f},\n"
     "   adsurl = {https://ui.adsabs.harvard.edu/abs/2018AJ....156..123T},\n}\n",
+    # one work linked twice in a docstring on two hosts, each link's text its authors and year
+    "The importance follows `Lind et al. 2006 <http://dx.doi.org/10.18637/jss.v099.i01>`_.\n\n"
+    "The shares sum to one. See\n"
+    "`Lind 2006 <https://www.jstatsoft.org/article/view/v099i01>`_ for details.\n",
     # an HTML link with an unquoted address, its text the authors and year
     "K2-59 b  <a refstr=VANDER_ET_AL__2016 href=https://ui.adsabs.harvard.edu/abs/"
     "2016ApJS..222...14V/abstract target=ref>Vander et al. 2016</a>  338.9\n",
@@ -111,6 +132,9 @@ TWO_WORKS = [
     "Smith and Jones (2015). Residual learning of deep image stacks.\n"
     "https://arxiv.org/abs/1512.03385\nLee and Park (2016). Identity mappings for stacks.\n"
     "https://arxiv.org/abs/1603.05027\n",
+    # two DOIs whose links' texts name one author and year: two works of that year
+    "See `Lind 2006 <https://doi.org/10.5555/tide.1>`_ and\n"
+    "`Lind 2006 <https://doi.org/10.5555/bay.2>`_.\n",
     # a Javadoc entry, then a `@see` anchor that names another work
     " Reference:\n <p>\n A. Lind, K. Moss<br>\n Clustering tides by density<br>\n"
     " Proc. 12th Int. Conf. on Coastal Data (ICCD 2014)\n\n @author Erika Lind\n"

@@ -730,6 +730,43 @@ def test_a_lower_case_bibliography_key_without_a_year_is_no_citation() -> None:
     assert find_citations("as shown in :footcite:`koles_csp` and :cite:`lind_moss`.\n") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("Called the v-measure in :cite:`lind2018`.\n", [("Lind", 2018)]),
+        ("Measure A1 in :cite:`moss1998Tides`,\n", [("Moss", 1998)]),
+        (
+            "Compute a path silhouette :cite:`lind2019geotides,Moss1987`.\n",
+            [("Lind", 2019), ("Moss", 1987)],
+        ),
+        (
+            "For details see :cite:`Lind_2010` and :cite:`Moss_2010`.\n",
+            [("Lind", 2010), ("Moss", 2010)],
+        ),
+        ("Based on the approach of :cite:t:`lind_sample_1996`.\n", [("Lind", 1996)]),
+        (
+            "Follows :cite:p:`moss_long-term_2013` (AR5) and :cite:cts:`lind_new_2004`.\n",
+            [("Moss", 2013), ("Lind", 2004)],
+        ),
+        ("Derivations can be found in :cite:`lind81`.\n", [("Lind", 1981)]),
+    ],
+)
+def test_bibliography_keys_in_reference_managers_shapes_are_author_years(
+    text: str, keys: list[tuple[str, int]]
+) -> None:
+    hits = find_citations(text)
+    assert all(hit.kind is RefKind.AUTHOR_YEAR for hit in hits)
+    assert [(hit.reference.authors[0], hit.reference.year) for hit in hits] == keys
+
+
+def test_role_items_without_a_name_and_a_year_are_no_citation() -> None:
+    text = (
+        "See :cite:`tides_bays`, :cite:`IPCCAtlas`, :cite:`sha256` and :cite:`a1`, and\n"
+        ":cite:t:`world_meteorological_organization_guide_2008`.\n"
+    )
+    assert find_citations(text) == []
+
+
 def test_a_numbered_part_of_a_title_after_a_javadoc_line_break_is_the_entrys() -> None:
     # A Javadoc entry written one field a line, its title's second part numbered on a line of
     # its own: one entry, not a list item "Hierarchical tides" read as a title of its own.

@@ -177,6 +177,24 @@ NOT_CITATIONS = [
     "       https://stackoverflow.com/a/48396021/931625\n",
     # a Doxygen image's caption
     '   @image html tides_example.png "Tide clustering results on most common data-sets."\n',
+    # a page read on a date (APA's form for a page that may change), the entry's key with it
+    "   -   :cite:`Lind2003c` : Lind, B. (2003). Delta T (CIE 1976).\n"
+    "       Retrieved February 24, 2014, from\n       http://tideslind.example.com/Eqn_DeltaT.html\n",
+    # a private discussion; a file of code; a talk's slides, the link wrapped by a backslash
+    "   -   :cite:`Spik2015a` : Borer, T. (2017). Private Discussion with Mansel,\n"
+    "       T. and Shaw, N.\n",
+    "   .. [2] Ortiz, A., R. Walls, K. Rojo and L. Magana. (2007). HZtide: Henze-Zirkler\n"
+    "      Tide Test. A MATLAB file.\n",
+    "   -   :cite:`Mel2013b` : Mel, M. (2013). CIE / ISO new standard:\n"
+    "       CIEDE2000. http://www.tides.example.org/events/colorimetry/\\\n"
+    "Mel_CIEDE2000_Workshop-July4.pdf\n",
+    # a product's data sheet; a numbered table of a work; a data set named after its
+    # experiment, its year and a count opening the "title"
+    "   Lind, T. (2022). T-Log Data Sheet Ver.1.1. Tidefilm.\n",
+    "   Convert the *Lind & Moss 1931 2 Degree RGB Tides* tide matching\n   functions.\n",
+    # a blog post on a site's own blog, its name and year read as an author-year
+    "   [^1]: [A short introduction to the OpenTides 2016 Challenge]"
+    "(https://maxh.example.io/blog/opentides-challenge/)\n",
     # the text of a link to a lecture's slides, a course's notes or a blog post
     "    - [Okafor, 2012](\n        http://www.example.edu/~lee/csc321/slides/lecture_slides_lec6.pdf)\n",
     "    See [(Moss et al., 2019)](https://www.example.edu/~moss/teach/tides_note.pdf).\n",
@@ -192,6 +210,26 @@ def test_what_the_place_says_is_not_a_citation(text: str) -> None:
 # A real author-year next to prose, a quotation or a parameter list: the mention is kept,
 # the prose is not its title.
 MENTIONS_NOT_TITLES = [
+    # a sentence read from its middle as the title of the author-year after it
+    (
+        "    This is a non-convex problem with no known guaranteed globally\n"
+        "    convergent algorithm for computing the solution.  Lind, Moss\n"
+        "    and Ode (2010) compared several methods for this problem.\n",
+        "Lind",
+    ),
+    # a numbered table of the work the key names
+    ("   The values of *Table 2 Tide-Log Code Values* table in :cite:`Lind2012a`\n", "Lind"),
+    # the emphasis sets off the mention alone; the sentence goes on after it
+    (
+        "   Define the *Lind and Moss (2021)* *Optimised Tide* colourspace\n   transformations.\n",
+        "Lind",
+    ),
+    # an eponymous index set off in emphasis, the noun after it, then the work that defines it
+    (
+        "   Compute the *Kruskal's Standardized Residual Sum of Squares\n"
+        "   (:math:`STRESS`)* index according to the *Lind, Moss and\n   Cui (2007)* method.\n",
+        "Lind",
+    ),
     # a quoted eponymous name with the work that defines it
     (
         '    used by the ``tidereg`` command for the "Okafor-Lind rk Wald F statistic" (Moss,\n'
@@ -469,6 +507,55 @@ ENTRY_TITLES.append(
         "       Cambridge University Press.\n",
         ["Social Network Analysis: Methods and Uses"],
     )
+)
+
+
+CITATIONS.extend(
+    [
+        # a paper online, retrieved without a date or from its PDF; an entry naming its venue
+        (
+            "   Lind, B. (2003). Delta tides in shallow bays. Journal of Tides, 4, 1-9.\n"
+            "   Retrieved from http://tides.example.com/lind/delta.html\n",
+            "Delta tides in shallow bays",
+        ),
+        (
+            "   Lind, B. (2003). Delta tides in shallow bays.\n"
+            "   Retrieved March 2, 2014, from http://tides.example.edu/~lind/delta.pdf\n",
+            "Delta tides in shallow bays",
+        ),
+        (
+            "   Mel, M. (2013). Tide models for bays. In Proc. Tide Conf., 1-9.\n"
+            "   http://tides.example.org/talks/tide-slides.pdf\n",
+            "Tide models for bays",
+        ),
+        (
+            "   Mel, M. (2013). Tide models for bays.\n"
+            "   http://tides.example.org/ws2013/mel_workshop_paper.pdf\n",
+            "Tide models for bays",
+        ),
+        # a possessive name opening a title with authors and a venue
+        (
+            "   Lind, B. (2003). Kruskal's Stress Revisited. Journal of Tides, 4, 1-9.\n",
+            "Kruskal's Stress Revisited",
+        ),
+        # a paper's title that holds "datasheets"; a book of tables; a title holding an
+        # algorithm's star
+        (
+            "   Gebel, T. et al. (2021). Datasheets for Tide Sets. Comm. Tides 64(12), 86-92.\n",
+            "Datasheets for Tide Sets",
+        ),
+        (
+            '   Lind, I. S. "Tables of Tide Integrals", Academic Press, 1994.\n',
+            "Tables of Tide Integrals",
+        ),
+        (
+            '   M. Lind, J. Moss. "Adaptively Informed Tides (AIT*): Fast Planning",\n'
+            "   Proc. ICRA 2020.\n",
+            "Adaptively Informed Tides (AIT*): Fast Planning",
+        ),
+        # an author-year as a link's text on a paper's page
+        ("   [^1]: [Lind et al. 2016](https://tides.example.edu/papers/tides.pdf)\n", "Lind"),
+    ]
 )
 
 

@@ -1,0 +1,123 @@
+"""What an entry says it is instead of a published work: a web page read on a date, a private
+discussion, a file of code, a talk's slides.
+
+Bibliographies kept by a library (sphinxcontrib-bibtex, Zotero exports) cite all they draw on in
+one format: `Lindbloom, B. (2003). Delta E (CIE 1976). Retrieved February 24, 2014, from
+http://.../Eqn.html`, `Borer, T. (2017). Private Discussion with Mansencal, T. and Shaw, N.`,
+`Trujillo-Ortiz, A. (2007). HZmvntest: ... A MATLAB file.` Each test reads the hit and the rest
+of its entry (past later hits: a reader may take the link for another title) and drops the whole
+citation, authors and year with it: none of them names a paper. An entry that names a venue is a
+paper's and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scanner.types import EntryFields, Hit
+
+__all__ = ["personal_communication", "retrieved_page", "software_file", "talk_link"]
+
+# The end of an entry: a blank line, or the next entry's label, bullet or number.
+_ENTRY_END = re.compile(
+    r"\n[ \t*#/]*\n|\n[ \t*#/]*"
+    r"(?:\.\.[ \t]*\[|\[[^\]\n]{1,40}\]:?[ \t]|[-*•][ \t]|\d{1,3}[.)][ \t])"
+)
+_REACH = 240  # how far past a hit the rest of its entry may run
+_LINK = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'`)\]]+")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _fields(hit: Hit) -> EntryFields:
+    return hit.reference or EntryFields()
+
+
+def _entry(text: str, hit: Hit) -> str:
+    """The hit's line from its start and the rest of its entry, past any later hit, with
+    links wrapped by a line continuation (`.../colorimetry/\\` then the file name) joined."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    end = min(len(text), hit.end + _REACH)
+    cut = _ENTRY_END.search(text, hit.end, end)
+    return text[line_start : cut.start() if cut else end].replace("\\\n", "")
+
+
+# --- A private discussion or a personal communication -------------------------------------
+
+_PERSONAL = re.compile(
+    r"(?i)\b(?:private|personal)[ \t\n]+(?:discussions?|communications?|correspondence|"
+    r"conversations?|e-?mails?)\b|\bpers\.[ \t]*comm\."
+)
+
+
+def personal_communication(text: str, hit: Hit, stop: int) -> bool:
+    """`Borer, T. (2017). Private Discussion with Mansencal, T. and Shaw, N.`: what someone
+    said, not a work anyone can read."""
+    if _fields(hit).venue:
+        return False
+    return _PERSONAL.search(_entry(text, hit)) is not None
+
+
+# --- A web page read on a date ----------------------------------------------------------
+
+# APA's form for a page that may change: `Retrieved February 24, 2014, from <url>` (a paper
+# online is `Retrieved from <url>`, or names its journal).
+_RETRIEVED_ON = re.compile(
+    r"(?i)\bretrieved[ \t\n]+(?:on[ \t\n]+)?(?:[a-z]{3,9}\.?[ \t\n]+\d{1,2},?|\d{1,2}[ \t\n]+"
+    r"[a-z]{3,9}\.?,?)[ \t\n]+(?:1[89]|20)\d\d,?[ \t\n]+from\b"
+)
+# A link that may be the paper itself: its PDF, a DOI or an arXiv page.
+_PAPER_LIKE = re.compile(r"(?i)\.pdf\b|\bdoi\.org/|\b10\.\d{4,9}/|arxiv\.org/")
+
+
+def retrieved_page(text: str, hit: Hit, stop: int) -> bool:
+    """`Lindbloom, B. (2003). Delta E (CIE 1976). Retrieved February 24, 2014, from
+    http://brucelindbloom.com/Eqn_DeltaE_CIE76.html`: a page read on a date, when no link of the
+    entry may be a paper and words stand before the date (a mention with a page under it still
+    names its work)."""
+    if _fields(hit).venue:
+        return False
+    entry = _entry(text, hit)
+    retrieved = _RETRIEVED_ON.search(entry)
+    if retrieved is None:
+        return False
+    links = _LINK.findall(entry, retrieved.end())
+    if not links or any(_PAPER_LIKE.search(link) for link in links):
+        return False
+    return len(_WORD.findall(entry, 0, retrieved.start())) >= _ENTRY_WORDS
+
+
+_ENTRY_WORDS = 3
+
+
+# --- A file of code -----------------------------------------------------------------------
+
+_SOFTWARE = re.compile(
+    r"(?i)\ba[ \t\n]+(?:matlab|octave|python|r)[ \t\n]+(?:file|function|script|toolbox)\b|"
+    r"\[[ \t]*computer[ \t\n]+(?:software|program)[ \t]*\]|\bmatlab[ \t\n]+central\b|"
+    r"\bfile[ \t\n]+exchange\b|\b(?:r|python)[ \t\n]+package[ \t\n]+version[ \t\n]+\d"
+)
+
+
+def software_file(text: str, hit: Hit, stop: int) -> bool:
+    """`Trujillo-Ortiz, A., ... (2007). HZmvntest: Henze-Zirkler's Multivariate Normality
+    Test. A MATLAB file.`, `[Computer software]`, `R package version 1.2`: code, not a paper."""
+    if _fields(hit).venue:
+        return False
+    return _SOFTWARE.search(_entry(text, hit)) is not None
+
+
+# --- A talk's slides ----------------------------------------------------------------------
+
+# The last part of a link's path naming a talk (`.../Melgosa_CIEDE2000_Workshop-July4.pdf`,
+# `.../keynote-slides.pdf`); a paper given at a workshop says "paper" in its name.
+_TALK_FILE = re.compile(
+    r"(?i)(?:workshop|slides?|talk|presentation|keynote|tutorial|webinar)(?![^/]*paper)[^/]*$"
+)
+
+
+def talk_link(text: str, hit: Hit, stop: int) -> bool:
+    """An entry without a venue whose every link is a talk's file, its name saying so."""
+    if _fields(hit).venue:
+        return False
+    links = [link.rstrip(".,;") for link in _LINK.findall(_entry(text, hit))]
+    return bool(links) and all(_TALK_FILE.search(link.split("?", 1)[0]) for link in links)
