@@ -19,7 +19,9 @@ from scanner import FileScan, FileStatus, repository_of, scan_paths
 
 
 class ScanObserver(Protocol):
-    """Receives progress; the CLI shows it, library callers may ignore it."""
+    """Receives progress; the CLI shows it, library callers may ignore it. An observer with an
+    `on_scanned(count)` method also hears how many files the workers have finished, as they
+    finish them (ahead of `on_file`, which hears each file in path order)."""
 
     def on_file(self, scan: FileScan) -> None:
         """Called once per file, scanned or skipped."""
@@ -68,8 +70,11 @@ def run_scan(
     stats: Counter[str] = Counter()
     unmarked: set[str] = set()  # files with mentions that hold no suppression marker
     on_total = observer.on_total if observer is not None else None
+    on_scanned = getattr(observer, "on_scanned", None)
     if scans is None:
-        stream: Iterable[FileScan] = scan_paths(root, config.scan_options(), on_plan=on_total)
+        stream: Iterable[FileScan] = scan_paths(
+            root, config.scan_options(), on_plan=on_total, on_scanned=on_scanned
+        )
     else:
         stream = scans
         if on_total is not None and isinstance(scans, Sized):

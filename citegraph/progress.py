@@ -84,20 +84,27 @@ class ProgressObserver(LiveDisplay):
     def __init__(self, quiet: bool = False, stream: TextIO | None = None) -> None:
         super().__init__(quiet, stream)
         self.files = self.citations = self.skipped = 0
+        self.scanned = 0  # files the workers are done with, ahead of `files` in a pool
         self.total: int | None = None
         self._show(_scan_columns, line=self.line(), eta="")
 
     def line(self) -> str:
         """`files done[/total] files, citations, skipped`, as the live display shows it."""
         total = f"/{self.total:,}" if self.total is not None else ""
-        return (
-            f"{self.files:,}{total} files, {self.citations:,} citations, {self.skipped:,} skipped"
-        )
+        done = max(self.files, self.scanned)
+        return f"{done:,}{total} files, {self.citations:,} citations, {self.skipped:,} skipped"
 
     def on_total(self, total: int) -> None:
         """The walk is done: `total` files to go, so the bar fills and an estimate shows."""
         self.total = total
         self._update(total=total, line=self.line(), eta="ETA")
+
+    def on_scanned(self, count: int) -> None:
+        """The workers are done with `count` files: the bar moves while their results wait
+        for their turn in path order."""
+        self.scanned = count
+        if self._progress is not None and count > self.files:
+            self._update(completed=count, line=self.line())
 
     def on_file(self, scan: FileScan) -> None:
         """Count one file; the display refreshes on its own timer, not per file."""
@@ -108,7 +115,7 @@ class ProgressObserver(LiveDisplay):
         status = scan.status
         self.skipped += status is type(status).SKIPPED
         if self._progress is not None:  # formatting the line costs a warm rescan 5%
-            self._update(completed=self.files, line=self.line())
+            self._update(completed=max(self.files, self.scanned), line=self.line())
 
     def on_warning(self, message: str) -> None:
         """Show a warning (above the live display when there is one) unless quiet."""

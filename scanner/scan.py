@@ -13,7 +13,7 @@ import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from scanner.languages import LANGUAGES, UNKNOWN_LANGUAGE, Language, language_for
 from scanner.options import ScanOptions, TitleScope
@@ -58,14 +58,18 @@ def scan_paths(
     options: ScanOptions | None = None,
     *,
     on_plan: Callable[[int], None] | None = None,
+    on_scanned: Callable[[int], None] | None = None,
 ) -> Iterator[FileScan]:
     """Scan every candidate file under `root`, in path order.
 
     Every file listed yields a `FileScan`: scanned, or skipped with its reason (files of no
     known language included, as `UNKNOWN_TYPE`), so nothing vanishes silently. `on_plan` hears
-    how many there will be once the walk is done, before the first is scanned.
+    how many there will be once the walk is done, before the first is scanned; `on_scanned`
+    how many files the workers have scanned so far, as they finish them, which runs ahead of
+    the results given in path order (a pool deals the largest files first).
     """
     with TreeScan(root, options or ScanOptions()) as tree:
+        tree.on_scanned = on_scanned
         if on_plan is not None:
             on_plan(len(tree))
         yield from tree
@@ -86,6 +90,8 @@ class TreeScan:
         self._cache = _open_cache(self.root, options)
         self._plan: list[FileScan | _Settled | Planned] | None = None
         self._by_content = False  # a file of the plan settled by its content, not its stat
+        # Told how many files the workers have scanned so far (see `scan_paths`).
+        self.on_scanned: Callable[[int], None] | None = None
         try:
             if _walks_apart(self._cache, options):
                 self._survey, self._quick = _survey_while_preparing(self.root, options, self._cache)
@@ -209,7 +215,10 @@ class TreeScan:
             for length in lengths:
                 handed.append([jobs[index] for index in order[start : start + length]])
                 start += length
-            done = in_job_order(ordered_map(work, handed, workers), order)
+            arrived = ordered_map(work, handed, workers)
+            if self.on_scanned is not None:
+                arrived = _counted(arrived, self.on_scanned)
+            done = in_job_order(arrived, order)
         else:
             done = ordered_map(work, chunked(jobs, _SERIAL_CHUNK), workers)
         for entry in plan:
@@ -336,6 +345,16 @@ def _survey_while_preparing(
         for _ in _preparation():
             pass
     return survey, quick
+
+
+_T = TypeVar("_T")
+
+
+def _counted(results: Iterator[_T], hear: Callable[[int], None]) -> Iterator[_T]:
+    """`results`, `hear` told how many have come after each one."""
+    for count, result in enumerate(results, 1):
+        hear(count)
+        yield result
 
 
 def _open_cache(root: Path, options: ScanOptions) -> ScanCache | None:

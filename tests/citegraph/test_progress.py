@@ -91,3 +91,33 @@ def test_the_pipeline_announces_the_total_before_the_files(tmp_path: Path) -> No
     again = _Recorder()
     run_scan(tmp_path, load_config(tmp_path, {"resolve": False}), observer=again, scans=given)
     assert again.totals == [2] and again.files == 2
+
+
+def test_the_line_counts_files_the_workers_finished_ahead_of_the_results() -> None:
+    stream = _Terminal()
+    with ProgressObserver(stream=stream) as observer:
+        observer.on_total(10)
+        observer.on_scanned(7)  # a pool's results wait for their turn in path order
+        assert observer.line() == "7/10 files, 0 citations, 0 skipped"
+        observer.on_file(FileScan("a.py", "python", FileStatus.OK))
+        assert observer.line() == "7/10 files, 0 citations, 0 skipped"
+
+
+class _Counter(_Recorder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.scanned: list[int] = []
+
+    def on_scanned(self, count: int) -> None:
+        self.scanned.append(count)
+
+
+def test_a_pools_observer_hears_each_file_the_workers_finish(tmp_path: Path) -> None:
+    count = 60  # enough files for a pool of two workers
+    for index in range(count):
+        (tmp_path / f"m{index:02d}.py").write_text(f"# arXiv:1706.{index + 10000:05d}\n" * index)
+    counter = _Counter()
+    config = load_config(tmp_path, {"resolve": False, "cache": False, "jobs": 2})
+    run_scan(tmp_path, config, observer=counter)
+    assert counter.scanned == list(range(1, count + 1))
+    assert counter.files == count
