@@ -287,8 +287,9 @@ def _clean_title(raw: str, quoted: bool) -> str | None:
 
 # A method's name written in lower case before its title's colon: "k-Shape: ...", "t-SNE: ...".
 _NAMED_LOWER = re.compile(r"[a-z]{1,2}-[A-Z][\w+-]*:\s")
-# An order of growth is a title's, not code: "An O(ND) Difference Algorithm", "O(n)-invariant".
-_BIG_O = re.compile(r"(?<![\w.])[OΘΩ]\([\w ^*+/]{1,16}\)")
+# An order of growth is a title's, not code: "An O(ND) Difference Algorithm", "O(n)-invariant",
+# "the rate of convergence o(1/k2)".
+_BIG_O = re.compile(r"(?<![\w.])[OoΘΩω]\([\w ^*+/]{1,16}\)")
 # A journal's abbreviated name, never a title: "Celest.Mech.Dyn.Astron", "Phys. Rev. Lett".
 _ABBREVIATED = re.compile(r"(?:[A-Z][a-z]{0,6}\.\s?)+[A-Z][a-z]{0,6}\.?")
 

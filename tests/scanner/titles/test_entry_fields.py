@@ -644,3 +644,17 @@ def test_a_series_and_its_university_press_are_no_author_line() -> None:
         "Curve and surface fitting with splines",
         ("P. Dierckx",),
     )
+
+
+def test_a_little_o_in_a_title_is_an_order_of_growth_not_code() -> None:
+    fields = _fields(
+        "   SGD with Nesterov momentum\n"
+        "\n"
+        "   Y Nesterov,\n"
+        "   A method for unconstrained convex minimization problem with the rate of\n"
+        "   convergence o(1/k2), Doklady ANSSSR, vol.269, pp.543-547, 1983.\n"
+    )
+    assert fields.title == (
+        "A method for unconstrained convex minimization problem with the rate of convergence"
+        " o(1/k2)"
+    )
