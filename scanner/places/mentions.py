@@ -46,8 +46,10 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
         if len(candidates) > MAX_NAMESAKES:
             continue  # a generated table of entries: no mention points at one of them
         targets = {groups.find(i) for i, family in candidates if same_family(wanted, family)}
-        if not targets:
-            # "Wu/Perloff 2007" read as "Perloff 2007": a co-author of the year's one entry.
+        if not targets and len(hit.reference.authors) == 1:
+            # "Wu/Perloff 2007" read as "Perloff 2007": a co-author of the year's one entry
+            # (a mention that names two authors names its first: "Rousselet and Pernet 2012"
+            # is not "Pernet, Wilcox, Rousselet ... 2012")
             targets = {
                 groups.find(i)
                 for i, _ in candidates

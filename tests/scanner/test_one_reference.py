@@ -141,6 +141,10 @@ TWO_WORKS = [
     ' @see <a href="https://doi.org/10.5555/jt.2016.3">Lind (2016), Tides revisited</a>\n',
     # a link first, then a mention that the work cites
     "https://www.jstor.org/stable/2346798\n\nAn approximation as in (cf. Scholz and Tuck, 1944)\n",
+    # a mention of two authors whose first is the entry's co-author: another work of the year
+    "Skipped correlation (Moss and Lind 2012).\n\nReferences\n----------\n"
+    ".. [1] Lind CR, Okafor R, Moss GA. Robust tide analyses: False Positive and Power.\n"
+    "   Frontiers in Tides. 2012;3:606. doi:10.5555/tides.2012.00606.\n",
 ]
 
 
