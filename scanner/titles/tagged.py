@@ -348,6 +348,13 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
     tagged_spans = SpanIndex(tagged)
     titles = SpanIndex([f for f in fields if f.label == "T"])
     all_fields = SpanIndex(fields)
+    # (a rule's entry the tagger left alone, without the venue its title ran into)
+    rule_hits = [
+        hit
+        if tagged_spans.overlaps(hit.start, hit.end)
+        else _venue_cut_from_title(text, hit, all_fields)
+        for hit in rule_hits
+    ]
     kept = [
         hit
         for index, hit in enumerate(rule_hits)
@@ -362,6 +369,32 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
         )
     ]
     return sorted([*tagged, *kept], key=lambda h: h.start)
+
+
+_MIN_TITLE_BEFORE_VENUE = 3  # words of the title before a venue it ran into
+_DELIMITERS = frozenset("\"“'`*«")
+
+
+def _venue_cut_from_title(text: str, hit: Hit, fields: SpanIndex[Field]) -> Hit:
+    """A rule's title entry without the venue it ran into, where the tagger reads one opening
+    inside the title and reaching its end: "An o(log n/log log n)-approximation algorithm for
+    ..., Operations research, 65 (2017)" (a venue in lower case the rules do not know)."""
+    reference = hit.reference
+    if hit.kind is not RefKind.TITLE or reference is None or not reference.title:
+        return hit
+    start, end = find_spaced(text, reference.title, hit.start, hit.end)
+    if start < 0 or text[start - 1 : start] in _DELIMITERS:
+        return hit  # a title set off in quotes or backticks ends where they close
+    venues = [f for f in fields.overlapping(start, end) if f.label == "V"]
+    if len(venues) != 1 or venues[0].start <= start or venues[0].end < end:
+        return hit
+    kept = text[start : venues[0].start].strip(_TRIM)
+    if len(_TITLE_WORD.findall(kept)) < _MIN_TITLE_BEFORE_VENUE:
+        return hit
+    title = " ".join(kept.split())
+    venue = reference.venue or " ".join(text[venues[0].start : venues[0].end].split())
+    cut = replace(reference, title=title, venue=venue)
+    return replace(hit, title_hint=title, reference=cut)
 
 
 def _book_entry(text: str, rule_hits: Sequence[Hit], index: int) -> bool:

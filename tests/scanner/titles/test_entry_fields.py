@@ -658,3 +658,19 @@ def test_a_little_o_in_a_title_is_an_order_of_growth_not_code() -> None:
         "A method for unconstrained convex minimization problem with the rate of convergence"
         " o(1/k2)"
     )
+
+
+def test_a_title_stops_at_a_lower_case_venue_the_tagger_reads() -> None:
+    fields = _fields(
+        "    References\n"
+        "    ----------\n"
+        "    .. [1] A. Asadpour, M. X. Goemans, A. Madry, S. O. Gharan, and A. Saberi,\n"
+        "       An o(log n/log log n)-approximation algorithm for the asymmetric\n"
+        "       traveling salesman problem, Operations research, 65 (2017),\n"
+        "       pp. 1043-1061\n"
+    )
+    assert fields.title == (
+        "An o(log n/log log n)-approximation algorithm for the asymmetric traveling salesman"
+        " problem"
+    )
+    assert fields.year == 2017
