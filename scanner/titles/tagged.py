@@ -373,6 +373,7 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
 
 _MIN_TITLE_BEFORE_VENUE = 3  # words of the title before a venue it ran into
 _DELIMITERS = frozenset("\"“'`*«")
+_FIELD_SEPARATORS = frozenset(",.;:")
 
 
 def _venue_cut_from_title(text: str, hit: Hit, fields: SpanIndex[Field]) -> Hit:
@@ -388,6 +389,8 @@ def _venue_cut_from_title(text: str, hit: Hit, fields: SpanIndex[Field]) -> Hit:
     venues = [f for f in fields.overlapping(start, end) if f.label == "V"]
     if len(venues) != 1 or venues[0].start <= start or venues[0].end < end:
         return hit
+    if text[start : venues[0].start].rstrip()[-1:] not in _FIELD_SEPARATORS:
+        return hit  # a venue opens after a field's separator, not inside a phrase
     kept = text[start : venues[0].start].strip(_TRIM)
     if len(_TITLE_WORD.findall(kept)) < _MIN_TITLE_BEFORE_VENUE:
         return hit
