@@ -674,3 +674,17 @@ def test_a_title_stops_at_a_lower_case_venue_the_tagger_reads() -> None:
         " problem"
     )
     assert fields.year == 2017
+
+
+def test_a_venue_read_inside_a_phrase_of_the_title_does_not_cut_it() -> None:
+    hits = find_citations(
+        "\n"
+        "    References\n"
+        "    ----------\n"
+        "    .. [1] Richard Manning Karp:\n"
+        "       An algorithm to Solve the m x n Assignment Problem in Expected Time\n"
+        "       O(mn log n).\n"
+        "       Networks, 10(2):143–152, 1980.\n\n"
+    )
+    titles = [h.title_hint or "" for h in hits]
+    assert not any(t.endswith((" in", "Networks")) for t in titles), titles
