@@ -41,7 +41,7 @@ _FIELD_OF = {
     "conference": "venue",
     "proceedings": "venue",
     "year": "year",
-    "date": "year",
+    "date": "date",
     "publisher": "publisher",
     "published by": "publisher",
     "stable url": "link",
@@ -143,8 +143,10 @@ def _entry(
         title, first = _title_above(text, region_start, group[0].start)
     if not title or _NOT_A_TITLE.search(title) or len(title.split()) < _MIN_TITLE_WORDS:
         return
-    if not ({"authors", "year", "venue"} & fields.keys()):
-        return  # a title alone is a plot's or a page's, not a work's
+    if not ({"year", "venue", "publisher"} & fields.keys()):
+        # a title alone is a plot's or a page's, and a title with its author and date a
+        # file's header (`Title: Data loaders` / `Author: ...` / `Date: 2021-03-04`)
+        return
     source = fields["venue"].value if "venue" in fields else ""
     publisher = fields["publisher"].value if "publisher" in fields else ""
     year = (

@@ -492,6 +492,8 @@ def test_a_jstor_cover_page_gives_its_title_not_its_source() -> None:
         # a file's header: the line above `Author:` is no title without a source
         "Created on Thu Aug 30 12:26:38 2012\n\nAuthor: Ada Lovelace\nLicense: BSD-3\n",
         "Created on Thu Aug 30 12:26:38 2012\nAuthor: Ada Lovelace\n",
+        "Title: Data loading utilities\nAuthor: Ada Lovelace\nDate: 2021-03-04\n",
+        "Title: Data loading utilities\nAuthors: Ada Lovelace, Carl Gauss\n",
     ],
 )
 def test_labels_without_a_work_cite_nothing(text: str) -> None:
