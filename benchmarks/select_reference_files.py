@@ -167,6 +167,17 @@ SOURCES = {
     "flax": ("flax", (".py",)),
     "equinox": ("equinox", (".py",)),
     "tiny-dnn": ("tiny_dnn", (".h",)),
+    # The sixteenth development set (references-dev16.jsonl): code of the test splits' domains
+    # (symbolic and numerical maths, images, astronomy, audio, fitting, anomalies, sketches).
+    "mpmath": ("mpmath", (".py",)),
+    "gala": ("gala", (".py", ".pyx")),
+    "madmom": ("madmom", (".py", ".pyx")),
+    "mahotas": ("mahotas", (".py",)),
+    "iminuit": ("iminuit", (".py",)),
+    "emcee": ("emcee", (".py",)),
+    "pyprobables": ("probables", (".py",)),
+    "adtk": ("adtk", (".py",)),
+    "PyNomaly": ("PyNomaly", (".py",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -246,6 +257,10 @@ FOURTEENTH |= {"libpysal", "spaghetti", "mne-connectivity", "pvanalytics"}
 # The fifteenth set's second batch draws its packages this way too (its first batch is `--papers`),
 # so that files citing by title or author and year alone, without any link, are in.
 STRATA |= {"keras", "tensorflow-probability", "timm", "optax", "flax", "equinox"}
+# The sixteenth set is drawn the same way, as the third test split was.
+SIXTEENTH = {"mpmath", "gala", "madmom", "mahotas", "iminuit", "emcee", "pyprobables", "adtk"}
+SIXTEENTH |= {"PyNomaly"}
+STRATA |= SIXTEENTH
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
 STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)
