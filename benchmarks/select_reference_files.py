@@ -178,6 +178,14 @@ SOURCES = {
     "pyprobables": ("probables", (".py",)),
     "adtk": ("adtk", (".py",)),
     "PyNomaly": ("PyNomaly", (".py",)),
+    # (its second batch: JavaScript, TypeScript, Java and Rust)
+    "astronomia": ("package/src", (".js",)),
+    "meyda": ("package/src", (".ts", ".js")),
+    "pitchfinder": ("package/lib", (".js",)),
+    "tdigest": ("package", (".js",)),
+    "jung": (".", (".java",)),
+    "ojalgo": ("src/main/java", (".java",)),
+    "noodles": (".", (".rs",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -259,7 +267,8 @@ FOURTEENTH |= {"libpysal", "spaghetti", "mne-connectivity", "pvanalytics"}
 STRATA |= {"keras", "tensorflow-probability", "timm", "optax", "flax", "equinox"}
 # The sixteenth set is drawn the same way, as the third test split was.
 SIXTEENTH = {"mpmath", "gala", "madmom", "mahotas", "iminuit", "emcee", "pyprobables", "adtk"}
-SIXTEENTH |= {"PyNomaly"}
+SIXTEENTH |= {"PyNomaly", "astronomia", "meyda", "pitchfinder", "tdigest", "jung", "ojalgo"}
+SIXTEENTH |= {"noodles"}
 STRATA |= SIXTEENTH
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
@@ -278,7 +287,7 @@ def candidates(root: Path, package: str) -> list[str]:
             continue
         if package == "elki" and "/src/main/java/" not in relative:
             continue
-        if package in ("commons-math", "smile", "tribuo") and "/src/main/java/" not in relative:
+        if package in ("commons-math", "smile", "tribuo", "jung") and "/src/main/java/" not in relative:
             continue
         if package in LATER and EXCLUDED_LATER.search(relative):
             continue
