@@ -238,6 +238,8 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 MIN_LINES, MAX_LINES = 20, 1500
+# Packages whose sources are Maven modules: only their `src/main/java` is the library.
+MAVEN_LAYOUT = ("commons-math", "smile", "tribuo", "jung")
 # The third test split (`--strata`) draws, in turn, a file with an identifier or link needle, one
 # with only a textual cue (a capitalised word before a year, "et al", a References section) and
 # none of those needles, another with an identifier needle and one with no cue at all; bundled
@@ -287,7 +289,7 @@ def candidates(root: Path, package: str) -> list[str]:
             continue
         if package == "elki" and "/src/main/java/" not in relative:
             continue
-        if package in ("commons-math", "smile", "tribuo", "jung") and "/src/main/java/" not in relative:
+        if package in MAVEN_LAYOUT and "/src/main/java/" not in relative:
             continue
         if package in LATER and EXCLUDED_LATER.search(relative):
             continue
