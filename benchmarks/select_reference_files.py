@@ -186,6 +186,14 @@ SOURCES = {
     "jung": (".", (".java",)),
     "ojalgo": ("src/main/java", (".java",)),
     "noodles": (".", (".rs",)),
+    # (its third batch)
+    "poliastro": ("poliastro", (".py",)),
+    "pysolar": ("pysolar", (".py",)),
+    "pvfactors": ("pvfactors", (".py",)),
+    "zeus-mcmc": ("zeus", (".py",)),
+    "tifffile": ("tifffile", (".py",)),
+    "needletail": ("src", (".rs",)),
+    "la4j": ("src/main/java", (".java",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -270,7 +278,8 @@ STRATA |= {"keras", "tensorflow-probability", "timm", "optax", "flax", "equinox"
 # The sixteenth set is drawn the same way, as the third test split was.
 SIXTEENTH = {"mpmath", "gala", "madmom", "mahotas", "iminuit", "emcee", "pyprobables", "adtk"}
 SIXTEENTH |= {"PyNomaly", "astronomia", "meyda", "pitchfinder", "tdigest", "jung", "ojalgo"}
-SIXTEENTH |= {"noodles"}
+SIXTEENTH |= {"noodles", "poliastro", "pysolar", "pvfactors", "zeus-mcmc", "tifffile"}
+SIXTEENTH |= {"needletail", "la4j"}
 STRATA |= SIXTEENTH
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
