@@ -21,6 +21,7 @@ from scanner.titles.fields import (
     run_in_venue,
     volume_of,
 )
+from scanner.titles.inquotes import entry_inside
 from scanner.titles.names import AUTHOR_LIST, NAME_LINE, opens_with_non_name, split_authors
 from scanner.types import EntryFields
 
@@ -174,17 +175,19 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
         t_end = _before_venue_words(text, t_start, t_end)
         after = t_end
     title = _clean_title(text[t_start:t_end], quoted is not None)
-    if title is None:
+    # (a link's text is its title: its authors follow the link, "by" is the title's word)
+    inner = entry_inside(text[t_start:t_end]) if quoted is not None and link is None else None
+    if inner is not None and _clean_title(inner[0], True) is None:
+        inner = None
+    if title is None and inner is None:
         return None
     authors: tuple[str, ...] = ()
     inner_year = None
-    # (a link's text is its title: its authors follow the link, "by" is the title's word)
-    if quoted is not None and link is None and (inside := _by_inside(title)) is not None:
+    by_inside = title is not None and quoted is not None and link is None
+    if by_inside and title is not None and (inside := _by_inside(title)) is not None:
         title, authors = inside  # 'Approximation Theory by L. N. Smith (pg.42)'
-    elif (
-        quoted is not None and link is None and (inner := _title_quoted_inside(text[t_start:t_end]))
-    ):
-        # "'Authoritative sources in a hyperlinked environment' by Jon Kleinberg, 1997"
+    elif inner is not None:
+        # "Title by R. E. Tarjan (1972), SIAM J. Comp.", "Ulrik Brandes: Title. Journal ..."
         title, authors, inner_year = inner
     rest = _AFTER_TITLE.match(text[after:limit])
     by = bool(rest and rest.group(1)) or bool(authors)
@@ -254,23 +257,6 @@ _BY_INSIDE = re.compile(
     rf"(?P<title>[A-Z].{{8,200}}?)\s+by\s+(?P<names>{AUTHOR_LIST.pattern})"
     r"(?:,?\s*\(?(?:pp?|pg|pages?)\.?\s*\d+(?:-\d+)?\)?)?"
 )
-
-
-# A whole citation inside the quotes whose title has quotes of its own: `"'Title' by Names,
-# 1997"`; the inner quotes delimit the title, whatever its case.
-_QUOTED_BY_INSIDE = re.compile(
-    rf"['‘`](?P<title>[^'’`]{{8,300}})['’`],?\s+by\s+(?P<names>{AUTHOR_LIST.pattern})"
-    r"(?:,?\s*\(?(?P<year>(?:1[6-9]|20)\d\d)\)?)?"
-)
-
-
-def _title_quoted_inside(raw: str) -> tuple[str, tuple[str, ...], int | None] | None:
-    """The title, authors and year of a quote holding `'Title' by Names, year`, else None."""
-    inner = _QUOTED_BY_INSIDE.fullmatch(" ".join(raw.split()).strip(" .,;"))
-    if inner is None or not _real_names(inner["names"]):
-        return None
-    year = int(inner["year"]) if inner["year"] else None
-    return " ".join(inner["title"].split()), split_authors(inner["names"]), year
 
 
 def _by_inside(title: str) -> tuple[str, tuple[str, ...]] | None:

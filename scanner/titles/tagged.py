@@ -481,6 +481,7 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
                 is not None
             )
             or (ours.title and _title_then_by_authors(ours.title, theirs))
+            or (ours.title and _authors_then_title(ours.title, theirs))
         )
     ):
         # the model read the entry's venue as its title (a BibTeX `journal` field), only
@@ -504,13 +505,39 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     )
 
 
+def _authors_then_title(ours: str, theirs: EntryFields) -> bool:
+    """Whether the model's title is (some of) the rule's authors, a colon or a dash and the
+    rule's title, perhaps with the venue after it: a quoted `"Ulrik Brandes: A Faster
+    Algorithm ... Journal of ..."` or `"Stoer, Bulirsch - Introduction to ..."`, which the
+    rules split."""
+    if not theirs.title or not theirs.authors:
+        return False
+    at = ours.find(theirs.title)
+    if at <= 0 or ours[at + len(theirs.title) :][:1] not in ("", ".", ","):
+        return False
+    head = ours[:at].rstrip()
+    if not head.endswith((":", " -", " –", " —")):
+        return False
+    return _only_names(head.rstrip(":-–— "), theirs.authors)
+
+
+def _only_names(words: str, authors: tuple[str, ...]) -> bool:
+    """Whether `words` hold only (some of) the names of `authors`, with "and" or a year."""
+    rest = {
+        word
+        for word in normalize_title(words).split()
+        if word not in ("and", "et", "al") and not word.isdigit()
+    }
+    return bool(rest) and rest <= set(normalize_title(" ".join(authors)).split())
+
+
 def _title_then_by_authors(ours: str, theirs: EntryFields) -> bool:
-    """Whether the model's title is the rule's title, then "by" and the rule's authors: the
-    whole of a quoted `"Network Flows by Ahuja, Magnanti, and Orlin."`, which the rules split."""
+    """Whether the model's title is the rule's title, then "by" and (some of) the rule's
+    authors: a quoted `"Network Flows by Ahuja, Magnanti, and Orlin."`, which the rules split."""
     if not theirs.title or not theirs.authors or not ours.startswith(theirs.title + " by "):
         return False
-    rest = normalize_title(ours[len(theirs.title) + 4 :])
-    return all(family_name(author) in rest for author in theirs.authors)
+    # (the model may stop inside the names: "... by Q" of "... by Q. R. Lindqvist (1979)")
+    return _only_names(ours[len(theirs.title) + 4 :], theirs.authors)
 
 
 _LINK_NEXT = re.compile(r"[ \t]+<?https?://")
