@@ -198,6 +198,11 @@ NOT_NAMES = MONTHS | frozenset(
         "applied",
         "physics",
         "review",
+        # a body's documents named with their year: "IERS Conventions (2010)"
+        "conventions",
+        "guidelines",
+        "recommendations",
+        "regulations",
         "letters",
         "all",
         "rights",

@@ -363,6 +363,9 @@ def test_lines_of_a_phrase_then_capitalized_words_and_a_year_are_not_titles(text
         "  American Society of Pipe Engineers. Measurement Of Fluid Flow In Pipes, 2004.",
         # a title that opens with a standard's or recommendation's number
         '  see "Rec. ITU-R BT.709-6 Parameter values for HDTV", 2015',
+        # a body's conventions or guidelines named with their year
+        "  The full series: _ITRS Conventions (2010)_, Chapter 5, p. 60, Table 5.2e.",
+        "  Rounded as the WMO Guidelines (2018) require.",
     ],
 )
 def test_standards_and_bodies_are_no_citations(text: str) -> None:
