@@ -77,6 +77,9 @@ _SPEAKS = re.compile(r"\bI\s+[a-z]|\b(?i:we|our|did|does|were|was|please|refer)\
 _LOWER_OPENER_WORDS = "with of and by in for the to from as at on which that who where when while"
 _LOWER_OPENERS = frozenset(_LOWER_OPENER_WORDS.split())
 _NUMBERED_TITLE = re.compile(r"^(?:Algorithm|Algo|Note|Part|Report|Remark)\b", re.IGNORECASE)
+# A sentence of the comment that opens with a pronoun and its verb ("These are compensated
+# summation ... algorithms chosen here ..."): no title.
+_PROSE_OPENING = re.compile(r"^(?:This|These|Those|It|They|There|Here)\s+(?:is|are|was|were)\b")
 
 
 def with_tagger(text: str, hits: list[Hit], tagger: object, shipped: object) -> list[Hit]:
@@ -271,6 +274,8 @@ def _plausible_title(text: str, field: Field, title: str) -> bool:
     if open_ended(title) or (title.split()[0] in _LOWER_OPENERS and not _quoted(text, field)):
         return False  # "with the shift of Kenward": prose that leads to the names
     if _SPEAKS.search(title) and not _quoted(text, field):
+        return False
+    if _PROSE_OPENING.match(title):
         return False
     if _VOLUME_LIKE.match(title) and not _NUMBERED_TITLE.match(title):
         return False
