@@ -263,8 +263,16 @@ def _lone_name(match: re.Match[str]) -> bool:
     if match.group("open"):
         # "Harvey (1989)", not code: "Week(1998, 1, 1)"
         return match.string[match.start("open") - 1].isspace()
-    # A bare year: one surname, written right before it ("Jane Smith, 2012" signs a comment).
+    # A bare year: one surname, written right before it ("Jane Smith, 2012" signs a comment),
+    # not across a table's column gap ("Timestamps      2000").
+    if match.group("y2") and _COLUMN_GAP.search(
+        match.string, match.end("names"), match.start("y2")
+    ):
+        return False
     return len(words) == 1 and not match.group().startswith(names + ",")
+
+
+_COLUMN_GAP = re.compile(r"[ \t]*\t|  ")
 
 
 _PREVIOUS_WORD = re.compile(r"(?P<word>[^\W\d_][\w'-]*)(?P<gap>\W*)$")

@@ -906,3 +906,30 @@ def test_a_title_of_two_capitalised_phrases_after_its_author_stays_a_title() -> 
         "    Englewood Cliffs, NJ, Prentice Hall, 1990, pp. 42-45."
     )
     assert hit.title_hint == "Two-Dimensional Signal and Image Processing"
+
+
+def test_a_surname_of_three_hyphenated_parts_is_whole() -> None:
+    (hit,) = find_citations("# see Lung-Yut-Fong, A., Levy-Leduc, C., & Cappe, O. (2015)")
+    assert hit.reference is not None and hit.reference.authors[0] == "Lung-Yut-Fong, A."
+
+
+def test_a_table_row_is_not_an_author_year() -> None:
+    table = (
+        "    ================   ==============\n"
+        "    Training samples              104\n"
+        "    Timestamps                   2000\n"
+        "    Classes                        52\n"
+        "    ================   ==============\n"
+    )
+    assert find_citations(table) == []
+    assert [h.kind for h in find_citations("as Bartlett 1954 has fewer terms")] == [
+        RefKind.AUTHOR_YEAR
+    ]
+
+
+def test_a_quoted_algorithm_name_with_its_acronym_is_not_a_title() -> None:
+    text = (
+        'Compute the profile with the "Scalable Time series\n'
+        '    Anytime Matrix Profile" (STAMP) algorithm and MASS (2017 - with FFT).'
+    )
+    assert find_citations(text) == []
