@@ -73,6 +73,11 @@ _TITLE_END = re.compile(
     r"|" + run_in_venue(loose=False)
 )
 _IN_CODE = re.compile(r"[(=\[]\s*$")
+# A phrase of prose that ends in the verb "by" completes: what the work describes, not its title.
+_PARTICIPLE_END = re.compile(
+    r"\b(?:outlined|described|proposed|introduced|presented|developed|suggested|given|derived|"
+    r"defined|used|published|discussed|studied|reported|shown|explained|implemented|written)$"
+)
 _TIMESTAMP = re.compile(r"\d:\d|YYYY|\d{4}-\d\d-\d\d")
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 MAX_TAIL = 260  # how far past the title to look for a venue and a year
@@ -196,6 +201,8 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
         # "Title by R. E. Tarjan (1972), SIAM J. Comp.", "Ulrik Brandes: Title. Journal ..."
         title, authors, inner_year = inner
     rest = _AFTER_TITLE.match(text[after:limit])
+    if rest and rest.group(1) and not authors and title and _PARTICIPLE_END.search(title):
+        return None  # "the noise level in Doppler spectra outlined by Hildebrand and Sekhon"
     by = bool(rest and rest.group(1)) or bool(authors)
     pos = after + (rest.end() if rest else 0)
     names = AUTHOR_LIST.match(text, pos, limit) if not authors else None

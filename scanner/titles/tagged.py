@@ -80,6 +80,12 @@ _NUMBERED_TITLE = re.compile(r"^(?:Algorithm|Algo|Note|Part|Report|Remark)\b", r
 # A sentence of the comment that opens with a pronoun and its verb ("These are compensated
 # summation ... algorithms chosen here ..."): no title.
 _PROSE_OPENING = re.compile(r"^(?:This|These|Those|It|They|There|Here)\s+(?:is|are|was|were)\b")
+# ... and a phrase that the words after it say a work describes: "... with the KFE algorithm
+# described in Schneebeli et al, 2014".
+_DESCRIBED_IN = re.compile(
+    r"\s+(?:described|proposed|introduced|presented|outlined|developed|suggested|given|defined)"
+    r"\s+(?:in|by)\b"
+)
 
 
 def with_tagger(text: str, hits: list[Hit], tagger: object, shipped: object) -> list[Hit]:
@@ -277,6 +283,8 @@ def _plausible_title(text: str, field: Field, title: str) -> bool:
         return False
     if _PROSE_OPENING.match(title):
         return False
+    if _DESCRIBED_IN.match(text, field.end):
+        return False  # "... with the KFE algorithm described in Schneebeli et al, 2014"
     if _VOLUME_LIKE.match(title) and not _NUMBERED_TITLE.match(title):
         return False
     line_start = text.rfind("\n", 0, field.start) + 1

@@ -17,6 +17,7 @@ from catalog.types import RefKind
 from scanner.identifiers.paperlinks import is_talk_or_teaching
 from scanner.identifiers.records import is_standard_doi
 from scanner.titles import AUTHOR_YEAR_RULE
+from scanner.titles.cues import EDITION
 from scanner.titles.fields import MONTHS, YEAR, find_spaced
 from scanner.titles.marked import (
     markup_inside_title,
@@ -121,7 +122,9 @@ def _bare(hit: Hit) -> bool:
 
 _ENCYCLOPEDIA = re.compile(
     r"(?i)\bwikipedia\b|\bmathworld\b|\bwolfram\s+web\s+resource\b|\bfree\s+encyclopedia\b|"
-    r"\bplanetmath\b|wikipedia\.org|mathworld\.wolfram\.com|\bwiki(?:versity|books)\b"
+    r"\bplanetmath\b|wikipedia\.org|mathworld\.wolfram\.com|\bwiki(?:versity|books)\b|"
+    # a society's glossary: `"Composite reflectivity". Glossary of Meteorology`
+    r"\bglossary\s+of\b|\bglossary\.\w+\.org\b"
 )
 # Said just before a title: `the Wikipedia article "Depth-limited search"`.
 _WEB_PAGE_BEFORE = re.compile(
@@ -251,6 +254,8 @@ _STANDARD_NAME = re.compile(
     r"(?i)\b(?:IEEE\s+Std\b|(?:IEEE|ANSI|ISO|IEC)\s+Standard\b|Standard\s+for\s+[A-Z]|"
     r"ISO/IEC\s+\d|ANSI/[A-Z]|ECMA-\d|(?:Technical|Unicode)\s+Standard\b|"
     r"Language\s+Specification\b|W3C\s+(?:Recommendation|Working\s+Draft)\b|"
+    # a system's interface document: `"Interface Control Document for the RPG ..."`
+    r"Interface\s+(?:Control|Requirements?|Design)\s+Document\b|"
     r"(?-i:Report|Rec\.|Recommendation)\s+ITU-[RT]\s+[A-Z]{1,2}\.?\s*\d)"  # `Report ITU-R BT.2246`
 )
 # A title that opens with a standard's or recommendation's number: `ISO 13655:2009 ...`,
@@ -1022,6 +1027,15 @@ def _after_issue(text: str, hit: Hit, stop: int) -> bool:
     return _ISSUE_BEFORE.search(text, line_start, start) is not None
 
 
+# A title that is only an edition: `Doviak and Zrnic, Doppler Radar and Weather Observations,
+# Second\n Edition, 1993` read with the book's title among the names.
+_EDITION_ONLY = re.compile(EDITION)
+
+
+def _edition_title(text: str, hit: Hit, stop: int) -> bool:
+    return _EDITION_ONLY.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
+
+
 def _venue_title(text: str, hit: Hit, stop: int) -> bool:
     return _VENUE_TITLE.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
 
@@ -1062,6 +1076,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("part-of", _part_of, title_only=True),
     Veto("call-argument", _call_argument, title_only=True),
     Veto("venue-as-title", _venue_title, title_only=True),
+    Veto("edition-as-title", _edition_title, title_only=True),
     Veto("after-issue", _after_issue, title_only=True),
     Veto("lower-case-phrase", _lower_phrase, title_only=True),
     Veto("year-inside-title", _year_inside, title_only=True),

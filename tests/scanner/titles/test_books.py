@@ -391,3 +391,15 @@ def test_the_publisher_test_orders_hits_only_where_it_did() -> None:
     assert [h.start for h in mark_books("note: see Wiley here and there", unordered)] == [0, 20]
     # No publisher: left as given.
     assert [h.start for h in mark_books("note: see this here and there", unordered)] == [20, 0]
+
+
+def test_an_edition_is_never_a_books_title() -> None:
+    # the book's title taken for names, its edition left where a title stands: the authors and
+    # year still cite, under no title
+    text = (
+        "    References\n    ----------\n"
+        "    .. [1] Lindqvist and Marlowe, Tide Gauges and Harbour Observations, Second\n"
+        "        Edition, 1993, p. 21.\n"
+    )
+    hit = _only(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR and hit.title_hint is None

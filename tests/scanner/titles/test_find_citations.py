@@ -519,6 +519,26 @@ def test_a_quoted_title_by_its_authors_inside_the_quotes(
     assert hit.reference.title == title and hit.reference.authors == authors
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a phrase ending in the verb "by" completes, read by the rules as "Title by Authors"
+        "    Estimate the floor of a tide spectrum.\n\n"
+        "    Use the method for the noise floor in Tide spectra outlined\n"
+        "    by Lindqvist and Marlowe, 1974.\n",
+        # a docstring's summary that the words after it say the work describes, read by the model
+        "\n    Filtering one record of Tides and estimating Level and Phase\n"
+        "    with the TKF algorithm described in Lindqvist et al, 2014\n"
+        "    IEEE_TGRS. This routine estimates Level in the backward\n"
+        "    direction given a set of matrices that define the Kalman\n"
+        "    filter.\n",
+    ],
+)
+def test_prose_before_a_citing_verb_is_no_title_but_the_author_year_cites(text: str) -> None:
+    hits = find_citations(text)
+    assert [h.kind for h in hits] == [RefKind.AUTHOR_YEAR]
+
+
 def test_quoted_titles_by_their_authors_keep_the_rules_split_where_the_model_reads() -> None:
     # the dated third line makes the model read the block; it labels each whole quote a title
     text = (

@@ -38,6 +38,14 @@ NOT_CITATIONS = [
     '    .. [3] Encyclopedia contributors. "Glossary of Chess." Wikipedia, The Free\n'
     "        Encyclopedia, 4 Jan. 2018. Web. 9 Jan. 2018.\n",
     '    .. [1] "Jackknife resampling" in\n    https://en.wikipedia.org/wiki/Jackknife_resampling\n',
+    # a system's interface control document, quoted with its build and document number
+    "  Level III file structures, sizes, and static data\n"
+    "  The details on these structures are documented in:\n"
+    '  "INTERFACE CONTROL DOCUMENT FOR THE TIDE GAUGE TO CLASS 2 USER" Build 14.0\n'
+    "  Document Number 2620009X\n",
+    # a society's glossary entry, with the year the glossary gives
+    '    References\n    ----------\n    Tidal Society, 2021: "Tide ratio". Glossary of Tides,\n'
+    "    http://glossary.tides.org/wiki/Tide_ratio\n",
     '    to allow cut-offs based on the Wikipedia article\n    "Iterative deepening search".\n',
     "    .. [1] `Cubic Tide Interpolation\n"
     "            <https://en.wikiversity.org/wiki/Cubic_Tide_Interpolation>`_\n"
