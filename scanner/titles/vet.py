@@ -645,6 +645,18 @@ def _verb_first(text: str, hit: Hit, stop: int) -> bool:
     return _VERB_FIRST.match(_fields(hit).title or "") is not None
 
 
+# A sentence of the comment with its passive verb, not a title: "The DCP was developed to
+# identify environments ...", "These values were compiled from ...".
+_PASSIVE_SENTENCE = re.compile(
+    r"^(?:The|This|These|Those|It|They|Its)\b[^.;:]{0,60}?\s(?:was|were|is|are|has\s+been|"
+    r"have\s+been)\s+[a-z]+ed\s+(?:to|by|for|from|with|in|on|as)\s"
+)
+
+
+def _passive_sentence(text: str, hit: Hit, stop: int) -> bool:
+    return _PASSIVE_SENTENCE.match(_fields(hit).title or "") is not None
+
+
 # A quotation, not a title: it ends with an ellipsis or opens with a bullet, it follows
 # `states:`/`says:` or a colon, it speaks ("should", "we", "you", "doesn't").
 _QUOTATION_END = re.compile(r"(?:\.\.\.|…)\s*[\"”']?\s*$")
@@ -1068,6 +1080,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("dataset-name", _dataset_name),
     Veto("named-with-year", named_with_year),
     Veto("verb-first", _verb_first, title_only=True),
+    Veto("passive-sentence", _passive_sentence, title_only=True),
     Veto("quotation", _quotation, title_only=True),
     Veto("quoted-list-item", _quoted_list_item, title_only=True),
     Veto("image-caption", _image_caption, title_only=True),

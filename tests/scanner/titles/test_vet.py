@@ -615,3 +615,25 @@ def test_a_title_run_into_its_mentions_possessive_names_is_demoted_to_the_mentio
     (kept,) = vet(text, [hit])
     assert kept.kind is RefKind.AUTHOR_YEAR
     assert kept.reference is not None and kept.reference.title is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        'The TSP was developed to identify harbours considered favorable for wind "driven" surge',
+        "These values were compiled from the hourly tide gauge records of two harbours",
+    ],
+)
+def test_a_sentence_in_the_passive_read_as_a_title_is_demoted_to_the_mention(title: str) -> None:
+    # a docstring's sentence after "compiled by Lindqvist and Marlowe (2001).", in a file with
+    # CRLF line ends (where the vetoes of prose after a mention do not read the sentence)
+    text = (
+        "        This parameter is based on 113 surge events compiled by Lindqvist and Marlowe"
+        f" (2001).\r\n        {title}\r\n        events through four primary mechanisms:\r\n"
+    )
+    fields = EntryFields(authors=("Lindqvist", "Marlowe"), title=title, year=2001)
+    start = text.index("Lindqvist")
+    hit = Hit(start, text.index("events through"), RefKind.TITLE, "CG105", None, 0.9, title, fields)
+    (kept,) = vet(text, [hit])
+    assert kept.kind is RefKind.AUTHOR_YEAR
+    assert kept.reference is not None and kept.reference.title is None
