@@ -111,10 +111,6 @@ def find_citations(text: str, tagger: object = SHIPPED_MODEL) -> list[Hit]:
     shipped model unless another `Tagger`, or None for the rules alone, is given) then reads
     the regions with bibliographic cues, and its entries replace or join the rules' ones.
     """
-    if "\r" in text:
-        # A file with CRLF line ends reads as one with LF ends: the readers' patterns end a
-        # line at "\n" (same length, so every offset still points into the block).
-        text = text.replace("\r", " ")
     found = _strings_in(text)
     if not _has_cue(text, found):
         if _BOOK_IDS.isdisjoint(found):

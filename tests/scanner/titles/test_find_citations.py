@@ -988,28 +988,3 @@ def test_a_quoted_algorithm_name_with_its_acronym_is_not_a_title() -> None:
         '    Anytime Matrix Profile" (STAMP) algorithm and MASS (2017 - with FFT).'
     )
     assert find_citations(text) == []
-
-
-def test_a_block_with_crlf_line_ends_reads_as_with_lf_ends() -> None:
-    # the prose after an author-year mention was read as its title where "\r" ended the lines
-    lf = (
-        "\n        Tide Surge Parameter (*)\n\n"
-        "        This parameter is based on a data set of 113 surge events compiled by Lindqvist"
-        " and Marlowe (2001).\n"
-        '        The TSP was developed to identify harbours considered favorable for wind "driven"'
-        " surge\n        events through four primary mechanisms:\n\n"
-        "        1) Wind setup [WSU]\n        2) Pressure drop [PD]\n\n"
-        "        Reference:\n"
-        "        Lindqvist, J.S., and C.A. Marlowe, 2001: Examination of surge environments using"
-        " tide gauges. Wea. Forecasting, 16, 329-342.\n"
-    )
-    crlf = lf.replace("\n", "\r\n")
-
-    def read(text: str) -> list[tuple[RefKind, str | None]]:
-        return [(h.kind, h.title_hint) for h in find_citations(text)]
-
-    assert read(crlf) == read(lf)
-    assert read(lf) == [
-        (RefKind.AUTHOR_YEAR, None),
-        (RefKind.TITLE, "Examination of surge environments using tide gauges"),
-    ]
