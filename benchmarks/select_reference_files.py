@@ -167,6 +167,16 @@ SOURCES = {
     "flax": ("flax", (".py",)),
     "equinox": ("equinox", (".py",)),
     "tiny-dnn": ("tiny_dnn", (".h",)),
+    # The seventeenth development set (references-dev17.jsonl): machine-learning and deep-learning
+    # code in Python, C++ headers and compiled JavaScript (`tsc` output beside its sources).
+    "diffusers": ("diffusers", (".py",)),
+    "peft": ("peft", (".py",)),
+    "gluonts": ("gluonts", (".py",)),
+    "dm-haiku": ("haiku", (".py",)),
+    "oneDNN": (".", (".hpp", ".h")),
+    "XNNPACK": (".", (".h",)),
+    "onnxruntime-web": ("package/lib", (".js",)),
+    "onnxruntime-common": ("package/dist/esm", (".js",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -199,6 +209,22 @@ THIRTEENTH |= {"ejml", "boost-graph", "parry", "d3-geo"}
 LINKED |= THIRTEENTH
 # The fifteenth set too.
 LINKED |= {"keras", "tensorflow-probability", "timm", "optax", "flax", "equinox", "tiny-dnn"}
+# The seventeenth set too. Its compiled JavaScript sits under `dist/` (judged below `where`).
+# Code copied or ported from the four libraries kept aside for the independent evaluation is left
+# out: onnxruntime-web's WebGPU kernels from TensorFlow.js (`3rd-party/`, any of its files naming
+# it), files saying they copy from transformers, PyTorch or scikit-learn; so is onnxruntime-web's
+# generated FlatBuffers schema.
+SEVENTEENTH = {"diffusers", "peft", "gluonts", "dm-haiku", "oneDNN", "XNNPACK"}
+SEVENTEENTH |= {"onnxruntime-web", "onnxruntime-common"}
+LINKED |= SEVENTEENTH
+SEVENTEENTH_OUT = re.compile(r"(^|/)(3rd-party|ort-schema)(/|$)")
+SEVENTEENTH_PORTED = re.compile(
+    r"(copied|adapted|taken|ported|borrowed|modified|based on|inspired by|derived)\b"
+    r"(?:[^\n]|\n(?!\s*\n)){0,100}"
+    r"(\btransformers\b|pytorch|\btorch\b|scikit-learn|sklearn|tfjs|tensorflow[./]js)",
+    re.IGNORECASE,
+)
+SEVENTEENTH_TFJS = re.compile(r"tfjs|tensorflow", re.IGNORECASE)
 LINK_CUE = re.compile(r"https?://|\bdoi\b|arxiv", re.IGNORECASE)
 BUNDLED = re.compile(r"(^|/)(vendor|externals)(/|$)")
 # Its second batch (`--papers`) draws in turn a file with a crude cue of a paper link or identifier,
@@ -246,6 +272,7 @@ FOURTEENTH |= {"libpysal", "spaghetti", "mne-connectivity", "pvanalytics"}
 # The fifteenth set's second batch draws its packages this way too (its first batch is `--papers`),
 # so that files citing by title or author and year alone, without any link, are in.
 STRATA |= {"keras", "tensorflow-probability", "timm", "optax", "flax", "equinox"}
+STRATA |= SEVENTEENTH
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
 STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)
@@ -259,7 +286,15 @@ def candidates(root: Path, package: str) -> list[str]:
     out = []
     for path in sorted((root / where).rglob("*")):
         relative = path.relative_to(root).as_posix()
-        if path.suffix not in suffixes or not path.is_file() or EXCLUDED.search(relative):
+        judged = path.relative_to(root / where).as_posix() if package in SEVENTEENTH else relative
+        if path.suffix not in suffixes or not path.is_file() or EXCLUDED.search(judged):
+            continue
+        if package in SEVENTEENTH and (
+            SEVENTEENTH_OUT.search(relative)
+            or EXCLUDED_LATER.search(judged)
+            or SEVENTEENTH_PORTED.search(text := path.read_text(encoding="utf-8", errors="replace"))
+            or (package == "onnxruntime-web" and SEVENTEENTH_TFJS.search(text))
+        ):
             continue
         if package == "elki" and "/src/main/java/" not in relative:
             continue
