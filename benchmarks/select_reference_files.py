@@ -177,6 +177,13 @@ SOURCES = {
     "XNNPACK": (".", (".h",)),
     "onnxruntime-web": ("package/lib", (".js",)),
     "onnxruntime-common": ("package/dist/esm", (".js",)),
+    # (its third batch, annotated after the first two were scored and before any scan of it;
+    # mlx is its repository's Python package and C++ headers)
+    "jraph": ("jraph", (".py",)),
+    "trax": ("trax", (".py",)),
+    "torchmetrics": ("torchmetrics", (".py",)),
+    "kornia": ("kornia", (".py",)),
+    "mlx": (".", (".py", ".h")),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -216,6 +223,7 @@ LINKED |= {"keras", "tensorflow-probability", "timm", "optax", "flax", "equinox"
 # generated FlatBuffers schema.
 SEVENTEENTH = {"diffusers", "peft", "gluonts", "dm-haiku", "oneDNN", "XNNPACK"}
 SEVENTEENTH |= {"onnxruntime-web", "onnxruntime-common"}
+SEVENTEENTH |= {"jraph", "trax", "torchmetrics", "kornia", "mlx"}
 LINKED |= SEVENTEENTH
 SEVENTEENTH_OUT = re.compile(r"(^|/)(3rd-party|ort-schema)(/|$)")
 SEVENTEENTH_PORTED = re.compile(

@@ -352,8 +352,13 @@ DEV15_TITLES_IN_TRAINING = {
     "squeeze and excitation networks",
     "understanding the difficulty of training deep feedforward neural networks",
 }
-# The seventeenth development set's: the transformer paper, cited by gluonts' estimator.
-DEV17_TITLES_IN_TRAINING = {"attention is all you need"}
+# The seventeenth development set's: the transformer paper (gluonts), He et al.'s initialisation
+# and Glorot and Bengio (mlx).
+DEV17_TITLES_IN_TRAINING = {
+    "attention is all you need",
+    "delving deep into rectifiers surpassing human level performance on imagenet classification",
+    "understanding the difficulty of training deep feedforward neural networks",
+}
 # The third test split's: well-known works its drawn files cite, held by the facts before.
 TEST3_TITLES_IN_TRAINING = {
     "collective dynamics of small world networks",
