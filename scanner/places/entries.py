@@ -142,6 +142,8 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> tuple[
                 heads.add(index - 1)
             continue
         if hit.ref is None:
+            if entry.ref is None and entry.kind in ENTRY_KINDS and _see_key_of(text, entry, hit):
+                groups.join(index - 1, index)
             continue
         if _BIBTEX_HEAD.match(text, hit.start):
             continue  # the hit is the next BibTeX entry, read from its `@article{` on
@@ -493,6 +495,26 @@ def see_tag_entries(text: str, hits: list[Hit]) -> set[int]:
         and hits[index].ref is not None
         and _see_link_of(text, hits[index - 1], hits[index])
     }
+
+
+# What closes an entry's line before the line of its bibliography key: quotes, brackets and
+# the full stop (an entry's span may end past its line break).
+_ENTRY_LINE_END = re.compile(r"[\"”'`)\].,;:]*[ \t]*\n?")
+
+
+def _see_key_of(text: str, entry: Hit, hit: Hit) -> bool:
+    """Whether `hit` is a bibliography key written `See :cite:`Key` for <what it gives>` on
+    the line after the entry ("... from paper "Title".` / `See :cite:`AffNet2018` for more
+    details."): the key of the entry's work. A key is one word; `for an extension` and the
+    like point at another work (`see_for`)."""
+    if hit.kind is not RefKind.AUTHOR_YEAR or any(c.isspace() for c in text[hit.start : hit.end]):
+        return False
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return (
+        _ENTRY_LINE_END.fullmatch(text, entry.end, line_start) is not None
+        and text.count("\n", entry.end - 1, line_start) == 1  # the next line
+        and see_for(text, hit.start, hit.end)
+    )
 
 
 def _see_link_of(text: str, entry: Hit, hit: Hit) -> bool:

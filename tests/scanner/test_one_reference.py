@@ -659,3 +659,30 @@ def test_an_entry_ends_before_a_sentence_naming_another_works_authors() -> None:
         "Computing top-k closeness centrality faster in unweighted graphs"
     )
     assert second.ref is not None and second.ref.key == "arxiv:2005.12345"
+
+
+@pytest.mark.parametrize("key", [":cite:`Lind2018`", "[Lind2018]"])
+def test_a_bibliography_key_on_the_line_after_an_entry_is_that_entry(key: str) -> None:
+    # A Python docstring (kornia's shape): the paper's quoted title, then `See <key> for ...`.
+    text = (
+        "Runs the shape net on patches. This is based on the original code from paper\n"
+        '"Repeatability Is Enough: Learning Tide Regions from Tides".\n'
+        f"See {key} for more details.\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.TITLE and hit.also
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "See :cite:`Lind2019` for an extension to video.\n",  # another work, named so
+        "\nSee :cite:`Lind2018` for more details.\n",  # a paragraph of its own
+    ],
+)
+def test_a_key_after_an_entry_in_other_layouts_stays_apart(after: str) -> None:
+    text = (
+        "This is based on the paper\n"
+        '"Repeatability Is Enough: Learning Tide Regions from Tides".\n' + after
+    )
+    assert len(find_hits(text)) == 2
