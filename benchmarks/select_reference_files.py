@@ -184,6 +184,11 @@ SOURCES = {
     "torchmetrics": ("torchmetrics", (".py",)),
     "kornia": ("kornia", (".py",)),
     "mlx": (".", (".py", ".h")),
+    # (its fourth batch, after the third batch's fixes and before any scan of it)
+    "botorch": ("botorch", (".py",)),
+    "gpytorch": ("gpytorch", (".py",)),
+    "numpyro": ("numpyro", (".py",)),
+    "stable-baselines3": ("stable_baselines3", (".py",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -224,6 +229,7 @@ LINKED |= {"keras", "tensorflow-probability", "timm", "optax", "flax", "equinox"
 SEVENTEENTH = {"diffusers", "peft", "gluonts", "dm-haiku", "oneDNN", "XNNPACK"}
 SEVENTEENTH |= {"onnxruntime-web", "onnxruntime-common"}
 SEVENTEENTH |= {"jraph", "trax", "torchmetrics", "kornia", "mlx"}
+SEVENTEENTH |= {"botorch", "gpytorch", "numpyro", "stable-baselines3"}
 LINKED |= SEVENTEENTH
 SEVENTEENTH_OUT = re.compile(r"(^|/)(3rd-party|ort-schema)(/|$)")
 SEVENTEENTH_PORTED = re.compile(
