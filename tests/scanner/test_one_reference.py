@@ -686,3 +686,18 @@ def test_a_key_after_an_entry_in_other_layouts_stays_apart(after: str) -> None:
         '"Repeatability Is Enough: Learning Tide Regions from Tides".\n' + after
     )
     assert len(find_hits(text)) == 2
+
+
+def test_see_a_key_or_the_works_link_is_one_reference() -> None:
+    # A Python docstring (botorch's shape): the key of the module's entry and the paper's link.
+    text = (
+        "Robust tide models.\n\n"
+        "For details, see [Lind2024tides]_ or https://arxiv.org/abs/2410.24222.\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.ref.key == "arxiv:2410.24222"
+
+
+def test_a_key_or_a_link_without_see_stays_two_works() -> None:
+    text = "Use the kernel of [Lind2024tides]_ or https://arxiv.org/abs/2410.24222 instead.\n"
+    assert len(find_hits(text)) == 2

@@ -214,6 +214,26 @@ def test_code_names_with_digits_are_not_citation_keys(text: str) -> None:
     assert find_citations(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "author", "year"),
+    [
+        # a reference manager's keys as Sphinx citations: a name in lower case, a word of the
+        # title after the year, the year's two digits
+        ("    model [lindqvist2013svgp]_.\n", "Lindqvist", 2013),
+        ("    As described in [Moss2019hogp]_, the predictions\n", "Moss", 2019),
+        ("    Batch version [kirsch2019batchtide]_ of TIDE.\n", "Kirsch", 2019),
+        ("    Alg 1 from [Lacour17]_ is used to find the bounds\n", "Lacour", 2017),
+    ],
+)
+def test_sphinx_citation_keys_of_reference_managers_are_author_year(
+    text: str, author: str, year: int
+) -> None:
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR
+    assert hit.reference is not None
+    assert hit.reference.authors == (author,) and hit.reference.year == year
+
+
 def test_cite_keys_with_two_digit_years() -> None:
     text = "implements the vectors\n@cite{ortvell06fisher} @cite{ortvell10better}. A vector is"
     found = [(h.reference.authors, h.reference.year) for h in find_citations(text)]
