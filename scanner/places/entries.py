@@ -67,6 +67,26 @@ def _in_entry(text: str, hits: list[Hit], index: int, in_entry: set[int], groups
 _ANCHOR_TEXT_START = re.compile(r"[\"']?[^<>\n]{0,40}>[ \t]*")
 
 
+# What an entry's text shows that a sentence of prose does not: a year, an initial, quotes.
+_ENTRY_SIGN = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|\b[A-Z]\.|[\"“”«»]|\bet al\b")
+
+
+def _listed_under_prose(text: str, hit: Hit) -> bool:
+    """Whether the identifier `hit` opens its line under a paragraph of prose with no sign of
+    an entry (`TODO initialize via the mode, then a few MCMC steps` / `<url>` / `<url>`): one
+    of a list of links, each its own work, not the end of an entry's text."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    if text[line_start : hit.start].strip():
+        return False
+    window = text[max(0, line_start - _PROSE_REACH) : line_start]
+    blank = BLANK_LINE.search(window[::-1])
+    paragraph = window[len(window) - blank.start() :] if blank else window
+    return _ENTRY_SIGN.search(paragraph) is None
+
+
+_PROSE_REACH = 400  # characters of the paragraph above a link read for an entry's signs
+
+
 def _short_label(text: str, hit: Hit) -> bool:
     """Whether the HTML anchor `hit` is the target of, if any, has a short text (the identifier
     again, `PDF`), not a title of its own."""
@@ -166,7 +186,7 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> tuple[
             and not same_source(entry, hit)
             and (
                 (entered := _in_entry(text, hits, index - 1, in_entry, groups))
-                or ends_entry_line(text, entry)
+                or (ends_entry_line(text, entry) and not _listed_under_prose(text, entry))
             )
         ):
             gap = text[entry.end : hit.start]

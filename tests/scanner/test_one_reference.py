@@ -701,3 +701,22 @@ def test_see_a_key_or_the_works_link_is_one_reference() -> None:
 def test_a_key_or_a_link_without_see_stays_two_works() -> None:
     text = "Use the kernel of [Lind2024tides]_ or https://arxiv.org/abs/2410.24222 instead.\n"
     assert len(find_hits(text)) == 2
+
+
+def test_links_listed_under_a_sentence_of_prose_are_each_a_work() -> None:
+    # A TODO comment in a Python method (pyro's shape): two papers to read, one link a line.
+    text = (
+        "TODO initialize via the mode, then perform a few MCMC steps\n"
+        "https://www.cs.example.edu/~lind/permanent.pdf\n"
+        "https://papers.nips.cc/paper/2012/file/4c27cea8526af8cfee3be5e183ac9605-Paper.pdf\n"
+    )
+    assert len(find_hits(text)) == 2
+
+
+def test_an_entrys_links_one_a_line_under_its_text_are_that_entry() -> None:
+    text = (
+        "Lind, A. Fast tides. J. Tides 12, 2012.\n"
+        "https://doi.org/10.5555/tides.12\nhttps://arxiv.org/abs/1501.01234\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.ref.key == "arxiv:1501.01234"

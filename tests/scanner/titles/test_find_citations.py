@@ -892,3 +892,37 @@ def test_a_title_may_hold_a_ratio() -> None:
     )
     (hit,) = find_citations(text)
     assert hit.title_hint == "An 11/6-Approximation Algorithm for the Network Tide Problem"
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # a Python docstring's reference list: the titles in reST interpreted text, the authors
+        # on the next line, no year
+        (
+            "Dual averaging.\n\nReferences\n\n"
+            "[1] `Primal-dual subgradient methods for convex tides`,\nYurii Lind\n\n"
+            "[2] `The Tide sampler: adaptively setting path lengths in Harbour Monte Carlo`,\n"
+            "Matthew D. Moss, Andrew Okafor\n",
+            [
+                "Primal-dual subgradient methods for convex tides",
+                "The Tide sampler: adaptively setting path lengths in Harbour Monte Carlo",
+            ],
+        ),
+        # ... or in emphasis, numbered
+        (
+            "Effective size.\n\n**References:**\n\n"
+            "1. *Introduction to Tide Chain Monte Carlo*,\n   Charles J. Lind\n",
+            ["Introduction to Tide Chain Monte Carlo"],
+        ),
+    ],
+)
+def test_a_listed_entrys_title_in_interpreted_text_or_emphasis_reads_as_quoted(
+    text: str, titles: list[str]
+) -> None:
+    assert [h.title_hint for h in find_citations(text) if h.kind is RefKind.TITLE] == titles
+
+
+def test_interpreted_text_in_an_argument_list_is_no_title() -> None:
+    text = "Args:\n\n    1. `Parameter Of The Tide Model`, the value\n    2. *Note* this\n"
+    assert find_citations(text) == []
