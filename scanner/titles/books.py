@@ -96,8 +96,9 @@ _PUBLISHER = re.compile(
 # What a paper, a chapter or a report is published in: never a book's entry. Read after the
 # title, so that a book called "... Review" or "... Letters" stays one.
 _NOT_BOOK = re.compile(
-    r"\b(?:Journal|J\.|Trans(?:actions|\.)?|Proc(?:eedings|\.)?|Conference|Conf\.|Symposium|"
-    r"Workshop|Letters|Lett\.|Review|Rev\.|Annals|Ann\.|Bulletin|Magazine|Quarterly|Acta|"
+    r"\b(?:Journal|J\.|Trans(?:actions|\.)?|Proc(?:eedings|\.)?|Conference|Conf\.|"
+    # a meeting's name in lower case too: "ACM-SIAM symposium on Discrete algorithms"
+    r"(?i:symposium|workshop|proceedings|conference)|Letters|Lett\.|Review|Rev\.|Annals|Ann\.|Bulletin|Magazine|Quarterly|Acta|"
     r"Commun(?:ications|\.)|Lecture\s+Notes|arXiv|preprint|[Tt]ech(?:nical|\.)\s*[Rr]ep|"
     r"[Rr]eport|[Tt]hesis|[Dd]issertation|[Mm]anual|[Uu]ser'?s?\s+[Gg]uide|In\s*:)"
     r"|\b\d{1,4}\s*\(\s*\d{1,4}\s*\)"  # volume(issue)

@@ -53,8 +53,14 @@ _QUOTE_NEXT = re.compile(r"[ \t]+[\"“']")
 _AFTER_INITIAL = re.compile(r"\s+(?=[A-Z\"“]|'[A-Z]|\*[A-Z])(?P<y1>)?(?P<y2>)?(?P<y3>)?(?P<y4>)?")
 # Where an unquoted title stops: a sentence end, or a comma/semicolon before a venue, year,
 # volume or "in"; also an opening bracket of a year and a blank line.
+# A part's numeral closes no title: "Scientific collaboration networks: II. Shortest paths, ..."
+_PART_NUMERAL = "".join(
+    rf"(?<!{lead}{numeral})"
+    for lead in (r":\s", r"Part\s")
+    for numeral in ("I", "II", "III", "IV", "V", "VI")
+)
 _TITLE_END = re.compile(
-    r"\.\s+(?=[A-Z0-9(\[]|$|[a-z]+\.)|\.\s*$|\?\s|!\s"
+    _PART_NUMERAL + r"\.\s+(?=[A-Z0-9(\[]|$|[a-z]+\.)|\.\s*$|\?\s|!\s"
     r"|[,;]\s*(?=[Ii]n\b|[Ii]n:|(?:1[6-9]|20)\d\d|[Vv]ol|pp|pages|\d|\(|" + VENUE_CUE.pattern + ")"
     r"|[,;]\s*(?=[A-Z]\.\s*[A-Z])"
     r"|[,;]\s*(?=" + EDITION + r")|\s*\((?=\s*" + EDITION + r"\s*\))"

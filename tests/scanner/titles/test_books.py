@@ -70,6 +70,9 @@ def test_books_are_their_own_kind_with_their_title(text: str, title: str) -> Non
         "4(3), pp. 12-29, 2011.",
         'L. Ivers and K. Noor, "Sparse sketches for streams", Proceedings of the Workshop '
         "on Streams, Springer, pp. 1-10, 2015.",
+        # a meeting named in lower case, whose organisers' name is also a publisher's
+        'see: Arthur, D. and Vassilvitskii, S.\n"k-means++: the advantages of careful seeding". '
+        "ACM-SIAM symposium\non Discrete algorithms. 2007",
     ],
 )
 def test_papers_stay_titles(text: str) -> None:

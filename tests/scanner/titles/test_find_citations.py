@@ -895,6 +895,67 @@ def test_a_title_may_hold_a_ratio() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("uses the projection technique (Wilcox, 2004, 2005) to find outliers", [2004, 2005]),
+        ("the projection technique of Wilcox (2004, 2005) finds outliers", [2004, 2005]),
+        ("as shown before (see Smith, 2001, 2003; Lee, 2010)", [2001, 2003, 2010]),
+        # a number far from the year is no second work; a page is no year
+        ("as in Jones (1999, p. 12) and (Lee, 2010, 1850 samples)", [1999, 2010]),
+    ],
+)
+def test_each_year_of_one_bracketed_mention_is_a_work(text: str, years: list[int]) -> None:
+    hits = find_citations(text)
+    assert [h.kind for h in hits] == [RefKind.AUTHOR_YEAR] * len(years)
+    assert [h.reference.year for h in hits if h.reference] == years
+
+
+def test_an_author_list_with_a_particle_is_no_title() -> None:
+    (hit,) = find_citations(
+        "# (see Mark Schmidt, Nicolas le Roux and Francis Bach, NIPS\n# 2011), so we count"
+    )
+    assert hit.kind is RefKind.AUTHOR_YEAR and hit.title_hint is None
+    assert hit.reference is not None
+    assert hit.reference.authors == ("Mark Schmidt", "Nicolas le Roux", "Francis Bach")
+    assert hit.reference.year == 2011
+
+
+def test_a_title_of_two_capitalised_phrases_after_its_author_stays_a_title() -> None:
+    (hit,) = find_citations(
+        "Lim, Jae S., Two-Dimensional Signal and Image Processing,\n"
+        "    Englewood Cliffs, NJ, Prentice Hall, 1990, pp. 42-45."
+    )
+    assert hit.title_hint == "Two-Dimensional Signal and Image Processing"
+
+
+def test_a_surname_of_three_hyphenated_parts_is_whole() -> None:
+    (hit,) = find_citations("# see Lung-Yut-Fong, A., Levy-Leduc, C., & Cappe, O. (2015)")
+    assert hit.reference is not None and hit.reference.authors[0] == "Lung-Yut-Fong, A."
+
+
+def test_a_table_row_is_not_an_author_year() -> None:
+    table = (
+        "    ================   ==============\n"
+        "    Training samples              104\n"
+        "    Timestamps                   2000\n"
+        "    Classes                        52\n"
+        "    ================   ==============\n"
+    )
+    assert find_citations(table) == []
+    assert [h.kind for h in find_citations("as Bartlett 1954 has fewer terms")] == [
+        RefKind.AUTHOR_YEAR
+    ]
+
+
+def test_a_quoted_algorithm_name_with_its_acronym_is_not_a_title() -> None:
+    text = (
+        'Compute the profile with the "Scalable Time series\n'
+        '    Anytime Matrix Profile" (STAMP) algorithm and MASS (2017 - with FFT).'
+    )
+    assert find_citations(text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "titles"),
     [
         # a Python docstring's reference list: the titles in reST interpreted text, the authors
