@@ -198,6 +198,10 @@ SOURCES = {
     "open-clip-torch": ("open_clip", (".py",)),
     "tianshou": ("tianshou", (".py",)),
     "OpenNN": ("opennn", (".h",)),
+    # (its seventh batch, after the sixth and before any scan of it)
+    "allennlp": ("allennlp", (".py",)),
+    "flair": ("flair", (".py",)),
+    "dgl": ("dgl", (".py",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -241,6 +245,7 @@ SEVENTEENTH |= {"jraph", "trax", "torchmetrics", "kornia", "mlx"}
 SEVENTEENTH |= {"botorch", "gpytorch", "numpyro", "stable-baselines3"}
 SEVENTEENTH |= {"pyro-ppl", "Shark", "druidjs"}
 SEVENTEENTH |= {"torch-geometric", "open-clip-torch", "tianshou", "OpenNN"}
+SEVENTEENTH |= {"allennlp", "flair", "dgl"}
 LINKED |= SEVENTEENTH
 SEVENTEENTH_OUT = re.compile(r"(^|/)(3rd-party|ort-schema)(/|$)")
 SEVENTEENTH_PORTED = re.compile(
