@@ -202,6 +202,10 @@ SOURCES = {
     "allennlp": ("allennlp", (".py",)),
     "flair": ("flair", (".py",)),
     "dgl": ("dgl", (".py",)),
+    # (its eighth batch, C++ headers, after the seventh and before any scan of it)
+    "tiny-cuda-nn": ("include/tiny-cuda-nn", (".h",)),
+    "sentencepiece": ("src", (".h",)),
+    "CTranslate2": ("include/ctranslate2", (".h",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -246,6 +250,7 @@ SEVENTEENTH |= {"botorch", "gpytorch", "numpyro", "stable-baselines3"}
 SEVENTEENTH |= {"pyro-ppl", "Shark", "druidjs"}
 SEVENTEENTH |= {"torch-geometric", "open-clip-torch", "tianshou", "OpenNN"}
 SEVENTEENTH |= {"allennlp", "flair", "dgl"}
+SEVENTEENTH |= {"tiny-cuda-nn", "sentencepiece", "CTranslate2"}
 LINKED |= SEVENTEENTH
 SEVENTEENTH_OUT = re.compile(r"(^|/)(3rd-party|ort-schema)(/|$)")
 SEVENTEENTH_PORTED = re.compile(
