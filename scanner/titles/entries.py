@@ -189,9 +189,15 @@ def parse_title_first(text: str, start: int, limit: int, labelled: bool = False)
     if title is None:
         return None
     authors: tuple[str, ...] = ()
+    inner_year = None
     # (a link's text is its title: its authors follow the link, "by" is the title's word)
     if quoted is not None and link is None and (inside := _by_inside(title)) is not None:
         title, authors = inside  # 'Approximation Theory by L. N. Smith (pg.42)'
+    elif (
+        quoted is not None and link is None and (inner := _title_quoted_inside(text[t_start:t_end]))
+    ):
+        # "'Authoritative sources in a hyperlinked environment' by Jon Kleinberg, 1997"
+        title, authors, inner_year = inner
     rest = _AFTER_TITLE.match(text[after:limit])
     by = bool(rest and rest.group(1)) or bool(authors)
     pos = after + (rest.end() if rest else 0)
@@ -204,7 +210,7 @@ def parse_title_first(text: str, start: int, limit: int, labelled: bool = False)
         pos = last if last > 0 else names.end()
     tail_end = min(limit, pos + MAX_TAIL)
     tail = text[pos:tail_end]
-    year = first_year(_first_part(tail))
+    year = first_year(_first_part(tail)) or inner_year
     venue = _venue(tail)
     # Capitalized words after a quote ("AS IS" BASIS, WITHOUT ...) are names only after "by" or
     # when a year or venue backs them up.
@@ -262,6 +268,23 @@ _BY_INSIDE = re.compile(
     rf"(?P<title>[A-Z].{{8,200}}?)\s+by\s+(?P<names>{AUTHOR_LIST.pattern})"
     r"(?:,?\s*\(?(?:pp?|pg|pages?)\.?\s*\d+(?:-\d+)?\)?)?"
 )
+
+
+# A whole citation inside the quotes whose title has quotes of its own: `"'Title' by Names,
+# 1997"`; the inner quotes delimit the title, whatever its case.
+_QUOTED_BY_INSIDE = re.compile(
+    rf"['‘`](?P<title>[^'’`]{{8,300}})['’`],?\s+by\s+(?P<names>{AUTHOR_LIST.pattern})"
+    r"(?:,?\s*\(?(?P<year>(?:1[6-9]|20)\d\d)\)?)?"
+)
+
+
+def _title_quoted_inside(raw: str) -> tuple[str, tuple[str, ...], int | None] | None:
+    """The title, authors and year of a quote holding `'Title' by Names, year`, else None."""
+    inner = _QUOTED_BY_INSIDE.fullmatch(" ".join(raw.split()).strip(" .,;"))
+    if inner is None or not _real_names(inner["names"]):
+        return None
+    year = int(inner["year"]) if inner["year"] else None
+    return " ".join(inner["title"].split()), split_authors(inner["names"]), year
 
 
 def _by_inside(title: str) -> tuple[str, tuple[str, ...]] | None:

@@ -477,6 +477,15 @@ def test_several_author_year_mentions_in_one_bracket() -> None:
             'See the thesis "Fast Sparse Cholesky Updates" for the proof.',
             "Fast Sparse Cholesky Updates",
         ),
+        # the authors' surnames between the citing word and the quote, the title over lines
+        (
+            _blank(
+                '    # See e.g. Marlowe & Quist, "Integer Roots: A Practical\n'
+                '    # Introduction"\n',
+                ("#",),
+            ),
+            "Integer Roots: A Practical Introduction",
+        ),
     ],
 )
 def test_quoted_title_after_a_citing_word(text: str, title: str) -> None:
@@ -490,6 +499,8 @@ def test_quoted_title_after_a_citing_word(text: str, title: str) -> None:
         'Raised from "Could not find the requested file" when the path is missing.',
         'Copied from "Building from Source" in the documentation.',
         'Read in "Configuring The Build Section" below.',
+        # two capitalized words before a sentence in quotes: prose, not authors and a title
+        'See Read and Write, "Open the file in binary mode first".',
     ],
 )
 def test_quoted_strings_after_a_citing_word_that_are_not_titles(text: str) -> None:
@@ -510,6 +521,12 @@ def test_quoted_strings_after_a_citing_word_that_are_not_titles(text: str) -> No
             "Numerical Methods for Odd Functions",
             ("Amparo Lindqvist",),
         ),
+        # the title in quotes of its own inside the quotes, then the year
+        (
+            " * @see \"'Hub scores in linked corpora' by Ada Lindqvist, 1998\"\n",
+            "Hub scores in linked corpora",
+            ("Ada Lindqvist",),
+        ),
     ],
 )
 def test_a_quoted_title_by_its_authors_inside_the_quotes(
@@ -517,6 +534,21 @@ def test_a_quoted_title_by_its_authors_inside_the_quotes(
 ) -> None:
     (hit,) = find_citations(text)
     assert hit.reference.title == title and hit.reference.authors == authors
+
+
+def test_quoted_titles_by_their_authors_keep_the_rules_split_where_the_model_reads() -> None:
+    # the dated third line makes the model read the block; it labels each whole quote a title
+    text = (
+        "   Implements the augmenting-path flow algorithm.\n\n"
+        '   @see "Flow Networks by Andersen, Marlowe, and Quist."\n'
+        '   @see "Combinatorial Routing by Bellamy and Oduya."\n'
+        '   @see "Faster augmenting paths for sparse capacity problems by Halvorsen and\n'
+        '       Ruiz, 1981."\n'
+        "   @author Jo Smith\n"
+    )
+    hits = find_citations(text)
+    assert [h.title_hint for h in hits[:2]] == ["Flow Networks", "Combinatorial Routing"]
+    assert hits[1].reference.authors == ("Bellamy", "Oduya")
 
 
 @pytest.mark.parametrize(
