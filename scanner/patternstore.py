@@ -18,6 +18,7 @@ import contextlib
 import marshal
 import os
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,16 @@ _DEBUG = 128  # `re.DEBUG`: such a pattern prints its code as it compiles, so it
 # What `_sre.compile` takes after the pattern: flags, code, groups, group index, index group.
 Code = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 _loaded: dict[Path, dict[tuple[str | bytes, int], Code]] = {}  # each store read once a process
+# `re` is compiled by one thread at a time while `_sre` is swapped for a recorder.
+_COMPILING = threading.Lock()
+
+
+def _unlocked_in_child() -> None:
+    global _COMPILING
+    _COMPILING = threading.Lock()  # a thread of the parent's that held it is not in the child
+
+
+os.register_at_fork(after_in_child=_unlocked_in_child)
 
 
 @contextlib.contextmanager
@@ -60,7 +71,8 @@ def stored_patterns(path: Path = STORE) -> Iterator[None]:
     def compile(pattern: Any, flags: int = 0) -> Any:
         nonlocal fresh
         if not isinstance(pattern, (str, bytes)) or flags & _DEBUG:
-            return compile_anew(pattern, flags)  # a parsed pattern (`re.Scanner`), or a debug one
+            with _COMPILING:  # a parsed pattern (`re.Scanner`), or a debug one
+                return compile_anew(pattern, flags)
         key = (pattern, int(flags))
         code = store.get(key)
         if code is not None:
@@ -105,11 +117,12 @@ class _Recorder:
 def _recorded(compile_anew: Any, pattern: str | bytes, flags: int) -> tuple[Any, Code]:
     """`re`'s own compilation of `pattern`, and the code it gave the engine."""
     recorder = _Recorder()
-    _compiler._sre = recorder  # type: ignore[attr-defined]
-    try:
-        compiled = compile_anew(pattern, flags)
-    finally:
-        _compiler._sre = _sre  # type: ignore[attr-defined]
+    with _COMPILING:
+        _compiler._sre = recorder  # type: ignore[attr-defined]
+        try:
+            compiled = compile_anew(pattern, flags)
+        finally:
+            _compiler._sre = _sre  # type: ignore[attr-defined]
     assert recorder.code is not None
     return compiled, recorder.code
 
