@@ -167,6 +167,33 @@ SOURCES = {
     "flax": ("flax", (".py",)),
     "equinox": ("equinox", (".py",)),
     "tiny-dnn": ("tiny_dnn", (".h",)),
+    # The sixteenth development set (references-dev16.jsonl): code of the test splits' domains
+    # (symbolic and numerical maths, images, astronomy, audio, fitting, anomalies, sketches).
+    "mpmath": ("mpmath", (".py",)),
+    "gala": ("gala", (".py", ".pyx")),
+    "madmom": ("madmom", (".py", ".pyx")),
+    "mahotas": ("mahotas", (".py",)),
+    "iminuit": ("iminuit", (".py",)),
+    "emcee": ("emcee", (".py",)),
+    "pyprobables": ("probables", (".py",)),
+    "adtk": ("adtk", (".py",)),
+    "PyNomaly": ("PyNomaly", (".py",)),
+    # (its second batch: JavaScript, TypeScript, Java and Rust)
+    "astronomia": ("package/src", (".js",)),
+    "meyda": ("package/src", (".ts", ".js")),
+    "pitchfinder": ("package/lib", (".js",)),
+    "tdigest": ("package", (".js",)),
+    "jung": (".", (".java",)),
+    "ojalgo": ("src/main/java", (".java",)),
+    "noodles": (".", (".rs",)),
+    # (its third batch)
+    "poliastro": ("poliastro", (".py",)),
+    "pysolar": ("pysolar", (".py",)),
+    "pvfactors": ("pvfactors", (".py",)),
+    "zeus-mcmc": ("zeus", (".py",)),
+    "tifffile": ("tifffile", (".py",)),
+    "needletail": ("src", (".rs",)),
+    "la4j": ("src/main/java", (".java",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -219,6 +246,8 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 MIN_LINES, MAX_LINES = 20, 1500
+# Packages whose sources are Maven modules: only their `src/main/java` is the library.
+MAVEN_LAYOUT = ("commons-math", "smile", "tribuo", "jung")
 # The third test split (`--strata`) draws, in turn, a file with an identifier or link needle, one
 # with only a textual cue (a capitalised word before a year, "et al", a References section) and
 # none of those needles, another with an identifier needle and one with no cue at all; bundled
@@ -246,6 +275,12 @@ FOURTEENTH |= {"libpysal", "spaghetti", "mne-connectivity", "pvanalytics"}
 # The fifteenth set's second batch draws its packages this way too (its first batch is `--papers`),
 # so that files citing by title or author and year alone, without any link, are in.
 STRATA |= {"keras", "tensorflow-probability", "timm", "optax", "flax", "equinox"}
+# The sixteenth set is drawn the same way, as the third test split was.
+SIXTEENTH = {"mpmath", "gala", "madmom", "mahotas", "iminuit", "emcee", "pyprobables", "adtk"}
+SIXTEENTH |= {"PyNomaly", "astronomia", "meyda", "pitchfinder", "tdigest", "jung", "ojalgo"}
+SIXTEENTH |= {"noodles", "poliastro", "pysolar", "pvfactors", "zeus-mcmc", "tifffile"}
+SIXTEENTH |= {"needletail", "la4j"}
+STRATA |= SIXTEENTH
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
 STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)
@@ -263,7 +298,7 @@ def candidates(root: Path, package: str) -> list[str]:
             continue
         if package == "elki" and "/src/main/java/" not in relative:
             continue
-        if package in ("commons-math", "smile", "tribuo") and "/src/main/java/" not in relative:
+        if package in MAVEN_LAYOUT and "/src/main/java/" not in relative:
             continue
         if package in LATER and EXCLUDED_LATER.search(relative):
             continue

@@ -66,6 +66,15 @@ KNOWN_WORKS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "The Elements of Statistical Learning",
         (),
     ),
+    # The almanac of ephemerides whose formulae astronomy code cites by year ("adopted in
+    # "Astronomical Almanac" in 1984"); its Explanatory Supplement is another book.
+    (
+        re.compile(
+            r"(?<!Supplement to )(?<!Supplement to the )\b(?:[Tt]he\s+)?Astronomical Almanac\b"
+        ),
+        "The Astronomical Almanac",
+        (),
+    ),
     # Warren's book of bit tricks, cited by its name and a section ("Hacker's Delight 2-5").
     (re.compile(r"\bHacker['’]s Delight\b"), "Hacker's Delight", ()),
     # A book named after the word: "See my book Kalman and Bayesian Filters in Python"; its
@@ -96,8 +105,9 @@ _PUBLISHER = re.compile(
 # What a paper, a chapter or a report is published in: never a book's entry. Read after the
 # title, so that a book called "... Review" or "... Letters" stays one.
 _NOT_BOOK = re.compile(
-    r"\b(?:Journal|J\.|Trans(?:actions|\.)?|Proc(?:eedings|\.)?|Conference|Conf\.|Symposium|"
-    r"Workshop|Letters|Lett\.|Review|Rev\.|Annals|Ann\.|Bulletin|Magazine|Quarterly|Acta|"
+    r"\b(?:Journal|J\.|Trans(?:actions|\.)?|Proc(?:eedings|\.)?|Conference|Conf\.|"
+    # a meeting's name in lower case too: "ACM-SIAM symposium on Discrete algorithms"
+    r"(?i:symposium|workshop|proceedings|conference)|Letters|Lett\.|Review|Rev\.|Annals|Ann\.|Bulletin|Magazine|Quarterly|Acta|"
     r"Commun(?:ications|\.)|Lecture\s+Notes|arXiv|preprint|[Tt]ech(?:nical|\.)\s*[Rr]ep|"
     r"[Rr]eport|[Tt]hesis|[Dd]issertation|[Mm]anual|[Uu]ser'?s?\s+[Gg]uide|In\s*:)"
     r"|\b\d{1,4}\s*\(\s*\d{1,4}\s*\)"  # volume(issue)

@@ -53,8 +53,14 @@ _QUOTE_NEXT = re.compile(r"[ \t]+[\"“']")
 _AFTER_INITIAL = re.compile(r"\s+(?=[A-Z\"“]|'[A-Z]|\*[A-Z])(?P<y1>)?(?P<y2>)?(?P<y3>)?(?P<y4>)?")
 # Where an unquoted title stops: a sentence end, or a comma/semicolon before a venue, year,
 # volume or "in"; also an opening bracket of a year and a blank line.
+# A part's numeral closes no title: "Scientific collaboration networks: II. Shortest paths, ..."
+_PART_NUMERAL = "".join(
+    rf"(?<!{lead}{numeral})"
+    for lead in (r":\s", r"Part\s")
+    for numeral in ("I", "II", "III", "IV", "V", "VI")
+)
 _TITLE_END = re.compile(
-    r"\.\s+(?=[A-Z0-9(\[]|$|[a-z]+\.)|\.\s*$|\?\s|!\s"
+    _PART_NUMERAL + r"\.\s+(?=[A-Z0-9(\[]|$|[a-z]+\.)|\.\s*$|\?\s|!\s"
     r"|[,;]\s*(?=[Ii]n\b|[Ii]n:|(?:1[6-9]|20)\d\d|[Vv]ol|pp|pages|\d|\(|" + VENUE_CUE.pattern + ")"
     r"|[,;]\s*(?=[A-Z]\.\s*[A-Z])"
     r"|[,;]\s*(?=" + EDITION + r")|\s*\((?=\s*" + EDITION + r"\s*\))"
@@ -177,9 +183,15 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
     if title is None:
         return None
     authors: tuple[str, ...] = ()
+    inner_year = None
     # (a link's text is its title: its authors follow the link, "by" is the title's word)
     if quoted is not None and link is None and (inside := _by_inside(title)) is not None:
         title, authors = inside  # 'Approximation Theory by L. N. Smith (pg.42)'
+    elif (
+        quoted is not None and link is None and (inner := _title_quoted_inside(text[t_start:t_end]))
+    ):
+        # "'Authoritative sources in a hyperlinked environment' by Jon Kleinberg, 1997"
+        title, authors, inner_year = inner
     rest = _AFTER_TITLE.match(text[after:limit])
     by = bool(rest and rest.group(1)) or bool(authors)
     pos = after + (rest.end() if rest else 0)
@@ -192,7 +204,7 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
         pos = last if last > 0 else names.end()
     tail_end = min(limit, pos + MAX_TAIL)
     tail = text[pos:tail_end]
-    year = first_year(_first_part(tail))
+    year = first_year(_first_part(tail)) or inner_year
     venue = _venue(tail)
     # Capitalized words after a quote ("AS IS" BASIS, WITHOUT ...) are names only after "by" or
     # when a year or venue backs them up.
@@ -248,6 +260,23 @@ _BY_INSIDE = re.compile(
     rf"(?P<title>[A-Z].{{8,200}}?)\s+by\s+(?P<names>{AUTHOR_LIST.pattern})"
     r"(?:,?\s*\(?(?:pp?|pg|pages?)\.?\s*\d+(?:-\d+)?\)?)?"
 )
+
+
+# A whole citation inside the quotes whose title has quotes of its own: `"'Title' by Names,
+# 1997"`; the inner quotes delimit the title, whatever its case.
+_QUOTED_BY_INSIDE = re.compile(
+    rf"['‘`](?P<title>[^'’`]{{8,300}})['’`],?\s+by\s+(?P<names>{AUTHOR_LIST.pattern})"
+    r"(?:,?\s*\(?(?P<year>(?:1[6-9]|20)\d\d)\)?)?"
+)
+
+
+def _title_quoted_inside(raw: str) -> tuple[str, tuple[str, ...], int | None] | None:
+    """The title, authors and year of a quote holding `'Title' by Names, year`, else None."""
+    inner = _QUOTED_BY_INSIDE.fullmatch(" ".join(raw.split()).strip(" .,;"))
+    if inner is None or not _real_names(inner["names"]):
+        return None
+    year = int(inner["year"]) if inner["year"] else None
+    return " ".join(inner["title"].split()), split_authors(inner["names"]), year
 
 
 def _by_inside(title: str) -> tuple[str, tuple[str, ...]] | None:

@@ -128,8 +128,19 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
         ident = _TRAILING_ID.match(text, match.end(), end)
         if ident is not None and _MORE_IDS.match(text, ident.end(), end):
             ident = None  # "Smith (2001), <link>,\n<link>": a list of links, each its own
-        stop = ident.end() if ident else match.end()
+        # "(Wilcox, 2004, 2005)", "Wilcox (2004, 2005)": the same author's works of each year
+        more_years: list[re.Match[str]] = []
+        if ident is None and (match.group("y1") or (match.group("y2") and _in_brackets(before))):
+            after_year = match.end("y1") if match.group("y1") else match.end()
+            more_years = list(_more_years(text, after_year, end, year))
+        if more_years and match.group("y1"):
+            stop = match.end("y1")  # the bracket's later years are the next mentions' spans
+        else:
+            stop = ident.end() if ident else match.end()
         yield match.start(), stop, EntryFields(authors=authors, year=year), confidence
+        for more in more_years:
+            later = EntryFields(authors=authors, year=int(more["year"]))
+            yield more.start("year"), more.end(), later, confidence
         if (
             ident is None
             and match.group("y1")
@@ -138,6 +149,25 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
             # "MacKinnon (1994) and (2010)": the same authors' second work
             later = EntryFields(authors=authors, year=int(again["year"]))
             yield again.start("paren"), again.end(), later, confidence
+
+
+# In brackets, after `(Name, 2004`, the same authors' other works by their years: `, 2005)`.
+_MORE_YEAR = re.compile(rf"[ \t]*[,;][ \t]*(?P<year>{YEAR_DIGITS})[a-z]?(?=[ \t]*[,;)\]])")
+
+
+def _in_brackets(before: str) -> bool:
+    """Whether the text before a mention leaves a bracket open: `... technique (` or `(see`."""
+    return before.rfind("(") > before.rfind(")") or before.rfind("[") > before.rfind("]")
+
+
+def _more_years(text: str, pos: int, end: int, first: int) -> Iterator[re.Match[str]]:
+    """The years that follow a bracketed mention's first year, each a later work of its
+    authors; a year far from the first is a different kind of number, and ends the run."""
+    while (more := _MORE_YEAR.match(text, pos, end)) is not None:
+        if int(more["year"]) == first or abs(int(more["year"]) - first) > 40:
+            return
+        yield more
+        pos = more.end()
 
 
 # After an author-year mention `Name (1994)`, the same authors' other work by its year alone.
@@ -233,8 +263,16 @@ def _lone_name(match: re.Match[str]) -> bool:
     if match.group("open"):
         # "Harvey (1989)", not code: "Week(1998, 1, 1)"
         return match.string[match.start("open") - 1].isspace()
-    # A bare year: one surname, written right before it ("Jane Smith, 2012" signs a comment).
+    # A bare year: one surname, written right before it ("Jane Smith, 2012" signs a comment),
+    # not across a table's column gap ("Timestamps      2000").
+    if match.group("y2") and _COLUMN_GAP.search(
+        match.string, match.end("names"), match.start("y2")
+    ):
+        return False
     return len(words) == 1 and not match.group().startswith(names + ",")
+
+
+_COLUMN_GAP = re.compile(r"[ \t]*\t|  ")
 
 
 _PREVIOUS_WORD = re.compile(r"(?P<word>[^\W\d_][\w'-]*)(?P<gap>\W*)$")

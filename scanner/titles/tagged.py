@@ -480,10 +480,12 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
                 and _RESTART.search(theirs.title, 0, len(theirs.title) - len(ours.title))
                 is not None
             )
+            or (ours.title and _title_then_by_authors(ours.title, theirs))
         )
     ):
-        # the model read the entry's venue as its title (a BibTeX `journal` field), or only
-        # the part after the title's colon ("Social Network Analysis: Methods and ...")
+        # the model read the entry's venue as its title (a BibTeX `journal` field), only
+        # the part after the title's colon ("Social Network Analysis: Methods and ..."), or
+        # the authors after "by" inside the quotes as more of the title
         ours = replace(ours, title=theirs.title)
         hit = replace(hit, title_hint=theirs.title)
     reference = replace(
@@ -500,6 +502,15 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         end=max(hit.end, best.end),
         reference=reference,
     )
+
+
+def _title_then_by_authors(ours: str, theirs: EntryFields) -> bool:
+    """Whether the model's title is the rule's title, then "by" and the rule's authors: the
+    whole of a quoted `"Network Flows by Ahuja, Magnanti, and Orlin."`, which the rules split."""
+    if not theirs.title or not theirs.authors or not ours.startswith(theirs.title + " by "):
+        return False
+    rest = normalize_title(ours[len(theirs.title) + 4 :])
+    return all(family_name(author) in rest for author in theirs.authors)
 
 
 _LINK_NEXT = re.compile(r"[ \t]+<?https?://")

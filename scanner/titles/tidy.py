@@ -337,8 +337,14 @@ def _tidy(hit: Hit) -> Hit:
         title = title[: opened.start()]  # a bracket the title never closes ran past its end
     if _cut_sentence(title, fields) or _AFFILIATION.match(title) or _ABOUT_CODE.match(title):
         title = ""
+    names_read_as_title = None
     if _is_author_list(title, fields):
-        fields = replace(fields, authors=fields.authors or split_authors(title))
+        names_read_as_title = fields.authors or split_authors(title)
+    elif _continues_author_list(title, fields):
+        # "Mark Schmidt, Nicolas le Roux and Francis Bach, NIPS 2011": the rest of the list
+        names_read_as_title = fields.authors + split_authors(title)
+    if names_read_as_title is not None:
+        fields = replace(fields, authors=names_read_as_title)
         hit = replace(hit, reference=fields)
         title = ""
     if len(_WORD.findall(title)) < 2:
@@ -434,6 +440,22 @@ def _cut_sentence(title: str, fields: EntryFields) -> bool:
             for author in fields.authors
         )
     )
+
+
+def _continues_author_list(title: str, fields: EntryFields) -> bool:
+    """Whether a "title" without a comma, read after the entry's first author, is the rest of
+    its author list (`Mark Schmidt, Nicolas le Roux and Francis Bach, NIPS 2011`): names with a
+    given name and a surname, one with a lower-case particle, which no title of capitalised
+    words has ("Two-Dimensional Signal and Image Processing" reads as two names too)."""
+    if not fields.authors or "," in title or " and " not in title:
+        return False
+    if AUTHOR_LIST.fullmatch(title.strip(" .")) is None or not _PARTICLE_INSIDE.search(title):
+        return False
+    names = split_authors(title)
+    return len(names) >= 2 and all(len(name.split()) >= 2 for name in names)
+
+
+_PARTICLE_INSIDE = re.compile(r"(?<=[a-z] )(?:van|von|der|de|del|della|da|di|du|dos|la|le) [A-Z]")
 
 
 def _is_author_list(title: str, fields: EntryFields) -> bool:

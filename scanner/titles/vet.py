@@ -812,10 +812,12 @@ def _close_quote(text: str, start: int) -> int:
 
 
 # A quoted name used as a word of the sentence: `the "Charlie sheen" BRDF`, `the "IEEE 754
-# compliant rounding" variant`; but `the "Attention Is All You Need" paper` cites.
+# compliant rounding" variant`, `the "Scalable Time series Anytime Matrix Profile" (STAMP)
+# algorithm`; but `the "Attention Is All You Need" paper` cites.
 _NAMED_THING = re.compile(r"(?i)\b(?:the|a|an|this|that|its|their|our)\s+[\"“'`]+\s*$")
 _AFTER_NAME = re.compile(
-    r"(?i)[\"”'`]+[ \t\n]+(?!(?:paper|article|book|report|thesis|dissertation|monograph|survey|"
+    r"(?i)[\"”'`]+[ \t\n]+(?:\([A-Z][\w+-]*\)[ \t\n]+)?"
+    r"(?!(?:paper|article|book|report|thesis|dissertation|monograph|survey|"
     r"preprint|by|in|of|from|and|for|on|at|with|is|was|were|are|has|had|describes|shows|"
     r"proposes|introduced|introduces|gives|presents)\b)[a-z]\w*"
 )

@@ -690,3 +690,25 @@ def test_a_venue_read_inside_a_phrase_of_the_title_does_not_cut_it() -> None:
     )
     titles = [h.title_hint or "" for h in hits]
     assert not any(t.endswith((" in", "Networks")) for t in titles), titles
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            ".. [1] Scientific collaboration networks: II.\n"
+            "    Shortest paths, weighted networks, and centrality,\n"
+            "    M. E. J. Newman, Phys. Rev. E 64, 016132 (2001).",
+            "Scientific collaboration networks: II. Shortest paths, weighted networks, and "
+            "centrality",
+        ),
+        (
+            "L. C. Freeman. Centrality in networks: I. Conceptual clarification.\n"
+            "    Social Networks 1:215-239, 1979.",
+            "Centrality in networks: I. Conceptual clarification",
+        ),
+    ],
+)
+def test_a_parts_numeral_does_not_end_the_title(text: str, title: str) -> None:
+    (hit,) = find_citations(text)
+    assert hit.title_hint == title

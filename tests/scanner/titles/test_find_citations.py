@@ -457,6 +457,15 @@ def test_several_author_year_mentions_in_one_bracket() -> None:
             'See the thesis "Fast Sparse Cholesky Updates" for the proof.',
             "Fast Sparse Cholesky Updates",
         ),
+        # the authors' surnames between the citing word and the quote, the title over lines
+        (
+            _blank(
+                '    # See e.g. Marlowe & Quist, "Integer Roots: A Practical\n'
+                '    # Introduction"\n',
+                ("#",),
+            ),
+            "Integer Roots: A Practical Introduction",
+        ),
     ],
 )
 def test_quoted_title_after_a_citing_word(text: str, title: str) -> None:
@@ -470,6 +479,8 @@ def test_quoted_title_after_a_citing_word(text: str, title: str) -> None:
         'Raised from "Could not find the requested file" when the path is missing.',
         'Copied from "Building from Source" in the documentation.',
         'Read in "Configuring The Build Section" below.',
+        # two capitalized words before a sentence in quotes: prose, not authors and a title
+        'See Read and Write, "Open the file in binary mode first".',
     ],
 )
 def test_quoted_strings_after_a_citing_word_that_are_not_titles(text: str) -> None:
@@ -490,6 +501,12 @@ def test_quoted_strings_after_a_citing_word_that_are_not_titles(text: str) -> No
             "Numerical Methods for Odd Functions",
             ("Amparo Lindqvist",),
         ),
+        # the title in quotes of its own inside the quotes, then the year
+        (
+            " * @see \"'Hub scores in linked corpora' by Ada Lindqvist, 1998\"\n",
+            "Hub scores in linked corpora",
+            ("Ada Lindqvist",),
+        ),
     ],
 )
 def test_a_quoted_title_by_its_authors_inside_the_quotes(
@@ -497,6 +514,21 @@ def test_a_quoted_title_by_its_authors_inside_the_quotes(
 ) -> None:
     (hit,) = find_citations(text)
     assert hit.reference.title == title and hit.reference.authors == authors
+
+
+def test_quoted_titles_by_their_authors_keep_the_rules_split_where_the_model_reads() -> None:
+    # the dated third line makes the model read the block; it labels each whole quote a title
+    text = (
+        "   Implements the augmenting-path flow algorithm.\n\n"
+        '   @see "Flow Networks by Andersen, Marlowe, and Quist."\n'
+        '   @see "Combinatorial Routing by Bellamy and Oduya."\n'
+        '   @see "Faster augmenting paths for sparse capacity problems by Halvorsen and\n'
+        '       Ruiz, 1981."\n'
+        "   @author Jo Smith\n"
+    )
+    hits = find_citations(text)
+    assert [h.title_hint for h in hits[:2]] == ["Flow Networks", "Combinatorial Routing"]
+    assert hits[1].reference.authors == ("Bellamy", "Oduya")
 
 
 @pytest.mark.parametrize(
@@ -872,3 +904,64 @@ def test_a_title_may_hold_a_ratio() -> None:
     )
     (hit,) = find_citations(text)
     assert hit.title_hint == "An 11/6-Approximation Algorithm for the Network Tide Problem"
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("uses the projection technique (Wilcox, 2004, 2005) to find outliers", [2004, 2005]),
+        ("the projection technique of Wilcox (2004, 2005) finds outliers", [2004, 2005]),
+        ("as shown before (see Smith, 2001, 2003; Lee, 2010)", [2001, 2003, 2010]),
+        # a number far from the year is no second work; a page is no year
+        ("as in Jones (1999, p. 12) and (Lee, 2010, 1850 samples)", [1999, 2010]),
+    ],
+)
+def test_each_year_of_one_bracketed_mention_is_a_work(text: str, years: list[int]) -> None:
+    hits = find_citations(text)
+    assert [h.kind for h in hits] == [RefKind.AUTHOR_YEAR] * len(years)
+    assert [h.reference.year for h in hits if h.reference] == years
+
+
+def test_an_author_list_with_a_particle_is_no_title() -> None:
+    (hit,) = find_citations(
+        "# (see Mark Schmidt, Nicolas le Roux and Francis Bach, NIPS\n# 2011), so we count"
+    )
+    assert hit.kind is RefKind.AUTHOR_YEAR and hit.title_hint is None
+    assert hit.reference is not None
+    assert hit.reference.authors == ("Mark Schmidt", "Nicolas le Roux", "Francis Bach")
+    assert hit.reference.year == 2011
+
+
+def test_a_title_of_two_capitalised_phrases_after_its_author_stays_a_title() -> None:
+    (hit,) = find_citations(
+        "Lim, Jae S., Two-Dimensional Signal and Image Processing,\n"
+        "    Englewood Cliffs, NJ, Prentice Hall, 1990, pp. 42-45."
+    )
+    assert hit.title_hint == "Two-Dimensional Signal and Image Processing"
+
+
+def test_a_surname_of_three_hyphenated_parts_is_whole() -> None:
+    (hit,) = find_citations("# see Lung-Yut-Fong, A., Levy-Leduc, C., & Cappe, O. (2015)")
+    assert hit.reference is not None and hit.reference.authors[0] == "Lung-Yut-Fong, A."
+
+
+def test_a_table_row_is_not_an_author_year() -> None:
+    table = (
+        "    ================   ==============\n"
+        "    Training samples              104\n"
+        "    Timestamps                   2000\n"
+        "    Classes                        52\n"
+        "    ================   ==============\n"
+    )
+    assert find_citations(table) == []
+    assert [h.kind for h in find_citations("as Bartlett 1954 has fewer terms")] == [
+        RefKind.AUTHOR_YEAR
+    ]
+
+
+def test_a_quoted_algorithm_name_with_its_acronym_is_not_a_title() -> None:
+    text = (
+        'Compute the profile with the "Scalable Time series\n'
+        '    Anytime Matrix Profile" (STAMP) algorithm and MASS (2017 - with FFT).'
+    )
+    assert find_citations(text) == []
