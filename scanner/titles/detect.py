@@ -168,7 +168,7 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries, held: _Held
         if entry is None and (paragraph := _PARAGRAPH_TAG.match(text, body, limit)):
             # a Javadoc entry under its paragraph's tag, alone on the line above its authors
             entry = entries.entry(paragraph.end(), limit)
-        entry = entry or parse_title_first(text, body, limit)
+        entry = entry or parse_title_first(text, body, limit, labelled=True)
         if (
             entry is not None
             and entry.evidence >= 1

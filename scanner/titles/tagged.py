@@ -196,10 +196,11 @@ def tagged_hits(text: str, fields: Sequence[Field]) -> list[Hit]:
         if not titles:
             continue
         title_field = titles[0]
-        # A title with nothing around it needs to be quoted or a very sure reading.
-        alone = len({f.label for f in group}) < 2
-        needed = SURE_ALONE if alone and not _quoted(text, title_field) else MIN_TITLE_PROBABILITY
-        if title_field.probability < needed:
+        # A title with nothing around it needs to be quoted or a very sure reading, and not
+        # to be a sentence of a paragraph of prose.
+        alone = len({f.label for f in group}) < 2 and not _quoted(text, title_field)
+        needed = SURE_ALONE if alone else MIN_TITLE_PROBABILITY
+        if title_field.probability < needed or (alone and _amid_prose(text, title_field)):
             continue
         title = _trimmed(text, group, title_field)
         if not _plausible_title(text, title_field, title):
@@ -289,6 +290,23 @@ def _plausible_title(text: str, field: Field, title: str) -> bool:
         return False
     line_start = text.rfind("\n", 0, field.start) + 1
     return not text[line_start : field.start].lstrip().startswith((">>>", "..."))
+
+
+# A sentence ending before a tagged run on its line, and another sentence starting right after
+# it: the run is a sentence of the paragraph ("... noise suppression algorithms. DNSMOS
+# generalizes well in ... methods. More details can be found in ..."), not a work named alone,
+# which stands on a line of its own, after a label or a citing word, or in quotes.
+_SENTENCE_BEFORE = re.compile(r"[a-z0-9)\]]\.[ \t]+$")
+_SENTENCE_AFTER = re.compile(r"\.[ \t]+[A-Z][a-z]")
+
+
+def _amid_prose(text: str, field: Field) -> bool:
+    """Whether the tagged run `field` is a sentence between two sentences of its paragraph."""
+    line_start = text.rfind("\n", 0, field.start) + 1
+    return (
+        _SENTENCE_AFTER.match(text, field.end) is not None
+        and _SENTENCE_BEFORE.search(text, line_start, field.start) is not None
+    )
 
 
 def _quoted(text: str, field: Field) -> bool:
