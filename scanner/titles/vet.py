@@ -637,7 +637,9 @@ _VERB_FIRST = re.compile(
     r"Allocates|Frees|Copies|Wraps|Tests|Ensures|Determines|Fills|Sorts|Splits|Parses)\s+[a-z]"
     # ...or in the imperative, then an article or the data it works on
     r"|(?:Return|Compute|Calculate|Create|Get|Set|Check|Convert|Transform|Initiali[sz]e|Load|"
-    r"Write|Read|Update|Remove|Add)\s+(?:the|a|an|this|these|all|each|input|output|given)\s"
+    r"Write|Read|Update|Remove|Add|Perform|Run|Apply|Fit|Find|Generate|Build|Plot|Evaluate|"
+    r"Determine|Obtain|Construct|Extract|Process|Filter|Detect|Solve)\s+"
+    r"(?:the|a|an|this|these|all|each|input|output|given)\s"
 )
 
 

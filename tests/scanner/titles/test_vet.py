@@ -115,6 +115,11 @@ NOT_CITATIONS = [
     "    Fetch the Lindqvist and Marsh 2009 dataset (12MB).\n",
     # a sentence about code
     '             """Returns an owned reference to the dtype of the array.\n             """\n',
+    # ... or a docstring's summary in the imperative, before the work it is based on
+    "\n    Functional wrapper for :py:class:`~tidekit.fouling.RateAnalysis`. Perform\n"
+    "    the stochastic rate and recovery fouling loss calculation. Based on the\n"
+    "    methods presented in Lindqvist et al. JPV 8(2) p547 2018.\n\n"
+    "    Parameters\n    ----------\n",
     # quoted phrases in prose
     "    It is not a MINIMUM traversal; rather it is a\n"
     '    "not totally silly traversal, quickly." On random points\n'
