@@ -143,6 +143,34 @@ void a::b::c::Foo<T>::bar() {{ /* Body {REF} */ }}
     assert kinds["a::b::c::Foo::bar"] is SymbolKind.METHOD
 
 
+def test_cpp_a_comment_over_a_data_member_documents_the_member() -> None:
+    text = f"""
+namespace opts {{
+struct SearchOptions {{
+  // Width of the search.
+  int width = 4;
+
+  // Patience, as described in {REF}.
+  // Applies to the width above.
+  float patience = 1;
+  int depth;  // trailing {REF}
+  int next;
+
+  /* Loose {REF} */
+
+  int* table = nullptr;
+}};
+}}
+"""
+    assert owners("cpp", text) == [
+        ("Patience,", "opts::SearchOptions::patience", "docstring"),
+        ("trailing", "opts::SearchOptions", "comment"),
+        ("Loose", "opts::SearchOptions", "comment"),
+    ]
+    kinds = {b.symbol.name: b.symbol.kind for b in parse("cpp", text)}
+    assert kinds["opts::SearchOptions::patience"] is SymbolKind.VARIABLE
+
+
 def test_export_macro_is_blanked_so_the_class_parses() -> None:
     text = f"class CAFFE2_API Net : public Base {{\n  // {REF}\n  void run();\n}};\n"
     (block,) = parse("cpp", text)
