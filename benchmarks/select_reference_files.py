@@ -209,6 +209,10 @@ SOURCES = {
     # (its ninth batch, JavaScript, after the eighth and before any scan of it)
     "stdlib-ml": ("package", (".js",)),
     "wink-nlp": ("package", (".js",)),
+    # (its tenth batch, Python, after the ninth and before any scan of it)
+    "rlax": ("rlax", (".py",)),
+    "distrax": ("distrax", (".py",)),
+    "dopamine-rl": ("dopamine", (".py",)),
     # The sixteenth development set (references-dev16.jsonl): code of the test splits' domains
     # (symbolic and numerical maths, images, astronomy, audio, fitting, anomalies, sketches).
     "mpmath": ("mpmath", (".py",)),
@@ -282,6 +286,7 @@ SEVENTEENTH |= {"torch-geometric", "open-clip-torch", "tianshou", "OpenNN"}
 SEVENTEENTH |= {"allennlp", "flair", "dgl"}
 SEVENTEENTH |= {"tiny-cuda-nn", "sentencepiece", "CTranslate2"}
 SEVENTEENTH |= {"stdlib-ml", "wink-nlp"}
+SEVENTEENTH |= {"rlax", "distrax", "dopamine-rl"}
 LINKED |= SEVENTEENTH
 SEVENTEENTH_OUT = re.compile(r"(^|/)(3rd-party|ort-schema)(/|$)")
 SEVENTEENTH_PORTED = re.compile(
