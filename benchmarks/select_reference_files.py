@@ -213,6 +213,10 @@ SOURCES = {
     "rlax": ("rlax", (".py",)),
     "distrax": ("distrax", (".py",)),
     "dopamine-rl": ("dopamine", (".py",)),
+    # (its eleventh batch, C++ headers, after the tenth and before any scan of it)
+    "dynet": ("dynet", (".h",)),
+    "ncnn": ("src", (".h",)),
+    "fastText": ("src", (".h",)),
     # The sixteenth development set (references-dev16.jsonl): code of the test splits' domains
     # (symbolic and numerical maths, images, astronomy, audio, fitting, anomalies, sketches).
     "mpmath": ("mpmath", (".py",)),
@@ -287,6 +291,7 @@ SEVENTEENTH |= {"allennlp", "flair", "dgl"}
 SEVENTEENTH |= {"tiny-cuda-nn", "sentencepiece", "CTranslate2"}
 SEVENTEENTH |= {"stdlib-ml", "wink-nlp"}
 SEVENTEENTH |= {"rlax", "distrax", "dopamine-rl"}
+SEVENTEENTH |= {"dynet", "ncnn", "fastText"}
 LINKED |= SEVENTEENTH
 SEVENTEENTH_OUT = re.compile(r"(^|/)(3rd-party|ort-schema)(/|$)")
 SEVENTEENTH_PORTED = re.compile(
