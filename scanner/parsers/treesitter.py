@@ -459,8 +459,9 @@ def _owner(
         # In C and C++ a Doxygen block standing apart from the code above it documents the
         # definition after it across one blank line too, as Doxygen reads it, unless it documents
         # the file, a page or a group (`@file`, `@page`); so does one in any language that names
-        # its definition (`\function igraph_foo`). One right under a declaration documents that
-        # one (dlib's `/*!` contracts), not the next.
+        # its definition (`\function igraph_foo`). A `/*!` block right under a declaration
+        # documents that one (dlib's contracts), not the next; in C and C++ a JavaDoc `/**` block
+        # documents the next (dynet's `/** ... */`, a blank line, `void set_dropout(...);`).
         named = _NAMED_DOC.search(block.text) if block.marker in _DOC_MARKERS else None
         gap = sibling.start_point.row - previous_row if sibling is not None else 0
         if sibling is not None and (
@@ -470,7 +471,13 @@ def _owner(
                 and block.marker in _DOC_MARKERS
                 and (
                     named is not None
-                    or (language.doxygen and _stands_apart(block.first_node, data, language))
+                    or (
+                        language.doxygen
+                        and (
+                            (block.marker == "/**" and language.name not in _JSDOC_LANGUAGES)
+                            or _stands_apart(block.first_node, data, language)
+                        )
+                    )
                 )
                 and _ELSEWHERE_DOC.search(block.text) is None
             )

@@ -171,6 +171,31 @@ struct SearchOptions {{
     assert kinds["opts::SearchOptions::patience"] is SymbolKind.VARIABLE
 
 
+def test_cpp_a_javadoc_block_right_under_a_declaration_documents_the_next_one() -> None:
+    # Doxygen reads a `/** */` block as the next declaration's across one blank line, even
+    # right under another declaration; dlib's `/*!` contracts there are the one above's.
+    text = f"""
+struct Cell {{
+  void reset(float d);
+  /**
+   * Tied dropout, see {REF}.
+   */
+
+  void reset(float d, float r);
+  void keep(float d);
+  /*!
+      ensures: {REF}
+  !*/
+
+  void last(float d);
+}};
+"""
+    assert owners("cpp", text) == [
+        ("Tied", "Cell::reset", "docstring"),
+        ("ensures:", "Cell", "comment"),
+    ]
+
+
 def test_export_macro_is_blanked_so_the_class_parses() -> None:
     text = f"class CAFFE2_API Net : public Base {{\n  // {REF}\n  void run();\n}};\n"
     (block,) = parse("cpp", text)
