@@ -430,6 +430,15 @@ def _stands_apart(node: Node, data: bytes, language: Language) -> bool:
 _JSDOC_LANGUAGES = frozenset({"javascript", "typescript", "tsx"})
 
 
+def _javadoc_under_a_declaration(block: RawBlock, language: Language) -> bool:
+    """Whether a C or C++ JavaDoc `/**` block sits right under another declaration of its scope
+    (not under the scope's opening brace): Doxygen reads it as the next declaration's."""
+    if block.marker != "/**" or language.name in _JSDOC_LANGUAGES:
+        return False
+    above = block.first_node.prev_named_sibling
+    return above is not None and above.type not in _COMMENT_NODES
+
+
 def _owner(
     block: RawBlock,
     language: Language,
@@ -461,7 +470,7 @@ def _owner(
         # the file, a page or a group (`@file`, `@page`); so does one in any language that names
         # its definition (`\function igraph_foo`). A `/*!` block right under a declaration
         # documents that one (dlib's contracts), not the next; in C and C++ a JavaDoc `/**` block
-        # documents the next (dynet's `/** ... */`, a blank line, `void set_dropout(...);`).
+        # there documents the next (dynet's `/** ... */`, a blank line, `void set_dropout(...);`).
         named = _NAMED_DOC.search(block.text) if block.marker in _DOC_MARKERS else None
         gap = sibling.start_point.row - previous_row if sibling is not None else 0
         if sibling is not None and (
@@ -474,7 +483,7 @@ def _owner(
                     or (
                         language.doxygen
                         and (
-                            (block.marker == "/**" and language.name not in _JSDOC_LANGUAGES)
+                            _javadoc_under_a_declaration(block, language)
                             or _stands_apart(block.first_node, data, language)
                         )
                     )

@@ -194,6 +194,10 @@ struct Cell {{
         ("Tied", "Cell::reset", "docstring"),
         ("ensures:", "Cell", "comment"),
     ]
+    # ...but one right under its scope's opening brace, a blank line above a class, stays the
+    # scope's
+    opening = f"namespace n {{\n/** Bridge test, {REF}. */\n\nclass Sampler {{}};\n}}\n"
+    assert owners("cpp", opening) == [("Bridge", "n", "comment")]
 
 
 def test_export_macro_is_blanked_so_the_class_parses() -> None:
