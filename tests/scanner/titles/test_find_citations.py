@@ -1042,3 +1042,38 @@ def test_a_listed_entrys_title_in_interpreted_text_or_emphasis_reads_as_quoted(
 def test_interpreted_text_in_an_argument_list_is_no_title() -> None:
     text = "Args:\n\n    1. `Parameter Of The Tide Model`, the value\n    2. *Note* this\n"
     assert find_citations(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a quoted title opening with its method's name in lower case before a colon
+        (
+            '// Based on Lind\'s paper "tidemeans++: The Advantages of Careful Mooring" (see'
+            " conclusion), pick the best candidate.",
+            "tidemeans++: The Advantages of Careful Mooring",
+        ),
+        (
+            'Embeddings as described in "harbor2vec: Scalable Feature Learning for Tides".',
+            "harbor2vec: Scalable Feature Learning for Tides",
+        ),
+        (
+            'See the paper "tidenet 2.0: A Framework for Learning Harbour Tides".',
+            "tidenet 2.0: A Framework for Learning Harbour Tides",
+        ),
+    ],
+)
+def test_a_quoted_title_may_open_with_a_lower_case_name_and_a_colon(text: str, title: str) -> None:
+    assert [h.title_hint for h in find_citations(text) if h.kind is RefKind.TITLE] == [title]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Read the paper "mode: fast" first.',  # no capital after the colon
+        'returns the paper "id: The Value" field',  # too short for a title
+        'set via "tide: Fast Harbour Mode" in the config file',  # no citing word before it
+    ],
+)
+def test_a_quoted_setting_with_a_colon_is_no_title(text: str) -> None:
+    assert [h for h in find_citations(text) if h.kind is RefKind.TITLE] == []
