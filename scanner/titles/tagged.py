@@ -551,7 +551,15 @@ def _authors_then_title(ours: str, theirs: EntryFields) -> bool:
     head = ours[:at].rstrip()
     if not head.endswith((":", " -", " –", " —")):
         return False
-    return _only_names(head.rstrip(":-–— "), theirs.authors)
+    names = head.rstrip(":-–— ")
+    # (one word before a colon is the title's own: "Adam: A Method for ...", whatever the rules
+    # took for a name; before a dash it may be the last surname: "Bulirsch - Introduction ...")
+    if head.endswith(":") and len(names.split()) < _MIN_HEAD_WORDS:
+        return False
+    return _only_names(names, theirs.authors)
+
+
+_MIN_HEAD_WORDS = 2
 
 
 def _only_names(words: str, authors: tuple[str, ...]) -> bool:
