@@ -1077,3 +1077,16 @@ def test_a_quoted_title_may_open_with_a_lower_case_name_and_a_colon(text: str, t
 )
 def test_a_quoted_setting_with_a_colon_is_no_title(text: str) -> None:
     assert [h for h in find_citations(text) if h.kind is RefKind.TITLE] == []
+
+
+def test_html_quotation_marks_quote_a_title() -> None:
+    # Javadoc writes the quotes as entities; the venue in `<i>` is no second title
+    text = (
+        "   The bound suggested by Ada Lindqvist,\n"
+        "   Ben Marlowe and Cy Quist in &ldquo;Fast computation of tight bounds for the diameter"
+        " of sparse graphs&rdquo;,\n"
+        "   <i>J. Exp. Graphs</i>, 13:1.10:1&minus;1.10:9, ACM, 2009.\n"
+    )
+    assert [h.title_hint for h in find_citations(text)] == [
+        "Fast computation of tight bounds for the diameter of sparse graphs"
+    ]
