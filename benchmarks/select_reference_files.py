@@ -217,6 +217,10 @@ SOURCES = {
     "dynet": ("dynet", (".h",)),
     "ncnn": ("src", (".h",)),
     "fastText": ("src", (".h",)),
+    # (its twelfth batch, Python, after the eleventh and before any scan of it)
+    "blackjax": ("blackjax", (".py",)),
+    "jaxopt": ("jaxopt", (".py",)),
+    "thinc": ("thinc", (".py",)),
     # The sixteenth development set (references-dev16.jsonl): code of the test splits' domains
     # (symbolic and numerical maths, images, astronomy, audio, fitting, anomalies, sketches).
     "mpmath": ("mpmath", (".py",)),
@@ -292,6 +296,7 @@ SEVENTEENTH |= {"tiny-cuda-nn", "sentencepiece", "CTranslate2"}
 SEVENTEENTH |= {"stdlib-ml", "wink-nlp"}
 SEVENTEENTH |= {"rlax", "distrax", "dopamine-rl"}
 SEVENTEENTH |= {"dynet", "ncnn", "fastText"}
+SEVENTEENTH |= {"blackjax", "jaxopt", "thinc"}
 LINKED |= SEVENTEENTH
 SEVENTEENTH_OUT = re.compile(r"(^|/)(3rd-party|ort-schema)(/|$)")
 SEVENTEENTH_PORTED = re.compile(
