@@ -221,6 +221,10 @@ SOURCES = {
     "blackjax": ("blackjax", (".py",)),
     "jaxopt": ("jaxopt", (".py",)),
     "thinc": ("thinc", (".py",)),
+    # (its thirteenth batch, Python, after the twelfth and before any scan of it)
+    "gpflow": ("gpflow", (".py",)),
+    "diffrax": ("diffrax", (".py",)),
+    "mctx": ("mctx", (".py",)),
     # The sixteenth development set (references-dev16.jsonl): code of the test splits' domains
     # (symbolic and numerical maths, images, astronomy, audio, fitting, anomalies, sketches).
     "mpmath": ("mpmath", (".py",)),
@@ -297,6 +301,7 @@ SEVENTEENTH |= {"stdlib-ml", "wink-nlp"}
 SEVENTEENTH |= {"rlax", "distrax", "dopamine-rl"}
 SEVENTEENTH |= {"dynet", "ncnn", "fastText"}
 SEVENTEENTH |= {"blackjax", "jaxopt", "thinc"}
+SEVENTEENTH |= {"gpflow", "diffrax", "mctx"}
 LINKED |= SEVENTEENTH
 SEVENTEENTH_OUT = re.compile(r"(^|/)(3rd-party|ort-schema)(/|$)")
 SEVENTEENTH_PORTED = re.compile(
