@@ -225,6 +225,10 @@ SOURCES = {
     "gpflow": ("gpflow", (".py",)),
     "diffrax": ("diffrax", (".py",)),
     "mctx": ("mctx", (".py",)),
+    # (its fourteenth batch, Python, after the thirteenth and before any scan of it)
+    "speechbrain": ("speechbrain", (".py",)),
+    "e3nn": ("e3nn", (".py",)),
+    "pytorch-metric-learning": ("pytorch_metric_learning", (".py",)),
     # The sixteenth development set (references-dev16.jsonl): code of the test splits' domains
     # (symbolic and numerical maths, images, astronomy, audio, fitting, anomalies, sketches).
     "mpmath": ("mpmath", (".py",)),
@@ -302,6 +306,7 @@ SEVENTEENTH |= {"rlax", "distrax", "dopamine-rl"}
 SEVENTEENTH |= {"dynet", "ncnn", "fastText"}
 SEVENTEENTH |= {"blackjax", "jaxopt", "thinc"}
 SEVENTEENTH |= {"gpflow", "diffrax", "mctx"}
+SEVENTEENTH |= {"speechbrain", "e3nn", "pytorch-metric-learning"}
 LINKED |= SEVENTEENTH
 SEVENTEENTH_OUT = re.compile(r"(^|/)(3rd-party|ort-schema)(/|$)")
 SEVENTEENTH_PORTED = re.compile(
