@@ -229,6 +229,8 @@ SOURCES = {
     "speechbrain": ("speechbrain", (".py",)),
     "e3nn": ("e3nn", (".py",)),
     "pytorch-metric-learning": ("pytorch_metric_learning", (".py",)),
+    # (its fifteenth batch, JavaScript, after the fourteenth and before any scan of it)
+    "stdlib-nlp": ("package", (".js",)),
     # The sixteenth development set (references-dev16.jsonl): code of the test splits' domains
     # (symbolic and numerical maths, images, astronomy, audio, fitting, anomalies, sketches).
     "mpmath": ("mpmath", (".py",)),
@@ -307,6 +309,7 @@ SEVENTEENTH |= {"dynet", "ncnn", "fastText"}
 SEVENTEENTH |= {"blackjax", "jaxopt", "thinc"}
 SEVENTEENTH |= {"gpflow", "diffrax", "mctx"}
 SEVENTEENTH |= {"speechbrain", "e3nn", "pytorch-metric-learning"}
+SEVENTEENTH |= {"stdlib-nlp"}
 LINKED |= SEVENTEENTH
 SEVENTEENTH_OUT = re.compile(r"(^|/)(3rd-party|ort-schema)(/|$)")
 SEVENTEENTH_PORTED = re.compile(
