@@ -163,10 +163,16 @@ _YEAR_THEN_QUOTE = re.compile(r"\s\(\s*" + YEAR_DIGITS + r"[a-z]?\s*\)[.,:]?\s*[
 _PAGE_CITED = re.compile(r"[\s.,;:]*(?:[Pp]age|[Pp]g?\.|[Pp]p\.)\s*\d+(?:\s*[-–]\s*\d+)?\s*\.?\s*$")
 
 
-def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
-    """Parse an entry that opens with its title: `"Title", Authors, Venue, year`, `Title. Venue`."""
+def parse_title_first(text: str, start: int, limit: int, labelled: bool = False) -> Entry | None:
+    """Parse an entry that opens with its title: `"Title", Authors, Venue, year`, `Title. Venue`.
+    A `labelled` entry (a reference list's item, read from after its label) may set its title
+    in reST interpreted text or emphasis as others quote it (`[1] `Title`, Authors`)."""
     link = None
-    quoted = QUOTED.match(text, start, limit) or (link := _REST_LINK.match(text, start, limit))
+    quoted = QUOTED.match(text, start, limit)
+    if quoted is None and labelled:
+        quoted = _MARKED_TITLE.match(text, start, limit)
+    if quoted is None:
+        quoted = link = _REST_LINK.match(text, start, limit)
     if quoted is not None and _IN_CODE.search(text, max(0, start - 2), start):
         return None  # a string argument in example code: Planck(name="Modified Planck 2013")
     if quoted is not None:
@@ -215,6 +221,8 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
     return Entry(start, max(entry_end, t_end), reference, evidence)
 
 
+# A title set in reST interpreted text or emphasis, not a link's text nor strong emphasis.
+_MARKED_TITLE = re.compile(r"`(?P<h>[^`<>\n]{3,300})`(?![_`])|\*(?P<i>[^*\n]{3,300})\*(?!\*)")
 # A reST link whose text is the title: `` `Title by Words <https://...>`_ ``, delimited as a
 # quoted title is.
 _REST_LINK = re.compile(r"`(?P<g>[^`<>]{3,400}?)\s*<[^<>\s]+>`_{1,2}")

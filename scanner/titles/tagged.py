@@ -20,6 +20,7 @@ from scanner.spans import SpanIndex
 from scanner.titles import TITLE_RULE
 from scanner.titles.cues import YEAR_DIGITS
 from scanner.titles.fields import (
+    NAME_COLON_TITLE,
     VENUE_CUE,
     find_spaced,
     first_year,
@@ -187,10 +188,11 @@ def tagged_hits(text: str, fields: Sequence[Field]) -> list[Hit]:
         if not titles:
             continue
         title_field = titles[0]
-        # A title with nothing around it needs to be quoted or a very sure reading.
-        alone = len({f.label for f in group}) < 2
-        needed = SURE_ALONE if alone and not _quoted(text, title_field) else MIN_TITLE_PROBABILITY
-        if title_field.probability < needed:
+        # A title with nothing around it needs to be quoted or a very sure reading, and not
+        # to be a sentence of a paragraph of prose.
+        alone = len({f.label for f in group}) < 2 and not _quoted(text, title_field)
+        needed = SURE_ALONE if alone else MIN_TITLE_PROBABILITY
+        if title_field.probability < needed or (alone and _amid_prose(text, title_field)):
             continue
         title = _trimmed(text, group, title_field)
         if not _plausible_title(text, title_field, title):
@@ -276,6 +278,23 @@ def _plausible_title(text: str, field: Field, title: str) -> bool:
         return False
     line_start = text.rfind("\n", 0, field.start) + 1
     return not text[line_start : field.start].lstrip().startswith((">>>", "..."))
+
+
+# A sentence ending before a tagged run on its line, and another sentence starting right after
+# it: the run is a sentence of the paragraph ("... noise suppression algorithms. DNSMOS
+# generalizes well in ... methods. More details can be found in ..."), not a work named alone,
+# which stands on a line of its own, after a label or a citing word, or in quotes.
+_SENTENCE_BEFORE = re.compile(r"[a-z0-9)\]]\.[ \t]+$")
+_SENTENCE_AFTER = re.compile(r"\.[ \t]+[A-Z][a-z]")
+
+
+def _amid_prose(text: str, field: Field) -> bool:
+    """Whether the tagged run `field` is a sentence between two sentences of its paragraph."""
+    line_start = text.rfind("\n", 0, field.start) + 1
+    return (
+        _SENTENCE_AFTER.match(text, field.end) is not None
+        and _SENTENCE_BEFORE.search(text, line_start, field.start) is not None
+    )
 
 
 def _quoted(text: str, field: Field) -> bool:
@@ -365,6 +384,7 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
             or _entry_around(text, hit, all_fields)
             or _quoted_entry(text, hit)
             or _named_by(text, hit)
+            or _quoted_name_colon_title(text, hit)
             or _book_entry(text, rule_hits, index)
         )
     ]
@@ -575,6 +595,17 @@ def _named_by(text: str, hit: Hit) -> bool:
 
 
 _BY_AFTER = re.compile(r"[\"”*]?\s+by\s")
+
+
+def _quoted_name_colon_title(text: str, hit: Hit) -> bool:
+    """Whether the rule hit is a quoted title opening with its method's name in lower case
+    before a colon (`the paper "kmeans++: The Advantages of Careful Seeding"`), a form the
+    model, which reads a title's capitals, rarely labels."""
+    title = hit.title_hint or ""
+    if hit.kind is not RefKind.TITLE or NAME_COLON_TITLE.match(title) is None:
+        return False
+    start, _ = find_spaced(text, title, hit.start, hit.end)
+    return start > 0 and text[start - 1] in '"“«'
 
 
 def _quoted_entry(text: str, hit: Hit) -> bool:

@@ -214,6 +214,26 @@ def test_code_names_with_digits_are_not_citation_keys(text: str) -> None:
     assert find_citations(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "author", "year"),
+    [
+        # a reference manager's keys as Sphinx citations: a name in lower case, a word of the
+        # title after the year, the year's two digits
+        ("    model [lindqvist2013svgp]_.\n", "Lindqvist", 2013),
+        ("    As described in [Moss2019hogp]_, the predictions\n", "Moss", 2019),
+        ("    Batch version [kirsch2019batchtide]_ of TIDE.\n", "Kirsch", 2019),
+        ("    Alg 1 from [Lacour17]_ is used to find the bounds\n", "Lacour", 2017),
+    ],
+)
+def test_sphinx_citation_keys_of_reference_managers_are_author_year(
+    text: str, author: str, year: int
+) -> None:
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR
+    assert hit.reference is not None
+    assert hit.reference.authors == (author,) and hit.reference.year == year
+
+
 def test_cite_keys_with_two_digit_years() -> None:
     text = "implements the vectors\n@cite{ortvell06fisher} @cite{ortvell10better}. A vector is"
     found = [(h.reference.authors, h.reference.year) for h in find_citations(text)]
@@ -965,3 +985,72 @@ def test_a_quoted_algorithm_name_with_its_acronym_is_not_a_title() -> None:
         '    Anytime Matrix Profile" (STAMP) algorithm and MASS (2017 - with FFT).'
     )
     assert find_citations(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # a Python docstring's reference list: the titles in reST interpreted text, the authors
+        # on the next line, no year
+        (
+            "Dual averaging.\n\nReferences\n\n"
+            "[1] `Primal-dual subgradient methods for convex tides`,\nYurii Lind\n\n"
+            "[2] `The Tide sampler: adaptively setting path lengths in Harbour Monte Carlo`,\n"
+            "Matthew D. Moss, Andrew Okafor\n",
+            [
+                "Primal-dual subgradient methods for convex tides",
+                "The Tide sampler: adaptively setting path lengths in Harbour Monte Carlo",
+            ],
+        ),
+        # ... or in emphasis, numbered
+        (
+            "Effective size.\n\n**References:**\n\n"
+            "1. *Introduction to Tide Chain Monte Carlo*,\n   Charles J. Lind\n",
+            ["Introduction to Tide Chain Monte Carlo"],
+        ),
+    ],
+)
+def test_a_listed_entrys_title_in_interpreted_text_or_emphasis_reads_as_quoted(
+    text: str, titles: list[str]
+) -> None:
+    assert [h.title_hint for h in find_citations(text) if h.kind is RefKind.TITLE] == titles
+
+
+def test_interpreted_text_in_an_argument_list_is_no_title() -> None:
+    text = "Args:\n\n    1. `Parameter Of The Tide Model`, the value\n    2. *Note* this\n"
+    assert find_citations(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a quoted title opening with its method's name in lower case before a colon
+        (
+            '// Based on Lind\'s paper "tidemeans++: The Advantages of Careful Mooring" (see'
+            " conclusion), pick the best candidate.",
+            "tidemeans++: The Advantages of Careful Mooring",
+        ),
+        (
+            'Embeddings as described in "harbor2vec: Scalable Feature Learning for Tides".',
+            "harbor2vec: Scalable Feature Learning for Tides",
+        ),
+        (
+            'See the paper "tidenet 2.0: A Framework for Learning Harbour Tides".',
+            "tidenet 2.0: A Framework for Learning Harbour Tides",
+        ),
+    ],
+)
+def test_a_quoted_title_may_open_with_a_lower_case_name_and_a_colon(text: str, title: str) -> None:
+    assert [h.title_hint for h in find_citations(text) if h.kind is RefKind.TITLE] == [title]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Read the paper "mode: fast" first.',  # no capital after the colon
+        'returns the paper "id: The Value" field',  # too short for a title
+        'set via "tide: Fast Harbour Mode" in the config file',  # no citing word before it
+    ],
+)
+def test_a_quoted_setting_with_a_colon_is_no_title(text: str) -> None:
+    assert [h for h in find_citations(text) if h.kind is RefKind.TITLE] == []
