@@ -824,6 +824,9 @@ def test_a_lower_case_bibliography_key_without_a_year_is_no_citation() -> None:
             [("Moss", 2013), ("Lind", 2004)],
         ),
         ("Derivations can be found in :cite:`lind81`.\n", [("Lind", 1981)]),
+        # the year's two digits, words of the title run in after them
+        ("The key reference is :cite:t:`Lind06sparsetides`.\n", [("Lind", 2006)]),
+        ("See :cite:`moss98harbour` for more.\n", [("Moss", 1998)]),
     ],
 )
 def test_bibliography_keys_in_reference_managers_shapes_are_author_years(
@@ -836,7 +839,8 @@ def test_bibliography_keys_in_reference_managers_shapes_are_author_years(
 
 def test_role_items_without_a_name_and_a_year_are_no_citation() -> None:
     text = (
-        "See :cite:`tides_bays`, :cite:`IPCCAtlas`, :cite:`sha256` and :cite:`a1`, and\n"
+        "See :cite:`tides_bays`, :cite:`IPCCAtlas`, :cite:`sha256`, :cite:`Python310` and\n"
+        ":cite:`a1`, and\n"
         ":cite:t:`world_meteorological_organization_guide_2008`.\n"
     )
     assert find_citations(text) == []
