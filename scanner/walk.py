@@ -17,7 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scanner.options import DEFAULT_EXCLUDED_DIRS, ScanOptions
+from scanner.options import (
+    BUILD_OUTPUT_DIRS,
+    BUILD_OUTPUT_REASON,
+    DEFAULT_EXCLUDED_DIRS,
+    ScanOptions,
+)
 from scanner.project import git, work_tree
 from scanner.reading import not_regular
 
@@ -60,8 +65,13 @@ def candidates(root: Path, options: ScanOptions) -> Iterator[tuple[str, str | No
     include = _spec(options.include) if options.include else None
     exclude = _spec(options.exclude) if options.exclude else None
     venv_dirs: dict[str, bool] = {}
+    build_dirs: set[str] = set()
     for rel in sorted(entries):
         if check_dirs and _in_excluded_dir(root, rel, venv_dirs):
+            build = _build_output_dir(rel)
+            if build is not None and build not in build_dirs:
+                build_dirs.add(build)
+                yield build, BUILD_OUTPUT_REASON
             continue
         if exclude is not None and exclude.match_file(rel):
             continue
@@ -164,6 +174,8 @@ def _walk(root: Path, default_excludes: bool = True) -> Iterator[tuple[str, str]
                         if entry.is_dir(follow_symlinks=False):
                             if not (default_excludes and _excluded_name(name)):
                                 directories.append(prefix + name)
+                            elif name in BUILD_OUTPUT_DIRS:
+                                files.append((prefix + name + "/", BUILD_OUTPUT_REASON))
                             continue
                         kind = LINK
                         if not entry.is_symlink():
@@ -199,6 +211,16 @@ def _is_venv_marker(entry: os.DirEntry[str]) -> bool:
         return entry.name == "pyvenv.cfg" and entry.is_file()
     except OSError:
         return False
+
+
+def _build_output_dir(rel: str) -> str | None:
+    """The outermost left-out directory holding `rel`, as `dir/`, when it is a build's output
+    (`BUILD_OUTPUT_DIRS`); None when it is a tool's or a dependency's, or none."""
+    parts = rel.split("/")[:-1]
+    for depth, name in enumerate(parts):
+        if _excluded_name(name):
+            return "/".join(parts[: depth + 1]) + "/" if name in BUILD_OUTPUT_DIRS else None
+    return None
 
 
 def _excluded_name(name: str) -> bool:

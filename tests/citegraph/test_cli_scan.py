@@ -311,3 +311,20 @@ def test_an_output_place_that_cannot_exist_stops_the_scan_before_it_runs(
     monkeypatch.setattr(Path, "mkdir", denied)
     assert run(["scan", str(repo), "--offline", "-q", "-o", str(tmp_path / "out" / "x.json")]) == 2
     assert "cannot create" in capsys.readouterr().err
+
+
+def test_build_output_is_skipped_with_a_hint_and_read_on_request(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An unpacked npm package: its code is all in dist/, which a repository's scan leaves out.
+    package = tmp_path / "package"
+    (package / "dist").mkdir(parents=True)
+    (package / "package.json").write_text("{}")
+    (package / "dist" / "attention.js").write_text("// Vaswani et al., arXiv:1706.03762\n")
+    assert run(["scan", str(package), "--no-resolve", "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    assert "0 citations" in out and "dist/: build output directory" in out
+    assert "--no-default-excludes" in out
+    document = scan_json(package, "--no-default-excludes", "--no-cache", capsys=capsys)
+    assert [c["id"] for c in document["citations"]] == ["arxiv:1706.03762"]
+    assert document["skipped"] == [] or all(s["path"] != "dist/" for s in document["skipped"])
