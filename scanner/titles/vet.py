@@ -642,6 +642,8 @@ def _verb_first(text: str, hit: Hit, stop: int) -> bool:
 
 # A quotation, not a title: it ends with an ellipsis or opens with a bullet, it follows
 # `states:`/`says:` or a colon, it speaks ("should", "we", "you", "doesn't").
+# A quoted clause of a sentence: it opens in lower case and closes with the sentence's full stop.
+_LOWER_SENTENCE = re.compile(r"(?:the|a|an|it|this|we|is|are)\s(?:\S+\s+){6,}\S+[^.\s]\.")
 _QUOTATION_END = re.compile(r"(?:\.\.\.|…)\s*[\"”']?\s*$")
 _QUOTATION_START = re.compile(r"[\"“'`«][ \t]*(?:\.\.\.|…)[ \t]*$")
 _SPEAKS_BEFORE = re.compile(
@@ -764,6 +766,8 @@ def _quotation(text: str, hit: Hit, stop: int) -> bool:
     inside = text[start:close] if close > 0 else text[start : start + 400]
     if _QUOTATION_END.search(inside) or "•" in text[max(0, start - 3) : start]:
         return True
+    if _LOWER_SENTENCE.fullmatch(inside.strip()):
+        return True  # `"the maximum of the distances from a point in any ... set." (Rote, 1991)`
     if _QUOTATION_START.search(text, max(0, start - 8), start):
         return True
     # the opening quote, before any bullet and spaces: `"• The ...`

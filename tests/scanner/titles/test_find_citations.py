@@ -933,3 +933,12 @@ def test_a_quoted_algorithm_name_with_its_acronym_is_not_a_title() -> None:
         '    Anytime Matrix Profile" (STAMP) algorithm and MASS (2017 - with FFT).'
     )
     assert find_citations(text) == []
+
+
+def test_a_quoted_clause_before_its_author_year_is_a_quotation() -> None:
+    (hit,) = find_citations(
+        '//! Calculate "the maximum of the distances from a point in any of the sets to the\n'
+        '//! nearest point in the other set." (Rote, 1991)'
+    )
+    assert hit.kind is RefKind.AUTHOR_YEAR and hit.title_hint is None
+    assert hit.reference is not None and hit.reference.authors == ("Rote",)
