@@ -20,8 +20,13 @@ _LEADING_FRAGMENT = re.compile(
     r"^(?:(?:/[\w./-]*|[\w./-]*/|[\w.-]*\d[\w.-]*/[\w./-]*|[\w.-]*/[\w./-]*\d[\w./-]*)\s+"
     r"|[/\\|>*#:;,.\-–]+\s*)+"
 )
+_PART_IN = re.compile(r"^(?i:chapter|section|part)\s+\d+[\d.]*\s+(?:in|of)\s+(?=[A-Z_*])")
 _TRAILING_NAME = re.compile(r",\s+(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+$")
 _EDITION_FIRST = re.compile(EDITION + r"[\s.,;:]*")
+# A publisher closing a title, after a comma: ", Princeton University Press", ", MIT Press".
+_TRAILING_PRESS = re.compile(r",\s*(?P<press>(?:[A-Z][\w'&.-]*\s+){1,3}Press)\s*$")
+# An edition closing a title: "Time Series Analysis, Forecasting and Control. Third Edition."
+_EDITION_LAST = re.compile(r"[.,;:]?\s*\(?" + EDITION + r"\)?[\s.]*$")
 _NAMES_FIRST = re.compile(rf"(?P<names>{AUTHOR_LIST.pattern})\.\s+(?=[A-Z])")
 _MENTION_FIRST = re.compile(
     rf"(?P<names>{AUTHOR_LIST.pattern})\s*,?\s*\(?{YEAR.pattern}\)?\s*[:.]\s+(?=[A-Z])"
@@ -311,6 +316,19 @@ def _tidy(hit: Hit) -> Hit:
         return hit
     # BibTeX's braces protect case (`{{COSMO}: A Conic ...}`, `in {Python}`): not text
     title = _LEADING_FRAGMENT.sub("", fields.title.replace("{", "").replace("}", ""))
+    title = _PART_IN.sub("", title)  # "Chapter 7 in Forecast Verification": the book's title
+    if len(title) > 2 and title[0] == title[-1] and title[0] in "_*":
+        title = title.strip(title[0])  # set in emphasis: `_Statistical Methods in ..._`
+    if (edition := _EDITION_LAST.search(title)) and len(
+        _WORD.findall(title[: edition.start()])
+    ) >= 2:
+        title = title[: edition.start()]  # the edition is of the work, not a word of its title
+    if (press := _TRAILING_PRESS.search(title)) and len(_WORD.findall(title[: press.start()])) >= 2:
+        # "Probability, Markov Chains, Queues, and Simulation, Princeton University Press"
+        title = title[: press.start()]
+        if not fields.venue:
+            fields = replace(fields, venue=press["press"])
+            hit = replace(hit, reference=fields)
     if not fields.authors and (named := _TRAILING_NAME.search(title)):
         # "An introduction to data structures and algorithms, James Andrew Storer"
         fields = replace(fields, authors=(named.group().lstrip(", "),))
@@ -321,7 +339,12 @@ def _tidy(hit: Hit) -> Hit:
         title = title[mention.end() :]
         fields = replace(fields, authors=fields.authors or split_authors(mention["names"]))
         hit = replace(hit, reference=fields)
-    if (names := _NAMES_FIRST.match(title)) and len(split_authors(names["names"])) >= 2:
+    if (
+        (names := _NAMES_FIRST.match(title))
+        and len(split_authors(names["names"])) >= 2
+        # "Time Series Analysis, Forecasting and Control. Third Edition": a title's words
+        and not any(w.lower() in _TITLE_NOT_NAMES for w in _WORD.findall(names["names"]))
+    ):
         # "Coello Coello, and Kalyanmoy Deb. Problem Definitions ...": the end of a long
         # author list wrapped into the title
         title = title[names.end() :]

@@ -868,9 +868,17 @@ _PART_BEFORE = re.compile(
 )
 
 
+_SECTION_NUMBER = re.compile(
+    r"(?i)\b(?:sections?|sec\.|chapters?|ch\.|§)\s*\d+(?:\.\d+)*[,;:]?[\s#*/]*[\"“'`]*$"
+)
+
+
 def _part_of(text: str, hit: Hit, stop: int) -> bool:
     if not _bare(hit):
-        return False
+        # `Puterman 2005, Section 3.2, Section 4.6.1` then `"single-product ... control"`:
+        # the quote names the section the mention points into
+        where = _quoted_at(text, hit)
+        return where is not None and _SECTION_NUMBER.search(text, hit.start, where[0]) is not None
     title = _fields(hit).title or ""
     if _PART_FIRST.match(title):
         return True

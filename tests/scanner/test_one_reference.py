@@ -659,3 +659,24 @@ def test_an_entry_ends_before_a_sentence_naming_another_works_authors() -> None:
         "Computing top-k closeness centrality faster in unweighted graphs"
     )
     assert second.ref is not None and second.ref.key == "arxiv:2005.12345"
+
+
+def test_an_entry_set_with_a_hanging_indent_runs_on_to_its_link() -> None:
+    text = (
+        "    References\n    ----------\n"
+        "    Jochen Broecker. Chapter 7 in Forecast Verification: A Practitioner's Guide\n"
+        "        in Atmospheric Science. John Wiley & Sons, Ltd, Chichester, UK, 2nd\n"
+        "        edition, 2012.\n"
+        "        https://drive.example.com/file/d/0B8AfRcot4nsIYmc3alpTeTZpLWc\n"
+        "    Tilmann Gneiting and Adrian E. Raftery. Strictly proper scoring rules,\n"
+        "        prediction, and estimation, 2005. University of Washington Department of\n"
+        "        Statistics Technical Report no. 463R.\n"
+        "        https://www.stat.example.edu/research/reports/2004/tr463R.pdf\n"
+    )
+    hits = [h for h in find_hits(text) if h.kind is not RefKind.BOOK]
+    assert [(h.kind, h.title_hint) for h in hits] == [
+        (RefKind.URL, "Strictly proper scoring rules, prediction, and estimation")
+    ]
+    # prose after the entry, at its indent, is not the entry's: the link is the code's
+    prose = text.replace("no. 463R.\n", "no. 463R. This module follows it.\n")
+    assert len([h for h in find_hits(prose) if h.kind is not RefKind.BOOK]) == 2

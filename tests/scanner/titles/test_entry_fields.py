@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from catalog.types import RefKind
 from scanner.titles import find_citations
 from scanner.titles.fields import clean_venue, is_person
 from scanner.types import EntryFields
@@ -712,3 +713,47 @@ def test_a_venue_read_inside_a_phrase_of_the_title_does_not_cut_it() -> None:
 def test_a_parts_numeral_does_not_end_the_title(text: str, title: str) -> None:
     (hit,) = find_citations(text)
     assert hit.title_hint == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "venue"),
+    [
+        # an edition inside the quotes is the work's, and a title of "A, B and C" is no names
+        (
+            ".. [1] Box, G. E. P., Jenkins, G. M. and Reinsel, G. C. (1976)\n"
+            '       "Time Series Analysis, Forecasting and Control. Third Edition."\n'
+            "       Holden-Day. Series G.",
+            "Time Series Analysis, Forecasting and Control",
+            None,
+        ),
+        # a publisher after the title's own commas
+        (
+            ".. [2] W. J. Stewart, Probability, Markov Chains, Queues, and\n"
+            "   Simulation, Princeton University Press, 2009.",
+            "Probability, Markov Chains, Queues, and Simulation",
+            "Princeton University Press",
+        ),
+        # the chapter cited is in the book named after it
+        (
+            "Jochen Broecker. Chapter 7 in Forecast Verification: A Practitioner's Guide\n"
+            "    in Atmospheric Science. John Wiley & Sons, Ltd, Chichester, UK, 2nd\n"
+            "    edition, 2012.",
+            "Forecast Verification: A Practitioner's Guide in Atmospheric Science",
+            None,
+        ),
+        # a title set in emphasis
+        (
+            "Wilks D.S. (1995) Chapter 8 in _Statistical Methods in the Atmospheric Sciences_.\n"
+            "    Academic Press.",
+            "Statistical Methods in the Atmospheric Sciences",
+            None,
+        ),
+    ],
+)
+def test_a_books_title_without_its_edition_chapter_publisher_or_markup(
+    text: str, title: str, venue: str | None
+) -> None:
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.BOOK and hit.title_hint == title
+    if venue is not None:
+        assert hit.reference is not None and hit.reference.venue == venue

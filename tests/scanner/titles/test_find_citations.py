@@ -942,3 +942,11 @@ def test_a_quoted_clause_before_its_author_year_is_a_quotation() -> None:
     )
     assert hit.kind is RefKind.AUTHOR_YEAR and hit.title_hint is None
     assert hit.reference is not None and hit.reference.authors == ("Rote",)
+
+
+def test_a_quoted_section_name_after_a_section_number_is_no_title() -> None:
+    (hit,) = find_citations(
+        "        # From Puterman 2005, Section 3.2, Section 4.6.1\n"
+        '        # "single-product stochastic inventory control"\n'
+    )
+    assert hit.kind is RefKind.AUTHOR_YEAR and hit.title_hint is None
