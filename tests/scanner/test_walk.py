@@ -82,6 +82,7 @@ def test_build_output_left_out_is_listed_as_skipped(tmp_path: Path, in_git: bool
     write(tmp_path, "package/dist/esm/index.js", "// see arXiv:1706.03762\n")
     write(tmp_path, "node_modules/dep/index.js")
     write(tmp_path, "target/debug/build.rs")
+    write(tmp_path, ".gitignore", "*.log\n")  # a source tree, not a release
     if in_git:
         git(tmp_path, "init", "-q")
         git(tmp_path, "add", "-f", ".")
@@ -196,3 +197,14 @@ def test_git_deleted_unreadable_and_submodule_entries_are_listed(
     assert paths["gone.py"] == "deleted (tracked by git, not in the work tree)"
     assert paths["secret/hidden.py"] == "unreadable: Permission denied"
     assert paths["vendor/lib"].startswith("git submodule")
+
+
+def test_a_release_outside_git_is_read_with_its_build_output(tmp_path: Path) -> None:
+    # No git, no .gitignore at the top: an unpacked wheel, sdist or npm package ships its
+    # code in dist/ or build/; tools' and dependencies' directories stay out.
+    write(tmp_path, "package/package.json", "{}")
+    write(tmp_path, "package/dist/index.js", "// see arXiv:1706.03762\n")
+    write(tmp_path, "package/node_modules/dep/index.js")
+    paths = listed(tmp_path)
+    assert paths["package/dist/index.js"] is None
+    assert not any(p.startswith("package/node_modules/") for p in paths)
