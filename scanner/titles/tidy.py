@@ -21,6 +21,7 @@ _LEADING_FRAGMENT = re.compile(
     r"|[/\\|>*#:;,.\-–]+\s*)+"
 )
 _PART_IN = re.compile(r"^(?i:chapter|section|part)\s+\d+[\d.]*\s+(?:in|of)\s+(?=[A-Z_*])")
+_BRACKETED_AUTHOR = re.compile(r"\s\[(?P<name>[A-Z][\w'’-]+)$")
 _TRAILING_NAME = re.compile(r",\s+(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+$")
 _EDITION_FIRST = re.compile(EDITION + r"[\s.,;:]*")
 # A publisher closing a title, after a comma: ", Princeton University Press", ", MIT Press".
@@ -63,7 +64,13 @@ def tidy(text: str, hits: list[Hit]) -> list[Hit]:
         [
             _tidy(
                 _venue_in_title(
-                    text, _title_run_on(text, _name_line_in_title(text, _written_year(text, hit)))
+                    text,
+                    _title_run_on(
+                        text,
+                        _authors_line_in_title(
+                            text, _name_line_in_title(text, _written_year(text, hit))
+                        ),
+                    ),
                 )
             )
             for hit in kept
@@ -149,6 +156,26 @@ def _title_run_on(text: str, hit: Hit) -> Hit:
 _NAME_LINE = re.compile(r"\n[ \t]*(?:[#*/]+[ \t]*)?" + NAME_LINE)
 _TITLE_WORD = re.compile(r"\S+")
 _MARKS_AFTER_BREAK = re.compile(r"\n[ \t]*[#*/]+")
+
+
+def _authors_line_in_title(text: str, hit: Hit) -> Hit:
+    """The entry without its first author's name in its title: a reader ran the title into
+    the line of authors below it (`Efficient Multi-scale Curvature and Crease Estimation` /
+    `Daniele Panozzo, Enrico Puppo, Luigi Rocca` / `GraVisMa, 2010`)."""
+    fields = hit.reference
+    if fields is None or not fields.title or not fields.authors:
+        return hit
+    first = fields.authors[0]
+    if "," in first or not fields.title.endswith(" " + first):
+        return hit
+    start, end = find_spaced(text, fields.title, hit.start, hit.end)
+    if start < 0 or not re.search(
+        r"\n[ \t#*/!]*" + re.escape(first) + r"[ \t]*\Z", text[start:end]
+    ):
+        return hit
+    title = fields.title[: -len(first)].rstrip(" .,;:")
+    hint = title if hit.title_hint == fields.title else hit.title_hint
+    return replace(hit, title_hint=hint, reference=replace(fields, title=title))
 
 
 def _name_line_in_title(text: str, hit: Hit) -> Hit:
@@ -319,6 +346,13 @@ def _tidy(hit: Hit) -> Hit:
     title = _PART_IN.sub("", title)  # "Chapter 7 in Forecast Verification": the book's title
     if len(title) > 2 and title[0] == title[-1] and title[0] in "_*":
         title = title.strip(title[0])  # set in emphasis: `_Statistical Methods in ..._`
+    if bracketed := _BRACKETED_AUTHOR.search(title):
+        # "Generating Random Points in Triangles [Turk, Graphics Gems I 1990]": the author in
+        # brackets after the title, not its last word before a venue
+        title = title[: bracketed.start()]
+        if fields.authors == (title.split()[-1],):
+            fields = replace(fields, authors=(bracketed["name"],))
+            hit = replace(hit, reference=fields)
     if (edition := _EDITION_LAST.search(title)) and len(
         _WORD.findall(title[: edition.start()])
     ) >= 2:

@@ -757,3 +757,24 @@ def test_a_books_title_without_its_edition_chapter_publisher_or_markup(
     assert hit.kind is RefKind.BOOK and hit.title_hint == title
     if venue is not None:
         assert hit.reference is not None and hit.reference.venue == venue
+
+
+def test_the_codes_authors_are_not_the_papers_and_a_title_stops_at_its_authors() -> None:
+    (hit,) = find_citations(
+        "  This function has been developed by: Nikolas De Giorgis, Luigi Rocca.\n"
+        "  The algorithm is based on:\n"
+        "  Efficient Multi-scale Curvature and Crease Estimation\n"
+        "  Daniele Panozzo, Enrico Puppo, Luigi Rocca\n"
+        "  GraVisMa, 2010\n"
+    )
+    assert hit.title_hint == "Efficient Multi-scale Curvature and Crease Estimation"
+    assert hit.reference is not None and hit.reference.authors[0] == "Daniele Panozzo"
+
+
+def test_an_author_in_brackets_after_the_title() -> None:
+    (hit,) = find_citations(
+        "float s = rdist(prng);  // (reference: Generating Random Points in Triangles "
+        "[Turk, Graphics Gems I 1990])"
+    )
+    assert hit.title_hint == "Generating Random Points in Triangles"
+    assert hit.reference is not None and hit.reference.authors == ("Turk",)
