@@ -68,7 +68,13 @@ def tidy(text: str, hits: list[Hit]) -> list[Hit]:
                     _title_run_on(
                         text,
                         _authors_line_in_title(
-                            text, _name_line_in_title(text, _written_year(text, hit))
+                            text,
+                            _names_line_opening_title(
+                                text,
+                                _title_line_end_in_venue(
+                                    text, _name_line_in_title(text, _written_year(text, hit))
+                                ),
+                            ),
                         ),
                     ),
                 )
@@ -156,6 +162,62 @@ def _title_run_on(text: str, hit: Hit) -> Hit:
 _NAME_LINE = re.compile(r"\n[ \t]*(?:[#*/]+[ \t]*)?" + NAME_LINE)
 _TITLE_WORD = re.compile(r"\S+")
 _MARKS_AFTER_BREAK = re.compile(r"\n[ \t]*[#*/]+")
+
+
+def _title_line_end_in_venue(text: str, hit: Hit) -> Hit:
+    """The entry with its title's last words back from the venue: one field a line (`A method
+    for registration of 3d Shapes` / `IEEE TPAMI Vol 14, No 2 1992`), a reader began the venue
+    on the title's line. The words before the venue's line break go back to the title."""
+    fields = hit.reference
+    if fields is None or not fields.title or not fields.venue or " " not in fields.venue:
+        return hit
+    t_start, t_end = find_spaced(text, fields.title, hit.start, hit.end)
+    v_start, v_end = find_spaced(text, fields.venue, t_end, hit.end) if t_start >= 0 else (-1, -1)
+    if v_start < 0 or "\n" in text[t_start:t_end] or text[t_end:v_start].strip():
+        return hit  # the title spans lines, or something stands between title and venue
+    if "\n" in text[t_end:v_start]:
+        return hit  # the venue already opens its own line
+    if "\n" not in text[v_start:v_end]:
+        return hit
+    tail = text[v_start : text.index("\n", v_start)].strip()
+    venue = " ".join(text[text.index("\n", v_start) : v_end].split())
+    if not tail or len(tail.split()) > 2 or VENUE_CUE.search(tail) or len(venue.split()) < 1:
+        return hit
+    title = f"{fields.title} {tail}"
+    hint = title if hit.title_hint == fields.title else hit.title_hint
+    return replace(hit, title_hint=hint, reference=replace(fields, title=title, venue=venue))
+
+
+def _names_line_opening_title(text: str, hit: Hit) -> Hit:
+    """The entry with the rest of its author list out of its title: a reader took the list's
+    last line for the title's first (`See Gael Guennebaud and Marcel Germann and Markus Gross`
+    / `Dynamic sampling and rendering of algebraic point set surfaces.`)."""
+    fields = hit.reference
+    if fields is None or not fields.title or not fields.authors:
+        return hit
+    start, end = find_spaced(text, fields.title, hit.start, hit.end)
+    last = re.escape(fields.authors[-1])
+    if start < 0 or not re.search(last + r"[ \t]*(?:,|and|&)[ \t]*\Z", text[hit.start : start]):
+        return hit  # the "title" does not go on from the authors read (a quoted title, prose)
+    names = AUTHOR_LIST.match(text, start, end)
+    if names is None or not _LINE_END.match(text, names.end()):
+        return hit
+    listed = names.group()
+    if not re.search(r"\sand\s|,", listed) or any(
+        w.lower() in _TITLE_NOT_NAMES for w in _WORD.findall(listed)
+    ):
+        return hit  # a list of names, not a title's first words ("Self-Adaptive" / "Trackers")
+    if not all(len(name.split()) >= 2 and not name.isupper() for name in split_authors(listed)):
+        return hit
+    rest = " ".join(text[names.end() : end].split())
+    if len(_WORD.findall(rest)) < 3:
+        return hit
+    authors = fields.authors + split_authors(names.group())
+    hint = rest if hit.title_hint == fields.title else hit.title_hint
+    return replace(hit, title_hint=hint, reference=replace(fields, title=rest, authors=authors))
+
+
+_LINE_END = re.compile(r"[ \t,]*\n")
 
 
 def _authors_line_in_title(text: str, hit: Hit) -> Hit:

@@ -778,3 +778,22 @@ def test_an_author_in_brackets_after_the_title() -> None:
     )
     assert hit.title_hint == "Generating Random Points in Triangles"
     assert hit.reference is not None and hit.reference.authors == ("Turk",)
+
+
+def test_an_author_lists_last_line_is_not_the_titles_first() -> None:
+    (hit,) = find_citations(
+        "   See Gael Guennebaud and Marcel Germann and Markus Gross\n"
+        "\t\tDynamic sampling and rendering of algebraic point set surfaces.\n"
+        "\t\tComputer Graphics Forum (Proceedings of Eurographics 2008), 2008, 27, 653-662\n"
+    )
+    assert hit.title_hint == "Dynamic sampling and rendering of algebraic point set surfaces"
+    assert hit.reference is not None
+    assert hit.reference.authors == ("Gael Guennebaud", "Marcel Germann", "Markus Gross")
+
+
+def test_one_field_a_line_the_titles_line_is_whole() -> None:
+    (hit,) = find_citations(
+        "Ref:\n\nBesl, McKay\nA method for registration of 3d Shapes\n"
+        "IEEE TPAMI Vol 14, No 2 1992\n"
+    )
+    assert hit.title_hint == "A method for registration of 3d Shapes"
