@@ -407,11 +407,17 @@ _CODE_CREDIT = re.compile(
     r"(?i)\b(?:develop+ed|written|implemented|ported|coded|programmed|maintained|contributed)"
     r"[ \t]+(?:for[ \t]+[^\s,.;]+(?:[ \t]+[^\s,.;]+){0,3}[ \t]+)?by[ \t\n*/#]+(?-i:[A-Z])"
 )
+# Whose code this one was ported from, just before the hit: "Original Java port from Paolo
+# Perissinotto for Jpatch Project by Sascha Ledinsky".
+_PORTED_FROM = re.compile(r"(?i)\b(?:port|translation)[ \t]+from[ \t]+$")
 
 
 def _code_credit(text: str, hit: Hit, stop: int) -> bool:
     # within the hit's own text: a credit on the next line is that line's, not the mention's
-    return _CODE_CREDIT.search(text, hit.start, hit.end) is not None
+    return (
+        _CODE_CREDIT.search(text, hit.start, hit.end) is not None
+        or _PORTED_FROM.search(text, max(0, hit.start - 30), hit.start) is not None
+    )
 
 
 # A publisher and its city before a year are a book's imprint, which the entry before them

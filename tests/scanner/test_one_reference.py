@@ -680,3 +680,13 @@ def test_an_entry_set_with_a_hanging_indent_runs_on_to_its_link() -> None:
     # prose after the entry, at its indent, is not the entry's: the link is the code's
     prose = text.replace("no. 463R.\n", "no. 463R. This module follows it.\n")
     assert len([h for h in find_hits(prose) if h.kind is not RefKind.BOOK]) == 2
+
+
+def test_a_mention_with_its_meetings_acronym_joins_the_entry_below() -> None:
+    text = (
+        "Drift detection based on the DDM method of Joao Gama SBIA 2004.\n\n"
+        "Joao Gama, Pedro Medas, Gladys Castillo, Pedro Pereira Rodrigues: Learning\n"
+        "with Drift Detection. SBIA 2004: 286-295\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.title_hint == "Learning with Drift Detection"

@@ -73,6 +73,11 @@ def test_books_are_their_own_kind_with_their_title(text: str, title: str) -> Non
         # a meeting named in lower case, whose organisers' name is also a publisher's
         'see: Arthur, D. and Vassilvitskii, S.\n"k-means++: the advantages of careful seeding". '
         "ACM-SIAM symposium\non Discrete algorithms. 2007",
+        # a meeting named with its year, before a book publisher
+        "G. Hulten, L. Spencer, and P. Domingos. Mining time-changing data streams.\n"
+        "In KDD'01, pages 97-106, San Francisco, CA, 2001. ACM Press.",
+        "N. Oza and S. Russell. Online bagging and boosting.\n"
+        "In Artificial Intelligence and Statistics 2001, pages 105-112.\nMorgan Kaufmann, 2001.",
     ],
 )
 def test_papers_stay_titles(text: str) -> None:

@@ -950,3 +950,14 @@ def test_a_quoted_section_name_after_a_section_number_is_no_title() -> None:
         '        # "single-product stochastic inventory control"\n'
     )
     assert hit.kind is RefKind.AUTHOR_YEAR and hit.title_hint is None
+
+
+def test_a_citation_label_and_a_port_credit_are_no_authors() -> None:
+    (hit,) = find_citations(
+        " Citation: Rasmus Pagh, Flemming Friche Rodler:\n Cuckoo Hashing.\n ESA 2001: 121-133\n"
+    )
+    assert hit.title_hint == "Cuckoo Hashing"
+    assert hit.reference is not None and hit.reference.authors[0] == "Rasmus Pagh"
+    assert not find_citations(
+        "Original Java port from Paolo Perissinotto for Jpatch Project by Sascha Ledinsky"
+    )
