@@ -66,9 +66,10 @@ ARXIV_ID_TEXT = (
     r"|[a-z]+(?:-[a-z]+)?-\d{7})(?:v\d+)?"
 )
 # A whole URL of a page that serves a paper under its arXiv id: arxiv.org and its mirrors and
-# readers (`export.`, language subdomains, ar5iv, alphaxiv, arXiv Vanity, the old xxx.lanl.gov).
+# readers (`export.`, language subdomains, the old `aps.`, `lanl.` and `xxx.` mirrors, ar5iv,
+# alphaxiv, arXiv Vanity, the old xxx.lanl.gov).
 ARXIV_URL = re.compile(
-    r"(?i)^(?:https?://)?(?:www\.|export\.|[a-z]{2}\.|ar5iv\.labs\.)?"
+    r"(?i)^(?:https?://)?(?:www\.|export\.|[a-z]{2}\.|aps\.|lanl\.|xxx\.|ar5iv\.labs\.)?"
     r"(?:arxiv\.org|ar5iv\.org|alphaxiv\.org|arxiv-vanity\.com|xxx\.lanl\.gov)"
     r"/(?:abs|pdf|html|format|ps|overview|papers)/(?:arxiv:)?(?P<id>"
     + ARXIV_ID_TEXT

@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
     from scanner.extract import find_hits, find_mentions
     from scanner.lazyre import lazy_compile
     from scanner.options import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET, ScanOptions, TitleScope
+    from scanner.patternstore import stored_patterns
     from scanner.project import find_pyproject, git, project_root, repository_of, work_tree
     from scanner.scan import (
         GENERATED_MARKER,
@@ -71,6 +72,7 @@ _EXPORTS = {
     "lazy_compile": "scanner.lazyre",
     "source_digest": "scanner.cache",
     "source_files": "scanner.cache",
+    "stored_patterns": "scanner.patternstore",
 }
 
 __all__ = [
@@ -105,6 +107,7 @@ __all__ = [
     "scan_paths",
     "source_digest",
     "source_files",
+    "stored_patterns",
     "work_tree",
 ]
 

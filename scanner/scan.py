@@ -290,13 +290,16 @@ def _preparation() -> Iterator[None]:
     """The steps of preparing the workers that do not depend on the tree's languages."""
     import importlib
 
-    for name in _PREPARED_MODULES:
-        importlib.import_module(name)
-        yield
-    from scanner.titles.tagger import default_tagger
+    from scanner.patternstore import stored_patterns
 
-    default_tagger()
-    yield
+    with stored_patterns():
+        for name in _PREPARED_MODULES:
+            importlib.import_module(name)
+            yield
+        from scanner.titles.tagger import default_tagger
+
+        default_tagger()
+        yield
 
 
 def _prepare_workers(languages: set[str]) -> None:
@@ -305,15 +308,17 @@ def _prepare_workers(languages: set[str]) -> None:
     worker inherits them instead of paying for them again (each would otherwise on its first
     file)."""
     from scanner.parsers import get_parser
+    from scanner.patternstore import stored_patterns
 
-    for _ in _preparation():
-        pass
-    if any(LANGUAGES[name].parser == "python" for name in languages):
-        get_parser("python")
-    if any(LANGUAGES[name].parser == "tree-sitter" for name in languages):
-        from scanner.parsers.treesitter import load_grammars
+    with stored_patterns():
+        for _ in _preparation():
+            pass
+        if any(LANGUAGES[name].parser == "python" for name in languages):
+            get_parser("python")
+        if any(LANGUAGES[name].parser == "tree-sitter" for name in languages):
+            from scanner.parsers.treesitter import load_grammars
 
-        load_grammars(languages)
+            load_grammars(languages)
 
 
 def _walks_apart(cache: ScanCache | None, options: ScanOptions) -> bool:

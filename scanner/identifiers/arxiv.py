@@ -14,8 +14,10 @@ from scanner.spans import SpanSet
 from scanner.types import Hit
 
 _ID = ARXIV_ID_TEXT
+# A link without its scheme, on arxiv.org or a mirror (`aps.arxiv.org/abs/cond-mat/0303516`).
 _BARE_HOST = re.compile(
-    r"(?i)(?<![\w/.])(?:export\.)?arxiv\.org/(?:abs|pdf|html)/(?P<id>" + _ID + r")(?:\.pdf)?"
+    r"(?i)(?<![\w/.])(?:export\.|aps\.|lanl\.|xxx\.|[a-z]{2}\.)?arxiv\.org/(?:abs|pdf|html)/"
+    r"(?P<id>" + _ID + r")(?:\.pdf)?"
 )
 # Pages that serve an e-print under its arXiv id elsewhere: Hugging Face's paper pages,
 # Semantic Scholar's and SciRate's, and arXiv's own `browse.` host.
@@ -100,6 +102,8 @@ class ArxivExtractor:
         "https://arxiv.org/abs/hepth/9901001",
         "https://huggingface.co/papers/2106.09685",
         "(arxiv.org/abs/1512.03385)",
+        "The structure of networks, aps.arxiv.org/abs/cond-mat/0303516",
+        "http://lanl.arxiv.org/abs/hep-th/9901001",
         ":arxiv:`1706.03762`",
         ':arxiv:`Vaswani, A. et al. (2017). "Attention Is All You Need" <1706.03762>`',
         "Ann. Phys. hep-ph-9711200",

@@ -69,6 +69,8 @@ _NOT_PAPER_WORDS = re.compile(
     r"(?<![a-z])lect?[_-]?\d+|course|cours/|lectur|seminar|moodle|syllab|homework|tutorial|"
     # (`standard`, not the `nonstandard` of a paper's title.)
     r"slide|handout|(?<![a-z])standard|specification|"
+    # A folder or file of format specifications (`/hts-specs/tabix.pdf`, `spec_v2.pdf`).
+    r"(?<![a-z])specs?(?![a-z\d])|"
     r"(?:spring|fall|autumn|winter|summer)[_-]?(?:19|20)?\d\d|"
     # A term as a whole path segment, the folder of one offering of a course: `/fa18/`,
     # `/spr05/`, `/2018fa/`. (One letter is a proceedings' volume: ACL's `/W94/`, `/P19/`; a

@@ -151,8 +151,10 @@ class TreeSitterParser:
                 b'R"' in data and _dialect(language, source.text).name != "c"
             )
             lexed = lex(data, raw_strings)
+            # Each block read as `_text_block` gives it to the extractors (licence text
+            # blanked), so a file that cites has its blocks' hits ready for them.
             if lexed is not None and not any(
-                find_hits(_blank_macros(text, language), source.titles)
+                find_hits(blank_licences(_blank_macros(text, language)), source.titles)
                 for text in texts_at(lexed, data, cues)
             ):
                 return ParsedFile((), quiet=lexed.count)
@@ -190,7 +192,7 @@ class TreeSitterParser:
             quiet, raw = quiet + len(raw) - len(cited), cited
         package = next((_text(caps["name"][0], data) for caps in named if "package" in caps), None)
         top = file_symbol(language, source.path, package)
-        if not any(find_hits(block.text, source.titles) for block in raw):
+        if not any(find_hits(blank_licences(block.text), source.titles) for block in raw):
             return ParsedFile(tuple(_text_block(b, top) for b in raw), quiet=quiet)
         definitions = _definitions(named, language, top, data)
         by_anchor: dict[int, _Definition] = {}

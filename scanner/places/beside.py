@@ -119,6 +119,7 @@ def join_beside(text: str, hits: list[Hit], groups: Groups) -> set[int]:
                 _precedes_link(text, first, second)
                 or leads_to_link(text, first, second)
                 or _named_twice(text, first, second)
+                or _key_or_link(text, first, second)
             )
         elif first.ref is not None and _named(second):
             mention = index
@@ -347,6 +348,26 @@ def _precedes_link(text: str, mention: Hit, link: Hit) -> bool:
         gap is not None
         and ENTRY_BREAK.search(text, end, link.start) is None
         and (_AFTER_LINK.match(text, link.end) is not None or see_for(text, link.start, link.end))
+    )
+
+
+# `For details, see [Ament2024pursuit]_ or https://arxiv.org/abs/2410.24222.`: a bibliography
+# key and the work's link offered side by side after `see`, two ways to the same reading.
+_SEE_BEFORE_KEY = re.compile(r"(?i:\bsee)[ \t]+(?::\w+(?::\w+)?:`)?$")
+_KEY_OR_LINK = re.compile(r"`?[ \t]+or[ \t]+<?")
+
+
+def _key_or_link(text: str, mention: Hit, link: Hit) -> bool:
+    """`see <key> or <link>`: the key (one word, no names written out) and the link of one
+    work, each a way to find it."""
+    if mention.kind is not RefKind.AUTHOR_YEAR or any(
+        c.isspace() for c in text[mention.start : mention.end]
+    ):
+        return False
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return (
+        _SEE_BEFORE_KEY.search(text, line_start, mention.start) is not None
+        and _KEY_OR_LINK.fullmatch(text, mention.end, link.start) is not None
     )
 
 

@@ -67,6 +67,26 @@ def _in_entry(text: str, hits: list[Hit], index: int, in_entry: set[int], groups
 _ANCHOR_TEXT_START = re.compile(r"[\"']?[^<>\n]{0,40}>[ \t]*")
 
 
+# What an entry's text shows that a sentence of prose does not: a year, an initial, quotes.
+_ENTRY_SIGN = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|\b[A-Z]\.|[\"“”«»]|\bet al\b")
+
+
+def _listed_under_prose(text: str, hit: Hit) -> bool:
+    """Whether the identifier `hit` opens its line under a paragraph of prose with no sign of
+    an entry (`TODO initialize via the mode, then a few MCMC steps` / `<url>` / `<url>`): one
+    of a list of links, each its own work, not the end of an entry's text."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    if text[line_start : hit.start].strip():
+        return False
+    window = text[max(0, line_start - _PROSE_REACH) : line_start]
+    blank = BLANK_LINE.search(window[::-1])
+    paragraph = window[len(window) - blank.start() :] if blank else window
+    return _ENTRY_SIGN.search(paragraph) is None
+
+
+_PROSE_REACH = 400  # characters of the paragraph above a link read for an entry's signs
+
+
 def _short_label(text: str, hit: Hit) -> bool:
     """Whether the HTML anchor `hit` is the target of, if any, has a short text (the identifier
     again, `PDF`), not a title of its own."""
@@ -142,6 +162,8 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> tuple[
                 heads.add(index - 1)
             continue
         if hit.ref is None:
+            if entry.ref is None and entry.kind in ENTRY_KINDS and _see_key_of(text, entry, hit):
+                groups.join(index - 1, index)
             continue
         if _BIBTEX_HEAD.match(text, hit.start):
             continue  # the hit is the next BibTeX entry, read from its `@article{` on
@@ -164,7 +186,7 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> tuple[
             and not same_source(entry, hit)
             and (
                 (entered := _in_entry(text, hits, index - 1, in_entry, groups))
-                or ends_entry_line(text, entry)
+                or (ends_entry_line(text, entry) and not _listed_under_prose(text, entry))
             )
         ):
             gap = text[entry.end : hit.start]
@@ -493,6 +515,26 @@ def see_tag_entries(text: str, hits: list[Hit]) -> set[int]:
         and hits[index].ref is not None
         and _see_link_of(text, hits[index - 1], hits[index])
     }
+
+
+# What closes an entry's line before the line of its bibliography key: quotes, brackets and
+# the full stop (an entry's span may end past its line break).
+_ENTRY_LINE_END = re.compile(r"[\"”'`)\].,;:]*[ \t]*\n?")
+
+
+def _see_key_of(text: str, entry: Hit, hit: Hit) -> bool:
+    """Whether `hit` is a bibliography key written `See :cite:`Key` for <what it gives>` on
+    the line after the entry ("... from paper "Title".` / `See :cite:`AffNet2018` for more
+    details."): the key of the entry's work. A key is one word; `for an extension` and the
+    like point at another work (`see_for`)."""
+    if hit.kind is not RefKind.AUTHOR_YEAR or any(c.isspace() for c in text[hit.start : hit.end]):
+        return False
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return (
+        _ENTRY_LINE_END.fullmatch(text, entry.end, line_start) is not None
+        and text.count("\n", entry.end - 1, line_start) == 1  # the next line
+        and see_for(text, hit.start, hit.end)
+    )
 
 
 def _see_link_of(text: str, entry: Hit, hit: Hit) -> bool:

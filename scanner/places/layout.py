@@ -79,7 +79,10 @@ def ends_entry_line(text: str, hit: Hit) -> bool:
 # A link line that says what the link gives: `See <url> for a description of the method.`
 # The link opens its line after `See`, and a `for` clause ends the sentence; a clause naming
 # another work (`for a faster variant`, `for a later extension`) leaves the link apart.
-_SEE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*][ \t]+)?(?i:see)[ \t]*:?[ \t]*[<(`]?$")
+# (`See :cite:`Key` for ...`: a Sphinx role before a bibliography key.)
+_SEE_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-*][ \t]+)?(?i:see)[ \t]*:?[ \t]*(?::\w+(?::\w+)?:)?[<(`\[]?$"
+)
 _FOR_CLAUSE = re.compile(
     r"[>)`_}]*[ \t]+for[ \t]+(?!(?:a|an|the|its)?[ \t]*(?i:also|another|other|faster|improved|"
     r"newer|later|recent|related|alternative|different|extended|extension|follow-up|variant|"

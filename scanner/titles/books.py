@@ -66,6 +66,15 @@ KNOWN_WORKS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "The Elements of Statistical Learning",
         (),
     ),
+    # The almanac of ephemerides whose formulae astronomy code cites by year ("adopted in
+    # "Astronomical Almanac" in 1984"); its Explanatory Supplement is another book.
+    (
+        re.compile(
+            r"(?<!Supplement to )(?<!Supplement to the )\b(?:[Tt]he\s+)?Astronomical Almanac\b"
+        ),
+        "The Astronomical Almanac",
+        (),
+    ),
     # Warren's book of bit tricks, cited by its name and a section ("Hacker's Delight 2-5").
     (re.compile(r"\bHacker['’]s Delight\b"), "Hacker's Delight", ()),
     # A book named after the word: "See my book Kalman and Bayesian Filters in Python"; its

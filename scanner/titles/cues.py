@@ -241,6 +241,7 @@ CUES: tuple[Cue, ...] = (
     Cue("DLMF", book=True, examples=("DLMF 19.20",)),
     Cue("Elements of Statistical", book=True, examples=("The Elements of Statistical Learning",)),
     Cue("s Delight", book=True, examples=("Hacker's Delight 2-5",)),
+    Cue("Astronomical Almanac", book=True, examples=('adopted in "Astronomical Almanac" in 1984',)),
     # A bare citation key from the BibTeX file a project's authors share: first author, the
     # year's two digits and the venue's short name (`see Hartley13ijcv`, `(Zhang97ivc)`). The
     # venue is the needle: the prefilter confirms it right after a name's letter and two digits.

@@ -19,7 +19,7 @@ from scanner.titles import AUTHOR_YEAR_RULE, TITLE_RULE, bibtex
 from scanner.titles.bibtex import bibtex_entries
 from scanner.titles.cues import EDITION, PAIR_TITLE, YEAR_DIGITS, edition_word
 from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
-from scanner.titles.fields import QUOTED
+from scanner.titles.fields import CITED_FROM_NAMES, NAMES_REACH, QUOTED
 from scanner.titles.inline import (
     CITE_KEY,
     KEY_TAG_NEEDLES,
@@ -66,6 +66,7 @@ _CITED_IN = re.compile(
 # A weaker citing word before a quote: the quote must read as a longer title ("Implements
 # Step 1a from "An algorithm for suffix stripping"").
 _CITED_FROM = re.compile(r"(?i:\b(?:from|in|see|cf\.?|following|after))\s*[:,]?\s*$")
+_CITED_FROM_NAMES = re.compile(CITED_FROM_NAMES)
 _MIN_CITED_FROM_WORDS = 4
 # ...but a section of the same documentation is named that way too: `described in "Building
 # from Source" below`, `"Configuring the Build" of the manual`, `"Usage" section`.
@@ -167,7 +168,7 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries, held: _Held
         if entry is None and (paragraph := _PARAGRAPH_TAG.match(text, body, limit)):
             # a Javadoc entry under its paragraph's tag, alone on the line above its authors
             entry = entries.entry(paragraph.end(), limit)
-        entry = entry or parse_title_first(text, body, limit)
+        entry = entry or parse_title_first(text, body, limit, labelled=True)
         if (
             entry is not None
             and entry.evidence >= 1
@@ -360,9 +361,18 @@ def _cited_in(text: str, quote: re.Match[str], title: str) -> bool:
     before = max(0, quote.start() - 40)
     if words >= _MIN_CITED_WORDS and _CITED_IN.search(text, before, quote.start()) is not None:
         return True
+    cited_from = _CITED_FROM.search(text, before, quote.start()) is not None
+    if not cited_from and (
+        named := _CITED_FROM_NAMES.search(text, max(0, quote.start() - NAMES_REACH), quote.start())
+    ):
+        # (only a title in title case: `see Read and Write, "Open the file first"` is prose)
+        cited_from = all(w[0].isupper() for w in _LONG_WORD.findall(title)) and not any(
+            n.lower() in NOT_NAMES or n.lower() in NOT_PEOPLE
+            for n in re.split(r"\s+(?:and|&)\s+", named["names"])
+        )
     return (
         words >= _MIN_CITED_FROM_WORDS
-        and _CITED_FROM.search(text, before, quote.start()) is not None
+        and cited_from
         and not any(c in title for c in "!?=()[]{}<>%$")
         and _SPOKEN.search(title) is None
     )

@@ -163,10 +163,16 @@ _YEAR_THEN_QUOTE = re.compile(r"\s\(\s*" + YEAR_DIGITS + r"[a-z]?\s*\)[.,:]?\s*[
 _PAGE_CITED = re.compile(r"[\s.,;:]*(?:[Pp]age|[Pp]g?\.|[Pp]p\.)\s*\d+(?:\s*[-–]\s*\d+)?\s*\.?\s*$")
 
 
-def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
-    """Parse an entry that opens with its title: `"Title", Authors, Venue, year`, `Title. Venue`."""
+def parse_title_first(text: str, start: int, limit: int, labelled: bool = False) -> Entry | None:
+    """Parse an entry that opens with its title: `"Title", Authors, Venue, year`, `Title. Venue`.
+    A `labelled` entry (a reference list's item, read from after its label) may set its title
+    in reST interpreted text or emphasis as others quote it (`[1] `Title`, Authors`)."""
     link = None
-    quoted = QUOTED.match(text, start, limit) or (link := _REST_LINK.match(text, start, limit))
+    quoted = QUOTED.match(text, start, limit)
+    if quoted is None and labelled:
+        quoted = _MARKED_TITLE.match(text, start, limit)
+    if quoted is None:
+        quoted = link = _REST_LINK.match(text, start, limit)
     if quoted is not None and _IN_CODE.search(text, max(0, start - 2), start):
         return None  # a string argument in example code: Planck(name="Modified Planck 2013")
     if quoted is not None:
@@ -183,9 +189,15 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
     if title is None:
         return None
     authors: tuple[str, ...] = ()
+    inner_year = None
     # (a link's text is its title: its authors follow the link, "by" is the title's word)
     if quoted is not None and link is None and (inside := _by_inside(title)) is not None:
         title, authors = inside  # 'Approximation Theory by L. N. Smith (pg.42)'
+    elif (
+        quoted is not None and link is None and (inner := _title_quoted_inside(text[t_start:t_end]))
+    ):
+        # "'Authoritative sources in a hyperlinked environment' by Jon Kleinberg, 1997"
+        title, authors, inner_year = inner
     rest = _AFTER_TITLE.match(text[after:limit])
     by = bool(rest and rest.group(1)) or bool(authors)
     pos = after + (rest.end() if rest else 0)
@@ -198,7 +210,7 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
         pos = last if last > 0 else names.end()
     tail_end = min(limit, pos + MAX_TAIL)
     tail = text[pos:tail_end]
-    year = first_year(_first_part(tail))
+    year = first_year(_first_part(tail)) or inner_year
     venue = _venue(tail)
     # Capitalized words after a quote ("AS IS" BASIS, WITHOUT ...) are names only after "by" or
     # when a year or venue backs them up.
@@ -209,6 +221,8 @@ def parse_title_first(text: str, start: int, limit: int) -> Entry | None:
     return Entry(start, max(entry_end, t_end), reference, evidence)
 
 
+# A title set in reST interpreted text or emphasis, not a link's text nor strong emphasis.
+_MARKED_TITLE = re.compile(r"`(?P<h>[^`<>\n]{3,300})`(?![_`])|\*(?P<i>[^*\n]{3,300})\*(?!\*)")
 # A reST link whose text is the title: `` `Title by Words <https://...>`_ ``, delimited as a
 # quoted title is.
 _REST_LINK = re.compile(r"`(?P<g>[^`<>]{3,400}?)\s*<[^<>\s]+>`_{1,2}")
@@ -254,6 +268,23 @@ _BY_INSIDE = re.compile(
     rf"(?P<title>[A-Z].{{8,200}}?)\s+by\s+(?P<names>{AUTHOR_LIST.pattern})"
     r"(?:,?\s*\(?(?:pp?|pg|pages?)\.?\s*\d+(?:-\d+)?\)?)?"
 )
+
+
+# A whole citation inside the quotes whose title has quotes of its own: `"'Title' by Names,
+# 1997"`; the inner quotes delimit the title, whatever its case.
+_QUOTED_BY_INSIDE = re.compile(
+    rf"['‘`](?P<title>[^'’`]{{8,300}})['’`],?\s+by\s+(?P<names>{AUTHOR_LIST.pattern})"
+    r"(?:,?\s*\(?(?P<year>(?:1[6-9]|20)\d\d)\)?)?"
+)
+
+
+def _title_quoted_inside(raw: str) -> tuple[str, tuple[str, ...], int | None] | None:
+    """The title, authors and year of a quote holding `'Title' by Names, year`, else None."""
+    inner = _QUOTED_BY_INSIDE.fullmatch(" ".join(raw.split()).strip(" .,;"))
+    if inner is None or not _real_names(inner["names"]):
+        return None
+    year = int(inner["year"]) if inner["year"] else None
+    return " ".join(inner["title"].split()), split_authors(inner["names"]), year
 
 
 def _by_inside(title: str) -> tuple[str, tuple[str, ...]] | None:

@@ -39,6 +39,14 @@ QUOTED = re.compile(
     r"|(?<![\w'])'(?P<d>[A-Z0-9][^'\n]{3,300})'(?!\w)"
     r"|«[ \t\xa0]*(?P<e>[^»]{3,400}?)[ \t\xa0]*»"  # French quotes: « Titre »
 )
+# A citing word and two authors' surnames right before a quoted title (`See e.g. Crandall &
+# Pomerance, "Prime Numbers"`), read in the `NAMES_REACH` characters before the quote by the
+# detector and by the quote gate.
+CITED_FROM_NAMES = (
+    r"(?i:\b(?:see|cf\.?)\s+(?:e\.\s?g\.,?\s+)?)"
+    r"(?P<names>[A-Z][\w'’-]+\s+(?:and|&)\s+[A-Z][\w'’-]+),?\s*$"
+)
+NAMES_REACH = 60
 # Markdown emphasis around a title right after its authors (rustdoc, Markdown docs):
 # `Cordella, Foggia; *A (Sub)Graph Isomorphism Algorithm ...*`. Only there: emphasis in
 # prose marks words, not titles.

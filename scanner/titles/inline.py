@@ -56,8 +56,11 @@ _INSTITUTION_OF = re.compile(
     r"[Ll]aboratory|[Aa]cademy|[Mm]inistry|[Cc]enter|[Cc]entre)\s+of\s*$"
 )
 # Sphinx citation keys `[Smith2003]_`, BibTeX-style keys in `@cite smith2003fast` / `\cite{...}`.
+# A Sphinx key may be a reference manager's: the name in lower case, a word of the title after
+# the year (`[hensman2013svgp]_`, `[Zhe2019hogp]_`), or the year's two digits (`[Lacour17]_`).
 CITE_KEY = re.compile(
-    rf"\[(?P<k1>[A-Z][A-Za-z'-]+)(?P<y1>{YEAR_DIGITS})[a-z]?\]_"
+    rf"\[(?P<k1>[A-Za-z][A-Za-z'-]+?)(?P<y1>{YEAR_DIGITS})[A-Za-z]*\]_"
+    r"|\[(?P<k4>[A-Z][a-z]{2,})(?P<y4>\d\d)[a-z]?\]_"
     # ... and the year's two digits before a word: `@cite{matsumoto98mersenne}`
     rf"|[@\\]cite\{{?\s*(?P<k2>[A-Za-z][a-z'-]+)(?:_|:)?(?P<y2>{YEAR_DIGITS}|\d\d(?=[a-z]))"
     r"[a-z]*\}?"
@@ -346,8 +349,8 @@ def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, Entry
         (
             m.start(),
             m.end(),
-            (m.group("k1") or m.group("k2") or m.group("k3")).capitalize(),
-            m.group("y1") or m.group("y2") or m.group("y3"),
+            (m.group("k1") or m.group("k2") or m.group("k3") or m.group("k4")).capitalize(),
+            m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4"),
         )
         for m in CITE_KEY.finditer(text, start, end)
         # a bare bracketed key opening its line labels the entry after it (`.. [Lee2019] H.

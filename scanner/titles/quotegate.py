@@ -12,7 +12,8 @@ it needs there besides the quote, reader by reader (`detect`, `entries`, `tagged
 - a BibTeX `title =` field;
 - `by` and an author list after it: a quoted or title-case title named by its authors
   (`"Matrix Computations" by Gene H. Golub`);
-- a citing word right before a quote: a quoted title cited alone (`described in "Title"`,
+- a citing word right before a quote, or a citing word and two surnames (`see Crandall &
+  Pomerance, "Title"`): a quoted title cited alone (`described in "Title"`,
   `see "Title"`, `the paper called "Title"`).
 
 A block with none of them cannot cite, whatever its quotes say;
@@ -24,7 +25,7 @@ from __future__ import annotations
 import re
 
 from scanner.titles.cues import YEAR_DIGITS
-from scanner.titles.fields import VENUE_CUE
+from scanner.titles.fields import CITED_FROM_NAMES, NAMES_REACH, VENUE_CUE
 from scanner.titles.leads import led
 from scanner.titles.names import AUTHOR_LIST
 
@@ -58,6 +59,13 @@ _BEFORE = 40
 _WORD_ENDS = frozenset(c for word in _CITED_WORDS for c in (word[-1].lower(), word[-1].upper()))
 _SEPARATORS = ":,"
 _BY = re.compile(r"by\s+")
+# Or a citing word and two surnames before it (`see Crandall & Pomerance, "..."`).
+_CITED_NAMES = re.compile(CITED_FROM_NAMES)
+
+
+def _has_pair(text: str, low: int, at: int) -> bool:
+    """Whether `text[low:at]` may join two surnames (`&` or ` and `), as `_CITED_NAMES` needs."""
+    return text.find("&", low, at) >= 0 or text.find(" and ", low, at) >= 0
 
 
 def quote_may_cite(text: str) -> bool:
@@ -79,6 +87,9 @@ def quote_may_cite(text: str) -> bool:
         at = quote.start()
         low = max(0, at - _BEFORE)
         if _word_may_end(text, low, at) and _CITED_BEFORE.search(text, low, at):
+            return True
+        named = max(0, at - NAMES_REACH)
+        if _has_pair(text, named, at) and _CITED_NAMES.search(text, named, at):
             return True
     return _VENUE.search(text) is not None
 

@@ -187,10 +187,11 @@ def tagged_hits(text: str, fields: Sequence[Field]) -> list[Hit]:
         if not titles:
             continue
         title_field = titles[0]
-        # A title with nothing around it needs to be quoted or a very sure reading.
-        alone = len({f.label for f in group}) < 2
-        needed = SURE_ALONE if alone and not _quoted(text, title_field) else MIN_TITLE_PROBABILITY
-        if title_field.probability < needed:
+        # A title with nothing around it needs to be quoted or a very sure reading, and not
+        # to be a sentence of a paragraph of prose.
+        alone = len({f.label for f in group}) < 2 and not _quoted(text, title_field)
+        needed = SURE_ALONE if alone else MIN_TITLE_PROBABILITY
+        if title_field.probability < needed or (alone and _amid_prose(text, title_field)):
             continue
         title = _trimmed(text, group, title_field)
         if not _plausible_title(text, title_field, title):
@@ -276,6 +277,23 @@ def _plausible_title(text: str, field: Field, title: str) -> bool:
         return False
     line_start = text.rfind("\n", 0, field.start) + 1
     return not text[line_start : field.start].lstrip().startswith((">>>", "..."))
+
+
+# A sentence ending before a tagged run on its line, and another sentence starting right after
+# it: the run is a sentence of the paragraph ("... noise suppression algorithms. DNSMOS
+# generalizes well in ... methods. More details can be found in ..."), not a work named alone,
+# which stands on a line of its own, after a label or a citing word, or in quotes.
+_SENTENCE_BEFORE = re.compile(r"[a-z0-9)\]]\.[ \t]+$")
+_SENTENCE_AFTER = re.compile(r"\.[ \t]+[A-Z][a-z]")
+
+
+def _amid_prose(text: str, field: Field) -> bool:
+    """Whether the tagged run `field` is a sentence between two sentences of its paragraph."""
+    line_start = text.rfind("\n", 0, field.start) + 1
+    return (
+        _SENTENCE_AFTER.match(text, field.end) is not None
+        and _SENTENCE_BEFORE.search(text, line_start, field.start) is not None
+    )
 
 
 def _quoted(text: str, field: Field) -> bool:
@@ -480,10 +498,12 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
                 and _RESTART.search(theirs.title, 0, len(theirs.title) - len(ours.title))
                 is not None
             )
+            or (ours.title and _title_then_by_authors(ours.title, theirs))
         )
     ):
-        # the model read the entry's venue as its title (a BibTeX `journal` field), or only
-        # the part after the title's colon ("Social Network Analysis: Methods and ...")
+        # the model read the entry's venue as its title (a BibTeX `journal` field), only
+        # the part after the title's colon ("Social Network Analysis: Methods and ..."), or
+        # the authors after "by" inside the quotes as more of the title
         ours = replace(ours, title=theirs.title)
         hit = replace(hit, title_hint=theirs.title)
     reference = replace(
@@ -500,6 +520,15 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         end=max(hit.end, best.end),
         reference=reference,
     )
+
+
+def _title_then_by_authors(ours: str, theirs: EntryFields) -> bool:
+    """Whether the model's title is the rule's title, then "by" and the rule's authors: the
+    whole of a quoted `"Network Flows by Ahuja, Magnanti, and Orlin."`, which the rules split."""
+    if not theirs.title or not theirs.authors or not ours.startswith(theirs.title + " by "):
+        return False
+    rest = normalize_title(ours[len(theirs.title) + 4 :])
+    return all(family_name(author) in rest for author in theirs.authors)
 
 
 _LINK_NEXT = re.compile(r"[ \t]+<?https?://")

@@ -258,7 +258,7 @@ def _name_line_in_title(text: str, hit: Hit) -> Hit:
     title = " ".join(_TITLE_WORD.findall(_MARKS_AFTER_BREAK.sub("\n", text[start : line.start()])))
     if len(title) < len(fields.title) // 2:
         return hit
-    title = title.rstrip(" .,;:")
+    title = title.rstrip(" .,;:*`\"”'")  # and the marks that closed a delimited title
     venue = fields.venue
     surname = line["surname"] or line["surname2"]
     if venue is not None and venue.startswith(surname + " "):

@@ -690,3 +690,64 @@ def test_a_mention_with_its_meetings_acronym_joins_the_entry_below() -> None:
     )
     (hit,) = find_hits(text)
     assert hit.title_hint == "Learning with Drift Detection"
+
+
+@pytest.mark.parametrize("key", [":cite:`Lind2018`", "[Lind2018]"])
+def test_a_bibliography_key_on_the_line_after_an_entry_is_that_entry(key: str) -> None:
+    # A Python docstring (kornia's shape): the paper's quoted title, then `See <key> for ...`.
+    text = (
+        "Runs the shape net on patches. This is based on the original code from paper\n"
+        '"Repeatability Is Enough: Learning Tide Regions from Tides".\n'
+        f"See {key} for more details.\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.TITLE and hit.also
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "See :cite:`Lind2019` for an extension to video.\n",  # another work, named so
+        "\nSee :cite:`Lind2018` for more details.\n",  # a paragraph of its own
+    ],
+)
+def test_a_key_after_an_entry_in_other_layouts_stays_apart(after: str) -> None:
+    text = (
+        "This is based on the paper\n"
+        '"Repeatability Is Enough: Learning Tide Regions from Tides".\n' + after
+    )
+    assert len(find_hits(text)) == 2
+
+
+def test_see_a_key_or_the_works_link_is_one_reference() -> None:
+    # A Python docstring (botorch's shape): the key of the module's entry and the paper's link.
+    text = (
+        "Robust tide models.\n\n"
+        "For details, see [Lind2024tides]_ or https://arxiv.org/abs/2410.24222.\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.ref.key == "arxiv:2410.24222"
+
+
+def test_a_key_or_a_link_without_see_stays_two_works() -> None:
+    text = "Use the kernel of [Lind2024tides]_ or https://arxiv.org/abs/2410.24222 instead.\n"
+    assert len(find_hits(text)) == 2
+
+
+def test_links_listed_under_a_sentence_of_prose_are_each_a_work() -> None:
+    # A TODO comment in a Python method (pyro's shape): two papers to read, one link a line.
+    text = (
+        "TODO initialize via the mode, then perform a few MCMC steps\n"
+        "https://www.cs.example.edu/~lind/permanent.pdf\n"
+        "https://papers.nips.cc/paper/2012/file/4c27cea8526af8cfee3be5e183ac9605-Paper.pdf\n"
+    )
+    assert len(find_hits(text)) == 2
+
+
+def test_an_entrys_links_one_a_line_under_its_text_are_that_entry() -> None:
+    text = (
+        "Lind, A. Fast tides. J. Tides 12, 2012.\n"
+        "https://doi.org/10.5555/tides.12\nhttps://arxiv.org/abs/1501.01234\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.ref.key == "arxiv:1501.01234"

@@ -26,6 +26,9 @@ PAPERS = [
     ("http://www.scielo.br/scielo.php?script=sci_arttext&pid=S0101-74382005000200004", M),
     # An author's copy on a personal site of a code host; a company lab's paper page.
     ("https://someone.github.io/papers3d/bump_mapping.pdf", M),
+    # (`spec` only as a whole word: spectra and SPEC2006 papers stay papers)
+    ("https://someone.github.io/papers/spectral_sketch.pdf", M),
+    ("https://www.example.edu/~lee/papers/spec2006-study.pdf", "Lee (2007) " + M),
     ("https://rjournal.github.io/archive/2013-2/author.pdf", M),
     ("https://research.nvidia.com/publication/2011-09_voxel-cone-tracing", M),
     # Publishers' and repositories' article pages without a DOI in the link, also where the
@@ -178,6 +181,8 @@ NOT_PAPERS = [
     ("https://formats.example.net/SAM1.pdf", "described with the BAM file format at " + M),
     ("https://www.example.net/pub/fmt.pdf", "The format specification: " + M),
     ("https://www.example.net/pub/fmt.pdf", "Official spec: " + M),
+    # ... or kept in a folder of specifications, whatever the words before it
+    ("https://formats.example.io/hts-specs/tbx.pdf", "[tbx format]: " + M),
     # Processor manuals and instruction tables, vendor documents and talks.
     ("https://www.agner.org/optimize/instruction_tables.pdf", M),
     ("https://www.example.net/system/files/TechDocs/24593.pdf", M),

@@ -168,3 +168,32 @@ def test_a_quoted_title_is_found_beside_other_cues() -> None:
 def test_without_the_prefilter_every_block_is_returned() -> None:
     parsed = TreeSitterParser().parse(_source("cpp", QUOTED, prefilter=False))
     assert len(parsed.blocks) == 3 and parsed.quiet == 0
+
+
+# A licence header whose copyright line reads like an entry, the only text that could cite.
+LICENSED = (
+    '// Copyright 2019 J. Smith and K. Jones, "Fast Sorting of Large Arrays", J. Algorithms,\n'
+    "// 2019.\n"
+    "// All rights reserved.\n"
+    "namespace sorting {\n"
+    "int f();\n"
+    "}\n"
+)
+
+
+def test_a_file_citing_only_in_its_licence_is_not_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The extractors read a block with its licence text blanked: so does the choice to parse.
+    def no_parse(name: str) -> None:
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr(treesitter, "_grammar", no_parse)
+    parsed = TreeSitterParser().parse(_source("cpp", LICENSED))
+    assert parsed.blocks == () and parsed.quiet == 1
+
+
+def test_a_citation_below_a_licence_is_parsed_and_owned() -> None:
+    text = LICENSED.replace("int f();", "// See Smith et al. (2019) for the bound.\nint f();")
+    parsed = TreeSitterParser().parse(_source("cpp", text))
+    cited = [b for b in parsed.blocks if find_hits(b.text)]
+    assert [b.symbol.name for b in cited] == ["sorting::f"]
+    assert all("Copyright" not in b.text for b in parsed.blocks)

@@ -43,6 +43,10 @@ def _only(text: str) -> Hit:
         # reference works cited by a short name
         ("Follows Knuth, Vol. 2, Algorithm S.", "The Art of Computer Programming"),
         ("Hacker's Delight 2-5: Average of Two Integers, rounded up.", "Hacker's Delight"),
+        (
+            'Magnitude of Mars as adopted in "Astronomical Almanac" in 1984.0',
+            "The Astronomical Almanac",
+        ),
         # the author, a colon, the title, its volume, publisher and year, wrapped over lines
         (
             "Coefficients for the series on [0, 1], from Edda\nRask: The theory of rational"
@@ -90,6 +94,8 @@ def test_papers_stay_titles(text: str) -> None:
         "Running variance by Welford's method; special functions from Cephes and Boost.",
         "Cluster centres by Lloyd's algorithm (see the notes of 2011).",
         "Trivial helper referred to simply as l() in Knuth.",
+        # the almanac's Explanatory Supplement is a book of its own, not the almanac
+        "Time scales as in the Explanatory Supplement to the Astronomical Almanac.",
         "References\n----------\nStataCorp LP. 2013. Stata Regression Statistics: Reference "
         "Manual.\n    College Station, Texas: Stata Press.\n",
     ],

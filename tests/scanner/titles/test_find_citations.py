@@ -214,6 +214,26 @@ def test_code_names_with_digits_are_not_citation_keys(text: str) -> None:
     assert find_citations(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "author", "year"),
+    [
+        # a reference manager's keys as Sphinx citations: a name in lower case, a word of the
+        # title after the year, the year's two digits
+        ("    model [lindqvist2013svgp]_.\n", "Lindqvist", 2013),
+        ("    As described in [Moss2019hogp]_, the predictions\n", "Moss", 2019),
+        ("    Batch version [kirsch2019batchtide]_ of TIDE.\n", "Kirsch", 2019),
+        ("    Alg 1 from [Lacour17]_ is used to find the bounds\n", "Lacour", 2017),
+    ],
+)
+def test_sphinx_citation_keys_of_reference_managers_are_author_year(
+    text: str, author: str, year: int
+) -> None:
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR
+    assert hit.reference is not None
+    assert hit.reference.authors == (author,) and hit.reference.year == year
+
+
 def test_cite_keys_with_two_digit_years() -> None:
     text = "implements the vectors\n@cite{ortvell06fisher} @cite{ortvell10better}. A vector is"
     found = [(h.reference.authors, h.reference.year) for h in find_citations(text)]
@@ -457,6 +477,15 @@ def test_several_author_year_mentions_in_one_bracket() -> None:
             'See the thesis "Fast Sparse Cholesky Updates" for the proof.',
             "Fast Sparse Cholesky Updates",
         ),
+        # the authors' surnames between the citing word and the quote, the title over lines
+        (
+            _blank(
+                '    # See e.g. Marlowe & Quist, "Integer Roots: A Practical\n'
+                '    # Introduction"\n',
+                ("#",),
+            ),
+            "Integer Roots: A Practical Introduction",
+        ),
     ],
 )
 def test_quoted_title_after_a_citing_word(text: str, title: str) -> None:
@@ -470,6 +499,8 @@ def test_quoted_title_after_a_citing_word(text: str, title: str) -> None:
         'Raised from "Could not find the requested file" when the path is missing.',
         'Copied from "Building from Source" in the documentation.',
         'Read in "Configuring The Build Section" below.',
+        # two capitalized words before a sentence in quotes: prose, not authors and a title
+        'See Read and Write, "Open the file in binary mode first".',
     ],
 )
 def test_quoted_strings_after_a_citing_word_that_are_not_titles(text: str) -> None:
@@ -490,6 +521,12 @@ def test_quoted_strings_after_a_citing_word_that_are_not_titles(text: str) -> No
             "Numerical Methods for Odd Functions",
             ("Amparo Lindqvist",),
         ),
+        # the title in quotes of its own inside the quotes, then the year
+        (
+            " * @see \"'Hub scores in linked corpora' by Ada Lindqvist, 1998\"\n",
+            "Hub scores in linked corpora",
+            ("Ada Lindqvist",),
+        ),
     ],
 )
 def test_a_quoted_title_by_its_authors_inside_the_quotes(
@@ -497,6 +534,21 @@ def test_a_quoted_title_by_its_authors_inside_the_quotes(
 ) -> None:
     (hit,) = find_citations(text)
     assert hit.reference.title == title and hit.reference.authors == authors
+
+
+def test_quoted_titles_by_their_authors_keep_the_rules_split_where_the_model_reads() -> None:
+    # the dated third line makes the model read the block; it labels each whole quote a title
+    text = (
+        "   Implements the augmenting-path flow algorithm.\n\n"
+        '   @see "Flow Networks by Andersen, Marlowe, and Quist."\n'
+        '   @see "Combinatorial Routing by Bellamy and Oduya."\n'
+        '   @see "Faster augmenting paths for sparse capacity problems by Halvorsen and\n'
+        '       Ruiz, 1981."\n'
+        "   @author Jo Smith\n"
+    )
+    hits = find_citations(text)
+    assert [h.title_hint for h in hits[:2]] == ["Flow Networks", "Combinatorial Routing"]
+    assert hits[1].reference.authors == ("Bellamy", "Oduya")
 
 
 @pytest.mark.parametrize(
@@ -961,3 +1013,37 @@ def test_a_citation_label_and_a_port_credit_are_no_authors() -> None:
     assert not find_citations(
         "Original Java port from Paolo Perissinotto for Jpatch Project by Sascha Ledinsky"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # a Python docstring's reference list: the titles in reST interpreted text, the authors
+        # on the next line, no year
+        (
+            "Dual averaging.\n\nReferences\n\n"
+            "[1] `Primal-dual subgradient methods for convex tides`,\nYurii Lind\n\n"
+            "[2] `The Tide sampler: adaptively setting path lengths in Harbour Monte Carlo`,\n"
+            "Matthew D. Moss, Andrew Okafor\n",
+            [
+                "Primal-dual subgradient methods for convex tides",
+                "The Tide sampler: adaptively setting path lengths in Harbour Monte Carlo",
+            ],
+        ),
+        # ... or in emphasis, numbered
+        (
+            "Effective size.\n\n**References:**\n\n"
+            "1. *Introduction to Tide Chain Monte Carlo*,\n   Charles J. Lind\n",
+            ["Introduction to Tide Chain Monte Carlo"],
+        ),
+    ],
+)
+def test_a_listed_entrys_title_in_interpreted_text_or_emphasis_reads_as_quoted(
+    text: str, titles: list[str]
+) -> None:
+    assert [h.title_hint for h in find_citations(text) if h.kind is RefKind.TITLE] == titles
+
+
+def test_interpreted_text_in_an_argument_list_is_no_title() -> None:
+    text = "Args:\n\n    1. `Parameter Of The Tide Model`, the value\n    2. *Note* this\n"
+    assert find_citations(text) == []

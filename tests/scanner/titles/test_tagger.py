@@ -12,7 +12,8 @@ import pytest
 
 from catalog.types import RefKind
 from scanner.titles import find_citations, rule_citations
-from scanner.titles.tagger import Tagger, default_tagger
+from scanner.titles.tagged import tagged_hits
+from scanner.titles.tagger import Field, Tagger, default_tagger
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -179,3 +180,32 @@ class _Counting:
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._real, name)
+
+
+def _alone(text: str, title: str, probability: float = 0.97) -> list[str]:
+    """The titles `tagged_hits` makes of one sure title run over `title` in `text`."""
+    start = text.index(title)
+    field = Field("T", start, start + len(title), probability)
+    return [h.title_hint or "" for h in tagged_hits(text, [field])]
+
+
+def test_a_sure_title_that_is_a_sentence_between_sentences_is_prose() -> None:
+    # A metric's docstring: the tagger read a sentence of its paragraph as a title.
+    text = (
+        "Tide scores need a clean reference recording. TIDEMOS ranks tide filters well across\n"
+        "noisy harbour recordings. More details are in the TIDEMOS paper.\n"
+    )
+    assert _alone(text, "TIDEMOS ranks tide filters well across\nnoisy harbour recordings") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Based on:\nTide Filters for Noisy Harbour Recordings\n",  # on a line of its own
+        "See Tide Filters for Noisy Harbour Recordings. More in the paper.\n",  # after `See`
+    ],
+)
+def test_a_sure_title_named_alone_outside_prose_stays(text: str) -> None:
+    assert _alone(text, "Tide Filters for Noisy Harbour Recordings") == [
+        "Tide Filters for Noisy Harbour Recordings"
+    ]
