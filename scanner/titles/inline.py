@@ -121,7 +121,13 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
             and not etal
             and any(w.strip(",.").lower() in _NOT_PEOPLE for w in names.split())
         ):
-            continue  # "from Fortran 2008", "and Visual Studio 2019", but "(Winter, 2010)"
+            continue  # "from Fortran 2008", "and Visual Studio 2019"
+        if (
+            match.group("y2")
+            and names.lower() in _LANGUAGES
+            and text[match.end("names") : match.start("y2")] == " "
+        ):
+            continue  # "the new keyword in Rust 2024", a language's edition; "(Rust, 1987)" cites
         before = text[max(start, match.start() - 30) : match.start()]
         if not (etal or len(authors) >= 2 or _CITING.search(before) or _lone_name(match)):
             continue
@@ -309,6 +315,9 @@ _NOT_PEOPLE_WORDS = (
     "collaboration"
 )
 NOT_PEOPLE = frozenset(_NOT_PEOPLE_WORDS.split())
+# Languages whose editions or standards go by their year, and whose names are surnames too
+# (John Rust's 1987 paper): a year right after the name, with no comma, is the edition's.
+_LANGUAGES = frozenset(["rust", "python", "java", "kotlin", "scala", "haskell", "go", "c++"])
 _NOT_PEOPLE = NOT_PEOPLE
 # A name with a year and then an e-mail address signs the code: "Jake Vanderplas (2013)
 # <jake@example.org>".

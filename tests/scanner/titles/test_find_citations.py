@@ -1047,3 +1047,11 @@ def test_a_listed_entrys_title_in_interpreted_text_or_emphasis_reads_as_quoted(
 def test_interpreted_text_in_an_argument_list_is_no_title() -> None:
     text = "Args:\n\n    1. `Parameter Of The Tide Model`, the value\n    2. *Note* this\n"
     assert find_citations(text) == []
+
+
+def test_a_languages_year_is_its_edition_but_the_surname_still_cites() -> None:
+    assert not find_citations("- avoid a clash with the new `gen` keyword in Rust 2024 ([#1438])")
+    hits = find_citations("as shown in (Rust, 1987) for bus engines")
+    assert [(h.kind, h.reference.year if h.reference else None) for h in hits] == [
+        (RefKind.AUTHOR_YEAR, 1987)
+    ]
