@@ -206,6 +206,31 @@ SOURCES = {
     "tiny-cuda-nn": ("include/tiny-cuda-nn", (".h",)),
     "sentencepiece": ("src", (".h",)),
     "CTranslate2": ("include/ctranslate2", (".h",)),
+    # (its ninth batch, JavaScript, after the eighth and before any scan of it)
+    "stdlib-ml": ("package", (".js",)),
+    "wink-nlp": ("package", (".js",)),
+    # (its tenth batch, Python, after the ninth and before any scan of it)
+    "rlax": ("rlax", (".py",)),
+    "distrax": ("distrax", (".py",)),
+    "dopamine-rl": ("dopamine", (".py",)),
+    # (its eleventh batch, C++ headers, after the tenth and before any scan of it)
+    "dynet": ("dynet", (".h",)),
+    "ncnn": ("src", (".h",)),
+    "fastText": ("src", (".h",)),
+    # (its twelfth batch, Python, after the eleventh and before any scan of it)
+    "blackjax": ("blackjax", (".py",)),
+    "jaxopt": ("jaxopt", (".py",)),
+    "thinc": ("thinc", (".py",)),
+    # (its thirteenth batch, Python, after the twelfth and before any scan of it)
+    "gpflow": ("gpflow", (".py",)),
+    "diffrax": ("diffrax", (".py",)),
+    "mctx": ("mctx", (".py",)),
+    # (its fourteenth batch, Python, after the thirteenth and before any scan of it)
+    "speechbrain": ("speechbrain", (".py",)),
+    "e3nn": ("e3nn", (".py",)),
+    "pytorch-metric-learning": ("pytorch_metric_learning", (".py",)),
+    # (its fifteenth batch, JavaScript, after the fourteenth and before any scan of it)
+    "stdlib-nlp": ("package", (".js",)),
     # The sixteenth development set (references-dev16.jsonl): code of the test splits' domains
     # (symbolic and numerical maths, images, astronomy, audio, fitting, anomalies, sketches).
     "mpmath": ("mpmath", (".py",)),
@@ -278,6 +303,13 @@ SEVENTEENTH |= {"pyro-ppl", "Shark", "druidjs"}
 SEVENTEENTH |= {"torch-geometric", "open-clip-torch", "tianshou", "OpenNN"}
 SEVENTEENTH |= {"allennlp", "flair", "dgl"}
 SEVENTEENTH |= {"tiny-cuda-nn", "sentencepiece", "CTranslate2"}
+SEVENTEENTH |= {"stdlib-ml", "wink-nlp"}
+SEVENTEENTH |= {"rlax", "distrax", "dopamine-rl"}
+SEVENTEENTH |= {"dynet", "ncnn", "fastText"}
+SEVENTEENTH |= {"blackjax", "jaxopt", "thinc"}
+SEVENTEENTH |= {"gpflow", "diffrax", "mctx"}
+SEVENTEENTH |= {"speechbrain", "e3nn", "pytorch-metric-learning"}
+SEVENTEENTH |= {"stdlib-nlp"}
 LINKED |= SEVENTEENTH
 SEVENTEENTH_OUT = re.compile(r"(^|/)(3rd-party|ort-schema)(/|$)")
 SEVENTEENTH_PORTED = re.compile(

@@ -128,10 +128,12 @@ def _recorded(compile_anew: Any, pattern: str | bytes, flags: int) -> tuple[Any,
 
 
 def _importing() -> bool:
-    """Whether a module is being imported (its code runs under importlib's frames)."""
+    """Whether a module is being imported (its code runs under importlib's frames:
+    `<frozen importlib._bootstrap>`, or its source file with `-X frozen_modules=off`)."""
     frame = sys._getframe(2)
     while frame is not None:
-        if frame.f_code.co_filename.startswith("<frozen importlib"):
+        name = frame.f_code.co_filename
+        if "importlib" in name and "_bootstrap" in name:
             return True
         frame = frame.f_back  # type: ignore[assignment]
     return False

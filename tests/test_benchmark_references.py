@@ -353,9 +353,12 @@ DEV15_TITLES_IN_TRAINING = {
     "understanding the difficulty of training deep feedforward neural networks",
 }
 # The seventeenth development set's: the transformer paper (gluonts), He et al.'s initialisation
-# and Glorot and Bengio (mlx).
+# and Glorot and Bengio (mlx), Huber's location estimate (rlax), Hairer et al.'s first volume
+# (diffrax).
 DEV17_TITLES_IN_TRAINING = {
     "attention is all you need",
+    "robust estimation of a location parameter",
+    "solving ordinary differential equations i nonstiff problems",
     "delving deep into rectifiers surpassing human level performance on imagenet classification",
     "understanding the difficulty of training deep feedforward neural networks",
 }

@@ -432,6 +432,15 @@ def _stands_apart(node: Node, data: bytes, language: Language) -> bool:
 _JSDOC_LANGUAGES = frozenset({"javascript", "typescript", "tsx"})
 
 
+def _javadoc_under_a_declaration(block: RawBlock, language: Language) -> bool:
+    """Whether a C or C++ JavaDoc `/**` block sits right under another declaration of its scope
+    (not under the scope's opening brace): Doxygen reads it as the next declaration's."""
+    if block.marker != "/**" or language.name in _JSDOC_LANGUAGES:
+        return False
+    above = block.first_node.prev_named_sibling
+    return above is not None and above.type not in _COMMENT_NODES
+
+
 def _owner(
     block: RawBlock,
     language: Language,
@@ -461,8 +470,9 @@ def _owner(
         # In C and C++ a Doxygen block standing apart from the code above it documents the
         # definition after it across one blank line too, as Doxygen reads it, unless it documents
         # the file, a page or a group (`@file`, `@page`); so does one in any language that names
-        # its definition (`\function igraph_foo`). One right under a declaration documents that
-        # one (dlib's `/*!` contracts), not the next.
+        # its definition (`\function igraph_foo`). A `/*!` block right under a declaration
+        # documents that one (dlib's contracts), not the next; in C and C++ a JavaDoc `/**` block
+        # there documents the next (dynet's `/** ... */`, a blank line, `void set_dropout(...);`).
         named = _NAMED_DOC.search(block.text) if block.marker in _DOC_MARKERS else None
         gap = sibling.start_point.row - previous_row if sibling is not None else 0
         if sibling is not None and (
@@ -472,7 +482,13 @@ def _owner(
                 and block.marker in _DOC_MARKERS
                 and (
                     named is not None
-                    or (language.doxygen and _stands_apart(block.first_node, data, language))
+                    or (
+                        language.doxygen
+                        and (
+                            _javadoc_under_a_declaration(block, language)
+                            or _stands_apart(block.first_node, data, language)
+                        )
+                    )
                 )
                 and _ELSEWHERE_DOC.search(block.text) is None
             )

@@ -16,6 +16,9 @@
 (field_declaration declarator: (function_declarator declarator: (_) @name)) @definition.function
 (declaration declarator: (function_declarator declarator: (_) @name)) @definition.function
 (alias_declaration name: (_) @name) @definition.type
+; A data member: the comment directly above it documents it (`// ... as described in <link>` over
+; `float patience = 1;`).
+(field_declaration declarator: (field_identifier) @name) @definition.variable
 (type_definition declarator: (type_identifier) @name) @definition.type
 (preproc_function_def name: (identifier) @name) @definition.macro
 (declaration declarator: (pointer_declarator declarator: (function_declarator declarator: (_) @name))) @definition.function

@@ -66,6 +66,16 @@ KNOWN_WORKS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "The Elements of Statistical Learning",
         (),
     ),
+    # Nocedal and Wright's book, named with its edition ("See Numerical Optimization, second
+    # edition, equation (5.44)"): the two words alone name a field as often as the book.
+    (
+        re.compile(
+            r"\bNumerical Optimization\b"
+            r"(?=[\"'”’*]?,?[ \t]*\(?(?:2nd|[Ss]econd|1st|[Ff]irst)[ \t]+[Ee]d(?:ition\b|\.|\b))"
+        ),
+        "Numerical Optimization",
+        ("Nocedal", "Wright"),
+    ),
     # The almanac of ephemerides whose formulae astronomy code cites by year ("adopted in
     # "Astronomical Almanac" in 1984"); its Explanatory Supplement is another book.
     (

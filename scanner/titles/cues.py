@@ -236,6 +236,11 @@ CUES: tuple[Cue, ...] = (
     Cue("TAOCP", book=True, examples=("See Knuth TAOCP Vol2. 3rd Ed. P.106",)),
     Cue("K&R", book=True, examples=("Refer to K&R Second Edition Page 148",)),
     Cue("Numerical Recipes", book=True, examples=("Numerical Recipes in C",)),
+    Cue(
+        "Numerical Optimization",
+        book=True,
+        examples=("See Numerical Optimization, second edition, equation (5.44).",),
+    ),
     Cue("Handbook of Math", book=True, examples=("Handbook of Mathematical Functions",)),
     Cue("Abramowitz", book=True, examples=("Abramowitz and Stegun",)),
     Cue("DLMF", book=True, examples=("DLMF 19.20",)),

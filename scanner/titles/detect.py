@@ -19,7 +19,7 @@ from scanner.titles import AUTHOR_YEAR_RULE, TITLE_RULE, bibtex
 from scanner.titles.bibtex import bibtex_entries
 from scanner.titles.cues import EDITION, PAIR_TITLE, YEAR_DIGITS, edition_word
 from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
-from scanner.titles.fields import CITED_FROM_NAMES, NAMES_REACH, QUOTED
+from scanner.titles.fields import CITED_FROM_NAMES, NAME_COLON_TITLE, NAMES_REACH, QUOTED
 from scanner.titles.inline import (
     CITE_KEY,
     KEY_TAG_NEEDLES,
@@ -355,7 +355,8 @@ def _pair_title(match: re.Match[str]) -> bool:
 def _cited_in(text: str, quote: re.Match[str], title: str) -> bool:
     """Whether the quoted `title` follows a citing phrase, reads like a title and is not a
     section of the documentation."""
-    if not (title[0].isupper() and _DOC_SECTION_AFTER.match(text, quote.end()) is None):
+    opening = title[0].isupper() or NAME_COLON_TITLE.match(title) is not None
+    if not (opening and _DOC_SECTION_AFTER.match(text, quote.end()) is None):
         return False
     words = len(title.split())
     before = max(0, quote.start() - 40)

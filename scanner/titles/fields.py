@@ -39,6 +39,11 @@ QUOTED = re.compile(
     r"|(?<![\w'])'(?P<d>[A-Z0-9][^'\n]{3,300})'(?!\w)"
     r"|«[ \t\xa0]*(?P<e>[^»]{3,400}?)[ \t\xa0]*»"  # French quotes: « Titre »
 )
+# A title that opens with its method's name in lower case before a colon, a form paper titles
+# in machine learning often take: `kmeans++: The Advantages of Careful Seeding`, `node2vec:
+# Scalable Feature Learning for Networks`, `wav2vec 2.0: A Framework for ...`.
+# (three words at least after the colon: `"id: The Value"` is a field)
+NAME_COLON_TITLE = re.compile(r"[a-z][\w+.-]*(?:[ \t][\d.]+)?:[ \t]+[A-Z]\S*(?:[ \t]+\S+){2}")
 # A citing word and two authors' surnames right before a quoted title (`See e.g. Crandall &
 # Pomerance, "Prime Numbers"`), read in the `NAMES_REACH` characters before the quote by the
 # detector and by the quote gate.

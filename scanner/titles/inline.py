@@ -419,7 +419,8 @@ _LOWER_KEY = re.compile(
 # name run into the year, perhaps a word of the title after it (`nowosad2018`,
 # `altman1998Districting`, `wolf2019geosilhouettes`); a name, words of the title and the year
 # after underscores (Zotero's `hyndman_sample_1996`, `collins_long-term_2013`); a name and the
-# year's two digits (`cliff81`).
+# year's two digits (`cliff81`), perhaps capitalized and words of the title run in after them
+# (`Snelson06sparsegaussian`).
 _ROLE_ITEM = re.compile(r"[^,\s`]+")
 _OTHER_KEYS = (
     re.compile(r"(?P<name>[A-Z][a-z'-]+)_(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"),
@@ -428,6 +429,7 @@ _OTHER_KEYS = (
         r"(?P<name>[a-z][a-z'-]+)(?:_[a-z][a-z0-9'-]*){1,3}_(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"
     ),
     re.compile(r"(?P<name>[a-z]{3,})(?P<year>\d\d)[a-z]?"),
+    re.compile(r"(?P<name>[A-Za-z][a-z]{2,})(?P<year>\d\d)[a-z]*"),
 )
 
 

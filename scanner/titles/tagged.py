@@ -20,6 +20,7 @@ from scanner.spans import SpanIndex
 from scanner.titles import TITLE_RULE
 from scanner.titles.cues import YEAR_DIGITS
 from scanner.titles.fields import (
+    NAME_COLON_TITLE,
     VENUE_CUE,
     find_spaced,
     first_year,
@@ -383,6 +384,7 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
             or _entry_around(text, hit, all_fields)
             or _quoted_entry(text, hit)
             or _named_by(text, hit)
+            or _quoted_name_colon_title(text, hit)
             or _book_entry(text, rule_hits, index)
         )
     ]
@@ -593,6 +595,17 @@ def _named_by(text: str, hit: Hit) -> bool:
 
 
 _BY_AFTER = re.compile(r"[\"”*]?\s+by\s")
+
+
+def _quoted_name_colon_title(text: str, hit: Hit) -> bool:
+    """Whether the rule hit is a quoted title opening with its method's name in lower case
+    before a colon (`the paper "kmeans++: The Advantages of Careful Seeding"`), a form the
+    model, which reads a title's capitals, rarely labels."""
+    title = hit.title_hint or ""
+    if hit.kind is not RefKind.TITLE or NAME_COLON_TITLE.match(title) is None:
+        return False
+    start, _ = find_spaced(text, title, hit.start, hit.end)
+    return start > 0 and text[start - 1] in '"“«'
 
 
 def _quoted_entry(text: str, hit: Hit) -> bool:

@@ -17,7 +17,7 @@ from catalog.types import RefKind
 from scanner.identifiers.paperlinks import is_talk_or_teaching
 from scanner.identifiers.records import is_standard_doi
 from scanner.titles import AUTHOR_YEAR_RULE
-from scanner.titles.fields import MONTHS, YEAR, find_spaced
+from scanner.titles.fields import MONTHS, NAME_COLON_TITLE, YEAR, find_spaced
 from scanner.titles.marked import (
     markup_inside_title,
     named_with_year,
@@ -927,7 +927,7 @@ def _mention_title(text: str, hit: Hit, stop: int) -> bool:
 
 # A quoted phrase, not a title: it opens with a word in lower case ("not totally silly
 # traversal, quickly."); a title in quotes opens with a capital, a digit or a name like
-# `k-means++`.
+# `k-means++`, or with its method's name before a colon (`"node2vec: Scalable ..."`).
 _LOWER_FIRST = re.compile(r"[a-z]+(?:[ \t,.;:]|$)")
 
 
@@ -935,7 +935,12 @@ def _lower_phrase(text: str, hit: Hit, stop: int) -> bool:
     fields = _fields(hit)
     if fields.authors or fields.venue:
         return False
-    return _quoted_at(text, hit) is not None and _LOWER_FIRST.match(fields.title or "") is not None
+    title = fields.title or ""
+    return (
+        _quoted_at(text, hit) is not None
+        and _LOWER_FIRST.match(title) is not None
+        and NAME_COLON_TITLE.match(title) is None
+    )
 
 
 def _year_inside(text: str, hit: Hit, stop: int) -> bool:

@@ -143,6 +143,63 @@ void a::b::c::Foo<T>::bar() {{ /* Body {REF} */ }}
     assert kinds["a::b::c::Foo::bar"] is SymbolKind.METHOD
 
 
+def test_cpp_a_comment_over_a_data_member_documents_the_member() -> None:
+    text = f"""
+namespace opts {{
+struct SearchOptions {{
+  // Width of the search.
+  int width = 4;
+
+  // Patience, as described in {REF}.
+  // Applies to the width above.
+  float patience = 1;
+  int depth;  // trailing {REF}
+  int next;
+
+  /* Loose {REF} */
+
+  int* table = nullptr;
+}};
+}}
+"""
+    assert owners("cpp", text) == [
+        ("Patience,", "opts::SearchOptions::patience", "docstring"),
+        ("trailing", "opts::SearchOptions", "comment"),
+        ("Loose", "opts::SearchOptions", "comment"),
+    ]
+    kinds = {b.symbol.name: b.symbol.kind for b in parse("cpp", text)}
+    assert kinds["opts::SearchOptions::patience"] is SymbolKind.VARIABLE
+
+
+def test_cpp_a_javadoc_block_right_under_a_declaration_documents_the_next_one() -> None:
+    # Doxygen reads a `/** */` block as the next declaration's across one blank line, even
+    # right under another declaration; dlib's `/*!` contracts there are the one above's.
+    text = f"""
+struct Cell {{
+  void reset(float d);
+  /**
+   * Tied dropout, see {REF}.
+   */
+
+  void reset(float d, float r);
+  void keep(float d);
+  /*!
+      ensures: {REF}
+  !*/
+
+  void last(float d);
+}};
+"""
+    assert owners("cpp", text) == [
+        ("Tied", "Cell::reset", "docstring"),
+        ("ensures:", "Cell", "comment"),
+    ]
+    # ...but one right under its scope's opening brace, a blank line above a class, stays the
+    # scope's
+    opening = f"namespace n {{\n/** Bridge test, {REF}. */\n\nclass Sampler {{}};\n}}\n"
+    assert owners("cpp", opening) == [("Bridge", "n", "comment")]
+
+
 def test_export_macro_is_blanked_so_the_class_parses() -> None:
     text = f"class CAFFE2_API Net : public Base {{\n  // {REF}\n  void run();\n}};\n"
     (block,) = parse("cpp", text)

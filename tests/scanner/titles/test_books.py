@@ -58,6 +58,16 @@ def _only(text: str) -> Hit:
         ("@see The Art of Computer Programming, section 3.4.2", "The Art of Computer Programming"),
         ("Quantiles as in Abramowitz and Stegun, 26.2.23.", "Handbook of Mathematical Functions"),
         ("Identities from DLMF 19.20 hold here.", "NIST Digital Library of Mathematical Functions"),
+        # Nocedal and Wright's book by its title and edition, in a comment or a list
+        (
+            "# See Numerical Optimization, second edition, equation (5.44).",
+            "Numerical Optimization",
+        ),
+        (
+            "References:\n    Ada Quist and Boris Lemaire.\n    Numerical Optimization, second"
+            " edition.\n    Algorithm 5.4 (page 121).\n",
+            "Numerical Optimization",
+        ),
     ],
 )
 def test_books_are_their_own_kind_with_their_title(text: str, title: str) -> None:
@@ -94,6 +104,8 @@ def test_papers_stay_titles(text: str) -> None:
         "Running variance by Welford's method; special functions from Cephes and Boost.",
         "Cluster centres by Lloyd's algorithm (see the notes of 2011).",
         "Trivial helper referred to simply as l() in Knuth.",
+        # the field, not the book: no edition follows
+        "Methods of Numerical Optimization differ; see the Numerical Optimization section.",
         # the almanac's Explanatory Supplement is a book of its own, not the almanac
         "Time scales as in the Explanatory Supplement to the Astronomical Almanac.",
         "References\n----------\nStataCorp LP. 2013. Stata Regression Statistics: Reference "

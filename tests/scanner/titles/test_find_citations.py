@@ -801,6 +801,9 @@ def test_a_lower_case_bibliography_key_without_a_year_is_no_citation() -> None:
             [("Moss", 2013), ("Lind", 2004)],
         ),
         ("Derivations can be found in :cite:`lind81`.\n", [("Lind", 1981)]),
+        # the year's two digits, words of the title run in after them
+        ("The key reference is :cite:t:`Lind06sparsetides`.\n", [("Lind", 2006)]),
+        ("See :cite:`moss98harbour` for more.\n", [("Moss", 1998)]),
     ],
 )
 def test_bibliography_keys_in_reference_managers_shapes_are_author_years(
@@ -813,7 +816,8 @@ def test_bibliography_keys_in_reference_managers_shapes_are_author_years(
 
 def test_role_items_without_a_name_and_a_year_are_no_citation() -> None:
     text = (
-        "See :cite:`tides_bays`, :cite:`IPCCAtlas`, :cite:`sha256` and :cite:`a1`, and\n"
+        "See :cite:`tides_bays`, :cite:`IPCCAtlas`, :cite:`sha256`, :cite:`Python310` and\n"
+        ":cite:`a1`, and\n"
         ":cite:t:`world_meteorological_organization_guide_2008`.\n"
     )
     assert find_citations(text) == []
@@ -1055,3 +1059,38 @@ def test_a_languages_year_is_its_edition_but_the_surname_still_cites() -> None:
     assert [(h.kind, h.reference.year if h.reference else None) for h in hits] == [
         (RefKind.AUTHOR_YEAR, 1987)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a quoted title opening with its method's name in lower case before a colon
+        (
+            '// Based on Lind\'s paper "tidemeans++: The Advantages of Careful Mooring" (see'
+            " conclusion), pick the best candidate.",
+            "tidemeans++: The Advantages of Careful Mooring",
+        ),
+        (
+            'Embeddings as described in "harbor2vec: Scalable Feature Learning for Tides".',
+            "harbor2vec: Scalable Feature Learning for Tides",
+        ),
+        (
+            'See the paper "tidenet 2.0: A Framework for Learning Harbour Tides".',
+            "tidenet 2.0: A Framework for Learning Harbour Tides",
+        ),
+    ],
+)
+def test_a_quoted_title_may_open_with_a_lower_case_name_and_a_colon(text: str, title: str) -> None:
+    assert [h.title_hint for h in find_citations(text) if h.kind is RefKind.TITLE] == [title]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Read the paper "mode: fast" first.',  # no capital after the colon
+        'returns the paper "id: The Value" field',  # too short for a title
+        'set via "tide: Fast Harbour Mode" in the config file',  # no citing word before it
+    ],
+)
+def test_a_quoted_setting_with_a_colon_is_no_title(text: str) -> None:
+    assert [h for h in find_citations(text) if h.kind is RefKind.TITLE] == []
