@@ -231,6 +231,9 @@ SOURCES = {
     "pytorch-metric-learning": ("pytorch_metric_learning", (".py",)),
     # (its fifteenth batch, JavaScript, after the fourteenth and before any scan of it)
     "stdlib-nlp": ("package", (".js",)),
+    # (its sixteenth batch, Python, after the fifteenth and before any scan of it)
+    "neuralforecast": ("neuralforecast", (".py",)),
+    "avalanche-lib": ("avalanche", (".py",)),
     # The sixteenth development set (references-dev16.jsonl): code of the test splits' domains
     # (symbolic and numerical maths, images, astronomy, audio, fitting, anomalies, sketches).
     "mpmath": ("mpmath", (".py",)),
@@ -310,6 +313,7 @@ SEVENTEENTH |= {"blackjax", "jaxopt", "thinc"}
 SEVENTEENTH |= {"gpflow", "diffrax", "mctx"}
 SEVENTEENTH |= {"speechbrain", "e3nn", "pytorch-metric-learning"}
 SEVENTEENTH |= {"stdlib-nlp"}
+SEVENTEENTH |= {"neuralforecast", "avalanche-lib"}
 LINKED |= SEVENTEENTH
 SEVENTEENTH_OUT = re.compile(r"(^|/)(3rd-party|ort-schema)(/|$)")
 SEVENTEENTH_PORTED = re.compile(
