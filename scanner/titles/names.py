@@ -87,6 +87,7 @@ NOT_NAMES = MONTHS | frozenset(
         "example",
         "examples",
         "reference",
+        "citation",
         "references",
         "parameters",
         "returns",

@@ -412,11 +412,17 @@ _CODE_CREDIT = re.compile(
     r"(?i)\b(?:develop+ed|written|implemented|ported|coded|programmed|maintained|contributed)"
     r"[ \t]+(?:for[ \t]+[^\s,.;]+(?:[ \t]+[^\s,.;]+){0,3}[ \t]+)?by[ \t\n*/#]+(?-i:[A-Z])"
 )
+# Whose code this one was ported from, just before the hit: "Original Java port from Paolo
+# Perissinotto for Jpatch Project by Sascha Ledinsky".
+_PORTED_FROM = re.compile(r"(?i)\b(?:port|translation)[ \t]+from[ \t]+$")
 
 
 def _code_credit(text: str, hit: Hit, stop: int) -> bool:
     # within the hit's own text: a credit on the next line is that line's, not the mention's
-    return _CODE_CREDIT.search(text, hit.start, hit.end) is not None
+    return (
+        _CODE_CREDIT.search(text, hit.start, hit.end) is not None
+        or _PORTED_FROM.search(text, max(0, hit.start - 30), hit.start) is not None
+    )
 
 
 # A publisher and its city before a year are a book's imprint, which the entry before them
@@ -661,6 +667,8 @@ def _passive_sentence(text: str, hit: Hit, stop: int) -> bool:
 
 # A quotation, not a title: it ends with an ellipsis or opens with a bullet, it follows
 # `states:`/`says:` or a colon, it speaks ("should", "we", "you", "doesn't").
+# A quoted clause of a sentence: it opens in lower case and closes with the sentence's full stop.
+_LOWER_SENTENCE = re.compile(r"(?:the|a|an|it|this|we|is|are)\s(?:\S+\s+){6,}\S+[^.\s]\.")
 _QUOTATION_END = re.compile(r"(?:\.\.\.|…)\s*[\"”']?\s*$")
 _QUOTATION_START = re.compile(r"[\"“'`«][ \t]*(?:\.\.\.|…)[ \t]*$")
 _SPEAKS_BEFORE = re.compile(
@@ -783,6 +791,8 @@ def _quotation(text: str, hit: Hit, stop: int) -> bool:
     inside = text[start:close] if close > 0 else text[start : start + 400]
     if _QUOTATION_END.search(inside) or "•" in text[max(0, start - 3) : start]:
         return True
+    if _LOWER_SENTENCE.fullmatch(inside.strip()):
+        return True  # `"the maximum of the distances from a point in any ... set." (Rote, 1991)`
     if _QUOTATION_START.search(text, max(0, start - 8), start):
         return True
     # the opening quote, before any bullet and spaces: `"• The ...`
@@ -883,9 +893,17 @@ _PART_BEFORE = re.compile(
 )
 
 
+_SECTION_NUMBER = re.compile(
+    r"(?i)\b(?:sections?|sec\.|chapters?|ch\.|§)\s*\d+(?:\.\d+)*[,;:]?[\s#*/]*[\"“'`]*$"
+)
+
+
 def _part_of(text: str, hit: Hit, stop: int) -> bool:
     if not _bare(hit):
-        return False
+        # `Puterman 2005, Section 3.2, Section 4.6.1` then `"single-product ... control"`:
+        # the quote names the section the mention points into
+        where = _quoted_at(text, hit)
+        return where is not None and _SECTION_NUMBER.search(text, hit.start, where[0]) is not None
     title = _fields(hit).title or ""
     if _PART_FIRST.match(title):
         return True

@@ -1014,6 +1014,34 @@ def test_a_quoted_algorithm_name_with_its_acronym_is_not_a_title() -> None:
     assert find_citations(text) == []
 
 
+def test_a_quoted_clause_before_its_author_year_is_a_quotation() -> None:
+    (hit,) = find_citations(
+        '//! Calculate "the maximum of the distances from a point in any of the sets to the\n'
+        '//! nearest point in the other set." (Rote, 1991)'
+    )
+    assert hit.kind is RefKind.AUTHOR_YEAR and hit.title_hint is None
+    assert hit.reference is not None and hit.reference.authors == ("Rote",)
+
+
+def test_a_quoted_section_name_after_a_section_number_is_no_title() -> None:
+    (hit,) = find_citations(
+        "        # From Puterman 2005, Section 3.2, Section 4.6.1\n"
+        '        # "single-product stochastic inventory control"\n'
+    )
+    assert hit.kind is RefKind.AUTHOR_YEAR and hit.title_hint is None
+
+
+def test_a_citation_label_and_a_port_credit_are_no_authors() -> None:
+    (hit,) = find_citations(
+        " Citation: Rasmus Pagh, Flemming Friche Rodler:\n Cuckoo Hashing.\n ESA 2001: 121-133\n"
+    )
+    assert hit.title_hint == "Cuckoo Hashing"
+    assert hit.reference is not None and hit.reference.authors[0] == "Rasmus Pagh"
+    assert not find_citations(
+        "Original Java port from Paolo Perissinotto for Jpatch Project by Sascha Ledinsky"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "titles"),
     [
@@ -1046,6 +1074,14 @@ def test_a_listed_entrys_title_in_interpreted_text_or_emphasis_reads_as_quoted(
 def test_interpreted_text_in_an_argument_list_is_no_title() -> None:
     text = "Args:\n\n    1. `Parameter Of The Tide Model`, the value\n    2. *Note* this\n"
     assert find_citations(text) == []
+
+
+def test_a_languages_year_is_its_edition_but_the_surname_still_cites() -> None:
+    assert not find_citations("- avoid a clash with the new `gen` keyword in Rust 2024 ([#1438])")
+    hits = find_citations("as shown in (Rust, 1987) for bus engines")
+    assert [(h.kind, h.reference.year if h.reference else None) for h in hits] == [
+        (RefKind.AUTHOR_YEAR, 1987)
+    ]
 
 
 @pytest.mark.parametrize(
