@@ -535,6 +535,9 @@ _TIME_BEFORE = re.compile(
     r"(?i)\b(?:within|until|till|since|during|through|throughout|between)"
     r"\s+$"
 )
+_MONTH_DAY_AFTER = re.compile(
+    r"[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b"
+)
 _DAY_MONTH = re.compile(r"\(\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*(?:1[6-9]|20)\d\d\s*\)")
 
 
@@ -549,6 +552,8 @@ def _date(text: str, hit: Hit, stop: int) -> bool:
         return True
     if _DAY_MONTH.search(text, hit.start, hit.end + 1) is not None:
         return True
+    if _MONTH_DAY_AFTER.match(text, hit.end):
+        return True  # "bug report from Reto Schüttel, 2008 Dec 10": the day it came
     return len(fields.authors) == 1 and (
         _TIME_BEFORE.search(text, max(0, hit.start - 12), hit.start) is not None
     )
@@ -845,7 +850,9 @@ def _close_quote(text: str, start: int) -> int:
 # algorithm`; but `the "Attention Is All You Need" paper` cites.
 _NAMED_THING = re.compile(r"(?i)\b(?:the|a|an|this|that|its|their|our)\s+[\"“'`]+\s*$")
 _AFTER_NAME = re.compile(
-    r"(?i)[\"”'`]+[ \t\n]+(?:\([A-Z][\w+-]*\)[ \t\n]+)?"
+    # ... or a clause that defines it: `encoded as the "Dublin Julian Day", which is ...`
+    r"(?i)[\"”'`]+,[ \t\n]+(?:which|that|i\.e\.|meaning)\b|"
+    r"[\"”'`]+[ \t\n]+(?:\([A-Z][\w+-]*\)[ \t\n]+)?"
     r"(?!(?:paper|article|book|report|thesis|dissertation|monograph|survey|"
     r"preprint|by|in|of|from|and|for|on|at|with|is|was|were|are|has|had|describes|shows|"
     r"proposes|introduced|introduces|gives|presents)\b)[a-z]\w*"

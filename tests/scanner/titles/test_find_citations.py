@@ -1130,3 +1130,11 @@ def test_html_quotation_marks_quote_a_title() -> None:
     assert [h.title_hint for h in find_citations(text)] == [
         "Fast computation of tight bounds for the diameter of sparse graphs"
     ]
+
+
+def test_a_term_defined_in_quotes_and_a_bug_reports_date_are_no_citations() -> None:
+    assert not find_citations(
+        "Dates are encoded as the \u201cDublin Julian Day\u201d,\n"
+        "which is the number of days that have passed since the last day of 1899, at noon."
+    )
+    assert not find_citations("# based on bug report from Reto Schuettel, 2008 Dec 10")
