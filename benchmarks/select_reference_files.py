@@ -261,6 +261,12 @@ SOURCES = {
     "tifffile": ("tifffile", (".py",)),
     "needletail": ("src", (".rs",)),
     "la4j": ("src/main/java", (".java",)),
+    # (its fourth batch; astroplan from its sdist, the only release file)
+    "skyfield": ("skyfield", (".py",)),
+    "alibi-detect": ("alibi_detect", (".py",)),
+    "astroplan": ("astroplan-0.10.1/astroplan", (".py",)),
+    "commons-numbers": (".", (".java",)),
+    "streaming-algorithms": ("src", (".rs",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -344,7 +350,7 @@ BOILERPLATE = re.compile(
 )
 MIN_LINES, MAX_LINES = 20, 1500
 # Packages whose sources are Maven modules: only their `src/main/java` is the library.
-MAVEN_LAYOUT = ("commons-math", "smile", "tribuo", "jung")
+MAVEN_LAYOUT = ("commons-math", "smile", "tribuo", "jung", "commons-numbers")
 # The third test split (`--strata`) draws, in turn, a file with an identifier or link needle, one
 # with only a textual cue (a capitalised word before a year, "et al", a References section) and
 # none of those needles, another with an identifier needle and one with no cue at all; bundled
@@ -377,7 +383,8 @@ STRATA |= SEVENTEENTH
 SIXTEENTH = {"mpmath", "gala", "madmom", "mahotas", "iminuit", "emcee", "pyprobables", "adtk"}
 SIXTEENTH |= {"PyNomaly", "astronomia", "meyda", "pitchfinder", "tdigest", "jung", "ojalgo"}
 SIXTEENTH |= {"noodles", "poliastro", "pysolar", "pvfactors", "zeus-mcmc", "tifffile"}
-SIXTEENTH |= {"needletail", "la4j"}
+SIXTEENTH |= {"needletail", "la4j", "skyfield", "alibi-detect", "astroplan", "commons-numbers"}
+SIXTEENTH |= {"streaming-algorithms"}
 STRATA |= SIXTEENTH
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")

@@ -51,6 +51,15 @@ DEFAULT_EXCLUDED_DIRS: frozenset[str] = frozenset(
 )
 
 
+# Of those, the directories a build writes the project's own code into (an npm package's
+# `dist`, a wheel's `build/lib`, Rust's and Maven's `target`): left out like the others, but
+# reported as skipped, since they may be the only copy of the code a user meant to scan.
+BUILD_OUTPUT_DIRS: frozenset[str] = frozenset({"build", "dist", "_build", "target"})
+BUILD_OUTPUT_REASON = (
+    "build output directory (not scanned by default; --no-default-excludes reads it)"
+)
+
+
 class TitleScope(str, Enum):
     """Which blocks the title detector reads (`ScanOptions.titles`)."""
 

@@ -3,7 +3,9 @@
 Inside a git work tree the candidates are the tracked files plus untracked files that are not
 ignored (`git ls-files -co --exclude-standard`); elsewhere a walk that honours every
 `.gitignore` on the way down. Either way default tool/build directories and the user's
-exclude globs are dropped, and symlinks are never followed out of the root. Every other path
+exclude globs are dropped (a build directory is listed as skipped; in a tree outside git with
+no `.gitignore` at its top, an unpacked release, it is read), and symlinks are never followed
+out of the root. Every other path
 listed comes out, readable or not: what cannot be scanned (a deleted or unreadable file, a
 submodule, a FIFO, a directory symlink, an unreadable directory) carries its reason, so that
 the files listed are exactly the files scanned plus the files skipped.
@@ -17,7 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scanner.options import DEFAULT_EXCLUDED_DIRS, ScanOptions
+from scanner.options import (
+    BUILD_OUTPUT_DIRS,
+    BUILD_OUTPUT_REASON,
+    DEFAULT_EXCLUDED_DIRS,
+    ScanOptions,
+)
 from scanner.project import git, work_tree
 from scanner.reading import not_regular
 
@@ -55,13 +62,24 @@ def candidates(root: Path, options: ScanOptions) -> Iterator[tuple[str, str | No
     listed = _git_listing(root)
     # The walk leaves out the excluded directories itself (it never enters them); a git
     # listing is filtered here.
-    entries = listed if listed is not None else dict(_walk(root, options.default_excludes))
+    if listed is not None:
+        entries = listed
+    else:
+        # A tree outside git without a .gitignore at its top is a release unpacked (a wheel,
+        # an sdist, an npm package, a crate): its build directories are the code it ships.
+        release = not os.path.lexists(root / ".gitignore")
+        entries = dict(_walk(root, options.default_excludes, read_build_output=release))
     check_dirs = options.default_excludes and listed is not None
     include = _spec(options.include) if options.include else None
     exclude = _spec(options.exclude) if options.exclude else None
     venv_dirs: dict[str, bool] = {}
+    build_dirs: set[str] = set()
     for rel in sorted(entries):
         if check_dirs and _in_excluded_dir(root, rel, venv_dirs):
+            build = _build_output_dir(rel)
+            if build is not None and build not in build_dirs:
+                build_dirs.add(build)
+                yield build, BUILD_OUTPUT_REASON
             continue
         if exclude is not None and exclude.match_file(rel):
             continue
@@ -133,9 +151,12 @@ def _git_listing(root: Path) -> dict[str, str] | None:
     return entries
 
 
-def _walk(root: Path, default_excludes: bool = True) -> Iterator[tuple[str, str]]:
+def _walk(
+    root: Path, default_excludes: bool = True, read_build_output: bool = False
+) -> Iterator[tuple[str, str]]:
     """A walk outside git: honours nested .gitignore files, never follows directory links,
-    and (with `default_excludes`) never enters a tool, dependency or build directory. Yields
+    and (with `default_excludes`) never enters a tool or dependency directory, nor a build
+    directory unless `read_build_output` (left out, it is listed as skipped). Yields
     `(path, kind)` (see `FILE`), in no particular order; scandir knows the kind without a stat
     per file. An unreadable directory is yielded as `dir/` with its reason."""
     stack: list[tuple[str, list[tuple[str, GitIgnoreSpec]]]] = [("", [])]
@@ -162,8 +183,12 @@ def _walk(root: Path, default_excludes: bool = True) -> Iterator[tuple[str, str]
                                 marker = entry
                             continue
                         if entry.is_dir(follow_symlinks=False):
-                            if not (default_excludes and _excluded_name(name)):
+                            if not (default_excludes and _excluded_name(name)) or (
+                                read_build_output and name in BUILD_OUTPUT_DIRS
+                            ):
                                 directories.append(prefix + name)
+                            elif name in BUILD_OUTPUT_DIRS:
+                                files.append((prefix + name + "/", BUILD_OUTPUT_REASON))
                             continue
                         kind = LINK
                         if not entry.is_symlink():
@@ -199,6 +224,16 @@ def _is_venv_marker(entry: os.DirEntry[str]) -> bool:
         return entry.name == "pyvenv.cfg" and entry.is_file()
     except OSError:
         return False
+
+
+def _build_output_dir(rel: str) -> str | None:
+    """The outermost left-out directory holding `rel`, as `dir/`, when it is a build's output
+    (`BUILD_OUTPUT_DIRS`); None when it is a tool's or a dependency's, or none."""
+    parts = rel.split("/")[:-1]
+    for depth, name in enumerate(parts):
+        if _excluded_name(name):
+            return "/".join(parts[: depth + 1]) + "/" if name in BUILD_OUTPUT_DIRS else None
+    return None
 
 
 def _excluded_name(name: str) -> bool:

@@ -115,13 +115,21 @@ def _apply(command: _F, *decorators: Callable[[_F], _F]) -> _F:
 
 
 def file_options(command: _F) -> _F:
-    """Which files are read and what of them: `--include`, `--exclude`, `--max-file-size` and
-    `--strings/--no-strings` and `--generated/--no-generated`, shared by `scan` and `index`."""
+    """Which files are read and what of them: `--include`, `--exclude`,
+    `--default-excludes/--no-default-excludes`, `--max-file-size`, `--strings/--no-strings`
+    and `--generated/--no-generated`, shared by `scan` and `index`."""
     return _apply(
         command,
         click.option("--include", multiple=True, metavar="GLOB", help="Only scan matching files."),
         click.option(
             "--exclude", multiple=True, metavar="GLOB", help="Do not scan matching files."
+        ),
+        click.option(
+            "--default-excludes/--no-default-excludes",
+            default=None,
+            help="Leave out tool, dependency and build directories (.git, node_modules, "
+            "venvs, build, dist, target; default: on). Build directories left out are "
+            "listed as skipped.",
         ),
         click.option(
             "--max-file-size",

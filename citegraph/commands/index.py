@@ -62,6 +62,7 @@ def index_command(
     work_dir: Path | None,
     include: tuple[str, ...],
     exclude: tuple[str, ...],
+    default_excludes: bool | None,
     max_file_size: int | None,
     strings: bool | None,
     generated: bool | None,
@@ -91,6 +92,7 @@ def index_command(
         for k, v in {
             "include": include or None,
             "exclude": exclude or None,
+            "default_excludes": default_excludes,
             "max_file_size": max_file_size,
             "strings": strings,
             "generated": generated,

@@ -60,6 +60,7 @@ def scan_command(
     outputs: tuple[str, ...],
     include: tuple[str, ...],
     exclude: tuple[str, ...],
+    default_excludes: bool | None,
     max_file_size: int | None,
     time_budget: float | None,
     strings: bool | None,
@@ -79,6 +80,7 @@ def scan_command(
         {
             "include": include or None,
             "exclude": exclude or None,
+            "default_excludes": default_excludes,
             "max_file_size": max_file_size,
             "time_budget": time_budget,
             "strings": strings,

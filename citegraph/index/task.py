@@ -10,6 +10,7 @@ from citegraph.index.types import Job, RepoScan, SourceKind
 from scanner import git
 
 EVENT_TOPIC = "citegraph-index"
+_RELEASES = frozenset({SourceKind.PYPI, SourceKind.NPM})  # a package's published files
 
 
 class RepoTimeout(Exception):
@@ -31,7 +32,12 @@ def scan_repository(job: Job) -> RepoScan:
 
     root = materialize(job, deadline)
     check(None)
-    scans = scan_tree(root, dict(job.options), check)
+    overrides = dict(job.options)
+    if job.source.kind in _RELEASES:
+        # A release holds what its authors ship: an npm package's code is in `dist/` or
+        # `build/`, which a repository's scan leaves out as build output.
+        overrides.setdefault("default_excludes", False)
+    scans = scan_tree(root, overrides, check)
     revision = _checked_out(root) if job.source.kind is SourceKind.GIT else None
     return RepoScan(
         spec=job.source.spec,

@@ -44,6 +44,8 @@ _CITATION_TEXT = lazy_compile(
     r",?\s+\d{4}[a-z]?$"
     # the authors alone: `[Zhang et al](https://.../AAAI_2018_DGCNN.pdf)`
     r"|^(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+\s+et\.?\s+al\.?$"
+    # an eponymous method: `the [Visvalingam-Whyatt](https://doi.org/...) algorithm`
+    r"|^[A-Z][a-z]+(?:[-–][A-Z][a-z]+)+$"
 )
 _SPACES = lazy_compile(r"\s+")
 # Link texts that name a paper by its nickname (`Imagen paper`, `the DDPM paper`, `original

@@ -24,9 +24,11 @@ _OPENING = frozenset("([{")
 _TARGET = re.compile(r"([A-Za-z_]\w*)\s*(?:\[[^\]\n]*\])?\s*[+]?$")
 # A documentation name: `doc`, `_fit_doc`, `_shared_docs`, `docdict`, `DOC_TEMPLATE`,
 # `__doc__`, `docstring`; a data set module's description (`DESCR`, `DESCRLONG`) and a
-# `CITATION` text; not `document`, `docker_image`, `doctor` or `description_of`.
+# `CITATION` text or a package's `__bibtex__`; not `document`, `docker_image`, `doctor` or
+# `description_of`.
 _DOC_NAME = re.compile(
-    r"(?i)(?:^|_)doc(?:s|dict|template)?(?:_|\d|$)|docstring|^_*(?:descr(?:short|long)?|citation)$"
+    r"(?i)(?:^|_)doc(?:s|dict|template)?(?:_|\d|$)|docstring"
+    r"|^_*(?:descr(?:short|long)?|citation|bibtex)_*$"
 )
 # A module that only holds documentation: `function_docs`, `_add_newdocs`, `_docstrings`.
 _DOC_MODULE = re.compile(r"(?i)(?:docs?|docstrings?)$")

@@ -646,8 +646,31 @@ def _continues_entry(text: str, entry: Hit, start: int) -> bool:
     # described by B. N. Parlett, "Title", Journal, 1969,") onto the next line, to its DOI.
     # So does an entry after a heading word on its line (`See: Authors (2005). <i>Title</i>.
     # Venue. Retrieved from` then its link on the next line).
+    if _hanging(text, line_start, entry.start, start) and _CODE_PROSE.search(gap) is None:
+        # An entry set with a hanging indent runs on, through its institution and report
+        # number, to its link (`Authors. Title, 2005. University of Washington Department of`
+        # then `    Statistics Technical Report no. 463R.` then `    https://...pdf`).
+        return True
     return (
         starts_paragraph(text, line_start, entry.start)
         or gap.count("\n") <= 1
         or _after_head_label(text, line_start, entry.start)
     ) and all(match[1].lower() in TRAILER_WORDS for match in _PROSE.finditer(gap))
+
+
+# A sentence about the code or another work, which no entry's tail holds.
+_CODE_PROSE = re.compile(r"[.!?:]\s+(?:This|These|We|It|Our|Note|See|Here|In\s+this)\b")
+
+
+def _hanging(text: str, line_start: int, entry_start: int, start: int) -> bool:
+    """Whether the entry opens its line and every line after it, down to the one holding
+    `start`, is indented deeper: the hanging indent of one entry of a list."""
+    opening = text[line_start:entry_start]
+    if opening.strip() or "\n" not in text[entry_start:start]:
+        return False
+    *lines, last = text[text.index("\n", entry_start) + 1 : start].split("\n")
+    deeper = len(opening)
+    return (
+        all(line.strip() and len(line) - len(line.lstrip(" \t")) > deeper for line in lines)
+        and len(last) - len(last.lstrip(" \t")) > deeper
+    )

@@ -101,6 +101,16 @@ def _as_quoted(match: re.Match[str]) -> str:
 _NOT_CITATION_LINES = ("copyright", "(c)", "©", "spdx", "license")
 
 
+# HTML's quotation marks (`&ldquo;Title&rdquo;` in Javadoc), read as the quotes they are: the
+# same length, blanks beside the mark, so that every offset still points into the block.
+_QUOTE_ENTITY = re.compile(r"&(?:ldquo|rdquo|quot);")
+
+
+def _as_quote(match: re.Match[str]) -> str:
+    blanks = " " * (len(match.group()) - 1)
+    return blanks + '"' if match.group() == "&rdquo;" else '"' + blanks
+
+
 def find_citations(text: str, tagger: object = SHIPPED_MODEL) -> list[Hit]:
     """Title and author-year citations in one block of text, as hits sorted by position.
 
@@ -111,6 +121,8 @@ def find_citations(text: str, tagger: object = SHIPPED_MODEL) -> list[Hit]:
     shipped model unless another `Tagger`, or None for the rules alone, is given) then reads
     the regions with bibliographic cues, and its entries replace or join the rules' ones.
     """
+    if "&" in text:
+        text = _QUOTE_ENTITY.sub(_as_quote, text)
     found = _strings_in(text)
     if not _has_cue(text, found):
         if _BOOK_IDS.isdisjoint(found):

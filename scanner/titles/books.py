@@ -124,6 +124,14 @@ _NOT_BOOK = re.compile(
     # a BibTeX entry's journal, or the book or proceedings a chapter or paper appears in
     r"|(?i:\b(?:journal|booktitle)\s*=)"
 )
+# A paper read with its entry's title: its meeting named with the year ("In KDD'01, pages
+# 97-106", "In Artificial Intelligence and Statistics 2001", DBLP's "SBIA 2004: 286-295").
+# Only for a title already read: the publisher reader, which finds entries no other reader
+# does, keeps such an entry as the book's it also is.
+_MEETING = re.compile(
+    r"\bIn\s+[A-Z]{2,}[’']\d\d\b|\bIn\s+(?:[A-Z][\w’'-]*\s+(?:(?:and|of|on|for|in)\s+)?){1,6}"
+    r"(?:19|20)\d\d\b|\b[A-Z][A-Za-z&/-]{1,15}\s+(?:19|20)\d\d\s*:\s*\d+\s*[-–]\s*\d+"
+)
 # Software manuals and Q&A posts are documentation, not works a reader could cite: "Stata
 # Regression Statistics: Reference Manual", "SuperLU Users' Guide", a Stack Exchange answer.
 _NOT_WORK = re.compile(
@@ -255,6 +263,8 @@ def _is_book(text: str, hit: Hit, stop: int) -> bool:
     else:
         after = entry
     if _NOT_BOOK.search(after) or (fields.venue and _NOT_BOOK.search(fields.venue)):
+        return False
+    if fields.title and _MEETING.search(after):
         return False
     if fields.title and fields.authors and fields.year is None and not fields.venue:
         # A work named in prose by its title and authors alone: "see Numerical Optimization

@@ -476,6 +476,8 @@ def _author_entry(
         # `"Title." N. M. Temme. Venue, 8, 1994`: the authors follow their title, and what
         # follows them is the venue, which the title-first reading gives as such.
         return None
+    if _CODE_AUTHORS_BEFORE.search(text, max(0, start - 40), start):
+        return None  # "This function has been developed by: A, B and C.": the code's authors
     end = match.end()
     # Cut the list before a "name" that is really a word of the title or venue.
     for word in re.finditer(r"[^\W\d_][\w'’.-]*", match.group()):
@@ -514,6 +516,9 @@ def _author_entry(
     return entry
 
 
+_CODE_AUTHORS_BEFORE = re.compile(
+    r"(?i)\b(?:developed|written|implemented|coded|ported|maintained|contributed)\s+by\s*:\s*$"
+)
 _AND_NAME = re.compile(r"\s(?:and|&)\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?=,)")
 
 

@@ -21,6 +21,7 @@ from scanner.titles.fields import (
     run_in_venue,
     volume_of,
 )
+from scanner.titles.inquotes import entry_inside
 from scanner.titles.names import AUTHOR_LIST, NAME_LINE, opens_with_non_name, split_authors
 from scanner.types import EntryFields
 
@@ -72,6 +73,11 @@ _TITLE_END = re.compile(
     r"|" + run_in_venue(loose=False)
 )
 _IN_CODE = re.compile(r"[(=\[]\s*$")
+# A phrase of prose that ends in the verb "by" completes: what the work describes, not its title.
+_PARTICIPLE_END = re.compile(
+    r"\b(?:outlined|described|proposed|introduced|presented|developed|suggested|given|derived|"
+    r"defined|used|published|discussed|studied|reported|shown|explained|implemented|written)$"
+)
 _TIMESTAMP = re.compile(r"\d:\d|YYYY|\d{4}-\d\d-\d\d")
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 MAX_TAIL = 260  # how far past the title to look for a venue and a year
@@ -186,19 +192,23 @@ def parse_title_first(text: str, start: int, limit: int, labelled: bool = False)
         t_end = _before_venue_words(text, t_start, t_end)
         after = t_end
     title = _clean_title(text[t_start:t_end], quoted is not None)
-    if title is None:
+    # (a link's text is its title: its authors follow the link, "by" is the title's word)
+    inner = entry_inside(text[t_start:t_end]) if quoted is not None and link is None else None
+    if inner is not None and _clean_title(inner[0], True) is None:
+        inner = None
+    if title is None and inner is None:
         return None
     authors: tuple[str, ...] = ()
     inner_year = None
-    # (a link's text is its title: its authors follow the link, "by" is the title's word)
-    if quoted is not None and link is None and (inside := _by_inside(title)) is not None:
+    by_inside = title is not None and quoted is not None and link is None
+    if by_inside and title is not None and (inside := _by_inside(title)) is not None:
         title, authors = inside  # 'Approximation Theory by L. N. Smith (pg.42)'
-    elif (
-        quoted is not None and link is None and (inner := _title_quoted_inside(text[t_start:t_end]))
-    ):
-        # "'Authoritative sources in a hyperlinked environment' by Jon Kleinberg, 1997"
+    elif inner is not None:
+        # "Title by R. E. Tarjan (1972), SIAM J. Comp.", "Ulrik Brandes: Title. Journal ..."
         title, authors, inner_year = inner
     rest = _AFTER_TITLE.match(text[after:limit])
+    if rest and rest.group(1) and not authors and title and _PARTICIPLE_END.search(title):
+        return None  # "the noise level in Doppler spectra outlined by Hildebrand and Sekhon"
     by = bool(rest and rest.group(1)) or bool(authors)
     pos = after + (rest.end() if rest else 0)
     names = AUTHOR_LIST.match(text, pos, limit) if not authors else None
@@ -268,23 +278,6 @@ _BY_INSIDE = re.compile(
     rf"(?P<title>[A-Z].{{8,200}}?)\s+by\s+(?P<names>{AUTHOR_LIST.pattern})"
     r"(?:,?\s*\(?(?:pp?|pg|pages?)\.?\s*\d+(?:-\d+)?\)?)?"
 )
-
-
-# A whole citation inside the quotes whose title has quotes of its own: `"'Title' by Names,
-# 1997"`; the inner quotes delimit the title, whatever its case.
-_QUOTED_BY_INSIDE = re.compile(
-    rf"['‘`](?P<title>[^'’`]{{8,300}})['’`],?\s+by\s+(?P<names>{AUTHOR_LIST.pattern})"
-    r"(?:,?\s*\(?(?P<year>(?:1[6-9]|20)\d\d)\)?)?"
-)
-
-
-def _title_quoted_inside(raw: str) -> tuple[str, tuple[str, ...], int | None] | None:
-    """The title, authors and year of a quote holding `'Title' by Names, year`, else None."""
-    inner = _QUOTED_BY_INSIDE.fullmatch(" ".join(raw.split()).strip(" .,;"))
-    if inner is None or not _real_names(inner["names"]):
-        return None
-    year = int(inner["year"]) if inner["year"] else None
-    return " ".join(inner["title"].split()), split_authors(inner["names"]), year
 
 
 def _by_inside(title: str) -> tuple[str, tuple[str, ...]] | None:

@@ -103,6 +103,13 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
         authors = tuple(a for a in split_authors(names) if a.split()[0].lower() not in not_names)
         if (pair := _PAIR_THEN_JOURNAL.fullmatch(names)) is not None:
             authors = split_authors(pair["pair"])  # "Dinse and Larson, Biometrika (1986)"
+        if (
+            authors
+            and (tagged := _VENUE_TAG_LAST.fullmatch(authors[-1])) is not None
+            and tagged["tag"] in _MEETINGS
+        ):
+            # "the DDM method of Joao Gama SBIA 2004": the meeting's acronym, not a surname
+            authors = (*authors[:-1], tagged["name"])
         surname = names.split()[0].strip(",")
         if not authors and etal and surname.lower() in _SURNAME_WORDS:
             authors = (surname,)
@@ -114,7 +121,13 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
             and not etal
             and any(w.strip(",.").lower() in _NOT_PEOPLE for w in names.split())
         ):
-            continue  # "from Fortran 2008", "and Visual Studio 2019", but "(Winter, 2010)"
+            continue  # "from Fortran 2008", "and Visual Studio 2019"
+        if (
+            match.group("y2")
+            and names.lower() in _LANGUAGES
+            and text[match.end("names") : match.start("y2")] == " "
+        ):
+            continue  # "the new keyword in Rust 2024", a language's edition; "(Rust, 1987)" cites
         before = text[max(start, match.start() - 30) : match.start()]
         if not (etal or len(authors) >= 2 or _CITING.search(before) or _lone_name(match)):
             continue
@@ -173,6 +186,14 @@ def _more_years(text: str, pos: int, end: int, first: int) -> Iterator[re.Match[
         pos = more.end()
 
 
+_VENUE_TAG_LAST = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+?)\s+(?P<tag>[A-Z]{3,8})")
+# Meetings cited by their acronym right after the authors ("Joao Gama SBIA 2004"); a surname
+# written in capitals ("Pierre DUPONT 2004") is not one of them.
+_MEETINGS = frozenset(
+    [tag.upper() for tag in KEY_TAGS if tag not in ("phd", "thesis", "tro", "ivc")]
+    + "SBIA ECML PKDD KDD ICDM SDM AAAI IJCAI ICDE VLDB SIGMOD CIKM WSDM ACL NAACL EMNLP".split()  # noqa: SIM905
+    + "COLING UAI AISTATS COLT STOC FOCS SODA ICALP SOCG".split()  # noqa: SIM905
+)
 # After an author-year mention `Name (1994)`, the same authors' other work by its year alone.
 _SAME_AUTHORS_AGAIN = re.compile(
     rf"[ \t]*(?:,|,?[ \t]+(?:and|or|&))[ \t]+(?P<paren>\()(?P<year>{YEAR_DIGITS})[a-z]?\)"
@@ -294,6 +315,9 @@ _NOT_PEOPLE_WORDS = (
     "collaboration"
 )
 NOT_PEOPLE = frozenset(_NOT_PEOPLE_WORDS.split())
+# Languages whose editions or standards go by their year, and whose names are surnames too
+# (John Rust's 1987 paper): a year right after the name, with no comma, is the edition's.
+_LANGUAGES = frozenset(["rust", "python", "java", "kotlin", "scala", "haskell", "go", "c++"])
 _NOT_PEOPLE = NOT_PEOPLE
 # A name with a year and then an e-mail address signs the code: "Jake Vanderplas (2013)
 # <jake@example.org>".

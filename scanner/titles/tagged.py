@@ -78,6 +78,15 @@ _SPEAKS = re.compile(r"\bI\s+[a-z]|\b(?i:we|our|did|does|were|was|please|refer)\
 _LOWER_OPENER_WORDS = "with of and by in for the to from as at on which that who where when while"
 _LOWER_OPENERS = frozenset(_LOWER_OPENER_WORDS.split())
 _NUMBERED_TITLE = re.compile(r"^(?:Algorithm|Algo|Note|Part|Report|Remark)\b", re.IGNORECASE)
+# A sentence of the comment that opens with a pronoun and its verb ("These are compensated
+# summation ... algorithms chosen here ..."): no title.
+_PROSE_OPENING = re.compile(r"^(?:This|These|Those|It|They|There|Here)\s+(?:is|are|was|were)\b")
+# ... and a phrase that the words after it say a work describes: "... with the KFE algorithm
+# described in Schneebeli et al, 2014".
+_DESCRIBED_IN = re.compile(
+    r"\s+(?:described|proposed|introduced|presented|outlined|developed|suggested|given|defined)"
+    r"\s+(?:in|by)\b"
+)
 
 
 def with_tagger(text: str, hits: list[Hit], tagger: object, shipped: object) -> list[Hit]:
@@ -274,6 +283,10 @@ def _plausible_title(text: str, field: Field, title: str) -> bool:
         return False  # "with the shift of Kenward": prose that leads to the names
     if _SPEAKS.search(title) and not _quoted(text, field):
         return False
+    if _PROSE_OPENING.match(title):
+        return False
+    if _DESCRIBED_IN.match(text, field.end):
+        return False  # "... with the KFE algorithm described in Schneebeli et al, 2014"
     if _VOLUME_LIKE.match(title) and not _NUMBERED_TITLE.match(title):
         return False
     line_start = text.rfind("\n", 0, field.start) + 1
@@ -501,6 +514,7 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
                 is not None
             )
             or (ours.title and _title_then_by_authors(ours.title, theirs))
+            or (ours.title and _authors_then_title(ours.title, theirs))
         )
     ):
         # the model read the entry's venue as its title (a BibTeX `journal` field), only
@@ -524,13 +538,47 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     )
 
 
+def _authors_then_title(ours: str, theirs: EntryFields) -> bool:
+    """Whether the model's title is (some of) the rule's authors, a colon or a dash and the
+    rule's title, perhaps with the venue after it: a quoted `"Ulrik Brandes: A Faster
+    Algorithm ... Journal of ..."` or `"Stoer, Bulirsch - Introduction to ..."`, which the
+    rules split."""
+    if not theirs.title or not theirs.authors:
+        return False
+    at = ours.find(theirs.title)
+    if at <= 0 or ours[at + len(theirs.title) :][:1] not in ("", ".", ","):
+        return False
+    head = ours[:at].rstrip()
+    if not head.endswith((":", " -", " –", " —")):
+        return False
+    names = head.rstrip(":-–— ")
+    # (one word before a colon is the title's own: "Adam: A Method for ...", whatever the rules
+    # took for a name; before a dash it may be the last surname: "Bulirsch - Introduction ...")
+    if head.endswith(":") and len(names.split()) < _MIN_HEAD_WORDS:
+        return False
+    return _only_names(names, theirs.authors)
+
+
+_MIN_HEAD_WORDS = 2
+
+
+def _only_names(words: str, authors: tuple[str, ...]) -> bool:
+    """Whether `words` hold only (some of) the names of `authors`, with "and" or a year."""
+    rest = {
+        word
+        for word in normalize_title(words).split()
+        if word not in ("and", "et", "al") and not word.isdigit()
+    }
+    return bool(rest) and rest <= set(normalize_title(" ".join(authors)).split())
+
+
 def _title_then_by_authors(ours: str, theirs: EntryFields) -> bool:
-    """Whether the model's title is the rule's title, then "by" and the rule's authors: the
-    whole of a quoted `"Network Flows by Ahuja, Magnanti, and Orlin."`, which the rules split."""
+    """Whether the model's title is the rule's title, then "by" and (some of) the rule's
+    authors: a quoted `"Network Flows by Ahuja, Magnanti, and Orlin."`, which the rules split."""
     if not theirs.title or not theirs.authors or not ours.startswith(theirs.title + " by "):
         return False
-    rest = normalize_title(ours[len(theirs.title) + 4 :])
-    return all(family_name(author) in rest for author in theirs.authors)
+    # (the model may stop inside the names: "... by Q" of "... by Q. R. Lindqvist (1979)")
+    return _only_names(ours[len(theirs.title) + 4 :], theirs.authors)
 
 
 _LINK_NEXT = re.compile(r"[ \t]+<?https?://")

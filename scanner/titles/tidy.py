@@ -20,8 +20,14 @@ _LEADING_FRAGMENT = re.compile(
     r"^(?:(?:/[\w./-]*|[\w./-]*/|[\w.-]*\d[\w.-]*/[\w./-]*|[\w.-]*/[\w./-]*\d[\w./-]*)\s+"
     r"|[/\\|>*#:;,.\-–]+\s*)+"
 )
+_PART_IN = re.compile(r"^(?i:chapter|section|part)\s+\d+[\d.]*\s+(?:in|of)\s+(?=[A-Z_*])")
+_BRACKETED_AUTHOR = re.compile(r"\s\[(?P<name>[A-Z][\w'’-]+)$")
 _TRAILING_NAME = re.compile(r",\s+(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+$")
 _EDITION_FIRST = re.compile(EDITION + r"[\s.,;:]*")
+# A publisher closing a title, after a comma: ", Princeton University Press", ", MIT Press".
+_TRAILING_PRESS = re.compile(r",\s*(?P<press>(?:[A-Z][\w'&.-]*\s+){1,3}Press)\s*$")
+# An edition closing a title: "Time Series Analysis, Forecasting and Control. Third Edition."
+_EDITION_LAST = re.compile(r"[.,;:]?\s*\(?" + EDITION + r"\)?[\s.]*$")
 _NAMES_FIRST = re.compile(rf"(?P<names>{AUTHOR_LIST.pattern})\.\s+(?=[A-Z])")
 _MENTION_FIRST = re.compile(
     rf"(?P<names>{AUTHOR_LIST.pattern})\s*,?\s*\(?{YEAR.pattern}\)?\s*[:.]\s+(?=[A-Z])"
@@ -58,7 +64,19 @@ def tidy(text: str, hits: list[Hit]) -> list[Hit]:
         [
             _tidy(
                 _venue_in_title(
-                    text, _title_run_on(text, _name_line_in_title(text, _written_year(text, hit)))
+                    text,
+                    _title_run_on(
+                        text,
+                        _authors_line_in_title(
+                            text,
+                            _names_line_opening_title(
+                                text,
+                                _title_line_end_in_venue(
+                                    text, _name_line_in_title(text, _written_year(text, hit))
+                                ),
+                            ),
+                        ),
+                    ),
                 )
             )
             for hit in kept
@@ -144,6 +162,82 @@ def _title_run_on(text: str, hit: Hit) -> Hit:
 _NAME_LINE = re.compile(r"\n[ \t]*(?:[#*/]+[ \t]*)?" + NAME_LINE)
 _TITLE_WORD = re.compile(r"\S+")
 _MARKS_AFTER_BREAK = re.compile(r"\n[ \t]*[#*/]+")
+
+
+def _title_line_end_in_venue(text: str, hit: Hit) -> Hit:
+    """The entry with its title's last words back from the venue: one field a line (`A method
+    for registration of 3d Shapes` / `IEEE TPAMI Vol 14, No 2 1992`), a reader began the venue
+    on the title's line. The words before the venue's line break go back to the title."""
+    fields = hit.reference
+    if fields is None or not fields.title or not fields.venue or " " not in fields.venue:
+        return hit
+    t_start, t_end = find_spaced(text, fields.title, hit.start, hit.end)
+    v_start, v_end = find_spaced(text, fields.venue, t_end, hit.end) if t_start >= 0 else (-1, -1)
+    if v_start < 0 or "\n" in text[t_start:t_end] or text[t_end:v_start].strip():
+        return hit  # the title spans lines, or something stands between title and venue
+    if "\n" in text[t_end:v_start]:
+        return hit  # the venue already opens its own line
+    if "\n" not in text[v_start:v_end]:
+        return hit
+    tail = text[v_start : text.index("\n", v_start)].strip()
+    venue = " ".join(text[text.index("\n", v_start) : v_end].split())
+    if not tail or len(tail.split()) > 2 or VENUE_CUE.search(tail) or len(venue.split()) < 1:
+        return hit
+    title = f"{fields.title} {tail}"
+    hint = title if hit.title_hint == fields.title else hit.title_hint
+    return replace(hit, title_hint=hint, reference=replace(fields, title=title, venue=venue))
+
+
+def _names_line_opening_title(text: str, hit: Hit) -> Hit:
+    """The entry with the rest of its author list out of its title: a reader took the list's
+    last line for the title's first (`See Gael Guennebaud and Marcel Germann and Markus Gross`
+    / `Dynamic sampling and rendering of algebraic point set surfaces.`)."""
+    fields = hit.reference
+    if fields is None or not fields.title or not fields.authors:
+        return hit
+    start, end = find_spaced(text, fields.title, hit.start, hit.end)
+    last = re.escape(fields.authors[-1])
+    if start < 0 or not re.search(last + r"[ \t]*(?:,|and|&)[ \t]*\Z", text[hit.start : start]):
+        return hit  # the "title" does not go on from the authors read (a quoted title, prose)
+    names = AUTHOR_LIST.match(text, start, end)
+    if names is None or not _LINE_END.match(text, names.end()):
+        return hit
+    listed = names.group()
+    if not re.search(r"\sand\s|,", listed) or any(
+        w.lower() in _TITLE_NOT_NAMES for w in _WORD.findall(listed)
+    ):
+        return hit  # a list of names, not a title's first words ("Self-Adaptive" / "Trackers")
+    if not all(len(name.split()) >= 2 and not name.isupper() for name in split_authors(listed)):
+        return hit
+    rest = " ".join(text[names.end() : end].split())
+    if len(_WORD.findall(rest)) < 3:
+        return hit
+    authors = fields.authors + split_authors(names.group())
+    hint = rest if hit.title_hint == fields.title else hit.title_hint
+    return replace(hit, title_hint=hint, reference=replace(fields, title=rest, authors=authors))
+
+
+_LINE_END = re.compile(r"[ \t,]*\n")
+
+
+def _authors_line_in_title(text: str, hit: Hit) -> Hit:
+    """The entry without its first author's name in its title: a reader ran the title into
+    the line of authors below it (`Efficient Multi-scale Curvature and Crease Estimation` /
+    `Daniele Panozzo, Enrico Puppo, Luigi Rocca` / `GraVisMa, 2010`)."""
+    fields = hit.reference
+    if fields is None or not fields.title or not fields.authors:
+        return hit
+    first = fields.authors[0]
+    if "," in first or not fields.title.endswith(" " + first):
+        return hit
+    start, end = find_spaced(text, fields.title, hit.start, hit.end)
+    if start < 0 or not re.search(
+        r"\n[ \t#*/!]*" + re.escape(first) + r"[ \t]*\Z", text[start:end]
+    ):
+        return hit
+    title = fields.title[: -len(first)].rstrip(" .,;:")
+    hint = title if hit.title_hint == fields.title else hit.title_hint
+    return replace(hit, title_hint=hint, reference=replace(fields, title=title))
 
 
 def _name_line_in_title(text: str, hit: Hit) -> Hit:
@@ -311,6 +405,26 @@ def _tidy(hit: Hit) -> Hit:
         return hit
     # BibTeX's braces protect case (`{{COSMO}: A Conic ...}`, `in {Python}`): not text
     title = _LEADING_FRAGMENT.sub("", fields.title.replace("{", "").replace("}", ""))
+    title = _PART_IN.sub("", title)  # "Chapter 7 in Forecast Verification": the book's title
+    if len(title) > 2 and title[0] == title[-1] and title[0] in "_*":
+        title = title.strip(title[0])  # set in emphasis: `_Statistical Methods in ..._`
+    if bracketed := _BRACKETED_AUTHOR.search(title):
+        # "Generating Random Points in Triangles [Turk, Graphics Gems I 1990]": the author in
+        # brackets after the title, not its last word before a venue
+        title = title[: bracketed.start()]
+        if fields.authors == (title.split()[-1],):
+            fields = replace(fields, authors=(bracketed["name"],))
+            hit = replace(hit, reference=fields)
+    if (edition := _EDITION_LAST.search(title)) and len(
+        _WORD.findall(title[: edition.start()])
+    ) >= 2:
+        title = title[: edition.start()]  # the edition is of the work, not a word of its title
+    if (press := _TRAILING_PRESS.search(title)) and len(_WORD.findall(title[: press.start()])) >= 2:
+        # "Probability, Markov Chains, Queues, and Simulation, Princeton University Press"
+        title = title[: press.start()]
+        if not fields.venue:
+            fields = replace(fields, venue=press["press"])
+            hit = replace(hit, reference=fields)
     if not fields.authors and (named := _TRAILING_NAME.search(title)):
         # "An introduction to data structures and algorithms, James Andrew Storer"
         fields = replace(fields, authors=(named.group().lstrip(", "),))
@@ -321,7 +435,12 @@ def _tidy(hit: Hit) -> Hit:
         title = title[mention.end() :]
         fields = replace(fields, authors=fields.authors or split_authors(mention["names"]))
         hit = replace(hit, reference=fields)
-    if (names := _NAMES_FIRST.match(title)) and len(split_authors(names["names"])) >= 2:
+    if (
+        (names := _NAMES_FIRST.match(title))
+        and len(split_authors(names["names"])) >= 2
+        # "Time Series Analysis, Forecasting and Control. Third Edition": a title's words
+        and not any(w.lower() in _TITLE_NOT_NAMES for w in _WORD.findall(names["names"]))
+    ):
         # "Coello Coello, and Kalyanmoy Deb. Problem Definitions ...": the end of a long
         # author list wrapped into the title
         title = title[names.end() :]

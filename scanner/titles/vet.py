@@ -17,6 +17,7 @@ from catalog.types import RefKind
 from scanner.identifiers.paperlinks import is_talk_or_teaching
 from scanner.identifiers.records import is_standard_doi
 from scanner.titles import AUTHOR_YEAR_RULE
+from scanner.titles.cues import EDITION
 from scanner.titles.fields import MONTHS, NAME_COLON_TITLE, YEAR, find_spaced
 from scanner.titles.marked import (
     markup_inside_title,
@@ -121,7 +122,9 @@ def _bare(hit: Hit) -> bool:
 
 _ENCYCLOPEDIA = re.compile(
     r"(?i)\bwikipedia\b|\bmathworld\b|\bwolfram\s+web\s+resource\b|\bfree\s+encyclopedia\b|"
-    r"\bplanetmath\b|wikipedia\.org|mathworld\.wolfram\.com|\bwiki(?:versity|books)\b"
+    r"\bplanetmath\b|wikipedia\.org|mathworld\.wolfram\.com|\bwiki(?:versity|books)\b|"
+    # a society's glossary: `"Composite reflectivity". Glossary of Meteorology`
+    r"\bglossary\s+of\b|\bglossary\.\w+\.org\b"
 )
 # Said just before a title: `the Wikipedia article "Depth-limited search"`.
 _WEB_PAGE_BEFORE = re.compile(
@@ -251,6 +254,8 @@ _STANDARD_NAME = re.compile(
     r"(?i)\b(?:IEEE\s+Std\b|(?:IEEE|ANSI|ISO|IEC)\s+Standard\b|Standard\s+for\s+[A-Z]|"
     r"ISO/IEC\s+\d|ANSI/[A-Z]|ECMA-\d|(?:Technical|Unicode)\s+Standard\b|"
     r"Language\s+Specification\b|W3C\s+(?:Recommendation|Working\s+Draft)\b|"
+    # a system's interface document: `"Interface Control Document for the RPG ..."`
+    r"Interface\s+(?:Control|Requirements?|Design)\s+Document\b|"
     r"(?-i:Report|Rec\.|Recommendation)\s+ITU-[RT]\s+[A-Z]{1,2}\.?\s*\d)"  # `Report ITU-R BT.2246`
 )
 # A title that opens with a standard's or recommendation's number: `ISO 13655:2009 ...`,
@@ -407,11 +412,17 @@ _CODE_CREDIT = re.compile(
     r"(?i)\b(?:develop+ed|written|implemented|ported|coded|programmed|maintained|contributed)"
     r"[ \t]+(?:for[ \t]+[^\s,.;]+(?:[ \t]+[^\s,.;]+){0,3}[ \t]+)?by[ \t\n*/#]+(?-i:[A-Z])"
 )
+# Whose code this one was ported from, just before the hit: "Original Java port from Paolo
+# Perissinotto for Jpatch Project by Sascha Ledinsky".
+_PORTED_FROM = re.compile(r"(?i)\b(?:port|translation)[ \t]+from[ \t]+$")
 
 
 def _code_credit(text: str, hit: Hit, stop: int) -> bool:
     # within the hit's own text: a credit on the next line is that line's, not the mention's
-    return _CODE_CREDIT.search(text, hit.start, hit.end) is not None
+    return (
+        _CODE_CREDIT.search(text, hit.start, hit.end) is not None
+        or _PORTED_FROM.search(text, max(0, hit.start - 30), hit.start) is not None
+    )
 
 
 # A publisher and its city before a year are a book's imprint, which the entry before them
@@ -632,7 +643,9 @@ _VERB_FIRST = re.compile(
     r"Allocates|Frees|Copies|Wraps|Tests|Ensures|Determines|Fills|Sorts|Splits|Parses)\s+[a-z]"
     # ...or in the imperative, then an article or the data it works on
     r"|(?:Return|Compute|Calculate|Create|Get|Set|Check|Convert|Transform|Initiali[sz]e|Load|"
-    r"Write|Read|Update|Remove|Add)\s+(?:the|a|an|this|these|all|each|input|output|given)\s"
+    r"Write|Read|Update|Remove|Add|Perform|Run|Apply|Fit|Find|Generate|Build|Plot|Evaluate|"
+    r"Determine|Obtain|Construct|Extract|Process|Filter|Detect|Solve)\s+"
+    r"(?:the|a|an|this|these|all|each|input|output|given)\s"
 )
 
 
@@ -640,8 +653,22 @@ def _verb_first(text: str, hit: Hit, stop: int) -> bool:
     return _VERB_FIRST.match(_fields(hit).title or "") is not None
 
 
+# A sentence of the comment with its passive verb, not a title: "The DCP was developed to
+# identify environments ...", "These values were compiled from ...".
+_PASSIVE_SENTENCE = re.compile(
+    r"^(?:The|This|These|Those|It|They|Its)\b[^.;:]{0,60}?\s(?:was|were|is|are|has\s+been|"
+    r"have\s+been)\s+[a-z]+ed\s+(?:to|by|for|from|with|in|on|as)\s"
+)
+
+
+def _passive_sentence(text: str, hit: Hit, stop: int) -> bool:
+    return _PASSIVE_SENTENCE.match(_fields(hit).title or "") is not None
+
+
 # A quotation, not a title: it ends with an ellipsis or opens with a bullet, it follows
 # `states:`/`says:` or a colon, it speaks ("should", "we", "you", "doesn't").
+# A quoted clause of a sentence: it opens in lower case and closes with the sentence's full stop.
+_LOWER_SENTENCE = re.compile(r"(?:the|a|an|it|this|we|is|are)\s(?:\S+\s+){6,}\S+[^.\s]\.")
 _QUOTATION_END = re.compile(r"(?:\.\.\.|…)\s*[\"”']?\s*$")
 _QUOTATION_START = re.compile(r"[\"“'`«][ \t]*(?:\.\.\.|…)[ \t]*$")
 _SPEAKS_BEFORE = re.compile(
@@ -764,6 +791,8 @@ def _quotation(text: str, hit: Hit, stop: int) -> bool:
     inside = text[start:close] if close > 0 else text[start : start + 400]
     if _QUOTATION_END.search(inside) or "•" in text[max(0, start - 3) : start]:
         return True
+    if _LOWER_SENTENCE.fullmatch(inside.strip()):
+        return True  # `"the maximum of the distances from a point in any ... set." (Rote, 1991)`
     if _QUOTATION_START.search(text, max(0, start - 8), start):
         return True
     # the opening quote, before any bullet and spaces: `"• The ...`
@@ -864,9 +893,17 @@ _PART_BEFORE = re.compile(
 )
 
 
+_SECTION_NUMBER = re.compile(
+    r"(?i)\b(?:sections?|sec\.|chapters?|ch\.|§)\s*\d+(?:\.\d+)*[,;:]?[\s#*/]*[\"“'`]*$"
+)
+
+
 def _part_of(text: str, hit: Hit, stop: int) -> bool:
     if not _bare(hit):
-        return False
+        # `Puterman 2005, Section 3.2, Section 4.6.1` then `"single-product ... control"`:
+        # the quote names the section the mention points into
+        where = _quoted_at(text, hit)
+        return where is not None and _SECTION_NUMBER.search(text, hit.start, where[0]) is not None
     title = _fields(hit).title or ""
     if _PART_FIRST.match(title):
         return True
@@ -1027,6 +1064,15 @@ def _after_issue(text: str, hit: Hit, stop: int) -> bool:
     return _ISSUE_BEFORE.search(text, line_start, start) is not None
 
 
+# A title that is only an edition: `Doviak and Zrnic, Doppler Radar and Weather Observations,
+# Second\n Edition, 1993` read with the book's title among the names.
+_EDITION_ONLY = re.compile(EDITION)
+
+
+def _edition_title(text: str, hit: Hit, stop: int) -> bool:
+    return _EDITION_ONLY.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
+
+
 def _venue_title(text: str, hit: Hit, stop: int) -> bool:
     return _VENUE_TITLE.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
 
@@ -1059,6 +1105,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("dataset-name", _dataset_name),
     Veto("named-with-year", named_with_year),
     Veto("verb-first", _verb_first, title_only=True),
+    Veto("passive-sentence", _passive_sentence, title_only=True),
     Veto("quotation", _quotation, title_only=True),
     Veto("quoted-list-item", _quoted_list_item, title_only=True),
     Veto("image-caption", _image_caption, title_only=True),
@@ -1067,6 +1114,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("part-of", _part_of, title_only=True),
     Veto("call-argument", _call_argument, title_only=True),
     Veto("venue-as-title", _venue_title, title_only=True),
+    Veto("edition-as-title", _edition_title, title_only=True),
     Veto("after-issue", _after_issue, title_only=True),
     Veto("lower-case-phrase", _lower_phrase, title_only=True),
     Veto("year-inside-title", _year_inside, title_only=True),

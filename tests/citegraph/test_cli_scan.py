@@ -311,3 +311,31 @@ def test_an_output_place_that_cannot_exist_stops_the_scan_before_it_runs(
     monkeypatch.setattr(Path, "mkdir", denied)
     assert run(["scan", str(repo), "--offline", "-q", "-o", str(tmp_path / "out" / "x.json")]) == 2
     assert "cannot create" in capsys.readouterr().err
+
+
+def test_build_output_is_skipped_with_a_hint_and_read_on_request(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A source tree (a .gitignore at its top) whose dist/ holds the only copy of some code.
+    tree = tmp_path / "tree"
+    (tree / "dist").mkdir(parents=True)
+    (tree / ".gitignore").write_text("*.log\n")
+    (tree / "dist" / "attention.js").write_text("// Vaswani et al., arXiv:1706.03762\n")
+    assert run(["scan", str(tree), "--no-resolve", "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    assert "0 citations" in out and "dist/: build output directory" in out
+    assert "--no-default-excludes" in out
+    document = scan_json(tree, "--no-default-excludes", "--no-cache", capsys=capsys)
+    assert [c["id"] for c in document["citations"]] == ["arxiv:1706.03762"]
+    assert all(s["path"] != "dist/" for s in document["skipped"])
+
+
+def test_an_unpacked_package_is_read_with_its_dist(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = tmp_path / "package"  # as `npm pack` unpacks: no git, no .gitignore
+    (package / "dist").mkdir(parents=True)
+    (package / "package.json").write_text("{}")
+    (package / "dist" / "attention.js").write_text("// Vaswani et al., arXiv:1706.03762\n")
+    document = scan_json(package, "--no-cache", capsys=capsys)
+    assert [c["path"] for c in document["citations"]] == ["dist/attention.js"]

@@ -155,7 +155,13 @@ def test_packages_from_pypi_and_npm_json_apis(
             "demo-pkg", "1.0", {"demo_pkg-1.0/demo/core.py": f'"""Uses {SHARED}."""\n'.encode()}
         )
         registry.add_npm(
-            "@scope/thing", "2.0.0", {"index.js": b"// see doi:10.1145/1553374.1553516\n"}
+            "@scope/thing",
+            "2.0.0",
+            # a package's code in dist/: what it ships, read though a repository's is not
+            {
+                "index.js": b"// see doi:10.1145/1553374.1553516\n",
+                "dist/thing.js": b"// after arXiv:1412.6980\n",
+            },
         )
         registry.add_pypi("tampered", "0.1", {"t-0.1/x.py": b"# x\n"}, sha256="0" * 64)
         sources = expand_sources(
@@ -181,6 +187,8 @@ def test_packages_from_pypi_and_npm_json_apis(
         assert "not found" in (reasons["absent"] or "")
         demo = next(r for r in result.reports if r.repository == "demo-pkg")
         assert [c.path for c in demo.citations] == ["demo/core.py"]
+        thing = next(r for r in result.reports if r.repository == "@scope/thing")
+        assert sorted(c.path for c in thing.citations) == ["dist/thing.js", "index.js"]
         assert result.outcomes[1].revision and result.outcomes[1].revision.startswith("1.0:sha256:")
         downloads = sum(1 for r in registry.requests if r.endswith((".tgz", ".tar.gz")))
         again = index_sources(sources, out, settings())

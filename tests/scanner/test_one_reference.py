@@ -661,6 +661,37 @@ def test_an_entry_ends_before_a_sentence_naming_another_works_authors() -> None:
     assert second.ref is not None and second.ref.key == "arxiv:2005.12345"
 
 
+def test_an_entry_set_with_a_hanging_indent_runs_on_to_its_link() -> None:
+    text = (
+        "    References\n    ----------\n"
+        "    Jochen Broecker. Chapter 7 in Forecast Verification: A Practitioner's Guide\n"
+        "        in Atmospheric Science. John Wiley & Sons, Ltd, Chichester, UK, 2nd\n"
+        "        edition, 2012.\n"
+        "        https://drive.example.com/file/d/0B8AfRcot4nsIYmc3alpTeTZpLWc\n"
+        "    Tilmann Gneiting and Adrian E. Raftery. Strictly proper scoring rules,\n"
+        "        prediction, and estimation, 2005. University of Washington Department of\n"
+        "        Statistics Technical Report no. 463R.\n"
+        "        https://www.stat.example.edu/research/reports/2004/tr463R.pdf\n"
+    )
+    hits = [h for h in find_hits(text) if h.kind is not RefKind.BOOK]
+    assert [(h.kind, h.title_hint) for h in hits] == [
+        (RefKind.URL, "Strictly proper scoring rules, prediction, and estimation")
+    ]
+    # prose after the entry, at its indent, is not the entry's: the link is the code's
+    prose = text.replace("no. 463R.\n", "no. 463R. This module follows it.\n")
+    assert len([h for h in find_hits(prose) if h.kind is not RefKind.BOOK]) == 2
+
+
+def test_a_mention_with_its_meetings_acronym_joins_the_entry_below() -> None:
+    text = (
+        "Drift detection based on the DDM method of Joao Gama SBIA 2004.\n\n"
+        "Joao Gama, Pedro Medas, Gladys Castillo, Pedro Pereira Rodrigues: Learning\n"
+        "with Drift Detection. SBIA 2004: 286-295\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.title_hint == "Learning with Drift Detection"
+
+
 @pytest.mark.parametrize("key", [":cite:`Lind2018`", "[Lind2018]"])
 def test_a_bibliography_key_on_the_line_after_an_entry_is_that_entry(key: str) -> None:
     # A Python docstring (kornia's shape): the paper's quoted title, then `See <key> for ...`.

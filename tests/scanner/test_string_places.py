@@ -150,12 +150,14 @@ def test_comments_of_code_in_a_string_are_places(tmp_path: Path) -> None:
 
 def test_a_data_set_description_is_a_place_of_the_module(tmp_path: Path) -> None:
     # A data set module describes its data in `DESCR` (or `DESCRLONG`, `CITATION`), citing the
-    # paper the data come from; other module constants stay code.
+    # paper the data come from, as a package's `__bibtex__` cites its own; other module
+    # constants stay code.
     (tmp_path / "wages.py").write_text(
         '"""Wage data."""\n'
         'DESCR = """\nA. Ruiz (1992), "Wages," doi:10.1000/descr.data\n\nwage  monthly pay\n"""\n'
         'DESCRLONG = "doi:10.1000/descrlong.data"\n'
         'CITATION = """doi:10.1000/citation.data"""\n'
+        '__bibtex__ = """@article{ruiz1992, doi = {10.1000/bibtex.data}}"""\n'
         'DESCRIPTION_URL = "doi:10.1000/not.a.place"\n',
         encoding="utf-8",
     )
@@ -165,4 +167,5 @@ def test_a_data_set_description_is_a_place_of_the_module(tmp_path: Path) -> None
         "doi:10.1000/descr.data": ("docstring", "wages"),
         "doi:10.1000/descrlong.data": ("docstring", "wages"),
         "doi:10.1000/citation.data": ("docstring", "wages"),
+        "doi:10.1000/bibtex.data": ("docstring", "wages"),
     }

@@ -38,7 +38,7 @@ def tree(tmp_path: Path) -> Path:
 
 
 def test_walk_honours_nested_gitignore_and_default_excludes(tree: Path) -> None:
-    assert sorted(listed(tree)) == [".gitignore", "pkg/mod.py", "pkg/sub/.gitignore"]
+    assert sorted(listed(tree)) == [".gitignore", "build/", "pkg/mod.py", "pkg/sub/.gitignore"]
 
 
 def test_the_walk_never_enters_excluded_directories(tree: Path, monkeypatch) -> None:
@@ -53,7 +53,7 @@ def test_the_walk_never_enters_excluded_directories(tree: Path, monkeypatch) -> 
         return real(path)
 
     monkeypatch.setattr(scanner.walk.os, "scandir", scandir)
-    assert sorted(listed(tree)) == [".gitignore", "pkg/mod.py", "pkg/sub/.gitignore"]
+    assert sorted(listed(tree)) == [".gitignore", "build/", "pkg/mod.py", "pkg/sub/.gitignore"]
     assert sorted(entered) == [".", "env", "pkg", "pkg/sub"]  # env: to find its pyvenv.cfg
     entered.clear()
     assert "env/lib/site.py" in listed(tree, ScanOptions(default_excludes=False))
@@ -69,7 +69,34 @@ def test_git_listing_includes_untracked_but_not_ignored(tree: Path) -> None:
     assert "pkg/mod.py" in paths and "pkg/new.py" in paths
     assert "pkg/ignored.py" not in paths and "trace.log" not in paths
     assert "pkg/sub/deep.cpp" not in paths
-    assert not any(p.startswith(("node_modules/", "build/", "env/")) for p in paths)
+    assert not any(
+        p.startswith(("node_modules/", "build/", "env/")) for p in paths if p != "build/"
+    )
+
+
+@pytest.mark.parametrize("in_git", [False, True])
+def test_build_output_left_out_is_listed_as_skipped(tmp_path: Path, in_git: bool) -> None:
+    # An unpacked npm package's code is all in dist/: a scan that reads nothing says why.
+    write(tmp_path, "package/package.json", "{}")
+    write(tmp_path, "package/dist/index.js", "// see arXiv:1706.03762\n")
+    write(tmp_path, "package/dist/esm/index.js", "// see arXiv:1706.03762\n")
+    write(tmp_path, "node_modules/dep/index.js")
+    write(tmp_path, "target/debug/build.rs")
+    write(tmp_path, ".gitignore", "*.log\n")  # a source tree, not a release
+    if in_git:
+        git(tmp_path, "init", "-q")
+        git(tmp_path, "add", "-f", ".")
+        git(tmp_path, "commit", "-q", "-m", "one")
+    paths = listed(tmp_path)
+    skipped = {p: why for p, why in paths.items() if why and p.endswith("/")}
+    assert sorted(skipped) == ["package/dist/", "target/"]
+    assert all("--no-default-excludes" in why for why in skipped.values())
+    assert not any(
+        p.startswith(("package/dist/", "node_modules/", "target/")) and p not in skipped
+        for p in paths
+    )
+    everything = listed(tmp_path, ScanOptions(default_excludes=False))
+    assert everything["package/dist/esm/index.js"] is None and "package/dist/" not in everything
 
 
 def test_include_and_exclude_globs(tree: Path) -> None:
@@ -170,3 +197,14 @@ def test_git_deleted_unreadable_and_submodule_entries_are_listed(
     assert paths["gone.py"] == "deleted (tracked by git, not in the work tree)"
     assert paths["secret/hidden.py"] == "unreadable: Permission denied"
     assert paths["vendor/lib"].startswith("git submodule")
+
+
+def test_a_release_outside_git_is_read_with_its_build_output(tmp_path: Path) -> None:
+    # No git, no .gitignore at the top: an unpacked wheel, sdist or npm package ships its
+    # code in dist/ or build/; tools' and dependencies' directories stay out.
+    write(tmp_path, "package/package.json", "{}")
+    write(tmp_path, "package/dist/index.js", "// see arXiv:1706.03762\n")
+    write(tmp_path, "package/node_modules/dep/index.js")
+    paths = listed(tmp_path)
+    assert paths["package/dist/index.js"] is None
+    assert not any(p.startswith("package/node_modules/") for p in paths)

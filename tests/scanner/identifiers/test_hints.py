@@ -46,6 +46,9 @@ def test_text_between_two_quoted_words_is_not_a_title() -> None:
         "See the [Imagen paper](https://huggingface.co/papers/2205.11487).",
         "`the original DDPM paper <https://arxiv.org/abs/2006.11239>`_",
         "[Flash Attention 3 paper](https://arxiv.org/abs/2407.08608)",
+        # an eponymous method's name
+        "Simplify a line with the [Ramer-Douglas-Peucker](https://doi.org/10.3138/FM57-6770-U75U-7727)"
+        " algorithm",
     ],
 )
 def test_link_texts_that_are_prose_or_citations_are_not_titles(text: str) -> None:

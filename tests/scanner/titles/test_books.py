@@ -87,6 +87,11 @@ def test_books_are_their_own_kind_with_their_title(text: str, title: str) -> Non
         # a meeting named in lower case, whose organisers' name is also a publisher's
         'see: Arthur, D. and Vassilvitskii, S.\n"k-means++: the advantages of careful seeding". '
         "ACM-SIAM symposium\non Discrete algorithms. 2007",
+        # a meeting named with its year, before a book publisher
+        "G. Hulten, L. Spencer, and P. Domingos. Mining time-changing data streams.\n"
+        "In KDD'01, pages 97-106, San Francisco, CA, 2001. ACM Press.",
+        "N. Oza and S. Russell. Online bagging and boosting.\n"
+        "In Artificial Intelligence and Statistics 2001, pages 105-112.\nMorgan Kaufmann, 2001.",
     ],
 )
 def test_papers_stay_titles(text: str) -> None:
@@ -156,7 +161,7 @@ def test_an_author_list_is_not_a_title() -> None:
     )
     hit = _only(text)
     assert hit.kind is RefKind.BOOK
-    assert hit.title_hint == "Time Series Analysis by State Space Methods: Second Edition"
+    assert hit.title_hint == "Time Series Analysis by State Space Methods"  # not its edition
     assert hit.reference is not None
     assert hit.reference.authors == ("Durbin, James", "Siem Jan Koopman")
     assert hit.reference.year == 2012
@@ -403,3 +408,15 @@ def test_the_publisher_test_orders_hits_only_where_it_did() -> None:
     assert [h.start for h in mark_books("note: see Wiley here and there", unordered)] == [0, 20]
     # No publisher: left as given.
     assert [h.start for h in mark_books("note: see this here and there", unordered)] == [20, 0]
+
+
+def test_an_edition_is_never_a_books_title() -> None:
+    # the book's title taken for names, its edition left where a title stands: the authors and
+    # year still cite, under no title
+    text = (
+        "    References\n    ----------\n"
+        "    .. [1] Lindqvist and Marlowe, Tide Gauges and Harbour Observations, Second\n"
+        "        Edition, 1993, p. 21.\n"
+    )
+    hit = _only(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR and hit.title_hint is None

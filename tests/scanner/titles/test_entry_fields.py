@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from catalog.types import RefKind
 from scanner.titles import find_citations
 from scanner.titles.fields import clean_venue, is_person
 from scanner.types import EntryFields
@@ -712,3 +713,87 @@ def test_a_venue_read_inside_a_phrase_of_the_title_does_not_cut_it() -> None:
 def test_a_parts_numeral_does_not_end_the_title(text: str, title: str) -> None:
     (hit,) = find_citations(text)
     assert hit.title_hint == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "venue"),
+    [
+        # an edition inside the quotes is the work's, and a title of "A, B and C" is no names
+        (
+            ".. [1] Box, G. E. P., Jenkins, G. M. and Reinsel, G. C. (1976)\n"
+            '       "Time Series Analysis, Forecasting and Control. Third Edition."\n'
+            "       Holden-Day. Series G.",
+            "Time Series Analysis, Forecasting and Control",
+            None,
+        ),
+        # a publisher after the title's own commas
+        (
+            ".. [2] W. J. Stewart, Probability, Markov Chains, Queues, and\n"
+            "   Simulation, Princeton University Press, 2009.",
+            "Probability, Markov Chains, Queues, and Simulation",
+            "Princeton University Press",
+        ),
+        # the chapter cited is in the book named after it
+        (
+            "Jochen Broecker. Chapter 7 in Forecast Verification: A Practitioner's Guide\n"
+            "    in Atmospheric Science. John Wiley & Sons, Ltd, Chichester, UK, 2nd\n"
+            "    edition, 2012.",
+            "Forecast Verification: A Practitioner's Guide in Atmospheric Science",
+            None,
+        ),
+        # a title set in emphasis
+        (
+            "Wilks D.S. (1995) Chapter 8 in _Statistical Methods in the Atmospheric Sciences_.\n"
+            "    Academic Press.",
+            "Statistical Methods in the Atmospheric Sciences",
+            None,
+        ),
+    ],
+)
+def test_a_books_title_without_its_edition_chapter_publisher_or_markup(
+    text: str, title: str, venue: str | None
+) -> None:
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.BOOK and hit.title_hint == title
+    if venue is not None:
+        assert hit.reference is not None and hit.reference.venue == venue
+
+
+def test_the_codes_authors_are_not_the_papers_and_a_title_stops_at_its_authors() -> None:
+    (hit,) = find_citations(
+        "  This function has been developed by: Nikolas De Giorgis, Luigi Rocca.\n"
+        "  The algorithm is based on:\n"
+        "  Efficient Multi-scale Curvature and Crease Estimation\n"
+        "  Daniele Panozzo, Enrico Puppo, Luigi Rocca\n"
+        "  GraVisMa, 2010\n"
+    )
+    assert hit.title_hint == "Efficient Multi-scale Curvature and Crease Estimation"
+    assert hit.reference is not None and hit.reference.authors[0] == "Daniele Panozzo"
+
+
+def test_an_author_in_brackets_after_the_title() -> None:
+    (hit,) = find_citations(
+        "float s = rdist(prng);  // (reference: Generating Random Points in Triangles "
+        "[Turk, Graphics Gems I 1990])"
+    )
+    assert hit.title_hint == "Generating Random Points in Triangles"
+    assert hit.reference is not None and hit.reference.authors == ("Turk",)
+
+
+def test_an_author_lists_last_line_is_not_the_titles_first() -> None:
+    (hit,) = find_citations(
+        "   See Gael Guennebaud and Marcel Germann and Markus Gross\n"
+        "\t\tDynamic sampling and rendering of algebraic point set surfaces.\n"
+        "\t\tComputer Graphics Forum (Proceedings of Eurographics 2008), 2008, 27, 653-662\n"
+    )
+    assert hit.title_hint == "Dynamic sampling and rendering of algebraic point set surfaces"
+    assert hit.reference is not None
+    assert hit.reference.authors == ("Gael Guennebaud", "Marcel Germann", "Markus Gross")
+
+
+def test_one_field_a_line_the_titles_line_is_whole() -> None:
+    (hit,) = find_citations(
+        "Ref:\n\nBesl, McKay\nA method for registration of 3d Shapes\n"
+        "IEEE TPAMI Vol 14, No 2 1992\n"
+    )
+    assert hit.title_hint == "A method for registration of 3d Shapes"

@@ -383,6 +383,9 @@ def test_lines_of_a_phrase_then_capitalized_words_and_a_year_are_not_titles(text
         "  American Society of Pipe Engineers. Measurement Of Fluid Flow In Pipes, 2004.",
         # a title that opens with a standard's or recommendation's number
         '  see "Rec. ITU-R BT.709-6 Parameter values for HDTV", 2015',
+        # a body's conventions or guidelines named with their year
+        "  The full series: _ITRS Conventions (2010)_, Chapter 5, p. 60, Table 5.2e.",
+        "  Rounded as the WMO Guidelines (2018) require.",
     ],
 )
 def test_standards_and_bodies_are_no_citations(text: str) -> None:
@@ -534,6 +537,26 @@ def test_a_quoted_title_by_its_authors_inside_the_quotes(
 ) -> None:
     (hit,) = find_citations(text)
     assert hit.reference.title == title and hit.reference.authors == authors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a phrase ending in the verb "by" completes, read by the rules as "Title by Authors"
+        "    Estimate the floor of a tide spectrum.\n\n"
+        "    Use the method for the noise floor in Tide spectra outlined\n"
+        "    by Lindqvist and Marlowe, 1974.\n",
+        # a docstring's summary that the words after it say the work describes, read by the model
+        "\n    Filtering one record of Tides and estimating Level and Phase\n"
+        "    with the TKF algorithm described in Lindqvist et al, 2014\n"
+        "    IEEE_TGRS. This routine estimates Level in the backward\n"
+        "    direction given a set of matrices that define the Kalman\n"
+        "    filter.\n",
+    ],
+)
+def test_prose_before_a_citing_verb_is_no_title_but_the_author_year_cites(text: str) -> None:
+    hits = find_citations(text)
+    assert [h.kind for h in hits] == [RefKind.AUTHOR_YEAR]
 
 
 def test_quoted_titles_by_their_authors_keep_the_rules_split_where_the_model_reads() -> None:
@@ -991,6 +1014,34 @@ def test_a_quoted_algorithm_name_with_its_acronym_is_not_a_title() -> None:
     assert find_citations(text) == []
 
 
+def test_a_quoted_clause_before_its_author_year_is_a_quotation() -> None:
+    (hit,) = find_citations(
+        '//! Calculate "the maximum of the distances from a point in any of the sets to the\n'
+        '//! nearest point in the other set." (Rote, 1991)'
+    )
+    assert hit.kind is RefKind.AUTHOR_YEAR and hit.title_hint is None
+    assert hit.reference is not None and hit.reference.authors == ("Rote",)
+
+
+def test_a_quoted_section_name_after_a_section_number_is_no_title() -> None:
+    (hit,) = find_citations(
+        "        # From Puterman 2005, Section 3.2, Section 4.6.1\n"
+        '        # "single-product stochastic inventory control"\n'
+    )
+    assert hit.kind is RefKind.AUTHOR_YEAR and hit.title_hint is None
+
+
+def test_a_citation_label_and_a_port_credit_are_no_authors() -> None:
+    (hit,) = find_citations(
+        " Citation: Rasmus Pagh, Flemming Friche Rodler:\n Cuckoo Hashing.\n ESA 2001: 121-133\n"
+    )
+    assert hit.title_hint == "Cuckoo Hashing"
+    assert hit.reference is not None and hit.reference.authors[0] == "Rasmus Pagh"
+    assert not find_citations(
+        "Original Java port from Paolo Perissinotto for Jpatch Project by Sascha Ledinsky"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "titles"),
     [
@@ -1023,6 +1074,14 @@ def test_a_listed_entrys_title_in_interpreted_text_or_emphasis_reads_as_quoted(
 def test_interpreted_text_in_an_argument_list_is_no_title() -> None:
     text = "Args:\n\n    1. `Parameter Of The Tide Model`, the value\n    2. *Note* this\n"
     assert find_citations(text) == []
+
+
+def test_a_languages_year_is_its_edition_but_the_surname_still_cites() -> None:
+    assert not find_citations("- avoid a clash with the new `gen` keyword in Rust 2024 ([#1438])")
+    hits = find_citations("as shown in (Rust, 1987) for bus engines")
+    assert [(h.kind, h.reference.year if h.reference else None) for h in hits] == [
+        (RefKind.AUTHOR_YEAR, 1987)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -1058,3 +1117,16 @@ def test_a_quoted_title_may_open_with_a_lower_case_name_and_a_colon(text: str, t
 )
 def test_a_quoted_setting_with_a_colon_is_no_title(text: str) -> None:
     assert [h for h in find_citations(text) if h.kind is RefKind.TITLE] == []
+
+
+def test_html_quotation_marks_quote_a_title() -> None:
+    # Javadoc writes the quotes as entities; the venue in `<i>` is no second title
+    text = (
+        "   The bound suggested by Ada Lindqvist,\n"
+        "   Ben Marlowe and Cy Quist in &ldquo;Fast computation of tight bounds for the diameter"
+        " of sparse graphs&rdquo;,\n"
+        "   <i>J. Exp. Graphs</i>, 13:1.10:1&minus;1.10:9, ACM, 2009.\n"
+    )
+    assert [h.title_hint for h in find_citations(text)] == [
+        "Fast computation of tight bounds for the diameter of sparse graphs"
+    ]

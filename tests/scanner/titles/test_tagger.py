@@ -46,6 +46,21 @@ NOT_CITATIONS = [
 ]
 
 
+def test_a_sentence_of_prose_after_a_linked_entry_is_no_title() -> None:
+    # the work is cited by its DOI link; the sentence after its year is the comment's own
+    text = (
+        "  <p><strong>Implementation Notes</strong>\n"
+        "  <p>This class internally uses the <em>Add2S</em> and <em>Mul2S</em> algorithms in\n"
+        '  <a href="https://doi.org/10.5555/030601818">\n'
+        "  Careful Sums and Products</a> by Ada Lindqvist, Ben Marlowe,\n"
+        "  and Cy Quist (<em>SIAM J. Num. Comput</em>, 2007). These are compensated\n"
+        "  summation and multiplication algorithms chosen here for their good\n"
+        "  balance of precision and performance. Future releases may choose to use\n"
+        "  different algorithms.\n"
+    )
+    assert find_citations(text) == []
+
+
 def _titles(text: str, tagger: object = None) -> list[str]:
     hits = find_citations(text) if tagger is None else find_citations(text, tagger)
     return [h.title_hint for h in hits if h.kind is RefKind.TITLE and h.title_hint]

@@ -38,6 +38,14 @@ NOT_CITATIONS = [
     '    .. [3] Encyclopedia contributors. "Glossary of Chess." Wikipedia, The Free\n'
     "        Encyclopedia, 4 Jan. 2018. Web. 9 Jan. 2018.\n",
     '    .. [1] "Jackknife resampling" in\n    https://en.wikipedia.org/wiki/Jackknife_resampling\n',
+    # a system's interface control document, quoted with its build and document number
+    "  Level III file structures, sizes, and static data\n"
+    "  The details on these structures are documented in:\n"
+    '  "INTERFACE CONTROL DOCUMENT FOR THE TIDE GAUGE TO CLASS 2 USER" Build 14.0\n'
+    "  Document Number 2620009X\n",
+    # a society's glossary entry, with the year the glossary gives
+    '    References\n    ----------\n    Tidal Society, 2021: "Tide ratio". Glossary of Tides,\n'
+    "    http://glossary.tides.org/wiki/Tide_ratio\n",
     '    to allow cut-offs based on the Wikipedia article\n    "Iterative deepening search".\n',
     "    .. [1] `Cubic Tide Interpolation\n"
     "            <https://en.wikiversity.org/wiki/Cubic_Tide_Interpolation>`_\n"
@@ -107,6 +115,11 @@ NOT_CITATIONS = [
     "    Fetch the Lindqvist and Marsh 2009 dataset (12MB).\n",
     # a sentence about code
     '             """Returns an owned reference to the dtype of the array.\n             """\n',
+    # ... or a docstring's summary in the imperative, before the work it is based on
+    "\n    Functional wrapper for :py:class:`~tidekit.fouling.RateAnalysis`. Perform\n"
+    "    the stochastic rate and recovery fouling loss calculation. Based on the\n"
+    "    methods presented in Lindqvist et al. JPV 8(2) p547 2018.\n\n"
+    "    Parameters\n    ----------\n",
     # quoted phrases in prose
     "    It is not a MINIMUM traversal; rather it is a\n"
     '    "not totally silly traversal, quickly." On random points\n'
@@ -604,6 +617,28 @@ def test_a_title_run_into_its_mentions_possessive_names_is_demoted_to_the_mentio
     title = "HCCM matrices are only appropriate for OLS. HC1_se MacKinnon and White's"
     fields = EntryFields(authors=("MacKinnon", "White"), title=title, year=1985)
     hit = Hit(30, len(text) - 40, RefKind.TITLE, "CG105", None, 0.9, title, fields)
+    (kept,) = vet(text, [hit])
+    assert kept.kind is RefKind.AUTHOR_YEAR
+    assert kept.reference is not None and kept.reference.title is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        'The TSP was developed to identify harbours considered favorable for wind "driven" surge',
+        "These values were compiled from the hourly tide gauge records of two harbours",
+    ],
+)
+def test_a_sentence_in_the_passive_read_as_a_title_is_demoted_to_the_mention(title: str) -> None:
+    # a docstring's sentence after "compiled by Lindqvist and Marlowe (2001).", in a file with
+    # CRLF line ends (where the vetoes of prose after a mention do not read the sentence)
+    text = (
+        "        This parameter is based on 113 surge events compiled by Lindqvist and Marlowe"
+        f" (2001).\r\n        {title}\r\n        events through four primary mechanisms:\r\n"
+    )
+    fields = EntryFields(authors=("Lindqvist", "Marlowe"), title=title, year=2001)
+    start = text.index("Lindqvist")
+    hit = Hit(start, text.index("events through"), RefKind.TITLE, "CG105", None, 0.9, title, fields)
     (kept,) = vet(text, [hit])
     assert kept.kind is RefKind.AUTHOR_YEAR
     assert kept.reference is not None and kept.reference.title is None
