@@ -4,6 +4,7 @@ authors or its venue, and an entry whose "title" is its author list has no title
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from catalog.types import RefKind
@@ -59,29 +60,14 @@ def tidy(text: str, hits: list[Hit]) -> list[Hit]:
     """`hits` with each entry's title cleaned of what is not the title (see the module), and
     the parts of one entry read as two hits joined (`_join_parts`)."""
     kept = [hit for hit in hits if not _section_name(text, hit)]
-    return _join_parts(
-        text,
-        [
-            _tidy(
-                _venue_in_title(
-                    text,
-                    _title_run_on(
-                        text,
-                        _authors_line_in_title(
-                            text,
-                            _names_line_opening_title(
-                                text,
-                                _title_line_end_in_venue(
-                                    text, _name_line_in_title(text, _written_year(text, hit))
-                                ),
-                            ),
-                        ),
-                    ),
-                )
-            )
-            for hit in kept
-        ],
-    )
+    return _join_parts(text, [_tidy(_laid_out(text, hit)) for hit in kept])
+
+
+def _laid_out(text: str, hit: Hit) -> Hit:
+    """The hit after each repair that reads the entry's layout in the block, in `_LAYOUT` order."""
+    for repair in _LAYOUT:
+        hit = repair(text, hit)
+    return hit
 
 
 # The title's last part, after a full stop or a comma: maybe the venue the title ran into.
@@ -589,3 +575,16 @@ def _is_author_list(title: str, fields: EntryFields) -> bool:
     # title whose words the pattern also reads as bare surnames.
     full = [n for n in split_authors(title) if len(n.replace(",", " ").split()) >= 2]
     return len(full) >= 2
+
+
+# The repairs that read an entry's layout in its block, in the order they apply: each takes the
+# block and a hit and gives the hit back, mended or as it was.
+_LAYOUT: tuple[Callable[[str, Hit], Hit], ...] = (
+    _written_year,
+    _name_line_in_title,
+    _title_line_end_in_venue,
+    _names_line_opening_title,
+    _authors_line_in_title,
+    _title_run_on,
+    _venue_in_title,
+)
