@@ -5,10 +5,10 @@ ignored (`git ls-files -co --exclude-standard`); elsewhere a walk that honours e
 `.gitignore` on the way down. Either way default tool/build directories and the user's
 exclude globs are dropped (a build directory is listed as skipped; in a tree outside git with
 no `.gitignore` at its top, an unpacked release, it is read), and symlinks are never followed
-out of the root. Every other path
-listed comes out, readable or not: what cannot be scanned (a deleted or unreadable file, a
-submodule, a FIFO, a directory symlink, an unreadable directory) carries its reason, so that
-the files listed are exactly the files scanned plus the files skipped.
+out of the root. Every other path listed comes out, readable or not: what cannot be scanned (a
+deleted or unreadable file, a submodule, a FIFO, a directory symlink, an unreadable directory)
+carries its reason, so that the files listed are exactly the files scanned plus the files
+skipped.
 """
 
 from __future__ import annotations
@@ -65,9 +65,7 @@ def candidates(root: Path, options: ScanOptions) -> Iterator[tuple[str, str | No
     if listed is not None:
         entries = listed
     else:
-        # A tree outside git without a .gitignore at its top is a release unpacked (a wheel,
-        # an sdist, an npm package, a crate): its build directories are the code it ships.
-        release = not os.path.lexists(root / ".gitignore")
+        release = _is_release(root, in_git=False)
         entries = dict(_walk(root, options.default_excludes, read_build_output=release))
     check_dirs = options.default_excludes and listed is not None
     include = _spec(options.include) if options.include else None
@@ -102,9 +100,19 @@ def is_excluded(root: Path, rel: str, options: ScanOptions) -> bool:
     """Whether the walk of `root` would leave out `rel` by the excludes alone (the `exclude`
     globs and the tool, dependency and build directories), e.g. for a file a pre-commit hook
     names explicitly."""
-    if options.default_excludes and _in_excluded_dir(root.resolve(), rel, {}):
-        return True
+    root = root.resolve()
+    if options.default_excludes:
+        release = _is_release(root, in_git=work_tree(root) is not None)
+        if _in_excluded_dir(root, rel, {}, read_build_output=release):
+            return True
     return bool(options.exclude) and _spec(options.exclude).match_file(rel)
+
+
+def _is_release(root: Path, in_git: bool) -> bool:
+    """Whether `root` is an unpacked release (a wheel, an sdist, an npm package, a crate):
+    outside git, with no .gitignore at its top. Its build directories are the code it ships,
+    and are read."""
+    return not in_git and not os.path.lexists(root / ".gitignore")
 
 
 def _spec(lines: Iterable[str]) -> GitIgnoreSpec:
@@ -248,22 +256,27 @@ def _ignored(specs: list[tuple[str, GitIgnoreSpec]], rel: str) -> bool:
     return False
 
 
-def _in_excluded_dir(root: Path, rel: str, excluded: dict[str, bool]) -> bool:
-    """Whether a file lies in a tool, dependency or build directory. Answers are cached per
-    directory, because a tree has far more files than directories."""
+def _in_excluded_dir(
+    root: Path, rel: str, excluded: dict[str, bool], read_build_output: bool = False
+) -> bool:
+    """Whether a file lies in a tool, dependency or build directory (not a build directory
+    with `read_build_output`). Answers are cached per directory in `excluded`, because a tree
+    has far more files than directories."""
     slash = rel.rfind("/")
-    return slash > 0 and _excluded_directory(root, rel[:slash], excluded)
+    return slash > 0 and _excluded_directory(root, rel[:slash], excluded, read_build_output)
 
 
-def _excluded_directory(root: Path, directory: str, excluded: dict[str, bool]) -> bool:
+def _excluded_directory(
+    root: Path, directory: str, excluded: dict[str, bool], read_build_output: bool
+) -> bool:
     known = excluded.get(directory)
     if known is not None:
         return known
     slash = directory.rfind("/")
     name = directory[slash + 1 :]
     answer = (
-        (slash > 0 and _excluded_directory(root, directory[:slash], excluded))
-        or _excluded_name(name)
+        (slash > 0 and _excluded_directory(root, directory[:slash], excluded, read_build_output))
+        or (_excluded_name(name) and not (read_build_output and name in BUILD_OUTPUT_DIRS))
         # A virtual environment under any name is recognised by its marker file.
         or os.path.isfile(os.path.join(root, directory, "pyvenv.cfg"))
     )

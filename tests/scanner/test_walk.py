@@ -9,7 +9,7 @@ import pytest
 from helpers import git
 
 from scanner.options import ScanOptions
-from scanner.walk import iter_candidates
+from scanner.walk import is_excluded, iter_candidates
 
 
 def write(root: Path, rel: str, text: str = "x = 1\n") -> None:
@@ -208,3 +208,13 @@ def test_a_release_outside_git_is_read_with_its_build_output(tmp_path: Path) -> 
     paths = listed(tmp_path)
     assert paths["package/dist/index.js"] is None
     assert not any(p.startswith("package/node_modules/") for p in paths)
+
+
+def test_a_hook_agrees_with_the_walk_on_a_releases_build_output(tmp_path: Path) -> None:
+    # `check --force-exclude FILE` asks `is_excluded`: it must leave out what the walk does
+    write(tmp_path, "package/dist/index.js", "// see arXiv:1706.03762\n")
+    write(tmp_path, "package/node_modules/dep/index.js")
+    assert not is_excluded(tmp_path, "package/dist/index.js", ScanOptions())
+    assert is_excluded(tmp_path, "package/node_modules/dep/index.js", ScanOptions())
+    write(tmp_path, ".gitignore", "*.log\n")  # a source tree: its build output is left out
+    assert is_excluded(tmp_path, "package/dist/index.js", ScanOptions())
