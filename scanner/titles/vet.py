@@ -20,6 +20,7 @@ from scanner.titles import AUTHOR_YEAR_RULE
 from scanner.titles.cues import EDITION
 from scanner.titles.fields import MONTHS, NAME_COLON_TITLE, YEAR, find_spaced
 from scanner.titles.marked import (
+    definition_in_list_item,
     markup_inside_title,
     named_with_year,
     prose_after_emphasized_mention,
@@ -1129,5 +1130,6 @@ VETOES: tuple[Veto, ...] = (
     Veto("markup-inside-title", markup_inside_title, title_only=True),
     Veto("prose-after-emphasized-mention", prose_after_emphasized_mention, title_only=True),
     Veto("title-in-mid-sentence", title_in_mid_sentence, title_only=True),
+    Veto("definition-in-list-item", definition_in_list_item, title_only=True),
     Veto("sentence-names-author", _names_author, title_only=True),
 )
