@@ -1027,6 +1027,8 @@ _GAP = re.compile(r"[a-z]?\)?[ \t]*[.,:;]?[ \t]*\n?[ \t]*")
 # A sentence that names the authors at its end, read as the title: "Millimolar concentration
 # of respective ion after von Ahsen".
 _BEFORE_NAME = frozenset("by of from after see in following".split())  # noqa: SIM905
+# ... or after a two-word citing phrase: "Magnitude estimation according to Bakun".
+_PHRASE_BEFORE_NAME = frozenset({("according", "to"), ("due", "to"), ("thanks", "to")})
 
 
 def _names_author(text: str, hit: Hit, stop: int) -> bool:
@@ -1039,6 +1041,8 @@ def _names_author(text: str, hit: Hit, stop: int) -> bool:
         if len(name) > 1 and title.endswith(" " + name):
             words = title[: -len(name)].split()
             if words and words[-1].lower() in _BEFORE_NAME:
+                return True
+            if len(words) > 1 and (words[-2].lower(), words[-1].lower()) in _PHRASE_BEFORE_NAME:
                 return True
     return False
 

@@ -665,6 +665,19 @@ def test_a_mention_with_a_forum_link_under_it_still_cites() -> None:
     assert [hit.kind for hit in find_citations(text)] == [RefKind.AUTHOR_YEAR]
 
 
+def test_a_sentence_ending_according_to_the_mentions_name_is_not_its_title() -> None:
+    # the note cites the entry that follows by its authors and year
+    text = (
+        "    .. note::\n        Magnitude estimation according to Lind & Moss, 1984, Eq. (3) page\n"
+        "        1835. Lind, W. H. and W. B. Moss: The Ml scale in southern\n"
+        "        Tidewater, Bull. Seismol. Soc. Am., 74, 1827-1843, 1984\n"
+    )
+    assert _found(text) == [
+        ("author-year", "Lind"),
+        ("title", "The Ml scale in southern Tidewater"),
+    ]
+
+
 def test_a_title_run_into_its_mentions_possessive_names_is_demoted_to_the_mention() -> None:
     # the tagger's reading of a parameter list: a sentence, the next parameter's name, then
     # "MacKinnon and White's (1985)"
