@@ -540,6 +540,12 @@ _MONTH_DAY_AFTER = re.compile(
     r"[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b"
 )
 _DAY_MONTH = re.compile(r"\(\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*(?:1[6-9]|20)\d\d\s*\)")
+# ... or, alone on its line, a name with its month and year in brackets: "Paul Okafor (Oct
+# 2012)" signs a change (in prose, "as shown by Smith (Oct. 2013), ..." cites).
+_MONTH_YEAR = re.compile(
+    r"\(\s*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
+    r"(?:1[6-9]|20)\d\d\s*\)"
+)
 
 
 def _date(text: str, hit: Hit, stop: int) -> bool:
@@ -553,11 +559,20 @@ def _date(text: str, hit: Hit, stop: int) -> bool:
         return True
     if _DAY_MONTH.search(text, hit.start, hit.end + 1) is not None:
         return True
+    if _MONTH_YEAR.search(text, hit.start, hit.end + 1) is not None and _alone_on_line(text, hit):
+        return True
     if _MONTH_DAY_AFTER.match(text, hit.end):
         return True  # "bug report from Reto Schüttel, 2008 Dec 10": the day it came
     return len(fields.authors) == 1 and (
         _TIME_BEFORE.search(text, max(0, hit.start - 12), hit.start) is not None
     )
+
+
+def _alone_on_line(text: str, hit: Hit) -> bool:
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.end)
+    rest = text[hit.end : line_end if line_end >= 0 else len(text)]
+    return not text[line_start : hit.start].strip() and not rest.strip(" \t.,;")
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
@@ -583,7 +598,8 @@ def _all_acronyms(authors: tuple[str, ...]) -> bool:
 
 # A count, not a year: "Allocate 1608 bytes", "Smith 2000 samples", "Pass 1932 tests".
 _COUNT_AFTER = re.compile(
-    r"[ \t]+(?:bytes|bits|words|points|samples|elements|items|entries|rows|columns|cols|"
+    r"[ \t]+(?:bytes|bits|words|points|(?:data|grid|sample|time)[ \t]+points|samples|elements|"
+    r"items|entries|rows|columns|cols|"
     r"iterations|iters|steps|times|seconds|secs|ms|us|ns|px|pixels|nodes|edges|vertices|cells|"
     r"characters|chars|lines|digits|coefficients|values|records|tokens|threads|calls|runs|"
     r"trials|epochs|cycles|frames|objects|bins|buckets|slots|tests|cases|files|images|pages|"

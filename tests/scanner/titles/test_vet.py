@@ -25,6 +25,10 @@ def _found(text: str) -> list[tuple[str, str]]:
 
 # Text as the parsers give it: comment delimiters already blanked.
 NOT_CITATIONS = [
+    # who changed the code and when, signed with the month and year
+    "    These routines integrate with the simulation environment\n    Paul Okafor (Oct 2012)\n",
+    # a count of data points, not a year
+    "        Gather 2000 data points for decent statistics\n",
     # a product and its model year
     "it triangulates the whole set in ~445 ms on a MacBook Pro M1 Pro (2021),\n",
     # a language's edition named by its year
