@@ -182,19 +182,34 @@ _RETRIEVED_FROM = re.compile(
 )
 
 
+# A data repository named right before the citation key of its entry (`- UCI Repository
+# :footcite:`moro2012bank``, `OpenML :cite:`vanschoren2014``): the key cites the data.
+_DATA_HOST_KEY = re.compile(
+    r"(?i:\b(?:UCI(?:[ \t]+Machine[ \t]+Learning)?(?:[ \t]+Repository)?|OpenML|Kaggle|"
+    r"data[ \t]?set[ \t]+(?:repository|archive)|data[ \t]+(?:repository|archive)))"
+    r"[ \t]*:(?:foot)?cite(?::[a-z]+)?:`$"
+)
+# The word that names what holds the data, last in a data set's name: `UCI Adult dataset`.
+_DATA_WORD_LAST = re.compile(r"(?i)[ \t]+data[ \t]?sets?$")
+
+
 def _dataset(text: str, hit: Hit, stop: int) -> bool:
     """A data set cited as if a paper (`Fisher, R. A. Iris Data Set. UCI Machine Learning
-    Repository, 1988.`, `Data from: Dua, D. and Graff, C. (2019). UCI ...`)."""
+    Repository, 1988.`, `Kohavi, R. (1996). UCI Adult dataset.`, `Data from: Dua, D. and
+    Graff, C. (2019). UCI ...`), or the key of a data repository's entry."""
     title = (_fields(hit).title or "").strip(" .,;")
     if (
         title
         and ":" not in title
         and _DATASET_TITLE.fullmatch(title) is not None
-        and all(w[0].isupper() for w in _LONG_WORD.findall(title))
+        # the name's words capitalised; the data word closing it may be in lower case
+        and all(w[0].isupper() for w in _LONG_WORD.findall(_DATA_WORD_LAST.sub("", title)))
     ):
         return True
     line_start = text.rfind("\n", 0, hit.start) + 1
     if _DATASET_LABEL.search(text, line_start, hit.start) is not None:
+        return True
+    if _DATA_HOST_KEY.search(text, line_start, hit.start) is not None:
         return True
     if _RETRIEVED_FROM.search(text, line_start, hit.start) is not None:
         return True
@@ -456,7 +471,8 @@ def _publisher_as_author(text: str, hit: Hit, stop: int) -> bool:
 # manuals, not papers.
 _BODY_WORDS = (
     r"(?:Academy|Society|Association|Union|Organi[sz]ation|"
-    r"Commission|Committee|Council|Consortium|Institute|Corporation|Foundation|Bureau|Agency)"
+    # (`Institut`, `Instituto`: the name as the body writes it)
+    r"Commission|Committee|Council|Consortium|Institut[eo]?|Corporation|Foundation|Bureau|Agency)"
 )
 _BODY = r"(?:The\s+)?(?:[A-Z][\w-]*\s+){0,3}" + _BODY_WORDS
 _BODY_OPENING = re.compile(_BODY + r"(?:\s+(?:of|for)\b|[,.])")
@@ -466,7 +482,7 @@ _BODY_OPENING = re.compile(_BODY + r"(?:\s+(?:of|for)\b|[,.])")
 _BODY_TITLE = re.compile(
     r"(?:(?:The\s+)?(?:[A-Z][\w-]*\s+){1,3}"
     + _BODY_WORDS
-    + r"|(?:The\s+)?(?:Academy|Society|Association|Institute|Council|Committee))"
+    + r"|(?:The\s+)?(?:Academy|Society|Association|Institut[eo]?|Council|Committee))"
     r"(?:\s+(?:of|for)(?:\s+(?:and\s+)?[A-Z][\w-]*)+)?"
 )
 

@@ -149,11 +149,18 @@ NOT_CITATIONS = [
     "   2017. doi:10.1109/IEEESTD.2018.8277153\n",
     "   Follows Unicode Technical Standard #18: Unicode Regular Tides (2022).\n",
     "   As defined in RFC 3986, Uniform Tide Identifier (URI): Generic Syntax (2005).\n",
+    # a body's name in quotes, spelt as the body writes it
+    "   * Following iterative algorithm was developed by\n"
+    '   * "Institut for Tidenmessung", University of Lindau, July 1988.\n',
     # a data set: its name is the title, a label or APA's mark says so
     "    .. [1] Fisher, R. A. Tide Data Set. UCI Machine Learning Repository, 1988.\n",
     "    Kelly, M., Lind, R., Moss, K. The UCI Machine Learning Repository, 2023.\n",
     "    Data from: Okafor, D. and Moss, C. (2019). Coastal tide gauges. Irvine, CA.\n",
     "    Okafor, J. (2010). Global tide records 1850-2009 [Data set]. Tide Data Center.\n",
+    # ... its name ending in a lower-case data word; a data repository right before its key
+    "    .. [1] Lind, R. (1996). UCI Tide dataset.\n       https://tides.example.edu/ml/tide\n",
+    "    Source:\n\n    - UCI Repository :footcite:`moss2012tides`\n",
+    "    - OpenML :footcite:`okafor2014harbour`\n",
     # ... or the site its series was retrieved from
     "    > Board of Tides of the Coastal Survey (US), 3-Month Tide Height: Secondary\n"
     "    > Gauge Rate [TH3MS], retrieved from TIDES, Coastal Reserve Bank of St. Ives;\n"
