@@ -304,8 +304,10 @@ def _standard(text: str, hit: Hit, stop: int) -> bool:
 # "The Algorithm Design Manual" is a book), a software version, lecture notes (but `Lecture
 # Notes in Computer Science` is a series that publishes papers), slides, a course.
 _NOT_WORK_TITLE = re.compile(
-    r"(?i:\b(?:training|reference|users?['’]?|programmer['’]?s|software|technical|"
-    r"installation|instruction|operator['’]?s)\s+manual\b|\busers?['’]?\s+guide\b|\bversion\s+\d|\blecture\s+\d+\b|"
+    # (`User's Manual`, `Users' Guide`, `Users Manual`)
+    r"(?i:\b(?:training|reference|user(?:s|['’]s|s['’])?|programmer['’]?s|software|technical|"
+    r"installation|instruction|operator['’]?s)\s+manual\b|\buser(?:s|['’]s|s['’])?\s+guide\b|"
+    r"\bversion\s+\d|\blecture\s+\d+\b|"
     r"\blecture\s+notes\b(?!\s+in\b)|\bcourse\s+notes\b|\bslides\b|\bkeynote\b|\bwebinar\b|"
     # a product's data sheet (`F-Log Data Sheet Ver.1.1`; not "Datasheets for Datasets")
     r"\bdata\s?sheet\b(?=\s*(?:ver|v\d|rev|[,.;:]|$))|"
@@ -487,10 +489,17 @@ _BODY_TITLE = re.compile(
 )
 
 
+# ... or the mention's names are the members a body is named after (`the Society of Dyers and
+# Colourists, 1994`: read from `Dyers`).
+_BODY_BEFORE = re.compile(_BODY_WORDS + r"\s+(?:of|for)\s+(?:the\s+)?$")
+
+
 def _body_as_author(text: str, hit: Hit, stop: int) -> bool:
     fields = _fields(hit)
     if fields.title:
         return _BODY_TITLE.fullmatch(fields.title.strip(" .,")) is not None
+    if _BODY_BEFORE.search(text, max(0, hit.start - 40), hit.start) is not None:
+        return True
     return _BODY_OPENING.match(text, hit.start) is not None
 
 
@@ -594,6 +603,21 @@ def _all_acronyms(authors: tuple[str, ...]) -> bool:
         all(_ACRONYM.fullmatch(w.strip(",.")) for w in a.split() if len(w.strip(",.")) > 1)
         for a in authors
     )
+
+
+# A year glued to a name in capitals is part of that name, not a date (`Lab, REC2020, or P3`,
+# `BT2020`); a citation key in brackets or a role (`[LIU2019]`, `:cite:`LEE2019``) is not one.
+_GLUED_YEAR = re.compile(r"(?<![\w\[`:])[A-Z]{2,}(?P<year>1[89]\d\d|20\d\d)(?![\w\]`])")
+
+
+def _glued_year(text: str, hit: Hit, stop: int) -> bool:
+    """A mention whose only year is glued to a name in capitals."""
+    fields = _fields(hit)
+    if fields.title or fields.year is None:
+        return False
+    year = str(fields.year)
+    glued = [g for g in _GLUED_YEAR.finditer(text, hit.start, hit.end) if g["year"] == year]
+    return bool(glued) and text.count(year, hit.start, hit.end) == len(glued)
 
 
 # A count, not a year: "Allocate 1608 bytes", "Smith 2000 samples", "Pass 1932 tests".
@@ -1122,6 +1146,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("body-as-author", _body_as_author),
     Veto("date", _date),
     Veto("acronym", _acronym),
+    Veto("glued-year", _glued_year),
     Veto("count", _count),
     Veto("year-edition", _year_edition),
     Veto("product-model", _product_model),

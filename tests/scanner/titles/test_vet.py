@@ -149,6 +149,15 @@ NOT_CITATIONS = [
     "   2017. doi:10.1109/IEEESTD.2018.8277153\n",
     "   Follows Unicode Technical Standard #18: Unicode Regular Tides (2022).\n",
     "   As defined in RFC 3986, Uniform Tide Identifier (URI): Generic Syntax (2005).\n",
+    # a year glued to a name in capitals: a colour space's name, not an author and year
+    "   else the default fallback space (Lab, REC2020, or P3, whichever is the widest).\n"
+    "   In Node.js, this is basically equivalent to `serialize()`.\n",
+    # a body named after its members, with the year of what it issued
+    "   CMC by the Colour Measurement Committee of the\n"
+    "   Lindau Society of Dyers and Tiders, 1994.\n   Uses LCH rather than Lab.\n",
+    # a program's manual, its title saying so
+    '    reference:\n      "Tidal Projection Procedures for the UNIX Environment-\n'
+    "      A User's Manual\" by Gerald I. Lind,\n      Open File Report 90-284 (2003)\n",
     # a body's name in quotes, spelt as the body writes it
     "   * Following iterative algorithm was developed by\n"
     '   * "Institut for Tidenmessung", University of Lindau, July 1988.\n',
