@@ -152,6 +152,8 @@ def _encyclopedia(text: str, hit: Hit, stop: int) -> bool:
     if _WEB_PAGE_BEFORE.search(text, max(0, hit.start - 40), hit.start) is not None:
         return True
     fields = _fields(hit)
+    if any(_ENCYCLOPEDIA.search(author) for author in fields.authors):
+        return True  # a citation key read as its author and year: `wikibooks2010monotone`
     if fields.venue or fields.year is not None or not fields.title:
         return False  # an entry with a year, or a mention: a link after it is background
     return _ENCYCLOPEDIA.search(_entry_rest(text, hit, stop)) is not None

@@ -158,6 +158,9 @@ NOT_CITATIONS = [
     # a program's manual, its title saying so
     '    reference:\n      "Tidal Projection Procedures for the UNIX Environment-\n'
     "      A User's Manual\" by Gerald I. Lind,\n      Open File Report 90-284 (2003)\n",
+    # the citation key of an encyclopedia's page
+    "    Notes\n    -----\n"
+    "    Uses the monotone tide algorithm :footcite:`wikibooks2010monotone`\n",
     # a body's name in quotes, spelt as the body writes it
     "   * Following iterative algorithm was developed by\n"
     '   * "Institut for Tidenmessung", University of Lindau, July 1988.\n',
