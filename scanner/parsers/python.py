@@ -298,4 +298,3 @@ def _extended_end(definition: Definition, lines: list[str]) -> int:
             break
         end = number
     return min(end, len(lines))
-
