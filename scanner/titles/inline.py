@@ -192,7 +192,7 @@ _VENUE_TAG_LAST = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+?)
 _MEETINGS = frozenset(
     [tag.upper() for tag in KEY_TAGS if tag not in ("phd", "thesis", "tro", "ivc")]
     + "SBIA ECML PKDD KDD ICDM SDM AAAI IJCAI ICDE VLDB SIGMOD CIKM WSDM ACL NAACL EMNLP".split()  # noqa: SIM905
-    + "COLING UAI AISTATS COLT STOC FOCS SODA ICALP SOCG".split()  # noqa: SIM905
+    + "COLING UAI AISTATS COLT STOC FOCS SODA ICALP SOCG NEURIPS".split()  # noqa: SIM905
 )
 # After an author-year mention `Name (1994)`, the same authors' other work by its year alone.
 _SAME_AUTHORS_AGAIN = re.compile(
@@ -233,6 +233,8 @@ def _names_inside(match: re.Match[str]) -> bool:
     if not venue:
         return False
     venue = venue.strip(" ,;")
+    if venue.split()[0].strip(",.'’").upper() in _MEETINGS:
+        return False  # a meeting's acronym, then the year: "Tan et al. (IJCAI 2011)"
     # or opens with it, then its venue: "BATA (Zhuang et al, CVPR 2018)"
     names = AUTHOR_LIST.fullmatch(venue) or AUTHOR_LIST.match(venue)
     if names is None or (names.end() < len(venue) and ETAL.search(names.group()) is None):

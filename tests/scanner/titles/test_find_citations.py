@@ -137,6 +137,19 @@ def test_javadoc_see_with_quoted_title_then_authors() -> None:
     assert hit.reference.year == 1979
 
 
+def test_javadoc_title_in_italics_then_its_authors_by_surname() -> None:
+    text = (
+        "\n   See <i>A Linear-Time Probabilistic Counting Algorithm for Database Applications</i>"
+        "\n   by Whang, Vander-Zanden, Taylor\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.TITLE
+    assert (
+        hit.title_hint == "A Linear-Time Probabilistic Counting Algorithm for Database Applications"
+    )
+    assert hit.reference.authors == ("Whang", "Vander-Zanden", "Taylor")
+
+
 def test_cpp_line_comments_quoted_title_over_lines() -> None:
     titles = _titles(CPP_LINES)
     assert titles == ["Line search algorithms with guaranteed sufficient decrease"]
@@ -164,6 +177,9 @@ def test_cpp_line_comments_quoted_title_over_lines() -> None:
         ("* The subresultant algorithm of Collins [JACM 14 (1967), 128-142].", ("Collins",), 1967),
         # the names and `et al` inside the brackets, then the venue: the names are cited
         ("inspired by the work on\nFUSE (Moreau et al, ICRA 2019).", ("Moreau",), 2019),
+        # a meeting's acronym and the year in the brackets: no author list inside them
+        ("  # Tan et al. (IJCAI 2011), Section 3.1: the work range.", ("Tan",), 2011),
+        ("as analysed by Smith and Jones (NeurIPS 2019).", ("Smith", "Jones"), 2019),
         ("the clustering of Ortiz et al., Neural Computation, 2008", ("Ortiz",), 2008),
         # capitalized words before the names that are not names
         ("From Pevzner & Hearst (2002), the metric is defined as", ("Pevzner", "Hearst"), 2002),
