@@ -278,6 +278,13 @@ SOURCES = {
     "pdatastructs": ("src", (".rs",)),
     "hnswlib": ("hnswlib", (".h",)),
     "wink-statistics": ("package/src", (".js",)),
+    # (its second batch; satellite.js is compiled JavaScript under `dist/`, judged below it)
+    "colossus": ("colossus", (".py",)),
+    "pydeseq2": ("pydeseq2", (".py",)),
+    "gsw": ("gsw", (".py",)),
+    "satellite.js": ("package/dist", (".js",)),
+    "t-digest": ("core/src/main/java", (".java",)),
+    "probabilistic-collections": ("src", (".rs",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -401,6 +408,14 @@ STRATA |= SIXTEENTH
 # kept aside or from a test split's package are left out.
 EIGHTEENTH = {"pysteps", "cma", "mir_eval", "PyAstronomy", "pysad", "stream-lib", "pdatastructs"}
 EIGHTEENTH |= {"hnswlib", "wink-statistics"}
+EIGHTEENTH |= {
+    "colossus",
+    "pydeseq2",
+    "gsw",
+    "satellite.js",
+    "t-digest",
+    "probabilistic-collections",
+}
 STRATA |= EIGHTEENTH
 EIGHTEENTH_PORTED = re.compile(
     r"(copied|adapted|taken|ported|borrowed|modified|based on|inspired by|derived)\b"
@@ -423,7 +438,8 @@ def candidates(root: Path, package: str) -> list[str]:
     out = []
     for path in sorted((root / where).rglob("*")):
         relative = path.relative_to(root).as_posix()
-        judged = path.relative_to(root / where).as_posix() if package in SEVENTEENTH else relative
+        below = package in SEVENTEENTH or package in EIGHTEENTH
+        judged = path.relative_to(root / where).as_posix() if below else relative
         if path.suffix not in suffixes or not path.is_file() or EXCLUDED.search(judged):
             continue
         if package in SEVENTEENTH and (
