@@ -446,11 +446,19 @@ def _other_role_keys(
         words = item.group().lower()  # `world_meteorological_organization_guide_2008`
         if any(word in words for word in _BODIES):
             continue
+        written = item.group()
+        if (prefixed := _KEY_PREFIX.match(written)) is not None:
+            written = written[prefixed.end() :]  # `DeseqStats-love2014moderated`
         for shape in _OTHER_KEYS:
-            key = shape.fullmatch(item.group())
+            key = shape.fullmatch(written)
             if key is not None:
                 yield item.start(), item.end(), key["name"].capitalize(), key["year"]
                 break
+
+
+# The prefix sphinxcontrib-bibtex's `:keyprefix:` puts before every key of a bibliography, so
+# that two bibliographies may cite one work: a capitalized word and a hyphen.
+_KEY_PREFIX = re.compile(r"[A-Z][A-Za-z0-9]*-(?=[a-z])")
 
 
 # A bare citation key from the BibTeX file a project's authors share: first author, the year's
