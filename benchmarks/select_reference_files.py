@@ -285,6 +285,13 @@ SOURCES = {
     "satellite.js": ("package/dist", (".js",)),
     "t-digest": ("core/src/main/java", (".java",)),
     "probabilistic-collections": ("src", (".rs",)),
+    # (its third batch)
+    "plasmapy": ("plasmapy", (".py",)),
+    "wotan": ("wotan", (".py",)),
+    "spafe": ("spafe", (".py",)),
+    "d3-regression": ("package/src", (".js",)),
+    "RoaringBitmap": ("roaringbitmap/src/main/java", (".java",)),
+    "petal-clustering": ("src", (".rs",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -416,6 +423,8 @@ EIGHTEENTH |= {
     "t-digest",
     "probabilistic-collections",
 }
+EIGHTEENTH |= {"plasmapy", "wotan", "spafe", "d3-regression", "RoaringBitmap"}
+EIGHTEENTH |= {"petal-clustering"}
 STRATA |= EIGHTEENTH
 EIGHTEENTH_PORTED = re.compile(
     r"(copied|adapted|taken|ported|borrowed|modified|based on|inspired by|derived)\b"
