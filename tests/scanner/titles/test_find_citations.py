@@ -181,6 +181,8 @@ def test_cpp_line_comments_quoted_title_over_lines() -> None:
         ("  # Tan et al. (IJCAI 2011), Section 3.1: the work range.", ("Tan",), 2011),
         # the letter that tells one author's works of a year apart
         ("  than the power law. See Diemer 2022b for details.", ("Diemer",), 2022),
+        # the journal run into the names, then its volume and the year in brackets
+        ("    Source: Lind and Moss JASA, vol 83 (1988), pp 406-413", ("Lind", "Moss"), 1988),
         ("as analysed by Smith and Jones (NeurIPS 2019).", ("Smith", "Jones"), 2019),
         ("the clustering of Ortiz et al., Neural Computation, 2008", ("Ortiz",), 2008),
         # capitalized words before the names that are not names
@@ -243,6 +245,8 @@ def test_code_names_with_digits_are_not_citation_keys(text: str) -> None:
         ("    Alg 1 from [Lacour17]_ is used to find the bounds\n", "Lacour", 2017),
         # sphinxcontrib-bibtex's `:keyprefix:` before the key
         ("    the pipeline :cite:p:`TideStats-lind2014moderated`.\n", "Lind", 2014),
+        # a lower-case name, a colon and the year
+        ("    modulated by the Fermi integral :cite:p:`lind:2002`\\ :\n", "Lind", 2002),
     ],
 )
 def test_sphinx_citation_keys_of_reference_managers_are_author_year(
@@ -678,6 +682,34 @@ def test_lower_case_entries_of_a_reference_section_one_a_line() -> None:
         (("Lind", "Okafor", "Moss"), 2004),
     ]
     assert all(h.kind is RefKind.AUTHOR_YEAR for h in hits)
+
+
+def test_an_entry_after_its_label_and_a_colon() -> None:
+    text = (
+        "    References:\n"
+        "        .. [Lind] : Lind, Erika. Tidal Sketches: Theory\n"
+        "                    and Practice. Reading, MA: Addison-Wesley, 1987.\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.BOOK
+    assert hit.reference.title == "Tidal Sketches: Theory and Practice"
+    assert hit.reference.authors == ("Lind, Erika",)
+
+
+def test_a_place_and_publisher_is_no_title() -> None:
+    text = (
+        "    References:\n        .. [Moss] : Moss L.L. Tidal Measures, (1949) New York: Wiley.\n"
+    )
+    assert all(h.reference.title != "New York: Wiley" for h in find_citations(text))
+
+
+def test_an_entry_whose_only_link_is_a_courses_lecture_names_no_work() -> None:
+    text = (
+        "    References:\n"
+        '        .. [Carter] Carter, P., "Tide seminar - 10/9/03", Example.edu.,\n'
+        "                    https://www.example.edu/courses/120-fall-2003/lecture-5.html\n"
+    )
+    assert find_citations(text) == []
 
 
 def test_lower_case_lines_outside_a_reference_section_are_no_entries() -> None:
