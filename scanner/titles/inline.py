@@ -231,12 +231,21 @@ def _journal_without_etal(match: re.Match[str]) -> bool:
     return bool(match.group("journal")) and ETAL.search(match.group("names")) is None
 
 
+# Names closing the "venue" (two joined, or `et al`), then the bracket that opens their own
+# year: the brackets hold a mention of their own (`Modified Dissimilarity Index (Dissimilarity
+# from Lind and Moss (1997))`); one word there is the venue's (`Lind (Biometrika (1986))`).
+_NAME_THEN_BRACKET = re.compile(r"(?:(?:\band|&)\s+[A-Z][\w'’-]+|\bet\s+al\.?)\s*\($")
+
+
 def _names_inside(match: re.Match[str]) -> bool:
     """Whether the "venue" in the brackets is the author list itself, or opens with one and
-    `et al`: "WordNet (Miller, 1990)" cites Miller, not a work by WordNet."""
+    `et al`: "WordNet (Miller, 1990)" cites Miller, not a work by WordNet; or ends with a
+    mention of its own, its name before its year's bracket."""
     venue = match.group("venue")
     if not venue:
         return False
+    if _NAME_THEN_BRACKET.search(match.string, match.start("venue"), match.start("y1")):
+        return True
     venue = venue.strip(" ,;")
     if venue.split()[0].strip(",.'’").upper() in _MEETINGS:
         return False  # a meeting's acronym, then the year: "Tan et al. (IJCAI 2011)"

@@ -758,3 +758,27 @@ def test_an_entrys_links_one_a_line_under_its_text_are_that_entry() -> None:
     )
     (hit,) = find_hits(text)
     assert hit.ref is not None and hit.ref.key == "arxiv:1501.01234"
+
+
+TWO_ENTRIES_OF_ONE_YEAR = (
+    "Multiscale entropy.\n\n"
+    "To reduce the variance at large scales, {mention} introduced the composite\n"
+    "algorithm, which averages the coarse-grained series of every start.\n\n"
+    "References\n----------\n"
+    "* Lind, S. D., Wu, C. W., Lee, K. Y., & Lin, S. G. (2013). Modified multiscale entropy for\n"
+    "  short-term series analysis. Physica A, 392(23), 5865-5873.\n"
+    "* Lind, S. D., Wu, C. W., Lin, S. G., Wang, C. C., & Lee, K. Y. (2013). Series analysis\n"
+    "  using composite multiscale entropy. Entropy, 15(3), 1069-1084.\n"
+)
+
+
+def test_a_mention_of_one_of_two_entries_of_its_author_and_year_is_not_a_third_work() -> None:
+    # Which of the two it names the text does not say; it is one of them, not another work.
+    hits = find_hits(TWO_ENTRIES_OF_ONE_YEAR.format(mention="Lind et al. (2013)"))
+    assert [hit.kind for hit in hits] == [RefKind.TITLE, RefKind.TITLE]
+    assert sum(len(hit.also) for hit in hits) == 1
+
+
+def test_a_mention_of_another_year_than_two_entries_of_its_author_stays_apart() -> None:
+    hits = find_hits(TWO_ENTRIES_OF_ONE_YEAR.format(mention="Lind et al. (2014)"))
+    assert [hit.kind for hit in hits] == [RefKind.AUTHOR_YEAR, RefKind.TITLE, RefKind.TITLE]

@@ -195,6 +195,13 @@ def test_cpp_line_comments_quoted_title_over_lines() -> None:
             ("Lindqvist",),
             1977,
         ),
+        # a bracket holding a mention of its own: its names are cited, not the words before
+        (
+            "    Modified Dissimilarity Index (Dissimilarity from Lind and Moss (1997))\n",
+            ("Lind", "Moss"),
+            1997,
+        ),
+        ("    Modified Gini Index (Gini from Okafor et al. (1997))\n", ("Okafor",), 1997),
     ],
 )
 def test_author_year_mentions(text: str, authors: tuple[str, ...], year: int) -> None:
