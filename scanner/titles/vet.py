@@ -18,6 +18,7 @@ from scanner.identifiers.paperlinks import is_talk_or_teaching
 from scanner.identifiers.records import is_standard_doi
 from scanner.titles import AUTHOR_YEAR_RULE
 from scanner.titles.cues import EDITION
+from scanner.titles.entries import PLACES
 from scanner.titles.fields import MONTHS, NAME_COLON_TITLE, YEAR, find_spaced
 from scanner.titles.marked import (
     definition_in_list_item,
@@ -1147,6 +1148,18 @@ def _venue_title(text: str, hit: Hit, stop: int) -> bool:
     return _VENUE_TITLE.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
 
 
+# A book's place of publication and its publisher, read as its title: `New York: Wiley`.
+_PLACE_PUBLISHER = re.compile(
+    r"(?P<place>[A-Z][\w .]{2,30}?)(?:,[ \t]*[A-Z]{2})?[ \t]*:[ \t]*\S[^:]{0,50}"
+)
+
+
+def _publisher_title(text: str, hit: Hit, stop: int) -> bool:
+    title = " ".join((_fields(hit).title or "").split()).strip(" .,")
+    match = _PLACE_PUBLISHER.fullmatch(title)
+    return match is not None and match["place"] in PLACES
+
+
 VETOES: tuple[Veto, ...] = (
     # first: the names it holds are the mention's, which the acronym test then reads
     Veto("mention-in-title", _mention_title, title_only=True),
@@ -1186,6 +1199,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("call-argument", _call_argument, title_only=True),
     Veto("venue-as-title", _venue_title, title_only=True),
     Veto("edition-as-title", _edition_title, title_only=True),
+    Veto("publisher-as-title", _publisher_title, title_only=True),
     Veto("after-issue", _after_issue, title_only=True),
     Veto("lower-case-phrase", _lower_phrase, title_only=True),
     Veto("year-inside-title", _year_inside, title_only=True),

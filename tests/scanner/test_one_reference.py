@@ -18,6 +18,10 @@ from scanner.places.same import join_overlapping, join_title_prefixes
 from scanner.types import EntryFields, Hit
 
 ONE_WORK = [
+    # a Markdown list item's link, then the work's full citation quoted under it
+    "## References\n\n- [Tidal sketches](https://dl.acm.org/citation.cfm?id=1234567)\n"
+    '  > Lind, Erika. 2005. "Tidal Sketches." _J. Tides_ 5 (1): 58--75.'
+    " <https://doi.org/10.5555/j.tides.2005.001>.\n",
     # an author-year, a locator or `see`, then the link closing the sentence
     "The inner-product transform (Hale et al., 2014, see"
     " https://www.cs.example.edu/~hale/papers/ipt.pdf)\n",
@@ -117,6 +121,9 @@ ONE_WORK = [
 ]
 
 TWO_WORKS = [
+    # two list items, each a link: the second item is no quote under the first
+    "- [Tidal sketches](https://dl.acm.org/citation.cfm?id=1234567)\n"
+    "- [Tide filters](https://doi.org/10.5555/j.tides.2006.002)\n",
     "J. Sato, K. Lim. Fast sketching of data streams. SODA 2011.\n"
     "Based on this we propose https://arxiv.org/abs/1105.1234\n",
     "As in Smith (2001), which Lee extended in https://arxiv.org/abs/1501.01234\n",
