@@ -322,3 +322,21 @@ def test_a_chapter_whose_emphasized_title_closes_before_in_is_one_reference() ->
     (hit,) = find_hits(text)
     assert hit.kind is RefKind.TITLE
     assert hit.title_hint == "Determined Tide Separation with Low-Rank Analysis"
+
+
+def test_an_entry_set_in_a_pre_block_runs_through_its_journals_volume_to_its_link() -> None:
+    # `<pre>` above the entry opens a paragraph of its own, and "Bioinformatics vol.19" is a
+    # journal and its volume, not a sentence of prose between the entry and its link.
+    text = (
+        "This class follows the original implementation by\n<pre>\n"
+        "Ada Marsh & Ben Okafor (2003)\n"
+        "Flexible tidal alignment by chaining aligned fragment pairs allowing twists.\n"
+        "Bioinformatics vol.19 suppl. 2. ii246-ii255.\n"
+        "https://www.ncbi.nlm.nih.gov/pubmed/14534198\n</pre>\n"
+    )
+    assert [(h.kind.value, h.title_hint) for h in find_hits(text)] == [
+        ("url", "Flexible tidal alignment by chaining aligned fragment pairs allowing twists")
+    ]
+    # a sentence of prose still parts them
+    prose = text.replace("ii255.\n", "ii255.\nTheir code was ported to Java here, see\n")
+    assert len(find_hits(prose)) == 2
