@@ -152,6 +152,8 @@ def _encyclopedia(text: str, hit: Hit, stop: int) -> bool:
     if _WEB_PAGE_BEFORE.search(text, max(0, hit.start - 40), hit.start) is not None:
         return True
     fields = _fields(hit)
+    if any(_ENCYCLOPEDIA.search(author) for author in fields.authors):
+        return True  # a citation key read as its author and year: `wikibooks2010monotone`
     if fields.venue or fields.year is not None or not fields.title:
         return False  # an entry with a year, or a mention: a link after it is background
     return _ENCYCLOPEDIA.search(_entry_rest(text, hit, stop)) is not None
@@ -182,19 +184,34 @@ _RETRIEVED_FROM = re.compile(
 )
 
 
+# A data repository named right before the citation key of its entry (`- UCI Repository
+# :footcite:`moro2012bank``, `OpenML :cite:`vanschoren2014``): the key cites the data.
+_DATA_HOST_KEY = re.compile(
+    r"(?i:\b(?:UCI(?:[ \t]+Machine[ \t]+Learning)?(?:[ \t]+Repository)?|OpenML|Kaggle|"
+    r"data[ \t]?set[ \t]+(?:repository|archive)|data[ \t]+(?:repository|archive)))"
+    r"[ \t]*:(?:foot)?cite(?::[a-z]+)?:`$"
+)
+# The word that names what holds the data, last in a data set's name: `UCI Adult dataset`.
+_DATA_WORD_LAST = re.compile(r"(?i)[ \t]+data[ \t]?sets?$")
+
+
 def _dataset(text: str, hit: Hit, stop: int) -> bool:
     """A data set cited as if a paper (`Fisher, R. A. Iris Data Set. UCI Machine Learning
-    Repository, 1988.`, `Data from: Dua, D. and Graff, C. (2019). UCI ...`)."""
+    Repository, 1988.`, `Kohavi, R. (1996). UCI Adult dataset.`, `Data from: Dua, D. and
+    Graff, C. (2019). UCI ...`), or the key of a data repository's entry."""
     title = (_fields(hit).title or "").strip(" .,;")
     if (
         title
         and ":" not in title
         and _DATASET_TITLE.fullmatch(title) is not None
-        and all(w[0].isupper() for w in _LONG_WORD.findall(title))
+        # the name's words capitalised; the data word closing it may be in lower case
+        and all(w[0].isupper() for w in _LONG_WORD.findall(_DATA_WORD_LAST.sub("", title)))
     ):
         return True
     line_start = text.rfind("\n", 0, hit.start) + 1
     if _DATASET_LABEL.search(text, line_start, hit.start) is not None:
+        return True
+    if _DATA_HOST_KEY.search(text, line_start, hit.start) is not None:
         return True
     if _RETRIEVED_FROM.search(text, line_start, hit.start) is not None:
         return True
@@ -289,8 +306,10 @@ def _standard(text: str, hit: Hit, stop: int) -> bool:
 # "The Algorithm Design Manual" is a book), a software version, lecture notes (but `Lecture
 # Notes in Computer Science` is a series that publishes papers), slides, a course.
 _NOT_WORK_TITLE = re.compile(
-    r"(?i:\b(?:training|reference|users?['’]?|programmer['’]?s|software|technical|"
-    r"installation|instruction|operator['’]?s)\s+manual\b|\busers?['’]?\s+guide\b|\bversion\s+\d|\blecture\s+\d+\b|"
+    # (`User's Manual`, `Users' Guide`, `Users Manual`)
+    r"(?i:\b(?:training|reference|user(?:s|['’]s|s['’])?|programmer['’]?s|software|technical|"
+    r"installation|instruction|operator['’]?s)\s+manual\b|\buser(?:s|['’]s|s['’])?\s+guide\b|"
+    r"\bversion\s+\d|\blecture\s+\d+\b|"
     r"\blecture\s+notes\b(?!\s+in\b)|\bcourse\s+notes\b|\bslides\b|\bkeynote\b|\bwebinar\b|"
     # a product's data sheet (`F-Log Data Sheet Ver.1.1`; not "Datasheets for Datasets")
     r"\bdata\s?sheet\b(?=\s*(?:ver|v\d|rev|[,.;:]|$))|"
@@ -456,7 +475,8 @@ def _publisher_as_author(text: str, hit: Hit, stop: int) -> bool:
 # manuals, not papers.
 _BODY_WORDS = (
     r"(?:Academy|Society|Association|Union|Organi[sz]ation|"
-    r"Commission|Committee|Council|Consortium|Institute|Corporation|Foundation|Bureau|Agency)"
+    # (`Institut`, `Instituto`: the name as the body writes it)
+    r"Commission|Committee|Council|Consortium|Institut[eo]?|Corporation|Foundation|Bureau|Agency)"
 )
 _BODY = r"(?:The\s+)?(?:[A-Z][\w-]*\s+){0,3}" + _BODY_WORDS
 _BODY_OPENING = re.compile(_BODY + r"(?:\s+(?:of|for)\b|[,.])")
@@ -466,15 +486,22 @@ _BODY_OPENING = re.compile(_BODY + r"(?:\s+(?:of|for)\b|[,.])")
 _BODY_TITLE = re.compile(
     r"(?:(?:The\s+)?(?:[A-Z][\w-]*\s+){1,3}"
     + _BODY_WORDS
-    + r"|(?:The\s+)?(?:Academy|Society|Association|Institute|Council|Committee))"
+    + r"|(?:The\s+)?(?:Academy|Society|Association|Institut[eo]?|Council|Committee))"
     r"(?:\s+(?:of|for)(?:\s+(?:and\s+)?[A-Z][\w-]*)+)?"
 )
+
+
+# ... or the mention's names are the members a body is named after (`the Society of Dyers and
+# Colourists, 1994`: read from `Dyers`).
+_BODY_BEFORE = re.compile(_BODY_WORDS + r"\s+(?:of|for)\s+(?:the\s+)?$")
 
 
 def _body_as_author(text: str, hit: Hit, stop: int) -> bool:
     fields = _fields(hit)
     if fields.title:
         return _BODY_TITLE.fullmatch(fields.title.strip(" .,")) is not None
+    if _BODY_BEFORE.search(text, max(0, hit.start - 40), hit.start) is not None:
+        return True
     return _BODY_OPENING.match(text, hit.start) is not None
 
 
@@ -578,6 +605,21 @@ def _all_acronyms(authors: tuple[str, ...]) -> bool:
         all(_ACRONYM.fullmatch(w.strip(",.")) for w in a.split() if len(w.strip(",.")) > 1)
         for a in authors
     )
+
+
+# A year glued to a name in capitals is part of that name, not a date (`Lab, REC2020, or P3`,
+# `BT2020`); a citation key in brackets or a role (`[LIU2019]`, `:cite:`LEE2019``) is not one.
+_GLUED_YEAR = re.compile(r"(?<![\w\[`:])[A-Z]{2,}(?P<year>1[89]\d\d|20\d\d)(?![\w\]`])")
+
+
+def _glued_year(text: str, hit: Hit, stop: int) -> bool:
+    """A mention whose only year is glued to a name in capitals."""
+    fields = _fields(hit)
+    if fields.title or fields.year is None:
+        return False
+    year = str(fields.year)
+    glued = [g for g in _GLUED_YEAR.finditer(text, hit.start, hit.end) if g["year"] == year]
+    return bool(glued) and text.count(year, hit.start, hit.end) == len(glued)
 
 
 # A count, not a year: "Allocate 1608 bytes", "Smith 2000 samples", "Pass 1932 tests".
@@ -1106,6 +1148,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("body-as-author", _body_as_author),
     Veto("date", _date),
     Veto("acronym", _acronym),
+    Veto("glued-year", _glued_year),
     Veto("count", _count),
     Veto("year-edition", _year_edition),
     Veto("product-model", _product_model),

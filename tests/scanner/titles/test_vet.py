@@ -149,11 +149,30 @@ NOT_CITATIONS = [
     "   2017. doi:10.1109/IEEESTD.2018.8277153\n",
     "   Follows Unicode Technical Standard #18: Unicode Regular Tides (2022).\n",
     "   As defined in RFC 3986, Uniform Tide Identifier (URI): Generic Syntax (2005).\n",
+    # a year glued to a name in capitals: a colour space's name, not an author and year
+    "   else the default fallback space (Lab, REC2020, or P3, whichever is the widest).\n"
+    "   In Node.js, this is basically equivalent to `serialize()`.\n",
+    # a body named after its members, with the year of what it issued
+    "   CMC by the Colour Measurement Committee of the\n"
+    "   Lindau Society of Dyers and Tiders, 1994.\n   Uses LCH rather than Lab.\n",
+    # a program's manual, its title saying so
+    '    reference:\n      "Tidal Projection Procedures for the UNIX Environment-\n'
+    "      A User's Manual\" by Gerald I. Lind,\n      Open File Report 90-284 (2003)\n",
+    # the citation key of an encyclopedia's page
+    "    Notes\n    -----\n"
+    "    Uses the monotone tide algorithm :footcite:`wikibooks2010monotone`\n",
+    # a body's name in quotes, spelt as the body writes it
+    "   * Following iterative algorithm was developed by\n"
+    '   * "Institut for Tidenmessung", University of Lindau, July 1988.\n',
     # a data set: its name is the title, a label or APA's mark says so
     "    .. [1] Fisher, R. A. Tide Data Set. UCI Machine Learning Repository, 1988.\n",
     "    Kelly, M., Lind, R., Moss, K. The UCI Machine Learning Repository, 2023.\n",
     "    Data from: Okafor, D. and Moss, C. (2019). Coastal tide gauges. Irvine, CA.\n",
     "    Okafor, J. (2010). Global tide records 1850-2009 [Data set]. Tide Data Center.\n",
+    # ... its name ending in a lower-case data word; a data repository right before its key
+    "    .. [1] Lind, R. (1996). UCI Tide dataset.\n       https://tides.example.edu/ml/tide\n",
+    "    Source:\n\n    - UCI Repository :footcite:`moss2012tides`\n",
+    "    - OpenML :footcite:`okafor2014harbour`\n",
     # ... or the site its series was retrieved from
     "    > Board of Tides of the Coastal Survey (US), 3-Month Tide Height: Secondary\n"
     "    > Gauge Rate [TH3MS], retrieved from TIDES, Coastal Reserve Bank of St. Ives;\n"
