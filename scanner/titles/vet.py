@@ -255,8 +255,19 @@ _STANDARD_NAME = re.compile(
     r"ISO/IEC\s+\d|ANSI/[A-Z]|ECMA-\d|(?:Technical|Unicode)\s+Standard\b|"
     r"Language\s+Specification\b|W3C\s+(?:Recommendation|Working\s+Draft)\b|"
     # a system's interface document: `"Interface Control Document for the RPG ..."`
-    r"Interface\s+(?:Control|Requirements?|Design)\s+Document\b|"
-    r"(?-i:Report|Rec\.|Recommendation)\s+ITU-[RT]\s+[A-Z]{1,2}\.?\s*\d)"  # `Report ITU-R BT.2246`
+    r"Interface\s+(?:Control|Requirements?|Design)\s+Document\b|Interface\s+Specification\b|"
+    r"(?-i:Report|Rec\.|Recommendation)\s+ITU-[RT]\s+[A-Z]{1,2}\.?\s*\d|"  # `Report ITU-R BT.2246`
+    # a space agencies' standard (`CCSDS 503.0-B-1 recommended standard`, its Blue Book), a
+    # radio committee's (`RTCM STANDARD 10403.2`, an `RTCM Paper ... -SC104-818` proposal)
+    r"CCSDS\s+\d{3}\.\d+-[A-Z]-\d|Recommended\s+Standard\b|RTCM\s+(?:Standard|Paper)\b)"
+)
+# In a title (an entry may name them beside a paper: `ICD-GPS-200, Rev. C` over Klobuchar's
+# paper, `as presented in IERS conventions 1996` after one): an interface control document
+# (`ICD L1, L2 GLONASS`; not the ICD-10 classification's codes), the conventions and reference
+# systems bodies define (the IERS Conventions, the World Geodetic System 1984, the SI brochure).
+_STANDARD_IN_TITLE = re.compile(
+    r"(?-i:\bICD\b)(?![- ]?\d)|(?i:\bIERS\s+Conventions?\b|\bWorld\s+Geodetic\s+System\b|"
+    r"\bInternational\s+System\s+of\s+Units\b|\bSI\s+brochure\b)"
 )
 # A title that opens with a standard's or recommendation's number: `ISO 13655:2009 ...`,
 # `Rec. ITU-R BT.709-6 ...`, `ITU-T H.273`, `SMPTE ST 2065-1`, `RFC 3986` (a paper may name
@@ -279,7 +290,9 @@ def _standard(text: str, hit: Hit, stop: int) -> bool:
         return True
     if _RFC_BEFORE.search(text, line_start, hit.start) is not None:
         return True  # `As defined in RFC 3986, Uniform Resource Identifier ... (2005)`
-    if hit.title_hint and _STANDARD_TITLE.match(hit.title_hint):
+    if hit.title_hint and (
+        _STANDARD_TITLE.match(hit.title_hint) or _STANDARD_IN_TITLE.search(hit.title_hint)
+    ):
         return True
     dois = (doi.group().lower().rstrip(".,;:)]") for doi in _DOI_IN_ENTRY.finditer(entry))
     return any(is_standard_doi(doi) for doi in dois)

@@ -148,6 +148,21 @@ NOT_CITATIONS = [
     '   Working Group, "Portable Operating System Interface (POSIX) Base Specifications",\n'
     "   2017. doi:10.1109/IEEESTD.2018.8277153\n",
     "   Follows Unicode Technical Standard #18: Unicode Regular Tides (2022).\n",
+    # ... a space agency's or radio committee's standard, an interface control document, the
+    # conventions and reference systems bodies define
+    "   References:\n"
+    '   CCSDS 503.0-B-1 recommended standard. "Tracking Data Message", Blue Book, 2007.\n',
+    '   @see "ICD L1, L2 GLONASS, Edition 5.1, Table 4.4, 2008"\n',
+    '   Ref: 1°/ "RTCM SPECIAL COMMITTEE NO.104, RTCM Paper 107-2014-SC104-818,\n'
+    "               Proposal of new SSR Messages, Stage 1: Galileo, QZSS, SBAS, BDS for RTCM\n"
+    '               STANDARD 10403.2"\n'
+    '        2°/ "Interface Specification for MADOCA-SEAD, Japan Aerospace Exploration Agency,\n'
+    '               October 2016, rev February 2017"\n',
+    "   References:\n\n   <ol> <li>Heiskanen, Moritz. Physical Geodesy. Freeman, 1967.</li>\n\n"
+    "   <li>Department of Defense World Geodetic System 1984. 2000. NIMA TR 8350.2\n"
+    "   Third Edition, Amendment 1.</li> </ol>\n",
+    '   Conforming with SI brochure "The International System of Units" (9th edition, 2019),\n'
+    "   each prefix precedes the unit.\n",
     "   As defined in RFC 3986, Uniform Tide Identifier (URI): Generic Syntax (2005).\n",
     # a data set: its name is the title, a label or APA's mark says so
     "    .. [1] Fisher, R. A. Tide Data Set. UCI Machine Learning Repository, 1988.\n",
@@ -529,6 +544,23 @@ ENTRY_TITLES.append(
 
 CITATIONS.extend(
     [
+        # a paper listed under an interface control document, a paper that a text about
+        # conventions names
+        (
+            "   References:\n"
+            "       ICD-GPS-200, Rev. C, (1997), pp. 125-128\n"
+            "       Klobuchar, J.A., Ionospheric time-delay algorithm for single-frequency GPS\n"
+            "           users, IEEE Transactions on Aerospace and Electronic Systems, 1987\n",
+            "Ionospheric time-delay algorithm for single-frequency GPS users",
+        ),
+        (
+            '   It was proposed in the paper "Definition of the Celestial Ephemeris origin and\n'
+            '   of UT1 in the International Celestial Reference Frame", Capitaine, N.,\n'
+            "   Guinot, B., and McCarthy, D. D., 2000, Astronomy and Astrophysics.\n"
+            "   It is presented as stellar angle in IERS conventions 1996.\n",
+            "Definition of the Celestial Ephemeris origin and of UT1 in the International "
+            "Celestial Reference Frame",
+        ),
         # a paper online, retrieved without a date or from its PDF; an entry naming its venue
         (
             "   Lind, B. (2003). Delta tides in shallow bays. Journal of Tides, 4, 1-9.\n"
