@@ -550,6 +550,8 @@ _TIME_BEFORE = re.compile(
 )
 _MONTH_DAY_AFTER = re.compile(
     r"[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b"
+    # written as one token: `2017-Sep-28`, `2017-09-28`
+    r"|-(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*-\d{1,2}\b|-\d\d-\d\d\b"
 )
 _DAY_MONTH = re.compile(r"\(\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*(?:1[6-9]|20)\d\d\s*\)")
 
@@ -566,7 +568,7 @@ def _date(text: str, hit: Hit, stop: int) -> bool:
     if _DAY_MONTH.search(text, hit.start, hit.end + 1) is not None:
         return True
     if _MONTH_DAY_AFTER.match(text, hit.end):
-        return True  # "bug report from Reto Schüttel, 2008 Dec 10": the day it came
+        return True  # "bug report from Reto Schüttel, 2008 Dec 10", "2017-Sep-28": the day it came
     return len(fields.authors) == 1 and (
         _TIME_BEFORE.search(text, max(0, hit.start - 12), hit.start) is not None
     )

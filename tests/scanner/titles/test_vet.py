@@ -143,6 +143,9 @@ NOT_CITATIONS = [
     # ... or followed by its section's number (a Javadoc of a parameter)
     "   * Parameter to specify the pruning threshold, a double greater than 0.0\n"
     '   * <p>\n   * see paper "Two-way tide search method" 3.2\n',
+    # a date written as one token after the names of who computed a table
+    "   $$ Computed by ABCD, H.-G. Lind, Onsala Tide Observatory 2017-Sep-28\n",
+    "   $$ Computed by ABCD, H.-G. Lind, Onsala Tide Observatory 2017-09-28\n",
     # a standard: it calls itself one, or its DOI is a standards body's (dropped as no paper)
     '   IEEE Computer Society, "IEEE Standard for Floating-Point Arithmetic",\n   2008.\n',
     '   Working Group, "Portable Operating System Interface (POSIX) Base Specifications",\n'
