@@ -354,6 +354,16 @@ def test_a_meetings_name_on_the_line_after_the_title_is_not_a_second_title() -> 
     ]
 
 
+def test_the_kind_of_thesis_after_its_title_is_not_a_second_title() -> None:
+    title = "Orbit Determination Using Modern Filters/Smoothers and Continuous Thrust Modeling"
+    text = (
+        f'   @see "Folcik Z., {title},\n'
+        "         Master of Science Thesis, Department of Aeronautics and Astronautics, MIT, June,"
+        ' 2008."\n'
+    )
+    assert _found(text) == [("title", title)]
+
+
 def test_a_sentence_adverb_before_a_date_is_not_an_author() -> None:
     assert _found("    // Currently (May 2017) this branch is never taken; see below.\n") == []
 
