@@ -1099,6 +1099,18 @@ def _edition_title(text: str, hit: Hit, stop: int) -> bool:
     return _EDITION_ONLY.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
 
 
+# A place in a work read as its title: `see Algorithm 1 of P. Berkhin, A Survey on PageRank
+# Computing, ...` gives "Algorithm 1 of P" (the locator and the author's initial).
+_LOCATOR_TITLE = re.compile(
+    r"(?:Algorithm|Section|Chapter|Theorem|Lemma|Proposition|Corollary|Definition|Equation|Eq\.?|"
+    r"Figure|Fig\.|Table|Appendix|Example|Exercise|Step)\s+[\dIVX]+(?:\.\d+)*[a-z]?\s+(?:of|in|from)\b.*"
+)
+
+
+def _locator_title(text: str, hit: Hit, stop: int) -> bool:
+    return _LOCATOR_TITLE.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
+
+
 def _venue_title(text: str, hit: Hit, stop: int) -> bool:
     return _VENUE_TITLE.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
 
@@ -1140,6 +1152,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("part-of", _part_of, title_only=True),
     Veto("call-argument", _call_argument, title_only=True),
     Veto("venue-as-title", _venue_title, title_only=True),
+    Veto("locator-as-title", _locator_title, title_only=True),
     Veto("edition-as-title", _edition_title, title_only=True),
     Veto("after-issue", _after_issue, title_only=True),
     Veto("lower-case-phrase", _lower_phrase, title_only=True),

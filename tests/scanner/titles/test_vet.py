@@ -364,6 +364,16 @@ def test_the_kind_of_thesis_after_its_title_is_not_a_second_title() -> None:
     assert _found(text) == [("title", title)]
 
 
+def test_a_place_in_a_work_read_as_its_title_leaves_the_author_and_year() -> None:
+    entry = "P. Berkhin, A Survey on PageRank Computing, Internet Mathematics, 2005"
+    text = (
+        "   Page Rank -- there are two implementations:\n"
+        f"     Berkhin -- (the correct way) see Algorithm 1 of {entry}\n"
+        "     iGraph -- its implementation\n"
+    )
+    assert _found(text) == [("author-year", "Berkhin")]
+
+
 def test_a_sentence_adverb_before_a_date_is_not_an_author() -> None:
     assert _found("    // Currently (May 2017) this branch is never taken; see below.\n") == []
 
