@@ -1100,10 +1100,11 @@ def _edition_title(text: str, hit: Hit, stop: int) -> bool:
 
 
 # A place in a work read as its title: `see Algorithm 1 of P. Berkhin, A Survey on PageRank
-# Computing, ...` gives "Algorithm 1 of P" (the locator and the author's initial).
+# Computing, ...` gives "Algorithm 1 of P" (the locator and the author's initial). (`Figure 1
+# from Batagelj and Zaversnik's paper titled <title>` holds the title: kept.)
 _LOCATOR_TITLE = re.compile(
     r"(?:Algorithm|Section|Chapter|Theorem|Lemma|Proposition|Corollary|Definition|Equation|Eq\.?|"
-    r"Figure|Fig\.|Table|Appendix|Example|Exercise|Step)\s+[\dIVX]+(?:\.\d+)*[a-z]?\s+(?:of|in|from)\b.*"
+    r"Figure|Fig\.|Table|Appendix|Example|Exercise|Step)\s+[\dIVX]+(?:\.\d+)*[a-z]?\s+(?:of|in)\b.*"
 )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from catalog.types import RefKind
+from scanner.extract import find_hits
 from scanner.titles import find_citations
 from scanner.titles.vet import VETOES, vet
 from scanner.types import EntryFields, Hit
@@ -372,6 +373,16 @@ def test_a_place_in_a_work_read_as_its_title_leaves_the_author_and_year() -> Non
         "     iGraph -- its implementation\n"
     )
     assert _found(text) == [("author-year", "Berkhin")]
+    # a locator that names the work after it keeps the title it holds
+    text = (
+        "   G is the example graph in Figure 1 from Batagelj and\n"
+        "   Zaversnik's paper titled An O(m) Algorithm for Cores\n"
+        "   Decomposition of Networks, 2003,\n"
+        "   http://arXiv.org/abs/cs/0310049.  With nodes labeled as shown.\n"
+    )
+    hits = find_hits(text)
+    assert len(hits) == 1 and hits[0].title_hint is not None
+    assert "An O(m) Algorithm for Cores Decomposition of Networks" in hits[0].title_hint
 
 
 def test_a_sentence_adverb_before_a_date_is_not_an_author() -> None:
