@@ -221,15 +221,13 @@ def attribute(
     it documents by where it stands (a string statement, a decorator's or a documentation
     name's text); any other is a STRING.
 
-    A comment block directly above a definition (or its decorators; one blank line allowed)
-    and not indented past it documents that definition; any other block belongs to the
-    innermost definition whose lines hold it, where a definition also holds the comment lines
-    indented into its body after its last statement.
+    A comment belongs to the innermost definition whose lines hold it (a definition also holds
+    the comment lines indented into its body after its last statement), or to the module: in
+    Python the docstring documents a definition, and a comment above a `def` is the enclosing
+    code's note, as references.md's convention reads it (the C family and JavaScript differ:
+    there a comment directly above a declaration is its documentation).
     """
     owners = _Owners(structure.definitions, lines)
-    heads: dict[int, Definition] = {}
-    for definition in structure.definitions:
-        heads.setdefault(definition.first_line, definition)
     blocks: list[TextBlock] = []
     for raw in raw_blocks:
         line, column = index.line(raw.start), index.column(raw.start)
@@ -246,12 +244,7 @@ def attribute(
             text = blank_licences(blank_doctests(raw.text))
             blocks.extend(split_embedded(TextBlock(text, context, line, column, symbol)))
             continue
-        owner = None
-        if raw.own_line:
-            head = heads.get(_next_code_line(lines, index.line(raw.end - 1)) or 0)
-            if head is not None and column <= head.column:
-                owner = head.symbol
-        symbol = owner or owners[line] or module
+        symbol = owners[line] or module
         blocks.append(TextBlock(blank_licences(raw.text), Context.COMMENT, line, column, symbol))
     return blocks
 
@@ -305,13 +298,3 @@ def _extended_end(definition: Definition, lines: list[str]) -> int:
             break
         end = number
     return min(end, len(lines))
-
-
-def _next_code_line(lines: list[str], after: int) -> int | None:
-    """The first non-blank line after 1-based line `after`, at most one blank line on."""
-    for number in (after + 1, after + 2):
-        if number > len(lines):
-            return None
-        if lines[number - 1].strip():
-            return number
-    return None

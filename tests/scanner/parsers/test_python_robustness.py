@@ -149,7 +149,7 @@ def test_null_bytes_fall_back() -> None:
 def test_unterminated_string_still_yields_earlier_blocks() -> None:
     parsed = parse('# before, arXiv:1412.6980\ndef f():\n    """never closed\n')
     assert parsed.fallback is not None
-    assert contexts(parsed)[0] == (1, 0, "comment", "m.f")  # right above `def f`
+    assert contexts(parsed)[0] == (1, 0, "comment", "m")  # above `def f`: the module's
     assert parsed.blocks[1].text.strip() == "never closed"
 
 
