@@ -29,8 +29,7 @@ from scanner.types import Hit
 # after a sentence end (`came first. We follow`), unless the word is an entry's own (a
 # trailer word, or `Chapter in "Book" edited by`, `Technical report`, `PhD thesis`, a venue's
 # `Journal of`, `Proceedings of`, `Advances in`), or the words that lead to the entry's link
-# right after them (`Proposed in https://...`), or the lowercase word is a locator's
-# abbreviation (`Bioinformatics vol.19 suppl. 2.`: a journal's name and its volume).
+# right after them (`Proposed in https://...`).
 _PROSE = re.compile(
     r"(?:^|[.!?][\"”')\]]?)\s+(?!(?i:(?:chapter|edited|technical|lecture|thesis|phd|journal|"
     r"proceedings|transactions|annals|bulletin|communications|conference|symposium|workshop|"
@@ -38,7 +37,8 @@ _PROSE = re.compile(
     # a line that introduces the entry's link: `Proposed in <url>`, `Based on <url>`
     r"(?:based|described|proposed|introduced|presented|adapted|taken|ported|details)"
     r"[ \t]+(?:on|in|at|from)[ \t:]*$))"
-    r"([A-Za-z][a-z]+)\s+(?!(?:vols?|nos?|pp|suppl?|iss|art|chap|sec|pt)\b)[a-z]{2,}"
+    # a venue before its volume (`Bioinformatics vol.19 suppl. 2.`) is no sentence
+    r"([A-Za-z][a-z]+)\s+(?!(?:vol|vols|no|pp|suppl)\b)[a-z]{2,}"
 )
 
 

@@ -142,9 +142,9 @@ _LINE_BREAK_TAG = re.compile(r"(?i)<br[ \t]*/?>$")
 
 def _follows_paragraph_markup(text: str, line_start: int) -> bool:
     """Whether the line above holds paragraph markup only (Doxygen's `</para><para>`,
-    Javadoc's `<p>`): a blank line of the rendered text; or is a Doxygen paragraph heading
-    (`@par External documentation`), which the rendered text sets apart. A `<pre>` block
-    (an entry set as written, one field a line) is a paragraph of its own too."""
+    Javadoc's `<p>`, the `<pre>` that opens a preformatted block): a blank line of the
+    rendered text; or is a Doxygen paragraph heading
+    (`@par External documentation`), which the rendered text sets apart."""
     if line_start < 2:
         return False
     above = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]

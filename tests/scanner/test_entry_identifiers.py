@@ -324,19 +324,40 @@ def test_a_chapter_whose_emphasized_title_closes_before_in_is_one_reference() ->
     assert hit.title_hint == "Determined Tide Separation with Low-Rank Analysis"
 
 
-def test_an_entry_set_in_a_pre_block_runs_through_its_journals_volume_to_its_link() -> None:
-    # `<pre>` above the entry opens a paragraph of its own, and "Bioinformatics vol.19" is a
-    # journal and its volume, not a sentence of prose between the entry and its link.
-    text = (
-        "This class follows the original implementation by\n<pre>\n"
-        "Ada Marsh & Ben Okafor (2003)\n"
-        "Flexible tidal alignment by chaining aligned fragment pairs allowing twists.\n"
-        "Bioinformatics vol.19 suppl. 2. ii246-ii255.\n"
-        "https://www.ncbi.nlm.nih.gov/pubmed/14534198\n</pre>\n"
-    )
-    assert [(h.kind.value, h.title_hint) for h in find_hits(text)] == [
-        ("url", "Flexible tidal alignment by chaining aligned fragment pairs allowing twists")
+PRE_ENTRY = (
+    "This class follows the original implementation by\n"
+    "<pre>\n"
+    "Yuzhen Ye & Adam Godzik (2003)\n"
+    "Flexible structure alignment by chaining aligned fragment pairs allowing twists.\n"
+    "Bioinformatics vol.19 suppl. 2. ii246-ii255.\n"
+    "https://www.ncbi.nlm.nih.gov/pubmed/14534198\n"
+    "</pre>\n"
+)
+
+
+def test_an_entry_in_a_pre_block_and_its_link_under_its_venue_are_one_reference() -> None:
+    # `<pre>` alone on its line opens a block, as a blank line would; `Bioinformatics vol.19`
+    # is the entry's venue and volume, not a sentence about another work.
+    hits = find_hits(PRE_ENTRY)
+    assert [h.ref.key if h.ref else h.kind for h in hits] == [
+        "url:https://pubmed.ncbi.nlm.nih.gov/14534198"
     ]
-    # a sentence of prose still parts them
-    prose = text.replace("ii255.\n", "ii255.\nTheir code was ported to Java here, see\n")
-    assert len(find_hits(prose)) == 2
+    assert hits[0].reference is not None
+    assert hits[0].reference.title == (
+        "Flexible structure alignment by chaining aligned fragment pairs allowing twists"
+    )
+
+
+def test_a_venue_word_before_prose_still_parts_a_pre_entry_from_a_link() -> None:
+    text = PRE_ENTRY.replace("Bioinformatics vol.19", "Bioinformatics people also use")
+    assert len(find_hits(text)) == 2
+
+
+def test_a_pre_line_opens_the_entry_as_a_blank_line_would() -> None:
+    text = PRE_ENTRY.replace("Bioinformatics vol.19 suppl. 2.", "Bioinformatics, 19(2),")
+    assert len(find_hits(text)) == 1
+
+
+def test_a_venue_and_its_volume_are_no_prose_between_an_entry_and_its_link() -> None:
+    text = PRE_ENTRY.replace("<pre>\n", "\n").replace("</pre>\n", "")
+    assert len(find_hits(text)) == 1
