@@ -123,8 +123,12 @@ def join_beside(text: str, hits: list[Hit], groups: Groups) -> set[int]:
             )
         elif first.ref is not None and _named(second):
             mention = index
-            beside = _describes_link(text, first, second) or _entry_below_link(
-                text, first, second, hits[index + 1] if index + 1 < len(hits) else None
+            beside = (
+                _describes_link(text, first, second)
+                or _paper_after_link(text, first, second)
+                or _entry_below_link(
+                    text, first, second, hits[index + 1] if index + 1 < len(hits) else None
+                )
             )
         elif _named(first) and _named(second):
             # `Garland's 1985 paper,\n"Title."`, `"Title" (ASMS) [Torvik2011]_`: one work named
@@ -158,8 +162,12 @@ _YEAR_THEN_TITLE = re.compile(
     r"[,:]?[ \t]*(?:(?:\\n)?\\?[ \t]*\n[ \t]*(?://+|#+|\*)?[ \t]*)?\\?[\"“‘'`*]*"
 )
 # Between a quoted title and the label or authors and year after it: the closing quote, perhaps
-# the method's short name in brackets (`"Title" (ASMS) [Torvik2011]_`).
-_TITLE_THEN_YEAR = re.compile(r"[\"”’'`*.,]*[ \t]*(?:\([A-Z][A-Za-z0-9+-]{1,15}\)[ \t]*)?")
+# the method's short name in brackets (`"Title" (ASMS) [Torvik2011]_`), or the Sphinx role whose
+# key follows (`"Title". :footcite:`zhang2018mitigating``).
+_TITLE_THEN_YEAR = re.compile(
+    r"[\"”’'`*.,]*[ \t]*(?:\([A-Z][A-Za-z0-9+-]{1,15}\)[ \t]*)?"
+    r"(?P<role>:(?:foot)?cite(?::[a-z]+)?:`)?"
+)
 
 
 def _named_twice(text: str, first: Hit, second: Hit) -> bool:
@@ -179,6 +187,11 @@ def _named_twice(text: str, first: Hit, second: Hit) -> bool:
         mention, title = second, first
         quoted = text[title.end - 1 : title.end + 1]
         between = _TITLE_THEN_YEAR.fullmatch(text, first.end, second.start)
+        if between is not None and between["role"]:
+            # the key of the quoted title's entry, cited right after it
+            return text[title.start : title.start + 1] in _QUOTES and _same_first_author(
+                mention, title
+            )
         if between is not None and text[second.start : second.start + 1] not in "[(":
             return False  # `"Title" Smith 2011`: the authors of the next sentence's work
     else:
@@ -378,6 +391,30 @@ def _describes_link(text: str, link: Hit, mention: Hit) -> bool:
         _AFTER_LINK_TEXT.fullmatch(text, link.end, mention.start) is not None
         and ENTRY_BREAK.search(text, link.end, mention.start) is None
     )
+
+
+# Between a link whose text is the method's short name and the quoted title of the paper it
+# comes from, in the same sentence: `` `"EdMot" <https://arxiv.org/abs/1906.04560>`_ from the
+# KDD '19 paper "EdMot: An Edge Enhancement Approach ..."``. The link's closing marks, then only
+# the venue's words (no stop, quote or comma) between `the` and `paper`. Searched from the
+# link's start: its hit may have read the venue and year after it as its fields.
+_PAPER_AFTER_LINK = re.compile(
+    r"(?:\.(?=>))?(?:>`_{1,2}|[>)}\]]|</a>)[ \t]*\n?[ \t]*(?:from|in|of)[ \t]+the[ \t]*\n?[ \t]*"
+    r"(?:[^\s\"“”.,;:!?()<>`]+[ \t]*\n?[ \t]*){0,12}?(?:paper|article)[ \t]*\n?[ \t]*[\"“]?\Z"
+)
+
+
+def _paper_after_link(text: str, link: Hit, mention: Hit) -> bool:
+    """`` `Short name <link>`_ from the VENUE 'YY paper "Title"``: the quoted title names the
+    paper the link gives."""
+    if mention.kind is not RefKind.TITLE or mention.start - link.start > _PAPER_REACH:
+        return False
+    if _PAPER_AFTER_LINK.search(text, link.start, mention.start) is None:
+        return False
+    return any(q in text[max(0, mention.start - 1) : mention.start + 1] for q in '"“')
+
+
+_PAPER_REACH = 600  # characters from the link's start to the title
 
 
 # Between a link that closes its line and the entry opening the next line: closing marks.

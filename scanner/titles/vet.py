@@ -18,8 +18,10 @@ from scanner.identifiers.paperlinks import is_talk_or_teaching
 from scanner.identifiers.records import is_standard_doi
 from scanner.titles import AUTHOR_YEAR_RULE
 from scanner.titles.cues import EDITION
+from scanner.titles.entries import PLACES
 from scanner.titles.fields import MONTHS, NAME_COLON_TITLE, YEAR, find_spaced
 from scanner.titles.marked import (
+    definition_in_list_item,
     markup_inside_title,
     named_with_year,
     prose_after_emphasized_mention,
@@ -152,6 +154,8 @@ def _encyclopedia(text: str, hit: Hit, stop: int) -> bool:
     if _WEB_PAGE_BEFORE.search(text, max(0, hit.start - 40), hit.start) is not None:
         return True
     fields = _fields(hit)
+    if any(_ENCYCLOPEDIA.search(author) for author in fields.authors):
+        return True  # a citation key read as its author and year: `wikibooks2010monotone`
     if fields.venue or fields.year is not None or not fields.title:
         return False  # an entry with a year, or a mention: a link after it is background
     return _ENCYCLOPEDIA.search(_entry_rest(text, hit, stop)) is not None
@@ -182,19 +186,34 @@ _RETRIEVED_FROM = re.compile(
 )
 
 
+# A data repository named right before the citation key of its entry (`- UCI Repository
+# :footcite:`moro2012bank``, `OpenML :cite:`vanschoren2014``): the key cites the data.
+_DATA_HOST_KEY = re.compile(
+    r"(?i:\b(?:UCI(?:[ \t]+Machine[ \t]+Learning)?(?:[ \t]+Repository)?|OpenML|Kaggle|"
+    r"data[ \t]?set[ \t]+(?:repository|archive)|data[ \t]+(?:repository|archive)))"
+    r"[ \t]*:(?:foot)?cite(?::[a-z]+)?:`$"
+)
+# The word that names what holds the data, last in a data set's name: `UCI Adult dataset`.
+_DATA_WORD_LAST = re.compile(r"(?i)[ \t]+data[ \t]?sets?$")
+
+
 def _dataset(text: str, hit: Hit, stop: int) -> bool:
     """A data set cited as if a paper (`Fisher, R. A. Iris Data Set. UCI Machine Learning
-    Repository, 1988.`, `Data from: Dua, D. and Graff, C. (2019). UCI ...`)."""
+    Repository, 1988.`, `Kohavi, R. (1996). UCI Adult dataset.`, `Data from: Dua, D. and
+    Graff, C. (2019). UCI ...`), or the key of a data repository's entry."""
     title = (_fields(hit).title or "").strip(" .,;")
     if (
         title
         and ":" not in title
         and _DATASET_TITLE.fullmatch(title) is not None
-        and all(w[0].isupper() for w in _LONG_WORD.findall(title))
+        # the name's words capitalised; the data word closing it may be in lower case
+        and all(w[0].isupper() for w in _LONG_WORD.findall(_DATA_WORD_LAST.sub("", title)))
     ):
         return True
     line_start = text.rfind("\n", 0, hit.start) + 1
     if _DATASET_LABEL.search(text, line_start, hit.start) is not None:
+        return True
+    if _DATA_HOST_KEY.search(text, line_start, hit.start) is not None:
         return True
     if _RETRIEVED_FROM.search(text, line_start, hit.start) is not None:
         return True
@@ -289,8 +308,10 @@ def _standard(text: str, hit: Hit, stop: int) -> bool:
 # "The Algorithm Design Manual" is a book), a software version, lecture notes (but `Lecture
 # Notes in Computer Science` is a series that publishes papers), slides, a course.
 _NOT_WORK_TITLE = re.compile(
-    r"(?i:\b(?:training|reference|users?['’]?|programmer['’]?s|software|technical|"
-    r"installation|instruction|operator['’]?s)\s+manual\b|\busers?['’]?\s+guide\b|\bversion\s+\d|\blecture\s+\d+\b|"
+    # (`User's Manual`, `Users' Guide`, `Users Manual`)
+    r"(?i:\b(?:training|reference|user(?:s|['’]s|s['’])?|programmer['’]?s|software|technical|"
+    r"installation|instruction|operator['’]?s)\s+manual\b|\buser(?:s|['’]s|s['’])?\s+guide\b|"
+    r"\bversion\s+\d|\blecture\s+\d+\b|"
     r"\blecture\s+notes\b(?!\s+in\b)|\bcourse\s+notes\b|\bslides\b|\bkeynote\b|\bwebinar\b|"
     # a product's data sheet (`F-Log Data Sheet Ver.1.1`; not "Datasheets for Datasets")
     r"\bdata\s?sheet\b(?=\s*(?:ver|v\d|rev|[,.;:]|$))|"
@@ -456,7 +477,8 @@ def _publisher_as_author(text: str, hit: Hit, stop: int) -> bool:
 # manuals, not papers.
 _BODY_WORDS = (
     r"(?:Academy|Society|Association|Union|Organi[sz]ation|"
-    r"Commission|Committee|Council|Consortium|Institute|Corporation|Foundation|Bureau|Agency)"
+    # (`Institut`, `Instituto`: the name as the body writes it)
+    r"Commission|Committee|Council|Consortium|Institut[eo]?|Corporation|Foundation|Bureau|Agency)"
 )
 _BODY = r"(?:The\s+)?(?:[A-Z][\w-]*\s+){0,3}" + _BODY_WORDS
 _BODY_OPENING = re.compile(_BODY + r"(?:\s+(?:of|for)\b|[,.])")
@@ -466,15 +488,22 @@ _BODY_OPENING = re.compile(_BODY + r"(?:\s+(?:of|for)\b|[,.])")
 _BODY_TITLE = re.compile(
     r"(?:(?:The\s+)?(?:[A-Z][\w-]*\s+){1,3}"
     + _BODY_WORDS
-    + r"|(?:The\s+)?(?:Academy|Society|Association|Institute|Council|Committee))"
+    + r"|(?:The\s+)?(?:Academy|Society|Association|Institut[eo]?|Council|Committee))"
     r"(?:\s+(?:of|for)(?:\s+(?:and\s+)?[A-Z][\w-]*)+)?"
 )
+
+
+# ... or the mention's names are the members a body is named after (`the Society of Dyers and
+# Colourists, 1994`: read from `Dyers`).
+_BODY_BEFORE = re.compile(_BODY_WORDS + r"\s+(?:of|for)\s+(?:the\s+)?$")
 
 
 def _body_as_author(text: str, hit: Hit, stop: int) -> bool:
     fields = _fields(hit)
     if fields.title:
         return _BODY_TITLE.fullmatch(fields.title.strip(" .,")) is not None
+    if _BODY_BEFORE.search(text, max(0, hit.start - 40), hit.start) is not None:
+        return True
     return _BODY_OPENING.match(text, hit.start) is not None
 
 
@@ -539,6 +568,12 @@ _MONTH_DAY_AFTER = re.compile(
     r"[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b"
 )
 _DAY_MONTH = re.compile(r"\(\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*(?:1[6-9]|20)\d\d\s*\)")
+# ... or, alone on its line, a name with its month and year in brackets: "Paul Okafor (Oct
+# 2012)" signs a change (in prose, "as shown by Smith (Oct. 2013), ..." cites).
+_MONTH_YEAR = re.compile(
+    r"\(\s*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
+    r"(?:1[6-9]|20)\d\d\s*\)"
+)
 
 
 def _date(text: str, hit: Hit, stop: int) -> bool:
@@ -552,11 +587,20 @@ def _date(text: str, hit: Hit, stop: int) -> bool:
         return True
     if _DAY_MONTH.search(text, hit.start, hit.end + 1) is not None:
         return True
+    if _MONTH_YEAR.search(text, hit.start, hit.end + 1) is not None and _alone_on_line(text, hit):
+        return True
     if _MONTH_DAY_AFTER.match(text, hit.end):
         return True  # "bug report from Reto Schüttel, 2008 Dec 10": the day it came
     return len(fields.authors) == 1 and (
         _TIME_BEFORE.search(text, max(0, hit.start - 12), hit.start) is not None
     )
+
+
+def _alone_on_line(text: str, hit: Hit) -> bool:
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.end)
+    rest = text[hit.end : line_end if line_end >= 0 else len(text)]
+    return not text[line_start : hit.start].strip() and not rest.strip(" \t.,;")
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
@@ -580,9 +624,25 @@ def _all_acronyms(authors: tuple[str, ...]) -> bool:
     )
 
 
+# A year glued to a name in capitals is part of that name, not a date (`Lab, REC2020, or P3`,
+# `BT2020`); a citation key in brackets or a role (`[LIU2019]`, `:cite:`LEE2019``) is not one.
+_GLUED_YEAR = re.compile(r"(?<![\w\[`:])[A-Z]{2,}(?P<year>1[89]\d\d|20\d\d)(?![\w\]`])")
+
+
+def _glued_year(text: str, hit: Hit, stop: int) -> bool:
+    """A mention whose only year is glued to a name in capitals."""
+    fields = _fields(hit)
+    if fields.title or fields.year is None:
+        return False
+    year = str(fields.year)
+    glued = [g for g in _GLUED_YEAR.finditer(text, hit.start, hit.end) if g["year"] == year]
+    return bool(glued) and text.count(year, hit.start, hit.end) == len(glued)
+
+
 # A count, not a year: "Allocate 1608 bytes", "Smith 2000 samples", "Pass 1932 tests".
 _COUNT_AFTER = re.compile(
-    r"[ \t]+(?:bytes|bits|words|points|samples|elements|items|entries|rows|columns|cols|"
+    r"[ \t]+(?:bytes|bits|words|points|(?:data|grid|sample|time)[ \t]+points|samples|elements|"
+    r"items|entries|rows|columns|cols|"
     r"iterations|iters|steps|times|seconds|secs|ms|us|ns|px|pixels|nodes|edges|vertices|cells|"
     r"characters|chars|lines|digits|coefficients|values|records|tokens|threads|calls|runs|"
     r"trials|epochs|cycles|frames|objects|bins|buckets|slots|tests|cases|files|images|pages|"
@@ -1026,6 +1086,8 @@ _GAP = re.compile(r"[a-z]?\)?[ \t]*[.,:;]?[ \t]*\n?[ \t]*")
 # A sentence that names the authors at its end, read as the title: "Millimolar concentration
 # of respective ion after von Ahsen".
 _BEFORE_NAME = frozenset("by of from after see in following".split())  # noqa: SIM905
+# ... or after a two-word citing phrase: "Magnitude estimation according to Bakun".
+_PHRASE_BEFORE_NAME = frozenset({("according", "to"), ("due", "to"), ("thanks", "to")})
 
 
 def _names_author(text: str, hit: Hit, stop: int) -> bool:
@@ -1038,6 +1100,8 @@ def _names_author(text: str, hit: Hit, stop: int) -> bool:
         if len(name) > 1 and title.endswith(" " + name):
             words = title[: -len(name)].split()
             if words and words[-1].lower() in _BEFORE_NAME:
+                return True
+            if len(words) > 1 and (words[-2].lower(), words[-1].lower()) in _PHRASE_BEFORE_NAME:
                 return True
     return False
 
@@ -1084,6 +1148,18 @@ def _venue_title(text: str, hit: Hit, stop: int) -> bool:
     return _VENUE_TITLE.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
 
 
+# A book's place of publication and its publisher, read as its title: `New York: Wiley`.
+_PLACE_PUBLISHER = re.compile(
+    r"(?P<place>[A-Z][\w .]{2,30}?)(?:,[ \t]*[A-Z]{2})?[ \t]*:[ \t]*\S[^:]{0,50}"
+)
+
+
+def _publisher_title(text: str, hit: Hit, stop: int) -> bool:
+    title = " ".join((_fields(hit).title or "").split()).strip(" .,")
+    match = _PLACE_PUBLISHER.fullmatch(title)
+    return match is not None and match["place"] in PLACES
+
+
 VETOES: tuple[Veto, ...] = (
     # first: the names it holds are the mention's, which the acronym test then reads
     Veto("mention-in-title", _mention_title, title_only=True),
@@ -1106,6 +1182,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("body-as-author", _body_as_author),
     Veto("date", _date),
     Veto("acronym", _acronym),
+    Veto("glued-year", _glued_year),
     Veto("count", _count),
     Veto("year-edition", _year_edition),
     Veto("product-model", _product_model),
@@ -1122,6 +1199,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("call-argument", _call_argument, title_only=True),
     Veto("venue-as-title", _venue_title, title_only=True),
     Veto("edition-as-title", _edition_title, title_only=True),
+    Veto("publisher-as-title", _publisher_title, title_only=True),
     Veto("after-issue", _after_issue, title_only=True),
     Veto("lower-case-phrase", _lower_phrase, title_only=True),
     Veto("year-inside-title", _year_inside, title_only=True),
@@ -1129,5 +1207,6 @@ VETOES: tuple[Veto, ...] = (
     Veto("markup-inside-title", markup_inside_title, title_only=True),
     Veto("prose-after-emphasized-mention", prose_after_emphasized_mention, title_only=True),
     Veto("title-in-mid-sentence", title_in_mid_sentence, title_only=True),
+    Veto("definition-in-list-item", definition_in_list_item, title_only=True),
     Veto("sentence-names-author", _names_author, title_only=True),
 )

@@ -82,6 +82,17 @@ ONE_WORK = [
     "// The fog density follows Garland's 1985 paper,\\n\\\n"
     '// \\"Visual Simulation of Layered Fog.\\"\\n\\\n'
     "// https://www.cs.example.edu/~garland/papers/p297-garland.pdf\\n\\\n",
+    # a link whose text is the method's short name, then the venue's paper and its quoted title
+    'An implementation of `"Fold" <https://arxiv.org/abs/1906.04560>`_\n'
+    'from the KDD \'19 paper "Fold: Edge Folding for Motif Graphs". The tool first builds\n',
+    # ... the venue over two lines, the link's address ending in a stray full stop
+    'An implementation of `"FCN" <https://arxiv.org/pdf/1804.05313.pdf.>`_ from the\n'
+    "ICLR Learning on Graphs and Manifolds Workshop '19 paper \"Fusing Structure and\n"
+    'Content for Information Networks". The procedure uses a joint factorization.\n',
+    # ... the venue and its year read as the link's fields
+    'An implementation of `"Invariant Embedding" <https://lab.example.edu/papers/16.pdf>`_\n'
+    "from the ICML 2019 Workshop on Learning and Reasoning with Graph-Structured\n"
+    'Data paper "Invariant Embedding for Graph Classification". The procedure mixes\n',
 ]
 
 TWO_WORKS = [
@@ -101,6 +112,9 @@ TWO_WORKS = [
     "Smith (2001) proved the bound. A faster proof is known\n(https://arxiv.org/abs/1706.03762).\n",
     "Smith (2001) proved the bound, but Lee gave a faster one\n(https://arxiv.org/abs/1706.03762).\n",
     "Smith (2001) proved the bound for trees (see https://arxiv.org/abs/1706.03762 for graphs).\n",
+    # the link, then another work's paper in its own clause
+    'Uses `"Fold" <https://arxiv.org/abs/1906.04560>`_, which extends the motif graphs of\n'
+    'the paper "Edge Folding for Motif Graphs in Large Networks".\n',
 ]
 
 
@@ -149,6 +163,10 @@ NAMED_TWICE = [
     'The fog density follows Garland\'s 1985 paper,\n"Visual Simulation of Layered Fog."\n',
     # a quoted title, the method's short name, then the label of its entry
     '"Adaptive splitting of noisy mixed\nsignals" (ASMS) [Torvik2011]_  is a noise-aided method.\n',
+    # a quoted title, then the sphinxcontrib-bibtex key of its entry
+    "Implements the method proposed in\n"
+    '"Mitigating Unwanted Drift with Adversarial Critics". :footcite:`okafor2018mitigating`\n'
+    "It takes two models as input.\n",
 ]
 
 
