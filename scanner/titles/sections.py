@@ -159,4 +159,9 @@ def entry_body(text: str, region: Region) -> int:
     pos = marker.end() if marker else region.start
     while pos < region.end and text[pos].isspace():
         pos += 1
+    if marker is not None and text.startswith(":", pos) and text[pos + 1 : pos + 2].isspace():
+        # a colon between the label and its entry: `.. [Glasberg] : Glasberg B. R., ...`
+        pos += 1
+        while pos < region.end and text[pos].isspace():
+            pos += 1
     return pos

@@ -18,8 +18,10 @@ from scanner.identifiers.paperlinks import is_talk_or_teaching
 from scanner.identifiers.records import is_standard_doi
 from scanner.titles import AUTHOR_YEAR_RULE
 from scanner.titles.cues import EDITION
+from scanner.titles.entries import PLACES
 from scanner.titles.fields import MONTHS, NAME_COLON_TITLE, YEAR, find_spaced
 from scanner.titles.marked import (
+    definition_in_list_item,
     markup_inside_title,
     named_with_year,
     prose_after_emphasized_mention,
@@ -566,6 +568,12 @@ _MONTH_DAY_AFTER = re.compile(
     r"[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b"
 )
 _DAY_MONTH = re.compile(r"\(\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*(?:1[6-9]|20)\d\d\s*\)")
+# ... or, alone on its line, a name with its month and year in brackets: "Paul Okafor (Oct
+# 2012)" signs a change (in prose, "as shown by Smith (Oct. 2013), ..." cites).
+_MONTH_YEAR = re.compile(
+    r"\(\s*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
+    r"(?:1[6-9]|20)\d\d\s*\)"
+)
 
 
 def _date(text: str, hit: Hit, stop: int) -> bool:
@@ -579,11 +587,20 @@ def _date(text: str, hit: Hit, stop: int) -> bool:
         return True
     if _DAY_MONTH.search(text, hit.start, hit.end + 1) is not None:
         return True
+    if _MONTH_YEAR.search(text, hit.start, hit.end + 1) is not None and _alone_on_line(text, hit):
+        return True
     if _MONTH_DAY_AFTER.match(text, hit.end):
         return True  # "bug report from Reto Schüttel, 2008 Dec 10": the day it came
     return len(fields.authors) == 1 and (
         _TIME_BEFORE.search(text, max(0, hit.start - 12), hit.start) is not None
     )
+
+
+def _alone_on_line(text: str, hit: Hit) -> bool:
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.end)
+    rest = text[hit.end : line_end if line_end >= 0 else len(text)]
+    return not text[line_start : hit.start].strip() and not rest.strip(" \t.,;")
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
@@ -624,7 +641,8 @@ def _glued_year(text: str, hit: Hit, stop: int) -> bool:
 
 # A count, not a year: "Allocate 1608 bytes", "Smith 2000 samples", "Pass 1932 tests".
 _COUNT_AFTER = re.compile(
-    r"[ \t]+(?:bytes|bits|words|points|samples|elements|items|entries|rows|columns|cols|"
+    r"[ \t]+(?:bytes|bits|words|points|(?:data|grid|sample|time)[ \t]+points|samples|elements|"
+    r"items|entries|rows|columns|cols|"
     r"iterations|iters|steps|times|seconds|secs|ms|us|ns|px|pixels|nodes|edges|vertices|cells|"
     r"characters|chars|lines|digits|coefficients|values|records|tokens|threads|calls|runs|"
     r"trials|epochs|cycles|frames|objects|bins|buckets|slots|tests|cases|files|images|pages|"
@@ -1081,6 +1099,8 @@ _GAP = re.compile(r"[a-z]?\)?[ \t]*[.,:;]?[ \t]*\n?[ \t]*")
 # A sentence that names the authors at its end, read as the title: "Millimolar concentration
 # of respective ion after von Ahsen".
 _BEFORE_NAME = frozenset("by of from after see in following".split())  # noqa: SIM905
+# ... or after a two-word citing phrase: "Magnitude estimation according to Bakun".
+_PHRASE_BEFORE_NAME = frozenset({("according", "to"), ("due", "to"), ("thanks", "to")})
 
 
 def _names_author(text: str, hit: Hit, stop: int) -> bool:
@@ -1093,6 +1113,8 @@ def _names_author(text: str, hit: Hit, stop: int) -> bool:
         if len(name) > 1 and title.endswith(" " + name):
             words = title[: -len(name)].split()
             if words and words[-1].lower() in _BEFORE_NAME:
+                return True
+            if len(words) > 1 and (words[-2].lower(), words[-1].lower()) in _PHRASE_BEFORE_NAME:
                 return True
     return False
 
@@ -1139,6 +1161,18 @@ def _venue_title(text: str, hit: Hit, stop: int) -> bool:
     return _VENUE_TITLE.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
 
 
+# A book's place of publication and its publisher, read as its title: `New York: Wiley`.
+_PLACE_PUBLISHER = re.compile(
+    r"(?P<place>[A-Z][\w .]{2,30}?)(?:,[ \t]*[A-Z]{2})?[ \t]*:[ \t]*\S[^:]{0,50}"
+)
+
+
+def _publisher_title(text: str, hit: Hit, stop: int) -> bool:
+    title = " ".join((_fields(hit).title or "").split()).strip(" .,")
+    match = _PLACE_PUBLISHER.fullmatch(title)
+    return match is not None and match["place"] in PLACES
+
+
 VETOES: tuple[Veto, ...] = (
     # first: the names it holds are the mention's, which the acronym test then reads
     Veto("mention-in-title", _mention_title, title_only=True),
@@ -1178,6 +1212,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("call-argument", _call_argument, title_only=True),
     Veto("venue-as-title", _venue_title, title_only=True),
     Veto("edition-as-title", _edition_title, title_only=True),
+    Veto("publisher-as-title", _publisher_title, title_only=True),
     Veto("after-issue", _after_issue, title_only=True),
     Veto("lower-case-phrase", _lower_phrase, title_only=True),
     Veto("lower-case-clause", _bare_lower, title_only=True),
@@ -1186,5 +1221,6 @@ VETOES: tuple[Veto, ...] = (
     Veto("markup-inside-title", markup_inside_title, title_only=True),
     Veto("prose-after-emphasized-mention", prose_after_emphasized_mention, title_only=True),
     Veto("title-in-mid-sentence", title_in_mid_sentence, title_only=True),
+    Veto("definition-in-list-item", definition_in_list_item, title_only=True),
     Veto("sentence-names-author", _names_author, title_only=True),
 )

@@ -25,6 +25,10 @@ def _found(text: str) -> list[tuple[str, str]]:
 
 # Text as the parsers give it: comment delimiters already blanked.
 NOT_CITATIONS = [
+    # who changed the code and when, signed with the month and year
+    "    These routines integrate with the simulation environment\n    Paul Okafor (Oct 2012)\n",
+    # a count of data points, not a year
+    "        Gather 2000 data points for decent statistics\n",
     # a product and its model year
     "it triangulates the whole set in ~445 ms on a MacBook Pro M1 Pro (2021),\n",
     # a language's edition named by its year
@@ -323,12 +327,60 @@ MENTIONS_NOT_TITLES = [
         "    Calculates the aromaticity value of a protein according to Lobry, 1994.\n",
         "Lobry",
     ),
+    # the definition of a term in a field list, crediting who defined it
+    (
+        "    :param spread: Fraction of stations whose first motion disagrees with the\n"
+        "        fitted mechanism in a first-motion solution (Okafor, 2003).\n",
+        "Okafor",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "author"), MENTIONS_NOT_TITLES)
 def test_prose_next_to_a_mention_is_not_its_title(text: str, author: str) -> None:
     assert _found(text) == [(RefKind.AUTHOR_YEAR.value, author)]
+
+
+DEFINITION_LISTS = [
+    (
+        "    Time-domain indices.\n\n"
+        "    * **SDQR**: SDNN / RMSQ, a time-domain stand-in for the slow-to-fast band ratio of\n"
+        "      the spectrum (Lind et al., 2007).\n"
+        "    * **pNN40**: The share of successive beat intervals that differ by more than\n"
+        "      40 ms (Moss et al., 1988; Okafor et al., 2002).\n\n"
+        "    References\n    ----------\n"
+        "    * Lind, J. J., Moss, T. W., & Okafor, S. M. (2007). Comparison of the ratio of two\n"
+        "      spreads of the beat interval in a patient group. Heart Journal, 9(2), 1-8.\n"
+        "    * Moss, J. T., Okafor, R. E., & Lind, J. L. (1988). Components of beat variability\n"
+        "      measured during recovery. American Heart Journal, 61(4), 208-215.\n",
+        [
+            "Comparison of the ratio of two spreads of the beat interval in a patient group",
+            "Components of beat variability measured during recovery",
+        ],
+    ),
+    (
+        "    Nonlinear indices.\n\n"
+        "    * **SDq** and **SDr**: short-term variance of contributions of the longer intervals\n"
+        "      (widenings of the beat) and the shorter ones, respectively (Moss, 2011).\n"
+        "    * **Cq** and **Cr**: the contributions of the longer and shorter intervals to\n"
+        "      long-term variability, respectively (Moss, 2011).\n\n"
+        "    References\n    ----------\n"
+        "    * Moss, J., & Lind, P. (2011). Asymmetric properties of long-term and total beat\n"
+        "      variability. Medical Engineering, 49(11), 1289-1297.\n",
+        ["Asymmetric properties of long-term and total beat variability"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "titles"), DEFINITION_LISTS)
+def test_a_definition_in_a_list_of_terms_is_not_the_title_of_its_credit(
+    text: str, titles: list[str]
+) -> None:
+    # Each item defines its term and credits who defined it: the credit is an author-year
+    # mention (of the entry below), the definition no title.
+    found = _found(text)
+    assert [title for kind, title in found if kind == "title"] == titles
+    assert len([kind for kind, _ in found if kind == "author-year"]) >= 1
 
 
 def test_a_sentence_opening_an_indented_line_after_a_mention_is_not_its_title() -> None:
@@ -503,6 +555,17 @@ CITATIONS = [
         "   Symposium on Computer Arithmetic, 2003. doi:10.1109/ARITH.2003.1207672\n",
         "Decimal floating-point: algorism for computers",
     ),
+    # an entry, or a quoted title, in a definition list's item is still a title
+    (
+        "    * **lind1988**: Lind, J., & Moss, K. (1988). Beat interval statistics in long\n"
+        "      recordings. Journal of Heart Studies, 12(3), 1-9.\n",
+        "Beat interval statistics in long recordings",
+    ),
+    (
+        '    * **tide2015**: the method of "Adaptive tidal filtering for noisy gauges"\n'
+        "      (Okafor et al., 2015).\n",
+        "Adaptive tidal filtering for noisy gauges",
+    ),
 ]
 
 
@@ -630,6 +693,19 @@ def test_a_mention_with_a_forum_link_under_it_still_cites() -> None:
         "            # https://stats.stackexchange.com/questions/179674/\n"
     )
     assert [hit.kind for hit in find_citations(text)] == [RefKind.AUTHOR_YEAR]
+
+
+def test_a_sentence_ending_according_to_the_mentions_name_is_not_its_title() -> None:
+    # the note cites the entry that follows by its authors and year
+    text = (
+        "    .. note::\n        Magnitude estimation according to Lind & Moss, 1984, Eq. (3) page\n"
+        "        1835. Lind, W. H. and W. B. Moss: The Ml scale in southern\n"
+        "        Tidewater, Bull. Seismol. Soc. Am., 74, 1827-1843, 1984\n"
+    )
+    assert _found(text) == [
+        ("author-year", "Lind"),
+        ("title", "The Ml scale in southern Tidewater"),
+    ]
 
 
 def test_a_title_run_into_its_mentions_possessive_names_is_demoted_to_the_mention() -> None:
