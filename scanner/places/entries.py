@@ -37,7 +37,8 @@ _PROSE = re.compile(
     # a line that introduces the entry's link: `Proposed in <url>`, `Based on <url>`
     r"(?:based|described|proposed|introduced|presented|adapted|taken|ported|details)"
     r"[ \t]+(?:on|in|at|from)[ \t:]*$))"
-    r"([A-Za-z][a-z]+)\s+[a-z]{2,}"
+    # a venue before its volume (`Bioinformatics vol.19 suppl. 2.`) is no sentence
+    r"([A-Za-z][a-z]+)\s+(?!(?:vol|vols|no|pp|suppl)\b)[a-z]{2,}"
 )
 
 
