@@ -520,6 +520,19 @@ def test_several_author_year_mentions_in_one_bracket() -> None:
             ),
             "Integer Roots: A Practical Introduction",
         ),
+        # the first author and `et al.` right before the quote, no year; a short title too
+        (
+            _blank(
+                ' * This approach comes from Lindqvist, et al., "A Technique for Drawing\n'
+                ' * Tidal Graphs."\n',
+                ("*",),
+            ),
+            "A Technique for Drawing Tidal Graphs",
+        ),
+        (
+            'This algorithm is derived from Okafor et al. "Bilayer Tide Counting."',
+            "Bilayer Tide Counting",
+        ),
     ],
 )
 def test_quoted_title_after_a_citing_word(text: str, title: str) -> None:
@@ -535,6 +548,9 @@ def test_quoted_title_after_a_citing_word(text: str, title: str) -> None:
         'Read in "Configuring The Build Section" below.',
         # two capitalized words before a sentence in quotes: prose, not authors and a title
         'See Read and Write, "Open the file in binary mode first".',
+        # a quoted word or a sentence after `et al.`: no title
+        'As Okafor et al. put it, "Do not tune on the test data" here.',
+        'Okafor et al. call it "tides".',
     ],
 )
 def test_quoted_strings_after_a_citing_word_that_are_not_titles(text: str) -> None:
@@ -1222,3 +1238,23 @@ def test_a_term_defined_in_quotes_and_a_bug_reports_date_are_no_citations() -> N
         "which is the number of days that have passed since the last day of 1899, at noon."
     )
     assert not find_citations("# based on bug report from Reto Schuettel, 2008 Dec 10")
+
+
+def test_entries_labelled_by_author_and_year_keys_are_one_citation_each() -> None:
+    # `[Name:Year]` opening its line starts an entry, as `[1]` does: the second entry is not
+    # read into the first, and its citation starts on its own line.
+    text = _blank(
+        "// References:\n"
+        '//  [Bianchi:2007] G. Bianchi and R. Sorrentino, "Electronic Filter Simulation\n'
+        '//      and Design." New York: McGraw-Hill, 2007.\n'
+        '//  [Orchard:1965] H. J. Orchard, "The Roots of the Maximally Flat-Delay\n'
+        '//      Polynomials." IEEE Transactions on Circuit Theory, September, 1965.\n',
+        ("//",),
+    )
+    hits = find_hits(text)
+    titles = [(h.reference.title if h.reference else None) for h in hits]
+    assert titles == [
+        "Electronic Filter Simulation and Design",
+        "The Roots of the Maximally Flat-Delay Polynomials",
+    ]
+    assert [text.count("\n", 0, h.start) for h in hits] == [1, 3]
