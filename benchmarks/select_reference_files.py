@@ -267,6 +267,31 @@ SOURCES = {
     "astroplan": ("astroplan-0.10.1/astroplan", (".py",)),
     "commons-numbers": (".", (".java",)),
     "streaming-algorithms": ("src", (".rs",)),
+    # The eighteenth development set (references-dev18.jsonl): the test splits' domains and
+    # languages again, none of their packages (pysteps from its sdist, the only release file).
+    "pysteps": ("pysteps-1.21.5/pysteps", (".py",)),
+    "cma": ("cma", (".py",)),
+    "mir_eval": ("mir_eval", (".py",)),
+    "PyAstronomy": ("PyAstronomy", (".py",)),
+    "pysad": ("pysad", (".py",)),
+    "stream-lib": ("src/main/java", (".java",)),
+    "pdatastructs": ("src", (".rs",)),
+    "hnswlib": ("hnswlib", (".h",)),
+    "wink-statistics": ("package/src", (".js",)),
+    # (its second batch; satellite.js is compiled JavaScript under `dist/`, judged below it)
+    "colossus": ("colossus", (".py",)),
+    "pydeseq2": ("pydeseq2", (".py",)),
+    "gsw": ("gsw", (".py",)),
+    "satellite.js": ("package/dist", (".js",)),
+    "t-digest": ("core/src/main/java", (".java",)),
+    "probabilistic-collections": ("src", (".rs",)),
+    # (its third batch)
+    "plasmapy": ("plasmapy", (".py",)),
+    "wotan": ("wotan", (".py",)),
+    "spafe": ("spafe", (".py",)),
+    "d3-regression": ("package/src", (".js",)),
+    "RoaringBitmap": ("roaringbitmap/src/main/java", (".java",)),
+    "petal-clustering": ("src", (".rs",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -386,6 +411,29 @@ SIXTEENTH |= {"noodles", "poliastro", "pysolar", "pvfactors", "zeus-mcmc", "tiff
 SIXTEENTH |= {"needletail", "la4j", "skyfield", "alibi-detect", "astroplan", "commons-numbers"}
 SIXTEENTH |= {"streaming-algorithms"}
 STRATA |= SIXTEENTH
+# The eighteenth set too; files that say they copy or adapt code or text from the four libraries
+# kept aside or from a test split's package are left out.
+EIGHTEENTH = {"pysteps", "cma", "mir_eval", "PyAstronomy", "pysad", "stream-lib", "pdatastructs"}
+EIGHTEENTH |= {"hnswlib", "wink-statistics"}
+EIGHTEENTH |= {
+    "colossus",
+    "pydeseq2",
+    "gsw",
+    "satellite.js",
+    "t-digest",
+    "probabilistic-collections",
+}
+EIGHTEENTH |= {"plasmapy", "wotan", "spafe", "d3-regression", "RoaringBitmap"}
+EIGHTEENTH |= {"petal-clustering"}
+STRATA |= EIGHTEENTH
+EIGHTEENTH_PORTED = re.compile(
+    r"(copied|adapted|taken|ported|borrowed|modified|based on|inspired by|derived)\b"
+    r"(?:[^\n]|\n(?!\s*\n)){0,300}"
+    r"(\btransformers\b|pytorch|\btorch\b|scikit-learn|sklearn|tfjs|tensorflow[./]js|\bpyod\b"
+    r"|sympy|scikit-image|skimage|simple-statistics|faiss|commons-math|pvlib|galpy|librosa"
+    r"|lmfit|metpy|datasketch|bloom-filters|dlib|jgrapht|rust-bio)",
+    re.IGNORECASE,
+)
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
 STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)
@@ -399,7 +447,8 @@ def candidates(root: Path, package: str) -> list[str]:
     out = []
     for path in sorted((root / where).rglob("*")):
         relative = path.relative_to(root).as_posix()
-        judged = path.relative_to(root / where).as_posix() if package in SEVENTEENTH else relative
+        below = package in SEVENTEENTH or package in EIGHTEENTH
+        judged = path.relative_to(root / where).as_posix() if below else relative
         if path.suffix not in suffixes or not path.is_file() or EXCLUDED.search(judged):
             continue
         if package in SEVENTEENTH and (
@@ -407,6 +456,10 @@ def candidates(root: Path, package: str) -> list[str]:
             or EXCLUDED_LATER.search(judged)
             or SEVENTEENTH_PORTED.search(text := path.read_text(encoding="utf-8", errors="replace"))
             or (package == "onnxruntime-web" and SEVENTEENTH_TFJS.search(text))
+        ):
+            continue
+        if package in EIGHTEENTH and EIGHTEENTH_PORTED.search(
+            path.read_text(encoding="utf-8", errors="replace")
         ):
             continue
         if package == "elki" and "/src/main/java/" not in relative:

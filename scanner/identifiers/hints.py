@@ -203,7 +203,11 @@ def _markdown_link(text: str, start: int, end: int) -> str | None:
             depth += 1
         elif text[position] == "[":
             if depth == 0:
-                return text[position + 1 : close]
+                inner = text[position + 1 : close]
+                # a link text that opens with the quoted title, the entry's authors and year
+                # after it: `["Title" (short version), A. Author and others, 2012](url)`
+                quoted = _QUOTED.match(inner.lstrip())
+                return _group(quoted) if quoted and quoted.group()[0] != "'" else inner
             depth -= 1
     return None
 

@@ -250,6 +250,10 @@ _PAPER_SITES_FIRST = re.compile(
     r"|(?:www\.)?eudml\.org/doc/\d+"
     # CORE, the aggregator of open-access repositories, serves their papers' PDFs.
     r"|core\.ac\.uk/download/(?:pdf/)?\d+\.pdf"
+    # USENIX's proceedings before its `/system/files/` era filed each paper under the meeting's
+    # `/events/` folder, a word that vetoes other links (`events/fast10/tech/full_papers/x.pdf`).
+    r"|(?:[\w-]+\.)?usenix\.org/(?:legacy/)?events?/[\w.-]+/tech/(?:final_files|full_papers)/"
+    r"(?:[\w.-]+/)?[^/?#]+\.pdf"
     # Semantic Scholar's PDF mirror files papers under hex folders that read like course
     # codes (`/a596/`); CEUR-WS's workshop proceedings under volumes whose file names may
     # name the session (`Vol-74/files/FORUM_18.pdf`).

@@ -118,7 +118,8 @@ SITES: tuple[PaperSite, ...] = (
     _site(
         "ads",
         # Not a record of software (the ASCL's `2013ascl.soft03002S`) or of a Zenodo deposit.
-        r"(?:ui\.)?adsabs\.harvard\.edu/(?:#?abs/|full/)"
+        # ... and Science Explorer (SciX), its successor's front end: `scixplorer.org/abs/...`
+        r"(?:(?:ui\.)?adsabs\.harvard\.edu/(?:#?abs/|full/)|scixplorer\.org/abs/)"
         r"(?P<bibcode>\d{4}(?!ascl\.soft|zndo\.)(?:[\w.&]|%26){14,15})",
         "https://ui.adsabs.harvard.edu/abs/{bibcode}",
     ),
@@ -174,6 +175,7 @@ _NEEDLES = (
     "dblp.",
     "citeseer",
     "adsabs",
+    "scixplorer",
     "jstor",
     "sciencedirect",
     "oup.com",
@@ -205,6 +207,7 @@ class PaperUrlExtractor:
         "https://jmlr.org/papers/volume15/srivastava14a/srivastava14a.pdf",
         "http://citeseerx.ist.psu.edu/viewdoc/download?doi=10.1.1.72.9610&rep=rep1&type=pdf",
         "<https://ui.adsabs.harvard.edu/abs/2011arXiv1102.0822M>",
+        "`Gunn & Gott 1972 <http://scixplorer.org/abs/1972ApJ...176....1G>`__",
         "http://www.cs.toronto.edu/~hinton/absps/fastnc.pdf",
         "https://www.jstor.org/stable/2285309",
         "http://www.sciencedirect.com/science/article/pii/S0012365X01001807",

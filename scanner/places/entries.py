@@ -37,7 +37,8 @@ _PROSE = re.compile(
     # a line that introduces the entry's link: `Proposed in <url>`, `Based on <url>`
     r"(?:based|described|proposed|introduced|presented|adapted|taken|ported|details)"
     r"[ \t]+(?:on|in|at|from)[ \t:]*$))"
-    r"([A-Za-z][a-z]+)\s+[a-z]{2,}"
+    # a venue before its volume (`Bioinformatics vol.19 suppl. 2.`) is no sentence
+    r"([A-Za-z][a-z]+)\s+(?!(?:vol|vols|no|pp|suppl)\b)[a-z]{2,}"
 )
 
 
@@ -178,6 +179,7 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> tuple[
         elif entry.ref is not None and (
             _other_field(text, entry, hit)
             or _copies_listed(text, entry, hit, index - 1 in in_entry)
+            or _cited_under_item(text, entry, hit)
         ):
             groups.join(index - 1, index)
             in_entry.add(index)
@@ -219,6 +221,23 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> tuple[
                 groups.join(index - 1, index)
                 in_entry.add(index)
     return heads, bridged
+
+
+# A Markdown list item's line, and a blockquote's (delimiters are blanked in a block's text).
+_ITEM_LINE = re.compile(r"[ \t]*[-*+][ \t]")
+_QUOTE_LINE = re.compile(r"[ \t]*>[ \t]")
+
+
+def _cited_under_item(text: str, entry: Hit, hit: Hit) -> bool:
+    """Whether `hit` closes the work's full citation quoted on the line right under the list
+    item whose link `entry` is (`- [Title](https://dl.acm.org/citation.cfm?id=1)` then `  >
+    Authors. 2005. "Title." Journal 55: 58-75. <https://doi.org/10.1/x>.`): one entry."""
+    if _ITEM_LINE.match(text, text.rfind("\n", 0, entry.start) + 1) is None:
+        return False
+    line_end = text.find("\n", entry.end)
+    if line_end < 0 or line_end > hit.start or "\n" in text[line_end + 1 : hit.start]:
+        return False
+    return _QUOTE_LINE.match(text, line_end + 1) is not None and ends_its_line(text, hit.end)
 
 
 def join_bibtex_entry_links(text: str, hits: list[Hit], groups: Groups) -> None:

@@ -46,6 +46,13 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
         if len(candidates) > MAX_NAMESAKES:
             continue  # a generated table of entries: no mention points at one of them
         targets = {groups.find(i) for i, family in candidates if same_family(wanted, family)}
+        if len(targets) > 1 and groups.find(index) not in placed:
+            # Two entries of the first author's that year (`Wu et al. (2013)` above `Wu, S. D.
+            # ... (2013). Modified multiscale ...` and `Wu, S. D. ... (2013). Time series
+            # ...`): the mention names one of them, not a third work. Which one the text does
+            # not say; it joins the first, so that the place counts each work once.
+            groups.join(min(targets, key=lambda root: _first_start(hits, groups, root)), index)
+            continue
         if not targets and len(hit.reference.authors) == 1:
             # "Wu/Perloff 2007" read as "Perloff 2007": a co-author of the year's one entry
             # (a mention that names two authors names its first: "Rousselet and Pernet 2012"
@@ -69,3 +76,8 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
             }
         if len(targets) == 1:
             groups.join(targets.pop(), index)
+
+
+def _first_start(hits: list[Hit], groups: Groups, root: int) -> int:
+    """Where the group of `root` is first written in the place."""
+    return min(hits[i].start for i in range(len(hits)) if groups.find(i) == root)

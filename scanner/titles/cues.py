@@ -138,6 +138,13 @@ CUES: tuple[Cue, ...] = (
         after=r'[ \t]*(?:(?://+!?|#+|\*+|--)[ \t]*)?(?:"|“)[A-Z]',
         examples=('Implemented after the method from\n  "Enumerating Connected Things".',),
     ),
+    # ... or set in italics, which the gate reads as quotes (`scanner.titles._quotes_read`).
+    Cue(
+        '"',
+        needles=(*_citing("<i>", ("see", "in")), *_citing("<em>", ("see", "in"))),
+        after=_CAPITAL,
+        examples=("See <i>A Linear-Time Probabilistic Counting Algorithm</i> by Whang",),
+    ),
     Cue("“", examples=("as described in “Fast Algorithms for Sorting Large Arrays”",)),
     Cue("”", examples=("Fast Algorithms for Sorting”, by A. Smith",)),
     # A needle of two bytes makes the automaton several times slower: `«` with its space.

@@ -175,6 +175,7 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries, held: _Held
             and (entry.reference.title or entry.reference.year)
         ):
             hits.append(_hit(entry, relaxed=True))
+        hits.extend(_lower_case_entries(text, region.start, limit))
     elif region.marked and _NUMBERED.match(text, region.start) is not None:
         # a numbered entry outside a reference section that opens with its title (`[1]
         # Gaussian Processes for Machine Learning, C. E. Rasmussen, C. K. I. Williams. The MIT
@@ -250,6 +251,30 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries, held: _Held
             )
         )
     return hits
+
+
+# An entry of a reference section written in lower case, one a line: the surnames, perhaps the
+# report it is, and the year (Vallado's SGP4 headers: `hoots, roehrich, norad spacetrack report
+# #3 1980`, `vallado, crawford, hujsak, kelso  2006`). One surname needs the rest of the entry.
+_LOWER_CASE_ENTRY = re.compile(
+    r"(?m)^[ \t]*(?P<names>[a-z][a-z'-]{2,}(?:,[ \t]*[a-z][a-z'-]{2,})*"
+    r"(?:,?[ \t]+and[ \t]+[a-z][a-z'-]{2,})?)(?P<rest>,[ \t]*[a-z][^\n]{0,80}?)?"
+    rf"[ \t]+(?P<year>{YEAR_DIGITS})[ \t]*$"
+)
+
+
+def _lower_case_entries(text: str, start: int, limit: int) -> Iterator[Hit]:
+    for match in _LOWER_CASE_ENTRY.finditer(text, start, limit):
+        names = tuple(
+            n.capitalize() for n in re.split(r",[ \t]*|,?[ \t]+and[ \t]+", match["names"]) if n
+        )
+        if len(names) < 2 and not match["rest"]:
+            continue
+        fields = EntryFields(authors=names, year=int(match["year"]))
+        yield Hit(
+            match.start("names"), match.end("year"), RefKind.AUTHOR_YEAR, AUTHOR_YEAR_RULE,
+            None, 0.5, None, fields,
+        )  # fmt: skip
 
 
 # The part of a work an entry cites, before the work's own entry.

@@ -382,7 +382,7 @@ _JOURNAL_FIRST = re.compile(
 
 
 # Where books are published, written before their publisher.
-_PLACES = frozenset(
+PLACES = frozenset(
     [
         "Amsterdam", "Baltimore", "Basel", "Berlin", "Berlin Heidelberg", "Boca Raton", "Boston",
         "Cambridge", "Cham", "Chicago", "Chichester", "Dordrecht", "Englewood Cliffs", "Geneva",
@@ -399,7 +399,7 @@ def _venue(tail: str) -> str | None:
     part = _first_part(tail)
     publisher = _PUBLISHER.search(part, 0, 120)
     journal = _JOURNAL_FIRST.fullmatch(part, 0, publisher.start()) if publisher else None
-    if journal and " ".join(journal["name"].split()) not in _PLACES:
+    if journal and " ".join(journal["name"].split()) not in PLACES:
         # "Neurocomputing, Elsevier, 2013": the journal, named before its publisher (a book's
         # place of publication is no journal: "Boston, Kluwer Academic")
         return journal["name"]

@@ -28,7 +28,10 @@ AUTHOR_YEAR = re.compile(
     # after `et al.`, the journal then the year: "Saltelli et al. Technometrics 1999",
     # "Abdelhafez et al. PRA (2019)", "(Zhuang et al, CVPR 2018)"
     rf"|,?\s+(?P<journal>[A-Z][A-Za-z&.]*(?:[ \t]+[A-Z][A-Za-z&.]*){{0,3}})[ \t,]+"
-    rf"(?:\((?P<y3>{_YEAR})\)|(?P<y4>{_YEAR})\b(?![\w/.-]\d)))"
+    rf"(?:\((?P<y3>{_YEAR})\)|(?P<y4>{_YEAR})\b(?![\w/.-]\d))"
+    # the journal run into the names, then its volume and the year in brackets: "Yohai and
+    # Zamar JASA, vol 83 (1988)" (the journal is cut from the last name)
+    rf"|,[ \t]*(?i:vol)\.?[ \t]*\d{{1,4}}[ \t]*,?[ \t]*\((?P<y6>{_YEAR})\))"
 )
 _SURNAME_WORDS = frozenset({"press"})
 # Two surnames joined, then a comma and one word: a journal, as a list of three would put its
@@ -141,7 +144,9 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
             continue  # "Revised by Jane Doe, 2012": who wrote the code, not a citation
         if _SIGNED.match(text, match.end()) or _not_prose_line(text, match.start()):
             continue
-        year = int(next(y for y in match.group("y1", "y2", "y3", "y4", "y5") if y))
+        if match.group("y6") and len(authors[-1].split()) > 1:
+            authors = (*authors[:-1], authors[-1].rsplit(maxsplit=1)[0])  # "Zamar JASA"
+        year = int(next(y for y in match.group("y1", "y2", "y3", "y4", "y5", "y6") if y))
         confidence = 0.75 if etal or match.group("y1") else 0.6
         # "(Pugh 1990): https://doi.org/..." - the span takes in the identifier that follows, so
         # that extract.py folds this mention into the identifier's instead of reporting both.
@@ -196,7 +201,7 @@ _VENUE_TAG_LAST = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+?)
 _MEETINGS = frozenset(
     [tag.upper() for tag in KEY_TAGS if tag not in ("phd", "thesis", "tro", "ivc")]
     + "SBIA ECML PKDD KDD ICDM SDM AAAI IJCAI ICDE VLDB SIGMOD CIKM WSDM ACL NAACL EMNLP".split()  # noqa: SIM905
-    + "COLING UAI AISTATS COLT STOC FOCS SODA ICALP SOCG".split()  # noqa: SIM905
+    + "COLING UAI AISTATS COLT STOC FOCS SODA ICALP SOCG NEURIPS".split()  # noqa: SIM905
 )
 # After an author-year mention `Name (1994)`, the same authors' other work by its year alone.
 _SAME_AUTHORS_AGAIN = re.compile(
@@ -230,13 +235,24 @@ def _journal_without_etal(match: re.Match[str]) -> bool:
     return bool(match.group("journal")) and ETAL.search(match.group("names")) is None
 
 
+# Names closing the "venue" (two joined, or `et al`), then the bracket that opens their own
+# year: the brackets hold a mention of their own (`Modified Dissimilarity Index (Dissimilarity
+# from Lind and Moss (1997))`); one word there is the venue's (`Lind (Biometrika (1986))`).
+_NAME_THEN_BRACKET = re.compile(r"(?:(?:\band|&)\s+[A-Z][\w'’-]+|\bet\s+al\.?)\s*\($")
+
+
 def _names_inside(match: re.Match[str]) -> bool:
     """Whether the "venue" in the brackets is the author list itself, or opens with one and
-    `et al`: "WordNet (Miller, 1990)" cites Miller, not a work by WordNet."""
+    `et al`: "WordNet (Miller, 1990)" cites Miller, not a work by WordNet; or ends with a
+    mention of its own, its name before its year's bracket."""
     venue = match.group("venue")
     if not venue:
         return False
+    if _NAME_THEN_BRACKET.search(match.string, match.start("venue"), match.start("y1")):
+        return True
     venue = venue.strip(" ,;")
+    if venue.split()[0].strip(",.'’").upper() in _MEETINGS:
+        return False  # a meeting's acronym, then the year: "Tan et al. (IJCAI 2011)"
     # or opens with it, then its venue: "BATA (Zhuang et al, CVPR 2018)"
     names = AUTHOR_LIST.fullmatch(venue) or AUTHOR_LIST.match(venue)
     if names is None or (names.end() < len(venue) and ETAL.search(names.group()) is None):
@@ -252,7 +268,7 @@ def _without_leading_words(text: str, match: re.Match[str], limit: int) -> re.Ma
         if nxt is None:
             return None
         again = AUTHOR_YEAR.match(text, nxt.start(), limit)
-        years = ("y1", "y2", "y3", "y4", "y5")
+        years = ("y1", "y2", "y3", "y4", "y5", "y6")
         if again is None or again.group(*years) != match.group(*years):
             return None
         match = again
@@ -422,12 +438,14 @@ _LOWER_KEY = re.compile(
 # the role: a capitalized name and the year after an underscore (`Getis_2010`); a lower-case
 # name run into the year, perhaps a word of the title after it (`nowosad2018`,
 # `altman1998Districting`, `wolf2019geosilhouettes`); a name, words of the title and the year
-# after underscores (Zotero's `hyndman_sample_1996`, `collins_long-term_2013`); a name and the
+# after underscores (Zotero's `hyndman_sample_1996`, `collins_long-term_2013`); a lower-case name,
+# a colon and the year (`gericke:2002`); a name and the
 # year's two digits (`cliff81`), perhaps capitalized and words of the title run in after them
 # (`Snelson06sparsegaussian`).
 _ROLE_ITEM = re.compile(r"[^,\s`]+")
 _OTHER_KEYS = (
     re.compile(r"(?P<name>[A-Z][a-z'-]+)_(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"),
+    re.compile(r"(?P<name>[a-z][a-z'-]+):(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"),
     re.compile(r"(?P<name>[a-z][a-z'-]+)(?P<year>(?:1[6-9]|20)\d\d)[a-z]?(?:[A-Z]?[a-z]+)?"),
     re.compile(
         r"(?P<name>[a-z][a-z'-]+)(?:_[a-z][a-z0-9'-]*){1,3}_(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"
@@ -448,11 +466,19 @@ def _other_role_keys(
         words = item.group().lower()  # `world_meteorological_organization_guide_2008`
         if any(word in words for word in _BODIES):
             continue
+        written = item.group()
+        if (prefixed := _KEY_PREFIX.match(written)) is not None:
+            written = written[prefixed.end() :]  # `DeseqStats-love2014moderated`
         for shape in _OTHER_KEYS:
-            key = shape.fullmatch(item.group())
+            key = shape.fullmatch(written)
             if key is not None:
                 yield item.start(), item.end(), key["name"].capitalize(), key["year"]
                 break
+
+
+# The prefix sphinxcontrib-bibtex's `:keyprefix:` puts before every key of a bibliography, so
+# that two bibliographies may cite one work: a capitalized word and a hyphen.
+_KEY_PREFIX = re.compile(r"[A-Z][A-Za-z0-9]*-(?=[a-z])")
 
 
 # A bare citation key from the BibTeX file a project's authors share: first author, the year's

@@ -7,6 +7,10 @@ colourspace transformations.` and `the *Machado et al. (2009)* physiologically-b
 title (its entry is in the References below, under its real title). A title never holds an
 emphasis mark or a reST role inside (`Optimised IPT* colourspace`, `corresponds to formulas
 AERK and AERKi of :cite:t`). Both are title vetoes: the authors and year still cite.
+
+So is the definition of a term in a definition list (`* **pNN50**: The proportion of ... (Lind
+et al., 1988).`, a reST field `:param misfit: Fraction of ...`): the item defines its term and
+may credit who defined it; the definition is no title, whatever its shape.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import re
 from scanner.types import EntryFields, Hit
 
 __all__ = [
+    "definition_in_list_item",
     "markup_inside_title",
     "named_with_year",
     "prose_after_emphasized_mention",
@@ -94,3 +99,45 @@ def title_in_mid_sentence(text: str, hit: Hit, stop: int) -> bool:
         return False
     line_start = text.rfind("\n", 0, at) + 1
     return _MID_SENTENCE.search(text, line_start, at) is not None
+
+
+# The head of a definition list's item: a bullet and the term set off in bold or as a literal
+# (`* **pNN50**`, `- ``'method'```), or a reST field (`:param misfit:`).
+_ITEM_HEAD = re.compile(
+    r"[ \t]*(?:[-*\u2022+][ \t]+(?:\*\*[^*\n]{1,60}\*\*|``[^`\n]{1,60}``)"
+    r"|:[a-z]+(?:[ \t]+\w+){0,2}:(?=[ \t]))"
+)
+# Another item or an entry's label opening a line: the item above has ended.
+_OTHER_ITEM = re.compile(r"[ \t]*(?:[-*\u2022+][ \t]|\.\.[ \t]|\[\w+\]|:\w)")
+_ITEM_LINES = 6  # how far above its title an item's head may stand
+_INITIALS = re.compile(r"(?:^|[\s,])[A-Z]\.")
+_QUOTES = "\"“‘'`"
+
+
+def definition_in_list_item(text: str, hit: Hit, stop: int) -> bool:
+    """An unquoted "title" inside a definition list's item, read from the definition; an
+    entry written in such an item (authors with initials: `* **lind1988**: Lind, J. (1988).
+    Title.`) keeps its title."""
+    fields = _fields(hit)
+    title = (fields.title or "").strip()
+    if not title or any(_INITIALS.search(a) for a in fields.authors):
+        return False
+    at = text.find(title.split()[0], hit.start, hit.end)
+    if at < 0 or (at > 0 and text[at - 1] in _QUOTES):
+        return False
+    return _in_item(text, text.rfind("\n", 0, at) + 1)
+
+
+def _in_item(text: str, line_start: int) -> bool:
+    """Whether the line at `line_start` is a definition item's head or one of its next lines."""
+    for _ in range(_ITEM_LINES):
+        line_end = text.find("\n", line_start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if not line.strip():
+            return False
+        if _ITEM_HEAD.match(line) is not None:
+            return True
+        if _OTHER_ITEM.match(line) is not None or line_start == 0:
+            return False
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+    return False

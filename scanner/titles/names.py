@@ -27,7 +27,9 @@ _INITIALS = rf"(?:{_INITIAL}(?:\s?{_INITIAL})*)"
 _GIVEN = rf"(?:{_UP}{_LOW}+{_MARKED}(?:-{_UP}{_LOW}+{_MARKED})?)"
 # A name ends where a list separator, punctuation or the end of the text follows; this keeps
 # "Smith, Fast Hashing of ..." from reading "Smith, Fast" as "Surname, Given".
-_END = r"(?=\s*(?:[,;:&()\[\]\"'’“”`<]|\.(?!\w)|and\b|et\b|(?:1[6-9]|20)\d\d\b|\Z)|\s*\n)"
+# (A year may carry the letter that tells one author's works of a year apart, `Diemer 2022b`;
+# not the `s` of a decade, `1990s`.)
+_END = r"(?=\s*(?:[,;:&()\[\]\"'’“”`<]|\.(?!\w)|and\b|et\b|(?:1[6-9]|20)\d\d[a-rt-z]?\b|\Z)|\s*\n)"
 # What a name can open with: a capital, a hyphen ("-P."), or the first letter of a lower-case
 # particle ("van", "de", "la", "ten"). The lookahead changes no match; it lets a search reject
 # the other positions in one test instead of trying each form of a name there, which made the

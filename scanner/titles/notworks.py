@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from scanner.identifiers.paperlinks import is_paper_link, is_talk_or_teaching
 from scanner.types import EntryFields, Hit
 
 __all__ = ["personal_communication", "retrieved_page", "software_file", "talk_link"]
@@ -116,8 +117,15 @@ _TALK_FILE = re.compile(
 
 
 def talk_link(text: str, hit: Hit, stop: int) -> bool:
-    """An entry without a venue whose every link is a talk's file, its name saying so."""
+    """An entry without a venue whose every link is a talk's file, its name saying so, or
+    teaching material that is no paper (`Carter, P., "Sonification seminar - 10/9/03",
+    CCRMA.Stanford.edu., https://ccrma.example.edu/courses/120-fall-2003/lecture-5.html`)."""
     if _fields(hit).venue:
         return False
-    links = [link.rstrip(".,;") for link in _LINK.findall(_entry(text, hit))]
-    return bool(links) and all(_TALK_FILE.search(link.split("?", 1)[0]) for link in links)
+    entry = _entry(text, hit)
+    links = [link.rstrip(".,;") for link in _LINK.findall(entry)]
+    return bool(links) and all(
+        _TALK_FILE.search(link.split("?", 1)[0])
+        or (is_talk_or_teaching(link) and not is_paper_link(link, entry))
+        for link in links
+    )

@@ -89,6 +89,10 @@ _DESCRIBED_IN = re.compile(
 )
 
 
+# ... or that says whose work it follows, the names run into the tagged title or after it.
+_ACCORDING_TO = re.compile(r"\baccording\s+to(?:\s+[A-Z][\w'’-]*)?\s*$")
+
+
 def with_tagger(text: str, hits: list[Hit], tagger: object, shipped: object) -> list[Hit]:
     """The rules' `hits` on `text`, read again by `tagger` (`shipped` stands for the model
     shipped with citegraph; None, or a missing model, leaves the rules' hits as they are)."""
@@ -287,6 +291,8 @@ def _plausible_title(text: str, field: Field, title: str) -> bool:
         return False
     if _DESCRIBED_IN.match(text, field.end):
         return False  # "... with the KFE algorithm described in Schneebeli et al, 2014"
+    if _ACCORDING_TO.search(title) and not _quoted(text, field):
+        return False  # "The transfer function according to Eisenstein", then "& Hu 1998"
     if _VOLUME_LIKE.match(title) and not _NUMBERED_TITLE.match(title):
         return False
     line_start = text.rfind("\n", 0, field.start) + 1

@@ -356,8 +356,31 @@ def _join_parts(text: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
+# A title's question mark, then its subtitle read as the next hit's title: `Moments That
+# Matter? On the Use of ...`.
+_QUESTION_GAP = re.compile(r"\?[ \t]*\n?[ \t]*")
+_SENTENCE_END = re.compile(r"[.!]\s")
+
+
 def _joined(text: str, first: Hit, second: Hit) -> Hit | None:
     a, b = first.reference, second.reference
+    if (
+        a is not None
+        and b is not None
+        and a.title
+        and b.title
+        and first.ref is None
+        and second.ref is None
+        and _QUESTION_GAP.fullmatch(text, first.end, second.start)
+    ):
+        # The reader stopped the title at its question mark and read its subtitle, run on
+        # into the next entry, as another entry (with that entry's authors): one title.
+        cut = _SENTENCE_END.search(b.title)
+        subtitle = b.title[: cut.start()] if cut is not None else b.title
+        end = find_spaced(text, subtitle, second.start, second.end)[1]
+        fields = replace(a, title=f"{a.title}? {subtitle}")
+        hint = fields.title if first.title_hint == a.title else first.title_hint
+        return replace(first, end=max(end, first.end), title_hint=hint, reference=fields)
     if (
         a is not None
         and b is not None

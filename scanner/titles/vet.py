@@ -18,8 +18,10 @@ from scanner.identifiers.paperlinks import is_talk_or_teaching
 from scanner.identifiers.records import is_standard_doi
 from scanner.titles import AUTHOR_YEAR_RULE
 from scanner.titles.cues import EDITION
+from scanner.titles.entries import PLACES
 from scanner.titles.fields import MONTHS, NAME_COLON_TITLE, YEAR, find_spaced
 from scanner.titles.marked import (
+    definition_in_list_item,
     markup_inside_title,
     named_with_year,
     prose_after_emphasized_mention,
@@ -272,8 +274,19 @@ _STANDARD_NAME = re.compile(
     r"ISO/IEC\s+\d|ANSI/[A-Z]|ECMA-\d|(?:Technical|Unicode)\s+Standard\b|"
     r"Language\s+Specification\b|W3C\s+(?:Recommendation|Working\s+Draft)\b|"
     # a system's interface document: `"Interface Control Document for the RPG ..."`
-    r"Interface\s+(?:Control|Requirements?|Design)\s+Document\b|"
-    r"(?-i:Report|Rec\.|Recommendation)\s+ITU-[RT]\s+[A-Z]{1,2}\.?\s*\d)"  # `Report ITU-R BT.2246`
+    r"Interface\s+(?:Control|Requirements?|Design)\s+Document\b|Interface\s+Specification\b|"
+    r"(?-i:Report|Rec\.|Recommendation)\s+ITU-[RT]\s+[A-Z]{1,2}\.?\s*\d|"  # `Report ITU-R BT.2246`
+    # a space agencies' standard (`CCSDS 503.0-B-1 recommended standard`, its Blue Book), a
+    # radio committee's (`RTCM STANDARD 10403.2`, an `RTCM Paper ... -SC104-818` proposal)
+    r"CCSDS\s+\d{3}\.\d+-[A-Z]-\d|Recommended\s+Standard\b|RTCM\s+(?:Standard|Paper)\b)"
+)
+# In a title (an entry may name them beside a paper: `ICD-GPS-200, Rev. C` over Klobuchar's
+# paper, `as presented in IERS conventions 1996` after one): an interface control document
+# (`ICD L1, L2 GLONASS`; not the ICD-10 classification's codes), the conventions and reference
+# systems bodies define (the IERS Conventions, the World Geodetic System 1984, the SI brochure).
+_STANDARD_IN_TITLE = re.compile(
+    r"(?-i:\bICD\b)(?![- ]?\d)|(?i:\bIERS\s+Conventions?\b|\bWorld\s+Geodetic\s+System\b|"
+    r"\bInternational\s+System\s+of\s+Units\b|\bSI\s+brochure\b)"
 )
 # A title that opens with a standard's or recommendation's number: `ISO 13655:2009 ...`,
 # `Rec. ITU-R BT.709-6 ...`, `ITU-T H.273`, `SMPTE ST 2065-1`, `RFC 3986` (a paper may name
@@ -296,7 +309,9 @@ def _standard(text: str, hit: Hit, stop: int) -> bool:
         return True
     if _RFC_BEFORE.search(text, line_start, hit.start) is not None:
         return True  # `As defined in RFC 3986, Uniform Resource Identifier ... (2005)`
-    if hit.title_hint and _STANDARD_TITLE.match(hit.title_hint):
+    if hit.title_hint and (
+        _STANDARD_TITLE.match(hit.title_hint) or _STANDARD_IN_TITLE.search(hit.title_hint)
+    ):
         return True
     dois = (doi.group().lower().rstrip(".,;:)]") for doi in _DOI_IN_ENTRY.finditer(entry))
     return any(is_standard_doi(doi) for doi in dois)
@@ -564,8 +579,16 @@ _TIME_BEFORE = re.compile(
 )
 _MONTH_DAY_AFTER = re.compile(
     r"[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b"
+    # written as one token: `2017-Sep-28`, `2017-09-28`
+    r"|-(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*-\d{1,2}\b|-\d\d-\d\d\b"
 )
 _DAY_MONTH = re.compile(r"\(\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*(?:1[6-9]|20)\d\d\s*\)")
+# ... or, alone on its line, a name with its month and year in brackets: "Paul Okafor (Oct
+# 2012)" signs a change (in prose, "as shown by Smith (Oct. 2013), ..." cites).
+_MONTH_YEAR = re.compile(
+    r"\(\s*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
+    r"(?:1[6-9]|20)\d\d\s*\)"
+)
 
 
 def _date(text: str, hit: Hit, stop: int) -> bool:
@@ -579,11 +602,20 @@ def _date(text: str, hit: Hit, stop: int) -> bool:
         return True
     if _DAY_MONTH.search(text, hit.start, hit.end + 1) is not None:
         return True
+    if _MONTH_YEAR.search(text, hit.start, hit.end + 1) is not None and _alone_on_line(text, hit):
+        return True
     if _MONTH_DAY_AFTER.match(text, hit.end):
-        return True  # "bug report from Reto Schüttel, 2008 Dec 10": the day it came
+        return True  # "bug report from Reto Schüttel, 2008 Dec 10", "2017-Sep-28": the day it came
     return len(fields.authors) == 1 and (
         _TIME_BEFORE.search(text, max(0, hit.start - 12), hit.start) is not None
     )
+
+
+def _alone_on_line(text: str, hit: Hit) -> bool:
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.end)
+    rest = text[hit.end : line_end if line_end >= 0 else len(text)]
+    return not text[line_start : hit.start].strip() and not rest.strip(" \t.,;")
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
@@ -624,7 +656,8 @@ def _glued_year(text: str, hit: Hit, stop: int) -> bool:
 
 # A count, not a year: "Allocate 1608 bytes", "Smith 2000 samples", "Pass 1932 tests".
 _COUNT_AFTER = re.compile(
-    r"[ \t]+(?:bytes|bits|words|points|samples|elements|items|entries|rows|columns|cols|"
+    r"[ \t]+(?:bytes|bits|words|points|(?:data|grid|sample|time)[ \t]+points|samples|elements|"
+    r"items|entries|rows|columns|cols|"
     r"iterations|iters|steps|times|seconds|secs|ms|us|ns|px|pixels|nodes|edges|vertices|cells|"
     r"characters|chars|lines|digits|coefficients|values|records|tokens|threads|calls|runs|"
     r"trials|epochs|cycles|frames|objects|bins|buckets|slots|tests|cases|files|images|pages|"
@@ -1068,6 +1101,8 @@ _GAP = re.compile(r"[a-z]?\)?[ \t]*[.,:;]?[ \t]*\n?[ \t]*")
 # A sentence that names the authors at its end, read as the title: "Millimolar concentration
 # of respective ion after von Ahsen".
 _BEFORE_NAME = frozenset("by of from after see in following".split())  # noqa: SIM905
+# ... or after a two-word citing phrase: "Magnitude estimation according to Bakun".
+_PHRASE_BEFORE_NAME = frozenset({("according", "to"), ("due", "to"), ("thanks", "to")})
 
 
 def _names_author(text: str, hit: Hit, stop: int) -> bool:
@@ -1081,6 +1116,8 @@ def _names_author(text: str, hit: Hit, stop: int) -> bool:
             words = title[: -len(name)].split()
             if words and words[-1].lower() in _BEFORE_NAME:
                 return True
+            if len(words) > 1 and (words[-2].lower(), words[-1].lower()) in _PHRASE_BEFORE_NAME:
+                return True
     return False
 
 
@@ -1093,6 +1130,10 @@ _VENUE_TITLE = re.compile(
     r"|(?:Proc\.?\s+|Proceedings\s+of\s+)?(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?"
     r"(?:[A-Z][\w/&-]*\s+){0,5}(?:Symposium|Conference|Workshop|Congress)\s+on\s+[A-Z].*"
     r"|(?:[A-Z]\.?|[A-Z][a-z]{1,5}\.)(?:\s+[A-Z][a-z]{0,5}\.?){1,5}"
+    # what kind of work an entry is, with its school: "Master of Science Thesis, Department of
+    # Aeronautics and Astronautics", "PhD dissertation, University of ..."
+    r"|(?:Master(?:['’]?s)?(?:\s+of\s+(?:Science|Arts|Engineering))?|Ph\.?\s?D\.?|Doctoral|"
+    r"Bachelor(?:['’]?s)?|Diploma)\s+(?:Thesis|Dissertation)\b.*"
 )
 
 
@@ -1122,8 +1163,33 @@ def _edition_title(text: str, hit: Hit, stop: int) -> bool:
     return _EDITION_ONLY.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
 
 
+# A place in a work read as its title: `see Algorithm 1 of P. Berkhin, A Survey on PageRank
+# Computing, ...` gives "Algorithm 1 of P" (the locator and the author's initial). (`Figure 1
+# from Batagelj and Zaversnik's paper titled <title>` holds the title: kept.)
+_LOCATOR_TITLE = re.compile(
+    r"(?:Algorithm|Section|Chapter|Theorem|Lemma|Proposition|Corollary|Definition|Equation|Eq\.?|"
+    r"Figure|Fig\.|Table|Appendix|Example|Exercise|Step)\s+[\dIVX]+(?:\.\d+)*[a-z]?\s+(?:of|in)\b.*"
+)
+
+
+def _locator_title(text: str, hit: Hit, stop: int) -> bool:
+    return _LOCATOR_TITLE.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
+
+
 def _venue_title(text: str, hit: Hit, stop: int) -> bool:
     return _VENUE_TITLE.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
+
+
+# A book's place of publication and its publisher, read as its title: `New York: Wiley`.
+_PLACE_PUBLISHER = re.compile(
+    r"(?P<place>[A-Z][\w .]{2,30}?)(?:,[ \t]*[A-Z]{2})?[ \t]*:[ \t]*\S[^:]{0,50}"
+)
+
+
+def _publisher_title(text: str, hit: Hit, stop: int) -> bool:
+    title = " ".join((_fields(hit).title or "").split()).strip(" .,")
+    match = _PLACE_PUBLISHER.fullmatch(title)
+    return match is not None and match["place"] in PLACES
 
 
 VETOES: tuple[Veto, ...] = (
@@ -1164,7 +1230,9 @@ VETOES: tuple[Veto, ...] = (
     Veto("part-of", _part_of, title_only=True),
     Veto("call-argument", _call_argument, title_only=True),
     Veto("venue-as-title", _venue_title, title_only=True),
+    Veto("locator-as-title", _locator_title, title_only=True),
     Veto("edition-as-title", _edition_title, title_only=True),
+    Veto("publisher-as-title", _publisher_title, title_only=True),
     Veto("after-issue", _after_issue, title_only=True),
     Veto("lower-case-phrase", _lower_phrase, title_only=True),
     Veto("year-inside-title", _year_inside, title_only=True),
@@ -1172,5 +1240,6 @@ VETOES: tuple[Veto, ...] = (
     Veto("markup-inside-title", markup_inside_title, title_only=True),
     Veto("prose-after-emphasized-mention", prose_after_emphasized_mention, title_only=True),
     Veto("title-in-mid-sentence", title_in_mid_sentence, title_only=True),
+    Veto("definition-in-list-item", definition_in_list_item, title_only=True),
     Veto("sentence-names-author", _names_author, title_only=True),
 )

@@ -18,6 +18,10 @@ from scanner.places.same import join_overlapping, join_title_prefixes
 from scanner.types import EntryFields, Hit
 
 ONE_WORK = [
+    # a Markdown list item's link, then the work's full citation quoted under it
+    "## References\n\n- [Tidal sketches](https://dl.acm.org/citation.cfm?id=1234567)\n"
+    '  > Lind, Erika. 2005. "Tidal Sketches." _J. Tides_ 5 (1): 58--75.'
+    " <https://doi.org/10.5555/j.tides.2005.001>.\n",
     # an author-year, a locator or `see`, then the link closing the sentence
     "The inner-product transform (Hale et al., 2014, see"
     " https://www.cs.example.edu/~hale/papers/ipt.pdf)\n",
@@ -117,6 +121,9 @@ ONE_WORK = [
 ]
 
 TWO_WORKS = [
+    # two list items, each a link: the second item is no quote under the first
+    "- [Tidal sketches](https://dl.acm.org/citation.cfm?id=1234567)\n"
+    "- [Tide filters](https://doi.org/10.5555/j.tides.2006.002)\n",
     "J. Sato, K. Lim. Fast sketching of data streams. SODA 2011.\n"
     "Based on this we propose https://arxiv.org/abs/1105.1234\n",
     "As in Smith (2001), which Lee extended in https://arxiv.org/abs/1501.01234\n",
@@ -751,3 +758,27 @@ def test_an_entrys_links_one_a_line_under_its_text_are_that_entry() -> None:
     )
     (hit,) = find_hits(text)
     assert hit.ref is not None and hit.ref.key == "arxiv:1501.01234"
+
+
+TWO_ENTRIES_OF_ONE_YEAR = (
+    "Multiscale entropy.\n\n"
+    "To reduce the variance at large scales, {mention} introduced the composite\n"
+    "algorithm, which averages the coarse-grained series of every start.\n\n"
+    "References\n----------\n"
+    "* Lind, S. D., Wu, C. W., Lee, K. Y., & Lin, S. G. (2013). Modified multiscale entropy for\n"
+    "  short-term series analysis. Physica A, 392(23), 5865-5873.\n"
+    "* Lind, S. D., Wu, C. W., Lin, S. G., Wang, C. C., & Lee, K. Y. (2013). Series analysis\n"
+    "  using composite multiscale entropy. Entropy, 15(3), 1069-1084.\n"
+)
+
+
+def test_a_mention_of_one_of_two_entries_of_its_author_and_year_is_not_a_third_work() -> None:
+    # Which of the two it names the text does not say; it is one of them, not another work.
+    hits = find_hits(TWO_ENTRIES_OF_ONE_YEAR.format(mention="Lind et al. (2013)"))
+    assert [hit.kind for hit in hits] == [RefKind.TITLE, RefKind.TITLE]
+    assert sum(len(hit.also) for hit in hits) == 1
+
+
+def test_a_mention_of_another_year_than_two_entries_of_its_author_stays_apart() -> None:
+    hits = find_hits(TWO_ENTRIES_OF_ONE_YEAR.format(mention="Lind et al. (2014)"))
+    assert [hit.kind for hit in hits] == [RefKind.AUTHOR_YEAR, RefKind.TITLE, RefKind.TITLE]

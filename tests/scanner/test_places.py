@@ -604,3 +604,22 @@ def test_a_link_labelled_the_paper_in_a_place_of_one_work_is_that_work() -> None
         "Based on the work from [1]_.", "Based on the work from [1]_ and Lee et al. (2015)."
     )
     assert RefKind.URL in [h.kind for h in find_hits(two)]
+
+
+def test_the_venue_and_year_after_a_linked_title_are_that_entrys() -> None:
+    slug = (
+        "A_unified_approach_to_the_Clenshaw_summation_and_the_recursive_computation_of_very_high"
+        "_degree_and_order_normalised_associated_Legendre_functions"
+    )
+    text = (
+        "   It is described in their 2002 paper: <a\n"
+        f'   href="https://www.researchgate.net/publication/226460594_{slug}">\n'
+        "   A unified approach to he Clenshaw summation and the recursive computation of\n"
+        "   very high degree and order normalised associated Legendre functions</a>\n"
+        "   (Journal of Geodesy (2002) 76: 279-299).\n"
+        "   </p>\n"
+    )
+    assert [h.kind for h in find_hits(text)] == [RefKind.URL]
+    # an author-year written apart from the anchor stays its own mention
+    apart = text.replace("</a>\n   (Journal", "</a>.\n   See also (Journal")
+    assert [h.kind for h in find_hits(apart)] == [RefKind.URL, RefKind.AUTHOR_YEAR]

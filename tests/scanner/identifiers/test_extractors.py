@@ -120,6 +120,15 @@ def keys(text: str) -> list[str | None]:
             ["url:https://jmlr.org/papers/v12/duchi11a.html"],
         ),
         ("see 1810.04805 for the derivation", ["arxiv:1810.04805"]),
+        # ADS's records on Science Explorer, its successor's front end
+        (
+            "`Gunn & Gott 1972 <http://scixplorer.org/abs/1972ApJ...176....1G>`__",
+            ["url:https://ui.adsabs.harvard.edu/abs/1972ApJ...176....1G"],
+        ),
+        (
+            "https://scixplorer.org/abs/1996ApJ...469..480K/abstract",
+            ["url:https://ui.adsabs.harvard.edu/abs/1996ApJ...469..480K"],
+        ),
     ],
 )
 def test_identifier_forms_normalize_to_one_key(text: str, expected: list[str]) -> None:

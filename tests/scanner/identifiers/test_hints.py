@@ -69,6 +69,12 @@ def test_link_texts_that_are_prose_or_citations_are_not_titles(text: str) -> Non
             "The ImageNet Challenge 2012",
         ),
         ('arXiv:1706.03762 ("Attention Is All You Need")', "Attention Is All You Need"),
+        # a Markdown link's text that opens with the quoted title, then authors and year
+        (
+            '- ["Cache-Oblivious Streaming B-trees" (long version), M. A. Bender and others, 2007]'
+            "(https://www.example.edu/~bender/papers/cosbtree.pdf)",
+            "Cache-Oblivious Streaming B-trees",
+        ),
         (
             'D. P. Kingma and J. Ba. "Adam: A Method for Stochastic Optimization". arXiv:1412.6980',
             "Adam: A Method for Stochastic Optimization",

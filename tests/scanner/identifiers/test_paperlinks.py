@@ -18,6 +18,9 @@ PAPERS = [
     ("http://www.example.edu/cal/abs/2000_spring/knn/cover67.pdf", "Cover (1967) " + M),
     ("https://www.example.edu/~lee/fa18/papers/smith03.pdf", "Smith (2003) " + M),
     ("http://cs229.stanford.edu/proj2015/054_report.pdf", "NADAM - [Dozat - " + M + "]"),
+    # USENIX's proceedings under a meeting's `/events/` folder, before `/system/files/`
+    ("http://static.usenix.org/events/fast09/tech/full_papers/doe/doe.pdf", "Doe (2009) " + M),
+    ("https://www.usenix.org/legacy/events/hotos11/tech/final_files/Roe.pdf", M),
     # Institutional repositories: bepress working papers, Digital Commons, EPrints, SciELO.
     ("http://www.bepress.com/deptstats/paper42/", "the estimator we use:\n  " + M),
     ("https://digitalcommons.example.edu/cgi/viewcontent.cgi?article=1042&context=stat", M),

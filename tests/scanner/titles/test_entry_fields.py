@@ -797,3 +797,29 @@ def test_one_field_a_line_the_titles_line_is_whole() -> None:
         "IEEE TPAMI Vol 14, No 2 1992\n"
     )
     assert hit.title_hint == "A method for registration of 3d Shapes"
+
+
+def test_a_subtitle_after_the_titles_question_mark_is_the_titles_not_another_entry() -> None:
+    # The model stopped at the question mark and read the subtitle, run on into the next
+    # entry with that entry's authors, as a second entry.
+    text = (
+        "    References\n    ----------\n"
+        "    * Okafor, H. (2008). Multi-modal behavioral measures based on touch and physiology.\n"
+        "      PhD Thesis, Example University.\n"
+        "    * Kim, K. H., Bang, S. W., & Lee, S. R. (2004). Emotion recognition using short-term\n"
+        "      monitoring of skin signals. Medical and Biological Engineering, 42(3), 419-427.\n"
+        "    * van Lind, S., Van Moss, E., Kroll, L., Kuper, N., & Dent, J. (2020).\n"
+        "      Moments That Matter? On the Use of Triggers Based on Skin Conductance to Sample\n"
+        "      Arousing Events Within a Sampling Framework. European Journal of Personality.\n"
+        "    * Nabi, M., Yin, Y., Worm, J., Quig, K. S., Barr, L. F., & Osta, S. (2018). An\n"
+        "      Open-Source Feature Extraction Tool for the Analysis of Peripheral Signals. IEEE\n"
+        "      Journal of Engineering in Health and Medicine, 6, 2800711.\n"
+    )
+    titles = [hit.reference.title for hit in find_citations(text) if hit.reference]
+    assert titles == [
+        "Multi-modal behavioral measures based on touch and physiology",
+        "Emotion recognition using short-term monitoring of skin signals",
+        "Moments That Matter? On the Use of Triggers Based on Skin Conductance to Sample"
+        " Arousing Events Within a Sampling Framework",
+        "An Open-Source Feature Extraction Tool for the Analysis of Peripheral Signals",
+    ]

@@ -137,6 +137,19 @@ def test_javadoc_see_with_quoted_title_then_authors() -> None:
     assert hit.reference.year == 1979
 
 
+def test_javadoc_title_in_italics_then_its_authors_by_surname() -> None:
+    text = (
+        "\n   See <i>A Linear-Time Probabilistic Counting Algorithm for Database Applications</i>"
+        "\n   by Whang, Vander-Zanden, Taylor\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.TITLE
+    assert (
+        hit.title_hint == "A Linear-Time Probabilistic Counting Algorithm for Database Applications"
+    )
+    assert hit.reference.authors == ("Whang", "Vander-Zanden", "Taylor")
+
+
 def test_cpp_line_comments_quoted_title_over_lines() -> None:
     titles = _titles(CPP_LINES)
     assert titles == ["Line search algorithms with guaranteed sufficient decrease"]
@@ -164,6 +177,13 @@ def test_cpp_line_comments_quoted_title_over_lines() -> None:
         ("* The subresultant algorithm of Collins [JACM 14 (1967), 128-142].", ("Collins",), 1967),
         # the names and `et al` inside the brackets, then the venue: the names are cited
         ("inspired by the work on\nFUSE (Moreau et al, ICRA 2019).", ("Moreau",), 2019),
+        # a meeting's acronym and the year in the brackets: no author list inside them
+        ("  # Tan et al. (IJCAI 2011), Section 3.1: the work range.", ("Tan",), 2011),
+        # the letter that tells one author's works of a year apart
+        ("  than the power law. See Diemer 2022b for details.", ("Diemer",), 2022),
+        # the journal run into the names, then its volume and the year in brackets
+        ("    Source: Lind and Moss JASA, vol 83 (1988), pp 406-413", ("Lind", "Moss"), 1988),
+        ("as analysed by Smith and Jones (NeurIPS 2019).", ("Smith", "Jones"), 2019),
         ("the clustering of Ortiz et al., Neural Computation, 2008", ("Ortiz",), 2008),
         # capitalized words before the names that are not names
         ("From Pevzner & Hearst (2002), the metric is defined as", ("Pevzner", "Hearst"), 2002),
@@ -175,6 +195,13 @@ def test_cpp_line_comments_quoted_title_over_lines() -> None:
             ("Lindqvist",),
             1977,
         ),
+        # a bracket holding a mention of its own: its names are cited, not the words before
+        (
+            "    Modified Dissimilarity Index (Dissimilarity from Lind and Moss (1997))\n",
+            ("Lind", "Moss"),
+            1997,
+        ),
+        ("    Modified Gini Index (Gini from Okafor et al. (1997))\n", ("Okafor",), 1997),
     ],
 )
 def test_author_year_mentions(text: str, authors: tuple[str, ...], year: int) -> None:
@@ -223,6 +250,10 @@ def test_code_names_with_digits_are_not_citation_keys(text: str) -> None:
         ("    As described in [Moss2019hogp]_, the predictions\n", "Moss", 2019),
         ("    Batch version [kirsch2019batchtide]_ of TIDE.\n", "Kirsch", 2019),
         ("    Alg 1 from [Lacour17]_ is used to find the bounds\n", "Lacour", 2017),
+        # sphinxcontrib-bibtex's `:keyprefix:` before the key
+        ("    the pipeline :cite:p:`TideStats-lind2014moderated`.\n", "Lind", 2014),
+        # a lower-case name, a colon and the year
+        ("    modulated by the Fermi integral :cite:p:`lind:2002`\\ :\n", "Lind", 2002),
     ],
 )
 def test_sphinx_citation_keys_of_reference_managers_are_author_year(
@@ -552,6 +583,9 @@ def test_a_quoted_title_by_its_authors_inside_the_quotes(
         "    IEEE_TGRS. This routine estimates Level in the backward\n"
         "    direction given a set of matrices that define the Kalman\n"
         "    filter.\n",
+        # a description that says whose work it follows, read by the model with a name in it
+        "    See also\n    --------\n"
+        "    tideModelZero: The zero-tide transfer function according to Lindqvist & Moss 1998.\n",
     ],
 )
 def test_prose_before_a_citing_verb_is_no_title_but_the_author_year_cites(text: str) -> None:
@@ -640,6 +674,55 @@ def test_entry_with_doi_spans_the_identifier() -> None:
     assert text[hit.start : hit.end].endswith("375360.375365")
 
 
+def test_lower_case_entries_of_a_reference_section_one_a_line() -> None:
+    text = (
+        "  references    :\n"
+        "    lind, moss, tide report #3 1980\n"
+        "    lind, tide report #6 1986\n"
+        "    lind, okafor and moss 2004\n"
+        "    moss 2006\n"
+    )
+    hits = find_citations(text)
+    assert [(h.reference.authors, h.reference.year) for h in hits] == [
+        (("Lind", "Moss"), 1980),
+        (("Lind",), 1986),
+        (("Lind", "Okafor", "Moss"), 2004),
+    ]
+    assert all(h.kind is RefKind.AUTHOR_YEAR for h in hits)
+
+
+def test_an_entry_after_its_label_and_a_colon() -> None:
+    text = (
+        "    References:\n"
+        "        .. [Lind] : Lind, Erika. Tidal Sketches: Theory\n"
+        "                    and Practice. Reading, MA: Addison-Wesley, 1987.\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.BOOK
+    assert hit.reference.title == "Tidal Sketches: Theory and Practice"
+    assert hit.reference.authors == ("Lind, Erika",)
+
+
+def test_a_place_and_publisher_is_no_title() -> None:
+    text = (
+        "    References:\n        .. [Moss] : Moss L.L. Tidal Measures, (1949) New York: Wiley.\n"
+    )
+    assert all(h.reference.title != "New York: Wiley" for h in find_citations(text))
+
+
+def test_an_entry_whose_only_link_is_a_courses_lecture_names_no_work() -> None:
+    text = (
+        "    References:\n"
+        '        .. [Carter] Carter, P., "Tide seminar - 10/9/03", Example.edu.,\n'
+        "                    https://www.example.edu/courses/120-fall-2003/lecture-5.html\n"
+    )
+    assert find_citations(text) == []
+
+
+def test_lower_case_lines_outside_a_reference_section_are_no_entries() -> None:
+    assert find_citations("  notes:\n    lind, moss, tide report #3 1980\n") == []
+
+
 def test_several_entries_in_one_comment() -> None:
     text = _blank(
         """# [1] A. Ahrens and U. Dieter. Generating gamma variates by a modified rejection
@@ -673,6 +756,7 @@ def test_several_entries_in_one_comment() -> None:
         'The format is "YYYY-MM-DD HH:MM:SS.sss", e.g. 2000-01-01 00:00:00.000.',
         '>>> cosmo = FlatLambdaCDM(name="Modified Planck 2013", Om0=0.35)',
         "Warren Weckesser, March 2011",
+        "During the 1990s the method was popular; see Europe 1990s.",
         "Header values are encoded as in RFC 2045, section 6.8.",
         # one capitalized word before a year that names a product, a release or a time
         "Ported from Fortran 2008 code; Windows 2000 and Visual Studio 2019 are not supported.",
@@ -1138,3 +1222,23 @@ def test_a_term_defined_in_quotes_and_a_bug_reports_date_are_no_citations() -> N
         "which is the number of days that have passed since the last day of 1899, at noon."
     )
     assert not find_citations("# based on bug report from Reto Schuettel, 2008 Dec 10")
+
+
+def test_entries_labelled_by_author_and_year_keys_are_one_citation_each() -> None:
+    # `[Name:Year]` opening its line starts an entry, as `[1]` does: the second entry is not
+    # read into the first, and its citation starts on its own line.
+    text = _blank(
+        "// References:\n"
+        '//  [Bianchi:2007] G. Bianchi and R. Sorrentino, "Electronic Filter Simulation\n'
+        '//      and Design." New York: McGraw-Hill, 2007.\n'
+        '//  [Orchard:1965] H. J. Orchard, "The Roots of the Maximally Flat-Delay\n'
+        '//      Polynomials." IEEE Transactions on Circuit Theory, September, 1965.\n',
+        ("//",),
+    )
+    hits = find_hits(text)
+    titles = [(h.reference.title if h.reference else None) for h in hits]
+    assert titles == [
+        "Electronic Filter Simulation and Design",
+        "The Roots of the Maximally Flat-Delay Polynomials",
+    ]
+    assert [text.count("\n", 0, h.start) for h in hits] == [1, 3]

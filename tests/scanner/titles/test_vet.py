@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from catalog.types import RefKind
+from scanner.extract import find_hits
 from scanner.titles import find_citations
 from scanner.titles.vet import VETOES, vet
 from scanner.types import EntryFields, Hit
@@ -25,6 +26,10 @@ def _found(text: str) -> list[tuple[str, str]]:
 
 # Text as the parsers give it: comment delimiters already blanked.
 NOT_CITATIONS = [
+    # who changed the code and when, signed with the month and year
+    "    These routines integrate with the simulation environment\n    Paul Okafor (Oct 2012)\n",
+    # a count of data points, not a year
+    "        Gather 2000 data points for decent statistics\n",
     # a product and its model year
     "it triangulates the whole set in ~445 ms on a MacBook Pro M1 Pro (2021),\n",
     # a language's edition named by its year
@@ -143,11 +148,29 @@ NOT_CITATIONS = [
     # ... or followed by its section's number (a Javadoc of a parameter)
     "   * Parameter to specify the pruning threshold, a double greater than 0.0\n"
     '   * <p>\n   * see paper "Two-way tide search method" 3.2\n',
+    # a date written as one token after the names of who computed a table
+    "   $$ Computed by ABCD, H.-G. Lind, Onsala Tide Observatory 2017-Sep-28\n",
+    "   $$ Computed by ABCD, H.-G. Lind, Onsala Tide Observatory 2017-09-28\n",
     # a standard: it calls itself one, or its DOI is a standards body's (dropped as no paper)
     '   IEEE Computer Society, "IEEE Standard for Floating-Point Arithmetic",\n   2008.\n',
     '   Working Group, "Portable Operating System Interface (POSIX) Base Specifications",\n'
     "   2017. doi:10.1109/IEEESTD.2018.8277153\n",
     "   Follows Unicode Technical Standard #18: Unicode Regular Tides (2022).\n",
+    # ... a space agency's or radio committee's standard, an interface control document, the
+    # conventions and reference systems bodies define
+    "   References:\n"
+    '   CCSDS 503.0-B-1 recommended standard. "Tracking Data Message", Blue Book, 2007.\n',
+    '   @see "ICD L1, L2 GLONASS, Edition 5.1, Table 4.4, 2008"\n',
+    '   Ref: 1°/ "RTCM SPECIAL COMMITTEE NO.104, RTCM Paper 107-2014-SC104-818,\n'
+    "               Proposal of new SSR Messages, Stage 1: Galileo, QZSS, SBAS, BDS for RTCM\n"
+    '               STANDARD 10403.2"\n'
+    '        2°/ "Interface Specification for MADOCA-SEAD, Japan Aerospace Exploration Agency,\n'
+    '               October 2016, rev February 2017"\n',
+    "   References:\n\n   <ol> <li>Heiskanen, Moritz. Physical Geodesy. Freeman, 1967.</li>\n\n"
+    "   <li>Department of Defense World Geodetic System 1984. 2000. NIMA TR 8350.2\n"
+    "   Third Edition, Amendment 1.</li> </ol>\n",
+    '   Conforming with SI brochure "The International System of Units" (9th edition, 2019),\n'
+    "   each prefix precedes the unit.\n",
     "   As defined in RFC 3986, Uniform Tide Identifier (URI): Generic Syntax (2005).\n",
     # a year glued to a name in capitals: a colour space's name, not an author and year
     "   else the default fallback space (Lab, REC2020, or P3, whichever is the widest).\n"
@@ -316,12 +339,60 @@ MENTIONS_NOT_TITLES = [
         "    Calculates the aromaticity value of a protein according to Lobry, 1994.\n",
         "Lobry",
     ),
+    # the definition of a term in a field list, crediting who defined it
+    (
+        "    :param spread: Fraction of stations whose first motion disagrees with the\n"
+        "        fitted mechanism in a first-motion solution (Okafor, 2003).\n",
+        "Okafor",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "author"), MENTIONS_NOT_TITLES)
 def test_prose_next_to_a_mention_is_not_its_title(text: str, author: str) -> None:
     assert _found(text) == [(RefKind.AUTHOR_YEAR.value, author)]
+
+
+DEFINITION_LISTS = [
+    (
+        "    Time-domain indices.\n\n"
+        "    * **SDQR**: SDNN / RMSQ, a time-domain stand-in for the slow-to-fast band ratio of\n"
+        "      the spectrum (Lind et al., 2007).\n"
+        "    * **pNN40**: The share of successive beat intervals that differ by more than\n"
+        "      40 ms (Moss et al., 1988; Okafor et al., 2002).\n\n"
+        "    References\n    ----------\n"
+        "    * Lind, J. J., Moss, T. W., & Okafor, S. M. (2007). Comparison of the ratio of two\n"
+        "      spreads of the beat interval in a patient group. Heart Journal, 9(2), 1-8.\n"
+        "    * Moss, J. T., Okafor, R. E., & Lind, J. L. (1988). Components of beat variability\n"
+        "      measured during recovery. American Heart Journal, 61(4), 208-215.\n",
+        [
+            "Comparison of the ratio of two spreads of the beat interval in a patient group",
+            "Components of beat variability measured during recovery",
+        ],
+    ),
+    (
+        "    Nonlinear indices.\n\n"
+        "    * **SDq** and **SDr**: short-term variance of contributions of the longer intervals\n"
+        "      (widenings of the beat) and the shorter ones, respectively (Moss, 2011).\n"
+        "    * **Cq** and **Cr**: the contributions of the longer and shorter intervals to\n"
+        "      long-term variability, respectively (Moss, 2011).\n\n"
+        "    References\n    ----------\n"
+        "    * Moss, J., & Lind, P. (2011). Asymmetric properties of long-term and total beat\n"
+        "      variability. Medical Engineering, 49(11), 1289-1297.\n",
+        ["Asymmetric properties of long-term and total beat variability"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "titles"), DEFINITION_LISTS)
+def test_a_definition_in_a_list_of_terms_is_not_the_title_of_its_credit(
+    text: str, titles: list[str]
+) -> None:
+    # Each item defines its term and credits who defined it: the credit is an author-year
+    # mention (of the entry below), the definition no title.
+    found = _found(text)
+    assert [title for kind, title in found if kind == "title"] == titles
+    assert len([kind for kind, _ in found if kind == "author-year"]) >= 1
 
 
 def test_a_sentence_opening_an_indented_line_after_a_mention_is_not_its_title() -> None:
@@ -353,6 +424,36 @@ def test_a_meetings_name_on_the_line_after_the_title_is_not_a_second_title() -> 
     assert _found(text) == [
         ("title", "Data Structures for Nearest Neighbor Search in General Metric Spaces")
     ]
+
+
+def test_the_kind_of_thesis_after_its_title_is_not_a_second_title() -> None:
+    title = "Orbit Determination Using Modern Filters/Smoothers and Continuous Thrust Modeling"
+    text = (
+        f'   @see "Folcik Z., {title},\n'
+        "         Master of Science Thesis, Department of Aeronautics and Astronautics, MIT, June,"
+        ' 2008."\n'
+    )
+    assert _found(text) == [("title", title)]
+
+
+def test_a_place_in_a_work_read_as_its_title_leaves_the_author_and_year() -> None:
+    entry = "P. Berkhin, A Survey on PageRank Computing, Internet Mathematics, 2005"
+    text = (
+        "   Page Rank -- there are two implementations:\n"
+        f"     Berkhin -- (the correct way) see Algorithm 1 of {entry}\n"
+        "     iGraph -- its implementation\n"
+    )
+    assert _found(text) == [("author-year", "Berkhin")]
+    # a locator that names the work after it keeps the title it holds
+    text = (
+        "   G is the example graph in Figure 1 from Batagelj and\n"
+        "   Zaversnik's paper titled An O(m) Algorithm for Cores\n"
+        "   Decomposition of Networks, 2003,\n"
+        "   http://arXiv.org/abs/cs/0310049.  With nodes labeled as shown.\n"
+    )
+    hits = find_hits(text)
+    assert len(hits) == 1 and hits[0].title_hint is not None
+    assert "An O(m) Algorithm for Cores Decomposition of Networks" in hits[0].title_hint
 
 
 def test_a_sentence_adverb_before_a_date_is_not_an_author() -> None:
@@ -496,6 +597,17 @@ CITATIONS = [
         "   Symposium on Computer Arithmetic, 2003. doi:10.1109/ARITH.2003.1207672\n",
         "Decimal floating-point: algorism for computers",
     ),
+    # an entry, or a quoted title, in a definition list's item is still a title
+    (
+        "    * **lind1988**: Lind, J., & Moss, K. (1988). Beat interval statistics in long\n"
+        "      recordings. Journal of Heart Studies, 12(3), 1-9.\n",
+        "Beat interval statistics in long recordings",
+    ),
+    (
+        '    * **tide2015**: the method of "Adaptive tidal filtering for noisy gauges"\n'
+        "      (Okafor et al., 2015).\n",
+        "Adaptive tidal filtering for noisy gauges",
+    ),
 ]
 
 
@@ -548,6 +660,23 @@ ENTRY_TITLES.append(
 
 CITATIONS.extend(
     [
+        # a paper listed under an interface control document, a paper that a text about
+        # conventions names
+        (
+            "   References:\n"
+            "       ICD-GPS-200, Rev. C, (1997), pp. 125-128\n"
+            "       Klobuchar, J.A., Ionospheric time-delay algorithm for single-frequency GPS\n"
+            "           users, IEEE Transactions on Aerospace and Electronic Systems, 1987\n",
+            "Ionospheric time-delay algorithm for single-frequency GPS users",
+        ),
+        (
+            '   It was proposed in the paper "Definition of the Celestial Ephemeris origin and\n'
+            '   of UT1 in the International Celestial Reference Frame", Capitaine, N.,\n'
+            "   Guinot, B., and McCarthy, D. D., 2000, Astronomy and Astrophysics.\n"
+            "   It is presented as stellar angle in IERS conventions 1996.\n",
+            "Definition of the Celestial Ephemeris origin and of UT1 in the International "
+            "Celestial Reference Frame",
+        ),
         # a paper online, retrieved without a date or from its PDF; an entry naming its venue
         (
             "   Lind, B. (2003). Delta tides in shallow bays. Journal of Tides, 4, 1-9.\n"
@@ -623,6 +752,19 @@ def test_a_mention_with_a_forum_link_under_it_still_cites() -> None:
         "            # https://stats.stackexchange.com/questions/179674/\n"
     )
     assert [hit.kind for hit in find_citations(text)] == [RefKind.AUTHOR_YEAR]
+
+
+def test_a_sentence_ending_according_to_the_mentions_name_is_not_its_title() -> None:
+    # the note cites the entry that follows by its authors and year
+    text = (
+        "    .. note::\n        Magnitude estimation according to Lind & Moss, 1984, Eq. (3) page\n"
+        "        1835. Lind, W. H. and W. B. Moss: The Ml scale in southern\n"
+        "        Tidewater, Bull. Seismol. Soc. Am., 74, 1827-1843, 1984\n"
+    )
+    assert _found(text) == [
+        ("author-year", "Lind"),
+        ("title", "The Ml scale in southern Tidewater"),
+    ]
 
 
 def test_a_title_run_into_its_mentions_possessive_names_is_demoted_to_the_mention() -> None:
