@@ -1044,6 +1044,19 @@ def _lower_phrase(text: str, hit: Hit, stop: int) -> bool:
     )
 
 
+def _bare_lower(text: str, hit: Hit, stop: int) -> bool:
+    """A title alone, unquoted, that opens with a word in lower case: a clause of prose
+    (`return an "edgeObj", edge object, that is composed of ...`), with no authors, year, venue
+    or quotes to say it cites."""
+    title = _fields(hit).title or ""
+    return (
+        _bare(hit)
+        and _LOWER_FIRST.match(title) is not None
+        and NAME_COLON_TITLE.match(title) is None
+        and _quoted_at(text, hit) is None
+    )
+
+
 def _year_inside(text: str, hit: Hit, stop: int) -> bool:
     """A sentence that holds a year ("runs on 1000 points on a 2014 laptop") read as a title
     and that year: nothing but the sentence says it cites."""
@@ -1255,6 +1268,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("publisher-as-title", _publisher_title, title_only=True),
     Veto("after-issue", _after_issue, title_only=True),
     Veto("lower-case-phrase", _lower_phrase, title_only=True),
+    Veto("lower-case-clause", _bare_lower, title_only=True),
     Veto("year-inside-title", _year_inside, title_only=True),
     Veto("prose-after-mention", _prose_title, title_only=True),
     Veto("markup-inside-title", markup_inside_title, title_only=True),

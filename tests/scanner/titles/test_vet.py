@@ -187,6 +187,13 @@ NOT_CITATIONS = [
     # the citation key of an encyclopedia's page
     "    Notes\n    -----\n"
     "    Uses the monotone tide algorithm :footcite:`wikibooks2010monotone`\n",
+    # a clause of prose in lower case after a quoted name of code, nothing to say it cites
+    '    * Tide id query functions should return an "tideObj", tide object, that is\n'
+    "      composed of enough information to uniquely identify an tide: {v, w, name}.\n"
+    '    * Internally we use an "tideId", a stringified form of the tideObj, to\n'
+    "      reference tides. This is because we need a performant way to look these\n"
+    "      tides up and, object properties, which have string keys, are the closest\n"
+    "      we're going to get to a performant hashtable in JavaScript.\n",
     # a body's name in quotes, spelt as the body writes it
     "   * Following iterative algorithm was developed by\n"
     '   * "Institut for Tidenmessung", University of Lindau, July 1988.\n',
