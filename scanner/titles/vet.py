@@ -1044,6 +1044,19 @@ def _lower_phrase(text: str, hit: Hit, stop: int) -> bool:
     )
 
 
+def _bare_lower(text: str, hit: Hit, stop: int) -> bool:
+    """A title alone, unquoted, that opens with a word in lower case: a clause of prose
+    (`return an "edgeObj", edge object, that is composed of ...`), with no authors, year, venue
+    or quotes to say it cites."""
+    title = _fields(hit).title or ""
+    return (
+        _bare(hit)
+        and _LOWER_FIRST.match(title) is not None
+        and NAME_COLON_TITLE.match(title) is None
+        and _quoted_at(text, hit) is None
+    )
+
+
 def _year_inside(text: str, hit: Hit, stop: int) -> bool:
     """A sentence that holds a year ("runs on 1000 points on a 2014 laptop") read as a title
     and that year: nothing but the sentence says it cites."""
@@ -1163,6 +1176,25 @@ def _edition_title(text: str, hit: Hit, stop: int) -> bool:
     return _EDITION_ONLY.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
 
 
+# A statement of code commented out, the hit on its one line: the line ends a statement (`;`,
+# an empty body `{ }`) and shows code's own syntax, a stream, a scope, an arrow, a method call
+# or an empty call (`aggrcols.Add("Grade 2013");`, `std::cerr << "Overlay success." <<
+# std::endl;`, `TQuoteBs() : StrQtIdH(New(Mega(2000), Mega(256))) { }`). An entry's volume and
+# issue (`J. Foo 12(3): 1-10;`) is none of these.
+_STATEMENT_END = re.compile(r"(?:;|\{[ \t]*\}|\{)[ \t]*$")
+_CODE_SIGN = re.compile(r"<<|::|->|\w\.[A-Za-z_]\w*\(|\b[A-Za-z_]\w*\(\)")
+
+
+def _commented_code(text: str, hit: Hit, stop: int) -> bool:
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.start)
+    line_end = len(text) if line_end < 0 else line_end
+    if hit.end > line_end:
+        return False  # a hit over several lines is no one statement
+    line = text[line_start:line_end]
+    return _STATEMENT_END.search(line) is not None and _CODE_SIGN.search(line) is not None
+
+
 # A place in a work read as its title: `see Algorithm 1 of P. Berkhin, A Survey on PageRank
 # Computing, ...` gives "Algorithm 1 of P" (the locator and the author's initial). (`Figure 1
 # from Batagelj and Zaversnik's paper titled <title>` holds the title: kept.)
@@ -1231,10 +1263,12 @@ VETOES: tuple[Veto, ...] = (
     Veto("call-argument", _call_argument, title_only=True),
     Veto("venue-as-title", _venue_title, title_only=True),
     Veto("locator-as-title", _locator_title, title_only=True),
+    Veto("commented-code", _commented_code),
     Veto("edition-as-title", _edition_title, title_only=True),
     Veto("publisher-as-title", _publisher_title, title_only=True),
     Veto("after-issue", _after_issue, title_only=True),
     Veto("lower-case-phrase", _lower_phrase, title_only=True),
+    Veto("lower-case-clause", _bare_lower, title_only=True),
     Veto("year-inside-title", _year_inside, title_only=True),
     Veto("prose-after-mention", _prose_title, title_only=True),
     Veto("markup-inside-title", markup_inside_title, title_only=True),

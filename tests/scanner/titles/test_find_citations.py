@@ -520,6 +520,19 @@ def test_several_author_year_mentions_in_one_bracket() -> None:
             ),
             "Integer Roots: A Practical Introduction",
         ),
+        # the first author and `et al.` right before the quote, no year; a short title too
+        (
+            _blank(
+                ' * This approach comes from Lindqvist, et al., "A Technique for Drawing\n'
+                ' * Tidal Graphs."\n',
+                ("*",),
+            ),
+            "A Technique for Drawing Tidal Graphs",
+        ),
+        (
+            'This algorithm is derived from Okafor et al. "Bilayer Tide Counting."',
+            "Bilayer Tide Counting",
+        ),
     ],
 )
 def test_quoted_title_after_a_citing_word(text: str, title: str) -> None:
@@ -535,6 +548,9 @@ def test_quoted_title_after_a_citing_word(text: str, title: str) -> None:
         'Read in "Configuring The Build Section" below.',
         # two capitalized words before a sentence in quotes: prose, not authors and a title
         'See Read and Write, "Open the file in binary mode first".',
+        # a quoted word or a sentence after `et al.`: no title
+        'As Okafor et al. put it, "Do not tune on the test data" here.',
+        'Okafor et al. call it "tides".',
     ],
 )
 def test_quoted_strings_after_a_citing_word_that_are_not_titles(text: str) -> None:
