@@ -51,6 +51,14 @@ GROUPS = {
     "overall": KINDS,
 }
 WINDOW = 3  # lines between a prediction and any line of its gold reference
+NAMED = GROUPS["title+author-year+book"]
+NAMED_ERRORS = (
+    "false positive beside a matched reference (a second citation of it)",
+    "false positive beside a missed reference (its title, kind or line wrong)",
+    "false positive alone (no reference there)",
+    "miss with a false positive beside it",
+    "miss alone",
+)
 TITLE_SIMILARITY = 0.6
 
 
@@ -120,6 +128,9 @@ class Result:
     misses: list[str] = field(default_factory=list)
     wrong_symbols: list[str] = field(default_factory=list)
     not_scored: list[str] = field(default_factory=list)  # missing, changed or unscannable files
+    # The named-only errors (titles, author-years, books) by what stands within the window: counts
+    # only, so that a test split's kinds of error can be told without reading its files.
+    named_errors: dict[str, int] = field(default_factory=lambda: dict.fromkeys(NAMED_ERRORS, 0))
 
     def group(self, kinds: Iterable[str]) -> Tally:
         total = Tally()
@@ -302,11 +313,35 @@ def score_file(gold: GoldFile, preds: list[Ref], result: Result) -> None:
         result.false_positives.append(f"{where}:{pred.line} {_describe(pred)}")
     for ref in misses:
         result.misses.append(f"{where}:{ref.line} {_describe(ref)}")
+    _count_named_errors(pairs, false_positives, misses, result.named_errors)
     wrong_lines = {line for pred in false_positives for line in pred.lines}
     for trap in gold.traps:
         counts = result.traps.setdefault(trap.category, [0, 0])
         counts[0] += trap.line not in wrong_lines
         counts[1] += 1
+
+
+def _count_named_errors(
+    pairs: list[tuple[Ref, Ref]],
+    false_positives: list[Ref],
+    misses: list[Ref],
+    counts: dict[str, int],
+) -> None:
+    """Class each named-only false positive and miss by the gold or prediction beside it."""
+    matched = [gold for gold, _ in pairs]
+    for pred in false_positives:
+        if pred.kind not in NAMED:
+            continue
+        if any(_near(pred, gold) is not None for gold in misses):
+            counts[NAMED_ERRORS[1]] += 1
+        elif any(_near(pred, gold) is not None for gold in matched):
+            counts[NAMED_ERRORS[0]] += 1
+        else:
+            counts[NAMED_ERRORS[2]] += 1
+    for gold in misses:
+        if gold.kind in NAMED:
+            beside = any(_near(pred, gold) is not None for pred in false_positives)
+            counts[NAMED_ERRORS[3] if beside else NAMED_ERRORS[4]] += 1
 
 
 def _describe(ref: Ref) -> str:
@@ -388,6 +423,7 @@ def report(result: Result) -> dict[str, object]:
             c: {"rejected": n, "total": t} for c, (n, t) in sorted(result.traps.items())
         },
         "not_scored": result.not_scored,
+        "named_errors": result.named_errors,
     }
 
 
@@ -420,6 +456,10 @@ def render(result: Result, misses: bool = False, totals_only: bool = False) -> s
         lines.append("traps rejected (no false positive on the line):")
         for category, counts in data["traps_rejected"].items():  # type: ignore[attr-defined]
             lines.append(f"  {category:<20} {counts['rejected']:>4}/{counts['total']}")
+    lines.append("")
+    lines.append("titles, author-years and books wrong, by what stands beside them:")
+    for name, count in result.named_errors.items():
+        lines.append(f"  {count:>4}  {name}")
     for problem in result.not_scored:
         lines.append(f"NOT SCORED {problem}")
     if misses:

@@ -86,6 +86,24 @@ def test_a_second_prediction_of_a_matched_reference_is_a_false_positive() -> Non
     assert false_positives == [by_title] and not misses
 
 
+def test_named_errors_are_counted_by_what_stands_beside_them() -> None:
+    gold = _gold(
+        Ref("doi", "doi:10.1/x", "Sparse solvers for everyone", "m.f", 10, ()),
+        Ref("title", None, "Dense tides", "m.g", 30, ()),
+        Ref("book", None, "Numerical Things", "m.h", 50, ()),
+    )
+    preds = [
+        Ref("doi", "doi:10.1/x", None, "m.f", 11, ()),
+        Ref("author-year", None, None, "m.f", 12, ()),  # a second citation of the DOI's work
+        Ref("title", None, "Quite another work", "m.g", 31, ()),  # the title read wrong
+        Ref("title", None, "Not a work at all", "m", 80, ()),  # nothing there
+    ]
+    result = Result()
+    score_file(gold, preds, result)
+    assert list(result.named_errors.values()) == [1, 1, 1, 1, 1]
+    assert "miss alone" in render(result, totals_only=True)
+
+
 def test_a_prediction_without_id_needs_a_similar_title() -> None:
     gold = [
         Ref("title", None, "Fast sparse solvers", "m.f", 10, ()),
