@@ -1176,6 +1176,25 @@ def _edition_title(text: str, hit: Hit, stop: int) -> bool:
     return _EDITION_ONLY.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
 
 
+# A statement of code commented out, the hit on its one line: the line ends a statement (`;`,
+# an empty body `{ }`) and shows code's own syntax, a stream, a scope, an arrow, a method call
+# or an empty call (`aggrcols.Add("Grade 2013");`, `std::cerr << "Overlay success." <<
+# std::endl;`, `TQuoteBs() : StrQtIdH(New(Mega(2000), Mega(256))) { }`). An entry's volume and
+# issue (`J. Foo 12(3): 1-10;`) is none of these.
+_STATEMENT_END = re.compile(r"(?:;|\{[ \t]*\}|\{)[ \t]*$")
+_CODE_SIGN = re.compile(r"<<|::|->|\w\.[A-Za-z_]\w*\(|\b[A-Za-z_]\w*\(\)")
+
+
+def _commented_code(text: str, hit: Hit, stop: int) -> bool:
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.start)
+    line_end = len(text) if line_end < 0 else line_end
+    if hit.end > line_end:
+        return False  # a hit over several lines is no one statement
+    line = text[line_start:line_end]
+    return _STATEMENT_END.search(line) is not None and _CODE_SIGN.search(line) is not None
+
+
 # A place in a work read as its title: `see Algorithm 1 of P. Berkhin, A Survey on PageRank
 # Computing, ...` gives "Algorithm 1 of P" (the locator and the author's initial). (`Figure 1
 # from Batagelj and Zaversnik's paper titled <title>` holds the title: kept.)
@@ -1244,6 +1263,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("call-argument", _call_argument, title_only=True),
     Veto("venue-as-title", _venue_title, title_only=True),
     Veto("locator-as-title", _locator_title, title_only=True),
+    Veto("commented-code", _commented_code),
     Veto("edition-as-title", _edition_title, title_only=True),
     Veto("publisher-as-title", _publisher_title, title_only=True),
     Veto("after-issue", _after_issue, title_only=True),

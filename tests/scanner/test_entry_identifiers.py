@@ -258,6 +258,21 @@ def test_a_venue_and_year_ending_a_title_entry_are_that_entry() -> None:
     ]
 
 
+def test_a_publishers_address_and_year_in_brackets_below_an_entry_are_that_entry() -> None:
+    # "Colonial Survey, Elm Road, Tolworth, Surrey 1973" reads as names and a year: the
+    # entry's publisher, after its journal (a known venue, which ends the title reader's entry).
+    text = (
+        "References\n----------\n"
+        "[2] T. Marlowe, Direct and Inverse Solutions of Geodesics on the Ellipsoid\n"
+        "    with Nested Series, Survey Review 21 (170),\n"
+        "    (Directorate of Colonial Survey, Elm Road, Tolworth, Surrey 1973)\n"
+    )
+    hits = find_hits(text)
+    assert [(h.kind.value, h.title_hint) for h in hits] == [
+        ("title", "Direct and Inverse Solutions of Geodesics on the Ellipsoid with Nested Series")
+    ]
+
+
 def test_an_italic_venue_read_as_a_title_after_an_entry_is_that_entrys() -> None:
     from catalog.types import RefKind
     from scanner.places.base import Groups

@@ -47,6 +47,34 @@ def test_a_mention_points_at_an_entry_without_a_year_by_its_author() -> None:
     assert len(hits[0].also) == 2
 
 
+def test_a_lone_entry_takes_in_the_mentions_of_its_label() -> None:
+    text = (
+        "Fit the tidal stack.\n\nAs in [KernNolan]_, the weights decay.\n\n"
+        '.. [KernNolan] A. Kern and B. Nolan, "Tidal stacks of deep basins", J. Tides, 2018.\n'
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.TITLE
+    assert [text.count("\n", 0, offset) + 1 for offset in hit.also] == [3]
+    assert text.count("\n", 0, hit.start) + 1 == 5
+
+
+def test_a_mention_points_at_an_identifiers_entry_without_a_year_by_its_author() -> None:
+    text = (
+        "A flow of stacked tidal blocks (Marsh et al., 2019): dense layers\n"
+        "built into the transform.\n\n"
+        ":param factors: units per input, as in Marsh et al. (2019).\n\n"
+        "References:\n\n"
+        "[1] Ada Marsh, Ben Okafor, Cy Lind. Stacked Tidal Block Flows.\n"
+        "[arXiv:1904.04676]\n"
+    )
+    hits = find_hits(text)
+    assert [h.kind for h in hits] == [RefKind.ARXIV]
+    assert len(hits[0].also) >= 1
+    # another author's mention stays a work of its own
+    other = text.replace("(Marsh et al., 2019)", "(Quinn et al., 2019)")
+    assert [h.kind for h in find_hits(other)] == [RefKind.AUTHOR_YEAR, RefKind.ARXIV]
+
+
 def test_a_mention_of_another_author_stays_apart_from_an_undated_entry() -> None:
     text = (
         "As of Smith's dissertation of 2004 this was open.\n\n"

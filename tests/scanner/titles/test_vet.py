@@ -148,6 +148,9 @@ NOT_CITATIONS = [
     # ... or followed by its section's number (a Javadoc of a parameter)
     "   * Parameter to specify the pruning threshold, a double greater than 0.0\n"
     '   * <p>\n   * see paper "Two-way tide search method" 3.2\n',
+    # a statement of code commented out: a stream, a constructor's initializer list
+    '           std::cerr << "Floating point overlay success." << std::endl;\n',
+    "     TQuoteBs() : StrQtIdH(TBigStrPool::New(Mega(2000), Mega(256))) { }\n",
     # a date written as one token after the names of who computed a table
     "   $$ Computed by ABCD, H.-G. Lind, Onsala Tide Observatory 2017-Sep-28\n",
     "   $$ Computed by ABCD, H.-G. Lind, Onsala Tide Observatory 2017-09-28\n",
@@ -667,6 +670,11 @@ ENTRY_TITLES.append(
 
 CITATIONS.extend(
     [
+        # an entry whose volume and issue end in a semicolon is no statement of code
+        (
+            "   Lind, H. (2001). Harmonic analysis of tides. J. Tides 12(3): 1-10;\n",
+            "Harmonic analysis of tides",
+        ),
         # a paper listed under an interface control document, a paper that a text about
         # conventions names
         (
