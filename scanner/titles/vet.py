@@ -459,6 +459,46 @@ def _code_credit(text: str, hit: Hit, stop: int) -> bool:
     )
 
 
+# A tag that names the code's authors (`@author`, `\author`), or a file header's `Author:`
+# field, whose lines below, set at the column its first name starts at, go on with it
+# (`// Author:   Gerald Evenden (1995)` / `//           Thomas Knudsen (2016) - add tests`).
+_AUTHOR_TAG = re.compile(r"[^\S\n]*(?:[/*#!%;-]+[^\S\n]*)?[@\\]authors?[^\S\n]+")
+_AUTHOR_FIELD = re.compile(r"[^\S\n]*(?:[/*#!%;-]+[^\S\n]*)?Authors?:[^\S\n]*(?=\S)")
+_HEADER_LINES = 4  # lines a header's `Author:` field runs on
+
+
+def _code_author(text: str, hit: Hit, stop: int) -> bool:
+    """The code's authors and a year, not a work: the line of a Javadoc or Doxygen author tag
+    (`@author`, or its backslash form before "Barend and Maarten, 1995"), or the lines that go
+    on with a file header's `Author:` field."""
+    fields = _fields(hit)
+    if fields.title or not fields.authors:
+        return False
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    tag = _AUTHOR_TAG.match(text, line_start)
+    if tag is not None:
+        # the names right after the tag are the code's; a source it credits is cited
+        # (`@author After Andoyer, republished by Meeus, 1999`)
+        return tag.end() == hit.start
+    # the lines below a header's field, its text's column kept (the field's own line may name
+    # the authors of the work the file implements, as a data file's docstring does)
+    column = hit.start - line_start
+    if text[line_start : hit.start].strip(" \t/*#!%;-"):
+        return False
+    for _ in range(_HEADER_LINES):
+        if line_start == 0:
+            return False
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+        field = _AUTHOR_FIELD.match(text, line_start)
+        if field is not None:
+            return field.end() - line_start == column
+        margin = text[line_start : line_start + column].strip(" \t/*#!%;-")
+        rest = text[line_start + column : text.find("\n", line_start)]
+        if margin or not rest.strip():
+            return False  # not a line that goes on with the field
+    return False
+
+
 # A publisher and its city before a year are a book's imprint, which the entry before them
 # already names ("<i>Spatial Databases With Application To GIS</i>. Morgan Kaufmann, San
 # Francisco, 2002."), not authors: a publisher's whole name read as the first author.
@@ -1236,6 +1276,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("forum", _forum),
     Veto("blog", _blog),
     Veto("code-credit", _code_credit),
+    Veto("code-author", _code_author),
     Veto("talk", _talk),
     Veto("talk-file", talk_link),
     Veto("retrieved-page", retrieved_page),

@@ -184,6 +184,12 @@ NOT_CITATIONS = [
     # a program's manual, its title saying so
     '    reference:\n      "Tidal Projection Procedures for the UNIX Environment-\n'
     "      A User's Manual\" by Gerald I. Lind,\n      Open File Report 90-284 (2003)\n",
+    # the code's authors: an author tag's line, a header's author field going on
+    "\\brief Within detection by crossings\n\\author Lind and Moss, 1995\n\\return true\n",
+    "@author Ada Lind (2014) - first version\n",
+    "Purpose:  the tidal projection.\nAuthor:   Ada Lind (1995)\n"
+    "          Ben Moss, Cy Okafor (2015) - add inverse\n"
+    "          Dee Quinn (2016) - revise/add regression tests\n",
     # the citation key of an encyclopedia's page
     "    Notes\n    -----\n"
     "    Uses the monotone tide algorithm :footcite:`wikibooks2010monotone`\n",
@@ -818,3 +824,9 @@ def test_a_sentence_in_the_passive_read_as_a_title_is_demoted_to_the_mention(tit
     (kept,) = vet(text, [hit])
     assert kept.kind is RefKind.AUTHOR_YEAR
     assert kept.reference is not None and kept.reference.title is None
+
+
+def test_a_source_an_author_tag_credits_is_cited() -> None:
+    text = "\\author After Lind, 19xx, republished 1950, republished by Moss, 1999\n"
+    (hit,) = find_citations(text)
+    assert hit.reference is not None and hit.reference.authors == ("Moss",)
