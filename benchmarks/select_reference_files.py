@@ -292,6 +292,13 @@ SOURCES = {
     "d3-regression": ("package/src", (".js",)),
     "RoaringBitmap": ("roaringbitmap/src/main/java", (".java",)),
     "petal-clustering": ("src", (".rs",)),
+    # (its fourth batch)
+    "music21": ("music21", (".py",)),
+    "pyresample": ("pyresample", (".py",)),
+    "eofs": ("eofs", (".py",)),
+    "pyloudnorm": ("pyloudnorm", (".py",)),
+    "networkanalysis": ("src/main/java", (".java",)),
+    "ddsketch": ("src", (".rs",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -425,6 +432,7 @@ EIGHTEENTH |= {
 }
 EIGHTEENTH |= {"plasmapy", "wotan", "spafe", "d3-regression", "RoaringBitmap"}
 EIGHTEENTH |= {"petal-clustering"}
+EIGHTEENTH |= {"music21", "pyresample", "eofs", "pyloudnorm", "networkanalysis", "ddsketch"}
 STRATA |= EIGHTEENTH
 EIGHTEENTH_PORTED = re.compile(
     r"(copied|adapted|taken|ported|borrowed|modified|based on|inspired by|derived)\b"
