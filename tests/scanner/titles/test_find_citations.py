@@ -183,6 +183,8 @@ def test_cpp_line_comments_quoted_title_over_lines() -> None:
         ("  than the power law. See Diemer 2022b for details.", ("Diemer",), 2022),
         # the journal run into the names, then its volume and the year in brackets
         ("    Source: Lind and Moss JASA, vol 83 (1988), pp 406-413", ("Lind", "Moss"), 1988),
+        # a second author's given name and initial: no title "Lind and Ann K" before "Moss"
+        ("(See Lind and Ann K. Moss 1989 article)", ("Lind", "Ann K. Moss"), 1989),
         ("as analysed by Smith and Jones (NeurIPS 2019).", ("Smith", "Jones"), 2019),
         ("the clustering of Ortiz et al., Neural Computation, 2008", ("Ortiz",), 2008),
         # capitalized words before the names that are not names
