@@ -299,6 +299,11 @@ SOURCES = {
     "pyloudnorm": ("pyloudnorm", (".py",)),
     "networkanalysis": ("src/main/java", (".java",)),
     "ddsketch": ("src", (".rs",)),
+    # (its fifth batch)
+    "scikit-maad": ("maad", (".py",)),
+    "transitleastsquares": ("transitleastsquares", (".py",)),
+    "radvel": ("radvel", (".py",)),
+    "Py-BOBYQA": ("pybobyqa", (".py",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -433,6 +438,7 @@ EIGHTEENTH |= {
 EIGHTEENTH |= {"plasmapy", "wotan", "spafe", "d3-regression", "RoaringBitmap"}
 EIGHTEENTH |= {"petal-clustering"}
 EIGHTEENTH |= {"music21", "pyresample", "eofs", "pyloudnorm", "networkanalysis", "ddsketch"}
+EIGHTEENTH |= {"scikit-maad", "transitleastsquares", "radvel", "Py-BOBYQA"}
 STRATA |= EIGHTEENTH
 EIGHTEENTH_PORTED = re.compile(
     r"(copied|adapted|taken|ported|borrowed|modified|based on|inspired by|derived)\b"
