@@ -273,6 +273,9 @@ _STANDARD_NAME = re.compile(
     r"(?i)\b(?:IEEE\s+Std\b|(?:IEEE|ANSI|ISO|IEC)\s+Standard\b|Standard\s+for\s+[A-Z]|"
     r"ISO/IEC\s+\d|ANSI/[A-Z]|ECMA-\d|(?:Technical|Unicode)\s+Standard\b|"
     r"Language\s+Specification\b|W3C\s+(?:Recommendation|Working\s+Draft)\b|"
+    # a specification by its version: `"Multimedia Programming Interface and Data
+    # Specifications 1.0"`
+    r"Specifications?\s+(?:[Vv](?:ersion)?\.?\s*)?\d+\.\d+\b|"
     # a system's interface document: `"Interface Control Document for the RPG ..."`
     r"Interface\s+(?:Control|Requirements?|Design)\s+Document\b|"
     r"(?-i:Report|Rec\.|Recommendation)\s+ITU-[RT]\s+[A-Z]{1,2}\.?\s*\d)"  # `Report ITU-R BT.2246`

@@ -419,6 +419,9 @@ def test_lines_of_a_phrase_then_capitalized_words_and_a_year_are_not_titles(text
         # a body's conventions or guidelines named with their year
         "  The full series: _ITRS Conventions (2010)_, Chapter 5, p. 60, Table 5.2e.",
         "  Rounded as the WMO Guidelines (2018) require.",
+        # a specification by its version, and a section of it
+        '    .. [2] Example Corporation, "Tide Programming Interface and Data\n'
+        '       Specifications 1.0", section "Data Format of the Samples", August 1991\n',
     ],
 )
 def test_standards_and_bodies_are_no_citations(text: str) -> None:
