@@ -304,6 +304,13 @@ SOURCES = {
     "transitleastsquares": ("transitleastsquares", (".py",)),
     "radvel": ("radvel", (".py",)),
     "Py-BOBYQA": ("pybobyqa", (".py",)),
+    # (its sixth batch)
+    "kalman-filter": ("package/lib", (".js",)),
+    "density-clustering": ("package/lib", (".js",)),
+    "fili": ("package/src", (".js",)),
+    "kafe2": ("kafe2", (".py",)),
+    "java-LSH": ("src/main/java", (".java",)),
+    "cuckoofilter": ("src", (".rs",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -439,6 +446,7 @@ EIGHTEENTH |= {"plasmapy", "wotan", "spafe", "d3-regression", "RoaringBitmap"}
 EIGHTEENTH |= {"petal-clustering"}
 EIGHTEENTH |= {"music21", "pyresample", "eofs", "pyloudnorm", "networkanalysis", "ddsketch"}
 EIGHTEENTH |= {"scikit-maad", "transitleastsquares", "radvel", "Py-BOBYQA"}
+EIGHTEENTH |= {"kalman-filter", "density-clustering", "fili", "kafe2", "java-LSH", "cuckoofilter"}
 STRATA |= EIGHTEENTH
 EIGHTEENTH_PORTED = re.compile(
     r"(copied|adapted|taken|ported|borrowed|modified|based on|inspired by|derived)\b"
