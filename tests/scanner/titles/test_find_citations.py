@@ -185,6 +185,12 @@ def test_cpp_line_comments_quoted_title_over_lines() -> None:
         ("    Source: Lind and Moss JASA, vol 83 (1988), pp 406-413", ("Lind", "Moss"), 1988),
         # a second author's given name and initial: no title "Lind and Ann K" before "Moss"
         ("(See Lind and Ann K. Moss 1989 article)", ("Lind", "Ann K. Moss"), 1989),
+        # Javadoc's escaped ampersand before the last surname and the year
+        (
+            " * as described in\n * Lind, Moss &amp; Okafor (2014), in a book.",
+            ("Lind", "Moss", "Okafor"),
+            2014,
+        ),
         ("as analysed by Smith and Jones (NeurIPS 2019).", ("Smith", "Jones"), 2019),
         ("the clustering of Ortiz et al., Neural Computation, 2008", ("Ortiz",), 2008),
         # capitalized words before the names that are not names
