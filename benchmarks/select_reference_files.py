@@ -311,6 +311,11 @@ SOURCES = {
     "kafe2": ("kafe2", (".py",)),
     "java-LSH": ("src/main/java", (".java",)),
     "cuckoofilter": ("src", (".rs",)),
+    # (its seventh batch; dust-extinction from its sdist)
+    "dust-extinction": ("dust_extinction-1.7/dust_extinction", (".py",)),
+    "sncosmo": ("sncosmo", (".py",)),
+    "pyet": ("pyet", (".py",)),
+    "biotite": ("biotite", (".py",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -447,6 +452,7 @@ EIGHTEENTH |= {"petal-clustering"}
 EIGHTEENTH |= {"music21", "pyresample", "eofs", "pyloudnorm", "networkanalysis", "ddsketch"}
 EIGHTEENTH |= {"scikit-maad", "transitleastsquares", "radvel", "Py-BOBYQA"}
 EIGHTEENTH |= {"kalman-filter", "density-clustering", "fili", "kafe2", "java-LSH", "cuckoofilter"}
+EIGHTEENTH |= {"dust-extinction", "sncosmo", "pyet", "biotite"}
 STRATA |= EIGHTEENTH
 EIGHTEENTH_PORTED = re.compile(
     r"(copied|adapted|taken|ported|borrowed|modified|based on|inspired by|derived)\b"
