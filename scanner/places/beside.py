@@ -87,6 +87,9 @@ _AFTER_LINK = re.compile(
 # names on the way.
 _AFTER_LINK_TEXT = re.compile(
     r"(?:[\"']?>[^<>\n]{0,200})?(?:</a>)?[>}\])`_]*[ \t]*"
+    # (or a locator into the linked work first: `<doi link>, Table 12 (Mantina et al. 2009)`)
+    r"(?:,?[ \t]*(?:Table|Tab\.|Figure|Fig\.|Equation|Eq\.|Section|Sec\.|Chapter|Ch\.|pp?\.)"
+    r"[ \t]*[\w.-]+[ \t]*)?"
     r"(?:[:–—-]|,?[ \t\n]+by\b|\n?[ \t]*\([\"“]?)[ \t]*\n?[ \t]*"
     r"(?:(?:[A-Z][\w.'’-]*|et|al\.?|and|van|von|de|der|del|la|le|&)[ \t,]*\n?[ \t]*){0,8}"
 )

@@ -251,6 +251,10 @@ def _web_page(text: str, hit: Hit, stop: int) -> bool:
         return True
     line_start = text.rfind("\n", 0, hit.start) + 1
     rest = _entry_rest(text, hit, stop)
+    if not fields.title and text[hit.end - 1 : hit.end] in (")", "]"):
+        # a mention closed by its bracket (`Kohler et al. (2014, A&A, 565, 9)`): the next line
+        # is the next sentence (`Computed by DustEm and downloaded from the DustEm website.`)
+        rest = rest.split("\n", 1)[0]
     if _WEB_PAGE.search(text[line_start : hit.end] + rest) is not None:
         return True
     return (

@@ -18,6 +18,8 @@ from scanner.places.same import join_overlapping, join_title_prefixes
 from scanner.types import EntryFields, Hit
 
 ONE_WORK = [
+    # a locator into the linked work, then its authors and year in brackets
+    "Source: https://doi.org/10.5555/j.tides.2009.001, Table 12 (Lind et al. 2009)\n",
     # a Markdown list item's link, then the work's full citation quoted under it
     "## References\n\n- [Tidal sketches](https://dl.acm.org/citation.cfm?id=1234567)\n"
     '  > Lind, Erika. 2005. "Tidal Sketches." _J. Tides_ 5 (1): 58--75.'

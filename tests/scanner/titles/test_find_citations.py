@@ -290,6 +290,11 @@ def test_cite_keys_with_two_digit_years() -> None:
             "  Refer to K&R Second Edition Page 148,\n  last paragraph.",
             "The C Programming Language",
         ),
+        (
+            "These values were cross-checked vs the CRC Handbook of\nChemistry and Physics (105th "
+            "edition).",
+            "CRC Handbook of Chemistry and Physics",
+        ),
     ],
 )
 def test_reference_works_by_their_short_names(text: str, title: str) -> None:
@@ -728,6 +733,15 @@ def test_an_entry_whose_only_link_is_a_courses_lecture_names_no_work() -> None:
         "                    https://www.example.edu/courses/120-fall-2003/lecture-5.html\n"
     )
     assert find_citations(text) == []
+
+
+def test_a_bracketed_mention_ends_before_the_next_lines_web_page() -> None:
+    text = (
+        "    Notes\n    -----\n"
+        "    From Lind et al. (2013, A&A, 558, 62) and Moss et al. (2014, A&A, 565, 9)\n"
+        "    Computed by ToolX and downloaded from the ToolX website.\n"
+    )
+    assert [h.reference.authors for h in find_citations(text)] == [("Lind",), ("Moss",)]
 
 
 def test_lower_case_lines_outside_a_reference_section_are_no_entries() -> None:
