@@ -316,6 +316,12 @@ SOURCES = {
     "sncosmo": ("sncosmo", (".py",)),
     "pyet": ("pyet", (".py",)),
     "biotite": ("biotite", (".py",)),
+    # (its eighth batch)
+    "celerite2": ("celerite2", (".py",)),
+    "george": ("george", (".py",)),
+    "cuckoo-filter": ("package/src", (".js",)),
+    "JavaFastPFOR": ("src/main/java", (".java",)),
+    "hyperloglog-rs": ("src", (".rs",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -453,6 +459,7 @@ EIGHTEENTH |= {"music21", "pyresample", "eofs", "pyloudnorm", "networkanalysis",
 EIGHTEENTH |= {"scikit-maad", "transitleastsquares", "radvel", "Py-BOBYQA"}
 EIGHTEENTH |= {"kalman-filter", "density-clustering", "fili", "kafe2", "java-LSH", "cuckoofilter"}
 EIGHTEENTH |= {"dust-extinction", "sncosmo", "pyet", "biotite"}
+EIGHTEENTH |= {"celerite2", "george", "cuckoo-filter", "JavaFastPFOR", "hyperloglog-rs"}
 STRATA |= EIGHTEENTH
 EIGHTEENTH_PORTED = re.compile(
     r"(copied|adapted|taken|ported|borrowed|modified|based on|inspired by|derived)\b"
