@@ -322,6 +322,9 @@ SOURCES = {
     "cuckoo-filter": ("package/src", (".js",)),
     "JavaFastPFOR": ("src/main/java", (".java",)),
     "hyperloglog-rs": ("src", (".rs",)),
+    # (its ninth batch: C++ headers)
+    "manif": ("include/manif", (".h",)),
+    "annoy": ("src", (".h",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -460,6 +463,7 @@ EIGHTEENTH |= {"scikit-maad", "transitleastsquares", "radvel", "Py-BOBYQA"}
 EIGHTEENTH |= {"kalman-filter", "density-clustering", "fili", "kafe2", "java-LSH", "cuckoofilter"}
 EIGHTEENTH |= {"dust-extinction", "sncosmo", "pyet", "biotite"}
 EIGHTEENTH |= {"celerite2", "george", "cuckoo-filter", "JavaFastPFOR", "hyperloglog-rs"}
+EIGHTEENTH |= {"manif", "annoy"}
 STRATA |= EIGHTEENTH
 EIGHTEENTH_PORTED = re.compile(
     r"(copied|adapted|taken|ported|borrowed|modified|based on|inspired by|derived)\b"
