@@ -152,7 +152,8 @@ def test_a_bibtex_text_bound_to_two_names_wrapped_by_a_formatter_is_a_place(
     tmp_path: Path,
 ) -> None:
     (tmp_path / "pkg.py").write_text(
-        '__bibtex__ = (\n    __citation__\n) = r"""@article{lind2017, doi = {10.1000/chained.bib}}"""\n'
+        '__bibtex__ = (\n    __citation__\n) = r"""@article{lind2017,\n'
+        '  doi = {10.1000/chained.bib}}"""\n'
         'VALUES = (\n    OTHER\n) = "doi:10.1000/not.a.place"\n',
         encoding="utf-8",
     )

@@ -228,6 +228,8 @@ def test_author_year_mentions(text: str, authors: tuple[str, ...], year: int) ->
         ("/** The robust error model (Lindqvist97ivc). */", "Lindqvist", 1997),
         ("  /// compute D, Harlow00book p.53", "Harlow", 2000),
         ("// the closed form of Morel-Dupont09thesis, eq. (4.2)", "Morel-Dupont", 2009),
+        # in lower case before a venue's tag
+        ("  /// @note lindqvist14tro Eq. 102", "Lindqvist", 2014),
     ],
 )
 def test_bare_citation_keys_are_author_year_mentions(text: str, author: str, year: int) -> None:
