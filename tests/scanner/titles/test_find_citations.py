@@ -737,6 +737,17 @@ def test_an_entry_whose_only_link_is_a_courses_lecture_names_no_work() -> None:
     assert find_citations(text) == []
 
 
+def test_an_entry_whose_link_is_a_poster_paper_still_names_its_work() -> None:
+    # proceedings file the papers of a poster session under `Poster`: the paper, no talk
+    text = (
+        " * References:\n"
+        " *  Erika J. Lind. The Tidal Sketch Algorithm. Advanced Tidal Optical and Space"
+        " Surveillance Technologies, 2011. https://example.com/TechnicalPapers/2011/Poster/LIND.pdf\n"
+    )
+    titles = [h.reference.title for h in find_citations(text)]
+    assert "The Tidal Sketch Algorithm" in titles
+
+
 def test_a_bracketed_mention_ends_before_the_next_lines_web_page() -> None:
     text = (
         "    Notes\n    -----\n"
