@@ -8,9 +8,11 @@ authors joins the one paper of the report that a stronger identifier names under
 title, when their years and first authors do not disagree; so does a link to a copy of the
 paper (a citeseer page, a PDF on the authors' site) that a DOI or arXiv id names elsewhere.
 Two papers that each have a DOI or arXiv id stay apart (a preprint and its journal version,
-two editions), as does a title
-that two stronger papers share (which one it means cannot be told). The links to sections of
-one reference work online (`catalog.works`: an equation of the DLMF) are one card, the work's.
+two editions), as does a title that two stronger papers share (which one it means cannot be
+told). The links to sections of one reference work online (`catalog.works`: an equation of the
+DLMF) are one card, the work's. A title misspelt in one place ("Introduction to Geostatistcs")
+is the same work as the title spelt right in another, when the two differ only by a typing slip
+in one or two long words and their years and first authors do not disagree.
 """
 
 from __future__ import annotations
@@ -93,7 +95,79 @@ def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
                 continue
             if target is not None:
                 targets[work.key] = target
+    _join_misspelt(by_title, targets)
     return {key: _final(key, targets) for key in targets}
+
+
+# A typing slip: one letter left out, added, changed or two swapped in a word of at least five
+# letters, two in a word of at least eight, in at most two of a title's words, the title at
+# least four words long. Numbers, numerals and short words must match exactly ("Part I" and
+# "Part II", "Model 2" and "Model 3" differ), and so must words two slips apart in a short word
+# ("maximum" and "minimum").
+_SLIP_WORD_LETTERS = 5
+_TWO_SLIPS_WORD_LETTERS = 8
+_SLIP_WORDS = 2
+_SLIP_TITLE_WORDS = 4
+
+
+def _join_misspelt(by_title: dict[str, list[_Work]], targets: dict[str, str]) -> None:
+    """Join each named-only work to one whose title differs from its own only by a typing
+    slip: to the stronger, or between equals to the one with year and first author, else the
+    one met first. Titles are compared within those sharing their first or last two words."""
+    titles = [title for title in by_title if title.count(" ") + 1 >= _SLIP_TITLE_WORDS]
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for title in titles:
+        for bucket in _ends(title):
+            buckets[bucket].append(title)
+    order = {title: index for index, title in enumerate(by_title)}
+    for title in titles:
+        candidates = {
+            other
+            for bucket in _ends(title)
+            for other in buckets[bucket]
+            if other != title and _slip_apart(title, other)
+        }
+        for work in by_title[title]:
+            if work.key in targets or work.strength < _NAMED_ONLY:
+                continue
+            rivals = [
+                (other.strength, not _complete(other), order[other_title], other.key)
+                for other_title in candidates
+                for other in by_title[other_title]
+                if other.key != work.key and _agree(work, other)
+            ]
+            mine = (work.strength, not _complete(work), order[title], work.key)
+            better = [rival for rival in rivals if rival < mine]
+            if better:
+                targets[work.key] = min(better)[3]
+
+
+def _ends(title: str) -> tuple[str, str]:
+    """A title's first two words and its last two: a slip rarely touches both ends."""
+    words = title.split()
+    return "< " + " ".join(words[:2]), "> " + " ".join(words[-2:])
+
+
+def _slip_apart(one: str, other: str) -> bool:
+    """Whether two normalized titles differ only by a typing slip in one or two long words."""
+    mine, theirs = one.split(), other.split()
+    if len(mine) != len(theirs):
+        return False
+    differing = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
+    return 0 < len(differing) <= _SLIP_WORDS and all(
+        a.isalpha() and b.isalpha() and _slips(a, b) for a, b in differing
+    )
+
+
+def _slips(one: str, other: str) -> bool:
+    # imported here: the pre-commit hook loads this module and never compares titles
+    from rapidfuzz.distance import OSA
+
+    letters = min(len(one), len(other))
+    if letters < _SLIP_WORD_LETTERS:
+        return False
+    allowed = 2 if letters >= _TWO_SLIPS_WORD_LETTERS else 1
+    return OSA.distance(one, other, score_cutoff=allowed) <= allowed
 
 
 def _work_of(paper: PaperEntry, key: str) -> _Work:

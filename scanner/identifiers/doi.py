@@ -241,7 +241,7 @@ class DoiExtractor:
                     self.kind,
                     self.rule,
                     ref=doi_ref(cleaned.lower()),
-                    problem=_delimited_punctuation(text, end),
+                    problem=_delimited_punctuation(text, (start, match.start("doi")), end),
                 )
         for match in _BARE.finditer(text) if "10." in text else ():
             if taken.covers(match.start()):
@@ -257,7 +257,7 @@ class DoiExtractor:
                 self.rule,
                 ref=doi_ref(cleaned.lower()),
                 confidence=0.95,
-                problem=_delimited_punctuation(text, end),
+                problem=_delimited_punctuation(text, (match.start(),), end),
             )
 
 
@@ -339,13 +339,21 @@ def _plausible_bare(doi: str) -> bool:
     return "/" in doi and not doi.endswith("/") and not _IMPLAUSIBLE_BARE.fullmatch(doi)
 
 
-def _delimited_punctuation(text: str, end: int) -> str | None:
+def _delimited_punctuation(text: str, starts: tuple[int, ...], end: int) -> str | None:
     """A DOI followed by punctuation and then a closing delimiter (`}`, `"`, `>`) was written
-    with the punctuation inside it, as in `doi = {10.1145/3360572.}`.  citegraph: ignore"""
+    with the punctuation inside it, as in `doi = {10.1145/3360572.}`.  citegraph: ignore
+    Only when the delimiters hold the DOI alone, opening right before it or its `doi:` label
+    (`starts`): a quoted entry that ends with its DOI (`@see "Authors (2006), Title,
+    doi:10.1029/2005GL025545."`) ends its own sentence."""
     tail = re.match(r"[.,;:]+[}\"'>\]]", text[end : end + 4])
-    if tail:
+    opening = _OPENING.get(tail.group(0)[-1], "") if tail else ""
+    if tail and any(start > 0 and text[start - 1] in opening for start in starts):
         return f"trailing {tail.group(0)[:-1]!r} inside the delimited DOI"
     return None
+
+
+# The opening delimiters a closing one may pair with (a quote closes what either quote opened).
+_OPENING = {"}": "{", '"': "\"'", "'": "'\"", ">": "<", "]": "["}
 
 
 def _lower_in_place(text: str) -> str:

@@ -52,11 +52,30 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+# Texts blanked before, by their text: a tree repeats its licence header in every file, and a
+# C-family block is blanked when the parser decides to read the file and again as its block.
+# Bounded in number and size (a header is a few kB), and cleared when full.
+_BLANKED: dict[str, str] = {}
+_BLANKED_KEPT = 256
+_BLANKED_SIZE = 16_384
+
+
 def blank_licences(text: str) -> str:
     """`text` with its copyright lines and licence paragraphs blanked."""
     lowered = text.lower()
     if not any(needle in lowered for needle in _NEEDLES):
         return text
+    if len(text) > _BLANKED_SIZE:
+        return _blanked(text)
+    found = _BLANKED.get(text)
+    if found is None:
+        if len(_BLANKED) >= _BLANKED_KEPT:
+            _BLANKED.clear()
+        found = _BLANKED[text] = _blanked(text)
+    return found
+
+
+def _blanked(text: str) -> str:
     if _compiled(_LEGAL_TERMS).search(text) is not None:
         text = _compiled(_PARAGRAPH).sub(_blank_legal_paragraph, text)
     return _compiled(_LEGAL_LINE).sub(_blank, text)

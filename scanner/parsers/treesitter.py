@@ -46,6 +46,7 @@ from scanner.parsers.tsblocks import (
 from scanner.parsers.tslex import ANY_QUOTE, QUOTE_CUE, lex, texts_at
 from scanner.parsers.tsnames import file_symbol, qualified_name, short_name
 from scanner.prefilter import cue_offsets
+from scanner.titles.leads import led
 from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
 
 _SNIFF = 65536  # characters read to tell a C++ header from a C one
@@ -257,7 +258,7 @@ def _dialect(language: Language, text: str) -> Language:
 
 @cache
 def _pattern(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return led(re.compile(pattern))  # the same matches, found faster (`leads.led`)
 
 
 def load_grammars(languages: Iterable[str]) -> None:

@@ -12,8 +12,9 @@ mention of one work is one reference (`reference/references.md`):
 - a title or author-year that is a link's text, stands beside its identifier or opens the
   sentence the identifier closes (`beside.py`, `sentences.py`), an entry's fields after its
   linked title (`fields.py`), another copy of an entry's work linked on the lines after its
-  identifier (`copies.py`), two readings of one entry (`same.py`), and the one work and the
-  one bare link of a place a paragraph apart (`sole.py`);
+  identifier (`copies.py`), two readings of one entry (`same.py`), the one work and the
+  one bare link of a place a paragraph apart (`sole.py`), and the fields and identifier of one
+  Javadoc `@see "..."` string (`seestrings.py`);
 - an entry and its link in the layouts that say so: `See <link> for <what it gives>` on the
   next line, the link opening its paragraph with the entry on the next line, a list item's
   link as the item's next paragraph; a sentence that names an entry's title inside it; a
@@ -51,6 +52,7 @@ from scanner.places.same import (
     join_titles_named_inside,
     join_volume_series,
 )
+from scanner.places.seestrings import join_see_strings
 from scanner.places.sole import join_paper_copy, join_sole_pair
 from scanner.types import Hit
 
@@ -60,7 +62,7 @@ __all__ = ["merge_place"]
 def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     """The hits of one place with each work's mentions merged into one hit, sorted."""
     if len(hits) < 2:
-        return with_link_references(text, hits)
+        return _with_labels(text, hits)
     groups = Groups(len(hits))
     join_same_work(hits, groups)
     join_named_link_copies(hits, groups)
@@ -70,6 +72,7 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     join_chapter_collections(text, hits, groups)
     join_volume_series(text, hits, groups)
     heads, labelled = join_entry_identifiers(text, hits, groups)
+    heads |= join_see_strings(text, hits, groups)
     join_leading_identifiers(text, hits, groups)
     join_entry_tails(text, hits, groups)
     join_bibtex_entry_links(text, hits, groups)
@@ -91,10 +94,15 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
         merge(text, [hits[i] for i in members], beside, bridged) for members in groups.members()
     ]
     merged.sort(key=lambda h: (h.start, h.end))
-    if "[" in text:  # asked once per place: asked per hit, it read a huge block once per hit
-        merged = [
-            from_entry_label(text, hit, merged[i - 1].end if i else 0)
-            for i, hit in enumerate(merged)
+    return _with_labels(text, merged)
+
+
+def _with_labels(text: str, hits: list[Hit]) -> list[Hit]:
+    """The place's hits, each labelled entry with its label and the label's mentions (a lone
+    entry's too: `As in [KN2018]_, ...` above `.. [KN2018] A. Kern ...`), and links' words."""
+    if "[" in text and hits:  # asked once per place: asked per hit, a huge block read per hit
+        hits = [
+            from_entry_label(text, hit, hits[i - 1].end if i else 0) for i, hit in enumerate(hits)
         ]
-        merged = with_label_mentions(text, merged)
-    return with_link_references(text, merged)
+        hits = with_label_mentions(text, hits)
+    return with_link_references(text, hits)

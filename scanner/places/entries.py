@@ -37,7 +37,8 @@ _PROSE = re.compile(
     # a line that introduces the entry's link: `Proposed in <url>`, `Based on <url>`
     r"(?:based|described|proposed|introduced|presented|adapted|taken|ported|details)"
     r"[ \t]+(?:on|in|at|from)[ \t:]*$))"
-    r"([A-Za-z][a-z]+)\s+[a-z]{2,}"
+    # a venue before its volume (`Bioinformatics vol.19 suppl. 2.`) is no sentence
+    r"([A-Za-z][a-z]+)\s+(?!(?:vol|vols|no|pp|suppl)\b)[a-z]{2,}"
 )
 
 
@@ -439,7 +440,8 @@ def _anchored_after(text: str, head: Hit, hit: Hit) -> bool:
 def join_entry_tails(text: str, hits: list[Hit], groups: Groups) -> None:
     """Join an author-year mention that directly ends a title entry, only punctuation, markup
     and one line break between them, to that entry: its venue and year read as a name and a
-    year (`<i>Interchange of Spatial Data</i>,` then `Agile 2006, Visegrad, Hungary.`). So too
+    year (`<i>Interchange of Spatial Data</i>,` then `Agile 2006, Visegrad, Hungary.`; a
+    publisher's address and year in brackets on the next line). So too
     the venue in italics after an entry read with its authors and title, read as a title of
     its own (`A. Dobson, K. Bekris,\n Sparse Roadmap Spanners,\n <em>IEEE Conference on
     Robotics (ICRA)</em> May 2013.`)."""
@@ -475,8 +477,10 @@ def _italic_venue(text: str, entry: Hit, tail: Hit) -> bool:
     )
 
 
-# Between an entry's title and its venue: closing markup, punctuation, one line break.
-_ENTRY_TAIL_GAP = re.compile(r"(?:</?[a-zA-Z]{1,6}>|[.,;:\"”'*])*[ \t]*(?:\n[ \t]*)?")
+# Between an entry's title and its venue: closing markup, punctuation and brackets, one line
+# break and an opening bracket after it (`Survey Review 23 (176),` then `(Directorate of ...,
+# Surrey 1975)`).
+_ENTRY_TAIL_GAP = re.compile(r"(?:</?[a-zA-Z]{1,6}>|[.,;:\"”'*)\]])*[ \t]*(?:\n[ \t]*[(\[]?)?")
 
 
 def join_leading_identifiers(text: str, hits: list[Hit], groups: Groups) -> None:

@@ -3,7 +3,9 @@
 `.. [2] `Title <https://hal.example.fr/hal-01234567>`_` then `A. Author, B. Author. Journal,
 2019.` on the next line: an entry that opens with its linked title gives its authors, venue
 and year after the link. Within a labelled list everything up to the next label or blank line
-is the one entry, so a title or author-year read from those lines is no second work.
+is the one entry, so a title or author-year read from those lines is no second work. So is
+the venue and year in parentheses right after an HTML anchor whose text is the title (`<a
+href="...">Title</a> (Journal of Geodesy (2002) 76: 279-299)`), read as an author-year.
 """
 
 from __future__ import annotations
@@ -44,13 +46,37 @@ def join_fields_after_links(text: str, hits: list[Hit], groups: Groups) -> set[i
             and fields.kind in _NAMED_KINDS
             and mergeable(link)
             and mergeable(fields)
-            and _fields_follow(text, link.end, fields.start)
-            and _in_labelled_item(text, link.start)
-            and not _opens_item(text, fields.start)
+            and (
+                (
+                    _fields_follow(text, link.end, fields.start)
+                    and _in_labelled_item(text, link.start)
+                    and not _opens_item(text, fields.start)
+                )
+                or _venue_after_anchor(text, link, fields)
+            )
         ):
             groups.join(index - 1, index)
             joined.add(index)
     return joined
+
+
+# From a link's target to the mention: the anchor's text, its closing tag, then an opening
+# parenthesis and the few words before the mention starts (`(Journal of ` before `Geodesy (2002)`).
+_ANCHOR_THEN_PARENTHESIS = re.compile(
+    r"[\"']?[ \t]*>[^<>]{1,400}</a[ \t]*>[ \t]*\n?[ \t]*\([^()\n]{0,40}"
+)
+
+
+def _venue_after_anchor(text: str, link: Hit, fields: Hit) -> bool:
+    """Whether `fields` is an author-year without a title, in parentheses right after the
+    anchor whose text `link` read as the entry's title: the entry's venue and year."""
+    reference = fields.reference
+    return (
+        bool(link.title_hint)
+        and fields.kind is RefKind.AUTHOR_YEAR
+        and (reference is None or not reference.title)
+        and _ANCHOR_THEN_PARENTHESIS.fullmatch(text, link.end, fields.start) is not None
+    )
 
 
 def _fields_follow(text: str, end: int, start: int) -> bool:

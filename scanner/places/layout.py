@@ -142,7 +142,8 @@ _LINE_BREAK_TAG = re.compile(r"(?i)<br[ \t]*/?>$")
 
 def _follows_paragraph_markup(text: str, line_start: int) -> bool:
     """Whether the line above holds paragraph markup only (Doxygen's `</para><para>`,
-    Javadoc's `<p>`): a blank line of the rendered text; or is a Doxygen paragraph heading
+    Javadoc's `<p>`, the `<pre>` that opens a preformatted block): a blank line of the
+    rendered text; or is a Doxygen paragraph heading
     (`@par External documentation`), which the rendered text sets apart."""
     if line_start < 2:
         return False
@@ -152,5 +153,5 @@ def _follows_paragraph_markup(text: str, line_start: int) -> bool:
     return "<" in above and _PARAGRAPH_TAGS.fullmatch(above) is not None
 
 
-_PARAGRAPH_TAGS = re.compile(r"(?i)[ \t]*(?:</?(?:para|p|br)[ \t]*/?>[ \t]*)+")
+_PARAGRAPH_TAGS = re.compile(r"(?i)[ \t]*(?:</?(?:para|p|br|pre)[ \t]*/?>[ \t]*)+")
 _PARAGRAPH_HEADING = re.compile(r"[ \t]*[@\\]par\b[^\n]{0,80}")

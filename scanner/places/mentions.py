@@ -15,8 +15,9 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
     author and year it names (else whose co-author and year, else whose first author alone
     when the entry has no year)."""
     by_year: dict[int, list[tuple[int, str]]] = {}  # candidates indexed once: linear in hits
-    # Entries without a year (`R. Van der Merwe "Sigma-Point Kalman Filters..."`): a mention
-    # with a year points at one of them when no dated entry has its author.
+    # Entries without a year (`R. Van der Merwe "Sigma-Point Kalman Filters..."`, an arXiv
+    # id's entry that gives none): a mention with a year points at one of them when no dated
+    # entry has its author.
     undated: list[tuple[int, str]] = []
     for i, other in enumerate(hits):
         if other.kind is RefKind.AUTHOR_YEAR or not mergeable(other):
@@ -32,7 +33,9 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
                 year, family = int(named["year"]), named["name"].lower()
         if year is not None and family:
             by_year.setdefault(year, []).append((i, family))
-        elif family and other.kind in ENTRY_KINDS:
+        elif family and (other.kind in ENTRY_KINDS or other.ref is not None):
+            # an identifier's entry with its authors and no year (`[1] Nicola De Cao, Ivan
+            # Titov, Wilker Aziz. Block Neural Autoregressive Flow. [arXiv:1904.04676]`)
             undated.append((i, family))
     # Mentions already joined to an entry or identifier (its authors and year): not in-text.
     placed = {groups.find(i) for i, h in enumerate(hits) if h.kind is not RefKind.AUTHOR_YEAR}

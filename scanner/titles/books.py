@@ -19,7 +19,7 @@ from itertools import pairwise
 from catalog.types import RefKind
 from scanner.titles import KNOWN_NEEDLES, TITLE_RULE
 from scanner.titles.cues import EDITION
-from scanner.titles.leads import holds_any, needles
+from scanner.titles.leads import holds_any, led, needles
 from scanner.titles.names import NOT_NAMES
 from scanner.types import EntryFields, Hit
 
@@ -119,6 +119,7 @@ _PUBLISHER = re.compile(
     r"|\b[A-Z][a-z]+(?:[ ,]+[A-Z][a-z]+)?[ \t]*:[ \t]*[A-Z][\w&'.-]*(?:[ \t]+[A-Z][\w&'.-]*){0,3}"
     r"[.,][ \t]*(?:1[6-9]|20)\d\d\b)"
 )
+_PUBLISHER = led(_PUBLISHER)  # the same matches, found faster (`leads.led`)
 # What a paper, a chapter or a report is published in: never a book's entry. Read after the
 # title, so that a book called "... Review" or "... Letters" stays one.
 _NOT_BOOK = re.compile(
@@ -195,6 +196,7 @@ _COLON_ENTRY = re.compile(
     r"(?P<title>[A-Z][a-z'’-]*(?:(?:[ \t]+|[ \t]*\n[ \t]*)[A-Za-z][\w'’-]*){2,14})[ \t]*,"
     r"(?P<rest>[^;:\n]{0,80}(?:\n[^;:\n]{0,80})?)"
 )
+_COLON_ENTRY = led(_COLON_ENTRY)
 # What every `_COLON_ENTRY` holds, found at each colon: a name's last letter (or a space) before
 # it, a capital after it.
 _COLON_CUE = re.compile(r":(?<=[a-z'’\- \t]:)[ \t]*[A-Z]")

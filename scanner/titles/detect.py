@@ -399,12 +399,29 @@ def _cited_in(text: str, quote: re.Match[str], title: str) -> bool:
             n.lower() in NOT_NAMES or n.lower() in NOT_PEOPLE
             for n in re.split(r"\s+(?:and|&)\s+", named["names"])
         )
+    if not cited_from and _ETAL_BEFORE.search(
+        text, max(0, quote.start() - NAMES_REACH), quote.start()
+    ):
+        # `derived from Gansner, et al., "A Technique for Drawing Directed Graphs."`: the work's
+        # authors right before it; a short title in title case is enough (`"Bilayer Cross
+        # Counting."`)
+        return (
+            words >= _MIN_ETAL_WORDS
+            and all(w[0].isupper() for w in _LONG_WORD.findall(title))
+            and not any(c in title for c in "!?=()[]{}<>%$")
+            and _SPOKEN.search(title) is None
+        )
     return (
         words >= _MIN_CITED_FROM_WORDS
         and cited_from
         and not any(c in title for c in "!?=()[]{}<>%$")
         and _SPOKEN.search(title) is None
     )
+
+
+# A first author and `et al.` right before a quoted title (the year left out).
+_ETAL_BEFORE = re.compile(r"(?<![\w.])[A-Z][\w'’-]+,?\s+et\.?\s+al\.?,?\s*$")
+_MIN_ETAL_WORDS = 2
 
 
 # A message or a sentence in quotes, not a title: "Could not find the file", "Please use x".

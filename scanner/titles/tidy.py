@@ -182,8 +182,7 @@ def _names_line_opening_title(text: str, hit: Hit) -> Hit:
     if fields is None or not fields.title or not fields.authors:
         return hit
     start, end = find_spaced(text, fields.title, hit.start, hit.end)
-    last = re.escape(fields.authors[-1])
-    if start < 0 or not re.search(last + r"[ \t]*(?:,|and|&)[ \t]*\Z", text[hit.start : start]):
+    if start < 0 or not ends_listing(text[hit.start : start], fields.authors[-1]):
         return hit  # the "title" does not go on from the authors read (a quoted title, prose)
     names = AUTHOR_LIST.match(text, start, end)
     if names is None or not _LINE_END.match(text, names.end()):
@@ -204,6 +203,21 @@ def _names_line_opening_title(text: str, hit: Hit) -> Hit:
 
 
 _LINE_END = re.compile(r"[ \t,]*\n")
+
+
+def ends_listing(text: str, name: str) -> bool:
+    r"""Whether `text` ends with `name` and then `,`, `and` or `&`, blanks or tabs around it:
+    what `re.search(re.escape(name) + r"[ \t]*(?:,|and|&)[ \t]*\Z", text)` finds, without
+    compiling a pattern for each entry's last author."""
+    head = text.rstrip(" \t")
+    for separator in (",", "and", "&"):
+        if head.endswith(separator):
+            head = head[: -len(separator)]
+            break
+    else:
+        return False
+    blanks = len(head) - len(head.rstrip(" \t"))
+    return any(head[: len(head) - k].endswith(name) for k in range(blanks + 1))
 
 
 def _authors_line_in_title(text: str, hit: Hit) -> Hit:

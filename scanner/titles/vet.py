@@ -281,8 +281,19 @@ _STANDARD_NAME = re.compile(
     # Specifications 1.0"`
     r"Specifications?\s+(?:[Vv](?:ersion)?\.?\s*)?\d+\.\d+\b|"
     # a system's interface document: `"Interface Control Document for the RPG ..."`
-    r"Interface\s+(?:Control|Requirements?|Design)\s+Document\b|"
-    r"(?-i:Report|Rec\.|Recommendation)\s+ITU-[RT]\s+[A-Z]{1,2}\.?\s*\d)"  # `Report ITU-R BT.2246`
+    r"Interface\s+(?:Control|Requirements?|Design)\s+Document\b|Interface\s+Specification\b|"
+    r"(?-i:Report|Rec\.|Recommendation)\s+ITU-[RT]\s+[A-Z]{1,2}\.?\s*\d|"  # `Report ITU-R BT.2246`
+    # a space agencies' standard (`CCSDS 503.0-B-1 recommended standard`, its Blue Book), a
+    # radio committee's (`RTCM STANDARD 10403.2`, an `RTCM Paper ... -SC104-818` proposal)
+    r"CCSDS\s+\d{3}\.\d+-[A-Z]-\d|Recommended\s+Standard\b|RTCM\s+(?:Standard|Paper)\b)"
+)
+# In a title (an entry may name them beside a paper: `ICD-GPS-200, Rev. C` over Klobuchar's
+# paper, `as presented in IERS conventions 1996` after one): an interface control document
+# (`ICD L1, L2 GLONASS`; not the ICD-10 classification's codes), the conventions and reference
+# systems bodies define (the IERS Conventions, the World Geodetic System 1984, the SI brochure).
+_STANDARD_IN_TITLE = re.compile(
+    r"(?-i:\bICD\b)(?![- ]?\d)|(?i:\bIERS\s+Conventions?\b|\bWorld\s+Geodetic\s+System\b|"
+    r"\bInternational\s+System\s+of\s+Units\b|\bSI\s+brochure\b)"
 )
 # A title that opens with a standard's or recommendation's number: `ISO 13655:2009 ...`,
 # `Rec. ITU-R BT.709-6 ...`, `ITU-T H.273`, `SMPTE ST 2065-1`, `RFC 3986` (a paper may name
@@ -305,7 +316,9 @@ def _standard(text: str, hit: Hit, stop: int) -> bool:
         return True
     if _RFC_BEFORE.search(text, line_start, hit.start) is not None:
         return True  # `As defined in RFC 3986, Uniform Resource Identifier ... (2005)`
-    if hit.title_hint and _STANDARD_TITLE.match(hit.title_hint):
+    if hit.title_hint and (
+        _STANDARD_TITLE.match(hit.title_hint) or _STANDARD_IN_TITLE.search(hit.title_hint)
+    ):
         return True
     dois = (doi.group().lower().rstrip(".,;:)]") for doi in _DOI_IN_ENTRY.finditer(entry))
     return any(is_standard_doi(doi) for doi in dois)
@@ -573,6 +586,8 @@ _TIME_BEFORE = re.compile(
 )
 _MONTH_DAY_AFTER = re.compile(
     r"[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b"
+    # written as one token: `2017-Sep-28`, `2017-09-28`
+    r"|-(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*-\d{1,2}\b|-\d\d-\d\d\b"
 )
 _DAY_MONTH = re.compile(r"\(\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*(?:1[6-9]|20)\d\d\s*\)")
 # ... or, alone on its line, a name with its month and year in brackets: "Paul Okafor (Oct
@@ -597,7 +612,7 @@ def _date(text: str, hit: Hit, stop: int) -> bool:
     if _MONTH_YEAR.search(text, hit.start, hit.end + 1) is not None and _alone_on_line(text, hit):
         return True
     if _MONTH_DAY_AFTER.match(text, hit.end):
-        return True  # "bug report from Reto Schüttel, 2008 Dec 10": the day it came
+        return True  # "bug report from Reto Schüttel, 2008 Dec 10", "2017-Sep-28": the day it came
     return len(fields.authors) == 1 and (
         _TIME_BEFORE.search(text, max(0, hit.start - 12), hit.start) is not None
     )
@@ -1036,6 +1051,19 @@ def _lower_phrase(text: str, hit: Hit, stop: int) -> bool:
     )
 
 
+def _bare_lower(text: str, hit: Hit, stop: int) -> bool:
+    """A title alone, unquoted, that opens with a word in lower case: a clause of prose
+    (`return an "edgeObj", edge object, that is composed of ...`), with no authors, year, venue
+    or quotes to say it cites."""
+    title = _fields(hit).title or ""
+    return (
+        _bare(hit)
+        and _LOWER_FIRST.match(title) is not None
+        and NAME_COLON_TITLE.match(title) is None
+        and _quoted_at(text, hit) is None
+    )
+
+
 def _year_inside(text: str, hit: Hit, stop: int) -> bool:
     """A sentence that holds a year ("runs on 1000 points on a 2014 laptop") read as a title
     and that year: nothing but the sentence says it cites."""
@@ -1122,6 +1150,10 @@ _VENUE_TITLE = re.compile(
     r"|(?:Proc\.?\s+|Proceedings\s+of\s+)?(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?"
     r"(?:[A-Z][\w/&-]*\s+){0,5}(?:Symposium|Conference|Workshop|Congress)\s+on\s+[A-Z].*"
     r"|(?:[A-Z]\.?|[A-Z][a-z]{1,5}\.)(?:\s+[A-Z][a-z]{0,5}\.?){1,5}"
+    # what kind of work an entry is, with its school: "Master of Science Thesis, Department of
+    # Aeronautics and Astronautics", "PhD dissertation, University of ..."
+    r"|(?:Master(?:['’]?s)?(?:\s+of\s+(?:Science|Arts|Engineering))?|Ph\.?\s?D\.?|Doctoral|"
+    r"Bachelor(?:['’]?s)?|Diploma)\s+(?:Thesis|Dissertation)\b.*"
 )
 
 
@@ -1149,6 +1181,38 @@ _EDITION_ONLY = re.compile(EDITION)
 
 def _edition_title(text: str, hit: Hit, stop: int) -> bool:
     return _EDITION_ONLY.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
+
+
+# A statement of code commented out, the hit on its one line: the line ends a statement (`;`,
+# an empty body `{ }`) and shows code's own syntax, a stream, a scope, an arrow, a method call
+# or an empty call (`aggrcols.Add("Grade 2013");`, `std::cerr << "Overlay success." <<
+# std::endl;`, `TQuoteBs() : StrQtIdH(New(Mega(2000), Mega(256))) { }`). An entry's volume and
+# issue (`J. Foo 12(3): 1-10;`) is none of these.
+_STATEMENT_END = re.compile(r"(?:;|\{[ \t]*\}|\{)[ \t]*$")
+_CODE_SIGN = re.compile(r"<<|::|->|\w\.[A-Za-z_]\w*\(|\b[A-Za-z_]\w*\(\)")
+
+
+def _commented_code(text: str, hit: Hit, stop: int) -> bool:
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.start)
+    line_end = len(text) if line_end < 0 else line_end
+    if hit.end > line_end:
+        return False  # a hit over several lines is no one statement
+    line = text[line_start:line_end]
+    return _STATEMENT_END.search(line) is not None and _CODE_SIGN.search(line) is not None
+
+
+# A place in a work read as its title: `see Algorithm 1 of P. Berkhin, A Survey on PageRank
+# Computing, ...` gives "Algorithm 1 of P" (the locator and the author's initial). (`Figure 1
+# from Batagelj and Zaversnik's paper titled <title>` holds the title: kept.)
+_LOCATOR_TITLE = re.compile(
+    r"(?:Algorithm|Section|Chapter|Theorem|Lemma|Proposition|Corollary|Definition|Equation|Eq\.?|"
+    r"Figure|Fig\.|Table|Appendix|Example|Exercise|Step)\s+[\dIVX]+(?:\.\d+)*[a-z]?\s+(?:of|in)\b.*"
+)
+
+
+def _locator_title(text: str, hit: Hit, stop: int) -> bool:
+    return _LOCATOR_TITLE.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
 
 
 def _venue_title(text: str, hit: Hit, stop: int) -> bool:
@@ -1205,10 +1269,13 @@ VETOES: tuple[Veto, ...] = (
     Veto("part-of", _part_of, title_only=True),
     Veto("call-argument", _call_argument, title_only=True),
     Veto("venue-as-title", _venue_title, title_only=True),
+    Veto("locator-as-title", _locator_title, title_only=True),
+    Veto("commented-code", _commented_code),
     Veto("edition-as-title", _edition_title, title_only=True),
     Veto("publisher-as-title", _publisher_title, title_only=True),
     Veto("after-issue", _after_issue, title_only=True),
     Veto("lower-case-phrase", _lower_phrase, title_only=True),
+    Veto("lower-case-clause", _bare_lower, title_only=True),
     Veto("year-inside-title", _year_inside, title_only=True),
     Veto("prose-after-mention", _prose_title, title_only=True),
     Veto("markup-inside-title", markup_inside_title, title_only=True),

@@ -142,3 +142,53 @@ def test_a_reference_works_card_takes_in_books_by_its_own_title_only() -> None:
         "url:https://dlmf.nist.gov/10.6.E7": "url:https://dlmf.nist.gov",
         "book:n": "url:https://dlmf.nist.gov",
     }
+
+
+SPELT = "Introduction to Geostatistics: Applications in Tidal Hydrogeology"
+SLIP = "Introduction to Geostatistcs: Applications in Tidal Hydrogeology"
+
+
+def test_a_misspelt_title_is_the_work_spelt_right_elsewhere() -> None:
+    right, slip = paper("book:right", title=SPELT), paper("book:slip", title=SLIP, year=None)
+    # between equals, the one with its year and first author is the card
+    assert same_work_targets([slip, right]) == {"book:slip": "book:right"}
+    assert same_work_targets([paper("book:slip", title=SLIP), right]) == {"book:right": "book:slip"}
+    # a slip in a title joins the identified paper of the title spelt right
+    doi = paper("doi:10.5555/geo", title=SPELT)
+    assert same_work_targets([doi, paper("title:slip", title=SLIP)]) == {"title:slip": doi.key}
+    transposed = paper(
+        "title:swap", title="Introduction to Geostatistics: Applicaitons in Tidal Hydrogeology"
+    )
+    assert same_work_targets([doi, transposed]) == {"title:swap": doi.key}
+
+
+def test_titles_a_real_difference_apart_stay_two_works() -> None:
+    def apart(one: str, other: str) -> bool:
+        return not same_work_targets([paper("book:a", title=one), paper("book:b", title=other)])
+
+    assert apart("Tidal Stacks of Deep Basins, Part I", "Tidal Stacks of Deep Basins, Part II")
+    assert apart("Tidal Stacks of Deep Basins in 2014", "Tidal Stacks of Deep Basins in 2015")
+    assert apart("The maximum principle for tidal stacks", "The minimum principle for tidal stacks")
+    assert apart("Linear models of tidal stacks", "Nonlinear models of tidal stacks")
+    assert apart("Tidal stacks of deep basins", "Tidal stacks of deep basins and the shelf")
+    # the same slip, but the years say two works
+    assert not same_work_targets(
+        [paper("book:a", title=SPELT), paper("book:b", title=SLIP, year=1999)]
+    )
+
+
+def test_a_scan_gives_one_card_for_a_book_misspelt_in_one_module(tmp_path: Path) -> None:
+    (tmp_path / "kriging.py").write_text(
+        '"""Kriging.\n\nReferences\n----------\n'
+        f"[1] P.K. Marsh, {SLIP},\n    (Cambridge University Press, 1997) 272 p.\n" + '"""\n'
+    )
+    (tmp_path / "variogram.py").write_text(
+        '"""Variograms.\n\nReferences\n----------\n'
+        f"[1] P.K. Marsh, {SPELT},\n    (Cambridge University Press, 1997) 272 p.\n" + '"""\n'
+    )
+    report = run_scan(tmp_path, Config(resolve=False))
+    assert len(report.papers) == 1
+    assert {c.path for c in report.citations if c.paper == report.papers[0].key} == {
+        "kriging.py",
+        "variogram.py",
+    }

@@ -258,6 +258,21 @@ def test_a_venue_and_year_ending_a_title_entry_are_that_entry() -> None:
     ]
 
 
+def test_a_publishers_address_and_year_in_brackets_below_an_entry_are_that_entry() -> None:
+    # "Colonial Survey, Elm Road, Tolworth, Surrey 1973" reads as names and a year: the
+    # entry's publisher, after its journal (a known venue, which ends the title reader's entry).
+    text = (
+        "References\n----------\n"
+        "[2] T. Marlowe, Direct and Inverse Solutions of Geodesics on the Ellipsoid\n"
+        "    with Nested Series, Survey Review 21 (170),\n"
+        "    (Directorate of Colonial Survey, Elm Road, Tolworth, Surrey 1973)\n"
+    )
+    hits = find_hits(text)
+    assert [(h.kind.value, h.title_hint) for h in hits] == [
+        ("title", "Direct and Inverse Solutions of Geodesics on the Ellipsoid with Nested Series")
+    ]
+
+
 def test_an_italic_venue_read_as_a_title_after_an_entry_is_that_entrys() -> None:
     from catalog.types import RefKind
     from scanner.places.base import Groups
@@ -322,3 +337,42 @@ def test_a_chapter_whose_emphasized_title_closes_before_in_is_one_reference() ->
     (hit,) = find_hits(text)
     assert hit.kind is RefKind.TITLE
     assert hit.title_hint == "Determined Tide Separation with Low-Rank Analysis"
+
+
+PRE_ENTRY = (
+    "This class follows the original implementation by\n"
+    "<pre>\n"
+    "Yuzhen Ye & Adam Godzik (2003)\n"
+    "Flexible structure alignment by chaining aligned fragment pairs allowing twists.\n"
+    "Bioinformatics vol.19 suppl. 2. ii246-ii255.\n"
+    "https://www.ncbi.nlm.nih.gov/pubmed/14534198\n"
+    "</pre>\n"
+)
+
+
+def test_an_entry_in_a_pre_block_and_its_link_under_its_venue_are_one_reference() -> None:
+    # `<pre>` alone on its line opens a block, as a blank line would; `Bioinformatics vol.19`
+    # is the entry's venue and volume, not a sentence about another work.
+    hits = find_hits(PRE_ENTRY)
+    assert [h.ref.key if h.ref else h.kind for h in hits] == [
+        "url:https://pubmed.ncbi.nlm.nih.gov/14534198"
+    ]
+    assert hits[0].reference is not None
+    assert hits[0].reference.title == (
+        "Flexible structure alignment by chaining aligned fragment pairs allowing twists"
+    )
+
+
+def test_a_venue_word_before_prose_still_parts_a_pre_entry_from_a_link() -> None:
+    text = PRE_ENTRY.replace("Bioinformatics vol.19", "Bioinformatics people also use")
+    assert len(find_hits(text)) == 2
+
+
+def test_a_pre_line_opens_the_entry_as_a_blank_line_would() -> None:
+    text = PRE_ENTRY.replace("Bioinformatics vol.19 suppl. 2.", "Bioinformatics, 19(2),")
+    assert len(find_hits(text)) == 1
+
+
+def test_a_venue_and_its_volume_are_no_prose_between_an_entry_and_its_link() -> None:
+    text = PRE_ENTRY.replace("<pre>\n", "\n").replace("</pre>\n", "")
+    assert len(find_hits(text)) == 1

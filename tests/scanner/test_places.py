@@ -47,6 +47,34 @@ def test_a_mention_points_at_an_entry_without_a_year_by_its_author() -> None:
     assert len(hits[0].also) == 2
 
 
+def test_a_lone_entry_takes_in_the_mentions_of_its_label() -> None:
+    text = (
+        "Fit the tidal stack.\n\nAs in [KernNolan]_, the weights decay.\n\n"
+        '.. [KernNolan] A. Kern and B. Nolan, "Tidal stacks of deep basins", J. Tides, 2018.\n'
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.TITLE
+    assert [text.count("\n", 0, offset) + 1 for offset in hit.also] == [3]
+    assert text.count("\n", 0, hit.start) + 1 == 5
+
+
+def test_a_mention_points_at_an_identifiers_entry_without_a_year_by_its_author() -> None:
+    text = (
+        "A flow of stacked tidal blocks (Marsh et al., 2019): dense layers\n"
+        "built into the transform.\n\n"
+        ":param factors: units per input, as in Marsh et al. (2019).\n\n"
+        "References:\n\n"
+        "[1] Ada Marsh, Ben Okafor, Cy Lind. Stacked Tidal Block Flows.\n"
+        "[arXiv:1904.04676]\n"
+    )
+    hits = find_hits(text)
+    assert [h.kind for h in hits] == [RefKind.ARXIV]
+    assert len(hits[0].also) >= 1
+    # another author's mention stays a work of its own
+    other = text.replace("(Marsh et al., 2019)", "(Quinn et al., 2019)")
+    assert [h.kind for h in find_hits(other)] == [RefKind.AUTHOR_YEAR, RefKind.ARXIV]
+
+
 def test_a_mention_of_another_author_stays_apart_from_an_undated_entry() -> None:
     text = (
         "As of Smith's dissertation of 2004 this was open.\n\n"
@@ -604,3 +632,22 @@ def test_a_link_labelled_the_paper_in_a_place_of_one_work_is_that_work() -> None
         "Based on the work from [1]_.", "Based on the work from [1]_ and Lee et al. (2015)."
     )
     assert RefKind.URL in [h.kind for h in find_hits(two)]
+
+
+def test_the_venue_and_year_after_a_linked_title_are_that_entrys() -> None:
+    slug = (
+        "A_unified_approach_to_the_Clenshaw_summation_and_the_recursive_computation_of_very_high"
+        "_degree_and_order_normalised_associated_Legendre_functions"
+    )
+    text = (
+        "   It is described in their 2002 paper: <a\n"
+        f'   href="https://www.researchgate.net/publication/226460594_{slug}">\n'
+        "   A unified approach to he Clenshaw summation and the recursive computation of\n"
+        "   very high degree and order normalised associated Legendre functions</a>\n"
+        "   (Journal of Geodesy (2002) 76: 279-299).\n"
+        "   </p>\n"
+    )
+    assert [h.kind for h in find_hits(text)] == [RefKind.URL]
+    # an author-year written apart from the anchor stays its own mention
+    apart = text.replace("</a>\n   (Journal", "</a>.\n   See also (Journal")
+    assert [h.kind for h in find_hits(apart)] == [RefKind.URL, RefKind.AUTHOR_YEAR]

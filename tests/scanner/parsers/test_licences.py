@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from scanner.parsers.licences import blank_licences
 
 
@@ -62,3 +66,18 @@ def test_a_short_paragraph_loses_only_its_licence_line() -> None:
 def test_prose_without_legal_wording_is_returned_as_is() -> None:
     text = "A revision of the estimator by Smith (2011), with permission to vary h.\n"
     assert blank_licences(text) is text
+
+
+def test_a_text_blanked_again_is_not_searched_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A tree repeats its licence header in every file: the second file's copy is the first's
+    # blanked text, found without running the patterns again.
+    from scanner.parsers import licences
+
+    header = "Copyright 2024 The Roe Authors. All Rights Reserved.\nLicensed under the X.\n"
+    first = blank_licences(header)
+    calls: list[str] = []
+    monkeypatch.setattr(licences, "_compiled", lambda p: calls.append(p) or re.compile(p))
+    assert blank_licences(str(header.encode().decode())) == first
+    assert calls == []
+    assert blank_licences(header + "\nImplements Smith (2011).\n").endswith("Smith (2011).\n")
+    assert calls

@@ -275,6 +275,14 @@ def test_sphinx_citation_keys_of_reference_managers_are_author_year(
     assert hit.reference.authors == (author,) and hit.reference.year == year
 
 
+def test_a_sphinx_key_of_initials_spells_out_no_name() -> None:
+    # `[KN2018]_`, as `[SFG17]_`: a label that names its work only through its entry
+    assert find_citations("    The square root velocity metric [KN2018]_ is used.\n") == []
+    assert find_citations("    As in [TP2021]_ the bound holds.\n") == []
+    (named,) = find_citations("    The metric of [Kern2018]_ is used.\n")
+    assert named.reference is not None and named.reference.authors == ("Kern",)
+
+
 def test_cite_keys_with_two_digit_years() -> None:
     text = "implements the vectors\n@cite{ortvell06fisher} @cite{ortvell10better}. A vector is"
     found = [(h.reference.authors, h.reference.year) for h in find_citations(text)]
@@ -538,6 +546,19 @@ def test_several_author_year_mentions_in_one_bracket() -> None:
             ),
             "Integer Roots: A Practical Introduction",
         ),
+        # the first author and `et al.` right before the quote, no year; a short title too
+        (
+            _blank(
+                ' * This approach comes from Lindqvist, et al., "A Technique for Drawing\n'
+                ' * Tidal Graphs."\n',
+                ("*",),
+            ),
+            "A Technique for Drawing Tidal Graphs",
+        ),
+        (
+            'This algorithm is derived from Okafor et al. "Bilayer Tide Counting."',
+            "Bilayer Tide Counting",
+        ),
     ],
 )
 def test_quoted_title_after_a_citing_word(text: str, title: str) -> None:
@@ -553,6 +574,9 @@ def test_quoted_title_after_a_citing_word(text: str, title: str) -> None:
         'Read in "Configuring The Build Section" below.',
         # two capitalized words before a sentence in quotes: prose, not authors and a title
         'See Read and Write, "Open the file in binary mode first".',
+        # a quoted word or a sentence after `et al.`: no title
+        'As Okafor et al. put it, "Do not tune on the test data" here.',
+        'Okafor et al. call it "tides".',
     ],
 )
 def test_quoted_strings_after_a_citing_word_that_are_not_titles(text: str) -> None:
@@ -1260,3 +1284,23 @@ def test_a_term_defined_in_quotes_and_a_bug_reports_date_are_no_citations() -> N
         "which is the number of days that have passed since the last day of 1899, at noon."
     )
     assert not find_citations("# based on bug report from Reto Schuettel, 2008 Dec 10")
+
+
+def test_entries_labelled_by_author_and_year_keys_are_one_citation_each() -> None:
+    # `[Name:Year]` opening its line starts an entry, as `[1]` does: the second entry is not
+    # read into the first, and its citation starts on its own line.
+    text = _blank(
+        "// References:\n"
+        '//  [Bianchi:2007] G. Bianchi and R. Sorrentino, "Electronic Filter Simulation\n'
+        '//      and Design." New York: McGraw-Hill, 2007.\n'
+        '//  [Orchard:1965] H. J. Orchard, "The Roots of the Maximally Flat-Delay\n'
+        '//      Polynomials." IEEE Transactions on Circuit Theory, September, 1965.\n',
+        ("//",),
+    )
+    hits = find_hits(text)
+    titles = [(h.reference.title if h.reference else None) for h in hits]
+    assert titles == [
+        "Electronic Filter Simulation and Design",
+        "The Roots of the Maximally Flat-Delay Polynomials",
+    ]
+    assert [text.count("\n", 0, h.start) for h in hits] == [1, 3]

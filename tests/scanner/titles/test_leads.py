@@ -7,8 +7,10 @@ import re
 
 import pytest
 
-from scanner.titles import detect, fields, leads, tagged
-from scanner.titles.inline import CITE_KEY
+from scanner.languages import LANGUAGES
+from scanner.parsers import treesitter
+from scanner.titles import books, detect, fields, inline, leads, tagged
+from scanner.titles.inline import BARE_KEY, CITE_KEY
 from scanner.titles.leads import holds_any, led, needles
 
 _ALPHABET = "aeinprsJPT12 90\t\n\"'`«»“”<>*.,:;[]()-_ébr"
@@ -20,6 +22,9 @@ _PATTERNS = [
     re.compile(r"(?m)^[ \t]*[-*](?=[ \t])"),  # a line anchor first: left as it is
     fields.QUOTED,
     fields.VENUE_CUE,
+    CITE_KEY,
+    BARE_KEY,
+    re.compile(LANGUAGES["c"].dialects[0][1]),
 ]
 
 
@@ -53,6 +58,20 @@ def test_leads_only_where_the_first_characters_are_known() -> None:
     for source in kept:
         pattern = re.compile(source)
         assert led(pattern) is pattern, source
+
+
+def test_the_costliest_searches_without_a_lead_of_their_own_are_led() -> None:
+    # Each searched over whole blocks or windows of them with a word boundary, a lookbehind or
+    # a line anchor first, which the engine cannot scan for: 2 to 4 times as fast led.
+    dialect = treesitter._pattern(LANGUAGES["c"].dialects[0][1])
+    for pattern in (
+        books._PUBLISHER,
+        books._COLON_ENTRY,
+        inline._CITE_KEY,
+        inline._BARE_KEY,
+        dialect,
+    ):
+        assert pattern.pattern.startswith("(?=["), pattern.pattern[:40]
 
 
 def test_needles_of_each_alternative() -> None:

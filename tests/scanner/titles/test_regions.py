@@ -16,6 +16,7 @@ ATOMS = (
     "REFERENCE", "\u017fources", "Sources:", "\n---", "\n====", "Examples", "Notes", "See Also",
     "Parameters", " [Ab2003] ", "Foo", '"Title"', "x", ":", "<h2>", "</h2>", "**", "# ", "## ",
     ".. rubric::", "@par ", "\\par ", "Further reading", "[", "<", "Bibliography", "\n\n",
+    "[Ab:2003]", "[Lee 2019]",
 )  # fmt: skip
 
 

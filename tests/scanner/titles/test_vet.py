@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from catalog.types import RefKind
+from scanner.extract import find_hits
 from scanner.titles import find_citations
 from scanner.titles.vet import VETOES, vet
 from scanner.types import EntryFields, Hit
@@ -147,11 +148,32 @@ NOT_CITATIONS = [
     # ... or followed by its section's number (a Javadoc of a parameter)
     "   * Parameter to specify the pruning threshold, a double greater than 0.0\n"
     '   * <p>\n   * see paper "Two-way tide search method" 3.2\n',
+    # a statement of code commented out: a stream, a constructor's initializer list
+    '           std::cerr << "Floating point overlay success." << std::endl;\n',
+    "     TQuoteBs() : StrQtIdH(TBigStrPool::New(Mega(2000), Mega(256))) { }\n",
+    # a date written as one token after the names of who computed a table
+    "   $$ Computed by ABCD, H.-G. Lind, Onsala Tide Observatory 2017-Sep-28\n",
+    "   $$ Computed by ABCD, H.-G. Lind, Onsala Tide Observatory 2017-09-28\n",
     # a standard: it calls itself one, or its DOI is a standards body's (dropped as no paper)
     '   IEEE Computer Society, "IEEE Standard for Floating-Point Arithmetic",\n   2008.\n',
     '   Working Group, "Portable Operating System Interface (POSIX) Base Specifications",\n'
     "   2017. doi:10.1109/IEEESTD.2018.8277153\n",
     "   Follows Unicode Technical Standard #18: Unicode Regular Tides (2022).\n",
+    # ... a space agency's or radio committee's standard, an interface control document, the
+    # conventions and reference systems bodies define
+    "   References:\n"
+    '   CCSDS 503.0-B-1 recommended standard. "Tracking Data Message", Blue Book, 2007.\n',
+    '   @see "ICD L1, L2 GLONASS, Edition 5.1, Table 4.4, 2008"\n',
+    '   Ref: 1°/ "RTCM SPECIAL COMMITTEE NO.104, RTCM Paper 107-2014-SC104-818,\n'
+    "               Proposal of new SSR Messages, Stage 1: Galileo, QZSS, SBAS, BDS for RTCM\n"
+    '               STANDARD 10403.2"\n'
+    '        2°/ "Interface Specification for MADOCA-SEAD, Japan Aerospace Exploration Agency,\n'
+    '               October 2016, rev February 2017"\n',
+    "   References:\n\n   <ol> <li>Heiskanen, Moritz. Physical Geodesy. Freeman, 1967.</li>\n\n"
+    "   <li>Department of Defense World Geodetic System 1984. 2000. NIMA TR 8350.2\n"
+    "   Third Edition, Amendment 1.</li> </ol>\n",
+    '   Conforming with SI brochure "The International System of Units" (9th edition, 2019),\n'
+    "   each prefix precedes the unit.\n",
     "   As defined in RFC 3986, Uniform Tide Identifier (URI): Generic Syntax (2005).\n",
     # a year glued to a name in capitals: a colour space's name, not an author and year
     "   else the default fallback space (Lab, REC2020, or P3, whichever is the widest).\n"
@@ -165,6 +187,13 @@ NOT_CITATIONS = [
     # the citation key of an encyclopedia's page
     "    Notes\n    -----\n"
     "    Uses the monotone tide algorithm :footcite:`wikibooks2010monotone`\n",
+    # a clause of prose in lower case after a quoted name of code, nothing to say it cites
+    '    * Tide id query functions should return an "tideObj", tide object, that is\n'
+    "      composed of enough information to uniquely identify an tide: {v, w, name}.\n"
+    '    * Internally we use an "tideId", a stringified form of the tideObj, to\n'
+    "      reference tides. This is because we need a performant way to look these\n"
+    "      tides up and, object properties, which have string keys, are the closest\n"
+    "      we're going to get to a performant hashtable in JavaScript.\n",
     # a body's name in quotes, spelt as the body writes it
     "   * Following iterative algorithm was developed by\n"
     '   * "Institut for Tidenmessung", University of Lindau, July 1988.\n',
@@ -407,6 +436,36 @@ def test_a_meetings_name_on_the_line_after_the_title_is_not_a_second_title() -> 
     ]
 
 
+def test_the_kind_of_thesis_after_its_title_is_not_a_second_title() -> None:
+    title = "Orbit Determination Using Modern Filters/Smoothers and Continuous Thrust Modeling"
+    text = (
+        f'   @see "Folcik Z., {title},\n'
+        "         Master of Science Thesis, Department of Aeronautics and Astronautics, MIT, June,"
+        ' 2008."\n'
+    )
+    assert _found(text) == [("title", title)]
+
+
+def test_a_place_in_a_work_read_as_its_title_leaves_the_author_and_year() -> None:
+    entry = "P. Berkhin, A Survey on PageRank Computing, Internet Mathematics, 2005"
+    text = (
+        "   Page Rank -- there are two implementations:\n"
+        f"     Berkhin -- (the correct way) see Algorithm 1 of {entry}\n"
+        "     iGraph -- its implementation\n"
+    )
+    assert _found(text) == [("author-year", "Berkhin")]
+    # a locator that names the work after it keeps the title it holds
+    text = (
+        "   G is the example graph in Figure 1 from Batagelj and\n"
+        "   Zaversnik's paper titled An O(m) Algorithm for Cores\n"
+        "   Decomposition of Networks, 2003,\n"
+        "   http://arXiv.org/abs/cs/0310049.  With nodes labeled as shown.\n"
+    )
+    hits = find_hits(text)
+    assert len(hits) == 1 and hits[0].title_hint is not None
+    assert "An O(m) Algorithm for Cores Decomposition of Networks" in hits[0].title_hint
+
+
 def test_a_sentence_adverb_before_a_date_is_not_an_author() -> None:
     assert _found("    // Currently (May 2017) this branch is never taken; see below.\n") == []
 
@@ -611,6 +670,28 @@ ENTRY_TITLES.append(
 
 CITATIONS.extend(
     [
+        # an entry whose volume and issue end in a semicolon is no statement of code
+        (
+            "   Lind, H. (2001). Harmonic analysis of tides. J. Tides 12(3): 1-10;\n",
+            "Harmonic analysis of tides",
+        ),
+        # a paper listed under an interface control document, a paper that a text about
+        # conventions names
+        (
+            "   References:\n"
+            "       ICD-GPS-200, Rev. C, (1997), pp. 125-128\n"
+            "       Klobuchar, J.A., Ionospheric time-delay algorithm for single-frequency GPS\n"
+            "           users, IEEE Transactions on Aerospace and Electronic Systems, 1987\n",
+            "Ionospheric time-delay algorithm for single-frequency GPS users",
+        ),
+        (
+            '   It was proposed in the paper "Definition of the Celestial Ephemeris origin and\n'
+            '   of UT1 in the International Celestial Reference Frame", Capitaine, N.,\n'
+            "   Guinot, B., and McCarthy, D. D., 2000, Astronomy and Astrophysics.\n"
+            "   It is presented as stellar angle in IERS conventions 1996.\n",
+            "Definition of the Celestial Ephemeris origin and of UT1 in the International "
+            "Celestial Reference Frame",
+        ),
         # a paper online, retrieved without a date or from its PDF; an entry naming its venue
         (
             "   Lind, B. (2003). Delta tides in shallow bays. Journal of Tides, 4, 1-9.\n"
