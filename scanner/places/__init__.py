@@ -62,7 +62,7 @@ __all__ = ["merge_place"]
 def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     """The hits of one place with each work's mentions merged into one hit, sorted."""
     if len(hits) < 2:
-        return with_link_references(text, hits)
+        return _with_labels(text, hits)
     groups = Groups(len(hits))
     join_same_work(hits, groups)
     join_named_link_copies(hits, groups)
@@ -94,10 +94,15 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
         merge(text, [hits[i] for i in members], beside, bridged) for members in groups.members()
     ]
     merged.sort(key=lambda h: (h.start, h.end))
-    if "[" in text:  # asked once per place: asked per hit, it read a huge block once per hit
-        merged = [
-            from_entry_label(text, hit, merged[i - 1].end if i else 0)
-            for i, hit in enumerate(merged)
+    return _with_labels(text, merged)
+
+
+def _with_labels(text: str, hits: list[Hit]) -> list[Hit]:
+    """The place's hits, each labelled entry with its label and the label's mentions (a lone
+    entry's too: `As in [KN2018]_, ...` above `.. [KN2018] A. Kern ...`), and links' words."""
+    if "[" in text and hits:  # asked once per place: asked per hit, a huge block read per hit
+        hits = [
+            from_entry_label(text, hit, hits[i - 1].end if i else 0) for i, hit in enumerate(hits)
         ]
-        merged = with_label_mentions(text, merged)
-    return with_link_references(text, merged)
+        hits = with_label_mentions(text, hits)
+    return with_link_references(text, hits)

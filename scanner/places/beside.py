@@ -385,12 +385,21 @@ def _key_or_link(text: str, mention: Hit, link: Hit) -> bool:
 
 
 def _describes_link(text: str, link: Hit, mention: Hit) -> bool:
-    """`{@link url}: Crassin et al., Title`, `[Title](url) by Gustavson, 2005`: the mention is
-    the description that follows its link, on the same item."""
+    """`{@link url}: Crassin et al., Title`, `[Title](url) by Gustavson, 2005`, `@see {@link
+    url} McLaren 1970 (ANLAB formula)`: the mention is the description that follows its link,
+    on the same item."""
+    if _JSDOC_LINK_CLOSE.fullmatch(text, link.end, mention.start) is not None:
+        line_start = text.rfind("\n", 0, link.start) + 1
+        return _JSDOC_LINK_OPEN.search(text, line_start, link.start) is not None
     return (
         _AFTER_LINK_TEXT.fullmatch(text, link.end, mention.start) is not None
         and ENTRY_BREAK.search(text, link.end, mention.start) is None
     )
+
+
+# A JSDoc inline link's close, then its description on the same line: `{@link url} Name Year`.
+_JSDOC_LINK_CLOSE = re.compile(r"\}[ \t]+")
+_JSDOC_LINK_OPEN = re.compile(r"\{@link(?:plain|code)?[ \t]+\Z")
 
 
 # Between a link whose text is the method's short name and the quoted title of the paper it

@@ -388,6 +388,9 @@ def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, Entry
             m.group("k3")
             and _LABEL_OPENING.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start())
         )
+        # a key of initials (`[KN2018]_`, as `[SFG17]_`) spells out no name: a label, which
+        # names a work only through its entry
+        and not (m.group("k1") and m.group("k1").isupper())
     ]
     if ":" in text:
         for role in _CITE_ROLE.finditer(text, start, end):

@@ -145,6 +145,18 @@ def test_a_jsdoc_link_text_is_the_title_hint() -> None:
     assert hit.title_hint == "Sampling Rough Surfaces"
 
 
+def test_a_jsdoc_links_description_after_its_brace_is_its_work() -> None:
+    text = (
+        "@see {@link https://doi.org/10.1111/j.1478-4408.1970.tb02962.x} Marsh 1970 (tides)\n"
+        "@see {@link https://opg.optica.org/josa/abstract.cfm?uri=josa-32-3-168} Okafor 1942\n"
+        "@year 1942\n"
+    )
+    assert [h.kind for h in find_hits(text)] == [RefKind.DOI, RefKind.URL]
+    # a name after a word is another work's
+    other = "@see {@link https://doi.org/10.5555/tides.42} and Okafor 1942 for the older one\n"
+    assert [h.kind for h in find_hits(other)] == [RefKind.DOI, RefKind.AUTHOR_YEAR]
+
+
 def test_a_list_of_labelled_links_is_one_reference_per_line() -> None:
     # Each `[Authors, Year] link` line is its own item: the label of the second is no field of
     # the first link's entry.

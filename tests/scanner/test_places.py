@@ -47,6 +47,17 @@ def test_a_mention_points_at_an_entry_without_a_year_by_its_author() -> None:
     assert len(hits[0].also) == 2
 
 
+def test_a_lone_entry_takes_in_the_mentions_of_its_label() -> None:
+    text = (
+        "Fit the tidal stack.\n\nAs in [KernNolan]_, the weights decay.\n\n"
+        '.. [KernNolan] A. Kern and B. Nolan, "Tidal stacks of deep basins", J. Tides, 2018.\n'
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.TITLE
+    assert [text.count("\n", 0, offset) + 1 for offset in hit.also] == [3]
+    assert text.count("\n", 0, hit.start) + 1 == 5
+
+
 def test_a_mention_points_at_an_identifiers_entry_without_a_year_by_its_author() -> None:
     text = (
         "A flow of stacked tidal blocks (Marsh et al., 2019): dense layers\n"

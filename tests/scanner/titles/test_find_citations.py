@@ -265,6 +265,14 @@ def test_sphinx_citation_keys_of_reference_managers_are_author_year(
     assert hit.reference.authors == (author,) and hit.reference.year == year
 
 
+def test_a_sphinx_key_of_initials_spells_out_no_name() -> None:
+    # `[KN2018]_`, as `[SFG17]_`: a label that names its work only through its entry
+    assert find_citations("    The square root velocity metric [KN2018]_ is used.\n") == []
+    assert find_citations("    As in [TP2021]_ the bound holds.\n") == []
+    (named,) = find_citations("    The metric of [Kern2018]_ is used.\n")
+    assert named.reference is not None and named.reference.authors == ("Kern",)
+
+
 def test_cite_keys_with_two_digit_years() -> None:
     text = "implements the vectors\n@cite{ortvell06fisher} @cite{ortvell10better}. A vector is"
     found = [(h.reference.authors, h.reference.year) for h in find_citations(text)]
