@@ -331,6 +331,9 @@ _NOT_WORK_TITLE = re.compile(
     # (`User's Manual`, `Users' Guide`, `Users Manual`)
     r"(?i:\b(?:training|reference|user(?:s|['’]s|s['’])?|programmer['’]?s|software|technical|"
     r"installation|instruction|operator['’]?s)\s+manual\b|\buser(?:s|['’]s|s['’])?\s+guide\b|"
+    # a solver's manuals issued as reports ("User Documentation for CVODE v7.5.0", "Example
+    # Programs for CVODE v7.5.0")
+    r"\buser(?:s|['’]s)?\s+documentation\b|\bexample\s+programs\s+for\b|"
     r"\bversion\s+\d|\blecture\s+\d+\b|"
     r"\blecture\s+notes\b(?!\s+in\b)|\bcourse\s+notes\b|\bslides\b|\bkeynote\b|\bwebinar\b|"
     # a product's data sheet (`F-Log Data Sheet Ver.1.1`; not "Datasheets for Datasets")

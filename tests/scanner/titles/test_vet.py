@@ -184,6 +184,11 @@ NOT_CITATIONS = [
     # a program's manual, its title saying so
     '    reference:\n      "Tidal Projection Procedures for the UNIX Environment-\n'
     "      A User's Manual\" by Gerald I. Lind,\n      Open File Report 90-284 (2003)\n",
+    # a solver's manuals issued as reports
+    '* A. Lind, R. Moss and C. Okafor, "User Documentation for TIDES v7.5.0,"\n'
+    "  LLNL technical report UCRL-SM-000001, Sep 2025.\n\n"
+    '* A. Lind and R. Moss, "Example Programs for TIDES v7.5.0,"\n'
+    "  LLNL technical report UCRL-SM-000002, Sep 2025.\n",
     # the citation key of an encyclopedia's page
     "    Notes\n    -----\n"
     "    Uses the monotone tide algorithm :footcite:`wikibooks2010monotone`\n",
