@@ -292,6 +292,39 @@ SOURCES = {
     "d3-regression": ("package/src", (".js",)),
     "RoaringBitmap": ("roaringbitmap/src/main/java", (".java",)),
     "petal-clustering": ("src", (".rs",)),
+    # (its fourth batch)
+    "music21": ("music21", (".py",)),
+    "pyresample": ("pyresample", (".py",)),
+    "eofs": ("eofs", (".py",)),
+    "pyloudnorm": ("pyloudnorm", (".py",)),
+    "networkanalysis": ("src/main/java", (".java",)),
+    "ddsketch": ("src", (".rs",)),
+    # (its fifth batch)
+    "scikit-maad": ("maad", (".py",)),
+    "transitleastsquares": ("transitleastsquares", (".py",)),
+    "radvel": ("radvel", (".py",)),
+    "Py-BOBYQA": ("pybobyqa", (".py",)),
+    # (its sixth batch)
+    "kalman-filter": ("package/lib", (".js",)),
+    "density-clustering": ("package/lib", (".js",)),
+    "fili": ("package/src", (".js",)),
+    "kafe2": ("kafe2", (".py",)),
+    "java-LSH": ("src/main/java", (".java",)),
+    "cuckoofilter": ("src", (".rs",)),
+    # (its seventh batch; dust-extinction from its sdist)
+    "dust-extinction": ("dust_extinction-1.7/dust_extinction", (".py",)),
+    "sncosmo": ("sncosmo", (".py",)),
+    "pyet": ("pyet", (".py",)),
+    "biotite": ("biotite", (".py",)),
+    # (its eighth batch)
+    "celerite2": ("celerite2", (".py",)),
+    "george": ("george", (".py",)),
+    "cuckoo-filter": ("package/src", (".js",)),
+    "JavaFastPFOR": ("src/main/java", (".java",)),
+    "hyperloglog-rs": ("src", (".rs",)),
+    # (its ninth batch: C++ headers)
+    "manif": ("include/manif", (".h",)),
+    "annoy": ("src", (".h",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -425,6 +458,12 @@ EIGHTEENTH |= {
 }
 EIGHTEENTH |= {"plasmapy", "wotan", "spafe", "d3-regression", "RoaringBitmap"}
 EIGHTEENTH |= {"petal-clustering"}
+EIGHTEENTH |= {"music21", "pyresample", "eofs", "pyloudnorm", "networkanalysis", "ddsketch"}
+EIGHTEENTH |= {"scikit-maad", "transitleastsquares", "radvel", "Py-BOBYQA"}
+EIGHTEENTH |= {"kalman-filter", "density-clustering", "fili", "kafe2", "java-LSH", "cuckoofilter"}
+EIGHTEENTH |= {"dust-extinction", "sncosmo", "pyet", "biotite"}
+EIGHTEENTH |= {"celerite2", "george", "cuckoo-filter", "JavaFastPFOR", "hyperloglog-rs"}
+EIGHTEENTH |= {"manif", "annoy"}
 STRATA |= EIGHTEENTH
 EIGHTEENTH_PORTED = re.compile(
     r"(copied|adapted|taken|ported|borrowed|modified|based on|inspired by|derived)\b"

@@ -24,7 +24,8 @@ class Language:
     `dialects`: (language, pattern) pairs; a file whose text matches the pattern is read as that
     language instead (a C++ header named `.h`). `doxygen`: a doc comment (`/**`, `/*!`, `///`)
     standing apart from the code above it documents the declaration after it across a blank line,
-    as Doxygen reads it (C, C++, CUDA) and JSDoc reads a `/** */` block (JavaScript, TypeScript).
+    as Doxygen reads it (C, C++, CUDA), JSDoc reads a `/** */` block (JavaScript, TypeScript) and
+    the Javadoc tool a Javadoc block (Java).
     """
 
     name: str
@@ -84,7 +85,7 @@ LANGUAGE_LIST: tuple[Language, ...] = (
         doxygen=True,
         query="cpp",
     ),
-    Language("java", (".java",), parser="tree-sitter", grammar="tree_sitter_java"),
+    Language("java", (".java",), parser="tree-sitter", grammar="tree_sitter_java", doxygen=True),
     Language(
         "javascript",
         (".js", ".mjs", ".cjs", ".jsx"),

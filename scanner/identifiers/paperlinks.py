@@ -282,7 +282,8 @@ _CUED_PAPER_PAGES = re.compile(
 )
 # A file named a thesis or a report, deeper than any folder: `/blog/files/thesis.pdf`.
 _PAPER_FILE = re.compile(
-    r"(?i)/[^/]*(?<![a-z])(?:thesis|dissertation|techreport|tech-report|preprint)(?![a-z])"
+    r"(?i)/[^/]*(?<![a-z])(?:(?:ms|msc|ma|phd|bsc|ba)?thesis|dissertation|techreport|tech-report|"
+    r"preprint)(?![a-z])"
     r"[^/]*\.(?:pdf|ps)$"
 )
 # A reference-like entry around a link: a year, authors, a quoted title, bibliographic words.
@@ -415,6 +416,7 @@ def _named_not_a_paper(where: str, path_start: int) -> bool:
     return bool(
         _WEAK_NOT_PAPER_WORDS.search(where, path_start)
         and _PAPER_FOLDERS.search(where, path_start) is None
+        and _PAPER_FILE.search(where, path_start) is None  # `/downloads/msthesis.pdf`
     )
 
 

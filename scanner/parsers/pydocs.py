@@ -30,6 +30,9 @@ _DOC_NAME = re.compile(
     r"(?i)(?:^|_)doc(?:s|dict|template)?(?:_|\d|$)|docstring"
     r"|^_*(?:descr(?:short|long)?|citation|bibtex)_*$"
 )
+# Targets of one value wrapped by a formatter: `__bibtex__ = (\n    __citation__\n) = `.
+_CHAINED = re.compile(r"(?m)^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*\(\s*([A-Za-z_]\w*)\s*\)[ \t]*$")
+_CHAIN_REACH = 200
 # A module that only holds documentation: `function_docs`, `_add_newdocs`, `_docstrings`.
 _DOC_MODULE = re.compile(r"(?i)(?:docs?|docstrings?)$")
 _PREFIX = re.compile(r"[A-Za-z]*")
@@ -65,6 +68,14 @@ class DocStrings:
             if self.doc_module and quotes in ('"""', "'''"):
                 return True  # a docs table's entry: `besselj = r"""..."""`
             target = _TARGET.search(self.text, self.text.rfind("\n", 0, before) + 1, before)
+            chained = _CHAINED.search(self.text, max(0, before - _CHAIN_REACH), before)
+            if (
+                target is None
+                and chained is not None
+                and not self.text[chained.end() : before].strip()
+            ):
+                # `__bibtex__ = (\n    __citation__\n) = r"""..."""`: a chain of targets
+                return any(_DOC_NAME.search(name) for name in chained.group(1, 2))
             return target is not None and _DOC_NAME.search(target.group(1)) is not None
         return False
 

@@ -87,6 +87,9 @@ _AFTER_LINK = re.compile(
 # names on the way.
 _AFTER_LINK_TEXT = re.compile(
     r"(?:[\"']?>[^<>\n]{0,200})?(?:</a>)?[>}\])`_]*[ \t]*"
+    # (or a locator into the linked work first: `<doi link>, Table 12 (Mantina et al. 2009)`)
+    r"(?:,?[ \t]*(?:Table|Tab\.|Figure|Fig\.|Equation|Eq\.|Section|Sec\.|Chapter|Ch\.|pp?\.)"
+    r"[ \t]*[\w.-]+[ \t]*)?"
     r"(?:[:–—-]|,?[ \t\n]+by\b|\n?[ \t]*\([\"“]?)[ \t]*\n?[ \t]*"
     r"(?:(?:[A-Z][\w.'’-]*|et|al\.?|and|van|von|de|der|del|la|le|&)[ \t,]*\n?[ \t]*){0,8}"
 )
@@ -308,6 +311,8 @@ def _labelled_copy(text: str, hits: list[Hit], link: re.Match[str], target: int)
     """The identifier just before a link whose text only labels it as another copy of the
     same work (`doi:10.1016/x, 2006. `[pdf] <url>`_`, `[arXiv <a>`_] [`IEEE <b>`_]`)."""
     label = link["text"].strip(" \t\n[]()`*").casefold()
+    # `its preprint on arXiv`, `the published version`: the label with its article and host
+    label = _LABEL_HOST.sub("", _LABEL_ARTICLE.sub("", label))
     if target == 0 or label not in _COPY_LABELS:
         return None
     previous = target - 1
@@ -316,7 +321,14 @@ def _labelled_copy(text: str, hits: list[Hit], link: re.Match[str], target: int)
         return None
     if ENTRY_BREAK.search(text, hit.end, link.start()):
         return None
-    return previous if _COPY_GAP.fullmatch(text, hit.end, link.start()) else None
+    gap = (hit.end, link.start())
+    return previous if _COPY_GAP.fullmatch(text, *gap) or _COPY_OR.fullmatch(text, *gap) else None
+
+
+_LABEL_ARTICLE = re.compile(r"^(?:its|the|an?|their)\s+")
+_LABEL_HOST = re.compile(r"\s+(?:on|at|from)\s+\w+$")
+# `<doi link>`_ or `its preprint on arXiv <arxiv link>`_: the second, so labelled, is a copy.
+_COPY_OR = re.compile(r"[\s.,;:)\]>`_|]*(?:or|and)[\s\[(`]*")
 
 
 # Link texts that label a link as a copy of the work cited just before it.

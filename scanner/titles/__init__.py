@@ -85,7 +85,11 @@ _QUOTE_PATTERNS_AT = {
     index: tuple(p for i, p in _QUOTE_PATTERN_IDS if i == index) for index, _ in _QUOTE_PATTERN_IDS
 }
 _QUOTE_PATTERN_KEYS = frozenset(_QUOTE_PATTERNS_AT)
-_ESCAPED_AND = re.compile(r"&amp;(?=[ \t]+[A-Z][\w'’-]+,[ \t]*[A-Z]\.)")
+# (a surname and its initial, or the last surname and the year: `Rajaraman &amp; Ullman (2014)`)
+_ESCAPED_AND = re.compile(
+    r"&amp;(?=[ \t]+[A-Z][\w'’-]+(?:,[ \t]*[A-Z]\.|[ \t]*\([ \t]*(?:1[6-9]|20)\d\d"
+    r"|,?[ \t]+(?:1[6-9]|20)\d\d\b))"
+)
 _ITALIC = re.compile(r"<(?P<tag>i|em)>(?P<words>[^<>\n]{3,200}(?:\n[^<>\n]{1,200})?)</(?P=tag)>")
 
 

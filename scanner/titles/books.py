@@ -85,6 +85,13 @@ KNOWN_WORKS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "The Astronomical Almanac",
         (),
     ),
+    # The chemists' and physicists' handbook, cited by its name and edition ("cross-checked vs
+    # the CRC Handbook of Chemistry and Physics (105th edition)").
+    (
+        re.compile(r"\bCRC\s+Handbook\s+of\s+Chemistry\s+and\s+Physics\b"),
+        "CRC Handbook of Chemistry and Physics",
+        (),
+    ),
     # Warren's book of bit tricks, cited by its name and a section ("Hacker's Delight 2-5").
     (re.compile(r"\bHacker['’]s Delight\b"), "Hacker's Delight", ()),
     # A book named after the word: "See my book Kalman and Bayesian Filters in Python"; its

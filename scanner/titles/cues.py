@@ -254,6 +254,7 @@ CUES: tuple[Cue, ...] = (
     Cue("Elements of Statistical", book=True, examples=("The Elements of Statistical Learning",)),
     Cue("s Delight", book=True, examples=("Hacker's Delight 2-5",)),
     Cue("Astronomical Almanac", book=True, examples=('adopted in "Astronomical Almanac" in 1984',)),
+    Cue("CRC Handbook", book=True, examples=("vs the CRC Handbook of Chemistry and Physics",)),
     # A bare citation key from the BibTeX file a project's authors share: first author, the
     # year's two digits and the venue's short name (`see Hartley13ijcv`, `(Zhang97ivc)`). The
     # venue is the needle: the prefilter confirms it right after a name's letter and two digits.

@@ -36,6 +36,7 @@ from scanner.titles.names import (
     NAME,
     NOT_NAMES,
     list_start,
+    names_cut_at_initial,
     opens_with_non_name,
 )
 from scanner.titles.sections import Region, entry_body, regions
@@ -212,6 +213,8 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries, held: _Held
             and (entry.evidence >= 2 or _titled_by(text, match.end(), entry))
             # "following Saltelli et al. Technometrics 1999": a mention, read as author-year
             and ETAL.search(entry.reference.title or "") is None
+            # "See Hewlett and Ann K. Blombach 1989": names, not a title and a name
+            and not names_cut_at_initial(entry.reference.title or "")
         ):
             hits.append(_hit(entry))
     if held.bibtex and holds_any(text, _BIBTEX_NEEDLES, region.start, limit):

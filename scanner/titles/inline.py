@@ -487,9 +487,13 @@ _KEY_PREFIX = re.compile(r"[A-Z][A-Za-z0-9]*-(?=[a-z])")
 # A bare citation key from the BibTeX file a project's authors share: first author, the year's
 # two digits, the venue's short name (`see Hartley13ijcv`, `(Zhang97ivc)`, `Murray94book`,
 # `Wilson14eccv_1DSfM.pdf`); never a type or function name (`Float64bits`, `Urng32bits`).
+# ... and written in lower case before a venue's tag (`barfoot14tro Eq. 102`): never before
+# `book`, `phd` or `thesis`, which name code too (`abc12book`).
+_VENUE_TAGS = tuple(tag for tag in KEY_TAGS if tag not in ("phd", "thesis"))
 BARE_KEY = re.compile(
-    r"(?<![\w-])(?P<name>[A-Z][a-z]{2,}(?:-?[A-Z][a-z]+)?)(?P<yy>\d\d)"
-    rf"(?P<tag>{'|'.join((*KEY_TAGS, 'book'))})\d?(?![a-z])"
+    r"(?<![\w-])(?:(?P<name>[A-Z][a-z]{2,}(?:-?[A-Z][a-z]+)?)(?P<yy>\d\d)"
+    rf"(?P<tag>{'|'.join((*KEY_TAGS, 'book'))})"
+    rf"|(?P<lname>[a-z]{{3,}})(?P<lyy>\d\d)(?:{'|'.join(_VENUE_TAGS)}))\d?(?![a-z])"
 )
 _BARE_KEY = led(BARE_KEY)
 KEY_TAG_NEEDLES = (*KEY_TAGS, "book")
@@ -504,9 +508,9 @@ def bare_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, Entry
     """Bare citation keys (`Hartley13ijcv`) as author-year mentions, as `author_year` gives
     them."""
     for match in _BARE_KEY.finditer(text, start, end):
-        name = match["name"]
+        name = match["name"] or match["lname"].capitalize()
         if name.lower() in NOT_NAMES | _CODE_WORDS or _not_prose_line(text, match.start()):
             continue
-        two = int(match["yy"])
+        two = int(match["yy"] or match["lyy"])
         year = (2000 if two < _CENTURY_TURN else 1900) + two
         yield match.start(), match.end(), EntryFields(authors=(name,), year=year), 0.5

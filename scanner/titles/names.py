@@ -53,6 +53,21 @@ _NAME = (
 _SEP = r"(?:\s*(?:,|(?<=\.);)\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)"
 _ETAL = r"(?:,?\s+et\.?\s+al\.?)"
 AUTHOR_LIST = re.compile(rf"{_NAME}(?:{_SEP}{_NAME})*{_ETAL}?")
+# A list of names that ends in an initial: names cut at the initial's full stop, read as a
+# title before the last name ("Hewlett and Ann K" of `See Hewlett and Ann K. Blombach 1989`).
+_ENDS_WITH_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.?$")
+
+
+def names_cut_at_initial(title: str) -> bool:
+    """Whether `title` is an author list cut after an initial, not a title."""
+    title = " ".join(title.split()).strip(" ,")
+    return (
+        _ENDS_WITH_INITIAL.search(title) is not None
+        and (" and " in title or "&" in title or "," in title)
+        and AUTHOR_LIST.fullmatch(title) is not None
+    )
+
+
 NAME = re.compile(_NAME)
 ETAL = re.compile(_ETAL)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from scanner.identifiers.paperlinks import is_paper_link, is_talk_or_teaching
+from scanner.identifiers.paperlinks import is_paper_link
 from scanner.types import EntryFields, Hit
 
 __all__ = ["personal_communication", "retrieved_page", "software_file", "talk_link"]
@@ -115,6 +115,15 @@ _TALK_FILE = re.compile(
     r"(?i)(?:workshop|slides?|talk|presentation|keynote|tutorial|webinar)(?![^/]*paper)[^/]*$"
 )
 
+# A course's teaching pages, by a folder or file of the link's path; never a poster or a talk,
+# which conference proceedings file their papers under (`TechnicalPapers/2011/Poster/DER.pdf`).
+_TEACHING = re.compile(r"(?<![a-z])(?:lectures?|lect|handouts?|courses?|teach|teaching)(?![a-z])")
+
+
+def _teaching_page(link: str) -> bool:
+    path = re.sub(r"^[a-z]+://", "", link.lower()).partition("/")[2]
+    return _TEACHING.search(path.split("?", 1)[0]) is not None
+
 
 def talk_link(text: str, hit: Hit, stop: int) -> bool:
     """An entry without a venue whose every link is a talk's file, its name saying so, or
@@ -126,6 +135,6 @@ def talk_link(text: str, hit: Hit, stop: int) -> bool:
     links = [link.rstrip(".,;") for link in _LINK.findall(entry)]
     return bool(links) and all(
         _TALK_FILE.search(link.split("?", 1)[0])
-        or (is_talk_or_teaching(link) and not is_paper_link(link, entry))
+        or (_teaching_page(link) and not is_paper_link(link, entry))
         for link in links
     )

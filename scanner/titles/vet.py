@@ -251,6 +251,10 @@ def _web_page(text: str, hit: Hit, stop: int) -> bool:
         return True
     line_start = text.rfind("\n", 0, hit.start) + 1
     rest = _entry_rest(text, hit, stop)
+    if not fields.title and text[hit.end - 1 : hit.end] in (")", "]"):
+        # a mention closed by its bracket (`Kohler et al. (2014, A&A, 565, 9)`): the next line
+        # is the next sentence (`Computed by DustEm and downloaded from the DustEm website.`)
+        rest = rest.split("\n", 1)[0]
     if _WEB_PAGE.search(text[line_start : hit.end] + rest) is not None:
         return True
     return (
@@ -273,6 +277,9 @@ _STANDARD_NAME = re.compile(
     r"(?i)\b(?:IEEE\s+Std\b|(?:IEEE|ANSI|ISO|IEC)\s+Standard\b|Standard\s+for\s+[A-Z]|"
     r"ISO/IEC\s+\d|ANSI/[A-Z]|ECMA-\d|(?:Technical|Unicode)\s+Standard\b|"
     r"Language\s+Specification\b|W3C\s+(?:Recommendation|Working\s+Draft)\b|"
+    # a specification by its version: `"Multimedia Programming Interface and Data
+    # Specifications 1.0"`
+    r"Specifications?\s+(?:[Vv](?:ersion)?\.?\s*)?\d+\.\d+\b|"
     # a system's interface document: `"Interface Control Document for the RPG ..."`
     r"Interface\s+(?:Control|Requirements?|Design)\s+Document\b|Interface\s+Specification\b|"
     r"(?-i:Report|Rec\.|Recommendation)\s+ITU-[RT]\s+[A-Z]{1,2}\.?\s*\d|"  # `Report ITU-R BT.2246`
@@ -324,6 +331,9 @@ _NOT_WORK_TITLE = re.compile(
     # (`User's Manual`, `Users' Guide`, `Users Manual`)
     r"(?i:\b(?:training|reference|user(?:s|['’]s|s['’])?|programmer['’]?s|software|technical|"
     r"installation|instruction|operator['’]?s)\s+manual\b|\buser(?:s|['’]s|s['’])?\s+guide\b|"
+    # a solver's manuals issued as reports ("User Documentation for CVODE v7.5.0", "Example
+    # Programs for CVODE v7.5.0")
+    r"\buser(?:s|['’]s)?\s+documentation\b|\bexample\s+programs\s+for\b|"
     r"\bversion\s+\d|\blecture\s+\d+\b|"
     r"\blecture\s+notes\b(?!\s+in\b)|\bcourse\s+notes\b|\bslides\b|\bkeynote\b|\bwebinar\b|"
     # a product's data sheet (`F-Log Data Sheet Ver.1.1`; not "Datasheets for Datasets")

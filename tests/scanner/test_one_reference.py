@@ -18,6 +18,11 @@ from scanner.places.same import join_overlapping, join_title_prefixes
 from scanner.types import EntryFields, Hit
 
 ONE_WORK = [
+    # a link labelled as the preprint of the paper linked just before it
+    "Consult the `Tide paper <https://doi.org/10.5555/j.tides.2017.001>`_ or\n"
+    "`its preprint on arXiv <https://arxiv.org/abs/1703.00001>`_ for details.\n",
+    # a locator into the linked work, then its authors and year in brackets
+    "Source: https://doi.org/10.5555/j.tides.2009.001, Table 12 (Lind et al. 2009)\n",
     # a Markdown list item's link, then the work's full citation quoted under it
     "## References\n\n- [Tidal sketches](https://dl.acm.org/citation.cfm?id=1234567)\n"
     '  > Lind, Erika. 2005. "Tidal Sketches." _J. Tides_ 5 (1): 58--75.'

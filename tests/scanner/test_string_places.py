@@ -148,6 +148,19 @@ def test_comments_of_code_in_a_string_are_places(tmp_path: Path) -> None:
     assert keys == ["arxiv:0804.2488", "arxiv:1412.6980"]  # each read once
 
 
+def test_a_bibtex_text_bound_to_two_names_wrapped_by_a_formatter_is_a_place(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "pkg.py").write_text(
+        '__bibtex__ = (\n    __citation__\n) = r"""@article{lind2017,\n'
+        '  doi = {10.1000/chained.bib}}"""\n'
+        'VALUES = (\n    OTHER\n) = "doi:10.1000/not.a.place"\n',
+        encoding="utf-8",
+    )
+    scan = scan_file(tmp_path, "pkg.py", ScanOptions(cache=False))
+    assert [m.ref.key for m in scan.mentions if m.ref] == ["doi:10.1000/chained.bib"]
+
+
 def test_a_data_set_description_is_a_place_of_the_module(tmp_path: Path) -> None:
     # A data set module describes its data in `DESCR` (or `DESCRLONG`, `CITATION`), citing the
     # paper the data come from, as a package's `__bibtex__` cites its own; other module

@@ -18,6 +18,11 @@ PAPERS = [
     ("http://www.example.edu/cal/abs/2000_spring/knn/cover67.pdf", "Cover (1967) " + M),
     ("https://www.example.edu/~lee/fa18/papers/smith03.pdf", "Smith (2003) " + M),
     ("http://cs229.stanford.edu/proj2015/054_report.pdf", "NADAM - [Dozat - " + M + "]"),
+    # a thesis under a site's downloads folder
+    (
+        "http://homepages.example.nl/~lind/downloads/msthesis.pdf",
+        "1. Original algorithm from\n" + M,
+    ),
     # USENIX's proceedings under a meeting's `/events/` folder, before `/system/files/`
     ("http://static.usenix.org/events/fast09/tech/full_papers/doe/doe.pdf", "Doe (2009) " + M),
     ("https://www.usenix.org/legacy/events/hotos11/tech/final_files/Roe.pdf", M),

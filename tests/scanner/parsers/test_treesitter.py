@@ -300,6 +300,22 @@ public class A {{
     ]
 
 
+def test_java_a_javadoc_block_documents_the_class_across_a_blank_line() -> None:
+    text = f"""package org.pkg;
+
+/**
+ * A note on the file's origin.
+ */
+
+/**
+ * Doc {REF}
+ */
+
+public class A {{}}
+"""
+    assert owners("java", text) == [("Doc", "org.pkg.A", "docstring")]
+
+
 def test_java_without_package_uses_the_file() -> None:
     (block,) = parse("java", f"// {REF}\n\nclass A {{}}\n", "src/A.java")
     assert (block.symbol.name, block.symbol.kind) == ("src/A.java", SymbolKind.FILE)

@@ -183,6 +183,14 @@ def test_cpp_line_comments_quoted_title_over_lines() -> None:
         ("  than the power law. See Diemer 2022b for details.", ("Diemer",), 2022),
         # the journal run into the names, then its volume and the year in brackets
         ("    Source: Lind and Moss JASA, vol 83 (1988), pp 406-413", ("Lind", "Moss"), 1988),
+        # a second author's given name and initial: no title "Lind and Ann K" before "Moss"
+        ("(See Lind and Ann K. Moss 1989 article)", ("Lind", "Ann K. Moss"), 1989),
+        # Javadoc's escaped ampersand before the last surname and the year
+        (
+            " * as described in\n * Lind, Moss &amp; Okafor (2014), in a book.",
+            ("Lind", "Moss", "Okafor"),
+            2014,
+        ),
         ("as analysed by Smith and Jones (NeurIPS 2019).", ("Smith", "Jones"), 2019),
         ("the clustering of Ortiz et al., Neural Computation, 2008", ("Ortiz",), 2008),
         # capitalized words before the names that are not names
@@ -220,6 +228,8 @@ def test_author_year_mentions(text: str, authors: tuple[str, ...], year: int) ->
         ("/** The robust error model (Lindqvist97ivc). */", "Lindqvist", 1997),
         ("  /// compute D, Harlow00book p.53", "Harlow", 2000),
         ("// the closed form of Morel-Dupont09thesis, eq. (4.2)", "Morel-Dupont", 2009),
+        # in lower case before a venue's tag
+        ("  /// @note lindqvist14tro Eq. 102", "Lindqvist", 2014),
     ],
 )
 def test_bare_citation_keys_are_author_year_mentions(text: str, author: str, year: int) -> None:
@@ -289,6 +299,11 @@ def test_cite_keys_with_two_digit_years() -> None:
         (
             "  Refer to K&R Second Edition Page 148,\n  last paragraph.",
             "The C Programming Language",
+        ),
+        (
+            "These values were cross-checked vs the CRC Handbook of\nChemistry and Physics (105th "
+            "edition).",
+            "CRC Handbook of Chemistry and Physics",
         ),
     ],
 )
@@ -425,6 +440,9 @@ def test_lines_of_a_phrase_then_capitalized_words_and_a_year_are_not_titles(text
         # a body's conventions or guidelines named with their year
         "  The full series: _ITRS Conventions (2010)_, Chapter 5, p. 60, Table 5.2e.",
         "  Rounded as the WMO Guidelines (2018) require.",
+        # a specification by its version, and a section of it
+        '    .. [2] Example Corporation, "Tide Programming Interface and Data\n'
+        '       Specifications 1.0", section "Data Format of the Samples", August 1991\n',
     ],
 )
 def test_standards_and_bodies_are_no_citations(text: str) -> None:
@@ -741,6 +759,26 @@ def test_an_entry_whose_only_link_is_a_courses_lecture_names_no_work() -> None:
         "                    https://www.example.edu/courses/120-fall-2003/lecture-5.html\n"
     )
     assert find_citations(text) == []
+
+
+def test_an_entry_whose_link_is_a_poster_paper_still_names_its_work() -> None:
+    # proceedings file the papers of a poster session under `Poster`: the paper, no talk
+    text = (
+        " * References:\n"
+        " *  Erika J. Lind. The Tidal Sketch Algorithm. Advanced Tidal Optical and Space"
+        " Surveillance Technologies, 2011. https://example.com/TechnicalPapers/2011/Poster/LIND.pdf\n"
+    )
+    titles = [h.reference.title for h in find_citations(text)]
+    assert "The Tidal Sketch Algorithm" in titles
+
+
+def test_a_bracketed_mention_ends_before_the_next_lines_web_page() -> None:
+    text = (
+        "    Notes\n    -----\n"
+        "    From Lind et al. (2013, A&A, 558, 62) and Moss et al. (2014, A&A, 565, 9)\n"
+        "    Computed by ToolX and downloaded from the ToolX website.\n"
+    )
+    assert [h.reference.authors for h in find_citations(text)] == [("Lind",), ("Moss",)]
 
 
 def test_lower_case_lines_outside_a_reference_section_are_no_entries() -> None:

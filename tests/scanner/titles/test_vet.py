@@ -190,6 +190,11 @@ NOT_CITATIONS = [
     "Purpose:  the tidal projection.\nAuthor:   Ada Lind (1995)\n"
     "          Ben Moss, Cy Okafor (2015) - add inverse\n"
     "          Dee Quinn (2016) - revise/add regression tests\n",
+    # a solver's manuals issued as reports
+    '* A. Lind, R. Moss and C. Okafor, "User Documentation for TIDES v7.5.0,"\n'
+    "  LLNL technical report UCRL-SM-000001, Sep 2025.\n\n"
+    '* A. Lind and R. Moss, "Example Programs for TIDES v7.5.0,"\n'
+    "  LLNL technical report UCRL-SM-000002, Sep 2025.\n",
     # the citation key of an encyclopedia's page
     "    Notes\n    -----\n"
     "    Uses the monotone tide algorithm :footcite:`wikibooks2010monotone`\n",
