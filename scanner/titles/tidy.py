@@ -364,15 +364,9 @@ _SENTENCE_END = re.compile(r"[.!]\s")
 
 def _joined(text: str, first: Hit, second: Hit) -> Hit | None:
     a, b = first.reference, second.reference
-    if (
-        a is not None
-        and b is not None
-        and a.title
-        and b.title
-        and first.ref is None
-        and second.ref is None
-        and _QUESTION_GAP.fullmatch(text, first.end, second.start)
-    ):
+    if a is None or b is None or first.ref is not None or second.ref is not None or not b.title:
+        return None
+    if a.title and _QUESTION_GAP.fullmatch(text, first.end, second.start):
         # The reader stopped the title at its question mark and read its subtitle, run on
         # into the next entry, as another entry (with that entry's authors): one title.
         cut = _SENTENCE_END.search(b.title)
@@ -381,26 +375,13 @@ def _joined(text: str, first: Hit, second: Hit) -> Hit | None:
         fields = replace(a, title=f"{a.title}? {subtitle}")
         hint = fields.title if first.title_hint == a.title else first.title_hint
         return replace(first, end=max(end, first.end), title_hint=hint, reference=fields)
-    if (
-        a is not None
-        and b is not None
-        and a.title
-        and b.title
-        and first.ref is None
-        and second.ref is None
-        and _IN_COLLECTION.fullmatch(text, first.end, second.start)
-    ):
+    if a.title and _IN_COLLECTION.fullmatch(text, first.end, second.start):
         # `Label propagation for clustering. Chapter in "Advances in Network Clustering"
         # edited by ...`: the quoted title is the collection the entry's chapter is in.
         fields = replace(a, venue=b.title, year=a.year or b.year)
         return replace(first, end=second.end, reference=fields)
     if (
-        a is None
-        or b is None
-        or first.ref is not None
-        or second.ref is not None
-        or not b.title
-        or b.authors
+        b.authors
         or text[second.start : second.start + 1] in "\"“'`"
         or not _PART_GAP.fullmatch(text, first.end, second.start)
     ):
