@@ -68,8 +68,14 @@ def _in_entry(text: str, hits: list[Hit], index: int, in_entry: set[int], groups
 _ANCHOR_TEXT_START = re.compile(r"[\"']?[^<>\n]{0,40}>[ \t]*")
 
 
-# What an entry's text shows that a sentence of prose does not: a year, an initial, quotes.
-_ENTRY_SIGN = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|\b[A-Z]\.|[\"“”«»]|\bet al\b")
+# What an entry's text shows that a sentence of prose does not: a year, an initial, quotes;
+# or a line opening with its authors' full names, the last after "and", then a comma (`Ada
+# Lind and Bo Moss, Decoding many integers ...`).
+_NAME = r"[A-Z][a-z'-]+(?:[ \t]+[A-Z][a-z'-]+)+"
+_ENTRY_SIGN = re.compile(
+    r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|\b[A-Z]\.|[\"“”«»]|\bet al\b"
+    rf"|(?m:^[ \t]*{_NAME}(?:,[ \t]*{_NAME})*,?[ \t]+and[ \t]+{_NAME},)"
+)
 
 
 def _listed_under_prose(text: str, hit: Hit) -> bool:
@@ -79,10 +85,31 @@ def _listed_under_prose(text: str, hit: Hit) -> bool:
     line_start = text.rfind("\n", 0, hit.start) + 1
     if text[line_start : hit.start].strip():
         return False
+    return not _entry_above(text, line_start)
+
+
+def _entry_above(text: str, line_start: int) -> bool:
+    """Whether the paragraph above the line starting at `line_start` shows an entry's signs."""
     window = text[max(0, line_start - _PROSE_REACH) : line_start]
     blank = BLANK_LINE.search(window[::-1])
     paragraph = window[len(window) - blank.start() :] if blank else window
-    return _ENTRY_SIGN.search(paragraph) is None
+    return _ENTRY_SIGN.search(paragraph) is not None
+
+
+def _anchor_under_entry(text: str, hits: list[Hit], index: int) -> bool:
+    """Whether the identifier `index` is the text of an HTML anchor that opens its line under
+    an entry's text (`Ada Lind and Bo Moss, Decoding ...` / `<a href="doi">doi</a>` /
+    `<a href="arxiv">arxiv</a>`): the anchors that follow are that entry's links too."""
+    if index < 1:
+        return False
+    href, label = hits[index - 1], hits[index]
+    if href.ref is None or label.ref is None or href.ref.key != label.ref.key:
+        return False
+    if _ANCHOR_TEXT_START.fullmatch(text, href.end, label.start) is None:
+        return False
+    line_start = text.rfind("\n", 0, href.start) + 1
+    opening = text[line_start : href.start].lstrip()
+    return _ANCHOR_OPENING.fullmatch(opening) is not None and _entry_above(text, line_start)
 
 
 _PROSE_REACH = 400  # characters of the paragraph above a link read for an entry's signs
@@ -193,7 +220,7 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> tuple[
         ):
             gap = text[entry.end : hit.start]
             bibtex = _BIBTEX_FIELDS.match(text, entry.end, hit.start + 40) is not None
-            if entered and _short_label(text, hit):
+            if (entered or _anchor_under_entry(text, hits, index - 1)) and _short_label(text, hit):
                 # the entry's links in anchors, one a line (`DOI: <a href=...>ID</a>.`)
                 gap = _without_anchors(gap)
             words = WORD.findall(_REPOSITORY_ID.sub(" ", gap))

@@ -419,10 +419,12 @@ _FORUM_ENTRY_WORDS = 2
 # on its own line a blank line below within the same list item (`.. [3] G. Lee. Multiple
 # Seasons in Python.` then, indented under it, `https://medium.com/...`).
 # ... or a post's dated permalink on any host, its path opening with the year and month and
-# ending with the post's slug (`svm-tutorial.com/2017/10/support-vector-machines-.../`)
+# ending with the post's slug (`svm-tutorial.com/2017/10/support-vector-machines-.../`),
+# ... or a post's permalink named by its date and slug (`.../posts/2017-08-20-gan/#section`)
 _DATED_POST = (
-    r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/(?:19|20)\d\d/(?:0[1-9]|1[0-2])/"
-    r"(?:\d\d/)?[a-z][\w%-]*[a-z][\w%-]*/?(?:\.html?)?[.,;]?$"
+    r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/(?:(?:19|20)\d\d/(?:0[1-9]|1[0-2])/(?:\d\d/)?"
+    r"|(?:[\w-]+/)*(?:19|20)\d\d-(?:0[1-9]|1[0-2])-[0-3]\d-)"
+    r"[a-z][\w%-]*[a-z][\w%-]*/?(?:\.html?)?(?:#[\w%-]*)?[.,;]?$"
 )
 _DATED_POST_LINK = re.compile("(?i)" + _DATED_POST)
 _BLOG_LINK = re.compile(

@@ -651,3 +651,26 @@ def test_the_venue_and_year_after_a_linked_title_are_that_entrys() -> None:
     # an author-year written apart from the anchor stays its own mention
     apart = text.replace("</a>\n   (Journal", "</a>.\n   See also (Journal")
     assert [h.kind for h in find_hits(apart)] == [RefKind.URL, RefKind.AUTHOR_YEAR]
+
+
+def test_an_entry_without_a_title_read_takes_its_links_each_on_its_line() -> None:
+    # the authors' full names and a comma open the entry; its publisher's page and its preprint
+    # follow, bare or as anchors whose text is the link again
+    entry = (
+        "For details, please see:\n"
+        "Ada Lind and Bo Moss, Decoding many integers per second\n"
+        "through vectorization Software: Practice &amp; Experience\n"
+    )
+    page = "http://onlinelibrary.wiley.com/doi/10.1002/spe.2203/abstract"
+    preprint = "http://arxiv.org/abs/1209.2137"
+    bare = f"{page}\n{preprint}\n"
+    anchors = f'<a href="{page}">{page}</a>\n<a href="{preprint}">{preprint}</a>\n'
+    for links in (bare, anchors):
+        hits = find_hits(entry + links)
+        assert [(h.kind, h.ref.key if h.ref else None) for h in hits] == [
+            (RefKind.ARXIV, "arxiv:1209.2137")
+        ], links
+    # under a sentence of prose, links one a line are a list of works
+    prose = "The codec was tuned against these two:\n"
+    for links in (bare, anchors):
+        assert len(find_hits(prose + links)) == 2, links

@@ -233,6 +233,9 @@ NOT_CITATIONS = [
     "vector-tides-succinctly-released/)\n",
     "   Moss, K. (2015). Tides in seven lines of Python.\n"
     "   https://kmoss.example.net/2015/03/14/tides-in-seven-lines.html\n",
+    # ... or a post's permalink named by its date and slug, a section's anchor after it
+    '    .. [2] Lea Moss, "What is tide distance?", Lea\'s log,\n'
+    "           https://leamoss.example.io/posts/2017-08-20-tides/#what-is-tide-distance.\n",
     # a release note crediting code, its author and date (a Java file's header)
     "      Template obtained from Tidekit\n      Developped for Tidekit by Zara Alan Lind\n"
     "      December 27, 2004\n",
