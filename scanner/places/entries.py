@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from catalog.keys import normalize_title
 from catalog.types import RefKind
 from scanner.places.base import (
     ENTRY_BREAK,
@@ -196,6 +197,8 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> tuple[
         if _BIBTEX_HEAD.match(text, hit.start):
             continue  # the hit is the next BibTeX entry, read from its `@article{` on
         if entry.ref is None and entry.kind in ENTRY_KINDS:
+            if _entry_of_its_own(entry, hit):
+                continue
             if _continues_entry(text, entry, hit.start) or _see_link_of(text, entry, hit):
                 groups.join(index - 1, index)
                 in_entry.add(index)
@@ -671,6 +674,20 @@ def _labelled_link_paragraph(text: str, entry: Hit, hit: Hit) -> bool:
         0 < len(words) <= _MAX_LABEL_WORDS
         and all(trailer_or_locator(w) or w in _LABEL_FILLERS for w in words)
         and ends_its_line(text, hit.end)
+    )
+
+
+def _entry_of_its_own(entry: Hit, hit: Hit) -> bool:
+    """Whether the identifier `hit` was read with an entry of its own, with another title,
+    that opens after `entry` ends (entries one a line: `Lee, E.R., A Unified Form ..., 1968.`
+    then `Ada Lind. Revisiting the problem. Journal, 2015. https://arxiv.org/abs/...`)."""
+    own = hit.reference.title if hit.reference is not None else None
+    other = entry.reference.title if entry.reference is not None else entry.title_hint
+    return (
+        own is not None
+        and other is not None
+        and hit.start > entry.end
+        and normalize_title(own) != normalize_title(other)
     )
 
 

@@ -674,3 +674,28 @@ def test_an_entry_without_a_title_read_takes_its_links_each_on_its_line() -> Non
     prose = "The codec was tuned against these two:\n"
     for links in (bare, anchors):
         assert len(find_hits(prose + links)) == 2, links
+
+
+def test_entries_one_a_line_without_markers_are_each_their_own_reference() -> None:
+    # a Javadoc's reference section, each entry whole on its line, ending with its year or with
+    # a link after its year, the next entry's names opening the next line
+    text = (
+        "Solver.\n\n"
+        "References:\n"
+        " Lind, E.R. and Hale, R.C., A Unified Form of the Transfer Theorem, Goddard Space"
+        " Flight Center, 1968.\n"
+        " Ada Lind. Revisiting the transfer problem. Celestial Mechanics and Dynamical"
+        " Astronomy, 2015. https://arxiv.org/abs/1403.2705\n"
+        " Bo J. Hale. The Superior Transfer Algorithm. Advanced Maui Optical and Space"
+        " Surveillance Technologies, 2011.\n"
+    )
+    hits = find_hits(text)
+    arxiv = next(h for h in hits if h.kind is RefKind.ARXIV)
+    # the preprint keeps its own entry, not the one on the line above
+    assert arxiv.title_hint == "Revisiting the transfer problem"
+    assert text[arxiv.start :].startswith("Ada Lind")
+    # the last entry's venue is no second title
+    titles = [h.title_hint for h in hits if h.kind is RefKind.TITLE]
+    assert "The Superior Transfer Algorithm" in titles
+    assert not any(t and t.startswith("Advanced Maui") for t in titles)
+    assert len(hits) == 3
