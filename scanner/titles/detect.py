@@ -84,6 +84,11 @@ _INITIAL = re.compile(r"(?:^|\s|,)[A-Z]\.")
 _EDITION = re.compile(EDITION)
 # The edition after an entry's title: `"Title." Second Edition.`, `Title, Volume 1, 2nd ed.`
 _EDITION_NEXT = re.compile(r"[\s.,;:\"”']*[^\n.;]{0,30}?" + EDITION)
+# An identifier right after an entry's title: `A. Lind, B. Moss. Fast sketches. https://doi...`
+_IDENTIFIER_NEXT = re.compile(
+    r"[\"”']?[ \t]*[.,;:]?[\"”']?[ \t]*\n?[ \t]*(?:<|\()?"
+    r"(?:(?i:doi)[ \t]*:?[ \t]*10\.\d{4,9}/|https?://|(?i:arxiv)[ \t]*:)"
+)
 _AFTER_QUOTED_TITLE = re.compile(r"[\"”'][.,]?\s*$|[.,]\s*[\"”]\s*$")
 _JOINERS = frozenset({"and", "et", "al"})
 
@@ -579,11 +584,14 @@ def _accept(entry: Entry, text: str) -> bool:
         # no year: a venue, or a book's edition (`David S. Watkins, "Fundamentals of Matrix
         # Computations," Second Edition`), and author names in a form prose never takes
         # ("J. Schneider and M. Vlachos", "Vitter, J. S.") still make an entry
+        # ... and so does an identifier closing the title (`A. Lind, B. Moss. Fast sketches of
+        # tidal streams. https://doi.org/...`)
         edition = (
             _EDITION.search(text, entry.start, entry.end) is not None
             or _EDITION_NEXT.match(text, entry.end) is not None
         )
-        return (ref.venue is not None or edition) and all(_INITIAL.search(a) for a in ref.authors)
+        closed = ref.venue is not None or edition or _identifier_after_title(text, entry)
+        return bool(closed) and all(_INITIAL.search(a) for a in ref.authors)
     return (
         entry.evidence >= 2
         or len(ref.authors) >= 2
@@ -597,6 +605,13 @@ _APA_AUTHOR = re.compile(
     r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?,[ \t]+(?:[A-Z]\.[ \t]?){1,3}[ \t]*"
     r"\((?:1[6-9]|20)\d\d[a-z]?\)\.[ \t]+[A-Z]"
 )
+
+
+def _identifier_after_title(text: str, entry: Entry) -> bool:
+    """Whether an identifier follows the title of `entry` (a title as written)."""
+    title = entry.reference.title or ""
+    at = text.find(title, entry.start, entry.end) if title else -1
+    return at >= 0 and _IDENTIFIER_NEXT.match(text, at + len(title)) is not None
 
 
 def _hit(entry: Entry, relaxed: bool = False) -> Hit:

@@ -699,3 +699,33 @@ def test_entries_one_a_line_without_markers_are_each_their_own_reference() -> No
     assert "The Superior Transfer Algorithm" in titles
     assert not any(t and t.startswith("Advanced Maui") for t in titles)
     assert len(hits) == 3
+
+
+def test_the_authors_and_year_after_a_titled_link_on_its_line_are_the_links_work() -> None:
+    link = "[Fast sketches of tidal streams](https://arxiv.org/abs/1104.1234)"
+    for after in (". Lind and Moss, 2011.", ", Lind and Moss (2011)", " - Lind & Moss, 2011"):
+        hits = find_hits(f"Compute.\n\nSee:\n- {link}{after}\n")
+        assert [(h.kind, h.ref.key if h.ref else None) for h in hits] == [
+            (RefKind.ARXIV, "arxiv:1104.1234")
+        ], after
+        assert hits[0].reference is not None and hits[0].reference.year == 2011
+    # a work the sentence sets apart from the link is another one
+    hits = find_hits(f"Compute.\n\nSee:\n- {link}. See also Lind and Moss (2013).\n")
+    assert [h.kind for h in hits] == [RefKind.ARXIV, RefKind.AUTHOR_YEAR]
+
+
+def test_a_mention_joins_the_undated_entry_its_link_closes() -> None:
+    # an entry without a year or venue, its title closed by its link: still an entry (its
+    # authors with initials), and the in-text mention of its first author is that work
+    for link in (
+        "https://doi.org/10.1234/jts.2011.045",
+        "https://www.cs.example.edu/~lind/papers/sketches.pdf",
+    ):
+        text = (
+            "Estimate the tide, as in Lind and Moss (2011), with a sketch.\n\n"
+            "References\n----------\n"
+            f".. [1] A. Lind, B. Moss, C. Hale. Fast sketches of tidal streams. {link}\n"
+        )
+        hits = find_hits(text)
+        assert len(hits) == 1, link
+        assert hits[0].title_hint == "Fast sketches of tidal streams"
