@@ -197,7 +197,7 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> tuple[
         if _BIBTEX_HEAD.match(text, hit.start):
             continue  # the hit is the next BibTeX entry, read from its `@article{` on
         if entry.ref is None and entry.kind in ENTRY_KINDS:
-            if _entry_of_its_own(entry, hit):
+            if _entry_of_its_own(text, entry, hit):
                 continue
             if _continues_entry(text, entry, hit.start) or _see_link_of(text, entry, hit):
                 groups.join(index - 1, index)
@@ -677,7 +677,7 @@ def _labelled_link_paragraph(text: str, entry: Hit, hit: Hit) -> bool:
     )
 
 
-def _entry_of_its_own(entry: Hit, hit: Hit) -> bool:
+def _entry_of_its_own(text: str, entry: Hit, hit: Hit) -> bool:
     """Whether the identifier `hit` was read with an entry of its own, with another title,
     that opens after `entry` ends (entries one a line: `Lee, E.R., A Unified Form ..., 1968.`
     then `Ada Lind. Revisiting the problem. Journal, 2015. https://arxiv.org/abs/...`)."""
@@ -687,8 +687,32 @@ def _entry_of_its_own(entry: Hit, hit: Hit) -> bool:
         own is not None
         and other is not None
         and hit.start > entry.end
+        and _title_before_identifier(text, hit, own)
         and normalize_title(own) != normalize_title(other)
+        # each entry a line of its own: the one above ends its line, this one opens its line
+        and _LINE_END_AFTER.match(text, entry.end) is not None
+        and not text[text.rfind("\n", 0, hit.start) + 1 : hit.start].strip()
     )
+
+
+# After an entry read up to its title or venue: only its closing fields and marks to the line's
+# end (`, Goddard Space Flight Center, 1968.`).
+_LINE_END_AFTER = re.compile(r"[^\n\"“”]{0,80}?[.,;]?[ \t]*\n")
+
+
+def _title_before_identifier(text: str, hit: Hit, title: str) -> bool:
+    """Whether `title` is written in the span of `hit` before its identifier: the entry the
+    identifier closes, not one read after it."""
+    at = text.find(title[:_TITLE_PREFIX], hit.start, hit.end)
+    identifier = _IDENTIFIER_START.search(text, hit.start, hit.end)
+    return at >= 0 and (identifier is None or at < identifier.start())
+
+
+# Where an identifier is written: a link, or a DOI or arXiv id with its label.
+_IDENTIFIER_START = re.compile(r"(?i)https?://|www\.|\bdoi:|\barxiv:|\b10\.\d{4,9}/")
+
+
+_TITLE_PREFIX = 16  # characters of a title looked for as written (its line may break later)
 
 
 def _continues_entry(text: str, entry: Hit, start: int) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from catalog.types import RefKind
+from scanner.identifiers.paperlinks import entry_around, is_paper_link
 from scanner.spans import DisjointSpans
 from scanner.titles import AUTHOR_YEAR_RULE, TITLE_RULE, bibtex
 from scanner.titles.bibtex import bibtex_entries
@@ -85,9 +86,13 @@ _EDITION = re.compile(EDITION)
 # The edition after an entry's title: `"Title." Second Edition.`, `Title, Volume 1, 2nd ed.`
 _EDITION_NEXT = re.compile(r"[\s.,;:\"”']*[^\n.;]{0,30}?" + EDITION)
 # An identifier right after an entry's title: `A. Lind, B. Moss. Fast sketches. https://doi...`
+# (a link to a paper, not to course notes or a web page: `Kenneth I. Joy, Bernstein
+# polynomials, http://www.example.edu/education/notes/bernstein.pdf` is no entry)
 _IDENTIFIER_NEXT = re.compile(
     r"[\"”']?[ \t]*[.,;:]?[\"”']?[ \t]*\n?[ \t]*(?:<|\()?"
-    r"(?:(?i:doi)[ \t]*:?[ \t]*10\.\d{4,9}/|https?://|(?i:arxiv)[ \t]*:)"
+    r"(?:(?i:doi)[ \t]*:?[ \t]*10\.\d{4,9}/|(?i:arxiv)[ \t]*:"
+    r"|(?i:https?://(?:dx\.)?doi\.org/|https?://(?:www\.)?arxiv\.org/)"
+    r"|(?P<link>https?://[^\s<>()\[\]]+))"
 )
 _AFTER_QUOTED_TITLE = re.compile(r"[\"”'][.,]?\s*$|[.,]\s*[\"”]\s*$")
 _JOINERS = frozenset({"and", "et", "al"})
@@ -611,7 +616,13 @@ def _identifier_after_title(text: str, entry: Entry) -> bool:
     """Whether an identifier follows the title of `entry` (a title as written)."""
     title = entry.reference.title or ""
     at = text.find(title, entry.start, entry.end) if title else -1
-    return at >= 0 and _IDENTIFIER_NEXT.match(text, at + len(title)) is not None
+    following = _IDENTIFIER_NEXT.match(text, at + len(title)) if at >= 0 else None
+    if following is None:
+        return False
+    link = following["link"]
+    return link is None or is_paper_link(
+        link.rstrip(".,;"), entry_around(text, following.start("link"), following.end("link"))
+    )
 
 
 def _hit(entry: Entry, relaxed: bool = False) -> Hit:

@@ -729,3 +729,35 @@ def test_a_mention_joins_the_undated_entry_its_link_closes() -> None:
         hits = find_hits(text)
         assert len(hits) == 1, link
         assert hits[0].title_hint == "Fast sketches of tidal streams"
+    # ... a link to course notes closes no paper's entry: no title card for it
+    notes = (
+        "Properties are well documented [1]_.\n\nReferences\n----------\n"
+        ".. [1] Kenneth I. Lind, Tidal polynomials,\n"
+        "   http://www.example.edu/education/CAGDNotes/Tidal-Polynomials.pdf\n"
+    )
+    assert not find_hits(notes)
+
+
+def test_an_identifier_after_its_entry_is_not_read_as_the_next_entrys() -> None:
+    # each entry: title, then authors and year, then its link, a blank line between entries
+    text = (
+        "See the following references for details:\n\n"
+        "An O(m) Algorithm for Cores Decomposition of Networks\n"
+        "Vladimir Lind and Matjaz Moss, 2003.\n"
+        "https://arxiv.org/abs/cs.DS/0310049\n\n"
+        "Generalized Cores\nVladimir Lind and Matjaz Moss, 2002.\n"
+        "https://arxiv.org/pdf/cs/0202039\n"
+    )
+    hits = find_hits(text)
+    assert [(h.kind, h.ref.key if h.ref else None) for h in hits] == [
+        (RefKind.ARXIV, "arxiv:cs/0310049"),
+        (RefKind.ARXIV, "arxiv:cs/0202039"),
+    ]
+    # an entry whose collection is quoted after its title, its links after that: one work
+    text = (
+        ".. [3] Ada Lind, Bo Moss and Cy Hale\n"
+        '   "Graph Symmetry Detection and Canonical Labeling: Differences and Synergies"\n'
+        '   in "Turing-100. The Alan Turing Centenary" Ed: A. Voronkov p. 181 -- 195, (2012).\n'
+        "   https://doi.org/10.29007/gzc1 https://arxiv.org/abs/1208.6271\n"
+    )
+    assert [h.kind for h in find_hits(text)] == [RefKind.ARXIV]
