@@ -14,12 +14,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from catalog.types import RefKind
-from scanner.identifiers.paperlinks import entry_around, is_paper_link
 from scanner.spans import DisjointSpans
 from scanner.titles import AUTHOR_YEAR_RULE, TITLE_RULE, bibtex
 from scanner.titles.bibtex import bibtex_entries
 from scanner.titles.cues import EDITION, PAIR_TITLE, YEAR_DIGITS, edition_word
-from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
+from scanner.titles.entries import Entry, identifier_follows, parse_after_authors, parse_title_first
 from scanner.titles.fields import CITED_FROM_NAMES, NAME_COLON_TITLE, NAMES_REACH, QUOTED
 from scanner.titles.inline import (
     CITE_KEY,
@@ -85,15 +84,6 @@ _INITIAL = re.compile(r"(?:^|\s|,)[A-Z]\.")
 _EDITION = re.compile(EDITION)
 # The edition after an entry's title: `"Title." Second Edition.`, `Title, Volume 1, 2nd ed.`
 _EDITION_NEXT = re.compile(r"[\s.,;:\"”']*[^\n.;]{0,30}?" + EDITION)
-# An identifier right after an entry's title: `A. Lind, B. Moss. Fast sketches. https://doi...`
-# (a link to a paper, not to course notes or a web page: `Kenneth I. Joy, Bernstein
-# polynomials, http://www.example.edu/education/notes/bernstein.pdf` is no entry)
-_IDENTIFIER_NEXT = re.compile(
-    r"[\"”']?[ \t]*[.,;:]?[\"”']?[ \t]*\n?[ \t]*(?:<|\()?"
-    r"(?:(?i:doi)[ \t]*:?[ \t]*10\.\d{4,9}/|(?i:arxiv)[ \t]*:"
-    r"|(?i:https?://(?:dx\.)?doi\.org/|https?://(?:www\.)?arxiv\.org/)"
-    r"|(?P<link>https?://[^\s<>()\[\]]+))"
-)
 _AFTER_QUOTED_TITLE = re.compile(r"[\"”'][.,]?\s*$|[.,]\s*[\"”]\s*$")
 _JOINERS = frozenset({"and", "et", "al"})
 
@@ -616,13 +606,7 @@ def _identifier_after_title(text: str, entry: Entry) -> bool:
     """Whether an identifier follows the title of `entry` (a title as written)."""
     title = entry.reference.title or ""
     at = text.find(title, entry.start, entry.end) if title else -1
-    following = _IDENTIFIER_NEXT.match(text, at + len(title)) if at >= 0 else None
-    if following is None:
-        return False
-    link = following["link"]
-    return link is None or is_paper_link(
-        link.rstrip(".,;"), entry_around(text, following.start("link"), following.end("link"))
-    )
+    return at >= 0 and identifier_follows(text, at + len(title))
 
 
 def _hit(entry: Entry, relaxed: bool = False) -> Hit:
