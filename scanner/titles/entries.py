@@ -263,11 +263,24 @@ _VENUE_WORDS_AT_END = re.compile(r"[,;][ \t]*(?:[A-Z][\w&'’-]*[ \t]+){0,2}[A-Z
 
 def _before_venue_words(text: str, start: int, end: int) -> int:
     """Where a title cut before a run-in venue ends: before the capitalised words of the
-    venue's name that follow its last comma (`Laplacian, Electronic` + `Journal of ...`)."""
+    venue's name that follow its last comma (`Laplacian, Electronic` + `Journal of ...`), or
+    before its publisher's or institution's name there, the year after it (`A Unified Form of
+    Lambert's Theorem, Goddard Space Flight Center, 1968.`)."""
+    if _YEAR_NEXT.match(text, end) and (house := _HOUSE_AT_END.search(text, start, end)):
+        return house.start()
     if not _RUN_IN_VENUE.match(text, end):
         return end
     words = _VENUE_WORDS_AT_END.search(text, start, end)
     return words.start() if words else end
+
+
+_YEAR_NEXT = re.compile(r"[ \t]*,[ \t]*(?:1[6-9]|20)\d\d\b")
+# A publisher, institution or agency named by capitalised words after a title's last comma.
+_HOUSE_AT_END = re.compile(
+    r"[,;][ \t]*(?:[A-Z][\w&'’.-]*[ \t]+){0,4}"
+    r"(?:Press|Education|Center|Centre|Institute|Laboratory|Laboratories|University|Society|"
+    r"Publishers?|Publishing|Verlag|Agency|Office|Corporation|Company|Inc\.?|Ltd\.?)$"
+)
 
 
 def _reference(

@@ -836,3 +836,20 @@ def test_a_year_written_after_an_unquoted_title_without_a_stop_is_the_entrys() -
     # ... but a year a preposition asks for is the title's
     fields = _fields("M. Lind and T.H. Moss. Tidal Forecasting Since 1989. Tides Press, 2001.")
     assert fields.title == "Tidal Forecasting Since 1989"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "venue"),
+    [
+        ("Lind, E.R. and Hale, R.C., A Unified Form of the Transfer Theorem, Goddard Space"
+         " Flight Center, 1968.", "A Unified Form of the Transfer Theorem",
+         "Goddard Space Flight Center"),
+        ("Moss, R.H., An Introduction to the Methods of Orbit Design, AIAA Education, 1999.",
+         "An Introduction to the Methods of Orbit Design", "AIAA Education"),
+    ],
+)  # fmt: skip
+def test_a_publisher_after_a_titles_last_comma_before_the_year_is_no_part_of_it(
+    text: str, title: str, venue: str
+) -> None:
+    fields = _fields(text)
+    assert (fields.title, fields.venue) == (title, venue)
