@@ -268,12 +268,22 @@ def _before_venue_words(text: str, start: int, end: int) -> int:
     Lambert's Theorem, Goddard Space Flight Center, 1968.`)."""
     if _YEAR_NEXT.match(text, end) and (house := _HOUSE_AT_END.search(text, start, end)):
         return house.start()
+    if (journal := _JOURNAL_VOLUME_AT_END.search(text, start, end)) is not None:
+        # `..., categorical values, Data Mining and Knowledge Discovery 2(3), 1998.`: the
+        # journal's name and its volume(issue) after the title's last comma
+        return journal.start()
     if not _RUN_IN_VENUE.match(text, end):
         return end
     words = _VENUE_WORDS_AT_END.search(text, start, end)
     return words.start() if words else end
 
 
+# A journal's capitalised name, then its volume and issue (and pages), ending a title read
+# up to the year after them.
+_JOURNAL_VOLUME_AT_END = re.compile(
+    r"[,;][ \t\n]*[A-Z][\w&'’.-]*(?:[ \t\n]+(?:[A-Z][\w&'’.-]*|of|and|on|for|in|the|&)){0,8}"
+    r"[ \t\n]+\d{1,4}[ \t]*\([ \t]*\d{1,4}[ \t]*\)(?:[ \t]*:[ \t]*\d+(?:[-–]\d+)?)?$"
+)
 _YEAR_NEXT = re.compile(r"[ \t]*,[ \t]*(?:1[6-9]|20)\d\d\b")
 # A publisher, institution or agency named by capitalised words after a title's last comma.
 _HOUSE_AT_END = re.compile(

@@ -846,9 +846,14 @@ def test_a_year_written_after_an_unquoted_title_without_a_stop_is_the_entrys() -
          "Goddard Space Flight Center"),
         ("Moss, R.H., An Introduction to the Methods of Orbit Design, AIAA Education, 1999.",
          "An Introduction to the Methods of Orbit Design", "AIAA Education"),
+        # a journal's name and its volume(issue) after the title's last comma, then the year
+        ("Lind, Z.: Extensions to the k-tides algorithm for clustering large\n"
+         "data sets with tidal values, Data Mining and Tidal\nDiscovery 2(3), 1998.",
+         "Extensions to the k-tides algorithm for clustering large data sets with tidal values",
+         "Data Mining and Tidal Discovery"),
     ],
 )  # fmt: skip
-def test_a_publisher_after_a_titles_last_comma_before_the_year_is_no_part_of_it(
+def test_a_publisher_or_journal_after_a_titles_last_comma_is_no_part_of_it(
     text: str, title: str, venue: str
 ) -> None:
     fields = _fields(text)
