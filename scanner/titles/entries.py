@@ -270,7 +270,16 @@ def _before_venue_words(text: str, start: int, end: int) -> int:
         return house.start()
     if (journal := _JOURNAL_VOLUME_AT_END.search(text, start, end)) is not None:
         # `..., categorical values, Data Mining and Knowledge Discovery 2(3), 1998.`: the
-        # journal's name and its volume(issue) after the title's last comma
+        # journal's name and its volume(issue) after the title's last comma; or its volume
+        # and year after it (`..., Data Mining and Knowledge Discovery 2 (1998) 283-304.`)
+        return journal.start()
+    if _YEAR_BRACKET_NEXT.match(text, end) and (
+        journal := _JOURNAL_NUMBER_AT_END.search(text, start, end)
+    ):
+        return journal.start()
+    if _VOLUME_NEXT.match(text, end) and (journal := _JOURNAL_AT_END.search(text, start, end)):
+        # ... or the journal's name before its volume's field (`..., Data Mining and Knowledge
+        # Discovery, vol. 2, no. 3`, `..., Data Mining and Knowledge Discovery, 2(3):283-304`)
         return journal.start()
     if not _RUN_IN_VENUE.match(text, end):
         return end
@@ -280,10 +289,18 @@ def _before_venue_words(text: str, start: int, end: int) -> int:
 
 # A journal's capitalised name, then its volume and issue (and pages), ending a title read
 # up to the year after them.
-_JOURNAL_VOLUME_AT_END = re.compile(
+_JOURNAL_NAME = (
     r"[,;][ \t\n]*[A-Z][\w&'’.-]*(?:[ \t\n]+(?:[A-Z][\w&'’.-]*|of|and|on|for|in|the|&)){0,8}"
-    r"[ \t\n]+\d{1,4}[ \t]*\([ \t]*\d{1,4}[ \t]*\)(?:[ \t]*:[ \t]*\d+(?:[-–]\d+)?)?$"
 )
+_JOURNAL_VOLUME_AT_END = re.compile(
+    _JOURNAL_NAME
+    + r"[ \t\n]+\d{1,4}[ \t]*\([ \t]*\d{1,4}[ \t]*\)(?:[ \t]*:[ \t]*\d+(?:[-–]\d+)?)?$"
+)
+_JOURNAL_NUMBER_AT_END = re.compile(_JOURNAL_NAME + r"[ \t\n]+\d{1,4}$")
+_YEAR_BRACKET_NEXT = re.compile(r"[ \t]*\([ \t]*(?:1[6-9]|20)\d\d[ \t]*\)")
+_JOURNAL_AT_END = re.compile(_JOURNAL_NAME + "$")
+# A volume's field after the title's end: `, vol. 2`, `, Vol 2`, `, 2(3)`, `, 12:1-20`.
+_VOLUME_NEXT = re.compile(r"[ \t]*,[ \t]*(?:[Vv]ol(?:ume)?\b|\d{1,4}[ \t]*(?:\([ \t]*\d{1,4}[ \t]*\)|:))")
 _YEAR_NEXT = re.compile(r"[ \t]*,[ \t]*(?:1[6-9]|20)\d\d\b")
 # A publisher, institution or agency named by capitalised words after a title's last comma.
 _HOUSE_AT_END = re.compile(

@@ -851,6 +851,15 @@ def test_a_year_written_after_an_unquoted_title_without_a_stop_is_the_entrys() -
          "data sets with tidal values, Data Mining and Tidal\nDiscovery 2(3), 1998.",
          "Extensions to the k-tides algorithm for clustering large data sets with tidal values",
          "Data Mining and Tidal Discovery"),
+        # ... or its volume alone and the year in brackets, or its volume's field after it
+        ("Z. Lind, Clustering large tidal data sets, Data Mining and Tidal Discovery 2 (1998)"
+         " 283-304.", "Clustering large tidal data sets", "Data Mining and Tidal Discovery"),
+        ("Lind, Z., Clustering large tidal data sets, Data Mining and Tidal Discovery, vol. 2,"
+         " no. 3, pp. 283-304, 1998.", "Clustering large tidal data sets",
+         "Data Mining and Tidal Discovery"),
+        ("Lind Z, Clustering large tidal data sets, Data Mining and Tidal Discovery,"
+         " 2(3):283-304, 1998.", "Clustering large tidal data sets",
+         "Data Mining and Tidal Discovery"),
     ],
 )  # fmt: skip
 def test_a_publisher_or_journal_after_a_titles_last_comma_is_no_part_of_it(
