@@ -297,10 +297,16 @@ _JOURNAL_VOLUME_AT_END = re.compile(
     + r"[ \t\n]+\d{1,4}[ \t]*\([ \t]*\d{1,4}[ \t]*\)(?:[ \t]*:[ \t]*\d+(?:[-–]\d+)?)?$"
 )
 _JOURNAL_NUMBER_AT_END = re.compile(_JOURNAL_NAME + r"[ \t\n]+\d{1,4}$")
-_YEAR_BRACKET_NEXT = re.compile(r"[ \t]*\([ \t]*(?:1[6-9]|20)\d\d[ \t]*\)")
+# After a journal's volume: the year in brackets, or its pages (`2 (1998)`, `2, 283-304`).
+_YEAR_BRACKET_NEXT = re.compile(
+    r"[ \t]*\([ \t]*(?:1[6-9]|20)\d\d[ \t]*\)|[ \t]*[,:][ \t]*\d{1,5}[ \t]*[-–][ \t]*\d{1,5}\b"
+)
 _JOURNAL_AT_END = re.compile(_JOURNAL_NAME + "$")
-# A volume's field after the title's end: `, vol. 2`, `, Vol 2`, `, 2(3)`, `, 12:1-20`.
-_VOLUME_NEXT = re.compile(r"[ \t]*,[ \t]*(?:[Vv]ol(?:ume)?\b|\d{1,4}[ \t]*(?:\([ \t]*\d{1,4}[ \t]*\)|:))")
+# A volume's field after the title's end: `, vol. 2`, `, Vol 2`, `, 2(3)`, `, 12:1-20`,
+# `, 2, 283-304`.
+_VOLUME_NEXT = re.compile(
+    r"[ \t]*,[ \t]*(?:[Vv]ol(?:ume)?\b|\d{1,4}[ \t]*(?:\([ \t]*\d{1,4}[ \t]*\)|:|,[ \t]*\d))"
+)
 _YEAR_NEXT = re.compile(r"[ \t]*,[ \t]*(?:1[6-9]|20)\d\d\b")
 # A publisher, institution or agency named by capitalised words after a title's last comma.
 _HOUSE_AT_END = re.compile(

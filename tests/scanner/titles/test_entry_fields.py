@@ -860,6 +860,14 @@ def test_a_year_written_after_an_unquoted_title_without_a_stop_is_the_entrys() -
         ("Lind Z, Clustering large tidal data sets, Data Mining and Tidal Discovery,"
          " 2(3):283-304, 1998.", "Clustering large tidal data sets",
          "Data Mining and Tidal Discovery"),
+        ("Lind, Z. and Moss, B. (1998) Clustering large tidal data sets, Data Mining and Tidal"
+         " Discovery 2, 283-304.", "Clustering large tidal data sets",
+         "Data Mining and Tidal Discovery"),
+        # the author-date style, the journal after the title's full stop
+        ("Lind, Zara. 1998. Clustering large tidal data sets with categorical values. Data"
+         " Mining and Tidal Discovery 2: 283-304.",
+         "Clustering large tidal data sets with categorical values",
+         "Data Mining and Tidal Discovery"),
     ],
 )  # fmt: skip
 def test_a_publisher_or_journal_after_a_titles_last_comma_is_no_part_of_it(
