@@ -875,3 +875,15 @@ def test_a_publisher_or_journal_after_a_titles_last_comma_is_no_part_of_it(
 ) -> None:
     fields = _fields(text)
     assert (fields.title, fields.venue) == (title, venue)
+
+
+def test_a_title_between_two_apostrophes_each_side_is_quoted() -> None:
+    fields = _fields(
+        "The core was developed for ''Development and Application of a Three-dimensional\n"
+        "Description of Tidal Environments,'' Lind, Moss, and Hale, Advances in Tidal\n"
+        "Bioinformatics, IOS Press, 1994, pp. 9-30.\n"
+    )
+    assert fields.title == (
+        "Development and Application of a Three-dimensional Description of Tidal Environments"
+    )
+    assert fields.authors == ("Lind", "Moss", "Hale")
