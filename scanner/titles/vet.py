@@ -1189,9 +1189,10 @@ def _names_author(text: str, hit: Hit, stop: int) -> bool:
 _VENUE_TITLE = re.compile(
     r"(?:The\s+)?(?:International\s+)?(?:Journal|Transactions|Proceedings|Annals|Bulletin|"
     r"Communications)\s+(?:of|on)\b.*"
-    # a meeting's name: "Proc. ACM/SIGACT-SIAM Symposium on Discrete Algorithms"
+    # a meeting's name: "Proc. ACM/SIGACT-SIAM Symposium on Discrete Algorithms", "International
+    # Work-Conference on Artificial Neural Networks"
     r"|(?:Proc\.?\s+|Proceedings\s+of\s+)?(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?"
-    r"(?:[A-Z][\w/&-]*\s+){0,5}(?:Symposium|Conference|Workshop|Congress)\s+on\s+[A-Z].*"
+    r"(?:[A-Z][\w/&-]*\s+){0,5}(?:[A-Z][a-z]+-)?(?:Symposium|Conference|Workshop|Congress)\s+on\s+[A-Z].*"
     r"|(?:[A-Z]\.?|[A-Z][a-z]{1,5}\.)(?:\s+[A-Z][a-z]{0,5}\.?){1,5}"
     # what kind of work an entry is, with its school: "Master of Science Thesis, Department of
     # Aeronautics and Astronautics", "PhD dissertation, University of ..."

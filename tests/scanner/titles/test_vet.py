@@ -447,6 +447,17 @@ def test_a_meetings_name_on_the_line_after_the_title_is_not_a_second_title() -> 
     ]
 
 
+def test_a_work_conferences_name_after_a_quoted_title_is_not_a_second_title() -> None:
+    title = "A Dictionary-based approach to Time Series Ordinal Classification"
+    text = (
+        "  [1] Rafael Okafor, David Vale, Pedro Antonio Gutierrez and\n"
+        "      Cesar Hervas-Martinez.\n"
+        f'      "{title}",\n'
+        "      IWANN 2023. 17th International Work-Conference on Artificial Neural Networks.\n"
+    )
+    assert _found(text) == [("title", title)]
+
+
 def test_the_kind_of_thesis_after_its_title_is_not_a_second_title() -> None:
     title = "Orbit Determination Using Modern Filters/Smoothers and Continuous Thrust Modeling"
     text = (
