@@ -668,7 +668,9 @@ def _alone_on_line(text: str, hit: Hit) -> bool:
     return not text[line_start : hit.start].strip() and not rest.strip(" \t.,;")
 
 
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}|[A-Z][a-z]{1,5}[A-Z]{2,}[a-z]?")
+# (the second form, an acronym in mixed case: `NeurIPS 2018`, `EuroVIS 2019`; a surname has no
+# run of capitals after its lower case: `McDonald`, `LeCun`, `DeVries`)
 
 
 def _acronym(text: str, hit: Hit, stop: int) -> bool:

@@ -111,6 +111,8 @@ NOT_CITATIONS = [
     "      integer arrays are cast first (GH 2002, GH 6589).  Note this is safe\n",
     "   Work around fmod() on win64 builds VC 9.0 (VS 2008)\n",
     "Constrained test functions from CEC 2006 competition.",
+    # ... an acronym in mixed case: the meeting, not an author
+    "    precision and recall metrics introduced at NeurIPS 2018.\n",
     # a count; a trade's initials
     "      Our R&D 2010 budget and the Q&A 2019 session\n",
     "    scratch: Allocate 1608 bytes for the table\n",
@@ -456,6 +458,12 @@ def test_a_work_conferences_name_after_a_quoted_title_is_not_a_second_title() ->
         "      IWANN 2023. 17th International Work-Conference on Artificial Neural Networks.\n"
     )
     assert _found(text) == [("title", title)]
+
+
+@pytest.mark.parametrize("name", ["McDonald", "LeCun", "DeVries"])
+def test_a_surname_with_inner_capitals_is_no_acronym(name: str) -> None:
+    (hit,) = find_hits(f"as shown by {name} et al. (2019).\n")
+    assert hit.kind is RefKind.AUTHOR_YEAR
 
 
 def test_the_kind_of_thesis_after_its_title_is_not_a_second_title() -> None:
