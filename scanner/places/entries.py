@@ -580,10 +580,14 @@ _LIST_SEPARATOR = re.compile(r"[,;]")
 
 _FIELD_LABELS = r"(?i:doi|pdf|url|arxiv|preprint|e-?print|online|link)"
 # Between an entry's two identifiers of different kinds: a comma, perhaps a line break, and the
-# label of the second (`PDF: <url>, DOI: 10.1234/x`, `(<publisher url>,\n doi:10.1016/...)`).
-_FIELD_GAP = re.compile(rf"[ \t]*[,;]?[ \t]*\n?[ \t]*(?:(?P<label>{_FIELD_LABELS})[ \t]*:[ \t]*)?")
+# label of the second (`PDF: <url>, DOI: 10.1234/x`, `(<publisher url>,\n doi:10.1016/...)`),
+# each perhaps a reST link (`` doi: `10.1/x <https://doi.org/10.1/x>`_,\n arXiv:`1909.03489
+# <https://arxiv.org/abs/1909.03489>`_. ``).
+_FIELD_GAP = re.compile(
+    rf"[>`_]*[ \t]*[,;]?[ \t]*\n?[ \t]*(?:(?P<label>{_FIELD_LABELS})[ \t]*:[ \t]*`?)?"
+)
 _FIELD_LABEL = re.compile(rf"(?:{_FIELD_LABELS})[ \t]*:")
-_FIELD_END = re.compile(r"[ \t]*[.,;]?[ \t]*(?:\)|\n|$)")
+_FIELD_END = re.compile(r"[>`_]*[ \t]*[.,;]?[ \t]*(?:\)|\n|$)")
 
 
 def _other_field(text: str, entry: Hit, hit: Hit) -> bool:

@@ -415,3 +415,22 @@ def test_a_venue_named_with_a_small_word_is_no_sentence_of_prose() -> None:
     )
     (hit,) = find_hits(text)
     assert hit.kind is RefKind.ARXIV
+
+
+def test_an_entrys_doi_and_labelled_arxiv_id_as_rest_links_are_one_reference() -> None:
+    text = (
+        "Okafor, H. D. and Vale, K. (2021), Multiway Cluster Robust Machine Learning,\n"
+        "Journal of Business & Economic Statistics,\n"
+        "doi: `10.5555/07350015.2021.1895815 <https://doi.org/10.5555/07350015.2021.1895815>`_,\n"
+        "arXiv:`1909.03489 <https://arxiv.org/abs/1909.03489>`_.\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.ARXIV
+
+
+def test_two_rest_links_of_one_kind_after_a_comma_stay_two_works() -> None:
+    text = (
+        "See `arXiv:1909.03489 <https://arxiv.org/abs/1909.03489>`_,\n"
+        "arXiv:`1706.03762 <https://arxiv.org/abs/1706.03762>`_.\n"
+    )
+    assert len(find_hits(text)) == 2
