@@ -38,8 +38,10 @@ _PROSE = re.compile(
     # a line that introduces the entry's link: `Proposed in <url>`, `Based on <url>`
     r"(?:based|described|proposed|introduced|presented|adapted|taken|ported|details)"
     r"[ \t]+(?:on|in|at|from)[ \t:]*$))"
-    # a venue before its volume (`Bioinformatics vol.19 suppl. 2.`) is no sentence
-    r"([A-Za-z][a-z]+)\s+(?!(?:vol|vols|no|pp|suppl)\b)[a-z]{2,}"
+    # a venue before its volume (`Bioinformatics vol.19 suppl. 2.`) is no sentence, nor a
+    # venue's name joined by a small word (`Research and Development in Intelligent Systems`,
+    # `Statistics and Computing`, `Physics of Fluids`)
+    r"([A-Za-z][a-z]+)\s+(?!(?:vol|vols|no|pp|suppl)\b|(?:and|of|in|for|on)[ \t]+[A-Z])[a-z]{2,}"
 )
 
 
@@ -608,10 +610,14 @@ _LIST_SEPARATOR = re.compile(r"[,;]")
 
 _FIELD_LABELS = r"(?i:doi|pdf|url|arxiv|preprint|e-?print|online|link)"
 # Between an entry's two identifiers of different kinds: a comma, perhaps a line break, and the
-# label of the second (`PDF: <url>, DOI: 10.1234/x`, `(<publisher url>,\n doi:10.1016/...)`).
-_FIELD_GAP = re.compile(rf"[ \t]*[,;]?[ \t]*\n?[ \t]*(?:(?P<label>{_FIELD_LABELS})[ \t]*:[ \t]*)?")
+# label of the second (`PDF: <url>, DOI: 10.1234/x`, `(<publisher url>,\n doi:10.1016/...)`),
+# each perhaps a reST link (`` doi: `10.1/x <https://doi.org/10.1/x>`_,\n arXiv:`1909.03489
+# <https://arxiv.org/abs/1909.03489>`_. ``).
+_FIELD_GAP = re.compile(
+    rf"[>`_]*[ \t]*[,;]?[ \t]*\n?[ \t]*(?:(?P<label>{_FIELD_LABELS})[ \t]*:[ \t]*`?)?"
+)
 _FIELD_LABEL = re.compile(rf"(?:{_FIELD_LABELS})[ \t]*:")
-_FIELD_END = re.compile(r"[ \t]*[.,;]?[ \t]*(?:\)|\n|$)")
+_FIELD_END = re.compile(r"[>`_]*[ \t]*[.,;]?[ \t]*(?:\)|\n|$)")
 
 
 def _other_field(text: str, entry: Hit, hit: Hit) -> bool:
@@ -723,7 +729,7 @@ def _continues_entry(text: str, entry: Hit, start: int) -> bool:
     if not 0 <= start - end <= ENTRY_REACH:
         return False
     gap = text[end:start]
-    if ENTRY_BREAK.search(gap) is not None:
+    if ENTRY_BREAK.search(gap) is not None and not _tail_line(text, end, start):
         return False
     line_start = text.rfind("\n", 0, entry.start) + 1
     if labelled_item(text, line_start, entry.start):
@@ -746,6 +752,25 @@ def _continues_entry(text: str, entry: Hit, start: int) -> bool:
         or gap.count("\n") <= 1
         or _after_head_label(text, line_start, entry.start)
     ) and all(match[1].lower() in TRAILER_WORDS for match in _PROSE.finditer(gap))
+
+
+# The last line of a wrapped entry that opens with its volume or issue number, then holds only
+# its pages and its bare DOI: `... Discrete Algorithms.` then `8. 1027-1035. 10.1145/12833.12834.`
+_TAIL_LINE = re.compile(
+    r"[ \t]*\d{1,3}[.)][ \t]+(?:\d+(?:[–-]\d+)?[.,][ \t]+)*10\.\d{4,9}/\S+[ \t]*"
+)
+
+
+def _tail_line(text: str, end: int, start: int) -> bool:
+    """Whether the one entry break between an entry's text (ending at `end`) and the bare DOI
+    at `start` is such a last line's number, not the next item of a numbered list."""
+    breaks = list(ENTRY_BREAK.finditer(text, end, start))
+    if len(breaks) != 1 or text[start : start + 3] != "10.":
+        return False
+    line_start = breaks[0].start() + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    return _TAIL_LINE.fullmatch(text, line_start, line_end) is not None
 
 
 # A sentence about the code or another work, which no entry's tail holds.

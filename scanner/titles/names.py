@@ -14,10 +14,10 @@ _MARKED = r"(?:[\u0300-\u036f]+[^\W\d_]*)*"
 _PARTICLE = (
     r"(?:(?:van|von|vom|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Van|Von|Der|De|Mc|O')\s+)"
 )
-# "Mellor-Crummey", "Rey-de-Castro", "Lung-Yut-Fong", "L'Ecuyer", "Sobol'", "DiDinato",
-# "CROCHEMORE"; two letters or more.
+# "Mellor-Crummey", "Rey-de-Castro", "Lung-Yut-Fong", "L'Ecuyer", "Sant'Anna", "Sobol'",
+# "DiDinato", "CROCHEMORE"; two letters or more.
 _SURNAME = (
-    rf"{_PARTICLE}*{_UP}(?:['’]{_UP})?{_LOW}+{_MARKED}"
+    rf"{_PARTICLE}*{_UP}(?:['’]{_UP})?{_LOW}+{_MARKED}(?:['’]{_UP}{_LOW}+{_MARKED})?"
     rf"(?:-(?:[a-z]{{1,3}}-)?{_UP}{_LOW}+{_MARKED}){{0,2}}"
     r"(?:['’](?=,))?"  # a transliterated soft sign: "Sobol', I. M."
 )
@@ -233,6 +233,9 @@ NOT_NAMES = MONTHS | frozenset(
         "before",
         "since",
         "until",
+        # a span of years: "Between 1997 and 2004 some surveys ..."
+        "between",
+        "during",
         "which",
         "what",
         "who",
@@ -245,6 +248,10 @@ NOT_NAMES = MONTHS | frozenset(
         "assume",
         "default",
         "defaults",
+        # a parameter's advice, not a name: "Number of bins. Try 2000."
+        "try",
+        # a credit: "Authored 2016 by ..."
+        "authored",
         "true",
         "false",
         "none",
