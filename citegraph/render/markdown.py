@@ -100,7 +100,7 @@ def _row(paper: PaperEntry, cited: list[Citation]) -> str:
     if url:
         # Angle-bracket destinations allow any URL once `<`, `>` and spaces are encoded.
         title = f"[{title}](<{quote(url, safe=_URL_SAFE)}>)"
-    if paper.status not in ("resolved", "cached"):
+    if paper.status not in ("resolved", "cached") and not _named_by_authors(paper):
         title += f" _({escape_md(paper.status.replace('-', ' '))})_"
     sites = sorted(cited, key=lambda c: (c.path, c.line, c.symbol))
     shown = ", ".join(_site(c) for c in sites[:_MAX_SITES])
@@ -115,7 +115,15 @@ def _untitled(paper: PaperEntry) -> str:
     if not paper.authors:
         return "_no metadata_"
     names = ", ".join(paper.authors[:3]) + (" et al." if len(paper.authors) > 3 else "")
+    if _named_by_authors(paper):
+        return f"{escape_md(names)} _(cited by author and year)_"
     return f"{escape_md(names)} _(no title)_"
+
+
+def _named_by_authors(paper: PaperEntry) -> bool:
+    """Whether the row names a paper the code cites by its authors and year alone: its
+    status (no title to look up) says nothing more than that."""
+    return paper.kind == "author-year" and not (paper.title or paper.title_hint)
 
 
 def _site(citation: Citation) -> str:

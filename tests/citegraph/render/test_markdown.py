@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reports import large_report, small_report
 
 from citegraph.render import RENDERERS, RenderOptions, render
@@ -65,4 +67,9 @@ def test_a_paper_known_by_its_authors_alone_shows_them() -> None:
         year=2012,
     )
     text = render(Report(root="/", repository="r", papers=(mention,)), "markdown")
-    assert "| Moraglio, Krawiec, Johnson et al. _(no title)_ _(unresolved title)_ | 2012 |" in text
+    # named as the code cites it, without a status that only says no title was looked up
+    assert "| Moraglio, Krawiec, Johnson et al. _(cited by author and year)_ | 2012 |" in text
+    # a paper of another kind whose entry gave authors and no title says so, and its status
+    untitled = replace(mention, key="doi:10.1234/x", kind="doi", status="not-found")
+    text = render(Report(root="/", repository="r", papers=(untitled,)), "markdown")
+    assert "| Moraglio, Krawiec, Johnson et al. _(no title)_ _(not found)_ | 2012 |" in text
