@@ -138,13 +138,20 @@ def find_citations(text: str, tagger: object = SHIPPED_MODEL) -> list[Hit]:
 
 def _quotes_read(text: str) -> str:
     """`text` with HTML's quotation marks and a title's italics read as the quotes they stand
-    for (offsets kept), before the needle test: a title set in `<i>` is as quoted as one in
+    for, and Unicode's hyphens as hyphens (offsets kept), before the needle test: a title set in `<i>` is as quoted as one in
     `"` (`See <i>A Linear-Time ... Applications</i> by Whang, Vander-Zanden, Taylor`)."""
     if "&" in text:
         text = _QUOTE_ENTITY.sub(_as_quote, text)
     if "<i>" in text or "<em>" in text:
         text = _ITALIC.sub(_as_quoted, text)
+    if "\u2010" in text or "\u2011" in text:
+        # Unicode's hyphens, as a PDF's text gives them (`Campos‐Cerqueira, M.`), read as the
+        # hyphen they are: a double-barrelled surname is one name
+        text = text.translate(_HYPHENS)
     return text
+
+
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 
 def may_cite(text: str) -> bool:

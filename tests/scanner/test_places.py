@@ -761,3 +761,18 @@ def test_an_identifier_after_its_entry_is_not_read_as_the_next_entrys() -> None:
         "   https://doi.org/10.29007/gzc1 https://arxiv.org/abs/1208.6271\n"
     )
     assert [h.kind for h in find_hits(text)] == [RefKind.ARXIV]
+
+
+def test_a_surname_joined_by_unicodes_hyphen_is_one_name() -> None:
+    # `Campos‐Cerqueira` with U+2010, as text copied from a PDF gives it: the entry is read
+    # with its authors, and the DOI after it is the same reference (not a second author-year)
+    for hyphen in ("\u2010", "\u2011", "-"):
+        text = (
+            "References:\n"
+            f"    - Lind{hyphen}Moss, M., et al., 2020. How does tidal certification affect the"
+            " fauna? Remote Sensing in Tidal Conservation 6, 274-285."
+            " https://doi.org/10.1002/rse2.120\n"
+        )
+        hits = find_hits(text)
+        assert [h.kind for h in hits] == [RefKind.DOI], hyphen
+        assert hits[0].title_hint == "How does tidal certification affect the fauna"
