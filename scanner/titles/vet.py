@@ -941,6 +941,24 @@ def _quoted_list_item(text: str, hit: Hit, stop: int) -> bool:
     )
 
 
+# A line that quotes single words beside the phrase (`use "Brightness&Contrast", press "Set",
+# enter "Min." 16`, `In "The beauty and the beast", the term "the" appears ...`): the phrase is
+# a label or an example too, when no authors or year vouch for it as a work (a venue may be a
+# word read after it: "Press").
+_QUOTED_WORD = re.compile(r"[\"“][^\s\"“”]{1,15}[\"”]")
+
+
+def _quoted_beside_words(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    quoted = None if fields.authors or fields.year else _quoted_at(text, hit)
+    if quoted is None:
+        return False
+    line_start = text.rfind("\n", 0, quoted[0]) + 1
+    line_end = text.find("\n", quoted[1])
+    words = _QUOTED_WORD.finditer(text, line_start, len(text) if line_end < 0 else line_end)
+    return any(not quoted[0] - 1 <= word.start() <= quoted[1] for word in words)
+
+
 # A line that quotes a page of a work: `"Derived Geometric Constants: **R2: ...**" (p131)`.
 _QUOTED_PAGE = re.compile(r"[\"“][^\n]*[\"”][ \t]*\((?:p|pg|page)\.?[ \t]*\d+\)[ \t.,;]*$")
 
@@ -1365,6 +1383,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("passive-sentence", _passive_sentence, title_only=True),
     Veto("quotation", _quotation, title_only=True),
     Veto("quoted-list-item", _quoted_list_item, title_only=True),
+    Veto("quoted-beside-words", _quoted_beside_words, title_only=True),
     Veto("image-caption", _image_caption, title_only=True),
     Veto("eponym-name", _eponym_name, title_only=True),
     Veto("named-thing", _named_thing, title_only=True),
