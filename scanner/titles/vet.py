@@ -463,8 +463,12 @@ def _blog(text: str, hit: Hit, stop: int) -> bool:
 _CODE_CREDIT = re.compile(
     r"(?i)\b(?:develop+ed|written|implemented|ported|coded|programmed|maintained|contributed)"
     r"[ \t]+(?:for[ \t]+[^\s,.;]+(?:[ \t]+[^\s,.;]+){0,3}[ \t]+)?by[ \t\n*/#]+(?-i:[A-Z])"
-    # a port of the code and who made it: "Port to PROJ.4 by Jane Doe, 4 April 2016"
-    r"|(?i:\bport(?:ed)?[ \t]+(?:to|from)[ \t]+[^\n,;]{1,40}?[ \t]+by[ \t\n*/#]+)(?-i:[A-Z])"
+)
+# A port of the code and who made it, the year its date's: "Port to PROJ.4 by Jane Doe, 4 April
+# 2016" (after an entry's year, "ported to ImageJ plugin by G.Landini" credits the code below
+# the entry, not the entry).
+_PORT_CREDIT = re.compile(
+    r"(?i:\bport(?:ed)?[ \t]+(?:to|from)[ \t]+[^\n,;]{1,40}?[ \t]+by[ \t\n*/#]+)(?-i:[A-Z])"
 )
 # Whose code this one was ported from, just before the hit: "Original Java port from Paolo
 # Perissinotto for Jpatch Project by Sascha Ledinsky", "Ported from C++ version provided by".
@@ -473,10 +477,15 @@ _PORTED_FROM = re.compile(r"(?i)\b(?:port(?:ed)?|translat(?:ion|ed))[ \t]+from[ 
 
 def _code_credit(text: str, hit: Hit, stop: int) -> bool:
     # within the hit's own text: a credit on the next line is that line's, not the mention's
-    return (
+    if (
         _CODE_CREDIT.search(text, hit.start, hit.end) is not None
         or _PORTED_FROM.search(text, max(0, hit.start - 30), hit.start) is not None
-    )
+    ):
+        return True
+    year = _fields(hit).year
+    year_at = text.rfind(str(year), hit.start, hit.end) if year is not None else hit.end
+    port = _PORT_CREDIT.search(text, hit.start, hit.end)
+    return port is not None and port.start() < year_at
 
 
 # A tag that names the code's authors (`@author`, `\author`), or a file header's `Author:`

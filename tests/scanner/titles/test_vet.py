@@ -889,6 +889,15 @@ def test_what_the_place_says_is_not_a_citation_survey_e(text: str) -> None:
         ("  as in Lind 2009 and Moss 2011.\n", [("author-year", "Lind"), ("author-year", "Moss")]),
         ("  Lind 2014 shared the code with us.\n", [("author-year", "Lind")]),
         (
+            '   W. Lind, "Operation useful for tidal pattern recognition,"\n'
+            "   Journal of the Tides, vol. 9, pp. 259-267, 1962.\n"
+            "   ported to TideJ plugin by G.Okafor from Ann Moss's Matlab code (GPL)\n"
+            "   Original Matlab code Copyright (C) 2004 Ann Moss\n"
+            "   See http://www.tides.example.edu/~moss/thresh/ for an excellent slide\n"
+            "   presentation and the original Matlab code.\n",
+            [("title", "Operation useful for tidal pattern recognition")],
+        ),
+        (
             '  Lind, A. "Tides of the Moon", J. Tides 4 (2001), the "tidal" case.\n',
             [("title", "Tides of the Moon")],
         ),
