@@ -6,6 +6,8 @@ import re
 
 YEAR = re.compile(r"\b(1[89]|20)\d\d[a-z]?\b")
 NAMED = re.compile(r"\bet al\b|[A-Z][a-z]+,? (?:[A-Z]\.|and |& )|[A-Z][a-z]+ \(?(1[89]|20)\d\d")
+HTML_LINK = re.compile(r"<a\s+href=[\"']https?://", re.IGNORECASE)
+EMPHASIS = re.compile(r"<(?:i|em|cite)>|\"[A-Z][^\"]{12,}\"")
 IDENTIFIER = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|\bisbn\b", re.IGNORECASE)
 SECTION = re.compile(
     r"^[\s#*/!-]*(?:\.\. rubric:: )?(?:References?|Bibliography|Citations?)\s*:?\s*$"
@@ -23,11 +25,15 @@ LINKED_TITLE = re.compile(
 
 
 def entry_with_identifier(lines: list[str]) -> bool:
-    """A line naming authors and a year whose identifier is on it or on one of the next two."""
+    """A line naming authors and a year whose identifier is on it or on one of the next two, or
+    an HTML link beside an emphasised or quoted title (`<a href=...>Section 4.2</a> of
+    <i>Algorithms</i>`)."""
     for i, line in enumerate(lines):
         if YEAR.search(line) and NAMED.search(line):
             if any(IDENTIFIER.search(after) for after in lines[i : i + 3]):
                 return True
+        if HTML_LINK.search(line) and any(EMPHASIS.search(near) for near in lines[i : i + 3]):
+            return True
     return False
 
 

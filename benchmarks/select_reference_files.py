@@ -339,6 +339,19 @@ SOURCES = {
     "LBFGSpp": ("include", (".h",)),
     "jheaps": ("src/main/java", (".java",)),
     "hnswlib-rs": ("src", (".rs",)),
+    # (its second batch)
+    "netrd": ("netrd", (".py",)),
+    "graspologic": ("graspologic", (".py",)),
+    "hmf": ("hmf", (".py",)),
+    "naima": ("naima", (".py",)),
+    "aotools": ("aotools", (".py",)),
+    "lenstronomy": ("lenstronomy-1.14.2/lenstronomy", (".py",)),
+    "stdlib-stats": ("package", (".js",)),
+    "libcmaes": ("include/libcmaes", (".h",)),
+    "friedrich": ("src", (".rs",)),
+    "algs4": ("src/main/java", (".java",)),
+    "big-math": ("ch.obermuhlner.math.big/src/main/java", (".java",)),
+    "uncommons-maths": ("core/src/java/main", (".java",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -491,7 +504,10 @@ EIGHTEENTH_PORTED = re.compile(
 # (`reference_shapes.repeats_a_reference`): three of every four files have such a shape.
 NINETEENTH = {"cdlib", "littleballoffur", "halotools", "pycircstat", "bilby", "pynndescent"}
 NINETEENTH |= {"ngraph.path", "sketches-js", "LBFGSpp", "jheaps", "hnswlib-rs"}
-NINETEENTH_OUT = re.compile(r"(^|/)(proto|extern|cextern|data)(/|$)|\.d\.ts$")
+NINETEENTH |= {"netrd", "graspologic", "hmf", "naima", "aotools", "lenstronomy", "stdlib-stats"}
+NINETEENTH |= {"libcmaes", "friedrich", "algs4", "big-math", "uncommons-maths"}
+# (@stdlib/stats's kstest was in a survey of session 14; its `docs/types` are declarations)
+NINETEENTH_OUT = re.compile(r"(^|/)(proto|extern|cextern|data|kstest|types)(/|$)|\.d\.ts$")
 SHAPE_TURNS = ("shape", "shape", "shape", "other")
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
