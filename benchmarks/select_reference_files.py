@@ -352,6 +352,15 @@ SOURCES = {
     "algs4": ("src/main/java", (".java",)),
     "big-math": ("ch.obermuhlner.math.big/src/main/java", (".java",)),
     "uncommons-maths": ("core/src/java/main", (".java",)),
+    # (its third batch)
+    "apfloat": ("apfloat/src/main/java", (".java",)),
+    "jsprit": ("jsprit-core/src/main/java", (".java",)),
+    "optimlib": ("include", (".hpp",)),
+    "kthohr-stats": ("include", (".hpp",)),
+    "CppNumericalSolvers": ("include/cppoptlib", (".h",)),
+    "stdlib-math": ("package", (".js",)),
+    "puruspe": ("src", (".rs",)),
+    "hdbscan-rs": ("src", (".rs",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -506,8 +515,12 @@ NINETEENTH = {"cdlib", "littleballoffur", "halotools", "pycircstat", "bilby", "p
 NINETEENTH |= {"ngraph.path", "sketches-js", "LBFGSpp", "jheaps", "hnswlib-rs"}
 NINETEENTH |= {"netrd", "graspologic", "hmf", "naima", "aotools", "lenstronomy", "stdlib-stats"}
 NINETEENTH |= {"libcmaes", "friedrich", "algs4", "big-math", "uncommons-maths"}
-# (@stdlib/stats's kstest was in a survey of session 14; its `docs/types` are declarations)
-NINETEENTH_OUT = re.compile(r"(^|/)(proto|extern|cextern|data|kstest|types)(/|$)|\.d\.ts$")
+NINETEENTH |= {"apfloat", "jsprit", "optimlib", "kthohr-stats", "CppNumericalSolvers"}
+NINETEENTH |= {"stdlib-math", "puruspe", "hdbscan-rs"}
+# (@stdlib's kstest and gamma were in a survey of session 14; its `docs/types` are declarations)
+NINETEENTH_OUT = re.compile(
+    r"(^|/)(proto|extern|cextern|data|kstest|types|base/special/gamma)(/|$)|\.d\.ts$"
+)
 SHAPE_TURNS = ("shape", "shape", "shape", "other")
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
