@@ -18,6 +18,9 @@ IN_TEXT = re.compile(
     r"\[[A-Za-z][\w.+-]*\]_|:cite:|\\cite\{|@cite\b"
     r"|\b[A-Z][a-z]+(?: et al\.?| and [A-Z][a-z]+)?,? \(?(1[89]|20)\d\d[a-z]?\)"
 )
+# A numbered reST label (`[1]_`, `[#2]_`) beside its entry: the draws from the nineteenth set's
+# fourth batch on count it too.
+NUMBERED = re.compile(r"\[#?\d{1,2}\]_")
 LINKED_TITLE = re.compile(
     r"`[A-Z][^`<>\n]*(?: [^`<>\n]+){2,}<https?://[^>\s]+>`__?"
     r"|\[[A-Z][^\]\n]*(?: [^\]\n]+){2,}\]\(https?://[^)\s]+\)"
@@ -37,12 +40,13 @@ def entry_with_identifier(lines: list[str]) -> bool:
     return False
 
 
-def repeats_a_reference(text: str) -> bool:
+def repeats_a_reference(text: str, numbered: bool = False) -> bool:
     """One of the shapes that cite a work twice in one place: a reference entry with its link,
     DOI, ISBN or arXiv id on the same or a later line; an in-text author-year, label or `\\cite`
     beside a references section or `@see`; a reST or Markdown link whose text is a title."""
     return (
         entry_with_identifier(text.splitlines())
         or bool(SECTION.search(text) and IN_TEXT.search(text))
+        or bool(numbered and SECTION.search(text) and NUMBERED.search(text))
         or bool(LINKED_TITLE.search(text))
     )

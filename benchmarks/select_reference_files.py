@@ -361,6 +361,13 @@ SOURCES = {
     "stdlib-math": ("package", (".js",)),
     "puruspe": ("src", (".rs",)),
     "hdbscan-rs": ("src", (".rs",)),
+    # (its fourth batch)
+    "pythermalcomfort": ("pythermalcomfort", (".py",)),
+    "windpowerlib": ("windpowerlib", (".py",)),
+    "nussl": ("nussl", (".py",)),
+    "pythresh": ("pythresh", (".py",)),
+    "thermofeel": ("thermofeel", (".py",)),
+    "sourmash": ("sourmash", (".py",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -517,6 +524,8 @@ NINETEENTH |= {"netrd", "graspologic", "hmf", "naima", "aotools", "lenstronomy",
 NINETEENTH |= {"libcmaes", "friedrich", "algs4", "big-math", "uncommons-maths"}
 NINETEENTH |= {"apfloat", "jsprit", "optimlib", "kthohr-stats", "CppNumericalSolvers"}
 NINETEENTH |= {"stdlib-math", "puruspe", "hdbscan-rs"}
+NUMBERED_SHAPES = {"pythermalcomfort", "windpowerlib", "nussl", "pythresh", "thermofeel", "sourmash"}
+NINETEENTH |= NUMBERED_SHAPES
 # (@stdlib's kstest and gamma were in a survey of session 14; its `docs/types` are declarations)
 NINETEENTH_OUT = re.compile(
     r"(^|/)(proto|extern|cextern|data|kstest|types|base/special/gamma)(/|$)|\.d\.ts$"
@@ -694,7 +703,8 @@ def select_shapes(root: Path, package: str, seed: int, count: int) -> list[tuple
         lines = (root / relative).read_text(encoding="utf-8", errors="replace").splitlines()
         if MIN_LINES <= len(lines) <= STRATA_MAX_LINES:
             kept = "\n".join(line for line in lines if not BOILERPLATE.search(line))
-            pools["shape" if repeats_a_reference(kept) else "other"].append(relative)
+            shape = repeats_a_reference(kept, numbered=package in NUMBERED_SHAPES)
+            pools["shape" if shape else "other"].append(relative)
     for pool in pools.values():
         rng.shuffle(pool)
     chosen: list[tuple[str, str]] = []
