@@ -368,6 +368,11 @@ SOURCES = {
     "pythresh": ("pythresh", (".py",)),
     "thermofeel": ("thermofeel", (".py",)),
     "sourmash": ("sourmash", (".py",)),
+    # (its fifth batch)
+    "choco-solver": ("solver/src/main/java", (".java",)),
+    "geometry-central": ("include/geometrycentral", (".h", ".ipp")),
+    "python_speech_features": ("python_speech_features-0.6/python_speech_features", (".py",)),
+    "acoustics": ("acoustics-0.2.6/acoustics", (".py",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -525,6 +530,7 @@ NINETEENTH |= {"libcmaes", "friedrich", "algs4", "big-math", "uncommons-maths"}
 NINETEENTH |= {"apfloat", "jsprit", "optimlib", "kthohr-stats", "CppNumericalSolvers"}
 NINETEENTH |= {"stdlib-math", "puruspe", "hdbscan-rs"}
 NUMBERED_SHAPES = {"pythermalcomfort", "windpowerlib", "nussl", "pythresh", "thermofeel", "sourmash"}
+NUMBERED_SHAPES |= {"choco-solver", "geometry-central", "python_speech_features", "acoustics"}
 NINETEENTH |= NUMBERED_SHAPES
 # (@stdlib's kstest and gamma were in a survey of session 14; its `docs/types` are declarations)
 NINETEENTH_OUT = re.compile(
