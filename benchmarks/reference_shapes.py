@@ -32,9 +32,9 @@ def entry_with_identifier(lines: list[str]) -> bool:
     an HTML link beside an emphasised or quoted title (`<a href=...>Section 4.2</a> of
     <i>Algorithms</i>`)."""
     for i, line in enumerate(lines):
-        if YEAR.search(line) and NAMED.search(line):
-            if any(IDENTIFIER.search(after) for after in lines[i : i + 3]):
-                return True
+        dated = YEAR.search(line) and NAMED.search(line)
+        if dated and any(IDENTIFIER.search(after) for after in lines[i : i + 3]):
+            return True
         if HTML_LINK.search(line) and any(EMPHASIS.search(near) for near in lines[i : i + 3]):
             return True
     return False

@@ -7,7 +7,10 @@ import random
 import re
 from pathlib import Path
 
-from benchmarks.reference_shapes import repeats_a_reference
+try:
+    from benchmarks.reference_shapes import repeats_a_reference
+except ModuleNotFoundError:  # run as a script, `python benchmarks/select_reference_files.py`
+    from reference_shapes import repeats_a_reference  # type: ignore[no-redef]
 
 # Where each package's own source lives inside its unpacked release, and which files count.
 SOURCES = {
@@ -529,7 +532,14 @@ NINETEENTH |= {"netrd", "graspologic", "hmf", "naima", "aotools", "lenstronomy",
 NINETEENTH |= {"libcmaes", "friedrich", "algs4", "big-math", "uncommons-maths"}
 NINETEENTH |= {"apfloat", "jsprit", "optimlib", "kthohr-stats", "CppNumericalSolvers"}
 NINETEENTH |= {"stdlib-math", "puruspe", "hdbscan-rs"}
-NUMBERED_SHAPES = {"pythermalcomfort", "windpowerlib", "nussl", "pythresh", "thermofeel", "sourmash"}
+NUMBERED_SHAPES = {
+    "pythermalcomfort",
+    "windpowerlib",
+    "nussl",
+    "pythresh",
+    "thermofeel",
+    "sourmash",
+}
 NUMBERED_SHAPES |= {"choco-solver", "geometry-central", "python_speech_features", "acoustics"}
 NINETEENTH |= NUMBERED_SHAPES
 # (@stdlib's kstest and gamma were in a survey of session 14; its `docs/types` are declarations)

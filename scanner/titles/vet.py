@@ -33,6 +33,7 @@ from scanner.titles.notworks import (
     retrieved_page,
     software_file,
     talk_link,
+    venue_editors,
 )
 from scanner.types import EntryFields, Hit
 
@@ -808,6 +809,7 @@ _SPEAKS_BEFORE = re.compile(
 # ...or a colon, after a mention's year ("From Langfelder and Horvath 2012: "...""), not
 # after authors whose entry goes on with a venue, nor after a citing word ("titled:", "in :").
 _COLON_BEFORE = re.compile(r"(?P<word>[\w.]+)?[ \t]*:\s*[\"“]\s*$")
+_INITIAL_WORD = re.compile(r"(?:[\w.]*\.)?[A-Z][a-z]?\.")
 _CITING_BEFORE_COLON = frozenset(
     "titled entitled called named in see from cf cf. reference references".split()  # noqa: SIM905
 )
@@ -937,6 +939,9 @@ def _quotation(text: str, hit: Hit, stop: int) -> bool:
         and (colon["word"] or "").lower() not in _CITING_BEFORE_COLON
         # `described in: "Title"` introduces a work, not a quotation
         and _NAMED_WORK_BEFORE.search(text, max(0, open_at - 40), open_at + 1) is None
+        # nor does an author list that ends in an initial, when the entry has its year:
+        # `Svenningsen, L.: "Proposal of an Improved Power Curve Correction". EMD, 2010`
+        and not (fields.authors and fields.year and _INITIAL_WORD.fullmatch(colon["word"] or ""))
     ):
         return True
     # a sentence that speaks, unless a citing phrase names it a work ('the paper "Attention
@@ -1291,6 +1296,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("talk-file", talk_link),
     Veto("retrieved-page", retrieved_page),
     Veto("personal-communication", personal_communication),
+    Veto("venue-editors", venue_editors),
     Veto("software-file", software_file),
     Veto("talk-link-text", _talk_link_text),
     Veto("publisher-as-author", _publisher_as_author),

@@ -835,3 +835,38 @@ def test_a_source_an_author_tag_credits_is_cited() -> None:
     text = "\\author After Lind, 19xx, republished 1950, republished by Moss, 1999\n"
     (hit,) = find_citations(text)
     assert hit.reference is not None and hit.reference.authors == ("Moss",)
+
+
+def test_a_colon_after_an_authors_initial_opens_the_entrys_quoted_title() -> None:
+    # `Surname, I.: "Title"` (German-style entries) is no speaker's quotation; two works of one
+    # author and year stay two titles
+    text = (
+        "    References\n    ----------\n"
+        '    .. [1] Brandauer, K.: "Corrections for Air Density in Rotor Power Curves".\n'
+        "           Nordwind Engineering A/S , 2011\n"
+        '    .. [2] Brandauer, K.: "A Second Look at Rotor Power Curve Corrections".\n'
+        "           Nordwind Engineering A/S , 2011\n"
+    )
+    assert _found(text) == [
+        ("title", "Corrections for Air Density in Rotor Power Curves"),
+        ("title", "A Second Look at Rotor Power Curve Corrections"),
+    ]
+    # a person's words after a colon stay a quotation, not a title
+    said = 'As Brandauer, K. put it in 2011: "we never correct the curves for density".\n'
+    assert all(kind != "title" for kind, _ in _found(said))
+
+
+def test_the_editors_of_an_entrys_proceedings_are_no_second_work() -> None:
+    # BibLaTeX prints a proceedings' editors as `Ed. by Name`, then the volume's year
+    text = (
+        'Described in <a href="https://doi.org/10.1007/978-3-319-00000-0_1">Okoro, T., Lind, M.,'
+        " and Berg, P.: \u201cA Sweep for Cumulative Resources\u201d. In: Principles and Practice"
+        " of Constraint Programming - 21st International Conference, CP 2015, Cork, Ireland, August"
+        " 31 - September 4, 2015, Proceedings. Ed. by Hanna Ruiz. Vol. 9255. Lecture Notes in"
+        " Computer Science. Springer, 2015, pp. 149\u2013157</a>.\n"
+    )
+    assert _found(text) == [("title", "A Sweep for Cumulative Resources")]
+    # a work by the same person, cited on its own, still cites
+    assert _found("As shown by Hanna Ruiz (2019), the sweep is exact.\n") == [
+        ("author-year", "Hanna Ruiz")
+    ]
