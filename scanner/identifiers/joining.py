@@ -31,8 +31,9 @@ _IDENTIFIER_WORD = re.compile(r"(?i)(?:://|doi|arxiv|\b10\.\d{4,9}/|www\.)")
 _LOOKS_LIKE_ID = r"[^\s]*?(?:\d|/|\.\w)"
 # A line that starts a new link or marked identifier never continues the previous one
 # (`DOI: 10.1016/j.x.2006.05.008.` then `http://www.sciencedirect.com/...` on the next line),
-# nor does one whose first word holds a link behind a list number (`3.https://...`).
-_STARTS_IDENTIFIER = re.compile(r"(?i)https?://|www\.|doi:|arxiv:|[^\s]*?://")
+# nor does one whose first word holds a link behind a list number (`3.https://...`), nor the
+# next item of a numbered list (`doi.org/10.1002/nme.7545.` then `2. Lee R (2019) ...`).
+_STARTS_IDENTIFIER = re.compile(r"(?i)https?://|www\.|doi:|arxiv:|[^\s]*?://|\d{1,3}[.)][ \t]")
 _CONTINUES_AFTER = {
     ".": re.compile(r"(?=[a-z0-9])" + _LOOKS_LIKE_ID),
     ":": re.compile(r"(?=[a-z0-9])" + _LOOKS_LIKE_ID),

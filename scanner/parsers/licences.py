@@ -27,6 +27,12 @@ _LEGAL_LINE = (
     r"|SPDX-[\w-]+:"
     r"|revisions?[ \t]+(?:(?:19|20)\d\d|copyright)"
     r")[^\n]*"
+    # the lines that go on with a copyright line's holders, indented, each a year or years
+    # and names or names alone (`//           2012-2013  Mirko Hannemann;  Arnab Ghoshal`,
+    # `//                      Jan Silovsky;   Yanmin Qian`); a sentence ends them
+    r"(?:\n[ \t]{2,}(?-i:(?:(?:19|20)\d\d(?:[ \t]*[-–,][ \t]*(?:19|20)\d\d)*[ \t]+)?"
+    r"[A-Z][\w.'&-]*(?:(?:[ \t]+|[ \t]*[;,][ \t]*)(?:[A-Z][\w.'&-]*|\([^()\n]*\)|and|de|"
+    r"van|der|von))*)[ \t;,.]*(?=\n|$))*"
 )
 # Wording found in licence terms and notices, not in prose about an algorithm.
 _LEGAL_TERMS = (

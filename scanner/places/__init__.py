@@ -64,7 +64,7 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     if len(hits) < 2:
         return _with_labels(text, hits)
     groups = Groups(len(hits))
-    join_same_work(hits, groups)
+    join_same_work(text, hits, groups)
     join_named_link_copies(hits, groups)
     join_overlapping(text, hits, groups)
     join_title_prefixes(hits, groups)

@@ -72,14 +72,22 @@ _LINK_NEEDLES = ("`", "](", "href", "@link", ":target:")
 _BEFORE_LINK = re.compile(
     # (a bracketed label's close, `[Lee et al., 2007] <link>`; not a link definition's `]:`)
     r"[ \t]*(?:\](?!:))?[ \t]*[.,:(\[<–—-]?[ \t]*(?:\\n\b[ \t]*)?\n?[ \t]*"
-    r"(?:(?i:available|online|at|url|doi|pdf|link|from|see)\b[ \t]*[:.\]\[]*[ \t]*){0,3}"
+    # (the link perhaps on the next line after its word: `Rubin (1992), at\n  https://...`)
+    r"(?:(?i:available|online|at|url|doi|pdf|link|from|see)\b[ \t]*[:.\]\[]*[ \t]*\n?[ \t]*){0,3}"
     r"[(\[<{]?(?:@link[ \t]+)?"
 )
+# A place in the work just named: `Table 2`, `Fig. 4`, `Eq. (3)`, `Sec. 3.2`, `pp. 12-14`.
+_LOCATOR = (
+    r"(?:Table|Tab\.|Figure|Fig\.|Equation|Eq\.|Section|Sec\.|Chapter|Ch\.|pp?\.)"
+    r"[ \t]*[\w.-]+"
+)
 # What may close the identifier's sentence: the end of its line (perhaps after a Doxygen or
-# LaTeX line break, `\n`, `\\`, or `<br>`), a closing bracket, a sentence end.
+# LaTeX line break, `\n`, `\\`, or `<br>`), a closing bracket, a sentence end; or a place in
+# the work that ends the line (`Okafor et al. 2003, https://doi.org/..., see Fig. 2`).
 _AFTER_LINK = re.compile(
     r"[>}\])`_'\"]*[ \t]*(?:[.,;:]?[ \t]*(?:(?:\\n|\\\\|<br[ \t]*/?>)[ \t]*)?(?:\n|$)"
-    r"|[.,;]?[ \t]*[)\]])"
+    r"|[.,;]?[ \t]*[)\]]"
+    rf"|[,;][ \t]*(?i:see[ \t]+)?{_LOCATOR}[ \t]*\)?[.,;]?[ \t]*(?:\n|$))"
 )
 # Between a link and the description after it (`{@link url}: Authors, Title`, `[T](url) by
 # Name, 2005`, `<a href="url">url</a>\n("Title" by Names)`): the link's closing marks (an
@@ -88,8 +96,7 @@ _AFTER_LINK = re.compile(
 _AFTER_LINK_TEXT = re.compile(
     r"(?:[\"']?>[^<>\n]{0,200})?(?:</a>)?[>}\])`_]*[ \t]*"
     # (or a locator into the linked work first: `<doi link>, Table 12 (Mantina et al. 2009)`)
-    r"(?:,?[ \t]*(?:Table|Tab\.|Figure|Fig\.|Equation|Eq\.|Section|Sec\.|Chapter|Ch\.|pp?\.)"
-    r"[ \t]*[\w.-]+[ \t]*)?"
+    rf"(?:,?[ \t]*{_LOCATOR}[ \t]*)?"
     r"(?:[:–—-]|,?[ \t\n]+by\b|\n?[ \t]*\([\"“]?)[ \t]*\n?[ \t]*"
     r"(?:(?:[A-Z][\w.'’-]*|et|al\.?|and|van|von|de|der|del|la|le|&)[ \t,]*\n?[ \t]*){0,8}"
 )

@@ -13,7 +13,7 @@ from scanner.places.names import first_family, same_family
 from scanner.types import Hit
 
 
-def join_same_work(hits: list[Hit], groups: Groups) -> None:
+def join_same_work(text: str, hits: list[Hit], groups: Groups) -> None:
     """Join hits with the same identifier or the same entry title."""
     first_of: dict[str, int] = {}
     for index, hit in enumerate(hits):
@@ -29,16 +29,23 @@ def join_same_work(hits: list[Hit], groups: Groups) -> None:
             keys.append(ref.key)
         # a link whose text is the entry's title and the copy's format (`[Fast sketches
         # (PDF)](https://.../sketches.pdf)` under the entry `Fast sketches. Journal, 2012.`)
-        text = title or hit.title_hint
-        tagged = _FORMAT_TAG.search(text) if text else None
-        if text and tagged and (bare := title_ref(text[: tagged.start()])) is not None:
+        named_as = title or hit.title_hint
+        tagged = _FORMAT_TAG.search(named_as) if named_as else None
+        if named_as and tagged and (bare := title_ref(named_as[: tagged.start()])) is not None:
             keys.append(bare.key)
         elif hit.kind is RefKind.AUTHOR_YEAR and hit.reference is not None:
             # `:footcite:`KolesEtAl1990`` twice, `Koles et al. (1990)` and `Koles et al. 1990`
             named = author_year_ref(hit.reference.authors[:1], hit.reference.year)
-            keys.extend([named.key] if named is not None else [])
+            if named is not None:
+                # `Spall (1998a)` and `Spall (1998b)`: the letter after the year tells two
+                # works of one author and year apart
+                suffix = _YEAR_SUFFIX.search(text, hit.start, hit.end)
+                keys.append(named.key + (suffix[1] if suffix else ""))
         for key in keys:
             groups.join(first_of.setdefault(key, index), index)
+
+
+_YEAR_SUFFIX = re.compile(r"\b(?:1[5-9]|20)\d\d([a-z])\b")
 
 
 # A copy's format or kind written after a title in its link's text: `(PDF)`, `[pdf]`, `- preprint`.

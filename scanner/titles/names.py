@@ -233,6 +233,9 @@ NOT_NAMES = MONTHS | frozenset(
         "before",
         "since",
         "until",
+        # a span of years: "Between 1997 and 2004 some surveys ..."
+        "between",
+        "during",
         "which",
         "what",
         "who",
@@ -245,6 +248,10 @@ NOT_NAMES = MONTHS | frozenset(
         "assume",
         "default",
         "defaults",
+        # a parameter's advice, not a name: "Number of bins. Try 2000."
+        "try",
+        # a credit: "Authored 2016 by ..."
+        "authored",
         "true",
         "false",
         "none",

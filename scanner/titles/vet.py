@@ -303,6 +303,8 @@ _STANDARD_TITLE = re.compile(
     r"(?:ISO|IEC)\s+\d{3,5}\b|(?:Rec(?:ommendation)?\.?\s+)?ITU-[RT]\s+[A-Z]{1,2}\.?\s*\d|"
     r"SMPTE\s+(?:ST|RP|EG)\s*\d|RFC\s*\d{3,4}\b"
 )
+# What a quoted title is called right before it: `... standard "Geographic Information"`.
+_STANDARD_BEFORE = re.compile(r"(?i)\b(?:standard|specification)[ \t]*$")
 _RFC_BEFORE = re.compile(r"\bRFC[ \t]*\d{3,4}\b[^.;\n]*$")
 _DOI_IN_ENTRY = re.compile(r"\b10\.\d{4,9}/[^\s\"'<>]+")
 
@@ -317,9 +319,14 @@ def _standard(text: str, hit: Hit, stop: int) -> bool:
         return True
     if _RFC_BEFORE.search(text, line_start, hit.start) is not None:
         return True  # `As defined in RFC 3986, Uniform Resource Identifier ... (2005)`
+    if _STANDARD_BEFORE.search(text, max(0, hit.start - 30), hit.start) is not None:
+        return True  # `the OGC 08-015r2/ISO-19111 standard "Geographical Information -- ..."`
     if hit.title_hint and (
         _STANDARD_TITLE.match(hit.title_hint) or _STANDARD_IN_TITLE.search(hit.title_hint)
     ):
+        return True
+    # ... or read as an author: `[World Geodetic System 1984](...)` as an author-year
+    if any(_STANDARD_IN_TITLE.search(name) for name in _fields(hit).authors):
         return True
     dois = (doi.group().lower().rstrip(".,;:)]") for doi in _DOI_IN_ENTRY.finditer(entry))
     return any(is_standard_doi(doi) for doi in dois)
@@ -331,7 +338,8 @@ def _standard(text: str, hit: Hit, stop: int) -> bool:
 _NOT_WORK_TITLE = re.compile(
     # (`User's Manual`, `Users' Guide`, `Users Manual`)
     r"(?i:\b(?:training|reference|user(?:s|['’]s|s['’])?|programmer['’]?s|software|technical|"
-    r"installation|instruction|operator['’]?s)\s+manual\b|\buser(?:s|['’]s|s['’])?\s+guide\b|"
+    r"installation|instruction|operator['’]?s|operating|owner['’]?s|service)\s+manual\b|"
+    r"\buser(?:s|['’]s|s['’])?\s+guide\b|"
     # a solver's manuals issued as reports ("User Documentation for CVODE v7.5.0", "Example
     # Programs for CVODE v7.5.0")
     r"\buser(?:s|['’]s)?\s+documentation\b|\bexample\s+programs\s+for\b|"
@@ -456,10 +464,12 @@ def _blog(text: str, hit: Hit, stop: int) -> bool:
 _CODE_CREDIT = re.compile(
     r"(?i)\b(?:develop+ed|written|implemented|ported|coded|programmed|maintained|contributed)"
     r"[ \t]+(?:for[ \t]+[^\s,.;]+(?:[ \t]+[^\s,.;]+){0,3}[ \t]+)?by[ \t\n*/#]+(?-i:[A-Z])"
+    # a port of the code and who made it: "Port to PROJ.4 by Jane Doe, 4 April 2016"
+    r"|(?i:\bport(?:ed)?[ \t]+(?:to|from)[ \t]+[^\n,;]{1,40}?[ \t]+by[ \t\n*/#]+)(?-i:[A-Z])"
 )
 # Whose code this one was ported from, just before the hit: "Original Java port from Paolo
-# Perissinotto for Jpatch Project by Sascha Ledinsky".
-_PORTED_FROM = re.compile(r"(?i)\b(?:port|translation)[ \t]+from[ \t]+$")
+# Perissinotto for Jpatch Project by Sascha Ledinsky", "Ported from C++ version provided by".
+_PORTED_FROM = re.compile(r"(?i)\b(?:port(?:ed)?|translat(?:ion|ed))[ \t]+from[ \t]+$")
 
 
 def _code_credit(text: str, hit: Hit, stop: int) -> bool:
@@ -642,6 +652,15 @@ _MONTH_YEAR = re.compile(
 )
 
 
+_DAY_BEFORE = re.compile(r"(?<![\w.,:\[(/-])(?:0?[1-9]|[12]\d|3[01])[ \t]+$")
+# ... not a locator's number: "figure 1 Lind 2005"
+_LOCATOR_NUMBER = re.compile(
+    r"(?i)\b(?:figures?|figs?\.|tables?|eqs?\.|equations?|sections?|sec\.|steps?|pages?|p\.|"
+    r"chapters?|ch\.|items?|refs?\.?)[ \t]+\d{1,2}[ \t]+$"
+)
+_DAY_WORD_YEAR = re.compile(r"[A-Z][a-zà-ÿ]{2,11}\.?[ \t]+(?:1[6-9]|20)\d\d")
+
+
 def _date(text: str, hit: Hit, stop: int) -> bool:
     """A date, not an author and year: `Thursday (Oct. 3, 2013)`, `within May 2015`, `Hack
     Week 2016`."""
@@ -657,8 +676,16 @@ def _date(text: str, hit: Hit, stop: int) -> bool:
         return True
     if _MONTH_DAY_AFTER.match(text, hit.end):
         return True  # "bug report from Reto Schüttel, 2008 Dec 10", "2017-Sep-28": the day it came
-    return len(fields.authors) == 1 and (
-        _TIME_BEFORE.search(text, max(0, hit.start - 12), hit.start) is not None
+    if len(fields.authors) != 1:
+        return False
+    if _TIME_BEFORE.search(text, max(0, hit.start - 12), hit.start) is not None:
+        return True
+    # a day's number before one word and a year: a month misspelt or in another language
+    # ("Original date 25 Feburary 2011", "12 Juni 2009"; not "figure 1 Lind et al (2005)")
+    return (
+        _DAY_WORD_YEAR.fullmatch(text, hit.start, hit.end) is not None
+        and _DAY_BEFORE.search(text, max(0, hit.start - 4), hit.start) is not None
+        and _LOCATOR_NUMBER.search(text, max(0, hit.start - 16), hit.start) is None
     )
 
 
@@ -754,13 +781,26 @@ def _year_edition(text: str, hit: Hit, stop: int) -> bool:
 _DATA_AFTER = re.compile(
     r"[)\]]?[ \t]+(?i:atlas(?:es)?|data[ \t]?sets?|corpus|corpora|parcellations?)\b"
 )
+# ... or an evaluation campaign and its data, the year bare: "the CoNLL 2002 shared task",
+# "the GermEval 2014 Named Entity Recognition Shared Task data", "the Evalita 2007 and 2009 NER
+# shared tasks", "read from the GermEval 2014 data" (a year in brackets cites: "from Roman
+# (1987) data")
+_CAMPAIGN_AFTER = re.compile(
+    r"(?:[ \t]+(?:and[ \t]+(?:1[89]|20)\d\d|[A-Z][\w-]*)){0,4}[ \t]+"
+    r"(?i:shared[ \t]+tasks?|challenges?|competitions?|contests?|data(?![ \t]+(?:from|of|on|in)\b))"
+    r"\b"
+)
 
 
 def _dataset_name(text: str, hit: Hit, stop: int) -> bool:
     fields = _fields(hit)
     if fields.title or fields.year is None:
         return False
-    return _DATA_AFTER.match(text, hit.end) is not None
+    if _DATA_AFTER.match(text, hit.end) is not None:
+        return True
+    return (
+        text[hit.end - 1 : hit.end].isdigit() and _CAMPAIGN_AFTER.match(text, hit.end) is not None
+    )
 
 
 # --- A title that is not one: a quotation, a phrase, prose ------------------------------
@@ -1264,7 +1304,25 @@ def _locator_title(text: str, hit: Hit, stop: int) -> bool:
 
 
 def _venue_title(text: str, hit: Hit, stop: int) -> bool:
-    return _VENUE_TITLE.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
+    title = (_fields(hit).title or "").strip(" .,")
+    return _VENUE_TITLE.fullmatch(title) is not None or _spelled_acronym(text, hit, title)
+
+
+# A name spelled out before its acronym in brackets is a venue's or a body's, not a work's
+# title: "Computer Vision and Pattern Recognition (CVPR), 2020" under an entry's authors.
+_ACRONYM_AFTER = re.compile(r"(?P<word>[\w-]+)[ \t]*\((?P<acronym>[A-Z]{3,8})\)")
+_MINOR_WORDS = frozenset("and of on for in the to".split())  # noqa: SIM905
+
+
+def _spelled_acronym(text: str, hit: Hit, title: str) -> bool:
+    words = title.split()
+    if len(words) < 3 or any(not w[0].isupper() for w in words if w not in _MINOR_WORDS):
+        return False
+    initials = "".join(w[0] for w in words if w not in _MINOR_WORDS)
+    return any(
+        after["word"] == words[-1] and after["acronym"] == initials
+        for after in _ACRONYM_AFTER.finditer(text, hit.start, min(len(text), hit.end + 40))
+    )
 
 
 # A book's place of publication and its publisher, read as its title: `New York: Wiley`.

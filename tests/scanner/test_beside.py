@@ -93,6 +93,12 @@ ONE_WORK = [
     'An implementation of `"Invariant Embedding" <https://lab.example.edu/papers/16.pdf>`_\n'
     "from the ICML 2019 Workshop on Learning and Reasoning with Graph-Structured\n"
     'Data paper "Invariant Embedding for Graph Classification". The procedure mixes\n',
+    # a place in the work after its link ends the sentence
+    "Numbering follows the procedure in Okafor et al. 2003,\n"
+    "https://doi.org/10.5555/pra.2003.0042, see Fig. 2\n",
+    "The weights follow Garcia and Holt (2016), https://doi.org/10.5555/jcp.2016.7, Eq. (4).\n",
+    # the link on the line after its word
+    "See section 2.2 of Vale and Rosen (1992), at\nhttps://doi.org/10.5555/ss.1992.0042.\n",
 ]
 
 TWO_WORKS = [
@@ -112,6 +118,8 @@ TWO_WORKS = [
     "Smith (2001) proved the bound. A faster proof is known\n(https://arxiv.org/abs/1706.03762).\n",
     "Smith (2001) proved the bound, but Lee gave a faster one\n(https://arxiv.org/abs/1706.03762).\n",
     "Smith (2001) proved the bound for trees (see https://arxiv.org/abs/1706.03762 for graphs).\n",
+    # a place in the linked work, then prose that names another
+    "See Smith (2001), https://doi.org/10.5555/lee.2004.17, Fig. 2 of Lee (2004)\n",
     # the link, then another work's paper in its own clause
     'Uses `"Fold" <https://arxiv.org/abs/1906.04560>`_, which extends the motif graphs of\n'
     'the paper "Edge Folding for Motif Graphs in Large Networks".\n',
@@ -188,3 +196,14 @@ def test_a_work_named_by_its_authors_and_by_its_title_side_by_side_is_one_refere
 ) -> None:
     (hit,) = find_hits(text)
     assert hit.kind is RefKind.TITLE and len(hit.also) == 1
+
+
+def test_two_works_of_one_author_and_year_told_apart_by_their_letters_stay_two() -> None:
+    # `(1998a)` and `(1998b)`: two works, each the text of its own link
+    text = (
+        "For more details, see `Okafor (1998a)\n"
+        "<https://www.example.edu/pubs/Okafor_Overview.pdf>`_.\n\n"
+        "Args:\n    a (float): a hyperparameter, see `Okafor (1998b)\n"
+        "        <https://www.example.edu/pubs/Okafor_Implementation.pdf>`_.\n"
+    )
+    assert [h.kind for h in find_hits(text)] == [RefKind.URL, RefKind.URL]

@@ -193,6 +193,9 @@ def test_wrapped_identifiers_are_joined() -> None:
     [
         "doi:10.1145/3360572.\n  Next sentence.",
         "doi:10.1145/3360572.\n  see below for more",
+        # the next item of a numbered list
+        "1. Okafor DM (2024) Caveats, doi.org/10.1145/3360572.\n2. Vale R (2019) Solvers.",
+        "1) Okafor DM (2024) Caveats, doi:10.1145/3360572.\n2) Vale R (2019) Solvers.",
     ],
 )
 def test_sentences_are_not_joined_across_lines(text: str) -> None:

@@ -22,6 +22,24 @@ def test_copyright_lines_are_blanked_and_the_description_kept() -> None:
     assert "Smith et al. (2011)" in blanked
 
 
+def test_the_lines_going_on_with_a_copyright_lines_holders_are_blanked() -> None:
+    text = (
+        "   Copyright 2009-2011  Tidal Corporation;  Jane Roe\n"
+        "             2012-2013  Ann Lind;  Bo Moss\n"
+        "                        Cy Ode;   Go Tides Inc.\n"
+        "             2014       Tide University (author: Di Ode)\n"
+        "\n"
+        "   Implements the method of Smith et al. (2011).\n"
+    )
+    blanked = blank_licences(text)
+    assert len(blanked) == len(text)
+    assert blanked.split("\n")[:4] == [" " * len(line) for line in text.split("\n")[:4]]
+    assert "Smith et al. (2011)" in blanked
+    # a sentence under a copyright line is the description, even indented
+    text = "   Copyright 2011 Jane Roe\n      Smith 2011 gives the bound used here.\n"
+    assert "Smith 2011 gives" in blank_licences(text)
+
+
 def test_a_licence_paragraph_is_blanked_whole() -> None:
     terms = (
         "Permission is hereby granted, free of charge, to any person obtaining\n"

@@ -870,3 +870,78 @@ def test_the_editors_of_an_entrys_proceedings_are_no_second_work() -> None:
     assert _found("As shown by Hanna Ruiz (2019), the sweep is exact.\n") == [
         ("author-year", "Hanna Ruiz")
     ]
+
+
+# Survey-e's kinds on unseen C++, Java and Rust code (session 15): what each place says is
+# not a citation, and a true neighbour of the same shape for each.
+NOT_CITATIONS_SURVEY_E = [
+    # a date whose month is misspelt or in another language
+    "   Original date 25 Feburary 2011\n   All rights reserved\n",
+    "   Last edited 12 Juni 2009 by the team.\n",
+    # an evaluation campaign or its data, named by its year
+    "  Named Entities are annotated in the IOB2 format (as used in CoNLL 2003 shared task)\n",
+    "  Parser for the TideEval 2014 Named Entity Recognition Shared Task data.\n",
+    "  Selects which layer to read from the TideEval 2014 data.\n",
+    "  Parser for the Tidalita 2007 and 2009 NER shared tasks.\n",
+    # who ported the code, and when
+    "   Ported from C++ version provided by Everett Okafor Jr., 1994\n",
+    "   The Tide Cylindrical projection was designed by Ann Lind, in 2014.\n\n"
+    "   References:\n      Tide Map Library\n         https://github.com/example/TideMapLib\n\n"
+    "      Tide Cylindrical Projection\n         http://tides.example.com/tide/\n\n"
+    "      Lind, T., Moss, B., and Ode, C. (2015). Tidal Perspectives\n"
+    "         (No.78). Describes the projection design.    doi:10.14714/TP78.1270\n"
+    "         https://doi.org/10.14714/TP78.1270\n\n"
+    "   Port to TIDES.4 by Paul Okafor, 26 March 2016\n",
+    # a standard, called one right before its quoted title
+    "The acronym refers to definitions given in the OGC 01-234r5/ISO-12345\n"
+    'standard "Tidal Information -- Spatial Referencing by Tides",\n'
+    "which defines two different classes of operations:\n",
+    # an instrument's manual
+    '   Tidal Research Systems, "Model TR785 Tide Analyzer: Operating Manual and\n'
+    '   Programming Reference", 2017.\n',
+    # a credit for the code
+    "   Authored 2016 by Jane Roe; work in the public domain.\n",
+    # a span of years
+    "   Between 1997 and 2004 some tide surveys included a second sensor.\n",
+    # a parameter's advice
+    "   @param numBins Number of bins. Try 2000. More bins the more accurate it will be\n",
+    # a geodetic system read as an author
+    "  Reference: [World Geodetic System 1984](https://example.org/wgs84)\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CITATIONS_SURVEY_E)
+def test_what_the_place_says_is_not_a_citation_survey_e(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("  as in Lind 2009 and Moss 2011.\n", [("author-year", "Lind"), ("author-year", "Moss")]),
+        ("  Lind 2014 shared the code with us.\n", [("author-year", "Lind")]),
+        ('  """Test C4 for figure 1 Lind et al (2005)"""\n', [("author-year", "Lind")]),
+        ("  See Figure 1 Lind 2005.\n", [("author-year", "Lind")]),
+        ("  issues from Roman (1987) data, and\n", [("author-year", "Roman")]),
+        (
+            "  The method was proposed by Lind (2001) and ported to C.\n",
+            [("author-year", "Lind")],
+        ),
+    ],
+)
+def test_true_neighbours_of_survey_e_kinds_are_still_found(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    assert _found(text) == found
+
+
+def test_a_venue_spelled_before_its_acronym_is_not_a_second_title() -> None:
+    text = (
+        "  [1] TideMVS: A Large-scale Dataset for Tidal Stereo Networks},\n"
+        "  Lind, Ann and Moss, Bo and Ode, Cy,\n"
+        "  Computer Vision and Pattern Recognition (CVPR), 2020\n"
+    )
+    assert _found(text) == [("title", "Large-scale Dataset for Tidal Stereo Networks")]
+    # a title with its own acronym still cites, as its authors and year at least
+    text = "  Lind, A. and Moss, B. Tidal Stereo Networks in Practice (TSNP), 2020.\n"
+    assert len(_found(text)) == 1
