@@ -428,10 +428,12 @@ _FORUM_ENTRY_WORDS = 2
 # on its own line a blank line below within the same list item (`.. [3] G. Lee. Multiple
 # Seasons in Python.` then, indented under it, `https://medium.com/...`).
 # ... or a post's dated permalink on any host, its path opening with the year and month and
-# ending with the post's slug (`svm-tutorial.com/2017/10/support-vector-machines-.../`)
+# ending with the post's slug (`svm-tutorial.com/2017/10/support-vector-machines-.../`),
+# ... or a post's permalink named by its date and slug (`.../posts/2017-08-20-gan/#section`)
 _DATED_POST = (
-    r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/(?:19|20)\d\d/(?:0[1-9]|1[0-2])/"
-    r"(?:\d\d/)?[a-z][\w%-]*[a-z][\w%-]*/?(?:\.html?)?[.,;]?$"
+    r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/(?:(?:19|20)\d\d/(?:0[1-9]|1[0-2])/(?:\d\d/)?"
+    r"|(?:[\w-]+/)*(?:19|20)\d\d-(?:0[1-9]|1[0-2])-[0-3]\d-)"
+    r"[a-z][\w%-]*[a-z][\w%-]*/?(?:\.html?)?(?:#[\w%-]*)?[.,;]?$"
 )
 _DATED_POST_LINK = re.compile("(?i)" + _DATED_POST)
 _BLOG_LINK = re.compile(
@@ -696,7 +698,9 @@ def _alone_on_line(text: str, hit: Hit) -> bool:
     return not text[line_start : hit.start].strip() and not rest.strip(" \t.,;")
 
 
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}|[A-Z][a-z]{1,5}[A-Z]{2,}[a-z]?")
+# (the second form, an acronym in mixed case: `NeurIPS 2018`, `EuroVIS 2019`; a surname has no
+# run of capitals after its lower case: `McDonald`, `LeCun`, `DeVries`)
 
 
 def _acronym(text: str, hit: Hit, stop: int) -> bool:
@@ -1234,9 +1238,10 @@ def _names_author(text: str, hit: Hit, stop: int) -> bool:
 _VENUE_TITLE = re.compile(
     r"(?:The\s+)?(?:International\s+)?(?:Journal|Transactions|Proceedings|Annals|Bulletin|"
     r"Communications)\s+(?:of|on)\b.*"
-    # a meeting's name: "Proc. ACM/SIGACT-SIAM Symposium on Discrete Algorithms"
+    # a meeting's name: "Proc. ACM/SIGACT-SIAM Symposium on Discrete Algorithms", "International
+    # Work-Conference on Artificial Neural Networks"
     r"|(?:Proc\.?\s+|Proceedings\s+of\s+)?(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?"
-    r"(?:[A-Z][\w/&-]*\s+){0,5}(?:Symposium|Conference|Workshop|Congress)\s+on\s+[A-Z].*"
+    r"(?:[A-Z][\w/&-]*\s+){0,5}(?:[A-Z][a-z]+-)?(?:Symposium|Conference|Workshop|Congress)\s+on\s+[A-Z].*"
     r"|(?:[A-Z]\.?|[A-Z][a-z]{1,5}\.)(?:\s+[A-Z][a-z]{0,5}\.?){1,5}"
     # what kind of work an entry is, with its school: "Master of Science Thesis, Department of
     # Aeronautics and Astronautics", "PhD dissertation, University of ..."

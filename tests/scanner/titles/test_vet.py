@@ -111,6 +111,8 @@ NOT_CITATIONS = [
     "      integer arrays are cast first (GH 2002, GH 6589).  Note this is safe\n",
     "   Work around fmod() on win64 builds VC 9.0 (VS 2008)\n",
     "Constrained test functions from CEC 2006 competition.",
+    # ... an acronym in mixed case: the meeting, not an author
+    "    precision and recall metrics introduced at NeurIPS 2018.\n",
     # a count; a trade's initials
     "      Our R&D 2010 budget and the Q&A 2019 session\n",
     "    scratch: Allocate 1608 bytes for the table\n",
@@ -233,6 +235,9 @@ NOT_CITATIONS = [
     "vector-tides-succinctly-released/)\n",
     "   Moss, K. (2015). Tides in seven lines of Python.\n"
     "   https://kmoss.example.net/2015/03/14/tides-in-seven-lines.html\n",
+    # ... or a post's permalink named by its date and slug, a section's anchor after it
+    '    .. [2] Lea Moss, "What is tide distance?", Lea\'s log,\n'
+    "           https://leamoss.example.io/posts/2017-08-20-tides/#what-is-tide-distance.\n",
     # a release note crediting code, its author and date (a Java file's header)
     "      Template obtained from Tidekit\n      Developped for Tidekit by Zara Alan Lind\n"
     "      December 27, 2004\n",
@@ -445,6 +450,23 @@ def test_a_meetings_name_on_the_line_after_the_title_is_not_a_second_title() -> 
     assert _found(text) == [
         ("title", "Data Structures for Nearest Neighbor Search in General Metric Spaces")
     ]
+
+
+def test_a_work_conferences_name_after_a_quoted_title_is_not_a_second_title() -> None:
+    title = "A Dictionary-based approach to Time Series Ordinal Classification"
+    text = (
+        "  [1] Rafael Okafor, David Vale, Pedro Antonio Gutierrez and\n"
+        "      Cesar Hervas-Martinez.\n"
+        f'      "{title}",\n'
+        "      IWANN 2023. 17th International Work-Conference on Artificial Neural Networks.\n"
+    )
+    assert _found(text) == [("title", title)]
+
+
+@pytest.mark.parametrize("name", ["McDonald", "LeCun", "DeVries"])
+def test_a_surname_with_inner_capitals_is_no_acronym(name: str) -> None:
+    (hit,) = find_hits(f"as shown by {name} et al. (2019).\n")
+    assert hit.kind is RefKind.AUTHOR_YEAR
 
 
 def test_the_kind_of_thesis_after_its_title_is_not_a_second_title() -> None:
