@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from catalog.keys import normalize_title
 from catalog.types import RefKind
 from scanner.places.base import (
     ENTRY_BREAK,
@@ -37,8 +38,10 @@ _PROSE = re.compile(
     # a line that introduces the entry's link: `Proposed in <url>`, `Based on <url>`
     r"(?:based|described|proposed|introduced|presented|adapted|taken|ported|details)"
     r"[ \t]+(?:on|in|at|from)[ \t:]*$))"
-    # a venue before its volume (`Bioinformatics vol.19 suppl. 2.`) is no sentence
-    r"([A-Za-z][a-z]+)\s+(?!(?:vol|vols|no|pp|suppl)\b)[a-z]{2,}"
+    # a venue before its volume (`Bioinformatics vol.19 suppl. 2.`) is no sentence, nor a
+    # venue's name joined by a small word (`Research and Development in Intelligent Systems`,
+    # `Statistics and Computing`, `Physics of Fluids`)
+    r"([A-Za-z][a-z]+)\s+(?!(?:vol|vols|no|pp|suppl)\b|(?:and|of|in|for|on)[ \t]+[A-Z])[a-z]{2,}"
 )
 
 
@@ -68,8 +71,14 @@ def _in_entry(text: str, hits: list[Hit], index: int, in_entry: set[int], groups
 _ANCHOR_TEXT_START = re.compile(r"[\"']?[^<>\n]{0,40}>[ \t]*")
 
 
-# What an entry's text shows that a sentence of prose does not: a year, an initial, quotes.
-_ENTRY_SIGN = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|\b[A-Z]\.|[\"“”«»]|\bet al\b")
+# What an entry's text shows that a sentence of prose does not: a year, an initial, quotes;
+# or a line opening with its authors' full names, the last after "and", then a comma (`Ada
+# Lind and Bo Moss, Decoding many integers ...`).
+_NAME = r"[A-Z][a-z'-]+(?:[ \t]+[A-Z][a-z'-]+)+"
+_ENTRY_SIGN = re.compile(
+    r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|\b[A-Z]\.|[\"“”«»]|\bet al\b"
+    rf"|(?m:^[ \t]*{_NAME}(?:,[ \t]*{_NAME})*,?[ \t]+and[ \t]+{_NAME},)"
+)
 
 
 def _listed_under_prose(text: str, hit: Hit) -> bool:
@@ -79,10 +88,31 @@ def _listed_under_prose(text: str, hit: Hit) -> bool:
     line_start = text.rfind("\n", 0, hit.start) + 1
     if text[line_start : hit.start].strip():
         return False
+    return not _entry_above(text, line_start)
+
+
+def _entry_above(text: str, line_start: int) -> bool:
+    """Whether the paragraph above the line starting at `line_start` shows an entry's signs."""
     window = text[max(0, line_start - _PROSE_REACH) : line_start]
     blank = BLANK_LINE.search(window[::-1])
     paragraph = window[len(window) - blank.start() :] if blank else window
-    return _ENTRY_SIGN.search(paragraph) is None
+    return _ENTRY_SIGN.search(paragraph) is not None
+
+
+def _anchor_under_entry(text: str, hits: list[Hit], index: int) -> bool:
+    """Whether the identifier `index` is the text of an HTML anchor that opens its line under
+    an entry's text (`Ada Lind and Bo Moss, Decoding ...` / `<a href="doi">doi</a>` /
+    `<a href="arxiv">arxiv</a>`): the anchors that follow are that entry's links too."""
+    if index < 1:
+        return False
+    href, label = hits[index - 1], hits[index]
+    if href.ref is None or label.ref is None or href.ref.key != label.ref.key:
+        return False
+    if _ANCHOR_TEXT_START.fullmatch(text, href.end, label.start) is None:
+        return False
+    line_start = text.rfind("\n", 0, href.start) + 1
+    opening = text[line_start : href.start].lstrip()
+    return _ANCHOR_OPENING.fullmatch(opening) is not None and _entry_above(text, line_start)
 
 
 _PROSE_REACH = 400  # characters of the paragraph above a link read for an entry's signs
@@ -169,6 +199,8 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> tuple[
         if _BIBTEX_HEAD.match(text, hit.start):
             continue  # the hit is the next BibTeX entry, read from its `@article{` on
         if entry.ref is None and entry.kind in ENTRY_KINDS:
+            if _entry_of_its_own(text, entry, hit):
+                continue
             if _continues_entry(text, entry, hit.start) or _see_link_of(text, entry, hit):
                 groups.join(index - 1, index)
                 in_entry.add(index)
@@ -193,7 +225,7 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> tuple[
         ):
             gap = text[entry.end : hit.start]
             bibtex = _BIBTEX_FIELDS.match(text, entry.end, hit.start + 40) is not None
-            if entered and _short_label(text, hit):
+            if (entered or _anchor_under_entry(text, hits, index - 1)) and _short_label(text, hit):
                 # the entry's links in anchors, one a line (`DOI: <a href=...>ID</a>.`)
                 gap = _without_anchors(gap)
             words = WORD.findall(_REPOSITORY_ID.sub(" ", gap))
@@ -578,10 +610,14 @@ _LIST_SEPARATOR = re.compile(r"[,;]")
 
 _FIELD_LABELS = r"(?i:doi|pdf|url|arxiv|preprint|e-?print|online|link)"
 # Between an entry's two identifiers of different kinds: a comma, perhaps a line break, and the
-# label of the second (`PDF: <url>, DOI: 10.1234/x`, `(<publisher url>,\n doi:10.1016/...)`).
-_FIELD_GAP = re.compile(rf"[ \t]*[,;]?[ \t]*\n?[ \t]*(?:(?P<label>{_FIELD_LABELS})[ \t]*:[ \t]*)?")
+# label of the second (`PDF: <url>, DOI: 10.1234/x`, `(<publisher url>,\n doi:10.1016/...)`),
+# each perhaps a reST link (`` doi: `10.1/x <https://doi.org/10.1/x>`_,\n arXiv:`1909.03489
+# <https://arxiv.org/abs/1909.03489>`_. ``).
+_FIELD_GAP = re.compile(
+    rf"[>`_]*[ \t]*[,;]?[ \t]*\n?[ \t]*(?:(?P<label>{_FIELD_LABELS})[ \t]*:[ \t]*`?)?"
+)
 _FIELD_LABEL = re.compile(rf"(?:{_FIELD_LABELS})[ \t]*:")
-_FIELD_END = re.compile(r"[ \t]*[.,;]?[ \t]*(?:\)|\n|$)")
+_FIELD_END = re.compile(r"[>`_]*[ \t]*[.,;]?[ \t]*(?:\)|\n|$)")
 
 
 def _other_field(text: str, entry: Hit, hit: Hit) -> bool:
@@ -647,6 +683,44 @@ def _labelled_link_paragraph(text: str, entry: Hit, hit: Hit) -> bool:
     )
 
 
+def _entry_of_its_own(text: str, entry: Hit, hit: Hit) -> bool:
+    """Whether the identifier `hit` was read with an entry of its own, with another title,
+    that opens after `entry` ends (entries one a line: `Lee, E.R., A Unified Form ..., 1968.`
+    then `Ada Lind. Revisiting the problem. Journal, 2015. https://arxiv.org/abs/...`)."""
+    own = hit.reference.title if hit.reference is not None else None
+    other = entry.reference.title if entry.reference is not None else entry.title_hint
+    return (
+        own is not None
+        and other is not None
+        and hit.start > entry.end
+        and _title_before_identifier(text, hit, own)
+        and normalize_title(own) != normalize_title(other)
+        # each entry a line of its own: the one above ends its line, this one opens its line
+        and _LINE_END_AFTER.match(text, entry.end) is not None
+        and not text[text.rfind("\n", 0, hit.start) + 1 : hit.start].strip()
+    )
+
+
+# After an entry read up to its title or venue: only its closing fields and marks to the line's
+# end (`, Goddard Space Flight Center, 1968.`).
+_LINE_END_AFTER = re.compile(r"[^\n\"“”]{0,80}?[.,;]?[ \t]*\n")
+
+
+def _title_before_identifier(text: str, hit: Hit, title: str) -> bool:
+    """Whether `title` is written in the span of `hit` before its identifier: the entry the
+    identifier closes, not one read after it."""
+    at = text.find(title[:_TITLE_PREFIX], hit.start, hit.end)
+    identifier = _IDENTIFIER_START.search(text, hit.start, hit.end)
+    return at >= 0 and (identifier is None or at < identifier.start())
+
+
+# Where an identifier is written: a link, or a DOI or arXiv id with its label.
+_IDENTIFIER_START = re.compile(r"(?i)https?://|www\.|\bdoi:|\barxiv:|\b10\.\d{4,9}/")
+
+
+_TITLE_PREFIX = 16  # characters of a title looked for as written (its line may break later)
+
+
 def _continues_entry(text: str, entry: Hit, start: int) -> bool:
     """Whether an identifier at `start` still belongs to `entry`: near, no blank line or next
     entry between them, and either the entry is a labelled list item, only the words entries
@@ -655,7 +729,7 @@ def _continues_entry(text: str, entry: Hit, start: int) -> bool:
     if not 0 <= start - end <= ENTRY_REACH:
         return False
     gap = text[end:start]
-    if ENTRY_BREAK.search(gap) is not None:
+    if ENTRY_BREAK.search(gap) is not None and not _tail_line(text, end, start):
         return False
     line_start = text.rfind("\n", 0, entry.start) + 1
     if labelled_item(text, line_start, entry.start):
@@ -678,6 +752,25 @@ def _continues_entry(text: str, entry: Hit, start: int) -> bool:
         or gap.count("\n") <= 1
         or _after_head_label(text, line_start, entry.start)
     ) and all(match[1].lower() in TRAILER_WORDS for match in _PROSE.finditer(gap))
+
+
+# The last line of a wrapped entry that opens with its volume or issue number, then holds only
+# its pages and its bare DOI: `... Discrete Algorithms.` then `8. 1027-1035. 10.1145/12833.12834.`
+_TAIL_LINE = re.compile(
+    r"[ \t]*\d{1,3}[.)][ \t]+(?:\d+(?:[–-]\d+)?[.,][ \t]+)*10\.\d{4,9}/\S+[ \t]*"
+)
+
+
+def _tail_line(text: str, end: int, start: int) -> bool:
+    """Whether the one entry break between an entry's text (ending at `end`) and the bare DOI
+    at `start` is such a last line's number, not the next item of a numbered list."""
+    breaks = list(ENTRY_BREAK.finditer(text, end, start))
+    if len(breaks) != 1 or text[start : start + 3] != "10.":
+        return False
+    line_start = breaks[0].start() + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    return _TAIL_LINE.fullmatch(text, line_start, line_end) is not None
 
 
 # A sentence about the code or another work, which no entry's tail holds.

@@ -14,10 +14,10 @@ _MARKED = r"(?:[\u0300-\u036f]+[^\W\d_]*)*"
 _PARTICLE = (
     r"(?:(?:van|von|vom|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Van|Von|Der|De|Mc|O')\s+)"
 )
-# "Mellor-Crummey", "Rey-de-Castro", "Lung-Yut-Fong", "L'Ecuyer", "Sobol'", "DiDinato",
-# "CROCHEMORE"; two letters or more.
+# "Mellor-Crummey", "Rey-de-Castro", "Lung-Yut-Fong", "L'Ecuyer", "Sant'Anna", "Sobol'",
+# "DiDinato", "CROCHEMORE"; two letters or more.
 _SURNAME = (
-    rf"{_PARTICLE}*{_UP}(?:['’]{_UP})?{_LOW}+{_MARKED}"
+    rf"{_PARTICLE}*{_UP}(?:['’]{_UP})?{_LOW}+{_MARKED}(?:['’]{_UP}{_LOW}+{_MARKED})?"
     rf"(?:-(?:[a-z]{{1,3}}-)?{_UP}{_LOW}+{_MARKED}){{0,2}}"
     r"(?:['’](?=,))?"  # a transliterated soft sign: "Sobol', I. M."
 )

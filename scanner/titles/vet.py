@@ -33,6 +33,7 @@ from scanner.titles.notworks import (
     retrieved_page,
     software_file,
     talk_link,
+    venue_editors,
 )
 from scanner.types import EntryFields, Hit
 
@@ -427,10 +428,12 @@ _FORUM_ENTRY_WORDS = 2
 # on its own line a blank line below within the same list item (`.. [3] G. Lee. Multiple
 # Seasons in Python.` then, indented under it, `https://medium.com/...`).
 # ... or a post's dated permalink on any host, its path opening with the year and month and
-# ending with the post's slug (`svm-tutorial.com/2017/10/support-vector-machines-.../`)
+# ending with the post's slug (`svm-tutorial.com/2017/10/support-vector-machines-.../`),
+# ... or a post's permalink named by its date and slug (`.../posts/2017-08-20-gan/#section`)
 _DATED_POST = (
-    r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/(?:19|20)\d\d/(?:0[1-9]|1[0-2])/"
-    r"(?:\d\d/)?[a-z][\w%-]*[a-z][\w%-]*/?(?:\.html?)?[.,;]?$"
+    r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/(?:(?:19|20)\d\d/(?:0[1-9]|1[0-2])/(?:\d\d/)?"
+    r"|(?:[\w-]+/)*(?:19|20)\d\d-(?:0[1-9]|1[0-2])-[0-3]\d-)"
+    r"[a-z][\w%-]*[a-z][\w%-]*/?(?:\.html?)?(?:#[\w%-]*)?[.,;]?$"
 )
 _DATED_POST_LINK = re.compile("(?i)" + _DATED_POST)
 _BLOG_LINK = re.compile(
@@ -704,7 +707,9 @@ def _alone_on_line(text: str, hit: Hit) -> bool:
     return not text[line_start : hit.start].strip() and not rest.strip(" \t.,;")
 
 
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}|[A-Z][a-z]{1,5}[A-Z]{2,}[a-z]?")
+# (the second form, an acronym in mixed case: `NeurIPS 2018`, `EuroVIS 2019`; a surname has no
+# run of capitals after its lower case: `McDonald`, `LeCun`, `DeVries`)
 
 
 def _acronym(text: str, hit: Hit, stop: int) -> bool:
@@ -857,6 +862,7 @@ _SPEAKS_BEFORE = re.compile(
 # ...or a colon, after a mention's year ("From Langfelder and Horvath 2012: "...""), not
 # after authors whose entry goes on with a venue, nor after a citing word ("titled:", "in :").
 _COLON_BEFORE = re.compile(r"(?P<word>[\w.]+)?[ \t]*:\s*[\"“]\s*$")
+_INITIAL_WORD = re.compile(r"(?:[\w.]*\.)?[A-Z][a-z]?\.")
 _CITING_BEFORE_COLON = frozenset(
     "titled entitled called named in see from cf cf. reference references".split()  # noqa: SIM905
 )
@@ -1004,6 +1010,9 @@ def _quotation(text: str, hit: Hit, stop: int) -> bool:
         and (colon["word"] or "").lower() not in _CITING_BEFORE_COLON
         # `described in: "Title"` introduces a work, not a quotation
         and _NAMED_WORK_BEFORE.search(text, max(0, open_at - 40), open_at + 1) is None
+        # nor does an author list that ends in an initial, when the entry has its year:
+        # `Svenningsen, L.: "Proposal of an Improved Power Curve Correction". EMD, 2010`
+        and not (fields.authors and fields.year and _INITIAL_WORD.fullmatch(colon["word"] or ""))
     ):
         return True
     # a sentence that speaks, unless a citing phrase names it a work ('the paper "Attention
@@ -1256,9 +1265,10 @@ def _names_author(text: str, hit: Hit, stop: int) -> bool:
 _VENUE_TITLE = re.compile(
     r"(?:The\s+)?(?:International\s+)?(?:Journal|Transactions|Proceedings|Annals|Bulletin|"
     r"Communications)\s+(?:of|on)\b.*"
-    # a meeting's name: "Proc. ACM/SIGACT-SIAM Symposium on Discrete Algorithms"
+    # a meeting's name: "Proc. ACM/SIGACT-SIAM Symposium on Discrete Algorithms", "International
+    # Work-Conference on Artificial Neural Networks"
     r"|(?:Proc\.?\s+|Proceedings\s+of\s+)?(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?"
-    r"(?:[A-Z][\w/&-]*\s+){0,5}(?:Symposium|Conference|Workshop|Congress)\s+on\s+[A-Z].*"
+    r"(?:[A-Z][\w/&-]*\s+){0,5}(?:[A-Z][a-z]+-)?(?:Symposium|Conference|Workshop|Congress)\s+on\s+[A-Z].*"
     r"|(?:[A-Z]\.?|[A-Z][a-z]{1,5}\.)(?:\s+[A-Z][a-z]{0,5}\.?){1,5}"
     # what kind of work an entry is, with its school: "Master of Science Thesis, Department of
     # Aeronautics and Astronautics", "PhD dissertation, University of ..."
@@ -1376,6 +1386,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("talk-file", talk_link),
     Veto("retrieved-page", retrieved_page),
     Veto("personal-communication", personal_communication),
+    Veto("venue-editors", venue_editors),
     Veto("software-file", software_file),
     Veto("talk-link-text", _talk_link_text),
     Veto("publisher-as-author", _publisher_as_author),

@@ -376,3 +376,61 @@ def test_a_pre_line_opens_the_entry_as_a_blank_line_would() -> None:
 def test_a_venue_and_its_volume_are_no_prose_between_an_entry_and_its_link() -> None:
     text = PRE_ENTRY.replace("<pre>\n", "\n").replace("</pre>\n", "")
     assert len(find_hits(text)) == 1
+
+
+def test_a_bare_doi_on_a_line_opened_by_the_volume_is_the_entrys() -> None:
+    # A wrapped entry's last line opens with its volume or issue number, then holds only its
+    # pages and its bare DOI: the number is no next item of a numbered list.
+    text = (
+        "References\n----------\n"
+        ".. [1] Okafor, Eamonn & Vale, Michael. (2002). Derivative Dynamic Time Warping.\n"
+        "    First SIAM International Conference on Data Mining.\n"
+        "    1. 10.5555/1.9781611972719.1.\n\n"
+        ".. [2] Arthur, David & Vale, Sergei. (2007). Fast Seeding: The Advantages of\n"
+        "    Careful Seeding. Proc. of the Annu. Symp. on Discrete Algorithms.\n"
+        "    8. 1027-1035. 10.5555/1283383.1283494.\n"
+    )
+    hits = find_hits(text)
+    assert [(h.kind, h.title_hint) for h in hits] == [
+        (RefKind.DOI, "Derivative Dynamic Time Warping"),
+        (RefKind.DOI, "Fast Seeding: The Advantages of Careful Seeding"),
+    ]
+
+
+def test_the_next_numbered_item_with_its_own_doi_stays_apart() -> None:
+    text = (
+        "1. Okafor, E. (2001). Sampling rough surfaces. J. Comp. 4, 1-9.\n"
+        "2. Vale, M. (2003). Voxel walks. 10.5555/1283383.1283494.\n"
+    )
+    assert len(find_hits(text)) == 2
+
+
+def test_a_venue_named_with_a_small_word_is_no_sentence_of_prose() -> None:
+    # `Research and Development in ...` after the title is the entry's venue: its link below
+    # is the entry's
+    text = (
+        "Okafor, Xin (2009) Sampling Algorithm, Levy Walks and Global\n"
+        "Optimization. Research and Development in Intelligent Systems XXVI, pp 209-218.\n"
+        "http://arxiv.org/pdf/1003.1464.pdf\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.ARXIV
+
+
+def test_an_entrys_doi_and_labelled_arxiv_id_as_rest_links_are_one_reference() -> None:
+    text = (
+        "Okafor, H. D. and Vale, K. (2021), Multiway Cluster Robust Machine Learning,\n"
+        "Journal of Business & Economic Statistics,\n"
+        "doi: `10.5555/07350015.2021.1895815 <https://doi.org/10.5555/07350015.2021.1895815>`_,\n"
+        "arXiv:`1909.03489 <https://arxiv.org/abs/1909.03489>`_.\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.ARXIV
+
+
+def test_two_rest_links_of_one_kind_after_a_comma_stay_two_works() -> None:
+    text = (
+        "See `arXiv:1909.03489 <https://arxiv.org/abs/1909.03489>`_,\n"
+        "arXiv:`1706.03762 <https://arxiv.org/abs/1706.03762>`_.\n"
+    )
+    assert len(find_hits(text)) == 2

@@ -787,3 +787,14 @@ def test_a_mention_of_one_of_two_entries_of_its_author_and_year_is_not_a_third_w
 def test_a_mention_of_another_year_than_two_entries_of_its_author_stays_apart() -> None:
     hits = find_hits(TWO_ENTRIES_OF_ONE_YEAR.format(mention="Lind et al. (2014)"))
     assert [hit.kind for hit in hits] == [RefKind.AUTHOR_YEAR, RefKind.TITLE, RefKind.TITLE]
+
+
+def test_a_mention_of_a_surname_with_an_inner_apostrophe_is_its_entrys() -> None:
+    text = (
+        "Generates data as in Sant'Anna and Zhao (2020).\n\nReferences\n----------\n"
+        "Sant\u2019Anna, P. H. and Zhao, J. (2020),\n"
+        "Doubly robust estimators. Journal of Econometrics, 219(1), 101-122.\n"
+        "doi:10.5555/jeconom.2020.06.003\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.DOI and len(hit.also) == 1

@@ -823,3 +823,16 @@ def test_a_subtitle_after_the_titles_question_mark_is_the_titles_not_another_ent
         " Arousing Events Within a Sampling Framework",
         "An Open-Source Feature Extraction Tool for the Analysis of Peripheral Signals",
     ]
+
+
+def test_a_year_written_after_an_unquoted_title_without_a_stop_is_the_entrys() -> None:
+    fields = _fields(
+        "M. Lind and T.H. Moss:\n"
+        "   A Linear-time Algorithm for Drawing a Tidal Graph on a Grid 1989\n"
+        "   http://citeseerx.ist.psu.edu/viewdoc/summary?doi=10.1.1.51.6677\n"
+    )
+    assert fields.title == "A Linear-time Algorithm for Drawing a Tidal Graph on a Grid"
+    assert fields.year == 1989
+    # ... but a year a preposition asks for is the title's
+    fields = _fields("M. Lind and T.H. Moss. Tidal Forecasting Since 1989. Tides Press, 2001.")
+    assert fields.title == "Tidal Forecasting Since 1989"

@@ -19,6 +19,8 @@ from scanner.titles.sections import regions
         ("CROCHEMORE M., PERRIN D.,", ("CROCHEMORE M.", "PERRIN D.")),
         ("Fedkiw, Ronald, Jos Stam, and Henrik Wann Jensen.", None),
         ("L'Ecuyer, P. and Cote, S.", ("L'Ecuyer, P.", "Cote, S.")),
+        # an apostrophe inside the surname, after its first syllable
+        ("Sant'Anna, P. H. and Zhao, J. (2020),", ("Sant'Anna, P. H.", "Zhao, J.")),
         ("Hull et al,", ("Hull",)),
         # an accent written as a combining mark (`e` + U+0301), as macOS files keep it
         ("Nicolas Dugue\u0301, Anthony Perez.", ("Nicolas Dugue\u0301", "Anthony Perez")),

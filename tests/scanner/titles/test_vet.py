@@ -111,6 +111,8 @@ NOT_CITATIONS = [
     "      integer arrays are cast first (GH 2002, GH 6589).  Note this is safe\n",
     "   Work around fmod() on win64 builds VC 9.0 (VS 2008)\n",
     "Constrained test functions from CEC 2006 competition.",
+    # ... an acronym in mixed case: the meeting, not an author
+    "    precision and recall metrics introduced at NeurIPS 2018.\n",
     # a count; a trade's initials
     "      Our R&D 2010 budget and the Q&A 2019 session\n",
     "    scratch: Allocate 1608 bytes for the table\n",
@@ -233,6 +235,9 @@ NOT_CITATIONS = [
     "vector-tides-succinctly-released/)\n",
     "   Moss, K. (2015). Tides in seven lines of Python.\n"
     "   https://kmoss.example.net/2015/03/14/tides-in-seven-lines.html\n",
+    # ... or a post's permalink named by its date and slug, a section's anchor after it
+    '    .. [2] Lea Moss, "What is tide distance?", Lea\'s log,\n'
+    "           https://leamoss.example.io/posts/2017-08-20-tides/#what-is-tide-distance.\n",
     # a release note crediting code, its author and date (a Java file's header)
     "      Template obtained from Tidekit\n      Developped for Tidekit by Zara Alan Lind\n"
     "      December 27, 2004\n",
@@ -445,6 +450,23 @@ def test_a_meetings_name_on_the_line_after_the_title_is_not_a_second_title() -> 
     assert _found(text) == [
         ("title", "Data Structures for Nearest Neighbor Search in General Metric Spaces")
     ]
+
+
+def test_a_work_conferences_name_after_a_quoted_title_is_not_a_second_title() -> None:
+    title = "A Dictionary-based approach to Time Series Ordinal Classification"
+    text = (
+        "  [1] Rafael Okafor, David Vale, Pedro Antonio Gutierrez and\n"
+        "      Cesar Hervas-Martinez.\n"
+        f'      "{title}",\n'
+        "      IWANN 2023. 17th International Work-Conference on Artificial Neural Networks.\n"
+    )
+    assert _found(text) == [("title", title)]
+
+
+@pytest.mark.parametrize("name", ["McDonald", "LeCun", "DeVries"])
+def test_a_surname_with_inner_capitals_is_no_acronym(name: str) -> None:
+    (hit,) = find_hits(f"as shown by {name} et al. (2019).\n")
+    assert hit.kind is RefKind.AUTHOR_YEAR
 
 
 def test_the_kind_of_thesis_after_its_title_is_not_a_second_title() -> None:
@@ -835,6 +857,41 @@ def test_a_source_an_author_tag_credits_is_cited() -> None:
     text = "\\author After Lind, 19xx, republished 1950, republished by Moss, 1999\n"
     (hit,) = find_citations(text)
     assert hit.reference is not None and hit.reference.authors == ("Moss",)
+
+
+def test_a_colon_after_an_authors_initial_opens_the_entrys_quoted_title() -> None:
+    # `Surname, I.: "Title"` (German-style entries) is no speaker's quotation; two works of one
+    # author and year stay two titles
+    text = (
+        "    References\n    ----------\n"
+        '    .. [1] Brandauer, K.: "Corrections for Air Density in Rotor Power Curves".\n'
+        "           Nordwind Engineering A/S , 2011\n"
+        '    .. [2] Brandauer, K.: "A Second Look at Rotor Power Curve Corrections".\n'
+        "           Nordwind Engineering A/S , 2011\n"
+    )
+    assert _found(text) == [
+        ("title", "Corrections for Air Density in Rotor Power Curves"),
+        ("title", "A Second Look at Rotor Power Curve Corrections"),
+    ]
+    # a person's words after a colon stay a quotation, not a title
+    said = 'As Brandauer, K. put it in 2011: "we never correct the curves for density".\n'
+    assert all(kind != "title" for kind, _ in _found(said))
+
+
+def test_the_editors_of_an_entrys_proceedings_are_no_second_work() -> None:
+    # BibLaTeX prints a proceedings' editors as `Ed. by Name`, then the volume's year
+    text = (
+        'Described in <a href="https://doi.org/10.1007/978-3-319-00000-0_1">Okoro, T., Lind, M.,'
+        " and Berg, P.: \u201cA Sweep for Cumulative Resources\u201d. In: Principles and Practice"
+        " of Constraint Programming - 21st International Conference, CP 2015, Cork, Ireland, August"
+        " 31 - September 4, 2015, Proceedings. Ed. by Hanna Ruiz. Vol. 9255. Lecture Notes in"
+        " Computer Science. Springer, 2015, pp. 149\u2013157</a>.\n"
+    )
+    assert _found(text) == [("title", "A Sweep for Cumulative Resources")]
+    # a work by the same person, cited on its own, still cites
+    assert _found("As shown by Hanna Ruiz (2019), the sweep is exact.\n") == [
+        ("author-year", "Hanna Ruiz")
+    ]
 
 
 # Survey-e's kinds on unseen C++, Java and Rust code (session 15): what each place says is
