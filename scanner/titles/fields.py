@@ -164,6 +164,9 @@ _NOT_A_PERSON = re.compile(
     r"Review|Reports|University|Universit[éy]|Department|Institute|Laboratory|Society|Inc|Ltd|"
     r"Corporation|Foundation)\b|\d"
     r"|^(?:Amer|Phys|Rev|Proc|Trans|Comput|Lett|Soc|Natl|Acad|Sci|Ann|Math|Stat)\.?$"
+    # a journal abbreviated after its publisher or as `J.` and an acronym (`SIAM J Numer
+    # Anal`, `J. ACM`)
+    r"|\b(?:ACM|SIAM|IEEE|AIAA|ASME|IMA|AMS|SPIE)\b|^J\.?[ \t]+[A-Z]{2,}$"
 )
 
 

@@ -887,3 +887,9 @@ def test_a_title_between_two_apostrophes_each_side_is_quoted() -> None:
         "Development and Application of a Three-dimensional Description of Tidal Environments"
     )
     assert fields.authors == ("Lind", "Moss", "Hale")
+
+
+@pytest.mark.parametrize("venue", ["J. ACM", "SIAM J Numer Anal", "IEEE Trans Tides"])
+def test_a_journal_abbreviated_after_its_publisher_is_no_author(venue: str) -> None:
+    assert not is_person(venue)
+    assert is_person("J. Lind") and is_person("Lind J")
