@@ -403,7 +403,13 @@ _BEFORE_A_TITLES_YEAR = frozenset(
     "in of to for since until after before from by and the".split()  # noqa: SIM905
 )
 # A method's name written in lower case before its title's colon: "k-Shape: ...", "t-SNE: ...".
-_NAMED_LOWER = re.compile(r"[a-z]{1,2}-[A-Z][\w+-]*:\s")
+# ... or a program's name in lower case (`fastcluster: Fast Hierarchical, Agglomerative
+# Clustering Routines for R and Python`), not a field's label (`in:`, `see:`, `url:`).
+_NAMED_LOWER = re.compile(
+    r"[a-z]{1,2}-[A-Z][\w+-]*:\s"
+    r"|(?!(?:in|see|note|notes|url|doi|arxiv|available|from|and|or|pp|vol|isbn|pdf|web|online)"
+    r":)[a-z][a-z0-9+-]{2,24}:[ \t]+[A-Z]"
+)
 # An order of growth is a title's, not code: "An O(ND) Difference Algorithm", "O(n)-invariant",
 # "the rate of convergence o(1/k2)".
 _BIG_O = re.compile(r"(?<![\w.])[OoΘΩω]\([\w ^*+/]{1,16}\)")

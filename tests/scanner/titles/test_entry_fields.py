@@ -893,3 +893,14 @@ def test_a_title_between_two_apostrophes_each_side_is_quoted() -> None:
 def test_a_journal_abbreviated_after_its_publisher_is_no_author(venue: str) -> None:
     assert not is_person(venue)
     assert is_person("J. Lind") and is_person("Lind J")
+
+
+def test_a_title_opening_with_its_programs_name_in_lower_case_keeps_it() -> None:
+    fields = _fields(
+        "Daniel Lind, tidekit: Fast Hierarchical Tides for R and Python, Journal of\n"
+        "Statistical Software, 53 (2013), no. 9, 1-18.\n"
+    )
+    assert fields.title == "tidekit: Fast Hierarchical Tides for R and Python"
+    # a field's label in lower case opens no title
+    fields = _fields("Z. Lind, Tidal sketches, in: Proc. 3rd Tidal Conference, 1998, pp. 1-10.")
+    assert fields.title == "Tidal sketches"
