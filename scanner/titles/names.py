@@ -136,6 +136,11 @@ NOT_NAMES = MONTHS | frozenset(
         "pp",
         "pages",
         "university",
+        # an institution abbreviated (`Univ. of Tennessee, ... October 31, 1992`: a vendored
+        # LAPACK routine's header)
+        "univ",
+        "dept",
+        "ltd",
         "press",
         "department",
         "report",

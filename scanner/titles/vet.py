@@ -687,6 +687,8 @@ def _date(text: str, hit: Hit, stop: int) -> bool:
         return True
     if _MONTH_DAY_AFTER.match(text, hit.end):
         return True  # "bug report from Reto Schüttel, 2008 Dec 10", "2017-Sep-28": the day it came
+    if hit.end > hit.start and _on_a_date_line(text, hit):
+        return True  # names above a line that is a date alone: a file header's release date
     if len(fields.authors) != 1:
         return False
     if _TIME_BEFORE.search(text, max(0, hit.start - 12), hit.start) is not None:
@@ -698,6 +700,20 @@ def _date(text: str, hit: Hit, stop: int) -> bool:
         and _DAY_BEFORE.search(text, max(0, hit.start - 4), hit.start) is not None
         and _LOCATOR_NUMBER.search(text, max(0, hit.start - 16), hit.start) is None
     )
+
+
+# A line holding only a date: `October 31, 1992`, `November 2011` (a vendored LAPACK routine's
+# header under its authors' institutions, `Univ. of Tennessee, ... NAG Ltd.`).
+_DATE_LINE = re.compile(
+    r"[ \t*#/!-]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+"
+    r"(?:\d{1,2},?[ \t]+)?(?:1[6-9]|20)\d\d[ \t.,*#/-]*(?:\n|$)"
+)
+
+
+def _on_a_date_line(text: str, hit: Hit) -> bool:
+    """Whether the year of an author-year spread over lines ends a line that is a date alone."""
+    line_start = text.rfind("\n", hit.start, hit.end) + 1
+    return line_start > hit.start and _DATE_LINE.match(text, line_start) is not None
 
 
 def _alone_on_line(text: str, hit: Hit) -> bool:

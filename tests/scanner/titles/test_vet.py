@@ -983,3 +983,21 @@ def test_a_venue_spelled_before_its_acronym_is_not_a_second_title() -> None:
     # a title with its own acronym still cites, as its authors and year at least
     text = "  Lind, A. and Moss, B. Tidal Stereo Networks in Practice (TSNP), 2020.\n"
     assert len(_found(text)) == 1
+
+
+def test_institutions_above_a_date_line_are_no_author_and_year() -> None:
+    # a vendored linear-algebra routine's header: its makers' institutions, then its date
+    for header in (
+        "  -- TIDEPACK routine (version 3.0) --\n"
+        "     Univ. of Tennessee, Univ. of California Berkeley, NAG Ltd.,\n"
+        "     Courant Institute, Argonne National Lab, and Rice University\n"
+        "     October 31, 1992\n",
+        "  -- TIDEPACK is a software package provided by Univ. of Tennessee,    --\n"
+        "  -- Univ. of California Berkeley, Univ. of Colorado Denver and NAG Ltd..--\n"
+        "     November 2011\n",
+    ):
+        assert not find_citations(header), header
+    # a mention whose year opens the next line is still one
+    assert [h.kind for h in find_citations("As shown by Lind and Moss\n(2011), it turns.\n")] == [
+        RefKind.AUTHOR_YEAR
+    ]
