@@ -17,6 +17,8 @@ _ENTRY_START = re.compile(
     r"(?i)(?:@|&\#64;)?\s*(?P<type>article|book|inproceedings|incollection|misc|techreport|"
     r"phdthesis|conference|manual|software|online|electronic|webpage)\s*\{"
 )
+# An entry's head with its `@` (`@ARTICLE{MNW98,`): where the entry before it ends.
+_ENTRY_HEAD = re.compile(r"(?:@|&\#64;)[A-Za-z]+[ \t]*\{")
 # Entry types of documentation, software and web pages: never a paper or a book.
 _NOT_WORKS = frozenset({"manual", "software", "online", "electronic", "webpage"})
 
@@ -30,8 +32,12 @@ def bibtex_entries(text: str, start: int, end: int) -> Iterator[tuple[int, int, 
         first = head.start() if head else title.start()
         fields: dict[str, str] = {}
         last = title.end()
+        # the entry's fields end where the next entry opens (its fields are its own)
+        following = _ENTRY_HEAD.search(text, title.end(), min(end, title.end() + 800))
         for match in _FIELD.finditer(
-            text, head.end() if head else title.start(), min(end, title.end() + 800)
+            text,
+            head.end() if head else title.start(),
+            following.start() if following else min(end, title.end() + 800),
         ):
             name = match.group(1).lower()
             if name in fields and name == "title":
@@ -56,9 +62,14 @@ def bibtex_entries(text: str, start: int, end: int) -> Iterator[tuple[int, int, 
             EntryFields(
                 authors=authors,
                 title=fields["title"],
-                venue=fields.get("journal") or fields.get("booktitle"),
+                venue=_unbraced(fields.get("journal") or fields.get("booktitle")),
                 year=first_year(fields.get("year", "")),
                 volume=fields.get("volume"),
                 pages=re.sub(r"\s*-+\s*", "-", fields["pages"]) if "pages" in fields else None,
             ),
         )
+
+
+def _unbraced(value: str | None) -> str | None:
+    """A field's value without BibTeX's protecting braces (`{ACM} Transactions on ...`)."""
+    return " ".join(value.replace("{", "").replace("}", "").split()) if value else value

@@ -376,11 +376,13 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
     # Indexes keep this linear in the block: a generated reference list has thousands of
     # hits and fields, and comparing each with each took minutes.
     rules = SpanIndex(rule_hits)
+    # A BibTeX entry's fields are labelled in the text: the rules' reading of it stands.
+    labelled = SpanIndex([h for h in rule_hits if _BIBTEX_HEAD.match(text, h.start)])
     tagged = _first_per_span(
         [
             h
             for h in map(lambda hit: _with_rule_fields(text, hit, rules), tagged_hits(text, fields))
-            if not _venue_read_as_title(h)
+            if not _venue_read_as_title(h) and not labelled.overlaps(h.start, h.end)
         ]
     )
     tagged_spans = SpanIndex(tagged)
@@ -411,6 +413,7 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
 
 
 _MIN_TITLE_BEFORE_VENUE = 3  # words of the title before a venue it ran into
+_BIBTEX_HEAD = re.compile(r"@[A-Za-z]+[ \t]*\{")
 _DELIMITERS = frozenset("\"“'`*«")
 _FIELD_SEPARATORS = frozenset(",.;:")
 

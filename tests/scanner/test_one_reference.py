@@ -798,3 +798,29 @@ def test_a_mention_of_a_surname_with_an_inner_apostrophe_is_its_entrys() -> None
     )
     (hit,) = find_hits(text)
     assert hit.kind is RefKind.DOI and len(hit.also) == 1
+
+
+def test_bibtex_entries_one_after_another_are_read_each_with_its_own_fields() -> None:
+    # upper-case entry types, quoted values, no blank line between the entries, a protected
+    # word in braces inside a quoted journal
+    text = (
+        "Decoding follows these:\n"
+        "  @PHDTHESIS{Lin76,\n"
+        '    author="Ada Clark Lind",\n'
+        '    title="Source coding algorithms for fast tide compression",\n'
+        '    school="Dept. of Tidal Engineering, Stanford University",\n'
+        "    month=May,\n    year=1976\n  }\n"
+        "  @ARTICLE{MNW98,\n"
+        '   author="Bo Moss and Cy Neal and Ian H. Hale",\n'
+        '   title="Arithmetic Tides Revisited",\n'
+        '   journal="{ACM} Transactions on Tidal Systems",\n'
+        "   year=1998,\n   volume=16,\n"
+        "  }\n"
+    )
+    hits = find_hits(text)
+    assert [(h.title_hint, h.reference.authors if h.reference else None) for h in hits] == [
+        ("Source coding algorithms for fast tide compression", ("Ada Clark Lind",)),
+        ("Arithmetic Tides Revisited", ("Bo Moss", "Cy Neal", "Ian H. Hale")),
+    ]
+    assert hits[1].reference is not None
+    assert hits[1].reference.venue == "ACM Transactions on Tidal Systems"
