@@ -138,8 +138,9 @@ def find_citations(text: str, tagger: object = SHIPPED_MODEL) -> list[Hit]:
 
 def _quotes_read(text: str) -> str:
     """`text` with HTML's quotation marks and a title's italics read as the quotes they stand
-    for, and Unicode's hyphens as hyphens (offsets kept), before the needle test: a title set in `<i>` is as quoted as one in
-    `"` (`See <i>A Linear-Time ... Applications</i> by Whang, Vander-Zanden, Taylor`)."""
+    for, and Unicode's hyphens as hyphens (offsets kept), before the needle test: a title set
+    in `<i>` is as quoted as one in `"` (`See <i>A Linear-Time ... Applications</i> by Whang,
+    Vander-Zanden, Taylor`)."""
     if "&" in text:
         text = _QUOTE_ENTITY.sub(_as_quote, text)
     if "<i>" in text or "<em>" in text:
