@@ -42,6 +42,9 @@ ONE_WORK = [
     # a reference list whose entries are labelled by their Sphinx citation keys
     "References\n----------\n-   :cite:`Abe2020a` : Abe, S., Tehran, M., & Ford, M. D. (2020).\n"
     "    Distance metrics for large differences. Color Res., 45(2). doi:10.1002/col.22451\n",
+    # ... or by the key alone, the entry going on after it on the bullet's line
+    "References\n----------\n\n* :cite:`vale2007tutorial` A Tutorial on Spectral Clustering, 2007"
+    " Ulrike Vale - https://doi.org/10.5555/s11222-007-9033-z\n",
     # the authors and year that open a labelled entry, and its link
     ".. [1] Eswar, K. P., and R. E. Tarn. (1975) Augmentation problems.\n"
     "    http://epubs.siam.org/doi/abs/10.1137/0205044\n",
