@@ -210,3 +210,8 @@ def test_two_works_of_one_author_and_year_told_apart_by_their_letters_stay_two()
         "        <https://www.example.edu/pubs/Okafor_Implementation.pdf>`_.\n"
     )
     assert [h.kind for h in find_hits(text)] == [RefKind.URL, RefKind.URL]
+
+
+def test_two_citation_keys_of_one_author_and_year_told_apart_by_their_letters_stay_two() -> None:
+    text = "For the phase, see :cite:`Okafor2009a` and\n:cite:`Okafor2009b`.\n"
+    assert len(find_hits(text)) == 2
