@@ -72,10 +72,10 @@ class PythonParser:
             from scanner.extract import cites_any
 
             readable = raw_blocks if citing is None else citing.among(raw_blocks)
-            # Docstrings with examples last: the scan reads them again with the examples
-            # blanked, while the others' hits are kept for the scan's own read.
-            texts = sorted((block.text for block in readable), key=_has_examples)
-            if not cites_any(texts, source.titles):
+            # Asked of the texts the scan reads (`attribute`: doctest examples and licence text
+            # blanked), whose hits are then kept for that read: a docstring with examples was
+            # read here as written and again blanked (128 docstrings of scipy, 4% of its scan).
+            if not cites_any([read_text(block) for block in readable], source.titles):
                 if citing is not None:
                     return ParsedFile((), quiet=len(raw_blocks))
                 module = Symbol(source.module, SymbolKind.MODULE)
@@ -83,7 +83,7 @@ class PythonParser:
                 return ParsedFile(
                     tuple(
                         TextBlock(
-                            b.text,
+                            read_text(b),
                             Context.COMMENT if b.is_comment else Context.STRING,
                             index.line(b.start),
                             index.column(b.start),
@@ -132,8 +132,12 @@ class PythonParser:
         return ParsedFile(tuple(blocks), fallback=fallback, quiet=quiet)
 
 
-def _has_examples(text: str) -> bool:
-    return ">>>" in text
+def read_text(block: RawBlock) -> str:
+    """The text of `block` that the scan reads: a comment without its licence text, a string
+    or docstring without its doctest examples too (newlines and offsets kept)."""
+    if block.is_comment:
+        return blank_licences(block.text)
+    return blank_licences(blank_doctests(block.text))
 
 
 class _CitingBlocks:
@@ -241,11 +245,11 @@ def attribute(
                 doc = owners[line] or module
             context = Context.STRING if doc is None else Context.DOCSTRING
             symbol = doc or owners[line] or module
-            text = blank_licences(blank_doctests(raw.text))
+            text = read_text(raw)
             blocks.extend(split_embedded(TextBlock(text, context, line, column, symbol)))
             continue
         symbol = owners[line] or module
-        blocks.append(TextBlock(blank_licences(raw.text), Context.COMMENT, line, column, symbol))
+        blocks.append(TextBlock(read_text(raw), Context.COMMENT, line, column, symbol))
     return blocks
 
 

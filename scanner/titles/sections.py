@@ -74,6 +74,8 @@ def regions(text: str) -> tuple[Region, ...]:
         cuts.update(match.start() for match in _HTML_BREAK.finditer(text))
     for match in headers:
         cuts.update((match.start(), match.end()))
+    for start, end in ref_spans:
+        cuts.update(_complete_entry_lines(text, start, end))
     cuts.update(match.start() for match in _at_lines(_NEXT_SECTION, _NEXT_SECTION_LEADS, text))
     ordered = sorted(cuts)
     out = []
@@ -145,6 +147,29 @@ def _find_all(text: str, char: str) -> list[int]:
         found.append(at)
         at = text.find(char, at + 1)
     return found
+
+
+# A reference section's entry written whole on its line, without a marker, ending with its
+# year and a full stop or with a link after its year (`Lee, E.R. and Hale, R.C., A Unified
+# Form ..., Goddard Space Flight Center, 1968.`), then the next entry's names on the next line:
+# the line ends its entry (read on, the next entry's text is the venue of the first).
+_WHOLE_ENTRY_LINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][^\n]*?[,.][ \t]*(?:1[6-9]|20)\d\d[a-z]?\)?"
+    r"(?:\.|[.,;]?[ \t]+(?:https?://|www\.)\S+)[ \t]*\n"
+    r"(?=[ \t]*[A-Z][\w'’-]*(?:,[ \t]*[A-Z]\.|[ \t]+[A-Z]\.(?:[ \t]*[A-Z]\.)*[ \t]+[A-Z]|"
+    r"[ \t]+[A-Z][\w'’-]+[.,]))"
+)
+
+
+def _complete_entry_lines(text: str, start: int, end: int) -> list[int]:
+    """Where a reference section's entries, one a line without markers, start (the lines
+    after `_WHOLE_ENTRY_LINE`s)."""
+    if end - start > _ENTRY_LINES_REACH:
+        return []  # long sections are numbered lists; the search would read every line
+    return [match.end() for match in _WHOLE_ENTRY_LINE.finditer(text, start, end)]
+
+
+_ENTRY_LINES_REACH = 20_000
 
 
 def _reference_spans(text: str, headers: list[re.Match[str]]) -> list[tuple[int, int]]:

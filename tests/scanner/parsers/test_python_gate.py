@@ -82,3 +82,30 @@ def test_a_cue_keeps_the_block_holding_its_byte(cue: int, kept: list[int]) -> No
     parsed = PythonParser(attribute_all=True).parse(source)
     assert [block.line for block in parsed.blocks] == kept
     assert parsed.quiet == 2 - len(kept)
+
+
+# Not valid Python (the parse would fall back), and the one cue is a doctest example's DOI.
+EXAMPLE_ONLY = '''def fetch(:
+    """Fetch a record by its identifier.
+
+    >>> fetch("doi:10.1000/182")
+    'ok'
+    """
+'''
+
+
+def test_a_module_is_read_only_when_the_text_the_scan_reads_cites() -> None:
+    # Doctest examples are blanked before the scan reads a docstring: an identifier in one cites
+    # nothing, so the module's structure is not read (nor is it found invalid) for its sake.
+    cues = tuple(sorted(set(cue_offsets(EXAMPLE_ONLY.encode("utf-8")))))
+    assert cues
+    source = SourceFile("m.py", Path("m.py"), "python", EXAMPLE_ONLY, "m", True, cues)
+    parsed = PythonParser().parse(source)
+    assert (parsed.blocks, parsed.fallback, parsed.quiet) == ((), None, 1)
+    # ...while the same identifier in the docstring's prose has it read, and found invalid
+    prose = EXAMPLE_ONLY.replace('>>> fetch("doi:10.1000/182")', "See doi:10.1000/182.")
+    cues = tuple(sorted(set(cue_offsets(prose.encode("utf-8")))))
+    source = SourceFile("m.py", Path("m.py"), "python", prose, "m", True, cues)
+    parsed = PythonParser().parse(source)
+    assert parsed.fallback is not None
+    assert [m.raw for b in parsed.blocks for m in find_mentions(b)] == ["doi:10.1000/182"]
