@@ -263,11 +263,57 @@ _VENUE_WORDS_AT_END = re.compile(r"[,;][ \t]*(?:[A-Z][\w&'’-]*[ \t]+){0,2}[A-Z
 
 def _before_venue_words(text: str, start: int, end: int) -> int:
     """Where a title cut before a run-in venue ends: before the capitalised words of the
-    venue's name that follow its last comma (`Laplacian, Electronic` + `Journal of ...`)."""
+    venue's name that follow its last comma (`Laplacian, Electronic` + `Journal of ...`), or
+    before its publisher's or institution's name there, the year after it (`A Unified Form of
+    Lambert's Theorem, Goddard Space Flight Center, 1968.`)."""
+    if _YEAR_NEXT.match(text, end) and (house := _HOUSE_AT_END.search(text, start, end)):
+        return house.start()
+    if (journal := _JOURNAL_VOLUME_AT_END.search(text, start, end)) is not None:
+        # `..., categorical values, Data Mining and Knowledge Discovery 2(3), 1998.`: the
+        # journal's name and its volume(issue) after the title's last comma; or its volume
+        # and year after it (`..., Data Mining and Knowledge Discovery 2 (1998) 283-304.`)
+        return journal.start()
+    if _YEAR_BRACKET_NEXT.match(text, end) and (
+        journal := _JOURNAL_NUMBER_AT_END.search(text, start, end)
+    ):
+        return journal.start()
+    if _VOLUME_NEXT.match(text, end) and (journal := _JOURNAL_AT_END.search(text, start, end)):
+        # ... or the journal's name before its volume's field (`..., Data Mining and Knowledge
+        # Discovery, vol. 2, no. 3`, `..., Data Mining and Knowledge Discovery, 2(3):283-304`)
+        return journal.start()
     if not _RUN_IN_VENUE.match(text, end):
         return end
     words = _VENUE_WORDS_AT_END.search(text, start, end)
     return words.start() if words else end
+
+
+# A journal's capitalised name, then its volume and issue (and pages), ending a title read
+# up to the year after them.
+_JOURNAL_NAME = (
+    r"[,;][ \t\n]*[A-Z][\w&'’.-]*(?:[ \t\n]+(?:[A-Z][\w&'’.-]*|of|and|on|for|in|the|&)){0,8}"
+)
+_JOURNAL_VOLUME_AT_END = re.compile(
+    _JOURNAL_NAME
+    + r"[ \t\n]+\d{1,4}[ \t]*\([ \t]*\d{1,4}[ \t]*\)(?:[ \t]*:[ \t]*\d+(?:[-–]\d+)?)?$"
+)
+_JOURNAL_NUMBER_AT_END = re.compile(_JOURNAL_NAME + r"[ \t\n]+\d{1,4}$")
+# After a journal's volume: the year in brackets, or its pages (`2 (1998)`, `2, 283-304`).
+_YEAR_BRACKET_NEXT = re.compile(
+    r"[ \t]*\([ \t]*(?:1[6-9]|20)\d\d[ \t]*\)|[ \t]*[,:][ \t]*\d{1,5}[ \t]*[-–][ \t]*\d{1,5}\b"
+)
+_JOURNAL_AT_END = re.compile(_JOURNAL_NAME + "$")
+# A volume's field after the title's end: `, vol. 2`, `, Vol 2`, `, 2(3)`, `, 12:1-20`,
+# `, 2, 283-304`.
+_VOLUME_NEXT = re.compile(
+    r"[ \t]*,[ \t]*(?:[Vv]ol(?:ume)?\b|\d{1,4}[ \t]*(?:\([ \t]*\d{1,4}[ \t]*\)|:|,[ \t]*\d))"
+)
+_YEAR_NEXT = re.compile(r"[ \t]*,[ \t]*(?:1[6-9]|20)\d\d\b")
+# A publisher, institution or agency named by capitalised words after a title's last comma.
+_HOUSE_AT_END = re.compile(
+    r"[,;][ \t]*(?:[A-Z][\w&'’.-]*[ \t]+){0,4}"
+    r"(?:Press|Education|Center|Centre|Institute|Laboratory|Laboratories|University|Society|"
+    r"Publishers?|Publishing|Verlag|Agency|Office|Corporation|Company|Inc\.?|Ltd\.?)$"
+)
 
 
 def _reference(

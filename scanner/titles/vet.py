@@ -466,8 +466,12 @@ def _blog(text: str, hit: Hit, stop: int) -> bool:
 _CODE_CREDIT = re.compile(
     r"(?i)\b(?:develop+ed|written|implemented|ported|coded|programmed|maintained|contributed)"
     r"[ \t]+(?:for[ \t]+[^\s,.;]+(?:[ \t]+[^\s,.;]+){0,3}[ \t]+)?by[ \t\n*/#]+(?-i:[A-Z])"
-    # a port of the code and who made it: "Port to PROJ.4 by Jane Doe, 4 April 2016"
-    r"|(?i:\bport(?:ed)?[ \t]+(?:to|from)[ \t]+[^\n,;]{1,40}?[ \t]+by[ \t\n*/#]+)(?-i:[A-Z])"
+)
+# A port of the code and who made it, the year its date's: "Port to PROJ.4 by Jane Doe, 4 April
+# 2016" (after an entry's year, "ported to ImageJ plugin by G.Landini" credits the code below
+# the entry, not the entry).
+_PORT_CREDIT = re.compile(
+    r"(?i:\bport(?:ed)?[ \t]+(?:to|from)[ \t]+[^\n,;]{1,40}?[ \t]+by[ \t\n*/#]+)(?-i:[A-Z])"
 )
 # Whose code this one was ported from, just before the hit: "Original Java port from Paolo
 # Perissinotto for Jpatch Project by Sascha Ledinsky", "Ported from C++ version provided by".
@@ -476,10 +480,15 @@ _PORTED_FROM = re.compile(r"(?i)\b(?:port(?:ed)?|translat(?:ion|ed))[ \t]+from[ 
 
 def _code_credit(text: str, hit: Hit, stop: int) -> bool:
     # within the hit's own text: a credit on the next line is that line's, not the mention's
-    return (
+    if (
         _CODE_CREDIT.search(text, hit.start, hit.end) is not None
         or _PORTED_FROM.search(text, max(0, hit.start - 30), hit.start) is not None
-    )
+    ):
+        return True
+    year = _fields(hit).year
+    year_at = text.rfind(str(year), hit.start, hit.end) if year is not None else hit.end
+    port = _PORT_CREDIT.search(text, hit.start, hit.end)
+    return port is not None and port.start() < year_at
 
 
 # A tag that names the code's authors (`@author`, `\author`), or a file header's `Author:`
@@ -947,6 +956,24 @@ def _quoted_list_item(text: str, hit: Hit, stop: int) -> bool:
     )
 
 
+# A line that quotes single words beside the phrase (`use "Brightness&Contrast", press "Set",
+# enter "Min." 16`, `In "The beauty and the beast", the term "the" appears ...`): the phrase is
+# a label or an example too, when no authors or year vouch for it as a work (a venue may be a
+# word read after it: "Press").
+_QUOTED_WORD = re.compile(r"[\"“][^\s\"“”]{1,15}[\"”]")
+
+
+def _quoted_beside_words(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    quoted = None if fields.authors or fields.year else _quoted_at(text, hit)
+    if quoted is None:
+        return False
+    line_start = text.rfind("\n", 0, quoted[0]) + 1
+    line_end = text.find("\n", quoted[1])
+    words = _QUOTED_WORD.finditer(text, line_start, len(text) if line_end < 0 else line_end)
+    return any(not quoted[0] - 1 <= word.start() <= quoted[1] for word in words)
+
+
 # A line that quotes a page of a work: `"Derived Geometric Constants: **R2: ...**" (p131)`.
 _QUOTED_PAGE = re.compile(r"[\"“][^\n]*[\"”][ \t]*\((?:p|pg|page)\.?[ \t]*\d+\)[ \t.,;]*$")
 
@@ -1376,6 +1403,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("passive-sentence", _passive_sentence, title_only=True),
     Veto("quotation", _quotation, title_only=True),
     Veto("quoted-list-item", _quoted_list_item, title_only=True),
+    Veto("quoted-beside-words", _quoted_beside_words, title_only=True),
     Veto("image-caption", _image_caption, title_only=True),
     Veto("eponym-name", _eponym_name, title_only=True),
     Veto("named-thing", _named_thing, title_only=True),

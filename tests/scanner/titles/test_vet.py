@@ -923,6 +923,9 @@ NOT_CITATIONS_SURVEY_E = [
     '   Programming Reference", 2017.\n',
     # a credit for the code
     "   Authored 2016 by Jane Roe; work in the public domain.\n",
+    # a phrase quoted beside quoted words: a label, an example
+    '   For standard behavior, use "Tide&Contrast", Press "Set",\n   enter "Min." 16.\n',
+    '   In "The tide and the moon", the term "the" appears in position 0 and 3.\n',
     # a span of years
     "   Between 1997 and 2004 some tide surveys included a second sensor.\n",
     # a parameter's advice
@@ -942,6 +945,19 @@ def test_what_the_place_says_is_not_a_citation_survey_e(text: str) -> None:
     [
         ("  as in Lind 2009 and Moss 2011.\n", [("author-year", "Lind"), ("author-year", "Moss")]),
         ("  Lind 2014 shared the code with us.\n", [("author-year", "Lind")]),
+        (
+            '   W. Lind, "Operation useful for tidal pattern recognition,"\n'
+            "   Journal of the Tides, vol. 9, pp. 259-267, 1962.\n"
+            "   ported to TideJ plugin by G.Okafor from Ann Moss's Matlab code (GPL)\n"
+            "   Original Matlab code Copyright (C) 2004 Ann Moss\n"
+            "   See http://www.tides.example.edu/~moss/thresh/ for an excellent slide\n"
+            "   presentation and the original Matlab code.\n",
+            [("title", "Operation useful for tidal pattern recognition")],
+        ),
+        (
+            '  Lind, A. "Tides of the Moon", J. Tides 4 (2001), the "tidal" case.\n',
+            [("title", "Tides of the Moon")],
+        ),
         ('  """Test C4 for figure 1 Lind et al (2005)"""\n', [("author-year", "Lind")]),
         ("  See Figure 1 Lind 2005.\n", [("author-year", "Lind")]),
         ("  issues from Roman (1987) data, and\n", [("author-year", "Roman")]),
