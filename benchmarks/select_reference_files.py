@@ -7,6 +7,11 @@ import random
 import re
 from pathlib import Path
 
+try:
+    from benchmarks.reference_shapes import repeats_a_reference
+except ModuleNotFoundError:  # run as a script, `python benchmarks/select_reference_files.py`
+    from reference_shapes import repeats_a_reference  # type: ignore[no-redef]
+
 # Where each package's own source lives inside its unpacked release, and which files count.
 SOURCES = {
     "scipy": ("scipy", (".py", ".pyx")),
@@ -325,6 +330,58 @@ SOURCES = {
     # (its ninth batch: C++ headers)
     "manif": ("include/manif", (".h",)),
     "annoy": ("src", (".h",)),
+    # The nineteenth development set (its first batch)
+    "cdlib": ("cdlib", (".py",)),
+    "littleballoffur": ("littleballoffur-2.3.1/littleballoffur", (".py",)),
+    "halotools": ("halotools-0.9.5/halotools", (".py",)),
+    "pycircstat": ("pycircstat", (".py",)),
+    "bilby": ("bilby", (".py",)),
+    "pynndescent": ("pynndescent", (".py",)),
+    "ngraph.path": ("package", (".js",)),
+    "sketches-js": ("package/dist", (".js",)),
+    "LBFGSpp": ("include", (".h",)),
+    "jheaps": ("src/main/java", (".java",)),
+    "hnswlib-rs": ("src", (".rs",)),
+    # (its second batch)
+    "netrd": ("netrd", (".py",)),
+    "graspologic": ("graspologic", (".py",)),
+    "hmf": ("hmf", (".py",)),
+    "naima": ("naima", (".py",)),
+    "aotools": ("aotools", (".py",)),
+    "lenstronomy": ("lenstronomy-1.14.2/lenstronomy", (".py",)),
+    "stdlib-stats": ("package", (".js",)),
+    "libcmaes": ("include/libcmaes", (".h",)),
+    "friedrich": ("src", (".rs",)),
+    "algs4": ("src/main/java", (".java",)),
+    "big-math": ("ch.obermuhlner.math.big/src/main/java", (".java",)),
+    "uncommons-maths": ("core/src/java/main", (".java",)),
+    # (its third batch)
+    "apfloat": ("apfloat/src/main/java", (".java",)),
+    "jsprit": ("jsprit-core/src/main/java", (".java",)),
+    "optimlib": ("include", (".hpp",)),
+    "kthohr-stats": ("include", (".hpp",)),
+    "CppNumericalSolvers": ("include/cppoptlib", (".h",)),
+    "stdlib-math": ("package", (".js",)),
+    "puruspe": ("src", (".rs",)),
+    "hdbscan-rs": ("src", (".rs",)),
+    # (its fourth batch)
+    "pythermalcomfort": ("pythermalcomfort", (".py",)),
+    "windpowerlib": ("windpowerlib", (".py",)),
+    "nussl": ("nussl", (".py",)),
+    "pythresh": ("pythresh", (".py",)),
+    "thermofeel": ("thermofeel", (".py",)),
+    "sourmash": ("sourmash", (".py",)),
+    # (its fifth batch)
+    "choco-solver": ("solver/src/main/java", (".java",)),
+    "geometry-central": ("include/geometrycentral", (".h", ".ipp")),
+    "python_speech_features": ("python_speech_features-0.6/python_speech_features", (".py",)),
+    "acoustics": ("acoustics-0.2.6/acoustics", (".py",)),
+    # (its sixth batch)
+    "pvdeg": ("pvdeg", (".py",)),
+    "twoaxistracking": ("twoaxistracking", (".py",)),
+    "tropycal": ("tropycal", (".py",)),
+    "resampy": ("resampy", (".py",)),
+    "pystoi": ("pystoi", (".py",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -473,6 +530,30 @@ EIGHTEENTH_PORTED = re.compile(
     r"|lmfit|metpy|datasketch|bloom-filters|dlib|jgrapht|rust-bio)",
     re.IGNORECASE,
 )
+# The nineteenth set is drawn for files where one place cites a work more than once
+# (`reference_shapes.repeats_a_reference`): three of every four files have such a shape.
+NINETEENTH = {"cdlib", "littleballoffur", "halotools", "pycircstat", "bilby", "pynndescent"}
+NINETEENTH |= {"ngraph.path", "sketches-js", "LBFGSpp", "jheaps", "hnswlib-rs"}
+NINETEENTH |= {"netrd", "graspologic", "hmf", "naima", "aotools", "lenstronomy", "stdlib-stats"}
+NINETEENTH |= {"libcmaes", "friedrich", "algs4", "big-math", "uncommons-maths"}
+NINETEENTH |= {"apfloat", "jsprit", "optimlib", "kthohr-stats", "CppNumericalSolvers"}
+NINETEENTH |= {"stdlib-math", "puruspe", "hdbscan-rs"}
+NUMBERED_SHAPES = {
+    "pythermalcomfort",
+    "windpowerlib",
+    "nussl",
+    "pythresh",
+    "thermofeel",
+    "sourmash",
+}
+NUMBERED_SHAPES |= {"choco-solver", "geometry-central", "python_speech_features", "acoustics"}
+NUMBERED_SHAPES |= {"pvdeg", "twoaxistracking", "tropycal", "resampy", "pystoi"}
+NINETEENTH |= NUMBERED_SHAPES
+# (@stdlib's kstest and gamma were in a survey of session 14; its `docs/types` are declarations)
+NINETEENTH_OUT = re.compile(
+    r"(^|/)(proto|extern|cextern|data|kstest|types|base/special/gamma)(/|$)|\.d\.ts$"
+)
+SHAPE_TURNS = ("shape", "shape", "shape", "other")
 ID_CUE = re.compile(r"arxiv|\bdoi\b|\b10\.\d{4,9}/|https?://|www\.|\bisbn\b", re.IGNORECASE)
 TEXT_CUE = re.compile(r"et al|References|[A-Z][a-z]+,? \(?(1[89]|20)\d\d\b")
 STRATA_BOILERPLATE = re.compile(r"eclipse\.org/legal/epl", re.IGNORECASE)
@@ -486,7 +567,7 @@ def candidates(root: Path, package: str) -> list[str]:
     out = []
     for path in sorted((root / where).rglob("*")):
         relative = path.relative_to(root).as_posix()
-        below = package in SEVENTEENTH or package in EIGHTEENTH
+        below = package in SEVENTEENTH or package in EIGHTEENTH or package in NINETEENTH
         judged = path.relative_to(root / where).as_posix() if below else relative
         if path.suffix not in suffixes or not path.is_file() or EXCLUDED.search(judged):
             continue
@@ -495,6 +576,12 @@ def candidates(root: Path, package: str) -> list[str]:
             or EXCLUDED_LATER.search(judged)
             or SEVENTEENTH_PORTED.search(text := path.read_text(encoding="utf-8", errors="replace"))
             or (package == "onnxruntime-web" and SEVENTEENTH_TFJS.search(text))
+        ):
+            continue
+        if package in NINETEENTH and (
+            NINETEENTH_OUT.search(judged)
+            or EXCLUDED_LATER.search(judged)
+            or EIGHTEENTH_PORTED.search(path.read_text(encoding="utf-8", errors="replace"))
         ):
             continue
         if package in EIGHTEENTH and EIGHTEENTH_PORTED.search(
@@ -539,6 +626,8 @@ def select(
     without repeats, in the order drawn (annotate a prefix when time is short)."""
     if papers:
         return select_papers(root, package, seed, count)
+    if package in NINETEENTH:
+        return select_shapes(root, package, seed, count)
     if package in STRATA and dense_after is not None:
         return select_dense(root, package, seed, count, dense_after)
     if package in STRATA:
@@ -624,6 +713,30 @@ def select_strata(root: Path, package: str, seed: int, count: int) -> list[tuple
         turn += 1
         if not pools[label]:
             label = next(name for name in ("id", "text", "none") if pools[name])
+        chosen.append((pools[label].pop(), label))
+    return chosen
+
+
+def select_shapes(root: Path, package: str, seed: int, count: int) -> list[tuple[str, str]]:
+    """`count` files drawn in turn as `SHAPE_TURNS` says: three among files where one place may
+    cite a work twice (`repeats_a_reference`), then one among the others."""
+    rng = random.Random(f"{seed}:{package}:shapes")
+    pools: dict[str, list[str]] = {"shape": [], "other": []}
+    for relative in candidates(root, package):
+        lines = (root / relative).read_text(encoding="utf-8", errors="replace").splitlines()
+        if MIN_LINES <= len(lines) <= STRATA_MAX_LINES:
+            kept = "\n".join(line for line in lines if not BOILERPLATE.search(line))
+            shape = repeats_a_reference(kept, numbered=package in NUMBERED_SHAPES)
+            pools["shape" if shape else "other"].append(relative)
+    for pool in pools.values():
+        rng.shuffle(pool)
+    chosen: list[tuple[str, str]] = []
+    turn = 0
+    while len(chosen) < count and any(pools.values()):
+        label = SHAPE_TURNS[turn % len(SHAPE_TURNS)]
+        turn += 1
+        if not pools[label]:
+            label = "shape" if pools["shape"] else "other"
         chosen.append((pools[label].pop(), label))
     return chosen
 

@@ -35,6 +35,9 @@ def normalize_title(text: str) -> str:
     text = _TEX.sub(" ", _TEX_ACCENT.sub(r"\1", text))
     folded = _APOSTROPHE.sub("", text).casefold()
     if not folded.isascii():  # ASCII has no compatibility forms and no combining marks
+        # a dotless `ı` is how an `í` often comes out of a PDF (`Petr Vilım` for `Vilím`);
+        # no decomposition folds it
+        folded = folded.replace("\u0131", "i")
         decomposed = unicodedata.normalize("NFKD", folded)
         folded = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(_WORD.findall(folded))

@@ -80,7 +80,12 @@ def _headline(report: Report) -> str:
 def _print_paper(console: Console, paper: PaperEntry, sites: list[Citation]) -> None:
     symbols = sorted({c.symbol for c in sites})
     count = f"{len(symbols)} symbol{'s' if len(symbols) != 1 else ''}"
+    authors = ", ".join(paper.authors[:3]) + (" et al." if len(paper.authors) > 3 else "")
     title = paper.title or (f'"{paper.title_hint}"' if paper.title_hint else "")
+    # a work known only by its authors and year is named by them, as the code names it
+    named_by_authors = not title and bool(authors)
+    if named_by_authors:
+        title = authors
     year = f" ({paper.year})" if paper.year else ""
     label = paper.key if paper.kind not in ("title", "author-year", "book") else paper.kind
     quiet_statuses = ("resolved", "cached", "unresolved")  # "unresolved": nobody asked
@@ -88,8 +93,7 @@ def _print_paper(console: Console, paper: PaperEntry, sites: list[Citation]) -> 
     console.print(
         f"[cyan]{count:>10}[/cyan]  [bold]{escape(label)}[/bold]  {escape(title)}{year}{status}"
     )
-    if paper.authors:
-        authors = ", ".join(paper.authors[:3]) + (" et al." if len(paper.authors) > 3 else "")
+    if authors and not named_by_authors:
         console.print(f"{'':12}[dim]{escape(authors)}[/dim]")
     for citation in sites[:_MAX_SITES]:
         also = ", ".join(map(str, citation.also_lines))

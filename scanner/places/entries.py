@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from catalog.keys import family_name, normalize_title
 from catalog.types import RefKind
 from scanner.places.base import (
     ENTRY_BREAK,
@@ -70,8 +71,14 @@ def _in_entry(text: str, hits: list[Hit], index: int, in_entry: set[int], groups
 _ANCHOR_TEXT_START = re.compile(r"[\"']?[^<>\n]{0,40}>[ \t]*")
 
 
-# What an entry's text shows that a sentence of prose does not: a year, an initial, quotes.
-_ENTRY_SIGN = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|\b[A-Z]\.|[\"“”«»]|\bet al\b")
+# What an entry's text shows that a sentence of prose does not: a year, an initial, quotes;
+# or a line opening with its authors' full names, the last after "and", then a comma (`Ada
+# Lind and Bo Moss, Decoding many integers ...`).
+_NAME = r"[A-Z][a-z'-]+(?:[ \t]+[A-Z][a-z'-]+)+"
+_ENTRY_SIGN = re.compile(
+    r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|\b[A-Z]\.|[\"“”«»]|\bet al\b"
+    rf"|(?m:^[ \t]*{_NAME}(?:,[ \t]*{_NAME})*,?[ \t]+and[ \t]+{_NAME},)"
+)
 
 
 def _listed_under_prose(text: str, hit: Hit) -> bool:
@@ -81,10 +88,31 @@ def _listed_under_prose(text: str, hit: Hit) -> bool:
     line_start = text.rfind("\n", 0, hit.start) + 1
     if text[line_start : hit.start].strip():
         return False
+    return not _entry_above(text, line_start)
+
+
+def _entry_above(text: str, line_start: int) -> bool:
+    """Whether the paragraph above the line starting at `line_start` shows an entry's signs."""
     window = text[max(0, line_start - _PROSE_REACH) : line_start]
     blank = BLANK_LINE.search(window[::-1])
     paragraph = window[len(window) - blank.start() :] if blank else window
-    return _ENTRY_SIGN.search(paragraph) is None
+    return _ENTRY_SIGN.search(paragraph) is not None
+
+
+def _anchor_under_entry(text: str, hits: list[Hit], index: int) -> bool:
+    """Whether the identifier `index` is the text of an HTML anchor that opens its line under
+    an entry's text (`Ada Lind and Bo Moss, Decoding ...` / `<a href="doi">doi</a>` /
+    `<a href="arxiv">arxiv</a>`): the anchors that follow are that entry's links too."""
+    if index < 1:
+        return False
+    href, label = hits[index - 1], hits[index]
+    if href.ref is None or label.ref is None or href.ref.key != label.ref.key:
+        return False
+    if _ANCHOR_TEXT_START.fullmatch(text, href.end, label.start) is None:
+        return False
+    line_start = text.rfind("\n", 0, href.start) + 1
+    opening = text[line_start : href.start].lstrip()
+    return _ANCHOR_OPENING.fullmatch(opening) is not None and _entry_above(text, line_start)
 
 
 _PROSE_REACH = 400  # characters of the paragraph above a link read for an entry's signs
@@ -159,6 +187,7 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> tuple[
                     and _heads_entry(text, entry)
                     and _continues_entry(text, entry, hit.start)
                     and (ends_its_line(text, hit.end) or see_for(text, hit.start, hit.end))
+                    and not _read_with_other_authors(entry, hit)
                 )
             ):
                 groups.join(index - 1, index)
@@ -171,6 +200,8 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> tuple[
         if _BIBTEX_HEAD.match(text, hit.start):
             continue  # the hit is the next BibTeX entry, read from its `@article{` on
         if entry.ref is None and entry.kind in ENTRY_KINDS:
+            if _entry_of_its_own(text, entry, hit):
+                continue
             if _continues_entry(text, entry, hit.start) or _see_link_of(text, entry, hit):
                 groups.join(index - 1, index)
                 in_entry.add(index)
@@ -195,7 +226,7 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> tuple[
         ):
             gap = text[entry.end : hit.start]
             bibtex = _BIBTEX_FIELDS.match(text, entry.end, hit.start + 40) is not None
-            if entered and _short_label(text, hit):
+            if (entered or _anchor_under_entry(text, hits, index - 1)) and _short_label(text, hit):
                 # the entry's links in anchors, one a line (`DOI: <a href=...>ID</a>.`)
                 gap = _without_anchors(gap)
             words = WORD.findall(_REPOSITORY_ID.sub(" ", gap))
@@ -372,6 +403,14 @@ def _after_head_label(text: str, line_start: int, start: int) -> bool:
     `Reference:`), perhaps with the entry's other authors after it."""
     head = _HEAD_LABEL.match(text, line_start, start)
     return head is not None and _LEADING_AUTHORS.fullmatch(text, head.end(), start) is not None
+
+
+def _read_with_other_authors(head: Hit, hit: Hit) -> bool:
+    """Whether the identifier was read with its own entry's authors, the head's first author
+    not among them: `Keeton and Kochanek (1998)` above `Oguri 2021: <arXiv link>`, two works."""
+    named = head.reference.authors[:1] if head.reference else ()
+    own = {family_name(a) for a in hit.reference.authors} - {""} if hit.reference else set()
+    return bool(named and own) and family_name(named[0]) not in own
 
 
 def _heads_entry(text: str, hit: Hit) -> bool:
@@ -651,6 +690,44 @@ def _labelled_link_paragraph(text: str, entry: Hit, hit: Hit) -> bool:
         and all(trailer_or_locator(w) or w in _LABEL_FILLERS for w in words)
         and ends_its_line(text, hit.end)
     )
+
+
+def _entry_of_its_own(text: str, entry: Hit, hit: Hit) -> bool:
+    """Whether the identifier `hit` was read with an entry of its own, with another title,
+    that opens after `entry` ends (entries one a line: `Lee, E.R., A Unified Form ..., 1968.`
+    then `Ada Lind. Revisiting the problem. Journal, 2015. https://arxiv.org/abs/...`)."""
+    own = hit.reference.title if hit.reference is not None else None
+    other = entry.reference.title if entry.reference is not None else entry.title_hint
+    return (
+        own is not None
+        and other is not None
+        and hit.start > entry.end
+        and _title_before_identifier(text, hit, own)
+        and normalize_title(own) != normalize_title(other)
+        # each entry a line of its own: the one above ends its line, this one opens its line
+        and _LINE_END_AFTER.match(text, entry.end) is not None
+        and not text[text.rfind("\n", 0, hit.start) + 1 : hit.start].strip()
+    )
+
+
+# After an entry read up to its title or venue: only its closing fields and marks to the line's
+# end (`, Goddard Space Flight Center, 1968.`).
+_LINE_END_AFTER = re.compile(r"[^\n\"“”]{0,80}?[.,;]?[ \t]*\n")
+
+
+def _title_before_identifier(text: str, hit: Hit, title: str) -> bool:
+    """Whether `title` is written in the span of `hit` before its identifier: the entry the
+    identifier closes, not one read after it."""
+    at = text.find(title[:_TITLE_PREFIX], hit.start, hit.end)
+    identifier = _IDENTIFIER_START.search(text, hit.start, hit.end)
+    return at >= 0 and (identifier is None or at < identifier.start())
+
+
+# Where an identifier is written: a link, or a DOI or arXiv id with its label.
+_IDENTIFIER_START = re.compile(r"(?i)https?://|www\.|\bdoi:|\barxiv:|\b10\.\d{4,9}/")
+
+
+_TITLE_PREFIX = 16  # characters of a title looked for as written (its line may break later)
 
 
 def _continues_entry(text: str, entry: Hit, start: int) -> bool:

@@ -5,7 +5,8 @@
 and year after the link. Within a labelled list everything up to the next label or blank line
 is the one entry, so a title or author-year read from those lines is no second work. So is
 the venue and year in parentheses right after an HTML anchor whose text is the title (`<a
-href="...">Title</a> (Journal of Geodesy (2002) 76: 279-299)`), read as an author-year.
+href="...">Title</a> (Journal of Geodesy (2002) 76: 279-299)`), read as an author-year, and
+the authors and year right after a link whose text is the title (`[Title](url). Lind, 2011.`).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ def join_fields_after_links(text: str, hits: list[Hit], groups: Groups) -> set[i
                     and not _opens_item(text, fields.start)
                 )
                 or _venue_after_anchor(text, link, fields)
+                or _named_after_titled_link(text, link, fields)
             )
         ):
             groups.join(index - 1, index)
@@ -76,6 +78,23 @@ def _venue_after_anchor(text: str, link: Hit, fields: Hit) -> bool:
         and fields.kind is RefKind.AUTHOR_YEAR
         and (reference is None or not reference.title)
         and _ANCHOR_THEN_PARENTHESIS.fullmatch(text, link.end, fields.start) is not None
+    )
+
+
+# From a link's target to its authors after it on its line: the link's closing marks, then a
+# full stop, comma or dash (`[Title](url). Lind and Moss, 2011.`, `[Title](url) - Lind & Moss`).
+_LINK_THEN_NAMES = re.compile(r"[>`_\])]{0,3}[ \t]*(?:[.,;:]|[-–—]{1,2})?[ \t]*")
+
+
+def _named_after_titled_link(text: str, link: Hit, fields: Hit) -> bool:
+    """Whether `fields` is an author-year without a title right after a link whose text is
+    a title, on its line: the linked work's authors and year."""
+    reference = fields.reference
+    return (
+        bool(link.title_hint)
+        and fields.kind is RefKind.AUTHOR_YEAR
+        and (reference is None or not reference.title)
+        and _LINK_THEN_NAMES.fullmatch(text, link.end, fields.start) is not None
     )
 
 

@@ -18,7 +18,7 @@ from scanner.spans import DisjointSpans
 from scanner.titles import AUTHOR_YEAR_RULE, TITLE_RULE, bibtex
 from scanner.titles.bibtex import bibtex_entries
 from scanner.titles.cues import EDITION, PAIR_TITLE, YEAR_DIGITS, edition_word
-from scanner.titles.entries import Entry, parse_after_authors, parse_title_first
+from scanner.titles.entries import Entry, identifier_follows, parse_after_authors, parse_title_first
 from scanner.titles.fields import CITED_FROM_NAMES, NAME_COLON_TITLE, NAMES_REACH, QUOTED
 from scanner.titles.inline import (
     CITE_KEY,
@@ -579,11 +579,14 @@ def _accept(entry: Entry, text: str) -> bool:
         # no year: a venue, or a book's edition (`David S. Watkins, "Fundamentals of Matrix
         # Computations," Second Edition`), and author names in a form prose never takes
         # ("J. Schneider and M. Vlachos", "Vitter, J. S.") still make an entry
+        # ... and so does an identifier closing the title (`A. Lind, B. Moss. Fast sketches of
+        # tidal streams. https://doi.org/...`)
         edition = (
             _EDITION.search(text, entry.start, entry.end) is not None
             or _EDITION_NEXT.match(text, entry.end) is not None
         )
-        return (ref.venue is not None or edition) and all(_INITIAL.search(a) for a in ref.authors)
+        closed = ref.venue is not None or edition or _identifier_after_title(text, entry)
+        return bool(closed) and all(_INITIAL.search(a) for a in ref.authors)
     return (
         entry.evidence >= 2
         or len(ref.authors) >= 2
@@ -597,6 +600,13 @@ _APA_AUTHOR = re.compile(
     r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?,[ \t]+(?:[A-Z]\.[ \t]?){1,3}[ \t]*"
     r"\((?:1[6-9]|20)\d\d[a-z]?\)\.[ \t]+[A-Z]"
 )
+
+
+def _identifier_after_title(text: str, entry: Entry) -> bool:
+    """Whether an identifier follows the title of `entry` (a title as written)."""
+    title = entry.reference.title or ""
+    at = text.find(title, entry.start, entry.end) if title else -1
+    return at >= 0 and identifier_follows(text, at + len(title))
 
 
 def _hit(entry: Entry, relaxed: bool = False) -> Hit:

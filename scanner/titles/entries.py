@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from scanner.identifiers.paperlinks import entry_around, is_paper_link
 from scanner.titles.cues import EDITION, YEAR_DIGITS
 from scanner.titles.fields import (
     CODE_CHARS,
@@ -138,6 +139,18 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         t_end = _before_venue_words(text, t_start, t_end)
         after = t_end
     title = _clean_title(text[t_start:t_end], quoted is not None)
+    written_year = None
+    if title is not None and quoted is None and not lead_year:
+        # the year written after an unquoted title without a stop (`A Linear-time Algorithm
+        # for Drawing a Planar Graph on a Grid 1989` then the link): the entry's, not the title's
+        # and closed by its link (read as the title's word otherwise: `Monthly Weather Review 2004`)
+        bare = _YEAR_AFTER_TITLE.search(title)
+        if (
+            bare is not None
+            and bare["word"].lower() not in _BEFORE_A_TITLES_YEAR
+            and identifier_follows(text, t_end)
+        ):
+            title, written_year = title[: bare.end("word")], int(bare["year"])
     authors = split_authors(text[start:names_end])
     if not authors:
         return None
@@ -148,7 +161,7 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
     ):
         tail, title = text[t_start:tail_end], None  # "Duff and Reid, ACM Trans. Math. Software"
         after = t_start
-    year = int(lead_year) if lead_year else first_year(_first_part(tail))
+    year = int(lead_year) if lead_year else written_year or first_year(_first_part(tail))
     venue = _venue(tail)
     evidence = sum(
         (year is not None, venue is not None, volume_of(tail) is not None, quoted is not None)
@@ -250,11 +263,57 @@ _VENUE_WORDS_AT_END = re.compile(r"[,;][ \t]*(?:[A-Z][\w&'’-]*[ \t]+){0,2}[A-Z
 
 def _before_venue_words(text: str, start: int, end: int) -> int:
     """Where a title cut before a run-in venue ends: before the capitalised words of the
-    venue's name that follow its last comma (`Laplacian, Electronic` + `Journal of ...`)."""
+    venue's name that follow its last comma (`Laplacian, Electronic` + `Journal of ...`), or
+    before its publisher's or institution's name there, the year after it (`A Unified Form of
+    Lambert's Theorem, Goddard Space Flight Center, 1968.`)."""
+    if _YEAR_NEXT.match(text, end) and (house := _HOUSE_AT_END.search(text, start, end)):
+        return house.start()
+    if (journal := _JOURNAL_VOLUME_AT_END.search(text, start, end)) is not None:
+        # `..., categorical values, Data Mining and Knowledge Discovery 2(3), 1998.`: the
+        # journal's name and its volume(issue) after the title's last comma; or its volume
+        # and year after it (`..., Data Mining and Knowledge Discovery 2 (1998) 283-304.`)
+        return journal.start()
+    if _YEAR_BRACKET_NEXT.match(text, end) and (
+        journal := _JOURNAL_NUMBER_AT_END.search(text, start, end)
+    ):
+        return journal.start()
+    if _VOLUME_NEXT.match(text, end) and (journal := _JOURNAL_AT_END.search(text, start, end)):
+        # ... or the journal's name before its volume's field (`..., Data Mining and Knowledge
+        # Discovery, vol. 2, no. 3`, `..., Data Mining and Knowledge Discovery, 2(3):283-304`)
+        return journal.start()
     if not _RUN_IN_VENUE.match(text, end):
         return end
     words = _VENUE_WORDS_AT_END.search(text, start, end)
     return words.start() if words else end
+
+
+# A journal's capitalised name, then its volume and issue (and pages), ending a title read
+# up to the year after them.
+_JOURNAL_NAME = (
+    r"[,;][ \t\n]*[A-Z][\w&'’.-]*(?:[ \t\n]+(?:[A-Z][\w&'’.-]*|of|and|on|for|in|the|&)){0,8}"
+)
+_JOURNAL_VOLUME_AT_END = re.compile(
+    _JOURNAL_NAME
+    + r"[ \t\n]+\d{1,4}[ \t]*\([ \t]*\d{1,4}[ \t]*\)(?:[ \t]*:[ \t]*\d+(?:[-–]\d+)?)?$"
+)
+_JOURNAL_NUMBER_AT_END = re.compile(_JOURNAL_NAME + r"[ \t\n]+\d{1,4}$")
+# After a journal's volume: the year in brackets, or its pages (`2 (1998)`, `2, 283-304`).
+_YEAR_BRACKET_NEXT = re.compile(
+    r"[ \t]*\([ \t]*(?:1[6-9]|20)\d\d[ \t]*\)|[ \t]*[,:][ \t]*\d{1,5}[ \t]*[-–][ \t]*\d{1,5}\b"
+)
+_JOURNAL_AT_END = re.compile(_JOURNAL_NAME + "$")
+# A volume's field after the title's end: `, vol. 2`, `, Vol 2`, `, 2(3)`, `, 12:1-20`,
+# `, 2, 283-304`.
+_VOLUME_NEXT = re.compile(
+    r"[ \t]*,[ \t]*(?:[Vv]ol(?:ume)?\b|\d{1,4}[ \t]*(?:\([ \t]*\d{1,4}[ \t]*\)|:|,[ \t]*\d))"
+)
+_YEAR_NEXT = re.compile(r"[ \t]*,[ \t]*(?:1[6-9]|20)\d\d\b")
+# A publisher, institution or agency named by capitalised words after a title's last comma.
+_HOUSE_AT_END = re.compile(
+    r"[,;][ \t]*(?:[A-Z][\w&'’.-]*[ \t]+){0,4}"
+    r"(?:Press|Education|Center|Centre|Institute|Laboratory|Laboratories|University|Society|"
+    r"Publishers?|Publishing|Verlag|Agency|Office|Corporation|Company|Inc\.?|Ltd\.?)$"
+)
 
 
 def _reference(
@@ -315,6 +374,34 @@ def _clean_title(raw: str, quoted: bool) -> str | None:
     return title
 
 
+# An identifier right after an entry's title: `A. Lind, B. Moss. Fast sketches. https://doi...`
+# (a link to a paper, not to course notes or a web page: `Kenneth I. Joy, Bernstein
+# polynomials, http://www.example.edu/education/notes/bernstein.pdf` is no entry)
+_IDENTIFIER_NEXT = re.compile(
+    r"[\"”']?[ \t]*[.,;:]?[\"”']?[ \t]*\n?[ \t]*(?:<|\()?"
+    r"(?:(?i:doi)[ \t]*:?[ \t]*10\.\d{4,9}/|(?i:arxiv)[ \t]*:"
+    r"|(?i:https?://(?:dx\.)?doi\.org/|https?://(?:www\.)?arxiv\.org/)"
+    r"|(?P<link>https?://[^\s<>()\[\]]+))"
+)
+
+
+def identifier_follows(text: str, at: int) -> bool:
+    """Whether an identifier of a paper stands right after `at` (an entry's title as written),
+    past its closing marks and perhaps on the next line."""
+    following = _IDENTIFIER_NEXT.match(text, at)
+    if following is None:
+        return False
+    link = following["link"]
+    return link is None or is_paper_link(
+        link.rstrip(".,;"), entry_around(text, following.start("link"), following.end("link"))
+    )
+
+
+# A year after a title's last word, where a stop should stand (not "Since 1989", "in 2030").
+_YEAR_AFTER_TITLE = re.compile(r"\b(?P<word>[A-Za-z]+)[ \t]+(?P<year>(?:1[6-9]|20)\d\d)$")
+_BEFORE_A_TITLES_YEAR = frozenset(
+    "in of to for since until after before from by and the".split()  # noqa: SIM905
+)
 # A method's name written in lower case before its title's colon: "k-Shape: ...", "t-SNE: ...".
 _NAMED_LOWER = re.compile(r"[a-z]{1,2}-[A-Z][\w+-]*:\s")
 # An order of growth is a title's, not code: "An O(ND) Difference Algorithm", "O(n)-invariant",

@@ -36,6 +36,9 @@ QUOTED = re.compile(
     r"\"(?P<a>[^\"\n]{3,300}(?:\n[^\"\n]{1,300}){0,3})\""
     r"|“(?P<b>[^”]{3,400})”"
     r"|``(?P<c>[^`']{3,400})''"
+    # two apostrophes each side, TeX's closing quote written at both ends, the entry going on
+    # after it on its line (`''Title,'' Authors, Venue`; a line of prose is quoted that way too)
+    r"|(?<![\w'])''(?P<f>[A-Z0-9][^'\n]{3,300}(?:\n[^'\n]{1,300}){0,3})''(?=[ \t]+[A-Za-z])"
     r"|(?<![\w'])'(?P<d>[A-Z0-9][^'\n]{3,300})'(?!\w)"
     r"|«[ \t\xa0]*(?P<e>[^»]{3,400}?)[ \t\xa0]*»"  # French quotes: « Titre »
 )

@@ -17,7 +17,13 @@ import re
 from scanner.identifiers.paperlinks import is_paper_link
 from scanner.types import EntryFields, Hit
 
-__all__ = ["personal_communication", "retrieved_page", "software_file", "talk_link"]
+__all__ = [
+    "personal_communication",
+    "retrieved_page",
+    "software_file",
+    "talk_link",
+    "venue_editors",
+]
 
 # The end of an entry: a blank line, or the next entry's label, bullet or number.
 _ENTRY_END = re.compile(
@@ -138,3 +144,19 @@ def talk_link(text: str, hit: Hit, stop: int) -> bool:
         or (_teaching_page(link) and not is_paper_link(link, entry))
         for link in links
     )
+
+
+# Who edited the proceedings or the collection an entry appeared in: `In: Principles and Practice
+# of Constraint Programming. Ed. by Gilles Pesant. Vol. 9255. ... Springer, 2015` (BibLaTeX's
+# style), `edited by`, `Eds.`. Their names and the volume's year are no second work.
+_EDITED_BY = re.compile(
+    r"(?i)(?:\bed(?:s|itors?)?\.?[ \t]+by|\bedited[ \t]+by|\beds?\.|\beditors?:)[ \t]*$"
+)
+
+
+def venue_editors(text: str, hit: Hit, stop: int) -> bool:
+    """An author-year mention whose names follow `Ed. by`: the editors of the venue."""
+    if _fields(hit).title:
+        return False
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return _EDITED_BY.search(text, max(line_start, hit.start - 24), hit.start) is not None

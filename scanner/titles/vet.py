@@ -33,6 +33,7 @@ from scanner.titles.notworks import (
     retrieved_page,
     software_file,
     talk_link,
+    venue_editors,
 )
 from scanner.types import EntryFields, Hit
 
@@ -427,10 +428,12 @@ _FORUM_ENTRY_WORDS = 2
 # on its own line a blank line below within the same list item (`.. [3] G. Lee. Multiple
 # Seasons in Python.` then, indented under it, `https://medium.com/...`).
 # ... or a post's dated permalink on any host, its path opening with the year and month and
-# ending with the post's slug (`svm-tutorial.com/2017/10/support-vector-machines-.../`)
+# ending with the post's slug (`svm-tutorial.com/2017/10/support-vector-machines-.../`),
+# ... or a post's permalink named by its date and slug (`.../posts/2017-08-20-gan/#section`)
 _DATED_POST = (
-    r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/(?:19|20)\d\d/(?:0[1-9]|1[0-2])/"
-    r"(?:\d\d/)?[a-z][\w%-]*[a-z][\w%-]*/?(?:\.html?)?[.,;]?$"
+    r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/(?:(?:19|20)\d\d/(?:0[1-9]|1[0-2])/(?:\d\d/)?"
+    r"|(?:[\w-]+/)*(?:19|20)\d\d-(?:0[1-9]|1[0-2])-[0-3]\d-)"
+    r"[a-z][\w%-]*[a-z][\w%-]*/?(?:\.html?)?(?:#[\w%-]*)?[.,;]?$"
 )
 _DATED_POST_LINK = re.compile("(?i)" + _DATED_POST)
 _BLOG_LINK = re.compile(
@@ -463,8 +466,12 @@ def _blog(text: str, hit: Hit, stop: int) -> bool:
 _CODE_CREDIT = re.compile(
     r"(?i)\b(?:develop+ed|written|implemented|ported|coded|programmed|maintained|contributed)"
     r"[ \t]+(?:for[ \t]+[^\s,.;]+(?:[ \t]+[^\s,.;]+){0,3}[ \t]+)?by[ \t\n*/#]+(?-i:[A-Z])"
-    # a port of the code and who made it: "Port to PROJ.4 by Jane Doe, 4 April 2016"
-    r"|(?i:\bport(?:ed)?[ \t]+(?:to|from)[ \t]+[^\n,;]{1,40}?[ \t]+by[ \t\n*/#]+)(?-i:[A-Z])"
+)
+# A port of the code and who made it, the year its date's: "Port to PROJ.4 by Jane Doe, 4 April
+# 2016" (after an entry's year, "ported to ImageJ plugin by G.Landini" credits the code below
+# the entry, not the entry).
+_PORT_CREDIT = re.compile(
+    r"(?i:\bport(?:ed)?[ \t]+(?:to|from)[ \t]+[^\n,;]{1,40}?[ \t]+by[ \t\n*/#]+)(?-i:[A-Z])"
 )
 # Whose code this one was ported from, just before the hit: "Original Java port from Paolo
 # Perissinotto for Jpatch Project by Sascha Ledinsky", "Ported from C++ version provided by".
@@ -473,10 +480,15 @@ _PORTED_FROM = re.compile(r"(?i)\b(?:port(?:ed)?|translat(?:ion|ed))[ \t]+from[ 
 
 def _code_credit(text: str, hit: Hit, stop: int) -> bool:
     # within the hit's own text: a credit on the next line is that line's, not the mention's
-    return (
+    if (
         _CODE_CREDIT.search(text, hit.start, hit.end) is not None
         or _PORTED_FROM.search(text, max(0, hit.start - 30), hit.start) is not None
-    )
+    ):
+        return True
+    year = _fields(hit).year
+    year_at = text.rfind(str(year), hit.start, hit.end) if year is not None else hit.end
+    port = _PORT_CREDIT.search(text, hit.start, hit.end)
+    return port is not None and port.start() < year_at
 
 
 # A tag that names the code's authors (`@author`, `\author`), or a file header's `Author:`
@@ -850,6 +862,7 @@ _SPEAKS_BEFORE = re.compile(
 # ...or a colon, after a mention's year ("From Langfelder and Horvath 2012: "...""), not
 # after authors whose entry goes on with a venue, nor after a citing word ("titled:", "in :").
 _COLON_BEFORE = re.compile(r"(?P<word>[\w.]+)?[ \t]*:\s*[\"“]\s*$")
+_INITIAL_WORD = re.compile(r"(?:[\w.]*\.)?[A-Z][a-z]?\.")
 _CITING_BEFORE_COLON = frozenset(
     "titled entitled called named in see from cf cf. reference references".split()  # noqa: SIM905
 )
@@ -943,6 +956,24 @@ def _quoted_list_item(text: str, hit: Hit, stop: int) -> bool:
     )
 
 
+# A line that quotes single words beside the phrase (`use "Brightness&Contrast", press "Set",
+# enter "Min." 16`, `In "The beauty and the beast", the term "the" appears ...`): the phrase is
+# a label or an example too, when no authors or year vouch for it as a work (a venue may be a
+# word read after it: "Press").
+_QUOTED_WORD = re.compile(r"[\"“][^\s\"“”]{1,15}[\"”]")
+
+
+def _quoted_beside_words(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    quoted = None if fields.authors or fields.year else _quoted_at(text, hit)
+    if quoted is None:
+        return False
+    line_start = text.rfind("\n", 0, quoted[0]) + 1
+    line_end = text.find("\n", quoted[1])
+    words = _QUOTED_WORD.finditer(text, line_start, len(text) if line_end < 0 else line_end)
+    return any(not quoted[0] - 1 <= word.start() <= quoted[1] for word in words)
+
+
 # A line that quotes a page of a work: `"Derived Geometric Constants: **R2: ...**" (p131)`.
 _QUOTED_PAGE = re.compile(r"[\"“][^\n]*[\"”][ \t]*\((?:p|pg|page)\.?[ \t]*\d+\)[ \t.,;]*$")
 
@@ -979,6 +1010,9 @@ def _quotation(text: str, hit: Hit, stop: int) -> bool:
         and (colon["word"] or "").lower() not in _CITING_BEFORE_COLON
         # `described in: "Title"` introduces a work, not a quotation
         and _NAMED_WORK_BEFORE.search(text, max(0, open_at - 40), open_at + 1) is None
+        # nor does an author list that ends in an initial, when the entry has its year:
+        # `Svenningsen, L.: "Proposal of an Improved Power Curve Correction". EMD, 2010`
+        and not (fields.authors and fields.year and _INITIAL_WORD.fullmatch(colon["word"] or ""))
     ):
         return True
     # a sentence that speaks, unless a citing phrase names it a work ('the paper "Attention
@@ -1352,6 +1386,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("talk-file", talk_link),
     Veto("retrieved-page", retrieved_page),
     Veto("personal-communication", personal_communication),
+    Veto("venue-editors", venue_editors),
     Veto("software-file", software_file),
     Veto("talk-link-text", _talk_link_text),
     Veto("publisher-as-author", _publisher_as_author),
@@ -1368,6 +1403,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("passive-sentence", _passive_sentence, title_only=True),
     Veto("quotation", _quotation, title_only=True),
     Veto("quoted-list-item", _quoted_list_item, title_only=True),
+    Veto("quoted-beside-words", _quoted_beside_words, title_only=True),
     Veto("image-caption", _image_caption, title_only=True),
     Veto("eponym-name", _eponym_name, title_only=True),
     Veto("named-thing", _named_thing, title_only=True),

@@ -32,6 +32,8 @@ from catalog.keys import (
         (r"G\"odel and \'{E}cole", "godel and ecole"),
         ("Über die Auflösung", "uber die auflosung"),
         ("Straße", "strasse"),
+        # a PDF's dotless i for an accented one: `Vilım` is `Vilím`
+        ("Petr Vilım", "petr vilim"),
         ("Ελληνικά", "ελληνικα"),
         ("snake_case words", "snake case words"),
     ],

@@ -651,3 +651,113 @@ def test_the_venue_and_year_after_a_linked_title_are_that_entrys() -> None:
     # an author-year written apart from the anchor stays its own mention
     apart = text.replace("</a>\n   (Journal", "</a>.\n   See also (Journal")
     assert [h.kind for h in find_hits(apart)] == [RefKind.URL, RefKind.AUTHOR_YEAR]
+
+
+def test_an_entry_without_a_title_read_takes_its_links_each_on_its_line() -> None:
+    # the authors' full names and a comma open the entry; its publisher's page and its preprint
+    # follow, bare or as anchors whose text is the link again
+    entry = (
+        "For details, please see:\n"
+        "Ada Lind and Bo Moss, Decoding many integers per second\n"
+        "through vectorization Software: Practice &amp; Experience\n"
+    )
+    page = "http://onlinelibrary.wiley.com/doi/10.1002/spe.2203/abstract"
+    preprint = "http://arxiv.org/abs/1209.2137"
+    bare = f"{page}\n{preprint}\n"
+    anchors = f'<a href="{page}">{page}</a>\n<a href="{preprint}">{preprint}</a>\n'
+    for links in (bare, anchors):
+        hits = find_hits(entry + links)
+        assert [(h.kind, h.ref.key if h.ref else None) for h in hits] == [
+            (RefKind.ARXIV, "arxiv:1209.2137")
+        ], links
+    # under a sentence of prose, links one a line are a list of works
+    prose = "The codec was tuned against these two:\n"
+    for links in (bare, anchors):
+        assert len(find_hits(prose + links)) == 2, links
+
+
+def test_entries_one_a_line_without_markers_are_each_their_own_reference() -> None:
+    # a Javadoc's reference section, each entry whole on its line, ending with its year or with
+    # a link after its year, the next entry's names opening the next line
+    text = (
+        "Solver.\n\n"
+        "References:\n"
+        " Lind, E.R. and Hale, R.C., A Unified Form of the Transfer Theorem, Goddard Space"
+        " Flight Center, 1968.\n"
+        " Ada Lind. Revisiting the transfer problem. Celestial Mechanics and Dynamical"
+        " Astronomy, 2015. https://arxiv.org/abs/1403.2705\n"
+        " Bo J. Hale. The Superior Transfer Algorithm. Advanced Maui Optical and Space"
+        " Surveillance Technologies, 2011.\n"
+    )
+    hits = find_hits(text)
+    arxiv = next(h for h in hits if h.kind is RefKind.ARXIV)
+    # the preprint keeps its own entry, not the one on the line above
+    assert arxiv.title_hint == "Revisiting the transfer problem"
+    assert text[arxiv.start :].startswith("Ada Lind")
+    # the last entry's venue is no second title
+    titles = [h.title_hint for h in hits if h.kind is RefKind.TITLE]
+    assert "The Superior Transfer Algorithm" in titles
+    assert not any(t and t.startswith("Advanced Maui") for t in titles)
+    assert len(hits) == 3
+
+
+def test_the_authors_and_year_after_a_titled_link_on_its_line_are_the_links_work() -> None:
+    link = "[Fast sketches of tidal streams](https://arxiv.org/abs/1104.1234)"
+    for after in (". Lind and Moss, 2011.", ", Lind and Moss (2011)", " - Lind & Moss, 2011"):
+        hits = find_hits(f"Compute.\n\nSee:\n- {link}{after}\n")
+        assert [(h.kind, h.ref.key if h.ref else None) for h in hits] == [
+            (RefKind.ARXIV, "arxiv:1104.1234")
+        ], after
+        assert hits[0].reference is not None and hits[0].reference.year == 2011
+    # a work the sentence sets apart from the link is another one
+    hits = find_hits(f"Compute.\n\nSee:\n- {link}. See also Lind and Moss (2013).\n")
+    assert [h.kind for h in hits] == [RefKind.ARXIV, RefKind.AUTHOR_YEAR]
+
+
+def test_a_mention_joins_the_undated_entry_its_link_closes() -> None:
+    # an entry without a year or venue, its title closed by its link: still an entry (its
+    # authors with initials), and the in-text mention of its first author is that work
+    for link in (
+        "https://doi.org/10.1234/jts.2011.045",
+        "https://www.cs.example.edu/~lind/papers/sketches.pdf",
+    ):
+        text = (
+            "Estimate the tide, as in Lind and Moss (2011), with a sketch.\n\n"
+            "References\n----------\n"
+            f".. [1] A. Lind, B. Moss, C. Hale. Fast sketches of tidal streams. {link}\n"
+        )
+        hits = find_hits(text)
+        assert len(hits) == 1, link
+        assert hits[0].title_hint == "Fast sketches of tidal streams"
+    # ... a link to course notes closes no paper's entry: no title card for it
+    notes = (
+        "Properties are well documented [1]_.\n\nReferences\n----------\n"
+        ".. [1] Kenneth I. Lind, Tidal polynomials,\n"
+        "   http://www.example.edu/education/CAGDNotes/Tidal-Polynomials.pdf\n"
+    )
+    assert not find_hits(notes)
+
+
+def test_an_identifier_after_its_entry_is_not_read_as_the_next_entrys() -> None:
+    # each entry: title, then authors and year, then its link, a blank line between entries
+    text = (
+        "See the following references for details:\n\n"
+        "An O(m) Algorithm for Cores Decomposition of Networks\n"
+        "Vladimir Lind and Matjaz Moss, 2003.\n"
+        "https://arxiv.org/abs/cs.DS/0310049\n\n"
+        "Generalized Cores\nVladimir Lind and Matjaz Moss, 2002.\n"
+        "https://arxiv.org/pdf/cs/0202039\n"
+    )
+    hits = find_hits(text)
+    assert [(h.kind, h.ref.key if h.ref else None) for h in hits] == [
+        (RefKind.ARXIV, "arxiv:cs/0310049"),
+        (RefKind.ARXIV, "arxiv:cs/0202039"),
+    ]
+    # an entry whose collection is quoted after its title, its links after that: one work
+    text = (
+        ".. [3] Ada Lind, Bo Moss and Cy Hale\n"
+        '   "Graph Symmetry Detection and Canonical Labeling: Differences and Synergies"\n'
+        '   in "Turing-100. The Alan Turing Centenary" Ed: A. Voronkov p. 181 -- 195, (2012).\n'
+        "   https://doi.org/10.29007/gzc1 https://arxiv.org/abs/1208.6271\n"
+    )
+    assert [h.kind for h in find_hits(text)] == [RefKind.ARXIV]

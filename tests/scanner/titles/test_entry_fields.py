@@ -823,3 +823,67 @@ def test_a_subtitle_after_the_titles_question_mark_is_the_titles_not_another_ent
         " Arousing Events Within a Sampling Framework",
         "An Open-Source Feature Extraction Tool for the Analysis of Peripheral Signals",
     ]
+
+
+def test_a_year_written_after_an_unquoted_title_without_a_stop_is_the_entrys() -> None:
+    fields = _fields(
+        "M. Lind and T.H. Moss:\n"
+        "   A Linear-time Algorithm for Drawing a Tidal Graph on a Grid 1989\n"
+        "   http://citeseerx.ist.psu.edu/viewdoc/summary?doi=10.1.1.51.6677\n"
+    )
+    assert fields.title == "A Linear-time Algorithm for Drawing a Tidal Graph on a Grid"
+    assert fields.year == 1989
+    # ... but a year a preposition asks for is the title's
+    fields = _fields("M. Lind and T.H. Moss. Tidal Forecasting Since 1989. Tides Press, 2001.")
+    assert fields.title == "Tidal Forecasting Since 1989"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "venue"),
+    [
+        ("Lind, E.R. and Hale, R.C., A Unified Form of the Transfer Theorem, Goddard Space"
+         " Flight Center, 1968.", "A Unified Form of the Transfer Theorem",
+         "Goddard Space Flight Center"),
+        ("Moss, R.H., An Introduction to the Methods of Orbit Design, AIAA Education, 1999.",
+         "An Introduction to the Methods of Orbit Design", "AIAA Education"),
+        # a journal's name and its volume(issue) after the title's last comma, then the year
+        ("Lind, Z.: Extensions to the k-tides algorithm for clustering large\n"
+         "data sets with tidal values, Data Mining and Tidal\nDiscovery 2(3), 1998.",
+         "Extensions to the k-tides algorithm for clustering large data sets with tidal values",
+         "Data Mining and Tidal Discovery"),
+        # ... or its volume alone and the year in brackets, or its volume's field after it
+        ("Z. Lind, Clustering large tidal data sets, Data Mining and Tidal Discovery 2 (1998)"
+         " 283-304.", "Clustering large tidal data sets", "Data Mining and Tidal Discovery"),
+        ("Lind, Z., Clustering large tidal data sets, Data Mining and Tidal Discovery, vol. 2,"
+         " no. 3, pp. 283-304, 1998.", "Clustering large tidal data sets",
+         "Data Mining and Tidal Discovery"),
+        ("Lind Z, Clustering large tidal data sets, Data Mining and Tidal Discovery,"
+         " 2(3):283-304, 1998.", "Clustering large tidal data sets",
+         "Data Mining and Tidal Discovery"),
+        ("Lind, Z. and Moss, B. (1998) Clustering large tidal data sets, Data Mining and Tidal"
+         " Discovery 2, 283-304.", "Clustering large tidal data sets",
+         "Data Mining and Tidal Discovery"),
+        # the author-date style, the journal after the title's full stop
+        ("Lind, Zara. 1998. Clustering large tidal data sets with categorical values. Data"
+         " Mining and Tidal Discovery 2: 283-304.",
+         "Clustering large tidal data sets with categorical values",
+         "Data Mining and Tidal Discovery"),
+    ],
+)  # fmt: skip
+def test_a_publisher_or_journal_after_a_titles_last_comma_is_no_part_of_it(
+    text: str, title: str, venue: str
+) -> None:
+    fields = _fields(text)
+    assert (fields.title, fields.venue) == (title, venue)
+
+
+def test_a_title_between_two_apostrophes_each_side_is_quoted() -> None:
+    fields = _fields(
+        "The core was developed for ''Development and Application of a Three-dimensional\n"
+        "Description of Tidal Environments,'' Lind, Moss, and Hale, Advances in Tidal\n"
+        "Bioinformatics, IOS Press, 1994, pp. 9-30.\n"
+    )
+    assert fields.title == (
+        "Development and Application of a Three-dimensional Description of Tidal Environments"
+    )
+    assert fields.authors == ("Lind", "Moss", "Hale")

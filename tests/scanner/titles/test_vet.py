@@ -235,6 +235,9 @@ NOT_CITATIONS = [
     "vector-tides-succinctly-released/)\n",
     "   Moss, K. (2015). Tides in seven lines of Python.\n"
     "   https://kmoss.example.net/2015/03/14/tides-in-seven-lines.html\n",
+    # ... or a post's permalink named by its date and slug, a section's anchor after it
+    '    .. [2] Lea Moss, "What is tide distance?", Lea\'s log,\n'
+    "           https://leamoss.example.io/posts/2017-08-20-tides/#what-is-tide-distance.\n",
     # a release note crediting code, its author and date (a Java file's header)
     "      Template obtained from Tidekit\n      Developped for Tidekit by Zara Alan Lind\n"
     "      December 27, 2004\n",
@@ -856,6 +859,41 @@ def test_a_source_an_author_tag_credits_is_cited() -> None:
     assert hit.reference is not None and hit.reference.authors == ("Moss",)
 
 
+def test_a_colon_after_an_authors_initial_opens_the_entrys_quoted_title() -> None:
+    # `Surname, I.: "Title"` (German-style entries) is no speaker's quotation; two works of one
+    # author and year stay two titles
+    text = (
+        "    References\n    ----------\n"
+        '    .. [1] Brandauer, K.: "Corrections for Air Density in Rotor Power Curves".\n'
+        "           Nordwind Engineering A/S , 2011\n"
+        '    .. [2] Brandauer, K.: "A Second Look at Rotor Power Curve Corrections".\n'
+        "           Nordwind Engineering A/S , 2011\n"
+    )
+    assert _found(text) == [
+        ("title", "Corrections for Air Density in Rotor Power Curves"),
+        ("title", "A Second Look at Rotor Power Curve Corrections"),
+    ]
+    # a person's words after a colon stay a quotation, not a title
+    said = 'As Brandauer, K. put it in 2011: "we never correct the curves for density".\n'
+    assert all(kind != "title" for kind, _ in _found(said))
+
+
+def test_the_editors_of_an_entrys_proceedings_are_no_second_work() -> None:
+    # BibLaTeX prints a proceedings' editors as `Ed. by Name`, then the volume's year
+    text = (
+        'Described in <a href="https://doi.org/10.1007/978-3-319-00000-0_1">Okoro, T., Lind, M.,'
+        " and Berg, P.: \u201cA Sweep for Cumulative Resources\u201d. In: Principles and Practice"
+        " of Constraint Programming - 21st International Conference, CP 2015, Cork, Ireland, August"
+        " 31 - September 4, 2015, Proceedings. Ed. by Hanna Ruiz. Vol. 9255. Lecture Notes in"
+        " Computer Science. Springer, 2015, pp. 149\u2013157</a>.\n"
+    )
+    assert _found(text) == [("title", "A Sweep for Cumulative Resources")]
+    # a work by the same person, cited on its own, still cites
+    assert _found("As shown by Hanna Ruiz (2019), the sweep is exact.\n") == [
+        ("author-year", "Hanna Ruiz")
+    ]
+
+
 # Survey-e's kinds on unseen C++, Java and Rust code (session 15): what each place says is
 # not a citation, and a true neighbour of the same shape for each.
 NOT_CITATIONS_SURVEY_E = [
@@ -885,6 +923,9 @@ NOT_CITATIONS_SURVEY_E = [
     '   Programming Reference", 2017.\n',
     # a credit for the code
     "   Authored 2016 by Jane Roe; work in the public domain.\n",
+    # a phrase quoted beside quoted words: a label, an example
+    '   For standard behavior, use "Tide&Contrast", Press "Set",\n   enter "Min." 16.\n',
+    '   In "The tide and the moon", the term "the" appears in position 0 and 3.\n',
     # a span of years
     "   Between 1997 and 2004 some tide surveys included a second sensor.\n",
     # a parameter's advice
@@ -904,6 +945,19 @@ def test_what_the_place_says_is_not_a_citation_survey_e(text: str) -> None:
     [
         ("  as in Lind 2009 and Moss 2011.\n", [("author-year", "Lind"), ("author-year", "Moss")]),
         ("  Lind 2014 shared the code with us.\n", [("author-year", "Lind")]),
+        (
+            '   W. Lind, "Operation useful for tidal pattern recognition,"\n'
+            "   Journal of the Tides, vol. 9, pp. 259-267, 1962.\n"
+            "   ported to TideJ plugin by G.Okafor from Ann Moss's Matlab code (GPL)\n"
+            "   Original Matlab code Copyright (C) 2004 Ann Moss\n"
+            "   See http://www.tides.example.edu/~moss/thresh/ for an excellent slide\n"
+            "   presentation and the original Matlab code.\n",
+            [("title", "Operation useful for tidal pattern recognition")],
+        ),
+        (
+            '  Lind, A. "Tides of the Moon", J. Tides 4 (2001), the "tidal" case.\n',
+            [("title", "Tides of the Moon")],
+        ),
         ('  """Test C4 for figure 1 Lind et al (2005)"""\n', [("author-year", "Lind")]),
         ("  See Figure 1 Lind 2005.\n", [("author-year", "Lind")]),
         ("  issues from Roman (1987) data, and\n", [("author-year", "Roman")]),

@@ -1,0 +1,40 @@
+"""The terminal summary names every paper by what is known of it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reports import citation, small_report
+
+from citegraph.render import RenderOptions
+from citegraph.render.terminal import TerminalRenderer
+from citegraph.report import PaperEntry
+
+
+def test_a_work_known_only_by_authors_and_year_is_named_by_them() -> None:
+    report = small_report()
+    key = "author-year:nguyen park 2003"
+    paper = PaperEntry(
+        key=key,
+        kind="author-year",
+        status="unresolved-title",
+        authors=("Nguyen", "Park"),
+        year=2003,
+    )
+    site = citation(key, "stats/smooth.py", 2, "stats.smooth.f", kind="author-year", raw="x")
+    report = replace(
+        report, papers=(paper,), citations=(replace(site, id=None),), findings=(), skipped=()
+    )
+    text = TerminalRenderer().render(report, RenderOptions())
+    heading = next(line for line in text.splitlines() if "author-year" in line)
+    # the heading names the work, not an empty title slot before its year
+    assert "author-year  Nguyen, Park (2003)" in heading
+    # ... and its authors are not printed a second time under it
+    assert text.count("Nguyen, Park") == 1
+
+
+def test_a_titled_work_keeps_its_authors_under_its_title() -> None:
+    text = TerminalRenderer().render(small_report(), RenderOptions())
+    lines = text.splitlines()
+    heading = next(i for i, line in enumerate(lines) if "Attention Is All You Need" in line)
+    assert lines[heading + 1].strip() == "Ashish Vaswani, Noam Shazeer"
