@@ -376,6 +376,12 @@ SOURCES = {
     "geometry-central": ("include/geometrycentral", (".h", ".ipp")),
     "python_speech_features": ("python_speech_features-0.6/python_speech_features", (".py",)),
     "acoustics": ("acoustics-0.2.6/acoustics", (".py",)),
+    # (its sixth batch)
+    "pvdeg": ("pvdeg", (".py",)),
+    "twoaxistracking": ("twoaxistracking", (".py",)),
+    "tropycal": ("tropycal", (".py",)),
+    "resampy": ("resampy", (".py",)),
+    "pystoi": ("pystoi", (".py",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -541,6 +547,7 @@ NUMBERED_SHAPES = {
     "sourmash",
 }
 NUMBERED_SHAPES |= {"choco-solver", "geometry-central", "python_speech_features", "acoustics"}
+NUMBERED_SHAPES |= {"pvdeg", "twoaxistracking", "tropycal", "resampy", "pystoi"}
 NINETEENTH |= NUMBERED_SHAPES
 # (@stdlib's kstest and gamma were in a survey of session 14; its `docs/types` are declarations)
 NINETEENTH_OUT = re.compile(

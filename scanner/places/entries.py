@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from catalog.keys import normalize_title
+from catalog.keys import family_name, normalize_title
 from catalog.types import RefKind
 from scanner.places.base import (
     ENTRY_BREAK,
@@ -187,6 +187,7 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> tuple[
                     and _heads_entry(text, entry)
                     and _continues_entry(text, entry, hit.start)
                     and (ends_its_line(text, hit.end) or see_for(text, hit.start, hit.end))
+                    and not _read_with_other_authors(entry, hit)
                 )
             ):
                 groups.join(index - 1, index)
@@ -402,6 +403,14 @@ def _after_head_label(text: str, line_start: int, start: int) -> bool:
     `Reference:`), perhaps with the entry's other authors after it."""
     head = _HEAD_LABEL.match(text, line_start, start)
     return head is not None and _LEADING_AUTHORS.fullmatch(text, head.end(), start) is not None
+
+
+def _read_with_other_authors(head: Hit, hit: Hit) -> bool:
+    """Whether the identifier was read with its own entry's authors, the head's first author
+    not among them: `Keeton and Kochanek (1998)` above `Oguri 2021: <arXiv link>`, two works."""
+    named = head.reference.authors[:1] if head.reference else ()
+    own = {family_name(a) for a in hit.reference.authors} - {""} if hit.reference else set()
+    return bool(named and own) and family_name(named[0]) not in own
 
 
 def _heads_entry(text: str, hit: Hit) -> bool:

@@ -77,6 +77,8 @@ def regions(text: str) -> tuple[Region, ...]:
     for start, end in ref_spans:
         cuts.update(_complete_entry_lines(text, start, end))
     cuts.update(match.start() for match in _at_lines(_NEXT_SECTION, _NEXT_SECTION_LEADS, text))
+    for start, end in ref_spans:
+        cuts.update(_next_author_year_lines(text, start, end))
     ordered = sorted(cuts)
     out = []
     for start, end in itertools.pairwise(ordered):
@@ -85,6 +87,38 @@ def regions(text: str) -> tuple[Region, ...]:
         inside = bool(ref_spans) and any(s <= start < e for s, e in ref_spans)
         out.append(Region(start, end, inside, _MARKER.match(text, start) is not None))
     return tuple(out)
+
+
+# A reference section's entries one a line, each its authors and year alone (`source:` /
+# `Keeton and Kochanek (1998)` / `Oguri 2021: https://arxiv.org/...`): a line that is only an
+# author-year mention ends its entry when the next line opens with another. (Authors and year
+# alone on an entry's first line, its title on the next, stay one entry.)
+_AUTHOR_YEAR_LINE = re.compile(
+    r"[ \t]*[A-Z][\w'’-]+(?:,?[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]+|[ \t]+et[ \t]+al\.?)?,?"
+    r"[ \t]+\(?(?:1[89]|20)\d\d[a-z]?\)?[ \t]*[.,;]?[ \t]*$"
+)
+_AUTHOR_YEAR_OPENS = re.compile(
+    r"[ \t]*[A-Z][\w'’-]+(?:,?[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]+|[ \t]+et[ \t]+al\.?)?,?"
+    r"[ \t]+\(?(?:1[89]|20)\d\d[a-z]?\b"
+)
+
+
+def _next_author_year_lines(text: str, start: int, end: int) -> list[int]:
+    """The starts of the lines, within a reference section, that open a new author-year entry
+    right after a line that is one."""
+    cuts = []
+    line = start
+    while line < end:
+        stop = text.find("\n", line, end)
+        if stop < 0:
+            break
+        following = stop + 1
+        if _AUTHOR_YEAR_LINE.fullmatch(text, line, stop) and _AUTHOR_YEAR_OPENS.match(
+            text, following, end
+        ):
+            cuts.append(following)
+        line = following
+    return cuts
 
 
 # A line that an HTML line break ends, its entry going on below (`A general theory of

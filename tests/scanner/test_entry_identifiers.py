@@ -434,3 +434,22 @@ def test_two_rest_links_of_one_kind_after_a_comma_stay_two_works() -> None:
         "arXiv:`1706.03762 <https://arxiv.org/abs/1706.03762>`_.\n"
     )
     assert len(find_hits(text)) == 2
+
+
+def test_entries_one_a_line_of_authors_and_year_stay_two_works() -> None:
+    # a source list whose lines are each an author-year; the second line's link is its own
+    text = (
+        "    Thin lens profile.\n    source:\n    Okafor and Lind (1998)\n"
+        "    Brandt 2021: https://arxiv.org/pdf/2106.00001.pdf\n"
+    )
+    assert [(h.kind, h.ref.key if h.ref else None) for h in find_hits(text)] == [
+        (RefKind.AUTHOR_YEAR, None),
+        (RefKind.ARXIV, "arxiv:2106.00001"),
+    ]
+    # authors and year alone on an entry's first line still head it (its title on the next)
+    entry = (
+        "References\n----------\nOkafor and Lind (1998)\n"
+        "A Sweep for Thin Lenses. https://arxiv.org/abs/2106.00001\n"
+    )
+    assert [h.ref.key for h in find_hits(entry) if h.ref] == ["arxiv:2106.00001"]
+    assert len(find_hits(entry)) == 1
