@@ -476,13 +476,21 @@ _PORT_CREDIT = re.compile(
 # Whose code this one was ported from, just before the hit: "Original Java port from Paolo
 # Perissinotto for Jpatch Project by Sascha Ledinsky", "Ported from C++ version provided by".
 _PORTED_FROM = re.compile(r"(?i)\b(?:port(?:ed)?|translat(?:ion|ed))[ \t]+from[ \t]+$")
+# A file header's field naming who changed the code, opening its line: "Altered by: Andreas
+# Zieringer 2003 for OpenSG project", "Modified by: Name, 2012".
+_CHANGED_BY_FIELD = re.compile(
+    r"[^\S\n]*(?:[/*#!%;-]+[^\S\n]*)?(?i:altered|modified|changed|updated|adapted|revised|"
+    r"edited|maintained|rewritten|ported|written|contributed)[^\S\n]+by[^\S\n]*:[^\S\n]*$"
+)
 
 
 def _code_credit(text: str, hit: Hit, stop: int) -> bool:
     # within the hit's own text: a credit on the next line is that line's, not the mention's
+    line_start = text.rfind("\n", 0, hit.start) + 1
     if (
         _CODE_CREDIT.search(text, hit.start, hit.end) is not None
         or _PORTED_FROM.search(text, max(0, hit.start - 30), hit.start) is not None
+        or _CHANGED_BY_FIELD.match(text, line_start, hit.start) is not None
     ):
         return True
     year = _fields(hit).year

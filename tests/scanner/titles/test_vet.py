@@ -1001,3 +1001,13 @@ def test_institutions_above_a_date_line_are_no_author_and_year() -> None:
     assert [h.kind for h in find_citations("As shown by Lind and Moss\n(2011), it turns.\n")] == [
         RefKind.AUTHOR_YEAR
     ]
+
+
+def test_a_header_field_naming_who_changed_the_code_is_no_author_and_year() -> None:
+    header = (
+        "Author: Ada Lind, ada@example.org, 2003\n\n"
+        "Altered by: Bo Moss 2003 for TideKit project\n"
+        "            made it platform independent\n\n"
+        "Modified by: Cy Hale, 2005, for the Open Tides project\n"
+    )
+    assert not find_citations(header)
