@@ -1149,16 +1149,22 @@ def _part_of(text: str, hit: Hit, stop: int) -> bool:
 
 
 # A string passed to a call in code quoted in a comment: `LoggingUtil.exception("Out of memory
-# in algorithm", e)`, `warn("Data Set Too Small")`.
-_CALL_BEFORE = re.compile(r"[\w\])}>]\(\s*[\"'`]\s*$")
+# in algorithm", e)`, `warn("Data Set Too Small")`, or commented-out code that passes it after
+# other arguments (`tokenize(optsvec, "FixedH RecMet SPXYZ")`).
+_CALL_BEFORE = re.compile(r"[\w\])}>]\((?:[^()\n\"'`]{0,60},)?\s*[\"'`]\s*$")
+# A conversion of C's printf inside the "title": a format string (`"Proc %d: offloading ..."`).
+_FORMAT_SPEC = re.compile(r"%[-+ #0]*\d*(?:\.\d+)?(?:hh|h|ll|l|z|j|t|L)?[diouxXeEfFgGcsp](?![a-z])")
 
 
 def _call_argument(text: str, hit: Hit, stop: int) -> bool:
     if not _bare(hit):
         return False
+    if _FORMAT_SPEC.search(_fields(hit).title or hit.title_hint or "") is not None:
+        return True
     where = _quoted_at(text, hit)
     return (
-        where is not None and _CALL_BEFORE.search(text, max(0, where[0] - 6), where[0]) is not None
+        where is not None
+        and _CALL_BEFORE.search(text, max(0, where[0] - 80), where[0]) is not None
     )
 
 

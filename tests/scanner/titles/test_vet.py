@@ -1011,3 +1011,18 @@ def test_a_header_field_naming_who_changed_the_code_is_no_author_and_year() -> N
         "Modified by: Cy Hale, 2005, for the Open Tides project\n"
     )
     assert not find_citations(header)
+
+
+def test_strings_of_commented_out_code_are_no_titles() -> None:
+    for code in (
+        # a format string passed to a print call
+        'HYPRE_Int myid;\nhypre_fprintf(stdout, "Proc %d: Tide OMP 4.5 offloading has been'
+        ' turned on. Device %d\\n",\n              myid, device);\n',
+        # a string passed after other arguments
+        '//without -xn option, the default is to write using these options\n'
+        'tokenize(optsvec, "FixedH RecMet SPXYZ SAsXYZ Newps Fb Fnud");\n',
+    ):
+        assert not find_citations(code), code
+    # a percentage in a quoted title is no format
+    hits = find_citations('See "A 50% Reduction in Tidal Error", Lind 2011.\n')
+    assert [h.title_hint for h in hits] == ["A 50% Reduction in Tidal Error"]
