@@ -219,6 +219,8 @@ def join_entry_identifiers(text: str, hits: list[Hit], groups: Groups) -> tuple[
         elif (
             entry.ref is not None
             and not same_source(entry, hit)
+            # an identifier read with an entry of its own opening its line is that entry's
+            and not _opens_own_entry(text, hit)
             and (
                 (entered := _in_entry(text, hits, index - 1, in_entry, groups))
                 or (ends_entry_line(text, entry) and not _listed_under_prose(text, entry))
@@ -713,6 +715,18 @@ def _entry_of_its_own(text: str, entry: Hit, hit: Hit) -> bool:
 # After an entry read up to its title or venue: only its closing fields and marks to the line's
 # end (`, Goddard Space Flight Center, 1968.`).
 _LINE_END_AFTER = re.compile(r"[^\n\"“”]{0,80}?[.,;]?[ \t]*\n")
+
+
+def _opens_own_entry(text: str, hit: Hit) -> bool:
+    """Whether the identifier `hit` was read with an entry of its own whose text opens its
+    line, its title before the identifier (`V. Pegoraro, P. Slusallek:` / `On the Evaluation
+    ...` / `https://...pdf` under another entry's arXiv link)."""
+    own = hit.reference.title if hit.reference is not None else None
+    return (
+        own is not None
+        and _title_before_identifier(text, hit, own)
+        and not text[text.rfind("\n", 0, hit.start) + 1 : hit.start].strip()
+    )
 
 
 def _title_before_identifier(text: str, hit: Hit, title: str) -> bool:

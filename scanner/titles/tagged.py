@@ -526,6 +526,7 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
             or (ours.title and _title_then_by_authors(ours.title, theirs))
             or (ours.title and _authors_then_title(ours.title, theirs))
             or (ours.title and (journal := _journal_after_title(ours.title, theirs)))
+            or (ours.title and _link_after_title(ours.title, theirs))
         )
     ):
         # the model read the entry's venue as its title (a BibTeX `journal` field), only
@@ -547,6 +548,17 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         end=max(hit.end, best.end),
         reference=reference,
     )
+
+
+def _link_after_title(ours: str, theirs: EntryFields) -> bool:
+    """Whether the model's title is the rule's title and the start of the link after it
+    (`... Exponential Integral https://www.sci`): the model ran on into the link."""
+    if not theirs.title or not ours.startswith(theirs.title + " "):
+        return False
+    return _LINK_START.match(ours, len(theirs.title) + 1) is not None
+
+
+_LINK_START = re.compile(r"(?i)https?:|www\.|doi:|arxiv:")
 
 
 def _journal_after_title(ours: str, theirs: EntryFields) -> str | None:

@@ -776,3 +776,23 @@ def test_a_surname_joined_by_unicodes_hyphen_is_one_name() -> None:
         hits = find_hits(text)
         assert [h.kind for h in hits] == [RefKind.DOI], hyphen
         assert hits[0].title_hint == "How does tidal certification affect the fauna"
+
+
+def test_an_entry_under_another_entrys_link_is_its_own_with_its_link() -> None:
+    # a Doxygen reference list without markers: an entry and its arXiv link, then the next
+    # entry's authors, its title and its PDF
+    text = (
+        "References:\n"
+        "    B. Lind et al: TIDESIM: The modular tide simulation toolkit\n"
+        "    https://arxiv.org/abs/1407.7676\n"
+        "    V. Moss, P. Hale:\n"
+        "    On the Evaluation of the Complex-Valued Tidal Integral\n"
+        "    https://www.sci.example.edu/~vmoss/research/2011_JGT.pdf\n"
+    )
+    hits = find_hits(text)
+    assert [(h.kind, h.ref.key if h.ref else None) for h in hits] == [
+        (RefKind.ARXIV, "arxiv:1407.7676"),
+        (RefKind.URL, "url:https://sci.example.edu/~vmoss/research/2011_JGT.pdf"),
+    ]
+    # the second one's title stops where its link starts
+    assert hits[1].title_hint == "On the Evaluation of the Complex-Valued Tidal Integral"
