@@ -39,8 +39,13 @@ _LABELLED = re.compile(
 )
 
 
-# A reference list's entry labelled by its Sphinx citation key: `-   :cite:`Key` : Authors...`.
-CITE_LABEL = re.compile(r"[ \t]*(?:[-*][ \t]+)?:(?:foot)?cite(?::[pt])?:`[^`\n]{1,80}`[ \t]*:")
+# A reference list's entry labelled by its Sphinx citation key: `-   :cite:`Key` : Authors...`,
+# or a bullet item that opens with the key and goes on with the entry (`* :cite:`Key` Title,
+# 2000 Authors - https://doi.org/...`).
+CITE_LABEL = re.compile(
+    r"[ \t]*(?:[-*][ \t]+)?:(?:foot)?cite(?::[pt])?:`[^`\n]{1,80}`[ \t]*:"
+    r"|[ \t]*[-*][ \t]+:(?:foot)?cite(?::[pt])?:`[^`\n]{1,80}`[ \t]+(?=[A-Z\"“])"
+)
 
 
 def labelled_item(text: str, line_start: int, start: int) -> bool:

@@ -45,7 +45,8 @@ def join_same_work(text: str, hits: list[Hit], groups: Groups) -> None:
             groups.join(first_of.setdefault(key, index), index)
 
 
-_YEAR_SUFFIX = re.compile(r"\b(?:1[5-9]|20)\d\d([a-z])\b")
+# (also in a citation key, where the year follows the name: `Hubbert2009a`, `Hubbert2009b`)
+_YEAR_SUFFIX = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d([a-z])\b")
 
 
 # A copy's format or kind written after a title in its link's text: `(PDF)`, `[pdf]`, `- preprint`.

@@ -42,6 +42,9 @@ ONE_WORK = [
     # a reference list whose entries are labelled by their Sphinx citation keys
     "References\n----------\n-   :cite:`Abe2020a` : Abe, S., Tehran, M., & Ford, M. D. (2020).\n"
     "    Distance metrics for large differences. Color Res., 45(2). doi:10.1002/col.22451\n",
+    # ... or by the key alone, the entry going on after it on the bullet's line
+    "References\n----------\n\n* :cite:`vale2007tutorial` A Tutorial on Spectral Clustering, 2007"
+    " Ulrike Vale - https://doi.org/10.5555/s11222-007-9033-z\n",
     # the authors and year that open a labelled entry, and its link
     ".. [1] Eswar, K. P., and R. E. Tarn. (1975) Augmentation problems.\n"
     "    http://epubs.siam.org/doi/abs/10.1137/0205044\n",
@@ -207,3 +210,8 @@ def test_two_works_of_one_author_and_year_told_apart_by_their_letters_stay_two()
         "        <https://www.example.edu/pubs/Okafor_Implementation.pdf>`_.\n"
     )
     assert [h.kind for h in find_hits(text)] == [RefKind.URL, RefKind.URL]
+
+
+def test_two_citation_keys_of_one_author_and_year_told_apart_by_their_letters_stay_two() -> None:
+    text = "For the phase, see :cite:`Okafor2009a` and\n:cite:`Okafor2009b`.\n"
+    assert len(find_hits(text)) == 2
