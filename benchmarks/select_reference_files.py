@@ -382,6 +382,11 @@ SOURCES = {
     "tropycal": ("tropycal", (".py",)),
     "resampy": ("resampy", (".py",)),
     "pystoi": ("pystoi", (".py",)),
+    # (its seventh batch)
+    "hora": ("src", (".rs",)),
+    "autodiff": ("autodiff", (".hpp",)),
+    "liblinear": ("", (".cpp", ".h", ".c")),
+    "instant-distance": ("instant-distance/src", (".rs",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -548,6 +553,7 @@ NUMBERED_SHAPES = {
 }
 NUMBERED_SHAPES |= {"choco-solver", "geometry-central", "python_speech_features", "acoustics"}
 NUMBERED_SHAPES |= {"pvdeg", "twoaxistracking", "tropycal", "resampy", "pystoi"}
+NUMBERED_SHAPES |= {"hora", "autodiff", "liblinear", "instant-distance"}
 NINETEENTH |= NUMBERED_SHAPES
 # (@stdlib's kstest and gamma were in a survey of session 14; its `docs/types` are declarations)
 NINETEENTH_OUT = re.compile(
