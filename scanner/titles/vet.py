@@ -477,10 +477,10 @@ _PORT_CREDIT = re.compile(
 # Perissinotto for Jpatch Project by Sascha Ledinsky", "Ported from C++ version provided by".
 _PORTED_FROM = re.compile(r"(?i)\b(?:port(?:ed)?|translat(?:ion|ed))[ \t]+from[ \t]+$")
 # A file header's field naming who changed the code, opening its line: "Altered by: Andreas
-# Zieringer 2003 for OpenSG project", "Modified by: Name, 2012".
+# Zieringer 2003 for OpenSG project", "Modified by: Name, 2012" (not a report's "edited by:").
 _CHANGED_BY_FIELD = re.compile(
-    r"[^\S\n]*(?:[/*#!%;-]+[^\S\n]*)?(?i:altered|modified|changed|updated|adapted|revised|"
-    r"edited|maintained|rewritten|ported|written|contributed)[^\S\n]+by[^\S\n]*:[^\S\n]*$"
+    r"[^\S\n]*(?:[/*#!%;-]+[^\S\n]*)?(?i:altered|modified|changed|updated|adapted|"
+    r"maintained|rewritten|ported|written|contributed)[^\S\n]+by[^\S\n]*:[^\S\n]*$"
 )
 
 

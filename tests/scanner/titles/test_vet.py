@@ -1011,6 +1011,17 @@ def test_a_header_field_naming_who_changed_the_code_is_no_author_and_year() -> N
         "Modified by: Cy Hale, 2005, for the Open Tides project\n"
     )
     assert not find_citations(header)
+    # a report's editors are no code's: the entry is still read
+    report = (
+        "ASCE-EWRI: The ASCE standardized reference tide equation, in:\n"
+        "Standardization of Reference Tides Task Committee Final Report,\n"
+        "edited by: Lind, R. G., Moss, I. A., Hale, R. L., Howell, T. A.,\n"
+        "Itensu, D., Jensen, M. E., and Snyder, R. L., Technical Committee report\n"
+        "to the Environmental and Water Resources Institute of the American Society\n"
+        "of Civil Engineers from the Task Committee on Standardization of Reference\n"
+        "Tides, Reston, VA, USA, 2005.\n"
+    )
+    assert find_citations(report)
 
 
 def test_strings_of_commented_out_code_are_no_titles() -> None:
