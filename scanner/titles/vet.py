@@ -1163,8 +1163,7 @@ def _call_argument(text: str, hit: Hit, stop: int) -> bool:
         return True
     where = _quoted_at(text, hit)
     return (
-        where is not None
-        and _CALL_BEFORE.search(text, max(0, where[0] - 80), where[0]) is not None
+        where is not None and _CALL_BEFORE.search(text, max(0, where[0] - 80), where[0]) is not None
     )
 
 

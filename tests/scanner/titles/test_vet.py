@@ -1030,7 +1030,7 @@ def test_strings_of_commented_out_code_are_no_titles() -> None:
         'HYPRE_Int myid;\nhypre_fprintf(stdout, "Proc %d: Tide OMP 4.5 offloading has been'
         ' turned on. Device %d\\n",\n              myid, device);\n',
         # a string passed after other arguments
-        '//without -xn option, the default is to write using these options\n'
+        "//without -xn option, the default is to write using these options\n"
         'tokenize(optsvec, "FixedH RecMet SPXYZ SAsXYZ Newps Fb Fnud");\n',
     ):
         assert not find_citations(code), code
