@@ -697,6 +697,9 @@ def _date(text: str, hit: Hit, stop: int) -> bool:
         return True  # "bug report from Reto Schüttel, 2008 Dec 10", "2017-Sep-28": the day it came
     if hit.end > hit.start and _on_a_date_line(text, hit):
         return True  # names above a line that is a date alone: a file header's release date
+    year_at = text.rfind(str(fields.year), hit.start, hit.end) if fields.year else -1
+    if year_at > 0 and _DAY_AND_MONTH_BEFORE.search(text, max(0, year_at - 24), year_at):
+        return True  # "Asarnha Bucha Day (Saturday 24th July 2021)": a day's full date
     if len(fields.authors) != 1:
         return False
     if _TIME_BEFORE.search(text, max(0, hit.start - 12), hit.start) is not None:
@@ -715,6 +718,13 @@ def _date(text: str, hit: Hit, stop: int) -> bool:
 _DATE_LINE = re.compile(
     r"[ \t*#/!-]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+"
     r"(?:\d{1,2},?[ \t]+)?(?:1[6-9]|20)\d\d[ \t.,*#/-]*(?:\n|$)"
+)
+
+
+# A day's number, perhaps ordinal, and its month right before the year: a date.
+_DAY_AND_MONTH_BEFORE = re.compile(
+    r"\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \t]+"
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?[ \t]+$"
 )
 
 

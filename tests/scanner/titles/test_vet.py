@@ -1037,3 +1037,15 @@ def test_strings_of_commented_out_code_are_no_titles() -> None:
     # a percentage in a quoted title is no format
     hits = find_citations('See "A 50% Reduction in Tidal Error", Lind 2011.\n')
     assert [h.title_hint for h in hits] == ["A 50% Reduction in Tidal Error"]
+
+
+def test_a_name_before_a_full_date_is_no_author_and_year() -> None:
+    # a holiday in a calendar's code, with the day it fell on
+    code = (
+        "|| (d == 26 && m == July)  // Substitution for Tidal Bucha Day (Saturday 24th July 2021)\n"
+        "|| (d == 16 && m == May)   // Substitution for Moss Day (Sunday 15 May 2022)\n"
+    )
+    assert not find_citations(code)
+    # a month alone before the year still cites in prose
+    hits = find_citations("As shown by Lind and Moss (May 2011), it turns.\n")
+    assert [h.kind for h in hits] == [RefKind.AUTHOR_YEAR]
