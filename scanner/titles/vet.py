@@ -657,16 +657,18 @@ _TIME_BEFORE = re.compile(
     r"(?i)\b(?:within|until|till|since|during|through|throughout|between)"
     r"\s+$"
 )
+# A month's name, whole or cut short ("Sep", "Sept.", "September"), in any case.
+_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _MONTH_DAY_AFTER = re.compile(
-    r"[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b"
+    rf"[ \t]+{_MONTH}\.?[ \t]+\d{{1,2}}\b"
     # written as one token: `2017-Sep-28`, `2017-09-28`
-    r"|-(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*-\d{1,2}\b|-\d\d-\d\d\b"
+    rf"|-{_MONTH}-\d{{1,2}}\b|-\d\d-\d\d\b"
 )
 _DAY_MONTH = re.compile(r"\(\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*(?:1[6-9]|20)\d\d\s*\)")
 # ... or, alone on its line, a name with its month and year in brackets: "Paul Okafor (Oct
 # 2012)" signs a change (in prose, "as shown by Smith (Oct. 2013), ..." cites).
 _MONTH_YEAR = re.compile(
-    r"\(\s*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
+    rf"\(\s*{_MONTH}\.?\s+"
     r"(?:1[6-9]|20)\d\d\s*\)"
 )
 
@@ -716,7 +718,7 @@ def _date(text: str, hit: Hit, stop: int) -> bool:
 # A line holding only a date: `October 31, 1992`, `November 2011` (a vendored LAPACK routine's
 # header under its authors' institutions, `Univ. of Tennessee, ... NAG Ltd.`).
 _DATE_LINE = re.compile(
-    r"[ \t*#/!-]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+"
+    rf"[ \t*#/!-]*{_MONTH}\.?[ \t]+"
     r"(?:\d{1,2},?[ \t]+)?(?:1[6-9]|20)\d\d[ \t.,*#/-]*(?:\n|$)"
 )
 
@@ -724,7 +726,7 @@ _DATE_LINE = re.compile(
 # A day's number, perhaps ordinal, and its month right before the year: a date.
 _DAY_AND_MONTH_BEFORE = re.compile(
     r"\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \t]+"
-    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?[ \t]+$"
+    rf"{_MONTH}\.?,?[ \t]+$"
 )
 
 
