@@ -698,17 +698,15 @@ def _entry_of_its_own(text: str, entry: Hit, hit: Hit) -> bool:
     """Whether the identifier `hit` was read with an entry of its own, with another title,
     that opens after `entry` ends (entries one a line: `Lee, E.R., A Unified Form ..., 1968.`
     then `Ada Lind. Revisiting the problem. Journal, 2015. https://arxiv.org/abs/...`)."""
-    own = hit.reference.title if hit.reference is not None else None
     other = entry.reference.title if entry.reference is not None else entry.title_hint
     return (
-        own is not None
-        and other is not None
+        other is not None
         and hit.start > entry.end
-        and _title_before_identifier(text, hit, own)
-        and normalize_title(own) != normalize_title(other)
-        # each entry a line of its own: the one above ends its line, this one opens its line
+        and _opens_own_entry(text, hit)
+        and hit.reference is not None
+        and normalize_title(hit.reference.title or "") != normalize_title(other)
+        # each entry a line of its own: the one above ends its line as this one opens its line
         and _LINE_END_AFTER.match(text, entry.end) is not None
-        and not text[text.rfind("\n", 0, hit.start) + 1 : hit.start].strip()
     )
 
 
