@@ -27,6 +27,8 @@
     return p.year ? `${names} (${p.year})` : names;
   };
   const display = (p) => p.title || p.hint || (p.authors.length ? named(p) : p.id);
+  // ... and its status says no more than that no title was there to look up.
+  const byAuthorYear = (p) => p.kind === "author-year" && !p.title && !p.hint && p.authors.length > 0;
 
   // Search ignores case and accents: "Theophile" finds "Théophile", "lukasz" finds "Łukasz".
   const LETTERS = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };
@@ -116,17 +118,20 @@
     if (!p.title && p.hint) { h2.append(" ", el("span", "badge soft", "title as written in the code")); }
     card.append(h2);
     const byline = el("p", "byline");
-    if (p.authors.length) {
+    if (p.authors.length && !byAuthorYear(p)) {  // (the heading names its authors and year)
       const names = p.authors.slice(0, 6).join(", ") + (p.authors.length > 6 ? " et al." : "");
       byline.append(el("span", "authors", names));
     }
-    if (p.year) { byline.append(el("span", "year", p.year)); }
+    if (p.year && !byAuthorYear(p)) { byline.append(el("span", "year", p.year)); }
     if (p.venue) { byline.append(el("span", "venue", p.venue)); }
     if (byline.childNodes.length) { card.append(byline); }
     const ids = el("p", "ids");
     ids.append(el("code", "key", p.id));
     p.ids.forEach((id) => ids.append(el("code", null, id)));
-    if (!p.resolved) { ids.append(el("span", "badge", p.status.replace(/-/g, " "))); }
+    if (!p.resolved) {
+      const status = byAuthorYear(p) ? "cited by author and year" : p.status.replace(/-/g, " ");
+      ids.append(el("span", "badge", status));
+    }
     const permalink = el("a", "permalink", "link");
     permalink.href = "#paper=" + encode(p.id);
     permalink.dataset.open = p.id;

@@ -157,6 +157,34 @@ def test_unresolved_papers_are_shown_honestly(page: Any) -> None:
     assert "unresolved title" in text and "title as written in the code" in text
 
 
+def test_a_paper_cited_by_author_and_year_is_named_once_by_them(
+    open_page: Callable[[Report], Any],
+) -> None:
+    base = small_report()
+    mention = PaperEntry(
+        key="author-year:cover-1991",
+        kind="author-year",
+        status="unresolved-title",
+        authors=("Cover",),
+        year=1991,
+    )
+    site = replace(
+        citation(mention.key, "info/entropy.py", 5, "info.entropy", kind="author-year"),
+        id=None,
+    )
+    page = open_page(
+        replace(base, papers=(*base.papers, mention), citations=(*base.citations, site))
+    )
+    card = page.locator('[data-paper-id="author-year:cover-1991"]')
+    text = card.inner_text()
+    assert card.locator("h2").inner_text() == "Cover (1991)"
+    # its status says only that no title was there to look up: the badge says how it is cited
+    assert "cited by author and year" in text and "unresolved title" not in text
+    # the heading names its author and year; the byline does not repeat them
+    assert card.locator("p.byline").count() == 0
+    assert not page.errors
+
+
 def test_code_view_lists_modules_symbols_and_their_papers(page: Any) -> None:
     page.click("button[data-view=code]")
     assert page.is_visible("#code") and not page.is_visible("#papers")
