@@ -11,6 +11,7 @@ from scanner.titles.cues import EDITION, YEAR_DIGITS
 from scanner.titles.fields import (
     CODE_CHARS,
     EMPHASIZED,
+    JOURNAL_WORDS,
     PAREN_YEAR,
     QUOTED,
     VENUE_CUE,
@@ -289,9 +290,7 @@ def _before_venue_words(text: str, start: int, end: int) -> int:
 
 # A journal's capitalised name, then its volume and issue (and pages), ending a title read
 # up to the year after them.
-_JOURNAL_NAME = (
-    r"[,;][ \t\n]*[A-Z][\w&'’.-]*(?:[ \t\n]+(?:[A-Z][\w&'’.-]*|of|and|on|for|in|the|&)){0,8}"
-)
+_JOURNAL_NAME = r"[,;][ \t\n]*" + JOURNAL_WORDS
 _JOURNAL_VOLUME_AT_END = re.compile(
     _JOURNAL_NAME
     + r"[ \t\n]+\d{1,4}[ \t]*\([ \t]*\d{1,4}[ \t]*\)(?:[ \t]*:[ \t]*\d+(?:[-–]\d+)?)?$"

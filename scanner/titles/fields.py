@@ -31,6 +31,9 @@ VOLUME = re.compile(
 PAGES = re.compile(
     r"(?:\bp{1,2}\.?\s*|\bpages\s+|:\s*)(\d+\s*[-–—]+\s*\d+)|\b(\d{2,5}[-–—]{1,2}\d{2,5})\b"
 )
+# A journal's name in capitalised words and the small words between them (`Data Mining and
+# Knowledge Discovery`): read after a title's last comma or full stop.
+JOURNAL_WORDS = r"[A-Z][\w&'’.-]*(?:[ \t\n]+(?:[A-Z][\w&'’.-]*|of|and|on|for|in|the|&)){0,8}"
 # Quoted strings: straight, curly, TeX and reST-literal quotes. Titles span lines at most.
 QUOTED = re.compile(
     r"\"(?P<a>[^\"\n]{3,300}(?:\n[^\"\n]{1,300}){0,3})\""

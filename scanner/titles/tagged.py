@@ -20,6 +20,7 @@ from scanner.spans import SpanIndex
 from scanner.titles import TITLE_RULE
 from scanner.titles.cues import YEAR_DIGITS
 from scanner.titles.fields import (
+    JOURNAL_WORDS,
     NAME_COLON_TITLE,
     VENUE_CUE,
     find_spaced,
@@ -577,7 +578,7 @@ def _journal_after_title(ours: str, theirs: EntryFields) -> str | None:
 
 # A journal's name in capitalised words (and the small words between), perhaps its volume.
 _JOURNAL_THEN_VOLUME = re.compile(
-    r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|and|on|for|in|the|&)){0,8})"
+    rf"(?P<name>{JOURNAL_WORDS})"
     r"(?:[ \t]+(?P<volume>\d{1,4}))?"
 )
 
