@@ -164,6 +164,12 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         after = t_start
     year = int(lead_year) if lead_year else written_year or first_year(_first_part(tail))
     venue = _venue(tail)
+    if title is None and (cited := _journal_citation(text, start, names_end, pos, limit)):
+        # "V. Vedral and M. B. Plenio, Phys. Rev. A 57, 1619 (1998)": a journal's citation
+        # without a title, as physics writes it; the year is the bracketed one, not the page
+        cut, match = cited
+        authors = split_authors(text[start:cut]) or authors
+        year, venue = int(match["year"]), " ".join(match["journal"].split())
     evidence = sum(
         (year is not None, venue is not None, volume_of(tail) is not None, quoted is not None)
     )
@@ -172,6 +178,35 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
     entry_end = _entry_end(text, after, tail_end)
     reference = _reference(authors, title, venue, year, tail)
     return Entry(start, max(entry_end, t_end), reference, evidence)
+
+
+# A journal's citation with no title after the authors: its abbreviated or full name (a
+# section's letter after it: `Phys. Rev. A`), then volume, page and the year in brackets:
+# `Phys. Rev. Lett. 99, 204101 (2007)`, `Science, Vol. 285, 1368 (1999)`, `Nucl. Phys. A625,
+# 435 (1997)`. Volume, page and bracketed year together are what no sentence of prose writes.
+_JOURNAL_WORD = r"(?:[A-Z][A-Za-z]{0,14}\.?|of|and|&|the|in|for)"
+_JOURNAL_CITATION = re.compile(
+    rf"[ \t]*(?P<journal>[A-Z][A-Za-z]{{0,14}}\.?(?:[ \t]+{_JOURNAL_WORD}){{0,7}})"
+    r"[ \t]*,?[ \t]*(?:[Vv]ol\.?[ \t]*)?[A-Z]?\d{1,4}(?:[ \t]*\(\d{1,4}\))?"
+    r"[ \t]*[,:][ \t]*[A-Z]?\d{1,7}(?:[-–]+\d{1,7})?[ \t]*\((?P<year>" + YEAR_DIGITS + r")\)"
+)
+
+
+def _journal_citation(
+    text: str, start: int, names_end: int, pos: int, limit: int
+) -> tuple[int, re.Match[str]] | None:
+    """A journal's citation after the author list `[start, names_end)`, and where the authors
+    end: a journal's abbreviated name reads like a name ("F. Lether, J. Comp. Appl. Math. 67,
+    167 (1996)", "Arne L. Grimsmo, Phys. Rev. Lett 115, ..."), so it may open after any of the
+    list's commas, the first such reading winning; else at `pos`, after the list."""
+    for comma in _COMMA.finditer(text, start, names_end):
+        if (match := _JOURNAL_CITATION.match(text, comma.end(), limit)) is not None:
+            return comma.start(), match
+    match = _JOURNAL_CITATION.match(text, pos, limit)
+    return (names_end, match) if match is not None else None
+
+
+_COMMA = re.compile(",")
 
 
 # reST's interpreted text around a title right after its authors: `Silverman, B.W. (1986)

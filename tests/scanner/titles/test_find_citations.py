@@ -210,6 +210,9 @@ def test_cpp_line_comments_quoted_title_over_lines() -> None:
             1997,
         ),
         ("    Modified Gini Index (Gini from Okafor et al. (1997))\n", ("Okafor",), 1997),
+        # a meeting's acronym, in mixed case, after one surname; a theorem cited in the work
+        ("exists according to Thm. 3 in Okafor NeurIPS 2021.", ("Okafor",), 2021),
+        ("see Lemma 2 in Lind ICML 2019 for the bound.", ("Lind",), 2019),
     ],
 )
 def test_author_year_mentions(text: str, authors: tuple[str, ...], year: int) -> None:
@@ -1304,3 +1307,56 @@ def test_entries_labelled_by_author_and_year_keys_are_one_citation_each() -> Non
         "The Roots of the Maximally Flat-Delay Polynomials",
     ]
     assert [text.count("\n", 0, h.start) for h in hits] == [1, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "venue", "year"),
+    [
+        (
+            "    See V. Lind and M. B. Okafor, Phys. Rev. A 57, 1619 (1998).\n",
+            ("V. Lind", "M. B. Okafor"),
+            "Phys. Rev. A",
+            1998,
+        ),
+        # wrapped inside a sentence of prose, the page number six digits long
+        (
+            "    The test is based on the estimator in  S. Lind and B.\n"
+            "    Moss, Phys. Rev. Lett. 99, 204101 (2007), combined with a shuffle.\n",
+            ("S. Lind", "B. Moss"),
+            "Phys. Rev. Lett.",
+            2007,
+        ),
+        # a journal's abbreviation that reads like a name after the author's
+        (
+            "    /* See [F. Okafor, J. Comp. Appl. Math. 67, 167 (1996)]. */\n",
+            ("F. Okafor",),
+            "J. Comp. Appl. Math.",
+            1996,
+        ),
+        (
+            "[1] Arne L. Moss, Phys. Rev. Lett 115, 060402 (2015)\n",
+            ("Arne L. Moss",),
+            "Phys. Rev. Lett",
+            2015,
+        ),
+        (
+            "    David J. Lind and Harold A. Okafor, Science, Vol. 285, 1368 (1999)\n",
+            ("David J. Lind", "Harold A. Okafor"),
+            "Science",
+            1999,
+        ),
+    ],
+)
+def test_a_journal_citation_without_a_title_is_cited_by_its_authors_and_year(
+    text: str, authors: tuple[str, ...], venue: str, year: int
+) -> None:
+    """Physics cites a paper by its authors, journal, volume, page and the year in brackets;
+    the year is the bracketed one, never the page."""
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR
+    assert hit.reference.authors == authors
+    assert (hit.reference.venue, hit.reference.year) == (venue, year)
+
+
+def test_numbers_after_a_name_are_no_journal_citation() -> None:
+    assert find_citations("    Version 2.1 by J. Lind, released 12, 1998 (2003).\n") == []
