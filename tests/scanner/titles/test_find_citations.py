@@ -1360,3 +1360,21 @@ def test_a_journal_citation_without_a_title_is_cited_by_its_authors_and_year(
 
 def test_numbers_after_a_name_are_no_journal_citation() -> None:
     assert find_citations("    Version 2.1 by J. Lind, released 12, 1998 (2003).\n") == []
+
+
+def test_a_title_hyphenated_over_two_lines_reads_whole() -> None:
+    """Text copied from a PDF breaks a word over two lines with a hyphen; the title is the
+    words as one, and the entry is still read when the model would stumble on the break."""
+    text = (
+        "    References\n    ----------\n\n"
+        "    I. Lind and T. J. VanderMoss. A complete graphical criterion for the adjust-\n"
+        "    ment formula in tidal analysis. The international journal of tides,\n"
+        "    7(1), 2011.\n"
+    )
+    (hit,) = find_citations(text)
+    assert (
+        hit.title_hint
+        == "A complete graphical criterion for the adjustment formula in tidal analysis"
+    )
+    assert hit.reference.authors == ("I. Lind", "T. J. VanderMoss")
+    assert text[hit.start : hit.end].startswith("I. Lind")
