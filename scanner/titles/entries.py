@@ -62,6 +62,8 @@ _PART_NUMERAL = "".join(
     for lead in (r":\s", r"Part\s")
     for numeral in ("I", "II", "III", "IV", "V", "VI")
 )
+# Publishers of journals, as an entry names them after its venue.
+_HOUSE = r"(?:Elsevier|Springer|Wiley|Kluwer|Birkh|Taylor|Sage|Oxford|Cambridge|MIT|IEEE|ACM)\b"
 _TITLE_END = re.compile(
     _PART_NUMERAL + r"\.\s+(?=[A-Z0-9(\[]|$|[a-z]+\.)|\.\s*$|\?\s|!\s"
     r"|[,;]\s*(?=[Ii]n\b|[Ii]n:|(?:1[6-9]|20)\d\d|[Vv]ol|pp|pages|\d|\(|" + VENUE_CUE.pattern + ")"
@@ -72,6 +74,11 @@ _TITLE_END = re.compile(
     # the author on the next line, alone or with where they work: `Hubert W. Lilliefors`,
     # `Michael Friendly, York University`
     r"|[ \t]*\n[ \t]*(?=" + NAME_LINE + ")"
+    # the venue on a line of its own, then its publisher or year and more fields: `... an
+    # algorithmic framework \n Artificial Intelligence, Elsevier, 2019, 270, 1-40` (a name and
+    # a year alone may be a meeting's, under its authors' line: `GraVisMa, 2010`)
+    r"|[ \t]*\n[ \t]*(?=" + JOURNAL_WORDS + r",[ \t]*(?:" + _HOUSE + r"|(?:1[6-9]|20)\d\d\b)"
+    r"[ \t]*[,;:][ \t]*\w)"
     r"|" + run_in_venue(loose=False)
 )
 _IN_CODE = re.compile(r"[(=\[]\s*$")
