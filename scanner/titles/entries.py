@@ -191,9 +191,28 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
 # section's letter after it: `Phys. Rev. A`), then volume, page and the year in brackets:
 # `Phys. Rev. Lett. 99, 204101 (2007)`, `Science, Vol. 285, 1368 (1999)`, `Nucl. Phys. A625,
 # 435 (1997)`. Volume, page and bracketed year together are what no sentence of prose writes.
-_JOURNAL_WORD = r"(?:[A-Z][A-Za-z]{0,14}\.?|of|and|&|the|in|for)"
+# A name's words are told from a journal's by the abbreviations journals are written with
+# (ISO 4's commonest): `M. Raydan. Math. Comp.` is an author, then the journal.
+_JOURNAL_ABBREVIATIONS = "|".join(
+    """Acad Acoust Adv Akad Am Amer An Anal Ann Annu Appl Approx Artif Assoc Astron Astrophys
+    Atmos Biochem Biol Biophys Bull Cell Chem Clim Comb Comm Commun Comp Comput Condens Cosmol
+    Cryst Crystallogr Curr Diff Dokl Ecol Econ Electr Electron Eng Environ Eq Equ Eur Exp Fiz Fluid
+    Funct Gen Genet Geol Geom Geophys Grav Hydrol Ind Inf Instrum Int Intell Jpn Lab Lett Lond Mach
+    Magn Mag Mater Math Mech Med Meth Meteorol Mod Mol Nat Natl Nauk Netw Neurosci Nucl Num Numer
+    Oceanogr Oper Opin Opt Optim Part Philos Phys Planet Probab Proc Process Prog Psychol Quant
+    Quart Recognit Rel Rep Res Rev Roy Sci Seismol Ser Soc Softw Sov Spectrosc Stat Statist Stoch
+    Struct Surf Syst Technol Theor Trans""".split()
+)
+_JOURNAL_WORD = (
+    rf"(?:(?:{_JOURNAL_ABBREVIATIONS})\b\.?"
+    # `J. Chem. Phys.`, `SIAM J. Matrix Anal.`; not a given name's initial (`Palmer, J. ApJ`)
+    rf"|J\.?(?=[ \t]+(?:(?:{_JOURNAL_ABBREVIATIONS})\b|[A-Z][a-z]+\b(?!\.)))"
+    r"|[A-Z](?=[ \t]*[A-Z]?\d)"  # a section's letter before the volume: `Phys. Rev. A 57`
+    r"|[A-Z][A-Za-z&]{1,14}(?![.\w])"  # a word in full: `Science`, `Physical Review`, `ApJ`
+    r"|of|and|&|the|in|for)"
+)
 _JOURNAL_CITATION = re.compile(
-    rf"[ \t]*(?P<journal>[A-Z][A-Za-z]{{0,14}}\.?(?:[ \t]+{_JOURNAL_WORD}){{0,7}})"
+    rf"\s*(?P<journal>(?!(?:of|and|the|in|for)\b){_JOURNAL_WORD}(?:[ \t]+{_JOURNAL_WORD}){{0,7}})"
     r"[ \t]*,?[ \t]*(?:[Vv]ol\.?[ \t]*)?[A-Z]?\d{1,4}(?:[ \t]*\(\d{1,4}\))?"
     r"[ \t]*[,:][ \t]*[A-Z]?\d{1,7}(?:[-–]+\d{1,7})?[ \t]*\((?P<year>" + YEAR_DIGITS + r")\)"
 )
@@ -205,7 +224,10 @@ def _journal_citation(
     """A journal's citation after the author list `[start, names_end)`, and where the authors
     end: a journal's abbreviated name reads like a name ("F. Lether, J. Comp. Appl. Math. 67,
     167 (1996)", "Arne L. Grimsmo, Phys. Rev. Lett 115, ..."), so it may open after any of the
-    list's commas, the first such reading winning; else at `pos`, after the list."""
+    list's commas, the first such reading winning; else at `pos`, after the list. None too when
+    the "names" are the journal's own (`J. Chem. Phys. 120, 2140 (2004)` as a link's text)."""
+    if _JOURNAL_CITATION.match(text, start, limit) is not None:
+        return None
     for comma in _COMMA.finditer(text, start, names_end):
         if (match := _JOURNAL_CITATION.match(text, comma.end(), limit)) is not None:
             return comma.start(), match

@@ -1310,6 +1310,50 @@ def test_entries_labelled_by_author_and_year_keys_are_one_citation_each() -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "authors", "venue"),
+    [
+        # a name's last word before the journal's: the name is the author's
+        (
+            "[1] W. Lind, J.M. Moss, M. Okafor. Math. Comp. 75, 1429-1448 (2006).\n",
+            ("W. Lind", "J.M. Moss", "M. Okafor"),
+            "Math. Comp.",
+        ),
+        # a given name's initial, then the journal's own abbreviation
+        (".. [4] Okafor, J. ApJ 695:496-502 (2009)\n", ("Okafor, J",), "ApJ"),
+        # the journal on the line after the names
+        (
+            "[1] K. W. Lind, P. Moss, and J. K. Okafor,\n   Surf. Sci. 366, 394 (1996).\n",
+            ("K. W. Lind", "P. Moss", "J. K. Okafor"),
+            "Surf. Sci.",
+        ),
+        (
+            "A.H. Lind, E.R. Moss, T. Okafor, SIAM J. Matrix Anal. Appl. 26, 962 (2005).\n",
+            ("A.H. Lind", "E.R. Moss", "T. Okafor"),
+            "SIAM J. Matrix Anal. Appl.",
+        ),
+    ],
+)
+def test_a_journal_citation_parts_names_and_journal(
+    text: str, authors: tuple[str, ...], venue: str
+) -> None:
+    (hit,) = find_citations(text)
+    assert (hit.reference.authors, hit.reference.venue) == (authors, venue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the journal, volume, page and year as a link's text: no author is named
+        "Tide bosons defined in `J. Chem. Phys. 120, 2140 (2004)\n"
+        "<https://pubs.example.org/jcp/120/5/2140>`_.\n",
+        "[1] The TIDES consortium, Nat. Methods 16, 670 (2019)\n",
+    ],
+)
+def test_a_journal_citation_names_no_author_in_its_journals_words(text: str) -> None:
+    assert [h for h in find_citations(text) if h.kind is RefKind.AUTHOR_YEAR] == []
+
+
+@pytest.mark.parametrize(
     ("text", "authors", "venue", "year"),
     [
         (
