@@ -157,8 +157,9 @@ def _quotes_read(text: str) -> str:
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 # A word broken over two lines by a hyphen, as text copied from a PDF is (`a criterion for the
 # adjust-\n    ment formula`): read as the one word it is, the blanks moved after it, so that
-# the entry's title reads whole and every later offset still points into the block.
-_WORD_BREAK = re.compile(r"(?<=[a-z])-\n[ \t]*(?P<rest>[a-z]+)")
+# the entry's title reads whole and every later offset still points into the block. A hyphen
+# before `and` or `or` is a compound's, left standing: `threshold- and quantile-weighted`.
+_WORD_BREAK = re.compile(r"(?<=[a-z])-\n[ \t]*(?!(?:and|or|nor|to)\b)(?P<rest>[a-z]+)")
 
 
 def _joined(match: re.Match[str]) -> str:

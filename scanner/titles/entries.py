@@ -77,7 +77,9 @@ _TITLE_END = re.compile(
     # the venue on a line of its own, then its publisher or year and more fields: `... an
     # algorithmic framework \n Artificial Intelligence, Elsevier, 2019, 270, 1-40` (a name and
     # a year alone may be a meeting's, under its authors' line: `GraVisMa, 2010`)
-    r"|[ \t]*\n[ \t]*(?=" + JOURNAL_WORDS + r",[ \t]*(?:" + _HOUSE + r"|(?:1[6-9]|20)\d\d\b)"
+    # (not a title's last word ending its sentence there: `Satellite\n Theory. The Journal ...`)
+    r"|[ \t]*\n[ \t]*(?=(?![A-Z][a-z]+\.\s)" + JOURNAL_WORDS + r",[ \t]*(?:" + _HOUSE
+    + r"|(?:1[6-9]|20)\d\d\b)"
     r"[ \t]*[,;:][ \t]*\w)"
     r"|" + run_in_venue(loose=False)
 )
@@ -194,7 +196,7 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
 # A name's words are told from a journal's by the abbreviations journals are written with
 # (ISO 4's commonest): `M. Raydan. Math. Comp.` is an author, then the journal.
 _JOURNAL_ABBREVIATIONS = "|".join(
-    """Acad Acoust Adv Akad Am Amer An Anal Ann Annu Appl Approx Artif Assoc Astron Astrophys
+    """Acad Acoust Adv Akad Am Amer An Anal Ann Annu Appl Approx Arch Artif Assoc Astron Astrophys
     Atmos Biochem Biol Biophys Bull Cell Chem Clim Comb Comm Commun Comp Comput Condens Cosmol
     Cryst Crystallogr Curr Diff Dokl Ecol Econ Electr Electron Eng Environ Eq Equ Eur Exp Fiz Fluid
     Funct Gen Genet Geol Geom Geophys Grav Hydrol Ind Inf Instrum Int Intell Jpn Lab Lett Lond Mach

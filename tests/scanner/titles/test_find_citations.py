@@ -1422,3 +1422,14 @@ def test_a_title_hyphenated_over_two_lines_reads_whole() -> None:
     )
     assert hit.reference.authors == ("I. Lind", "T. J. VanderMoss")
     assert text[hit.start : hit.end].startswith("I. Lind")
+
+
+def test_a_hyphen_before_and_at_a_line_end_is_a_compounds() -> None:
+    text = (
+        "    .. [1] Lind, T., Moss, R. Comparing tide forecasts using threshold-\n"
+        "       and quantile-weighted scoring rules. J. Tides 29, 411-422 (2011).\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint == (
+        "Comparing tide forecasts using threshold- and quantile-weighted scoring rules"
+    )
