@@ -68,6 +68,10 @@ ONE_WORK = [
     "(https://arxiv.org/abs/1504.01132, section 3.2), negated because we minimise.\n",
     # `Author (Year):` above its link
     "Exact predicates, after Brandt (1998):\nhttps://www.cs.example.edu/~brandt/papers/orient.pdf\n",
+    # ... the link followed by its number in the place's list of works
+    "Seeding by Arthur and Vassilvitskii (2007):\n"
+    "    http://ilpubs.example.edu:8090/778/1/2006-13.pdf [1]\n"
+    "    the first center is chosen at random\n",
     # the identifier opening the brackets after the mention, with a locator
     "Refines the peak as in Rivera & Okafor 2016 (ArXiv:1610.05873, Section 3.2).\n",
     # the link after the mention, then what it gives
