@@ -981,14 +981,28 @@ _LIST_ITEM_BEFORE = re.compile(r"[\"”'][ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?$")
 _LIST_ITEM_AFTER = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?[\"“']")
 
 
+# ... or one a line, as a list literal in an example writes them (`documents = [\n "Mars is
+# often called the Red Planet.",\n "Venus is ...",\n]`): the line above ends the list's
+# opening bracket or the item before, the string's own line ends with its comma or the close.
+_ITEM_LINE_ABOVE = re.compile(r"(?:[\[(]|[\"'][ \t]*,)[ \t]*\n[ \t]*$")
+_ITEM_LINE_END = re.compile(r"[ \t]*(?:,|[\])][ \t]*,?)[ \t]*(?:\n|$)")
+
+
 def _quoted_list_item(text: str, hit: Hit, stop: int) -> bool:
     quoted = _quoted_at(text, hit)
     if quoted is None:
         return False
     start, end = quoted[0] - 1, quoted[1] + 1  # the quote marks
-    return (
+    if (
         _LIST_ITEM_BEFORE.search(text, max(0, start - 12), start) is not None
         or _LIST_ITEM_AFTER.match(text, end) is not None
+    ):
+        return True
+    close = _close_quote(text, quoted[1])  # (the title read without the string's full stop)
+    return (
+        0 <= close - quoted[1] <= 2
+        and _ITEM_LINE_ABOVE.search(text, max(0, start - 120), start) is not None
+        and _ITEM_LINE_END.match(text, close + 1) is not None
     )
 
 
