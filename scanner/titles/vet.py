@@ -1377,6 +1377,28 @@ def _commented_code(text: str, hit: Hit, stop: int) -> bool:
     return _STATEMENT_END.search(line) is not None and _CODE_SIGN.search(line) is not None
 
 
+# A title read over the items of a `name: description` list (a docstring's `Output:` section,
+# `slope: Theil-Sen estimator\n intercept: intercept of the robust line`): it opens after one
+# item's lower-case name and runs into the next item's. (`title: ...` and the other fields of a
+# citation block are a work's.)
+_ITEM_NAME = re.compile(
+    r"[ \t]*(?!(?:title|author|authors|journal|booktitle|year|note)\b)[a-z_]\w*:[ \t]"
+)
+
+
+def _field_list_title(text: str, hit: Hit, stop: int) -> bool:
+    title = _fields(hit).title
+    start = text.find(title.split()[0], hit.start, hit.end) if title else -1
+    if start < 0:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    label = _ITEM_NAME.match(text, line_start)
+    if label is None or text[label.end() : start].strip():
+        return False
+    next_line = text.find("\n", start, hit.end)
+    return next_line >= 0 and _ITEM_NAME.match(text, next_line + 1) is not None
+
+
 # A place in a work read as its title: `see Algorithm 1 of P. Berkhin, A Survey on PageRank
 # Computing, ...` gives "Algorithm 1 of P" (the locator and the author's initial). (`Figure 1
 # from Batagelj and Zaversnik's paper titled <title>` holds the title: kept.)
@@ -1479,4 +1501,5 @@ VETOES: tuple[Veto, ...] = (
     Veto("title-in-mid-sentence", title_in_mid_sentence, title_only=True),
     Veto("definition-in-list-item", definition_in_list_item, title_only=True),
     Veto("sentence-names-author", _names_author, title_only=True),
+    Veto("title-over-list-items", _field_list_title, title_only=True),
 )
