@@ -78,7 +78,10 @@ _TITLE_END = re.compile(
     # algorithmic framework \n Artificial Intelligence, Elsevier, 2019, 270, 1-40` (a name and
     # a year alone may be a meeting's, under its authors' line: `GraVisMa, 2010`)
     # (not a title's last word ending its sentence there: `Satellite\n Theory. The Journal ...`)
-    r"|[ \t]*\n[ \t]*(?=(?![A-Z][a-z]+\.\s)" + JOURNAL_WORDS + r",[ \t]*(?:" + _HOUSE
+    r"|[ \t]*\n[ \t]*(?=(?![A-Z][a-z]+\.\s)"
+    + JOURNAL_WORDS
+    + r",[ \t]*(?:"
+    + _HOUSE
     + r"|(?:1[6-9]|20)\d\d\b)"
     r"[ \t]*[,;:][ \t]*\w)"
     r"|" + run_in_venue(loose=False)
@@ -203,7 +206,7 @@ _JOURNAL_ABBREVIATIONS = "|".join(
     Magn Mag Mater Math Mech Med Meth Meteorol Mod Mol Nat Natl Nauk Netw Neurosci Nucl Num Numer
     Oceanogr Oper Opin Opt Optim Part Philos Phys Planet Probab Proc Process Prog Psychol Quant
     Quart Recognit Rel Rep Res Rev Roy Sci Seismol Ser Soc Softw Sov Spectrosc Stat Statist Stoch
-    Struct Surf Syst Technol Theor Trans""".split()
+    Struct Surf Syst Technol Theor Trans""".split()  # noqa: SIM905
 )
 _JOURNAL_WORD = (
     rf"(?:(?:{_JOURNAL_ABBREVIATIONS})\b\.?"
