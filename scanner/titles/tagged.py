@@ -528,6 +528,7 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
             or (ours.title and _authors_then_title(ours.title, theirs))
             or (ours.title and (journal := _journal_after_title(ours.title, theirs)))
             or (ours.title and _link_after_title(ours.title, theirs))
+            or (ours.title and _line_end_left_out(text, best, ours))
         )
     ):
         # the model read the entry's venue as its title (a BibTeX `journal` field), only
@@ -549,6 +550,34 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         end=max(hit.end, best.end),
         reference=reference,
     )
+
+
+def _line_end_left_out(text: str, rule: Hit, fields: EntryFields) -> bool:
+    """Whether the model's title is the rule's without its last word or two, which end the
+    rule's title at its line's end (`... nonlinear time series` of `... nonlinear time series
+    datasets` wrapped above its link), and which it gave no other field: the model stopped
+    short of the line's end."""
+    theirs = rule.reference.title if rule.reference is not None else None
+    ours = fields.title or ""
+    if not theirs or not theirs.startswith(ours + " "):
+        return False
+    rest = theirs[len(ours) + 1 :]
+    if fields.venue and fields.venue.startswith(rest.split()[0]):
+        return False  # read as the venue's first words: the tidying settles which they are
+    if len(rest.split()) > _MAX_WORDS_LEFT_OUT or _WORDS_ONLY.fullmatch(rest) is None:
+        return False
+    start, end = find_spaced(text, theirs, rule.start, rule.end)
+    ours_end = find_spaced(text, ours, start, end)[1] if start >= 0 else -1
+    return (
+        ours_end >= 0
+        and "\n" not in text[ours_end:end]
+        and _AT_LINE_END.match(text, end) is not None
+    )
+
+
+_MAX_WORDS_LEFT_OUT = 2
+_WORDS_ONLY = re.compile(r"[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*)*")
+_AT_LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
 
 
 def _link_after_title(ours: str, theirs: EntryFields) -> bool:

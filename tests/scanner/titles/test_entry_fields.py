@@ -920,3 +920,36 @@ def test_a_venue_on_its_own_line_after_an_unstopped_title_is_not_the_titles() ->
         " framework"
     )
     assert (fields.venue, fields.year) == ("Artificial Intelligence", 2019)
+
+
+def test_a_title_after_the_authors_comma_is_no_name() -> None:
+    """`D. Okafor, Detecting and quantifying ...`: a capitalized word after the last name's
+    comma that goes on in lower case opens the title, on the same line or the next."""
+    for gap in (" ", "\n           "):
+        fields = _fields(
+            f"    [1] J. Lind, P. Moss, M. Okafor, S. Tide, D. Okafor,{gap}Detecting and"
+            " quantifying tidal associations in large nonlinear time\n"
+            "           series datasets. Sci. Adv. 5, eaau4996 (2019)\n"
+        )
+        assert fields.title == (
+            "Detecting and quantifying tidal associations in large nonlinear time series datasets"
+        )
+        assert fields.authors == ("J. Lind", "P. Moss", "M. Okafor", "S. Tide", "D. Okafor")
+
+
+def test_an_undated_wrapped_entry_closed_by_its_paper_link_keeps_its_whole_title() -> None:
+    from scanner.extract import find_hits
+
+    text = (
+        "    [5] J. Lind,\n"
+        "           Discovering contemporaneous and lagged tidal relations in \n"
+        "           autocorrelated nonlinear time series datasets\n"
+        "           http://www.auai.org/uai2020/proceedings/579_main_paper.pdf\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.URL
+    assert hit.title_hint == (
+        "Discovering contemporaneous and lagged tidal relations in autocorrelated nonlinear"
+        " time series datasets"
+    )
+    assert hit.reference is not None and hit.reference.authors == ("J. Lind",)
