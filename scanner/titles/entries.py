@@ -46,7 +46,9 @@ _LEAD = re.compile(
 )
 # What an author list read after its last name that is no name in its style: capitalized
 # words with no initial, "and" or "et al." among them.
-_TITLE_READ_AS_NAME = re.compile(r",\s*[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*[ \t]*")
+_TITLE_READ_AS_NAME = re.compile(r",[ \t]*[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*[ \t]*")
+# ... and the one word a title opens with on the line after the names: `D. Okafor,\n Detecting`
+_TITLE_WORD_READ_AS_NAME = re.compile(r",[ \t]*\n?[ \t]*[A-Z][a-z]+")
 _SENTENCE_END = re.compile(r"[.:][ \t\n]")
 # A title's next word in lower case, not a name's particle or joiner (`and`, `van`, `de`).
 _LOWER_CASE_NEXT = re.compile(
@@ -118,12 +120,14 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
     names_end = authors_end
     kept = split_authors(text[start:authors_end])
     last = find_spaced(text, kept[-1], start, authors_end)[1] if kept else -1
-    if (
-        last > 0
-        and _TITLE_READ_AS_NAME.fullmatch(text, last, authors_end)
-        and (
-            _SENTENCE_END.match(text, authors_end, limit)
-            or _LOWER_CASE_NEXT.match(text, authors_end, limit)
+    if last > 0 and (
+        (
+            _TITLE_READ_AS_NAME.fullmatch(text, last, authors_end)
+            and _SENTENCE_END.match(text, authors_end, limit)
+        )
+        or (
+            _TITLE_WORD_READ_AS_NAME.fullmatch(text, last, authors_end)
+            and _LOWER_CASE_NEXT.match(text, authors_end, limit)
         )
     ):
         # "B. Bollobas, Random Graphs. Second edition": capitalized words after a name with

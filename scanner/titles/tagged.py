@@ -70,7 +70,11 @@ _RUN_IN_VENUE = re.compile(
     r"|Proc\.|In:)"
     r"|\s+which (?:was|is|were|has been) (?:published|presented|described|given)\b"
 )
-_LAST_AUTHOR = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*\s*:\s+(?=[A-Z\d])")
+# (a title's words before its own colon are no name: `The Tide Surface: A Practitioner's Guide`)
+_LAST_AUTHOR = re.compile(
+    r"(?!(?:The|An?|On|Towards?|How|Why|What)\s)"
+    r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*\s*:\s+(?=[A-Z\d])"
+)
 # A first person or a finite auxiliary says the tagged words are a sentence of the comment
 # ("In particular, I did not refer to ...", "these problems were augmented ..."); titles
 # seldom speak so, and a quoted one is left alone.
@@ -536,9 +540,14 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         # the authors after "by" inside the quotes as more of the title
         ours = replace(ours, title=theirs.title, venue=ours.venue or journal)
         hit = replace(hit, title_hint=theirs.title)
+    # (the model's entry opening a paragraph above the rule's took the end of another entry
+    # for its first names: `... Guide,\n Wiley Finance\n\n A. Elices, Models ...`)
+    across = hit.start < best.start and _BLANK_LINE.search(text, hit.start, best.start)
     reference = replace(
         ours,
-        authors=_authors(ours.authors, theirs.authors),
+        authors=theirs.authors
+        if across and theirs.authors
+        else _authors(ours.authors, theirs.authors),
         venue=theirs.venue or ours.venue,
         year=ours.year or theirs.year,
         volume=theirs.volume or ours.volume,
@@ -546,7 +555,7 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     )
     return replace(
         hit,
-        start=min(hit.start, best.start),
+        start=best.start if across else min(hit.start, best.start),
         end=max(hit.end, best.end),
         reference=reference,
     )

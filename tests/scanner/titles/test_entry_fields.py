@@ -953,3 +953,24 @@ def test_an_undated_wrapped_entry_closed_by_its_paper_link_keeps_its_whole_title
         " time series datasets"
     )
     assert hit.reference is not None and hit.reference.authors == ("J. Lind",)
+
+
+def test_an_entry_under_a_book_takes_no_names_from_it() -> None:
+    """A book's entry, its publisher on the next line, then a paragraph later an entry with
+    its arXiv link: the book keeps the words before its title's colon, the paper its own
+    author and its own line."""
+    from scanner.extract import find_hits
+
+    text = (
+        "        J. Lind, The Tide Surface: A Practitioner's Guide,\n"
+        "        Wiley Finance\n\n"
+        "        A. Okafor, Models with time-dependent parameters using \n"
+        "        transform methods: application to tidal models,\n"
+        "        http://arxiv.org/pdf/0708.2020\n"
+    )
+    book, paper = find_hits(text)
+    assert book.kind is RefKind.BOOK
+    assert book.title_hint == "The Tide Surface: A Practitioner's Guide"
+    assert paper.ref is not None and paper.ref.key == "arxiv:0708.2020"
+    assert paper.reference is not None and paper.reference.authors == ("A. Okafor",)
+    assert text[paper.start :].startswith("A. Okafor")
