@@ -503,6 +503,10 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     if best is None or best.reference is None or hit.reference is None:
         return hit
     ours, theirs = hit.reference, best.reference
+    blank = _BLANK_LINE.search(text, hit.start, best.start) if hit.start < best.start else None
+    title_end = find_spaced(text, ours.title or "", hit.start, hit.end)[1]
+    if blank is not None and 0 <= title_end <= blank.start():
+        return hit  # the model's title is the paragraph above's: the rule's entry is another
     journal = None
     if (
         theirs.title
@@ -542,7 +546,7 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         hit = replace(hit, title_hint=theirs.title)
     # (the model's entry opening a paragraph above the rule's took the end of another entry
     # for its first names: `... Guide,\n Wiley Finance\n\n A. Elices, Models ...`)
-    across = hit.start < best.start and _BLANK_LINE.search(text, hit.start, best.start)
+    across = blank is not None
     reference = replace(
         ours,
         authors=theirs.authors

@@ -974,3 +974,27 @@ def test_an_entry_under_a_book_takes_no_names_from_it() -> None:
     assert paper.ref is not None and paper.ref.key == "arxiv:0708.2020"
     assert paper.reference is not None and paper.reference.authors == ("A. Okafor",)
     assert text[paper.start :].startswith("A. Okafor")
+
+
+def test_an_entry_keeps_its_title_when_the_line_above_its_paragraph_is_read_as_one() -> None:
+    from scanner.extract import find_hits
+
+    text = (
+        "L. Andersen, and V. Piterbarg, 2010,\n"
+        "Interest Rate Modeling, Volume I: Foundations and Vanilla Models,\n"
+        "Atlantic Financial Press London.\n\n"
+        "L. Andersen and M. Lake, 2018\n"
+        "Robust High-Precision Option Pricing by Fourier Transforms:\n"
+        "Contour Deformations and Double-Exponential Quadrature,\n"
+        "https://papers.ssrn.com/sol3/papers.cfm?abstract_id=3231626\n"
+    )
+    hits = find_hits(text)
+    # the publisher's line read as a title stays the paragraph above's, not a second card of
+    # the entry below (which the place would then merge into the link, title and all)
+    second = text.index("L. Andersen and M. Lake")
+    assert [hit for hit in hits if hit.ref is None and hit.start == second] == []
+    (link,) = [hit for hit in hits if hit.ref is not None]
+    assert link.title_hint == (
+        "Robust High-Precision Option Pricing by Fourier Transforms: Contour Deformations and"
+        " Double-Exponential Quadrature"
+    )
