@@ -1467,10 +1467,18 @@ _PLACE_PUBLISHER = re.compile(
 )
 
 
+# ... or the publisher alone, perhaps with its city: `Atlantic Financial Press London`.
+_PUBLISHER_NAME = re.compile(
+    r"(?:[A-Z][\w&'’-]*[ \t]+){0,4}(?:Press|Publishers?|Publishing|Verlag)(?:[ \t]+[A-Z][a-z]+)?"
+)
+
+
 def _publisher_title(text: str, hit: Hit, stop: int) -> bool:
     title = " ".join((_fields(hit).title or "").split()).strip(" .,")
     match = _PLACE_PUBLISHER.fullmatch(title)
-    return match is not None and match["place"] in PLACES
+    return (match is not None and match["place"] in PLACES) or _PUBLISHER_NAME.fullmatch(
+        title
+    ) is not None
 
 
 VETOES: tuple[Veto, ...] = (

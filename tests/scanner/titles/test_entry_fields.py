@@ -993,6 +993,8 @@ def test_an_entry_keeps_its_title_when_the_line_above_its_paragraph_is_read_as_o
     # the entry below (which the place would then merge into the link, title and all)
     second = text.index("L. Andersen and M. Lake")
     assert [hit for hit in hits if hit.ref is None and hit.start == second] == []
+    # nor is the publisher's name a title of its own: the book above is a book
+    assert [hit.kind for hit in hits] == [RefKind.BOOK, RefKind.URL]
     (link,) = [hit for hit in hits if hit.ref is not None]
     assert link.title_hint == (
         "Robust High-Precision Option Pricing by Fourier Transforms: Contour Deformations and"
