@@ -136,3 +136,16 @@ def test_the_parent_loads_the_parsers_while_the_child_takes_the_stats(
     cache.close()
     found = {item[1] for item in survey if len(item) == 4}
     assert order == [found, "survey read"]
+
+
+def test_a_pools_results_travel_as_their_constructors_arguments(tree: Path) -> None:
+    import pickle
+    import pickletools
+
+    scans = [s for s in _serial(tree) if s.mentions]
+    assert any(m.reference is not None and m.reference.ref for s in scans for m in s.mentions)
+    scan_module._prepare_workers(set())  # what a pool's parent does before it forks
+    payload = pickle.dumps(scans, pickle.HIGHEST_PROTOCOL)
+    # No object is rebuilt field by field (`__setstate__`, looking up its fields each time).
+    assert "BUILD" not in {op.name for op, _, _ in pickletools.genops(payload)}
+    assert pickle.loads(payload) == scans
