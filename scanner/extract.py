@@ -40,6 +40,12 @@ def find_hits(text: str, titles: TitleScope = TitleScope.ALL) -> tuple[Hit, ...]
     `find_mentions` calls it again on the same blocks; the identifiers as written are cached
     under `TitleScope.NONE`, so a block read again with titles is not searched again for them.
     """
+    if "\r\n" in text:
+        # A file with CRLF line ends reads as its LF copy: the readers' patterns end a line
+        # at `\n`, and the `\r` before it, a character of the line, kept many from matching
+        # (a reference list's entry, a list literal's item, a link closing its line). Blanked
+        # to a space, every offset stays the block's.
+        return find_hits(text.replace("\r\n", " \n"), titles)
     if titles is TitleScope.NONE:
         return _identifiers(text)
     # Imported here: reading identifiers as written (a pre-commit check's first read) needs no

@@ -45,7 +45,8 @@ def split_embedded(block: TextBlock) -> list[TextBlock]:
     rest = text
     blocks = []
     for start, end in runs:
-        blanked = _blank(text[:start]) + text[start:end] + _blank(text[end:])
+        comment = _delimiters_blanked(text[start:end])
+        blanked = _blank(text[:start]) + comment + _blank(text[end:])
         blocks.append(replace(block, text=blanked, context=Context.COMMENT))
         rest = rest[:start] + _blank(rest[start:end]) + rest[end:]
     return [replace(block, text=rest), *blocks]
@@ -57,3 +58,14 @@ def _adjacent(text: str, end: int, start: int) -> bool:
 
 def _blank(text: str) -> str:
     return _NOT_NEWLINE.sub(" ", text)
+
+
+# A comment's delimiters, blanked as in a comment of source code: each line's `//`, or the
+# `/*`, `*/` and ` * ` margin of a block comment (a title over two `//` lines keeps no `//`).
+_DELIMITER = re.compile(r"(?m)^([ \t]*)(//+|\*+(?!/))|/\*+|\*+/")
+
+
+def _delimiters_blanked(comment: str) -> str:
+    return _DELIMITER.sub(
+        lambda m: (m.group(1) or "") + " " * len(m.group(2) or m.group(0)), comment
+    )

@@ -83,9 +83,11 @@ _LOCATOR = (
 )
 # What may close the identifier's sentence: the end of its line (perhaps after a Doxygen or
 # LaTeX line break, `\n`, `\\`, or `<br>`), a closing bracket, a sentence end; or a place in
-# the work that ends the line (`Okafor et al. 2003, https://doi.org/..., see Fig. 2`).
+# the work that ends the line (`Okafor et al. 2003, https://doi.org/..., see Fig. 2`); the
+# work's number in a list of the place's links before the line's end (`... (2007):\n  <pdf> [1]`).
 _AFTER_LINK = re.compile(
-    r"[>}\])`_'\"]*[ \t]*(?:[.,;:]?[ \t]*(?:(?:\\n|\\\\|<br[ \t]*/?>)[ \t]*)?(?:\n|$)"
+    r"[>}\])`_'\"]*[ \t]*(?:\[\d{1,3}\][ \t]*)?"
+    r"(?:[.,;:]?[ \t]*(?:(?:\\n|\\\\|<br[ \t]*/?>)[ \t]*)?(?:\n|$)"
     r"|[.,;]?[ \t]*[)\]]"
     rf"|[,;][ \t]*(?i:see[ \t]+)?{_LOCATOR}[ \t]*\)?[.,;]?[ \t]*(?:\n|$))"
 )

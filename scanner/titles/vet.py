@@ -981,14 +981,28 @@ _LIST_ITEM_BEFORE = re.compile(r"[\"”'][ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?$")
 _LIST_ITEM_AFTER = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?[\"“']")
 
 
+# ... or one a line, as a list literal in an example writes them (`documents = [\n "Mars is
+# often called the Red Planet.",\n "Venus is ...",\n]`): the line above ends the list's
+# opening bracket or the item before, the string's own line ends with its comma or the close.
+_ITEM_LINE_ABOVE = re.compile(r"(?:[\[(]|[\"'][ \t]*,)[ \t]*\n[ \t]*$")
+_ITEM_LINE_END = re.compile(r"[ \t]*(?:,|[\])][ \t]*,?)[ \t]*(?:\n|$)")
+
+
 def _quoted_list_item(text: str, hit: Hit, stop: int) -> bool:
     quoted = _quoted_at(text, hit)
     if quoted is None:
         return False
     start, end = quoted[0] - 1, quoted[1] + 1  # the quote marks
-    return (
+    if (
         _LIST_ITEM_BEFORE.search(text, max(0, start - 12), start) is not None
         or _LIST_ITEM_AFTER.match(text, end) is not None
+    ):
+        return True
+    close = _close_quote(text, quoted[1])  # (the title read without the string's full stop)
+    return (
+        0 <= close - quoted[1] <= 2
+        and _ITEM_LINE_ABOVE.search(text, max(0, start - 120), start) is not None
+        and _ITEM_LINE_END.match(text, close + 1) is not None
     )
 
 
@@ -1363,6 +1377,28 @@ def _commented_code(text: str, hit: Hit, stop: int) -> bool:
     return _STATEMENT_END.search(line) is not None and _CODE_SIGN.search(line) is not None
 
 
+# A title read over the items of a `name: description` list (a docstring's `Output:` section,
+# `slope: Theil-Sen estimator\n intercept: intercept of the robust line`): it opens after one
+# item's lower-case name and runs into the next item's. (`title: ...` and the other fields of a
+# citation block are a work's.)
+_ITEM_NAME = re.compile(
+    r"[ \t]*(?!(?:title|author|authors|journal|booktitle|year|note)\b)[a-z_]\w*:[ \t]"
+)
+
+
+def _field_list_title(text: str, hit: Hit, stop: int) -> bool:
+    title = _fields(hit).title
+    start = text.find(title.split()[0], hit.start, hit.end) if title else -1
+    if start < 0:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    label = _ITEM_NAME.match(text, line_start)
+    if label is None or text[label.end() : start].strip():
+        return False
+    next_line = text.find("\n", start, hit.end)
+    return next_line >= 0 and _ITEM_NAME.match(text, next_line + 1) is not None
+
+
 # A place in a work read as its title: `see Algorithm 1 of P. Berkhin, A Survey on PageRank
 # Computing, ...` gives "Algorithm 1 of P" (the locator and the author's initial). (`Figure 1
 # from Batagelj and Zaversnik's paper titled <title>` holds the title: kept.)
@@ -1374,6 +1410,16 @@ _LOCATOR_TITLE = re.compile(
 
 def _locator_title(text: str, hit: Hit, stop: int) -> bool:
     return _LOCATOR_TITLE.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
+
+
+# A path of a site or a document tree, quoted as where to read on: `(see "Tutorials/Causal
+# Discovery/CD Overview")`. Two slashes between words; one is a title's ("Input/Output").
+_PATH_TITLE = re.compile(r"[^\s/]/[^\s/][^/]*[^\s/]/[^\s/]")
+
+
+def _path_title(text: str, hit: Hit, stop: int) -> bool:
+    title = _fields(hit).title or hit.title_hint or ""
+    return _bare(hit) and _PATH_TITLE.search(title) is not None
 
 
 def _venue_title(text: str, hit: Hit, stop: int) -> bool:
@@ -1452,6 +1498,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("call-argument", _call_argument, title_only=True),
     Veto("venue-as-title", _venue_title, title_only=True),
     Veto("locator-as-title", _locator_title, title_only=True),
+    Veto("path-as-title", _path_title),
     Veto("commented-code", _commented_code),
     Veto("edition-as-title", _edition_title, title_only=True),
     Veto("publisher-as-title", _publisher_title, title_only=True),
@@ -1465,4 +1512,5 @@ VETOES: tuple[Veto, ...] = (
     Veto("title-in-mid-sentence", title_in_mid_sentence, title_only=True),
     Veto("definition-in-list-item", definition_in_list_item, title_only=True),
     Veto("sentence-names-author", _names_author, title_only=True),
+    Veto("title-over-list-items", _field_list_title, title_only=True),
 )

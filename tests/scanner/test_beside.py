@@ -68,6 +68,10 @@ ONE_WORK = [
     "(https://arxiv.org/abs/1504.01132, section 3.2), negated because we minimise.\n",
     # `Author (Year):` above its link
     "Exact predicates, after Brandt (1998):\nhttps://www.cs.example.edu/~brandt/papers/orient.pdf\n",
+    # ... the link followed by its number in the place's list of works
+    "Seeding by Arthur and Vassilvitskii (2007):\n"
+    "    http://ilpubs.example.edu:8090/778/1/2006-13.pdf [1]\n"
+    "    the first center is chosen at random\n",
     # the identifier opening the brackets after the mention, with a locator
     "Refines the peak as in Rivera & Okafor 2016 (ArXiv:1610.05873, Section 3.2).\n",
     # the link after the mention, then what it gives
@@ -215,3 +219,23 @@ def test_two_works_of_one_author_and_year_told_apart_by_their_letters_stay_two()
 def test_two_citation_keys_of_one_author_and_year_told_apart_by_their_letters_stay_two() -> None:
     text = "For the phase, see :cite:`Okafor2009a` and\n:cite:`Okafor2009b`.\n"
     assert len(find_hits(text)) == 2
+
+
+def test_a_block_with_crlf_line_ends_reads_as_its_lf_copy() -> None:
+    # an author-year above its link, then a reference list's entry over two lines
+    lf = (
+        "Exact predicates, after Brandt (1998):\n"
+        "https://www.cs.example.edu/~brandt/papers/orient.pdf\n\n"
+        '    [1] S. Okafor and J. Lind. "Long Short-Term Tides". Neural\n'
+        "        Computation, 9(8):1735-1780, 1997.\n"
+    )
+    crlf = lf.replace("\n", "\r\n")
+
+    def read(text: str) -> list[tuple[str, int, str | None]]:
+        return [
+            (h.kind.value, text.count("\n", 0, h.start), h.reference and h.reference.title)
+            for h in find_hits(text)
+        ]
+
+    assert read(lf) == [("url", 0, None), ("title", 3, "Long Short-Term Tides")]
+    assert read(crlf) == read(lf)

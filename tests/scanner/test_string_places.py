@@ -182,3 +182,20 @@ def test_a_data_set_description_is_a_place_of_the_module(tmp_path: Path) -> None
         "doi:10.1000/citation.data": ("docstring", "wages"),
         "doi:10.1000/bibtex.data": ("docstring", "wages"),
     }
+
+
+def test_a_comments_delimiters_in_a_string_of_code_are_blanked(tmp_path: Path) -> None:
+    # a shader's `//` comment citing a title over two lines: the second `//` is no title text
+    shader = (
+        "export const fs = /* glsl */ `\\\n"
+        "// How the normals of the surface are spread\n"
+        '// Implementation from "Average Irregularity Representation of a Roughened Surface\n'
+        '// for Ray Reflection" by T. S. Trowbridge, and K. P. Reitz\n'
+        "// Its constants as in the SIGGRAPH 2013 notes on shading\n"
+        "float distribution(float r) {\n  return r;\n}\n`;\n"
+    )
+    (tmp_path / "pbr.js").write_text(shader, encoding="utf-8")
+    scan = scan_file(tmp_path, "pbr.js", ScanOptions(cache=False))
+    titles = [m.reference.title for m in scan.mentions if m.reference is not None]
+    title = "Average Irregularity Representation of a Roughened Surface for Ray Reflection"
+    assert title in titles and not any("//" in t for t in titles if t)

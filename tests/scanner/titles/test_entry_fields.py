@@ -904,3 +904,19 @@ def test_a_title_opening_with_its_programs_name_in_lower_case_keeps_it() -> None
     # a field's label in lower case opens no title
     fields = _fields("Z. Lind, Tidal sketches, in: Proc. 3rd Tidal Conference, 1998, pp. 1-10.")
     assert fields.title == "Tidal sketches"
+
+
+def test_a_venue_on_its_own_line_after_an_unstopped_title_is_not_the_titles() -> None:
+    """`Title lines without a stop`, then `Venue, Publisher, Year, Volume, Pages` on a line of
+    its own: the title ends with its line, the venue is the journal."""
+    fields = _fields(
+        "    See Lind, B.; Okafor, M. & Moss, J.\n"
+        "    Separators and adjustment sets in tidal graphs: Complete\n"
+        "    criteria and an algorithmic framework\n"
+        "    Artificial Intelligence, Elsevier, 2019, 270, 1-40\n"
+    )
+    assert fields.title == (
+        "Separators and adjustment sets in tidal graphs: Complete criteria and an algorithmic"
+        " framework"
+    )
+    assert (fields.venue, fields.year) == ("Artificial Intelligence", 2019)

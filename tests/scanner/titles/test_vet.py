@@ -1049,3 +1049,58 @@ def test_a_name_before_a_full_date_is_no_author_and_year() -> None:
     # a month alone before the year still cites in prose
     hits = find_citations("As shown by Lind and Moss (May 2011), it turns.\n")
     assert [h.kind for h in hits] == [RefKind.AUTHOR_YEAR]
+
+
+def test_a_quoted_path_is_no_title() -> None:
+    """A page of a site's tree quoted as where to read on is no work; a slash inside a
+    title's word is a title's."""
+    text = (
+        '        (see "Tutorials/Causal Discovery/Method Overview") or by a toy model (see\n'
+        "        See 'Graph Effects' and its tutorial for more info and references on sets.\n"
+    )
+    assert _found(text) == []
+    quoted = (
+        '    A. Lind and J. Okafor, "The Input/Output Complexity of Sorting and Related'
+        ' Problems",\n    Communications of the ACM, 1988.\n'
+    )
+    title = "The Input/Output Complexity of Sorting and Related Problems"
+    assert _found(quoted) == [("title", title)]
+
+
+# Kinds of the ML-code survey of session 16 (survey-f).
+NOT_CITATIONS_SURVEY_F = [
+    # the strings of a list literal, one a line, in a docstring's example or commented-out data
+    '   Examples:\n   ```python\n   query = "Which planet is known as the Red Planet?"\n'
+    '   documents = [\n       "Mars is often referred to as the Red Planet.",\n'
+    '       "Venus is often called Earth\'s twin.",\n   ]\n'
+    '   q_emb = embedder.encode_text(\n       "Instruct: Given a web search query"\n   )\n'
+    "   ```\n",
+    '     data = {\n         "questions": [\n             "Who wrote this book?",\n'
+    '             "What is the genre of this book?",\n'
+    '             "What is the year printed on this calendar?"],\n'
+    '         "answers": [\n             "Sandra Boynton",\n'
+    '             "Mom\'s Family Wall Calendar 2016",\n         ]\n     }\n',
+]
+
+
+@pytest.mark.parametrize("text", NOT_CITATIONS_SURVEY_F)
+def test_what_the_place_says_is_not_a_citation_survey_f(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_a_quoted_title_on_its_own_line_after_its_authors_still_cites() -> None:
+    text = (
+        "   References:\n       Smith, J. and Lee, K.,\n"
+        '       "A Fast Algorithm for the Assignment Problem",\n'
+        "       Journal of Things 12, 2004.\n"
+    )
+    assert [t for _, t in _found(text)] == ["A Fast Algorithm for the Assignment Problem"]
+
+
+def test_a_title_read_over_two_items_of_a_name_description_list_is_no_title() -> None:
+    text = (
+        "    Estimates the slope. Intercept calculated using Okafor, W.J. (1980) method.\n"
+        "    Output:\n        slope: Theil-Sen estimator/slope\n"
+        "        intercept: intercept of Kendall-Theil Robust Line\n"
+    )
+    assert _found(text) == [("author-year", "Okafor, W.J.")]
