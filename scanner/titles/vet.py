@@ -715,6 +715,29 @@ def _date(text: str, hit: Hit, stop: int) -> bool:
     )
 
 
+# A year that dates a product or a platform, not a work: `(Since 2016)` after a platform's
+# name, `C++Builder 2009 and above` (the versions from that year on).
+_SINCE_BEFORE = re.compile(r"(?i)[(\[][ \t]*(?:since|until|till|before|after|as[ \t]+of)[ \t]+$")
+_VERSIONS_AFTER = re.compile(
+    r"(?i)[ \t]*(?:and|or)[ \t]+(?:above|higher|newer)\b"
+    r"|[ \t]*(?:or|and)[ \t]+later[ \t]+versions?\b"
+)
+
+
+def _product_year(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    if fields.title or fields.year is None or len(fields.authors) != 1:
+        return False
+    year_at = text.find(str(fields.year), hit.start, hit.end + 1)
+    if year_at < 0:
+        return False
+    year_end = year_at + 4
+    return (
+        _SINCE_BEFORE.search(text, max(0, year_at - 12), year_at) is not None
+        or _VERSIONS_AFTER.match(text, year_end) is not None
+    )
+
+
 # A line holding only a date: `October 31, 1992`, `November 2011` (a vendored LAPACK routine's
 # header under its authors' institutions, `Univ. of Tennessee, ... NAG Ltd.`).
 _DATE_LINE = re.compile(
@@ -1469,6 +1492,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("publisher-as-author", _publisher_as_author),
     Veto("body-as-author", _body_as_author),
     Veto("date", _date),
+    Veto("product-year", _product_year),
     Veto("acronym", _acronym),
     Veto("glued-year", _glued_year),
     Veto("count", _count),

@@ -1067,6 +1067,13 @@ NOT_CITATIONS_SURVEY_F = [
 ]
 
 
+NOT_CITATIONS_SURVEY_F += [
+    # a year dating a platform or a product's versions, not a work
+    "  posix_memalign is there on Tidebox (Since 2016) and on Linux with both compilers\n",
+    "  the simplest way is its type traits (C++Builder 2009 and above only).\n",
+]
+
+
 @pytest.mark.parametrize("text", NOT_CITATIONS_SURVEY_F)
 def test_what_the_place_says_is_not_a_citation_survey_f(text: str) -> None:
     assert _found(text) == []
@@ -1088,3 +1095,14 @@ def test_a_title_read_over_two_items_of_a_name_description_list_is_no_title() ->
         "        intercept: intercept of Kendall-Theil Robust Line\n"
     )
     assert _found(text) == [("author-year", "Okafor, W.J.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "  as shown by Okafor (2016) and later by Lind (2019).\n",
+        "  the test of Lind (2009) and above all its bound\n",
+    ],
+)
+def test_a_mention_before_and_later_or_above_still_cites(text: str) -> None:
+    assert all(kind == "author-year" for kind, _ in _found(text)) and _found(text)
