@@ -908,6 +908,17 @@ def _passive_sentence(text: str, hit: Hit, stop: int) -> bool:
     return _PASSIVE_SENTENCE.match(_fields(hit).title or "") is not None
 
 
+# A line that leads in to the work it names next, not a title: "The peephole implementation
+# is based on:" above the work's link and entry (a title ends with no dangling preposition).
+_LEAD_IN = re.compile(
+    r"\s(?:is|are|was|were|has\s+been|have\s+been)\s+[a-z]+(?:ed|en)\s+(?:on|in|from|by|at)\W*$"
+)
+
+
+def _lead_in(text: str, hit: Hit, stop: int) -> bool:
+    return _LEAD_IN.search(_fields(hit).title or "") is not None
+
+
 # A quotation, not a title: it ends with an ellipsis or opens with a bullet, it follows
 # `states:`/`says:` or a colon, it speaks ("should", "we", "you", "doesn't").
 # A quoted clause of a sentence: it opens in lower case and closes with the sentence's full stop.
@@ -1525,5 +1536,6 @@ VETOES: tuple[Veto, ...] = (
     Veto("title-in-mid-sentence", title_in_mid_sentence, title_only=True),
     Veto("definition-in-list-item", definition_in_list_item, title_only=True),
     Veto("sentence-names-author", _names_author, title_only=True),
+    Veto("lead-in-line", _lead_in, title_only=True),
     Veto("title-over-list-items", _field_list_title, title_only=True),
 )

@@ -1106,3 +1106,15 @@ def test_a_title_read_over_two_items_of_a_name_description_list_is_no_title() ->
 )
 def test_a_mention_before_and_later_or_above_still_cites(text: str) -> None:
     assert all(kind == "author-year" for kind, _ in _found(text)) and _found(text)
+
+
+def test_a_line_that_leads_in_to_the_work_below_is_no_title() -> None:
+    # the tagger's reading of `The ... is based on:` above the work's link as its title
+    text = (
+        "   The gated variant with its projection layer is based on:\n"
+        "   https://research.example.org/pubs/archive/43905.pdf\n"
+    )
+    title = "The gated variant with its projection layer is based on"
+    fields = EntryFields(title=title, year=2014)
+    hit = Hit(3, text.index(" is based"), RefKind.TITLE, "CG105", None, 0.9, title, fields)
+    assert vet(text, [hit]) == []
