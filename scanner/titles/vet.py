@@ -473,6 +473,9 @@ _CODE_CREDIT = re.compile(
 _PORT_CREDIT = re.compile(
     r"(?i:\bport(?:ed)?[ \t]+(?:to|from)[ \t]+[^\n,;]{1,40}?[ \t]+by[ \t\n*/#]+)(?-i:[A-Z])"
 )
+# Who adapted the code to a project, just before the hit: "Adapted to JSXGraph and some code
+# changes by Jane Doe 2020" (not "adapted from <a work> by", which may cite).
+_ADAPTED_TO_BY = re.compile(r"(?i)\badapted[ \t]+to[ \t]+[^\n,;]{1,60}?[ \t]+by[ \t]+$")
 # Whose code this one was ported from, just before the hit: "Original Java port from Paolo
 # Perissinotto for Jpatch Project by Sascha Ledinsky", "Ported from C++ version provided by".
 _PORTED_FROM = re.compile(r"(?i)\b(?:port(?:ed)?|translat(?:ion|ed))[ \t]+from[ \t]+$")
@@ -490,6 +493,7 @@ def _code_credit(text: str, hit: Hit, stop: int) -> bool:
     if (
         _CODE_CREDIT.search(text, hit.start, hit.end) is not None
         or _PORTED_FROM.search(text, max(0, hit.start - 30), hit.start) is not None
+        or _ADAPTED_TO_BY.search(text, max(0, hit.start - 80), hit.start) is not None
         or _CHANGED_BY_FIELD.match(text, line_start, hit.start) is not None
     ):
         return True
@@ -1171,6 +1175,9 @@ _PART_AFTER = re.compile(
     r"[\"”'`]*[ \t]*\n?[ \t]*(?:\[\d+\]_?|in\s+(?:the\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:documentation|docs|manual|guide|tutorial|paper|article|book|readme)\b|"
     r"in\s+:(?:foot)?cite|"
+    # a named section of a specification or manual (`"First Words" section of the spec`)
+    r"(?:sections?|chapters?)[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?[\w.+-]+(?:[ \t]+[\w.+-]+)?"
+    r"[ \t]+(?:documentation|docs|specification|spec|manual|standard|guide)\b|"
     # a section's number after its quoted name (`see paper "Two-way search method" 3.2`)
     r"[ \t]+(?:§[ \t]*)?\d{1,2}(?:\.\d{1,2}){1,3}[ \t]*[.,;)]?[ \t]*(?:\n|$))"
 )
