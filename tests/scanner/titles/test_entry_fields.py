@@ -904,3 +904,16 @@ def test_a_title_opening_with_its_programs_name_in_lower_case_keeps_it() -> None
     # a field's label in lower case opens no title
     fields = _fields("Z. Lind, Tidal sketches, in: Proc. 3rd Tidal Conference, 1998, pp. 1-10.")
     assert fields.title == "Tidal sketches"
+
+
+@pytest.mark.parametrize("venue", ["ICML", "ICCV", "NeurIPS", "INTERSPEECH"])
+def test_a_conferences_acronym_is_no_author(venue: str) -> None:
+    assert not is_person(venue)
+
+
+def test_a_conference_after_the_authors_is_not_the_last_author() -> None:
+    fields = _fields(
+        '  Implements the algorithm of\n  "Thompson Sampling for Tides with Linear Payoffs",\n'
+        "  Ana Moss, Bo Lind, ICML 2013.\n"
+    )
+    assert fields.authors == ("Ana Moss", "Bo Lind")
