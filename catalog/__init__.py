@@ -17,7 +17,14 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
     from catalog.guard import CatalogUnusable, inspect, move_aside
     from catalog.ids import parse_arxiv, ref_from_string
     from catalog.imports import IMPORTERS, detect_format, import_file
-    from catalog.keys import IDENTIFIER_KINDS, id_keys, normalize_title, text_ref, title_ref
+    from catalog.keys import (
+        IDENTIFIER_KINDS,
+        family_name,
+        id_keys,
+        normalize_title,
+        text_ref,
+        title_ref,
+    )
     from catalog.limits import (
         DEFAULT_REQUEST_TIMEOUT,
         DEFAULT_RUN_BUDGET,
@@ -56,6 +63,7 @@ _EXPORTS = {
     "ResolutionStatus": "catalog.types",
     "IDENTIFIER_KINDS": "catalog.keys",
     "id_keys": "catalog.keys",
+    "family_name": "catalog.keys",
     "normalize_title": "catalog.keys",
     "ReferenceWork": "catalog.works",
     "reference_work_of": "catalog.works",
@@ -105,6 +113,7 @@ __all__ = [
     "citation_keys",
     "default_catalog_path",
     "detect_format",
+    "family_name",
     "format_entries",
     "id_keys",
     "import_file",

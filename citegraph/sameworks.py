@@ -12,7 +12,10 @@ two editions), as does a title that two stronger papers share (which one it mean
 told). The links to sections of one reference work online (`catalog.works`: an equation of the
 DLMF) are one card, the work's. A title misspelt in one place ("Introduction to Geostatistcs")
 is the same work as the title spelt right in another, when the two differ only by a typing slip
-in one or two long words and their years and first authors do not disagree.
+in one or two long words and their years and first authors do not disagree. A work cited by
+its authors and year alone ("see [Pearl 2001]" in a method) is the one titled or identified work
+of the report by those authors that year (the entry in its class's reference section), when
+there is exactly one.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from catalog import normalize_title, reference_work_keyed, reference_work_of
+from catalog import family_name, normalize_title, reference_work_keyed, reference_work_of
 from citegraph.report import PaperEntry
 
 # The order in which a key names its work, strongest first (the issue's: arXiv > DOI > URL >
@@ -96,7 +99,48 @@ def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
             if target is not None:
                 targets[work.key] = target
     _join_misspelt(by_title, targets)
+    _join_author_year(papers, targets)
     return {key: _final(key, targets) for key in targets}
+
+
+def _join_author_year(papers: list[PaperEntry], targets: dict[str, str]) -> None:
+    """Join each work cited by its authors and year alone ("Pearl (2001)", "Frenzel and Pompe
+    2007") to the one titled or identified work of the report whose year is the same and whose
+    authors open with the same family names, in order: a mention in one function of the entry
+    a reference section gives in another. Two such works (a surname's two papers of a year)
+    leave the mention as it is."""
+    by_first: dict[tuple[str, int], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for paper in papers:
+        key = targets.get(paper.key, paper.key)
+        if paper.year is None or _strength(key) >= _STRENGTH["author-year"]:
+            continue
+        names = _family_names(paper.authors)
+        if names:
+            by_first[names[0], paper.year].append((names, key))
+    for paper in papers:
+        if paper.key in targets or paper.year is None:
+            continue
+        if _strength(paper.key) != _STRENGTH["author-year"]:
+            continue
+        names = _family_names(paper.authors)
+        if not names:
+            continue
+        found = {
+            _final(key, targets)
+            for written, key in by_first.get((names[0], paper.year), ())
+            if written[: len(names)] == names
+        }
+        if len(found) == 1:
+            targets[paper.key] = found.pop()
+
+
+def _strength(key: str) -> int:
+    return _STRENGTH.get(key.split(":", 1)[0], _OTHER_IDENTIFIER)
+
+
+def _family_names(authors: tuple[str, ...]) -> tuple[str, ...]:
+    """The family names an author list is keyed by, in order ("" for an initial left out)."""
+    return tuple(name for name in (family_name(author) for author in authors) if name)
 
 
 # A typing slip: one letter left out, added, changed or two swapped in a word of at least five

@@ -14,7 +14,8 @@ mention of one work is one reference (`reference/references.md`):
   linked title (`fields.py`), another copy of an entry's work linked on the lines after its
   identifier (`copies.py`), two readings of one entry (`same.py`), the one work and the
   one bare link of a place a paragraph apart (`sole.py`), and the fields and identifier of one
-  Javadoc `@see "..."` string (`seestrings.py`);
+  Javadoc `@see "..."` string (`seestrings.py`), a link whose text only says it is the
+  paper and the BibTeX entry set as code under it (`entries.py`);
 - an entry and its link in the layouts that say so: `See <link> for <what it gives>` on the
   next line, the link opening its paragraph with the entry on the next line, a list item's
   link as the item's next paragraph; a sentence that names an entry's title inside it; a
@@ -37,6 +38,7 @@ from scanner.places.entries import (
     join_entry_tails,
     join_item_link_paragraphs,
     join_leading_identifiers,
+    join_paper_link_bibtex,
     see_tag_entries,
 )
 from scanner.places.fields import join_fields_after_links
@@ -76,6 +78,7 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     join_leading_identifiers(text, hits, groups)
     join_entry_tails(text, hits, groups)
     join_bibtex_entry_links(text, hits, groups)
+    cite_us = join_paper_link_bibtex(text, hits, groups)
     heads |= join_fields_after_links(text, hits, groups)
     join_link_copies(text, hits, groups)
     beside = frozenset(hits[i].start for i in heads | join_beside(text, hits, groups))
@@ -86,6 +89,7 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
         hits[i].start
         for i in items
         | labelled
+        | cite_us
         | join_sole_pair(text, hits, groups)
         | join_paper_copy(text, hits, groups)
         | see_tag_entries(text, hits)

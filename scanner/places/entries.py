@@ -292,6 +292,52 @@ def join_bibtex_entry_links(text: str, hits: list[Hit], groups: Groups) -> None:
             groups.join(inside[0], index)
 
 
+def join_paper_link_bibtex(text: str, hits: list[Hit], groups: Groups) -> set[int]:
+    """Join a link whose text only says it is the paper (`cite our [paper](url):`, ``in this
+    `paper <url>`__.``) to the BibTeX entry that follows it, fenced as code, with nothing but
+    blank lines between: a project's "how to cite us" names its paper by the link and by the
+    entry, one work. The indexes of the links so joined are returned: the reference text
+    runs on from the link to the entry across the blank lines."""
+    joined: set[int] = set()
+    if "@" not in text or "=" not in text:
+        return joined
+    for head in _BIBTEX_HEAD.finditer(text):
+        before = [i for i, hit in enumerate(hits) if hit.end <= head.start()]
+        if not before:
+            continue
+        link = max(before, key=lambda i: hits[i].end)
+        if hits[link].ref is None or not mergeable(hits[link]):
+            continue
+        words = _LINK_TEXT_BEFORE.search(text, max(0, hits[link].start - 60), hits[link].start)
+        said = words and (words["words"] or words["rst"])
+        if not said or " ".join(said.lower().split()) not in _PAPER_WORDS:
+            continue
+        if _TO_CODE_BLOCK.fullmatch(text, hits[link].end, head.start()) is None:
+            continue
+        end = _entry_end(text, head.end())
+        inside = [i for i, hit in enumerate(hits) if head.start() <= hit.start < end]
+        if inside and mergeable(hits[inside[0]]):
+            groups.join(link, inside[0])
+            joined.add(link)
+    return joined
+
+
+# A link's text right before its target: Markdown's `[paper](`, reST's `` `paper <``.
+_LINK_TEXT_BEFORE = re.compile(r"(?:\[(?P<words>[^\[\]\n]{1,40})\]\(|`(?P<rst>[^`<\n]{1,40})<)\Z")
+_PAPER_WORDS = frozenset(
+    f"{owner}{word}".strip()
+    for owner in ("", "this ", "the ", "our ", "my ")
+    for word in ("paper", "preprint", "article", "publication", "manuscript", "pdf")
+)
+# From the link's end to the entry: its closing marks and stop, blank lines, and the code
+# fence or directive the entry is set in (```` ```bibtex ````, `.. code:: latex`, `::`).
+_TO_CODE_BLOCK = re.compile(
+    r"[>)\]`_]*[ \t]*[.:]?[ \t]*\n(?:[ \t]*\n)*"
+    r"(?:[ \t]*(?:```[ \t]*\w*|~~~[ \t]*\w*|\.\.[ \t]+code(?:-block)?::[ \t]*\w*|::)[ \t]*\n"
+    r"(?:[ \t]*\n)*)?[ \t]*"
+)
+
+
 def _entry_end(text: str, start: int) -> int:
     """Where the BibTeX entry whose body starts at `start` (after its `{`) ends: at its closing
     brace, else at the next blank line or entry."""

@@ -62,6 +62,8 @@ _PART_NUMERAL = "".join(
     for lead in (r":\s", r"Part\s")
     for numeral in ("I", "II", "III", "IV", "V", "VI")
 )
+# Publishers of journals, as an entry names them after its venue.
+_HOUSE = r"(?:Elsevier|Springer|Wiley|Kluwer|Birkh|Taylor|Sage|Oxford|Cambridge|MIT|IEEE|ACM)\b"
 _TITLE_END = re.compile(
     _PART_NUMERAL + r"\.\s+(?=[A-Z0-9(\[]|$|[a-z]+\.)|\.\s*$|\?\s|!\s"
     r"|[,;]\s*(?=[Ii]n\b|[Ii]n:|(?:1[6-9]|20)\d\d|[Vv]ol|pp|pages|\d|\(|" + VENUE_CUE.pattern + ")"
@@ -72,6 +74,16 @@ _TITLE_END = re.compile(
     # the author on the next line, alone or with where they work: `Hubert W. Lilliefors`,
     # `Michael Friendly, York University`
     r"|[ \t]*\n[ \t]*(?=" + NAME_LINE + ")"
+    # the venue on a line of its own, then its publisher or year and more fields: `... an
+    # algorithmic framework \n Artificial Intelligence, Elsevier, 2019, 270, 1-40` (a name and
+    # a year alone may be a meeting's, under its authors' line: `GraVisMa, 2010`)
+    # (not a title's last word ending its sentence there: `Satellite\n Theory. The Journal ...`)
+    r"|[ \t]*\n[ \t]*(?=(?![A-Z][a-z]+\.\s)"
+    + JOURNAL_WORDS
+    + r",[ \t]*(?:"
+    + _HOUSE
+    + r"|(?:1[6-9]|20)\d\d\b)"
+    r"[ \t]*[,;:][ \t]*\w)"
     r"|" + run_in_venue(loose=False)
 )
 _IN_CODE = re.compile(r"[(=\[]\s*$")
@@ -164,6 +176,12 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         after = t_start
     year = int(lead_year) if lead_year else written_year or first_year(_first_part(tail))
     venue = _venue(tail)
+    if title is None and (cited := _journal_citation(text, start, names_end, pos, limit)):
+        # "V. Vedral and M. B. Plenio, Phys. Rev. A 57, 1619 (1998)": a journal's citation
+        # without a title, as physics writes it; the year is the bracketed one, not the page
+        cut, match = cited
+        authors = split_authors(text[start:cut]) or authors
+        year, venue = int(match["year"]), " ".join(match["journal"].split())
     evidence = sum(
         (year is not None, venue is not None, volume_of(tail) is not None, quoted is not None)
     )
@@ -172,6 +190,57 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
     entry_end = _entry_end(text, after, tail_end)
     reference = _reference(authors, title, venue, year, tail)
     return Entry(start, max(entry_end, t_end), reference, evidence)
+
+
+# A journal's citation with no title after the authors: its abbreviated or full name (a
+# section's letter after it: `Phys. Rev. A`), then volume, page and the year in brackets:
+# `Phys. Rev. Lett. 99, 204101 (2007)`, `Science, Vol. 285, 1368 (1999)`, `Nucl. Phys. A625,
+# 435 (1997)`. Volume, page and bracketed year together are what no sentence of prose writes.
+# A name's words are told from a journal's by the abbreviations journals are written with
+# (ISO 4's commonest): `M. Raydan. Math. Comp.` is an author, then the journal.
+_JOURNAL_ABBREVIATIONS = "|".join(
+    """Acad Acoust Adv Akad Am Amer An Anal Ann Annu Appl Approx Arch Artif Assoc Astron Astrophys
+    Atmos Biochem Biol Biophys Bull Cell Chem Clim Comb Comm Commun Comp Comput Condens Cosmol
+    Cryst Crystallogr Curr Diff Dokl Ecol Econ Electr Electron Eng Environ Eq Equ Eur Exp Fiz Fluid
+    Funct Gen Genet Geol Geom Geophys Grav Hydrol Ind Inf Instrum Int Intell Jpn Lab Lett Lond Mach
+    Magn Mag Mater Math Mech Med Meth Meteorol Mod Mol Nat Natl Nauk Netw Neurosci Nucl Num Numer
+    Oceanogr Oper Opin Opt Optim Part Philos Phys Planet Probab Proc Process Prog Psychol Quant
+    Quart Recognit Rel Rep Res Rev Roy Sci Seismol Ser Soc Softw Sov Spectrosc Stat Statist Stoch
+    Struct Surf Syst Technol Theor Trans""".split()  # noqa: SIM905
+)
+_JOURNAL_WORD = (
+    rf"(?:(?:{_JOURNAL_ABBREVIATIONS})\b\.?"
+    # `J. Chem. Phys.`, `SIAM J. Matrix Anal.`; not a given name's initial (`Palmer, J. ApJ`)
+    rf"|J\.?(?=[ \t]+(?:(?:{_JOURNAL_ABBREVIATIONS})\b|[A-Z][a-z]+\b(?!\.)))"
+    r"|[A-Z](?=[ \t]*[A-Z]?\d)"  # a section's letter before the volume: `Phys. Rev. A 57`
+    r"|[A-Z][A-Za-z&]{1,14}(?![.\w])"  # a word in full: `Science`, `Physical Review`, `ApJ`
+    r"|of|and|&|the|in|for)"
+)
+_JOURNAL_CITATION = re.compile(
+    rf"\s*(?P<journal>(?!(?:of|and|the|in|for)\b){_JOURNAL_WORD}(?:[ \t]+{_JOURNAL_WORD}){{0,7}})"
+    r"[ \t]*,?[ \t]*(?:[Vv]ol\.?[ \t]*)?[A-Z]?\d{1,4}(?:[ \t]*\(\d{1,4}\))?"
+    r"[ \t]*[,:][ \t]*[A-Z]?\d{1,7}(?:[-–]+\d{1,7})?[ \t]*\((?P<year>" + YEAR_DIGITS + r")\)"
+)
+
+
+def _journal_citation(
+    text: str, start: int, names_end: int, pos: int, limit: int
+) -> tuple[int, re.Match[str]] | None:
+    """A journal's citation after the author list `[start, names_end)`, and where the authors
+    end: a journal's abbreviated name reads like a name ("F. Lether, J. Comp. Appl. Math. 67,
+    167 (1996)", "Arne L. Grimsmo, Phys. Rev. Lett 115, ..."), so it may open after any of the
+    list's commas, the first such reading winning; else at `pos`, after the list. None too when
+    the "names" are the journal's own (`J. Chem. Phys. 120, 2140 (2004)` as a link's text)."""
+    if _JOURNAL_CITATION.match(text, start, limit) is not None:
+        return None
+    for comma in _COMMA.finditer(text, start, names_end):
+        if (match := _JOURNAL_CITATION.match(text, comma.end(), limit)) is not None:
+            return comma.start(), match
+    match = _JOURNAL_CITATION.match(text, pos, limit)
+    return (names_end, match) if match is not None else None
+
+
+_COMMA = re.compile(",")
 
 
 # reST's interpreted text around a title right after its authors: `Silverman, B.W. (1986)

@@ -113,7 +113,7 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
         if (
             authors
             and (tagged := _VENUE_TAG_LAST.fullmatch(authors[-1])) is not None
-            and tagged["tag"] in _MEETINGS
+            and tagged["tag"].upper() in _MEETINGS
         ):
             # "the DDM method of Joao Gama SBIA 2004": the meeting's acronym, not a surname
             authors = (*authors[:-1], tagged["name"])
@@ -195,9 +195,11 @@ def _more_years(text: str, pos: int, end: int, first: int) -> Iterator[re.Match[
         pos = more.end()
 
 
-_VENUE_TAG_LAST = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+?)\s+(?P<tag>[A-Z]{3,8})")
-# Meetings cited by their acronym right after the authors ("Joao Gama SBIA 2004"); a surname
-# written in capitals ("Pierre DUPONT 2004") is not one of them.
+_VENUE_TAG_LAST = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*?)\s+(?P<tag>[A-Z][A-Za-z]{2,7})"
+)
+# Meetings cited by their acronym right after the authors ("Joao Gama SBIA 2004", "Runge
+# NeurIPS 2021"); a surname written in capitals ("Pierre DUPONT 2004") is not one of them.
 _MEETINGS = frozenset(
     [tag.upper() for tag in KEY_TAGS if tag not in ("phd", "thesis", "tro", "ivc")]
     + "SBIA ECML PKDD KDD ICDM SDM AAAI IJCAI ICDE VLDB SIGMOD CIKM WSDM ACL NAACL EMNLP".split()  # noqa: SIM905

@@ -382,6 +382,27 @@ NOT_NAMES = MONTHS | frozenset(
         "actually",
         "obviously",
         "clearly",
+        # the parts of a work a text points into: "Thm. 3 in Runge NeurIPS 2021"
+        "thm",
+        "theorem",
+        "lemma",
+        "prop",
+        "proposition",
+        "corollary",
+        "def",
+        "definition",
+        "eqs",
+        "eqn",
+        "eqns",
+        "fig",
+        "figs",
+        "sec",
+        "secs",
+        "appendix",
+        "remark",
+        "exercise",
+        "prob",
+        "problem",
     ]
 )
 

@@ -1453,6 +1453,16 @@ def _locator_title(text: str, hit: Hit, stop: int) -> bool:
     return _LOCATOR_TITLE.fullmatch((_fields(hit).title or "").strip(" .,")) is not None
 
 
+# A path of a site or a document tree, quoted as where to read on: `(see "Tutorials/Causal
+# Discovery/CD Overview")`. Two slashes between words; one is a title's ("Input/Output").
+_PATH_TITLE = re.compile(r"[^\s/]/[^\s/][^/]*[^\s/]/[^\s/]")
+
+
+def _path_title(text: str, hit: Hit, stop: int) -> bool:
+    title = _fields(hit).title or hit.title_hint or ""
+    return _bare(hit) and _PATH_TITLE.search(title) is not None
+
+
 def _venue_title(text: str, hit: Hit, stop: int) -> bool:
     title = (_fields(hit).title or "").strip(" .,")
     return _VENUE_TITLE.fullmatch(title) is not None or _spelled_acronym(text, hit, title)
@@ -1530,6 +1540,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("call-argument", _call_argument, title_only=True),
     Veto("venue-as-title", _venue_title, title_only=True),
     Veto("locator-as-title", _locator_title, title_only=True),
+    Veto("path-as-title", _path_title),
     Veto("commented-code", _commented_code),
     Veto("edition-as-title", _edition_title, title_only=True),
     Veto("publisher-as-title", _publisher_title, title_only=True),

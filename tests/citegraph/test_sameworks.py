@@ -192,3 +192,60 @@ def test_a_scan_gives_one_card_for_a_book_misspelt_in_one_module(tmp_path: Path)
         "kriging.py",
         "variogram.py",
     }
+
+
+def mention(key: str, authors: tuple[str, ...], year: int) -> PaperEntry:
+    return PaperEntry(key=key, kind="author-year", status="unresolved", authors=authors, year=year)
+
+
+def test_an_author_year_mention_joins_the_one_work_of_its_authors_and_year() -> None:
+    titled = paper("title:residual", author="J. Okafor")
+    pair = PaperEntry(
+        key="doi:10.5555/tl.2007.4",
+        kind="doi",
+        status="offline",
+        authors=("S. Lind", "B. Moss"),
+        year=2007,
+    )
+    papers = [
+        titled,
+        pair,
+        mention("author-year:okafor-2015", ("Okafor",), 2015),
+        # the first authors named, the others left out by `et al`
+        mention("author-year:lind-2007", ("Lind",), 2007),
+        mention("author-year:lind-moss-2007", ("Lind", "Moss"), 2007),
+    ]
+    assert same_work_targets(papers) == {
+        "author-year:okafor-2015": "title:residual",
+        "author-year:lind-2007": "doi:10.5555/tl.2007.4",
+        "author-year:lind-moss-2007": "doi:10.5555/tl.2007.4",
+    }
+
+
+def test_an_author_year_mention_of_another_year_or_of_two_works_stays_apart() -> None:
+    first = paper("title:residual", author="J. Okafor")
+    second = paper("title:tidal", title="Tidal Stacks Revisited", author="Okafor, J.")
+    assert not same_work_targets([first, mention("author-year:okafor-2016", ("Okafor",), 2016)])
+    assert not same_work_targets([first, mention("author-year:moss-2015", ("Moss",), 2015)])
+    # the surname's two papers of the year: which one the mention means cannot be told
+    ambiguous = [first, second, mention("author-year:okafor-2015", ("Okafor",), 2015)]
+    assert "author-year:okafor-2015" not in same_work_targets(ambiguous)
+    # a second author the work does not have
+    two = mention("author-year:okafor-lind-2015", ("Okafor", "Lind"), 2015)
+    assert not same_work_targets([first, two])
+
+
+def test_a_scan_gives_one_card_for_an_entry_and_its_author_year_mention_elsewhere(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "mediation.py").write_text(
+        "class Mediation:\n"
+        '    """Mediation.\n\n    References\n    ----------\n'
+        "    J. Okafor. Direct and indirect tides. Proceedings of the Tenth Conference\n"
+        '    on Tides, 2001.\n    """\n\n'
+        "    def direct(self):\n"
+        '        """The direct effect, from the mediation formula (see [Okafor 2001])."""\n'
+    )
+    report = run_scan(tmp_path, Config(resolve=False))
+    assert [p.key for p in report.papers] == ["title:direct and indirect tides"]
+    assert sorted(c.kind for c in report.citations) == ["author-year", "title"]

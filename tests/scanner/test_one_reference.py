@@ -641,6 +641,37 @@ def test_every_link_inside_one_bibtex_entry_is_that_entry() -> None:
     assert hit.ref is not None and hit.ref.key == "arxiv:1502.00017"
 
 
+@pytest.mark.parametrize(
+    "link",
+    [
+        "If you use this code, please cite our [paper](https://example.edu/~okafor/tides.pdf):\n\n"
+        "```bibtex\n",
+        "    Main description available in this `paper <https://example.edu/~okafor/tides.pdf>`__.\n"
+        "\n        .. code:: latex\n\n",
+    ],
+)
+def test_a_link_called_the_paper_and_the_bibtex_entry_under_it_are_one_work(link: str) -> None:
+    """A project's "how to cite us": the paper's PDF linked by the word "paper", then its
+    BibTeX entry set as code: one work, its DOI, its line the link's."""
+    text = (
+        link + "@article{okafor2020,\n  author = {Okafor, J. and Lind, K.},\n"
+        "  title = {Tidal Stacks for Quadratic Programs},\n  year = {2020},\n"
+        "  doi = {10.5555/mp.2020.12},\n}\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.ref.key == "doi:10.5555/mp.2020.12"
+    assert hit.start == text.index("https://")
+
+
+def test_a_link_with_words_of_its_own_stays_apart_from_the_bibtex_under_it() -> None:
+    text = (
+        "See the [tide tables](https://arxiv.org/abs/2001.01234), and cite:\n\n"
+        "```bibtex\n@article{okafor2020,\n  title = {Tidal Stacks for Quadratic Programs},\n"
+        "  year = {2020},\n  doi = {10.5555/mp.2020.12},\n}\n```\n"
+    )
+    assert len(find_hits(text)) == 2
+
+
 def test_two_bibtex_entries_stay_two() -> None:
     text = (
         "@article{okafor2015,\n  title = {Tidal Normalization of Deep Harbours},\n"

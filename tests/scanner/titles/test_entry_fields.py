@@ -906,6 +906,22 @@ def test_a_title_opening_with_its_programs_name_in_lower_case_keeps_it() -> None
     assert fields.title == "Tidal sketches"
 
 
+def test_a_venue_on_its_own_line_after_an_unstopped_title_is_not_the_titles() -> None:
+    """`Title lines without a stop`, then `Venue, Publisher, Year, Volume, Pages` on a line of
+    its own: the title ends with its line, the venue is the journal."""
+    fields = _fields(
+        "    See Lind, B.; Okafor, M. & Moss, J.\n"
+        "    Separators and adjustment sets in tidal graphs: Complete\n"
+        "    criteria and an algorithmic framework\n"
+        "    Artificial Intelligence, Elsevier, 2019, 270, 1-40\n"
+    )
+    assert fields.title == (
+        "Separators and adjustment sets in tidal graphs: Complete criteria and an algorithmic"
+        " framework"
+    )
+    assert (fields.venue, fields.year) == ("Artificial Intelligence", 2019)
+
+
 @pytest.mark.parametrize("venue", ["ICML", "ICCV", "NeurIPS", "INTERSPEECH"])
 def test_a_conferences_acronym_is_no_author(venue: str) -> None:
     assert not is_person(venue)

@@ -210,6 +210,9 @@ def test_cpp_line_comments_quoted_title_over_lines() -> None:
             1997,
         ),
         ("    Modified Gini Index (Gini from Okafor et al. (1997))\n", ("Okafor",), 1997),
+        # a meeting's acronym, in mixed case, after one surname; a theorem cited in the work
+        ("exists according to Thm. 3 in Okafor NeurIPS 2021.", ("Okafor",), 2021),
+        ("see Lemma 2 in Lind ICML 2019 for the bound.", ("Lind",), 2019),
     ],
 )
 def test_author_year_mentions(text: str, authors: tuple[str, ...], year: int) -> None:
@@ -1304,3 +1307,129 @@ def test_entries_labelled_by_author_and_year_keys_are_one_citation_each() -> Non
         "The Roots of the Maximally Flat-Delay Polynomials",
     ]
     assert [text.count("\n", 0, h.start) for h in hits] == [1, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "venue"),
+    [
+        # a name's last word before the journal's: the name is the author's
+        (
+            "[1] W. Lind, J.M. Moss, M. Okafor. Math. Comp. 75, 1429-1448 (2006).\n",
+            ("W. Lind", "J.M. Moss", "M. Okafor"),
+            "Math. Comp.",
+        ),
+        # a given name's initial, then the journal's own abbreviation
+        (".. [4] Okafor, J. ApJ 695:496-502 (2009)\n", ("Okafor, J",), "ApJ"),
+        # the journal on the line after the names
+        (
+            "[1] K. W. Lind, P. Moss, and J. K. Okafor,\n   Surf. Sci. 366, 394 (1996).\n",
+            ("K. W. Lind", "P. Moss", "J. K. Okafor"),
+            "Surf. Sci.",
+        ),
+        (
+            "A.H. Lind, E.R. Moss, T. Okafor, SIAM J. Matrix Anal. Appl. 26, 962 (2005).\n",
+            ("A.H. Lind", "E.R. Moss", "T. Okafor"),
+            "SIAM J. Matrix Anal. Appl.",
+        ),
+    ],
+)
+def test_a_journal_citation_parts_names_and_journal(
+    text: str, authors: tuple[str, ...], venue: str
+) -> None:
+    (hit,) = find_citations(text)
+    assert (hit.reference.authors, hit.reference.venue) == (authors, venue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the journal, volume, page and year as a link's text: no author is named
+        "Tide bosons defined in `J. Chem. Phys. 120, 2140 (2004)\n"
+        "<https://pubs.example.org/jcp/120/5/2140>`_.\n",
+        "[1] The TIDES consortium, Nat. Methods 16, 670 (2019)\n",
+    ],
+)
+def test_a_journal_citation_names_no_author_in_its_journals_words(text: str) -> None:
+    assert [h for h in find_citations(text) if h.kind is RefKind.AUTHOR_YEAR] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "venue", "year"),
+    [
+        (
+            "    See V. Lind and M. B. Okafor, Phys. Rev. A 57, 1619 (1998).\n",
+            ("V. Lind", "M. B. Okafor"),
+            "Phys. Rev. A",
+            1998,
+        ),
+        # wrapped inside a sentence of prose, the page number six digits long
+        (
+            "    The test is based on the estimator in  S. Lind and B.\n"
+            "    Moss, Phys. Rev. Lett. 99, 204101 (2007), combined with a shuffle.\n",
+            ("S. Lind", "B. Moss"),
+            "Phys. Rev. Lett.",
+            2007,
+        ),
+        # a journal's abbreviation that reads like a name after the author's
+        (
+            "    /* See [F. Okafor, J. Comp. Appl. Math. 67, 167 (1996)]. */\n",
+            ("F. Okafor",),
+            "J. Comp. Appl. Math.",
+            1996,
+        ),
+        (
+            "[1] Arne L. Moss, Phys. Rev. Lett 115, 060402 (2015)\n",
+            ("Arne L. Moss",),
+            "Phys. Rev. Lett",
+            2015,
+        ),
+        (
+            "    David J. Lind and Harold A. Okafor, Science, Vol. 285, 1368 (1999)\n",
+            ("David J. Lind", "Harold A. Okafor"),
+            "Science",
+            1999,
+        ),
+    ],
+)
+def test_a_journal_citation_without_a_title_is_cited_by_its_authors_and_year(
+    text: str, authors: tuple[str, ...], venue: str, year: int
+) -> None:
+    """Physics cites a paper by its authors, journal, volume, page and the year in brackets;
+    the year is the bracketed one, never the page."""
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR
+    assert hit.reference.authors == authors
+    assert (hit.reference.venue, hit.reference.year) == (venue, year)
+
+
+def test_numbers_after_a_name_are_no_journal_citation() -> None:
+    assert find_citations("    Version 2.1 by J. Lind, released 12, 1998 (2003).\n") == []
+
+
+def test_a_title_hyphenated_over_two_lines_reads_whole() -> None:
+    """Text copied from a PDF breaks a word over two lines with a hyphen; the title is the
+    words as one, and the entry is still read when the model would stumble on the break."""
+    text = (
+        "    References\n    ----------\n\n"
+        "    I. Lind and T. J. VanderMoss. A complete graphical criterion for the adjust-\n"
+        "    ment formula in tidal analysis. The international journal of tides,\n"
+        "    7(1), 2011.\n"
+    )
+    (hit,) = find_citations(text)
+    assert (
+        hit.title_hint
+        == "A complete graphical criterion for the adjustment formula in tidal analysis"
+    )
+    assert hit.reference.authors == ("I. Lind", "T. J. VanderMoss")
+    assert text[hit.start : hit.end].startswith("I. Lind")
+
+
+def test_a_hyphen_before_and_at_a_line_end_is_a_compounds() -> None:
+    text = (
+        "    .. [1] Lind, T., Moss, R. Comparing tide forecasts using threshold-\n"
+        "       and quantile-weighted scoring rules. J. Tides 29, 411-422 (2011).\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint == (
+        "Comparing tide forecasts using threshold- and quantile-weighted scoring rules"
+    )

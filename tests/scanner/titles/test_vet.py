@@ -1051,6 +1051,22 @@ def test_a_name_before_a_full_date_is_no_author_and_year() -> None:
     assert [h.kind for h in hits] == [RefKind.AUTHOR_YEAR]
 
 
+def test_a_quoted_path_is_no_title() -> None:
+    """A page of a site's tree quoted as where to read on is no work; a slash inside a
+    title's word is a title's."""
+    text = (
+        '        (see "Tutorials/Causal Discovery/Method Overview") or by a toy model (see\n'
+        "        See 'Graph Effects' and its tutorial for more info and references on sets.\n"
+    )
+    assert _found(text) == []
+    quoted = (
+        '    A. Lind and J. Okafor, "The Input/Output Complexity of Sorting and Related'
+        ' Problems",\n    Communications of the ACM, 1988.\n'
+    )
+    title = "The Input/Output Complexity of Sorting and Related Problems"
+    assert _found(quoted) == [("title", title)]
+
+
 # Kinds of the ML-code survey of session 16 (survey-f).
 NOT_CITATIONS_SURVEY_F = [
     # the strings of a list literal, one a line, in a docstring's example or commented-out data
