@@ -920,3 +920,16 @@ def test_a_venue_on_its_own_line_after_an_unstopped_title_is_not_the_titles() ->
         " framework"
     )
     assert (fields.venue, fields.year) == ("Artificial Intelligence", 2019)
+
+
+@pytest.mark.parametrize("venue", ["ICML", "ICCV", "NeurIPS", "INTERSPEECH"])
+def test_a_conferences_acronym_is_no_author(venue: str) -> None:
+    assert not is_person(venue)
+
+
+def test_a_conference_after_the_authors_is_not_the_last_author() -> None:
+    fields = _fields(
+        '  Implements the algorithm of\n  "Thompson Sampling for Tides with Linear Payoffs",\n'
+        "  Ana Moss, Bo Lind, ICML 2013.\n"
+    )
+    assert fields.authors == ("Ana Moss", "Bo Lind")
