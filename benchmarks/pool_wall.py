@@ -7,9 +7,10 @@ swing widely; CPU times barely move. Each run is one cold `citegraph scan DIR --
 json` (empty cache, two workers) in this process, instrumented: the model is the parent's CPU
 time up to the fork, plus the pool's makespan replayed from each chunk's CPU time with the pool's
 own protocol (`scanner.parallel`: chunks handed out in order, two queued per worker, a window of
-chunks in flight), plus the parent's CPU time after the last result. What it leaves out: the
-parent's work while the workers run (it shares their two cores), and a walk made apart from the
-parent (its CPU time is printed beside). With `--vs CHECKOUT` (a checkout with its own `.venv`,
+chunks in flight), plus the parent's CPU time after the last result, plus the parent's wait for a
+walk made apart from it (`walk_wait`: the child's CPU time beyond what the parent spent between
+forking it and asking for its survey). What it leaves out: the parent's work while the workers
+run (it shares their two cores). With `--vs CHECKOUT` (a checkout with its own `.venv`,
 whose scanner the runs import; this file need not be in it) the runs alternate with that
 checkout's and the ratios are taken pair by pair.
 """
@@ -30,7 +31,16 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-KEYS = ("modeled_wall", "before_fork", "pool", "even_split", "after", "chunk_cpu", "walk_apart")
+KEYS = (
+    "modeled_wall",
+    "before_fork",
+    "walk_wait",
+    "pool",
+    "even_split",
+    "after",
+    "chunk_cpu",
+    "walk_apart",
+)
 
 
 def replay(costs: Sequence[float], workers: int = 2, queued: int = 2, window: int = 8) -> float:
@@ -105,6 +115,20 @@ def measure(root: Path) -> dict[str, float]:
                 marks["last"] = time.process_time()
             yield item
 
+    # The parent's CPU time when it forks the survey's child and when it asks for the survey
+    # (done with what it prepares meanwhile): the child's walk beyond that is a wait.
+    call_init, call_result = parallel.ForkedCall.__init__, parallel.ForkedCall.result
+
+    def marked_init(self: Any, *args: Any) -> None:
+        marks["walker"] = time.process_time()
+        call_init(self, *args)
+
+    def marked_result(self: Any) -> Any:
+        marks["asked"] = time.process_time()
+        return call_result(self)
+
+    setattr(parallel.ForkedCall, "__init__", marked_init)  # noqa: B010
+    setattr(parallel.ForkedCall, "result", marked_result)  # noqa: B010
     parallel._serve, scan._survey, parallel._forked_map = timed_serve, timed_survey, timed_map
     from citegraph.cli import main
 
@@ -127,9 +151,13 @@ def measure(root: Path) -> dict[str, float]:
     ordered = [costs[index] for index in range(len(costs))]
     pool = replay(ordered)
     before, after = marks["fork"], end - marks["last"]
+    wait = 0.0
+    if "walker" in marks and "asked" in marks:
+        wait = max(0.0, apart - (marks["asked"] - marks["walker"]))
     return {
-        "modeled_wall": before + pool + after,
+        "modeled_wall": before + wait + pool + after,
         "before_fork": before,
+        "walk_wait": wait,
         "pool": pool,
         "even_split": sum(ordered) / 2,
         "after": after,

@@ -13,6 +13,9 @@ in `(https://x.org/a).` -> `(https://x.org/a)` -> `https://x.org/a`):
    `(https://doi.org/10.1/x)/more`), keeping balanced ones (`.../Foo_(bar)`).
 4. `strip_encoded_closer`: a percent-encoded closing bracket or quote without its opener
    (`https://arxiv.org/abs/1706.03762%29`), left where a tool encoded the `)` of the prose.
+5. `cut_after_document`: a bracketed tail glued to a document's extension
+   (`.../report.pdf(neural_networks)`, a link's target run into another's): a file's name ends
+   at its extension.
 
 DOIs get their own publisher-aware cleaning in `catalog.ids.clean_doi`, which applies the same
 punctuation and bracket rules plus path tails (`/full`, `.pdf`).
@@ -67,11 +70,20 @@ def strip_encoded_closer(text: str) -> str:
     return text
 
 
+_DOCUMENT_TAIL = re.compile(r"(?i)(\.(?:pdf|ps))\([^()/]*\)$")
+
+
+def cut_after_document(text: str) -> str:
+    """Remove a bracketed tail right after a document's `.pdf` or `.ps` extension."""
+    return _DOCUMENT_TAIL.sub(r"\1", text)
+
+
 URL_STEPS: tuple[Callable[[str], str], ...] = (
     strip_entities,
     strip_punctuation,
     cut_unbalanced_closer,
     strip_encoded_closer,
+    cut_after_document,
 )
 
 

@@ -265,7 +265,10 @@ _PDF = re.compile(r"(?i)\.(?:pdf|ps|ps\.gz|djvu)$|[?&](?:format|type)=pdf\b")
 # Folders that hold papers: an author's or a lab's publication list.
 _PAPER_FOLDERS = re.compile(
     r"(?i)/(?:papers?|publications?|pubs?|publis|pubfiles|absps|reprints|preprints?|"
-    r"techreports?|tech-reports?|tr|reports|articles?|theses|thesis|research/files)/"
+    r"techreports?|tech-reports?|tr|reports|articles?|theses|thesis|research/files|"
+    # a course's folder of the literature it reads (`/teaching/.../Literature/paper.pdf`; its
+    # `readings` are often its own notes: MIT OpenCourseWare's)
+    r"literature)/"
 )
 # Paper folders named in the plural, which list their papers when the link ends at them.
 _LIST_FOLDER = re.compile(

@@ -170,6 +170,9 @@ _NOT_A_PERSON = re.compile(
     # a journal abbreviated after its publisher or as `J.` and an acronym (`SIAM J Numer
     # Anal`, `J. ACM`)
     r"|\b(?:ACM|SIAM|IEEE|AIAA|ASME|IMA|AMS|SPIE)\b|^J\.?[ \t]+[A-Z]{2,}$"
+    # a conference's acronym read as the last author (`Agrawal, Goyal, ICML 2013`)
+    r"|^(?:NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|AAAI|IJCAI|KDD|SIGGRAPH|SIGMOD|VLDB|AISTATS|"
+    r"UAI|COLT|EMNLP|NAACL|ACL|COLING|ICASSP|INTERSPEECH|Interspeech|MICCAI|WACV|BMVC|ICRA|IROS)$"
 )
 
 

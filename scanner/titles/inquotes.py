@@ -158,8 +158,11 @@ def _names_year_title(text: str) -> Inside | None:
     if match is None or not _names(match["names"]):
         return None
     authors = split_authors(match["names"])
-    if not authors or len(match["title"].split()) < _MIN_TITLE_WORDS:
+    title = match["title"]
+    if not authors or len(title.split()) < _MIN_TITLE_WORDS:
         return None
     if not all(" " in name or "," in name for name in authors):
         return None
-    return " ".join(match["title"].split()), authors, int(match["year"])
+    if any(ch.isdigit() for ch in title) or _VENUE.search(title) is not None:
+        return None  # the whole entry, its venue and numbers too: read as an entry, not here
+    return " ".join(title.split()), authors, int(match["year"])

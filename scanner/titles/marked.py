@@ -28,7 +28,11 @@ __all__ = [
 ]
 
 # A role or a literal's backtick inside a title.
-_ROLE_INSIDE = re.compile(r"`|:(?:foot)?cite\b|:(?:math|func|class|meth|ref)\b")
+_ROLE_INSIDE = re.compile(
+    r"`|:(?:foot)?cite\b|:(?:math|func|class|meth|ref)\b"
+    # a Doxygen or JSDoc tag: text read across a doc comment's parameter lines
+    r"|(?<!\S)[@\\](?:param|tparam|returns?|brief|throws|exception|details)\b"
+)
 
 
 def _fields(hit: Hit) -> EntryFields:

@@ -473,6 +473,9 @@ _CODE_CREDIT = re.compile(
 _PORT_CREDIT = re.compile(
     r"(?i:\bport(?:ed)?[ \t]+(?:to|from)[ \t]+[^\n,;]{1,40}?[ \t]+by[ \t\n*/#]+)(?-i:[A-Z])"
 )
+# Who adapted the code to a project, just before the hit: "Adapted to JSXGraph and some code
+# changes by Jane Doe 2020" (not "adapted from <a work> by", which may cite).
+_ADAPTED_TO_BY = re.compile(r"(?i)\badapted[ \t]+to[ \t]+[^\n,;]{1,60}?[ \t]+by[ \t]+$")
 # Whose code this one was ported from, just before the hit: "Original Java port from Paolo
 # Perissinotto for Jpatch Project by Sascha Ledinsky", "Ported from C++ version provided by".
 _PORTED_FROM = re.compile(r"(?i)\b(?:port(?:ed)?|translat(?:ion|ed))[ \t]+from[ \t]+$")
@@ -490,6 +493,7 @@ def _code_credit(text: str, hit: Hit, stop: int) -> bool:
     if (
         _CODE_CREDIT.search(text, hit.start, hit.end) is not None
         or _PORTED_FROM.search(text, max(0, hit.start - 30), hit.start) is not None
+        or _ADAPTED_TO_BY.search(text, max(0, hit.start - 80), hit.start) is not None
         or _CHANGED_BY_FIELD.match(text, line_start, hit.start) is not None
     ):
         return True
@@ -715,6 +719,29 @@ def _date(text: str, hit: Hit, stop: int) -> bool:
     )
 
 
+# A year that dates a product or a platform, not a work: `(Since 2016)` after a platform's
+# name, `C++Builder 2009 and above` (the versions from that year on).
+_SINCE_BEFORE = re.compile(r"(?i)[(\[][ \t]*(?:since|until|till|before|after|as[ \t]+of)[ \t]+$")
+_VERSIONS_AFTER = re.compile(
+    r"(?i)[ \t]*(?:and|or)[ \t]+(?:above|higher|newer)\b"
+    r"|[ \t]*(?:or|and)[ \t]+later[ \t]+versions?\b"
+)
+
+
+def _product_year(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    if fields.title or fields.year is None or len(fields.authors) != 1:
+        return False
+    year_at = text.find(str(fields.year), hit.start, hit.end + 1)
+    if year_at < 0:
+        return False
+    year_end = year_at + 4
+    return (
+        _SINCE_BEFORE.search(text, max(0, year_at - 12), year_at) is not None
+        or _VERSIONS_AFTER.match(text, year_end) is not None
+    )
+
+
 # A line holding only a date: `October 31, 1992`, `November 2011` (a vendored LAPACK routine's
 # header under its authors' institutions, `Univ. of Tennessee, ... NAG Ltd.`).
 _DATE_LINE = re.compile(
@@ -883,6 +910,17 @@ _PASSIVE_SENTENCE = re.compile(
 
 def _passive_sentence(text: str, hit: Hit, stop: int) -> bool:
     return _PASSIVE_SENTENCE.match(_fields(hit).title or "") is not None
+
+
+# A line that leads in to the work it names next, not a title: "The peephole implementation
+# is based on:" above the work's link and entry (a title ends with no dangling preposition).
+_LEAD_IN = re.compile(
+    r"\s(?:is|are|was|were|has\s+been|have\s+been)\s+[a-z]+(?:ed|en)\s+(?:on|in|from|by|at)\W*$"
+)
+
+
+def _lead_in(text: str, hit: Hit, stop: int) -> bool:
+    return _LEAD_IN.search(_fields(hit).title or "") is not None
 
 
 # A quotation, not a title: it ends with an ellipsis or opens with a bullet, it follows
@@ -1137,6 +1175,9 @@ _PART_AFTER = re.compile(
     r"[\"”'`]*[ \t]*\n?[ \t]*(?:\[\d+\]_?|in\s+(?:the\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:documentation|docs|manual|guide|tutorial|paper|article|book|readme)\b|"
     r"in\s+:(?:foot)?cite|"
+    # a named section of a specification or manual (`"First Words" section of the spec`)
+    r"(?:sections?|chapters?)[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?[\w.+-]+(?:[ \t]+[\w.+-]+)?"
+    r"[ \t]+(?:documentation|docs|specification|spec|manual|standard|guide)\b|"
     # a section's number after its quoted name (`see paper "Two-way search method" 3.2`)
     r"[ \t]+(?:§[ \t]*)?\d{1,2}(?:\.\d{1,2}){1,3}[ \t]*[.,;)]?[ \t]*(?:\n|$))"
 )
@@ -1504,6 +1545,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("publisher-as-author", _publisher_as_author),
     Veto("body-as-author", _body_as_author),
     Veto("date", _date),
+    Veto("product-year", _product_year),
     Veto("acronym", _acronym),
     Veto("glued-year", _glued_year),
     Veto("count", _count),
@@ -1538,5 +1580,6 @@ VETOES: tuple[Veto, ...] = (
     Veto("title-in-mid-sentence", title_in_mid_sentence, title_only=True),
     Veto("definition-in-list-item", definition_in_list_item, title_only=True),
     Veto("sentence-names-author", _names_author, title_only=True),
+    Veto("lead-in-line", _lead_in, title_only=True),
     Veto("title-over-list-items", _field_list_title, title_only=True),
 )

@@ -77,3 +77,75 @@ def test_a_cold_scan_surveys_in_a_child_while_preparing(
     assert surveyed == [1, 1]
     assert list(scan_paths(tree, ScanOptions(jobs=1, cache=False, max_file_size=2000))) == serial
     assert surveyed == [1, 1]  # one worker: no pool to prepare
+
+
+def test_the_survey_names_the_languages_before_it_takes_the_stats(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import scanner.cache
+
+    events: list[object] = []
+    real_signature = scanner.cache.signature
+
+    def signature(status: object) -> bytes:  # taken after each file's stat
+        events.append("stat")
+        return real_signature(status)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scanner.cache, "signature", signature)
+    cache = scan_module._open_cache(tree, ScanOptions(cache_dir=tmp_path / "cache"))
+    assert cache is not None
+    events.clear()  # the cache's own (its code digest)
+    survey, _ = scan_module._survey(tree, ScanOptions(), cache, events.append)
+    found = {item[1] for item in survey if len(item) == 4}
+    assert events[0] == found and len(found) >= 8 and "stat" in events
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN_FILES", len(survey) + 1)
+    events.clear()
+    scan_module._survey(tree, ScanOptions(), cache, events.append)
+    assert events[0] == set()  # too few files for a pool: nothing to load early
+    cache.close()
+
+
+def test_the_parent_loads_the_parsers_while_the_child_takes_the_stats(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from scanner.parallel import ForkedCall
+
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN_FILES", 2)
+    real_stat = scan_module.os.stat
+
+    def slow_stat(path: str, **kwargs: object) -> object:  # the child's: the parent is first
+        time.sleep(0.005)
+        return real_stat(path, **kwargs)  # type: ignore[arg-type]
+
+    order: list[object] = []
+    real_result = ForkedCall.result
+
+    def result(self: ForkedCall) -> object:
+        order.append("survey read")
+        return real_result(self)
+
+    monkeypatch.setattr(scan_module.os, "stat", slow_stat)
+    monkeypatch.setattr(ForkedCall, "result", result)
+    monkeypatch.setattr(scan_module, "_prepare_parsers", lambda names: order.append(set(names)))
+    options = ScanOptions(jobs=2, cache_dir=tmp_path / "cache")
+    cache = scan_module._open_cache(tree, options)
+    survey, _ = scan_module._survey_while_preparing(tree, options, cache)
+    assert cache is not None
+    cache.close()
+    found = {item[1] for item in survey if len(item) == 4}
+    assert order == [found, "survey read"]
+
+
+def test_a_pools_results_travel_as_their_constructors_arguments(tree: Path) -> None:
+    import pickle
+    import pickletools
+
+    scans = [s for s in _serial(tree) if s.mentions]
+    assert any(m.reference is not None and m.reference.ref for s in scans for m in s.mentions)
+    scan_module._prepare_workers(set())  # what a pool's parent does before it forks
+    payload = pickle.dumps(scans, pickle.HIGHEST_PROTOCOL)
+    # No object is rebuilt field by field (`__setstate__`, looking up its fields each time).
+    assert "BUILD" not in {op.name for op, _, _ in pickletools.genops(payload)}
+    assert pickle.loads(payload) == scans

@@ -25,6 +25,12 @@ from scanner.identifiers.cleaning import clean
         ("https://x.org/a%5D.", "https://x.org/a"),
         ("https://x.org/a%22", "https://x.org/a"),
         ("https://x.org/Foo_%28bar%29", "https://x.org/Foo_%28bar%29"),
+        # a bracketed tail glued to a document's extension
+        (
+            "https://x.edu/~lee/tides-2010.pdf(neural_networks))",
+            "https://x.edu/~lee/tides-2010.pdf",
+        ),
+        ("https://x.edu/~lee/tides-2010.pdf(2))", "https://x.edu/~lee/tides-2010.pdf"),
     ],
 )
 def test_clean_trims_what_follows_a_url(candidate: str, cleaned: str) -> None:

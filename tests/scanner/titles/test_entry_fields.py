@@ -1000,3 +1000,16 @@ def test_an_entry_keeps_its_title_when_the_line_above_its_paragraph_is_read_as_o
         "Robust High-Precision Option Pricing by Fourier Transforms: Contour Deformations and"
         " Double-Exponential Quadrature"
     )
+
+
+@pytest.mark.parametrize("venue", ["ICML", "ICCV", "NeurIPS", "INTERSPEECH"])
+def test_a_conferences_acronym_is_no_author(venue: str) -> None:
+    assert not is_person(venue)
+
+
+def test_a_conference_after_the_authors_is_not_the_last_author() -> None:
+    fields = _fields(
+        '  Implements the algorithm of\n  "Thompson Sampling for Tides with Linear Payoffs",\n'
+        "  Ana Moss, Bo Lind, ICML 2013.\n"
+    )
+    assert fields.authors == ("Ana Moss", "Bo Lind")

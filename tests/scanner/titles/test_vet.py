@@ -1083,6 +1083,18 @@ NOT_CITATIONS_SURVEY_F = [
 ]
 
 
+NOT_CITATIONS_SURVEY_F += [
+    # a year dating a platform or a product's versions, not a work
+    "  posix_memalign is there on Tidebox (Since 2016) and on Linux with both compilers\n",
+    "  the simplest way is its type traits (C++Builder 2009 and above only).\n",
+    # a quoted section of a specification; a credit for adapting the code to a project
+    '  Eight words long, described in "Opening Words of the Binary Form"\n'
+    "  section of Tide-V documentation.\n",
+    "  Turned into Python from the C code by Ana Moss.\n"
+    "  Adapted to Tidekit with some changes by Bo Lind 2021.\n\n  More text.\n",
+]
+
+
 @pytest.mark.parametrize("text", NOT_CITATIONS_SURVEY_F)
 def test_what_the_place_says_is_not_a_citation_survey_f(text: str) -> None:
     assert _found(text) == []
@@ -1119,3 +1131,39 @@ def test_an_institution_after_a_reports_number_is_no_title() -> None:
     assert _found(text) == [
         ("title", "Multiobjective Tide Test Instances for the CEC 2009 Special Session")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "  as shown by Okafor (2016) and later by Lind (2019).\n",
+        "  the test of Lind (2009) and above all its bound\n",
+    ],
+)
+def test_a_mention_before_and_later_or_above_still_cites(text: str) -> None:
+    assert all(kind == "author-year" for kind, _ in _found(text)) and _found(text)
+
+
+def test_a_line_that_leads_in_to_the_work_below_is_no_title() -> None:
+    # the tagger's reading of `The ... is based on:` above the work's link as its title
+    text = (
+        "   The gated variant with its projection layer is based on:\n"
+        "   https://research.example.org/pubs/archive/43905.pdf\n"
+    )
+    title = "The gated variant with its projection layer is based on"
+    fields = EntryFields(title=title, year=2014)
+    hit = Hit(3, text.index(" is based"), RefKind.TITLE, "CG105", None, 0.9, title, fields)
+    assert vet(text, [hit]) == []
+
+
+def test_a_title_read_across_a_doc_comments_parameter_lines_is_no_title() -> None:
+    text = (
+        "  Multihead attention, see [Vaswani et al (2017)](https://arxiv.org/abs/1706.03762).\n"
+        "  @param query the query tensor of size T x nHeads * headDim x B\n"
+        "  @param key the key tensor of size Time x nHeads * headDim x B\n"
+    )
+    title = "headDim x B @param key the key tensor of size Time x nHeads"
+    fields = EntryFields(title=title)
+    start = text.index("headDim x B\n")
+    hit = Hit(start, start + len(title) + 2, RefKind.TITLE, "CG105", None, 0.8, title, fields)
+    assert vet(text, [hit]) == []
