@@ -39,6 +39,7 @@ from scanner.titles.leads import holds_any, led, needles
 from scanner.titles.names import (
     AUTHOR_LIST,
     ETAL,
+    INITIALS_LINE,
     NAME,
     NOT_NAMES,
     list_start,
@@ -190,6 +191,18 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries, held: _Held
         entry = parse_title_first(text, body, limit)
         if entry is not None and entry.evidence >= 3 and entry.reference.authors:
             hits.append(_hit(entry, relaxed=True))
+    elif (over := _TITLE_OVER_NAMES.match(text, body, limit)) is not None:
+        # a paragraph that is an entry, its title, its authors by their initials on the next
+        # line, then its venue and year (`Topology Preserving Edge Contraction\n T. Dey, H.
+        # Edelsbrunner,\n Pub. Inst. Math. 1999`): read as one when they are all there
+        entry = parse_title_first(text, over.start("title"), limit)
+        if (
+            entry is not None
+            and entry.reference.authors
+            and entry.reference.year is not None
+            and entry.reference.venue is not None
+        ):
+            hits.append(_hit(entry, relaxed=True))
     # Most regions hold no year: an author-first entry without one is accepted only with
     # initials (`_accept`), and the readers that end in a year find nothing there.
     dated = _YEAR_IN.search(text, region.start, limit) is not None
@@ -295,6 +308,8 @@ _NUMBERED = re.compile(r"[ \t]*(?:\[[ \t]*\d{1,3}[ \t]*\]|\(?\d{1,3}[.)])")
 # What a year or an initial of a name needs in a region (any four digits of a year, a capital
 # and a full stop): found by the engine's fast scan for a literal first character.
 _YEAR_IN = re.compile(YEAR_DIGITS)
+# A line in title case over a line of authors by their initials.
+_TITLE_OVER_NAMES = re.compile(r"\s*(?P<title>[A-Z][^\n.]{7,200})\n[ \t]*(?=" + INITIALS_LINE + ")")
 _INITIAL_IN = re.compile(r"[A-Z]\.")
 
 

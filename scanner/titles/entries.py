@@ -24,7 +24,13 @@ from scanner.titles.fields import (
     volume_of,
 )
 from scanner.titles.inquotes import entry_inside
-from scanner.titles.names import AUTHOR_LIST, NAME_LINE, opens_with_non_name, split_authors
+from scanner.titles.names import (
+    AUTHOR_LIST,
+    INITIALS_LINE,
+    NAME_LINE,
+    opens_with_non_name,
+    split_authors,
+)
 from scanner.types import EntryFields
 
 # Between the author list and the title: punctuation, maybe "(1998)." or "1998." first.
@@ -81,6 +87,7 @@ _TITLE_END = re.compile(
     # the author on the next line, alone or with where they work: `Hubert W. Lilliefors`,
     # `Michael Friendly, York University`
     r"|[ \t]*\n[ \t]*(?=" + NAME_LINE + ")"
+    r"|[ \t]*\n[ \t]*(?=" + INITIALS_LINE + ")"
     # the venue on a line of its own, then its publisher or year and more fields: `... an
     # algorithmic framework \n Artificial Intelligence, Elsevier, 2019, 270, 1-40` (a name and
     # a year alone may be a meeting's, under its authors' line: `GraVisMa, 2010`)

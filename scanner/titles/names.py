@@ -410,6 +410,13 @@ NOT_NAMES = MONTHS | frozenset(
 _INITIAL_WORD = re.compile(r"[^\W\d_a-z]\.,?")
 
 
+# A line of authors by their initials and surnames, and nothing else: `T. Dey, H. Edelsbrunner,`
+# under a title, above its venue.
+_INITIALS_NAME = r"(?:[A-Z]\.[ \t]?){1,3}[A-Z][a-z'’-]+"
+INITIALS_LINE = (
+    rf"{_INITIALS_NAME}(?:,[ \t]*{_INITIALS_NAME})*"
+    rf"(?:,?[ \t]+(?:and|&)[ \t]+{_INITIALS_NAME})?[ \t]*,?[ \t]*(?=\n)"
+)
 # An author's name on a line of their own, or followed by their affiliation.
 NAME_LINE = (
     r"(?P<name>(?P<first>[A-Z][a-z]+)[ \t]+(?:(?:[A-Z]\.[ \t]*){1,2}(?P<surname>[A-Z][a-z'’-]+)"

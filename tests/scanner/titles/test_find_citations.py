@@ -1443,3 +1443,24 @@ def test_an_apa_entry_quoted_whole_is_read_inside_its_quotes() -> None:
     (hit,) = find_citations(text)
     assert hit.title_hint == "Filtering Poincare plots"
     assert (hit.reference.authors, hit.reference.year) == (("Lind, J.", "Moss, P."), 2005)
+
+
+@pytest.mark.parametrize("lead", ["    Link conditions test, as described in\n\n", ""])
+def test_a_paragraph_of_title_authors_by_initials_and_venue_is_an_entry(lead: str) -> None:
+    """`Title` over `T. Lind, H. Okafor,` over `Venue Year`: an entry with no marker and no
+    quotes, its authors on the line after its title."""
+    text = (
+        lead + "    Topology Preserving Tide Contraction\n"
+        "    T. Lind, H. Okafor,\n"
+        "    Pub. Inst. Math. 1999\n\n"
+        "    Lk (sigma) is the set of all the faces of the cofaces of sigma.\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint == "Topology Preserving Tide Contraction"
+    assert hit.reference.authors == ("T. Lind", "H. Okafor")
+    assert hit.reference.year == 1999
+
+
+def test_a_heading_over_a_line_of_names_without_a_venue_is_no_entry() -> None:
+    text = "    Acknowledgements\n    T. Lind, H. Okafor,\n    for the review of 1999.\n"
+    assert find_citations(text) == []
