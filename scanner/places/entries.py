@@ -310,7 +310,7 @@ def join_paper_link_bibtex(text: str, hits: list[Hit], groups: Groups) -> set[in
             continue
         words = _LINK_TEXT_BEFORE.search(text, max(0, hits[link].start - 60), hits[link].start)
         said = words and (words["words"] or words["rst"])
-        if not said or " ".join(said.lower().split()) not in _PAPER_WORDS:
+        if not said or _PAPER_TEXT.fullmatch(" ".join(said.split())) is None:
             continue
         if _TO_CODE_BLOCK.fullmatch(text, hits[link].end, head.start()) is None:
             continue
@@ -324,10 +324,13 @@ def join_paper_link_bibtex(text: str, hits: list[Hit], groups: Groups) -> set[in
 
 # A link's text right before its target: Markdown's `[paper](`, reST's `` `paper <``.
 _LINK_TEXT_BEFORE = re.compile(r"(?:\[(?P<words>[^\[\]\n]{1,40})\]\(|`(?P<rst>[^`<\n]{1,40})<)\Z")
-_PAPER_WORDS = frozenset(
-    f"{owner}{word}".strip()
-    for owner in ("", "this ", "the ", "our ", "my ")
-    for word in ("paper", "preprint", "article", "publication", "manuscript", "pdf")
+# What a link's text says when it only says it is the work: `paper`, `our preprint`, `Andrew
+# Moore's PhD Thesis (1990)`.
+_PAPER_TEXT = re.compile(
+    r"(?i:(?:(?:this|the|our|my)\s+|[\w.'’ -]{1,40}?['’]s\s+)?"
+    r"(?:(?:ph\.?\s?d\.?|doctoral|master['’]?s)\s+)?"
+    r"(?:paper|preprint|article|publication|manuscript|pdf|thesis|dissertation|"
+    r"(?:technical\s+|tech\.?\s+)?report)(?:\s*\(\d{4}\))?)"
 )
 # From the link's end to the entry: its closing marks and stop, blank lines, and the code
 # fence or directive the entry is set in (```` ```bibtex ````, `.. code:: latex`, `::`).

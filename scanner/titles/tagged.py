@@ -568,8 +568,9 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
 def _line_end_left_out(text: str, rule: Hit, fields: EntryFields) -> bool:
     """Whether the model's title is the rule's without its last word or two, which end the
     rule's title at its line's end (`... nonlinear time series` of `... nonlinear time series
-    datasets` wrapped above its link), and which it gave no other field: the model stopped
-    short of the line's end."""
+    datasets` wrapped above its link; `... low-dimensional materials` of a title whose last
+    line is `components`), and which it gave no other field: the model stopped short of the
+    line's end."""
     theirs = rule.reference.title if rule.reference is not None else None
     ours = fields.title or ""
     if not theirs or not theirs.startswith(ours + " "):
@@ -581,11 +582,10 @@ def _line_end_left_out(text: str, rule: Hit, fields: EntryFields) -> bool:
         return False
     start, end = find_spaced(text, theirs, rule.start, rule.end)
     ours_end = find_spaced(text, ours, start, end)[1] if start >= 0 else -1
-    return (
-        ours_end >= 0
-        and "\n" not in text[ours_end:end]
-        and _AT_LINE_END.match(text, end) is not None
-    )
+    if ours_end < 0 or _AT_LINE_END.match(text, end) is None:
+        return False
+    # on the model's line, or the rule's title's last line, wrapped, in lower case
+    return "\n" not in text[ours_end:end] or rest[0].islower()
 
 
 _MAX_WORDS_LEFT_OUT = 2

@@ -648,6 +648,9 @@ def test_every_link_inside_one_bibtex_entry_is_that_entry() -> None:
         "```bibtex\n",
         "    Main description available in this `paper <https://example.edu/~okafor/tides.pdf>`__.\n"
         "\n        .. code:: latex\n\n",
+        # the link's text names the work by its author, kind and year only
+        "This MDP first appeared in [Jo Okafor's PhD Thesis (2020)]"
+        "(https://example.edu/~okafor/tides.pdf)\n\n```\n",
     ],
 )
 def test_a_link_called_the_paper_and_the_bibtex_entry_under_it_are_one_work(link: str) -> None:

@@ -1013,3 +1013,20 @@ def test_a_conference_after_the_authors_is_not_the_last_author() -> None:
         "  Ana Moss, Bo Lind, ICML 2013.\n"
     )
     assert fields.authors == ("Ana Moss", "Bo Lind")
+
+
+def test_a_titles_last_word_wrapped_alone_onto_the_next_line_stays_the_titles() -> None:
+    from scanner.extract import find_hits
+
+    text = (
+        "Method is described in:\n"
+        "Definition of a scoring parameter to identify low-dimensional tidal\n"
+        "components\n"
+        "P.M. Lind, M. Moss, M. Okafor, and K. W. Tide\n"
+        "Phys. Rev. Materials 3 034003, 2019\n"
+        "https://doi.org/10.1103/PhysRevMaterials.3.034003\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.title_hint == (
+        "Definition of a scoring parameter to identify low-dimensional tidal components"
+    )
