@@ -288,6 +288,9 @@ _PAPER_FILE = re.compile(
     r"(?i)/[^/]*(?<![a-z])(?:(?:ms|msc|ma|phd|bsc|ba)?thesis|dissertation|techreport|tech-report|"
     r"preprint)(?![a-z])"
     r"[^/]*\.(?:pdf|ps)$"
+    # a file named as a citation key: a surname, the year, a word of the title
+    # (`/courses/cs687/williams92simple.pdf`, a paper a course reads)
+    r"|/[a-z]{3,}(?:19|20)?\d\d[a-z]{3,}\.(?:pdf|ps)$"
 )
 # A reference-like entry around a link: a year, authors, a quoted title, bibliographic words.
 _ENTRY_CUES = re.compile(

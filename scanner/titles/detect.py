@@ -19,7 +19,13 @@ from scanner.titles import AUTHOR_YEAR_RULE, TITLE_RULE, bibtex
 from scanner.titles.bibtex import bibtex_entries
 from scanner.titles.cues import EDITION, PAIR_TITLE, YEAR_DIGITS, edition_word
 from scanner.titles.entries import Entry, identifier_follows, parse_after_authors, parse_title_first
-from scanner.titles.fields import CITED_FROM_NAMES, NAME_COLON_TITLE, NAMES_REACH, QUOTED
+from scanner.titles.fields import (
+    CITED_FROM_NAMES,
+    NAME_COLON_TITLE,
+    NAMES_REACH,
+    QUOTED,
+    find_spaced,
+)
 from scanner.titles.inline import (
     CITE_KEY,
     KEY_TAG_NEEDLES,
@@ -605,8 +611,9 @@ _APA_AUTHOR = re.compile(
 def _identifier_after_title(text: str, entry: Entry) -> bool:
     """Whether an identifier follows the title of `entry` (a title as written)."""
     title = entry.reference.title or ""
-    at = text.find(title, entry.start, entry.end) if title else -1
-    return at >= 0 and identifier_follows(text, at + len(title))
+    # (a wrapped title is reported on one line: found with any run of blanks between its words)
+    end = find_spaced(text, title, entry.start, entry.end)[1] if title else -1
+    return end >= 0 and identifier_follows(text, end)
 
 
 def _hit(entry: Entry, relaxed: bool = False) -> Hit:

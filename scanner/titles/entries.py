@@ -47,7 +47,14 @@ _LEAD = re.compile(
 # What an author list read after its last name that is no name in its style: capitalized
 # words with no initial, "and" or "et al." among them.
 _TITLE_READ_AS_NAME = re.compile(r",[ \t]*[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*[ \t]*")
+# ... and the one word a title opens with on the line after the names: `D. Okafor,\n Detecting`
+_TITLE_WORD_READ_AS_NAME = re.compile(r",[ \t]*\n?[ \t]*[A-Z][a-z]+")
 _SENTENCE_END = re.compile(r"[.:][ \t\n]")
+# A title's next word in lower case, not a name's particle or joiner (`and`, `van`, `de`).
+_LOWER_CASE_NEXT = re.compile(
+    r"[ \t]+(?:(?:and|or|&)[ \t]+)?"
+    r"(?!(?:and|et|van|von|de|der|den|di|da|du|dos|le|la|y|al|ter|ten|zu)\b)[a-z]{2,}"
+)
 # The mark of an edited book's editors, after their names.
 _EDITED = re.compile(r"[ \t]*\([ \t]*[Ee]ds?\.?[ \t]*\)")
 # A quoted title right after the names: `R. Van der Merwe "Sigma-Point ..."`, `G. H. Golub,
@@ -113,14 +120,21 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
     names_end = authors_end
     kept = split_authors(text[start:authors_end])
     last = find_spaced(text, kept[-1], start, authors_end)[1] if kept else -1
-    if (
-        last > 0
-        and _TITLE_READ_AS_NAME.fullmatch(text, last, authors_end)
-        and _SENTENCE_END.match(text, authors_end, limit)
+    if last > 0 and (
+        (
+            _TITLE_READ_AS_NAME.fullmatch(text, last, authors_end)
+            and _SENTENCE_END.match(text, authors_end, limit)
+        )
+        or (
+            _TITLE_WORD_READ_AS_NAME.fullmatch(text, last, authors_end)
+            and _LOWER_CASE_NEXT.match(text, authors_end, limit)
+        )
     ):
         # "B. Bollobas, Random Graphs. Second edition": capitalized words after a name with
         # initials, which the list's style leaves out, ending a sentence, are the title's (a
-        # journal's name goes on with its volume: "M. A. Saker, Boundary Value Problems, vol")
+        # journal's name goes on with its volume: "M. A. Saker, Boundary Value Problems, vol");
+        # so is a capitalized word a title goes on from in lower case ("D. Okafor, Detecting
+        # and quantifying ..."): no name runs on so
         names_end = authors_end = last
     if edited := _EDITED.match(text, authors_end, limit):
         authors_end = edited.end()  # "Ulrik Brandes, Thomas Erlebach (eds.). *Network ...*"

@@ -3,7 +3,7 @@
 Javadoc's `@see "..."` and prose quote a work's entry as often as its title: `"Depth first
 search and linear graph algorithms by R. E. Tarjan (1972), SIAM J. Comp."`, `"Ulrik Brandes: A
 Faster Algorithm for Betweenness Centrality. Journal of Mathematical Sociology 25(2), 2001."`,
-`"Stoer, Bulirsch - Introduction to Numerical Analysis"`,
+`"Stoer, Bulirsch - Introduction to Numerical Analysis"`, `"Lind, J., Moss, P. (2005), Title"`,
 `"'Authoritative sources in a hyperlinked environment' by Jon Kleinberg, 1997"`. Read as a
 title, the quote's names, year and venue would stay in it and name no work. `entry_inside`
 returns the title, the authors and the year such a quote holds, or None for a quoted title.
@@ -44,6 +44,12 @@ _TITLE_INITIALS_VENUE = re.compile(
     rf"(?P<title>[A-Z][^\n]{{8,200}}?)[ \t]+(?P<names>{_INITIALS_NAME}"
     rf"(?:(?:,[ \t]*|[ \t]+and[ \t]+){_INITIALS_NAME})*),[ \t]+(?P<rest>[^\n]+)"
 )
+# the names, the year in brackets, then the title: `"Lind, J., Moss, P. (2005), Filtering
+# Poincare plots"` (an APA entry quoted whole)
+_NAMES_YEAR_TITLE = re.compile(
+    rf"(?P<names>{AUTHOR_LIST.pattern})\s*\((?P<year>{_YEAR})[a-z]?\)[.,:]?\s+"
+    r"(?P<title>[A-Z][^\n]{8,300}?)\.?"
+)
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 # a journal's name and volume: `Nature 406`
 _JOURNAL = re.compile(r"[A-Z][\w.&' ]{2,60}?[ \t]+\d+")
@@ -65,6 +71,7 @@ def entry_inside(raw: str) -> Inside | None:
         or _names_colon_title(text)
         or _surnames_dash_title(text)
         or _title_initials_venue(text)
+        or _names_year_title(text)
     )
 
 
@@ -142,3 +149,20 @@ def _title_initials_venue(text: str) -> Inside | None:
 
 def _names(text: str) -> bool:
     return bool(_WORD.search(text)) and not opens_with_non_name(text)
+
+
+def _names_year_title(text: str) -> Inside | None:
+    """`Surname, I., Surname, I. (year), Title`: every author with initials or a first name,
+    the title of three words or more."""
+    match = _NAMES_YEAR_TITLE.fullmatch(text)
+    if match is None or not _names(match["names"]):
+        return None
+    authors = split_authors(match["names"])
+    title = match["title"]
+    if not authors or len(title.split()) < _MIN_TITLE_WORDS:
+        return None
+    if not all(" " in name or "," in name for name in authors):
+        return None
+    if any(ch.isdigit() for ch in title) or _VENUE.search(title) is not None:
+        return None  # the whole entry, its venue and numbers too: read as an entry, not here
+    return " ".join(title.split()), authors, int(match["year"])

@@ -70,7 +70,11 @@ _RUN_IN_VENUE = re.compile(
     r"|Proc\.|In:)"
     r"|\s+which (?:was|is|were|has been) (?:published|presented|described|given)\b"
 )
-_LAST_AUTHOR = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*\s*:\s+(?=[A-Z\d])")
+# (a title's words before its own colon are no name: `The Tide Surface: A Practitioner's Guide`)
+_LAST_AUTHOR = re.compile(
+    r"(?!(?:The|An?|On|Towards?|How|Why|What)\s)"
+    r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*\s*:\s+(?=[A-Z\d])"
+)
 # A first person or a finite auxiliary says the tagged words are a sentence of the comment
 # ("In particular, I did not refer to ...", "these problems were augmented ..."); titles
 # seldom speak so, and a quoted one is left alone.
@@ -499,6 +503,10 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     if best is None or best.reference is None or hit.reference is None:
         return hit
     ours, theirs = hit.reference, best.reference
+    blank = _BLANK_LINE.search(text, hit.start, best.start) if hit.start < best.start else None
+    title_end = find_spaced(text, ours.title or "", hit.start, hit.end)[1]
+    if blank is not None and 0 <= title_end <= blank.start():
+        return hit  # the model's title is the paragraph above's: the rule's entry is another
     journal = None
     if (
         theirs.title
@@ -528,6 +536,7 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
             or (ours.title and _authors_then_title(ours.title, theirs))
             or (ours.title and (journal := _journal_after_title(ours.title, theirs)))
             or (ours.title and _link_after_title(ours.title, theirs))
+            or (ours.title and _line_end_left_out(text, best, ours))
         )
     ):
         # the model read the entry's venue as its title (a BibTeX `journal` field), only
@@ -535,9 +544,14 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         # the authors after "by" inside the quotes as more of the title
         ours = replace(ours, title=theirs.title, venue=ours.venue or journal)
         hit = replace(hit, title_hint=theirs.title)
+    # (the model's entry opening a paragraph above the rule's took the end of another entry
+    # for its first names: `... Guide,\n Wiley Finance\n\n A. Elices, Models ...`)
+    across = blank is not None
     reference = replace(
         ours,
-        authors=_authors(ours.authors, theirs.authors),
+        authors=theirs.authors
+        if across and theirs.authors
+        else _authors(ours.authors, theirs.authors),
         venue=theirs.venue or ours.venue,
         year=ours.year or theirs.year,
         volume=theirs.volume or ours.volume,
@@ -545,10 +559,38 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     )
     return replace(
         hit,
-        start=min(hit.start, best.start),
+        start=best.start if across else min(hit.start, best.start),
         end=max(hit.end, best.end),
         reference=reference,
     )
+
+
+def _line_end_left_out(text: str, rule: Hit, fields: EntryFields) -> bool:
+    """Whether the model's title is the rule's without its last word or two, which end the
+    rule's title at its line's end (`... nonlinear time series` of `... nonlinear time series
+    datasets` wrapped above its link), and which it gave no other field: the model stopped
+    short of the line's end."""
+    theirs = rule.reference.title if rule.reference is not None else None
+    ours = fields.title or ""
+    if not theirs or not theirs.startswith(ours + " "):
+        return False
+    rest = theirs[len(ours) + 1 :]
+    if fields.venue and fields.venue.startswith(rest.split()[0]):
+        return False  # read as the venue's first words: the tidying settles which they are
+    if len(rest.split()) > _MAX_WORDS_LEFT_OUT or _WORDS_ONLY.fullmatch(rest) is None:
+        return False
+    start, end = find_spaced(text, theirs, rule.start, rule.end)
+    ours_end = find_spaced(text, ours, start, end)[1] if start >= 0 else -1
+    return (
+        ours_end >= 0
+        and "\n" not in text[ours_end:end]
+        and _AT_LINE_END.match(text, end) is not None
+    )
+
+
+_MAX_WORDS_LEFT_OUT = 2
+_WORDS_ONLY = re.compile(r"[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*)*")
+_AT_LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
 
 
 def _link_after_title(ours: str, theirs: EntryFields) -> bool:

@@ -1463,6 +1463,23 @@ def _path_title(text: str, hit: Hit, stop: int) -> bool:
     return _bare(hit) and _PATH_TITLE.search(title) is not None
 
 
+# An institution named after a report's number, read as a title with nothing around it:
+# `Technical Report CES-487, The School of Computer Science and Electronic Engineering,\n
+# University of Essex`.
+_INSTITUTION_TITLE = re.compile(
+    r"(?:The\s+)?(?:School|Department|Dept\.|Faculty|Institute|University|College|"
+    r"Laboratory|Centre|Center|Division)\s+(?:of|for)\s"
+)
+
+
+def _institution_title(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    title = fields.title or hit.title_hint or ""
+    return (
+        not fields.authors and fields.year is None and _INSTITUTION_TITLE.match(title) is not None
+    )
+
+
 def _venue_title(text: str, hit: Hit, stop: int) -> bool:
     title = (_fields(hit).title or "").strip(" .,")
     return _VENUE_TITLE.fullmatch(title) is not None or _spelled_acronym(text, hit, title)
@@ -1491,10 +1508,18 @@ _PLACE_PUBLISHER = re.compile(
 )
 
 
+# ... or the publisher alone, perhaps with its city: `Atlantic Financial Press London`.
+_PUBLISHER_NAME = re.compile(
+    r"(?:[A-Z][\w&'’-]*[ \t]+){0,4}(?:Press|Publishers?|Publishing|Verlag)(?:[ \t]+[A-Z][a-z]+)?"
+)
+
+
 def _publisher_title(text: str, hit: Hit, stop: int) -> bool:
     title = " ".join((_fields(hit).title or "").split()).strip(" .,")
     match = _PLACE_PUBLISHER.fullmatch(title)
-    return match is not None and match["place"] in PLACES
+    return (match is not None and match["place"] in PLACES) or _PUBLISHER_NAME.fullmatch(
+        title
+    ) is not None
 
 
 VETOES: tuple[Veto, ...] = (
@@ -1541,6 +1566,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("venue-as-title", _venue_title, title_only=True),
     Veto("locator-as-title", _locator_title, title_only=True),
     Veto("path-as-title", _path_title),
+    Veto("institution-as-title", _institution_title),
     Veto("commented-code", _commented_code),
     Veto("edition-as-title", _edition_title, title_only=True),
     Veto("publisher-as-title", _publisher_title, title_only=True),

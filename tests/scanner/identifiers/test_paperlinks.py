@@ -87,6 +87,8 @@ PAPERS = [
     ("https://www.example.edu/docs/techreports/2002/pdf/UUCS-02-001.pdf", M),
     ("https://www.example.edu/teaching/readings/papers/dynamic_models.pdf", M),
     ("https://www.example.edu/teaching/vis_common/Literature/squarified.pdf", M),
+    # a paper a course reads, its file named as a citation key
+    ("https://www.example.edu/~lind/courses/cs687/okafor92simple.pdf", "(Okafor, 1992): " + M),
     # A technical report kept among an author's papers, its title naming it a guide.
     ("https://www.example.edu/~doe/papers/guide/guide.pdf", M),
     (
@@ -162,6 +164,8 @@ NOT_PAPERS = [
     # Teaching material: a course number with its term, and course words in other languages.
     ("https://www.example.edu/astro/Stat310_0910/notes_mle.pdf", "[1] D. Doe. MLE. " + M),
     ("https://www.example.edu/cs229-2019/handout3.pdf", M),
+    # a course's lecture named with its number
+    ("https://www.example.edu/courses/cs101/lecture12notes.pdf", M),
     # a course's readings: its own notes
     ("https://ocw.example.edu/courses/mathematics/18-05-spring-2014/readings/Reading24.pdf", M),
     ("http://www.example.uni-goettingen.de/veranstaltungen/models/Loesung.pdf", M),

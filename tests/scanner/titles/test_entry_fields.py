@@ -922,6 +922,86 @@ def test_a_venue_on_its_own_line_after_an_unstopped_title_is_not_the_titles() ->
     assert (fields.venue, fields.year) == ("Artificial Intelligence", 2019)
 
 
+def test_a_title_after_the_authors_comma_is_no_name() -> None:
+    """`D. Okafor, Detecting and quantifying ...`: a capitalized word after the last name's
+    comma that goes on in lower case opens the title, on the same line or the next."""
+    for gap in (" ", "\n           "):
+        fields = _fields(
+            f"    [1] J. Lind, P. Moss, M. Okafor, S. Tide, D. Okafor,{gap}Detecting and"
+            " quantifying tidal associations in large nonlinear time\n"
+            "           series datasets. Sci. Adv. 5, eaau4996 (2019)\n"
+        )
+        assert fields.title == (
+            "Detecting and quantifying tidal associations in large nonlinear time series datasets"
+        )
+        assert fields.authors == ("J. Lind", "P. Moss", "M. Okafor", "S. Tide", "D. Okafor")
+
+
+def test_an_undated_wrapped_entry_closed_by_its_paper_link_keeps_its_whole_title() -> None:
+    from scanner.extract import find_hits
+
+    text = (
+        "    [5] J. Lind,\n"
+        "           Discovering contemporaneous and lagged tidal relations in \n"
+        "           autocorrelated nonlinear time series datasets\n"
+        "           http://www.auai.org/uai2020/proceedings/579_main_paper.pdf\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.URL
+    assert hit.title_hint == (
+        "Discovering contemporaneous and lagged tidal relations in autocorrelated nonlinear"
+        " time series datasets"
+    )
+    assert hit.reference is not None and hit.reference.authors == ("J. Lind",)
+
+
+def test_an_entry_under_a_book_takes_no_names_from_it() -> None:
+    """A book's entry, its publisher on the next line, then a paragraph later an entry with
+    its arXiv link: the book keeps the words before its title's colon, the paper its own
+    author and its own line."""
+    from scanner.extract import find_hits
+
+    text = (
+        "        J. Lind, The Tide Surface: A Practitioner's Guide,\n"
+        "        Wiley Finance\n\n"
+        "        A. Okafor, Models with time-dependent parameters using \n"
+        "        transform methods: application to tidal models,\n"
+        "        http://arxiv.org/pdf/0708.2020\n"
+    )
+    book, paper = find_hits(text)
+    assert book.kind is RefKind.BOOK
+    assert book.title_hint == "The Tide Surface: A Practitioner's Guide"
+    assert paper.ref is not None and paper.ref.key == "arxiv:0708.2020"
+    assert paper.reference is not None and paper.reference.authors == ("A. Okafor",)
+    assert text[paper.start :].startswith("A. Okafor")
+
+
+def test_an_entry_keeps_its_title_when_the_line_above_its_paragraph_is_read_as_one() -> None:
+    from scanner.extract import find_hits
+
+    text = (
+        "L. Andersen, and V. Piterbarg, 2010,\n"
+        "Interest Rate Modeling, Volume I: Foundations and Vanilla Models,\n"
+        "Atlantic Financial Press London.\n\n"
+        "L. Andersen and M. Lake, 2018\n"
+        "Robust High-Precision Option Pricing by Fourier Transforms:\n"
+        "Contour Deformations and Double-Exponential Quadrature,\n"
+        "https://papers.ssrn.com/sol3/papers.cfm?abstract_id=3231626\n"
+    )
+    hits = find_hits(text)
+    # the publisher's line read as a title stays the paragraph above's, not a second card of
+    # the entry below (which the place would then merge into the link, title and all)
+    second = text.index("L. Andersen and M. Lake")
+    assert [hit for hit in hits if hit.ref is None and hit.start == second] == []
+    # nor is the publisher's name a title of its own: the book above is a book
+    assert [hit.kind for hit in hits] == [RefKind.BOOK, RefKind.URL]
+    (link,) = [hit for hit in hits if hit.ref is not None]
+    assert link.title_hint == (
+        "Robust High-Precision Option Pricing by Fourier Transforms: Contour Deformations and"
+        " Double-Exponential Quadrature"
+    )
+
+
 @pytest.mark.parametrize("venue", ["ICML", "ICCV", "NeurIPS", "INTERSPEECH"])
 def test_a_conferences_acronym_is_no_author(venue: str) -> None:
     assert not is_person(venue)

@@ -1433,3 +1433,13 @@ def test_a_hyphen_before_and_at_a_line_end_is_a_compounds() -> None:
     assert hit.title_hint == (
         "Comparing tide forecasts using threshold- and quantile-weighted scoring rules"
     )
+
+
+def test_an_apa_entry_quoted_whole_is_read_inside_its_quotes() -> None:
+    text = (
+        "    Function that applies a quotient filter as described in\n"
+        '    "Lind, J., Moss, P. (2005), Filtering Poincare plots"\n'
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint == "Filtering Poincare plots"
+    assert (hit.reference.authors, hit.reference.year) == (("Lind, J.", "Moss, P."), 2005)

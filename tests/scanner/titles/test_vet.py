@@ -1118,6 +1118,21 @@ def test_a_title_read_over_two_items_of_a_name_description_list_is_no_title() ->
     assert _found(text) == [("author-year", "Okafor, W.J.")]
 
 
+def test_an_institution_after_a_reports_number_is_no_title() -> None:
+    text = (
+        "   References:\n"
+        "   <ol>\n"
+        "     <li>Lind et al (2009).  "
+        '"Multiobjective Tide Test Instances for the CEC 2009 Special\n'
+        '         Session."  Technical Report CES-487, The School of Computer Science and Tidal\n'
+        "         Engineering, University of Essex.\n"
+        "   </ol>\n"
+    )
+    assert _found(text) == [
+        ("title", "Multiobjective Tide Test Instances for the CEC 2009 Special Session")
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
