@@ -149,7 +149,10 @@ def measure(root: Path) -> dict[str, float]:
         elif int(first) != os.getpid():
             apart = float(second)
     ordered = [costs[index] for index in range(len(costs))]
-    pool = replay(ordered)
+    # The protocol of the checkout measured (`--vs` runs another one's).
+    queued = getattr(parallel, "_QUEUED_PER_WORKER", 2)
+    window = 2 * getattr(parallel, "_IN_FLIGHT_PER_WORKER", 4)
+    pool = replay(ordered, queued=queued, window=window)
     before, after = marks["fork"], end - marks["last"]
     wait = 0.0
     if "walker" in marks and "asked" in marks:

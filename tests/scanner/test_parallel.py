@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pytest
+
 from scanner.parallel import chunked, ordered_map, resolve_jobs
 
 
@@ -111,3 +113,32 @@ def test_a_forked_call_not_asked_is_stopped() -> None:
         pass  # reaped: the child is gone
     else:
         raise AssertionError("the child was not waited for")
+
+
+def test_each_worker_is_handed_three_chunks_before_any_comes_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+    from multiprocessing.connection import Connection
+
+    parent = os.getpid()
+    events: list[str] = []
+    send, receive = Connection.send_bytes, Connection.recv_bytes
+
+    def counted_send(self: Connection, *args: object) -> None:
+        if os.getpid() == parent:
+            events.append("sent")
+        send(self, *args)  # type: ignore[arg-type]
+
+    def counted_receive(self: Connection, *args: object) -> bytes:
+        if os.getpid() == parent:
+            events.append("received")
+        return receive(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Connection, "send_bytes", counted_send)
+    monkeypatch.setattr(Connection, "recv_bytes", counted_receive)
+    chunks = chunked(list(range(100)), 5)
+    results = list(ordered_map(_square_with_pid, chunks, jobs=2))
+    assert [r for r, _ in results] == [n * n for n in range(100)]
+    # A worker never waits for the parent to run again while two more chunks are ready for it.
+    assert events.index("received") == 6
