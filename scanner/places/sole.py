@@ -99,15 +99,23 @@ def _link_then_entry(text: str, link: Hit, entry: Hit) -> bool:
     above = BLANK_LINE.split(text[max(0, line_start - ENTRY_REACH) : link.start])[-1]
     if _LIST_ITEM.search(above):
         return False
-    # the link alone, or under a label with its colon (`Paper:`); `See <link>` points at the
-    # link, and a paragraph after it is another matter
-    return not above.strip() or (
-        _LABEL_ONLY.fullmatch(above) is not None
-        and all(word.lower() in _SLOT_WORDS for word in WORD.findall(above))
+    # the link alone, or under a label with its colon (`Paper:`), or closing the sentence that
+    # announces the work (`... algorithm from the following paper:`); `See <link>` points at
+    # the link, and a paragraph after it is another matter
+    return (
+        not above.strip()
+        or (
+            _LABEL_ONLY.fullmatch(above) is not None
+            and all(word.lower() in _SLOT_WORDS for word in WORD.findall(above))
+        )
+        or _ANNOUNCES_WORK.search(above) is not None
     )
 
 
 _LABEL_ONLY = re.compile(r"\s*(?:[A-Za-z]+[ \t]*){1,2}:[ \t]*[<(`]?")
+_ANNOUNCES_WORK = re.compile(
+    r"(?i)\b(?:the[ \t]+following|this|the)[ \t]+(?:paper|article|publication)[ \t]*:\s*[<(`]?\Z"
+)
 
 
 def _dated_doi_item(text: str, named: list[Hit], linked: list[Hit]) -> bool:

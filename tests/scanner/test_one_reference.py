@@ -18,6 +18,10 @@ from scanner.places.same import join_overlapping, join_title_prefixes
 from scanner.types import EntryFields, Hit
 
 ONE_WORK = [
+    # the link closing the sentence that announces the paper, its cite key a paragraph below
+    "   Implementation of the Global Tide Collider algorithm from the following paper:\n"
+    "   http://research.microsoft.com/en-us/um/people/lind/papers/gtc_cvpr2016.pdf\n\n"
+    "   @cite Wang_2016_CVPR\n",
     # a link labelled as the preprint of the paper linked just before it
     "Consult the `Tide paper <https://doi.org/10.5555/j.tides.2017.001>`_ or\n"
     "`its preprint on arXiv <https://arxiv.org/abs/1703.00001>`_ for details.\n",
