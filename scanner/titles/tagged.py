@@ -504,8 +504,9 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         return hit
     ours, theirs = hit.reference, best.reference
     blank = _BLANK_LINE.search(text, hit.start, best.start) if hit.start < best.start else None
-    title_end = find_spaced(text, ours.title or "", hit.start, hit.end)[1]
-    if blank is not None and 0 <= title_end <= blank.start():
+    if blank is not None and 0 <= find_spaced(text, ours.title or "", hit.start, hit.end)[1] <= (
+        blank.start()
+    ):
         return hit  # the model's title is the paragraph above's: the rule's entry is another
     journal = None
     if (
