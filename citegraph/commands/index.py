@@ -81,6 +81,8 @@ def index_command(
     from citegraph.output import check_path, make_directory
     from citegraph.render import RenderOptions
     from citegraph.render.html import HtmlRenderer
+    from citegraph.report import without_unknown_types
+    from citegraph.textsafe import displayable, escape_surrogates
 
     parsed = expand_sources(sources)
     if not parsed:
@@ -118,6 +120,9 @@ def index_command(
         result = index_sources(parsed, out_dir, settings, observer=progress)
     merged = merge_reports(result.reports)
     names = [report.repository for report in result.reports]
+    # For people, as `scan` renders them: files of no known type left out, control characters,
+    # bidi overrides and undecodable bytes of file names written as escapes.
+    shown = displayable(without_unknown_types(merged))
     # Render everything, then write: a failing renderer leaves the previous outputs in place.
     outputs = {
         "index.json": json.dumps(
@@ -126,11 +131,11 @@ def index_command(
             separators=(",", ":"),
         )
         + "\n",
-        "papers.html": HtmlRenderer().render(merged, RenderOptions(), repositories=names),
-        "summary.md": summary_markdown(result.outcomes, result.reports, merged),
+        "papers.html": HtmlRenderer().render(shown, RenderOptions(), repositories=names),
+        "summary.md": summary_markdown(result.outcomes, result.reports, shown),
     }
     for name, text in outputs.items():
-        write_atomic(out_dir / name, text)
+        write_atomic(out_dir / name, escape_surrogates(text))
     counts = {status: sum(o.status is status for o in result.outcomes) for status in Status}
     click.echo(
         f"{len(result.outcomes)} repositories ({counts[Status.SCANNED]} scanned, "
