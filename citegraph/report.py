@@ -225,6 +225,18 @@ def _layout(cls: type) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]
 _LAYOUTS = {cls: _layout(cls) for cls in (Citation, PaperEntry, Finding, SkippedFile)}
 
 
+def counted(number: int, noun: str) -> str:
+    """`1 paper`, `2 papers`: a count and its noun (a regular plural)."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def files_scanned(report: Report) -> int:
+    """The files read for citations: those listed and not skipped (`stats.scanned`). The
+    `files` count (every file of a known language) also holds the ones skipped as binary, too
+    large, undecodable or unreadable."""
+    return int(report.stats.get("scanned", report.stats.get("files", 0)))
+
+
 def without_unknown_types(report: Report) -> Report:
     """The report without the skipped files of no known type: every listed file is in the saved
     scan, but summaries for people name only the files that could have cited something."""

@@ -75,13 +75,18 @@ def index_command(
     """Index many repositories: local paths, git URLs, pypi:NAME[==VERSION],
     npm:NAME[@VERSION], or @FILE with one source per line."""
     from citegraph.index import IndexSettings, Status, expand_sources, index_sources
-    from citegraph.index.outputs import index_document, merge_reports, summary_markdown
+    from citegraph.index.outputs import (
+        index_document,
+        merge_reports,
+        repositories,
+        summary_markdown,
+    )
     from citegraph.index.progress import IndexProgress
     from citegraph.index.store import write_atomic
     from citegraph.output import check_path, make_directory
     from citegraph.render import RenderOptions
     from citegraph.render.html import HtmlRenderer
-    from citegraph.report import without_unknown_types
+    from citegraph.report import counted, without_unknown_types
     from citegraph.textsafe import displayable, escape_surrogates
 
     parsed = expand_sources(sources)
@@ -138,9 +143,10 @@ def index_command(
         write_atomic(out_dir / name, escape_surrogates(text))
     counts = {status: sum(o.status is status for o in result.outcomes) for status in Status}
     click.echo(
-        f"{len(result.outcomes)} repositories ({counts[Status.SCANNED]} scanned, "
+        f"{repositories(len(result.outcomes))} ({counts[Status.SCANNED]} scanned, "
         f"{counts[Status.UNCHANGED]} unchanged, {counts[Status.FAILED]} failed): "
-        f"{len(merged.papers)} papers, {len(merged.citations)} citations -> {out_dir}"
+        f"{counted(len(merged.papers), 'paper')}, "
+        f"{counted(len(merged.citations), 'citation')} -> {out_dir}"
     )
     for outcome in result.outcomes:
         if outcome.status is Status.FAILED:

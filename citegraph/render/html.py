@@ -27,7 +27,7 @@ from citegraph.render.facets import (
     repository_of,
     resolved,
 )
-from citegraph.report import Citation, Report
+from citegraph.report import Citation, Report, files_scanned
 from scanner import GENERATED_MARKER
 
 TITLE = "Papers: browse academic papers referenced in production code"
@@ -61,6 +61,7 @@ class HtmlRenderer:
             title=TITLE,
             generated=Markup(GENERATED_MARKER + " -->"),
             report=report,
+            scanned=files_scanned(report),
             unresolved=sum(1 for p in report.papers if not resolved(p)),
             years=sorted({p.year for p in report.papers if p.year}),
             # Markup: the JSON is escaped by embed_json; the style and script are our own files.

@@ -327,7 +327,7 @@ def test_a_directory_size_is_a_stat_walk(tmp_path: Path) -> None:
 
 
 def test_names_that_are_not_utf8_and_hostile_titles_are_escaped_not_fatal(
-    tmp_path: Path,
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # A release unpacked with a file name that is not UTF-8 (its byte read as a lone
     # surrogate), and a reference whose title hides control characters and a bidi override.
@@ -343,6 +343,7 @@ def test_names_that_are_not_utf8_and_hostile_titles_are_escaped_not_fatal(
     out = tmp_path / "out"
     argv = ["index", str(tree), "-o", str(out), "--offline", "--workers", "1", "-q"]
     assert run(argv) == 0
+    assert capsys.readouterr().out.startswith("1 repository (1 scanned, 0 unchanged, 0 failed)")
     index = json.loads((out / "index.json").read_text(encoding="utf-8"))
     assert "bad\udcffname.py" in {c["path"] for c in index["citations"]}  # exact, as JSON keeps it
     for name in ("papers.html", "summary.md"):
@@ -351,6 +352,7 @@ def test_names_that_are_not_utf8_and_hostile_titles_are_escaped_not_fatal(
         assert "\\u202e" in text, name
     page = (out / "papers.html").read_text(encoding="utf-8")
     assert "bad\\\\xffname.py" in page and "data.bin" not in page  # as `scan -f html` shows it
+    assert re.search(r"<b>2</b> files scanned", page)  # data.bin is listed, not scanned
     assert run(argv) == 0  # the stored result reads back: an unchanged rerun
     again = json.loads((out / "index.json").read_text(encoding="utf-8"))
     assert again["repositories"][0]["status"] == "unchanged"
