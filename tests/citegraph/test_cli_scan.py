@@ -339,3 +339,15 @@ def test_an_unpacked_package_is_read_with_its_dist(
     (package / "dist" / "attention.js").write_text("// Vaswani et al., arXiv:1706.03762\n")
     document = scan_json(package, "--no-cache", capsys=capsys)
     assert [c["path"] for c in document["citations"]] == ["dist/attention.js"]
+
+
+@pytest.mark.parametrize("command", ["scan", "report"])
+def test_help_shows_the_source_url_example_whole(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # At 80 columns the option's help column is too narrow for the URL: it used to be cut
+    # mid-word ("https://github.com/OR" / "G/REPO/..."), so a copied example was broken.
+    monkeypatch.setenv("COLUMNS", "80")
+    assert run([command, "--help"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "    https://github.com/ORG/REPO/blob/{rev}/{path}#L{line}" in lines
