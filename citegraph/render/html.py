@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from importlib.resources import files
 from string import Formatter
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from citegraph.render import RenderOptions
 from citegraph.render.facets import (
@@ -162,9 +162,15 @@ def page_data(
         if paper.confidence is not None:
             entry["confidence"] = round(paper.confidence, 2)
         papers.append(entry)
+    template = options.source_url
+    if template and report.prefix:
+        # A subdirectory's scan: the code host names its files from the repository's top.
+        template = template.replace(
+            "{path}", quote(report.prefix.rstrip("/"), safe="/") + "/{path}"
+        )
     data: dict[str, Any] = {
         "revision": report.revision or "HEAD",
-        "source": source_template(options.source_url),
+        "source": source_template(template),
         "files": files_,
         "symbols": symbols,
         "facets": described,
