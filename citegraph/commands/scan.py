@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from citegraph.commands.common import (
+    SOURCE_URL_EXAMPLE,
     check_source_url,
     file_options,
     output_options,
@@ -26,7 +27,7 @@ from citegraph.resolution import open_resolver
 from scanner import project_root, scan_file
 
 
-@click.command("scan")
+@click.command("scan", epilog=SOURCE_URL_EXAMPLE)
 @click.argument("path", default=".", type=click.Path(exists=True, path_type=Path))
 @output_options
 @file_options
@@ -40,7 +41,8 @@ from scanner import project_root, scan_file
 @click.option(
     "--source-url",
     metavar="TEMPLATE",
-    help="Link citing code, e.g. https://github.com/ORG/REPO/blob/{rev}/{path}#L{line}",
+    help="Link citing code: an http(s) URL with {path}, and {rev} and {line} if wanted "
+    "(an example below).",
 )
 @click.option(
     "-j",
