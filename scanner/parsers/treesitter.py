@@ -59,7 +59,7 @@ _EXPORT_MACRO = re.compile(
     rb"\b[A-Z][A-Z0-9_]*_(?:API_?|EXPORT|IMPORT|HIDDEN|EXTERN|"
     # (`LIB_DLL_PUBLIC_INLINE_CLASS` too; not an include guard, `LIB_DLL_EXPORT_H`)
     rb"DLL(?:_?(?:PUBLIC|LOCAL|EXPORT|IMPORT)(?:_INLINE(?:_CLASS)?)?)?)\b"
-    rb"|\b[A-Z][A-Z0-9_]*_(?:GPU_ENABLED|CUDA_ENABLED|FORCEINLINE|INLINE|CONSTEXPR)\b"
+    rb"|\b[A-Z][A-Z0-9_]*_(?:GPU_ENABLED|CUDA_ENABLED|FORCEINLINE|INLINE|CONSTEXPR|FUNC)\b"
     rb"(?![ \t]*\()"
     rb"|\b[A-Z][A-Z0-9_]*_NOEXCEPT\b(?:[ \t]*\([^()\n]*\))?"
     # Statement macros written without a semicolon in a class body: Eigen's alignment macro
@@ -79,7 +79,7 @@ _EXPORT_MACRO_TEXT = re.compile(_EXPORT_MACRO.pattern.decode(), re.ASCII)
 # underscore, where the macro pattern is tried at every word; most files and blocks hold none.
 _MACRO_TAIL = (
     r"_(?:API|EXPORT|IMPORT|HIDDEN|EXTERN|DLL|GPU_ENABLED|CUDA_ENABLED|FORCEINLINE|INLINE"
-    r"|CONSTEXPR|NOEXCEPT|ALIGNED_OPERATOR_NEW|OBJECT|GADGET|WRAP|PROP)"
+    r"|CONSTEXPR|NOEXCEPT|ALIGNED_OPERATOR_NEW|OBJECT|GADGET|WRAP|PROP|FUNC)"
 )
 _MACRO_GATE = re.compile(_MACRO_TAIL.encode())
 _MACRO_GATE_TEXT = re.compile(_MACRO_TAIL)

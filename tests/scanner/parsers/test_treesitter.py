@@ -231,6 +231,24 @@ def test_opencv_export_and_binding_macros_are_blanked_so_definitions_own_their_b
     assert _EXPORT_MACRO.search(b"#ifndef FLOW_EXPORTS_H\n#define FLOW_EXPORTS_H\n") is None
 
 
+def test_device_function_markers_are_blanked_so_members_own_their_blocks() -> None:
+    # Eigen's `EIGEN_DEVICE_FUNC` and the libraries that wrap it (`SOPHUS_FUNC`): before a
+    # `static` member the class body did not parse, and its blocks went to the class.
+    text = (
+        "namespace Sophus {\ntemplate <class Scalar_, int Options>\n"
+        "class Sim2 : public Sim2Base<Sim2<Scalar_, Options>> {\n public:\n"
+        f"  /// Exp, {REF}\n  SOPHUS_FUNC static Sim2<Scalar> exp(Tangent const& a) {{\n"
+        f"    // Body, {REF}\n    return Sim2();\n  }}\n"
+        f"  /// Log, {REF}\n  EIGEN_DEVICE_FUNC Tangent log() const {{ return Tangent(); }}\n"
+        "};\n}\n"
+    )
+    assert [(words, name) for words, name, _ in owners("cpp", text)] == [
+        ("Exp,", "Sophus::Sim2::exp"),
+        ("Body,", "Sophus::Sim2::exp"),
+        ("Log,", "Sophus::Sim2::log"),
+    ]
+
+
 def test_an_unknown_macro_before_a_template_return_type_leaves_the_name_alone() -> None:
     # `LIB_DECL Ptr<DenseFlow> makeFlow();` may parse as the qualified name
     # `Ptr<DenseFlow>::makeFlow`, with a `::` the parser supplied: the function is `makeFlow`,
@@ -542,6 +560,8 @@ def test_c_header_stays_c() -> None:
         "CV_WRAP",
         "CV_WRAP_AS(name)",
         "CV_PROP_RW",
+        "EIGEN_DEVICE_FUNC",
+        "SOPHUS_FUNC",
     ],
 )
 def test_every_export_macro_passes_the_gate_before_its_blanking(macro: str) -> None:
