@@ -19,6 +19,8 @@ _LINE_MARKER = re.compile(r"(?m)^([^\S\n]*)(//+!?|#+)")
 _BLOCK_OPEN = re.compile(r"^/\*+!?")
 _MARGIN = re.compile(r"(?m)^([ \t]*)(\*+)(?!/)")
 _MARKER = re.compile(rb"//[/!]?|/\*[*!]?")
+# The right border of a box of line comments: `//` after a blank, ending its line.
+_RIGHT_BORDER = re.compile(r"(?m)([ \t])(//+)[ \t]*$")
 _ESCAPE = re.compile(r"\\(\\|[ntr\"'\n])")  # an escaped backslash is kept whole
 MIN_STRING = 8  # characters between the quotes: shorter strings make no block
 # Macros of Python's C API whose string argument is a Python docstring written in C.
@@ -127,7 +129,12 @@ def comment_text(data: bytes, start: int, end: int) -> str:
     text = data[start:end].decode("utf-8", errors="replace")
     if text.startswith("/*"):
         return _blank_block_comment(text)
-    return _LINE_MARKER.sub(_blank_marker, text)
+    text = _LINE_MARKER.sub(_blank_marker, text)
+    if "//\n" in text or text.endswith("//"):
+        # A box of `//` lines (`// text ... //`): its right border is no text either, or a
+        # title wrapped over two lines reads `Incremental // construction`.
+        text = _RIGHT_BORDER.sub(_blank_marker, text)
+    return text
 
 
 def _blank_marker(match: re.Match[str]) -> str:

@@ -231,6 +231,20 @@ def test_opencv_export_and_binding_macros_are_blanked_so_definitions_own_their_b
     assert _EXPORT_MACRO.search(b"#ifndef FLOW_EXPORTS_H\n#define FLOW_EXPORTS_H\n") is None
 
 
+def test_the_right_border_of_a_box_of_line_comments_is_no_text() -> None:
+    box = (
+        "//////////////////////////////////////////////////////\n"
+        '// See Lind, A., "Incremental tidal        //\n'
+        '// construction with {BRIO}," In Proc. 19th  //\n'
+        "// Tidal Symposium, 211-219, 2003.           //\n"
+        "//////////////////////////////////////////////////////\n"
+        "int tide();\n"
+    )
+    (block,) = parse("cpp", box)
+    assert "//" not in block.text
+    assert "Incremental tidal" in block.text and "construction with" in block.text
+
+
 def test_device_function_markers_are_blanked_so_members_own_their_blocks() -> None:
     # Eigen's `EIGEN_DEVICE_FUNC` and the libraries that wrap it (`SOPHUS_FUNC`): before a
     # `static` member the class body did not parse, and its blocks went to the class.
