@@ -1470,9 +1470,25 @@ _INSTITUTION_TITLE = re.compile(
 def _institution_title(text: str, hit: Hit, stop: int) -> bool:
     fields = _fields(hit)
     title = fields.title or hit.title_hint or ""
-    return (
-        not fields.authors and fields.year is None and _INSTITUTION_TITLE.match(title) is not None
-    )
+    if fields.authors:
+        return False
+    if fields.year is None and _INSTITUTION_TITLE.match(title) is not None:
+        return True
+    # ... or a list of institutions alone, as a vendored routine's header credits them above its
+    # date (`Univ. of California Berkeley, Xerox Palo Alto Research Center,\n and Lawrence
+    # Berkeley National Lab.\n October 15, 2003`)
+    parts = [p for p in _LIST_PARTS.split(title.strip(" .")) if p]
+    return len(parts) >= 2 and all(_INSTITUTION.fullmatch(p) is not None for p in parts)
+
+
+_LIST_PARTS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+# One institution's name: its words, ending in what it calls itself, or opening with a
+# university (`Univ. of Tennessee`, `University of Colorado Denver`).
+_INSTITUTION = re.compile(
+    r"(?:[A-Z][\w.&'’-]*\s+){0,6}(?:Center|Centre|Lab|Labs|Laboratory|Laboratories|University|"
+    r"Institute|Corporation|Corp\.?|Inc\.?|Ltd\.?|Department|College|Foundation|Agency)"
+    r"|(?:The\s+)?(?:Univ\.|University)\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+)
 
 
 def _venue_title(text: str, hit: Hit, stop: int) -> bool:

@@ -995,6 +995,10 @@ def test_institutions_above_a_date_line_are_no_author_and_year() -> None:
         "  -- TIDEPACK is a software package provided by Univ. of Tennessee,    --\n"
         "  -- Univ. of California Berkeley, Univ. of Colorado Denver and NAG Ltd..--\n"
         "     November 2011\n",
+        # ... the institutions read as a title, above the date
+        "  <pre>\n  -- TideLU routine (version 3.0) --\n"
+        "  Univ. of California Berkeley, Harbour Palo Alto Research Center,\n"
+        "  and Lawrence Tidal National Lab.\n  October 15, 2003\n",
     ):
         assert not find_citations(header), header
     # a mention whose year opens the next line is still one
