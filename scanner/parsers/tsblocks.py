@@ -18,6 +18,9 @@ from tree_sitter import Node
 _LINE_MARKER = re.compile(r"(?m)^([^\S\n]*)(//+!?|#+)")
 _BLOCK_OPEN = re.compile(r"^/\*+!?")
 _MARGIN = re.compile(r"(?m)^([ \t]*)(\*+)(?!/)")
+# The delimiters of each comment in a run of one-line `/* ... */` comments, but the run's first
+# opening and last closing (cut by `_blank_block_comment` as in any block comment).
+_LINE_DELIMITERS = re.compile(r"\*+/(?=[ \t]*\r?\n)|(?<=\n)([ \t]*)/\*+")
 _MARKER = re.compile(rb"//[/!]?|/\*[*!]?")
 # The right border of a box of line comments: `//` after a blank, ending its line.
 _RIGHT_BORDER = re.compile(r"(?m)([ \t])(//+)[ \t]*$")
@@ -49,7 +52,8 @@ def comment_blocks(comments: list[Node], data: bytes) -> list[RawBlock]:
 def comment_runs(comments: list[Node], data: bytes) -> list[list[Node]]:
     """Comment nodes (in document order) grouped into the runs that make one block each: a line
     comment directly below another one, at the same column, alone on its line and with the same
-    marker, continues its run."""
+    marker, continues its run; so does a one-line `/* ... */` comment below another, each alone
+    on its line (`/*  text  */` a line, as f2c and boxed C headers write prose)."""
     runs: list[list[Node]] = []
     # Each node's position read once (a node's points cost a call each), its marker only when
     # the position may continue the run.
@@ -67,6 +71,10 @@ def comment_runs(comments: list[Node], data: bytes) -> list[list[Node]]:
                 marker.startswith("//")
                 and marker == previous_marker
                 and not data[node.start_byte - column : node.start_byte].strip()
+            ) or (
+                marker == previous_marker == "/*"
+                and _one_line_alone(previous, data)
+                and _one_line_alone(node, data)
             ):
                 runs[-1].append(node)
             else:
@@ -80,6 +88,18 @@ def comment_runs(comments: list[Node], data: bytes) -> list[list[Node]]:
             marker,
         )
     return runs
+
+
+def _one_line_alone(node: Node, data: bytes) -> bool:
+    """Whether a comment spans one line and is alone on it."""
+    start, end = node.start_byte, node.end_byte
+    line_start = data.rfind(b"\n", 0, start) + 1
+    line_end = data.find(b"\n", end)
+    return (
+        b"\n" not in data[start:end]
+        and not data[line_start:start].strip()
+        and not data[end : line_end if line_end >= 0 else len(data)].strip()
+    )
 
 
 def end_row(node: Node, data: bytes) -> int:
@@ -145,6 +165,9 @@ def _blank_block_comment(text: str) -> str:
     # The opening `/*` (`/**`, `/*!`) and the closing `*/` (`**/`; after the opening is blanked,
     # so `/**/` keeps its `/`) are cut by hand: a substitution would try every position. The
     # text ends at the closing: `comment_text` cuts the newlines after it.
+    if "*/\n" in text or "*/\r\n" in text:
+        # a run of one-line comments: each line's own delimiters
+        text = _LINE_DELIMITERS.sub(lambda m: " " * len(m.group(0)), text)
     opening = _BLOCK_OPEN.match(text)
     if opening is not None:
         text = " " * opening.end() + text[opening.end() :]

@@ -149,7 +149,14 @@ def lex(data: bytes, raw_strings: bool) -> Lexed | None:
                 later = _continuation(column, _marker(data, start)).match(data, end)
                 assert later is not None  # it matches the empty string
                 end = position = later.end()
-        elif kind != _BLOCK:
+        elif kind == _BLOCK:
+            # The one-line comments below a one-line comment alone on its line (`tsblocks`).
+            if data[end : end + 1] in _LINE_ENDS and _alone_block(data, start, end):
+                column = start - data.rfind(b"\n", 0, start) - 1
+                later = _block_continuation(column).match(data, end)
+                assert later is not None  # it matches the empty string
+                end = position = later.end()
+        else:
             # Strings make a block only from 10 bytes on, prefix and quotes included.
             shortfall = MIN_STRING + 2 - (end - start)
             if shortfall > 0 and (shortfall > 3 or _prefix(data, start, kind) < shortfall):
@@ -158,6 +165,41 @@ def lex(data: bytes, raw_strings: bool) -> Lexed | None:
         ends.append(end)
         kinds.append(kind)
     return Lexed(len(starts), starts, ends, kinds)
+
+
+_LINE_ENDS = frozenset((b"\n", b"\r", b" ", b"\t", b""))
+_SPACE = rb"[ \t\r\x0b\x0c]"
+# A `/* ... */` comment within one line, its marker plain (`/*`, or the empty `/**/`).
+_ONE_LINE_BLOCK = rb"/\*(?:\*/|(?![*!])[^*\n]*+\*++(?:[^/*\n][^*\n]*+\*++)*+/)"
+
+
+def _alone_block(data: bytes, start: int, end: int) -> bool:
+    """Whether the block comment `data[start:end]` is a plain one-line comment alone on its
+    line, which a one-line comment below it may continue (`tsblocks.comment_runs`)."""
+    line_start = data.rfind(b"\n", 0, start) + 1
+    line_end = data.find(b"\n", end)
+    return (
+        _ONE_LINE.fullmatch(data, start, end) is not None
+        and not data[line_start:start].strip()
+        and not data[end : line_end if line_end >= 0 else len(data)].strip()
+    )
+
+
+_ONE_LINE = re.compile(_ONE_LINE_BLOCK)
+
+
+@lru_cache(maxsize=1024)
+def _block_continuation(column: int) -> re.Pattern[bytes]:
+    line = (
+        _SPACE
+        + rb"*+\n"
+        + rb"[ \t\x0b\x0c]{%d}" % column
+        + _ONE_LINE_BLOCK
+        + rb"(?="
+        + _SPACE
+        + rb"*+(?:\n|\Z))"
+    )
+    return re.compile(rb"(?:" + line + rb")*+")
 
 
 def _prefix(data: bytes, start: int, kind: int) -> int:

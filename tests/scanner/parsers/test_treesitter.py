@@ -245,6 +245,20 @@ def test_the_right_border_of_a_box_of_line_comments_is_no_text() -> None:
     assert "Incremental tidal" in block.text and "construction with" in block.text
 
 
+def test_a_run_of_one_line_block_comments_is_one_block() -> None:
+    # f2c's and boxed C headers' prose: a `/* ... */` a line, the title wrapped over two
+    text = (
+        "/*  References:                              */\n"
+        '/*  6. A. Lind, B. Moss and C. Okafor, "A Shifted Tidal Lanczos */\n'
+        '/*     Algorithm for Harbours", SIAM J. Tides, 1993. */\n'
+        "/*     arXiv:1706.03762                     */\n"
+        "int tide();\n"
+    )
+    (block,) = parse("c", text)
+    assert "/*" not in block.text and "*/" not in block.text
+    assert '"A Shifted Tidal Lanczos' in block.text and "Algorithm for Harbours" in block.text
+
+
 def test_device_function_markers_are_blanked_so_members_own_their_blocks() -> None:
     # Eigen's `EIGEN_DEVICE_FUNC` and the libraries that wrap it (`SOPHUS_FUNC`): before a
     # `static` member the class body did not parse, and its blocks went to the class.

@@ -54,6 +54,17 @@ int x = 1;  // trailing
             // continues at the same column
 /**/ int y; /*
  multi-line */
+/*  6. A. Lind, "A Shifted Tidal Lanczos   */
+/*     Algorithm for Harbours", 1993.       */
+/**/
+   /* at another column: another block */
+/* a comment followed by code */ int z;
+/* not continued by it */
+/** a doc comment */
+/** is not joined either */
+/* one line */
+/* then a comment over
+   two lines */
 """
 
 # A comment citing only by a quoted title: the title detector reads quotes the prefilter's
