@@ -149,7 +149,7 @@ def _quotes_read(text: str) -> str:
         # Unicode's hyphens, as a PDF's text gives them (`Campos‐Cerqueira, M.`), read as the
         # hyphen they are: a double-barrelled surname is one name
         text = text.translate(_HYPHENS)
-    if "-\n" in text:
+    if "-\n" in text or "- \n" in text or "-  " in text:
         text = _WORD_BREAK.sub(_joined, text)
     return text
 
@@ -158,12 +158,18 @@ _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 # A word broken over two lines by a hyphen, as text copied from a PDF is (`a criterion for the
 # adjust-\n    ment formula`): read as the one word it is, the blanks moved after it, so that
 # the entry's title reads whole and every later offset still points into the block. A hyphen
-# before `and` or `or` is a compound's, left standing: `threshold- and quantile-weighted`.
-_WORD_BREAK = re.compile(r"(?<=[a-z])-\n[ \t]*(?!(?:and|or|nor|to)\b)(?P<rest>[a-z]+)")
+# before `and` or `or` is a compound's, left standing: `threshold- and quantile-weighted`; so is
+# one before a capital, joined to it (`Floating-\n Point` reads `Floating-Point`). Blanks may
+# end the line, where a comment's right border was (`/* ... Floating-  */`).
+_WORD_BREAK = re.compile(
+    r"(?<=[a-z])-[ \t]*\n[ \t]*"
+    r"(?:(?!(?:and|or|nor|to)\b)(?P<rest>[a-z]+)|(?P<capital>[A-Z][a-z]+))"
+)
 
 
 def _joined(match: re.Match[str]) -> str:
-    return match["rest"] + " " * (match.end() - match.start() - len(match["rest"]))
+    word = match["rest"] or "-" + match["capital"]
+    return word + " " * (match.end() - match.start() - len(word))
 
 
 def may_cite(text: str) -> bool:

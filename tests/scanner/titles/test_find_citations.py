@@ -1469,6 +1469,16 @@ def test_a_hyphen_before_and_at_a_line_end_is_a_compounds() -> None:
     )
 
 
+def test_a_compound_hyphenated_before_a_capital_at_a_line_end_reads_whole() -> None:
+    # blanks after the hyphen, where a boxed comment's right border was
+    text = (
+        '    described in A. Lind, "Adaptive Precision Floating-   \n'
+        '    Point Tidal Arithmetic," J. Tides 18(3):305-363, 1997.\n'
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint == "Adaptive Precision Floating-Point Tidal Arithmetic"
+
+
 def test_an_apa_entry_quoted_whole_is_read_inside_its_quotes() -> None:
     text = (
         "    Function that applies a quotient filter as described in\n"
