@@ -208,7 +208,14 @@ def tagged_hits(text: str, fields: Sequence[Field]) -> list[Hit]:
         title_field = titles[0]
         # A title with nothing around it needs to be quoted or a very sure reading, and not
         # to be a sentence of a paragraph of prose.
-        alone = len({f.label for f in group}) < 2 and not _quoted(text, title_field)
+        # (an acronym ending the sentence before the title, read as its venue, stands for
+        # nothing around it: `... NCV > 2*NEV.  If many problems of the same type ...`)
+        around = {
+            f.label
+            for f in group
+            if f.label != "T" and not _acronym_ending_sentence(text, f, title_field)
+        }
+        alone = not around and not _quoted(text, title_field)
         needed = SURE_ALONE if alone else MIN_TITLE_PROBABILITY
         if title_field.probability < needed or (alone and _amid_prose(text, title_field)):
             continue
@@ -308,17 +315,34 @@ def _plausible_title(text: str, field: Field, title: str) -> bool:
 # it: the run is a sentence of the paragraph ("... noise suppression algorithms. DNSMOS
 # generalizes well in ... methods. More details can be found in ..."), not a work named alone,
 # which stands on a line of its own, after a label or a citing word, or in quotes.
-_SENTENCE_BEFORE = re.compile(r"[a-z0-9)\]]\.[ \t]+$")
+# (A sentence may end in an acronym, `... NCV > 2*NEV.`, not in a name's initial.)
+_SENTENCE_BEFORE = re.compile(r"(?:[a-z0-9)\]]|[A-Z]{2,})\.[ \t]+$")
 _SENTENCE_AFTER = re.compile(r"\.[ \t]+[A-Z][a-z]")
 
 
 def _amid_prose(text: str, field: Field) -> bool:
     """Whether the tagged run `field` is a sentence between two sentences of its paragraph."""
-    line_start = text.rfind("\n", 0, field.start) + 1
+    # (the run may open with the stop and blanks of the sentence before it)
+    start = field.start
+    while start < field.end and text[start] in _LEADING_STOP:
+        start += 1
+    line_start = text.rfind("\n", 0, start) + 1
     return (
         _SENTENCE_AFTER.match(text, field.end) is not None
-        and _SENTENCE_BEFORE.search(text, line_start, field.start) is not None
+        and _SENTENCE_BEFORE.search(text, line_start, start) is not None
     )
+
+
+_LEADING_STOP = frozenset(". \t")
+_SENTENCE_ACRONYM = re.compile(r"[A-Z]{2,8}(?=\.[ \t])")
+
+
+def _acronym_ending_sentence(text: str, field: Field, title: Field) -> bool:
+    """Whether `field` is a venue read over the acronym that ends the sentence before `title`."""
+    if field.label != "V" or field.end > title.start:
+        return False
+    acronym = _SENTENCE_ACRONYM.match(text, field.start)
+    return acronym is not None and acronym.end() == field.end
 
 
 def _quoted(text: str, field: Field) -> bool:

@@ -213,6 +213,21 @@ def test_a_sure_title_that_is_a_sentence_between_sentences_is_prose() -> None:
     assert _alone(text, "TIDEMOS ranks tide filters well across\nnoisy harbour recordings") == []
 
 
+def test_a_sentence_after_one_ending_in_an_acronym_is_prose_whatever_opens_the_run() -> None:
+    # The tagger's run may start with the stop before it, and read the acronym ending that
+    # sentence as a venue: `... that NTV .ge. 2*NWV.  If many tides of ...`.
+    text = (
+        "      The only rule is that NTV > NWV + 1. It is advised that NTV .ge. 2*NWV.  If many\n"
+        "      tides of one kind are to be solved, try a larger NTV for a given harbour.  This\n"
+        "      usually lowers the number of steps.\n"
+    )
+    venue = text.index("NWV.  If")
+    start = venue + 3
+    end = text.index(" for a given harbour") + len(" for a given harbour")
+    fields = [Field("V", venue, venue + 3, 0.65), Field("T", start, end, 0.98)]
+    assert [h.title_hint for h in tagged_hits(text, fields)] == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
