@@ -1470,13 +1470,11 @@ _INSTITUTION_TITLE = re.compile(
 def _institution_title(text: str, hit: Hit, stop: int) -> bool:
     fields = _fields(hit)
     title = fields.title or hit.title_hint or ""
-    if fields.authors:
-        return False
-    if fields.year is None and _INSTITUTION_TITLE.match(title) is not None:
+    if not fields.authors and fields.year is None and _INSTITUTION_TITLE.match(title) is not None:
         return True
-    # ... or a list of institutions alone, as a vendored routine's header credits them above its
-    # date (`Univ. of California Berkeley, Xerox Palo Alto Research Center,\n and Lawrence
-    # Berkeley National Lab.\n October 15, 2003`)
+    # ... or a list of institutions alone, whatever was read around it as names, as a vendored
+    # routine's header credits them above its date (`Univ. of California Berkeley, Xerox Palo
+    # Alto Research Center,\n and Lawrence Berkeley National Lab.\n October 15, 2003`)
     parts = [p for p in _LIST_PARTS.split(title.strip(" .")) if p]
     return len(parts) >= 2 and all(_INSTITUTION.fullmatch(p) is not None for p in parts)
 

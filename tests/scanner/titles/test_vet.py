@@ -996,6 +996,11 @@ def test_institutions_above_a_date_line_are_no_author_and_year() -> None:
         "  -- Univ. of California Berkeley, Univ. of Colorado Denver and NAG Ltd..--\n"
         "     November 2011\n",
         # ... the institutions read as a title, above the date
+        # ... read as a title with a fragment of the list as its author
+        "    -- TIDEPACK auxiliary routine (version 3.2) --                  \n"
+        "       Univ. of Tennessee, Univ. of California Berkeley, Univ. of Colorado Denver"
+        " and NAG Ltd..   \n"
+        "       November 2006                                               \n",
         "  <pre>\n  -- TideLU routine (version 3.0) --\n"
         "  Univ. of California Berkeley, Harbour Palo Alto Research Center,\n"
         "  and Lawrence Tidal National Lab.\n  October 15, 2003\n",
