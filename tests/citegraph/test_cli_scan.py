@@ -341,6 +341,30 @@ def test_an_unpacked_package_is_read_with_its_dist(
     assert [c["path"] for c in document["citations"]] == ["dist/attention.js"]
 
 
+def test_one_file_is_scanned_and_reported_by_its_path_in_its_project(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "pyproject.toml").write_text('[tool.citegraph]\nexclude = ["pkg/"]\n')
+    document = scan_json(repo / "pkg" / "optim.py", capsys=capsys)
+    jsonschema.validate(document, SCHEMA)
+    # Named on the command line, the file is scanned although the project excludes its folder,
+    # and only that file: native.cc's DOI is not in the report.
+    assert [(c["id"], c["path"], c["symbol"]) for c in document["citations"]] == [
+        ("arxiv:1908.03265", "pkg/optim.py", "pkg.optim.RAdam")
+    ]
+    assert document["stats"]["files"] == 1
+
+
+def test_one_binary_file_is_reported_skipped_with_its_reason(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = scan_json(repo / "blob.c", capsys=capsys)
+    assert document["citations"] == []
+    assert [(s["path"], s["reason"].split()[0]) for s in document["skipped"]] == [
+        ("blob.c", "binary")
+    ]
+
+
 @pytest.mark.parametrize("command", ["scan", "report"])
 def test_help_shows_the_source_url_example_whole(
     command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
