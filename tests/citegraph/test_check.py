@@ -309,3 +309,20 @@ def test_link_rules_point_at_the_link_inside_a_multi_line_entry(
     assert check(root, "mod.py", "--fix", capsys=capsys)[0] == 0
     assert "            https://arxiv.org/abs/quant-ph/9503016\n" in source.read_text()
     assert check(root, "mod.py", capsys=capsys)[0] == 0
+
+
+def test_a_file_given_but_not_read_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A staged file too large to read, or binary, passed in silence: a clean result hid that
+    # its malformed identifier was never looked at. A file of no known language stays quiet.
+    root = project(tmp_path / "p", config="max-file-size = 64\n")
+    (root / "big.py").write_text(RULE_CASES["CG001"] + "x = 1\n" * 20)
+    (root / "blob.py").write_bytes(b"\x00\x01" + RULE_CASES["CG001"].encode())
+    (root / "notes.yaml").write_text("key: value\n")
+    code, out, err = check_all(root, "big.py", "blob.py", "notes.yaml", capsys=capsys)
+    assert (code, out) == (0, "")
+    assert err.splitlines() == [
+        "citegraph: warning: big.py not checked: too large (151 bytes > 64; see max-file-size)",
+        "citegraph: warning: blob.py not checked: binary (NUL bytes)",
+    ]
