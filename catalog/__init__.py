@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
     from catalog.imports import IMPORTERS, detect_format, import_file
     from catalog.keys import (
         IDENTIFIER_KINDS,
+        author_year_ref,
         family_name,
         id_keys,
         normalize_title,
@@ -63,6 +64,7 @@ _EXPORTS = {
     "ResolutionStatus": "catalog.types",
     "IDENTIFIER_KINDS": "catalog.keys",
     "id_keys": "catalog.keys",
+    "author_year_ref": "catalog.keys",
     "family_name": "catalog.keys",
     "normalize_title": "catalog.keys",
     "ReferenceWork": "catalog.works",
@@ -109,6 +111,7 @@ __all__ = [
     "SchemaTooNew",
     "ServiceUnavailable",
     "Store",
+    "author_year_ref",
     "bibtex_entries",
     "citation_keys",
     "default_catalog_path",

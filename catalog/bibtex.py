@@ -23,9 +23,14 @@ _STOP = {"a", "an", "the", "on", "of", "in", "for", "and", "to", "with", "from",
 # Fields LaTeX typesets as text; identifiers and URLs are verbatim and never escaped.
 _TEXT_FIELDS = {"title", "author", "journal", "booktitle", "publisher", "howpublished", "note"}
 _TEXT_FIELDS |= {"abstract"}
-# `&`, `%`, `#` and `_` are LaTeX syntax outside math; metadata means them literally. Already
-# escaped ones (`\&`) and math spans (`$x_1$`, common in arXiv titles) are left alone.
-_MATH_OR_SPECIAL = re.compile(r"(?<!\\)\$[^$]*(?<!\\)\$|(?<!\\)[&%#_]")
+# `&`, `%`, `#`, `_` and `^` are LaTeX syntax outside math, and so is a `$` that opens no math
+# span (`a 5$ fee`: it would swallow the rest of the entry); metadata means them literally.
+# Already escaped ones (`\&`, the accent `\^o`) and math spans (`$x_1$`, common in arXiv
+# titles) are left alone.
+_MATH_OR_SPECIAL = re.compile(r"(?<!\\)\$[^$]*(?<!\\)\$|(?<!\\)[&%#_$^]")
+_ESCAPED = {"^": "\\textasciicircum{}"}
+# ... which the LaTeX decoder reads back as U+02C6, the modifier letter: a caret again.
+_CARET = str.maketrans({"\u02c6": "^"})
 # A backslash that starts no LaTeX command or escape is a literal one.
 _STRAY_BACKSLASH = re.compile(r"\\(?![A-Za-z&%#_${}\\'\"`^~=.])")
 # Venues that are proceedings of a meeting rather than journals.
@@ -171,7 +176,9 @@ def latex_text(text: str) -> str:
     if depth != 0:
         text = text.replace("{", "(").replace("}", ")")
     text = _STRAY_BACKSLASH.sub(r"\\textbackslash{}", text)
-    return _MATH_OR_SPECIAL.sub(lambda m: m[0] if len(m[0]) > 1 else "\\" + m[0], text)
+    return _MATH_OR_SPECIAL.sub(
+        lambda m: m[0] if len(m[0]) > 1 else _ESCAPED.get(m[0], "\\" + m[0]), text
+    )
 
 
 def _verbatim(value: str) -> str:
@@ -232,7 +239,7 @@ def read_entries(text: str) -> list[BibEntry]:
 
 def _field_text(value: object) -> str:
     if isinstance(value, str):
-        return value.strip()
+        return value.strip().translate(_CARET)
     if isinstance(value, list):
         return " and ".join(_name(v) for v in value)
     return str(value)
@@ -253,7 +260,7 @@ def entry_paper(entry: object) -> Paper | None:
 
     def text(name: str) -> str | None:
         value = fields.get(name)
-        return value.strip() if isinstance(value, str) and value.strip() else None
+        return value.strip().translate(_CARET) if isinstance(value, str) and value.strip() else None
 
     eprint = text("eprint")
     is_arxiv = (text("archiveprefix") or text("eprinttype") or "").lower() == "arxiv"

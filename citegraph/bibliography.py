@@ -4,11 +4,20 @@ the papers the code cites. `citegraph check` reports drift (CG005); `citegraph b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from catalog import IDENTIFIER_KINDS, id_keys, parse_arxiv, read_entries, title_ref
+from catalog import (
+    IDENTIFIER_KINDS,
+    RefKind,
+    author_year_ref,
+    id_keys,
+    parse_arxiv,
+    read_entries,
+    title_ref,
+)
 from citegraph.config import Config
 from citegraph.errors import InputError
 from citegraph.render.bibtex import bibtex_document
@@ -60,6 +69,15 @@ def _is_markdown(path: Path) -> bool:
     return path.suffix.lower() in (".md", ".markdown")
 
 
+# A work with neither identifier nor title (`Clauset (2007)`, a cite label) has only its made
+# key, which the lock's entry records: in the note of citegraph's BibTeX entry
+# (`citegraph: unresolved title (author-year:clauset-2007)`, `render.bibtex.note`) and at the
+# end of its Markdown item (`_markdown_item`). Read back, so the lock settles after one `bib`.
+_MADE_KINDS = "|".join(re.escape(k.value) for k in RefKind if not k.is_identifier)
+_NOTED_KEY = re.compile(rf"citegraph: [a-z ]+ \(((?:{_MADE_KINDS}):.+)\)")
+_ITEM_KEY = re.compile(rf"(?:^|\. )((?:{_MADE_KINDS}):[^.]+)$")
+
+
 def _bibtex_entries(text: str) -> list[LockEntry]:
     entries = []
     for entry in read_entries(text):
@@ -67,6 +85,13 @@ def _bibtex_entries(text: str) -> list[LockEntry]:
         keys: set[str] = set()
         if entry.paper is not None:
             keys.update(id_keys(entry.paper.ids, IDENTIFIER_KINDS))
+        # The authors and year a work is cited by (`Clauset (2007)`), keyed as the scanner does.
+        year = fields.get("year", "")
+        authors = [name for name in fields.get("author", "").split(" and ") if name.strip()]
+        if (named := author_year_ref(authors, int(year) if year.isdigit() else None)) is not None:
+            keys.add(named.key)
+        if (noted := _NOTED_KEY.fullmatch(fields.get("note", "").strip())) is not None:
+            keys.add(noted[1])
         # An `eprint` without `archivePrefix` still names an arXiv paper in a lock file.
         if "eprint" in fields and (ref := parse_arxiv(fields["eprint"])) is not None:
             keys.add(ref.key)
@@ -86,6 +111,8 @@ def _markdown_entries(text: str) -> list[LockEntry]:
         if not item.startswith(("- ", "* ")):
             continue
         keys = {h.ref.key for h in find_hits(item) if h.ref}
+        if (made := _ITEM_KEY.search(item)) is not None:
+            keys.add(made[1])
         title = item[2:].split(". ")[0].strip("*_ ")
         keys.update(_title_keys(title))
         entries.append(LockEntry(frozenset(keys), number, item[2:60], start, offset))

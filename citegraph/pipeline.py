@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
@@ -15,7 +16,7 @@ from citegraph.config import Config
 from citegraph.report import PaperEntry, Report, SkippedFile
 from citegraph.resolution import mismatches as title_mismatches
 from citegraph.sameworks import same_work_targets
-from scanner import FileScan, FileStatus, repository_of, scan_paths
+from scanner import FileScan, FileStatus, repository_of, scan_paths, work_tree
 
 
 class ScanObserver(Protocol):
@@ -109,7 +110,7 @@ def run_scan(
         mismatches = title_mismatches(references, resolutions)
     # A git process (its start and its CPU, most of a pre-commit hook's wait) only when asked.
     repository = repository_of(root) if revision else (root.name, None)
-    return _assemble(
+    report = _assemble(
         root,
         sites,
         resolutions,
@@ -121,6 +122,21 @@ def run_scan(
         unmarked,
         repository,
     )
+    prefix = root_prefix(root)
+    return replace(report, prefix=prefix) if prefix else report
+
+
+def root_prefix(root: Path) -> str:
+    """`root`'s path inside its git work tree ('' at the top, or outside git): found by the
+    walk up to `.git`, no git process."""
+    top = work_tree(root)
+    if top is None:
+        return ""
+    try:
+        inside = root.resolve().relative_to(top)
+    except ValueError:
+        return ""
+    return "" if inside == Path(".") else inside.as_posix()
 
 
 def _paper_entries(
@@ -176,6 +192,10 @@ def _assemble(
     joined = same_work_targets(entries.values())
     if joined:
         for source, target in joined.items():  # a reference work's card may be new
+            if source not in by_paper:
+                # a link in a chain that no site names: a reference work's card its sections
+                # joined, which joined another card in turn (their sites move straight there)
+                continue
             by_paper.setdefault(target, []).extend(by_paper.pop(source))
             ref_keys.setdefault(target, []).extend(ref_keys.pop(source))
         site_paper = [(site, joined.get(key, key)) for site, key in site_paper]

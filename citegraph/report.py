@@ -133,6 +133,10 @@ class Report:
     warnings: tuple[str, ...] = ()
     # Findings an inline `citegraph: ignore[...]` silences: kept for SARIF's `suppressions`.
     suppressed: tuple[Finding, ...] = ()
+    # The scanned directory's path inside its git work tree, '/'-separated (git's "prefix"; ''
+    # at the top or outside git). Paths stay relative to `root`; what names files from the
+    # repository's top (SARIF for code scanning, links to the code host) puts it before them.
+    prefix: str = ""
 
     def citations_of(self, paper_key: str) -> list[Citation]:
         """The citation sites of one paper, in file order."""
@@ -151,6 +155,7 @@ class Report:
             "root": self.root,
             "repository": self.repository,
             "revision": self.revision,
+            **({"prefix": self.prefix} if self.prefix else {}),
             "stats": dict(sorted(self.stats.items())),
             "warnings": list(self.warnings),
             "skipped": [_record(s) for s in self.skipped],
@@ -180,6 +185,7 @@ class Report:
             stats=dict(data.get("stats", {})),
             warnings=tuple(data.get("warnings", [])),
             suppressed=tuple(_build(Finding, f) for f in data.get("suppressed", [])),
+            prefix=data.get("prefix", ""),
         )
 
 
@@ -223,6 +229,39 @@ def _layout(cls: type) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]
 
 
 _LAYOUTS = {cls: _layout(cls) for cls in (Citation, PaperEntry, Finding, SkippedFile)}
+
+
+def from_repository_top(report: Report) -> Report:
+    """The report with its files named from the top of their repository (`prefix` put before
+    every path), as code scanning and code hosts name them."""
+    if not report.prefix:
+        return report
+    head = report.prefix.rstrip("/") + "/"
+
+    def moved(items: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(replace(item, path=head + item.path) for item in items)
+
+    return replace(
+        report,
+        citations=moved(report.citations),
+        findings=moved(report.findings),
+        suppressed=moved(report.suppressed),
+        skipped=moved(report.skipped),
+        fallbacks=moved(report.fallbacks),
+        prefix="",
+    )
+
+
+def counted(number: int, noun: str) -> str:
+    """`1 paper`, `2 papers`: a count and its noun (a regular plural)."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def files_scanned(report: Report) -> int:
+    """The files read for citations: those listed and not skipped (`stats.scanned`). The
+    `files` count (every file of a known language) also holds the ones skipped as binary, too
+    large, undecodable or unreadable."""
+    return int(report.stats.get("scanned", report.stats.get("files", 0)))
 
 
 def without_unknown_types(report: Report) -> Report:

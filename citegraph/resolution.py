@@ -97,6 +97,8 @@ def _import_bibliography(catalog: Catalog, path: Path, warn: Callable[[str], Non
 
     if not path.is_file():
         return  # not written yet: `citegraph check` reports it (CG005), `citegraph bib` makes it
+    if path.suffix.lower() in (".md", ".markdown"):
+        return  # a Markdown list is a lock only: its items hold no metadata to import
     try:
         import_file(catalog.store, path)
     except (OSError, ValueError) as error:

@@ -39,6 +39,14 @@ class StderrObserver:
             click.echo(f"citegraph: warning: {one_line(message)}", err=True)
 
 
+# Help text wraps at the terminal's width and would cut a whole URL in two: the example
+# stands in an unwrapped paragraph (`\b`) of its own.
+SOURCE_URL_EXAMPLE = (
+    "\b\n--source-url for a repository on GitHub:\n"
+    "  https://github.com/ORG/REPO/blob/{rev}/{path}#L{line}"
+)
+
+
 def check_source_url(template: str | None) -> None:
     """A `--source-url` the Papers page cannot use is a usage error, not silently dropped:
     an http(s) URL with `{path}` and only the fields `{rev}`, `{path}` and `{line}`."""

@@ -75,12 +75,19 @@ def index_command(
     """Index many repositories: local paths, git URLs, pypi:NAME[==VERSION],
     npm:NAME[@VERSION], or @FILE with one source per line."""
     from citegraph.index import IndexSettings, Status, expand_sources, index_sources
-    from citegraph.index.outputs import index_document, merge_reports, summary_markdown
+    from citegraph.index.outputs import (
+        index_document,
+        merge_reports,
+        repositories,
+        summary_markdown,
+    )
     from citegraph.index.progress import IndexProgress
     from citegraph.index.store import write_atomic
     from citegraph.output import check_path, make_directory
     from citegraph.render import RenderOptions
     from citegraph.render.html import HtmlRenderer
+    from citegraph.report import counted, without_unknown_types
+    from citegraph.textsafe import displayable, escape_surrogates
 
     parsed = expand_sources(sources)
     if not parsed:
@@ -118,6 +125,9 @@ def index_command(
         result = index_sources(parsed, out_dir, settings, observer=progress)
     merged = merge_reports(result.reports)
     names = [report.repository for report in result.reports]
+    # For people, as `scan` renders them: files of no known type left out, control characters,
+    # bidi overrides and undecodable bytes of file names written as escapes.
+    shown = displayable(without_unknown_types(merged))
     # Render everything, then write: a failing renderer leaves the previous outputs in place.
     outputs = {
         "index.json": json.dumps(
@@ -126,16 +136,17 @@ def index_command(
             separators=(",", ":"),
         )
         + "\n",
-        "papers.html": HtmlRenderer().render(merged, RenderOptions(), repositories=names),
-        "summary.md": summary_markdown(result.outcomes, result.reports, merged),
+        "papers.html": HtmlRenderer().render(shown, RenderOptions(), repositories=names),
+        "summary.md": summary_markdown(result.outcomes, result.reports, shown),
     }
     for name, text in outputs.items():
-        write_atomic(out_dir / name, text)
+        write_atomic(out_dir / name, escape_surrogates(text))
     counts = {status: sum(o.status is status for o in result.outcomes) for status in Status}
     click.echo(
-        f"{len(result.outcomes)} repositories ({counts[Status.SCANNED]} scanned, "
+        f"{repositories(len(result.outcomes))} ({counts[Status.SCANNED]} scanned, "
         f"{counts[Status.UNCHANGED]} unchanged, {counts[Status.FAILED]} failed): "
-        f"{len(merged.papers)} papers, {len(merged.citations)} citations -> {out_dir}"
+        f"{counted(len(merged.papers), 'paper')}, "
+        f"{counted(len(merged.citations), 'citation')} -> {out_dir}"
     )
     for outcome in result.outcomes:
         if outcome.status is Status.FAILED:

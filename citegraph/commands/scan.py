@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from citegraph.commands.common import (
+    SOURCE_URL_EXAMPLE,
     check_source_url,
     file_options,
     output_options,
@@ -18,15 +19,16 @@ from citegraph.commands.common import (
 )
 from citegraph.config import load_config
 from citegraph.exitcodes import ExitCode
-from citegraph.memo import rendered_scan
+from citegraph.memo import Rendered, rendered_scan
 from citegraph.output import make_directories, parse_targets
 from citegraph.progress import ProgressObserver
 from citegraph.render import RenderOptions
 from citegraph.resolution import open_resolver
+from scanner import project_root, scan_file
 
 
-@click.command("scan")
-@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.command("scan", epilog=SOURCE_URL_EXAMPLE)
+@click.argument("path", default=".", type=click.Path(exists=True, path_type=Path))
 @output_options
 @file_options
 @click.option(
@@ -39,7 +41,8 @@ from citegraph.resolution import open_resolver
 @click.option(
     "--source-url",
     metavar="TEMPLATE",
-    help="Link citing code, e.g. https://github.com/ORG/REPO/blob/{rev}/{path}#L{line}",
+    help="Link citing code: an http(s) URL with {path}, and {rev} and {line} if wanted "
+    "(an example below).",
 )
 @click.option(
     "-j",
@@ -74,9 +77,15 @@ def scan_command(
     cache: bool | None,
     quiet: bool,
 ) -> int:
-    """Scan PATH (default: the current directory) for references to academic papers."""
+    """Scan PATH (default: the current directory) for references to academic papers.
+
+    PATH is a directory (its tree is scanned) or one file, reported by its path in its project
+    (the directory of the nearest pyproject.toml, else the git work tree, else its directory)
+    and scanned even when the project's configuration excludes it, as linters do.
+    """
+    root, named = scan_scope(path)
     config = load_config(
-        path,
+        root,
         {
             "include": include or None,
             "exclude": exclude or None,
@@ -99,14 +108,30 @@ def scan_command(
     targets = [(t, target_options(t, options)) for t in parse_targets(format_name, outputs)]
     # Where the outputs go is checked before the scan, not after minutes of it.
     make_directories([target for target, _ in targets])
-    with ProgressObserver(quiet=quiet) as observer, open_resolver(config, path) as resolver:
-        rendered = rendered_scan(
-            path,
-            config,
-            targets,
-            lambda report: rendered_targets(report, targets),
-            observer=observer,
-            resolver=resolver,
-        )
+    with ProgressObserver(quiet=quiet) as observer, open_resolver(config, root) as resolver:
+        if named is None:
+            rendered: Rendered = rendered_scan(
+                root,
+                config,
+                targets,
+                lambda report: rendered_targets(report, targets),
+                observer=observer,
+                resolver=resolver,
+            )
+        else:
+            from citegraph.pipeline import run_scan
+
+            scans = [scan_file(root, named, config.scan_options())]
+            report = run_scan(root, config, observer=observer, resolver=resolver, scans=scans)
+            rendered = rendered_targets(report, targets)
     write_rendered(rendered)  # every target rendered first: a failing renderer writes nothing
     return ExitCode.OK
+
+
+def scan_scope(path: Path) -> tuple[Path, str | None]:
+    """The root a scan of `path` reports paths from, and the one file named, if a file is."""
+    if not path.is_file():
+        return path, None
+    file = path.resolve()
+    root = project_root(file.parent).resolve()
+    return root, file.relative_to(root).as_posix()

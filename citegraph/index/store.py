@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from citegraph.index.types import RepoScan
+from citegraph.textsafe import escape_surrogates
 from scanner import FileScan, FileStatus
 
 FORMAT = 1
@@ -51,7 +52,9 @@ def save(path: Path, key: dict[str, str], repo: RepoScan) -> None:
         "seconds": round(repo.seconds, 3),
         "scans": [_scan_record(scan) for scan in repo.scans],
     }
-    write_atomic(path, json.dumps(document, ensure_ascii=False, separators=(",", ":")))
+    # A file name that is not UTF-8 holds lone surrogates: JSON's own escape keeps it exact.
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    write_atomic(path, escape_surrogates(text))
 
 
 def load(path: Path, key: dict[str, str] | None = None) -> RepoScan | None:

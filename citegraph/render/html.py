@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from importlib.resources import files
 from string import Formatter
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from citegraph.render import RenderOptions
 from citegraph.render.facets import (
@@ -27,7 +27,7 @@ from citegraph.render.facets import (
     repository_of,
     resolved,
 )
-from citegraph.report import Citation, Report
+from citegraph.report import Citation, Report, files_scanned
 from scanner import GENERATED_MARKER
 
 TITLE = "Papers: browse academic papers referenced in production code"
@@ -61,6 +61,7 @@ class HtmlRenderer:
             title=TITLE,
             generated=Markup(GENERATED_MARKER + " -->"),
             report=report,
+            scanned=files_scanned(report),
             unresolved=sum(1 for p in report.papers if not resolved(p)),
             years=sorted({p.year for p in report.papers if p.year}),
             # Markup: the JSON is escaped by embed_json; the style and script are our own files.
@@ -161,9 +162,15 @@ def page_data(
         if paper.confidence is not None:
             entry["confidence"] = round(paper.confidence, 2)
         papers.append(entry)
+    template = options.source_url
+    if template and report.prefix:
+        # A subdirectory's scan: the code host names its files from the repository's top.
+        template = template.replace(
+            "{path}", quote(report.prefix.rstrip("/"), safe="/") + "/{path}"
+        )
     data: dict[str, Any] = {
         "revision": report.revision or "HEAD",
-        "source": source_template(options.source_url),
+        "source": source_template(template),
         "files": files_,
         "symbols": symbols,
         "facets": described,

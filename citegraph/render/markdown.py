@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from citegraph.render import RenderOptions
 from citegraph.render.html import safe_url
-from citegraph.report import Citation, PaperEntry, Report
+from citegraph.report import Citation, PaperEntry, Report, counted, files_scanned
 from scanner import GENERATED_MARKER
 
 DEFAULT_MAX_BYTES = 1024 * 1024
@@ -80,14 +80,14 @@ class MarkdownRenderer:
 
 def _counts(report: Report) -> str:
     parts = [
-        f"{len(report.papers)} papers",
-        f"{len(report.citations)} citations",
-        f"{report.stats.get('files', 0)} files scanned",
+        counted(len(report.papers), "paper"),
+        counted(len(report.citations), "citation"),
+        counted(files_scanned(report), "file") + " scanned",
     ]
     if report.skipped:
         parts.append(f"{len(report.skipped)} skipped")
     if report.findings:
-        parts.append(f"{len(report.findings)} findings")
+        parts.append(counted(len(report.findings), "finding"))
     where = f"**{escape_md(report.repository)}**"
     if report.revision:
         where += f" at `{_code(report.revision[:12])}`"

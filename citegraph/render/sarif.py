@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import quote
 
 from citegraph.render import RenderOptions
-from citegraph.report import Citation, Finding, Report
+from citegraph.report import Citation, Finding, Report, from_repository_top
 from citegraph.rules import RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -29,6 +29,9 @@ class SarifRenderer:
 
     def render(self, report: Report, options: RenderOptions) -> str:
         """Return the SARIF log as JSON: every enabled rule, one result per finding."""
+        # Code scanning reads `%SRCROOT%` as the repository's top: a subdirectory's scan names
+        # its files from there.
+        report = from_repository_top(report)
         listed = report.findings + report.suppressed
         used = {f.rule for f in listed if f.rule in RULES}
         codes = sorted(used | {code for code, rule in RULES.items() if rule.default_enabled})

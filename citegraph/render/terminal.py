@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from citegraph.render import RenderOptions
-from citegraph.report import Citation, PaperEntry, Report
+from citegraph.report import Citation, PaperEntry, Report, counted, files_scanned
 
 _MAX_SITES = 3
 _MAX_SKIPPED = 20
@@ -62,12 +62,11 @@ class TerminalRenderer:
 
 
 def _headline(report: Report) -> str:
-    stats = report.stats
     revision = f" @ {report.revision[:10]}" if report.revision else ""
     parts = [
-        f"{len(report.papers)} papers",
-        f"{len(report.citations)} citations",
-        f"{stats.get('files', 0)} files scanned",
+        counted(len(report.papers), "paper"),
+        counted(len(report.citations), "citation"),
+        counted(files_scanned(report), "file") + " scanned",
     ]
     if report.skipped:
         parts.append(f"{len(report.skipped)} skipped")

@@ -67,6 +67,11 @@ _EXPORT_MACRO = re.compile(
     # in, the class and the namespace around it do not parse.
     rb"|\b[A-Z][A-Z0-9_]*_ALIGNED_OPERATOR_NEW(?:_IF)?\b(?:[ \t]*\([^()\n]*\))?"
     rb"|\bQ_(?:OBJECT|GADGET)\b"
+    # OpenCV's export macros and the markers its binding generators read, some with an argument:
+    # `class CV_EXPORTS_W Flow`, `CV_EXPORTS_AS(name) Ptr<Flow> create();`, `CV_WRAP virtual
+    # double getAlpha() const`, `CV_PROP_RW int size;` (not an include guard, `FOO_EXPORTS_H`)
+    rb"|\b[A-Z][A-Z0-9_]*_EXPORTS(?:_(?!H\b)[A-Z0-9]+)*\b(?:[ \t]*\([^()\n]*\))?"
+    rb"|\b[A-Z][A-Z0-9]*_(?:WRAP|PROP)(?:_[A-Z]+)*\b(?:[ \t]*\([^()\n]*\))?"
 )
 # The same, over a block's text: ASCII word boundaries, as in bytes.
 _EXPORT_MACRO_TEXT = re.compile(_EXPORT_MACRO.pattern.decode(), re.ASCII)
@@ -74,7 +79,7 @@ _EXPORT_MACRO_TEXT = re.compile(_EXPORT_MACRO.pattern.decode(), re.ASCII)
 # underscore, where the macro pattern is tried at every word; most files and blocks hold none.
 _MACRO_TAIL = (
     r"_(?:API|EXPORT|IMPORT|HIDDEN|EXTERN|DLL|GPU_ENABLED|CUDA_ENABLED|FORCEINLINE|INLINE"
-    r"|CONSTEXPR|NOEXCEPT|ALIGNED_OPERATOR_NEW|OBJECT|GADGET)"
+    r"|CONSTEXPR|NOEXCEPT|ALIGNED_OPERATOR_NEW|OBJECT|GADGET|WRAP|PROP)"
 )
 _MACRO_GATE = re.compile(_MACRO_TAIL.encode())
 _MACRO_GATE_TEXT = re.compile(_MACRO_TAIL)
@@ -288,6 +293,18 @@ def _text(node: Node, data: bytes) -> str:
     return data[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
 
+def _name_text(node: Node, data: bytes) -> str:
+    """A definition's name as written. After an export macro (`CV_EXPORTS_W Ptr<Flow>
+    createFlow();`) the parser takes the macro for the return type and reads the real return
+    type as the scope of a qualified name, with a `::` it supplied itself: the name alone is the
+    definition's."""
+    if node.type == "qualified_identifier" and node.has_error:
+        name = node.child_by_field_name("name")
+        if name is not None and any(child.is_missing for child in node.children):
+            return _text(name, data)
+    return _text(node, data)
+
+
 def _text_block(block: RawBlock, symbol: Symbol, documents: bool = False) -> TextBlock:
     if block.is_comment:
         context = Context.DOCSTRING if documents else Context.COMMENT
@@ -307,7 +324,7 @@ def _definitions(
         if key is None:
             continue
         node = caps[key][0]
-        name = _text(caps["name"][0], data)
+        name = _name_text(caps["name"][0], data)
         if "receiver" in caps:
             name = _text(caps["receiver"][0], data) + "." + name
         kind = SymbolKind(key.split(".", 1)[1])

@@ -132,6 +132,7 @@ def join_beside(text: str, hits: list[Hit], groups: Groups) -> set[int]:
                 or leads_to_link(text, first, second)
                 or _named_twice(text, first, second)
                 or _key_or_link(text, first, second)
+                or _link_names_mention(text, first, second)
             )
         elif first.ref is not None and _named(second):
             mention = index
@@ -403,6 +404,33 @@ def _key_or_link(text: str, mention: Hit, link: Hit) -> bool:
         _SEE_BEFORE_KEY.search(text, line_start, mention.start) is not None
         and _KEY_OR_LINK.fullmatch(text, mention.end, link.start) is not None
     )
+
+
+# How far a paper's link may stand after the author-year its address names.
+_NAMED_LINK_REACH = 240
+_ADDRESS_WORDS = re.compile(r"[a-z]+|\d+")
+
+
+def _link_names_mention(text: str, mention: Hit, link: Hit) -> bool:
+    """`See @cite Tao2012 . And site of project - <http://lab.example.edu/papers/Tao-SAN-2012/>`:
+    a link whose address holds the first author's name and the year of the author-year (or
+    cite key) before it, in the same paragraph, is that work's."""
+    reference = mention.reference
+    if (
+        mention.kind is not RefKind.AUTHOR_YEAR
+        or link.ref is None
+        or link.ref.kind is not RefKind.URL
+        or reference is None
+        or not reference.authors
+        or reference.year is None
+        or link.start - mention.end > _NAMED_LINK_REACH
+        or BLANK_LINE.search(text, mention.end, link.start) is not None
+    ):
+        return False
+    name = family_name(reference.authors[0]).lower()
+    path = link.ref.value.lower().partition("//")[2].partition("/")[2]
+    words = set(_ADDRESS_WORDS.findall(path))
+    return len(name) > 2 and name in words and str(reference.year) in words
 
 
 def _describes_link(text: str, link: Hit, mention: Hit) -> bool:

@@ -21,6 +21,7 @@ from scanner.titles import KNOWN_NEEDLES, TITLE_RULE
 from scanner.titles.cues import EDITION
 from scanner.titles.leads import holds_any, led, needles
 from scanner.titles.names import NOT_NAMES
+from scanner.titles.publishers import BOOK_HOUSES
 from scanner.types import EntryFields, Hit
 
 # A reference work cited by a short name, and the title it stands for. The pattern must not
@@ -109,11 +110,9 @@ KNOWN_WORKS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
 
 _EDITION = re.compile(EDITION)
 _PUBLISHER = re.compile(
-    r"\b(?:University\s+Press|[A-Z][\w&.'/-]*\s+[Pp]ress\b|Springer(?:-Verlag)?|Wiley|"
-    r"Addison[- ]Wesley|Prentice[- ]Hall|McGraw[- ]Hill|Chapman\s*(?:&|and)\s*Hall|CRC\b|"
-    r"Dover|North[- ]Holland|Birkh(?:ä|a)user|Pearson|Kluwer|O'Reilly|Morgan\s+Kaufmann|"
-    r"Pergamon|Clarendon|Macmillan|Wadsworth|Duxbury|Marcel\s+Dekker|World\s+Scientific|"
-    r"Cambridge\s+University|Oxford\s+University|Princeton\s+University|"
+    r"\b(?:University\s+Press|[A-Z][\w&.'/-]*\s+[Pp]ress\b|"
+    + BOOK_HOUSES
+    + r"|Cambridge\s+University|Oxford\s+University|Princeton\s+University|"
     r"S(?:IAM|iam)\b(?!\s+(?:J|Journal|Review|Rev|Trans|News)\b)"
     # any publisher after its city, then the year: "Wellesley, Massachusetts: A K Peters. 1994"
     r"|\b[A-Z][a-z]+(?:[ ,]+[A-Z][a-z]+)?[ \t]*:[ \t]*[A-Z][\w&'.-]*(?:[ \t]+[A-Z][\w&'.-]*){0,3}"

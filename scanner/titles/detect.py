@@ -612,6 +612,10 @@ def _accept(entry: Entry, text: str) -> bool:
         entry.evidence >= 2
         or len(ref.authors) >= 2
         or _APA_AUTHOR.match(text, entry.start) is not None
+        or (
+            _HARVARD_AUTHOR.match(text, entry.start) is not None
+            and not text[text.rfind("\n", 0, entry.start) + 1 : entry.start].strip(" \t*/#!-")
+        )
     )
 
 
@@ -620,6 +624,14 @@ def _accept(entry: Entry, text: str) -> bool:
 _APA_AUTHOR = re.compile(
     r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?,[ \t]+(?:[A-Z]\.[ \t]?){1,3}[ \t]*"
     r"\((?:1[6-9]|20)\d\d[a-z]?\)\.[ \t]+[A-Z]"
+)
+# ... or in Harvard's, perhaps with `et al.` and without the stops (`Lind L. et al. (2017)
+# Tides on graphs.`): an entry's opening where it opens its line (in prose, `developed by Lind,
+# A. et al. (2009). The model ...` is a sentence going on), not a part of a work (`Chapter 8 in`).
+_HARVARD_AUTHOR = re.compile(
+    r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?,?[ \t]+(?:[A-Z]\.[ \t]?){1,3}[ \t]*"
+    r"(?:et[ \t]+al\.?[ \t]*)?\((?:1[6-9]|20)\d\d[a-z]?\)\.?[ \t]+"
+    r"(?!(?:Chapter|Section|Part|Sec\.|Ch\.)[ \t])[A-Z]"
 )
 
 

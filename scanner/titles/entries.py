@@ -31,6 +31,7 @@ from scanner.titles.names import (
     opens_with_non_name,
     split_authors,
 )
+from scanner.titles.publishers import IMPRINT, JOURNAL_HOUSES
 from scanner.types import EntryFields
 
 # Between the author list and the title: punctuation, maybe "(1998)." or "1998." first.
@@ -76,7 +77,7 @@ _PART_NUMERAL = "".join(
     for numeral in ("I", "II", "III", "IV", "V", "VI")
 )
 # Publishers of journals, as an entry names them after its venue.
-_HOUSE = r"(?:Elsevier|Springer|Wiley|Kluwer|Birkh|Taylor|Sage|Oxford|Cambridge|MIT|IEEE|ACM)\b"
+_HOUSE = r"(?:" + JOURNAL_HOUSES + r"|Oxford|Cambridge|MIT|IEEE|ACM)\b"
 _TITLE_END = re.compile(
     _PART_NUMERAL + r"\.\s+(?=[A-Z0-9(\[]|$|[a-z]+\.)|\.\s*$|\?\s|!\s"
     r"|[,;]\s*(?=[Ii]n\b|[Ii]n:|(?:1[6-9]|20)\d\d|[Vv]ol|pp|pages|\d|\(|" + VENUE_CUE.pattern + ")"
@@ -98,9 +99,32 @@ _TITLE_END = re.compile(
     + _HOUSE
     + r"|(?:1[6-9]|20)\d\d\b)"
     r"[ \t]*[,;:][ \t]*\w)"
+    # a book's imprint line: `... Application To Harbours \n McGraw-Hill, New York, 1998.`
+    # (not after a number's comma: the entry's fields go on, `Title, Chapter 5,\n Academic
+    # Press, 1978`)
+    r"|(?P<imprint>(?<!\d[,;])[ \t]*\n[ \t]*(?=" + IMPRINT + r"[ \t]*[,.][ \t]*(?![A-Z]\.)))"
     r"|" + run_in_venue(loose=False)
 )
 _IN_CODE = re.compile(r"[(=\[]\s*$")
+
+
+def _title_end(
+    text: str, pos: int, stop: int, title_start: int | None = None
+) -> re.Match[str] | None:
+    """Where the title that starts at `title_start` (default `pos`) ends, searched from `pos`.
+    An imprint line ends a title of three words or more: before it, a publisher's name broken
+    over the line is the line's start (`The Johns\n Hopkins University Press`)."""
+    start = pos if title_start is None else title_start
+    end = _TITLE_END.search(text, pos, stop)
+    while (
+        end is not None
+        and end["imprint"] is not None
+        and len(text[start : end.start()].split()) < 3
+    ):
+        end = _TITLE_END.search(text, end.end(), stop)
+    return end
+
+
 # A phrase of prose that ends in the verb "by" completes: what the work describes, not its title.
 _PARTICIPLE_END = re.compile(
     r"\b(?:outlined|described|proposed|introduced|presented|developed|suggested|given|derived|"
@@ -164,11 +188,11 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         t_start, t_end = quoted.span(quoted.lastgroup or 0)
         after = quoted.end()
     else:
-        end = _TITLE_END.search(text, pos, min(limit, pos + MAX_TITLE))
+        end = _title_end(text, pos, min(limit, pos + MAX_TITLE))
         while end is not None and end["by"]:
             # the authors came first: "by" is the title's word ("Improving the Morris Method
             # for Sensitivity Analysis by Scaling the Elementary Effects")
-            end = _TITLE_END.search(text, end.end(), min(limit, pos + MAX_TITLE))
+            end = _title_end(text, end.end(), min(limit, pos + MAX_TITLE), pos)
         t_start, t_end = pos, end.start() if end else min(limit, pos + MAX_TITLE)
         t_end = _before_venue_words(text, t_start, t_end)
         after = t_end
@@ -289,7 +313,7 @@ def parse_title_first(text: str, start: int, limit: int, labelled: bool = False)
         t_start, t_end = quoted.span(quoted.lastgroup or 0)
         after = quoted.end()
     else:
-        end = _TITLE_END.search(text, start, min(limit, start + MAX_TITLE))
+        end = _title_end(text, start, min(limit, start + MAX_TITLE))
         if end is not None and _YEAR_THEN_QUOTE.match(text, end.start()):
             return None  # `A Rotnitzky and NP Jewell (1990). "Hypothesis testing ..."`: names
         t_start, t_end = start, end.start() if end else min(limit, start + MAX_TITLE)
@@ -516,7 +540,9 @@ def _is_fields(title: str) -> bool:
 
 
 _JOURNAL_VOLUME = re.compile(
-    r"(?:[A-Z][\w.&]*[ \t]+){1,4}\d{1,4}[ \t]*(?:\([ \t]*\d+[ \t]*\))?[ \t]*:[ \t]*\d+[ \t]*[-–]"
+    r"(?:[A-Z][\w.&]*[ \t]+){1,4}\d{1,4}[ \t]*(?:\([ \t]*\d+[ \t]*\))?"
+    # (or its pages' label, the title cut at its stop: "American Statistician 43 p. 261-265")
+    r"(?:[ \t]*:[ \t]*\d+[ \t]*[-–]|[ \t,]+pp?\b)"
 )
 
 
@@ -554,7 +580,7 @@ def _first_part(tail: str) -> str:
     return tail[: cut.start()] if cut else tail
 
 
-_PUBLISHER = re.compile(r"(?:Elsevier|Springer|Wiley|Kluwer|Birkh|Verlag|[A-Z]\w* Press)\b")
+_PUBLISHER = re.compile(r"(?:" + JOURNAL_HOUSES + r"|Verlag|[A-Z]\w* Press)\b")
 # A journal's name alone before the publisher, after the entry's separator: capitalised
 # words with the small words of a name between them, then a comma.
 _JOURNAL_FIRST = re.compile(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from scanner.titles.cues import YEAR_DIGITS
+from scanner.titles.publishers import JOURNAL_HOUSES
 
 MONTHS = frozenset(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "  # noqa: SIM905
@@ -117,7 +118,7 @@ _TRAILING_FIELD = re.compile(
 _REPORT_NUMBER = re.compile(r"[\s,]+(?:No\.?|Number|#)\s*[A-Z./-]*\d[\w./-]*$")
 _REPORT_FIRST = re.compile(r"^(?:Technical\s+)?Report\s+No\.?\s*[A-Z./-]*\d[\w/-]*[.,]\s+(?=[A-Z])")
 # The publisher after a journal's name: "Reliability Engineering and System Safety, Elsevier".
-_TRAILING_PUBLISHER = re.compile(r"(?<=\w),\s*(?:Elsevier|Springer|Wiley|Kluwer)[\w .&-]*$")
+_TRAILING_PUBLISHER = re.compile(r"(?<=\w),\s*" + JOURNAL_HOUSES + r"[\w .&-]*$")
 _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,5}\.\s")
 
 

@@ -12,6 +12,7 @@ from scanner.titles import AUTHOR_YEAR_RULE
 from scanner.titles.cues import EDITION
 from scanner.titles.fields import MONTHS, VENUE_CUE, YEAR, clean_venue, find_spaced, is_person
 from scanner.titles.names import AUTHOR_LIST, NAME_LINE, NOT_NAMES, split_authors
+from scanner.titles.publishers import HOUSES
 from scanner.types import EntryFields, Hit
 
 # What a title cannot open with: the tail of an identifier or path the entry wrapped from the
@@ -74,10 +75,10 @@ def _laid_out(text: str, hit: Hit) -> Hit:
 _LAST_PART = re.compile(r"(?P<stop>\.|,)\s+(?P<venue>(?!(?:Part|Chapter|Section)\b)[A-Z][^.,;:]+)$")
 # What follows a venue in an entry: its volume, year or pages, maybe after the publisher.
 _AFTER_VENUE = re.compile(
-    r"[ \t]*(?:,[ \t]*)?(?:\n\s*)?(?:(?:Elsevier|Springer|Wiley|[A-Z][\w&' ]* Press),\s*)?"
+    r"[ \t]*(?:,[ \t]*)?(?:\n\s*)?(?:(?:" + HOUSES + r"|[A-Z][\w&' ]* Press),\s*)?"
     r"(?:\d|[Vv]ol\b|pp\b)"
 )
-_PUBLISHER = re.compile(r"Elsevier|Springer|Wiley|.* Press")
+_PUBLISHER = re.compile(HOUSES + r"|.* Press")
 
 
 def _venue_in_title(text: str, hit: Hit) -> Hit:

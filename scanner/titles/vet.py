@@ -35,6 +35,7 @@ from scanner.titles.notworks import (
     talk_link,
     venue_editors,
 )
+from scanner.titles.publishers import IMPRINT, PRESS
 from scanner.types import EntryFields, Hit
 
 __all__ = ["VETOES", "Veto", "vet"]
@@ -546,13 +547,7 @@ def _code_author(text: str, hit: Hit, stop: int) -> bool:
 # A publisher and its city before a year are a book's imprint, which the entry before them
 # already names ("<i>Spatial Databases With Application To GIS</i>. Morgan Kaufmann, San
 # Francisco, 2002."), not authors: a publisher's whole name read as the first author.
-_PUBLISHER_NAME = re.compile(
-    # (not the publishers that are also surnames: Pearson, Wiley, Springer, Dover)
-    r"(?:[\w&.'-]+\s+)*(?:Press|Publishers?|Publishing|Verlag)|Springer-Verlag|Wiley-\w+|"
-    r"Morgan\s+Kaufmann|Addison[- ]Wesley|Prentice[- ]Hall|McGraw[- ]Hill|North[- ]Holland|"
-    r"Chapman\s*(?:&|and)\s*Hall(?:/CRC)?|Kluwer\s+Academic|O'Reilly\s+Media|"
-    r"World\s+Scientific|Marcel\s+Dekker"
-)
+_IMPRINT = re.compile(IMPRINT)
 
 
 def _publisher_as_author(text: str, hit: Hit, stop: int) -> bool:
@@ -563,7 +558,7 @@ def _publisher_as_author(text: str, hit: Hit, stop: int) -> bool:
         return False
     first = fields.authors[0].strip(" ,.")
     line_start = text.rfind("\n", 0, hit.start) + 1
-    return _PUBLISHER_NAME.fullmatch(first) is not None and not text[line_start : hit.start].strip(
+    return _IMPRINT.fullmatch(first) is not None and not text[line_start : hit.start].strip(
         " \t*/#!"
     )
 
@@ -1509,15 +1504,13 @@ _PLACE_PUBLISHER = re.compile(
 
 
 # ... or the publisher alone, perhaps with its city: `Atlantic Financial Press London`.
-_PUBLISHER_NAME = re.compile(
-    r"(?:[A-Z][\w&'’-]*[ \t]+){0,4}(?:Press|Publishers?|Publishing|Verlag)(?:[ \t]+[A-Z][a-z]+)?"
-)
+_PUBLISHER_ALONE = re.compile(PRESS + r"(?:[ \t]+[A-Z][a-z]+)?")
 
 
 def _publisher_title(text: str, hit: Hit, stop: int) -> bool:
     title = " ".join((_fields(hit).title or "").split()).strip(" .,")
     match = _PLACE_PUBLISHER.fullmatch(title)
-    return (match is not None and match["place"] in PLACES) or _PUBLISHER_NAME.fullmatch(
+    return (match is not None and match["place"] in PLACES) or _PUBLISHER_ALONE.fullmatch(
         title
     ) is not None
 

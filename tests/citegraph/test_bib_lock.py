@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import bibtexparser
 import pytest
 
-from citegraph.bibliography import write_lock
+from citegraph.bibliography import lock_findings, write_lock
 from citegraph.cli import run
+from citegraph.config import load_config
 from citegraph.report import PaperEntry, Report
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
@@ -162,3 +164,30 @@ def test_a_lock_that_is_not_utf8_is_an_error_not_a_rewrite(
         os.chdir(old)
     assert "cannot update the bibliography" in capsys.readouterr().err
     assert (tmp_path / "refs.bib").read_bytes() == data
+
+
+@pytest.mark.parametrize("name", ["refs.bib", "refs.md"])
+def test_a_lock_of_works_without_identifier_or_title_settles(tmp_path: Path, name: str) -> None:
+    # `Clauset (2007)` and a cite label have only a made key: the lock written for them must
+    # list them, or every `bib` appended them again and `check` reported CG005 forever.
+    clauset = PaperEntry(
+        "author-year:clauset-2007",
+        "author-year",
+        "unresolved-title",
+        authors=("Clauset",),
+        year=2007,
+    )
+    label = PaperEntry("author-year:text:hyv2000", "author-year", "unresolved-title")
+    path = tmp_path / name
+    first = write_lock(report(clauset, label, ADAM), path)
+    path.write_text(first, encoding="utf-8")
+    assert write_lock(report(clauset, label, ADAM), path) == first
+    root = tmp_path
+    config = replace(load_config(root), bibliography=name)
+    assert lock_findings(root, config, report(clauset, label, ADAM)) == []
+
+
+def test_a_hand_written_entry_lists_the_authors_and_year_the_code_cites(tmp_path: Path) -> None:
+    path = lock(tmp_path, "@article{c,\n  author = {Clauset, Aaron},\n  year = {2007},\n}\n")
+    cited = PaperEntry("author-year:clauset-2007", "author-year", "unresolved-title")
+    assert write_lock(report(cited), path) == path.read_text()

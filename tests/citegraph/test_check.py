@@ -280,3 +280,32 @@ def test_online_check_without_a_network_says_cg003_was_not_checked(
     code, _, error = check_all(root, "--online", "mod.py", capsys=capsys)
     assert code == 0
     assert "CG003 was not checked for 1 identifier(s)" in error and "arxiv:1412.6980" in error
+
+
+def test_link_rules_point_at_the_link_inside_a_multi_line_entry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The citation of an entry spans it (authors, title, then the link): the finding used to
+    # span the entry too, so `--fix` (which rewrites one line's span) left it while `[*]`
+    # promised a fix, and code scanning marked the authors' line.
+    root = project(tmp_path / "p", config='select = ["CG2"]\n')
+    source = root / "mod.py"
+    source.write_text(
+        "def f():\n"
+        '    """Sum.\n\n'
+        "    References:\n"
+        "        [1] Smith, Jones et al.\n"
+        "            A synthetic title about sums. 1995.\n"
+        "            http://arxiv.org/pdf/quant-ph/9503016v2.pdf\n"
+        '    """\n'
+    )
+    code, out = check(root, "mod.py", capsys=capsys)
+    assert code == 1
+    assert [line.split(" ")[:2] for line in out.splitlines()[:3]] == [
+        ["mod.py:7:13:", "CG201"],
+        ["mod.py:7:13:", "CG202"],
+        ["mod.py:7:13:", "CG203"],
+    ]
+    assert check(root, "mod.py", "--fix", capsys=capsys)[0] == 0
+    assert "            https://arxiv.org/abs/quant-ph/9503016\n" in source.read_text()
+    assert check(root, "mod.py", capsys=capsys)[0] == 0

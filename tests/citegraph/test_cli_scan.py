@@ -339,3 +339,87 @@ def test_an_unpacked_package_is_read_with_its_dist(
     (package / "dist" / "attention.js").write_text("// Vaswani et al., arXiv:1706.03762\n")
     document = scan_json(package, "--no-cache", capsys=capsys)
     assert [c["path"] for c in document["citations"]] == ["dist/attention.js"]
+
+
+def test_one_file_is_scanned_and_reported_by_its_path_in_its_project(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "pyproject.toml").write_text('[tool.citegraph]\nexclude = ["pkg/"]\n')
+    document = scan_json(repo / "pkg" / "optim.py", capsys=capsys)
+    jsonschema.validate(document, SCHEMA)
+    # Named on the command line, the file is scanned although the project excludes its folder,
+    # and only that file: native.cc's DOI is not in the report.
+    assert [(c["id"], c["path"], c["symbol"]) for c in document["citations"]] == [
+        ("arxiv:1908.03265", "pkg/optim.py", "pkg.optim.RAdam")
+    ]
+    assert document["stats"]["files"] == 1
+
+
+def test_one_binary_file_is_reported_skipped_with_its_reason(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = scan_json(repo / "blob.c", capsys=capsys)
+    assert document["citations"] == []
+    assert [(s["path"], s["reason"].split()[0]) for s in document["skipped"]] == [
+        ("blob.c", "binary")
+    ]
+
+
+@pytest.mark.parametrize("command", ["scan", "report"])
+def test_help_shows_the_source_url_example_whole(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # At 80 columns the option's help column is too narrow for the URL: it used to be cut
+    # mid-word ("https://github.com/OR" / "G/REPO/..."), so a copied example was broken.
+    monkeypatch.setenv("COLUMNS", "80")
+    assert run([command, "--help"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "    https://github.com/ORG/REPO/blob/{rev}/{path}#L{line}" in lines
+
+
+def test_a_subdirectory_scan_names_files_from_the_repository_top_where_it_must(
+    repo: Path, tmp_path: Path
+) -> None:
+    # The Action's `path: src`: code scanning reads SARIF URIs from the repository's top, and
+    # the code host's links name files from there too; the scan's own paths stay relative.
+    (repo / ".git").mkdir()
+    out = tmp_path / "out"
+    template = "https://example.org/r/blob/{rev}/{path}#L{line}"
+    argv = ["scan", str(repo / "pkg"), "--no-resolve", "-q", "--source-url", template]
+    argv += ["-o", f"json:{out}/scan.json", "-o", f"sarif:{out}/scan.sarif"]
+    assert run([*argv, "-o", f"html:{out}/papers.html"]) == 0
+    document = json.loads((out / "scan.json").read_text())
+    jsonschema.validate(document, SCHEMA)
+    assert document["prefix"] == "pkg"
+    assert {c["path"] for c in document["citations"]} == {"optim.py"}
+    (result,) = json.loads((out / "scan.sarif").read_text())["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "pkg/optim.py"
+    assert '"/pkg/","path"' in (out / "papers.html").read_text()
+    # A saved scan renders the same SARIF; a scan of the top has no prefix.
+    again = tmp_path / "again.sarif"
+    assert run(["report", str(out / "scan.json"), "-o", str(again)]) == 0
+    assert again.read_text() == (out / "scan.sarif").read_text()
+    assert run(["scan", str(repo), "--no-resolve", "-q", "-o", f"json:{out}/top.json"]) == 0
+    assert "prefix" not in json.loads((out / "top.json").read_text())
+
+
+@pytest.mark.parametrize(
+    "outputs",
+    [("json:-", "terminal:-"), ("-", "json:-"), ("out.json", "json:./out.json")],
+)
+def test_two_outputs_in_one_place_are_a_usage_error(
+    repo: Path,
+    tmp_path: Path,
+    outputs: tuple[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # They interleaved on standard output (JSON then the summary, unreadable by a program),
+    # or the second silently replaced the first file.
+    monkeypatch.chdir(tmp_path)
+    argv = ["scan", str(repo), "--no-resolve", "-q"]
+    assert run([*argv, "-o", outputs[0], "-o", outputs[1]]) == 2
+    captured = capsys.readouterr()
+    assert "both write to" in captured.err and captured.out == ""
+    assert not (tmp_path / "out.json").exists()
+    assert run([*argv, "-o", "/dev/null", "-o", "json:/dev/null"]) == 0  # a device takes any

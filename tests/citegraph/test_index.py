@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -323,3 +324,36 @@ def test_a_directory_size_is_a_stat_walk(tmp_path: Path) -> None:
     (tmp_path / "node_modules").mkdir()
     (tmp_path / "node_modules" / "dep.js").write_bytes(b"x" * 1000)
     assert tree_size(tmp_path) == 100
+
+
+def test_names_that_are_not_utf8_and_hostile_titles_are_escaped_not_fatal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A release unpacked with a file name that is not UTF-8 (its byte read as a lone
+    # surrogate), and a reference whose title hides control characters and a bidi override.
+    tree = tmp_path / "src" / "pkg"
+    tree.mkdir(parents=True)
+    (tree / "data.bin").write_bytes(b"\x00\x01")  # a file of no known type
+    with open(os.fsencode(tree) + b"/bad\xffname.py", "w", encoding="utf-8") as stream:
+        stream.write('"""See arXiv:1512.03385."""\n')
+    (tree / "refs.py").write_text(
+        '"""Notes.\n\nReferences\n----------\n'
+        '.. [1] A. Smith, "Control \x07 chars \u202e reversed", 2019, arXiv:1901.00001\n"""\n'
+    )
+    out = tmp_path / "out"
+    argv = ["index", str(tree), "-o", str(out), "--offline", "--workers", "1", "-q"]
+    assert run(argv) == 0
+    assert capsys.readouterr().out.startswith("1 repository (1 scanned, 0 unchanged, 0 failed)")
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    assert "bad\udcffname.py" in {c["path"] for c in index["citations"]}  # exact, as JSON keeps it
+    for name in ("papers.html", "summary.md"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert "\u202e" not in text and "\x07" not in text, name
+        assert "\\u202e" in text, name
+    page = (out / "papers.html").read_text(encoding="utf-8")
+    assert "bad\\\\xffname.py" in page and "data.bin" not in page  # as `scan -f html` shows it
+    assert re.search(r"<b>2</b> files scanned", page)  # data.bin is listed, not scanned
+    assert run(argv) == 0  # the stored result reads back: an unchanged rerun
+    again = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    assert again["repositories"][0]["status"] == "unchanged"
+    assert again["citations"] == index["citations"]

@@ -86,3 +86,16 @@ def test_a_wrong_title_is_flagged_after_a_right_one(tmp_path: Path) -> None:
     with open_resolver(config, root) as resolver:
         report = run_scan(root, config, resolver=resolver)
     assert [(f.rule, f.line) for f in report.findings] == [("CG004", 5)]
+
+
+def test_a_markdown_bibliography_is_a_lock_not_a_metadata_source(tmp_path: Path) -> None:
+    # README: `bibliography` may be a `.md` list. It was also imported as metadata, and every
+    # command warned "could not read the bibliography ...: pass --format".
+    root = make_project(tmp_path / "p", '"""Transformer, arXiv:1706.03762."""\n')
+    (root / "pyproject.toml").write_text('[tool.citegraph]\nbibliography = "refs.md"\n')
+    (root / "refs.md").write_text("# References\n\n- Attention Is All You Need. arXiv:1706.03762\n")
+    config = load_config(root, {"offline": True})
+    with open_resolver(config, root) as resolver:
+        report = run_scan(root, config, resolver=resolver)
+    assert report.warnings == ()
+    assert [p.key for p in report.papers] == ["arxiv:1706.03762"]

@@ -106,6 +106,8 @@ ONE_WORK = [
     "The weights follow Garcia and Holt (2016), https://doi.org/10.5555/jcp.2016.7, Eq. (4).\n",
     # the link on the line after its word
     "See section 2.2 of Vale and Rosen (1992), at\nhttps://doi.org/10.5555/ss.1992.0042.\n",
+    # a cite key, then a page whose address names its first author and year, a sentence later
+    "See @cite Tao2012 . And site of project - <http://graphics.example.edu/papers/Tao-SAN-2012-05/>.\n",
 ]
 
 TWO_WORKS = [
@@ -118,6 +120,9 @@ TWO_WORKS = [
     # a sentence of prose between the author-year and the link
     "Smith (2001) was extended later (doi:10.5555/lee.2004.17).\n",
     "As in Okafor (2013).\nWe use the same bound here.\ndoi:10.5555/lee.2004.17\n",
+    # a page whose address names another author, or the same author in another year
+    "See @cite Lind2013 and the lab page <http://graphics.example.edu/papers/Moss-2013/>.\n",
+    "See @cite Lind2013 and the lab page <http://graphics.example.edu/papers/Lind-2011/>.\n",
     "As in Okafor (2013).\nThe bound is tight for sparse graphs.\ndoi:10.5555/lee.2004.17\n",
     "As in Okafor (2013).\nThe bound is tight for sparse graphs and\nwe use it here.\n"
     "doi:10.5555/lee.2004.17\n",

@@ -7,7 +7,7 @@ import json
 import bibtexparser
 from reports import small_report
 
-from catalog.bibtex import latex_text
+from catalog.bibtex import latex_text, read_entries
 from citegraph.render import render
 from citegraph.render.bibtex import citation_keys
 from citegraph.report import PaperEntry, Report
@@ -84,6 +84,19 @@ def test_latex_text_keeps_math_and_escapes_specials() -> None:
     assert latex_text("Q&A, already \\& escaped") == "Q\\&A, already \\& escaped"
     assert latex_text("balanced {DNA}\nsequencing") == "balanced {DNA} sequencing"
     assert latex_text("stray \\ backslash") == "stray \\textbackslash{} backslash"
+
+
+def test_latex_text_escapes_a_lone_dollar_and_a_caret_outside_math() -> None:
+    # Left as they are, a lone `$` opens math mode to the end of the entry and `^` outside
+    # math stops LaTeX with "Missing $ inserted".
+    assert latex_text("Fees of 5$ per query") == "Fees of 5\\$ per query"
+    caret = "An O(n\\textasciicircum{}2) bound for $x^2$"
+    assert latex_text("An O(n^2) bound for $x^2$") == caret
+    assert latex_text("G\\^ateaux and \\$5") == "G\\^ateaux and \\$5"
+    # Read back (the bibliography lock, a catalog import) as the same title.
+    (entry,) = read_entries("@article{k, title = {" + latex_text("O(n^2) at 5$") + "}}")
+    assert entry.fields["title"] == "O(n^2) at 5$"
+    assert entry.paper is not None and entry.paper.title == "O(n^2) at 5$"
 
 
 def test_csl_json_items() -> None:

@@ -18,7 +18,7 @@ def test_every_registered_format_renders_the_small_report() -> None:
 
 def test_summary_has_counts_findings_and_papers_most_cited_first() -> None:
     text = render(small_report(), "markdown")
-    assert "4 papers, 6 citations, 9 files scanned, 1 skipped, 1 findings" in text
+    assert "4 papers, 6 citations, 9 files scanned, 1 skipped, 1 finding." in text
     assert "- **CG003** `model/typo.py:7`" in text
     rows = [line for line in text.splitlines() if line.startswith("| ") and "---" not in line]
     assert rows[1].startswith("| [Attention Is All You Need](<https://arxiv.org/abs/1706.03762>)")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from reports import citation, small_report
 
-from citegraph.render import RenderOptions
+from citegraph.render import RenderOptions, render
 from citegraph.render.terminal import TerminalRenderer
 from citegraph.report import PaperEntry
 
@@ -38,3 +39,24 @@ def test_a_titled_work_keeps_its_authors_under_its_title() -> None:
     lines = text.splitlines()
     heading = next(i for i, line in enumerate(lines) if "Attention Is All You Need" in line)
     assert lines[heading + 1].strip() == "Ashish Vaswani, Noam Shazeer"
+
+
+def test_the_counts_say_how_many_files_were_read_in_every_summary() -> None:
+    # Four files of a known language listed; three of them skipped (a FIFO, two symlinks out
+    # of the root), so one was scanned. Counts of one take the singular.
+    report = small_report()
+    paper = report.papers[0]
+    site = next(c for c in report.citations if c.paper == paper.key)
+    report = replace(
+        report,
+        papers=(paper,),
+        citations=(site,),
+        findings=(),
+        stats={"listed": 4, "files": 4, "scanned": 1, "skipped": 3, "papers": 1},
+    )
+    counts = "1 paper, 1 citation, 1 file scanned, 1 skipped"
+    assert counts in render(report, "terminal")
+    assert counts + "." in render(report, "markdown")
+    page = " ".join(re.sub(r"<[^>]+>", " ", render(report, "html")).split())
+    assert "1 paper 1 citation 1 file scanned" in page
+    assert "files scanned" not in page

@@ -207,6 +207,38 @@ def test_export_macro_is_blanked_so_the_class_parses() -> None:
     assert block.symbol.kind is SymbolKind.METHOD
 
 
+def test_opencv_export_and_binding_macros_are_blanked_so_definitions_own_their_blocks() -> None:
+    text = (
+        "namespace cv {\n"
+        f"/** Flow, {REF} */\n"
+        "class CV_EXPORTS_W Flow : public Algorithm\n{\npublic:\n"
+        f"    /** Weight, {REF} */\n    CV_WRAP virtual double getAlpha() const = 0;\n"
+        f"    /** Maker, {REF} */\n    CV_WRAP static Ptr<Flow> create(int a = 1);\n"
+        f"    /** Size, {REF} */\n    CV_PROP_RW int size;\n}};\n"
+        f"/** Named, {REF} */\nCV_EXPORTS_AS(make_flow) Ptr<Flow> makeFlow();\n"
+        f"/** Plain, {REF} */\nCV_EXPORTS Mat flowMatrix(int n);\n}}\n"
+    )
+    assert [(words, name) for words, name, _ in owners("cpp", text)] == [
+        ("Flow,", "cv::Flow"),
+        ("Weight,", "cv::Flow::getAlpha"),
+        ("Maker,", "cv::Flow::create"),
+        ("Size,", "cv::Flow::size"),
+        ("Named,", "cv::makeFlow"),
+        ("Plain,", "cv::flowMatrix"),
+    ]
+    from scanner.parsers.treesitter import _EXPORT_MACRO
+
+    assert _EXPORT_MACRO.search(b"#ifndef FLOW_EXPORTS_H\n#define FLOW_EXPORTS_H\n") is None
+
+
+def test_an_unknown_macro_before_a_template_return_type_leaves_the_name_alone() -> None:
+    # `LIB_DECL Ptr<DenseFlow> makeFlow();` may parse as the qualified name
+    # `Ptr<DenseFlow>::makeFlow`, with a `::` the parser supplied: the function is `makeFlow`,
+    # not `PtrmakeFlow`.
+    text = f"namespace cv {{\n/** {REF} */\nLIB_DECL Ptr<DenseFlow> makeFlow();\n}}\n"
+    assert [name for _, name, _ in owners("cpp", text)] == ["cv::makeFlow"]
+
+
 @pytest.mark.parametrize(
     "macro",
     [
@@ -504,6 +536,12 @@ def test_c_header_stays_c() -> None:
         "EIGEN_MAKE_ALIGNED_OPERATOR_NEW_IF(x)",
         "Q_OBJECT",
         "Q_GADGET",
+        "CV_EXPORTS",
+        "CV_EXPORTS_W_SIMPLE",
+        "CV_EXPORTS_AS(name)",
+        "CV_WRAP",
+        "CV_WRAP_AS(name)",
+        "CV_PROP_RW",
     ],
 )
 def test_every_export_macro_passes_the_gate_before_its_blanking(macro: str) -> None:

@@ -922,6 +922,21 @@ def test_a_venue_on_its_own_line_after_an_unstopped_title_is_not_the_titles() ->
     assert (fields.venue, fields.year) == ("Artificial Intelligence", 2019)
 
 
+def test_a_books_imprint_line_after_an_unstopped_title_ends_it() -> None:
+    """`Title without a stop`, then `Publisher, City, Year.` on a line of its own: the title
+    ends with its line and the year is the imprint's, whatever publisher it names."""
+    for imprint in (
+        "McGraw-Hill, New York, 1998.",
+        "Cambridge University Press, 1998.",
+        "Chapman & Hall/CRC, Boca Raton, 1998.",
+    ):
+        fields = _fields(
+            f"    Reference: Lind, A. Tidal Databases With Application To Harbours\n    {imprint}\n"
+        )
+        assert fields.title == "Tidal Databases With Application To Harbours", imprint
+        assert fields.year == 1998, imprint
+
+
 def test_a_title_after_the_authors_comma_is_no_name() -> None:
     """`D. Okafor, Detecting and quantifying ...`: a capitalized word after the last name's
     comma that goes on in lower case opens the title, on the same line or the next."""

@@ -1090,6 +1090,40 @@ def test_a_one_author_entry_in_apa_form_is_read_without_a_venue() -> None:
     assert hit.kind is RefKind.TITLE and hit.title_hint == "Tides on graphs"
 
 
+@pytest.mark.parametrize(
+    "head",
+    ["Lind, L. et al. (2017)", "Lind L. et al. (2017)", "Lind, L. (2017)", "Lind L. (2017)."],
+)
+def test_a_one_author_entry_in_harvard_form_is_one_title_without_a_known_venue(head: str) -> None:
+    # the venue, a workshop's name and year, is no author-year of its own
+    text = (
+        "Compute the loss defined in:\n\n"
+        f"    {head} Generalised Tidal Score for Imbalanced Multi-class\n"
+        "    Segmentation using Holistic Harbour Networks. TideLes 2017.\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.TITLE
+    assert hit.title_hint == (
+        "Generalised Tidal Score for Imbalanced Multi-class Segmentation using Holistic Harbour"
+        " Networks"
+    )
+    assert hit.reference is not None and hit.reference.year == 2017
+
+
+def test_a_harvard_head_in_running_prose_opens_no_entry() -> None:
+    text = (
+        "    Return the tidal vote [Lind2009]_. This index was developed\n"
+        "    by Lind, R. et al. (2009). The model takes into account factors such as\n"
+        "    wind, depth and season, which have an impact on the tide.\n"
+    )
+    assert all(hit.kind is not RefKind.TITLE for hit in find_hits(text))
+
+
+def test_a_journals_name_volume_and_page_label_after_a_harvard_head_are_no_title() -> None:
+    (hit,) = find_hits("    // Posten, H. (1989) American Statistician 43 p. 261-265\n")
+    assert hit.kind is RefKind.AUTHOR_YEAR and hit.title_hint is None
+
+
 def test_a_title_may_hold_a_ratio() -> None:
     # a Doxygen class comment's entry in parentheses: "11/6" is the ratio, not a path
     text = _blank(
