@@ -159,7 +159,10 @@ _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 # adjust-\n    ment formula`): read as the one word it is, the blanks moved after it, so that
 # the entry's title reads whole and every later offset still points into the block. A hyphen
 # before `and` or `or` is a compound's, left standing: `threshold- and quantile-weighted`.
-_WORD_BREAK = re.compile(r"(?<=[a-z])-\n[ \t]*(?!(?:and|or|nor|to)\b)(?P<rest>[a-z]+)")
+# The letter before the hyphen is looked behind for after `-\n`, not before it: a pattern that
+# opens with a literal is searched for that literal, where a look-behind first is tried at every
+# position (the same matches; a numpy docstring's `-------\n` underlines hold `-\n` too).
+_WORD_BREAK = re.compile(r"-\n(?<=[a-z]-\n)[ \t]*(?!(?:and|or|nor|to)\b)(?P<rest>[a-z]+)")
 
 
 def _joined(match: re.Match[str]) -> str:
