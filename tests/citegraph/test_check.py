@@ -326,3 +326,25 @@ def test_a_file_given_but_not_read_is_named(
         "citegraph: warning: big.py not checked: too large (151 bytes > 64; see max-file-size)",
         "citegraph: warning: blob.py not checked: binary (NUL bytes)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"), [("github", "file=pkg/mod.py,"), ("codequality", '"path": "pkg/mod.py"')]
+)
+def test_annotations_of_a_project_in_a_subdirectory_name_files_from_the_repository_top(
+    tmp_path: Path,
+    fmt: str,
+    expected: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A monorepo's package with its own pyproject.toml: GitHub and GitLab place annotations by
+    # their path from the repository's top, and `mod.py` alone pointed at no file.
+    (tmp_path / ".git").mkdir()
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "pyproject.toml").write_text("[tool.citegraph]\n")
+    (package / "mod.py").write_text(RULE_CASES["CG001"])
+    monkeypatch.chdir(package)
+    assert run(["check", "--format", fmt]) == 1
+    assert expected in capsys.readouterr().out
