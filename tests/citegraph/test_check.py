@@ -309,3 +309,42 @@ def test_link_rules_point_at_the_link_inside_a_multi_line_entry(
     assert check(root, "mod.py", "--fix", capsys=capsys)[0] == 0
     assert "            https://arxiv.org/abs/quant-ph/9503016\n" in source.read_text()
     assert check(root, "mod.py", capsys=capsys)[0] == 0
+
+
+def test_a_file_given_but_not_read_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A staged file too large to read, or binary, passed in silence: a clean result hid that
+    # its malformed identifier was never looked at. A file of no known language stays quiet.
+    root = project(tmp_path / "p", config="max-file-size = 64\n")
+    (root / "big.py").write_text(RULE_CASES["CG001"] + "x = 1\n" * 20)
+    (root / "blob.py").write_bytes(b"\x00\x01" + RULE_CASES["CG001"].encode())
+    (root / "notes.yaml").write_text("key: value\n")
+    code, out, err = check_all(root, "big.py", "blob.py", "notes.yaml", capsys=capsys)
+    assert (code, out) == (0, "")
+    assert err.splitlines() == [
+        "citegraph: warning: big.py not checked: too large (151 bytes > 64; see max-file-size)",
+        "citegraph: warning: blob.py not checked: binary (NUL bytes)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"), [("github", "file=pkg/mod.py,"), ("codequality", '"path": "pkg/mod.py"')]
+)
+def test_annotations_of_a_project_in_a_subdirectory_name_files_from_the_repository_top(
+    tmp_path: Path,
+    fmt: str,
+    expected: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A monorepo's package with its own pyproject.toml: GitHub and GitLab place annotations by
+    # their path from the repository's top, and `mod.py` alone pointed at no file.
+    (tmp_path / ".git").mkdir()
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "pyproject.toml").write_text("[tool.citegraph]\n")
+    (package / "mod.py").write_text(RULE_CASES["CG001"])
+    monkeypatch.chdir(package)
+    assert run(["check", "--format", fmt]) == 1
+    assert expected in capsys.readouterr().out
