@@ -123,7 +123,7 @@ class GuardedConnection(sqlite3.Connection):
 def connect(path: Path, **options: Any) -> GuardedConnection:
     """Open `path` as a catalog; a file that cannot be opened raises `CatalogUnusable`."""
     if path.is_dir():
-        raise CatalogUnusable(path, "is a directory")
+        raise CatalogUnusable(path, "is a directory", CREATE_ADVICE)  # nothing to move aside
     new = not path.exists()
     if new:
         _check_creatable(path)

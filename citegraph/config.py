@@ -128,6 +128,8 @@ def _from_environment(environ: dict[str, str] | os._Environ[str]) -> dict[str, A
     return out
 
 
+# Settings that are a confidence, a fraction of one.
+_FRACTIONS = frozenset({"min_title_confidence"})
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
 
@@ -161,6 +163,8 @@ def _coerce(name: str, value: Any, *, source: str) -> Any:
             raise ConfigError(f"{label} must be a number, not {value!r}") from error
         if not math.isfinite(real) or real < 0:
             raise ConfigError(f"{label} must be a finite number, not negative: {value!r}")
+        if name in _FRACTIONS and real > 1:  # above 1, no title would ever match: say so
+            raise ConfigError(f"{label} must be between 0 and 1, not {value!r}")
         return real
     if kind.startswith("tuple"):
         if isinstance(value, str):

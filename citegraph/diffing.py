@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from citegraph.report import PaperEntry, Report
+from citegraph.report import PaperEntry, Report, counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,21 +53,17 @@ class ReportDiff:
         """One sentence: "This change starts citing 2 papers and stops citing 1."."""
         parts = []
         if self.added_papers:
-            parts.append(f"starts citing {_count(len(self.added_papers), 'paper')}")
+            parts.append(f"starts citing {counted(len(self.added_papers), 'paper')}")
         if self.removed_papers:
-            parts.append(f"stops citing {_count(len(self.removed_papers), 'paper')}")
+            parts.append(f"stops citing {counted(len(self.removed_papers), 'paper')}")
         sites = len(self.added_sites) + len(self.removed_sites) + len(self.moved_sites)
         if not parts and sites:
-            parts.append(f"changes {_count(sites, 'citation site')} of papers already cited")
+            parts.append(f"changes {counted(sites, 'citation site')} of papers already cited")
         return (
             ("This change " + " and ".join(parts) + ".")
             if parts
             else "This change does not touch any paper citation."
         )
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _sites(report: Report) -> dict[tuple[str, str, str], Site]:

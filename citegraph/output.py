@@ -58,7 +58,15 @@ def parse_targets(
     if not outputs:
         return [OutputTarget(default_format or fallback, None)]
     targets = [_target(value, default_format, fallback) for value in outputs]
+    seen: dict[Path | None, str] = {}
     for value, target in zip(outputs, targets, strict=True):
+        # Two formats in one place would interleave on standard output, or the second replace
+        # the first in a file: one place, one output. A device (`/dev/null`) takes any number.
+        place = None if target.path is None else Path(os.path.abspath(target.path))
+        if place in seen and (place is None or not is_special(place)):
+            where = "standard output" if place is None else str(target.path)
+            raise ConfigError(f"-o {seen[place]!r} and -o {value!r} both write to {where}")
+        seen.setdefault(place, value)
         if target.path is not None:
             _check_writable(value, target.path)
     return targets

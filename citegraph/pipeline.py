@@ -192,6 +192,10 @@ def _assemble(
     joined = same_work_targets(entries.values())
     if joined:
         for source, target in joined.items():  # a reference work's card may be new
+            if source not in by_paper:
+                # a link in a chain that no site names: a reference work's card its sections
+                # joined, which joined another card in turn (their sites move straight there)
+                continue
             by_paper.setdefault(target, []).extend(by_paper.pop(source))
             ref_keys.setdefault(target, []).extend(ref_keys.pop(source))
         site_paper = [(site, joined.get(key, key)) for site, key in site_paper]

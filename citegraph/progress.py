@@ -113,7 +113,9 @@ class ProgressObserver(LiveDisplay):
         # The status enum reached through the result, loaded with it: importing it here (through
         # the scanner's lazy face) cost more than the rest of this call, once per file.
         status = scan.status
-        self.skipped += status is type(status).SKIPPED
+        # As the summary counts them: a file of no known type is passed over, not skipped
+        # (cirq's wheel showed "495 skipped" going by, then a summary with none).
+        self.skipped += status is type(status).SKIPPED and scan.language is not None
         if self._progress is not None:  # formatting the line costs a warm rescan 5%
             self._update(completed=max(self.files, self.scanned), line=self.line())
 

@@ -75,6 +75,8 @@ def read_regular(
     """
     try:
         fd = os.open(path, _READ_FLAGS)
+    except FileNotFoundError:  # listed by the walk, gone before its turn
+        return None, "deleted during the scan", None
     except OSError as error:
         return None, f"unreadable: {error.strerror or error}", None
     # The descriptor itself, not a file object around it: opening one cost a cold scan of

@@ -45,6 +45,12 @@ _MARKER_WINDOW = 1024
 SUPPRESSION_MARKER = "citegraph:"
 # Below this many files to parse, worker start-up costs more than it saves.
 PARALLEL_MIN_FILES = 48
+# A tree-sitter language's grammar and query are loaded before the pool forks only for a tree
+# holding at least this many files of it (`_preloaded`). Loading them is on the parent's way to
+# the fork (the C++ query alone compiles in 0.04 s): scipy's four C headers, one of them
+# parsed, made every cold scan of it wait 0.05 s for the C and C++ grammars. A worker that
+# meets a file of a rarer language loads its grammar then, on one core while the other works.
+_PRELOAD_MIN_FILES = 64
 # Files scanned in one process between results handed on (the progress line's step).
 _SERIAL_CHUNK = 32
 
@@ -203,7 +209,7 @@ class TreeScan:
         jobs = [(entry[0], entry[1]) for entry in plan if isinstance(entry, tuple)]
         workers = resolve_jobs(options.jobs) if len(jobs) >= PARALLEL_MIN_FILES else 1
         if workers > 1:
-            _prepare_workers({name for _, name in jobs})
+            _prepare_workers(_preloaded(name for _, name in jobs))
         work = _Worker(self.root, options)
         if workers > 1:
             # The costliest files first, copies of a file to one worker (whose memo serves
@@ -317,6 +323,20 @@ def _prepare_workers(languages: set[str]) -> None:
             pass
         _prepare_parsers(languages)
     _compact_results()
+
+
+def _preloaded(languages: Iterable[str]) -> set[str]:
+    """The languages of the files `languages` names (one name a file) whose parsers a pool's
+    parent loads before it forks: each one, but a tree-sitter language only with at least
+    `_PRELOAD_MIN_FILES` files (its grammar is loaded by the worker that needs it otherwise)."""
+    counts: dict[str, int] = {}
+    for name in languages:
+        counts[name] = counts.get(name, 0) + 1
+    return {
+        name
+        for name, count in counts.items()
+        if count >= _PRELOAD_MIN_FILES or LANGUAGES[name].parser != "tree-sitter"
+    }
 
 
 def _compact_results() -> None:
@@ -451,15 +471,15 @@ def _survey(
 ) -> tuple[list[Skipped | Found], bytes | None]:
     """Every candidate in path order, skipped (with its reason) or found, with its stat when
     there is a cache to compare it with; and the digest of it all (`TreeScan.quick`).
-    `on_listed` hears the languages of the files found once they are listed, before their
-    stats are taken (none when they are too few for a pool)."""
+    `on_listed` hears the languages of the files found whose parsers a pool's parent loads
+    (`_preloaded`) once they are listed, before their stats are taken (none when they are too
+    few for a pool)."""
     from scanner.walk import candidates
 
     listing = [(path, skip, language_for(path)) for path, skip in candidates(root, options)]
     if on_listed is not None:
-        found = [language for _, skip, language in listing if skip is None and language]
-        languages = {language.name for language in found}
-        on_listed(languages if len(found) >= PARALLEL_MIN_FILES else set())
+        found = [language.name for _, skip, language in listing if skip is None and language]
+        on_listed(_preloaded(found) if len(found) >= PARALLEL_MIN_FILES else set())
     survey: list[Skipped | Found] = []
     base = str(root)
     stat = os.stat

@@ -36,7 +36,7 @@ def iter_json_items(path: Path) -> Iterator[object]:
             except ValueError:
                 if eof:
                     if buffer[position:].strip():
-                        raise ValueError(f"{path}: malformed JSON near offset {position}") from None
+                        raise ValueError(f"malformed JSON near offset {position}") from None
                     return
                 chunk = handle.read(_READ)
                 eof = not chunk

@@ -245,7 +245,10 @@ def check_command(path: Path) -> int:
     click.echo(f"catalog {one_line(str(path))}: damaged or not a catalog:")
     for problem in problems:
         click.echo(f"  {one_line(problem)}")
-    click.echo("run `citegraph catalog rebuild` to move it aside and start an empty catalog")
+    if path.is_dir():  # a folder is no catalog to repair: `rebuild` would move it aside
+        click.echo("choose a catalog file with --catalog (or CITEGRAPH_CATALOG)")
+    else:
+        click.echo("run `citegraph catalog rebuild` to move it aside and start an empty catalog")
     return ExitCode.FINDINGS
 
 
@@ -259,6 +262,8 @@ def rebuild_command(path: Path, force: bool) -> int:
     problems = inspect(path)
     if not path.exists():
         raise InputError(f"catalog {path} does not exist; it is created on first use")
+    if path.is_dir():  # CITEGRAPH_CATALOG naming a folder: never move someone's folder aside
+        raise InputError(f"catalog {path} is a directory, not a catalog file; nothing moved")
     if not problems and not force:
         raise InputError(f"catalog {path} is sound; pass --force to start an empty one anyway")
     aside = move_aside(path, time.strftime("%Y%m%d-%H%M%S"))

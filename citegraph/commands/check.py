@@ -13,7 +13,8 @@ from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, check_path, write_output
 from citegraph.render import FINDINGS_ALONE, format_names, render
 from citegraph.report import Report
-from scanner import project_root
+from citegraph.textsafe import one_line
+from scanner import UNKNOWN_TYPE, project_root
 
 # Paper statuses that mean no metadata source was asked (offline, or every source failed).
 _UNASKED = frozenset({"offline", "failed"})
@@ -98,6 +99,7 @@ def check_command(
         root, config, relative, online=online, findings_only=format_name in FINDINGS_ALONE
     )
     _warn(result.report, online)
+    _say_skipped(result.report, files)
     findings = result.findings
     if fix and findings:
         from citegraph.checks.fix import apply_fixes
@@ -133,6 +135,18 @@ def _warn(report: Report, online: bool) -> None:
             f"no metadata source could be asked about ({shown})",
             err=True,
         )
+
+
+def _say_skipped(report: Report, files: tuple[str, ...]) -> None:
+    """Name each file given that was not read (too large, binary, undecodable, unreadable):
+    a clean result must not hide it. Files of no known language (a staged `.yaml`) are not
+    checked by design and go unnamed."""
+    if not files:
+        return
+    for skipped in report.skipped:
+        if skipped.reason != UNKNOWN_TYPE:
+            message = f"{one_line(skipped.path)} not checked: {one_line(skipped.reason)}"
+            click.echo(f"citegraph: warning: {message}", err=True)
 
 
 def _expand_directories(root: Path, config: Config, relative: list[str]) -> list[str]:

@@ -75,6 +75,7 @@ def index_command(
     """Index many repositories: local paths, git URLs, pypi:NAME[==VERSION],
     npm:NAME[@VERSION], or @FILE with one source per line."""
     from citegraph.index import IndexSettings, Status, expand_sources, index_sources
+    from citegraph.index.cluster import require_dask
     from citegraph.index.outputs import (
         index_document,
         merge_reports,
@@ -92,6 +93,7 @@ def index_command(
     parsed = expand_sources(sources)
     if not parsed:
         raise click.UsageError("no sources (an @FILE list was empty)")
+    require_dask()  # before DIR is made: a missing extra left an empty DIR behind
     check_path(out_dir, directory=True)
     make_directory(out_dir)
     scan_overrides = {

@@ -40,6 +40,18 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+NEEDS_DASK = "citegraph index needs Dask distributed: pip install 'citegraph[index]'"
+
+
+def require_dask() -> None:
+    """Stop with a usage error, before anything is made, when Dask distributed is not
+    installed (found without importing it)."""
+    import importlib.util
+
+    if importlib.util.find_spec("distributed") is None:
+        raise ConfigError(NEEDS_DASK)
+
+
 @contextmanager
 def open_client(
     scheduler: str | None, workers: int | None = None, processes: bool = True
@@ -49,9 +61,7 @@ def open_client(
         import dask
         from distributed import Client, LocalCluster
     except ImportError as error:
-        raise ConfigError(
-            "citegraph index needs Dask distributed: pip install 'citegraph[index]'"
-        ) from error
+        raise ConfigError(NEEDS_DASK) from error
     # Dask logs every connection at INFO; citegraph's own -vv shows them, nothing less does.
     if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
         for name in ("distributed", "dask"):

@@ -7,7 +7,7 @@ import json
 from collections import Counter
 
 from citegraph.render import RenderOptions, render
-from citegraph.report import Finding, Report
+from citegraph.report import Finding, Report, from_repository_top
 from citegraph.rules import RULES
 from citegraph.textsafe import one_line
 
@@ -111,7 +111,9 @@ class GithubRenderer:
 
     def render(self, report: Report, options: RenderOptions) -> str:
         """Return the commands, then the plain list."""
-        return _github(report.findings)
+        # GitHub places an annotation by its path from the repository's top: a project in a
+        # subdirectory (its own pyproject.toml) names its files from there.
+        return _github(from_repository_top(report).findings)
 
 
 def _github(findings: tuple[Finding, ...]) -> str:
@@ -153,7 +155,9 @@ class CodeQualityRenderer:
 
     def render(self, report: Report, options: RenderOptions) -> str:
         """Return the array."""
-        return _codequality(report.findings)
+        return _codequality(
+            from_repository_top(report).findings
+        )  # paths from the top, as GitLab reads them
 
 
 def _codequality(findings: tuple[Finding, ...]) -> str:

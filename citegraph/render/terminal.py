@@ -89,9 +89,9 @@ def _print_paper(console: Console, paper: PaperEntry, sites: list[Citation]) -> 
     label = paper.key if paper.kind not in ("title", "author-year", "book") else paper.kind
     quiet_statuses = ("resolved", "cached", "unresolved")  # "unresolved": nobody asked
     status = "" if paper.status in quiet_statuses else f" [dim]\\[{paper.status}][/dim]"
-    console.print(
-        f"[cyan]{count:>10}[/cyan]  [bold]{escape(label)}[/bold]  {escape(title)}{year}{status}"
-    )
+    # A work with no title and no year (an arXiv id offline) has its status after the key.
+    named = f"  {escape(title)}{year}" if title or year else ""
+    console.print(f"[cyan]{count:>10}[/cyan]  [bold]{escape(label)}[/bold]{named}{status}")
     if authors and not named_by_authors:
         console.print(f"{'':12}[dim]{escape(authors)}[/dim]")
     for citation in sites[:_MAX_SITES]:

@@ -19,6 +19,7 @@ from scanner.titles.cues import (
     BY_TITLE,
     CUES,
     EDITION,
+    KEY_TAG,
     ORDINAL_ED,
     PAIR_TITLE,
     YEAR_PATTERN,
@@ -160,9 +161,11 @@ _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 # the entry's title reads whole and every later offset still points into the block. A hyphen
 # before `and` or `or` is a compound's, left standing: `threshold- and quantile-weighted`; so is
 # one before a capital, joined to it (`Floating-\n Point` reads `Floating-Point`). Blanks may
-# end the line, where a comment's right border was (`/* ... Floating-  */`).
+# end the line, where a comment's right border was (`/* ... Floating-  */`). The letter before
+# the hyphen is looked behind for after the `-`, not before it: a pattern that opens with a
+# literal is searched for that literal, where a look-behind first is tried at every position.
 _WORD_BREAK = re.compile(
-    r"(?<=[a-z])-[ \t]*\n[ \t]*"
+    r"-(?<=[a-z]-)[ \t]*\n[ \t]*"
     r"(?:(?!(?:and|or|nor|to)\b)(?P<rest>[a-z]+)|(?P<capital>[A-Z][a-z]+))"
 )
 
@@ -316,6 +319,9 @@ def _any_search(
             if held_by is not None:
                 if _on_lines_with(text, held_by, pattern):
                     return True
+            elif (offset := _AT_STRING.get(pattern.pattern)) is not None:
+                if _at_string(text, _GATE_STRINGS[index], offset, pattern):
+                    return True
             elif pattern.search(text):
                 return True
     return False
@@ -326,6 +332,31 @@ _EDITION_PATTERNS = frozenset({EDITION, ORDINAL_ED})
 # that hold the string: `PAIR_TITLE` opens with `^` (tried at every position of a block),
 # `BY_TITLE` with a capital (tried at every capital).
 _LINE_BOUND = {PAIR_TITLE: " and ", BY_TITLE: "by"}
+
+
+# Patterns each of whose matches holds the string they are tried for (its cue's) this many
+# characters from its start: a citation key's venue tag opens its match (`Smith09tro`), as do
+# `Proc` and `Trans` theirs, and `eference` stands one character into `References`. Each opens
+# with a word boundary or a look-behind, which a search tries at every position of a block;
+# they are matched where their string stands instead. A key's match may hold another venue's
+# tag than the one it is tried for: that tag is a cue's string too, and is tried in its turn.
+_AT_STRING = {
+    KEY_TAG: 0,
+    r"\b[Rr]eferences?\b": 1,
+    r"\bProc(?:\b|eedings)": 0,
+    r"\bTrans(?:\b|actions)": 0,
+}
+
+
+def _at_string(text: str, string: str, offset: int, pattern: re.Pattern[str]) -> bool:
+    """Whether `pattern` matches `offset` characters before a place of `string` in `text`:
+    for a pattern whose every match holds `string` there, whether it matches at all."""
+    at = text.find(string, offset)
+    while at >= 0:
+        if pattern.match(text, at - offset) is not None:
+            return True
+        at = text.find(string, at + 1)
+    return False
 
 
 def _on_lines_with(text: str, needle: str, pattern: re.Pattern[str]) -> bool:

@@ -101,3 +101,11 @@ def test_parse_id() -> None:
         parse_id("https://openreview.net/forum?id=abc").key
         == "url:https://openreview.net/forum?id=abc"
     )
+
+
+def test_a_malformed_import_names_its_file_once(tmp_path: Path) -> None:
+    broken = tmp_path / "refs.json"
+    broken.write_text('[{"id": "a", "title": "Unclosed"\n')
+    with pytest.raises(InputError) as caught:
+        run("--catalog", str(tmp_path / "c.db"), "import", str(broken), "--format", "csl-json")
+    assert str(caught.value) == f"{broken}: malformed JSON near offset 0"

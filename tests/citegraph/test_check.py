@@ -280,3 +280,71 @@ def test_online_check_without_a_network_says_cg003_was_not_checked(
     code, _, error = check_all(root, "--online", "mod.py", capsys=capsys)
     assert code == 0
     assert "CG003 was not checked for 1 identifier(s)" in error and "arxiv:1412.6980" in error
+
+
+def test_link_rules_point_at_the_link_inside_a_multi_line_entry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The citation of an entry spans it (authors, title, then the link): the finding used to
+    # span the entry too, so `--fix` (which rewrites one line's span) left it while `[*]`
+    # promised a fix, and code scanning marked the authors' line.
+    root = project(tmp_path / "p", config='select = ["CG2"]\n')
+    source = root / "mod.py"
+    source.write_text(
+        "def f():\n"
+        '    """Sum.\n\n'
+        "    References:\n"
+        "        [1] Smith, Jones et al.\n"
+        "            A synthetic title about sums. 1995.\n"
+        "            http://arxiv.org/pdf/quant-ph/9503016v2.pdf\n"
+        '    """\n'
+    )
+    code, out = check(root, "mod.py", capsys=capsys)
+    assert code == 1
+    assert [line.split(" ")[:2] for line in out.splitlines()[:3]] == [
+        ["mod.py:7:13:", "CG201"],
+        ["mod.py:7:13:", "CG202"],
+        ["mod.py:7:13:", "CG203"],
+    ]
+    assert check(root, "mod.py", "--fix", capsys=capsys)[0] == 0
+    assert "            https://arxiv.org/abs/quant-ph/9503016\n" in source.read_text()
+    assert check(root, "mod.py", capsys=capsys)[0] == 0
+
+
+def test_a_file_given_but_not_read_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A staged file too large to read, or binary, passed in silence: a clean result hid that
+    # its malformed identifier was never looked at. A file of no known language stays quiet.
+    root = project(tmp_path / "p", config="max-file-size = 64\n")
+    (root / "big.py").write_text(RULE_CASES["CG001"] + "x = 1\n" * 20)
+    (root / "blob.py").write_bytes(b"\x00\x01" + RULE_CASES["CG001"].encode())
+    (root / "notes.yaml").write_text("key: value\n")
+    code, out, err = check_all(root, "big.py", "blob.py", "notes.yaml", capsys=capsys)
+    assert (code, out) == (0, "")
+    assert err.splitlines() == [
+        "citegraph: warning: big.py not checked: too large (151 bytes > 64; see max-file-size)",
+        "citegraph: warning: blob.py not checked: binary (NUL bytes)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"), [("github", "file=pkg/mod.py,"), ("codequality", '"path": "pkg/mod.py"')]
+)
+def test_annotations_of_a_project_in_a_subdirectory_name_files_from_the_repository_top(
+    tmp_path: Path,
+    fmt: str,
+    expected: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A monorepo's package with its own pyproject.toml: GitHub and GitLab place annotations by
+    # their path from the repository's top, and `mod.py` alone pointed at no file.
+    (tmp_path / ".git").mkdir()
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "pyproject.toml").write_text("[tool.citegraph]\n")
+    (package / "mod.py").write_text(RULE_CASES["CG001"])
+    monkeypatch.chdir(package)
+    assert run(["check", "--format", fmt]) == 1
+    assert expected in capsys.readouterr().out

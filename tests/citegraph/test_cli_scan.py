@@ -401,3 +401,25 @@ def test_a_subdirectory_scan_names_files_from_the_repository_top_where_it_must(
     assert again.read_text() == (out / "scan.sarif").read_text()
     assert run(["scan", str(repo), "--no-resolve", "-q", "-o", f"json:{out}/top.json"]) == 0
     assert "prefix" not in json.loads((out / "top.json").read_text())
+
+
+@pytest.mark.parametrize(
+    "outputs",
+    [("json:-", "terminal:-"), ("-", "json:-"), ("out.json", "json:./out.json")],
+)
+def test_two_outputs_in_one_place_are_a_usage_error(
+    repo: Path,
+    tmp_path: Path,
+    outputs: tuple[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # They interleaved on standard output (JSON then the summary, unreadable by a program),
+    # or the second silently replaced the first file.
+    monkeypatch.chdir(tmp_path)
+    argv = ["scan", str(repo), "--no-resolve", "-q"]
+    assert run([*argv, "-o", outputs[0], "-o", outputs[1]]) == 2
+    captured = capsys.readouterr()
+    assert "both write to" in captured.err and captured.out == ""
+    assert not (tmp_path / "out.json").exists()
+    assert run([*argv, "-o", "/dev/null", "-o", "json:/dev/null"]) == 0  # a device takes any

@@ -50,6 +50,8 @@ def test_pyproject_is_found_from_a_subdirectory(tmp_path: Path) -> None:
         ("[tool.citegraph]\noffline = 3\n", "must be true or false"),
         ("[tool.citegraph]\nexclude = [1]\n", "must be a list of strings"),
         ("[tool.citegraph\n", "cannot read"),
+        # a confidence above 1 matched no title at all, in silence
+        ("[tool.citegraph]\nmin-title-confidence = 2\n", "must be between 0 and 1"),
     ],
 )
 def test_bad_configuration_is_a_clear_error(tmp_path: Path, body: str, message: str) -> None:

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "demo"
 
 PROBE = """
@@ -52,3 +54,23 @@ def test_index_without_the_extra_says_how_to_install_it(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "pip install 'citegraph[index]'" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_index_without_the_extra_makes_no_output_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    from citegraph.cli import run
+
+    (tmp_path / "repo").mkdir()
+    (tmp_path / "repo" / "a.py").write_text('"""arXiv:1412.6980"""\n')
+    found = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "distributed" else found(name, *a),
+    )
+    out = tmp_path / "out"
+    assert run(["index", str(tmp_path / "repo"), "-o", str(out), "--offline", "-q"]) == 2
+    assert not out.exists()  # an empty DIR was left behind

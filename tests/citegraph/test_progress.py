@@ -45,8 +45,10 @@ def test_terminal_gets_a_live_display_that_counts() -> None:
         assert observer.active
         observer.on_file(FileScan("a.py", "python", FileStatus.OK))
         observer.on_file(FileScan("b.bin", "c", FileStatus.SKIPPED, reason="binary"))
+        observer.on_file(FileScan("c.dat", None, FileStatus.SKIPPED, reason="unknown file type"))
         observer.on_warning("[bold]not markup[/bold]")
-    assert (observer.files, observer.skipped) == (2, 1)
+    # A file of no known type is passed over, as the summary counts it: not "skipped".
+    assert (observer.files, observer.skipped) == (3, 1)
     assert not observer.active
     assert "[bold]not markup[/bold]" in stream.getvalue()
 

@@ -249,3 +249,16 @@ def test_a_scan_gives_one_card_for_an_entry_and_its_author_year_mention_elsewher
     report = run_scan(tmp_path, Config(resolve=False))
     assert [p.key for p in report.papers] == ["title:direct and indirect tides"]
     assert sorted(c.kind for c in report.citations) == ["author-year", "title"]
+
+
+def test_a_reference_works_card_that_joins_another_card_is_no_crash(tmp_path: Path) -> None:
+    # The DLMF section's card joins the DLMF's own (which no site names), and that one joins
+    # the DOI whose hint is the DLMF's title: the chain ends at the DOI. The DLMF's card, a
+    # key of the chain only, used to stop the scan (KeyError) when its sites were moved.
+    (tmp_path / "notes.md").write_text(
+        "See http://dlmf.nist.gov/1.14T4 and\n"
+        "DLMF 8.9.2 alone and dx.doi.org/10.1073%2Fpnas.0601602103\n"
+    )
+    report = run_scan(tmp_path, Config(resolve=False))
+    assert {c.paper for c in report.citations} <= {p.key for p in report.papers}
+    assert len(report.citations) == 2

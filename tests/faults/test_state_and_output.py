@@ -127,7 +127,9 @@ def test_an_unusable_catalog_is_one_line_and_exit_2(
             continue
         refused += 1
         assert code == 2 and str(catalog) in err, (command, err)
-        assert err.count("\n") == 1 and "citegraph catalog rebuild" in err, (command, err)
+        # A folder is not repaired by moving it aside: the advice names --catalog instead.
+        advice = "--catalog" if damage == "directory" else "citegraph catalog rebuild"
+        assert err.count("\n") == 1 and advice in err, (command, err)
     assert refused >= 2
     if damage == "foreign":  # never taken over
         db = sqlite3.connect(catalog)
@@ -537,3 +539,24 @@ def test_metadata_with_terminal_controls_is_shown_escaped(
     for text in outputs.values():
         assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
         assert "\\x1b" in text or "\\u202e" in text
+
+
+def test_a_catalog_path_that_is_a_directory_is_never_moved_aside(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # CITEGRAPH_CATALOG set to a folder by mistake: the advice was `catalog rebuild`, which
+    # then renamed the whole folder to `.broken-TIME` and put a catalog in its place.
+    folder = tmp_path / "papers"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "keep.txt").write_text("mine\n")
+    os.environ["CITEGRAPH_CATALOG"] = str(folder)
+    root = tree(tmp_path / "tree")
+    for command in (["scan", str(root), "--offline", "-q"], ["catalog", "check"]):
+        capsys.readouterr()
+        assert run(command) in (1, 2)
+        captured = capsys.readouterr()
+        assert "rebuild" not in captured.out + captured.err, command
+    assert run(["catalog", "rebuild"]) == 2
+    assert "is a directory" in capsys.readouterr().err
+    assert (folder / "sub" / "keep.txt").read_text() == "mine\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["papers", "tree"]

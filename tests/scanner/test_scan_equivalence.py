@@ -92,6 +92,7 @@ def test_the_survey_names_the_languages_before_it_takes_the_stats(
         return real_signature(status)  # type: ignore[arg-type]
 
     monkeypatch.setattr(scanner.cache, "signature", signature)
+    monkeypatch.setattr(scan_module, "_PRELOAD_MIN_FILES", 1)  # every language's parser
     cache = scan_module._open_cache(tree, ScanOptions(cache_dir=tmp_path / "cache"))
     assert cache is not None
     events.clear()  # the cache's own (its code digest)
@@ -113,6 +114,7 @@ def test_the_parent_loads_the_parsers_while_the_child_takes_the_stats(
     from scanner.parallel import ForkedCall
 
     monkeypatch.setattr(scan_module, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(scan_module, "_PRELOAD_MIN_FILES", 1)  # every language's parser
     real_stat = scan_module.os.stat
 
     def slow_stat(path: str, **kwargs: object) -> object:  # the child's: the parent is first
@@ -136,6 +138,39 @@ def test_the_parent_loads_the_parsers_while_the_child_takes_the_stats(
     cache.close()
     found = {item[1] for item in survey if len(item) == 4}
     assert order == [found, "survey read"]
+
+
+def test_a_grammar_is_loaded_before_the_fork_only_for_a_language_of_many_files(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pool's parent loads a tree-sitter grammar (the C++ query compiles in 0.04 s, on its
+    way to the fork) only when the tree holds `_PRELOAD_MIN_FILES` files of the language; a
+    worker loads a rarer language's grammar when it meets one of its files, and the scan is the
+    same."""
+    from scanner.languages import LANGUAGES
+
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN_FILES", 2)
+    survey, _ = scan_module._survey(tree, ScanOptions(), None)
+    counts: dict[str, int] = {}
+    for item in survey:
+        if len(item) == 4:
+            counts[item[1]] = counts.get(item[1], 0) + 1
+    parsed = {name for name in counts if LANGUAGES[name].parser == "tree-sitter"}
+    assert "c" in parsed and "python" in counts and max(counts.values()) < 64
+    names = [name for name, count in counts.items() for _ in range(count)]
+    assert scan_module._preloaded(names) == set(counts) - parsed
+    monkeypatch.setattr(scan_module, "_PRELOAD_MIN_FILES", counts["c"])
+    assert "c" in scan_module._preloaded(names)
+    monkeypatch.setattr(scan_module, "_PRELOAD_MIN_FILES", 64)
+    heard: list[object] = []
+    scan_module._survey(tree, ScanOptions(), None, heard.append)
+    assert heard == [set(counts) - parsed]  # what the parent loads while the child takes stats
+    loaded: list[set[str]] = []
+    monkeypatch.setattr(scan_module, "_prepare_parsers", lambda names: loaded.append(set(names)))
+    serial = _serial(tree)
+    parallel = list(scan_paths(tree, ScanOptions(jobs=2, cache=False, max_file_size=2000)))
+    assert parallel == serial
+    assert loaded and all(not (names & parsed) for names in loaded)
 
 
 def test_a_pools_results_travel_as_their_constructors_arguments(tree: Path) -> None:

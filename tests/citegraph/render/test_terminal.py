@@ -60,3 +60,13 @@ def test_the_counts_say_how_many_files_were_read_in_every_summary() -> None:
     page = " ".join(re.sub(r"<[^>]+>", " ", render(report, "html")).split())
     assert "1 paper 1 citation 1 file scanned" in page
     assert "files scanned" not in page
+
+
+def test_a_work_without_title_or_year_has_no_gap_before_its_status() -> None:
+    report = small_report()
+    paper = PaperEntry(key="arxiv:2105.06074", kind="arxiv", status="offline")
+    site = citation(paper.key, "ops/gates.py", 3, "ops.gates.f", raw="arXiv:2105.06074")
+    report = replace(report, papers=(paper,), citations=(site,), findings=(), skipped=())
+    text = TerminalRenderer().render(report, RenderOptions())
+    heading = next(line for line in text.splitlines() if "arxiv:2105.06074" in line)
+    assert heading.endswith("arxiv:2105.06074 [offline]")

@@ -129,3 +129,46 @@ def test_line_bound_patterns_find_what_a_whole_search_finds(text: str) -> None:
     for source, needle in _LINE_BOUND.items():
         pattern = lazy_compile(source)
         assert _on_lines_with(text, needle, pattern) == (pattern.search(text) is not None)
+
+
+def test_a_word_broken_over_two_lines_reads_as_one_and_nothing_else_changes() -> None:
+    """`_quotes_read` joins `adjust-\\n ment` (its pattern looks behind for the letter after the
+    hyphen and line break, where they were looked for after it: a literal first is searched
+    faster) and makes the same changes as the look-behind-first form on any text."""
+    import random
+    import re
+
+    from scanner.titles import _WORD_BREAK, _joined, _quotes_read
+
+    assert _quotes_read("the adjust-\n    ment formula") == "the adjustment" + " " * 7 + "formula"
+    assert _quotes_read("threshold-\n and quantile") == "threshold-\n and quantile"
+    assert _quotes_read("Notes\n-----\nmore text") == "Notes\n-----\nmore text"
+    first = re.compile(r"(?<=[a-z])-\n[ \t]*(?!(?:and|or|nor|to)\b)(?P<rest>[a-z]+)")
+    rng = random.Random(17)
+    for _ in range(5000):
+        text = "".join(rng.choice("ab- \t\nornd-\n.A") for _ in range(rng.randint(0, 30)))
+        assert _WORD_BREAK.sub(_joined, text) == first.sub(_joined, text), repr(text)
+
+
+def test_patterns_matched_where_their_string_stands_find_what_a_search_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The gate matches the patterns of `_AT_STRING` only where their cue's string stands (a
+    key's venue tag, `eference`, `Proc`, `Trans`), where a search tried every position: the
+    verdict is the search's, also where a key's match holds another venue's tag."""
+    import random
+
+    from scanner.titles import _AT_STRING, _has_cue
+    from scanner.titles.cues import CUES
+
+    assert set(_AT_STRING) <= {cue.pattern for cue in CUES}
+    pieces = [
+        "Smith09", "ab12", "tro", "cvpr", "book", "thesis", "control", "eference", "References",
+        "preference", "Proc", "Process", "Trans", "Transactions", " ", ".", "\n", "x", "9",
+    ]  # fmt: skip
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(4000)]
+    fast = [_has_cue(text) for text in texts]
+    monkeypatch.setattr("scanner.titles._AT_STRING", {})
+    assert fast == [_has_cue(text) for text in texts]
+    assert any(fast) and not all(fast)
