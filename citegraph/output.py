@@ -75,6 +75,9 @@ def parse_targets(
 def _target(value: str, default_format: str | None, fallback: str) -> OutputTarget:
     head, sep, tail = value.partition(":")
     if sep and _FORMAT_PREFIX.fullmatch(head):
+        # An extension's name stands for its format too (`md:summary`, `bib:refs`), as a
+        # bare path's extension does.
+        head = EXTENSIONS.get(f".{head}", head) if head not in format_names("report") else head
         if head not in format_names("report"):
             known = ", ".join(format_names("report"))
             raise ConfigError(f"-o {value!r}: unknown format {head!r} (known: {known})")
