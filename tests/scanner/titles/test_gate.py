@@ -143,7 +143,10 @@ def test_a_word_broken_over_two_lines_reads_as_one_and_nothing_else_changes() ->
     assert _quotes_read("the adjust-\n    ment formula") == "the adjustment" + " " * 7 + "formula"
     assert _quotes_read("threshold-\n and quantile") == "threshold-\n and quantile"
     assert _quotes_read("Notes\n-----\nmore text") == "Notes\n-----\nmore text"
-    first = re.compile(r"(?<=[a-z])-\n[ \t]*(?!(?:and|or|nor|to)\b)(?P<rest>[a-z]+)")
+    first = re.compile(
+        r"(?<=[a-z])-[ \t]*\n[ \t]*"
+        r"(?:(?!(?:and|or|nor|to)\b)(?P<rest>[a-z]+)|(?P<capital>[A-Z][a-z]+))"
+    )
     rng = random.Random(17)
     for _ in range(5000):
         text = "".join(rng.choice("ab- \t\nornd-\n.A") for _ in range(rng.randint(0, 30)))
