@@ -42,6 +42,8 @@ def test_text_between_two_quoted_words_is_not_a_title() -> None:
         # the authors alone
         "described by\n[Okafor et al](https://www.example.edu/~okafor/papers/AAAI_2018.pdf).",
         "recommended in [Jozefowicz et\n  al.](http://www.jmlr.org/proceedings/papers/v37/j15.pdf)",
+        "- [Lind and Moss](https://arxiv.org/abs/quant-ph/0406196)",
+        "after `Lind, Moss & Okafor <https://doi.org/10.1145/3360572>`_",
         # A paper's nickname is not its title.
         "See the [Imagen paper](https://huggingface.co/papers/2205.11487).",
         "`the original DDPM paper <https://arxiv.org/abs/2006.11239>`_",
