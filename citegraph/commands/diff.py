@@ -48,8 +48,9 @@ def diff_command(
     online: bool,
     root: Path | None,
 ) -> int:
-    """Compare BASE with HEAD: two git revisions, or two scans saved as JSON. Without HEAD,
-    BASE is compared with the working tree."""
+    """Compare BASE with HEAD: two git revisions, or two scans saved as JSON (a file that
+    exists is read as a saved scan, never as a revision). Without HEAD, BASE is compared with
+    the working tree."""
     from citegraph.diffing import diff_reports
 
     if output is not None:
@@ -63,7 +64,9 @@ def diff_command(
 
 
 def _report(root: Path, what: str, online: bool) -> Report:
-    if what.endswith(".json") and Path(what).is_file():
+    if Path(what).is_file():
+        # a saved scan, whatever its name: a file that is none gets "not a JSON scan", not a
+        # git error about a revision of that name
         return load_report(Path(what))
     with tempfile.TemporaryDirectory(prefix="citegraph-diff-") as tree:
         _export(root, what, Path(tree))

@@ -161,3 +161,16 @@ def test_diff_of_saved_scans(
 def test_unknown_revision_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert in_dir(repo, "diff", "no-such-rev") == 2
     assert "cannot read revision 'no-such-rev'" in capsys.readouterr().err
+
+
+def test_a_file_that_is_no_saved_scan_is_named_as_such(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scan = tmp_path / "scan.json"
+    assert in_dir(repo, "scan", ".", "-q", "-o", f"json:{scan}") == 0
+    page = tmp_path / "papers.html"
+    page.write_text("<html></html>\n")
+    capsys.readouterr()
+    assert in_dir(repo, "diff", str(scan), str(page)) == 2
+    err = capsys.readouterr().err
+    assert "papers.html: not a readable JSON scan" in err and "revision" not in err
