@@ -47,6 +47,26 @@ class ImportCount:
     merged: int = 0
 
 
+def _write_ahead(db: sqlite3.Connection, busy_timeout: float) -> None:
+    """Put the file in WAL mode, waiting up to `busy_timeout` for other processes.
+
+    Switching the journal mode escalates a read lock to an exclusive one, and while another
+    connection writes (a concurrent import creating the same new catalog) SQLite answers
+    "database is locked" at once, without its busy handler, to avoid a deadlock: the switch
+    is tried again until the timeout, as any other statement waits."""
+    deadline = time.monotonic() + busy_timeout
+    pause = 0.01
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+
+
 class Store:
     """A catalog file. Every write runs in one `BEGIN IMMEDIATE` transaction; WAL mode and a
     busy timeout let several processes share the file."""
@@ -60,7 +80,7 @@ class Store:
         # any later query.
         self.db: sqlite3.Connection = connect(path, timeout=busy_timeout, isolation_level=None)
         try:
-            self.db.execute("PRAGMA journal_mode=WAL")
+            _write_ahead(self.db, busy_timeout)
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             # 64 MiB of page cache: alias and FTS index pages stay hot during large imports.

@@ -240,3 +240,35 @@ def test_a_merged_paper_shows_the_published_venue_and_year(preprint_first: bool)
     old, new = (preprint, published) if preprint_first else (published, preprint)
     merged = merge_papers(old, new)
     assert (merged.venue, merged.year) == ("Journal of Synthetic Graphs", 2020)
+
+
+def test_opening_waits_for_a_writer_while_the_file_turns_to_wal(tmp_path: Path) -> None:
+    """Switching to WAL mode while another process writes is refused at once by SQLite (it
+    skips its busy handler to avoid a deadlock): opening the catalog waits and tries again, as
+    concurrent imports creating one new catalog need."""
+    import threading
+
+    path = tmp_path / "catalog.sqlite3"
+    Store(path).close()
+    plain = sqlite3.connect(path, isolation_level=None)
+    plain.execute("PRAGMA journal_mode=DELETE")  # as a file is before its first opening
+    plain.close()
+    writing, done = threading.Event(), threading.Event()
+
+    def write() -> None:
+        writer = sqlite3.connect(path, isolation_level=None)
+        writer.execute("BEGIN IMMEDIATE")
+        writing.set()
+        time.sleep(0.3)
+        writer.execute("COMMIT")
+        writer.close()
+        done.set()
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    writing.wait()
+    store = Store(path, busy_timeout=10)
+    assert done.is_set()  # it waited for the writer instead of failing
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    store.close()
+    thread.join()
