@@ -25,10 +25,10 @@ from scanner.titles.fields import (
     VENUE_CUE,
     find_spaced,
     first_year,
-    year_after_page,
     pages_of,
     run_in_venue,
     volume_of,
+    year_after_page,
 )
 from scanner.titles.leads import led
 from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, split_authors
