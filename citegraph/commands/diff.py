@@ -81,7 +81,17 @@ def _export(root: Path, revision: str, into: Path) -> None:
         message = error.stderr.decode("utf-8", "replace").strip()
         raise InputError(f"cannot read revision {revision!r}: {message}") from error
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
+        tar.extractall(into, filter=_inside)
+
+
+def _inside(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+    """The data filter, except that a member it refuses (a committed symlink to an absolute
+    path or out of the tree) is left out: the scan never follows such a link either, and the
+    whole diff stopped with an internal error on it."""
+    try:
+        return tarfile.data_filter(member, path)
+    except tarfile.FilterError:
+        return None
 
 
 def _scan(tree: Path, root: Path, online: bool) -> Report:

@@ -174,3 +174,18 @@ def test_a_file_that_is_no_saved_scan_is_named_as_such(
     assert in_dir(repo, "diff", str(scan), str(page)) == 2
     err = capsys.readouterr().err
     assert "papers.html: not a readable JSON scan" in err and "revision" not in err
+
+
+def test_a_committed_symlink_out_of_the_tree_is_left_out_of_a_revision(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # git archive carries the links as committed; extracting one to an absolute path or out
+    # of the tree raised tarfile's AbsoluteLinkError, an internal error of the whole diff
+    (repo / "abs").symlink_to("/usr/share")
+    (repo / "up").symlink_to("../../elsewhere")
+    (repo / "extra.py").write_text("# arXiv:1512.03385\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "links")
+    assert in_dir(repo, "diff", "HEAD~1", "HEAD", "--format", "json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [p["key"] for p in data["added_papers"]] == ["arxiv:1512.03385"]
