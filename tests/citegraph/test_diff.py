@@ -10,7 +10,7 @@ import pytest
 from helpers import git
 
 from citegraph.cli import run
-from citegraph.diffing import ReportDiff, diff_reports
+from citegraph.diffing import Move, ReportDiff, Site, diff_reports
 from citegraph.render import render
 from citegraph.report import Citation, PaperEntry, Report
 
@@ -202,3 +202,22 @@ def test_a_revision_missing_from_a_shallow_clone_says_why(
     assert "cannot read revision 'HEAD~1'" in err and "this clone is shallow" in err
     assert in_dir(repo, "diff", "no-such-rev") == 2
     assert "shallow" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("format_name", ["text", "markdown"])
+def test_control_and_bidi_characters_of_the_code_are_escaped(format_name: str) -> None:
+    # a right-to-left override in a title reached the pull-request comment as it was
+    title = "Bidi \u202etxt.exe title \x1b[31m"
+    paper = PaperEntry("arxiv:2101.00002", "arxiv", "offline", title_hint=title)
+    diff = ReportDiff(
+        (paper,),
+        (),
+        (Site("arxiv:2101.00002", "mod\u202e.f", "mod.py", 3),),
+        (),
+        (Move("arxiv:2101.00002", "f", "old\n.py", "new.py"),),
+    )
+    out = render(diff, format_name, kind="diff")
+    assert "\u202e" not in out and "\x1b" not in out
+    assert "Bidi \\u202etxt.exe" in out.replace("\\\\", "\\")
+    assert "old\\x0a.py" in out.replace("\\\\", "\\")
+    assert json.loads(render(diff, "json", kind="diff"))["added_papers"][0]["title_hint"] == title
