@@ -298,4 +298,9 @@ def json_body(response: Reply, source: str) -> Any:
     try:
         return jsonlib.loads(response.content)
     except (ValueError, UnicodeDecodeError) as error:
+        if response.content.lstrip()[:1] == b"<":
+            # a proxy's, a captive portal's or a CDN's error page: say so, not 'malformed'
+            raise ResolverError(
+                f"{source}: an HTML page instead of JSON (a proxy or login page in the way?)"
+            ) from error
         raise ResolverError(f"{source}: malformed JSON response") from error
