@@ -88,7 +88,7 @@ def index_command(
     from citegraph.render import RenderOptions
     from citegraph.render.html import HtmlRenderer
     from citegraph.report import counted, without_unknown_types
-    from citegraph.textsafe import displayable, escape_surrogates
+    from citegraph.textsafe import displayable, escape_surrogates, one_line
 
     parsed = expand_sources(sources)
     if not parsed:
@@ -138,7 +138,16 @@ def index_command(
             separators=(",", ":"),
         )
         + "\n",
-        "papers.html": HtmlRenderer().render(shown, RenderOptions(), repositories=names),
+        "papers.html": HtmlRenderer().render(
+            shown,
+            RenderOptions(),
+            repositories=names,
+            failed=[
+                (one_line(o.spec), one_line(o.reason or "failed"))
+                for o in result.outcomes
+                if o.status is Status.FAILED
+            ],
+        ),
         "summary.md": summary_markdown(result.outcomes, result.reports, shown),
     }
     for name, text in outputs.items():

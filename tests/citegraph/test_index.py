@@ -384,3 +384,21 @@ def test_a_local_cluster_that_cannot_start_is_one_line_not_a_traceback(
     # Dask's own ERROR lines ('Task citegraph-index-4-179... marked as failed because 2 workers
     # died') repeated citegraph's line naming the repository, under an internal key
     assert logging.getLogger("distributed.scheduler").getEffectiveLevel() > logging.ERROR
+
+
+def test_the_page_names_the_repositories_that_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The page said "2 repositories" and nothing else: a reader could not tell that a third
+    # source had failed and that its papers were missing (only summary.md and index.json said)
+    repos = make_repos(tmp_path / "src")
+    gone = tmp_path / "src" / "gone<b>"
+    out = tmp_path / "out"
+    sources = [str(repos["alpha"]), str(repos["beta"]), str(gone), "--offline", "--workers", "1"]
+    assert run(["index", *sources, "-o", str(out)]) == 1
+    page = (out / "papers.html").read_text()
+    assert "1 repository failed" in page
+    assert 'data-view="problems"' in page and "Repositories that failed" in page
+    assert "gone&lt;b&gt;</code>: no such directory" in page and "gone<b>" not in page
+    assert run(["index", str(repos["alpha"]), "--offline", "--workers", "1", "-o", str(out)]) == 0
+    assert "failed" not in (out / "papers.html").read_text().split("<script")[0]
