@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
+from typing import Any, AnyStr
 
 from tree_sitter import Language as TsLanguage
 from tree_sitter import Node, Parser, Query, QueryCursor
@@ -83,6 +84,10 @@ _MACRO_TAIL = (
 )
 _MACRO_GATE = re.compile(_MACRO_TAIL.encode())
 _MACRO_GATE_TEXT = re.compile(_MACRO_TAIL)
+# The characters of a word to `_EXPORT_MACRO` (ASCII, in bytes and in text): every match starts
+# a word, and its first word holds a match of `_MACRO_GATE`.
+_WORD_TEXT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_WORD_BYTES = frozenset("".join(sorted(_WORD_TEXT)).encode())
 # Languages `tslex` reads, and whether it reads raw strings in them.
 _LEXED = {"c": False, "cpp": True, "cuda": True}
 # Nodes that wrap a definition without naming it: a comment before them documents the
@@ -166,8 +171,8 @@ class TreeSitterParser:
                 return ParsedFile((), quiet=lexed.count)
         language = _dialect(language, source.text)
         grammar = _grammar(language.name)
-        if language.export_macros and _MACRO_GATE.search(data):
-            data = _EXPORT_MACRO.sub(lambda m: b" " * len(m.group(0)), data)
+        if language.export_macros:
+            data = _blanked_macros(data, _EXPORT_MACRO, _MACRO_GATE, _WORD_BYTES, b" ")
         tree = grammar.parser.parse(data)
         # One pass over the matches, most of them a lone comment or string: the named ones
         # (definitions, the package) are kept apart for the symbols.
@@ -248,9 +253,42 @@ def _may_hold_cue(start: int, end: int, cues: list[int], data: bytes) -> bool:
 def _blank_macros(text: str, language: Language) -> str:
     """A block's text as it reads after `_EXPORT_MACRO` blanked the file (blanks keep the
     delimiters' word boundaries, so blanking the block alone gives the same text)."""
-    if not language.export_macros or not _MACRO_GATE_TEXT.search(text):
+    if not language.export_macros:
         return text
-    return _EXPORT_MACRO_TEXT.sub(lambda m: " " * len(m.group(0)), text)
+    return _blanked_macros(text, _EXPORT_MACRO_TEXT, _MACRO_GATE_TEXT, _WORD_TEXT, " ")
+
+
+def _blanked_macros(
+    data: AnyStr,
+    pattern: re.Pattern[AnyStr],
+    gate: re.Pattern[AnyStr],
+    word: frozenset[Any],
+    blank: AnyStr,
+) -> AnyStr:
+    """`data` with each match of `pattern` (`_EXPORT_MACRO`) blanked, the same length, as its
+    `sub` blanks them: a match starts a word whose characters are in `word` and that holds a
+    match of `gate`, so the pattern is tried only at the start of such words (a substitution
+    tried it at every capital of the file)."""
+    pieces: list[AnyStr] = []
+    done = 0  # where the last match ended
+    tried = -1  # the start of the last word tried
+    for tail in gate.finditer(data):
+        start = tail.start()
+        if start < done:
+            continue  # inside a match, its parentheses included
+        while start > 0 and data[start - 1] in word:
+            start -= 1
+        if start == tried or start < done:
+            continue
+        tried = start
+        match = pattern.match(data, start)
+        if match is not None:
+            pieces += data[done:start], blank * (match.end() - start)
+            done = match.end()
+    if not pieces:
+        return data
+    pieces.append(data[done:])
+    return data[:0].join(pieces)
 
 
 def _dialect(language: Language, text: str) -> Language:

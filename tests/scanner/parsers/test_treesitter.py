@@ -601,3 +601,38 @@ def test_every_export_macro_passes_the_gate_before_its_blanking(macro: str) -> N
     assert found is not None
     assert _MACRO_GATE.search(found.group()) is not None
     assert _MACRO_GATE_TEXT.search(found.group().decode()) is not None
+
+
+def test_export_macros_are_blanked_as_a_substitution_blanks_them() -> None:
+    """The export macros are matched only at the start of a word holding a gate's tail (their
+    first word always holds one), where the substitution tried every position: the same
+    blanks, in bytes and in text, also where a macro's parentheses hold another's tail."""
+    import random
+
+    from scanner.parsers.treesitter import (
+        _EXPORT_MACRO,
+        _EXPORT_MACRO_TEXT,
+        _MACRO_GATE,
+        _MACRO_GATE_TEXT,
+        _WORD_BYTES,
+        _WORD_TEXT,
+        _blanked_macros,
+    )
+
+    pieces = [
+        "TORCH_API", "FOO_EXPORT", "FOO_EXPORTS", "FOO_EXPORTS_H", "CV_EXPORTS_W",
+        "CV_EXPORTS_AS(A_API)", "CV_WRAP", "CV_PROP_RW", "X_NOEXCEPT", "X_NOEXCEPT(T_API)",
+        "Q_OBJECT", "EIGEN_MAKE_ALIGNED_OPERATOR_NEW", "A_ALIGNED_OPERATOR_NEW_IF(x)",
+        "LIB_DLL_PUBLIC_INLINE_CLASS", "LIB_DLL_EXPORT_H", "foo_API", "_API", "AB_API_", "9_API",
+        "FOO_INLINE (", "x", " ", "\n", "(", ")", "é", "a",
+    ]  # fmt: skip
+    rng = random.Random(8)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        data = text.encode()
+        blanked = _EXPORT_MACRO.sub(lambda m: b" " * len(m.group(0)), data)
+        assert _blanked_macros(data, _EXPORT_MACRO, _MACRO_GATE, _WORD_BYTES, b" ") == blanked
+        blanked_text = _EXPORT_MACRO_TEXT.sub(lambda m: " " * len(m.group(0)), text)
+        assert _blanked_macros(text, _EXPORT_MACRO_TEXT, _MACRO_GATE_TEXT, _WORD_TEXT, " ") == (
+            blanked_text
+        )
