@@ -31,7 +31,7 @@ from tree_sitter import Language as TsLanguage
 from tree_sitter import Node, Parser, Query, QueryCursor
 
 from scanner.extract import find_hits
-from scanner.languages import LANGUAGES, Language
+from scanner.languages import CPP_HEADER, CPP_LINE, CPP_NAME, LANGUAGES, Language
 from scanner.parsers import ParsedFile
 from scanner.parsers.embedded import split_embedded
 from scanner.parsers.licences import blank_licences
@@ -294,9 +294,40 @@ def _blanked_macros(
 def _dialect(language: Language, text: str) -> Language:
     """The language to read `text` as: a `.h` file full of C++ is read as C++."""
     for name, pattern in language.dialects:
-        if _pattern(pattern).search(text, 0, _SNIFF):
+        sniff = _SNIFFERS.get(pattern)
+        if sniff(text, _SNIFF) if sniff is not None else _pattern(pattern).search(text, 0, _SNIFF):
             return LANGUAGES[name]
     return language
+
+
+# The C++ sniff's line alternatives and its `std::` name, apart. Each line alternative opens
+# with one of `_CPP_WORDS` after the line's blanks: the pattern is tried only at the start of
+# the lines where one of them stands, where a search tried it at every blank and at each of
+# their first letters (most headers read as C hold none of them).
+_CPP_LINE = re.compile("(?m)" + CPP_LINE)
+_CPP_NAME = re.compile(CPP_NAME)
+_CPP_WORDS = ("namespace", "template", "class", "using", "public", "private", "protected")
+
+
+def _sniffs_cpp(text: str, end: int) -> bool:
+    """Whether `CPP_HEADER` is found in `text[:end]`, as a search for it (bounded at `end`)
+    finds it."""
+    for word in _CPP_WORDS:
+        at = text.find(word, 0, end)
+        while at >= 0:
+            line = text.rfind("\n", 0, at) + 1
+            if not text[line:at].strip(" \t") and _CPP_LINE.match(text, line, end):
+                return True
+            at = text.find(word, at + 1, end)
+    at = text.find("std::", 0, end)
+    while at >= 0:
+        if _CPP_NAME.match(text, at, end):
+            return True
+        at = text.find("std::", at + 1, end)
+    return False
+
+
+_SNIFFERS = {CPP_HEADER: _sniffs_cpp}
 
 
 @cache

@@ -636,3 +636,27 @@ def test_export_macros_are_blanked_as_a_substitution_blanks_them() -> None:
         assert _blanked_macros(text, _EXPORT_MACRO_TEXT, _MACRO_GATE_TEXT, _WORD_TEXT, " ") == (
             blanked_text
         )
+
+
+def test_the_cpp_sniff_finds_what_a_search_for_its_pattern_finds() -> None:
+    """A `.h` file is read as C++ when the C++ lines or `std::` stand in its head: the sniff
+    tries the pattern only where one of its words stands, and says what a search (bounded as
+    `_dialect` bounds it) says, on any text."""
+    import random
+    import re
+
+    from scanner.languages import CPP_HEADER
+    from scanner.parsers.treesitter import _sniffs_cpp
+
+    search = re.compile(CPP_HEADER)
+    pieces = [
+        "namespace", "template", "class", "using", "public", "private", "protected", "std::",
+        " ", "\t", "\n", "x", "<", ";", "(", ":", "Foo", "\u00a0", "_", "prot", "ected",
+    ]  # fmt: skip
+    rng = random.Random(4)
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        end = rng.randint(0, len(text) + 2)
+        assert _sniffs_cpp(text, end) == (search.search(text, 0, end) is not None), repr(text)
+    assert _sniffs_cpp("#pragma once\n  template <typename T>\n", 100)
+    assert not _sniffs_cpp("/* a class of functions */\nint f(void);\n", 100)
