@@ -399,24 +399,29 @@ def _definitions(
         kind = SymbolKind(key.split(".", 1)[1])
         if kind is SymbolKind.NAMESPACE and _is_inline(node):
             continue  # `inline namespace v1` is invisible in the names it holds
-        anchor = node
-        while anchor.parent is not None and anchor.parent.type in _WRAPPERS:
-            anchor = anchor.parent
+        # (A node's parent is found from the root down: each asked for once.)
+        anchor, parent = node, node.parent
+        while parent is not None and parent.type in _WRAPPERS:
+            anchor, parent = parent, parent.parent
         known = found.get(node.id)
         # A module-level variable pattern and a sharper one (a function's) may both name a
         # declarator: the sharper kind wins.
         if known is None or (known.kind is SymbolKind.VARIABLE and kind is not SymbolKind.VARIABLE):
             found[node.id] = _Definition(node, kind, name, anchor.start_byte)
     # `var f = exports.f = factory(...)`: the variable is the definition it holds, not its parent.
+    # (Compared with the definitions of its own name only: with every one, a header's hundreds
+    # of data members made this a tenth of a parse.)
+    named_alike: dict[str, list[_Definition]] = {}
+    for d in found.values():
+        named_alike.setdefault(d.name, []).append(d)
     for node_id in [
         node_id
         for node_id, d in found.items()
         if d.kind is SymbolKind.VARIABLE
         and any(
-            inner.name == d.name
-            and inner.node.id != node_id
+            inner.node.id != node_id
             and d.node.start_byte <= inner.node.start_byte < d.node.end_byte
-            for inner in found.values()
+            for inner in named_alike[d.name]
         )
     ]:
         del found[node_id]
