@@ -12,7 +12,13 @@ from typing import Any
 
 from catalog import DEFAULT_REQUEST_TIMEOUT, DEFAULT_RUN_BUDGET, DEFAULT_SERVICE_BUDGET
 from citegraph.errors import ConfigError
-from scanner import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET, ScanOptions, find_pyproject
+from scanner import (
+    DEFAULT_MAX_FILE_SIZE,
+    DEFAULT_TIME_BUDGET,
+    ScanOptions,
+    find_pyproject,
+    invalid_glob,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +134,8 @@ def _from_environment(environ: dict[str, str] | os._Environ[str]) -> dict[str, A
     return out
 
 
+# Settings that are gitignore-style globs.
+_GLOBS = frozenset({"include", "exclude"})
 # Settings that are a confidence, a fraction of one.
 _FRACTIONS = frozenset({"min_title_confidence"})
 _TRUE = {"1", "true", "yes", "on"}
@@ -171,6 +179,8 @@ def _coerce(name: str, value: Any, *, source: str) -> Any:
             value = [value]
         if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{label} must be a list of strings, not {value!r}")
+        if name in _GLOBS and (bad := invalid_glob(value)) is not None:
+            raise ConfigError(f"{label} has a glob that cannot be read: {bad[0]!r} ({bad[1]})")
         return tuple(value)
     if value is not None and not isinstance(value, str):
         raise ConfigError(f"{label} must be a string, not {value!r}")

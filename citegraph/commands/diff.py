@@ -79,9 +79,31 @@ def _export(root: Path, revision: str, into: Path) -> None:
         archive = git(root, "archive", "--format=tar", revision, timeout=600)
     except subprocess.CalledProcessError as error:
         message = error.stderr.decode("utf-8", "replace").strip()
+        if _shallow(root):  # CI checkouts are one commit deep by default
+            message += (
+                "; this clone is shallow, so older commits are not in it: fetch the base"
+                " (`git fetch --deepen=1`, or `fetch-depth: 0` in actions/checkout)"
+            )
         raise InputError(f"cannot read revision {revision!r}: {message}") from error
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
+        tar.extractall(into, filter=_inside)
+
+
+def _shallow(root: Path) -> bool:
+    try:
+        return git(root, "rev-parse", "--is-shallow-repository").strip() == b"true"
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def _inside(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+    """The data filter, except that a member it refuses (a committed symlink to an absolute
+    path or out of the tree) is left out: the scan never follows such a link either, and the
+    whole diff stopped with an internal error on it."""
+    try:
+        return tarfile.data_filter(member, path)
+    except tarfile.FilterError:
+        return None
 
 
 def _scan(tree: Path, root: Path, online: bool) -> Report:

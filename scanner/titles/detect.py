@@ -88,6 +88,8 @@ _DOC_SECTION_AFTER = re.compile(
 _MIN_CITED_WORDS = 3  # a quoted one- or two-word string after "described in" is a section name
 _WORD_START = re.compile(r"\b[A-Z]")
 _INITIAL = re.compile(r"(?:^|\s|,)[A-Z]\.")
+# (the last name's stop may be the sentence's: `Lind, S. and Moss, D. Tidal Coding`)
+_INITIAL_LAST = re.compile(r"(?:^|\s|,)[A-Z](?:\.|$)")
 _EDITION = re.compile(EDITION)
 # The edition after an entry's title: `"Title." Second Edition.`, `Title, Volume 1, 2nd ed.`
 _EDITION_NEXT = re.compile(r"[\s.,;:\"”']*[^\n.;]{0,30}?" + EDITION)
@@ -606,6 +608,10 @@ def _accept(entry: Entry, text: str) -> bool:
             _EDITION.search(text, entry.start, entry.end) is not None
             or _EDITION_NEXT.match(text, entry.end) is not None
         )
+        # ... and so does the part of the work cited after its title (`Lin, S. and Costello,
+        # D. Error Control Coding. Section 7.4.`): a book is cited so
+        if _PART_AFTER.match(text, entry.end) is not None:
+            return all(_INITIAL_LAST.search(a) for a in ref.authors)
         closed = ref.venue is not None or edition or _identifier_after_title(text, entry)
         return bool(closed) and all(_INITIAL.search(a) for a in ref.authors)
     return (
@@ -619,6 +625,11 @@ def _accept(entry: Entry, text: str) -> bool:
     )
 
 
+_PART_AFTER = re.compile(
+    r"[ \t]*(?:Section|Sec\.|Chapter|Ch\.|Algorithm|Table|Theorem|Lemma|Proposition|"
+    r"Corollary|Definition|Exercise|Figure|Fig\.|Appendix|Eq\.|Equation|pp?\.|[Pp]ages?)"
+    r"[ \t]*\(?\d"
+)
 # One author in APA's form, a surname, its initials and the year in brackets before the title
 # (`Lind, A. (2018). Tides on graphs.`): an entry's opening, which prose never writes.
 _APA_AUTHOR = re.compile(

@@ -148,6 +148,10 @@ class Entry:
 
 def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> Entry | None:
     """Parse the entry whose author list spans `[start, authors_end)` of `text`, up to `limit`."""
+    if _JOURNAL_CITATION.match(text, start, limit) is not None:
+        # the "names" open a journal's citation (`J. Chem. Theory Comput. 9, 232 (2013)`, `J.
+        # Chem` read as a name): a citation without authors or a title, no entry of a work
+        return None
     names_end = authors_end
     kept = split_authors(text[start:authors_end])
     last = find_spaced(text, kept[-1], start, authors_end)[1] if kept else -1
@@ -245,13 +249,13 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
 # (ISO 4's commonest): `M. Raydan. Math. Comp.` is an author, then the journal.
 _JOURNAL_ABBREVIATIONS = "|".join(
     """Acad Acoust Adv Akad Am Amer An Anal Ann Annu Appl Approx Arch Artif Assoc Astron Astrophys
-    Atmos Biochem Biol Biophys Bull Cell Chem Clim Comb Comm Commun Comp Comput Condens Cosmol
-    Cryst Crystallogr Curr Diff Dokl Ecol Econ Electr Electron Eng Environ Eq Equ Eur Exp Fiz Fluid
-    Funct Gen Genet Geol Geom Geophys Grav Hydrol Ind Inf Instrum Int Intell Jpn Lab Lett Lond Mach
-    Magn Mag Mater Math Mech Med Meth Meteorol Mod Mol Nat Natl Nauk Netw Neurosci Nucl Num Numer
-    Oceanogr Oper Opin Opt Optim Part Philos Phys Planet Probab Proc Process Prog Psychol Quant
-    Quart Recognit Rel Rep Res Rev Roy Sci Seismol Ser Soc Softw Sov Spectrosc Stat Statist Stoch
-    Struct Surf Syst Technol Theor Trans""".split()  # noqa: SIM905
+    Atmos Biochem Biol Biophys Bull Catal Cell Chem Chim Clim Comb Comm Commun Comp Comput Condens
+    Cosmol Cryst Crystallogr Curr Diff Dokl Ecol Econ Electr Electron Eng Environ Eq Equ Eur Exp
+    Fiz Fluid Funct Gen Genet Geol Geom Geophys Grav Hydrol Ind Inf Inorg Instrum Int Intell Jpn
+    Lab Lett Lond Mach Magn Mag Mater Math Mech Med Meth Meteorol Mod Mol Nat Natl Nauk Netw
+    Neurosci Nucl Num Numer Oceanogr Oper Opin Opt Optim Part Philos Phys Planet Polym Probab Proc
+    Process Prog Psychol Quant Quart Recognit Rel Rep Res Rev Roy Sci Seismol Ser Soc Softw Sov
+    Spectrosc Stat Statist Stoch Struct Surf Syst Technol Temp Theor Theory Trans""".split()  # noqa: SIM905
 )
 _JOURNAL_WORD = (
     rf"(?:(?:{_JOURNAL_ABBREVIATIONS})\b\.?"
@@ -264,6 +268,7 @@ _JOURNAL_WORD = (
 _JOURNAL_CITATION = re.compile(
     rf"\s*(?P<journal>(?!(?:of|and|the|in|for)\b){_JOURNAL_WORD}(?:[ \t]+{_JOURNAL_WORD}){{0,7}})"
     r"[ \t]*,?[ \t]*(?:[Vv]ol\.?[ \t]*)?[A-Z]?\d{1,4}(?:[ \t]*\(\d{1,4}\))?"
+    r"(?:[ \t]*,[ \t]*\d{1,3}(?=[ \t]*,))?"  # an issue after a comma: `9, 1, 232-246 (2013)`
     r"[ \t]*[,:][ \t]*[A-Z]?\d{1,7}(?:[-–]+\d{1,7})?[ \t]*\((?P<year>" + YEAR_DIGITS + r")\)"
 )
 

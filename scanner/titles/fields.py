@@ -171,6 +171,7 @@ _NOT_A_PERSON = re.compile(
     # a journal abbreviated after its publisher or as `J.` and an acronym (`SIAM J Numer
     # Anal`, `J. ACM`)
     r"|\b(?:ACM|SIAM|IEEE|AIAA|ASME|IMA|AMS|SPIE)\b|^J\.?[ \t]+[A-Z]{2,}$"
+    r"|^[A-Z]{2,}s$"  # an acronym's plural (`IAOs, JPCA 128, 8570 (2024)`)
     # a conference's acronym read as the last author (`Agrawal, Goyal, ICML 2013`)
     r"|^(?:NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|AAAI|IJCAI|KDD|SIGGRAPH|SIGMOD|VLDB|AISTATS|"
     r"UAI|COLT|EMNLP|NAACL|ACL|COLING|ICASSP|INTERSPEECH|Interspeech|MICCAI|WACV|BMVC|ICRA|IROS)$"
@@ -184,8 +185,24 @@ def is_person(author: str) -> bool:
 
 def first_year(text: str) -> int | None:
     """The first publication year in `text`, or None."""
-    match = YEAR.search(text)
-    return int(match.group(1)) if match else None
+    for match in YEAR.finditer(text):
+        if year_after_page(text, match.end(1)) is None:
+            return int(match.group(1))
+        # a page, then the year in brackets (`JPCL 3, 2039 (2012)`): the next one is the year
+    return None
+
+
+def year_after_page(text: str, end: int) -> int | None:
+    """The year in brackets right after a number that ends at `end` of `text` and follows a
+    volume (`JPCL 3, 2039 (2012)`): that number is a page, the bracketed one the year."""
+    match = _PAGE_BEFORE_YEAR.match(text, end)
+    if match is None or _VOLUME_BEFORE.search(text, max(0, end - 44), end - 4) is None:
+        return None
+    return int(match["year"])
+
+
+_PAGE_BEFORE_YEAR = re.compile(rf"[ \t]*\((?P<year>{YEAR_DIGITS})\)")
+_VOLUME_BEFORE = re.compile(r"\d[ \t]*[,:][ \t]*$")
 
 
 def volume_of(text: str) -> str | None:

@@ -91,6 +91,8 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
         match = AUTHOR_YEAR.search(text, window, min(end, year_match.end() + 40))
         while match is not None and (
             (match.start() > start and text[match.start() - 1].isalnum())
+            # the rest of a compound, not a name: "semi-Empirical 2021"
+            or _PREFIX_GLUED.search(text, max(start, match.start() - 12), match.start())
             or _names_inside(match)
             or _journal_without_etal(match)
         ):
@@ -306,6 +308,8 @@ def _lone_name(match: re.Match[str]) -> bool:
             return False  # "a Planar Graph on a Grid 1989"
         if word[0].isupper() and word.lower() not in _LEADING and not match.group("open"):
             return False  # the end of a longer name: "Extending Database Technology 2012"
+    if match.group("y2") and _PRODUCT_AFTER.match(match.string, match.end("y2")):
+        return False  # "the Burroughs 1700 system": a machine's model number
     if match.group("open"):
         # "Harvey (1989)", not code: "Week(1998, 1, 1)"
         return match.string[match.start("open") - 1].isspace()
@@ -319,6 +323,13 @@ def _lone_name(match: re.Match[str]) -> bool:
 
 
 _COLUMN_GAP = re.compile(r"[ \t]*\t|  ")
+_PREFIX_GLUED = re.compile(r"(?<![\w-])[a-z]+-$")
+# What a number names when a machine or product is called by it (not a model: "the Lind 2016
+# model" is Lind's, of 2016).
+_PRODUCT_AFTER = re.compile(
+    r"[ \t]+(?:systems?|series|computers?|machines?|mainframes?|processors?|workstations?|"
+    r"chips?|compilers?|architectures?|hardware|platforms?)\b"
+)
 
 
 _PREVIOUS_WORD = re.compile(r"(?P<word>[^\W\d_][\w'-]*)(?P<gap>\W*)$")
@@ -334,7 +345,9 @@ _NOT_PEOPLE_WORDS = (
     "test bug ticket error number size level length count mode phase stage round epoch "
     "iteration order degree type laboratory lab labs center centre institute group society "
     "association committee council agency corporation company team project consortium "
-    "collaboration"
+    "collaboration "
+    # an imprint's publisher and place read as names (`HarperCollins, New York, USA, 1993`)
+    "publishing publishers co inc ltd usa uk"
 )
 NOT_PEOPLE = frozenset(_NOT_PEOPLE_WORDS.split())
 # Languages whose editions or standards go by their year, and whose names are surnames too

@@ -104,6 +104,8 @@ NOT_NAMES = MONTHS | frozenset(
         "example",
         "examples",
         "reference",
+        "ref",
+        "refs",
         "citation",
         "references",
         "parameters",

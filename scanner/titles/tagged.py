@@ -28,9 +28,10 @@ from scanner.titles.fields import (
     pages_of,
     run_in_venue,
     volume_of,
+    year_after_page,
 )
 from scanner.titles.leads import led
-from scanner.titles.names import NOT_NAMES, split_authors
+from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, split_authors
 from scanner.titles.sections import Region, regions
 from scanner.titles.tagger import Field, Tagger, default_tagger
 from scanner.titles.tidy import open_ended
@@ -369,7 +370,7 @@ def _hit(text: str, group: list[Field], title: str, probability: float) -> Hit:
         ),
         title=" ".join(title.split()),
         venue=" ".join(_text_of(text, group, "V").strip(" ,;:").split()) or None,
-        year=first_year(year_text) or _bare_year(year_text),
+        year=_page_read_as_year(text, group) or first_year(year_text) or _bare_year(year_text),
         volume=volume_of(others),
         pages=pages_of(others),
     )
@@ -384,6 +385,14 @@ def _hit(text: str, group: list[Field], title: str, probability: float) -> Hit:
         reference.title,
         reference,
     )
+
+
+def _page_read_as_year(text: str, group: list[Field]) -> int | None:
+    """The bracketed year after a page the model labelled a year (`JPCL 3, 2039 (2012)`)."""
+    for field in group:
+        if field.label == "Y" and (year := year_after_page(text, field.end)) is not None:
+            return year
+    return None
 
 
 def _bare_year(text: str) -> int | None:
@@ -411,7 +420,9 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
         [
             h
             for h in map(lambda hit: _with_rule_fields(text, hit, rules), tagged_hits(text, fields))
-            if not _venue_read_as_title(h) and not labelled.overlaps(h.start, h.end)
+            if not _venue_read_as_title(h)
+            and not _names_read_as_title(h)
+            and not labelled.overlaps(h.start, h.end)
         ]
     )
     tagged_spans = SpanIndex(tagged)
@@ -439,6 +450,19 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
         )
     ]
     return sorted([*tagged, *kept], key=lambda h: h.start)
+
+
+def _names_read_as_title(hit: Hit) -> bool:
+    """Whether the model's title is its entry's author list read again (`Refs: Lind and Moss,
+    PRB 71, 035105 (2005)`: the label before the names leads it there); the rules' reading of
+    those names and year stands."""
+    fields = hit.reference
+    if fields is None or not fields.title or len(fields.authors) < 2:
+        return False  # (one "name" is as often a title's last words: `... Instance Segmentation`)
+    return (
+        AUTHOR_LIST.fullmatch(fields.title) is not None
+        and split_authors(fields.title) == fields.authors
+    )
 
 
 _MIN_TITLE_BEFORE_VENUE = 3  # words of the title before a venue it ran into

@@ -827,6 +827,12 @@ def _count(text: str, hit: Hit, stop: int) -> bool:
 _MODEL_CODE_BEFORE = re.compile(r"(?<![\w-])(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]+[ \t]+$")
 
 
+def _nameless(text: str, hit: Hit, stop: int) -> bool:
+    """Whether an author-year mention has no author left (`IAOs, JPCA 128, 8570 (2024)`, its
+    one "name" an acronym): a journal, a volume and a year alone cite no one."""
+    return hit.kind is RefKind.AUTHOR_YEAR and not _fields(hit).authors
+
+
 def _product_model(text: str, hit: Hit, stop: int) -> bool:
     fields = _fields(hit)
     if fields.title or len(fields.authors) != 1:
@@ -1532,6 +1538,7 @@ def _publisher_title(text: str, hit: Hit, stop: int) -> bool:
 VETOES: tuple[Veto, ...] = (
     # first: the names it holds are the mention's, which the acronym test then reads
     Veto("mention-in-title", _mention_title, title_only=True),
+    Veto("nameless-mention", _nameless),
     Veto("encyclopedia", _encyclopedia),
     Veto("standard", _standard),
     Veto("dataset", _dataset),

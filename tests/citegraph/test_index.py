@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 from pathlib import Path
@@ -357,3 +358,29 @@ def test_names_that_are_not_utf8_and_hostile_titles_are_escaped_not_fatal(
     again = json.loads((out / "index.json").read_text(encoding="utf-8"))
     assert again["repositories"][0]["status"] == "unchanged"
     assert again["citations"] == index["citations"]
+
+
+def test_a_local_cluster_that_cannot_start_is_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A worker process killed (or out of memory) while the cluster starts: Dask raises
+    # RuntimeError('Nanny failed to start.'), which was an internal error with a traceback
+    import distributed
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        try:
+            raise RuntimeError("Nanny failed to start worker process")
+        except RuntimeError as cause:
+            raise RuntimeError("Nanny failed to start.") from cause
+
+    monkeypatch.setattr(distributed, "LocalCluster", refuse)
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "mod.py").write_text("# arXiv:1706.03762\n")
+    assert run(["index", str(repo), "-o", str(tmp_path / "out"), "--offline"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "the local Dask cluster could not start (Nanny failed to start worker process)" in err
+    # Dask's own ERROR lines ('Task citegraph-index-4-179... marked as failed because 2 workers
+    # died') repeated citegraph's line naming the repository, under an internal key
+    assert logging.getLogger("distributed.scheduler").getEffectiveLevel() > logging.ERROR

@@ -1,0 +1,127 @@
+"""Citations as chemistry and physics code writes them: a label before the names, a journal
+named by abbreviations, its volume, issue, page and the year in brackets; and what such text
+holds that cites no one (a journal alone, a compound word, a machine's model number)."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.types import RefKind
+from scanner.titles import find_citations
+from scanner.titles.fields import first_year
+
+
+@pytest.mark.parametrize("label", ["Ref:", "Refs:", "Ref.", "Refs"])
+def test_a_label_before_the_names_is_no_author(label: str) -> None:
+    (hit,) = find_citations(
+        f"IP matvec.\n\n{label} Lind and Okafor, J. Chem. Phys. 102, 1681 (1995)\n"
+    )
+    assert hit.kind is RefKind.AUTHOR_YEAR
+    assert hit.reference.authors == ("Lind", "Okafor")
+    assert (hit.reference.venue, hit.reference.year) == ("J. Chem. Phys.", 1995)
+
+
+def test_names_the_model_reads_as_a_title_stay_the_authors() -> None:
+    """The label leads the tagger to read the two names as a title; they are the authors."""
+    (hit,) = find_citations("Hubbard U.\n\nRefs: Lind and Moss, PRB 71, 035105 (2005)\n")
+    assert hit.kind is RefKind.AUTHOR_YEAR
+    assert hit.reference.authors == ("Lind", "Moss")
+    assert hit.reference.year == 2005
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ref: J. Chem. Theory. Comput. 12, 2528-2541 (2016)",
+        "Ref: J. Chem. Theory Comput. 9, 1, 232-246 (2013)",
+        "Ref: Phys. Rev. B 76, 165106 (2007)",
+        "Reference: J. Low Temp. Phys. 29, 179 (1977)",
+        "Localized with IAOs, JPCA 128, 8570 (2024)",
+    ],
+)
+def test_a_journal_volume_and_year_without_authors_cite_no_one(line: str) -> None:
+    """No title, no authors: the journal's abbreviations (`J. Chem`, `J. Low Temp`) and an
+    acronym's plural are no names, and nothing is left to make a card of."""
+    assert find_citations(f"Exact GW.\n\n{line}\n") == []
+
+
+def test_a_journal_in_abbreviations_after_the_names_is_the_venue() -> None:
+    (hit,) = find_citations("Functional.\n\nLind & Moss, Theor. Chim. Acta 37, 329 (1975)\n")
+    assert hit.reference.authors == ("Lind", "Moss")
+    assert (hit.reference.venue, hit.reference.year) == ("Theor. Chim. Acta", 1975)
+
+
+def test_a_page_before_the_bracketed_year_is_no_year() -> None:
+    text = (
+        "Couplings.\n\nThe ``electron velocity factors'' of Lind and\n"
+        "Moss [JPCL 3, 2039 (2012)] are included.\n"
+    )
+    assert [hit.reference.year for hit in find_citations(text)] == [2012]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("JPCL 3, 2039 (2012)]", 2012),
+        ("Science 285, 1368 (1999)", 1999),
+        ("Wiley, 1987 (1998)", 1987),  # a year, then its reprint's: no volume before it
+        ("vol 12, 2001", 2001),
+    ],
+)
+def test_the_first_year_of_a_tail_skips_a_page(text: str, year: int) -> None:
+    assert first_year(text) == year
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/* CASE21: Constrained And Smoothed semi-Empirical 2021 functional */\n",
+        "/*     Machine constants for the Burroughs 1700 system. */\n",
+        "/*     Constants as measured on the Lind 1900 series. */\n",
+    ],
+)
+def test_a_compounds_word_or_a_model_number_is_no_author_year(text: str) -> None:
+    assert find_citations(text) == []
+
+
+def test_an_imprints_publisher_and_place_are_no_authors() -> None:
+    text = (
+        "Radii.\n\n 3. J.E. Lind, E.A. Moss, and R.L. Moss in Tidal Chemistry\n"
+        "    Principles of Structure, 4th edition, HarperCollins,\n"
+        "    New York, USA, 1993.\n"
+    )
+    for hit in find_citations(text):
+        assert "USA" not in hit.reference.authors
+        assert "HarperCollins" not in hit.reference.authors
+
+
+@pytest.mark.parametrize(
+    ("entry", "title"),
+    [
+        ("Lind, S. and Moss, D. Error Tidal Coding. Section 7.4.", "Error Tidal Coding"),
+        (
+            "Lind, D. and Okafor, D. Topics in Tidal Fields. Algorithm 6.1.7.",
+            "Topics in Tidal Fields",
+        ),
+        ("Lind, S. and Moss, D. Error Tidal Coding. Table 2.7.", "Error Tidal Coding"),
+    ],
+)
+def test_a_yearless_entry_citing_a_part_of_its_work_is_read(entry: str, title: str) -> None:
+    """`Authors. Title. Section 7.4.`: a book cited by its authors, title and the part used,
+    with no year or publisher."""
+    (hit,) = find_citations(f"Decode.\n\nReferences:\n    - {entry}\n")
+    assert hit.title_hint == title
+
+
+def test_a_yearless_title_without_a_part_cited_stays_unread() -> None:
+    assert find_citations("Decode.\n\nLind, S. and Moss, D. Error Tidal Coding. We use it.\n") == []
+
+
+def test_a_models_year_after_its_authors_name_still_cites() -> None:
+    """`the Lind 2016 model` is Lind's model of 2016, unlike a machine's model number."""
+    (hit,) = find_citations("    Splashback radius for the Lind 2016 model.\n")
+    assert (hit.kind, hit.reference.authors, hit.reference.year) == (
+        RefKind.AUTHOR_YEAR,
+        ("Lind",),
+        2016,
+    )
