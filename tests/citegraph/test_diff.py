@@ -221,3 +221,27 @@ def test_control_and_bidi_characters_of_the_code_are_escaped(format_name: str) -
     assert "Bidi \\u202etxt.exe" in out.replace("\\\\", "\\")
     assert "old\\x0a.py" in out.replace("\\\\", "\\")
     assert json.loads(render(diff, "json", kind="diff"))["added_papers"][0]["title_hint"] == title
+
+
+def test_a_range_reads_as_git_reads_it(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 'diff main...feature' (as in git diff, and CI's origin/main...HEAD) was a git error
+    git(repo, "checkout", "-q", "-b", "feature")
+    (repo / "bloom.py").write_text("# doi:10.1145/362686.362692\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "feature")
+    git(repo, "checkout", "-q", "-")
+    (repo / "resnet.py").write_text("# arXiv:1512.03385\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "main moves on")
+    main = git(repo, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip()
+    assert in_dir(repo, "diff", f"{main}...feature", "-f", "json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [p["key"] for p in data["added_papers"]] == ["doi:10.1145/362686.362692"]
+    assert data["removed_papers"] == []  # main's own change is not the feature's
+    assert in_dir(repo, "diff", f"{main}..feature", "-f", "json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [p["key"] for p in data["removed_papers"]] == ["arxiv:1512.03385"]
+    assert in_dir(repo, "diff", "HEAD~1..") == 0
+    assert "starts citing 1 paper" in capsys.readouterr().out
+    assert in_dir(repo, "diff", "nope...feature") == 2
+    assert "cannot read revision 'nope...feature'" in capsys.readouterr().err
