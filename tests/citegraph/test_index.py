@@ -402,3 +402,15 @@ def test_the_page_names_the_repositories_that_failed(
     assert "gone&lt;b&gt;</code>: no such directory" in page and "gone<b>" not in page
     assert run(["index", str(repos["alpha"]), "--offline", "--workers", "1", "-o", str(out)]) == 0
     assert "failed" not in (out / "papers.html").read_text().split("<script")[0]
+
+
+def test_a_glob_that_cannot_be_read_is_one_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # it failed every repository one by one, with exit 1, after starting the cluster
+    repos = make_repos(tmp_path / "src")
+    out = tmp_path / "out"
+    sources = [str(repos["alpha"]), str(repos["beta"]), "--offline", "--workers", "1"]
+    assert run(["index", *sources, "--exclude", "[z-a]", "-o", str(out)]) == 2
+    assert "setting 'exclude' has a glob that cannot be read: '[z-a]'" in capsys.readouterr().err
+    assert not out.exists()
