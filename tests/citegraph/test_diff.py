@@ -245,3 +245,20 @@ def test_a_range_reads_as_git_reads_it(repo: Path, capsys: pytest.CaptureFixture
     assert "starts citing 1 paper" in capsys.readouterr().out
     assert in_dir(repo, "diff", "nope...feature") == 2
     assert "cannot read revision 'nope...feature'" in capsys.readouterr().err
+
+
+def test_a_pull_request_comment_fits_githubs_limit() -> None:
+    # 164 KB for a change adding 1,000 papers: GitHub refuses a comment over 65,536 characters
+    papers = tuple(
+        PaperEntry(f"arxiv:2101.{n:05d}", "arxiv", "offline", title_hint=f"Title number {n}")
+        for n in range(3000)
+    )
+    sites = tuple(Site(p.key, f"mod{n}.f", f"mod{n}.py", 3) for n, p in enumerate(papers))
+    out = render(ReportDiff(papers, (), sites, (), ()), "markdown", kind="diff")
+    assert len(out) <= 65_536
+    assert out.rstrip().endswith(
+        "papers and 3000 of 3000 citation sites are not shown; `citegraph diff -f json` lists"
+        " them all._"
+    )
+    small = render(ReportDiff(papers[:3], (), sites[:3], (), ()), "markdown", kind="diff")
+    assert "not shown" not in small and small.count("| added |") == 3
