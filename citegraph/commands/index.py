@@ -74,6 +74,7 @@ def index_command(
 ) -> int:
     """Index many repositories: local paths, git URLs, pypi:NAME[==VERSION],
     npm:NAME[@VERSION], or @FILE with one source per line."""
+    from citegraph.config import check_setting
     from citegraph.index import IndexSettings, Status, expand_sources, index_sources
     from citegraph.index.cluster import require_dask
     from citegraph.index.outputs import (
@@ -93,11 +94,9 @@ def index_command(
     parsed = expand_sources(sources)
     if not parsed:
         raise click.UsageError("no sources (an @FILE list was empty)")
-    require_dask()  # before DIR is made: a missing extra left an empty DIR behind
-    check_path(out_dir, directory=True)
-    make_directory(out_dir)
+    # checked here, once: a glob that cannot be read failed every repository, one by one
     scan_overrides = {
-        k: v
+        k: check_setting(k, v)
         for k, v in {
             "include": include or None,
             "exclude": exclude or None,
@@ -108,6 +107,9 @@ def index_command(
         }.items()
         if v is not None
     }
+    require_dask()  # before DIR is made: a missing extra left an empty DIR behind
+    check_path(out_dir, directory=True)
+    make_directory(out_dir)
     client_overrides = {
         "resolve": resolve,
         "offline": offline,
