@@ -12,7 +12,13 @@ from typing import Any
 
 from catalog import DEFAULT_REQUEST_TIMEOUT, DEFAULT_RUN_BUDGET, DEFAULT_SERVICE_BUDGET
 from citegraph.errors import ConfigError
-from scanner import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET, ScanOptions, find_pyproject
+from scanner import (
+    DEFAULT_MAX_FILE_SIZE,
+    DEFAULT_TIME_BUDGET,
+    ScanOptions,
+    find_pyproject,
+    invalid_glob,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +101,12 @@ def load_config(
     return replace(config, **checked)
 
 
+def check_setting(name: str, value: Any) -> Any:
+    """`value` checked (and converted) as the setting `name` is by `load_config`, for a
+    command that passes settings on without loading a configuration (`index`)."""
+    return _coerce(name, value, source="setting")
+
+
 def _from_pyproject(path: Path) -> dict[str, Any]:
     # Imported here: a run outside any project with a pyproject.toml (a scan of a vendored or
     # unpacked tree) need not pay for the TOML parser.
@@ -128,6 +140,8 @@ def _from_environment(environ: dict[str, str] | os._Environ[str]) -> dict[str, A
     return out
 
 
+# Settings that are gitignore-style globs.
+_GLOBS = frozenset({"include", "exclude"})
 # Settings that are a confidence, a fraction of one.
 _FRACTIONS = frozenset({"min_title_confidence"})
 _TRUE = {"1", "true", "yes", "on"}
@@ -171,6 +185,8 @@ def _coerce(name: str, value: Any, *, source: str) -> Any:
             value = [value]
         if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{label} must be a list of strings, not {value!r}")
+        if name in _GLOBS and (bad := invalid_glob(value)) is not None:
+            raise ConfigError(f"{label} has a glob that cannot be read: {bad[0]!r} ({bad[1]})")
         return tuple(value)
     if value is not None and not isinstance(value, str):
         raise ConfigError(f"{label} must be a string, not {value!r}")

@@ -64,13 +64,13 @@ def escape_surrogates(text: str) -> str:
 
 def displayable(value: T) -> T:
     """A copy of a frozen dataclass (a `Report`) with every string in it made `printable`;
-    fields named `path` also lose their newlines and tabs."""
+    fields named `path` or `..._path` also lose their newlines and tabs."""
     return _clean(value, "")  # type: ignore[no-any-return]
 
 
 def _clean(value: Any, name: str) -> Any:
     if isinstance(value, str):
-        return one_line(value) if name == "path" else printable(value)
+        return one_line(value) if name.endswith("path") else printable(value)
     if isinstance(value, tuple):
         return tuple(_clean(item, name) for item in value)
     if isinstance(value, list):

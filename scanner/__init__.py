@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
         SymbolKind,
         TextBlock,
     )
-    from scanner.walk import is_excluded, iter_candidates
+    from scanner.walk import invalid_glob, is_excluded, iter_candidates
 
 _EXPORTS = {
     "scan_paths": "scanner.scan",
@@ -67,6 +67,7 @@ _EXPORTS = {
     "Symbol": "scanner.types",
     "SymbolKind": "scanner.types",
     "TextBlock": "scanner.types",
+    "invalid_glob": "scanner.walk",
     "is_excluded": "scanner.walk",
     "iter_candidates": "scanner.walk",
     "lazy_compile": "scanner.lazyre",
@@ -97,6 +98,7 @@ __all__ = [
     "find_mentions",
     "find_pyproject",
     "git",
+    "invalid_glob",
     "is_excluded",
     "iter_candidates",
     "lazy_compile",

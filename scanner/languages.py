@@ -45,10 +45,12 @@ class Language:
 
 
 # Lines only C++ has: namespaces, templates, classes, `extern "C++"`, access specifiers, `std::`.
-_CPP_HEADER = (
-    r"(?m)^[ \t]*(?:namespace\s+\w|template\s*<|class\s+\w+[^;()]*$|using\s+namespace\b"
-    r"|(?:public|private|protected)\s*:)|\bstd::\w"
+CPP_LINE = (
+    r"^[ \t]*(?:namespace\s+\w|template\s*<|class\s+\w+[^;()]*$|using\s+namespace\b"
+    r"|(?:public|private|protected)\s*:)"
 )
+CPP_NAME = r"\bstd::\w"
+CPP_HEADER = "(?m)" + CPP_LINE + "|" + CPP_NAME
 
 LANGUAGE_LIST: tuple[Language, ...] = (
     Language("python", (".py", ".pyi", ".pyw"), parser="python", grammar="tree_sitter_python"),
@@ -64,7 +66,7 @@ LANGUAGE_LIST: tuple[Language, ...] = (
         export_macros=True,
         doxygen=True,
         # `.h` is C++ as often as C; the C grammar cannot read classes or namespaces.
-        dialects=(("cpp", _CPP_HEADER),),
+        dialects=(("cpp", CPP_HEADER),),
     ),
     Language(
         "cpp",

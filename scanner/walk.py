@@ -14,6 +14,7 @@ skipped.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,7 +121,26 @@ def _spec(lines: Iterable[str]) -> GitIgnoreSpec:
     # or include/exclude globs never need it.
     from pathspec import GitIgnoreSpec
 
-    return GitIgnoreSpec.from_lines(lines)
+    lines = list(lines)
+    try:
+        return GitIgnoreSpec.from_lines(lines)
+    except (re.error, ValueError):
+        # A line pathspec cannot read (`[z-a]`, a lone `!`, a trailing backslash) is one git
+        # reads without complaint; it is left out rather than sinking the walk. The user's own
+        # globs are checked before (`invalid_glob`), with an error naming the one at fault.
+        return GitIgnoreSpec.from_lines([line for line in lines if invalid_glob([line]) is None])
+
+
+def invalid_glob(patterns: Iterable[str]) -> tuple[str, str] | None:
+    """The first gitignore-style glob of `patterns` that cannot be read, with the reason."""
+    from pathspec import GitIgnoreSpec
+
+    for pattern in patterns:
+        try:
+            GitIgnoreSpec.from_lines([pattern])
+        except (re.error, ValueError) as error:
+            return pattern, getattr(error, "msg", None) or str(error)
+    return None
 
 
 def _git(root: Path, *args: str) -> list[str]:

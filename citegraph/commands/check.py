@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from citegraph.config import Config, load_config
+from citegraph.errors import ConfigError
 from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, check_path, write_output
 from citegraph.render import FINDINGS_ALONE, format_names, render
@@ -82,6 +83,9 @@ def check_command(
         check_path(output)  # before the check runs: a bad -o costs nothing
     root = (root or project_root(Path.cwd())).resolve()
     config = load_config(root, {"force_exclude": force_exclude})
+    if config.bibliography and (root / config.bibliography).is_dir():
+        # said as `bib` says it; the finding read 'does not exist; create it with citegraph bib'
+        raise ConfigError(f"bibliography {config.bibliography!r}: it is a directory, not a file")
     check_codes(config.select, "select in [tool.citegraph]")
     check_codes(config.ignore, "ignore in [tool.citegraph]")
     check_codes(select, "--select")

@@ -62,10 +62,12 @@ def open_client(
         from distributed import Client, LocalCluster
     except ImportError as error:
         raise ConfigError(NEEDS_DASK) from error
-    # Dask logs every connection at INFO; citegraph's own -vv shows them, nothing less does.
+    # Dask logs every connection at INFO, and a task its workers died on at ERROR (under its
+    # internal key, beside citegraph's own line naming the repository); citegraph's own -vv
+    # shows them, nothing less does.
     if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
         for name in ("distributed", "dask"):
-            logging.getLogger(name).setLevel(logging.ERROR)
+            logging.getLogger(name).setLevel(logging.CRITICAL)
     if scheduler:
         try:
             client = Client(scheduler, timeout="20s", set_as_default=False)
@@ -78,18 +80,27 @@ def open_client(
         return
     # A repository that kills its worker (a parser crash) is retried once, not three times.
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
-        cluster = LocalCluster(
-            n_workers=workers or default_workers(),
-            threads_per_worker=1,  # scanning holds the GIL: processes, not threads
-            processes=processes,
-            # Loopback only: a local cluster serves no one else. (Threads talk in-process.)
-            **({"host": "127.0.0.1"} if processes else {}),
-            dashboard_address=None,
-            # The scheduler serves health routes over HTTP even without a dashboard: on a
-            # free loopback port rather than 8787, which may be taken.
-            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-            silence_logs=logging.ERROR,
-        )
+        try:
+            cluster = LocalCluster(
+                n_workers=workers or default_workers(),
+                threads_per_worker=1,  # scanning holds the GIL: processes, not threads
+                processes=processes,
+                # Loopback only: a local cluster serves no one else. (Threads talk in-process.)
+                **({"host": "127.0.0.1"} if processes else {}),
+                dashboard_address=None,
+                # The scheduler serves health routes over HTTP even without a dashboard: on a
+                # free loopback port rather than 8787, which may be taken.
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                silence_logs=logging.CRITICAL,
+            )
+        except (RuntimeError, OSError, TimeoutError) as error:
+            # A worker process killed or out of memory while it starts: Dask raises
+            # 'Nanny failed to start.' (an internal error with a traceback, before)
+            reason = str(error.__cause__ or error)
+            raise ConfigError(
+                f"the local Dask cluster could not start ({reason}); nothing was scanned:"
+                " run again, with fewer --workers, or on a --scheduler"
+            ) from error
         with cluster, Client(cluster, set_as_default=False) as client:
             yield client
 

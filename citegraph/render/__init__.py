@@ -121,4 +121,8 @@ def render(
             subject = without_unknown_types(subject)
         if format_name not in DATA_FORMATS:
             subject = displayable(subject)
+    elif kind == "diff" and format_name not in DATA_FORMATS:
+        # titles, symbols and paths of the code: a bidi override in a title reached the
+        # pull-request comment and the terminal as it was
+        subject = displayable(subject)
     return escape_surrogates(renderer.render(subject, options or RenderOptions()))

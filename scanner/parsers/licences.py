@@ -13,12 +13,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ahocorasick_rs import MATCHKIND_LEFTMOST_FIRST, AhoCorasick
+
 # What any text to blank holds, lower-cased; most blocks lack all of them and are returned
-# after a few substring tests (the patterns below are compiled on first use).
+# after one pass of an automaton over the lowered text (ten substring tests took three times
+# as long; the patterns below are compiled on first use).
 _NEEDLES = (
     "copyright", "(c)", "©", "rights reserved", "licen", "warrant", "permission", "spdx",
     "c.f.r", "revision",
 )  # fmt: skip
+_NEEDLE_SCAN = AhoCorasick(list(_NEEDLES), matchkind=MATCHKIND_LEFTMOST_FIRST)
 # A line that is a copyright or licence tag, from its first word (after a bullet or label).
 _LEGAL_LINE = (
     r"(?im)^[ \t]*(?:[-*+•][ \t]*)?(?:"
@@ -51,6 +55,13 @@ _PARAGRAPH = (
     r"(?im)^(?:(?![ \t]*(?:</?(?:p|para|br)[ \t]*/?>[ \t]*)+\r?(?:\n|$))[^\n]*\S[^\n]*(?:\n|$))+"
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")
+# An ASCII text is read lowered, where the patterns above match as they do in the text itself
+# (the same length, the letters of either case alike) but without `(?i)`, which makes the
+# engine compare each character both ways: the same matches in a quarter of the time.
+_LOWER_TERMS = _LEGAL_TERMS.removeprefix("(?i)").lower()
+_LOWER_PARAGRAPH = "(?m)" + _PARAGRAPH.removeprefix("(?im)")
+# What a match of `_LEGAL_LINE` holds, lowered (`all rights reserved` by its `rights`).
+_LINE_WORDS = ("copyright", "(c)", "©", "rights", "spdx-", "revision")
 
 
 @cache
@@ -68,8 +79,7 @@ _BLANKED_SIZE = 16_384
 
 def blank_licences(text: str) -> str:
     """`text` with its copyright lines and licence paragraphs blanked."""
-    lowered = text.lower()
-    if not any(needle in lowered for needle in _NEEDLES):
+    if not _holds_needle(text.lower()):
         return text
     if len(text) > _BLANKED_SIZE:
         return _blanked(text)
@@ -81,10 +91,52 @@ def blank_licences(text: str) -> str:
     return found
 
 
+def _holds_needle(lowered: str) -> bool:
+    """Whether the lowered text holds one of `_NEEDLES`."""
+    try:
+        return bool(_NEEDLE_SCAN.find_matches_as_indexes(lowered))
+    except UnicodeEncodeError:  # a lone surrogate (an undecodable byte kept) stops the automaton
+        return any(needle in lowered for needle in _NEEDLES)
+
+
 def _blanked(text: str) -> str:
+    if text.isascii():
+        return _blanked_ascii(text)
     if _compiled(_LEGAL_TERMS).search(text) is not None:
         text = _compiled(_PARAGRAPH).sub(_blank_legal_paragraph, text)
     return _compiled(_LEGAL_LINE).sub(_blank, text)
+
+
+def _blanked_ascii(text: str) -> str:
+    """`_blanked` of an ASCII text, its patterns matched in the text lowered (see
+    `_LOWER_TERMS`): the same spans blanked."""
+    lowered = text.lower()
+    if _compiled(_LOWER_TERMS).search(lowered) is not None:
+        parts: list[str] = []
+        done = 0
+        for paragraph in _compiled(_LOWER_PARAGRAPH).finditer(lowered):
+            start, end = paragraph.span()
+            parts += text[done:start], _legal_paragraph_blanked(text[start:end], paragraph.group())
+            done = end
+        if parts:
+            text = "".join(parts) + text[done:]
+    if not any(word in lowered for word in _LINE_WORDS):
+        return text
+    return _compiled(_LEGAL_LINE).sub(_blank, text)
+
+
+def _legal_paragraph_blanked(paragraph: str, lowered: str) -> str:
+    """`_blank_legal_paragraph` of an ASCII `paragraph` (`lowered`: the same lowered)."""
+    legal = _compiled(_LOWER_TERMS)
+    terms = len(legal.findall(lowered))
+    if not terms:
+        return paragraph
+    if terms >= 2 or paragraph.count("\n") >= 3:
+        return _NOT_NEWLINE.sub(" ", paragraph)
+    return "".join(
+        _NOT_NEWLINE.sub(" ", line) if legal.search(line.lower()) else line
+        for line in paragraph.splitlines(keepends=True)
+    )
 
 
 def _blank_legal_paragraph(match: re.Match[str]) -> str:

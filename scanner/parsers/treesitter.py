@@ -25,12 +25,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
+from typing import Any, AnyStr
 
 from tree_sitter import Language as TsLanguage
 from tree_sitter import Node, Parser, Query, QueryCursor
 
 from scanner.extract import find_hits
-from scanner.languages import LANGUAGES, Language
+from scanner.languages import CPP_HEADER, CPP_LINE, CPP_NAME, LANGUAGES, Language
 from scanner.parsers import ParsedFile
 from scanner.parsers.embedded import split_embedded
 from scanner.parsers.licences import blank_licences
@@ -83,6 +84,10 @@ _MACRO_TAIL = (
 )
 _MACRO_GATE = re.compile(_MACRO_TAIL.encode())
 _MACRO_GATE_TEXT = re.compile(_MACRO_TAIL)
+# The characters of a word to `_EXPORT_MACRO` (ASCII, in bytes and in text): every match starts
+# a word, and its first word holds a match of `_MACRO_GATE`.
+_WORD_TEXT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_WORD_BYTES = frozenset("".join(sorted(_WORD_TEXT)).encode())
 # Languages `tslex` reads, and whether it reads raw strings in them.
 _LEXED = {"c": False, "cpp": True, "cuda": True}
 # Nodes that wrap a definition without naming it: a comment before them documents the
@@ -166,8 +171,8 @@ class TreeSitterParser:
                 return ParsedFile((), quiet=lexed.count)
         language = _dialect(language, source.text)
         grammar = _grammar(language.name)
-        if language.export_macros and _MACRO_GATE.search(data):
-            data = _EXPORT_MACRO.sub(lambda m: b" " * len(m.group(0)), data)
+        if language.export_macros:
+            data = _blanked_macros(data, _EXPORT_MACRO, _MACRO_GATE, _WORD_BYTES, b" ")
         tree = grammar.parser.parse(data)
         # One pass over the matches, most of them a lone comment or string: the named ones
         # (definitions, the package) are kept apart for the symbols.
@@ -248,17 +253,81 @@ def _may_hold_cue(start: int, end: int, cues: list[int], data: bytes) -> bool:
 def _blank_macros(text: str, language: Language) -> str:
     """A block's text as it reads after `_EXPORT_MACRO` blanked the file (blanks keep the
     delimiters' word boundaries, so blanking the block alone gives the same text)."""
-    if not language.export_macros or not _MACRO_GATE_TEXT.search(text):
+    if not language.export_macros:
         return text
-    return _EXPORT_MACRO_TEXT.sub(lambda m: " " * len(m.group(0)), text)
+    return _blanked_macros(text, _EXPORT_MACRO_TEXT, _MACRO_GATE_TEXT, _WORD_TEXT, " ")
+
+
+def _blanked_macros(
+    data: AnyStr,
+    pattern: re.Pattern[AnyStr],
+    gate: re.Pattern[AnyStr],
+    word: frozenset[Any],
+    blank: AnyStr,
+) -> AnyStr:
+    """`data` with each match of `pattern` (`_EXPORT_MACRO`) blanked, the same length, as its
+    `sub` blanks them: a match starts a word whose characters are in `word` and that holds a
+    match of `gate`, so the pattern is tried only at the start of such words (a substitution
+    tried it at every capital of the file)."""
+    pieces: list[AnyStr] = []
+    done = 0  # where the last match ended
+    tried = -1  # the start of the last word tried
+    for tail in gate.finditer(data):
+        start = tail.start()
+        if start < done:
+            continue  # inside a match, its parentheses included
+        while start > 0 and data[start - 1] in word:
+            start -= 1
+        if start == tried or start < done:
+            continue
+        tried = start
+        match = pattern.match(data, start)
+        if match is not None:
+            pieces += data[done:start], blank * (match.end() - start)
+            done = match.end()
+    if not pieces:
+        return data
+    pieces.append(data[done:])
+    return data[:0].join(pieces)
 
 
 def _dialect(language: Language, text: str) -> Language:
     """The language to read `text` as: a `.h` file full of C++ is read as C++."""
     for name, pattern in language.dialects:
-        if _pattern(pattern).search(text, 0, _SNIFF):
+        sniff = _SNIFFERS.get(pattern)
+        if sniff(text, _SNIFF) if sniff is not None else _pattern(pattern).search(text, 0, _SNIFF):
             return LANGUAGES[name]
     return language
+
+
+# The C++ sniff's line alternatives and its `std::` name, apart. Each line alternative opens
+# with one of `_CPP_WORDS` after the line's blanks: the pattern is tried only at the start of
+# the lines where one of them stands, where a search tried it at every blank and at each of
+# their first letters (most headers read as C hold none of them).
+_CPP_LINE = re.compile("(?m)" + CPP_LINE)
+_CPP_NAME = re.compile(CPP_NAME)
+_CPP_WORDS = ("namespace", "template", "class", "using", "public", "private", "protected")
+
+
+def _sniffs_cpp(text: str, end: int) -> bool:
+    """Whether `CPP_HEADER` is found in `text[:end]`, as a search for it (bounded at `end`)
+    finds it."""
+    for word in _CPP_WORDS:
+        at = text.find(word, 0, end)
+        while at >= 0:
+            line = text.rfind("\n", 0, at) + 1
+            if not text[line:at].strip(" \t") and _CPP_LINE.match(text, line, end):
+                return True
+            at = text.find(word, at + 1, end)
+    at = text.find("std::", 0, end)
+    while at >= 0:
+        if _CPP_NAME.match(text, at, end):
+            return True
+        at = text.find("std::", at + 1, end)
+    return False
+
+
+_SNIFFERS = {CPP_HEADER: _sniffs_cpp}
 
 
 @cache
@@ -330,24 +399,29 @@ def _definitions(
         kind = SymbolKind(key.split(".", 1)[1])
         if kind is SymbolKind.NAMESPACE and _is_inline(node):
             continue  # `inline namespace v1` is invisible in the names it holds
-        anchor = node
-        while anchor.parent is not None and anchor.parent.type in _WRAPPERS:
-            anchor = anchor.parent
+        # (A node's parent is found from the root down: each asked for once.)
+        anchor, parent = node, node.parent
+        while parent is not None and parent.type in _WRAPPERS:
+            anchor, parent = parent, parent.parent
         known = found.get(node.id)
         # A module-level variable pattern and a sharper one (a function's) may both name a
         # declarator: the sharper kind wins.
         if known is None or (known.kind is SymbolKind.VARIABLE and kind is not SymbolKind.VARIABLE):
             found[node.id] = _Definition(node, kind, name, anchor.start_byte)
     # `var f = exports.f = factory(...)`: the variable is the definition it holds, not its parent.
+    # (Compared with the definitions of its own name only: with every one, a header's hundreds
+    # of data members made this a tenth of a parse.)
+    named_alike: dict[str, list[_Definition]] = {}
+    for d in found.values():
+        named_alike.setdefault(d.name, []).append(d)
     for node_id in [
         node_id
         for node_id, d in found.items()
         if d.kind is SymbolKind.VARIABLE
         and any(
-            inner.name == d.name
-            and inner.node.id != node_id
+            inner.node.id != node_id
             and d.node.start_byte <= inner.node.start_byte < d.node.end_byte
-            for inner in found.values()
+            for inner in named_alike[d.name]
         )
     ]:
         del found[node_id]

@@ -51,7 +51,11 @@ _CITED_WORDS = (
     "report", "thesis", "dissertation", "book", "monograph", "preprint", "survey", "titled",
     "entitled", "called",
 )  # fmt: skip
-_CITED_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, _CITED_WORDS)) + r")\s*[:,]?\s*$")
+_CITED_WORD_END = r"\b(?:" + "|".join(map(re.escape, _CITED_WORDS)) + r")\s*[:,]?\s*$"
+_CITED_BEFORE = re.compile("(?i)" + _CITED_WORD_END)
+# The same, over an ASCII text lowered (the same length): `(?i)` makes the engine compare each
+# character both ways, at each of the 40 places it is tried.
+_CITED_BEFORE_LOWER = re.compile(_CITED_WORD_END)
 _BEFORE = 40
 # The characters those words end with, in either case: before most quotes stands none of them
 # (code: `("name")`, `= "value"`), and the pattern, tried at each of the 40 characters, is
@@ -83,14 +87,18 @@ def quote_may_cite(text: str) -> bool:
         return True
     if any(AUTHOR_LIST.match(text, by.end()) for by in _BY.finditer(text)):
         return True
+    cited, cited_in = (_CITED_BEFORE_LOWER, lower) if text.isascii() else (_CITED_BEFORE, text)
+    # Two surnames need `&` or ` and ` before the quote: in most blocks there is neither.
+    pairs = "&" in text or " and " in text
     for quote in _QUOTE.finditer(text):
         at = quote.start()
         low = max(0, at - _BEFORE)
-        if _word_may_end(text, low, at) and _CITED_BEFORE.search(text, low, at):
+        if _word_may_end(text, low, at) and cited.search(cited_in, low, at):
             return True
-        named = max(0, at - NAMES_REACH)
-        if _has_pair(text, named, at) and _CITED_NAMES.search(text, named, at):
-            return True
+        if pairs:
+            named = max(0, at - NAMES_REACH)
+            if _has_pair(text, named, at) and _CITED_NAMES.search(text, named, at):
+                return True
     return _VENUE.search(text) is not None
 
 

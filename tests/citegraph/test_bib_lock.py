@@ -191,3 +191,20 @@ def test_a_hand_written_entry_lists_the_authors_and_year_the_code_cites(tmp_path
     path = lock(tmp_path, "@article{c,\n  author = {Clauset, Aaron},\n  year = {2007},\n}\n")
     cited = PaperEntry("author-year:clauset-2007", "author-year", "unresolved-title")
     assert write_lock(report(cited), path) == path.read_text()
+
+
+def test_check_says_a_bibliography_that_is_a_directory_is_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text('[tool.citegraph]\nbibliography = "docs"\n')
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mod.py").write_text("# arXiv:1412.6980\n")
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        assert run(["check", "--root", str(tmp_path)]) == 2
+    finally:
+        os.chdir(old)
+    err = capsys.readouterr().err
+    assert "bibliography 'docs': it is a directory" in err and "does not exist" not in err

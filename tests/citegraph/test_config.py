@@ -52,6 +52,9 @@ def test_pyproject_is_found_from_a_subdirectory(tmp_path: Path) -> None:
         ("[tool.citegraph\n", "cannot read"),
         # a confidence above 1 matched no title at all, in silence
         ("[tool.citegraph]\nmin-title-confidence = 2\n", "must be between 0 and 1"),
+        # a glob pathspec cannot compile was an internal error with a traceback from the walk
+        ('[tool.citegraph]\nexclude = ["ok/**", "**/[z-a]"]\n', r"exclude.*'\*\*/\[z-a\]'"),
+        ('[tool.citegraph]\ninclude = ["src\\\\"]\n', r"include.*cannot be read"),
     ],
 )
 def test_bad_configuration_is_a_clear_error(tmp_path: Path, body: str, message: str) -> None:

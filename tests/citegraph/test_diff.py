@@ -10,7 +10,7 @@ import pytest
 from helpers import git
 
 from citegraph.cli import run
-from citegraph.diffing import ReportDiff, diff_reports
+from citegraph.diffing import Move, ReportDiff, Site, diff_reports
 from citegraph.render import render
 from citegraph.report import Citation, PaperEntry, Report
 
@@ -174,3 +174,91 @@ def test_a_file_that_is_no_saved_scan_is_named_as_such(
     assert in_dir(repo, "diff", str(scan), str(page)) == 2
     err = capsys.readouterr().err
     assert "papers.html: not a readable JSON scan" in err and "revision" not in err
+
+
+def test_a_committed_symlink_out_of_the_tree_is_left_out_of_a_revision(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # git archive carries the links as committed; extracting one to an absolute path or out
+    # of the tree raised tarfile's AbsoluteLinkError, an internal error of the whole diff
+    (repo / "abs").symlink_to("/usr/share")
+    (repo / "up").symlink_to("../../elsewhere")
+    (repo / "extra.py").write_text("# arXiv:1512.03385\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "links")
+    assert in_dir(repo, "diff", "HEAD~1", "HEAD", "--format", "json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [p["key"] for p in data["added_papers"]] == ["arxiv:1512.03385"]
+
+
+def test_a_revision_missing_from_a_shallow_clone_says_why(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # actions/checkout fetches one commit; 'not a valid object name' alone reads like a typo
+    clone = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", repo.as_uri(), str(clone))
+    assert in_dir(clone, "diff", "HEAD~1") == 2
+    err = capsys.readouterr().err
+    assert "cannot read revision 'HEAD~1'" in err and "this clone is shallow" in err
+    assert in_dir(repo, "diff", "no-such-rev") == 2
+    assert "shallow" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("format_name", ["text", "markdown"])
+def test_control_and_bidi_characters_of_the_code_are_escaped(format_name: str) -> None:
+    # a right-to-left override in a title reached the pull-request comment as it was
+    title = "Bidi \u202etxt.exe title \x1b[31m"
+    paper = PaperEntry("arxiv:2101.00002", "arxiv", "offline", title_hint=title)
+    diff = ReportDiff(
+        (paper,),
+        (),
+        (Site("arxiv:2101.00002", "mod\u202e.f", "mod.py", 3),),
+        (),
+        (Move("arxiv:2101.00002", "f", "old\n.py", "new.py"),),
+    )
+    out = render(diff, format_name, kind="diff")
+    assert "\u202e" not in out and "\x1b" not in out
+    assert "Bidi \\u202etxt.exe" in out.replace("\\\\", "\\")
+    assert "old\\x0a.py" in out.replace("\\\\", "\\")
+    assert json.loads(render(diff, "json", kind="diff"))["added_papers"][0]["title_hint"] == title
+
+
+def test_a_range_reads_as_git_reads_it(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 'diff main...feature' (as in git diff, and CI's origin/main...HEAD) was a git error
+    git(repo, "checkout", "-q", "-b", "feature")
+    (repo / "bloom.py").write_text("# doi:10.1145/362686.362692\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "feature")
+    git(repo, "checkout", "-q", "-")
+    (repo / "resnet.py").write_text("# arXiv:1512.03385\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "main moves on")
+    main = git(repo, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip()
+    assert in_dir(repo, "diff", f"{main}...feature", "-f", "json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [p["key"] for p in data["added_papers"]] == ["doi:10.1145/362686.362692"]
+    assert data["removed_papers"] == []  # main's own change is not the feature's
+    assert in_dir(repo, "diff", f"{main}..feature", "-f", "json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [p["key"] for p in data["removed_papers"]] == ["arxiv:1512.03385"]
+    assert in_dir(repo, "diff", "HEAD~1..") == 0
+    assert "starts citing 1 paper" in capsys.readouterr().out
+    assert in_dir(repo, "diff", "nope...feature") == 2
+    assert "cannot read revision 'nope...feature'" in capsys.readouterr().err
+
+
+def test_a_pull_request_comment_fits_githubs_limit() -> None:
+    # 164 KB for a change adding 1,000 papers: GitHub refuses a comment over 65,536 characters
+    papers = tuple(
+        PaperEntry(f"arxiv:2101.{n:05d}", "arxiv", "offline", title_hint=f"Title number {n}")
+        for n in range(3000)
+    )
+    sites = tuple(Site(p.key, f"mod{n}.f", f"mod{n}.py", 3) for n, p in enumerate(papers))
+    out = render(ReportDiff(papers, (), sites, (), ()), "markdown", kind="diff")
+    assert len(out) <= 65_536
+    assert out.rstrip().endswith(
+        "papers and 3000 of 3000 citation sites are not shown; `citegraph diff -f json` lists"
+        " them all._"
+    )
+    small = render(ReportDiff(papers[:3], (), sites[:3], (), ()), "markdown", kind="diff")
+    assert "not shown" not in small and small.count("| added |") == 3

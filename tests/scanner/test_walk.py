@@ -218,3 +218,12 @@ def test_a_hook_agrees_with_the_walk_on_a_releases_build_output(tmp_path: Path) 
     assert is_excluded(tmp_path, "package/node_modules/dep/index.js", ScanOptions())
     write(tmp_path, ".gitignore", "*.log\n")  # a source tree: its build output is left out
     assert is_excluded(tmp_path, "package/dist/index.js", ScanOptions())
+
+
+def test_a_gitignore_line_pathspec_cannot_read_is_left_out(tmp_path: Path) -> None:
+    # git reads `[z-a]`, a lone `!` and a trailing backslash without complaint; the walk
+    # crashed on them with re.error (an internal error of the whole scan)
+    write(tmp_path, ".gitignore", "[z-a]\n!\nfoo\\\n*.log\n")
+    write(tmp_path, "mod.py")
+    write(tmp_path, "run.log")
+    assert sorted(listed(tmp_path)) == [".gitignore", "mod.py"]

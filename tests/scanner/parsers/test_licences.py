@@ -99,3 +99,34 @@ def test_a_text_blanked_again_is_not_searched_again(monkeypatch: pytest.MonkeyPa
     assert calls == []
     assert blank_licences(header + "\nImplements Smith (2011).\n").endswith("Smith (2011).\n")
     assert calls
+
+
+def test_an_ascii_text_is_blanked_as_the_case_insensitive_patterns_blank_it() -> None:
+    """An ASCII text is read lowered, its patterns without `(?i)` (`_blanked_ascii`): the same
+    spans blanked as the case-insensitive patterns over the text itself, on licence words in
+    any case, paragraph marks and copyright lines in any mix."""
+    import random
+
+    from scanner.parsers import licences
+
+    # Lowering a pattern must leave its escapes as they are (`\\S` is not `\\s`).
+    assert not re.search(r"\\[A-Z]", licences._LEGAL_TERMS)
+
+    def general(text: str) -> str:
+        if licences._compiled(licences._LEGAL_TERMS).search(text) is not None:
+            text = licences._compiled(licences._PARAGRAPH).sub(
+                licences._blank_legal_paragraph, text
+            )
+        return licences._compiled(licences._LEGAL_LINE).sub(licences._blank, text)
+
+    pieces = [
+        "Copyright 2001 Jane Roe", "(C) 2019 Foo", "All Rights Reserved.", "SPDX-License-Id: MIT",
+        "PERMISSION is hereby granted", "Licensed Under The X", "LICENCE, version 2",
+        'provided "AS IS"', "without any warranty", "GNU General Public License",
+        "u.s. government", "C.F.R. 1995", "Revision 2003", "<P>", "</para>", "<br/>", "  ",
+        "Smith (2011) A Title", "\t", "  * ", "//", "\r", "\n", "\n\n", "           Ann Lind;",
+    ]  # fmt: skip
+    rng = random.Random(3)
+    for _ in range(20000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        assert licences._blanked_ascii(text) == general(text), repr(text)

@@ -601,3 +601,62 @@ def test_every_export_macro_passes_the_gate_before_its_blanking(macro: str) -> N
     assert found is not None
     assert _MACRO_GATE.search(found.group()) is not None
     assert _MACRO_GATE_TEXT.search(found.group().decode()) is not None
+
+
+def test_export_macros_are_blanked_as_a_substitution_blanks_them() -> None:
+    """The export macros are matched only at the start of a word holding a gate's tail (their
+    first word always holds one), where the substitution tried every position: the same
+    blanks, in bytes and in text, also where a macro's parentheses hold another's tail."""
+    import random
+
+    from scanner.parsers.treesitter import (
+        _EXPORT_MACRO,
+        _EXPORT_MACRO_TEXT,
+        _MACRO_GATE,
+        _MACRO_GATE_TEXT,
+        _WORD_BYTES,
+        _WORD_TEXT,
+        _blanked_macros,
+    )
+
+    pieces = [
+        "TORCH_API", "FOO_EXPORT", "FOO_EXPORTS", "FOO_EXPORTS_H", "CV_EXPORTS_W",
+        "CV_EXPORTS_AS(A_API)", "CV_WRAP", "CV_PROP_RW", "X_NOEXCEPT", "X_NOEXCEPT(T_API)",
+        "Q_OBJECT", "EIGEN_MAKE_ALIGNED_OPERATOR_NEW", "A_ALIGNED_OPERATOR_NEW_IF(x)",
+        "LIB_DLL_PUBLIC_INLINE_CLASS", "LIB_DLL_EXPORT_H", "foo_API", "_API", "AB_API_", "9_API",
+        "FOO_INLINE (", "x", " ", "\n", "(", ")", "é", "a",
+    ]  # fmt: skip
+    rng = random.Random(8)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        data = text.encode()
+        blanked = _EXPORT_MACRO.sub(lambda m: b" " * len(m.group(0)), data)
+        assert _blanked_macros(data, _EXPORT_MACRO, _MACRO_GATE, _WORD_BYTES, b" ") == blanked
+        blanked_text = _EXPORT_MACRO_TEXT.sub(lambda m: " " * len(m.group(0)), text)
+        assert _blanked_macros(text, _EXPORT_MACRO_TEXT, _MACRO_GATE_TEXT, _WORD_TEXT, " ") == (
+            blanked_text
+        )
+
+
+def test_the_cpp_sniff_finds_what_a_search_for_its_pattern_finds() -> None:
+    """A `.h` file is read as C++ when the C++ lines or `std::` stand in its head: the sniff
+    tries the pattern only where one of its words stands, and says what a search (bounded as
+    `_dialect` bounds it) says, on any text."""
+    import random
+    import re
+
+    from scanner.languages import CPP_HEADER
+    from scanner.parsers.treesitter import _sniffs_cpp
+
+    search = re.compile(CPP_HEADER)
+    pieces = [
+        "namespace", "template", "class", "using", "public", "private", "protected", "std::",
+        " ", "\t", "\n", "x", "<", ";", "(", ":", "Foo", "\u00a0", "_", "prot", "ected",
+    ]  # fmt: skip
+    rng = random.Random(4)
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        end = rng.randint(0, len(text) + 2)
+        assert _sniffs_cpp(text, end) == (search.search(text, 0, end) is not None), repr(text)
+    assert _sniffs_cpp("#pragma once\n  template <typename T>\n", 100)
+    assert not _sniffs_cpp("/* a class of functions */\nint f(void);\n", 100)

@@ -175,3 +175,27 @@ def test_patterns_matched_where_their_string_stands_find_what_a_search_finds(
     monkeypatch.setattr("scanner.titles._AT_STRING", {})
     assert fast == [_has_cue(text) for text in texts]
     assert any(fast) and not all(fast)
+
+
+def test_the_citing_words_before_a_quote_are_found_in_an_ascii_text_lowered() -> None:
+    """An ASCII block's citing word before a quote is looked for in the block lowered, without
+    `(?i)`: the same matches as the case-insensitive pattern over the block itself."""
+    import random
+
+    from scanner.titles.quotegate import _CITED_BEFORE, _CITED_BEFORE_LOWER, quote_may_cite
+
+    pieces = [
+        "See", "SEE", "see", "In", "IN", "from", "Described", "cf.", "CF", "Paper", "the",
+        "Titled", "entitled", "ENTITLED", "x", " ", "  ", ":", ",", "\n", "\t", "-", "(", "in:",
+    ]  # fmt: skip
+    rng = random.Random(11)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        at = len(text)
+        low = max(0, at - rng.randint(0, 40))
+        lowered = text.lower()
+        assert (_CITED_BEFORE_LOWER.search(lowered, low, at) is None) == (
+            _CITED_BEFORE.search(text, low, at) is None
+        ), repr(text)
+    assert quote_may_cite('As described In "A Title Of Four Words"')
+    assert not quote_may_cite('value = "A Title Of Four Words"')
