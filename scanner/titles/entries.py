@@ -277,7 +277,8 @@ _ABBREVIATED_BEFORE = (
 )
 _PAGES = r"(?:pp?\.[ \t]*)?[A-Z]?\d{1,7}(?:[ \t]*[-–]+\s*\d{1,7})?"
 _JOURNAL_CITATION = re.compile(
-    rf"\s*(?P<journal>(?!(?:of|and|the|in|for)\b|&){_JOURNAL_WORD}(?::?[ \t]+{_JOURNAL_WORD}){{0,7}})"
+    r"\s*(?P<journal>(?!(?:of|and|the|in|for)\b|&)"
+    rf"{_JOURNAL_WORD}(?::?[ \t]+{_JOURNAL_WORD}){{0,7}})"
     r"[ \t]*,?[ \t]*(?:"
     # the volume, perhaps its issue, the page, then the year in brackets: `Phys. Rev. A 57,
     # 1619 (1998)`, `J. Chem. Theory Comput. 9, 1, 232-246 (2013)`
@@ -294,7 +295,8 @@ _JOURNAL_CITATION = re.compile(
     + r")(?![\w.-]\d|\d)"
     # ... or the year first, as chemistry writes it: `J. Chem. Theory Comput. 2021, 17, 8,
     # 4733-4745`, `J. Phys. Chem., 1964, 68, 441`
-    rf"|{_ABBREVIATED_BEFORE}(?P<year_first>{YEAR_DIGITS})[ \t]*,[ \t]*\d{{1,4}}(?:[ \t]*,[ \t]*\d{{1,3}}(?=[ \t]*,))?"
+    rf"|{_ABBREVIATED_BEFORE}(?P<year_first>{YEAR_DIGITS})[ \t]*,[ \t]*\d{{1,4}}"
+    r"(?:[ \t]*,[ \t]*\d{1,3}(?=[ \t]*,))?"
     rf"[ \t]*,[ \t]*{_PAGES}(?![\w.]\d)"
     r")"
 )

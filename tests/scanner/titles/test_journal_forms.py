@@ -180,7 +180,8 @@ def test_a_title_then_a_journal_with_the_year_first() -> None:
     text = (
         "k-point MP2 with staggered meshes\n"
         "Reference: Staggered Mesh Method for Tidal Energy Calculations of Solids: Second-Order\n"
-        "        Moller-Plesset Perturbation Theory, J. Chem. Theory Comput. 2021, 17, 8, 4733-4745\n"
+        "        Moller-Plesset Perturbation Theory,\n"
+        "        J. Chem. Theory Comput. 2021, 17, 8, 4733-4745\n"
     )
     (hit,) = find_citations(text)
     assert hit.reference.authors == ()
