@@ -68,8 +68,10 @@ class Reply:
 class HttpSession:
     """One client for all sources, with a request counter, a time budget and a 'down' flag.
 
-    Connection failures (refused, DNS, connect timeout) raise `ResolverUnavailable` at once and
-    mark the session down, so a run without network fails fast instead of retrying everywhere.
+    A connection failure (refused, DNS, connect timeout) stops its source for the run; one to
+    a second source raises `ResolverUnavailable` and marks the session down, so a run without
+    network fails fast instead of retrying everywhere, and one service out of reach (blocked,
+    or a mistyped base URL) does not take the others with it.
     Every request has a wall-clock deadline; time spent on a source (waits included) counts
     against its budget and the run's. A source whose budget is spent, or that asks for a longer
     wait than `max_retry_after`, raises `ServiceUnavailable` from then on; when the run's budget
@@ -100,6 +102,7 @@ class HttpSession:
         self.down = False
         self.budget = Budget(settings.run_budget, settings.service_budget)
         self._stopped: dict[str, str] = {}
+        self._unreachable: list[str] = []  # the sources a connection failed to, in order
         self._last: dict[str, float] = {}
         self._headers = {
             "User-Agent": user_agent(settings.mailto),
@@ -140,10 +143,18 @@ class HttpSession:
                 )
             except (httpx.ConnectError, httpx.ConnectTimeout) as error:
                 self._check_budget(source)
-                self.down = True
-                raise ResolverUnavailable(
-                    f"network unreachable: cannot connect to {source}: {error}"
-                ) from error
+                if self._unreachable and source not in self._unreachable:
+                    # a second service out of reach: the network itself is
+                    self.down = True
+                    raise ResolverUnavailable(
+                        f"network unreachable: cannot connect to {', '.join(self._unreachable)}"
+                        f" nor {source}: {error}"
+                    ) from error
+                # One service out of reach (a firewall's block, a mistyped CITEGRAPH_*_URL, its
+                # host down) is that service's failure: the others are still asked. (It took
+                # the whole run offline.)
+                self._unreachable.append(source)
+                self._stop(source, f"{source}: cannot connect ({error}); not asked again this run")
             except (httpx.TimeoutException, httpx.ReadError, httpx.RemoteProtocolError) as error:
                 self._check_budget(source)
                 failure = (
@@ -298,4 +309,9 @@ def json_body(response: Reply, source: str) -> Any:
     try:
         return jsonlib.loads(response.content)
     except (ValueError, UnicodeDecodeError) as error:
+        if response.content.lstrip()[:1] == b"<":
+            # a proxy's, a captive portal's or a CDN's error page: say so, not 'malformed'
+            raise ResolverError(
+                f"{source}: an HTML page instead of JSON (a proxy or login page in the way?)"
+            ) from error
         raise ResolverError(f"{source}: malformed JSON response") from error

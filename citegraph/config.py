@@ -101,6 +101,12 @@ def load_config(
     return replace(config, **checked)
 
 
+def check_setting(name: str, value: Any) -> Any:
+    """`value` checked (and converted) as the setting `name` is by `load_config`, for a
+    command that passes settings on without loading a configuration (`index`)."""
+    return _coerce(name, value, source="setting")
+
+
 def _from_pyproject(path: Path) -> dict[str, Any]:
     # Imported here: a run outside any project with a pyproject.toml (a scan of a vendored or
     # unpacked tree) need not pay for the TOML parser.

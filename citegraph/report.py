@@ -194,11 +194,47 @@ def load_report(path: Path) -> Report:
     not one."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return Report.from_dict(data)
+        report = Report.from_dict(data)
+        # A document edited by hand or by another program: a year written as words or a title
+        # as a number stopped the renderers with an internal error.
+        _check_types(report)
+        return report
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise InputError(f"{path}: not a readable JSON scan: {error}") from error
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise InputError(f"{path}: not a citegraph scan document: {error}") from error
+
+
+_SCALARS: dict[str, Callable[[Any], bool]] = {
+    "str": lambda v: isinstance(v, str),
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "float": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+}
+
+
+def _check_types(item: Any, where: str = "scan") -> None:
+    """Raise `TypeError` naming the first field of `item` (a `Report`, and each record in it)
+    whose value is not of its declared type."""
+    for declared in fields(item):
+        value = getattr(item, declared.name)
+        kind = str(declared.type)
+        if kind.startswith("tuple[") and not kind.startswith(("tuple[str", "tuple[int")):
+            for record in value:  # Citation, PaperEntry, Finding, SkippedFile
+                _check_types(record, type(record).__name__)
+            continue
+        if value is None and kind.endswith(" | None"):
+            continue
+        base = kind.removesuffix(" | None")
+        if base.startswith("tuple["):
+            ok = isinstance(value, tuple) and all(map(_SCALARS[base[6:-6]], value))
+        elif base.startswith("dict[str, "):
+            ok = isinstance(value, dict) and all(
+                isinstance(k, str) and _SCALARS[base[10:-1]](v) for k, v in value.items()
+            )
+        else:
+            ok = _SCALARS[base](value)
+        if not ok:
+            raise TypeError(f"{where} field {declared.name!r} must be {kind}, not {value!r}")
 
 
 def _record(item: Any) -> dict[str, Any]:

@@ -50,17 +50,37 @@ def diff_command(
 ) -> int:
     """Compare BASE with HEAD: two git revisions, or two scans saved as JSON (a file that
     exists is read as a saved scan, never as a revision). Without HEAD, BASE is compared with
-    the working tree."""
+    the working tree. As in git, BASE may be a range: A..B compares A with B, and A...B what B
+    changed since it forked from A (their merge base with B)."""
     from citegraph.diffing import diff_reports
 
     if output is not None:
         check_path(output)  # before two scans, not after them
     root = (root or project_root(Path.cwd())).resolve()
+    if head is None and not Path(base).exists():
+        base, head = _range(root, base)
     base_report = _report(root, base, online)
     head_report = _report(root, head, online) if head else _scan(root, root, online)
     text = render(diff_reports(base_report, head_report), format_name, kind="diff")
     write_output(OutputTarget(format_name, output), text)
     return ExitCode.OK
+
+
+def _range(root: Path, spec: str) -> tuple[str, str | None]:
+    """`A..B` as (A, B) and `A...B` as (merge base of A and B, B), an empty side standing for
+    HEAD, as git reads them; anything else as (spec, None)."""
+    dots = "..." if "..." in spec else ".." if ".." in spec else None
+    if dots is None:
+        return spec, None
+    left, right = (side or "HEAD" for side in spec.split(dots, 1))
+    if dots == "..":
+        return left, right
+    try:
+        base = git(root, "merge-base", left, right).decode().strip()
+    except subprocess.CalledProcessError as error:
+        message = error.stderr.decode("utf-8", "replace").strip() or "no common ancestor"
+        raise InputError(f"cannot read revision {spec!r}: {message}") from error
+    return base, right
 
 
 def _report(root: Path, what: str, online: bool) -> Report:

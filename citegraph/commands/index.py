@@ -74,6 +74,7 @@ def index_command(
 ) -> int:
     """Index many repositories: local paths, git URLs, pypi:NAME[==VERSION],
     npm:NAME[@VERSION], or @FILE with one source per line."""
+    from citegraph.config import check_setting
     from citegraph.index import IndexSettings, Status, expand_sources, index_sources
     from citegraph.index.cluster import require_dask
     from citegraph.index.outputs import (
@@ -88,16 +89,14 @@ def index_command(
     from citegraph.render import RenderOptions
     from citegraph.render.html import HtmlRenderer
     from citegraph.report import counted, without_unknown_types
-    from citegraph.textsafe import displayable, escape_surrogates
+    from citegraph.textsafe import displayable, escape_surrogates, one_line
 
     parsed = expand_sources(sources)
     if not parsed:
         raise click.UsageError("no sources (an @FILE list was empty)")
-    require_dask()  # before DIR is made: a missing extra left an empty DIR behind
-    check_path(out_dir, directory=True)
-    make_directory(out_dir)
+    # checked here, once: a glob that cannot be read failed every repository, one by one
     scan_overrides = {
-        k: v
+        k: check_setting(k, v)
         for k, v in {
             "include": include or None,
             "exclude": exclude or None,
@@ -108,6 +107,9 @@ def index_command(
         }.items()
         if v is not None
     }
+    require_dask()  # before DIR is made: a missing extra left an empty DIR behind
+    check_path(out_dir, directory=True)
+    make_directory(out_dir)
     client_overrides = {
         "resolve": resolve,
         "offline": offline,
@@ -138,7 +140,16 @@ def index_command(
             separators=(",", ":"),
         )
         + "\n",
-        "papers.html": HtmlRenderer().render(shown, RenderOptions(), repositories=names),
+        "papers.html": HtmlRenderer().render(
+            shown,
+            RenderOptions(),
+            repositories=names,
+            failed=[
+                (one_line(o.spec), one_line(o.reason or "failed"))
+                for o in result.outcomes
+                if o.status is Status.FAILED
+            ],
+        ),
         "summary.md": summary_markdown(result.outcomes, result.reports, shown),
     }
     for name, text in outputs.items():

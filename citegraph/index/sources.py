@@ -73,7 +73,9 @@ def parse_source(spec: str) -> Source:
             version or None,
         )
     if _GIT_URL.match(spec):
-        return Source(spec, SourceKind.GIT, spec)
+        # the URL with its credentials is only cloned from; what is shown and stored (the
+        # index, the page, the summary, the logs) names it without them
+        return Source(redact_url(spec), SourceKind.GIT, spec)
     if not spec:
         raise InputError("an empty source")
     path = Path(spec).expanduser().resolve()
@@ -132,6 +134,15 @@ def probe(source: Source, registry: Callable[[Source], Probe] | None = None) -> 
     return probe_package(source)
 
 
+# The user information of an http(s) URL: a token or a password (`https://x-access-token:T@`).
+_CREDENTIALS = re.compile(r"(?i)\b(https?://)[^/@\s]+@")
+
+
+def redact_url(text: str) -> str:
+    """`text` with the credentials of every http(s) URL in it written as `***`."""
+    return _CREDENTIALS.sub(r"\1***@", text)
+
+
 def run_git(args: list[str], cwd: Path | None = None, timeout: float = GIT_TIMEOUT) -> str:
     """The output of `git ARGS` (`scanner.git`), its failures as `SourceUnavailable`."""
     try:
@@ -139,10 +150,12 @@ def run_git(args: list[str], cwd: Path | None = None, timeout: float = GIT_TIMEO
     except subprocess.TimeoutExpired as error:
         raise SourceUnavailable(f"git {args[0]} timed out after {timeout:.0f} s") from error
     except subprocess.CalledProcessError as error:
-        message = error.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise SourceUnavailable(
-            f"git {args[0]} failed: {message[-1] if message else error.returncode}"
-        ) from error
+        lines = error.stderr.decode("utf-8", "replace").strip().splitlines()
+        # git's 'fatal:' line says why; its last line can be a tail such as 'and the
+        # repository exists.'
+        why = next((line for line in lines if line.startswith(("fatal:", "error:"))), None)
+        message = why or (lines[-1] if lines else str(error.returncode))
+        raise SourceUnavailable(f"git {args[0]} failed: {redact_url(message)}") from error
     except OSError as error:
         raise SourceUnavailable(f"cannot run git: {error}") from error
 

@@ -65,26 +65,54 @@ class DiffMarkdownRenderer:
     extension = ".md"
 
     def render(self, diff: ReportDiff, options: RenderOptions) -> str:
-        """Return the comment."""
+        """Return the comment, cut to fit GitHub's limit on a comment's length."""
         return _markdown(diff)
 
 
-def _markdown(diff: ReportDiff) -> str:
+# GitHub refuses a pull-request comment longer than this many characters ('Body is too long'):
+# a change that adds a vendored library cites hundreds of papers.
+MAX_COMMENT_CHARS = 65_536
+_NOTE_ROOM = 300
+
+
+def _markdown(diff: ReportDiff, limit: int = MAX_COMMENT_CHARS) -> str:
     # The marker keeps a saved comment (e.g. citegraph-report/diff.md) out of later scans.
-    lines = [GENERATED_COMMENT, "### Paper citations", "", escape_md(diff.summary()), ""]
+    head = [GENERATED_COMMENT, "### Paper citations", "", escape_md(diff.summary()), ""]
+    # (line, kind): "paper" and "site" lines are counted when some are cut
+    body: list[tuple[str, str]] = []
     if diff.added_papers:
-        lines += ["**Newly cited**", ""] + [f"- {escape_md(_name(p))}" for p in diff.added_papers]
-        lines.append("")
+        body += [("**Newly cited**", ""), ("", "")]
+        body += [(f"- {escape_md(_name(p))}", "paper") for p in diff.added_papers]
+        body.append(("", ""))
     if diff.removed_papers:
-        lines += ["**No longer cited**", ""]
-        lines += [f"- {escape_md(_name(p))}" for p in diff.removed_papers]
-        lines.append("")
+        body += [("**No longer cited**", ""), ("", "")]
+        body += [(f"- {escape_md(_name(p))}", "paper") for p in diff.removed_papers]
+        body.append(("", ""))
     rows = [("added", f"{s.path}:{s.line}{_also(s)}", s.symbol, s.paper) for s in diff.added_sites]
     rows += [("removed", s.path, s.symbol, s.paper) for s in diff.removed_sites]
     rows += [("moved", f"{m.old_path} → {m.new_path}", m.symbol, m.paper) for m in diff.moved_sites]
     if rows:
-        lines += ["| change | where | symbol | paper |", "|---|---|---|---|"]
-        lines += [
-            f"| {a} | {escape_md(b)} | {escape_md(c)} | {escape_md(d)} |" for a, b, c, d in rows
+        body += [("| change | where | symbol | paper |", ""), ("|---|---|---|---|", "")]
+        body += [
+            (f"| {a} | {escape_md(b)} | {escape_md(c)} | {escape_md(d)} |", "site")
+            for a, b, c, d in rows
         ]
-    return "\n".join(lines).rstrip() + "\n"
+    document = "\n".join(head + [line for line, _ in body]).rstrip() + "\n"
+    if len(document) <= limit:
+        return document
+    size = len("\n".join(head)) + 1 + _NOTE_ROOM
+    kept: list[str] = []
+    for line, _ in body:
+        size += len(line) + 1
+        if size > limit:
+            break
+        kept.append(line)
+    cut = body[len(kept) :]
+    papers = sum(kind == "paper" for _, kind in cut)
+    sites = sum(kind == "site" for _, kind in cut)
+    note = (
+        f"_Cut to fit GitHub's {limit:,}-character limit on a comment: {papers} of"
+        f" {len(diff.added_papers) + len(diff.removed_papers)} papers and {sites} of"
+        f" {len(rows)} citation sites are not shown; `citegraph diff -f json` lists them all._"
+    )
+    return "\n".join(head + kept).rstrip() + "\n\n" + note + "\n"

@@ -43,11 +43,16 @@ class HtmlRenderer:
     extension = ".html"
 
     def render(
-        self, report: Report, options: RenderOptions, repositories: Sequence[str] = ()
+        self,
+        report: Report,
+        options: RenderOptions,
+        repositories: Sequence[str] = (),
+        failed: Sequence[tuple[str, str]] = (),
     ) -> str:
         """Return the whole page as one string. With `repositories` (an index of several), each
         citation's path starts with its repository's name and the page gets a repository
-        facet."""
+        facet; `failed` names the index's sources that gave no result, with the reason (the
+        header counts them and Problems lists them: their papers are not on the page)."""
         from jinja2 import Environment, select_autoescape
         from markupsafe import Markup
 
@@ -61,6 +66,7 @@ class HtmlRenderer:
             title=TITLE,
             generated=Markup(GENERATED_MARKER + " -->"),
             report=report,
+            failed=failed,
             scanned=files_scanned(report),
             unresolved=sum(1 for p in report.papers if not resolved(p)),
             years=sorted({p.year for p in report.papers if p.year}),

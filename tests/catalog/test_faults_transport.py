@@ -259,9 +259,32 @@ def test_a_name_lookup_that_never_answers_is_bounded(services, session, names) -
     http = session(**FAST)
     port = services.server.server_address[1]
     start = time.monotonic()
-    with pytest.raises(ResolverUnavailable, match=r"looking up slow\.example took too long"):
+    with pytest.raises(ServiceUnavailable, match=r"looking up slow\.example took too long"):
         http.request("arxiv", "GET", f"http://slow.example:{port}/arxiv/api/query")
-    assert time.monotonic() - start < 1.5 and http.down
+    assert time.monotonic() - start < 1.5 and not http.down  # one service out of reach
+    with pytest.raises(ResolverUnavailable, match=r"cannot connect to arxiv nor crossref"):
+        http.request("crossref", "GET", f"http://slow.example:{port}/crossref/works")
+    assert time.monotonic() - start < 3.0 and http.down  # two: the network is
+
+
+def test_one_service_out_of_reach_stops_that_service_alone(services, session) -> None:
+    # A firewall's block or a mistyped CITEGRAPH_S2_URL took every service offline for the
+    # run ('network unreachable'), though the others answered
+    import socket
+
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    closed = probe.getsockname()[1]
+    probe.close()  # nothing listens there now: connections are refused
+    http = session(**FAST)
+    dead = f"http://127.0.0.1:{closed}/s2/graph/v1/paper/batch"
+    with pytest.raises(ServiceUnavailable, match=r"^semanticscholar: cannot connect \("):
+        http.request("semanticscholar", "POST", dead, json={"ids": []})
+    assert not http.down
+    reply = http.request("crossref", "GET", f"{services.url}/crossref/works")
+    assert reply is not None and reply.status_code == 200
+    with pytest.raises(ServiceUnavailable, match="semanticscholar: cannot connect"):
+        http.request("semanticscholar", "POST", dead, json={"ids": []})
 
 
 def test_every_address_of_a_name_is_tried(services, session, names) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import email.utils
 import time
 
+import pytest
 from fake_services import FakeServices, Fault
 
-from catalog.http import HttpSession, retry_after_seconds, user_agent
+from catalog.http import HttpSession, Reply, json_body, retry_after_seconds, user_agent
 from catalog.records import ResolverError, ResolverSettings
 
 
@@ -74,3 +75,12 @@ def test_settings_from_environment() -> None:
     assert settings.base_url("arxiv") == "http://127.0.0.1:9/arxiv"
     assert settings.base_url("crossref") == "https://api.crossref.org"
     assert (settings.mailto, settings.s2_api_key, settings.retries) == ("a@b.org", "k", 0)
+
+
+def test_an_html_page_instead_of_json_is_named_as_one() -> None:
+    # a proxy's or captive portal's page was reported as 'malformed JSON response'
+    page = Reply(200, "http://x/works", b"\n <!DOCTYPE html><html><body>Sign in</body></html>")
+    with pytest.raises(ResolverError, match="crossref: an HTML page instead of JSON"):
+        json_body(page, "crossref")
+    with pytest.raises(ResolverError, match="crossref: malformed JSON response"):
+        json_body(Reply(200, "http://x/works", b'{"status": "ok", "mess'), "crossref")

@@ -144,6 +144,39 @@ def test_report_refuses_a_file_that_is_not_a_scan(
     assert "not a citegraph scan" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("where", "field", "value", "message"),
+    [
+        ("papers", "year", "two thousand", "PaperEntry field 'year' must be int | None"),
+        ("papers", "title", 5, "PaperEntry field 'title' must be str | None"),
+        ("papers", "authors", "Someone", "PaperEntry field 'authors' must be tuple[str, ...]"),
+        ("citations", "line", "x", "Citation field 'line' must be int"),
+        ("citations", "also_lines", [None], "Citation field 'also_lines'"),
+    ],
+)
+def test_report_refuses_a_scan_whose_fields_have_the_wrong_type(
+    repo: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    where: str,
+    field: str,
+    value: object,
+    message: str,
+) -> None:
+    # a scan edited by hand or by another program stopped the renderers with a TypeError
+    saved = tmp_path / "scan.json"
+    assert run(["scan", str(repo), "--no-resolve", "-q", "-o", f"json:{saved}"]) == 0
+    data = json.loads(saved.read_text())
+    data[where][0][field] = value
+    saved.write_text(json.dumps(data))
+    for format_name in ("html", "terminal", "markdown", "bibtex"):
+        capsys.readouterr()
+        assert run(["report", str(saved), "-f", format_name]) == 2
+        err = capsys.readouterr().err
+        assert "not a citegraph scan document" in err and message in err
+        assert "Traceback" not in err
+
+
 def test_no_output_file_is_written_when_rendering_fails(
     repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

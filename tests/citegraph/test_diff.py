@@ -221,3 +221,44 @@ def test_control_and_bidi_characters_of_the_code_are_escaped(format_name: str) -
     assert "Bidi \\u202etxt.exe" in out.replace("\\\\", "\\")
     assert "old\\x0a.py" in out.replace("\\\\", "\\")
     assert json.loads(render(diff, "json", kind="diff"))["added_papers"][0]["title_hint"] == title
+
+
+def test_a_range_reads_as_git_reads_it(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 'diff main...feature' (as in git diff, and CI's origin/main...HEAD) was a git error
+    git(repo, "checkout", "-q", "-b", "feature")
+    (repo / "bloom.py").write_text("# doi:10.1145/362686.362692\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "feature")
+    git(repo, "checkout", "-q", "-")
+    (repo / "resnet.py").write_text("# arXiv:1512.03385\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "main moves on")
+    main = git(repo, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip()
+    assert in_dir(repo, "diff", f"{main}...feature", "-f", "json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [p["key"] for p in data["added_papers"]] == ["doi:10.1145/362686.362692"]
+    assert data["removed_papers"] == []  # main's own change is not the feature's
+    assert in_dir(repo, "diff", f"{main}..feature", "-f", "json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [p["key"] for p in data["removed_papers"]] == ["arxiv:1512.03385"]
+    assert in_dir(repo, "diff", "HEAD~1..") == 0
+    assert "starts citing 1 paper" in capsys.readouterr().out
+    assert in_dir(repo, "diff", "nope...feature") == 2
+    assert "cannot read revision 'nope...feature'" in capsys.readouterr().err
+
+
+def test_a_pull_request_comment_fits_githubs_limit() -> None:
+    # 164 KB for a change adding 1,000 papers: GitHub refuses a comment over 65,536 characters
+    papers = tuple(
+        PaperEntry(f"arxiv:2101.{n:05d}", "arxiv", "offline", title_hint=f"Title number {n}")
+        for n in range(3000)
+    )
+    sites = tuple(Site(p.key, f"mod{n}.f", f"mod{n}.py", 3) for n, p in enumerate(papers))
+    out = render(ReportDiff(papers, (), sites, (), ()), "markdown", kind="diff")
+    assert len(out) <= 65_536
+    assert out.rstrip().endswith(
+        "papers and 3000 of 3000 citation sites are not shown; `citegraph diff -f json` lists"
+        " them all._"
+    )
+    small = render(ReportDiff(papers[:3], (), sites[:3], (), ()), "markdown", kind="diff")
+    assert "not shown" not in small and small.count("| added |") == 3

@@ -384,3 +384,53 @@ def test_a_local_cluster_that_cannot_start_is_one_line_not_a_traceback(
     # Dask's own ERROR lines ('Task citegraph-index-4-179... marked as failed because 2 workers
     # died') repeated citegraph's line naming the repository, under an internal key
     assert logging.getLogger("distributed.scheduler").getEffectiveLevel() > logging.ERROR
+
+
+def test_the_page_names_the_repositories_that_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The page said "2 repositories" and nothing else: a reader could not tell that a third
+    # source had failed and that its papers were missing (only summary.md and index.json said)
+    repos = make_repos(tmp_path / "src")
+    gone = tmp_path / "src" / "gone<b>"
+    out = tmp_path / "out"
+    sources = [str(repos["alpha"]), str(repos["beta"]), str(gone), "--offline", "--workers", "1"]
+    assert run(["index", *sources, "-o", str(out)]) == 1
+    page = (out / "papers.html").read_text()
+    assert "1 repository failed" in page
+    assert 'data-view="problems"' in page and "Repositories that failed" in page
+    assert "gone&lt;b&gt;</code>: no such directory" in page and "gone<b>" not in page
+    assert run(["index", str(repos["alpha"]), "--offline", "--workers", "1", "-o", str(out)]) == 0
+    assert "failed" not in (out / "papers.html").read_text().split("<script")[0]
+
+
+def test_a_glob_that_cannot_be_read_is_one_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # it failed every repository one by one, with exit 1, after starting the cluster
+    repos = make_repos(tmp_path / "src")
+    out = tmp_path / "out"
+    sources = [str(repos["alpha"]), str(repos["beta"]), "--offline", "--workers", "1"]
+    assert run(["index", *sources, "--exclude", "[z-a]", "-o", str(out)]) == 2
+    assert "setting 'exclude' has a glob that cannot be read: '[z-a]'" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_credentials_in_a_git_url_are_never_shown_or_stored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # CI passes tokens in clone URLs: the index, the page, the summary and the log showed them
+    repos = make_repos(tmp_path / "src")
+    secret = "https://x-access-token:s3cr3t@127.0.0.1:9/org/lib.git"
+    out = tmp_path / "out"
+    args = [str(repos["alpha"]), secret, "file:///nonexistent/repo.git", "--offline"]
+    assert run(["index", *args, "--workers", "1", "-o", str(out)]) == 1
+    shown = capsys.readouterr()
+    written = [p.read_text() for p in out.rglob("*") if p.is_file() and "work" not in p.parts]
+    assert all("s3cr3t" not in text for text in [shown.out, shown.err, *written])
+    assert "https://***@127.0.0.1:9/org/lib.git" in (out / "index.json").read_text()
+    # the reason is git's 'fatal:' line, not the tail of its advice ('and the repository exists.')
+    reasons = {
+        r["name"]: r["reason"] for r in json.loads((out / "index.json").read_text())["repositories"]
+    }
+    assert reasons["repo"].startswith("git ls-remote failed: fatal:")
