@@ -10,7 +10,9 @@ output as features (`tagger`, `tagged`).
 
 from __future__ import annotations
 
+import html
 import re
+from dataclasses import replace
 
 from ahocorasick_rs import AhoCorasick
 
@@ -100,7 +102,16 @@ def _as_quoted(match: re.Match[str]) -> str:
     if len(words.split()) < 2:
         return match.group()
     tag = len(match["tag"])
+    if _PERSON.fullmatch(words):
+        # a name set in italics (`<b>Title</b>, <em>Richard P. Lind</em>, Dover, 2002`): the
+        # entry's author, its tags blanked
+        return " " * (tag + 2) + words + " " * (tag + 3)
     return '"' + " " * (tag + 1) + words + " " * (tag + 2) + '"'
+
+
+# One person's name with an initial: given names or initials, then the surname (`Richard P.
+# Lind`, `R. P. Lind`; `Improved Lunar Ephemeris` is a title).
+_PERSON = re.compile(r"(?:[A-Z][a-z]+[ \t]+)*(?:[A-Z]\.[ \t]?)+(?:[A-Z][a-z]+[ \t]+)*[A-Z][\w'’-]+")
 
 
 _NOT_CITATION_LINES = ("copyright", "(c)", "©", "spdx", "license")
@@ -220,7 +231,32 @@ def _detected(text: str, tagger: object) -> list[Hit]:
     found = vet(text, tidy(text, tagged))
     if spares:
         found = _with_spares(text, found, spares)
-    return mark_books(text, found)
+    found = mark_books(text, found)
+    if "&" in text:
+        # HTML's character references in Javadoc (`Analyse num&eacute;rique`, `Discrete &amp;
+        # Computational Geometry`): the fields are the characters they stand for
+        found = [_characters_read(hit) for hit in found]
+    return found
+
+
+def _characters_read(hit: Hit) -> Hit:
+    fields = hit.reference
+    if fields is None or not _CHARACTER_REFERENCE.search(
+        " ".join((hit.title_hint or "", fields.title or "", fields.venue or "", *fields.authors))
+    ):
+        return hit
+    title = html.unescape(fields.title) if fields.title else fields.title
+    reference = replace(
+        fields,
+        title=title,
+        venue=html.unescape(fields.venue) if fields.venue else fields.venue,
+        authors=tuple(html.unescape(a) for a in fields.authors),
+    )
+    hint = html.unescape(hit.title_hint) if hit.title_hint else hit.title_hint
+    return replace(hit, title_hint=hint, reference=reference)
+
+
+_CHARACTER_REFERENCE = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
 
 
 def _with_spares(text: str, found: list[Hit], spares: list[Hit]) -> list[Hit]:

@@ -31,7 +31,7 @@ from scanner.titles.names import (
     opens_with_non_name,
     split_authors,
 )
-from scanner.titles.publishers import IMPRINT, JOURNAL_HOUSES
+from scanner.titles.publishers import BOOK_HOUSES, IMPRINT, JOURNAL_HOUSES
 from scanner.types import EntryFields
 
 # Between the author list and the title: punctuation, maybe "(1998)." or "1998." first.
@@ -330,6 +330,7 @@ def _journal_citation(
 
 
 _COMMA = re.compile(",")
+_HOUSE_ALONE = re.compile(BOOK_HOUSES)
 # A "title" of a few capitalized words ending where a volume's number follows its label is a
 # journal's name cut there (`JCP Vol`; a book's `Matrix computations. Vol` is its title).
 _VOLUME_LABEL_LAST = re.compile(r"^(?:[A-Z][\w.&]*[ \t]+){1,3}(?:Vol|Volume|No|Num|Nr)\.?$")
@@ -394,6 +395,8 @@ def parse_title_first(text: str, start: int, limit: int, labelled: bool = False)
         authors = split_authors(names.group())
         # where the last name kept ends: words read as names after it are the venue's
         # ("R. Bhatia and M. Congedo, Linear Algebra and its Applications, Elsevier")
+        if len(authors) > 1 and _HOUSE_ALONE.fullmatch(authors[-1]):
+            authors = authors[:-1]  # `"Title", Richard P. Lind, Dover, 2002`: the publisher
         last = find_spaced(text, authors[-1], names.start(), names.end())[1] if authors else -1
         pos = last if last > 0 else names.end()
         found = _journal_citation(text, names.start(), names.end(), pos, limit) if quoted else None

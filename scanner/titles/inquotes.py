@@ -50,6 +50,15 @@ _NAMES_YEAR_TITLE = re.compile(
     rf"(?P<names>{AUTHOR_LIST.pattern})\s*\((?P<year>{_YEAR})[a-z]?\)[.,:]?\s+"
     r"(?P<title>[A-Z][^\n]{8,300}?)\.?"
 )
+# surnames with their initials after them, the title to its full stop, then a year or venue:
+# `"Lind, S. Tidal Filtering and Smoothing. Cambridge 2013"` (the last initial's stop is the
+# names' end)
+_INVERTED_NAME = r"[A-Z][\w'’-]+,[ \t]*(?:[A-Z]\.[ \t]?){1,3}"
+_INVERTED_NAMES_TITLE = re.compile(
+    rf"(?P<names>{_INVERTED_NAME}(?:(?:,[ \t]*|,?[ \t]+(?:and|&)[ \t]+){_INVERTED_NAME})*)"
+    r"[ \t]*(?P<title>[A-Z][^\n.]{8,300})\.[ \t]+(?P<rest>[^\n]+)"
+)
+_NAME_GOES_ON = re.compile(r"[A-Z][\w'’-]+(?:,|[ \t]+et[ \t]+al\b)")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 # a journal's name and volume: `Nature 406`
 _JOURNAL = re.compile(r"[A-Z][\w.&' ]{2,60}?[ \t]+\d+")
@@ -72,6 +81,7 @@ def entry_inside(raw: str) -> Inside | None:
         or _surnames_dash_title(text)
         or _title_initials_venue(text)
         or _names_year_title(text)
+        or _inverted_names_title(text)
     )
 
 
@@ -166,3 +176,20 @@ def _names_year_title(text: str) -> Inside | None:
     if any(ch.isdigit() for ch in title) or _VENUE.search(title) is not None:
         return None  # the whole entry, its venue and numbers too: read as an entry, not here
     return " ".join(title.split()), authors, int(match["year"])
+
+
+def _inverted_names_title(text: str) -> Inside | None:
+    """`Surname, I. Title. Venue year`: a title of three words or more, then a year or venue."""
+    match = _INVERTED_NAMES_TITLE.fullmatch(text)
+    if match is None or len(match["title"].split()) < _MIN_TITLE_WORDS:
+        return None
+    if _NAME_GOES_ON.match(match["title"]):
+        return None  # `"LIND, F. Kenneth, et al. Title. ..."`: the names go on past the initial
+    year = first_year(match["rest"])
+    if year is None and _VENUE.search(match["rest"]) is None:
+        return None
+    authors = tuple(
+        name.strip(" ,")
+        for name in re.split(r"(?<=\.)(?:,[ \t]*|,?[ \t]+(?:and|&)[ \t]+)", match["names"])
+    )
+    return " ".join(match["title"].split()), tuple(a for a in authors if a), year

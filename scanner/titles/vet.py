@@ -1464,6 +1464,16 @@ def _path_title(text: str, hit: Hit, stop: int) -> bool:
     return _bare(hit) and _PATH_TITLE.search(title) is not None
 
 
+# A "title" that is one web address or path, the quoted `href` of a link read as a title
+# (`<a href="http://www.example.edu/~lind/PS75.pdf"><em>Title</em></a>`), whatever is around it.
+_ADDRESS_TITLE = re.compile(r"(?:www\.|[a-z][a-z+.-]*://)?[^\s/]+(?:/[^\s/]*)+|www\.\S+")
+
+
+def _address_title(text: str, hit: Hit, stop: int) -> bool:
+    title = (_fields(hit).title or "").strip()
+    return bool(title) and _ADDRESS_TITLE.fullmatch(title) is not None
+
+
 # An institution named after a report's number, read as a title with nothing around it:
 # `Technical Report CES-487, The School of Computer Science and Electronic Engineering,\n
 # University of Essex`.
@@ -1580,6 +1590,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("venue-as-title", _venue_title, title_only=True),
     Veto("locator-as-title", _locator_title, title_only=True),
     Veto("path-as-title", _path_title),
+    Veto("address-as-title", _address_title, title_only=True),
     Veto("institution-as-title", _institution_title),
     Veto("commented-code", _commented_code),
     Veto("edition-as-title", _edition_title, title_only=True),
