@@ -225,18 +225,23 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         after = t_start
     year = int(lead_year) if lead_year else written_year or first_year(_first_part(tail))
     venue = _venue(tail)
+    cited = None
     if title is None and (cited := _journal_citation(text, start, names_end, pos, limit)):
         # "V. Vedral and M. B. Plenio, Phys. Rev. A 57, 1619 (1998)": a journal's citation
         # without a title, as physics writes it; the year is the bracketed one, not the page
         cut, match = cited
         authors = split_authors(text[start:cut]) or authors
-        year, venue = int(match["year"]), " ".join(match["journal"].split())
+        year, venue = cited_year(match), " ".join(match["journal"].split())
     evidence = sum(
         (year is not None, venue is not None, volume_of(tail) is not None, quoted is not None)
     )
     if not evidence and title is not None and _PAGE_CITED.match(tail):
         evidence = 1  # a book's title, then the page cited: "... A Practical Handbook. Page 401."
     entry_end = _entry_end(text, after, tail_end)
+    if title is None and cited is not None and not cited[1]["year"]:
+        # a citation closed by its pages or bare year ends there, not at the sentence's stop
+        # (`A. Lind, J. Phys. Chem., 68, 441 - 452, 1964, except the value for H, which ...`)
+        entry_end = min(entry_end, cited[1].end())
     reference = _reference(authors, title, venue, year, tail)
     return Entry(start, max(entry_end, t_end), reference, evidence)
 
@@ -265,12 +270,43 @@ _JOURNAL_WORD = (
     r"|[A-Z][A-Za-z&]{1,14}(?![.\w])"  # a word in full: `Science`, `Physical Review`, `ApJ`
     r"|of|and|&|the|in|for)"
 )
-_JOURNAL_CITATION = re.compile(
-    rf"\s*(?P<journal>(?!(?:of|and|the|in|for)\b){_JOURNAL_WORD}(?:[ \t]+{_JOURNAL_WORD}){{0,7}})"
-    r"[ \t]*,?[ \t]*(?:[Vv]ol\.?[ \t]*)?[A-Z]?\d{1,4}(?:[ \t]*\(\d{1,4}\))?"
-    r"(?:[ \t]*,[ \t]*\d{1,3}(?=[ \t]*,))?"  # an issue after a comma: `9, 1, 232-246 (2013)`
-    r"[ \t]*[,:][ \t]*[A-Z]?\d{1,7}(?:[-–]+\d{1,7})?[ \t]*\((?P<year>" + YEAR_DIGITS + r")\)"
+# What stands right before a volume or year after a journal's abbreviated name (`Chem., 68`).
+# (or its section's letter after one: `Phys. Rev. B 2005, 71, 241402`)
+_ABBREVIATED_BEFORE = (
+    r"(?:(?<=\.,[ \t])|(?<=\.[ \t])|(?<=\.,)|(?<=\.[ \t][A-Z][ \t])|(?<=\.[ \t][A-Z],[ \t]))"
 )
+_PAGES = r"(?:pp?\.[ \t]*)?[A-Z]?\d{1,7}(?:[ \t]*[-–]+\s*\d{1,7})?"
+_JOURNAL_CITATION = re.compile(
+    r"\s*(?P<journal>(?!(?:of|and|the|in|for)\b|&)"
+    rf"{_JOURNAL_WORD}(?::?[ \t]+{_JOURNAL_WORD}){{0,7}})"
+    r"[ \t]*,?[ \t]*(?:"
+    # the volume, perhaps its issue, the page, then the year in brackets: `Phys. Rev. A 57,
+    # 1619 (1998)`, `J. Chem. Theory Comput. 9, 1, 232-246 (2013)`
+    r"(?:[Vv]ol\.?[ \t]*)?[A-Z]?\d{1,4}(?:[ \t]*\(\d{1,4}\))?"
+    r"(?:[ \t]*,[ \t]*\d{1,3}(?=[ \t]*,))?"
+    r"[ \t]*[,:][ \t]*[A-Z]?\d{1,7}(?:[-–]+\d{1,7})?[ \t]*\((?P<year>" + YEAR_DIGITS + r")\)"
+    # ... the volume, the year in brackets, then the pages: `CACM 15 (1972), pp. 949-951`
+    r"|(?:[Vv]ol\.?[ \t]*)?\d{1,4}[ \t]*\((?P<year_then_pages>" + YEAR_DIGITS + r")\)"
+    rf"[ \t]*[,:]?[ \t]*{_PAGES}(?![\w.]\d)"
+    # ... the volume, the pages and the year last: `J. Phys. Chem., 68, 441 - 452, 1964`
+    # (these two forms, with a bare year, after a journal's abbreviated name only)
+    rf"|{_ABBREVIATED_BEFORE}[ \t]*\d{{1,4}}[ \t]*,[ \t]*{_PAGES}[ \t]*,[ \t]*(?P<year_last>"
+    + YEAR_DIGITS
+    + r")(?![\w.-]\d|\d)"
+    # ... or the year first, as chemistry writes it: `J. Chem. Theory Comput. 2021, 17, 8,
+    # 4733-4745`, `J. Phys. Chem., 1964, 68, 441`
+    rf"|{_ABBREVIATED_BEFORE}(?P<year_first>{YEAR_DIGITS})[ \t]*,[ \t]*\d{{1,4}}"
+    r"(?:[ \t]*,[ \t]*\d{1,3}(?=[ \t]*,))?"
+    rf"[ \t]*,[ \t]*{_PAGES}(?![\w.]\d)"
+    r")"
+)
+
+
+def cited_year(match: re.Match[str]) -> int:
+    """The year of a `_JOURNAL_CITATION` match, wherever its form writes it."""
+    return int(
+        match["year"] or match["year_then_pages"] or match["year_last"] or match["year_first"]
+    )
 
 
 def _journal_citation(
@@ -345,16 +381,27 @@ def parse_title_first(text: str, start: int, limit: int, labelled: bool = False)
     by = bool(rest and rest.group(1)) or bool(authors)
     pos = after + (rest.end() if rest else 0)
     names = AUTHOR_LIST.match(text, pos, limit) if not authors else None
+    cited = None
+    if names is not None and (cited := _JOURNAL_CITATION.match(text, names.start(), limit)):
+        names = None  # the "names" open the journal's citation (`Title, J. Chem. Phys. 9, ...`)
     if names is not None and _real_names(names.group()):
         authors = split_authors(names.group())
         # where the last name kept ends: words read as names after it are the venue's
         # ("R. Bhatia and M. Congedo, Linear Algebra and its Applications, Elsevier")
         last = find_spaced(text, authors[-1], names.start(), names.end())[1] if authors else -1
         pos = last if last > 0 else names.end()
+        found = _journal_citation(text, names.start(), names.end(), pos, limit) if quoted else None
+        if found is not None:
+            # `"... systems", E. Lind and S. Moss, J. Chem. Theory Comput., 15, 1679 (2019).`
+            # (a quoted title: an unquoted "title" may be a sentence, `For details see:`)
+            cut, cited = found
+            authors = split_authors(text[names.start() : cut]) or authors
     tail_end = min(limit, pos + MAX_TAIL)
     tail = text[pos:tail_end]
     year = first_year(_first_part(tail)) or inner_year
     venue = _venue(tail)
+    if cited is not None and (quoted or not authors):
+        year, venue = cited_year(cited), " ".join(cited["journal"].split())
     # Capitalized words after a quote ("AS IS" BASIS, WITHOUT ...) are names only after "by" or
     # when a year or venue backs them up.
     named = bool(authors) and (by or year is not None or venue is not None)

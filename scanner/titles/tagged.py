@@ -361,6 +361,11 @@ def _hit(text: str, group: list[Field], title: str, probability: float) -> Hit:
 
     others = joined("M")
     year_text = joined("Y") or others
+    venue = " ".join(_text_of(text, group, "V").strip(" ,;:").split()) or None
+    year = _page_read_as_year(text, group) or first_year(year_text) or _bare_year(year_text)
+    if year is None and venue and (dated := _YEAR_ENDING_VENUE.search(venue)):
+        # the year read as the venue's last word: `J. Chem. Theory Comput. 2021, 17, 8, ...`
+        year, venue = int(dated["year"]), venue[: dated.start()] or None
     reference = EntryFields(
         authors=tuple(
             name
@@ -369,8 +374,8 @@ def _hit(text: str, group: list[Field], title: str, probability: float) -> Hit:
             for name in split_authors(text[f.start : f.end].strip(_TRIM))
         ),
         title=" ".join(title.split()),
-        venue=" ".join(_text_of(text, group, "V").strip(" ,;:").split()) or None,
-        year=_page_read_as_year(text, group) or first_year(year_text) or _bare_year(year_text),
+        venue=venue,
+        year=year,
         volume=volume_of(others),
         pages=pages_of(others),
     )
@@ -385,6 +390,9 @@ def _hit(text: str, group: list[Field], title: str, probability: float) -> Hit:
         reference.title,
         reference,
     )
+
+
+_YEAR_ENDING_VENUE = re.compile(rf"[ \t,]+(?P<year>{YEAR_DIGITS})$")
 
 
 def _page_read_as_year(text: str, group: list[Field]) -> int | None:

@@ -125,3 +125,103 @@ def test_a_models_year_after_its_authors_name_still_cites() -> None:
         ("Lind",),
         2016,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "venue", "year"),
+    [
+        # the volume, the year in brackets, then the pages; two such citations in one sentence
+        (
+            "    uses an extension of an algorithm due to M. Lind, CACM 15 (1972), pp. 949-951,\n"
+            "    with the improvements suggested by M. Moss and S.\n"
+            "    Okafor, CACM 17 (1974), pp. 276-277.  An earlier version\n",
+            [("M. Lind",), ("M. Moss", "S. Okafor")],
+            ["CACM", "CACM"],
+            [1972, 1974],
+        ),
+        # the volume, the pages over a line break, the year last; then another citation
+        (
+            "    radii are taken from A. Lind, J. Phys. Chem., 68, 441 -\n"
+            "    452, 1964, except the value for H, which is taken from R.S.\n"
+            "    Moss & R. Okafor, J.Phys.Chem., 100, 7384 - 7391, 1996. Radii\n",
+            [("A. Lind",), ("Moss", "R. Okafor")],
+            ["J. Phys. Chem.", "J.Phys.Chem"],
+            [1964, 1996],
+        ),
+    ],
+)
+def test_a_journal_citations_volume_pages_and_year_in_any_order(
+    text: str, authors: list[tuple[str, ...]], venue: list[str], year: list[int]
+) -> None:
+    hits = find_citations(text)
+    assert [hit.reference.authors for hit in hits] == authors
+    assert [hit.reference.venue for hit in hits] == venue
+    assert [hit.reference.year for hit in hits] == year
+
+
+def test_a_journal_citation_with_the_year_first_after_a_numbered_label() -> None:
+    (hit,) = find_citations("Radii.\n\n 1. A. Lind, J. Phys. Chem., 1964, 68, 441.\n")
+    assert (hit.reference.authors, hit.reference.year) == (("A. Lind",), 1964)
+
+
+def test_a_quoted_titles_authors_end_where_the_journal_begins() -> None:
+    text = (
+        "''' When using results of this code, please cite the following paper:\n"
+        '    "Tidal orbital active spaces for multireference calculations of wave systems"\n'
+        "     E. R. Lind and S. Moss-Okafor, J. Chem. Theory Comput., 15, 1679 (2019).\n"
+        "'''\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.reference.authors == ("E. R. Lind", "S. Moss-Okafor")
+    assert (hit.reference.venue, hit.reference.year) == ("J. Chem. Theory Comput.", 2019)
+
+
+def test_a_title_then_a_journal_with_the_year_first() -> None:
+    text = (
+        "k-point MP2 with staggered meshes\n"
+        "Reference: Staggered Mesh Method for Tidal Energy Calculations of Solids: Second-Order\n"
+        "        Moller-Plesset Perturbation Theory,\n"
+        "        J. Chem. Theory Comput. 2021, 17, 8, 4733-4745\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.reference.authors == ()
+    assert (hit.reference.venue, hit.reference.year) == ("J. Chem. Theory Comput.", 2021)
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "year"),
+    [
+        # a lead-in sentence before the names is no title, however the journal reads
+        (
+            "        For full details see:\n"
+            "            E. B. Lind, G. S. Moss, N. Okafor, and E. Tide,\n"
+            "            Phys. Rev. B 59, 235 (1999)\n",
+            ("E. B. Lind", "G. S. Moss", "N. Okafor", "E. Tide"),
+            1999,
+        ),
+        (
+            "For the RSGDF method: Hong-Zhou Lind and Timothy C. Moss, J. Chem. Phys. 154, "
+            "131104 (2021)\n",
+            ("Hong-Zhou Lind", "Timothy C. Moss"),
+            2021,
+        ),
+        # a year and two numbers after full names: no journal's abbreviated name, no journal
+        (
+            "VCG04: `Lind, Moss, & Okafor 2014, 616, 912\n<https://ui.example.org/abs/x>`_\n",
+            ("Lind", "Moss", "Okafor"),
+            2014,
+        ),
+    ],
+)
+def test_the_names_of_a_journal_citation_stay_names(
+    text: str, authors: tuple[str, ...], year: int
+) -> None:
+    hits = [hit for hit in find_citations(text) if hit.reference.authors]
+    assert [(hit.reference.authors, hit.reference.year, hit.title_hint) for hit in hits] == [
+        (authors, year, None)
+    ]
+
+
+def test_a_journals_name_with_a_colon_is_no_author() -> None:
+    text = "        # Lind method (J. Phys.: Condens. Matter 22 (2010) 202201)\n"
+    assert find_citations(text) == []
