@@ -477,3 +477,14 @@ def test_a_path_that_is_no_file_or_directory_is_a_usage_error(
     assert run(["scan", str(fifo), "--offline"]) == 2
     assert "is neither a directory nor a regular file" in capsys.readouterr().err
     assert run(["scan", "/dev/null", "--offline"]) == 2
+
+
+def test_a_saved_scan_with_a_byte_order_mark_is_read(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 'not a readable JSON scan: Unexpected UTF-8 BOM'
+    saved = tmp_path / "scan.json"
+    assert run(["scan", str(repo), "--no-resolve", "-q", "-o", f"json:{saved}"]) == 0
+    saved.write_bytes(b"\xef\xbb\xbf" + saved.read_bytes())
+    assert run(["report", str(saved), "-f", "markdown"]) == 0
+    assert "Papers referenced" in capsys.readouterr().out
