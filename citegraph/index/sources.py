@@ -38,7 +38,9 @@ def expand_sources(arguments: Iterable[str]) -> list[Source]:
 
 def _read_list(name: str) -> list[str]:
     try:
-        text = Path(name).read_text(encoding="utf-8")
+        # utf-8-sig: an editor's byte order mark made the first source a path starting with
+        # an invisible U+FEFF ('no such directory')
+        text = Path(name).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"cannot read the source list @{name}: {error}") from error
     lines = (

@@ -206,6 +206,13 @@ def test_sources_from_a_file(tmp_path: Path) -> None:
     assert [s.spec for s in sources] == ["pypi:scipy==1.17.1", "npm:d3@7.9.0", "/tmp/x"]
 
 
+def test_a_source_list_saved_with_a_byte_order_mark_and_crlf(tmp_path: Path) -> None:
+    # Notepad's UTF-8: the first source became '\ufeff/tmp/x', 'no such directory'
+    listing = tmp_path / "sources.txt"
+    listing.write_bytes(b"\xef\xbb\xbf/tmp/x\r\nnpm:d3@7.9.0\r\n")
+    assert [s.spec for s in expand_sources([f"@{listing}"])] == ["/tmp/x", "npm:d3@7.9.0"]
+
+
 def test_bad_sources_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["index", "pypi:no spaces", "-o", str(tmp_path / "o")]) == 2
     assert "not a package name" in capsys.readouterr().err
