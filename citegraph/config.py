@@ -126,8 +126,15 @@ def _from_pyproject(path: Path) -> dict[str, Any]:
     for key, value in section.items():
         name = key.replace("-", "_")
         if name not in _FIELDS:
-            known = ", ".join(sorted(k.replace("_", "-") for k in _FIELDS))
-            raise ConfigError(f"{path}: unknown key {key!r} in [tool.citegraph] (known: {known})")
+            import difflib
+
+            keys = sorted(k.replace("_", "-") for k in _FIELDS)
+            close = difflib.get_close_matches(key.lower().replace("_", "-"), keys, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            known = ", ".join(keys)
+            raise ConfigError(
+                f"{path}: unknown key {key!r} in [tool.citegraph]{hint} (known: {known})"
+            )
         out[name] = value
     return out
 

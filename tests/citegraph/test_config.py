@@ -63,6 +63,17 @@ def test_bad_configuration_is_a_clear_error(tmp_path: Path, body: str, message: 
         load_config(root, environ={})
 
 
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [("exlude", "exclude"), ("Exclude", "exclude"), ("max-filesize", "max-file-size")],
+)
+def test_an_unknown_key_suggests_the_closest_one(tmp_path: Path, key: str, hint: str) -> None:
+    # the message listed all 23 keys and left the reader to find the typo among them
+    root = project(tmp_path, f"[tool.citegraph]\n{key} = 1\n")
+    with pytest.raises(ConfigError, match=f"unknown key '{key}' .*; did you mean '{hint}'\\?"):
+        load_config(root, environ={})
+
+
 def test_a_pyproject_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / "pyproject.toml").write_bytes(b'\xef\xbb\xbf[tool.citegraph]\nexclude = ["x/**"]\n')
