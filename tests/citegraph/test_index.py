@@ -465,3 +465,16 @@ def test_the_index_of_a_source_written_inside_it_is_no_change_of_it(
     assert not any("citegraph-index" in c.path for c in again.reports[0].citations)
     (root / "more.py").write_text('"""See arXiv:1512.03385."""\n')
     assert statuses(index_sources(sources, out, settings())) == {"alpha": "scanned"}
+
+
+def test_a_file_where_dir_keeps_its_results_is_one_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # DIR/repos as a file: every repository was scanned, then FileExistsError's traceback
+    repos = make_repos(tmp_path / "src")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "repos").write_text("not a directory")
+    assert run(["index", str(repos["alpha"]), "--offline", "--workers", "1", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "repos is not a directory" in err and "Traceback" not in err
