@@ -62,10 +62,21 @@ class Config:
             default_excludes=self.default_excludes,
             strings=self.strings,
             generated=self.generated,
-            jobs=self.jobs,
+            jobs=min(self.jobs, MAX_JOBS_PER_CORE * _cores()),
             cache=self.cache,
             cache_dir=Path(self.cache_dir).expanduser() if self.cache_dir else None,
         )
+
+
+# Worker processes past a few per core only cost: `--jobs 1000` forked a thousand scanners.
+MAX_JOBS_PER_CORE = 4
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
 
 
 _FIELDS = {f.name: f for f in fields(Config)}

@@ -50,7 +50,7 @@ from scanner import project_root, scan_file
     "--jobs",
     type=click.IntRange(min=0),
     metavar="N",
-    help="Worker processes (default 0: one per core).",
+    help="Worker processes (default 0: one per core; at most four per core).",
 )
 @click.option(
     "--cache/--no-cache",

@@ -74,6 +74,17 @@ def test_an_unknown_key_suggests_the_closest_one(tmp_path: Path, key: str, hint:
         load_config(root, environ={})
 
 
+def test_jobs_are_capped_at_four_per_core(tmp_path: Path) -> None:
+    # `--jobs 1000` forked a thousand scan workers on a two-core machine
+    import os
+
+    cores = len(os.sched_getaffinity(0))
+    config = load_config(tmp_path, {"jobs": 1000}, environ={})
+    assert config.jobs == 1000 and config.scan_options().jobs == 4 * cores
+    assert load_config(tmp_path, {"jobs": 2}, environ={}).scan_options().jobs == 2
+    assert load_config(tmp_path, environ={}).scan_options().jobs == 0  # one per core
+
+
 def test_a_pyproject_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / "pyproject.toml").write_bytes(b'\xef\xbb\xbf[tool.citegraph]\nexclude = ["x/**"]\n')
