@@ -115,7 +115,8 @@ def _from_pyproject(path: Path) -> dict[str, Any]:
     else:  # pragma: no cover
         import tomli as tomllib
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: a byte order mark (saved by some editors) was 'Invalid statement'
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: cannot read: {error}") from error
     section = data.get("tool", {}).get("citegraph", {})
@@ -142,6 +143,8 @@ def _from_environment(environ: dict[str, str] | os._Environ[str]) -> dict[str, A
 
 # Settings that are gitignore-style globs.
 _GLOBS = frozenset({"include", "exclude"})
+# Settings that cannot be 0.
+_POSITIVE = frozenset({"network_request_timeout"})
 # Settings that are a confidence, a fraction of one.
 _FRACTIONS = frozenset({"min_title_confidence"})
 _TRUE = {"1", "true", "yes", "on"}
@@ -177,6 +180,10 @@ def _coerce(name: str, value: Any, *, source: str) -> Any:
             raise ConfigError(f"{label} must be a number, not {value!r}") from error
         if not math.isfinite(real) or real < 0:
             raise ConfigError(f"{label} must be a finite number, not negative: {value!r}")
+        if name in _POSITIVE and real == 0:
+            # no request can finish in no time: each service was reported as having used up
+            # its whole budget, without a request made
+            raise ConfigError(f"{label} must be more than 0 (--offline asks no service)")
         if name in _FRACTIONS and real > 1:  # above 1, no title would ever match: say so
             raise ConfigError(f"{label} must be between 0 and 1, not {value!r}")
         return real

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import tarfile
 import tempfile
@@ -11,11 +12,12 @@ from pathlib import Path
 import click
 
 from citegraph.config import load_config
-from citegraph.errors import InputError
+from citegraph.errors import ConfigError, InputError
 from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, check_path, write_output
 from citegraph.render import format_names, render
 from citegraph.report import Report, load_report
+from citegraph.textsafe import one_line
 from scanner import git, project_root
 
 
@@ -90,7 +92,7 @@ def _report(root: Path, what: str, online: bool) -> Report:
         return load_report(Path(what))
     with tempfile.TemporaryDirectory(prefix="citegraph-diff-") as tree:
         _export(root, what, Path(tree))
-        return _scan(Path(tree), root, online)
+        return _scan(Path(tree), root, online, revision=what)
 
 
 def _export(root: Path, revision: str, into: Path) -> None:
@@ -126,12 +128,24 @@ def _inside(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
         return None
 
 
-def _scan(tree: Path, root: Path, online: bool) -> Report:
+def _scan(tree: Path, root: Path, online: bool, revision: str | None = None) -> Report:
     from citegraph.pipeline import run_scan
     from citegraph.resolution import open_resolver
 
-    config = load_config(
-        tree if (tree / "pyproject.toml").is_file() else root, {"offline": not online}
-    )
+    own = tree != root and (tree / "pyproject.toml").is_file()
+    try:
+        config = load_config(tree if own else root, {"offline": not online})
+    except ConfigError as error:
+        if not own:
+            raise
+        # A past revision's configuration that is no longer valid (a key since fixed or
+        # removed) stopped every diff against it, naming a temporary directory.
+        message = str(error).replace(f"{tree}{os.sep}", f"{revision}:")
+        click.echo(
+            f"citegraph: warning: {one_line(message)}; {revision} is read with the working"
+            " tree's configuration",
+            err=True,
+        )
+        config = load_config(root, {"offline": not online})
     with open_resolver(config, tree) as resolver:
         return run_scan(tree, config, resolver=resolver)

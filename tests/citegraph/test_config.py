@@ -63,6 +63,22 @@ def test_bad_configuration_is_a_clear_error(tmp_path: Path, body: str, message: 
         load_config(root, environ={})
 
 
+def test_a_pyproject_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_bytes(b'\xef\xbb\xbf[tool.citegraph]\nexclude = ["x/**"]\n')
+    assert load_config(tmp_path, environ={}).exclude == ("x/**",)
+
+
+def test_a_request_timeout_of_0_is_refused(tmp_path: Path) -> None:
+    # each service was then reported as having used up its 30 s budget, with no request made
+    with pytest.raises(ConfigError, match=r"CITEGRAPH_NETWORK_REQUEST_TIMEOUT.*more than 0"):
+        load_config(tmp_path, environ={"CITEGRAPH_NETWORK_REQUEST_TIMEOUT": "0"})
+    root = project(tmp_path, "[tool.citegraph]\nnetwork-request-timeout = 0\n")
+    with pytest.raises(ConfigError, match="'network-request-timeout' must be more than 0"):
+        load_config(root, environ={})
+    assert load_config(root, {"network_request_timeout": 0.5}, environ={}).network_request_timeout
+
+
 def test_bad_environment_value_names_the_variable(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="CITEGRAPH_JOBS"):
         load_config(project(tmp_path, ""), environ={"CITEGRAPH_JOBS": "many"})

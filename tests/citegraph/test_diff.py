@@ -262,3 +262,22 @@ def test_a_pull_request_comment_fits_githubs_limit() -> None:
     )
     small = render(ReportDiff(papers[:3], (), sites[:3], (), ()), "markdown", kind="diff")
     assert "not shown" not in small and small.count("| added |") == 3
+
+
+def test_a_past_revisions_invalid_configuration_warns_and_uses_todays(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the typo, fixed since, stopped every diff against that revision, naming a temporary path
+    (repo / "pyproject.toml").write_text('[tool.citegraph]\nexlude = ["x"]\n')
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "typo")
+    (repo / "pyproject.toml").write_text('[tool.citegraph]\nexclude = ["x"]\n')
+    (repo / "extra.py").write_text("# arXiv:1512.03385\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "fixed")
+    assert in_dir(repo, "diff", "HEAD~1", "HEAD", "-f", "json") == 0
+    out = capsys.readouterr()
+    assert [p["key"] for p in json.loads(out.out)["added_papers"]] == ["arxiv:1512.03385"]
+    assert "HEAD~1:pyproject.toml: unknown key 'exlude'" in out.err
+    assert "citegraph-diff-" not in out.err
+    assert in_dir(repo, "diff", "HEAD", "HEAD~1") == 0  # either side
