@@ -219,7 +219,10 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
     tail_end = min(limit, after + MAX_TAIL)
     tail = text[after:tail_end]
     if title is not None and (
-        VENUE_CUE.match(title) or _is_fields(title) or _ABBREVIATED.fullmatch(title)
+        VENUE_CUE.match(title)
+        or _is_fields(title)
+        or _ABBREVIATED.fullmatch(title)
+        or _VOLUME_LABEL_LAST.search(title)  # "Bakken and Helgaker, JCP Vol. 117, Num. 20"
     ):
         tail, title = text[t_start:tail_end], None  # "Duff and Reid, ACM Trans. Math. Software"
         after = t_start
@@ -327,6 +330,9 @@ def _journal_citation(
 
 
 _COMMA = re.compile(",")
+# A "title" of a few capitalized words ending where a volume's number follows its label is a
+# journal's name cut there (`JCP Vol`; a book's `Matrix computations. Vol` is its title).
+_VOLUME_LABEL_LAST = re.compile(r"^(?:[A-Z][\w.&]*[ \t]+){1,3}(?:Vol|Volume|No|Num|Nr)\.?$")
 
 
 # reST's interpreted text around a title right after its authors: `Silverman, B.W. (1986)

@@ -467,10 +467,11 @@ def _names_read_as_title(hit: Hit) -> bool:
     fields = hit.reference
     if fields is None or not fields.title or len(fields.authors) < 2:
         return False  # (one "name" is as often a title's last words: `... Instance Segmentation`)
-    return (
-        AUTHOR_LIST.fullmatch(fields.title) is not None
-        and split_authors(fields.title) == fields.authors
-    )
+    title = _LABEL_FIRST.sub("", fields.title)  # (with the label: `Refs: Lind and Moss`)
+    return AUTHOR_LIST.fullmatch(title) is not None and split_authors(title) == fields.authors
+
+
+_LABEL_FIRST = re.compile(r"^(?:Refs?|References?|See)\b\.?[ \t]*:?[ \t]*")
 
 
 _MIN_TITLE_BEFORE_VENUE = 3  # words of the title before a venue it ran into

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from catalog.types import RefKind
+from scanner.extract import find_hits
 from scanner.titles import find_citations
 from scanner.titles.fields import first_year
 
@@ -225,3 +226,33 @@ def test_the_names_of_a_journal_citation_stay_names(
 def test_a_journals_name_with_a_colon_is_no_author() -> None:
     text = "        # Lind method (J. Phys.: Condens. Matter 22 (2010) 202201)\n"
     assert find_citations(text) == []
+
+
+def test_names_the_model_reads_as_a_title_with_their_label_stay_the_authors() -> None:
+    text = (
+        "        Attributes:\n"
+        "            U_idx: same as the input.\n"
+        "            C_ao_lo: (np.ndarray) Custom local orbitals.\n"
+        "            alpha: the perturbation [in eV] used to compute U in LR-cDFT.\n"
+        "                Refs: Lind and de Moss, PRB 71, 035105 (2005)\n"
+    )
+    (hit,) = find_citations(text)
+    assert (hit.kind, hit.title_hint) == (RefKind.AUTHOR_YEAR, None)
+    assert hit.reference.authors == ("Lind", "de Moss")
+
+
+def test_a_journal_cut_at_its_volume_label_is_no_title() -> None:
+    text = (
+        "    References\n    ----------\n"
+        "    Lind and Moss, JCP Vol. 117, Num. 20 22 Nov. 2002\n"
+        "    http://folk.example.org/moss/reprints/2002/JCP117b_Tides.pdf\n"
+    )
+    assert [
+        (hit.title_hint, hit.reference.authors, hit.reference.year) for hit in find_hits(text)
+    ] == [(None, ("Lind", "Moss"), 2002)]
+
+
+def test_a_books_title_before_its_volume_stays_the_title() -> None:
+    text = "    .. [1] Lind, G. H. and Moss, C. F. Matrix tides. Vol. 3. JHU press, 2012.\n"
+    (hit,) = find_citations(text)
+    assert hit.title_hint == "Matrix tides"
