@@ -414,3 +414,22 @@ def test_an_entry_ends_at_a_blank_or_markup_line_in_crlf_text_too() -> None:
         entry = entry_around(text, start, text.index(".pdf") + 4)
         assert "tutorial" not in entry and "Later prose" not in entry
         assert entry.replace("<p>", "").strip().startswith("Roe, J. (2004)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ADS's scanned articles, ADS Labs' pages and the classic abstract query name the
+        # record by the same bibcode as today's abstract page: one key for the paper.
+        "# Bardeen et al. 1972\n# https://articles.adsabs.harvard.edu/pdf/1972ApJ...178..347B\n",
+        "See http://articles.adsabs.harvard.edu/full/1972ApJ...178..347B for the derivation.",
+        '<a href="http://articles.adsabs.harvard.edu/cgi-bin/nph-iarticle_query?'
+        '1972ApJ...178..347B&amp;defaultprint=YES&amp;filetype=.pdf.">Bardeen</a>',
+        "ApJ 178, 347. http://labs.adsabs.harvard.edu/ui/abs/1972ApJ...178..347B",
+        "http://adsabs.harvard.edu/cgi-bin/nph-bib_query?bibcode=1972ApJ...178..347B&db_key=AST",
+    ],
+)
+def test_ads_records_in_their_older_forms(text: str) -> None:
+    keys = [h.ref.key for h in find_hits(text) if h.ref and h.kind.value == "url"]
+    assert keys == ["url:https://ui.adsabs.harvard.edu/abs/1972ApJ...178..347B"]
+    assert may_cite(text.encode())
