@@ -188,6 +188,10 @@ _PAPER_PAGES = re.compile(
     r"|cell\.com/[\w-]+/(?:fulltext|abstract|pdf)/S\d{4}-\d{3}[\dX]\(\d{2}\)\d{5}-[\dX]"
     # A research portal's publication page (Elsevier Pure): `/en/publications/<title-slug>`.
     r"|[\w.-]+/(?:en|da|nl|de|fi|sv|no)/publications/[a-z0-9%-]+-[a-z0-9%-]+/?$"
+    # A lab's or a company's page of one publication, named by five or more words of its
+    # title (`/publications/adding-a-solar-radiance-function-to-the-sky-model/`): not the
+    # list itself, nor a file in it.
+    r"|[\w.-]+/(?:[\w.~-]+/)*publications?/[a-z0-9]+(?:-[a-z0-9]+){4,}/?$"
     r"|resolver\.tudelft\.nl/uuid:"
     r"|[\w.-]+/article/view/\w+"
     r"|openproceedings\.org/\d{4}/"

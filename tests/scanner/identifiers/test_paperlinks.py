@@ -59,6 +59,12 @@ PAPERS = [
     ("https://www.mdpi.com/1099-4300/20/6/397", M),
     ("https://peerj.com/articles/cs-103/", M),
     ("https://llvm.org/pubs/2004-01-30-CGO-LLVM.pdf", M),
+    # a lab's or a company's page of one publication, named by its title, with no entry
+    ("https://lab.example.cz/publications/adding-a-sun-term-to-a-sky-model/", "Based on\n" + M),
+    (
+        "https://www.example.science/publications/dynamic-chunks-for-streaming-speech",
+        "as implemented by `Dynamic Chunks for Streaming Speech <" + M + ">`_.",
+    ),
     ("https://elifesciences.org/articles/12345", M),
     ("https://www.nowpublishers.com/article/Details/MAL-016", M),
     ("https://www.cambridge.org/core/journals/fluid-mechanics/article/abs/x/ABC123", M),
@@ -254,8 +260,11 @@ NOT_PAPERS = [
     # An author's or a lab's folder of papers lists them, even called so.
     ("http://www.example.edu/~lee/papers/", "Lee (2019), a list of papers: " + M),
     ("https://lab.example.edu/publications/", "the lab's journal papers, 2001-2019: " + M),
-    # A research portal's list of publications is no paper.
+    # A research portal's list of publications is no paper; nor is a publications page
+    # named by fewer words (a section), nor a manual kept there.
     ("https://research.example.ac.at/en/publications/", M),
+    ("https://lab.example.edu/publications/journal-articles-2019/", M),
+    ("https://www.example.gov.au/publications/gda2020-technical-manual-v16", "See " + M),
     # An Internet Archive item or a repository record with no reference around it.
     ("https://archive.org/details/ms_dos_games", "Mirror: " + M),
     ("http://eprints.example.ac.uk/12345/", "See " + M),
