@@ -37,6 +37,8 @@ PAPERS = [
     # (`spec` only as a whole word: spectra and SPEC2006 papers stay papers)
     ("https://someone.github.io/papers/spectral_sketch.pdf", M),
     ("https://www.example.edu/~lee/papers/spec2006-study.pdf", "Lee (2007) " + M),
+    # (`sp800` inside a word is no NIST publication: a graph-signal paper's file name)
+    ("https://www.example.edu/~lee/papers/gsp800-study.pdf", "Lee (2014) " + M),
     ("https://rjournal.github.io/archive/2013-2/author.pdf", M),
     ("https://research.nvidia.com/publication/2011-09_voxel-cone-tracing", M),
     # Publishers' and repositories' article pages without a DOI in the link, also where the
@@ -220,6 +222,13 @@ NOT_PAPERS = [
     ("http://www.example.jp/std/documents/e/DC-008-2016-E.pdf", "Exif Version 2.31. " + M),
     ("https://www.example.net/media/publication/720_Algorithms_Whitepaper_2015.pdf", M),
     ("https://nvlpubs.example.gov/nistpubs/fips/nist.fips.197.pdf", M),
+    # NIST's Special Publications 800, the federal recommendations (by file or folder, under a
+    # `publications` folder too), and the SEC standards of elliptic-curve cryptography.
+    ("https://nvlpubs.example.gov/nistpubs/SpecialPublications/NIST.SP.800-38D.pdf", M),
+    ("http://csrc.example.gov/publications/nistpubs/800-38a/sp800-38a.pdf", ".. _`SP`: " + M),
+    ("http://csrc.example.gov/publications/nistpubs/800-38C/SP-800-38C.pdf", "Mode (2004) " + M),
+    ("https://csrc.example.gov/pubs/sp/800/38/e/final", "[1] Doe (2010). XTS. " + M),
+    ("https://www.secg.org/sec1-v2.pdf", ".. _SEC1:       " + M),
     # FAQs and keynotes.
     ("http://www.example.ca/PDFs/ColorFAQ.pdf", M),
     ("https://www.example.net/events/2019/keynote_doe.pdf", M),
@@ -362,6 +371,13 @@ def test_prefilter_lets_every_paper_link_through(url: str, entry: str) -> None:
         ("The GeoJSON format (https://doi.org/10.17487/RFC7946).", []),
         ("ASTM. (2015). Standard Practice for Color. doi:10.1520/E0308-15", []),
         ("ST 2084, doi:10.5594/SMPTE.ST2084.2014 and RP 177, 10.5594/S9781614821915", []),
+        # NIST's federal standards and Special Publications 800; its technical notes are papers.
+        ('@see <a href="https://dx.doi.org/10.6028/NIST.FIPS.180-4">FIPS PUB 180-4</a>', []),
+        ("Dworkin (2007). GCM. https://doi.org/10.6028/NIST.SP.800-38D", []),
+        (
+            "Taylor (1994). Uncertainty. NIST TN 1297. doi:10.6028/NIST.TN.1297",
+            ["doi:10.6028/nist.tn.1297"],
+        ),
         # The same registrants' journals publish papers.
         ("Doe, J. (2004). Mastering. SMPTE J. doi:10.5594/J11549", ["doi:10.5594/j11549"]),
         # A numbered list of links, one per line: the second is not glued to the first.
