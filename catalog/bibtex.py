@@ -164,9 +164,15 @@ def _ascii(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", folded.lower())
 
 
+# C0 and C1 controls, DEL, bidi embeddings, overrides, isolates and marks: no bibliography
+# means them, and written as escapes (`\x1b`, `\u202e`) they would be TeX commands.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def latex_text(text: str) -> str:
-    """`text` as a safe BibTeX text value: one line, balanced braces, LaTeX specials escaped."""
-    text = " ".join(text.split())
+    """`text` as a safe BibTeX text value: one line, balanced braces, LaTeX specials escaped,
+    control and bidi characters dropped."""
+    text = " ".join(_UNSAFE.sub("", text).split())
     # An unbalanced brace would swallow the rest of the file, so braces go if they don't pair.
     depth = 0
     for char in text:

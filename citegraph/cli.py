@@ -54,9 +54,17 @@ def cli(ctx: click.Context, verbose: int) -> None:
     """Find the academic papers a codebase cites, and the code that cites them."""
     if isinstance(ctx.obj, _Run):
         ctx.obj.command = ctx.invoked_subcommand
-    logging.basicConfig(
-        level=logging.WARNING - 10 * min(verbose, 2), format="citegraph: %(levelname)s: %(message)s"
-    )
+    handler = logging.StreamHandler()
+    handler.setFormatter(_LogFormatter())
+    logging.basicConfig(level=logging.WARNING - 10 * min(verbose, 2), handlers=[handler])
+
+
+class _LogFormatter(logging.Formatter):
+    """`citegraph: warning: ...`, as every warning citegraph prints itself reads (the logged
+    ones said `citegraph: WARNING: ...`)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"citegraph: {record.levelname.lower()}: {super().format(record)}"
 
 
 def main(argv: list[str] | None = None) -> None:

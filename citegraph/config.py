@@ -62,10 +62,21 @@ class Config:
             default_excludes=self.default_excludes,
             strings=self.strings,
             generated=self.generated,
-            jobs=self.jobs,
+            jobs=min(self.jobs, MAX_JOBS_PER_CORE * _cores()),
             cache=self.cache,
             cache_dir=Path(self.cache_dir).expanduser() if self.cache_dir else None,
         )
+
+
+# Worker processes past a few per core only cost: `--jobs 1000` forked a thousand scanners.
+MAX_JOBS_PER_CORE = 4
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
 
 
 _FIELDS = {f.name: f for f in fields(Config)}
@@ -115,7 +126,8 @@ def _from_pyproject(path: Path) -> dict[str, Any]:
     else:  # pragma: no cover
         import tomli as tomllib
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: a byte order mark (saved by some editors) was 'Invalid statement'
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: cannot read: {error}") from error
     section = data.get("tool", {}).get("citegraph", {})
@@ -125,8 +137,15 @@ def _from_pyproject(path: Path) -> dict[str, Any]:
     for key, value in section.items():
         name = key.replace("-", "_")
         if name not in _FIELDS:
-            known = ", ".join(sorted(k.replace("_", "-") for k in _FIELDS))
-            raise ConfigError(f"{path}: unknown key {key!r} in [tool.citegraph] (known: {known})")
+            import difflib
+
+            keys = sorted(k.replace("_", "-") for k in _FIELDS)
+            close = difflib.get_close_matches(key.lower().replace("_", "-"), keys, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            known = ", ".join(keys)
+            raise ConfigError(
+                f"{path}: unknown key {key!r} in [tool.citegraph]{hint} (known: {known})"
+            )
         out[name] = value
     return out
 
@@ -142,6 +161,8 @@ def _from_environment(environ: dict[str, str] | os._Environ[str]) -> dict[str, A
 
 # Settings that are gitignore-style globs.
 _GLOBS = frozenset({"include", "exclude"})
+# Settings that cannot be 0.
+_POSITIVE = frozenset({"network_request_timeout"})
 # Settings that are a confidence, a fraction of one.
 _FRACTIONS = frozenset({"min_title_confidence"})
 _TRUE = {"1", "true", "yes", "on"}
@@ -177,6 +198,10 @@ def _coerce(name: str, value: Any, *, source: str) -> Any:
             raise ConfigError(f"{label} must be a number, not {value!r}") from error
         if not math.isfinite(real) or real < 0:
             raise ConfigError(f"{label} must be a finite number, not negative: {value!r}")
+        if name in _POSITIVE and real == 0:
+            # no request can finish in no time: each service was reported as having used up
+            # its whole budget, without a request made
+            raise ConfigError(f"{label} must be more than 0 (--offline asks no service)")
         if name in _FRACTIONS and real > 1:  # above 1, no title would ever match: say so
             raise ConfigError(f"{label} must be between 0 and 1, not {value!r}")
         return real

@@ -193,7 +193,8 @@ def load_report(path: Path) -> Report:
     """Read a scan saved with `citegraph scan --format json`, with a clear message when it is
     not one."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: a scan passed through an editor or a shell that adds a byte order mark
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
         report = Report.from_dict(data)
         # A document edited by hand or by another program: a year written as words or a title
         # as a number stopped the renderers with an internal error.

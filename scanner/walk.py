@@ -235,7 +235,8 @@ def _walk(
         specs = inherited
         if ignore_file is not None:
             try:
-                with open(ignore_file.path, encoding="utf-8", errors="replace") as handle:
+                # utf-8-sig: git skips a byte order mark; kept, it made the first line no match
+                with open(ignore_file.path, encoding="utf-8-sig", errors="replace") as handle:
                     lines = handle.read(1 << 20).splitlines()  # a gitignore, not a data file
                 specs = [*inherited, (rel_dir, _spec(lines))]
             except OSError:

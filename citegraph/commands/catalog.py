@@ -91,6 +91,14 @@ def import_command(path: Path, file: Path, fmt: str | None, batch: int) -> int:
         f"imported {file.name} ({fmt}): {count.added} new, {count.merged} merged "
         f"in {elapsed:.1f} s into {path}"
     )
+    if not count.added and not count.merged:
+        # a JSON object where a list of items was expected, a BibTeX file cut short: the
+        # import said '0 new, 0 merged' and nothing else
+        click.echo(
+            f"citegraph: warning: {file.name} held no {fmt} record with a title or an"
+            " identifier; nothing was imported",
+            err=True,
+        )
     return ExitCode.OK
 
 

@@ -43,7 +43,10 @@ _TITLE_KINDS = frozenset({"title", "author-year", "book"})
     "--select",
     multiple=True,
     metavar="CODE",
-    help="Only these rules (codes or prefixes such as CG2); also enables opt-in rules.",
+    help=(
+        "Only these rules (codes or prefixes such as CG2, comma-separated or repeated); "
+        "also enables opt-in rules."
+    ),
 )
 @click.option("--ignore", multiple=True, metavar="CODE", help="Skip these rules.")
 @click.option("--online", is_flag=True, help="Ask metadata services about unknown identifiers.")
@@ -88,6 +91,9 @@ def check_command(
         raise ConfigError(f"bibliography {config.bibliography!r}: it is a directory, not a file")
     check_codes(config.select, "select in [tool.citegraph]")
     check_codes(config.ignore, "ignore in [tool.citegraph]")
+    # `--select CG001,CG002`, as ruff takes it (one code per flag only, before)
+    select = tuple(code.strip() for item in select for code in item.split(",") if code.strip())
+    ignore = tuple(code.strip() for item in ignore for code in item.split(",") if code.strip())
     check_codes(select, "--select")
     check_codes(ignore, "--ignore")
     config = replace(config, select=select or config.select, ignore=config.ignore + ignore)

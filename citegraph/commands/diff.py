@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import io
+import os
 import subprocess
-import tarfile
 import tempfile
 from pathlib import Path
 
 import click
 
 from citegraph.config import load_config
-from citegraph.errors import InputError
+from citegraph.errors import ConfigError, InputError
 from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, check_path, write_output
 from citegraph.render import format_names, render
 from citegraph.report import Report, load_report
+from citegraph.textsafe import one_line
 from scanner import git, project_root
 
 
@@ -90,13 +90,17 @@ def _report(root: Path, what: str, online: bool) -> Report:
         return load_report(Path(what))
     with tempfile.TemporaryDirectory(prefix="citegraph-diff-") as tree:
         _export(root, what, Path(tree))
-        return _scan(Path(tree), root, online)
+        return _scan(Path(tree), root, online, revision=what)
 
 
 def _export(root: Path, revision: str, into: Path) -> None:
-    """Write the files of `revision` (as git stores them) into `into`."""
+    """Write the files of `revision` under `root` into `into`, each blob exactly as committed.
+
+    Not `git archive`: it leaves out what `.gitattributes` marks `export-ignore` (a tests/
+    folder cited papers the diff then called new) and expands `export-subst`. Symlinks and
+    submodules are left out, as a scan never follows them out of its tree."""
     try:
-        archive = git(root, "archive", "--format=tar", revision, timeout=600)
+        listing = git(root, "ls-tree", "-r", "-z", revision, timeout=600)
     except subprocess.CalledProcessError as error:
         message = error.stderr.decode("utf-8", "replace").strip()
         if _shallow(root):  # CI checkouts are one commit deep by default
@@ -105,8 +109,29 @@ def _export(root: Path, revision: str, into: Path) -> None:
                 " (`git fetch --deepen=1`, or `fetch-depth: 0` in actions/checkout)"
             )
         raise InputError(f"cannot read revision {revision!r}: {message}") from error
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(into, filter=_inside)
+    files: list[tuple[str, str]] = []  # (blob id, path relative to root)
+    for record in listing.split(b"\0"):
+        head, _, raw = record.partition(b"\t")
+        fields = head.split()
+        if len(fields) == 3 and fields[1] == b"blob" and fields[0] in (b"100644", b"100755"):
+            files.append((fields[2].decode(), os.fsdecode(raw)))
+    if not files:
+        return
+    blobs = subprocess.run(
+        ["git", "-C", str(root), "cat-file", "--batch"],
+        input="".join(f"{blob}\n" for blob, _ in files).encode(),
+        capture_output=True,
+        check=True,
+        timeout=600,
+    ).stdout
+    at = 0
+    for _, rel in files:
+        header_end = blobs.index(b"\n", at)
+        size = int(blobs[at:header_end].split()[2])
+        target = into / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(blobs[header_end + 1 : header_end + 1 + size])
+        at = header_end + 1 + size + 1  # the content, then a newline
 
 
 def _shallow(root: Path) -> bool:
@@ -116,22 +141,24 @@ def _shallow(root: Path) -> bool:
         return False
 
 
-def _inside(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
-    """The data filter, except that a member it refuses (a committed symlink to an absolute
-    path or out of the tree) is left out: the scan never follows such a link either, and the
-    whole diff stopped with an internal error on it."""
-    try:
-        return tarfile.data_filter(member, path)
-    except tarfile.FilterError:
-        return None
-
-
-def _scan(tree: Path, root: Path, online: bool) -> Report:
+def _scan(tree: Path, root: Path, online: bool, revision: str | None = None) -> Report:
     from citegraph.pipeline import run_scan
     from citegraph.resolution import open_resolver
 
-    config = load_config(
-        tree if (tree / "pyproject.toml").is_file() else root, {"offline": not online}
-    )
+    own = tree != root and (tree / "pyproject.toml").is_file()
+    try:
+        config = load_config(tree if own else root, {"offline": not online})
+    except ConfigError as error:
+        if not own:
+            raise
+        # A past revision's configuration that is no longer valid (a key since fixed or
+        # removed) stopped every diff against it, naming a temporary directory.
+        message = str(error).replace(f"{tree}{os.sep}", f"{revision}:")
+        click.echo(
+            f"citegraph: warning: {one_line(message)}; {revision} is read with the working"
+            " tree's configuration",
+            err=True,
+        )
+        config = load_config(root, {"offline": not online})
     with open_resolver(config, tree) as resolver:
         return run_scan(tree, config, resolver=resolver)

@@ -75,6 +75,7 @@ def index_command(
     """Index many repositories: local paths, git URLs, pypi:NAME[==VERSION],
     npm:NAME[@VERSION], or @FILE with one source per line."""
     from citegraph.config import check_setting
+    from citegraph.errors import ConfigError
     from citegraph.index import IndexSettings, Status, expand_sources, index_sources
     from citegraph.index.cluster import require_dask
     from citegraph.index.outputs import (
@@ -109,6 +110,9 @@ def index_command(
     }
     require_dask()  # before DIR is made: a missing extra left an empty DIR behind
     check_path(out_dir, directory=True)
+    for part in ("repos", "work"):  # kept there between runs; a file there crashed the run
+        if (out_dir / part).exists() and not (out_dir / part).is_dir():
+            raise ConfigError(f"-o {str(out_dir)!r}: {out_dir / part} is not a directory")
     make_directory(out_dir)
     client_overrides = {
         "resolve": resolve,

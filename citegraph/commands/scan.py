@@ -18,6 +18,7 @@ from citegraph.commands.common import (
     write_rendered,
 )
 from citegraph.config import load_config
+from citegraph.errors import InputError
 from citegraph.exitcodes import ExitCode
 from citegraph.memo import Rendered, rendered_scan
 from citegraph.output import make_directories, parse_targets
@@ -49,7 +50,7 @@ from scanner import project_root, scan_file
     "--jobs",
     type=click.IntRange(min=0),
     metavar="N",
-    help="Worker processes (default 0: one per core).",
+    help="Worker processes (default 0: one per core; at most four per core).",
 )
 @click.option(
     "--cache/--no-cache",
@@ -131,6 +132,10 @@ def scan_command(
 def scan_scope(path: Path) -> tuple[Path, str | None]:
     """The root a scan of `path` reports paths from, and the one file named, if a file is."""
     if not path.is_file():
+        if not path.is_dir():
+            # a device, a FIFO or a socket: the scan walked it as a tree of nothing and said
+            # '0 files scanned', listing nothing as skipped
+            raise InputError(f"{path} is neither a directory nor a regular file")
         return path, None
     file = path.resolve()
     root = project_root(file.parent).resolve()

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from citegraph.index import store
 from citegraph.index.sources import Probe, SourceUnavailable, display_name, probe, slug
-from citegraph.index.types import Job, Outcome, RepoScan, Source, Status
+from citegraph.index.types import Job, Outcome, RepoScan, Source, SourceKind, Status
 from citegraph.report import Report
 
 MAX_DOWNLOAD = 512 * 1024 * 1024
@@ -121,6 +121,9 @@ def _plan(
     from citegraph.index.adapter import scanner_fingerprint
 
     work_dir = (settings.work_dir or out_dir / "work").resolve()
+    # `citegraph index . -o index`: the run's own DIR inside a source changed it every run
+    # (never unchanged), and its outputs were scanned with it
+    sources = [_without(source, (out_dir, work_dir)) for source in sources]
     names = _unique_names(sources)
     options_digest = _digest(settings.scan_overrides)
     scanner = scanner_fingerprint()
@@ -164,6 +167,19 @@ def _plan(
         )
     plan.jobs.sort(key=lambda job: _largest_first(plan.sizes.get(job.source.spec)))
     return plan
+
+
+def _without(source: Source, inside: Sequence[Path]) -> Source:
+    """`source` with the directories of `inside` that lie in it (a local source) ignored."""
+    if source.kind is not SourceKind.PATH:
+        return source
+    top = Path(source.location)
+    ignore = tuple(
+        sorted(
+            {d.relative_to(top).as_posix() for d in inside if d != top and d.is_relative_to(top)}
+        )
+    )
+    return replace(source, ignore=ignore) if ignore else source
 
 
 def _largest_first(size: int | None) -> tuple[int, int]:

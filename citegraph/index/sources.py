@@ -10,7 +10,7 @@ import hashlib
 import os
 import re
 import subprocess
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +38,9 @@ def expand_sources(arguments: Iterable[str]) -> list[Source]:
 
 def _read_list(name: str) -> list[str]:
     try:
-        text = Path(name).read_text(encoding="utf-8")
+        # utf-8-sig: an editor's byte order mark made the first source a path starting with
+        # an invisible U+FEFF ('no such directory')
+        text = Path(name).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"cannot read the source list @{name}: {error}") from error
     lines = (
@@ -124,7 +126,7 @@ def probe(source: Source, registry: Callable[[Source], Probe] | None = None) -> 
     """Find the source's current revision without fetching it."""
     if source.kind is SourceKind.PATH:
         path = Path(source.location)
-        return Probe(local_revision(path), size=tree_size(path))
+        return Probe(local_revision(path, source.ignore), size=tree_size(path, source.ignore))
     if source.kind is SourceKind.GIT:
         return Probe(remote_revision(source.location))
     if registry is not None:
@@ -160,20 +162,22 @@ def run_git(args: list[str], cwd: Path | None = None, timeout: float = GIT_TIMEO
         raise SourceUnavailable(f"cannot run git: {error}") from error
 
 
-def local_revision(path: Path) -> str:
+def local_revision(path: Path, ignore: Sequence[str] = ()) -> str:
     """A directory's revision: its commit, plus a digest of uncommitted changes; outside git,
-    a digest of every file's path, size and modification time."""
+    a digest of every file's path, size and modification time. `ignore` names directories
+    (relative POSIX paths) whose changes do not count."""
     if not path.is_dir():
         raise SourceUnavailable(f"no such directory: {path}")
     try:
         head = run_git(["rev-parse", "HEAD"], cwd=path, timeout=30).strip()
     except SourceUnavailable:
-        return "tree:" + _tree_digest(path)
-    status = run_git(["status", "--porcelain=v1", "-z", "--", "."], cwd=path, timeout=60)
+        return "tree:" + _tree_digest(path, ignore)
+    where = ["--", ".", *(f":(exclude,top){_from_top(path, rel)}" for rel in ignore)]
+    status = run_git(["status", "--porcelain=v1", "-z", *where], cwd=path, timeout=60)
     if not status:
         return head
     hasher = hashlib.blake2b(status.encode(), digest_size=8)
-    hasher.update(run_git(["diff", "HEAD", "--binary", "--", "."], cwd=path, timeout=60).encode())
+    hasher.update(run_git(["diff", "HEAD", "--binary", *where], cwd=path, timeout=60).encode())
     for entry in status.split("\0"):
         if entry.startswith("?? "):  # untracked: their content is in no diff
             hasher.update(_stat_line(path / entry[3:]).encode())
@@ -192,20 +196,34 @@ def _stat_line(path: Path) -> str:
 _SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
 
 
-def _tree_digest(root: Path) -> str:
+def _from_top(path: Path, rel: str) -> str:
+    """`rel` (relative to `path`) relative to the top of `path`'s work tree, for a pathspec."""
+    prefix = run_git(["rev-parse", "--show-prefix"], cwd=path, timeout=30).strip()
+    return prefix + rel
+
+
+def _kept(root: Path, directory: str, dirs: list[str], ignore: Sequence[str]) -> list[str]:
+    """The subdirectories of `directory` a walk of `root` goes into."""
+    rel = os.path.relpath(directory, root)
+    base = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+    return [d for d in dirs if d not in _SKIPPED_DIRS and base + d not in ignore]
+
+
+def _tree_digest(root: Path, ignore: Sequence[str] = ()) -> str:
     hasher = hashlib.blake2b(digest_size=10)
     for directory, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS)
+        dirs[:] = sorted(_kept(root, directory, dirs, ignore))
         for name in sorted(names):
             hasher.update(_stat_line(Path(directory, name)).encode("utf-8", "surrogateescape"))
     return hasher.hexdigest()
 
 
-def tree_size(root: Path) -> int:
-    """The bytes of a directory's files (a stat walk, no reads), skipping tools' directories."""
+def tree_size(root: Path, ignore: Sequence[str] = ()) -> int:
+    """The bytes of a directory's files (a stat walk, no reads), skipping tools' directories
+    and those `ignore` names."""
     total = 0
     for directory, dirs, names in os.walk(root):
-        dirs[:] = [d for d in dirs if d not in _SKIPPED_DIRS]
+        dirs[:] = _kept(root, directory, dirs, ignore)
         for name in names:
             try:
                 total += os.lstat(os.path.join(directory, name)).st_size

@@ -33,6 +33,10 @@ def scan_repository(job: Job) -> RepoScan:
     root = materialize(job, deadline)
     check(None)
     overrides = dict(job.options)
+    if job.source.ignore:  # the index's own directories inside a local source
+        globs = tuple(f"/{rel}/" for rel in job.source.ignore)
+        given: tuple[str, ...] = tuple(overrides.get("exclude") or ())  # type: ignore[arg-type]
+        overrides["exclude"] = (*given, *globs)
     if job.source.kind in _RELEASES:
         # A release holds what its authors ship: an npm package's code is in `dist/` or
         # `build/`, which a repository's scan leaves out as build output.

@@ -26,6 +26,9 @@ class Source:
     kind: SourceKind
     location: str
     version: str | None = None
+    # Directories inside a local source that the index itself writes (its DIR, its work
+    # directory), as POSIX paths relative to it: neither a change nor code of the source.
+    ignore: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,6 +98,9 @@ FINDINGS_ALONE = frozenset({"text", "json", "github", "codequality"})
 # Every other format is read by people (or is XML, which cannot hold control characters), so
 # it gets the report with its untrusted text escaped (`citegraph.textsafe`).
 DATA_FORMATS = frozenset({"json", "jsonl", "sarif", "csl-json", "node-link"})
+# BibTeX drops control and bidi characters itself (`catalog.bibtex.latex_text`): written as
+# escapes for people (`\x1b`, `\u202e`) they would be TeX commands in the bibliography.
+_OWN_ESCAPES = frozenset({"bibtex"})
 # The saved scan lists every file passed over; summaries leave out files of no known type.
 _COMPLETE_FORMATS = frozenset({"json", "jsonl"})
 
@@ -119,7 +122,7 @@ def render(
     if kind == "report":
         if format_name not in _COMPLETE_FORMATS:
             subject = without_unknown_types(subject)
-        if format_name not in DATA_FORMATS:
+        if format_name not in DATA_FORMATS | _OWN_ESCAPES:
             subject = displayable(subject)
     elif kind == "diff" and format_name not in DATA_FORMATS:
         # titles, symbols and paths of the code: a bidi override in a title reached the

@@ -53,6 +53,8 @@ _VETOED_HOSTS = (
     # DICOM on NEMA's sites.
     "iec.ch", "smpte.org", "ansi.org", "astm.org", "etsi.org", "ebu.ch", "arib.or.jp",
     "ogc.org", "opengeospatial.org", "cie.co.at", "nema.org", "standards.ieee.org",
+    # the Standards for Efficient Cryptography Group (SEC 1, SEC 2)
+    "secg.org",
     # Software distributions' stores of package sources: a PDF there is a package's document.
     "src.fedoraproject.org", "sources.debian.org", "fossies.org",
 )  # fmt: skip
@@ -99,6 +101,10 @@ _NOT_PAPER_WORDS = re.compile(
     # Vendors' white papers and federal standards (`nist.fips.197.pdf`), and the documents of
     # a standards body's working group (`/wg8home/Documents/WG80462.pdf`).
     r"white[_-]?papers?|(?<![a-z])fips(?![a-z])|(?<![a-z])std(?![a-z])|(?<![a-z])wg\d+|"
+    # NIST's Special Publications 800 (recommendations and guidelines that serve as federal
+    # standards), by their file or folder: `NIST.SP.800-38D.pdf`, `sp800-38a.pdf`,
+    # `/nistpubs/800-38a/`, `/pubs/sp/800/38/e/final`.
+    r"(?<![a-z])(?:nist\.)?sp[-_.]?800[-_.]\d|/nistpubs/800-\d|/pubs/sp/800/|"
     # Vendors' application notes and errata.
     r"application[_-]?notes?|(?<![a-z])app[_-]?notes?(?![a-z])|(?<![a-z])errata(?![a-z])|"
     # A course number as a whole path segment: `stat315a`, `~cse835`, `am121`, `15-084j`,
@@ -182,6 +188,10 @@ _PAPER_PAGES = re.compile(
     r"|cell\.com/[\w-]+/(?:fulltext|abstract|pdf)/S\d{4}-\d{3}[\dX]\(\d{2}\)\d{5}-[\dX]"
     # A research portal's publication page (Elsevier Pure): `/en/publications/<title-slug>`.
     r"|[\w.-]+/(?:en|da|nl|de|fi|sv|no)/publications/[a-z0-9%-]+-[a-z0-9%-]+/?$"
+    # A lab's or a company's page of one publication, named by five or more words of its
+    # title (`/publications/adding-a-solar-radiance-function-to-the-sky-model/`): not the
+    # list itself, nor a file in it.
+    r"|[\w.-]+/(?:[\w.~-]+/)*publications?/[a-z0-9]+(?:-[a-z0-9]+){4,}/?$"
     r"|resolver\.tudelft\.nl/uuid:"
     r"|[\w.-]+/article/view/\w+"
     r"|openproceedings\.org/\d{4}/"

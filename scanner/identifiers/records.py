@@ -58,13 +58,17 @@ REPOSITORY_PREFIXES: tuple[str, ...] = (
 )
 # Registrant prefixes of standards: `10.1109/IEEESTD.2008.4610935` (IEEE 754-2008),
 # `10.17487/RFC7946`.
-# SMPTE's standards (`10.5594/SMPTE.ST2084.2014`), BSI's and DIN's.
+# SMPTE's standards (`10.5594/SMPTE.ST2084.2014`), BSI's and DIN's; NIST's federal standards
+# and its Special Publications 800 (`10.6028/NIST.FIPS.180-4`, `10.6028/NIST.SP.800-38D`),
+# not its technical notes and reports (`10.6028/NIST.TN.1297`, `10.6028/NIST.IR.8214`).
 STANDARD_PREFIXES: tuple[str, ...] = (
     "10.1109/ieeestd.",
     "10.17487/rfc",
     "10.5594/smpte.",
     "10.3403/",
     "10.31030/",
+    "10.6028/nist.fips.",
+    "10.6028/nist.sp.800-",
 )
 # Standards named by their designation under a registrant that also publishes papers: ASTM's
 # (`10.1520/E0308-15`, not its journals' `10.1520/JTE...`) and SMPTE's by ISBN

@@ -119,7 +119,13 @@ SITES: tuple[PaperSite, ...] = (
         "ads",
         # Not a record of software (the ASCL's `2013ascl.soft03002S`) or of a Zenodo deposit.
         # ... and Science Explorer (SciX), its successor's front end: `scixplorer.org/abs/...`
-        r"(?:(?:ui\.)?adsabs\.harvard\.edu/(?:#?abs/|full/)|scixplorer\.org/abs/)"
+        # Its older hosts and forms name a record by the same bibcode: the scanned article
+        # (`articles.adsabs.harvard.edu/pdf/...`, `/full/...`, `cgi-bin/nph-iarticle_query?`),
+        # ADS Labs' pages (`labs.adsabs.harvard.edu/ui/abs/...`) and the classic abstract
+        # query (`cgi-bin/nph-bib_query?bibcode=...`).
+        r"(?:(?:(?:ui|articles|labs)\.)?adsabs\.harvard\.edu/(?:ui/)?"
+        r"(?:#?abs/|full/|pdf/|cgi-bin/nph-(?:bib|iarticle)_query\?(?:(?:[^#]*?&)?bibcode=)?)"
+        r"|scixplorer\.org/abs/)"
         r"(?P<bibcode>\d{4}(?!ascl\.soft|zndo\.)(?:[\w.&]|%26){14,15})",
         "https://ui.adsabs.harvard.edu/abs/{bibcode}",
     ),
@@ -208,6 +214,9 @@ class PaperUrlExtractor:
         "http://citeseerx.ist.psu.edu/viewdoc/download?doi=10.1.1.72.9610&rep=rep1&type=pdf",
         "<https://ui.adsabs.harvard.edu/abs/2011arXiv1102.0822M>",
         "`Gunn & Gott 1972 <http://scixplorer.org/abs/1972ApJ...176....1G>`__",
+        "https://articles.adsabs.harvard.edu/pdf/1972ApJ...178..347B",
+        "http://labs.adsabs.harvard.edu/ui/abs/2011ApJ...732..122B",
+        "http://adsabs.harvard.edu/cgi-bin/nph-bib_query?bibcode=1998ApJ...500..525S",
         "http://www.cs.toronto.edu/~hinton/absps/fastnc.pdf",
         "https://www.jstor.org/stable/2285309",
         "http://www.sciencedirect.com/science/article/pii/S0012365X01001807",

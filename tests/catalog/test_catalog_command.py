@@ -109,3 +109,20 @@ def test_a_malformed_import_names_its_file_once(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         run("--catalog", str(tmp_path / "c.db"), "import", str(broken), "--format", "csl-json")
     assert str(caught.value) == f"{broken}: malformed JSON near offset 0"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("one.json", '{"not": "a list of items"}'),  # an object where CSL-JSON has a list
+        ("typed.json", '[{"id": 5, "DOI": 7}]'),  # no title, no identifier it can read
+        ("cut.bib", "@article{x, title={Unclosed"),
+    ],
+)
+def test_an_import_that_reads_nothing_says_so(tmp_path: Path, name: str, text: str) -> None:
+    # it said '0 new, 0 merged' and nothing else
+    source = tmp_path / name
+    source.write_text(text)
+    result = run("--catalog", str(tmp_path / "c.db"), "import", str(source))
+    assert result.exit_code == 0
+    assert f"warning: {name} held no" in result.stderr and "nothing was imported" in result.stderr

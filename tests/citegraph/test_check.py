@@ -181,6 +181,20 @@ def test_known_prefixes_and_all_are_accepted(
     assert check(root, "mod.py", "--select", "ALL", "--select", "CG0", capsys=capsys)[0] == 1
 
 
+def test_codes_may_be_given_as_a_comma_separated_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `--select CG001,CG203`, as ruff takes it, was 'unknown rule code'
+    root = project(tmp_path / "p")
+    (root / "mod.py").write_text(RULE_CASES["CG203"])
+    code, out = check(root, "mod.py", "--select", "CG001, CG203", capsys=capsys)
+    assert code == 1 and "CG203" in out
+    assert check(root, "mod.py", "--select", "CG2,", "--ignore", "CG001,CG203", capsys=capsys) == (
+        0,
+        "",
+    )
+
+
 def test_a_missing_file_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

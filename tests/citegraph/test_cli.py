@@ -79,3 +79,24 @@ def test_every_option_of_every_command_says_what_it_does() -> None:
 
     walk(cli, "citegraph")
     assert silent == []
+
+
+def test_logged_warnings_read_as_citegraphs_own(tmp_path: Path) -> None:
+    # 'citegraph: WARNING: scan cache ... rebuilt it' beside 'citegraph: warning: ...'
+    import subprocess
+    import sys
+
+    (tmp_path / "mod.py").write_text("# arXiv:1706.03762\n")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "scan-cache.sqlite3").write_bytes(b"not a database, not at all" * 40)
+    env = {**os.environ, "CITEGRAPH_CACHE_DIR": str(cache)}
+    done = subprocess.run(
+        [sys.executable, "-m", "citegraph", "scan", str(tmp_path), "--offline", "-q", "-f", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0
+    assert "citegraph: warning: scan cache" in done.stderr and "WARNING" not in done.stderr

@@ -63,6 +63,44 @@ def test_bad_configuration_is_a_clear_error(tmp_path: Path, body: str, message: 
         load_config(root, environ={})
 
 
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [("exlude", "exclude"), ("Exclude", "exclude"), ("max-filesize", "max-file-size")],
+)
+def test_an_unknown_key_suggests_the_closest_one(tmp_path: Path, key: str, hint: str) -> None:
+    # the message listed all 23 keys and left the reader to find the typo among them
+    root = project(tmp_path, f"[tool.citegraph]\n{key} = 1\n")
+    with pytest.raises(ConfigError, match=f"unknown key '{key}' .*; did you mean '{hint}'\\?"):
+        load_config(root, environ={})
+
+
+def test_jobs_are_capped_at_four_per_core(tmp_path: Path) -> None:
+    # `--jobs 1000` forked a thousand scan workers on a two-core machine
+    import os
+
+    cores = len(os.sched_getaffinity(0))
+    config = load_config(tmp_path, {"jobs": 1000}, environ={})
+    assert config.jobs == 1000 and config.scan_options().jobs == 4 * cores
+    assert load_config(tmp_path, {"jobs": 2}, environ={}).scan_options().jobs == 2
+    assert load_config(tmp_path, environ={}).scan_options().jobs == 0  # one per core
+
+
+def test_a_pyproject_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_bytes(b'\xef\xbb\xbf[tool.citegraph]\nexclude = ["x/**"]\n')
+    assert load_config(tmp_path, environ={}).exclude == ("x/**",)
+
+
+def test_a_request_timeout_of_0_is_refused(tmp_path: Path) -> None:
+    # each service was then reported as having used up its 30 s budget, with no request made
+    with pytest.raises(ConfigError, match=r"CITEGRAPH_NETWORK_REQUEST_TIMEOUT.*more than 0"):
+        load_config(tmp_path, environ={"CITEGRAPH_NETWORK_REQUEST_TIMEOUT": "0"})
+    root = project(tmp_path, "[tool.citegraph]\nnetwork-request-timeout = 0\n")
+    with pytest.raises(ConfigError, match="'network-request-timeout' must be more than 0"):
+        load_config(root, environ={})
+    assert load_config(root, {"network_request_timeout": 0.5}, environ={}).network_request_timeout
+
+
 def test_bad_environment_value_names_the_variable(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="CITEGRAPH_JOBS"):
         load_config(project(tmp_path, ""), environ={"CITEGRAPH_JOBS": "many"})

@@ -262,3 +262,40 @@ def test_a_pull_request_comment_fits_githubs_limit() -> None:
     )
     small = render(ReportDiff(papers[:3], (), sites[:3], (), ()), "markdown", kind="diff")
     assert "not shown" not in small and small.count("| added |") == 3
+
+
+def test_a_past_revisions_invalid_configuration_warns_and_uses_todays(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the typo, fixed since, stopped every diff against that revision, naming a temporary path
+    (repo / "pyproject.toml").write_text('[tool.citegraph]\nexlude = ["x"]\n')
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "typo")
+    (repo / "pyproject.toml").write_text('[tool.citegraph]\nexclude = ["x"]\n')
+    (repo / "extra.py").write_text("# arXiv:1512.03385\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "fixed")
+    assert in_dir(repo, "diff", "HEAD~1", "HEAD", "-f", "json") == 0
+    out = capsys.readouterr()
+    assert [p["key"] for p in json.loads(out.out)["added_papers"]] == ["arxiv:1512.03385"]
+    assert "HEAD~1:pyproject.toml: unknown key 'exlude'" in out.err
+    assert "citegraph-diff-" not in out.err
+    assert in_dir(repo, "diff", "HEAD", "HEAD~1") == 0  # either side
+
+
+def test_files_git_archive_would_leave_out_are_in_the_revision(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # export-ignore (a tests/ folder) left the revision without them: the diff against the
+    # working tree said the change started citing their papers
+    (repo / ".gitattributes").write_text("tests/ export-ignore\nnotes.md export-subst\n")
+    (repo / "tests").mkdir()
+    (repo / "tests" / "t.py").write_text("# arXiv:1512.03385\n")
+    (repo / "notes.md").write_text("$Format:%H$ cites arXiv:1301.3781\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "attributes")
+    assert in_dir(repo, "diff", "HEAD") == 0
+    assert capsys.readouterr().out.startswith("This change does not touch any paper citation.")
+    assert in_dir(repo, "diff", "HEAD~1", "HEAD", "-f", "json") == 0
+    added = json.loads(capsys.readouterr().out)["added_papers"]
+    assert sorted(p["key"] for p in added) == ["arxiv:1301.3781", "arxiv:1512.03385"]

@@ -206,6 +206,13 @@ def test_sources_from_a_file(tmp_path: Path) -> None:
     assert [s.spec for s in sources] == ["pypi:scipy==1.17.1", "npm:d3@7.9.0", "/tmp/x"]
 
 
+def test_a_source_list_saved_with_a_byte_order_mark_and_crlf(tmp_path: Path) -> None:
+    # Notepad's UTF-8: the first source became '\ufeff/tmp/x', 'no such directory'
+    listing = tmp_path / "sources.txt"
+    listing.write_bytes(b"\xef\xbb\xbf/tmp/x\r\nnpm:d3@7.9.0\r\n")
+    assert [s.spec for s in expand_sources([f"@{listing}"])] == ["/tmp/x", "npm:d3@7.9.0"]
+
+
 def test_bad_sources_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["index", "pypi:no spaces", "-o", str(tmp_path / "o")]) == 2
     assert "not a package name" in capsys.readouterr().err
@@ -434,3 +441,40 @@ def test_credentials_in_a_git_url_are_never_shown_or_stored(
         r["name"]: r["reason"] for r in json.loads((out / "index.json").read_text())["repositories"]
     }
     assert reasons["repo"].startswith("git ls-remote failed: fatal:")
+
+
+@pytest.mark.parametrize("in_git", [True, False])
+def test_the_index_of_a_source_written_inside_it_is_no_change_of_it(
+    tmp_path: Path, in_git: bool
+) -> None:
+    # 'citegraph index . -o index' rescanned the source every run (its own outputs changed it)
+    # and scanned those outputs with it
+    repos = make_repos(tmp_path / "src")
+    root = repos["alpha"]
+    if not in_git:
+        import shutil
+
+        shutil.rmtree(root / ".git")
+    sources = expand_sources([str(root)])
+    out = root / "citegraph-index"
+    first = index_sources(sources, out, settings())
+    assert statuses(first) == {"alpha": "scanned"}
+    again = index_sources(sources, out, settings())
+    assert statuses(again) == {"alpha": "unchanged"}
+    assert first.reports[0].stats["files"] == again.reports[0].stats["files"]
+    assert not any("citegraph-index" in c.path for c in again.reports[0].citations)
+    (root / "more.py").write_text('"""See arXiv:1512.03385."""\n')
+    assert statuses(index_sources(sources, out, settings())) == {"alpha": "scanned"}
+
+
+def test_a_file_where_dir_keeps_its_results_is_one_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # DIR/repos as a file: every repository was scanned, then FileExistsError's traceback
+    repos = make_repos(tmp_path / "src")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "repos").write_text("not a directory")
+    assert run(["index", str(repos["alpha"]), "--offline", "--workers", "1", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "repos is not a directory" in err and "Traceback" not in err

@@ -536,9 +536,12 @@ def test_metadata_with_terminal_controls_is_shown_escaped(
         capsys.readouterr()
         assert run(command) == 0
         outputs[command[-1]] = capsys.readouterr().out
-    for text in outputs.values():
+    for name, text in outputs.items():
         assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
-        assert "\\x1b" in text or "\\u202e" in text
+        if name == "bibtex":  # dropped: written as escapes they are TeX commands (\u, \x)
+            assert "\\x1b" not in text and "\\u202e" not in text and "Owned]0;pwned" in text
+        else:
+            assert "\\x1b" in text or "\\u202e" in text
 
 
 def test_a_catalog_path_that_is_a_directory_is_never_moved_aside(

@@ -227,3 +227,11 @@ def test_a_gitignore_line_pathspec_cannot_read_is_left_out(tmp_path: Path) -> No
     write(tmp_path, "mod.py")
     write(tmp_path, "run.log")
     assert sorted(listed(tmp_path)) == [".gitignore", "mod.py"]
+
+
+def test_a_gitignore_with_a_byte_order_mark_ignores_its_first_pattern_too(tmp_path: Path) -> None:
+    # as git does; the mark made the first line '\ufeff*.log', which matched nothing
+    (tmp_path / ".gitignore").write_bytes(b"\xef\xbb\xbf*.log\n")
+    write(tmp_path, "mod.py")
+    write(tmp_path, "run.log")
+    assert sorted(listed(tmp_path)) == [".gitignore", "mod.py"]

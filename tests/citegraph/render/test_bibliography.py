@@ -109,3 +109,16 @@ def test_csl_json_items() -> None:
     assert attention["issued"] == {"date-parts": [[2017]]}
     assert items["bloom1970space"]["DOI"] == "10.1145/362686.362692"
     assert "not-found" in items["arxiv200100001"]["note"]
+
+
+def test_control_and_bidi_characters_are_dropped_not_written_as_tex_commands() -> None:
+    # a title with a right-to-left override and an escape sequence came out as
+    # '\u202e' and '\x1b[31m': TeX reads them as the breve accent and an undefined command
+    title = "Hostile \u202e title \x1b[31m end"
+    paper = PaperEntry(
+        "arxiv:2101.00001", "arxiv", "resolved", title=title, authors=("Eve O'Hara\u202e",)
+    )
+    out = render(Report(root="p", repository="p", papers=(paper,)), "bibtex")
+    assert "title = {Hostile title [31m end}" in out and "author = {Eve O'Hara}" in out
+    assert "\\u202e" not in out and "\\x1b" not in out and "\u202e" not in out
+    assert latex_text("a\u2066b\u0007c") == "abc"

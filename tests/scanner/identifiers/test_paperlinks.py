@@ -37,6 +37,8 @@ PAPERS = [
     # (`spec` only as a whole word: spectra and SPEC2006 papers stay papers)
     ("https://someone.github.io/papers/spectral_sketch.pdf", M),
     ("https://www.example.edu/~lee/papers/spec2006-study.pdf", "Lee (2007) " + M),
+    # (`sp800` inside a word is no NIST publication: a graph-signal paper's file name)
+    ("https://www.example.edu/~lee/papers/gsp800-study.pdf", "Lee (2014) " + M),
     ("https://rjournal.github.io/archive/2013-2/author.pdf", M),
     ("https://research.nvidia.com/publication/2011-09_voxel-cone-tracing", M),
     # Publishers' and repositories' article pages without a DOI in the link, also where the
@@ -57,6 +59,12 @@ PAPERS = [
     ("https://www.mdpi.com/1099-4300/20/6/397", M),
     ("https://peerj.com/articles/cs-103/", M),
     ("https://llvm.org/pubs/2004-01-30-CGO-LLVM.pdf", M),
+    # a lab's or a company's page of one publication, named by its title, with no entry
+    ("https://lab.example.cz/publications/adding-a-sun-term-to-a-sky-model/", "Based on\n" + M),
+    (
+        "https://www.example.science/publications/dynamic-chunks-for-streaming-speech",
+        "as implemented by `Dynamic Chunks for Streaming Speech <" + M + ">`_.",
+    ),
     ("https://elifesciences.org/articles/12345", M),
     ("https://www.nowpublishers.com/article/Details/MAL-016", M),
     ("https://www.cambridge.org/core/journals/fluid-mechanics/article/abs/x/ABC123", M),
@@ -220,6 +228,13 @@ NOT_PAPERS = [
     ("http://www.example.jp/std/documents/e/DC-008-2016-E.pdf", "Exif Version 2.31. " + M),
     ("https://www.example.net/media/publication/720_Algorithms_Whitepaper_2015.pdf", M),
     ("https://nvlpubs.example.gov/nistpubs/fips/nist.fips.197.pdf", M),
+    # NIST's Special Publications 800, the federal recommendations (by file or folder, under a
+    # `publications` folder too), and the SEC standards of elliptic-curve cryptography.
+    ("https://nvlpubs.example.gov/nistpubs/SpecialPublications/NIST.SP.800-38D.pdf", M),
+    ("http://csrc.example.gov/publications/nistpubs/800-38a/sp800-38a.pdf", ".. _`SP`: " + M),
+    ("http://csrc.example.gov/publications/nistpubs/800-38C/SP-800-38C.pdf", "Mode (2004) " + M),
+    ("https://csrc.example.gov/pubs/sp/800/38/e/final", "[1] Doe (2010). XTS. " + M),
+    ("https://www.secg.org/sec1-v2.pdf", ".. _SEC1:       " + M),
     # FAQs and keynotes.
     ("http://www.example.ca/PDFs/ColorFAQ.pdf", M),
     ("https://www.example.net/events/2019/keynote_doe.pdf", M),
@@ -245,8 +260,11 @@ NOT_PAPERS = [
     # An author's or a lab's folder of papers lists them, even called so.
     ("http://www.example.edu/~lee/papers/", "Lee (2019), a list of papers: " + M),
     ("https://lab.example.edu/publications/", "the lab's journal papers, 2001-2019: " + M),
-    # A research portal's list of publications is no paper.
+    # A research portal's list of publications is no paper; nor is a publications page
+    # named by fewer words (a section), nor a manual kept there.
     ("https://research.example.ac.at/en/publications/", M),
+    ("https://lab.example.edu/publications/journal-articles-2019/", M),
+    ("https://www.example.gov.au/publications/gda2020-technical-manual-v16", "See " + M),
     # An Internet Archive item or a repository record with no reference around it.
     ("https://archive.org/details/ms_dos_games", "Mirror: " + M),
     ("http://eprints.example.ac.uk/12345/", "See " + M),
@@ -362,6 +380,13 @@ def test_prefilter_lets_every_paper_link_through(url: str, entry: str) -> None:
         ("The GeoJSON format (https://doi.org/10.17487/RFC7946).", []),
         ("ASTM. (2015). Standard Practice for Color. doi:10.1520/E0308-15", []),
         ("ST 2084, doi:10.5594/SMPTE.ST2084.2014 and RP 177, 10.5594/S9781614821915", []),
+        # NIST's federal standards and Special Publications 800; its technical notes are papers.
+        ('@see <a href="https://dx.doi.org/10.6028/NIST.FIPS.180-4">FIPS PUB 180-4</a>', []),
+        ("Dworkin (2007). GCM. https://doi.org/10.6028/NIST.SP.800-38D", []),
+        (
+            "Taylor (1994). Uncertainty. NIST TN 1297. doi:10.6028/NIST.TN.1297",
+            ["doi:10.6028/nist.tn.1297"],
+        ),
         # The same registrants' journals publish papers.
         ("Doe, J. (2004). Mastering. SMPTE J. doi:10.5594/J11549", ["doi:10.5594/j11549"]),
         # A numbered list of links, one per line: the second is not glued to the first.
@@ -398,3 +423,22 @@ def test_an_entry_ends_at_a_blank_or_markup_line_in_crlf_text_too() -> None:
         entry = entry_around(text, start, text.index(".pdf") + 4)
         assert "tutorial" not in entry and "Later prose" not in entry
         assert entry.replace("<p>", "").strip().startswith("Roe, J. (2004)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ADS's scanned articles, ADS Labs' pages and the classic abstract query name the
+        # record by the same bibcode as today's abstract page: one key for the paper.
+        "# Bardeen et al. 1972\n# https://articles.adsabs.harvard.edu/pdf/1972ApJ...178..347B\n",
+        "See http://articles.adsabs.harvard.edu/full/1972ApJ...178..347B for the derivation.",
+        '<a href="http://articles.adsabs.harvard.edu/cgi-bin/nph-iarticle_query?'
+        '1972ApJ...178..347B&amp;defaultprint=YES&amp;filetype=.pdf.">Bardeen</a>',
+        "ApJ 178, 347. http://labs.adsabs.harvard.edu/ui/abs/1972ApJ...178..347B",
+        "http://adsabs.harvard.edu/cgi-bin/nph-bib_query?bibcode=1972ApJ...178..347B&db_key=AST",
+    ],
+)
+def test_ads_records_in_their_older_forms(text: str) -> None:
+    keys = [h.ref.key for h in find_hits(text) if h.ref and h.kind.value == "url"]
+    assert keys == ["url:https://ui.adsabs.harvard.edu/abs/1972ApJ...178..347B"]
+    assert may_cite(text.encode())
