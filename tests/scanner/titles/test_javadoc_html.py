@@ -1,4 +1,5 @@
-"""Reference entries as Javadoc's HTML writes them: titles and names in italics, character references, a link's quoted address, a whole entry quoted after `@see`."""
+"""Reference entries as Javadoc's HTML writes them: titles and names in italics, character
+references, a link's quoted address, a whole entry quoted after `@see`."""
 
 from __future__ import annotations
 
@@ -75,7 +76,7 @@ def test_a_whole_entry_quoted_with_inverted_names() -> None:
 
 def test_a_quoted_entry_whose_names_go_on_past_the_initial_is_not_read_as_inverted() -> None:
     """`"LIND, F. Kenneth, et al. Title. ..."`: `Kenneth, et al` is no title."""
-    raw = "LIND, F. Kenneth, et al. Spacecraft tide probability. El Segundo, CA : Aerospace Press, 2008"
+    raw = "LIND, F. Kenneth, et al. Spacecraft tide probability. El Segundo, CA : Aero Press, 2008"
     assert entry_inside(raw) is None
     assert entry_inside("Lind, S. Bayesian Tidal Filtering and Smoothing. Cambridge 2013") == (
         "Bayesian Tidal Filtering and Smoothing",
