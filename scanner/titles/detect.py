@@ -42,6 +42,7 @@ from scanner.titles.names import (
     INITIALS_LINE,
     NAME,
     NOT_NAMES,
+    glued_to_word,
     list_start,
     names_cut_at_initial,
     opens_with_non_name,
@@ -512,7 +513,6 @@ def _author_starts(
 # An entry's authors come before its year, its quoted title, a `<br>` or its book's edition.
 # The edition is searched apart: written case-insensitively inside the alternation, it kept
 # `led` from giving the other anchors their lead, and the whole pattern was tried everywhere.
-_GLUED_TO_WORD = re.compile(r"(?<![\w-])[a-z]+-$")
 _ANCHOR = led(re.compile(rf"(?<!\d){YEAR_DIGITS}(?!\d)|[\"“”]|``|<\s*br"))
 _EDITION_ANCHOR = re.compile(EDITION)
 _AUTHOR_REACH = 300  # how far before its year or title an author list may begin
@@ -524,9 +524,7 @@ def _starts_in(text: str, start: int, limit: int, entries: _AuthorEntries) -> li
     while pos > 0 and pos < limit and text[pos - 1].isalnum():
         pos += 1  # a window opens mid-word; names start at a word
     while (match := AUTHOR_LIST.search(text, pos, limit)) is not None:
-        if opens_with_non_name(match.group()) or _GLUED_TO_WORD.search(
-            text, max(0, match.start() - 12), match.start()
-        ):
+        if opens_with_non_name(match.group()) or glued_to_word(text, match.start()):
             # (a word glued to the one before by a hyphen is no name: `the p-Value, as in`)
             first = match.group().split()[0].strip(",.")
             nxt = _WORD_START.search(text, match.start() + len(first) + 1, limit)

@@ -7,7 +7,14 @@ from collections.abc import Iterator
 
 from scanner.titles.cues import KEY_TAGS, YEAR_DIGITS
 from scanner.titles.leads import led
-from scanner.titles.names import AUTHOR_LIST, ETAL, NOT_NAMES, list_start, split_authors
+from scanner.titles.names import (
+    AUTHOR_LIST,
+    ETAL,
+    NOT_NAMES,
+    glued_to_word,
+    list_start,
+    split_authors,
+)
 from scanner.types import EntryFields
 
 _YEAR = YEAR_DIGITS
@@ -92,7 +99,7 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
         while match is not None and (
             (match.start() > start and text[match.start() - 1].isalnum())
             # the rest of a compound, not a name: "semi-Empirical 2021"
-            or _PREFIX_GLUED.search(text, max(start, match.start() - 12), match.start())
+            or glued_to_word(text, match.start())
             or _names_inside(match)
             or _journal_without_etal(match)
         ):
@@ -323,7 +330,6 @@ def _lone_name(match: re.Match[str]) -> bool:
 
 
 _COLUMN_GAP = re.compile(r"[ \t]*\t|  ")
-_PREFIX_GLUED = re.compile(r"(?<![\w-])[a-z]+-$")
 # What a number names when a machine or product is called by it (not a model: "the Lind 2016
 # model" is Lind's, of 2016).
 _PRODUCT_AFTER = re.compile(

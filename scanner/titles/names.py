@@ -429,6 +429,16 @@ NAME_LINE = (
 )
 
 
+# A lower-case word and a hyphen right before a capitalized word: the rest of a compound
+# (`semi-Empirical 2021`, `the p-Value, as described in`), never a name's start.
+_GLUED_BEFORE = re.compile(r"(?<![\w-])[a-z]+-$")
+
+
+def glued_to_word(text: str, at: int) -> bool:
+    """Whether the word at `at` of `text` is glued by a hyphen to a lower-case word before it."""
+    return _GLUED_BEFORE.search(text, max(0, at - 12), at) is not None
+
+
 def opens_with_non_name(text: str) -> bool:
     """Whether the first word of `text` is a word that is never a name ("The", "See"); an
     initial is a name's ("C. M. Yeh", "I. Reda", "A. Dachraoui", "A Andreev, G Cattan"),
