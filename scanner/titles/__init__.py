@@ -103,7 +103,7 @@ def _as_quoted(match: re.Match[str]) -> str:
         return match.group()
     tag = len(match["tag"])
     if _PERSON.fullmatch(words):
-        # a name set in italics (`<b>Title</b>, <em>Richard P. Lind</em>, Dover, 2002`): the
+        # a name set in italics (`<em>Title</em>, <em>Richard P. Lind</em>, Dover, 2002`): the
         # entry's author, its tags blanked
         return " " * (tag + 2) + words + " " * (tag + 3)
     return '"' + " " * (tag + 1) + words + " " * (tag + 2) + '"'
