@@ -29,14 +29,20 @@ def bibtex_entries(text: str, start: int, end: int) -> Iterator[tuple[int, int, 
     while (title := _TITLE_FIELD.search(text, pos, end)) is not None:
         heads = list(_ENTRY_START.finditer(text, max(start, title.start() - 400), title.start()))
         head = heads[-1] if heads else None
-        first = head.start() if head else title.start()
+        # without its `@type{` head (the key on a line of its own), the fields written right
+        # before the title are the entry's: `author = {...},` then `title = {...}`
+        first = (
+            head.start()
+            if head
+            else _fields_before(text, max(start, title.start() - 400), title.start())
+        )
         fields: dict[str, str] = {}
         last = title.end()
         # the entry's fields end where the next entry opens (its fields are its own)
         following = _ENTRY_HEAD.search(text, title.end(), min(end, title.end() + 800))
         for match in _FIELD.finditer(
             text,
-            head.end() if head else title.start(),
+            head.end() if head else first,
             following.start() if following else min(end, title.end() + 800),
         ):
             name = match.group(1).lower()
@@ -68,6 +74,19 @@ def bibtex_entries(text: str, start: int, end: int) -> Iterator[tuple[int, int, 
                 pages=re.sub(r"\s*-+\s*", "-", fields["pages"]) if "pages" in fields else None,
             ),
         )
+
+
+_BETWEEN_FIELDS = re.compile(r"[\s,]*")
+
+
+def _fields_before(text: str, window: int, title: int) -> int:
+    """Where the run of fields that ends at the title (at `title`) starts, from `window` on."""
+    first = title
+    for match in reversed(list(_FIELD.finditer(text, window, title))):
+        if _BETWEEN_FIELDS.fullmatch(text, match.end(), first) is None:
+            break
+        first = match.start()
+    return first
 
 
 def _unbraced(value: str | None) -> str | None:

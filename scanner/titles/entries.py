@@ -68,6 +68,31 @@ _EDITED = re.compile(r"[ \t]*\([ \t]*[Ee]ds?\.?[ \t]*\)")
 # C. F. van Loan 'Matrix Computations'`.
 _QUOTE_NEXT = re.compile(r"[ \t]+[\"“']")
 _AFTER_INITIAL = re.compile(r"\s+(?=[A-Z\"“]|'[A-Z]|\*[A-Z])(?P<y1>)?(?P<y2>)?(?P<y3>)?(?P<y4>)?")
+# An entry laid out a field a line, as Doxygen blocks often write it: the names fill their own
+# line, the title opens the next (`C. Choi, H. Christensen\n  3D Pose Estimation of ...`).
+# Such a list names people only, in whatever style each is written: "Henrik Christensen" after
+# "C. Choi, " is the second author, not the venue's words.
+_LINE_OF_NAMES_BEFORE = re.compile(r"(?:^|\n)[ \t*#/!-]*$")
+_NEXT_LINE = re.compile(
+    r"\.?[ \t]*\n[ \t*#/!]*(?=[A-Z0-9\"“]|'[A-Z])(?P<y1>)?(?P<y2>)?(?P<y3>)?(?P<y4>)?"
+)
+# ... and a line that is a book's imprint, not its title: "B. Bollobas, Random Graphs.\n
+# Academic Press, 2001" is the one-line entry of a book.
+_IMPRINT_LINE = re.compile(r"[ \t*#/!]*(?:" + IMPRINT + r"|(?:1[6-9]|20)\d\d\b)")
+
+
+def _names_line(text: str, start: int, authors_end: int, limit: int) -> bool:
+    """Whether the author list `[start, authors_end)` fills its line, the title opening the
+    next one: an entry laid out a field a line."""
+    after = _NEXT_LINE.match(text, authors_end, limit)
+    return (
+        after is not None
+        and _LINE_OF_NAMES_BEFORE.search(text, max(0, start - 80), start) is not None
+        and _IMPRINT_LINE.match(text, after.end(), limit) is None
+        and len(split_authors(text[start:authors_end], same_style=False)) >= 2
+    )
+
+
 # Where an unquoted title stops: a sentence end, or a comma/semicolon before a venue, year,
 # volume or "in"; also an opening bracket of a year and a blank line.
 # A part's numeral closes no title: "Scientific collaboration networks: II. Shortest paths, ..."
@@ -78,6 +103,12 @@ _PART_NUMERAL = "".join(
 )
 # Publishers of journals, as an entry names them after its venue.
 _HOUSE = r"(?:" + JOURNAL_HOUSES + r"|Oxford|Cambridge|MIT|IEEE|ACM)\b"
+_MEETING_LINE = (
+    r"(?:(?:1[6-9]|20)\d\d[ \t]+)?"
+    r"(?:In[ \t]+(?:[Pp]roc|[Tt]he\b)|In:|Proc(?:eedings|\.)[ \t]|(?:IEEE|ACM|SIAM)[ \t]|"
+    r"Workshop[ \t]+on\b|(?:\d{1,3}(?:st|nd|rd|th)[ \t]+)?(?:International|Annual|European)[ \t]+"
+    r"(?:Conference|Symposium|Workshop|Journal)\b)"
+)
 _TITLE_END = re.compile(
     _PART_NUMERAL + r"\.\s+(?=[A-Z0-9(\[]|$|[a-z]+\.)|\.\s*$|\?\s|!\s"
     r"|[,;]\s*(?=[Ii]n\b|[Ii]n:|(?:1[6-9]|20)\d\d|[Vv]ol|pp|pages|\d|\(|" + VENUE_CUE.pattern + ")"
@@ -103,6 +134,9 @@ _TITLE_END = re.compile(
     # (not after a number's comma: the entry's fields go on, `Title, Chapter 5,\n Academic
     # Press, 1978`)
     r"|(?P<imprint>(?<!\d[,;])[ \t]*\n[ \t]*(?=" + IMPRINT + r"[ \t]*[,.][ \t]*(?![A-Z]\.)))"
+    # a meeting's line, perhaps after its year: `... 3D Object Recognition\n 2010 IEEE Conference
+    # on ...`, `... Point Clouds\n Workshop on Search in 3D`, `... for RGB-D\n In the Workshop on`
+    r"|[ \t]*\n[ \t*#/!]*(?=" + _MEETING_LINE + ")"
     r"|" + run_in_venue(loose=False)
 )
 _IN_CODE = re.compile(r"[(=\[]\s*$")
@@ -153,16 +187,21 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         # Chem` read as a name): a citation without authors or a title, no entry of a work
         return None
     names_end = authors_end
+    names_line = _names_line(text, start, authors_end, limit)
     kept = split_authors(text[start:authors_end])
     last = find_spaced(text, kept[-1], start, authors_end)[1] if kept else -1
-    if last > 0 and (
-        (
-            _TITLE_READ_AS_NAME.fullmatch(text, last, authors_end)
-            and _SENTENCE_END.match(text, authors_end, limit)
-        )
-        or (
-            _TITLE_WORD_READ_AS_NAME.fullmatch(text, last, authors_end)
-            and _LOWER_CASE_NEXT.match(text, authors_end, limit)
+    if (
+        last > 0
+        and not names_line
+        and (
+            (
+                _TITLE_READ_AS_NAME.fullmatch(text, last, authors_end)
+                and _SENTENCE_END.match(text, authors_end, limit)
+            )
+            or (
+                _TITLE_WORD_READ_AS_NAME.fullmatch(text, last, authors_end)
+                and _LOWER_CASE_NEXT.match(text, authors_end, limit)
+            )
         )
     ):
         # "B. Bollobas, Random Graphs. Second edition": capitalized words after a name with
@@ -179,6 +218,8 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
     ):
         # "Vitter, J. S. Random Sampling", `R. Van der Merwe "Sigma-Point Kalman Filters..."`
         lead = _AFTER_INITIAL.match(text, authors_end, limit)
+    if lead is None and names_line:
+        lead = _NEXT_LINE.match(text, authors_end, limit)
     if lead is None:
         return None
     lead_year = lead.group("y1") or lead.group("y2") or lead.group("y3") or lead.group("y4")
@@ -213,7 +254,7 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
             and identifier_follows(text, t_end)
         ):
             title, written_year = title[: bare.end("word")], int(bare["year"])
-    authors = split_authors(text[start:names_end])
+    authors = split_authors(text[start:names_end], same_style=not names_line)
     if not authors:
         return None
     tail_end = min(limit, after + MAX_TAIL)
@@ -595,8 +636,10 @@ def _is_fields(title: str) -> bool:
     """Whether a would-be title is really the volume/pages/year part of an entry."""
     letters = sum(ch.isalpha() for ch in title)
     # ... or a journal's name and then its volume and pages: "Biochemistry 37: 9435-9444"
+    # (a number that opens a word is the title's: "3D Pose Estimation", "4-Points Congruent Sets")
     return letters < 4 or bool(
-        re.match(r"(?:[Vv]ol|pp|[Nn]o\.|\d)", title) or _JOURNAL_VOLUME.match(title)
+        re.match(r"(?:[Vv]ol|pp|[Nn]o\.|\d(?!\d*-?[^\W\d_]))", title)
+        or _JOURNAL_VOLUME.match(title)
     )
 
 

@@ -53,12 +53,13 @@ _CITING = re.compile(
     r"|[(\[;]\s*(?:(?:e\.\s?g|i\.\s?e)\.,?\s*)?)$"
 )
 # Who wrote or changed the code: "Written by", "revised for the exporter by", "Ported by", "an
-# independent implementation by".
+# independent implementation by", "submitted by".
 _AUTHORSHIP = re.compile(
     r"(?:\b(?:[Ww]ritten|[Rr]e-?written|[Rr]evised|[Mm]odified|[Cc]ontributed|[Mm]aintained|"
     r"[Pp]orted|[Aa]dded|[Uu]pdated|[Ff]ixed|[Cc]oded|[Rr]eviewed|[Tt]ranslated|[Ee]dited|"
-    r"[Cc]hanged|[Cc]reated|[Aa]uthored|[Pp]atch(?:ed)?)\b(?:\s+[\w-]+){0,4}|"
-    r"\b[Ii]mplementation)\s+by\s*[:,]?\s*$"
+    r"[Cc]hanged|[Cc]reated|[Aa]uthored|[Ss]ubmitted|[Pp]atch(?:ed)?)\b(?:\s+[\w-]+){0,4}|"
+    # ... and what was made of the code: "C version by", "AVX2 support by", "test code by"
+    r"\b(?:[Ii]mplementation|[Vv]ersion|[Pp]ort|[Cc]ode|[Ss]upport))\s+by\s*[:,]?\s*$"
 )
 # An institution's name before the word read as a lone author: "University of Michigan, 1991"
 # names where a program was written, not who wrote a paper.

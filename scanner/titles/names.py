@@ -210,9 +210,13 @@ NOT_NAMES = MONTHS | frozenset(
         "ams",
         "math",
         "software",
+        "practice",  # "Software: Practice & Experience, 2004", a journal's words
+        "experience",
         "comm",
         "communications",
         "international",
+        "int",  # "Int. Conf. on Robotics & Automation (ICRA). 2011."
+        "domain",  # "placed in Public Domain, 2010": a licence, not a person
         "annual",
         "theory",
         "data",
@@ -453,10 +457,12 @@ def opens_with_non_name(text: str) -> bool:
 _BARE_INITIALS = re.compile(r"[A-Z]{1,3} [A-Z][\w'’-]+,\s*[A-Z]{1,3} [A-Z][\w'’-]+")
 
 
-def split_authors(text: str) -> tuple[str, ...]:
+def split_authors(text: str, same_style: bool = True) -> tuple[str, ...]:
     """The names in an author list, in order, without "and", "&" or "et al.".
 
-    "Surname, Initials" pairs stay together; a bare "et al." is dropped.
+    "Surname, Initials" pairs stay together; a bare "et al." is dropped. `same_style`: a list
+    that opens with an initial ends at the first name without one (`_same_style`); a list known
+    to hold names only (it fills its line) keeps them all.
     """
     text = ETAL.sub("", text)
     if _ONE_INVERTED.fullmatch(text.strip(" ,.")):
@@ -472,7 +478,7 @@ def split_authors(text: str) -> tuple[str, ...]:
         elif name.lower() not in NOT_NAMES:
             names.append(name)
             opened = match.start()
-    return _surnames_apart(_same_style(names))
+    return _surnames_apart(_same_style(names) if same_style else names)
 
 
 _PARTICLES_ONLY = re.compile(

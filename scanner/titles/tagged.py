@@ -595,6 +595,7 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
             or (ours.title and (journal := _journal_after_title(ours.title, theirs)))
             or (ours.title and _link_after_title(ours.title, theirs))
             or (ours.title and _line_end_left_out(text, best, ours))
+            or (ours.title and _names_line_read_into_title(text, best, ours.title))
         )
     ):
         # the model read the entry's venue as its title (a BibTeX `journal` field), only
@@ -681,6 +682,26 @@ _JOURNAL_THEN_VOLUME = re.compile(
     rf"(?P<name>{JOURNAL_WORDS})"
     r"(?:[ \t]+(?P<volume>\d{1,4}))?"
 )
+
+
+def _names_line_read_into_title(text: str, rule: Hit, ours: str) -> bool:
+    """Whether the model's title is the rule's with (some of) its last author's names before
+    it, where the rule's title opens the line after the names: an entry laid out a field a
+    line (`F. Tombari, S. Salti, L. Di Stefano\n Unique Signatures of ...`)."""
+    theirs = rule.reference
+    if theirs is None or not theirs.title or not theirs.authors or not ours.endswith(theirs.title):
+        return False
+    head = ours[: -len(theirs.title)].strip()
+    at = find_spaced(text, theirs.title, rule.start, rule.end)[0]
+    return (
+        bool(head)
+        and at > 0
+        and _LINE_START_BEFORE.search(text, max(0, at - 40), at) is not None
+        and _only_names(head, theirs.authors)
+    )
+
+
+_LINE_START_BEFORE = re.compile(r"\n[ \t*#/!]*$")
 
 
 def _authors_then_title(ours: str, theirs: EntryFields) -> bool:
@@ -819,6 +840,16 @@ def _entry_around(text: str, hit: Hit, fields: SpanIndex[Field]) -> bool:
     if start < 0:
         return False
     inside = fields.within(hit.start, hit.end)
-    if any(f.start < end and start < f.end for f in inside):
+    # (a title that fills its line, in an entry laid out a field a line, is one field whatever
+    # the model read across its line's end: `Multi-Scale ... from Unorganized Point Clouds\n
+    # Workshop on ...` with "Unorganized Point Clouds Workshop on ..." labelled the venue)
+    own_line = (
+        _LINE_START_BEFORE.search(text, max(0, start - 40), start) is not None
+        and _LINE_END_AFTER.match(text, end) is not None
+    )
+    if not own_line and any(f.start < end and start < f.end for f in inside):
         return False
     return len({f.label for f in inside} & {"A", "V", "Y"}) >= 2
+
+
+_LINE_END_AFTER = re.compile(r"[ \t.]*\n")

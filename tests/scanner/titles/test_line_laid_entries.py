@@ -1,0 +1,141 @@
+"""Entries laid out a field a line, as Doxygen blocks of C++ libraries write them (the names on
+one line, the title on the next, then the meeting or journal), and the credit lines of file
+headers that name who wrote the code, not a work."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.types import RefKind
+from scanner.titles import find_citations
+
+
+def _entry(lines: list[str]) -> str:
+    return "Computes the descriptor.\n\nThe suggested reference is:\n" + "".join(
+        f"  {line}\n" for line in lines
+    )
+
+
+def test_a_full_name_after_initialled_names_fills_the_names_line() -> None:
+    """`Henrik Lund` has no initial as `A. Okafor` has, but the line holds names only: it is
+    the second author, and the title opens the next line (with a digit: `3D ...`)."""
+    (hit,) = find_citations(
+        _entry(
+            [
+                "A. Okafor, Henrik Lund",
+                "3D Pose Estimation of Household Objects from Depth Images",
+                "Proceedings of the International Conference on Intelligent Robots (IROS)",
+                "2012",
+            ]
+        )
+    )
+    assert hit.kind is RefKind.TITLE
+    assert hit.reference.title == "3D Pose Estimation of Household Objects from Depth Images"
+    assert hit.reference.authors == ("A. Okafor", "Henrik Lund")
+
+
+def test_a_surname_with_its_particle_ends_the_names_line() -> None:
+    """The model reads `Di Marco` as the title's first words; the line after the names is
+    the title."""
+    (hit,) = find_citations(
+        _entry(
+            [
+                "F. Okafor, S. Lund, L. Di Marco",
+                "Unique Histograms of Normals for Local Surface Matching.",
+                "In Proceedings of the 11th European Conference on Computer Vision (ECCV),",
+                "Heraklion, Greece, September 2010",
+            ]
+        )
+    )
+    assert hit.reference.title == "Unique Histograms of Normals for Local Surface Matching"
+    assert hit.reference.authors == ("F. Okafor", "S. Lund", "L. Di Marco")
+
+
+def test_a_full_name_that_ends_the_names_line_with_a_stop_is_an_author() -> None:
+    (hit,) = find_citations(
+        _entry(
+            [
+                "Z.C. Okafor, D. Lund, Maria Castell.",
+                "Combined 2D-3D Categorization for Multimodal Perception Systems.",
+                "In The International Journal of Robotics Research, 30(11), 2011.",
+            ]
+        )
+    )
+    assert hit.reference.title == (
+        "Combined 2D-3D Categorization for Multimodal Perception Systems"
+    )
+    assert hit.reference.authors == ("Z.C. Okafor", "D. Lund", "Maria Castell")
+
+
+@pytest.mark.parametrize(
+    "meeting",
+    [
+        "2010 IEEE Conference on Computer Vision and Pattern Recognition (CVPR)",
+        "Workshop on Search in 3D (S3D), IEEE Conf. on Computer Vision, June 2008",
+        "In the Workshop on Active Perception, Robotics: Science and Systems, 2011",
+    ],
+)
+def test_the_meetings_line_is_not_the_titles(meeting: str) -> None:
+    (hit,) = find_citations(
+        _entry(
+            [
+                "Ranjit Okafor and Martin Lund",
+                "Multi-Scale Interest Regions from Unordered Point Sets",
+                meeting,
+            ]
+        )
+    )
+    assert hit.reference.title == "Multi-Scale Interest Regions from Unordered Point Sets"
+    assert hit.reference.authors == ("Ranjit Okafor", "Martin Lund")
+
+
+def test_a_book_on_one_line_above_its_imprint_keeps_its_title() -> None:
+    """Capitalized words after the last name, ending the line with a stop, above a
+    publisher's line: the book's title, not one more author."""
+    (hit,) = find_citations(
+        "Random graphs.\n\nSee\n  B. Okafor, Random Graphs.\n  Academic Press, 2001.\n"
+    )
+    assert hit.reference.title == "Random Graphs"
+    assert hit.reference.authors == ("B. Okafor",)
+
+
+def test_bibtex_fields_without_their_head_are_one_entry() -> None:
+    """The key on a line of its own, no `@inproceedings{`: the author field before the title
+    is the entry's authors, not a title of its own."""
+    text = (
+        "Gaussian filtering on a lattice.\n\n"
+        "Okafor_fasthigh\n"
+        "  author = {Ada Okafor and Jonas Lund and Maria Castell},\n"
+        "  title = {Fast high-dimensional filtering using the permutohedral lattice},\n"
+        "  booktitle = {Computer Graphics Forum},\n"
+        "  year = {2010}\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.reference.title == "Fast high-dimensional filtering using the permutohedral lattice"
+    assert hit.reference.authors == ("Ada Okafor", "Jonas Lund", "Maria Castell")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "C version by Jonas Q. Lund (February 1997).",
+        "128-bit AVX2 support by Ada Okafor, 2015.",
+        "1983 Original algorithm and test code by Ada Okafor and Jonas Lund, UC Davis\n * 1994",
+        "1995 Degenerate volume fix submitted by Jonas Lund\n * 2004 Templated port by Ada Okafor",
+        "\\author Jonas Lund, lund@example.org placed in Public Domain, 2010",
+    ],
+)
+def test_credit_lines_cite_no_one(line: str) -> None:
+    assert find_citations(f"Transposes in place.\n\n{line}\n") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "venue_word"),
+    [
+        ("Software: Practice & Experience, 2004", "Practice"),
+        ("Int. Conf. on Robotics & Automation (ICRA). 2011.", "Int"),
+    ],
+)
+def test_a_venues_words_are_no_authors(line: str, venue_word: str) -> None:
+    for hit in find_citations(f"Compressed graphs.\n\nPublished in {line}\n"):
+        assert venue_word not in (hit.reference.authors if hit.reference else ())
