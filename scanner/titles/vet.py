@@ -1220,6 +1220,7 @@ def _part_of(text: str, hit: Hit, stop: int) -> bool:
 # in algorithm", e)`, `warn("Data Set Too Small")`, or commented-out code that passes it after
 # other arguments (`tokenize(optsvec, "FixedH RecMet SPXYZ")`).
 _CALL_BEFORE = re.compile(r"[\w\])}>]\((?:[^()\n\"'`]{0,60},)?\s*[\"'`]\s*$")
+_LOG_CALL_BEFORE = re.compile(r"\w[ \t]?\([ \t]*[\"'`][ \t]*\[[^\]\n]{1,60}\][ \t:-]*$")
 # A conversion of C's printf inside the "title": a format string (`"Proc %d: offloading ..."`).
 _FORMAT_SPEC = re.compile(r"%[-+ #0]*\d*(?:\.\d+)?(?:hh|h|ll|l|z|j|t|L)?[diouxXeEfFgGcsp](?![a-z])")
 
@@ -1230,9 +1231,13 @@ def _call_argument(text: str, hit: Hit, stop: int) -> bool:
     if _FORMAT_SPEC.search(_fields(hit).title or hit.title_hint or "") is not None:
         return True
     where = _quoted_at(text, hit)
-    return (
-        where is not None and _CALL_BEFORE.search(text, max(0, where[0] - 80), where[0]) is not None
-    )
+    if where is not None and _CALL_BEFORE.search(text, max(0, where[0] - 80), where[0]):
+        return True
+    # a log call's message, its function's name in brackets first: `PCL_WARN ("[compute] The
+    # number of points differs ...\n");`
+    title = _fields(hit).title or ""
+    at = text.find(title.split()[0], hit.start, hit.end) if title.split() else -1
+    return at > 0 and _LOG_CALL_BEFORE.search(text, max(0, at - 120), at) is not None
 
 
 # A title read from prose next to a real author-year: it holds `et al` or `(Yang 1994`

@@ -139,3 +139,13 @@ def test_credit_lines_cite_no_one(line: str) -> None:
 def test_a_venues_words_are_no_authors(line: str, venue_word: str) -> None:
     for hit in find_citations(f"Compressed graphs.\n\nPublished in {line}\n"):
         assert venue_word not in (hit.reference.authors if hit.reference else ())
+
+
+@pytest.mark.parametrize("call", ['PCL_WARN ("', 'LOG_ERROR("', 'warn_user ( "'])
+def test_a_log_calls_message_in_commented_code_is_no_title(call: str) -> None:
+    """Commented-out code: the message after its function's name in brackets is a string."""
+    text = (
+        f"//{call}[initFrames] The number of points in the input dataset differs from the "
+        'number of points in the reference frames! Proceed using default\\n");\n'
+    )
+    assert find_citations(text) == []
