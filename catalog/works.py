@@ -1,9 +1,13 @@
-"""Reference works online whose links address one of their sections: one work, many links.
+"""Reference works and books online whose links address one of their sections: one work,
+many links.
 
 Code cites the NIST Digital Library of Mathematical Functions by the equation it implements
-(`https://dlmf.nist.gov/10.6.E7`) and the NIST/SEMATECH e-Handbook of Statistical Methods by
-the page of the test it runs. Each link counts as a reference, like the book the work is; the
-Papers page shows the work once, with every function that cites any of its sections.
+(`https://dlmf.nist.gov/10.6.E7`), the NIST/SEMATECH e-Handbook of Statistical Methods by the
+page of the test it runs, and a published textbook whose full text its authors put online by
+the section it follows (`https://otexts.com/fpp3/hierarchical.html`). Each link counts as a
+reference, like the book the work is (the convention counts a URL of the work itself); the
+Papers page shows the work once, with every function that cites any of its sections. Only
+books also published as books are here: course notes and lecture pages are not works.
 """
 
 from __future__ import annotations
@@ -39,6 +43,43 @@ REFERENCE_WORKS: tuple[ReferenceWork, ...] = (
         "https://www.itl.nist.gov/div898/handbook/",
         "NIST/SEMATECH e-Handbook of Statistical Methods",
         re.compile(r"(?i)itl\.nist\.gov/div898/handbook/"),
+    ),
+    # Textbooks online, each also a printed book (Cambridge UP, OTexts, MIT Press, Springer,
+    # W3K Publishing); the second and third editions of one text share its card.
+    ReferenceWork(
+        "https://nlp.stanford.edu/IR-book/",
+        "Introduction to Information Retrieval",
+        re.compile(r"nlp\.stanford\.edu/IR-book/"),
+    ),
+    ReferenceWork(
+        "https://otexts.com/fpp3/",
+        "Forecasting: Principles and Practice",
+        re.compile(r"(?i)otexts\.(?:com|org)/fpp[23]/"),
+    ),
+    ReferenceWork(
+        "https://www.deeplearningbook.org/",
+        "Deep Learning",
+        re.compile(r"(?i)deeplearningbook\.org/contents/"),
+    ),
+    ReferenceWork(
+        "https://ccrma.stanford.edu/~jos/mdft/",
+        "Mathematics of the Discrete Fourier Transform (DFT)",
+        re.compile(r"ccrma\.stanford\.edu/~jos/mdft/"),
+    ),
+    ReferenceWork(
+        "https://ccrma.stanford.edu/~jos/filters/",
+        "Introduction to Digital Filters with Audio Applications",
+        re.compile(r"ccrma\.stanford\.edu/~jos/(?:filters|fp)/"),
+    ),
+    ReferenceWork(
+        "https://ccrma.stanford.edu/~jos/pasp/",
+        "Physical Audio Signal Processing",
+        re.compile(r"ccrma\.stanford\.edu/~jos/pasp/"),
+    ),
+    ReferenceWork(
+        "https://ccrma.stanford.edu/~jos/sasp/",
+        "Spectral Audio Signal Processing",
+        re.compile(r"ccrma\.stanford\.edu/~jos/sasp/"),
     ),
 )
 

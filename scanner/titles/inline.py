@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from scanner.titles.cues import KEY_TAGS, YEAR_DIGITS
+from scanner.titles.fields import MONTHS
 from scanner.titles.leads import led
 from scanner.titles.names import (
     AUTHOR_LIST,
@@ -131,8 +132,11 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
         if not authors and etal and surname.lower() in _SURNAME_WORDS:
             authors = (surname,)
         last = names.split()[-1].strip(",.").lower()
-        if not authors or names.split()[0].strip(",").lower() in not_names or last in NOT_NAMES:
+        first_word = names.split()[0].strip(",").lower()
+        if not authors or first_word in not_names or last in NOT_NAMES:
             continue
+        if all(part in MONTHS for part in first_word.split("-")):
+            continue  # "unstable in Sept-Dec 2022": months, not a double-barrelled surname
         if (
             match.group("y2")
             and not etal

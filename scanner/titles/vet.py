@@ -1510,6 +1510,25 @@ _INSTITUTION = re.compile(
 )
 
 
+# An author's affiliation read as the title: `code developed by A. Lind, Oxford-Man Institute of
+# Quantitative Finance, and published in GPU Computing Gems, volume 2, 2010` names the work by
+# its author, venue and year; the mention is theirs.
+_AFFILIATION = re.compile(
+    _INSTITUTION.pattern
+    + r"|(?:[A-Z][\w.&'’-]*\s+){0,4}(?:Institute|University|Laboratory|Centre|Center|School|"
+    r"College|Department)\s+(?:of|for)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&))*"
+)
+_LIST_TAIL = re.compile(
+    r"[\s,.;]*(?:\b(?:and|&)\s*)?(?:\b(?:published|appeared|presented)\s+in\b.*)?$", re.DOTALL
+)
+
+
+def _affiliation_title(text: str, hit: Hit, stop: int) -> bool:
+    fields = _fields(hit)
+    title = _LIST_TAIL.sub("", fields.title or "")
+    return bool(fields.authors) and _AFFILIATION.fullmatch(title) is not None
+
+
 def _venue_title(text: str, hit: Hit, stop: int) -> bool:
     title = (_fields(hit).title or "").strip(" .,")
     return _VENUE_TITLE.fullmatch(title) is not None or _spelled_acronym(text, hit, title)
@@ -1597,6 +1616,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("path-as-title", _path_title),
     Veto("address-as-title", _address_title, title_only=True),
     Veto("institution-as-title", _institution_title),
+    Veto("affiliation-as-title", _affiliation_title, title_only=True),
     Veto("commented-code", _commented_code),
     Veto("edition-as-title", _edition_title, title_only=True),
     Veto("publisher-as-title", _publisher_title, title_only=True),

@@ -129,6 +129,26 @@ def test_links_to_sections_of_one_reference_work_are_its_card(tmp_path: Path) ->
     assert len([c for c in report.citations if c.paper == dlmf.key]) == 2
 
 
+def test_sections_of_a_textbook_online_and_its_title_are_one_card(tmp_path: Path) -> None:
+    """A published textbook whose text is online: a link to any of its sections cites the
+    book, and so does its title written elsewhere."""
+    (tmp_path / "reconcile.py").write_text(
+        'def mint(y):\n    """Reconcile, as in https://otexts.com/fpp3/hierarchical.html"""\n\n\n'
+        'def drift(y):\n    """The drift method: https://otexts.com/fpp2/simple-methods.html"""\n\n\n'
+        'def naive(y):\n    """Hyndman and Athanasopoulos, "Forecasting: Principles and Practice",\n'
+        '    OTexts, 2018."""\n'
+    )
+    (tmp_path / "comb.js").write_text(
+        "// Feedback comb filter: https://ccrma.stanford.edu/~jos/pasp/Feedback_Comb_Filters.html\n"
+        "export function comb(x) { return x; }\n"
+    )
+    report = run_scan(tmp_path, Config(resolve=False))
+    cards = {p.key: p for p in report.papers}
+    assert set(cards) == {"url:https://otexts.com/fpp3", "url:https://ccrma.stanford.edu/~jos/pasp"}
+    assert cards["url:https://otexts.com/fpp3"].title_hint == "Forecasting: Principles and Practice"
+    assert len([c for c in report.citations if c.paper == "url:https://otexts.com/fpp3"]) == 3
+
+
 def test_a_reference_works_card_takes_in_books_by_its_own_title_only() -> None:
     section = PaperEntry(
         key="url:https://dlmf.nist.gov/10.6.E7",

@@ -149,3 +149,23 @@ def test_a_log_calls_message_in_commented_code_is_no_title(call: str) -> None:
         'number of points in the reference frames! Proceed using default\\n");\n'
     )
     assert find_citations(text) == []
+
+
+def test_a_range_of_months_is_no_surname() -> None:
+    text = (
+        "Benchmarks.\n\nThe tests were unstable in\n    Sept-Dec 2022, and again in Jan-Mar 2023.\n"
+    )
+    assert find_citations(text) == []
+
+
+def test_an_affiliation_after_the_author_is_no_title() -> None:
+    """The work is named by its author, venue and year: an author-year mention, without the
+    institute as its title."""
+    text = (
+        "Credits.\n\n - The inverse error function is based on CUDA code developed by\n"
+        "   Ada Okafor, Oxford-Man Institute of Quantitative Finance,\n"
+        "   and published in GPU Computing Gems, volume 2, 2010\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR
+    assert (hit.reference.authors, hit.reference.year) == (("Ada Okafor",), 2010)
