@@ -55,6 +55,8 @@ def bibtex_entries(text: str, start: int, end: int) -> Iterator[tuple[int, int, 
         pos = last
         if "title" not in fields or len(fields["title"].split()) < 2:
             continue
+        if head is None and len(fields) < 2:
+            continue  # `String title = "CPU time";` in an example: code, not an entry's field
         if head is not None and head["type"].lower() in _NOT_WORKS:
             continue
         authors = tuple(

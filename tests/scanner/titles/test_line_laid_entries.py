@@ -169,3 +169,14 @@ def test_an_affiliation_after_the_author_is_no_title() -> None:
     (hit,) = find_citations(text)
     assert hit.kind is RefKind.AUTHOR_YEAR
     assert (hit.reference.authors, hit.reference.year) == (("Ada Okafor",), 2010)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ' * String title = "CPU performance over time [nops/sec]";',
+        ' * title = "Speedup of dense over sparse"; Matrix speedup = div(a, b);',
+    ],
+)
+def test_a_title_assignment_in_example_code_is_no_bibtex_field(line: str) -> None:
+    assert find_citations(f"Demonstrates how to use this class.\n\n{line}\n") == []
