@@ -15,7 +15,8 @@ _FIELD = re.compile(
 )
 _ENTRY_START = re.compile(
     r"(?i)(?:@|&\#64;)?\s*(?P<type>article|book|inproceedings|incollection|misc|techreport|"
-    r"phdthesis|conference|manual|software|online|electronic|webpage)\s*\{"
+    r"phdthesis|mastersthesis|unpublished|proceedings|inbook|booklet|conference|manual|software|"
+    r"online|electronic|webpage)\s*\{"
 )
 # An entry's head with its `@` (`@ARTICLE{MNW98,`): where the entry before it ends.
 _ENTRY_HEAD = re.compile(r"(?:@|&\#64;)[A-Za-z]+[ \t]*\{")

@@ -81,6 +81,12 @@ _NEXT_LINE = re.compile(
 _IMPRINT_LINE = re.compile(r"[ \t*#/!]*(?:" + IMPRINT + r"|(?:1[6-9]|20)\d\d\b)")
 
 
+_VOLUME_AFTER = re.compile(
+    r"[ \t]*,[ \t]*\n?[ \t*#/!]*(?:[Vv]ol(?:ume)?\.?[ \t]*\d|\d{1,4}[ \t]*[,(:])"
+)
+_AFTER_LAST_AND = re.compile(r"\s(?:and|&)\s[^,\n]+,\s*[A-Z]")
+
+
 def _names_line(text: str, start: int, authors_end: int, limit: int) -> bool:
     """Whether the author list `[start, authors_end)` fills its line, the title opening the
     next one: an entry laid out a field a line."""
@@ -90,7 +96,21 @@ def _names_line(text: str, start: int, authors_end: int, limit: int) -> bool:
         and _LINE_OF_NAMES_BEFORE.search(text, max(0, start - 80), start) is not None
         and _IMPRINT_LINE.match(text, after.end(), limit) is None
         and len(split_authors(text[start:authors_end], same_style=False)) >= 2
+        # (a list closed by its "and" name ends there: `P. Brown, and L. Petzold, Consistent
+        # Initial\n Condition Calculation ...` runs its title into the names' line)
+        and _AFTER_LAST_AND.search(text, start, authors_end) is None
+        # (nor is a title over its authors' line: `Smooth and Sparse Optimal Transport.\n
+        # Mathieu Blondel, Vivien Seguy, Antoine Rolet.`)
+        and not _names_only_line(text, after.end(), limit)
     )
+
+
+def _names_only_line(text: str, start: int, limit: int) -> bool:
+    """Whether the line from `start` holds a list of names and nothing else."""
+    end = text.find("\n", start, limit)
+    line = text[start : limit if end < 0 else end].strip(" \t.,;")
+    match = AUTHOR_LIST.match(line)
+    return match is not None and match.end() == len(line) and len(split_authors(line)) >= 2
 
 
 # Where an unquoted title stops: a sentence end, or a comma/semicolon before a venue, year,
@@ -137,6 +157,9 @@ _TITLE_END = re.compile(
     # a meeting's line, perhaps after its year: `... 3D Object Recognition\n 2010 IEEE Conference
     # on ...`, `... Point Clouds\n Workshop on Search in 3D`, `... for RGB-D\n In the Workshop on`
     r"|[ \t]*\n[ \t*#/!]*(?=" + _MEETING_LINE + ")"
+    # ... or a journal's abbreviated name and its volume: `... systems containing H to Kr\n
+    # J. Chem. Phys. 127, 074102 (2007)`
+    r"|[ \t]*\n[ \t*#/!]*(?=(?:[A-Z][a-z]{0,8}\.[ \t]*){1,5}(?:[A-Z][a-z]*[ \t]+)?\d)"
     r"|" + run_in_venue(loose=False)
 )
 _IN_CODE = re.compile(r"[(=\[]\s*$")
@@ -259,6 +282,23 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         return None
     tail_end = min(limit, after + MAX_TAIL)
     tail = text[after:tail_end]
+    if (
+        title is not None
+        and quoted is None
+        and _LINE_OF_NAMES_BEFORE.search(text, max(0, start - 80), start) is not None
+        and _names_only_line(text, t_start, limit)
+    ):
+        # a title over its authors' line, a field a line: `Smooth and Sparse Optimal
+        # Transport.\n Mathieu Blondel, Vivien Seguy, Antoine Rolet.` (the title-first reading's)
+        return None
+    if (
+        title is not None
+        and names_line
+        and (_VOLUME_AFTER.match(text, t_end, limit) or _names_only_line(text, t_start, limit))
+    ):
+        # the line after a line of names is the journal's, its volume after it (`Nathan E. Lewis\n
+        # Nucleic Acids Research, Volume 44, Issue D1`), or more names: no title
+        title = None
     if title is not None and (
         VENUE_CUE.match(title)
         or _is_fields(title)
@@ -638,7 +678,7 @@ def _is_fields(title: str) -> bool:
     # ... or a journal's name and then its volume and pages: "Biochemistry 37: 9435-9444"
     # (a number that opens a word is the title's: "3D Pose Estimation", "4-Points Congruent Sets")
     return letters < 4 or bool(
-        re.match(r"(?:[Vv]ol|pp|[Nn]o\.|\d(?!\d*-?[^\W\d_]))", title)
+        re.match(r"(?:[Vv]ol|pp|[Nn]o\.|\d+(?:st|nd|rd|th)\b|\d(?!\d*-?[^\W\d_]))", title)
         or _JOURNAL_VOLUME.match(title)
     )
 

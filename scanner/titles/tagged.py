@@ -475,7 +475,8 @@ _LABEL_FIRST = re.compile(r"^(?:Refs?|References?|See)\b\.?[ \t]*:?[ \t]*")
 
 
 _MIN_TITLE_BEFORE_VENUE = 3  # words of the title before a venue it ran into
-_BIBTEX_HEAD = re.compile(r"@[A-Za-z]+[ \t]*\{")
+# (or its first field, where the entry's `@type{key,` is missing or of a type not read)
+_BIBTEX_HEAD = re.compile(r"@[A-Za-z]+[ \t]*\{|(?i:author|title|editor)[ \t]*=[ \t]*[{\"]")
 _DELIMITERS = frozenset("\"“'`*«")
 _FIELD_SEPARATORS = frozenset(",.;:")
 
@@ -596,6 +597,15 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
             or (ours.title and _link_after_title(ours.title, theirs))
             or (ours.title and _line_end_left_out(text, best, ours))
             or (ours.title and _names_line_read_into_title(text, best, ours.title))
+            or (ours.title and _next_lines_initial_taken(text, best, ours.title))
+            or (
+                # the model began at the title's second line, which goes on in lower case
+                # (`... transform (DFT),\n including a comprehensive list of ...`)
+                ours.title
+                and ours.title[:1].islower()
+                and len(theirs.title) > len(ours.title)
+                and theirs.title.endswith(" " + ours.title)
+            )
         )
     ):
         # the model read the entry's venue as its title (a BibTeX `journal` field), only
@@ -682,6 +692,25 @@ _JOURNAL_THEN_VOLUME = re.compile(
     rf"(?P<name>{JOURNAL_WORDS})"
     r"(?:[ \t]+(?P<volume>\d{1,4}))?"
 )
+
+
+def _next_lines_initial_taken(text: str, rule: Hit, ours: str) -> bool:
+    """Whether the model's title is the rule's and the first letters of the next line, the
+    journal's initial it opens with (`... H to Kr\n J. Chem. Phys. 127`, read `... Kr J`)."""
+    theirs = rule.reference.title if rule.reference is not None else None
+    if not theirs or not ours.startswith(theirs + " "):
+        return False
+    rest = ours[len(theirs) + 1 :]
+    end = find_spaced(text, theirs, rule.start, rule.end)[1]
+    return (
+        len(rest) <= _MAX_INITIAL
+        and rest.isalpha()
+        and end > 0
+        and _LINE_END_AFTER.match(text, end) is not None
+    )
+
+
+_MAX_INITIAL = 2
 
 
 def _names_line_read_into_title(text: str, rule: Hit, ours: str) -> bool:
@@ -844,7 +873,8 @@ def _entry_around(text: str, hit: Hit, fields: SpanIndex[Field]) -> bool:
     # the model read across its line's end: `Multi-Scale ... from Unorganized Point Clouds\n
     # Workshop on ...` with "Unorganized Point Clouds Workshop on ..." labelled the venue)
     own_line = (
-        _LINE_START_BEFORE.search(text, max(0, start - 40), start) is not None
+        "\n" not in text[start:end]
+        and _LINE_START_BEFORE.search(text, max(0, start - 40), start) is not None
         and _LINE_END_AFTER.match(text, end) is not None
     )
     if not own_line and any(f.start < end and start < f.end for f in inside):

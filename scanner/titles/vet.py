@@ -346,6 +346,8 @@ _NOT_WORK_TITLE = re.compile(
     r"\buser(?:s|['’]s)?\s+documentation\b|\bexample\s+programs\s+for\b|"
     r"\bversion\s+\d|\blecture\s+\d+\b|"
     r"\blecture\s+notes\b(?!\s+in\b)|\bcourse\s+notes\b|\bslides\b|\bkeynote\b|\bwebinar\b|"
+    # a course's exercise sheet ("Homework Assignment 5", "Problem Set 3")
+    r"\bhomework\b|\bproblem\s+set\s+\d|\bexercise\s+sheet\b|"
     # a product's data sheet (`F-Log Data Sheet Ver.1.1`; not "Datasheets for Datasets")
     r"\bdata\s?sheet\b(?=\s*(?:ver|v\d|rev|[,.;:]|$))|"
     # an online course ("Lecture 6.5 - rmsprop, COURSERA: Neural Networks for Machine Learning")

@@ -180,3 +180,112 @@ def test_an_affiliation_after_the_author_is_no_title() -> None:
 )
 def test_a_title_assignment_in_example_code_is_no_bibtex_field(line: str) -> None:
     assert find_citations(f"Demonstrates how to use this class.\n\n{line}\n") == []
+
+
+def test_a_list_closed_by_its_and_name_ends_before_the_titles_first_words() -> None:
+    (hit,) = find_citations(
+        _entry(
+            [
+                "P. N. Okafor, A. C. Lund, and L. R. Castell, Consistent Initial",
+                "Condition Calculation for Differential-Algebraic Systems,",
+                "SIAM J. Sci. Comp., 19 (1998), pp. 1495-1512.",
+            ]
+        )
+    )
+    assert hit.reference.title == (
+        "Consistent Initial Condition Calculation for Differential-Algebraic Systems"
+    )
+    assert hit.reference.authors == ("P. N. Okafor", "A. C. Lund", "L. R. Castell")
+
+
+def test_a_journal_line_ends_the_title_line() -> None:
+    (hit,) = find_citations(
+        _entry(
+            [
+                "R. Okafor, A. P. Lund, and M. J. Castell",
+                "Automatically generated fitting basis sets for systems containing H to Kr",
+                "J. Chem. Phys. 127, 074102 (2007)",
+            ]
+        )
+    )
+    assert hit.reference.title == (
+        "Automatically generated fitting basis sets for systems containing H to Kr"
+    )
+
+
+def test_a_journal_line_under_the_names_is_no_title() -> None:
+    text = _entry(
+        [
+            "Zora A. Okafor, Justin Lund,",
+            "Ali Castell, Bernd O. Moss",
+            "Nucleic Acids Research, Volume 44, Issue D1,",
+            "4 January 2016, Pages D515-D522",
+        ]
+    )
+    assert all(hit.reference.title != "Nucleic Acids Research" for hit in find_citations(text))
+
+
+def test_a_title_over_its_names_line_is_no_author_list() -> None:
+    text = _entry(
+        [
+            "Smooth and Sparse Optimal Transport.",
+            "Mathieu Okafor, Vivien Lund, Antoine Castell.",
+            "In Proc. of AISTATS 2018.",
+            "https://arxiv.org/abs/1710.06276",
+        ]
+    )
+    (hit,) = find_citations(text)
+    assert hit.reference.authors == ("Mathieu Okafor", "Vivien Lund", "Antoine Castell")
+
+
+def test_a_title_going_on_in_lower_case_on_the_next_line_is_one_title() -> None:
+    (hit,) = find_citations(
+        _entry(
+            [
+                "G. Okafor, A. Lund, and R. Castell",
+                "Spectrum and spectral density estimation by the discrete Fourier transform,",
+                "including a list of window functions and some new flat-top windows.",
+                "Technical Report, Max Planck Institute, Hannover, 2002",
+            ]
+        )
+    )
+    assert hit.reference.title.startswith("Spectrum and spectral density estimation")
+    assert hit.reference.title.endswith("some new flat-top windows")
+
+
+def test_an_editions_ordinal_is_no_title() -> None:
+    text = (
+        "Salt and pepper noise.\n\nReferences:\n"
+        "    - Digital Image Processing: Rafael C. Okafor and Richard E. Lund, 4th Edition,\n"
+        "        Chapter 5: Image Restoration and Reconstruction.\n"
+    )
+    assert all(
+        not (hit.reference.title or "").startswith(("4th", "Chapter"))
+        for hit in find_citations(text)
+    )
+
+
+def test_a_homework_sheet_is_no_work() -> None:
+    text = (
+        "A more understandable version of this algorithm is described in:\n"
+        "Homework Assignment 5\n"
+        "State University CS 308-250B, Winter 2002\n"
+        "by Matthew Okafor\n"
+    )
+    assert find_citations(text) == []
+
+
+def test_bibtex_fields_under_an_unread_type_keep_their_roles() -> None:
+    text = (
+        "Please acknowledge its use with a citation:\n\n"
+        '    Okafor, Ada Kachites.  "LATTE: A Machine Learning for Tagging Toolkit." '
+        "http://latte.example.edu. 2002.\n\n\n"
+        "Here is a BiBTeX entry:\n\n"
+        "    @unpublished{OkaforLATTE,\n"
+        '      author = "Ada Kachites Okafor",\n'
+        '      title = "LATTE: A Machine Learning for Tagging Toolkit",\n'
+        '      note = "http://latte.example.edu",\n'
+        "      year = 2002}\n"
+    )
+    titles = {hit.reference.title for hit in find_citations(text)}
+    assert titles == {"LATTE: A Machine Learning for Tagging Toolkit"}
