@@ -557,6 +557,12 @@ def _author_entry(
             and len(lowered) > 1
             and lowered in NOT_NAMES
             and lowered not in _JOINERS
+            # (a surname after its initials is a name's, whatever else the word is: "W. H.
+            # Press, S. A. Teukolsky")
+            and not (
+                _INITIALS_BEFORE.search(match.group(), 0, word.start())
+                and _NAME_ENDS.match(match.group(), word.end())
+            )
         ):
             # ...and the words of that "name" before it: "Social Network Analysis" is a title
             cut = word.start()
@@ -589,6 +595,8 @@ def _author_entry(
 _CODE_AUTHORS_BEFORE = re.compile(
     r"(?i)\b(?:developed|written|implemented|coded|ported|maintained|contributed)\s+by\s*:\s*$"
 )
+_INITIALS_BEFORE = re.compile(r"(?:^|[\s,])(?:[A-Z]\.[ \t]*){1,3}$")
+_NAME_ENDS = re.compile(r"[ \t]*(?:,|$|(?:and|&)\b)")
 _AND_NAME = re.compile(r"\s(?:and|&)\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?=,)")
 
 

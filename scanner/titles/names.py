@@ -450,9 +450,12 @@ def opens_with_non_name(text: str) -> bool:
     words = text.split()
     if not words or _INITIAL_WORD.fullmatch(words[0]) or _BARE_INITIALS.match(text):
         return False
+    if _INVERTED_WITH_INITIALS.match(text):
+        return False  # "Press, W. H., Teukolsky, S. A.": a surname, whatever else the word is
     return words[0].strip(",.").lower() in NOT_NAMES
 
 
+_INVERTED_WITH_INITIALS = re.compile(r"[A-Z][a-z]+,[ \t]*(?:[A-Z]\.[ \t]*){1,3}(?:,|and\b|&)")
 # Initials without full stops, two names in a row: "A Andreev, G Cattan, M Congedo".
 _BARE_INITIALS = re.compile(r"[A-Z]{1,3} [A-Z][\w'’-]+,\s*[A-Z]{1,3} [A-Z][\w'’-]+")
 

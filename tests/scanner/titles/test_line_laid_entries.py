@@ -289,3 +289,20 @@ def test_bibtex_fields_under_an_unread_type_keep_their_roles() -> None:
     )
     titles = {hit.reference.title for hit in find_citations(text)}
     assert titles == {"LATTE: A Machine Learning for Tagging Toolkit"}
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        ".. [1] Press, W. H., Teukolsky, S. A., Vetterling, W. T., and Flannery, B. P. (1992).\n"
+        "       Numerical Recipes in C. 2nd ed.",
+        ".. [1] W. H. Press, S. A. Teukolsky, W. T. Vetterling, B. P. Flannery (1992).\n"
+        "       Numerical Recipes in C. 2nd ed.",
+    ],
+)
+def test_a_surname_that_is_also_a_word_stays_an_author(entry: str) -> None:
+    """`Press` is a publisher's word, and a surname beside initials."""
+    (hit,) = find_citations(f"Smooths.\n\nReferences\n----------\n{entry}\n")
+    assert hit.reference.title == "Numerical Recipes in C"
+    assert hit.reference.authors[0] in ("Press, W. H.", "W. H. Press")
+    assert len(hit.reference.authors) == 4
