@@ -106,11 +106,18 @@ def _names_line(text: str, start: int, authors_end: int, limit: int) -> bool:
 
 
 def _names_only_line(text: str, start: int, limit: int) -> bool:
-    """Whether the line from `start` holds a list of names and nothing else."""
+    """Whether the line from `start` holds a list of names, with their commas, and nothing
+    else."""
     end = text.find("\n", start, limit)
     line = text[start : limit if end < 0 else end].strip(" \t.,;")
     match = AUTHOR_LIST.match(line)
-    return match is not None and match.end() == len(line) and len(split_authors(line)) >= 2
+    # (a list of names has its commas: "Chinese Treebanks and Grammar" has none)
+    return (
+        "," in line
+        and match is not None
+        and match.end() == len(line)
+        and len(split_authors(line)) >= 2
+    )
 
 
 # Where an unquoted title stops: a sentence end, or a comma/semicolon before a venue, year,

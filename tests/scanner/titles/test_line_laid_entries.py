@@ -306,3 +306,13 @@ def test_a_surname_that_is_also_a_word_stays_an_author(entry: str) -> None:
     assert hit.reference.title == "Numerical Recipes in C"
     assert hit.reference.authors[0] in ("Press, W. H.", "W. H. Press")
     assert len(hit.reference.authors) == 4
+
+
+def test_a_title_wrapped_after_an_and_is_no_list_of_names() -> None:
+    text = (
+        "Treebank reader.\n\n"
+        "Chen Ada-Lin and Yu-Ming Lund (2004) Chinese Treebanks and Grammar\n"
+        "Extraction, Proceedings of IJCNLP-04, pp560-565.\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.reference.title == "Chinese Treebanks and Grammar Extraction"
