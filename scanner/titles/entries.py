@@ -166,7 +166,8 @@ _TITLE_END = re.compile(
     r"|[ \t]*\n[ \t*#/!]*(?=" + _MEETING_LINE + ")"
     # ... or a journal's abbreviated name and its volume: `... systems containing H to Kr\n
     # J. Chem. Phys. 127, 074102 (2007)`
-    r"|[ \t]*\n[ \t*#/!]*(?=(?:[A-Z][a-z]{0,8}\.[ \t]*){1,5}(?:[A-Z][a-z]*[ \t]+)?\d)"
+    # (two abbreviations at least, each short: not `Detection. The 3rd International ...`)
+    r"|[ \t]*\n[ \t*#/!]*(?=(?:[A-Z][a-z]{0,5}\.[ \t]*){2,5}(?:[A-Z][ \t]+)?\d)"
     r"|" + run_in_venue(loose=False)
 )
 _IN_CODE = re.compile(r"[(=\[]\s*$")
@@ -293,6 +294,7 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         title is not None
         and quoted is None
         and _LINE_OF_NAMES_BEFORE.search(text, max(0, start - 80), start) is not None
+        and _NEXT_LINE.match(text, authors_end, limit) is not None
         and _names_only_line(text, t_start, limit)
     ):
         # a title over its authors' line, a field a line: `Smooth and Sparse Optimal
@@ -633,6 +635,8 @@ def _clean_title(raw: str, quoted: bool) -> str | None:
         return None
     if YEAR.fullmatch(words[0]) and len(words) < 3:
         return None
+    if not quoted and title.count('"') == 1:
+        return None  # a quote opened inside: a name's last word before the quoted title
     return title
 
 

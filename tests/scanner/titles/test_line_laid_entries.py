@@ -316,3 +316,33 @@ def test_a_title_wrapped_after_an_and_is_no_list_of_names() -> None:
     )
     (hit,) = find_citations(text)
     assert hit.reference.title == "Chinese Treebanks and Grammar Extraction"
+
+
+@pytest.mark.parametrize(
+    ("entry", "title"),
+    [
+        (
+            "White, Ada. 1994. Estimation, Inference and Specification Analysis.\n"
+            "Cambridge: Cambridge University Press.",
+            "Estimation, Inference and Specification Analysis",
+        ),
+        ("* Lund, W. M. (1995). Kernel Smoothing, Chapman & Hall.", "Kernel Smoothing"),
+        (
+            "- Okafor, Mohamed & Lund, Mirjam & De Boer, Friso. (2010). Frequency Bands Effects\n"
+            "  on QRS Detection. The 3rd International Conference on Bio-inspired Systems\n"
+            "  (BIOSIGNALS2010). 428-431.",
+            "Frequency Bands Effects on QRS Detection",
+        ),
+        (
+            "Okafor, Alexandre and Lund, Thomas and Castell, Marc\n"
+            '"Multiple Local Community Detection"\n'
+            "International Symposium on Computer Performance, Modeling and Evaluation 2017",
+            "Multiple Local Community Detection",
+        ),
+    ],
+)
+def test_one_line_entries_keep_their_titles(entry: str, title: str) -> None:
+    """Titles with commas are no names' lines, `Detection. The 3rd` is no journal's line, and
+    a name's last word is not a quoted title's first."""
+    (hit,) = find_citations(f"Estimates.\n\nReferences\n----------\n{entry}\n")
+    assert hit.reference.title == title
