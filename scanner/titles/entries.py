@@ -81,6 +81,7 @@ _NEXT_LINE = re.compile(
 _IMPRINT_LINE = re.compile(r"[ \t*#/!]*(?:" + IMPRINT + r"|(?:1[6-9]|20)\d\d\b)")
 
 
+_IMPRINT_NAMES = re.compile(IMPRINT)
 _VOLUME_AFTER = re.compile(
     r"[ \t]*,[ \t]*\n?[ \t*#/!]*(?:[Vv]ol(?:ume)?\.?[ \t]*\d|\d{1,4}[ \t]*[,(:])"
 )
@@ -217,6 +218,8 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         # the "names" open a journal's citation (`J. Chem. Theory Comput. 9, 232 (2013)`, `J.
         # Chem` read as a name): a citation without authors or a title, no entry of a work
         return None
+    if _IMPRINT_NAMES.fullmatch(text, start, authors_end) is not None:
+        return None  # a publisher, then its place: `Chapman & Hall: New York. 2000.`
     names_end = authors_end
     names_line = _names_line(text, start, authors_end, limit)
     kept = split_authors(text[start:authors_end])
@@ -622,6 +625,10 @@ def _real_names(text: str) -> bool:
     return bool(_WORD.search(text)) and not opens_with_non_name(text)
 
 
+# A few words, then a quote opening the title: what stands before it is no title's.
+_LABEL_THEN_QUOTE = re.compile(r'[^"\n]{1,25}?(?<!:)[ \t]+"(?=[A-Z0-9])')
+
+
 def _clean_title(raw: str, quoted: bool) -> str | None:
     title = " ".join(raw.split()).strip(" ,;:.\"'“”`*")
     if not title or (
@@ -635,8 +642,11 @@ def _clean_title(raw: str, quoted: bool) -> str | None:
         return None
     if YEAR.fullmatch(words[0]) and len(words) < 3:
         return None
-    if not quoted and title.count('"') == 1:
-        return None  # a quote opened inside: a name's last word before the quoted title
+    if not quoted and title.count('"') == 1 and _LABEL_THEN_QUOTE.match(title):
+        # a quote opened inside: what stands before the quoted title is a name's last word or
+        # a label (`Marc "Multiple ...`, `PNAS "Trophic ...`, `PhD thesis, "A limited ...`);
+        # a title quoting another keeps it (`Reply to comment on: "Fast determination ...`)
+        return None
     return title
 
 

@@ -51,7 +51,8 @@ _NAME = (
 # A semicolon separates names only after an initial ("Julier, Simon J.; Uhlmann, Jeffrey"):
 # after a word it ends a clause ("the API; Garcia and Holt (2016)").
 _SEP = r"(?:\s*(?:,|(?<=\.);)\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)"
-_ETAL = r"(?:,?\s+et\.?\s+al\.?)"
+# (`et.al.` written without its space too)
+_ETAL = r"(?:,?\s+et(?:\.\s*|\s+)al\.?)"
 AUTHOR_LIST = re.compile(rf"{_NAME}(?:{_SEP}{_NAME})*{_ETAL}?")
 # A list of names that ends in an initial: names cut at the initial's full stop, read as a
 # title before the last name ("Hewlett and Ann K" of `See Hewlett and Ann K. Blombach 1989`).

@@ -346,3 +346,51 @@ def test_one_line_entries_keep_their_titles(entry: str, title: str) -> None:
     a name's last word is not a quoted title's first."""
     (hit,) = find_citations(f"Estimates.\n\nReferences\n----------\n{entry}\n")
     assert hit.reference.title == title
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Samuel Okafor, Virginia Lund-Garcia, Luca Castell (2014). PNAS\n"
+        '"Trophic coherence determines food-web stability"',
+        'B.A. van der Okafor, PhD thesis, "A limited memory Broyden method to solve\n'
+        'high-dimensional systems of nonlinear equations". Leiden University, 2003.',
+    ],
+)
+def test_a_label_before_the_quoted_title_is_not_the_titles(entry: str) -> None:
+    titles = [hit.reference.title for hit in find_citations(f"Solves.\n\n{entry}\n")]
+    assert titles
+    assert all(not t.startswith(("PNAS", "PhD")) for t in titles)
+
+
+def test_a_title_quoting_another_keeps_its_quote() -> None:
+    text = (
+        "Citations:\n\n"
+        'Okafor P, Lund DK, & Castell DL (2011) Reply to comment on: "Fast\n'
+        "determination of the optimal rotation matrix for macromolecular\n"
+        'superpositions." Journal of Computational Chemistry 32(1):185-186.\n'
+        "[http://dx.doi.org/10.1002/jcc.21606]\n"
+    )
+    (hit,) = find_citations(text) or [None]
+    assert hit is not None and hit.reference.title.startswith("Reply to comment on")
+
+
+def test_a_publisher_before_its_place_is_no_author() -> None:
+    text = (
+        ".. [1] Okafor, D. and Lund, S. (2000). CRC Standard\n"
+        "   Probability and Statistics Tables and Formulae. Chapman & Hall: New\n"
+        "   York. 2000.\n"
+    )
+    (hit,) = find_citations(f"Skewness.\n\nReferences\n----------\n{text}")
+    assert hit.reference.title == "CRC Standard Probability and Statistics Tables and Formulae"
+
+
+def test_et_al_written_without_its_space() -> None:
+    text = (
+        '.. [1] Okafor et.al.: "dena-Studie II. Integration erneuerbarer\n'
+        "        Energien in die Stromversorgung im Zeitraum 2015 - 2020\n"
+        '        mit Ausblick 2025.", Deutsche Energie-Agentur GmbH (dena),\n'
+        "        Tech. rept., 2010, p. 101\n"
+    )
+    hits = find_citations(f"Wake losses.\n\nReferences\n----------\n{text}")
+    assert [h.reference.authors for h in hits] == [("Okafor",)]
