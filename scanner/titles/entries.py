@@ -625,8 +625,9 @@ def _real_names(text: str) -> bool:
     return bool(_WORD.search(text)) and not opens_with_non_name(text)
 
 
-# A few words, then a quote opening the title: what stands before it is no title's.
-_LABEL_THEN_QUOTE = re.compile(r'[^"\n]{1,25}?(?<!:)[ \t]+"(?=[A-Z0-9])')
+# Words, then a quote opening the title: what stands before it is no title's (a quote that
+# closes, `... Classifier." In: ...`, or TeX's umlaut, `Sch"afer`, opens none).
+_LABEL_THEN_QUOTE = re.compile(r'[^"]*?(?<!:)[ \t\n]+"(?=[A-Z0-9])')
 
 
 def _clean_title(raw: str, quoted: bool) -> str | None:
