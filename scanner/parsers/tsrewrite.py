@@ -6,6 +6,11 @@ cannot read, and leaves comment text as written but for its comment marker:
 - `octave`: Octave's `#` comments (`#`, `##`, `#{ ... #}`, a `#` after code outside quotes)
   read as MATLAB's `%`, and its `endfunction`, `endif`, ... keywords opening a line as `end`
   (tree-sitter-matlab knows neither).
+- `fixed-form`: a fixed-form Fortran comment line (`C`, `c` or `*` in the first column) read as a
+  `!` comment, which is all tree-sitter-fortran knows (it reads free form); the marker is then
+  blanked like any `!`. A continuation line's mark in the sixth column (`$`, `+`, `1`, ...) reads
+  as `&`: the grammar still sees a broken statement there, but recovers at the statement's end
+  (with `$` it read on past `END` and the next unit's comments became the last one's).
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ _OCTAVE_END = re.compile(
     rb"(?m)^([ \t]*end)(function|if|for|while|switch|_try_catch|_unwind_protect|classdef"
     rb"|methods|properties|events|enumeration|parfor|spmd)\b"
 )
+_FIXED_COMMENT = re.compile(rb"(?m)^[Cc*]")
+_FIXED_CONTINUATION = re.compile(rb"(?m)^( {5})[^ 0\r\n]")
 
 
 def _percent(match: re.Match[bytes]) -> bytes:
@@ -43,7 +50,14 @@ def octave(data: bytes) -> bytes:
     return data
 
 
+def fixed_form(data: bytes) -> bytes:
+    """Fixed-form Fortran's column-one comment lines as `!` comments, its continuation marks as
+    `&`."""
+    return _FIXED_CONTINUATION.sub(rb"\1&", _FIXED_COMMENT.sub(b"!", data))
+
+
 # rewrite name (`Language.rewrite`) -> the rewrite.
 REWRITES: dict[str, Callable[[bytes], bytes]] = {
     "octave": octave,
+    "fixed-form": fixed_form,
 }
