@@ -142,7 +142,7 @@ def test_fixed_form_rewrite_keeps_every_offset() -> None:
     rewritten = fixed_form(data)
     assert len(rewritten) == len(data)
     assert rewritten == (
-        b"!     A comment\n!     another\n!     LAPACK's\n      X = A +\n     &    B\n"
+        b"!     A comment\n!     another\n!     LAPACK's\n      X = A +&\n         B\n"
         b"      CALL F\n 100  CONTINUE\n"
     )
 
@@ -188,3 +188,19 @@ def test_every_fortran_extension_is_known() -> None:
         assert language_for(name) is LANGUAGES["fortran"]
     for name in ("a.f", "a.F", "a.for", "a.f77", "a.FTN"):
         assert language_for(name) is LANGUAGES["fortran-fixed"]
+
+
+def test_a_unit_whose_statement_goes_on_over_continuation_lines_owns_its_comments() -> None:
+    # ARPACK's headers: the file's opening block, then arguments on continuation lines.
+    text = (
+        f"c\\BeginDoc\nc  Sorensen, after {REF}\nc\\EndDoc\nc\n"
+        "      subroutine dsaupd\n     &   ( ido, bmat, n,\n     &     which )\n"
+        f"      integer n\nc     Body: {REF}\n      end\n"
+    )
+    assert owners("arpack/dsaupd.f", text) == [
+        ("dsaupd", "function", "docstring"),
+        ("dsaupd", "function", "comment"),
+    ]
+    crlf = text.replace("\n", "\r\n")
+    assert fixed_form(crlf.encode()).count(b"&\r\n") == 2
+    assert owners("arpack/dsaupd.f", crlf) == owners("arpack/dsaupd.f", text)
