@@ -25,6 +25,8 @@ _OPENERS: tuple[tuple[bytes, bytes | None], ...] = (
     (b"<!--", b"-->"),
     (b'"""', b'"""'),
     (b"'''", b"'''"),
+    (b"%{", b"%}"),  # MATLAB's and Octave's block comments
+    (b"#{", b"#}"),
     (b"#", None),
     (b"//", None),
     (b"*", None),
@@ -87,7 +89,7 @@ def generated_reason(data: bytes) -> str | None:
     for number, _ in _leading_comments(head, lines):
         if number in banners:
             generator, line = banners[number]
-            shown = line.strip(b" \t\r/*#;-!<>\"'").decode("utf-8", "replace")
+            shown = line.strip(b" \t\r/*#;-!<>%\"'").decode("utf-8", "replace")
             if len(shown) > _BANNER_SHOWN:
                 shown = shown[: _BANNER_SHOWN - 1] + "…"
             return (

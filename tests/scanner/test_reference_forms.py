@@ -124,6 +124,7 @@ SYMBOLS = {
     "markdown/forms.md": "markdown/forms.md",
     "text/FORMS.txt": "text/FORMS.txt",
     "rst/forms.rst": "rst/forms.rst",
+    "matlab/forms.m": "forms.{}",
 }
 # Each language's spelling of the definitions (C and Go names, the member's separator).
 DEFINITIONS = {
@@ -139,6 +140,7 @@ DEFINITIONS = {
     },
     "rust/forms.rs": {"merge": "Reservoir::merge"},
     "tsx/Forms.tsx": {"merge": "Reservoir.merge", "layer": "Layer"},
+    "matlab/forms.m": {"Reservoir": "reservoir", "merge": "reservoir_merge"},
 }
 DOCUMENTS = {"markdown/forms.md", "text/FORMS.txt", "rst/forms.rst"}
 WITH_SPHINX = {"python/forms.py", "cython/forms.pyx", "rst/forms.rst"}
