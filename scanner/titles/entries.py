@@ -630,6 +630,7 @@ def _real_names(text: str) -> bool:
 _LABEL_THEN_QUOTE = re.compile(r'[^"]*?(?<!:)[ \t\n]+"(?=[A-Z0-9])')
 
 
+@lru_cache(maxsize=1024)
 def _clean_title(raw: str, quoted: bool) -> str | None:
     title = " ".join(raw.split()).strip(" ,;:.\"'“”`*")
     if not title or (
