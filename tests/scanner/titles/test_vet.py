@@ -1176,3 +1176,46 @@ def test_a_title_read_across_a_doc_comments_parameter_lines_is_no_title() -> Non
     start = text.index("headDim x B\n")
     hit = Hit(start, start + len(title) + 2, RefKind.TITLE, "CG105", None, 0.8, title, fields)
     assert vet(text, [hit]) == []
+
+
+NOT_CITATIONS_SURVEY_H = [
+    # a string code gives a name: a keyword argument of an example's call, one a line or inline,
+    # and an assignment in commented-out code
+    "    >>> show_spectrum(spec,\n"
+    '    ...     xlabel="Time (s)",\n'
+    '    ...     title="Mel spectrogram of the bird song (dB)",\n'
+    '    ...     cmap="jet")\n',
+    '        result = Plot(model).plot(title="Thermal Comfort Zones (EN 16798)")\n',
+    "    if ax is None and title is None:\n"
+    '        title = "Response plot for " + ", ".join(sysnames)\n',
+    # who wrote or changed the code, by a full given name, after a credit for code
+    "    .. note::\n        - Based on MATLAB code developed by Maren Okafor 2004.\n"
+    "        - SI units are used.\n",
+    " * Modifications to work with the toolbox by Tomas Lindqvist, 2020\n",
+    "# The Python/Numba implementation was adapted by Leland Okafor (2020).\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CITATIONS_SURVEY_H)
+def test_what_the_place_says_is_not_a_citation_survey_h(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_a_quoted_title_in_an_html_tags_attribute_is_still_read() -> None:
+    text = (
+        '   See <a href="https://example.org/lind2019.pdf" title="On the widths of ducks">'
+        "Lind (2019)</a>.\n"
+    )
+    assert _found(text) == [("title", "On the widths of ducks")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "    Python implementation of code provided by Mandel and Agol (2002).\n",
+        "    This follows the implementation described by Maren Okafor (2004).\n",
+        "    The method developed by Maren Okafor (2004) is used here.\n",
+    ],
+)
+def test_a_paper_beside_code_words_still_cites(text: str) -> None:
+    assert [kind for kind, _ in _found(text)] == ["author-year"]
