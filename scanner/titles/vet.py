@@ -861,6 +861,23 @@ def _product_model(text: str, hit: Hit, stop: int) -> bool:
     return _MODEL_CODE_BEFORE.search(text, line_start, hit.start) is not None
 
 
+# A document or a program released in numbered versions, not a paper: its title followed by the
+# version (`"DH Parameters of Jaco" Version 1.0.8, July 25, 2013`, `"Radarkomposits -
+# Projektionen und Gitter", Version 1.01`), or a release's number cut from the title by the
+# reader (`Ecoacoustics Audio Analysis Software v18.03.0.41 (Version v18.03.0.41). Zenodo`).
+_VERSION_AFTER = re.compile(
+    r"(?:\.\d+)*[\"”'’]?[ \t]*,?[ \t]*\(?(?i:version|ver\.)[ \t]*v?\d+(?:\.\d+)+"
+)
+
+
+def _versioned(text: str, hit: Hit, stop: int) -> bool:
+    title = _fields(hit).title
+    if not title:
+        return False
+    end = find_spaced(text, title, hit.start, min(len(text), hit.end + 2))[1]
+    return end >= 0 and _VERSION_AFTER.match(text, end) is not None
+
+
 # A language's or a standard's edition named by its year, not a work: "Upgrade to Rust 2018
 # edition", "the ECMAScript 2015 edition" (a book's edition is an ordinal: "2nd edition").
 _YEAR_EDITION_AFTER = re.compile(r"[ \t]+edition\b", re.IGNORECASE)
@@ -1607,6 +1624,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("glued-year", _glued_year),
     Veto("count", _count),
     Veto("year-edition", _year_edition),
+    Veto("versioned", _versioned),
     Veto("product-model", _product_model),
     Veto("dataset-name", _dataset_name),
     Veto("named-with-year", named_with_year),

@@ -1193,6 +1193,12 @@ NOT_CITATIONS_SURVEY_H = [
     "        - SI units are used.\n",
     " * Modifications to work with the toolbox by Tomas Lindqvist, 2020\n",
     "# The Python/Numba implementation was adapted by Leland Okafor (2020).\n",
+    # a document or a program released in numbered versions
+    '    :references:\n        - "DH Parameters of the Arm" Version 1.0.8, July 25, 2013.\n',
+    '# Taken from document "Radarkomposit - Projektionen und Gitter", Version 1.01\n'
+    "# 5th of April 2022\n",
+    "    .. [2] Maren Okafor, & Paul Lind. (2018, March 5). Bird Song Analysis Software"
+    " v18.03.0.41 (Version v18.03.0.41). Zenodo.\n",
 ]
 
 
@@ -1219,3 +1225,8 @@ def test_a_quoted_title_in_an_html_tags_attribute_is_still_read() -> None:
 )
 def test_a_paper_beside_code_words_still_cites(text: str) -> None:
     assert [kind for kind, _ in _found(text)] == ["author-year"]
+
+
+def test_a_version_of_a_preprint_after_the_title_still_cites() -> None:
+    text = "    .. [1] Lind, M. (2019). On the widths of ducks. Version 2 of the preprint.\n"
+    assert _found(text) == [("title", "On the widths of ducks")]
