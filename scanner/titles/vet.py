@@ -878,6 +878,19 @@ def _versioned(text: str, hit: Hit, stop: int) -> bool:
     return end >= 0 and _VERSION_AFTER.match(text, end) is not None
 
 
+# A BibTeX field that names no work, the hit inside its value: `keywords = {Simulation analysis,
+# Molecular dynamics, Monte Carlo, ...}` read as a title and its "author".
+_OTHER_BIBTEX_FIELD = re.compile(
+    r"(?i)\b(?:keywords|abstract|annote|address|publisher|organization|institution|school|"
+    r"howpublished|series|month|issn|isbn|url|copyright|language)[ \t]*=[ \t]*[{\"][^\n]*$"
+)
+
+
+def _bibtex_field(text: str, hit: Hit, stop: int) -> bool:
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return _OTHER_BIBTEX_FIELD.search(text, line_start, hit.start) is not None
+
+
 # A language's or a standard's edition named by its year, not a work: "Upgrade to Rust 2018
 # edition", "the ECMAScript 2015 edition" (a book's edition is an ordinal: "2nd edition").
 _YEAR_EDITION_AFTER = re.compile(r"[ \t]+edition\b", re.IGNORECASE)
@@ -1625,6 +1638,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("count", _count),
     Veto("year-edition", _year_edition),
     Veto("versioned", _versioned),
+    Veto("bibtex-field", _bibtex_field),
     Veto("product-model", _product_model),
     Veto("dataset-name", _dataset_name),
     Veto("named-with-year", named_with_year),

@@ -1230,3 +1230,18 @@ def test_a_paper_beside_code_words_still_cites(text: str) -> None:
 def test_a_version_of_a_preprint_after_the_title_still_cites() -> None:
     text = "    .. [1] Lind, M. (2019). On the widths of ducks. Version 2 of the preprint.\n"
     assert _found(text) == [("title", "On the widths of ducks")]
+
+
+def test_a_bibtex_entrys_keywords_are_no_title() -> None:
+    text = (
+        "@article{okafor2020,\n"
+        "    title = {On the Widths of Ducks in Still Water},\n"
+        "    author = {Maren Okafor and Paul Lind},\n"
+        "    journal = {Computer Physics Communications},\n"
+        "    year = {2020},\n"
+        "    doi = {https://doi.org/10.1016/j.cpc.2020.107275},\n"
+        "    keywords = {Simulation analysis, Molecular dynamics, Monte Carlo,\n"
+        "                Computational materials science},\n"
+        "}\n"
+    )
+    assert _found(text) == [("title", "On the Widths of Ducks in Still Water")]
