@@ -66,8 +66,8 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
                 if any(family_name(a) == wanted for a in authors(hits[i])[1:])
             }
         if not targets:
-            # the entry's authors misread (`[1] Jean W. MacCluer, John L. VanderBerg. Bruce Read
-            # and Oliver A. Ryder 1986.` read from "Oliver"): the year's one entry whose first
+            # the entry's authors misread (`[1] Maren W. Okafor, John L. Lind. Erika Moss and
+            # Paul A. Roe 1986.` read from "Paul"): the year's one entry whose first
             # author, as written, is the mention's (its surname among the first three words),
             # the mention's other authors after it
             names = [family_name(a) for a in hit.reference.authors]

@@ -491,7 +491,7 @@ _CHANGED_BY_FIELD = re.compile(
 # Who wrote or changed the code, named by a full given name after a credit for code: "Based on
 # MATLAB code developed by Jane Doe 2004", "Modifications to work with X by Jane Doe, 2020",
 # "The implementation was adapted by Jane Doe (2020)". A paper's authors go by their surnames
-# ("code provided by Mandel and Agol (2002)" cites the paper).
+# ("code provided by Okafor and Lind (2002)" cites the paper).
 _CODE_BY = re.compile(
     r"(?i)(?:\b(?:code|implementation|program|software|script|routine|port)\b[^\n.;:]{0,50}?"
     r"\b(?:develop+ed|written|adapted|modified|ported|coded|programmed|contributed|maintained|"
@@ -862,9 +862,9 @@ def _product_model(text: str, hit: Hit, stop: int) -> bool:
 
 
 # A document or a program released in numbered versions, not a paper: its title followed by the
-# version (`"DH Parameters of Jaco" Version 1.0.8, July 25, 2013`, `"Radarkomposits -
-# Projektionen und Gitter", Version 1.01`), or a release's number cut from the title by the
-# reader (`Ecoacoustics Audio Analysis Software v18.03.0.41 (Version v18.03.0.41). Zenodo`).
+# version (`"DH Parameters of the Arm" Version 1.0.8, July 25, 2013`, `"Radar Grids and
+# Projections", Version 1.01`), or a release's number cut from the title by the reader (`Bird
+# Song Analysis Software v18.03.0.41 (Version v18.03.0.41). Zenodo`).
 _VERSION_AFTER = re.compile(
     r"(?:\.\d+)*[\"”'’]?[ \t]*,?[ \t]*\(?(?i:version|ver\.)[ \t]*v?\d+(?:\.\d+)+"
 )
@@ -879,7 +879,7 @@ def _versioned(text: str, hit: Hit, stop: int) -> bool:
 
 
 # A BibTeX field that names no work, the hit inside its value: `keywords = {Simulation analysis,
-# Molecular dynamics, Monte Carlo, ...}` read as a title and its "author".
+# Wave dynamics, Monte Carlo, ...}` read as a title and its "author".
 _OTHER_BIBTEX_FIELD = re.compile(
     r"(?i)\b(?:keywords|abstract|annote|address|publisher|organization|institution|school|"
     r"howpublished|series|month|issn|isbn|url|copyright|language)[ \t]*=[ \t]*[{\"][^\n]*$"
@@ -1275,8 +1275,8 @@ _FORMAT_SPEC = re.compile(r"%[-+ #0]*\d*(?:\.\d+)?(?:hh|h|ll|l|z|j|t|L)?[diouxXe
 
 
 # ... or a value code gives a name: a keyword argument or an assignment (an example's
-# `.plot(title="Adaptive Comfort (ASHRAE 55)")`, commented-out `title = "Name plot for " +
-# ", ".join(names)`), not an attribute inside an HTML tag (`<a href=... title="...">`).
+# `.plot(title="Thermal Comfort Zones (EN 16798)")`, commented-out `title = "Response plot for "
+# + ", ".join(names)`), not an attribute inside an HTML tag (`<a href=... title="...">`).
 _NAMED_VALUE_BEFORE = re.compile(r"(?<![\w.:-])[A-Za-z_]\w*[ \t]*=[ \t]*[\"'`][ \t]*$")
 _OPEN_TAG = re.compile(r"<[A-Za-z][^<>\n]*$")
 

@@ -1218,7 +1218,7 @@ def test_a_quoted_title_in_an_html_tags_attribute_is_still_read() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "    Python implementation of code provided by Mandel and Agol (2002).\n",
+        "    Python implementation of code provided by Okafor and Lind (2002).\n",
         "    This follows the implementation described by Maren Okafor (2004).\n",
         "    The method developed by Maren Okafor (2004) is used here.\n",
     ],
@@ -1240,8 +1240,8 @@ def test_a_bibtex_entrys_keywords_are_no_title() -> None:
         "    journal = {Computer Physics Communications},\n"
         "    year = {2020},\n"
         "    doi = {https://doi.org/10.1016/j.cpc.2020.107275},\n"
-        "    keywords = {Simulation analysis, Molecular dynamics, Monte Carlo,\n"
-        "                Computational materials science},\n"
+        "    keywords = {Simulation analysis, Wave dynamics, Monte Carlo,\n"
+        "                Computational coastal science},\n"
         "}\n"
     )
     assert _found(text) == [("title", "On the Widths of Ducks in Still Water")]
