@@ -44,6 +44,9 @@ for path in open(sys.argv[1], encoding="utf-8").read().splitlines():
 print(hits)
 """
 TOUCHED = 10
+# The line comment of the languages whose comments are neither `#` nor `//` (fixed-form
+# Fortran's `C` in the first column).
+_LINE_COMMENTS = {"matlab": "%", "fortran": "!", "fortran-fixed": "C"}
 
 
 def candidate_files(root: Path) -> list[Path]:
@@ -107,6 +110,7 @@ def touch_files(files: list[Path], run: int) -> None:
     for path in files[::step][:TOUCHED]:
         language = language_for(path.name)
         mark = "#" if language is not None and language.parser == "python" else "//"
+        mark = _LINE_COMMENTS.get(language.name, mark) if language is not None else mark
         with path.open("ab") as handle:
             handle.write(f"\n{mark} benchmark edit {run} {time.time_ns()}\n".encode())
 

@@ -3,8 +3,9 @@
 `citegraph scan -f bibtex`, `citegraph bib` and `citegraph catalog export` write through
 `format_entries`; the catalog import and the bibliography lock read through `read_entries`.
 Both go through bibtexparser. Entry types follow the venue: `@inproceedings` (`booktitle`) for
-proceedings, `@article` (`journal`) for journals, `@book` for an ISBN-only work and `@misc` for
-a preprint (`eprint`, `archivePrefix`, `primaryClass`) or anything else.
+proceedings, `@article` (`journal`) for journals, `@book` (`publisher`) for an ISBN-only work
+or a book the scan read without an identifier, and `@misc` for a preprint (`eprint`,
+`archivePrefix`, `primaryClass`) or anything else.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ _PROCEEDINGS = re.compile(
 def entry_type(paper: Paper) -> str:
     """`inproceedings`, `article`, `book` or `misc` (preprints and everything else)."""
     ids = paper.ids
+    if paper.key.startswith("book:") and not ids.keys() & {"doi", "arxiv"}:
+        # a book the scan read without an identifier: its venue is its publisher
+        return "book"
     if paper.venue and _PROCEEDINGS.search(paper.venue):
         return "inproceedings"
     if paper.venue and ("doi" in ids or "arxiv" not in ids) and "isbn" not in ids:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from catalog.keys import family_name, normalize_title
@@ -65,17 +66,43 @@ def author_agreement(wanted: Sequence[str], authors: Sequence[str]) -> float | N
     return sum(n in have for n in names) / len(names)
 
 
+# The part or volume of a series a title names ("Part II", "Vol. 3", a lone Roman numeral; not
+# `v` or `x`, which are letters in titles as often: "x ray").
+_PART = re.compile(r"\b(?:part|vol|volume|book) (\w+)|\b(ii|iii|iv|vi|vii|viii|ix)\b")
+_OTHER_PART = 0.3
+
+
+def _parts(title: str) -> set[str]:
+    return {m.group(1) or m.group(2) for m in _PART.finditer(title)}
+
+
+def _names(authors: Sequence[str]) -> list[str]:
+    return [n for n in (family_name(a) for a in authors) if n]
+
+
+def _led_by(wanted: Sequence[str], authors: Sequence[str]) -> bool:
+    """Whether the first family name cited is the paper's first author's."""
+    first = next(iter(_names(wanted)), "")
+    return bool(authors) and bool(first) and first in normalize_title(authors[0]).split()
+
+
 def score(query: Reference, paper: Paper) -> float:
     """Confidence in 0..1 that `paper` is the one `query` names.
 
-    Title similarity drives it; a year more than one off or no shared author lowers it,
-    agreement on both raises it a little. A query with only authors and a year scores by
-    agreement alone and is capped below certainty.
+    Title similarity drives it; a year more than one off, no shared author or another part of
+    a series ("Part II") lowers it, agreement on both raises it a little. A query with only
+    authors and a year scores by agreement alone, capped below certainty, and only for a paper
+    of that year whose first author is the first one cited.
     """
     years_agree = None if not (query.year and paper.year) else abs(query.year - paper.year) <= 1
     authors = author_agreement(query.authors, paper.authors)
     if not query.title:
-        if not years_agree or not authors:
+        # "Liu et al. 2020" names a paper Liu wrote first, not a 2019 paper whose third author
+        # is a Liu: a catalog of many papers holds one for every common surname. A year off
+        # by one (a preprint's: "Kingma and Ba 2015") needs every cited name to agree.
+        if not years_agree or not authors or not _led_by(query.authors, paper.authors):
+            return 0.0
+        if query.year != paper.year and (len(_names(query.authors)) < 2 or authors < 1):
             return 0.0
         return 0.9 * authors
     if not paper.title:
@@ -84,6 +111,8 @@ def score(query: Reference, paper: Paper) -> float:
 
     a, b = normalize_title(query.title), normalize_title(paper.title)
     similarity = max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) / 100
+    if _parts(a) != _parts(b):
+        similarity -= _OTHER_PART  # "..., Part II" is not "..., Part I" nor the title alone
     if years_agree is False:
         similarity -= 0.15
     if authors is not None:

@@ -78,8 +78,14 @@ def paper_entry(key: str, sites: list[Site], resolution: Resolution | None) -> P
     hint = work.title if work else None
     hint = hint or next((s.mention.title_hint for s in sites if s.mention.title_hint), None)
     url = work.home if work else _url_of(first.ref)
-    # Authors, year and venue come from the first citation that read any (a reference entry).
-    reference = next((r for r in (s.mention.reference for s in sites) if r and _read(r)), None)
+    # Authors, year and venue come from the first citation that read any (a reference entry);
+    # not for a reference work's card: an entry that links an equation of the DLMF is some
+    # paper's, and its authors and year are not the work's
+    reference = (
+        None
+        if work
+        else next((r for r in (s.mention.reference for s in sites) if r and _read(r)), None)
+    )
     kind = first.kind.value
     status = resolution.status.value if resolution else "unresolved"
     if first.ref is None and resolution is None:

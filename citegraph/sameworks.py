@@ -6,20 +6,27 @@ title alone. Resolved online, both come back as the DOI's paper; offline (the ho
 without network) they would be two cards. A paper known only by its title, book title or
 authors joins the one paper of the report that a stronger identifier names under the same
 title, when their years and first authors do not disagree; so does a link to a copy of the
-paper (a citeseer page, a PDF on the authors' site) that a DOI or arXiv id names elsewhere.
-Two papers that each have a DOI or arXiv id stay apart (a preprint and its journal version,
-two editions), as does a title that two stronger papers share (which one it means cannot be
-told). The links to sections of one reference work online (`catalog.works`: an equation of the
-DLMF) are one card, the work's. A title misspelt in one place ("Introduction to Geostatistcs")
-is the same work as the title spelt right in another, when the two differ only by a typing slip
-in one or two long words and their years and first authors do not disagree. A work cited by
-its authors and year alone ("see [Pearl 2001]" in a method) is the one titled or identified work
-of the report by those authors that year (the entry in its class's reference section), when
-there is exactly one.
+paper (a citeseer page, a PDF on the authors' site) that a DOI or arXiv id names elsewhere. Two
+papers that each have a DOI or arXiv id stay apart (a preprint and its journal version: online,
+a metadata service that links them makes them one record), as does a title that two stronger
+papers share (which one it means cannot be told). A book's editions and printings are one work:
+two years do not part two citations of a book by the same first author ("Numerical
+Optimization", 1999 and 2006), nor does a subtitle, a series, an imprint or the language of an
+edition after its main title ("Numerical Recipes in C: The Art of Scientific Computing, 2nd
+ed."); its volumes and parts are other books. The links to sections of one reference work
+online (`catalog.works`: an equation of the DLMF) are one card, the work's. A title misspelt in
+one place ("Introduction to Geostatistcs") is the same work as the title spelt right in
+another, when the two differ only by a typing slip in one or two long words, a word broken in
+two ("met rics") or a program's name in front ("LSQR: An algorithm for ...") and their years
+and first authors do not disagree. A work cited by its authors and year alone ("see [Pearl
+2001]" in a method) is the one titled or identified work of the report by those authors that
+year (the entry in its class's reference section), when there is exactly one.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -56,6 +63,11 @@ class _Work:
     strength: int
     year: int | None
     first_author: frozenset[str]  # the words of the first author's name, initials left out
+    book: bool = False  # a book: its editions and printings are one work
+
+
+# A DOI a publisher made from a book's ISBN (`10.1007/978-0-387-40065-5`, `10.1002/9780470316771`)
+_BOOK_DOI = re.compile(r"97[89]-?(?:\d-?){10}")
 
 
 def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
@@ -68,6 +80,7 @@ def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
         if section_of is not None and section_of.key != paper.key:
             targets[paper.key] = section_of.key
     by_title: dict[str, list[_Work]] = defaultdict(list)
+    written: dict[str, set[str]] = defaultdict(set)  # each title key's titles as written
     for paper in papers:
         key = targets.get(paper.key, paper.key)
         online = reference_work_keyed(key)
@@ -83,6 +96,9 @@ def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
         )
         for title in titles - {""}:
             by_title[title].append(_work_of(paper, key))
+        for text in (paper.title, paper.title_hint):
+            if text and not online:
+                written[_title_key(text)].add(text)
     for title, works in by_title.items():
         strict = title.count(" ") < _FEW_TITLE_WORDS
         for work in works:
@@ -99,28 +115,120 @@ def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
             if target is not None:
                 targets[work.key] = target
     _join_misspelt(by_title, targets)
+    _join_book_titles(by_title, written, targets)
     _join_author_year(papers, targets)
     return {key: _final(key, targets) for key in targets}
 
 
+# The words after a book's main title that name one of its volumes or parts, another book
+# ("Continuous Univariate Distributions, Volume 2"), rather than a subtitle or a series.
+_VOLUME_WORD = re.compile(r"[ivx]+|\d|vol|volumes?|parts?|book|tome")
+_ARTICLE = re.compile(r"^(?:the|a|an) ")
+_EDITION = re.compile(
+    r"(?: (?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+    r"|tenth|revised|new))? (?:ed|edn|edition)$"
+)
+# The language of a book's edition ("Numerical Recipes in C", "... in Fortran 77").
+_LANGUAGE = re.compile(r" in (?:c|fortran|pascal|python|java|basic|matlab|julia)(?: \d+)?$")
+# Where a book's main title ends and its subtitle, series, edition or imprint begins.
+_STOP = re.compile(r"[:.,;(\u2013\u2014]| - ")
+
+
+def _join_book_titles(
+    by_title: dict[str, list[_Work]], written: dict[str, set[str]], targets: dict[str, str]
+) -> None:
+    """Join each named-only work to the book of the same main title by the same first author:
+    the title before a subtitle, a series, an edition or an imprint, an article or an
+    edition's language apart ("Numerical Recipes", "Numerical Recipes in C, 2nd ed." and
+    "Numerical Recipes: The Art of Scientific Computing" are one book), when one of the two is
+    a book and both give their first author. The card is the stronger, between equals the
+    shorter title. Two subtitles say two books ("Nonparametric Econometrics: Theory and
+    Practice" and "...: A Primer"), and so do a volume or a part ("..., Volume 2", "... II:
+    Stiff Problems") and a longer title without a stop ("Tidal Basins and the Shelf")."""
+    by_main: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for title in by_title:
+        for main, subtitle in _forms(title, written.get(title, set())):
+            by_main[main].append((title, subtitle))
+    partners: dict[str, set[str]] = defaultdict(set)
+    for forms in by_main.values():
+        for title, subtitle in forms:
+            for other, theirs in forms:
+                if other != title and (not subtitle or not theirs or subtitle == theirs):
+                    partners[title].add(other)
+    order = {title: index for index, title in enumerate(by_title)}
+
+    def rank(title: str, work: _Work) -> tuple[int, int, int, str]:
+        return (work.strength, title.count(" "), order[title], work.key)
+
+    for title, others in partners.items():
+        for work in by_title[title]:
+            if work.key in targets or work.strength < _NAMED_ONLY or not work.first_author:
+                continue
+            better = [
+                rank(other_title, other)
+                for other_title in others
+                for other in by_title[other_title]
+                if rank(other_title, other) < rank(title, work)
+                and other.key != work.key
+                and (work.book or other.book)
+                and other.first_author
+                and _agree(work, other)
+                and _final(other.key, targets) != work.key
+            ]
+            if better:
+                targets[work.key] = min(better)[3]
+
+
+def _forms(title: str, texts: set[str]) -> set[tuple[str, str]]:
+    """A title's main titles, each with the subtitle written after it ("" for none): the
+    whole title, and as written its words before the first stop; an article, a closing
+    edition and an edition's language left out; none of one word."""
+    forms = {(title, "")}
+    for text in texts:
+        parts = _STOP.split(_folded(text), maxsplit=1)
+        if len(parts) < 2:
+            continue
+        head, rest = normalize_title(parts[0]), _EDITION.sub("", normalize_title(parts[1]))
+        more = rest.split()
+        if not (more and _VOLUME_WORD.fullmatch(more[0])):
+            forms.add((head, rest))
+    found = set()
+    for main, subtitle in forms:
+        main = _EDITION.sub("", _ARTICLE.sub("", main))
+        found.add((main, subtitle))
+        found.add((_LANGUAGE.sub("", main), subtitle))
+    return {(main, subtitle) for main, subtitle in found if " " in main}
+
+
+def _folded(text: str) -> str:
+    """A title as written, lower-case, accents and apostrophes dropped, its punctuation kept:
+    the words `normalize_title` reads, with the stops between them."""
+    text = re.sub(r"['\u2019\u02bc`]", "", text).casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _join_author_year(papers: list[PaperEntry], targets: dict[str, str]) -> None:
     """Join each work cited by its authors and year alone ("Pearl (2001)", "Frenzel and Pompe
-    2007") to the one titled or identified work of the report whose year is the same and whose
-    authors open with the same family names, in order: a mention in one function of the entry
-    a reference section gives in another. Two such works (a surname's two papers of a year)
-    leave the mention as it is."""
+    2007", a book "Trefethen (2000)") to the one titled or identified work of the report whose
+    year is the same and whose authors open with the same family names, in order: a mention in
+    one function of the entry a reference section gives in another. Failing one, a mention
+    that names fewer authors ("Aki 1980") joins the one other mention of that year whose
+    authors open with its own ("Aki and Richards 1980"). Two such works (a surname's two
+    papers of a year) leave the mention as it is."""
     by_first: dict[tuple[str, int], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    mentions: dict[tuple[str, int], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for paper in papers:
         key = targets.get(paper.key, paper.key)
-        if paper.year is None or _strength(key) >= _STRENGTH["author-year"]:
-            continue
         names = _family_names(paper.authors)
-        if names:
+        if paper.year is None or not names:
+            continue
+        if _by_authors_only(paper) and key == paper.key:
+            mentions[names[0], paper.year].append((names, key))
+        elif _strength(key) < _STRENGTH["author-year"] and not _by_authors_only(paper):
             by_first[names[0], paper.year].append((names, key))
     for paper in papers:
-        if paper.key in targets or paper.year is None:
-            continue
-        if _strength(paper.key) != _STRENGTH["author-year"]:
+        if paper.key in targets or paper.year is None or not _by_authors_only(paper):
             continue
         names = _family_names(paper.authors)
         if not names:
@@ -130,8 +238,22 @@ def _join_author_year(papers: list[PaperEntry], targets: dict[str, str]) -> None
             for written, key in by_first.get((names[0], paper.year), ())
             if written[: len(names)] == names
         }
-        if len(found) == 1:
+        if not found:
+            found = {
+                _final(key, targets)
+                for written, key in mentions.get((names[0], paper.year), ())
+                if len(written) > len(names) and written[: len(names)] == names
+            }
+        if len(found) == 1 and paper.key not in found:
             targets[paper.key] = found.pop()
+
+
+def _by_authors_only(paper: PaperEntry) -> bool:
+    """Whether a paper is known only by its authors and year: an author-year mention, or a
+    book cited so (`book:trefethen-2000`)."""
+    if paper.key.startswith("author-year:"):
+        return True
+    return paper.key.startswith("book:") and not (paper.title or paper.title_hint)
 
 
 def _strength(key: str) -> int:
@@ -192,14 +314,41 @@ def _ends(title: str) -> tuple[str, str]:
     return "< " + " ".join(words[:2]), "> " + " ".join(words[-2:])
 
 
+# A title's leading word that makes it another document than the title after it ("New
+# Introduction to Multiple Time Series Analysis" followed "Introduction to ...").
+_NOT_THE_WORK = re.compile(
+    r"errat(?:um|a)|corrigendum|corrections?|appendix|supplement|comments?|reply|rejoinder"
+    r"|discussion|review|new|further|advanced|elementary"
+)
+_NAMED_FIRST_REST_WORDS = 5
+
+
 def _slip_apart(one: str, other: str) -> bool:
-    """Whether two normalized titles differ only by a typing slip in one or two long words."""
+    """Whether two normalized titles differ only by a typing slip in one or two long words, by
+    a word broken in two ("met rics"), or by a program's name in front ("LSQR: An algorithm
+    for sparse linear equations and sparse least squares")."""
     mine, theirs = one.split(), other.split()
     if len(mine) != len(theirs):
-        return False
+        return _broken_word(mine, theirs) or _named_first(mine, theirs)
     differing = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
     return 0 < len(differing) <= _SLIP_WORDS and all(
         a.isalpha() and b.isalpha() and _slips(a, b) for a, b in differing
+    )
+
+
+def _broken_word(mine: list[str], theirs: list[str]) -> bool:
+    """The same letters, one or two words broken in two by a space (a PDF's line break)."""
+    return abs(len(mine) - len(theirs)) <= _SLIP_WORDS and "".join(mine) == "".join(theirs)
+
+
+def _named_first(mine: list[str], theirs: list[str]) -> bool:
+    """One title is the other after a leading name of what it describes (`lsqr`, `gde3`)."""
+    longer, shorter = (mine, theirs) if len(mine) > len(theirs) else (theirs, mine)
+    return (
+        len(longer) == len(shorter) + 1
+        and len(shorter) >= _NAMED_FIRST_REST_WORDS
+        and longer[1:] == shorter
+        and not _NOT_THE_WORK.fullmatch(longer[0])
     )
 
 
@@ -215,12 +364,15 @@ def _slips(one: str, other: str) -> bool:
 
 
 def _work_of(paper: PaperEntry, key: str) -> _Work:
-    scheme = key.split(":", 1)[0]
+    scheme, _, value = key.partition(":")
     return _Work(
         key=key,
         strength=_STRENGTH.get(scheme, _OTHER_IDENTIFIER),
         year=paper.year,
         first_author=_name_words(paper.authors[0]) if paper.authors else frozenset(),
+        book=paper.kind == "book"
+        or scheme in {"book", "isbn"}
+        or (scheme == "doi" and _BOOK_DOI.search(value) is not None),
     )
 
 
@@ -233,7 +385,7 @@ def _stronger_one(work: _Work, works: list[_Work], strict: bool) -> str | None:
         for other in works
         if other.strength < work.strength
         and _agree(work, other)
-        and not (strict and not (_complete(work) and _complete(other)))
+        and not (strict and not _vouched(work, other))
     }
     if not agreeing:
         return None
@@ -243,16 +395,28 @@ def _stronger_one(work: _Work, works: list[_Work], strict: bool) -> str | None:
 
 
 def _agree(one: _Work, other: _Work) -> bool:
-    """Whether nothing the two citations read says they are different works."""
-    if one.year is not None and other.year is not None and one.year != other.year:
-        return False
+    """Whether nothing the two citations read says they are different works. Two years say
+    two works, except of a book by the same first author: its editions and printings
+    ("Numerical Optimization", 1999 and 2006) are one work."""
     # "Powell M.J.D." and "M. J. D. Powell", "Brent, Richard P" and "Brent, R. P." share a word
     mine, theirs = one.first_author, other.first_author
-    return not mine or not theirs or not mine.isdisjoint(theirs)
+    if mine and theirs and mine.isdisjoint(theirs):
+        return False
+    if one.year is not None and other.year is not None and one.year != other.year:
+        return (one.book or other.book) and bool(mine and theirs)
+    return True
 
 
 def _complete(work: _Work) -> bool:
     return work.year is not None and bool(work.first_author)
+
+
+def _vouched(one: _Work, other: _Work) -> bool:
+    """Whether two citations of a short title say enough to be one work: year and first
+    author on both, or, for a book, its first author on both (its editions differ by year)."""
+    if _complete(one) and _complete(other):
+        return True
+    return (one.book or other.book) and bool(one.first_author and other.first_author)
 
 
 def _final(key: str, targets: dict[str, str]) -> str:

@@ -25,6 +25,8 @@ _OPENERS: tuple[tuple[bytes, bytes | None], ...] = (
     (b"<!--", b"-->"),
     (b'"""', b'"""'),
     (b"'''", b"'''"),
+    (b"%{", b"%}"),  # MATLAB's and Octave's block comments
+    (b"#{", b"#}"),
     (b"#", None),
     (b"//", None),
     (b"*", None),
@@ -33,6 +35,8 @@ _OPENERS: tuple[tuple[bytes, bytes | None], ...] = (
     (b"%", None),
     (b"!", None),
 )
+# A fixed-form Fortran comment line: `C` or `c` in the first column, then blanks (`C     Text`).
+_FIXED_FORM_COMMENT = lazy_compile(rb"[Cc](?:[ \t]{2,}\S|[ \t]*\r?$)")
 _STRING_PREFIX = lazy_compile(rb"[rRuU]?(?=\"\"\"|''')")
 
 # (what wrote it, the banner): one pattern per generator, each specific enough that prose
@@ -87,7 +91,7 @@ def generated_reason(data: bytes) -> str | None:
     for number, _ in _leading_comments(head, lines):
         if number in banners:
             generator, line = banners[number]
-            shown = line.strip(b" \t\r/*#;-!<>\"'").decode("utf-8", "replace")
+            shown = line.strip(b" \t\r/*#;-!<>%\"'").decode("utf-8", "replace")
             if len(shown) > _BANNER_SHOWN:
                 shown = shown[: _BANNER_SHOWN - 1] + "…"
             return (
@@ -119,6 +123,8 @@ def _leading_comments(head: bytes, lines: int = HEAD_LINES) -> list[tuple[int, b
             continue
         text = _STRING_PREFIX.sub(b"", text, count=1)
         opener = next((o for o in _OPENERS if text.startswith(o[0])), None)
+        if opener is None and _FIXED_FORM_COMMENT.match(line):
+            opener = (line[:1], None)
         if opener is None:
             code += 1
             if code > _CODE_LINES:

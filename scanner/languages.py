@@ -6,8 +6,12 @@ a fixture; no new control flow.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
+# Bytes of a file's head read to tell a foreign language sharing an extension (`foreign`).
+_SNIFF = 65536
 # Why a file of no language is not read: its `FileScan.reason` (`scanner.types.UNKNOWN_TYPE`).
 UNKNOWN_LANGUAGE = "unknown file type"
 
@@ -25,7 +29,14 @@ class Language:
     language instead (a C++ header named `.h`). `doxygen`: a doc comment (`/**`, `/*!`, `///`)
     standing apart from the code above it documents the declaration after it across a blank line,
     as Doxygen reads it (C, C++, CUDA), JSDoc reads a `/** */` block (JavaScript, TypeScript) and
-    the Javadoc tool a Javadoc block (Java).
+    the Javadoc tool a Javadoc block (Java). `help_text`: a comment block right inside a
+    definition, after its opening line, documents it, as does one opening the file above its
+    first definition (MATLAB's help text; Fortran's `!!` and `!>`, as FORD and Doxygen read
+    them). `rewrite` names an entry of `scanner.parsers.tsrewrite.REWRITES`, a same-length
+    rewrite of the bytes before parsing, so offsets hold (Octave's `#` comments, Fortran's
+    fixed-form comment lines). `foreign`: (language, pattern) pairs of languages citegraph does
+    not read that share the extensions (Objective-C's `.m`); a file whose head matches is
+    skipped as an unknown file type.
     """
 
     name: str
@@ -39,6 +50,9 @@ class Language:
     inner_docs: tuple[str, ...] = ()
     dialects: tuple[tuple[str, str], ...] = ()
     doxygen: bool = False
+    help_text: bool = False
+    rewrite: str | None = None
+    foreign: tuple[tuple[str, str], ...] = ()
     # The query file, `queries/<query>.scm`; defaults to the language's own name. Grammars that
     # extend another one (CUDA of C++, TSX of TypeScript) share its captures.
     query: str | None = None
@@ -51,6 +65,18 @@ CPP_LINE = (
 )
 CPP_NAME = r"\bstd::\w"
 CPP_HEADER = "(?m)" + CPP_LINE + "|" + CPP_NAME
+
+# `.m` files that are not MATLAB: Objective-C (`#import`, `@interface` ... `@end` at a line's
+# start), Mathematica packages (`(* ... *)` comments), Mercury modules (`:- module`).
+OBJECTIVE_C = (
+    r"(?m)^[ \t]*(?:#[ \t]*(?:import|include)\b|@(?:interface|implementation|protocol|end)\b)"
+)
+MATHEMATICA = r"(?m)^\(\*"
+MERCURY = r"(?m)^:-[ \t]*(?:module|interface|implementation|import_module|pred|func|type)\b"
+# A `.f` file in free form: a statement at the first column (not a fixed-form comment's `C`,
+# `c`, `D`, `d`) or indented by one to four spaces (fixed form's statements start at the
+# seventh; a tab there is fixed form's tab to it).
+FREE_FORM = r"(?m)^(?:[ABE-Zabe-z]| {1,4}[A-Za-z])"
 
 LANGUAGE_LIST: tuple[Language, ...] = (
     Language("python", (".py", ".pyi", ".pyw"), parser="python", grammar="tree_sitter_python"),
@@ -121,6 +147,37 @@ LANGUAGE_LIST: tuple[Language, ...] = (
         separator="::",
         inner_docs=("//!", "/*!"),
     ),
+    Language(
+        "matlab",
+        (".m",),
+        parser="tree-sitter",
+        grammar="tree_sitter_matlab",
+        help_text=True,
+        rewrite="octave",
+        foreign=(("objective-c", OBJECTIVE_C), ("mathematica", MATHEMATICA), ("mercury", MERCURY)),
+    ),
+    # Free-form Fortran (Fortran 90 on) and fixed form (FORTRAN 77 and the codes written in it:
+    # LAPACK, ARPACK, MINPACK, QUADPACK), one grammar; GitHub's Linguist names them "Fortran
+    # Free Form" and "Fortran". A module's procedures are `module::name`, as Doxygen writes them.
+    Language(
+        "fortran",
+        (".f90", ".f95", ".f03", ".f08", ".f18"),
+        parser="tree-sitter",
+        grammar="tree_sitter_fortran",
+        separator="::",
+        help_text=True,
+    ),
+    Language(
+        "fortran-fixed",
+        (".f", ".for", ".f77", ".ftn"),
+        parser="tree-sitter",
+        grammar="tree_sitter_fortran",
+        separator="::",
+        help_text=True,
+        rewrite="fixed-form",
+        dialects=(("fortran", FREE_FORM),),
+        query="fortran",
+    ),
     Language("markdown", (".md", ".markdown", ".mdx"), parser="text"),
     Language("rst", (".rst", ".rest"), parser="text"),
     Language(
@@ -149,3 +206,17 @@ def language_for(path: str) -> Language | None:
     if dot <= 0:
         return None
     return _BY_EXTENSION.get(name[dot:].lower())
+
+
+def foreign_language(language: Language, data: bytes) -> str | None:
+    """The language citegraph does not read that a file of `language`'s extensions is written in
+    (`Language.foreign`, told by the file's head: an Objective-C `.m` file), else None."""
+    for name, pattern in language.foreign:
+        if _bytes_pattern(pattern).search(data, 0, _SNIFF) is not None:
+            return name
+    return None
+
+
+@cache
+def _bytes_pattern(pattern: str) -> re.Pattern[bytes]:
+    return re.compile(pattern.encode())

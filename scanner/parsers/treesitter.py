@@ -6,14 +6,17 @@ Go methods). A comment block is attributed to the definition that immediately fo
 the next line, past attributes, decorators and annotations; `template<>` and `export` wrappers
 count as the definition): that block is the definition's documentation, context DOCSTRING,
 whatever its marker (`//` above a Go func is its doc comment as much as `/** */` is Javadoc).
-Rust inner docs (`//!`, `/*!`) document the item around them, also as DOCSTRING. Any other
-comment is a COMMENT of the innermost definition around it, else of the file or package.
+Rust inner docs (`//!`, `/*!`) document the item around them, also as DOCSTRING, and so do
+MATLAB's help text and Fortran's `!!` below a definition's opening line (`Language.help_text`).
+Any other comment is a COMMENT of the innermost definition around it, else of the file or package.
 
 Symbols are qualified the language's own way: `ns::Class::method` (C, C++, CUDA; out-of-line
 `Foo<T>::bar` becomes `Foo::bar`), `pkg.Class.method` (Java, from the package declaration),
 `pkg.Type.Method` (Go), `crate::module::Type::method` (Rust, module from the file path), and
 `hull.Class.method` for JavaScript and TypeScript, whose module is the file the symbol sits in
-(`src/geometry/hull.js`), as Python symbols carry their module.
+(`src/geometry/hull.js`), as Python symbols carry their module; `pkg.Class.method` in MATLAB
+(`+pkg` and `@Class` folders, the file's own function or class being the module itself) and
+`module::procedure` in Fortran.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ from scanner.parsers.tsblocks import (
 )
 from scanner.parsers.tslex import ANY_QUOTE, QUOTE_CUE, lex, texts_at
 from scanner.parsers.tsnames import file_symbol, qualified_name, short_name
+from scanner.parsers.tsrewrite import REWRITES
 from scanner.prefilter import cue_offsets
 from scanner.titles.leads import led
 from scanner.types import Context, SourceFile, Symbol, SymbolKind, TextBlock
@@ -145,7 +149,8 @@ class _Definition:
 
 
 class TreeSitterParser:
-    """Reads C, C++, CUDA, Java, JavaScript, TypeScript, Go and Rust (see LANGUAGES)."""
+    """Reads C, C++, CUDA, Java, JavaScript, TypeScript, Go, Rust, MATLAB and Fortran (see
+    LANGUAGES)."""
 
     def parse(self, source: SourceFile) -> ParsedFile:
         """Return the file's comment and string blocks with their owning symbols.
@@ -173,6 +178,8 @@ class TreeSitterParser:
         grammar = _grammar(language.name)
         if language.export_macros:
             data = _blanked_macros(data, _EXPORT_MACRO, _MACRO_GATE, _WORD_BYTES, b" ")
+        if language.rewrite is not None:
+            data = REWRITES[language.rewrite](data)
         tree = grammar.parser.parse(data)
         # One pass over the matches, most of them a lone comment or string: the named ones
         # (definitions, the package) are kept apart for the symbols.
@@ -494,6 +501,36 @@ def _out_of_line_method(name: str, types: set[str]) -> bool:
     return head.endswith(">") or tail.lstrip("~") == qualifier or qualifier in types
 
 
+def _helped(
+    block: RawBlock, definitions: dict[int, _Definition], by_anchor: dict[int, _Definition]
+) -> _Definition | None:
+    """The definition a comment block is the help text of (`Language.help_text`): the one whose
+    opening line it follows inside it (only that line's nodes above it: `function r = f(x)`, a
+    Fortran `subroutine` statement), or the file's first definition when the block opens the
+    file and nothing but comments stands between them."""
+    first = block.first_node
+    parent = first.parent
+    if parent is None:
+        return None
+    definition = definitions.get(parent.id)
+    if definition is not None:
+        row = parent.start_point.row
+        above = first.prev_named_sibling
+        while above is not None:
+            if above.start_point.row != row:
+                return None
+            above = above.prev_named_sibling
+        return definition
+    if parent.parent is not None or first.prev_named_sibling is not None:
+        return None
+    below = block.last_node.next_named_sibling
+    while below is not None and below.type in _COMMENT_NODES:
+        below = below.next_named_sibling
+    if below is None:
+        return None
+    return by_anchor.get(below.start_byte) or definitions.get(below.id)
+
+
 _DOC_MARKERS = frozenset({"/**", "///", "/*!"})
 _NAMED_DOC = re.compile(
     r"[@\\](?:fn|function|struct|class|typedef|def|var|enum|union)[ \t]+(?P<name>\w+)"
@@ -543,6 +580,10 @@ def _owner(
 ) -> tuple[Symbol, bool]:
     """The symbol owning a block, and whether the block documents it."""
     inner_doc = block.marker in language.inner_docs if block.is_comment else False
+    if language.help_text and block.is_comment and not trails_code(block.first_node, data):
+        helped = _helped(block, definitions, by_anchor)
+        if helped is not None and helped.resolve is not None:
+            return helped.resolve(), True
     # A comment after code on its line annotates that line, not the definition below it.
     if block.is_comment and not inner_doc and not trails_code(block.first_node, data):
         previous_row = end_row(block.last_node, data)

@@ -13,7 +13,8 @@ _SPACES = re.compile(r"\s+")
 
 def file_symbol(language: Language, path: str, package: str | None) -> Symbol:
     """The symbol of top-level text: the Java/Go package, the module a language names after the
-    file (Rust, JavaScript, TypeScript), else the path (C and C++, which have no modules)."""
+    file (Rust, JavaScript, TypeScript, MATLAB), else the path (C, C++ and Fortran, whose
+    modules, if any, are declared inside files)."""
     if package:
         return Symbol(_SPACES.sub("", package), SymbolKind.PACKAGE)
     namer = _MODULE_NAMERS.get(language.name)
@@ -40,13 +41,31 @@ def file_stem(path: str) -> str:
     return stem.removesuffix(".d") or name
 
 
+def matlab_module(path: str) -> str:
+    """`toolbox/+geom/+mesh/hull.m` -> `geom.mesh.hull`; `+geom/@Polygon/area.m` ->
+    `geom.Polygon.area`: MATLAB calls a file's function by its package folders (`+pkg`), its
+    class folder (`@Class`) and its file name."""
+    *folders, name = path.split("/")
+    scopes: list[str] = []
+    for folder in reversed(folders):
+        if folder[:1] not in ("+", "@") or len(folder) < 2:
+            break
+        scopes.append(folder[1:])
+    return ".".join([*reversed(scopes), name.rsplit(".", 1)[0]])
+
+
 # language -> the module name of a file's path, for languages whose files are modules.
 _MODULE_NAMERS: dict[str, Callable[[str], str]] = {
     "rust": rust_module,
     "javascript": file_stem,
     "typescript": file_stem,
     "tsx": file_stem,
+    "matlab": matlab_module,
 }
+# Languages whose file is named after the definition it holds (MATLAB's function or classdef
+# file): that definition is the module itself (`hull` in `hull.m` is `geom.hull`, its local
+# function `geom.hull.helper`).
+_FILE_DEFINED = frozenset({"matlab"})
 # The languages whose file-level symbol is a module name made from the path, not the path.
 MODULE_NAMED = frozenset(_MODULE_NAMERS)
 
@@ -55,6 +74,8 @@ def qualified_name(language: Language, top: Symbol, names: list[str]) -> str:
     """Join definition names with the language's separator, under the package or module."""
     cleaned = [_clean(name) for name in names]
     if top.kind in (SymbolKind.PACKAGE, SymbolKind.MODULE):
+        if language.name in _FILE_DEFINED and cleaned[0] == top.name.rsplit(".", 1)[-1]:
+            cleaned = cleaned[1:]
         cleaned = [top.name, *cleaned]
     return language.separator.join(cleaned)
 

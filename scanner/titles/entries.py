@@ -532,6 +532,7 @@ def _real_names(text: str) -> bool:
     return bool(_WORD.search(text)) and not opens_with_non_name(text)
 
 
+@lru_cache(maxsize=1024)
 def _clean_title(raw: str, quoted: bool) -> str | None:
     title = " ".join(raw.split()).strip(" ,;:.\"'“”`*")
     if not title or (

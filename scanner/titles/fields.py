@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from scanner.titles.cues import YEAR_DIGITS
 from scanner.titles.publishers import JOURNAL_HOUSES
@@ -122,6 +123,7 @@ _TRAILING_PUBLISHER = re.compile(r"(?<=\w),\s*" + JOURNAL_HOUSES + r"[\w .&-]*$"
 _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,5}\.\s")
 
 
+@lru_cache(maxsize=1024)
 def clean_venue(venue: str | None) -> str | None:
     """`venue` as a name: whitespace collapsed, without the punctuation and emphasis marks
     around it (`*Information Processing Letters*`, reST's backquotes) or an identifier after
@@ -183,6 +185,7 @@ def is_person(author: str) -> bool:
     return _NOT_A_PERSON.search(author.strip()) is None
 
 
+@lru_cache(maxsize=1024)
 def first_year(text: str) -> int | None:
     """The first publication year in `text`, or None."""
     for match in YEAR.finditer(text):
@@ -205,12 +208,14 @@ _PAGE_BEFORE_YEAR = re.compile(rf"[ \t]*\((?P<year>{YEAR_DIGITS})\)")
 _VOLUME_BEFORE = re.compile(r"\d[ \t]*[,:][ \t]*$")
 
 
+@lru_cache(maxsize=1024)
 def volume_of(text: str) -> str | None:
     """The volume number in `text` ("Vol. 26", "38(3)", "17:98-111"), or None."""
     match = VOLUME.search(text)
     return next((g for g in match.groups() if g), None) if match else None
 
 
+@lru_cache(maxsize=1024)
 def pages_of(text: str) -> str | None:
     """The page range in `text` ("pp. 363-372", ":651-675"), normalized to `first-last`."""
     for match in PAGES.finditer(text):

@@ -12,6 +12,7 @@ returns the title, the authors and the year such a quote holds, or None for a qu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from scanner.titles.fields import VENUE_CUE, first_year
 from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, opens_with_non_name, split_authors
@@ -71,6 +72,7 @@ _MIN_DASH_NAMES = 2
 Inside = tuple[str, tuple[str, ...], int | None]
 
 
+@lru_cache(maxsize=1024)
 def entry_inside(raw: str) -> Inside | None:
     """The title, authors and year of a quote's text `raw` when it holds a whole entry."""
     text = " ".join(raw.split()).strip(" .,;")

@@ -57,6 +57,8 @@ def test_entry_types_follow_the_venue() -> None:
     )
     assert kind("Communications of the ACM", doi="10.1145/1") == "article"
     assert kind(None, isbn="9780262033848") == "book"
+    book = Paper(key="book:numerical recipes", title="T", venue="Cambridge University Press")
+    assert entry_type(book) == "book"
     assert kind(None, arxiv="1412.6980") == "misc"
     entry = next(
         bibtex_entries(

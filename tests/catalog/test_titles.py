@@ -83,6 +83,25 @@ def test_score_uses_year_and_authors() -> None:
     assert 0.9 < score(typo, ADAM) < 1.0
 
 
+def test_another_part_of_a_series_is_another_paper() -> None:
+    def paper(title: str, year: int) -> Paper:
+        return Paper(key=f"doi:10.5555/{year}", title=title, authors=("Jo Okafor",), year=year)
+
+    part_one = paper("Tidal Stacks of Deep Basins", 2015)
+    part_two = paper("Tidal Stacks of Deep Basins, Part II: Shelves", 2016)
+    second = cited("Tidal Stacks of Deep Basins, Part II", ("J. Okafor",), 2016)
+    assert score(second, part_one) < 0.85
+    assert score(second, paper("Tidal stacks of deep basins. Part I", 2015)) < 0.85
+    assert score(second, part_two) >= 0.85
+    assert (
+        score(
+            cited("X-ray tidal stacks of deep basins"),
+            paper("X ray tidal stacks of deep basins", 2015),
+        )
+        == 1.0
+    )
+
+
 def test_local_title_match(make_catalog, services: FakeServices) -> None:
     catalog = make_catalog(offline=True)
     catalog.store.save(ADAM)
@@ -101,6 +120,42 @@ def test_local_title_match(make_catalog, services: FakeServices) -> None:
     assert found["t4"].status is Status.UNRESOLVED_TITLE
     assert found["t4"].message.startswith("A Method for Something Else Entirely")
     assert not services.log
+
+
+RADAM = Paper(
+    key="arxiv:1908.03265",
+    title="On the Variance of the Adaptive Learning Rate and Beyond",
+    authors=("Liyuan Liu", "Haoming Jiang", "Pengcheng He", "Jianfeng Gao"),
+    year=2019,
+    ids={"arxiv": "1908.03265"},
+    source="test",
+)
+
+
+def test_author_year_matches_only_the_first_author_that_year(make_catalog) -> None:
+    """A catalog of many papers holds one with a Gao or a Liu for almost any year: "Gao et al
+    2019" and "Liu et al. 2020" in a thermal-comfort module are not a 2019 paper whose fourth
+    author is a Gao, or whose first is a Liu a year earlier."""
+    catalog = make_catalog(offline=True)
+    catalog.store.save(RADAM)
+    queries = [
+        cited(None, ("Gao",), 2019),
+        cited(None, ("Liu",), 2020),
+        cited(None, ("Liu", "Jiang"), 2019),
+        cited(None, ("Liu",), 2019),
+        # the year of the proceedings, a year after the preprint: every name agrees
+        cited(None, ("Liu", "Jiang"), 2020),
+        cited(None, ("Liu", "Chen"), 2020),
+    ]
+    found = list(catalog.resolve(queries).values())
+    assert [r.paper.key if r.paper else None for r in found] == [
+        None,
+        None,
+        RADAM.key,
+        RADAM.key,
+        RADAM.key,
+        None,
+    ]
 
 
 def test_online_title_match_is_cached(make_catalog, services: FakeServices) -> None:

@@ -129,6 +129,22 @@ def test_links_to_sections_of_one_reference_work_are_its_card(tmp_path: Path) ->
     assert len([c for c in report.citations if c.paper == dlmf.key]) == 2
 
 
+def test_a_reference_works_card_takes_no_authors_from_an_entry_that_links_it(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "carlson.py").write_text(
+        '"""Elliptic integrals.\n\nReferences\n----------\n'
+        ".. [1] B. C. Carlson, Reduction theorems for elliptic integrands with the square root\n"
+        "   of two quadratic factors, J. Comput. Appl. Math. 118 (2000) 71-85.\n"
+        '   https://dlmf.nist.gov/19.36\n"""\n'
+    )
+    (tmp_path / "bessel.py").write_text('"""See https://dlmf.nist.gov/10.8 for the series."""\n')
+    report = run_scan(tmp_path, Config(resolve=False))
+    dlmf = next(p for p in report.papers if p.key == "url:https://dlmf.nist.gov")
+    assert dlmf.title_hint == "NIST Digital Library of Mathematical Functions"
+    assert (dlmf.authors, dlmf.year, dlmf.venue) == ((), None, None)
+
+
 def test_a_reference_works_card_takes_in_books_by_its_own_title_only() -> None:
     section = PaperEntry(
         key="url:https://dlmf.nist.gov/10.6.E7",
@@ -171,9 +187,9 @@ def test_titles_a_real_difference_apart_stay_two_works() -> None:
     assert apart("The maximum principle for tidal stacks", "The minimum principle for tidal stacks")
     assert apart("Linear models of tidal stacks", "Nonlinear models of tidal stacks")
     assert apart("Tidal stacks of deep basins", "Tidal stacks of deep basins and the shelf")
-    # the same slip, but the years say two works
+    # the same slip, but the years say two works (of papers: a book's are its editions)
     assert not same_work_targets(
-        [paper("book:a", title=SPELT), paper("book:b", title=SLIP, year=1999)]
+        [paper("title:a", title=SPELT), paper("title:b", title=SLIP, year=1999)]
     )
 
 
@@ -262,3 +278,138 @@ def test_a_reference_works_card_that_joins_another_card_is_no_crash(tmp_path: Pa
     report = run_scan(tmp_path, Config(resolve=False))
     assert {c.paper for c in report.citations} <= {p.key for p in report.papers}
     assert len(report.citations) == 2
+
+
+def book(key: str, title: str, year: int | None, author: str = "W. H. Press") -> PaperEntry:
+    return PaperEntry(
+        key=key, kind="book", status="unresolved", title_hint=title, authors=(author,), year=year
+    )
+
+
+def test_the_editions_of_a_book_are_one_work() -> None:
+    # a publisher's DOI of the book's second edition, the first edition cited by title
+    second = paper("doi:10.1007/978-0-387-40065-5", title="Numerical Tides", year=2006)
+    first = paper("title:numerical tides", title="Numerical Tides", year=1999)
+    assert same_work_targets([second, first]) == {first.key: second.key}
+    # a book of a short title without its year, and its title with one: the author vouches
+    undated = book("book:numerical tides", "Numerical Tides", None, author="J. Okafor")
+    assert same_work_targets([undated, first]) == {first.key: undated.key}
+    # another first author, or a journal paper's DOI and another year: two works
+    assert not same_work_targets([second, paper("title:t", title="Numerical Tides", author="Lind")])
+    assert not same_work_targets([paper("doi:10.5555/jt.2015.12"), paper("title:t", year=1999)])
+
+
+def test_a_books_title_with_a_subtitle_or_a_language_is_the_book() -> None:
+    short = book("book:numerical recipes", "Numerical Recipes", 2007)
+    papers = [
+        short,
+        book("book:numerical recipes in c", "Numerical Recipes in C, 2nd ed.", 1992),
+        book("book:nr art", "Numerical Recipes: The Art of Scientific Computing", None),
+        paper("title:nr fortran", title="Numerical recipes in Fortran 77", author="Press, W."),
+    ]
+    assert same_work_targets(papers) == {p.key: short.key for p in papers[1:]}
+    # an article apart
+    guide = book("book:complete guide", "Complete Guide to Tidal Formulas", 1994, "E. Haug")
+    the = book("book:the complete guide", "The Complete Guide to Tidal Formulas", 2007, "Haug")
+    assert same_work_targets([guide, the]) == {the.key: guide.key}
+
+
+def test_a_books_volume_or_another_authors_longer_title_is_another_book() -> None:
+    def apart(one: PaperEntry, other: PaperEntry) -> bool:
+        return not same_work_targets([one, other])
+
+    tides = book("book:t", "Continuous Tidal Distributions", 1994, "N. Johnson")
+    assert apart(tides, book("book:t2", "Continuous Tidal Distributions, Volume 2", 1995))
+    assert apart(tides, book("book:t3", "Continuous Tidal Distributions II", 1995, "Johnson"))
+    series = book("book:s", "Tidal Series Analysis", 1994, "J. D. Hamilton")
+    by_durbin = book("book:d", "Tidal Series Analysis by State Space Methods", 2012, "J. Durbin")
+    assert apart(series, by_durbin)
+    # no stop between: words of the title, not a subtitle
+    assert apart(series, book("book:h", "Tidal Series Analysis and the Shelf", 1994, "Hamilton"))
+    # two subtitles of one main title: two books
+    theory = book("book:np1", "Nonparametric Tides: Theory and Practice", 2007, "J. Racine")
+    primer = book("book:np2", "Nonparametric Tides: A Primer", 2008, "Racine, J.")
+    assert apart(theory, primer)
+    # a new introduction is not the introduction it followed
+    intro = paper("title:i", title="Introduction to Multiple Tidal Series Analysis", year=1993)
+    new = book("book:n2", "New Introduction to Multiple Tidal Series Analysis", 2005, "J. Okafor")
+    assert apart(intro, new)
+    # an author on one side only says too little
+    assert apart(
+        book("book:n", "Numerical Recipes", None, ""),
+        book("book:c", "Numerical Recipes in C", 1992),
+    )
+
+
+def test_a_title_broken_in_a_word_or_led_by_a_programs_name_is_the_same_work() -> None:
+    whole = paper(
+        "doi:10.5555/lsqr", title="An algorithm for sparse tidal equations and least squares"
+    )
+    named = paper(
+        "title:lsqr", title="LSQR: An algorithm for sparse tidal equations and least squares"
+    )
+    broken = paper(
+        "title:broken", title="An algorithm for sparse ti dal equations and least squares"
+    )
+    assert same_work_targets([whole, named, broken]) == {
+        named.key: whole.key,
+        broken.key: whole.key,
+    }
+    # an erratum is another document; a short rest names too little
+    erratum = paper(
+        "title:e", title="Erratum: An algorithm for sparse tidal equations and least squares"
+    )
+    assert not same_work_targets([whole, erratum])
+    assert not same_work_targets(
+        [
+            paper("doi:10.5555/s", title="Deep tide stacks"),
+            paper("title:s", title="TSN: Deep tide stacks"),
+        ]
+    )
+
+
+def test_a_scan_gives_one_card_and_one_bibtex_entry_for_a_book_cited_three_ways(
+    tmp_path: Path,
+) -> None:
+    from citegraph.render import render
+
+    authors = "Press, W. H., Teukolsky, S. A., Vetterling, W. T., and Flannery, B. P."
+    (tmp_path / "interp.py").write_text(
+        f'"""Splines.\n\nReferences\n----------\n.. [1] {authors} (2007).\n'
+        "   Numerical Recipes: The Art of Scientific Computing. 3rd ed. Cambridge University"
+        ' Press.\n"""\n'
+    )
+    (tmp_path / "roots.py").write_text(
+        f'"""Roots.\n\nReferences\n----------\n.. [1] {authors} (1992).\n'
+        "   Numerical Recipes in C: The Art of Scientific Computing. 2nd ed. Cambridge"
+        ' University Press.\n"""\n'
+    )
+    (tmp_path / "fit.py").write_text('"""Fit.\n\nSee Press et al. (2007) for the method.\n"""\n')
+    report = run_scan(tmp_path, Config(resolve=False))
+    assert len(report.papers) == 1, [p.key for p in report.papers]
+    assert {c.path for c in report.citations} == {"fit.py", "interp.py", "roots.py"}
+    assert render(report, "bibtex").count("@book{") == 1
+
+
+def test_an_author_year_mention_of_fewer_authors_joins_the_one_mention_of_more() -> None:
+    aki = mention("author-year:aki-1980", ("Aki",), 1980)
+    both = mention("author-year:aki-richards-1980", ("Aki", "Richards"), 1980)
+    assert same_work_targets([aki, both]) == {aki.key: both.key}
+    # two mentions of more authors: which one cannot be told; another year: another work
+    other = mention("author-year:aki-lind-1980", ("Aki", "Lind"), 1980)
+    assert not same_work_targets([aki, both, other])
+    assert not same_work_targets([mention("author-year:aki-1981", ("Aki",), 1981), both])
+
+
+def test_a_book_cited_by_its_author_and_year_joins_the_book_of_its_title() -> None:
+    by_author = PaperEntry(
+        key="book:trefethen-2000",
+        kind="book",
+        status="unresolved",
+        authors=("Trefethen",),
+        year=2000,
+    )
+    titled = paper(
+        "doi:10.1137/1.9780898719598", title="Spectral Tides", author="L. N. Trefethen", year=2000
+    )
+    assert same_work_targets([by_author, titled]) == {by_author.key: titled.key}

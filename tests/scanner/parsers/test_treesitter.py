@@ -15,6 +15,8 @@ from scanner.types import Context, SourceFile, SymbolKind, TextBlock
 
 REF = "arXiv:1706.03762"
 TREE_SITTER = sorted(name for name, lang in LANGUAGES.items() if lang.parser == "tree-sitter")
+# The line comment of the languages whose comments are not C's `//`.
+LINE_COMMENT = {"matlab": "%", "fortran": "!", "fortran-fixed": "C"}
 
 
 def parse(language: str, text: str, path: str = "pkg/file.x") -> list[TextBlock]:
@@ -47,7 +49,8 @@ def test_grammar_loading_is_offline(monkeypatch: pytest.MonkeyPatch) -> None:
 
     treesitter._grammar.cache_clear()
     for name in TREE_SITTER:
-        assert parse(name, f"// {REF}\n")[0].text.strip() == REF
+        marker = LINE_COMMENT.get(name, "//")
+        assert parse(name, f"{marker} {REF}\n")[0].text.strip() == REF
     assert sorted(home.rglob("*")) == before
 
 
@@ -60,6 +63,8 @@ def test_every_language_finds_comments_and_strings(language: str) -> None:
     text = f'// first {REF}\nx = "string with {REF}";\n'
     if language == "go":
         text = f'package p\n// first {REF}\nvar x = "string with {REF}"\n'
+    if language in LINE_COMMENT:
+        text = f'{LINE_COMMENT[language]} first {REF}\n      x = "string with {REF}"\n'
     contexts = {b.context for b in parse(language, text) if REF in b.text}
     assert Context.STRING in contexts
     assert contexts & {Context.COMMENT, Context.DOCSTRING}
