@@ -29,13 +29,13 @@ class Language:
     language instead (a C++ header named `.h`). `doxygen`: a doc comment (`/**`, `/*!`, `///`)
     standing apart from the code above it documents the declaration after it across a blank line,
     as Doxygen reads it (C, C++, CUDA), JSDoc reads a `/** */` block (JavaScript, TypeScript) and
-    the Javadoc tool a Javadoc block (Java). `help_text`: a comment block right inside a
-    definition, after its opening line, documents it, as does one opening the file above its
-    first definition (MATLAB's help text; Fortran's `!!` and `!>`, as FORD and Doxygen read
-    them). `rewrite` names an entry of `scanner.parsers.tsrewrite.REWRITES`, a same-length
-    rewrite of the bytes before parsing, so offsets hold (Octave's `#` comments, Fortran's
-    fixed-form comment lines). `foreign`: (language, pattern) pairs of languages citegraph does
-    not read that share the extensions (Objective-C's `.m`); a file whose head matches is
+    the Javadoc tool a Javadoc block (Java). `help_text`: a comment block right inside a definition,
+    after its opening line, documents it, as does one with only comments above it in the file, above
+    its first definition (MATLAB's and Octave's help text; Fortran's `!!` and `!>`, as FORD and
+    Doxygen read them). `rewrite` names an entry of `scanner.parsers.tsrewrite.REWRITES`, a
+    same-length rewrite of the bytes before parsing, so offsets hold (Octave's `#` comments,
+    Fortran's fixed-form comment lines). `foreign`: (language, pattern) pairs of languages citegraph
+    does not read that share the extensions (Objective-C's `.m`); a file whose head matches is
     skipped as an unknown file type.
     """
 

@@ -506,8 +506,9 @@ def _helped(
 ) -> _Definition | None:
     """The definition a comment block is the help text of (`Language.help_text`): the one whose
     opening line it follows inside it (only that line's nodes above it: `function r = f(x)`, a
-    Fortran `subroutine` statement), or the file's first definition when the block opens the
-    file and nothing but comments stands between them."""
+    Fortran `subroutine` statement), or the file's first definition when only comments stand
+    above the block in the file and between it and that definition (Octave's texinfo help
+    below the file's copyright notice)."""
     first = block.first_node
     parent = first.parent
     if parent is None:
@@ -521,7 +522,12 @@ def _helped(
                 return None
             above = above.prev_named_sibling
         return definition
-    if parent.parent is not None or first.prev_named_sibling is not None:
+    if parent.parent is not None:
+        return None
+    above = first.prev_named_sibling
+    while above is not None and above.type in _COMMENT_NODES:
+        above = above.prev_named_sibling
+    if above is not None:
         return None
     below = block.last_node.next_named_sibling
     while below is not None and below.type in _COMMENT_NODES:

@@ -73,6 +73,18 @@ def test_help_text_documents_the_function_and_the_file_opening_block_the_first_o
     ]
 
 
+def test_octave_help_text_below_the_copyright_notice_documents_the_function() -> None:
+    text = (
+        "## Copyright (C) 2020 Someone\n##\n## This program is free software.\n\n"
+        f"## -*- texinfo -*-\n## @deftypefn {{}} {{@var{{y}} =}} smooth (@var{{x}})\n"
+        f"## Reference: Savitzky and Golay, {REF}\n## @end deftypefn\n\n"
+        "function y = smooth (x)\n  y = x;\nendfunction\n\n%!assert (smooth (1), 1)\n"
+    )
+    assert owners("inst/smooth.m", text) == [("smooth", "function", "docstring")]
+    script = f"x = 1;\n\n% A comment below code: {REF}\n\nfunction y = f(x)\ny = x;\nend\n"
+    assert owners("run.m", script) == [("run", "module", "comment")]
+
+
 def test_classdef_methods_and_properties() -> None:
     text = (
         "classdef Solver < handle\n"
