@@ -44,8 +44,9 @@ for path in open(sys.argv[1], encoding="utf-8").read().splitlines():
 print(hits)
 """
 TOUCHED = 10
-# The line comment of the languages whose comments are neither `#` nor `//`.
-_LINE_COMMENTS = {"matlab": "%"}
+# The line comment of the languages whose comments are neither `#` nor `//` (fixed-form
+# Fortran's `C` in the first column).
+_LINE_COMMENTS = {"matlab": "%", "fortran": "!", "fortran-fixed": "C"}
 
 
 def candidate_files(root: Path) -> list[Path]:

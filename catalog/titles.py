@@ -70,6 +70,7 @@ def author_agreement(wanted: Sequence[str], authors: Sequence[str]) -> float | N
 # `v` or `x`, which are letters in titles as often: "x ray").
 _PART = re.compile(r"\b(?:part|vol|volume|book) (\w+)|\b(ii|iii|iv|vi|vii|viii|ix)\b")
 _OTHER_PART = 0.3
+_FEW_TITLE_WORDS = 3
 
 
 def _parts(title: str) -> set[str]:
@@ -90,7 +91,8 @@ def score(query: Reference, paper: Paper) -> float:
     """Confidence in 0..1 that `paper` is the one `query` names.
 
     Title similarity drives it; a year more than one off, no shared author or another part of
-    a series ("Part II") lowers it, agreement on both raises it a little. A query with only
+    a series ("Part II") lowers it, twice as much for a title of three words or fewer;
+    agreement on both raises it a little. A query with only
     authors and a year scores by agreement alone, capped below certainty, and only for a paper
     of that year whose first author is the first one cited.
     """
@@ -113,10 +115,13 @@ def score(query: Reference, paper: Paper) -> float:
     similarity = max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) / 100
     if _parts(a) != _parts(b):
         similarity -= _OTHER_PART  # "..., Part II" is not "..., Part I" nor the title alone
+    # a short title ("Numerical Analysis") names many works: another year or other authors
+    # say another one
+    penalty = 0.3 if len(b.split()) <= _FEW_TITLE_WORDS else 0.15
     if years_agree is False:
-        similarity -= 0.15
+        similarity -= penalty
     if authors is not None:
-        similarity += 0.03 if authors >= 0.5 else -0.15
+        similarity += 0.03 if authors >= 0.5 else -penalty
     if years_agree and authors:
         similarity += 0.02
     return round(max(0.0, min(1.0, similarity)), 3)

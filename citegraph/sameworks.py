@@ -6,21 +6,22 @@ title alone. Resolved online, both come back as the DOI's paper; offline (the ho
 without network) they would be two cards. A paper known only by its title, book title or
 authors joins the one paper of the report that a stronger identifier names under the same
 title, when their years and first authors do not disagree; so does a link to a copy of the
-paper (a citeseer page, a PDF on the authors' site) that a DOI or arXiv id names elsewhere. Two
-papers that each have a DOI or arXiv id stay apart (a preprint and its journal version: online,
-a metadata service that links them makes them one record), as does a title that two stronger
-papers share (which one it means cannot be told). A book's editions and printings are one work:
-two years do not part two citations of a book by the same first author ("Numerical
-Optimization", 1999 and 2006), nor does a subtitle, a series, an imprint or the language of an
-edition after its main title ("Numerical Recipes in C: The Art of Scientific Computing, 2nd
-ed."); its volumes and parts are other books. The links to sections of one reference work
-online (`catalog.works`: an equation of the DLMF) are one card, the work's. A title misspelt in
-one place ("Introduction to Geostatistcs") is the same work as the title spelt right in
-another, when the two differ only by a typing slip in one or two long words, a word broken in
-two ("met rics") or a program's name in front ("LSQR: An algorithm for ...") and their years
-and first authors do not disagree. A work cited by its authors and year alone ("see [Pearl
-2001]" in a method) is the one titled or identified work of the report by those authors that
-year (the entry in its class's reference section), when there is exactly one.
+paper (a citeseer page, a PDF on the authors' site) that a DOI or arXiv id names elsewhere. An
+arXiv preprint joins the one DOI of its title, first author and year or the next (its journal
+version: online, a metadata service that links them makes them one record); otherwise two
+papers that each have a DOI or arXiv id stay apart (two DOIs of one title), as does a title
+that two stronger papers share (which one it means cannot be told). A book's editions and
+printings are one work: two years do not part two citations of a book by the same first author
+("Numerical Optimization", 1999 and 2006), nor does a subtitle, a series, an imprint or the
+language of an edition after its main title ("Numerical Recipes in C: The Art of Scientific
+Computing, 2nd ed."); its volumes and parts are other books. The links to sections of one
+reference work online (`catalog.works`: an equation of the DLMF) are one card, the work's. A
+title misspelt in one place ("Introduction to Geostatistcs") is the same work as the title
+spelt right in another, when the two differ only by a typing slip in one or two long words, a
+word broken in two ("met rics") or a program's name in front ("LSQR: An algorithm for ...") and
+their years and first authors do not disagree. A work cited by its authors and year alone ("see
+[Pearl 2001]" in a method) is the one titled or identified work of the report by those authors
+that year (the entry in its class's reference section), when there is exactly one.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ class _Work:
     year: int | None
     first_author: frozenset[str]  # the words of the first author's name, initials left out
     book: bool = False  # a book: its editions and printings are one work
+    preprint: bool = False  # an arXiv preprint: its journal version may be a year later
 
 
 # A DOI a publisher made from a book's ISBN (`10.1007/978-0-387-40065-5`, `10.1002/9780470316771`)
@@ -106,6 +108,10 @@ def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
                 continue
             if work.strength >= _NAMED_ONLY:
                 target = _stronger_one(work, works, strict)
+            elif work.strength == _STRENGTH["arxiv"] and title.count(" ") >= _FEW_COPY_TITLE_WORDS:
+                # a preprint cited in one place, its journal version's DOI in another: one
+                # work, as a metadata service that links them makes it online
+                target = _published_one(work, works)
             elif work.strength == _STRENGTH["url"]:
                 # a copy of the paper (a citeseer page, the authors' PDF) cited in one place,
                 # its DOI or arXiv id in another: one work, when the title says enough
@@ -373,6 +379,7 @@ def _work_of(paper: PaperEntry, key: str) -> _Work:
         book=paper.kind == "book"
         or scheme in {"book", "isbn"}
         or (scheme == "doi" and _BOOK_DOI.search(value) is not None),
+        preprint=scheme == "arxiv",
     )
 
 
@@ -396,15 +403,32 @@ def _stronger_one(work: _Work, works: list[_Work], strict: bool) -> str | None:
 
 def _agree(one: _Work, other: _Work) -> bool:
     """Whether nothing the two citations read says they are different works. Two years say
-    two works, except of a book by the same first author: its editions and printings
-    ("Numerical Optimization", 1999 and 2006) are one work."""
+    two works, except of a book by the same first author (its editions and printings,
+    "Numerical Optimization", 1999 and 2006, are one work) and a preprint's year and the next."""
     # "Powell M.J.D." and "M. J. D. Powell", "Brent, Richard P" and "Brent, R. P." share a word
     mine, theirs = one.first_author, other.first_author
     if mine and theirs and mine.isdisjoint(theirs):
         return False
     if one.year is not None and other.year is not None and one.year != other.year:
-        return (one.book or other.book) and bool(mine and theirs)
+        if (one.book or other.book) and mine and theirs:
+            return True
+        # a preprint's year is often the year before its journal's (arXiv 2016, 2017)
+        return (one.preprint or other.preprint) and abs(one.year - other.year) <= 1
     return True
+
+
+def _published_one(preprint: _Work, works: list[_Work]) -> str | None:
+    """The one DOI of the same title whose first author is the preprint's, of its year or
+    the next; None when there is none or two."""
+    found = {
+        other.key
+        for other in works
+        if other.strength == _STRENGTH["doi"]
+        and preprint.first_author
+        and other.first_author
+        and _agree(preprint, other)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _complete(work: _Work) -> bool:

@@ -35,6 +35,8 @@ _OPENERS: tuple[tuple[bytes, bytes | None], ...] = (
     (b"%", None),
     (b"!", None),
 )
+# A fixed-form Fortran comment line: `C` or `c` in the first column, then blanks (`C     Text`).
+_FIXED_FORM_COMMENT = lazy_compile(rb"[Cc](?:[ \t]{2,}\S|[ \t]*\r?$)")
 _STRING_PREFIX = lazy_compile(rb"[rRuU]?(?=\"\"\"|''')")
 
 # (what wrote it, the banner): one pattern per generator, each specific enough that prose
@@ -121,6 +123,8 @@ def _leading_comments(head: bytes, lines: int = HEAD_LINES) -> list[tuple[int, b
             continue
         text = _STRING_PREFIX.sub(b"", text, count=1)
         opener = next((o for o in _OPENERS if text.startswith(o[0])), None)
+        if opener is None and _FIXED_FORM_COMMENT.match(line):
+            opener = (line[:1], None)
         if opener is None:
             code += 1
             if code > _CODE_LINES:

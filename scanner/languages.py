@@ -30,11 +30,13 @@ class Language:
     standing apart from the code above it documents the declaration after it across a blank line,
     as Doxygen reads it (C, C++, CUDA), JSDoc reads a `/** */` block (JavaScript, TypeScript) and
     the Javadoc tool a Javadoc block (Java). `help_text`: a comment block right inside a definition,
-    after its opening line, documents it, as does one opening the file above its first definition
-    (MATLAB's help text). `rewrite` names an entry of `scanner.parsers.tsrewrite.REWRITES`, a
-    same-length rewrite of the bytes before parsing, so offsets hold (Octave's `#` comments).
-    `foreign`: (language, pattern) pairs of languages citegraph does not read that share the
-    extensions (Objective-C's `.m`); a file whose head matches is skipped as an unknown file type.
+    after its opening line, documents it, as does one with only comments above it in the file, above
+    its first definition (MATLAB's and Octave's help text; Fortran's `!!` and `!>`, as FORD and
+    Doxygen read them). `rewrite` names an entry of `scanner.parsers.tsrewrite.REWRITES`, a
+    same-length rewrite of the bytes before parsing, so offsets hold (Octave's `#` comments,
+    Fortran's fixed-form comment lines). `foreign`: (language, pattern) pairs of languages citegraph
+    does not read that share the extensions (Objective-C's `.m`); a file whose head matches is
+    skipped as an unknown file type.
     """
 
     name: str
@@ -71,6 +73,11 @@ OBJECTIVE_C = (
 )
 MATHEMATICA = r"(?m)^\(\*"
 MERCURY = r"(?m)^:-[ \t]*(?:module|interface|implementation|import_module|pred|func|type)\b"
+# A `.f` file in free form: a statement at the first column (not a fixed-form comment's `C`,
+# `c`, `D`, `d`) or indented by one to four spaces (fixed form's statements start at the
+# seventh; a tab there is fixed form's tab to it).
+FREE_FORM = r"(?m)^(?:[ABE-Zabe-z]| {1,4}[A-Za-z])"
+
 LANGUAGE_LIST: tuple[Language, ...] = (
     Language("python", (".py", ".pyi", ".pyw"), parser="python", grammar="tree_sitter_python"),
     # Cython shares Python's comments and strings; libcst cannot read `cdef`, so its scopes
@@ -148,6 +155,28 @@ LANGUAGE_LIST: tuple[Language, ...] = (
         help_text=True,
         rewrite="octave",
         foreign=(("objective-c", OBJECTIVE_C), ("mathematica", MATHEMATICA), ("mercury", MERCURY)),
+    ),
+    # Free-form Fortran (Fortran 90 on) and fixed form (FORTRAN 77 and the codes written in it:
+    # LAPACK, ARPACK, MINPACK, QUADPACK), one grammar; GitHub's Linguist names them "Fortran
+    # Free Form" and "Fortran". A module's procedures are `module::name`, as Doxygen writes them.
+    Language(
+        "fortran",
+        (".f90", ".f95", ".f03", ".f08", ".f18"),
+        parser="tree-sitter",
+        grammar="tree_sitter_fortran",
+        separator="::",
+        help_text=True,
+    ),
+    Language(
+        "fortran-fixed",
+        (".f", ".for", ".f77", ".ftn"),
+        parser="tree-sitter",
+        grammar="tree_sitter_fortran",
+        separator="::",
+        help_text=True,
+        rewrite="fixed-form",
+        dialects=(("fortran", FREE_FORM),),
+        query="fortran",
     ),
     Language("markdown", (".md", ".markdown", ".mdx"), parser="text"),
     Language("rst", (".rst", ".rest"), parser="text"),

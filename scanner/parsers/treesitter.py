@@ -7,7 +7,7 @@ the next line, past attributes, decorators and annotations; `template<>` and `ex
 count as the definition): that block is the definition's documentation, context DOCSTRING,
 whatever its marker (`//` above a Go func is its doc comment as much as `/** */` is Javadoc).
 Rust inner docs (`//!`, `/*!`) document the item around them, also as DOCSTRING, and so do
-MATLAB's help text below a definition's opening line (`Language.help_text`).
+MATLAB's help text and Fortran's `!!` below a definition's opening line (`Language.help_text`).
 Any other comment is a COMMENT of the innermost definition around it, else of the file or package.
 
 Symbols are qualified the language's own way: `ns::Class::method` (C, C++, CUDA; out-of-line
@@ -15,7 +15,8 @@ Symbols are qualified the language's own way: `ns::Class::method` (C, C++, CUDA;
 `pkg.Type.Method` (Go), `crate::module::Type::method` (Rust, module from the file path), and
 `hull.Class.method` for JavaScript and TypeScript, whose module is the file the symbol sits in
 (`src/geometry/hull.js`), as Python symbols carry their module; `pkg.Class.method` in MATLAB
-(`+pkg` and `@Class` folders, the file's own function or class being the module itself).
+(`+pkg` and `@Class` folders, the file's own function or class being the module itself) and
+`module::procedure` in Fortran.
 """
 
 from __future__ import annotations
@@ -148,7 +149,8 @@ class _Definition:
 
 
 class TreeSitterParser:
-    """Reads C, C++, CUDA, Java, JavaScript, TypeScript, Go, Rust and MATLAB (see LANGUAGES)."""
+    """Reads C, C++, CUDA, Java, JavaScript, TypeScript, Go, Rust, MATLAB and Fortran (see
+    LANGUAGES)."""
 
     def parse(self, source: SourceFile) -> ParsedFile:
         """Return the file's comment and string blocks with their owning symbols.
@@ -503,9 +505,10 @@ def _helped(
     block: RawBlock, definitions: dict[int, _Definition], by_anchor: dict[int, _Definition]
 ) -> _Definition | None:
     """The definition a comment block is the help text of (`Language.help_text`): the one whose
-    opening line it follows inside it (only that line's nodes above it: `function r = f(x)`), or
-    the file's first definition when the block opens the file and nothing but comments stands
-    between them."""
+    opening line it follows inside it (only that line's nodes above it: `function r = f(x)`, a
+    Fortran `subroutine` statement), or the file's first definition when only comments stand
+    above the block in the file and between it and that definition (Octave's texinfo help
+    below the file's copyright notice)."""
     first = block.first_node
     parent = first.parent
     if parent is None:
@@ -519,7 +522,12 @@ def _helped(
                 return None
             above = above.prev_named_sibling
         return definition
-    if parent.parent is not None or first.prev_named_sibling is not None:
+    if parent.parent is not None:
+        return None
+    above = first.prev_named_sibling
+    while above is not None and above.type in _COMMENT_NODES:
+        above = above.prev_named_sibling
+    if above is not None:
         return None
     below = block.last_node.next_named_sibling
     while below is not None and below.type in _COMMENT_NODES:

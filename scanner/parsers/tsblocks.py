@@ -1,10 +1,10 @@
 """Comment and string nodes of a tree-sitter tree turned into text blocks.
 
-Consecutive line comments in one column with the same marker (`//`, `///`, `//!`, MATLAB's
-`%`) become one block, so a reference wrapped over several `//` lines stays whole while a Rust
-`//!` module doc never merges into the `///` doc of the item below it. Delimiters (`//`, `/*`,
-`*/`, the ` * ` margin of block comments, `%`, `%{`, quotes and string prefixes) are blanked so
-offsets still map to the file.
+Consecutive line comments in one column with the same marker (`//`, `///`, `//!`, Fortran's
+`!`, MATLAB's `%`) become one block, so a reference wrapped over several `//` lines stays whole
+while a Rust `//!` module doc never merges into the `///` doc of the item below it. Delimiters
+(`//`, `/*`, `*/`, the ` * ` margin of block comments, `!`, `%`, `%{`, quotes and string
+prefixes) are blanked so offsets still map to the file.
 """
 
 from __future__ import annotations
@@ -15,17 +15,17 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 # On every line at once: `^` after each newline, the margin never crossing one.
-# (`%`, `%{`, `%}`: MATLAB; `...`: a MATLAB continuation's comment.)
-_LINE_MARKER = re.compile(r"(?m)^([^\S\n]*)(//+!?|#+|%+[{}]?|\.\.\.)")
+# (`%`, `%{`, `%}`: MATLAB; `!`, `!!`, `!>`: Fortran; `...`: a MATLAB continuation's comment.)
+_LINE_MARKER = re.compile(r"(?m)^([^\S\n]*)(//+!?|#+|%+[{}]?|!+[<>]?|\.\.\.)")
 _BLOCK_OPEN = re.compile(r"^/\*+!?")
 _MARGIN = re.compile(r"(?m)^([ \t]*)(\*+)(?!/)")
 # The delimiters of each comment in a run of one-line `/* ... */` comments, but the run's first
 # opening and last closing (cut by `_blank_block_comment` as in any block comment).
 _LINE_DELIMITERS = re.compile(r"\*+/(?=[ \t]*\r?\n)|(?<=\n)([ \t]*)/\*+")
-_MARKER = re.compile(rb"//[/!]?|/\*[*!]?|[%#]")
-# The markers of line comments, which continue a run of their own marker: MATLAB's `%` and
-# Octave's `#` besides C's.
-_LINE_COMMENTS = ("//", "%", "#")
+_MARKER = re.compile(rb"//[/!]?|/\*[*!]?|[!%#]")
+# The markers of line comments, which continue a run of their own marker: Fortran's `!`, `!!`,
+# `!>` are one (Doxygen's `!>` block goes on with `!!` lines), MATLAB's `%` and Octave's `#`.
+_LINE_COMMENTS = ("//", "!", "%", "#")
 # The right border of a box of line comments: `//` after a blank, ending its line.
 _RIGHT_BORDER = re.compile(r"(?m)([ \t])(//+)[ \t]*$")
 _ESCAPE = re.compile(r"\\(\\|[ntr\"'\n])")  # an escaped backslash is kept whole

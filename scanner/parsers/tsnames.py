@@ -13,8 +13,8 @@ _SPACES = re.compile(r"\s+")
 
 def file_symbol(language: Language, path: str, package: str | None) -> Symbol:
     """The symbol of top-level text: the Java/Go package, the module a language names after the
-    file (Rust, JavaScript, TypeScript, MATLAB), else the path (C and C++, which have no
-    modules)."""
+    file (Rust, JavaScript, TypeScript, MATLAB), else the path (C, C++ and Fortran, whose
+    modules, if any, are declared inside files)."""
     if package:
         return Symbol(_SPACES.sub("", package), SymbolKind.PACKAGE)
     namer = _MODULE_NAMERS.get(language.name)

@@ -83,6 +83,16 @@ def test_score_uses_year_and_authors() -> None:
     assert 0.9 < score(typo, ADAM) < 1.0
 
 
+def test_a_short_title_by_other_authors_or_of_another_year_is_another_work() -> None:
+    burden = Paper(key="doi:10.5555/na", title="Numerical Tides", authors=("R. Burden",), year=2010)
+    assert score(cited("Numerical Tides", ("T. Sauer",), 2011), burden) < 0.85
+    assert score(cited("Numerical Tides", (), 2013), burden) < 0.85
+    assert score(cited("Numerical Tides", ("Burden",), 2011), burden) >= 0.85
+    # a long title keeps its one-step penalty: a misread author does not hide it
+    long = Paper(key="doi:10.5555/l", title=ADAM.title, authors=("D. Kingma",), year=2014)
+    assert score(cited(ADAM.title, ("Hinton",), 2014), long) >= 0.85
+
+
 def test_another_part_of_a_series_is_another_paper() -> None:
     def paper(title: str, year: int) -> Paper:
         return Paper(key=f"doi:10.5555/{year}", title=title, authors=("Jo Okafor",), year=year)

@@ -413,3 +413,25 @@ def test_a_book_cited_by_its_author_and_year_joins_the_book_of_its_title() -> No
         "doi:10.1137/1.9780898719598", title="Spectral Tides", author="L. N. Trefethen", year=2000
     )
     assert same_work_targets([by_author, titled]) == {by_author.key: titled.key}
+
+
+def test_a_preprint_joins_the_one_journal_version_of_its_title_author_and_year() -> None:
+    preprint = paper("arxiv:1905.01234", year=2019)
+    journal = paper("doi:10.5555/jt.2020.1", year=2020, author="Okafor, J.")
+    assert same_work_targets([preprint, journal]) == {preprint.key: journal.key}
+    # a title of the journal's year joins the preprint too, through it
+    title = paper("title:residual", year=2020)
+    assert same_work_targets([preprint, title]) == {title.key: preprint.key}
+    assert same_work_targets([preprint, journal, title])[title.key] == journal.key
+    # no first author on the preprint's side, two years apart, another author, two DOIs
+    assert not same_work_targets([paper("arxiv:1905.01234", author=""), journal])
+    assert not same_work_targets([preprint, paper("doi:10.5555/x", year=2021)])
+    assert not same_work_targets([preprint, paper("doi:10.5555/x", author="K. Lind")])
+    two = [preprint, journal, paper("doi:10.5555/other", year=2019)]
+    assert preprint.key not in same_work_targets(two)
+    # a short title says too little
+    short = [
+        paper("arxiv:1905.01234", title="Tide Stacks"),
+        paper("doi:10.5555/s", title="Tide Stacks"),
+    ]
+    assert not same_work_targets(short)

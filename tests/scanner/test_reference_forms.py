@@ -125,6 +125,8 @@ SYMBOLS = {
     "text/FORMS.txt": "text/FORMS.txt",
     "rst/forms.rst": "rst/forms.rst",
     "matlab/forms.m": "forms.{}",
+    "fortran/forms.f90": "sketch::{}",
+    "fortran-fixed/forms.f": "{}",
 }
 # Each language's spelling of the definitions (C and Go names, the member's separator).
 DEFINITIONS = {
@@ -141,6 +143,15 @@ DEFINITIONS = {
     "rust/forms.rs": {"merge": "Reservoir::merge"},
     "tsx/Forms.tsx": {"merge": "Reservoir.merge", "layer": "Layer"},
     "matlab/forms.m": {"Reservoir": "reservoir", "merge": "reservoir_merge"},
+    "fortran/forms.f90": {"Reservoir": "reservoir", "merge": "reservoir_merge"},
+    "fortran-fixed/forms.f": {
+        "estimate": "ESTIMATE",
+        "Reservoir": "RESERVOIR",
+        "merge": "RESERVOIR_MERGE",
+        "update": "UPDATE",
+        "layer": "LAYER",
+        "again": "AGAIN",
+    },
 }
 DOCUMENTS = {"markdown/forms.md", "text/FORMS.txt", "rst/forms.rst"}
 WITH_SPHINX = {"python/forms.py", "cython/forms.pyx", "rst/forms.rst"}

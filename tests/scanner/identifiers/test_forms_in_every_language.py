@@ -63,6 +63,12 @@ def _comment(language: str, lines: list[str]) -> str:
     if language == "matlab":
         help_text = "\n".join(f"% {line}".rstrip() for line in lines)
         return f"function r = f(x)\n{help_text}\nr = x;\nend\n"
+    if language == "fortran":
+        doc = "\n".join(f"!> {line}".rstrip() for line in lines)
+        return f"{doc}\nsubroutine f(x)\nend subroutine f\n"
+    if language == "fortran-fixed":
+        doc = "\n".join(f"C     {line}".rstrip() for line in lines)
+        return f"      SUBROUTINE F(X)\n{doc}\n      END\n"
     body = "\n".join(f" * {line}".rstrip() for line in lines)
     declaration = {
         "java": "class F { void f() {} }",

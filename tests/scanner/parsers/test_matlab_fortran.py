@@ -1,5 +1,5 @@
-"""MATLAB/Octave: comment syntaxes, help text, names, and the files of other languages that share
-its extension."""
+"""MATLAB/Octave and Fortran: comment syntaxes, help text, names, and the files of other languages
+that share their extensions."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from scanner.languages import LANGUAGES, foreign_language, language_for
 from scanner.parsers.treesitter import TreeSitterParser
 from scanner.parsers.tsnames import matlab_module
-from scanner.parsers.tsrewrite import octave
+from scanner.parsers.tsrewrite import fixed_form, octave
 from scanner.scan import scan_file
 from scanner.types import SourceFile
 
@@ -73,6 +73,18 @@ def test_help_text_documents_the_function_and_the_file_opening_block_the_first_o
     ]
 
 
+def test_octave_help_text_below_the_copyright_notice_documents_the_function() -> None:
+    text = (
+        "## Copyright (C) 2020 Someone\n##\n## This program is free software.\n\n"
+        f"## -*- texinfo -*-\n## @deftypefn {{}} {{@var{{y}} =}} smooth (@var{{x}})\n"
+        f"## Reference: Savitzky and Golay, {REF}\n## @end deftypefn\n\n"
+        "function y = smooth (x)\n  y = x;\nendfunction\n\n%!assert (smooth (1), 1)\n"
+    )
+    assert owners("inst/smooth.m", text) == [("smooth", "function", "docstring")]
+    script = f"x = 1;\n\n% A comment below code: {REF}\n\nfunction y = f(x)\ny = x;\nend\n"
+    assert owners("run.m", script) == [("run", "module", "comment")]
+
+
 def test_classdef_methods_and_properties() -> None:
     text = (
         "classdef Solver < handle\n"
@@ -132,3 +144,75 @@ def test_an_objective_c_file_is_skipped_as_of_unknown_type(tmp_path: Path) -> No
     )
     scan = scan_file(tmp_path, "Sketch.m")
     assert (scan.status.value, scan.language, scan.reason) == ("skipped", None, "unknown file type")
+
+
+def test_fixed_form_rewrite_keeps_every_offset() -> None:
+    data = (
+        b"C     A comment\nc     another\n*     LAPACK's\n      X = A +\n     $    B\n"
+        b"      CALL F\n 100  CONTINUE\n"
+    )
+    rewritten = fixed_form(data)
+    assert len(rewritten) == len(data)
+    assert rewritten == (
+        b"!     A comment\n!     another\n!     LAPACK's\n      X = A +&\n         B\n"
+        b"      CALL F\n 100  CONTINUE\n"
+    )
+
+
+def test_fixed_form_comments_belong_to_their_subroutine() -> None:
+    text = (
+        f"*> \\brief DFOO, after {REF}\n"
+        "      SUBROUTINE DFOO( N,\n     $                 X )\n"
+        f"C     Body: {REF}\n"
+        "      INTEGER N\n      END\n"
+        f"c     Above DBAR: {REF}\n"
+        "      SUBROUTINE DBAR\n      END\n"
+    )
+    assert owners("lapack/dfoo.f", text) == [
+        ("DFOO", "function", "docstring"),
+        ("DFOO", "function", "docstring"),
+        ("DBAR", "function", "docstring"),
+    ]
+
+
+def test_a_dot_f_file_in_free_form_is_read_as_free_form() -> None:
+    text = f"module m\ncontains\n  ! {REF}\n  subroutine s()\n  end subroutine s\nend module m\n"
+    assert owners("free.f", text) == [("m::s", "function", "docstring")]
+
+
+def test_fortran_doxygen_and_ford_blocks() -> None:
+    text = (
+        f"!> Module doc: {REF}\nmodule m\ncontains\n"
+        f"  !> Doxygen above, {REF}\n  !! going on\n  subroutine s(x)\n"
+        f"    !! FORD below the line: {REF}\n    real :: x\n"
+        f"    x = 1  ! trailing: {REF}\n  end subroutine s\nend module m\n"
+    )
+    assert owners("m.f90", text) == [
+        ("m", "module", "docstring"),
+        ("m::s", "function", "docstring"),
+        ("m::s", "function", "docstring"),
+        ("m::s", "function", "comment"),
+    ]
+
+
+def test_every_fortran_extension_is_known() -> None:
+    for name in ("a.f90", "a.F90", "a.f95", "a.f03", "a.f08"):
+        assert language_for(name) is LANGUAGES["fortran"]
+    for name in ("a.f", "a.F", "a.for", "a.f77", "a.FTN"):
+        assert language_for(name) is LANGUAGES["fortran-fixed"]
+
+
+def test_a_unit_whose_statement_goes_on_over_continuation_lines_owns_its_comments() -> None:
+    # ARPACK's headers: the file's opening block, then arguments on continuation lines.
+    text = (
+        f"c\\BeginDoc\nc  Sorensen, after {REF}\nc\\EndDoc\nc\n"
+        "      subroutine dsaupd\n     &   ( ido, bmat, n,\n     &     which )\n"
+        f"      integer n\nc     Body: {REF}\n      end\n"
+    )
+    assert owners("arpack/dsaupd.f", text) == [
+        ("dsaupd", "function", "docstring"),
+        ("dsaupd", "function", "comment"),
+    ]
+    crlf = text.replace("\n", "\r\n")
+    assert fixed_form(crlf.encode()).count(b"&\r\n") == 2
+    assert owners("arpack/dsaupd.f", crlf) == owners("arpack/dsaupd.f", text)

@@ -16,7 +16,7 @@ from scanner.types import Context, SourceFile, SymbolKind, TextBlock
 REF = "arXiv:1706.03762"
 TREE_SITTER = sorted(name for name, lang in LANGUAGES.items() if lang.parser == "tree-sitter")
 # The line comment of the languages whose comments are not C's `//`.
-LINE_COMMENT = {"matlab": "%"}
+LINE_COMMENT = {"matlab": "%", "fortran": "!", "fortran-fixed": "C"}
 
 
 def parse(language: str, text: str, path: str = "pkg/file.x") -> list[TextBlock]:
