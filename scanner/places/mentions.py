@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from catalog.keys import family_name
+from catalog.keys import family_name, normalize_title
 from catalog.types import RefKind
 from scanner.places.base import ENTRY_KINDS, MAX_NAMESAKES, Groups, mergeable
 from scanner.places.labels import entry_label
@@ -65,6 +65,17 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
                 for i, _ in candidates
                 if any(family_name(a) == wanted for a in authors(hits[i])[1:])
             }
+        if not targets:
+            # the entry's authors misread (`[1] Maren W. Okafor, John L. Lind. Erika Moss and
+            # Paul A. Roe 1986.` read from "Paul"): the year's one entry whose first
+            # author, as written, is the mention's (its surname among the first three words),
+            # the mention's other authors after it
+            names = [family_name(a) for a in hit.reference.authors]
+            targets = {
+                groups.find(i)
+                for i, _ in candidates
+                if _written_first(text, hits[i], names, hit.reference.year)
+            }
         if not targets and len(undated) <= MAX_NAMESAKES:
             targets = {groups.find(i) for i, family in undated if same_family(wanted, family)}
         if not targets and groups.find(index) not in placed:
@@ -79,6 +90,22 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
             }
         if len(targets) == 1:
             groups.join(targets.pop(), index)
+
+
+def _written_first(text: str, entry: Hit, names: list[str], year: int) -> bool:
+    line_start = text.rfind("\n", 0, entry.start) + 1
+    year_at = text.find(str(year), line_start, entry.end)
+    if year_at < 0 or not names or not names[0]:
+        return False
+    words = [w for w in normalize_title(text[line_start:year_at]).split() if not w.isdigit()]
+    if names[0] not in words[:3]:
+        return False
+    at = words.index(names[0])
+    for name in names[1:]:
+        if not name or name not in words[at + 1 :]:
+            return False
+        at = words.index(name, at + 1)
+    return True
 
 
 def _first_start(hits: list[Hit], groups: Groups, root: int) -> int:

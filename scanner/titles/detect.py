@@ -557,12 +557,7 @@ def _author_entry(
             and len(lowered) > 1
             and lowered in NOT_NAMES
             and lowered not in _JOINERS
-            # (a surname after its initials is a name's, whatever else the word is: "W. H.
-            # Press, S. A. Teukolsky")
-            and not (
-                _INITIALS_BEFORE.search(match.group(), 0, word.start())
-                and _NAME_ENDS.match(match.group(), word.end())
-            )
+            and not _initialled_surname(match.group(), word)
         ):
             # ...and the words of that "name" before it: "Social Network Analysis" is a title
             cut = word.start()
@@ -592,11 +587,28 @@ def _author_entry(
     return entry
 
 
+# A word that is a surname too, written with a person's initials in the list: `W. H. Press and
+# S. A. Teukolsky`, `Press, W. H., Teukolsky, S. A.` (the authors of Numerical Recipes), `R. M.
+# May` (a list's "name" that is a title's or venue's word has none).
+_INITIALS_BEFORE = re.compile(r"(?:^|[,;&][ \t]*|\band[ \t]+)(?:[A-Z]\.[ \t]?){1,3}$")
+_INITIALS_AFTER = re.compile(r",[ \t]*(?:[A-Z]\.[ \t]?){1,3}(?=[,;&]|[ \t]+and\b|[ \t]*$)")
+
+
+def _initialled_surname(listed: str, word: re.Match[str]) -> bool:
+    name = word.group().rstrip(".")
+    return (
+        name[:1].isupper()
+        and name[1:].islower()
+        and (
+            _INITIALS_BEFORE.search(listed, 0, word.start()) is not None
+            or _INITIALS_AFTER.match(listed, word.start() + len(name)) is not None
+        )
+    )
+
+
 _CODE_AUTHORS_BEFORE = re.compile(
     r"(?i)\b(?:developed|written|implemented|coded|ported|maintained|contributed)\s+by\s*:\s*$"
 )
-_INITIALS_BEFORE = re.compile(r"(?:^|[\s,])(?:[A-Z]\.[ \t]*){1,3}$")
-_NAME_ENDS = re.compile(r"[ \t]*(?:,|$|(?:and|&)\b)")
 _AND_NAME = re.compile(r"\s(?:and|&)\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?=,)")
 
 

@@ -490,9 +490,29 @@ _CHANGED_BY_FIELD = re.compile(
 )
 
 
+# Who wrote or changed the code, named by a full given name after a credit for code: "Based on
+# MATLAB code developed by Jane Doe 2004", "Modifications to work with X by Jane Doe, 2020",
+# "The implementation was adapted by Jane Doe (2020)". A paper's authors go by their surnames
+# ("code provided by Okafor and Lind (2002)" cites the paper).
+_CODE_BY = re.compile(
+    r"(?i)(?:\b(?:code|implementation|program|software|script|routine|port)\b[^\n.;:]{0,50}?"
+    r"\b(?:develop+ed|written|adapted|modified|ported|coded|programmed|contributed|maintained|"
+    r"translated|rewritten)|\bmodifications?\b[^\n.;:]{0,50}?)[ \t]+by[ \t]*\n?[ \t*#/]*$"
+)
+_GIVEN_SURNAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:[a-z]{1,3} )?[A-Z][\w'’-]+")
+
+
 def _code_credit(text: str, hit: Hit, stop: int) -> bool:
     # within the hit's own text: a credit on the next line is that line's, not the mention's
     line_start = text.rfind("\n", 0, hit.start) + 1
+    fields = _fields(hit)
+    if (
+        not fields.title
+        and fields.authors
+        and _GIVEN_SURNAME.fullmatch(fields.authors[0]) is not None
+        and _CODE_BY.search(text, max(0, hit.start - 100), hit.start) is not None
+    ):
+        return True
     if (
         _CODE_CREDIT.search(text, hit.start, hit.end) is not None
         or _PORTED_FROM.search(text, max(0, hit.start - 30), hit.start) is not None
@@ -841,6 +861,36 @@ def _product_model(text: str, hit: Hit, stop: int) -> bool:
         return False
     line_start = text.rfind("\n", 0, hit.start) + 1
     return _MODEL_CODE_BEFORE.search(text, line_start, hit.start) is not None
+
+
+# A document or a program released in numbered versions, not a paper: its title followed by the
+# version (`"DH Parameters of the Arm" Version 1.0.8, July 25, 2013`, `"Radar Grids and
+# Projections", Version 1.01`), or a release's number cut from the title by the reader (`Bird
+# Song Analysis Software v18.03.0.41 (Version v18.03.0.41). Zenodo`).
+_VERSION_AFTER = re.compile(
+    r"(?:\.\d+)*[\"”'’]?[ \t]*,?[ \t]*\(?(?i:version|ver\.)[ \t]*v?\d+(?:\.\d+)+"
+)
+
+
+def _versioned(text: str, hit: Hit, stop: int) -> bool:
+    title = _fields(hit).title
+    if not title:
+        return False
+    end = find_spaced(text, title, hit.start, min(len(text), hit.end + 2))[1]
+    return end >= 0 and _VERSION_AFTER.match(text, end) is not None
+
+
+# A BibTeX field that names no work, the hit inside its value: `keywords = {Simulation analysis,
+# Wave dynamics, Monte Carlo, ...}` read as a title and its "author".
+_OTHER_BIBTEX_FIELD = re.compile(
+    r"(?i)\b(?:keywords|abstract|annote|address|publisher|organization|institution|school|"
+    r"howpublished|series|month|issn|isbn|url|copyright|language)[ \t]*=[ \t]*[{\"][^\n]*$"
+)
+
+
+def _bibtex_field(text: str, hit: Hit, stop: int) -> bool:
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return _OTHER_BIBTEX_FIELD.search(text, line_start, hit.start) is not None
 
 
 # A language's or a standard's edition named by its year, not a work: "Upgrade to Rust 2018
@@ -1227,6 +1277,13 @@ _LOG_CALL_BEFORE = re.compile(r"\w[ \t]?\([ \t]*[\"'`][ \t]*\[[^\]\n]{1,60}\][ \
 _FORMAT_SPEC = re.compile(r"%[-+ #0]*\d*(?:\.\d+)?(?:hh|h|ll|l|z|j|t|L)?[diouxXeEfFgGcsp](?![a-z])")
 
 
+# ... or a value code gives a name: a keyword argument or an assignment (an example's
+# `.plot(title="Thermal Comfort Zones (EN 16798)")`, commented-out `title = "Response plot for "
+# + ", ".join(names)`), not an attribute inside an HTML tag (`<a href=... title="...">`).
+_NAMED_VALUE_BEFORE = re.compile(r"(?<![\w.:-])[A-Za-z_]\w*[ \t]*=[ \t]*[\"'`][ \t]*$")
+_OPEN_TAG = re.compile(r"<[A-Za-z][^<>\n]*$")
+
+
 def _call_argument(text: str, hit: Hit, stop: int) -> bool:
     if not _bare(hit):
         return False
@@ -1235,6 +1292,11 @@ def _call_argument(text: str, hit: Hit, stop: int) -> bool:
     where = _quoted_at(text, hit)
     if where is not None and _CALL_BEFORE.search(text, max(0, where[0] - 80), where[0]):
         return True
+    if where is not None and (
+        named := _NAMED_VALUE_BEFORE.search(text, max(0, where[0] - 80), where[0])
+    ):
+        line_start = text.rfind("\n", 0, named.start()) + 1
+        return _OPEN_TAG.search(text, line_start, named.start()) is None
     # a log call's message, its function's name in brackets first: `PCL_WARN ("[compute] The
     # number of points differs ...\n");`
     title = _fields(hit).title or ""
@@ -1600,6 +1662,8 @@ VETOES: tuple[Veto, ...] = (
     Veto("glued-year", _glued_year),
     Veto("count", _count),
     Veto("year-edition", _year_edition),
+    Veto("versioned", _versioned),
+    Veto("bibtex-field", _bibtex_field),
     Veto("product-model", _product_model),
     Veto("dataset-name", _dataset_name),
     Veto("named-with-year", named_with_year),

@@ -862,3 +862,22 @@ def test_bibtex_entries_one_after_another_are_read_each_with_its_own_fields() ->
     ]
     assert hits[1].reference is not None
     assert hits[1].reference.venue == "ACM Transactions on Tidal Systems"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the entry's authors read from its last name on (a full stop after the second)
+        "Progeny genotypes by a gene-drop simulation (Okafor et al. 1986 [1]).\n\n"
+        "References\n----------\n"
+        "[1] Maren W. Okafor, John L. Lindqvist. Bruce Read and Oliver A. Ryder 1986.\n"
+        '"Pedigree analysis by computer simulation." Zoo Biology 5: 147-160.\n',
+        # the entry's first author written given name first, read as two names
+        "Pairwise beta between all pairs of samples as described in Weir and Moss 2017 [1].\n\n"
+        "References\n----------\n"
+        "[1] - Bruce, S. Weir, and Erika Moss 2017.\n"
+        '"A Unified Characterization of Tide Structure." Tides 206 (4): 2085-2103.\n',
+    ],
+)
+def test_a_mention_of_an_entrys_first_author_as_written_is_that_entry(text: str) -> None:
+    assert [hit.kind.value for hit in find_hits(text)] == ["title"]

@@ -59,6 +59,29 @@ def test_octave_rewrite_keeps_every_offset() -> None:
     assert rewritten == b"x = 'a # b'; % note\n  %% doc\nend        \n  end  \n"
 
 
+def test_octave_not_and_default_arguments_read_as_matlab_with_comments_and_strings_kept() -> None:
+    data = (
+        b"function y = f (x, tol = 1e-6, how = 'a,b', w = [1, 2]) % note = kept!\n"
+        b"  if (! isempty (x) && x != 0)  # not! here\n"
+        b"    s = 'wow!'; t = x'; u = \"hey!\";\n"
+        b"  endif\n%{\nBlock! text\n%}\nv = !w; ... more!\n"
+    )
+    rewritten = octave(data)
+    assert len(rewritten) == len(data)
+    assert rewritten == (
+        b"function y = f (x, tol       , how        , w         ) % note = kept!\n"
+        b"  if (~ isempty (x) && x ~= 0)  % not! here\n"
+        b"    s = 'wow!'; t = x'; u = \"hey!\";\n"
+        b"  end  \n%{\nBlock! text\n%}\nv = ~w; ... more!\n"
+    )
+    text = (
+        "function y = smooth (x, n = 3)\n"
+        f"  ## SMOOTH after Savitzky and Golay, {REF}\n"
+        "  if (! isempty (x))\n    y = x;\n  endif\nendfunction\n"
+    )
+    assert owners("smooth.m", text) == [("smooth", "function", "docstring")]
+
+
 def test_help_text_documents_the_function_and_the_file_opening_block_the_first_one() -> None:
     text = (
         f"% The block opening the file, {REF}\n\n"

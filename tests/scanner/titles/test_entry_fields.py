@@ -1045,3 +1045,18 @@ def test_a_titles_last_word_wrapped_alone_onto_the_next_line_stays_the_titles() 
     assert hit.title_hint == (
         "Definition of a scoring parameter to identify low-dimensional tidal components"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a surname that is a word of venues too, with its initials: one entry, not a mention
+        "    .. [1] W. H. Press, S. A. Lind, and B. P. Moss (1992).\n"
+        "       Numerical Recipes in C. 2nd ed. Cambridge University Press.\n",
+        "    .. [1] S. A. Lind, W. H. Press, and B. P. Moss (1992).\n"
+        "       Widths of Ducks in Still Water. Cambridge University Press.\n",
+    ],
+)
+def test_a_surname_that_is_a_venue_word_stays_an_author_with_its_initials(text: str) -> None:
+    fields = _fields(text)
+    assert fields.title is not None and "W. H. Press" in fields.authors

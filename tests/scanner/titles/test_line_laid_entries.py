@@ -162,7 +162,7 @@ def test_an_affiliation_after_the_author_is_no_title() -> None:
     """The work is named by its author, venue and year: an author-year mention, without the
     institute as its title."""
     text = (
-        "Credits.\n\n - The inverse error function is based on CUDA code developed by\n"
+        "Credits.\n\n - The inverse error function is based on the method of\n"
         "   Ada Okafor, Oxford-Man Institute of Quantitative Finance,\n"
         "   and published in GPU Computing Gems, volume 2, 2010\n"
     )

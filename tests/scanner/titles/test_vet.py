@@ -1176,3 +1176,72 @@ def test_a_title_read_across_a_doc_comments_parameter_lines_is_no_title() -> Non
     start = text.index("headDim x B\n")
     hit = Hit(start, start + len(title) + 2, RefKind.TITLE, "CG105", None, 0.8, title, fields)
     assert vet(text, [hit]) == []
+
+
+NOT_CITATIONS_SURVEY_H = [
+    # a string code gives a name: a keyword argument of an example's call, one a line or inline,
+    # and an assignment in commented-out code
+    "    >>> show_spectrum(spec,\n"
+    '    ...     xlabel="Time (s)",\n'
+    '    ...     title="Mel spectrogram of the bird song (dB)",\n'
+    '    ...     cmap="jet")\n',
+    '        result = Plot(model).plot(title="Thermal Comfort Zones (EN 16798)")\n',
+    "    if ax is None and title is None:\n"
+    '        title = "Response plot for " + ", ".join(sysnames)\n',
+    # who wrote or changed the code, by a full given name, after a credit for code
+    "    .. note::\n        - Based on MATLAB code developed by Maren Okafor 2004.\n"
+    "        - SI units are used.\n",
+    " * Modifications to work with the toolbox by Tomas Lindqvist, 2020\n",
+    "# The Python/Numba implementation was adapted by Leland Okafor (2020).\n",
+    # a document or a program released in numbered versions
+    '    :references:\n        - "DH Parameters of the Arm" Version 1.0.8, July 25, 2013.\n',
+    '# Taken from document "Radarkomposit - Projektionen und Gitter", Version 1.01\n'
+    "# 5th of April 2022\n",
+    "    .. [2] Maren Okafor, & Paul Lind. (2018, March 5). Bird Song Analysis Software"
+    " v18.03.0.41 (Version v18.03.0.41). Zenodo.\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CITATIONS_SURVEY_H)
+def test_what_the_place_says_is_not_a_citation_survey_h(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_a_quoted_title_in_an_html_tags_attribute_is_still_read() -> None:
+    text = (
+        '   See <a href="https://example.org/lind2019.pdf" title="On the widths of ducks">'
+        "Lind (2019)</a>.\n"
+    )
+    assert _found(text) == [("title", "On the widths of ducks")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "    Python implementation of code provided by Okafor and Lind (2002).\n",
+        "    This follows the implementation described by Maren Okafor (2004).\n",
+        "    The method developed by Maren Okafor (2004) is used here.\n",
+    ],
+)
+def test_a_paper_beside_code_words_still_cites(text: str) -> None:
+    assert [kind for kind, _ in _found(text)] == ["author-year"]
+
+
+def test_a_version_of_a_preprint_after_the_title_still_cites() -> None:
+    text = "    .. [1] Lind, M. (2019). On the widths of ducks. Version 2 of the preprint.\n"
+    assert _found(text) == [("title", "On the widths of ducks")]
+
+
+def test_a_bibtex_entrys_keywords_are_no_title() -> None:
+    text = (
+        "@article{okafor2020,\n"
+        "    title = {On the Widths of Ducks in Still Water},\n"
+        "    author = {Maren Okafor and Paul Lind},\n"
+        "    journal = {Computer Physics Communications},\n"
+        "    year = {2020},\n"
+        "    doi = {https://doi.org/10.1016/j.cpc.2020.107275},\n"
+        "    keywords = {Simulation analysis, Wave dynamics, Monte Carlo,\n"
+        "                Computational coastal science},\n"
+        "}\n"
+    )
+    assert _found(text) == [("title", "On the Widths of Ducks in Still Water")]
