@@ -241,6 +241,9 @@ def _authors_line_in_title(text: str, hit: Hit) -> Hit:
     return replace(hit, title_hint=hint, reference=replace(fields, title=title))
 
 
+_PHRASE_GOES_ON = re.compile(r"\b(?:of|for|and|the|de|in)[ \t]*(?:\n[ \t#*/!]*)?\Z")
+
+
 def _name_line_in_title(text: str, hit: Hit) -> Hit:
     """The entry with its title the whole line(s) above an author's name alone on its line
     (`On the Kolmogorov-Smirnov Test for Normality ... Unknown` / `Hubert W. Lilliefors` /
@@ -256,6 +259,8 @@ def _name_line_in_title(text: str, hit: Hit) -> Hit:
         return hit
     if {line["first"], line["surname"] or line["surname2"]} & _TITLE_NOT_NAMES:
         return hit  # words of a title or a series: "Numerical Analysis, ..."
+    if _PHRASE_GOES_ON.search(text, start, line.start()):
+        return hit  # the line above goes on into it: "Department of\n Computing Science, ..."
     title = " ".join(_TITLE_WORD.findall(_MARKS_AFTER_BREAK.sub("\n", text[start : line.start()])))
     if len(title) < len(fields.title) // 2:
         return hit

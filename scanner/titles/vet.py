@@ -1593,6 +1593,29 @@ def _affiliation_title(text: str, hit: Hit, stop: int) -> bool:
     return bool(fields.authors) and _AFFILIATION.fullmatch(title) is not None
 
 
+# Where an author works, read as the title: `G. Lind, Depto. de Informatica, Universidad Jaime
+# I, Spain.` (a department and a university together name no work).
+_DEPARTMENT = re.compile(r"\b(?:Dept|Depto|Department|Departamento|D[ée]partement|Faculty)\b")
+_UNIVERSITY = re.compile(
+    r"\b(?:Univ|University|Universidad|Universit[àäé]t?|Universidade|Universiteit|Institute|"
+    r"Instituto|Laboratory|Lab)\b"
+)
+# ... or what the entry says the code did, read as the work's title: `[1] A Level 3 BLAS QR
+# factorization algorithm with column pivoting developed in 1996.` (the title comes later)
+_DEVELOPED_IN = re.compile(
+    r"\b(?:developed|written|implemented|designed|coded)\s+in\s+(?:1[6-9]|20)\d\d$"
+)
+
+
+def _affiliation_line_title(text: str, hit: Hit, stop: int) -> bool:
+    title = _fields(hit).title or ""
+    department = _DEPARTMENT.search(title)
+    return bool(
+        (department and (_UNIVERSITY.search(title) or department.end() >= len(title) - 1))
+        or _DEVELOPED_IN.search(title)
+    )
+
+
 def _venue_title(text: str, hit: Hit, stop: int) -> bool:
     title = (_fields(hit).title or "").strip(" .,")
     return _VENUE_TITLE.fullmatch(title) is not None or _spelled_acronym(text, hit, title)
@@ -1683,6 +1706,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("address-as-title", _address_title, title_only=True),
     Veto("institution-as-title", _institution_title),
     Veto("affiliation-as-title", _affiliation_title, title_only=True),
+    Veto("department-as-title", _affiliation_line_title, title_only=True),
     Veto("commented-code", _commented_code),
     Veto("edition-as-title", _edition_title, title_only=True),
     Veto("publisher-as-title", _publisher_title, title_only=True),
