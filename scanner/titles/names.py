@@ -220,7 +220,6 @@ NOT_NAMES = MONTHS | frozenset(
         "int",  # "Int. Conf. on Robotics & Automation (ICRA). 2011."
         "domain",  # "placed in Public Domain, 2010": a licence, not a person
         "softw",  # "ACM Trans. Math. Softw. 35, 2, Article 12 (July 2008)"
-        "science",  # "Department of Computing Science, Umea University, ..., 1995"
         "lab",  # "Jack Dongarra, Argonne National Lab."
         "labs",
         "laboratory",
