@@ -219,6 +219,12 @@ def test_a_title_is_never_cut_into_its_venue(text: str) -> None:
         ("    .. [1] A. Dachraoui, A. Bondu & A. Cornuejols. Early classification of time\n"
          "       series as a sequential decision making problem. ECML 2015",
          ("A. Dachraoui", "A. Bondu", "A. Cornuejols")),
+        # initials joined by a hyphen and written without stops, as Chinese given names are
+        ("    Y Lind, L-X Okafor (2007). Asymptotics of sliced tidal\n"
+         "    variance estimation.  The Annals of Tides.", ("Y Lind", "L-X Okafor")),
+        ('    Lind: the tidal method of Okafor, L-K & Moss, M-J J (1995),\n'
+         '    "Tide thresholding by minimizing the measure of roughness", Tides 28(1): 41-51',
+         ("Okafor, L-K", "Moss, M-J J")),
     ],
 )  # fmt: skip
 def test_every_author_is_read(text: str, authors: tuple[str, ...]) -> None:
