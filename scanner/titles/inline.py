@@ -64,7 +64,11 @@ _CITING = re.compile(
 _AUTHORSHIP = re.compile(
     r"(?:\b(?:[Ww]ritten|[Rr]e-?written|[Rr]evised|[Mm]odified|[Cc]ontributed|[Mm]aintained|"
     r"[Pp]orted|[Aa]dded|[Uu]pdated|[Ff]ixed|[Cc]oded|[Rr]eviewed|[Tt]ranslated|[Ee]dited|"
-    r"[Cc]hanged|[Cc]reated|[Aa]uthored|[Ss]ubmitted|[Pp]atch(?:ed)?)\b(?:\s+[\w-]+){0,4}|"
+    r"[Cc]hanged|[Cc]reated|[Aa]uthored|[Ss]ubmitted|[Pp]atch(?:ed)?|"
+    # ... or put into other code, perhaps with an aside: "Put into the Torus code (with a
+    # minimum of fuss) by" (not "put forward by", which cites)
+    r"(?:[Pp]ut|[Ii]ncorporated|[Ii]mported|[Cc]onverted|[Mm]oved)[ \t]+in(?:to)?)\b"
+    r"(?:\s+(?:[\w-]+|\([^()\n]{1,40}\))){0,6}|"
     # ... and what was made of the code: "C version by", "AVX2 support by", "test code by"
     r"\b(?:[Ii]mplementation|[Vv]ersion|[Pp]ort|[Cc]ode|[Ss]upport))\s+by\s*[:,]?\s*$"
 )

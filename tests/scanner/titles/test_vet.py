@@ -288,6 +288,9 @@ NOT_CITATIONS = [
     "   reworked after the discussions on the tides-dev thread with subject\n"
     '   "Faster tide table lookups", started on Mar 3 2011.\n',
     '   as the e-mail titled "Tide gauges and their drift" (May 2014) explains\n',
+    # who put the code into another program, with an aside, then where and when
+    "   Put into the Tideway code (with a minimum of fuss) by Alda Lind, Bergen 2010\n"
+    "   email: a.lind@example.org\n",
 ]
 
 
@@ -781,6 +784,8 @@ def test_an_entry_keeps_its_own_title(text: str, titles: list[str]) -> None:
     assert [t for _, t in _found(text)] == titles
 
 
+# a scheme put forward in a paper, by its authors and year
+CITATIONS.append(("   The scheme was put forward by Lind and Moss (2010) for tides.\n", "Lind"))
 # the paper of the same words, named as a work
 CITATIONS.append(
     (
