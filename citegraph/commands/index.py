@@ -72,8 +72,9 @@ def index_command(
     mailto: str | None,
     quiet: bool,
 ) -> int:
-    """Index many repositories: local paths, git URLs, pypi:NAME[==VERSION],
-    npm:NAME[@VERSION], or @FILE with one source per line."""
+    """Index many repositories: local paths, release archives (.whl, .tar.gz, .tgz,
+    .zip), git URLs, pypi:NAME[==VERSION], npm:NAME[@VERSION], or @FILE with one source
+    per line."""
     from citegraph.config import check_setting
     from citegraph.errors import ConfigError
     from citegraph.index import IndexSettings, Status, expand_sources, index_sources

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -197,6 +199,37 @@ def test_packages_from_pypi_and_npm_json_apis(
         assert statuses(again)["demo-pkg"] == "unchanged"
         assert sum(1 for r in registry.requests if r.endswith((".tgz", ".tar.gz"))) == downloads + 1
         # only the tampered artifact is fetched again (and fails again)
+
+
+def test_release_archives_on_disk_are_unpacked_scanned_and_kept(tmp_path: Path) -> None:
+    from index_repos import tar_bytes
+
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    wheel = dist / "optim-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as zipped:
+        zipped.writestr("optim/adam.py", f'"""Adam ({SHARED})."""\n')
+    tarball = dist / "plot-2.1.tgz"
+    # an npm tarball: its code is the `dist/` it ships, which a repository's scan leaves out
+    tarball.write_bytes(
+        tar_bytes({"package/dist/plot.js": b"// see doi:10.1145/1553374.1553516\n"})
+    )
+    out = tmp_path / "out"
+    sources = expand_sources([str(wheel), str(tarball), str(dist / "gone-1.0.tar.gz")])
+    first = index_sources(sources, out, settings())
+    assert statuses(first) == {"optim-1.0": "scanned", "plot-2.1": "scanned", "gone-1.0": "failed"}
+    assert "no such file" in (first.outcomes[2].reason or "")
+    papers = {r.repository: {p.key for p in r.papers} for r in first.reports}
+    assert papers == {"optim-1.0": {SHARED_KEY}, "plot-2.1": {"doi:10.1145/1553374.1553516"}}
+    assert first.outcomes[0].revision == "sha256:" + hashlib.sha256(wheel.read_bytes()).hexdigest()
+
+    again = index_sources(sources[:2], out, settings(scheduler="tcp://127.0.0.1:9"))
+    assert set(statuses(again).values()) == {"unchanged"}  # no cluster contacted
+    with zipfile.ZipFile(wheel, "w") as zipped:  # rebuilt under the same name
+        zipped.writestr("optim/adam.py", '"""Adam, see arXiv:1512.03385."""\n')
+    rebuilt = index_sources(sources[:2], out, settings())
+    assert statuses(rebuilt) == {"optim-1.0": "scanned", "plot-2.1": "unchanged"}
+    assert {p.key for p in rebuilt.reports[0].papers} == {"arxiv:1512.03385"}
 
 
 def test_sources_from_a_file(tmp_path: Path) -> None:
