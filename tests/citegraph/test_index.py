@@ -107,6 +107,22 @@ def test_an_unchanged_rerun_scans_nothing_and_a_change_rescans_one(tmp_path: Pat
     assert set(statuses(changed_options).values()) == {"scanned"}
 
 
+def test_a_stored_result_takes_the_name_it_has_in_this_run(tmp_path: Path) -> None:
+    from index_repos import FILES, make_repo
+
+    old = make_repo(tmp_path / "old" / "lib", FILES["alpha"])
+    new = make_repo(tmp_path / "new" / "lib", FILES["gamma"])
+    out = tmp_path / "out"
+    index_sources(expand_sources([str(old)]), out, settings())
+    # a source added in front with the same directory name takes the plain name
+    both = index_sources(expand_sources([str(new), str(old)]), out, settings())
+    assert [(o.name, o.status.value) for o in both.outcomes] == [
+        ("lib", "scanned"),
+        ("lib-2", "unchanged"),
+    ]
+    assert [r.repository for r in both.reports] == ["lib", "lib-2"]
+
+
 def test_a_rerun_retries_only_the_failed_source(tmp_path: Path) -> None:
     repos = make_repos(tmp_path / "src")
     late = tmp_path / "src" / "late"
