@@ -30,13 +30,23 @@ ARCHIVE_SUFFIXES = (".whl", ".tar.gz", ".tgz", ".zip", ".tar.bz2", ".tar.xz")
 _WHEEL_TAGS = re.compile(r"-[^-]+-[^-]+-[^-]+$")  # a wheel's python, ABI and platform tags
 
 
-def expand_sources(arguments: Iterable[str]) -> list[Source]:
+def expand_sources(
+    arguments: Iterable[str], rejected: list[tuple[str, str]] | None = None
+) -> list[Source]:
     """Parse SOURCE arguments, reading `@FILE` lists (one source a line, `#` comments);
-    duplicates are dropped, the first occurrence keeps its place."""
+    duplicates are dropped, the first occurrence keeps its place. A malformed source raises
+    `InputError`, or, given `rejected`, is added to it with the reason and left out: one typo
+    in a list of a hundred fails that source, not the run."""
     sources: dict[str, Source] = {}
     for argument in arguments:
         for spec in _read_list(argument[1:]) if argument.startswith("@") else [argument]:
-            source = parse_source(spec)
+            try:
+                source = parse_source(spec)
+            except InputError as error:
+                if rejected is None:
+                    raise
+                rejected.append((spec.strip(), str(error)))
+                continue
             sources.setdefault(source.spec, source)
     return list(sources.values())
 

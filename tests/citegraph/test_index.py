@@ -269,6 +269,22 @@ def test_bad_sources_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "cannot read the source list" in capsys.readouterr().err
 
 
+def test_a_malformed_source_in_a_list_fails_alone(tmp_path: Path) -> None:
+    repos = make_repos(tmp_path / "src")
+    listing = tmp_path / "sources.txt"
+    listing.write_text(f"{repos['alpha']}\npypi:no spaces\n{repos['beta']}\n")
+    out = tmp_path / "out"
+    assert run(["index", f"@{listing}", "-o", str(out), "--offline", "-q"]) == 1
+    index = json.loads((out / "index.json").read_text())
+    assert [(r["name"], r["status"]) for r in index["repositories"]] == [
+        ("alpha", "scanned"),
+        ("beta", "scanned"),
+        ("pypi:no spaces", "failed"),
+    ]
+    assert "not a package name" in index["repositories"][2]["reason"]
+    assert "not a package name" in (out / "summary.md").read_text()
+
+
 def test_an_interrupted_run_leaves_the_directory_consistent(tmp_path: Path) -> None:
     repos = make_repos(tmp_path / "src")
     sources = expand_sources(map(str, repos.values()))
