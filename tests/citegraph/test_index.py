@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import re
+import threading
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -121,6 +122,29 @@ def test_a_stored_result_takes_the_name_it_has_in_this_run(tmp_path: Path) -> No
         ("lib-2", "unchanged"),
     ]
     assert [r.repository for r in both.reports] == ["lib", "lib-2"]
+
+
+def test_a_scheduler_without_workers_is_one_error_not_a_hang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from distributed import LocalCluster
+
+    from citegraph.index import cluster
+
+    monkeypatch.setattr(cluster, "WORKER_WAIT", 0.5, raising=False)
+    repos = make_repos(tmp_path / "src")
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=None) as lonely:
+        address = lonely.scheduler_address
+        argv = ["index", str(repos["alpha"]), "-o", str(tmp_path / "out"), "--offline", "-q"]
+        codes: list[int] = []
+        # in a thread the test can stop waiting for: the run used to wait for ever
+        runner = threading.Thread(
+            target=lambda: codes.append(run([*argv, "--scheduler", address])), daemon=True
+        )
+        runner.start()
+        runner.join(timeout=60)
+        assert codes == [2]
+    assert f"the Dask scheduler at {address} has no workers" in capsys.readouterr().err
 
 
 def test_a_rerun_retries_only_the_failed_source(tmp_path: Path) -> None:
