@@ -106,7 +106,7 @@ def format_entries(entries: Iterable[tuple[str, Paper, str | None]]) -> str:
         library.add(Entry(kind, key, [Field(k, v) for k, v in fields.items()]))
     style = BibtexFormat()
     style.indent = "  "
-    style.block_separator = "\n\n"
+    style.block_separator = "\n"  # each entry ends its line: one blank line between
     return bibtexparser.write_string(library, bibtex_format=style).strip() + "\n"
 
 

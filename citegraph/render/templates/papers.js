@@ -140,7 +140,9 @@
     permalink.href = "#paper=" + encode(p.id);
     permalink.dataset.open = p.id;
     permalink.title = "Link to this view with this paper open";
-    if (p.confidence !== undefined) {
+    // How well a title matched the paper found; an unresolved card's score is of a candidate
+    // that was turned down ("unresolved title", "match 15%" read as a weak match).
+    if (p.confidence !== undefined && p.resolved) {
       ids.append(el("span", "badge soft", "match " + Math.round(p.confidence * 100) + "%"));
     }
     ids.append(permalink);

@@ -41,6 +41,13 @@ def test_entries_parse_back_with_stable_keys_and_identifier_fields() -> None:
     assert render(small_report(), "bibtex") == render(small_report(), "bibtex")
 
 
+def test_entries_are_apart_by_one_blank_line() -> None:
+    # The writer left two blank lines between entries, where a .bib file has one.
+    text = render(small_report(), "bibtex")
+    assert text.count("}\n\n@") == len(parse(small_report())) - 1
+    assert "\n\n\n" not in text and text.endswith("}\n")
+
+
 def paper(key: str, title: str, author: str = "Ada Lovelace", year: int = 1843) -> PaperEntry:
     return PaperEntry(
         key=key,

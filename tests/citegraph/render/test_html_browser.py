@@ -25,6 +25,7 @@ pytestmark = [
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect  # auto-retrying assertions: no script eval, which the CSP forbids
 
+BLOOM_KEY = "doi:10.1145/362686.362692"
 XSS_TITLE = '<img src=x onerror="window.__pwned=1">Title with <b>markup</b>'
 
 
@@ -172,6 +173,19 @@ def test_unresolved_papers_are_shown_honestly(page: Any) -> None:
     )
     text = title_only.inner_text()
     assert "unresolved title" in text and "title as written in the code" in text
+
+
+def test_a_title_match_score_is_shown_only_for_the_paper_it_found(
+    open_page: Callable[[Report], Any],
+) -> None:
+    base = small_report()
+    welford, bloom = "title:note on a method for calculating corrected sums", BLOOM_KEY
+    scored = {welford: 0.15, bloom: 0.92}
+    papers = tuple(replace(p, confidence=scored.get(p.key)) for p in base.papers)
+    page = open_page(replace(base, papers=papers))
+    assert "match 92%" in page.locator(f'[data-paper-id="{bloom}"]').inner_text()
+    turned_down = page.locator(f'[data-paper-id="{welford}"]').inner_text()
+    assert "unresolved title" in turned_down and "match" not in turned_down
 
 
 def test_a_paper_cited_by_author_and_year_is_named_once_by_them(
