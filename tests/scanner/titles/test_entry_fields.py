@@ -226,6 +226,21 @@ def test_every_author_is_read(text: str, authors: tuple[str, ...]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        # A particle is a word of its own: the end of "after" or "Oder" is no "ter" or "der".
+        ("Sums the series after Knuth (1997), The Art of Computer Programming, Vol. 2.",
+         ("Knuth",)),
+        ("Rounds as in Ladder (2003).", ("Ladder",)),
+        ("see van der Maaten and Hinton (2008)", ("van der Maaten", "Hinton")),
+        ("the ordination of Ter Braak (1986)", ("Ter Braak",)),
+    ],
+)  # fmt: skip
+def test_a_surname_particle_is_a_whole_word(text: str, authors: tuple[str, ...]) -> None:
+    assert _fields(text).authors == authors
+
+
+@pytest.mark.parametrize(
     ("text", "title", "venue"),
     [
         # The venue the title ran into, after a full stop or a comma that ends a line, when
