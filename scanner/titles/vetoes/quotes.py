@@ -24,7 +24,17 @@ _VERB_FIRST = re.compile(
 
 
 def verb_first(text: str, hit: Hit, stop: int) -> bool:
-    return _VERB_FIRST.match(fields_of(hit).title or "") is not None
+    return _VERB_FIRST.match(fields_of(hit).title or "") is not None and not _quoted_in_entry(
+        text, hit
+    )
+
+
+def _quoted_in_entry(text: str, hit: Hit) -> bool:
+    """Whether the hit is an entry that quotes its title between its authors and its venue: a
+    title may read as a sentence (`"The BOSS is concerned with time series classification in
+    the presence of noise"`), and the entry around it says it is one."""
+    fields = fields_of(hit)
+    return bool(fields.authors and fields.venue) and quoted_at(text, hit) is not None
 
 
 # A sentence of the comment with its passive verb, not a title: "The DCP was developed to
@@ -36,7 +46,9 @@ _PASSIVE_SENTENCE = re.compile(
 
 
 def passive_sentence(text: str, hit: Hit, stop: int) -> bool:
-    return _PASSIVE_SENTENCE.match(fields_of(hit).title or "") is not None
+    return _PASSIVE_SENTENCE.match(fields_of(hit).title or "") is not None and not (
+        _quoted_in_entry(text, hit)
+    )
 
 
 # A line that leads in to the work it names next, not a title: "The peephole implementation
