@@ -836,8 +836,18 @@ _EDITORS = re.compile(
 
 
 def _venue_end(part: str, start: int) -> int:
-    stop = _VENUE_END.search(part, start)
-    return stop.start() if stop else len(part)
+    at = start
+    while (stop := _VENUE_END.search(part, at)) is not None:
+        year = _YEAR_IN_NAME.match(part, stop.start())
+        if year is None or _OPEN_NAME.search(part, start, stop.start()) is None:
+            return stop.start()
+        at = year.end()  # "Proceedings of the 2022 Genetic and ...": the year is the name's
+    return len(part)
+
+
+# A name that cannot end here (`Proceedings of the`), and a year that goes on with it.
+_OPEN_NAME = re.compile(r"\b(?:of|the|on|and|for|in)$")
+_YEAR_IN_NAME = re.compile(r"\s(?:1[6-9]|20)\d\d\b")
 
 
 # Cue words that are an entry's fields, not words of its venue's name; the capitalised words

@@ -22,6 +22,12 @@ def _fields(text: str) -> EntryFields:
 @pytest.mark.parametrize(
     ("text", "venue"),
     [
+        # A year inside the name goes on with it: "Proceedings of the" is no venue.
+        ("Okafor, A. (2022). A Faster Front Modeling Algorithm for Large-scale Optimization.\n"
+         "   Proceedings of the 2022 Genetic and Evolutionary Computation Conference (GECCO 2022).",
+         "Proceedings of the 2022 Genetic and Evolutionary Computation Conference"),
+        ("A. Okafor. A geometry based algorithm for sorting. In Proceedings of the 2019\n"
+         "   Conference on Sorting, pp. 1-10.", "Proceedings of the 2019 Conference on Sorting"),
         # The name opens before its cue word, after the field before it.
         ("M. Chevallier and D. Polarski. Accelerating universes with scaling dark matter.\n"
          "   International Journal of Modern Physics D, 10(2):213-223, 2001.",
