@@ -520,7 +520,12 @@ _MARKED_TITLE = re.compile(r"`(?P<h>[^`<>\n]{3,300})`(?![_`])|\*(?P<i>[^*\n]{3,3
 _REST_LINK = re.compile(r"`(?P<g>[^`<>]{3,400}?)\s*<[^<>\s]+>`_{1,2}")
 # Between a title and its authors: punctuation, "by", or the title's reST link target
 # (`` `Title <https://...>`_ `` with the authors on the next line).
-_AFTER_TITLE = re.compile(r"\s*(?:<[^<>\s]+>`_{1,2}[.,;:]?)?\s*[.,:;]?\s*(by\s+)?")
+# ... and the bracket that holds its authors and year (`"Uniform Random Rotations" [Shoemake
+# 1992]`, `by [Sorkine and Alexa 2007]`)
+_AFTER_TITLE = re.compile(
+    r"\s*(?:<[^<>\s]+>`_{1,2}[.,;:]?)?\s*[.,:;]?\s*(by\s+)?"
+    r"(?:\[(?=[^\[\]]{0,80}?\b(?:1[6-9]|20)\d\d\]))?"
+)
 
 
 # A run-in venue's name opening before its journal words ("..., Electronic Journal of ...").

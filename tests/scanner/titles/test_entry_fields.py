@@ -1081,3 +1081,25 @@ def test_a_titles_last_word_wrapped_alone_onto_the_next_line_stays_the_titles() 
 def test_a_surname_that_is_a_venue_word_stays_an_author_with_its_initials(text: str) -> None:
     fields = _fields(text)
     assert fields.title is not None and "W. H. Press" in fields.authors
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "year"),
+    [
+        # Geometry code cites a quoted title, then its authors and year in brackets.
+        ('Implements "Uniform Random Turns" [Okafor 1992] method 1.', ("Okafor",), 1992),
+        ('See "Rigid Surface Editing" by [Lindqvist and Moreau 2007].',
+         ("Lindqvist", "Moreau"), 2007),
+        ('Weights as in "Automatic Mesh Rigging" [Baran and\n      Okafor 2007].',
+         ("Baran", "Okafor"), 2007),
+        ('Energy of "Scalable Injective Maps" [Moreau et al. 2016].', ("Moreau",), 2016),
+        ('From "Discrete Curvature Energies" [Lind, Okafor, Moreau, Baran, Petrov 2007].',
+         ("Lind", "Okafor", "Moreau", "Baran", "Petrov"), 2007),
+        ('In "Offset Curves and Surfaces" [Lin & Okafor 1997].', ("Lin", "Okafor"), 1997),
+    ],
+)  # fmt: skip
+def test_a_bracket_after_a_quoted_title_holds_its_authors(
+    text: str, authors: tuple[str, ...], year: int
+) -> None:
+    fields = _fields(text)
+    assert (fields.authors, fields.year) == (authors, year)

@@ -330,7 +330,7 @@ MENTIONS_NOT_TITLES = [
     (
         '   having det(R) = -1). "\u2022 The left factors U and V will be true\n'
         '   rotation matrices..." [McAdam, Sell, Tamstorf 2011]\n',
-        "McAdam, Sell",
+        "McAdam",
     ),
     ("        Wetzel & Wagenmaker, 2012. Integral solving\n        k = kappa\n", "Wetzel"),
     ("          Wetzel & Wagenmaker, 2012. Integral solving\n", "Wetzel"),
