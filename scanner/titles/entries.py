@@ -169,10 +169,6 @@ _TITLE_END = re.compile(
     # J. Chem. Phys. 127, 074102 (2007)`
     # (two abbreviations at least, each short: not `Detection. The 3rd International ...`)
     r"|[ \t]*\n[ \t*#/!]*(?=(?:[A-Z][a-z]{0,5}\.[ \t]*){2,5}(?:[A-Z][ \t]+)?\d)"
-    # ... or a journal's name with its volume and issue: `... with Projections\n Computer
-    # Graphics Forum (Proc. SGP) 31(5), 2012`
-    r"|[ \t]*\n[ \t*#/!]*(?=" + JOURNAL_WORDS + r"(?:[ \t]+\([^()\n]{1,30}\))?[ \t]*,?[ \t]*"
-    r"\d{1,4}[ \t]*\(\d{1,4}\))"
     r"|" + run_in_venue(loose=False)
 )
 _IN_CODE = re.compile(r"[(=\[]\s*$")

@@ -89,21 +89,6 @@ def test_the_meetings_line_is_not_the_titles(meeting: str) -> None:
     assert hit.reference.authors == ("Ranjit Okafor", "Martin Lund")
 
 
-@pytest.mark.parametrize(
-    "journal",
-    [
-        "Computer Graphics Forum (Proc. SGP) 31(5), 2012",
-        "Journal of Synthetic Graphics 12(3), 2019",
-    ],
-)
-def test_a_journals_line_with_its_volume_and_issue_is_not_the_titles(journal: str) -> None:
-    (hit,) = find_citations(
-        _entry(["Okafor et al.", "Shaping Discrete Meshes by Projection", journal])
-    )
-    assert hit.reference.title == "Shaping Discrete Meshes by Projection"
-    assert hit.reference.authors == ("Okafor",)
-
-
 def test_a_book_on_one_line_above_its_imprint_keeps_its_title() -> None:
     """Capitalized words after the last name, ending the line with a stop, above a
     publisher's line: the book's title, not one more author."""
