@@ -114,6 +114,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("not-a-work", sources.not_work_title),
     Veto("code-repository", sources.code_repository),
     Veto("forum", sources.forum),
+    Veto("message-subject", sources.message_subject),
     Veto("blog", sources.blog),
     Veto("code-credit", authorship.code_credit),
     Veto("code-author", authorship.code_author),

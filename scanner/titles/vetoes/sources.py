@@ -8,6 +8,7 @@ import re
 from scanner.identifiers.paperlinks import is_talk_or_teaching
 from scanner.identifiers.records import is_standard_doi
 from scanner.titles.vetoes.base import fields_of
+from scanner.titles.vetoes.quotes import quoted_at
 from scanner.types import Hit
 
 # --- An encyclopedia or a web page ----------------------------------------------------
@@ -313,6 +314,22 @@ def forum(text: str, hit: Hit, stop: int) -> bool:
 
 WORDS = re.compile(r"[^\W\d_]{2,}")
 _FORUM_ENTRY_WORDS = 2
+
+
+# ... or a message named by its subject, quoted after the words that say so (`discussions from
+# the java-dev thread with subject "Dynamic array reallocation", started on Jan 12 2010`, `the
+# e-mail titled "..."`): a post to a list, not a work, whatever date follows it
+_SUBJECT_BEFORE = re.compile(
+    r"(?i)\b(?:subject(?:[ \t]+line)?|(?:thread|e-?mail|message|posting|post)"
+    r"(?:[ \t]+(?:titled|entitled|called|named))?)[ \t]*:?\s*[\"“'«]$"
+)
+
+
+def message_subject(text: str, hit: Hit, stop: int) -> bool:
+    quoted = quoted_at(text, hit)
+    return quoted is not None and (
+        _SUBJECT_BEFORE.search(text, max(0, quoted[0] - 40), quoted[0]) is not None
+    )
 
 
 # A blog post: an entry without a venue whose every link points at a blogging host, perhaps
