@@ -86,8 +86,10 @@ class _Run:
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return the exit code instead of exiting; the one place that turns
     exceptions into exit codes and messages."""
+    from citegraph.output import stdout_for_any_text
     from scanner import stored_patterns
 
+    stdout_for_any_text()
     state = _Run()
     try:
         # The regular expressions of the modules a command imports compile from the store

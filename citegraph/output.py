@@ -8,13 +8,16 @@ replacing it would turn `/dev/null` into a regular file for every later user of 
 from __future__ import annotations
 
 import errno
+import io
 import os
 import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from citegraph.errors import ConfigError, InputError
+from citegraph.progress import is_terminal
 from citegraph.render import format_names
 from scanner import lazy_compile
 
@@ -155,6 +158,25 @@ def make_directory(path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise InputError(f"cannot create {path}: {error.strerror or error}") from error
+
+
+def stdout_for_any_text(stream: TextIO | None = None) -> None:
+    """Make standard output take every character, before anything is written to it.
+
+    Titles and authors come in every script, and a stream in a legacy encoding (Windows
+    output redirected to a file is cp1252; a Latin-1 locale) raised UnicodeEncodeError on
+    the first it lacked, after the whole scan. Sent to a file or pipe, output is UTF-8, as
+    every file citegraph writes is (so `> scan.json` reads back); on a terminal, what its
+    encoding cannot show is escaped (`\\u5f20`), as Python's own standard error does.
+    """
+    stream = sys.stdout if stream is None else stream
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+    if encoding in ("utf-8", "utf8") or not isinstance(stream, io.TextIOWrapper):
+        return
+    if is_terminal(stream):
+        stream.reconfigure(errors="backslashreplace")
+    else:
+        stream.reconfigure(encoding="utf-8")
 
 
 def write_output(target: OutputTarget, text: str | memoryview) -> None:

@@ -658,16 +658,18 @@ class Parses:
 
 def scan_file(
     root: Path,
-    path: str,
+    path: str | os.PathLike[str],
     options: ScanOptions | None = None,
     language: Language | None = None,
     parses: Parses | None = None,
 ) -> FileScan:
-    """Read, parse and extract one file (`path` relative to `root`). Never raises for bad
-    input: a problem becomes a skipped or fallback `FileScan` with its reason. `parses` keeps
-    the parse for a caller that reads the file again."""
+    """Read, parse and extract one file (`path` relative to `root`, a string or a `Path`).
+    Never raises for bad input: a problem becomes a skipped or fallback `FileScan` with its
+    reason. `parses` keeps the parse for a caller that reads the file again."""
     from scanner.types import UNKNOWN_TYPE, FileScan, FileStatus
 
+    if not isinstance(path, str):  # the README's library call: a Path came in, and failed
+        path = Path(path).as_posix()
     options = options or ScanOptions()
     language = language or language_for(path)
     if language is None:

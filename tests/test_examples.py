@@ -37,3 +37,12 @@ def test_demo_scans_offline_with_metadata_from_its_bibliography() -> None:
     }
     assert not report.findings
     assert {"hll.Sketch", "tinyml.layers.attention.running_variance"} <= symbols
+
+
+def test_the_readme_library_calls_take_a_path_or_a_string() -> None:
+    from scanner.scan import scan_file
+
+    by_path = scan_file(DEMO, Path("tinyml/optim/radam.py"))
+    by_string = scan_file(DEMO, "tinyml/optim/radam.py")
+    assert by_path == by_string
+    assert by_path.path == "tinyml/optim/radam.py" and by_path.mentions

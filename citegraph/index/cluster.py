@@ -40,7 +40,11 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-NEEDS_DASK = "citegraph index needs Dask distributed: pip install 'citegraph[index]'"
+# citegraph is not on PyPI, so `pip install 'citegraph[index]'` finds nothing: name the
+# extra's one dependency, which pip can install beside any citegraph.
+NEEDS_DASK = (
+    "citegraph index needs Dask distributed (the `index` extra): pip install 'dask[distributed]'"
+)
 
 
 def require_dask() -> None:

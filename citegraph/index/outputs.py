@@ -49,7 +49,7 @@ def merge_reports(reports: Sequence[Report]) -> Report:
         stats.update({k: v for k, v in report.stats.items() if k in _SUMMED})
     for source in joined:
         papers.pop(source, None)
-    repos_of = repositories_by_paper(reports)
+    repos_of = repositories_by_paper(reports, joined)
     symbols: dict[str, set[str]] = defaultdict(set)
     for citation in citations:
         symbols[citation.paper].add(f"{citation.path}|{citation.symbol}")
@@ -77,9 +77,12 @@ def merge_reports(reports: Sequence[Report]) -> Report:
     )
 
 
-def repositories_by_paper(reports: Sequence[Report]) -> dict[str, list[str]]:
-    """Paper key -> the repositories citing it, in source order."""
-    joined = _joined(reports)
+def repositories_by_paper(
+    reports: Sequence[Report], joined: dict[str, str] | None = None
+) -> dict[str, list[str]]:
+    """Paper key -> the repositories citing it, in source order (`joined`: `_joined(reports)`,
+    if the caller has it already)."""
+    joined = _joined(reports) if joined is None else joined
     out: dict[str, list[str]] = defaultdict(list)
     for report in reports:
         for key in dict.fromkeys(joined.get(c.paper, c.paper) for c in report.citations):
@@ -97,12 +100,16 @@ def _joined(reports: Sequence[Report]) -> dict[str, str]:
 def index_document(
     outcomes: Sequence[Outcome], reports: Sequence[Report], merged: Report
 ) -> dict[str, Any]:
-    """The index as JSON: repositories (revision, status, counts), papers, citations."""
-    repos_of = repositories_by_paper(reports)
+    """The index as JSON: repositories (revision, status, counts), papers, citations. A
+    citation names its paper by the merged card's key, as `papers` does: a title one
+    repository cites that another names by its DOI is that DOI's paper here."""
+    joined = _joined(reports)
+    repos_of = repositories_by_paper(reports, joined)
     sites = Counter(c.paper for c in merged.citations)
     citations = []
     for report in reports:
         for record in report.to_dict()["citations"]:
+            record["paper"] = joined.get(record["paper"], record["paper"])
             citations.append({"repository": report.repository, **record})
     papers = []
     for record in merged.to_dict()["papers"]:

@@ -274,6 +274,11 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
             end = _title_end(text, end.end(), min(limit, pos + MAX_TITLE), pos)
         t_start, t_end = pos, end.start() if end else min(limit, pos + MAX_TITLE)
         t_end = _before_venue_words(text, t_start, t_end)
+        if _YEAR_THEN_QUOTE.match(text, t_end + text.startswith(".", t_end)):
+            # `Huang: Implements Huang's thresholding method: Huang, L. & Wang, M. (1995), "Image
+            # thresholding ..."`: the words before the year (an initial's stop closing them) end
+            # in another author list, whose entry the quoted title opens; no title of these names
+            return None
         after = t_end
     title = _clean_title(text[t_start:t_end], quoted is not None)
     written_year = None
@@ -640,7 +645,7 @@ def _clean_title(raw: str, quoted: bool) -> str | None:
     words = _WORD.findall(title)
     if sum(len(w) > 1 and not w[0].isdigit() for w in words) < 2 or _TIMESTAMP.search(title):
         return None  # "2008-10-28T14:39:06", "YYYY-MM-DD HH:MM" are values, not titles
-    if len(words) < 2 or len(words) > 45 or CODE_CHARS.search(_BIG_O.sub("O", title)):
+    if len(words) < 2 or len(words) > 45 or CODE_CHARS.search(_in_words(title)):
         return None
     if YEAR.fullmatch(words[0]) and len(words) < 3:
         return None
@@ -691,6 +696,19 @@ _NAMED_LOWER = re.compile(
 # An order of growth is a title's, not code: "An O(ND) Difference Algorithm", "O(n)-invariant",
 # "the rate of convergence o(1/k2)".
 _BIG_O = re.compile(r"(?<![\w.])[OoΘΩω]\([\w ^*+/]{1,16}\)")
+# ... and so is a function of one variable as number theory and analysis write it: "Computing
+# pi(x): the combinatorial method", "Sharper bounds for the Chebyshev functions θ(x) and ψ(x)"
+# (a name of one letter, a Greek letter's or a common function's, never a word of code)
+_MATH_FUNCTION = re.compile(
+    r"(?<![\w.])(?:[A-Za-zα-ωΑ-Ω]|pi|psi|phi|theta|zeta|li|Li)\([a-z](?:,[ \t]?[a-z])?\)"
+)
+
+
+def _in_words(title: str) -> str:
+    """`title` with its mathematics written as a word, for the test for code."""
+    return _MATH_FUNCTION.sub("f", _BIG_O.sub("O", title))
+
+
 # A journal's abbreviated name, never a title: "Celest.Mech.Dyn.Astron", "Phys. Rev. Lett".
 _ABBREVIATED = re.compile(r"(?:[A-Z][a-z]{0,6}\.\s?)+[A-Z][a-z]{0,6}\.?")
 
@@ -721,6 +739,10 @@ _PART_END = re.compile(
     # editor's or translator's line (`Edited by`, one word)
     r"|(?<=\.)\s+(?=[A-Z][a-z]+(?:[ \t]+[a-z]+){1,5}[ \t]+by[ \t]+(?:[A-Z]\.[ \t]?)*[A-Z][\w'’-]+)"
     r"|\.\s+(?=[A-Z][a-z][\w'’-]*,\s+(?:[A-Z]\.\s*)+[,(&])"
+    # a line that opens with a sentence naming another work by its author and year (`Based on
+    # the paper by Bolton (1980, Monthly Weather Review).` two lines under a book's entry)
+    r"|(?<=\n)[ \t]*(?=[A-Z][a-z]+(?:[ \t]+[a-z]+){1,5}[ \t]+by[ \t]+[A-Z][\w'’-]+[ \t]*\(?"
+    r"(?:1[6-9]|20)\d\d(?!\d))"
     # a line that opens with the next entry's author and bracketed year: `Scott, D.W. (1992)`
     r"|(?<=\n)[ \t]*(?=[A-Z][a-z][\w'’-]*,[ \t]+(?:[A-Z]\.[ \t]*)+\((?:1[6-9]|20)\d\d\))"
     # an entry's link closing its line, and the next entry's authors and year opening the next

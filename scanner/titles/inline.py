@@ -26,10 +26,16 @@ _YEAR = YEAR_DIGITS
 _WORK_OF = (
     r"(?:\s+(?:paper|article|dissertation|thesis|book|monograph|report)(?:\s+(?:of|from|in))?)"
 )
+# A journal's or a meeting's acronym beside the year in a mention's brackets: `Berger (JAS
+# 1978)`, `Bolton (1980 MWR)`, `Tan et al. (IJCAI 2011)` (capitals, perhaps a small letter
+# between them: `ApJ`, `PRSA`).
+_JOURNAL_ACRONYM = r"[A-Z][A-Za-z]?[A-Z]{1,5}\b"
 AUTHOR_YEAR = re.compile(
     rf"(?P<names>{AUTHOR_LIST.pattern})(?:['’]s{_WORK_OF}?)?"
     rf"(?:\s*(?P<open>[(\[])\s*(?:(?P<venue>[A-Z](?:[^()\[\]\n]|\([^()\n]{{0,12}}\)){{0,60}}?)"
-    rf"[,\s(]\s*)?(?P<y1>{_YEAR})[a-z]?(?!::|/)\)?(?:\s*[,;:][^()\[\]\n]{{0,30}})?\s*[)\]]"
+    rf"[,\s(]\s*)?(?P<y1>{_YEAR})[a-z]?(?!::|/)\)?"
+    # after the year, a field after its comma, or a journal's acronym alone: "Bolton (1980 MWR)"
+    rf"(?:\s*[,;:][^()\[\]\n]{{0,30}}|[ \t]+{_JOURNAL_ACRONYM})?\s*[)\]]"
     rf"|,?\s+(?P<y2>{_YEAR})[a-z]?\b(?:['’]s\b)?(?![\w/.-]\d)"
     # a comma before the bracket, the year alone in it: "Guerrero and Perera, (2004)"
     rf"|,[ \t]*\((?P<y5>{_YEAR})[a-z]?\)"
@@ -58,7 +64,11 @@ _CITING = re.compile(
 _AUTHORSHIP = re.compile(
     r"(?:\b(?:[Ww]ritten|[Rr]e-?written|[Rr]evised|[Mm]odified|[Cc]ontributed|[Mm]aintained|"
     r"[Pp]orted|[Aa]dded|[Uu]pdated|[Ff]ixed|[Cc]oded|[Rr]eviewed|[Tt]ranslated|[Ee]dited|"
-    r"[Cc]hanged|[Cc]reated|[Aa]uthored|[Ss]ubmitted|[Pp]atch(?:ed)?)\b(?:\s+[\w-]+){0,4}|"
+    r"[Cc]hanged|[Cc]reated|[Aa]uthored|[Ss]ubmitted|[Pp]atch(?:ed)?|"
+    # ... or put into other code, perhaps with an aside: "Put into the Torus code (with a
+    # minimum of fuss) by" (not "put forward by", which cites)
+    r"(?:[Pp]ut|[Ii]ncorporated|[Ii]mported|[Cc]onverted|[Mm]oved)[ \t]+in(?:to)?)\b"
+    r"(?:\s+(?:[\w-]+|\([^()\n]{1,40}\))){0,6}|"
     # ... and what was made of the code: "C version by", "AVX2 support by", "test code by"
     r"\b(?:[Ii]mplementation|[Vv]ersion|[Pp]ort|[Cc]ode|[Ss]upport))\s+by\s*[:,]?\s*$"
 )
@@ -257,6 +267,9 @@ def _journal_without_etal(match: re.Match[str]) -> bool:
 _NAME_THEN_BRACKET = re.compile(r"(?:(?:\band|&)\s+[A-Z][\w'’-]+|\bet\s+al\.?)\s*\($")
 
 
+_ACRONYM_ALONE = re.compile(_JOURNAL_ACRONYM)
+
+
 def _names_inside(match: re.Match[str]) -> bool:
     """Whether the "venue" in the brackets is the author list itself, or opens with one and
     `et al`: "WordNet (Miller, 1990)" cites Miller, not a work by WordNet; or ends with a
@@ -267,8 +280,11 @@ def _names_inside(match: re.Match[str]) -> bool:
     if _NAME_THEN_BRACKET.search(match.string, match.start("venue"), match.start("y1")):
         return True
     venue = venue.strip(" ,;")
-    if venue.split()[0].strip(",.'’").upper() in _MEETINGS:
-        return False  # a meeting's acronym, then the year: "Tan et al. (IJCAI 2011)"
+    first = venue.split()[0].strip(",.'’")
+    if first.upper() in _MEETINGS or _ACRONYM_ALONE.fullmatch(venue):
+        # a meeting's or a journal's acronym, then the year: "Tan et al. (IJCAI 2011)",
+        # "Berger (JAS 1978)"
+        return False
     # or opens with it, then its venue: "BATA (Zhuang et al, CVPR 2018)"
     names = AUTHOR_LIST.fullmatch(venue) or AUTHOR_LIST.match(venue)
     if names is None or (names.end() < len(venue) and ETAL.search(names.group()) is None):

@@ -22,8 +22,9 @@ _SURNAME = (
     rf"(?:-(?:[a-z]{{1,3}}-)?{_UP}{_LOW}+{_MARKED}){{0,2}}"
     r"(?:['’](?=,))?"  # a transliterated soft sign: "Sobol', I. M."
 )
-# One initial ("J.", "Ph.", "-P.", or a bare "M" in "CROCHEMORE M"); lists of them repeat this.
-_INITIAL = rf"(?:-?{_UP}{_LOW}?\.|{_UP}\b(?!\.\w|['’]))"
+# One initial ("J.", "Ph.", "-P.", or a bare "M" in "CROCHEMORE M", "-K" in "Huang, L-K");
+# lists of them repeat this.
+_INITIAL = rf"(?:-?{_UP}{_LOW}?\.|-?{_UP}\b(?!\.\w|['’]))"
 _INITIALS = rf"(?:{_INITIAL}(?:\s?{_INITIAL})*)"
 _GIVEN = rf"(?:{_UP}{_LOW}+{_MARKED}(?:-{_UP}{_LOW}+{_MARKED})?)"
 # A name ends where a list separator, punctuation or the end of the text follows; this keeps

@@ -427,6 +427,22 @@ WORDS = re.compile(r"[^\W\d_]{2,}")
 _FORUM_ENTRY_WORDS = 2
 
 
+# ... or a message named by its subject, quoted after the words that say so (`discussions from
+# the java-dev thread with subject "Dynamic array reallocation", started on Jan 12 2010`, `the
+# e-mail titled "..."`): a post to a list, not a work, whatever date follows it
+_SUBJECT_BEFORE = re.compile(
+    r"(?i)\b(?:subject(?:[ \t]+line)?|(?:thread|e-?mail|message|posting|post)"
+    r"(?:[ \t]+(?:titled|entitled|called|named))?)[ \t]*:?\s*[\"“'«]$"
+)
+
+
+def _message_subject(text: str, hit: Hit, stop: int) -> bool:
+    quoted = _quoted_at(text, hit)
+    return quoted is not None and (
+        _SUBJECT_BEFORE.search(text, max(0, quoted[0] - 40), quoted[0]) is not None
+    )
+
+
 # A blog post: an entry without a venue whose every link points at a blogging host, perhaps
 # on its own line a blank line below within the same list item (`.. [3] G. Lee. Multiple
 # Seasons in Python.` then, indented under it, `https://medium.com/...`).
@@ -1667,6 +1683,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("not-a-work", _not_work_title),
     Veto("code-repository", _code_repository),
     Veto("forum", _forum),
+    Veto("message-subject", _message_subject),
     Veto("blog", _blog),
     Veto("code-credit", _code_credit),
     Veto("code-author", _code_author),

@@ -53,7 +53,7 @@ def test_index_without_the_extra_says_how_to_install_it(tmp_path: Path) -> None:
         env={**__import__("os").environ, "PYTHONPATH": str(blocker)},
     )
     assert done.returncode == 2
-    assert "pip install 'citegraph[index]'" in done.stderr and "Traceback" not in done.stderr
+    assert "pip install 'dask[distributed]'" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_index_without_the_extra_makes_no_output_directory(

@@ -38,3 +38,44 @@ def test_a_failed_write_leaves_the_old_output_and_no_temporary_file(
     with pytest.raises(OSError):
         write_bytes(target, b"new")
     assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+def test_standard_output_in_a_legacy_encoding_takes_every_script(tmp_path: Path) -> None:
+    # Windows output redirected to a file is cp1252: a title in Chinese or Greek raised
+    # UnicodeEncodeError after the whole scan, and the result was lost.
+    import subprocess
+    import sys
+
+    (tmp_path / "mod.py").write_text(
+        '"""\nReferences\n----------\n'
+        '.. [1] Li Wei, "视觉的方法 of Ωmega sketches", Journal of Sketches, 2019.\n"""\n',
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "citegraph", "scan", str(tmp_path), "--offline", "-q"]
+    for format_name in ("terminal", "json"):
+        done = subprocess.run(
+            [*command, "-f", format_name],
+            capture_output=True,
+            env={**os.environ, "PYTHONIOENCODING": "cp1252"},
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+        # Sent to a pipe, it is UTF-8, as every file citegraph writes, so it reads back.
+        assert "视觉的方法 of Ωmega sketches" in done.stdout.decode("utf-8")
+
+
+def test_a_terminal_in_a_legacy_encoding_shows_what_it_cannot_print_escaped() -> None:
+    import io
+
+    from citegraph.output import stdout_for_any_text
+
+    class Terminal(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return True
+
+    raw = io.BytesIO()
+    terminal = Terminal(raw, encoding="cp1252")
+    stdout_for_any_text(terminal)
+    terminal.write("Théo 视觉\n")
+    terminal.flush()
+    assert raw.getvalue() == "Théo \\u89c6\\u89c9\n".encode("cp1252")

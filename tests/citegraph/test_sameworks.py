@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from citegraph.config import Config
-from citegraph.index.outputs import merge_reports, repositories_by_paper
+from citegraph.index.outputs import index_document, merge_reports, repositories_by_paper
 from citegraph.pipeline import run_scan
-from citegraph.report import PaperEntry
+from citegraph.report import PaperEntry, Report
 from citegraph.sameworks import same_work_targets
 
 TITLE = "Residual Learning of Deep Tide Stacks"
@@ -94,7 +94,8 @@ def test_a_scan_gives_one_card_for_a_work_cited_by_title_and_by_doi(tmp_path: Pa
     assert kinds == {("tides.py", "doi"), ("deep.py", "title")}
 
 
-def test_one_card_across_repositories(tmp_path: Path) -> None:
+def scan_two_repositories(tmp_path: Path) -> list[Report]:
+    """`tides` cites a paper by its DOI, `deep` by its title alone."""
     (tmp_path / "tides").mkdir()
     (tmp_path / "deep").mkdir()
     (tmp_path / "tides" / "tides.py").write_text(
@@ -103,12 +104,28 @@ def test_one_card_across_repositories(tmp_path: Path) -> None:
     (tmp_path / "deep" / "deep.py").write_text(
         f'"""Deep.\n\nJ. Okafor, "{TITLE}", Journal of Tides, 2015.\n"""\n'
     )
-    reports = [run_scan(tmp_path / name, Config(resolve=False)) for name in ("tides", "deep")]
+    return [run_scan(tmp_path / name, Config(resolve=False)) for name in ("tides", "deep")]
+
+
+def test_one_card_across_repositories(tmp_path: Path) -> None:
+    reports = scan_two_repositories(tmp_path)
     assert [p.key for p in reports[1].papers] != ["doi:10.5555/jt.2015.12"]  # alone: its title
     merged = merge_reports(reports)
     assert [p.key for p in merged.papers] == ["doi:10.5555/jt.2015.12"]
     assert {c.paper for c in merged.citations} == {"doi:10.5555/jt.2015.12"}
     assert repositories_by_paper(reports) == {"doi:10.5555/jt.2015.12": ["tides", "deep"]}
+
+
+def test_the_index_names_each_citation_by_its_card(tmp_path: Path) -> None:
+    # `deep` alone keys its citation by the title; across repositories it is the DOI's card,
+    # and index.json's citations must name a paper its `papers` list holds
+    reports = scan_two_repositories(tmp_path)
+    document = index_document([], reports, merge_reports(reports))
+    assert [p["key"] for p in document["papers"]] == ["doi:10.5555/jt.2015.12"]
+    assert [(c["repository"], c["paper"]) for c in document["citations"]] == [
+        ("tides", "doi:10.5555/jt.2015.12"),
+        ("deep", "doi:10.5555/jt.2015.12"),
+    ]
 
 
 def test_links_to_sections_of_one_reference_work_are_its_card(tmp_path: Path) -> None:

@@ -219,6 +219,12 @@ def test_a_title_is_never_cut_into_its_venue(text: str) -> None:
         ("    .. [1] A. Dachraoui, A. Bondu & A. Cornuejols. Early classification of time\n"
          "       series as a sequential decision making problem. ECML 2015",
          ("A. Dachraoui", "A. Bondu", "A. Cornuejols")),
+        # initials joined by a hyphen and written without stops, as Chinese given names are
+        ("    Y Lind, L-X Okafor (2007). Asymptotics of sliced tidal\n"
+         "    variance estimation.  The Annals of Tides.", ("Y Lind", "L-X Okafor")),
+        ('    Lind: the tidal method of Okafor, L-K & Moss, M-J J (1995),\n'
+         '    "Tide thresholding by minimizing the measure of roughness", Tides 28(1): 41-51',
+         ("Okafor, L-K", "Moss, M-J J")),
     ],
 )  # fmt: skip
 def test_every_author_is_read(text: str, authors: tuple[str, ...]) -> None:
@@ -1060,3 +1066,54 @@ def test_a_titles_last_word_wrapped_alone_onto_the_next_line_stays_the_titles() 
 def test_a_surname_that_is_a_venue_word_stays_an_author_with_its_initials(text: str) -> None:
     fields = _fields(text)
     assert fields.title is not None and "W. H. Press" in fields.authors
+
+
+def test_a_method_named_before_its_entry_is_not_the_entrys_author() -> None:
+    # a thresholding method's name, what the code does, then the entry of its paper: the words
+    # before the year end in the entry's authors, and the quoted title is the entry's
+    text = (
+        "   Lind: Implements Lind's tidal smoothing method: Lind, A. & Moss, B. (1995),\n"
+        '   "Tide tables by minimizing the measure of roughness", Tidal Research 28(1): 41-51\n'
+    )
+    assert [h.title_hint for h in find_citations(text)] == [
+        "Tide tables by minimizing the measure of roughness"
+    ]
+    # (initials written without stops are no names here: no title at all, rather than the
+    # description up to the year)
+    text = text.replace("A. & Moss, B.", "A-K & Moss, B-J J")
+    assert [h.title_hint for h in find_citations(text)] in (
+        [],
+        ["Tide tables by minimizing the measure of roughness"],
+    )
+
+
+def test_a_year_is_never_the_next_sentences_work() -> None:
+    # a book's entry closed by its page, a line of prose, then a sentence citing another work
+    # by its author and year: that year is the other work's, which is cited too
+    text = (
+        '   Formula from Lind and Moss "A Short Course in Tidal Physics" (Tideway Press), p. 16\n'
+        "   claimed to be accurate to within 0.1% between -30degC and 35 degC\n"
+        "   Based on the paper by Okafor (1980, Monthly Tide Review).\n"
+    )
+    read = [(h.title_hint, h.reference.year if h.reference else None) for h in find_citations(text)]
+    assert read == [("A Short Course in Tidal Physics", None), (None, 1980)]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Computing tide levels pi(x): a combinatorial method",
+        "Sharper bounds for the tidal functions θ(x) and ψ(x)",
+    ],
+)
+def test_a_function_of_one_variable_is_a_titles_mathematics(title: str) -> None:
+    # number theory's titles name their functions; the entry is read as any other
+    text = (
+        "   This implementation is based on the paper:\n"
+        f"   Alda Lind, {title}, Journal of Tides, vol. 4, no. 6, March 2006,\n"
+        "   pp. 759-768.\n"
+    )
+    assert [h.title_hint for h in find_citations(text)] == [title]
+    # ... a call in code is still no title
+    text = "   Returns tide_at(x): the level read from Lind and Moss, 2005\n"
+    assert [h.title_hint for h in find_citations(text)] == [None]

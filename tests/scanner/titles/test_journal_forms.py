@@ -256,3 +256,27 @@ def test_a_books_title_before_its_volume_stays_the_title() -> None:
     text = "    .. [1] Lind, G. H. and Moss, C. F. Matrix tides. Vol. 3. JHU press, 2012.\n"
     (hit,) = find_citations(text)
     assert hit.title_hint == "Matrix tides"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "   See Okafor (JTR 1978), unnumbered equation on page 2367.\n",
+        "   Approximate formula from Okafor (1980 MTR), as given by the tables.\n",
+        "   The drift term follows Okafor (ApJ 2011).\n",
+    ],
+)
+def test_a_journals_acronym_beside_the_year_in_brackets_is_the_venue(text: str) -> None:
+    # meteorology and astronomy name the journal by its acronym in the mention's brackets
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR
+    assert hit.reference.authors == ("Okafor",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["   Okafor (1980 and later) kept the tables.\n", "   the Okafor tables (TIDE 1980)\n"],
+)
+def test_words_or_a_word_in_capitals_beside_the_year_cite_no_one(text: str) -> None:
+    # (guards: words after the year, and a thing's name in capitals, are no journal's acronym)
+    assert find_citations(text) == []

@@ -284,6 +284,13 @@ NOT_CITATIONS = [
     "  For more examples, see [Lind (2018)][3].\n\n"
     "  [3]: K. Lind. Tides Tutorial, Part 2: Modern Tides.\n"
     "       http://blog.example.com/2018/01/tides2.html\n",
+    # a message to a mailing list named by its subject, and the day its thread started
+    "   reworked after the discussions on the tides-dev thread with subject\n"
+    '   "Faster tide table lookups", started on Mar 3 2011.\n',
+    '   as the e-mail titled "Tide gauges and their drift" (May 2014) explains\n',
+    # who put the code into another program, with an aside, then where and when
+    "   Put into the Tideway code (with a minimum of fuss) by Alda Lind, Bergen 2010\n"
+    "   email: a.lind@example.org\n",
 ]
 
 
@@ -775,6 +782,17 @@ CITATIONS.extend(
 @pytest.mark.parametrize(("text", "titles"), ENTRY_TITLES)
 def test_an_entry_keeps_its_own_title(text: str, titles: list[str]) -> None:
     assert [t for _, t in _found(text)] == titles
+
+
+# a scheme put forward in a paper, by its authors and year
+CITATIONS.append(("   The scheme was put forward by Lind and Moss (2010) for tides.\n", "Lind"))
+# the paper of the same words, named as a work
+CITATIONS.append(
+    (
+        '   after the paper "Faster tide table lookups" by Lind and Moss (2011)\n',
+        "Faster tide table lookups",
+    )
+)
 
 
 @pytest.mark.parametrize(("text", "title"), CITATIONS)
