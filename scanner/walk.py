@@ -13,6 +13,7 @@ skipped.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -30,7 +31,11 @@ from scanner.project import git, work_tree
 from scanner.reading import not_regular
 
 if TYPE_CHECKING:
+    import subprocess
+
     from pathspec import GitIgnoreSpec
+
+logger = logging.getLogger(__name__)
 
 
 # What a listing knows of an entry: a plain file, a symlink, a path git lists that the work
@@ -166,7 +171,15 @@ def _git_listing(root: Path) -> dict[str, str] | None:
         untracked = _git(root, "ls-files", "-z", "-o", "--exclude-standard")
         # Files git knows of but the work tree lacks: deleted, or unreadable to this user.
         deleted = set(_git(root, "ls-files", "-z", "-d"))
-    except (OSError, subprocess.SubprocessError):
+    except (OSError, subprocess.SubprocessError) as error:
+        # Said, not silent: a CI container's checkout owned by another user ("dubious
+        # ownership") or a worktree whose repository moved lists other files, and has no
+        # revision for the report or the source links.
+        logger.warning(
+            "git cannot list the files of %s (%s); walking the directory instead",
+            root,
+            _git_failure(error),
+        )
         return None
     entries: dict[str, str] = {}
     for line in staged:
@@ -177,6 +190,15 @@ def _git_listing(root: Path) -> dict[str, str] | None:
     for path in untracked:
         entries[path] = LINK if os.path.islink(root / path) else FILE
     return entries
+
+
+def _git_failure(error: OSError | subprocess.SubprocessError) -> str:
+    """Why a git call failed, in a line: git's own first `fatal:` line where it gave one."""
+    if isinstance(error, FileNotFoundError):
+        return "git is not installed"
+    lines = (getattr(error, "stderr", None) or b"").decode("utf-8", "replace").splitlines()
+    said = next((line for line in lines if line.startswith("fatal:")), lines[0] if lines else "")
+    return said.removeprefix("fatal: ").strip() or str(error)
 
 
 def _walk(

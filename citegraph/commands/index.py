@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -72,11 +73,12 @@ def index_command(
     mailto: str | None,
     quiet: bool,
 ) -> int:
-    """Index many repositories: local paths, git URLs, pypi:NAME[==VERSION],
-    npm:NAME[@VERSION], or @FILE with one source per line."""
+    """Index many repositories: local paths, release archives (.whl, .tar.gz, .tgz,
+    .zip), git URLs, pypi:NAME[==VERSION], npm:NAME[@VERSION], or @FILE with one source
+    per line."""
     from citegraph.config import check_setting
-    from citegraph.errors import ConfigError
-    from citegraph.index import IndexSettings, Status, expand_sources, index_sources
+    from citegraph.errors import ConfigError, InputError
+    from citegraph.index import IndexSettings, Outcome, Status, expand_sources, index_sources
     from citegraph.index.cluster import require_dask
     from citegraph.index.outputs import (
         index_document,
@@ -92,8 +94,11 @@ def index_command(
     from citegraph.report import counted, without_unknown_types
     from citegraph.textsafe import displayable, escape_surrogates, one_line
 
-    parsed = expand_sources(sources)
+    rejected: list[tuple[str, str]] = []
+    parsed = expand_sources(sources, rejected)
     if not parsed:
+        if rejected:  # nothing to index: a typo, told as one
+            raise InputError(rejected[0][1])
         raise click.UsageError("no sources (an @FILE list was empty)")
     # checked here, once: a glob that cannot be read failed every repository, one by one
     scan_overrides = {
@@ -131,6 +136,8 @@ def index_command(
     )
     with IndexProgress(quiet=quiet) as progress:
         result = index_sources(parsed, out_dir, settings, observer=progress)
+    malformed = tuple(Outcome(spec, spec, Status.FAILED, reason=why) for spec, why in rejected)
+    result = replace(result, outcomes=(*result.outcomes, *malformed))
     merged = merge_reports(result.reports)
     names = [report.repository for report in result.reports]
     # For people, as `scan` renders them: files of no known type left out, control characters,

@@ -21,6 +21,9 @@ from citegraph.index.task import EVENT_TOPIC, scan_repository
 from citegraph.index.types import Job, RepoScan
 
 _POLL = 0.1
+# How long a scheduler given with --scheduler may be without workers before the run stops:
+# its tasks would wait for one, and the run with them, silently and for ever.
+WORKER_WAIT = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,13 @@ def open_client(
                 f"cannot connect to the Dask scheduler at {scheduler}: {error}"
             ) from error
         with client:
+            try:
+                client.wait_for_workers(1, timeout=WORKER_WAIT)
+            except TimeoutError as error:  # distributed's WorkerStartTimeoutError
+                raise ConfigError(
+                    f"the Dask scheduler at {scheduler} has no workers (none joined in"
+                    f" {WORKER_WAIT:g} s): start them with 'dask worker {scheduler}'"
+                ) from error
             yield client
         return
     # A repository that kills its worker (a parser crash) is retried once, not three times.

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from citegraph.index.sources import SourceUnavailable, run_git, slug
+from citegraph.index.sources import SourceUnavailable, check_directory, run_git, slug
 from citegraph.index.types import Job, SourceKind
 
 _CHUNK = 1 << 20
@@ -29,8 +29,10 @@ def materialize(job: Job, deadline: float | None) -> Path:
     source = job.source
     if source.kind is SourceKind.PATH:
         path = Path(source.location)
-        if not path.is_dir():
-            raise SourceUnavailable(f"no such directory on the worker: {path}")
+        try:
+            check_directory(path)
+        except SourceUnavailable as error:
+            raise SourceUnavailable(f"{error} (on the worker)") from error
         return path
     work = Path(job.work_dir)
     if source.kind is SourceKind.GIT:
@@ -78,12 +80,19 @@ def clone(url: str, target: Path, timeout: float) -> Path:
 
 
 def unpack_artifact(job: Job, target: Path, deadline: float | None) -> Path:
-    """Download `job.artifact`, check its digest, and unpack it at `target`."""
+    """Download `job.artifact` (or read it, a local archive), check its digest, and unpack it
+    at `target`."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".fetch-", dir=target.parent) as scratch:
-        archive = Path(scratch) / "artifact"
-        _download(job.artifact or "", archive, job.max_download, _left(deadline))
-        _check_digest(archive, job.digest)
+        if job.source.kind is SourceKind.ARCHIVE:
+            archive = Path(job.artifact or "")
+            if not archive.is_file():
+                raise SourceUnavailable(f"no such file on the worker: {archive}")
+        else:
+            archive = Path(scratch) / "artifact"
+            _download(job.artifact or "", archive, job.max_download, _left(deadline))
+        # a local archive replaced since it was probed is not the revision the index records
+        _check_digest(archive, job.digest, local=job.source.kind is SourceKind.ARCHIVE)
         tree = Path(scratch) / "tree"
         tree.mkdir()
         unpack(archive, tree, job.max_unpacked, (job.artifact or "").rsplit("?", 1)[0])
@@ -125,7 +134,7 @@ def _download(url: str, path: Path, limit: int, timeout: float) -> None:
         raise SourceUnavailable(f"download failed: {error}") from error
 
 
-def _check_digest(path: Path, expected: str | None) -> None:
+def _check_digest(path: Path, expected: str | None, local: bool = False) -> None:
     if not expected:
         return
     algorithm, _, value = expected.partition(":")
@@ -134,6 +143,8 @@ def _check_digest(path: Path, expected: str | None) -> None:
         for chunk in iter(lambda: stream.read(_CHUNK), b""):
             hasher.update(chunk)
     if hasher.hexdigest() != value.lower():
+        if local:
+            raise SourceUnavailable(f"{path} changed while the index ran: run again")
         raise SourceUnavailable(f"the artifact's {algorithm} digest does not match the registry's")
 
 

@@ -183,10 +183,10 @@ def summary_markdown(
     if shared:
         lines += ["", "## Most widely cited", "", "| paper | repositories |", "|---|---|"]
         for paper in shared:
-            title = paper.title or paper.title_hint or paper.key
-            lines.append(
-                f"| {_cell(title)} ({_code(paper.key)}) | {_cell(', '.join(repos_of[paper.key]))} |"
-            )
+            title = paper.title or paper.title_hint
+            # a paper known by its key alone (offline, unresolved) is named once, not twice
+            named = f"{_cell(title)} ({_code(paper.key)})" if title else _code(paper.key)
+            lines.append(f"| {named} | {_cell(', '.join(repos_of[paper.key]))} |")
     return "\n".join(lines) + "\n"
 
 

@@ -13,7 +13,7 @@ import os
 from typing import Any
 from urllib.parse import quote, urljoin
 
-from citegraph.index.sources import Probe, SourceUnavailable
+from citegraph.index.sources import ARCHIVE_SUFFIXES, Probe, SourceUnavailable
 from citegraph.index.types import Source, SourceKind
 
 PYPI_URL = "https://pypi.org"
@@ -60,7 +60,7 @@ def _wheel_rank(entry: dict[str, Any]) -> int:
 
 
 def _archive(name: str) -> bool:
-    return name.endswith((".tar.gz", ".tgz", ".zip", ".whl", ".tar.bz2", ".tar.xz"))
+    return name.endswith(ARCHIVE_SUFFIXES)
 
 
 def _npm(source: Source) -> Probe:

@@ -145,7 +145,9 @@ def _plan(
         plan.keys[source.spec] = key
         stored = None if settings.refresh else store.load(_result_path(out_dir, source), key)
         if stored is not None:
-            plan.repos[source.spec] = stored
+            # named as in this run: a source added since with the same directory name took
+            # the plain name, and two repositories of one name were one on the page
+            plan.repos[source.spec] = replace(stored, name=name)
             plan.outcomes[source.spec] = Outcome(
                 source.spec, name, Status.UNCHANGED, stored.revision, seconds=stored.seconds
             )

@@ -1,7 +1,9 @@
-"""SOURCE arguments: local paths, git URLs, `pypi:NAME[==VERSION]`, `npm:NAME[@VERSION]`, `@FILE`.
+"""SOURCE arguments: local paths and archives, git URLs, `pypi:NAME[==VERSION]`,
+`npm:NAME[@VERSION]`, `@FILE`.
 
-Parsing is pure; `probe` asks each source for its current revision cheaply (git rev-parse, git
-ls-remote, a registry's JSON document) so that an unchanged repository is never sent to a worker.
+Parsing reads nothing but the file system's idea of a path; `probe` asks each source for its
+current revision cheaply (git rev-parse, git ls-remote, a registry's JSON document, an archive's
+digest) so that an unchanged repository is never sent to a worker.
 """
 
 from __future__ import annotations
@@ -23,15 +25,28 @@ _PYPI_NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$")
 _NPM_NAME = re.compile(r"^(?:@[a-z0-9][\w.~-]*/)?[a-z0-9][\w.~-]*$", re.IGNORECASE)
 _VERSION = re.compile(r"^[\w.+!~-]+$")
 GIT_TIMEOUT = 120.0
+# Release artifacts: wheels, sdists, npm tarballs (fetched from a registry or given as files).
+ARCHIVE_SUFFIXES = (".whl", ".tar.gz", ".tgz", ".zip", ".tar.bz2", ".tar.xz")
+_WHEEL_TAGS = re.compile(r"-[^-]+-[^-]+-[^-]+$")  # a wheel's python, ABI and platform tags
 
 
-def expand_sources(arguments: Iterable[str]) -> list[Source]:
+def expand_sources(
+    arguments: Iterable[str], rejected: list[tuple[str, str]] | None = None
+) -> list[Source]:
     """Parse SOURCE arguments, reading `@FILE` lists (one source a line, `#` comments);
-    duplicates are dropped, the first occurrence keeps its place."""
+    duplicates are dropped, the first occurrence keeps its place. A malformed source raises
+    `InputError`, or, given `rejected`, is added to it with the reason and left out: one typo
+    in a list of a hundred fails that source, not the run."""
     sources: dict[str, Source] = {}
     for argument in arguments:
         for spec in _read_list(argument[1:]) if argument.startswith("@") else [argument]:
-            source = parse_source(spec)
+            try:
+                source = parse_source(spec)
+            except InputError as error:
+                if rejected is None:
+                    raise
+                rejected.append((spec.strip(), str(error)))
+                continue
             sources.setdefault(source.spec, source)
     return list(sources.values())
 
@@ -81,6 +96,9 @@ def parse_source(spec: str) -> Source:
     if not spec:
         raise InputError("an empty source")
     path = Path(spec).expanduser().resolve()
+    if path.name.lower().endswith(ARCHIVE_SUFFIXES) and not path.is_dir():
+        # `citegraph index dist/*.whl`: the releases a user downloaded, scanned as published
+        return Source(str(path), SourceKind.ARCHIVE, str(path))
     return Source(str(path), SourceKind.PATH, str(path))
 
 
@@ -95,10 +113,21 @@ def display_name(source: Source) -> str:
     """A short, readable repository name: the directory, the URL's last part, the package."""
     if source.kind is SourceKind.PATH:
         return Path(source.location).name or source.location
+    if source.kind is SourceKind.ARCHIVE:
+        return archive_name(Path(source.location).name)
     if source.kind is SourceKind.GIT:
         tail = re.split(r"[/:]", source.location.rstrip("/"))[-1]
         return tail.removesuffix(".git") or source.location
     return source.location
+
+
+def archive_name(file_name: str) -> str:
+    """An artifact's release, from its file name: `pkg-1.0` for `pkg-1.0-py3-none-any.whl`,
+    `pkg-1.0.tar.gz` and `pkg-1.0.tgz`."""
+    lowered = file_name.lower()
+    suffix = next((s for s in ARCHIVE_SUFFIXES if lowered.endswith(s)), "")
+    stem = file_name[: len(file_name) - len(suffix)]
+    return (_WHEEL_TAGS.sub("", stem) if suffix == ".whl" else stem) or file_name
 
 
 def slug(source: Source) -> str:
@@ -127,6 +156,8 @@ def probe(source: Source, registry: Callable[[Source], Probe] | None = None) -> 
     if source.kind is SourceKind.PATH:
         path = Path(source.location)
         return Probe(local_revision(path, source.ignore), size=tree_size(path, source.ignore))
+    if source.kind is SourceKind.ARCHIVE:
+        return archive_probe(Path(source.location))
     if source.kind is SourceKind.GIT:
         return Probe(remote_revision(source.location))
     if registry is not None:
@@ -162,12 +193,43 @@ def run_git(args: list[str], cwd: Path | None = None, timeout: float = GIT_TIMEO
         raise SourceUnavailable(f"cannot run git: {error}") from error
 
 
+def archive_probe(path: Path) -> Probe:
+    """A local artifact's revision: its SHA-256 (a rebuilt wheel of the same name is new)."""
+    try:
+        hasher = hashlib.sha256()
+        with path.open("rb") as stream:
+            for chunk in iter(lambda: stream.read(1 << 20), b""):
+                hasher.update(chunk)
+        size = path.stat().st_size
+    except FileNotFoundError as error:
+        raise SourceUnavailable(f"no such file: {path}") from error
+    except OSError as error:
+        raise SourceUnavailable(f"cannot read {path}: {error.strerror or error}") from error
+    digest = f"sha256:{hasher.hexdigest()}"
+    return Probe(digest, artifact=str(path), digest=digest, size=size)
+
+
+def check_directory(path: Path) -> None:
+    """Raise `SourceUnavailable` saying why `path` cannot be scanned as a directory: it is
+    missing, a file, or unreadable (a scan of it failed on its first file, with a traceback's
+    `PermissionError`)."""
+    if not path.is_dir():
+        what = "not a directory" if path.exists() else "no such directory"
+        raise SourceUnavailable(f"{what}: {path}")
+    try:
+        with os.scandir(path) as entries:
+            next(entries, None)
+    except OSError as error:
+        raise SourceUnavailable(
+            f"cannot read the directory {path}: {error.strerror or error}"
+        ) from error
+
+
 def local_revision(path: Path, ignore: Sequence[str] = ()) -> str:
     """A directory's revision: its commit, plus a digest of uncommitted changes; outside git,
     a digest of every file's path, size and modification time. `ignore` names directories
     (relative POSIX paths) whose changes do not count."""
-    if not path.is_dir():
-        raise SourceUnavailable(f"no such directory: {path}")
+    check_directory(path)
     try:
         head = run_git(["rev-parse", "HEAD"], cwd=path, timeout=30).strip()
     except SourceUnavailable:

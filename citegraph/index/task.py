@@ -10,7 +10,8 @@ from citegraph.index.types import Job, RepoScan, SourceKind
 from scanner import git
 
 EVENT_TOPIC = "citegraph-index"
-_RELEASES = frozenset({SourceKind.PYPI, SourceKind.NPM})  # a package's published files
+# a package's published files
+_RELEASES = frozenset({SourceKind.PYPI, SourceKind.NPM, SourceKind.ARCHIVE})
 
 
 class RepoTimeout(Exception):

@@ -15,6 +15,7 @@ class SourceKind(str, Enum):
     GIT = "git"  # a git URL, cloned shallow into the work directory
     PYPI = "pypi"  # a PyPI release artifact (sdist, else a wheel)
     NPM = "npm"  # an npm package tarball
+    ARCHIVE = "archive"  # a release artifact on a file system the workers share (a wheel)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,8 @@ class Source:
 @dataclass(frozen=True, slots=True)
 class Job:
     """One repository to scan, as sent to a worker: where to get it and what it is expected to
-    be. `artifact`, `digest` describe a package file (URL and `algorithm:hex`)."""
+    be. `artifact`, `digest` describe a package file (URL or local path, and
+    `algorithm:hex`)."""
 
     source: Source
     revision: str

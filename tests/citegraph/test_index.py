@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
 import re
+import threading
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +108,45 @@ def test_an_unchanged_rerun_scans_nothing_and_a_change_rescans_one(tmp_path: Pat
     assert set(statuses(changed_options).values()) == {"scanned"}
 
 
+def test_a_stored_result_takes_the_name_it_has_in_this_run(tmp_path: Path) -> None:
+    from index_repos import FILES, make_repo
+
+    old = make_repo(tmp_path / "old" / "lib", FILES["alpha"])
+    new = make_repo(tmp_path / "new" / "lib", FILES["gamma"])
+    out = tmp_path / "out"
+    index_sources(expand_sources([str(old)]), out, settings())
+    # a source added in front with the same directory name takes the plain name
+    both = index_sources(expand_sources([str(new), str(old)]), out, settings())
+    assert [(o.name, o.status.value) for o in both.outcomes] == [
+        ("lib", "scanned"),
+        ("lib-2", "unchanged"),
+    ]
+    assert [r.repository for r in both.reports] == ["lib", "lib-2"]
+
+
+def test_a_scheduler_without_workers_is_one_error_not_a_hang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from distributed import LocalCluster
+
+    from citegraph.index import cluster
+
+    monkeypatch.setattr(cluster, "WORKER_WAIT", 0.5, raising=False)
+    repos = make_repos(tmp_path / "src")
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=None) as lonely:
+        address = lonely.scheduler_address
+        argv = ["index", str(repos["alpha"]), "-o", str(tmp_path / "out"), "--offline", "-q"]
+        codes: list[int] = []
+        # in a thread the test can stop waiting for: the run used to wait for ever
+        runner = threading.Thread(
+            target=lambda: codes.append(run([*argv, "--scheduler", address])), daemon=True
+        )
+        runner.start()
+        runner.join(timeout=60)
+        assert codes == [2]
+    assert f"the Dask scheduler at {address} has no workers" in capsys.readouterr().err
+
+
 def test_a_rerun_retries_only_the_failed_source(tmp_path: Path) -> None:
     repos = make_repos(tmp_path / "src")
     late = tmp_path / "src" / "late"
@@ -199,6 +241,37 @@ def test_packages_from_pypi_and_npm_json_apis(
         # only the tampered artifact is fetched again (and fails again)
 
 
+def test_release_archives_on_disk_are_unpacked_scanned_and_kept(tmp_path: Path) -> None:
+    from index_repos import tar_bytes
+
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    wheel = dist / "optim-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as zipped:
+        zipped.writestr("optim/adam.py", f'"""Adam ({SHARED})."""\n')
+    tarball = dist / "plot-2.1.tgz"
+    # an npm tarball: its code is the `dist/` it ships, which a repository's scan leaves out
+    tarball.write_bytes(
+        tar_bytes({"package/dist/plot.js": b"// see doi:10.1145/1553374.1553516\n"})
+    )
+    out = tmp_path / "out"
+    sources = expand_sources([str(wheel), str(tarball), str(dist / "gone-1.0.tar.gz")])
+    first = index_sources(sources, out, settings())
+    assert statuses(first) == {"optim-1.0": "scanned", "plot-2.1": "scanned", "gone-1.0": "failed"}
+    assert "no such file" in (first.outcomes[2].reason or "")
+    papers = {r.repository: {p.key for p in r.papers} for r in first.reports}
+    assert papers == {"optim-1.0": {SHARED_KEY}, "plot-2.1": {"doi:10.1145/1553374.1553516"}}
+    assert first.outcomes[0].revision == "sha256:" + hashlib.sha256(wheel.read_bytes()).hexdigest()
+
+    again = index_sources(sources[:2], out, settings(scheduler="tcp://127.0.0.1:9"))
+    assert set(statuses(again).values()) == {"unchanged"}  # no cluster contacted
+    with zipfile.ZipFile(wheel, "w") as zipped:  # rebuilt under the same name
+        zipped.writestr("optim/adam.py", '"""Adam, see arXiv:1512.03385."""\n')
+    rebuilt = index_sources(sources[:2], out, settings())
+    assert statuses(rebuilt) == {"optim-1.0": "scanned", "plot-2.1": "unchanged"}
+    assert {p.key for p in rebuilt.reports[0].papers} == {"arxiv:1512.03385"}
+
+
 def test_sources_from_a_file(tmp_path: Path) -> None:
     listing = tmp_path / "sources.txt"
     listing.write_text("# my stack\npypi:scipy==1.17.1\n\nnpm:d3@7.9.0  # charts\n/tmp/x\n")
@@ -218,6 +291,22 @@ def test_bad_sources_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "not a package name" in capsys.readouterr().err
     assert run(["index", f"@{tmp_path / 'none.txt'}", "-o", str(tmp_path / "o")]) == 2
     assert "cannot read the source list" in capsys.readouterr().err
+
+
+def test_a_malformed_source_in_a_list_fails_alone(tmp_path: Path) -> None:
+    repos = make_repos(tmp_path / "src")
+    listing = tmp_path / "sources.txt"
+    listing.write_text(f"{repos['alpha']}\npypi:no spaces\n{repos['beta']}\n")
+    out = tmp_path / "out"
+    assert run(["index", f"@{listing}", "-o", str(out), "--offline", "-q"]) == 1
+    index = json.loads((out / "index.json").read_text())
+    assert [(r["name"], r["status"]) for r in index["repositories"]] == [
+        ("alpha", "scanned"),
+        ("beta", "scanned"),
+        ("pypi:no spaces", "failed"),
+    ]
+    assert "not a package name" in index["repositories"][2]["reason"]
+    assert "not a package name" in (out / "summary.md").read_text()
 
 
 def test_an_interrupted_run_leaves_the_directory_consistent(tmp_path: Path) -> None:

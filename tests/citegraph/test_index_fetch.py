@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import io
+import os
 import tarfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from citegraph.errors import InputError
 from citegraph.index.fetch import unpack
-from citegraph.index.sources import SourceUnavailable, parse_source, slug
+from citegraph.index.sources import SourceUnavailable, display_name, parse_source, probe, slug
 from citegraph.index.types import SourceKind
 
 
@@ -32,6 +34,15 @@ from citegraph.index.types import SourceKind
         ),
         ("git@github.com:org/repo.git", SourceKind.GIT, "git@github.com:org/repo.git", None),
         ("file:///srv/repo", SourceKind.GIT, "file:///srv/repo", None),
+        (
+            "/dist/pkg-1.0-py3-none-any.whl",
+            SourceKind.ARCHIVE,
+            "/dist/pkg-1.0-py3-none-any.whl",
+            None,
+        ),
+        ("/dist/pkg-1.0.tar.gz", SourceKind.ARCHIVE, "/dist/pkg-1.0.tar.gz", None),
+        ("/dist/pkg-1.0.TGZ", SourceKind.ARCHIVE, "/dist/pkg-1.0.TGZ", None),
+        ("/src/pkg-1.0", SourceKind.PATH, "/src/pkg-1.0", None),
     ],
 )
 def test_source_kinds(spec: str, kind: SourceKind, location: str, version: str | None) -> None:
@@ -49,6 +60,49 @@ def test_a_local_path_is_made_absolute(tmp_path: Path, monkeypatch: pytest.Monke
 def test_malformed_package_sources(spec: str) -> None:
     with pytest.raises(InputError):
         parse_source(spec)
+
+
+def test_a_directory_named_like_an_archive_is_a_directory(tmp_path: Path) -> None:
+    (tmp_path / "data.zip").mkdir()
+    assert parse_source(str(tmp_path / "data.zip")).kind is SourceKind.PATH
+
+
+@pytest.mark.parametrize(
+    ("file_name", "name"),
+    [
+        ("scikit_fda-0.10.1-py3-none-any.whl", "scikit_fda-0.10.1"),
+        ("gpy-1.15.0-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.whl", "gpy-1.15.0"),
+        ("pkg-2.0-1-py3-none-any.whl", "pkg-2.0-1"),  # a build tag stays
+        ("ml-pls-4.4.1.tgz", "ml-pls-4.4.1"),
+        ("pyclustering-0.10.1.2.tar.gz", "pyclustering-0.10.1.2"),
+    ],
+)
+def test_an_archive_is_named_by_its_release(file_name: str, name: str) -> None:
+    assert display_name(parse_source(f"/dist/{file_name}")) == name
+
+
+def test_a_path_that_cannot_be_scanned_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "notes.txt").write_text("x")
+    with pytest.raises(SourceUnavailable, match=r"^not a directory: "):
+        probe(parse_source(str(tmp_path / "notes.txt")))
+    with pytest.raises(SourceUnavailable, match=r"^no such directory: "):
+        probe(parse_source(str(tmp_path / "gone")))
+    with pytest.raises(SourceUnavailable, match=r"^no such file: "):
+        probe(parse_source(str(tmp_path / "gone-1.0.tar.gz")))
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:  # chmod 000 stops no one running as root
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.raises(SourceUnavailable, match=r"^cannot read the directory .*Permission denied"):
+        probe(parse_source(str(locked)))
 
 
 def test_slugs_are_safe_and_distinct() -> None:

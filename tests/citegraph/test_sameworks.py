@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from citegraph.config import Config
-from citegraph.index.outputs import index_document, merge_reports, repositories_by_paper
+from citegraph.index.outputs import (
+    index_document,
+    merge_reports,
+    repositories_by_paper,
+    summary_markdown,
+)
 from citegraph.pipeline import run_scan
 from citegraph.report import PaperEntry, Report
 from citegraph.sameworks import same_work_targets
@@ -126,6 +132,15 @@ def test_the_index_names_each_citation_by_its_card(tmp_path: Path) -> None:
         ("tides", "doi:10.5555/jt.2015.12"),
         ("deep", "doi:10.5555/jt.2015.12"),
     ]
+
+
+def test_the_summary_names_a_paper_without_a_title_once(tmp_path: Path) -> None:
+    reports = scan_two_repositories(tmp_path)
+    merged = merge_reports(reports)
+    untitled = replace(
+        merged, papers=tuple(replace(p, title=None, title_hint=None) for p in merged.papers)
+    )
+    assert "| `doi:10.5555/jt.2015.12` | tides, deep |" in summary_markdown([], reports, untitled)
 
 
 def test_links_to_sections_of_one_reference_work_are_its_card(tmp_path: Path) -> None:
@@ -472,3 +487,13 @@ def test_a_preprint_joins_the_one_journal_version_of_its_title_author_and_year()
         paper("doi:10.5555/s", title="Tide Stacks"),
     ]
     assert not same_work_targets(short)
+
+
+def test_a_title_is_folded_the_same_with_or_without_accents_to_drop() -> None:
+    # (an ASCII title is returned as it is lowered; the general fold gives the same)
+    from citegraph.sameworks import _folded
+
+    assert _folded("Numerical Recipes: The Art of Scientific Computing") == (
+        "numerical recipes: the art of scientific computing"
+    )
+    assert _folded("Gödel's Théorème, 2nd ed.") == "godels theoreme, 2nd ed."

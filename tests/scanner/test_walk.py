@@ -74,6 +74,20 @@ def test_git_listing_includes_untracked_but_not_ignored(tree: Path) -> None:
     )
 
 
+def test_a_work_tree_git_refuses_is_walked_and_said_so(
+    tree: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A worktree whose repository moved (or a CI checkout git calls of "dubious ownership"):
+    # the walk stands in, and the user hears why the revision and git's listing are missing.
+    (tree / ".git").write_text("gitdir: /nonexistent/repo/.git/worktrees/gone\n")
+    paths = listed(tree)
+    assert "pkg/mod.py" in paths and "pkg/ignored.py" not in paths  # .gitignore still honoured
+    [record] = [r for r in caplog.records if r.name == "scanner.walk"]
+    assert record.levelname == "WARNING"
+    assert "git cannot list the files of" in record.message
+    assert "not a git repository" in record.message and "walking the directory" in record.message
+
+
 @pytest.mark.parametrize("in_git", [False, True])
 def test_build_output_left_out_is_listed_as_skipped(tmp_path: Path, in_git: bool) -> None:
     # An unpacked npm package's code is all in dist/: a scan that reads nothing says why.

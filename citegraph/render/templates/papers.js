@@ -100,10 +100,14 @@
     const symbol = symbols[site[0]];
     const path = files[symbol[2]][0];
     const li = el("li");
-    li.append(el("code", "symbol", symbol[0]), " ");
-    const where = el("span", "where");
     // Under its repository's heading, a path is shown without the repository's name.
     const shown = prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path;
+    // A citation outside any definition (a document's, a file-level comment's) names no
+    // symbol: its "symbol" is its path, shown once, as the terminal and Markdown reports do.
+    if (symbol[0] !== path && symbol[0] !== shown) {
+      li.append(el("code", "symbol", symbol[0]), " ");
+    }
+    const where = el("span", "where");
     where.append(link(shown + ":" + site[1], sourceUrl(path, site[1])));
     if (site[3] && site[3].length) where.append(el("span", "ctx", " also " + site[3].join(", ")));
     li.append(where, " ", el("span", "ctx", site[2]));

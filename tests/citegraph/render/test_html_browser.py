@@ -139,6 +139,23 @@ def test_citing_symbols_are_listed_with_source_links(page: Any) -> None:
     assert "Ashish Vaswani" in text and "NeurIPS" in text and "2017" in text
 
 
+def test_a_documents_citation_shows_its_path_once(open_page: Callable[..., Any]) -> None:
+    base = small_report()
+    doc = citation("arxiv:1706.03762", "docs/design.md", 6, "docs/design.md")
+    page = open_page(replace(base, citations=(*base.citations, doc)))
+    item = page.locator('[data-paper-id="arxiv:1706.03762"] li', has_text="docs/design.md:6")
+    assert item.locator("code.symbol").count() == 0
+    assert item.text_content().count("docs/design.md") == 1
+    # Code keeps its symbol beside the path.
+    other = page.locator('[data-paper-id="arxiv:1706.03762"] li', has_text="native/attn.cpp:4")
+    assert other.locator("code.symbol").count() == 1
+    # On an index page the path is the repository's and the symbol the document's own path.
+    in_repo = citation("arxiv:1706.03762", "alpha/docs/design.md", 6, "docs/design.md")
+    index = open_page(replace(base, citations=(in_repo,)), repositories=("alpha",))
+    item = index.locator('[data-paper-id="arxiv:1706.03762"] li', has_text="docs/design.md:6")
+    assert item.locator("code.symbol").count() == 0
+
+
 def test_long_abstracts_expand(page: Any) -> None:
     card = page.locator('[data-paper-id="arxiv:1706.03762"]')
     full = card.locator("details.abstract p")

@@ -1160,3 +1160,42 @@ def test_a_function_of_one_variable_is_a_titles_mathematics(title: str) -> None:
     # ... a call in code is still no title
     text = "   Returns tide_at(x): the level read from Lind and Moss, 2005\n"
     assert [h.title_hint for h in find_citations(text)] == [None]
+
+
+def test_names_joined_by_a_semicolon_are_one_list_before_the_quoted_title() -> None:
+    # the list's second name, before the bracketed year and the quoted title, is no title of
+    # the first: the rules read the entry whole, with its journal
+    text = (
+        "    References\n    ----------\n"
+        '    .. [1] Lind, AK; Moss, BW (1985). "Rapid and sensitive tide table\n'
+        '       searches". Science 227 (4693): 1435-41.\n'
+    )
+    (hit,) = find_citations(text, tagger=None)
+    assert hit.reference is not None
+    assert hit.reference.authors == ("Lind, AK", "Moss, BW")
+    assert (hit.title_hint, hit.reference.venue) == (
+        "Rapid and sensitive tide table searches",
+        "Science",
+    )
+    # ... while a label's colon joins no list: `Method: Names (Year), "Title"`
+    text = (
+        "   Tidedata: Lind, AK & Moss, BW (1985), "
+        '"Rapid and sensitive tide table searches"\n'
+        "   Science 227: 1435-41.\n"
+    )
+    (hit,) = find_citations(text, tagger=None)
+    assert hit.reference is not None
+    assert hit.reference.authors == ("Lind, AK", "Moss, BW")
+
+
+def test_a_bare_year_after_the_names_full_stop_opens_the_title() -> None:
+    # as ecology writes its entries: the names, their stop, the year, then the title
+    text = (
+        "    References\n    ----------\n"
+        "    .. [1] Lind, A. & S.-M Moss. 1992 Estimating the number of tides via\n"
+        "       sample coverage. Journal of the American Tidal Association 87,\n"
+        "       210-217.\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint == "Estimating the number of tides via sample coverage"
+    assert hit.reference is not None and hit.reference.year == 1992
