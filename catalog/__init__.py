@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
     from catalog.bibtex import citation_keys, format_entries, read_entries
     from catalog.core import Catalog
     from catalog.export import bibtex_entries, paper_record
-    from catalog.guard import CatalogUnusable, inspect, move_aside
+    from catalog.guard import CatalogUnusable, inspect, is_text_file, move_aside
     from catalog.ids import parse_arxiv, ref_from_string
     from catalog.imports import IMPORTERS, detect_format, import_file
     from catalog.keys import (
@@ -48,6 +48,7 @@ _EXPORTS = {
     "Catalog": "catalog.core",
     "CatalogUnusable": "catalog.guard",
     "inspect": "catalog.guard",
+    "is_text_file": "catalog.guard",
     "move_aside": "catalog.guard",
     "ResolverError": "catalog.records",
     "ResolverSettings": "catalog.records",
@@ -121,6 +122,7 @@ __all__ = [
     "id_keys",
     "import_file",
     "inspect",
+    "is_text_file",
     "move_aside",
     "normalize_title",
     "paper_record",

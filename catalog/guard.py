@@ -15,6 +15,14 @@ _ADVICE = (
 )
 # For a file that does not exist and cannot be made: checking or rebuilding it helps nothing.
 CREATE_ADVICE = "choose another file with --catalog (or CITEGRAPH_CATALOG)"
+# A text file (a bibliography or notes given as the catalog by mistake) is the user's, not a
+# damaged catalog: nothing to check or rebuild, and never moved aside.
+TEXT_FILE = "is a text file, not a catalog"
+TEXT_ADVICE = (
+    "choose the catalog file with --catalog (or CITEGRAPH_CATALOG); "
+    "`citegraph catalog import FILE` adds a bibliography's papers to it"
+)
+_SQLITE_HEADER = b"SQLite format 3\0"
 # SQLite's words for a file that is not, or no longer, a sound database.
 _DAMAGE = ("malformed", "not a database", "unable to open", "disk i/o", "corrupt")
 
@@ -120,10 +128,23 @@ class GuardedConnection(sqlite3.Connection):
         return cursor.executemany(sql, parameters)
 
 
+def is_text_file(path: Path) -> bool:
+    """Whether `path` is a file of text rather than a database, sound or damaged: no SQLite
+    header and no NUL byte in its first 4 KiB (a SQLite file's first page always has some)."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(4096)
+    except OSError:  # a directory, a missing or unreadable file: not this question
+        return False
+    return bool(head) and not head.startswith(_SQLITE_HEADER) and b"\0" not in head
+
+
 def connect(path: Path, **options: Any) -> GuardedConnection:
     """Open `path` as a catalog; a file that cannot be opened raises `CatalogUnusable`."""
     if path.is_dir():
         raise CatalogUnusable(path, "is a directory", CREATE_ADVICE)  # nothing to move aside
+    if is_text_file(path):  # `--catalog references.bib`: said so, and pointed to `import`
+        raise CatalogUnusable(path, TEXT_FILE, TEXT_ADVICE)
     new = not path.exists()
     if new:
         _check_creatable(path)
@@ -180,6 +201,8 @@ def inspect(path: Path) -> list[str]:
         return ["is a directory"]
     if not path.exists():
         return []
+    if is_text_file(path):
+        return [TEXT_FILE]
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:

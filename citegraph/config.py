@@ -102,14 +102,22 @@ def load_config(
 ) -> Config:
     """Build the configuration for a scan of `root`."""
     values: dict[str, Any] = {}
+    # Where each value came from, so that an error names the place to fix it; a later source
+    # overrides an earlier one before anything is checked (a flag mends a bad file value).
+    sources: dict[str, str] = {}
     pyproject = find_pyproject(root)
     if pyproject is not None:
-        values.update(_from_pyproject(pyproject))
-    values.update(_from_environment(os.environ if environ is None else environ))
-    values.update({k: v for k, v in (overrides or {}).items() if v is not None})
-    config = Config()
-    checked = {key: _coerce(key, value, source="setting") for key, value in values.items()}
-    return replace(config, **checked)
+        from_file = _from_pyproject(pyproject)
+        values.update(from_file)
+        sources.update(dict.fromkeys(from_file, f"{pyproject}: [tool.citegraph]"))
+    from_environment = _from_environment(os.environ if environ is None else environ)
+    values.update(from_environment)
+    sources.update({name: f"CITEGRAPH_{name.upper()}" for name in from_environment})
+    given = {k: v for k, v in (overrides or {}).items() if v is not None}
+    values.update(given)
+    sources.update(dict.fromkeys(given, "setting"))
+    checked = {key: _coerce(key, value, source=sources[key]) for key, value in values.items()}
+    return replace(Config(), **checked)
 
 
 def check_setting(name: str, value: Any) -> Any:

@@ -86,10 +86,10 @@ def _target(value: str, default_format: str | None, fallback: str) -> OutputTarg
             raise ConfigError(f"-o {value!r}: unknown format {head!r} (known: {known})")
         if not tail:
             raise ConfigError(f"-o {value!r}: missing the path after {head!r}:")
-        return OutputTarget(head, None if tail == "-" else Path(tail))
+        return OutputTarget(head, None if tail == "-" else _file_path(value, tail))
     if value == "-":
         return OutputTarget(default_format or fallback, None)
-    path = Path(value)
+    path = _file_path(value, value)
     if default_format is not None:
         return OutputTarget(default_format, path)
     suffix = path.suffix.lower()
@@ -102,6 +102,14 @@ def _target(value: str, default_format: str | None, fallback: str) -> OutputTarg
             "write FORMAT:PATH or give -f"
         )
     return OutputTarget(fallback, path)
+
+
+def _file_path(value: str, text: str) -> Path:
+    """`text` (of `-o value`) as the path of a file. A trailing slash names a directory: `Path`
+    drops it, and `-o report/` wrote the terminal summary to a file named `report`."""
+    if text.endswith(("/", os.sep)):
+        raise ConfigError(f"-o {value!r}: {text} is a directory; name a file in it ({text}NAME)")
+    return Path(text)
 
 
 def is_special(path: Path) -> bool:

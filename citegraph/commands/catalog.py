@@ -243,7 +243,7 @@ def _export_to(output: Path, lines: Iterator[str]) -> None:
 @click.pass_obj
 def check_command(path: Path) -> int:
     """Check the catalog file for damage (read-only). Exit 1 when it is damaged."""
-    from catalog import inspect
+    from catalog import inspect, is_text_file
 
     problems = inspect(path)
     if not problems:
@@ -253,7 +253,8 @@ def check_command(path: Path) -> int:
     click.echo(f"catalog {one_line(str(path))}: damaged or not a catalog:")
     for problem in problems:
         click.echo(f"  {one_line(problem)}")
-    if path.is_dir():  # a folder is no catalog to repair: `rebuild` would move it aside
+    # A folder or a text file is no catalog to repair: `rebuild` would move it aside.
+    if path.is_dir() or is_text_file(path):
         click.echo("choose a catalog file with --catalog (or CITEGRAPH_CATALOG)")
     else:
         click.echo("run `citegraph catalog rebuild` to move it aside and start an empty catalog")
@@ -265,13 +266,15 @@ def check_command(path: Path) -> int:
 @click.pass_obj
 def rebuild_command(path: Path, force: bool) -> int:
     """Move a damaged catalog aside (kept as PATH.broken-TIME) and start an empty one."""
-    from catalog import inspect, move_aside
+    from catalog import inspect, is_text_file, move_aside
 
     problems = inspect(path)
     if not path.exists():
         raise InputError(f"catalog {path} does not exist; it is created on first use")
     if path.is_dir():  # CITEGRAPH_CATALOG naming a folder: never move someone's folder aside
         raise InputError(f"catalog {path} is a directory, not a catalog file; nothing moved")
+    if is_text_file(path):  # `--catalog references.bib`: the user's own file, left in place
+        raise InputError(f"catalog {path} is a text file, not a catalog; nothing moved")
     if not problems and not force:
         raise InputError(f"catalog {path} is sound; pass --force to start an empty one anyway")
     aside = move_aside(path, time.strftime("%Y%m%d-%H%M%S"))

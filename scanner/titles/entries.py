@@ -43,6 +43,9 @@ _BRACKET_YEAR = (
 _LEAD = re.compile(
     # "and R. Endre Tarjan. (1975) Augmentation problems": the year after the list's full stop
     r"[.,][ \t]*" + _BRACKET_YEAR.format("y4") + r"[.,:]?\s*"
+    # ... or bare, the title after it on the line, as ecology writes entries: "Chao, A. & S.-M
+    # Lee. 1992 Estimating the number of classes"
+    r"|\.[ \t]+(?P<y5>" + YEAR_DIGITS + r")[a-z]?[ \t]+(?=[A-Z][a-z])"
     r"|\s*(?:"
     + _BRACKET_YEAR.format("y1")
     + r"|[.,]?\s*(?P<y2>"
@@ -67,14 +70,16 @@ _EDITED = re.compile(r"[ \t]*\([ \t]*[Ee]ds?\.?[ \t]*\)")
 # A quoted title right after the names: `R. Van der Merwe "Sigma-Point ..."`, `G. H. Golub,
 # C. F. van Loan 'Matrix Computations'`.
 _QUOTE_NEXT = re.compile(r"[ \t]+[\"“']")
-_AFTER_INITIAL = re.compile(r"\s+(?=[A-Z\"“]|'[A-Z]|\*[A-Z])(?P<y1>)?(?P<y2>)?(?P<y3>)?(?P<y4>)?")
+_AFTER_INITIAL = re.compile(
+    r"\s+(?=[A-Z\"“]|'[A-Z]|\*[A-Z])(?P<y1>)?(?P<y2>)?(?P<y3>)?(?P<y4>)?(?P<y5>)?"
+)
 # An entry laid out a field a line, as Doxygen blocks often write it: the names fill their own
 # line, the title opens the next (`C. Choi, H. Christensen\n  3D Pose Estimation of ...`).
 # Such a list names people only, in whatever style each is written: "Henrik Christensen" after
 # "C. Choi, " is the second author, not the venue's words.
 _LINE_OF_NAMES_BEFORE = re.compile(r"(?:^|\n)[ \t*#/!-]*$")
 _NEXT_LINE = re.compile(
-    r"\.?[ \t]*\n[ \t*#/!]*(?=[A-Z0-9\"“]|'[A-Z])(?P<y1>)?(?P<y2>)?(?P<y3>)?(?P<y4>)?"
+    r"\.?[ \t]*\n[ \t*#/!]*(?=[A-Z0-9\"“]|'[A-Z])(?P<y1>)?(?P<y2>)?(?P<y3>)?(?P<y4>)?(?P<y5>)?"
 )
 # ... and a line that is a book's imprint, not its title: "B. Bollobas, Random Graphs.\n
 # Academic Press, 2001" is the one-line entry of a book.
@@ -256,7 +261,7 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         lead = _NEXT_LINE.match(text, authors_end, limit)
     if lead is None:
         return None
-    lead_year = lead.group("y1") or lead.group("y2") or lead.group("y3") or lead.group("y4")
+    lead_year = next((y for y in lead.group("y1", "y2", "y3", "y4", "y5") if y), None)
     pos = lead.end()
     quoted = (
         QUOTED.match(text, pos, limit)
@@ -274,10 +279,17 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
             end = _title_end(text, end.end(), min(limit, pos + MAX_TITLE), pos)
         t_start, t_end = pos, end.start() if end else min(limit, pos + MAX_TITLE)
         t_end = _before_venue_words(text, t_start, t_end)
-        if _YEAR_THEN_QUOTE.match(text, t_end + text.startswith(".", t_end)):
-            # `Huang: Implements Huang's thresholding method: Huang, L. & Wang, M. (1995), "Image
-            # thresholding ..."`: the words before the year (an initial's stop closing them) end
-            # in another author list, whose entry the quoted title opens; no title of these names
+        list_end = t_end + text.startswith(".", t_end)
+        if _YEAR_THEN_QUOTE.match(text, list_end):
+            # the words before the year (an initial's stop closing them) and the quoted title
+            # are names: the rest of this list (`Lipman, DJ; Pearson, WR (1985). "Rapid ..."`),
+            # read again with them, or another list whose entry the quoted title opens (`Huang:
+            # Implements Huang's thresholding method: Huang, L. & Wang, M. (1995), "Image ..."`),
+            # no title of these names
+            if _LIST_GOES_ON.fullmatch(text, authors_end, pos) and AUTHOR_LIST.fullmatch(
+                text, pos, list_end
+            ):
+                return parse_after_authors(text, start, list_end, limit)
             return None
         after = t_end
     title = _clean_title(text[t_start:t_end], quoted is not None)
@@ -439,6 +451,8 @@ _VOLUME_LABEL_LAST = re.compile(r"^(?:[A-Z][\w.&]*[ \t]+){1,3}(?:Vol|Volume|No|N
 _BACKTICKED = re.compile(r"`(?P<g>[^`\n]{3,300}(?:\n[^`\n]{1,300}){0,2})`(?![_`])")
 # What follows an entry's author list, not its title: its year in brackets, then the quoted
 # title.
+# ... and what joins two parts of one author list (not a label's colon: `Isodata: Ridler, TW`).
+_LIST_GOES_ON = re.compile(r"[ \t]*(?:[;,&]|and)[ \t\n]*")
 _YEAR_THEN_QUOTE = re.compile(r"\s\(\s*" + YEAR_DIGITS + r"[a-z]?\s*\)[.,:]?\s*[\"“]")
 _PAGE_CITED = re.compile(r"[\s.,;:]*(?:[Pp]age|[Pp]g?\.|[Pp]p\.)\s*\d+(?:\s*[-–]\s*\d+)?\s*\.?\s*$")
 
@@ -525,7 +539,12 @@ _MARKED_TITLE = re.compile(r"`(?P<h>[^`<>\n]{3,300})`(?![_`])|\*(?P<i>[^*\n]{3,3
 _REST_LINK = re.compile(r"`(?P<g>[^`<>]{3,400}?)\s*<[^<>\s]+>`_{1,2}")
 # Between a title and its authors: punctuation, "by", or the title's reST link target
 # (`` `Title <https://...>`_ `` with the authors on the next line).
-_AFTER_TITLE = re.compile(r"\s*(?:<[^<>\s]+>`_{1,2}[.,;:]?)?\s*[.,:;]?\s*(by\s+)?")
+# ... and the bracket that holds its authors and year (`"Uniform Random Rotations" [Shoemake
+# 1992]`, `by [Sorkine and Alexa 2007]`)
+_AFTER_TITLE = re.compile(
+    r"\s*(?:<[^<>\s]+>`_{1,2}[.,;:]?)?\s*[.,:;]?\s*(by\s+)?"
+    r"(?:\[(?=[^\[\]]{0,80}?\b(?:1[6-9]|20)\d\d\]))?"
+)
 
 
 # A run-in venue's name opening before its journal words ("..., Electronic Journal of ...").
@@ -858,8 +877,18 @@ _EDITORS = re.compile(
 
 
 def _venue_end(part: str, start: int) -> int:
-    stop = _VENUE_END.search(part, start)
-    return stop.start() if stop else len(part)
+    at = start
+    while (stop := _VENUE_END.search(part, at)) is not None:
+        year = _YEAR_IN_NAME.match(part, stop.start())
+        if year is None or _OPEN_NAME.search(part, start, stop.start()) is None:
+            return stop.start()
+        at = year.end()  # "Proceedings of the 2022 Genetic and ...": the year is the name's
+    return len(part)
+
+
+# A name that cannot end here (`Proceedings of the`), and a year that goes on with it.
+_OPEN_NAME = re.compile(r"\b(?:of|the|on|and|for|in)$")
+_YEAR_IN_NAME = re.compile(r"\s(?:1[6-9]|20)\d\d\b")
 
 
 # Cue words that are an entry's fields, not words of its venue's name; the capitalised words

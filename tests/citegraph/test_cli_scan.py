@@ -458,6 +458,17 @@ def test_two_outputs_in_one_place_are_a_usage_error(
     assert run([*argv, "-o", "/dev/null", "-o", "json:/dev/null"]) == 0  # a device takes any
 
 
+@pytest.mark.parametrize("output", ["{dir}/report/", "html:{dir}/report/"])
+def test_an_output_ending_in_a_slash_is_a_directory_not_a_file(
+    repo: Path, tmp_path: Path, output: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `-o report/` wrote the terminal summary to a file named `report`.
+    argv = ["scan", str(repo), "--no-resolve", "-q", "-o", output.format(dir=tmp_path)]
+    assert run(argv) == 2
+    assert "report/ is a directory; name a file in it" in capsys.readouterr().err
+    assert not (tmp_path / "report").exists()
+
+
 def test_an_extensions_name_is_a_format_prefix_too(repo: Path, tmp_path: Path) -> None:
     # `-o md:summary` was "unknown format 'md'" although `-o summary.md` writes Markdown.
     argv = ["scan", str(repo), "--no-resolve", "-q"]

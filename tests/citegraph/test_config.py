@@ -63,6 +63,19 @@ def test_bad_configuration_is_a_clear_error(tmp_path: Path, body: str, message: 
         load_config(root, environ={})
 
 
+def test_a_bad_value_names_the_file_to_fix(tmp_path: Path) -> None:
+    # "setting 'max-file-size' must not be negative" left the reader to find which file said so
+    root = project(tmp_path, "[tool.citegraph]\nmax-file-size = -5\n")
+    expected = f"{root / 'pyproject.toml'}: [tool.citegraph] 'max-file-size' must not be negative"
+    with pytest.raises(ConfigError) as raised:
+        load_config(root, environ={})
+    assert str(raised.value) == expected
+    # A flag still mends it; a variable is named as before.
+    assert load_config(root, {"max_file_size": 10}, environ={}).max_file_size == 10
+    with pytest.raises(ConfigError, match=r"^CITEGRAPH_MAX_FILE_SIZE 'max-file-size' must not"):
+        load_config(root, environ={"CITEGRAPH_MAX_FILE_SIZE": "-1"})
+
+
 @pytest.mark.parametrize(
     ("key", "hint"),
     [("exlude", "exclude"), ("Exclude", "exclude"), ("max-filesize", "max-file-size")],

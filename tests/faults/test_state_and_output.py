@@ -241,6 +241,29 @@ def test_check_finds_the_damage_and_rebuild_moves_it_aside(
     )
 
 
+def test_a_text_file_given_as_the_catalog_is_said_so_and_never_moved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A bibliography given as --catalog: the damage advice sent the user to `rebuild`, which
+    # moved their file aside and put an empty database in its place.
+    bibliography = tmp_path / "references.bib"
+    bibliography.write_text(bib(2))
+    before = bibliography.read_bytes()
+    flag = ["--catalog", str(bibliography)]
+    assert run(["scan", str(tree(tmp_path / "t")), "--offline", "-q", *flag]) == 2
+    err = capsys.readouterr().err
+    assert f"catalog {bibliography} is a text file, not a catalog" in err and "rebuild" not in err
+    assert "citegraph catalog import" in err and err.count("\n") == 1
+    assert run(["catalog", *flag, "check"]) == 1
+    out = capsys.readouterr().out
+    assert "is a text file" in out and "rebuild" not in out and "--catalog" in out
+    for rebuild in (["rebuild"], ["rebuild", "--force"]):
+        assert run(["catalog", *flag, *rebuild]) == 2
+        assert "nothing moved" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["references.bib", "t"]
+    assert bibliography.read_bytes() == before
+
+
 def test_a_sound_catalog_checks_ok_and_is_not_rebuilt_without_force(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -22,6 +22,12 @@ def _fields(text: str) -> EntryFields:
 @pytest.mark.parametrize(
     ("text", "venue"),
     [
+        # A year inside the name goes on with it: "Proceedings of the" is no venue.
+        ("Okafor, A. (2022). A Faster Front Modeling Algorithm for Large-scale Optimization.\n"
+         "   Proceedings of the 2022 Genetic and Evolutionary Computation Conference (GECCO 2022).",
+         "Proceedings of the 2022 Genetic and Evolutionary Computation Conference"),
+        ("A. Okafor. A geometry based algorithm for sorting. In Proceedings of the 2019\n"
+         "   Conference on Sorting, pp. 1-10.", "Proceedings of the 2019 Conference on Sorting"),
         # The name opens before its cue word, after the field before it.
         ("M. Chevallier and D. Polarski. Accelerating universes with scaling dark matter.\n"
          "   International Journal of Modern Physics D, 10(2):213-223, 2001.",
@@ -228,6 +234,21 @@ def test_a_title_is_never_cut_into_its_venue(text: str) -> None:
     ],
 )  # fmt: skip
 def test_every_author_is_read(text: str, authors: tuple[str, ...]) -> None:
+    assert _fields(text).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        # A particle is a word of its own: the end of "after" or "Oder" is no "ter" or "der".
+        ("Sums the series after Knuth (1997), The Art of Computer Programming, Vol. 2.",
+         ("Knuth",)),
+        ("Rounds as in Ladder (2003).", ("Ladder",)),
+        ("see van der Maaten and Hinton (2008)", ("van der Maaten", "Hinton")),
+        ("the ordination of Ter Braak (1986)", ("Ter Braak",)),
+    ],
+)  # fmt: skip
+def test_a_surname_particle_is_a_whole_word(text: str, authors: tuple[str, ...]) -> None:
     assert _fields(text).authors == authors
 
 
@@ -1068,6 +1089,28 @@ def test_a_surname_that_is_a_venue_word_stays_an_author_with_its_initials(text: 
     assert fields.title is not None and "W. H. Press" in fields.authors
 
 
+@pytest.mark.parametrize(
+    ("text", "authors", "year"),
+    [
+        # Geometry code cites a quoted title, then its authors and year in brackets.
+        ('Implements "Uniform Random Turns" [Okafor 1992] method 1.', ("Okafor",), 1992),
+        ('See "Rigid Surface Editing" by [Lindqvist and Moreau 2007].',
+         ("Lindqvist", "Moreau"), 2007),
+        ('Weights as in "Automatic Mesh Rigging" [Baran and\n      Okafor 2007].',
+         ("Baran", "Okafor"), 2007),
+        ('Energy of "Scalable Injective Maps" [Moreau et al. 2016].', ("Moreau",), 2016),
+        ('From "Discrete Curvature Energies" [Lind, Okafor, Moreau, Baran, Petrov 2007].',
+         ("Lind", "Okafor", "Moreau", "Baran", "Petrov"), 2007),
+        ('In "Offset Curves and Surfaces" [Lin & Okafor 1997].', ("Lin", "Okafor"), 1997),
+    ],
+)  # fmt: skip
+def test_a_bracket_after_a_quoted_title_holds_its_authors(
+    text: str, authors: tuple[str, ...], year: int
+) -> None:
+    fields = _fields(text)
+    assert (fields.authors, fields.year) == (authors, year)
+
+
 def test_a_method_named_before_its_entry_is_not_the_entrys_author() -> None:
     # a thresholding method's name, what the code does, then the entry of its paper: the words
     # before the year end in the entry's authors, and the quoted title is the entry's
@@ -1117,3 +1160,42 @@ def test_a_function_of_one_variable_is_a_titles_mathematics(title: str) -> None:
     # ... a call in code is still no title
     text = "   Returns tide_at(x): the level read from Lind and Moss, 2005\n"
     assert [h.title_hint for h in find_citations(text)] == [None]
+
+
+def test_names_joined_by_a_semicolon_are_one_list_before_the_quoted_title() -> None:
+    # the list's second name, before the bracketed year and the quoted title, is no title of
+    # the first: the rules read the entry whole, with its journal
+    text = (
+        "    References\n    ----------\n"
+        '    .. [1] Lind, AK; Moss, BW (1985). "Rapid and sensitive tide table\n'
+        '       searches". Science 227 (4693): 1435-41.\n'
+    )
+    (hit,) = find_citations(text, tagger=None)
+    assert hit.reference is not None
+    assert hit.reference.authors == ("Lind, AK", "Moss, BW")
+    assert (hit.title_hint, hit.reference.venue) == (
+        "Rapid and sensitive tide table searches",
+        "Science",
+    )
+    # ... while a label's colon joins no list: `Method: Names (Year), "Title"`
+    text = (
+        "   Tidedata: Lind, AK & Moss, BW (1985), "
+        '"Rapid and sensitive tide table searches"\n'
+        "   Science 227: 1435-41.\n"
+    )
+    (hit,) = find_citations(text, tagger=None)
+    assert hit.reference is not None
+    assert hit.reference.authors == ("Lind, AK", "Moss, BW")
+
+
+def test_a_bare_year_after_the_names_full_stop_opens_the_title() -> None:
+    # as ecology writes its entries: the names, their stop, the year, then the title
+    text = (
+        "    References\n    ----------\n"
+        "    .. [1] Lind, A. & S.-M Moss. 1992 Estimating the number of tides via\n"
+        "       sample coverage. Journal of the American Tidal Association 87,\n"
+        "       210-217.\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint == "Estimating the number of tides via sample coverage"
+    assert hit.reference is not None and hit.reference.year == 1992
