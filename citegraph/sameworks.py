@@ -210,6 +210,8 @@ def _folded(text: str) -> str:
     """A title as written, lower-case, accents and apostrophes dropped, its punctuation kept:
     the words `normalize_title` reads, with the stops between them."""
     text = re.sub(r"['\u2019\u02bc`]", "", text).casefold()
+    if text.isascii():  # ASCII has no compatibility forms and no combining marks
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

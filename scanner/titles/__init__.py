@@ -10,13 +10,13 @@ output as features (`tagger`, `tagged`).
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import replace
 
 from ahocorasick_rs import AhoCorasick
 
 from scanner.lazyre import lazy_compile
+from scanner.titles.characters import may_hold_marks, read_marks
 from scanner.titles.cues import (
     BY_TITLE,
     CUES,
@@ -232,31 +232,26 @@ def _detected(text: str, tagger: object) -> list[Hit]:
     if spares:
         found = _with_spares(text, found, spares)
     found = mark_books(text, found)
-    if "&" in text:
-        # HTML's character references in Javadoc (`Analyse num&eacute;rique`, `Discrete &amp;
-        # Computational Geometry`): the fields are the characters they stand for
+    if may_hold_marks(text):
+        # the fields are the characters their markup stands for (`num&eacute;rique`, `S\\"arkk\\"a`)
         found = [_characters_read(hit) for hit in found]
     return found
 
 
 def _characters_read(hit: Hit) -> Hit:
     fields = hit.reference
-    if fields is None or not _CHARACTER_REFERENCE.search(
-        " ".join((hit.title_hint or "", fields.title or "", fields.venue or "", *fields.authors))
-    ):
+    if fields is None:
         return hit
-    title = html.unescape(fields.title) if fields.title else fields.title
     reference = replace(
         fields,
-        title=title,
-        venue=html.unescape(fields.venue) if fields.venue else fields.venue,
-        authors=tuple(html.unescape(a) for a in fields.authors),
+        title=read_marks(fields.title) if fields.title else fields.title,
+        venue=read_marks(fields.venue) if fields.venue else fields.venue,
+        authors=tuple(read_marks(a) for a in fields.authors),
     )
-    hint = html.unescape(hit.title_hint) if hit.title_hint else hit.title_hint
+    hint = read_marks(hit.title_hint) if hit.title_hint else hit.title_hint
+    if reference == fields and hint == hit.title_hint:
+        return hit
     return replace(hit, title_hint=hint, reference=reference)
-
-
-_CHARACTER_REFERENCE = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
 
 
 def _with_spares(text: str, found: list[Hit], spares: list[Hit]) -> list[Hit]:

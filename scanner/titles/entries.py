@@ -539,7 +539,12 @@ _MARKED_TITLE = re.compile(r"`(?P<h>[^`<>\n]{3,300})`(?![_`])|\*(?P<i>[^*\n]{3,3
 _REST_LINK = re.compile(r"`(?P<g>[^`<>]{3,400}?)\s*<[^<>\s]+>`_{1,2}")
 # Between a title and its authors: punctuation, "by", or the title's reST link target
 # (`` `Title <https://...>`_ `` with the authors on the next line).
-_AFTER_TITLE = re.compile(r"\s*(?:<[^<>\s]+>`_{1,2}[.,;:]?)?\s*[.,:;]?\s*(by\s+)?")
+# ... and the bracket that holds its authors and year (`"Uniform Random Rotations" [Shoemake
+# 1992]`, `by [Sorkine and Alexa 2007]`)
+_AFTER_TITLE = re.compile(
+    r"\s*(?:<[^<>\s]+>`_{1,2}[.,;:]?)?\s*[.,:;]?\s*(by\s+)?"
+    r"(?:\[(?=[^\[\]]{0,80}?\b(?:1[6-9]|20)\d\d\]))?"
+)
 
 
 # A run-in venue's name opening before its journal words ("..., Electronic Journal of ...").
@@ -872,8 +877,18 @@ _EDITORS = re.compile(
 
 
 def _venue_end(part: str, start: int) -> int:
-    stop = _VENUE_END.search(part, start)
-    return stop.start() if stop else len(part)
+    at = start
+    while (stop := _VENUE_END.search(part, at)) is not None:
+        year = _YEAR_IN_NAME.match(part, stop.start())
+        if year is None or _OPEN_NAME.search(part, start, stop.start()) is None:
+            return stop.start()
+        at = year.end()  # "Proceedings of the 2022 Genetic and ...": the year is the name's
+    return len(part)
+
+
+# A name that cannot end here (`Proceedings of the`), and a year that goes on with it.
+_OPEN_NAME = re.compile(r"\b(?:of|the|on|and|for|in)$")
+_YEAR_IN_NAME = re.compile(r"\s(?:1[6-9]|20)\d\d\b")
 
 
 # Cue words that are an entry's fields, not words of its venue's name; the capitalised words

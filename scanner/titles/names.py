@@ -12,8 +12,10 @@ _UP = r"(?:(?=[^\W\d_])[^\Wa-z\d_ß-ÿ])"
 _LOW = r"[^\W\d_]"
 # Combining accents within a name (`Dugue\u0301`, as macOS files keep `é`), then more letters.
 _MARKED = r"(?:[\u0300-\u036f]+[^\W\d_]*)*"
+# (a particle is a word of its own: "after Knuth" holds no "ter Knuth")
 _PARTICLE = (
-    r"(?:(?:van|von|vom|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Van|Von|Der|De|Mc|O')\s+)"
+    r"(?:(?<![^\W\d_])"
+    r"(?:van|von|vom|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Van|Von|Der|De|Mc|O')\s+)"
 )
 # "Mellor-Crummey", "Rey-de-Castro", "Lung-Yut-Fong", "L'Ecuyer", "Sant'Anna", "Sobol'",
 # "DiDinato", "CROCHEMORE"; two letters or more.

@@ -487,3 +487,13 @@ def test_a_preprint_joins_the_one_journal_version_of_its_title_author_and_year()
         paper("doi:10.5555/s", title="Tide Stacks"),
     ]
     assert not same_work_targets(short)
+
+
+def test_a_title_is_folded_the_same_with_or_without_accents_to_drop() -> None:
+    # (an ASCII title is returned as it is lowered; the general fold gives the same)
+    from citegraph.sameworks import _folded
+
+    assert _folded("Numerical Recipes: The Art of Scientific Computing") == (
+        "numerical recipes: the art of scientific computing"
+    )
+    assert _folded("Gödel's Théorème, 2nd ed.") == "godels theoreme, 2nd ed."

@@ -142,7 +142,7 @@ def test_comments_of_code_in_a_string_are_places(tmp_path: Path) -> None:
     (tmp_path / "scene.py").write_text(EMBEDDED, encoding="utf-8")
     scan = scan_file(tmp_path, "scene.py", ScanOptions(cache=False))
     found = [(m.context.value, m.line, m.ref.key) for m in scan.mentions if m.ref is not None]
-    assert found == [("comment", 5, "arxiv:0804.2488")]
+    assert found == [("comment", 4, "arxiv:0804.2488")]
     with_strings = scan_file(tmp_path, "scene.py", ScanOptions(cache=False, strings=True))
     keys = sorted(m.ref.key for m in with_strings.mentions if m.ref is not None)
     assert keys == ["arxiv:0804.2488", "arxiv:1412.6980"]  # each read once

@@ -22,6 +22,12 @@ def _fields(text: str) -> EntryFields:
 @pytest.mark.parametrize(
     ("text", "venue"),
     [
+        # A year inside the name goes on with it: "Proceedings of the" is no venue.
+        ("Okafor, A. (2022). A Faster Front Modeling Algorithm for Large-scale Optimization.\n"
+         "   Proceedings of the 2022 Genetic and Evolutionary Computation Conference (GECCO 2022).",
+         "Proceedings of the 2022 Genetic and Evolutionary Computation Conference"),
+        ("A. Okafor. A geometry based algorithm for sorting. In Proceedings of the 2019\n"
+         "   Conference on Sorting, pp. 1-10.", "Proceedings of the 2019 Conference on Sorting"),
         # The name opens before its cue word, after the field before it.
         ("M. Chevallier and D. Polarski. Accelerating universes with scaling dark matter.\n"
          "   International Journal of Modern Physics D, 10(2):213-223, 2001.",
@@ -228,6 +234,21 @@ def test_a_title_is_never_cut_into_its_venue(text: str) -> None:
     ],
 )  # fmt: skip
 def test_every_author_is_read(text: str, authors: tuple[str, ...]) -> None:
+    assert _fields(text).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        # A particle is a word of its own: the end of "after" or "Oder" is no "ter" or "der".
+        ("Sums the series after Knuth (1997), The Art of Computer Programming, Vol. 2.",
+         ("Knuth",)),
+        ("Rounds as in Ladder (2003).", ("Ladder",)),
+        ("see van der Maaten and Hinton (2008)", ("van der Maaten", "Hinton")),
+        ("the ordination of Ter Braak (1986)", ("Ter Braak",)),
+    ],
+)  # fmt: skip
+def test_a_surname_particle_is_a_whole_word(text: str, authors: tuple[str, ...]) -> None:
     assert _fields(text).authors == authors
 
 
@@ -1066,6 +1087,28 @@ def test_a_titles_last_word_wrapped_alone_onto_the_next_line_stays_the_titles() 
 def test_a_surname_that_is_a_venue_word_stays_an_author_with_its_initials(text: str) -> None:
     fields = _fields(text)
     assert fields.title is not None and "W. H. Press" in fields.authors
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "year"),
+    [
+        # Geometry code cites a quoted title, then its authors and year in brackets.
+        ('Implements "Uniform Random Turns" [Okafor 1992] method 1.', ("Okafor",), 1992),
+        ('See "Rigid Surface Editing" by [Lindqvist and Moreau 2007].',
+         ("Lindqvist", "Moreau"), 2007),
+        ('Weights as in "Automatic Mesh Rigging" [Baran and\n      Okafor 2007].',
+         ("Baran", "Okafor"), 2007),
+        ('Energy of "Scalable Injective Maps" [Moreau et al. 2016].', ("Moreau",), 2016),
+        ('From "Discrete Curvature Energies" [Lind, Okafor, Moreau, Baran, Petrov 2007].',
+         ("Lind", "Okafor", "Moreau", "Baran", "Petrov"), 2007),
+        ('In "Offset Curves and Surfaces" [Lin & Okafor 1997].', ("Lin", "Okafor"), 1997),
+    ],
+)  # fmt: skip
+def test_a_bracket_after_a_quoted_title_holds_its_authors(
+    text: str, authors: tuple[str, ...], year: int
+) -> None:
+    fields = _fields(text)
+    assert (fields.authors, fields.year) == (authors, year)
 
 
 def test_a_method_named_before_its_entry_is_not_the_entrys_author() -> None:
