@@ -244,7 +244,9 @@ class TreeScan:
         jobs = [(entry[0], entry[1]) for entry in plan if isinstance(entry, tuple)]
         workers = resolve_jobs(options.jobs) if len(jobs) >= PARALLEL_MIN_FILES else 1
         if workers > 1:
-            _prepare_workers(_preloaded(name for _, name in jobs))
+            _prepare_workers(
+                _preloaded(name for _, name in jobs), options.titles is not TitleScope.NONE
+            )
         work = _Worker(self.root, options)
         if workers > 1:
             # The costliest files first, copies of a file to one worker (whose memo serves
@@ -330,23 +332,27 @@ _PREPARED_MODULES = (
 )
 
 
-def _preparation() -> Iterator[None]:
-    """The steps of preparing the workers that do not depend on the tree's languages."""
+def _preparation(titles: bool = True) -> Iterator[None]:
+    """The steps of preparing the workers that do not depend on the tree's languages. Without
+    `titles` (a scan with `TitleScope.NONE`, as `check` makes of many named files) the title
+    detector and its model are left out: no worker reads them, and they cost the parent 0.2 s."""
     import importlib
 
     from scanner.patternstore import stored_patterns
 
     with stored_patterns():
         for name in _PREPARED_MODULES:
-            importlib.import_module(name)
+            if titles or not name.startswith("scanner.titles."):
+                importlib.import_module(name)
+                yield
+        if titles:
+            from scanner.titles.tagger import default_tagger
+
+            default_tagger()
             yield
-        from scanner.titles.tagger import default_tagger
-
-        default_tagger()
-        yield
 
 
-def _prepare_workers(languages: set[str]) -> None:
+def _prepare_workers(languages: set[str], titles: bool = True) -> None:
     """Import the prefilter, the extractors and the title detector, load the title model, the
     parsers of `languages` and their tree-sitter grammars once, before the pool forks: every
     worker inherits them instead of paying for them again (each would otherwise on its first
@@ -354,7 +360,7 @@ def _prepare_workers(languages: set[str]) -> None:
     from scanner.patternstore import stored_patterns
 
     with stored_patterns():
-        for _ in _preparation():
+        for _ in _preparation(titles):
             pass
         _prepare_parsers(languages)
     _compact_results()

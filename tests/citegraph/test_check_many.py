@@ -5,6 +5,8 @@ whole tree finds, file for file."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -90,3 +92,38 @@ def test_many_named_files_are_read_once_then_cached(
     changed = findings(root, names)
     assert read == [names[3], names[3]]  # read without titles, then with them (CG004)
     assert len(changed) == len(first)
+
+
+PROBE = """
+import sys
+from citegraph.cli import run
+code = run(sys.argv[1:])
+print("LOADED", code, " ".join(sorted(sys.modules)))
+"""
+
+
+def test_many_named_files_without_titles_leave_the_title_detector_unloaded(
+    tmp_path: Path,
+) -> None:
+    # The catalog knows none of the identifiers: no file is read again with its titles, so
+    # the pool's parent prepares its workers without the title detector and its model.
+    root = tmp_path / "p"
+    (root / ".git").mkdir(parents=True)
+    (root / "pyproject.toml").write_text("[tool.citegraph]\njobs = 2\n")
+    names = [f"mod{n:03d}.py" for n in range(COUNT)]
+    for n, name in enumerate(names):
+        (root / name).write_text(f"# See doi:11.1234/broken{n} and arXiv:2101.{n:05d}.\n")
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, "check", "--force-exclude", *names],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        timeout=120,
+    )
+    line = next((x for x in done.stdout.splitlines() if x.startswith("LOADED")), "")
+    assert line, done.stdout + done.stderr
+    _, code, *loaded = line.split()
+    assert code == "1"  # the malformed DOIs
+    assert {"scanner.cache", "scanner.parallel"} <= set(loaded)  # the tree's machinery
+    title_detector = {"scanner.titles.detect", "scanner.titles.tagger", "scanner.titles.vet"}
+    assert title_detector.isdisjoint(loaded)
