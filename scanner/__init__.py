@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
         TreeScan,
         scan_bytes,
         scan_file,
+        scan_named,
         scan_paths,
     )
     from scanner.types import (
@@ -37,11 +38,12 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
         SymbolKind,
         TextBlock,
     )
-    from scanner.walk import invalid_glob, is_excluded, iter_candidates
+    from scanner.walk import excluded, invalid_glob, is_excluded, iter_candidates
 
 _EXPORTS = {
     "scan_paths": "scanner.scan",
     "scan_file": "scanner.scan",
+    "scan_named": "scanner.scan",
     "Parses": "scanner.scan",
     "TreeScan": "scanner.scan",
     "scan_bytes": "scanner.scan",
@@ -69,6 +71,7 @@ _EXPORTS = {
     "TextBlock": "scanner.types",
     "invalid_glob": "scanner.walk",
     "is_excluded": "scanner.walk",
+    "excluded": "scanner.walk",
     "iter_candidates": "scanner.walk",
     "lazy_compile": "scanner.lazyre",
     "source_digest": "scanner.cache",
@@ -94,6 +97,7 @@ __all__ = [
     "TextBlock",
     "TitleScope",
     "TreeScan",
+    "excluded",
     "find_hits",
     "find_mentions",
     "find_pyproject",
@@ -106,6 +110,7 @@ __all__ = [
     "repository_of",
     "scan_bytes",
     "scan_file",
+    "scan_named",
     "scan_paths",
     "source_digest",
     "source_files",

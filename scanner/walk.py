@@ -106,12 +106,23 @@ def is_excluded(root: Path, rel: str, options: ScanOptions) -> bool:
     """Whether the walk of `root` would leave out `rel` by the excludes alone (the `exclude`
     globs and the tool, dependency and build directories), e.g. for a file a pre-commit hook
     names explicitly."""
+    return bool(excluded(root, [rel], options))
+
+
+def excluded(root: Path, rels: Iterable[str], options: ScanOptions) -> set[str]:
+    """Those of `rels` that `is_excluded` leaves out, the tree's kind and the globs found once
+    for all (`pre-commit run --all-files` names every file: asked one by one, gsl's 2,338
+    took 0.3 s)."""
     root = root.resolve()
-    if options.default_excludes:
-        release = _is_release(root, in_git=work_tree(root) is not None)
-        if _in_excluded_dir(root, rel, {}, read_build_output=release):
-            return True
-    return bool(options.exclude) and _spec(options.exclude).match_file(rel)
+    release = options.default_excludes and _is_release(root, work_tree(root) is not None)
+    spec = _spec(options.exclude) if options.exclude else None
+    venv_dirs: dict[str, bool] = {}  # shared: many files lie in few directories
+    return {
+        rel
+        for rel in rels
+        if (options.default_excludes and _in_excluded_dir(root, rel, venv_dirs, release))
+        or (spec is not None and spec.match_file(rel))
+    }
 
 
 def _is_release(root: Path, in_git: bool) -> bool:

@@ -20,7 +20,7 @@ from citegraph.config import Config
 from citegraph.pipeline import ReferenceResolver, run_scan
 from citegraph.report import Finding, Report
 from citegraph.rules import RULES
-from scanner import FileScan, Parses, TitleScope, scan_file
+from scanner import FileScan, Parses, TitleScope, scan_named
 
 if TYPE_CHECKING:
     from catalog import Reference, Resolution
@@ -66,11 +66,7 @@ def run_check(
     parses = Parses() if lazy else None
     if paths:
         options = replace(config.scan_options(), titles=TitleScope.NONE if lazy else scope)
-        scans = [
-            scan_file(root, path, options, parses=parses)
-            for path in paths
-            if (root / path).is_file()
-        ]
+        scans = scan_named(root, [p for p in paths if (root / p).is_file()], options, parses)
     if config.bibliography:
         # Imported only with a lock: it brings the BibTeX reader and writer.
         from citegraph.bibliography import lock_findings, scan_config
@@ -91,10 +87,10 @@ def run_check(
             known = _files_needing_titles(report)
             if known:
                 options = replace(options, titles=scope)
-                scans = [
-                    scan_file(root, s.path, options, parses=parses) if s.path in known else s
-                    for s in scans
-                ]
+                again = iter(
+                    scan_named(root, [s.path for s in scans if s.path in known], options, parses)
+                )
+                scans = [next(again) if s.path in known else s for s in scans]
                 report = run_scan(root, checked, resolver=resolver, scans=scans, revision=False)
     findings = list(report.findings) + style_findings(report)
     if config.bibliography:

@@ -3,6 +3,7 @@ then `ignore`; files by the configured excludes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from citegraph.config import Config
@@ -43,10 +44,10 @@ def _matches(code: str, patterns: tuple[str, ...]) -> bool:
     return any(p.upper() == "ALL" or code.startswith(p.upper()) for p in patterns)
 
 
-def force_excluded(root: Path, path: str, config: Config) -> bool:
-    """Whether `path` (relative to `root`) is one the walk of `root` would not scan. With
-    `force-exclude` this holds for files named on the command line too, so a pre-commit hook
-    agrees with `scan`."""
-    from scanner import is_excluded
+def force_excluded(root: Path, paths: Iterable[str], config: Config) -> set[str]:
+    """Those of `paths` (relative to `root`) the walk of `root` would not scan. With
+    `force-exclude` they are left out of the files named on the command line too, so a
+    pre-commit hook agrees with `scan`."""
+    from scanner import excluded
 
-    return is_excluded(root, path, config.scan_options())
+    return excluded(root, paths, config.scan_options())

@@ -102,7 +102,8 @@ def check_command(
         files, relative = (), []  # the project's root itself: the whole project, as without FILES
     relative = _expand_directories(root, config, relative)
     if config.force_exclude:
-        relative = [r for r in relative if not force_excluded(root, r, config)]
+        left_out = force_excluded(root, relative, config)
+        relative = [r for r in relative if r not in left_out]
     if files and not relative:
         return ExitCode.OK  # every file given is outside the project or excluded: not ours
     result = run_check(
