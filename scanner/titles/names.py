@@ -43,6 +43,9 @@ _NAME = (
     rf"(?:{_NAME_FIRST}"
     # J. M. Mellor-Crummey, Paul H. J. Kelly, J. Nathan Kutz
     rf"(?:(?:{_GIVEN}\s+)?{_INITIALS}\s*(?:{_GIVEN}[ \t]+(?={_SURNAME}{_END}))?{_SURNAME}"
+    # a name written surname first, its given name after the initial, in a list that
+    # semicolons separate: Cai, T. Tony;
+    rf"|{_SURNAME},\s*{_INITIALS}\s*{_GIVEN}(?=\s*;)"
     rf"|{_SURNAME},\s*(?:{_INITIALS}|{_GIVEN}(?:\s+{_INITIALS})?)"  # Kinderman, A.J.; Navarro, G
     # Skavberg Roaldsen, K.; Coello Coello, C.A. (not "Genyuan Li, H. Rabitz": initials that
     # end the name, before a separator or a year)
@@ -52,9 +55,10 @@ _NAME = (
     rf"|{_GIVEN}\s+(?:{_GIVEN}\s+)?{_SURNAME}"  # Fabio Luporini, Henrik Wann Jensen
     rf"|{_SURNAME}){_END})"  # Marsaglia
 )
-# A semicolon separates names only after an initial ("Julier, Simon J.; Uhlmann, Jeffrey"):
-# after a word it ends a clause ("the API; Garcia and Holt (2016)").
-_SEP = r"(?:\s*(?:,|(?<=\.);)\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)"
+# A semicolon separates names after an initial ("Julier, Simon J.; Uhlmann, Jeffrey") or before
+# a name written surname first ("Cai, T. Tony; DasGupta, Anirban"); after another word it ends a
+# clause ("the API; Garcia and Holt (2016)").
+_SEP = rf"(?:\s*(?:,|(?<=\.);|;(?=\s*{_SURNAME},\s*[A-Z]))\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)"
 # (`et.al.` written without its space too)
 _ETAL = r"(?:,?\s+et(?:\.\s*|\s+)al\.?)"
 AUTHOR_LIST = re.compile(rf"{_NAME}(?:{_SEP}{_NAME})*{_ETAL}?")
@@ -485,6 +489,8 @@ def split_authors(text: str, same_style: bool = True) -> tuple[str, ...]:
     text = ETAL.sub("", text)
     if _ONE_INVERTED.fullmatch(text.strip(" ,.")):
         return (" ".join(text.strip(" ,.").split()),)  # "Welch, Bernard Lewis": one person
+    if ";" in text and (listed := _semicolon_listed(text)):
+        return listed
     names: list[str] = []
     opened = 0  # where the last name kept starts in `text`
     for match in NAME.finditer(text):
@@ -497,6 +503,25 @@ def split_authors(text: str, same_style: bool = True) -> tuple[str, ...]:
             names.append(name)
             opened = match.start()
     return _surnames_apart(_same_style(names) if same_style else names)
+
+
+# One "Surname, Given" name of a list that semicolons separate, its given names written out or
+# as initials, its surname of one word or two: "Cai, T. Tony", "Tarjan, Robert Endre", "Le
+# Borgne, Yann-Ael".
+_INVERTED_NAME = re.compile(
+    rf"(?:{_SURNAME}\s+)?{_SURNAME},\s*(?:{_GIVEN}|{_INITIALS})(?:\s+(?:{_GIVEN}|{_INITIALS}))*\.?"
+)
+_AND_FIRST = re.compile(r"(?:and|&)\s+")
+
+
+def _semicolon_listed(text: str) -> tuple[str, ...]:
+    """The names of "Lengauer, Thomas; Tarjan, Robert Endre": each piece between semicolons is
+    one person, whatever its given names look like; () when any piece is not such a name."""
+    pieces = [_AND_FIRST.sub("", piece.strip(" ,"), count=1) for piece in text.split(";")]
+    names = tuple(" ".join(piece.split()) for piece in pieces if piece)
+    if len(names) < 2 or not all(_INVERTED_NAME.fullmatch(name) for name in names):
+        return ()
+    return names
 
 
 _PARTICLES_ONLY = re.compile(

@@ -10,6 +10,7 @@ import pytest
 from catalog.types import RefKind
 from scanner.titles import find_citations
 from scanner.titles.fields import clean_venue, is_person
+from scanner.titles.names import split_authors
 from scanner.types import EntryFields
 
 
@@ -1199,3 +1200,37 @@ def test_a_bare_year_after_the_names_full_stop_opens_the_title() -> None:
     (hit,) = find_citations(text)
     assert hit.title_hint == "Estimating the number of tides via sample coverage"
     assert hit.reference is not None and hit.reference.year == 1992
+
+
+def test_a_semicolon_list_keeps_a_given_name_after_an_initial() -> None:
+    # Wikipedia's citation style: "Surname, Given" names separated by semicolons, one of them
+    # with its middle name written out after the initial
+    fields = _fields(
+        "    .. [1] Lind, Harold D.; Okafor, T. Adaeze; Moss, Bernard (2001).\n"
+        '       "Interval estimates for a tidal proportion",\n'
+        "       Journal of Synthetic Tides 16 (2): 101-133.\n"
+    )
+    assert fields.authors == ("Lind, Harold D.", "Okafor, T. Adaeze", "Moss, Bernard")
+    assert fields.title == "Interval estimates for a tidal proportion"
+
+
+@pytest.mark.parametrize(
+    ("names", "authors"),
+    [
+        ("Lengauer, Thomas; Tarjan, Robert Endre",
+         ("Lengauer, Thomas", "Tarjan, Robert Endre")),
+        ("Dal Lago, Andrea; Caelen, Olivier; Le Borgne, Yann-Ael",
+         ("Dal Lago, Andrea", "Caelen, Olivier", "Le Borgne, Yann-Ael")),
+        ("Lind, Anna; Moss, B.", ("Lind, Anna", "Moss, B.")),
+    ],
+)  # fmt: skip
+def test_each_piece_between_semicolons_is_one_person(names: str, authors: tuple[str, ...]) -> None:
+    assert split_authors(names) == authors
+
+
+def test_a_journal_after_a_semicolon_is_no_name() -> None:
+    fields = _fields(
+        "    .. [1] Learning Bounded Tidal Networks.\n"
+        "       Anna Lind, Bernard Moss; JTR, 9(Dec):2699--2731, 2008.\n"
+    )
+    assert fields.authors == ("Anna Lind", "Bernard Moss")
