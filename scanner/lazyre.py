@@ -35,6 +35,7 @@ class LazyPattern:
     def __init__(self, pattern: str | bytes, flags: int = 0) -> None:
         self.pattern = pattern
         self._flags = flags
+        _MADE.append(self)
 
     def __getattr__(self, name: str) -> Any:
         # Python calls this only for an attribute the object lacks: before the first use.
@@ -47,6 +48,25 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"lazy_compile({self.pattern!r}, {self._flags})"
+
+
+# Every lazy pattern made in this process (a module's constants), for `compile_made`.
+_MADE: list[LazyPattern] = []
+
+
+def made_sources() -> list[tuple[str | bytes, int]]:
+    """The pattern and flags of each lazy pattern made so far and not yet compiled."""
+    return [(lazy.pattern, int(lazy._flags)) for lazy in _MADE if "search" not in lazy.__dict__]
+
+
+def compile_made() -> None:
+    """Compile every lazy pattern made so far (by the modules imported), as a pool's parent does
+    before it forks: its workers inherit them compiled, where each compiled those it used (50
+    to 70 on a tree, 10 ms to 20 ms of a worker), and the parent reads them from the pattern
+    store (`scanner.patternstore.ahead_of_use`) in a fraction of that."""
+    for lazy in _MADE:
+        if "search" not in lazy.__dict__:
+            lazy.search  # noqa: B018 - the first use compiles it
 
 
 def lazy_compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
