@@ -8,9 +8,10 @@ interpreter, so `stored_patterns()` keeps it in a file beside the scanner's byte
 (`__pycache__/patterns.<tag>.marshal`) and later runs hand it to the engine directly. Only
 patterns compiled while a module is imported are stored (the module's own, the same every run),
 and those a pool's parent builds for its workers ahead of their use (`ahead_of_use`, a fixed
-family); one compiled later may be built from the text read (a title's first words). A store that is
-missing, damaged or another interpreter's is made again; one that cannot be written is not
-kept; where `re` lacks the internals read here (before Python 3.11), patterns compile as always.
+family); one compiled later may be built from the text read (a title's first words). A store
+that is missing, damaged or another interpreter's is made again; one that cannot be written is
+not kept; where `re` lacks the internals read here (before Python 3.11), patterns compile as
+always.
 """
 
 from __future__ import annotations
