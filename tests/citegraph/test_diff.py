@@ -82,6 +82,41 @@ def test_added_removed_and_moved_sites() -> None:
     assert data["summary"] == diff.summary() and len(data["added_sites"]) == 2
 
 
+def test_a_definition_moved_to_another_module_is_a_move() -> None:
+    # Its qualified name follows the module: it was one site removed and one added.
+    base = report(
+        site("arxiv:1412.6980", "pkg.optim.adam_step", "pkg/optim.py", 30),
+        site("arxiv:1207.0580", "pkg.optim", "pkg/optim.py", 1),
+        site("arxiv:1207.0580", "pkg.nn.Dropout.forward", "pkg/nn.py", 5),
+    )
+    head = report(
+        site("arxiv:1412.6980", "pkg.steps.adam_step", "pkg/steps.py", 3),
+        site("arxiv:1207.0580", "pkg.steps", "pkg/steps.py", 1),  # another module's own
+        site("arxiv:1207.0580", "pkg.nn.Noise.forward", "pkg/nn.py", 9),  # same file
+    )
+    diff = diff_reports(base, head)
+    assert diff.moved_sites == (
+        Move(
+            "arxiv:1412.6980",
+            "pkg.steps.adam_step",
+            "pkg/optim.py",
+            "pkg/steps.py",
+            old_symbol="pkg.optim.adam_step",
+        ),
+    )
+    assert [s.symbol for s in diff.added_sites] == ["pkg.nn.Noise.forward", "pkg.steps"]
+    assert [s.symbol for s in diff.removed_sites] == ["pkg.nn.Dropout.forward", "pkg.optim"]
+    assert (
+        "~ pkg.steps.adam_step moved pkg/optim.py -> pkg/steps.py (was pkg.optim.adam_step)"
+        " (arxiv:1412.6980)"
+    ) in as_format("text", diff)
+    row = "| moved | pkg/optim.py → pkg/steps.py | pkg.steps.adam\\_step \\(was pkg.optim.adam"
+    assert row in as_format("markdown", diff)
+    assert json.loads(as_format("json", diff))["moved_sites"][0]["old_symbol"] == (
+        "pkg.optim.adam_step"
+    )
+
+
 def test_summary_of_changes_to_papers_already_cited() -> None:
     base = report(site("arxiv:1412.6980", "a.f", "a.py"))
     head = report(site("arxiv:1412.6980", "a.f", "a.py"), site("arxiv:1412.6980", "a.g", "a.py"))
