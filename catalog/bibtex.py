@@ -217,9 +217,9 @@ def read_entries(text: str) -> list[BibEntry]:
     return parse_entries(text)[0]
 
 
-def parse_entries(text: str) -> tuple[list[BibEntry], list[str]]:
+def parse_entries(text: str) -> tuple[list[BibEntry], list[tuple[str, int]]]:
     """Every entry of a BibTeX document, in file order, and why each block that looked like
-    an entry but could not be read was left out (see `_FAILED`)."""
+    an entry but could not be read was left out, with its 1-based line (see `_failure`)."""
     import bibtexparser
     from bibtexparser.middlewares import (
         LatexDecodingMiddleware,
@@ -250,7 +250,7 @@ def parse_entries(text: str) -> tuple[list[BibEntry], list[str]]:
                 fields=fields,
             )
         )
-    return entries, [_failure(block) for block in library.failed_blocks]
+    return entries, [(_failure(block), block.start_line + 1) for block in library.failed_blocks]
 
 
 def _failure(block: object) -> str:

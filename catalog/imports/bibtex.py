@@ -3,6 +3,7 @@ BibTeX reader (`catalog.bibtex`)."""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,22 +18,31 @@ _CHUNK = 200  # entries per parse call: bounded memory, few parser start-ups
 
 def read_bibtex(path: Path) -> Iterator[Paper | Skipped]:
     """Every entry with a title or identifier, as a paper; the others, and blocks that do not
-    parse, as skipped."""
-    lines: list[str] = []
-    entries = 0
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for line in handle:
-            if _ENTRY_START.match(line):
-                entries += 1
-                if entries > _CHUNK:
-                    yield from _parse("".join(lines))
-                    lines, entries = [], 1
-            lines.append(line)
-    yield from _parse("".join(lines))
+    parse, as skipped at their line."""
+    # bibtexparser's own warning about a block it cannot parse counts lines from the chunk,
+    # not the file ('line 100' for line 301): the import says it, at the file's line.
+    splitter = logging.getLogger("bibtexparser.splitter")
+    level = splitter.level
+    splitter.setLevel(logging.ERROR)
+    try:
+        lines: list[str] = []
+        entries = first = 0  # `first`: lines of the file before the chunk
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            for line in handle:
+                if _ENTRY_START.match(line):
+                    entries += 1
+                    if entries > _CHUNK:
+                        yield from _parse("".join(lines), first)
+                        first += len(lines)
+                        lines, entries = [], 1
+                lines.append(line)
+        yield from _parse("".join(lines), first)
+    finally:
+        splitter.setLevel(level)
 
 
-def _parse(text: str) -> Iterator[Paper | Skipped]:
+def _parse(text: str, first: int) -> Iterator[Paper | Skipped]:
     if text.strip():
         entries, failures = parse_entries(text)
-        yield from (entry.paper or Skipped(UNKEYED) for entry in entries)
-        yield from (Skipped(why) for why in failures)
+        yield from (entry.paper or Skipped(UNKEYED, first + entry.line) for entry in entries)
+        yield from (Skipped(why, first + line) for why, line in failures)

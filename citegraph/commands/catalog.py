@@ -102,13 +102,22 @@ def import_command(path: Path, file: Path, fmt: str | None, batch: int) -> int:
     return ExitCode.OK
 
 
-def _skipped(reasons: tuple[tuple[str, int], ...]) -> str:
-    """', 3 skipped (2 not valid BibTeX, 1 with neither a title nor an identifier)': the
-    records an import left out, which it used to leave out without a word."""
+def _skipped(reasons: tuple[tuple[str, int, tuple[int, ...]], ...]) -> str:
+    """', 3 skipped (2 not valid BibTeX at lines 4, 9; 1 with neither a title nor an identifier
+    at line 2)': the records an import left out (it used to leave them out without a word),
+    and where the first few start."""
     if not reasons:
         return ""
-    total = sum(n for _, n in reasons)
-    return f", {total} skipped ({', '.join(f'{n} {why}' for why, n in reasons)})"
+
+    def where(count: int, lines: tuple[int, ...]) -> str:
+        if not lines:
+            return ""
+        more = ", ..." if count > len(lines) else ""
+        return f" at line{'s' if count > 1 else ''} {', '.join(map(str, lines))}{more}"
+
+    total = sum(n for _, n, _ in reasons)
+    parts = [f"{n} {why}{where(n, lines)}" for why, n, lines in reasons]
+    return f", {total} skipped ({'; '.join(parts)})"
 
 
 @catalog_group.command("stats")
