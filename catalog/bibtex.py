@@ -217,7 +217,7 @@ def read_entries(text: str) -> list[BibEntry]:
     return parse_entries(text)[0]
 
 
-def parse_entries(text: str) -> tuple[list[BibEntry], list[tuple[str, int]]]:
+def parse_entries(text: str) -> tuple[list[BibEntry], list[tuple[str, int | None]]]:
     """Every entry of a BibTeX document, in file order, and why each block that looked like
     an entry but could not be read was left out, with its 1-based line (see `_failure`)."""
     import bibtexparser
@@ -250,7 +250,12 @@ def parse_entries(text: str) -> tuple[list[BibEntry], list[tuple[str, int]]]:
                 fields=fields,
             )
         )
-    return entries, [(_failure(block), block.start_line + 1) for block in library.failed_blocks]
+    return entries, [(_failure(block), _line(block)) for block in library.failed_blocks]
+
+
+def _line(block: object) -> int | None:
+    start = getattr(block, "start_line", None)  # 0-based, when bibtexparser knows it
+    return start + 1 if isinstance(start, int) else None
 
 
 def _failure(block: object) -> str:

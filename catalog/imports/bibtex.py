@@ -45,4 +45,4 @@ def _parse(text: str, first: int) -> Iterator[Paper | Skipped]:
     if text.strip():
         entries, failures = parse_entries(text)
         yield from (entry.paper or Skipped(UNKEYED, first + entry.line) for entry in entries)
-        yield from (Skipped(why, first + line) for why, line in failures)
+        yield from (Skipped(why, None if at is None else first + at) for why, at in failures)
