@@ -18,7 +18,7 @@ from typing import TextIO
 
 from citegraph.errors import ConfigError, InputError
 from citegraph.progress import is_terminal
-from citegraph.render import format_names
+from citegraph.render import Kind, format_names
 from scanner import lazy_compile
 
 # A bare path's extension names its format.
@@ -73,6 +73,15 @@ def parse_targets(
         if target.path is not None:
             _check_writable(value, target.path)
     return targets
+
+
+def format_of(path: Path | None, kind: Kind, fallback: str = "text") -> str:
+    """The format of `kind` (a check's findings, a diff) that `-o PATH`'s extension names, as
+    a scan's `-o` reads it (`findings.sarif`, `diff.md`), else `fallback`: `check -o x.sarif`
+    wrote plain text into it. An extension no format of `kind` has (`.log`) is plain text."""
+    name = EXTENSIONS.get(path.suffix.lower()) if path is not None else None
+    name = fallback if name == "terminal" else name  # .txt: the plain text of each kind
+    return name if name in format_names(kind) else fallback
 
 
 def _target(value: str, default_format: str | None, fallback: str) -> OutputTarget:
