@@ -12,13 +12,14 @@ import io
 import os
 import stat
 import sys
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from citegraph.errors import ConfigError, InputError
 from citegraph.progress import is_terminal
-from citegraph.render import Kind, format_names
+from citegraph.render import format_names
 from scanner import lazy_compile
 
 # A bare path's extension names its format.
@@ -75,13 +76,13 @@ def parse_targets(
     return targets
 
 
-def format_of(path: Path | None, kind: Kind, fallback: str = "text") -> str:
-    """The format of `kind` (a check's findings, a diff) that `-o PATH`'s extension names, as
-    a scan's `-o` reads it (`findings.sarif`, `diff.md`), else `fallback`: `check -o x.sarif`
-    wrote plain text into it. An extension no format of `kind` has (`.log`) is plain text."""
-    name = EXTENSIONS.get(path.suffix.lower()) if path is not None else None
-    name = fallback if name == "terminal" else name  # .txt: the plain text of each kind
-    return name if name in format_names(kind) else fallback
+def format_of(path: Path | None, formats: Collection[str], fallback: str = "text") -> str:
+    """The one of a command's `formats` that `-o PATH`'s extension names, as a scan's `-o`
+    reads it (`findings.sarif`, `diff.md`, `papers.bib`), else `fallback`: `check -o x.sarif`
+    wrote plain text into it. An extension none of `formats` has (`.log`) takes `fallback`."""
+    name = EXTENSIONS.get(path.suffix.lower(), fallback) if path is not None else fallback
+    name = fallback if name == "terminal" else name  # .txt: each command's plain text
+    return name if name in formats else fallback
 
 
 def _target(value: str, default_format: str | None, fallback: str) -> OutputTarget:

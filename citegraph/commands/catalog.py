@@ -27,7 +27,7 @@ from catalog import (
 from citegraph.commands.common import StderrObserver
 from citegraph.errors import InputError
 from citegraph.exitcodes import ExitCode
-from citegraph.output import check_path, is_special, make_directory
+from citegraph.output import check_path, format_of, is_special, make_directory
 from citegraph.textsafe import one_line
 
 
@@ -198,15 +198,18 @@ def show_command(
     return ExitCode.OK
 
 
+_EXPORTS = ("jsonl", "bibtex")
+
+
 @catalog_group.command("export")
 @click.option(
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "bibtex"]),
-    default="jsonl",
-    show_default=True,
-    help="JSON lines (one paper a line) or BibTeX.",
+    type=click.Choice(_EXPORTS),
+    default=None,
+    help="JSON lines (one paper a line) or BibTeX (default: the one -o's extension names, "
+    "else JSON lines).",
 )
 @click.option(
     "-o",
@@ -215,10 +218,11 @@ def show_command(
     help="Write here instead of standard output (replaced only when complete).",
 )
 @click.pass_obj
-def export_command(path: Path, fmt: str, output: Path | None) -> int:
+def export_command(path: Path, fmt: str | None, output: Path | None) -> int:
     """Write every paper in the catalog as JSON lines or BibTeX."""
     if output is not None:
         check_path(output)
+    fmt = fmt or format_of(output, _EXPORTS, "jsonl")  # `-o everything.bib` wrote JSON lines
     with _store(path) as store:
         papers = store.iter_papers()
         lines = (

@@ -83,7 +83,7 @@ def check_command(
 
     if output is not None:
         check_path(output)  # before the check runs: a bad -o costs nothing
-    format_name = format_name or format_of(output, "findings")
+    format_name = format_name or format_of(output, format_names("findings"))
     root = (root or project_root(Path.cwd())).resolve()
     config = load_config(root, {"force_exclude": force_exclude})
     if config.bibliography and (root / config.bibliography).is_dir():

@@ -56,7 +56,7 @@ def diff_command(
 
     if output is not None:
         check_path(output)  # before two scans, not after them
-    format_name = format_name or format_of(output, "diff")
+    format_name = format_name or format_of(output, format_names("diff"))
     root = (root or project_root(Path.cwd())).resolve()
     if head is None and not Path(base).exists():
         base, head = _range(root, base)
