@@ -103,6 +103,11 @@ def _export(root: Path, revision: str, into: Path) -> None:
     try:
         listing = git(root, "ls-tree", "-r", "-z", revision, timeout=600)
     except subprocess.CalledProcessError as error:
+        if revision.lower().endswith(".json"):
+            # a saved scan's path mistyped: git's 'Not a valid object name' said nothing of it
+            raise InputError(
+                f"{revision}: no such file (a saved scan), nor a revision of that name"
+            ) from error
         message = error.stderr.decode("utf-8", "replace").strip()
         if _shallow(root):  # CI checkouts are one commit deep by default
             message += (

@@ -204,6 +204,13 @@ def test_diff_of_saved_scans(
 def test_unknown_revision_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert in_dir(repo, "diff", "no-such-rev") == 2
     assert "cannot read revision 'no-such-rev'" in capsys.readouterr().err
+    # A saved scan's path mistyped was 'cannot read revision ...: Not a valid object name'.
+    assert in_dir(repo, "diff", "base-scan.json", "HEAD") == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "citegraph: error: base-scan.json: no such file (a saved scan), nor a revision of that"
+        " name\n"
+    )
 
 
 def test_a_file_that_is_no_saved_scan_is_named_as_such(
