@@ -131,7 +131,13 @@ def test_bib_command_writes_markdown_and_check_then_passes(
     assert "REFERENCES.md does not exist" in capsys.readouterr().out
     assert in_dir(root, "bib") == 0
     assert "arxiv:1412.6980" in (root / "REFERENCES.md").read_text()
+    assert capsys.readouterr().err.endswith(f"wrote 1 paper to {root / 'REFERENCES.md'}\n")
     assert in_dir(root, "check") == 0
+    # Run again, nothing to change: said so, and the file is left alone (not rewritten).
+    os.utime(root / "REFERENCES.md", (1, 1))
+    assert in_dir(root, "bib") == 0
+    assert "REFERENCES.md is up to date (1 paper)" in capsys.readouterr().err
+    assert (root / "REFERENCES.md").stat().st_mtime == 1
 
 
 def test_check_fix_regenerates_the_lock(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
