@@ -10,6 +10,7 @@ or a book the scan read without an identifier, and `@misc` for a preprint (`epri
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -227,9 +228,19 @@ def parse_entries(text: str) -> tuple[list[BibEntry], list[tuple[str, int | None
         SplitNameParts,
     )
 
-    library = bibtexparser.parse_string(
-        text, append_middleware=[LatexDecodingMiddleware(), SeparateCoAuthors(), SplitNameParts()]
-    )
+    # bibtexparser warns of each block it cannot parse, over two lines, at a 0-based line of
+    # `text` (a chunk of the file, for an import): the failures are returned with their
+    # line instead, for the caller to say where in its file.
+    splitter = logging.getLogger("bibtexparser.splitter")
+    level = splitter.level
+    splitter.setLevel(logging.ERROR)
+    try:
+        library = bibtexparser.parse_string(
+            text,
+            append_middleware=[LatexDecodingMiddleware(), SeparateCoAuthors(), SplitNameParts()],
+        )
+    finally:
+        splitter.setLevel(level)
     entries = []
     position = 0
     for parsed in library.entries:

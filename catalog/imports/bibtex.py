@@ -3,7 +3,6 @@ BibTeX reader (`catalog.bibtex`)."""
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,26 +18,18 @@ _CHUNK = 200  # entries per parse call: bounded memory, few parser start-ups
 def read_bibtex(path: Path) -> Iterator[Paper | Skipped]:
     """Every entry with a title or identifier, as a paper; the others, and blocks that do not
     parse, as skipped at their line."""
-    # bibtexparser's own warning about a block it cannot parse counts lines from the chunk,
-    # not the file ('line 100' for line 301): the import says it, at the file's line.
-    splitter = logging.getLogger("bibtexparser.splitter")
-    level = splitter.level
-    splitter.setLevel(logging.ERROR)
-    try:
-        lines: list[str] = []
-        entries = first = 0  # `first`: lines of the file before the chunk
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            for line in handle:
-                if _ENTRY_START.match(line):
-                    entries += 1
-                    if entries > _CHUNK:
-                        yield from _parse("".join(lines), first)
-                        first += len(lines)
-                        lines, entries = [], 1
-                lines.append(line)
-        yield from _parse("".join(lines), first)
-    finally:
-        splitter.setLevel(level)
+    lines: list[str] = []
+    entries = first = 0  # `first`: lines of the file before the chunk
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            if _ENTRY_START.match(line):
+                entries += 1
+                if entries > _CHUNK:
+                    yield from _parse("".join(lines), first)
+                    first += len(lines)
+                    lines, entries = [], 1
+            lines.append(line)
+    yield from _parse("".join(lines), first)
 
 
 def _parse(text: str, first: int) -> Iterator[Paper | Skipped]:

@@ -140,6 +140,21 @@ def test_bib_command_writes_markdown_and_check_then_passes(
     assert (root / "REFERENCES.md").stat().st_mtime == 1
 
 
+def test_an_entry_of_the_lock_that_does_not_parse_is_named_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    # bibtexparser said it over two lines, 'Parsing of `@misc` block (line 2) aborted ...',
+    # its line counted from 0; `bib` leaves the block as it is.
+    root = project(tmp_path / "p", "refs.bib")
+    broken = "@misc{adam, title={Adam}, eprint={1412.6980}\n"
+    (root / "refs.bib").write_text("% the lock\n\n" + broken + "\n@misc{x, title={Other}}\n")
+    assert in_dir(root, "check") == 1
+    assert f"{root / 'refs.bib'}:3: this entry is left out (not valid BibTeX)" in caplog.text
+    assert "Parsing of" not in caplog.text
+    assert in_dir(root, "bib") == 0
+    assert broken in (root / "refs.bib").read_text()
+
+
 def test_check_fix_regenerates_the_lock(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = project(tmp_path / "p", "refs.bib")
     (root / "refs.bib").write_text(BIB)
