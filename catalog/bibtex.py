@@ -214,6 +214,12 @@ class BibEntry:
 
 def read_entries(text: str) -> list[BibEntry]:
     """Every entry of a BibTeX document, in file order; unparsable blocks are left out."""
+    return parse_entries(text)[0]
+
+
+def parse_entries(text: str) -> tuple[list[BibEntry], list[str]]:
+    """Every entry of a BibTeX document, in file order, and why each block that looked like
+    an entry but could not be read was left out (see `_FAILED`)."""
     import bibtexparser
     from bibtexparser.middlewares import (
         LatexDecodingMiddleware,
@@ -244,7 +250,18 @@ def read_entries(text: str) -> list[BibEntry]:
                 fields=fields,
             )
         )
-    return entries
+    return entries, [_failure(block) for block in library.failed_blocks]
+
+
+def _failure(block: object) -> str:
+    from bibtexparser import model
+
+    # bibtexparser's kinds of failed block, most specific first; any other did not parse.
+    reasons = (
+        (model.DuplicateBlockKeyBlock, "with a key used before"),
+        (model.DuplicateFieldKeyBlock, "with a field given twice"),
+    )
+    return next((why for kind, why in reasons if isinstance(block, kind)), "not valid BibTeX")
 
 
 def _field_text(value: object) -> str:

@@ -88,8 +88,8 @@ def import_command(path: Path, file: Path, fmt: str | None, batch: int) -> int:
             raise InputError(f"{file}: {error}") from error
     elapsed = time.perf_counter() - start
     click.echo(
-        f"imported {file.name} ({fmt}): {count.added} new, {count.merged} merged "
-        f"in {elapsed:.1f} s into {path}"
+        f"imported {file.name} ({fmt}): {count.added} new, {count.merged} merged"
+        f"{_skipped(count.skipped)} in {elapsed:.1f} s into {path}"
     )
     if not count.added and not count.merged:
         # a JSON object where a list of items was expected, a BibTeX file cut short: the
@@ -100,6 +100,15 @@ def import_command(path: Path, file: Path, fmt: str | None, batch: int) -> int:
             err=True,
         )
     return ExitCode.OK
+
+
+def _skipped(reasons: tuple[tuple[str, int], ...]) -> str:
+    """', 3 skipped (2 not valid BibTeX, 1 with neither a title nor an identifier)': the
+    records an import left out, which it used to leave out without a word."""
+    if not reasons:
+        return ""
+    total = sum(n for _, n in reasons)
+    return f", {total} skipped ({', '.join(f'{n} {why}' for why, n in reasons)})"
 
 
 @catalog_group.command("stats")
