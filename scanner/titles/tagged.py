@@ -431,7 +431,7 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
             if not _venue_read_as_title(h)
             and not _names_read_as_title(h)
             and not labelled.overlaps(h.start, h.end)
-            and not _mention_run_into_entry(h, rules)
+            and not _mention_run_into_entry(text, h, rules)
         ]
     )
     tagged_spans = SpanIndex(tagged)
@@ -461,11 +461,16 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
     return sorted([*tagged, *kept], key=lambda h: h.start)
 
 
-def _mention_run_into_entry(hit: Hit, rules: SpanIndex[Hit]) -> bool:
-    """Whether the tagged entry `hit` joins a rules' author-year mention to the next entry, a
-    work of other authors whose title the rules read too: `Bister and Emanuel (2002; BE02) and
-    Emanuel's "Atmospheric Convection" (1994)` is a paper's mention, then a book, not one
-    entry by Bister and Emanuel. The rules' two readings stand."""
+# What joins a mention to the next work of a list: "and", "&", a comma or a semicolon.
+_LIST_JOINER = re.compile(r"\s*(?:[,;&]|and\b)")
+
+
+def _mention_run_into_entry(text: str, hit: Hit, rules: SpanIndex[Hit]) -> bool:
+    """Whether the tagged entry `hit` joins a rules' author-year mention to the next work of
+    a list, whose title the rules read too: `Bister and Emanuel (2002; BE02) and Emanuel's
+    "Atmospheric Convection" (1994)` is a paper's mention, then a book, not one entry by Bister
+    and Emanuel. The rules' two readings stand. (A credit's sentence before its article, `by
+    Tomas Moller, 1997. See article "A Fast ..."`, names the article's author: one entry.)"""
     title = normalize_title(hit.title_hint or "")
     inside = [r for r in rules.overlapping(hit.start, hit.end) if hit.start <= r.start]
     titled = [
@@ -473,7 +478,11 @@ def _mention_run_into_entry(hit: Hit, rules: SpanIndex[Hit]) -> bool:
         for r in inside
         if r.kind is RefKind.TITLE and title and normalize_title(r.title_hint or "") == title
     ]
-    return any(r.kind is RefKind.AUTHOR_YEAR and r.end <= start for r in inside for start in titled)
+    return any(
+        r.kind is RefKind.AUTHOR_YEAR and r.end <= start and _LIST_JOINER.match(text, r.end)
+        for r in inside
+        for start in titled
+    )
 
 
 def _names_read_as_title(hit: Hit) -> bool:

@@ -348,6 +348,14 @@ def test_a_long_title_named_by_its_authors_alone_is_a_papers(text: str) -> None:
     assert hit.kind is RefKind.TITLE
 
 
+def test_a_books_subtitle_does_not_make_it_a_paper() -> None:
+    text = (
+        'Section 4.2 in "Introduction to Tidal Filtering: Theory, Practice and Code" by Ana Reyes.'
+    )
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.BOOK
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -262,3 +262,14 @@ def test_a_mention_and_the_next_work_are_not_one_entry(text: str) -> None:
     )
     assert entry.title_hint == "Tidal Dynamics of Shallow Seas"
     assert entry.reference is not None and entry.reference.year == 1998
+
+
+def test_a_credits_name_and_year_before_its_article_stay_one_entry() -> None:
+    # The sentence before the article names its author: one work, not a mention and another.
+    text = (
+        "Fast segment clipping routine,\n by Mira Osei, 2003.\n"
+        ' See article "Clipping Segments Against Convex Polygons Quickly",\n'
+        " Journal of Graphics Tools, 8(3), 2003\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint == "Clipping Segments Against Convex Polygons Quickly"
