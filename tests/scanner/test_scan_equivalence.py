@@ -202,7 +202,15 @@ def test_a_pools_workers_inherit_the_patterns_they_would_compile(
     tslex._continuation.cache_clear()
     tslex._block_continuation.cache_clear()
     scan_module._prepare_workers({"cpp"})
-    assert not made_sources()
+
+    def compiles(pattern: str | bytes, flags: int) -> bool:
+        try:
+            re.compile(pattern, flags)
+        except re.error:
+            return False  # a test's own (`test_lazyre`): left to raise at its first use
+        return True
+
+    assert not [source for source in made_sources() if compiles(*source)]
     lines = []
     for column in range(0, tslex.PREBUILT_COLUMNS, 7):
         for marker in ("//", "///", "//!"):
