@@ -504,7 +504,15 @@ def _titled_by(text: str, head: Hit, hit: Hit) -> bool:
     url`, the title read into the link's entry): authors, year and title are one entry,
     wherever in a sentence it stands."""
     if hit.kind in ENTRY_KINDS and hit.ref is None:
-        return _YEAR_TO_TITLE.fullmatch(text, head.end, hit.start) is not None
+        return _YEAR_TO_TITLE.fullmatch(text, head.end, hit.start) is not None or (
+            # the part of a book the entry cites, or a line break, between its year and the
+            # book's title (`* Abramowitz, M.; Stegun, I. A., eds. (1965), Chapter 6,
+            # Section 5,` then `Handbook of Mathematical Functions ...` on the next line):
+            # one entry when the head opens it and the title has no authors of its own
+            _YEAR_LOCATOR_TITLE.fullmatch(text, head.end, hit.start) is not None
+            and not (hit.reference and hit.reference.authors)
+            and _heads_entry(text, head)
+        )
     title = hit.reference.title if hit.ref is not None and hit.reference else None
     if not title or hit.start - head.end > ENTRY_REACH:
         return False
@@ -515,6 +523,13 @@ def _titled_by(text: str, head: Hit, hit: Hit) -> bool:
 
 
 _TITLE_WORDS = 4  # the words of a title that must open the text after the authors and year
+
+# Between an entry's authors and year and its book's title: the chapter or section cited, if
+# any (`, Chapter 6, Section 5,`, `, "Chapter 9",`), and perhaps a line break.
+_YEAR_LOCATOR_TITLE = re.compile(
+    r"(?i)[ \t]*,(?:[ \t]*[\"“]?(?:chapter|ch\.|section|sec\.|part|vol\.|volume)[ \t]*"
+    r"[\dIVX]+(?:\.\d+)*[\"”]?[ \t]*,)*[ \t]*(?:\n[ \t]*)?[\"“'‘`*_]*"
+)
 
 
 # Between an entry's authors and year and the HTML anchor that links its title: punctuation,

@@ -1,0 +1,65 @@
+"""One entry read in pieces is one reference: a publication list's venue in the italics after
+its linked title, and a book's authors and year with the part cited before its title."""
+
+from __future__ import annotations
+
+from scanner.extract import find_hits
+
+PUBLICATIONS = (
+    "Publications using the library:\n\n"
+    '1) Nadia Orlov, Tomas Brandt. <a href="https://doi.org/10.5555/exa.2024.0042"> Adaptive'
+    " Sampling Schedules for Greenhouse Robots.</a> <em>Journal of Example Agronomy, Volume 7,"
+    " </em> May 2024.\n"
+    '2) Pia Lund, Omar Haddad. <a href="https://doi.org/10.5555/exb.2023.17"> Sparse Probes'
+    " for Soil Moisture Maps.</a> <em>Preprints 2023, 2023051234, </em> May 2023.\n"
+    '3) K. Ito. <a href="https://doi.org/10.5555/exc.2022.9">Thinner Roadmaps for'
+    " Replanning.</a> <em>  Embedded Example Systems: Architectures, Modeling, and Simulation."
+    " EES 2022. Lecture Notes in Example Science, vol 12. Springer.</em> Nov. 2022.\n"
+)
+
+
+def test_a_venue_in_italics_after_a_linked_title_is_that_entrys() -> None:
+    hits = find_hits(PUBLICATIONS)
+    assert [(h.kind.value, h.ref.key if h.ref else None) for h in hits] == [
+        ("doi", "doi:10.5555/exa.2024.0042"),
+        ("doi", "doi:10.5555/exb.2023.17"),
+        ("doi", "doi:10.5555/exc.2022.9"),
+    ]
+    # the venue's words are not the entry's title
+    assert [h.title_hint for h in hits] == [
+        "Adaptive Sampling Schedules for Greenhouse Robots",
+        "Sparse Probes for Soil Moisture Maps",
+        "Thinner Roadmaps for Replanning",
+    ]
+
+
+def test_a_work_after_a_linked_title_outside_italics_stays_apart() -> None:
+    text = (
+        'Compare <a href="https://doi.org/10.5555/exa.2024.0042">the greenhouse schedules</a>'
+        ' with Hartmann and Okafor (1971), "Thinner Roadmaps for Replanning Robots".\n'
+    )
+    assert len(find_hits(text)) == 2
+
+
+BOOK_PART = """References
+==========
+
+* Hartmann, Lise; Okafor, Ben, eds. (1971), Chapter 4, Section 2,
+  Handbook of Mathematical Functions, with Formulas and Tables
+* Duarte, Ana (1984), "Chapter 9",
+  The Art of Computer Programming
+"""
+
+
+def test_a_book_entry_with_the_part_it_cites_before_its_title_is_one_reference() -> None:
+    hits = find_hits(BOOK_PART)
+    # each entry once, with its title (the first reader's title may keep the section)
+    kinds = [h.kind.value for h in hits]
+    assert len(kinds) == 2 and "author-year" not in kinds
+    assert hits[1].title_hint == "The Art of Computer Programming"
+
+
+def test_a_mention_in_a_sentence_before_a_book_stays_apart() -> None:
+    # the author-year does not open an entry: it names a work of its own in the sentence
+    text = "The bound follows Hartmann (1971), and\nNumerical Recipes in C gives the constants.\n"
+    assert sorted(h.kind.value for h in find_hits(text)) == ["author-year", "book"]
