@@ -819,7 +819,11 @@ def _continues_entry(text: str, entry: Hit, start: int) -> bool:
     line_start = text.rfind("\n", 0, entry.start) + 1
     if labelled_item(text, line_start, entry.start):
         return True
-    words = WORD.findall(_REPOSITORY_ID.sub(" ", gap))
+    # Inline markup's tag names are no words of prose: a title in italics, a line break, then
+    # its link (`<em>Title</em>` then `<br>` then `[<a href="url">Venue</a>]` in Javadoc).
+    words = WORD.findall(
+        _REPOSITORY_ID.sub(" ", _INLINE_MARKUP.sub(" ", _ANCHOR_OPENING.sub("", gap)))
+    )
     if all(w.lower() in TRAILER_WORDS or w.lower()[:3] in MONTHS for w in words):
         return True
     # A numpy or Google `References` entry runs on through its publisher and notes to its
@@ -837,6 +841,13 @@ def _continues_entry(text: str, entry: Hit, start: int) -> bool:
         or gap.count("\n") <= 1
         or _after_head_label(text, line_start, entry.start)
     ) and all(match[1].lower() in TRAILER_WORDS for match in _PROSE.finditer(gap))
+
+
+# HTML's inline markup, which sets an entry's parts apart without ending it (not `<p>`, which
+# starts another paragraph).
+_INLINE_MARKUP = re.compile(
+    r"(?i)</?(?:em|i|b|strong|br|cite|span|sup|sub|tt|code|font|small)\b[^<>\n]*>"
+)
 
 
 # The last line of a wrapped entry that opens with its volume or issue number, then holds only

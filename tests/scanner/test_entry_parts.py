@@ -63,3 +63,29 @@ def test_a_mention_in_a_sentence_before_a_book_stays_apart() -> None:
     # the author-year does not open an entry: it names a work of its own in the sentence
     text = "The bound follows Hartmann (1971), and\nNumerical Recipes in C gives the constants.\n"
     assert sorted(h.kind.value for h in find_hits(text)) == ["author-year", "book"]
+
+
+JAVADOC_ENTRY = """   Implements the sketch published by
+   <p>
+   <strong>Ana Duarte and Lise Hartmann</strong>:
+   <em>
+       The Q<sup>3</sup> Method for Streaming Estimation of Quantiles and
+       Histograms for Sensor Networks
+   </em>
+   <br>
+   [<a href="https://example.edu/~duarte/papers/stream-quantiles.pdf">Journal of Example
+   Computing; May 1991, Volume 4, Number 2</a>]
+"""
+
+
+def test_a_title_in_italics_and_its_link_after_a_line_break_are_one_reference() -> None:
+    hits = find_hits(JAVADOC_ENTRY)
+    assert [h.kind.value for h in hits] == ["url"]
+    assert hits[0].title_hint == (
+        "Method for Streaming Estimation of Quantiles and Histograms for Sensor Networks"
+    )
+
+
+def test_prose_between_a_title_in_italics_and_a_link_keeps_them_apart() -> None:
+    text = JAVADOC_ENTRY.replace("   <br>\n", "   <br>\n   The tables we ship were computed\n")
+    assert [h.kind.value for h in find_hits(text)] == ["title", "url"]
