@@ -33,6 +33,25 @@ def test_a_venue_in_italics_after_a_linked_title_is_that_entrys() -> None:
     ]
 
 
+def test_two_entries_stay_two_when_a_venue_was_read_with_the_next_entry() -> None:
+    # the first entry's venue read as the head of the next entry, which its link ends: the
+    # venue joined to both would make the two works one
+    text = (
+        '18) Ana Duarte. <a href="https://arxiv.org/pdf/2412.99999"> Open Example Computation'
+        " with Salsa Chips.</a> <em>  Computer Science, School of Business, Example University."
+        " </em> Dec. 2024.\n"
+        "19) S. Brunner, P. Feldmannsberger, C. Fabrizio, E. Gringolet and C. G. Schuster. <a"
+        ' href="https://doi.org/10.5555/exd.2024.10749250"> Towards a Heuristic Planner for a'
+        " Target Time Management System in Example Traffic.</a> <em>  2024 ACME EXA/IEEE 12th"
+        " Example Avionics Systems Conference (EASC), San Diego, CA, USA, 2024, pp. 1-10. </em>"
+        " Nov. 2024.\n"
+    )
+    assert [h.ref.key for h in find_hits(text) if h.ref] == [
+        "arxiv:2412.99999",
+        "doi:10.5555/exd.2024.10749250",
+    ]
+
+
 def test_a_work_after_a_linked_title_outside_italics_stays_apart() -> None:
     text = (
         'Compare <a href="https://doi.org/10.5555/exa.2024.0042">the greenhouse schedules</a>'
