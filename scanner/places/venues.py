@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from catalog.types import RefKind
@@ -27,9 +28,10 @@ def join_anchor_venues(text: str, hits: list[Hit], groups: Groups) -> None:
     Title.</a> <em>Journal 12, 2024,</em> May 2024.`), whose venue was read as a title, a book
     or an author-year of its own. The venue's own reading gives the entry no fields (its
     "title" and "authors" are the venue's words). A venue already joined to another
-    identifier (read as the head of the next entry, with its link) is left as it is: joined
-    to both, it would make the two entries one."""
-    identified = {groups.find(i) for i, hit in enumerate(hits) if hit.ref is not None}
+    mention (read as the head of the next entry with its link, or as the same title as a
+    venue further on) is left as it is: joined to the anchor too, it would make two entries
+    one."""
+    sizes = Counter(groups.find(i) for i in range(len(hits)))
     for index in range(1, len(hits)):
         entry, venue = hits[index - 1], hits[index]
         if (
@@ -38,7 +40,7 @@ def join_anchor_venues(text: str, hits: list[Hit], groups: Groups) -> None:
             and venue.kind in _MISREAD_AS
             and mergeable(entry)
             and mergeable(venue)
-            and groups.find(index) not in identified
+            and sizes[groups.find(index)] == 1
             and _in_italics_after_anchor(text, entry, venue)
         ):
             groups.join(index - 1, index)
