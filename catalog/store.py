@@ -42,11 +42,11 @@ class Lookup:
 @dataclass(frozen=True, slots=True)
 class ImportCount:
     """How an import went: new records, records merged into existing ones, and the records
-    left out, counted by why (most first)."""
+    left out: (why, how many, the lines of the first few), most first."""
 
     added: int = 0
     merged: int = 0
-    skipped: tuple[tuple[str, int], ...] = ()
+    skipped: tuple[tuple[str, int, tuple[int, ...]], ...] = ()
 
 
 def _write_ahead(db: sqlite3.Connection, busy_timeout: float) -> None:

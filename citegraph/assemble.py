@@ -132,9 +132,11 @@ def card_reading(sites: Iterable[Site]) -> Reference | None:
     one most citations support (an entry copied into many files outweighs the one whose
     fields a neighbouring entry lent), a citation supporting each reading of its title and
     year whose authors begin with its own ("Fichet et al. (2021)" the entry of Fichet,
-    Pacanowski and Wilkie, 2021); then the first."""
+    Pacanowski and Wilkie, 2021); then the first. A bibliography key cited alone
+    ("Carter2018") is read last: its entry's own reading is the work's."""
     readings: dict[_Fields, tuple[int, Reference]] = {}
     counts: Counter[_Fields] = Counter()
+    written: set[_Fields] = set()  # the readings some citation wrote in words
     for site in sites:
         reference = site.mention.reference
         if reference is None or not _read(reference):
@@ -142,6 +144,8 @@ def card_reading(sites: Iterable[Site]) -> Reference | None:
         fields = (reference.title, reference.authors, reference.year, reference.venue)
         readings.setdefault(fields, (len(readings), reference))
         counts[fields] += 1
+        if not _keyed(site.mention):
+            written.add(fields)
     if not readings:
         return None
     names = {fields: _family_names(fields[1]) for fields in readings}
@@ -157,8 +161,17 @@ def card_reading(sites: Iterable[Site]) -> Reference | None:
             and other[2] in (None, year)
         )
 
-    best = max(readings, key=lambda f: (sum(map(bool, f)), support(f), -readings[f][0]))
+    best = max(
+        readings,
+        key=lambda f: (f in written, sum(map(bool, f)), support(f), -readings[f][0]),
+    )
     return readings[best][1]
+
+
+def _keyed(mention: Mention) -> bool:
+    """Whether a mention is a bibliography key cited alone ("Carter2018", "Luo1996b"): the
+    name and year a key was read as are the poorest reading of its entry's work."""
+    return mention.kind is RefKind.AUTHOR_YEAR and not any(c.isspace() for c in mention.raw)
 
 
 def _family_names(authors: tuple[str, ...]) -> tuple[str, ...]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -15,6 +15,7 @@ from catalog.store import ImportCount, Store
 from catalog.types import Paper
 
 Reader = Callable[[Path], Iterator[Paper | Skipped]]
+SKIPPED_LINES = 3  # lines named per reason a record was skipped: where to start fixing
 
 IMPORTERS: dict[str, Reader] = {
     "bibtex": read_bibtex,
@@ -50,16 +51,20 @@ def import_file(
     skipped (with why)."""
     reader = IMPORTERS[fmt or detect_format(path)]
     skipped: Counter[str] = Counter()
+    lines: dict[str, list[int]] = defaultdict(list)
 
     def papers() -> Iterator[Paper]:
         for record in reader(path):
             if isinstance(record, Skipped):
                 skipped[record.reason] += 1
+                if record.line is not None and len(lines[record.reason]) < SKIPPED_LINES:
+                    lines[record.reason].append(record.line)
             else:
                 yield record
 
     count = store.import_papers(papers(), batch=batch)
-    return replace(count, skipped=tuple(sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))))
+    tally = sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))
+    return replace(count, skipped=tuple((why, n, tuple(lines[why])) for why, n in tally))
 
 
 __all__ = ["IMPORTERS", "ImportCount", "Skipped", "detect_format", "import_file"]

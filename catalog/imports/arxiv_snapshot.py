@@ -17,18 +17,18 @@ def read_arxiv_snapshot(path: Path) -> Iterator[Paper | Skipped]:
     file is several GB, and one bad line should not cost the rest); blank lines are no
     records."""
     with path.open("rb") as handle:
-        for line in handle:
+        for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
             try:
                 record = json.loads(line)
             except ValueError:
-                yield Skipped("not valid JSON")
+                yield Skipped("not valid JSON", number)
                 continue
             if not isinstance(record, Mapping):
-                yield Skipped(NOT_AN_OBJECT)
+                yield Skipped(NOT_AN_OBJECT, number)
             else:
-                yield record_paper(record) or Skipped("without a valid arXiv id")
+                yield record_paper(record) or Skipped("without a valid arXiv id", number)
 
 
 def record_paper(record: Mapping[str, object]) -> Paper | None:

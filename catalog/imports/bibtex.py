@@ -17,22 +17,23 @@ _CHUNK = 200  # entries per parse call: bounded memory, few parser start-ups
 
 def read_bibtex(path: Path) -> Iterator[Paper | Skipped]:
     """Every entry with a title or identifier, as a paper; the others, and blocks that do not
-    parse, as skipped."""
+    parse, as skipped at their line."""
     lines: list[str] = []
-    entries = 0
+    entries = first = 0  # `first`: lines of the file before the chunk
     with path.open(encoding="utf-8", errors="replace") as handle:
         for line in handle:
             if _ENTRY_START.match(line):
                 entries += 1
                 if entries > _CHUNK:
-                    yield from _parse("".join(lines))
+                    yield from _parse("".join(lines), first)
+                    first += len(lines)
                     lines, entries = [], 1
             lines.append(line)
-    yield from _parse("".join(lines))
+    yield from _parse("".join(lines), first)
 
 
-def _parse(text: str) -> Iterator[Paper | Skipped]:
+def _parse(text: str, first: int) -> Iterator[Paper | Skipped]:
     if text.strip():
         entries, failures = parse_entries(text)
-        yield from (entry.paper or Skipped(UNKEYED) for entry in entries)
-        yield from (Skipped(why) for why in failures)
+        yield from (entry.paper or Skipped(UNKEYED, first + entry.line) for entry in entries)
+        yield from (Skipped(why, None if at is None else first + at) for why, at in failures)

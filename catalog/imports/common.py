@@ -19,10 +19,11 @@ NOT_AN_OBJECT = "not a JSON object"
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """A record an importer read and left out, and why (one of the phrases above, or the
-    importer's own)."""
+    """A record an importer read and left out, why (one of the phrases above, or the
+    importer's own), and the line of the file it starts on, where the format has lines."""
 
     reason: str
+    line: int | None = None
 
 
 def collect_ids(

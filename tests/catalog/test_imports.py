@@ -81,6 +81,20 @@ def test_bibtex_streams_in_chunks(tmp_path: Path) -> None:
     assert papers[-1].key == "title:synthetic title number 449"
 
 
+def test_a_skipped_entry_is_at_its_line_of_the_file(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Entries are parsed in chunks of 200: bibtexparser's own warning said 'line 100' for
+    # the entry on line 301, and the import said nothing of it.
+    path = tmp_path / "many.bib"
+    entries = [f"@misc{{k{n}, title={{Synthetic title number {n}}}}}\n" for n in range(450)]
+    entries[300] = "@misc{k300, title={Never closed\n"
+    path.write_text("".join(entries))
+    skipped = [r for r in read_bibtex(path) if isinstance(r, Skipped)]
+    assert skipped == [Skipped("not valid BibTeX", 301)]
+    assert "line 100" not in caplog.text
+
+
 CSL = [
     {
         "id": "a",

@@ -10,13 +10,14 @@ from scanner import Context, Mention, Symbol, SymbolKind
 DOI = PaperRef(RefKind.DOI, "10.5555/tides.1962")
 
 
-def site(path: str, **fields: object) -> Site:
+def site(path: str, raw: str = "", **fields: object) -> Site:
+    """A citation of the DOI, or with `raw` an author-year citation joined to its card."""
     reference = Reference(DOI, **fields)  # type: ignore[arg-type]
     mention = Mention(
-        kind=RefKind.DOI,
-        rule="CG102",
+        kind=RefKind.AUTHOR_YEAR if raw else RefKind.DOI,
+        rule="CG106" if raw else "CG102",
         reference=reference,
-        raw="doi:10.5555/tides.1962",
+        raw=raw or "doi:10.5555/tides.1962",
         line=1,
         column=1,
         end_line=1,
@@ -65,3 +66,13 @@ def test_a_card_whose_citations_read_nothing_has_no_reading() -> None:
     assert paper_entry(DOI.key, [site("a.md", title="On Tidal Stacks")], None).title_hint == (
         "On Tidal Stacks"
     )
+
+
+def test_a_bibliography_key_cited_alone_is_read_after_its_entry() -> None:
+    # "Okafor1962" read as Okafor 1962 in many functions; its entry read no authors
+    entry = site("a.py", title="On Tidal Stacks", year=1962)
+    keys = [site("a.py", raw="Okafor1962", authors=("Okafor",), year=1962) for _ in range(3)]
+    assert card_reading([*keys, entry]) == entry.mention.reference
+    # a mention written in words is a reading like any other
+    said = site("b.py", raw="Okafor (1962)", authors=("Okafor",), year=1962)
+    assert card_reading([said, said, said, entry]) == said.mention.reference
