@@ -80,12 +80,12 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     heads |= join_see_strings(text, hits, groups)
     join_leading_identifiers(text, hits, groups)
     join_entry_tails(text, hits, groups)
-    join_anchor_venues(text, hits, groups)
     join_bibtex_entry_links(text, hits, groups)
     cite_us = join_paper_link_bibtex(text, hits, groups)
     heads |= join_fields_after_links(text, hits, groups)
     join_link_copies(text, hits, groups)
     beside = frozenset(hits[i].start for i in heads | join_beside(text, hits, groups))
+    join_anchor_venues(text, hits, groups)  # after the anchor's text joined its link
     join_labels(text, hits, groups)
     join_author_year_mentions(text, hits, groups)
     items = join_item_link_paragraphs(text, hits, groups)

@@ -33,18 +33,33 @@ def join_anchor_venues(text: str, hits: list[Hit], groups: Groups) -> None:
     one."""
     sizes = Counter(groups.find(i) for i in range(len(hits)))
     for index in range(1, len(hits)):
-        entry, venue = hits[index - 1], hits[index]
+        at, venue = _identifier_before(hits, groups, index), hits[index]
         if (
-            entry.ref is not None
+            at is not None
             and venue.ref is None
             and venue.kind in _MISREAD_AS
-            and mergeable(entry)
+            and mergeable(hits[at])
             and mergeable(venue)
             and sizes[groups.find(index)] == 1
-            and _in_italics_after_anchor(text, entry, venue)
+            and _in_italics_after_anchor(text, hits[at], venue)
         ):
-            groups.join(index - 1, index)
+            groups.join(at, index)
             hits[index] = replace(venue, reference=None, title_hint=None)
+
+
+def _identifier_before(hits: list[Hit], groups: Groups, index: int) -> int | None:
+    """The identifier right before hit `index`, or the one whose group holds the hit right
+    before it (the anchor's text, read as a title and joined to its link)."""
+    before = index - 1
+    if hits[before].ref is not None:
+        return before
+    if (
+        before > 0
+        and hits[before - 1].ref is not None
+        and groups.find(before - 1) == groups.find(before)
+    ):
+        return before - 1
+    return None
 
 
 def _in_italics_after_anchor(text: str, entry: Hit, venue: Hit) -> bool:

@@ -108,3 +108,35 @@ def test_a_title_in_italics_and_its_link_after_a_line_break_are_one_reference() 
 def test_prose_between_a_title_in_italics_and_a_link_keeps_them_apart() -> None:
     text = JAVADOC_ENTRY.replace("   <br>\n", "   <br>\n   The tables we ship were computed\n")
     assert [h.kind.value for h in find_hits(text)] == ["title", "url"]
+
+
+def test_a_venue_joins_the_link_whose_anchor_text_was_read_as_a_title_first() -> None:
+    from catalog.types import PaperRef, RefKind
+    from scanner.places.base import Groups
+    from scanner.places.venues import join_anchor_venues
+    from scanner.types import Hit
+
+    text = (
+        '21) Ana Duarte. <a href="https://doi.org/10.5555/exe.2024.028"> SoilSense: Modelling'
+        " the uptake of example nutrients.</a> <em> Journal of Example Soil Science. </em>"
+        " Oct. 2024.\n"
+    )
+    link_at, title_at = text.index("https"), text.index("Modelling")
+    link = Hit(
+        link_at,
+        text.index('">'),
+        RefKind.DOI,
+        "CG102",
+        ref=PaperRef(RefKind.DOI, "10.5555/exe.2024.028"),
+    )
+    anchor_text = Hit(title_at, text.index(".</a>"), RefKind.TITLE, "CG105")
+    venue = Hit(text.index("<em>"), len(text) - 1, RefKind.TITLE, "CG105")
+    # the anchor's text joined to its link: the venue after the anchor joins them
+    groups = Groups(3)
+    groups.join(0, 1)
+    join_anchor_venues(text, [link, anchor_text, venue], groups)
+    assert len(groups.members()) == 1
+    # a title that is not the anchor's text stands between: the venue stays apart
+    groups = Groups(3)
+    join_anchor_venues(text, [link, anchor_text, venue], groups)
+    assert len(groups.members()) == 3
