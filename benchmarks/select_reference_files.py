@@ -410,6 +410,9 @@ SOURCES = {
     "pitchy": ("package", (".js",)),
     "bloomfilter": ("package", (".js",)),
     "ml-fcnnls": ("package/src", (".ts",)),
+    "climt": ("climt", (".py",)),
+    "tcpypi": ("tcpyPI", (".py",)),
+    "dynesty": ("dynesty", (".py",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -557,8 +560,10 @@ TWENTIETH_OUT = re.compile(r"(^|/)lib(/|$)")
 # and Python wrapper are left out.
 TWENTYFIRST = {"pybaselines", "solposx", "pynbody", "isotree", "falconn", "jgalgo"}
 TWENTYFIRST |= {"pitchy", "bloomfilter", "ml-fcnnls"}
+# ... and its second batch, drawn after the first was scored, before any scan of its own files.
+TWENTYFIRST |= {"climt", "tcpypi", "dynesty"}
 EIGHTEENTH |= TWENTYFIRST
-TWENTYFIRST_OUT = re.compile(r"(^|/)(robinmap|micro-benchmarks|python)(/|$)")
+TWENTYFIRST_OUT = re.compile(r"(^|/)(robinmap|micro-benchmarks|python|_data)(/|$)")
 STRATA |= EIGHTEENTH
 EIGHTEENTH_PORTED = re.compile(
     r"(copied|adapted|taken|ported|borrowed|modified|based on|inspired by|derived)\b"

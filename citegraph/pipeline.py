@@ -149,7 +149,7 @@ def _paper_entries(
     resolved to a paper."""
     entries = {}
     for paper_key, paper_sites in by_paper.items():
-        keys = ref_keys[paper_key]
+        keys = ref_keys.get(paper_key) or [paper_key]
         resolution = next(
             (resolutions[k] for k in keys if k in resolutions and resolutions[k].paper is not None),
             resolutions.get(keys[0]),
@@ -191,10 +191,13 @@ def _assemble(
     # A bibliography key cited alone ("Hellwig2022a") is the card of the entry it labels.
     labels = cited_keys((site.mention, paper_key) for site, _, paper_key in keyed)
     for site, ref_key, paper_key in keyed:
-        paper_key = card_of_key(site.mention, labels) or paper_key
-        by_paper.setdefault(paper_key, []).append(site)
-        ref_keys.setdefault(paper_key, []).append(ref_key)
-        site_paper.append((site, paper_key))
+        entry = card_of_key(site.mention, labels)
+        by_paper.setdefault(entry or paper_key, []).append(site)
+        if entry is None:
+            # a key's own reading (a surname and a year) resolves to a guess; the card is
+            # resolved by its entry
+            ref_keys.setdefault(paper_key, []).append(ref_key)
+        site_paper.append((site, entry or paper_key))
     entries = _paper_entries(by_paper, ref_keys, resolutions)
     # A work named by its title in one place and by an identifier in another is one card.
     joined = same_work_targets(entries.values())

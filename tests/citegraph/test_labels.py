@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from catalog import Paper, Reference, Resolution, ResolutionStatus
 from citegraph.config import Config
 from citegraph.pipeline import run_scan
 
@@ -55,3 +57,26 @@ def test_a_key_that_labels_two_works_names_neither(tmp_path: Path) -> None:
     )
     found = cards(tmp_path)
     assert ("basins.py", 19) in found["author-year:okafor-2015"]
+
+
+class GuessingResolver:
+    """Resolves the surname and year a key reads as to some paper of that surname and year,
+    and the entries' DOIs to nothing (no service knows them)."""
+
+    def resolve(
+        self, references: Sequence[Reference], warn: Callable[[str], None]
+    ) -> dict[str, Resolution]:
+        guess = Paper("doi:10.5555/guess", title="Open Shelves", authors=("Okafor, J.",), year=2015)
+        return {
+            r.key: Resolution(r.key, ResolutionStatus.RESOLVED, guess, confidence=0.9)
+            if r.key.startswith("author-year:")
+            else Resolution(r.key, ResolutionStatus.NOT_FOUND)
+            for r in references
+        }
+
+
+def test_a_cards_metadata_is_not_what_a_key_cited_alone_resolved_to(tmp_path: Path) -> None:
+    (tmp_path / "tides.py").write_text(ENTRIES + cited("Okafor2015a"))
+    report = run_scan(tmp_path, Config(), resolver=GuessingResolver())
+    card = next(p for p in report.papers if p.key == "doi:10.5555/tides.2015a")
+    assert (card.title, card.title_hint) == (None, "Deep tide stacks of narrow basins")
