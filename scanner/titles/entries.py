@@ -26,12 +26,13 @@ from scanner.titles.fields import (
 from scanner.titles.inquotes import entry_inside
 from scanner.titles.names import (
     AUTHOR_LIST,
+    FULL_NAMES_LINE,
     INITIALS_LINE,
     NAME_LINE,
     opens_with_non_name,
     split_authors,
 )
-from scanner.titles.publishers import BOOK_HOUSES, IMPRINT, JOURNAL_HOUSES
+from scanner.titles.publishers import BOOK_HOUSES, IMPRINT, JOURNAL_HOUSES, PRESS
 from scanner.types import EntryFields
 
 # Between the author list and the title: punctuation, maybe "(1998)." or "1998." first.
@@ -87,6 +88,7 @@ _IMPRINT_LINE = re.compile(r"[ \t*#/!]*(?:" + IMPRINT + r"|(?:1[6-9]|20)\d\d\b)"
 
 
 _IMPRINT_NAMES = re.compile(IMPRINT)
+_ACRONYM = re.compile(r"[A-Z]{2,}[A-Z0-9]*")
 _VOLUME_AFTER = re.compile(
     r"[ \t]*,[ \t]*\n?[ \t*#/!]*(?:[Vv]ol(?:ume)?\.?[ \t]*\d|\d{1,4}[ \t]*[,(:])"
 )
@@ -153,6 +155,7 @@ _TITLE_END = re.compile(
     # `Michael Friendly, York University`
     r"|[ \t]*\n[ \t]*(?=" + NAME_LINE + ")"
     r"|[ \t]*\n[ \t]*(?=" + INITIALS_LINE + ")"
+    r"|[ \t]*\n[ \t*#/!]*(?=" + FULL_NAMES_LINE + ")"
     # the venue on a line of its own, then its publisher or year and more fields: `... an
     # algorithmic framework \n Artificial Intelligence, Elsevier, 2019, 270, 1-40` (a name and
     # a year alone may be a meeting's, under its authors' line: `GraVisMa, 2010`)
@@ -225,6 +228,8 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         return None
     if _IMPRINT_NAMES.fullmatch(text, start, authors_end) is not None:
         return None  # a publisher, then its place: `Chapman & Hall: New York. 2000.`
+    if text.startswith(":", authors_end) and _ACRONYM.fullmatch(text, start, authors_end):
+        return None  # a method's acronym opening its title: `TRIM: Triangle Refinement for ...`
     names_end = authors_end
     names_line = _names_line(text, start, authors_end, limit)
     kept = split_authors(text[start:authors_end])
@@ -440,7 +445,7 @@ def _journal_citation(
 
 
 _COMMA = re.compile(",")
-_HOUSE_ALONE = re.compile(BOOK_HOUSES)
+_HOUSE_ALONE = re.compile(rf"{BOOK_HOUSES}|{PRESS}")
 # A "title" of a few capitalized words ending where a volume's number follows its label is a
 # journal's name cut there (`JCP Vol`; a book's `Matrix computations. Vol` is its title).
 _VOLUME_LABEL_LAST = re.compile(r"^(?:[A-Z][\w.&]*[ \t]+){1,3}(?:Vol|Volume|No|Num|Nr)\.?$")
@@ -503,6 +508,8 @@ def parse_title_first(text: str, start: int, limit: int, labelled: bool = False)
     cited = None
     if names is not None and (cited := _JOURNAL_CITATION.match(text, names.start(), limit)):
         names = None  # the "names" open the journal's citation (`Title, J. Chem. Phys. 9, ...`)
+    if names is not None and _HOUSE_ALONE.fullmatch(names.group()):
+        names = None  # the publisher alone: `"Graphics Gems", Academic Press, 1990`
     if names is not None and _real_names(names.group()):
         authors = split_authors(names.group())
         # where the last name kept ends: words read as names after it are the venue's

@@ -15,7 +15,9 @@ _MARKED = r"(?:[\u0300-\u036f]+[^\W\d_]*)*"
 # (a particle is a word of its own: "after Knuth" holds no "ter Knuth")
 _PARTICLE = (
     r"(?:(?<![^\W\d_])"
-    r"(?:van|von|vom|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Van|Von|Der|De|Mc|O')\s+)"
+    r"(?:(?:van|von|vom|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Van|Von|Der|De|Mc|O')\s+"
+    # ... or an elided one, written against the name: "d'Aspremont", "dell'Acqua"
+    r"|(?:d|dell)['’](?=[^\W\d_a-z])))"
 )
 # "Mellor-Crummey", "Rey-de-Castro", "Lung-Yut-Fong", "L'Ecuyer", "Sant'Anna", "Sobol'",
 # "DiDinato", "CROCHEMORE"; two letters or more.
@@ -52,7 +54,9 @@ _NAME = (
     rf"|{_SURNAME}[ \t]+{_SURNAME},\s*{_INITIALS}"
     r"(?=\.?\s*(?:[,;&(]|and\b|(?:1[6-9]|20)\d\d\b|$))"
     rf"|{_SURNAME}\s+{_INITIALS}"  # CROCHEMORE M.
-    rf"|{_GIVEN}\s+(?:{_GIVEN}\s+)?{_SURNAME}"  # Fabio Luporini, Henrik Wann Jensen
+    # (a name of three words is on one line: under a line of names, `Luigi Rocca\n GraVisMa, 2010`
+    # is the last name and the meeting)
+    rf"|{_GIVEN}\s+(?:{_GIVEN}[ \t]+)?{_SURNAME}"  # Fabio Luporini, Henrik Wann Jensen
     rf"|{_SURNAME}){_END})"  # Marsaglia
 )
 # A semicolon separates names after an initial ("Julier, Simon J.; Uhlmann, Jeffrey") or before
@@ -436,6 +440,15 @@ _INITIALS_NAME = r"(?:[A-Z]\.[ \t]?){1,3}[A-Z][a-z'’-]+"
 INITIALS_LINE = (
     rf"{_INITIALS_NAME}(?:,[ \t]*{_INITIALS_NAME})*"
     rf"(?:,?[ \t]+(?:and|&)[ \t]+{_INITIALS_NAME})?[ \t]*,?[ \t]*(?=\n)"
+)
+# A line that opens with two or more authors by their given names and surnames, separated by
+# commas, under a title: `Daniele Marchetti, Enrico Bassi, Luigi Conti` (then the line's end,
+# or the venue or year after a comma: `..., ACM Transactions on Graphics 2017`).
+_FULL_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+(?:[A-Z]\.[ \t]*)?[A-Z][a-z'’-]+"
+FULL_NAMES_LINE = (
+    rf"{_FULL_NAME}(?:,[ \t]*{_FULL_NAME})*(?:,?[ \t]+(?:and|&)[ \t]+{_FULL_NAME}"
+    rf"|(?:,[ \t]*{_FULL_NAME})){{1}}[ \t]*,?[ \t]*(?=\n|$|(?<=,)[ \t]*(?:[A-Z]{{2,}}\b|In\b|Proc"
+    r"|(?:1[6-9]|20)\d\d\b))"
 )
 # An author's name on a line of their own, or followed by their affiliation.
 NAME_LINE = (

@@ -621,7 +621,7 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         authors=theirs.authors
         if across and theirs.authors
         else _authors(ours.authors, theirs.authors),
-        venue=theirs.venue or ours.venue,
+        venue=theirs.venue or _venue_past_authors(ours.venue, theirs.authors + ours.authors),
         year=ours.year or theirs.year,
         volume=theirs.volume or ours.volume,
         pages=theirs.pages or ours.pages,
@@ -632,6 +632,14 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         end=max(hit.end, best.end),
         reference=reference,
     )
+
+
+def _venue_past_authors(venue: str | None, authors: tuple[str, ...]) -> str | None:
+    """The model's venue, unless it opens with one of the entry's names: the model ran the
+    last name into the venue under it (`Luigi Conti\n GeoMeet, 2011` read as one venue)."""
+    if venue is None or any(venue.startswith(name + " ") for name in authors):
+        return None
+    return venue
 
 
 def _line_end_left_out(text: str, rule: Hit, fields: EntryFields) -> bool:

@@ -1234,3 +1234,61 @@ def test_a_journal_after_a_semicolon_is_no_name() -> None:
         "       Anna Lind, Bernard Moss; JTR, 9(Dec):2699--2731, 2008.\n"
     )
     assert fields.authors == ("Anna Lind", "Bernard Moss")
+
+
+# An entry laid out a field a line under a citing phrase: the title, its authors' line, then
+# the meeting and year.
+_LINE_LAID = (
+    " The method follows:\n"
+    " Robust Shape Estimation on Noisy Meshes\n"
+    " Daniele Marchetti, Enrico Bassi, Luigi Conti\n"
+    " GeoMeet, 2011\n"
+)
+
+
+def test_a_title_line_ends_above_its_line_of_names() -> None:
+    fields = _fields(_LINE_LAID)
+    assert fields.title == "Robust Shape Estimation on Noisy Meshes"
+    assert fields.year == 2011
+
+
+def test_the_last_name_of_a_names_line_does_not_take_the_next_lines_word() -> None:
+    # not "Luigi Conti GeoMeet" as the last author, nor as the venue
+    fields = _fields(_LINE_LAID)
+    assert fields.authors == ("Daniele Marchetti", "Enrico Bassi", "Luigi Conti")
+    assert fields.venue is None or "Conti" not in fields.venue
+
+
+def test_a_title_with_its_acronym_keeps_it_above_a_names_line_with_the_venue() -> None:
+    fields = _fields(
+        " Implements the 2D version of the algorithm described in\n"
+        " TRIM: Triangle Refinement for Interactive Meshing\n"
+        " Mara Lind, Oskar Vale, Petra Holm, ACM Transactions on Graphics (Proc. SIGGRAPH 2018)\n"
+    )
+    assert fields.title == "TRIM: Triangle Refinement for Interactive Meshing"
+    assert fields.authors == ("Mara Lind", "Oskar Vale", "Petra Holm")
+    assert fields.year == 2018
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ('from "Geometry Gems", Academic Press, 1991', ()),
+        ('see "Geometry Gems", Ann Lind, Academic Press, 1991', ("Ann Lind",)),
+    ],
+)
+def test_a_publisher_after_a_quoted_title_is_its_venue_not_an_author(
+    text: str, authors: tuple[str, ...]
+) -> None:
+    fields = _fields(text)
+    assert fields.authors == authors
+    assert fields.venue == "Academic Press"
+
+
+def test_an_elided_particle_belongs_to_the_surname() -> None:
+    # not "Aspremont" alone, with the first author lost
+    fields = _fields(
+        "    .. [7] Anna-Maria Okafor, Alexandre d’Aspremont, and Marco Lind. Regularity in\n"
+        "        transport: smooth potentials. In Proceedings of AISTATS, 2020.\n"
+    )
+    assert fields.authors == ("Anna-Maria Okafor", "Alexandre d’Aspremont", "Marco Lind")
