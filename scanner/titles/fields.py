@@ -217,14 +217,23 @@ def volume_of(text: str) -> str | None:
 
 @lru_cache(maxsize=1024)
 def pages_of(text: str) -> str | None:
-    """The page range in `text` ("pp. 363-372", ":651-675"), normalized to `first-last`."""
+    """The page range in `text` ("pp. 363-372", ":651-675"), normalized to `first-last`: the
+    first one labelled as pages, else the first bare one that is not a range of days
+    (`October 13-17, 2019, ... (pp. 636-644)`) or years."""
+    bare = None
     for match in PAGES.finditer(text):
         value = match.group(1) or match.group(2)
         first, last = re.split(r"\s*[-–—]+\s*", value)
         if YEAR.fullmatch(first) and YEAR.fullmatch(last):
             continue  # a range of years, not pages
-        return f"{first}-{last}"
-    return None
+        if match.group(1):
+            return f"{first}-{last}"
+        if bare is None and not _MONTH_BEFORE.search(text, 0, match.start()):
+            bare = f"{first}-{last}"
+    return bare
+
+
+_MONTH_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(sorted(MONTHS)) + r")\.?)[ \t]*$")
 
 
 def find_spaced(text: str, phrase: str, start: int = 0, end: int | None = None) -> tuple[int, int]:

@@ -1292,3 +1292,24 @@ def test_an_elided_particle_belongs_to_the_surname() -> None:
         "        transport: smooth potentials. In Proceedings of AISTATS, 2020.\n"
     )
     assert fields.authors == ("Anna-Maria Okafor", "Alexandre d’Aspremont", "Marco Lind")
+
+
+_PROCEEDINGS_AFTER_IN = (
+    "    References\n"
+    "    ----------\n"
+    "    .. [3] Okafor, A., Lind, M., & Vale, P. (2019). [Fast\n"
+    "           and scalable optimal transport for brain tractograms. In Medical Image\n"
+    "           Computing and Computer Assisted Intervention–MICCAI 2019: 22nd\n"
+    "           International Conference, Lisbon, Portugal, October 13-17, 2019,\n"
+    "           Proceedings, Part III 22 (pp. 636-644). Springer International\n"
+    "           Publishing.\n"
+)
+
+
+def test_a_title_ends_before_the_in_of_its_proceedings() -> None:
+    fields = _fields(_PROCEEDINGS_AFTER_IN)
+    assert fields.title == "Fast and scalable optimal transport for brain tractograms"
+
+
+def test_pages_are_the_labelled_range_not_the_meetings_days() -> None:
+    assert _fields(_PROCEEDINGS_AFTER_IN).pages == "636-644"
