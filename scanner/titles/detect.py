@@ -39,6 +39,7 @@ from scanner.titles.leads import holds_any, led, needles
 from scanner.titles.names import (
     AUTHOR_LIST,
     ETAL,
+    FULL_NAMES_LINE,
     INITIALS_LINE,
     NAME,
     NOT_NAMES,
@@ -311,8 +312,12 @@ _NUMBERED = re.compile(r"[ \t]*(?:\[[ \t]*\d{1,3}[ \t]*\]|\(?\d{1,3}[.)])")
 # What a year or an initial of a name needs in a region (any four digits of a year, a capital
 # and a full stop): found by the engine's fast scan for a literal first character.
 _YEAR_IN = re.compile(YEAR_DIGITS)
-# A line in title case over a line of authors by their initials.
-_TITLE_OVER_NAMES = re.compile(r"\s*(?P<title>[A-Z][^\n.]{7,200})\n[ \t]*(?=" + INITIALS_LINE + ")")
+# A line in title case over a line of authors by their initials or full names, perhaps under
+# the line that introduces it (`Implementation of:`).
+_TITLE_OVER_NAMES = re.compile(
+    r"\s*(?:[^\n]{0,80}:[ \t]*\n[ \t*#/!]*)?(?P<title>[A-Z][^\n.]{7,200})\.?[ \t]*\n[ \t*#/!]*"
+    r"(?=" + INITIALS_LINE + "|" + FULL_NAMES_LINE + ")"
+)
 _INITIAL_IN = re.compile(r"[A-Z]\.")
 
 

@@ -817,9 +817,22 @@ def _authors(ours: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:
     rules = {family_name(a) for a in theirs}
     if not rules & set(mine):
         return ours
-    if len(ours) > len(theirs) and rules <= set(mine) and mine[0] not in rules:
+    if (
+        len(ours) > len(theirs)
+        and rules <= set(mine)
+        and mine[0] not in rules
+        # (the names before the rule's first are written as the rule's are: not a heading over
+        # the entry, `Sparse Optimal Transport.` above `Lind, T., Vale, J. (2023).`)
+        and _same_style(ours[: next(i for i, name in enumerate(mine) if name in rules)], theirs)
+    ):
         return ours
     return theirs
+
+
+def _same_style(names: tuple[str, ...], like: tuple[str, ...]) -> bool:
+    """Whether each of `names` is written surname first (with its comma) as `like`'s are."""
+    inverted = all("," in name for name in like)
+    return all(("," in name) == inverted for name in names)
 
 
 def _agrees(text: str, hit: Hit, titles: SpanIndex[Field]) -> bool:

@@ -1313,3 +1313,31 @@ def test_a_title_ends_before_the_in_of_its_proceedings() -> None:
 
 def test_pages_are_the_labelled_range_not_the_meetings_days() -> None:
     assert _fields(_PROCEEDINGS_AFTER_IN).pages == "636-644"
+
+
+_FIELD_A_LINE = (
+    "Solvers for regularized transport.\n"
+    "\n"
+    "Implementation of :\n"
+    "Smooth and Sparse Optimal Transport.\n"
+    "Mathieu Blondel, Vivien Seguy, Antoine Rolet.\n"
+    "In Proc. of AISTATS 2018.\n"
+    "\n"
+    "Sparsity-Constrained Optimal Transport.\n"
+    "Liu, T., Puigcerver, J., & Blondel, M. (2023).\n"
+    "Sparsity-constrained optimal transport.\n"
+    "Proceedings of the Eleventh International Conference on\n"
+    "Learning Representations (ICLR).\n"
+)
+
+
+def test_a_title_line_over_a_line_of_full_names_is_the_entrys_title() -> None:
+    first = find_citations(_FIELD_A_LINE)[0].reference
+    assert first is not None
+    assert first.title == "Smooth and Sparse Optimal Transport"
+    assert first.authors == ("Mathieu Blondel", "Vivien Seguy", "Antoine Rolet")
+
+
+def test_a_heading_over_an_entry_is_none_of_its_authors() -> None:
+    fields = _fields(_FIELD_A_LINE[_FIELD_A_LINE.index("Sparsity") :])
+    assert fields.authors == ("Liu, T.", "Puigcerver, J.", "Blondel, M.")
