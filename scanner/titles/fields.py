@@ -21,7 +21,7 @@ VENUE_CUE = re.compile(
     r"Conference|Conf\b|Symposium|Workshop|Annals|Ann\.|Review|Letters|Lett\.|Comm\b|"
     r"Communications|Bulletin|Magazine|ACM|IEEE|SIAM|Springer|Elsevier|Wiley|preprint|"
     r"Press|Thesis|thesis|Report|Vol\b|vol\b|Volume|pp\b|pp\.|pages|Math\b|Softw|Stat\b|"
-    r"NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|AAAI|IJCAI|KDD|SIGGRAPH|SIGMOD|VLDB|"
+    r"NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|AAAI|IJCAI|KDD|SIGGRAPH|SIGMOD|VLDB|Eurographics|"
     r"Biometrika|Econometrica|Science|Nature|arXiv|Publishers?|Verlag|Univ|"
     r"Chapman|CRC|Addison|Prentice|McGraw|Dover|Kluwer|Birkh(?:ä|a)user|Pearson|"
     r"Numerische|Zeitschrift|Annalen|Acta|Revue|Rivista|Giornale|Comptes)\b)"

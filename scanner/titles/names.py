@@ -220,6 +220,7 @@ NOT_NAMES = MONTHS | frozenset(
         "ieee",
         "acm",
         "siam",
+        "eurographics",  # a meeting's name after a quoted title: `"Title", Eurographics 2020`
         "ams",
         "math",
         "software",
