@@ -447,9 +447,10 @@ INITIALS_LINE = (
 # or the venue or year after a comma: `..., ACM Transactions on Graphics 2017`).
 _FULL_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+(?:[A-Z]\.[ \t]*)?[A-Z][a-z'’-]+"
 FULL_NAMES_LINE = (
-    rf"{_FULL_NAME}(?:,[ \t]*{_FULL_NAME})*(?:,?[ \t]+(?:and|&)[ \t]+{_FULL_NAME}"
-    rf"|(?:,[ \t]*{_FULL_NAME})){{1}}[ \t]*[,.]?[ \t]*(?=\n|$|(?<=,)[ \t]*(?:[A-Z]{{2,}}\b|In\b|Proc"
-    r"|(?:1[6-9]|20)\d\d\b))"
+    rf"{_FULL_NAME}(?:,[ \t]*{_FULL_NAME})*"
+    rf"(?:,?[ \t]+(?:and|&)[ \t]+{_FULL_NAME}|,[ \t]*{_FULL_NAME})"
+    r"[ \t]*[,.]?[ \t]*"
+    r"(?=\n|$|(?<=,)[ \t]*(?:[A-Z]{2,}\b|In\b|Proc|(?:1[6-9]|20)\d\d\b))"
 )
 # An author's name on a line of their own, or followed by their affiliation.
 NAME_LINE = (
