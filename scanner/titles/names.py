@@ -35,7 +35,10 @@ _GIVEN = rf"(?:{_UP}{_LOW}+{_MARKED}(?:-{_UP}{_LOW}+{_MARKED})?)"
 # "Smith, Fast Hashing of ..." from reading "Smith, Fast" as "Surname, Given".
 # (A year may carry the letter that tells one author's works of a year apart, `Diemer 2022b`;
 # not the `s` of a decade, `1990s`.)
-_END = r"(?=\s*(?:[,;:&()\[\]\"'’“”`<]|\.(?!\w)|and\b|et\b|(?:1[6-9]|20)\d\d[a-rt-z]?\b|\Z)|\s*\n)"
+_END = (
+    r"(?=\s*(?:[,;:&()\[\]\"'’“”`<]|\.(?!\w)|and\b|et\b|(?:1[6-9]|20)\d\d[a-rt-z]?\b|\Z"
+    r"|pp?\.?[ \t]?\d)|\s*\n)"  # (or the page cited: "by Nocedal and Wright p59-60")
+)
 # What a name can open with: a capital, a hyphen ("-P."), or the first letter of a lower-case
 # particle ("van", "de", "la", "ten"). The lookahead changes no match; it lets a search reject
 # the other positions in one test instead of trying each form of a name there, which made the

@@ -1285,3 +1285,8 @@ def test_a_meetings_name_after_a_quoted_title_is_its_venue_not_an_author() -> No
     fields = _fields('// see "Polygon Laplacian made simple", Eurographics 2020')
     assert fields.authors == ()
     assert fields.venue == "Eurographics"
+
+
+def test_the_page_cited_after_the_last_name_ends_the_list() -> None:
+    fields = _fields("    /// See 'Numerical Methods for Sorting' by Lind and Vale p59-60\n")
+    assert fields.authors == ("Lind", "Vale")
