@@ -620,7 +620,7 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         ours,
         authors=theirs.authors
         if across and theirs.authors
-        else _authors(ours.authors, theirs.authors),
+        else _authors(ours.authors, theirs.authors, (ours.title, theirs.title)),
         venue=theirs.venue or _venue_past_authors(ours.venue, theirs.authors + ours.authors),
         year=ours.year or theirs.year,
         volume=theirs.volume or ours.volume,
@@ -806,7 +806,9 @@ def _delimited_longer(text: str, rule: Hit, title: str) -> bool:
     return start > 0 and (text[start - 1] in "\"“«`'" or _LINK_NEXT.match(text, end) is not None)
 
 
-def _authors(ours: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:
+def _authors(
+    ours: tuple[str, ...], theirs: tuple[str, ...], titles: tuple[str | None, ...] = ()
+) -> tuple[str, ...]:
     """The rule's author list, which splits names more carefully, when it reads the model's
     list: not when it names none of the model's authors (it took words of the title for
     names: "Forecasting", "k-Shape"), nor when it is only the end of the model's list
@@ -821,18 +823,20 @@ def _authors(ours: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:
         len(ours) > len(theirs)
         and rules <= set(mine)
         and mine[0] not in rules
-        # (the names before the rule's first are written as the rule's are: not a heading over
-        # the entry, `Sparse Optimal Transport.` above `Lind, T., Vale, J. (2023).`)
-        and _same_style(ours[: next(i for i, name in enumerate(mine) if name in rules)], theirs)
+        # (and not when the names before the rule's first are the title: a heading over the
+        # entry, `Sparse Optimal Transport.` above `Lind, T., Vale, J. (2023).`)
+        and not _titles_read_as_names(
+            ours[: next(i for i, name in enumerate(mine) if name in rules)], titles
+        )
     ):
         return ours
     return theirs
 
 
-def _same_style(names: tuple[str, ...], like: tuple[str, ...]) -> bool:
-    """Whether each of `names` is written surname first (with its comma) as `like`'s are."""
-    inverted = all("," in name for name in like)
-    return all(("," in name) == inverted for name in names)
+def _titles_read_as_names(names: tuple[str, ...], titles: tuple[str | None, ...]) -> bool:
+    """Whether any of `names` is one of `titles`, its words read as a name."""
+    read = {normalize_title(title) for title in titles if title}
+    return any(normalize_title(name) in read for name in names)
 
 
 def _agrees(text: str, hit: Hit, titles: SpanIndex[Field]) -> bool:

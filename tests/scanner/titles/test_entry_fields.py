@@ -1290,3 +1290,13 @@ def test_a_meetings_name_after_a_quoted_title_is_its_venue_not_an_author() -> No
 def test_the_page_cited_after_the_last_name_ends_the_list() -> None:
     fields = _fields("    /// See 'Numerical Methods for Sorting' by Lind and Vale p59-60\n")
     assert fields.authors == ("Lind", "Vale")
+
+
+def test_names_joined_by_and_keep_the_first_authors_before_a_title_on_their_line() -> None:
+    fields = _fields(
+        ".. [lind2013big]\n"
+        "    Ada Lind and Omar Vale and Peter D. Holm, Gaussian Processes\n"
+        "    for Big Data, Proceedings of the 29th Conference on Uncertainty in\n"
+        "    Artificial Intelligence, 2013, https://arxiv.org/abs/1309.6835.\n"
+    )
+    assert fields.authors == ("Ada Lind", "Omar Vale", "Peter D. Holm")
