@@ -508,7 +508,7 @@ def parse_title_first(text: str, start: int, limit: int, labelled: bool = False)
     cited = None
     if names is not None and (cited := _JOURNAL_CITATION.match(text, names.start(), limit)):
         names = None  # the "names" open the journal's citation (`Title, J. Chem. Phys. 9, ...`)
-    if names is not None and _HOUSE_ALONE.fullmatch(names.group()):
+    if names is not None and quoted is not None and _HOUSE_ALONE.fullmatch(names.group()):
         names = None  # the publisher alone: `"Graphics Gems", Academic Press, 1990`
     if names is not None and _real_names(names.group()):
         authors = split_authors(names.group())

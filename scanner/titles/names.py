@@ -44,6 +44,8 @@ _END = (
 # the other positions in one test instead of trying each form of a name there, which made the
 # author-list search the costliest single step of the detector.
 _NAME_FIRST = r"(?=[^\W\d_a-ce-km-suw-zß-ÿ]|-)"
+# A year that ends its line, after its meeting's name and comma.
+_YEAR_ALONE = r"[ \t]*(?:1[6-9]|20)\d\d[ \t.]*(?:\n|$)"
 _NAME = (
     rf"(?:{_NAME_FIRST}"
     # J. M. Mellor-Crummey, Paul H. J. Kelly, J. Nathan Kutz
@@ -57,9 +59,10 @@ _NAME = (
     rf"|{_SURNAME}[ \t]+{_SURNAME},\s*{_INITIALS}"
     r"(?=\.?\s*(?:[,;&(]|and\b|(?:1[6-9]|20)\d\d\b|$))"
     rf"|{_SURNAME}\s+{_INITIALS}"  # CROCHEMORE M.
-    # (a name of three words is on one line: under a line of names, `Luigi Rocca\n GraVisMa, 2010`
-    # is the last name and the meeting)
-    rf"|{_GIVEN}\s+(?:{_GIVEN}[ \t]+)?{_SURNAME}"  # Fabio Luporini, Henrik Wann Jensen
+    # (a name of three words wraps at a line's end, `Renato Paes\n Leme. 2017`, but not onto a
+    # line of a meeting and its year alone: `Luigi Conti\n GeoMeet, 2011`)
+    rf"|{_GIVEN}\s+(?:{_GIVEN}(?:[ \t]+|\s+(?!\s*{_SURNAME},{_YEAR_ALONE})))?"
+    rf"{_SURNAME}"  # Fabio Luporini, Henrik Wann Jensen
     rf"|{_SURNAME}){_END})"  # Marsaglia
 )
 # A semicolon separates names after an initial ("Julier, Simon J.; Uhlmann, Jeffrey") or before

@@ -621,7 +621,7 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         authors=theirs.authors
         if across and theirs.authors
         else _authors(ours.authors, theirs.authors, (ours.title, theirs.title)),
-        venue=theirs.venue or _venue_past_authors(ours.venue, theirs.authors + ours.authors),
+        venue=theirs.venue or _venue_past_authors(ours.venue, theirs.authors),
         year=ours.year or theirs.year,
         volume=theirs.volume or ours.volume,
         pages=theirs.pages or ours.pages,
@@ -637,7 +637,8 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
 def _venue_past_authors(venue: str | None, authors: tuple[str, ...]) -> str | None:
     """The model's venue, unless it opens with one of the entry's names: the model ran the
     last name into the venue under it (`Luigi Conti\n GeoMeet, 2011` read as one venue)."""
-    if venue is None or any(venue.startswith(name + " ") for name in authors):
+    # (a full name: a single word the rules took for a name may be the venue's own, `NIPS`)
+    if venue is None or any(" " in name and venue.startswith(name + " ") for name in authors):
         return None
     return venue
 

@@ -463,3 +463,14 @@ def test_a_title_line_over_a_line_of_full_names_is_the_entrys_title() -> None:
 def test_a_heading_over_an_entry_is_none_of_its_authors() -> None:
     fields = _fields(_FIELD_A_LINE[_FIELD_A_LINE.index("Sparsity") :])
     assert fields.authors == ("Liu, T.", "Puigcerver, J.", "Blondel, M.")
+
+
+def test_a_three_word_name_wraps_onto_the_next_line() -> None:
+    fields = _fields(
+        "   An example is the following paper:\n"
+        "\n"
+        "   Ana Lind, Omar Vale, and Carla Paes\n"
+        "   Leme. 2017. Splitting Frames: from Disjoint to Overlapping Groups.\n"
+        "   In Proceedings of the 23rd ACM Conference on Data Mining, 145-154.\n"
+    )
+    assert fields.authors == ("Ana Lind", "Omar Vale", "Carla Paes Leme")
