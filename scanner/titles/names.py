@@ -60,8 +60,9 @@ _NAME = (
     r"(?=\.?\s*(?:[,;&(]|and\b|(?:1[6-9]|20)\d\d\b|$))"
     rf"|{_SURNAME}\s+{_INITIALS}"  # CROCHEMORE M.
     # (a name of three words wraps at a line's end, `Renato Paes\n Leme. 2017`, but not onto a
-    # line of a meeting and its year alone: `Luigi Conti\n GeoMeet, 2011`)
-    rf"|{_GIVEN}\s+(?:{_GIVEN}(?:[ \t]+|\s+(?!\s*{_SURNAME},{_YEAR_ALONE})))?"
+    # line of a meeting and its year alone, `Luigi Conti\n GeoMeet, 2011`, nor an acronym's,
+    # `Josip Djolonga\n ICML 2020`)
+    rf"|{_GIVEN}\s+(?:{_GIVEN}(?:[ \t]+|\s+(?!\s*(?:{_SURNAME},{_YEAR_ALONE}|[A-Z]{{2,}}\b))))?"
     rf"{_SURNAME}"  # Fabio Luporini, Henrik Wann Jensen
     rf"|{_SURNAME}){_END})"  # Marsaglia
 )

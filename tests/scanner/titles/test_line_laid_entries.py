@@ -474,3 +474,25 @@ def test_a_three_word_name_wraps_onto_the_next_line() -> None:
         "   In Proceedings of the 23rd ACM Conference on Data Mining, 145-154.\n"
     )
     assert fields.authors == ("Ana Lind", "Omar Vale", "Carla Paes Leme")
+
+
+def test_the_section_cited_and_the_meetings_acronym_stay_out_of_title_and_names() -> None:
+    fields = _fields(
+        "  Jacobian-vector product.\n"
+        "\n"
+        "  See Section 5 of\n"
+        "  Fast Sorting of Ranked Lists\n"
+        "  Ana Lind, Omar Vale, Carla Holm, Josip Berg\n"
+        "  ICML 2020 arXiv:2002.08871\n"
+    )
+    assert fields.title == "Fast Sorting of Ranked Lists"
+    assert fields.authors == ("Ana Lind", "Omar Vale", "Carla Holm", "Josip Berg")
+    assert fields.venue == "ICML"
+
+
+def test_the_section_cited_before_a_title_line_is_no_word_of_the_title() -> None:
+    fields = _fields(
+        "\n  See Section 2 of\n  Differentiable Merging and Ranking\n"
+        "  Ana Lind, Omar Vale, Carla Holm, Josip Berg\n  ICML 2021 arXiv:2102.00001\n"
+    )
+    assert fields.title == "Differentiable Merging and Ranking"
