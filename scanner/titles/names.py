@@ -44,8 +44,12 @@ _END = (
 # the other positions in one test instead of trying each form of a name there, which made the
 # author-list search the costliest single step of the detector.
 _NAME_FIRST = r"(?=[^\W\d_a-ce-km-suw-zß-ÿ]|-)"
+# A word that opens a venue's line, not a name's last word: `Alexander Gray\n Conference: ...`
+_VENUE_WORD = r"(?:Conference|Proceedings|Proc\.|Journal|Workshop|Symposium|Transactions|In)\b"
 # A year that ends its line, after its meeting's name and comma.
 _YEAR_ALONE = r"[ \t]*(?:1[6-9]|20)\d\d[ \t.]*(?:\n|$)"
+# What the next line opens with when a name does not wrap onto it.
+_NOT_WRAPPED = rf"(?!\s*(?:{_SURNAME},{_YEAR_ALONE}|[A-Z]{{2,}}\b|{_VENUE_WORD}))"
 _NAME = (
     rf"(?:{_NAME_FIRST}"
     # J. M. Mellor-Crummey, Paul H. J. Kelly, J. Nathan Kutz
@@ -61,8 +65,8 @@ _NAME = (
     rf"|{_SURNAME}\s+{_INITIALS}"  # CROCHEMORE M.
     # (a name of three words wraps at a line's end, `Renato Paes\n Leme. 2017`, but not onto a
     # line of a meeting and its year alone, `Luigi Conti\n GeoMeet, 2011`, nor an acronym's,
-    # `Josip Djolonga\n ICML 2020`)
-    rf"|{_GIVEN}\s+(?:{_GIVEN}(?:[ \t]+|\s+(?!\s*(?:{_SURNAME},{_YEAR_ALONE}|[A-Z]{{2,}}\b))))?"
+    # `Josip Djolonga\n ICML 2020`, nor a venue's first word)
+    rf"|{_GIVEN}\s+(?:{_GIVEN}(?:[ \t]+|\s+{_NOT_WRAPPED}))?"
     rf"{_SURNAME}"  # Fabio Luporini, Henrik Wann Jensen
     rf"|{_SURNAME}){_END})"  # Marsaglia
 )

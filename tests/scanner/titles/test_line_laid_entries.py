@@ -496,3 +496,15 @@ def test_the_section_cited_before_a_title_line_is_no_word_of_the_title() -> None
         "  Ana Lind, Omar Vale, Carla Holm, Josip Berg\n  ICML 2021 arXiv:2102.00001\n"
     )
     assert fields.title == "Differentiable Merging and Ranking"
+
+
+def test_a_venues_first_word_on_the_next_line_is_no_part_of_the_last_name() -> None:
+    fields = find_citations(
+        "  This code is based on the papers:\n\n"
+        "  Fast Spanning Trees: Algorithm, analysis, and applications\n"
+        "  Ana Lind, Omar Vale, Carla Holm\n"
+        "  Conference: Proceedings of the 16th Conference on Data Mining\n"
+        "  2010\n"
+    )[0].reference
+    assert fields is not None
+    assert fields.authors == ("Ana Lind", "Omar Vale", "Carla Holm")
