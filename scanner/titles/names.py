@@ -456,7 +456,11 @@ INITIALS_LINE = (
 # A line that opens with two or more authors by their given names and surnames, separated by
 # commas, under a title: `Daniele Marchetti, Enrico Bassi, Luigi Conti` (then the line's end,
 # or the venue or year after a comma: `..., ACM Transactions on Graphics 2017`).
-_FULL_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+(?:[A-Z]\.[ \t]*)?[A-Z][a-z'’-]+"
+# (a publisher's name reads as one: `Introductory Topics, Academic Press, New York, USA`)
+_FULL_NAME = (
+    r"(?![A-Z][a-z]+[ \t]+(?:Press|Publishers?|Publishing|Verlag)\b)"
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+(?:[A-Z]\.[ \t]*)?[A-Z][a-z'’-]+"
+)
 FULL_NAMES_LINE = (
     rf"{_FULL_NAME}(?:,[ \t]*{_FULL_NAME})*"
     rf"(?:,?[ \t]+(?:and|&)[ \t]+{_FULL_NAME}|,[ \t]*{_FULL_NAME})"

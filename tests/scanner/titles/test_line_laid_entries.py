@@ -508,3 +508,12 @@ def test_a_venues_first_word_on_the_next_line_is_no_part_of_the_last_name() -> N
     )[0].reference
     assert fields is not None
     assert fields.authors == ("Ana Lind", "Omar Vale", "Carla Holm")
+
+
+def test_a_publishers_line_is_no_line_of_names() -> None:
+    (hit,) = find_citations(
+        "   Values recomputed according to:\n"
+        "   Ada B. Lind, Analysis of Sorted Data: Volume 1\n"
+        "   Introductory Topics, Academic Press, New York, USA (1978).\n"
+    )
+    assert hit.title_hint == "Analysis of Sorted Data: Volume 1 Introductory Topics"
