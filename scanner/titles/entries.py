@@ -468,7 +468,7 @@ def parse_title_first(text: str, start: int, limit: int, labelled: bool = False)
     in reST interpreted text or emphasis as others quote it (`[1] `Title`, Authors`)."""
     link = None
     quoted = QUOTED.match(text, start, limit)
-    if quoted is None and labelled:
+    if quoted is None and (labelled or _EMPHASIS_BY.match(text, start, limit)):
         quoted = _MARKED_TITLE.match(text, start, limit)
     if quoted is None:
         quoted = link = _REST_LINK.match(text, start, limit)
@@ -539,6 +539,8 @@ def parse_title_first(text: str, start: int, limit: int, labelled: bool = False)
     return Entry(start, max(entry_end, t_end), reference, evidence)
 
 
+# A title in emphasis, then its authors: `*Algebraic Topology* by Allen Hatcher`.
+_EMPHASIS_BY = re.compile(r"\*[^*\n]{3,300}\*\s+by\s+[A-Z]")
 # A title set in reST interpreted text or emphasis, not a link's text nor strong emphasis.
 _MARKED_TITLE = re.compile(r"`(?P<h>[^`<>\n]{3,300})`(?![_`])|\*(?P<i>[^*\n]{3,300})\*(?!\*)")
 # A reST link whose text is the title: `` `Title by Words <https://...>`_ ``, delimited as a

@@ -67,6 +67,8 @@ NAMES_REACH = 60
 # high-dimensional regression*`, `*mRNA decay in yeast*`)
 EMPHASIZED = re.compile(
     r"(?<![*\w])\*(?P<f>(?:[A-Z]|[a-z](?=-|[A-Z]))[^*\n]{3,200}(?:\n[^*\n]{1,200}){0,2})\*(?![*\w])"
+    # ... or in Markdown's underscores: `_Navigating Intrinsic Triangulations_`
+    r"|(?<![_\w])_(?P<u>[A-Z][^_\n]{3,200}(?:\n[^_\n]{1,200}){0,2})_(?![_\w])"
 )
 
 

@@ -635,10 +635,16 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
 
 
 def _venue_past_authors(venue: str | None, authors: tuple[str, ...]) -> str | None:
-    """The model's venue, unless it opens with one of the entry's names: the model ran the
-    last name into the venue under it (`Luigi Conti\n GeoMeet, 2011` read as one venue)."""
-    # (a full name: a single word the rules took for a name may be the venue's own, `NIPS`)
-    if venue is None or any(" " in name and venue.startswith(name + " ") for name in authors):
+    """The model's venue, unless it opens with the rules' last author: the model ran the last
+    name into the venue under it (`Luigi Conti\n GeoMeet, 2011` read as one venue)."""
+    # (the last of a list of full names: a single word the rules took for a name may be the
+    # venue's own, `NIPS`, and a lone "name" the venue itself, `Celestial Mechanics`)
+    if (
+        venue is not None
+        and len(authors) > 1
+        and " " in authors[-1]
+        and venue.startswith(authors[-1] + " ")
+    ):
         return None
     return venue
 

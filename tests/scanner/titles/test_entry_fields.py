@@ -1300,3 +1300,12 @@ def test_names_joined_by_and_keep_the_first_authors_before_a_title_on_their_line
         "    Artificial Intelligence, 2013, https://arxiv.org/abs/1309.6835.\n"
     )
     assert fields.authors == ("Ada Lind", "Omar Vale", "Peter D. Holm")
+
+
+def test_a_lone_name_the_rules_read_is_no_reason_to_drop_the_venue() -> None:
+    # the rules took the journal's first words for a name; the venue stays the journal
+    fields = _fields(
+        "* Lind, B. A. et al. “Report of the Working Group on Coordinates and Rotations: 2009.”\n"
+        "  Celestial Mechanics and Dynamical Astronomy 109.2 (2010): 101–135. Crossref. Web.\n"
+    )
+    assert fields.venue == "Celestial Mechanics and Dynamical Astronomy"
