@@ -21,10 +21,10 @@ _HEADER = re.compile(
     r"(?:\n[ \t]*[-=~^]{3,}[ \t]*)?$"
 )
 # The start of a list entry: `.. [1]`, `.. [Smith2003]`, `[1]`, a Markdown reference definition
-# `[1]:` or footnote `[^1]:`, an author-year key opening its line (`[Herrmann:1973]`, `[Lee
-# 2019]`), `1.`, `(1)`, `-`, `*`, `@see`, `<li>`.
+# `[1]:`, an author-year key opening its line (`[Herrmann:1973]`, `[Lee 2019]`), `1.`, `(1)`,
+# `-`, `*`, `@see`, `<li>`.
 _MARKER = re.compile(
-    r"(?m)(?:^[ \t]*(?![ \t])(?:\.\.[ \t]*\[[^\]\n]{1,40}\]|\[\s*\d{1,3}\s*\]:?|\[\^[\w-]{1,20}\]:"
+    r"(?m)(?:^[ \t]*(?![ \t])(?:\.\.[ \t]*\[[^\]\n]{1,40}\]|\[\s*\d{1,3}\s*\]:?"
     r"|\[[A-Za-z][\w+.-]{0,24}[: ]?(?:1[6-9]|20)\d\d[a-z]?\](?=[ \t]+[A-Z])"
     r"|\(?\d{1,3}[.)](?=[ \t])"
     r"|[-*•](?=[ \t])|[@\\](?:see|cite|ref|par)\b)"
