@@ -220,6 +220,18 @@ class Entry:
     evidence: int  # how many of year, venue, volume, pages, quotes were found
 
 
+def _emphasized_title(text: str, pos: int, limit: int) -> re.Match[str] | None:
+    """The title set in emphasis at `pos`, not a journal's name so set before its volume
+    (`Capitaine et al. (2003), _Astronomy and Astrophysics_ 412, 567-586`)."""
+    emphasized = EMPHASIZED.match(text, pos, limit)
+    if emphasized is None or _VOLUME_NUMBER.match(text, emphasized.end(), limit):
+        return None
+    return emphasized
+
+
+_VOLUME_NUMBER = re.compile(r"[ \t]*,?[ \t]*\d{1,4}\b")
+
+
 def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> Entry | None:
     """Parse the entry whose author list spans `[start, authors_end)` of `text`, up to `limit`."""
     if _JOURNAL_CITATION.match(text, start, limit) is not None:
@@ -270,7 +282,7 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
     pos = lead.end()
     quoted = (
         QUOTED.match(text, pos, limit)
-        or EMPHASIZED.match(text, pos, limit)
+        or _emphasized_title(text, pos, limit)
         or _BACKTICKED.match(text, pos, limit)
     )
     if quoted is not None:

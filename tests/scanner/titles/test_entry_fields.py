@@ -1309,3 +1309,12 @@ def test_a_lone_name_the_rules_read_is_no_reason_to_drop_the_venue() -> None:
         "  Celestial Mechanics and Dynamical Astronomy 109.2 (2010): 101–135. Crossref. Web.\n"
     )
     assert fields.venue == "Celestial Mechanics and Dynamical Astronomy"
+
+
+def test_a_journal_in_emphasis_before_its_volume_is_no_title() -> None:
+    (hit,) = find_citations(
+        "    The obliquity follows equations 37 and 39 from:\n\n"
+        "    Lind et al. (2003), _Astronomy and Astrophysics_ 412, 567-586.\n"
+    )
+    assert hit.kind is RefKind.AUTHOR_YEAR
+    assert hit.title_hint is None
