@@ -773,7 +773,9 @@ _JOURNAL_VOLUME = re.compile(
 
 # A blank line, a prose sentence, or the next entry of a run-on list ("... 33-42. Smith, B. (").
 _PART_END = re.compile(
-    r"\n\s*\n|\.\s+(?:This|The|It|We|See|Note|Here|Returns|Parameters)\b"
+    # (or a Markdown footnote's line: `[^3]: Holm, N. ...` opens the next entry)
+    r"\n\s*\n|\n(?=[ \t]*\[\^[\w-]{1,20}\]:)"
+    r"|\.\s+(?:This|The|It|We|See|Note|Here|Returns|Parameters)\b"
     # a sentence of a few lower-case words naming another work's authors (`... graphs.
     # Parallel implementation by Van der Grinten A., ...: Title, Euro-Par 2019.`), not an
     # editor's or translator's line (`Edited by`, one word)

@@ -1,5 +1,5 @@
-"""Entries as Markdown documents write them: titles set in emphasis with `*` or `_`, and a title
-in emphasis followed by its author."""
+"""Entries as Markdown documents write them: footnotes one after another (`[^2]:`), titles set
+in emphasis with `*` or `_`, and a title in emphasis followed by its author."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ sorted triangulations[^3] need them.
 
 [^2]: Lind, Ada I., and Boris A. Vale. _A discrete operator for simplicial meshes._ Discrete
 & Computational Geometry (2007)
-
 [^3]: Holm, Nicholas and Berg, Yousuf.  _Navigating Sorted Triangulations_.  ACM Graph. (2019)
 """
 
@@ -37,10 +36,12 @@ def test_a_title_in_emphasis_before_its_author_is_a_title(tmp_path: Path) -> Non
     assert _titles(tmp_path)[6] == ("Algebraic Topology", ("Allen Hatcher",))
 
 
-def test_a_title_in_underscores_is_a_title(tmp_path: Path) -> None:
+def test_footnotes_one_after_another_are_two_entries_with_underscored_titles(
+    tmp_path: Path,
+) -> None:
     titles = _titles(tmp_path)
     assert titles[8][0] == "A discrete operator for simplicial meshes"
-    assert titles[11] == (
+    assert titles[10] == (
         "Navigating Sorted Triangulations",
         ("Holm, Nicholas", "Berg, Yousuf"),
     )
