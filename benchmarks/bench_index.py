@@ -1,6 +1,6 @@
 """Index benchmark: `citegraph index` on Dask against `citegraph scan` on each package in turn.
 
-    python benchmarks/bench_index.py --corpus DIR [--runs 3] [--workers N]
+    python benchmarks/bench_index.py --corpus DIR [--runs 3] [--workers N] [--archives]
 
 (DIR defaults to $CITEGRAPH_INDEX_CORPUS.)
 
@@ -13,7 +13,9 @@ empty catalog (offline, so no network time is measured):
   (b) index, cold: `citegraph index TREE... -o DIR --offline` into an empty DIR
   (c) index, unchanged rerun: the same command again (no repository is rescanned)
 
-and checks that the index found the same citations as the separate scans.
+and checks that the index found the same citations as the separate scans. With `--archives`,
+(b) and (c) index the artifacts themselves, as `citegraph index downloads/*.whl` does: (b) then
+includes unpacking them and (c) hashing them.
 """
 
 from __future__ import annotations
@@ -34,10 +36,15 @@ ARTIFACTS = (".whl", ".tar.gz", ".tgz", ".zip")
 LIMIT = 2 * 1024 * 1024 * 1024
 
 
+def artifacts(corpus: Path) -> list[Path]:
+    """The release artifacts in `corpus`, by name."""
+    return sorted(p for p in corpus.iterdir() if p.name.endswith(ARTIFACTS) and p.is_file())
+
+
 def trees(corpus: Path) -> list[Path]:
     """Every artifact of `corpus`, unpacked (once) into `corpus/tree/<artifact name>`."""
     out = []
-    for artifact in sorted(p for p in corpus.iterdir() if p.name.endswith(ARTIFACTS)):
+    for artifact in artifacts(corpus):
         name = artifact.name
         for suffix in ARTIFACTS:
             name = name.removesuffix(suffix)
@@ -82,8 +89,14 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument(
+        "--archives",
+        action="store_true",
+        help="Index the artifacts themselves (unpacking included), not their unpacked trees.",
+    )
     args = parser.parse_args()
     paths = trees(args.corpus)
+    sources = artifacts(args.corpus) if args.archives else paths
     if len(paths) < 2:
         sys.exit(f"{args.corpus}: put release artifacts there first (see the docstring)")
     citegraph = [sys.executable, "-m", "citegraph"]
@@ -118,7 +131,7 @@ def main() -> None:
                 citations_scan += len(json.loads(out.read_text())["citations"])
             sequential.append(total)
             env = _fresh_env(scratch / "index")
-            command = [*citegraph, "index", *map(str, paths), "-o", str(scratch / "out")]
+            command = [*citegraph, "index", *map(str, sources), "-o", str(scratch / "out")]
             command += ["--offline", "-q", *workers]
             cold.append(_run(command, env))
             warm.append(_run(command, env))

@@ -400,6 +400,19 @@ SOURCES = {
     "jvector": ("jvector-base/src/main/java", (".java",)),
     "java-hll": ("src/main/java", (".java",)),
     "image-js": ("package/src", (".ts",)),
+    # The twenty-first development set (references-dev21.jsonl).
+    "pybaselines": ("pybaselines", (".py",)),
+    "solposx": ("solposx", (".py",)),
+    "pynbody": ("pynbody", (".py",)),
+    "isotree": ("isotree-0.6.1.post10/src", (".hpp", ".cpp")),
+    "falconn": ("src", (".h", ".cc")),
+    "jgalgo": ("jgalgo-core/src/main/java", (".java",)),
+    "pitchy": ("package", (".js",)),
+    "bloomfilter": ("package", (".js",)),
+    "ml-fcnnls": ("package/src", (".ts",)),
+    "climt": ("climt", (".py",)),
+    "tcpypi": ("tcpyPI", (".py",)),
+    "dynesty": ("dynesty", (".py",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -543,6 +556,14 @@ TWENTIETH = {"stumpy", "climlab", "pvmismatch", "porespy", "pysptk", "primecount
 TWENTIETH |= {"jvector", "java-hll", "image-js"}
 EIGHTEENTH |= TWENTIETH
 TWENTIETH_OUT = re.compile(r"(^|/)lib(/|$)")
+# The twenty-first set too; isotree's bundled hash map (`robinmap`) and FALCONN's micro-benchmarks
+# and Python wrapper are left out.
+TWENTYFIRST = {"pybaselines", "solposx", "pynbody", "isotree", "falconn", "jgalgo"}
+TWENTYFIRST |= {"pitchy", "bloomfilter", "ml-fcnnls"}
+# ... and its second batch, drawn after the first was scored, before any scan of its own files.
+TWENTYFIRST |= {"climt", "tcpypi", "dynesty"}
+EIGHTEENTH |= TWENTYFIRST
+TWENTYFIRST_OUT = re.compile(r"(^|/)(robinmap|micro-benchmarks|python|_data)(/|$)")
 STRATA |= EIGHTEENTH
 EIGHTEENTH_PORTED = re.compile(
     r"(copied|adapted|taken|ported|borrowed|modified|based on|inspired by|derived)\b"
@@ -612,6 +633,8 @@ def candidates(root: Path, package: str) -> list[str]:
         ):
             continue
         if package in TWENTIETH and TWENTIETH_OUT.search(judged):
+            continue
+        if package in TWENTYFIRST and TWENTYFIRST_OUT.search(judged):
             continue
         if package == "elki" and "/src/main/java/" not in relative:
             continue

@@ -11,7 +11,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` loads them
-    from catalog.bibtex import citation_keys, format_entries, read_entries
+    from catalog.bibtex import citation_keys, format_entries, parse_entries, read_entries
     from catalog.core import Catalog
     from catalog.export import bibtex_entries, paper_record
     from catalog.guard import CatalogUnusable, inspect, is_text_file, move_aside
@@ -87,6 +87,7 @@ _EXPORTS = {
     "paper_record": "catalog.export",
     "citation_keys": "catalog.bibtex",
     "format_entries": "catalog.bibtex",
+    "parse_entries": "catalog.bibtex",
     "read_entries": "catalog.bibtex",
 }
 
@@ -127,6 +128,7 @@ __all__ = [
     "normalize_title",
     "paper_record",
     "parse_arxiv",
+    "parse_entries",
     "read_entries",
     "ref_from_string",
     "reference_work_keyed",

@@ -10,6 +10,7 @@ or a book the scan read without an identifier, and `@misc` for a preprint (`epri
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -214,6 +215,12 @@ class BibEntry:
 
 def read_entries(text: str) -> list[BibEntry]:
     """Every entry of a BibTeX document, in file order; unparsable blocks are left out."""
+    return parse_entries(text)[0]
+
+
+def parse_entries(text: str) -> tuple[list[BibEntry], list[tuple[str, int | None]]]:
+    """Every entry of a BibTeX document, in file order, and why each block that looked like
+    an entry but could not be read was left out, with its 1-based line (see `_failure`)."""
     import bibtexparser
     from bibtexparser.middlewares import (
         LatexDecodingMiddleware,
@@ -221,9 +228,19 @@ def read_entries(text: str) -> list[BibEntry]:
         SplitNameParts,
     )
 
-    library = bibtexparser.parse_string(
-        text, append_middleware=[LatexDecodingMiddleware(), SeparateCoAuthors(), SplitNameParts()]
-    )
+    # bibtexparser warns of each block it cannot parse, over two lines, at a 0-based line of
+    # `text` (a chunk of the file, for an import): the failures are returned with their
+    # line instead, for the caller to say where in its file.
+    splitter = logging.getLogger("bibtexparser.splitter")
+    level = splitter.level
+    splitter.setLevel(logging.ERROR)
+    try:
+        library = bibtexparser.parse_string(
+            text,
+            append_middleware=[LatexDecodingMiddleware(), SeparateCoAuthors(), SplitNameParts()],
+        )
+    finally:
+        splitter.setLevel(level)
     entries = []
     position = 0
     for parsed in library.entries:
@@ -244,7 +261,23 @@ def read_entries(text: str) -> list[BibEntry]:
                 fields=fields,
             )
         )
-    return entries
+    return entries, [(_failure(block), _line(block)) for block in library.failed_blocks]
+
+
+def _line(block: object) -> int | None:
+    start = getattr(block, "start_line", None)  # 0-based, when bibtexparser knows it
+    return start + 1 if isinstance(start, int) else None
+
+
+def _failure(block: object) -> str:
+    from bibtexparser import model
+
+    # bibtexparser's kinds of failed block, most specific first; any other did not parse.
+    reasons = (
+        (model.DuplicateBlockKeyBlock, "with a key used before"),
+        (model.DuplicateFieldKeyBlock, "with a field given twice"),
+    )
+    return next((why for kind, why in reasons if isinstance(block, kind)), "not valid BibTeX")
 
 
 def _field_text(value: object) -> str:

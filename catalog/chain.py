@@ -48,6 +48,7 @@ class IdentifierChain:
         by_id = self.store.papers_by_id(sorted({p for p, _ in cached.values() if p is not None}))
         results: dict[str, Resolution] = {}
         todo: list[PaperRef] = []
+        unsourced: list[PaperRef] = []  # no source of its kind's chain could be asked
         for ref in unique:
             entry = cached.get(ref.key)
             if entry is not None and self.policy.fresh(entry[1], entry[0] is not None):
@@ -56,15 +57,14 @@ class IdentifierChain:
             elif entry is None and ref.key in known:
                 results[ref.key] = Resolution(ref.key, Status.CACHED, known[ref.key])
             elif not self.chains.get(ref.kind):
-                results[ref.key] = Resolution(
-                    ref.key, Status.NOT_FOUND, message=f"no metadata source for {ref.kind.value}"
-                )
+                unsourced.append(ref)
             else:
                 todo.append(ref)
         if todo and self.online.available:
-            fetched = self._fetch(todo)
+            fetched, unaccepted = self._fetch(todo)
             self._link(fetched)
             results.update(_current(self.store, fetched))
+            unsourced += unaccepted
         for ref in todo:
             result, paper = results.get(ref.key), known.get(ref.key)
             if paper is not None and (result is None or result.status is Status.FAILED):
@@ -72,7 +72,21 @@ class IdentifierChain:
                 results[ref.key] = Resolution(ref.key, Status.CACHED, paper, message="stale")
             elif result is None:
                 results[ref.key] = Resolution(ref.key, Status.OFFLINE, message="not in the catalog")
+        for ref in unsourced:
+            results[ref.key] = self._unsourced(ref, known.get(ref.key))
         return {key: results[key] for key in keys}
+
+    def _unsourced(self, ref: PaperRef, stored: Paper | None) -> Resolution:
+        """What is known of a ref no source could be asked about (an ISBN, a link to a host no
+        service reads): the stored paper; else, offline, offline as the other kinds are (it
+        said 'not found', as if asked), and online not found."""
+        if stored is not None:
+            return Resolution(ref.key, Status.CACHED, stored)
+        if not self.online.available:
+            return Resolution(ref.key, Status.OFFLINE, message="not in the catalog")
+        return Resolution(
+            ref.key, Status.NOT_FOUND, message=f"no metadata source for {ref.kind.value}"
+        )
 
     def _link(self, results: dict[str, Resolution]) -> None:
         """Ask the `LINKS` sources for the other identifiers of works found elsewhere (the
@@ -119,17 +133,22 @@ class IdentifierChain:
         asked = {ref.key for ref in refs}
         return {key: paper for key, paper in found.items() if key in asked}
 
-    def _fetch(self, refs: list[PaperRef]) -> dict[str, Resolution]:
+    def _fetch(self, refs: list[PaperRef]) -> tuple[dict[str, Resolution], list[PaperRef]]:
+        """What the sources answered, and the refs none of them accepts (a link to a host no
+        service reads): those were not asked, so they are neither answered nor recorded."""
         results: dict[str, Resolution] = {}
+        unaccepted: list[PaperRef] = []
         failed: dict[str, str] = {}
         skipped: set[str] = set()  # a source dropped for the run: left for the caller (offline)
         by_kind: dict[RefKind, list[PaperRef]] = {}
         for ref in refs:
             by_kind.setdefault(ref.kind, []).append(ref)
         for kind, group in by_kind.items():
-            pending = group
-            for source in self.chains[kind]:
-                resolver = self.resolvers[source]
+            resolvers = [self.resolvers[source] for source in self.chains[kind]]
+            accepted = {ref.key for ref in group if any(r.accepts(ref) for r in resolvers)}
+            pending = [ref for ref in group if ref.key in accepted]
+            unaccepted += [ref for ref in group if ref.key not in accepted]
+            for resolver in resolvers:
                 ask = [ref for ref in pending if resolver.accepts(ref)]
                 if not ask or not self.online.available:
                     continue
@@ -157,7 +176,7 @@ class IdentifierChain:
                 for ref in pending
                 if ref.key in failed
             )
-        return results
+        return results, unaccepted
 
 
 def _current(store: Store, results: dict[str, Resolution]) -> dict[str, Resolution]:

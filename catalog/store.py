@@ -41,10 +41,12 @@ class Lookup:
 
 @dataclass(frozen=True, slots=True)
 class ImportCount:
-    """How an import went: new records and records merged into existing ones."""
+    """How an import went: new records, records merged into existing ones, and the records
+    left out: (why, how many, the lines of the first few), most first."""
 
     added: int = 0
     merged: int = 0
+    skipped: tuple[tuple[str, int, tuple[int, ...]], ...] = ()
 
 
 def _write_ahead(db: sqlite3.Connection, busy_timeout: float) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -12,6 +13,8 @@ from catalog import (
     RefKind,
     Resolution,
     ResolutionStatus,
+    family_name,
+    normalize_title,
     reference_work_keyed,
     text_ref,
 )
@@ -75,17 +78,13 @@ def paper_entry(key: str, sites: list[Site], resolution: Resolution | None) -> P
     first = sites[0].mention
     # the card of a reference work's sections (`catalog.works`) is the work's
     work = reference_work_keyed(key)
-    hint = work.title if work else None
-    hint = hint or next((s.mention.title_hint for s in sites if s.mention.title_hint), None)
     url = work.home if work else _url_of(first.ref)
-    # Authors, year and venue come from the first citation that read any (a reference entry);
+    # Title, authors, year and venue come from one reading of the work (a reference entry);
     # not for a reference work's card: an entry that links an equation of the DLMF is some
     # paper's, and its authors and year are not the work's
-    reference = (
-        None
-        if work
-        else next((r for r in (s.mention.reference for s in sites) if r and _read(r)), None)
-    )
+    reference = None if work else card_reading(sites)
+    hint = work.title if work else (reference.title if reference else None)
+    hint = hint or _most_written(s.mention.title_hint for s in sites)
     kind = first.kind.value
     status = resolution.status.value if resolution else "unresolved"
     if first.ref is None and resolution is None:
@@ -121,6 +120,68 @@ def paper_entry(key: str, sites: list[Site], resolution: Resolution | None) -> P
         confidence=resolution.confidence if resolution else None,
         primary_category=paper.primary_category,
     )
+
+
+# What a citation read of its work: title, authors, year, venue.
+_Fields = tuple[str | None, tuple[str, ...], int | None, str | None]
+
+
+def card_reading(sites: Iterable[Site]) -> Reference | None:
+    """The reading of a work its card shows: of the citations that read its authors, year or
+    venue, the one that read the most of title, authors, year and venue; between equals the
+    one most citations support (an entry copied into many files outweighs the one whose
+    fields a neighbouring entry lent), a citation supporting each reading of its title and
+    year whose authors begin with its own ("Fichet et al. (2021)" the entry of Fichet,
+    Pacanowski and Wilkie, 2021); then the first. A bibliography key cited alone
+    ("Carter2018") is read last: its entry's own reading is the work's."""
+    readings: dict[_Fields, tuple[int, Reference]] = {}
+    counts: Counter[_Fields] = Counter()
+    written: set[_Fields] = set()  # the readings some citation wrote in words
+    for site in sites:
+        reference = site.mention.reference
+        if reference is None or not _read(reference):
+            continue
+        fields = (reference.title, reference.authors, reference.year, reference.venue)
+        readings.setdefault(fields, (len(readings), reference))
+        counts[fields] += 1
+        if not _keyed(site.mention):
+            written.add(fields)
+    if not readings:
+        return None
+    names = {fields: _family_names(fields[1]) for fields in readings}
+    titles = {fields: normalize_title(fields[0]) if fields[0] else None for fields in readings}
+
+    def support(fields: _Fields) -> int:
+        mine, title, year = names[fields], titles[fields], fields[2]
+        return sum(
+            count
+            for other, count in counts.items()
+            if mine[: len(names[other])] == names[other]
+            and titles[other] in (None, title)
+            and other[2] in (None, year)
+        )
+
+    best = max(
+        readings,
+        key=lambda f: (f in written, sum(map(bool, f)), support(f), -readings[f][0]),
+    )
+    return readings[best][1]
+
+
+def _keyed(mention: Mention) -> bool:
+    """Whether a mention is a bibliography key cited alone ("Carter2018", "Luo1996b"): the
+    name and year a key was read as are the poorest reading of its entry's work."""
+    return mention.kind is RefKind.AUTHOR_YEAR and not any(c.isspace() for c in mention.raw)
+
+
+def _family_names(authors: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(family_name(author) for author in authors)
+
+
+def _most_written(hints: Iterable[str | None]) -> str | None:
+    """The title most citations give, between equals the first."""
+    counts = Counter(hint for hint in hints if hint)
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _read(reference: Reference) -> bool:

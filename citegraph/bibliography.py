@@ -4,6 +4,7 @@ the papers the code cites. `citegraph check` reports drift (CG005); `citegraph b
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -15,7 +16,7 @@ from catalog import (
     author_year_ref,
     id_keys,
     parse_arxiv,
-    read_entries,
+    parse_entries,
     title_ref,
 )
 from citegraph.config import Config
@@ -23,6 +24,8 @@ from citegraph.errors import InputError
 from citegraph.render.bibtex import bibtex_document
 from citegraph.report import Citation, Finding, PaperEntry, Report
 from scanner import GENERATED_MARKER, find_hits
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +65,7 @@ def _read(path: Path, errors: str = "strict") -> str:
 def _lock_entries(path: Path, text: str) -> list[LockEntry]:
     if _is_markdown(path):
         return _markdown_entries(text)
-    return _bibtex_entries(text)
+    return _bibtex_entries(path, text)
 
 
 def _is_markdown(path: Path) -> bool:
@@ -78,9 +81,15 @@ _NOTED_KEY = re.compile(rf"citegraph: [a-z ]+ \(((?:{_MADE_KINDS}):.+)\)")
 _ITEM_KEY = re.compile(rf"(?:^|\. )((?:{_MADE_KINDS}):[^.]+)$")
 
 
-def _bibtex_entries(text: str) -> list[LockEntry]:
+def _bibtex_entries(path: Path, text: str) -> list[LockEntry]:
     entries = []
-    for entry in read_entries(text):
+    read, failures = parse_entries(text)
+    for why, line in failures:
+        # Said where it is: the block lists nothing until it is fixed, and `bib` leaves it
+        # as it is. (bibtexparser said it over two lines, at 'line 0' for the first line.)
+        where = f"{path}:{line}" if line is not None else str(path)
+        logger.warning("%s: this entry is left out (%s) until it is fixed", where, why)
+    for entry in read:
         fields = entry.fields
         keys: set[str] = set()
         if entry.paper is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from citegraph.report import PaperEntry, Report, counted
@@ -20,12 +21,15 @@ class Site:
 
 @dataclass(frozen=True, slots=True)
 class Move:
-    """A citation that stayed with its symbol but moved to another file."""
+    """A citation that stayed with its definition but moved to another file. `symbol` is the
+    definition's name now; `old_symbol` its name before, when the move renamed it (a Python
+    function moved to another module is `pkg.b.f`, no longer `pkg.a.f`)."""
 
     paper: str
     symbol: str
     old_path: str
     new_path: str
+    old_symbol: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,12 @@ def _sites(report: Report) -> dict[tuple[str, str, str], Site]:
     return sites
 
 
+def _name(site: Site) -> str:
+    """The definition's own name, without its module, namespace or class (`f` of `pkg.a.f`,
+    `bar` of `ns::Foo::bar`); empty for a site in no definition."""
+    return re.split(r"::|[.:#/]", site.symbol)[-1] if site.symbol else ""
+
+
 def diff_reports(base: Report, head: Report) -> ReportDiff:
     """Compare two scans of the same project."""
     base_papers = {p.key: p for p in base.papers}
@@ -83,14 +93,19 @@ def diff_reports(base: Report, head: Report) -> ReportDiff:
     added = [s for k, s in new.items() if k not in old]
     removed = [s for k, s in old.items() if k not in new]
     moves = []
-    for site in list(added):
-        match = next(
-            (r for r in removed if r.paper == site.paper and r.symbol == site.symbol), None
-        )
-        if match is not None:
-            moves.append(Move(site.paper, site.symbol, match.path, site.path))
-            added.remove(site)
-            removed.remove(match)
+    # The same symbol first, then a definition of the same name in another file: moved code
+    # whose qualified name follows its module (it was one site removed and one added).
+    for same in (
+        lambda a, r: a.symbol == r.symbol,
+        lambda a, r: a.path != r.path and _name(a) == _name(r) != "",
+    ):
+        for site in list(added):
+            match = next((r for r in removed if r.paper == site.paper and same(site, r)), None)
+            if match is not None:
+                renamed = match.symbol if match.symbol != site.symbol else None
+                moves.append(Move(site.paper, site.symbol, match.path, site.path, renamed))
+                added.remove(site)
+                removed.remove(match)
     order = lambda s: (s.paper, s.path, s.symbol)  # noqa: E731
     return ReportDiff(
         added_papers=tuple(head_papers[k] for k in sorted(head_papers.keys() - base_papers)),

@@ -12,6 +12,7 @@ import io
 import os
 import stat
 import sys
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -73,6 +74,15 @@ def parse_targets(
         if target.path is not None:
             _check_writable(value, target.path)
     return targets
+
+
+def format_of(path: Path | None, formats: Collection[str], fallback: str = "text") -> str:
+    """The one of a command's `formats` that `-o PATH`'s extension names, as a scan's `-o`
+    reads it (`findings.sarif`, `diff.md`, `papers.bib`), else `fallback`: `check -o x.sarif`
+    wrote plain text into it. An extension none of `formats` has (`.log`) takes `fallback`."""
+    name = EXTENSIONS.get(path.suffix.lower(), fallback) if path is not None else fallback
+    name = fallback if name == "terminal" else name  # .txt: each command's plain text
+    return name if name in formats else fallback
 
 
 def _target(value: str, default_format: str | None, fallback: str) -> OutputTarget:

@@ -13,6 +13,7 @@ from citegraph import __version__
 from citegraph.assemble import Site, citation_of, findings_of, paper_entry, reference_key
 from citegraph.checks.suppress import split_suppressed
 from citegraph.config import Config
+from citegraph.labels import card_of_key, cited_keys
 from citegraph.report import PaperEntry, Report, SkippedFile
 from citegraph.resolution import mismatches as title_mismatches
 from citegraph.sameworks import same_work_targets
@@ -148,7 +149,7 @@ def _paper_entries(
     resolved to a paper."""
     entries = {}
     for paper_key, paper_sites in by_paper.items():
-        keys = ref_keys[paper_key]
+        keys = ref_keys.get(paper_key) or [paper_key]
         resolution = next(
             (resolutions[k] for k in keys if k in resolutions and resolutions[k].paper is not None),
             resolutions.get(keys[0]),
@@ -180,13 +181,23 @@ def _assemble(
     by_paper: dict[str, list[Site]] = {}
     ref_keys: dict[str, list[str]] = {}  # the reference keys of each paper's sites, in order
     site_paper: list[tuple[Site, str]] = []
+    keyed: list[tuple[Site, str, str]] = []  # each site, its reference key and its card's
     for site in cited:
         ref_key = reference_key(site.mention)
         resolution = resolutions.get(ref_key)
-        paper_key = resolution.paper.key if resolution and resolution.paper else ref_key
-        by_paper.setdefault(paper_key, []).append(site)
-        ref_keys.setdefault(paper_key, []).append(ref_key)
-        site_paper.append((site, paper_key))
+        keyed.append(
+            (site, ref_key, resolution.paper.key if resolution and resolution.paper else ref_key)
+        )
+    # A bibliography key cited alone ("Hellwig2022a") is the card of the entry it labels.
+    labels = cited_keys((site.mention, paper_key) for site, _, paper_key in keyed)
+    for site, ref_key, paper_key in keyed:
+        entry = card_of_key(site.mention, labels)
+        by_paper.setdefault(entry or paper_key, []).append(site)
+        if entry is None:
+            # a key's own reading (a surname and a year) resolves to a guess; the card is
+            # resolved by its entry
+            ref_keys.setdefault(paper_key, []).append(ref_key)
+        site_paper.append((site, entry or paper_key))
     entries = _paper_entries(by_paper, ref_keys, resolutions)
     # A work named by its title in one place and by an identifier in another is one card.
     joined = same_work_targets(entries.values())

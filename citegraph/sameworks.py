@@ -19,7 +19,15 @@ reference work online (`catalog.works`: an equation of the DLMF) are one card, t
 title misspelt in one place ("Introduction to Geostatistcs") is the same work as the title
 spelt right in another, when the two differ only by a typing slip in one or two long words, a
 word broken in two ("met rics") or a program's name in front ("LSQR: An algorithm for ...") and
-their years and first authors do not disagree. A work cited by its authors and year alone ("see
+their years and first authors do not disagree; so is a title with one word inside it left out
+("Expansions of a Cornish-Fisher Type", "... of Cornish-Fisher Type"), when both give the same
+year and first author. A title cut short where a line ended ("Time-Efficient Algorithms for Two
+Highly") or run on into the next word of its entry ("... for Very Large Databases Proc") is the
+work of the longer title it begins, when the two are each other's only such partner, give first
+authors that agree and the same year (or the same list of authors), and the words after it name
+no part or other document; books are left to their own rule ("Tidal Basins and the Shelf" is
+another book). First authors disagree only when neither is among the other's authors (a list
+read in another order, a name read as two). A work cited by its authors and year alone ("see
 [Pearl 2001]" in a method) is the one titled or identified work of the report by those authors
 that year (the entry in its class's reference section), when there is exactly one.
 """
@@ -64,6 +72,7 @@ class _Work:
     strength: int
     year: int | None
     first_author: frozenset[str]  # the words of the first author's name, initials left out
+    names: tuple[str, ...] = ()  # every author's family name, in order
     book: bool = False  # a book: its editions and printings are one work
     preprint: bool = False  # an arXiv preprint: its journal version may be a year later
 
@@ -121,6 +130,7 @@ def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
             if target is not None:
                 targets[work.key] = target
     _join_misspelt(by_title, targets)
+    _join_cut_titles(by_title, targets)
     _join_book_titles(by_title, written, targets)
     _join_author_year(papers, targets)
     return {key: _final(key, targets) for key in targets}
@@ -295,20 +305,21 @@ def _join_misspelt(by_title: dict[str, list[_Work]], targets: dict[str, str]) ->
             buckets[bucket].append(title)
     order = {title: index for index, title in enumerate(by_title)}
     for title in titles:
-        candidates = {
-            other
-            for bucket in _ends(title)
-            for other in buckets[bucket]
-            if other != title and _slip_apart(title, other)
-        }
+        near = {other for bucket in _ends(title) for other in buckets[bucket] if other != title}
+        candidates = {other for other in near if _slip_apart(title, other)}
+        # a word more or less (an article, a word of the title dropped) only between
+        # citations that both give their year and first author
+        left_out = {other for other in near if _word_left_out(title.split(), other.split())}
         for work in by_title[title]:
             if work.key in targets or work.strength < _NAMED_ONLY:
                 continue
             rivals = [
                 (other.strength, not _complete(other), order[other_title], other.key)
-                for other_title in candidates
+                for other_title in candidates | left_out
                 for other in by_title[other_title]
-                if other.key != work.key and _agree(work, other)
+                if other.key != work.key
+                and _agree(work, other)
+                and (other_title in candidates or (_complete(work) and _complete(other)))
             ]
             mine = (work.strength, not _complete(work), order[title], work.key)
             better = [rival for rival in rivals if rival < mine]
@@ -360,6 +371,91 @@ def _named_first(mine: list[str], theirs: list[str]) -> bool:
     )
 
 
+# A word whose presence makes another work, not a slip of the pen ("Linear Models" and "Non
+# Linear Models", "Tidal Stacks" and "Tidal Stacks 2").
+_MEANING_WORD = re.compile(r"not?|non|without|un|anti|multi|semi|sub|super|inverse|dual")
+
+
+def _word_left_out(mine: list[str], theirs: list[str]) -> bool:
+    """One title is the other with one word inside it left out ("Expansions of a
+    Cornish-Fisher Type", "An Introduction to Probability Theory and Its Applications"), the
+    shorter at least four words long; not a number, a volume or part, a word that says
+    another document or one that turns the meaning."""
+    longer, shorter = (mine, theirs) if len(mine) > len(theirs) else (theirs, mine)
+    if len(longer) != len(shorter) + 1 or len(shorter) < _SLIP_TITLE_WORDS:
+        return False
+    at = next(
+        (i for i, (a, b) in enumerate(zip(shorter, longer[:-1], strict=True)) if a != b),
+        len(shorter),
+    )
+    word = longer[at]
+    # a word more in front or at the end is a program's name or a cut title: other rules'
+    return (
+        0 < at < len(shorter)
+        and longer[at + 1 :] == shorter[at:]
+        and word.isalpha()
+        and not _VOLUME_WORD.fullmatch(word)
+        and not _NOT_THE_WORK.fullmatch(word)
+        and not _MEANING_WORD.fullmatch(word)
+    )
+
+
+# A title cut short where a line ended ("Time-Efficient Algorithms for Two Highly") or run on
+# into the next word of its entry ("BIRCH: ... for Very Large Databases Proc") begins the
+# title it stands for; the shorter of the two has at least this many words.
+_CUT_TITLE_WORDS = 4
+
+
+def _join_cut_titles(by_title: dict[str, list[_Work]], targets: dict[str, str]) -> None:
+    """Join two papers, one named only by its words, when the one's title begins the other's
+    and each is the other's only such partner (a short title that begins two longer ones
+    cannot be told to mean either, and must not make them one): the stronger is the card,
+    between equals the shorter title. Both must give first authors that agree and either
+    agreeing years or the same list of at least two authors; the words after the shorter
+    title must not name a part or another document ("..., Part II", "...: Erratum"). A
+    book's longer title is another book ("Tidal Basins" and "Tidal Basins and the Shelf"):
+    books are left to `_join_book_titles`."""
+    heads: dict[str, list[str]] = defaultdict(list)
+    for title in by_title:
+        words = title.split()
+        if len(words) >= _CUT_TITLE_WORDS:
+            heads[" ".join(words[:_CUT_TITLE_WORDS])].append(title)
+    partners: dict[str, set[str]] = defaultdict(set)
+    pairs: list[tuple[_Work, _Work]] = []  # (shorter title, longer title)
+    for group in heads.values():
+        for short in group:
+            for long in group:
+                if not long.startswith(short + " "):
+                    continue
+                after = long[len(short) + 1 :].split()[0]
+                if _VOLUME_WORD.fullmatch(after) or _NOT_THE_WORK.fullmatch(after):
+                    continue
+                for one in by_title[short]:
+                    for other in by_title[long]:
+                        if one.key != other.key and _cut_vouched(one, other):
+                            partners[_final(one.key, targets)].add(_final(other.key, targets))
+                            partners[_final(other.key, targets)].add(_final(one.key, targets))
+                            pairs.append((one, other))
+    for one, other in pairs:
+        mine, theirs = _final(one.key, targets), _final(other.key, targets)
+        if mine == theirs or partners[mine] != {theirs} or partners[theirs] != {mine}:
+            continue
+        source, target = (mine, theirs) if _strength(theirs) < _strength(mine) else (theirs, mine)
+        if _strength(source) >= _NAMED_ONLY:
+            targets[source] = target
+
+
+def _cut_vouched(one: _Work, other: _Work) -> bool:
+    """Whether two papers, one title beginning the other's, say enough to be one work."""
+    if one.book or other.book or not (one.first_author and other.first_author):
+        return False
+    if not _agree(one, other):
+        return False
+    if one.year is not None and other.year is not None:
+        return True
+    return len(one.names) >= 2 and one.names == other.names
+
+
 def _slips(one: str, other: str) -> bool:
     # imported here: the pre-commit hook loads this module and never compares titles
     from rapidfuzz.distance import OSA
@@ -378,6 +474,7 @@ def _work_of(paper: PaperEntry, key: str) -> _Work:
         strength=_STRENGTH.get(scheme, _OTHER_IDENTIFIER),
         year=paper.year,
         first_author=_name_words(paper.authors[0]) if paper.authors else frozenset(),
+        names=_family_names(paper.authors),
         book=paper.kind == "book"
         or scheme in {"book", "isbn"}
         or (scheme == "doi" and _BOOK_DOI.search(value) is not None),
@@ -407,9 +504,12 @@ def _agree(one: _Work, other: _Work) -> bool:
     """Whether nothing the two citations read says they are different works. Two years say
     two works, except of a book by the same first author (its editions and printings,
     "Numerical Optimization", 1999 and 2006, are one work) and a preprint's year and the next."""
-    # "Powell M.J.D." and "M. J. D. Powell", "Brent, Richard P" and "Brent, R. P." share a word
+    # "Powell M.J.D." and "M. J. D. Powell", "Brent, Richard P" and "Brent, R. P." share a word;
+    # an author list read in another order ("Madsen and Nielsen", "Nielsen and Madsen") or
+    # with a name broken in two ("Tan, Chang Wei" read as two authors) names the other's
+    # first author among its authors
     mine, theirs = one.first_author, other.first_author
-    if mine and theirs and mine.isdisjoint(theirs):
+    if mine and theirs and mine.isdisjoint(theirs) and not _first_among(one, other):
         return False
     if one.year is not None and other.year is not None and one.year != other.year:
         if (one.book or other.book) and mine and theirs:
@@ -417,6 +517,13 @@ def _agree(one: _Work, other: _Work) -> bool:
         # a preprint's year is often the year before its journal's (arXiv 2016, 2017)
         return (one.preprint or other.preprint) and abs(one.year - other.year) <= 1
     return True
+
+
+def _first_among(one: _Work, other: _Work) -> bool:
+    """Whether either work's first author, by family name, is among the other's authors."""
+    return (bool(one.names) and one.names[0] in other.names) or (
+        bool(other.names) and other.names[0] in one.names
+    )
 
 
 def _published_one(preprint: _Work, works: list[_Work]) -> str | None:

@@ -496,8 +496,16 @@ def _open_cache(root: Path, options: ScanOptions) -> ScanCache | None:
     try:
         return ScanCache(root, options)
     except Exception as error:  # an unusable cache (read-only, corrupt) slows the scan only
-        logger.warning("scan cache unavailable, scanning without it: %s", error)
+        logger.warning("scan cache unavailable, scanning without it: %s", _cache_failure(error))
         return None
+
+
+def _cache_failure(error: Exception) -> str:
+    """Why the cache could not be opened, said for the user: a file where its directory should
+    be was '[Errno 17] File exists: ...'."""
+    if isinstance(error, (FileExistsError, NotADirectoryError)) and error.filename:
+        return f"{error.filename} is a file, not a directory (see cache-dir, CITEGRAPH_CACHE_DIR)"
+    return str(error)
 
 
 # A file the survey found: (relative path, language name, stat signature or None, size).

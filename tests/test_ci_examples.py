@@ -135,6 +135,21 @@ def test_the_action_writes_the_reports_summary_and_annotations(
     assert "https://github.com/org/repo/blob/" in (report / "papers.html").read_text()
 
 
+def test_the_action_checks_only_its_path(repo: tuple[Path, str], tmp_path: Path) -> None:
+    # The check step ran in `path` without naming it: the whole repository was checked, so a
+    # typo outside `path` failed the step while the reports covered `path` alone.
+    root, _ = repo
+    (root / "typo.py").write_text("# arXiv:2113.01234\n")
+    (root / "src").mkdir()
+    (root / "src" / "lib.py").write_text("# arXiv:2113.05678\n")
+    git(root, "add", "-A")
+    results = run_action(root, tmp_path, {"offline": "true", "path": "src"}, GITHUB)
+    annotations = results["Check citations"].stdout
+    assert annotations.startswith("::error file=src/lib.py,line=1,col=3,"), annotations
+    assert "typo.py" not in annotations
+    assert results["Verdict"].returncode == 1
+
+
 def test_the_action_can_report_without_failing_and_refuses_unknown_formats(
     repo: tuple[Path, str], tmp_path: Path
 ) -> None:

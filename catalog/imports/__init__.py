@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from catalog.imports.arxiv_snapshot import read_arxiv_snapshot
 from catalog.imports.bibtex import read_bibtex
+from catalog.imports.common import Skipped
 from catalog.imports.csljson import read_csl_json
 from catalog.store import ImportCount, Store
 from catalog.types import Paper
 
-Reader = Callable[[Path], Iterator[Paper]]
+Reader = Callable[[Path], Iterator[Paper | Skipped]]
+SKIPPED_LINES = 3  # lines named per reason a record was skipped: where to start fixing
 
 IMPORTERS: dict[str, Reader] = {
     "bibtex": read_bibtex,
@@ -43,9 +47,24 @@ def detect_format(path: Path) -> str:
 def import_file(
     store: Store, path: Path, fmt: str | None = None, *, batch: int = 5000
 ) -> ImportCount:
-    """Stream `path` into `store` in batched transactions; returns what was added/merged."""
+    """Stream `path` into `store` in batched transactions; returns what was added, merged and
+    skipped (with why)."""
     reader = IMPORTERS[fmt or detect_format(path)]
-    return store.import_papers(reader(path), batch=batch)
+    skipped: Counter[str] = Counter()
+    lines: dict[str, list[int]] = defaultdict(list)
+
+    def papers() -> Iterator[Paper]:
+        for record in reader(path):
+            if isinstance(record, Skipped):
+                skipped[record.reason] += 1
+                if record.line is not None and len(lines[record.reason]) < SKIPPED_LINES:
+                    lines[record.reason].append(record.line)
+            else:
+                yield record
+
+    count = store.import_papers(papers(), batch=batch)
+    tally = sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))
+    return replace(count, skipped=tuple((why, n, tuple(lines[why])) for why, n in tally))
 
 
-__all__ = ["IMPORTERS", "ImportCount", "detect_format", "import_file"]
+__all__ = ["IMPORTERS", "ImportCount", "Skipped", "detect_format", "import_file"]

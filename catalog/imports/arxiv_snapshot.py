@@ -7,25 +7,28 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from catalog.ids import normalize_doi, parse_arxiv
+from catalog.imports.common import NOT_AN_OBJECT, Skipped
 from catalog.resolvers.base import build_paper
 from catalog.types import Paper
 
 
-def read_arxiv_snapshot(path: Path) -> Iterator[Paper]:
-    """One paper per line; blank or broken lines are skipped (the file is several GB, and one
-    bad line should not cost the rest)."""
+def read_arxiv_snapshot(path: Path) -> Iterator[Paper | Skipped]:
+    """One paper per line; a broken line, or a record without an arXiv id, is skipped (the
+    file is several GB, and one bad line should not cost the rest); blank lines are no
+    records."""
     with path.open("rb") as handle:
-        for line in handle:
+        for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
             try:
                 record = json.loads(line)
             except ValueError:
+                yield Skipped("not valid JSON", number)
                 continue
-            if isinstance(record, Mapping):
-                paper = record_paper(record)
-                if paper is not None:
-                    yield paper
+            if not isinstance(record, Mapping):
+                yield Skipped(NOT_AN_OBJECT, number)
+            else:
+                yield record_paper(record) or Skipped("without a valid arXiv id", number)
 
 
 def record_paper(record: Mapping[str, object]) -> Paper | None:

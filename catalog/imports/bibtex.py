@@ -7,28 +7,33 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from catalog.bibtex import read_entries
+from catalog.bibtex import parse_entries
+from catalog.imports.common import UNKEYED, Skipped
 from catalog.types import Paper
 
 _ENTRY_START = re.compile(r"^\s*@\s*\w+\s*[{(]")
 _CHUNK = 200  # entries per parse call: bounded memory, few parser start-ups
 
 
-def read_bibtex(path: Path) -> Iterator[Paper]:
-    """Every entry with a title or identifier, as a paper; unparsable entries are skipped."""
+def read_bibtex(path: Path) -> Iterator[Paper | Skipped]:
+    """Every entry with a title or identifier, as a paper; the others, and blocks that do not
+    parse, as skipped at their line."""
     lines: list[str] = []
-    entries = 0
+    entries = first = 0  # `first`: lines of the file before the chunk
     with path.open(encoding="utf-8", errors="replace") as handle:
         for line in handle:
             if _ENTRY_START.match(line):
                 entries += 1
                 if entries > _CHUNK:
-                    yield from _parse("".join(lines))
+                    yield from _parse("".join(lines), first)
+                    first += len(lines)
                     lines, entries = [], 1
             lines.append(line)
-    yield from _parse("".join(lines))
+    yield from _parse("".join(lines), first)
 
 
-def _parse(text: str) -> Iterator[Paper]:
+def _parse(text: str, first: int) -> Iterator[Paper | Skipped]:
     if text.strip():
-        yield from (entry.paper for entry in read_entries(text) if entry.paper is not None)
+        entries, failures = parse_entries(text)
+        yield from (entry.paper or Skipped(UNKEYED, first + entry.line) for entry in entries)
+        yield from (Skipped(why, None if at is None else first + at) for why, at in failures)

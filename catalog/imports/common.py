@@ -1,13 +1,29 @@
-"""Helpers shared by importers: ids from loose fields and a paper from plain values."""
+"""Helpers shared by importers: ids from loose fields, a paper from plain values, a record
+left out."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from catalog.ids import ARXIV_URL, isbn13, normalize_doi, normalize_url, parse_arxiv
 from catalog.keys import title_ref
 from catalog.resolvers.base import build_paper
 from catalog.types import Paper
+
+# Why a record was left out, as the import's summary says it after a count ('2 skipped (1 not
+# valid BibTeX, 1 with neither a title nor an identifier)').
+UNKEYED = "with neither a title nor an identifier"
+NOT_AN_OBJECT = "not a JSON object"
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A record an importer read and left out, why (one of the phrases above, or the
+    importer's own), and the line of the file it starts on, where the format has lines."""
+
+    reason: str
+    line: int | None = None
 
 
 def collect_ids(

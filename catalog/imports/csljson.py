@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from catalog.imports.common import collect_ids, paper_from
+from catalog.imports.common import NOT_AN_OBJECT, UNKEYED, Skipped, collect_ids, paper_from
 from catalog.resolvers.base import field_list, field_map
 from catalog.types import Paper
 
@@ -46,13 +46,13 @@ def iter_json_items(path: Path) -> Iterator[object]:
             position = end
 
 
-def read_csl_json(path: Path) -> Iterator[Paper]:
-    """Every CSL-JSON item with a title or identifier, as a paper."""
+def read_csl_json(path: Path) -> Iterator[Paper | Skipped]:
+    """Every CSL-JSON item with a title or identifier, as a paper; the others as skipped."""
     for item in iter_json_items(path):
-        if isinstance(item, Mapping):
-            paper = item_paper(item)
-            if paper is not None:
-                yield paper
+        if not isinstance(item, Mapping):
+            yield Skipped(NOT_AN_OBJECT)
+        else:
+            yield item_paper(item) or Skipped(UNKEYED)
 
 
 def item_paper(item: Mapping[str, Any]) -> Paper | None:

@@ -10,6 +10,7 @@ from citegraph.config import load_config
 from citegraph.errors import ConfigError
 from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, check_path, write_output
+from citegraph.report import counted
 from scanner import project_root
 
 
@@ -43,6 +44,13 @@ def bib_command(output: Path | None, online: bool, root: Path | None) -> int:
     scanned = scan_config(root, config)
     with open_resolver(scanned, root) as resolver:
         report = run_scan(root, scanned, resolver=resolver)
-    write_output(OutputTarget("bibtex", target), write_lock(report, target))
-    click.echo(f"citegraph: wrote {len(report.papers)} papers to {target}", err=True)
+    text = write_lock(report, target)
+    papers = counted(len(report.papers), "paper")
+    if target.is_file() and target.read_bytes() == text.encode("utf-8"):
+        # Left as it is, as a lock file is (it said 'wrote 16 papers' every time, and touched
+        # the file for tools that watch its time).
+        click.echo(f"citegraph: {target} is up to date ({papers})", err=True)
+        return ExitCode.OK
+    write_output(OutputTarget("bibtex", target), text)
+    click.echo(f"citegraph: wrote {papers} to {target}", err=True)
     return ExitCode.OK

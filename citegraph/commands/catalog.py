@@ -27,7 +27,7 @@ from catalog import (
 from citegraph.commands.common import StderrObserver
 from citegraph.errors import InputError
 from citegraph.exitcodes import ExitCode
-from citegraph.output import check_path, is_special, make_directory
+from citegraph.output import check_path, format_of, is_special, make_directory
 from citegraph.textsafe import one_line
 
 
@@ -88,8 +88,8 @@ def import_command(path: Path, file: Path, fmt: str | None, batch: int) -> int:
             raise InputError(f"{file}: {error}") from error
     elapsed = time.perf_counter() - start
     click.echo(
-        f"imported {file.name} ({fmt}): {count.added} new, {count.merged} merged "
-        f"in {elapsed:.1f} s into {path}"
+        f"imported {file.name} ({fmt}): {count.added} new, {count.merged} merged"
+        f"{_skipped(count.skipped)} in {elapsed:.1f} s into {path}"
     )
     if not count.added and not count.merged:
         # a JSON object where a list of items was expected, a BibTeX file cut short: the
@@ -100,6 +100,24 @@ def import_command(path: Path, file: Path, fmt: str | None, batch: int) -> int:
             err=True,
         )
     return ExitCode.OK
+
+
+def _skipped(reasons: tuple[tuple[str, int, tuple[int, ...]], ...]) -> str:
+    """', 3 skipped (2 not valid BibTeX at lines 4, 9; 1 with neither a title nor an identifier
+    at line 2)': the records an import left out (it used to leave them out without a word),
+    and where the first few start."""
+    if not reasons:
+        return ""
+
+    def where(count: int, lines: tuple[int, ...]) -> str:
+        if not lines:
+            return ""
+        more = ", ..." if count > len(lines) else ""
+        return f" at line{'s' if count > 1 else ''} {', '.join(map(str, lines))}{more}"
+
+    total = sum(n for _, n, _ in reasons)
+    parts = [f"{n} {why}{where(n, lines)}" for why, n, lines in reasons]
+    return f", {total} skipped ({'; '.join(parts)})"
 
 
 @catalog_group.command("stats")
@@ -180,15 +198,18 @@ def show_command(
     return ExitCode.OK
 
 
+_EXPORTS = ("jsonl", "bibtex")
+
+
 @catalog_group.command("export")
 @click.option(
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "bibtex"]),
-    default="jsonl",
-    show_default=True,
-    help="JSON lines (one paper a line) or BibTeX.",
+    type=click.Choice(_EXPORTS),
+    default=None,
+    help="JSON lines (one paper a line) or BibTeX (default: the one -o's extension names, "
+    "else JSON lines).",
 )
 @click.option(
     "-o",
@@ -197,10 +218,11 @@ def show_command(
     help="Write here instead of standard output (replaced only when complete).",
 )
 @click.pass_obj
-def export_command(path: Path, fmt: str, output: Path | None) -> int:
+def export_command(path: Path, fmt: str | None, output: Path | None) -> int:
     """Write every paper in the catalog as JSON lines or BibTeX."""
     if output is not None:
         check_path(output)
+    fmt = fmt or format_of(output, _EXPORTS, "jsonl")  # `-o everything.bib` wrote JSON lines
     with _store(path) as store:
         papers = store.iter_papers()
         lines = (

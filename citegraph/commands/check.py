@@ -11,7 +11,7 @@ import click
 from citegraph.config import Config, load_config
 from citegraph.errors import ConfigError
 from citegraph.exitcodes import ExitCode
-from citegraph.output import OutputTarget, check_path, write_output
+from citegraph.output import OutputTarget, check_path, format_of, write_output
 from citegraph.render import FINDINGS_ALONE, format_names, render
 from citegraph.report import Report
 from citegraph.textsafe import one_line
@@ -29,9 +29,8 @@ _TITLE_KINDS = frozenset({"title", "author-year", "book"})
     "--format",
     "format_name",
     type=click.Choice(format_names("findings")),
-    default="text",
-    show_default=True,
-    help="How to report findings.",
+    default=None,
+    help="How to report findings (default: the one -o's extension names, else text).",
 )
 @click.option(
     "-o",
@@ -64,7 +63,7 @@ _TITLE_KINDS = frozenset({"title", "author-year", "book"})
 )
 def check_command(
     files: tuple[str, ...],
-    format_name: str,
+    format_name: str | None,
     output: Path | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -84,6 +83,7 @@ def check_command(
 
     if output is not None:
         check_path(output)  # before the check runs: a bad -o costs nothing
+    format_name = format_name or format_of(output, format_names("findings"))
     root = (root or project_root(Path.cwd())).resolve()
     config = load_config(root, {"force_exclude": force_exclude})
     if config.bibliography and (root / config.bibliography).is_dir():

@@ -183,7 +183,24 @@ def resolve_options(command: _F) -> _F:
 
 
 def quiet_option(command: _F) -> _F:
-    """`-q/--quiet`."""
+    """`-q/--quiet`: errors only on standard error, as `ruff -q` and `codespell -q` give."""
     return click.option(
-        "-q", "--quiet", is_flag=True, help="No progress or warnings on standard error."
+        "-q",
+        "--quiet",
+        is_flag=True,
+        callback=_quiet_logging,
+        help="Errors only on standard error: no progress, no warnings.",
     )(command)
+
+
+def _quiet_logging(ctx: click.Context, param: click.Parameter, quiet: bool) -> bool:
+    """With `-q`, the warnings the library logs (a damaged scan cache rebuilt) go unsaid too,
+    as the ones the command prints itself do; errors are still logged."""
+    if quiet:
+        import logging
+
+        logger = logging.getLogger()
+        previous = logger.level
+        logger.setLevel(logging.ERROR)
+        ctx.call_on_close(lambda: logger.setLevel(previous))  # a library caller's level stays
+    return quiet

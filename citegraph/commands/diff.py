@@ -12,7 +12,7 @@ import click
 from citegraph.config import load_config
 from citegraph.errors import ConfigError, InputError
 from citegraph.exitcodes import ExitCode
-from citegraph.output import OutputTarget, check_path, write_output
+from citegraph.output import OutputTarget, check_path, format_of, write_output
 from citegraph.render import format_names, render
 from citegraph.report import Report, load_report
 from citegraph.textsafe import one_line
@@ -27,9 +27,9 @@ from scanner import git, project_root
     "--format",
     "format_name",
     type=click.Choice(format_names("diff")),
-    default="text",
-    show_default=True,
-    help="How to report the change (markdown for a pull-request comment).",
+    default=None,
+    help="How to report the change (markdown for a pull-request comment; default: the one "
+    "-o's extension names, else text).",
 )
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), help="Write to PATH instead of stdout."
@@ -43,7 +43,7 @@ from scanner import git, project_root
 def diff_command(
     base: str,
     head: str | None,
-    format_name: str,
+    format_name: str | None,
     output: Path | None,
     online: bool,
     root: Path | None,
@@ -56,6 +56,7 @@ def diff_command(
 
     if output is not None:
         check_path(output)  # before two scans, not after them
+    format_name = format_name or format_of(output, format_names("diff"))
     root = (root or project_root(Path.cwd())).resolve()
     if head is None and not Path(base).exists():
         base, head = _range(root, base)
@@ -102,6 +103,11 @@ def _export(root: Path, revision: str, into: Path) -> None:
     try:
         listing = git(root, "ls-tree", "-r", "-z", revision, timeout=600)
     except subprocess.CalledProcessError as error:
+        if revision.lower().endswith(".json"):
+            # a saved scan's path mistyped: git's 'Not a valid object name' said nothing of it
+            raise InputError(
+                f"{revision}: no such file (a saved scan), nor a revision of that name"
+            ) from error
         message = error.stderr.decode("utf-8", "replace").strip()
         if _shallow(root):  # CI checkouts are one commit deep by default
             message += (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from citegraph.diffing import ReportDiff, Site
+from citegraph.diffing import Move, ReportDiff, Site
 from citegraph.render import RenderOptions
 from citegraph.render.markdown import escape_md
 from citegraph.report import PaperEntry
@@ -21,6 +21,10 @@ def _name(paper: PaperEntry) -> str:
 
 def _also(site: Site) -> str:
     return f" (also {', '.join(map(str, site.also_lines))})" if site.also_lines else ""
+
+
+def _was(move: Move) -> str:
+    return f" (was {move.old_symbol})" if move.old_symbol else ""
 
 
 class DiffTextRenderer:
@@ -41,7 +45,8 @@ def _text(diff: ReportDiff) -> str:
     lines += [f"+ {s.path}:{s.line}{_also(s)} {s.symbol} cites {s.paper}" for s in diff.added_sites]
     lines += [f"- {s.path} {s.symbol} no longer cites {s.paper}" for s in diff.removed_sites]
     lines += [
-        f"~ {m.symbol} moved {m.old_path} -> {m.new_path} ({m.paper})" for m in diff.moved_sites
+        f"~ {m.symbol} moved {m.old_path} -> {m.new_path}{_was(m)} ({m.paper})"
+        for m in diff.moved_sites
     ]
     return "\n".join(lines) + "\n"
 
@@ -90,7 +95,10 @@ def _markdown(diff: ReportDiff, limit: int = MAX_COMMENT_CHARS) -> str:
         body.append(("", ""))
     rows = [("added", f"{s.path}:{s.line}{_also(s)}", s.symbol, s.paper) for s in diff.added_sites]
     rows += [("removed", s.path, s.symbol, s.paper) for s in diff.removed_sites]
-    rows += [("moved", f"{m.old_path} → {m.new_path}", m.symbol, m.paper) for m in diff.moved_sites]
+    rows += [
+        ("moved", f"{m.old_path} → {m.new_path}", m.symbol + _was(m), m.paper)
+        for m in diff.moved_sites
+    ]
     if rows:
         body += [("| change | where | symbol | paper |", ""), ("|---|---|---|---|", "")]
         body += [

@@ -90,7 +90,8 @@ def repository_of(path: str, repositories: Sequence[str]) -> str | None:
 
 
 def repository_facet(repositories: Sequence[str]) -> Facet:
-    """The facet of a cross-repository page: the repositories citing each paper, in index order."""
+    """The facet of a cross-repository page: the repositories citing each paper, in the order
+    of `repositories` (the page's)."""
     owners: dict[str, str | None] = {}  # by path: sites share their files
 
     def owner(path: str) -> str | None:

@@ -125,11 +125,14 @@ def page_data(
     """The JSON the page's script renders: papers, symbols and files, strings shared by index.
 
     A citation is `[symbol index, line, context]`; a symbol is `[name, kind, file index]`; a
-    file is `[path, language]`, plus its repository's index in `repositories` when the report
-    spans several (which adds the repository facet and sort). Interning keeps 20,000
-    citations to about a megabyte. Each paper's `facets` holds, per facet, the indices of the
-    options it has.
+    file is `[path, language]`, plus its repository's index in `repositories` (sorted by
+    name) when the report spans several (which adds the repository facet and sort). Interning
+    keeps 20,000 citations to about a megabyte. Each paper's `facets` holds, per facet, the
+    indices of the options it has.
     """
+    # By name, as the directory facet lists their folders: in the order the sources were given
+    # (an @FILE's, a shell glob's), a long repository filter was in no order a reader could use.
+    repositories = sorted(repositories)
     if repositories:
         facets = (*facets[:3], repository_facet(repositories), *facets[3:])
         sorts = (("count:repository", "Most repositories"), *sorts)

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from citegraph.render import RenderOptions
 from citegraph.render.html import safe_url
+from citegraph.render.names import author_list
 from citegraph.report import Citation, PaperEntry, Report, counted, files_scanned
 from scanner import GENERATED_MARKER
 
@@ -114,7 +115,7 @@ def _untitled(paper: PaperEntry) -> str:
     else no metadata."""
     if not paper.authors:
         return "_no metadata_"
-    names = ", ".join(paper.authors[:3]) + (" et al." if len(paper.authors) > 3 else "")
+    names = author_list(paper.authors, 3)
     if _named_by_authors(paper):
         return f"{escape_md(names)} _(cited by author and year)_"
     return f"{escape_md(names)} _(no title)_"

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from citegraph.render import RenderOptions
+from citegraph.render.names import author_list
 from citegraph.report import Citation, PaperEntry, Report, counted, files_scanned
 
 _MAX_SITES = 3
@@ -79,7 +80,7 @@ def _headline(report: Report) -> str:
 def _print_paper(console: Console, paper: PaperEntry, sites: list[Citation]) -> None:
     symbols = sorted({c.symbol for c in sites})
     count = f"{len(symbols)} symbol{'s' if len(symbols) != 1 else ''}"
-    authors = ", ".join(paper.authors[:3]) + (" et al." if len(paper.authors) > 3 else "")
+    authors = author_list(paper.authors, 3)
     title = paper.title or (f'"{paper.title_hint}"' if paper.title_hint else "")
     # a work known only by its authors and year is named by them, as the code names it
     named_by_authors = not title and bool(authors)

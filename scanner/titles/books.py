@@ -152,6 +152,12 @@ _PAPER_BEFORE = re.compile(r"(?i)\b(?:paper|article|preprint)\s*[:,]?\s*[\"“'`
 _PAPER_REACH = 30
 _PAPER_FIRST = re.compile(r"(?i)(?:the|this|a|our|their)\s+(?:paper|article|preprint)\b")
 _ET_AL = re.compile(r"\bet\.?\s+al\b")
+# A paper's title is longer than a book's: the books named so on the development sets have two
+# to six words before any subtitle ("Numerical Optimization", "Introduction to Stochastic Search
+# and Optimization: Estimation, Simulation and Control"), the papers seven or more ("Fibonacci
+# Heaps and Their Uses in Improved Network Optimization Algorithms" by M.L. Fredman and R.E.
+# Tarjan, in JGAlgo's Javadoc).
+_PAPER_TITLE_WORDS = 7
 _ENTRY_STOP = re.compile(r"\n[ \t*#/]*\n|\n[ \t*#/]*(?:\.\.\s+\[|\[\d+\]|\d{1,3}[.)]\s|[-*•]\s)")
 _REACH = 160  # how far past a hit its entry's publisher may stand
 
@@ -290,6 +296,7 @@ def _is_book(text: str, hit: Hit, stop: int) -> bool:
             and _PAPER_FIRST.match(fields.title) is None
             # "by I. Loshchilov et al.": a paper's many authors, not a book's
             and _ET_AL.search(entry, after_title, after_title + 80) is None
+            and len(fields.title.split(":")[0].split()) < _PAPER_TITLE_WORDS
         ):
             return True
     return bool(_EDITION.search(entry) or _PUBLISHER.search(after))

@@ -34,6 +34,7 @@ from scanner.titles.inline import (
     bare_keys,
     cite_keys,
     initials_year,
+    lower_case_etal,
 )
 from scanner.titles.leads import holds_any, led, needles
 from scanner.titles.names import (
@@ -328,6 +329,8 @@ def _dated_hits(text: str, start: int, limit: int) -> Iterator[Hit]:
     """The author-year mentions, then the `Title, Surname, Surname Year` lines, of the region
     `text[start:limit]`, which holds a year."""
     mentions = author_year(text, start, limit)
+    if text.find(" et al", start, limit) >= 0:
+        mentions = itertools.chain(mentions, lower_case_etal(text, start, limit))
     if text.find("&", start, limit) >= 0:
         mentions = itertools.chain(mentions, initials_year(text, start, limit))
     for at, end, reference, confidence in mentions:

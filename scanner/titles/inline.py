@@ -98,6 +98,27 @@ CITE_KEY = re.compile(
 _CITE_KEY = led(CITE_KEY)
 
 
+# A surname written in lower case, as terse comments write one, before `et al.` and the year:
+# "eq. 8 in lukic et al. 2008" (pynbody). `et al.` alone marks the word a name; no other lower
+# case word is read as one.
+_LOWER_CASE_ETAL = re.compile(
+    r"(?<![\w.'’-])(?P<name>[a-z][a-z'’-]{2,})[ \t]+et[ \t]+al\.?,?[ \t]+"
+    rf"(?:\((?P<y1>{_YEAR})[a-z]?\)|(?P<y2>{_YEAR})[a-z]?(?![\w/.-]\d))"
+)
+
+
+def lower_case_etal(
+    text: str, start: int, end: int
+) -> Iterator[tuple[int, int, EntryFields, float]]:
+    """Mentions of a work by a surname in lower case and `et al.` with the year, in
+    `text[start:end]` (`lukic et al. 2008`), as (start, end, reference, confidence)."""
+    for match in _LOWER_CASE_ETAL.finditer(text, start, end):
+        if match["name"] in NOT_NAMES:
+            continue
+        fields = EntryFields(authors=(match["name"],), year=int(match["y1"] or match["y2"]))
+        yield match.start(), match.end(), fields, 0.5
+
+
 def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, EntryFields, float]]:
     """Author-year mentions in `text[start:end]` as (start, end, reference, confidence)."""
     # The names end right before the year, so only the text just before each year is searched:

@@ -431,6 +431,7 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
             if not _venue_read_as_title(h)
             and not _names_read_as_title(h)
             and not labelled.overlaps(h.start, h.end)
+            and not _mention_run_into_entry(text, h, rules)
         ]
     )
     tagged_spans = SpanIndex(tagged)
@@ -458,6 +459,44 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
         )
     ]
     return sorted([*tagged, *kept], key=lambda h: h.start)
+
+
+# What joins a mention to the next work of a list: "and", "&", a comma or a semicolon, then
+# that work's authors or its quoted title (perhaps after "in"), not a clause ("..., as
+# described in").
+_LIST_JOINER = re.compile(r"\s*(?:[,;&]|and\b)\s*(?:in\s+)?[A-Z\"“]")
+
+
+def _mention_run_into_entry(text: str, hit: Hit, rules: SpanIndex[Hit]) -> bool:
+    """Whether the tagged entry `hit` joins a rules' author-year mention to the next work of
+    a list, by other authors, whose title the rules read too: `Bister and Emanuel (2002; BE02)
+    and Emanuel's "Atmospheric Convection" (1994)` is a paper's mention, then a book, not one
+    entry by Bister and Emanuel. The rules' two readings stand. (A credit's sentence before its
+    article, `by Tomas Moller, 1997. See article "A Fast ..."`, and a mention before the title
+    of the same authors' work, `Reddi et al. (2018), as described in "..." by Reddi, Kale and
+    Kumar`, name one work: one entry.)"""
+    title = normalize_title(hit.title_hint or "")
+    inside = [r for r in rules.overlapping(hit.start, hit.end) if hit.start <= r.start]
+    titled = [
+        r
+        for r in inside
+        if r.kind is RefKind.TITLE and title and normalize_title(r.title_hint or "") == title
+    ]
+    return any(
+        mention.kind is RefKind.AUTHOR_YEAR
+        and mention.end <= entry.start
+        and _LIST_JOINER.match(text, mention.end)
+        and not _same_first_author(mention, entry)
+        for mention in inside
+        for entry in titled
+    )
+
+
+def _same_first_author(one: Hit, other: Hit) -> bool:
+    ours = one.reference.authors if one.reference else ()
+    theirs = other.reference.authors if other.reference else ()
+    family = family_name(ours[0]) if ours else ""
+    return bool(family and theirs) and family == family_name(theirs[0])
 
 
 def _names_read_as_title(hit: Hit) -> bool:

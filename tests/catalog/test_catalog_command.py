@@ -126,3 +126,30 @@ def test_an_import_that_reads_nothing_says_so(tmp_path: Path, name: str, text: s
     result = run("--catalog", str(tmp_path / "c.db"), "import", str(source))
     assert result.exit_code == 0
     assert f"warning: {name} held no" in result.stderr and "nothing was imported" in result.stderr
+
+
+def test_an_import_says_what_it_skipped_and_why(tmp_path: Path) -> None:
+    # '1 new, 0 merged' and nothing of the four entries it left out
+    source = tmp_path / "refs.bib"
+    source.write_text(
+        "@article{a, title={Synthetic Title}, doi={10.5555/synthetic.1}}\n"
+        "@misc{b, author={Nobody Known}}\n"
+        "@article{a, title={Another Synthetic Title}}\n"
+        "@article{c title={No comma after the key}}\n"
+        "@article{d, title={One}, title={Two}}\n"
+    )
+    result = run("--catalog", str(tmp_path / "c.db"), "import", str(source))
+    assert result.exit_code == 0
+    assert (
+        "1 new, 0 merged, 4 skipped (1 not valid BibTeX at line 4; 1 with a field given twice at"
+        " line 5; 1 with a key used before at line 3; 1 with neither a title nor an identifier"
+        " at line 2) in "
+    ) in result.stdout
+
+
+def test_an_export_file_s_extension_chooses_the_format(db: Path, tmp_path: Path) -> None:
+    # As every other -o: `export -o everything.bib` wrote JSON lines into the .bib file.
+    assert run("--catalog", str(db), "export", "-o", str(tmp_path / "all.bib")).exit_code == 0
+    assert (tmp_path / "all.bib").read_text().startswith("@")
+    assert run("--catalog", str(db), "export", "-o", str(tmp_path / "all.jsonl")).exit_code == 0
+    assert json.loads((tmp_path / "all.jsonl").read_text().splitlines()[0])["key"]

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
-from catalog.imports import detect_format, import_file
+from catalog.imports import Skipped, detect_format, import_file
 from catalog.imports.arxiv_snapshot import read_arxiv_snapshot
 from catalog.imports.bibtex import read_bibtex
 from catalog.imports.csljson import iter_json_items, read_csl_json
 from catalog.store import Store
+from catalog.types import Paper
+
+
+def split(records: Iterable[Paper | Skipped]) -> tuple[list[Paper], list[str]]:
+    """An importer's papers, and why it skipped each record it left out."""
+    read = list(records)
+    return [r for r in read if isinstance(r, Paper)], [
+        r.reason for r in read if isinstance(r, Skipped)
+    ]
+
 
 BIB = r"""
 % a comment line
@@ -46,8 +57,10 @@ BIB = r"""
 def test_bibtex(tmp_path: Path) -> None:
     path = tmp_path / "refs.bib"
     path.write_text(BIB)
-    papers = {p.key: p for p in read_bibtex(path)}
+    read, skipped = split(read_bibtex(path))
+    papers = {p.key: p for p in read}
     assert set(papers) == {"arxiv:1412.6980", "doi:10.1109/cvpr.2016.90", "isbn:9780262035613"}
+    assert skipped == ["not valid BibTeX"]  # the entry never closed
     adam = papers["arxiv:1412.6980"]
     assert adam.title == "Adam: A Method for Stochastic Optimization"
     assert adam.authors == ("Diederik P. Kingma", "Jimmy Ba")
@@ -63,9 +76,23 @@ def test_bibtex_streams_in_chunks(tmp_path: Path) -> None:
             for n in range(450)
         )
     )
-    papers = list(read_bibtex(path))
-    assert len(papers) == 450
+    papers, skipped = split(read_bibtex(path))
+    assert len(papers) == 450 and not skipped
     assert papers[-1].key == "title:synthetic title number 449"
+
+
+def test_a_skipped_entry_is_at_its_line_of_the_file(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Entries are parsed in chunks of 200: bibtexparser's own warning said 'line 100' for
+    # the entry on line 301, and the import said nothing of it.
+    path = tmp_path / "many.bib"
+    entries = [f"@misc{{k{n}, title={{Synthetic title number {n}}}}}\n" for n in range(450)]
+    entries[300] = "@misc{k300, title={Never closed\n"
+    path.write_text("".join(entries))
+    skipped = [r for r in read_bibtex(path) if isinstance(r, Skipped)]
+    assert skipped == [Skipped("not valid BibTeX", 301)]
+    assert "line 100" not in caplog.text
 
 
 CSL = [
@@ -92,8 +119,9 @@ CSL = [
 def test_csl_json(tmp_path: Path) -> None:
     path = tmp_path / "refs.json"
     path.write_text(json.dumps(CSL, indent=2))
-    papers = list(read_csl_json(path))
+    papers, skipped = split(read_csl_json(path))
     assert [p.key for p in papers] == ["doi:10.1038/nature14539", "arxiv:1412.6980"]
+    assert skipped == ["with neither a title nor an identifier"]  # item "c"
     assert papers[0].authors == ("Yann LeCun", "Some Consortium")
     assert papers[0].year == 2015 and papers[0].venue == "Nature"
     assert papers[1].year == 2014
@@ -151,8 +179,9 @@ SNAPSHOT = [
 def test_arxiv_snapshot(tmp_path: Path) -> None:
     path = tmp_path / "arxiv-metadata-oai-snapshot.json"
     path.write_text("\n".join(json.dumps(r) for r in SNAPSHOT) + "\n{broken\n\n")
-    papers = list(read_arxiv_snapshot(path))
+    papers, skipped = split(read_arxiv_snapshot(path))
     assert [p.key for p in papers] == ["arxiv:1412.6980", "doi:10.1000/old.1"]
+    assert skipped == ["not valid JSON"]  # '{broken'; blank lines are no records
     adam, old = papers
     assert adam.title == "Adam: A Method for Stochastic Optimization"
     assert adam.authors == ("Diederik P. Kingma", "Jimmy Ba")

@@ -188,9 +188,12 @@ def test_network_down_fails_fast(tmp_path, warnings) -> None:
     settings = ResolverSettings(base_urls=urls, intervals={}, backoff=0.0)
     start = time.monotonic()
     with Catalog.open(tmp_path / "c.db", settings=settings, on_warning=warnings.append) as catalog:
-        found = catalog.resolve(refs("arxiv:1412.6980", "doi:10.1038/nature14539"))
+        # A link no source reads, first: it was 'not found' (and cached so) before any
+        # service was found out of reach.
+        found = catalog.resolve(refs(LAB_PDF, "arxiv:1412.6980", "doi:10.1038/nature14539"))
         # one refused connection stops its service; a second, to another, the network
         assert catalog.requests == 2
+        assert catalog.store.lookups([LAB_PDF]) == {}
     assert time.monotonic() - start < 3
     assert {r.status for r in found.values()} == {Status.OFFLINE}
     assert "cannot connect" in warnings[0] and "not asked again this run" in warnings[0]
@@ -210,6 +213,26 @@ def test_isbn_has_no_online_source(make_catalog, services: FakeServices) -> None
     found = make_catalog().resolve(refs("isbn:9780262035613"))
     assert found["isbn:9780262035613"].status is Status.NOT_FOUND
     assert not services.log
+
+
+LAB_PDF = "url:https://lab.example.edu/~ada/papers/sorting.pdf"  # a host no service reads
+
+
+def test_what_no_source_reads_is_offline_offline(make_catalog, services: FakeServices) -> None:
+    # An ISBN said 'not found' offline, where an arXiv id says 'offline'.
+    found = make_catalog(offline=True).resolve(refs("isbn:9780262035613", LAB_PDF))
+    assert {r.status for r in found.values()} == {Status.OFFLINE}
+    assert not services.log
+
+
+def test_a_link_no_source_reads_is_not_asked_nor_recorded(
+    make_catalog, services: FakeServices
+) -> None:
+    catalog = make_catalog()
+    found = catalog.resolve(refs(LAB_PDF))[LAB_PDF]
+    assert found.status is Status.NOT_FOUND and found.message == "no metadata source for url"
+    assert not services.log
+    assert catalog.store.lookups([LAB_PDF]) == {}  # nobody answered: no 'not found' to cache
 
 
 def test_contact_and_api_key_are_sent(make_catalog, services: FakeServices) -> None:

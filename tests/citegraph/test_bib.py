@@ -131,7 +131,28 @@ def test_bib_command_writes_markdown_and_check_then_passes(
     assert "REFERENCES.md does not exist" in capsys.readouterr().out
     assert in_dir(root, "bib") == 0
     assert "arxiv:1412.6980" in (root / "REFERENCES.md").read_text()
+    assert capsys.readouterr().err.endswith(f"wrote 1 paper to {root / 'REFERENCES.md'}\n")
     assert in_dir(root, "check") == 0
+    # Run again, nothing to change: said so, and the file is left alone (not rewritten).
+    os.utime(root / "REFERENCES.md", (1, 1))
+    assert in_dir(root, "bib") == 0
+    assert "REFERENCES.md is up to date (1 paper)" in capsys.readouterr().err
+    assert (root / "REFERENCES.md").stat().st_mtime == 1
+
+
+def test_an_entry_of_the_lock_that_does_not_parse_is_named_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    # bibtexparser said it over two lines, 'Parsing of `@misc` block (line 2) aborted ...',
+    # its line counted from 0; `bib` leaves the block as it is.
+    root = project(tmp_path / "p", "refs.bib")
+    broken = "@misc{adam, title={Adam}, eprint={1412.6980}\n"
+    (root / "refs.bib").write_text("% the lock\n\n" + broken + "\n@misc{x, title={Other}}\n")
+    assert in_dir(root, "check") == 1
+    assert f"{root / 'refs.bib'}:3: this entry is left out (not valid BibTeX)" in caplog.text
+    assert "Parsing of" not in caplog.text
+    assert in_dir(root, "bib") == 0
+    assert broken in (root / "refs.bib").read_text()
 
 
 def test_check_fix_regenerates_the_lock(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -126,6 +126,23 @@ def test_output_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert issue["check_name"] == "CG001" and len(issue["fingerprint"]) == 32
 
 
+def test_an_output_file_s_extension_chooses_the_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As a scan's -o does: `check -o findings.sarif` wrote plain text into the .sarif file.
+    root = project(tmp_path / "p")
+    (root / "a.py").write_text("# arXiv:2113.01234\n")
+    for name, parse in {
+        "findings.sarif": lambda text: json.loads(text)["runs"][0]["results"][0]["ruleId"],
+        "findings.json": lambda text: json.loads(text)[0]["rule"],
+        "findings.log": lambda text: text.split()[1],  # no format of its own: text
+    }.items():
+        assert check(root, "a.py", "-o", name, capsys=capsys)[0] == 1
+        assert parse((root / name).read_text()) == "CG001", name
+    assert check(root, "a.py", "-o", "findings.json", "-f", "text", capsys=capsys)[0] == 1
+    assert (root / "findings.json").read_text().startswith("a.py:1:3: CG001 ")  # -f wins
+
+
 def test_fix_repairs_links(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = project(tmp_path / "p", config='select = ["CG2"]\n')
     source = root / "mod.py"

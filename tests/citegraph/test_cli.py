@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -81,22 +82,40 @@ def test_every_option_of_every_command_says_what_it_does() -> None:
     assert silent == []
 
 
-def test_logged_warnings_read_as_citegraphs_own(tmp_path: Path) -> None:
-    # 'citegraph: WARNING: scan cache ... rebuilt it' beside 'citegraph: warning: ...'
+def test_logged_warnings_read_as_citegraphs_own_and_quiet_silences_them(tmp_path: Path) -> None:
+    # 'citegraph: WARNING: scan cache ... rebuilt it' beside 'citegraph: warning: ...'; and
+    # `-q` means errors only, as `ruff -q` and `codespell -q` do: the logged warning printed
+    # through it.
     import subprocess
     import sys
 
     (tmp_path / "mod.py").write_text("# arXiv:1706.03762\n")
     cache = tmp_path / "cache"
     cache.mkdir()
-    (cache / "scan-cache.sqlite3").write_bytes(b"not a database, not at all" * 40)
     env = {**os.environ, "CITEGRAPH_CACHE_DIR": str(cache)}
-    done = subprocess.run(
-        [sys.executable, "-m", "citegraph", "scan", str(tmp_path), "--offline", "-q", "-f", "json"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    assert done.returncode == 0
-    assert "citegraph: warning: scan cache" in done.stderr and "WARNING" not in done.stderr
+    for quiet in ([], ["-q"]):
+        (cache / "scan-cache.sqlite3").write_bytes(b"not a database, not at all" * 40)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "citegraph",
+                "scan",
+                str(tmp_path),
+                "--offline",
+                "-f",
+                "json",
+                *quiet,
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        assert done.returncode == 0
+        assert json.loads(done.stdout)["citations"]
+        if quiet:
+            assert done.stderr == ""
+        else:
+            assert "citegraph: warning: scan cache" in done.stderr
+            assert "WARNING" not in done.stderr

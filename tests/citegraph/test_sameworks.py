@@ -497,3 +497,68 @@ def test_a_title_is_folded_the_same_with_or_without_accents_to_drop() -> None:
         "numerical recipes: the art of scientific computing"
     )
     assert _folded("Gödel's Théorème, 2nd ed.") == "godels theoreme, 2nd ed."
+
+
+def test_a_first_author_among_the_others_authors_is_no_disagreement() -> None:
+    # the same authors in another order, or a name read as two ("Tan, Chang Wei")
+    doi = replace(paper("doi:10.5555/jt.2015.12"), authors=("K. Lind", "J. Okafor"))
+    title = replace(paper("title:t"), authors=("Okafor, J.", "Lind, K."))
+    assert same_work_targets([doi, title]) == {"title:t": doi.key}
+    split = replace(paper("doi:10.5555/jt.2015.12"), authors=("Sauer", "Chang Wei", "Okafor, J."))
+    assert same_work_targets([split, paper("title:t")]) == {"title:t": split.key}
+    # two lists that share no first author
+    other = replace(paper("title:t"), authors=("M. Sauer", "J. Okafor"))
+    assert not same_work_targets([doi, replace(other, authors=("M. Sauer", "P. Marsh"))])
+
+
+CUT = "Time-Efficient Algorithms for Two Highly"
+WHOLE = "Time-Efficient Algorithms for Two Highly Robust Estimators of Tides"
+
+
+def test_a_title_cut_short_or_run_on_is_the_work_of_the_longer_title() -> None:
+    # a line break cut the title; between equals the card is the shorter
+    cut, whole = paper("title:cut", title=CUT), paper("title:whole", title=WHOLE)
+    assert same_work_targets([whole, cut]) == {"title:whole": "title:cut"}
+    # the next word of the entry run on ("... Proc. 1996 ..."); the stronger is the card
+    doi = paper("doi:10.5555/tides", title=WHOLE)
+    assert same_work_targets([doi, paper("title:run", title=WHOLE + " Proc")]) == {
+        "title:run": doi.key
+    }
+    # without years, the same list of two or more authors vouches
+    two = ("J. Okafor", "K. Lind")
+    assert same_work_targets(
+        [replace(cut, year=None, authors=two), replace(whole, year=None, authors=two)]
+    ) == {"title:whole": "title:cut"}
+
+
+def test_a_longer_title_that_is_another_work_stays_apart() -> None:
+    def apart(*papers: PaperEntry) -> bool:
+        return not same_work_targets(papers)
+
+    cut, whole = paper("title:cut", title=CUT), paper("title:whole", title=WHOLE)
+    assert apart(cut, replace(whole, year=2016))  # another year
+    assert apart(cut, replace(whole, authors=("K. Lind",)))  # another first author
+    assert apart(cut, replace(whole, year=None))  # one author and no year: too little
+    assert apart(replace(cut, key="book:cut", kind="book"), whole)  # a book's longer title
+    assert apart(paper("title:p", title=WHOLE), paper("title:p2", title=WHOLE + ", Part II"))
+    assert apart(paper("title:p", title=WHOLE), paper("title:e", title=WHOLE + ": Erratum"))
+    # three words say too little; two longer titles leave the short one where it is
+    assert apart(paper("title:s", title="Tidal Stack Algorithms"), cut)
+    assert apart(cut, whole, paper("title:other", title=CUT + " Efficient Tide Stacks"))
+
+
+def test_a_word_left_out_inside_a_title_is_the_same_work() -> None:
+    one = paper("book:a", title="Generalized Expansions of a Cornish-Fisher Type")
+    other = paper("book:b", title="Generalized Expansions of Cornish-Fisher Type", year=2015)
+    assert same_work_targets([one, other]) == {"book:b": "book:a"}
+    # only when both give year and first author
+    assert not same_work_targets([one, replace(other, year=None)])
+    # a word that turns the meaning, a number, or a word more in front or at the end
+    for shorter, longer in (
+        ("Linear Models of Deep Tide Stacks", "Linear Models of Deep Non Tide Stacks"),
+        ("Models of Deep Tide Stacks", "Models of Deep Tide Stacks 2"),
+        ("Models of Deep Tide Stacks", "Models of Deep Tide Stacks Revisited"),
+    ):
+        assert not same_work_targets(
+            [paper("book:s", title=shorter), paper("book:l", title=longer)]
+        ), longer

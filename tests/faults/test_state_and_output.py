@@ -586,3 +586,21 @@ def test_a_catalog_path_that_is_a_directory_is_never_moved_aside(
     assert "is a directory" in capsys.readouterr().err
     assert (folder / "sub" / "keep.txt").read_text() == "mine\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["papers", "tree"]
+
+
+def test_a_file_where_the_cache_directory_should_be_is_said_so(
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # It said 'scan cache unavailable, scanning without it: [Errno 17] File exists: ...'.
+    in_the_way = tmp_path / "cache"
+    in_the_way.write_text("not a directory\n")
+    monkeypatch.setenv("CITEGRAPH_CACHE_DIR", str(in_the_way))
+    assert run(["scan", str(tree(tmp_path / "t")), "--no-resolve", "-f", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["citations"]  # the scan, without its cache
+    assert (
+        f"{in_the_way} is a file, not a directory (see cache-dir, CITEGRAPH_CACHE_DIR)"
+        in caplog.text
+    )

@@ -123,7 +123,9 @@
     card.append(h2);
     const byline = el("p", "byline");
     if (p.authors.length && !byAuthorYear(p)) {  // (the heading names its authors and year)
-      const names = p.authors.slice(0, 6).join(", ") + (p.authors.length > 6 ? " et al." : "");
+      // names written family name first ("Schubert, Erich") are set apart by semicolons
+      const shown = p.authors.slice(0, 6);
+      const names = shown.join(shown.some((a) => a.includes(",")) ? "; " : ", ") + (p.authors.length > 6 ? " et al." : "");
       byline.append(el("span", "authors", names));
     }
     if (p.year && !byAuthorYear(p)) { byline.append(el("span", "year", p.year)); }

@@ -318,3 +318,22 @@ def test_a_paper_known_by_its_authors_is_headed_by_them(
     )
     heading = page.locator('[data-paper-id="author-year:okafor-2012"] h2')
     expect(heading).to_contain_text("Okafor et al. (2012)")
+
+
+def test_names_written_family_name_first_are_set_apart_by_semicolons(
+    open_page: Callable[[Report], Any],
+) -> None:
+    base = small_report()
+    paper = PaperEntry(
+        key="doi:10.5555/tides.2018",
+        kind="doi",
+        status="offline",
+        title_hint="Stable Stacking of Tides",
+        authors=("Okafor, Jo", "Kai Lind"),
+        year=2018,
+    )
+    site = citation(paper.key, "model/stack.py", 4, "model.stack", kind="doi")
+    page = open_page(replace(base, papers=(*base.papers, paper), citations=(*base.citations, site)))
+    # "Okafor, Jo, Kai Lind" would read as three people
+    byline = page.locator('[data-paper-id="doi:10.5555/tides.2018"] .byline .authors')
+    expect(byline).to_have_text("Okafor, Jo; Kai Lind")

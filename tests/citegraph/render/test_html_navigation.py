@@ -215,8 +215,11 @@ def test_an_index_page_has_a_repository_facet_and_sort(open_page: Callable[..., 
         citation(BLOOM, "beta/ops/bloom.py", 9, "ops.bloom.Filter.add"),
     )
     report = replace(base, citations=sites)
-    page = open_page(report, "#repository=beta-extra", repositories=("alpha", "beta", "beta-extra"))
+    # Given out of order (an @FILE's order): the filter and the groups list them by name.
+    page = open_page(report, "#repository=beta-extra", repositories=("beta", "beta-extra", "alpha"))
     assert page.input_value("#facet-repository") == "beta-extra"
+    options = page.locator("#facet-repository option").all_text_contents()
+    assert options == ["All repositories", "alpha", "beta", "beta-extra"]
     assert visible_ids(page) == [ATTENTION] and page.errors == []
     card = page.locator(f'[data-paper-id="{ATTENTION}"]')
     assert "in 3 places in 3 repositories" in card.text_content()

@@ -341,6 +341,28 @@ def test_a_book_named_in_prose_by_its_title_and_authors(
 @pytest.mark.parametrize(
     "text",
     [
+        'Based on "Layered Sketches and Their Uses in Faster Streaming Joins" by A.B. Okafor and'
+        " C.D. Lind.",
+        'Follows "A Short Algorithm for Finding All Stable Matchings Quickly" by Mira Osei.',
+    ],
+)
+def test_a_long_title_named_by_its_authors_alone_is_a_papers(text: str) -> None:
+    # Books named by title and authors without a year have short titles; a paper's is longer.
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.TITLE
+
+
+def test_a_books_subtitle_does_not_make_it_a_paper() -> None:
+    text = (
+        'Section 4.2 in "Introduction to Tidal Filtering: Theory, Practice and Code" by Ana Reyes.'
+    )
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.BOOK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "see Figure Three by default.",
         "See the Getting Started Guide by Jane Smith for setup.",
         "Written by John Smith for the Data Tools project.",

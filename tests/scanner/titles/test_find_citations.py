@@ -1513,3 +1513,24 @@ def test_a_paragraph_of_title_authors_by_initials_and_venue_is_an_entry(lead: st
 def test_a_heading_over_a_line_of_names_without_a_venue_is_no_entry() -> None:
     text = "    Acknowledgements\n    T. Lind, H. Okafor,\n    for the review of 1999.\n"
     assert find_citations(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "year"),
+    [
+        ("growth factor (e.g. eq. 8 in okafor et al. 2011)", "okafor", 2011),
+        ("as derived in reyes et al. (2019), eq. 3", "reyes", 2019),
+    ],
+)
+def test_a_lower_case_surname_before_et_al_and_a_year_is_a_mention(
+    text: str, name: str, year: int
+) -> None:
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR
+    assert hit.reference is not None
+    assert (hit.reference.authors, hit.reference.year) == ((name,), year)
+
+
+@pytest.mark.parametrize("text", ["the et al. 2008 column", "see also et al 2009 here"])
+def test_a_lower_case_word_that_is_no_name_before_et_al_is_no_mention(text: str) -> None:
+    assert find_citations(text) == []

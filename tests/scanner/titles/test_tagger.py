@@ -239,3 +239,37 @@ def test_a_sure_title_named_alone_outside_prose_stays(text: str) -> None:
     assert _alone(text, "Tide Filters for Noisy Harbour Recordings") == [
         "Tide Filters for Noisy Harbour Recordings"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The derivations are in\nOkafor and Lind (2011; OL11) and Reyes's \"Tidal Dynamics of"
+        ' Shallow Seas" (R98; 1998; ISBN: 978-0123456786).\n',
+        "Background is given in Okafor and Lind (2011) and in Reyes's \"Tidal Dynamics of Shallow"
+        ' Seas" (Academic Press, 1998).\n',
+    ],
+)
+def test_a_mention_and_the_next_work_are_not_one_entry(text: str) -> None:
+    # The model reads the mention's names and year as the quoted title's; they are another
+    # work's, cited before it.
+    mention, entry = find_citations(text)
+    assert mention.reference is not None
+    assert (mention.kind, mention.reference.authors, mention.reference.year) == (
+        RefKind.AUTHOR_YEAR,
+        ("Okafor", "Lind"),
+        2011,
+    )
+    assert entry.title_hint == "Tidal Dynamics of Shallow Seas"
+    assert entry.reference is not None and entry.reference.year == 1998
+
+
+def test_a_credits_name_and_year_before_its_article_stay_one_entry() -> None:
+    # The sentence before the article names its author: one work, not a mention and another.
+    text = (
+        "Fast segment clipping routine,\n by Mira Osei, 2003.\n"
+        ' See article "Clipping Segments Against Convex Polygons Quickly",\n'
+        " Journal of Graphics Tools, 8(3), 2003\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint == "Clipping Segments Against Convex Polygons Quickly"

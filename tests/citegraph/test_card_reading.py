@@ -1,0 +1,78 @@
+"""A card shows one reading of its work: the fullest, between equals the one most citations
+support, not whichever citation happened to come first."""
+
+from __future__ import annotations
+
+from catalog import PaperRef, Reference, RefKind
+from citegraph.assemble import Site, card_reading, paper_entry
+from scanner import Context, Mention, Symbol, SymbolKind
+
+DOI = PaperRef(RefKind.DOI, "10.5555/tides.1962")
+
+
+def site(path: str, raw: str = "", **fields: object) -> Site:
+    """A citation of the DOI, or with `raw` an author-year citation joined to its card."""
+    reference = Reference(DOI, **fields)  # type: ignore[arg-type]
+    mention = Mention(
+        kind=RefKind.AUTHOR_YEAR if raw else RefKind.DOI,
+        rule="CG106" if raw else "CG102",
+        reference=reference,
+        raw=raw or "doi:10.5555/tides.1962",
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=20,
+        context=Context.DOC,
+        symbol=Symbol(path, SymbolKind.FILE),
+    )
+    return Site(path, "markdown", mention)
+
+
+RIGHT = {"title": "On Tidal Stacks", "authors": ("Okafor, J.",), "year": 1962, "venue": "Tides"}
+# an entry whose fields the list item above it lent
+LENT = {"title": "Letters on Basins", "authors": ("Lind, K.",), "year": 1968, "venue": "Basins"}
+
+
+def test_the_reading_most_citations_give_wins_over_the_first() -> None:
+    sites = [site("README.md", **LENT), site("a.md", **RIGHT), site("b.md", **RIGHT)]
+    entry = paper_entry(DOI.key, sites, None)
+    assert (entry.title_hint, entry.authors, entry.year, entry.venue) == (
+        "On Tidal Stacks",
+        ("Okafor, J.",),
+        1962,
+        "Tides",
+    )
+
+
+def test_a_fuller_reading_wins_over_a_more_frequent_poorer_one() -> None:
+    poor = {"authors": ("Okafor",), "year": 1962}
+    sites = [site("a.md", **poor), site("b.md", **poor), site("c.md", **RIGHT)]
+    assert card_reading(sites) == sites[2].mention.reference
+
+
+def test_an_et_al_mention_supports_the_entry_whose_authors_begin_with_its_own() -> None:
+    et_al = {"title": "On Tidal Stacks", "authors": ("Okafor",), "year": 1962}
+    full = {"title": "On Tidal Stacks", "authors": ("Okafor, J.", "Lind, K."), "year": 1962}
+    sites = [site("a.md", **et_al), site("b.md", **et_al), site("c.md", **full)]
+    assert card_reading(sites) == sites[2].mention.reference
+    # not an entry of another title or year
+    other = {"title": "Deep Basins", "authors": ("Okafor, J.", "Lind, K."), "year": 1962}
+    sites = [site("a.md", **et_al), site("b.md", **et_al), site("c.md", **other)]
+    assert card_reading(sites) == sites[0].mention.reference
+
+
+def test_a_card_whose_citations_read_nothing_has_no_reading() -> None:
+    assert card_reading([site("a.md", title="On Tidal Stacks")]) is None
+    assert paper_entry(DOI.key, [site("a.md", title="On Tidal Stacks")], None).title_hint == (
+        "On Tidal Stacks"
+    )
+
+
+def test_a_bibliography_key_cited_alone_is_read_after_its_entry() -> None:
+    # "Okafor1962" read as Okafor 1962 in many functions; its entry read no authors
+    entry = site("a.py", title="On Tidal Stacks", year=1962)
+    keys = [site("a.py", raw="Okafor1962", authors=("Okafor",), year=1962) for _ in range(3)]
+    assert card_reading([*keys, entry]) == entry.mention.reference
+    # a mention written in words is a reading like any other
+    said = site("b.py", raw="Okafor (1962)", authors=("Okafor",), year=1962)
+    assert card_reading([said, said, said, entry]) == said.mention.reference
