@@ -504,7 +504,15 @@ def _titled_by(text: str, head: Hit, hit: Hit) -> bool:
     url`, the title read into the link's entry): authors, year and title are one entry,
     wherever in a sentence it stands."""
     if hit.kind in ENTRY_KINDS and hit.ref is None:
-        return _YEAR_TO_TITLE.fullmatch(text, head.end, hit.start) is not None
+        return _YEAR_TO_TITLE.fullmatch(text, head.end, hit.start) is not None or (
+            # the part of a book the entry cites, or a line break, between its year and the
+            # book's title (`* Abramowitz, M.; Stegun, I. A., eds. (1965), Chapter 6,
+            # Section 5,` then `Handbook of Mathematical Functions ...` on the next line):
+            # one entry when the head opens it and the title has no authors of its own
+            _YEAR_LOCATOR_TITLE.fullmatch(text, head.end, hit.start) is not None
+            and not (hit.reference and hit.reference.authors)
+            and _heads_entry(text, head)
+        )
     title = hit.reference.title if hit.ref is not None and hit.reference else None
     if not title or hit.start - head.end > ENTRY_REACH:
         return False
@@ -515,6 +523,13 @@ def _titled_by(text: str, head: Hit, hit: Hit) -> bool:
 
 
 _TITLE_WORDS = 4  # the words of a title that must open the text after the authors and year
+
+# Between an entry's authors and year and its book's title: the chapter or section cited, if
+# any (`, Chapter 6, Section 5,`, `, "Chapter 9",`), and perhaps a line break.
+_YEAR_LOCATOR_TITLE = re.compile(
+    r"(?i)[ \t]*,(?:[ \t]*[\"“]?(?:chapter|ch\.|section|sec\.|part|vol\.|volume)[ \t]*"
+    r"[\dIVX]+(?:\.\d+)*[\"”]?[ \t]*,)*[ \t]*(?:\n[ \t]*)?[\"“'‘`*_]*"
+)
 
 
 # Between an entry's authors and year and the HTML anchor that links its title: punctuation,
@@ -804,7 +819,11 @@ def _continues_entry(text: str, entry: Hit, start: int) -> bool:
     line_start = text.rfind("\n", 0, entry.start) + 1
     if labelled_item(text, line_start, entry.start):
         return True
-    words = WORD.findall(_REPOSITORY_ID.sub(" ", gap))
+    # Inline markup's tag names are no words of prose: a title in italics, a line break, then
+    # its link (`<em>Title</em>` then `<br>` then `[<a href="url">Venue</a>]` in Javadoc).
+    words = WORD.findall(
+        _REPOSITORY_ID.sub(" ", _INLINE_MARKUP.sub(" ", _ANCHOR_OPENING.sub("", gap)))
+    )
     if all(w.lower() in TRAILER_WORDS or w.lower()[:3] in MONTHS for w in words):
         return True
     # A numpy or Google `References` entry runs on through its publisher and notes to its
@@ -822,6 +841,13 @@ def _continues_entry(text: str, entry: Hit, start: int) -> bool:
         or gap.count("\n") <= 1
         or _after_head_label(text, line_start, entry.start)
     ) and all(match[1].lower() in TRAILER_WORDS for match in _PROSE.finditer(gap))
+
+
+# HTML's inline markup, which sets an entry's parts apart without ending it (not `<p>`, which
+# starts another paragraph).
+_INLINE_MARKUP = re.compile(
+    r"(?i)</?(?:em|i|b|strong|br|cite|span|sup|sub|tt|code|font|small)\b[^<>\n]*>"
+)
 
 
 # The last line of a wrapped entry that opens with its volume or issue number, then holds only
