@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+import weakref
 from typing import Any, AnyStr, cast
 
 # The compiled pattern's attributes a `LazyPattern` takes on at its first use.
@@ -35,6 +37,7 @@ class LazyPattern:
     def __init__(self, pattern: str | bytes, flags: int = 0) -> None:
         self.pattern = pattern
         self._flags = flags
+        _MADE.add(self)
 
     def __getattr__(self, name: str) -> Any:
         # Python calls this only for an attribute the object lacks: before the first use.
@@ -47,6 +50,27 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"lazy_compile({self.pattern!r}, {self._flags})"
+
+
+# Every lazy pattern alive in this process (a module's constants), for `compile_made`.
+_MADE: weakref.WeakSet[LazyPattern] = weakref.WeakSet()
+
+
+def made_sources() -> list[tuple[str | bytes, int]]:
+    """The pattern and flags of each lazy pattern made so far and not yet compiled."""
+    return [(lazy.pattern, int(lazy._flags)) for lazy in _MADE if "search" not in lazy.__dict__]
+
+
+def compile_made() -> None:
+    """Compile every lazy pattern made so far (by the modules imported), as a pool's parent does
+    before it forks: its workers inherit them compiled, where each compiled those it used (50
+    to 70 on a tree, 10 ms to 20 ms of a worker), and the parent reads them from the pattern
+    store (`scanner.patternstore.ahead_of_use`) in a fraction of that. One that does not compile
+    is left to raise at its first use, as it would have."""
+    for lazy in list(_MADE):
+        if "search" not in lazy.__dict__:
+            with contextlib.suppress(re.error):
+                lazy.search  # noqa: B018 - the first use compiles it
 
 
 def lazy_compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:

@@ -6,10 +6,12 @@ cold scan's start, a third of what the pool's parent does before its workers can
 0.024 s of a pre-commit check. That code depends only on the pattern, its flags and the
 interpreter, so `stored_patterns()` keeps it in a file beside the scanner's bytecode
 (`__pycache__/patterns.<tag>.marshal`) and later runs hand it to the engine directly. Only
-patterns compiled while a module is imported are stored (the module's own, the same every run);
-one compiled later may be built from the text read (a title's first words). A store that is
-missing, damaged or another interpreter's is made again; one that cannot be written is not
-kept; where `re` lacks the internals read here (before Python 3.11), patterns compile as always.
+patterns compiled while a module is imported are stored (the module's own, the same every run),
+and those a pool's parent builds for its workers ahead of their use (`ahead_of_use`, a fixed
+family); one compiled later may be built from the text read (a title's first words). A store
+that is missing, damaged or another interpreter's is made again; one that cannot be written is
+not kept; where `re` lacks the internals read here (before Python 3.11), patterns compile as
+always.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import marshal
 import os
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,7 @@ Code = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 _loaded: dict[Path, dict[tuple[str | bytes, int], Code]] = {}  # each store read once a process
 # `re` is compiled by one thread at a time while `_sre` is swapped for a recorder.
 _COMPILING = threading.Lock()
+_ahead = 0  # how many `ahead_of_use` blocks are open
 
 
 def _unlocked_in_child() -> None:
@@ -81,7 +84,7 @@ def stored_patterns(path: Path = STORE) -> Iterator[None]:
                 used[key] = code
                 return compiled
         compiled, code = _recorded(compile_anew, pattern, flags)
-        if _importing():
+        if _ahead or _importing():
             used[key] = code
             fresh = True
         return compiled
@@ -97,6 +100,34 @@ def stored_patterns(path: Path = STORE) -> Iterator[None]:
             kept = store | used
             kept = _loaded[path] = kept if len(kept) <= _KEPT_AT_MOST else used
             _save(path, kept)
+
+
+@contextlib.contextmanager
+def ahead_of_use() -> Iterator[None]:
+    """Within (and within `stored_patterns`), a pattern compiled anew is kept in the store as an
+    import's are: a fixed family of patterns, the same every run, built before a pool forks so
+    that its workers inherit them (`scanner.parsers.tslex.prebuild`) rather than each building
+    those it meets."""
+    global _ahead
+    _ahead += 1
+    try:
+        yield
+    finally:
+        _ahead -= 1
+
+
+def cheap_ahead(sources: Iterable[tuple[str | bytes, int]], path: Path = STORE) -> bool:
+    """Whether building the patterns `sources` (pattern, flags) ahead of use costs little: the
+    store read by the `stored_patterns` around holds them all, or will keep the ones made anew
+    (built once, then read). Where it cannot (`PYTHONDONTWRITEBYTECODE`, a read-only
+    installation), every run would compile them all: they are better left to their first use."""
+    store = _loaded.get(path)
+    if store is None or _compiler is None:
+        return False
+    if all((pattern, int(flags)) in store for pattern, flags in sources):
+        return True
+    folder = path.parent if path.parent.is_dir() else path.parent.parent
+    return not sys.dont_write_bytecode and os.access(folder, os.W_OK)
 
 
 class _Recorder:

@@ -315,7 +315,9 @@ def _digester() -> Any:
 # What every worker needs, whatever the languages: imported (and the title model loaded) by
 # the pool's parent before it forks, step by step (see `_survey_while_preparing`).
 _PREPARED_MODULES = (
+    "scanner.budget",
     "scanner.cache",
+    "scanner.citekeys",
     "scanner.extract",
     "scanner.generated",
     "scanner.memo",
@@ -324,11 +326,18 @@ _PREPARED_MODULES = (
     "scanner.prefilter",
     "scanner.titles.books",
     "scanner.titles.detect",
+    "scanner.titles.labelled",
     "scanner.titles.quotegate",
     "scanner.titles.tagged",
     "scanner.titles.tidy",
     "scanner.titles.vet",
     "scanner.titles.tagger",
+    # Each worker imported these on its first file, as it did `budget`, `citekeys` and
+    # `labelled` above (which only a file's scan imports): the content digest's SHA-1
+    # (`scanner.cache.digest`) loads OpenSSL, 3 ms to 17 ms apiece; a file with a byte order
+    # mark is decoded with `utf-8-sig`.
+    "hashlib",
+    "encodings.utf_8_sig",
 )
 
 
@@ -354,15 +363,19 @@ def _preparation(titles: bool = True) -> Iterator[None]:
 
 def _prepare_workers(languages: set[str], titles: bool = True) -> None:
     """Import the prefilter, the extractors and the title detector, load the title model, the
-    parsers of `languages` and their tree-sitter grammars once, before the pool forks: every
-    worker inherits them instead of paying for them again (each would otherwise on its first
-    file)."""
-    from scanner.patternstore import stored_patterns
+    parsers of `languages` and their tree-sitter grammars, and compile the lazy patterns of
+    all these modules, once, before the pool forks: every worker inherits them instead of
+    paying for them again (each would otherwise on its first file)."""
+    from scanner.lazyre import compile_made, made_sources
+    from scanner.patternstore import ahead_of_use, cheap_ahead, stored_patterns
 
     with stored_patterns():
         for _ in _preparation(titles):
             pass
         _prepare_parsers(languages)
+        if cheap_ahead(made_sources()):
+            with ahead_of_use():
+                compile_made()  # the lazy patterns of the modules imported, from the store
     _compact_results()
 
 

@@ -11,9 +11,10 @@ algorithm below a licence header included, is read as before.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from ahocorasick_rs import MATCHKIND_LEFTMOST_FIRST, AhoCorasick
+
+from scanner.lazyre import lazy_compile
 
 # What any text to blank holds, lower-cased; most blocks lack all of them and are returned
 # after one pass of an automaton over the lowered text (ten substring tests took three times
@@ -64,9 +65,12 @@ _LOWER_PARAGRAPH = "(?m)" + _PARAGRAPH.removeprefix("(?im)")
 _LINE_WORDS = ("copyright", "(c)", "©", "rights", "spdx-", "revision")
 
 
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+# Compiled on first use (`lazyre`): a run that blanks nothing never needs them.
+_LEGAL_LINE_PATTERN = lazy_compile(_LEGAL_LINE)
+_LEGAL_TERMS_PATTERN = lazy_compile(_LEGAL_TERMS)
+_PARAGRAPH_PATTERN = lazy_compile(_PARAGRAPH)
+_LOWER_TERMS_PATTERN = lazy_compile(_LOWER_TERMS)
+_LOWER_PARAGRAPH_PATTERN = lazy_compile(_LOWER_PARAGRAPH)
 
 
 # Texts blanked before, by their text: a tree repeats its licence header in every file, and a
@@ -102,19 +106,19 @@ def _holds_needle(lowered: str) -> bool:
 def _blanked(text: str) -> str:
     if text.isascii():
         return _blanked_ascii(text)
-    if _compiled(_LEGAL_TERMS).search(text) is not None:
-        text = _compiled(_PARAGRAPH).sub(_blank_legal_paragraph, text)
-    return _compiled(_LEGAL_LINE).sub(_blank, text)
+    if _LEGAL_TERMS_PATTERN.search(text) is not None:
+        text = _PARAGRAPH_PATTERN.sub(_blank_legal_paragraph, text)
+    return _LEGAL_LINE_PATTERN.sub(_blank, text)
 
 
 def _blanked_ascii(text: str) -> str:
     """`_blanked` of an ASCII text, its patterns matched in the text lowered (see
     `_LOWER_TERMS`): the same spans blanked."""
     lowered = text.lower()
-    if _compiled(_LOWER_TERMS).search(lowered) is not None:
+    if _LOWER_TERMS_PATTERN.search(lowered) is not None:
         parts: list[str] = []
         done = 0
-        for paragraph in _compiled(_LOWER_PARAGRAPH).finditer(lowered):
+        for paragraph in _LOWER_PARAGRAPH_PATTERN.finditer(lowered):
             start, end = paragraph.span()
             parts += text[done:start], _legal_paragraph_blanked(text[start:end], paragraph.group())
             done = end
@@ -122,12 +126,12 @@ def _blanked_ascii(text: str) -> str:
             text = "".join(parts) + text[done:]
     if not any(word in lowered for word in _LINE_WORDS):
         return text
-    return _compiled(_LEGAL_LINE).sub(_blank, text)
+    return _LEGAL_LINE_PATTERN.sub(_blank, text)
 
 
 def _legal_paragraph_blanked(paragraph: str, lowered: str) -> str:
     """`_blank_legal_paragraph` of an ASCII `paragraph` (`lowered`: the same lowered)."""
-    legal = _compiled(_LOWER_TERMS)
+    legal = _LOWER_TERMS_PATTERN
     terms = len(legal.findall(lowered))
     if not terms:
         return paragraph
@@ -143,7 +147,7 @@ def _blank_legal_paragraph(match: re.Match[str]) -> str:
     """A paragraph of licence terms blanked whole; in a short paragraph that mentions one term
     (`Licensed under MIT. Implements Smith (2011).`), only the lines that hold it."""
     paragraph = match.group()
-    legal = _compiled(_LEGAL_TERMS)
+    legal = _LEGAL_TERMS_PATTERN
     terms = len(legal.findall(paragraph))
     if not terms:
         return paragraph

@@ -47,7 +47,7 @@ from scanner.parsers.tsblocks import (
     string_block,
     trails_code,
 )
-from scanner.parsers.tslex import ANY_QUOTE, QUOTE_CUE, lex, texts_at
+from scanner.parsers.tslex import ANY_QUOTE, QUOTE_CUE, lex, prebuild, texts_at
 from scanner.parsers.tsnames import file_symbol, qualified_name, short_name
 from scanner.parsers.tsrewrite import REWRITES
 from scanner.prefilter import cue_offsets
@@ -348,6 +348,8 @@ def load_grammars(languages: Iterable[str]) -> None:
     names = {n for n in languages if LANGUAGES[n].parser == "tree-sitter"}
     for name in names | {d for n in names for d, _ in LANGUAGES[n].dialects}:
         _grammar(name)
+    if not names.isdisjoint(_LEXED):
+        prebuild()  # the lexer's patterns for a comment's later lines, by column
 
 
 @cache

@@ -283,8 +283,7 @@ def _written_year(text: str, hit: Hit) -> Hit:
     # An entry's: a mention's year is glued to its key (`[Smith2011]_`, `et al. 2003/IAU2006`).
     if fields is None or fields.year is None or not (fields.title or fields.venue):
         return hit
-    digits = str(fields.year)
-    found = [m.start() for m in re.finditer(rf"(?<!\d){digits}", text[hit.start : hit.end])]
+    found = _year_places(str(fields.year), text[hit.start : hit.end])
     if not found or any(not _in_number(text, hit.start + at) for at in found):
         return hit
     written = []
@@ -294,6 +293,21 @@ def _written_year(text: str, hit: Hit) -> Hit:
         if not _in_number(text, match.start()):  # the page read first: "1747–1764 (2012)"
             written.append(int(match.group(1)))
     return replace(hit, reference=replace(fields, year=written[0] if written else None))
+
+
+def _year_places(digits: str, text: str) -> list[int]:
+    """Where `digits` stands in `text` after no other digit, as the pattern `(?<!\\d)` and the
+    digits would find them, without compiling a pattern for each year (a worker compiled one
+    for each year its entries gave, 80 of them on scipy, a quarter of a millisecond each)."""
+    found = []
+    at = text.find(digits)
+    while at >= 0:
+        if at and text[at - 1].isdecimal():  # `\d` is a Unicode decimal digit, as `isdecimal`
+            at = text.find(digits, at + 1)
+        else:
+            found.append(at)
+            at = text.find(digits, at + len(digits))
+    return found
 
 
 _ARXIV_NUMBER = re.compile(r"\d{4}\.\d{4,5}")

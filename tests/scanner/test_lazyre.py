@@ -16,6 +16,17 @@ def test_nothing_is_compiled_before_the_first_use() -> None:
         pattern.search("text")
 
 
+def test_one_that_does_not_compile_is_left_to_raise_at_its_first_use() -> None:
+    # (a pool's parent compiles every lazy pattern before it forks)
+    from scanner.lazyre import compile_made, made_sources
+
+    pattern = lazy_compile("(unbalanced")
+    compile_made()
+    assert ("(unbalanced", 0) in made_sources()
+    with pytest.raises(re.error):
+        pattern.search("text")
+
+
 def test_it_answers_as_the_compiled_pattern() -> None:
     source, flags = r"(?P<word>\w+)-(\d+)", re.IGNORECASE
     lazy, compiled = lazy_compile(source, flags), re.compile(source, flags)

@@ -158,6 +158,49 @@ def test_only_what_modules_compile_on_import_is_stored(tmp_path: Path) -> None:
     assert not store.exists()
 
 
+def test_a_family_built_ahead_of_use_is_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What a pool's parent builds for its workers (`ahead_of_use`) is kept as an import's
+    # patterns are, and read from the store by the next run: nothing is compiled again.
+    store = tmp_path / "patterns.marshal"
+    family = [(rf"\n[ \t]{{{column}}}//[^\n]*", 0) for column in range(3)]
+    with stored_patterns(store):
+        re.purge()
+        with patternstore.ahead_of_use():
+            built = [re.compile(pattern, flags) for pattern, flags in family]
+    assert store.is_file()
+    _read_again()
+    with monkeypatch.context() as patch:
+        patch.setattr(re._parser, "parse", _never)  # type: ignore[attr-defined]
+        with stored_patterns(store):
+            assert patternstore.cheap_ahead(family, store)
+            re.purge()
+            again = [re.compile(pattern, flags) for pattern, flags in family]
+    texts = ["\n// x", "\n  // x", "\n\t // x\n"]
+    for one, other in zip(again, built, strict=True):
+        assert one.pattern == other.pattern
+        assert [one.match(t) and one.match(t).span() for t in texts] == [  # type: ignore[union-attr]
+            other.match(t) and other.match(t).span()  # type: ignore[union-attr]
+            for t in texts
+        ]
+
+
+def test_a_family_is_built_ahead_only_where_the_store_holds_or_keeps_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    family = [(rf"\bfamily\s+{n}\b", 0) for n in range(3)]
+    store = tmp_path / "patterns.marshal"
+    assert not patternstore.cheap_ahead(family, store)  # no store read: no `stored_patterns`
+    with stored_patterns(store):
+        assert patternstore.cheap_ahead(family, store)  # made now, kept for the next runs
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    _read_again()
+    with stored_patterns(store):
+        # every run would compile them all again: left to their first use
+        assert not patternstore.cheap_ahead(family, store)
+
+
 def test_no_store_is_written_where_no_bytecode_is(
     modules: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

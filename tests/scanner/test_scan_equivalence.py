@@ -184,3 +184,48 @@ def test_a_pools_results_travel_as_their_constructors_arguments(tree: Path) -> N
     # No object is rebuilt field by field (`__setstate__`, looking up its fields each time).
     assert "BUILD" not in {op.name for op, _, _ in pickletools.genops(payload)}
     assert pickle.loads(payload) == scans
+
+
+def test_a_pools_workers_inherit_the_patterns_they_would_compile(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Before it forks, a pool's parent builds the lexer's patterns for a comment's later lines
+    # at every column up to `PREBUILT_COLUMNS` and compiles the lazy patterns of the modules it
+    # imported (from the pattern store, where it holds them or will keep them): a worker
+    # lexing comments at those columns compiles nothing.
+    import re
+
+    from scanner.lazyre import made_sources
+    from scanner.parsers import tslex
+
+    monkeypatch.setattr("scanner.patternstore.cheap_ahead", lambda sources, path=None: True)
+    tslex._continuation.cache_clear()
+    tslex._block_continuation.cache_clear()
+    scan_module._prepare_workers({"cpp"})
+
+    def compiles(pattern: str | bytes, flags: int) -> bool:
+        try:
+            re.compile(pattern, flags)
+        except re.error:
+            return False  # a test's own (`test_lazyre`): left to raise at its first use
+        return True
+
+    assert not [source for source in made_sources() if compiles(*source)]
+    lines = []
+    for column in range(0, tslex.PREBUILT_COLUMNS, 7):
+        for marker in ("//", "///", "//!"):
+            lines += [" " * column + f"{marker} a", " " * column + f"{marker} b"]
+        lines += [" " * column + "/* c */", " " * column + "/* d */"]
+    source = ("\n".join(lines) + "\n").encode()
+    compiled: list[object] = []
+    compile_anew = re._compiler.compile  # type: ignore[attr-defined]
+    monkeypatch.setattr(
+        re._compiler,  # type: ignore[attr-defined]
+        "compile",
+        lambda *args: compiled.append(args) or compile_anew(*args),
+    )
+    lexed = tslex.lex(source, True)
+    assert lexed is not None and lexed.count == 3 * (tslex.PREBUILT_COLUMNS // 7 + 1) + (
+        tslex.PREBUILT_COLUMNS // 7 + 1
+    )
+    assert compiled == []
