@@ -138,6 +138,8 @@ _NOT_BOOK = re.compile(
 _MEETING = re.compile(
     r"\bIn\s+[A-Z]{2,}[’']\d\d\b|\bIn\s+(?:[A-Z][\w’'-]*\s+(?:(?:and|of|on|for|in)\s+)?){1,6}"
     r"(?:19|20)\d\d\b|\b[A-Z][A-Za-z&/-]{1,15}\s+(?:19|20)\d\d\s*:\s*\d+\s*[-–]\s*\d+"
+    # ... or two meetings' acronyms held jointly, with the year: "ECML PKDD 2021"
+    r"|\b[A-Z]{2,}[ \t]+[A-Z]{2,}[ \t]+(?:19|20)\d\d\b"
 )
 # Software manuals and Q&A posts are documentation, not works a reader could cite: "Stata
 # Regression Statistics: Reference Manual", "SuperLU Users' Guide", a Stack Exchange answer.

@@ -40,6 +40,7 @@ from scanner.titles.leads import holds_any, led, needles
 from scanner.titles.names import (
     AUTHOR_LIST,
     ETAL,
+    FULL_NAMES_LINE,
     INITIALS_LINE,
     NAME,
     NOT_NAMES,
@@ -229,7 +230,9 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries, held: _Held
         ):
             hits.append(_hit(entry))
     for match in _CITING.finditer(text, region.start, limit):
-        entry = parse_title_first(text, match.end(), limit)
+        # ("See Section 5 of" the work: the part cited is no word of its title)
+        part = _PART_CITED.match(text, match.end(), limit)
+        entry = parse_title_first(text, part.end() if part else match.end(), limit)
         if (
             entry is not None
             and entry.reference.authors
@@ -304,7 +307,7 @@ def _lower_case_entries(text: str, start: int, limit: int) -> Iterator[Hit]:
 
 
 # The part of a work an entry cites, before the work's own entry.
-_PART_CITED = re.compile(r"(?:Chapters?|Ch\.|Sections?|Sec\.|§)[ \t]*[\d.–-]+[ \t]+(?:in|of)[ \t]+")
+_PART_CITED = re.compile(r"(?:Chapters?|Ch\.|Sections?|Sec\.|§)[ \t]*[\d.–-]+[ \t]+(?:in|of)\s+")
 # A paragraph's tag alone on its line (`<p>`).
 _PARAGRAPH_TAG = re.compile(r"(?i)<p[ \t]*/?>[ \t]*\n\s*")
 # A list marker that numbers its entries: `[1]`, `(1)`, `1.`.
@@ -312,8 +315,13 @@ _NUMBERED = re.compile(r"[ \t]*(?:\[[ \t]*\d{1,3}[ \t]*\]|\(?\d{1,3}[.)])")
 # What a year or an initial of a name needs in a region (any four digits of a year, a capital
 # and a full stop): found by the engine's fast scan for a literal first character.
 _YEAR_IN = re.compile(YEAR_DIGITS)
-# A line in title case over a line of authors by their initials.
-_TITLE_OVER_NAMES = re.compile(r"\s*(?P<title>[A-Z][^\n.]{7,200})\n[ \t]*(?=" + INITIALS_LINE + ")")
+# A line in title case over a line of authors by their initials or full names, perhaps under
+# the line that introduces it (`Implementation of:`).
+_TITLE_OVER_NAMES = re.compile(
+    r"\s*(?:[^\n]{0,80}(?::|\bof|\bin)[ \t]*\n[ \t*#/!]*)?"
+    r"(?P<title>[A-Z][^\n.]{7,200})\.?[ \t]*\n[ \t*#/!]*"
+    r"(?=" + INITIALS_LINE + "|" + FULL_NAMES_LINE + ")"
+)
 _INITIAL_IN = re.compile(r"[A-Z]\.")
 
 

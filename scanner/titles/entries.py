@@ -26,12 +26,13 @@ from scanner.titles.fields import (
 from scanner.titles.inquotes import entry_inside
 from scanner.titles.names import (
     AUTHOR_LIST,
+    FULL_NAMES_LINE,
     INITIALS_LINE,
     NAME_LINE,
     opens_with_non_name,
     split_authors,
 )
-from scanner.titles.publishers import BOOK_HOUSES, IMPRINT, JOURNAL_HOUSES
+from scanner.titles.publishers import BOOK_HOUSES, IMPRINT, JOURNAL_HOUSES, PRESS
 from scanner.types import EntryFields
 
 # Between the author list and the title: punctuation, maybe "(1998)." or "1998." first.
@@ -87,6 +88,7 @@ _IMPRINT_LINE = re.compile(r"[ \t*#/!]*(?:" + IMPRINT + r"|(?:1[6-9]|20)\d\d\b)"
 
 
 _IMPRINT_NAMES = re.compile(IMPRINT)
+_ACRONYM = re.compile(r"[A-Z]{2,}[A-Z0-9]*")
 _VOLUME_AFTER = re.compile(
     r"[ \t]*,[ \t]*\n?[ \t*#/!]*(?:[Vv]ol(?:ume)?\.?[ \t]*\d|\d{1,4}[ \t]*[,(:])"
 )
@@ -153,6 +155,7 @@ _TITLE_END = re.compile(
     # `Michael Friendly, York University`
     r"|[ \t]*\n[ \t]*(?=" + NAME_LINE + ")"
     r"|[ \t]*\n[ \t]*(?=" + INITIALS_LINE + ")"
+    r"|[ \t]*\n[ \t*#/!]*(?=" + FULL_NAMES_LINE + ")"
     # the venue on a line of its own, then its publisher or year and more fields: `... an
     # algorithmic framework \n Artificial Intelligence, Elsevier, 2019, 270, 1-40` (a name and
     # a year alone may be a meeting's, under its authors' line: `GraVisMa, 2010`)
@@ -217,6 +220,18 @@ class Entry:
     evidence: int  # how many of year, venue, volume, pages, quotes were found
 
 
+def _emphasized_title(text: str, pos: int, limit: int) -> re.Match[str] | None:
+    """The title set in emphasis at `pos`, not a journal's name so set before its volume
+    (`Capitaine et al. (2003), _Astronomy and Astrophysics_ 412, 567-586`)."""
+    emphasized = EMPHASIZED.match(text, pos, limit)
+    if emphasized is None or _VOLUME_NUMBER.match(text, emphasized.end(), limit):
+        return None
+    return emphasized
+
+
+_VOLUME_NUMBER = re.compile(r"[ \t]*,?[ \t]*\d{1,4}\b")
+
+
 def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> Entry | None:
     """Parse the entry whose author list spans `[start, authors_end)` of `text`, up to `limit`."""
     if _JOURNAL_CITATION.match(text, start, limit) is not None:
@@ -225,6 +240,8 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
         return None
     if _IMPRINT_NAMES.fullmatch(text, start, authors_end) is not None:
         return None  # a publisher, then its place: `Chapman & Hall: New York. 2000.`
+    if text.startswith(":", authors_end) and _ACRONYM.fullmatch(text, start, authors_end):
+        return None  # a method's acronym opening its title: `TRIM: Triangle Refinement for ...`
     names_end = authors_end
     names_line = _names_line(text, start, authors_end, limit)
     kept = split_authors(text[start:authors_end])
@@ -265,7 +282,7 @@ def parse_after_authors(text: str, start: int, authors_end: int, limit: int) -> 
     pos = lead.end()
     quoted = (
         QUOTED.match(text, pos, limit)
-        or EMPHASIZED.match(text, pos, limit)
+        or _emphasized_title(text, pos, limit)
         or _BACKTICKED.match(text, pos, limit)
     )
     if quoted is not None:
@@ -440,7 +457,7 @@ def _journal_citation(
 
 
 _COMMA = re.compile(",")
-_HOUSE_ALONE = re.compile(BOOK_HOUSES)
+_HOUSE_ALONE = re.compile(rf"{BOOK_HOUSES}|{PRESS}")
 # A "title" of a few capitalized words ending where a volume's number follows its label is a
 # journal's name cut there (`JCP Vol`; a book's `Matrix computations. Vol` is its title).
 _VOLUME_LABEL_LAST = re.compile(r"^(?:[A-Z][\w.&]*[ \t]+){1,3}(?:Vol|Volume|No|Num|Nr)\.?$")
@@ -463,7 +480,7 @@ def parse_title_first(text: str, start: int, limit: int, labelled: bool = False)
     in reST interpreted text or emphasis as others quote it (`[1] `Title`, Authors`)."""
     link = None
     quoted = QUOTED.match(text, start, limit)
-    if quoted is None and labelled:
+    if quoted is None and (labelled or _EMPHASIS_BY.match(text, start, limit)):
         quoted = _MARKED_TITLE.match(text, start, limit)
     if quoted is None:
         quoted = link = _REST_LINK.match(text, start, limit)
@@ -503,6 +520,8 @@ def parse_title_first(text: str, start: int, limit: int, labelled: bool = False)
     cited = None
     if names is not None and (cited := _JOURNAL_CITATION.match(text, names.start(), limit)):
         names = None  # the "names" open the journal's citation (`Title, J. Chem. Phys. 9, ...`)
+    if names is not None and quoted is not None and _HOUSE_ALONE.fullmatch(names.group()):
+        names = None  # the publisher alone: `"Graphics Gems", Academic Press, 1990`
     if names is not None and _real_names(names.group()):
         authors = split_authors(names.group())
         # where the last name kept ends: words read as names after it are the venue's
@@ -532,6 +551,8 @@ def parse_title_first(text: str, start: int, limit: int, labelled: bool = False)
     return Entry(start, max(entry_end, t_end), reference, evidence)
 
 
+# A title in emphasis, then its authors: `*Algebraic Topology* by Allen Hatcher`.
+_EMPHASIS_BY = re.compile(r"\*[^*\n]{3,300}\*\s+by\s+[A-Z]")
 # A title set in reST interpreted text or emphasis, not a link's text nor strong emphasis.
 _MARKED_TITLE = re.compile(r"`(?P<h>[^`<>\n]{3,300})`(?![_`])|\*(?P<i>[^*\n]{3,300})\*(?!\*)")
 # A reST link whose text is the title: `` `Title by Words <https://...>`_ ``, delimited as a
@@ -752,7 +773,9 @@ _JOURNAL_VOLUME = re.compile(
 
 # A blank line, a prose sentence, or the next entry of a run-on list ("... 33-42. Smith, B. (").
 _PART_END = re.compile(
-    r"\n\s*\n|\.\s+(?:This|The|It|We|See|Note|Here|Returns|Parameters)\b"
+    # (or a Markdown footnote's line: `[^3]: Holm, N. ...` opens the next entry)
+    r"\n\s*\n|\n(?=[ \t]*\[\^[\w-]{1,20}\]:)"
+    r"|\.\s+(?:This|The|It|We|See|Note|Here|Returns|Parameters)\b"
     # a sentence of a few lower-case words naming another work's authors (`... graphs.
     # Parallel implementation by Van der Grinten A., ...: Title, Euro-Par 2019.`), not an
     # editor's or translator's line (`Edited by`, one word)

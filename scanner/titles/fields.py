@@ -21,7 +21,7 @@ VENUE_CUE = re.compile(
     r"Conference|Conf\b|Symposium|Workshop|Annals|Ann\.|Review|Letters|Lett\.|Comm\b|"
     r"Communications|Bulletin|Magazine|ACM|IEEE|SIAM|Springer|Elsevier|Wiley|preprint|"
     r"Press|Thesis|thesis|Report|Vol\b|vol\b|Volume|pp\b|pp\.|pages|Math\b|Softw|Stat\b|"
-    r"NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|AAAI|IJCAI|KDD|SIGGRAPH|SIGMOD|VLDB|"
+    r"NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|AAAI|IJCAI|KDD|SIGGRAPH|SIGMOD|VLDB|Eurographics|"
     r"Biometrika|Econometrica|Science|Nature|arXiv|Publishers?|Verlag|Univ|"
     r"Chapman|CRC|Addison|Prentice|McGraw|Dover|Kluwer|Birkh(?:ä|a)user|Pearson|"
     r"Numerische|Zeitschrift|Annalen|Acta|Revue|Rivista|Giornale|Comptes)\b)"
@@ -67,6 +67,8 @@ NAMES_REACH = 60
 # high-dimensional regression*`, `*mRNA decay in yeast*`)
 EMPHASIZED = re.compile(
     r"(?<![*\w])\*(?P<f>(?:[A-Z]|[a-z](?=-|[A-Z]))[^*\n]{3,200}(?:\n[^*\n]{1,200}){0,2})\*(?![*\w])"
+    # ... or in Markdown's underscores: `_Navigating Intrinsic Triangulations_`
+    r"|(?<![_\w])_(?P<u>[A-Z][^_\n]{3,200}(?:\n[^_\n]{1,200}){0,2})_(?![_\w])"
 )
 
 
@@ -217,14 +219,23 @@ def volume_of(text: str) -> str | None:
 
 @lru_cache(maxsize=1024)
 def pages_of(text: str) -> str | None:
-    """The page range in `text` ("pp. 363-372", ":651-675"), normalized to `first-last`."""
+    """The page range in `text` ("pp. 363-372", ":651-675"), normalized to `first-last`: the
+    first one labelled as pages, else the first bare one that is not a range of days
+    (`October 13-17, 2019, ... (pp. 636-644)`) or years."""
+    bare = None
     for match in PAGES.finditer(text):
         value = match.group(1) or match.group(2)
         first, last = re.split(r"\s*[-–—]+\s*", value)
         if YEAR.fullmatch(first) and YEAR.fullmatch(last):
             continue  # a range of years, not pages
-        return f"{first}-{last}"
-    return None
+        if match.group(1):
+            return f"{first}-{last}"
+        if bare is None and not _MONTH_BEFORE.search(text, 0, match.start()):
+            bare = f"{first}-{last}"
+    return bare
+
+
+_MONTH_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(sorted(MONTHS)) + r")\.?)[ \t]*$")
 
 
 def find_spaced(text: str, phrase: str, start: int = 0, end: int | None = None) -> tuple[int, int]:

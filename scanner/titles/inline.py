@@ -434,6 +434,11 @@ _YEAR_RE = re.compile(_YEAR + r"(?!\d)")
 _CAPITALIZED = re.compile(r"[A-Z][A-Za-z]")  # every author list holds one capitalized word
 
 
+def _key_name(written: str) -> str:
+    """A citation key's surname as a name is written: `cohen-steiner` -> `Cohen-Steiner`."""
+    return "-".join(part.capitalize() for part in written.split("-"))
+
+
 def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, EntryFields, float]]:
     """Citation keys that name an author and a year (`[Smith2003]_`, `@cite smith2003`,
     sphinxcontrib-bibtex roles `:footcite:p:`KolesEtAl1990,Ozarslan2013``, one per key)."""
@@ -441,7 +446,7 @@ def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, Entry
         (
             m.start(),
             m.end(),
-            (m.group("k1") or m.group("k2") or m.group("k3") or m.group("k4")).capitalize(),
+            _key_name(m.group("k1") or m.group("k2") or m.group("k3") or m.group("k4")),
             m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4"),
         )
         for m in _CITE_KEY.finditer(text, start, end)
@@ -463,7 +468,7 @@ def cite_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, Entry
                 if names and not any(word in body for word in _BODIES):
                     found.append((key.start(), key.end(), names[0], key["year"]))
             for key in _LOWER_KEY.finditer(text, role.start("keys"), role.end("keys")):
-                found.append((key.start(), key.end(), key["name"].capitalize(), key["year"]))
+                found.append((key.start(), key.end(), _key_name(key["name"]), key["year"]))
             found.extend(_other_role_keys(text, role, found))
     for key_start, key_end, name, year in sorted(found):
         number = int(year)
@@ -538,7 +543,7 @@ def _other_role_keys(
         for shape in _OTHER_KEYS:
             key = shape.fullmatch(written)
             if key is not None:
-                yield item.start(), item.end(), key["name"].capitalize(), key["year"]
+                yield item.start(), item.end(), _key_name(key["name"]), key["year"]
                 break
 
 
@@ -571,7 +576,7 @@ def bare_keys(text: str, start: int, end: int) -> Iterator[tuple[int, int, Entry
     """Bare citation keys (`Hartley13ijcv`) as author-year mentions, as `author_year` gives
     them."""
     for match in _BARE_KEY.finditer(text, start, end):
-        name = match["name"] or match["lname"].capitalize()
+        name = match["name"] or _key_name(match["lname"])
         if name.lower() in NOT_NAMES | _CODE_WORDS or _not_prose_line(text, match.start()):
             continue
         two = int(match["yy"] or match["lyy"])

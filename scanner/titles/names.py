@@ -15,7 +15,9 @@ _MARKED = r"(?:[\u0300-\u036f]+[^\W\d_]*)*"
 # (a particle is a word of its own: "after Knuth" holds no "ter Knuth")
 _PARTICLE = (
     r"(?:(?<![^\W\d_])"
-    r"(?:van|von|vom|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Van|Von|Der|De|Mc|O')\s+)"
+    r"(?:(?:van|von|vom|der|den|de|del|della|da|di|du|dos|la|le|ten|ter|Van|Von|Der|De|Mc|O')\s+"
+    # ... or an elided one, written against the name: "d'Aspremont", "dell'Acqua"
+    r"|(?:d|dell)['’](?=[^\W\d_a-z])))"
 )
 # "Mellor-Crummey", "Rey-de-Castro", "Lung-Yut-Fong", "L'Ecuyer", "Sant'Anna", "Sobol'",
 # "DiDinato", "CROCHEMORE"; two letters or more.
@@ -33,12 +35,21 @@ _GIVEN = rf"(?:{_UP}{_LOW}+{_MARKED}(?:-{_UP}{_LOW}+{_MARKED})?)"
 # "Smith, Fast Hashing of ..." from reading "Smith, Fast" as "Surname, Given".
 # (A year may carry the letter that tells one author's works of a year apart, `Diemer 2022b`;
 # not the `s` of a decade, `1990s`.)
-_END = r"(?=\s*(?:[,;:&()\[\]\"'’“”`<]|\.(?!\w)|and\b|et\b|(?:1[6-9]|20)\d\d[a-rt-z]?\b|\Z)|\s*\n)"
+_END = (
+    r"(?=\s*(?:[,;:&()\[\]\"'’“”`<]|\.(?!\w)|and\b|et\b|(?:1[6-9]|20)\d\d[a-rt-z]?\b|\Z"
+    r"|pp?\.?[ \t]?\d)|\s*\n)"  # (or the page cited: "by Nocedal and Wright p59-60")
+)
 # What a name can open with: a capital, a hyphen ("-P."), or the first letter of a lower-case
 # particle ("van", "de", "la", "ten"). The lookahead changes no match; it lets a search reject
 # the other positions in one test instead of trying each form of a name there, which made the
 # author-list search the costliest single step of the detector.
 _NAME_FIRST = r"(?=[^\W\d_a-ce-km-suw-zß-ÿ]|-)"
+# A word that opens a venue's line, not a name's last word: `Alexander Gray\n Conference: ...`
+_VENUE_WORD = r"(?:Conference|Proceedings|Proc\.|Journal|Workshop|Symposium|Transactions|In)\b"
+# A year that ends its line, after its meeting's name and comma.
+_YEAR_ALONE = r"[ \t]*(?:1[6-9]|20)\d\d[ \t.]*(?:\n|$)"
+# What the next line opens with when a name does not wrap onto it.
+_NOT_WRAPPED = rf"(?!\s*(?:{_SURNAME},{_YEAR_ALONE}|[A-Z]{{2,}}\b|{_VENUE_WORD}))"
 _NAME = (
     rf"(?:{_NAME_FIRST}"
     # J. M. Mellor-Crummey, Paul H. J. Kelly, J. Nathan Kutz
@@ -52,7 +63,11 @@ _NAME = (
     rf"|{_SURNAME}[ \t]+{_SURNAME},\s*{_INITIALS}"
     r"(?=\.?\s*(?:[,;&(]|and\b|(?:1[6-9]|20)\d\d\b|$))"
     rf"|{_SURNAME}\s+{_INITIALS}"  # CROCHEMORE M.
-    rf"|{_GIVEN}\s+(?:{_GIVEN}\s+)?{_SURNAME}"  # Fabio Luporini, Henrik Wann Jensen
+    # (a name of three words wraps at a line's end, `Renato Paes\n Leme. 2017`, but not onto a
+    # line of a meeting and its year alone, `Luigi Conti\n GeoMeet, 2011`, nor an acronym's,
+    # `Josip Djolonga\n ICML 2020`, nor a venue's first word)
+    rf"|{_GIVEN}\s+(?:{_GIVEN}(?:[ \t]+|\s+{_NOT_WRAPPED}))?"
+    rf"{_SURNAME}"  # Fabio Luporini, Henrik Wann Jensen
     rf"|{_SURNAME}){_END})"  # Marsaglia
 )
 # A semicolon separates names after an initial ("Julier, Simon J.; Uhlmann, Jeffrey") or before
@@ -216,6 +231,7 @@ NOT_NAMES = MONTHS | frozenset(
         "ieee",
         "acm",
         "siam",
+        "eurographics",  # a meeting's name after a quoted title: `"Title", Eurographics 2020`
         "ams",
         "math",
         "software",
@@ -436,6 +452,20 @@ _INITIALS_NAME = r"(?:[A-Z]\.[ \t]?){1,3}[A-Z][a-z'’-]+"
 INITIALS_LINE = (
     rf"{_INITIALS_NAME}(?:,[ \t]*{_INITIALS_NAME})*"
     rf"(?:,?[ \t]+(?:and|&)[ \t]+{_INITIALS_NAME})?[ \t]*,?[ \t]*(?=\n)"
+)
+# A line that opens with two or more authors by their given names and surnames, separated by
+# commas, under a title: `Daniele Marchetti, Enrico Bassi, Luigi Conti` (then the line's end,
+# or the venue or year after a comma: `..., ACM Transactions on Graphics 2017`).
+# (a publisher's name reads as one: `Introductory Topics, Academic Press, New York, USA`)
+_FULL_NAME = (
+    r"(?![A-Z][a-z]+[ \t]+(?:Press|Publishers?|Publishing|Verlag)\b)"
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+(?:[A-Z]\.[ \t]*)?[A-Z][a-z'’-]+"
+)
+FULL_NAMES_LINE = (
+    rf"{_FULL_NAME}(?:,[ \t]*{_FULL_NAME})*"
+    rf"(?:,?[ \t]+(?:and|&)[ \t]+{_FULL_NAME}|,[ \t]*{_FULL_NAME})"
+    r"[ \t]*[,.]?[ \t]*"
+    r"(?=\n|$|(?<=,)[ \t]*(?:[A-Z]{2,}\b|In\b|Proc|(?:1[6-9]|20)\d\d\b))"
 )
 # An author's name on a line of their own, or followed by their affiliation.
 NAME_LINE = (

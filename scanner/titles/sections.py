@@ -31,10 +31,12 @@ _MARKER = re.compile(
     r"|(?<=[ \t])\[\s*(?:\d{1,3}|[A-Z][A-Za-z+]{1,7}\d{2,4}[a-z]?)\s*\](?=[ \t]+[A-Z\"“])"
     r"|<\s*li\b[^>\n]{0,80}>)"
 )
-# Another docstring section ends a numpy/Google reference section.
+# Another docstring section ends a numpy/Google reference section, and a paragraph (`Input:`
+# under an entry's line is no part of its title).
 _NEXT_SECTION = re.compile(
     r"(?m)^[ \t]*(?![ \t])(?:Examples?|Notes?|See Also|Parameters|Returns|Yields|Raises|Attributes|"
-    r"Methods|Warnings?|Todo)[ \t]*:?[ \t]*(?:\n[ \t]*[-=~^]{3,}[ \t]*)?$"
+    r"Methods|Warnings?|Todo|Args|Arguments|Inputs?|Outputs?)"
+    r"[ \t]*:?[ \t]*(?:\n[ \t]*[-=~^]{3,}[ \t]*)?$"
 )
 _BLANK = re.compile(r"\n[ \t]*\n")
 # A line holding only an HTML paragraph or preformatted-block tag breaks a Javadoc comment as a

@@ -659,8 +659,8 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         ours,
         authors=theirs.authors
         if across and theirs.authors
-        else _authors(ours.authors, theirs.authors),
-        venue=theirs.venue or ours.venue,
+        else _authors(ours.authors, theirs.authors, (ours.title, theirs.title)),
+        venue=theirs.venue or _venue_past_authors(ours.venue, theirs.authors),
         year=ours.year or theirs.year,
         volume=theirs.volume or ours.volume,
         pages=theirs.pages or ours.pages,
@@ -671,6 +671,21 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         end=max(hit.end, best.end),
         reference=reference,
     )
+
+
+def _venue_past_authors(venue: str | None, authors: tuple[str, ...]) -> str | None:
+    """The model's venue, unless it opens with the rules' last author: the model ran the last
+    name into the venue under it (`Luigi Conti\n GeoMeet, 2011` read as one venue)."""
+    # (the last of a list of full names: a single word the rules took for a name may be the
+    # venue's own, `NIPS`, and a lone "name" the venue itself, `Celestial Mechanics`)
+    if (
+        venue is not None
+        and len(authors) > 1
+        and " " in authors[-1]
+        and venue.startswith(authors[-1] + " ")
+    ):
+        return None
+    return venue
 
 
 def _line_end_left_out(text: str, rule: Hit, fields: EntryFields) -> bool:
@@ -837,7 +852,9 @@ def _delimited_longer(text: str, rule: Hit, title: str) -> bool:
     return start > 0 and (text[start - 1] in "\"“«`'" or _LINK_NEXT.match(text, end) is not None)
 
 
-def _authors(ours: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:
+def _authors(
+    ours: tuple[str, ...], theirs: tuple[str, ...], titles: tuple[str | None, ...] = ()
+) -> tuple[str, ...]:
     """The rule's author list, which splits names more carefully, when it reads the model's
     list: not when it names none of the model's authors (it took words of the title for
     names: "Forecasting", "k-Shape"), nor when it is only the end of the model's list
@@ -848,9 +865,24 @@ def _authors(ours: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:
     rules = {family_name(a) for a in theirs}
     if not rules & set(mine):
         return ours
-    if len(ours) > len(theirs) and rules <= set(mine) and mine[0] not in rules:
+    if (
+        len(ours) > len(theirs)
+        and rules <= set(mine)
+        and mine[0] not in rules
+        # (and not when the names before the rule's first are the title: a heading over the
+        # entry, `Sparse Optimal Transport.` above `Lind, T., Vale, J. (2023).`)
+        and not _titles_read_as_names(
+            ours[: next(i for i, name in enumerate(mine) if name in rules)], titles
+        )
+    ):
         return ours
     return theirs
+
+
+def _titles_read_as_names(names: tuple[str, ...], titles: tuple[str | None, ...]) -> bool:
+    """Whether any of `names` is one of `titles`, its words read as a name."""
+    read = {normalize_title(title) for title in titles if title}
+    return any(normalize_title(name) in read for name in names)
 
 
 def _agrees(text: str, hit: Hit, titles: SpanIndex[Field]) -> bool:

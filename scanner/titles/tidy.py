@@ -541,6 +541,13 @@ def _without_tail(title: str, fields: EntryFields) -> str:
     venue = fields.venue or ""
     if len(venue) >= 4 and title.endswith(venue) and len(_WORD.findall(title[: -len(venue)])) > 1:
         title = title[: -len(venue)].rstrip(" ,.;:")
+    # ... or its "In" and the venue's first words, where the venue read goes on past the title's
+    # end (`... brain tractograms. In Medical Image Computing and ...` of `Medical Image
+    # Computing and Computer Assisted Intervention-MICCAI 2019`)
+    venue_words = venue.split()
+    cut = title.find(". In " + " ".join(venue_words[:3])) if len(venue_words) >= 2 else -1
+    if cut > 0 and len(_WORD.findall(title[:cut])) > 1:
+        title = title[:cut]
     first = fields.authors[0] if fields.authors else ""
     # a surname alone may be a word of the title ("Improving the Marsaglia generator")
     at = title.find(first) if " " in first.strip() else -1

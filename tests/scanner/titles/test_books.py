@@ -92,6 +92,10 @@ def test_books_are_their_own_kind_with_their_title(text: str, title: str) -> Non
         "In KDD'01, pages 97-106, San Francisco, CA, 2001. ACM Press.",
         "N. Oza and S. Russell. Online bagging and boosting.\n"
         "In Artificial Intelligence and Statistics 2001, pages 105-112.\nMorgan Kaufmann, 2001.",
+        # two meetings held jointly, by their acronyms and year, before the publisher
+        "    References\n    ----------\n    .. [8] Lind, S., Vale, D., & Holm, T. (2021).\n"
+        "        Quantized matching of metric spaces. ECML PKDD 2021. Springer International"
+        " Publishing.\n",
     ],
 )
 def test_papers_stay_titles(text: str) -> None:

@@ -1234,3 +1234,87 @@ def test_a_journal_after_a_semicolon_is_no_name() -> None:
         "       Anna Lind, Bernard Moss; JTR, 9(Dec):2699--2731, 2008.\n"
     )
     assert fields.authors == ("Anna Lind", "Bernard Moss")
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ('from "Geometry Gems", Academic Press, 1991', ()),
+        ('see "Geometry Gems", Ann Lind, Academic Press, 1991', ("Ann Lind",)),
+    ],
+)
+def test_a_publisher_after_a_quoted_title_is_its_venue_not_an_author(
+    text: str, authors: tuple[str, ...]
+) -> None:
+    fields = _fields(text)
+    assert fields.authors == authors
+    assert fields.venue == "Academic Press"
+
+
+def test_an_elided_particle_belongs_to_the_surname() -> None:
+    # not "Aspremont" alone, with the first author lost
+    fields = _fields(
+        "    .. [7] Anna-Maria Okafor, Alexandre d’Aspremont, and Marco Lind. Regularity in\n"
+        "        transport: smooth potentials. In Proceedings of AISTATS, 2020.\n"
+    )
+    assert fields.authors == ("Anna-Maria Okafor", "Alexandre d’Aspremont", "Marco Lind")
+
+
+_PROCEEDINGS_AFTER_IN = (
+    "    References\n"
+    "    ----------\n"
+    "    .. [3] Okafor, A., Lind, M., & Vale, P. (2019). [Fast\n"
+    "           and scalable optimal transport for brain tractograms. In Medical Image\n"
+    "           Computing and Computer Assisted Intervention–MICCAI 2019: 22nd\n"
+    "           International Conference, Lisbon, Portugal, October 13-17, 2019,\n"
+    "           Proceedings, Part III 22 (pp. 636-644). Springer International\n"
+    "           Publishing.\n"
+)
+
+
+def test_a_title_ends_before_the_in_of_its_proceedings() -> None:
+    fields = _fields(_PROCEEDINGS_AFTER_IN)
+    assert fields.title == "Fast and scalable optimal transport for brain tractograms"
+
+
+def test_pages_are_the_labelled_range_not_the_meetings_days() -> None:
+    assert _fields(_PROCEEDINGS_AFTER_IN).pages == "636-644"
+
+
+def test_a_meetings_name_after_a_quoted_title_is_its_venue_not_an_author() -> None:
+    fields = _fields('// see "Polygon Laplacian made simple", Eurographics 2020')
+    assert fields.authors == ()
+    assert fields.venue == "Eurographics"
+
+
+def test_the_page_cited_after_the_last_name_ends_the_list() -> None:
+    fields = _fields("    /// See 'Numerical Methods for Sorting' by Lind and Vale p59-60\n")
+    assert fields.authors == ("Lind", "Vale")
+
+
+def test_names_joined_by_and_keep_the_first_authors_before_a_title_on_their_line() -> None:
+    fields = _fields(
+        ".. [lind2013big]\n"
+        "    Ada Lind and Omar Vale and Peter D. Holm, Gaussian Processes\n"
+        "    for Big Data, Proceedings of the 29th Conference on Uncertainty in\n"
+        "    Artificial Intelligence, 2013, https://arxiv.org/abs/1309.6835.\n"
+    )
+    assert fields.authors == ("Ada Lind", "Omar Vale", "Peter D. Holm")
+
+
+def test_a_lone_name_the_rules_read_is_no_reason_to_drop_the_venue() -> None:
+    # the rules took the journal's first words for a name; the venue stays the journal
+    fields = _fields(
+        "* Lind, B. A. et al. “Report of the Working Group on Coordinates and Rotations: 2009.”\n"
+        "  Celestial Mechanics and Dynamical Astronomy 109.2 (2010): 101–135. Crossref. Web.\n"
+    )
+    assert fields.venue == "Celestial Mechanics and Dynamical Astronomy"
+
+
+def test_a_journal_in_emphasis_before_its_volume_is_no_title() -> None:
+    (hit,) = find_citations(
+        "    The obliquity follows equations 37 and 39 from:\n\n"
+        "    Lind et al. (2003), _Astronomy and Astrophysics_ 412, 567-586.\n"
+    )
+    assert hit.kind is RefKind.AUTHOR_YEAR
+    assert hit.title_hint is None

@@ -292,6 +292,11 @@ def test_cite_keys_with_two_digit_years() -> None:
     assert found == [(("Ortvell",), 2006), (("Ortvell",), 2010)]
 
 
+def test_a_cite_keys_hyphenated_surname_is_written_as_a_name() -> None:
+    (hit,) = find_citations("//! Follows \\cite lind-okafor_2003_restricted for the normals.\n")
+    assert hit.reference is not None and hit.reference.authors == ("Lind-Okafor",)
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [

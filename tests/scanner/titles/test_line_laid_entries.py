@@ -8,6 +8,7 @@ import pytest
 
 from catalog.types import RefKind
 from scanner.titles import find_citations
+from scanner.types import EntryFields
 
 
 def _entry(lines: list[str]) -> str:
@@ -394,3 +395,125 @@ def test_et_al_written_without_its_space() -> None:
     )
     hits = find_citations(f"Wake losses.\n\nReferences\n----------\n{text}")
     assert [h.reference.authors for h in hits] == [("Okafor",)]
+
+
+def _fields(text: str) -> EntryFields:
+    (hit,) = find_citations(text)
+    assert hit.reference is not None
+    return hit.reference
+
+
+# An entry laid out a field a line under a citing phrase: the title, its authors' line, then
+# the meeting and year.
+_LINE_LAID = (
+    " The method follows:\n"
+    " Robust Shape Estimation on Noisy Meshes\n"
+    " Daniele Marchetti, Enrico Bassi, Luigi Conti\n"
+    " GeoMeet, 2011\n"
+)
+
+
+def test_a_title_line_ends_above_its_line_of_names() -> None:
+    fields = _fields(_LINE_LAID)
+    assert fields.title == "Robust Shape Estimation on Noisy Meshes"
+    assert fields.year == 2011
+
+
+def test_the_last_name_of_a_names_line_does_not_take_the_next_lines_word() -> None:
+    # not "Luigi Conti GeoMeet" as the last author, nor as the venue
+    fields = _fields(_LINE_LAID)
+    assert fields.authors == ("Daniele Marchetti", "Enrico Bassi", "Luigi Conti")
+    assert fields.venue is None or "Conti" not in fields.venue
+
+
+def test_a_title_with_its_acronym_keeps_it_above_a_names_line_with_the_venue() -> None:
+    fields = _fields(
+        " Implements the 2D version of the algorithm described in\n"
+        " TRIM: Triangle Refinement for Interactive Meshing\n"
+        " Mara Lind, Oskar Vale, Petra Holm, ACM Transactions on Graphics (Proc. SIGGRAPH 2018)\n"
+    )
+    assert fields.title == "TRIM: Triangle Refinement for Interactive Meshing"
+    assert fields.authors == ("Mara Lind", "Oskar Vale", "Petra Holm")
+    assert fields.year == 2018
+
+
+_FIELD_A_LINE = (
+    "Solvers for regularized transport.\n"
+    "\n"
+    "Implementation of :\n"
+    "Smooth and Sparse Optimal Transport.\n"
+    "Mathieu Blondel, Vivien Seguy, Antoine Rolet.\n"
+    "In Proc. of AISTATS 2018.\n"
+    "\n"
+    "Sparsity-Constrained Optimal Transport.\n"
+    "Liu, T., Puigcerver, J., & Blondel, M. (2023).\n"
+    "Sparsity-constrained optimal transport.\n"
+    "Proceedings of the Eleventh International Conference on\n"
+    "Learning Representations (ICLR).\n"
+)
+
+
+def test_a_title_line_over_a_line_of_full_names_is_the_entrys_title() -> None:
+    first = find_citations(_FIELD_A_LINE)[0].reference
+    assert first is not None
+    assert first.title == "Smooth and Sparse Optimal Transport"
+    assert first.authors == ("Mathieu Blondel", "Vivien Seguy", "Antoine Rolet")
+
+
+def test_a_heading_over_an_entry_is_none_of_its_authors() -> None:
+    fields = _fields(_FIELD_A_LINE[_FIELD_A_LINE.index("Sparsity") :])
+    assert fields.authors == ("Liu, T.", "Puigcerver, J.", "Blondel, M.")
+
+
+def test_a_three_word_name_wraps_onto_the_next_line() -> None:
+    fields = _fields(
+        "   An example is the following paper:\n"
+        "\n"
+        "   Ana Lind, Omar Vale, and Carla Paes\n"
+        "   Leme. 2017. Splitting Frames: from Disjoint to Overlapping Groups.\n"
+        "   In Proceedings of the 23rd ACM Conference on Data Mining, 145-154.\n"
+    )
+    assert fields.authors == ("Ana Lind", "Omar Vale", "Carla Paes Leme")
+
+
+def test_the_section_cited_and_the_meetings_acronym_stay_out_of_title_and_names() -> None:
+    fields = _fields(
+        "  Jacobian-vector product.\n"
+        "\n"
+        "  See Section 5 of\n"
+        "  Fast Sorting of Ranked Lists\n"
+        "  Ana Lind, Omar Vale, Carla Holm, Josip Berg\n"
+        "  ICML 2020 arXiv:2002.08871\n"
+    )
+    assert fields.title == "Fast Sorting of Ranked Lists"
+    assert fields.authors == ("Ana Lind", "Omar Vale", "Carla Holm", "Josip Berg")
+    assert fields.venue == "ICML"
+
+
+def test_the_section_cited_before_a_title_line_is_no_word_of_the_title() -> None:
+    fields = _fields(
+        "\n  See Section 2 of\n  Differentiable Merging and Ranking\n"
+        "  Ana Lind, Omar Vale, Carla Holm, Josip Berg\n  ICML 2021 arXiv:2102.00001\n"
+    )
+    assert fields.title == "Differentiable Merging and Ranking"
+
+
+def test_a_venues_first_word_on_the_next_line_is_no_part_of_the_last_name() -> None:
+    fields = find_citations(
+        "  This code is based on the papers:\n\n"
+        "  Fast Spanning Trees: Algorithm, analysis, and applications\n"
+        "  Ana Lind, Omar Vale, Carla Holm\n"
+        "  Conference: Proceedings of the 16th Conference on Data Mining\n"
+        "  2010\n"
+    )[0].reference
+    assert fields is not None
+    assert fields.authors == ("Ana Lind", "Omar Vale", "Carla Holm")
+
+
+def test_a_publishers_line_is_no_line_of_names() -> None:
+    (hit,) = find_citations(
+        "   Values recomputed according to:\n"
+        "   Ada B. Lind, Analysis of Sorted Data: Volume 1\n"
+        "   Introductory Topics, Academic Press, New York, USA (1978).\n"
+    )
+    assert hit.title_hint == "Analysis of Sorted Data: Volume 1 Introductory Topics"

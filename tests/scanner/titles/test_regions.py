@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from scanner.titles import sections
+from scanner.titles import find_citations, sections
 from scanner.titles.leads import line_leads
 
 ATOMS = (
@@ -60,3 +60,14 @@ def test_regions_are_those_a_search_finds(monkeypatch: pytest.MonkeyPatch) -> No
 )
 def test_other_forms_are_searched_as_they_are(pattern: str) -> None:
     assert line_leads(re.compile(pattern)) is None
+
+
+@pytest.mark.parametrize("label", ["Input:", "Inputs:", "Output:", "Args:", "Arguments:"])
+def test_a_google_style_section_is_no_part_of_the_entry_above(label: str) -> None:
+    (hit,) = find_citations(
+        "    This function runs the seasonal trend test (Lind, R. M., Vale, J. R. 1984).\n"
+        f"    {label}\n"
+        "        x:   a vector of data\n"
+        "        period: seasonal cycle. For monthly data it is 12 (the default)\n"
+    )
+    assert hit.title_hint is None
