@@ -26,6 +26,13 @@
     const names = p.authors.length > 2 ? `${p.authors[0]} et al.` : p.authors.join(" and ");
     return p.year ? `${names} (${p.year})` : names;
   };
+  // Names as file browsers list them: case ignored (`README.md` among the r's, not before
+  // every lower-case name), the exact text breaking ties; as the filters' options are ordered.
+  const byName = (a, b) => {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  };
   const display = (p) => p.title || p.hint || (p.authors.length ? named(p) : p.id);
   // ... and its status says no more than that no title was there to look up.
   const byAuthorYear = (p) => p.kind === "author-year" && !p.title && !p.hint && p.authors.length > 0;
@@ -315,7 +322,7 @@
       byFile.get(f).push({ s, cited: Array.from(cited), text: fold(text.join(" ")) });
     });
     return Array.from(byFile, ([f, rows]) => ({ f, rows }))
-      .sort((a, b) => (files[a.f][0] < files[b.f][0] ? -1 : 1));
+      .sort((a, b) => byName(files[a.f][0], files[b.f][0]));
   }
 
   function moduleNode(module, rows) {

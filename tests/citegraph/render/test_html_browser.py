@@ -232,6 +232,20 @@ def test_code_view_lists_modules_symbols_and_their_papers(page: Any) -> None:
     assert page.is_visible("#papers") and not page.is_visible("#code")
 
 
+def test_code_view_lists_files_with_case_ignored(open_page: Callable[[Report], Any]) -> None:
+    # `README.md` and `Zeta/` came before every lower-case path (code-point order).
+    paths = ["api/x.py", "README.md", "model/z.py", "Zeta/w.py"]
+    report = replace(
+        small_report(),
+        citations=tuple(citation("arxiv:1706.03762", p, 1, f"s{i}") for i, p in enumerate(paths)),
+    )
+    page = open_page(report, "#view=code")
+    modules = page.eval_on_selector_all(
+        "#modules .module h3 code", "cs => cs.map(c => c.textContent)"
+    )
+    assert modules == ["api/x.py", "model/z.py", "README.md", "Zeta/w.py"] and not page.errors
+
+
 def test_problems_view_lists_findings_and_skipped_files(page: Any) -> None:
     page.click("button[data-view=problems]")
     text = page.inner_text("#problems")
