@@ -309,9 +309,11 @@
   // The Code view: files, the symbols in them, and the papers each symbol cites.
   function buildModules() {
     const bySymbol = new Map();
+    const firstLine = new Map();  // each symbol's first citing line
     papers.forEach((p) => p.sites.forEach((site) => {
       if (!bySymbol.has(site[0])) { bySymbol.set(site[0], new Set()); }
       bySymbol.get(site[0]).add(p);
+      firstLine.set(site[0], Math.min(firstLine.get(site[0]) ?? site[1], site[1]));
     }));
     const byFile = new Map();
     bySymbol.forEach((cited, s) => {
@@ -321,6 +323,10 @@
       cited.forEach((p) => text.push(display(p), p.id, idForm(p.id)));
       byFile.get(f).push({ s, cited: Array.from(cited), text: fold(text.join(" ")) });
     });
+    // A file's symbols in the order the file has them (they came in the order of the papers
+    // they cite, most cited first: the module's own row could stand between two methods).
+    byFile.forEach((rows) => rows.sort((a, b) => firstLine.get(a.s) - firstLine.get(b.s)
+      || byName(symbols[a.s][0], symbols[b.s][0])));
     return Array.from(byFile, ([f, rows]) => ({ f, rows }))
       .sort((a, b) => byName(files[a.f][0], files[b.f][0]));
   }
