@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
         scan_paths,
     )
     from scanner.types import (
+        GENERATED_BY,
         UNKNOWN_TYPE,
         Context,
         FileScan,
@@ -59,6 +60,7 @@ _EXPORTS = {
     "project_root": "scanner.project",
     "repository_of": "scanner.project",
     "work_tree": "scanner.project",
+    "GENERATED_BY": "scanner.types",
     "UNKNOWN_TYPE": "scanner.types",
     "Context": "scanner.types",
     "FileScan": "scanner.types",
@@ -82,6 +84,7 @@ _EXPORTS = {
 __all__ = [
     "DEFAULT_MAX_FILE_SIZE",
     "DEFAULT_TIME_BUDGET",
+    "GENERATED_BY",
     "GENERATED_MARKER",
     "UNKNOWN_TYPE",
     "Context",
