@@ -112,9 +112,7 @@ def _whole_project(root: Path, config: Config, paths: Sequence[str]) -> bool:
     """Whether `paths` hold every file a check of the whole project reads. Asked only of as
     many files as a tree scan's (a commit's few staged files never are: the walk would cost
     the hook more than its check)."""
-    from scanner import iter_candidates
-    from scanner.languages import language_for
-    from scanner.scan import NAMED_TREE_MIN_FILES
+    from scanner import NAMED_TREE_MIN_FILES, iter_candidates, language_for
 
     if len(paths) < NAMED_TREE_MIN_FILES:
         return False
