@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 
 from scanner.identifiers.paperlinks import is_paper_link
+from scanner.titles.vetoes.sources import MANUAL_TITLE
 from scanner.types import EntryFields, Hit
 
 __all__ = [
     "change_note",
+    "manual_entry",
     "personal_communication",
     "retrieved_page",
     "software_file",
@@ -101,7 +103,8 @@ _ENTRY_WORDS = 3
 
 _SOFTWARE = re.compile(
     r"(?i)\ba[ \t\n]+(?:matlab|octave|python|r)[ \t\n]+(?:file|function|script|toolbox)\b|"
-    r"\[[ \t]*computer[ \t\n]+(?:software|program)[ \t]*\]|\bmatlab[ \t\n]+central\b|"
+    # the type APA's style marks a code's entry with: `[Computer software]`, `[Software]`
+    r"\[[ \t]*(?:computer[ \t\n]+)?(?:software|program|source[ \t\n]+code)[ \t]*\]|\bmatlab[ \t\n]+central\b|"
     r"\bfile[ \t\n]+exchange\b|\b(?:r|python)[ \t\n]+package[ \t\n]+version[ \t\n]+\d|"
     # the title a code host's release archived with a DOI is given: `owner/repo: v0.7`
     r"(?<![\w./-])[\w.-]+/[\w.-]+:[ \t\n]+v?\d+(?:\.\d+)+\b"
@@ -211,3 +214,26 @@ def change_note(text: str, hit: Hit, stop: int) -> bool:
 
 
 _QUOTED_TITLE = re.compile(r"[\"“”]|``|&[lr]dquo;")
+
+
+# --- A manual's entry read by its authors and year ----------------------------------------
+
+# The entry's next sentence after its authors and year: its title.
+# (a full stop inside a word or number, `2.1`, goes on with it)
+_NEXT_SENTENCE = re.compile(r"[\s.,:;)\]]*(?P<sentence>(?:[^.]|\.(?!\s)){1,160}?)(?:\.(?=\s)|$)")
+
+
+def manual_entry(text: str, hit: Hit, stop: int) -> bool:
+    """An author-year whose entry goes on with a manual's title (`Lind, A. (2015). tidekit 2.1
+    Reference Manual. Example Software Inc.`): documentation, not a paper. A title read with
+    the hit is vetted by its own words (`sources.not_work_title`)."""
+    fields = _fields(hit)
+    if fields.title or fields.venue or not fields.authors or fields.year is None:
+        return False
+    # from the year on: the reader may have spanned the title it could not read
+    year_at = text.find(str(fields.year), hit.start, hit.end)
+    start = hit.end if year_at < 0 else year_at + 4
+    end = min(len(text), hit.end + _REACH)
+    cut = _ENTRY_END.search(text, start, end)
+    following = _NEXT_SENTENCE.match(text[start : cut.start() if cut else end])
+    return following is not None and MANUAL_TITLE.search(following["sentence"]) is not None

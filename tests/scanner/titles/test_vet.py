@@ -1296,6 +1296,11 @@ NOT_CITATIONS_LIST22 = [
     "    .. [2] Okafor, N., Lind, A., Moss, C. M., & Tidewell, R. W.\n"
     "        (2025). tide-lab/tidekit: v0.7 (v0.7). Zenodo.\n"
     "        https://doi.org/10.5281/zenodo.16089574\n",
+    # probes of a reference list's other non-papers: code marked as such, R itself, a manual
+    "    .. [2] Moss, C. (2021). tidekit [Software]. GitHub. https://github.com/example/tidekit\n",
+    "    .. [3] R Core Team (2020). R: A language and environment for statistical\n"
+    "           computing. R Foundation for Statistical Computing, Vienna, Austria.\n",
+    "    .. [4] Lind, A. (2015). tidekit 2.1 Reference Manual. Example Software Inc.\n",
 ]
 
 
@@ -1328,6 +1333,17 @@ def test_what_the_place_says_is_not_a_citation_list22(text: str) -> None:
             " V. Lind and C. Moss. Tide gauges in the wild: a survey of drift.\n"
             "     Journal of Coastal Tides 12 (2004) 44-59.\n",
             [("title", "Tide gauges in the wild: a survey of drift")],
+        ),
+        # a paper about software, and a paper's entry by its authors and year
+        (
+            "    .. [2] Harris, C.R. et al. Array programming with TideKit. Nature 585,\n"
+            "           357-362 (2020).\n",
+            [("title", "Array programming with TideKit")],
+        ),
+        (
+            "    .. [2] Lind, A. (2015). Reference tables for coastal gauges. Journal of Tides\n"
+            "           7, 1-9.\n",
+            [("title", "Reference tables for coastal gauges")],
         ),
         # a paper whose title names a repository's release is no release
         (
