@@ -104,7 +104,8 @@ _ENTRY_WORDS = 3
 _SOFTWARE = re.compile(
     r"(?i)\ba[ \t\n]+(?:matlab|octave|python|r)[ \t\n]+(?:file|function|script|toolbox)\b|"
     # the type APA's style marks a code's entry with: `[Computer software]`, `[Software]`
-    r"\[[ \t]*(?:computer[ \t\n]+)?(?:software|program|source[ \t\n]+code)[ \t]*\]|\bmatlab[ \t\n]+central\b|"
+    r"\[[ \t]*(?:computer[ \t\n]+)?(?:software|program|source[ \t\n]+code)[ \t]*\]|"
+    r"\bmatlab[ \t\n]+central\b|"
     r"\bfile[ \t\n]+exchange\b|\b(?:r|python)[ \t\n]+package[ \t\n]+version[ \t\n]+\d|"
     # the title a code host's release archived with a DOI is given: `owner/repo: v0.7`
     r"(?<![\w./-])[\w.-]+/[\w.-]+:[ \t\n]+v?\d+(?:\.\d+)+\b"
