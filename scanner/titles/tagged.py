@@ -202,7 +202,7 @@ def _starts_entry(text: str, group: list[Field], field: Field) -> bool:
 def tagged_hits(text: str, fields: Sequence[Field]) -> list[Hit]:
     """Title citations from the tagger's runs: one per entry with a confident title."""
     hits = []
-    for group in entries(text, _names_read_as_titles(text, fields)):
+    for group in entries(text, _versions_read_whole(text, _names_read_as_titles(text, fields))):
         titles = [f for f in group if f.label == "T"]
         if not titles:
             continue
@@ -254,6 +254,45 @@ def _names_read_as_titles(text: str, fields: Sequence[Field]) -> Sequence[Field]
 
 
 _TITLE_AFTER_NAMES = re.compile(r"\.?[ \t]+")
+
+
+# The tokenizer cuts a version number at its dot (`1`, `.`, `2`), and the model may begin or
+# end a title there: a software paper's title that opens with its name and version
+# (`tobac 1.2: towards a flexible framework ...` read from `2:`; `Tidekit 2.0: faster tide
+# fitting` read as `Tidekit 2`, then dropped as a volume). The name and version before a
+# title's first digit, and the rest of the sentence after its last, are the title's. A part of
+# a work numbered so is no name (`"Section 26.2: The Ford-Fulkerson method". "Introduction to
+# Algorithms"`: the book is cited).
+_PART_WORD = (
+    r"(?i:sections?|sec|chapters?|ch|parts?|appendix|vol(?:ume)?|algorithm|table|fig(?:ure)?|"
+    r"theorem|lemma|eq(?:uation)?|example|exercise|step|pp?|pages?)\b"
+)
+_NAME_VERSION_BEFORE = re.compile(rf"(?<![\w.])(?!{_PART_WORD})[^\W\d_][\w-]*[ \t]+\d+\.$")
+_NAME_VERSION_OPENED = re.compile(rf"(?<![\w.])(?!{_PART_WORD})[^\W\d_][\w-]*[ \t]+\d+$")
+_VERSION_THEN_REST = re.compile(r"\.\d+(?:\.\d+)*:[^\n.]*(?:\n[^\n.]*){0,2}")
+
+
+def _versions_read_whole(text: str, fields: Sequence[Field]) -> Sequence[Field]:
+    """`fields` with each title cut inside a name's version number widened to hold the name,
+    the whole number and, when it ends there, the subtitle after the number's colon."""
+    out = list(fields)
+    for index, field in enumerate(out):
+        if field.label != "T":
+            continue
+        start, end = field.start, field.end
+        floor = out[index - 1].end if index else 0
+        ceiling = out[index + 1].start if index + 1 < len(out) else len(text)
+        if text[start : start + 1].isdigit():
+            head = _NAME_VERSION_BEFORE.search(text, max(floor, start - 60), start)
+            if head is not None:
+                start = head.start()
+        if _NAME_VERSION_OPENED.search(text, max(start, end - 60), end) is not None:
+            tail = _VERSION_THEN_REST.match(text, end, ceiling)
+            if tail is not None:
+                end = tail.end()
+        if (start, end) != (field.start, field.end):
+            out[index] = replace(field, start=start, end=end)
+    return out
 
 
 def _bare_names(words: str) -> bool:

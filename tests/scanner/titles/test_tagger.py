@@ -273,3 +273,48 @@ def test_a_credits_name_and_year_before_its_article_stay_one_entry() -> None:
     )
     (hit,) = find_citations(text)
     assert hit.title_hint == "Clipping Segments Against Convex Polygons Quickly"
+
+
+def test_a_title_opening_with_a_name_and_its_version_is_read_whole() -> None:
+    # The tokenizer cuts `2.0` at its dot; the model ended the title at `Tidekit 2`, which
+    # was then dropped as a volume, and the entry with it.
+    text = (
+        "References\n----------\n"
+        ".. [1] Lind, A., Moss, C. 2021. Tidekit 2.0: faster tide fitting. J. Open Source Softw."
+        " 6, 100.\n"
+    )
+    assert [h.title_hint for h in find_citations(text)] == ["Tidekit 2.0: faster tide fitting"]
+
+
+def test_a_tagged_title_cut_inside_a_version_takes_the_name_and_the_rest() -> None:
+    # (the model began a lower-case name's title at its version's second number:
+    # `tool 1.2: towards ...` read as `2: towards ...`)
+    text = "Moss, C. (2020). Wavekit 3.1: spectral tide fitting. Ocean Softw. 4, 12.\n"
+    authors = Field("A", 0, text.index(" (2020)"), 0.9)
+    year = Field("Y", text.index("2020"), text.index("2020") + 4, 0.9)
+    venue = text.index("Ocean Softw")
+    fields = [authors, year, Field("V", venue, venue + len("Ocean Softw"), 0.9)]
+    from_second_digit = Field("T", text.index("1: spectral"), text.index(". Ocean"), 0.9)
+    to_first_digit = Field("T", text.index("Wavekit"), text.index(".1: spectral"), 0.9)
+    for title in (from_second_digit, to_first_digit):
+        hits = tagged_hits(text, [authors, year, title, *fields[2:]])
+        assert [h.title_hint for h in hits] == ["Wavekit 3.1: spectral tide fitting"]
+
+
+def test_a_numbered_part_of_a_work_is_not_read_into_its_title_as_a_name() -> None:
+    # `Section 26.2: ...` names where to read in the book cited after it
+    text = '[1] Okafor, et al (2001). "Section 4.2: The tide filter".\n "Harbour Tides", pp. 1-9.\n'
+    part = text.index("2: The tide")
+    title = Field("T", part, text.index('".\n'), 0.9)
+    year = Field("Y", text.index("2001"), text.index("2001") + 4, 0.9)
+    authors = Field("A", text.index("Okafor"), text.index(", et al"), 0.9)
+    (hit,) = tagged_hits(text, [authors, year, title])
+    assert hit.title_hint is not None and not hit.title_hint.startswith("Section")
+
+
+def test_a_title_ending_at_a_numbered_part_is_not_run_past_it() -> None:
+    text = '[1] Okafor, et al (2001). "Section 4.2: The tide filter".\n "Harbour Tides", pp. 1-9.\n'
+    year = Field("Y", text.index("2001"), text.index("2001") + 4, 0.9)
+    authors = Field("A", text.index("Okafor"), text.index(", et al"), 0.9)
+    title = Field("T", text.index("Section"), text.index(".2: The"), 0.9)
+    assert [h.title_hint for h in tagged_hits(text, [authors, year, title])] == []
