@@ -96,7 +96,9 @@ _INITIAL_LAST = re.compile(r"(?:^|\s|,)[A-Z](?:\.|$)")
 _EDITION = re.compile(EDITION)
 # The edition after an entry's title: `"Title." Second Edition.`, `Title, Volume 1, 2nd ed.`
 _EDITION_NEXT = re.compile(r"[\s.,;:\"”']*[^\n.;]{0,30}?" + EDITION)
-_AFTER_QUOTED_TITLE = re.compile(r"[\"”'][.,]?\s*$|[.,]\s*[\"”]\s*$")
+# (a closing quote follows the title's last word or stop; a quote after a blank or at a line's
+# start opens the entry, quoted whole: `see:\n "Lind, A., & Moss, T. (2023). Title. In ..."`)
+_AFTER_QUOTED_TITLE = re.compile(r"(?<=[\w.,!?)\]])[\"”'][.,]?\s*$|[.,]\s*[\"”]\s*$")
 _JOINERS = frozenset({"and", "et", "al"})
 
 

@@ -453,3 +453,18 @@ def test_entries_one_a_line_of_authors_and_year_stay_two_works() -> None:
     )
     assert [h.ref.key for h in find_hits(entry) if h.ref] == ["arxiv:2106.00001"]
     assert len(find_hits(entry)) == 1
+
+
+def test_an_entry_quoted_whole_and_its_link_under_it_are_one_reference() -> None:
+    # The opening quote before the first author is no title's closing quote: the entry is
+    # read with its title, and its arXiv link in brackets on the next line joins it.
+    text = (
+        "    For more info see:\n"
+        '    "Okafor, A., & Lind, T. (2023, June). Stable light recurrent units for tide\n'
+        '    recognition. In ICASSP 2023 (pp. 1-5). IEEE."\n'
+        "    (https://arxiv.org/abs/2302.10144)\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.ref.key == "arxiv:2302.10144"
+    assert hit.title_hint == "Stable light recurrent units for tide recognition"
+    assert hit.reference is not None and hit.reference.authors == ("Okafor, A.", "Lind, T.")

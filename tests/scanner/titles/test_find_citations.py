@@ -1534,3 +1534,14 @@ def test_a_lower_case_surname_before_et_al_and_a_year_is_a_mention(
 @pytest.mark.parametrize("text", ["the et al. 2008 column", "see also et al 2009 here"])
 def test_a_lower_case_word_that_is_no_name_before_et_al_is_no_mention(text: str) -> None:
     assert find_citations(text) == []
+
+
+def test_a_quote_opening_an_entry_is_no_title_before_its_authors() -> None:
+    text = (
+        "    See:\n"
+        '    "Okafor, A., & Lind, T. (2023, June). Stable light recurrent units for tide\n'
+        '    recognition. In ICASSP 2023 (pp. 1-5). IEEE."\n'
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint == "Stable light recurrent units for tide recognition"
+    assert hit.reference is not None and hit.reference.venue == "ICASSP"
