@@ -24,27 +24,39 @@ _NEW_STYLE = re.compile(r"arxiv:(\d\d)(?:0[1-9]|1[0-2])\.\d{4,5}\Z")
 
 
 def join_dated_preprints(text: str, hits: list[Hit], groups: Groups) -> None:
-    """Join the place's one work named with a year to its one bare preprint of that year."""
+    """Join the place's one work named with a year to its one bare preprint of that year, when
+    they are the only two works of the place that year dates (by their fields or an arXiv id)."""
     if len(hits) < 2 or not all(mergeable(h) for h in hits):
         return
-    named: dict[int, list[int]] = {}  # year -> the first hit of each work named with it
-    preprints: dict[int, list[int]] = {}
+    dated: dict[int, list[list[int]]] = {}  # year -> the works it dates
     for members in groups.members():
-        group = [hits[i] for i in members]
-        year = _named_year(text, group)
-        if year is not None:
-            named.setdefault(year, []).append(members[0])
-        preprint = _preprint_year(group)
-        if preprint is not None:
-            preprints.setdefault(preprint, []).append(members[0])
-    for year, works in named.items():
-        links = preprints.get(year, [])
+        for year in _years(hits, members):
+            dated.setdefault(year, []).append(members)
+    for works in dated.values():
+        if len(works) != 2:
+            continue
+        named = [w for w in works if _named_in_prose(text, [hits[i] for i in w])]
+        bare = [w for w in works if _bare_preprint([hits[i] for i in w])]
         if (
-            len(works) == 1
-            and len(links) == 1
-            and _sentences_apart(text, hits, groups, works[0], links[0])
+            len(named) == 1
+            and len(bare) == 1
+            and _sentences_apart(text, hits, groups, named[0][0], bare[0][0])
         ):
-            groups.join(works[0], links[0])
+            groups.join(named[0][0], bare[0][0])
+
+
+def _years(hits: list[Hit], members: list[int]) -> set[int]:
+    """The years a work is dated by: its fields' years and its new-style arXiv ids'."""
+    years: set[int | None] = set()
+    for i in members:
+        fields, ref = hits[i].reference, hits[i].ref
+        if fields is not None:
+            years.add(fields.year)
+        if ref is not None and hits[i].kind is RefKind.ARXIV:
+            submitted = _NEW_STYLE.match(ref.key)
+            if submitted is not None:
+                years.add(2000 + int(submitted[1]))
+    return {year for year in years if year is not None}
 
 
 def _sentences_apart(text: str, hits: list[Hit], groups: Groups, work: int, link: int) -> bool:
@@ -64,22 +76,15 @@ def _sentences_apart(text: str, hits: list[Hit], groups: Groups, work: int, link
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 
 
-def _named_year(text: str, group: list[Hit]) -> int | None:
-    """The year of a work named in prose by its authors and year alone, or None (an entry, a
-    title, a bracketed key: `[Lind2024tides]_`)."""
-    if not all(h.kind is RefKind.AUTHOR_YEAR and text[h.start].isupper() for h in group):
-        return None
-    years = {h.reference.year for h in group if h.reference and h.reference.year}
-    return years.pop() if len(years) == 1 else None
+def _named_in_prose(text: str, group: list[Hit]) -> bool:
+    """Whether a work is named in prose by its authors and year alone (not an entry, a title,
+    a bracketed key: `[Lind2024tides]_`)."""
+    return all(h.kind is RefKind.AUTHOR_YEAR and text[h.start].isupper() for h in group)
 
 
-def _preprint_year(group: list[Hit]) -> int | None:
-    """The year a bare arXiv link's id was submitted in, or None: a group of anything else,
-    or of a link read with its own title or authors."""
+def _bare_preprint(group: list[Hit]) -> bool:
+    """Whether a work is one arXiv id, linked or written without a title or authors of its own."""
     keys = {h.ref.key for h in group if h.ref is not None}
     if len(keys) != 1 or any(h.ref is None or h.kind is not RefKind.ARXIV for h in group):
-        return None
-    if any(h.reference and (h.reference.title or h.reference.authors) for h in group):
-        return None
-    dated = _NEW_STYLE.match(keys.pop())
-    return None if dated is None else 2000 + int(dated[1])
+        return False
+    return not any(h.reference and (h.reference.title or h.reference.authors) for h in group)
