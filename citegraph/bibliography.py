@@ -17,6 +17,7 @@ from catalog import (
     id_keys,
     parse_arxiv,
     parse_entries,
+    placeholder_key,
     title_ref,
 )
 from citegraph.config import Config
@@ -74,10 +75,10 @@ def _is_markdown(path: Path) -> bool:
 
 # A work with neither identifier nor title (`Clauset (2007)`, a cite label) has only its made
 # key, which the lock's entry records: in the note of citegraph's BibTeX entry
-# (`citegraph: unresolved title (author-year:clauset-2007)`, `render.bibtex.note`) and at the
+# (`citegraph: unresolved title (author-year:clauset-2007)`, `catalog.placeholder_note`) and at the
 # end of its Markdown item (`_markdown_item`). Read back, so the lock settles after one `bib`.
 _MADE_KINDS = "|".join(re.escape(k.value) for k in RefKind if not k.is_identifier)
-_NOTED_KEY = re.compile(rf"citegraph: [a-z ]+ \(((?:{_MADE_KINDS}):.+)\)")
+_MADE_KEY = re.compile(rf"(?:{_MADE_KINDS}):.+")
 _ITEM_KEY = re.compile(rf"(?:^|\. )((?:{_MADE_KINDS}):[^.]+)$")
 
 
@@ -99,8 +100,9 @@ def _bibtex_entries(path: Path, text: str) -> list[LockEntry]:
         authors = [name for name in fields.get("author", "").split(" and ") if name.strip()]
         if (named := author_year_ref(authors, int(year) if year.isdigit() else None)) is not None:
             keys.add(named.key)
-        if (noted := _NOTED_KEY.fullmatch(fields.get("note", "").strip())) is not None:
-            keys.add(noted[1])
+        noted = placeholder_key(fields.get("note", ""))
+        if noted is not None and _MADE_KEY.fullmatch(noted):
+            keys.add(noted)
         # An `eprint` without `archivePrefix` still names an arXiv paper in a lock file.
         if "eprint" in fields and (ref := parse_arxiv(fields["eprint"])) is not None:
             keys.add(ref.key)
