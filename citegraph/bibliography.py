@@ -79,7 +79,7 @@ def _is_markdown(path: Path) -> bool:
 # end of its Markdown item (`_markdown_item`). Read back, so the lock settles after one `bib`.
 _MADE_KINDS = "|".join(re.escape(k.value) for k in RefKind if not k.is_identifier)
 _MADE_KEY = re.compile(rf"(?:{_MADE_KINDS}):.+")
-_ITEM_KEY = re.compile(rf"(?:^|\. )((?:{_MADE_KINDS}):[^.]+)$")
+_ITEM_KEY = re.compile(rf"(?:^[-*] |\. )((?:{_MADE_KINDS}):[^.]+)$")
 
 
 def _bibtex_entries(path: Path, text: str) -> list[LockEntry]:
@@ -254,7 +254,9 @@ def _by_title(papers: Iterable[PaperEntry]) -> list[PaperEntry]:
 
 
 def _markdown_item(paper: PaperEntry) -> str:
-    title = paper.title or paper.title_hint or paper.key
+    # Each part only when known: a work cited by its authors and year read
+    # `author-year:brox-2004. Brox (2004). author-year:brox-2004`, its key standing in for a title.
     who = ", ".join(paper.authors[:3]) + (" et al." if len(paper.authors) > 3 else "")
-    year = f" ({paper.year})" if paper.year else ""
-    return f"- {title}. {who}{year}. {paper.key}".replace(". .", ".")
+    year = f"({paper.year})" if paper.year else ""
+    parts = [paper.title or paper.title_hint or "", " ".join(filter(None, (who, year))), paper.key]
+    return "- " + ". ".join(part for part in parts if part)
