@@ -81,6 +81,18 @@ def test_the_costliest_searches_without_a_lead_of_their_own_are_led() -> None:
         assert pattern.pattern.startswith("(?=["), pattern.pattern[:40]
 
 
+def test_the_title_ends_lead_written_out_is_the_one_led_reads() -> None:
+    # written out to spare every import a parse of the forms: it must let the same places in
+    read = led(re.compile(entries._TITLE_END_FORMS)).pattern
+    lead = re.compile(read[: read.index("(?:")])
+    assert lead.pattern != read and lead.pattern.endswith(r"\s]|\Z)")
+    written = re.compile(entries._TITLE_END_LEAD)
+    for code in range(0x10000):
+        char = chr(code)
+        assert (lead.match(char) is None) == (written.match(char) is None), hex(code)
+    assert lead.match("") and written.match("")  # the text's end
+
+
 def test_needles_of_each_alternative() -> None:
     assert needles(re.compile(r"\[(?P<k>[A-Z][a-z]+)\d{4}\]_|[@\\]cite\{?\w+")) == ("]_", "cite")
     assert needles(re.compile(r"(?i)\btitle\s*=\s*[{\"]")) == ("=",)  # letters may differ in case
