@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from citegraph.commands.common import quiet_option
 from citegraph.config import Config, load_config
 from citegraph.errors import ConfigError
 from citegraph.exitcodes import ExitCode
@@ -15,7 +16,7 @@ from citegraph.output import OutputTarget, check_path, format_of, write_output
 from citegraph.render import FINDINGS_ALONE, format_names, render
 from citegraph.report import Report
 from citegraph.textsafe import one_line
-from scanner import UNKNOWN_TYPE, project_root
+from scanner import GENERATED_BY, UNKNOWN_TYPE, project_root
 
 # Paper statuses that mean no metadata source was asked (offline, or every source failed).
 _UNASKED = frozenset({"offline", "failed"})
@@ -61,6 +62,7 @@ _TITLE_KINDS = frozenset({"title", "author-year", "book"})
     type=click.Path(file_okay=False, exists=True, path_type=Path),
     help="Project root (default: the git work tree or the current directory).",
 )
+@quiet_option
 def check_command(
     files: tuple[str, ...],
     format_name: str | None,
@@ -71,6 +73,7 @@ def check_command(
     fix: bool,
     force_exclude: bool | None,
     root: Path | None,
+    quiet: bool,
 ) -> int:
     """Check citations in FILES (files or directories; default: the whole project). Exit 1
     when there are findings.
@@ -109,8 +112,9 @@ def check_command(
     result = run_check(
         root, config, relative, online=online, findings_only=format_name in FINDINGS_ALONE
     )
-    _warn(result.report, online)
-    _say_skipped(result.report, files)
+    if not quiet:  # findings are the output: -q leaves them, as `ruff check -q` does
+        _warn(result.report, online)
+        _say_skipped(result.report, files)
     findings = result.findings
     if fix and findings:
         from citegraph.checks.fix import apply_fixes
@@ -124,7 +128,7 @@ def check_command(
             report = run_check(root, config, online=online).report if relative else result.report
             write_output(OutputTarget("bibtex", path), write_lock(report, path))
             fixed |= {id(f) for f in findings if f.rule == "CG005"}
-        if fixed:
+        if fixed and not quiet:
             click.echo(f"citegraph: fixed {len(fixed)} finding(s)", err=True)
         findings = tuple(f for f in findings if id(f) not in fixed)
     text = render(replace(result.report, findings=findings), format_name, kind="findings")
@@ -150,12 +154,13 @@ def _warn(report: Report, online: bool) -> None:
 
 def _say_skipped(report: Report, files: tuple[str, ...]) -> None:
     """Name each file given that was not read (too large, binary, undecodable, unreadable):
-    a clean result must not hide it. Files of no known language (a staged `.yaml`) are not
-    checked by design and go unnamed."""
+    a clean result must not hide it. Files of no known language (a staged `.yaml`) and
+    generated files (Cython's C: their citations are the source's, checked there) are not
+    checked by design and go unnamed, as files an `exclude` covers do."""
     if not files:
         return
     for skipped in report.skipped:
-        if skipped.reason != UNKNOWN_TYPE:
+        if skipped.reason != UNKNOWN_TYPE and not skipped.reason.startswith(GENERATED_BY):
             message = f"{one_line(skipped.path)} not checked: {one_line(skipped.reason)}"
             click.echo(f"citegraph: warning: {message}", err=True)
 
