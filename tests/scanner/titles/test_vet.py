@@ -189,6 +189,11 @@ NOT_CITATIONS = [
     # the code's authors: an author tag's line, a header's author field going on
     "\\brief Within detection by crossings\n\\author Lind and Moss, 1995\n\\return true\n",
     "@author Ada Lind (2014) - first version\n",
+    # ... and more of them joined to the tag's first names, with the year of their part
+    "\\author Ada Lind (and Ben Moss 2012)\n\\date 2014-2015\n",
+    "@author Ada Lind, with Ben Moss (2011)\n",
+    # a change log's port: the code it was ported from, who ported it and when
+    "V1.0.0: Ported to Python from Lind's MATLAB version\n    by Ada Moss, Oxford, 4 June 2019\n",
     "Purpose:  the tidal projection.\nAuthor:   Ada Lind (1995)\n"
     "          Ben Moss, Cy Okafor (2015) - add inverse\n"
     "          Dee Quinn (2016) - revise/add regression tests\n",
