@@ -80,8 +80,6 @@ def test_a_link_to_a_copy_joins_the_identified_paper_of_its_title() -> None:
     assert same_work_targets(
         [short, paper("url:https://x.example/g.pdf", title="Graph Connectivity")]
     )
-    # two links of one title are two places' copies, not one of them the work
-    assert not same_work_targets([copy, paper("url:https://lab.example.org/t.pdf")])
 
 
 def test_a_scan_gives_one_card_for_a_work_cited_by_title_and_by_doi(tmp_path: Path) -> None:
@@ -600,3 +598,61 @@ def test_a_word_left_out_inside_a_title_is_the_same_work() -> None:
         assert not same_work_targets(
             [paper("book:s", title=shorter), paper("book:l", title=longer)]
         ), longer
+
+
+def test_two_links_of_one_title_no_identifier_names_are_one_card() -> None:
+    # a publisher's page and the authors' PDF, two chapters of a book online: the link listed
+    # first is the card, and the title cited alone joins it through the other
+    page = paper("url:https://publisher.example.com/tides/12", year=None, author="")
+    pdf = paper("url:https://okafor.example.org/tides.pdf")
+    named = paper("title:residual learning of deep tide stacks")
+    assert same_work_targets([page, pdf]) == {pdf.key: page.key}
+    assert same_work_targets([named, page, pdf]) == {named.key: page.key, pdf.key: page.key}
+    # another year or first author says another work; a short title needs both on both sides
+    assert not same_work_targets([pdf, paper("url:https://lab.example.org/t.pdf", year=2009)])
+    assert not same_work_targets([pdf, paper("url:https://x.example/t.pdf", author="K. Lind")])
+    short = [
+        paper("url:https://x.example/g.pdf", title="Graph Connectivity"),
+        paper("url:https://y.example/g.pdf", title="Graph Connectivity", year=None),
+    ]
+    assert not same_work_targets(short)
+    # a DOI of the title: each link joins it on its own, or stays
+    doi = paper("doi:10.5555/jt.2015.12")
+    other_year = paper("url:https://lab.example.org/t.pdf", year=2009)
+    assert same_work_targets([doi, pdf, other_year]) == {pdf.key: doi.key}
+
+
+def test_a_preprint_servers_doi_joins_the_journals_doi_of_its_title() -> None:
+    preprint = paper("doi:10.1101/2019.05.01.123456", year=2019)
+    journal = paper("doi:10.5555/jt.2020.1", year=2020)
+    assert same_work_targets([preprint, journal]) == {preprint.key: journal.key}
+    assert same_work_targets([journal, preprint]) == {preprint.key: journal.key}
+    named = paper("title:residual", year=2020)
+    assert same_work_targets([named, preprint, journal])[named.key] == journal.key
+    # two years apart, another first author, two journals' DOIs: apart
+    assert not same_work_targets([preprint, paper("doi:10.5555/x", year=2021)])
+    assert not same_work_targets([preprint, paper("doi:10.5555/x", author="K. Lind")])
+    two = [preprint, journal, paper("doi:10.5555/y", year=2019)]
+    assert preprint.key not in same_work_targets(two)
+
+
+def test_an_archives_doi_joins_the_journals_doi_of_its_title_year_and_author() -> None:
+    # JSTOR's DOI of an article and the journal's own
+    archived = paper("doi:10.2307/2286154", author="Okafor, J.")
+    journal = paper("doi:10.1080/00031305.2015.10483115")
+    assert same_work_targets([archived, journal]) == {archived.key: journal.key}
+    # both must give year and first author, the same year (a comment on the article in the
+    # archive may carry its title)
+    assert not same_work_targets([archived, replace(journal, year=None)])
+    assert not same_work_targets([archived, replace(journal, year=2016)])
+    assert not same_work_targets([paper("doi:10.5555/a"), paper("doi:10.5555/b")])
+
+
+def test_an_ads_record_of_an_arxiv_e_print_is_its_card() -> None:
+    ads = paper("url:https://ui.adsabs.harvard.edu/abs/2019arXiv191006306S", title=None)
+    e_print = paper("arxiv:1910.06306", title=None)
+    assert same_work_targets([ads, e_print]) == {ads.key: e_print.key}
+    # a journal's bibcode is no e-print; an e-print no one cites makes no card
+    journal = paper("url:https://ui.adsabs.harvard.edu/abs/2019ApJ...871..168D", title=None)
+    assert not same_work_targets([journal, e_print])
+    assert not same_work_targets([ads])
