@@ -451,8 +451,9 @@ def _join_cut_titles(by_title: dict[str, list[_Work]], targets: dict[str, str]) 
     and each is the other's only such partner (a short title that begins two longer ones
     cannot be told to mean either, and must not make them one): the stronger is the card,
     between equals the shorter title. Both must give first authors that agree and either
-    agreeing years or the same list of at least two authors; the words after the shorter
-    title must not name a part or another document ("..., Part II", "...: Erratum"). A
+    agreeing years or the same list of at least two authors (one list may run on); the words
+    after the shorter title must not name a part or another document ("..., Part II", "...:
+    Erratum"). A
     book's longer title is another book ("Tidal Basins" and "Tidal Basins and the Shelf"):
     books are left to `_join_book_titles`."""
     heads: dict[str, list[str]] = defaultdict(list)
@@ -493,7 +494,10 @@ def _cut_vouched(one: _Work, other: _Work) -> bool:
         return False
     if one.year is not None and other.year is not None:
         return True
-    return len(one.names) >= 2 and one.names == other.names
+    # without a year on both sides: the same authors, at least two, in the same order; one
+    # list may run on where the other stops ("Abramowitz, Stegun" and a third name read on)
+    shorter, longer = sorted((one.names, other.names), key=len)
+    return len(shorter) >= 2 and longer[: len(shorter)] == shorter
 
 
 def _slips(one: str, other: str) -> bool:

@@ -565,6 +565,18 @@ def test_a_title_cut_short_or_run_on_is_the_work_of_the_longer_title() -> None:
     assert same_work_targets(
         [replace(cut, year=None, authors=two), replace(whole, year=None, authors=two)]
     ) == {"title:whole": "title:cut"}
+    # or a list that runs on where the other stops, the year on one side only
+    three = (*two, "M. Romero")
+    assert same_work_targets([replace(cut, year=None, authors=two), replace(whole, authors=three)])
+    # not one author alone, nor two lists that part
+    one = ("J. Okafor",)
+    assert not same_work_targets(
+        [replace(cut, year=None, authors=one), replace(whole, authors=two)]
+    )
+    other = ("J. Okafor", "P. Quist")
+    assert not same_work_targets(
+        [replace(cut, year=None, authors=two), replace(whole, authors=other)]
+    )
 
 
 def test_a_longer_title_that_is_another_work_stays_apart() -> None:
