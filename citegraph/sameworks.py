@@ -35,7 +35,8 @@ no part or other document; books are left to their own rule ("Tidal Basins and t
 another book). First authors disagree only when neither is among the other's authors (a list
 read in another order, a name read as two). A work cited by its authors and year alone ("see
 [Pearl 2001]" in a method) is the one titled or identified work of the report by those authors
-that year (the entry in its class's reference section), when there is exactly one.
+that year (the entry in its class's reference section), when there is exactly one; an arXiv
+e-print whose entry gives no year is of the year its identifier dates it to.
 """
 
 from __future__ import annotations
@@ -46,7 +47,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from catalog import family_name, normalize_title, reference_work_keyed, reference_work_of
+from catalog import (
+    arxiv_year,
+    family_name,
+    normalize_title,
+    reference_work_keyed,
+    reference_work_of,
+)
 from citegraph.report import PaperEntry
 from scanner.identifiers.urls import arxiv_alias
 
@@ -279,12 +286,15 @@ def _join_author_year(papers: list[PaperEntry], targets: dict[str, str]) -> None
     for paper in papers:
         key = targets.get(paper.key, paper.key)
         names = _family_names(paper.authors)
-        if paper.year is None or not names:
+        # an e-print whose entry gives no year is of its identifier's year ("Salimans and
+        # Kingma, 2016" below the entry of arXiv:1602.07868)
+        year = paper.year if paper.year is not None else _e_print_year(paper.key)
+        if year is None or not names:
             continue
         if _by_authors_only(paper) and key == paper.key:
-            mentions[names[0], paper.year].append((names, key))
+            mentions[names[0], year].append((names, key))
         elif _strength(key) < _STRENGTH["author-year"] and not _by_authors_only(paper):
-            by_first[names[0], paper.year].append((names, key))
+            by_first[names[0], year].append((names, key))
     for paper in papers:
         if paper.key in targets or paper.year is None or not _by_authors_only(paper):
             continue
@@ -304,6 +314,11 @@ def _join_author_year(papers: list[PaperEntry], targets: dict[str, str]) -> None
             }
         if len(found) == 1 and paper.key not in found:
             targets[paper.key] = found.pop()
+
+
+def _e_print_year(key: str) -> int | None:
+    """The year an arXiv key's identifier dates its e-print to, else None."""
+    return arxiv_year(key[6:]) if key.startswith("arxiv:") else None
 
 
 def _by_authors_only(paper: PaperEntry) -> bool:

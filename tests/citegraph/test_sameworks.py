@@ -668,3 +668,26 @@ def test_an_ads_record_of_an_arxiv_e_print_is_its_card() -> None:
     journal = paper("url:https://ui.adsabs.harvard.edu/abs/2019ApJ...871..168D", title=None)
     assert not same_work_targets([journal, e_print])
     assert not same_work_targets([ads])
+
+
+def test_an_author_year_mention_joins_the_e_print_its_identifier_dates() -> None:
+    # the entry gives the arXiv id and no year; "Okafor and Lind (2019)" below it cites it
+    e_print = replace(paper("arxiv:1905.01234", year=None), authors=("J. Okafor", "K. Lind"))
+    cited = mention("author-year:okafor-lind-2019", ("Okafor", "Lind"), 2019)
+    assert same_work_targets([e_print, cited]) == {cited.key: e_print.key}
+    # another year; a year the entry gives is the work's; an old-style id is dated too
+    assert not same_work_targets([e_print, mention("author-year:o-2020", ("Okafor",), 2020)])
+    assert not same_work_targets([replace(e_print, year=2021), cited])
+    old = replace(e_print, key="arxiv:math/9905012")
+    assert same_work_targets([old, mention("author-year:o-1999", ("Okafor",), 1999)])
+
+
+def test_an_arxiv_id_dates_its_first_version() -> None:
+    from catalog import arxiv_year
+
+    assert [arxiv_year(i) for i in ("1602.07868", "0704.0001", "math/9905012", "x")] == [
+        2016,
+        2007,
+        1999,
+        None,
+    ]
