@@ -55,7 +55,7 @@ from catalog import (
     reference_work_of,
 )
 from citegraph.report import PaperEntry
-from scanner.identifiers.urls import arxiv_alias
+from scanner import arxiv_alias
 
 # The order in which a key names its work, strongest first (the issue's: arXiv > DOI > URL >
 # ISBN > book > title > author-year). A resolved paper keyed otherwise (`openalex:...`) is an

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` loads them
     from scanner.cache import source_digest, source_files
     from scanner.extract import find_hits, find_mentions
+    from scanner.identifiers.urls import arxiv_alias
     from scanner.lazyre import lazy_compile
     from scanner.options import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET, ScanOptions, TitleScope
     from scanner.patternstore import stored_patterns
@@ -50,6 +51,7 @@ _EXPORTS = {
     "GENERATED_MARKER": "scanner.scan",
     "find_hits": "scanner.extract",
     "find_mentions": "scanner.extract",
+    "arxiv_alias": "scanner.identifiers.urls",
     "ScanOptions": "scanner.options",
     "TitleScope": "scanner.options",
     "DEFAULT_MAX_FILE_SIZE": "scanner.options",
@@ -97,6 +99,7 @@ __all__ = [
     "TextBlock",
     "TitleScope",
     "TreeScan",
+    "arxiv_alias",
     "excluded",
     "find_hits",
     "find_mentions",
