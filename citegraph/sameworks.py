@@ -6,17 +6,16 @@ title alone. Resolved online, both come back as the DOI's paper; offline (the ho
 without network) they would be two cards. A paper known only by its title, book title or
 authors joins the one paper of the report that a stronger identifier names under the same
 title, when their years and first authors do not disagree; so does a link to a copy of the
-paper (a citeseer page, a PDF on the authors' site) that a DOI or arXiv id names elsewhere;
-two links of one title that no identifier names (a publisher's page and the authors' PDF, two
+paper (a citeseer page, a PDF on the authors' site) that a DOI or arXiv id names elsewhere; two
+links of one title that no identifier names (a publisher's page and the authors' PDF, two
 chapters of a book online) are one card, the link listed first. An arXiv preprint, or a
 preprint server's DOI (bioRxiv's `10.1101/...`), joins the one journal's DOI of its title,
 first author and year or the next (its journal version: online, a metadata service that links
-them makes them one record); an archive's DOI of an article (JSTOR's `10.2307/...`) joins the
-one other DOI of its title, year and first author; an ADS record of an arXiv e-print
-(`2019arXiv191006306S`) is the e-print's card. Otherwise two papers that each have a DOI or
-arXiv id stay apart (two DOIs of one title: a conference and a journal version, a remark on
-an algorithm that quotes its title), as does a title that two stronger papers share (which
-one it means cannot be told). A book's editions and
+them makes them one record); an ADS record of an arXiv e-print (`2019arXiv191006306S`) is the
+e-print's card. Otherwise two papers that each have a DOI or arXiv id stay apart (two DOIs of
+one title: a conference and a journal version, a remark on an algorithm that quotes its title,
+an archive's DOI beside the journal's, whose reading may be a neighbouring entry's), as does a
+title that two stronger papers share (which one it means cannot be told). A book's editions and
 printings are one work: two years do not part two citations of a book by the same first author
 ("Numerical Optimization", 1999 and 2006), nor does a subtitle, a series, an imprint or the
 language of an edition after its main title ("Numerical Recipes in C: The Art of Scientific
@@ -89,7 +88,6 @@ class _Work:
     names: tuple[str, ...] = ()  # every author's family name, in order
     book: bool = False  # a book: its editions and printings are one work
     preprint: bool = False  # a preprint: its journal version may be a year later
-    archived: bool = False  # an archive's DOI of a journal's article (JSTOR's)
 
 
 # A DOI a publisher made from a book's ISBN (`10.1007/978-0-387-40065-5`, `10.1002/9780470316771`)
@@ -108,9 +106,6 @@ _PREPRINT_DOIS = (
     "10.26434/chemrxiv",  # ChemRxiv
     "10.22541/au.",  # Authorea
 )
-# The DOIs an archive gives the journal articles it holds (JSTOR's `10.2307/2286154` for an
-# article whose journal DOI is `10.1080/...`): a second DOI of one article.
-_ARCHIVE_DOIS = ("10.2307/",)
 
 
 def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
@@ -163,8 +158,6 @@ def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
                     # a preprint cited in one place, its journal version's DOI in another: one
                     # work, as a metadata service that links them makes it online
                     target = _published_one(work, works)
-                elif work.archived and not few:
-                    target = _archived_one(work, works)
                 elif work.strength == _STRENGTH["url"]:
                     # a copy of the paper (a citeseer page, the authors' PDF) cited in one
                     # place, its DOI or arXiv id in another: one work, when the title says
@@ -538,7 +531,6 @@ def _work_of(paper: PaperEntry, key: str) -> _Work:
         or scheme in {"book", "isbn"}
         or (scheme == "doi" and _BOOK_DOI.search(value) is not None),
         preprint=scheme == "arxiv" or (scheme == "doi" and value.startswith(_PREPRINT_DOIS)),
-        archived=scheme == "doi" and value.startswith(_ARCHIVE_DOIS),
     )
 
 
@@ -616,27 +608,10 @@ def _published_one(preprint: _Work, works: list[_Work]) -> str | None:
         other.key
         for other in works
         if other.strength == _STRENGTH["doi"]
-        and not (other.preprint or other.archived)
+        and not other.preprint
         and preprint.first_author
         and other.first_author
         and _agree(preprint, other)
-    }
-    return found.pop() if len(found) == 1 else None
-
-
-def _archived_one(archived: _Work, works: list[_Work]) -> str | None:
-    """The one other DOI of the same title, year and first author as an archive's DOI (both
-    citations give them: a comment on an article may carry its title); None when there is
-    none or two."""
-    found = {
-        other.key
-        for other in works
-        if other.strength == _STRENGTH["doi"]
-        and not other.archived
-        and _complete(archived)
-        and _complete(other)
-        and archived.year == other.year
-        and _agree(archived, other)
     }
     return found.pop() if len(found) == 1 else None
 
@@ -655,7 +630,7 @@ def _vouched(one: _Work, other: _Work) -> bool:
 
 def _final(key: str, targets: dict[str, str]) -> str:
     # each step is to a strictly stronger key, or between keys of equal strength from a
-    # preprint's or an archive's DOI to a journal's, or from a link to one listed before it,
+    # preprint's DOI to a journal's, or from a link to one listed before it,
     # so the chain ends
     while key in targets:
         key = targets[key]
