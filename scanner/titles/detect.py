@@ -317,9 +317,12 @@ _NUMBERED = re.compile(r"[ \t]*(?:\[[ \t]*\d{1,3}[ \t]*\]|\(?\d{1,3}[.)])")
 _YEAR_IN = re.compile(YEAR_DIGITS)
 # A line in title case over a line of authors by their initials or full names, perhaps under
 # the line that introduces it (`Implementation of:`).
+# (possessive, `*+` and `{7,200}+`: a match whose opening blanks or title were given back to
+# what follows could not match where the whole ones did not, the lines it reads being the same;
+# tried at every region of a block, a failed match gave back each blank in turn)
 _TITLE_OVER_NAMES = re.compile(
-    r"\s*(?:[^\n]{0,80}(?::|\bof|\bin)[ \t]*\n[ \t*#/!]*)?"
-    r"(?P<title>[A-Z][^\n.]{7,200})\.?[ \t]*\n[ \t*#/!]*"
+    r"\s*+(?:[^\n]{0,80}(?::|\bof|\bin)[ \t]*\n[ \t*#/!]*)?"
+    r"(?P<title>[A-Z][^\n.]{7,200}+)\.?[ \t]*\n[ \t*#/!]*"
     r"(?=" + INITIALS_LINE + "|" + FULL_NAMES_LINE + ")"
 )
 _INITIAL_IN = re.compile(r"[A-Z]\.")
