@@ -96,9 +96,10 @@ _INITIAL_LAST = re.compile(r"(?:^|\s|,)[A-Z](?:\.|$)")
 _EDITION = re.compile(EDITION)
 # The edition after an entry's title: `"Title." Second Edition.`, `Title, Volume 1, 2nd ed.`
 _EDITION_NEXT = re.compile(r"[\s.,;:\"”']*[^\n.;]{0,30}?" + EDITION)
-# (a closing quote follows the title's last word or stop; a quote after a blank or at a line's
-# start opens the entry, quoted whole: `see:\n "Lind, A., & Moss, T. (2023). Title. In ..."`)
-_AFTER_QUOTED_TITLE = re.compile(r"(?<=[\w.,!?)\]])[\"”'][.,]?\s*$|[.,]\s*[\"”]\s*$")
+_AFTER_QUOTED_TITLE = re.compile(r"[\"”'][.,]?\s*$|[.,]\s*[\"”]\s*$")
+# ...unless that quote opens its line: it opens the entry, quoted whole (`see:\n "Lind, A., &
+# Moss, T. (2023). Title. In ..."`)
+_QUOTE_OPENING_LINE = re.compile(r"(?:^|\n)[ \t]*[\"“]$")
 _JOINERS = frozenset({"and", "et", "al"})
 
 
@@ -558,7 +559,10 @@ def _author_entry(
     """The entry whose author list opens at `start` (`match`: that list, if already found)."""
     if match is None:
         match = AUTHOR_LIST.match(text, start, limit)
-    if match is None or _AFTER_QUOTED_TITLE.search(text, max(0, start - 4), start):
+    if match is None or (
+        _AFTER_QUOTED_TITLE.search(text, max(0, start - 4), start)
+        and not _QUOTE_OPENING_LINE.search(text, max(0, start - 40), start)
+    ):
         # `"Title." N. M. Temme. Venue, 8, 1994`: the authors follow their title, and what
         # follows them is the venue, which the title-first reading gives as such.
         return None
