@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from citegraph.commands.common import quiet_option
 from citegraph.config import Config, load_config
 from citegraph.errors import ConfigError
 from citegraph.exitcodes import ExitCode
@@ -61,6 +62,7 @@ _TITLE_KINDS = frozenset({"title", "author-year", "book"})
     type=click.Path(file_okay=False, exists=True, path_type=Path),
     help="Project root (default: the git work tree or the current directory).",
 )
+@quiet_option
 def check_command(
     files: tuple[str, ...],
     format_name: str | None,
@@ -71,6 +73,7 @@ def check_command(
     fix: bool,
     force_exclude: bool | None,
     root: Path | None,
+    quiet: bool,
 ) -> int:
     """Check citations in FILES (files or directories; default: the whole project). Exit 1
     when there are findings.
@@ -109,8 +112,9 @@ def check_command(
     result = run_check(
         root, config, relative, online=online, findings_only=format_name in FINDINGS_ALONE
     )
-    _warn(result.report, online)
-    _say_skipped(result.report, files)
+    if not quiet:  # findings are the output: -q leaves them, as `ruff check -q` does
+        _warn(result.report, online)
+        _say_skipped(result.report, files)
     findings = result.findings
     if fix and findings:
         from citegraph.checks.fix import apply_fixes
@@ -124,7 +128,7 @@ def check_command(
             report = run_check(root, config, online=online).report if relative else result.report
             write_output(OutputTarget("bibtex", path), write_lock(report, path))
             fixed |= {id(f) for f in findings if f.rule == "CG005"}
-        if fixed:
+        if fixed and not quiet:
             click.echo(f"citegraph: fixed {len(fixed)} finding(s)", err=True)
         findings = tuple(f for f in findings if id(f) not in fixed)
     text = render(replace(result.report, findings=findings), format_name, kind="findings")

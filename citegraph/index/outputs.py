@@ -28,16 +28,12 @@ _SUMMED = ("listed", "files", "scanned", "skipped", "blocks")
 
 def merge_reports(reports: Sequence[Report]) -> Report:
     """All repositories' reports as one, paths prefixed by `repository/`."""
-    papers: dict[str, PaperEntry] = {}
     joined = _joined(reports)
+    papers = _cards(reports, joined)
     citations, findings, skipped, fallbacks, warnings = [], [], [], [], []
     stats: Counter[str] = Counter()
     for report in reports:
         prefix = f"{report.repository}/"
-        for paper in report.papers:
-            known = papers.get(paper.key)
-            if known is None or (known.status not in _RESOLVED and paper.status in _RESOLVED):
-                papers[paper.key] = paper
         citations += [
             replace(c, path=prefix + c.path, paper=joined.get(c.paper, c.paper))
             for c in report.citations
@@ -47,8 +43,6 @@ def merge_reports(reports: Sequence[Report]) -> Report:
         fallbacks += [replace(s, path=prefix + s.path) for s in report.fallbacks]
         warnings += [w for w in report.warnings if w not in warnings]
         stats.update({k: v for k, v in report.stats.items() if k in _SUMMED})
-    for source in joined:
-        papers.pop(source, None)
     repos_of = repositories_by_paper(reports, joined)
     symbols: dict[str, set[str]] = defaultdict(set)
     for citation in citations:
@@ -77,6 +71,41 @@ def merge_reports(reports: Sequence[Report]) -> Report:
     )
 
 
+def _cards(reports: Sequence[Report], joined: dict[str, str]) -> dict[str, PaperEntry]:
+    """Each card of the merged report, from every repository's entry of its work (its own key
+    and the keys that joined it): the first resolved entry of its key, else its first; and,
+    unresolved, the fullest reading of any of them (title, authors, year, venue), as one
+    repository's card shows the fullest reading of its citations. A DOI that one repository
+    writes alone and another in a whole entry is one card with the entry's authors and year."""
+    entries: dict[str, list[PaperEntry]] = defaultdict(list)
+    for report in reports:
+        for paper in report.papers:
+            entries[joined.get(paper.key, paper.key)].append(paper)
+    cards = {}
+    for key, group in entries.items():
+        own = [paper for paper in group if paper.key == key] or group
+        card = next((paper for paper in own if paper.status in _RESOLVED), own[0])
+        ids = {k: v for paper in reversed(group) for k, v in paper.ids.items()}
+        card = replace(card, ids={**ids, **card.ids})
+        if card.title is None:
+            # the first of the fullest: between equals, the reading shown before
+            reading = max(group, key=_fields_read)
+            if _fields_read(reading) > _fields_read(card):
+                card = replace(
+                    card,
+                    title_hint=reading.title_hint or card.title_hint,
+                    authors=reading.authors,
+                    year=reading.year,
+                    venue=reading.venue,
+                )
+        cards[key] = card
+    return cards
+
+
+def _fields_read(paper: PaperEntry) -> int:
+    return sum(map(bool, (paper.title_hint, paper.authors, paper.year, paper.venue)))
+
+
 def repositories_by_paper(
     reports: Sequence[Report], joined: dict[str, str] | None = None
 ) -> dict[str, list[str]]:
@@ -93,8 +122,9 @@ def repositories_by_paper(
 def _joined(reports: Sequence[Report]) -> dict[str, str]:
     """The papers, across repositories, that join another's card: one repository's title
     that another names by a stronger identifier."""
-    papers = {p.key: p for report in reports for p in report.papers}
-    return same_work_targets(papers.values())
+    # every repository's entry of a key: one repository's reading of a DOI may name its title
+    # where another's is the DOI alone
+    return same_work_targets(paper for report in reports for paper in report.papers)
 
 
 def index_document(

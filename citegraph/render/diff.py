@@ -43,7 +43,11 @@ def _text(diff: ReportDiff) -> str:
     lines += [f"+ paper {_name(p)}" for p in diff.added_papers]
     lines += [f"- paper {_name(p)}" for p in diff.removed_papers]
     lines += [f"+ {s.path}:{s.line}{_also(s)} {s.symbol} cites {s.paper}" for s in diff.added_sites]
-    lines += [f"- {s.path} {s.symbol} no longer cites {s.paper}" for s in diff.removed_sites]
+    # A removed site's line is the base's, as a `-` line of a unified diff is.
+    lines += [
+        f"- {s.path}:{s.line}{_also(s)} {s.symbol} no longer cites {s.paper}"
+        for s in diff.removed_sites
+    ]
     lines += [
         f"~ {m.symbol} moved {m.old_path} -> {m.new_path}{_was(m)} ({m.paper})"
         for m in diff.moved_sites
@@ -94,7 +98,9 @@ def _markdown(diff: ReportDiff, limit: int = MAX_COMMENT_CHARS) -> str:
         body += [(f"- {escape_md(_name(p))}", "paper") for p in diff.removed_papers]
         body.append(("", ""))
     rows = [("added", f"{s.path}:{s.line}{_also(s)}", s.symbol, s.paper) for s in diff.added_sites]
-    rows += [("removed", s.path, s.symbol, s.paper) for s in diff.removed_sites]
+    rows += [
+        ("removed", f"{s.path}:{s.line}{_also(s)}", s.symbol, s.paper) for s in diff.removed_sites
+    ]
     rows += [
         ("moved", f"{m.old_path} → {m.new_path}", m.symbol + _was(m), m.paper)
         for m in diff.moved_sites

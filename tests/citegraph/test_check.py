@@ -359,6 +359,19 @@ def test_a_file_given_but_not_read_is_named(
     ]
 
 
+def test_quiet_keeps_the_findings_and_says_nothing_else(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As `ruff check -q`: the findings are the output; warnings (a file not read) go unsaid.
+    root = project(tmp_path / "p", config="max-file-size = 64\n")
+    (root / "big.py").write_text(RULE_CASES["CG001"] + "x = 1\n" * 20)
+    (root / "mod.py").write_text(RULE_CASES["CG002"])
+    code, out, err = check_all(root, "-q", "big.py", "mod.py", capsys=capsys)
+    assert code == 1
+    assert out.startswith("mod.py:1:16: CG002 ")
+    assert err == ""
+
+
 @pytest.mark.parametrize(
     ("fmt", "expected"), [("github", "file=pkg/mod.py,"), ("codequality", '"path": "pkg/mod.py"')]
 )

@@ -117,6 +117,15 @@ def test_a_definition_moved_to_another_module_is_a_move() -> None:
     )
 
 
+def test_a_removed_site_shows_its_line_in_the_base() -> None:
+    # An added site showed `path:line`, a removed one its path alone: which of a file's
+    # citations went was left to the reader's search.
+    base = report(site("arxiv:1207.0580", "nn.dropout", "nn.py", 12))
+    diff = diff_reports(base, report())
+    assert "- nn.py:12 nn.dropout no longer cites arxiv:1207.0580" in as_format("text", diff)
+    assert "| removed | nn.py:12 | nn.dropout | arxiv:1207.0580 |" in as_format("markdown", diff)
+
+
 def test_summary_of_changes_to_papers_already_cited() -> None:
     base = report(site("arxiv:1412.6980", "a.f", "a.py"))
     head = report(site("arxiv:1412.6980", "a.f", "a.py"), site("arxiv:1412.6980", "a.g", "a.py"))

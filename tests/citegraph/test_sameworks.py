@@ -134,6 +134,44 @@ def test_the_index_names_each_citation_by_its_card(tmp_path: Path) -> None:
     ]
 
 
+def test_a_card_across_repositories_shows_the_fullest_reading_of_any() -> None:
+    # `bare` writes the DOI alone, `whole` the entry beside it, `named` the title alone: one
+    # card, whichever repository came first or last, with the entry's authors, year and
+    # venue and the identifiers every repository wrote
+    bare = PaperEntry(key="doi:10.5555/jt.2015.12", kind="doi", status="offline")
+    whole = replace(
+        paper("doi:10.5555/jt.2015.12"),
+        status="offline",
+        venue="Journal of Tides",
+        ids={"doi": "10.5555/jt.2015.12"},
+    )
+    named = replace(paper("title:residual learning of deep tide stacks"), year=None)
+    link = replace(
+        paper("url:https://okafor.example.org/tides.pdf", year=None),
+        ids={"url": "https://okafor.example.org/tides.pdf"},
+    )
+    repositories = {"bare": [bare], "named": [named, link], "whole": [whole]}
+    for order in (["bare", "named", "whole"], ["named", "whole", "bare"]):
+        reports = [
+            Report(root="", repository=name, papers=tuple(repositories[name])) for name in order
+        ]
+        (card,) = merge_reports(reports).papers
+        assert (card.key, card.status, card.title_hint) == (
+            "doi:10.5555/jt.2015.12",
+            "offline",
+            TITLE,
+        )
+        assert (card.authors, card.year, card.venue) == (("J. Okafor",), 2015, "Journal of Tides")
+        assert card.ids == {
+            "doi": "10.5555/jt.2015.12",
+            "url": "https://okafor.example.org/tides.pdf",
+        }
+    # a resolved entry's metadata is the card's, however much a citation read
+    resolved = replace(bare, status="resolved", title=TITLE, year=2016)
+    (card,) = merge_reports([*reports, Report(root="", repository="r", papers=(resolved,))]).papers
+    assert (card.title, card.year, card.authors) == (TITLE, 2016, ())
+
+
 def test_the_summary_names_a_paper_without_a_title_once(tmp_path: Path) -> None:
     reports = scan_two_repositories(tmp_path)
     merged = merge_reports(reports)
