@@ -413,6 +413,15 @@ SOURCES = {
     "climt": ("climt", (".py",)),
     "tcpypi": ("tcpyPI", (".py",)),
     "dynesty": ("dynesty", (".py",)),
+    # The twenty-second development set (references-dev22.jsonl).
+    "sigpy": ("sigpy", (".py",)),
+    "jampy": ("jampy", (".py",)),
+    "medpy": ("medpy-0.5.2/medpy", (".py",)),
+    "vigra": ("include/vigra", (".hxx", ".h")),
+    "tact": (".", (".h", ".hpp", ".cpp")),
+    "parallelcolt": ("src/main/java/cern/jet", (".java",)),
+    "image-q": ("package/src", (".ts",)),
+    "seedrandom": ("package", (".js",)),
 }
 # Tests, vendored bundles and build output are not what the scanner is judged on.
 EXCLUDED = re.compile(r"(^|/)(tests?|testing|benchs?|_vendor|vendored|dist|build)(/|$)|/test_")
@@ -564,6 +573,14 @@ TWENTYFIRST |= {"pitchy", "bloomfilter", "ml-fcnnls"}
 TWENTYFIRST |= {"climt", "tcpypi", "dynesty"}
 EIGHTEENTH |= TWENTYFIRST
 TWENTYFIRST_OUT = re.compile(r"(^|/)(robinmap|micro-benchmarks|python|_data)(/|$)")
+# The twenty-second set is weighted toward files that carry a reference list (`has_reference_list`):
+# three of every four drawn files have one. Minified bundles, tests and bundled code (tact's copy of
+# the Cuba library) are left out; of ParallelColt only `cern.jet` (random numbers, special
+# functions, statistics) is drawn.
+TWENTYSECOND = {"sigpy", "jampy", "medpy", "vigra", "tact", "parallelcolt", "image-q"}
+TWENTYSECOND |= {"seedrandom"}
+EIGHTEENTH |= TWENTYSECOND
+TWENTYSECOND_OUT = re.compile(r"\.min\.js$|(^|/)(coverage|Gruntfile\.js|cuba)(/|$)")
 STRATA |= EIGHTEENTH
 EIGHTEENTH_PORTED = re.compile(
     r"(copied|adapted|taken|ported|borrowed|modified|based on|inspired by|derived)\b"
@@ -636,6 +653,8 @@ def candidates(root: Path, package: str) -> list[str]:
             continue
         if package in TWENTYFIRST and TWENTYFIRST_OUT.search(judged):
             continue
+        if package in TWENTYSECOND and TWENTYSECOND_OUT.search(judged):
+            continue
         if package == "elki" and "/src/main/java/" not in relative:
             continue
         if package in MAVEN_LAYOUT and "/src/main/java/" not in relative:
@@ -676,6 +695,8 @@ def select(
         return select_papers(root, package, seed, count)
     if package in NINETEENTH:
         return select_shapes(root, package, seed, count)
+    if package in TWENTYSECOND:
+        return select_lists(root, package, seed, count)
     if package in STRATA and dense_after is not None:
         return select_dense(root, package, seed, count, dense_after)
     if package in STRATA:
@@ -785,6 +806,57 @@ def select_shapes(root: Path, package: str, seed: int, count: int) -> list[tuple
         turn += 1
         if not pools[label]:
             label = "shape" if pools["shape"] else "other"
+        chosen.append((pools[label].pop(), label))
+    return chosen
+
+
+# A reference list: a heading (`References`, `Bibliography`, `Literature`, alone on its line after
+# any comment marker, a colon or bold tags), or three entry-like lines within 40 lines of each
+# other: a year with initials, `et al`, a `[n]`/`n.` marker opening the line, pages, a volume, or
+# a venue's word.
+LIST_HEADING = re.compile(
+    r"^[\s#*/!<>b]*(references?|bibliography|literature|further reading)[\s:</>b]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+ENTRY_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+ENTRY_MARK = re.compile(
+    r"\b[A-Z]\.\s?[A-Z]?\.?\s?[A-Z][a-z]|[A-Z][a-z]+,\s[A-Z]\.|et al|^[\s#*/!]*(\[\d+\]|\d+\.)\s"
+    r"|\bpp?\.\s?\d|\bvol\.?\s?\d|\bProc\b|Journal|Trans\.|Press\b|Springer"
+)
+LIST_TURNS = ("list", "list", "list", "other")
+
+
+def has_reference_list(text: str) -> bool:
+    """Whether `text` carries a reference list (`LIST_HEADING`, or three entry-like lines)."""
+    if LIST_HEADING.search(text):
+        return True
+    entries = [
+        number
+        for number, line in enumerate(text.splitlines())
+        if ENTRY_YEAR.search(line) and ENTRY_MARK.search(line) and not BOILERPLATE.search(line)
+    ]
+    return any(later - first <= 40 for first, later in zip(entries, entries[2:], strict=False))
+
+
+def select_lists(root: Path, package: str, seed: int, count: int) -> list[tuple[str, str]]:
+    """`count` files drawn in turn as `LIST_TURNS` says: three among files with a reference list
+    (`has_reference_list`), then one among the others; an empty pool yields to the other."""
+    rng = random.Random(f"{seed}:{package}:lists")
+    pools: dict[str, list[str]] = {"list": [], "other": []}
+    for relative in candidates(root, package):
+        lines = (root / relative).read_text(encoding="utf-8", errors="replace").splitlines()
+        if MIN_LINES <= len(lines) <= STRATA_MAX_LINES:
+            kept = "\n".join(line for line in lines if not BOILERPLATE.search(line))
+            pools["list" if has_reference_list(kept) else "other"].append(relative)
+    for pool in pools.values():
+        rng.shuffle(pool)
+    chosen: list[tuple[str, str]] = []
+    turn = 0
+    while len(chosen) < count and any(pools.values()):
+        label = LIST_TURNS[turn % len(LIST_TURNS)]
+        turn += 1
+        if not pools[label]:
+            label = "list" if pools["list"] else "other"
         chosen.append((pools[label].pop(), label))
     return chosen
 

@@ -11,7 +11,14 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` loads them
-    from catalog.bibtex import citation_keys, format_entries, parse_entries, read_entries
+    from catalog.bibtex import (
+        citation_keys,
+        format_entries,
+        parse_entries,
+        placeholder_key,
+        placeholder_note,
+        read_entries,
+    )
     from catalog.core import Catalog
     from catalog.export import bibtex_entries, paper_record
     from catalog.guard import CatalogUnusable, inspect, is_text_file, move_aside
@@ -88,6 +95,8 @@ _EXPORTS = {
     "citation_keys": "catalog.bibtex",
     "format_entries": "catalog.bibtex",
     "parse_entries": "catalog.bibtex",
+    "placeholder_key": "catalog.bibtex",
+    "placeholder_note": "catalog.bibtex",
     "read_entries": "catalog.bibtex",
 }
 
@@ -129,6 +138,8 @@ __all__ = [
     "paper_record",
     "parse_arxiv",
     "parse_entries",
+    "placeholder_key",
+    "placeholder_note",
     "read_entries",
     "ref_from_string",
     "reference_work_keyed",

@@ -61,6 +61,25 @@ def entry_type(paper: Paper) -> str:
     return "misc"
 
 
+# The note of the entry written for a paper no source gave metadata for: why, and the paper's
+# key (`citegraph: offline (doi:10.1/x)`). Such an entry holds what the code says and no more:
+# read back as metadata, it made its paper look resolved, and an online scan never asked
+# about an identifier the store thus "knew" (a lock written offline by a hook's --fix).
+_PLACEHOLDER = re.compile(r"citegraph: [a-z ]+ \((\S.*)\)")
+
+
+def placeholder_note(status: str, key: str) -> str:
+    """The note of a placeholder entry: the paper's `status` (why it has no metadata) and
+    its `key`."""
+    return f"citegraph: {status.replace('-', ' ')} ({key})"
+
+
+def placeholder_key(note: str) -> str | None:
+    """The paper key a placeholder entry's note names; None for any other note."""
+    match = _PLACEHOLDER.fullmatch(note.strip())
+    return match[1] if match else None
+
+
 def bibtex_fields(paper: Paper, note: str | None = None) -> tuple[str, dict[str, str]]:
     """The entry type and brace-safe fields of one paper, in the order they are written."""
     kind = entry_type(paper)

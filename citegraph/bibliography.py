@@ -17,6 +17,7 @@ from catalog import (
     id_keys,
     parse_arxiv,
     parse_entries,
+    placeholder_key,
     title_ref,
 )
 from citegraph.config import Config
@@ -74,11 +75,11 @@ def _is_markdown(path: Path) -> bool:
 
 # A work with neither identifier nor title (`Clauset (2007)`, a cite label) has only its made
 # key, which the lock's entry records: in the note of citegraph's BibTeX entry
-# (`citegraph: unresolved title (author-year:clauset-2007)`, `render.bibtex.note`) and at the
+# (`citegraph: unresolved title (author-year:clauset-2007)`, `catalog.placeholder_note`) and at the
 # end of its Markdown item (`_markdown_item`). Read back, so the lock settles after one `bib`.
 _MADE_KINDS = "|".join(re.escape(k.value) for k in RefKind if not k.is_identifier)
-_NOTED_KEY = re.compile(rf"citegraph: [a-z ]+ \(((?:{_MADE_KINDS}):.+)\)")
-_ITEM_KEY = re.compile(rf"(?:^|\. )((?:{_MADE_KINDS}):[^.]+)$")
+_MADE_KEY = re.compile(rf"(?:{_MADE_KINDS}):.+")
+_ITEM_KEY = re.compile(rf"(?:^[-*] |\. )((?:{_MADE_KINDS}):[^.]+)$")
 
 
 def _bibtex_entries(path: Path, text: str) -> list[LockEntry]:
@@ -99,8 +100,9 @@ def _bibtex_entries(path: Path, text: str) -> list[LockEntry]:
         authors = [name for name in fields.get("author", "").split(" and ") if name.strip()]
         if (named := author_year_ref(authors, int(year) if year.isdigit() else None)) is not None:
             keys.add(named.key)
-        if (noted := _NOTED_KEY.fullmatch(fields.get("note", "").strip())) is not None:
-            keys.add(noted[1])
+        noted = placeholder_key(fields.get("note", ""))
+        if noted is not None and _MADE_KEY.fullmatch(noted):
+            keys.add(noted)
         # An `eprint` without `archivePrefix` still names an arXiv paper in a lock file.
         if "eprint" in fields and (ref := parse_arxiv(fields["eprint"])) is not None:
             keys.add(ref.key)
@@ -252,7 +254,9 @@ def _by_title(papers: Iterable[PaperEntry]) -> list[PaperEntry]:
 
 
 def _markdown_item(paper: PaperEntry) -> str:
-    title = paper.title or paper.title_hint or paper.key
+    # Each part only when known: a work cited by its authors and year read
+    # `author-year:brox-2004. Brox (2004). author-year:brox-2004`, its key standing in for a title.
     who = ", ".join(paper.authors[:3]) + (" et al." if len(paper.authors) > 3 else "")
-    year = f" ({paper.year})" if paper.year else ""
-    return f"- {title}. {who}{year}. {paper.key}".replace(". .", ".")
+    year = f"({paper.year})" if paper.year else ""
+    parts = [paper.title or paper.title_hint or "", " ".join(filter(None, (who, year))), paper.key]
+    return "- " + ". ".join(part for part in parts if part)

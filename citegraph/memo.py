@@ -60,7 +60,7 @@ def rendered_scan(
         from citegraph.pipeline import run_scan
 
         return render(run_scan(root, config, observer=observer, resolver=resolver))
-    slot = _slot(targets)
+    slot = _slot(targets, config)
     with TreeScan(root, config.scan_options()) as tree:
         code = quick = key = None
         if tree.quick is not None:
@@ -104,9 +104,11 @@ def _given_back(
     return [(target, text) for (target, _), text in zip(targets, texts, strict=True)]
 
 
-def _slot(targets: Sequence[tuple[OutputTarget, RenderOptions]]) -> str:
-    """What is rendered: the formats and their options (one memo each, replaced by the next)."""
-    return repr([(target.format, options) for target, options in targets])
+def _slot(targets: Sequence[tuple[OutputTarget, RenderOptions]], config: Config) -> str:
+    """What is rendered: the formats and their options, and the rules whose findings are
+    reported (one memo each, replaced by the next)."""
+    rules = (config.select, config.ignore)
+    return repr(([(target.format, options) for target, options in targets], rules))
 
 
 def _code(tree: TreeScan, repository: tuple[str, str | None]) -> bytes:

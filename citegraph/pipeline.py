@@ -11,6 +11,7 @@ from typing import Protocol
 from catalog import Reference, Resolution
 from citegraph import __version__
 from citegraph.assemble import Site, citation_of, findings_of, paper_entry, reference_key
+from citegraph.checks.selection import selected
 from citegraph.checks.suppress import split_suppressed
 from citegraph.config import Config
 from citegraph.labels import card_of_key, cited_keys
@@ -122,6 +123,7 @@ def run_scan(
         warnings,
         unmarked,
         repository,
+        lambda rule: selected(rule, config),
     )
     prefix = root_prefix(root)
     return replace(report, prefix=prefix) if prefix else report
@@ -176,6 +178,7 @@ def _assemble(
     warnings: list[str],
     unmarked: set[str],
     repository: tuple[str, str | None],
+    reported: Callable[[str], bool],
 ) -> Report:
     cited = [s for s in sites if not (s.mention.problem and s.mention.ref is None)]
     by_paper: dict[str, list[Site]] = {}
@@ -218,11 +221,12 @@ def _assemble(
         key=lambda c: (c.path, c.line, c.column, c.paper),
     )
     # Inline `citegraph: ignore[...]` markers silence findings in every format, as in `check`;
-    # only files whose scan saw a marker are read again for them.
+    # only files whose scan saw a marker are read again for them. The configured `select` and
+    # `ignore` apply too: the SARIF a CI step uploads must not open alerts `check` ignores.
     findings, suppressed = split_suppressed(
         root,
         sorted(
-            findings_of(sites, resolutions, mismatches),
+            (f for f in findings_of(sites, resolutions, mismatches) if reported(f.rule)),
             key=lambda f: (f.path, f.line, f.column, f.rule),
         ),
         unmarked,

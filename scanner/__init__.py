@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` loads them
     from scanner.cache import source_digest, source_files
     from scanner.extract import find_hits, find_mentions
+    from scanner.languages import language_for
     from scanner.lazyre import lazy_compile
     from scanner.options import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET, ScanOptions, TitleScope
     from scanner.patternstore import stored_patterns
     from scanner.project import find_pyproject, git, project_root, repository_of, work_tree
     from scanner.scan import (
         GENERATED_MARKER,
+        NAMED_TREE_MIN_FILES,
         Parses,
         TreeScan,
         scan_bytes,
@@ -27,6 +29,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
         scan_paths,
     )
     from scanner.types import (
+        GENERATED_BY,
         UNKNOWN_TYPE,
         Context,
         FileScan,
@@ -48,6 +51,8 @@ _EXPORTS = {
     "TreeScan": "scanner.scan",
     "scan_bytes": "scanner.scan",
     "GENERATED_MARKER": "scanner.scan",
+    "NAMED_TREE_MIN_FILES": "scanner.scan",
+    "language_for": "scanner.languages",
     "find_hits": "scanner.extract",
     "find_mentions": "scanner.extract",
     "ScanOptions": "scanner.options",
@@ -59,6 +64,7 @@ _EXPORTS = {
     "project_root": "scanner.project",
     "repository_of": "scanner.project",
     "work_tree": "scanner.project",
+    "GENERATED_BY": "scanner.types",
     "UNKNOWN_TYPE": "scanner.types",
     "Context": "scanner.types",
     "FileScan": "scanner.types",
@@ -82,7 +88,9 @@ _EXPORTS = {
 __all__ = [
     "DEFAULT_MAX_FILE_SIZE",
     "DEFAULT_TIME_BUDGET",
+    "GENERATED_BY",
     "GENERATED_MARKER",
+    "NAMED_TREE_MIN_FILES",
     "UNKNOWN_TYPE",
     "Context",
     "FileScan",
@@ -105,6 +113,7 @@ __all__ = [
     "invalid_glob",
     "is_excluded",
     "iter_candidates",
+    "language_for",
     "lazy_compile",
     "project_root",
     "repository_of",

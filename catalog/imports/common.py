@@ -14,6 +14,7 @@ from catalog.types import Paper
 # Why a record was left out, as the import's summary says it after a count ('2 skipped (1 not
 # valid BibTeX, 1 with neither a title nor an identifier)').
 UNKEYED = "with neither a title nor an identifier"
+PLACEHOLDER = "with citegraph's no-metadata note"  # `catalog.bibtex.placeholder_note`
 NOT_AN_OBJECT = "not a JSON object"
 
 

@@ -95,8 +95,10 @@ def run_check(
     findings = list(report.findings) + style_findings(report)
     if config.bibliography:
         # A hook sees only the changed files: it can tell that they cite a paper the lock
-        # lacks, but not that a listed paper is cited nowhere any more.
-        findings += lock_findings(root, config, report, complete=not paths)
+        # lacks, but not that a listed paper is cited nowhere any more, unless it was given
+        # every file (`pre-commit run --all-files`, as pre-commit.ci runs it).
+        complete = not paths or _whole_project(root, config, paths)
+        findings += lock_findings(root, config, report, complete=complete)
     kept, suppressed = split_suppressed(root, (f for f in findings if selected(f.rule, config)))
     suppressed += [f for f in report.suppressed if selected(f.rule, config)]
     order = lambda f: (f.path, f.line, f.column, f.rule)  # noqa: E731
@@ -104,6 +106,22 @@ def run_check(
     suppressed.sort(key=order)
     checked_report = replace(report, findings=tuple(kept), suppressed=tuple(suppressed))
     return CheckResult(checked_report, tuple(kept))
+
+
+def _whole_project(root: Path, config: Config, paths: Sequence[str]) -> bool:
+    """Whether `paths` hold every file a check of the whole project reads. Asked only of as
+    many files as a tree scan's (a commit's few staged files never are: the walk would cost
+    the hook more than its check)."""
+    from scanner import NAMED_TREE_MIN_FILES, iter_candidates, language_for
+
+    if len(paths) < NAMED_TREE_MIN_FILES:
+        return False
+    given = set(paths)
+    return all(
+        candidate.path in given
+        for candidate in iter_candidates(root, config.scan_options())
+        if candidate.skip is None and language_for(candidate.path) is not None
+    )
 
 
 # The rules whose findings a read without titles gives exactly (see `run_check`): malformed

@@ -16,7 +16,7 @@ from citegraph.output import OutputTarget, check_path, format_of, write_output
 from citegraph.render import FINDINGS_ALONE, format_names, render
 from citegraph.report import Report
 from citegraph.textsafe import one_line
-from scanner import UNKNOWN_TYPE, project_root
+from scanner import GENERATED_BY, UNKNOWN_TYPE, project_root
 
 # Paper statuses that mean no metadata source was asked (offline, or every source failed).
 _UNASKED = frozenset({"offline", "failed"})
@@ -154,12 +154,13 @@ def _warn(report: Report, online: bool) -> None:
 
 def _say_skipped(report: Report, files: tuple[str, ...]) -> None:
     """Name each file given that was not read (too large, binary, undecodable, unreadable):
-    a clean result must not hide it. Files of no known language (a staged `.yaml`) are not
-    checked by design and go unnamed."""
+    a clean result must not hide it. Files of no known language (a staged `.yaml`) and
+    generated files (Cython's C: their citations are the source's, checked there) are not
+    checked by design and go unnamed, as files an `exclude` covers do."""
     if not files:
         return
     for skipped in report.skipped:
-        if skipped.reason != UNKNOWN_TYPE:
+        if skipped.reason != UNKNOWN_TYPE and not skipped.reason.startswith(GENERATED_BY):
             message = f"{one_line(skipped.path)} not checked: {one_line(skipped.reason)}"
             click.echo(f"citegraph: warning: {message}", err=True)
 

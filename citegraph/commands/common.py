@@ -136,8 +136,9 @@ def file_options(command: _F) -> _F:
             "--default-excludes/--no-default-excludes",
             default=None,
             help="Leave out tool, dependency and build directories (.git, node_modules, "
-            "venvs, build, dist, target; default: on). Build directories left out are "
-            "listed as skipped.",
+            "venvs, build, dist, target; default: on, but an unpacked release's build "
+            "directories are read: they hold the code it ships). Build directories left out "
+            "are listed as skipped.",
         ),
         click.option(
             "--max-file-size",
@@ -168,9 +169,15 @@ def resolve_options(command: _F) -> _F:
         click.option(
             "--resolve/--no-resolve",
             default=None,
-            help="Look up paper metadata (from the catalog, and online unless --offline).",
+            help="Look up paper metadata (from the catalog, and online unless --offline; "
+            "default: on).",
         ),
-        click.option("--offline", is_flag=True, default=None, help="Use the local catalog only."),
+        click.option(
+            "--offline",
+            is_flag=True,
+            default=None,
+            help="Use the local catalog only (env CITEGRAPH_OFFLINE).",
+        ),
         click.option(
             "--catalog",
             type=click.Path(dir_okay=False),
@@ -178,7 +185,11 @@ def resolve_options(command: _F) -> _F:
             help="The paper catalog database (default: user cache directory; env "
             "CITEGRAPH_CATALOG).",
         ),
-        click.option("--mailto", metavar="EMAIL", help="Contact address for polite API use."),
+        click.option(
+            "--mailto",
+            metavar="EMAIL",
+            help="Contact address for polite API use (env CITEGRAPH_MAILTO).",
+        ),
     )
 
 

@@ -8,6 +8,7 @@ identifier (`citegraph.sameworks`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -198,7 +199,7 @@ def summary_markdown(
         "|---|---|---|---:|---:|",
     ]
     for o in outcomes:
-        revision = _code(o.revision[:12]) if o.revision else ""
+        revision = _code(short_revision(o.revision)) if o.revision else ""
         papers, citations = o.counts.get("papers", ""), o.counts.get("citations", "")
         lines.append(
             f"| {_cell(o.name)} | {o.status.value} | {revision} | {papers} | {citations} |"
@@ -218,6 +219,16 @@ def summary_markdown(
             named = f"{_cell(title)} ({_code(paper.key)})" if title else _code(paper.key)
             lines.append(f"| {named} | {_cell(', '.join(repos_of[paper.key]))} |")
     return "\n".join(lines) + "\n"
+
+
+def short_revision(revision: str) -> str:
+    """`revision` with each digest in it cut to 12 digits, its other parts whole: a release's
+    `3.0.1:sha512:90069a1cb15e...` is `3.0.1:sha512:90069a1cb15e` (its first 12 characters,
+    `3.0.1:sha512`, named no digest at all, and a longer version lost part of itself)."""
+    return ":".join(part[:12] if _DIGEST.fullmatch(part) else part for part in revision.split(":"))
+
+
+_DIGEST = re.compile(r"[0-9a-f]{13,}")
 
 
 def repositories(number: int) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from catalog import Paper, format_entries
+from catalog import Paper, format_entries, placeholder_note
 from catalog import citation_keys as paper_citation_keys
 from citegraph.render import RenderOptions
 from citegraph.report import PaperEntry, Report
@@ -61,4 +61,4 @@ def note(entry: PaperEntry) -> str | None:
     """Why an entry has no metadata, for a paper that was not resolved."""
     if entry.status in ("resolved", "cached"):
         return None
-    return f"citegraph: {entry.status.replace('-', ' ')} ({entry.key})"
+    return placeholder_note(entry.status, entry.key)

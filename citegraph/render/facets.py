@@ -147,12 +147,21 @@ def facet_data(
     return described, memberships
 
 
+def by_name(name: str) -> tuple[str, str]:
+    """The order names are listed in: case ignored, as file browsers list them (`alpha`,
+    `Beta`, `gamma`; in code-point order every capital came first), the exact text breaking
+    ties."""
+    return name.casefold(), name
+
+
 def _ordered(facet: Facet, present: set[str]) -> list[str]:
     if facet.order:
         return [value for value in facet.order if value in present]
     if facet.tree:  # by path components, so that `a/b` follows `a` and precedes `a-c`
-        return sorted(present, key=lambda value: (value != ".", value.split("/")))
-    return sorted(present)
+        return sorted(
+            present, key=lambda value: (value != ".", list(map(by_name, value.split("/"))))
+        )
+    return sorted(present, key=by_name)
 
 
 def _tree(leaves: set[str]) -> set[str]:

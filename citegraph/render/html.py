@@ -22,6 +22,7 @@ from citegraph.render.facets import (
     FACETS,
     SORTS,
     Facet,
+    by_name,
     facet_data,
     repository_facet,
     repository_of,
@@ -132,7 +133,7 @@ def page_data(
     """
     # By name, as the directory facet lists their folders: in the order the sources were given
     # (an @FILE's, a shell glob's), a long repository filter was in no order a reader could use.
-    repositories = sorted(repositories)
+    repositories = sorted(repositories, key=by_name)
     if repositories:
         facets = (*facets[:3], repository_facet(repositories), *facets[3:])
         sorts = (("count:repository", "Most repositories"), *sorts)

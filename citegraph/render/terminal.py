@@ -89,7 +89,10 @@ def _print_paper(console: Console, paper: PaperEntry, sites: list[Citation]) -> 
     year = f" ({paper.year})" if paper.year else ""
     label = paper.key if paper.kind not in ("title", "author-year", "book") else paper.kind
     quiet_statuses = ("resolved", "cached", "unresolved")  # "unresolved": nobody asked
-    status = "" if paper.status in quiet_statuses else f" [dim]\\[{paper.status}][/dim]"
+    # A work cited by its authors and year had no title to look up: "[unresolved-title]" said
+    # a lookup failed (the Papers page and Markdown say how it is cited, and its kind does).
+    quiet = paper.status in quiet_statuses or (named_by_authors and paper.kind == "author-year")
+    status = "" if quiet else f" [dim]\\[{paper.status}][/dim]"
     # A work with no title and no year (an arXiv id offline) has its status after the key.
     named = f"  {escape(title)}{year}" if title or year else ""
     console.print(f"[cyan]{count:>10}[/cyan]  [bold]{escape(label)}[/bold]{named}{status}")

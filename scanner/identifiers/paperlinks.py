@@ -285,6 +285,8 @@ _LIST_FOLDER = re.compile(
     r"(?i)/(?:papers|publications|pubs|publis|pubfiles|absps|reprints|preprints|techreports|"
     r"tech-reports|tr|reports|articles|theses)/"
 )
+# A folder's index page, which lists what the folder holds.
+_INDEX_PAGE = re.compile(r"(?i)(?:index|default)\.(?:php|s?html?|aspx?|cgi)")
 # Pages that hold a paper when their entry reads like a reference (a year, authors, a venue):
 # an Internet Archive item (`archive.org/details/jresv71Bn4p233`), a record of an institutional
 # repository named by its number (`discovery.example.ac.uk/1482128/`).
@@ -501,10 +503,17 @@ def is_paper_link(url: str, entry: str) -> bool:
         return True
     # A web page (not a PDF) under `/pub/` is as often a site's public folder
     # (`/pub/math/f161.html`, an FTP server's software) as its owner's publications.
-    # A folder of papers itself (`/~user/papers/`, `/publications/`) lists them: no paper.
+    # A folder of papers itself (`/~user/papers/`, `/publications/`, or its index page,
+    # `/papers/index.php`) lists them: no paper.
     paper_place = _CUED_PAPER_PAGES.match(host + path) or any(
         folder.group(0).lower() != "/pub/"
-        and not (folder.end() == len(file_path) and _LIST_FOLDER.fullmatch(folder.group(0)))
+        and not (
+            _LIST_FOLDER.fullmatch(folder.group(0))
+            and (
+                folder.end() == len(file_path)
+                or _INDEX_PAGE.fullmatch(file_path, folder.end()) is not None
+            )
+        )
         for folder in _PAPER_FOLDERS.finditer(file_path)
     )
     # The cues are read from the entry's words, not from the other links in it (a year or

@@ -21,7 +21,9 @@ mention of one work is one reference (`reference/references.md`):
   link as the item's next paragraph; a sentence that names an entry's title inside it; a
   mention followed by its entry's label (`Smith et al. (2015) [1]_`);
 - an entry's venue in the italics after its linked title (`<a href="doi">Title.</a>
-  <em>Journal, 2024</em>`), read as a title, book or author-year of its own (`venues.py`).
+  <em>Journal, 2024</em>`) or after its quoted title read on its own (`&ldquo;<a
+  href="...">Title</a>&rdquo;, <i>Journal</i>, 2005`), read as a title, book or author-year of
+  its own (`venues.py`).
 
 The merged hit keeps the strongest identifier written (arXiv > DOI > URL > ISBN > book >
 title > author-year), the entry's fields, and spans the reference text (the entry with its
@@ -58,7 +60,7 @@ from scanner.places.same import (
 )
 from scanner.places.seestrings import join_see_strings
 from scanner.places.sole import join_paper_copy, join_sole_pair
-from scanner.places.venues import join_anchor_venues
+from scanner.places.venues import join_anchor_venues, join_quoted_title_venues
 from scanner.types import Hit
 
 __all__ = ["merge_place"]
@@ -86,6 +88,7 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
     join_link_copies(text, hits, groups)
     beside = frozenset(hits[i].start for i in heads | join_beside(text, hits, groups))
     join_anchor_venues(text, hits, groups)  # after the anchor's text joined its link
+    join_quoted_title_venues(text, hits, groups)
     join_labels(text, hits, groups)
     join_author_year_mentions(text, hits, groups)
     items = join_item_link_paragraphs(text, hits, groups)

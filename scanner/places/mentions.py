@@ -5,6 +5,7 @@ from __future__ import annotations
 from catalog.keys import family_name, normalize_title
 from catalog.types import RefKind
 from scanner.places.base import ENTRY_KINDS, MAX_NAMESAKES, Groups, mergeable
+from scanner.places.bibcodes import year_and_initial
 from scanner.places.labels import entry_label
 from scanner.places.names import NAME_YEAR_LABEL, authors, first_family, same_family
 from scanner.types import Hit
@@ -19,9 +20,15 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
     # id's entry that gives none): a mention with a year points at one of them when no dated
     # entry has its author.
     undated: list[tuple[int, str]] = []
+    # ADS records linked without their entry (`"JAM package of Cappellari (2008)"` over
+    # `https://ui.adsabs.harvard.edu/abs/2008MNRAS.390...71C`): the bibcode's year and initial.
+    records: dict[int, list[tuple[int, str]]] = {}
     for i, other in enumerate(hits):
         if other.kind is RefKind.AUTHOR_YEAR or not mergeable(other):
             continue
+        record = year_and_initial(other.ref) if other.reference is None else None
+        if record is not None:
+            records.setdefault(record[0], []).append((i, record[1]))
         year, family = (
             (other.reference.year, first_family(other.reference)) if other.reference else (None, "")
         )
@@ -75,6 +82,13 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
                 groups.find(i)
                 for i, _ in candidates
                 if _written_first(text, hits[i], names, hit.reference.year)
+            }
+        if not targets:
+            # an ADS link of the mention's year whose bibcode ends with its author's initial
+            targets = {
+                groups.find(i)
+                for i, initial in records.get(hit.reference.year, ())
+                if wanted.startswith(initial)
             }
         if not targets and len(undated) <= MAX_NAMESAKES:
             targets = {groups.find(i) for i, family in undated if same_family(wanted, family)}

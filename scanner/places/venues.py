@@ -1,4 +1,5 @@
-"""An entry's venue in italics after its linked title, read as a work of its own, joined to it."""
+"""An entry's venue in italics after its linked or quoted title, read as a work of its own,
+joined to it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import replace
 
 from catalog.types import RefKind
 from scanner.places.base import Groups, mergeable
-from scanner.types import Hit
+from scanner.types import EntryFields, Hit
 
 # The kinds a venue is misread as: a title (`Embedded Computer Systems: Architectures, ...`),
 # a book (`Lecture Notes in ...`), a name and a year (`Preprints 2026`).
@@ -78,3 +79,60 @@ def _in_italics_after_anchor(text: str, entry: Hit, venue: Hit) -> bool:
         return False
     closing = text.find(f"</{italics['tag']}", italics.end(), line_end)
     return venue.start < (line_end if closing < 0 else closing)
+
+
+# Between a title read on its own and the italics after it: the close of the anchor the title
+# was the text of and the quote around it (`&ldquo;<a href="...">Title</a>&rdquo;, <i>Sci.
+# Comput. Programming</i>, 54(1):3-23, 2005`), the comma, and perhaps a line break.
+_QUOTE_CLOSE = r"(?:&rdquo;|&quot;|[\"”]|'')"
+_TITLE_TO_ITALICS = re.compile(
+    rf"(?i)(?:</a\s*>[ \t]*{_QUOTE_CLOSE}?|{_QUOTE_CLOSE})[ \t]*[,.;:]?[ \t]*"
+    r"(?:\n[ \t*#/!]*)?<(?P<tag>em|i)>"
+)
+_TITLE_KINDS = frozenset({RefKind.TITLE, RefKind.BOOK})
+
+
+def join_quoted_title_venues(text: str, hits: list[Hit], groups: Groups) -> None:
+    """Join to the title right before it the hit read inside the italics that follow that
+    title's closing quote or anchor: an entry's venue (`Ann Lind, &ldquo;<a href="...">Title</a>
+    &rdquo;, <i>Proc. of the 7th Workshop on Tides</i>, pages 1-9, 2008.`), read as a title of
+    its own. The entry takes the venue's words, year, volume and pages where it has none; as
+    for an anchor's venue, a venue already joined to another mention is left as it is."""
+    sizes = Counter(groups.find(i) for i in range(len(hits)))
+    for index in range(1, len(hits)):
+        title, venue = hits[index - 1], hits[index]
+        if (
+            title.ref is None
+            and title.kind in _TITLE_KINDS
+            and venue.ref is None
+            and venue.kind in _MISREAD_AS
+            and mergeable(title)
+            and mergeable(venue)
+            and sizes[groups.find(index)] == 1
+            and _in_italics_after_title(text, title, venue)
+        ):
+            groups.join(index - 1, index)
+            hits[index - 1] = _with_venue(title, venue)
+            hits[index] = replace(venue, reference=None, title_hint=None)
+
+
+def _with_venue(title: Hit, venue: Hit) -> Hit:
+    """The title's entry given what the venue's reading holds and the entry lacks: the words in
+    the italics as its venue, and the year, volume and pages after them."""
+    entry, read = title.reference or EntryFields(), venue.reference or EntryFields()
+    return replace(
+        title,
+        reference=replace(
+            entry,
+            venue=entry.venue or read.title or read.venue,
+            year=entry.year or read.year,
+            volume=entry.volume or read.volume,
+            pages=entry.pages or read.pages,
+        ),
+    )
+
+
+def _in_italics_after_title(text: str, title: Hit, venue: Hit) -> bool:
+    """Whether `venue` starts at or just inside the italics that follow `title`'s close."""
+    italics = _TITLE_TO_ITALICS.match(text, title.end)
+    return italics is not None and italics.start("tag") - 1 <= venue.start <= italics.end()

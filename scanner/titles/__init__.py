@@ -94,6 +94,7 @@ _ESCAPED_AND = re.compile(
     r"|,?[ \t]+(?:1[6-9]|20)\d\d\b))"
 )
 _ITALIC = re.compile(r"<(?P<tag>i|em)>(?P<words>[^<>\n]{3,200}(?:\n[^<>\n]{1,200})?)</(?P=tag)>")
+_QUOTED_WHOLE = re.compile(r"\s*[\"“][^\"“”]+[\"”]\s*")
 
 
 def _as_quoted(match: re.Match[str]) -> str:
@@ -102,9 +103,10 @@ def _as_quoted(match: re.Match[str]) -> str:
     if len(words.split()) < 2:
         return match.group()
     tag = len(match["tag"])
-    if _PERSON.fullmatch(words):
+    if _PERSON.fullmatch(words) or _QUOTED_WHOLE.fullmatch(words):
         # a name set in italics (`<em>Title</em>, <em>Richard P. Lind</em>, Dover, 2002`): the
-        # entry's author, its tags blanked
+        # entry's author, its tags blanked; so are the tags around a title quoted inside them
+        # (`<em>"Seeded Region Growing"</em>`: quotes around its quotes would quote nothing)
         return " " * (tag + 2) + words + " " * (tag + 3)
     return '"' + " " * (tag + 1) + words + " " * (tag + 2) + '"'
 

@@ -316,8 +316,10 @@ _NUMBERED = re.compile(r"[ \t]*(?:\[[ \t]*\d{1,3}[ \t]*\]|\(?\d{1,3}[.)])")
 # and a full stop): found by the engine's fast scan for a literal first character.
 _YEAR_IN = re.compile(YEAR_DIGITS)
 # A line in title case over a line of authors by their initials or full names.
+# (possessive, `{7,200}+`: a title given back to what follows could not match where the whole
+# one did not, the line it reads being the same)
 _TITLE_OVER_NAMES = re.compile(
-    r"(?P<title>[A-Z][^\n.]{7,200})\.?[ \t]*\n[ \t*#/!]*"
+    r"(?P<title>[A-Z][^\n.]{7,200}+)\.?[ \t]*\n[ \t*#/!]*"
     r"(?=" + INITIALS_LINE + "|" + FULL_NAMES_LINE + ")"
 )
 _BLANKS = re.compile(r"\s*")

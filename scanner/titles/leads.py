@@ -37,9 +37,10 @@ def led(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
     The matches are the same. A search without a leading literal or character set tries the
     whole pattern at every position, each form of a long alternation in turn; the lookahead
-    rejects most positions in one test. A pattern whose first character cannot be listed (a
-    class such as `\\w`, a case-insensitive letter, a possibly empty match), or that the
-    engine already finds by its leading characters, is returned as it is.
+    rejects most positions in one test. A match may also start with a blank (`\\s`) or be the
+    text's end (`\\Z`), which the lookahead names as such. A pattern whose first character
+    cannot be listed (a class such as `\\w`, a case-insensitive letter, a possibly empty
+    match), or that the engine already finds by its leading characters, is returned as it is.
     """
     if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
         return pattern
@@ -53,10 +54,19 @@ def led(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
     if first is None or first[1] or not first[0] or len(first[0]) > _MAX_CHARS:
         return pattern
-    chars = "".join(f"\\U{ord(char):08x}" for char in sorted(first[0]))
+    listed = sorted(first[0] - {_END})
+    chars = "".join(char if char == _BLANK else f"\\U{ord(char):08x}" for char in listed)
+    lead = f"[{chars}]|\\Z" if _END in first[0] else f"[{chars}]"
     flags = _GLOBAL_FLAGS.match(pattern.pattern)
     body = pattern.pattern[flags.end() :] if flags else pattern.pattern
-    return re.compile(f"(?=[{chars}])(?:{body})", pattern.flags)
+    return re.compile(f"(?={lead})(?:{body})", pattern.flags)
+
+
+# What a match may start with besides listed characters, as the lead names them: any blank
+# (`\s`, which no list of characters spells for every Unicode blank), and the text's end (a
+# form that is `\Z` alone matches there, before any character).
+_BLANK = "\\s"
+_END = "\\Z"
 
 
 def _tested_first(op: Any, value: Any) -> bool:
@@ -90,6 +100,8 @@ def _sequence(items: list[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
 def _item(op: Any, value: Any) -> tuple[set[str], bool] | None:
     if op is _sre.LITERAL:
         return {chr(value)}, False
+    if op is _sre.AT and value is _sre.AT_END_STRING:
+        return {_END}, False
     if op in _ZERO_WIDTH:
         return set(), True
     if op is _sre.IN:
@@ -125,6 +137,8 @@ def _members(value: list[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
             chars.add(chr(item))
         elif op is _sre.RANGE and item[1] - item[0] < _MAX_CHARS:
             chars.update(chr(code) for code in range(item[0], item[1] + 1))
+        elif op is _sre.CATEGORY and item is _sre.CATEGORY_SPACE:
+            chars.add(_BLANK)
         else:
             return None
     return chars, False

@@ -124,6 +124,8 @@ VETOES: tuple[Veto, ...] = (
     Veto("personal-communication", notworks.personal_communication),
     Veto("venue-editors", notworks.venue_editors),
     Veto("software-file", notworks.software_file),
+    Veto("change-note", notworks.change_note),
+    Veto("manual-entry", notworks.manual_entry),
     Veto("talk-link-text", sources.talk_link_text),
     Veto("publisher-as-author", authorship.publisher_as_author),
     Veto("body-as-author", authorship.body_as_author),

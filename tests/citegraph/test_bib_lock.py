@@ -187,6 +187,26 @@ def test_a_lock_of_works_without_identifier_or_title_settles(tmp_path: Path, nam
     assert lock_findings(root, config, report(clauset, label, ADAM)) == []
 
 
+def test_a_markdown_item_names_a_work_by_what_is_known_of_it_once(tmp_path: Path) -> None:
+    # The key stood in for a missing title: `author-year:brox-2004. Brox (2004).
+    # author-year:brox-2004`, and an arXiv id offline was written twice.
+    brox = PaperEntry(
+        "author-year:brox-2004", "author-year", "unresolved-title", authors=("Brox",), year=2004
+    )
+    label = PaperEntry("author-year:text:hyv2000", "author-year", "unresolved-title")
+    arxiv = PaperEntry("arxiv:1706.03762", "arxiv", "offline", ids={"arxiv": "1706.03762"})
+    path = tmp_path / "refs.md"
+    text = write_lock(report(brox, label, arxiv), path)
+    items = [line for line in text.splitlines() if line.startswith("- ")]
+    assert items == [
+        "- arxiv:1706.03762",
+        "- Brox (2004). author-year:brox-2004",
+        "- author-year:text:hyv2000",
+    ]
+    path.write_text(text, encoding="utf-8")
+    assert write_lock(report(brox, label, arxiv), path) == text  # and it settles
+
+
 def test_a_hand_written_entry_lists_the_authors_and_year_the_code_cites(tmp_path: Path) -> None:
     path = lock(tmp_path, "@article{c,\n  author = {Clauset, Aaron},\n  year = {2007},\n}\n")
     cited = PaperEntry("author-year:clauset-2007", "author-year", "unresolved-title")

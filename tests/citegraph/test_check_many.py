@@ -127,3 +127,18 @@ def test_many_named_files_without_titles_leave_the_title_detector_unloaded(
     assert {"scanner.cache", "scanner.parallel"} <= set(loaded)  # the tree's machinery
     title_detector = {"scanner.titles.detect", "scanner.titles.tagger", "scanner.titles.vet"}
     assert title_detector.isdisjoint(loaded)
+
+
+def test_every_file_given_tells_the_lock_s_entries_no_longer_cited(tmp_path: Path) -> None:
+    # `pre-commit run --all-files` (as pre-commit.ci runs it) names every file: the lock's
+    # entry that nothing cites any more passed, as for a commit's few staged files.
+    root = tmp_path / "p"
+    names = project(root, jobs=1)
+    (root / "pyproject.toml").write_text('[tool.citegraph]\nbibliography = "refs.bib"\n')
+    (root / "refs.bib").write_text(
+        "@misc{gone,\n  title = {A Synthetic Paper Nothing Cites},\n  eprint = {1412.6980},\n"
+        "  archivePrefix = {arXiv}\n}\n"
+    )
+    stale = "refs.bib lists 'gone', which the code no longer cites"
+    assert any(stale in f for f in findings(root, [*names, "pyproject.toml", "refs.bib"]))
+    assert not any(stale in f for f in findings(root, names[1:]))  # one file not given

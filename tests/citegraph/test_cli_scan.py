@@ -410,6 +410,20 @@ def test_help_shows_the_source_url_example_whole(
     assert "    https://github.com/ORG/REPO/blob/{rev}/{path}#L{line}" in lines
 
 
+@pytest.mark.parametrize("command", ["scan", "index"])
+def test_help_says_each_option_s_default_and_environment_variable(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # --resolve said no default, --offline and --mailto not that CITEGRAPH_OFFLINE and
+    # CITEGRAPH_MAILTO set them, and --default-excludes "default: on" where a release's
+    # dist/ is read (an index of pypi: and npm: sources reads nothing else).
+    assert run([command, "--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())  # as wrapped at any width
+    assert "and online unless --offline; default: on)" in help_text
+    assert "(env CITEGRAPH_OFFLINE)" in help_text and "(env CITEGRAPH_MAILTO)" in help_text
+    assert "default: on, but an unpacked release's build directories are read" in help_text
+
+
 def test_a_subdirectory_scan_names_files_from_the_repository_top_where_it_must(
     repo: Path, tmp_path: Path
 ) -> None:

@@ -22,6 +22,11 @@ pytestmark = pytest.mark.filterwarnings("ignore:Couldn't detect a suitable IP ad
 
 from citegraph.cli import run  # noqa: E402
 from citegraph.index import IndexSettings, Status, expand_sources, index_sources  # noqa: E402
+from citegraph.index.outputs import summary_markdown  # noqa: E402
+from citegraph.index.types import Outcome  # noqa: E402
+from citegraph.report import Report  # noqa: E402
+
+DIGEST = "90069a1cb15e6c1630822e5c6015c023"
 
 SHARED_KEY = "arxiv:" + SHARED.split(":")[1]
 
@@ -567,3 +572,22 @@ def test_a_file_where_dir_keeps_its_results_is_one_usage_error(
     assert run(["index", str(repos["alpha"]), "--offline", "--workers", "1", "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert "repos is not a directory" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("revision", "shown"),
+    [
+        (f"3.0.1:sha512:{DIGEST}", "3.0.1:sha512:90069a1cb15e"),
+        (f"2.1.0rc1:sha256:{DIGEST}", "2.1.0rc1:sha256:90069a1cb15e"),
+        ("4b825dc642cb6eb9a060e54bf8d69288fbee4904", "4b825dc642cb"),
+        (f"tree:{DIGEST}", "tree:90069a1cb15e"),
+    ],
+)
+def test_the_summary_shortens_each_digest_of_a_revision_and_keeps_the_rest(
+    revision: str, shown: str
+) -> None:
+    # A release's revision is its version and digest: cut at 12 characters, `3.0.1:sha512`
+    # named no digest, and `2.1.0rc1:sha256` became `2.1.0rc1:sha`.
+    outcome = Outcome("npm:pkg", "pkg", Status.SCANNED, revision=revision)
+    summary = summary_markdown([outcome], [], Report(root="", repository="pkg"))
+    assert f"| pkg | scanned | `{shown}` |" in summary

@@ -97,6 +97,30 @@ def test_scan_honours_suppressions_in_every_format(root: Path) -> None:
         assert "2113.01235" in text and "2113.01234" not in text, name
 
 
+def test_scan_reports_only_the_rules_the_configuration_selects(root: Path) -> None:
+    # A CI step uploads the scan's SARIF: with `ignore = ["CG001"]`, `check` passed while code
+    # scanning opened an alert for every CG001. An unchanged tree's output given back whole
+    # must follow a changed selection too.
+    (root / "pyproject.toml").write_text('[tool.citegraph]\nignore = ["CG001"]\n')
+    for _ in range(2):
+        done = citegraph(root, "scan", ".", "--no-resolve", "-q", "-o", "json:out/scan.json")
+        assert done.returncode == 0, done.stderr
+        scan = json.loads((root / "out" / "scan.json").read_text())
+        assert scan["findings"] == [] and scan["stats"]["findings"] == 0
+        assert [(f["rule"], f["line"]) for f in scan["suppressed"]] == [("CG002", 3)]
+    (root / "pyproject.toml").write_text('[tool.citegraph]\nselect = ["CG001"]\n')
+    done = citegraph(root, "scan", ".", "--no-resolve", "-q", "-o", "json:out/scan.json")
+    scan = json.loads((root / "out" / "scan.json").read_text())
+    assert [f["line"] for f in scan["findings"]] == [2, 4]
+    (root / "pyproject.toml").write_text('[tool.citegraph]\nselect = ["CG01"]\n')
+    done = citegraph(root, "scan", ".", "--no-resolve", "-q")
+    assert done.returncode == 2
+    assert done.stderr == (
+        "citegraph: error: select in [tool.citegraph]: unknown rule code 'CG01' (known: ALL, "
+        "CG001, CG002, CG003, CG004, CG005, CG006, CG201, CG202, CG203)\n"
+    )
+
+
 def test_check_sarif_marks_suppressions_and_offers_fixes(root: Path) -> None:
     done = citegraph(root, "check", "--select", "ALL", "-f", "sarif", "-o", "check.sarif")
     assert done.returncode == 1, done.stderr

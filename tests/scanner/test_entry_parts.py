@@ -140,3 +140,40 @@ def test_a_venue_joins_the_link_whose_anchor_text_was_read_as_a_title_first() ->
     groups = Groups(3)
     join_anchor_venues(text, [link, anchor_text, venue], groups)
     assert len(groups.members()) == 3
+
+
+def test_a_venue_in_italics_after_a_quoted_linked_title_is_that_entrys() -> None:
+    # a Javadoc entry: its title quoted around an anchor to the authors' page (no paper's
+    # link), then its venue in italics, read as a second title with the entry's year
+    text = (
+        " You can read more in Nadia Orlov and Tomas Brandt, &ldquo;<a"
+        ' href="http://tides.example.org/papers.php#OrBTT">Elastic tide tables in\n'
+        " Java: Design, implementation and light-weight search</a>&rdquo;,\n"
+        " <i>Internet Math.</i>, 2(4):405-427, 2005.\n"
+        " The algorithm is the one by Pia Lund in &ldquo;<a"
+        ' href="http://tides.example.org/papers.php#LuBR">Broadword Implementation of Tide'
+        " Rank Queries</a>&rdquo;,\n"
+        " <em>Proc. of the 7th International Workshop on Example Tides, WET 2008</em>,\n"
+        " number 5038 in Lecture Notes in Example Science, pages 154-168, 2008.\n"
+    )
+    hits = find_hits(text)
+    assert [h.title_hint for h in hits] == [
+        "Elastic tide tables in Java: Design, implementation and light-weight search",
+        "Broadword Implementation of Tide Rank Queries",
+    ]
+    # the entry takes the venue's words and year
+    fields = [(h.reference.venue, h.reference.year) for h in hits if h.reference]
+    assert fields == [
+        ("Internet Math", 2005),
+        ("Proc. of the 7th International Workshop on Example Tides, WET 2008", 2008),
+    ]
+
+
+def test_a_work_in_italics_after_a_quoted_title_and_prose_stays_apart() -> None:
+    text = (
+        ' As in &ldquo;<a href="http://tides.example.org/p.php#A">Broadword Implementation of'
+        " Tide Rank Queries</a>&rdquo;"
+        " and later in the book by Lund and Okafor, <i>Tide Tables for Everyone</i>\n"
+        " (Example Press, 2011).\n"
+    )
+    assert len(find_hits(text)) == 2

@@ -127,6 +127,10 @@ ONE_WORK = [
     " Reference:\n <p>\n A. Lind, K. Moss<br>\n Clustering tides by density<br>\n"
     " Proc. 12th Int. Conf. on Coastal Data (ICCD 2014)\n\n @author Erika Lind\n"
     ' @see <a href="https://doi.org/10.5555/iccd.2014.7">doi:10.5555/iccd.2014.7</a>\n',
+    # an author-year over the ADS record whose bibcode gives its year and first author's initial
+    "If this helps, cite the tide model of Lind (2008)\n\n"
+    "    https://ui.adsabs.harvard.edu/abs/2008MNRAS.390...71L\n\n"
+    "V1.1: simpler formulas from Lind (2008).\n",
 ]
 
 TWO_WORKS = [
@@ -161,6 +165,11 @@ TWO_WORKS = [
     "Skipped correlation (Moss and Lind 2012).\n\nReferences\n----------\n"
     ".. [1] Lind CR, Okafor R, Moss GA. Robust tide analyses: False Positive and Power.\n"
     "   Frontiers in Tides. 2012;3:606. doi:10.5555/tides.2012.00606.\n",
+    # an ADS record of another year or another first author's initial: another work
+    "The tide model of Lind (2008)\n\n    https://ui.adsabs.harvard.edu/abs/2009MNRAS.390...71L\n"
+    "    https://ui.adsabs.harvard.edu/abs/2010MNRAS.391...72L\n",
+    "The tide model of Lind (2008)\n\n    https://ui.adsabs.harvard.edu/abs/2008MNRAS.390...71M\n"
+    "    https://ui.adsabs.harvard.edu/abs/2010MNRAS.391...72L\n",
 ]
 
 

@@ -26,6 +26,13 @@
     const names = p.authors.length > 2 ? `${p.authors[0]} et al.` : p.authors.join(" and ");
     return p.year ? `${names} (${p.year})` : names;
   };
+  // Names as file browsers list them: case ignored (`README.md` among the r's, not before
+  // every lower-case name), the exact text breaking ties; as the filters' options are ordered.
+  const byName = (a, b) => {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  };
   const display = (p) => p.title || p.hint || (p.authors.length ? named(p) : p.id);
   // ... and its status says no more than that no title was there to look up.
   const byAuthorYear = (p) => p.kind === "author-year" && !p.title && !p.hint && p.authors.length > 0;
@@ -302,9 +309,11 @@
   // The Code view: files, the symbols in them, and the papers each symbol cites.
   function buildModules() {
     const bySymbol = new Map();
+    const firstLine = new Map();  // each symbol's first citing line
     papers.forEach((p) => p.sites.forEach((site) => {
       if (!bySymbol.has(site[0])) { bySymbol.set(site[0], new Set()); }
       bySymbol.get(site[0]).add(p);
+      firstLine.set(site[0], Math.min(firstLine.get(site[0]) ?? site[1], site[1]));
     }));
     const byFile = new Map();
     bySymbol.forEach((cited, s) => {
@@ -314,8 +323,12 @@
       cited.forEach((p) => text.push(display(p), p.id, idForm(p.id)));
       byFile.get(f).push({ s, cited: Array.from(cited), text: fold(text.join(" ")) });
     });
+    // A file's symbols in the order the file has them (they came in the order of the papers
+    // they cite, most cited first: the module's own row could stand between two methods).
+    byFile.forEach((rows) => rows.sort((a, b) => firstLine.get(a.s) - firstLine.get(b.s)
+      || byName(symbols[a.s][0], symbols[b.s][0])));
     return Array.from(byFile, ([f, rows]) => ({ f, rows }))
-      .sort((a, b) => (files[a.f][0] < files[b.f][0] ? -1 : 1));
+      .sort((a, b) => byName(files[a.f][0], files[b.f][0]));
   }
 
   function moduleNode(module, rows) {

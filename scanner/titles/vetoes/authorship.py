@@ -25,8 +25,11 @@ _PORT_CREDIT = re.compile(
 # changes by Jane Doe 2020" (not "adapted from <a work> by", which may cite).
 _ADAPTED_TO_BY = re.compile(r"(?i)\badapted[ \t]+to[ \t]+[^\n,;]{1,60}?[ \t]+by[ \t]+$")
 # Whose code this one was ported from, just before the hit: "Original Java port from Paolo
-# Perissinotto for Jpatch Project by Sascha Ledinsky", "Ported from C++ version provided by".
-_PORTED_FROM = re.compile(r"(?i)\b(?:port(?:ed)?|translat(?:ion|ed))[ \t]+from[ \t]+$")
+# Perissinotto for Jpatch Project by Sascha Ledinsky", "Ported from C++ version provided by",
+# "Ported to Python from Shampine's MATLAB version" (the language it was ported to between).
+_PORTED_FROM = re.compile(
+    r"(?i)\b(?:port(?:ed)?|translat(?:ion|ed))(?:[ \t]+(?:in)?to[ \t]+[^\s,;]+)?[ \t]+from[ \t]+$"
+)
 # A file header's field naming who changed the code, opening its line: "Altered by: Andreas
 # Zieringer 2003 for OpenSG project", "Modified by: Name, 2012" (not a report's "edited by:").
 _CHANGED_BY_FIELD = re.compile(
@@ -76,6 +79,12 @@ def code_credit(text: str, hit: Hit, stop: int) -> bool:
 # (`// Author:   Gerald Evenden (1995)` / `//           Thomas Knudsen (2016) - add tests`).
 _AUTHOR_TAG = re.compile(r"[^\S\n]*(?:[/*#!%;-]+[^\S\n]*)?[@\\]authors?[^\S\n]+")
 _AUTHOR_FIELD = re.compile(r"[^\S\n]*(?:[/*#!%;-]+[^\S\n]*)?Authors?:[^\S\n]*(?=\S)")
+# More of the code's authors after the tag's first names, joined to them (`\author Ada Lind (and
+# Ben Moss 2012)`, `@author Ada Lind, with Ben Moss (2011)`): names and joiners only, so a source
+# the tag credits in words (`After Lind, ..., republished by Moss, 1999`) is still cited.
+_TAG_NAMES_GO_ON = re.compile(
+    r"(?:[A-Z][\w.'’-]*[^\S\n]*,?[^\S\n]*)+[(\[]?[^\S\n]*(?:and|&|with)?[^\S\n]*"
+)
 _HEADER_LINES = 4  # lines a header's `Author:` field runs on
 
 
@@ -91,7 +100,10 @@ def code_author(text: str, hit: Hit, stop: int) -> bool:
     if tag is not None:
         # the names right after the tag are the code's; a source it credits is cited
         # (`@author After Andoyer, republished by Meeus, 1999`)
-        return tag.end() == hit.start
+        return (
+            tag.end() == hit.start
+            or _TAG_NAMES_GO_ON.fullmatch(text, tag.end(), hit.start) is not None
+        )
     # the lines below a header's field, its text's column kept (the field's own line may name
     # the authors of the work the file implements, as a data file's docstring does)
     column = hit.start - line_start

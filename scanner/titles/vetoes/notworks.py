@@ -15,9 +15,12 @@ from __future__ import annotations
 import re
 
 from scanner.identifiers.paperlinks import is_paper_link
+from scanner.titles.vetoes.sources import MANUAL_TITLE
 from scanner.types import EntryFields, Hit
 
 __all__ = [
+    "change_note",
+    "manual_entry",
     "personal_communication",
     "retrieved_page",
     "software_file",
@@ -100,14 +103,20 @@ _ENTRY_WORDS = 3
 
 _SOFTWARE = re.compile(
     r"(?i)\ba[ \t\n]+(?:matlab|octave|python|r)[ \t\n]+(?:file|function|script|toolbox)\b|"
-    r"\[[ \t]*computer[ \t\n]+(?:software|program)[ \t]*\]|\bmatlab[ \t\n]+central\b|"
-    r"\bfile[ \t\n]+exchange\b|\b(?:r|python)[ \t\n]+package[ \t\n]+version[ \t\n]+\d"
+    # the type APA's style marks a code's entry with: `[Computer software]`, `[Software]`
+    r"\[[ \t]*(?:computer[ \t\n]+)?(?:software|program|source[ \t\n]+code)[ \t]*\]|"
+    r"\bmatlab[ \t\n]+central\b|"
+    r"\bfile[ \t\n]+exchange\b|\b(?:r|python)[ \t\n]+package[ \t\n]+version[ \t\n]+\d|"
+    # the title a code host's release archived with a DOI is given: `owner/repo: v0.7`
+    r"(?<![\w./-])[\w.-]+/[\w.-]+:[ \t\n]+v?\d+(?:\.\d+)+\b"
 )
 
 
 def software_file(text: str, hit: Hit, stop: int) -> bool:
     """`Trujillo-Ortiz, A., ... (2007). HZmvntest: Henze-Zirkler's Multivariate Normality
-    Test. A MATLAB file.`, `[Computer software]`, `R package version 1.2`: code, not a paper."""
+    Test. A MATLAB file.`, `[Computer software]`, `R package version 1.2`, a release of a
+    code repository (`Lind, A., Moss, C. (2025). tide-lab/tidekit: v0.7 (v0.7). Zenodo.`):
+    code, not a paper."""
     if _fields(hit).venue:
         return False
     return _SOFTWARE.search(_entry(text, hit)) is not None
@@ -160,3 +169,72 @@ def venue_editors(text: str, hit: Hit, stop: int) -> bool:
         return False
     line_start = text.rfind("\n", 0, hit.start) + 1
     return _EDITED_BY.search(text, max(line_start, hit.start - 24), hit.start) is not None
+
+
+# --- A change log's item ------------------------------------------------------------------
+
+# A change log kept in a header, each item opened by the version it made (IDL's "MODIFICATION
+# HISTORY", kept by ports of IDL code): `- V2.1.0: Bug fix: ... Many thanks to Ann Lind and Carl
+# Moss for reporting problems. MC, Oxford, 15 February 2010`, its lines below set deeper.
+_VERSION_ITEM = re.compile(
+    r"(?P<margin>[^\S\n]*(?:[#*/!%;]+[^\S\n]*)?(?:[-*•][^\S\n]+)?)"
+    r"[vV]\d+(?:\.\d+){1,3}[a-z]?[^\S\n]*:"
+)
+_ITEM_LINES = 6  # how many lines an item may run on above the hit's
+
+
+def _in_version_item(text: str, at: int) -> bool:
+    """Whether `at` lies in a change log's item: on a line opened by a version label, or on a
+    line below it, set deeper than the label, with no blank line between."""
+    line_start = text.rfind("\n", 0, at) + 1
+    margins: list[int] = []
+    for _ in range(_ITEM_LINES):
+        line_end = text.find("\n", line_start)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        item = _VERSION_ITEM.match(line)
+        if item is not None:
+            return all(margin > len(item["margin"]) for margin in margins)
+        if not line.strip(" \t#*/!%;"):
+            return False
+        margins.append(len(line) - len(line.lstrip(" \t#*/!%;")))
+        if line_start == 0:
+            return False
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+    return False
+
+
+def change_note(text: str, hit: Hit, stop: int) -> bool:
+    """A title read in a change log's item (`V1.1.1: Included explanation of the correction.
+    After feedback from Ann Lind. MC, Leiden, 27 June 2005`): what changed, who asked and who
+    made it, not a work. A title the item quotes, or gives its venue, is cited, and so is an
+    item's author-year mention (`V1.1.0: Cleaned up for the paper by Lind et al. (2013)`)."""
+    fields = _fields(hit)
+    if not fields.title or fields.venue or _QUOTED_TITLE.search(text, hit.start, hit.end):
+        return False
+    return _in_version_item(text, hit.start)
+
+
+_QUOTED_TITLE = re.compile(r"[\"“”]|``|&[lr]dquo;")
+
+
+# --- A manual's entry read by its authors and year ----------------------------------------
+
+# The entry's next sentence after its authors and year: its title.
+# (a full stop inside a word or number, `2.1`, goes on with it)
+_NEXT_SENTENCE = re.compile(r"[\s.,:;)\]]*(?P<sentence>(?:[^.]|\.(?!\s)){1,160}?)(?:\.(?=\s)|$)")
+
+
+def manual_entry(text: str, hit: Hit, stop: int) -> bool:
+    """An author-year whose entry goes on with a manual's title (`Lind, A. (2015). tidekit 2.1
+    Reference Manual. Example Software Inc.`): documentation, not a paper. A title read with
+    the hit is vetted by its own words (`sources.not_work_title`)."""
+    fields = _fields(hit)
+    if fields.title or fields.venue or not fields.authors or fields.year is None:
+        return False
+    # from the year on: the reader may have spanned the title it could not read
+    year_at = text.find(str(fields.year), hit.start, hit.end)
+    start = hit.end if year_at < 0 else year_at + 4
+    end = min(len(text), hit.end + _REACH)
+    cut = _ENTRY_END.search(text, start, end)
+    following = _NEXT_SENTENCE.match(text[start : cut.start() if cut else end])
+    return following is not None and MANUAL_TITLE.search(following["sentence"]) is not None

@@ -225,14 +225,17 @@ def standard(text: str, hit: Hit, stop: int) -> bool:
 # What a title of something other than a paper or a book says of itself: a manual (but
 # "The Algorithm Design Manual" is a book), a software version, lecture notes (but `Lecture
 # Notes in Computer Science` is a series that publishes papers), slides, a course.
-_NOT_WORK_TITLE = re.compile(
-    # (`User's Manual`, `Users' Guide`, `Users Manual`)
-    r"(?i:\b(?:training|reference|user(?:s|['’]s|s['’])?|programmer['’]?s|software|technical|"
+# A manual's title (`User's Manual`, `Users' Guide`, `Users Manual`), and a solver's manuals
+# issued as reports ("User Documentation for CVODE v7.5.0", "Example Programs for CVODE v7.5.0").
+_MANUAL = (
+    r"\b(?:training|reference|user(?:s|['’]s|s['’])?|programmer['’]?s|software|technical|"
     r"installation|instruction|operator['’]?s|operating|owner['’]?s|service)\s+manual\b|"
     r"\buser(?:s|['’]s|s['’])?\s+guide\b|"
-    # a solver's manuals issued as reports ("User Documentation for CVODE v7.5.0", "Example
-    # Programs for CVODE v7.5.0")
-    r"\buser(?:s|['’]s)?\s+documentation\b|\bexample\s+programs\s+for\b|"
+    r"\buser(?:s|['’]s)?\s+documentation\b|\bexample\s+programs\s+for\b"
+)
+MANUAL_TITLE = re.compile(f"(?i:{_MANUAL})")
+NOT_WORK_TITLE = re.compile(
+    rf"(?i:{_MANUAL}|"
     r"\bversion\s+\d|\blecture\s+\d+\b|"
     r"\blecture\s+notes\b(?!\s+in\b)|\bcourse\s+notes\b|\bslides\b|\bkeynote\b|\bwebinar\b|"
     # a course's exercise sheet ("Homework Assignment 5", "Problem Set 3")
@@ -243,7 +246,10 @@ _NOT_WORK_TITLE = re.compile(
     r"\bcoursera\b|\budacity\b|"
     # a Stata command in the Statistical Software Components archive ("ranktest: Stata module
     # to test the rank of a matrix")
-    r"\bstata\s+modules?\b)"
+    r"\bstata\s+modules?\b|"
+    # R itself, as its authors ask it cited ("R: A language and environment for statistical
+    # computing", R Core Team)
+    r"\blanguage\s+and\s+environment\s+for\s+statistical\s+computing\b)"
     r"|\b(?i:optimi[sz]ation|modell?ing|software|solver)\s+(?i:suite|studio)\b"
 )
 # Who writes manuals: "Manual, CPLEX User's" read as an author.
@@ -253,7 +259,7 @@ _NOT_AUTHOR = re.compile(r"(?i)\bmanual\b|\busers?['’]s?\b")
 def not_work_title(text: str, hit: Hit, stop: int) -> bool:
     fields = fields_of(hit)
     title = fields.title or hit.title_hint or ""
-    return _NOT_WORK_TITLE.search(title) is not None or any(
+    return NOT_WORK_TITLE.search(title) is not None or any(
         _NOT_AUTHOR.search(a) for a in fields.authors
     )
 

@@ -232,6 +232,39 @@ def test_code_view_lists_modules_symbols_and_their_papers(page: Any) -> None:
     assert page.is_visible("#papers") and not page.is_visible("#code")
 
 
+def test_code_view_lists_files_with_case_ignored(open_page: Callable[[Report], Any]) -> None:
+    # `README.md` and `Zeta/` came before every lower-case path (code-point order).
+    paths = ["api/x.py", "README.md", "model/z.py", "Zeta/w.py"]
+    report = replace(
+        small_report(),
+        citations=tuple(citation("arxiv:1706.03762", p, 1, f"s{i}") for i, p in enumerate(paths)),
+    )
+    page = open_page(report, "#view=code")
+    modules = page.eval_on_selector_all(
+        "#modules .module h3 code", "cs => cs.map(c => c.textContent)"
+    )
+    assert modules == ["api/x.py", "model/z.py", "README.md", "Zeta/w.py"] and not page.errors
+
+
+def test_code_view_lists_a_file_s_symbols_in_the_file_s_order(
+    open_page: Callable[[Report], Any],
+) -> None:
+    # They came in the order of the papers they cite, most cited first: the module's own row
+    # (line 1) stood below the method citing the most cited paper.
+    sites = (
+        citation("arxiv:1706.03762", "ops/attn.py", 40, "ops.attn.Block.forward"),
+        citation("arxiv:1706.03762", "ops/attn.py", 90, "ops.attn.Block.backward"),
+        citation("doi:10.1145/362686.362692", "ops/attn.py", 1, "ops.attn"),
+        citation("doi:10.1145/362686.362692", "ops/attn.py", 60, "ops.attn.Block.backward"),
+    )
+    page = open_page(replace(small_report(), citations=sites), "#view=code")
+    rows = page.eval_on_selector_all(
+        "#modules .module tr td:first-child code", "cs => cs.map(c => c.textContent)"
+    )
+    assert rows == ["ops.attn", "ops.attn.Block.forward", "ops.attn.Block.backward"]
+    assert not page.errors
+
+
 def test_problems_view_lists_findings_and_skipped_files(page: Any) -> None:
     page.click("button[data-view=problems]")
     text = page.inner_text("#problems")

@@ -144,3 +144,20 @@ def test_folder_tree_lists_branches_and_folders_with_files() -> None:
     ]
     attention = next(p for p in data["papers"] if p["id"] == "arxiv:1706.03762")
     assert attention["facets"] == [list(range(8))]
+
+
+def test_folders_and_repositories_are_listed_with_case_ignored() -> None:
+    # In code-point order every capital comes first: `Docs/` and `Zeta` stood above `api/` and
+    # `alpha`, where no file browser puts them.
+    paths = ["api/x.py", "Docs/y.py", "model/z.py", "Zeta/w.py"]
+    report = replace(
+        small_report(),
+        citations=tuple(citation("arxiv:1706.03762", p, 1, p) for p in paths),
+    )
+    directories = Facet(
+        "dir", "Dir", "All", lambda paper, sites: [directory(s.path) for s in sites], tree=True
+    )
+    data = page_data(report, RenderOptions(), facets=(directories,))
+    assert [o[0] for o in data["facets"][0]["options"]] == ["api", "Docs", "model", "Zeta"]
+    indexed = page_data(report, RenderOptions(), repositories=("model", "Zeta", "api", "Docs"))
+    assert indexed["repositories"] == ["api", "Docs", "model", "Zeta"]

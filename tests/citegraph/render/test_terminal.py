@@ -32,6 +32,8 @@ def test_a_work_known_only_by_authors_and_year_is_named_by_them() -> None:
     assert "author-year  Nguyen, Park (2003)" in heading
     # ... and its authors are not printed a second time under it
     assert text.count("Nguyen, Park") == 1
+    # ... nor a lookup said to have failed: it had no title to look up
+    assert heading.rstrip().endswith("Nguyen, Park (2003)")
 
 
 def test_a_titled_work_keeps_its_authors_under_its_title() -> None:

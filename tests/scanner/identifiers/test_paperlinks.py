@@ -260,6 +260,11 @@ NOT_PAPERS = [
     # An author's or a lab's folder of papers lists them, even called so.
     ("http://www.example.edu/~lee/papers/", "Lee (2019), a list of papers: " + M),
     ("https://lab.example.edu/publications/", "the lab's journal papers, 2001-2019: " + M),
+    # ... or its index page, an anchor naming the paper's entry in the list
+    (
+        "http://www.example.edu/people/lee/papers/index.php#cite_tides",
+        'A. Lee: <em><a href="' + M + '">Tide Segmentation</a></em>, Proc. Tide Symposium, 1995',
+    ),
     # A research portal's list of publications is no paper; nor is a publications page
     # named by fewer words (a section), nor a manual kept there.
     ("https://research.example.ac.at/en/publications/", M),

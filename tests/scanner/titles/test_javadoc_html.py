@@ -20,6 +20,21 @@ def test_a_name_in_italics_is_no_title() -> None:
     assert hit.reference.authors == ("Richard P. Lind",)
 
 
+def test_a_quoted_title_in_italics_is_read_after_its_authors_colon() -> None:
+    # Doxygen prose: the tags around the quotes are no second pair of quotes
+    text = (
+        "    This function implements the flood version of the tide algorithms\n"
+        "    as described in\n\n"
+        '    J. Lind, R. Moss: <em>"The tide transform: definitions, algorithms,\n'
+        '    and parallelization strategies"</em>, Fundamenta Tidalis, 41:187-228, 2000\n'
+    )
+    (hit,) = find_citations(text)
+    assert hit.title_hint == (
+        "The tide transform: definitions, algorithms, and parallelization strategies"
+    )
+    assert (hit.reference.authors, hit.reference.year) == (("J. Lind", "R. Moss"), 2000)
+
+
 def test_a_publisher_after_a_quoted_titles_author_is_no_author() -> None:
     (hit,) = find_citations(
         '    "Algorithms for Tidal Minimization", Richard P. Lind, Dover, 2002.\n'

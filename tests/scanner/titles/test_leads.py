@@ -9,7 +9,7 @@ import pytest
 
 from scanner.languages import LANGUAGES
 from scanner.parsers import treesitter
-from scanner.titles import books, detect, fields, inline, leads, tagged
+from scanner.titles import books, detect, entries, fields, inline, leads, tagged
 from scanner.titles.inline import BARE_KEY, CITE_KEY
 from scanner.titles.leads import holds_any, led, needles
 
@@ -25,6 +25,9 @@ _PATTERNS = [
     CITE_KEY,
     BARE_KEY,
     re.compile(LANGUAGES["c"].dialects[0][1]),
+    # forms that open with a blank, or are the text's end alone
+    re.compile(r"(?<!e)\.\s+(?=[A-Z])|[,;]\s*(?=\d)|\s*\((?=\d)|[ \t]*\n\s*\n|\s+by\b|\Z"),
+    re.compile(r"(?<!\s)\s+(?=[JP])|<\s*br"),
 ]
 
 
@@ -54,6 +57,9 @@ def test_same_matches_on_citations() -> None:
 
 def test_leads_only_where_the_first_characters_are_known() -> None:
     assert led(re.compile(r"(?<!\d)1\d|\"")).pattern.startswith("(?=[")
+    # a blank (any of Unicode's) and the text's end are named as such
+    assert led(re.compile(r"\.\s|\s+by|\Z")).pattern.startswith(r"(?=[\U0000002e\s]|\Z)")
+    assert led(re.compile(r"\s+by|\Z")).search("x\u2003by").span() == (1, 4)
     kept = [r"\w+x", r"(?i)(?<!a)b", r"(?<!a)b?", r"abc", r"[ab]c", r"a|[bc]", r"(?m)^\s*-"]
     for source in kept:
         pattern = re.compile(source)
@@ -67,11 +73,24 @@ def test_the_costliest_searches_without_a_lead_of_their_own_are_led() -> None:
     for pattern in (
         books._PUBLISHER,
         books._COLON_ENTRY,
+        entries._TITLE_END,  # searched over every unquoted title: its forms open with a blank
         inline._CITE_KEY,
         inline._BARE_KEY,
         dialect,
     ):
         assert pattern.pattern.startswith("(?=["), pattern.pattern[:40]
+
+
+def test_the_title_ends_lead_written_out_is_the_one_led_reads() -> None:
+    # written out to spare every import a parse of the forms: it must let the same places in
+    read = led(re.compile(entries._TITLE_END_FORMS)).pattern
+    lead = re.compile(read[: read.index("(?:")])
+    assert lead.pattern != read and lead.pattern.endswith(r"\s]|\Z)")
+    written = re.compile(entries._TITLE_END_LEAD)
+    for code in range(0x10000):
+        char = chr(code)
+        assert (lead.match(char) is None) == (written.match(char) is None), hex(code)
+    assert lead.match("") and written.match("")  # the text's end
 
 
 def test_needles_of_each_alternative() -> None:

@@ -189,6 +189,11 @@ NOT_CITATIONS = [
     # the code's authors: an author tag's line, a header's author field going on
     "\\brief Within detection by crossings\n\\author Lind and Moss, 1995\n\\return true\n",
     "@author Ada Lind (2014) - first version\n",
+    # ... and more of them joined to the tag's first names, with the year of their part
+    "\\author Ada Lind (and Ben Moss 2012)\n\\date 2014-2015\n",
+    "@author Ada Lind, with Ben Moss (2011)\n",
+    # a change log's port: the code it was ported from, who ported it and when
+    "V1.0.0: Ported to Python from Lind's MATLAB version\n    by Ada Moss, Oxford, 4 June 2019\n",
     "Purpose:  the tidal projection.\nAuthor:   Ada Lind (1995)\n"
     "          Ben Moss, Cy Okafor (2015) - add inverse\n"
     "          Dee Quinn (2016) - revise/add regression tests\n",
@@ -1281,3 +1286,79 @@ def test_a_bibtex_entrys_keywords_are_no_title() -> None:
         "}\n"
     )
     assert _found(text) == [("title", "On the Widths of Ducks in Still Water")]
+
+
+# list22's survey of unseen packages' reference lists: a change log's items (an IDL-style
+# modification history), and a code repository's release archived with a DOI
+NOT_CITATIONS_LIST22 = [
+    " MODIFICATION HISTORY\n\n"
+    " - V1.1.1: Included explanation of correction for instrumental resolution.\n"
+    "       After feedback from Carl Moss. AL, Venezia, 27 June 2005\n"
+    " - V2.1.0: Bug fix: Force the kernel to have an odd number of elements.\n"
+    "       Many thanks to Harald Tideman, Eric Moss, Anne-Marie Okafor and\n"
+    "       Richard Lind for reporting problems with small offsets\n"
+    "       in systemic velocity. AL, Oxford, 15 February 2010\n",
+    "    .. [2] Okafor, N., Lind, A., Moss, C. M., & Tidewell, R. W.\n"
+    "        (2025). tide-lab/tidekit: v0.7 (v0.7). Zenodo.\n"
+    "        https://doi.org/10.5281/zenodo.16089574\n",
+    # probes of a reference list's other non-papers: code marked as such, R itself, a manual
+    "    .. [2] Moss, C. (2021). tidekit [Software]. GitHub. https://github.com/example/tidekit\n",
+    "    .. [3] R Core Team (2020). R: A language and environment for statistical\n"
+    "           computing. R Foundation for Statistical Computing, Vienna, Austria.\n",
+    "    .. [4] Lind, A. (2015). tidekit 2.1 Reference Manual. Example Software Inc.\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CITATIONS_LIST22)
+def test_what_the_place_says_is_not_a_citation_list22(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # an item's author-year mention, a title it quotes, an entry with its venue
+        (
+            " - V1.1.0: Cleaned up for the paper by Okafor et al. (MNRAS, 2013).\n",
+            [("author-year", "Okafor")],
+        ),
+        (
+            ' - V1.2.0: Implemented the method of "Fast tide tables for coastal\n'
+            '       gauges" by Lind & Moss (2003), J. Tides 4, 1-20. AL, Oxford, 3 May 2004\n',
+            [("title", "Fast tide tables for coastal gauges")],
+        ),
+        (
+            " - V1.3.0: Use the estimator of Okafor, A., Lind, B. (2005). Robust tide\n"
+            "       fitting. Journal of Tides, 7, 20-31. AL, Oxford, 9 May 2006\n",
+            [("title", "Robust tide fitting")],
+        ),
+        # below the log, after a blank line, a reference list
+        (
+            " - V1.4.0: Faster. AL, Oxford, 9 May 2007\n\n References\n ----------\n"
+            " V. Lind and C. Moss. Tide gauges in the wild: a survey of drift.\n"
+            "     Journal of Coastal Tides 12 (2004) 44-59.\n",
+            [("title", "Tide gauges in the wild: a survey of drift")],
+        ),
+        # a paper about software, and a paper's entry by its authors and year
+        (
+            "    .. [2] Harris, C.R. et al. Array programming with TideKit. Nature 585,\n"
+            "           357-362 (2020).\n",
+            [("title", "Array programming with TideKit")],
+        ),
+        (
+            "    .. [2] Lind, A. (2015). Reference tables for coastal gauges. Journal of Tides\n"
+            "           7, 1-9.\n",
+            [("title", "Reference tables for coastal gauges")],
+        ),
+        # a paper whose title names a repository's release is no release
+        (
+            "    .. [1] Lind, A., Moss, C. P. (2019). Tidekit: a framework for tracking\n"
+            "        tides. Geosci. Model Dev., 12, 4551-4570.\n",
+            [("title", "Tidekit: a framework for tracking tides")],
+        ),
+    ],
+)
+def test_true_neighbours_of_list22_kinds_are_still_found(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    assert _found(text) == found

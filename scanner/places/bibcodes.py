@@ -1,0 +1,25 @@
+"""What an ADS bibcode says of its work: the year and its first author's initial."""
+
+from __future__ import annotations
+
+import re
+
+from catalog.types import PaperRef, RefKind
+
+# `ui.adsabs.harvard.edu/abs/2008MNRAS.390...71C`, the canonical form `identifiers/urls.py`
+# gives every ADS link: a bibcode is the year, the journal, volume and page, then the first
+# author's initial (`2008MNRAS.390...71C`, Cappellari's).
+_ADS_RECORD = re.compile(
+    r"(?:https?://)?ui\.adsabs\.harvard\.edu/abs/(?P<year>\d{4})\S{14}(?P<initial>[A-Za-z])"
+)
+
+
+def year_and_initial(ref: PaperRef | None) -> tuple[int, str] | None:
+    """The year and the first author's initial (lower case) an ADS record's link names, else
+    None."""
+    if ref is None or ref.kind is not RefKind.URL:
+        return None
+    record = _ADS_RECORD.fullmatch(ref.value)
+    if record is None:
+        return None
+    return int(record["year"]), record["initial"].lower()
