@@ -131,6 +131,10 @@ class Result:
     # The named-only errors (titles, author-years, books) by what stands within the window: counts
     # only, so that a test split's kinds of error can be told without reading its files.
     named_errors: dict[str, int] = field(default_factory=lambda: dict.fromkeys(NAMED_ERRORS, 0))
+    # The first of them (beside a matched reference) by the false positive's kind, where it stands
+    # and whether its title is that reference's: a second citation of one work, a fragment of its
+    # entry or a neighbouring line read as a work are told apart in counts alone.
+    beside_matched: dict[str, int] = field(default_factory=dict)
 
     def group(self, kinds: Iterable[str]) -> Tally:
         total = Tally()
@@ -313,7 +317,7 @@ def score_file(gold: GoldFile, preds: list[Ref], result: Result) -> None:
         result.false_positives.append(f"{where}:{pred.line} {_describe(pred)}")
     for ref in misses:
         result.misses.append(f"{where}:{ref.line} {_describe(ref)}")
-    _count_named_errors(pairs, false_positives, misses, result.named_errors)
+    _count_named_errors(pairs, false_positives, misses, result)
     wrong_lines = {line for pred in false_positives for line in pred.lines}
     for trap in gold.traps:
         counts = result.traps.setdefault(trap.category, [0, 0])
@@ -325,23 +329,43 @@ def _count_named_errors(
     pairs: list[tuple[Ref, Ref]],
     false_positives: list[Ref],
     misses: list[Ref],
-    counts: dict[str, int],
+    result: Result,
 ) -> None:
     """Class each named-only false positive and miss by the gold or prediction beside it."""
+    counts = result.named_errors
     matched = [gold for gold, _ in pairs]
     for pred in false_positives:
         if pred.kind not in NAMED:
             continue
         if any(_near(pred, gold) is not None for gold in misses):
             counts[NAMED_ERRORS[1]] += 1
-        elif any(_near(pred, gold) is not None for gold in matched):
+            continue
+        beside = [(d, gold) for gold in matched if (d := _near(pred, gold)) is not None]
+        if beside:
             counts[NAMED_ERRORS[0]] += 1
+            _, gold = min(beside, key=lambda pair: pair[0])
+            shape = _beside_shape(pred, gold)
+            result.beside_matched[shape] = result.beside_matched.get(shape, 0) + 1
         else:
             counts[NAMED_ERRORS[2]] += 1
     for gold in misses:
         if gold.kind in NAMED:
             beside = any(_near(pred, gold) is not None for pred in false_positives)
             counts[NAMED_ERRORS[3] if beside else NAMED_ERRORS[4]] += 1
+
+
+def _beside_shape(pred: Ref, gold: Ref) -> str:
+    """How a false positive stands to the matched reference beside it, in words."""
+    offset = min((pred.line - line for line in gold.lines), key=abs)
+    where = "on its line" if offset == 0 else ("below it" if offset > 0 else "above it")
+    if pred.title is None or gold.title is None:
+        alike = "no title to compare"
+    elif title_similarity(pred.title, gold.title) >= TITLE_SIMILARITY:
+        alike = "its title"
+    else:
+        alike = "another title"
+    of = "an identifier's" if gold.id else "a named"
+    return f"{pred.kind} {where}, {alike} (beside {of} reference)"
 
 
 def _describe(ref: Ref) -> str:
@@ -424,6 +448,7 @@ def report(result: Result) -> dict[str, object]:
         },
         "not_scored": result.not_scored,
         "named_errors": result.named_errors,
+        "beside_matched": dict(sorted(result.beside_matched.items())),
     }
 
 
@@ -460,6 +485,9 @@ def render(result: Result, misses: bool = False, totals_only: bool = False) -> s
     lines.append("titles, author-years and books wrong, by what stands beside them:")
     for name, count in result.named_errors.items():
         lines.append(f"  {count:>4}  {name}")
+        if name == NAMED_ERRORS[0]:
+            for shape, shape_count in sorted(result.beside_matched.items()):
+                lines.append(f"        {shape_count:>4}  {shape}")
     for problem in result.not_scored:
         lines.append(f"NOT SCORED {problem}")
     if misses:

@@ -102,6 +102,24 @@ def test_named_errors_are_counted_by_what_stands_beside_them() -> None:
     score_file(gold, preds, result)
     assert list(result.named_errors.values()) == [1, 1, 1, 1, 1]
     assert "miss alone" in render(result, totals_only=True)
+    shape = "author-year below it, no title to compare (beside an identifier's reference)"
+    assert result.beside_matched == {shape: 1}
+    assert shape in render(result, totals_only=True)
+
+
+def test_a_false_title_beside_a_matched_reference_says_whether_it_is_that_works_title() -> None:
+    gold = _gold(Ref("title", None, "Sparse solvers for everyone", "m.f", 10, ()))
+    preds = [
+        Ref("title", None, "Sparse solvers for everyone", "m.f", 10, ()),
+        Ref("book", None, "Sparse solvers for everyone, 2nd ed", "m.f", 11, ()),
+        Ref("title", None, "Journal of Things", "m.f", 8, ()),
+    ]
+    result = Result()
+    score_file(gold, preds, result)
+    assert result.beside_matched == {
+        "book below it, its title (beside a named reference)": 1,
+        "title above it, another title (beside a named reference)": 1,
+    }
 
 
 def test_a_prediction_without_id_needs_a_similar_title() -> None:

@@ -13,8 +13,9 @@ mention of one work is one reference (`reference/references.md`):
   sentence the identifier closes (`beside.py`, `sentences.py`), an entry's fields after its
   linked title (`fields.py`), another copy of an entry's work linked on the lines after its
   identifier (`copies.py`), two readings of one entry (`same.py`), the one work and the
-  one bare link of a place a paragraph apart (`sole.py`), and the fields and identifier of one
-  Javadoc `@see "..."` string (`seestrings.py`), a link whose text only says it is the
+  one bare link of a place a paragraph apart (`sole.py`), a work named in prose with its year
+  and the one bare arXiv preprint of that year (`preprints.py`), and the fields and identifier
+  of one Javadoc `@see "..."` string (`seestrings.py`), a link whose text only says it is the
   paper and the BibTeX entry set as code under it (`entries.py`);
 - an entry and its link in the layouts that say so: `See <link> for <what it gives>` on the
   next line, the link opening its paragraph with the entry on the next line, a list item's
@@ -50,6 +51,7 @@ from scanner.places.labels import from_entry_label, join_labels, with_label_ment
 from scanner.places.links import with_link_references
 from scanner.places.mentions import join_author_year_mentions
 from scanner.places.namedlinks import join_named_link_copies
+from scanner.places.preprints import join_dated_preprints
 from scanner.places.same import (
     join_chapter_collections,
     join_overlapping,
@@ -101,6 +103,7 @@ def merge_place(text: str, hits: list[Hit]) -> list[Hit]:
         | join_paper_copy(text, hits, groups)
         | see_tag_entries(text, hits)
     )
+    join_dated_preprints(text, hits, groups)  # last: it reads which works the place holds
     merged = [
         merge(text, [hits[i] for i in members], beside, bridged) for members in groups.members()
     ]

@@ -890,3 +890,48 @@ def test_bibtex_entries_one_after_another_are_read_each_with_its_own_fields() ->
 )
 def test_a_mention_of_an_entrys_first_author_as_written_is_that_entry(text: str) -> None:
     assert [hit.kind.value for hit in find_hits(text)] == ["title"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the work named in prose, its preprint's link lines below after a sentence of its own
+        "For these we take the example in Moss et al. 2017\n"
+        "'A shortcut for a stepwise procedure'\nand check the values.\n"
+        "https://arxiv.org/abs/1710.08273\n",
+        # the summary names it, a paragraph far below links two versions of one preprint
+        "Gated tide unit - Okafor et al. 2014.\n\n"
+        "Words about hardware.\n\n1. `activation` is `tanh`\n2. `use_bias` is `True`\n\n"
+        "The default is based on [v3](https://arxiv.org/abs/1406.1078v3), the other on\n"
+        "[original](https://arxiv.org/abs/1406.1078v1).\n",
+    ],
+)
+def test_a_work_named_with_its_year_and_the_one_preprint_of_that_year_are_one_reference(
+    text: str,
+) -> None:
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.ARXIV and hit.reference is not None and hit.reference.year
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # submitted the year before: the layout does not say it is the work
+        "Sparse tide processes, Okafor, Lind and Moss, UAI 2013.\n\n"
+        "For classification see https://arxiv.org/abs/1411.2005\n",
+        # two works of the preprint's year: which one it is cannot be told
+        "Follows Moss et al. (2017) and Lind (2017).\n\nSee https://arxiv.org/abs/1703.01234\n",
+        # two preprints of the work's year
+        "Follows Moss et al. (2017).\n\nSee https://arxiv.org/abs/1703.01234 and\n"
+        "https://arxiv.org/abs/1705.04321\n",
+        # an old-style id does not date itself
+        "As in Lind (1999).\n\nAlso hep-th/9901001.\n",
+        # in one sentence: the link is what the sentence says it is
+        "Use the kernel of Lind (2024) or https://arxiv.org/abs/2410.24222 instead.\n",
+        # an entry the entry rules left apart from the link
+        "J. Sato, K. Lim. Fast sketching of data streams. SODA 2011.\n"
+        "Based on this we propose https://arxiv.org/abs/1105.1234\n",
+    ],
+)
+def test_a_named_work_and_a_preprint_not_dated_alike_stay_apart(text: str) -> None:
+    assert len(find_hits(text)) >= 2

@@ -76,6 +76,15 @@ _SPEAKS_BEFORE = re.compile(
 # after authors whose entry goes on with a venue, nor after a citing word ("titled:", "in :").
 _COLON_BEFORE = re.compile(r"(?P<word>[\w.]+)?[ \t]*:\s*[\"“]\s*$")
 _INITIAL_WORD = re.compile(r"(?:[\w.]*\.)?[A-Z][a-z]?\.")
+# An author list's bracketed year right before the colon that opens the quote.
+_YEAR_BEFORE_COLON = re.compile(r"\([ \t]*(?P<year>\d{4})[a-z]?[ \t]*\)[ \t]*:\s*[\"“]\s*$")
+
+
+def _entry_year_before(text: str, open_at: int, year: int | None) -> bool:
+    bracketed = _YEAR_BEFORE_COLON.search(text, max(0, open_at - 24), open_at + 1)
+    return year is not None and bracketed is not None and int(bracketed["year"]) == year
+
+
 _CITING_BEFORE_COLON = frozenset(
     "titled entitled called named in see from cf cf. reference references".split()  # noqa: SIM905
 )
@@ -240,6 +249,15 @@ def quotation(text: str, hit: Hit, stop: int) -> bool:
         # nor does an author list that ends in an initial, when the entry has its year:
         # `Svenningsen, L.: "Proposal of an Improved Power Curve Correction". EMD, 2010`
         and not (fields.authors and fields.year and _INITIAL_WORD.fullmatch(colon["word"] or ""))
+        # nor the entry's own bracketed year before a capitalized title: `suggested by J.P.
+        # Lewis (1995):\n "Title".` (words quoted from the work open in lower case as often
+        # as not, or speak: `Dekker (1971): "The constant should be chosen equal to ..."`)
+        and not (
+            fields.authors
+            and inside.lstrip()[:1].isupper()
+            and _SPOKEN.search(inside) is None
+            and _entry_year_before(text, open_at, fields.year)
+        )
     ):
         return True
     # a sentence that speaks, unless a citing phrase names it a work ('the paper "Attention

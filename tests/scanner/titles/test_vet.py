@@ -640,6 +640,12 @@ CITATIONS = [
         "       Journal of Tidal Research 12, 3-9. Code: https://github.com/okafor/tides\n",
         "Layered tide models",
     ),
+    # ... and so does a colon after the author list's bracketed year, the title on the next line
+    (
+        "    look-up tables, as suggested by J.P. Lind (1995):\n"
+        '    <i>"Fast Normalized Tide-Correlation"</i>.\n',
+        "Fast Normalized Tide-Correlation",
+    ),
     # a colon after a citing phrase introduces the work, not a quotation
     (
         "  Tidal descent with restarts as described in:\n"
@@ -916,6 +922,10 @@ def test_a_colon_after_an_authors_initial_opens_the_entrys_quoted_title() -> Non
     ]
     # a person's words after a colon stay a quotation, not a title
     said = 'As Brandauer, K. put it in 2011: "we never correct the curves for density".\n'
+    assert all(kind != "title" for kind, _ in _found(said))
+    said = 'As Brandauer (2011): "we never correct the curves for density".\n'
+    assert all(kind != "title" for kind, _ in _found(said))
+    said = 'As Brandauer (2011): "The curves should be corrected for density".\n'
     assert all(kind != "title" for kind, _ in _found(said))
 
 

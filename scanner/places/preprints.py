@@ -1,0 +1,90 @@
+"""A work named by its authors and year, and the one arXiv preprint of that year, as one reference.
+
+A place that names a work in its prose by its authors and year (`we take the example in Meijer
+et al. 2017`, `Gated Recurrent Unit - Cho et al. 2014.`) and gives, in another sentence of it, a
+bare arXiv link whose id dates it to the same year (`https://arxiv.org/abs/1710.08273`: a
+new-style id opens with the year and month it was submitted) cites one work twice, when nothing
+else in the place is of that year: no other work named with that year, no other preprint
+submitted in it. Not a link in the mention's own sentence (`Lind (2024) or <link> instead`), nor
+an entry with a link the entry rules left apart (`Based on this we propose <link>`), nor a
+preprint submitted the year before its publication (the layout does not say), a link read with
+an entry of its own, or an old-style id, which does not date itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from catalog.types import RefKind
+from scanner.places.base import Groups, mergeable
+from scanner.types import Hit
+
+# `arxiv:1710.08273`: two digits of the year, two of the month (01-12), then the number.
+_NEW_STYLE = re.compile(r"arxiv:(\d\d)(?:0[1-9]|1[0-2])\.\d{4,5}\Z")
+
+
+def join_dated_preprints(text: str, hits: list[Hit], groups: Groups) -> None:
+    """Join the place's one work named with a year to its one bare preprint of that year, when
+    they are the only two works of the place that year dates (by their fields or an arXiv id)."""
+    if len(hits) < 2 or not all(mergeable(h) for h in hits):
+        return
+    dated: dict[int, list[list[int]]] = {}  # year -> the works it dates
+    for members in groups.members():
+        for year in _years(hits, members):
+            dated.setdefault(year, []).append(members)
+    for works in dated.values():
+        if len(works) != 2:
+            continue
+        named = [w for w in works if _named_in_prose(text, [hits[i] for i in w])]
+        bare = [w for w in works if _bare_preprint([hits[i] for i in w])]
+        if (
+            len(named) == 1
+            and len(bare) == 1
+            and _sentences_apart(text, hits, groups, named[0][0], bare[0][0])
+        ):
+            groups.join(named[0][0], bare[0][0])
+
+
+def _years(hits: list[Hit], members: list[int]) -> set[int]:
+    """The years a work is dated by: its fields' years and its new-style arXiv ids'."""
+    years: set[int | None] = set()
+    for i in members:
+        fields, ref = hits[i].reference, hits[i].ref
+        if fields is not None:
+            years.add(fields.year)
+        if ref is not None and hits[i].kind is RefKind.ARXIV:
+            submitted = _NEW_STYLE.match(ref.key)
+            if submitted is not None:
+                years.add(2000 + int(submitted[1]))
+    return {year for year in years if year is not None}
+
+
+def _sentences_apart(text: str, hits: list[Hit], groups: Groups, work: int, link: int) -> bool:
+    """Whether every mention of the work stands in another sentence than every copy of the
+    link."""
+    mentions = [h for i, h in enumerate(hits) if groups.find(i) == groups.find(work)]
+    copies = [h for i, h in enumerate(hits) if groups.find(i) == groups.find(link)]
+    for mention in mentions:
+        for copy in copies:
+            first, second = sorted((mention, copy), key=lambda h: h.start)
+            if _SENTENCE_END.search(text, first.end, max(first.end, second.start)) is None:
+                return False
+    return True
+
+
+# A sentence's end: its stop before a space or the line's end, or a blank line.
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
+
+
+def _named_in_prose(text: str, group: list[Hit]) -> bool:
+    """Whether a work is named in prose by its authors and year alone (not an entry, a title,
+    a bracketed key: `[Lind2024tides]_`)."""
+    return all(h.kind is RefKind.AUTHOR_YEAR and text[h.start].isupper() for h in group)
+
+
+def _bare_preprint(group: list[Hit]) -> bool:
+    """Whether a work is one arXiv id, linked or written without a title or authors of its own."""
+    keys = {h.ref.key for h in group if h.ref is not None}
+    if len(keys) != 1 or any(h.ref is None or h.kind is not RefKind.ARXIV for h in group):
+        return False
+    return not any(h.reference and (h.reference.title or h.reference.authors) for h in group)
