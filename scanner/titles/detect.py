@@ -334,15 +334,21 @@ def _title_over_names(text: str, start: int, limit: int) -> int | None:
     The introducing line is read in Python, not as an optional group of the pattern: tried at
     every region as `[^\n]{0,80}(?::|of|in)`, the group backtracked over its 80 characters
     (a tenth of the title detector's time on scipy's docstrings)."""
-    first = _BLANKS.match(text, start, limit).end()  # the first line that holds a word
+    first = _past(_BLANKS, text, start, limit)  # the first line that holds a word
     line_end = text.find("\n", first, limit)
     if line_end >= 0 and _introduces(text, first, line_end):
-        marks = _COMMENT_MARKS.match(text, line_end + 1, limit).end()
+        marks = _past(_COMMENT_MARKS, text, line_end + 1, limit)
         over = _TITLE_OVER_NAMES.match(text, marks, limit)
         if over is not None:
             return over.start("title")
     over = _TITLE_OVER_NAMES.match(text, first, limit)
     return None if over is None else over.start("title")
+
+
+def _past(pattern: re.Pattern[str], text: str, at: int, limit: int) -> int:
+    """Where a pattern that matches the empty string too ends, read from `at`."""
+    found = pattern.match(text, at, limit)
+    return at if found is None else found.end()
 
 
 def _introduces(text: str, line_start: int, line_end: int) -> bool:
