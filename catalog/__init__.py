@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
     from catalog.core import Catalog
     from catalog.export import bibtex_entries, paper_record
     from catalog.guard import CatalogUnusable, inspect, is_text_file, move_aside
-    from catalog.ids import parse_arxiv, ref_from_string
+    from catalog.ids import arxiv_year, parse_arxiv, ref_from_string
     from catalog.imports import IMPORTERS, detect_format, import_file
     from catalog.keys import (
         IDENTIFIER_KINDS,
@@ -80,6 +80,7 @@ _EXPORTS = {
     "reference_work_keyed": "catalog.works",
     "text_ref": "catalog.keys",
     "title_ref": "catalog.keys",
+    "arxiv_year": "catalog.ids",
     "parse_arxiv": "catalog.ids",
     "ref_from_string": "catalog.ids",
     "Store": "catalog.store",
@@ -122,6 +123,7 @@ __all__ = [
     "SchemaTooNew",
     "ServiceUnavailable",
     "Store",
+    "arxiv_year",
     "author_year_ref",
     "bibtex_entries",
     "citation_keys",

@@ -331,3 +331,13 @@ def ref_from_string(text: str) -> PaperRef | None:
     if re.match(r"(?i)^https?://[^\s/]+\.[^\s/]+", text):
         return PaperRef(RefKind.URL, normalize_url(text))
     return None
+
+
+def arxiv_year(arxiv_id: str) -> int | None:
+    """The year of an arXiv id's first version, read from the id (`1602.07868`: 2016,
+    `math/0601001`: 2006; arXiv began in 1991); None when it holds no date."""
+    digits = arxiv_id.split("/")[-1][:2]
+    if not digits.isdigit():
+        return None
+    yy = int(digits)
+    return 1900 + yy if yy >= 91 else 2000 + yy

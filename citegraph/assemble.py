@@ -80,9 +80,14 @@ def paper_entry(key: str, sites: list[Site], resolution: Resolution | None) -> P
     work = reference_work_keyed(key)
     url = work.home if work else _url_of(first.ref)
     # Title, authors, year and venue come from one reading of the work (a reference entry);
-    # not for a reference work's card: an entry that links an equation of the DLMF is some
-    # paper's, and its authors and year are not the work's
-    reference = None if work else card_reading(sites)
+    # a reference work's card reads only the citations that name it by its own title: an
+    # entry that links an equation of the DLMF is some paper's, and its authors and year are
+    # not the work's, while "Hyndman and Athanasopoulos, Forecasting: Principles and
+    # Practice, 2018" is the book's
+    if work is None:
+        reference = card_reading(sites)
+    else:
+        reference = card_reading(site for site in sites if _titled(site, work.title))
     hint = work.title if work else (reference.title if reference else None)
     hint = hint or _most_written(s.mention.title_hint for s in sites)
     kind = first.kind.value
@@ -166,6 +171,14 @@ def card_reading(sites: Iterable[Site]) -> Reference | None:
         key=lambda f: (f in written, sum(map(bool, f)), support(f), -readings[f][0]),
     )
     return readings[best][1]
+
+
+def _titled(site: Site, title: str) -> bool:
+    """Whether a citation's reading gives `title` as its work's title."""
+    reference = site.mention.reference
+    if reference is None or reference.title is None:
+        return False
+    return normalize_title(reference.title) == normalize_title(title)
 
 
 def _keyed(mention: Mention) -> bool:

@@ -6,11 +6,16 @@ title alone. Resolved online, both come back as the DOI's paper; offline (the ho
 without network) they would be two cards. A paper known only by its title, book title or
 authors joins the one paper of the report that a stronger identifier names under the same
 title, when their years and first authors do not disagree; so does a link to a copy of the
-paper (a citeseer page, a PDF on the authors' site) that a DOI or arXiv id names elsewhere. An
-arXiv preprint joins the one DOI of its title, first author and year or the next (its journal
-version: online, a metadata service that links them makes them one record); otherwise two
-papers that each have a DOI or arXiv id stay apart (two DOIs of one title), as does a title
-that two stronger papers share (which one it means cannot be told). A book's editions and
+paper (a citeseer page, a PDF on the authors' site) that a DOI or arXiv id names elsewhere; two
+links of one title that no identifier names (a publisher's page and the authors' PDF, two
+chapters of a book online) are one card, the link listed first. An arXiv preprint, or a
+preprint server's DOI (bioRxiv's `10.1101/...`), joins the one journal's DOI of its title,
+first author and year or the next (its journal version: online, a metadata service that links
+them makes them one record); an ADS record of an arXiv e-print (`2019arXiv191006306S`) is the
+e-print's card. Otherwise two papers that each have a DOI or arXiv id stay apart (two DOIs of
+one title: a conference and a journal version, a remark on an algorithm that quotes its title,
+an archive's DOI beside the journal's, whose reading may be a neighbouring entry's), as does a
+title that two stronger papers share (which one it means cannot be told). A book's editions and
 printings are one work: two years do not part two citations of a book by the same first author
 ("Numerical Optimization", 1999 and 2006), nor does a subtitle, a series, an imprint or the
 language of an edition after its main title ("Numerical Recipes in C: The Art of Scientific
@@ -29,7 +34,8 @@ no part or other document; books are left to their own rule ("Tidal Basins and t
 another book). First authors disagree only when neither is among the other's authors (a list
 read in another order, a name read as two). A work cited by its authors and year alone ("see
 [Pearl 2001]" in a method) is the one titled or identified work of the report by those authors
-that year (the entry in its class's reference section), when there is exactly one.
+that year (the entry in its class's reference section), when there is exactly one; an arXiv
+e-print whose entry gives no year is of the year its identifier dates it to.
 """
 
 from __future__ import annotations
@@ -40,8 +46,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from catalog import family_name, normalize_title, reference_work_keyed, reference_work_of
+from catalog import (
+    arxiv_year,
+    family_name,
+    normalize_title,
+    reference_work_keyed,
+    reference_work_of,
+)
 from citegraph.report import PaperEntry
+from scanner import arxiv_alias
 
 # The order in which a key names its work, strongest first (the issue's: arXiv > DOI > URL >
 # ISBN > book > title > author-year). A resolved paper keyed otherwise (`openalex:...`) is an
@@ -74,11 +87,25 @@ class _Work:
     first_author: frozenset[str]  # the words of the first author's name, initials left out
     names: tuple[str, ...] = ()  # every author's family name, in order
     book: bool = False  # a book: its editions and printings are one work
-    preprint: bool = False  # an arXiv preprint: its journal version may be a year later
+    preprint: bool = False  # a preprint: its journal version may be a year later
 
 
 # A DOI a publisher made from a book's ISBN (`10.1007/978-0-387-40065-5`, `10.1002/9780470316771`)
 _BOOK_DOI = re.compile(r"97[89]-?(?:\d-?){10}")
+# The DOIs of preprint servers: a preprint, like an arXiv e-print, whose journal version has a
+# DOI of its own (the same work: one card, the journal's).
+_PREPRINT_DOIS = (
+    "10.1101/",  # bioRxiv, medRxiv
+    "10.2139/ssrn.",  # SSRN
+    "10.21203/rs.",  # Research Square
+    "10.20944/preprints",  # Preprints.org
+    "10.31219/osf.io/",  # OSF Preprints
+    "10.31234/osf.io/",  # PsyArXiv
+    "10.31235/osf.io/",  # SocArXiv
+    "10.36227/techrxiv.",  # TechRxiv
+    "10.26434/chemrxiv",  # ChemRxiv
+    "10.22541/au.",  # Authorea
+)
 
 
 def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
@@ -86,10 +113,15 @@ def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
     that join nothing are absent. A chain (title -> book -> DOI) ends at its strongest key."""
     papers = list(papers)
     targets: dict[str, str] = {}
+    keys = {paper.key for paper in papers}
     for paper in papers:
         section_of = reference_work_of(paper.key[4:]) if paper.key.startswith("url:") else None
         if section_of is not None and section_of.key != paper.key:
             targets[paper.key] = section_of.key
+        # an ADS record of an arXiv e-print (bibcode `2019arXiv191006306S`) is the e-print
+        e_print = arxiv_alias(paper.key)
+        if e_print in keys:
+            targets[paper.key] = e_print
     by_title: dict[str, list[_Work]] = defaultdict(list)
     written: dict[str, set[str]] = defaultdict(set)  # each title key's titles as written
     for paper in papers:
@@ -110,25 +142,33 @@ def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
         for text in (paper.title, paper.title_hint):
             if text and not online:
                 written[_title_key(text)].add(text)
-    for title, works in by_title.items():
-        strict = title.count(" ") < _FEW_TITLE_WORDS
-        for work in works:
-            if work.key in targets:
-                continue
-            if work.strength >= _NAMED_ONLY:
-                target = _stronger_one(work, works, strict)
-            elif work.strength == _STRENGTH["arxiv"] and title.count(" ") >= _FEW_COPY_TITLE_WORDS:
-                # a preprint cited in one place, its journal version's DOI in another: one
-                # work, as a metadata service that links them makes it online
-                target = _published_one(work, works)
-            elif work.strength == _STRENGTH["url"]:
-                # a copy of the paper (a citeseer page, the authors' PDF) cited in one place,
-                # its DOI or arXiv id in another: one work, when the title says enough
-                target = _stronger_one(work, works, title.count(" ") < _FEW_COPY_TITLE_WORDS)
-            else:
-                continue
-            if target is not None:
-                targets[work.key] = target
+    order = {paper.key: index for index, paper in reversed(list(enumerate(papers)))}
+    # identified works first: a title then joins the card its identified works make
+    for named in (False, True):
+        for title, works in by_title.items():
+            few = title.count(" ") < _FEW_COPY_TITLE_WORDS
+            for work in works:
+                if work.key in targets or (work.strength >= _NAMED_ONLY) != named:
+                    continue
+                if named:
+                    target = _stronger_one(
+                        work, works, title.count(" ") < _FEW_TITLE_WORDS, targets
+                    )
+                elif work.preprint and not few:
+                    # a preprint cited in one place, its journal version's DOI in another: one
+                    # work, as a metadata service that links them makes it online
+                    target = _published_one(work, works)
+                elif work.strength == _STRENGTH["url"]:
+                    # a copy of the paper (a citeseer page, the authors' PDF) cited in one
+                    # place, its DOI or arXiv id in another: one work, when the title says
+                    # enough; two copies of a work no identifier names are one work too
+                    target = _stronger_one(work, works, few, targets) or _earlier_copy(
+                        work, works, few, order
+                    )
+                else:
+                    continue
+                if target is not None:
+                    targets[work.key] = target
     _join_misspelt(by_title, targets)
     _join_cut_titles(by_title, targets)
     _join_book_titles(by_title, written, targets)
@@ -239,12 +279,15 @@ def _join_author_year(papers: list[PaperEntry], targets: dict[str, str]) -> None
     for paper in papers:
         key = targets.get(paper.key, paper.key)
         names = _family_names(paper.authors)
-        if paper.year is None or not names:
+        # an e-print whose entry gives no year is of its identifier's year ("Salimans and
+        # Kingma, 2016" below the entry of arXiv:1602.07868)
+        year = paper.year if paper.year is not None else _e_print_year(paper.key)
+        if year is None or not names:
             continue
         if _by_authors_only(paper) and key == paper.key:
-            mentions[names[0], paper.year].append((names, key))
+            mentions[names[0], year].append((names, key))
         elif _strength(key) < _STRENGTH["author-year"] and not _by_authors_only(paper):
-            by_first[names[0], paper.year].append((names, key))
+            by_first[names[0], year].append((names, key))
     for paper in papers:
         if paper.key in targets or paper.year is None or not _by_authors_only(paper):
             continue
@@ -264,6 +307,11 @@ def _join_author_year(papers: list[PaperEntry], targets: dict[str, str]) -> None
             }
         if len(found) == 1 and paper.key not in found:
             targets[paper.key] = found.pop()
+
+
+def _e_print_year(key: str) -> int | None:
+    """The year an arXiv key's identifier dates its e-print to, else None."""
+    return arxiv_year(key[6:]) if key.startswith("arxiv:") else None
 
 
 def _by_authors_only(paper: PaperEntry) -> bool:
@@ -411,8 +459,9 @@ def _join_cut_titles(by_title: dict[str, list[_Work]], targets: dict[str, str]) 
     and each is the other's only such partner (a short title that begins two longer ones
     cannot be told to mean either, and must not make them one): the stronger is the card,
     between equals the shorter title. Both must give first authors that agree and either
-    agreeing years or the same list of at least two authors; the words after the shorter
-    title must not name a part or another document ("..., Part II", "...: Erratum"). A
+    agreeing years or the same list of at least two authors (one list may run on); the words
+    after the shorter title must not name a part or another document ("..., Part II", "...:
+    Erratum"). A
     book's longer title is another book ("Tidal Basins" and "Tidal Basins and the Shelf"):
     books are left to `_join_book_titles`."""
     heads: dict[str, list[str]] = defaultdict(list)
@@ -453,7 +502,10 @@ def _cut_vouched(one: _Work, other: _Work) -> bool:
         return False
     if one.year is not None and other.year is not None:
         return True
-    return len(one.names) >= 2 and one.names == other.names
+    # without a year on both sides: the same authors, at least two, in the same order; one
+    # list may run on where the other stops ("Abramowitz, Stegun" and a third name read on)
+    shorter, longer = sorted((one.names, other.names), key=len)
+    return len(shorter) >= 2 and longer[: len(shorter)] == shorter
 
 
 def _slips(one: str, other: str) -> bool:
@@ -478,17 +530,20 @@ def _work_of(paper: PaperEntry, key: str) -> _Work:
         book=paper.kind == "book"
         or scheme in {"book", "isbn"}
         or (scheme == "doi" and _BOOK_DOI.search(value) is not None),
-        preprint=scheme == "arxiv",
+        preprint=scheme == "arxiv" or (scheme == "doi" and value.startswith(_PREPRINT_DOIS)),
     )
 
 
-def _stronger_one(work: _Work, works: list[_Work], strict: bool) -> str | None:
-    """The one strongest key among the works of the same title that are stronger than
+def _stronger_one(
+    work: _Work, works: list[_Work], strict: bool, targets: dict[str, str]
+) -> str | None:
+    """The one strongest card among the works of the same title that are stronger than
     `work` and agree with it (`strict`: both give year and first author); None when there is
-    none or two of equal strength."""
+    none or two of equal strength. Works already joined count as the card they joined (two
+    copies of a book's chapters, one book)."""
     agreeing = {
-        other.key: other.strength
-        for other in works
+        card: _strength(card)
+        for card, other in ((_final(other.key, targets), other) for other in works)
         if other.strength < work.strength
         and _agree(work, other)
         and not (strict and not _vouched(work, other))
@@ -498,6 +553,26 @@ def _stronger_one(work: _Work, works: list[_Work], strict: bool) -> str | None:
     best = min(agreeing.values())
     strongest = [key for key, strength in agreeing.items() if strength == best]
     return strongest[0] if len(strongest) == 1 else None
+
+
+def _earlier_copy(copy: _Work, works: list[_Work], few: bool, order: dict[str, int]) -> str | None:
+    """The first other link of the same title that agrees with `copy`, when no identifier
+    names the title: two links to one work (its publisher's page and its authors' PDF, two
+    chapters of a book online) are one card, the link listed first. A short title (`few`)
+    needs year and first author on both."""
+    # each copy joins an identified work of its title on its own, or stays; a reference
+    # work's card (`catalog.works`, no key of the report's) joins nothing
+    if copy.key not in order or any(other.strength < copy.strength for other in works):
+        return None
+    earlier = [
+        other.key
+        for other in works
+        if other.strength == copy.strength
+        and order.get(other.key, -1) < order[copy.key]
+        and _agree(copy, other)
+        and not (few and not _vouched(copy, other))
+    ]
+    return min(earlier, key=lambda key: order.get(key, -1)) if earlier else None
 
 
 def _agree(one: _Work, other: _Work) -> bool:
@@ -527,12 +602,13 @@ def _first_among(one: _Work, other: _Work) -> bool:
 
 
 def _published_one(preprint: _Work, works: list[_Work]) -> str | None:
-    """The one DOI of the same title whose first author is the preprint's, of its year or
-    the next; None when there is none or two."""
+    """The one journal's DOI of the same title whose first author is the preprint's, of its
+    year or the next; None when there is none or two."""
     found = {
         other.key
         for other in works
         if other.strength == _STRENGTH["doi"]
+        and not other.preprint
         and preprint.first_author
         and other.first_author
         and _agree(preprint, other)
@@ -553,7 +629,9 @@ def _vouched(one: _Work, other: _Work) -> bool:
 
 
 def _final(key: str, targets: dict[str, str]) -> str:
-    # each step is to a strictly stronger key, so the chain ends
+    # each step is to a strictly stronger key, or between keys of equal strength from a
+    # preprint's DOI to a journal's, or from a link to one listed before it,
+    # so the chain ends
     while key in targets:
         key = targets[key]
     return key

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` loads them
     from scanner.cache import source_digest, source_files
     from scanner.extract import find_hits, find_mentions
+    from scanner.identifiers.urls import arxiv_alias
     from scanner.languages import language_for
     from scanner.lazyre import lazy_compile
     from scanner.options import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET, ScanOptions, TitleScope
@@ -55,6 +56,7 @@ _EXPORTS = {
     "language_for": "scanner.languages",
     "find_hits": "scanner.extract",
     "find_mentions": "scanner.extract",
+    "arxiv_alias": "scanner.identifiers.urls",
     "ScanOptions": "scanner.options",
     "TitleScope": "scanner.options",
     "DEFAULT_MAX_FILE_SIZE": "scanner.options",
@@ -105,6 +107,7 @@ __all__ = [
     "TextBlock",
     "TitleScope",
     "TreeScan",
+    "arxiv_alias",
     "excluded",
     "find_hits",
     "find_mentions",

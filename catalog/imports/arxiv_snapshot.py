@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from catalog.ids import normalize_doi, parse_arxiv
+from catalog.ids import arxiv_year, normalize_doi, parse_arxiv
 from catalog.imports.common import NOT_AN_OBJECT, Skipped
 from catalog.resolvers.base import build_paper
 from catalog.types import Paper
@@ -71,8 +71,4 @@ def _first_year(record: Mapping[str, object], arxiv_id: str) -> int | None:
         words = str(versions[0].get("created") or "").split()
         if len(words) >= 4 and words[3].isdigit():
             return int(words[3])
-    digits = arxiv_id.split("/")[-1][:2]
-    if digits.isdigit():
-        yy = int(digits)
-        return 1900 + yy if yy >= 91 else 2000 + yy
-    return None
+    return arxiv_year(arxiv_id)

@@ -80,8 +80,6 @@ def test_a_link_to_a_copy_joins_the_identified_paper_of_its_title() -> None:
     assert same_work_targets(
         [short, paper("url:https://x.example/g.pdf", title="Graph Connectivity")]
     )
-    # two links of one title are two places' copies, not one of them the work
-    assert not same_work_targets([copy, paper("url:https://lab.example.org/t.pdf")])
 
 
 def test_a_scan_gives_one_card_for_a_work_cited_by_title_and_by_doi(tmp_path: Path) -> None:
@@ -567,6 +565,18 @@ def test_a_title_cut_short_or_run_on_is_the_work_of_the_longer_title() -> None:
     assert same_work_targets(
         [replace(cut, year=None, authors=two), replace(whole, year=None, authors=two)]
     ) == {"title:whole": "title:cut"}
+    # or a list that runs on where the other stops, the year on one side only
+    three = (*two, "M. Romero")
+    assert same_work_targets([replace(cut, year=None, authors=two), replace(whole, authors=three)])
+    # not one author alone, nor two lists that part
+    one = ("J. Okafor",)
+    assert not same_work_targets(
+        [replace(cut, year=None, authors=one), replace(whole, authors=two)]
+    )
+    other = ("J. Okafor", "P. Quist")
+    assert not same_work_targets(
+        [replace(cut, year=None, authors=two), replace(whole, authors=other)]
+    )
 
 
 def test_a_longer_title_that_is_another_work_stays_apart() -> None:
@@ -600,3 +610,98 @@ def test_a_word_left_out_inside_a_title_is_the_same_work() -> None:
         assert not same_work_targets(
             [paper("book:s", title=shorter), paper("book:l", title=longer)]
         ), longer
+
+
+def test_two_links_of_one_title_no_identifier_names_are_one_card() -> None:
+    # a publisher's page and the authors' PDF, two chapters of a book online: the link listed
+    # first is the card, and the title cited alone joins it through the other
+    page = paper("url:https://publisher.example.com/tides/12", year=None, author="")
+    pdf = paper("url:https://okafor.example.org/tides.pdf")
+    named = paper("title:residual learning of deep tide stacks")
+    assert same_work_targets([page, pdf]) == {pdf.key: page.key}
+    assert same_work_targets([named, page, pdf]) == {named.key: page.key, pdf.key: page.key}
+    # another year or first author says another work; a short title needs both on both sides
+    assert not same_work_targets([pdf, paper("url:https://lab.example.org/t.pdf", year=2009)])
+    assert not same_work_targets([pdf, paper("url:https://x.example/t.pdf", author="K. Lind")])
+    short = [
+        paper("url:https://x.example/g.pdf", title="Graph Connectivity"),
+        paper("url:https://y.example/g.pdf", title="Graph Connectivity", year=None),
+    ]
+    assert not same_work_targets(short)
+    # a DOI of the title: each link joins it on its own, or stays
+    doi = paper("doi:10.5555/jt.2015.12")
+    other_year = paper("url:https://lab.example.org/t.pdf", year=2009)
+    assert same_work_targets([doi, pdf, other_year]) == {pdf.key: doi.key}
+
+
+def test_a_preprint_servers_doi_joins_the_journals_doi_of_its_title() -> None:
+    preprint = paper("doi:10.1101/2019.05.01.123456", year=2019)
+    journal = paper("doi:10.5555/jt.2020.1", year=2020)
+    assert same_work_targets([preprint, journal]) == {preprint.key: journal.key}
+    assert same_work_targets([journal, preprint]) == {preprint.key: journal.key}
+    named = paper("title:residual", year=2020)
+    assert same_work_targets([named, preprint, journal])[named.key] == journal.key
+    # two years apart, another first author, two journals' DOIs: apart
+    assert not same_work_targets([preprint, paper("doi:10.5555/x", year=2021)])
+    assert not same_work_targets([preprint, paper("doi:10.5555/x", author="K. Lind")])
+    two = [preprint, journal, paper("doi:10.5555/y", year=2019)]
+    assert preprint.key not in same_work_targets(two)
+
+
+def test_an_archives_doi_and_a_journals_doi_of_one_title_stay_two_cards() -> None:
+    # JSTOR's DOI of an article beside the journal's: the archive's DOI may carry the reading
+    # of a neighbouring entry in a list, so two DOIs stay apart here too
+    archived = paper("doi:10.2307/2286154", author="Okafor, J.")
+    journal = paper("doi:10.1080/00031305.2015.10483115")
+    assert not same_work_targets([archived, journal])
+
+
+def test_an_ads_record_of_an_arxiv_e_print_is_its_card() -> None:
+    ads = paper("url:https://ui.adsabs.harvard.edu/abs/2019arXiv191006306S", title=None)
+    e_print = paper("arxiv:1910.06306", title=None)
+    assert same_work_targets([ads, e_print]) == {ads.key: e_print.key}
+    # a journal's bibcode is no e-print; an e-print no one cites makes no card
+    journal = paper("url:https://ui.adsabs.harvard.edu/abs/2019ApJ...871..168D", title=None)
+    assert not same_work_targets([journal, e_print])
+    assert not same_work_targets([ads])
+
+
+def test_an_author_year_mention_joins_the_e_print_its_identifier_dates() -> None:
+    # the entry gives the arXiv id and no year; "Okafor and Lind (2019)" below it cites it
+    e_print = replace(paper("arxiv:1905.01234", year=None), authors=("J. Okafor", "K. Lind"))
+    cited = mention("author-year:okafor-lind-2019", ("Okafor", "Lind"), 2019)
+    assert same_work_targets([e_print, cited]) == {cited.key: e_print.key}
+    # another year; a year the entry gives is the work's; an old-style id is dated too
+    assert not same_work_targets([e_print, mention("author-year:o-2020", ("Okafor",), 2020)])
+    assert not same_work_targets([replace(e_print, year=2021), cited])
+    old = replace(e_print, key="arxiv:math/9905012")
+    assert same_work_targets([old, mention("author-year:o-1999", ("Okafor",), 1999)])
+
+
+def test_an_arxiv_id_dates_its_first_version() -> None:
+    from catalog import arxiv_year
+
+    assert [arxiv_year(i) for i in ("1602.07868", "0704.0001", "math/9905012", "x")] == [
+        2016,
+        2007,
+        1999,
+        None,
+    ]
+
+
+def test_a_reference_works_card_reads_the_citation_that_names_it_by_its_title(
+    tmp_path: Path,
+) -> None:
+    # the book's own entry lends its card the authors, year and venue; an entry of another
+    # title that links one of its sections lends nothing (the DLMF case above)
+    (tmp_path / "reconcile.py").write_text(
+        'def mint(y):\n    """Reconcile, as in https://otexts.com/fpp3/hierarchical.html"""\n\n\n'
+        'def naive(y):\n    """Hyndman and Athanasopoulos,\n'
+        '    "Forecasting: Principles and Practice", OTexts, 2018."""\n\n\n'
+        'def theta(y):\n    """Okafor, J. (2015). Residual Learning of Deep Tide Stacks.\n'
+        '    J. Tides 3. https://otexts.com/fpp3/theta.html"""\n'
+    )
+    report = run_scan(tmp_path, Config(resolve=False))
+    fpp = next(p for p in report.papers if p.key == "url:https://otexts.com/fpp3")
+    assert fpp.title_hint == "Forecasting: Principles and Practice"
+    assert (fpp.authors, fpp.year) == (("Hyndman", "Athanasopoulos"), 2018)
