@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 try:
@@ -789,23 +790,44 @@ def select_strata(root: Path, package: str, seed: int, count: int) -> list[tuple
 def select_shapes(root: Path, package: str, seed: int, count: int) -> list[tuple[str, str]]:
     """`count` files drawn in turn as `SHAPE_TURNS` says: three among files where one place may
     cite a work twice (`repeats_a_reference`), then one among the others."""
-    rng = random.Random(f"{seed}:{package}:shapes")
-    pools: dict[str, list[str]] = {"shape": [], "other": []}
+    numbered = package in NUMBERED_SHAPES
+    return _draw_in_turns(
+        root,
+        package,
+        random.Random(f"{seed}:{package}:shapes"),
+        count,
+        SHAPE_TURNS,
+        lambda kept: repeats_a_reference(kept, numbered=numbered),
+    )
+
+
+def _draw_in_turns(
+    root: Path,
+    package: str,
+    rng: random.Random,
+    count: int,
+    turns: tuple[str, ...],
+    belongs: Callable[[str], bool],
+) -> list[tuple[str, str]]:
+    """`count` files drawn from two pools in the order `turns` names them (its first name the
+    pool of files whose text, boilerplate lines left out, `belongs`, "other" the rest); an empty
+    pool yields to the other."""
+    chosen_pool = turns[0]
+    pools: dict[str, list[str]] = {chosen_pool: [], "other": []}
     for relative in candidates(root, package):
         lines = (root / relative).read_text(encoding="utf-8", errors="replace").splitlines()
         if MIN_LINES <= len(lines) <= STRATA_MAX_LINES:
             kept = "\n".join(line for line in lines if not BOILERPLATE.search(line))
-            shape = repeats_a_reference(kept, numbered=package in NUMBERED_SHAPES)
-            pools["shape" if shape else "other"].append(relative)
+            pools[chosen_pool if belongs(kept) else "other"].append(relative)
     for pool in pools.values():
         rng.shuffle(pool)
     chosen: list[tuple[str, str]] = []
     turn = 0
     while len(chosen) < count and any(pools.values()):
-        label = SHAPE_TURNS[turn % len(SHAPE_TURNS)]
+        label = turns[turn % len(turns)]
         turn += 1
         if not pools[label]:
-            label = "shape" if pools["shape"] else "other"
+            label = chosen_pool if pools[chosen_pool] else "other"
         chosen.append((pools[label].pop(), label))
     return chosen
 
@@ -842,23 +864,7 @@ def select_lists(root: Path, package: str, seed: int, count: int) -> list[tuple[
     """`count` files drawn in turn as `LIST_TURNS` says: three among files with a reference list
     (`has_reference_list`), then one among the others; an empty pool yields to the other."""
     rng = random.Random(f"{seed}:{package}:lists")
-    pools: dict[str, list[str]] = {"list": [], "other": []}
-    for relative in candidates(root, package):
-        lines = (root / relative).read_text(encoding="utf-8", errors="replace").splitlines()
-        if MIN_LINES <= len(lines) <= STRATA_MAX_LINES:
-            kept = "\n".join(line for line in lines if not BOILERPLATE.search(line))
-            pools["list" if has_reference_list(kept) else "other"].append(relative)
-    for pool in pools.values():
-        rng.shuffle(pool)
-    chosen: list[tuple[str, str]] = []
-    turn = 0
-    while len(chosen) < count and any(pools.values()):
-        label = LIST_TURNS[turn % len(LIST_TURNS)]
-        turn += 1
-        if not pools[label]:
-            label = "list" if pools["list"] else "other"
-        chosen.append((pools[label].pop(), label))
-    return chosen
+    return _draw_in_turns(root, package, rng, count, LIST_TURNS, has_reference_list)
 
 
 def select_dense(

@@ -199,11 +199,11 @@ def _region_hits(text: str, region: Region, entries: _AuthorEntries, held: _Held
         entry = parse_title_first(text, body, limit)
         if entry is not None and entry.evidence >= 3 and entry.reference.authors:
             hits.append(_hit(entry, relaxed=True))
-    elif (over := _TITLE_OVER_NAMES.match(text, body, limit)) is not None:
+    elif (title := _title_over_names(text, body, limit)) is not None:
         # a paragraph that is an entry, its title, its authors by their initials on the next
         # line, then its venue and year (`Topology Preserving Edge Contraction\n T. Dey, H.
         # Edelsbrunner,\n Pub. Inst. Math. 1999`): read as one when they are all there
-        entry = parse_title_first(text, over.start("title"), limit)
+        entry = parse_title_first(text, title, limit)
         if (
             entry is not None
             and entry.reference.authors
@@ -318,16 +318,61 @@ _NUMBERED = re.compile(r"[ \t]*(?:\[[ \t]*\d{1,3}[ \t]*\]|\(?\d{1,3}[.)])")
 # What a year or an initial of a name needs in a region (any four digits of a year, a capital
 # and a full stop): found by the engine's fast scan for a literal first character.
 _YEAR_IN = re.compile(YEAR_DIGITS)
-# A line in title case over a line of authors by their initials or full names, perhaps under
-# the line that introduces it (`Implementation of:`).
-# (possessive, `*+` and `{7,200}+`: a match whose opening blanks or title were given back to
-# what follows could not match where the whole ones did not, the lines it reads being the same;
-# tried at every region of a block, a failed match gave back each blank in turn)
+# A line in title case over a line of authors by their initials or full names.
+# (possessive, `{7,200}+`: a title given back to what follows could not match where the whole
+# one did not, the line it reads being the same)
 _TITLE_OVER_NAMES = re.compile(
-    r"\s*+(?:[^\n]{0,80}(?::|\bof|\bin)[ \t]*\n[ \t*#/!]*)?"
     r"(?P<title>[A-Z][^\n.]{7,200}+)\.?[ \t]*\n[ \t*#/!]*"
     r"(?=" + INITIALS_LINE + "|" + FULL_NAMES_LINE + ")"
 )
+_BLANKS = re.compile(r"\s*")
+_COMMENT_MARKS = re.compile(r"[ \t*#/!]*")  # a comment's marks before the title's line
+_INTRODUCES = 80  # characters of the line that introduces the title before its last word
+
+
+def _title_over_names(text: str, start: int, limit: int) -> int | None:
+    """Where the title of a paragraph that opens with a title over its authors' names starts,
+    perhaps under the line that introduces it (`Implementation of:`), or None.
+
+    The introducing line is read in Python, not as an optional group of the pattern: tried at
+    every region as `[^\n]{0,80}(?::|of|in)`, the group backtracked over its 80 characters
+    (a tenth of the title detector's time on scipy's docstrings)."""
+    first = _past(_BLANKS, text, start, limit)  # the first line that holds a word
+    line_end = text.find("\n", first, limit)
+    if line_end >= 0 and _introduces(text, first, line_end):
+        marks = _past(_COMMENT_MARKS, text, line_end + 1, limit)
+        over = _TITLE_OVER_NAMES.match(text, marks, limit)
+        if over is not None:
+            return over.start("title")
+    over = _TITLE_OVER_NAMES.match(text, first, limit)
+    return None if over is None else over.start("title")
+
+
+def _past(pattern: re.Pattern[str], text: str, at: int, limit: int) -> int:
+    """Where a pattern that matches the empty string too ends, read from `at`."""
+    found = pattern.match(text, at, limit)
+    return at if found is None else found.end()
+
+
+def _introduces(text: str, line_start: int, line_end: int) -> bool:
+    """Whether the line ends with a colon, `of` or `in` (then spaces) at most 80 characters
+    after its first word: `Implementation of:`, `This is described in`."""
+    end = line_end
+    while end > line_start and text[end - 1] in " \t":
+        end -= 1
+    if text.endswith(":", line_start, end):
+        word = end - 1
+    elif text.endswith(("of", "in"), line_start, end) and not _word_char(text, end - 3):
+        word = end - 2
+    else:
+        return False
+    return word - line_start <= _INTRODUCES
+
+
+def _word_char(text: str, at: int) -> bool:
+    return at >= 0 and (text[at].isalnum() or text[at] == "_")
+
+
 _INITIAL_IN = re.compile(r"[A-Z]\.")
 
 

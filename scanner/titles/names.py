@@ -66,7 +66,9 @@ _NAME = (
     # (a name of three words wraps at a line's end, `Renato Paes\n Leme. 2017`, but not onto a
     # line of a meeting and its year alone, `Luigi Conti\n GeoMeet, 2011`, nor an acronym's,
     # `Josip Djolonga\n ICML 2020`, nor a venue's first word)
-    rf"|{_GIVEN}\s+(?:{_GIVEN}(?:[ \t]+|\s+{_NOT_WRAPPED}))?"
+    # (a gap of spaces and tabs alone is the first branch's: the lookahead is tried only on a
+    # gap that breaks the line, so that a failed name is not tried twice over the same spaces)
+    rf"|{_GIVEN}\s+(?:{_GIVEN}(?:[ \t]+|[ \t]*[^\S \t]\s*{_NOT_WRAPPED}))?"
     rf"{_SURNAME}"  # Fabio Luporini, Henrik Wann Jensen
     rf"|{_SURNAME}){_END})"  # Marsaglia
 )
