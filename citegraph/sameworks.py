@@ -152,7 +152,7 @@ def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
                     continue
                 if named:
                     target = _stronger_one(
-                        work, works, title.count(" ") < _FEW_TITLE_WORDS, targets
+                        work, works, title.count(" ") < _FEW_TITLE_WORDS, targets, spelt=not few
                     )
                 elif work.preprint and not few:
                     # a preprint cited in one place, its journal version's DOI in another: one
@@ -162,9 +162,9 @@ def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
                     # a copy of the paper (a citeseer page, the authors' PDF) cited in one
                     # place, its DOI or arXiv id in another: one work, when the title says
                     # enough; two copies of a work no identifier names are one work too
-                    target = _stronger_one(work, works, few, targets) or _earlier_copy(
-                        work, works, few, order
-                    )
+                    target = _stronger_one(
+                        work, works, few, targets, spelt=not few
+                    ) or _earlier_copy(work, works, few, order)
                 else:
                     continue
                 if target is not None:
@@ -508,14 +508,17 @@ def _cut_vouched(one: _Work, other: _Work) -> bool:
     return len(shorter) >= 2 and longer[: len(shorter)] == shorter
 
 
-def _slips(one: str, other: str) -> bool:
+def _slips(one: str, other: str, allowed: int | None = None) -> bool:
+    """Whether two words are a slip or two apart (`allowed`, else one in a word of five
+    letters or more, two in one of eight or more)."""
     # imported here: the pre-commit hook loads this module and never compares titles
     from rapidfuzz.distance import OSA
 
     letters = min(len(one), len(other))
     if letters < _SLIP_WORD_LETTERS:
         return False
-    allowed = 2 if letters >= _TWO_SLIPS_WORD_LETTERS else 1
+    if allowed is None:
+        allowed = 2 if letters >= _TWO_SLIPS_WORD_LETTERS else 1
     return OSA.distance(one, other, score_cutoff=allowed) <= allowed
 
 
@@ -535,17 +538,18 @@ def _work_of(paper: PaperEntry, key: str) -> _Work:
 
 
 def _stronger_one(
-    work: _Work, works: list[_Work], strict: bool, targets: dict[str, str]
+    work: _Work, works: list[_Work], strict: bool, targets: dict[str, str], spelt: bool = False
 ) -> str | None:
     """The one strongest card among the works of the same title that are stronger than
-    `work` and agree with it (`strict`: both give year and first author); None when there is
-    none or two of equal strength. Works already joined count as the card they joined (two
+    `work` and agree with it (`strict`: both give year and first author; `spelt`: the title
+    is long enough that a slip in a first author's name is no other person); None when there
+    is none or two of equal strength. Works already joined count as the card they joined (two
     copies of a book's chapters, one book)."""
     agreeing = {
         card: _strength(card)
         for card, other in ((_final(other.key, targets), other) for other in works)
         if other.strength < work.strength
-        and _agree(work, other)
+        and _agree(work, other, spelt)
         and not (strict and not _vouched(work, other))
     }
     if not agreeing:
@@ -569,22 +573,30 @@ def _earlier_copy(copy: _Work, works: list[_Work], few: bool, order: dict[str, i
         for other in works
         if other.strength == copy.strength
         and order.get(other.key, -1) < order[copy.key]
-        and _agree(copy, other)
+        and _agree(copy, other, spelt=not few)
         and not (few and not _vouched(copy, other))
     ]
     return min(earlier, key=lambda key: order.get(key, -1)) if earlier else None
 
 
-def _agree(one: _Work, other: _Work) -> bool:
+def _agree(one: _Work, other: _Work, spelt: bool = False) -> bool:
     """Whether nothing the two citations read says they are different works. Two years say
     two works, except of a book by the same first author (its editions and printings,
-    "Numerical Optimization", 1999 and 2006, are one work) and a preprint's year and the next."""
+    "Numerical Optimization", 1999 and 2006, are one work) and a preprint's year and the next.
+    `spelt`: the two give one title of four words or more, so first authors whose family names
+    are a typing slip apart are one person misspelt (`Orabana et al` and `Francesco Orabona`)."""
     # "Powell M.J.D." and "M. J. D. Powell", "Brent, Richard P" and "Brent, R. P." share a word;
     # an author list read in another order ("Madsen and Nielsen", "Nielsen and Madsen") or
     # with a name broken in two ("Tan, Chang Wei" read as two authors) names the other's
     # first author among its authors
     mine, theirs = one.first_author, other.first_author
-    if mine and theirs and mine.isdisjoint(theirs) and not _first_among(one, other):
+    if (
+        mine
+        and theirs
+        and mine.isdisjoint(theirs)
+        and not _first_among(one, other)
+        and not (spelt and _misspelt_name(one, other))
+    ):
         return False
     if one.year is not None and other.year is not None and one.year != other.year:
         if (one.book or other.book) and mine and theirs:
@@ -601,6 +613,16 @@ def _first_among(one: _Work, other: _Work) -> bool:
     )
 
 
+def _misspelt_name(one: _Work, other: _Work) -> bool:
+    """Whether the two first authors' family names differ by one typing slip, both names of
+    at least five letters (`Orabana`, `Orabona`); shorter names a letter apart are often two
+    people (`Wang`, `Wong`)."""
+    if not (one.names and other.names):
+        return False
+    mine, theirs = one.names[0], other.names[0]
+    return min(len(mine), len(theirs)) >= _SLIP_WORD_LETTERS and _slips(mine, theirs, allowed=1)
+
+
 def _published_one(preprint: _Work, works: list[_Work]) -> str | None:
     """The one journal's DOI of the same title whose first author is the preprint's, of its
     year or the next; None when there is none or two."""
@@ -611,7 +633,7 @@ def _published_one(preprint: _Work, works: list[_Work]) -> str | None:
         and not other.preprint
         and preprint.first_author
         and other.first_author
-        and _agree(preprint, other)
+        and _agree(preprint, other, spelt=True)
     }
     return found.pop() if len(found) == 1 else None
 

@@ -705,3 +705,22 @@ def test_a_reference_works_card_reads_the_citation_that_names_it_by_its_title(
     fpp = next(p for p in report.papers if p.key == "url:https://otexts.com/fpp3")
     assert fpp.title_hint == "Forecasting: Principles and Practice"
     assert (fpp.authors, fpp.year) == (("Hyndman", "Athanasopoulos"), 2018)
+
+
+def test_a_first_authors_name_a_slip_apart_under_one_long_title_is_one_person() -> None:
+    # `Okafro et al` in one module, `Jide Okafor and Ana Lind` in another, one long title
+    arxiv = paper("arxiv:1705.00001", author="Okafro", year=2017)
+    title = paper("title:t", year=None, author="Jide Okafor")
+    assert same_work_targets([arxiv, title]) == {title.key: arxiv.key}
+    # two slips, a short name a letter apart, or a short title: other people, other works
+    assert not same_work_targets([arxiv, replace(title, authors=("Jide Ofakro",))])
+    assert not same_work_targets(
+        [paper("arxiv:1705.00001", author="Wang"), paper("title:t", year=None, author="Wong")]
+    )
+    short = "Tide Stacks"
+    assert not same_work_targets(
+        [
+            paper("arxiv:1705.00001", title=short, author="Okafro"),
+            paper("title:t", title=short, author="Okafor"),
+        ]
+    )
