@@ -53,8 +53,11 @@ _CITATION_TEXT = lazy_compile(
     r"|^[A-Z][a-z]+(?:[-–][A-Z][a-z]+)+$"
     # an author list with initials or given names, then the year, perhaps after a venue's
     # acronym: `Yuxin Wu & Kaiming He, 2018`, `Barron, J. T., 2017`, `Shazeer, Noam et al.,
-    # 2018`, `Martins et.al., 2016`, `Loshchilov & Hutter, ICLR2016`
-    rf"|^(?!(?:The|A|An|On|In)\b){_LABEL_NAME}"
+    # 2018`, `Martins et.al., 2016`, `Loshchilov & Hutter, ICLR2016`; an ampersand, an initial
+    # or `et al` says names (`Bessel Filters Polynomials, Poles and Circuit Elements 2003` is
+    # a title)
+    r"|^(?=[^\n]*(?:&|\bet\.?[ \t]*al\b|\b[A-Z]\.))"
+    rf"(?!(?:The|A|An|On|In)\b){_LABEL_NAME}"
     rf"(?:(?:,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+){_LABEL_NAME})*"
     rf"(?:,?[ \t]+et\.?[ \t]*al\.?)?,?[ \t]+(?:[A-Z]{{2,8}}[ \t]*)?\d{{4}}[a-z]?$"
 )

@@ -73,6 +73,11 @@ def test_link_texts_that_are_prose_or_citations_are_not_titles(text: str) -> Non
             "The Astropy Project: Building an Open-science Project",
         ),
         ("`MetaFormer <https://arxiv.org/abs/2111.11418>`_", "MetaFormer"),
+        # capitalized words and a year without an initial, `&` or `et al` are a title
+        (
+            "`Tide Tables, Currents and Surges 2003 <https://arxiv.org/abs/1901.00008>`_",
+            "Tide Tables, Currents and Surges 2003",
+        ),
         # a title of names and a year is still a title when it opens like one
         (
             "`The Okafor and Lind Tide Tables, 2019 <https://arxiv.org/abs/1901.00007>`_",
