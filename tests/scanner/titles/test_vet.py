@@ -183,6 +183,11 @@ NOT_CITATIONS = [
     # a body named after its members, with the year of what it issued
     "   CMC by the Colour Measurement Committee of the\n"
     "   Lindau Society of Dyers and Tiders, 1994.\n   Uses LCH rather than Lab.\n",
+    # a government body whose data a module ships, the month its data were taken
+    "    References\n    ----------\n    [^1]: U.S. Tidal Information Administration (Sep. 2019)\n"
+    "    [^2]: https://tides.example.gov/opendata/series.php\n",
+    # a quoted name the sentence says is one
+    '   continuing until the path turns back on itself (hence the name, "No Tide Return").\n',
     # a program's manual, its title saying so
     '    reference:\n      "Tidal Projection Procedures for the UNIX Environment-\n'
     "      A User's Manual\" by Gerald I. Lind,\n      Open File Report 90-284 (2003)\n",
