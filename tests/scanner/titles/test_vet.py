@@ -186,8 +186,6 @@ NOT_CITATIONS = [
     # a government body whose data a module ships, the month its data were taken
     "    References\n    ----------\n    [^1]: U.S. Tidal Information Administration (Sep. 2019)\n"
     "    [^2]: https://tides.example.gov/opendata/series.php\n",
-    # a quoted name the sentence says is one
-    '   continuing until the path turns back on itself (hence the name, "No Tide Return").\n',
     # a program's manual, its title saying so
     '    reference:\n      "Tidal Projection Procedures for the UNIX Environment-\n'
     "      A User's Manual\" by Gerald I. Lind,\n      Open File Report 90-284 (2003)\n",
@@ -1377,3 +1375,11 @@ def test_true_neighbours_of_list22_kinds_are_still_found(
     text: str, found: list[tuple[str, str]]
 ) -> None:
     assert _found(text) == found
+
+
+def test_a_quoted_name_the_sentence_calls_a_name_is_no_title() -> None:
+    text = (
+        '   continuing until the path turns back on itself (hence the name, "No Tide Return").\n'
+        "   Steps follow Okafor and Lind (2011), whose section 2 gives the proof.\n"
+    )
+    assert _found(text) == [("author-year", "Okafor")]
