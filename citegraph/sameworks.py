@@ -273,9 +273,14 @@ def _join_author_year(papers: list[PaperEntry], targets: dict[str, str]) -> None
     one function of the entry a reference section gives in another. Failing one, a mention
     that names fewer authors ("Aki 1980") joins the one other mention of that year whose
     authors open with its own ("Aki and Richards 1980"). Two such works (a surname's two
-    papers of a year) leave the mention as it is."""
+    papers of a year) leave the mention as it is. Failing both, the names may be spelt
+    otherwise (`_spelt_alike`: "Mueller" for "Müller", or one name of a list mistyped,
+    "Grodon, Cartledge and Clayton"), and the same holds of the one work or mention so
+    spelt."""
     by_first: dict[tuple[str, int], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     mentions: dict[tuple[str, int], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    # every work and mention of a year, by the spellings of its names
+    spelt: dict[int, list[tuple[_Spellings, str, bool]]] = defaultdict(list)
     for paper in papers:
         key = targets.get(paper.key, paper.key)
         names = _family_names(paper.authors)
@@ -286,8 +291,10 @@ def _join_author_year(papers: list[PaperEntry], targets: dict[str, str]) -> None
             continue
         if _by_authors_only(paper) and key == paper.key:
             mentions[names[0], year].append((names, key))
+            spelt[year].append((_spellings(paper.authors), key, False))
         elif _strength(key) < _STRENGTH["author-year"] and not _by_authors_only(paper):
             by_first[names[0], year].append((names, key))
+            spelt[year].append((_spellings(paper.authors), key, True))
     for paper in papers:
         if paper.key in targets or paper.year is None or not _by_authors_only(paper):
             continue
@@ -305,8 +312,58 @@ def _join_author_year(papers: list[PaperEntry], targets: dict[str, str]) -> None
                 for written, key in mentions.get((names[0], paper.year), ())
                 if len(written) > len(names) and written[: len(names)] == names
             }
+        if not found:
+            mine = _spellings(paper.authors)
+            others = spelt.get(paper.year, ())
+            found = {
+                _final(key, targets)
+                for theirs, key, work in others
+                if work and _spelt_alike(mine, theirs)
+            } or {
+                _final(key, targets)
+                for theirs, key, work in others
+                if not work and key != paper.key and _spelt_alike(mine, theirs)
+            }
         if len(found) == 1 and paper.key not in found:
             targets[paper.key] = found.pop()
+
+
+# Each author's family name as written and, when written with an umlaut, as it is spelt
+# without one (`Müller`: `muller` and `mueller`; `Mächler`: `machler` and `maechler`).
+_Spellings = tuple[frozenset[str], ...]
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def _spellings(authors: tuple[str, ...]) -> _Spellings:
+    found = []
+    for author in authors:
+        names = {family_name(author), family_name(author.translate(_UMLAUTS))} - {""}
+        if names:
+            found.append(frozenset(names))
+    return tuple(found)
+
+
+def _spelt_alike(mine: _Spellings, theirs: _Spellings) -> bool:
+    """Whether an author list names the first authors of another spelt otherwise: each name
+    the same or one of them written without its umlaut ("Mueller et al. 2019", "Müller et al.
+    2019"), or, in a list of two names or more, one name a typing slip of five letters or more
+    apart ("Grodon, Cartledge and Clayton 2009" for Gordon's). One name alone a letter apart
+    may be another person's ("Matthes 2017", "Matthews 2017")."""
+    if not mine or len(theirs) < len(mine):
+        return False
+    slips = 0
+    for one, other in zip(mine, theirs, strict=False):
+        if one & other:
+            continue
+        if len(mine) < 2 or slips or not any(_misspelt(a, b) for a in one for b in other):
+            return False
+        slips += 1
+    return True
+
+
+def _misspelt(one: str, other: str) -> bool:
+    """Whether two family names are one typing slip apart, both of five letters or more."""
+    return min(len(one), len(other)) >= _SLIP_WORD_LETTERS and _slips(one, other, allowed=1)
 
 
 def _e_print_year(key: str) -> int | None:
@@ -619,8 +676,7 @@ def _misspelt_name(one: _Work, other: _Work) -> bool:
     people (`Wang`, `Wong`)."""
     if not (one.names and other.names):
         return False
-    mine, theirs = one.names[0], other.names[0]
-    return min(len(mine), len(theirs)) >= _SLIP_WORD_LETTERS and _slips(mine, theirs, allowed=1)
+    return _misspelt(one.names[0], other.names[0])
 
 
 def _published_one(preprint: _Work, works: list[_Work]) -> str | None:

@@ -724,3 +724,44 @@ def test_a_first_authors_name_a_slip_apart_under_one_long_title_is_one_person() 
             paper("title:t", title=short, author="Okafor"),
         ]
     )
+
+
+def test_an_author_year_mention_spelt_otherwise_joins_the_one_work_or_mention() -> None:
+    pair = PaperEntry(
+        key="doi:10.5555/tl.2007.4",
+        kind="doi",
+        status="offline",
+        authors=("S. Lind", "B. Mossberg"),
+        year=2007,
+    )
+    # one name of a list mistyped: the work of that year by the others
+    slip = mention("author-year:lind-mosberg-2007", ("Lind", "Mosberg"), 2007)
+    assert same_work_targets([pair, slip]) == {slip.key: pair.key}
+    # an umlaut written out: the other mention of that year
+    umlaut = mention("author-year:mueller-2019", ("Mueller",), 2019)
+    written = mention("author-year:muller-2019", ("Müller",), 2019)
+    assert same_work_targets([written, umlaut]) == {written.key: umlaut.key}
+
+
+def test_names_a_letter_apart_alone_or_in_two_places_stay_apart() -> None:
+    # one name alone a letter apart may be another person
+    okafor = PaperEntry(
+        key="doi:10.5555/ok.2015", kind="doi", status="offline", authors=("Okafor",), year=2015
+    )
+    assert not same_work_targets([okafor, mention("author-year:okafro-2015", ("Okafro",), 2015)])
+    # two mistyped names, or two spellings neither of which has the umlaut
+    pair = PaperEntry(
+        key="doi:10.5555/tl.2007.4",
+        kind="doi",
+        status="offline",
+        authors=("Lindqvist", "Mossberg"),
+        year=2007,
+    )
+    two = mention("author-year:lindquist-mosberg-2007", ("Lindquist", "Mosberg"), 2007)
+    assert not same_work_targets([pair, two])
+    assert not same_work_targets(
+        [
+            mention("author-year:muller-2019", ("Muller",), 2019),
+            mention("author-year:mueller-2019", ("Mueller",), 2019),
+        ]
+    )
