@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from catalog import (
@@ -108,9 +108,12 @@ _PREPRINT_DOIS = (
 )
 
 
-def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
+def same_work_targets(
+    papers: Iterable[PaperEntry], locators: Mapping[str, tuple[str | None, str | None]] = {}
+) -> dict[str, str]:
     """The key each paper known only by its words joins (`title:...` -> `doi:...`); papers
-    that join nothing are absent. A chain (title -> book -> DOI) ends at its strongest key."""
+    that join nothing are absent. A chain (title -> book -> DOI) ends at its strongest key.
+    `locators`: the volume and pages each card's reading gives, where it gives them."""
     papers = list(papers)
     targets: dict[str, str] = {}
     keys = {paper.key for paper in papers}
@@ -172,6 +175,7 @@ def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
     _join_misspelt(by_title, targets)
     _join_cut_titles(by_title, targets)
     _join_book_titles(by_title, written, targets)
+    _join_ads_records(papers, locators, targets)
     _join_author_year(papers, targets)
     return {key: _final(key, targets) for key in targets}
 
@@ -364,6 +368,63 @@ def _spelt_alike(mine: _Spellings, theirs: _Spellings) -> bool:
 def _misspelt(one: str, other: str) -> bool:
     """Whether two family names are one typing slip apart, both of five letters or more."""
     return min(len(one), len(other)) >= _SLIP_WORD_LETTERS and _slips(one, other, allowed=1)
+
+
+# An ADS record's link (`identifiers/urls.py` gives them this form): a bibcode is the year, the
+# journal, the volume, a qualifier and the page, then the first author's initial
+# (`2008MNRAS.390...71C`; `2026MNRAS.549ag420C`, article `stag420`).
+_ADS_RECORD = re.compile(
+    r"url:https://ui\.adsabs\.harvard\.edu/abs/(?P<year>\d{4})(?P<journal>[A-Za-z&.]{5})"
+    r"(?P<volume>[\d.]{4})(?P<page>[A-Za-z.][\w.]{4})(?P<initial>[A-Za-z])"
+)
+_DIGITS = re.compile(r"\d+")
+
+
+def _join_ads_records(
+    papers: list[PaperEntry],
+    locators: Mapping[str, tuple[str | None, str | None]],
+    targets: dict[str, str],
+) -> None:
+    """Join each ADS record of a journal article to the one identified work (an arXiv id, a
+    DOI) whose reading gives the record's year, volume and first page, and a first author of
+    its initial: a README's `Cappellari (2008) <.../abs/2008MNRAS.390...71C>` and the BibTeX
+    entry below it (`eprint = {0806.0042}`, `volume = 390`, `pages = {71-86}`) are one paper.
+    A bibcode gives no title; without the volume and page, an e-print of the same author and
+    year stays apart (two papers of a year are common in a field that writes bibcodes)."""
+    records = [(paper, code) for paper in papers if (code := _ADS_RECORD.fullmatch(paper.key))]
+    if not records:
+        return
+    identified = [
+        paper
+        for paper in papers
+        if _strength(paper.key) < _STRENGTH["url"] and paper.key in locators and paper.authors
+    ]
+    for record, bibcode in records:
+        if record.key in targets:
+            continue
+        works = {
+            _final(paper.key, targets)
+            for paper in identified
+            if paper.year == int(bibcode["year"])
+            and _located(locators[paper.key], bibcode["volume"], bibcode["page"])
+            and family_name(paper.authors[0])[:1] == bibcode["initial"].lower()
+            and _agree(_work_of(record, record.key), _work_of(paper, paper.key))
+        }
+        if len(works) == 1:
+            targets[record.key] = works.pop()
+
+
+def _located(locator: tuple[str | None, str | None], volume: str, page: str) -> bool:
+    """Whether a reading's volume and first page are a bibcode's (its dots are padding, and
+    its page may keep only the last letters of an article number: `ag420` for `stag420`)."""
+    read_volume, pages = locator
+    first_page = _DIGITS.findall((pages or "").split("-")[0].split("\u2013")[0])
+    return (
+        read_volume is not None
+        and read_volume.strip() == volume.strip(".")
+        and bool(first_page)
+        and first_page == _DIGITS.findall(page)
+    )
 
 
 def _e_print_year(key: str) -> int | None:

@@ -765,3 +765,61 @@ def test_names_a_letter_apart_alone_or_in_two_places_stay_apart() -> None:
             mention("author-year:mueller-2019", ("Mueller",), 2019),
         ]
     )
+
+
+def test_an_ads_record_is_the_identified_work_of_its_year_volume_page_and_initial() -> None:
+    ads = PaperEntry(
+        key="url:https://ui.adsabs.harvard.edu/abs/2008MNRAS.390...71O",
+        kind="url",
+        status="offline",
+        authors=("Okafor",),
+        year=2008,
+    )
+    eprint = PaperEntry(
+        key="arxiv:0806.9042",
+        kind="arxiv",
+        status="offline",
+        title_hint="Tide Stacks of Axisymmetric Galaxies",
+        authors=("Okafor, Jide",),
+        year=2008,
+        venue="MNRAS",
+    )
+    said = mention("author-year:okafor-2008", ("Okafor",), 2008)
+    located = {eprint.key: ("390", "71-86")}
+    assert same_work_targets([ads, eprint, said], located) == {
+        ads.key: eprint.key,
+        said.key: eprint.key,
+    }
+    # an article number the bibcode keeps the end of
+    article = replace(
+        ads, key="url:https://ui.adsabs.harvard.edu/abs/2026MNRAS.549ag420O", year=2026
+    )
+    assert same_work_targets(
+        [article, replace(eprint, year=2026)], {eprint.key: ("549", "stag420")}
+    ) == {article.key: eprint.key}
+    # without the volume and page, or with another page, a year or an initial: two papers
+    assert ads.key not in same_work_targets([ads, eprint, said])
+    assert not same_work_targets([ads, eprint], {eprint.key: ("390", "171-186")})
+    assert not same_work_targets([ads, replace(eprint, year=2009)], located)
+    assert not same_work_targets([ads, replace(eprint, authors=("Lind, Ada",))], located)
+
+
+def test_a_scan_gives_one_card_for_an_ads_link_and_the_bibtex_entry_of_its_paper(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "README.rst").write_text(
+        "Tides\n=====\n\nThe method is described in\n"
+        "`Okafor (2008) <https://ui.adsabs.harvard.edu/abs/2008MNRAS.390...71O>`_.\n\n"
+        ".. code-block:: bibtex\n\n"
+        "    @ARTICLE{Okafor2008,\n"
+        "        author = {Okafor, Jide},\n"
+        '        title = "{Tide stacks of axisymmetric galaxies via anisotropic models}",\n'
+        "        journal = {MNRAS},\n"
+        "        eprint = {0806.9042},\n"
+        "        year = 2008,\n"
+        "        volume = 390,\n"
+        "        pages = {71-86},\n"
+        "    }\n"
+    )
+    report = run_scan(tmp_path, Config(resolve=False))
+    assert [p.key for p in report.papers] == ["arxiv:0806.9042"]
