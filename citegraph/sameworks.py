@@ -165,9 +165,11 @@ def same_work_targets(
                     # a copy of the paper (a citeseer page, the authors' PDF) cited in one
                     # place, its DOI or arXiv id in another: one work, when the title says
                     # enough; two copies of a work no identifier names are one work too
-                    target = _stronger_one(
-                        work, works, few, targets, spelt=not few
-                    ) or _earlier_copy(work, works, few, order)
+                    target = (
+                        _stronger_one(work, works, few, targets, spelt=not few)
+                        or _book_copy(work, works, few)
+                        or _earlier_copy(work, works, few, order)
+                    )
                 else:
                     continue
                 if target is not None:
@@ -677,6 +679,20 @@ def _stronger_one(
     return strongest[0] if len(strongest) == 1 else None
 
 
+def _book_copy(copy: _Work, works: list[_Work], few: bool) -> str | None:
+    """The one ISBN of the same title that agrees with `copy`: a link to a book online (its
+    PDF, its web edition) and the book's ISBN cited elsewhere are one work, the book's card.
+    Two ISBNs of a title (two volumes, two bindings) leave the link as it is."""
+    books = {
+        other.key
+        for other in works
+        if other.key.startswith("isbn:")
+        and _agree(copy, other, spelt=not few)
+        and not (few and not _vouched(copy, other))
+    }
+    return books.pop() if len(books) == 1 else None
+
+
 def _earlier_copy(copy: _Work, works: list[_Work], few: bool, order: dict[str, int]) -> str | None:
     """The first other link of the same title that agrees with `copy`, when no identifier
     names the title: two links to one work (its publisher's page and its authors' PDF, two
@@ -769,8 +785,8 @@ def _vouched(one: _Work, other: _Work) -> bool:
 
 def _final(key: str, targets: dict[str, str]) -> str:
     # each step is to a strictly stronger key, or between keys of equal strength from a
-    # preprint's DOI to a journal's, or from a link to one listed before it,
-    # so the chain ends
+    # preprint's DOI to a journal's, or from a link to one listed before it, or from a link to
+    # a book's ISBN (which joins nothing), so the chain ends
     while key in targets:
         key = targets[key]
     return key

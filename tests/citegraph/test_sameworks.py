@@ -823,3 +823,19 @@ def test_a_scan_gives_one_card_for_an_ads_link_and_the_bibtex_entry_of_its_paper
     )
     report = run_scan(tmp_path, Config(resolve=False))
     assert [p.key for p in report.papers] == ["arxiv:0806.9042"]
+
+
+def test_a_link_to_a_book_online_joins_the_books_isbn() -> None:
+    isbn = book("isbn:9780000000002", "Combinatorial Tides for Computers and Calculators", 1978)
+    pdf = paper(
+        "url:https://math.example.edu/~press/CombinatorialTides.pdf",
+        title="Combinatorial Tides for Computers and Calculators",
+        year=None,
+        author="",
+    )
+    pdf = replace(pdf, authors=())
+    assert same_work_targets([isbn, pdf]) == {pdf.key: isbn.key}
+    # two ISBNs of the title (two volumes, two bindings), or another first author: apart
+    other = replace(isbn, key="isbn:9780000000019")
+    assert not same_work_targets([isbn, other, pdf])
+    assert not same_work_targets([isbn, replace(pdf, authors=("K. Lind",))])
