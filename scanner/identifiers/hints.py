@@ -66,6 +66,9 @@ _SPACES = lazy_compile(r"\s+")
 # article`), not by its title.
 _NICKNAME = lazy_compile(
     r"(?i)^(?:the\s+|this\s+|our\s+)?(?:\S+\s+){0,3}(?:paper|article|preprint|whitepaper)s?$"
+    # ... or a sentence that points at the paper (`For details about the algorithm see this
+    # paper`, `Table 4 from the paper`, `Vincenty's original publication`)
+    r"|^.*\b(?:this|the|that|our|their|original)\s+(?:paper|article|preprint|publication)$"
 )
 _AROUND_TITLE = " ,.;:{}\"'“”«»"
 _LINK_TEXT_MAX = 400

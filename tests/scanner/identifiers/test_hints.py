@@ -55,6 +55,9 @@ def test_text_between_two_quoted_words_is_not_a_title() -> None:
         "See the [Imagen paper](https://huggingface.co/papers/2205.11487).",
         "`the original DDPM paper <https://arxiv.org/abs/2006.11239>`_",
         "[Flash Attention 3 paper](https://arxiv.org/abs/2407.08608)",
+        "[For details about the tide model see this paper.](https://arxiv.org/abs/2001.07463)",
+        "`Table 4 from the paper <https://doi.org/10.1145/2601438>`_",
+        "`Okafor's original publication <https://doi.org/10.1145/2601439>`_",
         # an eponymous method's name
         "Simplify a line with the [Ramer-Douglas-Peucker](https://doi.org/10.3138/FM57-6770-U75U-7727)"
         " algorithm",
