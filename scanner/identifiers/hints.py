@@ -60,6 +60,11 @@ _CITATION_TEXT = lazy_compile(
     rf"(?!(?:The|A|An|On|In)\b){_LABEL_NAME}"
     rf"(?:(?:,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+){_LABEL_NAME})*"
     rf"(?:,?[ \t]+et\.?[ \t]*al\.?)?,?[ \t]+(?:[A-Z]{{2,8}}[ \t]*)?\d{{4}}[a-z]?$"
+    # ... or a name and a year in brackets, or with what follows the year: `(Okafor 2002)`,
+    # `Okafor (2023, C23)`, `Okafor et al. (2015, ApJL, 804, L21)`, `Lind et al. 2013, ApJL 773`
+    r"|^(?=.*(?:\(|\bet\.?\s*al\b|\d{4}[a-z]?,))\(?(?!(?:The|A|An|On|In)\b)"
+    r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+)?(?:\s+et\.?\s*al\.?)?"
+    r",?\s+\(?\d{4}[a-z]?(?:,[^()]{0,60})?\)?$"
 )
 _SPACES = lazy_compile(r"\s+")
 # Link texts that name a paper by its nickname (`Imagen paper`, `the DDPM paper`, `original

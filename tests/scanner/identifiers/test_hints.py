@@ -51,6 +51,11 @@ def test_text_between_two_quoted_words_is_not_a_title() -> None:
         "- [J. Okafor, A. F. T. Lind, V. Moss, 2019](https://arxiv.org/abs/1901.00004)",
         "- [Okafor et.al., 2016](https://arxiv.org/abs/1602.00005)",
         "See [Okafor & Lind, ICLR2016](https://arxiv.org/abs/1608.00006),",
+        # a name and a year in brackets, or with what follows the year
+        "`(Okafor 2002) <https://ui.adsabs.harvard.edu/abs/2002MNRAS.333..400O>`_",
+        "`Okafor (2023, C23) <https://ui.adsabs.harvard.edu/abs/2023MNRAS.526.3273O>`_",
+        "`Okafor et al. (2015, ApJL, 804, L21) <https://ui.adsabs.harvard.edu/abs/2015ApJ...804L..21O>`_",
+        "[Lind et al. 2013, ApJL 773](https://ui.adsabs.harvard.edu/abs/2013ApJ...773L..15L)",
         # A paper's nickname is not its title.
         "See the [Imagen paper](https://huggingface.co/papers/2205.11487).",
         "`the original DDPM paper <https://arxiv.org/abs/2006.11239>`_",
