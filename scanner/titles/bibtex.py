@@ -60,9 +60,10 @@ def bibtex_entries(text: str, start: int, end: int) -> Iterator[tuple[int, int, 
             continue  # `String title = "CPU time";` in an example: code, not an entry's field
         if head is not None and head["type"].lower() in _NOT_WORKS:
             continue
+        # a name's protecting braces are no part of it (`{{Okafor}, Jide}`, `{van der Lind}, A.`)
         authors = tuple(
             a.strip(" .") + ("." if a.strip().endswith(".") else "")
-            for a in re.split(r"\s+and\s+", fields.get("author", ""))
+            for a in re.split(r"\s+and\s+", _unbraced(fields.get("author")) or "")
             if a.strip()
         )
         yield (
