@@ -442,8 +442,13 @@ def _by_authors_only(paper: PaperEntry) -> bool:
     return paper.key.startswith("book:") and not (paper.title or paper.title_hint)
 
 
-def _strength(key: str) -> int:
+def key_strength(key: str) -> int:
+    """How strongly a key names its work, 0 the strongest (an arXiv id), then a DOI, a link,
+    an ISBN, a book's, a title's and an author-year's key."""
     return _STRENGTH.get(key.split(":", 1)[0], _OTHER_IDENTIFIER)
+
+
+_strength = key_strength
 
 
 def _family_names(authors: tuple[str, ...]) -> tuple[str, ...]:

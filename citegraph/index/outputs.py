@@ -17,7 +17,7 @@ from typing import Any
 from citegraph import __version__
 from citegraph.index.types import Outcome, Status
 from citegraph.report import PaperEntry, Report, counted
-from citegraph.sameworks import same_work_targets
+from citegraph.sameworks import key_strength, same_work_targets
 
 SCHEMA_VERSION = 1
 _RESOLVED = ("resolved", "cached")
@@ -125,7 +125,29 @@ def _joined(reports: Sequence[Report]) -> dict[str, str]:
     that another names by a stronger identifier."""
     # every repository's entry of a key: one repository's reading of a DOI may name its title
     # where another's is the DOI alone
-    return same_work_targets(paper for report in reports for paper in report.papers)
+    papers = [paper for report in reports for paper in report.papers]
+    joined = same_work_targets(papers)
+    # a card one repository joined under a stronger key lists the weaker key among its ids (an
+    # ADS link its BibTeX entry's arXiv card took in): another repository's card of that key
+    # is the same work
+    keys = {paper.key for paper in papers}
+    for paper in papers:
+        card = joined.get(paper.key, paper.key)
+        for kind, value in paper.ids.items():
+            other = f"{kind}:{value}"
+            if (
+                other in keys
+                and other not in joined
+                and other != card
+                and key_strength(other) > key_strength(card)
+            ):
+                joined[other] = card
+    # each added step is to a stronger key: the chains end
+    for key, card in joined.items():
+        while card in joined:
+            card = joined[card]
+        joined[key] = card
+    return joined
 
 
 def index_document(

@@ -839,3 +839,25 @@ def test_a_link_to_a_book_online_joins_the_books_isbn() -> None:
     other = replace(isbn, key="isbn:9780000000019")
     assert not same_work_targets([isbn, other, pdf])
     assert not same_work_targets([isbn, replace(pdf, authors=("K. Lind",))])
+
+
+def test_a_key_one_repository_joined_is_that_card_in_another() -> None:
+    # `jam` joined its ADS link to its BibTeX entry's arXiv card (volume and page); `fit`
+    # cites the ADS link alone: across repositories, one card
+    ads = "https://ui.adsabs.harvard.edu/abs/2008MNRAS.390...71O"
+    joined = PaperEntry(
+        key="arxiv:0806.9042",
+        kind="arxiv",
+        status="offline",
+        authors=("Okafor, Jide",),
+        year=2008,
+        ids={"arxiv": "0806.9042", "url": ads},
+    )
+    alone = PaperEntry(
+        key=f"url:{ads}", kind="url", status="offline", authors=("Okafor",), year=2008
+    )
+    reports = [
+        Report(root="", repository="jam", papers=(joined,)),
+        Report(root="", repository="fit", papers=(alone,)),
+    ]
+    assert [p.key for p in merge_reports(reports).papers] == ["arxiv:0806.9042"]
