@@ -35,7 +35,13 @@ another book). First authors disagree only when neither is among the other's aut
 read in another order, a name read as two). A work cited by its authors and year alone ("see
 [Pearl 2001]" in a method) is the one titled or identified work of the report by those authors
 that year (the entry in its class's reference section), when there is exactly one; an arXiv
-e-print whose entry gives no year is of the year its identifier dates it to.
+e-print whose entry gives no year is of the year its identifier dates it to. Names may be spelt
+two ways: under one long title a first author a letter apart is one person ("Orabana",
+"Orabona"), and a mention by authors and year joins one spelt with an umlaut written out
+("Mueller", "Müller") or with one name of a list of two or more mistyped; one name alone a
+letter apart may be another person's. An ADS record of a journal article is the identified
+work whose reading gives its bibcode's year, volume and first page, and a link to a book online
+the one ISBN of its title.
 """
 
 from __future__ import annotations

@@ -60,10 +60,9 @@ def bibtex_entries(text: str, start: int, end: int) -> Iterator[tuple[int, int, 
             continue  # `String title = "CPU time";` in an example: code, not an entry's field
         if head is not None and head["type"].lower() in _NOT_WORKS:
             continue
-        # a name's protecting braces are no part of it (`{{Okafor}, Jide}`, `{van der Lind}, A.`)
         authors = tuple(
             a.strip(" .") + ("." if a.strip().endswith(".") else "")
-            for a in re.split(r"\s+and\s+", _unbraced(fields.get("author")) or "")
+            for a in re.split(r"\s+and\s+", _names_unbraced(fields.get("author", "")))
             if a.strip()
         )
         yield (
@@ -91,6 +90,33 @@ def _fields_before(text: str, window: int, title: int) -> int:
             break
         first = match.start()
     return first
+
+
+# A brace group of plain text: a name's protecting braces (`{{Okafor}, Jide}`, `{van der Lind},
+# A.`, `Xin{-}She`), not an accent's (`{\"o}`, `{\ss}`), which the characters reader decodes.
+_PLAIN_GROUP = re.compile(r"\{([^{}\\]*)\}")
+
+
+def _names_unbraced(value: str) -> str:
+    """An author field without its names' protecting braces, its accents' kept (and without
+    a brace the field's outer braces left alone: `{{Okafor}, Jide}` is read `Okafor}, Jide`)."""
+    opened: list[int] = []
+    unmatched: set[int] = set()
+    for at, char in enumerate(value):
+        if char == "{":
+            opened.append(at)
+        elif char == "}":
+            if opened:
+                opened.pop()
+            else:
+                unmatched.add(at)
+    unmatched.update(opened)
+    value = "".join(char for at, char in enumerate(value) if at not in unmatched)
+    while True:
+        plain = _PLAIN_GROUP.sub(r"\1", value)
+        if plain == value:
+            return value
+        value = plain
 
 
 def _unbraced(value: str | None) -> str | None:
