@@ -94,7 +94,7 @@ def _fields_before(text: str, window: int, title: int) -> int:
 
 # A brace group of plain text: a name's protecting braces (`{{Okafor}, Jide}`, `{van der Lind},
 # A.`, `Xin{-}She`), not an accent's (`{\"o}`, `{\ss}`), which the characters reader decodes.
-_PLAIN_GROUP = re.compile(r"\{([^{}\\]*)\}")
+_PLAIN_GROUP = re.compile(r"(?<![\\\"'`^~=.])(?<!\\[A-Za-z])(?<!\\[A-Za-z]{2})\{([\w .,-]+)\}")
 
 
 def _names_unbraced(value: str) -> str:
