@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -93,6 +94,7 @@ def open_client(
             yield client
         return
     # A repository that kills its worker (a parser crash) is retried once, not three times.
+    held = _hold_interrupts(processes)
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
         try:
             cluster = LocalCluster(
@@ -110,13 +112,49 @@ def open_client(
         except (RuntimeError, OSError, TimeoutError) as error:
             # A worker process killed or out of memory while it starts: Dask raises
             # 'Nanny failed to start.' (an internal error with a traceback, before)
+            _release_interrupts(held)
             reason = str(error.__cause__ or error)
             raise ConfigError(
                 f"the local Dask cluster could not start ({reason}); nothing was scanned:"
                 " run again, with fewer --workers, or on a --scheduler"
             ) from error
-        with cluster, Client(cluster, set_as_default=False) as client:
-            yield client
+        except BaseException:
+            _release_interrupts(held)
+            raise
+        with cluster:
+            try:
+                client = Client(cluster, set_as_default=False)
+            finally:
+                # A Ctrl-C held while the cluster started arrives here, where it is closed.
+                _release_interrupts(held)
+            with client:
+                yield client
+
+
+def _hold_interrupts(processes: bool) -> set[int | signal.Signals] | None:
+    """Hold Ctrl-C back while a local cluster starts (ten seconds under load), returning the
+    signal mask to restore. Taken then, it left Dask half-started and printed its tracebacks
+    (workers stopped mid-import, an exit hook closing a cluster never made, a nanny's failed
+    start). Held, it arrives once the cluster is up, which is then closed as after any
+    interrupt. The worker processes started meanwhile keep the mask, so a terminal's Ctrl-C,
+    sent to the whole process group, reaches citegraph alone, which closes them. None where
+    signals cannot be held (not on POSIX, or not on the main thread: a library caller's)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    if processes:
+        # Started first: multiprocessing starts it with the first worker, and unblocks SIGINT
+        # after (whatever the mask was), which would let the workers after it take Ctrl-C.
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+
+def _release_interrupts(held: set[int | signal.Signals] | None) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def run_jobs(
