@@ -44,6 +44,9 @@ PAPERS = [
     # Publishers' and repositories' article pages without a DOI in the link, also where the
     # link holds a word that vetoes other links (`doc`, `data`, `api`, `cs-103`, `paper087`).
     ("https://escholarship.org/uc/item/8nq2g2s1", M),
+    # Project MUSE's pages of a book and of an article
+    ("https://muse.jhu.edu/book/12345", "`Tidal Matrices: Linear Systems\n<" + M + ">`_"),
+    ("https://muse.jhu.edu/pub/1/article/123456", M),
     ("https://repository.example.edu/cis_reports/123/", M),
     ("https://www.osti.gov/biblio/1234567", M),
     ("https://www.example-publisher.com/journals/ddns/2011/724697/", M),
