@@ -523,6 +523,8 @@ _OTHER_KEYS = (
         r"(?P<name>[a-z][a-z'-]+)(?:_[a-z][a-z0-9'-]*){1,3}_(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"
     ),
     re.compile(
+        # (not a particle before the family name, `vanHoeij2002`: the name is not `Van`)
+        r"(?!(?:van|von|de|der|den|di|du|da|del|dos|la|le)[A-Z])"
         r"(?P<name>[a-z][a-z'-]+)(?:[A-Z][a-z0-9'-]*){1,4}(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"
     ),
     re.compile(r"(?P<name>[a-z]{3,})(?P<year>\d\d)[a-z]?"),

@@ -1001,7 +1001,9 @@ def test_role_items_without_a_name_and_a_year_are_no_citation() -> None:
     text = (
         "See :cite:`tides_bays`, :cite:`IPCCAtlas`, :cite:`sha256`, :cite:`Python310` and\n"
         ":cite:`a1`, and\n"
-        ":cite:t:`world_meteorological_organization_guide_2008`.\n"
+        ":cite:t:`world_meteorological_organization_guide_2008`, and\n"
+        # a particle is no family name (`van Lind`, not `Van`)
+        ":cite:`vanLind2002`.\n"
     )
     assert find_citations(text) == []
 
