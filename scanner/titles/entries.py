@@ -147,7 +147,8 @@ _MEETING_LINE = (
     r"(?:Conference|Symposium|Workshop|Journal)\b)"
 )
 _TITLE_END_FORMS = (
-    r"\." + _PART_NUMERAL + r"\s+(?=[A-Z0-9(\[]|$|[a-z]+\.)|\.\s*$|\?\s|!\s"
+    # (the next field perhaps set in emphasis: `... library. *Q J R Meteorol Soc.*, 1-30`)
+    r"\." + _PART_NUMERAL + r"\s+(?=(?:\*{1,2}|_)?[A-Z0-9(\[]|$|[a-z]+\.)|\.\s*$|\?\s|!\s"
     r"|[,;]\s*(?=[Ii]n\b|[Ii]n:|(?:1[6-9]|20)\d\d|[Vv]ol|pp|pages|\d|\(|" + VENUE_CUE.pattern + ")"
     r"|[,;]\s*(?=[A-Z]\.\s*[A-Z])"
     r"|[,;]\s*(?=" + EDITION + r")|\s*\((?=\s*" + EDITION + r"\s*\))"

@@ -1318,3 +1318,13 @@ def test_a_journal_in_emphasis_before_its_volume_is_no_title() -> None:
     )
     assert hit.kind is RefKind.AUTHOR_YEAR
     assert hit.title_hint is None
+
+
+def test_a_title_ends_at_its_sentence_stop_before_a_venue_in_emphasis() -> None:
+    fields = _fields(
+        "Lind, A.B., C. Vale, and D.E. Holm, 2021:\n"
+        "Fast blending of tidal forecasts and GPS in the open-source\n"
+        "tidekit library. *J Coast Res.*, 1-20.\n"
+    )
+    title = "Fast blending of tidal forecasts and GPS in the open-source tidekit library"
+    assert fields.title == title
