@@ -806,6 +806,11 @@ _PART_END = re.compile(
     # (`see T.W. Sederberg, "Title", 2012` then `see T.W. Sederberg and ...`): the next entry
     r"|(?<=[12]\d\d\d)[).,;]?[ \t]*\n(?=[ \t]*(?:(?i:see|cf\.?)[ \t]+)?(?:[A-Z]\.[ \t]?){1,3}"
     r"[A-Z][a-z])"
+    # the next entry run on after this one's year or pages by `and` or `see also`, opening with
+    # its author's initials, surname and quoted title (`... (1992) 66-76 and K. Lind: "Title",
+    # ...`, `..., 1987, see also\n K. Lind: "Title"`)
+    r"|(?<=\d)[).,;]?[ \t]*(?=,?\s*(?:and|&|(?i:see[ \t]+also|see|cf\.?))\s+(?:[A-Z]\.[ \t]?){1,3}"
+    r"[A-Z][a-z][\w'’-]*[:,]\s*[\"“])"
 )
 
 
