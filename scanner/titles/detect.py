@@ -699,8 +699,13 @@ def _accept(entry: Entry, text: str) -> bool:
         # D. Error Control Coding. Section 7.4.`): a book is cited so
         if _PART_AFTER.match(text, entry.end) is not None:
             return all(_INITIAL_LAST.search(a) for a in ref.authors)
-        closed = ref.venue is not None or edition or _identifier_after_title(text, entry)
-        return bool(closed) and all(_INITIAL.search(a) for a in ref.authors)
+        identified = _identifier_after_title(text, entry)
+        closed = ref.venue is not None or edition or identified
+        # (bare surnames too, two or more, when the paper's identifier closes the title:
+        # `Lind, Moss and Vale, Fast Tidal Sketches, arXiv 1411.2005`)
+        return bool(closed) and (
+            all(_INITIAL.search(a) for a in ref.authors) or (identified and len(ref.authors) >= 2)
+        )
     return (
         entry.evidence >= 2
         or len(ref.authors) >= 2

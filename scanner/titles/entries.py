@@ -149,7 +149,9 @@ _MEETING_LINE = (
 _TITLE_END_FORMS = (
     # (the next field perhaps set in emphasis: `... library. *Q J R Meteorol Soc.*, 1-30`)
     r"\." + _PART_NUMERAL + r"\s+(?=(?:\*{1,2}|_)?[A-Z0-9(\[]|$|[a-z]+\.)|\.\s*$|\?\s|!\s"
-    r"|[,;]\s*(?=[Ii]n\b|[Ii]n:|(?:1[6-9]|20)\d\d|[Vv]ol|pp|pages|\d|\(|" + VENUE_CUE.pattern + ")"
+    r"|[,;]\s*(?=[Ii]n\b|[Ii]n:|(?:1[6-9]|20)\d\d|[Vv]ol|pp|pages|\d|\(|ArXiv\b|"
+    + VENUE_CUE.pattern
+    + ")"
     r"|[,;]\s*(?=[A-Z]\.\s*[A-Z])"
     r"|[,;]\s*(?=" + EDITION + r")|\s*\((?=\s*" + EDITION + r"\s*\))"
     r"|\s\((?=\s*(?:1[6-9]|20)\d\d)|\n\s*\n|(?P<by>\s+by\s+(?=[A-Z]))|<\s*br|<\s*/?\s*a\s*>|\Z"
@@ -712,7 +714,7 @@ def _clean_title(raw: str, quoted: bool) -> str | None:
 # polynomials, http://www.example.edu/education/notes/bernstein.pdf` is no entry)
 _IDENTIFIER_NEXT = re.compile(
     r"[\"”']?[ \t]*[.,;:]?[\"”']?[ \t]*\n?[ \t]*(?:<|\()?"
-    r"(?:(?i:doi)[ \t]*:?[ \t]*10\.\d{4,9}/|(?i:arxiv)[ \t]*:"
+    r"(?:(?i:doi)[ \t]*:?[ \t]*10\.\d{4,9}/|(?i:arxiv)[ \t]*(?::|(?=\d{4}\.\d{4,5}\b))"
     r"|(?i:https?://(?:dx\.)?doi\.org/|https?://(?:www\.)?arxiv\.org/)"
     r"|(?P<link>https?://[^\s<>()\[\]]+))"
 )

@@ -796,3 +796,18 @@ def test_an_entry_under_another_entrys_link_is_its_own_with_its_link() -> None:
     ]
     # the second one's title stops where its link starts
     assert hits[1].title_hint == "On the Evaluation of the Complex-Valued Tidal Integral"
+
+
+def test_a_mention_naming_other_co_authors_stays_apart_from_an_undated_entry() -> None:
+    text = (
+        "    For tidal gauges, this implements\n\n"
+        "    Tidal Sketches for Big data, Lind, Moss and Vale, UAI 2013,\n\n"
+        "    For river gauges, this implements\n\n"
+        "    Lind, Roe and Holm, Sketching Tides of Rivers, ArXiv 1411.2005\n"
+    )
+    hits = find_hits(text)
+    assert [h.kind for h in hits] == [RefKind.AUTHOR_YEAR, RefKind.ARXIV]
+    assert not any(h.also for h in hits)
+    # ... and a mention of the entry's own co-authors is that entry
+    same = text.replace("Lind, Moss and Vale, UAI 2013", "Lind, Roe and Holm, UAI 2013")
+    assert [h.kind for h in find_hits(same)] == [RefKind.ARXIV]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from catalog.types import RefKind
+from scanner.extract import find_hits
 from scanner.titles import find_citations
 from scanner.titles.fields import clean_venue, is_person
 from scanner.titles.names import split_authors
@@ -1328,3 +1329,41 @@ def test_a_title_ends_at_its_sentence_stop_before_a_venue_in_emphasis() -> None:
     )
     title = "Fast blending of tidal forecasts and GPS in the open-source tidekit library"
     assert fields.title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        # a meeting's acronym after the last surname's comma is the venue, not a given name;
+        # the surnames before it are each an author
+        ("    Tidal sketches for big data, Lind, Moss and Vale, UAI 2013,\n",
+         ("Lind", "Moss", "Vale")),
+        ("    # phases from Lind, TIDES 2012, p. 22\n", ("Lind",)),
+        # two or three capitals may be initials written without their stops
+        ("    # see Lind, ND 2012\n", ("Lind, ND",)),
+    ],
+)  # fmt: skip
+def test_a_venues_acronym_after_a_surname_is_no_given_name(
+    text: str, authors: tuple[str, ...]
+) -> None:
+    assert _fields(text).authors == authors
+
+
+def test_an_author_year_opening_its_sentence_after_a_capitalized_citing_word() -> None:
+    fields = _fields("        # Lind's phases: From E. C. Lind, 2012, p. 22\n")
+    assert (fields.authors, fields.year) == (("E. C. Lind",), 2012)
+    fields = _fields("        # Lind's phases: From E C Lind, TIDES 2012, p. 22\n")
+    assert (fields.authors, fields.year) == (("E C Lind",), 2012)
+
+
+def test_bare_surnames_a_title_and_its_arxiv_id_are_the_ids_entry() -> None:
+    (hit,) = find_hits(
+        "    For river gauges, this implements\n\n"
+        "    Lind, Roe and Holm, Sketching Tides of Rivers, ArXiv 1411.2005\n"
+    )
+    assert hit.kind is RefKind.ARXIV
+    assert hit.reference is not None
+    assert (hit.title_hint, hit.reference.authors) == (
+        "Sketching Tides of Rivers",
+        ("Lind", "Roe", "Holm"),
+    )
