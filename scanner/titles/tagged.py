@@ -202,7 +202,8 @@ def _starts_entry(text: str, group: list[Field], field: Field) -> bool:
 def tagged_hits(text: str, fields: Sequence[Field]) -> list[Hit]:
     """Title citations from the tagger's runs: one per entry with a confident title."""
     hits = []
-    for group in entries(text, _versions_read_whole(text, _names_read_as_titles(text, fields))):
+    fields = _names_read_as_titles(text, _titles_in_their_paragraph(text, fields))
+    for group in entries(text, _versions_read_whole(text, fields)):
         titles = [f for f in group if f.label == "T"]
         if not titles:
             continue
@@ -234,6 +235,28 @@ _BARE_NAMES = re.compile(rf"{_FULL_NAME}(?:(?:,|,?[ \t]+(?:and|&))[ \t]+{_FULL_N
 
 
 _NOT_NAME_WORDS = frozenset(word.lower() for word in NOT_NAMES) - {"and"}
+
+
+def _titles_in_their_paragraph(text: str, fields: Sequence[Field]) -> Sequence[Field]:
+    """`fields` with each title read across a blank line cut to the paragraph it ends in: a
+    title opens its paragraph, and what the model took in before the blank is the entry above's
+    (its year, `2010`, then the blank, then the next entry's title, a field a line)."""
+    out = list(fields)
+    for index, field in enumerate(out):
+        if field.label != "T":
+            continue
+        blanks = list(_BLANK_LINE.finditer(text, field.start, field.end))
+        if not blanks:
+            continue
+        last = blanks[-1]
+        start = (
+            last.end()
+            + len(text[last.end() : field.end])
+            - len(text[last.end() : field.end].lstrip())
+        )
+        if start < field.end:
+            out[index] = replace(field, start=start)
+    return out
 
 
 def _names_read_as_titles(text: str, fields: Sequence[Field]) -> Sequence[Field]:
@@ -634,7 +657,15 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     best, best_overlap = None, 0
     for rule in rule_hits.overlapping(hit.start, hit.end):
         overlap = min(hit.end, rule.end) - max(hit.start, rule.start)
-        if overlap > best_overlap and rule.reference is not None:
+        if rule.reference is None:
+            continue
+        if rule.start == hit.start:
+            # the rules' reading of the entry's opening, its names: the one that reads the
+            # model's authors, not a longer one from further in (`... between Micro-Clusters,
+            # IEEE Transactions ... 2006` read as the author Micro-Clusters)
+            best = rule
+            break
+        if overlap > best_overlap:
             best, best_overlap = rule, overlap
     if best is None or best.reference is None or hit.reference is None:
         return hit
