@@ -720,12 +720,15 @@ _IDENTIFIER_NEXT = re.compile(
 )
 
 
-def identifier_follows(text: str, at: int) -> bool:
+def identifier_follows(text: str, at: int, links: bool = True) -> bool:
     """Whether an identifier of a paper stands right after `at` (an entry's title as written),
-    past its closing marks and perhaps on the next line."""
+    past its closing marks and perhaps on the next line (a DOI or arXiv id only, without
+    `links`)."""
     following = _IDENTIFIER_NEXT.match(text, at)
     if following is None:
         return False
+    if not links:
+        return following["link"] is None
     link = following["link"]
     return link is None or is_paper_link(
         link.rstrip(".,;"), entry_around(text, following.start("link"), following.end("link"))

@@ -1367,3 +1367,16 @@ def test_bare_surnames_a_title_and_its_arxiv_id_are_the_ids_entry() -> None:
         "Sketching Tides of Rivers",
         ("Lind", "Roe", "Holm"),
     )
+
+
+def test_a_place_and_its_states_code_before_a_publisher_and_link_are_no_authors() -> None:
+    (hit,) = find_hits(
+        "    ## References\n\n"
+        '    -   Lind, Anna, and Peter Moss. 2007. "Tide-means++: The Advantages of Careful'
+        ' Gauging." In _Proceedings of the Eighth Annual Tidal Symposium on Discrete Tides_,'
+        " 1027–35. TIDE '07. Philadelphia, PA, USA: Society for Industrial and Tidal"
+        " Mathematics. <http://dl.acm.org/citation.cfm?id=1234567.7654321>.\n"
+    )
+    assert hit.kind is RefKind.URL
+    assert hit.reference is not None
+    assert hit.reference.authors == ("Lind, Anna", "Peter Moss")
