@@ -650,19 +650,33 @@ _METHOD_NAME = re.compile(r"[a-z]{1,2}-[A-Z][\w+-]*|[A-Z][A-Za-z]*-[A-Z][\w+-]*|
 _TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|and|in|for|the|on|with))+")
 
 
+# Between an entry's names and year and its title: punctuation and blanks only.
+_ENTRY_OPENING_GAP = re.compile(r"[\s.,:;)\]]*")
+
+
 def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     """`hit` with the author list, volume and pages of the rule hit it overlaps most, and
     its span widened to cover it: the rules split names and read numbers more carefully than
     token labels do, while the tagger finds the title and where the entry lies."""
     best, best_overlap = None, 0
+    title_start = (
+        find_spaced(text, hit.reference.title, hit.start, hit.end)[0]
+        if hit.reference is not None and hit.reference.title
+        else -1
+    )
     for rule in rule_hits.overlapping(hit.start, hit.end):
         overlap = min(hit.end, rule.end) - max(hit.start, rule.start)
         if rule.reference is None:
             continue
-        if rule.start == hit.start:
-            # the rules' reading of the entry's opening, its names: the one that reads the
-            # model's authors, not a longer one from further in (`... between Micro-Clusters,
-            # IEEE Transactions ... 2006` read as the author Micro-Clusters)
+        if (
+            rule.start == hit.start
+            and rule.end <= title_start
+            and _ENTRY_OPENING_GAP.fullmatch(text, rule.end, title_start) is not None
+        ):
+            # the rules' reading of the entry's opening, its names and year right before the
+            # model's title: the one that reads the model's authors, not a longer one from
+            # further in (`... between Micro-Clusters, IEEE Transactions ... 2006` read as the
+            # author Micro-Clusters)
             best = rule
             break
         if overlap > best_overlap:
