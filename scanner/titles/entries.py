@@ -904,6 +904,9 @@ _INSTITUTION_FIRST = re.compile(
 _VENUE_END = re.compile(
     r",|\s\d(?!\d*(?:st|nd|rd|th)\b)|\s\(|\.\s+(?=[A-Z][a-z]+\s+[a-z])|\bvol\b|\bVol\b"
     r"|\bpp\b|\s+No\.?\s*\d|\n\s*\n|$"
+    # the emphasis the venue is set in closing (`*Numerische Mathematik*.` then the docstring's
+    # template lines)
+    r"|(?<=[^\s*_])(?:\*{1,2}|_)(?=[\s.,;:]|$)"
 )
 # A venue named for its fields, listed with commas: "IEEE Transactions on Systems, Man and
 # Cybernetics", "... on Acoustics, Speech and Signal Processing".

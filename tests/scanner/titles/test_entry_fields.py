@@ -1380,3 +1380,13 @@ def test_a_place_and_its_states_code_before_a_publisher_and_link_are_no_authors(
     assert hit.kind is RefKind.URL
     assert hit.reference is not None
     assert hit.reference.authors == ("Lind, Anna", "Peter Moss")
+
+
+def test_a_venue_in_emphasis_ends_where_the_emphasis_closes() -> None:
+    fields = _fields(
+        "    Lind, J. M., Moss, C. B. (1969). Generalized Tidal Methods for\n"
+        "                     Integrals of Gauges. *Numerische Mathematik*.\n"
+        "    %(example)s\n"
+        "    %(see_also)s\n"
+    )
+    assert fields.venue == "Numerische Mathematik"
