@@ -147,8 +147,10 @@ _MEETING_LINE = (
     r"(?:Conference|Symposium|Workshop|Journal)\b)"
 )
 _TITLE_END_FORMS = (
-    # (the next field perhaps set in emphasis: `... library. *Q J R Meteorol Soc.*, 1-30`)
-    r"\." + _PART_NUMERAL + r"\s+(?=(?:\*{1,2}|_)?[A-Z0-9(\[]|$|[a-z]+\.)|\.\s*$|\?\s|!\s"
+    r"\." + _PART_NUMERAL + r"\s+(?=[A-Z0-9(\[]|$|[a-z]+\.)|\.\s*$|\?\s|!\s"
+    # (the next field set in emphasis: `... library. *Q J R Meteorol Soc.*, 1-30`; not after
+    # an initial, the names' end before a title in emphasis: `Moss, A. *Tidal Sketches*`)
+    r"|(?<!\b[A-Z])\.\s+(?=(?:\*{1,2}|_)[A-Z])"
     r"|[,;]\s*(?=[Ii]n\b|[Ii]n:|(?:1[6-9]|20)\d\d|[Vv]ol|pp|pages|\d|\(|ArXiv\b|"
     + VENUE_CUE.pattern
     + ")"

@@ -1390,3 +1390,14 @@ def test_a_venue_in_emphasis_ends_where_the_emphasis_closes() -> None:
         "    %(see_also)s\n"
     )
     assert fields.venue == "Numerische Mathematik"
+
+
+def test_an_initials_stop_before_a_title_in_emphasis_does_not_end_a_title() -> None:
+    fields = _fields(
+        "    References\n"
+        "    ----------\n"
+        "    .. [1] Lind, J., Moss, A. Vale, Z. & Holm, A. *Introduction to\n"
+        "        tideML: Machine learning for tides*. Proceedings of the\n"
+        "        Conference on Intelligent Tide Understanding (2012)\n"
+    )
+    assert fields.title == "Introduction to tideML: Machine learning for tides"
