@@ -7,6 +7,7 @@ replacing it would turn `/dev/null` into a regular file for every later user of 
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
@@ -159,6 +160,26 @@ def check_path(path: Path, label: str | None = None, *, directory: bool = False)
         raise ConfigError(f"{label}: {parent} is not a directory")
     if not os.access(parent, os.W_OK):
         raise ConfigError(f"{label}: directory {parent} is not writable")
+    _probe(parent, label)
+
+
+def _probe(directory: Path, label: str) -> None:
+    """Create and remove a file in `directory`: `os.access` answers from the permission bits,
+    which root passes everywhere, so `-o /proc/x.json` as root (or a directory of a file
+    system that takes no new files) failed only when written, after the whole scan."""
+    try:
+        handle, temp = _create_beside(directory / "citegraph-probe", 0o600)
+    except OSError as error:
+        raise ConfigError(
+            f"{label}: cannot create a file in {directory}: {_reason(error)}"
+        ) from None
+    os.close(handle)
+    with contextlib.suppress(OSError):
+        os.unlink(temp)
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
 
 
 def make_directories(targets: list[OutputTarget]) -> None:

@@ -10,7 +10,14 @@ from typing import Protocol
 
 from catalog import Reference, Resolution
 from citegraph import __version__
-from citegraph.assemble import Site, citation_of, findings_of, paper_entry, reference_key
+from citegraph.assemble import (
+    Site,
+    card_reading,
+    citation_of,
+    findings_of,
+    paper_entry,
+    reference_key,
+)
 from citegraph.checks.selection import selected
 from citegraph.checks.suppress import split_suppressed
 from citegraph.config import Config
@@ -160,6 +167,16 @@ def _paper_entries(
     return entries
 
 
+def _locators(by_paper: dict[str, list[Site]]) -> dict[str, tuple[str | None, str | None]]:
+    """The volume and pages each card's reading gives, where it gives a volume."""
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for key, sites in by_paper.items():
+        reading = card_reading(sites)
+        if reading is not None and reading.volume:
+            found[key] = (reading.volume, reading.pages)
+    return found
+
+
 def _observed(scans: Iterable[FileScan], observer: ScanObserver | None) -> Iterator[FileScan]:
     for scan in scans:
         if observer is not None:
@@ -203,7 +220,7 @@ def _assemble(
         site_paper.append((site, entry or paper_key))
     entries = _paper_entries(by_paper, ref_keys, resolutions)
     # A work named by its title in one place and by an identifier in another is one card.
-    joined = same_work_targets(entries.values())
+    joined = same_work_targets(entries.values(), _locators(by_paper))
     if joined:
         for source, target in joined.items():  # a reference work's card may be new
             if source not in by_paper:

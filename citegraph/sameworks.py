@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from catalog import (
@@ -108,9 +108,12 @@ _PREPRINT_DOIS = (
 )
 
 
-def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
+def same_work_targets(
+    papers: Iterable[PaperEntry], locators: Mapping[str, tuple[str | None, str | None]] = {}
+) -> dict[str, str]:
     """The key each paper known only by its words joins (`title:...` -> `doi:...`); papers
-    that join nothing are absent. A chain (title -> book -> DOI) ends at its strongest key."""
+    that join nothing are absent. A chain (title -> book -> DOI) ends at its strongest key.
+    `locators`: the volume and pages each card's reading gives, where it gives them."""
     papers = list(papers)
     targets: dict[str, str] = {}
     keys = {paper.key for paper in papers}
@@ -152,7 +155,7 @@ def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
                     continue
                 if named:
                     target = _stronger_one(
-                        work, works, title.count(" ") < _FEW_TITLE_WORDS, targets
+                        work, works, title.count(" ") < _FEW_TITLE_WORDS, targets, spelt=not few
                     )
                 elif work.preprint and not few:
                     # a preprint cited in one place, its journal version's DOI in another: one
@@ -162,8 +165,10 @@ def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
                     # a copy of the paper (a citeseer page, the authors' PDF) cited in one
                     # place, its DOI or arXiv id in another: one work, when the title says
                     # enough; two copies of a work no identifier names are one work too
-                    target = _stronger_one(work, works, few, targets) or _earlier_copy(
-                        work, works, few, order
+                    target = (
+                        _stronger_one(work, works, few, targets, spelt=not few)
+                        or _book_copy(work, works, few)
+                        or _earlier_copy(work, works, few, order)
                     )
                 else:
                     continue
@@ -172,6 +177,7 @@ def same_work_targets(papers: Iterable[PaperEntry]) -> dict[str, str]:
     _join_misspelt(by_title, targets)
     _join_cut_titles(by_title, targets)
     _join_book_titles(by_title, written, targets)
+    _join_ads_records(papers, locators, targets)
     _join_author_year(papers, targets)
     return {key: _final(key, targets) for key in targets}
 
@@ -273,9 +279,14 @@ def _join_author_year(papers: list[PaperEntry], targets: dict[str, str]) -> None
     one function of the entry a reference section gives in another. Failing one, a mention
     that names fewer authors ("Aki 1980") joins the one other mention of that year whose
     authors open with its own ("Aki and Richards 1980"). Two such works (a surname's two
-    papers of a year) leave the mention as it is."""
+    papers of a year) leave the mention as it is. Failing both, the names may be spelt
+    otherwise (`_spelt_alike`: "Mueller" for "Müller", or one name of a list mistyped,
+    "Grodon, Cartledge and Clayton"), and the same holds of the one work or mention so
+    spelt."""
     by_first: dict[tuple[str, int], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     mentions: dict[tuple[str, int], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    # every work and mention of a year, by the spellings of its names
+    spelt: dict[int, list[tuple[_Spellings, str, bool]]] = defaultdict(list)
     for paper in papers:
         key = targets.get(paper.key, paper.key)
         names = _family_names(paper.authors)
@@ -286,8 +297,10 @@ def _join_author_year(papers: list[PaperEntry], targets: dict[str, str]) -> None
             continue
         if _by_authors_only(paper) and key == paper.key:
             mentions[names[0], year].append((names, key))
+            spelt[year].append((_spellings(paper.authors), key, False))
         elif _strength(key) < _STRENGTH["author-year"] and not _by_authors_only(paper):
             by_first[names[0], year].append((names, key))
+            spelt[year].append((_spellings(paper.authors), key, True))
     for paper in papers:
         if paper.key in targets or paper.year is None or not _by_authors_only(paper):
             continue
@@ -305,8 +318,115 @@ def _join_author_year(papers: list[PaperEntry], targets: dict[str, str]) -> None
                 for written, key in mentions.get((names[0], paper.year), ())
                 if len(written) > len(names) and written[: len(names)] == names
             }
+        if not found:
+            mine = _spellings(paper.authors)
+            others = spelt.get(paper.year, ())
+            found = {
+                _final(key, targets)
+                for theirs, key, work in others
+                if work and _spelt_alike(mine, theirs)
+            } or {
+                _final(key, targets)
+                for theirs, key, work in others
+                if not work and key != paper.key and _spelt_alike(mine, theirs)
+            }
         if len(found) == 1 and paper.key not in found:
             targets[paper.key] = found.pop()
+
+
+# Each author's family name as written and, when written with an umlaut, as it is spelt
+# without one (`Müller`: `muller` and `mueller`; `Mächler`: `machler` and `maechler`).
+_Spellings = tuple[frozenset[str], ...]
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def _spellings(authors: tuple[str, ...]) -> _Spellings:
+    found = []
+    for author in authors:
+        names = {family_name(author), family_name(author.translate(_UMLAUTS))} - {""}
+        if names:
+            found.append(frozenset(names))
+    return tuple(found)
+
+
+def _spelt_alike(mine: _Spellings, theirs: _Spellings) -> bool:
+    """Whether an author list names the first authors of another spelt otherwise: each name
+    the same or one of them written without its umlaut ("Mueller et al. 2019", "Müller et al.
+    2019"), or, in a list of two names or more, one name a typing slip of five letters or more
+    apart ("Grodon, Cartledge and Clayton 2009" for Gordon's). One name alone a letter apart
+    may be another person's ("Matthes 2017", "Matthews 2017")."""
+    if not mine or len(theirs) < len(mine):
+        return False
+    slips = 0
+    for one, other in zip(mine, theirs, strict=False):
+        if one & other:
+            continue
+        if len(mine) < 2 or slips or not any(_misspelt(a, b) for a in one for b in other):
+            return False
+        slips += 1
+    return True
+
+
+def _misspelt(one: str, other: str) -> bool:
+    """Whether two family names are one typing slip apart, both of five letters or more."""
+    return min(len(one), len(other)) >= _SLIP_WORD_LETTERS and _slips(one, other, allowed=1)
+
+
+# An ADS record's link (`identifiers/urls.py` gives them this form): a bibcode is the year, the
+# journal, the volume, a qualifier and the page, then the first author's initial
+# (`2008MNRAS.390...71C`; `2026MNRAS.549ag420C`, article `stag420`).
+_ADS_RECORD = re.compile(
+    r"url:https://ui\.adsabs\.harvard\.edu/abs/(?P<year>\d{4})(?P<journal>[A-Za-z&.]{5})"
+    r"(?P<volume>[\d.]{4})(?P<page>[A-Za-z.][\w.]{4})(?P<initial>[A-Za-z])"
+)
+_DIGITS = re.compile(r"\d+")
+
+
+def _join_ads_records(
+    papers: list[PaperEntry],
+    locators: Mapping[str, tuple[str | None, str | None]],
+    targets: dict[str, str],
+) -> None:
+    """Join each ADS record of a journal article to the one identified work (an arXiv id, a
+    DOI) whose reading gives the record's year, volume and first page, and a first author of
+    its initial: a README's `Cappellari (2008) <.../abs/2008MNRAS.390...71C>` and the BibTeX
+    entry below it (`eprint = {0806.0042}`, `volume = 390`, `pages = {71-86}`) are one paper.
+    A bibcode gives no title; without the volume and page, an e-print of the same author and
+    year stays apart (two papers of a year are common in a field that writes bibcodes)."""
+    records = [(paper, code) for paper in papers if (code := _ADS_RECORD.fullmatch(paper.key))]
+    if not records:
+        return
+    identified = [
+        paper
+        for paper in papers
+        if _strength(paper.key) < _STRENGTH["url"] and paper.key in locators and paper.authors
+    ]
+    for record, bibcode in records:
+        if record.key in targets:
+            continue
+        works = {
+            _final(paper.key, targets)
+            for paper in identified
+            if paper.year == int(bibcode["year"])
+            and _located(locators[paper.key], bibcode["volume"], bibcode["page"])
+            and family_name(paper.authors[0])[:1] == bibcode["initial"].lower()
+            and _agree(_work_of(record, record.key), _work_of(paper, paper.key))
+        }
+        if len(works) == 1:
+            targets[record.key] = works.pop()
+
+
+def _located(locator: tuple[str | None, str | None], volume: str, page: str) -> bool:
+    """Whether a reading's volume and first page are a bibcode's (its dots are padding, and
+    its page may keep only the last letters of an article number: `ag420` for `stag420`)."""
+    read_volume, pages = locator
+    first_page = _DIGITS.findall((pages or "").split("-")[0].split("\u2013")[0])
+    return (
+        read_volume is not None
+        and read_volume.strip() == volume.strip(".")
+        and bool(first_page)
+        and first_page == _DIGITS.findall(page)
+    )
 
 
 def _e_print_year(key: str) -> int | None:
@@ -508,14 +628,17 @@ def _cut_vouched(one: _Work, other: _Work) -> bool:
     return len(shorter) >= 2 and longer[: len(shorter)] == shorter
 
 
-def _slips(one: str, other: str) -> bool:
+def _slips(one: str, other: str, allowed: int | None = None) -> bool:
+    """Whether two words are a slip or two apart (`allowed`, else one in a word of five
+    letters or more, two in one of eight or more)."""
     # imported here: the pre-commit hook loads this module and never compares titles
     from rapidfuzz.distance import OSA
 
     letters = min(len(one), len(other))
     if letters < _SLIP_WORD_LETTERS:
         return False
-    allowed = 2 if letters >= _TWO_SLIPS_WORD_LETTERS else 1
+    if allowed is None:
+        allowed = 2 if letters >= _TWO_SLIPS_WORD_LETTERS else 1
     return OSA.distance(one, other, score_cutoff=allowed) <= allowed
 
 
@@ -535,17 +658,18 @@ def _work_of(paper: PaperEntry, key: str) -> _Work:
 
 
 def _stronger_one(
-    work: _Work, works: list[_Work], strict: bool, targets: dict[str, str]
+    work: _Work, works: list[_Work], strict: bool, targets: dict[str, str], spelt: bool = False
 ) -> str | None:
     """The one strongest card among the works of the same title that are stronger than
-    `work` and agree with it (`strict`: both give year and first author); None when there is
-    none or two of equal strength. Works already joined count as the card they joined (two
+    `work` and agree with it (`strict`: both give year and first author; `spelt`: the title
+    is long enough that a slip in a first author's name is no other person); None when there
+    is none or two of equal strength. Works already joined count as the card they joined (two
     copies of a book's chapters, one book)."""
     agreeing = {
         card: _strength(card)
         for card, other in ((_final(other.key, targets), other) for other in works)
         if other.strength < work.strength
-        and _agree(work, other)
+        and _agree(work, other, spelt)
         and not (strict and not _vouched(work, other))
     }
     if not agreeing:
@@ -553,6 +677,20 @@ def _stronger_one(
     best = min(agreeing.values())
     strongest = [key for key, strength in agreeing.items() if strength == best]
     return strongest[0] if len(strongest) == 1 else None
+
+
+def _book_copy(copy: _Work, works: list[_Work], few: bool) -> str | None:
+    """The one ISBN of the same title that agrees with `copy`: a link to a book online (its
+    PDF, its web edition) and the book's ISBN cited elsewhere are one work, the book's card.
+    Two ISBNs of a title (two volumes, two bindings) leave the link as it is."""
+    books = {
+        other.key
+        for other in works
+        if other.key.startswith("isbn:")
+        and _agree(copy, other, spelt=not few)
+        and not (few and not _vouched(copy, other))
+    }
+    return books.pop() if len(books) == 1 else None
 
 
 def _earlier_copy(copy: _Work, works: list[_Work], few: bool, order: dict[str, int]) -> str | None:
@@ -569,22 +707,30 @@ def _earlier_copy(copy: _Work, works: list[_Work], few: bool, order: dict[str, i
         for other in works
         if other.strength == copy.strength
         and order.get(other.key, -1) < order[copy.key]
-        and _agree(copy, other)
+        and _agree(copy, other, spelt=not few)
         and not (few and not _vouched(copy, other))
     ]
     return min(earlier, key=lambda key: order.get(key, -1)) if earlier else None
 
 
-def _agree(one: _Work, other: _Work) -> bool:
+def _agree(one: _Work, other: _Work, spelt: bool = False) -> bool:
     """Whether nothing the two citations read says they are different works. Two years say
     two works, except of a book by the same first author (its editions and printings,
-    "Numerical Optimization", 1999 and 2006, are one work) and a preprint's year and the next."""
+    "Numerical Optimization", 1999 and 2006, are one work) and a preprint's year and the next.
+    `spelt`: the two give one title of four words or more, so first authors whose family names
+    are a typing slip apart are one person misspelt (`Orabana et al` and `Francesco Orabona`)."""
     # "Powell M.J.D." and "M. J. D. Powell", "Brent, Richard P" and "Brent, R. P." share a word;
     # an author list read in another order ("Madsen and Nielsen", "Nielsen and Madsen") or
     # with a name broken in two ("Tan, Chang Wei" read as two authors) names the other's
     # first author among its authors
     mine, theirs = one.first_author, other.first_author
-    if mine and theirs and mine.isdisjoint(theirs) and not _first_among(one, other):
+    if (
+        mine
+        and theirs
+        and mine.isdisjoint(theirs)
+        and not _first_among(one, other)
+        and not (spelt and _misspelt_name(one, other))
+    ):
         return False
     if one.year is not None and other.year is not None and one.year != other.year:
         if (one.book or other.book) and mine and theirs:
@@ -601,6 +747,15 @@ def _first_among(one: _Work, other: _Work) -> bool:
     )
 
 
+def _misspelt_name(one: _Work, other: _Work) -> bool:
+    """Whether the two first authors' family names differ by one typing slip, both names of
+    at least five letters (`Orabana`, `Orabona`); shorter names a letter apart are often two
+    people (`Wang`, `Wong`)."""
+    if not (one.names and other.names):
+        return False
+    return _misspelt(one.names[0], other.names[0])
+
+
 def _published_one(preprint: _Work, works: list[_Work]) -> str | None:
     """The one journal's DOI of the same title whose first author is the preprint's, of its
     year or the next; None when there is none or two."""
@@ -611,7 +766,7 @@ def _published_one(preprint: _Work, works: list[_Work]) -> str | None:
         and not other.preprint
         and preprint.first_author
         and other.first_author
-        and _agree(preprint, other)
+        and _agree(preprint, other, spelt=True)
     }
     return found.pop() if len(found) == 1 else None
 
@@ -630,8 +785,8 @@ def _vouched(one: _Work, other: _Work) -> bool:
 
 def _final(key: str, targets: dict[str, str]) -> str:
     # each step is to a strictly stronger key, or between keys of equal strength from a
-    # preprint's DOI to a journal's, or from a link to one listed before it,
-    # so the chain ends
+    # preprint's DOI to a journal's, or from a link to one listed before it, or from a link to
+    # a book's ISBN (which joins nothing), so the chain ends
     while key in targets:
         key = targets[key]
     return key

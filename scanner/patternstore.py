@@ -8,10 +8,13 @@ interpreter, so `stored_patterns()` keeps it in a file beside the scanner's byte
 (`__pycache__/patterns.<tag>.marshal`) and later runs hand it to the engine directly. Only
 patterns compiled while a module is imported are stored (the module's own, the same every run),
 and those a pool's parent builds for its workers ahead of their use (`ahead_of_use`, a fixed
-family); one compiled later may be built from the text read (a title's first words). A store
-that is missing, damaged or another interpreter's is made again; one that cannot be written is
-not kept; where `re` lacks the internals read here (before Python 3.11), patterns compile as
-always.
+family); one compiled later may be built from the text read (a title's first words). Where
+no bytecode is written beside the scanner (`PYTHONDONTWRITEBYTECODE`, as CI images and some
+users set it, or a read-only installation) the store is kept in the user cache directory
+instead, as the scan cache is: without one, every pre-commit check compiled the title
+detector's patterns again (0.35 s of its 0.5 s of CPU). A store that is missing, damaged or
+another interpreter's is made again; one that cannot be written is not kept; where `re` lacks
+the internals read here (before Python 3.11), patterns compile as always.
 """
 
 from __future__ import annotations
@@ -38,6 +41,10 @@ except ImportError:  # pragma: no cover - another interpreter
 STORE = Path(__file__).parent / "__pycache__" / f"patterns.{sys.implementation.cache_tag}.marshal"
 # A store written by another interpreter or engine is not read.
 _STAMP = f"{sys.version}|{getattr(_sre, 'MAGIC', '') if _compiler else ''}".encode()
+# In the user cache directory, shared by every installation, each interpreter keeps its own.
+_CACHED_NAME = (
+    f"patterns.{sys.implementation.cache_tag}-{blake2b(_STAMP, digest_size=6).hexdigest()}.marshal"
+)
 _KEPT_AT_MOST = 6000
 _DEBUG = 128  # `re.DEBUG`: such a pattern prints its code as it compiles, so it is never stored
 
@@ -57,13 +64,26 @@ def _unlocked_in_child() -> None:
 os.register_at_fork(after_in_child=_unlocked_in_child)
 
 
+def default_store() -> Path:
+    """Where the store is kept: beside the scanner's bytecode, where Python writes that;
+    elsewhere in the user cache directory (a store is a cache too, and without one every run
+    compiles the scanner's patterns again)."""
+    if not sys.dont_write_bytecode and _writable(STORE):
+        return STORE
+    from platformdirs import user_cache_dir  # imported here: most runs keep the store beside
+
+    return Path(user_cache_dir("citegraph", appauthor=False)) / "patterns" / _CACHED_NAME
+
+
 @contextlib.contextmanager
-def stored_patterns(path: Path = STORE) -> Iterator[None]:
-    """Within, `re` takes a pattern's compiled code from the store at `path` where it is there,
-    and on leaving, the code of the patterns compiled anew is added to the store."""
+def stored_patterns(path: Path | None = None) -> Iterator[None]:
+    """Within, `re` takes a pattern's compiled code from the store at `path` (default: the
+    `default_store()`) where it is there, and on leaving, the code of the patterns compiled
+    anew is added to the store."""
     if _compiler is None or _compiler.compile.__module__ == __name__:  # or within already
         yield
         return
+    path = path or default_store()
     store = _loaded.get(path)
     if store is None:
         store = _loaded[path] = _load(path)
@@ -94,7 +114,7 @@ def stored_patterns(path: Path = STORE) -> Iterator[None]:
         yield
     finally:
         _compiler.compile = compile_anew
-        if fresh and not sys.dont_write_bytecode:  # kept as bytecode is, or not at all
+        if fresh:
             # Commands use different patterns, so each run adds to the store; a store grown past
             # ten times the scanner's patterns (those of older versions) keeps this run's only.
             kept = store | used
@@ -116,18 +136,28 @@ def ahead_of_use() -> Iterator[None]:
         _ahead -= 1
 
 
-def cheap_ahead(sources: Iterable[tuple[str | bytes, int]], path: Path = STORE) -> bool:
+def cheap_ahead(sources: Iterable[tuple[str | bytes, int]], path: Path | None = None) -> bool:
     """Whether building the patterns `sources` (pattern, flags) ahead of use costs little: the
-    store read by the `stored_patterns` around holds them all, or will keep the ones made anew
-    (built once, then read). Where it cannot (`PYTHONDONTWRITEBYTECODE`, a read-only
-    installation), every run would compile them all: they are better left to their first use."""
+    store read by the `stored_patterns` around (at `path`, default the `default_store()`)
+    holds them all, or will keep the ones made anew (built once, then read). Where it cannot
+    (a store nowhere writable), every run would compile them all: they are better left to
+    their first use."""
+    path = path or default_store()
     store = _loaded.get(path)
     if store is None or _compiler is None:
         return False
     if all((pattern, int(flags)) in store for pattern, flags in sources):
         return True
-    folder = path.parent if path.parent.is_dir() else path.parent.parent
-    return not sys.dont_write_bytecode and os.access(folder, os.W_OK)
+    return _writable(path)
+
+
+def _writable(path: Path) -> bool:
+    """Whether a store can be written at `path`: the nearest existing place on its way is a
+    writable folder."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder.is_dir() and os.access(folder, os.W_OK)
 
 
 class _Recorder:
@@ -189,7 +219,7 @@ def _save(path: Path, store: dict[tuple[str | bytes, int], Code]) -> None:
     payload = marshal.dumps(list(store.items()))
     data = marshal.dumps((_STAMP, blake2b(payload, digest_size=16).digest(), payload))
     try:
-        path.parent.mkdir(exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         try:
             os.chmod(temporary, Path(__file__).stat().st_mode & 0o666)  # as the bytecode's

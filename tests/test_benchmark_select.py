@@ -1,10 +1,11 @@
-"""The twenty-second set's draw: which files carry a reference list (`has_reference_list`)."""
+"""The twenty-second and twenty-third sets' draws: which files carry a reference list
+(`has_reference_list`), which pair an identifier with a name (`pairs_identifier_and_name`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from benchmarks.select_reference_files import has_reference_list
+from benchmarks.select_reference_files import has_reference_list, pairs_identifier_and_name
 
 WITH_LIST = [
     # a numpy-style section heading
@@ -37,3 +38,36 @@ def test_a_heading_or_three_entries_make_a_reference_list(text: str) -> None:
 @pytest.mark.parametrize("text", WITHOUT_LIST)
 def test_licence_lines_and_lone_entries_make_none(text: str) -> None:
     assert not has_reference_list(text)
+
+
+PAIRED = [
+    # an author-year over its arXiv link
+    '    """Fit it.\n\n    Writer et al. (2019) show how.\n'
+    '    https://arxiv.org/abs/1901.00001\n    """\n',
+    # a quoted title and its DOI three lines below
+    '// "A Fast Method For Things"\n// Journal of Stuff.\n//\n// doi:10.1000/xyz123\n',
+    # a year in the identifier's line, outside the link
+    "/* Writer 2003, http://example.org/papers/writer03.pdf */\n",
+    # an italic title beside a URL
+    "#  *Sampling Random Things Quickly*, see https://example.org/abs/42\n",
+]
+UNPAIRED = [
+    # the only year is inside the identifier
+    "# https://arxiv.org/abs/2003.01234\n",
+    # a version date is no year of a work
+    "/*\nThing.js v5.0.0 10/1/2024\nhttps://example.org/article/things/\n*/\n",
+    # licence lines carry years and links
+    "# Copyright 2019 Someone\n# Licensed under http://www.apache.org/licenses/LICENSE-2.0\n",
+    # a year too far from the link
+    "# Writer (2001)\n" + "x = 1\n" * 4 + "# https://example.org/page\n",
+]
+
+
+@pytest.mark.parametrize("text", PAIRED)
+def test_an_identifier_and_a_name_within_three_lines_pair(text: str) -> None:
+    assert pairs_identifier_and_name(text)
+
+
+@pytest.mark.parametrize("text", UNPAIRED)
+def test_identifier_digits_dates_licences_and_distance_do_not_pair(text: str) -> None:
+    assert not pairs_identifier_and_name(text)

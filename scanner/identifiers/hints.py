@@ -35,6 +35,9 @@ _ENTRY_END = lazy_compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:\.\. )?\[[\w#*]{1,12}\][ \t
 _ENTRY_LOOKBACK = 1500  # no reference entry is longer; bounds the search in long docstrings
 _BLANK_LINE = lazy_compile(r"\n[ \t]*\n")
 _QUOTE_MARK = lazy_compile("[\"“«'`]")
+# A person's name in a link text that cites by authors and year: initials, given names and a
+# family name (`A. F. T. Martins`, `Kaiming He`), or initials alone after a comma (`Barron, J. T.`).
+_LABEL_NAME = r"(?:(?:[A-Z]\.[ \t]*)*(?:[A-Z][\w'’-]+[ \t]+){0,2}[A-Z][\w'’-]+|(?:[A-Z]\.[ \t]*)+)"
 # Link texts that are a citation rather than a title: `ApJ 374, 344 (1991)`, `Kraft et al.
 # (1991)`, `Zhang et al`, `Greisen & Calabretta 2002, A&A, 395, 1061`, `Groemping et al. 2006`,
 # `Ter Braak & Vrugt 2008`.
@@ -48,12 +51,24 @@ _CITATION_TEXT = lazy_compile(
     r"|^(?:[A-Z][\w'’-]+,\s+)*[A-Z][\w'’-]+,?\s+(?:and|&)\s+[A-Z][\w'’-]+$"
     # an eponymous method: `the [Visvalingam-Whyatt](https://doi.org/...) algorithm`
     r"|^[A-Z][a-z]+(?:[-–][A-Z][a-z]+)+$"
+    # an author list with initials or given names, then the year, perhaps after a venue's
+    # acronym: `Yuxin Wu & Kaiming He, 2018`, `Barron, J. T., 2017`, `Shazeer, Noam et al.,
+    # 2018`, `Martins et.al., 2016`, `Loshchilov & Hutter, ICLR2016`; an ampersand, an initial
+    # or `et al` says names (`Bessel Filters Polynomials, Poles and Circuit Elements 2003` is
+    # a title)
+    r"|^(?=[^\n]*(?:&|\bet\.?[ \t]*al\b|\b[A-Z]\.))"
+    rf"(?!(?:The|A|An|On|In)\b){_LABEL_NAME}"
+    rf"(?:(?:,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+){_LABEL_NAME})*"
+    rf"(?:,?[ \t]+et\.?[ \t]*al\.?)?,?[ \t]+(?:[A-Z]{{2,8}}[ \t]*)?\d{{4}}[a-z]?$"
 )
 _SPACES = lazy_compile(r"\s+")
 # Link texts that name a paper by its nickname (`Imagen paper`, `the DDPM paper`, `original
 # article`), not by its title.
 _NICKNAME = lazy_compile(
     r"(?i)^(?:the\s+|this\s+|our\s+)?(?:\S+\s+){0,3}(?:paper|article|preprint|whitepaper)s?$"
+    # ... or a sentence that points at the paper (`For details about the algorithm see this
+    # paper`, `Table 4 from the paper`, `Vincenty's original publication`)
+    r"|^.*\b(?:this|the|that|our|their|original)\s+(?:paper|article|preprint|publication)$"
 )
 _AROUND_TITLE = " ,.;:{}\"'“”«»"
 _LINK_TEXT_MAX = 400

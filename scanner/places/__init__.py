@@ -14,7 +14,8 @@ mention of one work is one reference (`reference/references.md`):
   linked title (`fields.py`), another copy of an entry's work linked on the lines after its
   identifier (`copies.py`), two readings of one entry (`same.py`), the one work and the
   one bare link of a place a paragraph apart (`sole.py`), a work named in prose with its year
-  and the one bare arXiv preprint of that year (`preprints.py`), and the fields and identifier
+  and the one bare arXiv preprint of that year, or the preprint its sentence introduces on the
+  next line (`preprints.py`), and the fields and identifier
   of one Javadoc `@see "..."` string (`seestrings.py`), a link whose text only says it is the
   paper and the BibTeX entry set as code under it (`entries.py`);
 - an entry and its link in the layouts that say so: `See <link> for <what it gives>` on the

@@ -45,11 +45,11 @@ MAX_NAMESAKES = 50  # entries of one year a mention is compared with
 
 
 # What ends an entry between its text and an identifier after it: a blank line, or the start
-# of the next entry (a reST, Markdown footnote `[^2]:` or numbered label, a bullet, an HTML
-# list item, a Doxygen or Javadoc tag).
+# of the next entry (a reST, Markdown footnote `[^2]:` or numbered label, a bullet, reST's
+# auto-numbered item `#.`, an HTML list item, a Doxygen or Javadoc tag).
 ENTRY_BREAK = re.compile(
-    r"\n[ \t]*\n|\n[ \t]*(?:\.\.[ \t]*\[|\[[^\]\n]{1,40}\]:?[ \t]|[-*•][ \t]|\d{1,3}[.)][ \t]|"
-    r"<li\b|@see\b|@cite\b|\\cite\b)"
+    r"\n[ \t]*\n|\n[ \t]*(?:\.\.[ \t]*\[|\[[^\]\n]{1,40}\]:?[ \t]|[-*•][ \t]|"
+    r"(?:\d{1,3}|#)[.)][ \t]|<li\b|@see\b|@cite\b|\\cite\b)"
 )
 
 

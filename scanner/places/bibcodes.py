@@ -19,7 +19,9 @@ def year_and_initial(ref: PaperRef | None) -> tuple[int, str] | None:
     None."""
     if ref is None or ref.kind is not RefKind.URL:
         return None
-    record = _ADS_RECORD.fullmatch(ref.value)
+    # The link's key writes A&A's `&` as `%26` (`2020A%26A...639A.138L`), which is one
+    # character of the bibcode's nineteen.
+    record = _ADS_RECORD.fullmatch(ref.value.replace("%26", "&"))
     if record is None:
         return None
     return int(record["year"]), record["initial"].lower()

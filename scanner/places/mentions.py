@@ -38,6 +38,13 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
             named = NAME_YEAR_LABEL.fullmatch(entry_label(text, other.start) or "")
             if named is not None:
                 year, family = int(named["year"]), named["name"].lower()
+        if year is None and family:
+            # an entry read without its year whose link is an ADS record (`.. [1] Moore, B. et
+            # al., "Title", https://ui.adsabs.harvard.edu/abs/1998ApJ...499L...5M`): the
+            # bibcode's year, when its initial is the entry's first author's
+            bibcode = year_and_initial(other.ref)
+            if bibcode is not None and family.startswith(bibcode[1]):
+                year = bibcode[0]
         if year is not None and family:
             by_year.setdefault(year, []).append((i, family))
         elif family and (other.kind in ENTRY_KINDS or other.ref is not None):

@@ -9,6 +9,12 @@ submitted in it. Not a link in the mention's own sentence (`Lind (2024) or <link
 an entry with a link the entry rules left apart (`Based on this we propose <link>`), nor a
 preprint submitted the year before its publication (the layout does not say), a link read with
 an entry of its own, or an old-style id, which does not date itself.
+
+One layout puts the link in the mention's own sentence: a sentence that ends in a colon at its
+line's end introduces the work that opens the next line (`Queries the Lind & Moss (2017) tide
+map:` over `http://arxiv.org/abs/1706.00011`; `proposed by Lind et al. (2019) in the paper:`
+over `"Title" (https://arxiv.org/abs/1903.08855)`), bare or with its title, when the work there
+names no authors of its own.
 """
 
 from __future__ import annotations
@@ -36,13 +42,14 @@ def join_dated_preprints(text: str, hits: list[Hit], groups: Groups) -> None:
         if len(works) != 2:
             continue
         named = [w for w in works if _named_in_prose(text, [hits[i] for i in w])]
-        bare = [w for w in works if _bare_preprint([hits[i] for i in w])]
+        if len(named) != 1:
+            continue
+        (other,) = (w for w in works if w is not named[0])
         if (
-            len(named) == 1
-            and len(bare) == 1
-            and _sentences_apart(text, hits, groups, named[0][0], bare[0][0])
-        ):
-            groups.join(named[0][0], bare[0][0])
+            _bare_preprint([hits[i] for i in other])
+            and _sentences_apart(text, hits, groups, named[0][0], other[0])
+        ) or _introduced(text, [hits[i] for i in named[0]], [hits[i] for i in other]):
+            groups.join(named[0][0], other[0])
 
 
 def _years(hits: list[Hit], members: list[int]) -> set[int]:
@@ -74,6 +81,26 @@ def _sentences_apart(text: str, hits: list[Hit], groups: Groups, work: int, link
 
 # A sentence's end: its stop before a space or the line's end, or a blank line.
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
+
+# The rest of a mention's sentence up to a colon that ends its line, then the next line's
+# indentation and a comment's marks.
+_INTRODUCING = re.compile(r"[^.!?\n]*:[ \t]*\r?\n[ \t#*/]*")
+
+
+def _introduced(text: str, mentions: list[Hit], work: list[Hit]) -> bool:
+    """Whether a mention's sentence ends in a colon at its line's end and `work`, an identifier
+    with no authors of its own, opens the next line."""
+    if not any(h.ref is not None for h in work):
+        return False
+    if any(h.reference and h.reference.authors for h in work):
+        return False
+    opens = min(h.start for h in work)
+    for mention in mentions:
+        lead = _INTRODUCING.match(text, mention.end)
+        # the work opens the line, perhaps after an opening quote or bracket
+        if lead is not None and lead.end() <= opens <= lead.end() + 1:
+            return True
+    return False
 
 
 def _named_in_prose(text: str, group: list[Hit]) -> bool:

@@ -68,9 +68,12 @@ def test_a_spent_service_budget_stops_the_service_not_the_run(services, session)
     error, elapsed = failure(lambda: http.request("arxiv", "GET", arxiv_query(services)))
     assert isinstance(error, ServiceUnavailable)
     assert str(error) == "arxiv: its network budget of 1 s is used up; not asked again this run"
-    assert elapsed < 2.0 and services.count("/arxiv") == 2  # 0.5 s each, then the budget
+    # Two tries of 0.5 s spend the 1 s budget; six (no budget) would take 3 s. The tries are
+    # counted on the client's side: the fake service logs a request when its handler thread
+    # gets to it, which on a loaded machine can be after the client has given up.
+    assert elapsed < 2.9 and http.requests == 2
     again, _ = failure(lambda: http.request("arxiv", "GET", arxiv_query(services)))
-    assert str(again) == str(error) and services.count("/arxiv") == 2
+    assert str(again) == str(error) and http.requests == 2
     assert not http.down
     assert http.request("crossref", "GET", f"{services.url}/crossref/works") is not None
 

@@ -472,6 +472,31 @@ def test_two_outputs_in_one_place_are_a_usage_error(
     assert run([*argv, "-o", "/dev/null", "-o", "json:/dev/null"]) == 0  # a device takes any
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_an_output_where_no_file_can_be_created_stops_the_run_before_the_scan(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Root passes `os.access` everywhere: `-o /proc/x.json` failed only when written, after the
+    # whole scan. As any user, a directory whose permission bits allow writing may still refuse
+    # a new file: `os.access` says yes here, the probe says no.
+    import os
+
+    import citegraph.commands.scan as scan_command
+
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: True)
+    monkeypatch.setattr(scan_command, "rendered_scan", lambda *a, **k: pytest.fail("scanned"))
+    argv = ["scan", str(repo), "--offline", "-q", "-o", "/proc/citegraph-out.json"]
+    assert run(argv) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("citegraph: error: -o '/proc/citegraph-out.json': cannot create a file")
+    # A device is written in place, a new directory is created: neither probe fails.
+    monkeypatch.undo()
+    out = repo.parent / "new" / "dir" / "scan.json"
+    assert run(["scan", str(repo), "--no-resolve", "-q", "-o", "/dev/null", "-o", str(out)]) == 0
+    assert out.is_file() and sorted(p.name for p in out.parent.iterdir()) == ["scan.json"]
+    assert "citegraph-probe" not in " ".join(p.name for p in repo.parent.rglob("*"))
+
+
 @pytest.mark.parametrize("output", ["{dir}/report/", "html:{dir}/report/"])
 def test_an_output_ending_in_a_slash_is_a_directory_not_a_file(
     repo: Path, tmp_path: Path, output: str, capsys: pytest.CaptureFixture[str]

@@ -705,3 +705,137 @@ def test_a_reference_works_card_reads_the_citation_that_names_it_by_its_title(
     fpp = next(p for p in report.papers if p.key == "url:https://otexts.com/fpp3")
     assert fpp.title_hint == "Forecasting: Principles and Practice"
     assert (fpp.authors, fpp.year) == (("Hyndman", "Athanasopoulos"), 2018)
+
+
+def test_a_first_authors_name_a_slip_apart_under_one_long_title_is_one_person() -> None:
+    # `Okafro et al` in one module, `Jide Okafor and Ana Lind` in another, one long title
+    arxiv = paper("arxiv:1705.00001", author="Okafro", year=2017)
+    title = paper("title:t", year=None, author="Jide Okafor")
+    assert same_work_targets([arxiv, title]) == {title.key: arxiv.key}
+    # two slips, a short name a letter apart, or a short title: other people, other works
+    assert not same_work_targets([arxiv, replace(title, authors=("Jide Ofakro",))])
+    assert not same_work_targets(
+        [paper("arxiv:1705.00001", author="Wang"), paper("title:t", year=None, author="Wong")]
+    )
+    short = "Tide Stacks"
+    assert not same_work_targets(
+        [
+            paper("arxiv:1705.00001", title=short, author="Okafro"),
+            paper("title:t", title=short, author="Okafor"),
+        ]
+    )
+
+
+def test_an_author_year_mention_spelt_otherwise_joins_the_one_work_or_mention() -> None:
+    pair = PaperEntry(
+        key="doi:10.5555/tl.2007.4",
+        kind="doi",
+        status="offline",
+        authors=("S. Lind", "B. Mossberg"),
+        year=2007,
+    )
+    # one name of a list mistyped: the work of that year by the others
+    slip = mention("author-year:lind-mosberg-2007", ("Lind", "Mosberg"), 2007)
+    assert same_work_targets([pair, slip]) == {slip.key: pair.key}
+    # an umlaut written out: the other mention of that year
+    umlaut = mention("author-year:mueller-2019", ("Mueller",), 2019)
+    written = mention("author-year:muller-2019", ("Müller",), 2019)
+    assert same_work_targets([written, umlaut]) == {written.key: umlaut.key}
+
+
+def test_names_a_letter_apart_alone_or_in_two_places_stay_apart() -> None:
+    # one name alone a letter apart may be another person
+    okafor = PaperEntry(
+        key="doi:10.5555/ok.2015", kind="doi", status="offline", authors=("Okafor",), year=2015
+    )
+    assert not same_work_targets([okafor, mention("author-year:okafro-2015", ("Okafro",), 2015)])
+    # two mistyped names, or two spellings neither of which has the umlaut
+    pair = PaperEntry(
+        key="doi:10.5555/tl.2007.4",
+        kind="doi",
+        status="offline",
+        authors=("Lindqvist", "Mossberg"),
+        year=2007,
+    )
+    two = mention("author-year:lindquist-mosberg-2007", ("Lindquist", "Mosberg"), 2007)
+    assert not same_work_targets([pair, two])
+    assert not same_work_targets(
+        [
+            mention("author-year:muller-2019", ("Muller",), 2019),
+            mention("author-year:mueller-2019", ("Mueller",), 2019),
+        ]
+    )
+
+
+def test_an_ads_record_is_the_identified_work_of_its_year_volume_page_and_initial() -> None:
+    ads = PaperEntry(
+        key="url:https://ui.adsabs.harvard.edu/abs/2008MNRAS.390...71O",
+        kind="url",
+        status="offline",
+        authors=("Okafor",),
+        year=2008,
+    )
+    eprint = PaperEntry(
+        key="arxiv:0806.9042",
+        kind="arxiv",
+        status="offline",
+        title_hint="Tide Stacks of Axisymmetric Galaxies",
+        authors=("Okafor, Jide",),
+        year=2008,
+        venue="MNRAS",
+    )
+    said = mention("author-year:okafor-2008", ("Okafor",), 2008)
+    located = {eprint.key: ("390", "71-86")}
+    assert same_work_targets([ads, eprint, said], located) == {
+        ads.key: eprint.key,
+        said.key: eprint.key,
+    }
+    # an article number the bibcode keeps the end of
+    article = replace(
+        ads, key="url:https://ui.adsabs.harvard.edu/abs/2026MNRAS.549ag420O", year=2026
+    )
+    assert same_work_targets(
+        [article, replace(eprint, year=2026)], {eprint.key: ("549", "stag420")}
+    ) == {article.key: eprint.key}
+    # without the volume and page, or with another page, a year or an initial: two papers
+    assert ads.key not in same_work_targets([ads, eprint, said])
+    assert not same_work_targets([ads, eprint], {eprint.key: ("390", "171-186")})
+    assert not same_work_targets([ads, replace(eprint, year=2009)], located)
+    assert not same_work_targets([ads, replace(eprint, authors=("Lind, Ada",))], located)
+
+
+def test_a_scan_gives_one_card_for_an_ads_link_and_the_bibtex_entry_of_its_paper(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "README.rst").write_text(
+        "Tides\n=====\n\nThe method is described in\n"
+        "`Okafor (2008) <https://ui.adsabs.harvard.edu/abs/2008MNRAS.390...71O>`_.\n\n"
+        ".. code-block:: bibtex\n\n"
+        "    @ARTICLE{Okafor2008,\n"
+        "        author = {Okafor, Jide},\n"
+        '        title = "{Tide stacks of axisymmetric galaxies via anisotropic models}",\n'
+        "        journal = {MNRAS},\n"
+        "        eprint = {0806.9042},\n"
+        "        year = 2008,\n"
+        "        volume = 390,\n"
+        "        pages = {71-86},\n"
+        "    }\n"
+    )
+    report = run_scan(tmp_path, Config(resolve=False))
+    assert [p.key for p in report.papers] == ["arxiv:0806.9042"]
+
+
+def test_a_link_to_a_book_online_joins_the_books_isbn() -> None:
+    isbn = book("isbn:9780000000002", "Combinatorial Tides for Computers and Calculators", 1978)
+    pdf = paper(
+        "url:https://math.example.edu/~press/CombinatorialTides.pdf",
+        title="Combinatorial Tides for Computers and Calculators",
+        year=None,
+        author="",
+    )
+    pdf = replace(pdf, authors=())
+    assert same_work_targets([isbn, pdf]) == {pdf.key: isbn.key}
+    # two ISBNs of the title (two volumes, two bindings), or another first author: apart
+    other = replace(isbn, key="isbn:9780000000019")
+    assert not same_work_targets([isbn, other, pdf])
+    assert not same_work_targets([isbn, replace(pdf, authors=("K. Lind",))])

@@ -149,7 +149,10 @@ def publisher_as_author(text: str, hit: Hit, stop: int) -> bool:
 _BODY_WORDS = (
     r"(?:Academy|Society|Association|Union|Organi[sz]ation|"
     # (`Institut`, `Instituto`: the name as the body writes it)
-    r"Commission|Committee|Council|Consortium|Institut[eo]?|Corporation|Foundation|Bureau|Agency)"
+    r"Commission|Committee|Council|Consortium|Institut[eo]?|Corporation|Foundation|Bureau|Agency|"
+    # a government body whose data a module ships (`U.S. Energy Information Administration
+    # (Sep. 2019)` under a data set's References)
+    r"Administration)"
 )
 _BODY = r"(?:The\s+)?(?:[A-Z][\w-]*\s+){0,3}" + _BODY_WORDS
 _BODY_OPENING = re.compile(_BODY + r"(?:\s+(?:of|for)\b|[,.])")

@@ -305,6 +305,10 @@ _AFTER_NAME = re.compile(
 )
 
 
+# ... or a name the sentence says is one: `(hence the name, "No U-Turn")`, `its name "Tide"`.
+_NAME_BEFORE = re.compile(r"(?i)\bname[ \t]*[,:]?[ \t]*[\"“'`]+\s*$")
+
+
 def named_thing(text: str, hit: Hit, stop: int) -> bool:
     fields = fields_of(hit)
     if fields.authors or fields.venue:
@@ -313,6 +317,8 @@ def named_thing(text: str, hit: Hit, stop: int) -> bool:
     if where is None:
         return False
     start, end = where
+    if _NAME_BEFORE.search(text, max(0, start - 12), start) is not None:
+        return True
     if _NAMED_THING.search(text, max(0, start - 12), start) is None:
         return False
     close = close_quote(text, end - 1)

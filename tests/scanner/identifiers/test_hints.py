@@ -44,10 +44,20 @@ def test_text_between_two_quoted_words_is_not_a_title() -> None:
         "recommended in [Jozefowicz et\n  al.](http://www.jmlr.org/proceedings/papers/v37/j15.pdf)",
         "- [Lind and Moss](https://arxiv.org/abs/quant-ph/0406196)",
         "after `Lind, Moss & Okafor <https://doi.org/10.1145/3360572>`_",
+        # authors with initials or given names, et al spelt `et.al.`, a venue before the year
+        "- [Ada Okafor & Jin Lind, 2018](https://arxiv.org/abs/1803.00001)",
+        "- [Okafor, J. T., 2017](https://arxiv.org/abs/1704.00002)",
+        "- [Okafor, Jide et al., 2018](https://arxiv.org/abs/1804.00003)",
+        "- [J. Okafor, A. F. T. Lind, V. Moss, 2019](https://arxiv.org/abs/1901.00004)",
+        "- [Okafor et.al., 2016](https://arxiv.org/abs/1602.00005)",
+        "See [Okafor & Lind, ICLR2016](https://arxiv.org/abs/1608.00006),",
         # A paper's nickname is not its title.
         "See the [Imagen paper](https://huggingface.co/papers/2205.11487).",
         "`the original DDPM paper <https://arxiv.org/abs/2006.11239>`_",
         "[Flash Attention 3 paper](https://arxiv.org/abs/2407.08608)",
+        "[For details about the tide model see this paper.](https://arxiv.org/abs/2001.07463)",
+        "`Table 4 from the paper <https://doi.org/10.1145/2601438>`_",
+        "`Okafor's original publication <https://doi.org/10.1145/2601439>`_",
         # an eponymous method's name
         "Simplify a line with the [Ramer-Douglas-Peucker](https://doi.org/10.3138/FM57-6770-U75U-7727)"
         " algorithm",
@@ -66,6 +76,16 @@ def test_link_texts_that_are_prose_or_citations_are_not_titles(text: str) -> Non
             "The Astropy Project: Building an Open-science Project",
         ),
         ("`MetaFormer <https://arxiv.org/abs/2111.11418>`_", "MetaFormer"),
+        # capitalized words and a year without an initial, `&` or `et al` are a title
+        (
+            "`Tide Tables, Currents and Surges 2003 <https://arxiv.org/abs/1901.00008>`_",
+            "Tide Tables, Currents and Surges 2003",
+        ),
+        # a title of names and a year is still a title when it opens like one
+        (
+            "`The Okafor and Lind Tide Tables, 2019 <https://arxiv.org/abs/1901.00007>`_",
+            "The Okafor and Lind Tide Tables, 2019",
+        ),
         (
             "`The ImageNet Challenge 2012 <https://arxiv.org/abs/1409.0575>`_",
             "The ImageNet Challenge 2012",

@@ -183,6 +183,9 @@ NOT_CITATIONS = [
     # a body named after its members, with the year of what it issued
     "   CMC by the Colour Measurement Committee of the\n"
     "   Lindau Society of Dyers and Tiders, 1994.\n   Uses LCH rather than Lab.\n",
+    # a government body whose data a module ships, the month its data were taken
+    "    References\n    ----------\n    [^1]: U.S. Tidal Information Administration (Sep. 2019)\n"
+    "    [^2]: https://tides.example.gov/opendata/series.php\n",
     # a program's manual, its title saying so
     '    reference:\n      "Tidal Projection Procedures for the UNIX Environment-\n'
     "      A User's Manual\" by Gerald I. Lind,\n      Open File Report 90-284 (2003)\n",
@@ -1372,3 +1375,11 @@ def test_true_neighbours_of_list22_kinds_are_still_found(
     text: str, found: list[tuple[str, str]]
 ) -> None:
     assert _found(text) == found
+
+
+def test_a_quoted_name_the_sentence_calls_a_name_is_no_title() -> None:
+    text = (
+        '   continuing until the path turns back on itself (hence the name, "No Tide Return").\n'
+        "   Steps follow Okafor and Lind (2011), whose section 2 gives the proof.\n"
+    )
+    assert _found(text) == [("author-year", "Okafor")]

@@ -1,0 +1,137 @@
+"""One work cited by its identifier and again by its name a few lines apart is one reference.
+
+The layouts a survey of unseen packages showed (docs/detection.md, twenty-fourth round): a
+work named by its authors and year over its ADS record, whose bibcode spells A&A's `&` as
+`%26`; a mention of an entry read without its year whose ADS link gives it. And the nearest
+layouts that cite two works.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.types import RefKind
+from scanner.extract import find_hits
+
+
+def _one_reference(text: str) -> None:
+    (hit,) = find_hits(text)
+    assert hit.ref is not None and hit.kind is not RefKind.AUTHOR_YEAR
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https://ui.adsabs.harvard.edu/abs/2020A%26A...639A.138L/abstract",
+        "https://ui.adsabs.harvard.edu/abs/2020A&A...639A.138L",
+    ],
+)
+def test_a_mention_over_its_a_and_a_ads_record_is_one_reference(link: str) -> None:
+    _one_reference(
+        "A class for querying the Lind, Moss & Roe (2020) tide map.\n\n"
+        f"For details on the map, see the original paper:\n{link}.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "bibcode",
+    [
+        "2020A%26A...639A.138M",  # another first author's initial
+        "2021A%26A...639A.138L",  # another year
+    ],
+)
+def test_a_mention_and_an_a_and_a_record_of_another_work_stay_apart(bibcode: str) -> None:
+    text = (
+        "A class for querying the Lind, Moss & Roe (2020) tide map.\n\n"
+        f"The tide model: https://ui.adsabs.harvard.edu/abs/{bibcode}/abstract.\n"
+    )
+    assert len(find_hits(text)) == 2
+
+
+_YEARLESS_ENTRIES = (
+    "References\n----------\n"
+    '.. [1] Lind, B. et al., "Resolving the Structure of Tidal Bores",\n'
+    "       https://ui.adsabs.harvard.edu/abs/1998ApJ...499L...5{0}.\n"
+    '.. [2] Lind, B. et al., "Cold Collapse and the Bore Catastrophe",\n'
+    "       https://ui.adsabs.harvard.edu/abs/1999MNRAS.310.1147{0}.\n"
+)
+
+
+def test_a_mention_of_an_entry_without_its_year_takes_the_year_of_its_ads_record() -> None:
+    text = "Tidal bore profile of Lind (1998).\n\n" + _YEARLESS_ENTRIES.format("L")
+    first, second = find_hits(text)
+    assert first.kind is RefKind.URL and first.ref is not None
+    assert first.ref.value.endswith("1998ApJ...499L...5L")
+    assert text.index("Lind (1998)") in first.also
+    assert not second.also
+
+
+@pytest.mark.parametrize(
+    ("mention", "initial"),
+    [
+        ("Lind (2001)", "L"),  # a year neither record gives
+        ("Lind (1998)", "M"),  # records whose first author is another's
+    ],
+)
+def test_a_mention_the_ads_records_do_not_date_stays_apart(mention: str, initial: str) -> None:
+    text = f"Tidal bore profile of {mention}.\n\n" + _YEARLESS_ENTRIES.format(initial)
+    assert len(find_hits(text)) == 3
+
+
+_AUTO_NUMBERED = (
+    "References\n----------\n\n"
+    "#. O Lind and O Moss (editors), *Small Angle Tide Scattering*,\n"
+    "   Academic Press, (1982) Page 404\n"
+    "#. J S Roe, H C Okafor, *Polymers and Tide Scattering*,\n"
+    "   Oxford Science Publications, (1996)\n"
+    "{link}"
+)
+
+
+def test_a_bare_link_under_its_own_auto_numbered_item_is_no_entry_above() -> None:
+    text = _AUTO_NUMBERED.format(link="#. http://www.example.edu/staff/lind/chapter_28.pdf\n")
+    hits = find_hits(text)
+    assert [h.ref is None for h in hits] == [True, True, False]  # two books, then the link
+    assert text[hits[2].start :].startswith("http://")
+
+
+def test_an_auto_numbered_entry_runs_on_to_its_link_on_its_next_line() -> None:
+    text = _AUTO_NUMBERED.format(link="   https://doi.org/10.5555/tides.1996.3\n")
+    first, second = find_hits(text)
+    assert first.kind is RefKind.BOOK
+    assert second.kind is RefKind.DOI and text[second.start :].startswith("J S Roe")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "    Queries the Lind, Moss & Roe (2017) tide map:\n    http://arxiv.org/abs/1706.00011\n",
+        "    This method was proposed by Lind et al. (2019) in the paper:\n"
+        '    "Tidal Knowledge and Transferability of Bore Representations"'
+        " (https://arxiv.org/abs/1903.08855)\n\n    The implementation is copied from elsewhere.\n",
+    ],
+)
+def test_a_mention_whose_sentence_introduces_the_preprint_below_is_one_reference(
+    text: str,
+) -> None:
+    _one_reference(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the work introduced has authors of its own
+        "    Smith (2015) extended the method of:\n"
+        "    Lee, J. (2015). Tidal bores. https://arxiv.org/abs/1501.01234\n",
+        # a preprint of another year
+        "    Queries the Lind, Moss & Roe (2017) tide map:\n    http://arxiv.org/abs/1806.00011\n",
+        # the link stands further down the next line
+        "    Queries the Lind, Moss & Roe (2017) tide map:\n"
+        "    its data are described in http://arxiv.org/abs/1706.00011\n",
+        # the colon is another sentence's
+        "    Queries the Lind, Moss & Roe (2017) tide map. For the data see:\n"
+        "    http://arxiv.org/abs/1706.00011 and http://arxiv.org/abs/1706.00012\n",
+    ],
+)
+def test_a_mention_and_a_work_its_sentence_does_not_introduce_stay_apart(text: str) -> None:
+    assert len(find_hits(text)) >= 2
