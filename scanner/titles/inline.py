@@ -512,7 +512,8 @@ _LOWER_KEY = re.compile(
 # after underscores (Zotero's `hyndman_sample_1996`, `collins_long-term_2013`); a lower-case name,
 # a colon and the year (`gericke:2002`); a name and the
 # year's two digits (`cliff81`), perhaps capitalized and words of the title run in after them
-# (`Snelson06sparsegaussian`).
+# (`Snelson06sparsegaussian`); a lower-case name, up to four capitalized words of the title and
+# the year, Better BibTeX's default for Zotero (`schumannContrailCirrusPrediction2012`).
 _ROLE_ITEM = re.compile(r"[^,\s`]+")
 _OTHER_KEYS = (
     re.compile(r"(?P<name>[A-Z][a-z'-]+)_(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"),
@@ -520,6 +521,11 @@ _OTHER_KEYS = (
     re.compile(r"(?P<name>[a-z][a-z'-]+)(?P<year>(?:1[6-9]|20)\d\d)[a-z]?(?:[A-Z]?[a-z]+)?"),
     re.compile(
         r"(?P<name>[a-z][a-z'-]+)(?:_[a-z][a-z0-9'-]*){1,3}_(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"
+    ),
+    re.compile(
+        # (not a particle before the family name, `vanHoeij2002`: the name is not `Van`)
+        r"(?!(?:van|von|de|der|den|di|du|da|del|dos|la|le)[A-Z])"
+        r"(?P<name>[a-z][a-z'-]+)(?:[A-Z][a-z0-9'-]*){1,4}(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"
     ),
     re.compile(r"(?P<name>[a-z]{3,})(?P<year>\d\d)[a-z]?"),
     re.compile(r"(?P<name>[A-Za-z][a-z]{2,})(?P<year>\d\d)[a-z]*"),
