@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterator
 
 from scanner.titles.cues import KEY_TAGS, YEAR_DIGITS
-from scanner.titles.fields import MONTHS
+from scanner.titles.fields import MEETINGS, MONTHS
 from scanner.titles.leads import led
 from scanner.titles.names import (
     AUTHOR_LIST,
     ETAL,
+    LIST_END,
     NOT_NAMES,
     glued_to_word,
     list_start,
@@ -30,8 +31,9 @@ _WORK_OF = (
 # 1978)`, `Bolton (1980 MWR)`, `Tan et al. (IJCAI 2011)` (capitals, perhaps a small letter
 # between them: `ApJ`, `PRSA`).
 _JOURNAL_ACRONYM = r"[A-Z][A-Za-z]?[A-Z]{1,5}\b"
-AUTHOR_YEAR = re.compile(
-    rf"(?P<names>{AUTHOR_LIST.pattern})(?:['’]s{_WORK_OF}?)?"
+# What follows the names of a mention: the year, in its forms.
+_AFTER_NAMES = (
+    rf"(?:['’]s{_WORK_OF}?)?"
     rf"(?:\s*(?P<open>[(\[])\s*(?:(?P<venue>[A-Z](?:[^()\[\]\n]|\([^()\n]{{0,12}}\)){{0,60}}?)"
     rf"[,\s(]\s*)?(?P<y1>{_YEAR})[a-z]?(?!::|/)\)?"
     # after the year, a field after its comma, or a journal's acronym alone: "Bolton (1980 MWR)"
@@ -47,15 +49,24 @@ AUTHOR_YEAR = re.compile(
     # Zamar JASA, vol 83 (1988)" (the journal is cut from the last name)
     rf"|,[ \t]*(?i:vol)\.?[ \t]*\d{{1,4}}[ \t]*,?[ \t]*\((?P<y6>{_YEAR})\))"
 )
+AUTHOR_YEAR = re.compile(rf"(?P<names>{AUTHOR_LIST.pattern}){_AFTER_NAMES}")
+# Where a mention's names may end, with its year after them. Most windows searched for a mention
+# (the text before a year) hold none: there the author-list pattern matches at each capital and
+# gives its list back name by name, trying the year's forms after each, before the search moves
+# on to the next capital. Where no list end (`names.LIST_END`) has the year's forms after it, no
+# mention can be found, and this one pass over the window's capitals says so.
+_MENTION_END = re.compile(rf"{LIST_END}(?={_AFTER_NAMES})")
 _SURNAME_WORDS = frozenset({"press"})
 # Two surnames joined, then a comma and one word: a journal, as a list of three would put its
 # "and" before the last ("Dinse and Larson, Biometrika (1986)").
 _PAIR_THEN_JOURNAL = re.compile(
     r"(?P<pair>[A-Z][\w'’-]+[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]+),[ \t]+[A-Z][\w.&]*"
 )
-# A single surname with a year is only a citation after a citing word: "described by Hill (1970)".
+# A single surname with a year is only a citation after a citing word: "described by Hill (1970)"
+# (opening its sentence too: "Phases: From E. C. Hill, 1970").
 _CITING = re.compile(
-    r"(?:\b(?:by|in|see|also|from|of|after|following|follows|per|cf\.?|to|and)\s*[:,]?\s*"
+    r"(?:\b(?:by|[Ii]n|[Ss]ee|[Aa]lso|[Ff]rom|of|[Aa]fter|[Ff]ollowing|[Ff]ollows|[Pp]er|"
+    r"[Cc]f\.?|to|and)\s*[:,]?\s*"
     # inside brackets, perhaps after "e.g.", or the next of several: "(Miller, 1990; Lee, 1998)"
     r"|[(\[;]\s*(?:(?:e\.\s?g|i\.\s?e)\.,?\s*)?)$"
 )
@@ -128,7 +139,7 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
         window = max(pos, year_match.start() - 160)
         if _CAPITALIZED.search(text, window, year_match.start()) is None:
             continue  # no name can precede this year (a column of a numeric table)
-        match = AUTHOR_YEAR.search(text, window, min(end, year_match.end() + 40))
+        match = _mention_search(text, window, min(end, year_match.end() + 40))
         while match is not None and (
             (match.start() > start and text[match.start() - 1].isalnum())
             # the rest of a compound, not a name: "semi-Empirical 2021"
@@ -136,7 +147,7 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
             or _names_inside(match)
             or _journal_without_etal(match)
         ):
-            match = AUTHOR_YEAR.search(text, match.start() + 1, min(end, year_match.end() + 40))
+            match = _mention_search(text, match.start() + 1, min(end, year_match.end() + 40))
         if match is None or match.start() > year_match.start():
             continue
         if (first := list_start(text, match.start(), end)) != match.start():
@@ -155,7 +166,7 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
         if (
             authors
             and (tagged := _VENUE_TAG_LAST.fullmatch(authors[-1])) is not None
-            and tagged["tag"].upper() in _MEETINGS
+            and tagged["tag"].upper() in MEETINGS
         ):
             # "the DDM method of Joao Gama SBIA 2004": the meeting's acronym, not a surname
             authors = (*authors[:-1], tagged["name"])
@@ -221,6 +232,14 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
             yield again.start("paren"), again.end(), later, confidence
 
 
+def _mention_search(text: str, start: int, end: int) -> re.Match[str] | None:
+    """`AUTHOR_YEAR.search(text, start, end)`, without the search where no mention's names can
+    end (`_MENTION_END`)."""
+    if _MENTION_END.search(text, start, end) is None:
+        return None
+    return AUTHOR_YEAR.search(text, start, end)
+
+
 # In brackets, after `(Name, 2004`, the same authors' other works by their years: `, 2005)`.
 _MORE_YEAR = re.compile(rf"[ \t]*[,;][ \t]*(?P<year>{YEAR_DIGITS})[a-z]?(?=[ \t]*[,;)\]])")
 
@@ -242,13 +261,6 @@ def _more_years(text: str, pos: int, end: int, first: int) -> Iterator[re.Match[
 
 _VENUE_TAG_LAST = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*?)\s+(?P<tag>[A-Z][A-Za-z]{2,7})"
-)
-# Meetings cited by their acronym right after the authors ("Joao Gama SBIA 2004", "Runge
-# NeurIPS 2021"); a surname written in capitals ("Pierre DUPONT 2004") is not one of them.
-_MEETINGS = frozenset(
-    [tag.upper() for tag in KEY_TAGS if tag not in ("phd", "thesis", "tro", "ivc")]
-    + "SBIA ECML PKDD KDD ICDM SDM AAAI IJCAI ICDE VLDB SIGMOD CIKM WSDM ACL NAACL EMNLP".split()  # noqa: SIM905
-    + "COLING UAI AISTATS COLT STOC FOCS SODA ICALP SOCG NEURIPS".split()  # noqa: SIM905
 )
 # After an author-year mention `Name (1994)`, the same authors' other work by its year alone.
 _SAME_AUTHORS_AGAIN = re.compile(
@@ -302,7 +314,7 @@ def _names_inside(match: re.Match[str]) -> bool:
         return True
     venue = venue.strip(" ,;")
     first = venue.split()[0].strip(",.'’")
-    if first.upper() in _MEETINGS or _ACRONYM_ALONE.fullmatch(venue):
+    if first.upper() in MEETINGS or _ACRONYM_ALONE.fullmatch(venue):
         # a meeting's or a journal's acronym, then the year: "Tan et al. (IJCAI 2011)",
         # "Berger (JAS 1978)"
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from scanner.titles.fields import MONTHS
+from scanner.titles.fields import MEETINGS, MONTHS
 
 # A capital letter in any script: `[^\W\d_]` is a letter; the lookahead keeps it upper case.
 _UP = r"(?:(?=[^\W\d_])[^\Wa-z\d_ß-ÿ])"
@@ -79,6 +79,16 @@ _SEP = rf"(?:\s*(?:,|(?<=\.);|;(?=\s*{_SURNAME},\s*[A-Z]))\s*(?:and\s+|&\s*)?|\s
 # (`et.al.` written without its space too)
 _ETAL = r"(?:,?\s+et(?:\.\s*|\s+)al\.?)"
 AUTHOR_LIST = re.compile(rf"{_NAME}(?:{_SEP}{_NAME})*{_ETAL}?")
+# Where an author list can end: every match of `AUTHOR_LIST` ends where one of this pattern's
+# does. A list ends with a name or with `et al`: a name's last part is a run of letters (and
+# combining accents) holding a capital (a surname's last part opens with one after its particle,
+# hyphen or apostrophe; so do a given name and an initial), which ends where the run ends (a
+# name glued to letters after it is followed by no bracket, comma, blank or apostrophe, which
+# `inline.AUTHOR_YEAR` wants after the names), perhaps with an initial's full stop or a soft
+# sign's apostrophe; `et al` ends with `al`, perhaps with its full stop. Matched from that
+# capital, the run possessive, a search tries each capital once, where the author-list pattern
+# tries each form of a name there and gives the list back name by name.
+LIST_END = rf"(?:{_UP}(?:{_LOW}|[\u0300-\u036f])*+|(?<!{_LOW})al)[.'’]?"
 # A list of names that ends in an initial: names cut at the initial's full stop, read as a
 # title before the last name ("Hewlett and Ann K" of `See Hewlett and Ann K. Blombach 1989`).
 _ENDS_WITH_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.?$")
@@ -527,6 +537,8 @@ def split_authors(text: str, same_style: bool = True) -> tuple[str, ...]:
     opened = 0  # where the last name kept starts in `text`
     for match in NAME.finditer(text):
         name = _ACRONYM_AFTER.sub("", " ".join(match.group().split()))
+        if (venue := _VENUE_AS_GIVEN.fullmatch(name)) is not None and _venue_acronym(venue["tag"]):
+            name = venue["surname"]  # "Hensman, Fusi and Lawrence, UAI 2013": UAI is no given name
         if names and _PARTICLES_ONLY.fullmatch(name):
             # "Maaten, L. Van Der" and "Durme, B. Van": the surname's particles written after
             # the initials belong to that name, not to another author.
@@ -580,6 +592,19 @@ def _same_style(names: list[str]) -> list[str]:
 # A venue's acronym after the last name's full stop, read as that name's surname with the
 # name as its initials ("C. Tang, W Li. ICCV 2015", "H. Li. IEEE ISCSLP").
 _ACRONYM_AFTER = re.compile(r"(?<=[^\W\d_]{2})\.\s+[A-Z]{2,}(?:\s+[A-Z]{2,})*$")
+# A meeting's or journal's acronym after the last surname and its comma, read as a given name
+# written in capitals: `Lawrence, UAI 2013`, `E C Wong, ISMRM 2012`.
+_VENUE_AS_GIVEN = re.compile(
+    r"(?P<surname>[^\W\d_][\w'’-]*[^\W\d_A-Z][\w'’-]*),\s*(?P<tag>[A-Z]{2,})"
+)
+
+
+def _venue_acronym(word: str) -> bool:
+    """Whether a capitalized word after a surname's comma is a venue's acronym, not initials
+    written without their stops (`Lind, ND`): a known meeting's, or longer than initials are."""
+    return word in MEETINGS or len(word) > 3
+
+
 # One author written surname first with two given names: "Welch, Bernard Lewis".
 _ONE_INVERTED = re.compile(rf"{_SURNAME},\s*{_GIVEN}\s+{_GIVEN}")
 _WORD_PAIR = re.compile(rf"({_SURNAME}),\s*({_GIVEN})")
