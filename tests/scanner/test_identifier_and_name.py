@@ -135,3 +135,29 @@ def test_a_mention_whose_sentence_introduces_the_preprint_below_is_one_reference
 )
 def test_a_mention_and_a_work_its_sentence_does_not_introduce_stay_apart(text: str) -> None:
     assert len(find_hits(text)) >= 2
+
+
+_REFERENCE_STYLE = (
+    "Double-sided tide distribution.\n\n"
+    "  This distribution estimates surges. See {mention} for more details.\n\n"
+    "  #### References\n"
+    '   [1]: Lind, et all, "Monte Carlo Estimation of Tidal Surges.",\n'
+    "      2019 https://arxiv.org/abs/1906.10652\n"
+    "   [2]: Kai Moss, Erika Roe, and Jin Okafor.\n"
+    "      Tidal bores with discretized logistic mixtures.\n"
+    "      _International Conference on Tides_, 2016.\n"
+    "      https://arxiv.org/abs/1601.05517\n"
+)
+
+
+@pytest.mark.parametrize("mention", ["[Lind et al. 2019][1]", "[(Lind et al., 2019)][1]"])
+def test_a_markdown_reference_style_mention_is_its_definitions_work(mention: str) -> None:
+    text = _REFERENCE_STYLE.format(mention=mention)
+    first, second = find_hits(text)
+    assert first.ref is not None and first.ref.key == "arxiv:1906.10652"
+    assert text.index("Lind et al") in first.also
+    assert not second.also
+
+
+def test_a_reference_style_mention_under_a_label_no_definition_carries_stays_apart() -> None:
+    assert len(find_hits(_REFERENCE_STYLE.format(mention="[Lind et al. 2019][3]"))) == 3
