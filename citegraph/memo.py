@@ -56,7 +56,12 @@ def rendered_scan(
     """
     from scanner import TreeScan, repository_of
 
-    if resolver is not None or any(t.format not in _KEPT_FORMATS for t, _ in targets):
+    # A bibliography lock's findings depend on a file the key does not digest.
+    if (
+        resolver is not None
+        or config.bibliography
+        or any(t.format not in _KEPT_FORMATS for t, _ in targets)
+    ):
         from citegraph.pipeline import run_scan
 
         return render(run_scan(root, config, observer=observer, resolver=resolver))

@@ -31,6 +31,8 @@ import sqlite3
 import struct
 import sys
 import time
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -132,9 +134,16 @@ DIGEST_SPAN = (_SIGNATURE.size, _RESULT_START)
 def digest(data: bytes) -> bytes:
     """A short content digest. SHA-1 runs at about 2 GB/s on CPUs with SHA instructions, twice
     BLAKE2b's speed; a cache key needs no collision resistance against an attacker."""
-    from hashlib import sha1  # imported here: only files read need it (see `blake2b` above)
+    return _sha1()(data).digest()[:_DIGEST_SIZE]
 
-    return sha1(data).digest()[:_DIGEST_SIZE]
+
+@cache
+def _sha1() -> Callable[[bytes], Any]:
+    """`hashlib.sha1`, imported by the first file read (see `blake2b` above) and kept: an import
+    statement for every file cost more than digesting a small one."""
+    from hashlib import sha1
+
+    return sha1
 
 
 # The scanner's own code (its parsers, queries and title model) and the catalog's vocabulary,

@@ -8,12 +8,14 @@ path order. Cached, parallel and serial scans give identical output.
 from __future__ import annotations
 
 import codecs
+import importlib
 import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from scanner.languages import (
@@ -302,6 +304,17 @@ class _Settled:
         self.path = path
         self.language = language
         self.entry = entry
+
+
+@cache
+def _imported(name: str) -> ModuleType:
+    """The module `name`, imported by the first file read and kept. A file's scan needs modules
+    that this one does not import (a warm rescan reads no file, and a pre-commit check's few
+    files need no cache), and an import statement run for every file costs 2 us to 3 us in
+    Python 3.11 (a look-up in `sys.modules`, and AttributeErrors made and dropped for a plain
+    module's `__path__` and its spec's `_initializing`): six of them were 4% of a one-worker
+    cold scan of tensorflow's 10,059 headers, most of which end at the prefilter."""
+    return importlib.import_module(name)
 
 
 def _digester() -> Any:
@@ -684,11 +697,11 @@ def read_signed(
     """The file's bytes and the stat signature to record for them (see
     `scanner.cache.settled_signature`), or `(None, reason, None)` when it is too large or
     unreadable."""
-    from scanner.cache import settled_signature
-
     moment = time.time_ns()
     data, reason, status = read_regular(path, max_size)
-    return data, reason, (settled_signature(status, moment) if status is not None else None)
+    if status is None:
+        return data, reason, None
+    return data, reason, _imported("scanner.cache").settled_signature(status, moment)
 
 
 class Parses:
@@ -748,23 +761,22 @@ def scan_bytes(
 ) -> FileScan:
     """Scan a file's bytes already read: decode, prefilter, parse (or take the parse from
     `parses`), extract."""
-    from scanner.budget import FileTimeout, time_budget, timed_out_reason
-    from scanner.types import GENERATED_BY, FileScan, FileStatus, SourceFile
-
+    # Most files of a tree end at the prefilter: up to there, the modules a file's scan needs
+    # are taken as `_imported` keeps them, not by an import statement for every file.
+    results = _imported("scanner.types")
+    skipped = results.FileStatus.SKIPPED
     if language.parser == "text" and _MARKER_BYTES in data[:_MARKER_WINDOW]:
         # citegraph's own reports (Markdown summaries, PR comments, bibliography lists) quote
         # every citation; source code that merely mentions the marker is scanned as usual.
-        reason = f"{GENERATED_BY}citegraph"
-        return FileScan(path, language.name, FileStatus.SKIPPED, reason=reason)
+        reason = f"{results.GENERATED_BY}citegraph"
+        return results.FileScan(path, language.name, skipped, reason=reason)
     if language.foreign and foreign_language(language, data) is not None:
         # An Objective-C `.m` file is not MATLAB: a file of no language of ours.
-        return FileScan(path, None, FileStatus.SKIPPED, reason=UNKNOWN_LANGUAGE)
+        return results.FileScan(path, None, skipped, reason=UNKNOWN_LANGUAGE)
     if not options.generated:
-        from scanner.generated import generated_reason
-
-        generated = generated_reason(data)
+        generated = _imported("scanner.generated").generated_reason(data)
         if generated is not None:
-            return FileScan(path, language.name, FileStatus.SKIPPED, reason=generated)
+            return results.FileScan(path, language.name, skipped, reason=generated)
     # Decoding first costs little (UTF-8 validation runs in C) and means binary and
     # mis-encoded files are always reported, even those the prefilter would pass over. Most
     # files are ASCII without a NUL byte, the text of their bytes as they are: such a file is
@@ -772,7 +784,7 @@ def scan_bytes(
     plain = plainly_decoded(data)
     decoded = PLAIN if plain else decode(data, language.name)
     if decoded.text is None and not plain:
-        return FileScan(path, language.name, FileStatus.SKIPPED, reason=decoded.skip)
+        return results.FileScan(path, language.name, skipped, reason=decoded.skip)
     # The prefilter reads UTF-8 bytes; text in another encoding is re-encoded for it first.
     probe = data
     if not decoded.utf8 and decoded.text is not None:
@@ -781,11 +793,9 @@ def scan_bytes(
     if options.prefilter:
         # Imported on the first file read: building its automata and importing the link hosts
         # (with every extractor) is wasted on a warm rescan, which reads no file.
-        from scanner.prefilter import cue_offsets
-
-        cues = tuple(sorted(set(cue_offsets(probe))))
+        cues = tuple(sorted(set(_imported("scanner.prefilter").cue_offsets(probe))))
         if not cues:
-            return FileScan(path, language.name, FileStatus.OK)
+            return results.FileScan(path, language.name, results.FileStatus.OK)
         if probe is data and (decoded.note is not None or data.startswith(codecs.BOM_UTF8)):
             cues = None  # offsets in bytes that differ from the text's: the parser finds its own
     # Parsers and extractors compile a few hundred regexes (0.1 s) and load grammars on import:
@@ -793,8 +803,10 @@ def scan_bytes(
     # They are imported before the file's time budget starts: an import cut short by the
     # timer would leave a half-initialised module behind.
     import scanner.extract  # noqa: F401
+    from scanner.budget import FileTimeout, time_budget, timed_out_reason
     from scanner.modnames import module_name
     from scanner.parsers import ParseError, get_parser
+    from scanner.types import FileScan, FileStatus, SourceFile
 
     get_parser(language.parser)  # imports the parser's module
     if options.titles is not TitleScope.NONE:

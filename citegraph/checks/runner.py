@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from citegraph.checks.project import project_findings
 from citegraph.checks.selection import selected
-from citegraph.checks.style import style_findings
 from citegraph.checks.suppress import split_suppressed
 from citegraph.config import Config
 from citegraph.pipeline import ReferenceResolver, run_scan
@@ -69,7 +69,7 @@ def run_check(
         scans = scan_named(root, [p for p in paths if (root / p).is_file()], options, parses)
     if config.bibliography:
         # Imported only with a lock: it brings the BibTeX reader and writer.
-        from citegraph.bibliography import lock_findings, scan_config
+        from citegraph.bibliography import scan_config
 
         checked = scan_config(root, checked)
     with open_resolver(checked, root) as opened:
@@ -92,13 +92,11 @@ def run_check(
                 )
                 scans = [next(again) if s.path in known else s for s in scans]
                 report = run_scan(root, checked, resolver=resolver, scans=scans, revision=False)
-    findings = list(report.findings) + style_findings(report)
-    if config.bibliography:
-        # A hook sees only the changed files: it can tell that they cite a paper the lock
-        # lacks, but not that a listed paper is cited nowhere any more, unless it was given
-        # every file (`pre-commit run --all-files`, as pre-commit.ci runs it).
-        complete = not paths or _whole_project(root, config, paths)
-        findings += lock_findings(root, config, report, complete=complete)
+    # A hook sees only the changed files: it can tell that they cite a paper the lock lacks,
+    # but not that a listed paper is cited nowhere any more, unless it was given every file
+    # (`pre-commit run --all-files`, as pre-commit.ci runs it).
+    complete = bool(config.bibliography) and (not paths or _whole_project(root, config, paths))
+    findings = list(report.findings) + project_findings(root, config, report, complete=complete)
     kept, suppressed = split_suppressed(root, (f for f in findings if selected(f.rule, config)))
     suppressed += [f for f in report.suppressed if selected(f.rule, config)]
     order = lambda f: (f.path, f.line, f.column, f.rule)  # noqa: E731

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from citegraph.checks.project import with_project_findings
 from citegraph.checks.selection import check_codes
 from citegraph.commands.common import (
     SOURCE_URL_EXAMPLE,
@@ -114,11 +115,15 @@ def scan_command(
     make_directories([target for target, _ in targets])
     with ProgressObserver(quiet=quiet) as observer, open_resolver(config, root) as resolver:
         if named is None:
+            # The findings `check` makes from the whole report (the lock's, the style rules')
+            # are a scan's too: the SARIF a CI step uploads holds what `check` fails on.
             rendered: Rendered = rendered_scan(
                 root,
                 config,
                 targets,
-                lambda report: rendered_targets(report, targets),
+                lambda report: rendered_targets(
+                    with_project_findings(root, config, report, complete=True), targets
+                ),
                 observer=observer,
                 resolver=resolver,
             )
@@ -127,6 +132,7 @@ def scan_command(
 
             scans = [scan_file(root, named, config.scan_options())]
             report = run_scan(root, config, observer=observer, resolver=resolver, scans=scans)
+            report = with_project_findings(root, config, report, complete=False)
             rendered = rendered_targets(report, targets)
     write_rendered(rendered)  # every target rendered first: a failing renderer writes nothing
     return ExitCode.OK

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -93,30 +94,80 @@ def open_client(
             yield client
         return
     # A repository that kills its worker (a parser crash) is retried once, not three times.
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
-        try:
-            cluster = LocalCluster(
-                n_workers=workers or default_workers(),
-                threads_per_worker=1,  # scanning holds the GIL: processes, not threads
-                processes=processes,
-                # Loopback only: a local cluster serves no one else. (Threads talk in-process.)
-                **({"host": "127.0.0.1"} if processes else {}),
-                dashboard_address=None,
-                # The scheduler serves health routes over HTTP even without a dashboard: on a
-                # free loopback port rather than 8787, which may be taken.
-                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-                silence_logs=logging.CRITICAL,
-            )
-        except (RuntimeError, OSError, TimeoutError) as error:
-            # A worker process killed or out of memory while it starts: Dask raises
-            # 'Nanny failed to start.' (an internal error with a traceback, before)
-            reason = str(error.__cause__ or error)
-            raise ConfigError(
-                f"the local Dask cluster could not start ({reason}); nothing was scanned:"
-                " run again, with fewer --workers, or on a --scheduler"
-            ) from error
-        with cluster, Client(cluster, set_as_default=False) as client:
-            yield client
+    held = _HeldInterrupts(processes)
+    try:
+        with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+            try:
+                cluster = LocalCluster(
+                    n_workers=workers or default_workers(),
+                    threads_per_worker=1,  # scanning holds the GIL: processes, not threads
+                    processes=processes,
+                    # Loopback only: a local cluster serves no one else. (Threads talk
+                    # in-process.)
+                    **({"host": "127.0.0.1"} if processes else {}),
+                    dashboard_address=None,
+                    # The scheduler serves health routes over HTTP even without a dashboard:
+                    # on a free loopback port rather than 8787, which may be taken.
+                    scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                    silence_logs=logging.CRITICAL,
+                )
+            except (RuntimeError, OSError, TimeoutError) as error:
+                # A worker process killed or out of memory while it starts: Dask raises
+                # 'Nanny failed to start.' (an internal error with a traceback, before)
+                reason = str(error.__cause__ or error)
+                raise ConfigError(
+                    f"the local Dask cluster could not start ({reason}); nothing was scanned:"
+                    " run again, with fewer --workers, or on a --scheduler"
+                ) from error
+            with cluster, Client(cluster, set_as_default=False) as client:
+                held.release()  # a Ctrl-C held while they started arrives here: both closed
+                yield client
+    finally:
+        held.release()
+
+
+class _HeldInterrupts:
+    """Ctrl-C held back while a local cluster starts (ten seconds under load). Taken then, it
+    left Dask half-started and printed its tracebacks (workers stopped mid-import, an exit hook
+    closing a cluster never made, a nanny's failed start). Held, it is raised by `release`, once
+    the cluster is up, which is then closed as after any interrupt. The worker processes
+    started meanwhile keep SIGINT blocked, so a terminal's Ctrl-C, sent to the whole process
+    group, reaches citegraph alone, which closes them. Nothing is held off the main thread (a
+    library caller's), nor where the interrupt is not Python's own (ignored, or another
+    handler's)."""
+
+    def __init__(self, processes: bool) -> None:
+        self.taken = False
+        self.handler: Any = None
+        self.mask: set[int | signal.Signals] | None = None
+        if threading.current_thread() is not threading.main_thread():
+            return
+        if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+            return
+        # Another thread may be the one the signal is delivered to: the handler holds it.
+        self.handler = signal.signal(signal.SIGINT, self._take)
+        if hasattr(signal, "pthread_sigmask"):  # POSIX: the workers' mask, inherited
+            if processes:
+                # Started first: multiprocessing starts it with the first worker and unblocks
+                # SIGINT after, whatever the mask was, and the workers after it took Ctrl-C.
+                from multiprocessing import resource_tracker
+
+                resource_tracker.ensure_running()
+            self.mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+    def _take(self, signum: int, frame: object) -> None:
+        self.taken = True
+
+    def release(self) -> None:
+        """Let Ctrl-C through again, raising KeyboardInterrupt for one taken meanwhile."""
+        if self.handler is None:
+            return
+        signal.signal(signal.SIGINT, self.handler)
+        self.handler = None
+        if self.mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, self.mask)  # one pending is raised now
+        if self.taken:
+            raise KeyboardInterrupt
 
 
 def run_jobs(

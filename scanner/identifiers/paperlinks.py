@@ -211,6 +211,7 @@ _PAPER_PAGES = re.compile(
     r"|jcgt\.org/published/\d{4}/\d+/\d+"
     # Publishers' and repositories' article pages without a DOI in the link.
     r"|escholarship\.org/uc/item/\w+"
+    r"|muse\.jhu\.edu/(?:pub/\d+/)?(?:book|article)/\d+"
     r"|osti\.gov/(?:biblio|servlets/purl)/\d+"
     r"|ntrs\.nasa\.gov/(?:citations|api/citations)/\d+"
     r"|mdpi\.com/\d{4}-\d{3}[\dx]/\d+/\d+/\d+"

@@ -27,6 +27,7 @@ REPOSITORY_PREFIXES: tuple[str, ...] = (
     "10.5066/",  # USGS data releases
     "10.24433/",  # Code Ocean capsules
     "10.5524/",  # GigaScience's GigaDB
+    "10.5522/04/",  # UCL's Research Data Repository (figshare-based)
     # Data centres, whose DOIs name data products: NASA's EOSDIS archives, Copernicus' Climate
     # Data Store, ORNL DAAC, NERC's and CEDA's archives, GBIF, UNAVCO, SEANOE, WDCC, the Cancer
     # Imaging Archive, OpenNeuro, the NSO's (GONG) data, CaltechDATA, Kaggle's data sets and

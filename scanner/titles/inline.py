@@ -11,6 +11,7 @@ from scanner.titles.leads import led
 from scanner.titles.names import (
     AUTHOR_LIST,
     ETAL,
+    LIST_END,
     NOT_NAMES,
     glued_to_word,
     list_start,
@@ -30,8 +31,9 @@ _WORK_OF = (
 # 1978)`, `Bolton (1980 MWR)`, `Tan et al. (IJCAI 2011)` (capitals, perhaps a small letter
 # between them: `ApJ`, `PRSA`).
 _JOURNAL_ACRONYM = r"[A-Z][A-Za-z]?[A-Z]{1,5}\b"
-AUTHOR_YEAR = re.compile(
-    rf"(?P<names>{AUTHOR_LIST.pattern})(?:['’]s{_WORK_OF}?)?"
+# What follows the names of a mention: the year, in its forms.
+_AFTER_NAMES = (
+    rf"(?:['’]s{_WORK_OF}?)?"
     rf"(?:\s*(?P<open>[(\[])\s*(?:(?P<venue>[A-Z](?:[^()\[\]\n]|\([^()\n]{{0,12}}\)){{0,60}}?)"
     rf"[,\s(]\s*)?(?P<y1>{_YEAR})[a-z]?(?!::|/)\)?"
     # after the year, a field after its comma, or a journal's acronym alone: "Bolton (1980 MWR)"
@@ -47,6 +49,13 @@ AUTHOR_YEAR = re.compile(
     # Zamar JASA, vol 83 (1988)" (the journal is cut from the last name)
     rf"|,[ \t]*(?i:vol)\.?[ \t]*\d{{1,4}}[ \t]*,?[ \t]*\((?P<y6>{_YEAR})\))"
 )
+AUTHOR_YEAR = re.compile(rf"(?P<names>{AUTHOR_LIST.pattern}){_AFTER_NAMES}")
+# Where a mention's names may end, with its year after them. Most windows searched for a mention
+# (the text before a year) hold none: there the author-list pattern matches at each capital and
+# gives its list back name by name, trying the year's forms after each, before the search moves
+# on to the next capital. Where no list end (`names.LIST_END`) has the year's forms after it, no
+# mention can be found, and this one pass over the window's capitals says so.
+_MENTION_END = re.compile(rf"{LIST_END}(?={_AFTER_NAMES})")
 _SURNAME_WORDS = frozenset({"press"})
 # Two surnames joined, then a comma and one word: a journal, as a list of three would put its
 # "and" before the last ("Dinse and Larson, Biometrika (1986)").
@@ -128,7 +137,7 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
         window = max(pos, year_match.start() - 160)
         if _CAPITALIZED.search(text, window, year_match.start()) is None:
             continue  # no name can precede this year (a column of a numeric table)
-        match = AUTHOR_YEAR.search(text, window, min(end, year_match.end() + 40))
+        match = _mention_search(text, window, min(end, year_match.end() + 40))
         while match is not None and (
             (match.start() > start and text[match.start() - 1].isalnum())
             # the rest of a compound, not a name: "semi-Empirical 2021"
@@ -136,7 +145,7 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
             or _names_inside(match)
             or _journal_without_etal(match)
         ):
-            match = AUTHOR_YEAR.search(text, match.start() + 1, min(end, year_match.end() + 40))
+            match = _mention_search(text, match.start() + 1, min(end, year_match.end() + 40))
         if match is None or match.start() > year_match.start():
             continue
         if (first := list_start(text, match.start(), end)) != match.start():
@@ -219,6 +228,14 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
             # "MacKinnon (1994) and (2010)": the same authors' second work
             later = EntryFields(authors=authors, year=int(again["year"]))
             yield again.start("paren"), again.end(), later, confidence
+
+
+def _mention_search(text: str, start: int, end: int) -> re.Match[str] | None:
+    """`AUTHOR_YEAR.search(text, start, end)`, without the search where no mention's names can
+    end (`_MENTION_END`)."""
+    if _MENTION_END.search(text, start, end) is None:
+        return None
+    return AUTHOR_YEAR.search(text, start, end)
 
 
 # In brackets, after `(Name, 2004`, the same authors' other works by their years: `, 2005)`.
@@ -512,7 +529,8 @@ _LOWER_KEY = re.compile(
 # after underscores (Zotero's `hyndman_sample_1996`, `collins_long-term_2013`); a lower-case name,
 # a colon and the year (`gericke:2002`); a name and the
 # year's two digits (`cliff81`), perhaps capitalized and words of the title run in after them
-# (`Snelson06sparsegaussian`).
+# (`Snelson06sparsegaussian`); a lower-case name, up to four capitalized words of the title and
+# the year, Better BibTeX's default for Zotero (`schumannContrailCirrusPrediction2012`).
 _ROLE_ITEM = re.compile(r"[^,\s`]+")
 _OTHER_KEYS = (
     re.compile(r"(?P<name>[A-Z][a-z'-]+)_(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"),
@@ -520,6 +538,11 @@ _OTHER_KEYS = (
     re.compile(r"(?P<name>[a-z][a-z'-]+)(?P<year>(?:1[6-9]|20)\d\d)[a-z]?(?:[A-Z]?[a-z]+)?"),
     re.compile(
         r"(?P<name>[a-z][a-z'-]+)(?:_[a-z][a-z0-9'-]*){1,3}_(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"
+    ),
+    re.compile(
+        # (not a particle before the family name, `vanHoeij2002`: the name is not `Van`)
+        r"(?!(?:van|von|de|der|den|di|du|da|del|dos|la|le)[A-Z])"
+        r"(?P<name>[a-z][a-z'-]+)(?:[A-Z][a-z0-9'-]*){1,4}(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"
     ),
     re.compile(r"(?P<name>[a-z]{3,})(?P<year>\d\d)[a-z]?"),
     re.compile(r"(?P<name>[A-Za-z][a-z]{2,})(?P<year>\d\d)[a-z]*"),

@@ -79,6 +79,16 @@ _SEP = rf"(?:\s*(?:,|(?<=\.);|;(?=\s*{_SURNAME},\s*[A-Z]))\s*(?:and\s+|&\s*)?|\s
 # (`et.al.` written without its space too)
 _ETAL = r"(?:,?\s+et(?:\.\s*|\s+)al\.?)"
 AUTHOR_LIST = re.compile(rf"{_NAME}(?:{_SEP}{_NAME})*{_ETAL}?")
+# Where an author list can end: every match of `AUTHOR_LIST` ends where one of this pattern's
+# does. A list ends with a name or with `et al`: a name's last part is a run of letters (and
+# combining accents) holding a capital (a surname's last part opens with one after its particle,
+# hyphen or apostrophe; so do a given name and an initial), which ends where the run ends (a
+# name glued to letters after it is followed by no bracket, comma, blank or apostrophe, which
+# `inline.AUTHOR_YEAR` wants after the names), perhaps with an initial's full stop or a soft
+# sign's apostrophe; `et al` ends with `al`, perhaps with its full stop. Matched from that
+# capital, the run possessive, a search tries each capital once, where the author-list pattern
+# tries each form of a name there and gives the list back name by name.
+LIST_END = rf"(?:{_UP}(?:{_LOW}|[\u0300-\u036f])*+|(?<!{_LOW})al)[.'’]?"
 # A list of names that ends in an initial: names cut at the initial's full stop, read as a
 # title before the last name ("Hewlett and Ann K" of `See Hewlett and Ann K. Blombach 1989`).
 _ENDS_WITH_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.?$")

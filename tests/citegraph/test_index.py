@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import re
+import signal
 import threading
 import zipfile
 from pathlib import Path
@@ -485,6 +486,46 @@ def test_a_local_cluster_that_cannot_start_is_one_line_not_a_traceback(
     # Dask's own ERROR lines ('Task citegraph-index-4-179... marked as failed because 2 workers
     # died') repeated citegraph's line naming the repository, under an internal key
     assert logging.getLogger("distributed.scheduler").getEffectiveLevel() > logging.ERROR
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
+def test_a_ctrl_c_while_the_local_cluster_starts_closes_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Taken in the seconds the cluster starts, it left the cluster half made: Dask's exit hook
+    # then failed to close it ('AssertionError: Status.init') and its workers, stopped
+    # mid-import, printed their tracebacks. Held, it arrives once the cluster is up.
+    import distributed
+
+    from citegraph.index.cluster import open_client
+
+    made: list[Any] = []
+    real = distributed.LocalCluster
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        made.append(real(*args, **kwargs))
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, as the cluster is being made
+        for _ in range(100):  # Python takes a signal between two of its instructions
+            pass
+        return made[0]
+
+    monkeypatch.setattr(distributed, "LocalCluster", interrupted)
+    with pytest.raises(KeyboardInterrupt), open_client(None, workers=1, processes=False):
+        pytest.fail("the interrupt should have stopped the run before it used the cluster")
+    assert made and made[0].status.name == "closed"
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
+def test_the_workers_of_a_local_cluster_leave_ctrl_c_to_citegraph() -> None:
+    # A terminal sends Ctrl-C to the whole process group: the worker processes took it too and
+    # printed their tracebacks; citegraph alone takes it and closes them.
+    from citegraph.index.cluster import open_client
+
+    with open_client(None, workers=1, processes=True) as client:
+        held = client.submit(signal.pthread_sigmask, signal.SIG_BLOCK, [], pure=False).result()
+    assert signal.SIGINT in held
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
 
 
 def test_the_page_names_the_repositories_that_failed(

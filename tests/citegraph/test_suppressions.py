@@ -184,3 +184,67 @@ def test_a_warm_scan_reads_only_files_that_hold_a_marker(tmp_path: Path, monkeyp
     assert read == ["mod.py"] and warm == cold
     assert {f.path for f in warm.findings} == {"mod.py", "plain.py"}
     assert [f.line for f in warm.suppressed] == [1, 3]
+
+
+def test_a_scan_reports_every_finding_check_reports(root: Path) -> None:
+    # The Action uploads the scan's SARIF and fails the step on `check`: a bibliography lock
+    # out of date (CG005) or a selected style rule (CG2xx) failed the step and opened no alert.
+    (root / "pyproject.toml").write_text(
+        '[tool.citegraph]\nselect = ["ALL"]\nbibliography = "refs.bib"\n'
+    )
+    (root / "refs.bib").write_text(
+        "@misc{gone2001,\n  title = {A Paper Cited Nowhere},\n  year = {2001},\n"
+        "  doi = {10.1000/gone}\n}\n"
+    )
+
+    def where(items: list[dict]) -> list[tuple[str, str, int]]:
+        return sorted((f["rule"], f["path"], f["line"]) for f in items)
+
+    done = citegraph(root, "check", "-f", "json", "-o", "check.json")
+    assert done.returncode == 1, done.stderr
+    checked = where(json.loads((root / "check.json").read_text()))
+    assert {rule for rule, _, _ in checked} == {"CG001", "CG005", "CG201", "CG203"}
+    for args in (["--offline"], ["--no-resolve"], ["--no-resolve"]):  # an unchanged tree again
+        done = citegraph(
+            root, "scan", ".", *args, "-q", "-o", "sarif:out/scan.sarif", "-o", "out/scan.json"
+        )
+        assert done.returncode == 0, done.stderr
+        scan = json.loads((root / "out" / "scan.json").read_text())
+        assert where(scan["findings"]) == checked
+        assert scan["stats"]["findings"] == len(checked)
+        log = json.loads((root / "out" / "scan.sarif").read_text())
+        jsonschema.Draft4Validator(sarif_schema()).validate(log)
+        run = log["runs"][0]
+        results = [r for r in run["results"] if not r.get("suppressions")]
+        assert sorted(r["ruleId"] for r in results) == sorted(rule for rule, _, _ in checked)
+        assert {"CG005", "CG201"} <= {rule["id"] for rule in run["tool"]["driver"]["rules"]}
+    # The lock brought up to date: an unchanged tree's scan no longer reports it.
+    (root / "refs.bib").write_text("")
+    assert citegraph(root, "bib").returncode == 0
+    done = citegraph(root, "scan", ".", "--no-resolve", "-q", "-o", "out/scan.json")
+    scan = json.loads((root / "out" / "scan.json").read_text())
+    assert "CG005" not in {f["rule"] for f in scan["findings"]}
+
+
+def test_an_unchanged_tree_s_scan_follows_its_lock(root: Path) -> None:
+    # A tree whose files are unchanged has its outputs given back whole; the lock's findings
+    # depend on a file the scan need not read (here excluded), so they are made again.
+    (root / "pyproject.toml").write_text(
+        '[tool.citegraph]\nbibliography = "docs/refs.bib"\nexclude = ["docs/**"]\n'
+    )
+    (root / "docs").mkdir()
+    lock = root / "docs" / "refs.bib"
+    lock.write_text("")
+    assert citegraph(root, "bib").returncode == 0
+    for path in root.rglob("*"):  # settled: a file changed in the last moments is read again
+        os.utime(path, (path.stat().st_atime - 3600, path.stat().st_mtime - 3600))
+
+    def lock_findings() -> list[str]:
+        done = citegraph(root, "scan", ".", "--no-resolve", "-q", "-o", "out/scan.json")
+        assert done.returncode == 0, done.stderr
+        scan = json.loads((root / "out" / "scan.json").read_text())
+        return [f["rule"] for f in scan["findings"] if f["rule"] == "CG005"]
+
+    assert lock_findings() == lock_findings() == []  # the second given back whole
+    lock.write_text(lock.read_text() + "@misc{gone2001,\n  title = {Cited Nowhere}\n}\n")
+    assert lock_findings() == ["CG005"]

@@ -44,6 +44,9 @@ PAPERS = [
     # Publishers' and repositories' article pages without a DOI in the link, also where the
     # link holds a word that vetoes other links (`doc`, `data`, `api`, `cs-103`, `paper087`).
     ("https://escholarship.org/uc/item/8nq2g2s1", M),
+    # Project MUSE's pages of a book and of an article
+    ("https://muse.jhu.edu/book/12345", "`Tidal Matrices: Linear Systems\n<" + M + ">`_"),
+    ("https://muse.jhu.edu/pub/1/article/123456", M),
     ("https://repository.example.edu/cis_reports/123/", M),
     ("https://www.osti.gov/biblio/1234567", M),
     ("https://www.example-publisher.com/journals/ddns/2011/724697/", M),
@@ -371,6 +374,7 @@ def test_prefilter_lets_every_paper_link_through(url: str, entry: str) -> None:
         ("Reference fronts can be downloaded from\n  https://doi.org/10.5281/zenodo.1234567", []),
         ("Doe, J. sketchlib (Version 1.2) [Software]. Zenodo. doi:10.5281/zenodo.1234567", []),
         ("The tables: 10.6084/m9.figshare.1234567 and doi:10.5061/dryad.abc123", []),
+        ("[TIDES](https://doi.org/10.5522/04/1234567.v1) is a clinical dataset of scans", []),
         # A data centre's DOI names a data product (`Full-disk Images`, a reanalysis).
         ("* `Full-disk H-alpha Images. <https://doi.org/10.25668/ab12-3c45>`__", []),
         ("Hourly reanalysis fields, doi:10.24381/cds.adbb2d47, and MODIS 10.5067/MODIS/X.006", []),

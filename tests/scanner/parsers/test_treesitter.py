@@ -665,3 +665,15 @@ def test_the_cpp_sniff_finds_what_a_search_for_its_pattern_finds() -> None:
         assert _sniffs_cpp(text, end) == (search.search(text, 0, end) is not None), repr(text)
     assert _sniffs_cpp("#pragma once\n  template <typename T>\n", 100)
     assert not _sniffs_cpp("/* a class of functions */\nint f(void);\n", 100)
+
+
+def test_a_file_of_many_variables_of_one_name_parses_in_linear_time() -> None:
+    # Each variable was compared with every other of its name (whether it held one, as
+    # `var f = exports.f = ...` does): a generated 2 MB file of `var x = ...;` took minutes,
+    # and was skipped as timed out after ten seconds of a worker's time.
+    from scanner.budget import time_budget
+
+    text = "var x = 0;\n" * 40_000 + f"/** See {REF}. */\nfunction f() {{}}\n"
+    with time_budget(10.0):  # quadratic, this took minutes
+        found = owners("javascript", text, "pkg/many.js")
+    assert found == [("See", "many.f", "docstring")]

@@ -981,6 +981,12 @@ def test_a_lower_case_bibliography_key_without_a_year_is_no_citation() -> None:
         # the year's two digits, words of the title run in after them
         ("The key reference is :cite:t:`Lind06sparsetides`.\n", [("Lind", 2006)]),
         ("See :cite:`moss98harbour` for more.\n", [("Moss", 1998)]),
+        # Better BibTeX's default: the name, capitalized words of the title, the year
+        ("Denoted C in eq (14) in :cite:`lindTidalSortingStrategies2012`.\n", [("Lind", 2012)]),
+        (
+            "Based on :cite:`mossHarbourTides2013,lindTidesAndWaves2025a`.\n",
+            [("Moss", 2013), ("Lind", 2025)],
+        ),
     ],
 )
 def test_bibliography_keys_in_reference_managers_shapes_are_author_years(
@@ -995,7 +1001,9 @@ def test_role_items_without_a_name_and_a_year_are_no_citation() -> None:
     text = (
         "See :cite:`tides_bays`, :cite:`IPCCAtlas`, :cite:`sha256`, :cite:`Python310` and\n"
         ":cite:`a1`, and\n"
-        ":cite:t:`world_meteorological_organization_guide_2008`.\n"
+        ":cite:t:`world_meteorological_organization_guide_2008`, and\n"
+        # a particle is no family name (`van Lind`, not `Van`)
+        ":cite:`vanLind2002`.\n"
     )
     assert find_citations(text) == []
 
