@@ -79,13 +79,27 @@ def title_ref(title: str) -> PaperRef | None:
     return PaperRef(RefKind.TITLE, value) if value else None
 
 
-def author_year_ref(authors: Sequence[str], year: int | None) -> PaperRef | None:
+def author_year_ref(authors: Sequence[str], year: int | None, letter: str = "") -> PaperRef | None:
     """The key of a work named by its first three authors and its year
-    (`author-year:kingma-ba-2015`, `-nd` without a year); None without a family name."""
+    (`author-year:kingma-ba-2015`, `-nd` without a year), and the letter written after the
+    year when there is one (`author-year:spall-1998b`); None without a family name."""
     names = [n for n in (family_name(a) for a in authors[:3]) if n]
     if not names:
         return None
-    return PaperRef(RefKind.AUTHOR_YEAR, "-".join(names) + f"-{year or 'nd'}")
+    return PaperRef(RefKind.AUTHOR_YEAR, "-".join(names) + f"-{year or 'nd'}{letter}")
+
+
+# The letter after a year that tells one author's works of that year apart, in a mention
+# (`Spall (1998a)`, `Spall (1998b)`) or a citation key, where the year follows the name
+# (`Varoquaux2010c`, `Varoquaux2010d`); not the `s` of a decade (`1990s`).
+YEAR_LETTER = re.compile(r"(?<!\d)(?P<year>(?:1[5-9]|20)\d\d)(?P<letter>[a-rt-z])\b")
+
+
+def year_letter(raw: str, year: int | None) -> str:
+    """The letter written right after `year` in `raw`, else ""."""
+    if year is None:
+        return ""
+    return next((m["letter"] for m in YEAR_LETTER.finditer(raw) if int(m["year"]) == year), "")
 
 
 def book_ref(title: str | None, authors: Sequence[str], year: int | None, raw: str) -> PaperRef:
@@ -106,7 +120,7 @@ def named_ref(title: str | None, authors: Sequence[str], year: int | None, raw: 
     key, else the words of the citation `raw` itself."""
     ref = title_ref(title) if title else None
     if ref is None and authors:
-        ref = author_year_ref(authors, year)
+        ref = author_year_ref(authors, year, year_letter(raw, year))
     return ref or text_ref(raw)
 
 

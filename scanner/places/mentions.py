@@ -98,7 +98,11 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
                 if wanted.startswith(initial)
             }
         if not targets and len(undated) <= MAX_NAMESAKES:
-            targets = {groups.find(i) for i, family in undated if same_family(wanted, family)}
+            targets = {
+                groups.find(i)
+                for i, family in undated
+                if same_family(wanted, family) and _lists_co_authors(hits[i], hit)
+            }
         if not targets and groups.find(index) not in placed:
             # "BERT (Devlin et al., 2019)" above the preprint's entry of 2018: a year apart,
             # the preprint's and the venue's, when the author's only entry is that one.
@@ -111,6 +115,13 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
             }
         if len(targets) == 1:
             groups.join(targets.pop(), index)
+
+
+def _lists_co_authors(entry: Hit, mention: Hit) -> bool:
+    """Whether `entry` lists the co-authors `mention` names after its first author: `Lind,
+    Moss and Vale, 2013` names no undated entry of `Lind, Roe and Holm`."""
+    listed = {family_name(a) for a in authors(entry)}
+    return all(family_name(a) in listed for a in authors(mention)[1:])
 
 
 def _written_first(text: str, entry: Hit, names: list[str], year: int) -> bool:

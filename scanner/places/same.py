@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from catalog.keys import author_year_ref, family_name, normalize_title, title_ref
+from catalog.keys import YEAR_LETTER, author_year_ref, family_name, normalize_title, title_ref
 from catalog.types import RefKind
 from scanner.identifiers.urls import arxiv_alias
 from scanner.places.base import ENTRY_KINDS, ENTRY_REACH, MAX_NAMESAKES, Groups, mergeable
@@ -39,14 +39,10 @@ def join_same_work(text: str, hits: list[Hit], groups: Groups) -> None:
             if named is not None:
                 # `Spall (1998a)` and `Spall (1998b)`: the letter after the year tells two
                 # works of one author and year apart
-                suffix = _YEAR_SUFFIX.search(text, hit.start, hit.end)
-                keys.append(named.key + (suffix[1] if suffix else ""))
+                suffix = YEAR_LETTER.search(text, hit.start, hit.end)
+                keys.append(named.key + (suffix["letter"] if suffix else ""))
         for key in keys:
             groups.join(first_of.setdefault(key, index), index)
-
-
-# (also in a citation key, where the year follows the name: `Hubbert2009a`, `Hubbert2009b`)
-_YEAR_SUFFIX = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d([a-z])\b")
 
 
 # A copy's format or kind written after a title in its link's text: `(PDF)`, `[pdf]`, `- preprint`.

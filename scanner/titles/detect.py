@@ -700,7 +700,17 @@ def _accept(entry: Entry, text: str) -> bool:
         if _PART_AFTER.match(text, entry.end) is not None:
             return all(_INITIAL_LAST.search(a) for a in ref.authors)
         closed = ref.venue is not None or edition or _identifier_after_title(text, entry)
-        return bool(closed) and all(_INITIAL.search(a) for a in ref.authors)
+        # (bare surnames too, two or more, when the paper's DOI or arXiv id closes the title:
+        # `Lind, Moss and Vale, Fast Tidal Sketches, arXiv 1411.2005`; not a place and its
+        # state's code before a publisher and a link, `Philadelphia, PA, USA: Society ...`)
+        return bool(closed) and (
+            all(_INITIAL.search(a) for a in ref.authors)
+            or (
+                len(ref.authors) >= 2
+                and all(_BARE_SURNAME.fullmatch(a) for a in ref.authors)
+                and _identifier_after_title(text, entry, links=False)
+            )
+        )
     return (
         entry.evidence >= 2
         or len(ref.authors) >= 2
@@ -733,12 +743,16 @@ _HARVARD_AUTHOR = re.compile(
 )
 
 
-def _identifier_after_title(text: str, entry: Entry) -> bool:
-    """Whether an identifier follows the title of `entry` (a title as written)."""
+_BARE_SURNAME = re.compile(r"[A-Z][a-z][\w'’-]*")
+
+
+def _identifier_after_title(text: str, entry: Entry, links: bool = True) -> bool:
+    """Whether an identifier follows the title of `entry` (a title as written; a DOI or arXiv
+    id only, without `links`)."""
     title = entry.reference.title or ""
     # (a wrapped title is reported on one line: found with any run of blanks between its words)
     end = find_spaced(text, title, entry.start, entry.end)[1] if title else -1
-    return end >= 0 and identifier_follows(text, end)
+    return end >= 0 and identifier_follows(text, end, links)
 
 
 def _hit(entry: Entry, relaxed: bool = False) -> Hit:

@@ -148,7 +148,12 @@ _MEETING_LINE = (
 )
 _TITLE_END_FORMS = (
     r"\." + _PART_NUMERAL + r"\s+(?=[A-Z0-9(\[]|$|[a-z]+\.)|\.\s*$|\?\s|!\s"
-    r"|[,;]\s*(?=[Ii]n\b|[Ii]n:|(?:1[6-9]|20)\d\d|[Vv]ol|pp|pages|\d|\(|" + VENUE_CUE.pattern + ")"
+    # (the next field set in emphasis: `... library. *Q J R Meteorol Soc.*, 1-30`; not after
+    # an initial, the names' end before a title in emphasis: `Moss, A. *Tidal Sketches*`)
+    r"|(?<!\b[A-Z])\.\s+(?=(?:\*{1,2}|_)[A-Z])"
+    r"|[,;]\s*(?=[Ii]n\b|[Ii]n:|(?:1[6-9]|20)\d\d|[Vv]ol|pp|pages|\d|\(|ArXiv\b|"
+    + VENUE_CUE.pattern
+    + ")"
     r"|[,;]\s*(?=[A-Z]\.\s*[A-Z])"
     r"|[,;]\s*(?=" + EDITION + r")|\s*\((?=\s*" + EDITION + r"\s*\))"
     r"|\s\((?=\s*(?:1[6-9]|20)\d\d)|\n\s*\n|(?P<by>\s+by\s+(?=[A-Z]))|<\s*br|<\s*/?\s*a\s*>|\Z"
@@ -711,18 +716,21 @@ def _clean_title(raw: str, quoted: bool) -> str | None:
 # polynomials, http://www.example.edu/education/notes/bernstein.pdf` is no entry)
 _IDENTIFIER_NEXT = re.compile(
     r"[\"”']?[ \t]*[.,;:]?[\"”']?[ \t]*\n?[ \t]*(?:<|\()?"
-    r"(?:(?i:doi)[ \t]*:?[ \t]*10\.\d{4,9}/|(?i:arxiv)[ \t]*:"
+    r"(?:(?i:doi)[ \t]*:?[ \t]*10\.\d{4,9}/|(?i:arxiv)[ \t]*(?::|(?=\d{4}\.\d{4,5}\b))"
     r"|(?i:https?://(?:dx\.)?doi\.org/|https?://(?:www\.)?arxiv\.org/)"
     r"|(?P<link>https?://[^\s<>()\[\]]+))"
 )
 
 
-def identifier_follows(text: str, at: int) -> bool:
+def identifier_follows(text: str, at: int, links: bool = True) -> bool:
     """Whether an identifier of a paper stands right after `at` (an entry's title as written),
-    past its closing marks and perhaps on the next line."""
+    past its closing marks and perhaps on the next line (a DOI or arXiv id only, without
+    `links`)."""
     following = _IDENTIFIER_NEXT.match(text, at)
     if following is None:
         return False
+    if not links:
+        return following["link"] is None
     link = following["link"]
     return link is None or is_paper_link(
         link.rstrip(".,;"), entry_around(text, following.start("link"), following.end("link"))
@@ -805,6 +813,11 @@ _PART_END = re.compile(
     # (`see T.W. Sederberg, "Title", 2012` then `see T.W. Sederberg and ...`): the next entry
     r"|(?<=[12]\d\d\d)[).,;]?[ \t]*\n(?=[ \t]*(?:(?i:see|cf\.?)[ \t]+)?(?:[A-Z]\.[ \t]?){1,3}"
     r"[A-Z][a-z])"
+    # the next entry run on after this one's year or pages by `and` or `see also`, opening with
+    # its author's initials, surname and quoted title (`... (1992) 66-76 and K. Lind: "Title",
+    # ...`, `..., 1987, see also\n K. Lind: "Title"`)
+    r"|(?<=\d)[).,;]?[ \t]*(?=,?\s*(?:and|&|(?i:see[ \t]+also|see|cf\.?))\s+(?:[A-Z]\.[ \t]?){1,3}"
+    r"[A-Z][a-z][\w'’-]*[:,]\s*[\"“])"
 )
 
 
@@ -893,6 +906,9 @@ _INSTITUTION_FIRST = re.compile(
 _VENUE_END = re.compile(
     r",|\s\d(?!\d*(?:st|nd|rd|th)\b)|\s\(|\.\s+(?=[A-Z][a-z]+\s+[a-z])|\bvol\b|\bVol\b"
     r"|\bpp\b|\s+No\.?\s*\d|\n\s*\n|$"
+    # the emphasis the venue is set in closing (`*Numerische Mathematik*.` then the docstring's
+    # template lines)
+    r"|(?<=[^\s*_])(?:\*{1,2}|_)(?=[\s.,;:]|$)"
 )
 # A venue named for its fields, listed with commas: "IEEE Transactions on Systems, Man and
 # Cybernetics", "... on Acoustics, Speech and Signal Processing".

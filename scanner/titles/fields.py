@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from scanner.titles.cues import YEAR_DIGITS
+from scanner.titles.cues import KEY_TAGS, YEAR_DIGITS
 from scanner.titles.publishers import JOURNAL_HOUSES
 
 MONTHS = frozenset(
@@ -164,6 +164,16 @@ def _closed(name: str) -> str | None:
     return name
 
 
+# Meetings and journals cited by their acronym beside the authors and year ("Joao Gama SBIA
+# 2004", "Runge NeurIPS 2021", "Agrawal, Goyal, ICML 2013"), written in capitals.
+MEETINGS = frozenset(
+    [tag.upper() for tag in KEY_TAGS if tag not in ("phd", "thesis", "tro", "ivc")]
+    + "SBIA ECML PKDD KDD ICDM SDM AAAI IJCAI ICDE VLDB SIGMOD CIKM WSDM ACL NAACL EMNLP".split()  # noqa: SIM905
+    + "COLING UAI AISTATS COLT STOC FOCS SODA ICALP SOCG NEURIPS SIGGRAPH ICASSP".split()  # noqa: SIM905
+    + "INTERSPEECH MICCAI WACV".split()  # noqa: SIM905
+)
+
+
 # What a person's name never holds: a venue's or an institution's words ("Information
 # Processing Letters", "York University", "SAS Institute"), a journal's abbreviated word read as
 # a surname ("Amer. J. Soc.", "Phys. Rev."), digits.
@@ -177,8 +187,7 @@ _NOT_A_PERSON = re.compile(
     r"|\b(?:ACM|SIAM|IEEE|AIAA|ASME|IMA|AMS|SPIE)\b|^J\.?[ \t]+[A-Z]{2,}$"
     r"|^[A-Z]{2,}s$"  # an acronym's plural (`IAOs, JPCA 128, 8570 (2024)`)
     # a conference's acronym read as the last author (`Agrawal, Goyal, ICML 2013`)
-    r"|^(?:NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|AAAI|IJCAI|KDD|SIGGRAPH|SIGMOD|VLDB|AISTATS|"
-    r"UAI|COLT|EMNLP|NAACL|ACL|COLING|ICASSP|INTERSPEECH|Interspeech|MICCAI|WACV|BMVC|ICRA|IROS)$"
+    r"|^(?:NeurIPS|Interspeech|" + "|".join(sorted(MEETINGS)) + r")$"
 )
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from scanner.titles.cues import KEY_TAGS, YEAR_DIGITS
-from scanner.titles.fields import MONTHS
+from scanner.titles.fields import MEETINGS, MONTHS
 from scanner.titles.leads import led
 from scanner.titles.names import (
     AUTHOR_LIST,
@@ -62,9 +62,11 @@ _SURNAME_WORDS = frozenset({"press"})
 _PAIR_THEN_JOURNAL = re.compile(
     r"(?P<pair>[A-Z][\w'’-]+[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]+),[ \t]+[A-Z][\w.&]*"
 )
-# A single surname with a year is only a citation after a citing word: "described by Hill (1970)".
+# A single surname with a year is only a citation after a citing word: "described by Hill (1970)"
+# (opening its sentence too: "Phases: From E. C. Hill, 1970").
 _CITING = re.compile(
-    r"(?:\b(?:by|in|see|also|from|of|after|following|follows|per|cf\.?|to|and)\s*[:,]?\s*"
+    r"(?:\b(?:by|[Ii]n|[Ss]ee|[Aa]lso|[Ff]rom|of|[Aa]fter|[Ff]ollowing|[Ff]ollows|[Pp]er|"
+    r"[Cc]f\.?|to|and)\s*[:,]?\s*"
     # inside brackets, perhaps after "e.g.", or the next of several: "(Miller, 1990; Lee, 1998)"
     r"|[(\[;]\s*(?:(?:e\.\s?g|i\.\s?e)\.,?\s*)?)$"
 )
@@ -164,7 +166,7 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
         if (
             authors
             and (tagged := _VENUE_TAG_LAST.fullmatch(authors[-1])) is not None
-            and tagged["tag"].upper() in _MEETINGS
+            and tagged["tag"].upper() in MEETINGS
         ):
             # "the DDM method of Joao Gama SBIA 2004": the meeting's acronym, not a surname
             authors = (*authors[:-1], tagged["name"])
@@ -260,13 +262,6 @@ def _more_years(text: str, pos: int, end: int, first: int) -> Iterator[re.Match[
 _VENUE_TAG_LAST = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*?)\s+(?P<tag>[A-Z][A-Za-z]{2,7})"
 )
-# Meetings cited by their acronym right after the authors ("Joao Gama SBIA 2004", "Runge
-# NeurIPS 2021"); a surname written in capitals ("Pierre DUPONT 2004") is not one of them.
-_MEETINGS = frozenset(
-    [tag.upper() for tag in KEY_TAGS if tag not in ("phd", "thesis", "tro", "ivc")]
-    + "SBIA ECML PKDD KDD ICDM SDM AAAI IJCAI ICDE VLDB SIGMOD CIKM WSDM ACL NAACL EMNLP".split()  # noqa: SIM905
-    + "COLING UAI AISTATS COLT STOC FOCS SODA ICALP SOCG NEURIPS".split()  # noqa: SIM905
-)
 # After an author-year mention `Name (1994)`, the same authors' other work by its year alone.
 _SAME_AUTHORS_AGAIN = re.compile(
     rf"[ \t]*(?:,|,?[ \t]+(?:and|or|&))[ \t]+(?P<paren>\()(?P<year>{YEAR_DIGITS})[a-z]?\)"
@@ -319,7 +314,7 @@ def _names_inside(match: re.Match[str]) -> bool:
         return True
     venue = venue.strip(" ,;")
     first = venue.split()[0].strip(",.'’")
-    if first.upper() in _MEETINGS or _ACRONYM_ALONE.fullmatch(venue):
+    if first.upper() in MEETINGS or _ACRONYM_ALONE.fullmatch(venue):
         # a meeting's or a journal's acronym, then the year: "Tan et al. (IJCAI 2011)",
         # "Berger (JAS 1978)"
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from scanner.titles.fields import MONTHS
+from scanner.titles.fields import MEETINGS, MONTHS
 
 # A capital letter in any script: `[^\W\d_]` is a letter; the lookahead keeps it upper case.
 _UP = r"(?:(?=[^\W\d_])[^\Wa-z\d_ß-ÿ])"
@@ -537,6 +537,8 @@ def split_authors(text: str, same_style: bool = True) -> tuple[str, ...]:
     opened = 0  # where the last name kept starts in `text`
     for match in NAME.finditer(text):
         name = _ACRONYM_AFTER.sub("", " ".join(match.group().split()))
+        if (venue := _VENUE_AS_GIVEN.fullmatch(name)) is not None and _venue_acronym(venue["tag"]):
+            name = venue["surname"]  # "Hensman, Fusi and Lawrence, UAI 2013": UAI is no given name
         if names and _PARTICLES_ONLY.fullmatch(name):
             # "Maaten, L. Van Der" and "Durme, B. Van": the surname's particles written after
             # the initials belong to that name, not to another author.
@@ -590,6 +592,19 @@ def _same_style(names: list[str]) -> list[str]:
 # A venue's acronym after the last name's full stop, read as that name's surname with the
 # name as its initials ("C. Tang, W Li. ICCV 2015", "H. Li. IEEE ISCSLP").
 _ACRONYM_AFTER = re.compile(r"(?<=[^\W\d_]{2})\.\s+[A-Z]{2,}(?:\s+[A-Z]{2,})*$")
+# A meeting's or journal's acronym after the last surname and its comma, read as a given name
+# written in capitals: `Lawrence, UAI 2013`, `E C Wong, ISMRM 2012`.
+_VENUE_AS_GIVEN = re.compile(
+    r"(?P<surname>[^\W\d_][\w'’-]*[^\W\d_A-Z][\w'’-]*),\s*(?P<tag>[A-Z]{2,})"
+)
+
+
+def _venue_acronym(word: str) -> bool:
+    """Whether a capitalized word after a surname's comma is a venue's acronym, not initials
+    written without their stops (`Lind, ND`): a known meeting's, or longer than initials are."""
+    return word in MEETINGS or len(word) > 3
+
+
 # One author written surname first with two given names: "Welch, Bernard Lewis".
 _ONE_INVERTED = re.compile(rf"{_SURNAME},\s*{_GIVEN}\s+{_GIVEN}")
 _WORD_PAIR = re.compile(rf"({_SURNAME}),\s*({_GIVEN})")

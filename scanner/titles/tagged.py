@@ -202,7 +202,8 @@ def _starts_entry(text: str, group: list[Field], field: Field) -> bool:
 def tagged_hits(text: str, fields: Sequence[Field]) -> list[Hit]:
     """Title citations from the tagger's runs: one per entry with a confident title."""
     hits = []
-    for group in entries(text, _versions_read_whole(text, _names_read_as_titles(text, fields))):
+    fields = _names_read_as_titles(text, _titles_in_their_paragraph(text, fields))
+    for group in entries(text, _versions_read_whole(text, fields)):
         titles = [f for f in group if f.label == "T"]
         if not titles:
             continue
@@ -234,6 +235,28 @@ _BARE_NAMES = re.compile(rf"{_FULL_NAME}(?:(?:,|,?[ \t]+(?:and|&))[ \t]+{_FULL_N
 
 
 _NOT_NAME_WORDS = frozenset(word.lower() for word in NOT_NAMES) - {"and"}
+
+
+def _titles_in_their_paragraph(text: str, fields: Sequence[Field]) -> Sequence[Field]:
+    """`fields` with each title read across a blank line cut to the paragraph it ends in: a
+    title opens its paragraph, and what the model took in before the blank is the entry above's
+    (its year, `2010`, then the blank, then the next entry's title, a field a line)."""
+    out = list(fields)
+    for index, field in enumerate(out):
+        if field.label != "T":
+            continue
+        blanks = list(_BLANK_LINE.finditer(text, field.start, field.end))
+        if not blanks:
+            continue
+        last = blanks[-1]
+        start = (
+            last.end()
+            + len(text[last.end() : field.end])
+            - len(text[last.end() : field.end].lstrip())
+        )
+        if start < field.end:
+            out[index] = replace(field, start=start)
+    return out
 
 
 def _names_read_as_titles(text: str, fields: Sequence[Field]) -> Sequence[Field]:
@@ -627,14 +650,36 @@ _METHOD_NAME = re.compile(r"[a-z]{1,2}-[A-Z][\w+-]*|[A-Z][A-Za-z]*-[A-Z][\w+-]*|
 _TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|and|in|for|the|on|with))+")
 
 
+# Between an entry's names and year and its title: punctuation and blanks only.
+_ENTRY_OPENING_GAP = re.compile(r"[\s.,:;)\]]*")
+
+
 def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     """`hit` with the author list, volume and pages of the rule hit it overlaps most, and
     its span widened to cover it: the rules split names and read numbers more carefully than
     token labels do, while the tagger finds the title and where the entry lies."""
     best, best_overlap = None, 0
+    title_start = (
+        find_spaced(text, hit.reference.title, hit.start, hit.end)[0]
+        if hit.reference is not None and hit.reference.title
+        else -1
+    )
     for rule in rule_hits.overlapping(hit.start, hit.end):
         overlap = min(hit.end, rule.end) - max(hit.start, rule.start)
-        if overlap > best_overlap and rule.reference is not None:
+        if rule.reference is None:
+            continue
+        if (
+            rule.start == hit.start
+            and rule.end <= title_start
+            and _ENTRY_OPENING_GAP.fullmatch(text, rule.end, title_start) is not None
+        ):
+            # the rules' reading of the entry's opening, its names and year right before the
+            # model's title: the one that reads the model's authors, not a longer one from
+            # further in (`... between Micro-Clusters, IEEE Transactions ... 2006` read as the
+            # author Micro-Clusters)
+            best = rule
+            break
+        if overlap > best_overlap:
             best, best_overlap = rule, overlap
     if best is None or best.reference is None or hit.reference is None:
         return hit

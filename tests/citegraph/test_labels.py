@@ -56,7 +56,8 @@ def test_a_key_that_labels_two_works_names_neither(tmp_path: Path) -> None:
         + cited("Okafor2015b")
     )
     found = cards(tmp_path)
-    assert ("basins.py", 19) in found["author-year:okafor-2015"]
+    # (the key's own card, by its surname, year and the year's letter)
+    assert ("basins.py", 19) in found["author-year:okafor-2015b"]
 
 
 class GuessingResolver:

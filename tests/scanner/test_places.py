@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from catalog.types import RefKind
-from scanner.extract import find_hits
+from scanner.extract import find_hits, reference_of
 
 # A JSDoc block as the parser gives it: delimiters blanked, so its blank line keeps spaces.
 FRENCH_ENTRIES = (
@@ -796,3 +796,29 @@ def test_an_entry_under_another_entrys_link_is_its_own_with_its_link() -> None:
     ]
     # the second one's title stops where its link starts
     assert hits[1].title_hint == "On the Evaluation of the Complex-Valued Tidal Integral"
+
+
+def test_a_mention_naming_other_co_authors_stays_apart_from_an_undated_entry() -> None:
+    text = (
+        "    For tidal gauges, this implements\n\n"
+        "    Tidal Sketches for Big data, Lind, Moss and Vale, UAI 2013,\n\n"
+        "    For river gauges, this implements\n\n"
+        "    Lind, Roe and Holm, Sketching Tides of Rivers, ArXiv 1411.2005\n"
+    )
+    hits = find_hits(text)
+    assert [h.kind for h in hits] == [RefKind.AUTHOR_YEAR, RefKind.ARXIV]
+    assert not any(h.also for h in hits)
+    # ... and a mention of the entry's own co-authors is that entry
+    same = text.replace("Lind, Moss and Vale, UAI 2013", "Lind, Roe and Holm, UAI 2013")
+    assert [h.kind for h in find_hits(same)] == [RefKind.ARXIV]
+
+
+def test_the_letter_after_a_year_keys_each_work_of_an_author_and_year_apart() -> None:
+    # two citation keys of one author and year, told apart by their letters: two works
+    text = "Decompose the maps.\n\nSee :footcite:t:`Lind2011c` and :footcite:t:`Lind2011d`.\n"
+    refs = [reference_of(h, text[h.start : h.end]) for h in find_hits(text)]
+    assert [r.ref.key for r in refs if r] == ["author-year:lind-2011c", "author-year:lind-2011d"]
+    # ... and a mention without a letter keeps the plain key
+    (hit,) = find_hits("Tides as measured, see Lind (1990) for the gauges.\n")
+    assert (ref := reference_of(hit, "Lind (1990)")) is not None
+    assert ref.ref.key == "author-year:lind-1990"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from catalog.types import RefKind
+from scanner.extract import find_hits
 from scanner.titles import find_citations
 from scanner.titles.fields import clean_venue, is_person
 from scanner.titles.names import split_authors
@@ -1318,3 +1319,85 @@ def test_a_journal_in_emphasis_before_its_volume_is_no_title() -> None:
     )
     assert hit.kind is RefKind.AUTHOR_YEAR
     assert hit.title_hint is None
+
+
+def test_a_title_ends_at_its_sentence_stop_before_a_venue_in_emphasis() -> None:
+    fields = _fields(
+        "Lind, A.B., C. Vale, and D.E. Holm, 2021:\n"
+        "Fast blending of tidal forecasts and GPS in the open-source\n"
+        "tidekit library. *J Coast Res.*, 1-20.\n"
+    )
+    title = "Fast blending of tidal forecasts and GPS in the open-source tidekit library"
+    assert fields.title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        # a meeting's acronym after the last surname's comma is the venue, not a given name;
+        # the surnames before it are each an author
+        ("    Tidal sketches for big data, Lind, Moss and Vale, UAI 2013,\n",
+         ("Lind", "Moss", "Vale")),
+        ("    # phases from Lind, TIDES 2012, p. 22\n", ("Lind",)),
+        # two or three capitals may be initials written without their stops
+        ("    # see Lind, ND 2012\n", ("Lind, ND",)),
+    ],
+)  # fmt: skip
+def test_a_venues_acronym_after_a_surname_is_no_given_name(
+    text: str, authors: tuple[str, ...]
+) -> None:
+    assert _fields(text).authors == authors
+
+
+def test_an_author_year_opening_its_sentence_after_a_capitalized_citing_word() -> None:
+    fields = _fields("        # Lind's phases: From E. C. Lind, 2012, p. 22\n")
+    assert (fields.authors, fields.year) == (("E. C. Lind",), 2012)
+    fields = _fields("        # Lind's phases: From E C Lind, TIDES 2012, p. 22\n")
+    assert (fields.authors, fields.year) == (("E C Lind",), 2012)
+
+
+def test_bare_surnames_a_title_and_its_arxiv_id_are_the_ids_entry() -> None:
+    (hit,) = find_hits(
+        "    For river gauges, this implements\n\n"
+        "    Lind, Roe and Holm, Sketching Tides of Rivers, ArXiv 1411.2005\n"
+    )
+    assert hit.kind is RefKind.ARXIV
+    assert hit.reference is not None
+    assert (hit.title_hint, hit.reference.authors) == (
+        "Sketching Tides of Rivers",
+        ("Lind", "Roe", "Holm"),
+    )
+
+
+def test_a_place_and_its_states_code_before_a_publisher_and_link_are_no_authors() -> None:
+    (hit,) = find_hits(
+        "    ## References\n\n"
+        '    -   Lind, Anna, and Peter Moss. 2007. "Tide-means++: The Advantages of Careful'
+        ' Gauging." In _Proceedings of the Eighth Annual Tidal Symposium on Discrete Tides_,'
+        " 1027–35. TIDE '07. Philadelphia, PA, USA: Society for Industrial and Tidal"
+        " Mathematics. <http://dl.acm.org/citation.cfm?id=1234567.7654321>.\n"
+    )
+    assert hit.kind is RefKind.URL
+    assert hit.reference is not None
+    assert hit.reference.authors == ("Lind, Anna", "Peter Moss")
+
+
+def test_a_venue_in_emphasis_ends_where_the_emphasis_closes() -> None:
+    fields = _fields(
+        "    Lind, J. M., Moss, C. B. (1969). Generalized Tidal Methods for\n"
+        "                     Integrals of Gauges. *Numerische Mathematik*.\n"
+        "    %(example)s\n"
+        "    %(see_also)s\n"
+    )
+    assert fields.venue == "Numerische Mathematik"
+
+
+def test_an_initials_stop_before_a_title_in_emphasis_does_not_end_a_title() -> None:
+    fields = _fields(
+        "    References\n"
+        "    ----------\n"
+        "    .. [1] Lind, J., Moss, A. Vale, Z. & Holm, A. *Introduction to\n"
+        "        tideML: Machine learning for tides*. Proceedings of the\n"
+        "        Conference on Intelligent Tide Understanding (2012)\n"
+    )
+    assert fields.title == "Introduction to tideML: Machine learning for tides"

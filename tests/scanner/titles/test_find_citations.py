@@ -1553,3 +1553,19 @@ def test_a_quote_opening_an_entry_is_no_title_before_its_authors() -> None:
     (hit,) = find_citations(text)
     assert hit.title_hint == "Stable light recurrent units for tide recognition"
     assert hit.reference is not None and hit.reference.venue == "ICASSP"
+
+
+def test_entries_run_on_by_and_or_see_also_are_each_read() -> None:
+    text = (
+        '    Follows [B. Lind: <em>"Tracking of Grey Value Edges in Tidal\n'
+        '    Charts"</em>, Diploma thesis, Univ. Nowhere, 1988, see also\n'
+        '    B. Lind: <em>"Modelling of Grey Value Edges"</em>,\n'
+        '    Chart and Map Computing 7:1 (1993) 12-19 and B. Lind: <em>"Corner Properties of\n'
+        '    Tidal Edge Detectors"</em>, J. of Chart Imaging 3:2 (1995) 40-55].\n'
+    )
+    hits = find_citations(text)
+    assert [(h.title_hint, h.reference.year, h.reference.pages) for h in hits if h.reference] == [
+        ("Tracking of Grey Value Edges in Tidal Charts", 1988, None),
+        ("Modelling of Grey Value Edges", 1993, "12-19"),
+        ("Corner Properties of Tidal Edge Detectors", 1995, "40-55"),
+    ]

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from catalog.types import RefKind
+from scanner.extract import find_hits
 from scanner.titles import detect, find_citations, names
 from scanner.types import EntryFields
 
@@ -563,3 +564,28 @@ def test_the_title_over_names_reader_finds_the_titles_the_one_pattern_found() ->
         matched += want is not None
         introduced += want is not None and "\n" in text[want.start() : want.start("title")]
     assert matched > 100 and introduced > 20, (matched, introduced)
+
+
+def test_a_title_the_model_reads_across_a_blank_line_opens_the_next_entry() -> None:
+    # the first entry's year alone on its line, a blank line, then the next entry's title:
+    # the identifier below is the second entry's, with its own title, authors and year
+    text = (
+        "    This code follows the papers:\n\n"
+        "    Fast Tidal Spanning Forests: Algorithm, analysis, and applications\n"
+        "    Anna B. Lind, Peter Moss, Carla Vale\n"
+        "    Conference: Proceedings of the 12th ACM International Conference on\n"
+        "     Tidal Data Mining\n"
+        "    2011\n\n"
+        "    Gauge-Independent Dual-Forest Algorithms\n"
+        "    Ryan R. Holm, Anna B. Lind, Peter Moss, David V. Roe,\n"
+        "    Carla G. Vale, Charles L. Quinn Jr\n"
+        "    2014, arXiv 1404.4327\n"
+    )
+    first, second = find_hits(text)
+    assert first.kind is RefKind.TITLE and second.kind is RefKind.ARXIV
+    assert second.reference is not None
+    assert (second.title_hint, second.reference.authors[0], second.reference.year) == (
+        "Gauge-Independent Dual-Forest Algorithms",
+        "Ryan R. Holm",
+        2014,
+    )

@@ -318,3 +318,22 @@ def test_a_title_ending_at_a_numbered_part_is_not_run_past_it() -> None:
     authors = Field("A", text.index("Okafor"), text.index(", et al"), 0.9)
     title = Field("T", text.index("Section"), text.index(".2: The"), 0.9)
     assert [h.title_hint for h in tagged_hits(text, [authors, year, title])] == []
+
+
+def test_the_rules_reading_of_an_entrys_opening_gives_the_models_entry_its_names() -> None:
+    # the rules read the names and year at the entry's start, and the title's last word and
+    # the venues after it as a longer author-year ("Micro-Gauges, IEEE ... 2006"): the
+    # entry's names are the ones read at its start
+    text = (
+        "    References\n"
+        "    ----------\n"
+        "    [^1]: Michael Lind and Matthew Moss (2019, pp 210-229). Sketching Tidal Streams\n"
+        "          Based on Shared Density between Micro-Gauges, IEEE Transactions on Tidal\n"
+        "          Engineering 12(3) .\n"
+        "          In Proceedings of the Third Tidal Conference on Data Mining,\n"
+        "          April 20–22, 2006, Bergen, Norway.\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.reference is not None
+    assert hit.reference.authors == ("Michael Lind", "Matthew Moss")
+    assert hit.reference.year == 2019
