@@ -261,9 +261,11 @@ class DoiExtractor:
             )
 
 
-# The issue part of a SICI (`...(19980430)17:8`) before its `<...>` item part.
-_SICI_OPEN = re.compile(r"\)\d+(?::[\d/-]+)+$")
-_SICI_TAIL = re.compile(r"<[^\s<>]+>[^\s\"'<>`|]+")
+# The issue part of a SICI (`...(19980430)17:8`, the AMS journals' `...(1995)052`) before its
+# `<...>` item part, which ends in the code's version and check character (`>2.0.CO;2`,
+# `>3.0.CO;2-X`): only that shape goes on past a `<`, never markup (`...(02)00501<br>`).
+_SICI_OPEN = re.compile(r"\)\d+(?::[\d/-]+)*$")
+_SICI_TAIL = re.compile(r"(?i)<[^\s<>]+>\d\.\d\.[a-z]{2};\d(?:-[\da-z#])?")
 # An image is never the paper, though a badge's image URL holds a DOI.
 _IMAGE = re.compile(r"(?i)\.(?:svg|png|jpe?g|gif|webp)$")
 # Zenodo's DOIs name software releases and data sets; behind a README badge they are the

@@ -25,6 +25,7 @@ from scanner.places.layout import (
     see_for,
     starts_paragraph,
 )
+from scanner.places.preprints import dated_years
 from scanner.places.sentences import leads_to_link
 from scanner.types import Hit
 
@@ -379,11 +380,31 @@ def _precedes_link(text: str, mention: Hit, link: Hit) -> bool:
     ):
         end += 1  # the mention's own brackets: `Title (Smith and Jones, 2015)` then its link
     gap = _BEFORE_LINK.fullmatch(text, end, link.start)
+    if gap is None and _dated_alike(mention, link):
+        pointer = _POINTER.match(text, end)
+        if pointer is not None:
+            gap = _BEFORE_LINK.fullmatch(text, pointer.end(), link.start)
     return (
         gap is not None
         and ENTRY_BREAK.search(text, end, link.start) is None
         and (_AFTER_LINK.match(text, link.end) is not None or see_for(text, link.start, link.end))
     )
+
+
+# Between an author-year and the link of its year: a place in the work or the work's noun
+# (`Xu et al. (2013) in Appendix B3 https://arxiv.org/pdf/1307.4220.pdf`, `Lind et al. (2010)
+# publication, arXiv:1001.0015,`).
+_POINTER = re.compile(
+    rf"[ \t]*(?:(?i:in|of)[ \t]+)?(?:{_LOCATOR}|(?i:appendix|app\.)[ \t]*[\w.-]+|"
+    r"(?i:publication|paper|preprint|article)\b)[ \t]*"
+)
+
+
+def _dated_alike(mention: Hit, link: Hit) -> bool:
+    """Whether an author-year's year is one its link dates its work by (its arXiv id's)."""
+    if mention.kind is not RefKind.AUTHOR_YEAR or mention.reference is None:
+        return False
+    return mention.reference.year in dated_years(link)
 
 
 # `For details, see [Ament2024pursuit]_ or https://arxiv.org/abs/2410.24222.`: a bibliography

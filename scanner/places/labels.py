@@ -14,6 +14,11 @@ from scanner.types import Hit
 # it in the text (`[Smith2011]_`, `[Smith2011]`).
 _ENTRY_LABEL = re.compile(r"[ \t]*(?:\.\.[ \t]*)?\[(?P<label>[^\]\n]{1,40})\][ \t]")
 
+# A Markdown link definition's label opening an entry (`[1]: J. Smith. Title. ... <link>`): the
+# label a reference-style mention names (`[Smith et al. (2015)][1]`). Not an entry's own label
+# for its reference's line: a definition whose link follows the label is read in `links.py`.
+_DEFINITION_LABEL = re.compile(r"[ \t]*\[(?P<label>[^\]\n]{1,40})\]:[ \t]")
+
 
 _LABEL_MENTION = re.compile(r"\[(?P<label>[^\]\n]{1,40})\]_?")
 
@@ -23,6 +28,9 @@ def join_labels(text: str, hits: list[Hit], groups: Groups) -> None:
     labelled: dict[str, int] = {}
     for index, hit in enumerate(hits):
         label = entry_label(text, hit.start)
+        if label is None and "]:" in text:
+            found = _entry_label_match(text, hit.start, _DEFINITION_LABEL)
+            label = found["label"] if found is not None else None
         if label is not None and mergeable(hit):
             labelled.setdefault(label.casefold(), index)
     for index, hit in enumerate(hits):
@@ -41,8 +49,9 @@ def join_labels(text: str, hits: list[Hit], groups: Groups) -> None:
                 groups.join(target, index)
 
 
-# (perhaps after the sentence's full stop: `from Middlehurst (2021). [1]_`)
-_LABEL_AFTER = re.compile(r"[.,]?[ \t]*\[(?P<label>[^\]\n]{1,40})\]_?")
+# (perhaps after the sentence's full stop: `from Middlehurst (2021). [1]_`, or as the label of
+# a Markdown reference-style link whose text is the mention: `[(Smith et al., 2015)][1]`)
+_LABEL_AFTER = re.compile(r"(?:[.,]?[ \t]*|\)?\])\[(?P<label>[^\]\n]{1,40})\]_?")
 
 
 def _may_be(mention: Hit, labelled: dict[str, int], label: str, hits: list[Hit]) -> bool:
@@ -73,11 +82,13 @@ def entry_label(text: str, start: int) -> str | None:
     return found["label"] if found is not None else None
 
 
-def _entry_label_match(text: str, start: int) -> re.Match[str] | None:
+def _entry_label_match(
+    text: str, start: int, pattern: re.Pattern[str] = _ENTRY_LABEL
+) -> re.Match[str] | None:
     line_end = start + 1
     for _ in range(_LABEL_LOOKBACK_LINES):
         line_start = text.rfind("\n", 0, line_end - 1) + 1
-        label = _ENTRY_LABEL.match(text, line_start, line_end)
+        label = pattern.match(text, line_start, line_end)
         if label is not None:
             return label
         if line_start == 0 or not text[line_start:line_end].strip():

@@ -54,16 +54,19 @@ def join_dated_preprints(text: str, hits: list[Hit], groups: Groups) -> None:
 
 def _years(hits: list[Hit], members: list[int]) -> set[int]:
     """The years a work is dated by: its fields' years and its new-style arXiv ids'."""
-    years: set[int | None] = set()
-    for i in members:
-        fields, ref = hits[i].reference, hits[i].ref
-        if fields is not None:
-            years.add(fields.year)
-        if ref is not None and hits[i].kind is RefKind.ARXIV:
-            submitted = _NEW_STYLE.match(ref.key)
-            if submitted is not None:
-                years.add(2000 + int(submitted[1]))
-    return {year for year in years if year is not None}
+    return {year for i in members for year in dated_years(hits[i])}
+
+
+def dated_years(hit: Hit) -> set[int]:
+    """The years one hit dates its work by: its fields' year, its new-style arXiv id's."""
+    years = set()
+    if hit.reference is not None and hit.reference.year is not None:
+        years.add(hit.reference.year)
+    if hit.ref is not None and hit.kind is RefKind.ARXIV:
+        submitted = _NEW_STYLE.match(hit.ref.key)
+        if submitted is not None:
+            years.add(2000 + int(submitted[1]))
+    return years
 
 
 def _sentences_apart(text: str, hits: list[Hit], groups: Groups, work: int, link: int) -> bool:

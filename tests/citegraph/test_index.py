@@ -10,6 +10,7 @@ import re
 import signal
 import threading
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -488,7 +489,20 @@ def test_a_local_cluster_that_cannot_start_is_one_line_not_a_traceback(
     assert logging.getLogger("distributed.scheduler").getEffectiveLevel() > logging.ERROR
 
 
+@pytest.fixture
+def python_ctrl_c() -> Iterator[None]:
+    """Ctrl-C raising KeyboardInterrupt, as in a terminal: a test process's SIGINT handler may
+    be another (a test runner's worker process may ignore it), and citegraph holds Ctrl-C only
+    where it is Python's own."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 @pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
+@pytest.mark.usefixtures("python_ctrl_c")
 def test_a_ctrl_c_while_the_local_cluster_starts_closes_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -517,6 +531,7 @@ def test_a_ctrl_c_while_the_local_cluster_starts_closes_it(
 
 
 @pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
+@pytest.mark.usefixtures("python_ctrl_c")
 def test_the_workers_of_a_local_cluster_leave_ctrl_c_to_citegraph() -> None:
     # A terminal sends Ctrl-C to the whole process group: the worker processes took it too and
     # printed their tracebacks; citegraph alone takes it and closes them.

@@ -135,3 +135,62 @@ def test_a_mention_whose_sentence_introduces_the_preprint_below_is_one_reference
 )
 def test_a_mention_and_a_work_its_sentence_does_not_introduce_stay_apart(text: str) -> None:
     assert len(find_hits(text)) >= 2
+
+
+_REFERENCE_STYLE = (
+    "Double-sided tide distribution.\n\n"
+    "  This distribution estimates surges. See {mention} for more details.\n\n"
+    "  #### References\n"
+    '   [1]: Lind, et all, "Monte Carlo Estimation of Tidal Surges.",\n'
+    "      2019 https://arxiv.org/abs/1906.10652\n"
+    "   [2]: Kai Moss, Erika Roe, and Jin Okafor.\n"
+    "      Tidal bores with discretized logistic mixtures.\n"
+    "      _International Conference on Tides_, 2016.\n"
+    "      https://arxiv.org/abs/1601.05517\n"
+)
+
+
+@pytest.mark.parametrize("mention", ["[Lind et al. 2019][1]", "[(Lind et al., 2019)][1]"])
+def test_a_markdown_reference_style_mention_is_its_definitions_work(mention: str) -> None:
+    text = _REFERENCE_STYLE.format(mention=mention)
+    first, second = find_hits(text)
+    assert first.ref is not None and first.ref.key == "arxiv:1906.10652"
+    assert text.index("Lind et al") in first.also
+    assert not second.also
+
+
+def test_a_reference_style_mention_under_a_label_no_definition_carries_stays_apart() -> None:
+    assert len(find_hits(_REFERENCE_STYLE.format(mention="[Lind et al. 2019][3]"))) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This uses the same definitions as Lind et al.(2013) in Appendix B3"
+        " https://arxiv.org/pdf/1307.4220.pdf, Equation B12\n",
+        "See also the original\nLind et al. (2010) publication, arXiv:1001.0015,\n"
+        "for further details.\n",
+        "The tide model follows Lind (2016) in Sec. 3 https://arxiv.org/abs/1601.00011.\n",
+    ],
+)
+def test_a_mention_its_place_in_the_work_then_the_link_of_its_year_are_one_reference(
+    text: str,
+) -> None:
+    _one_reference(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a link of another year
+        "This uses the same definitions as Lind et al.(2013) in Appendix B3"
+        " https://arxiv.org/pdf/1407.4220.pdf, Equation B12\n",
+        # the link's sentence goes on to another work
+        "See the original\nLind et al. (2011) publication, arXiv:1103.2077, and also the original"
+        "\nMoss et al. (2010) preprint.\n",
+        # other words between: another work of the year
+        "The tide model follows Lind (2016) as extended in https://arxiv.org/abs/1601.00011.\n",
+    ],
+)
+def test_a_mention_and_a_link_its_words_do_not_point_into_stay_apart(text: str) -> None:
+    assert len(find_hits(text)) >= 2

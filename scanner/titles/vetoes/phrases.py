@@ -19,7 +19,14 @@ _PART_FIRST = re.compile(
     r"(?i)(?:sections?|chapters?|appendix|part|§)\s*[\dA-Z.]*\b"
     # a numbered table or figure (`*Table 2 Canon-Log Code Values* table in [1]`); not a book of
     # tables (`Tables of Integrals, Series, and Products`)
-    r"|(?:tables?|fig(?:ure)?s?\.?)[ \t]+\d"
+    r"|(?:tables?|fig(?:ure)?s?\.?)[ \t]*\d"
+)
+# ... and with authors, a numbered table, figure or equation where the title would stand
+# (`Lind & Moss (2019) Table2` over `Corrections for Vega`): the place in the work the mention
+# points into. (A part or chapter may open a real title: `Part I: Foundations of ...`.)
+# Unless the words go on to the title (`Figure 1 from Lind and Moss's paper titled <title>`).
+_LOCATOR_FIRST = re.compile(
+    r"(?i)(?:tables?|fig(?:ure)?s?\.?|eqs?\.|equations?)[ \t]*\(?\d(?!.*\b(?:en)?titled\b)", re.S
 )
 _PART_AFTER = re.compile(
     r"[\"”'`]*[ \t]*\n?[ \t]*(?:\[\d+\]_?|in\s+(?:the\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,2}"
@@ -49,6 +56,8 @@ _SECTION_NUMBER = re.compile(
 
 def part_of(text: str, hit: Hit, stop: int) -> bool:
     if not is_bare(hit):
+        if _LOCATOR_FIRST.match(fields_of(hit).title or ""):
+            return True
         # `Puterman 2005, Section 3.2, Section 4.6.1` then `"single-product ... control"`:
         # the quote names the section the mention points into
         where = quoted_at(text, hit)

@@ -42,6 +42,12 @@ CASES = [
         ["doi:10.1002/(sici)1097-0258(19980430)17:8<873::aid-sim7>3.0.co;2-x"],
     ),
     ("https://doi.org/10.1002/sim.4067<br>", ["doi:10.1002/sim.4067"]),
+    # The AMS journals' SICI DOIs have no issue number after the volume.
+    (
+        "https://doi.org/10.1175/1520-0469(1995)052<0721:ROHWFS>2.0.CO;2",
+        ["doi:10.1175/1520-0469(1995)052<0721:rohwfs>2.0.co;2"],
+    ),
+    ("https://doi.org/10.1016/S0020-0190(02)00501<br>x", ["doi:10.1016/s0020-0190(02)00501"]),
     # A trailing slash, and CJK punctuation after a link.
     ("https://doi.org/10.1145/3360572/", ["doi:10.1145/3360572"]),
     ("见 doi.org/10.1145/3360572。", ["doi:10.1145/3360572"]),

@@ -1227,6 +1227,23 @@ def test_a_quoted_section_name_after_a_section_number_is_no_title() -> None:
     assert hit.kind is RefKind.AUTHOR_YEAR and hit.title_hint is None
 
 
+@pytest.mark.parametrize("locator", ["Table2", "Table 2", "Fig. 3", "Eq. (4)"])
+def test_a_table_or_figure_after_an_author_year_is_no_title(locator: str) -> None:
+    # the comment block as the scan hands it over: its marks taken off
+    (hit,) = find_citations(f"Lind & Moss (2019) {locator}\nCorrections for Vega\n")
+    assert hit.kind is RefKind.AUTHOR_YEAR and hit.title_hint is None
+    assert hit.reference is not None and hit.reference.authors == ("Lind", "Moss")
+
+
+def test_a_figure_of_a_paper_named_by_its_title_keeps_the_title() -> None:
+    (hit,) = find_citations(
+        "G is the example graph in Figure 1 from Lind and\nMoss's paper titled A Linear Algorithm"
+        " for Tide\nDecompositions, 2003,\nhttp://arXiv.org/abs/cs/0310049.  With nodes\n"
+    )
+    assert hit.kind is RefKind.TITLE  # the arXiv link it goes with is read by another reader
+    assert hit.title_hint is not None and "A Linear Algorithm for Tide" in hit.title_hint
+
+
 def test_a_citation_label_and_a_port_credit_are_no_authors() -> None:
     (hit,) = find_citations(
         " Citation: Rasmus Pagh, Flemming Friche Rodler:\n Cuckoo Hashing.\n ESA 2001: 121-133\n"
