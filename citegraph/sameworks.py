@@ -304,7 +304,7 @@ def _join_author_year(papers: list[PaperEntry], targets: dict[str, str]) -> None
         if _by_authors_only(paper) and key == paper.key:
             mentions[names[0], year].append((names, key))
             spelt[year].append((_spellings(paper.authors), key, False))
-        elif _strength(key) < _STRENGTH["author-year"] and not _by_authors_only(paper):
+        elif key_strength(key) < _STRENGTH["author-year"] and not _by_authors_only(paper):
             by_first[names[0], year].append((names, key))
             spelt[year].append((_spellings(paper.authors), key, True))
     for paper in papers:
@@ -405,7 +405,7 @@ def _join_ads_records(
     identified = [
         paper
         for paper in papers
-        if _strength(paper.key) < _STRENGTH["url"] and paper.key in locators and paper.authors
+        if key_strength(paper.key) < _STRENGTH["url"] and paper.key in locators and paper.authors
     ]
     for record, bibcode in records:
         if record.key in targets:
@@ -452,9 +452,6 @@ def key_strength(key: str) -> int:
     """How strongly a key names its work, 0 the strongest (an arXiv id), then a DOI, a link,
     an ISBN, a book's, a title's and an author-year's key."""
     return _STRENGTH.get(key.split(":", 1)[0], _OTHER_IDENTIFIER)
-
-
-_strength = key_strength
 
 
 def _family_names(authors: tuple[str, ...]) -> tuple[str, ...]:
@@ -620,8 +617,10 @@ def _join_cut_titles(by_title: dict[str, list[_Work]], targets: dict[str, str]) 
         mine, theirs = _final(one.key, targets), _final(other.key, targets)
         if mine == theirs or partners[mine] != {theirs} or partners[theirs] != {mine}:
             continue
-        source, target = (mine, theirs) if _strength(theirs) < _strength(mine) else (theirs, mine)
-        if _strength(source) >= _NAMED_ONLY:
+        source, target = (
+            (mine, theirs) if key_strength(theirs) < key_strength(mine) else (theirs, mine)
+        )
+        if key_strength(source) >= _NAMED_ONLY:
             targets[source] = target
 
 
@@ -677,7 +676,7 @@ def _stronger_one(
     is none or two of equal strength. Works already joined count as the card they joined (two
     copies of a book's chapters, one book)."""
     agreeing = {
-        card: _strength(card)
+        card: key_strength(card)
         for card, other in ((_final(other.key, targets), other) for other in works)
         if other.strength < work.strength
         and _agree(work, other, spelt)
