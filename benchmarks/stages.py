@@ -46,17 +46,27 @@ ORDER = (
     "walk", "read", "prefilter", "lex/parse", "identifiers", "titles", "places",
     "resolve/assemble", "render", "other",
 )  # fmt: skip
-# The parts of lex/parse and titles that `--fine` charges apart, innermost first as above. The
-# needle test is one stage wherever it runs: before the parse (which blocks to read, `may_cite`)
-# and again on the block the detector is handed (`_has_cue`).
+# The parts of reading, lex/parse and titles that `--fine` charges apart, innermost first as
+# above, each listed after the stage it is a part of. The needle test is one stage wherever it
+# runs: before the parse (which blocks to read, `may_cite`) and again on the block the detector
+# is handed (`_has_cue`).
 FINE_STAGES: tuple[tuple[str, str], ...] = (
-    ("lex/parse: lexing", "scanner.parsers.python:lex_tokens"),
-    ("lex/parse: lexing", "scanner.parsers.python:lex_blocks"),
+    ("read: content digest", "scanner.cache:digest"),
+    ("read: banner test", "scanner.generated:generated_reason"),
+    ("lex/parse: Python lexing", "scanner.parsers.python:lex_tokens"),
+    ("lex/parse: Python lexing", "scanner.parsers.python:lex_blocks"),
     ("lex/parse: blanking examples and licences", "scanner.parsers.python:read_text"),
+    ("lex/parse: blanking examples and licences", "scanner.parsers.treesitter:blank_licences"),
     ("lex/parse: logical lines", "scanner.parsers.pylines:read_structure"),
     ("lex/parse: symbol table", "scanner.parsers.pylines:symbol_table"),
     ("lex/parse: ast", "scanner.parsers.python:read_structure"),
-    ("lex/parse: attribution", "scanner.parsers.python:attribute"),
+    ("lex/parse: Python attribution", "scanner.parsers.python:attribute"),
+    ("lex/parse: C-family lexing", "scanner.parsers.treesitter:lex"),
+    ("lex/parse: C-family blocks", "scanner.parsers.treesitter:comment_runs"),
+    ("lex/parse: C-family blocks", "scanner.parsers.treesitter:comment_block"),
+    ("lex/parse: C-family blocks", "scanner.parsers.treesitter:string_block"),
+    ("lex/parse: C-family definitions", "scanner.parsers.treesitter:_definitions"),
+    ("lex/parse: C-family definitions", "scanner.parsers.treesitter:_owner"),
     ("titles: needle test", "scanner.titles:may_cite"),
     ("titles: needle test", "scanner.titles:_has_cue"),
     ("titles: rules", "scanner.titles.detect:detect_with_spares"),
@@ -71,9 +81,19 @@ FINE_STAGES: tuple[tuple[str, str], ...] = (
     ("titles: vetting", "scanner.titles.vet:vet"),
     ("titles: books", "scanner.titles.books:mark_books"),
 )
-FINE_ORDER = (
-    *ORDER[:4], *dict.fromkeys(stage for stage, _ in FINE_STAGES), *ORDER[4:]
-)  # fmt: skip
+
+
+def _fine_order() -> tuple[str, ...]:
+    """`ORDER` with each fine stage after the stage it is a part of (the name before `:`)."""
+    order = list(ORDER)
+    for stage in dict.fromkeys(stage for stage, _ in FINE_STAGES):
+        whole = stage.split(":")[0]
+        last = max(i for i, name in enumerate(order) if name.split(":")[0] == whole)
+        order.insert(last + 1, stage)
+    return tuple(order)
+
+
+FINE_ORDER = _fine_order()
 
 
 class StageClock:

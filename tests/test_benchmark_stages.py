@@ -74,13 +74,24 @@ def test_breakdown_of_a_scan_names_every_stage(tmp_path: Path) -> None:
     assert seconds["lex/parse"] > 0 and seconds["identifiers"] > 0 and seconds["titles"] > 0
 
 
+def test_each_fine_stage_follows_the_stage_it_is_a_part_of() -> None:
+    assert [stage for stage in FINE_ORDER if ": " not in stage] == list(ORDER)
+    for stage in FINE_ORDER:
+        whole, _, part = stage.partition(": ")
+        if part:
+            assert whole in ORDER
+            assert FINE_ORDER.index(whole) < FINE_ORDER.index(stage)
+            between = FINE_ORDER[FINE_ORDER.index(whole) + 1 : FINE_ORDER.index(stage)]
+            assert all(name.startswith(whole + ": ") for name in between), stage
+
+
 def test_the_fine_breakdown_takes_the_parse_and_the_detector_apart(tmp_path: Path) -> None:
     # A citing module: its structure is read (the compiler's symbol table), and its docstring
     # goes through the needle test and the detector's rules and tagger.
     seconds = _breakdown(tmp_path, "--fine")
     assert list(seconds) == list(FINE_ORDER)
     for stage in (
-        "lex/parse: lexing",
+        "lex/parse: Python lexing",
         "lex/parse: symbol table",
         "lex/parse: logical lines",
         "titles: needle test",
