@@ -55,6 +55,13 @@ def test_pyproject_is_found_from_a_subdirectory(tmp_path: Path) -> None:
         # a glob pathspec cannot compile was an internal error with a traceback from the walk
         ('[tool.citegraph]\nexclude = ["ok/**", "**/[z-a]"]\n', r"exclude.*'\*\*/\[z-a\]'"),
         ('[tool.citegraph]\ninclude = ["src\\\\"]\n', r"include.*cannot be read"),
+        # globs read as no pattern at all excluded nothing, without a word
+        (
+            '[tool.citegraph]\nexclude = ["vendor/[old"]\n',
+            r"'vendor/\[old' \(its '\[' is never closed",
+        ),
+        ('[tool.citegraph]\nexclude = ["#gen"]\n', r"'#gen' \(a '#' starts a comment"),
+        ('[tool.citegraph]\ninclude = [""]\n', r"include.*'' \(it matches nothing\)"),
     ],
 )
 def test_bad_configuration_is_a_clear_error(tmp_path: Path, body: str, message: str) -> None:
@@ -143,3 +150,8 @@ def test_environment_variables_still_say_yes_and_no_in_words(tmp_path: Path) -> 
     environ = {"CITEGRAPH_OFFLINE": "Yes", "CITEGRAPH_CACHE": "off", "CITEGRAPH_JOBS": "3"}
     config = load_config(tmp_path, environ=environ)
     assert config.offline and not config.cache and config.jobs == 3
+
+
+def test_a_glob_with_an_escaped_bracket_or_hash_is_read(tmp_path: Path) -> None:
+    root = project(tmp_path, '[tool.citegraph]\nexclude = ["vendor/\\\\[old", "\\\\#gen"]\n')
+    assert load_config(root, environ={}).exclude == ("vendor/\\[old", "\\#gen")
