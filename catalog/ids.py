@@ -228,9 +228,15 @@ def doi_problem(candidate: str) -> str | None:
     return None
 
 
+# Markdown's escape of a punctuation character (`10.1007/3-540-44669-9\_12` in a link's text,
+# whose target reads `..._12`): the character is the DOI's, the backslash the markup's.
+_MARKDOWN_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+
+
 def doi_ref(doi: str) -> PaperRef:
-    """The ref of a DOI; arXiv's own DOIs (10.48550/arXiv.*) become arXiv refs."""
-    doi = doi.lower()
+    """The ref of a DOI; arXiv's own DOIs (10.48550/arXiv.*) become arXiv refs. A backslash
+    escaping punctuation in Markdown is no part of it."""
+    doi = _MARKDOWN_ESCAPE.sub("", doi.lower())
     if doi.startswith(ARXIV_DOI_PREFIX):
         arxiv = parse_arxiv(doi[len(ARXIV_DOI_PREFIX) :])
         if arxiv is not None:

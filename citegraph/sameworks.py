@@ -189,6 +189,7 @@ def same_work_targets(
     _join_book_titles(by_title, written, targets)
     _join_ads_records(papers, locators, targets)
     _join_author_year(papers, targets, cited)
+    _join_short_names(papers, targets)
     return {key: _final(key, targets) for key in targets}
 
 
@@ -386,6 +387,69 @@ def _spelt_alike(mine: _Spellings, theirs: _Spellings) -> bool:
 def _misspelt(one: str, other: str) -> bool:
     """Whether two family names are one typing slip apart, both of five letters or more."""
     return min(len(one), len(other)) >= _SLIP_WORD_LETTERS and _slips(one, other, allowed=1)
+
+
+# Where a title's short name ends: its main title before a subtitle ("Reverse Distillation: A New
+# Training Strategy ..."), or the words whose initials make its acronym.
+_SHORT_NAME_END = re.compile(r"[:\u2013\u2014]| - ")
+_ACRONYM_WORDS = re.compile(r"[^\W\d_]+")
+_MIN_ACRONYM = 3
+_MIN_TITLE_WORDS = 4
+
+
+def _join_short_names(papers: list[PaperEntry], targets: dict[str, str]) -> None:
+    """Join each work named by its whole title to the one identified work of its first author
+    and year that a link names by the title's short name: its main title before the subtitle
+    (`[Reverse Distillation](arXiv link)` and "Reverse Distillation: A New Training Strategy
+    for ...", Deng et al. 2022) or its acronym (`[STFPM](arXiv link)` and "Student-Teacher
+    Feature Pyramid Matching for ...", Wang et al. 2021). Both must give the year and first
+    author, and these agree; a short name two identified works of that author and year share
+    joins neither."""
+    named = [
+        paper
+        for paper in papers
+        if key_strength(paper.key) >= _NAMED_ONLY
+        and paper.key not in targets
+        and paper.year is not None
+        and paper.authors
+        and len((paper.title or paper.title_hint or "").split()) >= _MIN_TITLE_WORDS
+    ]
+    if not named:
+        return
+    linked = [
+        paper
+        for paper in papers
+        if key_strength(paper.key) < _NAMED_ONLY
+        and paper.title is None
+        and paper.title_hint
+        and paper.year is not None
+        and paper.authors
+    ]
+    for paper in named:
+        title = paper.title or paper.title_hint or ""
+        work = _work_of(paper, paper.key)
+        found = {
+            _final(other.key, targets)
+            for other in linked
+            if other.year == paper.year
+            and _names_short(title, other.title_hint or "")
+            and _agree(work, _work_of(other, other.key))
+            and not work.first_author.isdisjoint(_work_of(other, other.key).first_author)
+        }
+        if len(found) == 1 and paper.key not in found:
+            targets[paper.key] = found.pop()
+
+
+def _names_short(title: str, name: str) -> bool:
+    """Whether `name` is `title`'s main title before its subtitle, or its acronym (the
+    initials of its first words, a hyphenated word's parts each a word)."""
+    head = _SHORT_NAME_END.split(title, maxsplit=1)
+    if len(head) == 2 and normalize_title(head[0]) == normalize_title(name):
+        return bool(normalize_title(name))
+    if len(name) < _MIN_ACRONYM or not name.isalpha() or not name.isupper():
+        return False
+    initials = "".join(word[0] for word in _ACRONYM_WORDS.findall(title)).upper()
+    return initials.startswith(name)
 
 
 # An ADS record's link (`identifiers/urls.py` gives them this form): a bibcode is the year, the

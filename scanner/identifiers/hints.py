@@ -197,6 +197,8 @@ def _looks_like_title(text: str, min_words: int) -> bool:
         and not _CITATION_TEXT.search(text)
         and not _NICKNAME.match(text)
         and not text.lower().startswith(("http", "www.", "arxiv:", "doi:"))
+        # an image labels the link (a README's badge, `[![Paper](badge.svg)](url)`)
+        and not text.startswith("![")
     )
 
 

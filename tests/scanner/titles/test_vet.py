@@ -34,6 +34,7 @@ NOT_CITATIONS = [
     "it triangulates the whole set in ~445 ms on a MacBook Pro M1 Pro (2021),\n",
     # a language's edition named by its year
     "- Upgrade to Rust 2018 edition\n- Fix clippy warnings\n",
+    "- **Language**: Rust (Edition 2021), toolchain version in `toolchain.toml`\n",
     # a post on a company's blog, named by its title, its link under it
     "   via 'environmentBRDF' from \"Physically Based Shading on Mobile\"\n"
     "   https://www.example-engine.com/blog/physically-based-shading-on-mobile\n",
