@@ -53,6 +53,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from catalog import (
+    ADS_RECORD,
     arxiv_year,
     family_name,
     normalize_title,
@@ -452,13 +453,6 @@ def _names_short(title: str, name: str) -> bool:
     return initials.startswith(name)
 
 
-# An ADS record's link (`identifiers/urls.py` gives them this form): a bibcode is the year, the
-# journal, the volume, a qualifier and the page, then the first author's initial
-# (`2008MNRAS.390...71C`; `2026MNRAS.549ag420C`, article `stag420`).
-_ADS_RECORD = re.compile(
-    r"url:https://ui\.adsabs\.harvard\.edu/abs/(?P<year>\d{4})(?P<journal>[A-Za-z&.]{5})"
-    r"(?P<volume>[\d.]{4})(?P<page>[A-Za-z.][\w.]{4})(?P<initial>[A-Za-z])"
-)
 _DIGITS = re.compile(r"\d+")
 
 
@@ -473,7 +467,7 @@ def _join_ads_records(
     entry below it (`eprint = {0806.0042}`, `volume = 390`, `pages = {71-86}`) are one paper.
     A bibcode gives no title; without the volume and page, an e-print of the same author and
     year stays apart (two papers of a year are common in a field that writes bibcodes)."""
-    records = [(paper, code) for paper in papers if (code := _ADS_RECORD.fullmatch(paper.key))]
+    records = [(paper, code) for paper in papers if (code := ADS_RECORD.fullmatch(paper.key))]
     if not records:
         return
     identified = [

@@ -76,3 +76,32 @@ def test_a_bibliography_key_cited_alone_is_read_after_its_entry() -> None:
     # a mention written in words is a reading like any other
     said = site("b.py", raw="Okafor (1962)", authors=("Okafor",), year=1962)
     assert card_reading([said, said, said, entry]) == said.mention.reference
+
+
+def test_an_ads_cards_reading_is_the_one_its_bibcodes_year_and_initial_name() -> None:
+    # three entries of a list link one bibcode (a copied link); the record is Okafor's of 1962
+    ads = PaperRef(RefKind.URL, "https://ui.adsabs.harvard.edu/abs/1962TdAlm...5...87O")
+
+    def entry_site(path: str, **fields: object) -> Site:
+        reference = Reference(ads, **fields)  # type: ignore[arg-type]
+        mention = Mention(
+            kind=RefKind.URL,
+            rule="CG103",
+            reference=reference,
+            raw=ads.value,
+            line=1,
+            column=1,
+            end_line=1,
+            end_column=20,
+            context=Context.DOC,
+            symbol=Symbol(path, SymbolKind.FILE),
+        )
+        return Site(path, "markdown", mention)
+
+    sites = [
+        entry_site("a.py", **LENT),
+        entry_site("b.py", title="On Basins Again", authors=("Moss, A.",), year=1962),
+        entry_site("c.py", authors=("Okafor",), year=1962),
+    ]
+    entry = paper_entry(ads.key, sites, None)
+    assert (entry.authors, entry.year) == (("Okafor",), 1962)
