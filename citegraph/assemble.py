@@ -146,8 +146,8 @@ def card_reading(
     first author's initial the card's identifier gives by itself (`catalog.key_date`); a
     reading of another year or initial is another work's entry that copied its link (four
     entries of gammapy's halo profiles link Einasto's bibcode `1965TrAlm...5...87E`) and is
-    read last too. The card's year is the identifier's (a SICI DOI dates its issue:
-    commons-numbers' `Musser (1999)` beside a DOI of August 1997)."""
+    read last too, and not at all when both differ. The card's year is the identifier's (a
+    SICI DOI dates its issue: commons-numbers' `Musser (1999)` beside a DOI of August 1997)."""
     readings: dict[_Fields, tuple[int, Reference]] = {}
     counts: Counter[_Fields] = Counter()
     written: set[_Fields] = set()  # the readings some citation wrote in words
@@ -160,6 +160,11 @@ def card_reading(
         counts[fields] += 1
         if not _keyed(site.mention):
             written.add(fields)
+    # a reading whose year and first author both differ from what the identifier gives is
+    # another work's (pint-pulsar's `2019MNRAS.482.3249Z` read with the `Lange 2001` entry
+    # beside it): the card shows none of it
+    readings = {fields: value for fields, value in readings.items() if _fits(fields, dated)}
+    counts = Counter({fields: n for fields, n in counts.items() if fields in readings})
     if not readings:
         return None
     names = {fields: _family_names(fields[1]) for fields in readings}
@@ -188,13 +193,14 @@ def card_reading(
     return readings[best][1]
 
 
-def _fits(fields: _Fields, dated: tuple[int | None, str | None]) -> bool:
-    """Whether a reading's year and first author agree with what the identifier gives."""
+def _fits(fields: _Fields, dated: tuple[int | None, str | None]) -> int:
+    """How well a reading's year and first author agree with what the identifier gives: 2 in
+    all it says, 1 when one of them differs, 0 when both do (another work's entry)."""
     year, initial = dated
-    if year is not None and fields[2] is not None and fields[2] != year:
-        return False
     first = family_name(fields[1][0]) if fields[1] else ""
-    return initial is None or not first or first[0] == initial
+    year_differs = year is not None and fields[2] is not None and fields[2] != year
+    initial_differs = initial is not None and bool(first) and first[0] != initial
+    return 2 - year_differs - initial_differs
 
 
 def _titled(site: Site, title: str) -> bool:

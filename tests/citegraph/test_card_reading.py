@@ -105,3 +105,22 @@ def test_an_ads_cards_reading_is_the_one_its_bibcodes_year_and_initial_name() ->
     ]
     entry = paper_entry(ads.key, sites, None)
     assert (entry.authors, entry.year) == (("Okafor",), 1962)
+
+
+def test_an_ads_card_shows_no_reading_of_another_year_and_first_author() -> None:
+    ads = PaperRef(RefKind.URL, "https://ui.adsabs.harvard.edu/abs/2019TdAlm.482.3249Z")
+    reference = Reference(ads, authors=("Lind",), year=2001)
+    mention = Mention(
+        kind=RefKind.URL,
+        rule="CG103",
+        reference=reference,
+        raw=ads.value,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=20,
+        context=Context.DOC,
+        symbol=Symbol("a.py", SymbolKind.FILE),
+    )
+    entry = paper_entry(ads.key, [Site("a.py", "python", mention)], None)
+    assert (entry.authors, entry.year) == ((), 2019)
