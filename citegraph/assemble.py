@@ -105,7 +105,7 @@ def paper_entry(key: str, sites: list[Site], resolution: Resolution | None) -> P
             status=status,
             title_hint=hint,
             authors=reference.authors if reference else (),
-            year=dated[0] or (reference.year if reference else None),
+            year=_year(dated[0], reference.year if reference else None),
             venue=reference.venue if reference else None,
             url=url,
             ids=ids,
@@ -193,12 +193,27 @@ def card_reading(
     return readings[best][1]
 
 
+# A year written within this many of the identifier's is its preprint's (an ADS record of the
+# journal article of 2019, cited as the e-print of 2018): the year the code wrote stands.
+_PREPRINT_YEARS = 1
+
+
+def _year(dated: int | None, written: int | None) -> int | None:
+    """A card's year: the one its citations wrote, unless the identifier dates the work
+    otherwise by more than a preprint's year (`Musser (1999)` beside a DOI of 1997's issue)."""
+    if dated is None or (written is not None and abs(written - dated) <= _PREPRINT_YEARS):
+        return written
+    return dated
+
+
 def _fits(fields: _Fields, dated: tuple[int | None, str | None]) -> int:
     """How well a reading's year and first author agree with what the identifier gives: 2 in
     all it says, 1 when one of them differs, 0 when both do (another work's entry)."""
     year, initial = dated
     first = family_name(fields[1][0]) if fields[1] else ""
-    year_differs = year is not None and fields[2] is not None and fields[2] != year
+    year_differs = (
+        year is not None and fields[2] is not None and abs(fields[2] - year) > _PREPRINT_YEARS
+    )
     initial_differs = initial is not None and bool(first) and first[0] != initial
     return 2 - year_differs - initial_differs
 

@@ -124,3 +124,27 @@ def test_an_ads_card_shows_no_reading_of_another_year_and_first_author() -> None
     )
     entry = paper_entry(ads.key, [Site("a.py", "python", mention)], None)
     assert (entry.authors, entry.year) == ((), 2019)
+
+
+def test_a_year_written_a_preprints_year_before_the_bibcodes_stands() -> None:
+    # `Okafor et al. (2018)` over the ADS record of the journal article of 2019: the e-print's
+    # year the code wrote stands; two years apart, the bibcode's year is the card's
+    ads = PaperRef(RefKind.URL, "https://ui.adsabs.harvard.edu/abs/2019TdAlm.483.5649O")
+
+    def card_year(written: int) -> int | None:
+        mention = Mention(
+            kind=RefKind.URL,
+            rule="CG103",
+            reference=Reference(ads, authors=("Okafor",), year=written),
+            raw=ads.value,
+            line=1,
+            column=1,
+            end_line=1,
+            end_column=20,
+            context=Context.DOC,
+            symbol=Symbol("a.py", SymbolKind.FILE),
+        )
+        return paper_entry(ads.key, [Site("a.py", "python", mention)], None).year
+
+    assert card_year(2018) == 2018
+    assert card_year(2017) == 2019
