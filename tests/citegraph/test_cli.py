@@ -119,3 +119,14 @@ def test_logged_warnings_read_as_citegraphs_own_and_quiet_silences_them(tmp_path
         else:
             assert "citegraph: warning: scan cache" in done.stderr
             assert "WARNING" not in done.stderr
+
+
+def test_the_top_help_gives_examples_and_every_exit_code(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # a CI step or a hook is written against the exit codes; `--help` named none of them
+    assert run(["--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "Examples: citegraph scan ." in text
+    codes = text.split("Exit codes:")[1]
+    assert all(f"{int(code)} " in codes for code in ExitCode)
