@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
     from catalog.core import Catalog
     from catalog.export import bibtex_entries, paper_record
     from catalog.guard import CatalogUnusable, inspect, is_text_file, move_aside
-    from catalog.ids import arxiv_year, parse_arxiv, ref_from_string
+    from catalog.ids import arxiv_year, doi_year, parse_arxiv, ref_from_string
     from catalog.imports import IMPORTERS, detect_format, import_file
     from catalog.keys import (
         IDENTIFIER_KINDS,
@@ -81,6 +81,7 @@ _EXPORTS = {
     "text_ref": "catalog.keys",
     "title_ref": "catalog.keys",
     "arxiv_year": "catalog.ids",
+    "doi_year": "catalog.ids",
     "parse_arxiv": "catalog.ids",
     "ref_from_string": "catalog.ids",
     "Store": "catalog.store",
@@ -129,6 +130,7 @@ __all__ = [
     "citation_keys",
     "default_catalog_path",
     "detect_format",
+    "doi_year",
     "family_name",
     "format_entries",
     "id_keys",

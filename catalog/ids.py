@@ -341,3 +341,18 @@ def arxiv_year(arxiv_id: str) -> int | None:
         return None
     yy = int(digits)
     return 1900 + yy if yy >= 91 else 2000 + yy
+
+
+# A DOI made from a serial item's SICI gives its issue's date after the journal's ISSN:
+# `10.1002/(SICI)1097-024X(199708)27:8<983::AID-SPE117>3.0.CO;2-#` (Wiley, August 1997),
+# `10.1175/1520-0469(1999)056<1766:DAEOAC>2.0.CO;2` (the AMS journals, 1999).
+_SICI_DATE = re.compile(
+    r"10\.\d{4,9}/(?:\(sici\))?\d{4}-\d{3}[\dx]\((?P<year>1[89]\d\d|20\d\d)\d{0,4}\)"
+)
+
+
+def doi_year(doi: str) -> int | None:
+    """The year of the issue a SICI-made DOI names (`...1097-024X(199708)...`: 1997); None for
+    a DOI that holds no date."""
+    found = _SICI_DATE.match(doi.lower())
+    return int(found["year"]) if found else None

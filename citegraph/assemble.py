@@ -13,6 +13,7 @@ from catalog import (
     RefKind,
     Resolution,
     ResolutionStatus,
+    doi_year,
     family_name,
     normalize_title,
     reference_work_keyed,
@@ -103,7 +104,7 @@ def paper_entry(key: str, sites: list[Site], resolution: Resolution | None) -> P
             status=status,
             title_hint=hint,
             authors=reference.authors if reference else (),
-            year=reference.year if reference else None,
+            year=_dated(key) or (reference.year if reference else None),
             venue=reference.venue if reference else None,
             url=url,
             ids=ids,
@@ -125,6 +126,13 @@ def paper_entry(key: str, sites: list[Site], resolution: Resolution | None) -> P
         confidence=resolution.confidence if resolution else None,
         primary_category=paper.primary_category,
     )
+
+
+def _dated(key: str) -> int | None:
+    """The year a card's identifier dates its work to, over any year a citation writes: a
+    SICI-made DOI names its issue's date (commons-numbers' `Musser (1999)` over the DOI of an
+    August 1997 issue; a written year may be a later printing's or a slip)."""
+    return doi_year(key[4:]) if key.startswith("doi:") else None
 
 
 # What a citation read of its work: title, authors, year, venue.

@@ -220,7 +220,9 @@ def _assemble(
         site_paper.append((site, entry or paper_key))
     entries = _paper_entries(by_paper, ref_keys, resolutions)
     # A work named by its title in one place and by an identifier in another is one card.
-    joined = same_work_targets(entries.values(), _locators(by_paper))
+    joined = same_work_targets(
+        entries.values(), _locators(by_paper), {key: len(sites) for key, sites in by_paper.items()}
+    )
     if joined:
         for source, target in joined.items():  # a reference work's card may be new
             if source not in by_paper:

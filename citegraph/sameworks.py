@@ -115,11 +115,15 @@ _PREPRINT_DOIS = (
 
 
 def same_work_targets(
-    papers: Iterable[PaperEntry], locators: Mapping[str, tuple[str | None, str | None]] = {}
+    papers: Iterable[PaperEntry],
+    locators: Mapping[str, tuple[str | None, str | None]] = {},
+    cited: Mapping[str, int] = {},
 ) -> dict[str, str]:
     """The key each paper known only by its words joins (`title:...` -> `doi:...`); papers
     that join nothing are absent. A chain (title -> book -> DOI) ends at its strongest key.
-    `locators`: the volume and pages each card's reading gives, where it gives them."""
+    `locators`: the volume and pages each card's reading gives, where it gives them; `cited`:
+    how many citations each card holds (of two spellings of one name, the card is keyed by
+    the one more citations write)."""
     papers = list(papers)
     targets: dict[str, str] = {}
     keys = {paper.key for paper in papers}
@@ -184,7 +188,7 @@ def same_work_targets(
     _join_cut_titles(by_title, targets)
     _join_book_titles(by_title, written, targets)
     _join_ads_records(papers, locators, targets)
-    _join_author_year(papers, targets)
+    _join_author_year(papers, targets, cited)
     return {key: _final(key, targets) for key in targets}
 
 
@@ -278,7 +282,9 @@ def _folded(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _join_author_year(papers: list[PaperEntry], targets: dict[str, str]) -> None:
+def _join_author_year(
+    papers: list[PaperEntry], targets: dict[str, str], cited: Mapping[str, int]
+) -> None:
     """Join each work cited by its authors and year alone ("Pearl (2001)", "Frenzel and Pompe
     2007", a book "Trefethen (2000)") to the one titled or identified work of the report whose
     year is the same and whose authors open with the same family names, in order: a mention in
@@ -288,7 +294,8 @@ def _join_author_year(papers: list[PaperEntry], targets: dict[str, str]) -> None
     papers of a year) leave the mention as it is. Failing both, the names may be spelt
     otherwise (`_spelt_alike`: "Mueller" for "Müller", or one name of a list mistyped,
     "Grodon, Cartledge and Clayton"), and the same holds of the one work or mention so
-    spelt."""
+    spelt; of two mentions so spelt, the one fewer citations write joins the other (five
+    `Navarro, Frenk and White (1995)` and one `Navarry, ...`: the card is keyed `navarro`)."""
     by_first: dict[tuple[str, int], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     mentions: dict[tuple[str, int], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     # every work and mention of a year, by the spellings of its names
@@ -334,7 +341,10 @@ def _join_author_year(papers: list[PaperEntry], targets: dict[str, str]) -> None
             } or {
                 _final(key, targets)
                 for theirs, key, work in others
-                if not work and key != paper.key and _spelt_alike(mine, theirs)
+                if not work
+                and key != paper.key
+                and cited.get(key, 0) >= cited.get(paper.key, 0)
+                and _spelt_alike(mine, theirs)
             }
         if len(found) == 1 and paper.key not in found:
             targets[paper.key] = found.pop()
