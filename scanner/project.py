@@ -49,7 +49,8 @@ def work_tree(start: Path) -> Path | None:
 
 def tracked_file_count(start: Path) -> int | None:
     """How many files git's index lists for the work tree holding `start`, read from the
-    index's header (no git process, a 12-byte read); None outside git or when unreadable."""
+    index's header (no git process, a 12-byte read); None outside git, before anything was
+    added (no index yet) or when unreadable."""
     top = work_tree(start)
     if top is None:
         return None
@@ -62,8 +63,6 @@ def tracked_file_count(start: Path) -> int | None:
             dot = top / pointer.removeprefix("gitdir:").strip()
         with open(dot / "index", "rb") as index:
             header = index.read(12)
-    except FileNotFoundError:
-        return 0  # nothing added yet
     except OSError:
         return None
     if len(header) < 12 or header[:4] != b"DIRC":

@@ -16,7 +16,6 @@ import click
 from catalog import (
     IMPORTERS,
     PaperRef,
-    SchemaTooNew,
     Store,
     bibtex_entries,
     default_catalog_path,
@@ -70,10 +69,7 @@ def catalog_group(ctx: click.Context, catalog_path: Path | None) -> None:
 
 @contextmanager
 def _store(path: Path) -> Iterator[Store]:
-    try:
-        store = Store(path)
-    except SchemaTooNew as error:
-        raise InputError(str(error)) from error
+    store = Store(path)
     try:
         yield store
     finally:
@@ -200,10 +196,7 @@ def show_command(
 
     ref = parse_id(identifier)
     observer = StderrObserver()
-    try:
-        catalog = Catalog.open(path, offline=offline, mailto=mailto, on_warning=observer.on_warning)
-    except SchemaTooNew as error:
-        raise InputError(str(error)) from error
+    catalog = Catalog.open(path, offline=offline, mailto=mailto, on_warning=observer.on_warning)
     with catalog:
         result = catalog.resolve([ref])[ref.key]
     if result.paper is None:
