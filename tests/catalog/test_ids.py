@@ -10,6 +10,7 @@ from catalog.ids import (
     arxiv_problem,
     clean_doi,
     cut_at_unbalanced_closer,
+    doi_ref,
     doi_year,
     isbn13,
     normalize_doi,
@@ -202,3 +203,9 @@ def test_a_sici_made_doi_dates_its_issue() -> None:
     assert doi_year("10.1016/s0022-0000(73)80033-9") is None
     assert doi_year("10.1002/9780470316771") is None
     assert doi_year("10.5555/1999.12") is None
+
+
+def test_a_markdown_escape_in_a_doi_is_no_part_of_its_key() -> None:
+    # `doi:[10.5555/tide-9\_12](https://doi.org/10.5555/tide-9_12)`: one DOI, one key
+    assert doi_ref("10.5555/tide-9\\_12") == doi_ref("10.5555/tide-9_12")
+    assert doi_ref("10.5555/tide-9\\_12").key == "doi:10.5555/tide-9_12"

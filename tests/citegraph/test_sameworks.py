@@ -906,3 +906,21 @@ def test_a_sici_dois_card_is_of_its_issues_year_and_joins_its_title_of_that_year
     )
     report = run_scan(tmp_path, Config(resolve=False))
     assert [(p.key[:21], p.year) for p in report.papers] == [("doi:10.5555/(sici)109", 1997)]
+
+
+def test_a_title_joins_the_one_link_its_first_author_and_year_name_by_its_short_name() -> None:
+    # `[TSFM](arXiv link)` in a README, `Okafor et al. (2021)` beside it, and the whole title
+    # in a module: its acronym or its main title names the same work
+    acronym = paper("arxiv:2103.00001", title="TSFM", year=2021)
+    whole = paper("title:t", title="Tide-Stack Feature Matching for Unsupervised Gauges", year=2021)
+    assert same_work_targets([acronym, whole]) == {whole.key: acronym.key}
+    head = paper("arxiv:2201.00002", title="Reverse Stacking", year=2022)
+    subtitled = paper("title:r", title="Reverse Stacking: A New Strategy for Tides", year=2022)
+    assert same_work_targets([head, subtitled]) == {subtitled.key: head.key}
+    # another year, another first author, or two links of that short name: apart
+    assert not same_work_targets([replace(acronym, year=2020), whole])
+    assert not same_work_targets([replace(acronym, authors=("A. Lind",)), whole])
+    twice = replace(acronym, key="arxiv:2103.00003")
+    assert not same_work_targets([acronym, twice, whole])
+    # initials that do not open the title are no acronym of it
+    assert not same_work_targets([replace(acronym, title_hint="FMTS"), whole])
