@@ -97,10 +97,12 @@ def find_hits(text: str, titles: TitleScope = TitleScope.ALL) -> tuple[Hit, ...]
             # hint, so the title citation is the same reference, not a second one.
             if merged[owner].reference is None:
                 merged[owner] = replace(merged[owner], reference=entry.reference)
-            if merged[owner].start < entry.start:
+            if merged[owner].start < entry.start and not _entry_below(text, merged[owner], entry):
                 continue
-            # The identifier ends the entry (its title hint read back into it): the entry
-            # joins it in `merge_place`, so that the reference starts at the entry's first line.
+            # The identifier ends the entry (its title hint read back into it), or the entry is
+            # written again on the lines below it (its BibTeX entry under `` `Title` - <link>
+            # ``): the entry joins it in `merge_place` by their one title, so that the reference
+            # starts at the entry's first line, or holds the entry's lines and identifiers.
         merged.append(entry)
     merged.sort(key=_position)
     return tuple(merge_place(text, merged))
@@ -193,6 +195,18 @@ def _identifiers_in(hits: list[Hit], entries: Sequence[Hit]) -> Callable[[Hit], 
         for i, h in enumerate(hits)
         if h.ref is not None and h.start < entry.end and entry.start < h.end
     ]
+
+
+def _entry_below(text: str, owner: Hit, entry: Hit) -> bool:
+    """Whether `entry`, whose title is `owner`'s title hint, stands on a line below it with
+    the same fields, so that the two join by their title (not one sentence's quoted title)."""
+    fields = owner.reference
+    return (
+        "\n" in text[owner.end : entry.start]
+        and fields is not None
+        and _title_key(fields.title)
+        == _title_key(entry.reference.title if entry.reference else None)
+    )
 
 
 def _title_key(title: str | None) -> str | None:

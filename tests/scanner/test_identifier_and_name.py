@@ -194,3 +194,53 @@ def test_a_mention_its_place_in_the_work_then_the_link_of_its_year_are_one_refer
 )
 def test_a_mention_and_a_link_its_words_do_not_point_into_stay_apart(text: str) -> None:
     assert len(find_hits(text)) >= 2
+
+
+_CODE_TITLED_LINKS = (
+    "Tidal bore models\n\n"
+    "Papers:\n"
+    "* `Tidal Bores Across the Northern Estuaries` - https://arxiv.org/abs/2103.14899\n"
+    "* `Surge Tables for Shallow Seas` - https://arxiv.org/abs/2204.07118\n\n"
+    "{entry}"
+)
+_BIBTEX = (
+    "@inproceedings{{lind2021tidal,\n"
+    "  title={{{title}}},\n"
+    "  author={{Lind, Bram and Moss, Ana}},\n"
+    "  booktitle={{International Conference on Rivers}},\n"
+    "  year={{2021}},{doi}\n"
+    "}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "title", ["Tidal bores across the northern estuaries", "Surge Tables for Shallow Seas"]
+)
+def test_a_bibtex_entry_under_its_code_titled_link_is_that_links_reference(title: str) -> None:
+    text = _CODE_TITLED_LINKS.format(entry=_BIBTEX.format(title=title, doi=""))
+    first, second = find_hits(text)
+    cited, other = (first, second) if title.startswith("Tidal") else (second, first)
+    assert cited.kind is RefKind.ARXIV and cited.reference is not None
+    assert cited.reference.authors == ("Lind, Bram", "Moss, Ana")
+    assert text.index("@inproceedings") in cited.also
+    assert other.kind is RefKind.ARXIV and not other.also and other.reference is None
+
+
+def test_a_code_titled_link_takes_its_entry_with_the_entrys_own_doi() -> None:
+    doi = "\n  doi={10.5555/tides.2021.7},"
+    text = _CODE_TITLED_LINKS.format(
+        entry=_BIBTEX.format(title="Tidal Bores Across the Northern Estuaries", doi=doi)
+    )
+    first, second = find_hits(text)
+    assert first.ref is not None and first.ref.key == "arxiv:2103.14899"
+    assert text.index("@inproceedings") in first.also
+    assert second.ref is not None and second.ref.key == "arxiv:2204.07118"
+
+
+def test_a_bibtex_entry_of_no_code_titled_link_stays_apart() -> None:
+    text = _CODE_TITLED_LINKS.format(
+        entry=_BIBTEX.format(title="Tidal Bores Across the Southern Estuaries", doi="")
+    )
+    hits = find_hits(text)
+    assert [h.kind for h in hits] == [RefKind.ARXIV, RefKind.ARXIV, RefKind.TITLE]
+    assert not any(h.also for h in hits)
