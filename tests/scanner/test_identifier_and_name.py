@@ -244,3 +244,56 @@ def test_a_bibtex_entry_of_no_code_titled_link_stays_apart() -> None:
     hits = find_hits(text)
     assert [h.kind for h in hits] == [RefKind.ARXIV, RefKind.ARXIV, RefKind.TITLE]
     assert not any(h.also for h in hits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quoted title with its authors and year, the preprint a paragraph below
+        '    "TideBoost: gradient surging with categorical bores", Lind et al. (2018).\n\n'
+        "    The encoder is a target encoder. In this implementation we follow Eq. (1)\n"
+        "    in https://arxiv.org/pdf/1810.11363.pdf.\n",
+        # an entry, a blank line, the link as a paragraph of its own, more links below
+        "This is a sample code for the simulations of the paper:\n"
+        "    Lind, Bram and Moss, Ana, Tide-KAN: Wavelet Tidal Networks (May, 2024)\n\n"
+        "    https://arxiv.org/abs/2405.12832\n\n"
+        "    The tide tables: https://doi.org/10.5555/tides.tables.7\n",
+        # the entry and its preprint as two items of one list
+        '    .. [1] B. Lind, A. Moss and E. Roe, "A tide forest for\n'
+        '       classification and feature extraction", Tidal Sciences, 239, 2013\n'
+        "    .. [2] Java implementation https://github.com/example/tides\n"
+        "    .. [3] Arxiv paper: https://arxiv.org/abs/1302.2277\n",
+        # the preprint first, the BibTeX entry a paragraph below
+        "An impl of ATC, as per (https://arxiv.org/abs/2102.06171):\n\n"
+        "@article{lind2021high,\n  author={Bram Lind and Ana Moss},\n"
+        "  title={High-Performance Large-Scale Tide Recognition Without Surges},\n"
+        "  year={2021}\n}\n",
+    ],
+)
+def test_an_entry_and_the_one_bare_preprint_of_its_year_apart_are_one_reference(
+    text: str,
+) -> None:
+    hit = find_hits(text)[0]
+    assert hit.kind is RefKind.ARXIV and hit.reference is not None and hit.reference.authors
+    assert all(
+        other.ref is not None and other.ref.key.startswith("doi:") for other in find_hits(text)[1:]
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two entries of the preprint's year: which one it is cannot be told
+        '    .. [1] B. Lind, "A tide forest", Tidal Sciences, 2013\n'
+        '    .. [2] A. Moss, "A surge forest", Tidal Letters, 2013\n'
+        "    .. [3] Arxiv paper: https://arxiv.org/abs/1302.2277\n",
+        # a preprint of the year after
+        '    .. [1] B. Lind, "A tide forest", Tidal Sciences, 2013\n'
+        "    .. [3] Arxiv paper: https://arxiv.org/abs/1402.2277\n",
+        # an entry with no authors gives no work's year
+        '    "TideBoost: gradient surging with categorical bores" (2018).\n\n'
+        "    We follow Eq. (1) in https://arxiv.org/pdf/1810.11363.pdf.\n",
+    ],
+)
+def test_an_entry_and_a_preprint_not_dated_alike_stay_apart(text: str) -> None:
+    assert len(find_hits(text)) >= 2
