@@ -97,7 +97,9 @@ def find_hits(text: str, titles: TitleScope = TitleScope.ALL) -> tuple[Hit, ...]
             # hint, so the title citation is the same reference, not a second one.
             if merged[owner].reference is None:
                 merged[owner] = replace(merged[owner], reference=entry.reference)
-            if merged[owner].start < entry.start and not _entry_below(text, merged[owner], entry):
+            if merged[owner].start < entry.start and not (
+                owners.sole(entry) and _entry_below(text, merged[owner], entry)
+            ):
                 continue
             # The identifier ends the entry (its title hint read back into it), or the entry is
             # written again on the lines below it (its BibTeX entry under `` `Title` - <link>
@@ -232,6 +234,13 @@ class _TitleOwners:
         if key is not None:
             self._by_title[key].discard(index)
         self._add(index, new)
+
+    def sole(self, entry: Hit) -> bool:
+        """Whether one identifier hit alone has the title of `entry` as its hint (two links of
+        one quoted title may be two copies, or a quote read for the wrong link)."""
+        title = (entry.reference.title if entry.reference else None) or entry.title_hint
+        key = _title_key(title)
+        return key is not None and len(self._by_title.get(key, ())) == 1
 
     def first(self, entry: Hit) -> int | None:
         """The index of the identifier hit whose title hint is the title of `entry`, if any."""

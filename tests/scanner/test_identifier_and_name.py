@@ -297,3 +297,20 @@ def test_an_entry_and_the_one_bare_preprint_of_its_year_apart_are_one_reference(
 )
 def test_an_entry_and_a_preprint_not_dated_alike_stay_apart(text: str) -> None:
     assert len(find_hits(text)) >= 2
+
+
+def test_two_links_given_one_quoted_title_keep_the_entry_read_from_the_second_apart() -> None:
+    # Two copies of one work listed as two items (short and long version): the entry read from
+    # the second item's text, whose title both links take as their hint, is not the first's.
+    title = "Don’t Drown: How to Keep your Tide on Disk"
+    text = (
+        "# References\n"
+        f'- ["{title}" (short version), Michael A. Lind and others, 2012]'
+        "(http://static.usenix.org/events/tides11/tech/final_files/Lind.pdf)\n"
+        f'- ["{title}" (long version), Michael A. Lind and others, 2012]'
+        "(https://www.vldb.org/pvldb/vol5/p1627_lind_vldb2012.pdf)\n"
+        "- [Wikipedia: Tidal Filter](https://en.wikipedia.org/wiki/Tidal_filter)\n"
+    )
+    first, second = find_hits(text)
+    assert first.ref is not None and first.ref.key.endswith("Lind.pdf") and not first.also
+    assert second.ref is not None and second.ref.key.endswith("vldb2012.pdf")
