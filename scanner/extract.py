@@ -201,14 +201,24 @@ def _identifiers_in(hits: list[Hit], entries: Sequence[Hit]) -> Callable[[Hit], 
 
 def _entry_below(text: str, owner: Hit, entry: Hit) -> bool:
     """Whether `entry`, whose title is `owner`'s title hint, stands on a line below it with
-    the same fields, so that the two join by their title (not one sentence's quoted title)."""
+    the same fields, so that the two join by their title (not one sentence's quoted title),
+    and the hint was written before the identifier, as its label (`` `Title` - <link> ``):
+    a hint read from a quote after it may be the next entry's title."""
     fields = owner.reference
+    hint = _title_key(owner.title_hint)
+    before = _title_key(text[max(0, owner.start - _HINT_REACH) : owner.start])
     return (
         "\n" in text[owner.end : entry.start]
         and fields is not None
         and _title_key(fields.title)
         == _title_key(entry.reference.title if entry.reference else None)
+        and hint is not None
+        and before is not None
+        and hint in before
     )
+
+
+_HINT_REACH = 600  # characters before an identifier where the label it is read from stands
 
 
 def _title_key(title: str | None) -> str | None:

@@ -314,3 +314,42 @@ def test_two_links_given_one_quoted_title_keep_the_entry_read_from_the_second_ap
     first, second = find_hits(text)
     assert first.ref is not None and first.ref.key.endswith("Lind.pdf") and not first.also
     assert second.ref is not None and second.ref.key.endswith("vldb2012.pdf")
+
+
+def test_entries_of_a_list_whose_links_took_the_next_entrys_quoted_title_stay_apart() -> None:
+    # Each DOI's hint is read from a quote after it, the next entry's title: the entry below
+    # is another work, not the DOI's written again.
+    text = "".join(
+        [
+            "## References\n"
+            "\n"
+            '-   Lind, B. E. P., and Ana Moss. 1958. "A Note on the Generation of Tidal '
+            'Normal Deviates." _The Annals of Tidal Statistics_ 29 (2). The Institute of '
+            "Tidal Statistics: 610–11. doi:[10.5555/tides.1958.1][@lind:1958].\n"
+            '-   Roe, James R. 1968. "Algorithm 334: Normal Tidal Deviates." '
+            "_Communications of the Tides_ 11 (7). TDS: 498. "
+            "doi:[10.5555/tides.1968.2][@roe:1968].\n"
+            '-   Okafor, R. 1969. "Remark on Algorithm 334 \\[G5]: Normal Tidal Deviates." '
+            "_Communications of the Tides_ 12 (5). TDS: 281. "
+            "doi:[10.5555/tides.1969.3][@okafor:1969].\n"
+            '-   Moss, G., and T. A. Lind. 1964. "A Convenient Method for Generating Tidal '
+            'Variables." _Tidal Review_ 6 (3). Tidal Society: 260–64. '
+            "doi:[10.5555/tides.1964.4][@moss:1964a].\n"
+            '-   Okafor, David B., Ana Lind, and Jin Moss. 2007. "Gaussian Tidal Number '
+            'Generators." _Tidal Computing Surveys_ 39 (4). TDS. '
+            "doi:[10.5555/tides.2007.5][@okafor:2007].\n"
+            "\n"
+            "[@lind:1958]: http://dx.doi.org/10.5555/tides.1958.1\n"
+            "\n"
+            "[@roe:1968]: http://dx.doi.org/10.5555/tides.1968.2\n"
+            "\n"
+            "[@okafor:1969]: http://dx.doi.org/10.5555/tides.1969.3\n"
+            "\n"
+            "[@moss:1964a]: http://dx.doi.org/10.5555/tides.1964.4\n"
+            "\n"
+            "[@okafor:2007]: http://dx.doi.org/10.5555/tides.2007.5\n"
+            "\n"
+        ]
+    )
+    hits = find_hits(text)
+    assert len(hits) == 5 and not any(len(h.also) > 1 for h in hits)
