@@ -70,6 +70,11 @@ def test_text_between_two_quoted_words_is_not_a_title() -> None:
         "weights of `resnet50_tide` - https://arxiv.org/abs/2103.14899",
         # a code span earlier in the line, not right before the dash
         "set `tide_model` to `bores` for this - https://arxiv.org/abs/2103.14899",
+        # the authors alone, the first name's capital accented
+        "see [Çelik et al. ](https://link.springer.com/chapter/10.1007/978-3-319-46723-8_49)",
+        # a badge: an image labels the link
+        "[![TideANN Paper](https://img.shields.io/badge/Paper-NeurIPS%3A_TideANN-blue)]"
+        "(https://arxiv.org/abs/2105.00007)",
     ],
 )
 def test_link_texts_that_are_prose_or_citations_are_not_titles(text: str) -> None:
