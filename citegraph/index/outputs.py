@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from catalog import RefKind
 from citegraph import __version__
 from citegraph.index.types import Outcome, Status
 from citegraph.report import PaperEntry, Report, counted
@@ -148,7 +149,32 @@ def _joined(reports: Sequence[Report]) -> dict[str, str]:
         while card in joined:
             card = joined[card]
         joined[key] = card
-    return joined
+    return _names_kept_home(reports, joined)
+
+
+_NAMED_BY_AUTHORS = RefKind.AUTHOR_YEAR.value + ":"
+
+
+def _names_kept_home(reports: Sequence[Report], joined: dict[str, str]) -> dict[str, str]:
+    """`joined` without an author-year key's join to a card that a repository citing that key
+    does not hold. A name and a year are enough inside one repository, whose code cites its
+    own references, not across two: an astronomy package's `Chen et al. (2019)` is not a
+    spectroscopy package's Chen 2019 paper."""
+    refused: set[str] = set()
+    for report in reports:
+        cards = {
+            joined.get(c.paper, c.paper)
+            for c in report.citations
+            if not c.paper.startswith(_NAMED_BY_AUTHORS)
+        }
+        refused.update(
+            c.paper
+            for c in report.citations
+            if c.paper in joined
+            and c.paper.startswith(_NAMED_BY_AUTHORS)
+            and joined[c.paper] not in cards
+        )
+    return {key: card for key, card in joined.items() if key not in refused}
 
 
 def index_document(

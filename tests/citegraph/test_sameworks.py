@@ -120,6 +120,30 @@ def test_one_card_across_repositories(tmp_path: Path) -> None:
     assert repositories_by_paper(reports) == {"doi:10.5555/jt.2015.12": ["tides", "deep"]}
 
 
+def test_a_name_and_year_alone_join_no_card_of_another_repository(tmp_path: Path) -> None:
+    # a stellar package's `Chen et al. (2019)` and a spectroscopy package's Chen 2019 paper
+    # share a surname and a year, nothing more
+    (tmp_path / "stars").mkdir()
+    (tmp_path / "spectra").mkdir()
+    (tmp_path / "stars" / "ssp.py").write_text(
+        '"""Stellar population tables, following Chen et al. (2019)."""\n'
+    )
+    (tmp_path / "spectra" / "baseline.py").write_text(
+        '"""Baseline removal.\n\nChen, L., Wu, K. and Ortiz, M. (2019). Iterative baseline '
+        'correction of noisy Raman spectra. J. Raman Spectrosc. 50, 11-19.\n"""\n'
+    )
+    reports = [run_scan(tmp_path / name, Config(resolve=False)) for name in ("stars", "spectra")]
+    alone = {c.paper for c in reports[0].citations}
+    assert alone == {"author-year:chen-2019"}
+    merged = merge_reports(reports)
+    assert "author-year:chen-2019" in {p.key for p in merged.papers}
+    assert len(merged.papers) == 2
+    document = index_document([], reports, merged)
+    assert {(c["repository"], c["paper"]) for c in document["citations"]} >= {
+        ("stars", "author-year:chen-2019")
+    }
+
+
 def test_the_index_names_each_citation_by_its_card(tmp_path: Path) -> None:
     # `deep` alone keys its citation by the title; across repositories it is the DOI's card,
     # and index.json's citations must name a paper its `papers` list holds
