@@ -18,6 +18,7 @@ from bisect import bisect_left
 from catalog.keys import family_name
 from catalog.types import RefKind
 from scanner.places.base import ENTRY_BREAK, Groups, mergeable
+from scanner.places.bibcodes import year_and_initial
 from scanner.places.layout import (
     BLANK_LINE,
     CITE_LABEL,
@@ -537,8 +538,18 @@ def _entry_below_link(text: str, link: Hit, mention: Hit, following: Hit | None)
 
 def _may_name(mention: Hit, link: Hit) -> bool:
     """Whether nothing read beside the identifier contradicts the mention: an author-year
-    names one of the authors of the identifier's entry, when that entry was read."""
-    if mention.kind is not RefKind.AUTHOR_YEAR or link.reference is None:
+    names one of the authors of the identifier's entry, when that entry was read, and is of
+    the year an ADS record's bibcode dates its work by (or a year apart: a preprint's record
+    and the journal's year)."""
+    if mention.kind is not RefKind.AUTHOR_YEAR:
+        return True
+    record = year_and_initial(link.ref)
+    year = mention.reference.year if mention.reference else None
+    if record is not None and year is not None and abs(record[0] - year) > 1:
+        # `Lind (1988) and ... Moss (1996). See:` over the links of both (and a third): the
+        # 1996 work is not the 1988 record's, whichever link stands first.
+        return False
+    if link.reference is None:
         return True
     authors = {family_name(a) for a in link.reference.authors}
     named = mention.reference.authors[:1] if mention.reference else ()

@@ -244,3 +244,21 @@ def test_a_block_with_crlf_line_ends_reads_as_its_lf_copy() -> None:
 
     assert read(lf) == [("url", 0, None), ("title", 3, "Long Short-Term Tides")]
     assert read(crlf) == read(lf)
+
+
+def test_an_author_year_is_not_the_ads_record_of_another_year() -> None:
+    # `See:` over the ADS records of the sentence's two works and a third: the 1996 mention
+    # stands beside the 1988 record, which dates another work
+    text = (
+        "Implements the method of Okafor (1988) and its refinement by Vale and\n"
+        "Moss (1996). See:\n"
+        "    https://ui.adsabs.harvard.edu/abs/1988A%26A...198..341O/abstract\n"
+        "    https://ui.adsabs.harvard.edu/abs/1990Icar...88..266O/abstract\n"
+        "    https://ui.adsabs.harvard.edu/abs/1996CeMDA..65..137V/abstract\n"
+    )
+    hits = find_hits(text)
+    assert [(h.ref and h.ref.value[-6:], h.reference and h.reference.year) for h in hits] == [
+        ("..341O", 1988),
+        ("..266O", None),
+        ("..137V", 1996),
+    ]
