@@ -195,8 +195,18 @@ def _starts_entry(text: str, group: list[Field], field: Field) -> bool:
             and _BLANK_LINE.search(text, group[-1].end, field.start) is not None
         )
     if field.label == "A":
-        return bool(labels & {"V", "Y", "M"}) or ("A" in labels and "T" in labels)
+        return (
+            bool(labels & {"V", "Y", "M"})
+            or ("A" in labels and "T" in labels)
+            or ("T" in labels and _POINTER.fullmatch(text, group[-1].end, field.start) is not None)
+        )
     return False
+
+
+# A sentence's end, then a word pointing the reader to a work (`... test data.  See
+# McCoullough(1999) ...`): the names open a citation of their own, and the sentence before them
+# is prose, not their work's title.
+_POINTER = re.compile(r"[.;!?][\"”’']?\s+(?:See(?:\s+also)?|Cf\.?)\s*:?\s*")
 
 
 def tagged_hits(text: str, fields: Sequence[Field]) -> list[Hit]:

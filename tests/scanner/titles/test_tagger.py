@@ -337,3 +337,25 @@ def test_the_rules_reading_of_an_entrys_opening_gives_the_models_entry_its_names
     assert hit.reference is not None
     assert hit.reference.authors == ("Michael Lind", "Matthew Moss")
     assert hit.reference.year == 2019
+
+
+def test_a_sentence_before_see_and_names_is_not_their_works_title() -> None:
+    # `See Name(Year)` opens a citation of its own: the sentence before it is prose
+    text = (
+        "Numbers in the docstrings below refer to the sections of the tide survey.  Careful\n"
+        "checking of a tide model needs the harbour gauge records from the\n"
+        "national archive.  See Okafor(2004) Checking The Accuracy\n"
+        "of Tidal Software for a method and its use on three models.\n"
+    )
+    authors = Field("A", text.index("Okafor"), text.index("(2004)"), 0.5)
+    year = Field("Y", text.index("2004"), text.index("2004") + 4, 0.9)
+    title = Field("T", text.index("Careful"), text.index(".  See"), 1.0)
+    assert tagged_hits(text, [title, authors, year]) == []
+    # the same names after the title's own stop are its authors
+    entry = "Checking the accuracy of tidal software. Okafor, 2004.\n"
+    title = Field("T", 0, entry.index(". Okafor"), 0.9)
+    authors = Field("A", entry.index("Okafor"), entry.index(", 2004"), 0.9)
+    year = Field("Y", entry.index("2004"), entry.index("2004") + 4, 0.9)
+    assert [h.title_hint for h in tagged_hits(entry, [title, authors, year])] == [
+        "Checking the accuracy of tidal software"
+    ]
