@@ -359,3 +359,29 @@ def test_a_sentence_before_see_and_names_is_not_their_works_title() -> None:
     assert [h.title_hint for h in tagged_hits(entry, [title, authors, year])] == [
         "Checking the accuracy of tidal software"
     ]
+
+
+def test_a_venue_after_the_entrys_volume_is_another_not_the_venues_tail() -> None:
+    text = (
+        "[^1]: Maren Lind and Rosa Vale (2016). Sketching Tidal Streams, IEEE Transactions\n"
+        "      on Tidal Engineering 28(6) .\n"
+        "      In Proceedings of the Sixth Tidal Conference on Data Mining, 2006.\n"
+    )
+
+    def field(label: str, start: str, end: str) -> Field:
+        at = text.index(start)
+        return Field(label, at, text.index(end, at) + len(end), 0.9)
+
+    fields = [
+        field("A", "Maren", "Vale"),
+        field("Y", "2016", "2016"),
+        field("T", "Sketching", "Streams"),
+        # the venue over two runs, a line break between them, then its volume and another
+        field("V", "IEEE", "Transactions"),
+        field("V", "on Tidal", "Engineering"),
+        field("M", "28(6)", "28(6)"),
+        field("V", "Proceedings of the Sixth", "Mining"),
+    ]
+    (hit,) = tagged_hits(text, fields)
+    assert hit.reference is not None
+    assert hit.reference.venue == "IEEE Transactions on Tidal Engineering"
