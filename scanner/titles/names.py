@@ -160,6 +160,12 @@ NOT_NAMES = MONTHS | frozenset(
         "methods",
         "paper",
         "article",
+        # a correction's label, opening its entry as authors would (`Corrigendum: *Journal*,
+        # Vol.: 23, No.: 3 (September 1991), page 413.`)
+        "corrigendum",
+        "erratum",
+        "errata",
+        "addendum",
         "section",
         "chapter",
         "table",

@@ -842,3 +842,15 @@ def test_two_entries_of_one_title_by_other_authors_in_another_year_are_two_works
     # the same title by the same first author is one work, whatever the year
     twice = text.replace("R. T. Lind", "M. T. Okafor")
     assert len(find_hits(twice)) == 1
+
+
+def test_a_corrections_label_is_no_author() -> None:
+    # `Corrigendum:` opens the correction's line as a surname would, before its venue and year
+    for label in ("Corrigendum", "Erratum"):
+        text = (
+            "* Maren Okafor: Rounding Errors in Tidal Models. *ACM Tidal Surveys*,\n"
+            "  Vol.: 11, No.: 1 (March 1993), pages 5--48.\n\n"
+            f"* {label}: *ACM Tidal Surveys*, Vol.: 11, No.: 3 (September\n"
+            "  1993), page 413.\n"
+        )
+        assert [h.kind for h in find_hits(text)] == [RefKind.TITLE], label
