@@ -163,7 +163,7 @@ def _from_environment(environ: dict[str, str] | os._Environ[str]) -> dict[str, A
     for name in _ENV_KEYS:
         raw = environ.get("CITEGRAPH_" + name.upper())
         if raw is not None and raw != "":
-            out[name] = _coerce(name, raw, source=f"CITEGRAPH_{name.upper()}")
+            out[name] = _coerce(name, raw, source=f"CITEGRAPH_{name.upper()}", text=True)
     return out
 
 
@@ -173,20 +173,29 @@ _GLOBS = frozenset({"include", "exclude"})
 _POSITIVE = frozenset({"network_request_timeout"})
 # Settings that are a confidence, a fraction of one.
 _FRACTIONS = frozenset({"min_title_confidence"})
+# The words an environment variable may say a yes or a no with. TOML has booleans and numbers
+# of its own: `strings = "yes"` in pyproject.toml is a string where a boolean belongs, refused
+# with one line as ruff refuses it (it had been read as true, and `"off"` as false: two
+# spellings of one setting, and a `"nope"` failing where a `"yes"` passed).
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
+_NUMBERS = {"int": "an integer", "float": "a number"}
 
 
-def _coerce(name: str, value: Any, *, source: str) -> Any:
-    """Check a value against the field's type; strings from the environment are converted."""
+def _coerce(name: str, value: Any, *, source: str, text: bool = False) -> Any:
+    """Check a value against the field's type; `text` (an environment variable's value, the
+    only source that has nothing but strings) is converted to it first."""
     kind = str(_FIELDS[name].type)
     label = f"{source} {name.replace('_', '-')!r}"
     if kind == "bool":
         if isinstance(value, bool):
             return value
-        if isinstance(value, str) and value.lower() in _TRUE | _FALSE:
+        if text and isinstance(value, str) and value.lower() in _TRUE | _FALSE:
             return value.lower() in _TRUE
-        raise ConfigError(f"{label} must be true or false, not {value!r}")
+        quoted = isinstance(value, str) and not text
+        raise ConfigError(f"{label} must be true or false{', unquoted' * quoted}, not {value!r}")
+    if isinstance(value, str) and not text and kind in _NUMBERS:
+        raise ConfigError(f"{label} must be {_NUMBERS[kind]}, unquoted, not {value!r}")
     if kind == "int":
         if isinstance(value, bool) or not isinstance(value, (int, str)):
             raise ConfigError(f"{label} must be an integer, not {value!r}")

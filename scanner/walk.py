@@ -153,10 +153,23 @@ def invalid_glob(patterns: Iterable[str]) -> tuple[str, str] | None:
 
     for pattern in patterns:
         try:
-            GitIgnoreSpec.from_lines([pattern])
+            spec = GitIgnoreSpec.from_lines([pattern])
         except (re.error, ValueError) as error:
             return pattern, getattr(error, "msg", None) or str(error)
+        if not spec.patterns or spec.patterns[0].include is None:
+            # Read, but as no pattern at all: `[unclosed` (git drops a glob whose bracket never
+            # closes), a comment, a blank: in a setting, a typo that silently matched nothing.
+            return pattern, _why_nothing(pattern)
     return None
+
+
+def _why_nothing(pattern: str) -> str:
+    """Why a glob that reads as no pattern matches nothing, and how to write what was meant."""
+    if pattern.startswith("#"):
+        return "a '#' starts a comment, which matches nothing; write '\\#' for a '#'"
+    if "[" in pattern:
+        return "its '[' is never closed, so it matches nothing; write '\\[' for a '['"
+    return "it matches nothing"
 
 
 def _git(root: Path, *args: str) -> list[str]:

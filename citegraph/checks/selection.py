@@ -25,6 +25,11 @@ def selected(code: str, config: Config) -> bool:
     return rule is None or rule.default_enabled
 
 
+def selected_codes(config: Config) -> tuple[str, ...]:
+    """The codes of every rule whose findings are reported under `config`."""
+    return tuple(code for code in RULES if selected(code, config))
+
+
 def check_codes(patterns: tuple[str, ...], source: str) -> None:
     """Raise `ConfigError` for a code or prefix that names no rule: a typo in `select` would
     otherwise check nothing, and one in `ignore` would silence nothing, both without a word."""

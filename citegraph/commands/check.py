@@ -13,7 +13,7 @@ from citegraph.config import Config, load_config
 from citegraph.errors import ConfigError
 from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, check_path, format_of, write_output
-from citegraph.render import FINDINGS_ALONE, format_names, render
+from citegraph.render import FINDINGS_ALONE, RenderOptions, format_names, render
 from citegraph.report import Report
 from citegraph.textsafe import one_line
 from scanner import GENERATED_BY, UNKNOWN_TYPE, project_root
@@ -82,7 +82,7 @@ def check_command(
     offline, as a pre-commit hook should.
     """
     from citegraph.checks.runner import run_check
-    from citegraph.checks.selection import check_codes, force_excluded
+    from citegraph.checks.selection import check_codes, force_excluded, selected_codes
 
     if output is not None:
         check_path(output)  # before the check runs: a bad -o costs nothing
@@ -131,7 +131,8 @@ def check_command(
         if fixed and not quiet:
             click.echo(f"citegraph: fixed {len(fixed)} finding(s)", err=True)
         findings = tuple(f for f in findings if id(f) not in fixed)
-    text = render(replace(result.report, findings=findings), format_name, kind="findings")
+    options = RenderOptions(rules=selected_codes(config))
+    text = render(replace(result.report, findings=findings), format_name, options, kind="findings")
     write_output(OutputTarget(format_name, output), text)
     return ExitCode.FINDINGS if findings else ExitCode.OK
 

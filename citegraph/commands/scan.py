@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from citegraph.checks.project import with_project_findings
-from citegraph.checks.selection import check_codes
+from citegraph.checks.selection import check_codes, selected_codes
 from citegraph.commands.common import (
     SOURCE_URL_EXAMPLE,
     check_source_url,
@@ -109,7 +109,7 @@ def scan_command(
     check_source_url(config.source_url)
     check_codes(config.select, "select in [tool.citegraph]")  # they choose the findings
     check_codes(config.ignore, "ignore in [tool.citegraph]")
-    options = RenderOptions(source_url=config.source_url)
+    options = RenderOptions(source_url=config.source_url, rules=selected_codes(config))
     targets = [(t, target_options(t, options)) for t in parse_targets(format_name, outputs)]
     # Where the outputs go is checked before the scan, not after minutes of it.
     make_directories([target for target, _ in targets])

@@ -20,13 +20,15 @@ class RenderOptions:
     `source_url` is a template such as `https://github.com/ORG/REPO/blob/{rev}/{path}#L{line}`
     that turns citation sites into links; `max_bytes` caps size-limited outputs (the Markdown job
     summary); `color` enables terminal colours; `width` wraps the terminal summary at that many
-    columns (None: one record per line, never wrapped).
+    columns (None: one record per line, never wrapped); `rules` are the codes of the rules the
+    run checked, after `select` and `ignore` (None: the rules on by default), which SARIF lists.
     """
 
     source_url: str | None = None
     max_bytes: int | None = None
     color: bool = False
     width: int | None = None
+    rules: tuple[str, ...] | None = None
 
 
 _Subject = TypeVar("_Subject", contravariant=True)

@@ -34,7 +34,12 @@ class SarifRenderer:
         report = from_repository_top(report)
         listed = report.findings + report.suppressed
         used = {f.rule for f in listed if f.rule in RULES}
-        codes = sorted(used | {code for code, rule in RULES.items() if rule.default_enabled})
+        # The rules the run checked: code scanning shows this list as the tool's rules, and a
+        # rule the project ignores listed there reads as one it checks and found clean.
+        checked = options.rules
+        if checked is None:
+            checked = tuple(code for code, rule in RULES.items() if rule.default_enabled)
+        codes = sorted(used | set(checked))
         rules = [_rule(code) for code in codes]
         index = {rule["id"]: i for i, rule in enumerate(rules)}
         occurrences: Counter[str] = Counter()

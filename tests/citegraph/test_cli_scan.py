@@ -538,3 +538,28 @@ def test_a_saved_scan_with_a_byte_order_mark_is_read(
     saved.write_bytes(b"\xef\xbb\xbf" + saved.read_bytes())
     assert run(["report", str(saved), "-f", "markdown"]) == 0
     assert "Papers referenced" in capsys.readouterr().out
+
+
+def test_sarif_lists_the_rules_the_project_checks(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # code scanning shows the log's rules as the tool's: rules the project ignored were listed
+    # there, as if checked and found clean, and opt-in rules it selected only when they fired
+    (repo / ".git").mkdir()
+    (repo / "pyproject.toml").write_text('[tool.citegraph]\nignore = ["CG003", "CG004"]\n')
+
+    def rule_ids(path: Path) -> set[str]:
+        return {
+            rule["id"]
+            for rule in json.loads(path.read_text())["runs"][0]["tool"]["driver"]["rules"]
+        }
+
+    scanned = tmp_path / "scan.sarif"
+    assert run(["scan", str(repo), "--no-resolve", "-q", "-o", str(scanned)]) == 0
+    assert "CG001" in rule_ids(scanned) and not {"CG003", "CG004"} & rule_ids(scanned)
+    checked = tmp_path / "check.sarif"
+    monkeypatch.chdir(repo)
+    argv = ["check", str(repo / "pkg" / "optim.py"), "-f", "sarif", "-o", str(checked)]
+    assert run([*argv, "--ignore", "CG001", "--select", "CG0,CG201"]) == 0
+    ids = rule_ids(checked)
+    assert "CG201" in ids and not {"CG001", "CG003", "CG004"} & ids

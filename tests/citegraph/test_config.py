@@ -55,6 +55,13 @@ def test_pyproject_is_found_from_a_subdirectory(tmp_path: Path) -> None:
         # a glob pathspec cannot compile was an internal error with a traceback from the walk
         ('[tool.citegraph]\nexclude = ["ok/**", "**/[z-a]"]\n', r"exclude.*'\*\*/\[z-a\]'"),
         ('[tool.citegraph]\ninclude = ["src\\\\"]\n', r"include.*cannot be read"),
+        # globs read as no pattern at all excluded nothing, without a word
+        (
+            '[tool.citegraph]\nexclude = ["vendor/[old"]\n',
+            r"'vendor/\[old' \(its '\[' is never closed",
+        ),
+        ('[tool.citegraph]\nexclude = ["#gen"]\n', r"'#gen' \(a '#' starts a comment"),
+        ('[tool.citegraph]\ninclude = [""]\n', r"include.*'' \(it matches nothing\)"),
     ],
 )
 def test_bad_configuration_is_a_clear_error(tmp_path: Path, body: str, message: str) -> None:
@@ -117,3 +124,34 @@ def test_a_request_timeout_of_0_is_refused(tmp_path: Path) -> None:
 def test_bad_environment_value_names_the_variable(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="CITEGRAPH_JOBS"):
         load_config(project(tmp_path, ""), environ={"CITEGRAPH_JOBS": "many"})
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        # `"yes"` was read as true and `"off"` as false, while `"nope"` failed: TOML has
+        # booleans and numbers of its own, and a quoted one is refused as ruff refuses it
+        ('strings = "yes"', r"'strings' must be true or false, unquoted, not 'yes'"),
+        ('generated = "false"', r"'generated' must be true or false, unquoted, not 'false'"),
+        ('jobs = "2"', r"'jobs' must be an integer, unquoted, not '2'"),
+        ('time-budget = "10"', r"'time-budget' must be a number, unquoted, not '10'"),
+    ],
+)
+def test_a_quoted_boolean_or_number_in_pyproject_is_refused(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    root = project(tmp_path, f"[tool.citegraph]\n{line}\n")
+    with pytest.raises(ConfigError, match=f"pyproject.toml: \\[tool.citegraph\\] {message}$"):
+        load_config(root, environ={})
+
+
+def test_environment_variables_still_say_yes_and_no_in_words(tmp_path: Path) -> None:
+    # a variable has nothing but strings: its words stay converted
+    environ = {"CITEGRAPH_OFFLINE": "Yes", "CITEGRAPH_CACHE": "off", "CITEGRAPH_JOBS": "3"}
+    config = load_config(tmp_path, environ=environ)
+    assert config.offline and not config.cache and config.jobs == 3
+
+
+def test_a_glob_with_an_escaped_bracket_or_hash_is_read(tmp_path: Path) -> None:
+    root = project(tmp_path, '[tool.citegraph]\nexclude = ["vendor/\\\\[old", "\\\\#gen"]\n')
+    assert load_config(root, environ={}).exclude == ("vendor/\\[old", "\\#gen")

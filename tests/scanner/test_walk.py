@@ -237,7 +237,8 @@ def test_a_hook_agrees_with_the_walk_on_a_releases_build_output(tmp_path: Path) 
 def test_a_gitignore_line_pathspec_cannot_read_is_left_out(tmp_path: Path) -> None:
     # git reads `[z-a]`, a lone `!` and a trailing backslash without complaint; the walk
     # crashed on them with re.error (an internal error of the whole scan)
-    write(tmp_path, ".gitignore", "[z-a]\n!\nfoo\\\n*.log\n")
+    # (and lines it reads as no pattern, `[open` and comments, stay what they are to git)
+    write(tmp_path, ".gitignore", "[z-a]\n!\nfoo\\\n[open\n# note\n*.log\n")
     write(tmp_path, "mod.py")
     write(tmp_path, "run.log")
     assert sorted(listed(tmp_path)) == [".gitignore", "mod.py"]
