@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
     from catalog.core import Catalog
     from catalog.export import bibtex_entries, paper_record
     from catalog.guard import CatalogUnusable, inspect, is_text_file, move_aside
-    from catalog.ids import arxiv_year, parse_arxiv, ref_from_string
+    from catalog.ids import ADS_RECORD, arxiv_year, doi_year, key_date, parse_arxiv, ref_from_string
     from catalog.imports import IMPORTERS, detect_format, import_file
     from catalog.keys import (
         IDENTIFIER_KINDS,
@@ -80,7 +80,10 @@ _EXPORTS = {
     "reference_work_keyed": "catalog.works",
     "text_ref": "catalog.keys",
     "title_ref": "catalog.keys",
+    "ADS_RECORD": "catalog.ids",
     "arxiv_year": "catalog.ids",
+    "key_date": "catalog.ids",
+    "doi_year": "catalog.ids",
     "parse_arxiv": "catalog.ids",
     "ref_from_string": "catalog.ids",
     "Store": "catalog.store",
@@ -102,6 +105,7 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "ADS_RECORD",
     "DEFAULT_REQUEST_TIMEOUT",
     "DEFAULT_RUN_BUDGET",
     "DEFAULT_SERVICE_BUDGET",
@@ -129,12 +133,14 @@ __all__ = [
     "citation_keys",
     "default_catalog_path",
     "detect_format",
+    "doi_year",
     "family_name",
     "format_entries",
     "id_keys",
     "import_file",
     "inspect",
     "is_text_file",
+    "key_date",
     "move_aside",
     "normalize_title",
     "paper_record",

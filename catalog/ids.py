@@ -228,9 +228,15 @@ def doi_problem(candidate: str) -> str | None:
     return None
 
 
+# Markdown's escape of a punctuation character (`10.1007/3-540-44669-9\_12` in a link's text,
+# whose target reads `..._12`): the character is the DOI's, the backslash the markup's.
+_MARKDOWN_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+
+
 def doi_ref(doi: str) -> PaperRef:
-    """The ref of a DOI; arXiv's own DOIs (10.48550/arXiv.*) become arXiv refs."""
-    doi = doi.lower()
+    """The ref of a DOI; arXiv's own DOIs (10.48550/arXiv.*) become arXiv refs. A backslash
+    escaping punctuation in Markdown is no part of it."""
+    doi = _MARKDOWN_ESCAPE.sub("", doi.lower())
     if doi.startswith(ARXIV_DOI_PREFIX):
         arxiv = parse_arxiv(doi[len(ARXIV_DOI_PREFIX) :])
         if arxiv is not None:
@@ -341,3 +347,38 @@ def arxiv_year(arxiv_id: str) -> int | None:
         return None
     yy = int(digits)
     return 1900 + yy if yy >= 91 else 2000 + yy
+
+
+# A DOI made from a serial item's SICI gives its issue's date after the journal's ISSN:
+# `10.1002/(SICI)1097-024X(199708)27:8<983::AID-SPE117>3.0.CO;2-#` (Wiley, August 1997),
+# `10.1175/1520-0469(1999)056<1766:DAEOAC>2.0.CO;2` (the AMS journals, 1999).
+_SICI_DATE = re.compile(
+    r"10\.\d{4,9}/(?:\(sici\))?\d{4}-\d{3}[\dx]\((?P<year>1[89]\d\d|20\d\d)\d{0,4}\)"
+)
+
+
+def doi_year(doi: str) -> int | None:
+    """The year of the issue a SICI-made DOI names (`...1097-024X(199708)...`: 1997); None for
+    a DOI that holds no date."""
+    found = _SICI_DATE.match(doi.lower())
+    return int(found["year"]) if found else None
+
+
+# An ADS record's link (`scanner/identifiers/urls.py` gives them this form): a bibcode is the
+# year, the journal, the volume, a qualifier and the page, then the first author's initial
+# (`2008MNRAS.390...71C`; `2026MNRAS.549ag420C`, article `stag420`).
+ADS_RECORD = re.compile(
+    r"url:https://ui\.adsabs\.harvard\.edu/abs/(?P<year>\d{4})(?P<journal>[A-Za-z&.]{5})"
+    r"(?P<volume>[\d.]{4})(?P<page>[A-Za-z.][\w.]{4})(?P<initial>[A-Za-z])"
+)
+
+
+def key_date(key: str) -> tuple[int | None, str | None]:
+    """The year and the first author's initial (lower case) that a key's identifier gives by
+    itself: a SICI-made DOI its issue's year, an ADS record's bibcode both; else None."""
+    if key.startswith("doi:"):
+        return doi_year(key[4:]), None
+    record = ADS_RECORD.fullmatch(key)
+    if record is not None:
+        return int(record["year"]), record["initial"].lower()
+    return None, None

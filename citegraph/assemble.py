@@ -14,6 +14,7 @@ from catalog import (
     Resolution,
     ResolutionStatus,
     family_name,
+    key_date,
     normalize_title,
     reference_work_keyed,
     text_ref,
@@ -84,8 +85,9 @@ def paper_entry(key: str, sites: list[Site], resolution: Resolution | None) -> P
     # entry that links an equation of the DLMF is some paper's, and its authors and year are
     # not the work's, while "Hyndman and Athanasopoulos, Forecasting: Principles and
     # Practice, 2018" is the book's
+    dated = key_date(key)
     if work is None:
-        reference = card_reading(sites)
+        reference = card_reading(sites, dated)
     else:
         reference = card_reading(site for site in sites if _titled(site, work.title))
     hint = work.title if work else (reference.title if reference else None)
@@ -103,7 +105,7 @@ def paper_entry(key: str, sites: list[Site], resolution: Resolution | None) -> P
             status=status,
             title_hint=hint,
             authors=reference.authors if reference else (),
-            year=reference.year if reference else None,
+            year=_year(dated[0], reference.year if reference else None),
             venue=reference.venue if reference else None,
             url=url,
             ids=ids,
@@ -131,14 +133,21 @@ def paper_entry(key: str, sites: list[Site], resolution: Resolution | None) -> P
 _Fields = tuple[str | None, tuple[str, ...], int | None, str | None]
 
 
-def card_reading(sites: Iterable[Site]) -> Reference | None:
+def card_reading(
+    sites: Iterable[Site], dated: tuple[int | None, str | None] = (None, None)
+) -> Reference | None:
     """The reading of a work its card shows: of the citations that read its authors, year or
     venue, the one that read the most of title, authors, year and venue; between equals the
     one most citations support (an entry copied into many files outweighs the one whose
     fields a neighbouring entry lent), a citation supporting each reading of its title and
     year whose authors begin with its own ("Fichet et al. (2021)" the entry of Fichet,
     Pacanowski and Wilkie, 2021); then the first. A bibliography key cited alone
-    ("Carter2018") is read last: its entry's own reading is the work's."""
+    ("Carter2018") is read last: its entry's own reading is the work's. `dated`: the year and
+    first author's initial the card's identifier gives by itself (`catalog.key_date`); a
+    reading of another year or initial is another work's entry that copied its link (four
+    entries of gammapy's halo profiles link Einasto's bibcode `1965TrAlm...5...87E`) and is
+    read last too, and not at all when both differ. The card's year is the identifier's (a
+    SICI DOI dates its issue: commons-numbers' `Musser (1999)` beside a DOI of August 1997)."""
     readings: dict[_Fields, tuple[int, Reference]] = {}
     counts: Counter[_Fields] = Counter()
     written: set[_Fields] = set()  # the readings some citation wrote in words
@@ -151,6 +160,11 @@ def card_reading(sites: Iterable[Site]) -> Reference | None:
         counts[fields] += 1
         if not _keyed(site.mention):
             written.add(fields)
+    # a reading whose year and first author both differ from what the identifier gives is
+    # another work's (pint-pulsar's `2019MNRAS.482.3249Z` read with the `Lange 2001` entry
+    # beside it): the card shows none of it
+    readings = {fields: value for fields, value in readings.items() if _fits(fields, dated)}
+    counts = Counter({fields: n for fields, n in counts.items() if fields in readings})
     if not readings:
         return None
     names = {fields: _family_names(fields[1]) for fields in readings}
@@ -168,9 +182,40 @@ def card_reading(sites: Iterable[Site]) -> Reference | None:
 
     best = max(
         readings,
-        key=lambda f: (f in written, sum(map(bool, f)), support(f), -readings[f][0]),
+        key=lambda f: (
+            _fits(f, dated),
+            f in written,
+            sum(map(bool, f)),
+            support(f),
+            -readings[f][0],
+        ),
     )
     return readings[best][1]
+
+
+# A year written within this many of the identifier's is its preprint's (an ADS record of the
+# journal article of 2019, cited as the e-print of 2018): the year the code wrote stands.
+_PREPRINT_YEARS = 1
+
+
+def _year(dated: int | None, written: int | None) -> int | None:
+    """A card's year: the one its citations wrote, unless the identifier dates the work
+    otherwise by more than a preprint's year (`Musser (1999)` beside a DOI of 1997's issue)."""
+    if dated is None or (written is not None and abs(written - dated) <= _PREPRINT_YEARS):
+        return written
+    return dated
+
+
+def _fits(fields: _Fields, dated: tuple[int | None, str | None]) -> int:
+    """How well a reading's year and first author agree with what the identifier gives: 2 in
+    all it says, 1 when one of them differs, 0 when both do (another work's entry)."""
+    year, initial = dated
+    first = family_name(fields[1][0]) if fields[1] else ""
+    year_differs = (
+        year is not None and fields[2] is not None and abs(fields[2] - year) > _PREPRINT_YEARS
+    )
+    initial_differs = initial is not None and bool(first) and first[0] != initial
+    return 2 - year_differs - initial_differs
 
 
 def _titled(site: Site, title: str) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
-from catalog import Reference, Resolution
+from catalog import Reference, Resolution, key_date
 from citegraph import __version__
 from citegraph.assemble import (
     Site,
@@ -171,7 +171,7 @@ def _locators(by_paper: dict[str, list[Site]]) -> dict[str, tuple[str | None, st
     """The volume and pages each card's reading gives, where it gives a volume."""
     found: dict[str, tuple[str | None, str | None]] = {}
     for key, sites in by_paper.items():
-        reading = card_reading(sites)
+        reading = card_reading(sites, key_date(key))
         if reading is not None and reading.volume:
             found[key] = (reading.volume, reading.pages)
     return found
@@ -220,7 +220,9 @@ def _assemble(
         site_paper.append((site, entry or paper_key))
     entries = _paper_entries(by_paper, ref_keys, resolutions)
     # A work named by its title in one place and by an identifier in another is one card.
-    joined = same_work_targets(entries.values(), _locators(by_paper))
+    joined = same_work_targets(
+        entries.values(), _locators(by_paper), {key: len(sites) for key, sites in by_paper.items()}
+    )
     if joined:
         for source, target in joined.items():  # a reference work's card may be new
             if source not in by_paper:

@@ -53,6 +53,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from catalog import (
+    ADS_RECORD,
     arxiv_year,
     family_name,
     normalize_title,
@@ -115,11 +116,15 @@ _PREPRINT_DOIS = (
 
 
 def same_work_targets(
-    papers: Iterable[PaperEntry], locators: Mapping[str, tuple[str | None, str | None]] = {}
+    papers: Iterable[PaperEntry],
+    locators: Mapping[str, tuple[str | None, str | None]] = {},
+    cited: Mapping[str, int] = {},
 ) -> dict[str, str]:
     """The key each paper known only by its words joins (`title:...` -> `doi:...`); papers
     that join nothing are absent. A chain (title -> book -> DOI) ends at its strongest key.
-    `locators`: the volume and pages each card's reading gives, where it gives them."""
+    `locators`: the volume and pages each card's reading gives, where it gives them; `cited`:
+    how many citations each card holds (of two spellings of one name, the card is keyed by
+    the one more citations write)."""
     papers = list(papers)
     targets: dict[str, str] = {}
     keys = {paper.key for paper in papers}
@@ -184,7 +189,8 @@ def same_work_targets(
     _join_cut_titles(by_title, targets)
     _join_book_titles(by_title, written, targets)
     _join_ads_records(papers, locators, targets)
-    _join_author_year(papers, targets)
+    _join_author_year(papers, targets, cited)
+    _join_short_names(papers, targets)
     return {key: _final(key, targets) for key in targets}
 
 
@@ -278,7 +284,9 @@ def _folded(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _join_author_year(papers: list[PaperEntry], targets: dict[str, str]) -> None:
+def _join_author_year(
+    papers: list[PaperEntry], targets: dict[str, str], cited: Mapping[str, int]
+) -> None:
     """Join each work cited by its authors and year alone ("Pearl (2001)", "Frenzel and Pompe
     2007", a book "Trefethen (2000)") to the one titled or identified work of the report whose
     year is the same and whose authors open with the same family names, in order: a mention in
@@ -288,7 +296,8 @@ def _join_author_year(papers: list[PaperEntry], targets: dict[str, str]) -> None
     papers of a year) leave the mention as it is. Failing both, the names may be spelt
     otherwise (`_spelt_alike`: "Mueller" for "Müller", or one name of a list mistyped,
     "Grodon, Cartledge and Clayton"), and the same holds of the one work or mention so
-    spelt."""
+    spelt; of two mentions so spelt, the one fewer citations write joins the other (five
+    `Navarro, Frenk and White (1995)` and one `Navarry, ...`: the card is keyed `navarro`)."""
     by_first: dict[tuple[str, int], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     mentions: dict[tuple[str, int], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     # every work and mention of a year, by the spellings of its names
@@ -334,7 +343,10 @@ def _join_author_year(papers: list[PaperEntry], targets: dict[str, str]) -> None
             } or {
                 _final(key, targets)
                 for theirs, key, work in others
-                if not work and key != paper.key and _spelt_alike(mine, theirs)
+                if not work
+                and key != paper.key
+                and cited.get(key, 0) >= cited.get(paper.key, 0)
+                and _spelt_alike(mine, theirs)
             }
         if len(found) == 1 and paper.key not in found:
             targets[paper.key] = found.pop()
@@ -378,13 +390,69 @@ def _misspelt(one: str, other: str) -> bool:
     return min(len(one), len(other)) >= _SLIP_WORD_LETTERS and _slips(one, other, allowed=1)
 
 
-# An ADS record's link (`identifiers/urls.py` gives them this form): a bibcode is the year, the
-# journal, the volume, a qualifier and the page, then the first author's initial
-# (`2008MNRAS.390...71C`; `2026MNRAS.549ag420C`, article `stag420`).
-_ADS_RECORD = re.compile(
-    r"url:https://ui\.adsabs\.harvard\.edu/abs/(?P<year>\d{4})(?P<journal>[A-Za-z&.]{5})"
-    r"(?P<volume>[\d.]{4})(?P<page>[A-Za-z.][\w.]{4})(?P<initial>[A-Za-z])"
-)
+# Where a title's short name ends: its main title before a subtitle ("Reverse Distillation: A New
+# Training Strategy ..."), or the words whose initials make its acronym.
+_SHORT_NAME_END = re.compile(r"[:\u2013\u2014]| - ")
+_ACRONYM_WORDS = re.compile(r"[^\W\d_]+")
+_MIN_ACRONYM = 3
+_MIN_TITLE_WORDS = 4
+
+
+def _join_short_names(papers: list[PaperEntry], targets: dict[str, str]) -> None:
+    """Join each work named by its whole title to the one identified work of its first author
+    and year that a link names by the title's short name: its main title before the subtitle
+    (`[Reverse Distillation](arXiv link)` and "Reverse Distillation: A New Training Strategy
+    for ...", Deng et al. 2022) or its acronym (`[STFPM](arXiv link)` and "Student-Teacher
+    Feature Pyramid Matching for ...", Wang et al. 2021). Both must give the year and first
+    author, and these agree; a short name two identified works of that author and year share
+    joins neither."""
+    named = [
+        paper
+        for paper in papers
+        if key_strength(paper.key) >= _NAMED_ONLY
+        and paper.key not in targets
+        and paper.year is not None
+        and paper.authors
+        and len((paper.title or paper.title_hint or "").split()) >= _MIN_TITLE_WORDS
+    ]
+    if not named:
+        return
+    linked = [
+        paper
+        for paper in papers
+        if key_strength(paper.key) < _NAMED_ONLY
+        and paper.title is None
+        and paper.title_hint
+        and paper.year is not None
+        and paper.authors
+    ]
+    for paper in named:
+        title = paper.title or paper.title_hint or ""
+        work = _work_of(paper, paper.key)
+        found = {
+            _final(other.key, targets)
+            for other in linked
+            if other.year == paper.year
+            and _names_short(title, other.title_hint or "")
+            and _agree(work, _work_of(other, other.key))
+            and not work.first_author.isdisjoint(_work_of(other, other.key).first_author)
+        }
+        if len(found) == 1 and paper.key not in found:
+            targets[paper.key] = found.pop()
+
+
+def _names_short(title: str, name: str) -> bool:
+    """Whether `name` is `title`'s main title before its subtitle, or its acronym (the
+    initials of its first words, a hyphenated word's parts each a word)."""
+    head = _SHORT_NAME_END.split(title, maxsplit=1)
+    if len(head) == 2 and normalize_title(head[0]) == normalize_title(name):
+        return bool(normalize_title(name))
+    if len(name) < _MIN_ACRONYM or not name.isalpha() or not name.isupper():
+        return False
+    initials = "".join(word[0] for word in _ACRONYM_WORDS.findall(title)).upper()
+    return initials.startswith(name)
+
+
 _DIGITS = re.compile(r"\d+")
 
 
@@ -399,7 +467,7 @@ def _join_ads_records(
     entry below it (`eprint = {0806.0042}`, `volume = 390`, `pages = {71-86}`) are one paper.
     A bibcode gives no title; without the volume and page, an e-print of the same author and
     year stays apart (two papers of a year are common in a field that writes bibcodes)."""
-    records = [(paper, code) for paper in papers if (code := _ADS_RECORD.fullmatch(paper.key))]
+    records = [(paper, code) for paper in papers if (code := ADS_RECORD.fullmatch(paper.key))]
     if not records:
         return
     identified = [

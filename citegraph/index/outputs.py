@@ -126,7 +126,8 @@ def _joined(reports: Sequence[Report]) -> dict[str, str]:
     # every repository's entry of a key: one repository's reading of a DOI may name its title
     # where another's is the DOI alone
     papers = [paper for report in reports for paper in report.papers]
-    joined = same_work_targets(papers)
+    cited = Counter(citation.paper for report in reports for citation in report.citations)
+    joined = same_work_targets(papers, cited=cited)
     # a card one repository joined under a stronger key lists the weaker key among its ids (an
     # ADS link its BibTeX entry's arXiv card took in): another repository's card of that key
     # is the same work

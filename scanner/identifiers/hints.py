@@ -45,9 +45,9 @@ _CITATION_TEXT = lazy_compile(
     r"\(\d{4}[a-z]?\)$|(?:\b\d+\b.*){3}"
     r"|^(?!(?:The|A|An|On|In)\b)(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?"
     r",?\s+\d{4}[a-z]?$"
-    # the authors alone: `[Zhang et al](https://.../AAAI_2018_DGCNN.pdf)`, `[Aaronson and
-    # Gottesman](https://arxiv.org/abs/quant-ph/0406196)`, `Lind, Moss & Okafor`
-    r"|^(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+\s+et\.?\s+al\.?$"
+    # the authors alone: `[Zhang et al](https://.../AAAI_2018_DGCNN.pdf)`, `[Çiçek et al.]`,
+    # `[Aaronson and Gottesman](https://arxiv.org/abs/quant-ph/0406196)`, `Lind, Moss & Okafor`
+    r"|^(?:[A-ZÀ-Ý][\w'’-]+\s+){0,2}[A-ZÀ-Ý][\w'’-]+\s+et\.?\s+al\.?$"
     r"|^(?:[A-Z][\w'’-]+,\s+)*[A-Z][\w'’-]+,?\s+(?:and|&)\s+[A-Z][\w'’-]+$"
     # an eponymous method: `the [Visvalingam-Whyatt](https://doi.org/...) algorithm`
     r"|^[A-Z][a-z]+(?:[-–][A-Z][a-z]+)+$"
@@ -197,6 +197,8 @@ def _looks_like_title(text: str, min_words: int) -> bool:
         and not _CITATION_TEXT.search(text)
         and not _NICKNAME.match(text)
         and not text.lower().startswith(("http", "www.", "arxiv:", "doi:"))
+        # an image labels the link (a README's badge, `[![Paper](badge.svg)](url)`)
+        and not text.startswith("![")
     )
 
 

@@ -135,8 +135,12 @@ SITES: tuple[PaperSite, ...] = (
         "https://www.jstor.org/stable/{id}",
     ),
     _site(
+        # ... and Elsevier's resolver of the same article identifier (PII), which reference
+        # managers write for its articles (`Retrieved from http://linkinghub.elsevier.com/
+        # retrieve/pii/S0925231206004577`): one key with the article's page.
         "sciencedirect",
-        r"sciencedirect\.com/science/article/(?:abs/|am/)?pii/(?P<pii>[0-9A-Z]{10,20}X?)",
+        r"(?:sciencedirect\.com/science/article/(?:abs/|am/)?pii/"
+        r"|linkinghub\.elsevier\.com/retrieve/pii/)(?P<pii>[0-9A-Z]{10,20}X?)",
         "https://www.sciencedirect.com/science/article/pii/{pii}",
     ),
     _site(
@@ -184,6 +188,7 @@ _NEEDLES = (
     "scixplorer",
     "jstor",
     "sciencedirect",
+    "linkinghub",
     "oup.com",
     "hal.",
     "archives-ouvertes",

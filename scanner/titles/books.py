@@ -19,6 +19,7 @@ from itertools import pairwise
 from catalog.types import RefKind
 from scanner.titles import KNOWN_NEEDLES, TITLE_RULE
 from scanner.titles.cues import EDITION
+from scanner.titles.fields import MEETINGS
 from scanner.titles.leads import holds_any, led, needles
 from scanner.titles.names import NOT_NAMES
 from scanner.titles.publishers import BOOK_HOUSES
@@ -140,6 +141,15 @@ _MEETING = re.compile(
     r"(?:19|20)\d\d\b|\b[A-Z][A-Za-z&/-]{1,15}\s+(?:19|20)\d\d\s*:\s*\d+\s*[-–]\s*\d+"
     # ... or two meetings' acronyms held jointly, with the year: "ECML PKDD 2021"
     r"|\b[A-Z]{2,}[ \t]+[A-Z]{2,}[ \t]+(?:19|20)\d\d\b"
+)
+# A meeting or journal named by its acronym after the title (`NIPS 18, MIT Press, 2005`, `SODA
+# 2000, pages 770-779, SIAM, 2000`, `AALTD, ECML-PKDD, Springer, 2021`, `ICML2013`): the paper's
+# venue, whose proceedings a book publisher may print. Capitals only, so no word of a book's
+# imprint reads as one.
+_MEETING_ACRONYM = re.compile(
+    r"(?<![A-Za-z])(?:NeurIPS|"
+    + "|".join(sorted(MEETINGS, key=len, reverse=True))
+    + r")(?![A-Za-z])"
 )
 # Software manuals and Q&A posts are documentation, not works a reader could cite: "Stata
 # Regression Statistics: Reference Manual", "SuperLU Users' Guide", a Stack Exchange answer.
@@ -281,6 +291,8 @@ def _is_book(text: str, hit: Hit, stop: int) -> bool:
     if _NOT_BOOK.search(after) or (fields.venue and _NOT_BOOK.search(fields.venue)):
         return False
     if fields.title and _MEETING.search(after):
+        return False
+    if _MEETING_ACRONYM.search(after) or (fields.venue and _MEETING_ACRONYM.search(fields.venue)):
         return False
     if fields.title and fields.authors and fields.year is None and not fields.venue:
         # A work named in prose by its title and authors alone: "see Numerical Optimization

@@ -30,11 +30,13 @@ PRESS = (
     r"(?:Press|Publishers?|Publishing|Verlag)"
 )
 # A publisher's whole name as an imprint line opens with it (`Morgan Kaufmann, San Francisco,
-# 2002.`, `Chapman & Hall/CRC, Boca Raton`), surnames left out.
+# 2002.`, `Chapman & Hall/CRC, Boca Raton`, `Springer Science & Business Media, 2012`, as
+# Google Books names Springer's imprint), surnames left out.
 IMPRINT = (
     r"(?:"
     + PRESS
-    + r"|Springer-Verlag|Wiley-\w+|Elsevier|(?:"
+    + r"|Springer-Verlag|Springer[ \t]+Science[ \t]*(?:&|and)[ \t]*Business[ \t]+Media"
+    + r"|Wiley-\w+|Elsevier|(?:"
     + _NAMED_HOUSES
     + r")(?:[ \t]+(?:Academic|Media)|/CRC)?)"
 )

@@ -537,6 +537,9 @@ def combine(text: str, rule_hits: Sequence[Hit], fields: Sequence[Field]) -> lis
         if not tagged_spans.overlaps(hit.start, hit.end)
         and (
             hit.kind is not RefKind.TITLE
+            # a BibTeX entry's fields are labelled: its reading stands, however long its
+            # title (a title over three lines the model reads no title in)
+            or _BIBTEX_HEAD.match(text, hit.start) is not None
             or _agrees(text, hit, titles)
             or _entry_around(text, hit, all_fields)
             or _quoted_entry(text, hit)

@@ -10,6 +10,8 @@ from catalog.ids import (
     arxiv_problem,
     clean_doi,
     cut_at_unbalanced_closer,
+    doi_ref,
+    doi_year,
     isbn13,
     normalize_doi,
     normalize_url,
@@ -192,3 +194,18 @@ def test_old_archive_refuses_other_names(name: str) -> None:
 )
 def test_cut_at_unbalanced_closer(text: str, expected: str) -> None:
     assert cut_at_unbalanced_closer(text) == expected
+
+
+def test_a_sici_made_doi_dates_its_issue() -> None:
+    assert doi_year("10.1002/(sici)1097-4571(199001)41:6<391::aid-asi1>3.0.co;2-9") == 1990
+    assert doi_year("10.1175/1520-0469(2003)060<0012:tmotf>2.0.co;2") == 2003
+    # a DOI of another form holds no date, whatever digits it carries
+    assert doi_year("10.1016/s0022-0000(73)80033-9") is None
+    assert doi_year("10.1002/9780470316771") is None
+    assert doi_year("10.5555/1999.12") is None
+
+
+def test_a_markdown_escape_in_a_doi_is_no_part_of_its_key() -> None:
+    # `doi:[10.5555/tide-9\_12](https://doi.org/10.5555/tide-9_12)`: one DOI, one key
+    assert doi_ref("10.5555/tide-9\\_12") == doi_ref("10.5555/tide-9_12")
+    assert doi_ref("10.5555/tide-9\\_12").key == "doi:10.5555/tide-9_12"

@@ -76,3 +76,75 @@ def test_a_bibliography_key_cited_alone_is_read_after_its_entry() -> None:
     # a mention written in words is a reading like any other
     said = site("b.py", raw="Okafor (1962)", authors=("Okafor",), year=1962)
     assert card_reading([said, said, said, entry]) == said.mention.reference
+
+
+def test_an_ads_cards_reading_is_the_one_its_bibcodes_year_and_initial_name() -> None:
+    # three entries of a list link one bibcode (a copied link); the record is Okafor's of 1962
+    ads = PaperRef(RefKind.URL, "https://ui.adsabs.harvard.edu/abs/1962TdAlm...5...87O")
+
+    def entry_site(path: str, **fields: object) -> Site:
+        reference = Reference(ads, **fields)  # type: ignore[arg-type]
+        mention = Mention(
+            kind=RefKind.URL,
+            rule="CG103",
+            reference=reference,
+            raw=ads.value,
+            line=1,
+            column=1,
+            end_line=1,
+            end_column=20,
+            context=Context.DOC,
+            symbol=Symbol(path, SymbolKind.FILE),
+        )
+        return Site(path, "markdown", mention)
+
+    sites = [
+        entry_site("a.py", **LENT),
+        entry_site("b.py", title="On Basins Again", authors=("Moss, A.",), year=1962),
+        entry_site("c.py", authors=("Okafor",), year=1962),
+    ]
+    entry = paper_entry(ads.key, sites, None)
+    assert (entry.authors, entry.year) == (("Okafor",), 1962)
+
+
+def test_an_ads_card_shows_no_reading_of_another_year_and_first_author() -> None:
+    ads = PaperRef(RefKind.URL, "https://ui.adsabs.harvard.edu/abs/2019TdAlm.482.3249Z")
+    reference = Reference(ads, authors=("Lind",), year=2001)
+    mention = Mention(
+        kind=RefKind.URL,
+        rule="CG103",
+        reference=reference,
+        raw=ads.value,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=20,
+        context=Context.DOC,
+        symbol=Symbol("a.py", SymbolKind.FILE),
+    )
+    entry = paper_entry(ads.key, [Site("a.py", "python", mention)], None)
+    assert (entry.authors, entry.year) == ((), 2019)
+
+
+def test_a_year_written_a_preprints_year_before_the_bibcodes_stands() -> None:
+    # `Okafor et al. (2018)` over the ADS record of the journal article of 2019: the e-print's
+    # year the code wrote stands; two years apart, the bibcode's year is the card's
+    ads = PaperRef(RefKind.URL, "https://ui.adsabs.harvard.edu/abs/2019TdAlm.483.5649O")
+
+    def card_year(written: int) -> int | None:
+        mention = Mention(
+            kind=RefKind.URL,
+            rule="CG103",
+            reference=Reference(ads, authors=("Okafor",), year=written),
+            raw=ads.value,
+            line=1,
+            column=1,
+            end_line=1,
+            end_column=20,
+            context=Context.DOC,
+            symbol=Symbol("a.py", SymbolKind.FILE),
+        )
+        return paper_entry(ads.key, [Site("a.py", "python", mention)], None).year
+
+    assert card_year(2018) == 2018
+    assert card_year(2017) == 2019

@@ -861,3 +861,66 @@ def test_a_key_one_repository_joined_is_that_card_in_another() -> None:
         Report(root="", repository="fit", papers=(alone,)),
     ]
     assert [p.key for p in merge_reports(reports).papers] == ["arxiv:0806.9042"]
+
+
+def test_of_two_spellings_of_a_mention_the_card_is_the_one_more_citations_write() -> None:
+    # five `Okafor, Lind and Moss (1995)` and one `Okafro, Lind and Moss (1995)`: one card,
+    # keyed by the spelling most citations write, whichever is met first
+    right = mention("author-year:okafor-lind-moss-1995", ("Okafor", "Lind", "Moss"), 1995)
+    slip = mention("author-year:okafro-lind-moss-1995", ("Okafro", "Lind", "Moss"), 1995)
+    cited = {right.key: 5, slip.key: 1}
+    assert same_work_targets([slip, right], cited=cited) == {slip.key: right.key}
+    assert same_work_targets([right, slip], cited=cited) == {slip.key: right.key}
+    # between equals, the one met first is the card
+    assert same_work_targets([right, slip]) == {right.key: slip.key}
+
+
+def test_a_scan_keys_a_misspelt_mentions_card_by_the_spelling_most_citations_write(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "b.py").write_text(
+        'def one():\n    """Okafro, Lind and Moss (1995), the tide profile."""\n'
+    )
+    (tmp_path / "a.py").write_text(
+        "".join(
+            f'def f{n}():\n    """Based on Okafor, Lind and Moss (1995)."""\n\n\n' for n in range(3)
+        )
+    )
+    report = run_scan(tmp_path, Config(resolve=False))
+    assert [p.key for p in report.papers] == ["author-year:okafor-lind-moss-1995"]
+
+
+def test_a_sici_dois_card_is_of_its_issues_year_and_joins_its_title_of_that_year(
+    tmp_path: Path,
+) -> None:
+    # one module writes a later year beside the DOI, another the title with the issue's year
+    (tmp_path / "a.py").write_text(
+        'def stack():\n    """References\n    ----------\n'
+        "    Okafor, J. (2001). Tidal Stacking and Selection Algorithms. Tide Practice and\n"
+        "    Experience. https://doi.org/10.5555/(SICI)1097-0000(199708)27:8<983::AID-TS117>3.0.CO;2-X\n"
+        '    """\n'
+    )
+    (tmp_path / "b.py").write_text(
+        'def deep():\n    """Okafor (1997). Tidal stacking and selection algorithms,\n'
+        '    Tide Practice and Experience, 27(8), 983-993.\n    """\n'
+    )
+    report = run_scan(tmp_path, Config(resolve=False))
+    assert [(p.key[:21], p.year) for p in report.papers] == [("doi:10.5555/(sici)109", 1997)]
+
+
+def test_a_title_joins_the_one_link_its_first_author_and_year_name_by_its_short_name() -> None:
+    # `[TSFM](arXiv link)` in a README, `Okafor et al. (2021)` beside it, and the whole title
+    # in a module: its acronym or its main title names the same work
+    acronym = paper("arxiv:2103.00001", title="TSFM", year=2021)
+    whole = paper("title:t", title="Tide-Stack Feature Matching for Unsupervised Gauges", year=2021)
+    assert same_work_targets([acronym, whole]) == {whole.key: acronym.key}
+    head = paper("arxiv:2201.00002", title="Reverse Stacking", year=2022)
+    subtitled = paper("title:r", title="Reverse Stacking: A New Strategy for Tides", year=2022)
+    assert same_work_targets([head, subtitled]) == {subtitled.key: head.key}
+    # another year, another first author, or two links of that short name: apart
+    assert not same_work_targets([replace(acronym, year=2020), whole])
+    assert not same_work_targets([replace(acronym, authors=("A. Lind",)), whole])
+    twice = replace(acronym, key="arxiv:2103.00003")
+    assert not same_work_targets([acronym, twice, whole])
+    # initials that do not open the title are no acronym of it
+    assert not same_work_targets([replace(acronym, title_hint="FMTS"), whole])

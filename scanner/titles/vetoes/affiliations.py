@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from scanner.titles.entries import PLACES
-from scanner.titles.publishers import PRESS
+from scanner.titles.publishers import IMPRINT
 from scanner.titles.vetoes.base import fields_of
 from scanner.titles.vetoes.phrases import VENUE_TITLE
 from scanner.types import Hit
@@ -112,8 +112,9 @@ _PLACE_PUBLISHER = re.compile(
 )
 
 
-# ... or the publisher alone, perhaps with its city: `Atlantic Financial Press London`.
-_PUBLISHER_ALONE = re.compile(PRESS + r"(?:[ \t]+[A-Z][a-z]+)?")
+# ... or the publisher alone, perhaps with its city: `Atlantic Financial Press London`,
+# `Springer Science & Business Media` (an entry's title cut at a volume, `... Vol. 1.`).
+_PUBLISHER_ALONE = re.compile(r"(?:" + IMPRINT + r")(?:[ \t]+[A-Z][a-z]+)?")
 
 
 def publisher_title(text: str, hit: Hit, stop: int) -> bool:

@@ -90,8 +90,9 @@ _HEADER_LINES = 4  # lines a header's `Author:` field runs on
 
 def code_author(text: str, hit: Hit, stop: int) -> bool:
     """The code's authors and a year, not a work: the line of a Javadoc or Doxygen author tag
-    (`@author`, or its backslash form before "Barend and Maarten, 1995"), or the lines that go
-    on with a file header's `Author:` field."""
+    (`@author`, or its backslash form before "Barend and Maarten, 1995"), the lines that go
+    on with a file header's `Author:` field, or the items of a list under an `Authors`
+    heading."""
     fields = fields_of(hit)
     if fields.title or not fields.authors:
         return False
@@ -104,6 +105,8 @@ def code_author(text: str, hit: Hit, stop: int) -> bool:
             tag.end() == hit.start
             or _TAG_NAMES_GO_ON.fullmatch(text, tag.end(), hit.start) is not None
         )
+    if _under_authors_heading(text, line_start, hit.start):
+        return True
     # the lines below a header's field, its text's column kept (the field's own line may name
     # the authors of the work the file implements, as a data file's docstring does)
     column = hit.start - line_start
@@ -120,6 +123,33 @@ def code_author(text: str, hit: Hit, stop: int) -> bool:
         rest = text[line_start + column : text.find("\n", line_start)]
         if margin or not rest.strip():
             return False  # not a line that goes on with the field
+    return False
+
+
+# A module's list of its authors: a heading alone on its line (`Authors`, `Authors:`), then one
+# item a line (`- Ada Lind (2020)`, ` * Moss 2021`), each naming one of the code's authors and
+# the year they worked on it.
+_AUTHORS_HEADING = re.compile(
+    r"[^\S\n]*(?:Authors?|Contributors?|Maintainers?)[^\S\n]*:?[^\S\n]*\n"
+)
+_LIST_ITEM = re.compile(r"[^\S\n]*[-*+\u2022][^\S\n]+")
+_LIST_ITEMS = 40  # items a module's list of authors runs to
+
+
+def _under_authors_heading(text: str, line_start: int, start: int) -> bool:
+    """Whether the hit opens an item of a list of the code's authors: only the item's mark
+    before it on its line, and items only between its line and the heading above."""
+    item = _LIST_ITEM.match(text, line_start)
+    if item is None or item.end() != start:
+        return False
+    for _ in range(_LIST_ITEMS):
+        if line_start == 0:
+            return False
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+        if _AUTHORS_HEADING.match(text, line_start) is not None:
+            return True
+        if _LIST_ITEM.match(text, line_start) is None:
+            return False
     return False
 
 

@@ -236,15 +236,20 @@ def bibtex_field(text: str, hit: Hit, stop: int) -> bool:
 
 
 # A language's or a standard's edition named by its year, not a work: "Upgrade to Rust 2018
-# edition", "the ECMAScript 2015 edition" (a book's edition is an ordinal: "2nd edition").
+# edition", "the ECMAScript 2015 edition", "Rust (Edition 2021)" (a book's edition is an
+# ordinal: "2nd edition").
 _YEAR_EDITION_AFTER = re.compile(r"[ \t]+edition\b", re.IGNORECASE)
+_EDITION_YEAR = re.compile(r"(?i)\([ \t]*edition[ \t]+(?:1[89]|20)\d\d[ \t]*\)")
 
 
 def year_edition(text: str, hit: Hit, stop: int) -> bool:
     fields = fields_of(hit)
     if fields.title or fields.year is None:
         return False
-    return _YEAR_EDITION_AFTER.match(text, hit.end) is not None
+    return (
+        _YEAR_EDITION_AFTER.match(text, hit.end) is not None
+        or _EDITION_YEAR.search(text, hit.start, hit.end) is not None
+    )
 
 
 # A data set named after the paper that made it, not that paper: "the Yeo 2011 atlas",

@@ -76,6 +76,11 @@ CASES = [
         "https://www.sciencedirect.com/science/article/abs/pii/S0893608005001206",
         ["url:https://sciencedirect.com/science/article/pii/S0893608005001206"],
     ),
+    # Elsevier's resolver of an article's PII is that article's page: one key with it.
+    (
+        "Retrieved from http://linkinghub.elsevier.com/retrieve/pii/S0893608005001206",
+        ["url:https://sciencedirect.com/science/article/pii/S0893608005001206"],
+    ),
     (
         "https://academic.oup.com/biomet/article-abstract/58/3/443/233515?redirectedFrom=x",
         ["url:https://academic.oup.com/biomet/article/58/3/443/233515"],

@@ -66,6 +66,11 @@ def test_text_between_two_quoted_words_is_not_a_title() -> None:
         # an eponymous method's name
         "Simplify a line with the [Ramer-Douglas-Peucker](https://doi.org/10.3138/FM57-6770-U75U-7727)"
         " algorithm",
+        # the authors alone, the first name's capital accented
+        "see [Çelik et al. ](https://link.springer.com/chapter/10.1007/978-3-319-46723-8_49)",
+        # a badge: an image labels the link
+        "[![TideANN Paper](https://img.shields.io/badge/Paper-NeurIPS%3A_TideANN-blue)]"
+        "(https://arxiv.org/abs/2105.00007)",
     ],
 )
 def test_link_texts_that_are_prose_or_citations_are_not_titles(text: str) -> None:

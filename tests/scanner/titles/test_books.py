@@ -401,6 +401,22 @@ def test_a_quoted_title_by_several_authors_is_a_paper_not_a_book() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # a meeting's acronym, then the publisher that prints its proceedings
+        '  see "Sparse Tide Processes using Pseudo-points", Ada Lind, Ben Okafor, NIPS 18,\n'
+        "  MIT Press, 2005.\n",
+        "  Lind, A., Okafor, B. (2006). Sparse tide processes using pseudo-points.\n"
+        "  In NIPS 18, pages 1257-1264. MIT Press.\n",
+        '  A. Lind, B. Okafor, "Improved Tide Approximation in Graphs", SODA 2000,\n'
+        "  pages 770-779, SIAM, 2000.\n",
+    ],
+)
+def test_a_paper_of_a_meeting_its_publisher_prints_is_no_book(text: str) -> None:
+    assert [h.kind for h in find_citations(text)] == [RefKind.TITLE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         '  See the paper "Residual learning of deep tide stacks" by Okafor and Lind.\n',
         '  The paper "Residual learning of deep tide stacks" by Okafor and Lind shows this.\n',
     ],

@@ -34,6 +34,7 @@ NOT_CITATIONS = [
     "it triangulates the whole set in ~445 ms on a MacBook Pro M1 Pro (2021),\n",
     # a language's edition named by its year
     "- Upgrade to Rust 2018 edition\n- Fix clippy warnings\n",
+    "- **Language**: Rust (Edition 2021), toolchain version in `toolchain.toml`\n",
     # a post on a company's blog, named by its title, its link under it
     "   via 'environmentBRDF' from \"Physically Based Shading on Mobile\"\n"
     "   https://www.example-engine.com/blog/physically-based-shading-on-mobile\n",
@@ -299,6 +300,13 @@ NOT_CITATIONS = [
     # who put the code into another program, with an aside, then where and when
     "   Put into the Tideway code (with a minimum of fuss) by Alda Lind, Bergen 2010\n"
     "   email: a.lind@example.org\n",
+    # a module's list of its authors under a heading, one a line with the year of their work
+    "Tide augmentation classes.\n\nAuthors:\n- Ada Lindqvist (2020)\n- Ben Mossberg (2023)\n",
+    "A combination of tidal networks.\n\nAuthors\n * Ada Lindqvist 2020\n * Okafor 2020\n",
+    # a publisher's whole name read as the title of an entry cut at its volume
+    "   References:\n"
+    "   [1] Okafor, Jide, et al. TIDEPACK: A subroutine package for tidal integration. Vol.\n"
+    "   1. Springer Science & Business Media, 2012.\n",
 ]
 
 
@@ -800,6 +808,8 @@ def test_an_entry_keeps_its_own_title(text: str, titles: list[str]) -> None:
 
 # a scheme put forward in a paper, by its authors and year
 CITATIONS.append(("   The scheme was put forward by Lind and Moss (2010) for tides.\n", "Lind"))
+# a list of works under a heading of its own, its items one a line
+CITATIONS.append(("Tidal networks, as built in\n\n * Okafor 2020\n", "Okafor"))
 # the paper of the same words, named as a work
 CITATIONS.append(
     (
