@@ -15,6 +15,11 @@ _ADVICE = (
 )
 # For a file that does not exist and cannot be made: checking or rebuilding it helps nothing.
 CREATE_ADVICE = "choose another file with --catalog (or CITEGRAPH_CATALOG)"
+# A catalog a newer citegraph wrote is sound: never checked, rebuilt or moved aside.
+NEWER_ADVICE = (
+    "upgrade citegraph (and a pre-commit hook's `rev`), or choose another file with --catalog "
+    "(or CITEGRAPH_CATALOG)"
+)
 # A text file (a bibliography or notes given as the catalog by mistake) is the user's, not a
 # damaged catalog: nothing to check or rebuild, and never moved aside.
 TEXT_FILE = "is a text file, not a catalog"

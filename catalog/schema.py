@@ -95,8 +95,8 @@ def migrate(connection: sqlite3.Connection) -> int:
                 )
         if version > SCHEMA_VERSION:
             raise SchemaTooNew(
-                f"catalog schema version {version} is newer than this citegraph "
-                f"({SCHEMA_VERSION}); upgrade citegraph or use another --catalog"
+                f"was written by a newer citegraph (schema version {version}; this one reads "
+                f"up to {SCHEMA_VERSION})"
             )
         for step in range(version, SCHEMA_VERSION):
             for statement in _statements(MIGRATIONS[step]):

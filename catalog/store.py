@@ -13,9 +13,9 @@ from pathlib import Path
 
 import platformdirs
 
-from catalog.guard import CatalogUnusable, connect, quick_check
+from catalog.guard import NEWER_ADVICE, CatalogUnusable, connect, quick_check
 from catalog.merge import aliases_of, merge_papers, row_paper
-from catalog.schema import ForeignDatabase, migrate
+from catalog.schema import ForeignDatabase, SchemaTooNew, migrate
 from catalog.types import Paper
 
 _COLUMNS = "id, key, title, authors, year, venue, abstract, url, primary_category, sources"
@@ -91,6 +91,11 @@ class Store:
         except ForeignDatabase as error:
             self.db.close()
             raise CatalogUnusable(path, str(error)) from error
+        except SchemaTooNew as error:
+            # A pre-commit hook pinned to an older commit shares the user's catalog with a
+            # newer CLI: every command it ran stopped with a traceback.
+            self.db.close()
+            raise CatalogUnusable(path, str(error), NEWER_ADVICE) from error
         except BaseException:
             self.db.close()
             raise

@@ -12,7 +12,7 @@ import click
 from catalog import CatalogUnusable
 from citegraph import __version__
 from citegraph.errors import CitegraphError
-from citegraph.exitcodes import ExitCode
+from citegraph.exitcodes import EXIT_CODES_HELP, ExitCode
 
 # Command name -> "module:attribute". Commands load on use, so `citegraph check` in a
 # pre-commit hook never imports the HTTP stack, Jinja2 or networkx.
@@ -46,7 +46,21 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+EXAMPLES = (
+    "\b\nExamples:\n"
+    "  citegraph scan .                  the papers this project cites, and where\n"
+    "  citegraph scan . -o papers.html   the same as a searchable page\n"
+    "  citegraph check                   exit 1 on findings (a malformed DOI, a stale lock)\n"
+    "  citegraph diff main               citations this branch added or removed\n"
+    "  citegraph COMMAND --help          each command's options and defaults"
+)
+
+
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=f"{EXAMPLES}\n\n{EXIT_CODES_HELP}",
+)
 @click.version_option(__version__, prog_name="citegraph")
 @click.option("-v", "--verbose", count=True, help="More logging on standard error.")
 @click.pass_context

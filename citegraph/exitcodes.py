@@ -13,3 +13,11 @@ class ExitCode(IntEnum):
     USAGE = 2
     ERROR = 3
     INTERRUPTED = 130
+
+
+# Said under `citegraph --help`: a CI step or a hook is written against these.
+EXIT_CODES_HELP = (
+    "\b\nExit codes: 0 success; 1 findings (check, catalog check); 2 usage or configuration"
+    "\nerror (and an internal error of check, as linters exit); 3 internal error; 130"
+    "\ninterrupted."
+)

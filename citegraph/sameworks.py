@@ -426,6 +426,8 @@ def _join_short_names(papers: list[PaperEntry], targets: dict[str, str]) -> None
         and paper.year is not None
         and paper.authors
     ]
+    joins: dict[str, str] = {}
+    claimed: dict[str, set[str]] = defaultdict(set)  # each link's titles that name it so
     for paper in named:
         title = paper.title or paper.title_hint or ""
         work = _work_of(paper, paper.key)
@@ -438,7 +440,13 @@ def _join_short_names(papers: list[PaperEntry], targets: dict[str, str]) -> None
             and not work.first_author.isdisjoint(_work_of(other, other.key).first_author)
         }
         if len(found) == 1 and paper.key not in found:
-            targets[paper.key] = found.pop()
+            joins[paper.key] = found.pop()
+            claimed[joins[paper.key]].add(normalize_title(title))
+    # a short name two titles begin ("Scientific Collaboration Networks: I. ..." and "...: II.
+    # ...") names a series, not one of its works
+    for key, link in joins.items():
+        if len(claimed[link]) == 1:
+            targets[key] = link
 
 
 def _names_short(title: str, name: str) -> bool:
@@ -446,7 +454,12 @@ def _names_short(title: str, name: str) -> bool:
     initials of its first words, a hyphenated word's parts each a word)."""
     head = _SHORT_NAME_END.split(title, maxsplit=1)
     if len(head) == 2 and normalize_title(head[0]) == normalize_title(name):
-        return bool(normalize_title(name))
+        # a subtitle that names a part ("...: II. Shortest Paths") leaves the main title the
+        # series' name
+        subtitle = normalize_title(head[1]).split()
+        return bool(normalize_title(name)) and not (
+            subtitle and _VOLUME_WORD.fullmatch(subtitle[0])
+        )
     if len(name) < _MIN_ACRONYM or not name.isalpha() or not name.isupper():
         return False
     initials = "".join(word[0] for word in _ACRONYM_WORDS.findall(title)).upper()

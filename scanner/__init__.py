@@ -18,7 +18,14 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
     from scanner.lazyre import lazy_compile
     from scanner.options import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET, ScanOptions, TitleScope
     from scanner.patternstore import stored_patterns
-    from scanner.project import find_pyproject, git, project_root, repository_of, work_tree
+    from scanner.project import (
+        find_pyproject,
+        git,
+        project_root,
+        repository_of,
+        tracked_file_count,
+        work_tree,
+    )
     from scanner.scan import (
         GENERATED_MARKER,
         NAMED_TREE_MIN_FILES,
@@ -65,6 +72,7 @@ _EXPORTS = {
     "git": "scanner.project",
     "project_root": "scanner.project",
     "repository_of": "scanner.project",
+    "tracked_file_count": "scanner.project",
     "work_tree": "scanner.project",
     "GENERATED_BY": "scanner.types",
     "UNKNOWN_TYPE": "scanner.types",
@@ -127,6 +135,7 @@ __all__ = [
     "source_digest",
     "source_files",
     "stored_patterns",
+    "tracked_file_count",
     "work_tree",
 ]
 

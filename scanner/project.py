@@ -47,6 +47,29 @@ def work_tree(start: Path) -> Path | None:
         probe = probe.parent
 
 
+def tracked_file_count(start: Path) -> int | None:
+    """How many files git's index lists for the work tree holding `start`, read from the
+    index's header (no git process, a 12-byte read); None outside git, before anything was
+    added (no index yet) or when unreadable."""
+    top = work_tree(start)
+    if top is None:
+        return None
+    dot = top / ".git"
+    try:
+        if dot.is_file():  # a linked worktree or a submodule: `gitdir: PATH`
+            pointer = dot.read_text(encoding="utf-8", errors="replace").strip()
+            if not pointer.startswith("gitdir:"):
+                return None
+            dot = top / pointer.removeprefix("gitdir:").strip()
+        with open(dot / "index", "rb") as index:
+            header = index.read(12)
+    except OSError:
+        return None
+    if len(header) < 12 or header[:4] != b"DIRC":
+        return None
+    return int.from_bytes(header[8:12], "big")
+
+
 def find_pyproject(start: Path) -> Path | None:
     """The nearest pyproject.toml at or above `start`, not looking past its work tree."""
     probe = start.resolve()

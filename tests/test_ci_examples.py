@@ -258,3 +258,23 @@ def test_pre_commit_snippets_name_the_published_hook_at_an_existing_commit() -> 
     assert_commit_has(repo["rev"], ".pre-commit-hooks.yaml")
     readme = (EXAMPLES.parent / "README.md").read_text()
     assert f"rev: {repo['rev']}" in readme
+
+
+def test_the_action_s_verdict_after_a_failed_scan_says_so(tmp_path: Path) -> None:
+    # a scan that failed (a bad setting) left the check unrun; the verdict then said "citegraph
+    # check failed with exit code " with no code, and the SARIF upload failed on a missing file
+    action = yaml.safe_load(ACTION.read_text())
+    steps = {step.get("name"): step for step in action["runs"]["steps"]}
+    env = {**os.environ, "EXIT_CODE": "", "FAIL_ON_FINDINGS": "true"}
+    done = subprocess.run(
+        ["bash", "-e", "-c", steps["Verdict"]["run"]], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    assert done.stdout == (
+        "::error title=citegraph::citegraph did not finish; see the first failed step above\n"
+    )
+    # GitHub evaluates the condition: the upload waits for the file the scan writes.
+    assert (
+        "hashFiles(format('{0}/citegraph.sarif', inputs.report-dir))"
+        in (steps["Upload SARIF"]["if"])
+    )

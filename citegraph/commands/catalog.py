@@ -6,16 +6,16 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from catalog import (
     IMPORTERS,
     PaperRef,
-    SchemaTooNew,
     Store,
     bibtex_entries,
     default_catalog_path,
@@ -30,6 +30,28 @@ from citegraph.exitcodes import ExitCode
 from citegraph.output import check_path, format_of, is_special, make_directory
 from citegraph.textsafe import one_line
 
+_Command = TypeVar("_Command", bound=Callable[..., Any])
+_CATALOG_HELP = "The catalog database (default: user cache directory; env CITEGRAPH_CATALOG)."
+
+
+def _chosen_catalog(ctx: click.Context, _: click.Parameter, path: Path | None) -> None:
+    """`--catalog` given after the subcommand, as `scan --catalog PATH` takes it: it had been
+    'No such option' there, and only `catalog --catalog PATH stats` worked."""
+    if path is not None:
+        ctx.obj = path
+
+
+def catalog_option(command: _Command) -> _Command:
+    """`--catalog PATH` on a subcommand: the store it works on (the group's, if not given)."""
+    return click.option(
+        "--catalog",
+        type=click.Path(dir_okay=False, path_type=Path),
+        metavar="PATH",
+        expose_value=False,
+        callback=_chosen_catalog,
+        help=_CATALOG_HELP,
+    )(command)
+
 
 @click.group("catalog")
 @click.option(
@@ -37,7 +59,7 @@ from citegraph.textsafe import one_line
     "catalog_path",
     type=click.Path(dir_okay=False, path_type=Path),
     metavar="PATH",
-    help="The catalog database (default: user cache directory; env CITEGRAPH_CATALOG).",
+    help=_CATALOG_HELP,
 )
 @click.pass_context
 def catalog_group(ctx: click.Context, catalog_path: Path | None) -> None:
@@ -47,10 +69,7 @@ def catalog_group(ctx: click.Context, catalog_path: Path | None) -> None:
 
 @contextmanager
 def _store(path: Path) -> Iterator[Store]:
-    try:
-        store = Store(path)
-    except SchemaTooNew as error:
-        raise InputError(str(error)) from error
+    store = Store(path)
     try:
         yield store
     finally:
@@ -58,9 +77,14 @@ def _store(path: Path) -> Iterator[Store]:
 
 
 @catalog_group.command("import")
+@catalog_option
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(sorted(IMPORTERS)), help="Default: from the file."
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(IMPORTERS)),
+    help="What FILE holds (default: told from the file).",
 )
 @click.option(
     "--batch",
@@ -121,6 +145,7 @@ def _skipped(reasons: tuple[tuple[str, int, tuple[int, ...]], ...]) -> str:
 
 
 @catalog_group.command("stats")
+@catalog_option
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
 def stats_command(path: Path, as_json: bool) -> int:
@@ -155,9 +180,12 @@ def parse_id(text: str) -> PaperRef:
 
 
 @catalog_group.command("show")
+@catalog_option
 @click.argument("identifier")
 @click.option("--offline", is_flag=True, help="Do not look it up online if it is not stored.")
-@click.option("--mailto", metavar="EMAIL", help="Contact address for polite API use.")
+@click.option(
+    "--mailto", metavar="EMAIL", help="Contact address for polite API use (env CITEGRAPH_MAILTO)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
 def show_command(
@@ -168,10 +196,7 @@ def show_command(
 
     ref = parse_id(identifier)
     observer = StderrObserver()
-    try:
-        catalog = Catalog.open(path, offline=offline, mailto=mailto, on_warning=observer.on_warning)
-    except SchemaTooNew as error:
-        raise InputError(str(error)) from error
+    catalog = Catalog.open(path, offline=offline, mailto=mailto, on_warning=observer.on_warning)
     with catalog:
         result = catalog.resolve([ref])[ref.key]
     if result.paper is None:
@@ -202,6 +227,7 @@ _EXPORTS = ("jsonl", "bibtex")
 
 
 @catalog_group.command("export")
+@catalog_option
 @click.option(
     "-f",
     "--format",
@@ -262,6 +288,7 @@ def _export_to(output: Path, lines: Iterator[str]) -> None:
 
 
 @catalog_group.command("check")
+@catalog_option
 @click.pass_obj
 def check_command(path: Path) -> int:
     """Check the catalog file for damage (read-only). Exit 1 when it is damaged."""
@@ -284,6 +311,7 @@ def check_command(path: Path) -> int:
 
 
 @catalog_group.command("rebuild")
+@catalog_option
 @click.option("--force", is_flag=True, help="Also when the check finds nothing wrong.")
 @click.pass_obj
 def rebuild_command(path: Path, force: bool) -> int:

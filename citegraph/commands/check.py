@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from citegraph import __version__
 from citegraph.commands.common import quiet_option
 from citegraph.config import Config, load_config
 from citegraph.errors import ConfigError
@@ -107,8 +108,15 @@ def check_command(
     if config.force_exclude:
         left_out = force_excluded(root, relative, config)
         relative = [r for r in relative if r not in left_out]
+    options = RenderOptions(rules=selected_codes(config))
     if files and not relative:
-        return ExitCode.OK  # every file given is outside the project or excluded: not ours
+        # Every file given is outside the project or excluded: not ours, and no findings,
+        # said in the format asked for (`-o check.sarif` was left unwritten, and the step that
+        # uploads it failed on a missing file).
+        nothing = Report(root=str(root), repository=root.name, tool_version=__version__)
+        text = render(nothing, format_name, options, kind="findings")
+        write_output(OutputTarget(format_name, output), text)
+        return ExitCode.OK
     result = run_check(
         root, config, relative, online=online, findings_only=format_name in FINDINGS_ALONE
     )
@@ -131,7 +139,6 @@ def check_command(
         if fixed and not quiet:
             click.echo(f"citegraph: fixed {len(fixed)} finding(s)", err=True)
         findings = tuple(f for f in findings if id(f) not in fixed)
-    options = RenderOptions(rules=selected_codes(config))
     text = render(replace(result.report, findings=findings), format_name, options, kind="findings")
     write_output(OutputTarget(format_name, output), text)
     return ExitCode.FINDINGS if findings else ExitCode.OK

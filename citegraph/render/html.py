@@ -116,6 +116,24 @@ def source_template(template: str | None) -> list[str] | None:
     return pieces if safe_url(sample) else None
 
 
+def report_source_template(report: Report, template: str | None) -> list[str] | None:
+    """`source_template` of `template` for the files of `report`: a subdirectory's scan names
+    its files from the repository's top, as the code host does."""
+    if template and report.prefix:
+        template = template.replace(
+            "{path}", quote(report.prefix.rstrip("/"), safe="/") + "/{path}"
+        )
+    return source_template(template)
+
+
+def source_link(pieces: list[str], revision: str | None, path: str, line: int) -> str | None:
+    """The code host's URL of `path` at `line` from `report_source_template`'s pieces, as the
+    page's script builds it (`sourceUrl`); None unless http(s)."""
+    values = {"rev": revision or "HEAD", "path": quote(path, safe="/"), "line": str(line)}
+    url = "".join(values.get(piece, "") if i % 2 else piece for i, piece in enumerate(pieces))
+    return safe_url(url)
+
+
 def page_data(
     report: Report,
     options: RenderOptions,
@@ -172,15 +190,9 @@ def page_data(
         if paper.confidence is not None:
             entry["confidence"] = round(paper.confidence, 2)
         papers.append(entry)
-    template = options.source_url
-    if template and report.prefix:
-        # A subdirectory's scan: the code host names its files from the repository's top.
-        template = template.replace(
-            "{path}", quote(report.prefix.rstrip("/"), safe="/") + "/{path}"
-        )
     data: dict[str, Any] = {
         "revision": report.revision or "HEAD",
-        "source": source_template(template),
+        "source": report_source_template(report, options.source_url),
         "files": files_,
         "symbols": symbols,
         "facets": described,

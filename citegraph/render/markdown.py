@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from urllib.parse import quote
 
 from citegraph.render import RenderOptions
-from citegraph.render.html import safe_url
+from citegraph.render.html import report_source_template, safe_url, source_link
 from citegraph.render.names import author_list
 from citegraph.report import Citation, PaperEntry, Report, counted, files_scanned
 from scanner import GENERATED_MARKER
@@ -72,10 +73,11 @@ class MarkdownRenderer:
             if len(report.findings) > _MAX_FINDINGS:
                 findings.append(f"- ... and {len(report.findings) - _MAX_FINDINGS} more")
             findings.append("")
-        table = [f"### Papers ({len(report.papers)})", "", "| Paper | Year | Id | Cited by |"]
+        table = [f"### Papers ({len(report.papers)})", "", "| Paper | Year | Cited by | Id |"]
         table.append("|---|---|---|---|")
         ranked = sorted(report.papers, key=lambda p: (-len(sites.get(p.key, [])), p.key))
-        rows = [_row(paper, sites.get(paper.key, [])) for paper in ranked]
+        link = _site_links(report, options.source_url)
+        rows = [_row(paper, sites.get(paper.key, []), link) for paper in ranked]
         return _fit(head + findings + table, rows, options.max_bytes or DEFAULT_MAX_BYTES)
 
 
@@ -95,7 +97,22 @@ def _counts(report: Report) -> str:
     return f"{where}: {', '.join(parts)}."
 
 
-def _row(paper: PaperEntry, cited: list[Citation]) -> str:
+# Each citing site on a line of its own (run together, a site's symbol and path were split
+# over lines wherever the column ran out). The sites come before the identifier: GitHub's job
+# summary scrolls a wide table sideways, and a long key (a title, a URL) had pushed the code
+# citing the paper, what the summary is read for, out of sight.
+_SITE_BREAK = "<br>"
+
+
+def _site_links(report: Report, template: str | None) -> Callable[[Citation], str | None]:
+    """Where each citing site is on the code host (`--source-url`), or nothing."""
+    pieces = report_source_template(report, template)
+    if pieces is None:
+        return lambda _: None
+    return lambda citation: source_link(pieces, report.revision, citation.path, citation.line)
+
+
+def _row(paper: PaperEntry, cited: list[Citation], link: Callable[[Citation], str | None]) -> str:
     title = escape_md(paper.title or paper.title_hint or "") or _untitled(paper)
     url = safe_url(paper.url)
     if url:
@@ -104,10 +121,10 @@ def _row(paper: PaperEntry, cited: list[Citation]) -> str:
     if paper.status not in ("resolved", "cached") and not _named_by_authors(paper):
         title += f" _({escape_md(paper.status.replace('-', ' '))})_"
     sites = sorted(cited, key=lambda c: (c.path, c.line, c.symbol))
-    shown = ", ".join(_site(c) for c in sites[:_MAX_SITES])
+    shown = _SITE_BREAK.join(_site(c, link(c)) for c in sites[:_MAX_SITES])
     if len(sites) > _MAX_SITES:
-        shown += f" +{len(sites) - _MAX_SITES} more"
-    return f"| {title} | {paper.year or ''} | `{_code(paper.key)}` | {shown} |"
+        shown += f"{_SITE_BREAK}+{len(sites) - _MAX_SITES} more"
+    return f"| {title} | {paper.year or ''} | {shown} | `{_code(paper.key)}` |"
 
 
 def _untitled(paper: PaperEntry) -> str:
@@ -127,10 +144,13 @@ def _named_by_authors(paper: PaperEntry) -> bool:
     return paper.kind == "author-year" and not (paper.title or paper.title_hint)
 
 
-def _site(citation: Citation) -> str:
-    """One citation: its symbol, where it starts, and the other lines of the same reference
-    in that place (an entry's in-text mention or label)."""
+def _site(citation: Citation, url: str | None) -> str:
+    """One citation: its symbol, where it starts (a link to it on the code host, if `url`),
+    and the other lines of the same reference in that place (an entry's in-text mention or
+    label)."""
     where = f"`{_code(f'{citation.path}:{citation.line}')}`"
+    if url:
+        where = f"[{where}](<{quote(url, safe=_URL_SAFE)}>)"
     if citation.also_lines:
         where += f" (also {', '.join(map(str, citation.also_lines))})"
     if citation.symbol == citation.path:  # a document's citation names no symbol

@@ -46,6 +46,32 @@ def test_stats(db: Path) -> None:
     assert "papers    2" in run("--catalog", str(db), "stats").output
 
 
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [("stats", "papers    2"), ("export", "Kingma"), ("check", ": ok\n"), ("show", "Kingma")],
+)
+def test_the_catalog_can_be_named_after_the_subcommand(
+    db: Path, tmp_path: Path, command: str, said: str
+) -> None:
+    # as `scan --catalog PATH` takes it; `catalog stats --catalog PATH` was 'No such option'
+    extra = ["--offline", "arXiv:1412.6980"] if command == "show" else []
+    result = run(
+        "--catalog", str(tmp_path / "other.sqlite3"), command, "--catalog", str(db), *extra
+    )
+    assert result.exit_code == 0, result.output
+    assert said in result.output
+    assert command not in ("stats", "check") or str(db) in result.output
+    assert not (tmp_path / "other.sqlite3").exists()  # the subcommand's choice wins
+
+
+def test_import_takes_a_short_format_flag_as_export_does(tmp_path: Path) -> None:
+    bib = tmp_path / "refs.txt"  # an extension that tells nothing
+    bib.write_text(BIB)
+    path = tmp_path / "cat.sqlite3"
+    result = run("import", "--catalog", str(path), "-f", "bibtex", str(bib))
+    assert result.exit_code == 0 and "2 new" in result.output, result.output
+
+
 def test_show_from_store_offline(db: Path) -> None:
     result = run("--catalog", str(db), "show", "--offline", "--json", "arXiv:1412.6980v2")
     record = json.loads(result.output)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from catalog.guard import CatalogUnusable
 from catalog.merge import merge_papers
 from catalog.schema import SCHEMA_VERSION, SchemaTooNew
 from catalog.store import Store, default_catalog_path
@@ -53,8 +54,9 @@ def test_schema_version_and_wal(store: Store) -> None:
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite3"
     sqlite3.connect(path).execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    with pytest.raises(SchemaTooNew):
+    with pytest.raises(CatalogUnusable, match="written by a newer citegraph") as raised:
         Store(path)
+    assert isinstance(raised.value.__cause__, SchemaTooNew)
 
 
 def test_reopening_keeps_data(tmp_path: Path) -> None:

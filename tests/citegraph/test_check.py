@@ -403,3 +403,22 @@ def test_annotations_of_a_project_in_a_subdirectory_name_files_from_the_reposito
     monkeypatch.chdir(package)
     assert run(["check", "--format", fmt]) == 1
     assert expected in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("name", "empty"), [("check.sarif", None), ("check.json", [])])
+def test_an_output_file_is_written_when_no_file_given_is_the_project_s(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, empty: list | None
+) -> None:
+    # every file given excluded (or outside the project): `-o check.sarif` was left unwritten,
+    # and the CI step uploading it failed on a missing file
+    root = project(tmp_path / "p", config='exclude = ["vendor/**"]\n')
+    (root / "vendor").mkdir()
+    (root / "vendor" / "third.py").write_text(RULE_CASES["CG001"])
+    code, _ = check(root, "--force-exclude", "-o", name, "vendor/third.py", capsys=capsys)
+    assert code == 0
+    written = json.loads((root / name).read_text())
+    if empty is not None:
+        assert written == empty
+    else:
+        (run_,) = written["runs"]
+        assert run_["results"] == [] and run_["tool"]["driver"]["semanticVersion"] != "0.0.0"

@@ -142,3 +142,30 @@ def test_every_file_given_tells_the_lock_s_entries_no_longer_cited(tmp_path: Pat
     stale = "refs.bib lists 'gone', which the code no longer cites"
     assert any(stale in f for f in findings(root, [*names, "pyproject.toml", "refs.bib"]))
     assert not any(stale in f for f in findings(root, names[1:]))  # one file not given
+
+
+def test_a_small_project_s_every_file_tells_the_lock_s_stale_entries(tmp_path: Path) -> None:
+    # `pre-commit run --all-files` of a project of a few modules named fewer files than a tree
+    # scan's, and was never taken as the whole project: the stale entry passed
+    root = tmp_path / "small"
+    (root / "pkg").mkdir(parents=True)
+    names = [f"pkg/mod{n}.py" for n in range(5)]
+    for n, name in enumerate(names):
+        (root / name).write_text(MODULE.format(n=n))
+    (root / "pyproject.toml").write_text('[tool.citegraph]\nbibliography = "refs.bib"\n')
+    (root / "refs.bib").write_text(
+        "@misc{gone,\n  title = {A Synthetic Paper Nothing Cites},\n  eprint = {1412.6980},\n"
+        "  archivePrefix = {arXiv}\n}\n"
+    )
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-C"]
+    subprocess.run([*git, str(root), "init", "-q"], check=True)
+    subprocess.run([*git, str(root), "add", "-A"], check=True)
+    stale = "refs.bib lists 'gone', which the code no longer cites"
+    every = [*names, "pyproject.toml", "refs.bib"]
+    assert any(stale in f for f in findings(root, every))
+    assert not any(stale in f for f in findings(root, names[:2]))  # a commit's staged files
+    # A linked worktree's `.git` is a file naming its git directory, where its index is.
+    subprocess.run([*git, str(root), "commit", "-qm", "all"], check=True)
+    linked = tmp_path / "linked"
+    subprocess.run([*git, str(root), "worktree", "add", "-q", str(linked)], check=True)
+    assert any(stale in f for f in findings(linked, every))

@@ -119,3 +119,37 @@ def test_logged_warnings_read_as_citegraphs_own_and_quiet_silences_them(tmp_path
         else:
             assert "citegraph: warning: scan cache" in done.stderr
             assert "WARNING" not in done.stderr
+
+
+def test_the_top_help_gives_examples_and_every_exit_code(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # a CI step or a hook is written against the exit codes; `--help` named none of them
+    assert run(["--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "Examples: citegraph scan ." in text
+    codes = text.split("Exit codes:")[1]
+    assert all(f"{int(code)} " in codes for code in ExitCode)
+
+
+@pytest.mark.parametrize("command", [["scan", "-q", "--offline"], ["check", "--root"]])
+def test_a_catalog_a_newer_citegraph_wrote_is_one_line_not_a_traceback(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+) -> None:
+    # a pre-commit hook pinned to an older commit shares the user's catalog with a newer CLI
+    import sqlite3
+
+    from catalog.schema import SCHEMA_VERSION
+
+    future = tmp_path / "future.sqlite3"
+    sqlite3.connect(future).execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    monkeypatch.setenv("CITEGRAPH_CATALOG", str(future))
+    (tmp_path / "mod.py").write_text('"""See arXiv:1706.03762."""\n')
+    code = run([*command, str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == ExitCode.USAGE and "Traceback" not in err
+    assert err.startswith(f"citegraph: error: catalog {future} was written by a newer citegraph")
+    assert len(err.splitlines()) == 1

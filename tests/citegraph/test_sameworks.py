@@ -924,3 +924,11 @@ def test_a_title_joins_the_one_link_its_first_author_and_year_name_by_its_short_
     assert not same_work_targets([acronym, twice, whole])
     # initials that do not open the title are no acronym of it
     assert not same_work_targets([replace(acronym, title_hint="FMTS"), whole])
+    # a main title that two titles share, or whose subtitle names a part, names a series
+    series = paper("doi:10.5555/tn.2001.2", title="Tidal Networks", year=2001)
+    one = paper("title:one", title="Tidal Networks: Building the Gauges", year=2001)
+    two = paper("title:two", title="Tidal Networks: Weighted Paths", year=2001)
+    assert same_work_targets([series, one]) == {one.key: series.key}
+    assert not same_work_targets([series, one, two])
+    part = paper("title:part", title="Tidal Networks: II. Weighted Paths", year=2001)
+    assert not same_work_targets([series, part])

@@ -242,6 +242,9 @@ VENUE_TITLE = re.compile(
     r"|(?:Proc\.?\s+|Proceedings\s+of\s+)?(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?"
     r"(?:[A-Z][\w/&-]*\s+){0,5}(?:[A-Z][a-z]+-)?(?:Symposium|Conference|Workshop|Congress)\s+on\s+[A-Z].*"
     r"|(?:[A-Z]\.?|[A-Z][a-z]{1,5}\.)(?:\s+[A-Z][a-z]{0,5}\.?){1,5}"
+    # the American Physical Society's journals, spelt out: "Physical Review B", "Physical Review
+    # Letters" (an entry's emphasised venue)
+    r"|Physical\s+Review(?:\s+(?:Letters|[A-EX]|Applied|Research|Materials|Fluids))?"
     # what kind of work an entry is, with its school: "Master of Science Thesis, Department of
     # Aeronautics and Astronautics", "PhD dissertation, University of ..."
     r"|(?:Master(?:['’]?s)?(?:\s+of\s+(?:Science|Arts|Engineering))?|Ph\.?\s?D\.?|Doctoral|"

@@ -205,6 +205,27 @@ def test_no_sideways_scrolling_at_phone_width(open_page: Callable[..., Any], vie
     assert overflowing == []
 
 
+@pytest.mark.parametrize("width", [320, 390, 720, 1040, 1280])
+def test_the_search_placeholder_is_read_whole_at_any_width(
+    open_page: Callable[..., Any], width: int
+) -> None:
+    # "Search titles, authors, abstracts, identifiers, symbols" was cut at every width, on a
+    # phone and beside the filters of a desktop page alike (396 px of text in 222 px to 370 px)
+    page = open_page(phone_report(), width=width)
+    text, room = page.evaluate(
+        """() => {
+            const box = document.getElementById("q"), style = getComputedStyle(box);
+            const pen = document.createElement("canvas").getContext("2d");
+            pen.font = style.font;
+            const room = box.clientWidth - parseFloat(style.paddingLeft)
+                - parseFloat(style.paddingRight);
+            return [pen.measureText(box.placeholder).width, room];
+        }"""
+    )
+    assert text <= room
+    assert "identifiers" in page.get_attribute("#q", "title")  # the long form, on hovering
+
+
 def test_an_index_page_has_a_repository_facet_and_sort(open_page: Callable[..., Any]) -> None:
     base = small_report()
     sites = (

@@ -73,3 +73,27 @@ def test_a_paper_known_by_its_authors_alone_shows_them() -> None:
     untitled = replace(mention, key="doi:10.1234/x", kind="doi", status="not-found")
     text = render(Report(root="/", repository="r", papers=(untitled,)), "markdown")
     assert "| Moraglio, Krawiec, Johnson et al. _(no title)_ _(not found)_ | 2012 |" in text
+
+
+def test_citing_sites_come_first_one_a_line_and_link_to_the_code() -> None:
+    # In GitHub's job summary the four sites ran together before the identifier, and a long
+    # key pushed them out of sight; the action's --source-url made no links
+    template = "https://example.org/r/blob/{rev}/{path}#L{line}"
+    text = render(small_report(), "markdown", RenderOptions(source_url=template))
+    assert "| Paper | Year | Cited by | Id |" in text
+    row = next(line for line in text.splitlines() if "Attention Is All" in line)
+    cells = row.split(" | ")
+    assert cells[-1] == "`arxiv:1706.03762` |"
+    sites = cells[2].split("<br>")
+    assert len(sites) == 3
+    assert sites[0] == (
+        "`model.attention.Attention` [`model/attention.py:10`]"
+        "(<https://example.org/r/blob/0123456789abcdef/model/attention.py#L10>)"
+    )
+    # A subdirectory's scan names its files from the repository's top, as the page does.
+    text = render(
+        replace(small_report(), prefix="src"), "markdown", RenderOptions(source_url=template)
+    )
+    assert "(<https://example.org/r/blob/0123456789abcdef/src/model/attention.py#L10>)" in text
+    # Without a template, the sites are plain.
+    assert "](<https://example.org" not in render(small_report(), "markdown")

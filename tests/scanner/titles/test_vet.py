@@ -318,6 +318,13 @@ def test_what_the_place_says_is_not_a_citation(text: str) -> None:
 # A real author-year next to prose, a quotation or a parameter list: the mention is kept,
 # the prose is not its title.
 MENTIONS_NOT_TITLES = [
+    # a journal's name emphasised after the authors, read as the entry's title
+    (
+        "References\n----------\n\n"
+        ".. [#Okafor1987] Jide Okafor et. al. *Physical Review B*, 36 (1987)\n"
+        "   1754-1765 (Original Paper)\n",
+        "Jide Okafor",
+    ),
     # a sentence read from its middle as the title of the author-year after it
     (
         "    This is a non-convex problem with no known guaranteed globally\n"
