@@ -26,18 +26,15 @@ def join_same_work(text: str, hits: list[Hit], groups: Groups) -> None:
             if hit.kind is RefKind.URL and (alias := arxiv_alias(hit.ref.key)) is not None:
                 keys.append(alias)  # an ADS record of an arXiv e-print and its arXiv id
         title = hit.reference.title if hit.reference else None
+        title_keys = []
         if title and (ref := title_ref(title)) is not None:
-            namesakes = titled.setdefault(ref.key, [])
-            for other in namesakes:
-                if not _namesakes(hits[other], hit):
-                    groups.join(other, index)
-            namesakes.append(index)
+            title_keys.append(ref.key)
         # a link whose text is the entry's title and the copy's format (`[Fast sketches
         # (PDF)](https://.../sketches.pdf)` under the entry `Fast sketches. Journal, 2012.`)
         named_as = title or hit.title_hint
         tagged = _FORMAT_TAG.search(named_as) if named_as else None
         if named_as and tagged and (bare := title_ref(named_as[: tagged.start()])) is not None:
-            keys.append(bare.key)
+            title_keys.append(bare.key)
         elif hit.kind is RefKind.AUTHOR_YEAR and hit.reference is not None:
             # `:footcite:`KolesEtAl1990`` twice, `Koles et al. (1990)` and `Koles et al. 1990`
             named = author_year_ref(hit.reference.authors[:1], hit.reference.year)
@@ -48,6 +45,12 @@ def join_same_work(text: str, hits: list[Hit], groups: Groups) -> None:
                 keys.append(named.key + (suffix["letter"] if suffix else ""))
         for key in keys:
             groups.join(first_of.setdefault(key, index), index)
+        for key in title_keys:
+            namesakes = titled.setdefault(key, [])
+            for other in namesakes:
+                if not _namesakes(hits[other], hit):
+                    groups.join(other, index)
+            namesakes.append(index)
 
 
 # A copy's format or kind written after a title in its link's text: `(PDF)`, `[pdf]`, `- preprint`.
