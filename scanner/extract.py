@@ -97,10 +97,14 @@ def find_hits(text: str, titles: TitleScope = TitleScope.ALL) -> tuple[Hit, ...]
             # hint, so the title citation is the same reference, not a second one.
             if merged[owner].reference is None:
                 merged[owner] = replace(merged[owner], reference=entry.reference)
-            if merged[owner].start < entry.start:
+            if merged[owner].start < entry.start and not (
+                owners.sole(entry) and _entry_below(text, merged[owner], entry)
+            ):
                 continue
-            # The identifier ends the entry (its title hint read back into it): the entry
-            # joins it in `merge_place`, so that the reference starts at the entry's first line.
+            # The identifier ends the entry (its title hint read back into it), or the entry is
+            # written again on the lines below it (its BibTeX entry under `` `Title` - <link>
+            # ``): the entry joins it in `merge_place` by their one title, so that the reference
+            # starts at the entry's first line, or holds the entry's lines and identifiers.
         merged.append(entry)
     merged.sort(key=_position)
     return tuple(merge_place(text, merged))
@@ -195,6 +199,28 @@ def _identifiers_in(hits: list[Hit], entries: Sequence[Hit]) -> Callable[[Hit], 
     ]
 
 
+def _entry_below(text: str, owner: Hit, entry: Hit) -> bool:
+    """Whether `entry`, whose title is `owner`'s title hint, stands on a line below it with
+    the same fields, so that the two join by their title (not one sentence's quoted title),
+    and the hint was written before the identifier, as its label (`` `Title` - <link> ``):
+    a hint read from a quote after it may be the next entry's title."""
+    fields = owner.reference
+    hint = _title_key(owner.title_hint)
+    before = _title_key(text[max(0, owner.start - _HINT_REACH) : owner.start])
+    return (
+        "\n" in text[owner.end : entry.start]
+        and fields is not None
+        and _title_key(fields.title)
+        == _title_key(entry.reference.title if entry.reference else None)
+        and hint is not None
+        and before is not None
+        and hint in before
+    )
+
+
+_HINT_REACH = 600  # characters before an identifier where the label it is read from stands
+
+
 def _title_key(title: str | None) -> str | None:
     return " ".join(title.casefold().split()) if title else None
 
@@ -218,6 +244,13 @@ class _TitleOwners:
         if key is not None:
             self._by_title[key].discard(index)
         self._add(index, new)
+
+    def sole(self, entry: Hit) -> bool:
+        """Whether one identifier hit alone has the title of `entry` as its hint (two links of
+        one quoted title may be two copies, or a quote read for the wrong link)."""
+        title = (entry.reference.title if entry.reference else None) or entry.title_hint
+        key = _title_key(title)
+        return key is not None and len(self._by_title.get(key, ())) == 1
 
     def first(self, entry: Hit) -> int | None:
         """The index of the identifier hit whose title hint is the title of `entry`, if any."""

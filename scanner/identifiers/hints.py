@@ -2,7 +2,8 @@
 
 Recognised, in order: a reST link `` `Title <url>`_ ``, a reST target `.. _Title: url`, a
 Markdown link `[Title](url)`, an HTML link `<a href="url">Title</a>`, a JSDoc link
-`{@link url | Title}`, a quoted title in the
+`{@link url | Title}`, a code-quoted title set before the link with a dash
+(`` `Attention Is All You Need` - https://arxiv.org/abs/1706.03762 ``), a quoted title in the
 same sentence (`"Attention Is All You Need", arXiv:1706.03762`), and the title of an entry
 written `Authors: Title, Venue` in the identifier's paragraph (Doxygen reference lists:
 `M. E. J. Newman: Mixing patterns in networks, Phys. Rev. E 67 (2003)`).
@@ -129,7 +130,7 @@ def title_hint(
                 # quote elsewhere in it is about something else. (`PDF <url>`__ in a reference
                 # entry still lets the entry's quoted title through.)
                 return None
-    quoted = _quoted_nearby(text, start, end, others)
+    quoted = _dashed_code_title(text, start) or _quoted_nearby(text, start, end, others)
     if quoted:
         cleaned = _SPACES.sub(" ", quoted).strip(_AROUND_TITLE)
         if _looks_like_title(cleaned, min_words=2):
@@ -258,6 +259,19 @@ def _jsdoc_link(text: str, start: int, end: int) -> str | None:
         return None
     match = _JSDOC_TEXT.match(text, end)
     return match.group(1) if match else None
+
+
+# A title in backquotes, then a dash and the link, closing the line's text before it: timm's
+# `` * `Attention Is All You Need` - https://arxiv.org/abs/1706.03762 ``. A backquoted phrase
+# elsewhere in a sentence is code (`` `resnet50` weights from ``); set off by the dash right
+# before the link it is the link's label, as a reST link's text is.
+_DASHED_CODE_TITLE = lazy_compile(r"(?<!`)`([^`\n]{1,300})`[ \t]+[-–—]{1,2}[ \t]+<?$")
+
+
+def _dashed_code_title(text: str, start: int) -> str | None:
+    line_start = text.rfind("\n", max(0, start - _LINK_TEXT_MAX), start) + 1
+    match = _DASHED_CODE_TITLE.search(text, line_start, start)
+    return match[1] if match else None
 
 
 def _quoted_nearby(

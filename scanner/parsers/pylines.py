@@ -71,11 +71,7 @@ def read_structure(
         # compiler, not for the lexer; nor does the lexer read `\\\r\n` in a literal.
         return None
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # invalid escapes warn; library code never prints
-            # The raw table (what `symtable.symtable` wraps): its scopes are read without
-            # building a wrapper object for each.
-            table = _symtable.symtable(text, "<source>", "exec")
+        table = symbol_table(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
         return None
     code = _blank(text, tokens)
@@ -87,6 +83,16 @@ def read_structure(
     if found != sorted(_scopes(table, module)):
         return None
     return Structure(tuple(reader.definitions), reader.resolve_docs(), tuple(reader.walker.pieces))
+
+
+def symbol_table(text: str) -> Any:
+    """The compiler's raw symbol table of `text` (what `symtable.symtable` wraps: its scopes
+    are read without building a wrapper object for each); raises what the compiler raises for
+    code that is not valid Python. The compiler's parse of the whole module, most of the cost
+    of reading a module's structure."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # invalid escapes warn; library code never prints
+        return _symtable.symtable(text, "<source>", "exec")
 
 
 def _blank(text: str, tokens: list[Token]) -> str:

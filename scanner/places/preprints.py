@@ -5,8 +5,12 @@ et al. 2017`, `Gated Recurrent Unit - Cho et al. 2014.`) and gives, in another s
 bare arXiv link whose id dates it to the same year (`https://arxiv.org/abs/1710.08273`: a
 new-style id opens with the year and month it was submitted) cites one work twice, when nothing
 else in the place is of that year: no other work named with that year, no other preprint
-submitted in it. Not a link in the mention's own sentence (`Lind (2024) or <link> instead`), nor
-an entry with a link the entry rules left apart (`Based on this we propose <link>`), nor a
+submitted in it. So does a place whose entry gives a work's authors and year but no identifier
+(`"CatBoost: ...", Dorogush et al. (2018).`, a BibTeX entry, `Lind, B. et al, Title (May,
+2024)`) and whose bare preprint of that year stands in another paragraph or list item (`...
+we follow Eq. (1) in <link>.`, `.. [3] Arxiv paper: <link>`, the link a paragraph of its own).
+Not a link in the mention's own sentence (`Lind (2024) or <link> instead`), nor an entry with a
+link on its next line the entry rules left apart (`Based on this we propose <link>`), nor a
 preprint submitted the year before its publication (the layout does not say), a link read with
 an entry of its own, or an old-style id, which does not date itself.
 
@@ -21,8 +25,9 @@ from __future__ import annotations
 
 import re
 
+from catalog.keys import normalize_title
 from catalog.types import RefKind
-from scanner.places.base import Groups, mergeable
+from scanner.places.base import ENTRY_BREAK, ENTRY_KINDS, Groups, mergeable
 from scanner.types import Hit
 
 # `arxiv:1710.08273`: two digits of the year, two of the month (01-12), then the number.
@@ -41,14 +46,17 @@ def join_dated_preprints(text: str, hits: list[Hit], groups: Groups) -> None:
     for works in dated.values():
         if len(works) != 2:
             continue
-        named = [w for w in works if _named_in_prose(text, [hits[i] for i in w])]
+        named = [w for w in works if _named_without_link(text, [hits[i] for i in w])]
         if len(named) != 1:
             continue
         (other,) = (w for w in works if w is not named[0])
+        work, link = [hits[i] for i in named[0]], [hits[i] for i in other]
         if (
-            _bare_preprint([hits[i] for i in other])
+            _bare_preprint(link)
             and _sentences_apart(text, hits, groups, named[0][0], other[0])
-        ) or _introduced(text, [hits[i] for i in named[0]], [hits[i] for i in other]):
+            and (_in_prose(work) or _paragraphs_apart(text, work, link))
+            and not _titled_apart(work, link)
+        ) or _introduced(text, work, link):
             groups.join(named[0][0], other[0])
 
 
@@ -106,10 +114,50 @@ def _introduced(text: str, mentions: list[Hit], work: list[Hit]) -> bool:
     return False
 
 
-def _named_in_prose(text: str, group: list[Hit]) -> bool:
-    """Whether a work is named in prose by its authors and year alone (not an entry, a title,
-    a bracketed key: `[Lind2024tides]_`)."""
-    return all(h.kind is RefKind.AUTHOR_YEAR and text[h.start].isupper() for h in group)
+def _named_without_link(text: str, group: list[Hit]) -> bool:
+    """Whether a work is named in prose by its authors and year, or by an entry that gives its
+    authors and year and no identifier (`"CatBoost: ...", Lind et al. (2018).`, a BibTeX
+    entry), and by nothing else (not a bracketed key: `[Lind2024tides]_`)."""
+    return all(
+        (h.kind is RefKind.AUTHOR_YEAR and text[h.start].isupper()) or _entry_without_link(h)
+        for h in group
+    )
+
+
+def _entry_without_link(hit: Hit) -> bool:
+    fields = hit.reference
+    return (
+        hit.kind in ENTRY_KINDS
+        and hit.ref is None
+        and fields is not None
+        and bool(fields.authors)
+        and fields.year is not None
+    )
+
+
+def _in_prose(group: list[Hit]) -> bool:
+    """Whether a work is named by author-year mentions alone."""
+    return all(h.kind is RefKind.AUTHOR_YEAR for h in group)
+
+
+def _paragraphs_apart(text: str, work: list[Hit], link: list[Hit]) -> bool:
+    """Whether an entry and a preprint stand in paragraphs or list items of their own: an
+    entry and a link of its year a line apart are two works the entry rules left apart
+    (`Lind, Moss. Fast tides. 2011.` over `Based on this we propose <link>`)."""
+    for entry in work:
+        for copy in link:
+            first, second = sorted((entry, copy), key=lambda h: h.start)
+            if ENTRY_BREAK.search(text, first.end, max(first.end, second.start)) is None:
+                return False
+    return True
+
+
+def _titled_apart(work: list[Hit], link: list[Hit]) -> bool:
+    """Whether the work's entry and the preprint's link text give two titles (`` `Title one` -
+    <link> `` over the BibTeX entry of another title)."""
+    titles = {normalize_title(h.reference.title) for h in work if h.reference and h.reference.title}
+    hints = {normalize_title(h.title_hint) for h in link if h.title_hint}
+    return bool(titles and hints) and not titles & hints
 
 
 def _bare_preprint(group: list[Hit]) -> bool:

@@ -194,3 +194,162 @@ def test_a_mention_its_place_in_the_work_then_the_link_of_its_year_are_one_refer
 )
 def test_a_mention_and_a_link_its_words_do_not_point_into_stay_apart(text: str) -> None:
     assert len(find_hits(text)) >= 2
+
+
+_CODE_TITLED_LINKS = (
+    "Tidal bore models\n\n"
+    "Papers:\n"
+    "* `Tidal Bores Across the Northern Estuaries` - https://arxiv.org/abs/2103.14899\n"
+    "* `Surge Tables for Shallow Seas` - https://arxiv.org/abs/2204.07118\n\n"
+    "{entry}"
+)
+_BIBTEX = (
+    "@inproceedings{{lind2021tidal,\n"
+    "  title={{{title}}},\n"
+    "  author={{Lind, Bram and Moss, Ana}},\n"
+    "  booktitle={{International Conference on Rivers}},\n"
+    "  year={{2021}},{doi}\n"
+    "}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "title", ["Tidal bores across the northern estuaries", "Surge Tables for Shallow Seas"]
+)
+def test_a_bibtex_entry_under_its_code_titled_link_is_that_links_reference(title: str) -> None:
+    text = _CODE_TITLED_LINKS.format(entry=_BIBTEX.format(title=title, doi=""))
+    first, second = find_hits(text)
+    cited, other = (first, second) if title.startswith("Tidal") else (second, first)
+    assert cited.kind is RefKind.ARXIV and cited.reference is not None
+    assert cited.reference.authors == ("Lind, Bram", "Moss, Ana")
+    assert text.index("@inproceedings") in cited.also
+    assert other.kind is RefKind.ARXIV and not other.also and other.reference is None
+
+
+def test_a_code_titled_link_takes_its_entry_with_the_entrys_own_doi() -> None:
+    doi = "\n  doi={10.5555/tides.2021.7},"
+    text = _CODE_TITLED_LINKS.format(
+        entry=_BIBTEX.format(title="Tidal Bores Across the Northern Estuaries", doi=doi)
+    )
+    first, second = find_hits(text)
+    assert first.ref is not None and first.ref.key == "arxiv:2103.14899"
+    assert text.index("@inproceedings") in first.also
+    assert second.ref is not None and second.ref.key == "arxiv:2204.07118"
+
+
+def test_a_bibtex_entry_of_no_code_titled_link_stays_apart() -> None:
+    text = _CODE_TITLED_LINKS.format(
+        entry=_BIBTEX.format(title="Tidal Bores Across the Southern Estuaries", doi="")
+    )
+    hits = find_hits(text)
+    assert [h.kind for h in hits] == [RefKind.ARXIV, RefKind.ARXIV, RefKind.TITLE]
+    assert not any(h.also for h in hits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quoted title with its authors and year, the preprint a paragraph below
+        '    "TideBoost: gradient surging with categorical bores", Lind et al. (2018).\n\n'
+        "    The encoder is a target encoder. In this implementation we follow Eq. (1)\n"
+        "    in https://arxiv.org/pdf/1810.11363.pdf.\n",
+        # an entry, a blank line, the link as a paragraph of its own, more links below
+        "This is a sample code for the simulations of the paper:\n"
+        "    Lind, Bram and Moss, Ana, Tide-KAN: Wavelet Tidal Networks (May, 2024)\n\n"
+        "    https://arxiv.org/abs/2405.12832\n\n"
+        "    The tide tables: https://doi.org/10.5555/tides.tables.7\n",
+        # the entry and its preprint as two items of one list
+        '    .. [1] B. Lind, A. Moss and E. Roe, "A tide forest for\n'
+        '       classification and feature extraction", Tidal Sciences, 239, 2013\n'
+        "    .. [2] Java implementation https://github.com/example/tides\n"
+        "    .. [3] Arxiv paper: https://arxiv.org/abs/1302.2277\n",
+        # the preprint first, the BibTeX entry a paragraph below
+        "An impl of ATC, as per (https://arxiv.org/abs/2102.06171):\n\n"
+        "@article{lind2021high,\n  author={Bram Lind and Ana Moss},\n"
+        "  title={High-Performance Large-Scale Tide Recognition Without Surges},\n"
+        "  year={2021}\n}\n",
+    ],
+)
+def test_an_entry_and_the_one_bare_preprint_of_its_year_apart_are_one_reference(
+    text: str,
+) -> None:
+    hit = find_hits(text)[0]
+    assert hit.kind is RefKind.ARXIV and hit.reference is not None and hit.reference.authors
+    assert all(
+        other.ref is not None and other.ref.key.startswith("doi:") for other in find_hits(text)[1:]
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two entries of the preprint's year: which one it is cannot be told
+        '    .. [1] B. Lind, "A tide forest", Tidal Sciences, 2013\n'
+        '    .. [2] A. Moss, "A surge forest", Tidal Letters, 2013\n'
+        "    .. [3] Arxiv paper: https://arxiv.org/abs/1302.2277\n",
+        # a preprint of the year after
+        '    .. [1] B. Lind, "A tide forest", Tidal Sciences, 2013\n'
+        "    .. [3] Arxiv paper: https://arxiv.org/abs/1402.2277\n",
+        # an entry with no authors gives no work's year
+        '    "TideBoost: gradient surging with categorical bores" (2018).\n\n'
+        "    We follow Eq. (1) in https://arxiv.org/pdf/1810.11363.pdf.\n",
+    ],
+)
+def test_an_entry_and_a_preprint_not_dated_alike_stay_apart(text: str) -> None:
+    assert len(find_hits(text)) >= 2
+
+
+def test_two_links_given_one_quoted_title_keep_the_entry_read_from_the_second_apart() -> None:
+    # Two copies of one work listed as two items (short and long version): the entry read from
+    # the second item's text, whose title both links take as their hint, is not the first's.
+    title = "Don’t Drown: How to Keep your Tide on Disk"
+    text = (
+        "# References\n"
+        f'- ["{title}" (short version), Michael A. Lind and others, 2012]'
+        "(http://static.usenix.org/events/tides11/tech/final_files/Lind.pdf)\n"
+        f'- ["{title}" (long version), Michael A. Lind and others, 2012]'
+        "(https://www.vldb.org/pvldb/vol5/p1627_lind_vldb2012.pdf)\n"
+        "- [Wikipedia: Tidal Filter](https://en.wikipedia.org/wiki/Tidal_filter)\n"
+    )
+    first, second = find_hits(text)
+    assert first.ref is not None and first.ref.key.endswith("Lind.pdf") and not first.also
+    assert second.ref is not None and second.ref.key.endswith("vldb2012.pdf")
+
+
+def test_entries_of_a_list_whose_links_took_the_next_entrys_quoted_title_stay_apart() -> None:
+    # Each DOI's hint is read from a quote after it, the next entry's title: the entry below
+    # is another work, not the DOI's written again.
+    text = "".join(
+        [
+            "## References\n"
+            "\n"
+            '-   Lind, B. E. P., and Ana Moss. 1958. "A Note on the Generation of Tidal '
+            'Normal Deviates." _The Annals of Tidal Statistics_ 29 (2). The Institute of '
+            "Tidal Statistics: 610–11. doi:[10.5555/tides.1958.1][@lind:1958].\n"
+            '-   Roe, James R. 1968. "Algorithm 334: Normal Tidal Deviates." '
+            "_Communications of the Tides_ 11 (7). TDS: 498. "
+            "doi:[10.5555/tides.1968.2][@roe:1968].\n"
+            '-   Okafor, R. 1969. "Remark on Algorithm 334 \\[G5]: Normal Tidal Deviates." '
+            "_Communications of the Tides_ 12 (5). TDS: 281. "
+            "doi:[10.5555/tides.1969.3][@okafor:1969].\n"
+            '-   Moss, G., and T. A. Lind. 1964. "A Convenient Method for Generating Tidal '
+            'Variables." _Tidal Review_ 6 (3). Tidal Society: 260–64. '
+            "doi:[10.5555/tides.1964.4][@moss:1964a].\n"
+            '-   Okafor, David B., Ana Lind, and Jin Moss. 2007. "Gaussian Tidal Number '
+            'Generators." _Tidal Computing Surveys_ 39 (4). TDS. '
+            "doi:[10.5555/tides.2007.5][@okafor:2007].\n"
+            "\n"
+            "[@lind:1958]: http://dx.doi.org/10.5555/tides.1958.1\n"
+            "\n"
+            "[@roe:1968]: http://dx.doi.org/10.5555/tides.1968.2\n"
+            "\n"
+            "[@okafor:1969]: http://dx.doi.org/10.5555/tides.1969.3\n"
+            "\n"
+            "[@moss:1964a]: http://dx.doi.org/10.5555/tides.1964.4\n"
+            "\n"
+            "[@okafor:2007]: http://dx.doi.org/10.5555/tides.2007.5\n"
+            "\n"
+        ]
+    )
+    hits = find_hits(text)
+    assert len(hits) == 5 and not any(len(h.also) > 1 for h in hits)

@@ -66,6 +66,10 @@ def test_text_between_two_quoted_words_is_not_a_title() -> None:
         # an eponymous method's name
         "Simplify a line with the [Ramer-Douglas-Peucker](https://doi.org/10.3138/FM57-6770-U75U-7727)"
         " algorithm",
+        # code before a dash and a link is no title unless it reads as one
+        "weights of `resnet50_tide` - https://arxiv.org/abs/2103.14899",
+        # a code span earlier in the line, not right before the dash
+        "set `tide_model` to `bores` for this - https://arxiv.org/abs/2103.14899",
         # the authors alone, the first name's capital accented
         "see [Çelik et al. ](https://link.springer.com/chapter/10.1007/978-3-319-46723-8_49)",
         # a badge: an image labels the link
@@ -110,6 +114,11 @@ def test_link_texts_that_are_prose_or_citations_are_not_titles(text: str) -> Non
         (
             'D. P. Kingma and J. Ba. "Adam: A Method for Stochastic Optimization". arXiv:1412.6980',
             "Adam: A Method for Stochastic Optimization",
+        ),
+        # a code-quoted title set off from its link by a dash
+        (
+            "* `Tidal Bores: Across the Northern Estuaries` - https://arxiv.org/abs/2103.14899",
+            "Tidal Bores: Across the Northern Estuaries",
         ),
     ],
 )
