@@ -122,11 +122,15 @@ class Result:
     files: int = 0
     tallies: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in KINDS})
     symbols_right: int = 0
+    # Matched pairs whose predicted kind is the gold one: the window matches a gold URL reference
+    # to its entry's author-year too, so the per-kind recall alone hides a paper link not read.
+    kinds_right: int = 0
     pairs: int = 0
     traps: dict[str, list[int]] = field(default_factory=dict)  # category -> [rejected, total]
     false_positives: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
     wrong_symbols: list[str] = field(default_factory=list)
+    wrong_kinds: list[str] = field(default_factory=list)
     not_scored: list[str] = field(default_factory=list)  # missing, changed or unscannable files
     # The named-only errors (titles, author-years, books) by what stands within the window: counts
     # only, so that a test split's kinds of error can be told without reading its files.
@@ -307,6 +311,12 @@ def score_file(gold: GoldFile, preds: list[Ref], result: Result) -> None:
         result.tallies[gold_ref.kind].gold_matched += 1
         result.tallies[pred.kind].pred_matched += 1
         result.pairs += 1
+        if pred.kind == gold_ref.kind:
+            result.kinds_right += 1
+        else:
+            result.wrong_kinds.append(
+                f"{where}:{gold_ref.line} gold {gold_ref.kind} / predicted {pred.kind}"
+            )
         if pred.symbol == gold_ref.symbol:
             result.symbols_right += 1
         else:
@@ -442,6 +452,7 @@ def report(result: Result) -> dict[str, object]:
         "kinds": {k: row(t) for k, t in result.tallies.items() if t.pred or t.gold},
         "groups": {name: row(result.group(kinds)) for name, kinds in GROUPS.items()},
         "symbol_accuracy": round(result.symbols_right / result.pairs, 4) if result.pairs else None,
+        "kind_accuracy": round(result.kinds_right / result.pairs, 4) if result.pairs else None,
         "matched_pairs": result.pairs,
         "traps_rejected": {
             c: {"rejected": n, "total": t} for c, (n, t) in sorted(result.traps.items())
@@ -476,6 +487,9 @@ def render(result: Result, misses: bool = False, totals_only: bool = False) -> s
     lines.append(
         f"symbol accuracy on matched pairs: {shown} ({result.symbols_right}/{result.pairs})"
     )
+    kinds = data["kind_accuracy"]
+    shown = "n/a" if kinds is None else f"{kinds:.3f}"
+    lines.append(f"kind accuracy on matched pairs: {shown} ({result.kinds_right}/{result.pairs})")
     if not totals_only:
         lines.append("")
         lines.append("traps rejected (no false positive on the line):")
@@ -495,6 +509,7 @@ def render(result: Result, misses: bool = False, totals_only: bool = False) -> s
             ("false positives", result.false_positives),
             ("misses", result.misses),
             ("wrong symbols", result.wrong_symbols),
+            ("other kinds", result.wrong_kinds),
         ):
             lines.append("")
             lines.append(f"{title} ({len(items)}):")

@@ -176,6 +176,12 @@ def test_scores_count_precision_by_predicted_kind_and_recall_by_gold_kind() -> N
         3,
     )
     assert data["symbol_accuracy"] == 0.5
+    # the DOI reference and the book found as titles: matched, their kinds not read
+    assert data["kind_accuracy"] == 0.0
+    assert result.wrong_kinds == [
+        "pkg/pkg/mod.py:10 gold doi / predicted title",
+        "pkg/pkg/mod.py:30 gold book / predicted title",
+    ]
     assert data["traps_rejected"] == {
         "docs": {"rejected": 0, "total": 1},
         "github": {"rejected": 2, "total": 2},
@@ -183,6 +189,7 @@ def test_scores_count_precision_by_predicted_kind_and_recall_by_gold_kind() -> N
     assert len(result.false_positives) == 2 and len(result.misses) == 1
     text = render(result, misses=True)
     assert "overall" in text and "m.wrong" in text and "docs.example.org" in text
+    assert "kind accuracy on matched pairs: 0.000 (0/2)" in text
 
 
 MODULE = '''"""Moments.

@@ -102,6 +102,16 @@ def check_command(
     check_codes(ignore, "--ignore")
     config = replace(config, select=select or config.select, ignore=config.ignore + ignore)
     relative = [r for r in (_relative(root, f) for f in files) if r is not None]
+    if not quiet and len(relative) < len(files):
+        # Said, not silent: `check ../other/mod.py` run from another project exited 0 with
+        # nothing on the screen, read as a clean check. (A hook names only the project's own.)
+        outside = [f for f in files if _relative(root, f) is None]
+        shown = ", ".join(one_line(f) for f in outside[:3]) + (", ..." if len(outside) > 3 else "")
+        click.echo(
+            f"citegraph: warning: not checked, outside the project at {one_line(str(root))}: "
+            f"{shown} (pass --root)",
+            err=True,
+        )
     if any(r == "." for r in relative):
         files, relative = (), []  # the project's root itself: the whole project, as without FILES
     relative = _expand_directories(root, config, relative)

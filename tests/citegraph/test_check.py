@@ -422,3 +422,19 @@ def test_an_output_file_is_written_when_no_file_given_is_the_project_s(
     else:
         (run_,) = written["runs"]
         assert run_["results"] == [] and run_["tool"]["driver"]["semanticVersion"] != "0.0.0"
+
+
+def test_a_file_outside_the_project_is_named_as_not_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `check ../other/mod.py` from another project exited 0 with nothing said: read as clean
+    root = project(tmp_path / "p")
+    other = tmp_path / "other" / "mod.py"
+    other.parent.mkdir()
+    other.write_text(RULE_CASES["CG001"])
+    code, out, error = check_all(root, str(other), capsys=capsys)
+    assert code == 0 and out == ""
+    assert error == (
+        f"citegraph: warning: not checked, outside the project at {root}: {other} (pass --root)\n"
+    )
+    assert check_all(root, "-q", str(other), capsys=capsys) == (0, "", "")
