@@ -22,7 +22,15 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
     from catalog.core import Catalog
     from catalog.export import bibtex_entries, paper_record
     from catalog.guard import CatalogUnusable, inspect, is_text_file, move_aside
-    from catalog.ids import ADS_RECORD, arxiv_year, doi_year, key_date, parse_arxiv, ref_from_string
+    from catalog.ids import (
+        ADS_RECORD,
+        arxiv_year,
+        doi_url,
+        doi_year,
+        key_date,
+        parse_arxiv,
+        ref_from_string,
+    )
     from catalog.imports import IMPORTERS, detect_format, import_file
     from catalog.keys import (
         IDENTIFIER_KINDS,
@@ -83,6 +91,7 @@ _EXPORTS = {
     "ADS_RECORD": "catalog.ids",
     "arxiv_year": "catalog.ids",
     "key_date": "catalog.ids",
+    "doi_url": "catalog.ids",
     "doi_year": "catalog.ids",
     "parse_arxiv": "catalog.ids",
     "ref_from_string": "catalog.ids",
@@ -133,6 +142,7 @@ __all__ = [
     "citation_keys",
     "default_catalog_path",
     "detect_format",
+    "doi_url",
     "doi_year",
     "family_name",
     "format_entries",

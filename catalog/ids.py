@@ -244,6 +244,16 @@ def doi_ref(doi: str) -> PaperRef:
     return PaperRef(RefKind.DOI, doi)
 
 
+# The characters a DOI may hold that a URL reads as its own syntax (the DOI Handbook's
+# mandatory encodings): a SICI's check character `#` would end the link at a fragment.
+_URL_RESERVED_IN_DOI = {"%": "%25", '"': "%22", "#": "%23", " ": "%20", "?": "%3F"}
+
+
+def doi_url(doi: str) -> str:
+    """The doi.org link of a DOI, its URL-reserved characters percent-encoded."""
+    return "https://doi.org/" + "".join(_URL_RESERVED_IN_DOI.get(c, c) for c in doi)
+
+
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|ref|source)$")
 
 

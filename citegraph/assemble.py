@@ -13,6 +13,7 @@ from catalog import (
     RefKind,
     Resolution,
     ResolutionStatus,
+    doi_url,
     family_name,
     key_date,
     normalize_title,
@@ -261,7 +262,7 @@ def _url_of(ref: PaperRef | None) -> str | None:
     if ref.kind is RefKind.ARXIV:
         return f"https://arxiv.org/abs/{ref.value}"
     if ref.kind is RefKind.DOI:
-        return f"https://doi.org/{ref.value}"
+        return doi_url(ref.value)
     if ref.kind is RefKind.URL:
         return ref.value
     return None

@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import quote
 
 from catalog.http import HttpSession, json_body
-from catalog.ids import ARXIV_DOI_PREFIX, normalize_doi, parse_arxiv
+from catalog.ids import ARXIV_DOI_PREFIX, doi_url, normalize_doi, parse_arxiv
 from catalog.keys import id_key
 from catalog.records import ResolverError, ResolverSettings
 from catalog.resolvers.base import build_paper, chunks, field_list, field_map
@@ -120,5 +120,5 @@ def parse_work(work: object) -> Paper | None:
         year=year,
         venue=_first(work.get("container-title")),
         abstract=work.get("abstract"),
-        url=work.get("URL") or f"https://doi.org/{doi}",
+        url=work.get("URL") or doi_url(doi),
     )

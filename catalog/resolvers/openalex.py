@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from catalog.http import HttpSession, json_body
-from catalog.ids import normalize_doi, parse_arxiv
+from catalog.ids import doi_url, normalize_doi, parse_arxiv
 from catalog.keys import id_key
 from catalog.records import ResolverError, ResolverSettings
 from catalog.resolvers.base import build_paper, chunks, field_map
@@ -113,5 +113,5 @@ def parse_work(work: object) -> Paper | None:
         year=work.get("publication_year"),
         venue=source.get("display_name"),
         abstract=rebuild_abstract(work.get("abstract_inverted_index")),
-        url=f"https://doi.org/{doi}" if doi else primary.get("landing_page_url"),
+        url=doi_url(doi) if doi else primary.get("landing_page_url"),
     )

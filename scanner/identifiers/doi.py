@@ -285,8 +285,14 @@ def _host(url: str) -> str:
     return re.sub(r"(?i)^(?:https?://)?", "", url).split("/", 1)[0].split(":", 1)[0].lower()
 
 
+# A `#` or `?` written percent-encoded is part of the DOI (a Wiley SICI's check character,
+# `...3.0.CO;2-%23`); only a raw one starts the link's fragment or query. Decoding keeps them
+# encoded until the fragment and query are cut off.
+_ENCODED_DELIMITER = re.compile(r"(?i)%(23|3f)")
+
+
 def _doi_in_url(url: str) -> str | None:
-    decoded = unquote(url)
+    decoded = unquote(_ENCODED_DELIMITER.sub(r"%25\1", url))
     short = _SHORT_DOI_URL.match(decoded)
     if short:
         return short["doi"].lower()
@@ -301,7 +307,7 @@ def _doi_in_url(url: str) -> str | None:
                 re.split(r"[?#]", match["doi"])[0] if "plos" not in decoded else match["doi"]
             )
             doi = re.sub(r"(?i)v\d+$", "", doi) if "rxiv.org" in decoded else _trim(doi)
-            doi = doi.rstrip("/")  # `https://doi.org/10.1145/3360572/`: no DOI ends in `/`
+            doi = unquote(doi.rstrip("/"))  # `https://doi.org/10.1145/3360572/`: no DOI ends in `/`
             return doi.lower() if "/" in doi else None
     nature = _NATURE.match(decoded)
     if nature:

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from catalog.keys import family_name
+from catalog.keys import family_name, normalize_title, surname
 from catalog.types import RefKind
 from scanner.places.base import ENTRY_BREAK, Groups, mergeable
+from scanner.places.bibcodes import year_and_initial
 from scanner.places.layout import (
     BLANK_LINE,
     CITE_LABEL,
@@ -537,9 +538,30 @@ def _entry_below_link(text: str, link: Hit, mention: Hit, following: Hit | None)
 
 def _may_name(mention: Hit, link: Hit) -> bool:
     """Whether nothing read beside the identifier contradicts the mention: an author-year
-    names one of the authors of the identifier's entry, when that entry was read."""
-    if mention.kind is not RefKind.AUTHOR_YEAR or link.reference is None:
+    names one of the authors of the identifier's entry, when that entry was read, and is not
+    of another work than the ADS record the identifier links to."""
+    if mention.kind is not RefKind.AUTHOR_YEAR:
+        return True
+    if _another_record(mention, link):
+        # `Lind (1988) and ... Moss (1996). See:` over the records of both (and a third): the
+        # 1996 work is not the 1988 record's, whichever link stands first.
+        return False
+    if link.reference is None:
         return True
     authors = {family_name(a) for a in link.reference.authors}
     named = mention.reference.authors[:1] if mention.reference else ()
     return not authors or not named or family_name(named[0]) in authors
+
+
+def _another_record(mention: Hit, link: Hit) -> bool:
+    """Whether the link is an ADS record whose bibcode dates its work years apart from the
+    author-year (a preprint's record may be a year before its journal's) and whose initial is
+    none of its first author's surname's words: both, so that a year mistyped in a link's text
+    (`Valencic, Clayton, & Gordon 2014` over the 2004 record) still names its record."""
+    record = year_and_initial(link.ref)
+    reference = mention.reference
+    if record is None or reference is None or reference.year is None or not reference.authors:
+        return False
+    year, initial = record
+    words = normalize_title(surname(reference.authors[0])).split()
+    return abs(year - reference.year) > 1 and not any(w.startswith(initial) for w in words)

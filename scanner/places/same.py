@@ -16,6 +16,7 @@ from scanner.types import Hit
 def join_same_work(text: str, hits: list[Hit], groups: Groups) -> None:
     """Join hits with the same identifier or the same entry title."""
     first_of: dict[str, int] = {}
+    titled: dict[str, list[int]] = {}  # a title's key -> the entries that give it
     for index, hit in enumerate(hits):
         if not mergeable(hit):
             continue
@@ -25,14 +26,15 @@ def join_same_work(text: str, hits: list[Hit], groups: Groups) -> None:
             if hit.kind is RefKind.URL and (alias := arxiv_alias(hit.ref.key)) is not None:
                 keys.append(alias)  # an ADS record of an arXiv e-print and its arXiv id
         title = hit.reference.title if hit.reference else None
+        title_keys = []
         if title and (ref := title_ref(title)) is not None:
-            keys.append(ref.key)
+            title_keys.append(ref.key)
         # a link whose text is the entry's title and the copy's format (`[Fast sketches
         # (PDF)](https://.../sketches.pdf)` under the entry `Fast sketches. Journal, 2012.`)
         named_as = title or hit.title_hint
         tagged = _FORMAT_TAG.search(named_as) if named_as else None
         if named_as and tagged and (bare := title_ref(named_as[: tagged.start()])) is not None:
-            keys.append(bare.key)
+            title_keys.append(bare.key)
         elif hit.kind is RefKind.AUTHOR_YEAR and hit.reference is not None:
             # `:footcite:`KolesEtAl1990`` twice, `Koles et al. (1990)` and `Koles et al. 1990`
             named = author_year_ref(hit.reference.authors[:1], hit.reference.year)
@@ -43,6 +45,12 @@ def join_same_work(text: str, hits: list[Hit], groups: Groups) -> None:
                 keys.append(named.key + (suffix["letter"] if suffix else ""))
         for key in keys:
             groups.join(first_of.setdefault(key, index), index)
+        for key in title_keys:
+            namesakes = titled.setdefault(key, [])
+            for other in namesakes:
+                if not _namesakes(hits[other], hit):
+                    groups.join(other, index)
+            namesakes.append(index)
 
 
 # A copy's format or kind written after a title in its link's text: `(PDF)`, `[pdf]`, `- preprint`.
@@ -214,6 +222,16 @@ def _told_apart(first: Hit, second: Hit) -> bool:
         return False
     if a.year is not None and b.year is not None and a.year != b.year:
         return True
+    wanted, other = first_family(a), first_family(b)
+    return bool(wanted and other) and not same_family(wanted, other)
+
+
+def _namesakes(first: Hit, second: Hit) -> bool:
+    """Whether two entries of one title are two works: other first authors and another year
+    both (a paper, and the letters about it printed under its title a year later)."""
+    a, b = first.reference, second.reference
+    if a is None or b is None or a.year is None or b.year is None or a.year == b.year:
+        return False
     wanted, other = first_family(a), first_family(b)
     return bool(wanted and other) and not same_family(wanted, other)
 

@@ -54,9 +54,13 @@ _NAME = (
     rf"(?:{_NAME_FIRST}"
     # J. M. Mellor-Crummey, Paul H. J. Kelly, J. Nathan Kutz
     rf"(?:(?:{_GIVEN}\s+)?{_INITIALS}\s*(?:{_GIVEN}[ \t]+(?={_SURNAME}{_END}))?{_SURNAME}"
+    # (such a name, with initials, may end where `in` opens the venue or book it was written
+    # in, `Charles B. Dunham in Surveyor's Forum: "Title"`; a bare word may not, `Hale,
+    # Advances in ...`)
+    rf"(?:{_END}|(?=[ \t]+in[ \t]+{_UP}))"
     # a name written surname first, its given name after the initial, in a list that
     # semicolons separate: Cai, T. Tony;
-    rf"|{_SURNAME},\s*{_INITIALS}\s*{_GIVEN}(?=\s*;)"
+    rf"|(?:{_SURNAME},\s*{_INITIALS}\s*{_GIVEN}(?=\s*;)"
     rf"|{_SURNAME},\s*(?:{_INITIALS}|{_GIVEN}(?:\s+{_INITIALS})?)"  # Kinderman, A.J.; Navarro, G
     # Skavberg Roaldsen, K.; Coello Coello, C.A. (not "Genyuan Li, H. Rabitz": initials that
     # end the name, before a separator or a year)
@@ -70,7 +74,7 @@ _NAME = (
     # gap that breaks the line, so that a failed name is not tried twice over the same spaces)
     rf"|{_GIVEN}\s+(?:{_GIVEN}(?:[ \t]+|[ \t]*[^\S \t]\s*{_NOT_WRAPPED}))?"
     rf"{_SURNAME}"  # Fabio Luporini, Henrik Wann Jensen
-    rf"|{_SURNAME}){_END})"  # Marsaglia
+    rf"|{_SURNAME}){_END}))"  # Marsaglia
 )
 # A semicolon separates names after an initial ("Julier, Simon J.; Uhlmann, Jeffrey") or before
 # a name written surname first ("Cai, T. Tony; DasGupta, Anirban"); after another word it ends a
@@ -156,6 +160,12 @@ NOT_NAMES = MONTHS | frozenset(
         "methods",
         "paper",
         "article",
+        # a correction's label, opening its entry as authors would (`Corrigendum: *Journal*,
+        # Vol.: 23, No.: 3 (September 1991), page 413.`)
+        "corrigendum",
+        "erratum",
+        "errata",
+        "addendum",
         "section",
         "chapter",
         "table",

@@ -195,8 +195,18 @@ def _starts_entry(text: str, group: list[Field], field: Field) -> bool:
             and _BLANK_LINE.search(text, group[-1].end, field.start) is not None
         )
     if field.label == "A":
-        return bool(labels & {"V", "Y", "M"}) or ("A" in labels and "T" in labels)
+        return (
+            bool(labels & {"V", "Y", "M"})
+            or ("A" in labels and "T" in labels)
+            or ("T" in labels and _POINTER.fullmatch(text, group[-1].end, field.start) is not None)
+        )
     return False
+
+
+# A sentence's end, then a word pointing the reader to a work (`... test data.  See
+# McCoullough(1999) ...`): the names open a citation of their own, and the sentence before them
+# is prose, not their work's title.
+_POINTER = re.compile(r"[.;!?][\"”’']?\s+(?:See(?:\s+also)?|Cf\.?)\s*:?\s*")
 
 
 def tagged_hits(text: str, fields: Sequence[Field]) -> list[Hit]:
@@ -423,7 +433,7 @@ def _hit(text: str, group: list[Field], title: str, probability: float) -> Hit:
 
     others = joined("M")
     year_text = joined("Y") or others
-    venue = " ".join(_text_of(text, group, "V").strip(" ,;:").split()) or None
+    venue = " ".join(_first_venue(text, group).strip(" ,;:").split()) or None
     year = _page_read_as_year(text, group) or first_year(year_text) or _bare_year(year_text)
     if year is None and venue and (dated := _YEAR_ENDING_VENUE.search(venue)):
         # the year read as the venue's last word: `J. Chem. Theory Comput. 2021, 17, 8, ...`
@@ -454,6 +464,21 @@ def _hit(text: str, group: list[Field], title: str, probability: float) -> Hit:
     )
 
 
+def _first_venue(text: str, group: list[Field]) -> str:
+    """The venue runs of an entry up to the first field after them: a venue goes on over an
+    unlabelled word or line break (`IEEE Transactions on` / `Pattern Analysis ...`), but a
+    venue after the entry's volume, pages or year is another (`... Engineering 28(6) .` / `In
+    Proceedings of the Sixth SIAM ...`, a publisher after a journal's pages)."""
+    runs: list[str] = []
+    for field in group:
+        if field.label == "V":
+            runs.append(text[field.start : field.end])
+        elif runs and field.label in _AFTER_VENUE:
+            break
+    return " ".join(runs)
+
+
+_AFTER_VENUE = frozenset({"M", "Y"})  # volume, issue and pages; year
 _YEAR_ENDING_VENUE = re.compile(rf"[ \t,]+(?P<year>{YEAR_DIGITS})$")
 
 

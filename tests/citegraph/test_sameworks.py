@@ -221,6 +221,24 @@ def test_links_to_sections_of_one_reference_work_are_its_card(tmp_path: Path) ->
     assert len([c for c in report.citations if c.paper == dlmf.key]) == 2
 
 
+def test_a_doi_whose_check_character_is_a_hash_keeps_it_in_its_key_and_link(
+    tmp_path: Path,
+) -> None:
+    # A Wiley SICI DOI ends in `#`: written `%23` in its link, it is the DOI's last character,
+    # and the card's link must encode it again or a browser would cut the DOI at a fragment.
+    (tmp_path / "Select.java").write_text(
+        "/**\n * Median-of-3 killers, after Musser (1997),\n"
+        ' * <a href="https://doi.org/10.1002/(SICI)1097-024X(199708)27:8%3C983'
+        '::AID-SPE117%3E3.0.CO;2-%23">Introspective sorting</a>.\n */\n'
+        "class Select {}\n"
+    )
+    report = run_scan(tmp_path, Config(resolve=False))
+    doi = "10.1002/(sici)1097-024x(199708)27:8<983::aid-spe117>3.0.co;2-#"
+    (card,) = report.papers
+    assert card.key == "doi:" + doi
+    assert card.url == "https://doi.org/" + doi.replace("#", "%23")
+
+
 def test_sections_of_a_textbook_online_and_its_title_are_one_card(tmp_path: Path) -> None:
     """A published textbook whose text is online: a link to any of its sections cites the
     book, and so does its title written elsewhere."""

@@ -10,6 +10,9 @@ from scanner.extract import find_hits
 ONE_WORK = [
     # reST link text
     "See `Lind (1999; ApJ 512, 40)\n<https://ui.adsabs.harvard.edu/abs/1999ApJ...512...40L/abstract>`_.\n",
+    # ... the year mistyped in the text, the record's initial its first author's
+    "VG04: `Vale, Okafor, & Gray 2014, 616, 912\n"
+    "<https://ui.adsabs.harvard.edu/abs/2004ApJ...616..912V>`_\n",
     # the same, after roles and literals whose backticks open no link
     "With :math:`k` steps (``fit``, ``y < 0`` and ``x > 1``), see `Lind (1999; ApJ 512, 40)\n"
     "<https://ui.adsabs.harvard.edu/abs/1999ApJ...512...40L/abstract>`_.\n",
@@ -244,3 +247,31 @@ def test_a_block_with_crlf_line_ends_reads_as_its_lf_copy() -> None:
 
     assert read(lf) == [("url", 0, None), ("title", 3, "Long Short-Term Tides")]
     assert read(crlf) == read(lf)
+
+
+def test_an_author_year_is_not_the_ads_record_of_another_year() -> None:
+    # `See:` over the ADS records of the sentence's two works and a third: the 1996 mention
+    # stands beside the 1988 record, which dates another work
+    text = (
+        "Implements the method of Okafor (1988) and its refinement by Vale and\n"
+        "Moss (1996). See:\n"
+        "    https://ui.adsabs.harvard.edu/abs/1988A%26A...198..341O/abstract\n"
+        "    https://ui.adsabs.harvard.edu/abs/1990Icar...88..266O/abstract\n"
+        "    https://ui.adsabs.harvard.edu/abs/1996CeMDA..65..137V/abstract\n"
+    )
+    hits = find_hits(text)
+    assert [(h.ref and h.ref.value[-6:], h.reference and h.reference.year) for h in hits] == [
+        ("..341O", 1988),
+        ("..266O", None),
+        ("..137V", 1996),
+    ]
+    # the sentence's second work, then the first's record at the paragraph's end
+    text = (
+        "It takes the solution from Lind (2020, MNRAS) for the density by Okafor (1980).\n"
+        "The fit is from Table 1 of the above paper\n"
+        "https://ui.adsabs.harvard.edu/abs/2020MNRAS.494.4819L\n"
+    )
+    assert [(h.kind, h.reference and h.reference.authors) for h in find_hits(text)] == [
+        (RefKind.AUTHOR_YEAR, ("Okafor",)),
+        (RefKind.URL, ("Lind",)),
+    ]

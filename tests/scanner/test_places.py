@@ -822,3 +822,35 @@ def test_the_letter_after_a_year_keys_each_work_of_an_author_and_year_apart() ->
     (hit,) = find_hits("Tides as measured, see Lind (1990) for the gauges.\n")
     assert (ref := reference_of(hit, "Lind (1990)")) is not None
     assert ref.ref.key == "author-year:lind-1990"
+
+
+def test_two_entries_of_one_title_by_other_authors_in_another_year_are_two_works() -> None:
+    # a paper, then the letters about it printed under its title a year later
+    text = (
+        "* Maren Okafor: Rounding Errors in Tidal Models. *Tidal Computing Review*,\n"
+        "  Vol.: 11, No.: 1 (March 1993), pages 5--48.\n\n"
+        "* Erratum: *Tidal Computing Review*, Vol.: 11, No.: 3 (May 1993), page 413. And see\n"
+        "  also the letters by R. T. Lind and Rosa\n"
+        "  V. Vale in Readers' Corner: \"Rounding Errors in Tidal\n"
+        '  Models". *Tidal Computing Review*, Vol.: 12, No.: 4 (May 1994), page 211.\n'
+    )
+    hits = find_hits(text)
+    assert [(h.reference.authors[0], h.reference.year) for h in hits if h.reference] == [
+        ("Maren Okafor", 1993),
+        ("R. T. Lind", 1994),
+    ]
+    # the same title by the same first author is one work, whatever the year
+    twice = text.replace("R. T. Lind", "M. T. Okafor")
+    assert len(find_hits(twice)) == 1
+
+
+def test_a_corrections_label_is_no_author() -> None:
+    # `Corrigendum:` opens the correction's line as a surname would, before its venue and year
+    for label in ("Corrigendum", "Erratum"):
+        text = (
+            "* Maren Okafor: Rounding Errors in Tidal Models. *ACM Tidal Surveys*,\n"
+            "  Vol.: 11, No.: 1 (March 1993), pages 5--48.\n\n"
+            f"* {label}: *ACM Tidal Surveys*, Vol.: 11, No.: 3 (September\n"
+            "  1993), page 413.\n"
+        )
+        assert [h.kind for h in find_hits(text)] == [RefKind.TITLE], label

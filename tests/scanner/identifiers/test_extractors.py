@@ -85,6 +85,17 @@ def keys(text: str) -> list[str | None]:
             "doi:10.1002/\n  (SICI)1097-0258(19980430)17:8<857::AID-SIM777>3.0.CO;2-E, 1998",
             ["doi:10.1002/(sici)1097-0258(19980430)17:8<857::aid-sim777>3.0.co;2-e"],
         ),
+        # A SICI check character `#` written `%23` in a link is the DOI's last character; a raw
+        # `#` after a DOI link is the page's fragment.
+        (
+            "https://doi.org/10.1002/(SICI)1097-024X(199708)27:8%3C983::AID-SPE117%3E3.0.CO;2-%23",
+            ["doi:10.1002/(sici)1097-024x(199708)27:8<983::aid-spe117>3.0.co;2-#"],
+        ),
+        (
+            "https://doi.org/10.1002/(SICI)1097-024X(200005)30:6%3C617::AID-SPE311%3E3.0.CO;2-A#ref",
+            ["doi:10.1002/(sici)1097-024x(200005)30:6<617::aid-spe311>3.0.co;2-a"],
+        ),
+        ("https://doi.org/10.1145%2F3360572?ref=feed", ["doi:10.1145/3360572"]),
         (
             "<doi:10.1145/3360572>, doi:10.1145/1.2,doi:10.1145/3.4",
             ["doi:10.1145/3360572", "doi:10.1145/1.2", "doi:10.1145/3.4"],

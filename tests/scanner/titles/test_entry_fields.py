@@ -1401,3 +1401,20 @@ def test_an_initials_stop_before_a_title_in_emphasis_does_not_end_a_title() -> N
         "        Conference on Intelligent Tide Understanding (2012)\n"
     )
     assert fields.title == "Introduction to tideML: Machine learning for tides"
+
+
+def test_a_name_with_initials_ends_where_in_opens_the_venue_it_wrote_in() -> None:
+    # the last name wraps at its given name; `in` then opens the forum the letter was printed
+    # in, and the quoted title after its colon is the work's
+    fields = _fields(
+        "and see also the letters by R. T. Okafor and Maren\n"
+        "  J. Lindqvist in Readers' Corner: \"Rounding Errors in Tidal\n"
+        '  Models Revisited". *Tidal Computing Review*, Vol.: 12, No.: 4 (May 1994), page 211.\n'
+    )
+    assert fields.authors == ("R. T. Okafor", "Maren J. Lindqvist")
+    assert fields.title == "Rounding Errors in Tidal Models Revisited"
+    # a bare word before `in` is no name: the venue's `Advances in ...` ends no author list
+    assert _fields(
+        "''Development and Application of a Tidal Description,'' Lind, Moss, and Hale,"
+        " Advances in Tidal Bioinformatics, IOS Press, 1994, pp. 9-30.\n"
+    ).authors == ("Lind", "Moss", "Hale")

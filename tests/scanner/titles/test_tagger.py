@@ -337,3 +337,51 @@ def test_the_rules_reading_of_an_entrys_opening_gives_the_models_entry_its_names
     assert hit.reference is not None
     assert hit.reference.authors == ("Michael Lind", "Matthew Moss")
     assert hit.reference.year == 2019
+
+
+def test_a_sentence_before_see_and_names_is_not_their_works_title() -> None:
+    # `See Name(Year)` opens a citation of its own: the sentence before it is prose
+    text = (
+        "Numbers in the docstrings below refer to the sections of the tide survey.  Careful\n"
+        "checking of a tide model needs the harbour gauge records from the\n"
+        "national archive.  See Okafor(2004) Checking The Accuracy\n"
+        "of Tidal Software for a method and its use on three models.\n"
+    )
+    authors = Field("A", text.index("Okafor"), text.index("(2004)"), 0.5)
+    year = Field("Y", text.index("2004"), text.index("2004") + 4, 0.9)
+    title = Field("T", text.index("Careful"), text.index(".  See"), 1.0)
+    assert tagged_hits(text, [title, authors, year]) == []
+    # the same names after the title's own stop are its authors
+    entry = "Checking the accuracy of tidal software. Okafor, 2004.\n"
+    title = Field("T", 0, entry.index(". Okafor"), 0.9)
+    authors = Field("A", entry.index("Okafor"), entry.index(", 2004"), 0.9)
+    year = Field("Y", entry.index("2004"), entry.index("2004") + 4, 0.9)
+    assert [h.title_hint for h in tagged_hits(entry, [title, authors, year])] == [
+        "Checking the accuracy of tidal software"
+    ]
+
+
+def test_a_venue_after_the_entrys_volume_is_another_not_the_venues_tail() -> None:
+    text = (
+        "[^1]: Maren Lind and Rosa Vale (2016). Sketching Tidal Streams, IEEE Transactions\n"
+        "      on Tidal Engineering 28(6) .\n"
+        "      In Proceedings of the Sixth Tidal Conference on Data Mining, 2006.\n"
+    )
+
+    def field(label: str, start: str, end: str) -> Field:
+        at = text.index(start)
+        return Field(label, at, text.index(end, at) + len(end), 0.9)
+
+    fields = [
+        field("A", "Maren", "Vale"),
+        field("Y", "2016", "2016"),
+        field("T", "Sketching", "Streams"),
+        # the venue over two runs, a line break between them, then its volume and another
+        field("V", "IEEE", "Transactions"),
+        field("V", "on Tidal", "Engineering"),
+        field("M", "28(6)", "28(6)"),
+        field("V", "Proceedings of the Sixth", "Mining"),
+    ]
+    (hit,) = tagged_hits(text, fields)
+    assert hit.reference is not None
+    assert hit.reference.venue == "IEEE Transactions on Tidal Engineering"
