@@ -82,10 +82,15 @@ def _sentences_apart(text: str, hits: list[Hit], groups: Groups, work: int, link
     link."""
     mentions = [h for i, h in enumerate(hits) if groups.find(i) == groups.find(work)]
     copies = [h for i, h in enumerate(hits) if groups.find(i) == groups.find(link)]
-    for mention in mentions:
-        for copy in copies:
-            first, second = sorted((mention, copy), key=lambda h: h.start)
-            if _SENTENCE_END.search(text, first.end, max(first.end, second.start)) is None:
+    return _parted(text, mentions, copies, _SENTENCE_END)
+
+
+def _parted(text: str, these: list[Hit], those: list[Hit], separator: re.Pattern[str]) -> bool:
+    """Whether `separator` stands between each of `these` and each of `those`."""
+    for one in these:
+        for other in those:
+            first, second = sorted((one, other), key=lambda h: h.start)
+            if separator.search(text, first.end, max(first.end, second.start)) is None:
                 return False
     return True
 
@@ -144,12 +149,7 @@ def _paragraphs_apart(text: str, work: list[Hit], link: list[Hit]) -> bool:
     """Whether an entry and a preprint stand in paragraphs or list items of their own: an
     entry and a link of its year a line apart are two works the entry rules left apart
     (`Lind, Moss. Fast tides. 2011.` over `Based on this we propose <link>`)."""
-    for entry in work:
-        for copy in link:
-            first, second = sorted((entry, copy), key=lambda h: h.start)
-            if ENTRY_BREAK.search(text, first.end, max(first.end, second.start)) is None:
-                return False
-    return True
+    return _parted(text, work, link, ENTRY_BREAK)
 
 
 def _titled_apart(work: list[Hit], link: list[Hit]) -> bool:
