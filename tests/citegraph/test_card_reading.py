@@ -28,6 +28,23 @@ def site(path: str, raw: str = "", **fields: object) -> Site:
     return Site(path, "markdown", mention)
 
 
+def link_site(ref: PaperRef, path: str, **fields: object) -> Site:
+    """A citation of the link `ref` whose entry gives `fields`."""
+    mention = Mention(
+        kind=RefKind.URL,
+        rule="CG103",
+        reference=Reference(ref, **fields),  # type: ignore[arg-type]
+        raw=ref.value,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=20,
+        context=Context.DOC,
+        symbol=Symbol(path, SymbolKind.FILE),
+    )
+    return Site(path, "markdown", mention)
+
+
 RIGHT = {"title": "On Tidal Stacks", "authors": ("Okafor, J.",), "year": 1962, "venue": "Tides"}
 # an entry whose fields the list item above it lent
 LENT = {"title": "Letters on Basins", "authors": ("Lind, K.",), "year": 1968, "venue": "Basins"}
@@ -81,27 +98,10 @@ def test_a_bibliography_key_cited_alone_is_read_after_its_entry() -> None:
 def test_an_ads_cards_reading_is_the_one_its_bibcodes_year_and_initial_name() -> None:
     # three entries of a list link one bibcode (a copied link); the record is Okafor's of 1962
     ads = PaperRef(RefKind.URL, "https://ui.adsabs.harvard.edu/abs/1962TdAlm...5...87O")
-
-    def entry_site(path: str, **fields: object) -> Site:
-        reference = Reference(ads, **fields)  # type: ignore[arg-type]
-        mention = Mention(
-            kind=RefKind.URL,
-            rule="CG103",
-            reference=reference,
-            raw=ads.value,
-            line=1,
-            column=1,
-            end_line=1,
-            end_column=20,
-            context=Context.DOC,
-            symbol=Symbol(path, SymbolKind.FILE),
-        )
-        return Site(path, "markdown", mention)
-
     sites = [
-        entry_site("a.py", **LENT),
-        entry_site("b.py", title="On Basins Again", authors=("Moss, A.",), year=1962),
-        entry_site("c.py", authors=("Okafor",), year=1962),
+        link_site(ads, "a.py", **LENT),
+        link_site(ads, "b.py", title="On Basins Again", authors=("Moss, A.",), year=1962),
+        link_site(ads, "c.py", authors=("Okafor",), year=1962),
     ]
     entry = paper_entry(ads.key, sites, None)
     assert (entry.authors, entry.year) == (("Okafor",), 1962)
@@ -109,20 +109,7 @@ def test_an_ads_cards_reading_is_the_one_its_bibcodes_year_and_initial_name() ->
 
 def test_an_ads_card_shows_no_reading_of_another_year_and_first_author() -> None:
     ads = PaperRef(RefKind.URL, "https://ui.adsabs.harvard.edu/abs/2019TdAlm.482.3249Z")
-    reference = Reference(ads, authors=("Lind",), year=2001)
-    mention = Mention(
-        kind=RefKind.URL,
-        rule="CG103",
-        reference=reference,
-        raw=ads.value,
-        line=1,
-        column=1,
-        end_line=1,
-        end_column=20,
-        context=Context.DOC,
-        symbol=Symbol("a.py", SymbolKind.FILE),
-    )
-    entry = paper_entry(ads.key, [Site("a.py", "python", mention)], None)
+    entry = paper_entry(ads.key, [link_site(ads, "a.py", authors=("Lind",), year=2001)], None)
     assert (entry.authors, entry.year) == ((), 2019)
 
 
@@ -132,19 +119,8 @@ def test_a_year_written_a_preprints_year_before_the_bibcodes_stands() -> None:
     ads = PaperRef(RefKind.URL, "https://ui.adsabs.harvard.edu/abs/2019TdAlm.483.5649O")
 
     def card_year(written: int) -> int | None:
-        mention = Mention(
-            kind=RefKind.URL,
-            rule="CG103",
-            reference=Reference(ads, authors=("Okafor",), year=written),
-            raw=ads.value,
-            line=1,
-            column=1,
-            end_line=1,
-            end_column=20,
-            context=Context.DOC,
-            symbol=Symbol("a.py", SymbolKind.FILE),
-        )
-        return paper_entry(ads.key, [Site("a.py", "python", mention)], None).year
+        cited = link_site(ads, "a.py", authors=("Okafor",), year=written)
+        return paper_entry(ads.key, [cited], None).year
 
     assert card_year(2018) == 2018
     assert card_year(2017) == 2019
