@@ -10,14 +10,13 @@ from scanner import Context, Mention, Symbol, SymbolKind
 DOI = PaperRef(RefKind.DOI, "10.5555/tides.1962")
 
 
-def site(path: str, raw: str = "", **fields: object) -> Site:
-    """A citation of the DOI, or with `raw` an author-year citation joined to its card."""
-    reference = Reference(DOI, **fields)  # type: ignore[arg-type]
+def cited(ref: PaperRef, path: str, kind: RefKind, rule: str, raw: str, **fields: object) -> Site:
+    """A citation of `ref` in `path`, written `raw`, whose entry gives `fields`."""
     mention = Mention(
-        kind=RefKind.AUTHOR_YEAR if raw else RefKind.DOI,
-        rule="CG106" if raw else "CG102",
-        reference=reference,
-        raw=raw or "doi:10.5555/tides.1962",
+        kind=kind,
+        rule=rule,
+        reference=Reference(ref, **fields),  # type: ignore[arg-type]
+        raw=raw,
         line=1,
         column=1,
         end_line=1,
@@ -26,23 +25,18 @@ def site(path: str, raw: str = "", **fields: object) -> Site:
         symbol=Symbol(path, SymbolKind.FILE),
     )
     return Site(path, "markdown", mention)
+
+
+def site(path: str, raw: str = "", **fields: object) -> Site:
+    """A citation of the DOI, or with `raw` an author-year citation joined to its card."""
+    if raw:
+        return cited(DOI, path, RefKind.AUTHOR_YEAR, "CG106", raw, **fields)
+    return cited(DOI, path, RefKind.DOI, "CG102", "doi:10.5555/tides.1962", **fields)
 
 
 def link_site(ref: PaperRef, path: str, **fields: object) -> Site:
     """A citation of the link `ref` whose entry gives `fields`."""
-    mention = Mention(
-        kind=RefKind.URL,
-        rule="CG103",
-        reference=Reference(ref, **fields),  # type: ignore[arg-type]
-        raw=ref.value,
-        line=1,
-        column=1,
-        end_line=1,
-        end_column=20,
-        context=Context.DOC,
-        symbol=Symbol(path, SymbolKind.FILE),
-    )
-    return Site(path, "markdown", mention)
+    return cited(ref, path, RefKind.URL, "CG103", ref.value, **fields)
 
 
 RIGHT = {"title": "On Tidal Stacks", "authors": ("Okafor, J.",), "year": 1962, "venue": "Tides"}
