@@ -189,7 +189,7 @@ def same_work_targets(
     _join_cut_titles(by_title, targets)
     _join_book_titles(by_title, written, targets)
     _join_ads_records(papers, locators, targets)
-    _join_author_year(papers, targets, cited)
+    _join_author_year(papers, targets, cited, locators)
     _join_short_names(papers, targets)
     return {key: _final(key, targets) for key in targets}
 
@@ -285,7 +285,10 @@ def _folded(text: str) -> str:
 
 
 def _join_author_year(
-    papers: list[PaperEntry], targets: dict[str, str], cited: Mapping[str, int]
+    papers: list[PaperEntry],
+    targets: dict[str, str],
+    cited: Mapping[str, int],
+    locators: Mapping[str, tuple[str | None, str | None]] = {},
 ) -> None:
     """Join each work cited by its authors and year alone ("Pearl (2001)", "Frenzel and Pompe
     2007", a book "Trefethen (2000)") to the one titled or identified work of the report whose
@@ -297,7 +300,10 @@ def _join_author_year(
     otherwise (`_spelt_alike`: "Mueller" for "Müller", or one name of a list mistyped,
     "Grodon, Cartledge and Clayton"), and the same holds of the one work or mention so
     spelt; of two mentions so spelt, the one fewer citations write joins the other (five
-    `Navarro, Frenk and White (1995)` and one `Navarry, ...`: the card is keyed `navarro`)."""
+    `Navarro, Frenk and White (1995)` and one `Navarry, ...`: the card is keyed `navarro`).
+    A mention that gives the journal's volume and first page (`Gordon et al. (2009, ApJ, 705,
+    1320)`) names no work of another volume, and of two works of its authors and year the
+    one whose reading or bibcode gives its volume and page (`2009ApJ...705.1320G`)."""
     by_first: dict[tuple[str, int], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     mentions: dict[tuple[str, int], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     # every work and mention of a year, by the spellings of its names
@@ -324,8 +330,15 @@ def _join_author_year(
             continue
         found = {
             _final(key, targets)
-            for written, key in by_first.get((names[0], paper.year), ())
-            if written[: len(names)] == names
+            for key in _by_locator(
+                [
+                    key
+                    for written, key in by_first.get((names[0], paper.year), ())
+                    if written[: len(names)] == names
+                ],
+                locators.get(paper.key),
+                locators,
+            )
         }
         if not found:
             found = {
@@ -335,7 +348,11 @@ def _join_author_year(
             }
         if not found:
             mine = _spellings(paper.authors)
-            others = spelt.get(paper.year, ())
+            others = [
+                other
+                for other in spelt.get(paper.year, ())
+                if not _other_volume(other[1], locators.get(paper.key), locators)
+            ]
             found = {
                 _final(key, targets)
                 for theirs, key, work in others
@@ -501,6 +518,49 @@ def _join_ads_records(
         }
         if len(works) == 1:
             targets[record.key] = works.pop()
+
+
+def _by_locator(
+    keys: list[str],
+    locator: tuple[str | None, str | None] | None,
+    locators: Mapping[str, tuple[str | None, str | None]],
+) -> list[str]:
+    """Of the works a mention may name, those its volume and first page (`locator`) do not
+    contradict (`_other_volume`), and of them those whose reading or ADS bibcode gives that
+    volume and page when some do."""
+    agree = [key for key in keys if not _other_volume(key, locator, locators)]
+    same = [
+        key
+        for key in agree
+        if locator is not None and (given := _given(key, locators)) and _located(locator, *given)
+    ]
+    return same or agree
+
+
+def _other_volume(
+    key: str,
+    locator: tuple[str | None, str | None] | None,
+    locators: Mapping[str, tuple[str | None, str | None]],
+) -> bool:
+    """Whether a work's reading or ADS bibcode gives a volume other than the one a mention
+    gives (`locator`); False when either gives none."""
+    given = _given(key, locators)
+    return (
+        locator is not None
+        and locator[0] is not None
+        and given is not None
+        and given[0].strip(".") != locator[0].strip()
+    )
+
+
+def _given(
+    key: str, locators: Mapping[str, tuple[str | None, str | None]]
+) -> tuple[str, str] | None:
+    """The volume and first page a work's ADS bibcode or its reading gives, else None."""
+    if (bibcode := ADS_RECORD.fullmatch(key.replace("%26", "&"))) is not None:
+        return bibcode["volume"], bibcode["page"]
+    volume, pages = locators.get(key, (None, None))
+    return (volume, re.split("[-\u2013]", pages or "")[0]) if volume is not None else None
 
 
 def _located(locator: tuple[str | None, str | None], volume: str, page: str) -> bool:

@@ -1,9 +1,10 @@
-"""What an ADS bibcode says of its work: the year and its first author's initial."""
+"""What an ADS bibcode says of its work: the year, its first author's initial, the volume."""
 
 from __future__ import annotations
 
 import re
 
+from catalog import ADS_RECORD
 from catalog.types import PaperRef, RefKind
 
 # `ui.adsabs.harvard.edu/abs/2008MNRAS.390...71C`, the canonical form `identifiers/urls.py`
@@ -25,3 +26,12 @@ def year_and_initial(ref: PaperRef | None) -> tuple[int, str] | None:
     if record is None:
         return None
     return int(record["year"]), record["initial"].lower()
+
+
+def volume_of_record(ref: PaperRef | None) -> str | None:
+    """The journal volume an ADS record's link names (`2009ApJ...705.1320G`: `705`), else
+    None."""
+    if ref is None or ref.kind is not RefKind.URL:
+        return None
+    record = ADS_RECORD.fullmatch(ref.key.replace("%26", "&"))
+    return record["volume"].strip(".") if record is not None else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from catalog.keys import family_name, normalize_title
 from catalog.types import RefKind
 from scanner.places.base import ENTRY_KINDS, MAX_NAMESAKES, Groups, mergeable
-from scanner.places.bibcodes import year_and_initial
+from scanner.places.bibcodes import volume_of_record, year_and_initial
 from scanner.places.labels import entry_label
 from scanner.places.names import NAME_YEAR_LABEL, authors, first_family, same_family
 from scanner.types import Hit
@@ -59,7 +59,14 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
         wanted = first_family(hit.reference)
         if not wanted or hit.reference.year is None:
             continue
-        candidates = by_year.get(hit.reference.year, ())
+        # a mention that gives its volume (`Lind 2024, JOSS, 9, 7023`) names no entry or
+        # record of another volume (`Lind et al. 2024, ApJ, 970, 51`)
+        volume = hit.reference.volume
+        candidates = [
+            (i, family)
+            for i, family in by_year.get(hit.reference.year, ())
+            if not _other_volume(hits[i], volume)
+        ]
         if len(candidates) > MAX_NAMESAKES:
             continue  # a generated table of entries: no mention points at one of them
         targets = {groups.find(i) for i, family in candidates if same_family(wanted, family)}
@@ -95,7 +102,7 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
             targets = {
                 groups.find(i)
                 for i, initial in records.get(hit.reference.year, ())
-                if wanted.startswith(initial)
+                if wanted.startswith(initial) and not _other_volume(hits[i], volume)
             }
         if not targets and len(undated) <= MAX_NAMESAKES:
             targets = {
@@ -115,6 +122,15 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
             }
         if len(targets) == 1:
             groups.join(targets.pop(), index)
+
+
+def _other_volume(entry: Hit, volume: str | None) -> bool:
+    """Whether `entry` (its reading, or its ADS record's bibcode) gives a volume other than
+    `volume`, the one a mention gives; False when either gives none."""
+    if volume is None:
+        return False
+    given = (entry.reference.volume if entry.reference else None) or volume_of_record(entry.ref)
+    return given is not None and given != volume
 
 
 def _lists_co_authors(entry: Hit, mention: Hit) -> bool:

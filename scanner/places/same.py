@@ -17,6 +17,7 @@ def join_same_work(text: str, hits: list[Hit], groups: Groups) -> None:
     """Join hits with the same identifier or the same entry title."""
     first_of: dict[str, int] = {}
     titled: dict[str, list[int]] = {}  # a title's key -> the entries that give it
+    two_volumes = _named_in_two_volumes(text, hits)
     for index, hit in enumerate(hits):
         if not mergeable(hit):
             continue
@@ -35,14 +36,12 @@ def join_same_work(text: str, hits: list[Hit], groups: Groups) -> None:
         tagged = _FORMAT_TAG.search(named_as) if named_as else None
         if named_as and tagged and (bare := title_ref(named_as[: tagged.start()])) is not None:
             title_keys.append(bare.key)
-        elif hit.kind is RefKind.AUTHOR_YEAR and hit.reference is not None:
+        elif (named := _mention_key(text, hit)) is not None:
             # `:footcite:`KolesEtAl1990`` twice, `Koles et al. (1990)` and `Koles et al. 1990`
-            named = author_year_ref(hit.reference.authors[:1], hit.reference.year)
-            if named is not None:
-                # `Spall (1998a)` and `Spall (1998b)`: the letter after the year tells two
-                # works of one author and year apart
-                suffix = YEAR_LETTER.search(text, hit.start, hit.end)
-                keys.append(named.key + (suffix["letter"] if suffix else ""))
+            # (two volumes of one author and year are two works: `Lind 2024, JOSS, 9, 7023` and
+            # `Lind et al. 2024, ApJ, 970, 51`; a mention without its volume names neither)
+            volume = hit.reference.volume if hit.reference else None
+            keys.append(f"{named}@{volume}" if named in two_volumes else named)
         for key in keys:
             groups.join(first_of.setdefault(key, index), index)
         for key in title_keys:
@@ -51,6 +50,29 @@ def join_same_work(text: str, hits: list[Hit], groups: Groups) -> None:
                 if not _namesakes(hits[other], hit):
                     groups.join(other, index)
             namesakes.append(index)
+
+
+def _mention_key(text: str, hit: Hit) -> str | None:
+    """The key of an author-year mention's first author and year, else None. `Spall (1998a)`
+    and `Spall (1998b)`: the letter after the year tells two works of one author and year
+    apart."""
+    if hit.kind is not RefKind.AUTHOR_YEAR or hit.reference is None:
+        return None
+    named = author_year_ref(hit.reference.authors[:1], hit.reference.year)
+    if named is None:
+        return None
+    suffix = YEAR_LETTER.search(text, hit.start, hit.end)
+    return named.key + (suffix["letter"] if suffix else "")
+
+
+def _named_in_two_volumes(text: str, hits: list[Hit]) -> frozenset[str]:
+    """The keys of mentions (`_mention_key`) that the place gives two volumes of a journal."""
+    volumes: dict[str, set[str]] = {}
+    for hit in hits:
+        volume = hit.reference.volume if hit.reference is not None else None
+        if volume and mergeable(hit) and (named := _mention_key(text, hit)) is not None:
+            volumes.setdefault(named, set()).add(volume)
+    return frozenset(named for named, found in volumes.items() if len(found) > 1)
 
 
 # A copy's format or kind written after a title in its link's text: `(PDF)`, `[pdf]`, `- preprint`.

@@ -774,13 +774,14 @@ def _sure_mention(text: str, hit: Hit) -> bool:
     and Noack 2015`, `Dinse and Larson, Biometrika (1986)`), not an entry's
     reading: a lone surname with a year is too often a title's last word (`Fundamentals of
     Astrodynamics (1971)`), and a name list with a venue (`Signal Separation (LVA/ICA 2010)`)
-    a title's too."""
+    a title's too; not so a venue with its volume and page after the year (`Gordon et al.
+    2009, ApJ, 705, 1320`), which no title writes."""
     ref = hit.reference
     return (
         hit.kind is RefKind.AUTHOR_YEAR
         and ref is not None
         and ref.title is None
-        and ref.venue is None
+        and (ref.venue is None or (ref.volume is not None and ref.pages is not None))
         and (
             ETAL.search(text, hit.start, hit.end) is not None
             or _PAIR_YEAR.search(text, hit.start, hit.end) is not None

@@ -218,7 +218,15 @@ def author_year(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ent
             stop = match.end("y1")  # the bracket's later years are the next mentions' spans
         else:
             stop = ident.end() if ident else match.end()
-        yield match.start(), stop, EntryFields(authors=authors, year=year), confidence
+        cited = _journal_cited(text, match, end)
+        fields = EntryFields(
+            authors=authors,
+            year=year,
+            venue=cited["venue"] if cited else None,
+            volume=cited["volume"] if cited else None,
+            pages=cited["pages"] if cited else None,
+        )
+        yield match.start(), stop, fields, confidence
         for more in more_years:
             later = EntryFields(authors=authors, year=int(more["year"]))
             yield more.start("year"), more.end(), later, confidence
@@ -238,6 +246,27 @@ def _mention_search(text: str, start: int, end: int) -> re.Match[str] | None:
     if _MENTION_END.search(text, start, end) is None:
         return None
     return AUTHOR_YEAR.search(text, start, end)
+
+
+# After a mention's year, the journal, its volume (perhaps its issue) and the first page, as
+# astronomers cite: `Gordon et al. (2009, ApJ, 705, 1320)`, `(2015, ApJL, 804, L21)`, `Lind &
+# Moss 2014, A&A, 561, A138.`, `Lind 2024, JOSS 9(100), 7023`. A journal's words, then two
+# numbers, say it (not a table's or an equation's number: `Lind (2001, Table 3, 4)`); the fields
+# end the mention's brackets or its entry.
+_JOURNAL_VOLUME_PAGE = re.compile(
+    r"[a-z]?\)?[ \t]*,[ \t]*(?!(?:Table|Fig|Figure|Eq|Equation|Section|Sec|Chapter|Ch|Vol|"
+    r"Volume|No|Part|Appendix|Example|Page|Pages|Theorem|Lemma)\b)"
+    r"(?P<venue>[A-Z][A-Za-z&.]*(?:[ \t]+[A-Z][A-Za-z&.]*){0,3})[ \t]*,?"
+    r"[ \t]*(?P<volume>\d{1,4})(?:\(\d{1,4}\))?[ \t]*,[ \t]*"
+    r"(?P<pages>[A-Z]?\d{1,6}(?:[-–]+\d{1,6})?)[ \t]*(?=[)\].;<]|\s*$|\n)"
+)
+
+
+def _journal_cited(text: str, match: re.Match[str], end: int) -> re.Match[str] | None:
+    """The journal, volume and first page written right after a mention's year (`(2009, ApJ,
+    705, 1320)`), else None (the year alone, or in another form)."""
+    year = "y1" if match.group("y1") else "y2" if match.group("y2") else None
+    return _JOURNAL_VOLUME_PAGE.match(text, match.end(year), end) if year else None
 
 
 # In brackets, after `(Name, 2004`, the same authors' other works by their years: `, 2005)`.

@@ -854,3 +854,20 @@ def test_a_corrections_label_is_no_author() -> None:
             "  1993), page 413.\n"
         )
         assert [h.kind for h in find_hits(text)] == [RefKind.TITLE], label
+
+
+def test_two_volumes_of_one_author_and_year_are_two_works() -> None:
+    """`Okafor 2024, JOSS 9(100), 7023` and `Okafor et al. 2024, ApJ, 970, 51`: one first
+    author and year, two journals' volumes, two works; a mention that gives the ApJ volume
+    is the ApJ record's."""
+    text = (
+        "Please cite `Okafor 2024, JOSS 9(100), 7023\n"
+        "<https://joss.theoj.org/papers/10.21105/joss.07023>`_.\n\n"
+        "The curve is from Okafor et al. (2024, ApJ, 970, 51).\n\n"
+        "O24: `Okafor et al. 2024, ApJ, 970, 51\n"
+        "<https://ui.adsabs.harvard.edu/abs/2024ApJ...970...51O>`_\n"
+    )
+    joss, ads = find_hits(text)
+    assert (joss.kind, joss.reference.venue, joss.also) == (RefKind.DOI, "JOSS", ())
+    assert (ads.kind, ads.reference.venue) == (RefKind.URL, "ApJ")
+    assert ads.also == (text.index("Okafor et al. (2024"),)

@@ -280,3 +280,52 @@ def test_a_journals_acronym_beside_the_year_in_brackets_is_the_venue(text: str) 
 def test_words_or_a_word_in_capitals_beside_the_year_cite_no_one(text: str) -> None:
     # (guards: words after the year, and a thing's name in capitals, are no journal's acronym)
     assert find_citations(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "volume", "pages"),
+    [
+        ("    From Okafor, Lind, & Moss (2009, ApJ, 705, 1320)\n", "ApJ", "705", "1320"),
+        ("    See Okafor et al. (2015, ApJL, 804, L21) for the fit.\n", "ApJL", "804", "L21"),
+        ("    the curve of Okafor et al. 2014, A&A, 561, A138.\n", "A&A", "561", "A138"),
+        ("    Please cite Okafor and Lind 2024, JOSS 9(100), 7023.\n", "JOSS", "9", "7023"),
+    ],
+)
+def test_a_journal_volume_and_page_after_a_mentions_year_are_its_fields(
+    text: str, venue: str, volume: str, pages: str
+) -> None:
+    """Astronomy's form: the journal, volume and first page after the year, in the mention's
+    brackets or after it; the mention stays an author-year, its journal and volume read."""
+    (hit,) = find_citations(text)
+    assert hit.kind is RefKind.AUTHOR_YEAR
+    assert hit.reference.authors[0] == "Okafor"
+    assert (hit.reference.venue, hit.reference.volume, hit.reference.pages) == (
+        venue,
+        volume,
+        pages,
+    )
+
+
+def test_a_tables_number_after_a_mentions_year_is_no_journal() -> None:
+    (hit,) = find_citations("    as in Okafor and Lind (2001, Table 3, 4).\n")
+    assert (hit.reference.venue, hit.reference.volume) == (None, None)
+
+
+def test_a_link_text_of_names_year_journal_volume_and_page_is_the_links_reading() -> None:
+    """`Okafor et al. 2003, ApJ, 594, 279` over its ADS record under a References heading:
+    one reference, the link's, with the names, year and journal its text gives (a mention
+    with a venue was taken for no sure mention, and the entry's label and names read as a
+    title)."""
+    text = (
+        "References\n==========\n\n"
+        "O03: `Okafor et al. 2003, ApJ, 594, 279\n"
+        "<https://ui.adsabs.harvard.edu/abs/2003ApJ...594..279O>`_\n"
+    )
+    (hit,) = find_hits(text)
+    assert hit.kind is RefKind.URL
+    assert hit.start == text.index("Okafor")
+    assert (hit.reference.authors, hit.reference.year, hit.reference.venue) == (
+        ("Okafor",),
+        2003,
+        "ApJ",
+    )
