@@ -16,7 +16,7 @@ from dataclasses import replace
 from ahocorasick_rs import AhoCorasick
 
 from scanner.lazyre import lazy_compile
-from scanner.titles.characters import may_hold_marks, read_marks
+from scanner.titles.characters import marked_words_read, may_hold_marks, read_marks
 from scanner.titles.cues import (
     BY_TITLE,
     CUES,
@@ -165,6 +165,9 @@ def _quotes_read(text: str) -> str:
         text = text.translate(_HYPHENS)
     if "-\n" in text or "- \n" in text or "-  " in text:
         text = _WORD_BREAK.sub(_joined, text)
+    if "\\" in text:
+        # a name written with LaTeX's accents (`S\\"oren`) read as the name it is, offsets kept
+        text = marked_words_read(text)
     return text
 
 

@@ -403,6 +403,10 @@ def _lone_name(match: re.Match[str]) -> bool:
     if match.group("open"):
         # "Harvey (1989)", not code: "Week(1998, 1, 1)"
         return match.string[match.start("open") - 1].isspace()
+    if match.group("y5"):
+        # "Titsias, (2009)": the year in brackets after the name's comma, as "Harvey (1989)"
+        # writes it without (not a call's arguments: "f(Week, (1998))")
+        return match.start() == 0 or match.string[match.start() - 1] not in "(["
     # A bare year: one surname, written right before it ("Jane Smith, 2012" signs a comment),
     # not across a table's column gap ("Timestamps      2000").
     if match.group("y2") and _COLUMN_GAP.search(

@@ -517,12 +517,20 @@ def opens_with_non_name(text: str) -> bool:
     words = text.split()
     if not words or _INITIAL_WORD.fullmatch(words[0]) or _BARE_INITIALS.match(text):
         return False
-    if _INVERTED_WITH_INITIALS.match(text):
-        return False  # "Press, W. H., Teukolsky, S. A.": a surname, whatever else the word is
+    if _INVERTED_WITH_INITIALS.match(text) or _MLA_PAIR.fullmatch(text.strip()):
+        # "Press, W. H., Teukolsky, S. A.", "Date, Ketan, and Rakesh Nagi": a surname,
+        # whatever else the word is
+        return False
     return words[0].strip(",.").lower() in NOT_NAMES
 
 
 _INVERTED_WITH_INITIALS = re.compile(r"[A-Z][a-z]+,[ \t]*(?:[A-Z]\.[ \t]*){1,3}(?:,|and\b|&)")
+# MLA's list of two: the first author surname first, then `, and` and the second given name
+# first (`Date, Ketan, and Rakesh Nagi`, as Google Scholar exports it).
+_MLA_PAIR = re.compile(
+    r"[A-Z][a-z]+,[ \t]*[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?,[ \t]+and[ \t]+"
+    r"[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][\w'’-]+"
+)
 # Initials without full stops, two names in a row: "A Andreev, G Cattan, M Congedo".
 _BARE_INITIALS = re.compile(r"[A-Z]{1,3} [A-Z][\w'’-]+,\s*[A-Z]{1,3} [A-Z][\w'’-]+")
 
@@ -642,6 +650,12 @@ def plausible_authors(text: str) -> bool:
     return bool(real) and all(w.lower() not in NOT_NAMES for w in words[:1])
 
 
+# One word and its comma before a line break; and what stands before a sentence's first word
+# on its line (nothing, or the end of the sentence before it).
+_FIRST_OF_LIST = re.compile(r"[^\W\d_][\w'’-]*,[ \t]*\n")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][ \t]+)[ \t]*$")
+
+
 def list_start(text: str, start: int, limit: int) -> int:
     """Where a list that opens with a "name" spanning a line break really starts: the last
     word of a title line is not a given name ("Generalized Cores / Vladimir Batagelj")."""
@@ -649,5 +663,11 @@ def list_start(text: str, start: int, limit: int) -> int:
     if first is None or "\n" not in first.group():
         return start
     after = text.rindex("\n", start, first.end()) + 1
+    if _FIRST_OF_LIST.fullmatch(text, start, after) and _OPENS_SENTENCE.search(
+        text, text.rfind("\n", 0, start) + 1, start
+    ):
+        # a surname and its comma opening a sentence, the list wrapped after it (`... is full.
+        # Adam,\n Chang, Khan and Solin (2021) write`): the list's first name, no title's word
+        return start
     after += len(text[after : first.end()]) - len(text[after : first.end()].lstrip())
     return after if NAME.match(text, after, limit) else start

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from scanner.titles import find_citations
-from scanner.titles.characters import read_marks
+from scanner.titles.characters import marked_words_read, read_marks
 from scanner.types import EntryFields
 
 
@@ -50,3 +50,32 @@ def test_a_bibtex_entrys_accents_are_its_authors_letters() -> None:
 )
 def test_the_rest_of_a_field_stays_as_written(value: str) -> None:
     assert read_marks(value) == value
+
+
+def test_names_written_with_accents_outside_an_entry_are_read_as_names() -> None:
+    """A technical report cited in a C++ comment, its authors' accents in LaTeX: the names
+    read as the names they are, so that the entry is read at all."""
+    text = (
+        "ScatterSVM - Multiclass SVM\n\n"
+        "  Details are in the following technical report.\n\n"
+        '  Ada Okafor and Marc Lind and S\\"oren Moss and\n'
+        '            Klaus-Ravi M\\"{u}ller,\n'
+        "  A Multi-Class Tide Machine Based on Scatter Criteria, TR 014-2009\n"
+        "  TU Berlin, 2009\n"
+    )
+    fields = _fields(text)
+    assert fields.authors == ("Ada Okafor", "Marc Lind", "Sören Moss", "Klaus-Ravi Müller")
+    assert fields.title == "A Multi-Class Tide Machine Based on Scatter Criteria"
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ('by S\\"oren Moss, 2009', "by   Sören Moss, 2009"),
+        ("Ru{\\ss}wurm, Erd\\H{o}s", "    Rußwurm,     Erdős"),
+        # a quote escaped in a string, TeX's math and a line break stay as written
+        ('say \\"Tides\\" with $\\pi\\sigma$\\n', 'say \\"Tides\\" with $\\pi\\sigma$\\n'),
+    ],
+)
+def test_a_word_with_accents_reads_as_its_letters_at_the_same_offsets(text: str, read: str) -> None:
+    assert marked_words_read(text) == read

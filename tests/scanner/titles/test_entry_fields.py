@@ -1418,3 +1418,38 @@ def test_a_name_with_initials_ends_where_in_opens_the_venue_it_wrote_in() -> Non
         "''Development and Application of a Tidal Description,'' Lind, Moss, and Hale,"
         " Advances in Tidal Bioinformatics, IOS Press, 1994, pp. 9-30.\n"
     ).authors == ("Lind", "Moss", "Hale")
+
+
+def test_a_list_wrapped_after_its_first_names_comma_keeps_that_name() -> None:
+    """`... is full. Adam,\\n Chang, Khan and Lind (2021) write`: the line ends after the first
+    surname's comma; the name opens a sentence, so it is the list's first, not a title's last
+    word."""
+    text = (
+        "    optimal only when the batch is full. Okafor,\n"
+        "    Chang, Khan and Lind (2021) write this step size rho.\n"
+    )
+    (hit,) = find_citations(text)
+    assert hit.reference.authors == ("Okafor", "Chang", "Khan", "Lind")
+
+
+def test_a_surname_its_comma_and_the_bracketed_year_are_a_mention() -> None:
+    """`Titsias, (2009) - Title`: a lone surname with its year in brackets after a comma, as
+    `Harvey (1989)` without it; the title after the dash is the mention's."""
+    text = (
+        "    The key reference is Okafor, (2009) - Variational Learning of Inducing Tides\n"
+        "    in Sparse Coastal Processes.\n"
+    )
+    fields = _fields(text)
+    assert (fields.authors, fields.year) == (("Okafor",), 2009)
+    assert fields.title == "Variational Learning of Inducing Tides in Sparse Coastal Processes"
+
+
+def test_an_mla_first_authors_surname_is_a_name_whatever_else_the_word_is() -> None:
+    """MLA's `Surname, Given, and Given Surname. "Title."` (as Google Scholar exports it):
+    the first surname (`Date`) is a name though the word is one prose writes too."""
+    text = (
+        "    Article reference:\n"
+        '        Date, Ada, and Ravi Okafor. "GPU-accelerated tidal algorithms\n'
+        '        for the Linear Tide Problem." Parallel Tides 57 (2016): 52-72.\n'
+    )
+    assert _fields(text).authors == ("Date, Ada", "Ravi Okafor")
