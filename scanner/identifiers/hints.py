@@ -29,7 +29,9 @@ _QUOTED = lazy_compile(
 # `et al.`), at a blank line, and where the next entry of a reference list (`.. [2]`, `[2]`)
 # begins.
 _SENTENCE_END = lazy_compile(
-    r"(?:(?<!\b[A-Z])(?<!\bal)[.!?](?=\s+[A-Z(])|\n[ \t]*\n|\n(?=[ \t]*(?:\.\. )?\[[\w#*]{1,12}\]))"
+    r"(?:(?<!\b[A-Z])(?<!\bal)[.!?](?=\s+[A-Z(])|\n[ \t]*\n|\n(?=[ \t]*(?:\.\. )?\[[\w#*]{1,12}\])"
+    # (a list's next item: a quote there is the next entry's, `-   Roe, J. 1969. "Remark ..."`)
+    r"|\n(?=[ \t]*[-*+][ \t]+\S))"
 )
 _ENTRY_START = lazy_compile(r"(?m)^[ \t]*(?:\.\. )?\[[\w#*]{1,12}\][ \t]")
 _ENTRY_END = lazy_compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:\.\. )?\[[\w#*]{1,12}\][ \t])")

@@ -353,3 +353,23 @@ def test_entries_of_a_list_whose_links_took_the_next_entrys_quoted_title_stay_ap
     )
     hits = find_hits(text)
     assert len(hits) == 5 and not any(len(h.also) > 1 for h in hits)
+
+
+def test_a_link_at_a_list_items_end_takes_no_title_from_the_next_item() -> None:
+    """`-   Roe ... "Algorithm 334: ..." ... doi:[...]` over `-   Okafor ... "Remark on
+    Algorithm 334 [G5]: ..."`: two works; the DOI closing the first item is the first's, and
+    the next item's quote is no title of it (a list's next item ends the sentence)."""
+    text = (
+        "## References\n\n"
+        '-   Roe, James R. 1968. "Algorithm 334: Normal Tidal Deviates." '
+        "_Communications of the Tides_ 11 (7). TDS: 498. doi:[10.5555/tides.1968.2][@roe].\n"
+        '-   Okafor, R. 1969. "Remark on Algorithm 334 \\[G5]: Normal Tidal Deviates." '
+        "_Communications of the Tides_ 12 (5). TDS: 281. doi:[10.5555/tides.1969.3][@oka].\n"
+        "\n[@roe]: http://dx.doi.org/10.5555/tides.1968.2\n"
+        "\n[@oka]: http://dx.doi.org/10.5555/tides.1969.3\n"
+    )
+    first, second = find_hits(text)
+    assert first.title_hint == "Algorithm 334: Normal Tidal Deviates"
+    assert first.reference.authors == ("Roe, James R.",)
+    assert second.title_hint == "Remark on Algorithm 334 \\[G5]: Normal Tidal Deviates"
+    assert second.reference.authors == ("Okafor, R.",)

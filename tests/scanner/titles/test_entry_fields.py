@@ -1453,3 +1453,17 @@ def test_an_mla_first_authors_surname_is_a_name_whatever_else_the_word_is() -> N
         '        for the Linear Tide Problem." Parallel Tides 57 (2016): 52-72.\n'
     )
     assert _fields(text).authors == ("Date, Ada", "Ravi Okafor")
+
+
+@pytest.mark.parametrize("etal", ["et al.", "et. al.", "et al"])
+def test_a_title_then_its_first_author_and_et_al_is_a_title_first_entry(etal: str) -> None:
+    """`[1] Title, Lodhi et. al. Journal ... 2(2002), 419-444.`: the comma before the first
+    author's surname and `et al` (a stray dot after `et` too) ends the title."""
+    text = (
+        "    Reference:\n"
+        f"    [1] Text Classification using String Tides, Okafor {etal} Journal of Machine\n"
+        "    Tide Research 2(2002), 419-444.\n"
+    )
+    fields = _fields(text)
+    assert fields.title == "Text Classification using String Tides"
+    assert (fields.authors, fields.year) == (("Okafor",), 2002)
