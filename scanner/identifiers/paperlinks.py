@@ -171,6 +171,9 @@ _PAPER_PAGES = re.compile(
     r"|(?:pnas|science|sciencemag|[\w-]+\.oxfordjournals)\.org/content/(?:early/)?\d+/\d+"
     r"|projecteuclid\.org/(?:euclid\.|journals/[\w-]+/volume-|download/pdf)"
     r"|researchgate\.net/publication/\d+"
+    # Mendeley's catalogue page of one paper, named by its title's words (not its data sets,
+    # `data.mendeley.com`)
+    r"|(?<!data\.)mendeley\.com/catalog/[a-z0-9]+(?:-[a-z0-9]+)+/?$"
     r"|academia\.edu/\d+/[A-Za-z][\w-]+"
     r"|hdl\.handle\.net/\d+(?:\.\d+)*/\S+"
     r"|[\w.-]+/(?:dspace/)?(?:bitstream/)?handle/\d+(?:\.\d+)*/\d+"

@@ -12,6 +12,11 @@ from scanner.prefilter import may_cite
 M = LINK_MARK
 
 PAPERS = [
+    # Mendeley's catalogue page of a paper
+    (
+        "http://www.mendeley.com/catalog/general-tides-objectively-determined-measured/",
+        "cf. Okafor, C. (1904). General Tides, Objectively Determined and Measured.\n (" + M,
+    ),
     # a proceedings' volume folder (`/W94/`), a library's season folder, a course's folder
     # of papers, and a course's project report cited as the paper (NAdam's)
     ("http://www.example-anthology.org/W/W94/W94-0111.pdf", "Doe, A. (1994). Tagging. " + M),
@@ -159,6 +164,8 @@ PAPERS = [
 ]
 
 NOT_PAPERS = [
+    # a data set on Mendeley Data
+    ("https://data.mendeley.com/public-files/datasets/fgf86jdfg6/files/", "Tides (2019) " + M),
     # a standards working group's document
     ("http://www.tidemodels.org/wg8home/Documents/WG80462.pdf", "as described in " + M),
     # License texts: by their file name, and by the license wording of their paragraph.
