@@ -166,9 +166,19 @@ def _quotes_read(text: str) -> str:
     if "-\n" in text or "- \n" in text or "-  " in text:
         text = _WORD_BREAK.sub(_joined, text)
     if "\\" in text:
-        # a name written with LaTeX's accents (`S\\"oren`) read as the name it is, offsets kept
+        # a name written with LaTeX's accents (`S\"oren`) read as the name it is, offsets kept
         text = marked_words_read(text)
+        if "\\\n" in text:
+            # a line continued by a backslash (a Python string's `... recurrent \` over
+            # `neural networks ...`, whose value holds neither) reads as one line: the
+            # backslash is no character of a title wrapped there
+            text = _CONTINUED_LINE.sub(" ", text)
     return text
+
+
+# A backslash that continues its line of words, after a blank (not one that continues a link,
+# whose lines the identifier readers join, nor the second of LaTeX's `\\` line break).
+_CONTINUED_LINE = re.compile(r"(?<=[ \t])\\(?=\n)")
 
 
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})

@@ -1467,3 +1467,22 @@ def test_a_title_then_its_first_author_and_et_al_is_a_title_first_entry(etal: st
     fields = _fields(text)
     assert fields.title == "Text Classification using String Tides"
     assert (fields.authors, fields.year) == (("Okafor",), 2002)
+
+
+def test_a_title_wrapped_after_a_continuing_backslash_holds_no_backslash() -> None:
+    """A Python string's line continued by `\\` (its value holds neither): the title wrapped
+    there is the words on both lines."""
+    text = (
+        "    .. [1] Okafor, S. 2020.\n"
+        "    A hybrid method of exponential smoothing and recurrent \\\n"
+        "    neural networks for tidal forecasting.\n"
+        "    https://www.sciencedirect.com/science/article/pii/S0169207019301153\n\n"
+        '    Lind, R. J and Moss, A. B. (2006). "Another look at measures of \\\n'
+        '    tidal accuracy", International Journal of Tides, Volume 22, Issue 4.\n'
+    )
+    link, entry = find_hits(text)
+    assert link.title_hint == (
+        "A hybrid method of exponential smoothing and recurrent neural networks for tidal "
+        "forecasting"
+    )
+    assert entry.title_hint == "Another look at measures of tidal accuracy"
