@@ -9,9 +9,12 @@ from scanner.titles.fields import first_year
 from scanner.types import EntryFields
 
 _TITLE_FIELD = re.compile(r"(?i)\btitle\s*=\s*[{\"]")
+# A field's value in braces ends at its closing brace, or, left open (`title={{D}igital
+# Filters,` then `author={...},` on the next line), where the next field's line starts.
+_NEXT_FIELD = r",[ \t]*\n[ \t]*[A-Za-z]+[ \t]*="
 _FIELD = re.compile(
     r"(?i)\b(author|title|journal|booktitle|year|volume|pages)\s*=\s*"
-    r"(\{(?:[^{}]|\{[^{}]*\})*\}|\"[^\"]*\"|\d+)"
+    rf"(\{{(?:(?!{_NEXT_FIELD})[^{{}}]|\{{[^{{}}]*\}})*(?:\}}|(?={_NEXT_FIELD}))|\"[^\"]*\"|\d+)"
 )
 _ENTRY_START = re.compile(
     r"(?i)(?:@|&\#64;)?\s*(?P<type>article|book|inproceedings|incollection|misc|techreport|"

@@ -49,3 +49,21 @@ def test_an_entry_whose_long_title_the_model_reads_no_title_in_still_cites() -> 
         2023,
         "526",
     )
+
+
+def test_a_title_left_open_ends_where_the_next_fields_line_starts() -> None:
+    """`title={{D}igital Tide {F}ilters,` without its closing brace: the title is the line's,
+    and the fields after it are read as fields, not as the title's words."""
+    text = (
+        "        @article{okafor2003digital,\n"
+        "            title={{D}igital Tide {F}ilters in {A}daptive {T}ime-{S}tepping,\n"
+        "            author={Gustaf Okafor},\n"
+        "            year={2003},\n"
+        "            journal={ACM Transactions on Tidal Software},\n"
+        "            volume={20},\n"
+        "        }\n"
+    )
+    (hit,) = find_citations(text)
+    fields = hit.reference
+    assert fields.title == "Digital Tide Filters in Adaptive Time-Stepping"
+    assert (fields.authors, fields.year, fields.volume) == (("Gustaf Okafor",), 2003, "20")
