@@ -301,9 +301,9 @@ def _join_author_year(
     "Grodon, Cartledge and Clayton"), and the same holds of the one work or mention so
     spelt; of two mentions so spelt, the one fewer citations write joins the other (five
     `Navarro, Frenk and White (1995)` and one `Navarry, ...`: the card is keyed `navarro`).
-    A mention that gives the journal's volume and first page (`Gordon et al. (2009, ApJ, 705,
-    1320)`) names no work of another volume, and of two works of its authors and year the
-    one whose reading or bibcode gives its volume and page (`2009ApJ...705.1320G`)."""
+    Of two works of its authors and year, a mention that gives the journal's volume and first
+    page (`Gordon et al. (2009, ApJ, 705, 1320)`) names the one whose reading or bibcode gives
+    them (`2009ApJ...705.1320G`)."""
     by_first: dict[tuple[str, int], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     mentions: dict[tuple[str, int], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     # every work and mention of a year, by the spellings of its names
@@ -348,11 +348,7 @@ def _join_author_year(
             }
         if not found:
             mine = _spellings(paper.authors)
-            others = [
-                other
-                for other in spelt.get(paper.year, ())
-                if not _other_volume(other[1], locators.get(paper.key), locators)
-            ]
+            others = spelt.get(paper.year, ())
             found = {
                 _final(key, targets)
                 for theirs, key, work in others
@@ -525,32 +521,15 @@ def _by_locator(
     locator: tuple[str | None, str | None] | None,
     locators: Mapping[str, tuple[str | None, str | None]],
 ) -> list[str]:
-    """Of the works a mention may name, those its volume and first page (`locator`) do not
-    contradict (`_other_volume`), and of them those whose reading or ADS bibcode gives that
-    volume and page when some do."""
-    agree = [key for key in keys if not _other_volume(key, locator, locators)]
+    """Of the works a mention may name, those whose ADS bibcode or reading gives the volume
+    and first page the mention gives (`locator`), when some do; else all of them (a volume
+    read from `ACM TOMS 9, 346 (1983)` may be the page: a volume alone parts no works)."""
     same = [
         key
-        for key in agree
+        for key in keys
         if locator is not None and (given := _given(key, locators)) and _located(locator, *given)
     ]
-    return same or agree
-
-
-def _other_volume(
-    key: str,
-    locator: tuple[str | None, str | None] | None,
-    locators: Mapping[str, tuple[str | None, str | None]],
-) -> bool:
-    """Whether a work's reading or ADS bibcode gives a volume other than the one a mention
-    gives (`locator`); False when either gives none."""
-    given = _given(key, locators)
-    return (
-        locator is not None
-        and locator[0] is not None
-        and given is not None
-        and given[0].strip(".") != locator[0].strip()
-    )
+    return same or keys
 
 
 def _given(

@@ -59,8 +59,8 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
         wanted = first_family(hit.reference)
         if not wanted or hit.reference.year is None:
             continue
-        # a mention that gives its volume (`Lind 2024, JOSS, 9, 7023`) names no entry or
-        # record of another volume (`Lind et al. 2024, ApJ, 970, 51`)
+        # a mention that gives its volume (`Lind 2024, JOSS, 9, 7023`) names no ADS record
+        # of another volume (`2024ApJ...970...51L`)
         volume = hit.reference.volume
         candidates = [
             (i, family)
@@ -125,12 +125,10 @@ def join_author_year_mentions(text: str, hits: list[Hit], groups: Groups) -> Non
 
 
 def _other_volume(entry: Hit, volume: str | None) -> bool:
-    """Whether `entry` (its reading, or its ADS record's bibcode) gives a volume other than
-    `volume`, the one a mention gives; False when either gives none."""
-    if volume is None:
-        return False
-    given = (entry.reference.volume if entry.reference else None) or volume_of_record(entry.ref)
-    return given is not None and given != volume
+    """Whether `entry` is an ADS record whose bibcode gives a volume other than `volume`, the
+    one a mention gives (an entry's volume as read may be its page: `TOMS 9, 346 (1983)`)."""
+    given = volume_of_record(entry.ref)
+    return volume is not None and given is not None and given != volume
 
 
 def _lists_co_authors(entry: Hit, mention: Hit) -> bool:

@@ -979,7 +979,7 @@ def test_a_title_joins_the_one_link_its_first_author_and_year_name_by_its_short_
 def test_a_mention_with_its_volume_and_page_joins_the_ads_record_they_name() -> None:
     """`Okafor, Lind & Moss (2009, ApJ, 705, 1320)`: of the two works of those authors that
     year (the ADS record, a class summary read as a title), the one whose bibcode gives the
-    volume and first page; a record of another volume is another work."""
+    volume and first page."""
     names = ("Okafor", "Lind", "Moss")
     ads = PaperEntry(
         key="url:https://ui.adsabs.harvard.edu/abs/2009ApJ...705.1320O",
@@ -999,6 +999,6 @@ def test_a_mention_with_its_volume_and_page_joins_the_ads_record_they_name() -> 
     said = mention("author-year:okafor-lind-moss-2009", names, 2009)
     located = {said.key: ("705", "1320")}
     assert same_work_targets([ads, titled, said], located) == {said.key: ads.key}
-    # without its volume the mention names neither; with another volume, not the record
+    # without its volume and page, or with others, the mention names neither
     assert not same_work_targets([ads, titled, said])
-    assert not same_work_targets([ads, said], {said.key: ("706", "1320")})
+    assert not same_work_targets([ads, titled, said], {said.key: ("706", "1320")})
