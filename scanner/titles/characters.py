@@ -23,7 +23,10 @@ _LATEX_MARK = re.compile(rf"\{{(?:{_ACCENTED}|{_LETTER})\}}|{_ACCENTED}|{_LETTER
 # A word with a LaTeX accent after one of its letters (`S\"oren`, `M\"{u}ller`, `Erd\H{o}s`),
 # as BibTeX-minded comments write names outside an entry; not a mark that opens a word
 # (`\"Title\"`: a quote escaped in a string).
-_MARKED_WORD = re.compile(rf"[^\W\d_]+(?:(?:{_LATEX_MARK.pattern})[^\W\d_]*)+")
+# (a compound's parts with it, `P{\'e}rez-Garc{\'i}a`, read as one word)
+_MARKED_WORD = re.compile(
+    rf"[^\W\d_]+(?:(?:{_LATEX_MARK.pattern}|[-'’](?=[^\W\d_]|\{{?\\))[^\W\d_]*)+"
+)
 
 
 # ... where such a word's first mark is: a backslash after a letter or a brace, then an
@@ -33,7 +36,7 @@ _MARK_IN_WORD = re.compile(
     r"\\(?<=[^\W\d_]\\|\{\\)(?:[\"'`^~=.][{A-Za-z]|[uvHckrdb](?:\{|[ ][A-Za-z])"
     r"|(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z]))"
 )
-_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_WORD_BEFORE = re.compile(r"[^\W\d_][\w'’-]*$")
 
 
 def marked_words_read(text: str) -> str:
@@ -59,9 +62,14 @@ def marked_words_read(text: str) -> str:
     return "".join(pieces) + text[done:] if pieces else text
 
 
+def _without_joiners(word: str) -> str:
+    """A compound's letters: `Pérez-García` less its hyphen, `O'Dwyér` its apostrophe."""
+    return word.replace("-", "").replace("'", "").replace("’", "")
+
+
 def _word_read(match: re.Match[str]) -> str:
     word = read_marks(match.group())
-    if len(word) > len(match.group()) or not word.isalpha():
+    if len(word) > len(match.group()) or not _without_joiners(word).isalpha():
         return match.group()  # (a mark pylatexenc reads as more than a letter: left as written)
     return " " * (len(match.group()) - len(word)) + word
 

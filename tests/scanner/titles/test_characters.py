@@ -73,6 +73,8 @@ def test_names_written_with_accents_outside_an_entry_are_read_as_names() -> None
     [
         ('by S\\"oren Moss, 2009', "by   Sören Moss, 2009"),
         ("Ru{\\ss}wurm, Erd\\H{o}s", "    Rußwurm,     Erdős"),
+        # a compound's parts read as one word
+        ("P{\\'e}rez-Garc{\\'i}a, F.", "        Pérez-García, F."),
         # a quote escaped in a string, TeX's math and a line break stay as written
         ('say \\"Tides\\" with $\\pi\\sigma$\\n', 'say \\"Tides\\" with $\\pi\\sigma$\\n'),
     ],

@@ -1486,3 +1486,18 @@ def test_a_title_wrapped_after_a_continuing_backslash_holds_no_backslash() -> No
         "forecasting"
     )
     assert entry.title_hint == "Another look at measures of tidal accuracy"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "    See Appendix of the TIDES paper, Okafor et al. (2008)\n",
+        "    Reads the tide maps, described in\n    Lind, Moss, Okafor et al. (2015, 2018).\n",
+    ],
+)
+def test_names_and_et_al_before_a_year_stay_a_mention_after_a_comma(text: str) -> None:
+    """`..., Okafor et al. (2008)`: the year after `et al` makes the mention's, and the words
+    before the comma are no title (a part of the paper, or the list's other names)."""
+    hits = find_citations(text)
+    assert hits and all(hit.kind is RefKind.AUTHOR_YEAR for hit in hits)
+    assert hits[-1].reference.authors[-1] == "Okafor"
