@@ -155,10 +155,10 @@ _TITLE_END_FORMS = (
     + VENUE_CUE.pattern
     + ")"
     r"|[,;]\s*(?=[A-Z]\.\s*[A-Z])"
-    # ... or the first author's surname and `et al` (`Title, Lind et. al. Journal of ...`);
-    # not before its year, a mention's (`See appendix of the paper, Fan et al. (2008)`, and
-    # the names before it: `Green, Schlafly, Finkbeiner et al. (2015, 2018)`)
-    r"|,[ \t]*(?=[A-Z][\w'’-]+[ \t]+et\.?[ \t]*al\b(?!\.?,?[ \t]*[(\[]?[ \t]*(?:1[6-9]|20)\d\d))"
+    # ... or the first author's surname and `et. al.`, its stray dot read as a sentence's end
+    # (`[1] Title, Lind et. al. Journal of ...`); not before its year, a mention's (`See the
+    # appendix of the paper, Fan et. al. (2008)`, `Green, Schlafly, Lind et. al. (2015)`)
+    r"|,[ \t]*(?=[A-Z][\w'’-]+[ \t]+et\.[ \t]*al\b(?!\.?,?[ \t]*[(\[]?[ \t]*(?:1[6-9]|20)\d\d))"
     r"|[,;]\s*(?=" + EDITION + r")|\s*\((?=\s*" + EDITION + r"\s*\))"
     r"|\s\((?=\s*(?:1[6-9]|20)\d\d)|\n\s*\n|(?P<by>\s+by\s+(?=[A-Z]))|<\s*br|<\s*/?\s*a\s*>|\Z"
     r"|[ \t]*\n\s*(?=<?(?:arXiv:|doi:|DOI:|https?://))|[ \t]+(?=<?https?://)"

@@ -1455,10 +1455,11 @@ def test_an_mla_first_authors_surname_is_a_name_whatever_else_the_word_is() -> N
     assert _fields(text).authors == ("Date, Ada", "Ravi Okafor")
 
 
-@pytest.mark.parametrize("etal", ["et al.", "et. al.", "et al"])
+@pytest.mark.parametrize("etal", ["et. al.", "et.al."])
 def test_a_title_then_its_first_author_and_et_al_is_a_title_first_entry(etal: str) -> None:
     """`[1] Title, Lodhi et. al. Journal ... 2(2002), 419-444.`: the comma before the first
-    author's surname and `et al` (a stray dot after `et` too) ends the title."""
+    author's surname and `et. al.` (whose stray dot read as a sentence's end, the title ran
+    through `Lodhi et`) ends the title."""
     text = (
         "    Reference:\n"
         f"    [1] Text Classification using String Tides, Okafor {etal} Journal of Machine\n"
@@ -1491,12 +1492,12 @@ def test_a_title_wrapped_after_a_continuing_backslash_holds_no_backslash() -> No
 @pytest.mark.parametrize(
     "text",
     [
-        "    See Appendix of the TIDES paper, Okafor et al. (2008)\n",
-        "    Reads the tide maps, described in\n    Lind, Moss, Okafor et al. (2015, 2018).\n",
+        "    See Appendix of the TIDES paper, Okafor et. al. (2008)\n",
+        "    Reads the tide maps, described in\n    Lind, Moss, Okafor et. al. (2015, 2018).\n",
     ],
 )
 def test_names_and_et_al_before_a_year_stay_a_mention_after_a_comma(text: str) -> None:
-    """`..., Okafor et al. (2008)`: the year after `et al` makes the mention's, and the words
+    """`..., Okafor et. al. (2008)`: the year after `et al` makes the mention's, and the words
     before the comma are no title (a part of the paper, or the list's other names)."""
     hits = find_citations(text)
     assert hits and all(hit.kind is RefKind.AUTHOR_YEAR for hit in hits)
