@@ -567,6 +567,16 @@ def test_several_author_year_mentions_in_one_bracket() -> None:
             'This algorithm is derived from Okafor et al. "Bilayer Tide Counting."',
             "Bilayer Tide Counting",
         ),
+        # one author written out by a given name or initials, then a comma (the names before
+        # the quotes, as `"Title" by Marta Lindqvist` after them); no year, no venue
+        (
+            '    Formula (2.7) from Marta Lindqvist, "Principles of Tidal Climate"\n',
+            "Principles of Tidal Climate",
+        ),
+        (
+            '    # Formula from M. Lindqvist, "Principles of Tidal Climate", page 40.\n',
+            "Principles of Tidal Climate",
+        ),
     ],
 )
 def test_quoted_title_after_a_citing_word(text: str, title: str) -> None:
@@ -582,6 +592,9 @@ def test_quoted_title_after_a_citing_word(text: str, title: str) -> None:
         'Read in "Configuring The Build Section" below.',
         # two capitalized words before a sentence in quotes: prose, not authors and a title
         'See Read and Write, "Open the file in binary mode first".',
+        # one capitalized word, or a thing's name, before the comma: no author written out
+        'Formula from Lindqvist, "Principles of Tidal Climate".',
+        'Taken from Python Software, "The Tidal Tutorial".',
         # a quoted word or a sentence after `et al.`: no title
         'As Okafor et al. put it, "Do not tune on the test data" here.',
         'Okafor et al. call it "tides".',
