@@ -82,7 +82,9 @@ def run_in_venue(loose: bool) -> str:
     kinds = r"Trans|J\b|Journal|Comm" + (r"|Conf|Int" if loose else "")
     return (
         r"(?<!ACM)(?<!IEEE)(?<!SIAM)(?<!\s)\s+(?=" + year + r"(?:ACM|IEEE|SIAM)\s+(?:" + kinds + ")"
-        r"|(?:Journal|Proceedings|Communications|Transactions|Annals) (?:of|on)\b)"
+        r"|(?:Journal|Proceedings|Communications|Transactions|Annals) (?:of|on)\b"
+        # (`Proc of`, `Proc. of` broken over a line: `... inertia weights Proc\n of Congress`)
+        r"|Proc\.?\s+of\b)"
     )
 
 

@@ -31,7 +31,7 @@ from scanner.titles.fields import (
     year_after_page,
 )
 from scanner.titles.leads import led
-from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, split_authors
+from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, opens_with_non_name, split_authors
 from scanner.titles.sections import Region, regions
 from scanner.titles.tagger import Field, Tagger, default_tagger
 from scanner.titles.tidy import open_ended
@@ -427,6 +427,15 @@ def _text_of(text: str, group: list[Field], label: str) -> str:
     return " ".join(text[f.start : f.end] for f in group if f.label == label)
 
 
+def _past_labels(names: str) -> str:
+    """An author field without the words before its names that are never names, which the
+    model takes in with them: a thesis's label (`Dissertation, V. Marsh`), a citing verb
+    (`Uses K. Ferris`)."""
+    while names and opens_with_non_name(names):
+        names = names.partition(" ")[2].lstrip(" ,;:")
+    return names
+
+
 def _hit(text: str, group: list[Field], title: str, probability: float) -> Hit:
     def joined(label: str) -> str:
         return _text_of(text, group, label).strip(_TRIM)
@@ -443,7 +452,7 @@ def _hit(text: str, group: list[Field], title: str, probability: float) -> Hit:
             name
             for f in group
             if f.label == "A"
-            for name in split_authors(text[f.start : f.end].strip(_TRIM))
+            for name in split_authors(_past_labels(text[f.start : f.end].strip(_TRIM)))
         ),
         title=" ".join(title.split()),
         venue=venue,
