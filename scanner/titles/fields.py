@@ -172,7 +172,7 @@ MEETINGS = frozenset(
     [tag.upper() for tag in KEY_TAGS if tag not in ("phd", "thesis", "tro", "ivc")]
     + "SBIA ECML PKDD KDD ICDM SDM AAAI IJCAI ICDE VLDB SIGMOD CIKM WSDM ACL NAACL EMNLP".split()  # noqa: SIM905
     + "COLING UAI AISTATS COLT STOC FOCS SODA ICALP SOCG NEURIPS SIGGRAPH ICASSP".split()  # noqa: SIM905
-    + "INTERSPEECH MICCAI WACV".split()  # noqa: SIM905
+    + "INTERSPEECH MICCAI WACV CEC GECCO PPSN ICPR ICIP SIGIR".split()  # noqa: SIM905
 )
 
 
