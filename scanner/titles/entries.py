@@ -817,10 +817,11 @@ _PART_END = re.compile(
     # (`see T.W. Sederberg, "Title", 2012` then `see T.W. Sederberg and ...`): the next entry
     r"|(?<=[12]\d\d\d)[).,;]?[ \t]*\n(?=[ \t]*(?:(?i:see|cf\.?)[ \t]+)?(?:[A-Z]\.[ \t]?){1,3}"
     r"[A-Z][a-z])"
-    # a line closed by its year or pages, and the next line opening with a surname, a comma and
-    # a given name spelt out (`... 19 (1995): 131-136.` then `Lind, Tapio, and Frank Berg.`):
-    # the next entry's authors, which a venue's or a place's words never are
-    r"|(?<=\d)[).,;]?[ \t]*\n(?=[ \t]*[A-Z][a-z][\w'’-]*,[ \t]+[A-Z][a-z][\w'’-]*"
+    # a line closed by its year or pages and a full stop, and the next line opening with a
+    # surname, a comma and a given name spelt out (`... 19 (1995): 131-136.` then `Lind,
+    # Tapio, and Frank Berg.`): the next entry's authors (a comma after the number goes on with
+    # the entry's fields: `Research 108,\n Palermo, Sicily, Italy, 2020`)
+    r"|(?<=\d)\)?\.[ \t]*\n(?=[ \t]*[A-Z][a-z][\w'’-]*,[ \t]+[A-Z][a-z][\w'’-]*"
     r"(?:[ \t]+(?:[A-Z]\.[ \t]?){1,2})?(?:,|[ \t]+(?:and|&)[ \t]))"
     # the next entry run on after this one's year or pages by `and` or `see also`, opening with
     # its author's initials, surname and quoted title (`... (1992) 66-76 and K. Lind: "Title",

@@ -31,7 +31,7 @@ from scanner.titles.fields import (
     year_after_page,
 )
 from scanner.titles.leads import led
-from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, opens_with_non_name, split_authors
+from scanner.titles.names import AUTHOR_LIST, NOT_NAMES, split_authors
 from scanner.titles.sections import Region, regions
 from scanner.titles.tagger import Field, Tagger, default_tagger
 from scanner.titles.tidy import open_ended
@@ -428,12 +428,20 @@ def _text_of(text: str, group: list[Field], label: str) -> str:
 
 
 def _past_labels(names: str) -> str:
-    """An author field without the words before its names that are never names, which the
-    model takes in with them: a thesis's label (`Dissertation, V. Marsh`), a citing verb
-    (`Uses K. Ferris`)."""
-    while names and opens_with_non_name(names):
-        names = names.partition(" ")[2].lstrip(" ,;:")
+    """An author field without the label or citing verb the model takes in before its names:
+    a thesis's label (`Dissertation, V. Marsh`), a citing verb (`Uses K. Ferris`). Only
+    these: other words that are never names (`Press W.H`, a surname too) stay for the name
+    tests after."""
+    while (label := _NAMES_LABEL.match(names)) is not None:
+        names = names[label.end() :]
     return names
+
+
+# A label or citing verb before an author's name, with its separator.
+_NAMES_LABEL = re.compile(
+    r"(?:(?:PhD|Ph\.D\.|Doctoral|Master'?s)[ \t]+)?(?:Dissertation|Thesis)\b[ \t]*[,.:]?[ \t]*"
+    r"|(?:Uses|Using|See|Cf\.|From|Following)\b[ \t]*[,:]?[ \t]*(?=[A-Z])"
+)
 
 
 def _hit(text: str, group: list[Field], title: str, probability: float) -> Hit:

@@ -1476,3 +1476,24 @@ def test_a_title_ends_where_proc_of_opens_its_venue() -> None:
     )
     assert fields.title == "Empirical study of swarm inertia weights"
     assert fields.year == 2003
+
+
+def test_a_place_after_a_volumes_comma_goes_on_with_the_entry() -> None:
+    # `108,` then `Palermo, Sicily, Italy, 2020.`: the meeting's place, not the next entry
+    hits = find_citations(
+        "    Ada B. Okafor, Cyd E. Lind, and Mo K. Vale.\n"
+        "    The Fast Tide Roller: A Near-Optimal Sampler for Discrete Tides.\n"
+        "    In TIDES 2020: Proceedings of the 23rd Conference on Tides, Tide Research 108,\n"
+        "    Palermo, Sicily, Italy, 2020.\n"
+    )
+    assert [(h.kind, h.reference and h.reference.authors[0]) for h in hits] == [
+        (RefKind.TITLE, "Ada B. Okafor")
+    ]
+
+
+def test_a_surname_that_is_also_a_word_keeps_its_initials_after_a_books_title() -> None:
+    fields = _fields(
+        ' * ["Numerical Recipes: The Art of Scientific Computing",  Press W.H., Teukolsky S.A.,'
+        " Vetterling W.T, Flannery B.P, 3rd ed., 2.9 Cholesky Decomposition](http://numerical.recipes/)\n"
+    )
+    assert fields.authors[0] == "Press W.H"
