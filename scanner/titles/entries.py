@@ -818,11 +818,13 @@ _PART_END = re.compile(
     r"|(?<=[12]\d\d\d)[).,;]?[ \t]*\n(?=[ \t]*(?:(?i:see|cf\.?)[ \t]+)?(?:[A-Z]\.[ \t]?){1,3}"
     r"[A-Z][a-z])"
     # a line closed by its year or pages and a full stop, and the next line opening with a
-    # surname, a comma and a given name spelt out (`... 19 (1995): 131-136.` then `Lind,
-    # Tapio, and Frank Berg.`): the next entry's authors (a comma after the number goes on with
-    # the entry's fields: `Research 108,\n Palermo, Sicily, Italy, 2020`)
+    # surname, a comma and a given name spelt out, then another name (`... 19 (1995):
+    # 131-136.` then `Lind, Tapio, and Frank Berg.`): the next entry's authors; not a place or
+    # a publisher's imprint, which goes on with the entry (`pp. 169-183.\n Springer, Cham,
+    # 2020.`, `Research 108,\n Palermo, Sicily, Italy, 2020`)
     r"|(?<=\d)\)?\.[ \t]*\n(?=[ \t]*[A-Z][a-z][\w'’-]*,[ \t]+[A-Z][a-z][\w'’-]*"
-    r"(?:[ \t]+(?:[A-Z]\.[ \t]?){1,2})?(?:,|[ \t]+(?:and|&)[ \t]))"
+    r"(?:[ \t]+(?:[A-Z]\.[ \t]?){1,2})?(?:,?[ \t]+(?:and|&)[ \t]+[A-Z]"
+    r"|,[ \t]+[A-Z][a-z][\w'’-]*[ \t]+(?:[A-Z]\.[ \t]?)*[A-Z][a-z]))"
     # the next entry run on after this one's year or pages by `and` or `see also`, opening with
     # its author's initials, surname and quoted title (`... (1992) 66-76 and K. Lind: "Title",
     # ...`, `..., 1987, see also\n K. Lind: "Title"`)

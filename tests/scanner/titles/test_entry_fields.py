@@ -1497,3 +1497,23 @@ def test_a_surname_that_is_also_a_word_keeps_its_initials_after_a_books_title() 
         " Vetterling W.T, Flannery B.P, 3rd ed., 2.9 Cholesky Decomposition](http://numerical.recipes/)\n"
     )
     assert fields.authors[0] == "Press W.H"
+
+
+def test_a_publishers_imprint_after_the_pages_goes_on_with_the_entry() -> None:
+    # `Springer, Cham, 2020.` opens like `Surname, Given,`: the entry's imprint, which holds
+    # its year, not the next entry's authors
+    fields = _fields(
+        "    [LindOV+20]\n"
+        "        Lindqvist, Petra, Hugo Saarinen, Marta Okafor, Selma Vale, and Carla Moss.\n"
+        '        "High dimensional tide optimization assisted by principal component analysis."\n'
+        "        In International Conference on Parallel Tide Solving, pp. 169-183.\n"
+        "        Springer, Cham, 2020.\n"
+    )
+    assert fields.authors == (
+        "Lindqvist, Petra",
+        "Hugo Saarinen",
+        "Marta Okafor",
+        "Selma Vale",
+        "Carla Moss",
+    )
+    assert fields.year == 2020
