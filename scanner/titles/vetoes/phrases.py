@@ -169,8 +169,7 @@ def year_inside(text: str, hit: Hit, stop: int) -> bool:
 def unclosed_bracket(text: str, hit: Hit, stop: int) -> bool:
     """A "title" that opens a square bracket and ends before closing it (`Row counts : 12
     [Less: 4, Greater: 5`, a program's output quoted in a comment): a title read cut inside a
-    bracketed run is no title, whatever it was cut from, and the names read with it are no
-    authors (`Sometimes, R-hat < 1.2 is used ... See [Lind and Moss`: prose)."""
+    bracketed run is no title, whatever it was cut from."""
     title = fields_of(hit).title or ""
     return title.count("[") > title.count("]")
 

@@ -1407,24 +1407,3 @@ def test_a_quoted_name_the_sentence_calls_a_name_is_no_title() -> None:
         "   Steps follow Okafor and Lind (2011), whose section 2 gives the proof.\n"
     )
     assert _found(text) == [("author-year", "Okafor")]
-
-
-def test_names_read_with_a_title_cut_inside_a_bracket_are_no_authors() -> None:
-    # prose read as a title up to `[Lind and Moss`, with `Sometimes,` for a surname: neither
-    # a title nor an author-year mention; the mention and the entries below are the citations
-    text = (
-        "Returns the tide statistic.\n\n"
-        "  * Sometimes, T-hat < 1.2 is used to indicate approximate convergence, but of\n"
-        "    course this is problem-dependent. See [Lind and Moss (1998)][2].\n"
-        "  * T-hat only measures non-convergence of the mean. See\n"
-        "    [Lind and Moss (1998)][2].\n\n"
-        "#### References\n\n"
-        "[1]: Ada Okafor. Tide statistics. _Tide Journal_, 7(4):457-472, 1992.\n\n"
-        "[2]: Cyd Lind and Mo Moss. General Methods for Monitoring Tides of\n"
-        "     Iterative Simulations. _Journal of Tidal Statistics_, 7(4):434-455, 1998.\n"
-    )
-    assert _found(text) == [
-        ("author-year", "Lind"),
-        ("title", "Tide statistics"),
-        ("title", "General Methods for Monitoring Tides of Iterative Simulations"),
-    ]
