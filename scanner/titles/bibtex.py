@@ -71,7 +71,7 @@ def bibtex_entries(text: str, start: int, end: int) -> Iterator[tuple[int, int, 
             EntryFields(
                 authors=authors,
                 title=fields["title"],
-                venue=_unbraced(fields.get("journal") or fields.get("booktitle")),
+                venue=_journal(fields.get("journal") or fields.get("booktitle")),
                 year=first_year(fields.get("year", "")),
                 volume=fields.get("volume"),
                 pages=re.sub(r"\s*-+\s*", "-", fields["pages"]) if "pages" in fields else None,
@@ -117,6 +117,56 @@ def _names_unbraced(value: str) -> str:
         if plain == value:
             return value
         value = plain
+
+
+# The journal macros of AASTeX, which ADS's BibTeX export writes for a journal's name
+# (`journal = {\apj}`): the journal's abbreviation, as ADS shows it.
+_AAS_JOURNALS = {
+    "aj": "AJ",
+    "actaa": "AcA",
+    "araa": "ARA&A",
+    "apj": "ApJ",
+    "apjl": "ApJL",
+    "apjs": "ApJS",
+    "ao": "ApOpt",
+    "apss": "Ap&SS",
+    "aap": "A&A",
+    "aapr": "A&ARv",
+    "aaps": "A&AS",
+    "baas": "BAAS",
+    "icarus": "Icarus",
+    "jcap": "JCAP",
+    "jcp": "JChPh",
+    "jgr": "JGR",
+    "jqsrt": "JQSRT",
+    "mnras": "MNRAS",
+    "nat": "Nature",
+    "pasa": "PASA",
+    "pasj": "PASJ",
+    "pasp": "PASP",
+    "physrep": "PhR",
+    "pra": "PhRvA",
+    "prb": "PhRvB",
+    "prc": "PhRvC",
+    "prd": "PhRvD",
+    "pre": "PhRvE",
+    "prl": "PhRvL",
+    "procspie": "SPIE",
+    "psj": "PSJ",
+    "qjras": "QJRAS",
+    "solphys": "SoPh",
+    "ssr": "SSRv",
+}
+_MACRO = re.compile(r"\\([a-z]+)")
+
+
+def _journal(value: str | None) -> str | None:
+    """A journal field's name: an AASTeX macro spelt out (`\\apj`: `ApJ`), else the field
+    without its protecting braces."""
+    value = _unbraced(value)
+    if value and (macro := _MACRO.fullmatch(value)) and macro.group(1) in _AAS_JOURNALS:
+        return _AAS_JOURNALS[macro.group(1)]
+    return value
 
 
 def _unbraced(value: str | None) -> str | None:
