@@ -61,9 +61,14 @@ def test_an_aastex_journal_macro_is_the_journals_name() -> None:
         "    }\n"
     )
     venues = []
-    for journal in ("\\apj", "\\mnras", "{Tide Letters}", "\\tidejournal"):
+    for journal in ("\\apj", "\\aj", "{Tide Letters}", "\\tidejournal"):
         text = entry % journal
         [(_, _, fields)] = bibtex_entries(text, 0, len(text))
         venues.append(fields.venue)
     # a macro AASTeX does not define stays as written
-    assert venues == ["ApJ", "MNRAS", "Tide Letters", "\\tidejournal"]
+    assert venues == [
+        "Astrophysical Journal",
+        "Astronomical Journal",
+        "Tide Letters",
+        "\\tidejournal",
+    ]
