@@ -53,11 +53,16 @@ QUOTED = re.compile(
 # (three words at least after the colon: `"id: The Value"` is a field)
 NAME_COLON_TITLE = re.compile(r"[a-z][\w+.-]*(?:[ \t][\d.]+)?:[ \t]+[A-Z]\S*(?:[ \t]+\S+){2}")
 # A citing word and two authors' surnames right before a quoted title (`See e.g. Crandall &
-# Pomerance, "Prime Numbers"`), read in the `NAMES_REACH` characters before the quote by the
-# detector and by the quote gate.
+# Pomerance, "Prime Numbers"`), or one author written out by a given name or initials and a
+# comma (`Formula from Raymond Lind, "Principles of Tidal Climate"`, `see R. Lind, "..."`: the
+# names before the quotes, as `"Title" by Raymond Lind` after them), read in the `NAMES_REACH`
+# characters before the quote by the detector and by the quote gate.
 CITED_FROM_NAMES = (
-    r"(?i:\b(?:see|cf\.?)\s+(?:e\.\s?g\.,?\s+)?)"
-    r"(?P<names>[A-Z][\w'’-]+\s+(?:and|&)\s+[A-Z][\w'’-]+),?\s*$"
+    r"(?:(?i:\b(?:see|cf\.?)\s+(?:e\.\s?g\.,?\s+)?)"
+    r"(?P<names>[A-Z][\w'’-]+\s+(?:and|&)\s+[A-Z][\w'’-]+),?"
+    r"|(?i:\b(?:see|cf\.?|from)\s+)"
+    r"(?P<name>(?:[A-Z]\.[ \t]?){1,3}[A-Z][a-z][\w'’-]*"
+    r"|[A-Z][a-z]+[ \t]+(?:[A-Z]\.[ \t]?)?[A-Z][a-z][\w'’-]*),)\s*$"
 )
 NAMES_REACH = 60
 # Markdown emphasis around a title right after its authors (rustdoc, Markdown docs):
@@ -82,7 +87,9 @@ def run_in_venue(loose: bool) -> str:
     kinds = r"Trans|J\b|Journal|Comm" + (r"|Conf|Int" if loose else "")
     return (
         r"(?<!ACM)(?<!IEEE)(?<!SIAM)(?<!\s)\s+(?=" + year + r"(?:ACM|IEEE|SIAM)\s+(?:" + kinds + ")"
-        r"|(?:Journal|Proceedings|Communications|Transactions|Annals) (?:of|on)\b)"
+        r"|(?:Journal|Proceedings|Communications|Transactions|Annals) (?:of|on)\b"
+        # (`Proc of`, `Proc. of` broken over a line: `... inertia weights Proc\n of Congress`)
+        r"|Proc\.?\s+of\b)"
     )
 
 
@@ -170,7 +177,7 @@ MEETINGS = frozenset(
     [tag.upper() for tag in KEY_TAGS if tag not in ("phd", "thesis", "tro", "ivc")]
     + "SBIA ECML PKDD KDD ICDM SDM AAAI IJCAI ICDE VLDB SIGMOD CIKM WSDM ACL NAACL EMNLP".split()  # noqa: SIM905
     + "COLING UAI AISTATS COLT STOC FOCS SODA ICALP SOCG NEURIPS SIGGRAPH ICASSP".split()  # noqa: SIM905
-    + "INTERSPEECH MICCAI WACV".split()  # noqa: SIM905
+    + "INTERSPEECH MICCAI WACV CEC GECCO PPSN ICPR ICIP SIGIR".split()  # noqa: SIM905
 )
 
 
