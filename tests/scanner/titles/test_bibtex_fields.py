@@ -67,3 +67,26 @@ def test_a_title_left_open_ends_where_the_next_fields_line_starts() -> None:
     fields = hit.reference
     assert fields.title == "Digital Tide Filters in Adaptive Time-Stepping"
     assert (fields.authors, fields.year, fields.volume) == (("Gustaf Okafor",), 2003, "20")
+
+
+def test_an_aastex_journal_macro_is_the_journals_name() -> None:
+    entry = (
+        "    @ARTICLE{Okafor2008,\n"
+        "        author = {{Okafor}, Jide},\n"
+        '        title = "{Tide stacks of axisymmetric galaxies}",\n'
+        "        journal = {%s},\n"
+        "        year = 2008,\n"
+        "    }\n"
+    )
+    venues = []
+    for journal in ("\\apj", "\\aj", "{Tide Letters}", "\\tidejournal"):
+        text = entry % journal
+        [(_, _, fields)] = bibtex_entries(text, 0, len(text))
+        venues.append(fields.venue)
+    # a macro AASTeX does not define stays as written
+    assert venues == [
+        "Astrophysical Journal",
+        "Astronomical Journal",
+        "Tide Letters",
+        "\\tidejournal",
+    ]
