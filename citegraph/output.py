@@ -86,7 +86,16 @@ def format_of(path: Path | None, formats: Collection[str], fallback: str = "text
     return name if name in formats else fallback
 
 
+def refuse_empty(option: str, value: str) -> None:
+    """An empty path names nothing, but `Path("")` is `.`, the current directory: `-o ""` (a
+    variable left unset in a script) put an index's files in the working directory, and
+    other commands called it `. is a directory`."""
+    if not value:
+        raise ConfigError(f"{option} '': the path is empty")
+
+
 def _target(value: str, default_format: str | None, fallback: str) -> OutputTarget:
+    refuse_empty("-o", value)
     head, sep, tail = value.partition(":")
     if sep and _FORMAT_PREFIX.fullmatch(head):
         # An extension's name stands for its format too (`md:summary`, `bib:refs`), as a

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from citegraph import __version__
-from citegraph.commands.common import quiet_option
+from citegraph.commands.common import OutputPath, quiet_option
 from citegraph.config import Config, load_config
 from citegraph.errors import ConfigError
 from citegraph.exitcodes import ExitCode
@@ -37,7 +37,7 @@ _TITLE_KINDS = frozenset({"title", "author-year", "book"})
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=OutputPath(path_type=Path),
     help="Write the report to a file instead of standard output.",
 )
 @click.option(

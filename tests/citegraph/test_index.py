@@ -300,6 +300,16 @@ def test_bad_sources_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "cannot read the source list" in capsys.readouterr().err
 
 
+def test_a_missing_directory_is_named_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "failed: /src/gone: no such directory: /src/gone"
+    gone = tmp_path / "gone"
+    assert run(["index", str(gone), "-o", str(tmp_path / "o"), "--offline", "-q"]) == 1
+    (line,) = [x for x in capsys.readouterr().out.splitlines() if "failed:" in x]
+    assert line.strip() == f"failed: {gone}: no such directory"
+
+
 def test_a_malformed_source_in_a_list_fails_alone(tmp_path: Path) -> None:
     repos = make_repos(tmp_path / "src")
     listing = tmp_path / "sources.txt"
