@@ -88,7 +88,7 @@ def index_command(
     from citegraph.index.progress import IndexProgress
     from citegraph.index.store import write_atomic
     from citegraph.output import check_path, make_directory
-    from citegraph.render import RenderOptions
+    from citegraph.render import RenderOptions, render
     from citegraph.render.html import HtmlRenderer
     from citegraph.report import counted, without_unknown_types
     from citegraph.textsafe import displayable, escape_surrogates, one_line
@@ -161,6 +161,9 @@ def index_command(
             ],
         ),
         "summary.md": summary_markdown(result.outcomes, result.reports, shown),
+        # What a reader found on the page, for their own bibliography: `report` reads a
+        # scan, not an index, and `bib` one project.
+        "papers.bib": render(merged, "bibtex", RenderOptions()),
     }
     for name, text in outputs.items():
         write_atomic(out_dir / name, escape_surrogates(text))

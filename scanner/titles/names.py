@@ -333,6 +333,7 @@ NOT_NAMES = MONTHS | frozenset(
         "matlab",
         "mathematica",
         "google",
+        "amazon",
         "microsoft",
         "intel",
         "nvidia",

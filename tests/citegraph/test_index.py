@@ -46,7 +46,9 @@ def statuses(result: Any) -> dict[str, str]:
     return {o.name: o.status.value for o in result.outcomes}
 
 
-def test_three_repositories_one_page_one_card_per_shared_paper(tmp_path: Path) -> None:
+def test_three_repositories_one_page_one_card_per_shared_paper(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     repos = make_repos(tmp_path / "src")
     out = tmp_path / "out"
     argv = ["index", *map(str, repos.values()), str(tmp_path / "missing"), "-o", str(out)]
@@ -85,6 +87,15 @@ def test_three_repositories_one_page_one_card_per_shared_paper(tmp_path: Path) -
     summary = (out / "summary.md").read_text()
     assert "| alpha | scanned |" in summary and "no such directory" in summary
     assert len(list((out / "repos").glob("*.json"))) == 3
+
+    # the papers as BibTeX, one entry for the paper two repositories cite: `report` reads no
+    # index, and `bib` one project
+    bibliography = (out / "papers.bib").read_text()
+    assert bibliography.count("@") == len(index["papers"])
+    assert bibliography.count(f"eprint = {{{SHARED_KEY.partition(':')[2]}}}") == 1
+    capsys.readouterr()
+    assert run(["report", str(out / "index.json"), "-f", "bibtex"]) == 2
+    assert "an index (`citegraph index`), not a scan" in capsys.readouterr().err
 
 
 def test_an_unchanged_rerun_scans_nothing_and_a_change_rescans_one(tmp_path: Path) -> None:
