@@ -21,7 +21,7 @@ from scanner.lazyre import lazy_compile
 # as long; the patterns below are compiled on first use).
 _NEEDLES = (
     "copyright", "(c)", "©", "rights reserved", "licen", "warrant", "permission", "spdx",
-    "c.f.r", "revision",
+    "c.f.r", "revision", "endorse",
 )  # fmt: skip
 _NEEDLE_SCAN = AhoCorasick(list(_NEEDLES), matchkind=MATCHKIND_LEFTMOST_FIRST)
 # A line that is a copyright or licence tag, from its first word (after a bullet or label).
@@ -48,6 +48,8 @@ _LEGAL_TERMS = (
     r"is free software|GNU (?:Lesser |Library )?General Public License|Mozilla Public License"
     r"|C\.F\.R\.|commercial computer software|U\.S\. Government|notice to licensee"
     r"|limitation of liability"
+    # the BSD licences' third clause, whose list of institutions reads like authors and titles
+    r"|neither the names? of|endorse or promote products"
 )
 # A paragraph: a run of lines that are neither blank nor paragraph markup only (a Javadoc
 # `<p>` line, Doxygen's `</para><para>`; CRLF files keep their `\r`), which separate paragraphs

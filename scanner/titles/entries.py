@@ -530,6 +530,8 @@ def parse_title_first(text: str, start: int, limit: int, labelled: bool = False)
         return None  # "the noise level in Doppler spectra outlined by Hildebrand and Sekhon"
     by = bool(rest and rest.group(1)) or bool(authors)
     pos = after + (rest.end() if rest else 0)
+    if quoted is not None and not authors and (edition := _EDITION_NEXT.match(text, pos, limit)):
+        pos = edition.end()  # `"Numerical Optimization", 2nd Edition\n Nocedal and Wright, 2006`
     names = AUTHOR_LIST.match(text, pos, limit) if not authors else None
     cited = None
     if names is not None and (cited := _JOURNAL_CITATION.match(text, names.start(), limit)):
@@ -565,6 +567,8 @@ def parse_title_first(text: str, start: int, limit: int, labelled: bool = False)
     return Entry(start, max(entry_end, t_end), reference, evidence)
 
 
+# A book's edition between its quoted title and its authors.
+_EDITION_NEXT = re.compile(EDITION + r"[ \t]*[.,;:]?\s*")
 # A title in emphasis, then its authors: `*Algebraic Topology* by Allen Hatcher`.
 _EMPHASIS_BY = re.compile(r"\*[^*\n]{3,300}\*\s+by\s+[A-Z]")
 # A title set in reST interpreted text or emphasis, not a link's text nor strong emphasis.
@@ -813,6 +817,14 @@ _PART_END = re.compile(
     # (`see T.W. Sederberg, "Title", 2012` then `see T.W. Sederberg and ...`): the next entry
     r"|(?<=[12]\d\d\d)[).,;]?[ \t]*\n(?=[ \t]*(?:(?i:see|cf\.?)[ \t]+)?(?:[A-Z]\.[ \t]?){1,3}"
     r"[A-Z][a-z])"
+    # a line closed by its year or pages and a full stop, and the next line opening with a
+    # surname, a comma and a given name spelt out, then another name (`... 19 (1995):
+    # 131-136.` then `Lind, Tapio, and Frank Berg.`): the next entry's authors; not a place or
+    # a publisher's imprint, which goes on with the entry (`pp. 169-183.\n Springer, Cham,
+    # 2020.`, `Research 108,\n Palermo, Sicily, Italy, 2020`)
+    r"|(?<=\d)\)?\.[ \t]*\n(?=[ \t]*[A-Z][a-z][\w'’-]*,[ \t]+[A-Z][a-z][\w'’-]*"
+    r"(?:[ \t]+(?:[A-Z]\.[ \t]?){1,2})?(?:,?[ \t]+(?:and|&)[ \t]+[A-Z]"
+    r"|,[ \t]+[A-Z][a-z][\w'’-]*[ \t]+(?:[A-Z]\.[ \t]?)*[A-Z][a-z]))"
     # the next entry run on after this one's year or pages by `and` or `see also`, opening with
     # its author's initials, surname and quoted title (`... (1992) 66-76 and K. Lind: "Title",
     # ...`, `..., 1987, see also\n K. Lind: "Title"`)

@@ -87,7 +87,9 @@ def run_in_venue(loose: bool) -> str:
     kinds = r"Trans|J\b|Journal|Comm" + (r"|Conf|Int" if loose else "")
     return (
         r"(?<!ACM)(?<!IEEE)(?<!SIAM)(?<!\s)\s+(?=" + year + r"(?:ACM|IEEE|SIAM)\s+(?:" + kinds + ")"
-        r"|(?:Journal|Proceedings|Communications|Transactions|Annals) (?:of|on)\b)"
+        r"|(?:Journal|Proceedings|Communications|Transactions|Annals) (?:of|on)\b"
+        # (`Proc of`, `Proc. of` broken over a line: `... inertia weights Proc\n of Congress`)
+        r"|Proc\.?\s+of\b)"
     )
 
 
@@ -175,7 +177,7 @@ MEETINGS = frozenset(
     [tag.upper() for tag in KEY_TAGS if tag not in ("phd", "thesis", "tro", "ivc")]
     + "SBIA ECML PKDD KDD ICDM SDM AAAI IJCAI ICDE VLDB SIGMOD CIKM WSDM ACL NAACL EMNLP".split()  # noqa: SIM905
     + "COLING UAI AISTATS COLT STOC FOCS SODA ICALP SOCG NEURIPS SIGGRAPH ICASSP".split()  # noqa: SIM905
-    + "INTERSPEECH MICCAI WACV".split()  # noqa: SIM905
+    + "INTERSPEECH MICCAI WACV CEC GECCO PPSN ICPR ICIP SIGIR".split()  # noqa: SIM905
 )
 
 

@@ -427,6 +427,23 @@ def _text_of(text: str, group: list[Field], label: str) -> str:
     return " ".join(text[f.start : f.end] for f in group if f.label == label)
 
 
+def _past_labels(names: str) -> str:
+    """An author field without the label or citing verb the model takes in before its names:
+    a thesis's label (`Dissertation, V. Marsh`), a citing verb (`Uses K. Ferris`). Only
+    these: other words that are never names (`Press W.H`, a surname too) stay for the name
+    tests after."""
+    while (label := _NAMES_LABEL.match(names)) is not None:
+        names = names[label.end() :]
+    return names
+
+
+# A label or citing verb before an author's name, with its separator.
+_NAMES_LABEL = re.compile(
+    r"(?:(?:PhD|Ph\.D\.|Doctoral|Master'?s)[ \t]+)?(?:Dissertation|Thesis)\b[ \t]*[,.:]?[ \t]*"
+    r"|(?:Uses|Using|See|Cf\.|From|Following)\b[ \t]*[,:]?[ \t]*(?=[A-Z])"
+)
+
+
 def _hit(text: str, group: list[Field], title: str, probability: float) -> Hit:
     def joined(label: str) -> str:
         return _text_of(text, group, label).strip(_TRIM)
@@ -443,7 +460,7 @@ def _hit(text: str, group: list[Field], title: str, probability: float) -> Hit:
             name
             for f in group
             if f.label == "A"
-            for name in split_authors(text[f.start : f.end].strip(_TRIM))
+            for name in split_authors(_past_labels(text[f.start : f.end].strip(_TRIM)))
         ),
         title=" ".join(title.split()),
         venue=venue,

@@ -418,13 +418,14 @@ def _joined(text: str, first: Hit, second: Hit) -> Hit | None:
 
 
 def _tidy(hit: Hit) -> Hit:
-    hit = _named_fields(hit)
     fields = hit.reference
     if fields is not None and fields.venue and _EDITION_FIRST.match(fields.venue):
         # "Forth Edition. JHU press": the edition belongs to the title's work, not the venue
+        # (taken off first: what is left may be the authors again, `2nd Edition Lind and Moss`)
         venue = _EDITION_FIRST.sub("", fields.venue).strip(" .,;:") or None
-        fields = replace(fields, venue=venue)
-        hit = replace(hit, reference=fields)
+        hit = replace(hit, reference=replace(fields, venue=venue))
+    hit = _named_fields(hit)
+    fields = hit.reference
     if fields is None or not fields.title or hit.ref is not None:
         return hit
     # BibTeX's braces protect case (`{{COSMO}: A Conic ...}`, `in {Python}`): not text

@@ -164,6 +164,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("lower-case-phrase", phrases.lower_phrase, title_only=True),
     Veto("lower-case-clause", phrases.bare_lower, title_only=True),
     Veto("year-inside-title", phrases.year_inside, title_only=True),
+    Veto("unclosed-bracket", phrases.unclosed_bracket, title_only=True),
     Veto("prose-after-mention", phrases.prose_title, title_only=True),
     Veto("markup-inside-title", marked.markup_inside_title, title_only=True),
     Veto("prose-after-emphasized-mention", marked.prose_after_emphasized_mention, title_only=True),

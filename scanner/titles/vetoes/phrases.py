@@ -166,6 +166,14 @@ def year_inside(text: str, hit: Hit, stop: int) -> bool:
     return any(int(m.group(1)) == fields.year for m in YEAR.finditer(fields.title))
 
 
+def unclosed_bracket(text: str, hit: Hit, stop: int) -> bool:
+    """A "title" that opens a square bracket and ends before closing it (`Row counts : 12
+    [Less: 4, Greater: 5`, a program's output quoted in a comment): a title read cut inside a
+    bracketed run is no title, whatever it was cut from."""
+    title = fields_of(hit).title or ""
+    return title.count("[") > title.count("]")
+
+
 # An author-first entry in prose whose "title" is the sentence after its year: `Coifman and
 # Lafon (2006): Then only the geometry ...`, `Wetzels & Wagenmakers, 2012. Integral solving`.
 # An entry's title there has a venue, volume or pages after it, or quotes.

@@ -129,3 +129,20 @@ def test_an_ascii_text_is_blanked_as_the_case_insensitive_patterns_blank_it() ->
     for _ in range(20000):
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
         assert licences._blanked_ascii(text) == general(text), repr(text)
+
+
+def test_the_bsd_no_endorsement_clause_is_blanked_with_its_institutions() -> None:
+    # its list of institutions reads like authors and titles (`..., Lakeside National
+    # Security, LLC., Riverbend National Security, LLC., ...`), with no copyright line near
+    clause = (
+        "    3. Neither the name of the Example Alliance for Fluid Research, U.S.\n"
+        "          Dept. of Energy, Pine Ridge Institute for Science and Education (WRISE),\n"
+        "          Lakeside National Security, LLC., Riverbend National Security,\n"
+        "          LLC., the University of Westfield, nor the names of its contributors\n"
+        "          may be used to endorse or promote products derived from this software\n"
+        "          without specific prior written permission.\n"
+    )
+    text = clause + "\n    Implements the method of Smith et al. (2011).\n"
+    blanked = blank_licences(text)
+    assert len(blanked) == len(text)
+    assert blanked.strip() == "Implements the method of Smith et al. (2011)."

@@ -408,6 +408,9 @@ def test_a_quoted_title_by_several_authors_is_a_paper_not_a_book() -> None:
         "  In NIPS 18, pages 1257-1264. MIT Press.\n",
         '  A. Lind, B. Okafor, "Improved Tide Approximation in Graphs", SODA 2000,\n'
         "  pages 770-779, SIAM, 2000.\n",
+        # an evolutionary-computation meeting's acronym and year
+        "  K. Okafor, L. Lind, M. Moss and E. Vale. Scalable Many-Objective Tide\n"
+        "  Test Problems. CEC 2002, p. 825 - 830, IEEE Press, 2002.\n",
     ],
 )
 def test_a_paper_of_a_meeting_its_publisher_prints_is_no_book(text: str) -> None:
@@ -462,3 +465,11 @@ def test_an_edition_is_never_a_books_title() -> None:
     )
     hit = _only(text)
     assert hit.kind is RefKind.AUTHOR_YEAR and hit.title_hint is None
+
+
+def test_the_authors_after_a_quoted_books_edition_are_its_authors_not_its_venue() -> None:
+    (hit,) = find_citations(
+        'Reference:\n    "Numerical Tide Optimization", 2nd Edition\n    Okafor and Lind, 2006.\n'
+    )
+    assert hit.kind is RefKind.BOOK and hit.reference is not None
+    assert (hit.reference.authors, hit.reference.venue) == (("Okafor", "Lind"), None)

@@ -1418,3 +1418,102 @@ def test_a_name_with_initials_ends_where_in_opens_the_venue_it_wrote_in() -> Non
         "''Development and Application of a Tidal Description,'' Lind, Moss, and Hale,"
         " Advances in Tidal Bioinformatics, IOS Press, 1994, pp. 9-30.\n"
     ).authors == ("Lind", "Moss", "Hale")
+
+
+def test_an_entry_ends_where_the_next_entrys_spelt_out_names_open_a_line() -> None:
+    # two entries with no blank line between: the first closed by its year and pages, the
+    # second opened by a surname, a comma and a given name spelt out; each keeps its authors
+    hits = find_citations(
+        "Ref:\n"
+        "    Quill, Anna B., and Otto R. Brandt.\n"
+        "    'A branching scheme for convex mixed-integer programs.'\n"
+        "    Mathematical programming 40.2 (1988): 101-130.\n"
+        "    Lindqvist, Petra, and Hugo Saarinen.\n"
+        "    'A cutting plane method for convex mixed-integer problems.'\n"
+        "    Computers & Chemical Engineering 21 (1997): 211-219.\n"
+    )
+    read = [(h.reference.title, h.reference.authors, h.reference.year) for h in hits if h.reference]
+    assert read == [
+        (
+            "A branching scheme for convex mixed-integer programs",
+            ("Quill, Anna B.", "Otto R. Brandt"),
+            1988,
+        ),
+        (
+            "A cutting plane method for convex mixed-integer problems",
+            ("Lindqvist, Petra", "Hugo Saarinen"),
+            1997,
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        # a citing verb before the names is no name
+        (
+            'Uses K.L.M. Ferris, "The sampling of Beta variates with fractional shape\n'
+            'parameters", Applied Statistics, (1979), 28, No. 2, p41-47\n',
+            ("K.L.M. Ferris",),
+        ),
+        # nor the label of a thesis between the title and its author
+        (
+            'See "Computational Strategies for\nthe Optimal Operation of Large Plants",'
+            " Dissertation, V. Marsh\n2009.\n",
+            ("V. Marsh",),
+        ),
+    ],
+)
+def test_a_word_that_is_never_a_name_is_no_author(text: str, authors: tuple[str, ...]) -> None:
+    assert _fields(text).authors == authors
+
+
+def test_a_title_ends_where_proc_of_opens_its_venue() -> None:
+    fields = _fields(
+        "References\n----------\n"
+        "Tan Y, Ober R.: Empirical study of swarm inertia weights Proc\n"
+        "of Congress on Swarm Computing, Lisbon, Portugal\n2003, pp.19-25\n"
+    )
+    assert fields.title == "Empirical study of swarm inertia weights"
+    assert fields.year == 2003
+
+
+def test_a_place_after_a_volumes_comma_goes_on_with_the_entry() -> None:
+    # `108,` then `Palermo, Sicily, Italy, 2020.`: the meeting's place, not the next entry
+    hits = find_citations(
+        "    Ada B. Okafor, Cyd E. Lind, and Mo K. Vale.\n"
+        "    The Fast Tide Roller: A Near-Optimal Sampler for Discrete Tides.\n"
+        "    In TIDES 2020: Proceedings of the 23rd Conference on Tides, Tide Research 108,\n"
+        "    Palermo, Sicily, Italy, 2020.\n"
+    )
+    assert [(h.kind, h.reference and h.reference.authors[0]) for h in hits] == [
+        (RefKind.TITLE, "Ada B. Okafor")
+    ]
+
+
+def test_a_surname_that_is_also_a_word_keeps_its_initials_after_a_books_title() -> None:
+    fields = _fields(
+        ' * ["Numerical Recipes: The Art of Scientific Computing",  Press W.H., Teukolsky S.A.,'
+        " Vetterling W.T, Flannery B.P, 3rd ed., 2.9 Cholesky Decomposition](http://numerical.recipes/)\n"
+    )
+    assert fields.authors[0] == "Press W.H"
+
+
+def test_a_publishers_imprint_after_the_pages_goes_on_with_the_entry() -> None:
+    # `Springer, Cham, 2020.` opens like `Surname, Given,`: the entry's imprint, which holds
+    # its year, not the next entry's authors
+    fields = _fields(
+        "    [LindOV+20]\n"
+        "        Lindqvist, Petra, Hugo Saarinen, Marta Okafor, Selma Vale, and Carla Moss.\n"
+        '        "High dimensional tide optimization assisted by principal component analysis."\n'
+        "        In International Conference on Parallel Tide Solving, pp. 169-183.\n"
+        "        Springer, Cham, 2020.\n"
+    )
+    assert fields.authors == (
+        "Lindqvist, Petra",
+        "Hugo Saarinen",
+        "Marta Okafor",
+        "Selma Vale",
+        "Carla Moss",
+    )
+    assert fields.year == 2020

@@ -1100,6 +1100,8 @@ def test_a_title_the_place_calls_a_paper_is_kept_beside_its_html_page() -> None:
         "/// Mirrors the `TideSketch` class of DataSketches 4.2 (Apache, 2023) so images agree.\n",
         "/// Same byte order as Oracle (2021) uses for its tide tables.\n",
         "/// Follows the line breaking of Unicode (2022) for tide labels.\n",
+        # a company's data set named with its year (recommender code)
+        '"""The tide recipe for the (Amazon 2014) reviews as a config."""\n',
     ],
 )
 def test_an_organisation_with_a_year_is_no_author_year(text: str) -> None:

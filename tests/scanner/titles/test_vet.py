@@ -307,6 +307,13 @@ NOT_CITATIONS = [
     "   References:\n"
     "   [1] Okafor, Jide, et al. TIDEPACK: A subroutine package for tidal integration. Vol.\n"
     "   1. Springer Science & Business Media, 2012.\n",
+    # a program's output quoted in a comment, read as a title cut inside its bracket
+    "In Tidesolver 4 (and presumably before), there was only a single line output to\n"
+    'indicate the row count, e.g., "Linear rows : 12 [Less: 4, Greater: 5, Equal: 3]".\n'
+    "In Tidesolver 4.2 (or somewhere in between 4 and 4.2 - I have not tracked it down\n"
+    "in that detail), there is another instance of this line prefix in the min/max problem\n"
+    'statistics block - which we ignore. In this case, the line looks like: "Linear rows :"\n'
+    "and that's all.\n",
 ]
 
 
