@@ -230,6 +230,10 @@ def _assemble(
             for site in sites
             if site.mention.reference is not None
         ),
+        {
+            key: frozenset(other.key for site in sites for other in site.mention.others)
+            for key, sites in by_paper.items()
+        },
     )
     if joined:
         for source, target in joined.items():  # a reference work's card may be new

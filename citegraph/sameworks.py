@@ -121,13 +121,15 @@ def same_work_targets(
     locators: Mapping[str, tuple[str | None, str | None]] = {},
     cited: Mapping[str, int] = {},
     lettered: Mapping[str, frozenset[str]] = {},
+    folded: Mapping[str, frozenset[str]] = {},
 ) -> dict[str, str]:
     """The key each paper known only by its words joins (`title:...` -> `doi:...`); papers
     that join nothing are absent. A chain (title -> book -> DOI) ends at its strongest key.
     `locators`: the volume and pages each card's reading gives, where it gives them; `cited`:
     how many citations each card holds (of two spellings of one name, the card is keyed by
     the one more citations write); `lettered`: the letters each card's citations write after
-    its year (`written_letters`)."""
+    its year (`written_letters`); `folded`: the other identifiers each card's citations give
+    beside its own in one place (an entry's DOI beside its arXiv id)."""
     papers = list(papers)
     targets: dict[str, str] = {}
     keys = {paper.key for paper in papers}
@@ -139,6 +141,7 @@ def same_work_targets(
         e_print = arxiv_alias(paper.key)
         if e_print in keys:
             targets[paper.key] = e_print
+    _join_folded(keys, folded, targets)
     by_title: dict[str, list[_Work]] = defaultdict(list)
     written: dict[str, set[str]] = defaultdict(set)  # each title key's titles as written
     for paper in papers:
@@ -195,6 +198,24 @@ def same_work_targets(
     _join_author_year(papers, targets, cited, lettered)
     _join_short_names(papers, targets)
     return {key: _final(key, targets) for key in targets}
+
+
+def _join_folded(
+    keys: set[str], folded: Mapping[str, frozenset[str]], targets: dict[str, str]
+) -> None:
+    """Join a preprint's card to the card of the DOI that one place gives beside its arXiv
+    id (an entry's `doi` beside its `eprint`, a journal's link beside the preprint's): ppxf's
+    README entry names its paper by both, an example links the DOI alone. The card is the
+    journal's, as for a preprint and its DOI of one title; a DOI two cards' places give
+    joins neither."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for key, others in folded.items():
+        for other in others:
+            if other in keys and other != key and key not in targets:
+                owners[other].add(key)
+    for other, cards in owners.items():
+        if len(cards) == 1:
+            targets[cards.pop()] = other
 
 
 # The words after a book's main title that name one of its volumes or parts, another book

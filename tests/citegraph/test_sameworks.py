@@ -1037,3 +1037,53 @@ def test_a_scan_gives_two_cards_for_two_bibliography_keys_of_one_surname_and_yea
         "author-year:okafor-2021",
         "author-year:okafor-2021a",
     ]
+
+
+def test_an_identifier_one_place_gives_beside_a_cards_own_joins_that_card() -> None:
+    eprint = paper("arxiv:2101.00001", year=2021)
+    doi = replace(paper("doi:10.5555/ts.2021.1", title=None, year=2021), authors=())
+    folded = {eprint.key: frozenset({doi.key})}
+    # the journal's card, as for a preprint and its DOI of one title
+    assert same_work_targets([eprint, doi], folded=folded) == {eprint.key: doi.key}
+    # an identifier two cards' places give names neither
+    other = paper("arxiv:2101.00002", title="Deep Tide Gauges", year=2021)
+    both = {**folded, other.key: frozenset({doi.key})}
+    assert not same_work_targets([eprint, doi, other], folded=both)
+
+
+def test_a_scan_gives_one_card_for_an_entrys_arxiv_id_and_its_doi_cited_alone(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "README.md").write_text(
+        "# Tides\n\nPlease cite:\n\n"
+        "Okafor, J. (2021). Residual Learning of Deep Tide Stacks. Tide Letters 4, 1-9.\n"
+        "arXiv:2101.00001, doi:10.5555/ts.2021.1\n"
+    )
+    (tmp_path / "stack.py").write_text(
+        'def stack():\n    """As in https://doi.org/10.5555/ts.2021.1"""\n'
+    )
+    report = run_scan(tmp_path, Config(resolve=False))
+    assert [p.key for p in report.papers] == ["doi:10.5555/ts.2021.1"]
+    assert report.papers[0].ids["arxiv"] == "2101.00001"
+
+
+def test_a_scan_keeps_apart_two_links_of_a_year_a_place_joins_by_name(tmp_path: Path) -> None:
+    # two of a first author's papers of 2021, each linked by name and year in one file: the
+    # place joins the two links (`scanner.places.namedlinks`), which says nothing of the DOI
+    (tmp_path / "PAPERS.rst").write_text(
+        "Papers\n======\n\nCore papers\n-----------\n\n"
+        "* tidestack II: A tide gauge software ecosystem; `Okafor et al. 2021 "
+        "<https://joss.theoj.org/papers/10.5555/ts.2021.1>`_\n"
+        "    *Please cite this paper whenever you use tidestack.*\n\n"
+        "* Tide gauges in a curved basis; `Okafor 2021 <https://arxiv.org/abs/2104.00002>`_\n"
+        "    *Gauge formalism with curved basis formalism.*\n\n"
+        "Science papers\n--------------\n\n"
+        "* Tide heights from stacked supernovae `Okafor, Lind, Moss 2021 "
+        "<https://arxiv.org/abs/2107.00001>`_\n"
+        "    *Methodology to use stacked gauges.*\n"
+    )
+    (tmp_path / "stack.py").write_text(
+        'def stack():\n    """As in https://doi.org/10.5555/ts.2021.1"""\n'
+    )
+    report = run_scan(tmp_path, Config(resolve=False))
+    assert sorted(p.key for p in report.papers) == ["arxiv:2104.00002", "doi:10.5555/ts.2021.1"]
