@@ -231,8 +231,15 @@ def write_output(target: OutputTarget, text: str | memoryview) -> None:
     """Write `text` (or its UTF-8 bytes) to the target; a file is replaced atomically so
     readers never see half."""
     if target.path is None:
-        sys.stdout.write(text if isinstance(text, str) else str(text, "utf-8"))
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text if isinstance(text, str) else str(text, "utf-8"))
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise  # `| head` has read what it wanted: not an error (see `cli.run`)
+        except OSError as error:  # `> file` on a full disk: it was an internal error
+            raise InputError(
+                f"cannot write to standard output: {error.strerror or error}"
+            ) from error
         return
     try:
         write_bytes(target.path, text.encode("utf-8") if isinstance(text, str) else text)

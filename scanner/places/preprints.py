@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from catalog.ids import issued_years
 from catalog.keys import normalize_title
 from catalog.types import RefKind
 from scanner.places.base import ENTRY_BREAK, ENTRY_KINDS, Groups, mergeable
@@ -41,7 +42,8 @@ _POSTED = re.compile(r"doi:10\.1101/((?:19|20)\d\d)\.(?:0[1-9]|1[0-2])\.[0-3]\d\
 
 def join_dated_preprints(text: str, hits: list[Hit], groups: Groups) -> None:
     """Join the place's one work named with a year to its one bare preprint of that year, when
-    they are the only two works of the place that year dates (by their fields or an arXiv id)."""
+    they are the only two works of the place that year dates (by their fields, an arXiv id or a
+    publisher's identifier: `catalog.ids.issued_years`)."""
     if len(hits) < 2 or not all(mergeable(h) for h in hits):
         return
     dated: dict[int, list[list[int]]] = {}  # year -> the works it dates
@@ -55,6 +57,8 @@ def join_dated_preprints(text: str, hits: list[Hit], groups: Groups) -> None:
         if len(named) != 1:
             continue
         (other,) = (w for w in works if w is not named[0])
+        if any(w is not named[0] and w is not other for y in _years(hits, other) for w in dated[y]):
+            continue  # a publisher's identifier allows two years, and the other dates a work too
         work, link = [hits[i] for i in named[0]], [hits[i] for i in other]
         if (
             _bare_preprint(link)
@@ -71,7 +75,8 @@ def _years(hits: list[Hit], members: list[int]) -> set[int]:
 
 
 def dated_years(hit: Hit) -> set[int]:
-    """The years one hit dates its work by: its fields' year, its new-style arXiv id's."""
+    """The years one hit dates its work by: its fields' year, its new-style arXiv id's, the
+    years a publisher's identifier allows (`catalog.ids.issued_years`)."""
     years = set()
     if hit.reference is not None and hit.reference.year is not None:
         years.add(hit.reference.year)
@@ -79,6 +84,8 @@ def dated_years(hit: Hit) -> set[int]:
         submitted = _NEW_STYLE.match(hit.ref.key)
         if submitted is not None:
             years.add(2000 + int(submitted[1]))
+    elif hit.ref is not None:
+        years.update(issued_years(hit.ref.key))
     if hit.ref is not None and hit.kind is RefKind.DOI:
         posted = _POSTED.match(hit.ref.key)
         if posted is not None:
@@ -140,11 +147,14 @@ def _named_without_link(text: str, group: list[Hit]) -> bool:
 
 
 def _preprint(hit: Hit) -> bool:
-    """Whether a hit is an arXiv id or a DOI that dates a posted preprint (`_POSTED`)."""
+    """Whether a hit is an arXiv id, a DOI that dates a posted preprint (`_POSTED`) or a
+    publisher's identifier that dates its work (`catalog.ids.issued_years`)."""
     if hit.ref is None:
         return False
-    return hit.kind is RefKind.ARXIV or (
-        hit.kind is RefKind.DOI and _POSTED.match(hit.ref.key) is not None
+    return (
+        hit.kind is RefKind.ARXIV
+        or (hit.kind is RefKind.DOI and _POSTED.match(hit.ref.key) is not None)
+        or bool(issued_years(hit.ref.key))
     )
 
 
@@ -186,7 +196,8 @@ def _titled_apart(work: list[Hit], link: list[Hit]) -> bool:
 
 
 def _bare_preprint(group: list[Hit]) -> bool:
-    """Whether a work is one arXiv id or bioRxiv DOI, linked or written without a title or
+    """Whether a work is one arXiv id, bioRxiv DOI or publisher's identifier that dates it (a
+    ScienceDirect link's PII, `catalog.ids.issued_years`), linked or written without a title or
     authors of its own."""
     keys = {h.ref.key for h in group if h.ref is not None}
     if len(keys) != 1 or not all(_preprint(h) for h in group):

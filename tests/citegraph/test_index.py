@@ -165,6 +165,19 @@ def test_a_scheduler_without_workers_is_one_error_not_a_hang(
     assert f"the Dask scheduler at {address} has no workers" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("address", ["localhost", "http://127.0.0.1:8786"])
+def test_a_scheduler_address_that_is_none_is_one_error(
+    tmp_path: Path, address: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `--scheduler localhost` (no port) was an internal error with Dask's traceback
+    repos = make_repos(tmp_path / "src")
+    argv = ["index", str(repos["alpha"]), "-o", str(tmp_path / "out"), "--offline", "-q"]
+    assert run([*argv, "--scheduler", address]) == 2
+    err = capsys.readouterr().err
+    assert f"--scheduler {address!r} is not a scheduler's address" in err
+    assert "Traceback" not in err and err.count("\n") == 1
+
+
 def test_a_rerun_retries_only_the_failed_source(tmp_path: Path) -> None:
     repos = make_repos(tmp_path / "src")
     late = tmp_path / "src" / "late"

@@ -439,6 +439,23 @@ def test_a_full_device_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
 
 
+def test_standard_output_on_a_full_device_is_one_line(tmp_path: Path) -> None:
+    # `citegraph scan . > file` on a full disk was an internal error with a traceback
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "citegraph", "scan", str(tree(tmp_path / "t")), "--no-resolve"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 2
+    (line,) = done.stderr.splitlines()
+    assert line == "citegraph: error: cannot write to standard output: No space left on device"
+
+
 @pytest.mark.parametrize(
     ("outputs", "message"),
     [

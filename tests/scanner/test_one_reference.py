@@ -951,3 +951,41 @@ def test_a_work_named_with_its_year_and_the_one_preprint_of_that_year_are_one_re
 )
 def test_a_named_work_and_a_preprint_not_dated_alike_stay_apart(text: str) -> None:
     assert len(find_hits(text)) >= 2
+
+
+_PII_LINK = "https://www.sciencedirect.com/science/article/pii/S0965997813001853"
+_SPRINGER_LINK = "https://link.springer.com/article/10.1007/s10898-007-9149-x"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the PII's two digits date the article to 2013, its issue to 2013 or the next year
+        "The implementation follows the pseudo-code of the original Lind and Moss (2014)\n"
+        f"paper.\n\n.. seealso::\n\n   {_PII_LINK} for the paper\n",
+        # two links: the Springer DOI's `-007-` dates the other to 2007 or 2008
+        "Proposed by Okafor in 2005.\n\nBased on Lind and Moss (2014) - Algorithm 2.\n\n"
+        f"See: {_SPRINGER_LINK} for the paper\n\nSee: {_PII_LINK} for the pseudo-code\n",
+    ],
+)
+def test_a_work_named_with_its_year_and_the_one_publisher_link_dating_it_are_one_reference(
+    text: str,
+) -> None:
+    named = [hit for hit in find_hits(text) if hit.kind is RefKind.AUTHOR_YEAR]
+    assert named == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the PII's years are 2013 and 2014: a work of 2016 is another
+        "Proposed by Okafor in 2005.\n\nBased on Lind and Moss (2016) - Algorithm 2.\n\n"
+        f"See: {_SPRINGER_LINK} for the paper\n\nSee: {_PII_LINK} for the pseudo-code\n",
+        # two works of the link's two years: which one it is cannot be told
+        "Based on Lind and Moss (2014) and Okafor (2013).\n\n"
+        f"See: {_SPRINGER_LINK} for the paper\n\nSee: {_PII_LINK} for the pseudo-code\n",
+    ],
+)
+def test_a_named_work_and_a_publisher_link_not_dated_alike_stay_apart(text: str) -> None:
+    (link,) = [hit for hit in find_hits(text) if hit.ref and "pii" in hit.ref.key]
+    assert link.reference is None or not link.reference.authors
