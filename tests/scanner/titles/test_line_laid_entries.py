@@ -632,3 +632,52 @@ def test_one_entry_a_line_each_with_its_names_title_and_year() -> None:
             2019,
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        # indented as a comment's lines are once their `//` is blanked: the model reads the
+        # next line's names into the entry above, whose own author the rules read
+        (
+            [
+                "Paul Okafor. Polygonising a tidal field. 1994",
+                "Michael Lind and Paul S. Moss. Surface tiding using quadric tide metrics. 1997",
+            ],
+            [(("Paul Okafor",), 1994, None), (("Michael Lind", "Paul S. Moss"), 1997, None)],
+        ),
+        (
+            [
+                "Michael Lind and Paul S. Moss. Surface tiding using quadric tide metrics. 1997",
+                "Michael Lind. Quadric-based polygonal tide simplification. 1999",
+                "Peter Okafor. Out-of-Core Simplification of Large Tidal Models. 2000",
+            ],
+            [
+                (("Michael Lind", "Paul S. Moss"), 1997, None),
+                (("Michael Lind",), 1999, None),
+                (("Peter Okafor",), 2000, None),
+            ],
+        ),
+        # ... and the one author's name, read as the venue too, is no venue
+        (
+            [
+                "Morten Okafor. Simulation of wrinkled tides revisited. 2008",
+                "Matthias Lind, Bruno Moss, Markus Vale. Optimized Spatial Hashing for Tides. 2003",
+            ],
+            [
+                (("Morten Okafor",), 2008, None),
+                (("Matthias Lind", "Bruno Moss", "Markus Vale"), 2003, None),
+            ],
+        ),
+    ],
+)
+def test_each_line_keeps_its_own_authors_under_a_comments_indent(
+    lines: list[str], read: list[tuple[tuple[str, ...], int, str | None]]
+) -> None:
+    text = "  This work is based on:\n" + "".join(f"  {line}\n" for line in lines)
+    found = [
+        (h.reference.authors, h.reference.year, h.reference.venue)
+        for h in find_citations(text)
+        if h.reference is not None
+    ]
+    assert found == read
