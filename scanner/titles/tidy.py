@@ -514,12 +514,7 @@ def _named_fields(hit: Hit) -> Hit:
     authors = fields.authors
     if fields.title or fields.venue:  # an entry: an author-year mention keeps its one name
         authors = tuple(a for a in authors if is_person(a) and not _opens(fields.title, a))
-    if venue and (
-        (len(authors) >= 2 and _names_only(venue, authors))
-        # (an author's given name and surname read as the venue too; not a journal's acronym
-        # read as the one "author", `"Title", MNRAS, Volume 408`: the venue it is)
-        or (venue in authors and " " in venue and not venue.isupper())
-    ):
+    if venue and len(authors) >= 2 and _names_only(venue, authors):
         venue = None  # "*du Plessis and Engelbrecht, 2013, Title.*": the authors again
     if venue == fields.venue and authors == fields.authors:
         return hit

@@ -658,17 +658,6 @@ def test_one_entry_a_line_each_with_its_names_title_and_year() -> None:
                 (("Peter Okafor",), 2000, None),
             ],
         ),
-        # ... and the one author's name, read as the venue too, is no venue
-        (
-            [
-                "Morten Okafor. Simulation of wrinkled tides revisited. 2008",
-                "Matthias Lind, Bruno Moss, Markus Vale. Optimized Spatial Hashing for Tides. 2003",
-            ],
-            [
-                (("Morten Okafor",), 2008, None),
-                (("Matthias Lind", "Bruno Moss", "Markus Vale"), 2003, None),
-            ],
-        ),
     ],
 )
 def test_each_line_keeps_its_own_authors_under_a_comments_indent(
