@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time `__getattr__` load
         normalize_title,
         text_ref,
         title_ref,
+        year_letter,
     )
     from catalog.limits import (
         DEFAULT_REQUEST_TIMEOUT,
@@ -88,6 +89,7 @@ _EXPORTS = {
     "reference_work_keyed": "catalog.works",
     "text_ref": "catalog.keys",
     "title_ref": "catalog.keys",
+    "year_letter": "catalog.keys",
     "ADS_RECORD": "catalog.ids",
     "arxiv_year": "catalog.ids",
     "key_date": "catalog.ids",
@@ -165,6 +167,7 @@ __all__ = [
     "text_ref",
     "title_mismatch",
     "title_ref",
+    "year_letter",
 ]
 
 

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from catalog.schema import missing_objects
+
 _ADVICE = (
     "run `citegraph catalog check` for details, `citegraph catalog rebuild` to move it aside "
     "and start an empty catalog, or choose another file with --catalog"
@@ -218,7 +220,8 @@ def inspect(path: Path) -> list[str]:
         if version == 0 and names:
             return [f"is another program's SQLite database (tables: {', '.join(names[:5])})"]
         rows = [row[0] for row in db.execute("PRAGMA integrity_check(20)")]
-        return [] if rows == ["ok"] else rows
+        missing = [f"missing {name}" for name in missing_objects(db, version)]
+        return missing + ([] if rows == ["ok"] else rows)
     except sqlite3.Error as error:
         return [describe(error) or str(error)]
     finally:

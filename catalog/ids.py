@@ -383,6 +383,38 @@ ADS_RECORD = re.compile(
 )
 
 
+# Publishers' identifiers that hold the year they were issued in, which is the work's year or
+# the one before it (an article accepted in December is published in January): Elsevier's PII
+# (`S` + the journal's ISSN + two digits of the year + the item, `S0965997813001853`; in a
+# ScienceDirect link or a DOI, `10.1016/S0020-0255(14)00837-8`), its DOIs of the 2000s
+# (`10.1016/j.advengsoft.2013.12.007`) and Springer's journal DOIs (`10.1007/s10898-007-9149-x`:
+# 2007).
+_ISSUED_YEAR = re.compile(
+    r"(?i:url:https://sciencedirect\.com/science/article/(?:abs/)?pii/s\d{4}-?\d{3}[\dx]\(?(?P<pii>\d\d)\)?"
+    r"\d{5}[\dx]"
+    r"|doi:10\.1016/s\d{4}-?\d{3}[\dx]\(?(?P<doi_pii>\d\d)\)?\d{5}-?[\dx]"
+    r"|doi:10\.1016/j\.[a-z]+\.(?P<elsevier>(?:19|20)\d\d)\.\d"
+    r"|doi:10\.1007/s\d{5}-(?P<springer>[09]\d\d)-)"
+)
+
+
+def issued_years(key: str) -> frozenset[int]:
+    """The years a publisher's identifier in `key` allows its work: the year it was issued in
+    and the next (`url:https://sciencedirect.com/science/article/pii/S0965997813001853`: 2013
+    or 2014); empty for a key that holds no such identifier."""
+    found = _ISSUED_YEAR.match(key)
+    if found is None:
+        return frozenset()
+    digits = found["pii"] or found["doi_pii"] or found["elsevier"] or found["springer"]
+    if len(digits) == 4:
+        year = int(digits)
+    elif len(digits) == 3:  # Springer's: `007` is 2007, `998` 1998
+        year = 1000 + int(digits) if digits[0] == "9" else 2000 + int(digits)
+    else:  # a PII's two digits: 1990s or later
+        year = 1900 + int(digits) if int(digits) >= 90 else 2000 + int(digits)
+    return frozenset((year, year + 1))
+
+
 def key_date(key: str) -> tuple[int | None, str | None]:
     """The year and the first author's initial (lower case) that a key's identifier gives by
     itself: a SICI-made DOI its issue's year, an ADS record's bibcode both; else None."""

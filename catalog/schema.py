@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 # Each entry upgrades the schema from version i to i + 1. Append; never edit a released step.
@@ -63,6 +64,10 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+# What a step creates, read from its SQL: a catalog at that step missing one of them (a table
+# dropped by hand or by another program) is damaged, not empty. It was read as holding no
+# papers, or stopped a command with a traceback, while `catalog check` called it sound.
+_CREATED = re.compile(r"\bCREATE\s+(?:VIRTUAL\s+)?(TABLE|INDEX|TRIGGER)\s+(\w+)", re.IGNORECASE)
 
 
 class SchemaTooNew(Exception):
@@ -73,9 +78,32 @@ class ForeignDatabase(Exception):
     """The file is a SQLite database, but another program's: never taken over."""
 
 
+class SchemaDamaged(Exception):
+    """The catalog lacks a table, index or trigger its schema version has."""
+
+
+def missing_objects(connection: sqlite3.Connection, version: int) -> list[str]:
+    """The tables, indexes and triggers the first `version` steps create that the file
+    lacks, as `table papers`."""
+    present = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+    return [
+        f"{kind.lower()} {name}"
+        for step in MIGRATIONS[:version]
+        for kind, name in _CREATED.findall(step)
+        if name not in present
+    ]
+
+
+def _require_complete(connection: sqlite3.Connection, version: int) -> None:
+    missing = missing_objects(connection, version)
+    if missing:
+        raise SchemaDamaged(f"is damaged (missing {', '.join(missing)})")
+
+
 def migrate(connection: sqlite3.Connection) -> int:
     """Bring the schema up to date inside one write transaction; returns the version."""
     if connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        _require_complete(connection, SCHEMA_VERSION)
         return SCHEMA_VERSION  # the common case takes no write lock
     connection.execute("BEGIN IMMEDIATE")
     try:
@@ -98,6 +126,7 @@ def migrate(connection: sqlite3.Connection) -> int:
                 f"was written by a newer citegraph (schema version {version}; this one reads "
                 f"up to {SCHEMA_VERSION})"
             )
+        _require_complete(connection, version)  # the steps taken build on what earlier made
         for step in range(version, SCHEMA_VERSION):
             for statement in _statements(MIGRATIONS[step]):
                 connection.execute(statement)

@@ -15,7 +15,7 @@ import platformdirs
 
 from catalog.guard import NEWER_ADVICE, CatalogUnusable, connect, quick_check
 from catalog.merge import aliases_of, merge_papers, row_paper
-from catalog.schema import ForeignDatabase, SchemaTooNew, migrate
+from catalog.schema import ForeignDatabase, SchemaDamaged, SchemaTooNew, migrate
 from catalog.types import Paper
 
 _COLUMNS = "id, key, title, authors, year, venue, abstract, url, primary_category, sources"
@@ -88,7 +88,7 @@ class Store:
             # 64 MiB of page cache: alias and FTS index pages stay hot during large imports.
             self.db.execute("PRAGMA cache_size=-65536")
             self.version = migrate(self.db)
-        except ForeignDatabase as error:
+        except (ForeignDatabase, SchemaDamaged) as error:
             self.db.close()
             raise CatalogUnusable(path, str(error)) from error
         except SchemaTooNew as error:

@@ -253,6 +253,10 @@ def _ids_of_sites(sites: Iterable[Site]) -> dict[str, str]:
         ref = site.mention.ref
         if ref is not None:
             ids.setdefault(ref.kind.value, ref.value)
+    # then the identifiers a place gave beside them (an entry's DOI beside its arXiv id)
+    for site in sites:
+        for other in site.mention.others:
+            ids.setdefault(other.kind.value, other.value)
     return ids
 
 

@@ -169,8 +169,13 @@ def _from_environment(environ: dict[str, str] | os._Environ[str]) -> dict[str, A
 
 # Settings that are gitignore-style globs.
 _GLOBS = frozenset({"include", "exclude"})
-# Settings that cannot be 0.
-_POSITIVE = frozenset({"network_request_timeout"})
+# Settings that cannot be 0, and why. No request can finish in no time: each service was
+# reported as having used up its whole budget, without a request made; and
+# `max-file-size = 0` skipped every file as too large, where `--max-file-size 0` is refused.
+_POSITIVE = {
+    "network_request_timeout": "--offline asks no service",
+    "max_file_size": "0 would skip every file",
+}
 # Settings that are a confidence, a fraction of one.
 _FRACTIONS = frozenset({"min_title_confidence"})
 # The words an environment variable may say a yes or a no with. TOML has booleans and numbers
@@ -205,6 +210,8 @@ def _coerce(name: str, value: Any, *, source: str, text: bool = False) -> Any:
             raise ConfigError(f"{label} must be an integer, not {value!r}") from error
         if number < 0:
             raise ConfigError(f"{label} must not be negative")
+        if name in _POSITIVE and number == 0:
+            raise ConfigError(f"{label} must be more than 0 ({_POSITIVE[name]})")
         return number
     if kind == "float":
         if isinstance(value, bool) or not isinstance(value, (int, float, str)):
@@ -216,9 +223,7 @@ def _coerce(name: str, value: Any, *, source: str, text: bool = False) -> Any:
         if not math.isfinite(real) or real < 0:
             raise ConfigError(f"{label} must be a finite number, not negative: {value!r}")
         if name in _POSITIVE and real == 0:
-            # no request can finish in no time: each service was reported as having used up
-            # its whole budget, without a request made
-            raise ConfigError(f"{label} must be more than 0 (--offline asks no service)")
+            raise ConfigError(f"{label} must be more than 0 ({_POSITIVE[name]})")
         if name in _FRACTIONS and real > 1:  # above 1, no title would ever match: say so
             raise ConfigError(f"{label} must be between 0 and 1, not {value!r}")
         return real

@@ -86,7 +86,16 @@ def format_of(path: Path | None, formats: Collection[str], fallback: str = "text
     return name if name in formats else fallback
 
 
+def refuse_empty(option: str, value: str) -> None:
+    """An empty path names nothing, but `Path("")` is `.`, the current directory: `-o ""` (a
+    variable left unset in a script) put an index's files in the working directory, and
+    other commands called it `. is a directory`."""
+    if not value:
+        raise ConfigError(f"{option} '': the path is empty")
+
+
 def _target(value: str, default_format: str | None, fallback: str) -> OutputTarget:
+    refuse_empty("-o", value)
     head, sep, tail = value.partition(":")
     if sep and _FORMAT_PREFIX.fullmatch(head):
         # An extension's name stands for its format too (`md:summary`, `bib:refs`), as a
@@ -222,8 +231,15 @@ def write_output(target: OutputTarget, text: str | memoryview) -> None:
     """Write `text` (or its UTF-8 bytes) to the target; a file is replaced atomically so
     readers never see half."""
     if target.path is None:
-        sys.stdout.write(text if isinstance(text, str) else str(text, "utf-8"))
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text if isinstance(text, str) else str(text, "utf-8"))
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise  # `| head` has read what it wanted: not an error (see `cli.run`)
+        except OSError as error:  # `> file` on a full disk: it was an internal error
+            raise InputError(
+                f"cannot write to standard output: {error.strerror or error}"
+            ) from error
         return
     try:
         write_bytes(target.path, text.encode("utf-8") if isinstance(text, str) else text)

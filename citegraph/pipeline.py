@@ -24,7 +24,7 @@ from citegraph.config import Config
 from citegraph.labels import card_of_key, cited_keys
 from citegraph.report import PaperEntry, Report, SkippedFile
 from citegraph.resolution import mismatches as title_mismatches
-from citegraph.sameworks import same_work_targets
+from citegraph.sameworks import same_work_targets, written_letters
 from scanner import FileScan, FileStatus, repository_of, scan_paths, work_tree
 
 
@@ -221,7 +221,19 @@ def _assemble(
     entries = _paper_entries(by_paper, ref_keys, resolutions)
     # A work named by its title in one place and by an identifier in another is one card.
     joined = same_work_targets(
-        entries.values(), _locators(by_paper), {key: len(sites) for key, sites in by_paper.items()}
+        entries.values(),
+        _locators(by_paper),
+        {key: len(sites) for key, sites in by_paper.items()},
+        written_letters(
+            (key, site.mention.raw, site.mention.reference.year)
+            for key, sites in by_paper.items()
+            for site in sites
+            if site.mention.reference is not None
+        ),
+        {
+            key: frozenset(other.key for site in sites for other in site.mention.others)
+            for key, sites in by_paper.items()
+        },
     )
     if joined:
         for source, target in joined.items():  # a reference work's card may be new

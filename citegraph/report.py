@@ -195,6 +195,12 @@ def load_report(path: Path) -> Report:
     try:
         # utf-8-sig: a scan passed through an editor or a shell that adds a byte order mark
         data = json.loads(path.read_text(encoding="utf-8-sig"))
+        if isinstance(data, dict) and "repositories" in data and "root" not in data:
+            # was "not a citegraph scan document: 'root'"
+            raise InputError(
+                f"{path}: an index (`citegraph index`), not a scan; its directory holds the "
+                "papers as BibTeX (papers.bib), the page and the summary"
+            )
         report = Report.from_dict(data)
         # A document edited by hand or by another program: a year written as words or a title
         # as a number stopped the renderers with an internal error.

@@ -59,6 +59,7 @@ from catalog import (
     normalize_title,
     reference_work_keyed,
     reference_work_of,
+    year_letter,
 )
 from citegraph.report import PaperEntry
 from scanner import arxiv_alias
@@ -119,12 +120,16 @@ def same_work_targets(
     papers: Iterable[PaperEntry],
     locators: Mapping[str, tuple[str | None, str | None]] = {},
     cited: Mapping[str, int] = {},
+    lettered: Mapping[str, frozenset[str]] = {},
+    folded: Mapping[str, frozenset[str]] = {},
 ) -> dict[str, str]:
     """The key each paper known only by its words joins (`title:...` -> `doi:...`); papers
     that join nothing are absent. A chain (title -> book -> DOI) ends at its strongest key.
     `locators`: the volume and pages each card's reading gives, where it gives them; `cited`:
     how many citations each card holds (of two spellings of one name, the card is keyed by
-    the one more citations write)."""
+    the one more citations write); `lettered`: the letters each card's citations write after
+    its year (`written_letters`); `folded`: the other identifiers each card's citations give
+    beside its own in one place (an entry's DOI beside its arXiv id)."""
     papers = list(papers)
     targets: dict[str, str] = {}
     keys = {paper.key for paper in papers}
@@ -136,6 +141,7 @@ def same_work_targets(
         e_print = arxiv_alias(paper.key)
         if e_print in keys:
             targets[paper.key] = e_print
+    _join_folded(keys, folded, targets)
     by_title: dict[str, list[_Work]] = defaultdict(list)
     written: dict[str, set[str]] = defaultdict(set)  # each title key's titles as written
     for paper in papers:
@@ -189,9 +195,27 @@ def same_work_targets(
     _join_cut_titles(by_title, targets)
     _join_book_titles(by_title, written, targets)
     _join_ads_records(papers, locators, targets)
-    _join_author_year(papers, targets, cited)
+    _join_author_year(papers, targets, cited, lettered)
     _join_short_names(papers, targets)
     return {key: _final(key, targets) for key in targets}
+
+
+def _join_folded(
+    keys: set[str], folded: Mapping[str, frozenset[str]], targets: dict[str, str]
+) -> None:
+    """Join a preprint's card to the card of the DOI that one place gives beside its arXiv
+    id (an entry's `doi` beside its `eprint`, a journal's link beside the preprint's): ppxf's
+    README entry names its paper by both, an example links the DOI alone. The card is the
+    journal's, as for a preprint and its DOI of one title; a DOI two cards' places give
+    joins neither."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for key, others in folded.items():
+        for other in others:
+            if other in keys and other != key and key not in targets:
+                owners[other].add(key)
+    for other, cards in owners.items():
+        if len(cards) == 1:
+            targets[cards.pop()] = other
 
 
 # The words after a book's main title that name one of its volumes or parts, another book
@@ -285,7 +309,10 @@ def _folded(text: str) -> str:
 
 
 def _join_author_year(
-    papers: list[PaperEntry], targets: dict[str, str], cited: Mapping[str, int]
+    papers: list[PaperEntry],
+    targets: dict[str, str],
+    cited: Mapping[str, int],
+    lettered: Mapping[str, frozenset[str]],
 ) -> None:
     """Join each work cited by its authors and year alone ("Pearl (2001)", "Frenzel and Pompe
     2007", a book "Trefethen (2000)") to the one titled or identified work of the report whose
@@ -297,11 +324,19 @@ def _join_author_year(
     otherwise (`_spelt_alike`: "Mueller" for "Müller", or one name of a list mistyped,
     "Grodon, Cartledge and Clayton"), and the same holds of the one work or mention so
     spelt; of two mentions so spelt, the one fewer citations write joins the other (five
-    `Navarro, Frenk and White (1995)` and one `Navarry, ...`: the card is keyed `navarro`)."""
+    `Navarro, Frenk and White (1995)` and one `Navarry, ...`: the card is keyed `navarro`).
+    The letter after a year tells a surname's works of that year apart (`Ross2012a` and
+    `Ross2012b`; Better BibTeX's `pollFuel2021` and `pollFuel2021a`): a mention joins no
+    mention written with another letter or none, nor a work whose citations write the year
+    with letters other than its own (`Okafor 2020b <ADS link>`); where the mentions of a first
+    author and year carry two letters, only a work written with the mention's letter tells
+    which of them it is, and a mention without one joins no work."""
     by_first: dict[tuple[str, int], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     mentions: dict[tuple[str, int], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     # every work and mention of a year, by the spellings of its names
     spelt: dict[int, list[tuple[_Spellings, str, bool]]] = defaultdict(list)
+    # the letters the mentions of each first author and year write after the year
+    letters: dict[tuple[str, int], set[str]] = defaultdict(set)
     for paper in papers:
         key = targets.get(paper.key, paper.key)
         names = _family_names(paper.authors)
@@ -313,6 +348,7 @@ def _join_author_year(
         if _by_authors_only(paper) and key == paper.key:
             mentions[names[0], year].append((names, key))
             spelt[year].append((_spellings(paper.authors), key, False))
+            letters[names[0], year].add(_year_letter(key))
         elif key_strength(key) < _STRENGTH["author-year"] and not _by_authors_only(paper):
             by_first[names[0], year].append((names, key))
             spelt[year].append((_spellings(paper.authors), key, True))
@@ -322,16 +358,24 @@ def _join_author_year(
         names = _family_names(paper.authors)
         if not names:
             continue
+        letter = _year_letter(paper.key)
+        ambiguous = len(letters[names[0], paper.year]) > 1
+
+        def lettered_alike(key: str, letter: str = letter, ambiguous: bool = ambiguous) -> bool:
+            return _letters_agree(letter, lettered.get(key, frozenset()), ambiguous)
+
         found = {
             _final(key, targets)
             for written, key in by_first.get((names[0], paper.year), ())
-            if written[: len(names)] == names
+            if written[: len(names)] == names and lettered_alike(key)
         }
         if not found:
             found = {
                 _final(key, targets)
                 for written, key in mentions.get((names[0], paper.year), ())
-                if len(written) > len(names) and written[: len(names)] == names
+                if len(written) > len(names)
+                and written[: len(names)] == names
+                and _year_letter(key) == letter
             }
         if not found:
             mine = _spellings(paper.authors)
@@ -339,12 +383,13 @@ def _join_author_year(
             found = {
                 _final(key, targets)
                 for theirs, key, work in others
-                if work and _spelt_alike(mine, theirs)
+                if work and _spelt_alike(mine, theirs) and lettered_alike(key)
             } or {
                 _final(key, targets)
                 for theirs, key, work in others
                 if not work
                 and key != paper.key
+                and _year_letter(key) == letter
                 and cited.get(key, 0) >= cited.get(paper.key, 0)
                 and _spelt_alike(mine, theirs)
             }
@@ -519,6 +564,36 @@ def _located(locator: tuple[str | None, str | None], volume: str, page: str) -> 
 def _e_print_year(key: str) -> int | None:
     """The year an arXiv key's identifier dates its e-print to, else None."""
     return arxiv_year(key[6:]) if key.startswith("arxiv:") else None
+
+
+def written_letters(written: Iterable[tuple[str, str, int | None]]) -> dict[str, frozenset[str]]:
+    """For (card key, citation as written, its year) triples: the letters each card's
+    citations write right after the year (`Diemer 2020b`, `Ross2012a`)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for key, raw, year in written:
+        if (letter := year_letter(raw, year)) != "":
+            found[key].add(letter)
+    return {key: frozenset(letters) for key, letters in found.items()}
+
+
+def _letters_agree(letter: str, theirs: frozenset[str], ambiguous: bool) -> bool:
+    """Whether a mention written with `letter` after its year ("" for none) may be the work
+    whose citations write `theirs` there: a work written with letters is the mention of one
+    of them (a project's bibliography keys, `Okafor2012b`, label its entries); a mention
+    without one, or a work written without, is any of them, unless the mentions of that
+    author and year carry two letters (`ambiguous`)."""
+    theirs = theirs - {""}
+    return letter in theirs if theirs and letter else not ambiguous
+
+
+# The letter an author-year key keeps after its year (`author-year:ross-2012b`).
+_KEY_YEAR_LETTER = re.compile(r"(?<=\d)[a-z]$")
+
+
+def _year_letter(key: str) -> str:
+    """The letter written after the year of an author-year key, else ""."""
+    found = _KEY_YEAR_LETTER.search(key)
+    return found.group() if found else ""
 
 
 def _by_authors_only(paper: PaperEntry) -> bool:

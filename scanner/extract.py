@@ -303,6 +303,7 @@ def find_mentions(block: TextBlock, titles: TitleScope = TitleScope.ALL) -> list
                 confidence=hit.confidence,
                 problem=hit.problem,
                 also_lines=tuple(sorted({position(offset)[0] for offset in hit.also} - {line})),
+                others=hit.others,
             )
         )
     return mentions

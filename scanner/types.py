@@ -116,6 +116,8 @@ class Hit:
     reference: EntryFields | None = None
     problem: str | None = None  # why a candidate is malformed (e.g. "month 13 does not exist")
     also: tuple[int, ...] = ()  # offsets of the other mentions of the same work in the block
+    # the other identifier the place names the work by (an entry's DOI beside its arXiv id)
+    others: tuple[PaperRef, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +142,8 @@ class Mention:
     confidence: float = 1.0
     problem: str | None = None
     also_lines: tuple[int, ...] = ()  # other lines of the same reference in this place
+    # the other identifier this place names the work by (`Hit.others`)
+    others: tuple[PaperRef, ...] = ()
 
     @property
     def ref(self) -> PaperRef | None:

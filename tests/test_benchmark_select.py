@@ -1,11 +1,16 @@
-"""The twenty-second and twenty-third sets' draws: which files carry a reference list
-(`has_reference_list`), which pair an identifier with a name (`pairs_identifier_and_name`)."""
+"""The twenty-second, twenty-third and twenty-fifth sets' draws: which files carry a reference
+list (`has_reference_list`), which pair an identifier with a name (`pairs_identifier_and_name`),
+which name a work in words (`names_a_work`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from benchmarks.select_reference_files import has_reference_list, pairs_identifier_and_name
+from benchmarks.select_reference_files import (
+    has_reference_list,
+    names_a_work,
+    pairs_identifier_and_name,
+)
 
 WITH_LIST = [
     # a numpy-style section heading
@@ -71,3 +76,30 @@ def test_an_identifier_and_a_name_within_three_lines_pair(text: str) -> None:
 @pytest.mark.parametrize("text", UNPAIRED)
 def test_identifier_digits_dates_licences_and_distance_do_not_pair(text: str) -> None:
     assert not pairs_identifier_and_name(text)
+
+
+NAMING = [
+    # a bibliography label in a docstring
+    '    """An implementation of the thing from [writer2019]_."""\n',
+    # an author-year in prose
+    "// as proposed by Writer et al. in their study\n",
+    "# following Writer, 2003\n",
+    # a reference list
+    "    References:\n        A. Writer. On things.\n",
+]
+NOT_NAMING = [
+    # an identifier alone
+    "# https://arxiv.org/abs/2003.01234\n",
+    # no work at all
+    "def f(x):\n    return x + 2019\n",
+]
+
+
+@pytest.mark.parametrize("text", NAMING)
+def test_a_label_a_textual_cue_or_a_list_name_a_work(text: str) -> None:
+    assert names_a_work(text)
+
+
+@pytest.mark.parametrize("text", NOT_NAMING)
+def test_identifiers_and_numbers_alone_name_no_work(text: str) -> None:
+    assert not names_a_work(text)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from citegraph.commands.common import OutputPath
 from citegraph.config import load_config
 from citegraph.errors import ConfigError
 from citegraph.exitcodes import ExitCode
@@ -18,7 +19,7 @@ from scanner import project_root
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=OutputPath(path_type=Path),
     help="Where to write (default: `bibliography` from [tool.citegraph]).",
 )
 @click.option("--online", is_flag=True, help="Fetch missing metadata from online sources.")

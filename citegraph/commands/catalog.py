@@ -24,7 +24,7 @@ from catalog import (
     paper_record,
     ref_from_string,
 )
-from citegraph.commands.common import StderrObserver
+from citegraph.commands.common import OutputPath, StderrObserver
 from citegraph.errors import InputError
 from citegraph.exitcodes import ExitCode
 from citegraph.output import check_path, format_of, is_special, make_directory
@@ -90,8 +90,7 @@ def _store(path: Path) -> Iterator[Store]:
     "--batch",
     type=click.IntRange(min=1),
     default=5000,
-    show_default=True,
-    help="Records per transaction.",
+    help="Records per transaction (default 5000).",
 )
 @click.pass_obj
 def import_command(path: Path, file: Path, fmt: str | None, batch: int) -> int:
@@ -240,7 +239,7 @@ _EXPORTS = ("jsonl", "bibtex")
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=OutputPath(path_type=Path),
     help="Write here instead of standard output (replaced only when complete).",
 )
 @click.pass_obj

@@ -9,13 +9,13 @@ from pathlib import Path
 import click
 
 from citegraph import __version__
-from citegraph.commands.common import quiet_option
+from citegraph.commands.common import OutputPath, quiet_option
 from citegraph.config import Config, load_config
 from citegraph.errors import ConfigError
 from citegraph.exitcodes import ExitCode
 from citegraph.output import OutputTarget, check_path, format_of, write_output
 from citegraph.render import FINDINGS_ALONE, RenderOptions, format_names, render
-from citegraph.report import Report
+from citegraph.report import Report, counted
 from citegraph.textsafe import one_line
 from scanner import GENERATED_BY, UNKNOWN_TYPE, project_root
 
@@ -37,7 +37,7 @@ _TITLE_KINDS = frozenset({"title", "author-year", "book"})
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=OutputPath(path_type=Path),
     help="Write the report to a file instead of standard output.",
 )
 @click.option(
@@ -147,7 +147,7 @@ def check_command(
             write_output(OutputTarget("bibtex", path), write_lock(report, path))
             fixed |= {id(f) for f in findings if f.rule == "CG005"}
         if fixed and not quiet:
-            click.echo(f"citegraph: fixed {len(fixed)} finding(s)", err=True)
+            click.echo(f"citegraph: fixed {counted(len(fixed), 'finding')}", err=True)
         findings = tuple(f for f in findings if id(f) not in fixed)
     text = render(replace(result.report, findings=findings), format_name, options, kind="findings")
     write_output(OutputTarget(format_name, output), text)

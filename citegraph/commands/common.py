@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from citegraph.errors import ConfigError
-from citegraph.output import OutputTarget, make_directories, write_output
+from citegraph.output import OutputTarget, make_directories, refuse_empty, write_output
 from citegraph.progress import is_terminal
 from citegraph.render import RenderOptions, format_names, render
 
@@ -92,6 +92,17 @@ def target_options(target: OutputTarget, options: RenderOptions) -> RenderOption
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
+
+
+class OutputPath(click.Path):
+    """The path of an `-o` that takes one file or directory: click's `Path`, refusing an
+    empty value (see `refuse_empty`)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """The path, or a `ConfigError` for an empty one."""
+        if isinstance(value, str):
+            refuse_empty(param.opts[0] if param is not None else "-o", value)
+        return super().convert(value, param, ctx)
 
 
 def output_options(command: _F) -> _F:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from citegraph.commands.common import OutputPath
 from citegraph.config import load_config
 from citegraph.errors import ConfigError, InputError
 from citegraph.exitcodes import ExitCode
@@ -32,7 +33,7 @@ from scanner import git, project_root
     "-o's extension names, else text).",
 )
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), help="Write to PATH instead of stdout."
+    "-o", "--output", type=OutputPath(path_type=Path), help="Write to PATH instead of stdout."
 )
 @click.option("--online", is_flag=True, help="Look up titles of new papers online.")
 @click.option(

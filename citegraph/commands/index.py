@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from citegraph.commands.common import file_options, quiet_option, resolve_options
+from citegraph.commands.common import OutputPath, file_options, quiet_option, resolve_options
 from citegraph.exitcodes import ExitCode
 
 
@@ -19,7 +19,7 @@ from citegraph.exitcodes import ExitCode
     "--output",
     "out_dir",
     required=True,
-    type=click.Path(path_type=Path),
+    type=OutputPath(path_type=Path),
     metavar="DIR",
     help="Where the index, the page, the summary and per-repository results go.",
 )
@@ -38,9 +38,8 @@ from citegraph.exitcodes import ExitCode
     "--timeout",
     type=click.FloatRange(min=0),
     default=1800.0,
-    show_default=True,
     metavar="SECONDS",
-    help="Give up on a repository after this long (0: no limit).",
+    help="Give up on a repository after this long (default 1800; 0: no limit).",
 )
 @click.option("--refresh", is_flag=True, help="Rescan every repository, changed or not.")
 @click.option(
@@ -89,7 +88,7 @@ def index_command(
     from citegraph.index.progress import IndexProgress
     from citegraph.index.store import write_atomic
     from citegraph.output import check_path, make_directory
-    from citegraph.render import RenderOptions
+    from citegraph.render import RenderOptions, render
     from citegraph.render.html import HtmlRenderer
     from citegraph.report import counted, without_unknown_types
     from citegraph.textsafe import displayable, escape_surrogates, one_line
@@ -162,6 +161,9 @@ def index_command(
             ],
         ),
         "summary.md": summary_markdown(result.outcomes, result.reports, shown),
+        # What a reader found on the page, for their own bibliography: `report` reads a
+        # scan, not an index, and `bib` one project.
+        "papers.bib": render(merged, "bibtex", RenderOptions()),
     }
     for name, text in outputs.items():
         write_atomic(out_dir / name, escape_surrogates(text))

@@ -83,6 +83,11 @@ def open_client(
             raise ConfigError(
                 f"cannot connect to the Dask scheduler at {scheduler}: {error}"
             ) from error
+        except ValueError as error:  # `--scheduler HOST` without its port: a traceback
+            raise ConfigError(
+                f"--scheduler {scheduler!r} is not a scheduler's address ({error}); "
+                "write tcp://HOST:PORT"
+            ) from error
         with client:
             try:
                 client.wait_for_workers(1, timeout=WORKER_WAIT)

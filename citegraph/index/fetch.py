@@ -87,7 +87,7 @@ def unpack_artifact(job: Job, target: Path, deadline: float | None) -> Path:
         if job.source.kind is SourceKind.ARCHIVE:
             archive = Path(job.artifact or "")
             if not archive.is_file():
-                raise SourceUnavailable(f"no such file on the worker: {archive}")
+                raise SourceUnavailable("no such file on the worker")
         else:
             archive = Path(scratch) / "artifact"
             _download(job.artifact or "", archive, job.max_download, _left(deadline))
@@ -144,7 +144,7 @@ def _check_digest(path: Path, expected: str | None, local: bool = False) -> None
             hasher.update(chunk)
     if hasher.hexdigest() != value.lower():
         if local:
-            raise SourceUnavailable(f"{path} changed while the index ran: run again")
+            raise SourceUnavailable("the file changed while the index ran: run again")
         raise SourceUnavailable(f"the artifact's {algorithm} digest does not match the registry's")
 
 

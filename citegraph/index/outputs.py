@@ -149,32 +149,20 @@ def _joined(reports: Sequence[Report]) -> dict[str, str]:
         while card in joined:
             card = joined[card]
         joined[key] = card
-    return _names_kept_home(reports, joined)
+    return _names_kept_home(joined)
 
 
 _NAMED_BY_AUTHORS = RefKind.AUTHOR_YEAR.value + ":"
 
 
-def _names_kept_home(reports: Sequence[Report], joined: dict[str, str]) -> dict[str, str]:
-    """`joined` without an author-year key's join to a card that a repository citing that key
-    does not hold. A name and a year are enough inside one repository, whose code cites its
-    own references, not across two: an astronomy package's `Chen et al. (2019)` is not a
-    spectroscopy package's Chen 2019 paper."""
-    refused: set[str] = set()
-    for report in reports:
-        cards = {
-            joined.get(c.paper, c.paper)
-            for c in report.citations
-            if not c.paper.startswith(_NAMED_BY_AUTHORS)
-        }
-        refused.update(
-            c.paper
-            for c in report.citations
-            if c.paper in joined
-            and c.paper.startswith(_NAMED_BY_AUTHORS)
-            and joined[c.paper] not in cards
-        )
-    return {key: card for key, card in joined.items() if key not in refused}
+def _names_kept_home(joined: dict[str, str]) -> dict[str, str]:
+    """`joined` without an author-year key's joins: a name and a year keep the card their own
+    repository's scan gave them. Across two repositories a surname and a year are often two
+    works (an astronomy package's `Chen et al. (2019)` is not a spectroscopy package's Chen
+    2019 paper); inside one, the scan judged them with every citation the code writes, and
+    the index sees less: a mention `Okafor 2020b` the scan joined to a link written `Okafor
+    2020b` is no longer there to tell that `Okafor 2020` in another module is another work."""
+    return {key: card for key, card in joined.items() if not key.startswith(_NAMED_BY_AUTHORS)}
 
 
 def index_document(

@@ -28,7 +28,7 @@ def probe_package(source: Source) -> Probe:
         return _pypi(source)
     if source.kind is SourceKind.NPM:
         return _npm(source)
-    raise SourceUnavailable(f"{source.spec}: not a package source")
+    raise SourceUnavailable("not a package source")
 
 
 def _pypi(source: Source) -> Probe:
@@ -51,7 +51,7 @@ def _pypi(source: Source) -> Probe:
                 version,
                 entry.get("size") if isinstance(entry.get("size"), int) else None,
             )
-    raise SourceUnavailable(f"{source.spec}: release {version} has no sdist or wheel")
+    raise SourceUnavailable(f"release {version} has no sdist or wheel")
 
 
 def _wheel_rank(entry: dict[str, Any]) -> int:
@@ -70,7 +70,7 @@ def _npm(source: Source) -> Probe:
     dist = _field(document, "versions", str(version), "dist")
     tarball = dist.get("tarball") if isinstance(dist, dict) else None
     if not isinstance(tarball, str):
-        raise SourceUnavailable(f"{source.spec}: version {version} has no tarball")
+        raise SourceUnavailable(f"version {version} has no tarball")
     digest = _npm_digest(dist)
     size = dist.get("unpackedSize")
     return Probe(

@@ -202,9 +202,9 @@ def archive_probe(path: Path) -> Probe:
                 hasher.update(chunk)
         size = path.stat().st_size
     except FileNotFoundError as error:
-        raise SourceUnavailable(f"no such file: {path}") from error
+        raise SourceUnavailable("no such file") from error
     except OSError as error:
-        raise SourceUnavailable(f"cannot read {path}: {error.strerror or error}") from error
+        raise SourceUnavailable(f"cannot read the file: {error.strerror or error}") from error
     digest = f"sha256:{hasher.hexdigest()}"
     return Probe(digest, artifact=str(path), digest=digest, size=size)
 
@@ -212,17 +212,15 @@ def archive_probe(path: Path) -> Probe:
 def check_directory(path: Path) -> None:
     """Raise `SourceUnavailable` saying why `path` cannot be scanned as a directory: it is
     missing, a file, or unreadable (a scan of it failed on its first file, with a traceback's
-    `PermissionError`)."""
+    `PermissionError`). The reason never names the path: a failure is shown after its
+    source (`failed: /src/x: no such directory`), which named it twice."""
     if not path.is_dir():
-        what = "not a directory" if path.exists() else "no such directory"
-        raise SourceUnavailable(f"{what}: {path}")
+        raise SourceUnavailable("not a directory" if path.exists() else "no such directory")
     try:
         with os.scandir(path) as entries:
             next(entries, None)
     except OSError as error:
-        raise SourceUnavailable(
-            f"cannot read the directory {path}: {error.strerror or error}"
-        ) from error
+        raise SourceUnavailable(f"cannot read the directory: {error.strerror or error}") from error
 
 
 def local_revision(path: Path, ignore: Sequence[str] = ()) -> str:

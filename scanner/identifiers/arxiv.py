@@ -153,14 +153,14 @@ class ArxivExtractor:
                     yield Hit(start, end, self.kind, self.rule, ref=ref, problem=problem)
                 elif (empty := _EMPTY_LINK.match(url)) is not None:
                     taken.add(start, end)
-                    rest = empty["rest"].strip("/") or "nothing"
-                    yield Hit(
-                        start,
-                        end,
-                        self.kind,
-                        self.rule,
-                        problem=f"arXiv link with {rest!r} where the identifier belongs",
+                    rest = empty["rest"].strip("/")
+                    # a bare `arxiv.org/abs/` read "arXiv link with 'nothing' where ..."
+                    problem = (
+                        f"arXiv link with {rest!r} where the identifier belongs"
+                        if rest
+                        else "arXiv link without an identifier"
                     )
+                    yield Hit(start, end, self.kind, self.rule, problem=problem)
             # Explicit markers, most specific first: a Sphinx role, a BibTeX eprint, a link
             # without a scheme, then `arXiv:` prefixes. Whatever follows is validated.
             for pattern in (_ROLE, _EPRINT, _BARE_HOST, _PREFIXED):

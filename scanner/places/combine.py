@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from catalog.keys import normalize_title
-from catalog.types import RefKind
+from catalog.types import PaperRef, RefKind
 from scanner.places.base import ENTRY_BREAK, ENTRY_KINDS, ENTRY_REACH
 from scanner.places.copies import labels_a_copy
 from scanner.types import EntryFields, Hit
@@ -54,7 +54,21 @@ def merge(
         ),
         reference=fields,
         also=tuple(sorted({h.start for h in group} - {h.start for h in run})),
+        others=_published_doi(primary, run),
     )
+
+
+def _published_doi(primary: Hit, run: list[Hit]) -> tuple[PaperRef, ...]:
+    """The one DOI the reference text gives beside the arXiv id it is keyed by (an entry's
+    `doi` and `eprint` fields, a journal's link and the preprint's side by side): the same
+    work, which another place may cite by the DOI alone. Two DOIs may be two works' (an entry
+    read with its neighbour's link): none; nor one elsewhere in the place (two links a name
+    and a year joined, `Okafor et al. 2021 <DOI>` and `Okafor, Lind 2021 <arXiv>`, may be
+    two of a year's papers)."""
+    if primary.kind is not RefKind.ARXIV:
+        return ()
+    dois = {h.ref for h in run if h.kind is RefKind.DOI and h.ref is not None}
+    return tuple(dois) if len(dois) == 1 else ()
 
 
 def _reference_text(

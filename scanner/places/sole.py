@@ -5,8 +5,9 @@ gives one link with nothing of its own (`Based on:` an entry, then `https://doi.
 JSDoc description citing `(Heitz, 2018)` above `@see {@link url}`; `Available at:` then the
 link; `<p>Reference: url</p>` under `the paper "Title" by Authors`) names that work twice.
 Only when the place holds nothing else: with a second work anywhere in it, which of them the
-link is cannot be told from the layout. A paragraph between them with words of its own (`See
-also this more recent document:`) makes the link another work.
+link is cannot be told from the layout. Nor when the link dates itself (an arXiv id) years after
+the work's year: a preprint is posted before its paper or the year after. A paragraph between
+them with words of its own (`See also this more recent document:`) makes the link another work.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from catalog.types import RefKind
 from scanner.places.base import ENTRY_KINDS, ENTRY_REACH, Groups, mergeable
 from scanner.places.copies import labels_a_copy
 from scanner.places.layout import BLANK_LINE, see_for, starts_paragraph
+from scanner.places.preprints import dated_years
 from scanner.places.words import WORD
 from scanner.types import Hit
 
@@ -53,6 +55,8 @@ def join_sole_pair(text: str, hits: list[Hit], groups: Groups) -> set[int]:
         return set()
     if not all(hits[i].ref is not None for i in linked):
         return set()
+    if _posted_later([hits[i] for i in named], [hits[i] for i in linked]):
+        return set()
     if _see_tag_anchor(text, [hits[i] for i in named], [hits[i] for i in linked]):
         groups.join(named[0], linked[0])
         # an entry's reference starts at the entry; a mention's at its link, as before
@@ -81,6 +85,15 @@ def join_sole_pair(text: str, hits: list[Hit], groups: Groups) -> set[int]:
         return set()
     groups.join(last, link)
     return {i for i in named if hits[i].kind in ENTRY_KINDS}
+
+
+def _posted_later(named: list[Hit], linked: list[Hit]) -> bool:
+    """Whether the link's preprint was posted years after the named work's year (a 2018 entry
+    and `arxiv.org/pdf/2310.14079`): a preprint comes before its paper or the year after, so
+    the link is another work."""
+    years = {h.reference.year for h in named if h.reference and h.reference.year is not None}
+    posted = {year for h in linked for year in dated_years(h)}
+    return bool(years and posted) and min(posted) > max(years) + 1
 
 
 def _link_then_entry(text: str, link: Hit, entry: Hit) -> bool:

@@ -71,7 +71,7 @@ def bibtex_entries(text: str, start: int, end: int) -> Iterator[tuple[int, int, 
             EntryFields(
                 authors=authors,
                 title=fields["title"],
-                venue=_unbraced(fields.get("journal") or fields.get("booktitle")),
+                venue=_journal(fields.get("journal") or fields.get("booktitle")),
                 year=first_year(fields.get("year", "")),
                 volume=fields.get("volume"),
                 pages=re.sub(r"\s*-+\s*", "-", fields["pages"]) if "pages" in fields else None,
@@ -117,6 +117,58 @@ def _names_unbraced(value: str) -> str:
         if plain == value:
             return value
         value = plain
+
+
+# The journal macros of AASTeX, which ADS's BibTeX export writes for a journal's name
+# (`journal = {\apj}`): the journal's name spelt out (a card's venue of two letters, `AJ`,
+# would read as a fragment).
+_AAS_JOURNALS = {
+    "aj": "Astronomical Journal",
+    "actaa": "Acta Astronomica",
+    "araa": "Annual Review of Astronomy and Astrophysics",
+    "apj": "Astrophysical Journal",
+    "apjl": "Astrophysical Journal Letters",
+    "apjs": "Astrophysical Journal Supplement Series",
+    "ao": "Applied Optics",
+    "apss": "Astrophysics and Space Science",
+    "aap": "Astronomy & Astrophysics",
+    "aapr": "Astronomy and Astrophysics Review",
+    "aaps": "Astronomy and Astrophysics Supplement Series",
+    "baas": "Bulletin of the American Astronomical Society",
+    "icarus": "Icarus",
+    "jcap": "Journal of Cosmology and Astroparticle Physics",
+    "jcp": "Journal of Chemical Physics",
+    "jgr": "Journal of Geophysical Research",
+    "jqsrt": "Journal of Quantitative Spectroscopy and Radiative Transfer",
+    "mnras": "Monthly Notices of the Royal Astronomical Society",
+    "nat": "Nature",
+    "pasa": "Publications of the Astronomical Society of Australia",
+    "pasj": "Publications of the Astronomical Society of Japan",
+    "pasp": "Publications of the Astronomical Society of the Pacific",
+    "physrep": "Physics Reports",
+    "pra": "Physical Review A",
+    "prb": "Physical Review B",
+    "prc": "Physical Review C",
+    "prd": "Physical Review D",
+    "pre": "Physical Review E",
+    "prl": "Physical Review Letters",
+    "procspie": "Proceedings of the SPIE",
+    "psj": "Planetary Science Journal",
+    "qjras": "Quarterly Journal of the Royal Astronomical Society",
+    "solphys": "Solar Physics",
+    "ssr": "Space Science Reviews",
+}
+_MACRO = re.compile(r"\\([a-z]+)")
+
+
+def _journal(value: str | None) -> str | None:
+    """A journal field's name: an AASTeX macro spelt out (`\\apj`: the Astrophysical
+    Journal), else the field
+    without its protecting braces."""
+    value = _unbraced(value)
+    if value and (macro := _MACRO.fullmatch(value)) and macro.group(1) in _AAS_JOURNALS:
+        return _AAS_JOURNALS[macro.group(1)]
+    return value
 
 
 def _unbraced(value: str | None) -> str | None:

@@ -480,10 +480,12 @@ def _cited_in(text: str, quote: re.Match[str], title: str) -> bool:
     if not cited_from and (
         named := _CITED_FROM_NAMES.search(text, max(0, quote.start() - NAMES_REACH), quote.start())
     ):
-        # (only a title in title case: `see Read and Write, "Open the file first"` is prose)
+        # (only a title in title case: `see Read and Write, "Open the file first"` is prose;
+        # nor a word of prose or a thing for a name: `from Python Software, "..."`)
+        names = named["names"] or named["name"]
         cited_from = all(w[0].isupper() for w in _LONG_WORD.findall(title)) and not any(
-            n.lower() in NOT_NAMES or n.lower() in NOT_PEOPLE
-            for n in re.split(r"\s+(?:and|&)\s+", named["names"])
+            n.lower().strip(".") in NOT_NAMES or n.lower() in NOT_PEOPLE
+            for n in re.split(r"\s+(?:and|&)\s+|\s+", names)
         )
     if not cited_from and _ETAL_BEFORE.search(
         text, max(0, quote.start() - NAMES_REACH), quote.start()

@@ -53,11 +53,16 @@ QUOTED = re.compile(
 # (three words at least after the colon: `"id: The Value"` is a field)
 NAME_COLON_TITLE = re.compile(r"[a-z][\w+.-]*(?:[ \t][\d.]+)?:[ \t]+[A-Z]\S*(?:[ \t]+\S+){2}")
 # A citing word and two authors' surnames right before a quoted title (`See e.g. Crandall &
-# Pomerance, "Prime Numbers"`), read in the `NAMES_REACH` characters before the quote by the
-# detector and by the quote gate.
+# Pomerance, "Prime Numbers"`), or one author written out by a given name or initials and a
+# comma (`Formula from Raymond Lind, "Principles of Tidal Climate"`, `see R. Lind, "..."`: the
+# names before the quotes, as `"Title" by Raymond Lind` after them), read in the `NAMES_REACH`
+# characters before the quote by the detector and by the quote gate.
 CITED_FROM_NAMES = (
-    r"(?i:\b(?:see|cf\.?)\s+(?:e\.\s?g\.,?\s+)?)"
-    r"(?P<names>[A-Z][\w'’-]+\s+(?:and|&)\s+[A-Z][\w'’-]+),?\s*$"
+    r"(?:(?i:\b(?:see|cf\.?)\s+(?:e\.\s?g\.,?\s+)?)"
+    r"(?P<names>[A-Z][\w'’-]+\s+(?:and|&)\s+[A-Z][\w'’-]+),?"
+    r"|(?i:\b(?:see|cf\.?|from)\s+)"
+    r"(?P<name>(?:[A-Z]\.[ \t]?){1,3}[A-Z][a-z][\w'’-]*"
+    r"|[A-Z][a-z]+[ \t]+(?:[A-Z]\.[ \t]?)?[A-Z][a-z][\w'’-]*),)\s*$"
 )
 NAMES_REACH = 60
 # Markdown emphasis around a title right after its authors (rustdoc, Markdown docs):

@@ -335,6 +335,7 @@ NOT_NAMES = MONTHS | frozenset(
         "matlab",
         "mathematica",
         "google",
+        "amazon",
         "microsoft",
         "intel",
         "nvidia",

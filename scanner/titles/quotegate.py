@@ -68,8 +68,13 @@ _CITED_NAMES = re.compile(CITED_FROM_NAMES)
 
 
 def _has_pair(text: str, low: int, at: int) -> bool:
-    """Whether `text[low:at]` may join two surnames (`&` or ` and `), as `_CITED_NAMES` needs."""
-    return text.find("&", low, at) >= 0 or text.find(" and ", low, at) >= 0
+    """Whether `text[low:at]` may join two surnames (`&` or ` and `), or ends in a name's
+    comma, as `_CITED_NAMES` needs."""
+    return (
+        text.find("&", low, at) >= 0
+        or text.find(" and ", low, at) >= 0
+        or text[low:at].rstrip().endswith(",")
+    )
 
 
 def quote_may_cite(text: str) -> bool:
@@ -88,8 +93,9 @@ def quote_may_cite(text: str) -> bool:
     if any(AUTHOR_LIST.match(text, by.end()) for by in _BY.finditer(text)):
         return True
     cited, cited_in = (_CITED_BEFORE_LOWER, lower) if text.isascii() else (_CITED_BEFORE, text)
-    # Two surnames need `&` or ` and ` before the quote: in most blocks there is neither.
-    pairs = "&" in text or " and " in text
+    # Two surnames need `&` or ` and ` before the quote, one name written out its comma: in
+    # most blocks there is none.
+    pairs = "&" in text or " and " in text or "," in text
     for quote in _QUOTE.finditer(text):
         at = quote.start()
         low = max(0, at - _BEFORE)

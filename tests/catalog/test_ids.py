@@ -13,6 +13,7 @@ from catalog.ids import (
     doi_ref,
     doi_year,
     isbn13,
+    issued_years,
     normalize_doi,
     normalize_url,
     old_archive,
@@ -203,6 +204,19 @@ def test_a_sici_made_doi_dates_its_issue() -> None:
     assert doi_year("10.1016/s0022-0000(73)80033-9") is None
     assert doi_year("10.1002/9780470316771") is None
     assert doi_year("10.5555/1999.12") is None
+
+
+def test_a_publishers_identifier_dates_its_work_to_its_year_or_the_next() -> None:
+    pii = "url:https://sciencedirect.com/science/article/pii/S0965997813001853"
+    assert issued_years(pii) == {2013, 2014}
+    assert issued_years("doi:10.1016/s0020-0190(02)00501-x") == {2002, 2003}
+    assert issued_years("doi:10.1016/j.tides.2014.01.009") == {2014, 2015}
+    assert issued_years("doi:10.1007/s10898-007-9149-x") == {2007, 2008}
+    assert issued_years("doi:10.1007/s10898-998-9149-x") == {1998, 1999}
+    # a book's chapter, another publisher's DOI, a link elsewhere: no date
+    assert issued_years("doi:10.1007/978-3-642-15781-3_16") == frozenset()
+    assert issued_years("doi:10.1145/3360572") == frozenset()
+    assert issued_years("url:https://example.org/pii/S0965997813001853") == frozenset()
 
 
 def test_a_markdown_escape_in_a_doi_is_no_part_of_its_key() -> None:

@@ -159,7 +159,7 @@ def test_check_fix_regenerates_the_lock(tmp_path: Path, capsys: pytest.CaptureFi
     root = project(tmp_path / "p", "refs.bib")
     (root / "refs.bib").write_text(BIB)
     assert in_dir(root, "check", "--fix") == 0
-    assert "fixed 3 finding(s)" in capsys.readouterr().err  # three entries no longer cited
+    assert "fixed 3 findings" in capsys.readouterr().err  # three entries no longer cited
     assert "1412.6980" in (root / "refs.bib").read_text()
     assert "sicp" not in (root / "refs.bib").read_text()
     assert in_dir(root, "check") == 0

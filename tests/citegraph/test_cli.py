@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+import click
 import pytest
 
 from citegraph.cli import run
@@ -58,19 +59,18 @@ def test_configuration_errors_exit_2_without_a_traceback(
     assert "unknown key" in err and "Traceback" not in err
 
 
-def test_every_option_of_every_command_says_what_it_does() -> None:
-    import click
-
+def _every_option() -> list[tuple[str, click.Option]]:
+    """Every visible option of every command, with the command's name."""
     from citegraph.cli import cli
 
     context = click.Context(cli)
-    silent = []
+    options: list[tuple[str, click.Option]] = []
 
     def walk(command: click.Command, name: str) -> None:
-        silent.extend(
-            f"{name} {param.opts[-1]}"
+        options.extend(
+            (f"{name} {param.opts[-1]}", param)
             for param in command.params
-            if isinstance(param, click.Option) and not param.hidden and not param.help
+            if isinstance(param, click.Option) and not param.hidden
         )
         if isinstance(command, click.Group):
             for sub in command.list_commands(context):
@@ -79,7 +79,17 @@ def test_every_option_of_every_command_says_what_it_does() -> None:
                 walk(found, f"{name} {sub}")
 
     walk(cli, "citegraph")
-    assert silent == []
+    return options
+
+
+def test_every_option_of_every_command_says_what_it_does() -> None:
+    assert [name for name, option in _every_option() if not option.help] == []
+
+
+def test_every_default_is_told_in_the_options_own_words() -> None:
+    # `index --help` read "(0: no limit).  [default: 1800.0; x>=0]" beside scan's
+    # "(default 10; 0: no limit)": one style, the default in the help text
+    assert [name for name, option in _every_option() if option.show_default] == []
 
 
 def test_logged_warnings_read_as_citegraphs_own_and_quiet_silences_them(tmp_path: Path) -> None:

@@ -508,6 +508,32 @@ def test_an_output_ending_in_a_slash_is_a_directory_not_a_file(
     assert not (tmp_path / "report").exists()
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["scan", "{repo}", "--no-resolve"],
+        ["check", "{repo}"],
+        ["bib", "--root", "{repo}"],
+        ["diff", "{repo}", "{repo}"],
+        ["catalog", "export"],
+        ["index", "{repo}", "--offline"],
+    ],
+)
+def test_an_empty_output_path_is_named_as_one(
+    repo: Path,
+    command: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # `-o ""` (a variable left unset) is `.`: `index` wrote its files into the working
+    # directory, the others said "-o '.': . is a directory"
+    monkeypatch.chdir(repo.parent)
+    before = sorted(repo.parent.iterdir())
+    assert run([*(part.format(repo=repo) for part in command), "-o", ""]) == 2
+    assert capsys.readouterr().err == "citegraph: error: -o '': the path is empty\n"
+    assert sorted(repo.parent.iterdir()) == before
+
+
 def test_an_extensions_name_is_a_format_prefix_too(repo: Path, tmp_path: Path) -> None:
     # `-o md:summary` was "unknown format 'md'" although `-o summary.md` writes Markdown.
     argv = ["scan", str(repo), "--no-resolve", "-q"]

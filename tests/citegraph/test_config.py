@@ -121,6 +121,15 @@ def test_a_request_timeout_of_0_is_refused(tmp_path: Path) -> None:
     assert load_config(root, {"network_request_timeout": 0.5}, environ={}).network_request_timeout
 
 
+def test_a_max_file_size_of_0_is_refused_as_the_flag_refuses_it(tmp_path: Path) -> None:
+    # every file was skipped as too large and `check` passed having checked nothing
+    root = project(tmp_path, "[tool.citegraph]\nmax-file-size = 0\n")
+    with pytest.raises(ConfigError, match="'max-file-size' must be more than 0"):
+        load_config(root, environ={})
+    with pytest.raises(ConfigError, match=r"CITEGRAPH_MAX_FILE_SIZE.*more than 0"):
+        load_config(tmp_path, environ={"CITEGRAPH_MAX_FILE_SIZE": "0"})
+
+
 def test_bad_environment_value_names_the_variable(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="CITEGRAPH_JOBS"):
         load_config(project(tmp_path, ""), environ={"CITEGRAPH_JOBS": "many"})

@@ -46,7 +46,9 @@ def statuses(result: Any) -> dict[str, str]:
     return {o.name: o.status.value for o in result.outcomes}
 
 
-def test_three_repositories_one_page_one_card_per_shared_paper(tmp_path: Path) -> None:
+def test_three_repositories_one_page_one_card_per_shared_paper(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     repos = make_repos(tmp_path / "src")
     out = tmp_path / "out"
     argv = ["index", *map(str, repos.values()), str(tmp_path / "missing"), "-o", str(out)]
@@ -85,6 +87,15 @@ def test_three_repositories_one_page_one_card_per_shared_paper(tmp_path: Path) -
     summary = (out / "summary.md").read_text()
     assert "| alpha | scanned |" in summary and "no such directory" in summary
     assert len(list((out / "repos").glob("*.json"))) == 3
+
+    # the papers as BibTeX, one entry for the paper two repositories cite: `report` reads no
+    # index, and `bib` one project
+    bibliography = (out / "papers.bib").read_text()
+    assert bibliography.count("@") == len(index["papers"])
+    assert bibliography.count(f"eprint = {{{SHARED_KEY.partition(':')[2]}}}") == 1
+    capsys.readouterr()
+    assert run(["report", str(out / "index.json"), "-f", "bibtex"]) == 2
+    assert "an index (`citegraph index`), not a scan" in capsys.readouterr().err
 
 
 def test_an_unchanged_rerun_scans_nothing_and_a_change_rescans_one(tmp_path: Path) -> None:
@@ -152,6 +163,19 @@ def test_a_scheduler_without_workers_is_one_error_not_a_hang(
         runner.join(timeout=60)
         assert codes == [2]
     assert f"the Dask scheduler at {address} has no workers" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("address", ["localhost", "http://127.0.0.1:8786"])
+def test_a_scheduler_address_that_is_none_is_one_error(
+    tmp_path: Path, address: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `--scheduler localhost` (no port) was an internal error with Dask's traceback
+    repos = make_repos(tmp_path / "src")
+    argv = ["index", str(repos["alpha"]), "-o", str(tmp_path / "out"), "--offline", "-q"]
+    assert run([*argv, "--scheduler", address]) == 2
+    err = capsys.readouterr().err
+    assert f"--scheduler {address!r} is not a scheduler's address" in err
+    assert "Traceback" not in err and err.count("\n") == 1
 
 
 def test_a_rerun_retries_only_the_failed_source(tmp_path: Path) -> None:
@@ -298,6 +322,16 @@ def test_bad_sources_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "not a package name" in capsys.readouterr().err
     assert run(["index", f"@{tmp_path / 'none.txt'}", "-o", str(tmp_path / "o")]) == 2
     assert "cannot read the source list" in capsys.readouterr().err
+
+
+def test_a_missing_directory_is_named_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "failed: /src/gone: no such directory: /src/gone"
+    gone = tmp_path / "gone"
+    assert run(["index", str(gone), "-o", str(tmp_path / "o"), "--offline", "-q"]) == 1
+    (line,) = [x for x in capsys.readouterr().out.splitlines() if "failed:" in x]
+    assert line.strip() == f"failed: {gone}: no such directory"
 
 
 def test_a_malformed_source_in_a_list_fails_alone(tmp_path: Path) -> None:

@@ -974,3 +974,116 @@ def test_a_title_joins_the_one_link_its_first_author_and_year_name_by_its_short_
     assert not same_work_targets([series, one, two])
     part = paper("title:part", title="Tidal Networks: II. Weighted Paths", year=2001)
     assert not same_work_targets([series, part])
+
+
+def test_mentions_written_with_two_letters_after_one_year_are_two_works() -> None:
+    # `Okafor2012a` and `Okafor2012b`; Better BibTeX's `okaforTideStacks2021` and
+    # `okaforTideStacks2021a`: two of a surname's works of a year, two cards
+    first = mention("author-year:okafor-2012a", ("Okafor",), 2012)
+    second = mention("author-year:okafor-2012b", ("Okafor",), 2012)
+    assert not same_work_targets([first, second], cited={first.key: 1, second.key: 3})
+    plain = mention("author-year:okafor-2021", ("Okafor",), 2021)
+    lettered = mention("author-year:okafor-2021a", ("Okafor",), 2021)
+    assert not same_work_targets([plain, lettered], cited={plain.key: 8, lettered.key: 4})
+    # a mention of fewer authors joins no mention written with another letter either
+    pair = mention("author-year:okafor-lind-2021a", ("Okafor", "Lind"), 2021)
+    assert not same_work_targets([plain, pair])
+    assert same_work_targets([plain, replace(pair, key="author-year:okafor-lind-2021")])
+    # which of the two a titled work of that author and year is, nothing tells: neither,
+    # unless its own citations write one of the letters (`Okafor 2012b <ADS link>`)
+    titled = paper("title:t", author="Okafor, J.", year=2012)
+    assert not same_work_targets([titled, first, second])
+    assert same_work_targets([titled, first]) == {first.key: titled.key}
+    written = {titled.key: frozenset("b")}
+    assert same_work_targets([titled, first, second], lettered=written) == {second.key: titled.key}
+    # a mention without a letter is the work's (a bibliography key `Okafor2012b` labels it),
+    # unless the mentions carry two letters
+    plain_2012 = mention("author-year:okafor-2012", ("Okafor",), 2012)
+    assert same_work_targets([titled, plain_2012], lettered=written) == {plain_2012.key: titled.key}
+    assert plain_2012.key not in same_work_targets([titled, plain_2012, second], lettered=written)
+
+
+def test_a_scan_joins_a_lettered_mention_to_the_link_written_with_its_letter(
+    tmp_path: Path,
+) -> None:
+    # `Okafor 2020b <link>` in a table, `Okafor 2020b` and `Okafor 2020` in two functions
+    (tmp_path / "halo.py").write_text(
+        '"""Models.\n\n'
+        "okafor20   `Okafor 2020b <https://ui.adsabs.harvard.edu/abs/2020arXiv200700001O>`__\n"
+        '"""\n\n\n'
+        'def mass():\n    """The mass function model of Okafor 2020b."""\n\n\n'
+        'def radius():\n    """The radius for the Okafor 2020 model."""\n'
+    )
+    report = run_scan(tmp_path, Config(resolve=False))
+    cards = {c.raw.split(" <")[0]: c.paper for c in report.citations}
+    assert cards["Okafor 2020b"].startswith("url:")
+    assert cards["Okafor 2020"] == "author-year:okafor-2020"
+    # and so in `citegraph index`, which joins the repositories' cards again
+    merged = merge_reports([replace(report, repository="halo")])
+    assert sorted(p.key[:12] for p in merged.papers) == ["author-year:", "url:https://"]
+
+
+def test_a_scan_gives_two_cards_for_two_bibliography_keys_of_one_surname_and_year(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "fuel.py").write_text(
+        'def burn():\n    """Fuel flow.\n\n    :cite:`okaforTideStacks2021`\n'
+        '    :cite:`okaforTideStacks2021a`\n    """\n\n\n'
+        'def drag():\n    """Eq. (3) of :cite:`okaforTideStacks2021`."""\n\n\n'
+        'def lift():\n    """Eq. (13) of :cite:`okaforTideStacks2021a`."""\n'
+    )
+    report = run_scan(tmp_path, Config(resolve=False))
+    assert sorted(p.key for p in report.papers) == [
+        "author-year:okafor-2021",
+        "author-year:okafor-2021a",
+    ]
+
+
+def test_an_identifier_one_place_gives_beside_a_cards_own_joins_that_card() -> None:
+    eprint = paper("arxiv:2101.00001", year=2021)
+    doi = replace(paper("doi:10.5555/ts.2021.1", title=None, year=2021), authors=())
+    folded = {eprint.key: frozenset({doi.key})}
+    # the journal's card, as for a preprint and its DOI of one title
+    assert same_work_targets([eprint, doi], folded=folded) == {eprint.key: doi.key}
+    # an identifier two cards' places give names neither
+    other = paper("arxiv:2101.00002", title="Deep Tide Gauges", year=2021)
+    both = {**folded, other.key: frozenset({doi.key})}
+    assert not same_work_targets([eprint, doi, other], folded=both)
+
+
+def test_a_scan_gives_one_card_for_an_entrys_arxiv_id_and_its_doi_cited_alone(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "README.md").write_text(
+        "# Tides\n\nPlease cite:\n\n"
+        "Okafor, J. (2021). Residual Learning of Deep Tide Stacks. Tide Letters 4, 1-9.\n"
+        "arXiv:2101.00001, doi:10.5555/ts.2021.1\n"
+    )
+    (tmp_path / "stack.py").write_text(
+        'def stack():\n    """As in https://doi.org/10.5555/ts.2021.1"""\n'
+    )
+    report = run_scan(tmp_path, Config(resolve=False))
+    assert [p.key for p in report.papers] == ["doi:10.5555/ts.2021.1"]
+    assert report.papers[0].ids["arxiv"] == "2101.00001"
+
+
+def test_a_scan_keeps_apart_two_links_of_a_year_a_place_joins_by_name(tmp_path: Path) -> None:
+    # two of a first author's papers of 2021, each linked by name and year in one file: the
+    # place joins the two links (`scanner.places.namedlinks`), which says nothing of the DOI
+    (tmp_path / "PAPERS.rst").write_text(
+        "Papers\n======\n\nCore papers\n-----------\n\n"
+        "* tidestack II: A tide gauge software ecosystem; `Okafor et al. 2021 "
+        "<https://joss.theoj.org/papers/10.5555/ts.2021.1>`_\n"
+        "    *Please cite this paper whenever you use tidestack.*\n\n"
+        "* Tide gauges in a curved basis; `Okafor 2021 <https://arxiv.org/abs/2104.00002>`_\n"
+        "    *Gauge formalism with curved basis formalism.*\n\n"
+        "Science papers\n--------------\n\n"
+        "* Tide heights from stacked supernovae `Okafor, Lind, Moss 2021 "
+        "<https://arxiv.org/abs/2107.00001>`_\n"
+        "    *Methodology to use stacked gauges.*\n"
+    )
+    (tmp_path / "stack.py").write_text(
+        'def stack():\n    """As in https://doi.org/10.5555/ts.2021.1"""\n'
+    )
+    report = run_scan(tmp_path, Config(resolve=False))
+    assert sorted(p.key for p in report.papers) == ["arxiv:2104.00002", "doi:10.5555/ts.2021.1"]

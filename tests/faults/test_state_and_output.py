@@ -12,6 +12,7 @@ import stat
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -88,12 +89,31 @@ def _foreign(path: Path, tmp_path: Path) -> None:
     db.close()
 
 
+def _dropped(name: str) -> Callable[[Path, Path], None]:
+    """A catalog with one of its tables or indexes dropped (by hand, or another program): it
+    was read as holding no papers, or stopped a command with a traceback, and `catalog
+    check` called it sound."""
+
+    def damage(path: Path, tmp_path: Path) -> None:
+        real_catalog(path, tmp_path, count=5)
+        db = sqlite3.connect(path)
+        (kind,) = db.execute("SELECT type FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+        db.execute(f"DROP {kind} {name}")
+        db.commit()
+        db.close()
+
+    return damage
+
+
 DAMAGE = {
     "random": _random,
     "truncated": _truncated,
     "overwritten": _overwritten_pages,
     "directory": _directory,
     "foreign": _foreign,
+    "dropped papers": _dropped("papers"),
+    "dropped lookups": _dropped("lookups"),
+    "dropped index": _dropped("aliases_paper"),
 }
 
 
@@ -219,7 +239,9 @@ def test_a_catalog_error_survives_crossing_processes(tmp_path: Path) -> None:
     assert error.problem == "is damaged" and str(tmp_path) in str(error)
 
 
-@pytest.mark.parametrize("damage", ["random", "truncated", "overwritten", "foreign"])
+@pytest.mark.parametrize(
+    "damage", ["random", "truncated", "overwritten", "foreign", "dropped papers", "dropped index"]
+)
 def test_check_finds_the_damage_and_rebuild_moves_it_aside(
     tmp_path: Path, damage: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -415,6 +437,23 @@ def test_a_full_device_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture
     err = capsys.readouterr().err
     assert "/dev/full" in err and "Traceback" not in err
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def test_standard_output_on_a_full_device_is_one_line(tmp_path: Path) -> None:
+    # `citegraph scan . > file` on a full disk was an internal error with a traceback
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "citegraph", "scan", str(tree(tmp_path / "t")), "--no-resolve"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 2
+    (line,) = done.stderr.splitlines()
+    assert line == "citegraph: error: cannot write to standard output: No space left on device"
 
 
 @pytest.mark.parametrize(

@@ -302,6 +302,9 @@ def test_an_entry_and_its_link_a_paragraph_apart_start_at_the_entry() -> None:
         "References\n----------\n* Shaw, S. S., & Wilks, M. B. (1965). An analysis of variance\n"
         "  test for normality. Biometrika, 52(3/4), 591-611.\n\n"
         "* https://www.stats.example.edu/~lee/papers/normality.pdf\n",
+        # a preprint posted years after the entry's year is another work
+        'Reference:\n    Ada Lind et al. "Sequential tide forecasting." in ICDM 2018.\n\n'
+        "Reference:\n    https://arxiv.org/pdf/2310.14079.pdf\n",
     ],
 )
 def test_a_link_the_layout_does_not_tie_to_the_work_stays_apart(text: str) -> None:
@@ -904,13 +907,22 @@ def test_a_mention_of_an_entrys_first_author_as_written_is_that_entry(text: str)
         "Words about hardware.\n\n1. `activation` is `tanh`\n2. `use_bias` is `True`\n\n"
         "The default is based on [v3](https://arxiv.org/abs/1406.1078v3), the other on\n"
         "[original](https://arxiv.org/abs/1406.1078v1).\n",
+        # a bibliography key of the authors and year, the preprint in the citation metadata below
+        "An implementation of the tide model from [lind2019b]_.\n\nIt sums the tides.\n\n"
+        "---\ncitation:\n    author: Lind\n    year: 2019\n"
+        "    link: https://arxiv.org/abs/1905.09791\n",
+        # the same with a bioRxiv preprint's DOI, which holds the day it was posted
+        "The tide graph from [lind2020]_.\n\nIt links the tides.\n\n"
+        "---\ncitation:\n    author: Lind\n    year: 2020\n"
+        "    link: https://doi.org/10.1101/2020.05.09.084897\n",
     ],
 )
 def test_a_work_named_with_its_year_and_the_one_preprint_of_that_year_are_one_reference(
     text: str,
 ) -> None:
     (hit,) = find_hits(text)
-    assert hit.kind is RefKind.ARXIV and hit.reference is not None and hit.reference.year
+    assert hit.kind in (RefKind.ARXIV, RefKind.DOI)
+    assert hit.reference is not None and hit.reference.year
 
 
 @pytest.mark.parametrize(
@@ -926,6 +938,10 @@ def test_a_work_named_with_its_year_and_the_one_preprint_of_that_year_are_one_re
         "https://arxiv.org/abs/1705.04321\n",
         # an old-style id does not date itself
         "As in Lind (1999).\n\nAlso hep-th/9901001.\n",
+        # a bioRxiv DOI of the old form does not date itself
+        "As in Lind (2018).\n\nAlso https://doi.org/10.1101/282962\n",
+        # two keys of the preprint's year
+        "From [lind2017]_ and [moss2017]_.\n\nSee https://arxiv.org/abs/1703.01234\n",
         # in one sentence: the link is what the sentence says it is
         "Use the kernel of Lind (2024) or https://arxiv.org/abs/2410.24222 instead.\n",
         # an entry the entry rules left apart from the link
@@ -935,3 +951,41 @@ def test_a_work_named_with_its_year_and_the_one_preprint_of_that_year_are_one_re
 )
 def test_a_named_work_and_a_preprint_not_dated_alike_stay_apart(text: str) -> None:
     assert len(find_hits(text)) >= 2
+
+
+_PII_LINK = "https://www.sciencedirect.com/science/article/pii/S0965997813001853"
+_SPRINGER_LINK = "https://link.springer.com/article/10.1007/s10898-007-9149-x"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the PII's two digits date the article to 2013, its issue to 2013 or the next year
+        "The implementation follows the pseudo-code of the original Lind and Moss (2014)\n"
+        f"paper.\n\n.. seealso::\n\n   {_PII_LINK} for the paper\n",
+        # two links: the Springer DOI's `-007-` dates the other to 2007 or 2008
+        "Proposed by Okafor in 2005.\n\nBased on Lind and Moss (2014) - Algorithm 2.\n\n"
+        f"See: {_SPRINGER_LINK} for the paper\n\nSee: {_PII_LINK} for the pseudo-code\n",
+    ],
+)
+def test_a_work_named_with_its_year_and_the_one_publisher_link_dating_it_are_one_reference(
+    text: str,
+) -> None:
+    named = [hit for hit in find_hits(text) if hit.kind is RefKind.AUTHOR_YEAR]
+    assert named == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the PII's years are 2013 and 2014: a work of 2016 is another
+        "Proposed by Okafor in 2005.\n\nBased on Lind and Moss (2016) - Algorithm 2.\n\n"
+        f"See: {_SPRINGER_LINK} for the paper\n\nSee: {_PII_LINK} for the pseudo-code\n",
+        # two works of the link's two years: which one it is cannot be told
+        "Based on Lind and Moss (2014) and Okafor (2013).\n\n"
+        f"See: {_SPRINGER_LINK} for the paper\n\nSee: {_PII_LINK} for the pseudo-code\n",
+    ],
+)
+def test_a_named_work_and_a_publisher_link_not_dated_alike_stay_apart(text: str) -> None:
+    (link,) = [hit for hit in find_hits(text) if hit.ref and "pii" in hit.ref.key]
+    assert link.reference is None or not link.reference.authors

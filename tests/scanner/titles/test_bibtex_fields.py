@@ -49,3 +49,26 @@ def test_an_entry_whose_long_title_the_model_reads_no_title_in_still_cites() -> 
         2023,
         "526",
     )
+
+
+def test_an_aastex_journal_macro_is_the_journals_name() -> None:
+    entry = (
+        "    @ARTICLE{Okafor2008,\n"
+        "        author = {{Okafor}, Jide},\n"
+        '        title = "{Tide stacks of axisymmetric galaxies}",\n'
+        "        journal = {%s},\n"
+        "        year = 2008,\n"
+        "    }\n"
+    )
+    venues = []
+    for journal in ("\\apj", "\\aj", "{Tide Letters}", "\\tidejournal"):
+        text = entry % journal
+        [(_, _, fields)] = bibtex_entries(text, 0, len(text))
+        venues.append(fields.venue)
+    # a macro AASTeX does not define stays as written
+    assert venues == [
+        "Astrophysical Journal",
+        "Astronomical Journal",
+        "Tide Letters",
+        "\\tidejournal",
+    ]

@@ -567,6 +567,16 @@ def test_several_author_year_mentions_in_one_bracket() -> None:
             'This algorithm is derived from Okafor et al. "Bilayer Tide Counting."',
             "Bilayer Tide Counting",
         ),
+        # one author written out by a given name or initials, then a comma (the names before
+        # the quotes, as `"Title" by Marta Lindqvist` after them); no year, no venue
+        (
+            '    Formula (2.7) from Marta Lindqvist, "Principles of Tidal Climate"\n',
+            "Principles of Tidal Climate",
+        ),
+        (
+            '    # Formula from M. Lindqvist, "Principles of Tidal Climate", page 40.\n',
+            "Principles of Tidal Climate",
+        ),
     ],
 )
 def test_quoted_title_after_a_citing_word(text: str, title: str) -> None:
@@ -582,6 +592,9 @@ def test_quoted_title_after_a_citing_word(text: str, title: str) -> None:
         'Read in "Configuring The Build Section" below.',
         # two capitalized words before a sentence in quotes: prose, not authors and a title
         'See Read and Write, "Open the file in binary mode first".',
+        # one capitalized word, or a thing's name, before the comma: no author written out
+        'Formula from Lindqvist, "Principles of Tidal Climate".',
+        'Taken from Python Software, "The Tidal Tutorial".',
         # a quoted word or a sentence after `et al.`: no title
         'As Okafor et al. put it, "Do not tune on the test data" here.',
         'Okafor et al. call it "tides".',
@@ -1087,6 +1100,8 @@ def test_a_title_the_place_calls_a_paper_is_kept_beside_its_html_page() -> None:
         "/// Mirrors the `TideSketch` class of DataSketches 4.2 (Apache, 2023) so images agree.\n",
         "/// Same byte order as Oracle (2021) uses for its tide tables.\n",
         "/// Follows the line breaking of Unicode (2022) for tide labels.\n",
+        # a company's data set named with its year (recommender code)
+        '"""The tide recipe for the (Amazon 2014) reviews as a config."""\n',
     ],
 )
 def test_an_organisation_with_a_year_is_no_author_year(text: str) -> None:
