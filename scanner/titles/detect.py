@@ -717,6 +717,7 @@ def _accept(entry: Entry, text: str) -> bool:
         entry.evidence >= 2
         or len(ref.authors) >= 2
         or _APA_AUTHOR.match(text, entry.start) is not None
+        or _LINE_ENTRY.match(text, text.rfind("\n", 0, entry.start) + 1) is not None
         or (
             _HARVARD_AUTHOR.match(text, entry.start) is not None
             and not text[text.rfind("\n", 0, entry.start) + 1 : entry.start].strip(" \t*/#!-")
@@ -742,6 +743,16 @@ _HARVARD_AUTHOR = re.compile(
     r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?,?[ \t]+(?:[A-Z]\.[ \t]?){1,3}[ \t]*"
     r"(?:et[ \t]+al\.?[ \t]*)?\((?:1[6-9]|20)\d\d[a-z]?\)\.?[ \t]+"
     r"(?!(?:Chapter|Section|Part|Sec\.|Ch\.)[ \t])[A-Z]"
+)
+
+
+# ... or a line that is the whole entry, one author's given name and surname, the title and
+# the year closing it (`Michael Lind. Quadric-based tide simplification. 1999`): the form of a
+# file header listing the works it builds on, one a line, which prose does not take.
+_LINE_ENTRY = re.compile(
+    r"[ \t*#/!-]*[A-Z][a-z]+[ \t]+(?:[A-Z]\.[ \t]?)?(?:[A-Z][a-z][\w'’-]*[ \t]+)?"
+    r"[A-Z][a-z][\w'’-]*\."
+    r"[ \t]+[A-Z][^\n]*?\S[^\n]*?[.?!][ \t]+(?:1[6-9]|20)\d\d\.?[ \t]*(?:\n|$)"
 )
 
 

@@ -829,6 +829,11 @@ _PART_END = re.compile(
     r"|(?<=\d)\)?\.[ \t]*\n(?=[ \t]*[A-Z][a-z][\w'’-]*,[ \t]+[A-Z][a-z][\w'’-]*"
     r"(?:[ \t]+(?:[A-Z]\.[ \t]?){1,2})?(?:,?[ \t]+(?:and|&)[ \t]+[A-Z]"
     r"|,[ \t]+[A-Z][a-z][\w'’-]*[ \t]+(?:[A-Z]\.[ \t]?)*[A-Z][a-z]))"
+    # a line closed by its bare year, and the next line opening with a given name, a surname
+    # and its stop or comma (`... quadric error metrics. 1997` then `Michael Lind. Quadric-based
+    # ...`: a file header listing the works it builds on, one a line); not a publisher's name
+    r"|(?<=(?<!\d)(?:1[6-9]|20)\d\d)[.)]?[ \t]*\n(?=[ \t*#/!]*(?!" + _HOUSE + r")[A-Z][a-z]+"
+    r"(?:[ \t]+(?:[A-Z]\.[ \t]?)?[A-Z][a-z][\w'’-]*){1,2}(?:[.,][ \t]+[A-Z]|[ \t]+and[ \t]+[A-Z]))"
     # the next entry run on after this one's year or pages by `and` or `see also`, opening with
     # its author's initials, surname and quoted title (`... (1992) 66-76 and K. Lind: "Title",
     # ...`, `..., 1987, see also\n K. Lind: "Title"`)

@@ -784,10 +784,13 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     # (the model's entry opening a paragraph above the rule's took the end of another entry
     # for its first names: `... Guide,\n Wiley Finance\n\n A. Elices, Models ...`)
     across = blank is not None
+    # (... or took the next entry's names, past the end of the rule's entry, for this one's:
+    # `Ada Lind. Title. 1994` over `Bo Moss and Cy Vale. Title. 1997`, one entry a line)
+    taken_from_next = bool(theirs.authors) and _names_past(text, ours.authors, best, hit.end)
     reference = replace(
         ours,
         authors=theirs.authors
-        if across and theirs.authors
+        if (across or taken_from_next) and theirs.authors
         else _authors(ours.authors, theirs.authors, (ours.title, theirs.title)),
         venue=theirs.venue or _venue_past_authors(ours.venue, theirs.authors),
         year=ours.year or theirs.year,
@@ -799,6 +802,16 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
         start=best.start if across else min(hit.start, best.start),
         end=max(hit.end, best.end),
         reference=reference,
+    )
+
+
+def _names_past(text: str, names: tuple[str, ...], rule: Hit, end: int) -> bool:
+    """Whether the first of `names` is written after the rule's entry (before `end`) and not
+    in it."""
+    if not names:
+        return False
+    return find_spaced(text, names[0], rule.end, end)[0] >= 0 and (
+        find_spaced(text, names[0], rule.start, rule.end)[0] < 0
     )
 
 

@@ -196,6 +196,8 @@ _STANDARD_TITLE = re.compile(
 # What a quoted title is called right before it: `... standard "Geographic Information"`.
 _STANDARD_BEFORE = re.compile(r"(?i)\b(?:standard|specification)[ \t]*$")
 _RFC_BEFORE = re.compile(r"\bRFC[ \t]*\d{3,4}\b[^.;\n]*$")
+# A standard's number where a mention's year stands: `Deflate (RFC 1951)`, `C (ISO 9899)`.
+_NUMBER_AS_YEAR = re.compile(r"\b(?:RFC|ISO|IEC|ECMA)[ \t-]*(?P<number>\d{4})\b")
 _DOI_IN_ENTRY = re.compile(r"\b10\.\d{4,9}/[^\s\"'<>]+")
 
 
@@ -209,6 +211,12 @@ def standard(text: str, hit: Hit, stop: int) -> bool:
         return True
     if _RFC_BEFORE.search(text, line_start, hit.start) is not None:
         return True  # `As defined in RFC 3986, Uniform Resource Identifier ... (2005)`
+    year = fields_of(hit).year
+    if year is not None and any(
+        int(number["number"]) == year
+        for number in _NUMBER_AS_YEAR.finditer(text, hit.start, hit.end)
+    ):
+        return True  # `the Deflate (RFC 1951) format`: a standard's number, not a year
     if _STANDARD_BEFORE.search(text, max(0, hit.start - 30), hit.start) is not None:
         return True  # `the OGC 08-015r2/ISO-19111 standard "Geographical Information -- ..."`
     if hit.title_hint and (

@@ -1601,3 +1601,13 @@ def test_a_publishers_imprint_after_the_pages_goes_on_with_the_entry() -> None:
         "Carla Moss",
     )
     assert fields.year == 2020
+
+
+def test_a_meetings_acronym_read_as_the_one_author_stays_the_venue() -> None:
+    fields = _fields(
+        "Computes a 1/2-approximation of the maximum tide of an undirected graph using\n"
+        'the Suitor algorithm from Okafor and Lindqvist presented in "New Effective Multithreaded\n'
+        'Tide Algorithms", IPDPS 2014. The algorithm has two versions: SortSuitor (faster, but\n'
+        "only works on graphs with sorted lists) and Suitor (works on generic graphs).\n"
+    )
+    assert (fields.title, fields.venue) == ("New Effective Multithreaded Tide Algorithms", "IPDPS")

@@ -589,3 +589,84 @@ def test_a_title_the_model_reads_across_a_blank_line_opens_the_next_entry() -> N
         "Ryan R. Holm",
         2014,
     )
+
+
+def test_one_entry_a_line_each_with_its_names_title_and_year() -> None:
+    """A file header listing the works it builds on, one a line: `Given Surname. Title. Year`.
+    A single author's entry is one (prose does not fill a line so), and each line's year
+    closes its entry, so no entry takes the next line's authors or year."""
+    text = (
+        "This work is based on:\n"
+        "Michael Lind and Paul S. Moss. Surface tiding using quadric tide metrics. 1997\n"
+        "Michael Lind. Quadric-based polygonal tide simplification. 1999\n"
+        "Peter Okafor. Out-of-Core Simplification of Large Tidal Models. 2000\n"
+        "Hugo Vale. New Quadric Metric for Simplifying Tides with Appearance Attributes. 1999\n"
+        "Hugo Vale, Steve Holm. Efficient Minimization of New Quadric Metric for Tides. 2000\n"
+        "Brian Lind. Tidal: A Deep Dive. 2021\n"
+        "Peter Van Moss, Yannis Vale, Jignesh M. Holm. Efficiently Searching Sorted Tides:"
+        " Revenge of the Tidal Search? 2019\n"
+    )
+    read = [
+        (h.reference.authors, h.reference.title, h.reference.year)
+        for h in find_citations(text)
+        if h.reference is not None
+    ]
+    assert read == [
+        (("Michael Lind", "Paul S. Moss"), "Surface tiding using quadric tide metrics", 1997),
+        (("Michael Lind",), "Quadric-based polygonal tide simplification", 1999),
+        (("Peter Okafor",), "Out-of-Core Simplification of Large Tidal Models", 2000),
+        (
+            ("Hugo Vale",),
+            "New Quadric Metric for Simplifying Tides with Appearance Attributes",
+            1999,
+        ),
+        (
+            ("Hugo Vale", "Steve Holm"),
+            "Efficient Minimization of New Quadric Metric for Tides",
+            2000,
+        ),
+        (("Brian Lind",), "Tidal: A Deep Dive", 2021),
+        (
+            ("Peter Van Moss", "Yannis Vale", "Jignesh M. Holm"),
+            "Efficiently Searching Sorted Tides: Revenge of the Tidal Search",
+            2019,
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        # indented as a comment's lines are once their `//` is blanked: the model reads the
+        # next line's names into the entry above, whose own author the rules read
+        (
+            [
+                "Paul Okafor. Polygonising a tidal field. 1994",
+                "Michael Lind and Paul S. Moss. Surface tiding using quadric tide metrics. 1997",
+            ],
+            [(("Paul Okafor",), 1994, None), (("Michael Lind", "Paul S. Moss"), 1997, None)],
+        ),
+        (
+            [
+                "Michael Lind and Paul S. Moss. Surface tiding using quadric tide metrics. 1997",
+                "Michael Lind. Quadric-based polygonal tide simplification. 1999",
+                "Peter Okafor. Out-of-Core Simplification of Large Tidal Models. 2000",
+            ],
+            [
+                (("Michael Lind", "Paul S. Moss"), 1997, None),
+                (("Michael Lind",), 1999, None),
+                (("Peter Okafor",), 2000, None),
+            ],
+        ),
+    ],
+)
+def test_each_line_keeps_its_own_authors_under_a_comments_indent(
+    lines: list[str], read: list[tuple[tuple[str, ...], int, str | None]]
+) -> None:
+    text = "  This work is based on:\n" + "".join(f"  {line}\n" for line in lines)
+    found = [
+        (h.reference.authors, h.reference.year, h.reference.venue)
+        for h in find_citations(text)
+        if h.reference is not None
+    ]
+    assert found == read

@@ -307,6 +307,8 @@ NOT_CITATIONS = [
     "   References:\n"
     "   [1] Okafor, Jide, et al. TIDEPACK: A subroutine package for tidal integration. Vol.\n"
     "   1. Springer Science & Business Media, 2012.\n",
+    # a standard's number where a mention's year would stand
+    "A small compressor which implements the Deflate (RFC 1951) data format.\n",
     # a program's output quoted in a comment, read as a title cut inside its bracket
     "In Tidesolver 4 (and presumably before), there was only a single line output to\n"
     'indicate the row count, e.g., "Linear rows : 12 [Less: 4, Greater: 5, Equal: 3]".\n'
