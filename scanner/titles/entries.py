@@ -32,7 +32,7 @@ from scanner.titles.names import (
     opens_with_non_name,
     split_authors,
 )
-from scanner.titles.publishers import BOOK_HOUSES, IMPRINT, JOURNAL_HOUSES, PRESS
+from scanner.titles.publishers import BOOK_HOUSES, HOUSES, IMPRINT, JOURNAL_HOUSES, PRESS
 from scanner.types import EntryFields
 
 # Between the author list and the title: punctuation, maybe "(1998)." or "1998." first.
@@ -830,10 +830,15 @@ _PART_END = re.compile(
     r"(?:[ \t]+(?:[A-Z]\.[ \t]?){1,2})?(?:,?[ \t]+(?:and|&)[ \t]+[A-Z]"
     r"|,[ \t]+[A-Z][a-z][\w'’-]*[ \t]+(?:[A-Z]\.[ \t]?)*[A-Z][a-z]))"
     # a line closed by its bare year, and the next line opening with a given name, a surname
-    # and its stop or comma (`... quadric error metrics. 1997` then `Michael Lind. Quadric-based
-    # ...`: a file header listing the works it builds on, one a line); not a publisher's name
-    r"|(?<=(?<!\d)(?:1[6-9]|20)\d\d)[.)]?[ \t]*\n(?=[ \t*#/!]*(?!" + _HOUSE + r")[A-Z][a-z]+"
-    r"(?:[ \t]+(?:[A-Z]\.[ \t]?)?[A-Z][a-z][\w'’-]*){1,2}(?:[.,][ \t]+[A-Z]|[ \t]+and[ \t]+[A-Z]))"
+    # and its stop or comma and closed by its own year (`... quadric error metrics. 1997` then
+    # `Michael Lind. Quadric-based ... 1999`: a file header listing the works it builds on, one
+    # a line); not an imprint line going on with the entry above (`... Methods. 1977` then
+    # `Prentice Hall, Englewood Cliffs, NJ.`), which holds a publisher and no year of its own
+    r"|(?<=(?<!\d)(?:1[6-9]|20)\d\d)[.)]?[ \t]*\n(?=[ \t*#/!]*(?![^\n]*?(?:"
+    + HOUSES
+    + r"|\b(?:Press|Publishers?|Publishing|Verlag)\b))[A-Z][a-z]+"
+    r"(?:[ \t]+(?:[A-Z]\.[ \t]?)?[A-Z][a-z][\w'’-]*){1,2}(?:[.,][ \t]+[A-Z]|[ \t]+and[ \t]+[A-Z])"
+    r"[^\n]*(?<!\d)(?:1[6-9]|20)\d\d[.)]?[ \t]*(?:\n|$))"
     # the next entry run on after this one's year or pages by `and` or `see also`, opening with
     # its author's initials, surname and quoted title (`... (1992) 66-76 and K. Lind: "Title",
     # ...`, `..., 1987, see also\n K. Lind: "Title"`)

@@ -670,3 +670,23 @@ def test_each_line_keeps_its_own_authors_under_a_comments_indent(
         if h.reference is not None
     ]
     assert found == read
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("References\n----------\nW. Lind. Numerical Tide Methods. 1977\n"
+         "Prentice Hall, Englewood Cliffs, NJ.\n", "Prentice Hall"),
+        ("Reference: W. Lind, Numerical Tide Methods, 2nd ed., 1977\n"
+         "  Addison Wesley, Reading, MA.\n", "Addison Wesley"),
+        ("See A. Lind, Tidal sketches, J. Tides 12, 1999\nJohn Wiley, New York.\n", "John Wiley"),
+        ("[1] A. Lind. Tidal sketches of graphs. 2004\n    Academic Press, San Diego, CA.\n",
+         "Academic Press"),
+    ],
+)  # fmt: skip
+def test_an_imprint_line_after_the_year_goes_on_with_its_entry(text: str, venue: str) -> None:
+    """A line that opens with two capitalized words and a comma after a line closed by a year
+    is the next entry only when it closes with a year of its own: a publisher's imprint line
+    holds none, and is the entry's venue."""
+    (hit,) = find_citations(text)
+    assert hit.reference is not None and hit.reference.venue == venue
