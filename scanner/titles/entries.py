@@ -796,6 +796,8 @@ _JOURNAL_VOLUME = re.compile(
 )
 
 
+# A line that names no publisher (an imprint line goes on with the entry above it).
+_NO_PUBLISHER = r"(?![^\n]*?(?:" + HOUSES + r"|\b(?:Press|Publishers?|Publishing|Verlag)\b))"
 # A blank line, a prose sentence, or the next entry of a run-on list ("... 33-42. Smith, B. (").
 _PART_END = re.compile(
     # (or a Markdown footnote's line: `[^3]: Holm, N. ...` opens the next entry)
@@ -826,7 +828,10 @@ _PART_END = re.compile(
     # 131-136.` then `Lind, Tapio, and Frank Berg.`): the next entry's authors; not a place or
     # a publisher's imprint, which goes on with the entry (`pp. 169-183.\n Springer, Cham,
     # 2020.`, `Research 108,\n Palermo, Sicily, Italy, 2020`)
-    r"|(?<=\d)\)?\.[ \t]*\n(?=[ \t]*[A-Z][a-z][\w'’-]*,[ \t]+[A-Z][a-z][\w'’-]*"
+    # (`... pp. 1-10.\n London, England, Cambridge University Press, 2004.`)
+    r"|(?<=\d)\)?\.[ \t]*\n(?=[ \t]*"
+    + _NO_PUBLISHER
+    + r"[A-Z][a-z][\w'’-]*,[ \t]+[A-Z][a-z][\w'’-]*"
     r"(?:[ \t]+(?:[A-Z]\.[ \t]?){1,2})?(?:,?[ \t]+(?:and|&)[ \t]+[A-Z]"
     r"|,[ \t]+[A-Z][a-z][\w'’-]*[ \t]+(?:[A-Z]\.[ \t]?)*[A-Z][a-z]))"
     # a line closed by its bare year, and the next line opening with a given name, a surname
@@ -834,9 +839,7 @@ _PART_END = re.compile(
     # `Michael Lind. Quadric-based ... 1999`: a file header listing the works it builds on, one
     # a line); not an imprint line going on with the entry above (`... Methods. 1977` then
     # `Prentice Hall, Englewood Cliffs, NJ.`), which holds a publisher and no year of its own
-    r"|(?<=(?<!\d)(?:1[6-9]|20)\d\d)[.)]?[ \t]*\n(?=[ \t*#/!]*(?![^\n]*?(?:"
-    + HOUSES
-    + r"|\b(?:Press|Publishers?|Publishing|Verlag)\b))[A-Z][a-z]+"
+    r"|(?<=(?<!\d)(?:1[6-9]|20)\d\d)[.)]?[ \t]*\n(?=[ \t*#/!]*" + _NO_PUBLISHER + r"[A-Z][a-z]+"
     r"(?:[ \t]+(?:[A-Z]\.[ \t]?)?[A-Z][a-z][\w'’-]*){1,2}(?:[.,][ \t]+[A-Z]|[ \t]+and[ \t]+[A-Z])"
     r"[^\n]*(?<!\d)(?:1[6-9]|20)\d\d[.)]?[ \t]*(?:\n|$))"
     # the next entry run on after this one's year or pages by `and` or `see also`, opening with

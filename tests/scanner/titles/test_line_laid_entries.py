@@ -690,3 +690,13 @@ def test_an_imprint_line_after_the_year_goes_on_with_its_entry(text: str, venue:
     holds none, and is the entry's venue."""
     (hit,) = find_citations(text)
     assert hit.reference is not None and hit.reference.venue == venue
+
+
+def test_an_imprint_line_after_the_pages_goes_on_with_its_entry() -> None:
+    """`London, England, Cambridge ...` opens like `Surname, Given, Given Surname`: the line
+    names its publisher, so it is the entry's imprint, with its year."""
+    (hit,) = find_citations(
+        "References\n----------\nLind, A. Tidal sketches. Tide Proc. 12, pp. 1-10.\n"
+        "London, England, Cambridge University Press, 2004.\n"
+    )
+    assert hit.reference is not None and hit.reference.year == 2004
