@@ -534,7 +534,11 @@ def parse_title_first(text: str, start: int, limit: int, labelled: bool = False)
         return None  # "the noise level in Doppler spectra outlined by Hildebrand and Sekhon"
     by = bool(rest and rest.group(1)) or bool(authors)
     pos = after + (rest.end() if rest else 0)
-    if quoted is not None and not authors and (edition := _EDITION_NEXT.match(text, pos, limit)):
+    if (
+        quoted is not None
+        and not authors
+        and (edition := _EDITION_BEFORE_NAMES.match(text, pos, limit))
+    ):
         pos = edition.end()  # `"Numerical Optimization", 2nd Edition\n Nocedal and Wright, 2006`
     names = AUTHOR_LIST.match(text, pos, limit) if not authors else None
     cited = None
@@ -572,7 +576,7 @@ def parse_title_first(text: str, start: int, limit: int, labelled: bool = False)
 
 
 # A book's edition between its quoted title and its authors.
-_EDITION_NEXT = re.compile(EDITION + r"[ \t]*[.,;:]?\s*")
+_EDITION_BEFORE_NAMES = re.compile(EDITION + r"[ \t]*[.,;:]?\s*")
 # A title in emphasis, then its authors: `*Algebraic Topology* by Allen Hatcher`.
 _EMPHASIS_BY = re.compile(r"\*[^*\n]{3,300}\*\s+by\s+[A-Z]")
 # A title set in reST interpreted text or emphasis, not a link's text nor strong emphasis.

@@ -786,7 +786,7 @@ def _with_rule_fields(text: str, hit: Hit, rule_hits: SpanIndex[Hit]) -> Hit:
     across = blank is not None
     # (... or took the next entry's names, past the end of the rule's entry, for this one's:
     # `Ada Lind. Title. 1994` over `Bo Moss and Cy Vale. Title. 1997`, one entry a line)
-    taken_from_next = bool(theirs.authors) and _names_past(text, ours.authors, best, hit.end)
+    taken_from_next = _names_past(text, ours.authors, best, hit.end)
     reference = replace(
         ours,
         authors=theirs.authors
